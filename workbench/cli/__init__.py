@@ -1,0 +1,1 @@
+"""The `crmwb` command line: thin commands over the domain and loading layers."""

@@ -1,0 +1,65 @@
+"""Entry point for `crmwb`. Parses arguments and imports each command's module only when it runs,
+so `crmwb --help` and `crmwb validate` never pay for Textual, openpyxl or the docx writer."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+from workbench import __version__
+
+# command -> (module, one-line help); each module has `add_arguments(parser)` and `run(args) -> int`
+COMMANDS: dict[str, tuple[str, str]] = {
+    "playbooks": ("workbench.cli.playbooks_cmd", "list bundled and local playbooks"),
+    "validate": ("workbench.cli.validate_cmd", "check playbook and answers files; report every problem"),
+    "show": ("workbench.cli.show_cmd", "print a playbook resolved against intake answers (YAML or JSON)"),
+    "schema": ("workbench.cli.schema_cmd", "write the playbook JSON Schema for editors"),
+}
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2, as documented
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    parser = _Parser(prog="crmwb", description="CRM Workbench: playbooks, deliverables and tracking for "
+                     "CRM rollouts. Exit codes: 0 ok, 1 checks found problems, 2 bad input or usage.")
+    parser.add_argument("--version", action="version", version=f"crmwb {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (module, help_text) in COMMANDS.items():
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        if only is None or only == name:
+            importlib.import_module(module).add_arguments(command)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    wanted = next((a for a in argv if a in COMMANDS), None)
+    if wanted is None and not argv:
+        build_parser().print_help()
+        return EXIT_OK
+    args = build_parser(only=wanted or "").parse_args(argv)
+    if args.command is None:
+        build_parser().print_help()
+        return EXIT_BAD_INPUT
+    try:
+        return importlib.import_module(COMMANDS[args.command][0]).run(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # a bug of ours: say so briefly; client data in locals stays unprinted
+        if os.environ.get("CRMWB_DEBUG"):
+            raise
+        print(f"crmwb: internal error: {type(exc).__name__}: {exc}\n"
+              "This is a bug in crmwb, not in your files. Run again with CRMWB_DEBUG=1 for details.",
+              file=sys.stderr)
+        return 70

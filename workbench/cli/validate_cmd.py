@@ -1,0 +1,38 @@
+"""`crmwb validate FILE...`: load each playbook (or answers file, with --playbook) and report problems."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workbench.cli.output import print_problems, summary
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", help="playbook files or bundled ids")
+    parser.add_argument("--answers", type=Path, action="append", default=[], metavar="FILE",
+                        help="also check these answers files against each playbook (repeatable)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbench.loading.answers import load_answers
+    from workbench.loading.playbooks import load_playbook
+
+    problems = []
+    for ref in args.files:
+        loaded = load_playbook(ref)
+        problems += loaded.problems
+        if loaded.playbook is not None:
+            for answers_file in args.answers:
+                problems += load_answers(answers_file, loaded.playbook).problems
+        if args.format == "text" and loaded.ok and not loaded.problems:
+            pb = loaded.playbook
+            print(f"{ref}: ok — {pb.id} {pb.version}: {len(pb.questions)} questions, "
+                  f"{sum(1 for _ in pb.tasks())} tasks, {len(pb.roles)} roles, "
+                  f"{len(pb.requirements)} requirements, {len(pb.processes)} processes, {len(pb.kpis)} KPIs")
+    print_problems(problems, args.format)
+    if args.format == "text" and problems:
+        print(summary(problems), file=sys.stderr)
+    return 2 if any(p.severity == "error" for p in problems) else (1 if problems else 0)

@@ -1,0 +1,1 @@
+"""Typed models and pure logic. Nothing here reads files, prints or imports Textual."""

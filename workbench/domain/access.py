@@ -1,0 +1,77 @@
+"""CRM objects, roles with their permissions, and the governance rules that judge them."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from workbench.domain.base import Id, Item, Strict
+from workbench.domain.text import Text
+
+Action = Literal["create", "read", "update", "delete", "assign", "export", "import"]
+ACTIONS: tuple[str, ...] = ("create", "read", "update", "delete", "assign", "export", "import")
+Scope = Literal["none", "own", "team", "all"]
+SCOPES: tuple[str, ...] = ("none", "own", "team", "all")
+Severity = Literal["error", "warning", "info"]
+
+
+def scope_rank(scope: str) -> int:
+    """Scopes are ordered: none < own < team < all."""
+    return SCOPES.index(scope)
+
+
+class CrmObject(Strict):
+    id: Id
+    name: Text
+    description: Text | None = None
+    owner: Id
+    """The role accountable for this object's data quality."""
+    kind: Literal["data", "analytics", "system"] = "data"
+
+
+class Role(Strict):
+    id: Id
+    name: Text
+    summary: Text
+    duties: list[Text] = Field(min_length=1)
+    access: Text | None = None
+    """One line on what the role does in the CRM (the brief's 'CRM access' column)."""
+    permissions: dict[Id, dict[Action, Scope]] = {}
+
+    def scope(self, obj: str, action: str) -> str:
+        return self.permissions.get(obj, {}).get(action, "none")
+
+
+class PermissionRef(Strict):
+    object: Id
+    action: Action
+    min_scope: Scope = "own"
+
+
+class SeparationOfDuties(Item):
+    """Two rights that one role must not hold together (e.g. manage users and approve own access)."""
+
+    description: Text
+    severity: Severity
+    first: PermissionRef
+    second: PermissionRef
+    fix: Text | None = None
+
+
+class LeastPrivilege(Item):
+    """A ceiling: no role (but the named exceptions) may hold `action` on `object` beyond `max_scope`."""
+
+    description: Text
+    severity: Severity
+    object: Id
+    action: Action
+    max_scope: Scope
+    except_roles: list[Id] = []
+    fix: Text | None = None
+
+
+class Governance(Strict):
+    separation_of_duties: list[SeparationOfDuties] = []
+    least_privilege: list[LeastPrivilege] = []
+    recertification_months: int = Field(default=6, ge=1, le=24)

@@ -1,0 +1,216 @@
+"""Cross-reference checks a schema cannot express: ids that collide or point nowhere, cycles, graphs.
+
+Each check returns problems with the item path inside the playbook; the loader turns paths into
+file:line:col using the YAML it read.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+from workbench.domain.conditions import iter_tests
+from workbench.domain.kpis import formula_names
+from workbench.domain.phases import PHASE_IDS
+from workbench.domain.playbook import Playbook
+from workbench.domain.problems import Path, Problem
+from workbench.domain.processes import check_process
+from workbench.domain.questions import Question
+
+
+def _duplicates(items: Iterable[tuple[Path, str]], what: str) -> list[Problem]:
+    items = list(items)
+    counts = Counter(item_id for _, item_id in items)
+    return [Problem(f"duplicate {what} id {item_id!r}; ids must be unique", path + ("id",), code="duplicate")
+            for path, item_id in items if counts[item_id] > 1]
+
+
+def _unknown(kind: str, ref: str, known: Iterable[str], path: Path) -> Problem:
+    known = sorted(known)
+    hint = ", ".join(known[:8]) + (" ..." if len(known) > 8 else "")
+    return Problem(f"unknown {kind} {ref!r}; expected one of: {hint}", path, code="unknown-ref")
+
+
+def check_ids(pb: Playbook) -> list[Problem]:
+    problems: list[Problem] = []
+    for section in ("questions", "roles", "objects", "modules", "requirements", "processes", "measures",
+                    "kpis", "job_profiles"):
+        problems += _duplicates((((section, i), item.id) for i, item in enumerate(getattr(pb, section))),
+                                section.rstrip("s").replace("_", " "))
+    problems += _duplicates(((("phases", i), p.id) for i, p in enumerate(pb.phases)), "phase")
+    problems += _duplicates(((("phases", pi, "tasks", ti), t.id)
+                             for pi, p in enumerate(pb.phases) for ti, t in enumerate(p.tasks)), "task")
+    gov = pb.governance
+    problems += _duplicates(((("governance", "separation_of_duties", i), r.id)
+                             for i, r in enumerate(gov.separation_of_duties)), "rule")
+    problems += _duplicates(((("governance", "least_privilege", i), r.id)
+                             for i, r in enumerate(gov.least_privilege)), "rule")
+    return problems
+
+
+def check_phases(pb: Playbook) -> list[Problem]:
+    import networkx as nx
+
+    problems: list[Problem] = []
+    order = [p.id for p in pb.phases]
+    if order != [p for p in PHASE_IDS if p in order]:
+        problems.append(Problem(f"phases must come in the order {', '.join(PHASE_IDS)}; found "
+                                f"{', '.join(order)}", ("phases",), code="order"))
+    roles = {r.id for r in pb.roles}
+    tasks = pb.task_map()
+    graph = nx.DiGraph()
+    for pi, phase in enumerate(pb.phases):
+        for ti, task in enumerate(phase.tasks):
+            path: Path = ("phases", pi, "tasks", ti)
+            graph.add_node(task.id, path=path)
+            if task.owner not in roles:
+                problems.append(_unknown("role", task.owner, roles, path + ("owner",)))
+            for role in task.raci:
+                if role not in roles:
+                    problems.append(_unknown("role", role, roles, path + ("raci", role)))
+            for di, dep in enumerate(task.depends_on):
+                if dep not in tasks:
+                    problems.append(_unknown("task", dep, tasks, path + ("depends_on", di)))
+                elif dep == task.id:
+                    problems.append(Problem(f"task {task.id!r} depends on itself", path + ("depends_on", di),
+                                            code="cycle"))
+                else:
+                    graph.add_edge(dep, task.id)
+    for cycle in list(nx.simple_cycles(graph))[:5]:
+        if len(cycle) < 2:
+            continue
+        first = cycle[0]
+        loop = " -> ".join(cycle + [first])
+        problems.append(Problem(f"tasks depend on each other in a cycle: {loop}; expected an order that "
+                                "can be scheduled", graph.nodes[first]["path"] + ("depends_on",), code="cycle"))
+    return problems
+
+
+def check_access(pb: Playbook) -> list[Problem]:
+    problems: list[Problem] = []
+    roles = {r.id for r in pb.roles}
+    objects = {o.id for o in pb.objects}
+    for oi, obj in enumerate(pb.objects):
+        if obj.owner not in roles:
+            problems.append(_unknown("role", obj.owner, roles, ("objects", oi, "owner")))
+    for ri, role in enumerate(pb.roles):
+        for obj in role.permissions:
+            if obj not in objects:
+                problems.append(_unknown("object", obj, objects, ("roles", ri, "permissions", obj)))
+    gov = pb.governance
+    for i, rule in enumerate(gov.separation_of_duties):
+        for side in ("first", "second"):
+            ref = getattr(rule, side)
+            if ref.object not in objects:
+                problems.append(_unknown("object", ref.object, objects,
+                                         ("governance", "separation_of_duties", i, side, "object")))
+    for i, rule in enumerate(gov.least_privilege):
+        path: Path = ("governance", "least_privilege", i)
+        if rule.object not in objects:
+            problems.append(_unknown("object", rule.object, objects, path + ("object",)))
+        for ei, role in enumerate(rule.except_roles):
+            if role not in roles:
+                problems.append(_unknown("role", role, roles, path + ("except_roles", ei)))
+    return problems
+
+
+def check_catalogue(pb: Playbook) -> list[Problem]:
+    problems: list[Problem] = []
+    modules = {m.id for m in pb.modules}
+    for i, req in enumerate(pb.requirements):
+        if req.module not in modules:
+            problems.append(_unknown("module", req.module, modules, ("requirements", i, "module")))
+    measures = {m.id for m in pb.measures}
+    roles = {r.id for r in pb.roles}
+    for i, kpi in enumerate(pb.kpis):
+        for name in formula_names(kpi.formula):
+            if name not in measures:
+                problems.append(_unknown("measure", name, measures, ("kpis", i, "formula")))
+        if kpi.owner not in roles:
+            problems.append(_unknown("role", kpi.owner, roles, ("kpis", i, "owner")))
+    for i, profile in enumerate(pb.job_profiles):
+        if profile.id not in roles:
+            problems.append(_unknown("role", profile.id, roles, ("job_profiles", i, "id")))
+        for li, line in enumerate(profile.reports_to):
+            if line.to not in roles:
+                problems.append(_unknown("role", line.to, roles, ("job_profiles", i, "reports_to", li, "to")))
+    return problems
+
+
+def check_processes(pb: Playbook) -> list[Problem]:
+    problems: list[Problem] = []
+    roles = {r.id for r in pb.roles}
+    for pi, process in enumerate(pb.processes):
+        base: Path = ("processes", pi)
+        for ni, node in enumerate(process.nodes):
+            if node.lane not in roles:
+                problems.append(_unknown("role", node.lane, roles, base + ("nodes", ni, "lane")))
+        for gp in check_process(process):
+            path = base + gp.where if gp.where else base
+            problems.append(Problem(f"process {process.id!r}: {gp.message}", path, code="process"))
+    return problems
+
+
+def _conditioned(pb: Playbook):
+    """Every (path, condition) pair in the playbook."""
+    for i, q in enumerate(pb.questions):
+        yield ("questions", i), q.when
+    for pi, phase in enumerate(pb.phases):
+        for ti, t in enumerate(phase.tasks):
+            yield ("phases", pi, "tasks", ti), t.when
+    for section in ("requirements", "processes", "kpis"):
+        for i, item in enumerate(getattr(pb, section)):
+            yield (section, i), item.when
+    for i, rule in enumerate(pb.governance.separation_of_duties):
+        yield ("governance", "separation_of_duties", i), rule.when
+    for i, rule in enumerate(pb.governance.least_privilege):
+        yield ("governance", "least_privilege", i), rule.when
+    for i, profile in enumerate(pb.job_profiles):
+        for field in ("reports_to", "duties", "education", "experience", "skills", "competencies",
+                      "qualities", "tools", "working_conditions"):
+            for li, line in enumerate(getattr(profile, field)):
+                yield ("job_profiles", i, field, li), line.when
+
+
+def _test_problem(test, question: Question | None) -> str | None:
+    if question is None:
+        return None
+    op, operand = test.operator, test.operand
+    if op == "answered":
+        return None
+    if op in ("contains", "contains_any"):
+        if question.type != "multi_choice":
+            return f"{op!r} needs a multi_choice question; {question.id!r} is {question.type}"
+        values = [operand] if op == "contains" else operand
+    elif op in ("gte", "lte"):
+        return None if question.type == "number" else \
+            f"{op!r} needs a number question; {question.id!r} is {question.type}"
+    else:
+        values = operand if op in ("in", "not_in") else [operand]
+        if question.type == "multi_choice":
+            return f"{op!r} cannot compare a multi_choice answer; use contains or contains_any"
+    for value in values:
+        problem = question.answer_problem([value] if question.type == "multi_choice" else value)
+        if problem:
+            return f"{value!r} is not a possible answer to {question.id!r}: {problem}"
+    return None
+
+
+def check_conditions(pb: Playbook) -> list[Problem]:
+    problems: list[Problem] = []
+    questions = pb.question_map()
+    for path, condition in _conditioned(pb):
+        for test in iter_tests(condition):
+            if test.question not in questions:
+                problems.append(_unknown("question", test.question, questions, path + ("when",)))
+                continue
+            message = _test_problem(test, questions[test.question])
+            if message:
+                problems.append(Problem(f"impossible condition: {message}", path + ("when",), code="condition"))
+    return problems
+
+
+def check_playbook(pb: Playbook) -> list[Problem]:
+    """All cross-reference checks; an empty list means the playbook is consistent."""
+    return (check_ids(pb) + check_phases(pb) + check_access(pb) + check_catalogue(pb)
+            + check_processes(pb) + check_conditions(pb))

@@ -1,0 +1,55 @@
+"""The playbook: a reusable, versioned CRM rollout method, as one typed model."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from pydantic import Field
+
+from workbench.domain.access import CrmObject, Governance, Role
+from workbench.domain.base import Id, Strict
+from workbench.domain.job_profiles import JobProfile
+from workbench.domain.kpis import Kpi, Measure
+from workbench.domain.phases import Phase, Task
+from workbench.domain.processes import Process
+from workbench.domain.questions import Question
+from workbench.domain.requirements import Module, Requirement
+from workbench.domain.text import Text
+
+SECTIONS = ("questions", "phases", "roles", "objects", "governance", "modules", "requirements",
+            "processes", "measures", "kpis", "job_profiles")
+
+
+class Playbook(Strict):
+    """A playbook after overlays are applied; `extends` records the chain it was built from."""
+
+    id: Id
+    version: str = Field(pattern=r"^\d+\.\d+(\.\d+)?$")
+    name: Text
+    description: Text | None = None
+    extends: Id | None = None
+    questions: list[Question] = []
+    phases: list[Phase] = []
+    roles: list[Role] = []
+    objects: list[CrmObject] = []
+    governance: Governance = Governance()
+    modules: list[Module] = []
+    requirements: list[Requirement] = []
+    processes: list[Process] = []
+    measures: list[Measure] = []
+    kpis: list[Kpi] = []
+    job_profiles: list[JobProfile] = []
+
+    def tasks(self) -> Iterator[tuple[Phase, Task]]:
+        for phase in self.phases:
+            for task in phase.tasks:
+                yield phase, task
+
+    def task_map(self) -> dict[str, Task]:
+        return {task.id: task for _, task in self.tasks()}
+
+    def role_map(self) -> dict[str, Role]:
+        return {role.id: role for role in self.roles}
+
+    def question_map(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}

@@ -1,0 +1,119 @@
+"""Process maps: nodes in role lanes and the edges between them, checked as a graph."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from workbench.domain.base import Id, Item, Strict
+from workbench.domain.text import Text
+
+NodeKind = Literal["start", "task", "decision", "end"]
+
+
+class Node(Strict):
+    id: Id
+    kind: NodeKind
+    lane: Id
+    label: Text
+
+
+class Edge(Strict):
+    source: Id
+    target: Id
+    label: Text | None = None
+
+
+class Process(Item):
+    name: Text
+    description: Text | None = None
+    nodes: list[Node]
+    edges: list[Edge]
+
+
+@dataclass(frozen=True)
+class GraphProblem:
+    """A defect of a process graph; `where` is ('nodes', i) or ('edges', i) inside the process."""
+
+    where: tuple[str, int] | None
+    message: str
+
+
+@dataclass(frozen=True)
+class Handoff:
+    source: str
+    target: str
+    from_role: str
+    to_role: str
+
+
+def to_graph(process: Process):
+    """The process as a networkx DiGraph; node attributes carry kind, lane and label."""
+    import networkx as nx
+
+    graph = nx.DiGraph(id=process.id)
+    for node in process.nodes:
+        graph.add_node(node.id, kind=node.kind, lane=node.lane, label=node.label)
+    for edge in process.edges:
+        if edge.source in graph and edge.target in graph:
+            graph.add_edge(edge.source, edge.target, label=edge.label)
+    return graph
+
+
+def check_process(process: Process) -> list[GraphProblem]:
+    """Structural checks: one start, all reachable, every path ends, decisions have labelled exits."""
+    import networkx as nx
+
+    problems: list[GraphProblem] = []
+    index = {n.id: i for i, n in enumerate(process.nodes)}
+    seen: set[str] = set()
+    for i, node in enumerate(process.nodes):
+        if node.id in seen:
+            problems.append(GraphProblem(("nodes", i), f"node id {node.id!r} is used twice"))
+        seen.add(node.id)
+    for i, edge in enumerate(process.edges):
+        for end in (edge.source, edge.target):
+            if end not in index:
+                problems.append(GraphProblem(("edges", i), f"edge refers to unknown node {end!r}"))
+    graph = to_graph(process)
+    starts = [n.id for n in process.nodes if n.kind == "start"]
+    ends = [n.id for n in process.nodes if n.kind == "end"]
+    if len(starts) != 1:
+        problems.append(GraphProblem(None, f"a process needs exactly one start node; found {len(starts)}"))
+    if not ends:
+        problems.append(GraphProblem(None, "a process needs at least one end node; found none"))
+    for node in process.nodes:
+        where = ("nodes", index[node.id])
+        out_edges = list(graph.out_edges(node.id, data=True))
+        if node.kind == "start" and graph.in_degree(node.id):
+            problems.append(GraphProblem(where, f"start node {node.id!r} has incoming edges"))
+        if node.kind == "end" and out_edges:
+            problems.append(GraphProblem(where, f"end node {node.id!r} has outgoing edges"))
+        if node.kind in ("task", "start") and not out_edges:
+            problems.append(GraphProblem(where, f"{node.kind} {node.id!r} leads nowhere; expected an exit"))
+        if node.kind == "decision":
+            if len(out_edges) < 2:
+                problems.append(GraphProblem(where, f"decision {node.id!r} needs at least two exits"))
+            if any(not data.get("label") for _, _, data in out_edges):
+                problems.append(GraphProblem(where, f"every exit of decision {node.id!r} needs a label"))
+    if len(starts) == 1:
+        reachable = nx.descendants(graph, starts[0]) | {starts[0]}
+        for node in process.nodes:
+            if node.id not in reachable:
+                problems.append(GraphProblem(("nodes", index[node.id]),
+                                             f"step {node.id!r} cannot be reached from the start"))
+    if ends:
+        finishing = set(ends).union(*(nx.ancestors(graph, e) for e in ends))
+        for node in process.nodes:
+            if node.id not in finishing and node.kind != "end":
+                problems.append(GraphProblem(("nodes", index[node.id]),
+                                             f"no path from step {node.id!r} reaches an end"))
+    return problems
+
+
+def handoffs(process: Process) -> list[Handoff]:
+    """Edges that cross lanes: where work passes from one role to another."""
+    lanes = {n.id: n.lane for n in process.nodes}
+    return [Handoff(e.source, e.target, lanes[e.source], lanes[e.target])
+            for e in process.edges
+            if e.source in lanes and e.target in lanes and lanes[e.source] != lanes[e.target]]

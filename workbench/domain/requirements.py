@@ -1,0 +1,32 @@
+"""The RFP requirements catalogue, grouped by module, prioritised with MoSCoW and weighted."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from workbench.domain.base import Id, Item, Strict
+from workbench.domain.text import Text
+
+Priority = Literal["must", "should", "could", "wont"]
+PRIORITIES: tuple[str, ...] = ("must", "should", "could", "wont")
+CrmKind = Literal["operational", "analytical", "collaborative"]
+
+
+class Module(Strict):
+    id: Id
+    name: Text
+    description: Text | None = None
+    kind: CrmKind | None = None
+
+
+class Requirement(Item):
+    module: Id
+    text: Text
+    rationale: Text | None = None
+    priority: Priority
+    weight: int = Field(ge=1, le=5)
+    kind: CrmKind | None = None
+    acceptance: Text | None = None
+    """How the buyer will verify the vendor's answer in a demo or test."""

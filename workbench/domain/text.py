@@ -1,0 +1,72 @@
+"""Text that may be written once or per language.
+
+A playbook author can write `name: Sales manager` or `name: {en: Sales manager, fa: ..., ru: ...}`.
+Both forms validate to a `LocalText`, so the rest of the code never checks which one it got.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
+
+LANGUAGES = ("en", "fa", "ru")
+RTL_LANGUAGES = frozenset({"fa"})
+
+
+class LocalText(dict[str, str]):
+    """A map of language code -> text; always has an English entry."""
+
+    def get_text(self, lang: str = "en") -> str:
+        """The text in `lang`, falling back to English when that language is missing."""
+        return self.get(lang) or self["en"]
+
+    def has(self, lang: str) -> bool:
+        return bool(self.get(lang))
+
+    def __str__(self) -> str:
+        return self["en"]
+
+
+def parse_text(value: Any) -> LocalText:
+    """Accept a non-empty string or a {lang: string} map with at least `en`."""
+    if isinstance(value, str):
+        if not value.strip():
+            raise ValueError("text is empty; expected a non-empty string")
+        return LocalText(en=value)
+    if isinstance(value, dict):
+        unknown = sorted(set(value) - set(LANGUAGES))
+        if unknown:
+            raise ValueError(f"unknown language {unknown[0]!r}; expected one of {', '.join(LANGUAGES)}")
+        if "en" not in value:
+            raise ValueError("translated text has no 'en' entry; English is required as the fallback")
+        for lang, text in value.items():
+            if not isinstance(text, str) or not text.strip():
+                raise ValueError(f"text for {lang!r} must be a non-empty string, found {text!r}")
+        return LocalText(value)
+    raise ValueError(f"expected a string or a map of language -> string, found {type(value).__name__}")
+
+
+_TEXT_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "minLength": 1},
+        {
+            "type": "object",
+            "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGUAGES},
+            "required": ["en"],
+            "additionalProperties": False,
+        },
+    ]
+}
+
+Text = Annotated[
+    LocalText,
+    PlainValidator(parse_text),
+    PlainSerializer(lambda t: t["en"] if set(t) == {"en"} else dict(t)),
+    WithJsonSchema(_TEXT_SCHEMA),
+]
+
+
+def tr(text: LocalText | None, lang: str = "en") -> str:
+    """Render optional text in a language ('' when absent)."""
+    return text.get_text(lang) if text else ""

@@ -1,0 +1,1 @@
+"""Reading user files: safe YAML with locations, overlays, validation into located problems."""
