@@ -27,6 +27,9 @@ def _duplicates(items: Iterable[tuple[Path, str]], what: str) -> list[Problem]:
 
 def _unknown(kind: str, ref: str, known: Iterable[str], path: Path) -> Problem:
     known = sorted(known)
+    if not known:
+        return Problem(f"unknown {kind} {ref!r}; no {kind}s are defined in this playbook", path,
+                       code="unknown-ref")
     hint = ", ".join(known[:8]) + (" ..." if len(known) > 8 else "")
     return Problem(f"unknown {kind} {ref!r}; expected one of: {hint}", path, code="unknown-ref")
 
@@ -48,6 +51,32 @@ def check_ids(pb: Playbook) -> list[Problem]:
     return problems
 
 
+def _raci_problems(task, path: Path) -> list[Problem]:
+    letters = list(task.raci.values())
+    problems = []
+    if letters.count("A") != 1:
+        problems.append(Problem(f"RACI needs exactly one Accountable (A); found {letters.count('A')}",
+                                path + ("raci",), code="raci"))
+    if "R" not in letters:
+        problems.append(Problem("RACI needs at least one Responsible (R); found none", path + ("raci",),
+                                code="raci"))
+    if task.raci.get(task.owner) not in ("R", "A"):
+        problems.append(Problem(f"owner {task.owner!r} must be Responsible or Accountable in the RACI",
+                                path + ("owner",), code="raci"))
+    return problems
+
+
+def check_questions(pb: Playbook) -> list[Problem]:
+    problems = []
+    for i, question in enumerate(pb.questions):
+        if question.default is not None:
+            message = question.answer_problem(question.default)
+            if message:
+                problems.append(Problem(f"default {question.default!r}: {message}",
+                                        ("questions", i, "default"), code="default"))
+    return problems
+
+
 def check_phases(pb: Playbook) -> list[Problem]:
     import networkx as nx
 
@@ -62,7 +91,8 @@ def check_phases(pb: Playbook) -> list[Problem]:
     for pi, phase in enumerate(pb.phases):
         for ti, task in enumerate(phase.tasks):
             path: Path = ("phases", pi, "tasks", ti)
-            graph.add_node(task.id, path=path)
+            graph.add_node(task.id, path=path, order=len(graph))
+            problems += _raci_problems(task, path)
             if task.owner not in roles:
                 problems.append(_unknown("role", task.owner, roles, path + ("owner",)))
             for role in task.raci:
@@ -79,6 +109,8 @@ def check_phases(pb: Playbook) -> list[Problem]:
     for cycle in list(nx.simple_cycles(graph))[:5]:
         if len(cycle) < 2:
             continue
+        at = min(range(len(cycle)), key=lambda i: graph.nodes[cycle[i]]["order"])
+        cycle = cycle[at:] + cycle[:at]  # start at the task written first, so reports are stable
         first = cycle[0]
         loop = " -> ".join(cycle + [first])
         problems.append(Problem(f"tasks depend on each other in a cycle: {loop}; expected an order that "
@@ -212,5 +244,5 @@ def check_conditions(pb: Playbook) -> list[Problem]:
 
 def check_playbook(pb: Playbook) -> list[Problem]:
     """All cross-reference checks; an empty list means the playbook is consistent."""
-    return (check_ids(pb) + check_phases(pb) + check_access(pb) + check_catalogue(pb)
+    return (check_ids(pb) + check_questions(pb) + check_phases(pb) + check_access(pb) + check_catalogue(pb)
             + check_processes(pb) + check_conditions(pb))

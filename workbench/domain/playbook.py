@@ -27,7 +27,8 @@ class Playbook(Strict):
     version: str = Field(pattern=r"^\d+\.\d+(\.\d+)?$")
     name: Text
     description: Text | None = None
-    extends: Id | None = None
+    extends: str | None = None
+    """The base playbook: a bundled id or a path relative to this file."""
     questions: list[Question] = []
     phases: list[Phase] = []
     roles: list[Role] = []

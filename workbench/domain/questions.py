@@ -36,10 +36,6 @@ class Question(Item):
             raise ValueError(f"a {self.type} question needs at least two options")
         if not has_options and self.options:
             raise ValueError(f"a {self.type} question takes no options; use type choice or multi_choice")
-        if self.default is not None:
-            problem = self.answer_problem(self.default)
-            if problem:
-                raise ValueError(f"default {self.default!r}: {problem}")
         return self
 
     def option_ids(self) -> list[str]:

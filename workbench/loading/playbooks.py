@@ -63,8 +63,10 @@ def _read_chain(path: Path, problems: list[Problem]) -> tuple[Any, list[Path]]:
             problems.append(_yaml_problem(exc))
             return None, []
         if not isinstance(data, LDict):
-            problems.append(Problem("a playbook must be a YAML mapping with id, version and name",
-                                    file=str(current), line=1, column=1, code="type"))
+            loc = getattr(data, "loc", None)
+            problems.append(Problem("a playbook must be a YAML mapping with id, version and name; found "
+                                    f"{'a list' if isinstance(data, list) else repr(data)}", file=str(current), line=loc.line if loc else 1,
+                                    column=loc.column if loc else 1, code="type"))
             return None, []
         chain.append((current, data))
         base_ref = data.get("extends")

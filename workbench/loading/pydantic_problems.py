@@ -96,6 +96,7 @@ def problems_from(error: ValidationError, data: Any, root: type[BaseModel], pref
     for err in error.errors(include_url=False):
         path = _clean_path(data, tuple(err["loc"]))
         kind, msg = err["type"], err["msg"]
+        about_key = "[key]" in err["loc"]
         if kind == "extra_forbidden":
             key = path[-1] if path else "?"
             model = _model_at(root, path)
@@ -109,8 +110,12 @@ def problems_from(error: ValidationError, data: Any, root: type[BaseModel], pref
         elif kind == "value_error":
             problem = Problem(msg.removeprefix("Value error, "), prefix + path)
         else:
-            problem = Problem(f"found {_found(err.get('input'))}; expected: {msg[0].lower() + msg[1:]}"
-                              .replace("expected: input should be", "expected"), prefix + path)
+            what = "key" if about_key else "value"
+            expected = msg if msg.startswith("expected ") else "expected " + (msg[0].lower() + msg[1:]).replace(
+                "input should be ", "").replace("string should match pattern", "text matching the pattern").replace(
+                "string should have", "text with")
+            problem = Problem(f"{what} {_found(err.get('input'))}: {expected}", prefix + path,
+                              code="bad-key" if about_key else "invalid")
         signature = (problem.path, problem.message)
         if signature not in seen:
             seen.add(signature)

@@ -1,0 +1,38 @@
+"""Shared fixtures: paths to test data and a CLI runner that captures output and the exit code."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    return DATA
+
+
+@pytest.fixture
+def run_cli(capsys, monkeypatch):
+    """Run `crmwb` in-process; returns (exit code, stdout, stderr)."""
+    from workbench.cli.main import main
+
+    def run(*args: str, cwd: Path | None = None):
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        code = main([str(a) for a in args])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run
+
+
+def run_subprocess(*args: str, cwd: Path | None = None, env: dict | None = None):
+    """Run `python -m workbench` in a fresh interpreter (for import-cost and exit-code checks)."""
+    return subprocess.run([sys.executable, "-m", "workbench", *args], capture_output=True, text=True,
+                          cwd=cwd or ROOT, env=env)

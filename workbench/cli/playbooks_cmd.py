@@ -1,0 +1,34 @@
+"""`crmwb playbooks`: what playbooks are available, where they live and what they extend."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbench.loading.catalog import discover
+    from workbench.loading.located_yaml import YamlError, read_yaml
+
+    rows = []
+    for entry in discover():
+        try:
+            data = read_yaml(entry.path)
+            meta = data if isinstance(data, dict) else {}
+        except YamlError:
+            meta = {}
+        name = meta.get("name")
+        name = name.get("en") if isinstance(name, dict) else name
+        rows.append({"id": entry.id, "origin": entry.origin, "version": meta.get("version"),
+                     "extends": meta.get("extends"), "name": name, "path": str(entry.path)})
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for row in rows:
+        base = f" (extends {row['extends']})" if row["extends"] else ""
+        print(f"{row['id']:<22} {row['version'] or '?':<8} {row['origin']:<8} {row['name'] or '(unreadable)'}{base}")
+    return 0

@@ -1,0 +1,43 @@
+"""`crmwb show PLAYBOOK [--answers FILE]`: the playbook after overlays and conditions, as YAML or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from workbench.cli.common import add_playbook_arguments, load_with_answers
+from workbench.cli.output import print_problems
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_playbook_arguments(parser)
+    parser.add_argument("--format", choices=("yaml", "json"), default="yaml")
+    parser.add_argument("--section", action="append", metavar="NAME",
+                        help="only these top-level sections (repeatable), e.g. --section requirements")
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbench.domain.playbook import SECTIONS
+    from workbench.domain.resolve import resolve
+
+    playbook, answers, problems = load_with_answers(args.playbook, args.answers)
+    errors = [p for p in problems if p.severity == "error"]
+    if playbook is None or errors:
+        print_problems(problems)
+        return 2
+    data = resolve(playbook, answers).model_dump(mode="json", by_alias=True, exclude_none=True)
+    if args.section:
+        unknown = [s for s in args.section if s not in SECTIONS]
+        if unknown:
+            print(f"crmwb show: unknown section {unknown[0]!r}; expected one of: {', '.join(SECTIONS)}",
+                  file=sys.stderr)
+            return 2
+        data = {key: data[key] for key in args.section}
+    if args.format == "json":
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        import yaml
+
+        sys.stdout.write(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100))
+    return 0
