@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from workbench.domain.playbook import Playbook
-from workbench.domain.problems import Problem
+if TYPE_CHECKING:  # keep `crmwb --help` free of pydantic
+    from workbench.domain.playbook import Playbook
+    from workbench.domain.problems import Problem
 
 
 def add_playbook_arguments(parser: argparse.ArgumentParser) -> None:

@@ -22,6 +22,7 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_ALIAS_NODES = 10_000
 MAX_DEPTH = 200
+_SEQ_TAG, _MAP_TAG = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,9 @@ class _Builder:
                 return self.constructor.construct_object(node, deep=True)
             except ConstructorError as exc:
                 raise YamlError(f"cannot read value: {exc.problem}", _loc(self.file, node), self.file) from None
+        if node.tag not in (_SEQ_TAG, _MAP_TAG):
+            raise YamlError(f"unsupported tag {node.tag!r}; expected plain YAML data", _loc(self.file, node),
+                            self.file)
         self.active.add(key)
         try:
             if isinstance(node, yaml.SequenceNode):
