@@ -136,10 +136,12 @@ class _Builder:
         return out
 
 
-def parse_yaml(text: str, file: str, max_alias_nodes: int = MAX_ALIAS_NODES) -> Any:
-    """Parse one YAML document into located data; raises YamlError with a location."""
+def parse_yaml(text: str, file: str, max_alias_nodes: int = MAX_ALIAS_NODES, loader: type = FastLoader) -> Any:
+    """Parse one YAML document into located data; raises YamlError with a location.
+
+    `loader` is the C loader when available; benchmarks pass `yaml.SafeLoader` to compare."""
     try:
-        node = yaml.compose(text, Loader=FastLoader)
+        node = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         loc = Loc(file, mark.line + 1, mark.column + 1) if mark else None
@@ -151,7 +153,7 @@ def parse_yaml(text: str, file: str, max_alias_nodes: int = MAX_ALIAS_NODES) -> 
     return _Builder(file, max_alias_nodes).build(node)
 
 
-def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
+def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES, loader: type = FastLoader) -> Any:
     """Read and parse a YAML file, refusing oversized, unreadable or non-UTF-8 files."""
     file = str(path)
     try:
@@ -169,4 +171,4 @@ def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise YamlError("file is not UTF-8 text; save it as UTF-8", Loc(file, line, column), file) from None
-    return parse_yaml(text, file)
+    return parse_yaml(text, file, loader=loader)

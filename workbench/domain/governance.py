@@ -1,0 +1,146 @@
+"""Governance checks over a resolved playbook: the findings a security reviewer and a PMO would raise.
+
+Each finding names its rule, severity, the role (or task, object) it concerns and a fix hint, and
+carries `cell` = (role, object, action) when it points at one cell of the permission matrix, so the
+TUI can jump there and the xlsx can highlight it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.domain.access import ACTIONS, scope_rank
+from workbench.domain.playbook import Playbook
+from workbench.domain.text import tr
+
+MUST_WEIGHT_LIMIT = 0.60
+"""DSDM's rule of thumb: Must-haves should carry no more than about 60 % of the effort (here: weight)."""
+
+_DEPENDENCIES = (("update", "read", "editing needs reading"), ("delete", "update", "deleting needs editing"),
+                 ("export", "read", "exporting needs reading"), ("assign", "read", "assigning needs reading"))
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str  # error | warning | info
+    message: str
+    fix: str
+    role: str | None = None
+    object: str | None = None
+    action: str | None = None
+    task: str | None = None
+
+    @property
+    def cell(self) -> tuple[str, str, str] | None:
+        if self.role and self.object and self.action:
+            return (self.role, self.object, self.action)
+        return None
+
+
+def separation_of_duties(pb: Playbook) -> list[Finding]:
+    findings = []
+    for rule in pb.governance.separation_of_duties:
+        a, b = rule.first, rule.second
+        for role in pb.roles:
+            if (scope_rank(role.scope(a.object, a.action)) >= scope_rank(a.min_scope)
+                    and scope_rank(role.scope(b.object, b.action)) >= scope_rank(b.min_scope)):
+                findings.append(Finding(
+                    f"sod:{rule.id}", rule.severity,
+                    f"{role.id} holds both {a.action} {a.object} ({role.scope(a.object, a.action)}) and "
+                    f"{b.action} {b.object} ({role.scope(b.object, b.action)}): {tr(rule.description)}",
+                    tr(rule.fix) or f"move one of the two rights to another role",
+                    role.id, b.object, b.action))
+    return findings
+
+
+def least_privilege(pb: Playbook) -> list[Finding]:
+    findings = []
+    for rule in pb.governance.least_privilege:
+        for role in pb.roles:
+            if role.id in rule.except_roles:
+                continue
+            held = role.scope(rule.object, rule.action)
+            if scope_rank(held) > scope_rank(rule.max_scope):
+                findings.append(Finding(
+                    f"lp:{rule.id}", rule.severity,
+                    f"{role.id} may {rule.action} {rule.object} with scope {held}; the ceiling is "
+                    f"{rule.max_scope}: {tr(rule.description)}",
+                    tr(rule.fix) or f"lower {role.id}'s {rule.action} on {rule.object} to {rule.max_scope}",
+                    role.id, rule.object, rule.action))
+    return findings
+
+
+def permission_dependencies(pb: Playbook) -> list[Finding]:
+    findings = []
+    for role in pb.roles:
+        for obj in role.permissions:
+            for action, needs, why in _DEPENDENCIES:
+                have, need = role.scope(obj, action), role.scope(obj, needs)
+                if scope_rank(have) > scope_rank(need):
+                    findings.append(Finding(
+                        "dependency", "error",
+                        f"{role.id} may {action} {obj} ({have}) but {needs} only {need}: {why}",
+                        f"give {role.id} {needs} {obj} at least {have}, or lower {action} to {need}",
+                        role.id, obj, action))
+    return findings
+
+
+def ownership(pb: Playbook) -> list[Finding]:
+    findings = []
+    for obj in pb.objects:
+        readers = [r.id for r in pb.roles if r.scope(obj.id, "read") != "none"]
+        if not readers:
+            findings.append(Finding("unread-object", "warning", f"no role may read {obj.id}",
+                                    f"grant read on {obj.id} to {obj.owner} or drop the object",
+                                    object=obj.id))
+        owner = pb.role_map().get(obj.owner)
+        if owner is not None and owner.scope(obj.id, "read") == "none":
+            findings.append(Finding("owner-cannot-read", "warning",
+                                    f"{obj.owner} owns {obj.id}'s data quality but cannot read it",
+                                    f"grant {obj.owner} read on {obj.id}", obj.owner, obj.id, "read"))
+    for _, task in pb.tasks():
+        accountable = [r for r, letter in task.raci.items() if letter == "A"]
+        if len(accountable) != 1:
+            findings.append(Finding("raci", "error", f"task {task.id} has {len(accountable)} accountable roles",
+                                    "name exactly one Accountable role", task=task.id))
+    profiled = {p.id for p in pb.job_profiles}
+    used = {t.owner for _, t in pb.tasks()} | {r for _, t in pb.tasks() for r, l in t.raci.items() if l in "RA"}
+    for role in pb.roles:
+        if role.id not in profiled and role.id in used:
+            findings.append(Finding("no-job-profile", "info",
+                                    f"{role.id} does work in the rollout but has no job profile",
+                                    f"add a job profile for {role.id} so HR can staff it", role=role.id))
+    return findings
+
+
+def must_have_weight(pb: Playbook) -> list[Finding]:
+    total = sum(r.weight for r in pb.requirements)
+    must = sum(r.weight for r in pb.requirements if r.priority == "must")
+    if total and must / total > MUST_WEIGHT_LIMIT:
+        return [Finding("moscow-balance", "warning",
+                        f"Must-haves carry {must / total:.0%} of the RFP's total weight (over "
+                        f"{MUST_WEIGHT_LIMIT:.0%}): vendors cannot be told apart and nothing is left to trade",
+                        "move requirements the business can live without at go-live to Should or Could")]
+    return []
+
+
+def unused_rights(pb: Playbook) -> list[Finding]:
+    """Rights nobody should hold: actions on an object that no role holds are fine; any role holding every
+    action on every object with scope all is not."""
+    findings = []
+    for role in pb.roles:
+        total = len(pb.objects) * len(ACTIONS)
+        full = sum(1 for o in pb.objects for a in ACTIONS if role.scope(o.id, a) == "all")
+        if total and full == total:
+            findings.append(Finding("superuser", "error", f"{role.id} holds every right on every object",
+                                    "split administration from business data access", role=role.id))
+    return findings
+
+
+def check_governance(pb: Playbook) -> list[Finding]:
+    """Every governance finding for a resolved playbook, errors first."""
+    findings = (separation_of_duties(pb) + least_privilege(pb) + permission_dependencies(pb) + ownership(pb)
+                + must_have_weight(pb) + unused_rights(pb))
+    order = {"error": 0, "warning": 1, "info": 2}
+    return sorted(findings, key=lambda f: order[f.severity])
