@@ -15,6 +15,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "playbooks": ("workbench.cli.playbooks_cmd", "list bundled and local playbooks"),
     "validate": ("workbench.cli.validate_cmd", "check playbook and answers files; report every problem"),
     "show": ("workbench.cli.show_cmd", "print a playbook resolved against intake answers (YAML or JSON)"),
+    "export": ("workbench.cli.export_cmd", "write deliverables (RFP, roles, processes, KPIs, plan) to a folder"),
     "demo": ("workbench.cli.demo_cmd", "check the bundled playbooks and walk through an example client"),
     "schema": ("workbench.cli.schema_cmd", "write the playbook JSON Schema for editors"),
 }
