@@ -14,7 +14,7 @@ from typing import Callable
 from workbench.writers.atomic import write_text_atomic
 from workbench.writers.context import ExportContext
 from workbench.writers.manifest import build_manifest
-from workbench.writers.registry import select, writer
+from workbench.writers import registry
 
 Progress = Callable[[int, int, str], None]
 """progress(done, total, label): called before each writer runs and once at the end."""
@@ -29,7 +29,7 @@ class ExportResult:
 
 def export(ctx: ExportContext, folder: Path, only: list[str] | None = None, formats: list[str] | None = None,
            progress: Progress | None = None) -> ExportResult:
-    pairs = select(only, formats)
+    pairs = registry.select(only, formats)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".crmwb-export-", dir=folder))
@@ -38,7 +38,7 @@ def export(ctx: ExportContext, folder: Path, only: list[str] | None = None, form
         for index, (deliverable, fmt) in enumerate(pairs):
             if progress:
                 progress(index, len(pairs), f"{deliverable} ({fmt})")
-            for path in writer(deliverable, fmt)(ctx, staging):
+            for path in registry.writer(deliverable, fmt)(ctx, staging):
                 written.append((deliverable, fmt, Path(path)))
         final: list[tuple[str, str, Path]] = []
         for deliverable, fmt, path in written:

@@ -1,0 +1,40 @@
+"""Jinja2 rendering for Markdown and HTML deliverables, from the shipped `templates/` folder.
+
+HTML templates (`*.html.j2`) are autoescaped; Markdown ones are not, but text put into Markdown tables
+goes through the `md` filter so a `|` or a newline in a requirement cannot break the table.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from workbench.domain.text import RTL_LANGUAGES, tr
+from workbench.loading.catalog import resource_dir
+
+
+def md_cell(value: object) -> str:
+    """Text safe inside a Markdown table cell."""
+    text = "" if value is None else str(value)
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+@lru_cache(maxsize=1)
+def environment():
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+    env = Environment(
+        loader=FileSystemLoader(str(resource_dir("templates"))),
+        autoescape=select_autoescape(enabled_extensions=("html.j2", "html"), default_for_string=False),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_cell
+    env.filters["tr"] = tr
+    env.globals["text_direction"] = lambda lang: "rtl" if lang in RTL_LANGUAGES else "ltr"
+    return env
+
+
+def render(name: str, **context: object) -> str:
+    return environment().get_template(name).render(**context)
