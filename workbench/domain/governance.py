@@ -38,18 +38,24 @@ class Finding:
         return None
 
 
+def _holds(held: str, min_scope: str) -> bool:
+    """A right counts from `min_scope` up; 'none' is never a right held (a rule written with min_scope
+    none would otherwise flag every role, even those without access)."""
+    return held != "none" and scope_rank(held) >= scope_rank(min_scope)
+
+
 def separation_of_duties(pb: Playbook) -> list[Finding]:
     findings = []
     for rule in pb.governance.separation_of_duties:
         a, b = rule.first, rule.second
         for role in pb.roles:
-            if (scope_rank(role.scope(a.object, a.action)) >= scope_rank(a.min_scope)
-                    and scope_rank(role.scope(b.object, b.action)) >= scope_rank(b.min_scope)):
+            if _holds(role.scope(a.object, a.action), a.min_scope) and _holds(role.scope(b.object, b.action),
+                                                                               b.min_scope):
                 findings.append(Finding(
                     f"sod:{rule.id}", rule.severity,
                     f"{role.id} holds both {a.action} {a.object} ({role.scope(a.object, a.action)}) and "
                     f"{b.action} {b.object} ({role.scope(b.object, b.action)}): {tr(rule.description)}",
-                    tr(rule.fix) or f"move one of the two rights to another role",
+                    tr(rule.fix) or "move one of the two rights to another role",
                     role.id, b.object, b.action))
     return findings
 
@@ -115,7 +121,8 @@ def ownership(pb: Playbook) -> list[Finding]:
 
 
 def must_have_weight(pb: Playbook) -> list[Finding]:
-    total = sum(r.weight for r in pb.requirements)
+    # Won't-haves are out of this release, so they are not part of the weight Must-haves are measured against.
+    total = sum(r.weight for r in pb.requirements if r.priority != "wont")
     must = sum(r.weight for r in pb.requirements if r.priority == "must")
     if total and must / total > MUST_WEIGHT_LIMIT:
         return [Finding("moscow-balance", "warning",

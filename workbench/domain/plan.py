@@ -1,10 +1,17 @@
-"""The project plan: tasks scheduled on working days from a start date, with slack and the critical path."""
+"""The project plan: tasks scheduled on working days from a start date, with slack and the critical path.
+
+Days are counted as working-day indexes from the project start: a task with early start 3 and duration 2
+occupies working days 3 and 4 (early finish 5 is the first day after it). A zero-duration task (a
+milestone) sits at the end of the day its predecessors finish, so it shares their finish date.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Hashable
 
+from workbench.domain.phases import PHASE_IDS
 from workbench.domain.playbook import Playbook
 
 WEEKEND = frozenset({5, 6})  # Saturday, Sunday; Iran's week ends on Friday: pass weekend={4} or {3, 4}
@@ -37,27 +44,44 @@ class ScheduledTask:
 @dataclass(frozen=True)
 class Plan:
     tasks: list[ScheduledTask]
+    """In schedule order: by early start, dependencies before dependants."""
     start: date
+    """The first working day (the requested start moved past a weekend)."""
     finish: date
     working_days: int
+    weekend: frozenset[int] = WEEKEND
 
     def critical_path(self) -> list[ScheduledTask]:
-        return sorted((t for t in self.tasks if t.critical), key=lambda t: (t.early_start, t.early_finish))
+        """Every task without slack, in schedule order (parallel critical chains are all included)."""
+        return [t for t in self.tasks if t.critical]
 
     def phase_milestones(self) -> dict[str, date]:
-        """The day each phase's last task finishes."""
+        """The day each phase's last task finishes, in phase order."""
         out: dict[str, date] = {}
         for t in self.tasks:
             out[t.phase] = max(out.get(t.phase, t.finish), t.finish)
-        return out
+        rank = {p: i for i, p in enumerate(PHASE_IDS)}
+        return dict(sorted(out.items(), key=lambda item: rank.get(item[0], len(rank))))
+
+    def day(self, index: int) -> date:
+        """The date of working day `index` (0 is the start)."""
+        return add_working_days(self.start, index, self.weekend)
+
+
+def _check_weekend(weekend: frozenset[int]) -> None:
+    if not set(range(7)) - set(weekend):
+        raise ValueError("the weekend covers every day of the week; expected at least one working day")
 
 
 def add_working_days(start: date, days: int, weekend: frozenset[int] = WEEKEND) -> date:
     """The date `days` working days after `start` (day 0 is the first working day on or after start)."""
+    _check_weekend(weekend)
     current = start
     while current.weekday() in weekend:
         current += timedelta(days=1)
-    remaining = days
+    per_week = 7 - len(set(weekend))
+    weeks, remaining = divmod(max(days, 0), per_week)
+    current += timedelta(weeks=weeks)  # whole weeks keep the weekday, so `current` stays a working day
     while remaining > 0:
         current += timedelta(days=1)
         if current.weekday() not in weekend:
@@ -65,40 +89,83 @@ def add_working_days(start: date, days: int, weekend: frozenset[int] = WEEKEND) 
     return current
 
 
-def schedule(pb: Playbook, start: date, weekend: frozenset[int] = WEEKEND) -> Plan:
-    """Critical-path schedule (CPM) in working days; tasks of later phases also wait for earlier phases'
-    gate tasks, since a phase only starts once the previous one is closed."""
+def _calendar(start: date, count: int, weekend: frozenset[int]) -> list[date]:
+    """Working days 0..count-1 from `start`, computed in one pass (schedules ask for every task's dates)."""
+    days = [add_working_days(start, 0, weekend)]
+    current = days[0]
+    while len(days) < count:
+        current += timedelta(days=1)
+        if current.weekday() not in weekend:
+            days.append(current)
+    return days
+
+
+def _label(node: Hashable) -> str:
+    return f"start of phase {node[1]}" if isinstance(node, tuple) else str(node)
+
+
+def _graph(pb: Playbook):
+    """Dependencies plus phase gates: every task of a phase waits for the gate tasks of the phase before
+    (through one zero-duration node per phase start, so the edges stay linear in the number of tasks)."""
     import networkx as nx
 
+    known = pb.task_map()
     graph = nx.DiGraph()
-    phase_of = {}
-    previous_gates: list[str] = []
+    previous_gates: list[Hashable] = []
     for phase in pb.phases:
+        opening: Hashable | None = None
+        if previous_gates and phase.tasks:
+            opening = ("phase", phase.id)
+            graph.add_node(opening, duration=0, order=len(graph))
+            graph.add_edges_from((gate, opening) for gate in previous_gates)
         for task in phase.tasks:
-            graph.add_node(task.id, task=task)
-            phase_of[task.id] = phase.id
-            for dep in task.depends_on or previous_gates:
+            graph.add_node(task.id, task=task, phase=phase.id, duration=task.duration_days, order=len(graph))
+            if opening is not None:
+                graph.add_edge(opening, task.id)
+            for dep in task.depends_on:
+                if dep not in known:
+                    raise ValueError(f"task {task.id!r} depends on unknown task {dep!r}")
                 graph.add_edge(dep, task.id)
         previous_gates = [t.id for t in phase.tasks if t.gate] or previous_gates
-    order = list(nx.topological_sort(graph))
-    es: dict[str, int] = {}
-    ef: dict[str, int] = {}
-    for tid in order:
-        es[tid] = max((ef[p] for p in graph.predecessors(tid)), default=0)
-        ef[tid] = es[tid] + graph.nodes[tid]["task"].duration_days
+    return graph
+
+
+def schedule(pb: Playbook, start: date, weekend: frozenset[int] = WEEKEND) -> Plan:
+    """Critical-path schedule (CPM) in working days. A phase only starts once the previous one is closed,
+    so every task of a later phase also waits for the earlier phase's gate tasks."""
+    import networkx as nx
+
+    _check_weekend(weekend)
+    graph = _graph(pb)
+    try:
+        order = list(nx.lexicographical_topological_sort(graph, key=lambda n: graph.nodes[n]["order"]))
+    except nx.NetworkXUnfeasible:
+        loop = " -> ".join(_label(edge[0]) for edge in nx.find_cycle(graph))
+        raise ValueError(f"the plan cannot be scheduled: {loop} wait for each other (a task depends on a "
+                         "later phase while that phase waits for it)") from None
+    duration = {n: graph.nodes[n]["duration"] for n in order}
+    es: dict[Hashable, int] = {}
+    ef: dict[Hashable, int] = {}
+    for node in order:
+        es[node] = max((ef[p] for p in graph.predecessors(node)), default=0)
+        ef[node] = es[node] + duration[node]
     end = max(ef.values(), default=0)
-    ls: dict[str, int] = {}
-    lf: dict[str, int] = {}
-    for tid in reversed(order):
-        lf[tid] = min((ls[s] for s in graph.successors(tid)), default=end)
-        ls[tid] = lf[tid] - graph.nodes[tid]["task"].duration_days
+    ls: dict[Hashable, int] = {}
+    lf: dict[Hashable, int] = {}
+    for node in reversed(order):
+        lf[node] = min((ls[s] for s in graph.successors(node)), default=end)
+        ls[node] = lf[node] - duration[node]
+    days = _calendar(start, end + 1, weekend)
     tasks = []
-    for tid in order:
-        task = graph.nodes[tid]["task"]
-        first = add_working_days(start, es[tid], weekend)
-        last = add_working_days(start, max(ef[tid] - 1, es[tid]), weekend)
-        tasks.append(ScheduledTask(tid, phase_of[tid], str(task.name), task.owner, task.duration_days,
-                                   es[tid], ef[tid], ls[tid], lf[tid], first, last, task.milestone))
-    tasks.sort(key=lambda t: (t.early_start, t.id))
-    finish = max((t.finish for t in tasks), default=start)
-    return Plan(tasks, start, finish, end)
+    for node in order:
+        if "task" not in graph.nodes[node]:
+            continue  # a phase opening, not a task
+        task = graph.nodes[node]["task"]
+        first = days[es[node]] if duration[node] else days[max(es[node] - 1, 0)]
+        last = days[ef[node] - 1] if duration[node] else first
+        tasks.append(ScheduledTask(node, graph.nodes[node]["phase"], str(task.name), task.owner,
+                                   duration[node], es[node], ef[node], ls[node], lf[node], first, last,
+                                   task.milestone))
+    tasks.sort(key=lambda t: t.early_start)  # stable: ties keep the dependency order
+    finish = max((t.finish for t in tasks), default=days[0])
+    return Plan(tasks, days[0], finish, end, frozenset(weekend))
