@@ -34,6 +34,14 @@ def _task_copy(task: dict, k: int) -> dict:
     return dict(task, id=f"{task['id']}-{k}", depends_on=[f"{d}-{k}" for d in task.get("depends_on", [])])
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Write shared sub-objects out in full: a real playbook has no anchors, and the loader caps aliases."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
 def write_scaled_playbook(path: Path, scale: int) -> Path:
-    path.write_text(yaml.safe_dump(scaled_playbook(scale), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    text = yaml.dump(scaled_playbook(scale), Dumper=_NoAliases, allow_unicode=True, sort_keys=False)
+    path.write_text(text, encoding="utf-8")
     return path

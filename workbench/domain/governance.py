@@ -37,6 +37,12 @@ class Finding:
             return (self.role, self.object, self.action)
         return None
 
+    def to_dict(self) -> dict:
+        """For `--format json` and other scripts: every field, plus the matrix cell when there is one."""
+        return {"severity": self.severity, "rule": self.rule, "role": self.role, "object": self.object,
+                "action": self.action, "task": self.task, "message": self.message, "fix": self.fix,
+                "cell": list(self.cell) if self.cell else None}
+
 
 def _holds(held: str, min_scope: str) -> bool:
     """A right counts from `min_scope` up; 'none' is never a right held (a rule written with min_scope

@@ -7,6 +7,7 @@ same cells in the same order. Pure: no files, no spreadsheets.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 from workbench.domain.access import ACTIONS, SCOPES, scope_rank
 from workbench.domain.playbook import Playbook
@@ -62,15 +63,19 @@ class PermissionMatrix:
                 if row.scope(obj.id, action) != "none"]
 
 
-def permission_matrix(pb: Playbook, lang: str = "en", every_action: bool = False) -> PermissionMatrix:
+def permission_matrix(pb: Playbook, lang: str = "en", every_action: bool = False,
+                      include: Iterable[tuple[str, str]] = ()) -> PermissionMatrix:
     """The matrix for a (resolved) playbook.
 
     Each object shows the actions some role holds on it, and always `read`, so an object nobody may
-    read still shows as a column of 'none'; `every_action` shows all seven actions everywhere.
+    read still shows as a column of 'none'; `include` adds (object, action) columns that must show
+    (e.g. the cells findings point at); `every_action` shows all seven actions everywhere.
     """
+    wanted = set(include)
     objects = []
     for obj in pb.objects:
         held = {a for role in pb.roles for a, s in role.permissions.get(obj.id, {}).items() if s != "none"}
+        held |= {a for o, a in wanted if o == obj.id}
         actions = ACTIONS if every_action else tuple(a for a in ACTIONS if a in held or a == "read")
         objects.append(ObjectColumns(obj.id, tr(obj.name, lang), obj.kind, obj.owner, actions))
     known = {o.id for o in pb.objects}

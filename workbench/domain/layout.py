@@ -1,0 +1,222 @@
+"""A layered layout of a process map, shared by every drawing of it (BPMN DI today, a TUI view later).
+
+Columns come from the longest path from the start through the graph once its back-edges (loops such as
+"reopen the case") are set aside; rows are the role lanes, a lane getting extra tracks where two of its
+steps fall in the same column. `place` turns that grid into boxes and orthogonal edge routes in whatever
+unit the caller draws in (pixels for BPMN, character cells for a terminal).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from graphlib import TopologicalSorter
+from typing import Mapping
+
+from workbench.domain.processes import Process
+
+Point = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """Where a node sits: its column, its lane, its track inside the lane and its row in the whole grid."""
+
+    column: int
+    lane: str
+    track: int
+    row: int
+
+
+@dataclass(frozen=True)
+class LaneBand:
+    id: str
+    first_row: int
+    rows: int
+
+
+@dataclass(frozen=True)
+class Layout:
+    cells: dict[str, Cell]
+    lanes: list[LaneBand]
+    columns: int
+    rows: int
+    back_edges: frozenset[tuple[str, str]]
+    """Edges drawn against the flow (loops back to an earlier step, self-loops)."""
+
+    def at(self, row: int, column: int) -> str | None:
+        """The node in a grid cell, if any."""
+        for node, cell in self.cells.items():
+            if cell.row == row and cell.column == column:
+                return node
+        return None
+
+
+def _back_edges(order: list[str], succ: dict[str, list[str]], roots: list[str]) -> set[tuple[str, str]]:
+    """Edges that close a cycle in a depth-first walk from the roots (then from anything left over)."""
+    state: dict[str, int] = {}  # 1 = on the stack, 2 = done
+    back: set[tuple[str, str]] = set()
+    for root in roots + order:
+        if root in state:
+            continue
+        state[root] = 1
+        stack = [(root, iter(succ[root]))]
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                state[node] = 2
+                stack.pop()
+            elif state.get(child) == 1:
+                back.add((node, child))
+            elif child not in state:
+                state[child] = 1
+                stack.append((child, iter(succ[child])))
+    return back
+
+
+def layered_layout(process: Process) -> Layout:
+    """Columns by longest path from the start (loops broken), rows by lane; pure and deterministic."""
+    order = list(dict.fromkeys(n.id for n in process.nodes))
+    nodes = {n.id: n for n in process.nodes}
+    edges = [(e.source, e.target) for e in process.edges if e.source in nodes and e.target in nodes]
+    succ: dict[str, list[str]] = {n: [] for n in order}
+    for source, target in edges:
+        succ[source].append(target)
+    starts = [n for n in order if nodes[n].kind == "start"]
+    back = _back_edges(order, succ, starts)
+    preds: dict[str, list[str]] = {n: [] for n in order}
+    for source, target in dict.fromkeys(edges):
+        if (source, target) not in back:
+            preds[target].append(source)
+    column: dict[str, int] = {}
+    for node in TopologicalSorter(preds).static_order():
+        column[node] = max((column[p] + 1 for p in preds[node]), default=0)
+    position = {n: i for i, n in enumerate(order)}
+    lane_ids = sorted(dict.fromkeys(nodes[n].lane for n in order),
+                      key=lambda lane: min((column[n], position[n]) for n in order if nodes[n].lane == lane))
+    cells: dict[str, Cell] = {}
+    bands: list[LaneBand] = []
+    first_row = 0
+    for lane in lane_ids:
+        track: dict[str, int] = {}
+        members = [n for n in order if nodes[n].lane == lane]
+        for col in sorted({column[n] for n in members}):
+            here = [n for n in members if column[n] == col]
+
+            def pull(n: str) -> tuple[float, int]:
+                placed = [track[p] for p in preds[n] if p in track]
+                return (sum(placed) / len(placed) if placed else 0.0, position[n])
+
+            for i, n in enumerate(sorted(here, key=pull)):
+                track[n] = i
+        rows = max(track.values()) + 1
+        for n in members:
+            cells[n] = Cell(column[n], lane, track[n], first_row + track[n])
+        bands.append(LaneBand(lane, first_row, rows))
+        first_row += rows
+    columns = max(column.values(), default=-1) + 1
+    return Layout(cells, bands, columns, first_row, frozenset(back))
+
+
+@dataclass(frozen=True)
+class Box:
+    x: int
+    y: int
+    w: int
+    h: int
+
+    @property
+    def cx(self) -> int:
+        return self.x + self.w // 2
+
+    @property
+    def cy(self) -> int:
+        return self.y + self.h // 2
+
+    @property
+    def right(self) -> int:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> int:
+        return self.y + self.h
+
+
+@dataclass(frozen=True)
+class Placement:
+    nodes: dict[str, Box]
+    lanes: dict[str, Box]
+    routes: dict[int, list[Point]]
+    """edge index in process.edges -> orthogonal waypoints from the source's border to the target's"""
+    width: int
+    height: int
+
+
+def place(process: Process, layout: Layout, sizes: Mapping[str, tuple[int, int]], col_width: int,
+          row_height: int, origin: Point = (0, 0)) -> Placement:
+    """Boxes centred in their grid cells, lane bands across the grid, and a route for every edge.
+
+    Routes avoid other nodes where they can: vertical runs use the gaps between columns, loops run along
+    the bottom margin of a row."""
+    x0, y0 = origin
+    boxes: dict[str, Box] = {}
+    kinds = {n.id: n.kind for n in process.nodes}
+    for node, cell in layout.cells.items():
+        w, h = sizes[kinds[node]]
+        cx, cy = x0 + cell.column * col_width + col_width // 2, y0 + cell.row * row_height + row_height // 2
+        boxes[node] = Box(cx - w // 2, cy - h // 2, w, h)
+    lanes = {band.id: Box(x0, y0 + band.first_row * row_height, layout.columns * col_width,
+                          band.rows * row_height) for band in layout.lanes}
+    occupied = {(c.row, c.column) for c in layout.cells.values()}
+
+    def gap_left(col: int) -> int:
+        return x0 + col * col_width
+
+    def channel(row: int, k: int) -> int:
+        """A y in the bottom margin of a row; k spreads loops that share it."""
+        return y0 + (row + 1) * row_height - max(row_height // 12, 1) * (1 + k)
+
+    def free_row(row: int, first: int, last: int) -> bool:
+        return all((row, c) not in occupied for c in range(first, last + 1))
+
+    def free_col(col: int, top: int, bottom: int) -> bool:
+        return all((r, col) not in occupied for r in range(top, bottom + 1))
+
+    loops_in_row: dict[int, int] = {}
+    routes: dict[int, list[Point]] = {}
+    for index, edge in enumerate(process.edges):
+        if edge.source not in boxes or edge.target not in boxes:
+            continue
+        s, t = boxes[edge.source], boxes[edge.target]
+        cs, ct = layout.cells[edge.source], layout.cells[edge.target]
+        out, into = (s.right, s.cy), (t.x, t.cy)
+        if ct.column > cs.column:
+            between = (cs.column + 1, ct.column - 1)
+            low, high = sorted((cs.row, ct.row))
+            if cs.row == ct.row and free_row(cs.row, *between):
+                route = [out, into]
+            elif (kinds[edge.source] == "decision" and cs.row != ct.row and free_row(ct.row, *between)
+                  and free_col(cs.column, *((cs.row + 1, ct.row) if ct.row > cs.row else (ct.row, cs.row - 1)))):
+                route = [(s.cx, s.bottom if ct.row > cs.row else s.y), (s.cx, t.cy), into]
+            elif free_row(ct.row, *between) and cs.row != ct.row:
+                x = gap_left(cs.column + 1)
+                route = [out, (x, s.cy), (x, t.cy), into]
+            elif free_row(cs.row, *between) and cs.row != ct.row:
+                x = gap_left(ct.column)
+                route = [out, (x, s.cy), (x, t.cy), into]
+            else:
+                y = y0 + (low + 1) * row_height if low != high else channel(low, 0)
+                xa, xb = gap_left(cs.column + 1), gap_left(ct.column)
+                route = [out, (xa, s.cy), (xa, y), (xb, y), (xb, t.cy), into]
+        else:
+            row = max(cs.row, ct.row)
+            k = loops_in_row.get(row, 0)
+            loops_in_row[row] = k + 1
+            y = channel(row, k)
+            if cs.row == ct.row and cs.column != ct.column:
+                route = [(s.cx, s.bottom), (s.cx, y), (t.cx, y), (t.cx, t.bottom)]
+            else:
+                xa, xb = gap_left(cs.column + 1) - 4 * k, gap_left(ct.column) + 4 * k
+                route = [out, (xa, s.cy), (xa, y), (xb, y), (xb, t.cy), into]
+        routes[index] = route
+    return Placement(boxes, lanes, routes, x0 + layout.columns * col_width, y0 + layout.rows * row_height)

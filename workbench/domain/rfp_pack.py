@@ -1,0 +1,159 @@
+"""What the RFP pack shows, computed once for every format: requirement rows grouped by module, the
+client's context from the intake answers, and the response and priority vocabulary.
+
+The xlsx writer, the Markdown/HTML writer and the reader of filled-in vendor workbooks all use these
+names, so a header written by one is found by the other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from workbench.domain.playbook import Playbook
+from workbench.domain.questions import Question
+from workbench.domain.requirements import Requirement
+from workbench.domain.rfp import MISSED, RESPONSES
+from workbench.domain.text import LocalText, tr
+
+PRIORITY_LABELS: dict[str, str] = {"must": "Must", "should": "Should", "could": "Could", "wont": "Won't"}
+PRIORITY_MEANINGS: dict[str, str] = {
+    "must": "Needed at go-live; a Must answered Roadmap or Not supported (or left blank) is a missed must-have.",
+    "should": "Important, but a workaround is acceptable at go-live.",
+    "could": "Desirable; scores points but decides nothing alone.",
+    "wont": "Not in this procurement: listed for information only, weight 0, not scored.",
+}
+RESPONSE_MEANINGS: dict[str, str] = {
+    "Fully supported": "Works in the standard product as delivered, with no setup beyond user data.",
+    "Configuration": "Achieved by settings, fields, workflows or a vendor's own add-on, without code.",
+    "Customisation": "Needs custom code, scripts or a third-party development; say who builds it.",
+    "Roadmap": "Planned in a future release; give the release and date in the comment.",
+    "Not supported": "Not available and not planned.",
+}
+
+RESPONSE_ALIASES: dict[str, str] = {
+    "fully": "Fully supported", "yes": "Fully supported", "standard": "Fully supported",
+    "config": "Configuration", "customization": "Customisation", "custom": "Customisation",
+    "no": "Not supported", "planned": "Roadmap",
+}
+"""Short forms domain.rfp.normalise_response accepts; the workbook's lookup table lists them too, so its
+formulas read the same answers the same way (a test keeps both in step)."""
+
+DELIVERED_POINTS = min(points for label, points in RESPONSES.items() if label not in MISSED)
+"""A Must whose points are below this is missed at go-live (Roadmap and Not supported score less)."""
+assert DELIVERED_POINTS > max(points for label, points in RESPONSES.items() if label in MISSED)
+
+YES_NO = {"en": ("Yes", "No"), "fa": ("بله", "خیر"), "ru": ("Да", "Нет")}
+
+
+@dataclass(frozen=True)
+class RfpRow:
+    """One requirement as the pack shows it; `weight` is 0 for Won't items (listed, never scored)."""
+
+    id: str
+    module: str
+    """the module's display name (unique within the pack)"""
+    text: str
+    rationale: str
+    acceptance: str
+    priority: str
+    weight: int
+
+    @property
+    def priority_label(self) -> str:
+        return PRIORITY_LABELS[self.priority]
+
+
+@dataclass(frozen=True)
+class ModuleGroup:
+    id: str
+    name: str
+    description: str
+    rows: list[RfpRow]
+
+    @property
+    def weight(self) -> int:
+        return sum(row.weight for row in self.rows)
+
+
+def module_names(pb: Playbook, lang: str = "en") -> dict[str, str]:
+    """Module id -> display name; a name two modules share gets the id appended, so SUMIFS can tell them apart."""
+    names = {m.id: tr(m.name, lang) for m in pb.modules}
+    taken = [n.casefold() for n in names.values()]
+    return {mid: (f"{name} ({mid})" if taken.count(name.casefold()) > 1 else name) for mid, name in names.items()}
+
+
+def groups(pb: Playbook, lang: str = "en") -> list[ModuleGroup]:
+    """Requirements grouped by module in the playbook's module order; modules without requirements left out."""
+    names = module_names(pb, lang)
+    order = [m.id for m in pb.modules] + sorted({r.module for r in pb.requirements} - set(names))
+    described = {m.id: tr(m.description, lang) for m in pb.modules}
+    result = []
+    for mid in order:
+        rows = [_row(req, names.get(mid, mid), lang) for req in pb.requirements if req.module == mid]
+        if rows:
+            result.append(ModuleGroup(mid, names.get(mid, mid), described.get(mid, ""), rows))
+    return result
+
+
+def _row(req: Requirement, module: str, lang: str) -> RfpRow:
+    return RfpRow(req.id, module, tr(req.text, lang), tr(req.rationale, lang), tr(req.acceptance, lang),
+                  req.priority, 0 if req.priority == "wont" else req.weight)
+
+
+def client_context(pb: Playbook, answers: dict[str, Any], lang: str = "en") -> list[tuple[str, str]]:
+    """(question, answer) for every question the client answered, answers shown with option labels."""
+    lines = []
+    for question in pb.questions:
+        value = answers.get(question.id)
+        if value is None or value == [] or value == "":
+            continue
+        lines.append((tr(question.text, lang), render_answer(question, value, lang)))
+    return lines
+
+
+def render_answer(question: Question, value: Any, lang: str = "en") -> str:
+    labels = {o.id: tr(o.label, lang) for o in question.options}
+    if question.type == "yes_no" and isinstance(value, bool):
+        yes, no = YES_NO.get(lang, YES_NO["en"])
+        return yes if value else no
+    if isinstance(value, list):
+        return ", ".join(labels.get(str(v), str(v)) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return labels.get(str(value), str(value))
+
+
+def parse_priority(value: object) -> str | None:
+    """A priority as typed in a workbook ("Must", "must have", "Won’t", "M") -> its id; None when unknown."""
+    if value is None:
+        return None
+    text = " ".join(str(value).replace("’", "'").split()).casefold()
+    text = text.removesuffix(" have").removesuffix("-have")
+    for pid, label in PRIORITY_LABELS.items():
+        if text in (pid, label.casefold()) or (len(text) == 1 and text == pid[0]):
+            return pid
+    return None
+
+
+def scoring_requirement(rid: str, module: str, priority: str, weight: float) -> Requirement:
+    """A Requirement for domain.rfp.score_vendor from a workbook row; the module is its display name,
+    which is all scoring needs, so no playbook validation applies."""
+    return Requirement.model_construct(id=rid, module=module, text=LocalText(en=rid), priority=priority,
+                                       weight=weight, when=None)
+
+
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", "ID"), ("module", "Module"), ("text", "Requirement"), ("rationale", "Rationale"),
+    ("acceptance", "Acceptance test"), ("priority", "Priority"), ("weight", "Weight"),
+    ("response", "Vendor response"), ("comment", "Vendor comment"), ("points", "Points"),
+    ("weighted", "Weighted score"),
+)
+"""The Requirements sheet's columns, in order: key -> header text (the reader finds columns by this text)."""
+
+KEY_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", "Requirement ID"), ("module", "Module"), ("priority", "Priority"), ("weight", "Weight"))
+"""The hidden Scoring sheet's copy of what scoring needs, out of a vendor's reach."""
+
+VENDOR_NAME = "Vendor name"
+"""The Cover label beside which the vendor types its name."""
