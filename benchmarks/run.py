@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.generate import write_scaled_playbook  # noqa: E402
 from workbench.domain.checks import check_playbook  # noqa: E402
 from workbench.domain.playbook import Playbook  # noqa: E402
-from workbench.loading.located_yaml import read_yaml  # noqa: E402
+from workbench.loading.located_yaml import no_gc, read_yaml  # noqa: E402
 
 
 def timed(fn, repeat: int = 1) -> tuple[float, object]:
@@ -45,8 +45,9 @@ def bench_load(scale: int) -> None:
                 print(f"  {label}: not available in this PyYAML build")
                 continue
             parse_s, raw = timed(lambda: read_yaml(path, loader=loader))
-            validate_s, pb = timed(lambda: Playbook.model_validate(raw))
-            check_s, problems = timed(lambda: check_playbook(pb))
+            with no_gc():  # as the loader does
+                validate_s, pb = timed(lambda: Playbook.model_validate(raw))
+                check_s, problems = timed(lambda: check_playbook(pb))
             print(f"  {label:<26} parse {parse_s:6.2f} s   validate {validate_s:5.2f} s   "
                   f"checks {check_s:5.2f} s   total {parse_s + validate_s + check_s:6.2f} s   "
                   f"({sum(1 for _ in pb.tasks())} tasks, {len(pb.requirements)} requirements, "

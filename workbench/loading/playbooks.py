@@ -16,7 +16,7 @@ from workbench.domain.checks import check_playbook
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
 from workbench.loading import catalog
-from workbench.loading.located_yaml import LDict, YamlError, read_yaml
+from workbench.loading.located_yaml import LDict, YamlError, no_gc, read_yaml
 from workbench.loading.locate import place
 from workbench.loading.overlays import merge
 from workbench.loading.pydantic_problems import problems_from
@@ -112,9 +112,11 @@ def load_playbook(ref: str | Path) -> LoadedPlaybook:
     if raw is None or problems:
         return LoadedPlaybook(None, problems, files, raw)
     try:
-        playbook = Playbook.model_validate(raw)
+        with no_gc():
+            playbook = Playbook.model_validate(raw)
     except ValidationError as exc:
         located = [place(p, raw, str(path)) for p in problems_from(exc, raw, Playbook)]
         return LoadedPlaybook(None, located, files, raw)
-    located = [place(p, raw, str(path)) for p in check_playbook(playbook)]
+    with no_gc():
+        located = [place(p, raw, str(path)) for p in check_playbook(playbook)]
     return LoadedPlaybook(playbook, located, files, raw, digest_files(files))
