@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from workbench.loading.located_yaml import LDict, LList, YamlError, parse_yaml, read_yaml
@@ -66,3 +68,15 @@ def test_utf8_bom_is_accepted_and_other_encodings_located(tmp_path):
 def test_missing_file_is_a_clean_error(tmp_path):
     with pytest.raises(YamlError, match="cannot read"):
         read_yaml(tmp_path / "nope.yaml")
+
+
+def test_bundled_playbooks_read_the_same_without_libyaml():
+    """Users whose PyYAML lacks the C parser must get the same playbooks."""
+    import yaml
+
+    from workbench.loading.catalog import bundled_dir
+
+    for path in sorted(bundled_dir().glob("*.yaml")) + [Path(__file__).parent.parent / "data" / "mini.yaml"]:
+        fast = read_yaml(path)
+        slow = read_yaml(path, loader=yaml.SafeLoader)
+        assert fast == slow, path

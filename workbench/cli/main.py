@@ -15,9 +15,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "playbooks": ("workbench.cli.playbooks_cmd", "list bundled and local playbooks"),
     "validate": ("workbench.cli.validate_cmd", "check playbook and answers files; report every problem"),
     "show": ("workbench.cli.show_cmd", "print a playbook resolved against intake answers (YAML or JSON)"),
+    "check": ("workbench.cli.check_cmd", "governance findings on roles, permissions and RACI; exit 1 on errors"),
     "export": ("workbench.cli.export_cmd", "write deliverables (RFP, roles, processes, KPIs, plan) to a folder"),
+    "rfp": ("workbench.cli.rfp_cmd", "score filled-in vendor RFP workbooks and rank the vendors"),
     "demo": ("workbench.cli.demo_cmd", "check the bundled playbooks and walk through an example client"),
     "schema": ("workbench.cli.schema_cmd", "write the playbook JSON Schema for editors"),
+    "readiness": ("workbench.cli.readiness_cmd", "does the client need a CRM and a dedicated CRM manager; what first"),
+    "staffing": ("workbench.cli.staffing_cmd", "how to staff the CRM role: time, hire, seniority, unit"),
+    "jobdesc": ("workbench.cli.jobdesc_cmd", "write job descriptions (md, html, docx) in English, Persian, Russian"),
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2

@@ -8,9 +8,9 @@ unit the caller draws in (pixels for BPMN, character cells for a terminal).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from graphlib import TopologicalSorter
-from typing import Mapping
 
 from workbench.domain.processes import Process
 
@@ -42,13 +42,6 @@ class Layout:
     rows: int
     back_edges: frozenset[tuple[str, str]]
     """Edges drawn against the flow (loops back to an earlier step, self-loops)."""
-
-    def at(self, row: int, column: int) -> str | None:
-        """The node in a grid cell, if any."""
-        for node, cell in self.cells.items():
-            if cell.row == row and cell.column == column:
-                return node
-        return None
 
 
 def _back_edges(order: list[str], succ: dict[str, list[str]], roots: list[str]) -> set[tuple[str, str]]:
@@ -102,12 +95,9 @@ def layered_layout(process: Process) -> Layout:
         members = [n for n in order if nodes[n].lane == lane]
         for col in sorted({column[n] for n in members}):
             here = [n for n in members if column[n] == col]
-
-            def pull(n: str) -> tuple[float, int]:
-                placed = [track[p] for p in preds[n] if p in track]
-                return (sum(placed) / len(placed) if placed else 0.0, position[n])
-
-            for i, n in enumerate(sorted(here, key=pull)):
+            pulls = {n: [track[p] for p in preds[n] if p in track] for n in here}
+            ranked = sorted(here, key=lambda n: (sum(pulls[n]) / len(pulls[n]) if pulls[n] else 0.0, position[n]))
+            for i, n in enumerate(ranked):
                 track[n] = i
         rows = max(track.values()) + 1
         for n in members:
@@ -116,6 +106,13 @@ def layered_layout(process: Process) -> Layout:
         first_row += rows
     columns = max(column.values(), default=-1) + 1
     return Layout(cells, bands, columns, first_row, frozenset(back))
+
+
+def steps_by_lane(layout: Layout) -> list[tuple[str, list[str]]]:
+    """Each lane (top to bottom) with its node ids in drawing order: by column, then track."""
+    return [(band.id, sorted((n for n, c in layout.cells.items() if c.lane == band.id),
+                             key=lambda n: (layout.cells[n].column, layout.cells[n].track)))
+            for band in layout.lanes]
 
 
 @dataclass(frozen=True)
@@ -172,51 +169,68 @@ def place(process: Process, layout: Layout, sizes: Mapping[str, tuple[int, int]]
     def gap_left(col: int) -> int:
         return x0 + col * col_width
 
-    def channel(row: int, k: int) -> int:
-        """A y in the bottom margin of a row; k spreads loops that share it."""
-        return y0 + (row + 1) * row_height - max(row_height // 12, 1) * (1 + k)
+    def channel(row: int, k: int, top: bool = False) -> int:
+        """A y in the bottom (or top) margin of a row; k spreads the routes that share it."""
+        step = max(row_height // 12, 1) * (1 + k)
+        return y0 + row * row_height + step if top else y0 + (row + 1) * row_height - step
 
     def free_row(row: int, first: int, last: int) -> bool:
         return all((row, c) not in occupied for c in range(first, last + 1))
 
-    def free_col(col: int, top: int, bottom: int) -> bool:
-        return all((r, col) not in occupied for r in range(top, bottom + 1))
+    def free_col(col: int, first: int, last: int) -> bool:
+        return all((r, col) not in occupied for r in range(first, last + 1))
 
-    loops_in_row: dict[int, int] = {}
+    cell = layout.cells
+    known = [(i, e) for i, e in enumerate(process.edges) if e.source in boxes and e.target in boxes]
+    taken: set[tuple[str, str]] = set()
+    """Sides used by loops (bottom) and skips (top) within one row; a decision's vertical exit avoids them."""
+    for _, e in known:
+        cs, ct = cell[e.source], cell[e.target]
+        if cs.row == ct.row and ct.column < cs.column:
+            taken |= {(e.source, "bottom"), (e.target, "bottom")}
+        elif cs.row == ct.row and not free_row(cs.row, cs.column + 1, ct.column - 1):
+            taken |= {(e.source, "top"), (e.target, "top")}
+    shared: dict[tuple[int, bool], int] = {}
+
+    def lane_y(row: int, top: bool = False) -> int:
+        k = shared.get((row, top), 0)
+        shared[(row, top)] = k + 1
+        return channel(row, k, top)
+
     routes: dict[int, list[Point]] = {}
-    for index, edge in enumerate(process.edges):
-        if edge.source not in boxes or edge.target not in boxes:
-            continue
+    for index, edge in known:
         s, t = boxes[edge.source], boxes[edge.target]
-        cs, ct = layout.cells[edge.source], layout.cells[edge.target]
+        cs, ct = cell[edge.source], cell[edge.target]
         out, into = (s.right, s.cy), (t.x, t.cy)
+        low, high = sorted((cs.row, ct.row))
         if ct.column > cs.column:
             between = (cs.column + 1, ct.column - 1)
-            low, high = sorted((cs.row, ct.row))
+            down = ct.row > cs.row
             if cs.row == ct.row and free_row(cs.row, *between):
                 route = [out, into]
-            elif (kinds[edge.source] == "decision" and cs.row != ct.row and free_row(ct.row, *between)
-                  and free_col(cs.column, *((cs.row + 1, ct.row) if ct.row > cs.row else (ct.row, cs.row - 1)))):
-                route = [(s.cx, s.bottom if ct.row > cs.row else s.y), (s.cx, t.cy), into]
-            elif free_row(ct.row, *between) and cs.row != ct.row:
+            elif cs.row == ct.row:
+                y = lane_y(cs.row, top=True)
+                route = [(s.cx, s.y), (s.cx, y), (t.cx, y), (t.cx, t.y)]
+            elif (kinds[edge.source] == "decision" and (edge.source, "bottom" if down else "top") not in taken
+                  and free_row(ct.row, *between)
+                  and free_col(cs.column, *((cs.row + 1, ct.row) if down else (ct.row, cs.row - 1)))):
+                route = [(s.cx, s.bottom if down else s.y), (s.cx, t.cy), into]
+                taken.add((edge.source, "bottom" if down else "top"))
+            elif free_row(ct.row, *between):
                 x = gap_left(cs.column + 1)
                 route = [out, (x, s.cy), (x, t.cy), into]
-            elif free_row(cs.row, *between) and cs.row != ct.row:
+            elif free_row(cs.row, *between):
                 x = gap_left(ct.column)
                 route = [out, (x, s.cy), (x, t.cy), into]
             else:
-                y = y0 + (low + 1) * row_height if low != high else channel(low, 0)
-                xa, xb = gap_left(cs.column + 1), gap_left(ct.column)
+                y, xa, xb = lane_y(low), gap_left(cs.column + 1), gap_left(ct.column)
                 route = [out, (xa, s.cy), (xa, y), (xb, y), (xb, t.cy), into]
+        elif cs.row == ct.row and cs.column != ct.column:
+            y = lane_y(cs.row)
+            route = [(s.cx, s.bottom), (s.cx, y), (t.cx, y), (t.cx, t.bottom)]
         else:
-            row = max(cs.row, ct.row)
-            k = loops_in_row.get(row, 0)
-            loops_in_row[row] = k + 1
-            y = channel(row, k)
-            if cs.row == ct.row and cs.column != ct.column:
-                route = [(s.cx, s.bottom), (s.cx, y), (t.cx, y), (t.cx, t.bottom)]
-            else:
-                xa, xb = gap_left(cs.column + 1) - 4 * k, gap_left(ct.column) + 4 * k
-                route = [out, (xa, s.cy), (xa, y), (xb, y), (xb, t.cy), into]
+            k = shared.get((high, False), 0)
+            y, xa, xb = lane_y(high), gap_left(cs.column + 1) - 4 * k, gap_left(ct.column) + 4 * k
+            route = [out, (xa, s.cy), (xa, y), (xb, y), (xb, t.cy), into]
         routes[index] = route
     return Placement(boxes, lanes, routes, x0 + layout.columns * col_width, y0 + layout.rows * row_height)

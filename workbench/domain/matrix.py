@@ -6,8 +6,8 @@ same cells in the same order. Pure: no files, no spreadsheets.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from workbench.domain.access import ACTIONS, SCOPES, scope_rank
 from workbench.domain.playbook import Playbook

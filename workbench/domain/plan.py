@@ -7,9 +7,9 @@ milestone) sits at the end of the day its predecessors finish, so it shares thei
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Hashable
 
 from workbench.domain.phases import PHASE_IDS
 from workbench.domain.playbook import Playbook

@@ -11,9 +11,10 @@ columns. openpyxl is imported only when a workbook is read.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from workbench.domain.requirements import Requirement
 from workbench.domain.rfp import RESPONSES, normalise_response

@@ -1,0 +1,67 @@
+"""Persian and Russian job descriptions contain no English: every role x fa/ru x md/html/docx of the core
+playbook, under two answer sets that together switch on every conditional line."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.jobdesc.conftest import FORMATS, ON
+from tests.jobdesc.helpers import document_text, latin_leaks
+from workbench.domain.job_profiles import Duty
+from workbench.domain.resolve import resolve
+from workbench.writers.jobdesc import describe, roles_with_profiles, write_one
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("lang", ["fa", "ru"])
+def test_no_english_leaks_into_persian_or_russian(core_written, lang, fmt):
+    resolved, folder = core_written
+    leaks = {}
+    roles = roles_with_profiles(resolved)
+    assert len(roles) >= 3 and {"crm_manager", "crm_specialist", "crm_analyst"} <= set(roles)
+    for role in roles:
+        text = document_text(folder / f"{role}.{lang}.{fmt}")
+        assert len(text) > 500
+        found = latin_leaks(text, lang, extra=(resolved.id,))  # the playbook id is printed for traceability
+        if found:
+            leaks[role] = sorted(set(found))
+    assert not leaks, f"English in {lang} {fmt} documents: {leaks}"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_persian_documents_use_persian_digits(core_written, fmt):
+    resolved, folder = core_written
+    for role in roles_with_profiles(resolved):
+        text = document_text(folder / f"{role}.fa.{fmt}")
+        assert "۱۴۰۵" in text  # the Solar Hijri year of the document date
+        # ASCII digits survive only inside Latin names (Bitrix24, Dynamics 365)
+        stray = re.findall(r"(?<![A-Za-z0-9])(?<![A-Za-z] )[0-9]+", text)
+        assert not stray, (role, stray)
+        assert "2026" not in text and "23.11" not in text
+
+
+def test_the_check_catches_english_in_every_format(test_playbook, tmp_path):
+    """A line without a Persian or Russian translation falls back to English; the check must see it."""
+    resolved = resolve(test_playbook, {})
+    lead = resolved.job_profiles[0]
+    untranslated = Duty.model_validate({"id": "x1", "phase": "deployment",
+                                        "text": "Review the dashboards every Friday."})
+    patched = resolved.model_copy(update={"job_profiles": [
+        lead.model_copy(update={"duties": [*lead.duties, untranslated]}), *resolved.job_profiles[1:]]})
+    for lang in ("fa", "ru"):
+        jd = describe(patched, "lead", lang, ON)
+        for fmt in FORMATS:
+            text = document_text(write_one(jd, fmt, tmp_path))
+            assert set(latin_leaks(text, lang, extra=(resolved.id,))) == {"Review", "the", "dashboards", "every",
+                                                                           "Friday"}, (lang, fmt)
+        clean = describe(resolved, "lead", lang, ON)
+        for fmt in FORMATS:
+            assert latin_leaks(document_text(write_one(clean, fmt, tmp_path)), lang, extra=(resolved.id,)) == []
+
+
+def test_allow_list_does_not_hide_words_that_merely_contain_a_name():
+    assert latin_leaks("CRM и CRM-менеджер, Bitrix24", "ru") == []
+    assert latin_leaks("CRMs Rate Excellent", "ru") == ["CRMs", "Rate", "Excellent"]
+    assert latin_leaks("e-mail-рассылка", "fa") == ["e-mail-"]

@@ -1,0 +1,191 @@
+"""Reports for `crmwb readiness` and `crmwb staffing`: a tiny block model rendered as terminal text or
+Markdown, plus the wording that turns advice points and traces into sentences in one language.
+
+Trace policy: human output (text, md) names each question by its text in the report's language and the
+answer by its option label; only English output adds the question id, so fa and ru carry no English.
+JSON output carries the ids and raw answers (and the sentences, for convenience).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.domain.advice_text import local_digits, number, say
+from workbench.domain.playbook import Playbook
+from workbench.domain.readiness import Point, Trace
+from workbench.domain.text import RTL_LANGUAGES, tr
+from workbench.writers.templating import md_cell
+
+WIDTH = 100
+
+
+class Wording:
+    """Questions, answers and advice points in one language, using the playbook's own question texts."""
+
+    def __init__(self, playbook: Playbook, lang: str) -> None:
+        self.questions = playbook.question_map()
+        self.lang = lang
+
+    def say(self, key: str, **params: Any) -> str:
+        return say(key, self.lang, **params)
+
+    def point(self, p: Point) -> str:
+        params = {k: number(v) if isinstance(v, (int, float)) else v for k, v in p.params.items()}
+        return say(p.code, self.lang, **params)
+
+    def question(self, qid: str) -> str:
+        q = self.questions.get(qid)
+        return local_digits(" ".join(tr(q.text, self.lang).split()), self.lang) if q else qid
+
+    def answer(self, qid: str, value: Any) -> str:
+        if value is None or value == []:
+            return self.say("no_answer")
+        if isinstance(value, bool):
+            return self.say("yes" if value else "no")
+        q = self.questions.get(qid)
+        labels = {o.id: tr(o.label, self.lang) for o in q.options} if q else {}
+        if isinstance(value, list):
+            shown = ("، " if self.lang == "fa" else ", ").join(labels.get(v, str(v)) for v in value)
+        elif isinstance(value, (int, float)):
+            shown = number(value)
+            if qid == "specialist_time_share":
+                return self.say("percent", n=shown)
+        else:
+            shown = labels.get(value, str(value))
+        return local_digits(shown, self.lang)
+
+    def trace(self, t: Trace, md: bool = False) -> str:
+        answer = self.answer(t.question, t.answer)
+        question = self.question(t.question)
+        if md:
+            answer = f"**{answer}**"
+        if self.lang == "en":
+            question += f" (`{t.question}`)" if md else f" [{t.question}]"
+        return f"{question} — {answer}"
+
+
+@dataclass
+class Block:
+    """kind: title | heading | para | verdict | note | bullets (lines) | items (numbered rows + traces)."""
+
+    kind: str
+    text: str = ""
+    lines: list[str] = field(default_factory=list)
+    rows: list[tuple[str, tuple[Trace, ...]]] = field(default_factory=list)
+    columns: tuple[str, str] = ("", "")
+
+
+def items(w: Wording, points: tuple[Point, ...] | list[Point], column: str) -> Block:
+    """Numbered advice points, each with the answers it rests on."""
+    return Block("items", rows=[(w.point(p), p.trace) for p in points], columns=(column, w.say("based_on")))
+
+
+def render_text(blocks: list[Block], w: Wording) -> str:
+    out: list[str] = []
+    for b in blocks:
+        if b.kind == "title":
+            out += [b.text, "=" * min(len(b.text), WIDTH)]
+        elif b.kind == "heading":
+            out += ["", b.text, "-" * min(len(b.text), WIDTH)]
+        elif b.kind == "verdict":
+            out.append(textwrap.fill(b.text, WIDTH, initial_indent=">> ", subsequent_indent="   "))
+        elif b.kind in ("para", "note"):
+            out.append(textwrap.fill(b.text, WIDTH))
+        elif b.kind == "bullets":
+            out += [textwrap.fill(line, WIDTH, initial_indent="  - ", subsequent_indent="    ") for line in b.lines]
+        elif b.kind == "items":
+            for n, (text, traces) in enumerate(b.rows, 1):
+                out.append(textwrap.fill(text, WIDTH, initial_indent=f"{local_digits(str(n), w.lang):>3}. ",
+                                         subsequent_indent="     "))
+                out += [textwrap.fill(w.trace(t), WIDTH, initial_indent="       <- ", subsequent_indent="          ")
+                        for t in traces]
+    return "\n".join(out) + "\n"
+
+
+def render_md(blocks: list[Block], w: Wording) -> str:
+    out: list[str] = []
+    for b in blocks:
+        if b.kind == "title":
+            out += [f"# {b.text}", ""]
+        elif b.kind == "heading":
+            out += [f"## {b.text}", ""]
+        elif b.kind == "para":
+            out += [b.text, ""]
+        elif b.kind == "verdict":
+            out += [f"**{b.text}**", ""]
+        elif b.kind == "note":
+            out += [f"_{b.text}_", ""]
+        elif b.kind == "bullets":
+            out += [f"- {md_cell(line)}" for line in b.lines] + [""]
+        elif b.kind == "items":
+            out += [f"| # | {md_cell(b.columns[0])} | {md_cell(b.columns[1])} |", "|---|---|---|"]
+            for n, (text, traces) in enumerate(b.rows, 1):
+                cell = "<br>".join(md_cell(w.trace(t, md=True)) for t in traces) or "—"
+                out.append(f"| {local_digits(str(n), w.lang)} | {md_cell(text)} | {cell} |")
+            out.append("")
+    body = "\n".join(out).rstrip("\n") + "\n"
+    if w.lang in RTL_LANGUAGES:
+        return f'<div dir="rtl" lang="{w.lang}">\n\n{body}\n</div>\n'
+    return body
+
+
+def header(w: Wording, title_key: str, playbook: Playbook, client: str | None) -> list[Block]:
+    blocks = [Block("title", w.say(title_key) + (f" — {client}" if client else ""))]
+    method = f"{w.say('method')}: {tr(playbook.name, w.lang)} {local_digits(playbook.version, w.lang)}"
+    return blocks + [Block("para", method)]
+
+
+def unanswered(w: Wording, qids: list[str], key: str = "unanswered") -> list[Block]:
+    if not qids:
+        return []
+    return [Block("heading", w.say(key)),
+            Block("bullets", lines=[w.question(q) for q in dict.fromkeys(qids)])]
+
+
+def point_json(w: Wording, p: Point) -> dict[str, Any]:
+    return {"code": p.code, "text": w.point(p),
+            "trace": [{"question": t.question, "answer": t.answer} for t in p.trace]}
+
+
+def render(blocks: list[Block], data: dict[str, Any], fmt: str, w: Wording) -> str:
+    if fmt == "json":
+        import json
+
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return render_md(blocks, w) if fmt == "md" else render_text(blocks, w)
+
+
+def add_advice_arguments(parser: Any) -> None:
+    """PLAYBOOK --answers FILE [--lang] [--format]: shared by readiness and staffing."""
+    from pathlib import Path
+
+    parser.add_argument("playbook", help="a bundled playbook id (see `crmwb playbooks`) or a .yaml file")
+    parser.add_argument("--answers", type=Path, metavar="FILE", required=True, help="the client's intake answers (YAML)")
+    parser.add_argument("--lang", choices=("en", "fa", "ru"), default="en", help="language of the report")
+    parser.add_argument("--format", choices=("text", "json", "md"), default="text",
+                        help="text for the terminal, md for documents, json for scripts")
+
+
+def load_for_advice(args: Any, command: str, needs: tuple[str, ...]) -> tuple[Playbook, dict[str, Any],
+                                                                               str | None] | None:
+    """Playbook, answers and client name; None after printing located problems (the caller exits 2).
+
+    `needs` are question ids the advice reads: a playbook that asks none of them cannot give advice."""
+    import sys
+
+    from workbench.cli.common import load_with_answers
+    from workbench.cli.output import print_problems
+    from workbench.loading.answers import load_answers
+
+    playbook, answers, problems = load_with_answers(args.playbook, args.answers)
+    if playbook is None or any(p.severity == "error" for p in problems):
+        print_problems(problems)
+        return None
+    print_problems(problems)  # warnings only, on stderr
+    if not set(needs) & set(playbook.question_map()):
+        print(f"crmwb {command}: playbook {playbook.id!r} asks none of the questions this advice needs "
+              f"({', '.join(needs[:3])} ...); use a playbook built on core", file=sys.stderr)
+        return None
+    return playbook, answers, load_answers(args.answers, playbook).client

@@ -1,0 +1,78 @@
+"""`crmwb jobdesc ROLE --lang fa --format docx --answers FILE --out DIR`: job descriptions HR can publish,
+for one role or (`--all`) every role with a job profile, resolved against the client's answers."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+
+LANGS = ("en", "fa", "ru")
+FORMATS = ("md", "html", "docx")
+
+
+def _choices(allowed: tuple[str, ...]):
+    """An argparse type for 'fa' or 'en,fa,ru': a list of values, each one of `allowed`."""
+    def parse(value: str) -> list[str]:
+        items = [v.strip() for v in value.split(",") if v.strip()]
+        wrong = [v for v in items if v not in allowed]
+        if wrong or not items:
+            raise argparse.ArgumentTypeError(f"{(wrong or [value])[0]!r} is not one of {', '.join(allowed)}")
+        return list(dict.fromkeys(items))
+    return parse
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("role", nargs="?", help="role id, e.g. crm_manager (omit with --all)")
+    parser.add_argument("--all", action="store_true", help="every role that has a job profile")
+    parser.add_argument("--lang", type=_choices(LANGS), default=["en"], metavar="en|fa|ru",
+                        help="language(s), comma-separated (default en)")
+    parser.add_argument("--format", dest="formats", type=_choices(FORMATS), default=["md"],
+                        metavar="md|html|docx", help="format(s), comma-separated (default md)")
+    parser.add_argument("--playbook", default="core", help="bundled playbook id or .yaml file (default core)")
+    parser.add_argument("--answers", type=Path, metavar="FILE", help="intake answers (YAML)")
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
+    parser.add_argument("--date", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                        help="date printed on the documents (default today)")
+    parser.add_argument("--quiet", action="store_true", help="print nothing on success")
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbench.cli.common import load_with_answers
+    from workbench.cli.output import print_problems
+    from workbench.domain.resolve import resolve
+    from workbench.writers.jobdesc import roles_with_profiles, write_many
+
+    if args.all == bool(args.role):
+        print("crmwb jobdesc: give either a ROLE or --all", file=sys.stderr)
+        return 2
+    playbook, answers, problems = load_with_answers(args.playbook, args.answers)
+    if playbook is None or any(p.severity == "error" for p in problems):
+        print_problems(problems)
+        return 2
+    resolved = resolve(playbook, answers)
+    available = roles_with_profiles(resolved)
+    if args.all:
+        roles = available
+    elif args.role in available:
+        roles = [args.role]
+    else:
+        known = "is not a role" if args.role not in resolved.role_map() else "has no job profile"
+        print(f"crmwb jobdesc: {args.role!r} {known} in playbook {resolved.id}; roles with a job profile: "
+              f"{', '.join(available) or 'none'}", file=sys.stderr)
+        return 2
+    if not roles:
+        print(f"crmwb jobdesc: playbook {resolved.id} has no job profiles", file=sys.stderr)
+        return 2
+    try:
+        files = write_many(resolved, roles, args.lang, args.formats, args.out, args.date or date.today())
+    except OSError as exc:
+        print(f"crmwb jobdesc: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    if not args.quiet:
+        print(f"wrote {len(files)} job description file(s) to {args.out}")
+        for path in files:
+            print(f"  {path.name}")
+    return 0

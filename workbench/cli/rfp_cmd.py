@@ -1,0 +1,94 @@
+"""`crmwb rfp score FILLED.xlsx...`: rank vendors from their filled-in RFP workbooks.
+
+Each workbook carries its own requirement list (id, module, priority, weight), so no playbook is needed.
+Exit codes: 0 every file read cleanly, 1 scored but something could not be read (listed), 2 a file could
+not be scored at all (named; the others are still ranked) or bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    score = actions.add_parser("score", help="rank vendors from filled-in rfp.xlsx workbooks",
+                               description="Rank vendors from filled-in rfp.xlsx workbooks: fewest missed "
+                               "Must-haves first, then the highest weighted score. Exit 0 ok, 1 some cells "
+                               "could not be read, 2 a file could not be scored.")
+    score.add_argument("files", nargs="+", type=Path, metavar="FILLED.xlsx", help="vendor workbooks")
+    score.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbench.domain.rfp import rank, score_vendor
+    from workbench.loading.rfp_responses import RfpReadError, read_responses
+
+    books, errors = [], []
+    for path in args.files:
+        try:
+            books.append(read_responses(path))
+        except RfpReadError as exc:
+            errors.append(str(exc))
+    problems = [p for book in books for p in book.problems] + _list_mismatches(books)
+    pairs = {id(s): (s, book) for book in books for s in [score_vendor(book.vendor, book.requirements,
+                                                                           book.responses)]}
+    ranking = [pairs[id(s)] for s in rank([s for s, _ in pairs.values()])]
+    if args.format == "json":
+        json.dump(_as_json(ranking, problems, errors), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        _print_text(ranking, problems)
+    for error in errors:
+        print(f"crmwb rfp score: {error}", file=sys.stderr)
+    return 2 if errors else (1 if problems else 0)
+
+
+def _list_mismatches(books) -> list:
+    """Vendors who were sent different requirement lists cannot be compared fairly: say so."""
+    from workbench.loading.rfp_responses import ReadProblem
+
+    if not books:
+        return []
+    first = {r.id for r in books[0].requirements}
+    found = []
+    for book in books[1:]:
+        ids = {r.id for r in book.requirements}
+        if ids != first:
+            found.append(ReadProblem(book.path.name, None, f"its requirement list differs from "
+                                     f"{books[0].path.name}'s ({len(first - ids)} missing, {len(ids - first)} "
+                                     "extra); the scores are not directly comparable"))
+    return found
+
+
+def _print_text(ranking, problems) -> None:
+    if ranking:
+        print(f"RFP ranking of {len(ranking)} vendor(s): fewest missed Must-haves first, then weighted score")
+        width = max(len(s.vendor) for s, _ in ranking)
+        print(f"{'#':>3}  {'Vendor':<{width}}  {'Score':>6}  {'Musts missed':>12}  {'Unanswered':>10}  File")
+        for place, (s, book) in enumerate(ranking, start=1):
+            print(f"{place:>3}  {s.vendor:<{width}}  {s.total:>5.1f}%  {len(s.musts_missed):>12}  "
+                  f"{len(s.unanswered):>10}  {book.path.name}")
+        print()
+        for s, _ in ranking:
+            modules = ", ".join(f"{m} {v:.1f}%" for m, v in s.by_module.items()) or "no scored requirements"
+            print(f"{s.vendor}: {modules}")
+            if s.musts_missed:
+                print(f"  must-haves missed: {', '.join(s.musts_missed)}")
+    if problems:
+        print(f"\nProblems reading the workbooks ({len(problems)}):")
+        for problem in problems:
+            print(f"  {problem}")
+
+
+def _as_json(ranking, problems, errors) -> dict:
+    return {
+        "ranking": [{"rank": place, "vendor": s.vendor, "file": str(book.path), "total": s.total,
+                     "by_module": s.by_module, "musts_missed": s.musts_missed, "unanswered": s.unanswered,
+                     "unreadable": s.unreadable} for place, (s, book) in enumerate(ranking, start=1)],
+        "problems": [{"file": p.file, "cell": p.cell, "message": p.message} for p in problems],
+        "errors": errors,
+    }

@@ -1,0 +1,56 @@
+"""`crmwb staffing PLAYBOOK --answers FILE [--lang] [--format text|json|md]`: how to staff the CRM function
+(team, time, seniority, inside or outside hire, placement, manager and analyst), every recommendation with
+the answers behind it, and the staffing risks. Exit 0 with a report; 2 for a bad playbook or answers file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from workbench.cli.advice_report import (Block, Wording, add_advice_arguments, header, items, load_for_advice,
+                                         point_json, render, unanswered)
+from workbench.domain.playbook import Playbook
+from workbench.domain.readiness import SITUATIONS
+from workbench.domain.staffing import INPUTS, Recommendation, Staffing, advise_staffing
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_advice_arguments(parser)
+
+
+def recommendation_blocks(w: Wording, rec: Recommendation) -> list[Block]:
+    return [Block("heading", w.say("topic_" + rec.topic)), Block("verdict", w.say(f"{rec.topic}_{rec.choice}")),
+            items(w, rec.reasons, w.say("reason"))]
+
+
+def staffing_blocks(w: Wording, result: Staffing, playbook: Playbook, client: str | None) -> list[Block]:
+    blocks = header(w, "staffing_title", playbook, client)
+    for rec in result.recommendations:
+        blocks += recommendation_blocks(w, rec)
+    blocks.append(Block("heading", w.say("risks")))
+    blocks.append(items(w, result.risks, w.say("risk")) if result.risks else Block("para", w.say("no_risks")))
+    return blocks + unanswered(w, [*result.unanswered, *result.manager.unanswered], "unanswered_staffing")
+
+
+def staffing_json(w: Wording, result: Staffing, playbook: Playbook, client: str | None) -> dict[str, Any]:
+    return {"kind": "staffing", "client": client, "lang": w.lang,
+            "playbook": {"id": playbook.id, "version": playbook.version},
+            "recommendations": [{"topic": rec.topic, "choice": rec.choice,
+                                 "text": w.say(f"{rec.topic}_{rec.choice}"),
+                                 "reasons": [point_json(w, p) for p in rec.reasons]}
+                                for rec in result.recommendations],
+            "risks": [point_json(w, p) for p in result.risks],
+            "unanswered": list(dict.fromkeys([*result.unanswered, *result.manager.unanswered]))}
+
+
+def run(args: argparse.Namespace) -> int:
+    loaded = load_for_advice(args, "staffing", INPUTS + SITUATIONS)
+    if loaded is None:
+        return 2
+    playbook, answers, client = loaded
+    result = advise_staffing(answers, playbook)
+    w = Wording(playbook, args.lang)
+    blocks = staffing_blocks(w, result, playbook, client)
+    sys.stdout.write(render(blocks, staffing_json(w, result, playbook, client), args.format, w))
+    return 0

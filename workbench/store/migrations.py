@@ -1,0 +1,102 @@
+"""Schema migrations, applied forward in order; `PRAGMA user_version` records how far a database is.
+
+Never edit a released migration: add a new one. Tests build a database at every earlier version, fill it,
+migrate it to the latest and check nothing was lost.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from typing import Iterator
+
+MIGRATIONS: list[str] = [
+    # 1: tasks and their history
+    """
+    CREATE TABLE tasks (
+        id TEXT PRIMARY KEY,
+        phase TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'not_started'
+            CHECK (status IN ('not_started', 'in_progress', 'blocked', 'done', 'skipped')),
+        assignee TEXT,
+        due TEXT,
+        archived INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        task_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        author TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        old TEXT,
+        new TEXT,
+        note TEXT
+    );
+    CREATE INDEX events_task ON events (task_id, seq);
+    """,
+    # 2: KPI measurements
+    """
+    CREATE TABLE measurements (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kpi_id TEXT NOT NULL,
+        value REAL NOT NULL,
+        measured_on TEXT NOT NULL,
+        source TEXT,
+        note TEXT,
+        recorded_at TEXT NOT NULL,
+        author TEXT NOT NULL
+    );
+    CREATE INDEX measurements_kpi ON measurements (kpi_id, measured_on);
+    """,
+    # 3: checklist items and phase gates
+    """
+    CREATE TABLE checklist (
+        task_id TEXT NOT NULL,
+        item INTEGER NOT NULL,
+        done INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (task_id, item)
+    );
+    CREATE TABLE phase_gates (
+        phase TEXT PRIMARY KEY,
+        closed_at TEXT NOT NULL,
+        author TEXT NOT NULL,
+        override_reason TEXT,
+        missing TEXT NOT NULL DEFAULT '[]'
+    );
+    """,
+]
+
+LATEST = len(MIGRATIONS)
+
+
+def version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
+    """Apply the missing migrations up to `target`, each in its own transaction; returns the new version."""
+    current = version(conn)
+    if current > LATEST:
+        raise RuntimeError(f"the state store has schema version {current}, newer than this crmwb knows "
+                           f"({LATEST}); upgrade crmwb")
+    for number in range(current + 1, target + 1):
+        with transaction(conn):
+            if version(conn) >= number:  # another process migrated while we waited for the lock
+                continue
+            for statement in MIGRATIONS[number - 1].split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+    return version(conn)
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction, taken with the write lock up front (no upgrade deadlocks between processes)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

@@ -1,0 +1,169 @@
+"""The embedded state store: one SQLite file per engagement, WAL mode, one transaction per command.
+
+Every change appends an event with its time and author, so the history of a task is never lost; an
+interrupted command rolls back whole. The CLI and the TUI may write at the same time: writers take the
+lock up front (BEGIN IMMEDIATE) and wait up to `timeout` seconds for each other.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from workbench.domain.tracking import STATUSES, Event, Measurement, TaskState
+from workbench.store.migrations import migrate, transaction
+
+
+class StoreError(Exception):
+    """A request the store refuses (unknown task, bad status...): the message says what and why."""
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+class SQLiteStore:
+    def __init__(self, path: Path, timeout: float = 10.0):
+        self.path = Path(path)
+        self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        migrate(self.conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ---- reading
+    def tasks(self, include_archived: bool = False) -> dict[str, TaskState]:
+        rows = self.conn.execute("SELECT id, status, assignee, due, archived FROM tasks"
+                                 + ("" if include_archived else " WHERE archived = 0")).fetchall()
+        checks: dict[str, list[bool]] = {}
+        for task_id, item, done in self.conn.execute("SELECT task_id, item, done FROM checklist ORDER BY task_id, item"):
+            checks.setdefault(task_id, []).append(bool(done))
+        notes = dict(self.conn.execute("SELECT task_id, COUNT(*) FROM events WHERE kind = 'note' GROUP BY task_id"))
+        return {tid: TaskState(tid, status, assignee, date.fromisoformat(due) if due else None,
+                               checks.get(tid, []), bool(archived), notes.get(tid, 0))
+                for tid, status, assignee, due, archived in rows}
+
+    def history(self, task_id: str | None = None, limit: int | None = None) -> list[Event]:
+        sql = "SELECT seq, task_id, at, author, kind, old, new, note FROM events"
+        args: tuple = ()
+        if task_id is not None:
+            sql, args = sql + " WHERE task_id = ?", (task_id,)
+        sql += " ORDER BY seq DESC" + (f" LIMIT {int(limit)}" if limit else "")
+        rows = self.conn.execute(sql, args).fetchall()
+        return [Event(seq, tid, datetime.fromisoformat(at), author, kind, old, new, note)
+                for seq, tid, at, author, kind, old, new, note in reversed(rows)]
+
+    def measurements(self, kpi_id: str | None = None) -> list[Measurement]:
+        sql = "SELECT kpi_id, value, measured_on, source, note FROM measurements"
+        args: tuple = ()
+        if kpi_id is not None:
+            sql, args = sql + " WHERE kpi_id = ?", (kpi_id,)
+        rows = self.conn.execute(sql + " ORDER BY measured_on, id", args).fetchall()
+        return [Measurement(k, v, date.fromisoformat(d), s, n) for k, v, d, s, n in rows]
+
+    def closed_phases(self) -> dict[str, dict]:
+        rows = self.conn.execute("SELECT phase, closed_at, author, override_reason, missing FROM phase_gates")
+        return {phase: {"closed_at": at, "author": author, "override_reason": reason, "missing": json.loads(missing)}
+                for phase, at, author, reason, missing in rows}
+
+    # ---- writing
+    def _event(self, task_id: str, author: str, kind: str, old: object, new: object, note: str | None = None,
+               at: str | None = None) -> None:
+        self.conn.execute("INSERT INTO events (task_id, at, author, kind, old, new, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                          (task_id, at or _now(), author, kind, None if old is None else str(old),
+                           None if new is None else str(new), note))
+
+    def _current(self, task_id: str) -> tuple:
+        row = self.conn.execute("SELECT status, assignee, due, archived FROM tasks WHERE id = ?", (task_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no task {task_id!r} in this engagement")
+        if row[3]:
+            raise StoreError(f"task {task_id!r} is archived: the current answers dropped it")
+        return row
+
+    def sync_tasks(self, resolved: list[tuple[str, str, int]], author: str) -> tuple[list[str], list[str], list[str]]:
+        from workbench.domain.tracking import reconcile
+
+        with transaction(self.conn):
+            stored = self.tasks(include_archived=True)
+            new, archive, restore = reconcile([tid for tid, _, _ in resolved], stored)
+            phases = {tid: (phase, items) for tid, phase, items in resolved}
+            for tid in new:
+                self.conn.execute("INSERT INTO tasks (id, phase) VALUES (?, ?)", (tid, phases[tid][0]))
+                self.conn.executemany("INSERT OR IGNORE INTO checklist (task_id, item) VALUES (?, ?)",
+                                      [(tid, i) for i in range(phases[tid][1])])
+                self._event(tid, author, "create", None, "not_started")
+            for tid in archive:
+                self.conn.execute("UPDATE tasks SET archived = 1 WHERE id = ?", (tid,))
+                self._event(tid, author, "archive", None, None, "dropped by an answer change")
+            for tid in restore:
+                self.conn.execute("UPDATE tasks SET archived = 0, phase = ? WHERE id = ?", (phases[tid][0], tid))
+                self._event(tid, author, "restore", None, None, "back after an answer change")
+        return new, archive, restore
+
+    def set_status(self, task_id: str, status: str, author: str, note: str | None = None) -> None:
+        if status not in STATUSES:
+            raise StoreError(f"unknown status {status!r}; expected one of: {', '.join(STATUSES)}")
+        with transaction(self.conn):
+            old = self._current(task_id)[0]
+            if old == status:
+                return
+            self.conn.execute("UPDATE tasks SET status = ? WHERE id = ?", (status, task_id))
+            self._event(task_id, author, "status", old, status, note)
+
+    def assign(self, task_id: str, assignee: str | None, author: str) -> None:
+        with transaction(self.conn):
+            old = self._current(task_id)[1]
+            self.conn.execute("UPDATE tasks SET assignee = ? WHERE id = ?", (assignee, task_id))
+            self._event(task_id, author, "assign", old, assignee)
+
+    def set_due(self, task_id: str, due: date | None, author: str) -> None:
+        with transaction(self.conn):
+            old = self._current(task_id)[2]
+            new = due.isoformat() if due else None
+            self.conn.execute("UPDATE tasks SET due = ? WHERE id = ?", (new, task_id))
+            self._event(task_id, author, "due", old, new)
+
+    def add_note(self, task_id: str, note: str, author: str) -> None:
+        if not note.strip():
+            raise StoreError("a note needs some text")
+        with transaction(self.conn):
+            self._current(task_id)
+            self._event(task_id, author, "note", None, None, note)
+
+    def check_item(self, task_id: str, index: int, done: bool, author: str) -> None:
+        with transaction(self.conn):
+            self._current(task_id)
+            count = self.conn.execute("SELECT COUNT(*) FROM checklist WHERE task_id = ?", (task_id,)).fetchone()[0]
+            if not 0 <= index < count:
+                raise StoreError(f"task {task_id!r} has checklist items 1..{count}; there is no item {index + 1}")
+            self.conn.execute("UPDATE checklist SET done = ? WHERE task_id = ? AND item = ?", (int(done), task_id, index))
+            self._event(task_id, author, "check", index + 1, "done" if done else "open")
+
+    def record_measurements(self, items: list[Measurement], author: str) -> int:
+        now = _now()
+        with transaction(self.conn):
+            self.conn.executemany(
+                "INSERT INTO measurements (kpi_id, value, measured_on, source, note, recorded_at, author)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(m.kpi_id, float(m.value), m.measured_on.isoformat(), m.source, m.note, now, author) for m in items])
+        return len(items)
+
+    def close_phase(self, phase: str, author: str, override_reason: str | None, missing: list[str]) -> None:
+        if missing and not (override_reason or "").strip():
+            raise StoreError(f"phase {phase} has open gate tasks ({', '.join(missing)}); closing it anyway needs a reason")
+        with transaction(self.conn):
+            self.conn.execute("INSERT OR REPLACE INTO phase_gates (phase, closed_at, author, override_reason, missing)"
+                              " VALUES (?, ?, ?, ?, ?)", (phase, _now(), author, override_reason, json.dumps(missing)))
+            self._event(f"phase:{phase}", author, "gate", None, "closed", override_reason)

@@ -1,0 +1,21 @@
+"""`kpis.md`: the KPI plan in Markdown, a table per phase and a short block per KPI
+(from `templates/kpis/kpis.md.j2`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.domain.kpi_plan import kpi_plan
+from workbench.domain.text import tr
+from workbench.writers.atomic import write_text_atomic
+from workbench.writers.context import ExportContext
+from workbench.writers.templating import render
+
+
+def write(ctx: ExportContext, folder: Path) -> list[Path]:
+    plan = kpi_plan(ctx.playbook, ctx.start, ctx.lang)
+    text = render("kpis/kpis.md.j2", client=ctx.client, playbook=tr(ctx.playbook.name, ctx.lang),
+                  playbook_id=ctx.playbook.id, version=ctx.playbook.version, plan=plan)
+    target = Path(folder) / "kpis.md"
+    write_text_atomic(target, text)
+    return [target]

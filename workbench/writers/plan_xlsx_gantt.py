@@ -1,0 +1,91 @@
+"""The Gantt sheet of `plan.xlsx`: task columns frozen on the left, one column per working day or week.
+
+Cells are filled where a task runs (critical tasks red, others blue), ◆ marks a milestone on its finish
+date, and a grey band row opens each phase across the phase's span. A legend sits under the chart.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from workbench.domain.plan_gantt import Bar, Gantt, gantt, phase_spans
+from workbench.writers.spreadsheet import HEADER_FILL, HEADER_FONT, finish_table, header, put
+
+if TYPE_CHECKING:
+    from workbench.writers.plan_xlsx import PlanView
+
+TASK_FILL = PatternFill("solid", fgColor="5B9BD5")
+CRITICAL_FILL = PatternFill("solid", fgColor="C00000")
+PHASE_FILL = PatternFill("solid", fgColor="A6A6A6")
+MILESTONE = "◆"
+FIRST = 6
+"""The first timeline column; ID, task, owner, start and finish sit left of it and stay frozen."""
+CENTRE = Alignment(horizontal="center", vertical="center")
+
+
+def write_gantt(ws: Worksheet, view: PlanView) -> Gantt:
+    chart = gantt(view.plan)
+    header(ws, ["Task ID", "Task", "Owner", "Start", "Finish"], [20, 40, 18, 11, 11])
+    _axis(ws, chart)
+    spans = phase_spans(view.plan)
+    row = 1
+    for phase, tasks in view.by_phase():
+        row += 1
+        first, last = spans[phase]
+        put(ws, row, 2, view.phase(phase)).font = Font(bold=True)
+        for column, day in ((4, first), (5, last)):
+            cell = put(ws, row, column, day)
+            cell.number_format, cell.font = "yyyy-mm-dd", Font(bold=True)
+        _paint(ws, row, chart.bar(first, last), PHASE_FILL)
+        for task in tasks:
+            row += 1
+            cells = [task.id, view.name(task), view.owner(task), task.start, task.finish]
+            for column, value in enumerate(cells, start=1):
+                cell = put(ws, row, column, value)
+                if column >= 4:
+                    cell.number_format = "yyyy-mm-dd"
+            bar = chart.task_bar(task)
+            if task.duration:
+                _paint(ws, row, bar, CRITICAL_FILL if task.critical else TASK_FILL)
+            if task.milestone or not task.duration:
+                cell = put(ws, row, FIRST + bar.last, MILESTONE)
+                cell.alignment = CENTRE
+                cell.font = Font(bold=True, color="FFFFFF" if task.duration else "000000")
+    _legend(ws, row + 2, chart)
+    finish_table(ws, row - 1, FIRST - 1)
+    ws.freeze_panes = ws.cell(row=2, column=FIRST)
+    ws.print_title_cols = f"A:{get_column_letter(FIRST - 1)}"
+    return chart
+
+
+def _axis(ws: Worksheet, chart: Gantt) -> None:
+    """Column headers: the date each column starts, rotated so narrow columns stay readable."""
+    ws.row_dimensions[1].height = 48
+    for index, day in enumerate(chart.columns):
+        column = FIRST + index
+        cell = put(ws, 1, column, day)
+        cell.number_format = "dd mmm" if chart.scale == "day" else "\"wk\" dd mmm"
+        cell.fill, cell.font = HEADER_FILL, HEADER_FONT
+        cell.alignment = Alignment(text_rotation=90, horizontal="center")
+        ws.column_dimensions[get_column_letter(column)].width = 3.5
+
+
+def _paint(ws: Worksheet, row: int, bar: Bar, fill: PatternFill) -> None:
+    for index in range(bar.first, bar.last + 1):
+        ws.cell(row=row, column=FIRST + index).fill = fill
+
+
+def _legend(ws: Worksheet, row: int, chart: Gantt) -> None:
+    scale = "one column per working day" if chart.scale == "day" else "one column per week (from Monday)"
+    entries = [(CRITICAL_FILL, "", "critical task (no slack)"), (TASK_FILL, "", "task with slack"),
+               (PHASE_FILL, "", "phase"), (None, MILESTONE, "milestone"), (None, "", scale)]
+    for offset, (fill, mark, text) in enumerate(entries):
+        key = put(ws, row + offset, 1, mark)
+        key.alignment = CENTRE
+        if fill is not None:
+            key.fill = fill
+        put(ws, row + offset, 2, text)

@@ -1,0 +1,171 @@
+"""`rfp.xlsx`: the requirement list a vendor fills in, scored by live formulas.
+
+Sheets: Cover (context and instructions), Requirements (one row per requirement; only the response and
+comment cells are editable), Scores (weighted score per module and in total, must-haves missed) and a
+hidden Scoring sheet (response -> points, and the requirement key `crmwb rfp score` trusts). Every number
+on Scores is a formula over the Requirements sheet, so the vendor sees its score change as it answers;
+`workbench.domain.rfp.score_vendor` computes the same numbers (tests check both).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from workbench.domain.rfp import RESPONSES
+from workbench.domain.rfp_pack import (
+    COLUMNS,
+    DELIVERED_POINTS,
+    KEY_COLUMNS,
+    RESPONSE_ALIASES,
+    ModuleGroup,
+    RfpRow,
+    groups,
+)
+from workbench.writers.context import ExportContext
+from workbench.writers.rfp_xlsx_cover import write_cover
+from workbench.writers.spreadsheet import finish_table, header, put, put_formula
+
+WIDTHS = {"id": 11, "module": 16, "text": 55, "rationale": 38, "acceptance": 38, "priority": 9, "weight": 8,
+          "response": 18, "comment": 40, "points": 8, "weighted": 10}
+COL = {key: get_column_letter(i) for i, (key, _) in enumerate(COLUMNS, start=1)}
+"""column key -> letter on the Requirements sheet"""
+INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
+BAND_FILL = PatternFill("solid", fgColor="EEF3F8")
+WONT_FONT = Font(italic=True, color="808080")
+UNLOCKED = Protection(locked=False)
+
+
+def write(ctx: ExportContext, folder: Path) -> list[Path]:
+    module_groups = groups(ctx.playbook, ctx.lang)
+    rows = [row for group in module_groups for row in group.rows]
+    wb = Workbook()
+    write_cover(wb.active, ctx)
+    lookup = _scoring_sheet(wb.create_sheet("Scoring"), rows)
+    _requirements_sheet(wb.create_sheet("Requirements", 1), rows, lookup)
+    _scores_sheet(wb.create_sheet("Scores", 2), module_groups, len(rows))
+    wb.active = 0
+    path = Path(folder) / "rfp.xlsx"
+    wb.save(path)
+    return [path]
+
+
+def _scoring_sheet(ws: Worksheet, rows: list[RfpRow]) -> str:
+    """Response -> points (labels, then the short forms scoring also accepts) and the requirement key;
+    returns the absolute range of the points table for VLOOKUP."""
+    header(ws, ["Response label", "Points"], [22, 8])
+    table = list(RESPONSES.items()) + [(alias, RESPONSES[label]) for alias, label in RESPONSE_ALIASES.items()]
+    for r, (label, points) in enumerate(table, start=2):
+        put(ws, r, 1, label)
+        put(ws, r, 2, points)
+    for c, (_, title) in enumerate(KEY_COLUMNS, start=4):
+        put(ws, 1, c, title).font = Font(bold=True)
+        ws.column_dimensions[get_column_letter(c)].width = 16
+    for r, row in enumerate(rows, start=2):
+        for c, value in enumerate((row.id, row.module, row.priority_label, row.weight), start=4):
+            put(ws, r, c, value)
+    ws.sheet_state = "hidden"
+    ws.protection.sheet = True
+    return f"Scoring!$A$2:$B${len(table) + 1}"
+
+
+def _requirements_sheet(ws: Worksheet, rows: list[RfpRow], lookup: str) -> None:
+    header(ws, [title for _, title in COLUMNS], [WIDTHS[key] for key, _ in COLUMNS])
+    index = {key: i for i, (key, _) in enumerate(COLUMNS, start=1)}
+    band, module = False, None
+    for r, row in enumerate(rows, start=2):
+        if row.module != module:
+            band, module = not band, row.module
+        for key in ("id", "module", "text", "rationale", "acceptance", "priority", "weight"):
+            cell = put(ws, r, index[key], row.priority_label if key == "priority" else getattr(row, key),
+                       wrap=key in ("text", "rationale", "acceptance"))
+            if band:
+                cell.fill = BAND_FILL
+            if row.priority == "wont":
+                cell.font = WONT_FONT
+        for key in ("response", "comment"):
+            cell = put(ws, r, index[key], None, wrap=True)
+            cell.fill, cell.protection = INPUT_FILL, UNLOCKED
+        response = _cleaned(f"{COL['response']}{r}")
+        put_formula(ws, r, index["points"],
+                    f"=IFERROR(VLOOKUP({response},{lookup},2,FALSE),0)").number_format = "0.0"
+        put_formula(ws, r, index["weighted"],
+                    f"={COL['weight']}{r}*{COL['points']}{r}").number_format = "0.0"
+    last = max(len(rows) + 1, 2)
+    labels = ",".join(RESPONSES)
+    validation = DataValidation(type="list", formula1=f'"{labels}"', allow_blank=True, showDropDown=False,
+                                showErrorMessage=True, errorStyle="stop", errorTitle="Choose a response",
+                                error="Choose one of the listed responses; explain it in the Vendor comment "
+                                      "column.", showInputMessage=True, promptTitle="Vendor response",
+                                prompt="Choose from the list: " + ", ".join(RESPONSES))
+    ws.add_data_validation(validation)
+    validation.add(f"{COL['response']}2:{COL['response']}{last}")
+    finish_table(ws, len(rows), len(COLUMNS))
+    _protect(ws)
+
+
+def _cleaned(cell: str) -> str:
+    """The response as domain.rfp.normalise_response sees it: tabs and line breaks as spaces, runs of spaces
+    collapsed, ends trimmed (VLOOKUP then ignores case, as the domain does)."""
+    for code in (9, 10, 13):
+        cell = f'SUBSTITUTE({cell},CHAR({code})," ")'
+    return f"TRIM({cell})"
+
+
+def _scores_sheet(ws: Worksheet, module_groups: list[ModuleGroup], count: int) -> None:
+    """Per module: weight, earned, percentage, must-haves missed; then totals. All formulas."""
+    last = max(count + 1, 2)
+
+    def rng(key: str) -> str:
+        return f"Requirements!${COL[key]}$2:${COL[key]}${last}"
+
+    header(ws, ["Module", "Total weight", "Score earned", "Score %", "Requirements", "Must-haves missed"],
+           [28, 13, 13, 10, 13, 17])
+    delivered = f'">={DELIVERED_POINTS}"'
+
+    def missed(where: str) -> str:
+        return (f'COUNTIFS({where}{rng("priority")},"Must")'
+                f'-COUNTIFS({where}{rng("priority")},"Must",{rng("points")},{delivered})')
+
+    for r, group in enumerate(module_groups, start=2):
+        put(ws, r, 1, group.name)
+        by_module = f"{rng('module')},$A{r},"
+        put_formula(ws, r, 2, f"=SUMIFS({rng('weight')},{rng('module')},$A{r})")
+        put_formula(ws, r, 3, f"=SUMIFS({rng('weighted')},{rng('module')},$A{r})").number_format = "0.0"
+        put_formula(ws, r, 4, f'=IF(B{r}=0,"",C{r}/B{r})').number_format = "0.0%"
+        put_formula(ws, r, 5, f"=COUNTIFS({rng('module')},$A{r})")
+        put_formula(ws, r, 6, "=" + missed(by_module))
+    total = len(module_groups) + 2
+    put(ws, total, 1, "Total").font = Font(bold=True)
+    for c in (2, 3, 5, 6):
+        letter = get_column_letter(c)
+        cell = put_formula(ws, total, c, f"=SUM({letter}2:{letter}{total - 1})" if total > 2 else "=0")
+        cell.font = Font(bold=True)
+    ws.cell(total, 3).number_format = "0.0"
+    put_formula(ws, total, 4, f'=IF(B{total}=0,"",C{total}/B{total})').number_format = "0.0%"
+    ws.cell(total, 4).font = Font(bold=True)
+    notes = total + 2
+    put(ws, notes, 1, "Must-haves missed").font = Font(bold=True)
+    put_formula(ws, notes, 2, "=" + missed("")).font = Font(bold=True, color="C00000")
+    put(ws, notes, 3, "Must requirements answered Roadmap or Not supported, or not answered.")
+    put(ws, notes + 1, 1, "Not answered")
+    put_formula(ws, notes + 1, 2, f'=COUNTIFS({rng("response")},"",{rng("priority")},"<>Won\'t")')
+    put(ws, notes + 1, 3, "Requirements (other than Won't) with no response yet.")
+    finish_table(ws, len(module_groups) + 1, 6, landscape=False)
+    ws.auto_filter.ref = None  # the total row must not be sorted into the modules
+    _protect(ws)
+
+
+def _protect(ws: Worksheet) -> None:
+    """Protected without a password (the Cover says so): against accidents, not against intent.
+    Filtering, sorting and resizing stay allowed."""
+    ws.protection.sheet = True
+    ws.protection.autoFilter = False
+    ws.protection.sort = False
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False

@@ -1,0 +1,109 @@
+"""The RFP workbook's Cover sheet: who asks, how to answer, how answers score, and the client's context."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.worksheet.worksheet import Worksheet
+
+from workbench.domain.rfp import RESPONSES
+from workbench.domain.rfp_pack import (
+    PRIORITY_LABELS,
+    PRIORITY_MEANINGS,
+    RESPONSE_MEANINGS,
+    VENDOR_NAME,
+    client_context,
+)
+from workbench.domain.text import tr
+from workbench.writers.context import ExportContext
+from workbench.writers.spreadsheet import HEADER_FILL, HEADER_FONT, WRAP, put
+
+INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
+SECTION_FONT = Font(bold=True, size=12, color="1F4E78")
+WIDTHS = (34, 16, 80)
+
+INSTRUCTIONS = (
+    f"Type your company's name in the yellow '{VENDOR_NAME}' cell above.",
+    ("On the Requirements sheet, choose one response per requirement from the drop-down in the yellow "
+    "Vendor response column; the levels and the points they earn are listed below."),
+    ("Explain each answer in the Vendor comment column: which module, add-on or partner delivers it, and the "
+    "release and date for Roadmap answers. Text typed into the response column that is not one of the "
+    "responses earns no points and is reported as unreadable."),
+    ("Score = weight x points, summed per module on the Scores sheet. A Must answered Roadmap or Not "
+    "supported, or left blank, counts as a missed must-have."),
+    "Won't items are listed for information only: they carry weight 0 and are not scored.",
+    ("Only the response and comment cells can be edited: the sheets are protected against accidental "
+    "changes, without a password (Review > Unprotect Sheet). Please do not change requirements, "
+    "priorities or weights."),
+)
+
+
+def write_cover(ws: Worksheet, ctx: ExportContext) -> None:
+    ws.title = "Cover"
+    for letter, width in zip("ABC", WIDTHS):
+        ws.column_dimensions[letter].width = width
+    put(ws, 1, 1, f"Request for proposal: CRM system for {ctx.client}").font = Font(bold=True, size=16)
+    pb = ctx.playbook
+    facts: list[tuple[str, object]] = [
+        ("Client", ctx.client),
+        ("Playbook", f"{tr(pb.name, ctx.lang)} ({pb.id} {pb.version})"),
+        ("Date", date.today()),
+        ("Response deadline", None),
+        (VENDOR_NAME, None),
+    ]
+    for r, (label, value) in enumerate(facts, start=3):
+        put(ws, r, 1, label).font = Font(bold=True)
+        cell = put(ws, r, 2, value)
+        ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=3)
+        cell.alignment = Alignment(horizontal="left")
+        if isinstance(value, date):
+            cell.number_format = "yyyy-mm-dd"
+        if value is None:
+            cell.fill, cell.protection = INPUT_FILL, Protection(locked=False)
+    r = len(facts) + 4
+    r = _section(ws, r, "How to respond")
+    for number, text in enumerate(INSTRUCTIONS, start=1):
+        put(ws, r, 1, f"{number}.").alignment = Alignment(horizontal="right", vertical="top")
+        _wide(ws, r, text)
+        r += 1
+    r = _table(ws, r + 1, ("Vendor response", "Points", "Meaning"),
+               [(label, points, RESPONSE_MEANINGS[label]) for label, points in RESPONSES.items()])
+    r = _table(ws, r + 1, ("Priority", "", "Meaning"),
+               [(label, None, PRIORITY_MEANINGS[pid]) for pid, label in PRIORITY_LABELS.items()])
+    r = _section(ws, r + 1, "Client context")
+    context = client_context(pb, ctx.answers, ctx.lang)
+    if not context:
+        _wide(ws, r, "No intake answers were recorded for this RFP.")
+    else:
+        _table(ws, r, ("Question", "", "Answer"), [(q, None, a) for q, a in context])
+    ws.sheet_view.showGridLines = False
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _section(ws: Worksheet, r: int, title: str) -> int:
+    put(ws, r, 1, title).font = SECTION_FONT
+    return r + 1
+
+
+def _wide(ws: Worksheet, r: int, text: str) -> None:
+    """Text across columns B:C, wrapped."""
+    put(ws, r, 2, text, wrap=True)
+    ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=3)
+    ws.row_dimensions[r].height = 15 * max(1, -(-len(text) // 90))
+
+
+def _table(ws: Worksheet, r: int, titles: tuple[str, str, str], rows: list[tuple]) -> int:
+    """A small three-column table (A, B, C); returns the row after it."""
+    for c, title in enumerate(titles, start=1):
+        cell = put(ws, r, c, title)
+        cell.fill, cell.font = HEADER_FILL, HEADER_FONT
+    for offset, values in enumerate(rows, start=1):
+        for c, value in enumerate(values, start=1):
+            cell = put(ws, r + offset, c, value, wrap=True)
+            cell.alignment = WRAP
+        lines = max(-(-len(str(v)) // width) for v, width in zip(values, WIDTHS) if v is not None)
+        ws.row_dimensions[r + offset].height = 15 * max(1, lines)
+    return r + len(rows) + 1

@@ -1,0 +1,184 @@
+"""`roles.xlsx`: the permission matrix coloured by scope, the RACI, the governance findings and the roles.
+
+Sheets: Permissions (roles x objects/actions, two header rows, cells the findings point at framed in
+red with a comment), RACI (tasks by phase x roles), Findings (each linked to its matrix cell), Roles.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.worksheet import Worksheet
+
+from workbench.domain.governance import Finding, check_governance
+from workbench.domain.matrix import PermissionMatrix, RaciTable, permission_matrix, raci_table
+from workbench.domain.text import RTL_LANGUAGES, tr
+from workbench.writers.atomic import atomic_path
+from workbench.writers.context import ExportContext
+from workbench.writers.spreadsheet import HEADER_FILL, HEADER_FONT, finish_table, header, put
+
+SCOPE_COLOURS = {"none": ("EDEDED", "808080"), "own": ("C6EFCE", "006100"), "team": ("FFEB9C", "9C5700"),
+                 "all": ("FFC7CE", "9C0006")}
+"""scope -> (fill, font) colours: grey, green, amber, red: the wider the scope, the hotter the colour."""
+SCOPE_MEANING = {"none": "no access", "own": "records the user owns", "team": "records of the user's team",
+                 "all": "every record"}
+RACI_COLOURS = {"R": "BDD7EE", "A": "F8CBAD", "C": "FFE699", "I": "EDEDED"}
+RACI_MEANING = {"R": "Responsible: does the work", "A": "Accountable: signs it off (exactly one)",
+                "C": "Consulted before", "I": "Informed after"}
+SEVERITY_COLOURS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
+FINDING_SIDE = Side(style="medium", color="C00000")
+FINDING_BORDER = Border(left=FINDING_SIDE, right=FINDING_SIDE, top=FINDING_SIDE, bottom=FINDING_SIDE)
+OBJECT_BORDER = Border(left=Side(style="thin", color="1F4E78"))
+CENTRE = Alignment(horizontal="center", vertical="center")
+FIXED = 2
+"""Role id and role name: the frozen columns left of the matrix."""
+
+
+def _fill(colour: str) -> PatternFill:
+    return PatternFill("solid", fgColor=colour)
+
+
+def _header_cell(ws: Worksheet, row: int, column: int, title: str) -> None:
+    cell = put(ws, row, column, title)
+    cell.fill, cell.font, cell.alignment = HEADER_FILL, HEADER_FONT, CENTRE
+
+
+def _paint_scope(cell, scope: str) -> None:
+    fill, font = SCOPE_COLOURS[scope]
+    cell.fill, cell.font, cell.alignment = _fill(fill), Font(color=font), CENTRE
+
+
+def write(ctx: ExportContext, folder: Path) -> list[Path]:
+    pb, lang = ctx.playbook, ctx.lang
+    findings = check_governance(pb)
+    matrix = permission_matrix(pb, lang, include=[(f.object, f.action) for f in findings if f.cell])
+    wb = Workbook()
+    cells = _permissions(wb.active, matrix, findings)
+    _raci(wb.create_sheet("RACI"), raci_table(pb, lang))
+    _findings(wb.create_sheet("Findings"), findings, cells)
+    _roles(wb.create_sheet("Roles"), ctx)
+    if lang in RTL_LANGUAGES:
+        for ws in wb.worksheets:
+            ws.sheet_view.rightToLeft = True
+    target = Path(folder) / "roles.xlsx"
+    with atomic_path(target) as tmp:
+        wb.save(tmp)
+    return [target]
+
+
+def _permissions(ws: Worksheet, matrix: PermissionMatrix, findings: list[Finding]) -> dict[tuple, str]:
+    """Write the matrix; returns (role, object, action) -> cell coordinate, for links from Findings."""
+    ws.title = "Permissions"
+    columns = matrix.columns()
+    header(ws, ["Role id", "Role"] + [action for _, action in columns], [20, 30] + [9] * len(columns), row=2)
+    for column in range(1, FIXED + 1):
+        ws.cell(row=1, column=column).fill = HEADER_FILL
+    column = FIXED + 1
+    for obj in matrix.objects:
+        _header_cell(ws, 1, column, obj.name if obj.name == obj.id else f"{obj.name} ({obj.id})")
+        if len(obj.actions) > 1:
+            ws.merge_cells(start_row=1, start_column=column, end_row=1, end_column=column + len(obj.actions) - 1)
+        column += len(obj.actions)
+    firsts = {FIXED + 1 + i for i, (obj, action) in enumerate(columns) if i == 0 or columns[i - 1][0] != obj}
+    where: dict[tuple, str] = {}
+    for r, row in enumerate(matrix.rows, start=3):
+        put(ws, r, 1, row.role)
+        put(ws, r, 2, row.name)
+        for c, (obj, action) in enumerate(columns, start=FIXED + 1):
+            scope = row.scope(obj, action)
+            cell = put(ws, r, c, scope)
+            _paint_scope(cell, scope)
+            if c in firsts:  # a rule between objects, so the eye finds each object's block
+                cell.border = OBJECT_BORDER
+            where[(row.role, obj, action)] = cell.coordinate
+    notes: dict[str, list[str]] = {}
+    for finding in findings:
+        if finding.cell in where:
+            notes.setdefault(where[finding.cell], []).append(
+                f"{finding.severity} {finding.rule}: {finding.message}\nfix: {finding.fix}")
+    for coordinate, lines in notes.items():
+        ws[coordinate].border = FINDING_BORDER
+        ws[coordinate].comment = Comment("\n\n".join(lines), "crmwb check", width=360, height=160)
+    finish_table(ws, len(matrix.rows), FIXED + len(columns), header_row=2, title_rows="1:2")
+    ws.freeze_panes = ws.cell(row=3, column=FIXED + 1)
+    # too wide for one page: print at full size on A3 across pages, role columns repeated on each
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    ws.page_setup.paperSize = ws.PAPERSIZE_A3
+    ws.print_title_cols = f"A:{get_column_letter(FIXED)}"
+    _legend(ws, len(matrix.rows) + 5)
+    return where
+
+
+def _legend(ws: Worksheet, row: int) -> None:
+    put(ws, row, 1, "Legend").font = Font(bold=True)
+    for offset, scope in enumerate(("none", "own", "team", "all"), start=1):
+        _paint_scope(put(ws, row + offset, 1, scope), scope)
+        put(ws, row + offset, 2, SCOPE_MEANING[scope])
+    marker = put(ws, row + 5, 1, "finding")
+    marker.border = FINDING_BORDER
+    put(ws, row + 5, 2, "a governance finding points at this cell: see its comment and the Findings sheet")
+
+
+def _raci(ws: Worksheet, table: RaciTable) -> None:
+    names = dict(table.roles)
+    header(ws, ["Phase", "Task id", "Task", "Owner"] + [name for _, name in table.roles],
+           [16, 22, 56, 26] + [12] * len(table.roles))
+    for column in range(5, 5 + len(table.roles)):
+        ws.cell(row=1, column=column).alignment = Alignment(wrap_text=True, horizontal="center",
+                                                            vertical="center")
+    r = 1
+    for _, phase_name, rows in table.phases():
+        for row in rows:
+            r += 1
+            put(ws, r, 1, phase_name)
+            put(ws, r, 2, row.task)
+            put(ws, r, 3, row.name)
+            put(ws, r, 4, names.get(row.owner, row.owner))
+            for c, (role, _) in enumerate(table.roles, start=5):
+                letter = row.letters.get(role)
+                if letter:
+                    cell = put(ws, r, c, letter)
+                    cell.fill, cell.alignment = _fill(RACI_COLOURS[letter]), CENTRE
+                    cell.font = Font(bold=letter == "A")
+    finish_table(ws, len(table.rows), 4 + len(table.roles))
+    ws.freeze_panes = "E2"
+    for offset, (letter, meaning) in enumerate(RACI_MEANING.items(), start=2):
+        cell = put(ws, r + offset + 1, 4, letter)
+        cell.fill, cell.alignment = _fill(RACI_COLOURS[letter]), CENTRE
+        put(ws, r + offset + 1, 3, meaning)
+
+
+def _findings(ws: Worksheet, findings: list[Finding], cells: dict[tuple, str]) -> None:
+    titles = ["Severity", "Rule", "Role", "Object", "Action", "Task", "Message", "Fix", "Matrix cell"]
+    header(ws, titles, [10, 22, 18, 16, 10, 16, 60, 50, 12])
+    for r, finding in enumerate(findings, start=2):
+        values = [finding.severity, finding.rule, finding.role, finding.object, finding.action, finding.task,
+                  finding.message, finding.fix]
+        for c, value in enumerate(values, start=1):
+            put(ws, r, c, value if value is not None else "", wrap=c >= 7)
+        ws.cell(row=r, column=1).fill = _fill(SEVERITY_COLOURS.get(finding.severity, "FFFFFF"))
+        coordinate = cells.get(finding.cell) if finding.cell else None
+        if coordinate:
+            link = put(ws, r, 9, coordinate)
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'Permissions'!{coordinate}")
+            link.font = Font(color="0563C1", underline="single")
+    if not findings:
+        put(ws, 2, 1, "none")
+        put(ws, 2, 7, "no governance findings")
+    finish_table(ws, max(len(findings), 1), len(titles))
+
+
+def _roles(ws: Worksheet, ctx: ExportContext) -> None:
+    header(ws, ["Role id", "Name", "Summary", "CRM access", "Duties"], [18, 26, 50, 40, 70])
+    for r, role in enumerate(ctx.playbook.roles, start=2):
+        put(ws, r, 1, role.id)
+        put(ws, r, 2, tr(role.name, ctx.lang))
+        put(ws, r, 3, tr(role.summary, ctx.lang), wrap=True)
+        put(ws, r, 4, tr(role.access, ctx.lang), wrap=True)
+        put(ws, r, 5, "\n".join(f"• {tr(duty, ctx.lang)}" for duty in role.duties), wrap=True)
+    finish_table(ws, len(ctx.playbook.roles), 5)
