@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 
 import pytest
 from openpyxl import load_workbook
@@ -109,7 +110,7 @@ def test_long_plans_get_one_column_per_week(tmp_path):
     ws = load_workbook(path)["Gantt"]
     axis = [as_date(ws.cell(row=1, column=c).value) for c in range(FIRST, ws.max_column + 1)
             if isinstance(ws.cell(row=1, column=c).value, datetime)]
-    assert axis[0] == START and all(b - a == timedelta(weeks=1) for a, b in zip(axis, axis[1:]))
+    assert axis[0] == START and all(b - a == timedelta(weeks=1) for a, b in pairwise(axis))
     plan = {t.id: t for t in schedule(example_ctx(data).playbook, START).tasks}
     rows = rows_by_id(ws, 1)
     for tid, task in plan.items():

@@ -69,7 +69,7 @@ def test_quote_escapes_backslashes_quotes_and_entities():
     assert dot.quote("one two three four", wrap=9) == '"one two\\nthree\\nfour"'
 
 
-def test_a_failing_graphviz_is_an_error_not_a_missing_file(tmp_path):
+def test_a_failing_graphviz_is_an_error_not_a_missing_file(tmp_path, monkeypatch):
     source = tmp_path / "p.dot"
     source.write_text("digraph {}", encoding="utf-8")
     false = shutil.which("false")
@@ -77,6 +77,9 @@ def test_a_failing_graphviz_is_an_error_not_a_missing_file(tmp_path):
         pytest.skip("no `false` program")
     with pytest.raises(RuntimeError, match="p.dot"):
         dot.render_svg(source, tmp_path / "p.svg", false)
+    monkeypatch.setattr(dot.shutil, "which", lambda name: false)
+    with pytest.raises(RuntimeError, match="lead_to_deal.dot"):
+        dot.write(context(), tmp_path / "out")
 
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz `dot` is not installed")

@@ -50,7 +50,7 @@ def test_formula_like_text_stays_text(book):
         assert cell.value == text and cell.data_type == "s" and cell.quotePrefix
     wont = ws.cell(ORDER.index("R5") + 2, 3)
     assert wont.value == "-2 dashboards nobody asked for" and wont.data_type == "s" and wont.quotePrefix
-    cover_answer = [c for c in book["Cover"]["C"] if c.value == "=cmd|' /C calc'!A0"]
+    cover_answer = [c for c in book["Cover"]["B"] if c.value == "=cmd|' /C calc'!A0"]
     assert cover_answer and cover_answer[0].data_type == "s" and cover_answer[0].quotePrefix
 
 
@@ -134,13 +134,13 @@ def test_cover_has_client_playbook_instructions_and_context(book):
     assert not vendor_cell.protection.locked and vendor_cell.fill.fgColor.rgb.endswith("FFF2CC")
     for label, points in RESPONSES.items():
         assert pairs[label][1] == points and pairs[label][2]
-    assert "Won't" in pairs and "information only" in pairs["Won't"][2]
+    assert "Won't" in pairs and "information only" in pairs["Won't"][1]
     text = " ".join(str(v) for row in ws.iter_rows(values_only=True) for v in row if v is not None)
     assert "Won't items are listed for information only" in text
-    assert pairs["Who are your customers?"][2] == "Both"  # option labels, not ids
-    assert pairs["Which modules?"][2] == "Sales, Service"
-    assert pairs["Is there an in-house CRM specialist?"][2] == "Yes"
-    assert pairs["Share of the specialist's time given to CRM (percent)"][2] == "40"
+    assert pairs["Who are your customers?"][1] == "Both"  # option labels, not ids
+    assert pairs["Which modules?"][1] == "Sales, Service"
+    assert pairs["Is there an in-house CRM specialist?"][1] == "Yes"
+    assert pairs["Share of the specialist's time given to CRM (percent)"][1] == "40"
 
 
 def test_persian_pack_uses_translations(tmp_path):
@@ -151,7 +151,8 @@ def test_persian_pack_uses_translations(tmp_path):
     assert [r[0] for r in book["Scores"].iter_rows(min_row=2, max_row=4, values_only=True)] == [
         "فروش", "خدمات", "Reports"]
     cover = {r[0]: r for r in book["Cover"].iter_rows(values_only=True) if r[0]}
-    assert cover["چیز دیگری هست؟"][2] == "=cmd|' /C calc'!A0" and cover["Is there an in-house CRM specialist?"][2] == "بله"
+    assert cover["چیز دیگری هست؟"][1] == "=cmd|' /C calc'!A0"
+    assert cover["Is there an in-house CRM specialist?"][1] == "بله"
 
 
 def test_mini_playbook_without_answers(tmp_path):

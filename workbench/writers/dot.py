@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import textwrap
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from workbench.domain.layout import layered_layout
@@ -67,16 +69,19 @@ def render_svg(dot_file: Path, svg_file: Path, program: str) -> None:
 
 
 def write(ctx: ExportContext, folder: Path) -> list[Path]:
-    """`processes/<id>.dot` per process, plus `processes/<id>.svg` when Graphviz is installed."""
+    """`processes/<id>.dot` per process, plus `processes/<id>.svg` when Graphviz is installed (rendered
+    in parallel: one `dot` run per process is most of this writer's time on a large playbook)."""
     program = shutil.which("dot")
-    out: list[Path] = []
+    sources: list[Path] = []
     for process in ctx.playbook.processes:
         path = Path(folder) / "processes" / f"{process.id}.dot"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(render(process, ctx.playbook, ctx.lang), encoding="utf-8")
-        out.append(path)
-        if program:
-            svg = path.with_suffix(".svg")
-            render_svg(path, svg, program)
-            out.append(svg)
-    return out
+        sources.append(path)
+    if not program:
+        return sources
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        jobs = [pool.submit(render_svg, path, path.with_suffix(".svg"), program) for path in sources]
+    for job in jobs:
+        job.result()
+    return [file for path in sources for file in (path, path.with_suffix(".svg"))]

@@ -28,7 +28,7 @@ from workbench.domain.rfp_pack import (
     groups,
 )
 from workbench.writers.context import ExportContext
-from workbench.writers.rfp_xlsx_cover import write_cover
+from workbench.writers.rfp_xlsx_cover import row_height, write_cover
 from workbench.writers.spreadsheet import finish_table, header, put, put_formula
 
 WIDTHS = {"id": 11, "module": 16, "text": 55, "rationale": 38, "acceptance": 38, "priority": 9, "weight": 8,
@@ -88,6 +88,8 @@ def _requirements_sheet(ws: Worksheet, rows: list[RfpRow], lookup: str) -> None:
                 cell.fill = BAND_FILL
             if row.priority == "wont":
                 cell.font = WONT_FONT
+        ws.row_dimensions[r].height = row_height([(getattr(row, k), WIDTHS[k]) for k in
+                                                  ("text", "rationale", "acceptance")], minimum=2)
         for key in ("response", "comment"):
             cell = put(ws, r, index[key], None, wrap=True)
             cell.fill, cell.protection = INPUT_FILL, UNLOCKED

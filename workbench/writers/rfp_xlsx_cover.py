@@ -21,7 +21,8 @@ from workbench.writers.spreadsheet import HEADER_FILL, HEADER_FONT, WRAP, put
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 SECTION_FONT = Font(bold=True, size=12, color="1F4E78")
-WIDTHS = (34, 16, 80)
+WIDTHS = (34, 12, 80)
+CENTRE = Alignment(horizontal="center", vertical="top")
 
 INSTRUCTIONS = (
     f"Type your company's name in the yellow '{VENDOR_NAME}' cell above.",
@@ -69,14 +70,14 @@ def write_cover(ws: Worksheet, ctx: ExportContext) -> None:
         r += 1
     r = _table(ws, r + 1, ("Vendor response", "Points", "Meaning"),
                [(label, points, RESPONSE_MEANINGS[label]) for label, points in RESPONSES.items()])
-    r = _table(ws, r + 1, ("Priority", "", "Meaning"),
-               [(label, None, PRIORITY_MEANINGS[pid]) for pid, label in PRIORITY_LABELS.items()])
+    r = _table(ws, r + 1, ("Priority", "Meaning"),
+               [(label, PRIORITY_MEANINGS[pid]) for pid, label in PRIORITY_LABELS.items()])
     r = _section(ws, r + 1, "Client context")
     context = client_context(pb, ctx.answers, ctx.lang)
     if not context:
         _wide(ws, r, "No intake answers were recorded for this RFP.")
     else:
-        _table(ws, r, ("Question", "", "Answer"), [(q, None, a) for q, a in context])
+        _table(ws, r, ("Question", "Answer"), context)
     ws.sheet_view.showGridLines = False
     ws.page_setup.orientation = "portrait"
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
@@ -88,22 +89,36 @@ def _section(ws: Worksheet, r: int, title: str) -> int:
     return r + 1
 
 
+def row_height(texts: list[tuple[str, float]], minimum: int = 1) -> float:
+    """Points for a row whose wrapped cells hold these (text, column width) pairs: openpyxl cannot measure
+    text and LibreOffice keeps the default height, so long requirements would be cut off."""
+    lines = minimum
+    for text, width in texts:
+        per_line = max(int(width * 1.1), 1)
+        lines = max(lines, sum(max(1, -(-len(part) // per_line)) for part in str(text or "").split("\n")))
+    return 15.0 * lines
+
+
 def _wide(ws: Worksheet, r: int, text: str) -> None:
     """Text across columns B:C, wrapped."""
     put(ws, r, 2, text, wrap=True)
     ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=3)
-    ws.row_dimensions[r].height = 15 * max(1, -(-len(text) // 90))
+    ws.row_dimensions[r].height = row_height([(text, WIDTHS[1] + WIDTHS[2])])
 
 
-def _table(ws: Worksheet, r: int, titles: tuple[str, str, str], rows: list[tuple]) -> int:
-    """A small three-column table (A, B, C); returns the row after it."""
+def _table(ws: Worksheet, r: int, titles: tuple[str, ...], rows: list[tuple]) -> int:
+    """A small table in columns A:C; rows of two values span the second over B:C. Returns the next row."""
     for c, title in enumerate(titles, start=1):
         cell = put(ws, r, c, title)
         cell.fill, cell.font = HEADER_FILL, HEADER_FONT
+    if len(titles) == 2:
+        ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=3)
     for offset, values in enumerate(rows, start=1):
+        widths = WIDTHS if len(values) == 3 else (WIDTHS[0], WIDTHS[1] + WIDTHS[2])
         for c, value in enumerate(values, start=1):
             cell = put(ws, r + offset, c, value, wrap=True)
-            cell.alignment = WRAP
-        lines = max(-(-len(str(v)) // width) for v, width in zip(values, WIDTHS) if v is not None)
-        ws.row_dimensions[r + offset].height = 15 * max(1, lines)
+            cell.alignment = CENTRE if isinstance(value, (int, float)) else WRAP
+        if len(values) == 2:
+            ws.merge_cells(start_row=r + offset, start_column=2, end_row=r + offset, end_column=3)
+        ws.row_dimensions[r + offset].height = row_height(list(zip(map(str, values), widths)))
     return r + len(rows) + 1
