@@ -8,8 +8,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import yaml
-
 from workbench.domain.access import Role
 from workbench.domain.playbook import Playbook
 from workbench.domain.processes import Process
@@ -17,7 +15,6 @@ from workbench.loading.playbooks import load_playbook
 from workbench.writers.context import ExportContext
 
 DATA = Path(__file__).parent.parent / "data"
-PARTS = Path(__file__).parent.parent.parent / "playbooks" / "_parts" / "50-processes.yaml"
 NASTY = 'Triage "case" [web] {x} (y) | #1 & <b>bold</b> `code` %% -->'
 FORMULA = '=HYPERLINK("http://attacker.test/","click") opened'
 
@@ -64,11 +61,10 @@ def support() -> Process:
     return Process.model_validate(SUPPORT)
 
 
-def part_processes() -> list[Process]:
-    """The core playbook's process maps as written in its part file (real-size labels, loops, 5 lanes)."""
-    if not PARTS.exists():
-        return []
-    return [Process.model_validate(p) for p in yaml.safe_load(PARTS.read_text(encoding="utf-8"))["processes"]]
+def core_processes() -> list[Process]:
+    """The bundled core playbook's process maps (real-size labels, loops, up to five lanes)."""
+    loaded = load_playbook("core")
+    return loaded.playbook.processes if loaded.playbook else []
 
 
 def playbook(*extra: Process) -> Playbook:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from defusedxml import ElementTree as SafeET
 
-from tests.writers.processes_fixtures import FORMULA, NASTY, context, part_processes
+from tests.writers.processes_fixtures import FORMULA, NASTY, context, core_processes
 from workbench.domain.processes import Edge, Node, Process
 from workbench.domain.text import LocalText
 from workbench.writers import bpmn
@@ -136,7 +136,7 @@ def test_ids_are_sanitised_and_unique_even_when_node_ids_are_not_xml_names(tmp_p
     check_bpmn(path, process)
 
 
-@pytest.mark.parametrize("process", part_processes(), ids=lambda p: p.id)
+@pytest.mark.parametrize("process", core_processes(), ids=lambda p: p.id)
 def test_core_playbook_processes(tmp_path, process):
     ctx = context("en", process)
     path = bpmn.write(ctx, tmp_path)[-1]
@@ -161,5 +161,5 @@ def test_files_validate_against_the_bpmn_20_schema(tmp_path):
 
     schema = etree.XMLSchema(etree.parse(str(_schema_dir() / "BPMN20.xsd")))
     for lang in ("en", "fa"):
-        for path in bpmn.write(context(lang, *part_processes()), tmp_path / lang):
+        for path in bpmn.write(context(lang, *core_processes()), tmp_path / lang):
             assert schema.validate(etree.parse(str(path))), (path.name, schema.error_log.last_error)

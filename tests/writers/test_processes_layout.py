@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from tests.writers.processes_fixtures import part_processes, playbook, support
+from tests.writers.processes_fixtures import core_processes, playbook, support
 from workbench.domain.layout import Box, layered_layout, place, steps_by_lane
 from workbench.domain.processes import Process
 
@@ -79,7 +79,7 @@ def _on_border(point: tuple[int, int], box: Box) -> bool:
     return inside and (x in (box.x, box.right) or y in (box.y, box.bottom))
 
 
-@pytest.mark.parametrize("process", [support(), *playbook().processes, *part_processes()], ids=lambda p: p.id)
+@pytest.mark.parametrize("process", [support(), *playbook().processes, *core_processes()], ids=lambda p: p.id)
 def test_placed_routes_are_orthogonal_touch_their_ends_and_avoid_other_steps(process):
     layout = layered_layout(process)
     placed = place(process, layout, SIZES, 190, 160, origin=(80, 20))

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
+from pathlib import Path
+
+import pytest
 
 from tests.writers.processes_fixtures import NASTY, context
 from workbench.domain.processes import Process
+from workbench.domain.resolve import resolve
+from workbench.domain.text import tr
+from workbench.loading.answers import load_answers
+from workbench.loading.playbooks import load_playbook
 from workbench.writers import mermaid, processes_md
+from workbench.writers.context import ExportContext
 from workbench.writers.export import export
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def sections(text: str) -> dict[str, str]:
@@ -87,3 +98,21 @@ def test_export_writes_every_process_format_with_a_manifest(tmp_path, monkeypatc
     manifest = json.loads(result.manifest.read_text(encoding="utf-8"))
     assert sorted(f["path"] for f in manifest["files"]) == names
     assert {f["format"] for f in manifest["files"]} == {"bpmn", "mermaid", "dot", "md"}
+
+
+@pytest.mark.parametrize("example", ["retail-chain", "bank", "b2b-software"])
+def test_core_playbook_maps_are_clean_for_every_example_client(tmp_path, example):
+    loaded = load_playbook("core")
+    answers = load_answers(ROOT / "playbooks" / "examples" / f"{example}.answers.yaml", loaded.playbook)
+    resolved = resolve(loaded.playbook, answers.answers)
+    ctx = ExportContext(resolved, loaded.playbook, answers.answers, answers.client or "Client", date(2026, 1, 5))
+    text = processes_md.write(ctx, tmp_path)[0].read_text(encoding="utf-8")
+    by_id = sections(text)
+    assert list(by_id) == [p.id for p in resolved.processes] and by_id
+    roles = {tr(r.name) for r in resolved.roles}
+    for section in by_id.values():
+        assert section.split("### Checks", 1)[1].strip().startswith("No problems"), section
+        lanes = [row[0] for row in table(section, "Steps by lane") if row[0]]
+        assert lanes and set(lanes) <= roles
+        count = int(re.search(r"### Hand-offs between roles: (\d+)", section).group(1))
+        assert count == len(table(section, "Hand-offs between roles")) > 0

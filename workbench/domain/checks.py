@@ -87,6 +87,7 @@ def check_phases(pb: Playbook) -> list[Problem]:
                                 f"{', '.join(order)}", ("phases",), code="order"))
     roles = {r.id for r in pb.roles}
     tasks = pb.task_map()
+    phase_index = {t.id: pi for pi, p in enumerate(pb.phases) for t in p.tasks}
     graph = nx.DiGraph()
     for pi, phase in enumerate(pb.phases):
         for ti, task in enumerate(phase.tasks):
@@ -101,6 +102,10 @@ def check_phases(pb: Playbook) -> list[Problem]:
             for di, dep in enumerate(task.depends_on):
                 if dep not in tasks:
                     problems.append(_unknown("task", dep, tasks, path + ("depends_on", di)))
+                elif phase_index[dep] > pi:
+                    problems.append(Problem(f"task {task.id!r} depends on {dep!r} of a later phase "
+                                            f"({pb.phases[phase_index[dep]].id}); expected a task of this phase "
+                                            "or an earlier one", path + ("depends_on", di), code="order"))
                 elif dep == task.id:
                     problems.append(Problem(f"task {task.id!r} depends on itself", path + ("depends_on", di),
                                             code="cycle"))

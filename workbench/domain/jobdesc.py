@@ -9,6 +9,7 @@ its source; nothing here computes or estimates a figure.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Mapping
@@ -25,6 +26,8 @@ SECTION_ORDER = ("purpose", "position", "duties", "education", "experience", "sk
 PHASE_ORDER = ("pre_deployment", "deployment", "post_deployment", "ongoing")
 LIST_SECTIONS = ("education", "experience", "skills", "competencies", "qualities", "tools",
                  "working_conditions")
+_SPACES = re.compile(r"[ \t\r\n]+")
+"""Runs of ordinary whitespace (YAML folding); no-break spaces are kept."""
 _TIME_UNITS = {"days": "unit_days", "hours": "unit_hours", "minutes": "unit_minutes"}
 
 
@@ -101,7 +104,7 @@ class _Words:
         return localize_digits(self.labels[key].format(**values), self.lang)
 
     def text(self, text: LocalText | None) -> str:
-        return localize_digits(" ".join(tr(text, self.lang).split()), self.lang)
+        return localize_digits(_SPACES.sub(" ", tr(text, self.lang)).strip(), self.lang)
 
     def optional(self, key: str, fallback: str) -> str:
         return self(key) if key in self.labels else fallback

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.domain.requirements import Requirement
-from workbench.domain.rfp import RESPONSES, normalise_response
+from workbench.domain.rfp import normalise_response
 from workbench.domain.rfp_pack import KEY_COLUMNS, VENDOR_NAME, parse_priority, scoring_requirement
 
 HEADER_SCAN_ROWS = 30
@@ -202,8 +202,8 @@ def _visible_rows(table: _Table, name: str, problems: list[ReadProblem]) -> dict
                       **{k: _value(values, table.columns.get(k)) for k in ("module", "priority", "weight")}}
         if response is not None and normalise_response(response) is None:
             problems.append(ReadProblem(name, _cell(table, "response", number),
-                                        f"response {str(response)!r} to {rid} is not one of "
-                                        f"{', '.join(RESPONSES)}; counted as not answered"))
+                                        f"response {str(response)!r} to {rid} is not one of the "
+                                        "listed responses; counted as not answered"))
     return found
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from workbench.domain.answers import check_answers
+from workbench.domain.overrides import apply_overrides, check_overrides
 from workbench.domain.plan import Plan, schedule
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
@@ -27,7 +28,7 @@ from workbench.writers.atomic import write_text_atomic
 
 FILE_NAME = "engagement.yaml"
 STORE_NAME = "state.db"
-_KEYS = {"client", "playbook", "playbook_version", "playbook_sha256", "start", "created", "answers"}
+_KEYS = {"client", "playbook", "playbook_version", "playbook_sha256", "start", "created", "answers", "overrides"}
 _HEADER = ("# CRM Workbench engagement. Edit the answers here or with `crmwb intake`; after an edit, run any\n"
            "# crmwb command on this folder and the task list follows the answers (dropped tasks are archived).\n")
 
@@ -42,6 +43,8 @@ class Engagement:
     playbook_version: str = ""
     playbook_sha256: str = ""
     created: str = ""
+    overrides: dict[str, Any] = field(default_factory=dict)
+    """per-client edits of the RFP: {requirements: {ID: {priority, weight}}}"""
 
     @property
     def file(self) -> Path:
@@ -55,6 +58,8 @@ class Engagement:
         data = {"client": self.client, "playbook": self.playbook, "playbook_version": self.playbook_version,
                 "playbook_sha256": self.playbook_sha256, "start": self.start, "created": self.created,
                 "answers": self.answers}
+        if self.overrides:
+            data["overrides"] = self.overrides
         return _HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 
@@ -136,7 +141,7 @@ def read(folder: Path) -> Engagement:
         raise EngagementError(problems)
     return Engagement(folder, data["client"], data["playbook"], data["start"], dict(data["answers"]),
                       str(data.get("playbook_version") or ""), str(data.get("playbook_sha256") or ""),
-                      str(data.get("created") or ""))
+                      str(data.get("created") or ""), dict(data.get("overrides") or {}))
 
 
 @dataclass
@@ -174,14 +179,15 @@ def open_engagement(folder: Path, author: str) -> OpenEngagement:
     if not loaded.ok:
         raise EngagementError(loaded.problems)
     problems = [place(p, read_yaml(engagement.file), str(engagement.file)) for p in
-                check_answers(loaded.playbook, engagement.answers)]
+                check_answers(loaded.playbook, engagement.answers)
+                + check_overrides(loaded.playbook, engagement.overrides)]
     if problems:
         raise EngagementError(problems)
     warnings = []
     if engagement.playbook_sha256 and engagement.playbook_sha256 != loaded.digest:
         warnings.append(f"the playbook changed since this engagement was created (version "
                         f"{engagement.playbook_version or '?'} -> {loaded.playbook.version}); tasks follow the new one")
-    resolved = resolve(loaded.playbook, engagement.answers)
+    resolved = apply_overrides(resolve(loaded.playbook, engagement.answers), engagement.overrides)
     plan = schedule(resolved, engagement.start)
     store = SQLiteStore(engagement.store_path)
     store.sync_tasks(_task_rows(resolved), author)
@@ -191,4 +197,10 @@ def open_engagement(folder: Path, author: str) -> OpenEngagement:
 def save_answers(engagement: Engagement, answers: dict[str, Any]) -> None:
     """Replace the answers in engagement.yaml atomically (the store follows on the next open)."""
     engagement.answers = dict(answers)
+    write_text_atomic(engagement.file, engagement.to_yaml())
+
+
+def save_overrides(engagement: Engagement, overrides: dict[str, Any]) -> None:
+    """Replace the RFP edits in engagement.yaml atomically."""
+    engagement.overrides = dict(overrides)
     write_text_atomic(engagement.file, engagement.to_yaml())

@@ -19,7 +19,8 @@ from workbench.writers.context import ExportContext
 
 FORMATS = ("md", "html", "docx")
 LABELS_FILE = "jobdesc/labels.yaml"
-_MD_SPECIAL = re.compile(r"([\\`*_<>\[\]])")
+_MD_SPECIAL = re.compile(r"([\\`*_<>\[\]|])")
+_SPACES = re.compile(r"[ \t\r\n]+")  # not str.split(): no-break spaces in "40 000" must stay
 
 
 class LabelsError(ValueError):
@@ -55,8 +56,9 @@ def describe(pb: Playbook, role_id: str, lang: str, on: date) -> JobDescription:
 
 
 def md_text(value: object) -> str:
-    """Playbook text as literal Markdown: one line, with Markdown's special characters escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+    """Playbook text as literal Markdown: one line, with Markdown's special characters (and the table
+    separator |) escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", _SPACES.sub(" ", str(value)).strip())
 
 
 @lru_cache(maxsize=1)

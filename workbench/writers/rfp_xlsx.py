@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill, Protection
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -39,6 +39,7 @@ INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 BAND_FILL = PatternFill("solid", fgColor="EEF3F8")
 WONT_FONT = Font(italic=True, color="808080")
 UNLOCKED = Protection(locked=False)
+TOP = Alignment(vertical="top")
 
 
 def write(ctx: ExportContext, folder: Path) -> list[Path]:
@@ -76,6 +77,7 @@ def _scoring_sheet(ws: Worksheet, rows: list[RfpRow]) -> str:
 
 def _requirements_sheet(ws: Worksheet, rows: list[RfpRow], lookup: str) -> None:
     header(ws, [title for _, title in COLUMNS], [WIDTHS[key] for key, _ in COLUMNS])
+    ws.row_dimensions[1].height = 30
     index = {key: i for i, (key, _) in enumerate(COLUMNS, start=1)}
     band, module = False, None
     for r, row in enumerate(rows, start=2):
@@ -83,7 +85,7 @@ def _requirements_sheet(ws: Worksheet, rows: list[RfpRow], lookup: str) -> None:
             band, module = not band, row.module
         for key in ("id", "module", "text", "rationale", "acceptance", "priority", "weight"):
             cell = put(ws, r, index[key], row.priority_label if key == "priority" else getattr(row, key),
-                       wrap=key in ("text", "rationale", "acceptance"))
+                       wrap=True)
             if band:
                 cell.fill = BAND_FILL
             if row.priority == "wont":
@@ -94,10 +96,10 @@ def _requirements_sheet(ws: Worksheet, rows: list[RfpRow], lookup: str) -> None:
             cell = put(ws, r, index[key], None, wrap=True)
             cell.fill, cell.protection = INPUT_FILL, UNLOCKED
         response = _cleaned(f"{COL['response']}{r}")
-        put_formula(ws, r, index["points"],
-                    f"=IFERROR(VLOOKUP({response},{lookup},2,FALSE),0)").number_format = "0.0"
-        put_formula(ws, r, index["weighted"],
-                    f"={COL['weight']}{r}*{COL['points']}{r}").number_format = "0.0"
+        points = put_formula(ws, r, index["points"], f"=IFERROR(VLOOKUP({response},{lookup},2,FALSE),0)")
+        weighted = put_formula(ws, r, index["weighted"], f"={COL['weight']}{r}*{COL['points']}{r}")
+        for cell in (points, weighted):
+            cell.number_format, cell.alignment = "0.0", TOP
     last = max(len(rows) + 1, 2)
     labels = ",".join(RESPONSES)
     validation = DataValidation(type="list", formula1=f'"{labels}"', allow_blank=True, showDropDown=False,
@@ -127,7 +129,8 @@ def _scores_sheet(ws: Worksheet, module_groups: list[ModuleGroup], count: int) -
         return f"Requirements!${COL[key]}$2:${COL[key]}${last}"
 
     header(ws, ["Module", "Total weight", "Score earned", "Score %", "Requirements", "Must-haves missed"],
-           [28, 13, 13, 10, 13, 17])
+           [30, 13, 13, 10, 13, 19])
+    ws.row_dimensions[1].height = 30
     delivered = f'">={DELIVERED_POINTS}"'
 
     def missed(where: str) -> str:
