@@ -56,7 +56,7 @@ class _HtmlText(HTMLParser):
             self._skip -= 1
         if self._open and self._open[-1][0] == tag:
             name, chunks = self._open.pop()
-            self.blocks.append((name, " ".join("".join(chunks).split())))
+            self.blocks.append((name, re.sub(r"[ \t\r\n]+", " ", "".join(chunks)).strip()))
 
     def handle_data(self, data):
         if self._skip:

@@ -136,6 +136,18 @@ def test_ids_are_sanitised_and_unique_even_when_node_ids_are_not_xml_names(tmp_p
     check_bpmn(path, process)
 
 
+def test_control_characters_are_dropped_so_the_file_stays_xml(tmp_path):
+    process = Process.model_validate({
+        "id": "bell", "name": "Bell\x07 process",
+        "nodes": [{"id": "s", "kind": "start", "lane": "agent", "label": "Ring\x07\x1b here"},
+                  {"id": "e", "kind": "end", "lane": "agent", "label": "Done"}],
+        "edges": [{"source": "s", "target": "e", "label": "tab\tand\x0bvt"}]})
+    path = bpmn.write(context("en", process), tmp_path)[-1]
+    got = check_bpmn(path, process)
+    assert {el.get("name") for el in got["nodes"].values()} == {"Ring here", "Done"}
+    assert [f.get("name") for f in got["flows"].values()] == ["tab\tandvt"]
+
+
 @pytest.mark.parametrize("process", core_processes(), ids=lambda p: p.id)
 def test_core_playbook_processes(tmp_path, process):
     ctx = context("en", process)

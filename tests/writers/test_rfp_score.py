@@ -155,3 +155,18 @@ def test_usage_errors_exit_2(run_cli, capsys, args, expected):
     with pytest.raises(SystemExit) as stop:
         run_cli(*args)
     assert stop.value.code == 2 and expected in capsys.readouterr().err
+
+
+def test_missing_priority_and_weight_columns_are_reported(run_cli, tmp_path):
+    path = tmp_path / "bare.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["ID", "Vendor response"])
+    wb.active.append(["R1", "Configuration"])
+    wb.active.append(["R2", None])
+    wb.save(path)
+    code, out, _ = run_cli("rfp", "score", path, "--format", "json")
+    found = json.loads(out)
+    assert code == 1 and found["ranking"][0]["total"] == 40.0 and found["ranking"][0]["unanswered"] == ["R2"]
+    assert [p["message"] for p in found["problems"]][1:] == [
+        "no Priority column on Sheet: every requirement counted as Should", ("no Weight column on Sheet: every "
+        "weight is 1")]

@@ -96,10 +96,10 @@ def test_scores_formulas_reference_the_requirement_ranges(book):
     assert ws["D5"].value == '=IF(B5=0,"",C5/B5)'
     assert ws["A7"].value == "Must-haves missed"
     assert ws["B7"].value == (f'=COUNTIFS(Requirements!$F$2:$F${n},"Must")-COUNTIFS(Requirements!$F$2:$F${n},'
-                              f'"Must",Requirements!$J$2:$J${n},">=0.4")')
+                              f'"Must",Requirements!$J$2:$J${n},">="&0.4)')
     assert ws["F2"].value == (f'=COUNTIFS(Requirements!$B$2:$B${n},$A2,Requirements!$F$2:$F${n},"Must")'
                               f'-COUNTIFS(Requirements!$B$2:$B${n},$A2,Requirements!$F$2:$F${n},"Must",'
-                              f'Requirements!$J$2:$J${n},">=0.4")')
+                              f'Requirements!$J$2:$J${n},">="&0.4)')
 
 
 def test_only_response_and_comment_cells_are_editable(book):

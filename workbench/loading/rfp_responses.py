@@ -240,6 +240,10 @@ def _from_key(key: _Table, table: _Table, visible: dict[str, dict[str, Any]], na
 
 def _from_visible(table: _Table, visible: dict[str, dict[str, Any]], name: str,
                   problems: list[ReadProblem]) -> list[Requirement]:
+    """Requirements from the vendor's own columns; a missing column is reported and defaulted."""
+    for key, default in (("priority", "every requirement counted as Should"), ("weight", "every weight is 1")):
+        if key not in table.columns:
+            problems.append(ReadProblem(name, None, f"no {key.capitalize()} column on {table.sheet}: {default}"))
     requirements = []
     for rid, seen in visible.items():
         priority = parse_priority(seen["priority"]) if "priority" in table.columns else "should"

@@ -13,10 +13,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from workbench import __version__
-from workbench.domain.layout import Box, Placement, layered_layout, place
+from workbench.domain.layout import Box, Placement, layered_layout, place, steps_by_lane
 from workbench.domain.playbook import Playbook
 from workbench.domain.processes import Process
-from workbench.domain.text import tr
+from workbench.domain.text import LocalText, tr
 from workbench.writers.context import ExportContext
 
 MODEL = "http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -31,6 +31,14 @@ PREFIX = {"start": "Event", "end": "Event", "task": "Activity", "decision": "Gat
 COL_WIDTH, ROW_HEIGHT = 190, 160
 POOL_X, POOL_Y, HEADER = 20, 20, 30
 """The pool's and each lane's name are drawn in a vertical band of HEADER units on their left."""
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _text(value: LocalText | None, lang: str) -> str:
+    """Text in the export's language without the control characters XML 1.0 cannot hold."""
+    return _NOT_XML.sub("", tr(value, lang))
 
 
 def _q(ns: str, tag: str) -> str:
@@ -78,7 +86,7 @@ def _flow_label(text: str, route: list[tuple[int, int]]) -> Box:
 
 
 def lane_name(playbook: Playbook, lane: str, lang: str) -> str:
-    names = {r.id: tr(r.name, lang) for r in playbook.roles}
+    names = {r.id: _text(r.name, lang) for r in playbook.roles}
     return names.get(lane, lane)
 
 
@@ -95,28 +103,30 @@ def render(process: Process, playbook: Playbook, lang: str = "en") -> bytes:
                       exporterVersion=__version__)
     collaboration = ET.SubElement(root, _q(MODEL, "collaboration"), id=ids.make("Collaboration", pid))
     proc_id, part_id = ids.make("Process", pid), ids.make("Participant", pid)
-    ET.SubElement(collaboration, _q(MODEL, "participant"), id=part_id, name=tr(process.name, lang),
+    ET.SubElement(collaboration, _q(MODEL, "participant"), id=part_id, name=_text(process.name, lang),
                   processRef=proc_id)
-    proc = ET.SubElement(root, _q(MODEL, "process"), id=proc_id, name=tr(process.name, lang),
+    proc = ET.SubElement(root, _q(MODEL, "process"), id=proc_id, name=_text(process.name, lang),
                          isExecutable="false")
     if process.description:
-        ET.SubElement(proc, _q(MODEL, "documentation")).text = tr(process.description, lang)
+        ET.SubElement(proc, _q(MODEL, "documentation")).text = _text(process.description, lang)
     lane_set = ET.SubElement(proc, _q(MODEL, "laneSet"), id=ids.make("LaneSet", pid))
-    node_ids = {n.id: ids.make(PREFIX[n.kind], n.id) for n in process.nodes if n.id in layout.cells}
+    node_ids: dict[str, str] = {}
+    for node in process.nodes:
+        if node.id not in node_ids:
+            node_ids[node.id] = ids.make(PREFIX[node.kind], node.id)
     lane_ids = {band.id: ids.make("Lane", band.id) for band in layout.lanes}
-    for band in layout.lanes:
-        lane = ET.SubElement(lane_set, _q(MODEL, "lane"), id=lane_ids[band.id],
-                             name=lane_name(playbook, band.id, lang))
-        for node in process.nodes:
-            if node.lane == band.id and node.id in node_ids:
-                ET.SubElement(lane, _q(MODEL, "flowNodeRef")).text = node_ids[node.id]
+    for lane_id, members in steps_by_lane(layout):
+        lane = ET.SubElement(lane_set, _q(MODEL, "lane"), id=lane_ids[lane_id],
+                             name=lane_name(playbook, lane_id, lang))
+        for member in members:
+            ET.SubElement(lane, _q(MODEL, "flowNodeRef")).text = node_ids[member]
     flows = {i: ids.make("Flow", f"{i + 1}_{e.source}_{e.target}") for i, e in enumerate(process.edges)
              if i in placed.routes}
     elements: dict[str, ET.Element] = {}
     for node in process.nodes:
         if node.id in node_ids and node.id not in elements:
             elements[node.id] = ET.SubElement(proc, _q(MODEL, ELEMENT[node.kind]), id=node_ids[node.id],
-                                              name=tr(node.label, lang))
+                                              name=_text(node.label, lang))
     for direction, end in (("incoming", "target"), ("outgoing", "source")):
         for i, flow_id in flows.items():
             ET.SubElement(elements[getattr(process.edges[i], end)], _q(MODEL, direction)).text = flow_id
@@ -124,25 +134,26 @@ def render(process: Process, playbook: Playbook, lang: str = "en") -> bytes:
         edge = process.edges[i]
         attrs = {"id": flow_id, "sourceRef": node_ids[edge.source], "targetRef": node_ids[edge.target]}
         if edge.label:
-            attrs["name"] = tr(edge.label, lang)
+            attrs["name"] = _text(edge.label, lang)
         ET.SubElement(proc, _q(MODEL, "sequenceFlow"), attrs)
-    _diagram(root, process, placed, ids, lang,
-             {"collaboration": collaboration.get("id"), "participant": part_id}, lane_ids, node_ids, flows)
+    _diagram(root, process, placed, ids, lang, (collaboration.get("id", ""), part_id), lane_ids, node_ids, flows)
     ET.indent(root, space="  ")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n").encode()
 
 
 def _diagram(root: ET.Element, process: Process, placed: Placement, ids: _Ids, lang: str,
-             top: dict[str, str | None], lane_ids: dict[str, str], node_ids: dict[str, str],
+             top: tuple[str, str], lane_ids: dict[str, str], node_ids: dict[str, str],
              flows: dict[int, str]) -> None:
-    """The BPMNDI part: the pool, each lane, each node and each flow with its waypoints."""
+    """The BPMNDI part: the pool, each lane, each node and each flow with its waypoints.
+    `top` is the (collaboration, participant) ids."""
+    collaboration, participant = top
     diagram = ET.SubElement(root, _q(BPMNDI, "BPMNDiagram"), id=ids.make("BPMNDiagram", process.id))
     plane = ET.SubElement(diagram, _q(BPMNDI, "BPMNPlane"), id=ids.make("BPMNPlane", process.id),
-                          bpmnElement=str(top["collaboration"]))
+                          bpmnElement=collaboration)
     right = max(placed.width, POOL_X + 2 * HEADER + COL_WIDTH) + HEADER
     bottom = max(placed.height, POOL_Y + ROW_HEIGHT)
-    pool = ET.SubElement(plane, _q(BPMNDI, "BPMNShape"), id=f"{top['participant']}_di",
-                         bpmnElement=str(top["participant"]), isHorizontal="true")
+    pool = ET.SubElement(plane, _q(BPMNDI, "BPMNShape"), id=f"{participant}_di", bpmnElement=participant,
+                         isHorizontal="true")
     _bounds(pool, Box(POOL_X, POOL_Y, right - POOL_X, bottom - POOL_Y))
     for lane, band in placed.lanes.items():
         shape = ET.SubElement(plane, _q(BPMNDI, "BPMNShape"), id=f"{lane_ids[lane]}_di",
@@ -159,7 +170,7 @@ def _diagram(root: ET.Element, process: Process, placed: Placement, ids: _Ids, l
             attrs["isMarkerVisible"] = "true"
         shape = ET.SubElement(plane, _q(BPMNDI, "BPMNShape"), attrs)
         _bounds(shape, box)
-        text = tr(node.label, lang)
+        text = _text(node.label, lang)
         if node.kind in ("start", "end"):
             _label(shape, _label_box(text, box.cx, box.bottom + 4))
         elif node.kind == "decision":
@@ -172,7 +183,7 @@ def _diagram(root: ET.Element, process: Process, placed: Placement, ids: _Ids, l
             ET.SubElement(edge, _q(DI, "waypoint"), x=str(x), y=str(y))
         label = process.edges[i].label
         if label:
-            _label(edge, _flow_label(tr(label, lang), route))
+            _label(edge, _flow_label(_text(label, lang), route))
 
 
 def write(ctx: ExportContext, folder: Path) -> list[Path]:

@@ -131,7 +131,7 @@ def _scores_sheet(ws: Worksheet, module_groups: list[ModuleGroup], count: int) -
     header(ws, ["Module", "Total weight", "Score earned", "Score %", "Requirements", "Must-haves missed"],
            [30, 13, 13, 10, 13, 19])
     ws.row_dimensions[1].height = 30
-    delivered = f'">={DELIVERED_POINTS}"'
+    delivered = f'">="&{DELIVERED_POINTS}'  # the number joins as text in the user's locale: 0,4 or 0.4
 
     def missed(where: str) -> str:
         return (f'COUNTIFS({where}{rng("priority")},"Must")'

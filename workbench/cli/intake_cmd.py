@@ -1,0 +1,160 @@
+"""`crmwb intake DIR [--lang en|fa|ru] [--all]`: the questionnaire in the terminal.
+
+Every answer is saved as soon as it is given (engagement.yaml, atomically), so an interview can stop at
+any point (Ctrl-D, Ctrl-C) and `crmwb intake DIR` later asks only what is still open. Questions whose
+`when` does not hold for the answers so far are skipped. At the end it shows what the answers added or
+dropped and brings the task list up to date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from workbench.cli.new_cmd import add_author_argument, open_or_report, sync_summary, task_rows
+
+if TYPE_CHECKING:
+    from workbench.domain.playbook import Playbook
+    from workbench.domain.questions import Question
+
+WIDTH = 78
+_SKIP = object()
+HINTS = {"choice": "number or id", "multi_choice": "numbers or ids, comma-separated; - for none",
+         "text": "text", "yes_no": {"en": "y/n", "fa": "بله/خیر", "ru": "да/нет"}}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
+    parser.add_argument("--lang", choices=("en", "fa", "ru"), default="en", help="language of the questions")
+    parser.add_argument("--all", action="store_true", help="ask every question again, not only the open ones")
+    add_author_argument(parser)
+
+
+def _wrap(text: str, indent: str = "  ") -> str:
+    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
+
+
+def _hint(q: Question, lang: str) -> str:
+    if q.type == "yes_no":
+        return HINTS["yes_no"].get(lang, "y/n")
+    if q.type == "number":
+        low = "" if q.min is None else f"{q.min:g}"
+        high = "" if q.max is None else f"{q.max:g}"
+        return f"a number {low}..{high}" if low or high else "a number"
+    return HINTS[q.type]
+
+
+def _show_question(q: Question, position: str, lang: str) -> None:
+    from workbench.domain.text import tr
+
+    print(f"\n{position} {tr(q.text, lang)}")
+    for number, option in enumerate(q.options, 1):
+        print(f"  {number:>2}) {option.id:<18} {tr(option.label, lang)}")
+
+
+def _show_help(q: Question, lang: str) -> None:
+    from workbench.domain.text import tr
+
+    print(_wrap(tr(q.help, lang) or "No help for this question."))
+    for number, option in enumerate(q.options, 1):
+        if option.help:
+            print(_wrap(f"{number}) {option.id}: {tr(option.help, lang)}", "    "))
+
+
+def _read(prompt: str) -> str:
+    """One line from stdin; echoed when stdin is not a terminal, so piped sessions read as transcripts."""
+    line = input(prompt)
+    if not sys.stdin.isatty():
+        print(line)
+    return line
+
+
+def ask(q: Question, current: Any, position: str, lang: str) -> Any:
+    """Ask until the answer is valid: `?` shows help, Enter keeps the current answer or the default.
+    Returns the value, or _SKIP for an optional question left empty. EOFError/KeyboardInterrupt pass up."""
+    from workbench.domain.intake import AnswerInputError, format_answer, parse_answer
+
+    _show_question(q, position, lang)
+    keep = current if current is not None else q.default
+    shown = f" [{format_answer(q, keep, lang)}]" if keep is not None else ""
+    prompt = f"({_hint(q, lang)}, ? for help){shown}: "
+    while True:
+        text = _read(prompt).strip()
+        if text == "?":
+            _show_help(q, lang)
+            continue
+        if not text:
+            if keep is not None:
+                return keep
+            if not q.required:
+                return _SKIP
+            print("  An answer is needed here; type ? for help.")
+            continue
+        try:
+            return parse_answer(q, text)
+        except AnswerInputError as exc:
+            print(f"  {exc}")
+
+
+def interview(pb: Playbook, answers: dict[str, Any], save, lang: str, ask_all: bool) -> int:
+    """Walk the questionnaire, updating `answers` and calling `save(answers)` after each answer.
+    Returns how many questions were asked; interruptions propagate after the last save."""
+    from workbench.domain.intake import next_question, ordered_answers
+
+    index, group, asked = 0, None, 0
+    total = len(pb.questions)
+    while (found := next_question(pb, answers, index, ask_all)) is not None:
+        index, q = found
+        if q.group != group:
+            group = q.group
+            title = group.replace("_", " ").capitalize()
+            print(f"\n── {title} " + "─" * max(3, WIDTH - len(title) - 4))
+        value = ask(q, answers.get(q.id), f"{index + 1}/{total}", lang)
+        asked += 1
+        if value is not _SKIP and (q.id not in answers or answers[q.id] != value):
+            answers[q.id] = value
+            save(ordered_answers(pb, answers))
+        index += 1
+    return asked
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbench.cli.diff_cmd import print_diff
+    from workbench.domain.answer_diff import diff_answers
+    from workbench.domain.intake import pending_count
+    from workbench.domain.resolve import resolve
+    from workbench.store.author import current_author
+    from workbench.store.engagement import save_answers
+
+    oe = open_or_report(args.folder, args.author, "intake")
+    if oe is None:
+        return 2
+    with oe:
+        pb, engagement = oe.playbook, oe.engagement
+        before = dict(engagement.answers)
+        answers = dict(before)
+        left = pending_count(pb, answers)
+        if not args.all and not left:
+            print(f"Every question that applies is answered; `crmwb intake {args.folder} --all` asks them again.")
+            return 0
+        print(f"Intake for {engagement.client} ({pb.id} {pb.version}): "
+              f"{'all questions' if args.all else f'{left} open question(s)'}; "
+              "Enter keeps the answer in brackets, Ctrl-D stops (answers so far are saved).")
+        code = 0
+        try:
+            interview(pb, answers, lambda a: save_answers(engagement, a), args.lang, args.all)
+            print("\nIntake complete.")
+        except (EOFError, KeyboardInterrupt) as exc:
+            code = 130 if isinstance(exc, KeyboardInterrupt) else 0
+            print(f"\n\nStopped. {len(engagement.answers)} answer(s) are saved in {engagement.file}; "
+                  f"run `crmwb intake {args.folder}` to go on.")
+        diff = diff_answers(pb, before, engagement.answers, args.lang)
+        if diff.changes:
+            print()
+            print_diff(diff, pb, args.lang)
+            synced = oe.store.sync_tasks(task_rows(resolve(pb, engagement.answers)), current_author(args.author))
+            print(f"\nTasks: {sync_summary(*synced)}.")
+    return code

@@ -1,0 +1,127 @@
+"""`crmwb status DIR [--json] [--today YYYY-MM-DD]`: where the rollout stands.
+
+Progress per phase, late and blocked tasks, critical-path tasks at risk and the next actions per role, all
+computed by domain.tracking.status_report, so the weekly report and the TUI say the same. Informational:
+exit 0 even when tasks are late.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workbench.cli.new_cmd import iso_date, open_or_report
+
+if TYPE_CHECKING:
+    from workbench.domain.tracking import StatusReport, TaskView
+    from workbench.store.engagement import OpenEngagement
+
+WIDTH = 80
+BAR = 20
+NEXT_PER_ROLE = 3
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
+    parser.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help="the day to judge lateness by")
+    parser.add_argument("--json", action="store_true", help="print the status as JSON for scripts")
+
+
+def task_json(v: TaskView) -> dict:
+    return {"id": v.id, "phase": v.phase, "name": v.name, "owner": v.owner, "status": v.status,
+            "assignee": v.assignee, "due": v.due.isoformat(), "planned_start": v.planned_start.isoformat(),
+            "critical": v.critical}
+
+
+def status_json(oe: OpenEngagement, report: StatusReport) -> dict:
+    """Stable keys for scripts; dates are ISO strings."""
+    closed = oe.store.closed_phases()
+    e = oe.engagement
+    return {
+        "client": e.client, "playbook": oe.playbook.id, "playbook_version": oe.playbook.version,
+        "start": e.start.isoformat(), "finish": oe.plan.finish.isoformat(), "today": report.today.isoformat(),
+        "warnings": list(oe.warnings),
+        "phases": [{"id": p.phase, "total": p.total, "closed": p.closed, "in_progress": p.in_progress,
+                    "blocked": p.blocked, "percent": p.percent, "gate_closed": p.phase in closed}
+                   for p in report.phases],
+        "late": [task_json(v) for v in report.late],
+        "blocked": [task_json(v) for v in report.blocked],
+        "at_risk": [task_json(v) for v in report.at_risk],
+        "next_actions": {role: [task_json(v) for v in views] for role, views in report.next_actions.items()},
+    }
+
+
+def bar(percent: int, width: int = BAR) -> str:
+    filled = round(width * percent / 100)
+    return "█" * filled + "░" * (width - filled)
+
+
+def _line(text: str) -> str:
+    return text if len(text) <= WIDTH else text[: WIDTH - 1] + "…"
+
+
+def _task_line(v: TaskView, today: date, why: str = "") -> str:
+    late = (today - v.due).days
+    when = f"due {v.due}" + (f" ({late}d late)" if late > 0 and v.status not in ("done", "skipped") else "")
+    who = v.assignee or v.owner
+    return _line(f"  {v.id:<28} {when:<26} {who:<16} {why}".rstrip())
+
+
+def print_status(oe: OpenEngagement, report: StatusReport) -> None:
+    e, pb = oe.engagement, oe.playbook
+    closed = oe.store.closed_phases()
+    print(_line(f"{e.client} — {pb.id} {pb.version} — start {e.start}, plan ends {oe.plan.finish}, "
+                f"today {report.today}"))
+    for warning in oe.warnings:
+        print(_line(f"warning: {warning}"))
+    print("\nPhases")
+    for p in report.phases:
+        extra = [f"{p.in_progress} in progress" if p.in_progress else "", f"{p.blocked} blocked" if p.blocked else "",
+                 "closed" if p.phase in closed else ""]
+        tail = ", ".join(x for x in extra if x)
+        print(_line(f"  {p.phase:<16} {bar(p.percent)} {p.percent:>3}%  {p.closed}/{p.total} done"
+                    + (f"; {tail}" if tail else "")))
+    sections = (("Late", report.late, ""), ("Blocked", report.blocked, ""),
+                ("Critical path at risk", report.at_risk, ""))
+    for title, views, _ in sections:
+        if views:
+            print(f"\n{title} ({len(views)})")
+            for v in views:
+                why = "" if title != "Critical path at risk" else (
+                    "blocked" if v.status == "blocked" else "late" if v.due < report.today else "not started")
+                print(_task_line(v, report.today, why))
+    if not (report.late or report.blocked or report.at_risk):
+        print("\nNothing is late, blocked or at risk.")
+    roles = pb.role_map()
+    if report.next_actions:
+        print("\nNext actions")
+        for role, views in report.next_actions.items():
+            name = str(roles[role].name) if role in roles else role
+            print(_line(f"  {name} ({role})"))
+            for v in views[:NEXT_PER_ROLE]:
+                mark = "*" if v.critical else " "
+                print(_line(f"   {mark}{v.id:<28} due {v.due}  {v.name}"))
+            if len(views) > NEXT_PER_ROLE:
+                print(f"     … and {len(views) - NEXT_PER_ROLE} more (`crmwb task {e.folder} list --role {role}`)")
+        print("\n  * on the critical path")
+    else:
+        print("\nNo open tasks are ready to start.")
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbench.domain.tracking import status_report
+
+    oe = open_or_report(args.folder, None, "status")
+    if oe is None:
+        return 2
+    with oe:
+        report = status_report(oe.resolved, oe.plan, oe.store.tasks(), args.today or date.today())
+        if args.json:
+            sys.stdout.write(json.dumps(status_json(oe, report), ensure_ascii=False, indent=2) + "\n")
+        else:
+            print_status(oe, report)
+    return 0

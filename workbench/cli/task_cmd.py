@@ -1,0 +1,164 @@
+"""`crmwb task DIR list|show|start|done|block|skip|assign|due|note|check ...`: work the task list.
+
+Every change goes to the store with its author (`--as`, $CRMWB_AUTHOR or the OS user) and lands in the
+task's history. Blocking or skipping needs a reason, so the history says why. An unknown task id gets the
+closest ids as suggestions and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workbench.cli.new_cmd import add_author_argument, fail, iso_date, open_or_report
+
+if TYPE_CHECKING:
+    from workbench.store.engagement import OpenEngagement
+
+# Copies of domain.tracking.STATUSES and domain.phases.PHASE_IDS (a test keeps them equal), so that
+# building the parser imports no pydantic.
+STATUSES = ("not_started", "in_progress", "blocked", "done", "skipped")
+PHASES = ("pre_deployment", "deployment", "post_deployment")
+MOVES = {"start": "in_progress", "done": "done", "block": "blocked", "skip": "skipped"}
+WIDTH = 80
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
+    sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    ls = sub.add_parser("list", help="tasks with status, owner, assignee, due date (* = critical path)")
+    ls.add_argument("--phase", choices=PHASES)
+    ls.add_argument("--role", metavar="ROLE", help="only tasks this role owns (a role id)")
+    ls.add_argument("--status", choices=STATUSES)
+    ls.add_argument("--json", action="store_true", help="print the tasks as JSON for scripts")
+    sub.add_parser("show", help="one task: details, checklist and history").add_argument("id", metavar="ID")
+    for action, status in MOVES.items():
+        move = sub.add_parser(action, help=f"set the status to {status}"
+                              + (" (needs --note with the reason)" if action in ("block", "skip") else ""))
+        move.add_argument("id", metavar="ID")
+        move.add_argument("--note", metavar="TEXT", help="why; kept in the history")
+    assign = sub.add_parser("assign", help="give the task to a person ('-' to unassign)")
+    assign.add_argument("id", metavar="ID")
+    assign.add_argument("name", metavar="NAME")
+    due = sub.add_parser("due", help="set the due date ('-' for the planned date)")
+    due.add_argument("id", metavar="ID")
+    due.add_argument("date", metavar="YYYY-MM-DD", type=lambda s: None if s == "-" else iso_date(s))
+    note = sub.add_parser("note", help="add a note to the history")
+    note.add_argument("id", metavar="ID")
+    note.add_argument("text", metavar="TEXT", nargs="+")
+    check = sub.add_parser("check", help="tick checklist item N (1-based); --undo to untick")
+    check.add_argument("id", metavar="ID")
+    check.add_argument("item", metavar="N", type=int)
+    check.add_argument("--undo", action="store_true")
+    for action_parser in sub.choices.values():
+        add_author_argument(action_parser)
+
+
+def unknown_task(task_id: str, known: list[str]) -> str:
+    """`no task X` with the closest ids (substring matches first, then similar spellings)."""
+    import difflib
+
+    needle = task_id.casefold()
+    close = [k for k in known if needle in k.casefold()]
+    close += [k for k in difflib.get_close_matches(task_id, known, n=5, cutoff=0.4) if k not in close]
+    hint = f"; did you mean: {', '.join(close[:5])}?" if close else f"; see `crmwb task DIR list`"
+    return f"no task {task_id!r} in this engagement{hint}"
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbench.store.author import current_author
+    from workbench.store.sqlite_store import StoreError
+
+    oe = open_or_report(args.folder, args.author, "task")
+    if oe is None:
+        return 2
+    with oe:
+        if args.action == "list":
+            return list_tasks(oe, args)
+        states = oe.store.tasks(include_archived=True)
+        if args.id not in states:
+            return fail("task", unknown_task(args.id, sorted(oe.store.tasks())))
+        if args.action == "show":
+            from workbench.cli.task_show import show_task
+
+            show_task(oe, args.id)
+            return 0
+        author = current_author(args.author)
+        try:
+            return change(oe, args, author)
+        except StoreError as exc:
+            return fail("task", str(exc))
+
+
+def change(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
+    """Apply one change and say what it did in one line."""
+    store, tid = oe.store, args.id
+    before = store.tasks()[tid] if tid in store.tasks() else None
+    if args.action in MOVES:
+        status = MOVES[args.action]
+        if args.action in ("block", "skip") and not (args.note or "").strip():
+            return fail("task", f"`{args.action}` needs a reason: --note \"what stops it\"")
+        store.set_status(tid, status, author, args.note)
+        old = before.status if before else "?"
+        print(f"{tid}: {old} -> {status}" if old != status else f"{tid}: already {status}")
+        if status in ("done", "skipped"):
+            _print_ready(oe, tid)
+    elif args.action == "assign":
+        name = None if args.name.strip() in ("", "-") else args.name.strip()
+        store.assign(tid, name, author)
+        print(f"{tid}: assigned to {name}" if name else f"{tid}: unassigned")
+    elif args.action == "due":
+        store.set_due(tid, args.date, author)
+        print(f"{tid}: due {args.date}" if args.date else f"{tid}: due on the planned date again")
+    elif args.action == "note":
+        store.add_note(tid, " ".join(args.text), author)
+        print(f"{tid}: note added")
+    elif args.action == "check":
+        store.check_item(tid, args.item - 1, not args.undo, author)
+        items = store.tasks()[tid].checklist
+        print(f"{tid}: item {args.item} {'reopened' if args.undo else 'done'} ({sum(items)}/{len(items)} done)")
+    return 0
+
+
+def _print_ready(oe: OpenEngagement, tid: str) -> None:
+    """After closing a task: the tasks waiting on it that can start now."""
+    states = oe.store.tasks()
+    closed = {t for t, s in states.items() if s.closed}
+    ready = [t.id for _, t in oe.resolved.tasks() if tid in t.depends_on and states.get(t.id)
+             and states[t.id].status == "not_started" and all(d in closed for d in t.depends_on)]
+    if ready:
+        print(f"  can start now: {', '.join(ready)}")
+
+
+def list_tasks(oe: OpenEngagement, args: argparse.Namespace) -> int:
+    from workbench.domain.tracking import task_views
+
+    roles = {r.id for r in oe.resolved.roles}
+    if args.role and args.role not in roles:
+        import difflib
+
+        close = difflib.get_close_matches(args.role, sorted(roles), n=3, cutoff=0.4)
+        return fail("task", f"unknown role {args.role!r}; expected one of: {', '.join(close or sorted(roles))}")
+    views = [v for v in task_views(oe.resolved, oe.plan, oe.store.tasks())
+             if (not args.phase or v.phase == args.phase) and (not args.role or v.owner == args.role)
+             and (not args.status or v.status == args.status)]
+    if args.json:
+        from workbench.cli.status_cmd import task_json
+
+        sys.stdout.write(json.dumps([task_json(v) for v in views], ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if not views:
+        print("No tasks match.")
+        return 0
+    width = max(len(v.id) for v in views)
+    print(f"  {'id':<{width}}  {'status':<11}  {'owner':<16}  {'assignee':<12}  due")
+    for v in views:
+        mark = "*" if v.critical else " "
+        who = (v.assignee or "-")[:12]
+        line = f"{mark} {v.id:<{width}}  {v.status:<11}  {v.owner[:16]:<16}  {who:<12}  {v.due}"
+        print(line if len(line) <= WIDTH else line[: WIDTH - 1] + "…")
+    print(f"\n{len(views)} task(s); * on the critical path")
+    return 0
