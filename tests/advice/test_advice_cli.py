@@ -120,6 +120,10 @@ def test_unanswered_questions_make_a_provisional_verdict(run_cli, write_answers)
     open_part = out.split("Not answered (counted as no)")[1]
     assert "[sign_scattered_data]" not in open_part  # ids only in the traces, the open list shows questions
     assert "Is customer information spread across spreadsheets, mailboxes, phones and paper notes?" in open_part
+    code, out, _ = run_cli("staffing", "core", "--answers", answers)
+    assert code == 0 and out.count("Provisional:") == 1
+    team = out.split("CRM team")[1].split("Time given to the CRM")[0]
+    assert "Situations that call for a dedicated CRM manager: 0 of 6" in team and "Provisional:" in team
 
 
 def test_bad_answers_file_exits_2_with_located_errors(run_cli, tmp_path):
@@ -142,9 +146,8 @@ def test_broken_yaml_and_missing_file_exit_2(run_cli, tmp_path):
 
 
 def test_usage_errors_exit_2(run_cli):
-    with pytest.raises(SystemExit) as exc:
-        run_cli("readiness", "core")
-    assert exc.value.code == 2
+    code, _, err = run_cli("readiness", "core")
+    assert code == 2 and "--answers FILE is required with a playbook" in err
     with pytest.raises(SystemExit) as exc:
         run_cli("staffing", "core", "--answers", EXAMPLES / "bank.answers.yaml", "--lang", "de")
     assert exc.value.code == 2
@@ -156,3 +159,33 @@ def test_a_playbook_without_the_questions_cannot_give_advice(run_cli, tmp_path):
     code, out, err = run_cli("readiness", DATA / "mini.yaml", "--answers", answers)
     assert code == 2 and out == ""
     assert "playbook 'mini' asks none of the questions this advice needs" in err
+
+
+def test_engagement_folder_gives_the_same_advice_and_leaves_the_store_alone(run_cli, tmp_path):
+    folder = tmp_path / "bank"
+    code, _, _ = run_cli("new", folder, "--playbook", "core", "--answers", EXAMPLES / "bank.answers.yaml")
+    assert code == 0
+    store = folder / "state.db"
+    before = store.stat().st_mtime_ns, store.read_bytes()
+    for command in ("readiness", "staffing"):
+        code, from_folder, _ = run_cli(command, folder, "--format", "json")
+        assert code == 0
+        code, from_files, _ = run_cli(command, "core", "--answers", EXAMPLES / "bank.answers.yaml", "--format", "json")
+        assert json.loads(from_folder) == json.loads(from_files)
+    assert (store.stat().st_mtime_ns, store.read_bytes()) == before
+    code, _, err = run_cli("readiness", folder, "--answers", EXAMPLES / "bank.answers.yaml")
+    assert code == 2 and "an engagement folder has its own answers" in err
+
+
+def test_bad_answers_in_an_engagement_folder_are_located(run_cli, tmp_path):
+    folder = tmp_path / "e"
+    assert run_cli("new", folder, "--playbook", "core", "--answers", EXAMPLES / "bank.answers.yaml")[0] == 0
+    file = folder / "engagement.yaml"
+    text = file.read_text(encoding="utf-8").replace("sign_leads_lost: false", "sign_leads_lost: sometimes")
+    file.write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "sign_leads_lost" in row)
+    code, out, err = run_cli("readiness", folder)
+    assert code == 2 and out == ""
+    assert f"{file}:{line}:" in err and "answers.sign_leads_lost: answer 'sometimes'" in err
+    code, _, err = run_cli("staffing", tmp_path)
+    assert code == 2 and "no engagement.yaml here" in err

@@ -11,8 +11,8 @@ import docx
 # Latin script a Persian or Russian document may contain, and why. Everything else in Latin script fails.
 # 1. Product and service names: printed in Latin script in Persian and Russian job ads as well.
 PRODUCT_NAMES = ("CRM Workbench", "Microsoft Dynamics", "Dynamics", "Salesforce", "Bitrix24", "Power BI",
-                 "Tableau", "QlikView", "Yandex Metrica", "Google Analytics", "Google Sheets", "Google", "Excel",
-                 "Visio", "draw.io", "Jira", "Trello", "Bizagi", "Postman", "Python", "pandas", "R",
+                 "Tableau", "QlikView", "Yandex Metrica", "Google Analytics", "Google Sheets", "Google",
+                 "Excel", "Visio", "draw.io", "Jira", "Trello", "Bizagi", "Postman", "Python", "pandas", "R",
                  "JavaScript")
 # 2. Acronyms that Persian and Russian professional writing uses untranslated.
 ACRONYMS = ("CRM", "RFP", "KPI", "SQL", "API", "REST", "JSON", "ERP", "BI", "IP", "SSO", "IVR", "RACI",

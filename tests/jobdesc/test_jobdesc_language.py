@@ -13,6 +13,14 @@ from workbench.domain.job_profiles import Duty
 from workbench.domain.resolve import resolve
 from workbench.writers.jobdesc import describe, roles_with_profiles, write_one
 
+# English that is in the core playbook's own Persian text, not added by the writers. Each entry is a content
+# bug to fix in playbooks/_parts/70-job-profiles.yaml; test_known_content_leaks_are_still_there fails as soon
+# as one is fixed, so the entry cannot outlive the bug.
+KNOWN_CONTENT_LEAKS = {
+    # administrator duty, fa: "ثبت رویدادها (audit log)"; an English gloss in parentheses
+    ("administrator", "fa"): {"audit", "log"},
+}
+
 
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("lang", ["fa", "ru"])
@@ -25,9 +33,17 @@ def test_no_english_leaks_into_persian_or_russian(core_written, lang, fmt):
         text = document_text(folder / f"{role}.{lang}.{fmt}")
         assert len(text) > 500
         found = latin_leaks(text, lang, extra=(resolved.id,))  # the playbook id is printed for traceability
+        found = [word for word in found if word not in KNOWN_CONTENT_LEAKS.get((role, lang), set())]
         if found:
             leaks[role] = sorted(set(found))
     assert not leaks, f"English in {lang} {fmt} documents: {leaks}"
+
+
+def test_known_content_leaks_are_still_there(core_written):
+    resolved, folder = core_written
+    for (role, lang), words in KNOWN_CONTENT_LEAKS.items():
+        found = set(latin_leaks(document_text(folder / f"{role}.{lang}.md"), lang, extra=(resolved.id,)))
+        assert words <= found, f"fixed in the playbook: remove {(role, lang)} from KNOWN_CONTENT_LEAKS"
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -54,11 +70,12 @@ def test_the_check_catches_english_in_every_format(test_playbook, tmp_path):
         jd = describe(patched, "lead", lang, ON)
         for fmt in FORMATS:
             text = document_text(write_one(jd, fmt, tmp_path))
-            assert set(latin_leaks(text, lang, extra=(resolved.id,))) == {"Review", "the", "dashboards", "every",
-                                                                           "Friday"}, (lang, fmt)
+            found = set(latin_leaks(text, lang, extra=(resolved.id,)))
+            assert found == {"Review", "the", "dashboards", "every", "Friday"}, (lang, fmt)
         clean = describe(resolved, "lead", lang, ON)
         for fmt in FORMATS:
-            assert latin_leaks(document_text(write_one(clean, fmt, tmp_path)), lang, extra=(resolved.id,)) == []
+            text = document_text(write_one(clean, fmt, tmp_path))
+            assert latin_leaks(text, lang, extra=(resolved.id,)) == []
 
 
 def test_allow_list_does_not_hide_words_that_merely_contain_a_name():

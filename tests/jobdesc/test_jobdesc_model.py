@@ -38,7 +38,8 @@ def test_duties_are_grouped_by_phase_in_phase_order(test_playbook):
     assert [g.phase for g in groups] == ["pre_deployment", "deployment", "post_deployment", "ongoing"]
     assert [g.heading for g in groups] == ["Before go-live", "Rollout", "Post-deployment",
                                            "Ongoing, in every phase"]  # playbook names, then labels
-    assert groups[0].items == ("Write the CRM strategy for 3 years.", "Approve the RFP in Bitrix24 or Dynamics 365.")
+    assert groups[0].items == ("Write the CRM strategy for 3 years.",
+                               "Approve the RFP in Bitrix24 or Dynamics 365.")
 
 
 def test_reporting_line_is_the_resolved_one_with_its_reason_and_direct_reports(test_playbook):
@@ -52,8 +53,10 @@ def test_reporting_line_is_the_resolved_one_with_its_reason_and_direct_reports(t
 
 
 def test_answers_change_duties_education_and_kpis(test_playbook):
-    small = describe(resolve(test_playbook, {"company_size": "small", "industry": "software"}), "lead", "en", ON)
-    large = describe(resolve(test_playbook, {"company_size": "large", "industry": "retail"}), "lead", "en", ON)
+    def lead(**answers):
+        return describe(resolve(test_playbook, answers), "lead", "en", ON)
+
+    small, large = lead(company_size="small", industry="software"), lead(company_size="large", industry="retail")
     assert small.section("duties").groups[-1].items == ("Also do the analyst's work.",)
     assert "ongoing" not in [g.phase for g in large.section("duties").groups]
     assert small.section("education").lines == ("IT degree preferred.",)

@@ -6,9 +6,21 @@ from datetime import date, timedelta
 
 import pytest
 
-from workbench.domain.locale import (NBSP, format_date, format_jalali, format_number, format_percent,
-                                     format_year_month, gregorian_to_jalali, is_jalali_leap,
-                                     jalali_to_gregorian, localize_digits, nowruz, persian_digits, plural)
+from workbench.domain.locale import (
+    NBSP,
+    format_date,
+    format_jalali,
+    format_number,
+    format_percent,
+    format_year_month,
+    gregorian_to_jalali,
+    is_jalali_leap,
+    jalali_to_gregorian,
+    localize_digits,
+    nowruz,
+    persian_digits,
+    plural,
+)
 
 KNOWN = [  # (Gregorian, Jalali) from the Iranian official calendar
     (date(2025, 3, 21), (1404, 1, 1)),     # Nowruz 1404
@@ -78,7 +90,8 @@ def test_numbers_are_grouped_and_use_local_digits():
 def test_persian_digits_leave_latin_names_alone():
     assert persian_digits("1405/09/02") == "۱۴۰۵/۰۹/۰۲"
     text = "3 سال با Bitrix24، Dynamics 365 و B2B؛ دست‌کم 50% یا 50 درصد؛ منبع 003"
-    assert localize_digits(text, "fa") == "۳ سال با Bitrix24، Dynamics 365 و B2B؛ دست‌کم ۵۰٪ یا ۵۰ درصد؛ منبع ۰۰۳"
+    expected = "۳ سال با Bitrix24، Dynamics 365 و B2B؛ دست‌کم ۵۰٪ یا ۵۰ درصد؛ منبع ۰۰۳"
+    assert localize_digits(text, "fa") == expected
     assert localize_digits("3 года, 50%", "ru") == "3 года, 50%"
 
 

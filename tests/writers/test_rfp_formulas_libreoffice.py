@@ -14,7 +14,8 @@ import pytest
 
 from tests.writers.rfp_fixtures import context, fill
 from workbench.domain.rfp import RESPONSES, score_vendor
-from workbench.domain.rfp_pack import RESPONSE_ALIASES, module_names
+from workbench.domain.rfp import RESPONSE_ALIASES
+from workbench.domain.rfp_pack import module_names
 from workbench.writers import rfp_xlsx
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

@@ -158,28 +158,69 @@ def render(blocks: list[Block], data: dict[str, Any], fmt: str, w: Wording) -> s
 
 
 def add_advice_arguments(parser: Any) -> None:
-    """PLAYBOOK --answers FILE [--lang] [--format]: shared by readiness and staffing."""
+    """DIR | PLAYBOOK --answers FILE, [--lang] [--format]: shared by readiness and staffing."""
     from pathlib import Path
 
-    parser.add_argument("playbook", help="a bundled playbook id (see `crmwb playbooks`) or a .yaml file")
-    parser.add_argument("--answers", type=Path, metavar="FILE", required=True, help="the client's intake answers (YAML)")
+    parser.add_argument("playbook", metavar="DIR|PLAYBOOK",
+                        help="an engagement folder (see `crmwb new`), or a playbook id or .yaml file with --answers")
+    parser.add_argument("--answers", type=Path, metavar="FILE", help="the client's intake answers (YAML), "
+                        "needed with a playbook; an engagement folder has its own")
     parser.add_argument("--lang", choices=("en", "fa", "ru"), default="en", help="language of the report")
     parser.add_argument("--format", choices=("text", "json", "md"), default="text",
                         help="text for the terminal, md for documents, json for scripts")
 
 
+def _from_engagement(folder: Any) -> tuple[Playbook | None, dict[str, Any], str | None, list[Any]]:
+    """Read an engagement folder without touching its state store: playbook, answers, client, problems."""
+    from pathlib import Path
+
+    from workbench.domain.answers import check_answers
+    from workbench.loading.locate import place
+    from workbench.loading.located_yaml import read_yaml
+    from workbench.loading.playbooks import load_playbook
+    from workbench.store.engagement import EngagementError, read
+
+    try:
+        e = read(folder)
+    except EngagementError as exc:
+        return None, {}, None, exc.problems
+    ref = e.playbook
+    if Path(ref).suffix in (".yaml", ".yml") and not Path(ref).is_absolute():
+        ref = str(e.folder / ref)
+    loaded = load_playbook(ref)
+    if not loaded.ok:
+        return None, {}, None, loaded.problems
+    problems = [place(p, read_yaml(e.file), str(e.file)) for p in check_answers(loaded.playbook, e.answers)]
+    return loaded.playbook, e.answers, e.client, loaded.problems + problems
+
+
 def load_for_advice(args: Any, command: str, needs: tuple[str, ...]) -> tuple[Playbook, dict[str, Any],
                                                                                str | None] | None:
-    """Playbook, answers and client name; None after printing located problems (the caller exits 2).
-
-    `needs` are question ids the advice reads: a playbook that asks none of them cannot give advice."""
+    """Playbook, answers and client name from an engagement folder or a playbook plus answers file; None
+    after printing located problems (the caller exits 2). `needs` are question ids the advice reads: a
+    playbook that asks none of them cannot give advice."""
     import sys
+    from pathlib import Path
 
     from workbench.cli.common import load_with_answers
     from workbench.cli.output import print_problems
-    from workbench.loading.answers import load_answers
 
-    playbook, answers, problems = load_with_answers(args.playbook, args.answers)
+    client = None
+    if Path(args.playbook).is_dir():
+        if args.answers is not None:
+            print(f"crmwb {command}: an engagement folder has its own answers; drop --answers", file=sys.stderr)
+            return None
+        playbook, answers, client, problems = _from_engagement(Path(args.playbook))
+    elif args.answers is None:
+        print(f"crmwb {command}: --answers FILE is required with a playbook (or give an engagement folder)",
+              file=sys.stderr)
+        return None
+    else:
+        from workbench.loading.answers import load_answers
+
+        playbook, answers, problems = load_with_answers(args.playbook, args.answers)
+        if playbook is not None and not any(p.severity == "error" for p in problems):
+            client = load_answers(args.answers, playbook).client
     if playbook is None or any(p.severity == "error" for p in problems):
         print_problems(problems)
         return None
@@ -188,4 +229,4 @@ def load_for_advice(args: Any, command: str, needs: tuple[str, ...]) -> tuple[Pl
         print(f"crmwb {command}: playbook {playbook.id!r} asks none of the questions this advice needs "
               f"({', '.join(needs[:3])} ...); use a playbook built on core", file=sys.stderr)
         return None
-    return playbook, answers, load_answers(args.answers, playbook).client
+    return playbook, answers, client

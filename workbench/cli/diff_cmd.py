@@ -53,8 +53,7 @@ def print_diff(diff: AnswerDiff, pb: Playbook, lang: str = "en", stream=None) ->
     width = min(28, max(len(c.question) for c in diff.changes))
     for change in diff.changes:
         q = questions.get(change.question)
-        show = (lambda v: format_answer(q, v, lang) if q else str(v))
-        old, new = show(change.old) or "(none)", show(change.new) or "(none)"
+        old, new = ((format_answer(q, v, lang) if q else str(v or "")) or "(none)" for v in (change.old, change.new))
         print(_shorten(f"  {change.question:<{width}}  {old} -> {new}", WIDTH), file=out)
     if diff.empty:
         print("\nNothing is added or removed.", file=out)

@@ -34,7 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _wrap(text: str, indent: str = "  ") -> str:
-    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
+    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent,
+                         break_on_hyphens=False)
 
 
 def _hint(q: Question, lang: str) -> str:
@@ -50,7 +51,9 @@ def _hint(q: Question, lang: str) -> str:
 def _show_question(q: Question, position: str, lang: str) -> None:
     from workbench.domain.text import tr
 
-    print(f"\n{position} {tr(q.text, lang)}")
+    print()
+    print(textwrap.fill(f"{position} {tr(q.text, lang)}", WIDTH, subsequent_indent=" " * (len(position) + 1),
+                        break_on_hyphens=False))
     for number, option in enumerate(q.options, 1):
         print(f"  {number:>2}) {option.id:<18} {tr(option.label, lang)}")
 
@@ -141,8 +144,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"Every question that applies is answered; `crmwb intake {args.folder} --all` asks them again.")
             return 0
         print(f"Intake for {engagement.client} ({pb.id} {pb.version}): "
-              f"{'all questions' if args.all else f'{left} open question(s)'}; "
-              "Enter keeps the answer in brackets, Ctrl-D stops (answers so far are saved).")
+              f"{'all questions' if args.all else f'{left} open question(s)'}.")
+        print("Enter keeps the answer in brackets; Ctrl-D stops, keeping the answers so far.")
         code = 0
         try:
             interview(pb, answers, lambda a: save_answers(engagement, a), args.lang, args.all)

@@ -8,7 +8,6 @@ import sys
 from datetime import date
 from pathlib import Path
 
-
 LANGS = ("en", "fa", "ru")
 FORMATS = ("md", "html", "docx")
 

@@ -22,7 +22,16 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("workbench.cli.schema_cmd", "write the playbook JSON Schema for editors"),
     "readiness": ("workbench.cli.readiness_cmd", "does the client need a CRM and a dedicated CRM manager; what first"),
     "staffing": ("workbench.cli.staffing_cmd", "how to staff the CRM role: time, hire, seniority, unit"),
-    "jobdesc": ("workbench.cli.jobdesc_cmd", "write job descriptions (md, html, docx) in English, Persian, Russian"),
+    "jobdesc": ("workbench.cli.jobdesc_cmd", "job descriptions for HR (md, html, docx) in en, fa, ru"),
+    "new": ("workbench.cli.new_cmd", "start an engagement folder for a client from a playbook and answers"),
+    "intake": ("workbench.cli.intake_cmd", "ask the intake questionnaire in the terminal; resumable"),
+    "diff": ("workbench.cli.diff_cmd", "what an answer change adds and removes; --apply to save it"),
+    "status": ("workbench.cli.status_cmd", "progress per phase, late, blocked and at-risk tasks, next actions"),
+    "task": ("workbench.cli.task_cmd", "list, show and update tasks: start, done, block, assign, note ..."),
+    "phase": ("workbench.cli.phase_cmd", "close a phase when its gate tasks are done; list closed phases"),
+    "kpi": ("workbench.cli.kpi_cmd", "record KPI values; list them and their trends against the targets"),
+    "report": ("workbench.cli.report_cmd", "weekly status report (Markdown, HTML): progress, risks, KPI trends"),
+    "import-activity": ("workbench.cli.import_activity_cmd", "compute adoption KPIs from a CRM user-activity CSV"),
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2

@@ -79,6 +79,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from workbench.cli.output import print_problems
     from workbench.domain.answers import open_questions
+    from workbench.domain.intake import ordered_answers
     from workbench.domain.plan import schedule
     from workbench.domain.resolve import resolve
     from workbench.loading.answers import load_answers
@@ -102,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
         if errors:
             print_problems(errors)
             return 2
-        answers, client = got.answers, got.client
+        answers, client = ordered_answers(loaded.playbook, got.answers), got.client
     client = (args.client or client or folder.resolve().name).strip()
     start = args.start or date.today()
     try:
@@ -114,7 +115,8 @@ def run(args: argparse.Namespace) -> int:
     resolved = resolve(pb, answers)
     plan = schedule(resolved, start)
     tasks = sum(1 for _ in resolved.tasks())
-    print(f"Created the engagement for {client} in {folder}")
+    print(f"Created the engagement for {client}")
+    print(f"  folder    {folder}")
     print(f"  playbook  {pb.id} {pb.version}")
     print(f"  plan      {tasks} tasks in {len(resolved.phases)} phases, {plan.start} to {plan.finish} "
           f"({plan.working_days} working days)")

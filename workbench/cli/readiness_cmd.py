@@ -1,6 +1,7 @@
-"""`crmwb readiness PLAYBOOK --answers FILE [--lang] [--format text|json|md]`: does the client need a CRM
-now, do they need a dedicated CRM manager, why, and what to do first. Exit 0 with a report; 2 when the
-playbook or the answers file is wrong (every problem printed with file:line:col)."""
+"""`crmwb readiness DIR | PLAYBOOK --answers FILE [--lang] [--format text|json|md]`: does the client need a
+CRM now, do they need a dedicated CRM manager, why, and what to do first. DIR is an engagement folder (read
+only; its state store is not touched). Exit 0 with a report; 2 when the folder, the playbook or the answers
+are wrong (every problem printed with file:line:col)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,17 @@ import argparse
 import sys
 from typing import Any
 
-from workbench.cli.advice_report import (Block, Wording, add_advice_arguments, header, items, load_for_advice,
-                                         point_json, render, unanswered)
+from workbench.cli.advice_report import (
+    Block,
+    Wording,
+    add_advice_arguments,
+    header,
+    items,
+    load_for_advice,
+    point_json,
+    render,
+    unanswered,
+)
 from workbench.domain import readiness as r
 from workbench.domain.playbook import Playbook
 from workbench.domain.readiness import Readiness, Verdict, assess_readiness

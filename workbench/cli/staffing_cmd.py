@@ -1,6 +1,7 @@
-"""`crmwb staffing PLAYBOOK --answers FILE [--lang] [--format text|json|md]`: how to staff the CRM function
-(team, time, seniority, inside or outside hire, placement, manager and analyst), every recommendation with
-the answers behind it, and the staffing risks. Exit 0 with a report; 2 for a bad playbook or answers file."""
+"""`crmwb staffing DIR | PLAYBOOK --answers FILE [--lang] [--format text|json|md]`: how to staff the CRM
+function (team, time, seniority, inside or outside hire, placement, manager and analyst), every
+recommendation with the answers behind it, and the staffing risks. DIR is an engagement folder (read only).
+Exit 0 with a report; 2 when the folder, the playbook or the answers are wrong."""
 
 from __future__ import annotations
 
@@ -8,8 +9,17 @@ import argparse
 import sys
 from typing import Any
 
-from workbench.cli.advice_report import (Block, Wording, add_advice_arguments, header, items, load_for_advice,
-                                         point_json, render, unanswered)
+from workbench.cli.advice_report import (
+    Block,
+    Wording,
+    add_advice_arguments,
+    header,
+    items,
+    load_for_advice,
+    point_json,
+    render,
+    unanswered,
+)
 from workbench.domain.playbook import Playbook
 from workbench.domain.readiness import SITUATIONS
 from workbench.domain.staffing import INPUTS, Recommendation, Staffing, advise_staffing
@@ -28,6 +38,8 @@ def staffing_blocks(w: Wording, result: Staffing, playbook: Playbook, client: st
     blocks = header(w, "staffing_title", playbook, client)
     for rec in result.recommendations:
         blocks += recommendation_blocks(w, rec)
+        if rec.topic == "team" and result.manager.provisional:
+            blocks.insert(-1, Block("para", w.say("provisional")))
     blocks.append(Block("heading", w.say("risks")))
     blocks.append(items(w, result.risks, w.say("risk")) if result.risks else Block("para", w.say("no_risks")))
     return blocks + unanswered(w, [*result.unanswered, *result.manager.unanswered], "unanswered_staffing")
@@ -40,6 +52,7 @@ def staffing_json(w: Wording, result: Staffing, playbook: Playbook, client: str 
                                  "text": w.say(f"{rec.topic}_{rec.choice}"),
                                  "reasons": [point_json(w, p) for p in rec.reasons]}
                                 for rec in result.recommendations],
+            "team_provisional": result.manager.provisional,
             "risks": [point_json(w, p) for p in result.risks],
             "unanswered": list(dict.fromkeys([*result.unanswered, *result.manager.unanswered]))}
 

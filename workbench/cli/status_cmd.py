@@ -64,18 +64,22 @@ def _line(text: str) -> str:
     return text if len(text) <= WIDTH else text[: WIDTH - 1] + "…"
 
 
-def _task_line(v: TaskView, today: date, why: str = "") -> str:
+def _why(v: TaskView, today: date) -> str:
     late = (today - v.due).days
-    when = f"due {v.due}" + (f" ({late}d late)" if late > 0 and v.status not in ("done", "skipped") else "")
-    who = v.assignee or v.owner
-    return _line(f"  {v.id:<28} {when:<26} {who:<16} {why}".rstrip())
+    if late > 0:
+        return f"{late}d late"
+    return "blocked" if v.status == "blocked" else "not started" if v.status == "not_started" else v.status
+
+
+def _task_line(v: TaskView, today: date, id_width: int) -> str:
+    return _line(f"  {v.id:<{id_width}}  {v.due}  {_why(v, today):<11}  {(v.assignee or v.owner)[:16]}")
 
 
 def print_status(oe: OpenEngagement, report: StatusReport) -> None:
     e, pb = oe.engagement, oe.playbook
     closed = oe.store.closed_phases()
-    print(_line(f"{e.client} — {pb.id} {pb.version} — start {e.start}, plan ends {oe.plan.finish}, "
-                f"today {report.today}"))
+    print(_line(e.client))
+    print(_line(f"{pb.id} {pb.version} · start {e.start} · plan ends {oe.plan.finish} · today {report.today}"))
     for warning in oe.warnings:
         print(_line(f"warning: {warning}"))
     print("\nPhases")
@@ -85,15 +89,13 @@ def print_status(oe: OpenEngagement, report: StatusReport) -> None:
         tail = ", ".join(x for x in extra if x)
         print(_line(f"  {p.phase:<16} {bar(p.percent)} {p.percent:>3}%  {p.closed}/{p.total} done"
                     + (f"; {tail}" if tail else "")))
-    sections = (("Late", report.late, ""), ("Blocked", report.blocked, ""),
-                ("Critical path at risk", report.at_risk, ""))
-    for title, views, _ in sections:
+    for title, views in (("Late", report.late), ("Blocked", report.blocked),
+                         ("Critical path at risk", report.at_risk)):
         if views:
+            id_width = min(30, max(len(v.id) for v in views))
             print(f"\n{title} ({len(views)})")
             for v in views:
-                why = "" if title != "Critical path at risk" else (
-                    "blocked" if v.status == "blocked" else "late" if v.due < report.today else "not started")
-                print(_task_line(v, report.today, why))
+                print(_task_line(v, report.today, id_width))
     if not (report.late or report.blocked or report.at_risk):
         print("\nNothing is late, blocked or at risk.")
     roles = pb.role_map()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from workbench.cli.new_cmd import add_author_argument, fail, iso_date, open_or_report
 
 if TYPE_CHECKING:
+    from workbench.domain.tracking import Event, TaskState
     from workbench.store.engagement import OpenEngagement
 
 # Copies of domain.tracking.STATUSES and domain.phases.PHASE_IDS (a test keeps them equal), so that
@@ -64,7 +65,7 @@ def unknown_task(task_id: str, known: list[str]) -> str:
     needle = task_id.casefold()
     close = [k for k in known if needle in k.casefold()]
     close += [k for k in difflib.get_close_matches(task_id, known, n=5, cutoff=0.4) if k not in close]
-    hint = f"; did you mean: {', '.join(close[:5])}?" if close else f"; see `crmwb task DIR list`"
+    hint = f"; did you mean: {', '.join(close[:5])}?" if close else "; see `crmwb task DIR list`"
     return f"no task {task_id!r} in this engagement{hint}"
 
 
@@ -82,9 +83,7 @@ def run(args: argparse.Namespace) -> int:
         if args.id not in states:
             return fail("task", unknown_task(args.id, sorted(oe.store.tasks())))
         if args.action == "show":
-            from workbench.cli.task_show import show_task
-
-            show_task(oe, args.id)
+            show_task(oe, args.id, states[args.id])
             return 0
         author = current_author(args.author)
         try:
@@ -96,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
 def change(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
     """Apply one change and say what it did in one line."""
     store, tid = oe.store, args.id
-    before = store.tasks()[tid] if tid in store.tasks() else None
+    before = store.tasks().get(tid)
     if args.action in MOVES:
         status = MOVES[args.action]
         if args.action in ("block", "skip") and not (args.note or "").strip():
@@ -154,11 +153,70 @@ def list_tasks(oe: OpenEngagement, args: argparse.Namespace) -> int:
         print("No tasks match.")
         return 0
     width = max(len(v.id) for v in views)
-    print(f"  {'id':<{width}}  {'status':<11}  {'owner':<16}  {'assignee':<12}  due")
+    ow = max(5, *(len(v.owner) for v in views))
+    print(f"  {'id':<{width}}  {'status':<11} {'due':<10} {'owner':<{ow}} assignee")
     for v in views:
-        mark = "*" if v.critical else " "
-        who = (v.assignee or "-")[:12]
-        line = f"{mark} {v.id:<{width}}  {v.status:<11}  {v.owner[:16]:<16}  {who:<12}  {v.due}"
+        line = f"{'*' if v.critical else ' '} {v.id:<{width}}  {v.status:<11} {v.due} {v.owner:<{ow}} {v.assignee or '-'}"
         print(line if len(line) <= WIDTH else line[: WIDTH - 1] + "…")
     print(f"\n{len(views)} task(s); * on the critical path")
     return 0
+
+
+def _wrap(text: str, first: str) -> str:
+    """`first` then `text`, wrapped at WIDTH and indented under itself."""
+    import textwrap
+
+    return textwrap.fill(text, WIDTH, initial_indent=first, subsequent_indent=" " * len(first),
+                         break_on_hyphens=False)
+
+
+def _event_text(e: Event) -> str:
+    what = {"create": f"created ({e.new})", "status": f"status {e.old} -> {e.new}",
+            "assign": f"assigned to {e.new}" if e.new else "unassigned", "due": f"due {e.old or 'planned'} -> "
+            f"{e.new or 'planned'}", "note": "note", "check": f"checklist item {e.old} {e.new}",
+            "archive": "archived", "restore": "restored"}.get(e.kind, e.kind)
+    return f"{what}: {e.note}" if e.note else what
+
+
+def show_task(oe: OpenEngagement, tid: str, state: TaskState) -> None:
+    """Details from the playbook, dates from the plan, state and history from the store."""
+    found = next(((p, t) for p, t in oe.playbook.tasks() if t.id == tid), None)
+    if found is None:  # the playbook itself dropped it since; the history is all there is
+        print(f"{tid}  (no longer in the playbook)\n  status       {state.status}\nhistory")
+        _print_history(oe, tid)
+        return
+    phase, task = found
+    scheduled = next((t for t in oe.plan.tasks if t.id == tid), None)
+    roles = oe.playbook.role_map()
+    critical = " [critical path]" if scheduled and scheduled.critical else ""
+    print(f"{tid}  {task.name}{critical}")
+    if state.archived:
+        print("  archived: the current answers dropped this task; its history is kept")
+    rows = [("phase", phase.id), ("status", state.status),
+            ("owner", f"{roles[task.owner].name} ({task.owner})" if task.owner in roles else task.owner),
+            ("assignee", state.assignee or "-")]
+    if scheduled:
+        due = state.due or scheduled.finish
+        rows += [("planned", f"{scheduled.start} to {scheduled.finish}, {scheduled.duration} working day(s)"),
+                 ("due", f"{due}" + (" (moved from the plan)" if state.due else ""))]
+    states = oe.store.tasks()
+    depends_on = oe.resolved.task_map()[tid].depends_on if scheduled else task.depends_on
+    deps = ", ".join(f"{d} ({states[d].status if d in states else 'dropped'})" for d in depends_on)
+    rows += [("depends on", deps or "-"), ("deliverable", str(task.deliverable) if task.deliverable else "-"),
+             ("RACI", ", ".join(f"{letter} {role}" for role, letter in task.raci.items())),
+             ("gate", "yes: must be closed before the phase closes" if task.gate else "no")]
+    for label, value in rows:
+        print(_wrap(str(value), f"  {label:<12} "))
+    if task.checklist:
+        print("checklist")
+        for n, item in enumerate(task.checklist, 1):
+            done = n <= len(state.checklist) and state.checklist[n - 1]
+            print(_wrap(str(item), f"  [{'x' if done else ' '}] {n}. "))
+    print("history")
+    _print_history(oe, tid)
+
+
+def _print_history(oe: OpenEngagement, tid: str) -> None:
+    for e in oe.store.history(tid):
+        at = e.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(f"  {at}  {e.author[:12]:<12}  {_event_text(e)}")

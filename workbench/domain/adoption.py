@@ -80,18 +80,18 @@ def activity_measures(rows: list[ActivityRow], as_of: date, record_columns: list
     people = [r for r in rows if r.group != "system"]
     sales = [r for r in people if r.group == "sales"]
     values: dict[str, float] = {"licensed_users": len(people)}
-    how = {"licensed_users": "users in the export, integration/service/test accounts excluded"}
+    how = {"licensed_users": "people in the file (no system accounts)"}
     values["active_users_30d"] = sum(
         1 for r in people if r.last_login and 0 <= (as_of - r.last_login).days < ACTIVE_DAYS and r.records_total)
-    how["active_users_30d"] = f"users with a login in the {ACTIVE_DAYS} days up to {as_of} and 1+ records"
+    how["active_users_30d"] = f"a login in the {ACTIVE_DAYS} days and 1+ record"
     if has_trained:
         values["users_trained"] = sum(1 for r in people if r.trained)
         how["users_trained"] = "users marked as trained"
     if "activities_logged" in record_columns:
         values["sales_activities_logged"] = sum(r.records.get("activities_logged", 0) for r in sales)
-        how["sales_activities_logged"] = "activities logged by users in a sales role"
+        how["sales_activities_logged"] = "activities logged by sales users"
         values["sales_reps_working"] = sum(1 for r in sales if r.logins >= WORKING_LOGINS)
-        how["sales_reps_working"] = f"sales users with {WORKING_LOGINS}+ logins (stand-in for HR attendance)"
+        how["sales_reps_working"] = f"sales users with {WORKING_LOGINS}+ logins (not HR data)"
     if "cases_created" in record_columns:
         values["cases_logged"] = sum(r.records.get("cases_created", 0) for r in people)
         how["cases_logged"] = "cases created by all users"

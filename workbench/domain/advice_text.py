@@ -37,22 +37,25 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "signs_count": ("{yes} of {total} signs", "{yes} نشانه از {total} نشانه", "{yes} из {total} признаков"),
     "situations_count": ("{yes} of {total} situations", "{yes} وضعیت از {total} وضعیت",
                          "{yes} из {total} ситуаций"),
-    "crm_rule": ("Rule: at least {now} signs — needed now; {prepare} to {below} — useful, prepare first; "
-                 "fewer than {prepare} — not yet.",
-                 "قاعده: {now} نشانه یا بیشتر یعنی CRM همین حالا لازم است؛ {prepare} تا {below} نشانه یعنی "
-                 "سودمند است اما اول باید آماده شد؛ کمتر از {prepare} نشانه یعنی هنوز زود است.",
-                 "Правило: не менее {now} признаков — CRM нужна сейчас; от {prepare} до {below} — полезна, "
-                 "но сначала нужна подготовка; меньше {prepare} — пока рано."),
-    "manager_rule": ("Rule: a large, branched business or at least {at} situations — needed; one situation — "
-                     "give that duty to the CRM specialist; none — not needed.",
-                     "قاعده: کسب‌وکار بزرگ و گسترده یا دست‌کم {at} وضعیت یعنی مدیر اختصاصی لازم است؛ یک وضعیت "
-                     "یعنی آن وظیفه را به کارشناس CRM بسپارید؛ هیچ وضعیتی یعنی نیازی نیست.",
-                     "Правило: крупный разветвлённый бизнес или не менее {at} ситуаций — менеджер нужен; одна "
-                     "ситуация — поручите эту задачу CRM-специалисту; ни одной — не нужен."),
+    "crm_rule": (
+        ("Rule: at least {now} signs — needed now; {prepare} to {below} — useful, prepare first; "
+         "fewer than {prepare} — not yet."),
+        ("قاعده: {now} نشانه یا بیشتر یعنی CRM همین حالا لازم است؛ {prepare} تا {below} نشانه یعنی "
+         "سودمند است اما اول باید آماده شد؛ کمتر از {prepare} نشانه یعنی هنوز زود است."),
+        ("Правило: не менее {now} признаков — CRM нужна сейчас; от {prepare} до {below} — полезна, "
+         "но сначала нужна подготовка; меньше {prepare} — пока рано."),
+    ),
+    "manager_rule": (
+        ("Rule: a large, branched business or at least {at} situations — needed; one situation — "
+         "give that duty to the CRM specialist; none — not needed."),
+        ("قاعده: کسب‌وکار بزرگ و گسترده یا دست‌کم {at} وضعیت یعنی مدیر اختصاصی لازم است؛ یک وضعیت "
+         "یعنی آن وظیفه را به کارشناس CRM بسپارید؛ هیچ وضعیتی یعنی نیازی نیست."),
+        ("Правило: крупный разветвлённый бизнес или не менее {at} ситуаций — менеджер нужен; одна "
+         "ситуация — поручите эту задачу CRM-специалисту; ни одной — не нужен."),
+    ),
     "provisional": ("Provisional: answers to the open questions below could still change this verdict.",
                     "موقت: پاسخ پرسش‌های بی‌پاسخ زیر هنوز می‌تواند این نتیجه را تغییر دهد.",
                     "Предварительно: ответы на открытые вопросы ниже ещё могут изменить этот вывод."),
-    "why": ("Why", "دلایل", "Почему"),
     "no_signs": ("None of the seven signs was answered yes.", "به هیچ‌یک از هفت نشانه پاسخ «بله» داده نشده است.",
                  "Ни на один из семи признаков не получен ответ «да»."),
     "no_situations": ("None of the six situations was answered yes.",
@@ -66,7 +69,6 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "meaning": ("What it means for this business", "معنای آن برای این کسب‌وکار", "Что это значит для бизнеса"),
     "step": ("Step", "گام", "Шаг"),
     "based_on": ("Based on", "بر پایه", "Основание"),
-    "recommendation": ("Recommendation", "توصیه", "Рекомендация"),
     "reason": ("Reason", "دلیل", "Причина"),
     "risks": ("Risks", "ریسک‌ها", "Риски"),
     "risk": ("Risk", "ریسک", "Риск"),

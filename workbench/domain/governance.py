@@ -7,6 +7,7 @@ TUI can jump there and the xlsx can highlight it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from workbench.domain.access import ACTIONS, scope_rank
@@ -126,13 +127,22 @@ def ownership(pb: Playbook) -> list[Finding]:
     return findings
 
 
+def must_weight_share(weights: Iterable[tuple[str, int]]) -> float | None:
+    """The Must-haves' share of the weight of (priority, weight) pairs, None when nothing is weighted; the
+    TUI shows it live while priorities are edited. Won't-haves are out of this release, so they are not
+    part of the weight Must-haves are measured against."""
+    total = must = 0
+    for priority, weight in weights:
+        total += weight if priority != "wont" else 0
+        must += weight if priority == "must" else 0
+    return must / total if total else None
+
+
 def must_have_weight(pb: Playbook) -> list[Finding]:
-    # Won't-haves are out of this release, so they are not part of the weight Must-haves are measured against.
-    total = sum(r.weight for r in pb.requirements if r.priority != "wont")
-    must = sum(r.weight for r in pb.requirements if r.priority == "must")
-    if total and must / total > MUST_WEIGHT_LIMIT:
+    share = must_weight_share((r.priority, r.weight) for r in pb.requirements)
+    if share is not None and share > MUST_WEIGHT_LIMIT:
         return [Finding("moscow-balance", "warning",
-                        f"Must-haves carry {must / total:.0%} of the RFP's total weight (over "
+                        f"Must-haves carry {share:.0%} of the RFP's total weight (over "
                         f"{MUST_WEIGHT_LIMIT:.0%}): vendors cannot be told apart and nothing is left to trade",
                         "move requirements the business can live without at go-live to Should or Could")]
     return []

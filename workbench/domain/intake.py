@@ -65,10 +65,20 @@ def stale_answers(pb: Playbook, answers: dict[str, Any]) -> list[str]:
     return [q.id for q in pb.questions if is_answered(answers, q.id) and not applies(q.when, full)]
 
 
+def _plain(value: Any) -> Any:
+    """Builtin lists and dicts (answers read from YAML come as located subclasses the dumper refuses)."""
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
 def ordered_answers(pb: Playbook, answers: dict[str, Any]) -> dict[str, Any]:
-    """Answers in questionnaire order (unknown ids last), so engagement.yaml diffs stay small."""
+    """Plain answers in questionnaire order (unknown ids last), so engagement.yaml diffs stay small."""
     order = [q.id for q in pb.questions if q.id in answers]
-    return {**{qid: answers[qid] for qid in order}, **{k: v for k, v in answers.items() if k not in order}}
+    rest = [k for k in answers if k not in order]
+    return {qid: _plain(answers[qid]) for qid in [*order, *rest]}
 
 
 def _option(question: Question, token: str) -> str:

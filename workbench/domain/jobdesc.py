@@ -16,8 +16,14 @@ from typing import Mapping
 
 from workbench.domain.job_profiles import JobProfile, PayBand
 from workbench.domain.kpis import Kpi
-from workbench.domain.locale import format_date, format_number, format_percent, format_year_month, \
-    localize_digits, plural
+from workbench.domain.locale import (
+    format_date,
+    format_number,
+    format_percent,
+    format_year_month,
+    localize_digits,
+    plural,
+)
 from workbench.domain.playbook import Playbook
 from workbench.domain.text import RTL_LANGUAGES, LocalText, tr
 
@@ -123,7 +129,8 @@ def _position(pb: Playbook, profile: JobProfile, w: _Words) -> Section:
     facts = [(w("reports_to"), _role_name(pb, line.to, w))]
     if line.reason:
         facts.append((w("reason"), w.text(line.reason)))
-    reports = [p.id for p in pb.job_profiles if p.id != profile.id and p.reports_to and p.reports_to[0].to == profile.id]
+    reports = [p.id for p in pb.job_profiles
+               if p.id != profile.id and p.reports_to and p.reports_to[0].to == profile.id]
     if reports:
         facts.append((w("direct_reports"), w("list_separator").join(_role_name(pb, r, w) for r in reports)))
     return Section("position", w("section_position"), facts=tuple(facts))
@@ -151,10 +158,12 @@ def _quantity(value: float | int, unit: str, w: _Words) -> str:
 
 def kpi_target(kpi: Kpi, w: _Words) -> str:
     """'at least 90% within 3 months of go-live', in the document's language."""
-    target = w("target_up" if kpi.direction == "up" else "target_down", value=_quantity(kpi.target, kpi.unit, w))
+    value = _quantity(kpi.target, kpi.unit, w)
+    target = w("target_up" if kpi.direction == "up" else "target_down", value=value)
     if kpi.target_months:
-        months = f"{format_number(kpi.target_months, w.lang)} {plural(kpi.target_months, w.labels['unit_months'], w.lang)}"
-        target = w("target_deadline", target=target, months=months)
+        months = kpi.target_months
+        noun = plural(months, w.labels["unit_months"], w.lang)
+        target = w("target_deadline", target=target, months=f"{format_number(months, w.lang)} {noun}")
     return target
 
 
@@ -192,7 +201,8 @@ def build(pb: Playbook, role_id: str, lang: str, labels: Mapping[str, str], on: 
         "pay": Section("pay", w("section_pay"), pay=tuple(_pay_row(b, w) for b in profile.pay)),
     }
     for key in LIST_SECTIONS:
-        sections[key] = Section(key, w(f"section_{key}"), lines=tuple(w.text(x.text) for x in getattr(profile, key)))
+        lines = tuple(w.text(line.text) for line in getattr(profile, key))
+        sections[key] = Section(key, w(f"section_{key}"), lines=lines)
     kept = tuple(sections[k] for k in SECTION_ORDER if _has_content(sections[k]))
     meta = ((w("date"), format_date(on, lang)),
             (w("playbook"), w("playbook_ref", name=w.text(pb.name), id=pb.id, version=pb.version)))
@@ -201,4 +211,4 @@ def build(pb: Playbook, role_id: str, lang: str, labels: Mapping[str, str], on: 
 
 
 def _has_content(section: Section) -> bool:
-    return bool(section.text or section.lines or section.groups or section.facts or section.kpis or section.pay)
+    return any((section.text, section.lines, section.groups, section.facts, section.kpis, section.pay))

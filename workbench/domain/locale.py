@@ -160,7 +160,7 @@ def format_year_month(as_of: str, lang: str) -> str:
 
 
 def plural(n: float | int, forms: str, lang: str) -> str:
-    """Pick the noun form for `n` from 'one|other' (English), 'one|few|many' (Russian) or one form (Persian)."""
+    """The noun form for `n` from 'one|other' (English), 'one|few|many' (Russian) or one form (Persian)."""
     options = forms.split("|")
     if lang == "ru" and len(options) == 3:
         if not float(n).is_integer():

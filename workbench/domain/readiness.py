@@ -15,8 +15,9 @@ Thresholds (design decisions; every report states them):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from workbench.domain.answers import complete_answers
 from workbench.domain.playbook import Playbook

@@ -19,6 +19,14 @@ RESPONSES: dict[str, float] = {
 }
 """Response label (as shown in the workbook's drop-down) -> share of the requirement's weight earned."""
 
+RESPONSE_ALIASES: dict[str, str] = {
+    "fully": "Fully supported", "yes": "Fully supported", "standard": "Fully supported",
+    "config": "Configuration", "customization": "Customisation", "custom": "Customisation",
+    "no": "Not supported", "planned": "Roadmap",
+}
+"""Short forms vendors type; the workbook's lookup table lists them too, so its formulas and this code read
+the same answers the same way."""
+
 MISSED = frozenset({"Roadmap", "Not supported", None})
 """A Must answered with one of these (or not answered) is missed at go-live."""
 
@@ -33,11 +41,7 @@ def normalise_response(value: object) -> str | None:
     for label in RESPONSES:
         if text == label.lower():
             return label
-    aliases = {"fully": "Fully supported", "yes": "Fully supported", "standard": "Fully supported",
-               "config": "Configuration", "configuration": "Configuration", "customization": "Customisation",
-               "custom": "Customisation", "no": "Not supported", "not supported": "Not supported",
-               "planned": "Roadmap", "roadmap": "Roadmap"}
-    return aliases.get(text)
+    return RESPONSE_ALIASES.get(text)
 
 
 @dataclass

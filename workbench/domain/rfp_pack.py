@@ -31,14 +31,6 @@ RESPONSE_MEANINGS: dict[str, str] = {
     "Not supported": "Not available and not planned.",
 }
 
-RESPONSE_ALIASES: dict[str, str] = {
-    "fully": "Fully supported", "yes": "Fully supported", "standard": "Fully supported",
-    "config": "Configuration", "customization": "Customisation", "custom": "Customisation",
-    "no": "Not supported", "planned": "Roadmap",
-}
-"""Short forms domain.rfp.normalise_response accepts; the workbook's lookup table lists them too, so its
-formulas read the same answers the same way (a test keeps both in step)."""
-
 DELIVERED_POINTS = min(points for label, points in RESPONSES.items() if label not in MISSED)
 """A Must whose points are below this is missed at go-live (Roadmap and Not supported score less)."""
 assert DELIVERED_POINTS > max(points for label, points in RESPONSES.items() if label in MISSED)

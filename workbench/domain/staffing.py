@@ -27,12 +27,20 @@ facts behind them are in the content brief, sections 1, 3 and 4):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from workbench.domain.playbook import Playbook
-from workbench.domain.readiness import (MANAGER_NEEDED, Point, Trace, Verdict, assess_manager, below_half,
-                                        prepared)
+from workbench.domain.readiness import (
+    MANAGER_NEEDED,
+    Point,
+    Trace,
+    Verdict,
+    assess_manager,
+    below_half,
+    prepared,
+)
 
 IT_INDUSTRIES = ("financial_services", "software", "telecom")
 FULL_TIME_SELLERS = 50

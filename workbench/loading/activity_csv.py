@@ -17,7 +17,7 @@ from pathlib import Path
 
 from workbench.domain.adoption import ActivityRow
 from workbench.domain.problems import Problem
-from workbench.loading.text_sense import decode
+from workbench.loading.activity_encoding import decode
 
 MAX_BYTES = 200 * 1024 * 1024
 MAX_PROBLEMS = 20
@@ -151,101 +151,114 @@ def read_activity(path: Path, as_of: date) -> ActivityFile:
             result.problems.append(Problem(f"the file is over {MAX_BYTES // 2**20} MiB; expected a user "
                                            "activity export (one row per user)", file=where))
             return result
-        data = path.read_bytes()
+        text, result.encoding = decode(path.read_bytes())
     except OSError as exc:
         result.problems.append(Problem(f"cannot read the file: {exc.strerror}", file=where))
         return result
-    try:
-        text, result.encoding = decode(data)
     except ValueError as exc:
         result.problems.append(Problem(str(exc), file=where, line=1, column=1))
         return result
-    result.delimiter = _delimiter(text)
-    lines = text.splitlines()
+    lines = re.split(r"\r\n|\r|\n", text)
+    skip = 1 if lines[0].lower().startswith("sep=") and len(lines[0]) == 5 else 0  # Excel's "sep=;" line
+    result.delimiter = lines[0][4] if skip else _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=result.delimiter)
+    for _ in range(skip):
+        next(reader, None)
     headers = next(reader, [])
-    for index, header in enumerate(headers):
-        name = _canonical(header)
-        if name is None:
-            continue
-        if name in result.columns:
-            result.problems.append(Problem(f"columns {result.columns[name]!r} and {header!r} both give {name}; "
-                                           "expected one of them", file=where, line=1,
-                                           column=_column(lines[0] if lines else "", headers, index, result.delimiter)))
-        result.columns[name] = header
-    result.problems += _header_problems(headers, result.columns, where)
+    position = _read_header(result, headers, lines[skip])
     if result.problems:
         return result
-    result.record_columns = [n for n in result.columns if _RECORDS.match(n)]
-    position = {name: headers.index(header) for name, header in result.columns.items()}
-    _read_rows(result, reader, lines, position, as_of)
+    _read_rows(result, reader, lines, len(headers), position, as_of)
     if result.ok and not result.rows:
         result.problems.append(Problem("no users in the file; expected one row per user after the header",
-                                       file=where, line=2, column=1))
+                                       file=where, line=skip + 2, column=1))
     if result.problems:
         result.rows = []
     return result
 
 
-def _read_rows(result: ActivityFile, reader, lines: list[str], position: dict[str, int], as_of: date) -> None:
+def _read_header(result: ActivityFile, headers: list[str], raw: str) -> dict[str, int]:
+    """Find the columns by name; canonical name -> index. Problems for missing and doubled columns."""
+    where, position = str(result.path), {}
+    if not any(h.strip() for h in headers):
+        result.problems.append(Problem("the file is empty; expected a header row (user, role, last_login, "
+                                       "logins, leads_created ...) and one row per user", file=where, line=1,
+                                       column=1))
+        return position
+    for index, header in enumerate(headers):
+        name = _canonical(header)
+        if name in position:
+            result.problems.append(Problem(f"columns {result.columns[name]!r} and {header!r} both give {name}; "
+                                           "expected one of them", file=where, line=1,
+                                           column=_column(raw, headers, index, result.delimiter)))
+        elif name is not None:
+            result.columns[name], position[name] = header, index
+    result.problems += _header_problems(headers, result.columns, where)
+    result.record_columns = [n for n in result.columns if _RECORDS.match(n)]
+    return position
+
+
+def _value(name: str, text: str, as_of: date) -> object:
+    """One cell as its column wants it; ValueError says what was expected."""
+    if name == "user":
+        if not text.strip():
+            raise ValueError("expected the user's name or login")
+        return text.strip()
+    if name == "role":
+        return text.strip()
+    if name == "last_login":
+        login = parse_date(text) if text.strip() else None
+        if login and login > as_of:
+            raise ValueError(f"is after the measurement date {as_of}; expected a date on or before it "
+                             "(set --date to the day of the export)")
+        return login
+    if name == "trained":
+        return _yes_no(text)
+    return _count(text)
+
+
+def _read_rows(result: ActivityFile, reader, lines: list[str], width: int, position: dict[str, int],
+               as_of: date) -> None:
+    """Parse every row; each bad value is a problem at its row and column (the first MAX_PROBLEMS shown)."""
     where, seen, bad = str(result.path), {}, 0
+
+    def report(message: str, line: int, column: int) -> None:
+        nonlocal bad
+        bad += 1
+        if bad <= MAX_PROBLEMS:
+            result.problems.append(Problem(message, file=where, line=line, column=column))
+
     line = reader.line_num + 1
     for values in reader:
         start, line = line, reader.line_num + 1
         if not any(v.strip() for v in values):
             continue
         raw = lines[start - 1] if start - 1 < len(lines) else ""
-
-        def problem(name: str, message: str) -> None:
-            nonlocal bad
-            bad += 1
-            if bad <= MAX_PROBLEMS:
-                index = position[name]
-                result.problems.append(Problem(f"row {start}, column {result.columns[name]!r}: {message}", file=where,
-                                               line=start, column=_column(raw, values, index, result.delimiter)))
-
-        if len(values) != len(reader_headers(position, values)):
-            pass
-        if len(values) < max(position.values()) + 1:
-            bad += 1
-            if bad <= MAX_PROBLEMS:
-                result.problems.append(Problem(f"row {start} has {len(values)} field(s); expected one per column "
-                                               f"of the header (is the delimiter {result.delimiter!r} right?)",
-                                               file=where, line=start, column=1))
+        if len(values) < width or any(v.strip() for v in values[width:]):
+            report(f"row {start} has {len(values)} field(s), the header {width}; expected one per column "
+                   f"(a {result.delimiter!r} inside a value needs quotes)", start, 1)
             continue
         parsed: dict[str, object] = {}
         for name, index in position.items():
-            value = values[index]
             try:
-                if name == "user":
-                    if not value.strip():
-                        raise ValueError("expected the user's name or login")
-                    parsed[name] = value.strip()
-                elif name == "role":
-                    parsed[name] = value.strip()
-                elif name == "last_login":
-                    login = parse_date(value) if value.strip() else None
-                    if login and login > as_of:
-                        raise ValueError(f"is after the measurement date {as_of}; expected a date on or "
-                                         "before it (set --date to the export date)")
-                    parsed[name] = login
-                elif name == "trained":
-                    parsed[name] = _yes_no(value)
-                else:
-                    parsed[name] = _count(value)
+                parsed[name] = _value(name, values[index], as_of)
             except ValueError as exc:
-                problem(name, f"{value.strip()!r} {exc}" if str(exc).startswith("is") else f"{value!r}; {exc}")
+                shown = f"{values[index].strip()!r}" + (" " if str(exc).startswith("is ") else "; ")
+                report(f"row {start}, column {result.columns[name]!r}: {shown}{exc}", start,
+                       _column(raw, values, index, result.delimiter))
+        user = str(parsed.get("user", ""))
+        if user and user.casefold() in seen:
+            report(f"row {start}, column {result.columns['user']!r}: {user!r} is listed again (first on row "
+                   f"{seen[user.casefold()]}); expected one row per user", start,
+                   _column(raw, values, position["user"], result.delimiter))
+            continue
+        seen.setdefault(user.casefold(), start)
         if len(parsed) < len(position):
             continue
-        key = str(parsed["user"]).casefold()
-        if key in seen:
-            problem("user", f"{parsed['user']!r} is listed again (first on row {seen[key]}); expected one row "
-                            "per user")
-            continue
-        seen[key] = start
-        result.rows.append(ActivityRow(start, str(parsed["user"]), str(parsed["role"]), parsed["last_login"],
-                                       int(parsed["logins"]),  # type: ignore[arg-type]
+        result.rows.append(ActivityRow(start, user, str(parsed["role"]), parsed["last_login"],  # type: ignore[arg-type]
+                                       int(parsed["logins"]),  # type: ignore[call-overload]
                                        {n: int(parsed[n]) for n in result.record_columns},  # type: ignore[call-overload]
                                        parsed.get("trained")))  # type: ignore[arg-type]
     if bad > MAX_PROBLEMS:
-        result.problems.append(Problem(f"{bad - MAX_PROBLEMS} more bad value(s) not shown", file=where))
+        result.problems.append(Problem(f"{bad - MAX_PROBLEMS} more problem(s) not shown; fix these and run again",
+                                       file=where))

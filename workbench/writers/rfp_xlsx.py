@@ -17,12 +17,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from workbench.domain.rfp import RESPONSES
+from workbench.domain.rfp import RESPONSE_ALIASES, RESPONSES
 from workbench.domain.rfp_pack import (
     COLUMNS,
     DELIVERED_POINTS,
     KEY_COLUMNS,
-    RESPONSE_ALIASES,
     ModuleGroup,
     RfpRow,
     groups,

@@ -1,0 +1,158 @@
+"""`crmwb import-activity DIR FILE.csv [--date D] [--measure ID=VALUE]... [--as NAME]`: adoption KPIs from a
+CRM user-activity export.
+
+The file gives the measures it can (licensed and active users, activities of sales reps, cases logged);
+each adoption KPI of the engagement whose measures are all known is computed and recorded, all in one
+transaction. Measures from other systems (accounting, telephony) can be added with --measure. Any problem
+in the file records nothing and exits 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workbench.cli.kpi_cmd import open_or_fail
+from workbench.cli.new_cmd import add_author_argument, fail, iso_date
+
+if TYPE_CHECKING:
+    from workbench.domain.adoption import ActivityMeasures, KpiResult
+    from workbench.loading.activity_csv import ActivityFile
+
+STALE_DAYS = 7
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
+    parser.add_argument("file", type=Path, metavar="FILE.csv", help="the CRM export: one row per user")
+    parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
+                        help="the day of the export; activity is counted up to it (default: today)")
+    parser.add_argument("--measure", action="append", default=[], metavar="ID=VALUE",
+                        help="a measure the file cannot give, e.g. service_contacts_received=1200 (repeatable)")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_author_argument(parser)
+
+
+def _extra_measures(items: list[str]) -> tuple[dict[str, float], str | None]:
+    values: dict[str, float] = {}
+    for item in items:
+        name, sep, text = item.partition("=")
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not sep or not name.strip() or not math.isfinite(value):
+            return {}, f"--measure {item!r}; expected ID=NUMBER, e.g. service_contacts_received=1200"
+        values[name.strip()] = value
+    return values, None
+
+
+def run(args: argparse.Namespace) -> int:
+    import difflib
+
+    from workbench.cli.output import print_problems
+    from workbench.domain.adoption import activity_measures, evaluate_kpis
+    from workbench.loading.activity_csv import read_activity
+
+    as_of = args.date or date.today()
+    if as_of > date.today():
+        return fail("import-activity", f"--date {as_of} is in the future; expected the day of the export")
+    extra, error = _extra_measures(args.measure)
+    if error:
+        return fail("import-activity", error)
+    opened = open_or_fail(args.folder, args.author, "import-activity")
+    if opened is None:
+        return 2
+    with opened:
+        known = [m.id for m in opened.playbook.measures]
+        for name in extra:
+            if name not in known:
+                close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
+                hint = f"did you mean {', '.join(close)}?" if close else "see the measures in `crmwb show`"
+                return fail("import-activity", f"--measure: unknown measure {name!r}; {hint}")
+        activity = read_activity(args.file, as_of)
+        if not activity.ok:
+            print_problems(activity.problems)
+            return fail("import-activity", "nothing was recorded; fix the file and run again")
+        measures = activity_measures(activity.rows, as_of, activity.record_columns, activity.has_trained)
+        given = {k: v for k, v in measures.values.items() if k in known}
+        clash = sorted(set(given) & set(extra))
+        if clash:
+            return fail("import-activity", f"--measure {clash[0]} comes from the file already; remove it")
+        values = given | extra
+        results = evaluate_kpis([k for k in opened.resolved.kpis if k.kind == "adoption"], values)
+        done = [r for r in results if r.value is not None]
+        if not done:
+            _print(activity, measures, values, results, as_of, [])
+            return fail("import-activity", "no adoption KPI could be computed; nothing was recorded")
+        from workbench.domain.kpis import formula_names
+        from workbench.domain.tracking import Measurement
+        from workbench.store.author import current_author
+
+        source = f"import-activity {activity.path.name} ({activity.encoding})"
+        items = [Measurement(r.kpi.id, r.value, as_of, source,  # type: ignore[arg-type]
+                             ", ".join(f"{m}={values[m]:g}" for m in formula_names(r.kpi.formula)))
+                 for r in done]
+        opened.store.record_measurements(items, current_author(args.author))
+    if args.json:
+        print(json.dumps(_json(activity, measures, values, results, as_of), ensure_ascii=False, indent=2))
+    else:
+        _print(activity, measures, values, results, as_of, done)
+    _warn_stale(activity, as_of)
+    return 0
+
+
+def _json(activity: ActivityFile, measures: ActivityMeasures, values: dict[str, float],
+          results: list[KpiResult], as_of: date) -> dict:
+    return {"file": str(activity.path), "encoding": activity.encoding, "delimiter": activity.delimiter,
+            "date": as_of.isoformat(), "users": len(activity.rows), "excluded_accounts": measures.excluded,
+            "measures": values, "records_by_group": measures.by_group,
+            "recorded": [{"kpi": r.kpi.id, "value": r.value, "target": r.kpi.target, "unit": r.kpi.unit,
+                          "on_track": (r.value >= r.kpi.target) if r.kpi.direction == "up" else
+                          (r.value <= r.kpi.target)} for r in results if r.value is not None],
+            "not_computed": [{"kpi": r.kpi.id, "missing": r.missing, "reason": r.reason}
+                             for r in results if r.value is None]}
+
+
+def _print(activity: ActivityFile, measures: ActivityMeasures, values: dict[str, float],
+           results: list[KpiResult], as_of: date, done: list[KpiResult]) -> None:
+    from workbench.domain.adoption import format_value, target_label
+
+    print(f"Read {activity.path.name}: {activity.encoding}, delimiter {activity.delimiter!r}, "
+          f"{len(activity.rows)} user(s)")
+    if measures.excluded:
+        print(f"  {measures.excluded} integration, service or test account(s) left out of every count")
+    for name, value in values.items():
+        how = measures.how.get(name, "given with --measure")
+        print(f"  {name:<24}{value:>8,.0f}  {how}"[:80])
+    for group, counts in sorted(measures.by_group.items()):
+        entered = ", ".join(f"{column.rsplit('_', 1)[0]} {count:,}" for column, count in counts.items())
+        print(f"  entered by {group}: {entered}"[:80])
+    if done:
+        print(f"\nRecorded {len(done)} adoption KPI value(s) for {as_of}:")
+    for r in done:
+        assert r.value is not None
+        good = r.value >= r.kpi.target if r.kpi.direction == "up" else r.value <= r.kpi.target
+        print(f"  {r.kpi.id:<24}{format_value(r.value, r.kpi.unit):>10}  target {target_label(r.kpi):<10}"
+              f"{'on track' if good else 'off track'}")
+    missing = [r for r in results if r.value is None]
+    if missing:
+        print("\nNot computed:")
+        for r in missing:
+            print(f"  {r.kpi.id:<24}{r.reason}")
+        if any(r.missing for r in missing):
+            print("Measures from other systems can be given with --measure ID=VALUE.")
+
+
+def _warn_stale(activity: ActivityFile, as_of: date) -> None:
+    import sys
+
+    logins = [r.last_login for r in activity.rows if r.last_login]
+    if logins and (as_of - max(logins)).days > STALE_DAYS:
+        print(f"crmwb import-activity: warning: the newest login in the file is on {max(logins)}, "
+              f"{(as_of - max(logins)).days} days before {as_of}; is --date the day of the export?",
+              file=sys.stderr)

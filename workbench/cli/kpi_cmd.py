@@ -1,0 +1,171 @@
+"""`crmwb kpi DIR record|list|trend`: KPI measurements of an engagement against baseline and target.
+
+The consultant records values by hand (or `crmwb import-activity` computes the adoption ones); `list`
+shows where each KPI stands, `trend` how it moved. Only KPIs of the resolved playbook are accepted, so a
+typo or a KPI the client's answers dropped is refused with the closest ids instead of stored unseen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workbench.cli.new_cmd import add_author_argument, fail, iso_date, open_or_report
+
+if TYPE_CHECKING:
+    from workbench.domain.kpis import Kpi
+    from workbench.domain.tracking import Trend
+    from workbench.store.engagement import OpenEngagement
+
+
+def open_or_fail(folder: Path, author: str | None, command: str) -> OpenEngagement | None:
+    """Open the engagement (problems printed, None: exit 2); the playbook-changed warning goes to stderr."""
+    opened = open_or_report(folder, author, command)
+    for warning in opened.warnings if opened else []:
+        print(f"crmwb {command}: warning: {warning}", file=sys.stderr)
+    return opened
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
+    sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    record = sub.add_parser("record", help="record a KPI value", description="Record a measured KPI value.")
+    record.add_argument("kpi", metavar="KPI", help="the KPI id, e.g. active_user_rate")
+    record.add_argument("value", metavar="VALUE", help="the measured value, e.g. 72.5")
+    record.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="when it was measured (default: today)")
+    record.add_argument("--source", metavar="TEXT", help="where the number comes from")
+    record.add_argument("--note", metavar="TEXT", help="a remark kept with the value")
+    add_author_argument(record)
+    listing = sub.add_parser("list", help="each KPI: latest value, baseline, target, on track or not",
+                             description="Each KPI of the engagement: latest value, baseline, target, on track.")
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    trend = sub.add_parser("trend", help="values over time vs baseline and target, with a sparkline",
+                           description="A KPI's values over time against baseline and target.")
+    trend.add_argument("kpi", metavar="KPI", nargs="?", help="the KPI id")
+    trend.add_argument("--all", action="store_true", help="every KPI of the engagement")
+    trend.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.action == "trend" and bool(args.kpi) == bool(args.all):
+        return fail("kpi trend", "give one KPI id or --all")
+    opened = open_or_fail(args.folder, getattr(args, "author", None), f"kpi {args.action}")
+    if opened is None:
+        return 2
+    with opened:
+        if args.action == "record":
+            return _record(opened, args)
+        if args.action == "list":
+            return _list(opened, args.json)
+        return _trend(opened, args)
+
+
+def find_kpi(opened: OpenEngagement, kpi_id: str, command: str) -> Kpi | None:
+    """The resolved KPI, or None after saying what was meant (closest ids, or dropped by the answers)."""
+    import difflib
+
+    kpis = {k.id: k for k in opened.resolved.kpis}
+    if kpi_id in kpis:
+        return kpis[kpi_id]
+    if any(k.id == kpi_id for k in opened.playbook.kpis):
+        fail(command, f"KPI {kpi_id!r} does not apply to this client: its condition is false for the answers "
+                      "in engagement.yaml")
+        return None
+    close = difflib.get_close_matches(kpi_id, list(kpis), n=3, cutoff=0.5)
+    hint = f"did you mean {', '.join(close)}?" if close else f"expected one of: {', '.join(kpis)}"
+    fail(command, f"unknown KPI {kpi_id!r}; {hint}")
+    return None
+
+
+def _record(opened: OpenEngagement, args: argparse.Namespace) -> int:
+    from workbench.domain.adoption import format_value, on_track_label, target_label
+    from workbench.domain.tracking import Measurement, Trend
+    from workbench.store.author import current_author
+
+    kpi = find_kpi(opened, args.kpi, "kpi record")
+    if kpi is None:
+        return 2
+    try:
+        value = float(args.value)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        return fail("kpi record", f"VALUE {args.value!r} is not a number; expected e.g. 42 or 87.5 "
+                                  "(a dot for decimals)")
+    when = args.date or date.today()
+    if when > date.today():
+        return fail("kpi record", f"--date {when} is in the future; expected the day it was measured")
+    measurement = Measurement(kpi.id, value, when, args.source, args.note)
+    opened.store.record_measurements([measurement], current_author(args.author))
+    trend = Trend(kpi.id, [measurement], None, float(kpi.target), kpi.direction)
+    print(f"recorded {kpi.id} = {format_value(value, kpi.unit)} on {when} "
+          f"(target {target_label(kpi)}: {on_track_label(trend.on_track)})")
+    return 0
+
+
+def kpi_rows(opened: OpenEngagement) -> list[tuple[Kpi, Trend]]:
+    """Every resolved KPI with its trend over the stored measurements, in playbook order."""
+    from workbench.domain.adoption import kpi_trends
+
+    kpis = list(opened.resolved.kpis)
+    return list(zip(kpis, kpi_trends(kpis, opened.store.measurements())))
+
+
+def _summary(kpi: Kpi, trend: Trend) -> dict:
+    latest = trend.latest
+    return {"kpi": kpi.id, "name": str(kpi.name), "kind": kpi.kind, "unit": kpi.unit, "direction": kpi.direction,
+            "latest": latest.value if latest else None, "date": latest.measured_on.isoformat() if latest else None,
+            "baseline": trend.baseline, "target": trend.target, "on_track": trend.on_track,
+            "measurements": len(trend.points), "sparkline": trend.sparkline()}
+
+
+def _list(opened: OpenEngagement, as_json: bool) -> int:
+    from workbench.domain.adoption import format_value, on_track_label, target_label
+
+    rows = kpi_rows(opened)
+    if as_json:
+        print(json.dumps([_summary(k, t) for k, t in rows], ensure_ascii=False, indent=2))
+        return 0
+    print(f"{'KPI':<24}{'latest':>10}{'baseline':>10}  {'target':<10}{'status':<13}date")
+    for kpi, trend in rows:
+        latest = trend.latest
+        print(f"{kpi.id:<24}{format_value(latest.value if latest else None, kpi.unit):>10}"
+              f"{format_value(trend.baseline, kpi.unit):>10}  {target_label(kpi):<10}"
+              f"{on_track_label(trend.on_track):<13}{latest.measured_on if latest else '—'}")
+    return 0
+
+
+def _trend(opened: OpenEngagement, args: argparse.Namespace) -> int:
+    from workbench.domain.adoption import format_value, on_track_label, target_label
+
+    rows = kpi_rows(opened)
+    if args.kpi:
+        kpi = find_kpi(opened, args.kpi, "kpi trend")
+        if kpi is None:
+            return 2
+        rows = [(k, t) for k, t in rows if k.id == kpi.id]
+    if args.json:
+        out = [_summary(k, t) | {"points": [{"date": p.measured_on.isoformat(), "value": p.value,
+                                             "source": p.source, "note": p.note} for p in t.points]}
+               for k, t in rows]
+        print(json.dumps(out if args.all else out[0], ensure_ascii=False, indent=2))
+        return 0
+    for kpi, trend in rows:
+        latest = trend.latest
+        print(f"{kpi.id:<24}{trend.sparkline():<13}{format_value(latest.value if latest else None, kpi.unit):>9}"
+              f"  base {format_value(trend.baseline, kpi.unit):<8} {target_label(kpi):<9} "
+              f"{on_track_label(trend.on_track)}")
+    if args.kpi:
+        kpi, trend = rows[0]
+        print(f"\n{kpi.name}: {len(trend.points)} measurement(s); ↑ higher is better" if kpi.direction == "up"
+              else f"\n{kpi.name}: {len(trend.points)} measurement(s); ↓ lower is better")
+        for point in trend.points:
+            change = "" if trend.baseline is None else f"{point.value - trend.baseline:+.1f} vs baseline"
+            print(f"  {point.measured_on}  {format_value(point.value, kpi.unit):>10}  {change:<20}"
+                  f"{point.source or ''}")
+    return 0

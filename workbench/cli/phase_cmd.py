@@ -1,0 +1,129 @@
+"""`crmwb phase DIR close PHASE [--override REASON]` and `crmwb phase DIR list`: phase gates.
+
+A phase closes when its gate tasks are done or skipped (domain.tracking.check_gate). Otherwise the open
+gate tasks are listed and the exit code is 1, unless an override with a reason is given: then the phase
+closes and the reason, the author and what was still open are recorded for the steering committee.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workbench.cli.new_cmd import add_author_argument, fail, open_or_report
+from workbench.cli.task_cmd import PHASES
+
+if TYPE_CHECKING:
+    from workbench.store.engagement import OpenEngagement
+
+WIDTH = 80
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
+    sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    close = sub.add_parser("close", help="close a phase if its gate tasks are done (exit 1 if not)")
+    close.add_argument("phase", choices=PHASES, metavar="PHASE", help=", ".join(PHASES))
+    close.add_argument("--override", metavar="REASON", help="close it anyway; the reason is recorded")
+    add_author_argument(close)
+    ls = sub.add_parser("list", help="which phases are closed, by whom, with overrides")
+    ls.add_argument("--json", action="store_true", help="print the phases as JSON for scripts")
+
+
+def _fill(text: str, first: str, rest: str) -> str:
+    return textwrap.fill(text, WIDTH, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False)
+
+
+def _when(closed_at: str) -> str:
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(closed_at).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return closed_at
+
+
+def close_phase(oe: OpenEngagement, phase_id: str, override: str | None, author: str) -> int:
+    from workbench.domain.tracking import check_gate
+
+    phase = next((p for p in oe.resolved.phases if p.id == phase_id), None)
+    if phase is None:
+        return fail("phase", f"this engagement's playbook has no phase {phase_id!r}")
+    if override is not None and not override.strip():
+        return fail("phase", "--override needs a reason, e.g. --override \"director accepted the open items\"")
+    record = oe.store.closed_phases().get(phase_id)
+    if record:
+        print(f"{phase_id} is already closed ({_when(record['closed_at'])} by {record['author']}).")
+        return 0
+    states = oe.store.tasks()
+    gate = check_gate(oe.resolved, phase_id, states)
+    if not gate.passed:
+        tasks = oe.resolved.task_map()
+        print(f"{phase_id}: {len(gate.missing)} gate task(s) are not done or skipped:")
+        for tid in gate.missing:
+            status = states[tid].status if tid in states else "not_started"
+            line = f"  {tid:<28} {status:<11} {tasks[tid].owner:<16} {tasks[tid].name}"
+            print(line if len(line) <= WIDTH else line[: WIDTH - 1] + "…")
+        if override is None:
+            print(f"Close them (`crmwb task {oe.engagement.folder} done ID`), or close the phase anyway with "
+                  "--override \"reason\".")
+            return 1
+    oe.store.close_phase(phase_id, author, override if not gate.passed else None, gate.missing)
+    if gate.passed:
+        print(f"{phase_id} closed by {author}: every gate task is done or skipped.")
+    else:
+        print(f"{phase_id} closed by {author} with an override: {override}")
+    if phase.exit_criteria:
+        print("Exit criteria to confirm:")
+    for criterion in phase.exit_criteria:
+        print(_fill(str(criterion.text), "  - ", "    "))
+    return 0
+
+
+def list_phases(oe: OpenEngagement, as_json: bool) -> int:
+    from workbench.domain.tracking import check_gate
+
+    closed = oe.store.closed_phases()
+    states = oe.store.tasks()
+    rows = []
+    for phase in oe.resolved.phases:
+        record = closed.get(phase.id)
+        gate = check_gate(oe.resolved, phase.id, states)
+        gates = sum(t.gate for t in phase.tasks)
+        rows.append({"id": phase.id, "name": str(phase.name), "closed": record is not None,
+                     "closed_at": record["closed_at"] if record else None,
+                     "closed_by": record["author"] if record else None,
+                     "override_reason": record["override_reason"] if record else None,
+                     "missing_at_close": record["missing"] if record else [],
+                     "gate_tasks": gates, "gate_tasks_open": len(gate.missing)})
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    for row in rows:
+        if row["closed"]:
+            state = f"closed {_when(row['closed_at'])} by {row['closed_by']}"
+        else:
+            state = f"open: {row['gate_tasks'] - row['gate_tasks_open']}/{row['gate_tasks']} gate tasks closed"
+        print(f"{row['id']:<16} {state}")
+        if row["override_reason"]:
+            pad = " " * 17
+            print(_fill(f"override: {row['override_reason']}", pad, pad))
+            if row["missing_at_close"]:
+                print(_fill(f"open then: {', '.join(row['missing_at_close'])}", pad, pad + "  "))
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbench.store.author import current_author
+
+    oe = open_or_report(args.folder, getattr(args, "author", None), "phase")
+    if oe is None:
+        return 2
+    with oe:
+        if args.action == "list":
+            return list_phases(oe, args.json)
+        return close_phase(oe, args.phase, args.override, current_author(args.author))

@@ -1,0 +1,54 @@
+"""`crmwb report DIR [--out DIR] [--today DATE] [--format md,html]`: the weekly steering-committee report.
+
+Progress, milestones, what is late or blocked, next actions per role, KPI trends, and the risks the
+data shows (no dedicated people, no training, low adoption, blocked work), each with its evidence and a
+suggested action. Informational: exit 0 even when the news is bad.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from workbench.cli.kpi_cmd import open_or_fail
+from workbench.cli.new_cmd import fail, iso_date
+
+FORMATS = ("md", "html")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
+    parser.add_argument("--out", type=Path, metavar="DIR", help="where to write (default: DIR/reports)")
+    parser.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help="the day the report is for "
+                        "(default: today)")
+    parser.add_argument("--format", default="md,html", metavar="LIST",
+                        help=f"comma-separated formats: {', '.join(FORMATS)} (default: md,html)")
+
+
+def run(args: argparse.Namespace) -> int:
+    formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        return fail("report", f"unknown format {(unknown or [''])[0]!r}; expected a comma-separated list of: "
+                              f"{', '.join(FORMATS)}")
+    if args.out is not None and args.out.exists() and not args.out.is_dir():
+        return fail("report", f"--out {args.out} is a file; expected a folder")
+    opened = open_or_fail(args.folder, None, "report")
+    if opened is None:
+        return 2
+    from workbench.writers.status_report import build_report, write_report
+
+    with opened:
+        report = build_report(opened, args.today or date.today())
+    folder = args.out or Path(args.folder) / "reports"
+    try:
+        paths = write_report(report, folder, list(dict.fromkeys(formats)))
+    except OSError as exc:
+        return fail("report", f"cannot write to {folder}: {exc.strerror or exc}")
+    high = sum(r.level == "high" for r in report.risks)
+    print(f"Weekly status for {report.client}, {report.week}: {report.percent} % done, "
+          f"{len(report.late)} late, {len(report.blocked)} blocked, {len(report.risks)} risk(s) ({high} high)")
+    for path in paths:
+        print(f"  wrote {path}")
+    return 0

@@ -1,0 +1,63 @@
+"""Which encoding a CSV export is in: UTF-8 with BOM, UTF-8, cp1251 (Russian) or cp1256 (Persian/Arabic).
+
+Excel on Windows still saves "CSV" in the system's ANSI code page. cp1251 and cp1256 decode almost any
+bytes without error, so strict decoding alone cannot tell them apart: the decoded text must also make
+sense — its words each in one script and in one case pattern. Russian read as cp1256 gives words that mix
+Arabic and accented Latin letters; Persian read as cp1251 gives words like "гПнС".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ENCODINGS = ("UTF-8 with BOM", "UTF-8", "cp1251", "cp1256")
+_SINGLE_BYTE = (("cp1251", "cp1251"), ("cp1256", "cp1256"))
+MIN_SENSE = 0.8
+
+
+def _script(char: str) -> str:
+    return unicodedata.name(char, "UNKNOWN").split()[0]
+
+
+def _word_ok(word: str) -> bool:
+    if len({_script(c) for c in word}) != 1:
+        return False
+    return word == word.lower() or word == word.upper() or (word[0].isupper() and word[1:] == word[1:].lower())
+
+
+def sense(text: str) -> float:
+    """The share of non-ASCII words that look like real words (1.0 when there are none)."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if not w.isascii()]
+    if not words:
+        return 1.0
+    return sum(_word_ok(w) for w in words) / len(words)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding name); ValueError says which encodings were tried and how to save the file."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data[3:].decode("utf-8"), "UTF-8 with BOM"
+        except UnicodeDecodeError as exc:
+            raise ValueError(f"the file starts with a UTF-8 BOM but byte {exc.start + 3} is not UTF-8; "
+                             "expected a file saved as 'CSV UTF-8'") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
+        raise ValueError("the file is UTF-16 (Excel's 'Unicode text'); expected CSV in UTF-8, cp1251 or "
+                         "cp1256: save it as 'CSV UTF-8'")
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    scored = []
+    for label, codec in _SINGLE_BYTE:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        scored.append((sense(text), label, text))
+    best = max(scored, default=None, key=lambda item: item[0])
+    if best is None or best[0] < MIN_SENSE:
+        raise ValueError("the file is not text in UTF-8, cp1251 (Russian) or cp1256 (Persian/Arabic): read in "
+                         "each, its words come out garbled; expected a file saved as 'CSV UTF-8'")
+    return best[2], best[1]

@@ -1,0 +1,83 @@
+"""Recently opened engagements, for the start screen and the palette's "engagement: open ..." entries.
+
+Kept in `$XDG_STATE_HOME/crmwb/recent.json` (default `~/.local/state`): state, not configuration, and
+never inside an engagement folder. Written atomically; a missing, unreadable or corrupt file reads as
+an empty list, because a lost recent list must never stop anyone from working. No Textual here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from workbench.writers.atomic import write_text_atomic
+
+LIMIT = 12
+FILE_NAME = "recent.json"
+
+
+@dataclass(frozen=True)
+class Recent:
+    folder: str
+    """absolute path of the engagement folder"""
+    client: str
+    playbook: str
+    opened: str
+    """when it was last opened, ISO 8601"""
+
+    @property
+    def exists(self) -> bool:
+        return (Path(self.folder) / "engagement.yaml").is_file()
+
+
+def state_dir() -> Path:
+    base = os.environ.get("XDG_STATE_HOME", "").strip()
+    return (Path(base) if base else Path.home() / ".local" / "state") / "crmwb"
+
+
+def recent_file() -> Path:
+    return state_dir() / FILE_NAME
+
+
+def _parse(item: object) -> Recent | None:
+    if not isinstance(item, dict):
+        return None
+    values = [item.get(key) for key in ("folder", "client", "playbook", "opened")]
+    if not all(isinstance(v, str) for v in values) or not values[0]:
+        return None
+    return Recent(*values)  # type: ignore[arg-type]
+
+
+def load_recent(path: Path | None = None) -> list[Recent]:
+    """Most recent first; entries that cannot be read are skipped, a broken file gives []."""
+    try:
+        data = json.loads((path or recent_file()).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    items = data.get("recent") if isinstance(data, dict) else None
+    return [r for r in map(_parse, items if isinstance(items, list) else []) if r is not None]
+
+
+def _save(items: list[Recent], path: Path | None) -> None:
+    text = json.dumps({"recent": [asdict(r) for r in items[:LIMIT]]}, ensure_ascii=False, indent=2) + "\n"
+    try:
+        write_text_atomic(path or recent_file(), text)
+    except OSError:
+        pass  # a read-only home must not stop the workbench; the list is a convenience
+
+
+def remember(entry: Recent, path: Path | None = None) -> list[Recent]:
+    """Put `entry` first (replacing an older entry for the same folder); returns the new list."""
+    entry = Recent(str(Path(entry.folder).resolve()), entry.client, entry.playbook, entry.opened)
+    items = [entry] + [r for r in load_recent(path) if r.folder != entry.folder]
+    _save(items, path)
+    return items[:LIMIT]
+
+
+def forget(folder: str, path: Path | None = None) -> list[Recent]:
+    """Drop `folder` from the list (the folder itself is left alone)."""
+    items = [r for r in load_recent(path) if r.folder != folder]
+    _save(items, path)
+    return items

@@ -1,0 +1,60 @@
+"""The frame every workbench screen shares: header, section bar, the screen's body, footer.
+
+Subclasses set SECTION (their mode) and write `compose_body`; `wb` is the app with its session, author
+and `today`, typed for the editor."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from workbench.tui.widgets.navbar import NavBar
+
+if TYPE_CHECKING:
+    from workbench.tui.app import WorkbenchApp
+
+
+class WorkbenchScreen(Screen):
+    SECTION: ClassVar[str] = ""
+    HELP: ClassVar[str] = ""
+    """One sentence for the help screen: what this screen is for."""
+
+    @property
+    def wb(self) -> WorkbenchApp:
+        return cast("WorkbenchApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        yield NavBar(self.SECTION)
+        yield from self.compose_body()
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    def on_screen_resume(self) -> None:
+        """The section bar dims what needs an engagement; that may have changed while we were away."""
+        for bar in self.query(NavBar):
+            bar.refresh()
+
+    def show_error(self, title: str, message: str, details: list[str] | None = None) -> None:
+        from workbench.tui.screens.dialogs import ErrorDialog
+
+        self.app.push_screen(ErrorDialog(title, message, details or []))
+
+
+class PlaceholderScreen(WorkbenchScreen):
+    """Stands in for a section that is not built yet (the deliverables views)."""
+
+    def __init__(self, section: str, text: str) -> None:
+        super().__init__()
+        self.SECTION = section
+        self.text = text
+
+    def compose_body(self) -> ComposeResult:
+        from textual.widgets import Static
+
+        yield Static(self.text, classes="placeholder")

@@ -1,0 +1,92 @@
+"""Small modal dialogs: a one-line prompt (a reason, an assignee, a note, a folder) and an error report.
+
+They only collect and show; whoever pushed them acts on the value they return."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.validation import Validator
+from textual.widgets import Button, Input, Label, Static
+
+
+class PromptDialog(ModalScreen[str | None]):
+    """Ask for one line of text; returns it stripped, or None when cancelled.
+
+    With `required`, an empty answer is refused on the spot (a block or skip needs its reason)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Close without a change")]
+
+    def __init__(self, title: str, prompt: str, value: str = "", *, placeholder: str = "",
+                 required: bool = False, validators: Iterable[Validator] = (),
+                 suggester: Suggester | None = None, ok_label: str = "OK") -> None:
+        super().__init__(classes="dialog")
+        self.title_text, self.prompt, self.value = title, prompt, value
+        self.placeholder, self.required = placeholder, required
+        self.validators, self.suggester, self.ok_label = list(validators), suggester, ok_label
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Static(self.prompt, classes="dialog-text")
+            yield Input(self.value, placeholder=self.placeholder, validators=self.validators,
+                        suggester=self.suggester, id="prompt-input")
+            yield Static("", id="prompt-error", classes="dialog-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.ok_label, variant="primary", id="ok")
+                yield Button("Cancel", id="cancel")
+
+    def _submit(self) -> None:
+        field = self.query_one("#prompt-input", Input)
+        text = field.value.strip()
+        error = self.query_one("#prompt-error", Static)
+        if self.required and not text:
+            error.update("This needs an answer; Escape cancels.")
+            return
+        result = field.validate(field.value)
+        if result is not None and not result.is_valid:
+            error.update("; ".join(result.failure_descriptions))
+            return
+        self.dismiss(text)
+
+    @on(Input.Submitted, "#prompt-input")
+    def _submitted(self) -> None:
+        self._submit()
+
+    @on(Button.Pressed, "#ok")
+    def _ok(self) -> None:
+        self._submit()
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ErrorDialog(ModalScreen[None]):
+    """Say what went wrong and where: a message and, for files, one located problem per line."""
+
+    BINDINGS = [Binding("escape,enter", "close", "Close", id="dialog.close", tooltip="Close this message")]
+
+    def __init__(self, title: str, message: str, details: Iterable[str] = ()) -> None:
+        super().__init__(classes="dialog")
+        self.title_text, self.message, self.details = title, message, list(details)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box error-box"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Static(self.message, classes="dialog-text", markup=False)
+            if self.details:
+                with VerticalScroll(classes="dialog-details"):
+                    yield Static("\n".join(self.details), markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Close", variant="error", id="close")
+
+    @on(Button.Pressed, "#close")
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,132 @@
+"""The KPI plan beside what has been measured: each KPI's owner, unit, baseline, target and cadence, then
+its latest value, whether that meets the target, and a sparkline of the measurements.
+
+The plan is domain.kpi_plan's (it schedules the project to find go-live, seconds on a 100x playbook), so
+the view builds its rows in a thread worker and shows a loading indicator meanwhile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import DataTable, Static
+from textual.worker import Worker, WorkerState
+
+from workbench.domain.kpi_plan import KpiLine, kpi_plan
+from workbench.domain.playbook import Playbook
+from workbench.domain.tracking import Measurement, Trend
+from workbench.tui.widgets.paged_table import PagedTable, theme_style
+from workbench.tui.widgets.raci_table import clip
+
+
+@dataclass(frozen=True)
+class KpiRow:
+    group: str
+    line: KpiLine
+    trend: Trend
+
+
+def kpi_rows(pb: Playbook, start: date, measurements: list[Measurement], lang: str = "en") -> list[KpiRow]:
+    """Every KPI of the plan in phase order, with its measurements (oldest first) as a Trend."""
+    by_kpi: dict[str, list[Measurement]] = {}
+    for m in measurements:
+        by_kpi.setdefault(m.kpi_id, []).append(m)
+    return [KpiRow(group.title, line, Trend(line.kpi.id, by_kpi.get(line.kpi.id, []), line.kpi.baseline,
+                                            line.kpi.target, line.kpi.direction))
+            for group in kpi_plan(pb, start, lang).groups for line in group.lines]
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+class KpiTable(PagedTable):
+    COLUMNS: ClassVar[list[tuple[str, str]]] = [
+        ("group", "Phase"), ("kpi", "KPI"), ("owner", "Owner"), ("unit", "Unit"), ("baseline", "Baseline"),
+        ("target", "Target"), ("cadence", "Cadence"), ("latest", "Latest"), ("track", "On track"),
+        ("trend", "Trend")]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(fixed_columns=2, id=id)
+
+    def item_key(self, item: KpiRow) -> str:
+        return item.line.kpi.id
+
+    def render_item(self, item: KpiRow, position: int) -> Sequence[RenderableType]:
+        first = position % self.page_size == 0 or self.items[position - 1].group != item.group
+        line, trend = item.line, item.trend
+        latest = trend.latest
+        on_track = trend.on_track
+        track = (Text("— no data", style="dim") if on_track is None else
+                 Text("✓ yes", style=theme_style(self, "success")) if on_track else
+                 Text("✗ no", style=theme_style(self, "error", bold=True)))
+        baseline = "not yet" if line.kpi.baseline is None else _number(line.kpi.baseline)
+        return (Text(clip(item.group.split(":")[0], 16) if first else "", style="bold"),
+                Text(clip(line.name, 32)), Text(clip(line.owner_name, 20)), Text(line.unit_label),
+                Text(baseline, justify="right"), Text(line.target_label, justify="right"),
+                Text(line.kpi.cadence), Text(_number(latest.value) if latest else "—", justify="right"),
+                track, Text(trend.sparkline(12), style=theme_style(self, "accent")))
+
+
+class KpiView(Vertical):
+    DEFAULT_CSS = """
+    KpiView { height: 1fr; }
+    KpiView KpiTable { height: 1fr; }
+    KpiView #kpi-detail { height: 7; border-top: solid $primary-muted; padding: 0 1; }
+    """
+
+    def __init__(self, lang: str = "en", *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        yield KpiTable(id="kpi-table")
+        with VerticalScroll(id="kpi-detail"):
+            yield Static(id="kpi-detail-text")
+
+    def load(self, pb: Playbook, start: date, measurements: list[Measurement]) -> None:
+        self.query_one(KpiTable).loading = True
+        self._build(pb, start, measurements)
+
+    @work(thread=True, exclusive=True, group="kpi-rows", exit_on_error=False)
+    def _build(self, pb: Playbook, start: date, measurements: list[Measurement]) -> list[KpiRow]:
+        return kpi_rows(pb, start, measurements, self.lang)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The rows arrive here, on the UI thread; a failure is shown, never raised."""
+        if event.worker.group != "kpi-rows" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
+            return
+        event.stop()
+        table = self.query_one(KpiTable)
+        table.loading = False
+        if event.state == WorkerState.ERROR:
+            self.notify(f"The KPI plan could not be built: {event.worker.error}", title="KPIs",
+                        severity="error")
+            return
+        current = table.current_item
+        table.set_items(event.worker.result or [], keep=current.line.kpi.id if current else None)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        item = self.query_one(KpiTable).current_item
+        text = Text()
+        if item is not None:
+            line = item.line
+            text.append(line.name, style="bold").append(f"  ({line.direction_label})\n")
+            text.append(line.definition).append("\nFormula: ", style="bold").append(line.readable_formula)
+            if line.target_date:
+                text.append("\nTarget by: ", style="bold").append(line.target_date.isoformat())
+            text.append("\nSource: ", style="bold").append(line.source)
+            if item.trend.latest:
+                text.append("\nLatest: ", style="bold").append(
+                    f"{_number(item.trend.latest.value)} on {item.trend.latest.measured_on.isoformat()}"
+                    f" ({len(item.trend.points)} measurements)")
+        self.query_one("#kpi-detail-text", Static).update(text)

@@ -1,0 +1,187 @@
+"""A DataTable that shows a long list one page at a time.
+
+A plain DataTable measures and stores every row it is given (about 40 s for 100k rows), so the big views
+(RFP, RACI, plan, KPIs of a 100x playbook) keep their items in a plain list, filter that list, and hand
+the table only the current page. Cells are rendered when a page is shown, not when items are loaded,
+which also lets a theme change re-colour the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.console import RenderableType
+from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import DataTable
+
+PAGE_SIZE = 200
+"""Rows per page: big enough to scroll a screenful many times over, small enough to show at once."""
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """Where the table is in its item list, for a status line."""
+
+    page: int
+    pages: int
+    first: int
+    """1-based index of the first item on the page (0 when there are no items)"""
+    last: int
+    total: int
+
+
+class PagedTable(DataTable):
+    """Subclasses name the columns (`COLUMNS`) and say how an item becomes a key and a row of cells."""
+
+    COLUMNS: ClassVar[list[tuple[str, Any]]] = []
+    """(column key, label) in display order; keys are stable, so `update_cell` can target them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "next_page", "Next page", id="table.next_page", tooltip="Show the next page of rows"),
+        Binding("p", "previous_page", "Prev page", id="table.previous_page",
+                tooltip="Show the previous page of rows"),
+    ]
+
+    class PageChanged(Message):
+        """A new page (or a new item list) is showing."""
+
+        def __init__(self, table: PagedTable, info: PageInfo) -> None:
+            super().__init__()
+            self.table = table
+            self.info = info
+
+        @property
+        def control(self) -> PagedTable:
+            return self.table
+
+    def __init__(self, *, page_size: int = PAGE_SIZE, fixed_columns: int = 1, header_height: int = 1,
+                 id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(cursor_type="row", fixed_columns=fixed_columns, header_height=header_height,
+                         id=id, classes=classes)
+        self.page_size = page_size
+        self.page = 0
+        self.items: Sequence[Any] = []
+        self._index: dict[str, int] = {}
+        self.column_spec: list[tuple[str, Any]] = list(self.COLUMNS)
+
+    # ---- for subclasses
+    def item_key(self, item: Any) -> str:
+        raise NotImplementedError
+
+    def render_item(self, item: Any, position: int) -> Sequence[RenderableType]:
+        """The cells of one row; `position` is the item's index in the whole (filtered) list."""
+        raise NotImplementedError
+
+    # ---- loading and paging
+    def on_mount(self) -> None:
+        if not self.columns:
+            self.set_columns(self.column_spec)
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show_page(self.page))
+
+    def set_columns(self, spec: list[tuple[str, Any]]) -> None:
+        """Replace the columns (for tables whose columns follow the data, such as RACI's roles)."""
+        self.column_spec = list(spec)
+        self.clear(columns=True)
+        for key, label in self.column_spec:
+            self.add_column(label, key=key)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-len(self.items) // self.page_size))
+
+    @property
+    def info(self) -> PageInfo:
+        first = self.page * self.page_size
+        last = min(first + self.page_size, len(self.items))
+        return PageInfo(self.page + 1, self.pages, first + 1 if last else 0, last, len(self.items))
+
+    def set_items(self, items: Sequence[Any], keep: str | None = None) -> None:
+        """Show a new item list; the cursor stays on `keep` (an item key) when it is still in the list."""
+        self.items = items
+        self._index = {self.item_key(item): i for i, item in enumerate(items)}
+        where = self._index.get(keep) if keep is not None else None
+        self.show_page(0 if where is None else where // self.page_size,
+                       0 if where is None else where % self.page_size)
+
+    def show_page(self, page: int, row: int = 0) -> None:
+        """Replace the rows with page `page` in one pass (add_rows cannot take keys, so add_row in a loop)."""
+        if not self.columns:
+            self.set_columns(self.column_spec)
+        self.page = min(max(page, 0), self.pages - 1)
+        start = self.page * self.page_size
+        self.clear()
+        for position in range(start, min(start + self.page_size, len(self.items))):
+            item = self.items[position]
+            self.add_row(*self.render_item(item, position), key=self.item_key(item))
+        if self.row_count:
+            self.move_cursor(row=min(row, self.row_count - 1), animate=False)
+        self.refresh_bindings()
+        self.post_message(self.PageChanged(self, self.info))
+
+    def refresh_item(self, key: str) -> None:
+        """Re-render one item's row in place (after an edit), if it is on this page."""
+        position = self._index.get(key)
+        if position is None or position // self.page_size != self.page:
+            return
+        cells = self.render_item(self.items[position], position)
+        for (column, _), value in zip(self.column_spec, cells):
+            self.update_cell(key, column, value)
+
+    def go_to(self, key: str) -> bool:
+        """Show the page holding `key` and put the cursor on it; False when it is not in the list."""
+        position = self._index.get(key)
+        if position is None:
+            return False
+        if position // self.page_size != self.page:
+            self.show_page(position // self.page_size, position % self.page_size)
+        else:
+            self.move_cursor(row=position % self.page_size, animate=False)
+        return True
+
+    @property
+    def current_item(self) -> Any | None:
+        """The item under the cursor (None on an empty table)."""
+        if not self.row_count:
+            return None
+        position = self.page * self.page_size + self.cursor_row
+        return self.items[position] if position < len(self.items) else None
+
+    # ---- actions
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next_page":
+            return self.page + 1 < self.pages or None
+        if action == "previous_page":
+            return self.page > 0 or None
+        return super().check_action(action, parameters)
+
+    def action_next_page(self) -> None:
+        if self.page + 1 < self.pages:
+            self.show_page(self.page + 1)
+
+    def action_previous_page(self) -> None:
+        if self.page > 0:
+            self.show_page(self.page - 1)
+
+    def action_cursor_down(self) -> None:
+        """Moving down off the last row of a page turns the page, so the list reads as one."""
+        if self.row_count and self.cursor_row == self.row_count - 1 and self.page + 1 < self.pages:
+            self.show_page(self.page + 1, 0)
+        else:
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if self.row_count and self.cursor_row == 0 and self.page > 0:
+            self.show_page(self.page - 1, self.page_size - 1)
+        else:
+            super().action_cursor_up()
+
+
+def theme_style(widget: DataTable, variable: str, bold: bool = False) -> Style:
+    """A Rich style in a theme colour ($error, $success, $accent...), for cells: DataTable renders Rich
+    renderables, which cannot name theme variables themselves."""
+    colour = widget.app.theme_variables.get(variable)
+    return Style(color=colour, bold=bold) if colour else Style(bold=bold)

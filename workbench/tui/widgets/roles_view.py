@@ -1,0 +1,54 @@
+"""The Roles tab: the permission matrix with a scope legend and the highlighted cell in words, and the
+governance findings beside it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Static
+
+from workbench.domain.governance import Finding
+from workbench.domain.matrix import permission_matrix
+from workbench.domain.playbook import Playbook
+from workbench.tui.widgets.findings_list import FindingsList
+from workbench.tui.widgets.permission_matrix import PermissionMatrixTable, scope_legend
+
+
+class RolesView(Horizontal):
+    DEFAULT_CSS = """
+    RolesView { height: 1fr; }
+    RolesView #matrix-pane { width: 2fr; }
+    RolesView #findings-pane { width: 1fr; min-width: 28; max-width: 60; border-left: solid $primary-muted; }
+    RolesView .pane-title { height: 1; padding: 0 1; text-style: bold; }
+    RolesView #matrix-cell { height: 1; padding: 0 1; background: $panel; }
+    """
+
+    def __init__(self, lang: str = "en", *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="matrix-pane"):
+            yield Static(scope_legend(), id="matrix-legend", classes="pane-title")
+            yield PermissionMatrixTable(id="matrix")
+            yield Static(id="matrix-cell")
+        with Vertical(id="findings-pane"):
+            yield Static("Findings", id="findings-title", classes="pane-title")
+            yield FindingsList(id="findings")
+
+    @property
+    def matrix(self) -> PermissionMatrixTable:
+        return self.query_one(PermissionMatrixTable)
+
+    def load(self, pb: Playbook, findings: list[Finding]) -> None:
+        """The matrix shows every column a finding points at, even one no role holds."""
+        cells = [(f.object, f.action) for f in findings if f.object and f.action]
+        self.matrix.load(permission_matrix(pb, self.lang, include=cells))
+        self.query_one(FindingsList).set_findings(findings)
+        counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
+        self.query_one("#findings-title", Static).update(
+            f"Findings: {counts['error']} errors, {counts['warning']} warnings, {counts['info']} info")
+
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        event.stop()
+        self.query_one("#matrix-cell", Static).update(self.matrix.cell_description())

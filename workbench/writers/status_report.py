@@ -1,0 +1,154 @@
+"""The weekly status report for the steering committee, as Markdown and printable HTML.
+
+`build_report` gathers everything from one open engagement (task states, plan dates, KPI measurements,
+intake answers) into a plain model; the templates in `templates/report/` only lay it out, so the two
+formats always say the same. Files are written atomically: a crash never leaves half a report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workbench.domain.adoption import format_value, kpi_trends, on_track_label, target_label
+from workbench.domain.risks import Risk, derive_risks
+from workbench.domain.tracking import TaskView, status_report, task_views
+from workbench.domain.text import tr
+from workbench.writers.atomic import write_text_atomic
+from workbench.writers.templating import render
+
+if TYPE_CHECKING:
+    from workbench.store.engagement import OpenEngagement
+
+FORMATS = {"md": "report/status.md.j2", "html": "report/status.html.j2"}
+NEXT_PER_ROLE = 5
+
+
+@dataclass(frozen=True)
+class PhaseRow:
+    id: str
+    name: str
+    percent: int
+    closed: int
+    total: int
+    in_progress: int
+    blocked: int
+    planned_end: date | None
+    gate_closed: bool
+
+
+@dataclass(frozen=True)
+class MilestoneRow:
+    id: str
+    name: str
+    phase: str
+    planned: date
+    due: date
+    status: str
+    late: bool
+
+
+@dataclass(frozen=True)
+class KpiRow:
+    id: str
+    name: str
+    kind: str
+    sparkline: str
+    latest: str
+    baseline: str
+    target: str
+    status: str
+    on_track: bool | None
+    measured_on: date | None
+    count: int
+
+
+@dataclass(frozen=True)
+class RoleActions:
+    role: str
+    name: str
+    tasks: list[TaskView]
+    more: int
+
+
+@dataclass
+class WeeklyReport:
+    client: str
+    playbook: str
+    playbook_id: str
+    version: str
+    start: date
+    finish: date
+    today: date
+    warnings: list[str]
+    phases: list[PhaseRow]
+    milestones: list[MilestoneRow]
+    late: list[TaskView]
+    blocked: list[TaskView]
+    at_risk: list[TaskView]
+    next_actions: list[RoleActions]
+    kpis: list[KpiRow]
+    unmeasured: list[str]
+    risks: list[Risk] = field(default_factory=list)
+
+    @property
+    def week(self) -> str:
+        year, week, _ = self.today.isocalendar()
+        return f"{year}-W{week:02d}"
+
+    @property
+    def percent(self) -> int:
+        total = sum(p.total for p in self.phases)
+        return round(100 * sum(p.closed for p in self.phases) / total) if total else 100
+
+    @property
+    def on_track(self) -> int:
+        return sum(k.on_track is True for k in self.kpis)
+
+
+def build_report(opened: OpenEngagement, today: date) -> WeeklyReport:
+    """Everything the committee reads this week, from the engagement's data as of `today`."""
+    pb, plan, store, e = opened.resolved, opened.plan, opened.store, opened.engagement
+    states = store.tasks()
+    status = status_report(pb, plan, states, today)
+    views = task_views(pb, plan, states)
+    closed, ends = store.closed_phases(), plan.phase_milestones()
+    names = {p.id: tr(p.name) for p in pb.phases}
+    phases = [PhaseRow(p.phase, names.get(p.phase, p.phase), p.percent, p.closed, p.total, p.in_progress,
+                       p.blocked, ends.get(p.phase), p.phase in closed) for p in status.phases]
+    by_id = {v.id: v for v in views}
+    milestones = [MilestoneRow(t.id, t.name, t.phase, t.finish, by_id[t.id].due, by_id[t.id].status,
+                               by_id[t.id].status not in ("done", "skipped") and by_id[t.id].due < today)
+                  for t in plan.tasks if t.milestone and t.id in by_id]
+    roles = pb.role_map()
+    actions = [RoleActions(role, str(roles[role].name) if role in roles else role, tasks[:NEXT_PER_ROLE],
+                           max(0, len(tasks) - NEXT_PER_ROLE)) for role, tasks in status.next_actions.items()]
+    kpis = list(pb.kpis)
+    trends = list(zip(kpis, kpi_trends(kpis, store.measurements())))
+    rows = [KpiRow(k.id, str(k.name), k.kind, t.sparkline(), format_value(t.latest.value, k.unit),
+                   format_value(t.baseline, k.unit), target_label(k), on_track_label(t.on_track), t.on_track,
+                   t.latest.measured_on, len(t.points)) for k, t in trends if t.latest]
+    unmeasured = [k.id for k, t in trends if not t.points]
+    risks = derive_risks(pb, e.answers, status, views, trends)
+    return WeeklyReport(e.client, tr(opened.playbook.name), opened.playbook.id, opened.playbook.version, e.start,
+                        plan.finish, today, list(opened.warnings), phases, milestones, status.late,
+                        status.blocked, status.at_risk, actions, rows, unmeasured, risks)
+
+
+def render_report(report: WeeklyReport, fmt: str) -> str:
+    return render(FORMATS[fmt], r=report)
+
+
+def write_report(report: WeeklyReport, folder: Path, formats: list[str]) -> list[Path]:
+    """status-YYYY-MM-DD.md / .html in `folder`, each written atomically; returns the paths.
+
+    Every format is rendered before the first file is written, so a template error writes nothing."""
+    texts = {fmt: render_report(report, fmt) for fmt in formats}
+    written = []
+    for fmt, text in texts.items():
+        target = Path(folder) / f"status-{report.today.isoformat()}.{fmt}"
+        write_text_atomic(target, text)
+        written.append(target)
+    return written
