@@ -107,7 +107,7 @@ def test_status_text(run_cli, tmp_path):
     code, out, err = run_cli("status", folder, "--today", "2026-02-02")
     assert (code, err) == (0, "")
     assert out.startswith("Example Appliance Retail (demo)\ncore 1.0.0 · start 2026-01-05")
-    assert "pre_deployment   ███░░░░░░░░░░░░░░░░░  14%  2/14 done; 1 in progress, 1 blocked" in out
+    assert "pre_deployment   ██░░░░░░░░░░░░░░  14%  2/14 done, 1 active, 1 blocked" in out
     assert "\nLate (3)\n" in out and "\nBlocked (1)\n  pre-06-drivers-barriers  2026-01-28  5d late" in out
     assert "Critical path at risk (2)\n  pre-05-stakeholders      2026-01-21  12d late" in out
     assert "Next actions\n  CRM specialist (crm_specialist)\n   *pre-05-stakeholders" in out
@@ -140,8 +140,9 @@ def test_status_warns_when_the_playbook_changed(run_cli, tmp_path):
     path = folder / "engagement.yaml"
     text = path.read_text(encoding="utf-8")
     digest = yaml.safe_load(text)["playbook_sha256"]
-    path.write_text(text.replace(digest, "0" * 64), encoding="utf-8")
+    path.write_text(text.replace(digest, "f" * 64), encoding="utf-8")
     code, out, _ = run_cli("status", folder)
-    assert code == 0 and "warning: the playbook changed since this engagement was created" in out
+    assert code == 0 and "warning: the playbook changed since this engagement was created" in " ".join(
+        line.strip() for line in out.splitlines())
     assert json.loads(run_cli("status", folder, "--json")[1])["warnings"][0].startswith("the playbook changed")
     assert answers_of(folder)["business_model"] == "b2c"

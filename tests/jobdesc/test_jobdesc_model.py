@@ -56,7 +56,8 @@ def test_answers_change_duties_education_and_kpis(test_playbook):
     def lead(**answers):
         return describe(resolve(test_playbook, answers), "lead", "en", ON)
 
-    small, large = lead(company_size="small", industry="software"), lead(company_size="large", industry="retail")
+    small = lead(company_size="small", industry="software")
+    large = lead(company_size="large", industry="retail")
     assert small.section("duties").groups[-1].items == ("Also do the analyst's work.",)
     assert "ongoing" not in [g.phase for g in large.section("duties").groups]
     assert small.section("education").lines == ("IT degree preferred.",)

@@ -117,3 +117,22 @@ def test_removing_a_task_others_depend_on_is_reported(tmp_path):
     loaded = load_playbook(path)
     assert [p.message for p in loaded.problems] == [
         "unknown task 'hire'; expected one of: golive, rfp, select, service_setup"]
+
+
+def test_overlay_replaces_a_condition_whole_and_merges_a_raci(tmp_path):
+    path = write_overlay(tmp_path, """\
+requirements:
+  - {id: R3, when: {any: [{question: modules, contains: service}]}}
+roles:
+  - {id: other, name: Other, summary: Reviews., duties: [Review]}
+phases:
+  - id: pre_deployment
+    tasks:
+      - {id: rfp, raci: {other: C}}
+""")
+    loaded = load_playbook(path)
+    assert loaded.ok, [str(p) for p in loaded.problems]
+    r3 = {r.id: r for r in loaded.playbook.requirements}["R3"]
+    assert r3.when.model_dump(by_alias=True, exclude_none=True) == {
+        "any": [{"question": "modules", "contains": "service"}]}
+    assert loaded.playbook.task_map()["rfp"].raci == {"consultant": "A", "specialist": "R", "other": "C"}

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from workbench.domain.advice_text import local_digits, number, say
-from workbench.domain.playbook import Playbook
-from workbench.domain.readiness import Point, Trace
-from workbench.domain.text import RTL_LANGUAGES, tr
-from workbench.writers.templating import md_cell
+from workbench.domain.advice_text import local_digits, number, say  # plain data: no pydantic
+
+if TYPE_CHECKING:  # `crmwb --help` imports this module; keep it free of pydantic and yaml
+    from workbench.domain.playbook import Playbook
+    from workbench.domain.readiness import Point, Trace
 
 WIDTH = 100
 
@@ -25,8 +25,11 @@ class Wording:
     """Questions, answers and advice points in one language, using the playbook's own question texts."""
 
     def __init__(self, playbook: Playbook, lang: str) -> None:
+        from workbench.domain.text import tr
+
         self.questions = playbook.question_map()
         self.lang = lang
+        self.tr = tr
 
     def say(self, key: str, **params: Any) -> str:
         return say(key, self.lang, **params)
@@ -37,7 +40,7 @@ class Wording:
 
     def question(self, qid: str) -> str:
         q = self.questions.get(qid)
-        return local_digits(" ".join(tr(q.text, self.lang).split()), self.lang) if q else qid
+        return local_digits(" ".join(self.tr(q.text, self.lang).split()), self.lang) if q else qid
 
     def answer(self, qid: str, value: Any) -> str:
         if value is None or value == []:
@@ -45,7 +48,7 @@ class Wording:
         if isinstance(value, bool):
             return self.say("yes" if value else "no")
         q = self.questions.get(qid)
-        labels = {o.id: tr(o.label, self.lang) for o in q.options} if q else {}
+        labels = {o.id: self.tr(o.label, self.lang) for o in q.options} if q else {}
         if isinstance(value, list):
             shown = ("، " if self.lang == "fa" else ", ").join(labels.get(v, str(v)) for v in value)
         elif isinstance(value, (int, float)):
@@ -105,6 +108,9 @@ def render_text(blocks: list[Block], w: Wording) -> str:
 
 
 def render_md(blocks: list[Block], w: Wording) -> str:
+    from workbench.domain.text import RTL_LANGUAGES
+    from workbench.writers.templating import md_cell
+
     out: list[str] = []
     for b in blocks:
         if b.kind == "title":
@@ -133,7 +139,7 @@ def render_md(blocks: list[Block], w: Wording) -> str:
 
 def header(w: Wording, title_key: str, playbook: Playbook, client: str | None) -> list[Block]:
     blocks = [Block("title", w.say(title_key) + (f" — {client}" if client else ""))]
-    method = f"{w.say('method')}: {tr(playbook.name, w.lang)} {local_digits(playbook.version, w.lang)}"
+    method = f"{w.say('method')}: {w.tr(playbook.name, w.lang)} {local_digits(playbook.version, w.lang)}"
     return blocks + [Block("para", method)]
 
 

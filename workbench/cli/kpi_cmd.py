@@ -157,8 +157,8 @@ def _trend(opened: OpenEngagement, args: argparse.Namespace) -> int:
         return 0
     for kpi, trend in rows:
         latest = trend.latest
-        print(f"{kpi.id:<24}{trend.sparkline():<13}{format_value(latest.value if latest else None, kpi.unit):>9}"
-              f"  base {format_value(trend.baseline, kpi.unit):<8} {target_label(kpi):<9} "
+        print(f"{kpi.id:<23}{trend.sparkline():<13}{format_value(latest.value if latest else None, kpi.unit):>8}"
+              f" base {format_value(trend.baseline, kpi.unit):<8}{target_label(kpi):<9}"
               f"{on_track_label(trend.on_track)}")
     if args.kpi:
         kpi, trend = rows[0]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.cli.advice_report import (
     Block,
@@ -20,9 +20,10 @@ from workbench.cli.advice_report import (
     render,
     unanswered,
 )
-from workbench.domain import readiness as r
-from workbench.domain.playbook import Playbook
-from workbench.domain.readiness import Readiness, Verdict, assess_readiness
+
+if TYPE_CHECKING:  # the domain (pydantic) loads only when the command runs, not for `crmwb --help`
+    from workbench.domain.playbook import Playbook
+    from workbench.domain.readiness import Readiness, Verdict
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,6 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def verdict_blocks(w: Wording, v: Verdict, kind: str) -> list[Block]:
     """One verdict: the question, the answer with its count, the rule, the reasons and what is open."""
+    from workbench.domain import readiness as r
+
     count = w.say(f"{kind}_count", yes=v.yes, total=v.total)
     if kind == "signs":
         rule = w.say("crm_rule", now=r.CRM_NOW_AT, prepare=r.CRM_PREPARE_AT, below=r.CRM_NOW_AT - 1)
@@ -65,6 +68,8 @@ def verdict_json(w: Wording, v: Verdict) -> dict[str, Any]:
 
 
 def readiness_json(w: Wording, result: Readiness, playbook: Playbook, client: str | None) -> dict[str, Any]:
+    from workbench.domain import readiness as r
+
     return {"kind": "readiness", "client": client, "lang": w.lang,
             "playbook": {"id": playbook.id, "version": playbook.version},
             "thresholds": {"crm_needed_now": r.CRM_NOW_AT, "crm_prepare_first": r.CRM_PREPARE_AT,
@@ -74,11 +79,13 @@ def readiness_json(w: Wording, result: Readiness, playbook: Playbook, client: st
 
 
 def run(args: argparse.Namespace) -> int:
+    from workbench.domain import readiness as r
+
     loaded = load_for_advice(args, "readiness", r.SIGNS + r.SITUATIONS)
     if loaded is None:
         return 2
     playbook, answers, client = loaded
-    result = assess_readiness(answers, playbook)
+    result = r.assess_readiness(answers, playbook)
     w = Wording(playbook, args.lang)
     blocks = readiness_blocks(w, result, playbook, client)
     sys.stdout.write(render(blocks, readiness_json(w, result, playbook, client), args.format, w))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.cli.advice_report import (
     Block,
@@ -20,9 +20,10 @@ from workbench.cli.advice_report import (
     render,
     unanswered,
 )
-from workbench.domain.playbook import Playbook
-from workbench.domain.readiness import SITUATIONS
-from workbench.domain.staffing import INPUTS, Recommendation, Staffing, advise_staffing
+
+if TYPE_CHECKING:  # the domain (pydantic) loads only when the command runs, not for `crmwb --help`
+    from workbench.domain.playbook import Playbook
+    from workbench.domain.staffing import Recommendation, Staffing
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -58,6 +59,9 @@ def staffing_json(w: Wording, result: Staffing, playbook: Playbook, client: str 
 
 
 def run(args: argparse.Namespace) -> int:
+    from workbench.domain.readiness import SITUATIONS
+    from workbench.domain.staffing import INPUTS, advise_staffing
+
     loaded = load_for_advice(args, "staffing", INPUTS + SITUATIONS)
     if loaded is None:
         return 2

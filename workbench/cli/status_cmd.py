@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from workbench.store.engagement import OpenEngagement
 
 WIDTH = 80
-BAR = 20
+BAR = 16
 NEXT_PER_ROLE = 3
 
 
@@ -81,14 +82,12 @@ def print_status(oe: OpenEngagement, report: StatusReport) -> None:
     print(_line(e.client))
     print(_line(f"{pb.id} {pb.version} · start {e.start} · plan ends {oe.plan.finish} · today {report.today}"))
     for warning in oe.warnings:
-        print(_line(f"warning: {warning}"))
+        print(textwrap.fill(f"warning: {warning}", WIDTH, subsequent_indent="  ", break_on_hyphens=False))
     print("\nPhases")
     for p in report.phases:
-        extra = [f"{p.in_progress} in progress" if p.in_progress else "", f"{p.blocked} blocked" if p.blocked else "",
-                 "closed" if p.phase in closed else ""]
-        tail = ", ".join(x for x in extra if x)
-        print(_line(f"  {p.phase:<16} {bar(p.percent)} {p.percent:>3}%  {p.closed}/{p.total} done"
-                    + (f"; {tail}" if tail else "")))
+        extra = [f"{p.closed}/{p.total} done", f"{p.in_progress} active" if p.in_progress else "",
+                 f"{p.blocked} blocked" if p.blocked else "", "closed" if p.phase in closed else ""]
+        print(_line(f"  {p.phase:<16} {bar(p.percent)} {p.percent:>3}%  " + ", ".join(x for x in extra if x)))
     for title, views in (("Late", report.late), ("Blocked", report.blocked),
                          ("Critical path at risk", report.at_risk)):
         if views:

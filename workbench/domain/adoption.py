@@ -34,7 +34,7 @@ _GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 def role_group(role: str) -> str:
     """sales, service, marketing, system (integration, service and test accounts) or other."""
-    text = " ".join(role.lower().split())
+    text = " ".join(role.lower().replace("ي", "ی").replace("ك", "ک").split())  # Arabic yeh, kaf as Persian
     for group, stems in _GROUPS:
         if any(re.search(r"(?<!\w)" + re.escape(stem), text) for stem in stems):
             return group

@@ -107,7 +107,8 @@ class _Words:
         self.labels, self.lang = labels, lang
 
     def __call__(self, key: str, **values: str) -> str:
-        return localize_digits(self.labels[key].format(**values), self.lang)
+        """A label with its {placeholders} filled; values come already localised (an id stays as it is)."""
+        return localize_digits(self.labels[key], self.lang).format(**values)
 
     def text(self, text: LocalText | None) -> str:
         return localize_digits(_SPACES.sub(" ", tr(text, self.lang)).strip(), self.lang)
@@ -125,6 +126,8 @@ def _role_name(pb: Playbook, role_id: str, w: _Words) -> str:
 
 
 def _position(pb: Playbook, profile: JobProfile, w: _Words) -> Section:
+    """Whom the role reports to (the line the answers selected) and why; the roles whose job profiles
+    report to this one."""
     line = profile.reports_to[0]
     facts = [(w("reports_to"), _role_name(pb, line.to, w))]
     if line.reason:
@@ -205,7 +208,8 @@ def build(pb: Playbook, role_id: str, lang: str, labels: Mapping[str, str], on: 
         sections[key] = Section(key, w(f"section_{key}"), lines=lines)
     kept = tuple(sections[k] for k in SECTION_ORDER if _has_content(sections[k]))
     meta = ((w("date"), format_date(on, lang)),
-            (w("playbook"), w("playbook_ref", name=w.text(pb.name), id=pb.id, version=pb.version)))
+            (w("playbook"), w("playbook_ref", name=w.text(pb.name), id=pb.id,
+                              version=localize_digits(pb.version, lang))))
     return JobDescription(role_id, lang, "rtl" if lang in RTL_LANGUAGES else "ltr", title,
                           w("title", title=title), meta, kept, pb.id, pb.version)
 

@@ -1,7 +1,9 @@
 """Does the business need a CRM now, and does it need a dedicated CRM manager?
 
-Pure functions over the intake answers (no I/O), so the CLI today and an engagement folder later can
-both call `assess_readiness(answers, playbook)`. Every reason and step carries the answers it came from.
+Pure functions over the intake answers (no I/O): the CLI (from a playbook + answers file, or from an
+engagement folder) and later the TUI call `assess_readiness(answers, playbook)`. Every reason and step
+carries the answers it came from, except the closing step, which rests on the CRM verdict as a whole (its
+count is in the text).
 
 Thresholds (design decisions; every report states them):
 - CRM, from the seven signs: 4 or more answered yes -> "needed now"; 2 or 3 -> "useful, prepare first";

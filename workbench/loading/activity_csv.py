@@ -2,7 +2,7 @@
 
 Exports come from many CRMs and many Excel versions, so the reader is forgiving about form and strict about
 content: columns are found by name (any case, spaces or underscores, a few aliases and Russian or Persian
-names), the delimiter (`,` or `;`) is sniffed, the encoding is detected (UTF-8 with or without BOM,
+names), the delimiter (`,` or `;`) is read from the header, the encoding is detected (UTF-8 with or without BOM,
 cp1251, cp1256), but every bad value is a located problem and a file with any problem gives no rows.
 """
 
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from workbench.domain.adoption import ActivityRow
 from workbench.domain.problems import Problem
+from workbench.loading.activity_cells import parse_cell
 from workbench.loading.activity_encoding import decode
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -24,23 +25,22 @@ MAX_PROBLEMS = 20
 REQUIRED = ("user", "role", "last_login", "logins")
 ALIASES: dict[str, tuple[str, ...]] = {
     "user": ("user", "username", "user_name", "login", "email", "e_mail", "user_email", "name", "full_name",
-             "employee", "пользователь", "сотрудник", "کاربر", "كاربر"),
+             "employee", "пользователь", "сотрудник", "کاربر"),
     "role": ("role", "department", "dept", "team", "unit", "роль", "отдел", "نقش", "واحد", "دپارتمان"),
     "last_login": ("last_login", "last_login_date", "last_logon", "last_sign_in", "last_seen",
                    "последний_вход", "آخرین_ورود"),
     "logins": ("logins", "login_count", "logins_count", "number_of_logins", "sessions", "входы",
                "количество_входов", "تعداد_ورود"),
     "trained": ("trained", "training_passed", "training_completed", "обучен", "آموزش_دیده"),
-    "leads_created": ("leads", "new_leads"),
-    "contacts_created": ("contacts", "new_contacts"),
-    "accounts_created": ("accounts", "companies_created"),
-    "deals_created": ("deals", "opportunities", "opportunities_created"),
-    "cases_created": ("cases", "tickets", "tickets_created"),
-    "activities_logged": ("activities", "activities_created", "activity_count"),
+    "leads_created": ("leads", "new_leads", "лиды", "سرنخ_ها"),
+    "contacts_created": ("contacts", "new_contacts", "контакты", "مخاطبان"),
+    "accounts_created": ("accounts", "companies_created", "компании", "حساب_ها"),
+    "deals_created": ("deals", "opportunities", "opportunities_created", "сделки", "فرصت_ها"),
+    "cases_created": ("cases", "tickets", "tickets_created", "обращения", "درخواست_ها"),
+    "activities_logged": ("activities", "activities_created", "activity_count", "дела", "активности",
+                          "فعالیت_ها"),
 }
 _RECORDS = re.compile(r"^[^\W\d_]\w*_(created|logged)$")
-_YES = {"yes", "y", "true", "1", "да", "بله", "آری"}
-_NO = {"no", "n", "false", "0", "", "нет", "خیر", "نه"}
 
 
 @dataclass
@@ -64,8 +64,9 @@ class ActivityFile:
 
 
 def normalise(header: str) -> str:
-    """'Last Login ' -> 'last_login'; the key headers are matched by."""
-    return re.sub(r"[\s\-./]+", "_", header.replace("\ufeff", "").strip().lower()).strip("_")
+    """'Last Login ' -> 'last_login', Arabic yeh and kaf as Persian ones: the key headers are matched by."""
+    text = header.replace("\ufeff", "").strip().lower().replace("ي", "ی").replace("ك", "ک")
+    return re.sub(r"[\s\-./\u200c]+", "_", text).strip("_")
 
 
 def _canonical(header: str) -> str | None:
@@ -76,48 +77,9 @@ def _canonical(header: str) -> str | None:
     return key if _RECORDS.match(key) else None
 
 
-def _delimiter(text: str) -> str:
-    sample = "\n".join(text.splitlines()[:20])
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=",;").delimiter
-    except csv.Error:
-        header = text.split("\n", 1)[0]
-        return ";" if header.count(";") > header.count(",") else ","
-
-
-def parse_date(text: str) -> date:
-    """YYYY-MM-DD, YYYY/MM/DD or DD.MM.YYYY, with an optional time after it; ValueError says what to use."""
-    value = text.strip()
-    iso = re.match(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T].*)?$", value)
-    dotted = re.match(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?: .*)?$", value)
-    if iso:
-        year, month, day = (int(g) for g in iso.groups())
-    elif dotted:
-        day, month, year = (int(g) for g in dotted.groups())
-    else:
-        raise ValueError("expected a date YYYY-MM-DD (or DD.MM.YYYY)")
-    if year < 1700:
-        raise ValueError("looks like a Solar Hijri date; expected a Gregorian date YYYY-MM-DD")
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise ValueError("is not a real date; expected a date YYYY-MM-DD") from None
-
-
-def _count(text: str) -> int:
-    value = text.strip()
-    if value == "":
-        return 0
-    if not value.isascii() or not value.isdigit():
-        raise ValueError("expected a whole number, 0 or more")
-    return int(value)
-
-
-def _yes_no(text: str) -> bool:
-    value = text.strip().lower()
-    if value in _YES or value in _NO:
-        return value in _YES
-    raise ValueError("expected yes or no (also true/false, 1/0)")
+def _delimiter(header: str) -> str:
+    """`;` when the header has more of them than commas (Excel in Russian and Persian locales), else `,`."""
+    return ";" if header.count(";") > header.count(",") else ","
 
 
 def _header_problems(headers: list[str], found: dict[str, str], where: str) -> list[Problem]:
@@ -160,7 +122,7 @@ def read_activity(path: Path, as_of: date) -> ActivityFile:
         return result
     lines = re.split(r"\r\n|\r|\n", text)
     skip = 1 if lines[0].lower().startswith("sep=") and len(lines[0]) == 5 else 0  # Excel's "sep=;" line
-    result.delimiter = lines[0][4] if skip else _delimiter(text)
+    result.delimiter = lines[0][4] if skip else _delimiter(lines[0])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=result.delimiter)
     for _ in range(skip):
         next(reader, None)
@@ -198,25 +160,6 @@ def _read_header(result: ActivityFile, headers: list[str], raw: str) -> dict[str
     return position
 
 
-def _value(name: str, text: str, as_of: date) -> object:
-    """One cell as its column wants it; ValueError says what was expected."""
-    if name == "user":
-        if not text.strip():
-            raise ValueError("expected the user's name or login")
-        return text.strip()
-    if name == "role":
-        return text.strip()
-    if name == "last_login":
-        login = parse_date(text) if text.strip() else None
-        if login and login > as_of:
-            raise ValueError(f"is after the measurement date {as_of}; expected a date on or before it "
-                             "(set --date to the day of the export)")
-        return login
-    if name == "trained":
-        return _yes_no(text)
-    return _count(text)
-
-
 def _read_rows(result: ActivityFile, reader, lines: list[str], width: int, position: dict[str, int],
                as_of: date) -> None:
     """Parse every row; each bad value is a problem at its row and column (the first MAX_PROBLEMS shown)."""
@@ -241,9 +184,9 @@ def _read_rows(result: ActivityFile, reader, lines: list[str], width: int, posit
         parsed: dict[str, object] = {}
         for name, index in position.items():
             try:
-                parsed[name] = _value(name, values[index], as_of)
+                parsed[name] = parse_cell(name, values[index], as_of)
             except ValueError as exc:
-                shown = f"{values[index].strip()!r}" + (" " if str(exc).startswith("is ") else "; ")
+                shown = f"{values[index].strip()!r}" + ("; " if str(exc).startswith("expected") else " ")
                 report(f"row {start}, column {result.columns[name]!r}: {shown}{exc}", start,
                        _column(raw, values, index, result.delimiter))
         user = str(parsed.get("user", ""))

@@ -3,7 +3,7 @@
 Excel on Windows still saves "CSV" in the system's ANSI code page. cp1251 and cp1256 decode almost any
 bytes without error, so strict decoding alone cannot tell them apart: the decoded text must also make
 sense — its words each in one script and in one case pattern. Russian read as cp1256 gives words that mix
-Arabic and accented Latin letters; Persian read as cp1251 gives words like "гПнС".
+Arabic and accented Latin letters or signs like × and £; Persian read as cp1251 gives words like "гПнС".
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import unicodedata
 ENCODINGS = ("UTF-8 with BOM", "UTF-8", "cp1251", "cp1256")
 _SINGLE_BYTE = (("cp1251", "cp1251"), ("cp1256", "cp1256"))
 MIN_SENSE = 0.8
+_PUNCTUATION = re.compile(r"[«»„“”‘’–—…№]")
+"""Non-ASCII punctuation that separates words; symbols such as × or £ inside a word mark it as garbled."""
 
 
 def _script(char: str) -> str:
@@ -21,14 +23,18 @@ def _script(char: str) -> str:
 
 
 def _word_ok(word: str) -> bool:
-    if len({_script(c) for c in word}) != 1:
+    """Letters of one script (digits, marks and the Persian half-space aside) in one case pattern."""
+    letters = [c for c in word if not (c.isdigit() or c == "\u200c" or unicodedata.category(c) == "Mn")]
+    if not letters or not all(c.isalpha() for c in letters) or len({_script(c) for c in letters}) != 1:
         return False
-    return word == word.lower() or word == word.upper() or (word[0].isupper() and word[1:] == word[1:].lower())
+    text = "".join(letters)
+    return text == text.lower() or text == text.upper() or (text[0].isupper() and text[1:] == text[1:].lower())
 
 
 def sense(text: str) -> float:
     """The share of non-ASCII words that look like real words (1.0 when there are none)."""
-    words = [w for w in re.findall(r"[^\W\d_]+", text) if not w.isascii()]
+    words = [w for w in re.split(r"[\s\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]+", _PUNCTUATION.sub(" ", text))
+             if w and not w.isascii()]
     if not words:
         return 1.0
     return sum(_word_ok(w) for w in words) / len(words)

@@ -3,7 +3,8 @@
 Merging happens on the located YAML, before validation, so an overlay may override a single field
 (`{id: SFA-001, priority: must}`) and every error still points at the file and line that caused it.
 Rules: lists of items with ids merge by id (recursively: a phase's tasks too); `remove: true` drops
-the base item; mappings merge key by key; anything else replaces the base value.
+the base item; mappings merge key by key, except `when`, which is replaced whole; anything
+else replaces the base value.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from workbench.domain.problems import Path, Problem
 from workbench.loading.located_yaml import LDict, LList
 
 REMOVE = "remove"
+REPLACED_WHOLE = frozenset({"when"})
+"""A condition only makes sense whole: merging one of another shape key by key would mix two conditions.
+(A RACI does merge key by key, so an overlay can add a Consulted role; the checks catch a second A.)"""
 
 
 def _is_item_list(value: Any) -> bool:
@@ -32,7 +36,8 @@ def merge(base: Any, overlay: Any, path: Path, problems: list[Problem]) -> Any:
     if isinstance(base, LDict) and isinstance(overlay, LDict):
         out = _copy_dict(base)
         for key, value in overlay.items():
-            out[key] = merge(base[key], value, path + (key,), problems) if key in base else value
+            whole = key in REPLACED_WHOLE or key not in base
+            out[key] = value if whole else merge(base[key], value, path + (key,), problems)
             out.key_locs[key] = overlay.key_locs[key]
             out.value_locs[key] = overlay.value_locs[key]
         return out

@@ -88,6 +88,8 @@ class AnswerCommitted(Message):
 
     question_id: str
     value: Any
+    advance: bool = False
+    """move on to the next open question after saving (Enter in a text field, Ctrl+S)"""
 
 
 @dataclass

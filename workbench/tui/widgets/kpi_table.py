@@ -23,8 +23,7 @@ from textual.worker import Worker, WorkerState
 from workbench.domain.kpi_plan import KpiLine, kpi_plan
 from workbench.domain.playbook import Playbook
 from workbench.domain.tracking import Measurement, Trend
-from workbench.tui.widgets.paged_table import PagedTable, theme_style
-from workbench.tui.widgets.raci_table import clip
+from workbench.tui.widgets.paged_table import PagedTable, clip, theme_style
 
 
 @dataclass(frozen=True)
@@ -50,9 +49,10 @@ def _number(value: float) -> str:
 
 class KpiTable(PagedTable):
     COLUMNS: ClassVar[list[tuple[str, str]]] = [
-        ("group", "Phase"), ("kpi", "KPI"), ("owner", "Owner"), ("unit", "Unit"), ("baseline", "Baseline"),
-        ("target", "Target"), ("cadence", "Cadence"), ("latest", "Latest"), ("track", "On track"),
-        ("trend", "Trend")]
+        ("group", "Phase"), ("kpi", "KPI"), ("latest", "Latest"), ("track", "On track"), ("trend", "Trend"),
+        ("target", "Target"), ("baseline", "Baseline"), ("unit", "Unit"), ("cadence", "Cadence"),
+        ("owner", "Owner")]
+    """What has been measured comes right after the name, so it shows without scrolling sideways."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(fixed_columns=2, id=id)
@@ -70,10 +70,10 @@ class KpiTable(PagedTable):
                  Text("✗ no", style=theme_style(self, "error", bold=True)))
         baseline = "not yet" if line.kpi.baseline is None else _number(line.kpi.baseline)
         return (Text(clip(item.group.split(":")[0], 16) if first else "", style="bold"),
-                Text(clip(line.name, 32)), Text(clip(line.owner_name, 20)), Text(line.unit_label),
-                Text(baseline, justify="right"), Text(line.target_label, justify="right"),
-                Text(line.kpi.cadence), Text(_number(latest.value) if latest else "—", justify="right"),
-                track, Text(trend.sparkline(12), style=theme_style(self, "accent")))
+                Text(clip(line.name, 30)), Text(_number(latest.value) if latest else "—", justify="right"),
+                track, Text(trend.sparkline(12), style=theme_style(self, "accent")),
+                Text(line.target_label, justify="right"), Text(baseline, justify="right"),
+                Text(line.unit_label), Text(line.kpi.cadence), Text(clip(line.owner_name, 24)))
 
 
 class KpiView(Vertical):

@@ -185,3 +185,8 @@ def theme_style(widget: DataTable, variable: str, bold: bool = False) -> Style:
     renderables, which cannot name theme variables themselves."""
     colour = widget.app.theme_variables.get(variable)
     return Style(color=colour, bold=bold) if colour else Style(bold=bold)
+
+
+def clip(text: str, width: int) -> str:
+    """Cut a cell's text to `width` with an ellipsis, so one long name cannot widen a whole column."""
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -13,12 +13,17 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnDoesNotExist, RowDoesNotExist
 
 from workbench.domain.matrix import PermissionMatrix
+from workbench.tui.widgets.paged_table import clip
 
 SCOPE_STYLES: dict[str, str] = {"none": "dim", "own": "green", "team": "yellow", "all": "bold red"}
 """The one place scope colours are defined (the only colours not taken from the theme); the cell also
 spells the scope, so the colour is never the only signal."""
 
 SCOPE_LABELS: dict[str, str] = {"none": "·", "own": "own", "team": "team", "all": "all"}
+ACTION_LETTERS: dict[str, str] = {"create": "C", "read": "R", "update": "U", "delete": "D", "assign": "A",
+                                  "export": "E", "import": "I"}
+"""Column headers: one letter per action keeps a column as narrow as its widest scope ('team')."""
+OBJECT_WIDTH = 10
 
 
 def column_key(obj: str, action: str) -> str:
@@ -26,10 +31,12 @@ def column_key(obj: str, action: str) -> str:
 
 
 def scope_legend() -> Text:
-    """One line naming each scope in its colour, for beside the matrix."""
-    text = Text("Scope: ")
+    """One line naming each scope in its colour and each action letter, for above the matrix."""
+    text = Text("Scope ", style="bold")
     for scope, style in SCOPE_STYLES.items():
-        text.append(f"{SCOPE_LABELS[scope]} {scope}" if scope == "none" else scope, style=style).append("  ")
+        text.append(f"{SCOPE_LABELS[scope]} {scope}" if scope == "none" else scope, style=style).append(" ")
+    text.append(" Actions ", style="bold")
+    text.append(" ".join(f"{letter} {action}" for action, letter in ACTION_LETTERS.items()))
     return text
 
 
@@ -47,15 +54,16 @@ class PermissionMatrixTable(DataTable):
     def load(self, matrix: PermissionMatrix) -> None:
         """Rebuild the table: columns keyed `object:action`, rows keyed by role id, added in one pass.
 
-        The object name sits above its first action only, so each object reads as a group of columns."""
+        The object name (clipped) sits above its first action only, so each object reads as a group of
+        columns; the line under the matrix names the highlighted cell in full."""
         where = self.cursor_coordinate
         self.matrix = matrix
         self.clear(columns=True)
         self.add_column(Text("Role\n", style="bold"), key="role")
         for obj in matrix.objects:
             for i, action in enumerate(obj.actions):
-                label = Text(f"{obj.name if i == 0 else ''}\n{action}")
-                label.stylize("bold", 0, len(obj.name) if i == 0 else 0)
+                name = clip(obj.name, OBJECT_WIDTH) if i == 0 else ""
+                label = Text(name, style="bold").append(f"\n{ACTION_LETTERS.get(action, action)}", style="")
                 self.add_column(label, key=column_key(obj.id, action))
         for row in matrix.rows:
             cells = [Text(row.name, no_wrap=True)]

@@ -14,23 +14,22 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from workbench.domain.plan import Plan, ScheduledTask
-from workbench.tui.widgets.paged_table import PagedTable, theme_style
-from workbench.tui.widgets.raci_table import clip
+from workbench.tui.widgets.paged_table import PagedTable, clip, theme_style
 
 CRITICAL_MARK = "◆"
 
 
 class PlanTable(PagedTable):
     COLUMNS: ClassVar[list[tuple[str, str]]] = [
-        ("critical", " "), ("phase", "Phase"), ("task", "Task"), ("owner", "Owner"), ("start", "Start"),
-        ("finish", "Finish"), ("days", "Days"), ("slack", "Slack")]
+        ("critical", " "), ("phase", "Phase"), ("task", "Task"), ("start", "Start"), ("finish", "Finish"),
+        ("days", "Days"), ("slack", "Slack"), ("owner", "Owner")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "toggle_critical", "Critical only", id="plan.critical_only",
                 tooltip="Show only the tasks on the critical path, or every task again"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(fixed_columns=1, id=id)
+        super().__init__(fixed_columns=3, id=id)
         self.plan: Plan | None = None
         self.critical_only = False
         self.phase_names: dict[str, str] = {}
@@ -53,15 +52,15 @@ class PlanTable(PagedTable):
     def render_item(self, item: ScheduledTask, position: int) -> Sequence[RenderableType]:
         first = position % self.page_size == 0 or self.items[position - 1].phase != item.phase
         mark = theme_style(self, "error", bold=True)
-        name = Text(clip(item.name, 44), style="bold" if item.critical else "")
+        name = Text(clip(item.name, 36), style="bold" if item.critical else "")
         if item.milestone:
             name.append(" (milestone)", style="italic")
         return (Text(CRITICAL_MARK if item.critical else "", style=mark),
                 Text(self.phase_names.get(item.phase, item.phase) if first else "", style="bold"),
-                name, Text(self.role_names.get(item.owner, item.owner)), Text(item.start.isoformat()),
-                Text(item.finish.isoformat()), Text(str(item.duration), justify="right"),
-                Text(str(item.slack) if item.slack else "0", justify="right",
-                     style=mark if item.critical else ""))
+                name, Text(item.start.isoformat()), Text(item.finish.isoformat()),
+                Text(str(item.duration), justify="right"),
+                Text(str(item.slack), justify="right", style=mark if item.critical else ""),
+                Text(self.role_names.get(item.owner, item.owner)))
 
     def action_toggle_critical(self) -> None:
         self.critical_only = not self.critical_only

@@ -15,20 +15,22 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import OptionList, Static, Tree
 from textual.widgets.option_list import Option
 
-from workbench.domain.layout import layered_layout, steps_by_lane
+from workbench.domain.layout import Layout, layered_layout, steps_by_lane
 from workbench.domain.playbook import Playbook
-from workbench.domain.processes import Process, check_process, handoffs
+from workbench.domain.processes import Edge, Node, Process, check_process, handoffs
 from workbench.domain.text import tr
+from workbench.tui.widgets.paged_table import clip
 
 KIND_ICONS = {"start": "▶", "task": "□", "decision": "◆", "end": "■"}
+EXIT_WIDTH = 36
 
 
 class ProcessView(Horizontal):
     DEFAULT_CSS = """
     ProcessView { height: 1fr; }
-    ProcessView #process-picker { width: 28; height: 1fr; border-right: solid $primary-muted; }
+    ProcessView #process-picker { width: 28; height: 1fr; }
     ProcessView #process-body { width: 1fr; }
-    ProcessView #process-title { height: auto; padding: 0 1; }
+    ProcessView #process-title { height: 1; padding: 0 1; }
     ProcessView #process-steps { height: 2fr; }
     ProcessView #process-side { height: 1fr; max-height: 14; border-top: solid $primary-muted; padding: 0 1; }
     """
@@ -80,8 +82,6 @@ class ProcessView(Horizontal):
                      f"{len(passes)} hand-offs · ")
         title.append("✓ clean" if not problems else f"✖ {len(problems)} problems",
                      style="bold" if problems else "")
-        if process.description:
-            title.append(f"\n{tr(process.description, self.lang)}", style="italic")
         self.query_one("#process-title", Static).update(title)
         self._fill_tree(process)
         side = Text()
@@ -93,6 +93,8 @@ class ProcessView(Horizontal):
         side.append(f"Hand-offs between roles: {len(passes)}\n", style="bold")
         for (source, target), count in counts.items():
             side.append(f"  {self.lane(source)} → {self.lane(target)}").append(f"  ×{count}\n", style="bold")
+        if process.description:
+            side.append(f"\n{tr(process.description, self.lang)}", style="italic")
         self.query_one("#process-handoffs", Static).update(side)
 
     def _fill_tree(self, process: Process) -> None:
@@ -103,32 +105,37 @@ class ProcessView(Horizontal):
         exits: dict[str, list] = {}
         for edge in process.edges:
             exits.setdefault(edge.source, []).append(edge)
+        lanes = steps_by_lane(layout)
+        following = {a: b for _, steps in lanes for a, b in zip(steps, steps[1:])}
         tree = self.query_one("#process-steps", Tree)
         tree.clear()
         tree.root.set_label(Text(f"{tr(process.name, self.lang)} (by lane, in flow order)", style="bold"))
-        for lane, steps in steps_by_lane(layout):
+        for lane, steps in lanes:
             branch = tree.root.add(Text(self.lane(lane), style="bold"), expand=True)
             for step in steps:
                 node = nodes[step]
                 label = Text(f"{number[step]:>2} {KIND_ICONS[node.kind]} ").append(tr(node.label, self.lang))
                 outs = [e for e in exits.get(step, []) if e.target in nodes]
-                leaf = len(outs) == 1 and node.kind != "decision"
-                if leaf:
-                    label.append_text(self._exit(process, layout, step, outs[0], nodes, number))
-                item = branch.add(label, expand=True, allow_expand=not leaf and bool(outs))
-                if not leaf:
-                    for edge in outs:
-                        exit_label = Text(f"{tr(edge.label, self.lang)}" if edge.label else "", style="italic")
-                        item.add_leaf(exit_label.append_text(
-                            self._exit(process, layout, step, edge, nodes, number)))
+                if len(outs) == 1 and node.kind != "decision":
+                    # one exit: say where it goes only when that is not simply the next line of this lane
+                    if outs[0].target != following.get(step) or (step, outs[0].target) in layout.back_edges:
+                        label.append_text(self._exit(layout, nodes[step], outs[0], nodes, number))
+                    branch.add_leaf(label)
+                    continue
+                item = branch.add(label, expand=True, allow_expand=bool(outs))
+                for edge in outs:
+                    exit_label = Text(tr(edge.label, self.lang) if edge.label else "", style="italic")
+                    item.add_leaf(exit_label.append_text(self._exit(layout, node, edge, nodes, number)))
         tree.root.expand()
 
-    def _exit(self, process, layout, step, edge, nodes, number) -> Text:
-        """' → 7 Prepare quote ⇄ Finance manager ↺': target, the lane it passes to, a loop mark."""
+    def _exit(self, layout: Layout, source: Node, edge: Edge, nodes: dict[str, Node],
+              number: dict[str, int]) -> Text:
+        """' → 8 Finance approves…  ⇄ Finance manager  ↺ loop': the target step, the role it passes to,
+        and a mark when the flow goes back to an earlier step."""
         target = nodes[edge.target]
-        text = Text(f" → {number[edge.target]} ").append(tr(target.label, self.lang))
-        if target.lane != nodes[step].lane:
+        text = Text(f" → {number[edge.target]} ").append(clip(tr(target.label, self.lang), EXIT_WIDTH))
+        if target.lane != source.lane:
             text.append(f"  ⇄ {self.lane(target.lane)}", style="bold")
-        if (step, edge.target) in layout.back_edges:
+        if (source.id, edge.target) in layout.back_edges:
             text.append("  ↺ loop", style="italic")
         return text

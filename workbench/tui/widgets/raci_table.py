@@ -12,7 +12,7 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from workbench.domain.matrix import RaciRow, RaciTable
-from workbench.tui.widgets.paged_table import PagedTable
+from workbench.tui.widgets.paged_table import PagedTable, clip
 
 LETTER_STYLES = {"R": "bold", "A": "bold reverse", "C": "", "I": "dim"}
 TASK_WIDTH = 40
@@ -25,10 +25,6 @@ def two_lines(name: str) -> Text:
         return Text(f"{name}\n")
     cut = min(spaces, key=lambda i: abs(i - len(name) / 2))
     return Text(f"{name[:cut]}\n{name[cut + 1:]}")
-
-
-def clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class RaciGrid(PagedTable):

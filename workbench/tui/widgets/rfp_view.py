@@ -97,6 +97,15 @@ class RfpView(Vertical):
         self._show_status()
         self._show_detail(row)
 
+    def show_priority(self, priority: str | None) -> None:
+        """Filter to one priority (None: all) and put the focus on the table."""
+        select = self.query_one("#rfp-priority", Select)
+        if priority is None:
+            select.clear()
+        else:
+            select.value = priority
+        self.table.focus()
+
     # ---- events
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from workbench.domain.governance import Finding
@@ -46,8 +47,9 @@ class RolesView(Horizontal):
         self.matrix.load(permission_matrix(pb, self.lang, include=cells))
         self.query_one(FindingsList).set_findings(findings)
         counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
-        self.query_one("#findings-title", Static).update(
-            f"Findings: {counts['error']} errors, {counts['warning']} warnings, {counts['info']} info")
+        self.query_one("#findings-title", Static).update(Content.from_markup(
+            "Findings  [$error]✖[/] $e  [$warning]⚠[/] $w  [$primary]ℹ[/] $i",
+            e=counts["error"], w=counts["warning"], i=counts["info"]))
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         event.stop()

@@ -1,0 +1,217 @@
+"""The Deliverables screen: RFP, roles and permissions, RACI, process maps, KPIs and the project plan of the
+open engagement, one tab each.
+
+The views only show and ask; this screen acts: it saves RFP edits to engagement.yaml, re-opens the
+engagement in a worker so every view (and the export) sees them, and moves the cursor to what a finding
+points at. Tabs load the first time they are shown, so a big playbook opens on the RFP without waiting
+for the rest.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any, ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import TabbedContent, TabPane
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from workbench.domain.governance import Finding
+from workbench.domain.matrix import raci_table
+from workbench.domain.text import tr
+from workbench.store.engagement import EngagementError, OpenEngagement, open_engagement, save_overrides
+from workbench.tui.screens.base import WorkbenchScreen
+from workbench.tui.screens.deliverables_commands import DeliverablesCommands
+from workbench.tui.session import Session
+from workbench.tui.widgets.findings_list import FindingsList
+from workbench.tui.widgets.kpi_table import KpiView
+from workbench.tui.widgets.plan_table import PlanTable, PlanView
+from workbench.tui.widgets.process_view import ProcessView
+from workbench.tui.widgets.raci_table import RaciGrid
+from workbench.tui.widgets.rfp_table import RfpTable
+from workbench.tui.widgets.rfp_view import RfpView
+from workbench.tui.widgets.roles_view import RolesView
+
+TABS: tuple[tuple[str, str], ...] = (("rfp", "RFP"), ("roles", "Roles"), ("raci", "RACI"),
+                                     ("processes", "Processes"), ("kpis", "KPIs"), ("plan", "Plan"))
+FOCUS = {"rfp": "#rfp-table", "roles": "#matrix", "raci": "#raci-table", "processes": "#process-picker",
+         "kpis": "#kpi-table", "plan": "#plan-table"}
+"""The widget that takes the keys when a tab is opened from the keyboard or the palette."""
+
+
+def with_requirement_edit(overrides: dict[str, Any], req_id: str, priority: str, weight: int,
+                          original: tuple[str, int] | None) -> dict[str, Any]:
+    """A copy of the engagement's overrides with one requirement's priority and weight set; an edit back
+    to the playbook's own values removes the entry, so engagement.yaml lists only real changes."""
+    out = copy.deepcopy(overrides)
+    edits = dict(out.get("requirements") or {})
+    if original == (priority, weight):
+        edits.pop(req_id, None)
+    else:
+        edits[req_id] = {"priority": priority, "weight": weight}
+    if edits:
+        out["requirements"] = edits
+    else:
+        out.pop("requirements", None)
+    return out
+
+
+class DeliverablesScreen(WorkbenchScreen):
+    """Constructed with the open Session; `initial` names the tab to open on (see TABS)."""
+
+    SECTION = "deliverables"
+    HELP = ("The deliverables of the open engagement: edit the RFP's priorities and weights, read the "
+            "permission matrix and jump to what each finding points at, the RACI, process maps, KPIs, plan.")
+    CSS_PATH = "../deliverables.tcss"
+    COMMANDS: ClassVar = {DeliverablesCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right_square_bracket", "next_tab", "Next tab", id="deliverables.next_tab",
+                tooltip="Show the next deliverable"),
+        Binding("left_square_bracket", "previous_tab", "Prev tab", id="deliverables.previous_tab",
+                tooltip="Show the previous deliverable"),
+    ]
+
+    def __init__(self, session: Session, *, lang: str = "en", initial: str = "rfp", name: str | None = None,
+                 id: str | None = None) -> None:
+        super().__init__(name=name, id=id)
+        self.session = session
+        self.lang = lang
+        self.initial = initial
+        self._loaded: set[str] = set()
+
+    def compose_body(self) -> ComposeResult:
+        with TabbedContent(initial=f"tab-{self.initial}", id="deliverables-tabs"):
+            with TabPane("RFP", id="tab-rfp"):
+                yield RfpView(self.lang, id="rfp-view")
+            with TabPane("Roles", id="tab-roles"):
+                yield RolesView(self.lang, id="roles-view")
+            with TabPane("RACI", id="tab-raci"):
+                yield RaciGrid(id="raci-table")
+            with TabPane("Processes", id="tab-processes"):
+                yield ProcessView(self.lang, id="process-view")
+            with TabPane("KPIs", id="tab-kpis"):
+                yield KpiView(self.lang, id="kpi-view")
+            with TabPane("Plan", id="tab-plan"):
+                yield PlanView(id="plan-view")
+
+    def on_mount(self) -> None:
+        self.ensure_loaded(self.initial)
+        self.query_one(FOCUS[self.initial]).focus()
+
+    # ---- tabs
+    @property
+    def active_tab(self) -> str:
+        return self.query_one(TabbedContent).active.removeprefix("tab-")
+
+    def show_tab(self, tab: str) -> None:
+        """Switch to a tab by name ('rfp', 'roles', ...); the palette and finding jumps use this."""
+        self.query_one(TabbedContent).active = f"tab-{tab}"
+        self.ensure_loaded(tab)
+        self.query_one(FOCUS[tab]).focus()
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id:
+            self.ensure_loaded(event.pane.id.removeprefix("tab-"))
+
+    def action_next_tab(self) -> None:
+        names = [t for t, _ in TABS]
+        self.show_tab(names[(names.index(self.active_tab) + 1) % len(names)])
+
+    def action_previous_tab(self) -> None:
+        names = [t for t, _ in TABS]
+        self.show_tab(names[(names.index(self.active_tab) - 1) % len(names)])
+
+    def ensure_loaded(self, tab: str) -> None:
+        """Fill a tab from the open engagement the first time it shows (and after a re-open)."""
+        if tab in self._loaded:
+            return
+        self._loaded.add(tab)
+        opened = self.session.opened
+        pb = opened.resolved
+        if tab == "rfp":
+            self.query_one(RfpView).load(pb)
+        elif tab == "roles":
+            self.query_one(RolesView).load(pb, self.session.findings())
+        elif tab == "raci":
+            self.query_one(RaciGrid).load(raci_table(pb, self.lang))
+        elif tab == "processes":
+            self.query_one(ProcessView).load(pb)
+        elif tab == "kpis":
+            self.query_one(KpiView).load(pb, opened.engagement.start, opened.store.measurements())
+        elif tab == "plan":
+            self.query_one(PlanView).load(opened.plan, {p.id: tr(p.name, self.lang) for p in pb.phases},
+                                          {r.id: tr(r.name, self.lang) for r in pb.roles})
+
+    # ---- RFP edits
+    def on_rfp_table_edit_requested(self, event: RfpTable.EditRequested) -> None:
+        """Save the edit to engagement.yaml now (a small atomic write), show it, then re-open in a worker."""
+        event.stop()
+        opened = self.session.opened
+        base = next((r for r in opened.playbook.requirements if r.id == event.req_id), None)
+        overrides = with_requirement_edit(opened.engagement.overrides, event.req_id, event.priority,
+                                          event.weight, (base.priority, base.weight) if base else None)
+        try:
+            save_overrides(opened.engagement, overrides)
+        except OSError as exc:
+            self.notify(f"Could not save the edit to {opened.engagement.file}: {exc.strerror or exc}",
+                        title="RFP", severity="error")
+            return
+        self.query_one(RfpView).apply_edit(event.req_id, event.priority, event.weight)
+        self.reopen()
+
+    @work(thread=True, exclusive=True, group="reopen", exit_on_error=False)
+    def reopen(self) -> OpenEngagement | None:
+        """Resolve the engagement again off the UI thread (seconds for a big playbook)."""
+        opened = open_engagement(self.session.folder, self.session.author)
+        if get_current_worker().is_cancelled:  # a newer edit started another re-open
+            opened.close()
+            return None
+        return opened
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "reopen" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
+            return
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            detail = "\n".join(str(p) for p in error.problems) if isinstance(error, EngagementError) else str(error)
+            self.notify(f"The engagement could not be re-opened:\n{detail}", title="RFP", severity="error")
+            return
+        fresh = event.worker.result
+        if fresh is None:
+            return
+        stale, self.session.opened = self.session.opened, fresh
+        stale.close()
+        self._loaded.clear()
+        self.ensure_loaded(self.active_tab)
+
+    # ---- findings
+    def on_findings_list_chosen(self, event: FindingsList.Chosen) -> None:
+        """Show what a finding points at: its matrix cell (or role row), its task in the RACI, or, for the
+        Must-have balance, the RFP's Must-haves. Highlighting only moves the matrix cursor."""
+        event.stop()
+        finding: Finding = event.finding
+        roles = self.query_one(RolesView)
+        if finding.role or finding.object:
+            if roles.matrix.move_to_cell(finding.role, finding.object, finding.action):
+                if event.focus:
+                    roles.matrix.focus()
+            elif event.focus:
+                self.notify(f"{finding.rule}: the matrix shows no cell for this finding", severity="warning")
+        elif finding.task and event.focus:
+            self.show_tab("raci")
+            grid = self.query_one(RaciGrid)
+            if grid.go_to(finding.task):
+                grid.focus()
+        elif finding.rule == "moscow-balance" and event.focus:
+            self.show_rfp_priority("must")
+
+    # ---- for the palette
+    def show_rfp_priority(self, priority: str | None) -> None:
+        self.show_tab("rfp")
+        self.query_one(RfpView).show_priority(priority)
+
+    def toggle_critical_only(self) -> None:
+        self.show_tab("plan")
+        self.query_one(PlanTable).action_toggle_critical()

@@ -1,0 +1,50 @@
+"""Command palette entries of the Deliverables screen, namespaced like the rest of the app
+("deliverables: ...", "rfp: ...", "plan: ..."), listed when the palette opens and found by fuzzy search."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+TAB_HELP = {
+    "rfp": "the RFP requirements: filter, re-prioritise, re-weight",
+    "roles": "the role and permission matrix with governance findings",
+    "raci": "who is Responsible, Accountable, Consulted, Informed per task",
+    "processes": "process maps by lane, with hand-offs and checks",
+    "kpis": "the KPI plan with measured values and trends",
+    "plan": "the project plan with the critical path",
+}
+
+
+class DeliverablesCommands(Provider):
+    """Only offers commands while the Deliverables screen is the one the palette was opened on."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], None], str]]:
+        from workbench.tui.screens.deliverables import TABS, DeliverablesScreen
+
+        screen = self.screen
+        if not isinstance(screen, DeliverablesScreen):
+            return []
+        commands = [(f"deliverables: show {label}", partial(screen.show_tab, tab), TAB_HELP[tab])
+                    for tab, label in TABS]
+        commands += [
+            ("rfp: show Must-haves only", partial(screen.show_rfp_priority, "must"),
+             "filter the RFP to the Must-haves"),
+            ("rfp: show every priority", partial(screen.show_rfp_priority, None), "clear the priority filter"),
+            ("plan: toggle critical path only", screen.toggle_critical_only,
+             "show only the tasks without slack, or every task again"),
+        ]
+        return commands
+
+    async def discover(self) -> Hits:
+        for text, command, help_text in self._commands():
+            yield DiscoveryHit(text, command, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, command, help_text in self._commands():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), command, text=text, help=help_text)

@@ -1,0 +1,154 @@
+"""Export: choose deliverables and formats, a folder and a language; a worker runs the same export as
+`crmwb export` (all or nothing, with a manifest) and posts its progress to a bar; then where the files
+went. Errors come up in a dialog and leave the previous files as they were."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Input, Label, ProgressBar, Select, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from workbench.tui import messages as m
+from workbench.tui.screens.base import WorkbenchScreen
+from workbench.tui.session import Session
+from workbench.tui.widgets.path_suggester import PathSuggester
+from workbench.writers.registry import REGISTRY, UnknownExport, select
+
+DEFAULT_FORMATS = ("xlsx", "md")
+LANGS = (("English", "en"), ("Persian (فارسی)", "fa"), ("Russian (русский)", "ru"))
+
+
+def formats_of() -> dict[str, list[str]]:
+    """format -> the deliverables that have it, in registry order."""
+    out: dict[str, list[str]] = {}
+    for deliverable, formats in REGISTRY.items():
+        for fmt in formats:
+            out.setdefault(fmt, []).append(deliverable)
+    return out
+
+
+class ExportScreen(WorkbenchScreen):
+    SECTION = "export"
+    HELP = "Write the chosen deliverables in the chosen formats to a folder, with a manifest; all or nothing."
+    BINDINGS = [
+        Binding("ctrl+s", "export", "Export", id="export.run", tooltip="Write the chosen deliverables now"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.running = False
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="export-body"):
+            with Vertical(id="export-choices"):
+                yield Label("Deliverables", classes="pane-title")
+                yield SelectionList[str](*[Selection(name, name, True) for name in REGISTRY], id="deliverables")
+                yield Label("Formats", classes="pane-title")
+                yield SelectionList[str](*[Selection(f"{fmt}  ({', '.join(names)})", fmt, fmt in DEFAULT_FORMATS)
+                                           for fmt, names in formats_of().items()], id="formats")
+            with Vertical(id="export-run"):
+                yield Label("Output folder", classes="pane-title")
+                yield Input(str(self.session.folder / "deliverables"), id="out", suggester=PathSuggester())
+                with Horizontal(id="export-row"):
+                    yield Select(LANGS, value="en", allow_blank=False, id="lang", compact=True)
+                    yield Button("Export", variant="primary", id="export")
+                yield ProgressBar(show_eta=False, id="export-progress")
+                yield Label("Choose, then Export (Ctrl+S).", id="export-step")
+                with VerticalScroll(id="export-files"):
+                    yield Static("", id="export-result", markup=False)
+
+    def preselect(self, only: list[str] | None) -> None:
+        """Tick only these deliverables (every one when None), e.g. from the palette."""
+        chosen = self.query_one("#deliverables", SelectionList)
+        chosen.deselect_all()
+        for name in only or list(REGISTRY):
+            if name in REGISTRY:
+                chosen.select(name)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "export":
+            return None if self.running else True
+        return True
+
+    @on(Button.Pressed, "#export")
+    def action_export(self) -> None:
+        if self.running:
+            return
+        only = list(self.query_one("#deliverables", SelectionList).selected)
+        formats = list(self.query_one("#formats", SelectionList).selected)
+        folder = self.query_one("#out", Input).value.strip()
+        try:
+            if not only or not formats:
+                raise UnknownExport("choose at least one deliverable and one format")
+            if not folder:
+                raise UnknownExport("type the folder to write into")
+            pairs = select(only, formats)
+        except UnknownExport as exc:
+            self.show_error("Nothing to export", f"{str(exc)[0].upper()}{str(exc)[1:]}.")
+            return
+        self._set_running(True)
+        self.query_one("#export-result", Static).update("")
+        self.query_one("#export-progress", ProgressBar).update(total=len(pairs), progress=0)
+        self._export(self._context(str(self.query_one("#lang", Select).value)), Path(folder).expanduser(),
+                     only, formats)
+
+    def _context(self, lang: str):
+        from workbench.writers.context import ExportContext
+        from workbench.writers.manifest import answers_digest
+
+        opened = self.session.opened
+        answers = dict(opened.engagement.answers)
+        return ExportContext(opened.resolved, opened.playbook, answers, opened.engagement.client,
+                             opened.engagement.start, lang, opened.loaded.digest, answers_digest(answers))
+
+    def _set_running(self, running: bool) -> None:
+        self.running = running
+        self.query_one("#export", Button).disabled = running
+        self.refresh_bindings()
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _export(self, ctx, folder: Path, only: list[str], formats: list[str]) -> None:
+        from workbench.writers.export import export
+
+        def progress(done: int, total: int, label: str) -> None:
+            self.post_message(m.ExportProgress(done, total, label))
+
+        try:
+            result = export(ctx, folder, only, formats, progress)
+        except OSError as exc:
+            self.post_message(m.ExportFailed(f"Cannot write to {folder}: {exc.strerror or exc}. "
+                                             "Nothing was changed."))
+        except Exception as exc:  # a writer's bug: a dialog, never a traceback
+            self.post_message(m.ExportFailed(f"{type(exc).__name__}: {exc}. Nothing was changed in {folder}."))
+        else:
+            self.post_message(m.ExportFinished(result))
+
+    @on(m.ExportProgress)
+    def _progress(self, message: m.ExportProgress) -> None:
+        self.query_one("#export-progress", ProgressBar).update(total=message.total, progress=message.done)
+        step = "Done." if message.done == message.total else f"Writing {message.label} ..."
+        self.query_one("#export-step", Label).update(f"{message.done}/{message.total} {step}")
+
+    @on(m.ExportFinished)
+    def _finished(self, message: m.ExportFinished) -> None:
+        self._set_running(False)
+        result = message.result
+        self.query_one("#export-step", Label).update(
+            Content.from_markup("[b $text-success]Wrote $n files[/] to $folder", n=str(len(result.files)),
+                                folder=str(result.folder)))
+        lines = [str(p.relative_to(result.folder)) for p in result.files] + [result.manifest.name]
+        self.query_one("#export-result", Static).update("\n".join(lines))
+        self.notify(f"Wrote {len(result.files)} files to {result.folder}.")
+
+    @on(m.ExportFailed)
+    def _failed(self, message: m.ExportFailed) -> None:
+        self._set_running(False)
+        self.query_one("#export-step", Label).update("The export failed; see the message.")
+        self.show_error("Export failed", message.message)

@@ -1,0 +1,201 @@
+"""The intake questionnaire as a form: the questions by group on the left (ticked when answered, dimmed
+when the answers so far rule them out), one question at a time on the right, progress, and what the
+answers changed since the questionnaire opened.
+
+Every answer is saved as it is given (Session.save_answers writes engagement.yaml atomically and re-opens
+the engagement, so the task list follows); saving runs in a worker because re-resolving takes a moment.
+Which questions apply and how typed text parses come from domain.intake, as in `crmwb intake`.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Label, OptionList, ProgressBar
+from textual.widgets.option_list import Option
+
+from workbench.domain.answer_diff import diff_answers
+from workbench.domain.intake import is_answered, ordered_answers, question_applies
+from workbench.domain.text import LANGUAGES, tr
+from workbench.tui import messages as m
+from workbench.tui.screens.base import WorkbenchScreen
+from workbench.tui.session import Session
+from workbench.tui.widgets.answer_diff_view import AnswerDiffView, one_line
+from workbench.tui.widgets.question_form import QuestionForm
+
+
+class IntakeScreen(WorkbenchScreen):
+    SECTION = "intake"
+    HELP = "Answer the intake questionnaire; every answer is saved at once and the task list follows it."
+    BINDINGS = [
+        Binding("ctrl+n", "next", "Next open", id="intake.next", tooltip="The next question still open"),
+        Binding("ctrl+b", "previous", "Back", id="intake.previous", tooltip="The question before this one"),
+        Binding("ctrl+s", "commit", "Save answer", id="intake.save",
+                tooltip="Save what the input shows (accepts the default) and go on"),
+        Binding("ctrl+l", "language", "Language", id="intake.language",
+                tooltip="Questions in English, Persian or Russian"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.pb = session.opened.playbook
+        self.answers: dict[str, Any] = dict(session.opened.engagement.answers)
+        self.baseline = dict(self.answers)
+        self.lang = "en"
+        self.current = 0
+        self._save_lock = threading.Lock()
+        self._sequence = 0
+        self._saved = 0
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="intake-body"):
+            with Vertical(id="question-nav"):
+                yield Label("Questions", classes="pane-title")
+                yield OptionList(id="questions")
+            with VerticalScroll(id="question-pane"):
+                yield Vertical(id="form-slot")
+                yield AnswerDiffView(id="answer-diff")
+        with Horizontal(id="intake-status", classes="status-bar"):
+            yield Label("", id="progress-label")
+            yield ProgressBar(show_eta=False, show_percentage=False, id="progress")
+
+    async def on_mount(self) -> None:
+        self.query_one(AnswerDiffView).show(None)
+        first = self._next_open(0)
+        self.current = first if first is not None else 0
+        self._refresh_nav()
+        await self._show(self.current)
+        self.query_one("#questions", OptionList).focus()
+
+    # ---- what applies
+    def _applies(self, index: int) -> bool:
+        return question_applies(self.pb, self.pb.questions[index], self.answers)
+
+    def _next_open(self, start: int) -> int | None:
+        for index in range(start, len(self.pb.questions)):
+            if not is_answered(self.answers, self.pb.questions[index].id) and self._applies(index):
+                return index
+        return None
+
+    def _refresh_nav(self) -> None:
+        """Rebuild the question list: an answer can open or close later questions."""
+        options = self.query_one("#questions", OptionList)
+        items: list[Option] = []
+        group = None
+        answered = applying = 0
+        for index, q in enumerate(self.pb.questions):
+            if q.group != group:
+                group = q.group
+                items.append(Option(Content.styled(group.replace("_", " ").capitalize(), "bold $secondary"),
+                                    id=f"group:{group}:{index}", disabled=True))
+            applies, done = self._applies(index), is_answered(self.answers, q.id)
+            applying += applies
+            answered += applies and done
+            mark = "✓" if done else "·"
+            label = f"{mark} {index + 1:>2} {tr(q.text, self.lang)}"
+            style = "" if applies else "$text-disabled"
+            items.append(Option(Content.styled(label, style) if style else Content(label), id=q.id))
+        highlighted = self.pb.questions[self.current].id
+        options.clear_options()
+        options.add_options(items)
+        options.highlighted = options.get_option_index(highlighted)
+        self.query_one("#progress", ProgressBar).update(total=max(applying, 1), progress=answered)
+        self.query_one("#progress-label", Label).update(f"{answered}/{applying} answered")
+
+    async def _show(self, index: int) -> None:
+        """Put question `index` in the form (keeping a valid value typed into the one leaving)."""
+        for old in self.query(QuestionForm):
+            old.commit_typed()
+        self.current = index
+        q = self.pb.questions[index]
+        slot = self.query_one("#form-slot", Vertical)
+        await slot.remove_children()
+        await slot.mount(QuestionForm(q, self.answers.get(q.id), self.lang, f"{index + 1}/{len(self.pb.questions)}",
+                                      applies=self._applies(index)))
+        options = self.query_one("#questions", OptionList)
+        options.highlighted = options.get_option_index(q.id)
+
+    # ---- navigation
+    @on(OptionList.OptionSelected, "#questions")
+    async def _chosen(self, event: OptionList.OptionSelected) -> None:
+        index = self._index(event.option.id)
+        if index is not None:
+            await self._show(index)
+            self.query_one(QuestionForm).focus_input()
+
+    def _index(self, question_id: str | None) -> int | None:
+        return next((i for i, q in enumerate(self.pb.questions) if q.id == question_id), None)
+
+    async def action_next(self) -> None:
+        found = self._next_open(self.current + 1)
+        if found is None:
+            found = self._next_open(0)
+        if found is None:
+            self.notify("Every question that applies is answered.")
+            return
+        await self._show(found)
+        self.query_one(QuestionForm).focus_input()
+
+    async def action_previous(self) -> None:
+        earlier = [i for i in range(self.current) if self._applies(i)]
+        if earlier:
+            await self._show(earlier[-1])
+            self.query_one(QuestionForm).focus_input()
+
+    def action_commit(self) -> None:
+        self.query_one(QuestionForm).commit_current()
+
+    async def action_language(self) -> None:
+        self.lang = LANGUAGES[(LANGUAGES.index(self.lang) + 1) % len(LANGUAGES)]
+        self._refresh_nav()
+        await self._show(self.current)
+        self.notify(f"Questions in {self.lang}.", timeout=2)
+
+    # ---- saving
+    @on(m.AnswerCommitted)
+    async def _committed(self, message: m.AnswerCommitted) -> None:
+        if self.answers.get(message.question_id) == message.value:
+            if message.advance:
+                await self.action_next()
+            return
+        previous = dict(self.answers)
+        self.answers[message.question_id] = message.value
+        self.answers = ordered_answers(self.pb, self.answers)
+        self._sequence += 1
+        self._save(dict(self.answers), previous, self._sequence)
+        self._refresh_nav()
+        if message.advance:
+            await self.action_next()
+
+    @work(thread=True, group="save", exit_on_error=False)
+    def _save(self, answers: dict[str, Any], previous: dict[str, Any], sequence: int) -> None:
+        """Saves run one at a time; a save older than one already written is dropped, so the file
+        always ends with the newest answers."""
+        with self._save_lock:
+            if sequence < self._saved:
+                return
+            try:
+                self.session.save_answers(answers)
+            except Exception as exc:  # shown in the UI; the answers stay on screen
+                self.post_message(m.AnswersSaveFailed(f"{type(exc).__name__}: {exc}"))
+                return
+            self._saved = sequence
+        self.post_message(m.AnswersSaved(answers, diff_answers(self.pb, self.baseline, answers, self.lang),
+                                         diff_answers(self.pb, previous, answers, self.lang)))
+
+    @on(m.AnswersSaved)
+    def _saved_answers(self, message: m.AnswersSaved) -> None:
+        self.query_one(AnswerDiffView).show(message.total)
+        self.notify(f"Saved: {one_line(message.last)}.", timeout=3)
+
+    @on(m.AnswersSaveFailed)
+    def _save_failed(self, message: m.AnswersSaveFailed) -> None:
+        self.show_error("The answers were not saved", message.message +
+                        "\nThey are still on screen; change an answer to try again.")

@@ -1,0 +1,261 @@
+"""The phase navigator: pre-deployment, deployment and post-deployment, each phase's tasks in plan order
+with status, owner, assignee, due date and the critical path; the selected task's checklist and history.
+
+Keys change the selected task (s start, d done, b block, k skip, r reopen, a assign, n note); each change
+goes straight to the store through Session, with its author, and lands in the task's history.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Label, Select, Tab, Tabs
+
+from workbench.domain.tracking import TaskView, task_views
+from workbench.store.sqlite_store import StoreError
+from workbench.tui import messages as m
+from workbench.tui.screens.base import WorkbenchScreen
+from workbench.tui.session import Session
+from workbench.tui.widgets.task_detail import TaskDetail
+from workbench.tui.widgets.task_table import STATUS_LABELS, TaskTable
+
+PHASE_LABELS = {"pre_deployment": "Pre-deployment", "deployment": "Deployment",
+                "post_deployment": "Post-deployment"}
+MOVES = {"start": "in_progress", "done": "done", "block": "blocked", "skip": "skipped", "reopen": "not_started"}
+HISTORY = 8
+
+
+class PhasesScreen(WorkbenchScreen):
+    SECTION = "phases"
+    HELP = ("Work the tasks of each phase; every change is saved at once with its author. In the details "
+            "pane (i), Space ticks a checklist item.")
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS = [
+        Binding("s", "move('start')", "Start", id="phases.start", tooltip="Mark the task in progress"),
+        Binding("d", "move('done')", "Done", id="phases.done", tooltip="Mark the task done"),
+        Binding("b", "move('block')", "Block", id="phases.block", tooltip="Mark the task blocked (asks why)"),
+        Binding("k", "move('skip')", "Skip", id="phases.skip", tooltip="Skip the task (asks why)"),
+        Binding("r", "move('reopen')", "Reopen", show=False, id="phases.reopen",
+                tooltip="Back to not started"),
+        Binding("a", "assign", "Assign", id="phases.assign", tooltip="Give the task to a person"),
+        Binding("n", "note", "Note", id="phases.note", tooltip="Add a note to the task's history"),
+        Binding("i", "details", "Details", id="phases.details",
+                tooltip="Show or hide the task's details, checklist and history"),
+        Binding("left_square_bracket", "phase(-1)", "Prev phase", show=False, id="phases.previous_phase"),
+        Binding("right_square_bracket", "phase(1)", "Next phase", show=False, id="phases.next_phase"),
+        Binding("f", "filters", "Filter", show=False, id="phases.filter", tooltip="Filter by role and status"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.phase = "pre_deployment"
+        self.views: list[TaskView] = []
+
+    def compose_body(self) -> ComposeResult:
+        yield Tabs(*[Tab(label, id=pid) for pid, label in PHASE_LABELS.items()], id="phase-tabs")
+        with Horizontal(id="phase-filters"):
+            yield Label("Role", classes="filter-label")
+            yield Select([], prompt="Every role", id="role-filter", compact=True)
+            yield Label("Status", classes="filter-label")
+            yield Select([("Open (not done or skipped)", "open")] + [(label, key) for key, label in
+                                                                     STATUS_LABELS.items()],
+                         prompt="Any status", id="status-filter", compact=True)
+        with Horizontal(id="phases-body"):
+            yield TaskTable(id="tasks")
+            yield TaskDetail(id="detail")
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one(TaskTable).focus()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        if self.is_mounted:
+            self.reload()  # answers may have changed the task list since we were last shown
+
+    # ---- data
+    def reload(self, keep: str | None = None) -> None:
+        """Recompute every task view from the session (after answer changes or on first show)."""
+        opened = self.session.opened
+        self.views = task_views(opened.resolved, opened.plan, self.session.states())
+        roles = opened.resolved.role_map()
+        owners = list(dict.fromkeys(v.owner for v in self.views))
+        role_filter = self.query_one("#role-filter", Select)
+        chosen = role_filter.value
+        role_filter.set_options([(str(roles[o].name) if o in roles else o, o) for o in owners])
+        if chosen in owners:
+            role_filter.value = chosen
+        self._update_tabs()
+        self._fill(keep or self.query_one(TaskTable).current_id)
+
+    def _update_tabs(self) -> None:
+        tabs = self.query_one(Tabs)
+        for pid, label in PHASE_LABELS.items():
+            mine = [v for v in self.views if v.phase == pid]
+            closed = sum(v.status in ("done", "skipped") for v in mine)
+            tabs.query_one(f"#{pid}", Tab).label = f"{label} {closed}/{len(mine)}"
+
+    def _visible(self) -> list[TaskView]:
+        role = self.query_one("#role-filter", Select).value
+        status = self.query_one("#status-filter", Select).value
+        shown = [v for v in self.views if v.phase == self.phase]
+        if role is not Select.NULL:
+            shown = [v for v in shown if v.owner == role]
+        if status == "open":
+            shown = [v for v in shown if v.status not in ("done", "skipped")]
+        elif status is not Select.NULL:
+            shown = [v for v in shown if v.status == status]
+        return shown
+
+    def _fill(self, keep: str | None = None) -> None:
+        self.query_one(TaskTable).set_tasks(self._visible(), self.wb.today, keep)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        table = self.query_one(TaskTable)
+        task_id = table.current_id
+        detail = self.query_one(TaskDetail)
+        opened = self.session.opened
+        task = opened.resolved.task_map().get(task_id or "")
+        view = table.views.get(task_id or "")
+        history = opened.store.history(task_id, limit=HISTORY) if task_id else []
+        names = {r.id: str(r.name) for r in opened.resolved.roles}
+        detail.show(task, view, self.session.states().get(task_id or ""), history, names)
+        self.refresh_bindings()
+
+    @property
+    def selected(self) -> TaskView | None:
+        table = self.query_one(TaskTable)
+        return table.views.get(table.current_id or "")
+
+    # ---- events
+    @on(Tabs.TabActivated, "#phase-tabs")
+    def _phase_chosen(self, event: Tabs.TabActivated) -> None:
+        if event.tab.id and event.tab.id != self.phase:
+            self.phase = event.tab.id
+            self._fill()
+
+    @on(Select.Changed)
+    def _filtered(self) -> None:
+        self._fill(self.query_one(TaskTable).current_id)
+
+    @on(DataTable.RowHighlighted, "#tasks")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    @on(DataTable.RowSelected, "#tasks")
+    def _selected(self) -> None:
+        self.action_details()
+
+    @on(m.ChecklistItemToggled)
+    def _ticked(self, message: m.ChecklistItemToggled) -> None:
+        if self._apply(lambda: self.session.check_item(message.task_id, message.index, message.done)):
+            self.notify(f"Item {message.index + 1} {'done' if message.done else 'open again'}.", timeout=2)
+
+    # ---- actions
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("move", "assign", "note"):
+            view = self.selected
+            if view is None:
+                return None
+            if action == "move" and MOVES.get(str(parameters[0])) == view.status:
+                return None
+        return True
+
+    def _apply(self, change) -> bool:
+        """Run one store change; refuse with a notification (never a traceback) when the store says no."""
+        task_id = self.query_one(TaskTable).current_id
+        try:
+            change()
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=6)
+            return False
+        self.views = task_views(self.session.opened.resolved, self.session.opened.plan, self.session.states())
+        fresh = next((v for v in self.views if v.id == task_id), None)
+        if fresh is not None:
+            self.query_one(TaskTable).update_task(fresh)
+        self._update_tabs()
+        self._show_detail()
+        return True
+
+    def action_move(self, move: str) -> None:
+        view = self.selected
+        if view is None:
+            return
+        status = MOVES[move]
+        if move in ("block", "skip"):
+            from workbench.tui.screens.dialogs import PromptDialog
+
+            def reason(text: str | None) -> None:
+                if text:
+                    self._apply(lambda: self.session.set_status(view.id, status, text))
+
+            verb = "blocked" if move == "block" else "skipped"
+            self.app.push_screen(PromptDialog(f"Why is it {verb}?", f"{view.name}\nThe reason goes into the "
+                                              "task's history.", required=True, ok_label=move.capitalize()),
+                                 reason)
+            return
+        self._apply(lambda: self.session.set_status(view.id, status))
+
+    def action_assign(self) -> None:
+        from workbench.tui.screens.dialogs import PromptDialog
+
+        view = self.selected
+        if view is None:
+            return
+
+        def chosen(name: str | None) -> None:
+            if name is not None:
+                self._apply(lambda: self.session.assign(view.id, name or None))
+
+        self.app.push_screen(PromptDialog("Assign", f"{view.name}\nWho does it? (empty: nobody)",
+                                          view.assignee or "", ok_label="Assign"), chosen)
+
+    def action_note(self) -> None:
+        from workbench.tui.screens.dialogs import PromptDialog
+
+        view = self.selected
+        if view is None:
+            return
+
+        def chosen(text: str | None) -> None:
+            if text:
+                self._apply(lambda: self.session.add_note(view.id, text))
+
+        self.app.push_screen(PromptDialog("Note", f"{view.name}\nThe note goes into the task's history.",
+                                          required=True, ok_label="Add"), chosen)
+
+    def action_details(self) -> None:
+        body = self.query_one("#phases-body")
+        body.toggle_class("-details")
+        if body.has_class("-details") and self.has_class("-narrow"):
+            self.query_one("#checklist").focus()
+        elif not body.has_class("-details"):
+            self.query_one(TaskTable).focus()
+
+    def action_phase(self, step: int) -> None:
+        ids = list(PHASE_LABELS)
+        self.query_one(Tabs).active = ids[(ids.index(self.phase) + step) % len(ids)]
+
+    def show_phase(self, phase: str) -> None:
+        if phase in PHASE_LABELS:
+            self.query_one(Tabs).active = phase
+
+    def action_filters(self) -> None:
+        self.query_one("#role-filter").focus()
+
+    def select_task(self, task_id: str) -> None:
+        """Show `task_id` (from the palette): its phase, filters cleared, cursor on it."""
+        view = next((v for v in self.views if v.id == task_id), None)
+        if view is None:
+            self.notify(f"No task {task_id} in this engagement.", severity="warning")
+            return
+        self.query_one("#role-filter", Select).clear()
+        self.query_one("#status-filter", Select).clear()
+        self.phase = view.phase
+        self.query_one(Tabs).active = view.phase
+        self._fill(task_id)
+        self.query_one(TaskTable).focus()

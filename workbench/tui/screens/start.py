@@ -1,0 +1,116 @@
+"""The start screen: recent engagements, a new engagement, open a folder, job descriptions for HR.
+
+It reads the recent list and asks the app to open or create; the app does the work in a worker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from workbench.tui import messages as m
+from workbench.tui.recent import Recent, forget, load_recent
+from workbench.tui.screens.base import WorkbenchScreen
+
+INTRO = ("Open an engagement to work through the intake questionnaire, the three phases, the "
+         "deliverables and the export. Job descriptions need no engagement.")
+
+
+class StartScreen(WorkbenchScreen):
+    SECTION = "start"
+    HELP = "Open a recent engagement, create one from a playbook, or write job descriptions."
+    BINDINGS = [
+        Binding("n", "app.new_engagement", "New", id="start.new", tooltip="Create an engagement from a playbook"),
+        Binding("o", "app.open_folder", "Open folder", id="start.open", tooltip="Open an engagement folder"),
+        Binding("j", "app.section('jobdesc')", "Job descriptions", id="start.jobdesc",
+                tooltip="Job descriptions for HR, with or without an engagement"),
+        Binding("x", "forget", "Forget", id="start.forget",
+                tooltip="Remove the highlighted engagement from this list (its folder stays)"),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="start-body"):
+            with Vertical(id="recent-pane"):
+                yield Label("Recent engagements", classes="pane-title")
+                yield OptionList(id="recent")
+                yield Static("", id="recent-empty", classes="hint")
+            with Vertical(id="start-actions"):
+                yield Static(INTRO, classes="intro")
+                yield Button("New engagement", id="new", variant="primary")
+                yield Button("Open a folder", id="open")
+                yield Button("Job descriptions", id="jobdesc")
+
+    def on_mount(self) -> None:
+        self.refresh_recent()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        self.refresh_recent()
+
+    def refresh_recent(self) -> None:
+        items = load_recent()
+        options = self.query_one("#recent", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        options.add_options([self._option(r) for r in items])
+        if items:
+            options.highlighted = min(highlighted or 0, len(items) - 1)
+        self.query_one("#recent-empty", Static).update(
+            "" if items else "None yet: press n for a new engagement or o to open a folder.")
+
+    @staticmethod
+    def _option(recent: Recent) -> Option:
+        when = recent.opened[:10]
+        if recent.exists:
+            prompt = Content.from_markup("[b]$client[/b]  [dim]$playbook[/dim]\n  [dim]$folder · $when[/dim]",
+                                         client=recent.client, playbook=recent.playbook,
+                                         folder=recent.folder, when=when)
+        else:
+            prompt = Content.from_markup("[dim strike]$client[/]  [$error]missing[/]\n  [dim]$folder[/dim]",
+                                         client=recent.client, folder=recent.folder)
+        return Option(prompt, id=recent.folder)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "forget":
+            return True if self.query_one("#recent", OptionList).highlighted is not None else None
+        return True
+
+    @on(OptionList.OptionSelected, "#recent")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        folder = event.option.id or ""
+        if not (Path(folder) / "engagement.yaml").is_file():
+            self.notify(f"{folder} no longer holds an engagement; x removes it from the list.",
+                        severity="warning")
+            return
+        self.post_message(m.OpenEngagementRequested(Path(folder)))
+
+    @on(OptionList.OptionHighlighted, "#recent")
+    def _highlighted(self) -> None:
+        self.refresh_bindings()
+
+    def action_forget(self) -> None:
+        options = self.query_one("#recent", OptionList)
+        if options.highlighted is None:
+            return
+        folder = options.get_option_at_index(options.highlighted).id or ""
+        forget(folder)
+        self.refresh_recent()
+        self.notify(f"Removed {folder} from the list; the folder is untouched.")
+
+    @on(Button.Pressed, "#new")
+    def _new(self) -> None:
+        self.wb.action_new_engagement()
+
+    @on(Button.Pressed, "#open")
+    def _open_folder(self) -> None:
+        self.wb.action_open_folder()
+
+    @on(Button.Pressed, "#jobdesc")
+    def _jobdesc(self) -> None:
+        self.post_message(m.SectionRequested("jobdesc"))

@@ -1,0 +1,208 @@
+"""One intake question as a form: its text, help, and the input its type calls for.
+
+choice: a RadioSet (a Select when the list is long); multi_choice: a SelectionList; yes_no: a Switch;
+number and text: an Input validated by domain.intake.parse_answer, so `۱۲`, `2,5` and `да` mean what
+they mean in `crmwb intake`. The form only posts AnswerCommitted; the intake screen saves.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.validation import ValidationResult, Validator
+from textual.widget import Widget
+from textual.widgets import Input, Label, RadioButton, RadioSet, Select, SelectionList, Static, Switch
+from textual.widgets.selection_list import Selection
+
+from workbench.domain.intake import AnswerInputError, YES_NO_WORDS, format_answer, parse_answer
+from workbench.domain.questions import Question
+from workbench.domain.text import tr
+from workbench.tui.messages import AnswerCommitted
+
+RADIO_LIMIT = 6
+"""More options than this get a Select, so the form still fits 24 rows."""
+
+
+class AnswerValidator(Validator):
+    """Typed text must parse as an answer to the question (the same parser as the CLI)."""
+
+    def __init__(self, question: Question) -> None:
+        super().__init__()
+        self.question = question
+
+    def validate(self, value: str) -> ValidationResult:
+        try:
+            parse_answer(self.question, value)
+        except AnswerInputError as exc:
+            return self.failure(str(exc))
+        return self.success()
+
+
+def hint(question: Question, lang: str) -> str:
+    """How to answer, and what the default is when the question is still open."""
+    if question.type == "number":
+        low = "" if question.min is None else f"{question.min:g}"
+        high = "" if question.max is None else f"{question.max:g}"
+        text = f"A number {low}..{high}" if low or high else "A number"
+        text += "; Enter saves."
+    elif question.type == "text":
+        text = "Enter saves." + ("" if question.required else " Optional.")
+    elif question.type == "multi_choice":
+        text = "Space ticks an option; every tick is saved."
+    elif question.type == "yes_no":
+        text = "Space toggles and saves; Ctrl+S saves the shown value."
+    else:
+        text = "Choose one; the choice is saved."
+    if question.default is not None:
+        text += f" Default: {format_answer(question, question.default, lang)}."
+    return text
+
+
+class QuestionForm(Vertical):
+    DEFAULT_CSS = """
+    QuestionForm { height: auto; padding: 0 1; }
+    QuestionForm .q-position { color: $text-muted; }
+    QuestionForm .q-text { text-style: bold; margin: 0 0 1 0; }
+    QuestionForm .q-help { color: $text-muted; margin: 0 0 1 0; }
+    QuestionForm .q-hint { color: $text-muted; }
+    QuestionForm .q-error { color: $text-error; }
+    QuestionForm .q-yes-no { height: auto; }
+    QuestionForm .q-yes-no Label { padding: 1 1; }
+    QuestionForm RadioSet, QuestionForm SelectionList { width: 1fr; max-height: 12; }
+    """
+
+    def __init__(self, question: Question, value: Any, lang: str, position: str, *,
+                 applies: bool = True, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.question, self.value, self.lang = question, value, lang
+        self.position, self.applies = position, applies
+
+    # ---- layout
+    def compose(self) -> ComposeResult:
+        q, lang = self.question, self.lang
+        note = "" if self.applies else "  (does not apply to the answers so far; kept)"
+        yield Label(f"{self.position} · {q.group.replace('_', ' ')}{note}", classes="q-position")
+        yield Static(tr(q.text, lang), classes="q-text", markup=False)
+        help_lines = [tr(q.help, lang)] if q.help else []
+        help_lines += [f"{tr(o.label, lang)}: {tr(o.help, lang)}" for o in q.options if o.help]
+        if help_lines:
+            yield Static("\n".join(help_lines), classes="q-help", markup=False)
+        yield self._input()
+        yield Static(hint(q, lang), classes="q-hint", markup=False)
+        yield Static("", id="q-error", classes="q-error", markup=False)
+
+    def _input(self) -> Widget:
+        q, value, lang = self.question, self.value, self.lang
+        if q.type == "choice" and len(q.options) <= RADIO_LIMIT:
+            return RadioSet(*[RadioButton(tr(o.label, lang), value=o.id == value) for o in q.options],
+                            id="answer")
+        if q.type == "choice":
+            return Select([(tr(o.label, lang), o.id) for o in q.options], prompt="Choose one",
+                          value=value if value in q.option_ids() else Select.NULL, id="answer")
+        if q.type == "multi_choice":
+            chosen = set(value or [])
+            return SelectionList[str](*[Selection(tr(o.label, lang), o.id, o.id in chosen) for o in q.options],
+                                      id="answer")
+        if q.type == "yes_no":
+            shown = value if isinstance(value, bool) else bool(q.default)
+            row = Horizontal(Switch(shown, id="answer"), Label(self._yes_no_label(shown), id="yes-no-label"),
+                             classes="q-yes-no")
+            return row
+        return Input(format_answer(q, value, lang), placeholder=hint(q, lang).split(";")[0].rstrip("."),
+                     validators=[AnswerValidator(q)], validate_on=["submitted"], id="answer")
+
+    def _yes_no_label(self, shown: bool) -> str:
+        yes, no = YES_NO_WORDS.get(self.lang, YES_NO_WORDS["en"])
+        word = yes if shown else no
+        return word if isinstance(self.value, bool) else f"{word} (not answered yet)"
+
+    def focus_input(self) -> None:
+        self.query_one("#answer").focus()
+
+    # ---- committing
+    def _commit(self, value: Any, advance: bool = False) -> None:
+        self.query_one("#q-error", Static).update("")
+        self.value = value
+        self.post_message(AnswerCommitted(self.question.id, value, advance))
+
+    def _error(self, text: str) -> None:
+        self.query_one("#q-error", Static).update(text)
+
+    def commit_current(self) -> None:
+        """Save what the input shows now (Ctrl+S): accepts a default, or a value typed without Enter."""
+        widget = self.query_one("#answer")
+        q = self.question
+        if isinstance(widget, RadioSet):
+            index = widget.pressed_index
+            if index < 0:
+                self._error("Choose an option first.")
+                return
+            self._commit(q.options[index].id, advance=True)
+        elif isinstance(widget, Select):
+            if widget.value is Select.NULL:
+                self._error("Choose an option first.")
+                return
+            self._commit(widget.value, advance=True)
+        elif isinstance(widget, SelectionList):
+            self._commit(self._ordered(widget.selected), advance=True)
+        elif isinstance(widget, Switch):
+            self._commit(widget.value, advance=True)
+            self.query_one("#yes-no-label", Label).update(self._yes_no_label(widget.value))
+        elif isinstance(widget, Input):
+            self._commit_text(widget.value, advance=True)
+
+    def _ordered(self, selected: list[str]) -> list[str]:
+        return [oid for oid in self.question.option_ids() if oid in set(selected)]
+
+    def _commit_text(self, text: str, advance: bool) -> bool:
+        try:
+            value = parse_answer(self.question, text)
+        except AnswerInputError as exc:
+            self._error(str(exc))
+            return False
+        self._commit(value, advance)
+        return True
+
+    @on(RadioSet.Changed, "#answer")
+    def _radio(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        self._commit(self.question.options[event.index].id)
+
+    @on(Select.Changed, "#answer")
+    def _select(self, event: Select.Changed) -> None:
+        event.stop()
+        if event.value is not Select.NULL:
+            self._commit(event.value)
+
+    @on(SelectionList.SelectedChanged, "#answer")
+    def _multi(self, event: SelectionList.SelectedChanged) -> None:
+        event.stop()
+        self._commit(self._ordered(event.selection_list.selected))
+
+    @on(Switch.Changed, "#answer")
+    def _switch(self, event: Switch.Changed) -> None:
+        event.stop()
+        self._commit(event.value)
+        self.query_one("#yes-no-label", Label).update(self._yes_no_label(event.value))
+
+    @on(Input.Submitted, "#answer")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._commit_text(event.value, advance=True)
+
+    @on(Input.Blurred, "#answer")
+    def _blurred(self) -> None:
+        self.commit_typed()
+
+    def commit_typed(self) -> None:
+        """Typed but left without Enter (focus moved, or the screen moves on): keep it when it is a valid
+        answer, so nothing typed is lost."""
+        widget = self.query_one("#answer")
+        if not isinstance(widget, Input):
+            return
+        shown = format_answer(self.question, self.value, self.lang)
+        if widget.value.strip() and widget.value.strip() != shown:
+            self._commit_text(widget.value, advance=False)
