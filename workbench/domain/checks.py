@@ -174,6 +174,19 @@ def check_catalogue(pb: Playbook) -> list[Problem]:
     return problems
 
 
+def check_crm_mappings(pb: Playbook) -> list[Problem]:
+    problems: list[Problem] = []
+    objects, roles = {o.id for o in pb.objects}, {r.id for r in pb.roles}
+    for target, mapping in pb.crm_mappings.items():
+        for obj in mapping.objects:
+            if obj not in objects:
+                problems.append(_unknown("object", obj, objects, ("crm_mappings", target, "objects", obj)))
+        for role in mapping.roles:
+            if role not in roles:
+                problems.append(_unknown("role", role, roles, ("crm_mappings", target, "roles", role)))
+    return problems
+
+
 def check_processes(pb: Playbook) -> list[Problem]:
     problems: list[Problem] = []
     roles = {r.id for r in pb.roles}
@@ -250,4 +263,4 @@ def check_conditions(pb: Playbook) -> list[Problem]:
 def check_playbook(pb: Playbook) -> list[Problem]:
     """All cross-reference checks; an empty list means the playbook is consistent."""
     return (check_ids(pb) + check_questions(pb) + check_phases(pb) + check_access(pb) + check_catalogue(pb)
-            + check_processes(pb) + check_conditions(pb))
+            + check_processes(pb) + check_conditions(pb) + check_crm_mappings(pb))

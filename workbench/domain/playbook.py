@@ -8,6 +8,7 @@ from pydantic import Field
 
 from workbench.domain.access import CrmObject, Governance, Role
 from workbench.domain.base import Id, Strict
+from workbench.domain.crm_targets import CrmMapping, CrmTarget
 from workbench.domain.job_profiles import JobProfile
 from workbench.domain.kpis import Kpi, Measure
 from workbench.domain.phases import Phase, Task
@@ -17,7 +18,7 @@ from workbench.domain.requirements import Module, Requirement
 from workbench.domain.text import Text
 
 SECTIONS = ("questions", "phases", "roles", "objects", "governance", "modules", "requirements",
-            "processes", "measures", "kpis", "job_profiles")
+            "processes", "measures", "kpis", "job_profiles", "crm_mappings")
 
 
 class Playbook(Strict):
@@ -40,6 +41,7 @@ class Playbook(Strict):
     measures: list[Measure] = []
     kpis: list[Kpi] = []
     job_profiles: list[JobProfile] = []
+    crm_mappings: dict[CrmTarget, CrmMapping] = {}
 
     def tasks(self) -> Iterator[tuple[Phase, Task]]:
         for phase in self.phases:

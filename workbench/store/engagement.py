@@ -60,7 +60,17 @@ class Engagement:
                 "answers": self.answers}
         if self.overrides:
             data["overrides"] = self.overrides
-        return _HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+        return _HEADER + yaml.safe_dump(_plain(data), allow_unicode=True, sort_keys=False, width=100)
+
+
+def _plain(value: Any) -> Any:
+    """Plain dicts and lists: answers read back from engagement.yaml are located LDict/LList subclasses,
+    which the safe dumper refuses, so a save after an open would fail."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 class EngagementError(Exception):

@@ -1,0 +1,32 @@
+"""How the playbook's neutral objects map onto real CRMs, kept in the playbook so a consultant can adapt
+it to a client's custom objects (`crm_mappings:` in YAML).
+
+    crm_mappings:
+      salesforce:
+        objects: {lead: Lead, deal: Opportunity, loyalty_account: Loyalty_Account__c}
+        roles: {sales_manager: CRM_Sales_Manager}
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from workbench.domain.base import Id, Strict
+
+CrmTarget = Literal["salesforce", "dynamics", "odoo", "espocrm", "suitecrm"]
+TARGETS: tuple[str, ...] = ("salesforce", "dynamics", "odoo", "espocrm", "suitecrm")
+
+
+class CrmMapping(Strict):
+    objects: dict[Id, str | None] = {}
+    """playbook object id -> the CRM's object/model/entity name; null = the CRM has no such object"""
+    roles: dict[Id, str] = {}
+    """playbook role id -> the name of its permission set / security role / group in the CRM"""
+    role_prefix: str = "CRM_"
+    """roles not listed above are named prefix + role id"""
+
+    def object_name(self, object_id: str) -> str | None:
+        return self.objects.get(object_id)
+
+    def role_name(self, role_id: str) -> str:
+        return self.roles.get(role_id) or f"{self.role_prefix}{role_id}"
