@@ -56,8 +56,8 @@ def test_ctrl_c_keeps_every_answer_given(run_cli, tmp_path, monkeypatch):
     folder = fresh_engagement(tmp_path)
     monkeypatch.setattr(sys, "stdin", Typist(["yes", "да"]))
     code, out, err = run_cli("intake", folder, "--lang", "ru")
-    print(err)
-    assert code == 130 and "Stopped." in out and "Утверждён ли бюджет" in out and "(да/нет, ? for help)" in out
+    assert code == 130, err
+    assert "Stopped." in out and "Утверждён ли бюджет" in out and "(да/нет, ? for help)" in out
     answers = answers_of(folder)
     assert answers["sponsor_named"] is True and answers["budget_approved"] is True
     assert "target_go_live_months" not in answers

@@ -3,7 +3,10 @@ its tests need neither the app frame nor its start screen)."""
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import shutil
+from collections.abc import Callable, Coroutine
 from datetime import date
 from pathlib import Path
 
@@ -60,6 +63,8 @@ def copy_engagement(template: Path, target: Path) -> Path:
 class DeliverablesHost(App):
     """Opens the engagement and shows the Deliverables screen on `initial`, as the frame's mode would."""
 
+    TITLE = "CRM Workbench"
+
     def __init__(self, folder: Path, initial: str = "rfp") -> None:
         super().__init__()
         self.folder = folder
@@ -73,3 +78,14 @@ class DeliverablesHost(App):
     def on_unmount(self) -> None:
         if self.session is not None:
             self.session.close()
+
+
+def pilot_test(test: Callable[..., Coroutine]) -> Callable[..., None]:
+    """Run an async Pilot test with asyncio.run: no async pytest plugin is installed, and the tests need
+    none (pytest still sees the wrapped signature, so fixtures work)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run

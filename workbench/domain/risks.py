@@ -60,7 +60,7 @@ def _people(answers: dict[str, Any], views: list[TaskView], today: date) -> Risk
     late = [v.id for v in views if v.owner == "crm_specialist" and v.status not in CLOSED and v.due < today]
     if late:
         evidence.append(f"{len(late)} task(s) owned by the CRM specialist are late: {', '.join(late[:5])}"
-                        + (", …" if len(late) > 5 else "") + ".")
+                        + (f" and {len(late) - 5} more." if len(late) > 5 else "."))
     return Risk("no_dedicated_people", "No dedicated CRM people", "high", evidence,
                 "Name a CRM specialist who works at least half their time on the CRM, with a written mandate "
                 "from the director; `crmwb staffing` and `crmwb jobdesc` give the profile and job description.")
@@ -92,10 +92,11 @@ def _adoption(kpis: list[tuple[Kpi, Trend]], views: list[TaskView], today: date)
                     "Managers run their weekly pipeline and case reviews only from the CRM, and what is not in "
                     "the CRM does not count; ask the users what gets in their way and fix the top two issues.")
     started = [v for v in views if v.phase == "deployment" and v.planned_start <= today]
-    if adoption and started and not any(t.points for _, t in adoption):
+    every = [t for k, t in kpis if k.kind == "adoption"]
+    if every and started and not any(t.points for t in every):
         first = min(v.planned_start for v in started)
         return Risk("adoption_unmeasured", "Adoption is not measured", "medium",
-                    [f"Deployment started on {first} (plan), but none of the {len(adoption)} adoption KPIs has a "
+                    [f"Deployment started on {first} (plan), but none of the {len(every)} adoption KPIs has a "
                      "measurement."],
                     "Record a baseline now (`crmwb import-activity` computes active users from a CRM export) "
                     "and measure monthly.")

@@ -96,10 +96,10 @@ class ExportScreen(WorkbenchScreen):
         self._set_running(True)
         self.query_one("#export-result", Static).update("")
         self.query_one("#export-progress", ProgressBar).update(total=len(pairs), progress=0)
-        self._export(self._context(str(self.query_one("#lang", Select).value)), Path(folder).expanduser(),
+        self._export(self._export_context(str(self.query_one("#lang", Select).value)), Path(folder).expanduser(),
                      only, formats)
 
-    def _context(self, lang: str):
+    def _export_context(self, lang: str):
         from workbench.writers.context import ExportContext
         from workbench.writers.manifest import answers_digest
 

@@ -49,8 +49,7 @@ class FindingsList(OptionList):
             self.add_option(Option(Content.from_markup("[$success]✓[/] no governance findings"), disabled=True))
             return
         self.add_options(Option(finding_prompt(f), id=str(i)) for i, f in enumerate(self.findings))
-        if highlighted is not None:
-            self.highlighted = min(highlighted, len(self.findings) - 1)
+        self.highlighted = min(highlighted or 0, len(self.findings) - 1)
 
     def _finding(self, option: Option) -> Finding | None:
         return self.findings[int(option.id)] if option.id is not None else None

@@ -19,6 +19,9 @@ class NavBar(Widget):
         background: $panel;
         color: $text-muted;
         padding: 0 1;
+        link-style: none;
+        link-style-hover: bold;
+        link-background-hover: $primary 30%;
     }
     """
 
@@ -32,7 +35,7 @@ class NavBar(Widget):
         for section in SECTIONS:
             label = f"{section.key.upper()} {section.label}"
             if section.id == self.current:
-                style = "bold reverse $accent"
+                style = "bold $background on $primary"
             elif section.needs_engagement and not has_engagement:
                 style = "$text-disabled"
             else:

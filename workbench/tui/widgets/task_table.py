@@ -14,8 +14,10 @@ from workbench.tui.widgets.paged_table import theme_style
 STATUS_LABELS = {"not_started": "○ to do", "in_progress": "◐ doing", "blocked": "■ blocked",
                  "done": "● done", "skipped": "– skipped"}
 STATUS_COLOURS = {"in_progress": "accent", "blocked": "warning", "done": "success", "skipped": "text-muted"}
-COLUMNS = (("critical", "★", 1), ("name", "Task", 30), ("status", "Status", 9), ("owner", "Owner", 14),
+COLUMNS = (("critical", "★", 1), ("name", "Task", 0), ("status", "Status", 9), ("owner", "Owner", 14),
            ("assignee", "Assignee", 10), ("due", "Due", 10))
+"""(key, label, width); the name column takes what the others leave (0 here)."""
+NAME_MIN = 16
 
 
 class TaskTable(DataTable):
@@ -29,9 +31,23 @@ class TaskTable(DataTable):
         self.views: dict[str, TaskView] = {}
 
     def on_mount(self) -> None:
-        for key, label, width in COLUMNS:
-            self.add_column(label, key=key, width=width)
+        self._columns(NAME_MIN)
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
+
+    def _columns(self, name_width: int) -> None:
+        self.name_width = name_width
+        self.clear(columns=True)
+        for key, label, width in COLUMNS:
+            self.add_column(label, key=key, width=width or name_width)
+
+    def on_resize(self) -> None:
+        """Give the task name whatever width the other columns leave, so every column shows."""
+        fixed = sum(width + 2 * self.cell_padding for _, _, width in COLUMNS if width)
+        wanted = max(NAME_MIN, self.scrollable_content_region.width - fixed - 2 * self.cell_padding - 1)
+        if wanted != self.name_width:
+            keep = self.current_id
+            self._columns(wanted)
+            self.set_tasks(list(self.views.values()), self.today, keep)
 
     def cells(self, view: TaskView) -> list[Text | str]:
         late = view.due < self.today and view.status not in CLOSED
