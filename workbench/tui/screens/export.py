@@ -55,14 +55,18 @@ class ExportScreen(WorkbenchScreen):
                                            for fmt, names in formats_of().items()], id="formats")
             with Vertical(id="export-run"):
                 yield Label("Output folder", classes="pane-title")
-                yield Input(str(self.session.folder / "deliverables"), id="out", suggester=PathSuggester())
+                yield Input(str(self.session.folder / "deliverables"), id="out", suggester=PathSuggester(),
+                            compact=True)
                 with Horizontal(id="export-row"):
                     yield Select(LANGS, value="en", allow_blank=False, id="lang", compact=True)
-                    yield Button("Export", variant="primary", id="export")
+                    yield Button("Export", variant="primary", id="export", compact=True)
                 yield ProgressBar(show_eta=False, id="export-progress")
                 yield Label("Choose, then Export (Ctrl+S).", id="export-step")
                 with VerticalScroll(id="export-files"):
                     yield Static("", id="export-result", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#export-progress").display = False  # no bar (and no idle animation) before a run
 
     def preselect(self, only: list[str] | None) -> None:
         """Tick only these deliverables (every one when None), e.g. from the palette."""
@@ -95,7 +99,9 @@ class ExportScreen(WorkbenchScreen):
             return
         self._set_running(True)
         self.query_one("#export-result", Static).update("")
-        self.query_one("#export-progress", ProgressBar).update(total=len(pairs), progress=0)
+        bar = self.query_one("#export-progress", ProgressBar)
+        bar.update(total=len(pairs), progress=0)
+        bar.display = True
         self._export(self._export_context(str(self.query_one("#lang", Select).value)), Path(folder).expanduser(),
                      only, formats)
 

@@ -45,14 +45,16 @@ class JobdescScreen(WorkbenchScreen):
             with Vertical(id="jobdesc-form"):
                 yield Static("", id="jobdesc-source", classes="hint")
                 yield Label("Role", classes="pane-title")
-                yield Select([], prompt="Choose a role", id="role")
+                yield Select([], prompt="Choose a role", id="role", compact=True)
                 yield Label("Language", classes="pane-title")
-                yield RadioSet(*[RadioButton(label, value=code == "en") for code, label in LANGS], id="lang")
+                yield RadioSet(*[RadioButton(label, value=code == "en") for code, label in LANGS], id="lang",
+                               compact=True)
                 yield Label("Format", classes="pane-title")
-                yield RadioSet(*[RadioButton(fmt, value=fmt == "md") for fmt in FORMATS], id="format")
+                yield RadioSet(*[RadioButton(fmt, value=fmt == "md") for fmt in FORMATS], id="format",
+                               compact=True)
                 yield Label("Folder", classes="pane-title")
-                yield Input(str(folder), id="jd-out", suggester=PathSuggester())
-                yield Button("Write", variant="primary", id="write")
+                yield Input(str(folder), id="jd-out", suggester=PathSuggester(), compact=True)
+                yield Button("Write", variant="primary", id="write", compact=True)
                 yield Static("", id="jd-result", markup=False)
             with VerticalScroll(id="jobdesc-preview"):
                 yield Markdown("", id="preview")

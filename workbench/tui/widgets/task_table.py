@@ -29,6 +29,7 @@ class TaskTable(DataTable):
         super().__init__(cursor_type="row", zebra_stripes=True, id=id)
         self.today = date.today()
         self.views: dict[str, TaskView] = {}
+        self.name_width = NAME_MIN
 
     def on_mount(self) -> None:
         self._columns(NAME_MIN)
