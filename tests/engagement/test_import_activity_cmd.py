@@ -96,37 +96,37 @@ def refused(run_cli, tmp_path, name, *extra):
 def test_missing_columns_are_listed_with_the_header_found(run_cli, tmp_path):
     path = ACTIVITY / "missing_columns.csv"
     assert refused(run_cli, tmp_path, "missing_columns.csv") == [
-        f"{path}:1:1: error: missing required column(s): last_login (or last_login_date, last_logon, "
-        "last_sign_in); logins (or login_count, logins_count, number_of_logins); the header has: 'Name', "
-        "'Team', 'Leads'"]
+        (f"{path}:1:1: error: missing required column(s): last_login (or last_login_date, last_logon, "
+         "last_sign_in); logins (or login_count, logins_count, number_of_logins); the header has: 'Name', "
+         "'Team', 'Leads'")]
 
 
 def test_bad_rows_are_each_located_with_value_and_expectation(run_cli, tmp_path):
     path = ACTIVITY / "bad_rows.csv"
     assert refused(run_cli, tmp_path, "bad_rows.csv") == [
-        f"{path}:2:11: error: row 2, column 'last_login': '2025-02-30' is not a real date; expected a date "
-        "YYYY-MM-DD",
+        (f"{path}:2:11: error: row 2, column 'last_login': '2025-02-30' is not a real date; expected a date "
+         "YYYY-MM-DD"),
         f"{path}:3:24: error: row 3, column 'logins': 'twelve'; expected a whole number, 0 or more",
-        f"{path}:4:12: error: row 4, column 'last_login': '1403/12/10' looks like a Solar Hijri date; expected "
-        "a Gregorian date YYYY-MM-DD",
-        f"{path}:5:14: error: row 5, column 'last_login': '2025-04-02' is after the measurement date "
-        "2025-03-31; expected a date on or before it (set --date to the day of the export)",
-        f"{path}:6:1: error: row 6, column 'user': 'ana' is listed again (first on row 2); expected one row "
-        "per user",
-        f"{path}:7:1: error: row 7 has 4 field(s), the header 5; expected one per column (a ',' inside a value "
-        "needs quotes)"]
+        (f"{path}:4:12: error: row 4, column 'last_login': '1403/12/10' looks like a Solar Hijri date; expected "
+         "a Gregorian date YYYY-MM-DD"),
+        (f"{path}:5:14: error: row 5, column 'last_login': '2025-04-02' is after the measurement date "
+         "2025-03-31; expected a date on or before it (set --date to the day of the export)"),
+        (f"{path}:6:1: error: row 6, column 'user': 'ana' is listed again (first on row 2); expected one row "
+         "per user"),
+        (f"{path}:7:1: error: row 7 has 4 field(s), the header 5; expected one per column (a ',' inside a value "
+         "needs quotes)")]
 
 
 def test_utf16_is_refused_with_how_to_save_it(run_cli, tmp_path):
     assert refused(run_cli, tmp_path, "utf16.csv") == [
-        f"{ACTIVITY / 'utf16.csv'}:1:1: error: the file is UTF-16 (Excel's 'Unicode text'); expected CSV in "
-        "UTF-8, cp1251 or cp1256: save it as 'CSV UTF-8'"]
+        (f"{ACTIVITY / 'utf16.csv'}:1:1: error: the file is UTF-16 (Excel's 'Unicode text'); expected CSV in "
+         "UTF-8, cp1251 or cp1256: save it as 'CSV UTF-8'")]
 
 
 def test_an_encoding_that_makes_no_sense_is_refused(run_cli, tmp_path):
     assert refused(run_cli, tmp_path, "garbled_koi8r.csv") == [
-        f"{ACTIVITY / 'garbled_koi8r.csv'}:1:1: error: the file is not text in UTF-8, cp1251 (Russian) or "
-        "cp1256 (Persian/Arabic): read in each, its words come out garbled; expected a file saved as 'CSV UTF-8'"]
+        (f"{ACTIVITY / 'garbled_koi8r.csv'}:1:1: error: the file is not text in UTF-8, cp1251 (Russian) or "
+         "cp1256 (Persian/Arabic): read in each, its words come out garbled; expected a file saved as 'CSV UTF-8'")]
 
 
 def test_bad_arguments(run_cli, tmp_path):
@@ -151,3 +151,29 @@ def test_an_old_export_gets_a_warning(run_cli, tmp_path):
     assert code == 0
     assert err == ("crmwb import-activity: warning: the newest login in the file is on 2025-03-31, 30 days "
                    "before 2025-04-30; is --date the day of the export?\n")
+
+
+def test_a_refused_write_records_nothing_and_says_so(run_cli, tmp_path, monkeypatch):
+    import sqlite3
+
+    from workbench.store.sqlite_store import SQLiteStore
+
+    folder = engagement(tmp_path)
+    real = SQLiteStore.record_measurements
+
+    def half_then_fail(self, items, author):
+        """Write the first value inside the transaction, then fail like a full disk would."""
+        from workbench.store.migrations import transaction
+
+        with transaction(self.conn):
+            self.conn.execute("INSERT INTO measurements (kpi_id, value, measured_on, recorded_at, author)"
+                              " VALUES (?, ?, ?, 'now', ?)", (items[0].kpi_id, items[0].value, "2025-03-31", author))
+            raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(SQLiteStore, "record_measurements", half_then_fail)
+    code, out, err = run_cli("import-activity", folder, ACTIVITY / "good_utf8.csv", "--date", AS_OF)
+    assert (code, out) == (2, "")
+    assert err == ("crmwb import-activity: error: nothing was recorded: the state store refused the write: "
+                   "database or disk is full\n")
+    monkeypatch.setattr(SQLiteStore, "record_measurements", real)
+    assert measurements(folder) == []

@@ -64,11 +64,11 @@ def test_quoted_values_persian_digits_and_blank_lines(tmp_path):
 
 
 @pytest.mark.parametrize(("data", "expected"), [
-    ("", ["1:1: the file is empty; expected a header row (user, role, last_login, logins, leads_created ...) "
-          "and one row per user"]),
+    ("", [("1:1: the file is empty; expected a header row (user, role, last_login, logins, leads_created ...) "
+           "and one row per user")]),
     ("user,role,last_login,logins\nana,Sales,2025-03-01,3\n",
-     ["1:1: no records column; expected at least one of leads_created, contacts_created, deals_created, "
-      "cases_created, activities_logged (active users need records, not just logins)"]),
+     [("1:1: no records column; expected at least one of leads_created, contacts_created, deals_created, "
+       "cases_created, activities_logged (active users need records, not just logins)")]),
     ("user,login,role,last_login,logins,leads\n",
      ["1:6: columns 'user' and 'login' both give user; expected one of them"]),
     ("user,role,last_login,logins,leads\n", ["2:1: no users in the file; expected one row per user after the header"]),

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.domain.intake import (AnswerInputError, format_answer, next_question, ordered_answers,
-                                     parse_answer, pending_count, stale_answers)
+from workbench.domain.intake import (
+    AnswerInputError,
+    format_answer,
+    next_question,
+    ordered_answers,
+    parse_answer,
+    pending_count,
+    stale_answers,
+)
 from workbench.loading.playbooks import load_playbook
 
 

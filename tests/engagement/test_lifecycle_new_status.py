@@ -30,7 +30,7 @@ def test_new_from_core_and_the_retail_answers(run_cli, tmp_path):
 
 
 def test_client_defaults_to_the_folder_and_start_to_today(run_cli, tmp_path):
-    code, out, _ = run_cli("new", tmp_path / "acme-co", "--playbook", "core")
+    code, _, _ = run_cli("new", tmp_path / "acme-co", "--playbook", "core")
     data = yaml.safe_load((tmp_path / "acme-co" / "engagement.yaml").read_text(encoding="utf-8"))
     assert code == 0 and data["client"] == "acme-co" and data["start"] == date.today() and data["answers"] == {}
     code, _, _ = run_cli("new", tmp_path / "b", "--playbook", "core", "--answers", RETAIL, "--client", "Other Ltd")
@@ -74,7 +74,7 @@ def test_a_wrong_answer_in_engagement_yaml_is_located_for_every_command(run_cli,
     for args in (["status"], ["task", folder, "list"], ["phase", folder, "list"], ["intake"],
                  ["diff", folder, "--set", "loyalty_programme=no"]):
         argv = args if len(args) > 1 else [args[0], folder]
-        code, out, err = run_cli(*argv)
+        code, _, err = run_cli(*argv)
         assert code == 2, argv
         assert f"engagement.yaml:{line}:19: error: answers.business_model: answer 'b2z'" in err
         assert "Traceback" not in err

@@ -230,7 +230,7 @@ async def test_kpis_show_measured_values_and_trend(retail):
         assert str(table.get_cell("active_user_rate", "latest")) == "91"
         assert str(table.get_cell("active_user_rate", "track")) == "✓ yes"
         assert len(str(table.get_cell("active_user_rate", "trend"))) == 4
-        assert str(table.get_cell("lead_conversion_rate", "track")) == "— no data"
+        assert str(table.get_cell("lead_conversion", "track")) == "—"
 
 
 @pilot_test

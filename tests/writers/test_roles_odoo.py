@@ -1,5 +1,6 @@
 """Odoo security files read back: ir.model.access.csv exact, record rules parsed as XML, the companion
-report of what could not be mapped or was merged."""
+report of what could not be mapped or was merged. The models come from the playbook's
+`crm_mappings.odoo` (here the bundled core's defaults for the fixture's objects)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,21 @@ import csv
 
 from defusedxml import ElementTree
 
-from tests.writers.roles_fixtures import context
-from workbench.writers.odoo import MODELS, write
+from tests.writers.roles_fixtures import context, roles_data
+from workbench.domain.crm.odoo import KNOWN, odoo_model
+from workbench.loading.playbooks import load_playbook
+from workbench.writers.odoo import write
 
 HEADER = ["id", "name", "model_id:id", "group_id:id", "perm_read", "perm_write", "perm_create", "perm_unlink"]
 
 
+ODOO = {"lead": "crm.lead", "deal": "crm.lead", "settings": "res.config.settings", "report": None}
+
+
 def written(tmp_path):
-    paths = write(context(tmp_path), tmp_path / "out")
+    data = roles_data()
+    data["crm_mappings"] = {"odoo": {"objects": ODOO}}
+    paths = write(context(tmp_path, data), tmp_path / "out")
     assert [p.name for p in paths] == ["ir.model.access.csv", "record_rules.xml", "odoo-unmapped.txt"]
     return paths
 
@@ -89,11 +97,19 @@ def test_companion_report(tmp_path):
 
 
 def test_every_odoo_mapping_is_well_formed():
-    for obj, model in MODELS.items():
-        module, _, name = model.xmlid.partition(".")
-        assert module and name == "model_" + model.model.replace(".", "_"), obj
+    for name, model in KNOWN.items():
+        module, _, local = model.xmlid.partition(".")
+        assert module and local == "model_" + name.replace(".", "_"), name
         assert model.domain("own").startswith("[(") and model.domain("team").startswith("['|', ")
-    assert MODELS["lead"].model == MODELS["deal"].model == "crm.lead"
-    assert MODELS["contact"].model == MODELS["account"].model == "res.partner"
-    assert (MODELS["quote"].model, MODELS["case"].model, MODELS["user"].model) == \
-        ("sale.order", "helpdesk.ticket", "res.users")
+    core = load_playbook("core").playbook.crm_mappings["odoo"].objects
+    assert core["lead"] == core["deal"] == "crm.lead"
+    assert core["contact"] == core["account"] == "res.partner"
+    assert (core["quote"], core["case"], core["user"]) == ("sale.order", "helpdesk.ticket", "res.users")
+    assert all(name is None or name in KNOWN for name in core.values())  # core's models have known modules
+    assert odoo_model("x_loyalty.card").xmlid == "x_loyalty.model_x_loyalty_card"  # custom: module = prefix
+
+
+def test_without_an_odoo_mapping_everything_is_reported_unmapped(tmp_path):
+    paths = write(context(tmp_path), tmp_path / "out")
+    assert paths[0].read_text(encoding="utf-8").splitlines() == [",".join(HEADER)]
+    assert "  lead (Lead)" in paths[2].read_text(encoding="utf-8")

@@ -1,22 +1,121 @@
-"""`crmwb demo`: check the bundled playbooks and show what an example client gets from one of them."""
+"""`crmwb demo`: the workbench TUI on a demo engagement, created once in ./crmwb-demo (then reused) from
+the bundled `b2c-retail-loyalty` playbook (`core` when that overlay is missing) and the retail-chain
+example answers, with a few tasks already under way and a few KPI values recorded, so every screen has
+something to show.
+
+`crmwb demo --no-tui` (and `crmwb demo` without a terminal) is the text walk-through instead: it checks
+every bundled playbook and shows what the example client gets from one of them.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date, timedelta
+from pathlib import Path
 
 DEMO_PLAYBOOK = "b2c-retail-loyalty"
+FALLBACK_PLAYBOOK = "core"
 DEMO_ANSWERS = "examples/retail-chain.answers.yaml"
+DEMO_FOLDER = Path("crmwb-demo")
+DEMO_AUTHOR = "demo"
+WEEKS_UNDER_WAY = 10
+"""The demo project started this many weeks before the day it is created, so some work is done."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--no-tui", action="store_true", help="print the text walk-through instead of opening "
+                        "the workbench")
+    parser.add_argument("--folder", type=Path, default=DEMO_FOLDER, metavar="DIR",
+                        help=f"where the demo engagement lives (default ./{DEMO_FOLDER}; reused when present)")
     parser.add_argument("--playbook", default=DEMO_PLAYBOOK, help=f"playbook to show (default {DEMO_PLAYBOOK})")
     parser.add_argument("--answers", help="answers file (default: the bundled retail-chain example)")
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
+    from workbench.cli.open_cmd import has_terminal, launch
 
+    if args.no_tui or not has_terminal():
+        code = walk_through(args)
+        if not args.no_tui and code == 0:
+            print("\nIn a terminal, `crmwb demo` opens the workbench on a demo engagement.")
+        return code
+    from workbench.cli.new_cmd import fail
+    from workbench.store.engagement import EngagementError
+
+    try:
+        folder = ensure_demo(args.folder)
+    except (EngagementError, OSError) as exc:
+        return fail("demo", f"cannot prepare the demo engagement in {args.folder}: {exc}")
+    return launch(folder, DEMO_AUTHOR, "demo")
+
+
+# ---- the demo engagement
+def demo_playbook() -> str:
+    """The retail overlay when it is bundled, else core."""
+    from workbench.loading.catalog import discover
+
+    return DEMO_PLAYBOOK if any(e.id == DEMO_PLAYBOOK for e in discover()) else FALLBACK_PLAYBOOK
+
+
+def ensure_demo(folder: Path, today: date | None = None, author: str = DEMO_AUTHOR) -> Path:
+    """The demo engagement in `folder`: reused when it is there, else created and given some history.
+    Refuses (EngagementError) a folder that holds other files, so nothing of anyone's is mixed in."""
+    from workbench.domain.problems import Problem
+    from workbench.loading.catalog import bundled_dir
+    from workbench.store.engagement import EngagementError, is_engagement
+    from workbench.tui.engagements import create_session
+
+    if is_engagement(folder):
+        return folder
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise EngagementError([Problem(f"{folder} exists and is not a demo engagement; choose another --folder")])
+    today = today or date.today()
+    start = today - timedelta(weeks=WEEKS_UNDER_WAY)
+    session = create_session(str(folder), demo_playbook(), "", str(bundled_dir() / DEMO_ANSWERS), author, start)
+    try:
+        seed(session.opened, author, today)
+    finally:
+        session.close()
+    return folder
+
+
+def seed(opened, author: str, today: date) -> None:
+    """Some work under way: the first tasks of the plan done, two in progress, one blocked, people
+    assigned, checklist items ticked, and three months of values for a few KPIs."""
+    from workbench.domain.tracking import Measurement
+
+    store, plan = opened.store, opened.plan
+    tasks = opened.resolved.task_map()
+    order = [t.id for t in plan.tasks if t.phase == "pre_deployment"]
+    people = ["Sara Ahmadi", "Ivan Petrov", "Maryam Karimi"]
+    for position, task_id in enumerate(order[:6]):
+        store.assign(task_id, people[position % len(people)], author)
+        if position < 3:
+            for index in range(len(tasks[task_id].checklist)):
+                store.check_item(task_id, index, True, author)
+            store.set_status(task_id, "in_progress", author)
+            store.set_status(task_id, "done", author)
+        elif position < 5:
+            store.set_status(task_id, "in_progress", author)
+            if tasks[task_id].checklist:
+                store.check_item(task_id, 0, True, author)
+        else:
+            store.set_status(task_id, "blocked", author, "waiting for the director to name the sponsor")
+    if order:
+        store.add_note(order[0], "Charter signed at the steering group.", author)
+    points = [today - timedelta(days=days) for days in (56, 28, 0)]
+    values = []
+    for kpi in opened.resolved.kpis[:3]:
+        low = float(kpi.baseline) if kpi.baseline is not None else float(kpi.target) * 0.5
+        for step, day in enumerate(points, 1):
+            value = low + (float(kpi.target) - low) * 0.2 * step
+            values.append(Measurement(kpi.id, round(value, 2), day, "demo data"))
+    store.record_measurements(values, author)
+
+
+# ---- the text walk-through
+def walk_through(args: argparse.Namespace) -> int:
     from workbench.cli.output import print_problems
     from workbench.cli.summary_view import print_summary
     from workbench.domain.resolve import resolve

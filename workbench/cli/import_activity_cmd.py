@@ -24,6 +24,15 @@ if TYPE_CHECKING:
     from workbench.loading.activity_csv import ActivityFile
 
 STALE_DAYS = 7
+EPILOG = """\
+columns, found by name in any case, also by alias or Russian or Persian name:
+  user, role (or department), last_login, logins   required
+  leads_created, deals_created, cases_created, activities_logged, any other
+  <object>_created or <object>_logged              at least one
+  trained (yes/no)                                 optional: training_completion
+Role text sorts users into sales, service, marketing; integration, service and
+test accounts are left out. Delimiter , or ; and UTF-8 (with or without BOM),
+cp1251 or cp1256 are detected. Any problem in the file records nothing."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,6 +44,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="a measure the file cannot give, e.g. service_contacts_received=1200 (repeatable)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     add_author_argument(parser)
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = EPILOG
 
 
 def _extra_measures(items: list[str]) -> tuple[dict[str, float], str | None]:
@@ -53,6 +64,7 @@ def _extra_measures(items: list[str]) -> tuple[dict[str, float], str | None]:
 
 def run(args: argparse.Namespace) -> int:
     import difflib
+    import sqlite3
 
     from workbench.cli.output import print_problems
     from workbench.domain.adoption import activity_measures, evaluate_kpis
@@ -97,7 +109,10 @@ def run(args: argparse.Namespace) -> int:
         items = [Measurement(r.kpi.id, r.value, as_of, source,  # type: ignore[arg-type]
                              ", ".join(f"{m}={values[m]:g}" for m in formula_names(r.kpi.formula)))
                  for r in done]
-        opened.store.record_measurements(items, current_author(args.author))
+        try:
+            opened.store.record_measurements(items, current_author(args.author))
+        except sqlite3.Error as exc:  # busy past the timeout, disk full...: the transaction rolled back whole
+            return fail("import-activity", f"nothing was recorded: the state store refused the write: {exc}")
     if args.json:
         print(json.dumps(_json(activity, measures, values, results, as_of), ensure_ascii=False, indent=2))
     else:

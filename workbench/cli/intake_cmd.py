@@ -127,7 +127,7 @@ def interview(pb: Playbook, answers: dict[str, Any], save, lang: str, ask_all: b
 def run(args: argparse.Namespace) -> int:
     from workbench.cli.diff_cmd import print_diff
     from workbench.domain.answer_diff import diff_answers
-    from workbench.domain.intake import pending_count
+    from workbench.domain.intake import pending_count, stale_answers
     from workbench.domain.resolve import resolve
     from workbench.store.author import current_author
     from workbench.store.engagement import save_answers
@@ -144,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"Every question that applies is answered; `crmwb intake {args.folder} --all` asks them again.")
             return 0
         print(f"Intake for {engagement.client} ({pb.id} {pb.version}): "
-              f"{'all questions' if args.all else f'{left} open question(s)'}.")
+              f"{'all questions' if args.all else f'{left} unanswered question(s)'}.")
         print("Enter keeps the answer in brackets; Ctrl-D stops, keeping the answers so far.")
         code = 0
         try:
@@ -154,6 +154,10 @@ def run(args: argparse.Namespace) -> int:
             code = 130 if isinstance(exc, KeyboardInterrupt) else 0
             print(f"\n\nStopped. {len(engagement.answers)} answer(s) are saved in {engagement.file}; "
                   f"run `crmwb intake {args.folder}` to go on.")
+        stale = stale_answers(pb, engagement.answers)
+        if stale:
+            print(textwrap.fill(f"Kept, though they no longer apply: {', '.join(stale)}.", WIDTH,
+                                break_on_hyphens=False))
         diff = diff_answers(pb, before, engagement.answers, args.lang)
         if diff.changes:
             print()

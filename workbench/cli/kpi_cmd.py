@@ -83,6 +83,8 @@ def find_kpi(opened: OpenEngagement, kpi_id: str, command: str) -> Kpi | None:
 
 
 def _record(opened: OpenEngagement, args: argparse.Namespace) -> int:
+    import sqlite3
+
     from workbench.domain.adoption import format_value, on_track_label, target_label
     from workbench.domain.tracking import Measurement, Trend
     from workbench.store.author import current_author
@@ -101,7 +103,10 @@ def _record(opened: OpenEngagement, args: argparse.Namespace) -> int:
     if when > date.today():
         return fail("kpi record", f"--date {when} is in the future; expected the day it was measured")
     measurement = Measurement(kpi.id, value, when, args.source, args.note)
-    opened.store.record_measurements([measurement], current_author(args.author))
+    try:
+        opened.store.record_measurements([measurement], current_author(args.author))
+    except sqlite3.Error as exc:  # busy past the timeout, disk full...: nothing was written
+        return fail("kpi record", f"nothing was recorded: the state store refused the write: {exc}")
     trend = Trend(kpi.id, [measurement], None, float(kpi.target), kpi.direction)
     print(f"recorded {kpi.id} = {format_value(value, kpi.unit)} on {when} "
           f"(target {target_label(kpi)}: {on_track_label(trend.on_track)})")

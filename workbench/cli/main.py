@@ -1,5 +1,6 @@
 """Entry point for `crmwb`. Parses arguments and imports each command's module only when it runs,
-so `crmwb --help` and `crmwb validate` never pay for Textual, openpyxl or the docx writer."""
+so `crmwb --help` and `crmwb validate` never pay for Textual, openpyxl or the docx writer. `crmwb` with
+no arguments on a terminal opens the workbench TUI on its start screen (piped, it prints the usage)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "kpi": ("workbench.cli.kpi_cmd", "record KPI values; list them and their trends against the targets"),
     "report": ("workbench.cli.report_cmd", "weekly status report (Markdown, HTML): progress, risks, KPI trends"),
     "import-activity": ("workbench.cli.import_activity_cmd", "compute adoption KPIs from a CRM user-activity CSV"),
+    "crm-export": ("workbench.cli.crm_export_cmd", "write the designed permissions in Salesforce, Dynamics, Odoo ... formats"),
+    "audit": ("workbench.cli.audit_cmd", "compare a live CRM's permissions with the design; read recertification"),
+    "recertify": ("workbench.cli.recertify_cmd", "access recertification plan and one xlsx checklist per reviewer"),
+    "open": ("workbench.cli.open_cmd", "open an engagement folder in the workbench TUI (no arguments: start screen)"),
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -45,7 +50,8 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = _Parser(prog="crmwb", description="CRM Workbench: playbooks, deliverables and tracking for "
-                     "CRM rollouts. Exit codes: 0 ok, 1 checks found problems, 2 bad input or usage.")
+                     "CRM rollouts. With no arguments, opens the workbench TUI. Exit codes: 0 ok, "
+                     "1 checks found problems, 2 bad input or usage.")
     parser.add_argument("--version", action="version", version=f"crmwb {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (module, help_text) in COMMANDS.items():
@@ -59,13 +65,20 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     wanted = next((a for a in argv if a in COMMANDS), None)
     if wanted is None and not argv:
-        build_parser().print_help()
-        return EXIT_OK
-    args = build_parser(only=wanted or "").parse_args(argv)
-    if args.command is None:
-        build_parser().print_help()
-        return EXIT_BAD_INPUT
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):  # piped or scripted: the usage, not a TUI
+            build_parser().print_help()
+            return EXIT_OK
+        args = argparse.Namespace(command=None)
+    else:
+        args = build_parser(only=wanted or "").parse_args(argv)
+        if args.command is None:
+            build_parser().print_help()
+            return EXIT_BAD_INPUT
     try:
+        if args.command is None:  # `crmwb` alone on a terminal: the workbench on its start screen
+            from workbench.cli.open_cmd import launch
+
+            return launch(None)
         return importlib.import_module(COMMANDS[args.command][0]).run(args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

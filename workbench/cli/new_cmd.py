@@ -78,8 +78,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from workbench.cli.output import print_problems
-    from workbench.domain.answers import open_questions
-    from workbench.domain.intake import ordered_answers
+    from workbench.domain.intake import ordered_answers, pending_count
     from workbench.domain.plan import schedule
     from workbench.domain.resolve import resolve
     from workbench.loading.answers import load_answers
@@ -120,8 +119,8 @@ def run(args: argparse.Namespace) -> int:
     print(f"  playbook  {pb.id} {pb.version}")
     print(f"  plan      {tasks} tasks in {len(resolved.phases)} phases, {plan.start} to {plan.finish} "
           f"({plan.working_days} working days)")
-    left = open_questions(pb, answers)
-    print(f"  answers   {len(answers)} given, {len(left)} open question(s)")
+    left = pending_count(pb, answers)
+    print(f"  answers   {len(answers)} given, {left} unanswered question(s)")
     print()
     if left:
         print(f"Next: `crmwb intake {folder}` to answer the rest, then `crmwb status {folder}`.")

@@ -96,8 +96,8 @@ def _adoption(kpis: list[tuple[Kpi, Trend]], views: list[TaskView], today: date)
     if every and started and not any(t.points for t in every):
         first = min(v.planned_start for v in started)
         return Risk("adoption_unmeasured", "Adoption is not measured", "medium",
-                    [f"Deployment started on {first} (plan), but none of the {len(every)} adoption KPIs has a "
-                     "measurement."],
+                    [(f"Deployment started on {first} (plan), but none of the {len(every)} adoption KPIs has a "
+                      "measurement.")],
                     "Record a baseline now (`crmwb import-activity` computes active users from a CRM export) "
                     "and measure monthly.")
     return None

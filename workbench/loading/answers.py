@@ -13,7 +13,7 @@ from typing import Any
 from workbench.domain.answers import check_answers
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
-from workbench.loading.located_yaml import LDict, YamlError, read_yaml
+from workbench.loading.located_yaml import LDict, YamlError, plain, read_yaml
 from workbench.loading.locate import place
 
 _META_KEYS = {"answers", "client", "playbook"}
@@ -59,4 +59,4 @@ def load_answers(path: Path, playbook: Playbook) -> LoadedAnswers:
         in_file = problem if nested else replace(problem, path=problem.path[1:])
         problems.append(replace(place(in_file, data, str(path)), path=problem.path))
     client = data.get("client") if nested and isinstance(data.get("client"), str) else None
-    return LoadedAnswers(dict(answers), problems, client, path)
+    return LoadedAnswers(plain(answers), problems, client, path)

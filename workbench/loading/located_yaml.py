@@ -192,3 +192,12 @@ def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES, loader: type = FastLo
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise YamlError("file is not UTF-8 text; save it as UTF-8", Loc(file, line, column), file) from None
     return parse_yaml(text, file, loader=loader)
+
+
+def plain(value: Any) -> Any:
+    """The same data as plain dicts and lists (for writing back out, or handing to code that checks types)."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value

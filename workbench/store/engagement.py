@@ -20,7 +20,7 @@ from workbench.domain.plan import Plan, schedule
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
 from workbench.domain.resolve import resolve
-from workbench.loading.located_yaml import LDict, YamlError, read_yaml
+from workbench.loading.located_yaml import LDict, YamlError, plain, read_yaml
 from workbench.loading.locate import place
 from workbench.loading.playbooks import LoadedPlaybook, load_playbook
 from workbench.store.sqlite_store import SQLiteStore
@@ -60,17 +60,7 @@ class Engagement:
                 "answers": self.answers}
         if self.overrides:
             data["overrides"] = self.overrides
-        return _HEADER + yaml.safe_dump(_plain(data), allow_unicode=True, sort_keys=False, width=100)
-
-
-def _plain(value: Any) -> Any:
-    """Plain dicts and lists: answers read back from engagement.yaml are located LDict/LList subclasses,
-    which the safe dumper refuses, so a save after an open would fail."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
+        return _HEADER + yaml.safe_dump(plain(data), allow_unicode=True, sort_keys=False, width=100)
 
 
 class EngagementError(Exception):
@@ -110,7 +100,7 @@ def create(folder: Path, playbook_ref: str, answers: dict[str, Any], client: str
     if problems:
         raise EngagementError(problems)
     folder.mkdir(parents=True, exist_ok=True)
-    engagement = Engagement(folder, client, _playbook_ref(playbook_ref, folder), start, dict(answers),
+    engagement = Engagement(folder, client, _playbook_ref(playbook_ref, folder), start, plain(answers),
                             loaded.playbook.version, loaded.digest,
                             datetime.now(timezone.utc).isoformat(timespec="seconds"))
     write_text_atomic(engagement.file, engagement.to_yaml())
@@ -149,9 +139,9 @@ def read(folder: Path) -> Engagement:
             problems.append(place(Problem(f"{message}; expected {expected}", (key,)), data, str(path)))
     if problems:
         raise EngagementError(problems)
-    return Engagement(folder, data["client"], data["playbook"], data["start"], dict(data["answers"]),
+    return Engagement(folder, data["client"], data["playbook"], data["start"], plain(data["answers"]),
                       str(data.get("playbook_version") or ""), str(data.get("playbook_sha256") or ""),
-                      str(data.get("created") or ""), dict(data.get("overrides") or {}))
+                      str(data.get("created") or ""), plain(data.get("overrides") or {}))
 
 
 @dataclass
@@ -206,11 +196,11 @@ def open_engagement(folder: Path, author: str) -> OpenEngagement:
 
 def save_answers(engagement: Engagement, answers: dict[str, Any]) -> None:
     """Replace the answers in engagement.yaml atomically (the store follows on the next open)."""
-    engagement.answers = dict(answers)
+    engagement.answers = plain(answers)
     write_text_atomic(engagement.file, engagement.to_yaml())
 
 
 def save_overrides(engagement: Engagement, overrides: dict[str, Any]) -> None:
     """Replace the RFP edits in engagement.yaml atomically."""
-    engagement.overrides = dict(overrides)
+    engagement.overrides = plain(overrides)
     write_text_atomic(engagement.file, engagement.to_yaml())

@@ -37,7 +37,7 @@ CRASH_EXIT = 70
 class WorkbenchApp(App[int]):
     """App[int]: the CLI exits with `return_code`, 0 unless something broke."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses (tests) live elsewhere
     TITLE = "CRM Workbench"
     MODES = {"start": StartScreen}
     DEFAULT_MODE = "start"
@@ -47,7 +47,7 @@ class WorkbenchApp(App[int]):
         *[Binding(s.key, f"section({s.id!r})", s.label, show=False, id=f"app.section.{s.id}",
                   tooltip=f"{s.label}: {s.help}") for s in SECTIONS],
         Binding("ctrl+t", "toggle_theme", "Theme", show=False, id="app.theme", tooltip="Switch light/dark"),
-        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit", tooltip="Quit (answers are saved)"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit", tooltip="Quit (answers are saved)"),
     ]
 
     def __init__(self, session: Session | None = None, *, author: str, today: date | None = None,

@@ -14,6 +14,8 @@ class Section:
     label: str
     needs_engagement: bool
     help: str
+    short: str = ""
+    """the label where space is tight (the section bar at 80 columns)"""
 
 
 SECTIONS: tuple[Section, ...] = (
@@ -22,7 +24,8 @@ SECTIONS: tuple[Section, ...] = (
     Section("phases", "f4", "Phases", True, "tasks per phase: status, owner, assignee, due date, checklist"),
     Section("deliverables", "f5", "Deliverables", True, "RFP, roles and permissions, RACI, processes, KPIs, plan"),
     Section("export", "f6", "Export", True, "write deliverables to a folder, with a manifest"),
-    Section("jobdesc", "f7", "Job descriptions", False, "job descriptions for HR in English, Persian, Russian"),
+    Section("jobdesc", "f7", "Job descriptions", False, "job descriptions for HR in English, Persian, Russian",
+            "Jobs"),
 )
 BY_ID = {s.id: s for s in SECTIONS}
 ENGAGEMENT_SECTIONS = tuple(s.id for s in SECTIONS if s.needs_engagement)

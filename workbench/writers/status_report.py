@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from workbench.domain.adoption import format_value, kpi_trends, on_track_label, target_label
 from workbench.domain.risks import Risk, derive_risks
-from workbench.domain.tracking import TaskView, status_report, task_views
 from workbench.domain.text import tr
+from workbench.domain.tracking import TaskView, status_report, task_views
 from workbench.writers.atomic import write_text_atomic
 from workbench.writers.templating import render
 

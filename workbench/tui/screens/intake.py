@@ -72,7 +72,7 @@ class IntakeScreen(WorkbenchScreen):
         self.current = first if first is not None else 0
         self._refresh_nav()
         await self._show(self.current)
-        self.query_one("#questions", OptionList).focus()
+        self.query_one(QuestionForm).focus_input()  # keyboard first: answer at once; Shift+Tab for the list
 
     # ---- what applies
     def _applies(self, index: int) -> bool:

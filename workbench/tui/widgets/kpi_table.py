@@ -65,15 +65,15 @@ class KpiTable(PagedTable):
         line, trend = item.line, item.trend
         latest = trend.latest
         on_track = trend.on_track
-        track = (Text("— no data", style="dim") if on_track is None else
+        track = (Text("—", style="dim") if on_track is None else
                  Text("✓ yes", style=theme_style(self, "success")) if on_track else
                  Text("✗ no", style=theme_style(self, "error", bold=True)))
         baseline = "not yet" if line.kpi.baseline is None else _number(line.kpi.baseline)
         return (Text(clip(item.group.split(":")[0], 16) if first else "", style="bold"),
-                Text(clip(line.name, 30)), Text(_number(latest.value) if latest else "—", justify="right"),
+                Text(clip(line.name, 28)), Text(_number(latest.value) if latest else "—", justify="right"),
                 track, Text(trend.sparkline(12), style=theme_style(self, "accent")),
                 Text(line.target_label, justify="right"), Text(baseline, justify="right"),
-                Text(line.unit_label), Text(line.kpi.cadence), Text(clip(line.owner_name, 24)))
+                Text(line.unit_label), Text(line.kpi.cadence), Text(clip(line.owner_name, 20)))
 
 
 class KpiView(Vertical):

@@ -30,10 +30,14 @@ class NavBar(Widget):
         self.current = current
 
     def render(self) -> Content:
+        full = self._bar(short=False)
+        return full if full.cell_length <= self.content_region.width else self._bar(short=True)
+
+    def _bar(self, short: bool) -> Content:
         has_engagement = getattr(self.app, "session", None) is not None
         parts: list[Content] = []
         for section in SECTIONS:
-            label = f"{section.key.upper()} {section.label}"
+            label = f"{section.key.upper()} {(short and section.short) or section.label}"
             if section.id == self.current:
                 style = "bold $background on $primary"
             elif section.needs_engagement and not has_engagement:

@@ -150,12 +150,25 @@ class PagedTable(DataTable):
         position = self.page * self.page_size + self.cursor_row
         return self.items[position] if position < len(self.items) else None
 
+    def focus(self, scroll_visible: bool = True) -> PagedTable:
+        """A table still loading its rows cannot take the focus; it takes it once the rows are in."""
+        if self.loading:
+            self._focus_pending = True
+            return self
+        return super().focus(scroll_visible)
+
+    def watch_loading(self, loading: bool) -> None:
+        if not loading and getattr(self, "_focus_pending", False):
+            self._focus_pending = False
+            self.call_after_refresh(self.focus)
+
     # ---- actions
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # one page: no paging keys at all; several: the key that leads nowhere is greyed out
         if action == "next_page":
-            return self.page + 1 < self.pages or None
+            return False if self.pages == 1 else (self.page + 1 < self.pages or None)
         if action == "previous_page":
-            return self.page > 0 or None
+            return False if self.pages == 1 else (self.page > 0 or None)
         return super().check_action(action, parameters)
 
     def action_next_page(self) -> None:

@@ -24,6 +24,7 @@ ACTION_LETTERS: dict[str, str] = {"create": "C", "read": "R", "update": "U", "de
                                   "export": "E", "import": "I"}
 """Column headers: one letter per action keeps a column as narrow as its widest scope ('team')."""
 OBJECT_WIDTH = 10
+ROLE_WIDTH = 22
 
 
 def column_key(obj: str, action: str) -> str:
@@ -66,7 +67,7 @@ class PermissionMatrixTable(DataTable):
                 label = Text(name, style="bold").append(f"\n{ACTION_LETTERS.get(action, action)}", style="")
                 self.add_column(label, key=column_key(obj.id, action))
         for row in matrix.rows:
-            cells = [Text(row.name, no_wrap=True)]
+            cells = [Text(clip(row.name, ROLE_WIDTH))]
             for obj in matrix.objects:
                 for action in obj.actions:
                     scope = row.scope(obj.id, action)

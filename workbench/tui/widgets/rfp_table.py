@@ -18,10 +18,11 @@ from textual.message import Message
 from workbench.domain.playbook import Playbook
 from workbench.domain.requirements import PRIORITIES
 from workbench.domain.text import tr
-from workbench.tui.widgets.paged_table import PagedTable
+from workbench.tui.widgets.paged_table import PagedTable, clip
 
 PRIORITY_LABELS = {"must": "Must", "should": "Should", "could": "Could", "wont": "Won't"}
 _PRIORITY_STYLES = {"must": "bold", "should": "", "could": "italic", "wont": "dim"}
+MODULE_WIDTH = 16
 
 
 @dataclass(slots=True)
@@ -94,7 +95,7 @@ class RfpTable(PagedTable):
 
     def render_item(self, item: RfpRow, position: int) -> Sequence[RenderableType]:
         # Text, never str: a str cell is read as Rich markup, and requirement texts may hold brackets.
-        return (Text(item.id), Text(item.module_name, no_wrap=True, overflow="ellipsis"),
+        return (Text(item.id), Text(clip(item.module_name, MODULE_WIDTH)),
                 Text(PRIORITY_LABELS[item.priority], style=_PRIORITY_STYLES[item.priority]),
                 Text(weight_bar(item.weight)), Text(item.text, no_wrap=True, overflow="ellipsis"))
 

@@ -29,12 +29,13 @@ class RfpView(Vertical):
 
     DEFAULT_CSS = """
     RfpView { height: 1fr; }
-    RfpView #rfp-filters { height: 1; margin-bottom: 1; }
+    RfpView #rfp-filters { height: 1; }
     RfpView #rfp-filters Select { width: 26; margin-right: 1; }
     RfpView #rfp-filters Input { width: 1fr; }
     RfpView RfpTable { height: 1fr; }
     RfpView #rfp-status { height: 1; background: $panel; padding: 0 1; }
-    RfpView #rfp-detail { height: 8; border-top: solid $primary-muted; padding: 0 1; }
+    RfpView #rfp-detail { height: 30%; min-height: 4; max-height: 12; border-top: solid $primary-muted;
+                          padding: 0 1; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [

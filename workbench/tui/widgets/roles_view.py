@@ -19,7 +19,7 @@ class RolesView(Horizontal):
     DEFAULT_CSS = """
     RolesView { height: 1fr; }
     RolesView #matrix-pane { width: 2fr; }
-    RolesView #findings-pane { width: 1fr; min-width: 28; max-width: 60; border-left: solid $primary-muted; }
+    RolesView #findings-pane { width: 1fr; min-width: 26; max-width: 60; border-left: solid $primary-muted; }
     RolesView .pane-title { height: 1; padding: 0 1; text-style: bold; }
     RolesView #matrix-cell { height: 1; padding: 0 1; background: $panel; }
     """

@@ -1,0 +1,1 @@
+"""Tests of the CRM adapters: export to each CRM's own format, read back, drift audit, hostile inputs."""

@@ -1,0 +1,27 @@
+"""Small helpers for Pilot journeys: settle the app (workers and messages) and read what a widget shows."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait until no worker runs and the messages they posted are handled (never a sleep): a request can
+    take a few message hops before its worker starts, so idle must hold twice in a row."""
+    idle = 0
+    for _ in range(100):
+        await pilot.pause()
+        busy = [w for w in pilot.app.workers if not w.is_finished]
+        if busy:
+            idle = 0
+            await pilot.app.workers.wait_for_complete(busy)
+            continue
+        idle += 1
+        if idle == 3:
+            return
+    raise AssertionError("the app did not settle")
+
+
+def text_of(widget: Static) -> str:
+    return str(widget.content)

@@ -1,0 +1,164 @@
+"""`crmwb audit DESIGN --from TARGET FILE-OR-DIR`: does the live CRM grant what the design says?
+
+The design is projected onto the target first (what the CRM can express), the live export is read in
+playbook terms, and the two are compared: rights beyond the design are errors, rights missing warnings,
+unknown roles and objects errors. With `--decisions` it reads recertification checklists back instead
+(or as well): see the epilog.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+FORMATS = ("table", "json", "sarif", "xlsx")
+EPILOG = """\
+modes:
+  --from TARGET PATH        drift audit: compare the live export at PATH with the design
+  --decisions FILE...       recertification: read the reviewers' checklists (from `crmwb recertify`) and
+                            print the change plan: each revoke/change, what to narrow in the design and,
+                            with --target, in the CRM (CRM role/object names, level before -> after)
+  both                      the change plan, then the audit of the live CRM against the design *after* the
+                            decisions: exit 0 once the CRM carries out the recertification
+
+exit codes:
+  0  clean (no drift; with --decisions alone: every right kept)
+  1  drift found (with --decisions alone: rights to revoke or change, or rights still undecided)
+  2  the design, the live export or a checklist could not be read (every problem printed, located), or
+     bad usage
+
+formats: table (terminal), json, sarif (SARIF 2.1.0 for CI code scanning) and xlsx (needs --out);
+--out FILE writes there instead of standard output. With --decisions alone only table and json apply.
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = EPILOG
+    parser.add_argument("design", metavar="ENGAGEMENT-OR-PLAYBOOK",
+                        help="an engagement folder, a bundled playbook id or a playbook .yaml")
+    parser.add_argument("--answers", type=Path, metavar="FILE", help="intake answers (with a playbook only)")
+    parser.add_argument("--from", dest="source", nargs=2, metavar=("TARGET", "FILE-OR-DIR"),
+                        help="the CRM (salesforce, dynamics, odoo, espocrm, suitecrm) and its exported "
+                             "permissions, in the formats `crmwb crm-export` writes")
+    parser.add_argument("--decisions", nargs="+", type=Path, metavar="CHECKLIST.xlsx",
+                        help="returned recertification checklists to turn into a change plan")
+    parser.add_argument("--target", metavar="TARGET",
+                        help="with --decisions: name the CRM steps for this target (a name, a comma list "
+                             "or all; default: the --from target)")
+    parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default table)")
+    parser.add_argument("--out", type=Path, metavar="FILE", help="write the report to FILE")
+
+
+def fail(message: str) -> int:
+    print(f"crmwb audit: error: {message}", file=sys.stderr)
+    return 2
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbench.cli.design_source import load_design
+    from workbench.cli.output import print_problems
+
+    if args.source is None and not args.decisions:
+        return fail("nothing to audit: give --from TARGET FILE-OR-DIR, --decisions CHECKLIST.xlsx..., or both")
+    if args.format == "xlsx" and args.out is None:
+        return fail("--format xlsx needs --out FILE")
+    if args.source is None and args.format in ("sarif", "xlsx"):
+        return fail(f"--format {args.format} is for the drift audit; add --from, or use table or json")
+    design, problems = load_design(args.design, args.answers)
+    if design is None:
+        print_problems(problems)
+        return 2
+    for warning in design.warnings:
+        print(f"crmwb audit: warning: {warning}", file=sys.stderr)
+    pb, plan_doc = design.playbook, None
+    if args.decisions:
+        from workbench.cli.audit_decisions import decide
+
+        outcome = decide(pb, args.decisions, args.target or (args.source[0] if args.source else None))
+        if outcome.code == 2:
+            return 2
+        if args.source is None:
+            return emit_plan(outcome, args)
+        pb, plan_doc = outcome.playbook, outcome
+    return audit(pb, design.label, args, plan_doc)
+
+
+def emit_plan(outcome, args: argparse.Namespace) -> int:
+    import json
+
+    text = (json.dumps(outcome.to_dict(), ensure_ascii=False, indent=2) if args.format == "json"
+            else "\n".join(outcome.lines))
+    write_or_print(text + "\n", args.out)
+    return outcome.code
+
+
+def write_or_print(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+        return
+    from workbench.writers.atomic import write_text_atomic
+
+    write_text_atomic(out, text)
+    print(f"wrote {out}", file=sys.stderr)
+
+
+def audit(pb, label: str, args: argparse.Namespace, plan_doc) -> int:
+    """Project, read, compare, report; exit 0 clean, 1 drift, 2 unreadable."""
+    import json
+
+    from workbench import __version__
+    from workbench.cli.output import print_problems
+    from workbench.domain.audit_report import AuditReport
+    from workbench.domain.drift import compare
+    from workbench.domain.problems import Problem
+    from workbench.writers.crm.registry import UnknownTarget, adapter, mapping_for
+
+    target, source = args.source[0], Path(args.source[1])
+    try:
+        crm = adapter(target)
+    except UnknownTarget as exc:
+        return fail(str(exc))
+    if not source.exists():
+        print_problems([Problem(f"no such file or folder; expected the {target} export", file=str(source),
+                                code="missing")])
+        return 2
+    mapping = mapping_for(pb, target)
+    designed = crm.project(pb, mapping)
+    try:
+        live, problems = crm.read(source, pb, mapping)
+    except (OSError, UnicodeError) as exc:
+        live, problems = None, [Problem(f"cannot read the {target} export: {exc}", file=str(source),
+                                        code="unreadable")]
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or live is None:
+        print_problems(problems)
+        print(f"crmwb audit: could not read {source} as a {target} export ({len(errors)} error(s)); "
+              "nothing was compared", file=sys.stderr)
+        return 2
+    print_problems(problems)  # warnings: read, but the reader wants them seen
+    report = AuditReport.build(target, label, str(source), compare(designed, live), designed.limitations,
+                               live, problems)
+    if args.format == "xlsx":
+        from workbench.writers.atomic import atomic_path
+        from workbench.writers.drift_xlsx import write
+
+        with atomic_path(args.out) as tmp:
+            write(report, tmp)
+        print(f"wrote {args.out}", file=sys.stderr)
+    elif args.format == "sarif":
+        from workbench.writers.drift_sarif import dumps
+
+        write_or_print(dumps(report, __version__), args.out)
+    elif args.format == "json":
+        doc = report.to_dict()
+        if plan_doc is not None:
+            doc = {"recertification": plan_doc.to_dict(), "audit": doc}
+        write_or_print(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", args.out)
+    else:
+        from workbench.cli.audit_output import drift_lines
+
+        lead = "\n".join(plan_doc.lines) + "\n\n" if plan_doc is not None else ""
+        write_or_print(lead + "\n".join(drift_lines(report, len(designed.grants))) + "\n", args.out)
+    return 0 if report.clean else 1

@@ -1,0 +1,81 @@
+"""The design a governance command works on: an engagement folder or a playbook (+ answers), resolved.
+
+An engagement folder is read without opening its state store: audits run in CI on a checkout, and a
+read-only command must not create or migrate state.db there. The playbook is resolved against the
+engagement's answers (and its RFP overrides), exactly as the engagement's other commands see it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workbench.domain.playbook import Playbook
+    from workbench.domain.problems import Problem
+
+
+@dataclass
+class Design:
+    playbook: Playbook
+    """resolved against the answers"""
+    label: str
+    """what the design is, for headers: 'engagement Acme (core 1.0.0)' or 'playbook core 1.0.0'"""
+    digest: str
+    client: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def load_design(ref: str, answers_file: Path | None) -> tuple[Design | None, list[Problem]]:
+    """The resolved design, or None and the located problems that stop it."""
+    from workbench.domain.problems import Problem
+
+    path = Path(ref)
+    if path.is_dir():
+        if answers_file is not None:
+            return None, [Problem("an engagement carries its own answers; --answers is for a playbook",
+                                  file=str(answers_file))]
+        return _engagement(path)
+    from workbench.cli.common import load_with_answers
+    from workbench.domain.resolve import resolve
+    from workbench.loading.playbooks import load_playbook
+
+    playbook, answers, problems = load_with_answers(ref, answers_file)
+    if playbook is None or any(p.severity == "error" for p in problems):
+        return None, problems
+    digest = load_playbook(ref).digest
+    return Design(resolve(playbook, answers), f"playbook {playbook.id} {playbook.version}", digest), problems
+
+
+def _engagement(folder: Path) -> tuple[Design | None, list[Problem]]:
+    from workbench.domain.answers import check_answers
+    from workbench.domain.overrides import apply_overrides, check_overrides
+    from workbench.domain.resolve import resolve
+    from workbench.loading.locate import place
+    from workbench.loading.located_yaml import read_yaml
+    from workbench.loading.playbooks import load_playbook
+    from workbench.store.engagement import EngagementError, read
+
+    try:
+        engagement = read(folder)
+    except EngagementError as exc:
+        return None, exc.problems
+    ref = engagement.playbook
+    if Path(ref).suffix in (".yaml", ".yml") and not Path(ref).is_absolute():
+        ref = str(engagement.folder / ref)
+    loaded = load_playbook(ref)
+    if not loaded.ok:
+        return None, loaded.problems
+    problems = [place(p, read_yaml(engagement.file), str(engagement.file))
+                for p in check_answers(loaded.playbook, engagement.answers)
+                + check_overrides(loaded.playbook, engagement.overrides)]
+    if problems:
+        return None, problems
+    pb = loaded.playbook
+    design = Design(apply_overrides(resolve(pb, engagement.answers), engagement.overrides),
+                    f"engagement {engagement.client} ({pb.id} {pb.version})", loaded.digest, engagement.client)
+    if engagement.playbook_sha256 and engagement.playbook_sha256 != loaded.digest:
+        design.warnings.append(f"the playbook changed since this engagement was created (version "
+                               f"{engagement.playbook_version or '?'} -> {pb.version}); the design follows the new one")
+    return design, []

@@ -1,0 +1,176 @@
+"""Dynamics 365 (Dataverse) security roles as pure logic: the design projected onto privileges and depths.
+
+One security role per playbook role; per mapped entity the privileges `prv<Verb><Entity>` with a depth.
+
+Playbook -> Dynamics:
+- create -> Create; read -> Read; update -> Write, Append and AppendTo (Append/AppendTo follow update:
+  the playbook has no separate "link records" right, and linking is a change); delete -> Delete;
+  assign -> Assign. Share is never written: the playbook has no sharing right, so no role gets one.
+- Depth: own -> Basic (user), team -> Local (business unit), all -> Global (organization). Deep (parent:
+  child business units) has no playbook scope and is never written.
+- export/import have no per-entity privilege (prvExportToExcel and the import privileges are org-wide
+  "miscellaneous" privileges): Limitations, nothing written.
+- Organization-owned entities (ORG_OWNED: product, organization, systemform, serviceendpoint) have no
+  owner, so only Global exists and there is no Assign: own/team are WIDENED to Global (the designed
+  right is kept; narrowing it to nothing would stop the role's work) and assign is left out; both are
+  reported.
+
+Dynamics -> playbook (`to_scope`): Basic -> own, Local -> team, Global -> all, and Deep -> all, an
+approximation chosen so the audit never hides a widening (Deep on a designed team right is reported as
+wider; Deep on a designed all right is not reported as narrower). update = the widest of Write, Append,
+AppendTo. A live Share is reported as the action "share", which the design never grants (drift).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from workbench.domain.access import ACTIONS, Role, scope_rank
+from workbench.domain.crm_targets import CrmMapping
+from workbench.domain.drift import Limitation, TargetMatrix
+from workbench.domain.playbook import Playbook
+
+TARGET = "dynamics"
+VERBS: tuple[str, ...] = ("Create", "Read", "Write", "Delete", "Append", "AppendTo", "Assign", "Share")
+PRIVILEGES: dict[str, tuple[str, ...]] = {"create": ("Create",), "read": ("Read",),
+                                          "update": ("Write", "Append", "AppendTo"), "delete": ("Delete",),
+                                          "assign": ("Assign",)}
+"""playbook action -> the privilege verbs that carry it"""
+ACTION_OF: dict[str, str] = {verb: action for action, verbs in PRIVILEGES.items() for verb in verbs} | {
+    "Share": "share"}
+DEPTHS: dict[str, str] = {"own": "Basic", "team": "Local", "all": "Global"}
+SCOPE_OF: dict[str, str] = {"basic": "own", "local": "team", "deep": "all", "global": "all"}
+"""depth (lower case) -> scope; Deep is the documented approximation"""
+NO_PRIVILEGE = {
+    "export": "Dynamics has no per-entity export privilege: Export to Excel (prvExportToExcel) is one "
+              "org-wide privilege, out of scope of the per-entity export; not written",
+    "import": "Dynamics has no per-entity import privilege: importing needs the org-wide import privileges "
+              "plus Create on the entity; not written",
+}
+ORG_OWNED = frozenset({"product", "organization", "systemform", "serviceendpoint"})
+"""standard entities whose records have no owner: Global or nothing, and no Assign/Share"""
+SCHEMA_NAMES: dict[str, str] = {
+    "account": "Account", "contact": "Contact", "lead": "Lead", "opportunity": "Opportunity",
+    "quote": "Quote", "product": "Product", "campaign": "Campaign", "incident": "Incident",
+    "activitypointer": "Activity", "knowledgearticle": "KnowledgeArticle", "report": "Report",
+    "systemform": "SystemForm", "systemuser": "User", "role": "Role", "organization": "Organization",
+    "workflow": "Workflow", "serviceendpoint": "ServiceEndpoint", "import": "Import", "audit": "Audit",
+}
+"""logical name -> the name privileges use for standard entities; other entities use the mapped name"""
+ROLE_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "crm-workbench:dynamics:role")
+
+
+def privilege_entity(entity: str) -> str:
+    """The entity part of a privilege name: `activitypointer` -> `Activity`, `new_loyalty` as mapped."""
+    return SCHEMA_NAMES.get(entity.lower(), entity)
+
+
+def privilege_name(verb: str, entity: str) -> str:
+    return f"prv{verb}{privilege_entity(entity)}"
+
+
+def split_privilege(name: str, known: set[str]) -> tuple[str, str] | None:
+    """(verb, entity) of a per-entity privilege, or None for a miscellaneous one (prvExportToExcel).
+    `known` (lower-case entity names) settles AppendTo vs Append + an entity starting with 'To'."""
+    matches = [(verb, name[3 + len(verb):]) for verb in VERBS
+               if name.startswith(f"prv{verb}") and len(name) > 3 + len(verb)]
+    if not matches:
+        return None
+    matches.sort(key=lambda m: (m[1].lower() not in known, -len(m[0])))
+    return matches[0]
+
+
+def to_scope(depth: str) -> str | None:
+    """A depth as a playbook scope ('None' -> 'none'); None when it is no depth Dynamics knows."""
+    return "none" if depth.lower() == "none" else SCOPE_OF.get(depth.lower())
+
+
+def role_names(pb: Playbook, mapping: CrmMapping) -> dict[str, str]:
+    """role id -> security role name: the mapped name; two roles mapped to one name (Dynamics compares
+    names ignoring case) get ` (<role id>)` so neither overwrites the other."""
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for role in pb.roles:
+        name = mapping.role_name(role.id)
+        if name.casefold() in taken:
+            name = f"{name} ({role.id})"
+        taken.add(name.casefold())
+        names[role.id] = name
+    return names
+
+
+def role_id(name: str) -> str:
+    """A stable GUID for a role name, so repeated exports are identical (uuid5, braces as solutions use)."""
+    return "{" + str(uuid.uuid5(ROLE_NAMESPACE, name)) + "}"
+
+
+def unmapped_reason(mapping: CrmMapping, object_id: str) -> str | None:
+    """Why an object has no entity to carry its rights, or None when it has one."""
+    if object_id not in mapping.objects:
+        return (f"{object_id} has no entry under crm_mappings.dynamics.objects; add its entity logical name "
+                "to export it; not written")
+    if mapping.objects[object_id] is None:
+        return f"{object_id} is mapped to null (no Dynamics entity); grant it by hand if needed; not written"
+    return None
+
+
+def entity_scopes(role: Role, members: list[str], entity: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The scope each action gets on one entity (the widest of the objects mapped to it, Global only on
+    organization-owned entities), and why an action differs from the design."""
+    scopes: dict[str, str] = {}
+    notes: dict[str, str] = {}
+    for action in PRIVILEGES:
+        scope = max((role.scope(o, action) for o in members), key=scope_rank)
+        if len(members) > 1 and any(role.scope(o, action) != scope for o in members):
+            notes[action] = (f"{', '.join(members)} share the entity {entity}: the widest right ({scope}) "
+                             "is written")
+        if scope == "none":
+            continue
+        if entity.lower() in ORG_OWNED and action == "assign":
+            notes[action] = f"{entity} is organization-owned: it has no owner to assign; not written"
+            continue
+        if entity.lower() in ORG_OWNED and scope != "all":
+            notes.setdefault(action, f"{entity} is organization-owned: Global is its only depth; widened "
+                                     "to all")
+            scope = "all"
+        scopes[action] = scope
+    return scopes, notes
+
+
+def plan(pb: Playbook, mapping: CrmMapping) -> tuple[dict[str, dict[str, dict[str, str]]], TargetMatrix]:
+    """role id -> entity -> {action: scope} to write, and the design as Dynamics holds it."""
+    groups: dict[str, list[str]] = {}
+    spelled: dict[str, str] = {}  # objects mapped to `activitypointer` and `Activity` share one privilege
+    for obj in pb.objects:
+        if unmapped_reason(mapping, obj.id) is None:
+            entity = str(mapping.objects[obj.id])
+            entity = spelled.setdefault(privilege_entity(entity).lower(), entity)
+            groups.setdefault(entity, []).append(obj.id)
+    matrix = TargetMatrix(TARGET)
+    roles: dict[str, dict[str, dict[str, str]]] = {}
+    for role in pb.roles:
+        entities = roles.setdefault(role.id, {})
+        for obj in pb.objects:
+            reason = unmapped_reason(mapping, obj.id)
+            for action in ACTIONS if reason else tuple(NO_PRIVILEGE):
+                if role.scope(obj.id, action) != "none":
+                    matrix.limitations.append(Limitation(role.id, obj.id, action, role.scope(obj.id, action),
+                                                         "none", reason or NO_PRIVILEGE[action]))
+        for entity, members in groups.items():
+            scopes, notes = entity_scopes(role, members, entity)
+            if scopes:
+                entities[entity] = scopes
+            for obj_id in members:
+                for action in PRIVILEGES:
+                    wanted, got = role.scope(obj_id, action), scopes.get(action, "none")
+                    if got != "none":
+                        matrix.grants[(role.id, obj_id, action)] = got
+                    if got != wanted:
+                        matrix.limitations.append(Limitation(role.id, obj_id, action, wanted, got,
+                                                             notes.get(action, "")))
+    return roles, matrix
+
+
+def project(pb: Playbook, mapping: CrmMapping) -> TargetMatrix:
+    """The design as Dynamics can hold it: what the audit of a faithful export will read back."""
+    return plan(pb, mapping)[1]

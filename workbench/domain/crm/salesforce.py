@@ -1,0 +1,205 @@
+"""Salesforce permission sets as pure logic: the design projected onto `objectPermissions` flags, and back.
+
+One permission set per playbook role, named by `set_names` (the mapped name made a valid API name);
+one `objectPermissions` entry per mapped sObject (two playbook objects on one sObject share the entry,
+which carries the wider right of the two, reported).
+
+Playbook -> Salesforce (`flags_for`):
+- create (any scope) -> allowCreate; read own/team -> allowRead; update own/team -> allowEdit;
+  delete own/team -> allowDelete; read all -> allowRead + viewAllRecords.
+- update all AND delete all -> allowEdit + allowDelete + modifyAllRecords. Salesforce has no "edit all"
+  or "delete all" on its own: Modify All is both at once, so update all with a narrower delete (or the
+  reverse) is NARROWED to allowEdit/allowDelete rather than widened to Modify All, and reported. Wider
+  edit or delete then comes from the org-wide default or sharing rules, which this export does not write.
+- Dependencies Salesforce enforces (Create, Edit, Delete and View All need Read; Delete needs Edit;
+  Modify All needs Read, Edit, Delete and View All): the export ADDS the missing weaker right (a
+  designed right is kept, since a right without its prerequisite cannot be deployed) and reports every
+  addition as a Limitation whose `expressed` is wider than `wanted`. A right stronger than a designed
+  one (Modify All for a lone "update all") is never added.
+- assign, export and import have no object permission (Transfer Record, Export Reports and the import
+  user permissions are org-wide): Limitations, nothing written.
+
+Own vs team: a permission set cannot tell them apart. allowRead/allowEdit/allowDelete give the records
+the sharing model (org-wide defaults, role hierarchy, sharing rules) shows the user, which is the band
+"own or team"; allowCreate has no record scope at all. The audit reads every such flag as `team` (BAND)
+and the projection says `team` too, with a Limitation on each designed `own` (and on `create: all`), so
+a round trip is clean and a change between own and team is, by construction, invisible in Salesforce.
+
+Salesforce -> playbook (`to_scopes`): modifyAllRecords -> read/update/delete all; viewAllRecords ->
+read all; allowRead/allowEdit/allowDelete/allowCreate -> team.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from workbench.domain.access import ACTIONS, Role, scope_rank
+from workbench.domain.crm_targets import CrmMapping
+from workbench.domain.drift import Limitation, TargetMatrix
+from workbench.domain.playbook import Playbook
+from workbench.domain.text import tr
+
+TARGET = "salesforce"
+NAMESPACE = "http://soap.sforce.com/2006/04/metadata"
+FLAGS: tuple[str, ...] = ("allowCreate", "allowDelete", "allowEdit", "allowRead", "modifyAllRecords",
+                          "viewAllRecords")
+"""The objectPermissions flags, in the (alphabetical) order Salesforce retrieves them."""
+FLAGGED: tuple[str, ...] = ("create", "read", "update", "delete")
+BAND = "team"
+"""The one scope Salesforce flags below View/Modify All stand for (own and team are one level here)."""
+NO_OBJECT_PERMISSION = {
+    "assign": "changing a record's owner is the Transfer Record user permission (with Edit), not an object "
+              "permission; not written",
+    "export": "exporting is the org-wide Export Reports / Weekly Data Export user permissions, out of scope "
+              "of a permission set's object permissions; not written",
+    "import": "importing needs the org-wide import user permissions (Data Import Wizard, Import Leads), not "
+              "an object permission; not written",
+}
+NO_OBJECT_PERMISSIONS = frozenset({"Task", "Event"})
+"""sObjects whose access no permission set grants: activities follow the Edit Tasks / Edit Events user
+permissions and the sharing of the record they relate to."""
+_OWN = ("a permission set cannot narrow access to the user's own records: the flag lets the org-wide "
+        "default, role hierarchy and sharing rules decide, so own and team are audited as one level (team)")
+_CREATE = ("Create has no record scope in Salesforce: allowCreate lets the user create records they own "
+           "(creating for others needs Transfer Record); audited as team")
+
+
+def api_name(name: str) -> str:
+    """A valid API name (letters, digits, single underscores, starting with a letter, 80 at most)."""
+    clean = re.sub(r"_+", "_", re.sub(r"[^A-Za-z0-9_]", "_", name)).strip("_")
+    if not clean or not clean[0].isalpha():
+        clean = f"X{clean}"
+    return clean[:80].rstrip("_")
+
+
+def set_names(pb: Playbook, mapping: CrmMapping) -> dict[str, str]:
+    """role id -> its permission set's API name (also the file stem): the mapped name made a valid API
+    name; two roles mapped to one name (Salesforce compares names ignoring case) get `_<role id>`."""
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for role in pb.roles:
+        name = api_name(mapping.role_name(role.id))
+        if name.casefold() in taken:
+            name = api_name(f"{name}_{role.id}")
+        taken.add(name.casefold())
+        names[role.id] = name
+    return names
+
+
+def flags_for(scopes: Mapping[str, str]) -> tuple[dict[str, bool], dict[str, str]]:
+    """The flags for one role on one sObject, and why an action came out other than designed."""
+    want = {a: scopes.get(a, "none") for a in FLAGGED}
+    flags = {"allowCreate": want["create"] != "none", "allowRead": want["read"] != "none",
+             "viewAllRecords": want["read"] == "all", "allowEdit": want["update"] != "none",
+             "allowDelete": want["delete"] != "none",
+             "modifyAllRecords": want["update"] == "all" and want["delete"] == "all"}
+    notes: dict[str, str] = {}
+    for action, other in (("update", "delete"), ("delete", "update")):
+        if want[action] == "all" and not flags["modifyAllRecords"]:
+            notes[action] = (f"Salesforce gives {action} on all records only through Modify All, which "
+                             f"would also widen {other} ({want[other]}) to all; narrowed to the sharing "
+                             "model's records (team)")
+    if flags["modifyAllRecords"] and not flags["viewAllRecords"]:
+        flags["viewAllRecords"] = True
+        notes["read"] = "Modify All needs View All: viewAllRecords added"
+    if flags["allowDelete"] and not flags["allowEdit"]:
+        flags["allowEdit"] = True
+        notes["update"] = "Delete needs Edit in Salesforce: allowEdit added"
+    needing = [f for f in ("allowCreate", "allowEdit", "allowDelete", "viewAllRecords") if flags[f]]
+    if needing and not flags["allowRead"]:
+        flags["allowRead"] = True
+        notes.setdefault("read", f"{', '.join(needing)} need(s) Read in Salesforce: allowRead added")
+    return flags, notes
+
+
+def to_scopes(flags: Mapping[str, bool]) -> dict[str, str]:
+    """What a set of flags grants, in playbook terms (actions without a grant are left out)."""
+    modify_all = bool(flags.get("modifyAllRecords"))
+    levels = {"create": BAND if flags.get("allowCreate") else "none",
+              "read": "all" if modify_all or flags.get("viewAllRecords") else
+              (BAND if flags.get("allowRead") else "none"),
+              "update": "all" if modify_all else (BAND if flags.get("allowEdit") else "none"),
+              "delete": "all" if modify_all else (BAND if flags.get("allowDelete") else "none")}
+    return {a: s for a, s in levels.items() if s != "none"}
+
+
+@dataclass
+class PermissionSetPlan:
+    """One permission set to write: its names and the flags per sObject (sObjects without a flag left out)."""
+
+    role: str
+    name: str
+    label: str
+    description: str
+    objects: dict[str, dict[str, bool]] = field(default_factory=dict)
+
+
+def unmapped_reason(mapping: CrmMapping, object_id: str) -> str | None:
+    """Why an object has no sObject to carry its rights, or None when it has one."""
+    if object_id not in mapping.objects:
+        return (f"{object_id} has no entry under crm_mappings.salesforce.objects; add its sObject name to "
+                "export it; not written")
+    if mapping.objects[object_id] is None:
+        return (f"{object_id} is mapped to null (no Salesforce object); grant it by hand if needed; "
+                "not written")
+    if mapping.objects[object_id] in NO_OBJECT_PERMISSIONS:
+        return (f"{object_id} maps to {mapping.objects[object_id]}, which has no object permissions in "
+                "Salesforce (activities follow the Edit Tasks / Edit Events user permissions and the related "
+                "record's sharing); not written")
+    return None
+
+
+def plan(pb: Playbook, mapping: CrmMapping, lang: str = "en") -> tuple[list[PermissionSetPlan], TargetMatrix]:
+    """The permission sets to write and the design as Salesforce holds it (grants + limitations)."""
+    groups: dict[str, list[str]] = {}
+    for obj in pb.objects:
+        if unmapped_reason(mapping, obj.id) is None:
+            groups.setdefault(str(mapping.objects[obj.id]), []).append(obj.id)
+    matrix = TargetMatrix(TARGET)
+    plans = []
+    names = set_names(pb, mapping)
+    for role in pb.roles:
+        item = PermissionSetPlan(role.id, names[role.id], tr(role.name, lang), tr(role.summary, lang))
+        for obj in pb.objects:
+            reason = unmapped_reason(mapping, obj.id)
+            for action in tuple(NO_OBJECT_PERMISSION) if reason is None else ACTIONS:
+                wanted = role.scope(obj.id, action)
+                if wanted != "none":
+                    why = reason or NO_OBJECT_PERMISSION[action]
+                    matrix.limitations.append(Limitation(role.id, obj.id, action, wanted, "none", why))
+        for sobject, members in groups.items():
+            merged = {a: max((role.scope(o, a) for o in members), key=scope_rank) for a in FLAGGED}
+            flags, notes = flags_for(merged)
+            if any(flags.values()):
+                item.objects[sobject] = flags
+            expressed = to_scopes(flags)
+            for obj_id in members:
+                _cells(matrix, role, obj_id, expressed, merged, notes, members, sobject)
+        plans.append(item)
+    return plans, matrix
+
+
+def _cells(matrix: TargetMatrix, role: Role, obj: str, expressed: dict[str, str], merged: dict[str, str],
+           notes: dict[str, str], members: list[str], sobject: str) -> None:
+    """Record the grants of one playbook object and a Limitation wherever Salesforce differs from it."""
+    for action in FLAGGED:
+        wanted, got = role.scope(obj, action), expressed.get(action, "none")
+        if got != "none":
+            matrix.grants[(role.id, obj, action)] = got
+        if got == wanted:
+            continue
+        if merged[action] != wanted:
+            why = (f"{', '.join(members)} share the sObject {sobject}, so one entry carries the widest right "
+                   f"({merged[action]})")
+        elif action in notes:
+            why = notes[action]
+        else:
+            why = _CREATE if action == "create" else _OWN
+        matrix.limitations.append(Limitation(role.id, obj, action, wanted, got, why))
+
+
+def project(pb: Playbook, mapping: CrmMapping) -> TargetMatrix:
+    """The design as Salesforce can hold it: what the audit of a faithful export will read back."""
+    return plan(pb, mapping)[1]

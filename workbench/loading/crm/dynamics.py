@@ -1,0 +1,170 @@
+"""Dynamics 365 security roles read back into playbook terms, for the drift audit.
+
+Input: an unpacked solution folder (its `Roles/*.xml`, also `Roles/<name>/<name>.xml`, and any
+`customizations.xml`), a solution `.zip` (the same files inside), or one role file. A file may hold one
+`<Role>`, a `<Roles>` list, or a whole `<ImportExportXml>`. The role's `name` attribute (else the file
+stem) becomes a playbook role through the mapping's `roles` or `role_prefix`, ignoring case.
+Privileges become scopes by domain/crm/dynamics.py: Deep is read as all (a located warning says so);
+update is the widest of Write, Append and AppendTo (a warning when they differ); Share is the action
+"share". Miscellaneous privileges (prvExportToExcel...) are not per entity and are not audited (an info).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+from workbench.domain.access import scope_rank
+from workbench.domain.crm.dynamics import (
+    ACTION_OF,
+    TARGET,
+    privilege_entity,
+    role_names,
+    split_privilege,
+    to_scope,
+)
+from workbench.domain.crm_targets import CrmMapping
+from workbench.domain.drift import LiveMatrix
+from workbench.domain.playbook import Playbook
+from workbench.domain.problems import Problem
+from workbench.loading.crm import XmlDoc, local, parse_xml, read_limited, zip_members
+
+
+def _wanted(name: str) -> bool:
+    """A solution's role files: customizations.xml, or an .xml file inside a Roles folder."""
+    parts = name.replace("\\", "/").split("/")
+    file = parts[-1].lower()
+    return file == "customizations.xml" or (file.endswith(".xml") and "Roles" in parts[:-1])
+
+
+def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, list[Problem]]:
+    """What the security roles grant, with unknown roles/objects and designed roles that are absent."""
+    live = LiveMatrix(TARGET)
+    problems: list[Problem] = []
+    live.locations = {}  # type: ignore[attr-defined]  # (role, object, action) -> (file, line)
+    roles = {name.casefold(): role for role, name in role_names(pb, mapping).items()}
+    for role in pb.roles:
+        roles.setdefault(mapping.role_name(role.id).casefold(), role.id)
+    entities: dict[str, list[str]] = {}
+    for obj in pb.objects:
+        entity = mapping.objects.get(obj.id)
+        if entity:
+            for key in {entity.lower(), privilege_entity(entity).lower()}:
+                entities.setdefault(key, []).append(obj.id)
+    seen: dict[str, str] = {}
+    for file, stem, data, found in _sources(Path(path)):
+        problems += found
+        doc = None
+        if data is not None:
+            doc, found = parse_xml(data, file)
+            problems += found
+        if doc is None:
+            seen.setdefault(roles.get(stem.casefold(), ""), file)  # unreadable, but not missing
+            continue
+        for element in _role_elements(doc, problems):
+            name = element.get("name") or element.get("Name") or (element.findtext("RoleName") or "").strip()
+            _read_role(doc, element, name or stem, roles, entities, seen, live, problems)
+    live.missing_roles = [role.id for role in pb.roles if role.id not in seen]
+    return live, problems
+
+
+def _sources(path: Path) -> Iterator[tuple[str, str, bytes | None, list[Problem]]]:
+    """(file shown in problems, file stem, bytes or None, problems) of every role file."""
+    if not path.exists():
+        yield str(path), "", None, [Problem("no such file or folder", file=str(path), code="io")]
+        return
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*.xml")
+                       if p.is_file() and _wanted(p.relative_to(path.parent).as_posix()))
+        if not files:
+            yield str(path), "", None, [Problem("no Roles/*.xml or customizations.xml in this folder",
+                                                file=str(path), code="empty")]
+        for file in files:
+            data, problems = read_limited(file, str(file))
+            yield str(file), file.stem, data, problems
+        return
+    if path.suffix.lower() == ".zip":
+        count = 0
+        for name, data, problems in zip_members(path, _wanted):
+            count += 1
+            yield name, Path(name.rsplit("!", 1)[-1]).stem, data, problems
+        if not count:
+            yield str(path), "", None, [Problem("no Roles/*.xml or customizations.xml in this zip",
+                                                file=str(path), code="empty")]
+        return
+    data, problems = read_limited(path, str(path))
+    yield str(path), path.stem, data, problems
+
+
+def _role_elements(doc: XmlDoc, problems: list[Problem]) -> list[ET.Element]:
+    """The <Role> elements of a file: the root itself, a <Roles> list, or an ImportExportXml's roles."""
+    tag = local(doc.root.tag)
+    if tag == "Role":
+        return [doc.root]
+    if tag in ("Roles", "ImportExportXml"):
+        return [e for e in doc.root.iter() if local(e.tag) == "Role"]
+    problems.append(doc.problem(doc.root, f"the root element is <{tag}>; expected <Role>, <Roles> or "
+                                "<ImportExportXml>"))
+    return []
+
+
+def _read_role(doc: XmlDoc, element: ET.Element, name: str, roles: dict[str, str],
+               entities: dict[str, list[str]], seen: dict[str, str], live: LiveMatrix,
+               problems: list[Problem]) -> None:
+    """One role: each privilege as a grant, an unknown object, or a located problem."""
+    role = roles.get(name.casefold())
+    locations = live.locations  # type: ignore[attr-defined]
+    if role is None:
+        live.unknown_roles.append(name)
+        locations[(name, None, None)] = doc.where(element)
+        return
+    if role in seen:
+        problems.append(doc.problem(element, f"a second role for {role} (the first is in {seen[role]}); "
+                                    "both are audited, the widest right counts", code="duplicate",
+                                    severity="warning"))
+    seen.setdefault(role, doc.file)
+    locations.setdefault((role, None, None), doc.where(element))
+    update: dict[str, dict[str, str]] = {}
+    misc = []
+    for priv in (e for e in element.iter() if local(e.tag) == "RolePrivilege"):
+        privilege, depth = priv.get("name", ""), priv.get("level", "")
+        parts = split_privilege(privilege, set(entities))
+        if parts is None:
+            misc.append(privilege)
+            continue
+        scope = to_scope(depth)
+        if scope is None:
+            problems.append(doc.problem(priv, f"{privilege} has level {depth!r}; expected Basic, Local, "
+                                        "Deep, Global or None"))
+            continue
+        if depth.lower() == "deep":
+            problems.append(doc.problem(priv, f"{privilege} is Deep (parent: child business units), which "
+                                        "has no playbook scope; audited as all", code="approximated",
+                                        severity="warning"))
+        verb, entity = parts
+        if scope == "none":
+            continue
+        if entity.lower() not in entities:
+            if (name, entity) not in live.unknown_objects:
+                live.unknown_objects.append((name, entity))
+                locations[(name, entity, None)] = doc.where(priv)
+            continue
+        action = ACTION_OF[verb]
+        for obj in entities[entity.lower()]:
+            if action == "update":
+                update.setdefault(obj, {})[verb] = scope
+            cell = (role, obj, action)
+            locations.setdefault((role, obj, None), doc.where(priv))
+            if scope_rank(scope) > scope_rank(live.grants.get(cell, "none")):
+                live.grants[cell] = scope
+                locations[cell] = doc.where(priv)
+    for obj, verbs in update.items():
+        if len(verbs) < 3 or len(set(verbs.values())) > 1:
+            shown = ", ".join(f"{v} {verbs.get(v, 'none')}" for v in ("Write", "Append", "AppendTo"))
+            problems.append(doc.problem(element, f"{name}: on {obj} {shown} differ; the playbook's update is "
+                                        "audited at the widest", code="approximated", severity="warning"))
+    if misc:
+        problems.append(doc.problem(element, f"{name}: {len(misc)} miscellaneous privilege(s) such as "
+                                    f"{misc[0]} are not per entity and are not audited", code="not-audited",
+                                    severity="info"))

@@ -1,0 +1,147 @@
+"""Salesforce permission sets read back into playbook terms, for the drift audit.
+
+Input: a folder (searched recursively, so a whole source tree works), one file, or a retrieved package
+`.zip`, holding `*.permissionset-meta.xml` (source format) or `*.permissionset` (Metadata API format).
+A permission set's name is its `fullName` when the file has one, else the file stem; it becomes a role
+through the mapping's `roles` or `role_prefix` (names are matched ignoring case, as Salesforce does).
+Only `objectPermissions` are audited: user permissions, field permissions and tab settings are out of
+scope. Flags become scopes by `to_scopes` (domain/crm/salesforce.py): own and team read as one level.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+from workbench.domain.access import scope_rank
+from workbench.domain.crm.salesforce import FLAGS, NAMESPACE, TARGET, set_names, to_scopes
+from workbench.domain.crm_targets import CrmMapping
+from workbench.domain.drift import LiveMatrix
+from workbench.domain.playbook import Playbook
+from workbench.domain.problems import Problem
+from workbench.loading.crm import XmlDoc, local, namespace, parse_xml, read_limited, zip_members
+
+SUFFIXES = (".permissionset-meta.xml", ".permissionset")
+
+
+def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, list[Problem]]:
+    """What the permission sets grant, with unknown roles/objects and designed roles that are absent."""
+    live = LiveMatrix(TARGET)
+    problems: list[Problem] = []
+    live.locations = {}  # type: ignore[attr-defined]  # (role, object, action) -> (file, line)
+    roles = {name.casefold(): role for role, name in set_names(pb, mapping).items()}
+    for role in pb.roles:
+        roles.setdefault(mapping.role_name(role.id).casefold(), role.id)
+    objects: dict[str, list[str]] = {}
+    for obj in pb.objects:
+        if mapping.objects.get(obj.id):
+            objects.setdefault(str(mapping.objects[obj.id]).casefold(), []).append(obj.id)
+    seen: dict[str, str] = {}
+    for file, stem, data, found in _sources(Path(path)):
+        problems += found
+        if data is None:
+            seen.setdefault(roles.get(stem.casefold(), ""), file)  # unreadable, but not missing
+            continue
+        doc, found = parse_xml(data, file)
+        problems += found
+        if doc is None:
+            seen.setdefault(roles.get(stem.casefold(), ""), file)
+            continue
+        _read_set(doc, stem, roles, objects, seen, live, problems)
+    live.missing_roles = [role.id for role in pb.roles if role.id not in seen]
+    return live, problems
+
+
+def _sources(path: Path) -> Iterator[tuple[str, str, bytes | None, list[Problem]]]:
+    """(file shown in problems, file stem, bytes or None, problems) of every permission set file."""
+    if not path.exists():
+        yield str(path), "", None, [Problem("no such file or folder", file=str(path), code="io")]
+        return
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.name.endswith(SUFFIXES))
+        if not files:
+            yield str(path), "", None, [Problem(f"no {' or '.join('*' + s for s in SUFFIXES)} files in this "
+                                                "folder", file=str(path), code="empty")]
+        for file in files:
+            data, problems = read_limited(file, str(file))
+            yield str(file), _stem(file.name), data, problems
+        return
+    if path.suffix.lower() == ".zip":
+        count = 0
+        for name, data, problems in zip_members(path, lambda n: n.endswith(SUFFIXES)):
+            count += 1
+            yield name, _stem(name.rsplit("/", 1)[-1]), data, problems
+        if not count:
+            yield str(path), "", None, [Problem("no permission sets in this zip", file=str(path),
+                                                code="empty")]
+        return
+    data, problems = read_limited(path, str(path))
+    yield str(path), _stem(path.name), data, problems
+
+
+def _stem(name: str) -> str:
+    for suffix in SUFFIXES + (".xml",):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _read_set(doc: XmlDoc, stem: str, roles: dict[str, str], objects: dict[str, list[str]],
+              seen: dict[str, str], live: LiveMatrix, problems: list[Problem]) -> None:
+    """One permission set: its role, then each objectPermissions entry as grants or an unknown object."""
+    root = doc.root
+    if local(root.tag) != "PermissionSet" or namespace(root.tag) != NAMESPACE:
+        problems.append(doc.problem(root, f"the root element is <{local(root.tag)}> in namespace "
+                                    f"{namespace(root.tag) or '(none)'!r}; expected <PermissionSet> in "
+                                    f"{NAMESPACE!r}"))
+        seen.setdefault(roles.get(stem.casefold(), ""), doc.file)
+        return
+    full_name = root.find(f"{{{NAMESPACE}}}fullName")
+    name = ((full_name.text or "").strip() if full_name is not None else "") or stem
+    role = roles.get(name.casefold())
+    locations = live.locations  # type: ignore[attr-defined]
+    if role is None:
+        live.unknown_roles.append(name)
+        locations[(name, None, None)] = doc.where(root)
+        return
+    if role in seen:
+        problems.append(doc.problem(root, f"a second permission set for role {role} (the first is in "
+                                    f"{seen[role]}); both are audited, the widest right counts",
+                                    code="duplicate", severity="warning"))
+    seen.setdefault(role, doc.file)
+    locations.setdefault((role, None, None), doc.where(root))
+    for entry in root.iter(f"{{{NAMESPACE}}}objectPermissions"):
+        flags = _flags(doc, entry, problems)
+        obj_el = entry.find(f"{{{NAMESPACE}}}object")
+        sobject = (obj_el.text or "").strip() if obj_el is not None else ""
+        if not sobject:
+            problems.append(doc.problem(entry, "objectPermissions without an <object>; expected the sObject "
+                                        "API name"))
+            continue
+        if sobject.casefold() not in objects:
+            if any(flags.values()) and (name, sobject) not in live.unknown_objects:
+                live.unknown_objects.append((name, sobject))
+                locations[(name, sobject, None)] = doc.where(entry)
+            continue
+        for obj in objects[sobject.casefold()]:
+            locations.setdefault((role, obj, None), doc.where(entry))
+            for action, scope in to_scopes(flags).items():
+                cell = (role, obj, action)
+                if scope_rank(scope) > scope_rank(live.grants.get(cell, "none")):
+                    live.grants[cell] = scope
+                    locations[cell] = doc.where(entry)
+
+
+def _flags(doc: XmlDoc, entry: ET.Element, problems: list[Problem]) -> dict[str, bool]:
+    """The entry's flags; a value other than true/false is a located problem and counts as false."""
+    flags = {}
+    for flag in FLAGS:
+        element = entry.find(f"{{{NAMESPACE}}}{flag}")
+        if element is None:
+            continue
+        value = (element.text or "").strip().lower()
+        if value not in ("true", "false"):
+            problems.append(doc.problem(element, f"<{flag}> is {value!r}; expected true or false"))
+        flags[flag] = value == "true"
+    return flags

@@ -1,0 +1,1 @@
+"""Writers for CRM targets: each writes the design in one CRM's own permission format."""

@@ -1,0 +1,51 @@
+"""The design as Dynamics 365 security roles, in the `Roles/<name>.xml` form of an unpacked solution.
+
+Files: `Roles/<name>.xml` per playbook role (`<Role id="{guid}" name="..."><RolePrivileges><RolePrivilege
+name="prvReadAccount" level="Global"/>...`), with a uuid5 id derived from the role name so repeated
+exports are byte-identical and re-importing updates the same role. Nothing else is written: what a role
+cannot carry (rules in domain/crm/dynamics.py) is the projection's Limitations, which `crmwb crm-export`
+writes to limitations.md. Privileges are sorted by name, as solution exports list them.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from workbench.domain.crm.dynamics import DEPTHS, PRIVILEGES, plan, privilege_name, role_id, role_names
+from workbench.domain.crm_targets import CrmMapping
+from workbench.domain.playbook import Playbook
+from workbench.writers.atomic import write_bytes_atomic
+
+
+def file_name(role_name: str) -> str:
+    """A file name for a role name (role names may hold spaces; path separators and the like are replaced)."""
+    return re.sub(r"[^\w .-]", "_", role_name).strip(" .") or "role"
+
+
+def write(pb: Playbook, mapping: CrmMapping, folder: Path) -> list[Path]:
+    """One role file per playbook role (one with no privileges too, so the audit does not miss it)."""
+    roles = plan(pb, mapping)[0]
+    paths: list[Path] = []
+    for role, name in role_names(pb, mapping).items():
+        path = Path(folder) / "Roles" / f"{file_name(name)}.xml"
+        if path in paths:  # two names that differ only in characters a file name cannot hold
+            path = path.with_name(f"{file_name(name)} ({file_name(role)}).xml")
+        write_bytes_atomic(path, role_xml(name, roles[role]))
+        paths.append(path)
+    return paths
+
+
+def role_xml(name: str, entities: dict[str, dict[str, str]]) -> bytes:
+    """One security role: each action's privileges at the depth of its scope."""
+    root = ET.Element("Role", id=role_id(name), name=name)
+    privileges = ET.SubElement(root, "RolePrivileges")
+    levels = {privilege_name(verb, entity): DEPTHS[scope]
+              for entity, scopes in entities.items() for action, scope in scopes.items()
+              for verb in PRIVILEGES[action]}
+    for privilege in sorted(levels, key=str.lower):
+        ET.SubElement(privileges, "RolePrivilege", name=privilege, level=levels[privilege])
+    ET.indent(root, space="  ")
+    body = ET.tostring(root, encoding="unicode", short_empty_elements=True)
+    return ('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8")

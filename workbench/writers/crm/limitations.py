@@ -1,0 +1,46 @@
+"""`limitations.md` / `limitations.json`: what each CRM export could not express, and what it did instead.
+
+An export that silently widened or narrowed a right would make the audit lie; this is the list a
+consultant reviews (and a client signs) before the CRM is configured. Grouped per target, then per
+object, so "the CRM has no such object" reads as one block, not a hundred lines.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import asdict
+
+from workbench.domain.drift import Limitation
+
+
+def _cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def limitations_md(label: str, targets: dict[str, list[Limitation]]) -> str:
+    lines = ["# What the CRM exports cannot express", "", f"Design: {label}", ""]
+    for name in sorted(targets):
+        items = targets[name]
+        lines.append(f"## {name}")
+        lines.append("")
+        if not items:
+            lines += ["Everything in the design is expressed exactly.", ""]
+            continue
+        lines += [f"{len(items)} designed right(s) cannot be expressed exactly.", "",
+                  "| object | role | action | designed | expressed | what the export did |",
+                  "|---|---|---|---|---|---|"]
+        by_object: dict[str, list[Limitation]] = defaultdict(list)
+        for item in items:
+            by_object[item.object].append(item)
+        for obj in sorted(by_object):
+            for x in sorted(by_object[obj], key=lambda x: (x.role, x.action)):
+                lines.append(f"| {_cell(x.object)} | {_cell(x.role)} | {_cell(x.action)} | {_cell(x.wanted)} | "
+                             f"{_cell(x.expressed)} | {_cell(x.message)} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def limitations_json(label: str, targets: dict[str, list[Limitation]]) -> str:
+    doc = {"design": label, "targets": {name: [asdict(x) for x in targets[name]] for name in sorted(targets)}}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

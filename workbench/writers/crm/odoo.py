@@ -1,0 +1,86 @@
+"""The design as Odoo security files, for a small module of the client's own (e.g. `crm_roles`).
+
+Files: `ir.model.access.csv` (Odoo's exact header; one line per role and Odoo model), `record_rules.xml`
+(one `res.groups` per role and the `ir.rule` records that narrow own and team scopes, see
+domain/crm/odoo.py) and `odoo-unmapped.txt` (what could not be expressed, and where two playbook objects
+were merged into one Odoo model). In the module's `__manifest__.py`, list `record_rules.xml` before the
+CSV so the groups exist when the access lines refer to them. Models come from `crm_mappings.odoo`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from workbench.domain.crm.odoo import HEADER, PERMS, OdooRights, group_id, odoo_model, odoo_rights, xml_id
+from workbench.domain.crm_targets import CrmMapping
+from workbench.domain.playbook import Playbook
+from workbench.domain.text import tr
+from workbench.writers.atomic import write_bytes_atomic, write_text_atomic
+
+ACCESS, RULES, REPORT = "ir.model.access.csv", "record_rules.xml", "odoo-unmapped.txt"
+
+
+def write(pb: Playbook, mapping: CrmMapping, folder: Path, lang: str = "en") -> list[Path]:
+    """Write the three files into `folder`; returns their paths."""
+    folder = Path(folder)
+    rights = odoo_rights(pb, mapping)
+    buffer = io.StringIO(newline="")
+    out = csv.writer(buffer, lineterminator="\n")
+    out.writerow(HEADER)
+    for (role, model), cells in rights.scopes.items():
+        if cells:
+            out.writerow([f"access_{xml_id(model)}_{xml_id(role)}", f"{model} {role}", odoo_model(model).xmlid,
+                          group_id(mapping, role)] + [int(column in cells) for column, _ in PERMS])
+    access, rules, report = folder / ACCESS, folder / RULES, folder / REPORT
+    write_text_atomic(access, buffer.getvalue())
+    write_bytes_atomic(rules, rules_xml(pb, mapping, rights, lang))
+    write_text_atomic(report, report_text(pb, rights, lang))
+    return [access, rules, report]
+
+
+def _field(parent: ET.Element, name: str, text: str | None = None, **attrs: str) -> None:
+    field = ET.SubElement(parent, "field", name=name, **attrs)
+    field.text = text
+
+
+def rules_xml(pb: Playbook, mapping: CrmMapping, rights: OdooRights, lang: str = "en") -> bytes:
+    """Groups first (the ACL lines and rules refer to them), then one rule per role, model and scope."""
+    root = ET.Element("odoo")
+    data = ET.SubElement(root, "data")
+    for role in pb.roles:
+        record = ET.SubElement(data, "record", id=group_id(mapping, role.id), model="res.groups")
+        _field(record, "name", f"CRM: {tr(role.name, lang)}")
+        _field(record, "comment", tr(role.summary, lang))
+    for (role, model), cells in rights.scopes.items():
+        for scope in ("own", "team", "all"):
+            columns = [column for column, _ in PERMS if cells.get(column) == scope]
+            if not columns:
+                continue
+            record = ET.SubElement(data, "record", id=f"rule_{xml_id(model)}_{xml_id(role)}_{scope}",
+                                   model="ir.rule")
+            _field(record, "name", f"{model}: {role} ({scope})")
+            _field(record, "model_id", ref=odoo_model(model).xmlid)
+            _field(record, "groups", eval=f"[(4, ref('{group_id(mapping, role)}'))]")
+            _field(record, "domain_force", odoo_model(model).domain(scope))
+            for column, _ in PERMS:
+                _field(record, column, eval=str(column in columns))
+    ET.indent(root)
+    body = ET.tostring(root, encoding="utf-8", xml_declaration=False)
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + body + b"\n"
+
+
+def report_text(pb: Playbook, rights: OdooRights, lang: str = "en") -> str:
+    """The companion report: unmapped objects, rights without an ACL column, merged objects."""
+    names = {o.id: tr(o.name, lang) for o in pb.objects}
+    sections = [("Objects without an Odoo model (no lines in ir.model.access.csv)",
+                 [f"{o} ({names[o]})" for o in rights.unmapped_objects]),
+                ("Rights without a column in ir.model.access.csv (grant them in Odoo by hand)",
+                 rights.unmapped_rights),
+                ("Objects merged into one Odoo model with different rights (the union was taken)", rights.merged)]
+    lines: list[str] = []
+    for title, items in sections:
+        lines += [title + ":"] + ([f"  {item}" for item in items] or ["  none"]) + [""]
+    return "\n".join(lines)
