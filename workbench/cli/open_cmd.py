@@ -23,7 +23,8 @@ def has_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def launch(folder: Path | None, author: str | None = None, command: str = "open") -> int:
+def launch(folder: Path | None, author: str | None = None, command: str = "open",
+           section: str | None = None) -> int:
     """Open the engagement (printing its problems, exit 2, when it cannot be used), then run the TUI."""
     if not has_terminal():
         return fail(command, "the workbench needs a terminal; for scripts use `crmwb status`, `crmwb task` "
@@ -33,7 +34,7 @@ def launch(folder: Path | None, author: str | None = None, command: str = "open"
     from workbench.tui.app import make_app
 
     try:
-        app = make_app(folder, author=author)
+        app = make_app(folder, author=author, section=section)
     except EngagementError as exc:
         print_problems(exc.problems)
         return 2

@@ -51,9 +51,10 @@ class WorkbenchApp(App[int]):
     ]
 
     def __init__(self, session: Session | None = None, *, author: str, today: date | None = None,
-                 theme: str = DARK) -> None:
+                 theme: str = DARK, section: str | None = None) -> None:
         super().__init__()
         self.session = session
+        self.first_section = section
         self.author = author
         self.fixed_today = today
         for item in THEMES:
@@ -69,7 +70,7 @@ class WorkbenchApp(App[int]):
     async def on_mount(self) -> None:
         session, self.session = self.session, None
         if session is not None:
-            await self.install_session(session)
+            await self.install_session(session, self.first_section)
         else:
             await self._install_modes()
 
@@ -294,12 +295,13 @@ def deliverables_screen(session: Session) -> Screen:
 
 
 def make_app(folder: Path | None = None, *, session: Session | None = None, author: str | None = None,
-             today: date | None = None, theme: str = DARK) -> WorkbenchApp:
+             today: date | None = None, theme: str = DARK, section: str | None = None) -> WorkbenchApp:
     """The app on the start screen, or on the engagement in `folder` (raises EngagementError when the
-    folder holds none, so the CLI can print the problems before any screen appears)."""
+    folder holds none, so the CLI can print the problems before any screen appears). An engagement
+    opens on intake while questions are open, else on the phases, unless `section` says where."""
     from workbench.store.author import current_author
 
     author = current_author(author)
     if folder is not None and session is None:
         session = open_session(Path(folder), author)
-    return WorkbenchApp(session, author=author, today=today, theme=theme)
+    return WorkbenchApp(session, author=author, today=today, theme=theme, section=section)

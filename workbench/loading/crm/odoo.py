@@ -88,13 +88,14 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
     rules: list[_Rule] = []
     for xml_file in xml_files:
         _read_rules(xml_file, rules, seen, problems)
-    return _live(pb, mapping, acl, rules, seen, bool(xml_files), problems), problems
+    return _live(pb, mapping, acl, rules, seen, problems), problems
 
 
-def _read_access(path: Path, problems: list[Problem]) -> tuple[dict[tuple[str, str], set[str]], set[str]]:
-    """(group, model xml id without module) -> the ACL columns set, and every group named."""
+def _read_access(path: Path, problems: list[Problem]) -> tuple[dict[tuple[str, str], set[str]], dict[str, str]]:
+    """(group, model xml id without module) -> the ACL columns set, and every group named (id without
+    module -> the id as written)."""
     acl: dict[tuple[str, str], set[str]] = {}
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     file = str(path)
     if not path.is_file():
         problems.append(Problem(f"no {ACCESS} here; expected Odoo's access rights export", file=file, code="io"))
@@ -122,9 +123,9 @@ def _read_access(path: Path, problems: list[Problem]) -> tuple[dict[tuple[str, s
             problems.append(Problem(f"{len(row)} fields; expected {len(header)} like the header (truncated?)",
                                     file=file, line=line, column=field_column(row, len(row)), code="truncated"))
             continue
-        group = row[at["group_id:id"]].strip().rsplit(".", 1)[-1]
-        model = row[at["model_id:id"]].strip().rsplit(".", 1)[-1]
-        seen.add(group)
+        written = row[at["group_id:id"]].strip()
+        group, model = written.rsplit(".", 1)[-1], row[at["model_id:id"]].strip().rsplit(".", 1)[-1]
+        seen.setdefault(group, written)
         cells = acl.setdefault((group, model), set())
         for column, _ in PERMS:
             value = row[at[column]].strip()
@@ -136,7 +137,7 @@ def _read_access(path: Path, problems: list[Problem]) -> tuple[dict[tuple[str, s
     return acl, seen
 
 
-def _read_rules(path: Path, rules: list[_Rule], seen: set[str], problems: list[Problem]) -> None:
+def _read_rules(path: Path, rules: list[_Rule], seen: dict[str, str], problems: list[Problem]) -> None:
     """The ir.rule and res.groups records of one Odoo XML data file."""
     data, found = read_limited(path, str(path))
     problems += found
@@ -147,7 +148,7 @@ def _read_rules(path: Path, rules: list[_Rule], seen: set[str], problems: list[P
     for record in doc.root.iter("record"):
         kind, rid = record.get("model"), (record.get("id") or "").rsplit(".", 1)[-1]
         if kind == "res.groups":
-            seen.add(rid)
+            seen.setdefault(rid, record.get("id") or "")
         if kind != "ir.rule":
             continue
         fields = {f.get("name"): f for f in record.iter("field")}
@@ -174,7 +175,7 @@ def _read_rules(path: Path, rules: list[_Rule], seen: set[str], problems: list[P
 
 
 def _live(pb: Playbook, mapping: CrmMapping, acl: dict[tuple[str, str], set[str]], rules: list[_Rule],
-          seen: set[str], with_rules: bool, problems: list[Problem]) -> LiveMatrix:
+          seen: dict[str, str], problems: list[Problem]) -> LiveMatrix:
     """ACL columns narrowed by the rules, per design role and playbook object."""
     live = LiveMatrix(TARGET)
     roles = {group_id(mapping, role.id): role.id for role in pb.roles}
@@ -200,10 +201,10 @@ def _live(pb: Playbook, mapping: CrmMapping, acl: dict[tuple[str, str], set[str]
         if not columns or not group:
             continue
         if group not in roles:
-            if model in models and group not in live.unknown_roles:
-                live.unknown_roles.append(group)
-        elif model not in models and (group, model) not in live.unknown_objects:
-            live.unknown_objects.append((group, model))
+            if model in models and seen[group] not in live.unknown_roles:
+                live.unknown_roles.append(seen[group])
+        elif model not in models and (seen[group], model) not in live.unknown_objects:
+            live.unknown_objects.append((seen[group], model))
     for group, role in roles.items():
         for model, name in models.items():
             columns = acl.get((group, model), set()) | acl.get(("", model), set())
@@ -215,6 +216,5 @@ def _live(pb: Playbook, mapping: CrmMapping, acl: dict[tuple[str, str], set[str]
                 for obj in members[name]:
                     live.grants[(role, obj, action)] = scope
     designed = {role for role, _, _ in project(pb, mapping).grants}
-    live.missing_roles = [r.id for r in pb.roles if group_id(mapping, r.id) not in seen
-                          and (with_rules or r.id in designed)]
+    live.missing_roles = [r.id for r in pb.roles if group_id(mapping, r.id) not in seen and r.id in designed]
     return live

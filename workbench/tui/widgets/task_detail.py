@@ -64,7 +64,7 @@ class TaskDetail(VerticalScroll):
             checklist.clear_options()
             self.query_one("#history", Static).update("")
             return
-        self.task_id = task.id
+        same_task, self.task_id = self.task_id == task.id, task.id
         marks = " · ".join(x for x in ("critical path" if view.critical else "", "gate" if task.gate else "",
                                        "milestone" if task.milestone else "") if x)
         facts = [Content.from_markup("[b]$name[/b]", name=view.name),
@@ -79,9 +79,12 @@ class TaskDetail(VerticalScroll):
             facts += [Content(""), Content(tr(task.description))]
         head.update(Content("\n").join(facts))
         done = (state.checklist if state else []) + [False] * len(task.checklist)
-        checklist.clear_options()
-        checklist.add_options([Selection(tr(item), index, bool(done[index]))
-                               for index, item in enumerate(task.checklist)])
+        ticked = {i for i in range(len(task.checklist)) if done[i]}
+        if not (same_task and checklist.option_count == len(task.checklist) and set(checklist.selected) == ticked):
+            checklist.clear_options()  # another task (or changed elsewhere): rebuild; else keep the cursor
+            checklist.add_options([Selection(tr(item), index, index in ticked)
+                                   for index, item in enumerate(task.checklist)])
+            checklist.highlighted = 0 if task.checklist else None
         self.query_one("#history", Static).update("\n".join(event_line(e) for e in reversed(history)) or "-")
 
     @on(SelectionList.SelectionToggled, "#checklist")

@@ -1,0 +1,217 @@
+"""How the Deliverables screen copes with a big playbook. Run: `python benchmarks/tui_matrix_bench.py`
+(prints figures; asserts nothing). `--scale N` sets the size (default 100x core); `--folder DIR` keeps
+the generated engagement there and reuses it on the next run (creating it takes a minute or two).
+
+Measured headless (App.run_test at 120x40), on one engagement of the retail example. Each figure is the
+process CPU time (the work: handlers, layout, rendering) with the wall-clock time beside it; the wall time
+also holds Pilot's idle detection after every key (~the "empty app" line) and whatever else the machine
+runs, so on a busy machine read the CPU column.
+1. time to the RFP tab (app start to first page shown), then paging through every page, filtering and
+   searching, and an edit (shown at once; the engagement re-opens in a worker while keys still answer);
+2. time to show the permission matrix tab and to move its cursor across every column and row;
+3. RACI and plan tabs (4,200 tasks at 100x);
+4. next to: an empty Textual app, and a bare DataTable holding every RFP row (what the screen avoids).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import yaml  # noqa: E402
+from rich.text import Text  # noqa: E402
+from textual.app import App, ComposeResult  # noqa: E402
+from textual.widgets import DataTable, Select  # noqa: E402
+
+from benchmarks.generate import write_scaled_playbook  # noqa: E402
+from workbench.store.engagement import create, is_engagement  # noqa: E402
+from workbench.tui.screens.deliverables import DeliverablesScreen  # noqa: E402
+from workbench.tui.session import Session  # noqa: E402
+from workbench.tui.widgets.paged_table import PagedTable  # noqa: E402
+from workbench.tui.widgets.permission_matrix import PermissionMatrixTable  # noqa: E402
+from workbench.tui.widgets.rfp_table import RfpTable, rfp_rows, weight_bar  # noqa: E402
+
+SIZE = (120, 40)
+ANSWERS = ROOT / "playbooks" / "examples" / "retail-chain.answers.yaml"
+
+
+def prepare(folder: Path, scale: int) -> None:
+    if is_engagement(folder):
+        print(f"engagement: reusing {folder}")
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    playbook = write_scaled_playbook(folder / f"core_x{scale}.yaml", scale)
+    answers = yaml.safe_load(ANSWERS.read_text(encoding="utf-8"))["answers"]
+    create(folder, str(playbook), answers, "Benchmark client", date(2025, 1, 6), "bench")
+    print(f"engagement: {scale}x core created in {time.perf_counter() - start:.1f} s "
+          f"({playbook.stat().st_size / 1e6:.1f} MB playbook)")
+
+
+class Host(App):
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def on_mount(self) -> None:
+        self.push_screen(DeliverablesScreen(self.session))
+
+
+class Empty(App):
+    """The floor: a Textual app that shows nothing."""
+
+
+class Bare(App):
+    """Every RFP row in one plain DataTable, the way the screen does not do it."""
+
+    def __init__(self, rows: list[tuple]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        yield DataTable(cursor_type="row")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("ID", "Module", "Priority", "Weight", "Requirement")
+        table.add_rows(self.rows)
+        table.focus()
+
+
+class Clock:
+    """CPU and wall time from creation to `str()`; `per(n)` gives the figures for one of n steps."""
+
+    def __init__(self) -> None:
+        self.cpu, self.wall = time.process_time(), time.perf_counter()
+        self.stopped: tuple[float, float] | None = None
+
+    def stop(self) -> Clock:
+        self.stopped = (time.process_time() - self.cpu, time.perf_counter() - self.wall)
+        return self
+
+    def per(self, n: int) -> str:
+        cpu, wall = self.stopped or self.stop().stopped
+        return f"{cpu * 1000 / max(n, 1):7.1f} ms cpu ({wall * 1000 / max(n, 1):7.1f} wall) each"
+
+    def __str__(self) -> str:
+        cpu, wall = self.stopped or self.stop().stopped
+        return f"{cpu * 1000:8.1f} ms cpu ({wall * 1000:8.1f} wall)"
+
+
+def line(label: str, clock: Clock, note: str = "") -> None:
+    print(f"{label:<40}{clock}{'   ' + note if note else ''}")
+
+
+async def timed_keys(pilot, keys: list[str]) -> Clock:
+    clock = Clock()
+    for key in keys:
+        await pilot.press(key)
+    await pilot.pause()
+    return clock.stop()
+
+
+async def bench_screen(session: Session) -> None:
+    pb = session.opened.resolved
+    clock = Clock()
+    app = Host(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one(RfpTable)
+        line("RFP tab shown (app start, first page)", clock.stop(),
+             f"{len(pb.requirements):,} requirements, {table.pages} pages of {table.page_size}")
+        clock = Clock()
+        rfp_rows(pb)
+        line("  of which building the row list", clock.stop())
+        pages = table.pages
+        clock = await timed_keys(pilot, ["n"] * (pages - 1))
+        line(f"  page through all {pages} pages (n)", clock, clock.per(pages - 1))
+        clock = await timed_keys(pilot, ["down"] * 400)
+        line("  cursor down x400 (turns pages)", clock, clock.per(400))
+        clock = Clock()
+        screen.query_one("#rfp-module", Select).value = "service"
+        await pilot.pause()
+        line("  filter by module (service)", clock.stop(), f"{table.info.total:,} rows")
+        screen.query_one("#rfp-module", Select).clear()
+        await pilot.press("slash")
+        clock = await timed_keys(pilot, list("consent"))
+        line("  type a 7-letter search", clock, f"{clock.per(7)}, {table.info.total:,} rows")
+        await pilot.press("enter")
+        clock = Clock()
+        await pilot.press("c")
+        shown = clock.stop()
+        during = await timed_keys(pilot, ["down"])
+        await app.workers.wait_for_complete()
+        reopened = time.perf_counter() - clock.wall
+        line("  edit a priority: shown", shown, f"a key during the re-open: {during}")
+        print(f"  ... engagement re-opened in a worker in {reopened:.1f} s (wall), keys kept answering")
+
+        clock = Clock()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        matrix = screen.query_one(PermissionMatrixTable)
+        columns = len(matrix.columns) - 1
+        line("matrix tab shown", clock.stop(), f"{matrix.row_count} roles x {columns} object/action columns")
+        clock = await timed_keys(pilot, ["right"] * columns)
+        line("  cursor across every column", clock, clock.per(columns))
+        clock = await timed_keys(pilot, ["down"] * (matrix.row_count - 1))
+        line("  cursor down every row", clock, clock.per(matrix.row_count - 1))
+
+        for tab in ("raci", "plan"):
+            clock = Clock()
+            screen.show_tab(tab)
+            await pilot.pause()
+            grid = screen.query_one(f"#{tab}-table", PagedTable)
+            line(f"{tab.upper()} tab shown", clock.stop(), f"{len(grid.items):,} tasks, {grid.pages} pages")
+
+
+async def bench_bare(session: Session) -> None:
+    clock = Clock()
+    async with Empty().run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        line("empty Textual app started", clock.stop())
+        clock = await timed_keys(pilot, ["x"] * 50)
+        line("  a key that does nothing x50", clock, clock.per(50) + "  (Pilot's own cost)")
+    rows = [(Text(r.id), Text(r.module_name), Text(r.priority), Text(weight_bar(r.weight)),
+             Text(r.text[:80])) for r in rfp_rows(session.opened.resolved)]
+    clock = Clock()
+    app = Bare(rows)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        line(f"bare DataTable, all {len(rows):,} rows shown", clock.stop())
+        clock = await timed_keys(pilot, ["pagedown"] * 50)
+        line("  pagedown x50", clock, clock.per(50))
+        clock = await timed_keys(pilot, ["down"] * 400)
+        line("  cursor down x400", clock, clock.per(400))
+        clock = await timed_keys(pilot, ["end"])
+        line("  end (last row)", clock)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=100)
+    parser.add_argument("--folder", type=Path, help="keep (and reuse) the generated engagement here")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.folder or Path(tmp) / "engagement"
+        prepare(folder, args.scale)
+        clock = Clock()
+        session = Session.open(folder, "bench")
+        line("engagement opened (before the TUI)", clock.stop(), "load, resolve, schedule, sync the store")
+        try:
+            asyncio.run(bench_screen(session))
+            asyncio.run(bench_bare(session))
+        finally:
+            session.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,211 @@
+"""EspoCRM roles as pure logic: the design projected onto a Role's `data` field, and back.
+
+A Role's `data` maps an entity (scope) to its levels: `{"Lead": {"create": "yes", "read": "team",
+"edit": "own", "delete": "no", "stream": "team"}}`, or `false` for no access. Role-level settings sit
+beside it (`exportPermission`, `massUpdatePermission`: yes/no).
+
+Own / team / all: EspoCRM's own levels. own = records assigned to (or created by) the user; team =
+records shared with one of the user's teams, plus own; all = every record; no = none.
+
+Playbook -> EspoCRM (`entity_value`):
+- read -> read; update -> edit; delete -> delete; stream follows read (whoever reads a record sees its
+  stream, nobody else), so the stream level is the read level.
+- create -> create yes/no. Create has no level: yes is audited as own (a new record is assigned to its
+  creator; creating for a team or anyone else needs the role's assignmentPermission, not written).
+- export -> `exportPermission: yes` when the role exports any mapped entity. It is one switch per role,
+  and an export then reaches what the role may read: the projection says export = read level on every
+  entity the role reads, and reports each cell where that differs from the design.
+- `massUpdatePermission` is yes when the role may edit some entity (a mass update still only touches
+  records the role may edit); it is not audited.
+- assign and import have no per-entity right (assignmentPermission is role-wide; importing is the Import
+  scope): Limitations, nothing written.
+- Entities with their own rules (RULES): User has read and edit (own or no) only; Role is for
+  administrators only (never in a role); Import is on/off (`true` = create, read, edit and delete all).
+- Two objects on one entity get the union, reported where it widens.
+
+EspoCRM -> playbook (`entity_scopes`): the same translation backwards; read is the wider of read and
+stream; `true` = create/read/update/delete all; `false` or a missing entity = nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.domain.access import ACTIONS, scope_rank
+from workbench.domain.crm_targets import CrmMapping
+from workbench.domain.drift import Limitation, TargetMatrix
+from workbench.domain.playbook import Playbook
+
+TARGET = "espocrm"
+LEVEL = {"none": "no", "own": "own", "team": "team", "all": "all"}
+SCOPE = {level: scope for scope, level in LEVEL.items()}
+CREATE_YES = "own"
+KEYS: tuple[tuple[str, str], ...] = (("create", "create"), ("read", "read"), ("edit", "update"),
+                                     ("delete", "delete"), ("stream", "read"))
+"""EspoCRM action -> playbook action, in the order EspoCRM's role editor shows them."""
+CRUD = ("create", "read", "update", "delete")
+NOT_PER_ENTITY = {
+    "assign": "EspoCRM has no per-entity assign right: assigning needs edit plus the role's "
+              "assignmentPermission (role-wide, not written)",
+    "import": "EspoCRM grants importing through the Import scope (map data_import to Import), not per entity",
+}
+
+
+@dataclass(frozen=True)
+class EntityRule:
+    """What EspoCRM lets a role set on one entity."""
+
+    kind: str = "record"
+    """record (levels per action), boolean (true/false) or admin (never in a role)"""
+    actions: tuple[str, ...] = ("create", "read", "edit", "delete", "stream")
+    levels: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """action -> the levels it allows, when fewer than all/team/own/no"""
+
+
+RULES: dict[str, EntityRule] = {
+    "User": EntityRule("record", ("read", "edit"), {"edit": ("own", "no")}),
+    "Role": EntityRule("admin"),
+    "Import": EntityRule("boolean"),
+}
+
+
+def rule_for(entity: str) -> EntityRule:
+    return RULES.get(entity, EntityRule())
+
+
+def _fit(level: str, allowed: tuple[str, ...] | None) -> str:
+    """The level, or the widest allowed one below it (never wider than designed)."""
+    if not allowed or level in allowed:
+        return level
+    fitting = [a for a in allowed if scope_rank(SCOPE[a]) <= scope_rank(SCOPE[level])]
+    return max(fitting, key=lambda a: scope_rank(SCOPE[a])) if fitting else "no"
+
+
+def entity_value(scopes: dict[str, str], rule: EntityRule) -> bool | dict[str, str]:
+    """The `data` value for one entity from the (merged) designed scopes."""
+    if rule.kind == "admin":
+        return False
+    if rule.kind == "boolean":
+        return any(scopes.get(a, "none") != "none" for a in CRUD)
+    value = {}
+    for key, action in KEYS:
+        if key in rule.actions:
+            scope = scopes.get(action, "none")
+            value[key] = ("yes" if scope != "none" else "no") if key == "create" else \
+                _fit(LEVEL[scope], rule.levels.get(key))
+    return value if any(v != "no" for v in value.values()) else False
+
+
+def entity_scopes(value: Any, export: bool, rule: EntityRule) -> tuple[dict[str, str], list[str]]:
+    """What one `data` value grants in playbook terms, and the keys whose value is not understood
+    ('' when the whole value is wrong)."""
+    if rule.kind == "admin" or value is False or value is None:
+        return {}, []
+    if value is True:
+        return {a: "all" for a in CRUD}, []
+    if not isinstance(value, dict):
+        return {}, [""]
+    out: dict[str, str] = {}
+    bad = []
+    for key, level in value.items():
+        action = dict(KEYS).get(key)
+        if key == "create" and level in ("yes", "no"):
+            scope = CREATE_YES if level == "yes" else "none"
+        elif action and key != "create" and level in SCOPE:
+            scope = SCOPE[level]
+        else:
+            bad.append(key)
+            continue
+        if scope_rank(scope) > scope_rank(out.get(action, "none")):
+            out[action] = scope
+    if export and rule.kind == "record" and out.get("read", "none") != "none":
+        out["export"] = out["read"]
+    return out, bad
+
+
+@dataclass
+class EspoRole:
+    """One Role record to write (the fields EspoCRM's API takes on POST /Role)."""
+
+    role: str
+    name: str
+    data: dict[str, bool | dict[str, str]] = field(default_factory=dict)
+    export: bool = False
+    mass_update: bool = False
+
+    def document(self) -> dict[str, Any]:
+        return {"name": self.name, "data": self.data, "fieldData": {},
+                "exportPermission": "yes" if self.export else "no",
+                "massUpdatePermission": "yes" if self.mass_update else "no"}
+
+
+def entities(pb: Playbook, mapping: CrmMapping) -> dict[str, list[str]]:
+    """EspoCRM entity -> the playbook objects mapped to it, in playbook order."""
+    out: dict[str, list[str]] = {}
+    for obj in pb.objects:
+        if mapping.object_name(obj.id):
+            out.setdefault(str(mapping.object_name(obj.id)), []).append(obj.id)
+    return out
+
+
+def plan(pb: Playbook, mapping: CrmMapping) -> tuple[list[EspoRole], TargetMatrix]:
+    """The Role records to write and the design as EspoCRM holds it (grants + limitations)."""
+    members = entities(pb, mapping)
+    record = {o for e, objs in members.items() if rule_for(e).kind == "record" for o in objs}
+    matrix = TargetMatrix(TARGET)
+    roles = []
+    for role in pb.roles:
+        item = EspoRole(role.id, mapping.role_name(role.id))
+        item.export = any(role.scope(o, "export") != "none" for o in record)
+        for obj in pb.objects:
+            if not mapping.object_name(obj.id):
+                for action, wanted in role.permissions.get(obj.id, {}).items():
+                    if wanted != "none":
+                        matrix.limitations.append(Limitation(role.id, obj.id, action, wanted, "none",
+                                                             f"{obj.id} has no EspoCRM entity in "
+                                                             "crm_mappings.espocrm.objects; not written"))
+        for entity, objects in members.items():
+            rule = rule_for(entity)
+            merged = {a: max((role.scope(o, a) for o in objects), key=scope_rank) for a in ACTIONS}
+            item.data[entity] = entity_value(merged, rule)
+            if isinstance(item.data[entity], dict) and item.data[entity].get("edit", "no") != "no":
+                item.mass_update = True
+            got, _ = entity_scopes(item.data[entity], item.export, rule)
+            for obj in objects:
+                for action in ACTIONS:
+                    wanted, have = role.scope(obj, action), got.get(action, "none")
+                    if have != "none":
+                        matrix.grants[(role.id, obj, action)] = have
+                    if have != wanted:
+                        why = _why(action, wanted, merged[action], entity, rule, objects, item.export)
+                        matrix.limitations.append(Limitation(role.id, obj, action, wanted, have, why))
+        roles.append(item)
+    return roles, matrix
+
+
+def _why(action: str, wanted: str, merged: str, entity: str, rule: EntityRule, objects: list[str],
+         export: bool) -> str:
+    """Why EspoCRM holds a designed right differently (the first reason that applies)."""
+    if rule.kind == "admin":
+        return f"only administrators manage {entity} in EspoCRM; a role cannot grant it"
+    if action in NOT_PER_ENTITY:
+        return NOT_PER_ENTITY[action]
+    if rule.kind == "boolean":
+        return f"{entity} is on or off in EspoCRM (no levels, no export): access is granted whole"
+    if action == "export":
+        return (f"exportPermission is one switch per role (here {'yes' if export else 'no'}); an export "
+                "reaches what the role may read")
+    if merged != wanted:
+        return f"{', '.join(objects)} share the EspoCRM entity {entity}: the union ({merged}) applies"
+    key = {"create": "create", "read": "read", "update": "edit", "delete": "delete"}.get(action, "")
+    if action == "create" and key in rule.actions:
+        return ("create is yes/no in EspoCRM; yes is audited as own (a new record is assigned to its creator; "
+                "creating for others needs assignmentPermission)")
+    allowed = ", ".join(f"{a} ({'/'.join(rule.levels[a])})" if a in rule.levels else a for a in rule.actions)
+    return f"on {entity} EspoCRM has only {allowed}: the nearest narrower level was written"
+
+
+def project(pb: Playbook, mapping: CrmMapping) -> TargetMatrix:
+    """The design as EspoCRM can hold it: what the audit of a faithful export will read back."""
+    return plan(pb, mapping)[1]

@@ -1,0 +1,190 @@
+"""EspoCRM Role records read back into playbook terms, for the drift audit.
+
+Input: a `.json` file or a folder of them. Each file holds one Role object, an array of them (what
+`crm-export` writes), or an API answer `{"total": n, "list": [...]}` from `GET /api/v1/Role` (ask with
+`select=name,data,exportPermission` — the list view leaves `data` out). `data` may also be the JSON string
+the database keeps. Names become roles through the mapping's `roles`/`role_prefix` (exact, then ignoring
+case). Translation: domain/crm/espocrm.py. Problems point at the line and column of the offending key.
+
+A mapped entity a role leaves out (or sets to "not-set") is read as no access, as in EspoCRM's strict
+ACL mode; in the default mode EspoCRM grants such scopes in full, so the reader warns about each role that
+leaves a mapped entity out. `exportPermission` missing or "not-set" is read as yes (EspoCRM's default).
+"""
+
+from __future__ import annotations
+
+import json
+import json.decoder
+import json.scanner
+import re
+from pathlib import Path
+from typing import Any
+
+from workbench.domain.access import scope_rank
+from workbench.domain.crm.espocrm import TARGET, entities, entity_scopes, project, rule_for
+from workbench.domain.crm_targets import CrmMapping
+from workbench.domain.drift import LiveMatrix
+from workbench.domain.playbook import Playbook
+from workbench.domain.problems import Problem
+from workbench.loading.crm import read_limited
+from workbench.loading.crm.odoo import decode_utf8
+
+
+class JObject(dict):
+    """A JSON object that remembers where it sits in the text (offsets of '{' and after '}')."""
+
+    start: int = 0
+    end: int = 0
+
+
+class Located:
+    """Parsed JSON text and a way to turn an object's key into file:line:col."""
+
+    def __init__(self, text: str, file: str) -> None:
+        self.text, self.file = text, file
+
+    def problem(self, message: str, obj: Any = None, key: str | None = None, severity: str = "error",
+                code: str = "value") -> Problem:
+        pos = None
+        if isinstance(obj, JObject):
+            pos = obj.start
+            if key is not None:
+                found = re.compile(re.escape(json.dumps(key, ensure_ascii=False)) + r"\s*:").search(
+                    self.text, obj.start, obj.end)
+                pos = found.start() if found else pos
+        if pos is None:
+            return Problem(message, file=self.file, severity=severity, code=code)
+        line = self.text.count("\n", 0, pos) + 1
+        return Problem(message, file=self.file, line=line, column=pos - (self.text.rfind("\n", 0, pos) + 1) + 1,
+                       severity=severity, code=code)
+
+
+def loads(text: str) -> Any:
+    """json.loads, but objects are JObjects with their offsets (the pure-Python scanner calls back here)."""
+    decoder = json.JSONDecoder(object_pairs_hook=list)
+
+    def parse_object(s_and_end: tuple[str, int], strict: bool, scan_once: Any, object_hook: Any,
+                     pairs_hook: Any, memo: Any = None) -> tuple[JObject, int]:
+        pairs, end = json.decoder.JSONObject(s_and_end, strict, scan_once, object_hook, pairs_hook, memo)
+        obj = JObject(pairs)
+        obj.start, obj.end = s_and_end[1] - 1, end
+        return obj, end
+
+    decoder.parse_object = parse_object  # type: ignore[assignment]
+    decoder.scan_once = json.scanner.py_make_scanner(decoder)
+    return decoder.decode(text)
+
+
+def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, list[Problem]]:
+    """What the Role records grant, with unknown roles/entities and designed roles that are absent."""
+    path = Path(path)
+    live, problems = LiveMatrix(TARGET), []
+    files = sorted(p for p in path.glob("*.json") if p.is_file()) if path.is_dir() else [path]
+    if not files:
+        problems.append(Problem("no *.json files in this folder; expected EspoCRM Role records", file=str(path),
+                                code="empty"))
+    names = {mapping.role_name(role.id): role.id for role in pb.roles}
+    folded = {name.casefold(): role for name, role in names.items()}
+    seen: dict[str, str] = {}
+    for file in files:
+        for doc, role in _roles(file, problems):
+            name = doc.get("name")
+            if not isinstance(name, str) or not name.strip():
+                problems.append(role.problem("a Role without a name; expected \"name\": the role's name", doc))
+                continue
+            rid = names.get(name) or folded.get(name.casefold())
+            if rid is None:
+                if name not in live.unknown_roles:
+                    live.unknown_roles.append(name)
+                continue
+            if rid in seen:
+                problems.append(role.problem(f"a second Role for {rid} (the first is in {seen[rid]}); both are "
+                                             "audited, the widest right counts", doc, "name", "warning",
+                                             "duplicate"))
+            seen.setdefault(rid, str(file))
+            _grants(doc, rid, role, pb, mapping, live, problems)
+    designed = {role for role, _, _ in project(pb, mapping).grants}
+    live.missing_roles = [r.id for r in pb.roles if r.id not in seen and r.id in designed]
+    return live, problems
+
+
+def _roles(file: Path, problems: list[Problem]) -> list[tuple[JObject, Located]]:
+    """The Role objects of one file, each with the text it can locate problems in."""
+    data, found = read_limited(file, str(file))
+    text, more = decode_utf8(data, str(file)) if data is not None else (None, [])
+    problems += found + more
+    if text is None:
+        return []
+    located = Located(text, str(file))
+    try:
+        doc = loads(text)
+    except json.JSONDecodeError as exc:
+        ends = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")  # EOF inside
+        problems.append(Problem(f"not valid JSON: {exc.msg}" + (" (the file ends early: truncated?)" if ends
+                                                               else ""), file=str(file), line=exc.lineno,
+                                column=exc.colno, code="truncated" if ends else "json"))
+        return []
+    except RecursionError:
+        problems.append(Problem("JSON nested too deeply; expected Role records", file=str(file), code="json"))
+        return []
+    items = doc.get("list") if isinstance(doc, JObject) and "name" not in doc else doc
+    items = [items] if isinstance(items, JObject) else items
+    if not isinstance(items, list):
+        problems.append(located.problem("expected a Role object, an array of them or {\"list\": [...]}", doc))
+        return []
+    out = []
+    for item in items:
+        if isinstance(item, JObject):
+            out.append((item, located))
+        else:
+            problems.append(located.problem(f"an array element is {type(item).__name__}; expected a Role "
+                                            "object", doc))
+    return out
+
+
+def _grants(doc: JObject, rid: str, where: Located, pb: Playbook, mapping: CrmMapping, live: LiveMatrix,
+            problems: list[Problem]) -> None:
+    """One Role's data as grants on the mapped entities (unknown entities with rights noted)."""
+    export = doc.get("exportPermission", "not-set")
+    if export not in ("yes", "no", "not-set", None):
+        problems.append(where.problem(f"exportPermission is {export!r}; expected yes, no or not-set", doc,
+                                      "exportPermission"))
+    data, holder = doc.get("data"), where
+    if isinstance(data, str):
+        try:
+            data, holder = loads(data), Located(data, where.file + " (data)")
+        except (json.JSONDecodeError, RecursionError):
+            problems.append(where.problem("data is a string that is not JSON; expected the entity levels", doc,
+                                          "data"))
+            return
+    if data is None:
+        data = JObject()
+    if not isinstance(data, JObject):
+        problems.append(where.problem(f"data is {type(data).__name__}; expected an object of entity -> levels",
+                                      doc, "data"))
+        return
+    members = entities(pb, mapping)
+    for entity, value in data.items():
+        if value == "not-set":
+            continue
+        rule = rule_for(entity)
+        scopes, bad = entity_scopes(value, export in ("yes", "not-set", None), rule)
+        for key in bad:
+            target = value if key else data
+            problems.append(holder.problem(f"{entity}: {key or 'value'} is {value.get(key) if key else value!r}; "
+                                           "expected false, true or levels all/team/own/no (create yes/no)",
+                                           target, key or entity))
+        if entity not in members:
+            if scopes and (doc["name"], entity) not in live.unknown_objects:
+                live.unknown_objects.append((doc["name"], entity))
+            continue
+        for action, scope in scopes.items():
+            for obj in members[entity]:
+                cell = (rid, obj, action)
+                if scope_rank(scope) > scope_rank(live.grants.get(cell, "none")):
+                    live.grants[cell] = scope
+    unset = [e for e in members if rule_for(e).kind != "admin" and data.get(e, "not-set") == "not-set"]
+    if unset:
+        problems.append(where.problem(f"{doc['name']} leaves {', '.join(unset)} not set: audited as no access, "
+                                      "but EspoCRM grants such scopes in full unless aclStrictMode is on",
+                                      doc, "data", "warning", "not-set"))

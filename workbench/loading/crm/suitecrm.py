@@ -1,0 +1,148 @@
+"""SuiteCRM role ACLs read back into playbook terms, for the drift audit.
+
+Input: `suitecrm_acl.csv` (or a folder holding it) with the columns role, module, action, value in any
+order (other columns are ignored), as `crm-export` writes it or as this query exports it from the live
+database:
+
+    SELECT r.name AS role, a.category AS module, a.name AS action, ra.access_override AS value
+    FROM acl_roles r JOIN acl_roles_actions ra ON ra.role_id = r.id AND ra.deleted = 0
+    JOIN acl_actions a ON a.id = ra.action_id AND a.deleted = 0 WHERE r.deleted = 0;
+
+Values are SuiteCRM's numbers; 0 or a missing row is "not set" and read as SuiteCRM's default (enabled,
+all) — a role that leaves a mapped module unset grants it in full, and the reader warns about it. Names
+become roles through the mapping's `roles`/`role_prefix` (exact, then ignoring case). Translation:
+domain/crm/suitecrm.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.domain.access import scope_rank
+from workbench.domain.crm.suitecrm import (
+    ALLOWED,
+    DISABLED,
+    HEADER,
+    NOT_SET,
+    ORDER,
+    TARGET,
+    effective,
+    module_scopes,
+    modules,
+    project,
+)
+from workbench.domain.crm_targets import CrmMapping
+from workbench.domain.drift import LiveMatrix
+from workbench.domain.playbook import Playbook
+from workbench.domain.problems import Problem
+from workbench.loading.crm import read_limited
+from workbench.loading.crm.odoo import csv_records, decode_utf8, field_column
+
+ACL = "suitecrm_acl.csv"
+Values = dict[tuple[str, str], dict[str, int]]
+
+
+def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, list[Problem]]:
+    """What the role ACLs grant, with unknown roles/modules and designed roles that are absent."""
+    path = Path(path)
+    file = path / ACL if path.is_dir() else path
+    problems: list[Problem] = []
+    values, first = _read_values(file, problems)
+    return _live(pb, mapping, values, first, str(file), problems), problems
+
+
+def _read_values(path: Path, problems: list[Problem]) -> tuple[Values, dict[str, int]]:
+    """(role name, module) -> action -> value, every bad row a located problem; and each role's first line."""
+    file = str(path)
+    out: Values = {}
+    first: dict[str, int] = {}
+    if not path.is_file():
+        problems.append(Problem(f"no {path.name} here; expected the SuiteCRM ACL export ({','.join(HEADER)})",
+                                file=file, code="io"))
+        return out, first
+    data, found = read_limited(path, file)
+    text, more = decode_utf8(data, file) if data is not None else (None, [])
+    problems += found + more
+    if text is None:
+        return out, first
+    records = csv_records(text, file, problems)
+    header = [h.strip().lower() for h in records[0][1]] if records else []
+    if not records or any(name not in header for name in HEADER):
+        problems.append(Problem(f"the header is {','.join(header) or '(empty)'}; expected {','.join(HEADER)}",
+                                file=file, line=1, column=1, code="header"))
+        return out, first
+    at = {name: header.index(name) for name in HEADER}
+    lines: dict[tuple[str, str, str], int] = {}
+    for line, row in records[1:]:
+        if len(row) != len(header):
+            problems.append(Problem(f"{len(row)} fields; expected {len(header)} like the header (truncated?)",
+                                    file=file, line=line, column=field_column(row, len(row)), code="truncated"))
+            continue
+        role, module, action = (row[at[k]].strip() for k in ("role", "module", "action"))
+        raw = row[at["value"]].strip()
+        if action not in ALLOWED:
+            problems.append(Problem(f"action {action!r}; expected one of {', '.join(ORDER)}", file=file,
+                                    line=line, column=field_column(row, at["action"]), code="value"))
+            continue
+        try:
+            value = int(raw)
+        except ValueError:
+            value = None
+        if value not in ALLOWED[action]:
+            allowed = ", ".join(str(v) for v in sorted(ALLOWED[action], reverse=True))
+            problems.append(Problem(f"{action} value {raw!r}; expected one of {allowed}", file=file, line=line,
+                                    column=field_column(row, at["value"]), code="value"))
+            continue
+        first.setdefault(role, line)
+        cell = out.setdefault((role, module), {})
+        if action in cell and cell[action] != value:
+            problems.append(Problem(f"{role} {module} {action} is {value} here and {cell[action]} on line "
+                                    f"{lines[(role, module, action)]}; expected one value", file=file, line=line,
+                                    column=field_column(row, at["value"]), code="conflict"))
+            continue
+        cell[action] = value
+        lines[(role, module, action)] = line
+    return out, first
+
+
+def _live(pb: Playbook, mapping: CrmMapping, values: Values, first: dict[str, int], file: str,
+          problems: list[Problem]) -> LiveMatrix:
+    """The values as grants per design role, unknown roles and modules, and roles left to defaults."""
+    live = LiveMatrix(TARGET)
+    names = {mapping.role_name(role.id): role.id for role in pb.roles}
+    folded = {name.casefold(): role for name, role in names.items()}
+    members = modules(pb, mapping)
+    seen: dict[str, str] = {}
+    for (name, module), actions in values.items():
+        role = names.get(name) or folded.get(name.casefold())
+        if role is None:
+            if name not in live.unknown_roles:
+                live.unknown_roles.append(name)
+            continue
+        seen.setdefault(role, name)
+        scopes = module_scopes(actions)
+        if module not in members:
+            if scopes:
+                live.unknown_objects.append((name, module))
+            continue
+        for action, scope in scopes.items():
+            for obj in members[module]:
+                cell = (role, obj, action)
+                if scope_rank(scope) > scope_rank(live.grants.get(cell, "none")):
+                    live.grants[cell] = scope
+    for role, name in seen.items():
+        unset = [m for m in members if effective(values.get((name, m), {}), "access") != DISABLED
+                 and any(values.get((name, m), {}).get(a, NOT_SET) == NOT_SET for a in ORDER)]
+        if unset:
+            problems.append(Problem(f"{name} leaves actions on {', '.join(unset)} not set (0 or no row): audited "
+                                    "as SuiteCRM's default, enabled / all", file=file, line=first.get(name),
+                                    column=1 if name in first else None, severity="warning", code="not-set"))
+        for module in unset:
+            for action, scope in module_scopes(values.get((name, module), {})).items():
+                for obj in members[module]:
+                    cell = (role, obj, action)
+                    if scope_rank(scope) > scope_rank(live.grants.get(cell, "none")):
+                        live.grants[cell] = scope
+    designed = {role for role, _, _ in project(pb, mapping).grants}
+    live.missing_roles = [r.id for r in pb.roles if r.id not in seen and r.id in designed]
+    return live
