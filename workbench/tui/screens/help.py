@@ -23,7 +23,9 @@ def _key(binding: Binding) -> str:
     """`Ctrl+S`, `F1`, `[`: as people say them (the footer shows the short form, ^s)."""
     out = []
     for key in binding.key.split(","):
-        key = KEY_NAMES.get(key, key).replace("ctrl+", "Ctrl+")
+        key = KEY_NAMES.get(key, key)
+        if key.startswith("ctrl+"):
+            key = "Ctrl+" + (key[5:].upper() if len(key) == 6 else key[5:])
         out.append(key.upper() if re.fullmatch(r"f\d+", key) else key)
     return ", ".join(out)
 
