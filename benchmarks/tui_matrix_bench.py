@@ -4,8 +4,10 @@ the generated engagement there and reuses it on the next run (creating it takes 
 
 Measured headless (App.run_test at 120x40), on one engagement of the retail example. Each figure is the
 process CPU time (the work: handlers, layout, rendering) with the wall-clock time beside it; the wall time
-also holds Pilot's idle detection after every key (~the "empty app" line) and whatever else the machine
-runs, so on a busy machine read the CPU column.
+also holds Pilot's idle detection after every key and whatever else the machine runs, so on a busy machine
+read the CPU column. Pilot itself costs CPU per key, growing with the number of widgets on the screen
+(it waits for every widget to process a callback), so key series also show the cost of a key that does
+nothing on the same screen, and the difference ("net"): that is what the key costs in the app.
 1. time to the RFP tab (app start to first page shown), then paging through every page, filtering and
    searching, and an edit (shown at once; the engagement re-opens in a worker while keys still answer);
 2. time to show the permission matrix tab and to move its cursor across every column and row;
@@ -26,18 +28,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import yaml  # noqa: E402
-from rich.text import Text  # noqa: E402
-from textual.app import App, ComposeResult  # noqa: E402
-from textual.widgets import DataTable, Select  # noqa: E402
+import yaml
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.widgets import DataTable, Select
 
-from benchmarks.generate import write_scaled_playbook  # noqa: E402
-from workbench.store.engagement import create, is_engagement  # noqa: E402
-from workbench.tui.screens.deliverables import DeliverablesScreen  # noqa: E402
-from workbench.tui.session import Session  # noqa: E402
-from workbench.tui.widgets.paged_table import PagedTable  # noqa: E402
-from workbench.tui.widgets.permission_matrix import PermissionMatrixTable  # noqa: E402
-from workbench.tui.widgets.rfp_table import RfpTable, rfp_rows, weight_bar  # noqa: E402
+from benchmarks.generate import write_scaled_playbook
+from workbench.domain.matrix import permission_matrix
+from workbench.store.engagement import create, is_engagement
+from workbench.tui.screens.deliverables import DeliverablesScreen
+from workbench.tui.session import Session
+from workbench.tui.widgets.paged_table import PagedTable
+from workbench.tui.widgets.permission_matrix import SCOPE_LABELS, SCOPE_STYLES, PermissionMatrixTable
+from workbench.tui.widgets.rfp_table import RfpTable, rfp_rows, weight_bar
 
 SIZE = (120, 40)
 ANSWERS = ROOT / "playbooks" / "examples" / "retail-chain.answers.yaml"
@@ -70,20 +73,30 @@ class Empty(App):
 
 
 class Bare(App):
-    """Every RFP row in one plain DataTable, the way the screen does not do it."""
+    """The same rows in one plain DataTable: every RFP row at once (the way the screen does not do it),
+    or the permission matrix without the screen's fixed role column, two-line header and findings."""
 
-    def __init__(self, rows: list[tuple]) -> None:
+    def __init__(self, columns: list[str], rows: list[tuple], cursor: str = "row") -> None:
         super().__init__()
-        self.rows = rows
+        self.columns, self.rows, self.cursor = columns, rows, cursor
 
     def compose(self) -> ComposeResult:
-        yield DataTable(cursor_type="row")
+        yield DataTable(cursor_type=self.cursor)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("ID", "Module", "Priority", "Weight", "Requirement")
+        table.add_columns(*self.columns)
         table.add_rows(self.rows)
         table.focus()
+
+
+def matrix_rows(session: Session) -> tuple[list[str], list[tuple]]:
+    """The permission matrix's cells exactly as the screen renders them."""
+    matrix = permission_matrix(session.opened.resolved)
+    columns = ["Role"] + [f"{o}:{a}" for o, a in matrix.columns()]
+    rows = [(Text(row.name), *(Text(SCOPE_LABELS[row.scope(o, a)], style=SCOPE_STYLES[row.scope(o, a)])
+                               for o, a in matrix.columns())) for row in matrix.rows]
+    return columns, rows
 
 
 class Clock:
@@ -97,9 +110,14 @@ class Clock:
         self.stopped = (time.process_time() - self.cpu, time.perf_counter() - self.wall)
         return self
 
-    def per(self, n: int) -> str:
+    def per(self, n: int, baseline: float | None = None) -> str:
         cpu, wall = self.stopped or self.stop().stopped
-        return f"{cpu * 1000 / max(n, 1):7.1f} ms cpu ({wall * 1000 / max(n, 1):7.1f} wall) each"
+        net = f", net {cpu * 1000 / max(n, 1) - baseline:6.1f} ms" if baseline is not None else ""
+        return f"{cpu * 1000 / max(n, 1):7.1f} ms cpu ({wall * 1000 / max(n, 1):7.1f} wall) each{net}"
+
+    def cpu_each(self, n: int) -> float:
+        cpu, _ = self.stopped or self.stop().stopped
+        return cpu * 1000 / max(n, 1)
 
     def __str__(self) -> str:
         cpu, wall = self.stopped or self.stop().stopped
@@ -131,11 +149,13 @@ async def bench_screen(session: Session) -> None:
         clock = Clock()
         rfp_rows(pb)
         line("  of which building the row list", clock.stop())
+        noop = (await timed_keys(pilot, ["f12"] * 50)).cpu_each(50)
+        print(f"  a key that does nothing: {noop:.1f} ms cpu (Pilot's wait on this screen's widgets)")
         pages = table.pages
         clock = await timed_keys(pilot, ["n"] * (pages - 1))
-        line(f"  page through all {pages} pages (n)", clock, clock.per(pages - 1))
+        line(f"  page through all {pages} pages (n)", clock, clock.per(pages - 1, noop))
         clock = await timed_keys(pilot, ["down"] * 400)
-        line("  cursor down x400 (turns pages)", clock, clock.per(400))
+        line("  cursor down x400 (turns pages)", clock, clock.per(400, noop))
         clock = Clock()
         screen.query_one("#rfp-module", Select).value = "service"
         await pilot.pause()
@@ -143,7 +163,7 @@ async def bench_screen(session: Session) -> None:
         screen.query_one("#rfp-module", Select).clear()
         await pilot.press("slash")
         clock = await timed_keys(pilot, list("consent"))
-        line("  type a 7-letter search", clock, f"{clock.per(7)}, {table.info.total:,} rows")
+        line("  type a 7-letter search", clock, f"{clock.per(7, noop)}, {table.info.total:,} rows")
         await pilot.press("enter")
         clock = Clock()
         await pilot.press("c")
@@ -161,9 +181,9 @@ async def bench_screen(session: Session) -> None:
         columns = len(matrix.columns) - 1
         line("matrix tab shown", clock.stop(), f"{matrix.row_count} roles x {columns} object/action columns")
         clock = await timed_keys(pilot, ["right"] * columns)
-        line("  cursor across every column", clock, clock.per(columns))
+        line("  cursor across every column", clock, clock.per(columns, noop))
         clock = await timed_keys(pilot, ["down"] * (matrix.row_count - 1))
-        line("  cursor down every row", clock, clock.per(matrix.row_count - 1))
+        line("  cursor down every row", clock, clock.per(matrix.row_count - 1, noop))
 
         for tab in ("raci", "plan"):
             clock = Clock()
@@ -178,21 +198,32 @@ async def bench_bare(session: Session) -> None:
     async with Empty().run_test(size=SIZE) as pilot:
         await pilot.pause()
         line("empty Textual app started", clock.stop())
-        clock = await timed_keys(pilot, ["x"] * 50)
-        line("  a key that does nothing x50", clock, clock.per(50) + "  (Pilot's own cost)")
     rows = [(Text(r.id), Text(r.module_name), Text(r.priority), Text(weight_bar(r.weight)),
              Text(r.text[:80])) for r in rfp_rows(session.opened.resolved)]
     clock = Clock()
-    app = Bare(rows)
+    app = Bare(["ID", "Module", "Priority", "Weight", "Requirement"], rows)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         line(f"bare DataTable, all {len(rows):,} rows shown", clock.stop())
+        noop = (await timed_keys(pilot, ["f12"] * 50)).cpu_each(50)
+        print(f"  a key that does nothing: {noop:.1f} ms cpu")
         clock = await timed_keys(pilot, ["pagedown"] * 50)
-        line("  pagedown x50", clock, clock.per(50))
+        line("  pagedown x50", clock, clock.per(50, noop))
         clock = await timed_keys(pilot, ["down"] * 400)
-        line("  cursor down x400", clock, clock.per(400))
+        line("  cursor down x400", clock, clock.per(400, noop))
         clock = await timed_keys(pilot, ["end"])
         line("  end (last row)", clock)
+    columns, rows = matrix_rows(session)
+    clock = Clock()
+    app = Bare(columns, rows, cursor="cell")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        line("bare DataTable, the matrix shown", clock.stop(), f"{len(rows)} x {len(columns) - 1}")
+        noop = (await timed_keys(pilot, ["f12"] * 50)).cpu_each(50)
+        clock = await timed_keys(pilot, ["right"] * (len(columns) - 1))
+        line("  cursor across every column", clock, clock.per(len(columns) - 1, noop))
+        clock = await timed_keys(pilot, ["down"] * (len(rows) - 1))
+        line("  cursor down every row", clock, clock.per(len(rows) - 1, noop))
 
 
 def main(argv: list[str] | None = None) -> None:

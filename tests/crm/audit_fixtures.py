@@ -1,5 +1,6 @@
 """Fixtures for the audit, recertify and crm-export command tests: the fake target registered in the
-CRM registry, and a small design with a known matrix."""
+CRM registry, and a small design with a known matrix. Import `exported_fixture` / `fake_target_fixture`
+into a test module to use the fixtures `exported` / `fake_target` there."""
 
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ MINI_GRANTS = {("consultant", "settings", "read"): "all", ("consultant", "settin
                ("specialist", "lead", "update"): "own", ("specialist", "settings", "read"): "all"}
 
 
-@pytest.fixture
-def fake_target(monkeypatch):
+@pytest.fixture(name="fake_target")
+def fake_target_fixture(monkeypatch):
     """Register tests.crm.fake_target as the CRM target `fake`."""
     from workbench.writers.crm import registry
 
@@ -26,10 +27,10 @@ def fake_target(monkeypatch):
     return "fake"
 
 
-@pytest.fixture
-def exported(run_cli, fake_target, tmp_path) -> Path:
+@pytest.fixture(name="exported")
+def exported_fixture(run_cli, fake_target, tmp_path) -> Path:
     """mini exported to the fake target; returns the target folder."""
-    code, out, err = run_cli("crm-export", MINI, "--to", "fake", "--out", tmp_path / "out")
+    code, _, err = run_cli("crm-export", MINI, "--to", "fake", "--out", tmp_path / "out")
     assert code == 0, err
     return tmp_path / "out" / "fake"
 

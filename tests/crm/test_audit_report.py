@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
-from tests.crm.audit_fixtures import MINI, edit_lines, exported, fake_target  # noqa: F401
-
+from tests.crm.audit_fixtures import MINI, edit_lines, exported_fixture, fake_target_fixture  # noqa: F401
 from workbench.domain.audit_report import AuditReport
 from workbench.domain.drift import Limitation, LiveMatrix, TargetMatrix, compare
 

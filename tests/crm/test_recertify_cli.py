@@ -8,13 +8,13 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from tests.crm.audit_fixtures import MINI, edit_lines, exported, fake_target  # noqa: F401
+from tests.crm.audit_fixtures import MINI, edit_lines, exported_fixture, fake_target_fixture  # noqa: F401
 
 HEADER = ("Role", "Role name", "Object", "Action", "Scope", "Decision", "New scope", "Comment")
 
 
 def _checklists(run_cli, tmp_path, ref=MINI) -> Path:
-    code, out, err = run_cli("recertify", ref, "--out", tmp_path / "rc", "--date", "2025-03-03")
+    code, _, err = run_cli("recertify", ref, "--out", tmp_path / "rc", "--date", "2025-03-03")
     assert code == 0, err
     return tmp_path / "rc"
 

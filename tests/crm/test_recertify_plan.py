@@ -7,14 +7,13 @@ from datetime import date
 
 import pytest
 
+from tests.crm.audit_fixtures import MINI
+from workbench.domain.drift import Limitation, TargetMatrix
 from workbench.domain.matrix import permission_matrix
 from workbench.domain.recertify import add_months, due_dates, recertification_task, review_plan
 from workbench.domain.recertify_decisions import Decision, apply_changes, crm_steps, plan_changes
-from workbench.domain.drift import TargetMatrix
 from workbench.domain.resolve import resolve
 from workbench.loading.playbooks import load_playbook
-
-from tests.crm.audit_fixtures import MINI
 
 
 def _pb(ref):
@@ -119,8 +118,14 @@ def test_conflicting_decisions_are_an_error():
 
 
 def test_crm_steps_between_projections():
-    before = TargetMatrix("t", {("a", "lead", "read"): "team", ("a", "lead", "update"): "own"})
-    after = TargetMatrix("t", {("a", "lead", "read"): "own"})
-    steps = crm_steps(before, after, lambda r: f"CRM_{r}", {"lead": "Lead"}.get)
-    assert [(s.crm_role, s.crm_object, s.action, s.before, s.after) for s in steps] == [
-        ("CRM_a", "Lead", "read", "team", "own"), ("CRM_a", "Lead", "update", "own", "none")]
+    before = TargetMatrix("t", {("a", "lead", "read"): "team", ("a", "lead", "update"): "own",
+                                ("a", "lead", "create"): "own"})
+    after = TargetMatrix("t", {("a", "lead", "read"): "own", ("a", "lead", "create"): "own"})
+    after.limitations.append(Limitation("a", "lead", "create", "none", "own", "update needs create here"))
+    decided = [("a", "lead", "read"), ("a", "lead", "create"), ("a", "deal", "read")]
+    steps = crm_steps(before, after, decided, lambda r: f"CRM_{r}", {"lead": "Lead"}.get)
+    assert [(s.crm_role, s.crm_object, s.action, s.before, s.after, s.note) for s in steps] == [
+        ("CRM_a", "Lead", "read", "team", "own", None), ("CRM_a", "Lead", "update", "own", "none", None),
+        ("CRM_a", None, "read", "none", "none", "t does not hold this right: nothing to change there"),
+        ("CRM_a", "Lead", "create", "own", "own", "update needs create here")]
+    assert steps[2].object == "deal"

@@ -74,7 +74,7 @@ def engagement(_templates, tmp_path) -> Path:
 @pytest.fixture
 def seeded(_templates, tmp_path) -> Path:
     """The demo engagement: some tasks done, in progress and blocked, a few KPI values."""
-    return copy_engagement(_templates["seeded"], tmp_path / "acme")
+    return copy_engagement(_templates["seeded"], tmp_path / "demo")
 
 
 @pytest.fixture

@@ -9,8 +9,14 @@ import pytest
 import yaml
 from textual.widgets import Input, OptionList, Select, Static, TabbedContent
 
-from tests.tui.deliverables_support import (SEEDED_CELL, DeliverablesHost, copy_engagement, make_engagement,
-                                            pilot_test, write_seeded_playbook)
+from tests.tui.deliverables_support import (
+    SEEDED_CELL,
+    DeliverablesHost,
+    copy_engagement,
+    make_engagement,
+    pilot_test,
+    write_seeded_playbook,
+)
 from workbench.domain.governance import Finding
 from workbench.domain.matrix import raci_table
 from workbench.store.engagement import read, save_overrides

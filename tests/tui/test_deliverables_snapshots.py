@@ -12,7 +12,12 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.tui.deliverables_support import DeliverablesHost, copy_engagement, make_engagement, write_seeded_playbook
+from tests.tui.deliverables_support import (
+    DeliverablesHost,
+    copy_engagement,
+    make_engagement,
+    write_seeded_playbook,
+)
 from workbench.tui.screens.deliverables import TABS
 
 

@@ -33,14 +33,15 @@ def drift_lines(report: AuditReport, compared: int) -> list[str]:
                      f"({compared} right(s) compared)")
     else:
         lines += table(("severity", "kind", "role", "object", "action", "design", "live"),
-                       ((d.severity, d.kind, d.role, d.object, d.action, d.design, d.live) for d in report.drifts))
+                       ((d.severity, d.kind, d.role, d.object, d.action, d.design, d.live)
+                        for d in report.drifts))
         counts = report.counts()
         kinds = ", ".join(f"{n} {k}" for k, n in report.by_kind().items())
         lines.append(f"{len(report.drifts)} drift(s): {counts['errors']} error(s), {counts['warnings']} "
                      f"warning(s) ({kinds})")
     if report.limitations:
-        lines.append(f"note: {len(report.limitations)} designed right(s) cannot be expressed in {report.target}; "
-                     "`--format json` or `crmwb crm-export`'s limitations.md lists them")
+        lines.append(f"note: {len(report.limitations)} designed right(s) cannot be expressed in "
+                     f"{report.target}; `--format json` or `crmwb crm-export`'s limitations.md lists them")
     return lines
 
 
@@ -48,23 +49,24 @@ def plan_lines(plan: ChangePlan, steps: dict[str, list[CrmStep]], sources: int) 
     lines = [(f"recertification decisions from {sources} checklist(s): {len(plan.changes)} change(s), "
              f"{plan.kept} kept, {len(plan.undecided)} undecided")]
     if plan.changes:
-        lines += ["", "In the design (roles[].permissions in the playbook or the engagement's overlay):"]
-        lines += table(("decision", "role", "object", "action", "from", "to", "reviewer", "checklist", "comment"),
-                       ((c.decision, c.role, c.object, c.action, c.current, c.new, c.reviewer, c.where, c.comment)
-                        for c in plan.changes))
+        lines += ["", "In the design (roles[].permissions of the playbook the design comes from):"]
+        titles = ("decision", "role", "object", "action", "from", "to", "reviewer", "checklist", "comment")
+        lines += table(titles, ((c.decision, c.role, c.object, c.action, c.current, c.new, c.reviewer,
+                                 c.where, c.comment) for c in plan.changes))
     for target, target_steps in steps.items():
         lines += ["", f"In {target}:"]
         if not target_steps:
             lines.append(f"  nothing to change: {target} cannot express these rights or does not map them")
             continue
-        lines += table(("crm role", "crm object", "action", "from", "to", "role", "object"),
-                       ((s.crm_role, s.crm_object, s.action, s.before, s.after, s.role, s.object)
-                        for s in target_steps))
+        lines += table(("crm role", "crm object", "action", "from", "to", "role", "object", "note"),
+                       ((s.crm_role, s.crm_object, s.action, s.before, s.after, s.role, s.object,
+                         s.note or "") for s in target_steps))
     if plan.changes and not steps:
         lines += ["", "add --target salesforce|dynamics|odoo|espocrm|suitecrm|all for the steps in the CRM"]
     if plan.undecided:
         lines += ["", f"undecided ({len(plan.undecided)}): the review is not finished"]
-        lines += [f"  {d.file}:{d.row}: {d.role} {d.action} {d.object} ({d.scope})" for d in plan.undecided[:20]]
+        lines += [f"  {d.file}:{d.row}: {d.role} {d.action} {d.object} ({d.scope})"
+                  for d in plan.undecided[:20]]
         if len(plan.undecided) > 20:
             lines.append(f"  ... and {len(plan.undecided) - 20} more")
     return lines

@@ -53,8 +53,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         written, limits = export(design.playbook, design.label, adapters, args.out)
     except OSError as exc:
-        print(f"crmwb crm-export: error: cannot write to {args.out}: {exc.strerror or exc}; nothing was changed",
-              file=sys.stderr)
+        print(f"crmwb crm-export: error: cannot write to {args.out}: {exc.strerror or exc}; "
+              "nothing was changed", file=sys.stderr)
         return 2
     if not args.quiet:
         print(f"CRM export of the {design.label} to {args.out}")
@@ -84,7 +84,8 @@ def export(pb, label: str, adapters: list, out: Path) -> tuple[dict[str, list[st
             folder = staging / crm.name
             folder.mkdir()
             paths = crm.write(pb, mapping, folder)
-            written[crm.name] = sorted(Path(p).resolve().relative_to(staging.resolve()).as_posix() for p in paths)
+            root = staging.resolve()
+            written[crm.name] = sorted(Path(p).resolve().relative_to(root).as_posix() for p in paths)
         previous = _previous(out)
         for name, files in written.items():
             for rel in files:

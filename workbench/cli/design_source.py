@@ -73,9 +73,11 @@ def _engagement(folder: Path) -> tuple[Design | None, list[Problem]]:
     if problems:
         return None, problems
     pb = loaded.playbook
-    design = Design(apply_overrides(resolve(pb, engagement.answers), engagement.overrides),
-                    f"engagement {engagement.client} ({pb.id} {pb.version})", loaded.digest, engagement.client)
+    label = f"engagement {engagement.client} ({pb.id} {pb.version})"
+    design = Design(apply_overrides(resolve(pb, engagement.answers), engagement.overrides), label,
+                    loaded.digest, engagement.client)
     if engagement.playbook_sha256 and engagement.playbook_sha256 != loaded.digest:
         design.warnings.append(f"the playbook changed since this engagement was created (version "
-                               f"{engagement.playbook_version or '?'} -> {pb.version}); the design follows the new one")
+                               f"{engagement.playbook_version or '?'} -> {pb.version}); the design follows "
+                               "the new one")
     return design, []

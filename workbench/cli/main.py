@@ -33,9 +33,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "kpi": ("workbench.cli.kpi_cmd", "record KPI values; list them and their trends against the targets"),
     "report": ("workbench.cli.report_cmd", "weekly status report (Markdown, HTML): progress, risks, KPI trends"),
     "import-activity": ("workbench.cli.import_activity_cmd", "compute adoption KPIs from a CRM user-activity CSV"),
-    "crm-export": ("workbench.cli.crm_export_cmd", "write the designed permissions in Salesforce, Dynamics, Odoo ... formats"),
-    "audit": ("workbench.cli.audit_cmd", "compare a live CRM's permissions with the design; read recertification"),
-    "recertify": ("workbench.cli.recertify_cmd", "access recertification plan and one xlsx checklist per reviewer"),
+    "crm-export": ("workbench.cli.crm_export_cmd", "the designed permissions in each CRM's own format"),
+    "audit": ("workbench.cli.audit_cmd", "live CRM permissions vs the design; recertification decisions"),
+    "recertify": ("workbench.cli.recertify_cmd", "access review plan and an xlsx checklist per reviewer"),
     "open": ("workbench.cli.open_cmd", "open an engagement folder in the workbench TUI (no arguments: start screen)"),
 }
 

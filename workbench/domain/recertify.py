@@ -88,7 +88,7 @@ def recertification_task(pb: Playbook) -> Task | None:
 def _design_task(pb: Playbook, skip: str | None) -> Task | None:
     """The access-design task (id or tags mention access roles/rights), not the recertification one."""
     for _, task in pb.tasks():
-        if task.id != skip and _mentions(task, "access-roles", "access-rights", "access-design", "access_roles"):
+        if task.id != skip and _mentions(task, "access-roles", "access-rights", "access-design"):
             return task
     return None
 
@@ -102,7 +102,8 @@ def _independent(pb: Playbook, reviewer: str, skip: str | None) -> tuple[str, st
     roles = pb.role_map()
     if "director" in roles and reviewer != "director":
         return "director", f"{reviewer} does not certify their own rights: reviewed by the director"
-    return reviewer, f"no independent reviewer for {reviewer}'s own rights: self-review, flag it to the auditor"
+    return reviewer, (f"no independent reviewer for {reviewer}'s own rights: self-review, flag it to the "
+                      "auditor")
 
 
 def review_plan(pb: Playbook, lang: str = "en") -> ReviewPlan:

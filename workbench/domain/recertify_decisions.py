@@ -9,6 +9,7 @@ the CRM's own limits (a level the CRM cannot express) instead of guessing them. 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from workbench.domain.access import scope_rank
@@ -91,8 +92,9 @@ def _target_scope(d: Decision, current: str) -> tuple[str | None, Problem | None
         return None, d.problem("'change' needs a new scope (none, own or team); choose it in the New scope "
                                "column, or decide keep or revoke")
     if scope_rank(d.new_scope) > scope_rank(current):
-        return None, d.problem(f"'change' to {d.new_scope} would widen {d.action} {d.object} (now {current}); "
-                               "a recertification only keeps or narrows rights: widen it through a design change")
+        return None, d.problem(f"'change' to {d.new_scope} would widen {d.action} {d.object} (now "
+                               f"{current}); a recertification only keeps or narrows rights: widen it "
+                               "through a design change")
     return d.new_scope, None
 
 
@@ -106,7 +108,8 @@ def plan_changes(pb: Playbook, decisions: list[Decision]) -> ChangePlan:
             plan.undecided.append(d)
             continue
         if d.decision not in DECISIONS:
-            plan.problems.append(d.problem(f"decision {d.decision!r}; expected one of: {', '.join(DECISIONS)}"))
+            expected = ", ".join(DECISIONS)
+            plan.problems.append(d.problem(f"decision {d.decision!r}; expected one of: {expected}"))
             continue
         role = roles.get(d.role)
         current = role.scope(d.object, d.action) if role is not None else "none"
@@ -115,8 +118,9 @@ def plan_changes(pb: Playbook, decisions: list[Decision]) -> ChangePlan:
                                            "the decision is ignored", "warning", "stale"))
             continue
         if current != d.scope:
-            plan.problems.append(d.problem(f"the design changed since the checklist was made: {d.scope} then, "
-                                           f"{current} now; the decision applies to {current}", "warning", "stale"))
+            plan.problems.append(d.problem(f"the design changed since the checklist was made: {d.scope} "
+                                           f"then, {current} now; the decision applies to {current}",
+                                           "warning", "stale"))
         new, problem = _target_scope(d, current)
         if problem is not None:
             plan.problems.append(problem)
@@ -162,7 +166,8 @@ def apply_changes(pb: Playbook, changes: list[Change]) -> Playbook:
 
 @dataclass(frozen=True)
 class CrmStep:
-    """One right to change in a CRM: names in the CRM's terms, levels as the target expresses them."""
+    """One right to change in a CRM: names in the CRM's terms, levels as the target expresses them.
+    `note` explains a decision the CRM cannot carry out as such (before == after then)."""
 
     role: str
     crm_role: str
@@ -171,14 +176,25 @@ class CrmStep:
     action: str
     before: str
     after: str
+    note: str | None = None
 
 
-def crm_steps(before: TargetMatrix, after: TargetMatrix, role_name, object_name) -> list[CrmStep]:
-    """What changes in the target between two projections; `role_name`/`object_name` translate ids."""
+def crm_steps(before: TargetMatrix, after: TargetMatrix, decided: Iterable[Cell],
+              role_name: Callable[[str], str], object_name: Callable[[str], str | None]) -> list[CrmStep]:
+    """What changes in the target between two projections, plus every decided cell the target cannot
+    change (a dependency keeps the right, or the object is unmapped), with the target's reason."""
     steps = []
     for cell in sorted(set(before.grants) | set(after.grants)):
         was, now = before.grants.get(cell, "none"), after.grants.get(cell, "none")
         if was != now:
             role, obj, action = cell
             steps.append(CrmStep(role, role_name(role), obj, object_name(obj), action, was, now))
+    changed = {(s.role, s.object, s.action) for s in steps}
+    reasons = {(x.role, x.object, x.action): x.message for x in before.limitations}
+    reasons.update({(x.role, x.object, x.action): x.message for x in after.limitations})
+    for cell in sorted(set(decided) - changed):
+        role, obj, action = cell
+        level = after.grants.get(cell, "none")
+        note = reasons.get(cell) or f"{after.target} does not hold this right: nothing to change there"
+        steps.append(CrmStep(role, role_name(role), obj, object_name(obj), action, level, level, note))
     return steps

@@ -55,7 +55,8 @@ def read_checklist(path: Path) -> Checklist:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not an xlsx workbook"
-        out.problems.append(Problem(f"cannot read the checklist: {reason}", file=str(path), code="unreadable"))
+        out.problems.append(Problem(f"cannot read the checklist: {reason}", file=str(path),
+                                    code="unreadable"))
         return out
     try:
         if "About" in wb.sheetnames:

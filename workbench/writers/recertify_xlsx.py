@@ -93,7 +93,8 @@ def _checklist(ws: Worksheet, reviews: list[RoleReview]) -> None:
     _protect(ws)
 
 
-def _dropdown(ws: Worksheet, column: int, last: int, values: tuple[str, ...], title: str, prompt: str) -> None:
+def _dropdown(ws: Worksheet, column: int, last: int, values: tuple[str, ...], title: str,
+              prompt: str) -> None:
     letter = ws.cell(row=1, column=column).column_letter
     validation = DataValidation(type="list", formula1=f'"{",".join(values)}"', allow_blank=True,
                                 showErrorMessage=True, errorStyle="stop", errorTitle=title,
@@ -114,12 +115,12 @@ def _about(ws: Worksheet, plan: ReviewPlan, reviewer: str, name: str, reviews: l
         put(ws, r, 2, value, wrap=True)
     notes = [r.note for r in reviews if r.note] + plan.notes
     steps = ["How to fill in: on the Checklist sheet choose a Decision for every row.",
-             ("keep: the right stays as designed. revoke: the right is removed. change: the right is narrowed to "
-             "the New scope (none, own or team); a recertification never widens a right."),
+             ("keep: the right stays as designed. revoke: the right is removed. change: the right is "
+              "narrowed to the New scope (none, own or team); a recertification never widens a right."),
              ("Explain every revoke and change in Comment. Then return the file; `crmwb audit ENGAGEMENT "
-             "--decisions` turns it into the change plan for the design and the CRM."),
+              "--decisions` turns it into the change plan for the design and the CRM."),
              ("The sheets are protected without a password to prevent accidents; only the yellow cells "
-             "are for you."), *notes]
+              "are for you."), *notes]
     start = len(ABOUT_KEYS) + 2
     for offset, text in enumerate(steps):
         put(ws, start + offset, 1, text, wrap=True).alignment = Alignment(wrap_text=True, vertical="top")

@@ -23,9 +23,10 @@ AppendTo. A live Share is reported as the action "share", which the design never
 
 from __future__ import annotations
 
+import re
 import uuid
 
-from workbench.domain.access import ACTIONS, Role, scope_rank
+from workbench.domain.access import Role, scope_rank
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
 from workbench.domain.playbook import Playbook
@@ -69,15 +70,19 @@ def privilege_name(verb: str, entity: str) -> str:
     return f"prv{verb}{privilege_entity(entity)}"
 
 
-def split_privilege(name: str, known: set[str]) -> tuple[str, str] | None:
+_PRIVILEGE = re.compile(r"prv(AppendTo|Append|Create|Read|Write|Delete|Assign|Share)(.+)")
+
+
+def split_privilege(name: str, known: set[str] | frozenset[str]) -> tuple[str, str] | None:
     """(verb, entity) of a per-entity privilege, or None for a miscellaneous one (prvExportToExcel).
     `known` (lower-case entity names) settles AppendTo vs Append + an entity starting with 'To'."""
-    matches = [(verb, name[3 + len(verb):]) for verb in VERBS
-               if name.startswith(f"prv{verb}") and len(name) > 3 + len(verb)]
-    if not matches:
+    match = _PRIVILEGE.fullmatch(name)
+    if match is None:
         return None
-    matches.sort(key=lambda m: (m[1].lower() not in known, -len(m[0])))
-    return matches[0]
+    verb, entity = match.groups()
+    if verb == "AppendTo" and entity.lower() not in known and f"to{entity}".lower() in known:
+        return "Append", name[len("prvAppend"):]
+    return verb, entity
 
 
 def to_scope(depth: str) -> str | None:
@@ -117,19 +122,22 @@ def unmapped_reason(mapping: CrmMapping, object_id: str) -> str | None:
 def entity_scopes(role: Role, members: list[str], entity: str) -> tuple[dict[str, str], dict[str, str]]:
     """The scope each action gets on one entity (the widest of the objects mapped to it, Global only on
     organization-owned entities), and why an action differs from the design."""
+    perms = [role.permissions.get(o, {}) for o in members]
+    org_owned = entity.lower() in ORG_OWNED
     scopes: dict[str, str] = {}
     notes: dict[str, str] = {}
     for action in PRIVILEGES:
-        scope = max((role.scope(o, action) for o in members), key=scope_rank)
-        if len(members) > 1 and any(role.scope(o, action) != scope for o in members):
+        held = [p.get(action, "none") for p in perms]
+        scope = held[0] if len(held) == 1 else max(held, key=scope_rank)
+        if len(set(held)) > 1:
             notes[action] = (f"{', '.join(members)} share the entity {entity}: the widest right ({scope}) "
                              "is written")
         if scope == "none":
             continue
-        if entity.lower() in ORG_OWNED and action == "assign":
+        if org_owned and action == "assign":
             notes[action] = f"{entity} is organization-owned: it has no owner to assign; not written"
             continue
-        if entity.lower() in ORG_OWNED and scope != "all":
+        if org_owned and scope != "all":
             notes.setdefault(action, f"{entity} is organization-owned: Global is its only depth; widened "
                                      "to all")
             scope = "all"
@@ -139,10 +147,11 @@ def entity_scopes(role: Role, members: list[str], entity: str) -> tuple[dict[str
 
 def plan(pb: Playbook, mapping: CrmMapping) -> tuple[dict[str, dict[str, dict[str, str]]], TargetMatrix]:
     """role id -> entity -> {action: scope} to write, and the design as Dynamics holds it."""
+    reasons = {obj.id: unmapped_reason(mapping, obj.id) for obj in pb.objects}
     groups: dict[str, list[str]] = {}
     spelled: dict[str, str] = {}  # objects mapped to `activitypointer` and `Activity` share one privilege
     for obj in pb.objects:
-        if unmapped_reason(mapping, obj.id) is None:
+        if reasons[obj.id] is None:
             entity = str(mapping.objects[obj.id])
             entity = spelled.setdefault(privilege_entity(entity).lower(), entity)
             groups.setdefault(entity, []).append(obj.id)
@@ -150,19 +159,22 @@ def plan(pb: Playbook, mapping: CrmMapping) -> tuple[dict[str, dict[str, dict[st
     roles: dict[str, dict[str, dict[str, str]]] = {}
     for role in pb.roles:
         entities = roles.setdefault(role.id, {})
-        for obj in pb.objects:
-            reason = unmapped_reason(mapping, obj.id)
-            for action in ACTIONS if reason else tuple(NO_PRIVILEGE):
-                if role.scope(obj.id, action) != "none":
-                    matrix.limitations.append(Limitation(role.id, obj.id, action, role.scope(obj.id, action),
-                                                         "none", reason or NO_PRIVILEGE[action]))
+        for obj_id, actions in role.permissions.items():
+            reason = reasons.get(obj_id, "")  # "": not a playbook object, which the checks report
+            for action, wanted in actions.items():
+                if wanted != "none" and reason != "" and (reason or action in NO_PRIVILEGE):
+                    matrix.limitations.append(Limitation(role.id, obj_id, action, wanted, "none",
+                                                         reason or NO_PRIVILEGE[action]))
         for entity, members in groups.items():
+            if not any(o in role.permissions for o in members):
+                continue
             scopes, notes = entity_scopes(role, members, entity)
             if scopes:
                 entities[entity] = scopes
             for obj_id in members:
+                held = role.permissions.get(obj_id, {})
                 for action in PRIVILEGES:
-                    wanted, got = role.scope(obj_id, action), scopes.get(action, "none")
+                    wanted, got = held.get(action, "none"), scopes.get(action, "none")
                     if got != "none":
                         matrix.grants[(role.id, obj_id, action)] = got
                     if got != wanted:

@@ -32,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.domain.access import ACTIONS, scope_rank
+from workbench.domain.access import ACTIONS, SCOPES
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
 from workbench.domain.playbook import Playbook
@@ -50,6 +50,21 @@ NOT_PER_ENTITY = {
               "assignmentPermission (role-wide, not written)",
     "import": "EspoCRM grants importing through the Import scope (map data_import to Import), not per entity",
 }
+
+
+RANK = {scope: rank for rank, scope in enumerate(SCOPES)}
+
+
+def union(permissions: dict[str, dict[str, str]], objects: list[str]) -> dict[str, str]:
+    """One role's widest scope per action over the objects that share one CRM entity."""
+    if len(objects) == 1:
+        return permissions.get(objects[0], {})
+    out: dict[str, str] = {}
+    for obj in objects:
+        for action, scope in permissions.get(obj, {}).items():
+            if RANK[scope] > RANK[out.get(action, "none")]:
+                out[action] = scope
+    return out
 
 
 @dataclass(frozen=True)
@@ -78,8 +93,8 @@ def _fit(level: str, allowed: tuple[str, ...] | None) -> str:
     """The level, or the widest allowed one below it (never wider than designed)."""
     if not allowed or level in allowed:
         return level
-    fitting = [a for a in allowed if scope_rank(SCOPE[a]) <= scope_rank(SCOPE[level])]
-    return max(fitting, key=lambda a: scope_rank(SCOPE[a])) if fitting else "no"
+    fitting = [a for a in allowed if RANK[SCOPE[a]] <= RANK[SCOPE[level]]]
+    return max(fitting, key=lambda a: RANK[SCOPE[a]]) if fitting else "no"
 
 
 def entity_value(scopes: dict[str, str], rule: EntityRule) -> bool | dict[str, str]:
@@ -117,7 +132,7 @@ def entity_scopes(value: Any, export: bool, rule: EntityRule) -> tuple[dict[str,
         else:
             bad.append(key)
             continue
-        if scope_rank(scope) > scope_rank(out.get(action, "none")):
+        if RANK[scope] > RANK[out.get(action, "none")]:
             out[action] = scope
     if export and rule.kind == "record" and out.get("read", "none") != "none":
         out["export"] = out["read"]
@@ -167,18 +182,19 @@ def plan(pb: Playbook, mapping: CrmMapping) -> tuple[list[EspoRole], TargetMatri
                                                              "crm_mappings.espocrm.objects; not written"))
         for entity, objects in members.items():
             rule = rule_for(entity)
-            merged = {a: max((role.scope(o, a) for o in objects), key=scope_rank) for a in ACTIONS}
+            merged = union(role.permissions, objects)
             item.data[entity] = entity_value(merged, rule)
             if isinstance(item.data[entity], dict) and item.data[entity].get("edit", "no") != "no":
                 item.mass_update = True
             got, _ = entity_scopes(item.data[entity], item.export, rule)
             for obj in objects:
+                perms = role.permissions.get(obj, {})
                 for action in ACTIONS:
-                    wanted, have = role.scope(obj, action), got.get(action, "none")
+                    wanted, have = perms.get(action, "none"), got.get(action, "none")
                     if have != "none":
                         matrix.grants[(role.id, obj, action)] = have
                     if have != wanted:
-                        why = _why(action, wanted, merged[action], entity, rule, objects, item.export)
+                        why = _why(action, wanted, merged.get(action, "none"), entity, rule, objects, item.export)
                         matrix.limitations.append(Limitation(role.id, obj, action, wanted, have, why))
         roles.append(item)
     return roles, matrix

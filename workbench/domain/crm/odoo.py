@@ -31,10 +31,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from workbench.domain.access import scope_rank
+from workbench.domain.access import SCOPES
 from workbench.domain.crm_targets import CrmMapping
-from workbench.domain.drift import Limitation, TargetMatrix
+from workbench.domain.drift import Limitation, LiveMatrix, TargetMatrix
 from workbench.domain.playbook import Playbook
+from workbench.domain.problems import Problem
 
 TARGET = "odoo"
 HEADER = ("id", "name", "model_id:id", "group_id:id", "perm_read", "perm_write", "perm_create", "perm_unlink")
@@ -48,6 +49,7 @@ UNCARRIED = {"assign": "assigning is a write on the owner field: grant perm_writ
 GROUP_PREFIX = "group_crm_"
 _MY_TEAMS = "user.crm_team_ids.ids"
 _SALES_TEAM = f"('team_id', 'in', {_MY_TEAMS})"
+RANK = {scope: rank for rank, scope in enumerate(SCOPES)}
 
 
 @dataclass(frozen=True)
@@ -74,26 +76,18 @@ class OdooModel:
         own = f"('{self.owner}', '=', user.id)"
         if scope == "own":
             return f"[{own}]"
-        return f"['|', {own}, {self.team or _owner_team(self.owner)}]"
-
-
-def _owner_team(owner: str) -> str:
-    return f"('{owner}.crm_team_ids', 'in', {_MY_TEAMS})"
+        team = self.team or f"('{self.owner}.crm_team_ids', 'in', {_MY_TEAMS})"
+        return f"['|', {own}, {team}]"
 
 
 KNOWN: dict[str, OdooModel] = {m.model: m for m in (
-    OdooModel("crm.lead", "crm", "user_id", _SALES_TEAM),
-    OdooModel("res.partner", "base", "user_id", _SALES_TEAM),
-    OdooModel("sale.order", "sale", "user_id", _SALES_TEAM),
-    OdooModel("product.template", "product"),
-    OdooModel("utm.campaign", "utm", "user_id"),
+    OdooModel("crm.lead", "crm", "user_id", _SALES_TEAM), OdooModel("res.partner", "base", "user_id", _SALES_TEAM),
+    OdooModel("sale.order", "sale", "user_id", _SALES_TEAM), OdooModel("product.template", "product"),
+    OdooModel("utm.campaign", "utm", "user_id"), OdooModel("mail.activity", "mail", "user_id"),
     OdooModel("helpdesk.ticket", "helpdesk", "user_id", "('team_id.member_ids', 'in', [user.id])"),
-    OdooModel("mail.activity", "mail", "user_id"),
-    OdooModel("knowledge.article", "knowledge"),
     OdooModel("res.users", "base", "id", f"('crm_team_ids', 'in', {_MY_TEAMS})"),
-    OdooModel("res.groups", "base"),
-    OdooModel("res.config.settings", "base"),
-    OdooModel("base.automation", "base_automation"),
+    OdooModel("knowledge.article", "knowledge"), OdooModel("res.groups", "base"),
+    OdooModel("res.config.settings", "base"), OdooModel("base.automation", "base_automation"),
     OdooModel("base_import.import", "base_import"),
 )}
 """Standard models and the module that defines them (the first part of their `model_id:id`)."""
@@ -117,6 +111,15 @@ def group_id(mapping: CrmMapping, role: str) -> str:
     return xml_id(prefix + role)
 
 
+def members_of(pb: Playbook, mapping: CrmMapping) -> dict[str, list[str]]:
+    """Odoo model -> the playbook objects mapped to it, in playbook order."""
+    out: dict[str, list[str]] = {}
+    for obj in pb.objects:
+        if mapping.object_name(obj.id):
+            out.setdefault(str(mapping.object_name(obj.id)), []).append(obj.id)
+    return out
+
+
 def _norm(domain: str) -> str:
     return re.sub(r"\s+", "", domain).replace('"', "'")
 
@@ -124,15 +127,12 @@ def _norm(domain: str) -> str:
 def scope_of(model: OdooModel, domain: str | None) -> str | None:
     """The scope a rule's domain_force stands for, or None when it is none of the forms this module
     writes (the caller reads that as all and says so)."""
-    if domain is None or _norm(domain) in ("", "[]", "[(1,'=',1)]"):
+    text = _norm(domain or "")
+    if text in ("", "[]", "[(1,'=',1)]"):
         return "all"
-    text = _norm(domain)
-    for scope in ("own", "team", "all"):
-        if text == _norm(model.domain(scope)):
-            return scope
-    if text in {_norm(f"[('{owner}', '=', user.id)]") for owner in ("user_id", "create_uid")}:
-        return "own"
-    return None
+    forms = {_norm(model.domain(scope)): scope for scope in ("own", "team")}
+    forms |= {_norm(f"[('{owner}', '=', user.id)]"): "own" for owner in ("user_id", "create_uid")}
+    return forms.get(text)
 
 
 @dataclass
@@ -142,7 +142,6 @@ class OdooRights:
     scopes: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     """(role, model) -> {perm column: scope}, models in mapping order"""
     members: dict[str, list[str]] = field(default_factory=dict)
-    """Odoo model -> the playbook objects on it"""
     merged: list[str] = field(default_factory=list)
     unmapped_objects: list[str] = field(default_factory=list)
     unmapped_rights: list[str] = field(default_factory=list)
@@ -150,27 +149,23 @@ class OdooRights:
 
 def odoo_rights(pb: Playbook, mapping: CrmMapping) -> OdooRights:
     """The design per (role, Odoo model, ACL column), the union where objects share a model."""
-    rights = OdooRights()
-    for obj in pb.objects:
-        model = mapping.object_name(obj.id)
-        if model:
-            rights.members.setdefault(model, []).append(obj.id)
-        else:
-            rights.unmapped_objects.append(obj.id)
+    rights = OdooRights(members=members_of(pb, mapping))
+    rights.unmapped_objects = [obj.id for obj in pb.objects if not mapping.object_name(obj.id)]
     for role in pb.roles:
         for model, objects in rights.members.items():
-            for obj in objects:
+            held = [(obj, role.permissions.get(obj, {})) for obj in objects]
+            for obj, perms in held:
                 for action, why in UNCARRIED.items():
-                    if role.scope(obj, action) != "none":
-                        rights.unmapped_rights.append(f"{role.id} {action} {obj} ({role.scope(obj, action)}) "
-                                                      f"on {model}: {why}")
+                    if perms.get(action, "none") != "none":
+                        rights.unmapped_rights.append(f"{role.id} {action} {obj} ({perms[action]}) on {model}: "
+                                                      f"{why}")
             cells = rights.scopes.setdefault((role.id, model), {})
             for column, action in PERMS:
-                found = [(obj, role.scope(obj, action)) for obj in objects]
-                widest = max((s for _, s in found), key=scope_rank)
+                found = [(obj, perms.get(action, "none")) for obj, perms in held]
+                widest = max((s for _, s in found), key=RANK.__getitem__)
                 if widest != "none":
                     cells[column] = widest
-                if len({s for _, s in found}) > 1:
+                if len(found) > 1 and len({s for _, s in found}) > 1:
                     rights.merged.append(f"{role.id} {column} on {model}: " + ", ".join(f"{o} {s}" for o, s in found)
                                          + f" -> {widest} (the union)")
     return rights
@@ -184,14 +179,14 @@ def project(pb: Playbook, mapping: CrmMapping) -> TargetMatrix:
         for obj in rights.unmapped_objects:
             for action, wanted in role.permissions.get(obj, {}).items():
                 if wanted != "none":
-                    matrix.limitations.append(Limitation(
-                        role.id, obj, action, wanted, "none",
-                        f"{obj} has no Odoo model in crm_mappings.odoo.objects; not written"))
+                    why = f"{obj} has no Odoo model in crm_mappings.odoo.objects; not written"
+                    matrix.limitations.append(Limitation(role.id, obj, action, wanted, "none", why))
         for model, objects in rights.members.items():
             cells = rights.scopes.get((role.id, model), {})
             for obj in objects:
+                perms = role.permissions.get(obj, {})
                 for action in ("create", "read", "update", "delete", *UNCARRIED):
-                    wanted = role.scope(obj, action)
+                    wanted = perms.get(action, "none")
                     got = cells.get(COLUMN[action], "none") if action in COLUMN else "none"
                     if got != "none":
                         matrix.grants[(role.id, obj, action)] = got
@@ -201,3 +196,58 @@ def project(pb: Playbook, mapping: CrmMapping) -> TargetMatrix:
                             f"rules carry the union ({got})")
                         matrix.limitations.append(Limitation(role.id, obj, action, wanted, got, why))
     return matrix
+
+
+@dataclass
+class OdooRule:
+    """An active group rule as read from a data file."""
+
+    groups: list[str]
+    model: str
+    domain: str | None
+    perms: set[str]
+    at: tuple[str, int, int]
+    """file, line, column of the domain_force (or the record)"""
+
+
+def live_matrix(pb: Playbook, mapping: CrmMapping, acl: dict[tuple[str, str], set[str]], rules: list[OdooRule],
+                seen: dict[str, str]) -> tuple[LiveMatrix, list[Problem]]:
+    """ACL columns narrowed by the rules, per design role and playbook object. `acl`: (group, model xml id,
+    both without module) -> columns set; `seen`: every group named, as written."""
+    live, problems = LiveMatrix(TARGET), []
+    roles = {group_id(mapping, role.id): role.id for role in pb.roles}
+    members = members_of(pb, mapping)
+    models = {odoo_model(name).local_xmlid: name for name in members}
+    narrowed: dict[tuple[str, str], list[tuple[set[str], str]]] = {}
+    for rule in rules:
+        if rule.model not in models:
+            continue
+        scope = scope_of(odoo_model(models[rule.model]), rule.domain)
+        if scope is None:
+            problems.append(Problem(f"domain_force {rule.domain!r} is not an own, team or all domain this tool "
+                                    "writes; audited as all (the widest)", file=rule.at[0], line=rule.at[1],
+                                    column=rule.at[2], code="domain", severity="warning"))
+        for group in rule.groups:
+            narrowed.setdefault((group, rule.model), []).append((rule.perms, scope or "all"))
+    for (group, model), columns in acl.items():
+        if not columns or not group:
+            continue
+        if group not in roles:
+            if model in models and seen[group] not in live.unknown_roles:
+                live.unknown_roles.append(seen[group])
+        elif model not in models and (seen[group], model) not in live.unknown_objects:
+            live.unknown_objects.append((seen[group], model))
+    for group, role in roles.items():
+        for model, name in models.items():
+            columns = acl.get((group, model), set()) | acl.get(("", model), set())
+            for column, action in PERMS:
+                if column not in columns:
+                    continue
+                found = [scope for perms, scope in narrowed.get((group, model), []) if column in perms]
+                scope = max(found, key=RANK.__getitem__) if found else "all"
+                for obj in members[name]:
+                    live.grants[(role, obj, action)] = scope
+    absent = [r.id for r in pb.roles if group_id(mapping, r.id) not in seen]
+    designed = {role for role, _, _ in project(pb, mapping).grants} if absent else set()
+    live.missing_roles = [r for r in absent if r in designed]
+    return live, problems

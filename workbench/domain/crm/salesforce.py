@@ -34,8 +34,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
-from workbench.domain.access import ACTIONS, Role, scope_rank
+from workbench.domain.access import Role, scope_rank
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
 from workbench.domain.playbook import Playbook
@@ -153,32 +154,41 @@ def unmapped_reason(mapping: CrmMapping, object_id: str) -> str | None:
 
 def plan(pb: Playbook, mapping: CrmMapping, lang: str = "en") -> tuple[list[PermissionSetPlan], TargetMatrix]:
     """The permission sets to write and the design as Salesforce holds it (grants + limitations)."""
+    reasons = {obj.id: unmapped_reason(mapping, obj.id) for obj in pb.objects}
     groups: dict[str, list[str]] = {}
     for obj in pb.objects:
-        if unmapped_reason(mapping, obj.id) is None:
+        if reasons[obj.id] is None:
             groups.setdefault(str(mapping.objects[obj.id]), []).append(obj.id)
     matrix = TargetMatrix(TARGET)
     plans = []
     names = set_names(pb, mapping)
     for role in pb.roles:
         item = PermissionSetPlan(role.id, names[role.id], tr(role.name, lang), tr(role.summary, lang))
-        for obj in pb.objects:
-            reason = unmapped_reason(mapping, obj.id)
-            for action in tuple(NO_OBJECT_PERMISSION) if reason is None else ACTIONS:
-                wanted = role.scope(obj.id, action)
-                if wanted != "none":
+        for obj_id, actions in role.permissions.items():
+            reason = reasons.get(obj_id, "")  # "": not a playbook object, which the checks report
+            for action, wanted in actions.items():
+                if wanted != "none" and reason != "" and (reason or action in NO_OBJECT_PERMISSION):
                     why = reason or NO_OBJECT_PERMISSION[action]
-                    matrix.limitations.append(Limitation(role.id, obj.id, action, wanted, "none", why))
+                    matrix.limitations.append(Limitation(role.id, obj_id, action, wanted, "none", why))
         for sobject, members in groups.items():
-            merged = {a: max((role.scope(o, a) for o in members), key=scope_rank) for a in FLAGGED}
-            flags, notes = flags_for(merged)
+            if not any(o in role.permissions for o in members):
+                continue
+            held = [role.permissions.get(o, {}) for o in members]
+            merged = tuple(max((p.get(a, "none") for p in held), key=scope_rank) for a in FLAGGED)
+            flags, notes, expressed = _translate(merged)
             if any(flags.values()):
-                item.objects[sobject] = flags
-            expressed = to_scopes(flags)
+                item.objects[sobject] = dict(flags)
             for obj_id in members:
-                _cells(matrix, role, obj_id, expressed, merged, notes, members, sobject)
+                _cells(matrix, role, obj_id, expressed, dict(zip(FLAGGED, merged)), notes, members, sobject)
         plans.append(item)
     return plans, matrix
+
+
+@cache
+def _translate(merged: tuple[str, ...]) -> tuple[dict[str, bool], dict[str, str], dict[str, str]]:
+    """flags_for and to_scopes of one (create, read, update, delete) combination; there are only 256."""
+    flags, notes = flags_for(dict(zip(FLAGGED, merged)))
+    return flags, notes, to_scopes(flags)
 
 
 def _cells(matrix: TargetMatrix, role: Role, obj: str, expressed: dict[str, str], merged: dict[str, str],

@@ -24,7 +24,7 @@ audited.
 
 from __future__ import annotations
 
-from workbench.domain.access import ACTIONS, scope_rank
+from workbench.domain.access import ACTIONS, SCOPES
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
 from workbench.domain.playbook import Playbook
@@ -52,6 +52,21 @@ NOT_CARRIED = {
 }
 
 
+RANK = {scope: rank for rank, scope in enumerate(SCOPES)}
+
+
+def union(permissions: dict[str, dict[str, str]], objects: list[str]) -> dict[str, str]:
+    """One role's widest scope per action over the objects that share one CRM module."""
+    if len(objects) == 1:
+        return permissions.get(objects[0], {})
+    out: dict[str, str] = {}
+    for obj in objects:
+        for action, scope in permissions.get(obj, {}).items():
+            if RANK[scope] > RANK[out.get(action, "none")]:
+                out[action] = scope
+    return out
+
+
 def module_values(scopes: dict[str, str]) -> dict[str, int]:
     """The eight values for one role on one module, from its (merged) designed scopes."""
     level = {a: scopes.get(a, "none") for a in ACTIONS}
@@ -73,7 +88,12 @@ def module_scopes(values: dict[str, int]) -> dict[str, str]:
         return {}
     out = {}
     for action, carriers in CARRIED.items():
-        scope = max((SCOPE.get(effective(values, c), "none") for c in carriers), key=scope_rank)
+        scope = "none"
+        for carrier in carriers:
+            value = values.get(carrier, NOT_SET)
+            found = "all" if value == NOT_SET else SCOPE.get(value, "none")
+            if RANK[found] > RANK[scope]:
+                scope = found
         if scope != "none":
             out[action] = scope
     return out
@@ -103,17 +123,18 @@ def plan(pb: Playbook, mapping: CrmMapping) -> tuple[dict[str, dict[str, dict[st
                                                              f"{obj.id} has no SuiteCRM module in "
                                                              "crm_mappings.suitecrm.objects; not written"))
         for module, objects in members.items():
-            merged = {a: max((role.scope(o, a) for o in objects), key=scope_rank) for a in ACTIONS}
+            merged = union(role.permissions, objects)
             values[module] = module_values(merged)
             got = module_scopes(values[module])
             for obj in objects:
+                perms = role.permissions.get(obj, {})
                 for action in ACTIONS:
-                    wanted, have = role.scope(obj, action), got.get(action, "none")
+                    wanted, have = perms.get(action, "none"), got.get(action, "none")
                     if have != "none":
                         matrix.grants[(role.id, obj, action)] = have
                     if have != wanted:
                         matrix.limitations.append(Limitation(role.id, obj, action, wanted, have,
-                                                             _why(action, merged[action], wanted, module, objects)))
+                                                             _why(action, merged.get(action, "none"), wanted, module, objects)))
     return acl, matrix
 
 

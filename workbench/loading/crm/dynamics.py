@@ -127,9 +127,10 @@ def _read_role(doc: XmlDoc, element: ET.Element, name: str, roles: dict[str, str
     locations.setdefault((role, None, None), doc.where(element))
     update: dict[str, dict[str, str]] = {}
     misc = []
+    known = frozenset(entities)
     for priv in (e for e in element.iter() if local(e.tag) == "RolePrivilege"):
         privilege, depth = priv.get("name", ""), priv.get("level", "")
-        parts = split_privilege(privilege, set(entities))
+        parts = split_privilege(privilege, known)
         if parts is None:
             misc.append(privilege)
             continue
@@ -155,7 +156,8 @@ def _read_role(doc: XmlDoc, element: ET.Element, name: str, roles: dict[str, str
             if action == "update":
                 update.setdefault(obj, {})[verb] = scope
             cell = (role, obj, action)
-            locations.setdefault((role, obj, None), doc.where(priv))
+            if (role, obj, None) not in locations:
+                locations[(role, obj, None)] = doc.where(priv)
             if scope_rank(scope) > scope_rank(live.grants.get(cell, "none")):
                 live.grants[cell] = scope
                 locations[cell] = doc.where(priv)

@@ -27,7 +27,7 @@ from workbench.domain.drift import LiveMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
 from workbench.loading.crm import read_limited
-from workbench.loading.crm.odoo import decode_utf8
+from workbench.loading.crm.suitecrm import decode_utf8
 
 
 class JObject(dict):

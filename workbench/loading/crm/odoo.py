@@ -16,64 +16,86 @@ designed groups with rights on unmapped models are unknown objects.
 
 from __future__ import annotations
 
-import csv
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.domain.access import scope_rank
-from workbench.domain.crm.odoo import PERMS, TARGET, group_id, odoo_model, project, scope_of
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import DefusedXMLParser
+
+from workbench.domain.crm.odoo import PERMS, OdooRule, live_matrix
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import LiveMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
-from workbench.loading.crm import XmlDoc, parse_xml, read_limited
+from workbench.loading.crm import read_limited
+from workbench.loading.crm.suitecrm import csv_records, decode_utf8, field_column
 
 ACCESS = "ir.model.access.csv"
 REQUIRED = ("model_id:id", "group_id:id") + tuple(column for column, _ in PERMS)
 TRUE, FALSE = {"1", "true", "True", "TRUE"}, {"0", "false", "False", "FALSE", ""}
+MAX_XML = 512 * 1024 * 1024
+"""Rules files are streamed, not held as a tree: a 200-role x 500-model design writes about 100 MiB."""
 
 
-def decode_utf8(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
-    """UTF-8 text (a BOM is dropped), or a problem at the first byte that is not UTF-8."""
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [Problem(f"byte 0x{data[exc.start]:02x} is not UTF-8; expected the file saved as UTF-8 "
-                              "(re-export it, or convert it from the spreadsheet's encoding)", file=file,
-                              line=line, column=column, code="encoding")]
+class _Records:
+    """An expat target that keeps only what the audit needs of each `<record>` as the file streams by:
+    the data files of a big design are too large to hold as a tree."""
+
+    def __init__(self, file: str, seen: dict[str, str], rules: list[OdooRule], problems: list[Problem]) -> None:
+        self.file, self.seen, self.rules, self.problems, self.expat = file, seen, rules, problems, None
+        self.record: tuple[str, str, tuple[int, int]] | None = None
+        self.fields: dict[str, tuple[dict[str, str], str, tuple[int, int]]] = {}
+        self.field: tuple[str, dict[str, str], tuple[int, int]] | None = None
+        self.text: list[str] = []
+
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        at = (self.expat.CurrentLineNumber, self.expat.CurrentColumnNumber + 1)  # type: ignore[attr-defined]
+        if tag == "record":
+            self.record, self.fields = (attrs.get("model", ""), attrs.get("id", ""), at), {}
+        elif tag == "field" and self.record is not None:
+            self.field, self.text = (attrs.get("name", ""), dict(attrs), at), []
+
+    def data(self, text: str) -> None:
+        if self.field is not None:
+            self.text.append(text)
+
+    def end(self, tag: str) -> None:
+        if tag == "field" and self.field is not None:
+            name, attrs, at = self.field
+            self.fields[name] = (attrs, "".join(self.text), at)
+            self.field = None
+        elif tag == "record" and self.record is not None:
+            _record(self, *self.record)
+            self.record = None
 
 
-def csv_records(text: str, file: str, problems: list[Problem]) -> list[tuple[int, list[str]]]:
-    """(line, fields) of every non-blank record; a broken record (NUL, stray quote) ends the read."""
-    out = []
-    reader = csv.reader(text.splitlines(keepends=True), strict=True)
-    try:
-        for row in reader:
-            if any(cell.strip() for cell in row):
-                out.append((reader.line_num, row))
-    except csv.Error as exc:
-        problems.append(Problem(f"not readable as CSV: {exc}", file=file, line=reader.line_num + 1, column=1,
-                                code="csv"))
-    return out
+def _value(field: tuple[dict[str, str], str, tuple[int, int]] | None, default: str = "") -> str:
+    return default if field is None else (field[0].get("eval") or field[0].get("ref") or field[1] or default).strip()
 
 
-def field_column(row: list[str], index: int) -> int:
-    """The character column where field `index` starts (exact for unquoted fields)."""
-    return 1 + sum(len(cell) + 1 for cell in row[:index])
-
-
-@dataclass
-class _Rule:
-    groups: list[str]
-    model: str
-    domain: str | None
-    perms: set[str]
-    doc: XmlDoc
-    element: ET.Element
+def _record(target: _Records, kind: str, rid: str, at: tuple[int, int]) -> None:
+    """One finished record: a group marks its role present, an active ir.rule becomes a OdooRule."""
+    fields, short = target.fields, rid.rsplit(".", 1)[-1]
+    if kind == "res.groups":
+        target.seen.setdefault(short, rid)
+    if kind != "ir.rule" or _value(fields.get("active"), "True") in ("False", "0", "false"):
+        return
+    model = _value(fields.get("model_id"))
+    groups = re.findall(r"ref\(\s*['\"]([^'\"]+)['\"]\s*\)", _value(fields.get("groups")))
+    if not model or not groups:
+        why = ("has no model_id; expected a ref to the model" if not model else
+               "has no groups: a global rule narrows every user and is not audited")
+        target.problems.append(Problem(f"ir.rule {rid!r} {why}", file=target.file, line=at[0], column=at[1],
+                                       code="rule" if not model else "global-rule",
+                                       severity="error" if not model else "warning"))
+        return
+    domain_field = fields.get("domain_force")
+    domain = None if domain_field is None else (domain_field[1] or domain_field[0].get("eval") or "")
+    perms = {column for column, _ in PERMS if _value(fields.get(column), "True") not in ("False", "0", "false")}
+    where = domain_field[2] if domain_field is not None else at
+    target.rules.append(OdooRule([g.rsplit(".", 1)[-1] for g in groups], model.rsplit(".", 1)[-1], domain, perms,
+                              (target.file, *where)))
 
 
 def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, list[Problem]]:
@@ -85,10 +107,11 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
     else:
         access, xml_files = path, []
     acl, seen = _read_access(access, problems)
-    rules: list[_Rule] = []
+    rules: list[OdooRule] = []
     for xml_file in xml_files:
         _read_rules(xml_file, rules, seen, problems)
-    return _live(pb, mapping, acl, rules, seen, problems), problems
+    live, found = live_matrix(pb, mapping, acl, rules, seen)
+    return live, problems + found
 
 
 def _read_access(path: Path, problems: list[Problem]) -> tuple[dict[tuple[str, str], set[str]], dict[str, str]]:
@@ -137,84 +160,46 @@ def _read_access(path: Path, problems: list[Problem]) -> tuple[dict[tuple[str, s
     return acl, seen
 
 
-def _read_rules(path: Path, rules: list[_Rule], seen: dict[str, str], problems: list[Problem]) -> None:
-    """The ir.rule and res.groups records of one Odoo XML data file."""
-    data, found = read_limited(path, str(path))
-    problems += found
-    doc, found = parse_xml(data, str(path)) if data is not None else (None, [])
-    problems += found
-    if doc is None:
-        return
-    for record in doc.root.iter("record"):
-        kind, rid = record.get("model"), (record.get("id") or "").rsplit(".", 1)[-1]
-        if kind == "res.groups":
-            seen.setdefault(rid, record.get("id") or "")
-        if kind != "ir.rule":
-            continue
-        fields = {f.get("name"): f for f in record.iter("field")}
-        active = fields.get("active")
-        if active is not None and (active.get("eval") or active.text or "").strip() in ("False", "0", "false"):
-            continue
-        model_el, groups_el, domain_el = fields.get("model_id"), fields.get("groups"), fields.get("domain_force")
-        model = (model_el.get("ref") or model_el.text or "") if model_el is not None else ""
-        if not model.strip():
-            problems.append(doc.problem(record, f"ir.rule {rid!r} has no model_id; expected a ref to the model"))
-            continue
-        groups = re.findall(r"ref\(\s*['\"]([^'\"]+)['\"]\s*\)", groups_el.get("eval") or "") \
-            if groups_el is not None else []
-        if not groups:
-            problems.append(doc.problem(record, f"ir.rule {rid!r} has no groups: a global rule narrows every "
-                                        "user and is not audited", code="global-rule", severity="warning"))
-            continue
-        domain = None if domain_el is None else (domain_el.text or domain_el.get("eval") or "")
-        perms = {column for column, _ in PERMS
-                 if fields.get(column) is None or (fields[column].get("eval") or fields[column].text or "True")
-                 .strip() not in ("False", "0", "false")}
-        rules.append(_Rule([g.rsplit(".", 1)[-1] for g in groups], model.strip().rsplit(".", 1)[-1], domain, perms,
-                           doc, domain_el if domain_el is not None else record))
+def _read_rules(path: Path, rules: list[OdooRule], seen: dict[str, str], problems: list[Problem]) -> None:
+    """Stream one Odoo XML data file through defusedxml (no DTD, no entities) into rules and groups."""
+    file = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_XML:
+            problems.append(Problem(f"{size} bytes; a rules file is expected under {MAX_XML}", file=file,
+                                    code="too-big"))
+            return
+        target = _Records(file, seen, rules, problems)
+        parser = DefusedXMLParser(target=target, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        target.expat = parser.parser
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                parser.feed(chunk)
+        parser.close()
+    except OSError as exc:
+        problems.append(Problem(f"cannot read: {exc.strerror or exc}", file=file, code="io"))
+    except DefusedXmlException as exc:
+        problems.append(Problem(f"refused: {type(exc).__name__} — a DTD may declare external entities or entity "
+                                "expansion (billion laughs), and Odoo data files need none", file=file,
+                                line=parser.parser.CurrentLineNumber, column=parser.parser.CurrentColumnNumber + 1,
+                                code="xml-forbidden"))
+    except ET.ParseError as exc:
+        reason, (line, column) = str(exc).split(": line")[0], exc.position
+        mis_encoded = _mis_encoded(path)
+        if mis_encoded:
+            reason += ": the file is not in the encoding it declares (UTF-8 unless it says otherwise)"
+        elif reason.startswith(("no element found", "unclosed")):
+            reason += ": the file ends early (truncated?)"
+        problems.append(Problem(reason, file=file, line=line, column=column + 1,
+                                code="encoding" if mis_encoded else "xml-syntax"))
 
 
-def _live(pb: Playbook, mapping: CrmMapping, acl: dict[tuple[str, str], set[str]], rules: list[_Rule],
-          seen: dict[str, str], problems: list[Problem]) -> LiveMatrix:
-    """ACL columns narrowed by the rules, per design role and playbook object."""
-    live = LiveMatrix(TARGET)
-    roles = {group_id(mapping, role.id): role.id for role in pb.roles}
-    members: dict[str, list[str]] = {}
-    models: dict[str, str] = {}
-    for obj in pb.objects:
-        name = mapping.object_name(obj.id)
-        if name:
-            members.setdefault(name, []).append(obj.id)
-            models[odoo_model(name).local_xmlid] = name
-    narrowed: dict[tuple[str, str], list[tuple[set[str], str]]] = {}
-    for rule in rules:
-        if rule.model not in models:
-            continue
-        scope = scope_of(odoo_model(models[rule.model]), rule.domain)
-        if scope is None:
-            problems.append(rule.doc.problem(rule.element, f"domain_force {rule.domain!r} is not an own, team "
-                                             "or all domain this tool writes; audited as all (the widest)",
-                                             code="domain", severity="warning"))
-        for group in rule.groups:
-            narrowed.setdefault((group, rule.model), []).append((rule.perms, scope or "all"))
-    for (group, model), columns in acl.items():
-        if not columns or not group:
-            continue
-        if group not in roles:
-            if model in models and seen[group] not in live.unknown_roles:
-                live.unknown_roles.append(seen[group])
-        elif model not in models and (seen[group], model) not in live.unknown_objects:
-            live.unknown_objects.append((seen[group], model))
-    for group, role in roles.items():
-        for model, name in models.items():
-            columns = acl.get((group, model), set()) | acl.get(("", model), set())
-            for column, action in PERMS:
-                if column not in columns:
-                    continue
-                found = [scope for perms, scope in narrowed.get((group, model), []) if column in perms]
-                scope = max(found, key=scope_rank) if found else "all"
-                for obj in members[name]:
-                    live.grants[(role, obj, action)] = scope
-    designed = {role for role, _, _ in project(pb, mapping).grants}
-    live.missing_roles = [r.id for r in pb.roles if group_id(mapping, r.id) not in seen and r.id in designed]
-    return live
+def _mis_encoded(path: Path) -> bool:
+    """True when the file's bytes are not in the encoding its declaration names (UTF-8 by default)."""
+    data = path.read_bytes()
+    declared = re.match(rb"<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)", data[:200].lstrip(b"\xef\xbb\xbf"))
+    try:
+        data.decode(declared.group(1).decode() if declared else "utf-8")
+    except (UnicodeDecodeError, LookupError):
+        return True
+    return False

@@ -124,21 +124,26 @@ def _read_set(doc: XmlDoc, stem: str, roles: dict[str, str], objects: dict[str, 
                 live.unknown_objects.append((name, sobject))
                 locations[(name, sobject, None)] = doc.where(entry)
             continue
+        scopes = to_scopes(flags)
         for obj in objects[sobject.casefold()]:
-            locations.setdefault((role, obj, None), doc.where(entry))
-            for action, scope in to_scopes(flags).items():
+            if (role, obj, None) not in locations:
+                locations[(role, obj, None)] = doc.where(entry)
+            for action, scope in scopes.items():
                 cell = (role, obj, action)
                 if scope_rank(scope) > scope_rank(live.grants.get(cell, "none")):
                     live.grants[cell] = scope
                     locations[cell] = doc.where(entry)
 
 
+_TAGS = {f"{{{NAMESPACE}}}{flag}": flag for flag in FLAGS}
+
+
 def _flags(doc: XmlDoc, entry: ET.Element, problems: list[Problem]) -> dict[str, bool]:
     """The entry's flags; a value other than true/false is a located problem and counts as false."""
     flags = {}
-    for flag in FLAGS:
-        element = entry.find(f"{{{NAMESPACE}}}{flag}")
-        if element is None:
+    for element in entry:
+        flag = _TAGS.get(element.tag)
+        if flag is None:
             continue
         value = (element.text or "").strip().lower()
         if value not in ("true", "false"):

@@ -30,7 +30,7 @@ class WorkbenchScreen(Screen):
         yield Header(icon="◆")
         yield NavBar(self.SECTION)
         yield from self.compose_body()
-        yield Footer()
+        yield Footer(compact=True)
 
     def compose_body(self) -> ComposeResult:
         yield from ()

@@ -24,6 +24,7 @@ from workbench.domain.kpi_plan import KpiLine, kpi_plan
 from workbench.domain.playbook import Playbook
 from workbench.domain.tracking import Measurement, Trend
 from workbench.tui.widgets.paged_table import PagedTable, clip, theme_style
+from workbench.tui.widgets.throttle import Throttle
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class KpiView(Vertical):
     def __init__(self, lang: str = "en", *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.lang = lang
+        self._detail = Throttle(self, self._show_detail)
 
     def compose(self) -> ComposeResult:
         yield KpiTable(id="kpi-table")
@@ -116,7 +118,9 @@ class KpiView(Vertical):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
-        item = self.query_one(KpiTable).current_item
+        self._detail(self.query_one(KpiTable).current_item)
+
+    def _show_detail(self, item: KpiRow | None) -> None:
         text = Text()
         if item is not None:
             line = item.line

@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
-PAGE_SIZE = 200
+PAGE_SIZE = 100
 """Rows per page: big enough to scroll a screenful many times over, small enough to show at once."""
 
 
@@ -80,7 +80,7 @@ class PagedTable(DataTable):
     def on_mount(self) -> None:
         if not self.columns:
             self.set_columns(self.column_spec)
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show_page(self.page))
+        self.app.theme_changed_signal.subscribe(self, lambda _: self.show_page(self.page, self.cursor_row))
 
     def set_columns(self, spec: list[tuple[str, Any]]) -> None:
         """Replace the columns (for tables whose columns follow the data, such as RACI's roles)."""
@@ -119,7 +119,10 @@ class PagedTable(DataTable):
             self.add_row(*self.render_item(item, position), key=self.item_key(item))
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1), animate=False)
-        self.refresh_bindings()
+        ends = (self.pages, self.page == 0, self.page + 1 == self.pages)
+        if ends != getattr(self, "_ends", None):  # the footer re-lays itself out: only when keys change
+            self._ends = ends
+            self.refresh_bindings()
         self.post_message(self.PageChanged(self, self.info))
 
     def refresh_item(self, key: str) -> None:

@@ -6,8 +6,6 @@ The rows come from domain.matrix.permission_matrix, the same rows the xlsx and M
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnDoesNotExist, RowDoesNotExist

@@ -95,4 +95,4 @@ class PlanView(Vertical):
         self.query_one("#plan-status", Static).update(
             f"{CRITICAL_MARK} critical · {len(plan.critical_path()):,} of {len(plan.tasks):,} tasks critical · "
             f"{plan.start.isoformat()} → {plan.finish.isoformat()}, {plan.working_days} working days · "
-            f"{shown} · page {info.page}/{info.pages}")
+            f"{shown} · page {info.page}/{info.pages}", layout=False)

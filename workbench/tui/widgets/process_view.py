@@ -8,6 +8,7 @@ at step 7 in another; loops back to an earlier step are marked ↺.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -106,7 +107,7 @@ class ProcessView(Horizontal):
         for edge in process.edges:
             exits.setdefault(edge.source, []).append(edge)
         lanes = steps_by_lane(layout)
-        following = {a: b for _, steps in lanes for a, b in zip(steps, steps[1:])}
+        following = {a: b for _, steps in lanes for a, b in pairwise(steps)}
         tree = self.query_one("#process-steps", Tree)
         tree.clear()
         tree.root.set_label(Text(f"{tr(process.name, self.lang)} (by lane, in flow order)", style="bold"))

@@ -93,31 +93,22 @@ class RfpTable(PagedTable):
     def item_key(self, item: RfpRow) -> str:
         return item.id
 
+    text_width = 60
+    """Characters of requirement text per row: what the table's width leaves after the other columns."""
+
     def render_item(self, item: RfpRow, position: int) -> Sequence[RenderableType]:
         # Text, never str: a str cell is read as Rich markup, and requirement texts may hold brackets.
         return (Text(item.id), Text(clip(item.module_name, MODULE_WIDTH)),
                 Text(PRIORITY_LABELS[item.priority], style=_PRIORITY_STYLES[item.priority]),
-                Text(weight_bar(item.weight)), Text(item.text, no_wrap=True, overflow="ellipsis"))
-
-    def show_page(self, page: int, row: int = 0) -> None:
-        super().show_page(page, row)
-        self._fit_text_column()
+                Text(weight_bar(item.weight)), Text(clip(item.text, self.text_width)))
 
     def on_resize(self) -> None:
-        self._fit_text_column()
-
-    def _fit_text_column(self) -> None:
-        """Give the requirement column the width left over, so the table never scrolls sideways."""
-        if "text" not in self.columns or not self.size.width:
-            return
+        """Fit the requirement text to the width, so the table never scrolls sideways."""
         others = sum(c.get_render_width(self) for key, c in self.columns.items() if key != "text")
         width = max(self.size.width - others - 2 * self.cell_padding - 2, 12)
-        column = self.columns["text"]
-        if column.width != width or column.auto_width:
-            column.auto_width = False
-            column.width = width
-            self._require_update_dimensions = True
-            self.refresh()
+        if width != self.text_width:
+            self.text_width = width
+            self.show_page(self.page, self.cursor_row)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("priority", "weight", "weight_step"):

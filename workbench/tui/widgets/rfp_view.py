@@ -22,6 +22,7 @@ from workbench.domain.requirements import PRIORITIES
 from workbench.domain.text import tr
 from workbench.tui.widgets.paged_table import PagedTable
 from workbench.tui.widgets.rfp_table import PRIORITY_LABELS, RfpRow, RfpTable, filter_rows, rfp_rows
+from workbench.tui.widgets.throttle import Throttle
 
 
 class RfpView(Vertical):
@@ -49,6 +50,8 @@ class RfpView(Vertical):
         self.lang = lang
         self.rows: list[RfpRow] = []
         self._by_id: dict[str, RfpRow] = {}
+        self._detail = Throttle(self, self._show_detail)
+        self._module_options: list[tuple[str, str]] = []
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="rfp-filters"):
@@ -72,7 +75,7 @@ class RfpView(Vertical):
         self._by_id = {r.id: r for r in self.rows}
         modules = self.query_one("#rfp-module", Select)
         options = [(tr(m.name, self.lang), m.id) for m in pb.modules]
-        if options != getattr(self, "_module_options", None):
+        if options != self._module_options:
             self._module_options = options
             with modules.prevent(Select.Changed):
                 modules.set_options(options)
@@ -127,7 +130,7 @@ class RfpView(Vertical):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
-        self._show_detail(self._by_id.get(event.row_key.value or ""))
+        self._detail(self._by_id.get(event.row_key.value or ""))
 
     def _show_status(self) -> None:
         info = self.table.info
@@ -138,7 +141,7 @@ class RfpView(Vertical):
             status += Content(f" · Must-haves {share:.0%} of weight")
             if share > MUST_WEIGHT_LIMIT:
                 status += Content.from_markup(f" [$warning]⚠ over {MUST_WEIGHT_LIMIT:.0%}[/]")
-        self.query_one("#rfp-status", Static).update(status)
+        self.query_one("#rfp-status", Static).update(status, layout=False)  # one line, fixed size
 
     def _show_detail(self, row: RfpRow | None) -> None:
         text = Text()

@@ -13,6 +13,7 @@ from workbench.domain.matrix import permission_matrix
 from workbench.domain.playbook import Playbook
 from workbench.tui.widgets.findings_list import FindingsList
 from workbench.tui.widgets.permission_matrix import PermissionMatrixTable, scope_legend
+from workbench.tui.widgets.throttle import Throttle
 
 
 class RolesView(Horizontal):
@@ -27,6 +28,8 @@ class RolesView(Horizontal):
     def __init__(self, lang: str = "en", *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.lang = lang
+        self._describe = Throttle(self, lambda _: self.query_one("#matrix-cell", Static).update(
+            self.matrix.cell_description(), layout=False))  # one line, fixed size
 
     def compose(self) -> ComposeResult:
         with Vertical(id="matrix-pane"):
@@ -53,4 +56,4 @@ class RolesView(Horizontal):
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         event.stop()
-        self.query_one("#matrix-cell", Static).update(self.matrix.cell_description())
+        self._describe(None)

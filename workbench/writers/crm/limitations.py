@@ -35,8 +35,8 @@ def limitations_md(label: str, targets: dict[str, list[Limitation]]) -> str:
             by_object[item.object].append(item)
         for obj in sorted(by_object):
             for x in sorted(by_object[obj], key=lambda x: (x.role, x.action)):
-                lines.append(f"| {_cell(x.object)} | {_cell(x.role)} | {_cell(x.action)} | {_cell(x.wanted)} | "
-                             f"{_cell(x.expressed)} | {_cell(x.message)} |")
+                cells = (x.object, x.role, x.action, x.wanted, x.expressed, x.message)
+                lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
         lines.append("")
     return "\n".join(lines)
 
