@@ -112,6 +112,10 @@ def test_truncated_and_mis_encoded_files_are_located(tmp_path):
     access.write_text(text[: len(text) - 12], encoding="utf-8")
     _, problems = read(tmp_path / "ir.model.access.csv", pb, MINI_MAP)
     assert [(p.code, p.line) for p in problems] == [("truncated", 4)]
+    write(pb, MINI_MAP, tmp_path)
+    rules.write_bytes(rules.read_bytes().replace(b"CRM: Specialist", "CRM: Spécialiste".encode("latin-1")))
+    _, problems = read(tmp_path, pb, MINI_MAP)
+    assert [(p.code, p.line) for p in problems] == [("encoding", 9)] and "not in the encoding" in problems[0].message
 
 
 def test_bad_headers_and_values_are_located(tmp_path):

@@ -3,10 +3,7 @@ its tests need neither the app frame nor its start screen)."""
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import shutil
-from collections.abc import Callable, Coroutine
 from datetime import date
 from pathlib import Path
 
@@ -22,7 +19,7 @@ from workbench.tui.session import Session
 ROOT = Path(__file__).resolve().parents[2]
 ANSWERS = ROOT / "playbooks" / "examples" / "retail-chain.answers.yaml"
 START = date(2025, 1, 6)
-SEEDED_CELL = ("sales_manager", "settings", "update")
+VIOLATION_CELL = ("sales_manager", "settings", "update")
 """The cell the seeded playbook widens: sales managers may change system settings (a least-privilege error)."""
 
 
@@ -43,11 +40,11 @@ def make_engagement(folder: Path, playbook: str = "core") -> Path:
     return folder
 
 
-def write_seeded_playbook(path: Path) -> Path:
+def write_violating_playbook(path: Path) -> Path:
     """`core` with one deliberate violation: sales managers may update settings company-wide."""
     data = yaml.safe_load((bundled_dir() / "core.yaml").read_text(encoding="utf-8"))
-    data["id"] = "core_seeded"
-    role, obj, action = SEEDED_CELL
+    data["id"] = "core_violating"
+    role, obj, action = VIOLATION_CELL
     for r in data["roles"]:
         if r["id"] == role:
             r.setdefault("permissions", {}).setdefault(obj, {})[action] = "all"
@@ -79,13 +76,3 @@ class DeliverablesHost(App):
         if self.session is not None:
             self.session.close()
 
-
-def pilot_test(test: Callable[..., Coroutine]) -> Callable[..., None]:
-    """Run an async Pilot test with asyncio.run: no async pytest plugin is installed, and the tests need
-    none (pytest still sees the wrapped signature, so fixtures work)."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run

@@ -57,7 +57,9 @@ async def test_help_lists_the_keys_of_this_screen_first(seeded):
         assert isinstance(app.screen, HelpScreen)
         text = help_markdown(app.screen.current)
         assert text.index("## This screen (phases)") < text.index("## Intake")
-        assert "| `b` | Block |" in text and "| `Ctrl+S` | Export |" in text and "| `F1` | Help |" in text
+        assert text.index("## This screen (phases)") < text.index("## Everywhere")
+        assert "- `b` **Block**: Mark the task blocked (asks why)" in text
+        assert "- `Ctrl+S` **Export**" in text and "- `F1` **Help**" in text
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PhasesScreen)

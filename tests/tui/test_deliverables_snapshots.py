@@ -16,21 +16,21 @@ from tests.tui.deliverables_support import (
     DeliverablesHost,
     copy_engagement,
     make_engagement,
-    write_seeded_playbook,
+    write_violating_playbook,
 )
 from workbench.tui.screens.deliverables import TABS
 
 
 @pytest.fixture(scope="module")
-def seeded_template(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("snapshots") / "seeded"
+def violating_template(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("snapshots") / "violating"
     folder.mkdir()
-    return make_engagement(folder, str(write_seeded_playbook(folder / "seeded.yaml")))
+    return make_engagement(folder, str(write_violating_playbook(folder / "violating.yaml")))
 
 
 @pytest.fixture
-def seeded(seeded_template, tmp_path) -> Path:
-    return copy_engagement(seeded_template, tmp_path / "e")
+def violating(violating_template, tmp_path) -> Path:
+    return copy_engagement(violating_template, tmp_path / "e")
 
 
 async def settle(pilot: Pilot) -> None:
@@ -41,19 +41,19 @@ async def settle(pilot: Pilot) -> None:
 
 
 @pytest.mark.parametrize("tab", [tab for tab, _ in TABS])
-def test_tab_at_120x40(snap_compare, seeded, tab):
-    assert snap_compare(DeliverablesHost(seeded, initial=tab), terminal_size=(120, 40), run_before=settle)
+def test_tab_at_120x40(snap_compare, violating, tab):
+    assert snap_compare(DeliverablesHost(violating, initial=tab), terminal_size=(120, 40), run_before=settle)
 
 
 @pytest.mark.parametrize("tab", ["rfp", "roles"])
-def test_tab_at_80x24(snap_compare, seeded, tab):
-    assert snap_compare(DeliverablesHost(seeded, initial=tab), terminal_size=(80, 24), run_before=settle)
+def test_tab_at_80x24(snap_compare, violating, tab):
+    assert snap_compare(DeliverablesHost(violating, initial=tab), terminal_size=(80, 24), run_before=settle)
 
 
-def test_matrix_after_jumping_to_a_finding_at_80x24(snap_compare, seeded):
+def test_matrix_after_jumping_to_a_finding_at_80x24(snap_compare, violating):
     async def jump(pilot: Pilot) -> None:
         await settle(pilot)
         await pilot.press("tab")  # from the matrix to the findings list
         await pilot.press("enter")
 
-    assert snap_compare(DeliverablesHost(seeded, initial="roles"), terminal_size=(80, 24), run_before=jump)
+    assert snap_compare(DeliverablesHost(violating, initial="roles"), terminal_size=(80, 24), run_before=jump)

@@ -11,6 +11,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # keep `crmwb --help` free of pydantic
+    from workbench.cli.audit_decisions import Outcome
+    from workbench.domain.playbook import Playbook
 
 FORMATS = ("table", "json", "sarif", "xlsx")
 EPILOG = """\
@@ -21,6 +26,7 @@ modes:
                             with --target, in the CRM (CRM role/object names, level before -> after)
   both                      the change plan, then the audit of the live CRM against the design *after* the
                             decisions: exit 0 once the CRM carries out the recertification
+  (--decisions takes every file after it: put ENGAGEMENT-OR-PLAYBOOK before it)
 
 exit codes:
   0  clean (no drift; with --decisions alone: every right kept)
@@ -73,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     for warning in design.warnings:
         print(f"crmwb audit: warning: {warning}", file=sys.stderr)
-    pb, plan_doc = design.playbook, None
+    pb, label, plan_doc = design.playbook, design.label, None
     if args.decisions:
         from workbench.cli.audit_decisions import decide
 
@@ -81,12 +87,21 @@ def run(args: argparse.Namespace) -> int:
         if outcome.code == 2:
             return 2
         if args.source is None:
-            return emit_plan(outcome, args)
+            return guarded(lambda: emit_plan(outcome, args), args.out)
         pb, plan_doc = outcome.playbook, outcome
-    return audit(pb, design.label, args, plan_doc)
+        label += f" after {len(outcome.plan.changes)} recertification change(s)"
+    return guarded(lambda: audit(pb, label, args, plan_doc), args.out)
 
 
-def emit_plan(outcome, args: argparse.Namespace) -> int:
+def guarded(step, out: Path | None) -> int:
+    """Run an output step; a report that cannot be written is a located error (exit 2), not a crash."""
+    try:
+        return step()
+    except OSError as exc:
+        return fail(f"cannot write {out or 'the report'}: {exc.strerror or exc}")
+
+
+def emit_plan(outcome: Outcome, args: argparse.Namespace) -> int:
     import json
 
     text = (json.dumps(outcome.to_dict(), ensure_ascii=False, indent=2) if args.format == "json"
@@ -105,7 +120,7 @@ def write_or_print(text: str, out: Path | None) -> None:
     print(f"wrote {out}", file=sys.stderr)
 
 
-def audit(pb, label: str, args: argparse.Namespace, plan_doc) -> int:
+def audit(pb: Playbook, label: str, args: argparse.Namespace, plan_doc: Outcome | None) -> int:
     """Project, read, compare, report; exit 0 clean, 1 drift, 2 unreadable."""
     import json
 

@@ -47,7 +47,7 @@ class AuditReport:
         """Drifts sorted errors first, then by role, object, action (stable output for diffs and tests)."""
         ordered = sorted(drifts, key=lambda d: (SEVERITY_ORDER.get(d.severity, 3), d.kind, d.role or "",
                                                 d.object or "", d.action or ""))
-        locations = dict(getattr(live, "locations", None) or {})
+        locations = dict(live.locations)
         return cls(target, design, source, ordered, list(limitations), list(warnings), locations)
 
     @property

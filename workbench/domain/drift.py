@@ -49,6 +49,9 @@ class LiveMatrix:
     """(CRM role name, CRM object name) pairs whose object maps to no playbook object"""
     missing_roles: list[str] = field(default_factory=list)
     """playbook roles that the export does not contain at all"""
+    locations: dict[tuple[str, str | None, str | None], tuple[str, int | None]] = field(default_factory=dict)
+    """where the reader found a right: (role, object or None, action or None) -> (file, line or None), so
+    audit results (table, SARIF) point at the exact place in the live export"""
 
 
 @dataclass(frozen=True)

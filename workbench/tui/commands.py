@@ -66,10 +66,15 @@ class WorkbenchCommands(Provider):
         screen = self.screen
         if isinstance(screen, PhasesScreen) and screen.selected is not None:
             name = screen.selected.name
-            for text, action in (("start", "move('start')"), ("mark done", "move('done')"),
-                                 ("block", "move('block')"), ("skip", "move('skip')"),
-                                 ("reopen", "move('reopen')"), ("assign", "assign"), ("add a note", "note")):
-                out.append((f"task: {text} the selected task", partial(screen.run_action, action), name))
+            for text, action, move in (("start the selected task", "move('start')", "start"),
+                                       ("mark the selected task done", "move('done')", "done"),
+                                       ("block the selected task", "move('block')", "block"),
+                                       ("skip the selected task", "move('skip')", "skip"),
+                                       ("reopen the selected task", "move('reopen')", "reopen"),
+                                       ("assign the selected task", "assign", ""),
+                                       ("add a note to the selected task", "note", "")):
+                if not move or screen.check_action("move", (move,)):
+                    out.append((f"task: {text}", partial(screen.run_action, action), name))
         out += [(f"task: go to {task.id}", partial(app.show_task, task.id), str(task.name))
                 for _, task in resolved.tasks()]
         out.append(("export: every deliverable", partial(app.show_export, None), "choose formats and export"))

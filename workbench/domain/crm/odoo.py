@@ -9,9 +9,8 @@ Own / team / all (per Odoo model, table KNOWN; other models own through `create_
   model has one, `create_uid` otherwise, `id` for res.users (a user owns their own record).
 - team -> own OR the record's sales team is one of the user's (`('team_id', 'in', user.crm_team_ids.ids)`;
   for models without a team, the owner is in one of the user's teams; helpdesk: the ticket team's members).
-- all  -> an explicit `[(1, '=', 1)]` rule, because a group without a rule would be narrowed by another
-  group's rule once a user holds both.
-- none -> no ACL column set.
+- all  -> an explicit `[(1, '=', 1)]` rule: a group without a rule would be narrowed by another group's
+  rule once a user holds both. none -> no ACL column set.
 
 What Odoo cannot carry (each a Limitation, nothing written):
 - assign (a write on the owner field), export (`base.group_allow_export`, global) and import
@@ -20,10 +19,9 @@ What Odoo cannot carry (each a Limitation, nothing written):
 - Two playbook objects on one model (contact and account on res.partner, lead and deal on crm.lead) share
   one ACL line and one set of rules: each gets the union (the wider scope), reported where it widens.
 
-Back (`scope_of`): an ACL column set and no rule of the group for that operation -> all; with rules, the
-widest of them, a domain recognised as own, team or all. Groups are the role's external id:
-`crm_mappings.odoo.roles[role]`, else `role_prefix + role` when the mapping sets a prefix, else
-`group_crm_<role>`.
+Back (`live_matrix`): a set ACL column and no rule of the group for that operation -> all; with rules,
+the widest recognised domain (`scope_of`). A group is `crm_mappings.odoo.roles[role]`, else role_prefix +
+role when the mapping sets one, else `group_crm_<role>`.
 """
 
 from __future__ import annotations
@@ -40,8 +38,7 @@ from workbench.domain.problems import Problem
 TARGET = "odoo"
 HEADER = ("id", "name", "model_id:id", "group_id:id", "perm_read", "perm_write", "perm_create", "perm_unlink")
 PERMS: tuple[tuple[str, str], ...] = (("perm_read", "read"), ("perm_write", "update"), ("perm_create", "create"),
-                                      ("perm_unlink", "delete"))
-"""Odoo ACL column -> playbook action."""
+                                      ("perm_unlink", "delete"))  # Odoo ACL column -> playbook action
 COLUMN = {action: column for column, action in PERMS}
 UNCARRIED = {"assign": "assigning is a write on the owner field: grant perm_write or a server action",
              "export": "add the users to base.group_allow_export (Odoo 17+); exports follow read rules",
@@ -139,8 +136,7 @@ def scope_of(model: OdooModel, domain: str | None) -> str | None:
 class OdooRights:
     """A role's scope per Odoo model and ACL column, plus what had to be merged or left out."""
 
-    scopes: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
-    """(role, model) -> {perm column: scope}, models in mapping order"""
+    scopes: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)  # (role, model) -> column -> scope
     members: dict[str, list[str]] = field(default_factory=dict)
     merged: list[str] = field(default_factory=list)
     unmapped_objects: list[str] = field(default_factory=list)

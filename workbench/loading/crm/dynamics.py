@@ -42,7 +42,6 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
     """What the security roles grant, with unknown roles/objects and designed roles that are absent."""
     live = LiveMatrix(TARGET)
     problems: list[Problem] = []
-    live.locations = {}  # type: ignore[attr-defined]  # (role, object, action) -> (file, line)
     roles = {name.casefold(): role for role, name in role_names(pb, mapping).items()}
     for role in pb.roles:
         roles.setdefault(mapping.role_name(role.id).casefold(), role.id)
@@ -114,7 +113,7 @@ def _read_role(doc: XmlDoc, element: ET.Element, name: str, roles: dict[str, str
                problems: list[Problem]) -> None:
     """One role: each privilege as a grant, an unknown object, or a located problem."""
     role = roles.get(name.casefold())
-    locations = live.locations  # type: ignore[attr-defined]
+    locations = live.locations
     if role is None:
         live.unknown_roles.append(name)
         locations[(name, None, None)] = doc.where(element)

@@ -8,7 +8,8 @@ case). Translation: domain/crm/espocrm.py. Problems point at the line and column
 
 A mapped entity a role leaves out (or sets to "not-set") is read as no access, as in EspoCRM's strict
 ACL mode; in the default mode EspoCRM grants such scopes in full, so the reader warns about each role that
-leaves a mapped entity out. `exportPermission` missing or "not-set" is read as yes (EspoCRM's default).
+leaves a mapped entity out. `exportPermission` missing or "not-set" is read as yes (EspoCRM's default
+unless aclStrictMode is on).
 """
 
 from __future__ import annotations
@@ -20,14 +21,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-from workbench.domain.access import scope_rank
-from workbench.domain.crm.espocrm import TARGET, entities, entity_scopes, project, rule_for
+from workbench.domain.crm.espocrm import RANK, TARGET, entities, entity_scopes, project, rule_for
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import LiveMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
 from workbench.loading.crm import read_limited
-from workbench.loading.crm.suitecrm import decode_utf8
+from workbench.loading.crm.csv_text import decode_utf8
 
 
 class JObject(dict):
@@ -86,6 +86,7 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
     names = {mapping.role_name(role.id): role.id for role in pb.roles}
     folded = {name.casefold(): role for name, role in names.items()}
     seen: dict[str, str] = {}
+    members = entities(pb, mapping)
     for file in files:
         for doc, role in _roles(file, problems):
             name = doc.get("name")
@@ -102,9 +103,10 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
                                              "audited, the widest right counts", doc, "name", "warning",
                                              "duplicate"))
             seen.setdefault(rid, str(file))
-            _grants(doc, rid, role, pb, mapping, live, problems)
-    designed = {role for role, _, _ in project(pb, mapping).grants}
-    live.missing_roles = [r.id for r in pb.roles if r.id not in seen and r.id in designed]
+            _grants(doc, rid, role, members, live, problems)
+    absent = [r.id for r in pb.roles if r.id not in seen]
+    designed = {role for role, _, _ in project(pb, mapping).grants} if absent else set()
+    live.missing_roles = [r for r in absent if r in designed]
     return live, problems
 
 
@@ -142,7 +144,7 @@ def _roles(file: Path, problems: list[Problem]) -> list[tuple[JObject, Located]]
     return out
 
 
-def _grants(doc: JObject, rid: str, where: Located, pb: Playbook, mapping: CrmMapping, live: LiveMatrix,
+def _grants(doc: JObject, rid: str, where: Located, members: dict[str, list[str]], live: LiveMatrix,
             problems: list[Problem]) -> None:
     """One Role's data as grants on the mapped entities (unknown entities with rights noted)."""
     export = doc.get("exportPermission", "not-set")
@@ -163,7 +165,6 @@ def _grants(doc: JObject, rid: str, where: Located, pb: Playbook, mapping: CrmMa
         problems.append(where.problem(f"data is {type(data).__name__}; expected an object of entity -> levels",
                                       doc, "data"))
         return
-    members = entities(pb, mapping)
     for entity, value in data.items():
         if value == "not-set":
             continue
@@ -181,7 +182,7 @@ def _grants(doc: JObject, rid: str, where: Located, pb: Playbook, mapping: CrmMa
         for action, scope in scopes.items():
             for obj in members[entity]:
                 cell = (rid, obj, action)
-                if scope_rank(scope) > scope_rank(live.grants.get(cell, "none")):
+                if RANK[scope] > RANK[live.grants.get(cell, "none")]:
                     live.grants[cell] = scope
     unset = [e for e in members if rule_for(e).kind != "admin" and data.get(e, "not-set") == "not-set"]
     if unset:

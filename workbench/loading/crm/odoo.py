@@ -29,7 +29,7 @@ from workbench.domain.drift import LiveMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
 from workbench.loading.crm import read_limited
-from workbench.loading.crm.suitecrm import csv_records, decode_utf8, field_column
+from workbench.loading.crm.csv_text import csv_records, decode_utf8, field_column
 
 ACCESS = "ir.model.access.csv"
 REQUIRED = ("model_id:id", "group_id:id") + tuple(column for column, _ in PERMS)
@@ -49,12 +49,15 @@ class _Records:
         self.field: tuple[str, dict[str, str], tuple[int, int]] | None = None
         self.text: list[str] = []
 
-    def start(self, tag: str, attrs: dict[str, str]) -> None:
-        at = (self.expat.CurrentLineNumber, self.expat.CurrentColumnNumber + 1)  # type: ignore[attr-defined]
-        if tag == "record":
-            self.record, self.fields = (attrs.get("model", ""), attrs.get("id", ""), at), {}
-        elif tag == "field" and self.record is not None:
-            self.field, self.text = (attrs.get("name", ""), dict(attrs), at), []
+    def start(self, tag: str, pairs: list[str]) -> None:
+        """expat's own start handler (ordered attributes: a flat name, value list)."""
+        if tag == "record" or (tag == "field" and self.record is not None):
+            attrs = dict(zip(pairs[::2], pairs[1::2]))
+            at = (self.expat.CurrentLineNumber, self.expat.CurrentColumnNumber + 1)  # type: ignore[attr-defined]
+            if tag == "record":
+                self.record, self.fields = (attrs.get("model", ""), attrs.get("id", ""), at), {}
+            else:
+                self.field, self.text = (attrs.get("name", ""), attrs, at), []
 
     def data(self, text: str) -> None:
         if self.field is not None:
@@ -171,7 +174,9 @@ def _read_rules(path: Path, rules: list[OdooRule], seen: dict[str, str], problem
             return
         target = _Records(file, seen, rules, problems)
         parser = DefusedXMLParser(target=target, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-        target.expat = parser.parser
+        target.expat = expat = parser.parser  # defusedxml's DTD and entity guards stay; no tree is built
+        expat.StartElementHandler, expat.EndElementHandler = target.start, target.end
+        expat.CharacterDataHandler = target.data
         with path.open("rb") as handle:
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 parser.feed(chunk)

@@ -29,7 +29,6 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
     """What the permission sets grant, with unknown roles/objects and designed roles that are absent."""
     live = LiveMatrix(TARGET)
     problems: list[Problem] = []
-    live.locations = {}  # type: ignore[attr-defined]  # (role, object, action) -> (file, line)
     roles = {name.casefold(): role for role, name in set_names(pb, mapping).items()}
     for role in pb.roles:
         roles.setdefault(mapping.role_name(role.id).casefold(), role.id)
@@ -100,7 +99,7 @@ def _read_set(doc: XmlDoc, stem: str, roles: dict[str, str], objects: dict[str, 
     full_name = root.find(f"{{{NAMESPACE}}}fullName")
     name = ((full_name.text or "").strip() if full_name is not None else "") or stem
     role = roles.get(name.casefold())
-    locations = live.locations  # type: ignore[attr-defined]
+    locations = live.locations
     if role is None:
         live.unknown_roles.append(name)
         locations[(name, None, None)] = doc.where(root)

@@ -16,16 +16,15 @@ domain/crm/suitecrm.py.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
-from workbench.domain.access import scope_rank
 from workbench.domain.crm.suitecrm import (
     ALLOWED,
     DISABLED,
     HEADER,
     NOT_SET,
     ORDER,
+    RANK,
     TARGET,
     effective,
     module_scopes,
@@ -37,40 +36,10 @@ from workbench.domain.drift import LiveMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
 from workbench.loading.crm import read_limited
+from workbench.loading.crm.csv_text import csv_records, decode_utf8, field_column
 
 ACL = "suitecrm_acl.csv"
 Values = dict[tuple[str, str], dict[str, int]]
-
-
-def decode_utf8(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
-    """UTF-8 text (a BOM is dropped), or a problem at the first byte that is not UTF-8."""
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [Problem(f"byte 0x{data[exc.start]:02x} is not UTF-8; expected the file saved as UTF-8 "
-                              "(re-export it, or convert it from the spreadsheet's encoding)", file=file,
-                              line=line, column=column, code="encoding")]
-
-
-def csv_records(text: str, file: str, problems: list[Problem]) -> list[tuple[int, list[str]]]:
-    """(line, fields) of every non-blank record; a broken record (NUL, stray quote) ends the read."""
-    out = []
-    reader = csv.reader(text.splitlines(keepends=True), strict=True)
-    try:
-        for row in reader:
-            if len(row) > 1 or (row and row[0].strip()):
-                out.append((reader.line_num, row))
-    except csv.Error as exc:
-        problems.append(Problem(f"not readable as CSV: {exc}", file=file, line=reader.line_num + 1, column=1,
-                                code="csv"))
-    return out
-
-
-def field_column(row: list[str], index: int) -> int:
-    """The character column where field `index` starts (exact for unquoted fields)."""
-    return 1 + sum(len(cell) + 1 for cell in row[:index])
 
 
 def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, list[Problem]]:
@@ -159,7 +128,7 @@ def _live(pb: Playbook, mapping: CrmMapping, values: Values, first: dict[str, in
         for action, scope in scopes.items():
             for obj in members[module]:
                 cell = (role, obj, action)
-                if scope_rank(scope) > scope_rank(live.grants.get(cell, "none")):
+                if RANK[scope] > RANK[live.grants.get(cell, "none")]:
                     live.grants[cell] = scope
     for role, name in seen.items():
         unset = [m for m in members if effective(values.get((name, m), {}), "access") != DISABLED
@@ -168,12 +137,11 @@ def _live(pb: Playbook, mapping: CrmMapping, values: Values, first: dict[str, in
             problems.append(Problem(f"{name} leaves actions on {', '.join(unset)} not set (0 or no row): audited "
                                     "as SuiteCRM's default, enabled / all", file=file, line=first.get(name),
                                     column=1 if name in first else None, severity="warning", code="not-set"))
-        for module in unset:
-            for action, scope in module_scopes(values.get((name, module), {})).items():
+        for module in (m for m in unset if (name, m) not in values):  # no row at all: every default
+            for action, scope in module_scopes({}).items():
                 for obj in members[module]:
-                    cell = (role, obj, action)
-                    if scope_rank(scope) > scope_rank(live.grants.get(cell, "none")):
-                        live.grants[cell] = scope
-    designed = {role for role, _, _ in project(pb, mapping).grants}
-    live.missing_roles = [r.id for r in pb.roles if r.id not in seen and r.id in designed]
+                    live.grants[(role, obj, action)] = scope
+    absent = [r.id for r in pb.roles if r.id not in seen]
+    designed = {role for role, _, _ in project(pb, mapping).grants} if absent else set()
+    live.missing_roles = [r for r in absent if r in designed]
     return live

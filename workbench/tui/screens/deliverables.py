@@ -1,27 +1,27 @@
 """The Deliverables screen: RFP, roles and permissions, RACI, process maps, KPIs and the project plan of the
 open engagement, one tab each.
 
-The views only show and ask; this screen acts: it saves RFP edits to engagement.yaml, re-opens the
-engagement in a worker so every view (and the export) sees them, and moves the cursor to what a finding
-points at. Tabs load the first time they are shown, so a big playbook opens on the RFP without waiting
+The views only show and ask; this screen acts: it saves RFP edits to engagement.yaml and applies them
+to the session's resolved playbook, so every view (and the export) sees them, and it moves the cursor to
+what a finding points at. Tabs load the first time they are shown, so a big playbook opens on the RFP without waiting
 for the rest.
 """
 
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 from typing import Any, ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import TabbedContent, TabPane
-from textual.worker import Worker, WorkerState, get_current_worker
 
 from workbench.domain.governance import Finding
 from workbench.domain.matrix import raci_table
+from workbench.domain.overrides import apply_overrides, check_overrides
 from workbench.domain.text import tr
-from workbench.store.engagement import EngagementError, OpenEngagement, open_engagement, save_overrides
+from workbench.store.engagement import OpenEngagement, save_overrides
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.deliverables_commands import DeliverablesCommands
 from workbench.tui.session import Session
@@ -80,6 +80,8 @@ class DeliverablesScreen(WorkbenchScreen):
         self.lang = lang
         self.initial = initial
         self._loaded: set[str] = set()
+        self._source: OpenEngagement | None = None
+        """the OpenEngagement the loaded tabs show; another one (an intake change) makes them stale"""
 
     def compose_body(self) -> ComposeResult:
         with TabbedContent(initial=f"tab-{self.initial}", id="deliverables-tabs"):
@@ -123,12 +125,19 @@ class DeliverablesScreen(WorkbenchScreen):
         names = [t for t, _ in TABS]
         self.show_tab(names[(names.index(self.active_tab) - 1) % len(names)])
 
+    def on_screen_resume(self) -> None:
+        """Back from another section: its changes (new answers) may have re-opened the engagement."""
+        self.ensure_loaded(self.active_tab)
+
     def ensure_loaded(self, tab: str) -> None:
-        """Fill a tab from the open engagement the first time it shows (and after a re-open)."""
+        """Fill a tab from the open engagement the first time it shows, and again once the engagement
+        was re-opened (an RFP edit here, new answers in the intake)."""
+        opened = self.session.opened
+        if opened is not self._source:
+            self._source, self._loaded = opened, set()
         if tab in self._loaded:
             return
         self._loaded.add(tab)
-        opened = self.session.opened
         pb = opened.resolved
         if tab == "rfp":
             self.query_one(RfpView).load(pb)
@@ -146,45 +155,31 @@ class DeliverablesScreen(WorkbenchScreen):
 
     # ---- RFP edits
     def on_rfp_table_edit_requested(self, event: RfpTable.EditRequested) -> None:
-        """Save the edit to engagement.yaml now (a small atomic write), show it, then re-open in a worker."""
+        """Check the edit, save it to engagement.yaml (a small atomic write) and refresh the session.
+
+        An override only changes one requirement's priority and weight, so the session's resolved playbook
+        gets the same `apply_overrides` a full re-open would apply, at once: re-opening a 100x playbook
+        takes seconds, and its YAML and model work would hold the GIL and stall the UI even in a worker.
+        The tabs showing the RFP (and the Must-have finding) reload the next time they show."""
         event.stop()
         opened = self.session.opened
         base = next((r for r in opened.playbook.requirements if r.id == event.req_id), None)
         overrides = with_requirement_edit(opened.engagement.overrides, event.req_id, event.priority,
                                           event.weight, (base.priority, base.weight) if base else None)
+        problems = check_overrides(opened.playbook, overrides)
+        if problems:
+            self.notify("\n".join(str(p) for p in problems), title="RFP edit refused", severity="error")
+            return
         try:
             save_overrides(opened.engagement, overrides)
         except OSError as exc:
             self.notify(f"Could not save the edit to {opened.engagement.file}: {exc.strerror or exc}",
                         title="RFP", severity="error")
             return
+        change = {"requirements": {event.req_id: {"priority": event.priority, "weight": event.weight}}}
+        self.session.opened = replace(opened, resolved=apply_overrides(opened.resolved, change))
+        self._source, self._loaded = self.session.opened, self._loaded & {"rfp"}
         self.query_one(RfpView).apply_edit(event.req_id, event.priority, event.weight)
-        self.reopen()
-
-    @work(thread=True, exclusive=True, group="reopen", exit_on_error=False)
-    def reopen(self) -> OpenEngagement | None:
-        """Resolve the engagement again off the UI thread (seconds for a big playbook)."""
-        opened = open_engagement(self.session.folder, self.session.author)
-        if get_current_worker().is_cancelled:  # a newer edit started another re-open
-            opened.close()
-            return None
-        return opened
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "reopen" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
-            return
-        if event.state == WorkerState.ERROR:
-            error = event.worker.error
-            detail = "\n".join(str(p) for p in error.problems) if isinstance(error, EngagementError) else str(error)
-            self.notify(f"The engagement could not be re-opened:\n{detail}", title="RFP", severity="error")
-            return
-        fresh = event.worker.result
-        if fresh is None:
-            return
-        stale, self.session.opened = self.session.opened, fresh
-        stale.close()
-        self._loaded.clear()
-        self.ensure_loaded(self.active_tab)
 
     # ---- findings
     def on_findings_list_chosen(self, event: FindingsList.Chosen) -> None:

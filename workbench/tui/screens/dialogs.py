@@ -39,8 +39,8 @@ class PromptDialog(ModalScreen[str | None]):
                         suggester=self.suggester, id="prompt-input")
             yield Static("", id="prompt-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.ok_label, variant="primary", id="ok")
-                yield Button("Cancel", id="cancel")
+                yield Button(self.ok_label, variant="primary", id="ok", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def _submit(self) -> None:
         field = self.query_one("#prompt-input", Input)
@@ -85,7 +85,7 @@ class ErrorDialog(ModalScreen[None]):
                 with VerticalScroll(classes="dialog-details"):
                     yield Static("\n".join(self.details), markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Close", variant="error", id="close")
+                yield Button("Close", variant="error", id="close", compact=True)
 
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:

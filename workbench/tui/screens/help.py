@@ -31,9 +31,10 @@ def _key(binding: Binding) -> str:
 
 
 def table(bindings: list[Binding]) -> str:
-    rows = [f"| `{_key(b)}` | {b.description or b.action} | {b.tooltip} |" for b in bindings
-            if b.description or b.tooltip]
-    return "| key | does | |\n|---|---|---|\n" + "\n".join(rows) if rows else "_No keys of its own._"
+    """One line per key: `key` **what it does**: more words, when there are any."""
+    rows = [f"- `{_key(b)}` **{b.description or b.action}**" + (f": {b.tooltip}" if b.tooltip else "")
+            for b in bindings if b.description or b.tooltip]
+    return "\n".join(rows) if rows else "_No keys of its own._"
 
 
 def screen_classes() -> list[tuple[str, type[Screen]]]:
@@ -56,11 +57,12 @@ def screen_classes() -> list[tuple[str, type[Screen]]]:
 
 
 def help_markdown(current: Screen) -> str:
+    """The screen the help was opened from first, then the keys that work everywhere, then the rest."""
     app_bindings = Binding.make_bindings(type(current.app).BINDINGS)
-    parts = ["## Everywhere", table(list(app_bindings)),
-             "Ctrl+P opens the command palette: every action, namespaced (`phase:`, `task:`, `export:` ...).",
-             f"## This screen ({getattr(current, 'SECTION', '') or type(current).__name__})",
-             getattr(current, "HELP", ""), table(list(Binding.make_bindings(type(current).BINDINGS)))]
+    parts = [f"## This screen ({getattr(current, 'SECTION', '') or type(current).__name__})",
+             getattr(current, "HELP", ""), table(list(Binding.make_bindings(type(current).BINDINGS))),
+             "## Everywhere", table(list(app_bindings)),
+             "Ctrl+P opens the command palette: every action, namespaced (`phase:`, `task:`, `export:` ...)."]
     for label, cls in screen_classes():
         if cls is type(current):
             continue

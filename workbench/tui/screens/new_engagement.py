@@ -46,21 +46,21 @@ class NewEngagementDialog(ModalScreen[m.NewEngagementRequest | None]):
                 with Vertical(id="new-form"):
                     yield Label("Folder (created if missing)")
                     yield Input(self.initial.folder, placeholder="e.g. ~/clients/acme", id="folder",
-                                suggester=PathSuggester())
+                                suggester=PathSuggester(), compact=True)
                     yield Label("Client")
                     yield Input(self.initial.client, placeholder="default: from the answers, else the folder",
-                                id="client")
+                                id="client", compact=True)
                     yield Label("Playbook")
-                    yield Select(options, value=chosen, allow_blank=False if options else True, id="playbook")
+                    yield Select(options, value=chosen, allow_blank=not options, id="playbook", compact=True)
                     yield Label("Answers file (optional)")
                     yield Input(self.initial.answers_file, placeholder="e.g. client.answers.yaml", id="answers",
-                                suggester=PathSuggester(files=True))
+                                suggester=PathSuggester(files=True), compact=True)
                     yield Static("", id="new-error", classes="dialog-error")
                 with VerticalScroll(id="new-preview"):
                     yield PlaybookPreview(id="preview")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Create", variant="primary", id="create")
-                yield Button("Cancel", id="cancel")
+                yield Button("Create", variant="primary", id="create", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self._preview()

@@ -105,10 +105,12 @@ class RfpTable(PagedTable):
     def on_resize(self) -> None:
         """Fit the requirement text to the width, so the table never scrolls sideways."""
         others = sum(c.get_render_width(self) for key, c in self.columns.items() if key != "text")
-        width = max(self.size.width - others - 2 * self.cell_padding - 2, 12)
+        width = max(self.size.width - others - 2 * self.cell_padding - self.scrollbar_size_vertical, 12)
         if width != self.text_width:
             self.text_width = width
-            self.show_page(self.page, self.cursor_row)
+            row = self.cursor_row
+            self.set_columns(self.column_spec)  # a column keeps its widest cell; start the widths afresh
+            self.show_page(self.page, row)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("priority", "weight", "weight_step"):

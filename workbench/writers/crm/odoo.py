@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
-import xml.etree.ElementTree as ET
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from workbench.domain.crm.odoo import HEADER, PERMS, OdooRights, group_id, odoo_model, odoo_rights, xml_id
 from workbench.domain.crm_targets import CrmMapping
@@ -41,35 +41,38 @@ def write(pb: Playbook, mapping: CrmMapping, folder: Path, lang: str = "en") -> 
     return [access, rules, report]
 
 
-def _field(parent: ET.Element, name: str, text: str | None = None, **attrs: str) -> None:
-    field = ET.SubElement(parent, "field", name=name, **attrs)
-    field.text = text
+def _attr(value: str) -> str:
+    return escape(value, {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#09;"})
+
+
+def _field(name: str, text: str | None = None, **attrs: str) -> str:
+    """One `<field>` line, laid out as ElementTree.indent would (text is built directly: a big design has
+    a quarter of a million rules, too many to build as a tree first)."""
+    head = f'      <field name="{_attr(name)}"' + "".join(f' {k}="{_attr(v)}"' for k, v in attrs.items())
+    return f"{head} />" if text is None else f"{head}>{escape(text)}</field>"
 
 
 def rules_xml(pb: Playbook, mapping: CrmMapping, rights: OdooRights, lang: str = "en") -> bytes:
     """Groups first (the ACL lines and rules refer to them), then one rule per role, model and scope."""
-    root = ET.Element("odoo")
-    data = ET.SubElement(root, "data")
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', "<odoo>", "  <data>"]
     for role in pb.roles:
-        record = ET.SubElement(data, "record", id=group_id(mapping, role.id), model="res.groups")
-        _field(record, "name", f"CRM: {tr(role.name, lang)}")
-        _field(record, "comment", tr(role.summary, lang))
+        lines += [f'    <record id="{_attr(group_id(mapping, role.id))}" model="res.groups">',
+                  _field("name", f"CRM: {tr(role.name, lang)}"), _field("comment", tr(role.summary, lang)),
+                  "    </record>"]
     for (role, model), cells in rights.scopes.items():
+        target = odoo_model(model)
         for scope in ("own", "team", "all"):
             columns = [column for column, _ in PERMS if cells.get(column) == scope]
             if not columns:
                 continue
-            record = ET.SubElement(data, "record", id=f"rule_{xml_id(model)}_{xml_id(role)}_{scope}",
-                                   model="ir.rule")
-            _field(record, "name", f"{model}: {role} ({scope})")
-            _field(record, "model_id", ref=odoo_model(model).xmlid)
-            _field(record, "groups", eval=f"[(4, ref('{group_id(mapping, role)}'))]")
-            _field(record, "domain_force", odoo_model(model).domain(scope))
-            for column, _ in PERMS:
-                _field(record, column, eval=str(column in columns))
-    ET.indent(root)
-    body = ET.tostring(root, encoding="utf-8", xml_declaration=False)
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + body + b"\n"
+            lines += [f'    <record id="rule_{xml_id(model)}_{xml_id(role)}_{scope}" model="ir.rule">',
+                      _field("name", f"{model}: {role} ({scope})"), _field("model_id", ref=target.xmlid),
+                      _field("groups", eval=f"[(4, ref('{group_id(mapping, role)}'))]"),
+                      _field("domain_force", target.domain(scope))]
+            lines += [_field(column, eval=str(column in columns)) for column, _ in PERMS]
+            lines.append("    </record>")
+    lines += ["  </data>", "</odoo>", ""]
+    return "\n".join(lines).encode("utf-8")
 
 
 def report_text(pb: Playbook, rights: OdooRights, lang: str = "en") -> str:
