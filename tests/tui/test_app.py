@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -91,7 +92,7 @@ async def test_the_palette_has_namespaced_entries_for_everything(seeded):
         hits = [hit async for hit in provider.search("export rfp")]
         assert hits and hits[0].text == "export: rfp"
 
-        command = dict((n, c) for n, c, _ in provider.commands())["task: start the selected task"]
+        command = {n: c for n, c, _ in provider.commands()}["task: start the selected task"]
         task_id = app.screen.selected.id
         await command()
         await pilot.pause()
@@ -161,6 +162,21 @@ async def test_switching_engagements_rebuilds_the_sections(engagement, seeded, t
         await pilot.press("f4")
         await pilot.pause()
         assert app.screen.session is app.session  # the phases of the new engagement, not the old
-        with pytest.raises(Exception):
+        with pytest.raises(sqlite3.ProgrammingError):
             first.states()  # the old store was closed
     assert Path(seeded / "state.db").is_file()
+
+
+async def test_the_section_bar_switches_sections_with_a_click():
+    from workbench.tui.widgets.navbar import NavBar
+
+    app = make_app(today=TODAY)
+    async with app.run_test(size=(120, 30)) as pilot:
+        text = str(app.screen.query_one(NavBar).render())
+        await pilot.click(NavBar, offset=(text.index("F7") + 2, 0))
+        await settle(pilot)
+        assert app.current_mode == "jobdesc"
+        text = str(app.screen.query_one(NavBar).render())
+        await pilot.click(NavBar, offset=(text.index("F4") + 2, 0))  # needs an engagement: greyed out
+        await pilot.pause()
+        assert app.current_mode == "jobdesc"

@@ -59,7 +59,7 @@ def test_demo_creates_the_engagement_once_and_opens_it_on_the_phases(run_cli, mo
     monkeypatch.setattr(open_cmd, "has_terminal", lambda: True)
     monkeypatch.setattr(open_cmd, "launch", lambda *args, **kwargs: opened.append((args, kwargs)) or 0)
     assert run_cli("demo", cwd=tmp_path)[0] == 0
-    assert opened == [((Path("crmwb-demo"), "demo", "demo"), {"section": "phases"})]
+    assert opened == [((Path("crmwb-demo"), None, "demo"), {"section": "phases"})]
     folder = tmp_path / "crmwb-demo"
     before = (folder / "engagement.yaml").read_text(encoding="utf-8")
     assert "playbook: b2c-retail-loyalty" in before and "Example Appliance Retail" in before

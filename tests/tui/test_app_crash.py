@@ -9,7 +9,7 @@ import sys
 import textwrap
 
 from tests.conftest import ROOT
-from workbench.tui.app import CRASH_EXIT, crash_report
+from workbench.tui.crash import CRASH_EXIT, crash_report
 
 SCRIPT = textwrap.dedent("""
     import sys
@@ -35,7 +35,7 @@ def run(mode: str, tmp_path, debug: bool = False) -> subprocess.CompletedProcess
     if debug:
         env["CRMWB_DEBUG"] = "1"
     return subprocess.run([sys.executable, "-c", SCRIPT, mode], capture_output=True, text=True, cwd=ROOT,
-                          env=env, timeout=120)
+                          env=env, timeout=120, check=False)
 
 
 def test_a_crash_prints_a_short_report_without_locals(tmp_path):

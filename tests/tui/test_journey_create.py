@@ -63,7 +63,7 @@ async def test_the_dialog_refuses_what_cannot_work_and_keeps_what_was_typed(tmp_
 
         dialog.query_one("#folder", Input).value = str(tmp_path / "new")
         dialog.query_one("#answers", Input).value = str(tmp_path / "missing.yaml")
-        await pilot.click("#create")
+        await pilot.press("ctrl+s")  # the dialog's Create key
         await pilot.pause()
         assert "No answers file" in text_of(dialog.query_one("#new-error"))
     assert not (tmp_path / "new").exists()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, Select
+from textual.widgets import Select
 
 from tests.tui.conftest import AUTHOR, TODAY
 from tests.tui.helpers import settle

@@ -8,30 +8,28 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date, datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
-from typing import Callable
+from typing import ClassVar
 
-from rich.console import Group
-from rich.text import Text
 from textual import on, work
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from workbench.store.engagement import EngagementError
 from workbench.tui import messages as m
 from workbench.tui.commands import WorkbenchCommands
+from workbench.tui.crash import CRASH_EXIT, crash_report
 from workbench.tui.engagements import create_session, open_session
 from workbench.tui.recent import Recent, remember
+from workbench.tui.screens.base import deliverables_screen
 from workbench.tui.screens.start import StartScreen
 from workbench.tui.sections import BY_ID, ENGAGEMENT_SECTIONS, SECTIONS
 from workbench.tui.session import Session
 from workbench.tui.themes import DARK, LIGHT, THEMES
-
-CRASH_EXIT = 70
-"""Exit code after an unexpected error, as the CLI's internal errors (EX_SOFTWARE)."""
 
 
 class WorkbenchApp(App[int]):
@@ -39,10 +37,10 @@ class WorkbenchApp(App[int]):
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses (tests) live elsewhere
     TITLE = "CRM Workbench"
-    MODES = {"start": StartScreen}
+    MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {"start": StartScreen}
     DEFAULT_MODE = "start"
     COMMANDS = App.COMMANDS | {WorkbenchCommands}
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", id="app.help", tooltip="The keys of this screen and of every other"),
         *[Binding(s.key, f"section({s.id!r})", s.label, show=False, id=f"app.section.{s.id}",
                   tooltip=f"{s.label}: {s.help}") for s in SECTIONS],
@@ -115,7 +113,14 @@ class WorkbenchApp(App[int]):
         if BY_ID[section].needs_engagement and self.session is None:
             self.notify("Open or create an engagement first (F2, Start).", severity="warning")
             return
+        await self.saves_done()  # the next screen reads the engagement a save may be re-opening
         await self.switch_mode(section)
+
+    async def saves_done(self) -> None:
+        """Wait for answer saves in flight (they re-open the engagement in a worker)."""
+        saving = [w for w in self.workers if w.group == "save" and not w.is_finished]
+        if saving:
+            await self.workers.wait_for_complete(saving)
 
     @on(m.SectionRequested)
     async def _section_requested(self, message: m.SectionRequested) -> None:
@@ -132,9 +137,7 @@ class WorkbenchApp(App[int]):
 
     async def action_quit(self) -> None:
         """Let a save in flight finish, so a quick answer before quitting is not lost."""
-        saving = [w for w in self.workers if w.group == "save" and not w.is_finished]
-        if saving:
-            await self.workers.wait_for_complete(saving)
+        await self.saves_done()
         self.exit(0)
 
     # ---- engagements
@@ -178,7 +181,7 @@ class WorkbenchApp(App[int]):
             self.post_message(m.EngagementOpened(open_session(folder, self.author)))
         except EngagementError as exc:
             self.post_message(m.EngagementFailed("Cannot open the engagement", f"{folder}", exc.problems))
-        except Exception as exc:  # a bug of ours: a dialog, never a traceback with client data
+        except Exception as exc:  # noqa: BLE001 — a bug of ours: a dialog, never a traceback with client data
             self.post_message(m.EngagementFailed("Cannot open the engagement", f"{type(exc).__name__}: {exc}"))
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
@@ -190,7 +193,7 @@ class WorkbenchApp(App[int]):
         except EngagementError as exc:
             self.post_message(m.EngagementFailed("Cannot create the engagement", request.folder, exc.problems,
                                                  request))
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001
             self.post_message(m.EngagementFailed("Cannot create the engagement", f"{type(exc).__name__}: {exc}",
                                                  request=request))
 
@@ -220,7 +223,7 @@ class WorkbenchApp(App[int]):
         pb = session.opened.playbook
         self.sub_title = f"{session.client} · {pb.id} {pb.version}"
         remember(Recent(str(session.folder), session.client, f"{pb.id} {pb.version}",
-                        datetime.now(timezone.utc).isoformat(timespec="seconds")))
+                        datetime.now(UTC).isoformat(timespec="seconds")))
         for warning in session.opened.warnings:
             self.notify(warning, severity="warning", timeout=8)
         pending = pending_count(pb, session.opened.engagement.answers)
@@ -262,36 +265,6 @@ class WorkbenchApp(App[int]):
         self._return_code = CRASH_EXIT
         self._exit_renderables.append(crash_report(error, bool(os.environ.get("CRMWB_DEBUG"))))
         self._close_messages_no_wait()
-
-
-def crash_report(error: BaseException | None, debug: bool = False) -> Group:
-    """The few lines shown after an unexpected error: what, that it is our bug, what is safe."""
-    what = f"{type(error).__name__}: {error}" if error is not None else "unknown error"
-    lines: list = [Text(f"crmwb: internal error: {what}", style="bold red"),
-                   Text("This is a bug in crmwb, not in your files. Changes you made were saved as you "
-                        "made them. Run again with CRMWB_DEBUG=1 for a traceback (local variables are "
-                        "never shown).")]
-    if debug and error is not None:
-        from rich.traceback import Traceback
-
-        lines.append(Traceback.from_exception(type(error), error, error.__traceback__, show_locals=False))
-    return Group(*lines)
-
-
-def deliverables_screen(session: Session) -> Screen:
-    """The deliverables views when they are installed; a placeholder until then."""
-    import importlib
-
-    try:
-        module = importlib.import_module("workbench.tui.screens.deliverables")
-    except ModuleNotFoundError as exc:
-        if exc.name != "workbench.tui.screens.deliverables":
-            raise
-        from workbench.tui.screens.base import PlaceholderScreen
-
-        return PlaceholderScreen("deliverables", "The deliverables views (RFP, roles and permissions, RACI, "
-                                 "processes, KPIs, plan) are not installed in this build; use Export (F6).")
-    return module.DeliverablesScreen(session)
 
 
 def make_app(folder: Path | None = None, *, session: Session | None = None, author: str | None = None,

@@ -15,6 +15,7 @@ from workbench.tui.widgets.navbar import NavBar
 
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
+    from workbench.tui.session import Session
 
 
 class WorkbenchScreen(Screen):
@@ -58,3 +59,17 @@ class PlaceholderScreen(WorkbenchScreen):
         from textual.widgets import Static
 
         yield Static(self.text, classes="placeholder")
+
+
+def deliverables_screen(session: Session) -> Screen:
+    """The deliverables views when they are installed; a placeholder until then."""
+    import importlib
+
+    try:
+        module = importlib.import_module("workbench.tui.screens.deliverables")
+    except ModuleNotFoundError as exc:
+        if exc.name != "workbench.tui.screens.deliverables":
+            raise
+        return PlaceholderScreen("deliverables", "The deliverables views (RFP, roles and permissions, RACI, "
+                                 "processes, KPIs, plan) are not installed in this build; use Export (F6).")
+    return module.DeliverablesScreen(session)

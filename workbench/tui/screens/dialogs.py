@@ -5,10 +5,11 @@ They only collect and show; whoever pushed them acts on the value they return.""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
@@ -21,7 +22,7 @@ class PromptDialog(ModalScreen[str | None]):
 
     With `required`, an empty answer is refused on the spot (a block or skip needs its reason)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Close without a change")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Close without a change")]
 
     def __init__(self, title: str, prompt: str, value: str = "", *, placeholder: str = "",
                  required: bool = False, validators: Iterable[Validator] = (),
@@ -71,7 +72,7 @@ class PromptDialog(ModalScreen[str | None]):
 class ErrorDialog(ModalScreen[None]):
     """Say what went wrong and where: a message and, for files, one located problem per line."""
 
-    BINDINGS = [Binding("escape,enter", "close", "Close", id="dialog.close", tooltip="Close this message")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter", "close", "Close", id="dialog.close", tooltip="Close this message")]
 
     def __init__(self, title: str, message: str, details: Iterable[str] = ()) -> None:
         super().__init__(classes="dialog")

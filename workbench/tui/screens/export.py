@@ -5,10 +5,11 @@ went. Errors come up in a dialog and leave the previous files as they were."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, ProgressBar, Select, SelectionList, Static
@@ -36,7 +37,7 @@ def formats_of() -> dict[str, list[str]]:
 class ExportScreen(WorkbenchScreen):
     SECTION = "export"
     HELP = "Write the chosen deliverables in the chosen formats to a folder, with a manifest; all or nothing."
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "export", "Export", id="export.run", tooltip="Write the chosen deliverables now"),
     ]
 
@@ -131,7 +132,7 @@ class ExportScreen(WorkbenchScreen):
         except OSError as exc:
             self.post_message(m.ExportFailed(f"Cannot write to {folder}: {exc.strerror or exc}. "
                                              "Nothing was changed."))
-        except Exception as exc:  # a writer's bug: a dialog, never a traceback
+        except Exception as exc:  # noqa: BLE001 — a writer's bug: a dialog, never a traceback
             self.post_message(m.ExportFailed(f"{type(exc).__name__}: {exc}. Nothing was changed in {folder}."))
         else:
             self.post_message(m.ExportFinished(result))

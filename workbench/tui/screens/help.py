@@ -5,15 +5,15 @@ Built from the BINDINGS the screens declare, so the help cannot drift from the k
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Markdown
 
 from workbench.tui.sections import SECTIONS
-
 
 KEY_NAMES = {"left_square_bracket": "[", "right_square_bracket": "]", "escape": "Esc", "space": "Space",
              "enter": "Enter"}
@@ -71,7 +71,7 @@ def help_markdown(current: Screen) -> str:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,f1,q", "close", "Close", id="help.close", tooltip="Back to the screen")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,q", "close", "Close", id="help.close", tooltip="Back to the screen")]
 
     def __init__(self, current: Screen) -> None:
         super().__init__(classes="dialog")

@@ -10,11 +10,11 @@ Which questions apply and how typed text parses come from domain.intake, as in `
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Label, OptionList, ProgressBar
@@ -33,7 +33,7 @@ from workbench.tui.widgets.question_form import QuestionForm
 class IntakeScreen(WorkbenchScreen):
     SECTION = "intake"
     HELP = "Answer the intake questionnaire; every answer is saved at once and the task list follows it."
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "next", "Next open", id="intake.next", tooltip="The next question still open"),
         Binding("ctrl+b", "previous", "Back", id="intake.previous", tooltip="The question before this one"),
         Binding("ctrl+s", "commit", "Save answer", id="intake.save",
@@ -112,7 +112,9 @@ class IntakeScreen(WorkbenchScreen):
     async def _show(self, index: int) -> None:
         """Put question `index` in the form (keeping a valid value typed into the one leaving)."""
         for old in self.query(QuestionForm):
-            old.commit_typed()
+            typed = old.typed_answer()
+            if typed is not None:  # saved here: the leaving form cannot deliver a message any more
+                self._save_answer(old.question.id, typed[0])
         self.current = index
         q = self.pb.questions[index]
         slot = self.query_one("#form-slot", Vertical)
@@ -161,18 +163,20 @@ class IntakeScreen(WorkbenchScreen):
     # ---- saving
     @on(m.AnswerCommitted)
     async def _committed(self, message: m.AnswerCommitted) -> None:
-        if self.answers.get(message.question_id) == message.value:
-            if message.advance:
-                await self.action_next()
+        self._save_answer(message.question_id, message.value)
+        if message.advance:
+            await self.action_next()
+
+    def _save_answer(self, question_id: str, value: Any) -> None:
+        """Take the answer into the working set and save the whole set in a worker."""
+        if self.answers.get(question_id) == value:
             return
         previous = dict(self.answers)
-        self.answers[message.question_id] = message.value
+        self.answers[question_id] = value
         self.answers = ordered_answers(self.pb, self.answers)
         self._sequence += 1
         self._save(dict(self.answers), previous, self._sequence)
         self._refresh_nav()
-        if message.advance:
-            await self.action_next()
 
     @work(thread=True, group="save", exit_on_error=False)
     def _save(self, answers: dict[str, Any], previous: dict[str, Any], sequence: int) -> None:
@@ -183,7 +187,7 @@ class IntakeScreen(WorkbenchScreen):
                 return
             try:
                 self.session.save_answers(answers)
-            except Exception as exc:  # shown in the UI; the answers stay on screen
+            except Exception as exc:  # noqa: BLE001 — shown in the UI; the answers stay on screen
                 self.post_message(m.AnswersSaveFailed(f"{type(exc).__name__}: {exc}"))
                 return
             self._saved = sequence

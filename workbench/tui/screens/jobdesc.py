@@ -8,10 +8,11 @@ writing are the writers' own functions, the same `crmwb jobdesc` calls."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Markdown, RadioButton, RadioSet, Select, Static
 
@@ -29,7 +30,7 @@ CORE = "core"
 class JobdescScreen(WorkbenchScreen):
     SECTION = "jobdesc"
     HELP = "Preview and write a job description for one role, in English, Persian or Russian."
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "write", "Write", id="jobdesc.write", tooltip="Write the job description file"),
     ]
 
@@ -157,7 +158,7 @@ class JobdescScreen(WorkbenchScreen):
             path = write_one(describe(pb, role, lang, self.wb.today), fmt, folder)
         except OSError as exc:
             self.post_message(m.JobdescFailed(f"Cannot write to {folder}: {exc.strerror or exc}"))
-        except Exception as exc:  # a writer's bug: a dialog, never a traceback
+        except Exception as exc:  # noqa: BLE001 — a writer's bug: a dialog, never a traceback
             self.post_message(m.JobdescFailed(f"{type(exc).__name__}: {exc}"))
         else:
             self.post_message(m.JobdescWritten(path))

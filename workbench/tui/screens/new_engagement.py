@@ -7,10 +7,11 @@ moving through the list never freezes the dialog."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
@@ -21,7 +22,7 @@ from workbench.tui.widgets.playbook_preview import PlaybookPreview
 
 
 class NewEngagementDialog(ModalScreen[m.NewEngagementRequest | None]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="new.cancel", tooltip="Close without creating anything"),
         Binding("ctrl+s", "create", "Create", id="new.create", tooltip="Create the engagement and open it"),
     ]
@@ -84,7 +85,7 @@ class NewEngagementDialog(ModalScreen[m.NewEngagementRequest | None]):
 
         try:
             loaded = load_playbook(ref)
-        except Exception as exc:  # a broken local playbook must not take the dialog down
+        except Exception as exc:  # noqa: BLE001 — a broken local playbook must not take the dialog down
             from workbench.domain.problems import Problem
 
             self.post_message(m.PlaybookPreviewLoaded(ref, None, 0, [Problem(f"{type(exc).__name__}: {exc}")]))

@@ -7,9 +7,11 @@ goes straight to the store through Session, with its author, and lands in the ta
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Label, Select, Tab, Tabs
 
@@ -31,8 +33,8 @@ class PhasesScreen(WorkbenchScreen):
     SECTION = "phases"
     HELP = ("Work the tasks of each phase; every change is saved at once with its author. In the details "
             "pane (i), Space ticks a checklist item.")
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
-    BINDINGS = [
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "move('start')", "Start", id="phases.start", tooltip="Mark the task in progress"),
         Binding("d", "move('done')", "Done", id="phases.done", tooltip="Mark the task done"),
         Binding("b", "move('block')", "Block", id="phases.block", tooltip="Mark the task blocked (asks why)"),

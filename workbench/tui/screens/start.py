@@ -5,10 +5,11 @@ It reads the recent list and asks the app to open or create; the app does the wo
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Label, OptionList, Static
@@ -25,7 +26,7 @@ INTRO = ("Open an engagement to work through the intake questionnaire, the three
 class StartScreen(WorkbenchScreen):
     SECTION = "start"
     HELP = "Open a recent engagement, create one from a playbook, or write job descriptions."
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "app.new_engagement", "New", id="start.new", tooltip="Create an engagement from a playbook"),
         Binding("o", "app.open_folder", "Open folder", id="start.open", tooltip="Open an engagement folder"),
         Binding("j", "app.section('jobdesc')", "Job descriptions", id="start.jobdesc",

@@ -65,8 +65,11 @@ class PagedTable(DataTable):
         self.page_size = page_size
         self.page = 0
         self.items: Sequence[Any] = []
-        self._index: dict[str, int] = {}
+        self._keys: dict[str, int] | None = None
         self.column_spec: list[tuple[str, Any]] = list(self.COLUMNS)
+        self._ends: tuple[int, bool, bool] | None = None
+        """(pages, on the first, on the last) when the paging keys were last refreshed"""
+        self._focus_pending = False
 
     # ---- for subclasses
     def item_key(self, item: Any) -> str:
@@ -94,6 +97,13 @@ class PagedTable(DataTable):
         return max(1, -(-len(self.items) // self.page_size))
 
     @property
+    def _index(self) -> dict[str, int]:
+        """Item key -> position, built when first asked for (not on every keystroke of a search)."""
+        if self._keys is None:
+            self._keys = {self.item_key(item): i for i, item in enumerate(self.items)}
+        return self._keys
+
+    @property
     def info(self) -> PageInfo:
         first = self.page * self.page_size
         last = min(first + self.page_size, len(self.items))
@@ -102,7 +112,7 @@ class PagedTable(DataTable):
     def set_items(self, items: Sequence[Any], keep: str | None = None) -> None:
         """Show a new item list; the cursor stays on `keep` (an item key) when it is still in the list."""
         self.items = items
-        self._index = {self.item_key(item): i for i, item in enumerate(items)}
+        self._keys = None
         where = self._index.get(keep) if keep is not None else None
         self.show_page(0 if where is None else where // self.page_size,
                        0 if where is None else where % self.page_size)
@@ -120,7 +130,7 @@ class PagedTable(DataTable):
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1), animate=False)
         ends = (self.pages, self.page == 0, self.page + 1 == self.pages)
-        if ends != getattr(self, "_ends", None):  # the footer re-lays itself out: only when keys change
+        if ends != self._ends:  # the footer re-lays itself out: only when keys change
             self._ends = ends
             self.refresh_bindings()
         self.post_message(self.PageChanged(self, self.info))
@@ -161,7 +171,7 @@ class PagedTable(DataTable):
         return super().focus(scroll_visible)
 
     def watch_loading(self, loading: bool) -> None:
-        if not loading and getattr(self, "_focus_pending", False):
+        if not loading and self._focus_pending:
             self._focus_pending = False
             self.call_after_refresh(self.focus)
 

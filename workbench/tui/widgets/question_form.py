@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, RadioButton, RadioSet, Select, SelectionList, Static, Switch
 from textual.widgets.selection_list import Selection
 
-from workbench.domain.intake import AnswerInputError, YES_NO_WORDS, format_answer, parse_answer
+from workbench.domain.intake import YES_NO_WORDS, AnswerInputError, format_answer, parse_answer
 from workbench.domain.questions import Question
 from workbench.domain.text import tr
 from workbench.tui.messages import AnswerCommitted
@@ -195,14 +195,21 @@ class QuestionForm(Vertical):
 
     @on(Input.Blurred, "#answer")
     def _blurred(self) -> None:
-        self.commit_typed()
+        typed = self.typed_answer()
+        if typed is not None:
+            self._commit(typed[0])
 
-    def commit_typed(self) -> None:
-        """Typed but left without Enter (focus moved, or the screen moves on): keep it when it is a valid
-        answer, so nothing typed is lost."""
+    def typed_answer(self) -> tuple[Any] | None:
+        """A valid answer typed but not saved yet (focus moved, or the screen moves on), as a 1-tuple so
+        that any value can be returned; None when there is none. Nothing typed is lost this way."""
         widget = self.query_one("#answer")
         if not isinstance(widget, Input):
-            return
+            return None
         shown = format_answer(self.question, self.value, self.lang)
-        if widget.value.strip() and widget.value.strip() != shown:
-            self._commit_text(widget.value, advance=False)
+        if not widget.value.strip() or widget.value.strip() == shown:
+            return None
+        try:
+            return (parse_answer(self.question, widget.value),)
+        except AnswerInputError as exc:
+            self._error(str(exc))
+            return None

@@ -52,6 +52,10 @@ class RfpView(Vertical):
         self._by_id: dict[str, RfpRow] = {}
         self._detail = Throttle(self, self._show_detail)
         self._module_options: list[tuple[str, str]] = []
+        self._share: float | None = None
+        self._detail_shown: tuple | None = None
+        self._last: tuple[str | None, str | None, str, list[RfpRow]] | None = None
+        """the last filter and its result: typing on narrows that result instead of every row"""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="rfp-filters"):
@@ -73,6 +77,8 @@ class RfpView(Vertical):
         current = self.table.current_item
         self.rows = rfp_rows(pb, self.lang)
         self._by_id = {r.id: r for r in self.rows}
+        self._last = None
+        self._share = must_weight_share((r.priority, r.weight) for r in self.rows)
         modules = self.query_one("#rfp-module", Select)
         options = [(tr(m.name, self.lang), m.id) for m in pb.modules]
         if options != self._module_options:
@@ -85,14 +91,22 @@ class RfpView(Vertical):
         module = self.query_one("#rfp-module", Select).selection
         priority = self.query_one("#rfp-priority", Select).selection
         search = self.query_one("#rfp-search", Input).value
-        self.table.set_items(filter_rows(self.rows, module, priority, search), keep=keep)
+        rows: list[RfpRow] = self.rows
+        if self._last and self._last[:2] == (module, priority) and search.startswith(self._last[2]):
+            rows = self._last[3]  # every row the longer search matches, the shorter one matched too
+        found = filter_rows(rows, module, priority, search)
+        self._last = (module, priority, search, found)
+        self.table.set_items(found, keep=keep)
 
     def apply_edit(self, req_id: str, priority: str, weight: int) -> None:
-        """Show a saved edit at once (the re-opened engagement confirms it a moment later)."""
+        """Show a saved edit: the row, the Must-have share and, when the priority filter now hides the
+        row, the list without it."""
         row = self._by_id.get(req_id)
         if row is None:
             return
         row.priority, row.weight = priority, weight
+        self._last = None
+        self._share = must_weight_share((r.priority, r.weight) for r in self.rows)
         row_filtered_out = self.query_one("#rfp-priority", Select).selection not in (None, priority)
         if row_filtered_out:
             self.refilter(keep=req_id)
@@ -126,7 +140,7 @@ class RfpView(Vertical):
     def on_paged_table_page_changed(self, event: PagedTable.PageChanged) -> None:
         event.stop()
         self._show_status()
-        self._show_detail(self.table.current_item)
+        self._detail(self.table.current_item)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
@@ -134,7 +148,7 @@ class RfpView(Vertical):
 
     def _show_status(self) -> None:
         info = self.table.info
-        share = must_weight_share((r.priority, r.weight) for r in self.rows)
+        share = self._share
         status = Content(f"Page {info.page}/{info.pages} · {info.first:,}–{info.last:,} of {info.total:,}"
                          + (f" (of {len(self.rows):,})" if info.total != len(self.rows) else ""))
         if share is not None:
@@ -144,6 +158,10 @@ class RfpView(Vertical):
         self.query_one("#rfp-status", Static).update(status, layout=False)  # one line, fixed size
 
     def _show_detail(self, row: RfpRow | None) -> None:
+        shown = (row.id, row.priority, row.weight) if row else None
+        if shown == self._detail_shown:  # a page turn and its cursor move both ask: lay out once
+            return
+        self._detail_shown = shown
         text = Text()
         if row is not None:
             text.append(f"{row.id}", style="bold").append(f"  {row.module_name} · "
