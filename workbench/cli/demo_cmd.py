@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         if not args.no_tui and code == 0:
             print("\nIn a terminal, `crmwb demo` opens the workbench on a demo engagement.")
         return code
-    from workbench.cli.new_cmd import fail
+    from workbench.cli.engagement_args import fail
     from workbench.store.engagement import EngagementError
 
     try:

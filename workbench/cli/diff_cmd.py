@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbench.cli.new_cmd import add_author_argument, fail, open_or_report, sync_summary, task_rows
+from workbench.cli.engagement_args import add_author_argument, fail, open_or_report, sync_summary, task_rows
 
 if TYPE_CHECKING:
     from workbench.domain.answer_diff import AnswerDiff

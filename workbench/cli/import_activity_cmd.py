@@ -16,8 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbench.cli.engagement_args import add_author_argument, fail, iso_date
 from workbench.cli.kpi_cmd import open_or_fail
-from workbench.cli.new_cmd import add_author_argument, fail, iso_date
 
 if TYPE_CHECKING:
     from workbench.domain.adoption import ActivityMeasures, KpiResult

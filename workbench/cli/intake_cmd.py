@@ -14,7 +14,7 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbench.cli.new_cmd import add_author_argument, open_or_report, sync_summary, task_rows
+from workbench.cli.engagement_args import add_author_argument, open_or_report, sync_summary, task_rows
 
 if TYPE_CHECKING:
     from workbench.domain.playbook import Playbook

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.cli.new_cmd import add_author_argument, fail, iso_date, open_or_report
+from workbench.cli.engagement_args import add_author_argument, fail, iso_date, open_or_report
 
 if TYPE_CHECKING:
     from workbench.domain.kpis import Kpi

@@ -1,72 +1,14 @@
-"""`crmwb new DIR --playbook NAME [--answers FILE]`: start an engagement folder for one client.
-
-Also home to the few steps every engagement command shares (opening a folder and reporting its problems,
-dates and `--as` arguments), so `intake`, `diff`, `status`, `task` and `phase` behave alike.
-"""
+"""`crmwb new DIR --playbook NAME [--answers FILE]`: start an engagement folder for one client."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # keep `crmwb --help` free of pydantic and sqlite
-    from workbench.domain.playbook import Playbook
-    from workbench.store.engagement import OpenEngagement
+from workbench.cli.engagement_args import add_author_argument, fail, iso_date
 
 
-# ---- shared by the engagement commands
-def iso_date(text: str) -> date:
-    """argparse type: a calendar date written YYYY-MM-DD."""
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-01") from None
-
-
-def add_author_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--as", dest="author", metavar="NAME",
-                        help="who makes the change (default: $CRMWB_AUTHOR, else the OS user)")
-
-
-def fail(command: str, message: str) -> int:
-    """Bad input: one line on stderr, exit 2."""
-    print(f"crmwb {command}: error: {message}", file=sys.stderr)
-    return 2
-
-
-def open_or_report(folder: Path, author: str | None, command: str) -> OpenEngagement | None:
-    """Open (and sync) an engagement, or print every located problem and return None (exit 2)."""
-    import sqlite3
-
-    from workbench.cli.output import print_problems
-    from workbench.store.author import current_author
-    from workbench.store.engagement import EngagementError, open_engagement
-
-    try:
-        return open_engagement(Path(folder), current_author(author))
-    except EngagementError as exc:
-        print_problems(exc.problems)
-    except (sqlite3.Error, RuntimeError) as exc:
-        fail(command, f"{Path(folder) / 'state.db'}: the state store cannot be used: {exc}")
-    return None
-
-
-def task_rows(resolved: Playbook) -> list[tuple[str, str, int]]:
-    """What the store needs to follow a resolved playbook: (task id, phase, checklist length)."""
-    return [(t.id, phase.id, len(t.checklist)) for phase, t in resolved.tasks()]
-
-
-def sync_summary(new: list[str], archived: list[str], restored: list[str]) -> str:
-    parts = [f"{len(new)} task(s) added (not started)" if new else "",
-             f"{len(archived)} archived (their history is kept)" if archived else "",
-             f"{len(restored)} restored" if restored else ""]
-    return "; ".join(p for p in parts if p) or "the task list is unchanged"
-
-
-# ---- crmwb new
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder (created if missing)")
     parser.add_argument("--playbook", required=True, metavar="NAME", help="a bundled playbook id or a .yaml file")

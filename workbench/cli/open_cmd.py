@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbench.cli.new_cmd import add_author_argument, fail
+from workbench.cli.engagement_args import add_author_argument, fail
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -14,7 +14,7 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.cli.new_cmd import add_author_argument, fail, open_or_report
+from workbench.cli.engagement_args import add_author_argument, fail, open_or_report
 from workbench.cli.task_cmd import PHASES
 
 if TYPE_CHECKING:

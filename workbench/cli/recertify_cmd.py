@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from workbench.cli.new_cmd import iso_date
+from workbench.cli.engagement_args import iso_date
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -11,8 +11,8 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from workbench.cli.engagement_args import fail, iso_date
 from workbench.cli.kpi_cmd import open_or_fail
-from workbench.cli.new_cmd import fail, iso_date
 
 FORMATS = ("md", "html")
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.cli.new_cmd import add_author_argument, fail, iso_date, open_or_report
+from workbench.cli.engagement_args import add_author_argument, fail, iso_date, open_or_report
 
 if TYPE_CHECKING:
     from workbench.domain.tracking import Event, TaskState

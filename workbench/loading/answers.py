@@ -13,8 +13,8 @@ from typing import Any
 from workbench.domain.answers import check_answers
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
-from workbench.loading.located_yaml import LDict, YamlError, plain, read_yaml
 from workbench.loading.locate import place
+from workbench.loading.located_yaml import LDict, YamlError, plain, read_yaml
 
 _META_KEYS = {"answers", "client", "playbook"}
 

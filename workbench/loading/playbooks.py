@@ -16,8 +16,8 @@ from workbench.domain.checks import check_playbook
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
 from workbench.loading import catalog
-from workbench.loading.located_yaml import LDict, YamlError, no_gc, read_yaml
 from workbench.loading.locate import place
+from workbench.loading.located_yaml import LDict, YamlError, no_gc, read_yaml
 from workbench.loading.overlays import merge
 from workbench.loading.pydantic_problems import problems_from
 

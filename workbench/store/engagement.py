@@ -20,8 +20,8 @@ from workbench.domain.plan import Plan, schedule
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
 from workbench.domain.resolve import resolve
-from workbench.loading.located_yaml import LDict, YamlError, plain, read_yaml
 from workbench.loading.locate import place
+from workbench.loading.located_yaml import LDict, YamlError, plain, read_yaml
 from workbench.loading.playbooks import LoadedPlaybook, load_playbook
 from workbench.store.sqlite_store import SQLiteStore
 from workbench.writers.atomic import write_text_atomic
@@ -105,11 +105,11 @@ def create(folder: Path, playbook_ref: str, answers: dict[str, Any], client: str
                             datetime.now(timezone.utc).isoformat(timespec="seconds"))
     write_text_atomic(engagement.file, engagement.to_yaml())
     with SQLiteStore(engagement.store_path) as store:
-        store.sync_tasks(_task_rows(resolve(loaded.playbook, answers)), author)
+        store.sync_tasks(task_rows(resolve(loaded.playbook, answers)), author)
     return engagement
 
 
-def _task_rows(pb: Playbook) -> list[tuple[str, str, int]]:
+def task_rows(pb: Playbook) -> list[tuple[str, str, int]]:
     return [(t.id, phase.id, len(t.checklist)) for phase, t in pb.tasks()]
 
 
@@ -190,7 +190,7 @@ def open_engagement(folder: Path, author: str) -> OpenEngagement:
     resolved = apply_overrides(resolve(loaded.playbook, engagement.answers), engagement.overrides)
     plan = schedule(resolved, engagement.start)
     store = SQLiteStore(engagement.store_path)
-    store.sync_tasks(_task_rows(resolved), author)
+    store.sync_tasks(task_rows(resolved), author)
     return OpenEngagement(engagement, loaded, resolved, plan, store, warnings)
 
 

