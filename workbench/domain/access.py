@@ -16,9 +16,25 @@ SCOPES: tuple[str, ...] = ("none", "own", "team", "all")
 Severity = Literal["error", "warning", "info"]
 
 
+SCOPE_RANK: dict[str, int] = {scope: rank for rank, scope in enumerate(SCOPES)}
+
+
 def scope_rank(scope: str) -> int:
     """Scopes are ordered: none < own < team < all."""
-    return SCOPES.index(scope)
+    return SCOPE_RANK[scope]
+
+
+def widest_scopes(permissions: dict[str, dict[str, str]], objects: list[str]) -> dict[str, str]:
+    """One role's widest scope per action over several objects — what a CRM that stores them as one
+    object/model/module (e.g. contact and account as one partner) ends up granting."""
+    if len(objects) == 1:
+        return permissions.get(objects[0], {})
+    out: dict[str, str] = {}
+    for obj in objects:
+        for action, scope in permissions.get(obj, {}).items():
+            if SCOPE_RANK[scope] > SCOPE_RANK[out.get(action, "none")]:
+                out[action] = scope
+    return out
 
 
 class CrmObject(Strict):

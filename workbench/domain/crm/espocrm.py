@@ -32,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.domain.access import ACTIONS, SCOPES
+from workbench.domain.access import ACTIONS, SCOPE_RANK, widest_scopes
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
 from workbench.domain.playbook import Playbook
@@ -52,19 +52,8 @@ NOT_PER_ENTITY = {
 }
 
 
-RANK = {scope: rank for rank, scope in enumerate(SCOPES)}
+RANK = SCOPE_RANK
 
-
-def union(permissions: dict[str, dict[str, str]], objects: list[str]) -> dict[str, str]:
-    """One role's widest scope per action over the objects that share one CRM entity."""
-    if len(objects) == 1:
-        return permissions.get(objects[0], {})
-    out: dict[str, str] = {}
-    for obj in objects:
-        for action, scope in permissions.get(obj, {}).items():
-            if RANK[scope] > RANK[out.get(action, "none")]:
-                out[action] = scope
-    return out
 
 
 @dataclass(frozen=True)
@@ -182,7 +171,7 @@ def plan(pb: Playbook, mapping: CrmMapping) -> tuple[list[EspoRole], TargetMatri
                                                              "crm_mappings.espocrm.objects; not written"))
         for entity, objects in members.items():
             rule = rule_for(entity)
-            merged = union(role.permissions, objects)
+            merged = widest_scopes(role.permissions, objects)
             item.data[entity] = entity_value(merged, rule)
             if isinstance(item.data[entity], dict) and item.data[entity].get("edit", "no") != "no":
                 item.mass_update = True

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from workbench.domain.access import SCOPES
+from workbench.domain.access import SCOPE_RANK
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, LiveMatrix, TargetMatrix
 from workbench.domain.playbook import Playbook
@@ -46,7 +46,7 @@ UNCARRIED = {"assign": "assigning is a write on the owner field: grant perm_writ
 GROUP_PREFIX = "group_crm_"
 _MY_TEAMS = "user.crm_team_ids.ids"
 _SALES_TEAM = f"('team_id', 'in', {_MY_TEAMS})"
-RANK = {scope: rank for rank, scope in enumerate(SCOPES)}
+RANK = SCOPE_RANK
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ audited.
 
 from __future__ import annotations
 
-from workbench.domain.access import ACTIONS, SCOPES
+from workbench.domain.access import ACTIONS, SCOPE_RANK, widest_scopes
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
 from workbench.domain.playbook import Playbook
@@ -52,19 +52,8 @@ NOT_CARRIED = {
 }
 
 
-RANK = {scope: rank for rank, scope in enumerate(SCOPES)}
+RANK = SCOPE_RANK
 
-
-def union(permissions: dict[str, dict[str, str]], objects: list[str]) -> dict[str, str]:
-    """One role's widest scope per action over the objects that share one CRM module."""
-    if len(objects) == 1:
-        return permissions.get(objects[0], {})
-    out: dict[str, str] = {}
-    for obj in objects:
-        for action, scope in permissions.get(obj, {}).items():
-            if RANK[scope] > RANK[out.get(action, "none")]:
-                out[action] = scope
-    return out
 
 
 def module_values(scopes: dict[str, str]) -> dict[str, int]:
@@ -123,7 +112,7 @@ def plan(pb: Playbook, mapping: CrmMapping) -> tuple[dict[str, dict[str, dict[st
                                                              f"{obj.id} has no SuiteCRM module in "
                                                              "crm_mappings.suitecrm.objects; not written"))
         for module, objects in members.items():
-            merged = union(role.permissions, objects)
+            merged = widest_scopes(role.permissions, objects)
             values[module] = module_values(merged)
             got = module_scopes(values[module])
             for obj in objects:
