@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.domain.access import ACTIONS, SCOPE_RANK, widest_scopes
+from workbench.domain.crm import unmapped_limitations
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
 from workbench.domain.playbook import Playbook
@@ -162,13 +163,7 @@ def plan(pb: Playbook, mapping: CrmMapping) -> tuple[list[EspoRole], TargetMatri
     for role in pb.roles:
         item = EspoRole(role.id, mapping.role_name(role.id))
         item.export = any(role.scope(o, "export") != "none" for o in record)
-        for obj in pb.objects:
-            if not mapping.object_name(obj.id):
-                for action, wanted in role.permissions.get(obj.id, {}).items():
-                    if wanted != "none":
-                        matrix.limitations.append(Limitation(role.id, obj.id, action, wanted, "none",
-                                                             f"{obj.id} has no EspoCRM entity in "
-                                                             "crm_mappings.espocrm.objects; not written"))
+        matrix.limitations += unmapped_limitations(pb, role, mapping, "espocrm", "EspoCRM entity")
         for entity, objects in members.items():
             rule = rule_for(entity)
             merged = widest_scopes(role.permissions, objects)

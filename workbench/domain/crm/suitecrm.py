@@ -25,6 +25,7 @@ audited.
 from __future__ import annotations
 
 from workbench.domain.access import ACTIONS, SCOPE_RANK, widest_scopes
+from workbench.domain.crm import unmapped_limitations
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
 from workbench.domain.playbook import Playbook
@@ -104,13 +105,7 @@ def plan(pb: Playbook, mapping: CrmMapping) -> tuple[dict[str, dict[str, dict[st
     acl: dict[str, dict[str, dict[str, int]]] = {}
     for role in pb.roles:
         values = acl.setdefault(mapping.role_name(role.id), {})
-        for obj in pb.objects:
-            if not mapping.object_name(obj.id):
-                for action, wanted in role.permissions.get(obj.id, {}).items():
-                    if wanted != "none":
-                        matrix.limitations.append(Limitation(role.id, obj.id, action, wanted, "none",
-                                                             f"{obj.id} has no SuiteCRM module in "
-                                                             "crm_mappings.suitecrm.objects; not written"))
+        matrix.limitations += unmapped_limitations(pb, role, mapping, "suitecrm", "SuiteCRM module")
         for module, objects in members.items():
             merged = widest_scopes(role.permissions, objects)
             values[module] = module_values(merged)
