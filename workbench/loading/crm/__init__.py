@@ -144,3 +144,32 @@ def zip_members(path: Path, wanted: Callable[[str], bool]) -> Iterator[Member]:
             except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
                     RuntimeError) as exc:
                 yield name, None, [Problem(f"cannot unpack: {exc}", file=name, code="zip")]
+
+
+def source_files(path: Path, wanted: Callable[[str], bool], stem: Callable[[str], str],
+                 empty: str) -> Iterator[tuple[str, str, bytes | None, list[Problem]]]:
+    """(file shown in problems, role-name stem, bytes or None, problems) of every export file a reader
+    takes: one file, the wanted files under a folder (matched on their path from the folder's parent) or
+    the wanted members of a zip. `empty` words the problem when a folder or zip holds none."""
+    if not path.exists():
+        yield str(path), "", None, [Problem("no such file or folder", file=str(path), code="io")]
+        return
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*")
+                       if p.is_file() and wanted(p.relative_to(path.parent).as_posix()))
+        if not files:
+            yield str(path), "", None, [Problem(f"{empty} in this folder", file=str(path), code="empty")]
+        for file in files:
+            data, problems = read_limited(file, str(file))
+            yield str(file), stem(file.name), data, problems
+        return
+    if path.suffix.lower() == ".zip":
+        count = 0
+        for name, data, problems in zip_members(path, wanted):
+            count += 1
+            yield name, stem(name.rsplit("!", 1)[-1].rsplit("/", 1)[-1]), data, problems
+        if not count:
+            yield str(path), "", None, [Problem(f"{empty} in this zip", file=str(path), code="empty")]
+        return
+    data, problems = read_limited(path, str(path))
+    yield str(path), stem(path.name), data, problems

@@ -12,7 +12,6 @@ update is the widest of Write, Append and AppendTo (a warning when they differ);
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 from workbench.domain.access import scope_rank
@@ -28,7 +27,7 @@ from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import LiveMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
-from workbench.loading.crm import XmlDoc, local, parse_xml, read_limited, zip_members
+from workbench.loading.crm import XmlDoc, local, parse_xml, source_files
 
 
 def _wanted(name: str) -> bool:
@@ -52,7 +51,8 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
             for key in {entity.lower(), privilege_entity(entity).lower()}:
                 entities.setdefault(key, []).append(obj.id)
     seen: dict[str, str] = {}
-    for file, stem, data, found in _sources(Path(path)):
+    for file, stem, data, found in source_files(Path(path), _wanted, lambda name: Path(name).stem,
+                                                 "no Roles/*.xml or customizations.xml"):
         problems += found
         doc = None
         if data is not None:
@@ -66,34 +66,6 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
             _read_role(doc, element, name or stem, roles, entities, seen, live, problems)
     live.missing_roles = [role.id for role in pb.roles if role.id not in seen]
     return live, problems
-
-
-def _sources(path: Path) -> Iterator[tuple[str, str, bytes | None, list[Problem]]]:
-    """(file shown in problems, file stem, bytes or None, problems) of every role file."""
-    if not path.exists():
-        yield str(path), "", None, [Problem("no such file or folder", file=str(path), code="io")]
-        return
-    if path.is_dir():
-        files = sorted(p for p in path.rglob("*.xml")
-                       if p.is_file() and _wanted(p.relative_to(path.parent).as_posix()))
-        if not files:
-            yield str(path), "", None, [Problem("no Roles/*.xml or customizations.xml in this folder",
-                                                file=str(path), code="empty")]
-        for file in files:
-            data, problems = read_limited(file, str(file))
-            yield str(file), file.stem, data, problems
-        return
-    if path.suffix.lower() == ".zip":
-        count = 0
-        for name, data, problems in zip_members(path, _wanted):
-            count += 1
-            yield name, Path(name.rsplit("!", 1)[-1]).stem, data, problems
-        if not count:
-            yield str(path), "", None, [Problem("no Roles/*.xml or customizations.xml in this zip",
-                                                file=str(path), code="empty")]
-        return
-    data, problems = read_limited(path, str(path))
-    yield str(path), path.stem, data, problems
 
 
 def _role_elements(doc: XmlDoc, problems: list[Problem]) -> list[ET.Element]:

@@ -11,7 +11,6 @@ scope. Flags become scopes by `to_scopes` (domain/crm/salesforce.py): own and te
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 from workbench.domain.access import scope_rank
@@ -20,7 +19,7 @@ from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import LiveMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
-from workbench.loading.crm import XmlDoc, local, namespace, parse_xml, read_limited, zip_members
+from workbench.loading.crm import XmlDoc, local, namespace, parse_xml, source_files
 
 SUFFIXES = (".permissionset-meta.xml", ".permissionset")
 
@@ -37,7 +36,8 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
         if mapping.objects.get(obj.id):
             objects.setdefault(str(mapping.objects[obj.id]).casefold(), []).append(obj.id)
     seen: dict[str, str] = {}
-    for file, stem, data, found in _sources(Path(path)):
+    for file, stem, data, found in source_files(Path(path), lambda name: name.endswith(SUFFIXES), _stem,
+                                                 "no permission sets"):
         problems += found
         if data is None:
             seen.setdefault(roles.get(stem.casefold(), ""), file)  # unreadable, but not missing
@@ -50,33 +50,6 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
         _read_set(doc, stem, roles, objects, seen, live, problems)
     live.missing_roles = [role.id for role in pb.roles if role.id not in seen]
     return live, problems
-
-
-def _sources(path: Path) -> Iterator[tuple[str, str, bytes | None, list[Problem]]]:
-    """(file shown in problems, file stem, bytes or None, problems) of every permission set file."""
-    if not path.exists():
-        yield str(path), "", None, [Problem("no such file or folder", file=str(path), code="io")]
-        return
-    if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.name.endswith(SUFFIXES))
-        if not files:
-            yield str(path), "", None, [Problem(f"no {' or '.join('*' + s for s in SUFFIXES)} files in this "
-                                                "folder", file=str(path), code="empty")]
-        for file in files:
-            data, problems = read_limited(file, str(file))
-            yield str(file), _stem(file.name), data, problems
-        return
-    if path.suffix.lower() == ".zip":
-        count = 0
-        for name, data, problems in zip_members(path, lambda n: n.endswith(SUFFIXES)):
-            count += 1
-            yield name, _stem(name.rsplit("/", 1)[-1]), data, problems
-        if not count:
-            yield str(path), "", None, [Problem("no permission sets in this zip", file=str(path),
-                                                code="empty")]
-        return
-    data, problems = read_limited(path, str(path))
-    yield str(path), _stem(path.name), data, problems
 
 
 def _stem(name: str) -> str:
