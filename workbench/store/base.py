@@ -37,3 +37,10 @@ class StateStore(Protocol):
     def closed_phases(self) -> dict[str, dict]: ...
 
     def close(self) -> None: ...
+
+
+class StoreBusy(Exception):
+    """Another program holds the write lock longer than this call is willing to wait.
+
+    Interfaces report it at once ("another program is writing; retrying…") and retry off the UI thread;
+    nothing was written by the call that raised it."""
