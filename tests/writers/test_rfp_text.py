@@ -79,9 +79,9 @@ def test_markdown_has_context_then_requirements_by_module(tmp_path):
     assert ["R5", "-2 dashboards nobody asked for", "", "", "Won't", "0"] in rows
     ids = [row[0] for row in rows if row[0].startswith("R") and len(row) == 6]
     assert ids == ["R1", "R3", "R2", "R4", "R5", "R6"]
-    assert "2 requirement(s), weight 7." in text and "3 requirement(s), weight 6." in text
+    assert "2 requirements, weight 7." in text and "3 requirements, weight 6." in text
     priorities = {row[0]: row[1:4] for row in rows if len(row) == 5}
-    assert priorities["Must"] == ["2", "7", "44 %"]  # R1 and R6: 7 of the 16 scored weight
+    assert priorities["Must"] == ["2", "7", "44%"]  # R1 and R6: 7 of the 16 scored weight
     assert priorities["Won't"] == ["1", "0", "—"]
 
 
@@ -100,7 +100,7 @@ def test_html_is_self_contained_and_escapes_text(tmp_path):
     assert r4 == ["R4", ('=HYPERLINK("http://evil.example/x","Click me") Why: +1 more | pipes and '
                   "<script>alert(1)</script>"), "@SUM(1,2)", "Should", "4"]
     assert ["Who are your customers?", "Both"] in parsed.rows
-    assert ["Fully supported", "1.0", ("Works in the standard product as delivered, with no setup beyond user "
+    assert ["Fully supported", "1", ("Works in the standard product as delivered, with no setup beyond user "
             "data.")] in parsed.rows
 
 

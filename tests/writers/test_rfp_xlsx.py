@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from tests.writers.rfp_fixtures import DATA, ORDER, write_pack
-from workbench.domain.rfp import RESPONSES, normalise_response
+from workbench.domain.rfp import response_labels, RESPONSES, normalise_response
 from workbench.domain.rfp import RESPONSE_ALIASES
 from workbench.domain.rfp_pack import COLUMNS
 
@@ -71,10 +71,12 @@ def test_points_and_weighted_score_are_live_formulas(book):
         assert ws[f"J{row}"].value == (f'=IFERROR(VLOOKUP(TRIM(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(H{row},CHAR(9)," "),'
                                        f'CHAR(10)," "),CHAR(13)," ")),Scoring!$A$2:$B${end},2,FALSE),0)')
         assert ws[f"K{row}"].value == f"=G{row}*J{row}"
-    assert table[:len(RESPONSES)] == list(RESPONSES.items())
-    for alias, points in table[len(RESPONSES):]:  # every short form reads as domain.rfp reads it
-        assert RESPONSES[normalise_response(alias)] == points
-    assert {a for a, _ in table[len(RESPONSES):]} == set(RESPONSE_ALIASES)
+    for text, points in table:  # every label (in each language) and short form reads as domain.rfp reads it
+        assert RESPONSES[normalise_response(text)] == points
+    shown = {text for text, _ in table}
+    for lang in ("en", "fa", "ru"):  # a vendor may answer a Russian pack in English and still score
+        assert set(response_labels(lang).values()) <= shown
+    assert set(RESPONSE_ALIASES) <= shown
 
 
 def test_hidden_key_copies_what_scoring_needs(book):
@@ -146,12 +148,13 @@ def test_cover_has_client_playbook_instructions_and_context(book):
 
 def test_persian_pack_uses_translations(tmp_path):
     book = openpyxl.load_workbook(write_pack(tmp_path, lang="fa"))
-    found = rows(book["Requirements"])
+    cover_sheet, requirements, scores = book.worksheets[:3]
+    found = {row[0]: dict(zip(HEADERS, row)) for row in requirements.iter_rows(min_row=2, values_only=True)}
     assert found["R1"]["Requirement"] == "سرنخ‌ها از فرم‌های وب ثبت می‌شوند."
     assert found["R1"]["Module"] == "فروش" and found["R4"]["Module"] == "Reports"  # English fallback
-    assert [r[0] for r in book["Scores"].iter_rows(min_row=2, max_row=4, values_only=True)] == [
+    assert [r[0] for r in scores.iter_rows(min_row=2, max_row=4, values_only=True)] == [
         "فروش", "خدمات", "Reports"]
-    cover = {r[0]: r for r in book["Cover"].iter_rows(values_only=True) if r[0]}
+    cover = {r[0]: r for r in cover_sheet.iter_rows(values_only=True) if r[0]}
     assert cover["چیز دیگری هست؟"][1] == "=cmd|' /C calc'!A0"
     assert cover["Is there an in-house CRM specialist?"][1] == "بله"
 

@@ -9,15 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from workbench.domain.requirements import Requirement
+from workbench.domain.text import LANGUAGES
+from workbench.i18n import N_, gettext_in
 
 RESPONSES: dict[str, float] = {
-    "Fully supported": 1.0,
-    "Configuration": 0.8,
-    "Customisation": 0.4,
-    "Roadmap": 0.2,
-    "Not supported": 0.0,
+    N_("Fully supported"): 1.0,
+    N_("Configuration"): 0.8,
+    N_("Customisation"): 0.4,
+    N_("Roadmap"): 0.2,
+    N_("Not supported"): 0.0,
 }
-"""Response label (as shown in the workbook's drop-down) -> share of the requirement's weight earned."""
+"""Response label (English, the key; the workbook's drop-down shows it in the pack's language) -> share of the
+requirement's weight earned."""
 
 RESPONSE_ALIASES: dict[str, str] = {
     "fully": "Fully supported", "yes": "Fully supported", "standard": "Fully supported",
@@ -38,10 +41,17 @@ def normalise_response(value: object) -> str | None:
     text = " ".join(str(value).split()).strip().lower()
     if not text:
         return None
-    for label in RESPONSES:
-        if text == label.lower():
-            return label
-    return RESPONSE_ALIASES.get(text)
+    return _RESPONSE_LOOKUP.get(text) or RESPONSE_ALIASES.get(text)
+
+
+def response_labels(lang: str) -> dict[str, str]:
+    """English response key -> the label the workbook shows in `lang`."""
+    return {label: gettext_in(lang, label) for label in RESPONSES}
+
+
+_RESPONSE_LOOKUP = {" ".join(shown.split()).lower(): label for lang in LANGUAGES
+                    for label, shown in response_labels(lang).items()}
+"""What a vendor may type, in any of our languages (a Russian pack answered in English still scores)."""
 
 
 @dataclass

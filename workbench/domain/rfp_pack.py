@@ -14,28 +14,37 @@ from workbench.domain.playbook import Playbook
 from workbench.domain.questions import Question
 from workbench.domain.requirements import Requirement
 from workbench.domain.rfp import MISSED, RESPONSES
-from workbench.domain.text import LocalText, tr
+from workbench.domain.text import LANGUAGES, LocalText, tr
+from workbench.i18n import N_, _, gettext_in
 
-PRIORITY_LABELS: dict[str, str] = {"must": "Must", "should": "Should", "could": "Could", "wont": "Won't"}
+PRIORITY_LABELS: dict[str, str] = {"must": N_("Must"), "should": N_("Should"), "could": N_("Could"),
+                                   "wont": N_("Won't")}
+"""Priority id -> English label (MoSCoW); `priority_label(pid)` gives it in the current language."""
 PRIORITY_MEANINGS: dict[str, str] = {
-    "must": "Needed at go-live; a Must answered Roadmap or Not supported (or left blank) is a missed must-have.",
-    "should": "Important, but a workaround is acceptable at go-live.",
-    "could": "Desirable; scores points but decides nothing alone.",
-    "wont": "Not in this procurement: listed for information only, weight 0, not scored.",
+    "must": N_("Needed at go-live; a Must answered Roadmap or Not supported (or left blank) is a missed "
+               "must-have."),
+    "should": N_("Important, but a workaround is acceptable at go-live."),
+    "could": N_("Desirable; scores points but decides nothing alone."),
+    "wont": N_("Not in this procurement: listed for information only, weight 0, not scored."),
 }
 RESPONSE_MEANINGS: dict[str, str] = {
-    "Fully supported": "Works in the standard product as delivered, with no setup beyond user data.",
-    "Configuration": "Achieved by settings, fields, workflows or a vendor's own add-on, without code.",
-    "Customisation": "Needs custom code, scripts or a third-party development; say who builds it.",
-    "Roadmap": "Planned in a future release; give the release and date in the comment.",
-    "Not supported": "Not available and not planned.",
+    "Fully supported": N_("Works in the standard product as delivered, with no setup beyond user data."),
+    "Configuration": N_("Achieved by settings, fields, workflows or a vendor's own add-on, without code."),
+    "Customisation": N_("Needs custom code, scripts or a third-party development; say who builds it."),
+    "Roadmap": N_("Planned in a future release; give the release and date in the comment."),
+    "Not supported": N_("Not available and not planned."),
 }
+
+
+def priority_label(pid: str) -> str:
+    """The MoSCoW label of a priority id in the current language."""
+    return _(PRIORITY_LABELS[pid])
 
 DELIVERED_POINTS = min(points for label, points in RESPONSES.items() if label not in MISSED)
 """A Must whose points are below this is missed at go-live (Roadmap and Not supported score less)."""
 assert DELIVERED_POINTS > max(points for label, points in RESPONSES.items() if label in MISSED)
 
-YES_NO = {"en": ("Yes", "No"), "fa": ("بله", "خیر"), "ru": ("Да", "Нет")}
+YES, NO = N_("Yes"), N_("No")
 
 
 @dataclass(frozen=True)
@@ -53,7 +62,8 @@ class RfpRow:
 
     @property
     def priority_label(self) -> str:
-        return PRIORITY_LABELS[self.priority]
+        """In the current language: the workbook's formulas count the same text the cells show."""
+        return priority_label(self.priority)
 
 
 @dataclass(frozen=True)
@@ -107,8 +117,7 @@ def client_context(pb: Playbook, answers: dict[str, Any], lang: str = "en") -> l
 def render_answer(question: Question, value: Any, lang: str = "en") -> str:
     labels = {o.id: tr(o.label, lang) for o in question.options}
     if question.type == "yes_no" and isinstance(value, bool):
-        yes, no = YES_NO.get(lang, YES_NO["en"])
-        return yes if value else no
+        return gettext_in(lang, YES if value else NO)
     if isinstance(value, list):
         return ", ".join(labels.get(str(v), str(v)) for v in value)
     if isinstance(value, float) and value.is_integer():
@@ -123,7 +132,8 @@ def parse_priority(value: object) -> str | None:
     text = " ".join(str(value).replace("’", "'").split()).casefold()
     text = text.removesuffix(" have").removesuffix("-have")
     for pid, label in PRIORITY_LABELS.items():
-        if text in (pid, label.casefold()) or (len(text) == 1 and text == pid[0]):
+        shown = {gettext_in(lang, label).replace("’", "'").casefold() for lang in LANGUAGES}
+        if text == pid or text in shown or (len(text) == 1 and text == pid[0]):
             return pid
     return None
 
@@ -136,16 +146,23 @@ def scoring_requirement(rid: str, module: str, priority: str, weight: float) -> 
 
 
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("id", "ID"), ("module", "Module"), ("text", "Requirement"), ("rationale", "Rationale"),
-    ("acceptance", "Acceptance test"), ("priority", "Priority"), ("weight", "Weight"),
-    ("response", "Vendor response"), ("comment", "Vendor comment"), ("points", "Points"),
-    ("weighted", "Weighted score"),
+    ("id", N_("ID")), ("module", N_("Module")), ("text", N_("Requirement")), ("rationale", N_("Rationale")),
+    ("acceptance", N_("Acceptance test")), ("priority", N_("Priority")), ("weight", N_("Weight")),
+    ("response", N_("Vendor response")), ("comment", N_("Vendor comment")), ("points", N_("Points")),
+    ("weighted", N_("Weighted score")),
 )
-"""The Requirements sheet's columns, in order: key -> header text (the reader finds columns by this text)."""
+"""The Requirements sheet's columns, in order: key -> English header (shown translated; the reader finds
+columns by their header in any of our languages)."""
 
 KEY_COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", "Requirement ID"), ("module", "Module"), ("priority", "Priority"), ("weight", "Weight"))
-"""The hidden Scoring sheet's copy of what scoring needs, out of a vendor's reach."""
+"""The hidden Scoring sheet's copy of what scoring needs, out of a vendor's reach (never translated: no
+one reads it but `crmwb rfp score`)."""
 
-VENDOR_NAME = "Vendor name"
+VENDOR_NAME = N_("Vendor name")
 """The Cover label beside which the vendor types its name."""
+
+
+def in_every_language(message: str) -> set[str]:
+    """`message` as each of our languages shows it, for readers of files we wrote in any of them."""
+    return {gettext_in(lang, message) for lang in LANGUAGES}

@@ -18,16 +18,30 @@ from typing import Any
 
 from workbench.domain.requirements import Requirement
 from workbench.domain.rfp import normalise_response
-from workbench.domain.rfp_pack import KEY_COLUMNS, VENDOR_NAME, parse_priority, scoring_requirement
+from workbench.domain.rfp_pack import (
+    COLUMNS,
+    KEY_COLUMNS,
+    VENDOR_NAME,
+    in_every_language,
+    parse_priority,
+    scoring_requirement,
+)
 
 HEADER_SCAN_ROWS = 30
-SYNONYMS: dict[str, tuple[str, ...]] = {
+_EXTRA_SYNONYMS: dict[str, tuple[str, ...]] = {
     "id": ("id", "requirement id", "req id", "req. id", "ref", "reference"),
     "module": ("module",),
     "priority": ("priority", "moscow"),
     "weight": ("weight",),
     "response": ("vendor response", "response", "your response"),
 }
+_SHOWN = dict(COLUMNS)
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    key: words + tuple(sorted({" ".join(t.split()).casefold() for t in in_every_language(_SHOWN[key])}))
+    for key, words in _EXTRA_SYNONYMS.items()}
+"""Header words per column: common English variants plus our own header in every language we write."""
+_VENDOR_LABELS = {" ".join(t.split()).casefold() for t in in_every_language(VENDOR_NAME)}
+_COVER_NAMES = {t.casefold() for t in in_every_language("Cover")}
 
 
 class RfpReadError(Exception):
@@ -119,13 +133,13 @@ def _text_id(value: Any) -> str | None:
 
 def _vendor_name(wb) -> str | None:
     """The cell right of the Cover's 'Vendor name' label (any sheet, the Cover first)."""
-    sheets = sorted(wb.worksheets, key=lambda ws: ws.title.casefold() != "cover")
+    sheets = sorted(wb.worksheets, key=lambda ws: ws.title.casefold() not in _COVER_NAMES)
     for ws in sheets:
         for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
             if number > 60:
                 break
             for index, value in enumerate(values):
-                if normalise_header(value) == VENDOR_NAME.casefold():
+                if normalise_header(value) in _VENDOR_LABELS:
                     name = next((v for v in values[index + 1:] if v not in (None, "")), None)
                     return " ".join(str(name).split()) or None if name is not None else None
     return None

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 from workbench.domain.playbook import Playbook
+from workbench.i18n import use_language
 
 
 @dataclass
@@ -21,3 +25,18 @@ class ExportContext:
     lang: str = "en"
     playbook_digest: str = ""
     answers_digest: str = ""
+
+
+W = TypeVar("W", bound=Callable[..., list[Path]])
+
+
+def in_client_language(write: W) -> W:
+    """Run a writer `write(ctx, folder)` inside `use_language(ctx.lang)`: every fixed label it marks with
+    `_()` comes out in the client's language, whatever the interface language is and whoever calls it."""
+
+    @functools.wraps(write)
+    def wrapper(ctx: ExportContext, *args: Any, **kwargs: Any) -> list[Path]:
+        with use_language(ctx.lang):
+            return write(ctx, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]

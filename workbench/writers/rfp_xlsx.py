@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from workbench.domain.rfp import RESPONSE_ALIASES, RESPONSES
+from workbench.domain.rfp import RESPONSE_ALIASES, RESPONSES, response_labels
 from workbench.domain.rfp_pack import (
     COLUMNS,
     DELIVERED_POINTS,
@@ -25,10 +25,13 @@ from workbench.domain.rfp_pack import (
     ModuleGroup,
     RfpRow,
     groups,
+    priority_label,
 )
-from workbench.writers.context import ExportContext
+from workbench.domain.text import RTL_LANGUAGES
+from workbench.i18n import _, current_language
+from workbench.writers.context import ExportContext, in_client_language
 from workbench.writers.rfp_xlsx_cover import row_height, write_cover
-from workbench.writers.spreadsheet import finish_table, header, put, put_formula
+from workbench.writers.spreadsheet import finish_table, header, put, put_formula, sheet_ref
 
 WIDTHS = {"id": 11, "module": 16, "text": 55, "rationale": 38, "acceptance": 38, "priority": 9, "weight": 8,
           "response": 18, "comment": 40, "points": 8, "weighted": 10}
@@ -41,14 +44,21 @@ UNLOCKED = Protection(locked=False)
 TOP = Alignment(vertical="top")
 
 
+@in_client_language
 def write(ctx: ExportContext, folder: Path) -> list[Path]:
+    """Labels, sheet names and drop-down values in the pack's language (the registry runs writers inside
+    `use_language(ctx.lang)`); a Persian workbook reads right to left on every sheet."""
     module_groups = groups(ctx.playbook, ctx.lang)
     rows = [row for group in module_groups for row in group.rows]
     wb = Workbook()
     write_cover(wb.active, ctx)
     lookup = _scoring_sheet(wb.create_sheet("Scoring"), rows)
-    _requirements_sheet(wb.create_sheet("Requirements", 1), rows, lookup)
-    _scores_sheet(wb.create_sheet("Scores", 2), module_groups, len(rows))
+    requirements = wb.create_sheet(_("Requirements"), 1)
+    _requirements_sheet(requirements, rows, lookup)
+    _scores_sheet(wb.create_sheet(_("Scores"), 2), module_groups, len(rows), sheet_ref(requirements.title))
+    if ctx.lang in RTL_LANGUAGES:
+        for ws in wb.worksheets:
+            ws.sheet_view.rightToLeft = True
     wb.active = 0
     path = Path(folder) / "rfp.xlsx"
     wb.save(path)
@@ -59,7 +69,9 @@ def _scoring_sheet(ws: Worksheet, rows: list[RfpRow]) -> str:
     """Response -> points (labels, then the short forms scoring also accepts) and the requirement key;
     returns the absolute range of the points table for VLOOKUP."""
     header(ws, ["Response label", "Points"], [22, 8])
-    table = list(RESPONSES.items()) + [(alias, RESPONSES[label]) for alias, label in RESPONSE_ALIASES.items()]
+    shown = {label: [response_labels(lang)[label] for lang in ("en", "fa", "ru")] for label in RESPONSES}
+    table = [(text, points) for label, points in RESPONSES.items() for text in dict.fromkeys(shown[label])]
+    table += [(alias, RESPONSES[label]) for alias, label in RESPONSE_ALIASES.items()]
     for r, (label, points) in enumerate(table, start=2):
         put(ws, r, 1, label)
         put(ws, r, 2, points)
@@ -75,9 +87,9 @@ def _scoring_sheet(ws: Worksheet, rows: list[RfpRow]) -> str:
 
 
 def _requirements_sheet(ws: Worksheet, rows: list[RfpRow], lookup: str) -> None:
-    header(ws, [title for _, title in COLUMNS], [WIDTHS[key] for key, _ in COLUMNS])
+    header(ws, [_(title) for _key, title in COLUMNS], [WIDTHS[key] for key, _title in COLUMNS])
     ws.row_dimensions[1].height = 30
-    index = {key: i for i, (key, _) in enumerate(COLUMNS, start=1)}
+    index = {key: i for i, (key, _title) in enumerate(COLUMNS, start=1)}
     band, module = False, None
     for r, row in enumerate(rows, start=2):
         if row.module != module:
@@ -100,12 +112,13 @@ def _requirements_sheet(ws: Worksheet, rows: list[RfpRow], lookup: str) -> None:
         for cell in (points, weighted):
             cell.number_format, cell.alignment = "0.0", TOP
     last = max(len(rows) + 1, 2)
-    labels = ",".join(RESPONSES)
-    validation = DataValidation(type="list", formula1=f'"{labels}"', allow_blank=True, showDropDown=False,
-                                showErrorMessage=True, errorStyle="stop", errorTitle="Choose a response",
-                                error="Choose one of the listed responses; explain it in the Vendor comment "
-                                      "column.", showInputMessage=True, promptTitle="Vendor response",
-                                prompt="Choose from the list: " + ", ".join(RESPONSES))
+    shown = list(response_labels(current_language()).values())
+    validation = DataValidation(type="list", formula1='"' + ",".join(shown) + '"', allow_blank=True,
+                                showDropDown=False, showErrorMessage=True, errorStyle="stop",
+                                errorTitle=_("Choose a response"),
+                                error=_("Choose one of the listed responses; explain it in the Vendor comment "
+                                        "column."), showInputMessage=True, promptTitle=_("Vendor response"),
+                                prompt=_("Choose from the list: {responses}").format(responses=", ".join(shown)))
     ws.add_data_validation(validation)
     validation.add(f"{COL['response']}2:{COL['response']}{last}")
     finish_table(ws, len(rows), len(COLUMNS))
@@ -120,21 +133,23 @@ def _cleaned(cell: str) -> str:
     return f"TRIM({cell})"
 
 
-def _scores_sheet(ws: Worksheet, module_groups: list[ModuleGroup], count: int) -> None:
-    """Per module: weight, earned, percentage, must-haves missed; then totals. All formulas."""
+def _scores_sheet(ws: Worksheet, module_groups: list[ModuleGroup], count: int, requirements: str) -> None:
+    """Per module: weight, earned, percentage, must-haves missed; then totals. All formulas; priorities are
+    counted by the label the Requirements sheet shows, in the pack's language."""
     last = max(count + 1, 2)
 
     def rng(key: str) -> str:
-        return f"Requirements!${COL[key]}$2:${COL[key]}${last}"
+        return f"{requirements}!${COL[key]}$2:${COL[key]}${last}"
 
-    header(ws, ["Module", "Total weight", "Score earned", "Score %", "Requirements", "Must-haves missed"],
-           [30, 13, 13, 10, 13, 19])
+    header(ws, [_("Module"), _("Total weight"), _("Score earned"), _("Score %"), _("Requirements"),
+                _("Must-haves missed")], [30, 13, 13, 10, 13, 19])
     ws.row_dimensions[1].height = 30
     delivered = f'">="&{DELIVERED_POINTS}'  # the number joins as text in the user's locale: 0,4 or 0.4
+    must, wont = priority_label("must"), priority_label("wont")
 
     def missed(where: str) -> str:
-        return (f'COUNTIFS({where}{rng("priority")},"Must")'
-                f'-COUNTIFS({where}{rng("priority")},"Must",{rng("points")},{delivered})')
+        return (f'COUNTIFS({where}{rng("priority")},"{must}")'
+                f'-COUNTIFS({where}{rng("priority")},"{must}",{rng("points")},{delivered})')
 
     for r, group in enumerate(module_groups, start=2):
         put(ws, r, 1, group.name)
@@ -145,7 +160,7 @@ def _scores_sheet(ws: Worksheet, module_groups: list[ModuleGroup], count: int) -
         put_formula(ws, r, 5, f"=COUNTIFS({rng('module')},$A{r})")
         put_formula(ws, r, 6, "=" + missed(by_module))
     total = len(module_groups) + 2
-    put(ws, total, 1, "Total").font = Font(bold=True)
+    put(ws, total, 1, _("Total")).font = Font(bold=True)
     for c in (2, 3, 5, 6):
         letter = get_column_letter(c)
         cell = put_formula(ws, total, c, f"=SUM({letter}2:{letter}{total - 1})" if total > 2 else "=0")
@@ -154,12 +169,12 @@ def _scores_sheet(ws: Worksheet, module_groups: list[ModuleGroup], count: int) -
     put_formula(ws, total, 4, f'=IF(B{total}=0,"",C{total}/B{total})').number_format = "0.0%"
     ws.cell(total, 4).font = Font(bold=True)
     notes = total + 2
-    put(ws, notes, 1, "Must-haves missed").font = Font(bold=True)
+    put(ws, notes, 1, _("Must-haves missed")).font = Font(bold=True)
     put_formula(ws, notes, 2, "=" + missed("")).font = Font(bold=True, color="C00000")
-    put(ws, notes, 3, "Must requirements answered Roadmap or Not supported, or not answered.")
-    put(ws, notes + 1, 1, "Not answered")
-    put_formula(ws, notes + 1, 2, f'=COUNTIFS({rng("response")},"",{rng("priority")},"<>Won\'t")')
-    put(ws, notes + 1, 3, "Requirements (other than Won't) with no response yet.")
+    put(ws, notes, 3, _("Must requirements answered Roadmap or Not supported, or not answered."))
+    put(ws, notes + 1, 1, _("Not answered"))
+    put_formula(ws, notes + 1, 2, f'=COUNTIFS({rng("response")},"",{rng("priority")},"<>{wont}")')
+    put(ws, notes + 1, 3, _("Requirements (other than Won't) with no response yet."))
     finish_table(ws, len(module_groups) + 1, 6, landscape=False)
     ws.auto_filter.ref = None  # the total row must not be sorted into the modules
     _protect(ws)

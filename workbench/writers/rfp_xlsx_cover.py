@@ -7,6 +7,7 @@ from datetime import date
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.worksheet import Worksheet
 
+from workbench.domain.locale import format_date
 from workbench.domain.rfp import RESPONSES
 from workbench.domain.rfp_pack import (
     PRIORITY_LABELS,
@@ -14,8 +15,10 @@ from workbench.domain.rfp_pack import (
     RESPONSE_MEANINGS,
     VENDOR_NAME,
     client_context,
+    priority_label,
 )
 from workbench.domain.text import tr
+from workbench.i18n import N_, _
 from workbench.writers.context import ExportContext
 from workbench.writers.spreadsheet import HEADER_FILL, HEADER_FONT, WRAP, put
 
@@ -25,33 +28,34 @@ WIDTHS = (34, 12, 80)
 CENTRE = Alignment(horizontal="center", vertical="top")
 
 INSTRUCTIONS = (
-    f"Type your company's name in the yellow '{VENDOR_NAME}' cell above.",
-    ("On the Requirements sheet, choose one response per requirement from the drop-down in the yellow "
-    "Vendor response column; the levels and the points they earn are listed below."),
-    ("Explain each answer in the Vendor comment column: which module, add-on or partner delivers it, and the "
-    "release and date for Roadmap answers. Text typed into the response column that is not one of the "
-    "responses earns no points and is reported as unreadable."),
-    ("Score = weight x points, summed per module on the Scores sheet. A Must answered Roadmap or Not "
-    "supported, or left blank, counts as a missed must-have."),
-    "Won't items are listed for information only: they carry weight 0 and are not scored.",
-    ("Only the response and comment cells can be edited: the sheets are protected against accidental "
-    "changes, without a password (Review > Unprotect Sheet). Please do not change requirements, "
-    "priorities or weights."),
+    N_("Type your company's name in the yellow '{vendor_name}' cell above."),
+    N_("On the Requirements sheet, choose one response per requirement from the drop-down in the yellow "
+       "Vendor response column; the levels and the points they earn are listed below."),
+    N_("Explain each answer in the Vendor comment column: which module, add-on or partner delivers it, and the "
+       "release and date for Roadmap answers. Text typed into the response column that is not one of the "
+       "responses earns no points and is reported as unreadable."),
+    N_("Score = weight x points, summed per module on the Scores sheet. A Must answered Roadmap or Not "
+       "supported, or left blank, counts as a missed must-have."),
+    N_("Won't items are listed for information only: they carry weight 0 and are not scored."),
+    N_("Only the response and comment cells can be edited: the sheets are protected against accidental "
+       "changes, without a password (Review > Unprotect Sheet). Please do not change requirements, "
+       "priorities or weights."),
 )
 
 
 def write_cover(ws: Worksheet, ctx: ExportContext) -> None:
-    ws.title = "Cover"
+    ws.title = _("Cover")
     for letter, width in zip("ABC", WIDTHS):
         ws.column_dimensions[letter].width = width
-    put(ws, 1, 1, f"Request for proposal: CRM system for {ctx.client}").font = Font(bold=True, size=16)
+    title = _("Request for proposal: CRM system for {client}").format(client=ctx.client)
+    put(ws, 1, 1, title).font = Font(bold=True, size=16)
     pb = ctx.playbook
     facts: list[tuple[str, object]] = [
-        ("Client", ctx.client),
-        ("Playbook", f"{tr(pb.name, ctx.lang)} ({pb.id} {pb.version})"),
-        ("Date", date.today()),
-        ("Response deadline", None),
-        (VENDOR_NAME, None),
+        (_("Client"), ctx.client),
+        (_("Playbook"), f"{tr(pb.name, ctx.lang)} ({pb.id} {pb.version})"),
+        (_("Date"), date.today() if ctx.lang == "en" else format_date(date.today(), ctx.lang)),
+        (_("Response deadline"), None),
+        (_(VENDOR_NAME), None),
     ]
     for r, (label, value) in enumerate(facts, start=3):
         put(ws, r, 1, label).font = Font(bold=True)
@@ -63,21 +67,21 @@ def write_cover(ws: Worksheet, ctx: ExportContext) -> None:
         if value is None:
             cell.fill, cell.protection = INPUT_FILL, Protection(locked=False)
     r = len(facts) + 4
-    r = _section(ws, r, "How to respond")
+    r = _section(ws, r, _("How to respond"))
     for number, text in enumerate(INSTRUCTIONS, start=1):
         put(ws, r, 1, f"{number}.").alignment = Alignment(horizontal="right", vertical="top")
-        _wide(ws, r, text)
+        _wide(ws, r, _(text).format(vendor_name=_(VENDOR_NAME)))
         r += 1
-    r = _table(ws, r + 1, ("Vendor response", "Points", "Meaning"),
-               [(label, points, RESPONSE_MEANINGS[label]) for label, points in RESPONSES.items()])
-    r = _table(ws, r + 1, ("Priority", "Meaning"),
-               [(label, PRIORITY_MEANINGS[pid]) for pid, label in PRIORITY_LABELS.items()])
-    r = _section(ws, r + 1, "Client context")
+    r = _table(ws, r + 1, (_("Vendor response"), _("Points"), _("Meaning")),
+               [(_(label), points, _(RESPONSE_MEANINGS[label])) for label, points in RESPONSES.items()])
+    r = _table(ws, r + 1, (_("Priority"), _("Meaning")),
+               [(priority_label(pid), _(PRIORITY_MEANINGS[pid])) for pid in PRIORITY_LABELS])
+    r = _section(ws, r + 1, _("Client context"))
     context = client_context(pb, ctx.answers, ctx.lang)
     if not context:
-        _wide(ws, r, "No intake answers were recorded for this RFP.")
+        _wide(ws, r, _("No intake answers were recorded for this RFP."))
     else:
-        _table(ws, r, ("Question", "Answer"), context)
+        _table(ws, r, (_("Question"), _("Answer")), context)
     ws.sheet_view.showGridLines = False
     ws.page_setup.orientation = "portrait"
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0

@@ -71,3 +71,11 @@ def finish_table(ws: Worksheet, rows: int, columns: int, header_row: int = 1, la
 def csv_safe(text: str) -> str:
     """CSV has no quote-prefix flag: prefix a dangerous cell with an apostrophe (OWASP's advice)."""
     return "'" + text if isinstance(text, str) and is_dangerous(text) else text
+
+
+def sheet_ref(title: str) -> str:
+    """A sheet name as a formula refers to it: quoted unless it is plain ASCII (a translated name such as
+    'الزامات' or 'Требования' must be quoted, with any ' doubled)."""
+    if title.isascii() and title.replace("_", "").isalnum() and not title[0].isdigit():
+        return title
+    return "'" + title.replace("'", "''") + "'"

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from workbench.domain.locale import format_date, format_number, localize_digits
 from workbench.domain.text import RTL_LANGUAGES, tr
+from workbench.i18n import _, current_language, ngettext, use_language
 from workbench.loading.catalog import resource_dir
 
 
@@ -32,9 +34,20 @@ def environment():
     )
     env.filters["md"] = md_cell
     env.filters["tr"] = tr
+    env.filters["num"] = lambda value: format_number(value, current_language())
+    env.filters["day"] = lambda value: format_date(value, current_language())
+    env.filters["digits"] = lambda value: localize_digits(str(value), current_language())
     env.globals["text_direction"] = lambda lang: "rtl" if lang in RTL_LANGUAGES else "ltr"
+    env.globals["_"] = _
+    env.globals["ngettext"] = ngettext
     return env
 
 
 def render(name: str, **context: object) -> str:
+    """Render a template; fixed text (`_()`), numbers (`num`) and dates (`day`) follow the `lang` the
+    context names (the document's language), else the current language."""
+    lang = context.get("lang")
+    if isinstance(lang, str):
+        with use_language(lang):
+            return environment().get_template(name).render(**context)
     return environment().get_template(name).render(**context)
