@@ -136,6 +136,12 @@ def format_jalali(day: date, numeric: bool = False) -> str:
     return persian_digits(f"{jd} {JALALI_MONTHS[jm - 1]} {jy}")
 
 
+def format_jalali_short(day: date) -> str:
+    """'۲ آذر': the Solar Hijri day and month, for chart axes."""
+    _, jm, jd = gregorian_to_jalali(day)
+    return persian_digits(f"{jd} {JALALI_MONTHS[jm - 1]}")
+
+
 def format_date(day: date, lang: str) -> str:
     """The way a dated document is headed: English day-month-year in words, Russian dd.mm.yyyy,
     Persian in the Solar Hijri calendar with Persian digits."""
@@ -144,6 +150,15 @@ def format_date(day: date, lang: str) -> str:
     if lang == "ru":
         return day.strftime("%d.%m.%Y")
     return f"{day.day} {EN_MONTHS[day.month - 1]} {day.year}"
+
+
+def format_short_date(day: date, lang: str) -> str:
+    """A date in a table: ISO 2026-03-21 in English, 21.03.2026 in Russian, ۱۴۰۵/۰۱/۰۱ in Persian."""
+    if lang == "fa":
+        return format_jalali(day, numeric=True)
+    if lang == "ru":
+        return day.strftime("%d.%m.%Y")
+    return day.isoformat()
 
 
 def format_year_month(as_of: str, lang: str) -> str:

@@ -8,11 +8,12 @@ from pathlib import Path
 from workbench.domain.plan import schedule
 from workbench.domain.text import tr
 from workbench.writers.atomic import write_text_atomic
-from workbench.writers.context import ExportContext
+from workbench.writers.context import ExportContext, in_client_language
 from workbench.writers.plan_xlsx import PlanView
 from workbench.writers.templating import render
 
 
+@in_client_language
 def write(ctx: ExportContext, folder: Path) -> list[Path]:
     plan = schedule(ctx.playbook, ctx.start)
     view = PlanView(ctx.playbook, plan, ctx.lang)

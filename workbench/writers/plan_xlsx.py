@@ -16,17 +16,20 @@ from openpyxl.worksheet.worksheet import Worksheet
 from workbench.domain.plan import Plan, ScheduledTask, schedule
 from workbench.domain.playbook import Playbook
 from workbench.domain.text import RTL_LANGUAGES, tr
+from workbench.i18n import N_, _
 from workbench.writers.atomic import atomic_path
-from workbench.writers.context import ExportContext
+from workbench.writers.context import ExportContext, in_client_language
 from workbench.writers.plan_xlsx_gantt import write_gantt
-from workbench.writers.spreadsheet import finish_table, header, put
+from workbench.writers.spreadsheet import finish_table, header, put, put_date, put_number
 
 CRITICAL_ROW = PatternFill("solid", fgColor="FCE4D6")
-DATE_FORMAT = "yyyy-mm-dd"
-PLAN_COLUMNS = [("Phase", 16), ("Task ID", 22), ("Task", 44), ("Owner", 20), ("Duration (working days)", 11),
-                ("Depends on", 30), ("Early start", 9), ("Early finish", 9), ("Late start", 9),
-                ("Late finish", 9), ("Slack", 8), ("Critical", 9), ("Start date", 12), ("Finish date", 12),
-                ("Milestone", 10)]
+PLAN_COLUMNS = [(N_("Phase"), 16), (N_("Task ID"), 22), (N_("Task"), 44), (N_("Owner"), 20),
+                (N_("Duration (working days)"), 11), (N_("Depends on"), 30), (N_("Early start"), 9),
+                (N_("Early finish"), 9), (N_("Late start"), 9), (N_("Late finish"), 9), (N_("Slack"), 8),
+                (N_("Critical"), 9), (N_("Start date"), 12), (N_("Finish date"), 12), (N_("Milestone"), 10)]
+NUMBER_COLUMNS = range(5, 12)
+"""Duration, early/late start and finish, slack: numbers shown in the client's digits."""
+DATE_COLUMNS = (13, 14)
 
 
 class PlanView:
@@ -54,7 +57,7 @@ class PlanView:
             return ", ".join(deps)
         order = list(self.plan.phase_milestones())
         index = order.index(task.phase)
-        return f"end of {self.phase(order[index - 1])}" if index else ""
+        return _("end of {phase}").format(phase=self.phase(order[index - 1])) if index else ""
 
     def by_phase(self) -> list[tuple[str, list[ScheduledTask]]]:
         """Tasks grouped by phase in phase order; within a phase in schedule order."""
@@ -62,13 +65,14 @@ class PlanView:
         return [(phase, [t for t in self.plan.tasks if t.phase == phase]) for phase in phases]
 
 
+@in_client_language
 def write(ctx: ExportContext, folder: Path) -> list[Path]:
     plan = schedule(ctx.playbook, ctx.start)
     view = PlanView(ctx.playbook, plan, ctx.lang)
     wb = Workbook()
     _plan_sheet(wb.active, view)
-    write_gantt(wb.create_sheet("Gantt"), view)
-    _milestones(wb.create_sheet("Milestones"), view)
+    write_gantt(wb.create_sheet(_("Gantt")), view)
+    _milestones(wb.create_sheet(_("Milestones")), view)
     if ctx.lang in RTL_LANGUAGES:
         for ws in wb.worksheets:
             ws.sheet_view.rightToLeft = True
@@ -79,53 +83,60 @@ def write(ctx: ExportContext, folder: Path) -> list[Path]:
 
 
 def _plan_sheet(ws: Worksheet, view: PlanView) -> None:
-    ws.title = "Plan"
-    header(ws, [title for title, _ in PLAN_COLUMNS], [width for _, width in PLAN_COLUMNS])
+    ws.title = _("Plan")
+    header(ws, [_(title) for title, _width in PLAN_COLUMNS], [width for _title, width in PLAN_COLUMNS])
+    yes, no = _("yes"), _("no")
     row = 1
     for phase, tasks in view.by_phase():
         for task in tasks:
             row += 1
             values = [view.phase(phase), task.id, view.name(task), view.owner(task), task.duration,
                       view.depends_on(task), task.early_start, task.early_finish, task.late_start,
-                      task.late_finish, task.slack, "yes" if task.critical else "no", task.start, task.finish,
-                      "yes" if task.milestone else ""]
+                      task.late_finish, task.slack, yes if task.critical else no, task.start, task.finish,
+                      yes if task.milestone else ""]
             for column, value in enumerate(values, start=1):
-                cell = put(ws, row, column, value, wrap=column in (3, 6))
-                if column in (13, 14):
-                    cell.number_format = DATE_FORMAT
+                if column in DATE_COLUMNS:
+                    cell = put_date(ws, row, column, value, view.lang)
+                elif column in NUMBER_COLUMNS:
+                    cell = put_number(ws, row, column, value, view.lang)
+                else:
+                    cell = put(ws, row, column, value, wrap=column in (3, 6))
                 if task.critical:
                     cell.fill = CRITICAL_ROW
             if task.critical:
                 ws.cell(row=row, column=12).font = Font(bold=True, color="C00000")
-    _summary_below(ws, row + 2, view.plan)
+    _summary_below(ws, row + 2, view.plan, view.lang)
     finish_table(ws, row - 1, len(PLAN_COLUMNS))
 
 
-def _summary_below(ws: Worksheet, row: int, plan: Plan) -> None:
+def _summary_below(ws: Worksheet, row: int, plan: Plan, lang: str) -> None:
     """Start, finish and length under the table, where a printout shows them."""
-    facts = [("Start", plan.start), ("Finish", plan.finish), ("Working days", plan.working_days),
-             ("Tasks", len(plan.tasks)), ("Critical tasks", len(plan.critical_path()))]
-    for offset, (label, value) in enumerate(facts):
+    dates = [(_("Start"), plan.start), (_("Finish"), plan.finish)]
+    counts = [(_("Working days"), plan.working_days), (_("Tasks"), len(plan.tasks)),
+              (_("Critical tasks"), len(plan.critical_path()))]
+    for offset, (label, value) in enumerate(dates + counts):
         put(ws, row + offset, 2, label).font = Font(bold=True)
-        cell = put(ws, row + offset, 3, value)
-        if label in ("Start", "Finish"):
-            cell.number_format = DATE_FORMAT
+        if offset < len(dates):
+            put_date(ws, row + offset, 3, value, lang)
+        else:
+            put_number(ws, row + offset, 3, value, lang)
 
 
 def _milestones(ws: Worksheet, view: PlanView) -> None:
-    header(ws, ["Phase", "Milestone", "Kind", "Task ID", "Date", "Critical"], [18, 48, 12, 24, 12, 9])
+    header(ws, [_("Phase"), _("Milestone"), _("Kind"), _("Task ID"), _("Date"), _("Critical")],
+           [18, 48, 12, 24, 12, 9])
     row = 1
     for phase, tasks in view.by_phase():
         flagged = sorted((t for t in tasks if t.milestone), key=lambda t: t.finish)
         for task in flagged:
             row += 1
-            for column, value in enumerate([view.phase(phase), view.name(task), "task", task.id, task.finish,
-                                            "yes" if task.critical else "no"], start=1):
+            for column, value in enumerate([view.phase(phase), view.name(task), _("task"), task.id, None,
+                                            _("yes") if task.critical else _("no")], start=1):
                 put(ws, row, column, value, wrap=column == 2)
-            ws.cell(row=row, column=5).number_format = DATE_FORMAT
+            put_date(ws, row, 5, task.finish, view.lang)
         row += 1
-        for column, value in enumerate([view.phase(phase), f"End of {view.phase(phase)}", "phase end", "",
-                                        view.plan.phase_milestones()[phase], ""], start=1):
+        end = _("End of {phase}").format(phase=view.phase(phase))
+        for column, value in enumerate([view.phase(phase), end, _("phase end"), "", None, ""], start=1):
             put(ws, row, column, value).font = Font(bold=True)
-        ws.cell(row=row, column=5).number_format = DATE_FORMAT
+        put_date(ws, row, 5, view.plan.phase_milestones()[phase], view.lang).font = Font(bold=True)
     finish_table(ws, row - 1, 6, landscape=False)

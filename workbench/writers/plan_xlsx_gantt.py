@@ -12,8 +12,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from workbench.domain.locale import format_jalali_short
 from workbench.domain.plan_gantt import Bar, Gantt, gantt, phase_spans
-from workbench.writers.spreadsheet import HEADER_FILL, HEADER_FONT, finish_table, header, put
+from workbench.i18n import _
+from workbench.writers.spreadsheet import HEADER_FILL, HEADER_FONT, finish_table, header, put, put_date
 
 if TYPE_CHECKING:
     from workbench.writers.plan_xlsx import PlanView
@@ -29,8 +31,8 @@ CENTRE = Alignment(horizontal="center", vertical="center")
 
 def write_gantt(ws: Worksheet, view: PlanView) -> Gantt:
     chart = gantt(view.plan)
-    header(ws, ["Task ID", "Task", "Owner", "Start", "Finish"], [20, 40, 18, 11, 11])
-    _axis(ws, chart)
+    header(ws, [_("Task ID"), _("Task"), _("Owner"), _("Start"), _("Finish")], [20, 40, 18, 11, 11])
+    _axis(ws, chart, view.lang)
     spans = phase_spans(view.plan)
     row = 1
     for phase, tasks in view.by_phase():
@@ -38,16 +40,14 @@ def write_gantt(ws: Worksheet, view: PlanView) -> Gantt:
         first, last = spans[phase]
         put(ws, row, 2, view.phase(phase)).font = Font(bold=True)
         for column, day in ((4, first), (5, last)):
-            cell = put(ws, row, column, day)
-            cell.number_format, cell.font = "yyyy-mm-dd", Font(bold=True)
+            put_date(ws, row, column, day, view.lang).font = Font(bold=True)
         _paint(ws, row, chart.bar(first, last), PHASE_FILL)
         for task in tasks:
             row += 1
-            cells = [task.id, view.name(task), view.owner(task), task.start, task.finish]
-            for column, value in enumerate(cells, start=1):
-                cell = put(ws, row, column, value)
-                if column >= 4:
-                    cell.number_format = "yyyy-mm-dd"
+            for column, value in enumerate([task.id, view.name(task), view.owner(task)], start=1):
+                put(ws, row, column, value)
+            put_date(ws, row, 4, task.start, view.lang)
+            put_date(ws, row, 5, task.finish, view.lang)
             bar = chart.task_bar(task)
             if task.duration:
                 _paint(ws, row, bar, CRITICAL_FILL if task.critical else TASK_FILL)
@@ -62,13 +62,22 @@ def write_gantt(ws: Worksheet, view: PlanView) -> Gantt:
     return chart
 
 
-def _axis(ws: Worksheet, chart: Gantt) -> None:
-    """Column headers: the date each column starts, rotated so narrow columns stay readable."""
+AXIS_FORMATS = {("en", "day"): "dd mmm", ("en", "week"): '"wk" dd mmm', ("ru", "day"): "[$-419]dd mmm",
+                ("ru", "week"): '[$-419]"нед." dd mmm'}
+
+
+def _axis(ws: Worksheet, chart: Gantt, lang: str) -> None:
+    """Column headers: the date each column starts, rotated so narrow columns stay readable; in Persian the
+    Solar Hijri day and month as text (no spreadsheet reads a Hijri date format from xlsx)."""
     ws.row_dimensions[1].height = 48
     for index, day in enumerate(chart.columns):
         column = FIRST + index
-        cell = put(ws, 1, column, day)
-        cell.number_format = "dd mmm" if chart.scale == "day" else "\"wk\" dd mmm"
+        if lang == "fa":
+            label = format_jalali_short(day)
+            cell = put(ws, 1, column, label if chart.scale == "day" else _("wk {day}").format(day=label))
+        else:
+            cell = put(ws, 1, column, day)
+            cell.number_format = AXIS_FORMATS[(lang if lang == "ru" else "en", chart.scale)]
         cell.fill, cell.font = HEADER_FILL, HEADER_FONT
         cell.alignment = Alignment(text_rotation=90, horizontal="center")
         ws.column_dimensions[get_column_letter(column)].width = 3.5
@@ -80,9 +89,9 @@ def _paint(ws: Worksheet, row: int, bar: Bar, fill: PatternFill) -> None:
 
 
 def _legend(ws: Worksheet, row: int, chart: Gantt) -> None:
-    scale = "one column per working day" if chart.scale == "day" else "one column per week (from Monday)"
-    entries = [(CRITICAL_FILL, "", "critical task (no slack)"), (TASK_FILL, "", "task with slack"),
-               (PHASE_FILL, "", "phase"), (None, MILESTONE, "milestone"), (None, "", scale)]
+    scale = _("one column per working day") if chart.scale == "day" else _("one column per week")
+    entries = [(CRITICAL_FILL, "", _("critical task (no slack)")), (TASK_FILL, "", _("task with slack")),
+               (PHASE_FILL, "", _("phase")), (None, MILESTONE, _("milestone")), (None, "", scale)]
     for offset, (fill, mark, text) in enumerate(entries):
         key = put(ws, row + offset, 1, mark)
         key.alignment = CENTRE

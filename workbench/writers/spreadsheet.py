@@ -7,12 +7,15 @@ exactly as typed and never evaluates.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Iterable
 
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+
+from workbench.domain.locale import format_jalali
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
@@ -79,3 +82,37 @@ def sheet_ref(title: str) -> str:
     if title.isascii() and title.replace("_", "").isalnum() and not title[0].isdigit():
         return title
     return "'" + title.replace("'", "''") + "'"
+
+
+# Locale prefixes both Excel and LibreOffice honour in a number format: Persian (0x0429) with Extended
+# Arabic-Indic digits (03) shows ۱٬۲۳۴٫۵ while the cell stays a number; Russian (0x0419) shows 1 234,5 and
+# Russian month names. Neither application reads a Solar Hijri *calendar* from an xlsx number format
+# (Excel 365's [$-fa-IR,16] is unknown to LibreOffice, which prints a Gregorian day under a Persian month
+# name), so Persian dates are written as Solar Hijri text by `put_date`.
+NUMBER_LOCALE = {"fa": "[$-03000429]", "ru": "[$-419]"}
+DATE_FORMATS = {"en": "yyyy-mm-dd", "ru": "[$-419]dd.mm.yyyy"}
+
+
+def local_format(fmt: str, lang: str) -> str:
+    """A number format shown the local way (digits, separators) in `lang`; the value stays a number."""
+    return NUMBER_LOCALE.get(lang, "") + fmt
+
+
+def put_number(ws: Worksheet, row: int, column: int, value: float | int, lang: str, fmt: str = "General") -> Cell:
+    cell = put(ws, row, column, value)
+    if lang in NUMBER_LOCALE:
+        cell.number_format = local_format("0" if fmt == "General" and isinstance(value, int) else fmt, lang)
+    elif fmt != "General":
+        cell.number_format = fmt
+    return cell
+
+
+def put_date(ws: Worksheet, row: int, column: int, day: date | None, lang: str) -> Cell:
+    """A date as the client reads it: a real date cell (dd.mm.yyyy in Russian, ISO in English), or for
+    Persian the Solar Hijri date as text in Persian digits (see NUMBER_LOCALE for why not a format)."""
+    if day is None or lang != "fa":
+        cell = put(ws, row, column, day)
+        if day is not None:
+            cell.number_format = DATE_FORMATS.get(lang, DATE_FORMATS["en"])
+        return cell
+    return put(ws, row, column, format_jalali(day, numeric=True))

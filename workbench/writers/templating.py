@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from workbench.domain.locale import format_date, format_number, localize_digits
+from workbench.domain.locale import format_date, format_number, format_short_date, localize_digits
 from workbench.domain.text import RTL_LANGUAGES, tr
 from workbench.i18n import _, current_language, ngettext, use_language
 from workbench.loading.catalog import resource_dir
@@ -36,6 +36,7 @@ def environment():
     env.filters["tr"] = tr
     env.filters["num"] = lambda value: format_number(value, current_language())
     env.filters["day"] = lambda value: format_date(value, current_language())
+    env.filters["sday"] = lambda value: format_short_date(value, current_language())
     env.filters["digits"] = lambda value: localize_digits(str(value), current_language())
     env.globals["text_direction"] = lambda lang: "rtl" if lang in RTL_LANGUAGES else "ltr"
     env.globals["_"] = _
