@@ -61,3 +61,23 @@ def test_without_a_deployment_phase_targets_count_from_the_start():
     data = example_data()
     data["phases"] = data["phases"][:1]
     assert kpi_plan(example_playbook(data), START).go_live == START
+
+
+def test_persian_periods_are_solar_hijri_months_seasons_and_years():
+    from workbench.domain.kpi_plan import periods
+
+    months = periods("monthly", date(2026, 3, 25), 3, "fa")  # 5 Farvardin 1405
+    assert [p.label for p in months] == ["فروردین ۱۴۰۵", "اردیبهشت ۱۴۰۵", "خرداد ۱۴۰۵"]
+    assert [p.start for p in months] == [date(2026, 3, 21), date(2026, 4, 21), date(2026, 5, 22)]
+    seasons = periods("quarterly", date(2026, 12, 1), 2, "fa")  # Azar 1405: autumn
+    assert [p.label for p in seasons] == ["پاییز ۱۴۰۵", "زمستان ۱۴۰۵"]
+    assert periods("yearly", date(2026, 3, 1), 2, "fa")[0].label == "۱۴۰۴"
+    week = periods("weekly", date(2026, 12, 3), 1, "fa")[0]  # a Thursday: the week began on Saturday
+    assert week.start == date(2026, 11, 28) and week.label.startswith("هفتهٔ ")
+
+
+def test_russian_period_labels():
+    from workbench.domain.kpi_plan import periods
+
+    assert [p.label for p in periods("monthly", date(2026, 1, 15), 2, "ru")] == ["01.2026", "02.2026"]
+    assert periods("quarterly", date(2026, 8, 1), 1, "ru")[0].label == "III кв. 2026"

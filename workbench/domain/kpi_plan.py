@@ -13,16 +13,30 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from workbench.domain.kpis import Kpi, Measure, formula_names
+from workbench.domain.locale import (
+    JALALI_MONTHS,
+    format_jalali_short,
+    format_number,
+    format_percent,
+    gregorian_to_jalali,
+    jalali_to_gregorian,
+    persian_digits,
+)
 from workbench.domain.phases import PHASE_IDS
 from workbench.domain.playbook import Playbook
 from workbench.domain.text import tr
+from workbench.i18n import N_, gettext_in
 
-UNIT_LABELS = {"percent": "%", "count": "count", "ratio": "ratio", "days": "days", "hours": "hours",
-               "minutes": "minutes", "currency": "currency", "score": "score"}
-DIRECTION_LABELS = {"up": "↑ higher is better", "down": "↓ lower is better"}
-PHASE_GROUPS = {"pre_deployment": "readiness", "deployment": "adoption",
-                "post_deployment": "business outcomes"}
-NO_BASELINE = "measure before go-live"
+UNIT_LABELS = {"percent": "%", "count": N_("count"), "ratio": N_("ratio"), "days": N_("days"),
+               "hours": N_("hours"), "minutes": N_("minutes"), "currency": N_("currency"), "score": N_("score")}
+DIRECTION_LABELS = {"up": N_("↑ higher is better"), "down": N_("↓ lower is better")}
+PHASE_GROUPS = {"pre_deployment": N_("readiness"), "deployment": N_("adoption"),
+                "post_deployment": N_("business outcomes")}
+CADENCE_LABELS = {"weekly": N_("weekly"), "monthly": N_("monthly"), "quarterly": N_("quarterly"),
+                  "yearly": N_("yearly")}
+NO_BASELINE = N_("measure before go-live")
+JALALI_SEASONS = ("بهار", "تابستان", "پاییز", "زمستان")
+RU_QUARTERS = ("I", "II", "III", "IV")
 _TOKEN = re.compile(r"\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?|[A-Za-z_]\w*|[-+*/()]")
 
 
@@ -63,8 +77,51 @@ class Period:
     start: date
 
 
-def periods(cadence: str, first: date, count: int = 12) -> list[Period]:
-    """`count` calendar periods of a cadence, starting with the one that holds `first`."""
+def periods(cadence: str, first: date, count: int = 12, lang: str = "en") -> list[Period]:
+    """`count` calendar periods of a cadence, starting with the one that holds `first`. Persian periods are
+    Solar Hijri months, seasons and years (weeks from Saturday), as Iranian businesses report; Russian
+    labels are written the Russian way."""
+    if cadence not in CADENCE_LABELS:
+        raise ValueError(f"unknown cadence {cadence!r}; expected weekly, monthly, quarterly or yearly")
+    if lang == "fa":
+        return _jalali_periods(cadence, first, count)
+    out = _gregorian_periods(cadence, first, count)
+    if lang == "ru":
+        out = [Period(_russian_label(cadence, p.start), p.start) for p in out]
+    return out
+
+
+def _russian_label(cadence: str, day: date) -> str:
+    if cadence == "weekly":
+        iso = day.isocalendar()
+        return f"нед. {iso.week} ({iso.year})"
+    if cadence == "monthly":
+        return day.strftime("%m.%Y")
+    if cadence == "quarterly":
+        return f"{RU_QUARTERS[(day.month - 1) // 3]} кв. {day.year}"
+    return f"{day.year}\u00a0г."
+
+
+def _jalali_periods(cadence: str, first: date, count: int) -> list[Period]:
+    jy, jm, _jd = gregorian_to_jalali(first)
+    out: list[Period] = []
+    if cadence == "weekly":
+        saturday = first - timedelta(days=(first.weekday() + 2) % 7)
+        for i in range(count):
+            day = saturday + timedelta(weeks=i)
+            out.append(Period("هفتهٔ " + format_jalali_short(day), day))
+        return out
+    step = {"monthly": 1, "quarterly": 3, "yearly": 12}[cadence]
+    month = jm if step == 1 else (jm - 1) // 3 * 3 + 1 if step == 3 else 1
+    index = jy * 12 + month - 1
+    for i in range(count):
+        year, m0 = divmod(index + i * step, 12)
+        label = {1: f"{JALALI_MONTHS[m0]} {year}", 3: f"{JALALI_SEASONS[m0 // 3]} {year}", 12: str(year)}[step]
+        out.append(Period(persian_digits(label), jalali_to_gregorian(year, m0 + 1, 1)))
+    return out
+
+
+def _gregorian_periods(cadence: str, first: date, count: int) -> list[Period]:
     out: list[Period] = []
     if cadence == "weekly":
         monday = first - timedelta(days=first.weekday())
@@ -81,10 +138,8 @@ def periods(cadence: str, first: date, count: int = 12) -> list[Period]:
         for i in range(count):
             day = add_months(quarter_start, 3 * i)
             out.append(Period(f"{day.year} Q{(day.month - 1) // 3 + 1}", day))
-    elif cadence == "yearly":
-        out = [Period(str(first.year + i), date(first.year + i, 1, 1)) for i in range(count)]
     else:
-        raise ValueError(f"unknown cadence {cadence!r}; expected weekly, monthly, quarterly or yearly")
+        out = [Period(str(first.year + i), date(first.year + i, 1, 1)) for i in range(count)]
     return out
 
 
@@ -100,23 +155,33 @@ class KpiLine:
     source: str
     measures: list[str]
     target_date: date | None
+    lang: str = "en"
 
     @property
     def unit_label(self) -> str:
-        return UNIT_LABELS.get(self.kpi.unit, self.kpi.unit)
+        return gettext_in(self.lang, UNIT_LABELS.get(self.kpi.unit, self.kpi.unit))
 
     @property
     def direction_label(self) -> str:
-        return DIRECTION_LABELS[self.kpi.direction]
+        return gettext_in(self.lang, DIRECTION_LABELS[self.kpi.direction])
+
+    @property
+    def cadence_label(self) -> str:
+        return gettext_in(self.lang, CADENCE_LABELS[self.kpi.cadence])
 
     @property
     def baseline_label(self) -> str:
-        return NO_BASELINE if self.kpi.baseline is None else _number(self.kpi.baseline)
+        if self.kpi.baseline is None:
+            return gettext_in(self.lang, NO_BASELINE)
+        return format_number(self.kpi.baseline, self.lang)
 
     @property
     def target_label(self) -> str:
-        plain = {"percent": "%", "count": "", "ratio": "", "score": ""}
-        return f"{_number(self.kpi.target)}{plain.get(self.kpi.unit, ' ' + self.unit_label)}"
+        number = format_number(self.kpi.target, self.lang)
+        if self.kpi.unit == "percent":
+            return format_percent(self.kpi.target, self.lang)
+        plain = {"count": "", "ratio": "", "score": ""}
+        return f"{number}{plain.get(self.kpi.unit, ' ' + self.unit_label)}"
 
 
 @dataclass(frozen=True)
@@ -161,11 +226,12 @@ def kpi_plan(pb: Playbook, start: date, lang: str = "en") -> KpiPlan:
             KpiLine(k, tr(k.name, lang), tr(k.definition, lang), readable_formula(k.formula, measures, lang),
                     tr(roles[k.owner].name, lang) if k.owner in roles else k.owner, tr(k.source, lang),
                     formula_names(k.formula),
-                    add_months(anchor, k.target_months) if k.target_months is not None else None)
+                    add_months(anchor, k.target_months) if k.target_months is not None else None, lang)
             for k in pb.kpis if k.phase == phase
         ]
         if lines:
-            title = f"{phase_names.get(phase, phase.replace('_', ' ').capitalize())}: {PHASE_GROUPS[phase]}"
+            name = phase_names.get(phase, phase.replace("_", " ").capitalize())
+            title = f"{name}: {gettext_in(lang, PHASE_GROUPS[phase])}"
             groups.append(KpiGroup(phase, title, lines))
     used: dict[str, list[str]] = {}
     for line in (line for group in groups for line in group.lines):

@@ -15,8 +15,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from workbench.domain.kpi_plan import periods
-from workbench.writers.spreadsheet import finish_table, header, put, put_formula
+from workbench.domain.kpi_plan import CADENCE_LABELS, periods
+from workbench.domain.locale import format_short_date
+from workbench.i18n import N_, _
+from workbench.writers.spreadsheet import finish_table, header, put, put_date, put_formula, put_number
 
 if TYPE_CHECKING:
     from workbench.domain.kpi_plan import KpiPlan
@@ -25,10 +27,13 @@ PERIODS = 12
 CADENCES = ("weekly", "monthly", "quarterly", "yearly")
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 GROUP_FILL = PatternFill("solid", fgColor="DDEBF7")
-MET = ("met", PatternFill("solid", fgColor="C6EFCE"), Font(color="006100"))
-NOT_MET = ("not met", PatternFill("solid", fgColor="FFC7CE"), Font(color="9C0006"))
-COLUMNS = [("ID", 20), ("KPI", 28), ("Cadence", 11), ("Unit", 8), ("Direction", 18), ("Baseline", 12),
-           ("Target", 9), ("Target date", 12), ("Latest", 10), ("Latest vs target", 11)]
+MET = (N_("met"), PatternFill("solid", fgColor="C6EFCE"), Font(color="006100"))
+NOT_MET = (N_("not met"), PatternFill("solid", fgColor="FFC7CE"), Font(color="9C0006"))
+COLUMNS = [(N_("ID"), 20), (N_("KPI"), 28), (N_("Cadence"), 11), (N_("Unit"), 8), (N_("Direction"), 18),
+           (N_("Baseline"), 12), (N_("Target"), 9), (N_("Target date"), 12), (N_("Latest"), 10),
+           (N_("Latest vs target"), 11)]
+GROUP_TITLES = {"weekly": N_("Weekly KPIs"), "monthly": N_("Monthly KPIs"), "quarterly": N_("Quarterly KPIs"),
+                "yearly": N_("Yearly KPIs")}
 TARGET, TARGET_DATE, BASELINE, LATEST, STATUS = 7, 8, 6, 9, 10
 FIRST_PERIOD = len(COLUMNS) + 1
 HEADER_ROW = 3
@@ -50,7 +55,7 @@ def latest_formula(row: int) -> str:
 def status_formula(row: int, direction: str) -> str:
     latest, target = f"{get_column_letter(LATEST)}{row}", f"{get_column_letter(TARGET)}{row}"
     compare = ">=" if direction == "up" else "<="
-    return f'=IF({latest}="","",IF({latest}{compare}{target},"{MET[0]}","{NOT_MET[0]}"))'
+    return f'=IF({latest}="","",IF({latest}{compare}{target},"{_(MET[0])}","{_(NOT_MET[0])}"))'
 
 
 def title_rows(ws: Worksheet, title: str, note: str) -> None:
@@ -58,19 +63,19 @@ def title_rows(ws: Worksheet, title: str, note: str) -> None:
     put(ws, 2, 1, note).font = Font(italic=True, color="595959")
 
 
-def go_live_note(plan: KpiPlan) -> str:
-    return (f"Target dates and tracking periods count from go-live on {plan.go_live.isoformat()}, the end of "
-            "the deployment phase in the project plan.")
+def go_live_note(plan: KpiPlan, lang: str) -> str:
+    return _("Target dates and tracking periods count from go-live on {date}, the end of the deployment phase "
+             "in the project plan.").format(date=format_short_date(plan.go_live, lang))
 
 
-def write_tracking(ws: Worksheet, plan: KpiPlan, client: str) -> None:
-    title_rows(ws, f"KPI tracking: {client}", go_live_note(plan) + " Enter each period's value in the "
-               "yellow cells; Latest and Latest vs target update themselves.")
-    titles = [t for t, _ in COLUMNS] + [f"Period {i}" for i in range(1, PERIODS + 1)]
-    header(ws, titles, [w for _, w in COLUMNS] + [10] * PERIODS, row=HEADER_ROW)
+def write_tracking(ws: Worksheet, plan: KpiPlan, client: str, lang: str) -> None:
+    title_rows(ws, _("KPI tracking: {client}").format(client=client), go_live_note(plan, lang) + " " +
+               _("Enter each period's value in the yellow cells; Latest and Latest vs target update themselves."))
+    titles = [_(t) for t, _w in COLUMNS] + [_("Period {n}").format(n=i) for i in range(1, PERIODS + 1)]
+    header(ws, titles, [w for _t, w in COLUMNS] + [10] * PERIODS, row=HEADER_ROW)
     numbers = DataValidation(type="decimal", operator="between", formula1="-1E+300", formula2="1E+300",
-                             allow_blank=True, showErrorMessage=True, errorTitle="A number, please",
-                             error="Enter the KPI's value for the period as a number (e.g. 87.5).")
+                             allow_blank=True, showErrorMessage=True, errorTitle=_("A number, please"),
+                             error=_("Enter the KPI's value for the period as a number (e.g. 87.5)."))
     ws.add_data_validation(numbers)
     lines = plan.lines()
     row = HEADER_ROW
@@ -79,15 +84,17 @@ def write_tracking(ws: Worksheet, plan: KpiPlan, client: str) -> None:
         if not group:
             continue
         row += 1
-        _period_row(ws, row, cadence, plan)
+        _period_row(ws, row, cadence, plan, lang)
         for line in group:
             row += 1
             kpi = line.kpi
-            values = [kpi.id, line.name, cadence, line.unit_label, line.direction_label, kpi.baseline,
-                      kpi.target, line.target_date]
+            values = [kpi.id, line.name, line.cadence_label, line.unit_label, line.direction_label]
             for column, value in enumerate(values, start=1):
                 put(ws, row, column, value, wrap=column == 2)
-            ws.cell(row=row, column=TARGET_DATE).number_format = "yyyy-mm-dd"
+            if kpi.baseline is not None:
+                put_number(ws, row, BASELINE, kpi.baseline, lang, "#,##0.##")
+            put_number(ws, row, TARGET, kpi.target, lang, "#,##0.##")
+            put_date(ws, row, TARGET_DATE, line.target_date, lang)
             if kpi.baseline is None:
                 ws.cell(row=row, column=BASELINE).fill = INPUT_FILL
             put_formula(ws, row, LATEST, latest_formula(row))
@@ -98,18 +105,19 @@ def write_tracking(ws: Worksheet, plan: KpiPlan, client: str) -> None:
     letter = get_column_letter(STATUS)
     status = f"{letter}{HEADER_ROW + 1}:{letter}{max(row, HEADER_ROW + 1)}"
     for text, fill, font in (MET, NOT_MET):
-        ws.conditional_formatting.add(status, CellIsRule(operator="equal", formula=[f'"{text}"'], fill=fill,
+        ws.conditional_formatting.add(status, CellIsRule(operator="equal", formula=[f'"{_(text)}"'], fill=fill,
                                                          font=font))
     finish_table(ws, row - HEADER_ROW, len(titles), header_row=HEADER_ROW)
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=3)
 
 
-def _period_row(ws: Worksheet, row: int, cadence: str, plan: KpiPlan) -> None:
-    """The group's band: its cadence, and the calendar period each column stands for."""
-    put(ws, row, 1, f"{cadence.capitalize()} KPIs").font = Font(bold=True, color="1F4E78")
-    put(ws, row, 3, cadence)
+def _period_row(ws: Worksheet, row: int, cadence: str, plan: KpiPlan, lang: str) -> None:
+    """The group's band: its cadence, and the calendar period each column stands for (Solar Hijri months,
+    seasons and years in Persian)."""
+    put(ws, row, 1, _(GROUP_TITLES[cadence])).font = Font(bold=True, color="1F4E78")
+    put(ws, row, 3, _(CADENCE_LABELS[cadence]))
     for column in range(1, FIRST_PERIOD + PERIODS):
         ws.cell(row=row, column=column).fill = GROUP_FILL
-    for index, period in enumerate(periods(cadence, plan.go_live, PERIODS)):
+    for index, period in enumerate(periods(cadence, plan.go_live, PERIODS, lang)):
         cell = put(ws, row, FIRST_PERIOD + index, period.label)
         cell.font, cell.alignment = Font(bold=True, color="1F4E78"), CENTRE
