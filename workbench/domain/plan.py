@@ -13,8 +13,9 @@ from datetime import date, timedelta
 
 from workbench.domain.phases import PHASE_IDS
 from workbench.domain.playbook import Playbook
+from workbench.domain.work_calendar import DEFAULT_WEEKEND, WorkCalendar
 
-WEEKEND = frozenset({5, 6})  # Saturday, Sunday; Iran's week ends on Friday: pass weekend={4} or {3, 4}
+WEEKEND = DEFAULT_WEEKEND  # Saturday, Sunday; a client's country brings its own (see domain/work_calendar.py)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class Plan:
     finish: date
     working_days: int
     weekend: frozenset[int] = WEEKEND
+    calendar: WorkCalendar | None = None
+    """the client's calendar (weekend, public holidays, declared working days) the dates were counted on"""
 
     def critical_path(self) -> list[ScheduledTask]:
         """Every task without slack, in schedule order (parallel critical chains are all included)."""
@@ -65,6 +68,8 @@ class Plan:
 
     def day(self, index: int) -> date:
         """The date of working day `index` (0 is the start)."""
+        if self.calendar is not None:
+            return self.calendar.add(self.start, index)
         return add_working_days(self.start, index, self.weekend)
 
 
@@ -130,12 +135,18 @@ def _graph(pb: Playbook):
     return graph
 
 
-def schedule(pb: Playbook, start: date, weekend: frozenset[int] = WEEKEND) -> Plan:
+def schedule(pb: Playbook, start: date, weekend: frozenset[int] = WEEKEND,
+             calendar: WorkCalendar | None = None) -> Plan:
     """Critical-path schedule (CPM) in working days. A phase only starts once the previous one is closed,
-    so every task of a later phase also waits for the earlier phase's gate tasks."""
+    so every task of a later phase also waits for the earlier phase's gate tasks. With a `calendar`, days
+    are counted on the client's working days (its weekend and public holidays); without one, on the
+    `weekend` alone."""
     import networkx as nx
 
-    _check_weekend(weekend)
+    if calendar is not None:
+        weekend = calendar.weekend
+    else:
+        _check_weekend(weekend)
     graph = _graph(pb)
     try:
         order = list(nx.lexicographical_topological_sort(graph, key=lambda n: graph.nodes[n]["order"]))
@@ -155,7 +166,7 @@ def schedule(pb: Playbook, start: date, weekend: frozenset[int] = WEEKEND) -> Pl
     for node in reversed(order):
         lf[node] = min((ls[s] for s in graph.successors(node)), default=end)
         ls[node] = lf[node] - duration[node]
-    days = _calendar(start, end + 1, weekend)
+    days = calendar.days(start, end + 1) if calendar is not None else _calendar(start, end + 1, weekend)
     tasks = []
     for node in order:
         if "task" not in graph.nodes[node]:
@@ -168,4 +179,4 @@ def schedule(pb: Playbook, start: date, weekend: frozenset[int] = WEEKEND) -> Pl
                                    task.milestone))
     tasks.sort(key=lambda t: t.early_start)  # stable: ties keep the dependency order
     finish = max((t.finish for t in tasks), default=days[0])
-    return Plan(tasks, days[0], finish, end, frozenset(weekend))
+    return Plan(tasks, days[0], finish, end, frozenset(weekend), calendar)
