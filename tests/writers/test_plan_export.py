@@ -13,7 +13,7 @@ from workbench.writers.export import export
 def test_export_writes_plan_and_kpi_files_with_a_manifest(tmp_path):
     result = export(example_ctx(), tmp_path, only=["plan", "kpis"])
     names = sorted(p.name for p in result.files)
-    assert names == ["kpis.md", "kpis.xlsx", "plan.md", "plan.xlsx"]
+    assert names == ["kpis.md", "kpis.xlsx", "plan.md", "plan.xlsx", "plan.xml"]
     manifest = json.loads((tmp_path / "manifest.json").read_text())
     assert sorted(entry["path"] for entry in manifest["files"]) == names
 

@@ -25,6 +25,7 @@ from workbench.domain.locale import (
 from workbench.domain.phases import PHASE_IDS
 from workbench.domain.playbook import Playbook
 from workbench.domain.text import tr
+from workbench.domain.work_calendar import WorkCalendar
 from workbench.i18n import N_, gettext_in
 
 UNIT_LABELS = {"percent": "%", "count": N_("count"), "ratio": N_("ratio"), "days": N_("days"),
@@ -64,11 +65,11 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def go_live(pb: Playbook, start: date) -> date:
+def go_live(pb: Playbook, start: date, calendar: WorkCalendar | None = None) -> date:
     """The day deployment ends in the project plan; the start date when the playbook has no deployment."""
     from workbench.domain.plan import schedule
 
-    return schedule(pb, start).phase_milestones().get("deployment", start)
+    return schedule(pb, start, calendar=calendar).phase_milestones().get("deployment", start)
 
 
 @dataclass(frozen=True)
@@ -214,9 +215,9 @@ def _number(value: float) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def kpi_plan(pb: Playbook, start: date, lang: str = "en") -> KpiPlan:
+def kpi_plan(pb: Playbook, start: date, lang: str = "en", calendar: WorkCalendar | None = None) -> KpiPlan:
     """The resolved playbook's KPIs grouped by phase (in phase order), with their measures."""
-    anchor = go_live(pb, start)
+    anchor = go_live(pb, start, calendar)
     measures = {m.id: m for m in pb.measures}
     roles = pb.role_map()
     phase_names = {p.id: tr(p.name, lang) for p in pb.phases}

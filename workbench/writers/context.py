@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from workbench.domain.playbook import Playbook
+from workbench.domain.work_calendar import WorkCalendar
 from workbench.i18n import use_language
 
 
@@ -25,6 +26,8 @@ class ExportContext:
     lang: str = "en"
     playbook_digest: str = ""
     answers_digest: str = ""
+    calendar: WorkCalendar | None = None
+    """the client's working calendar; None counts Saturday and Sunday as the weekend, nothing else off"""
 
 
 W = TypeVar("W", bound=Callable[..., list[Path]])

@@ -15,7 +15,7 @@ from workbench.writers.templating import render
 
 @in_client_language
 def write(ctx: ExportContext, folder: Path) -> list[Path]:
-    plan = schedule(ctx.playbook, ctx.start)
+    plan = schedule(ctx.playbook, ctx.start, calendar=ctx.calendar)
     view = PlanView(ctx.playbook, plan, ctx.lang)
     milestones = [
         (view.phase(phase), finish, [t for t in tasks if t.milestone])

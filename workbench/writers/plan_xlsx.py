@@ -67,7 +67,7 @@ class PlanView:
 
 @in_client_language
 def write(ctx: ExportContext, folder: Path) -> list[Path]:
-    plan = schedule(ctx.playbook, ctx.start)
+    plan = schedule(ctx.playbook, ctx.start, calendar=ctx.calendar)
     view = PlanView(ctx.playbook, plan, ctx.lang)
     wb = Workbook()
     _plan_sheet(wb.active, view)

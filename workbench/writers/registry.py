@@ -21,7 +21,8 @@ REGISTRY: dict[str, dict[str, str]] = {
     "processes": {"bpmn": "workbench.writers.bpmn:write", "mermaid": "workbench.writers.mermaid:write",
                   "dot": "workbench.writers.dot:write", "md": "workbench.writers.processes_md:write"},
     "kpis": {"xlsx": "workbench.writers.kpis_xlsx:write", "md": "workbench.writers.kpis_md:write"},
-    "plan": {"xlsx": "workbench.writers.plan_xlsx:write", "md": "workbench.writers.plan_md:write"},
+    "plan": {"xlsx": "workbench.writers.plan_xlsx:write", "md": "workbench.writers.plan_md:write",
+             "mspdi": "workbench.writers.plan_mspdi:write"},
     "jobdesc": {"md": "workbench.writers.jobdesc:write_md", "html": "workbench.writers.jobdesc:write_html",
                 "docx": "workbench.writers.jobdesc:write_docx"},
 }
