@@ -26,7 +26,7 @@ def test_persian_export_uses_persian_names_and_right_to_left_sheets(tmp_path):
     ctx.lang = "fa"
     export(ctx, tmp_path, only=["plan", "kpis"], formats=["xlsx"])
     plan, kpis = load_workbook(tmp_path / "plan.xlsx"), load_workbook(tmp_path / "kpis.xlsx")
-    assert plan.sheetnames == ["برنامه", "گانت", "نقاط عطف"]
+    assert plan.sheetnames == ["برنامه", "گانت", "نقاط عطف", "بار کاری"]
     sheet = plan["برنامه"]
     assert sheet["C2"].value == "کار الف" and kpis.worksheets[0]["B5"].value == "کاربران فعال"
     assert [c.value for c in sheet[1]][:4] == ["مرحله", "شناسهٔ کار", "کار", "مسئول"]

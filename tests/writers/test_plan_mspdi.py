@@ -97,3 +97,27 @@ def test_mpxj_reads_the_same_tasks_links_and_dates(tmp_path):
         assert got["predecessors"] == sorted(links[tid]), tid
         assert len(got["resources"]) == 1
     assert ["2026-03-21", False] in read["exceptions"]
+
+
+def test_load_sheet_shows_the_levelled_specialist_within_their_share(tmp_path):
+    import openpyxl
+
+    from workbench.writers import plan_xlsx
+
+    loaded = load_playbook("core")
+    answers = {"specialist_time_share": 30, "has_crm_specialist": True}
+    pb = resolve(loaded.playbook, answers)
+    ctx = ExportContext(pb, loaded.playbook, answers, "Kavir Trading", START, "en",
+                        calendar=country_calendar("IR", START))
+    [path] = plan_xlsx.write(ctx, tmp_path)
+    ws = openpyxl.load_workbook(path)["Load"]
+    rows = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True) if r[0]}
+    specialist = rows["crm_specialist"]
+    assert specialist[2] == 0.3
+    weeks = [v for v in specialist[3:] if isinstance(v, (int, float))]
+    assert len(weeks) > 20 and max(weeks) == pytest.approx(0.3) and min(weeks) >= 0
+    [xml] = write(ctx, tmp_path)
+    root = DET.parse(xml).getroot()
+    assert len(root.findall("p:Tasks/p:Task/p:PredecessorLink", NS)) == sum(
+        len(v) for v in predecessors(pb, schedule(pb, START, calendar=ctx.calendar,
+                                                 availability={"crm_specialist": 0.3})).values())

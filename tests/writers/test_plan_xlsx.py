@@ -40,7 +40,7 @@ def rows_by_id(ws, id_column: int) -> dict[str, int]:
 
 def test_plan_sheet_holds_the_hand_computed_schedule(book):
     ws = book["Plan"]
-    assert book.sheetnames == ["Plan", "Gantt", "Milestones"]
+    assert book.sheetnames == ["Plan", "Gantt", "Milestones", "Load"]
     titles = [c.value for c in ws[1]][:15]
     assert titles == ["Phase", "Task ID", "Task", "Owner", "Duration (working days)", "Depends on", "Early start",
                       "Early finish", "Late start", "Late finish", "Slack", "Critical", "Start date", "Finish date",

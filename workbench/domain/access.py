@@ -53,6 +53,13 @@ class Role(Strict):
     duties: list[Text] = Field(min_length=1)
     access: Text | None = None
     """One line on what the role does in the CRM (the brief's 'CRM access' column)."""
+    availability_from: Id | None = None
+    """A number question giving the percent of working time this role (one person) gives the rollout; the
+    plan levels its work to fit (domain/levelling.py). Without it the role is not a capacity limit."""
+    external: bool = False
+    """Outside the client (the implementation consultant, the vendor): advises, never owns the client's
+    decisions (a workload check flags it Accountable for them)."""
+
     permissions: dict[Id, dict[Action, Scope]] = {}
 
     def scope(self, obj: str, action: str) -> str:

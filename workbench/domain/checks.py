@@ -130,10 +130,16 @@ def check_access(pb: Playbook) -> list[Problem]:
     for oi, obj in enumerate(pb.objects):
         if obj.owner not in roles:
             problems.append(_unknown("role", obj.owner, roles, ("objects", oi, "owner")))
+    questions = pb.question_map()
     for ri, role in enumerate(pb.roles):
         for obj in role.permissions:
             if obj not in objects:
                 problems.append(_unknown("object", obj, objects, ("roles", ri, "permissions", obj)))
+        source = role.availability_from
+        if source is not None and (source not in questions or questions[source].type != "number"):
+            problems.append(Problem(f"availability_from names {source!r}; expected the id of a number question "
+                                    "(percent of working time)", ("roles", ri, "availability_from"),
+                                    code="unknown-ref"))
     gov = pb.governance
     for i, rule in enumerate(gov.separation_of_duties):
         for side in ("first", "second"):

@@ -65,11 +65,12 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def go_live(pb: Playbook, start: date, calendar: WorkCalendar | None = None) -> date:
+def go_live(pb: Playbook, start: date, calendar: WorkCalendar | None = None,
+            answers: dict | None = None) -> date:
     """The day deployment ends in the project plan; the start date when the playbook has no deployment."""
-    from workbench.domain.plan import schedule
+    from workbench.domain.plan import plan_for
 
-    return schedule(pb, start, calendar=calendar).phase_milestones().get("deployment", start)
+    return plan_for(pb, answers or {}, start, calendar).phase_milestones().get("deployment", start)
 
 
 @dataclass(frozen=True)
@@ -215,9 +216,10 @@ def _number(value: float) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def kpi_plan(pb: Playbook, start: date, lang: str = "en", calendar: WorkCalendar | None = None) -> KpiPlan:
+def kpi_plan(pb: Playbook, start: date, lang: str = "en", calendar: WorkCalendar | None = None,
+             answers: dict | None = None) -> KpiPlan:
     """The resolved playbook's KPIs grouped by phase (in phase order), with their measures."""
-    anchor = go_live(pb, start, calendar)
+    anchor = go_live(pb, start, calendar, answers)
     measures = {m.id: m for m in pb.measures}
     roles = pb.role_map()
     phase_names = {p.id: tr(p.name, lang) for p in pb.phases}

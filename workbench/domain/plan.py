@@ -7,8 +7,8 @@ milestone) sits at the end of the day its predecessors finish, so it shares thei
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-from dataclasses import dataclass
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from workbench.domain.phases import PHASE_IDS
@@ -53,6 +53,10 @@ class Plan:
     weekend: frozenset[int] = WEEKEND
     calendar: WorkCalendar | None = None
     """the client's calendar (weekend, public holidays, declared working days) the dates were counted on"""
+    availability: dict[str, float] = field(default_factory=dict)
+    """role -> share of one person's time, for the roles that limit the plan"""
+    levelled: dict[str, list[str]] = field(default_factory=dict)
+    """role -> its tasks in the order levelling made them run, one at a time"""
 
     def critical_path(self) -> list[ScheduledTask]:
         """Every task without slack, in schedule order (parallel critical chains are all included)."""
@@ -135,25 +139,8 @@ def _graph(pb: Playbook):
     return graph
 
 
-def schedule(pb: Playbook, start: date, weekend: frozenset[int] = WEEKEND,
-             calendar: WorkCalendar | None = None) -> Plan:
-    """Critical-path schedule (CPM) in working days. A phase only starts once the previous one is closed,
-    so every task of a later phase also waits for the earlier phase's gate tasks. With a `calendar`, days
-    are counted on the client's working days (its weekend and public holidays); without one, on the
-    `weekend` alone."""
-    import networkx as nx
-
-    if calendar is not None:
-        weekend = calendar.weekend
-    else:
-        _check_weekend(weekend)
-    graph = _graph(pb)
-    try:
-        order = list(nx.lexicographical_topological_sort(graph, key=lambda n: graph.nodes[n]["order"]))
-    except nx.NetworkXUnfeasible:
-        loop = " -> ".join(_label(edge[0]) for edge in nx.find_cycle(graph))
-        raise ValueError(f"the plan cannot be scheduled: {loop} wait for each other (a task depends on a "
-                         "later phase while that phase waits for it)") from None
+def _cpm(graph, order: list[Hashable]) -> tuple[dict, dict, dict, dict, int]:
+    """Forward and backward pass: early/late start and finish per node, and the project's length."""
     duration = {n: graph.nodes[n]["duration"] for n in order}
     es: dict[Hashable, int] = {}
     ef: dict[Hashable, int] = {}
@@ -166,6 +153,65 @@ def schedule(pb: Playbook, start: date, weekend: frozenset[int] = WEEKEND,
     for node in reversed(order):
         lf[node] = min((ls[s] for s in graph.successors(node)), default=end)
         ls[node] = lf[node] - duration[node]
+    return es, ef, ls, lf, end
+
+
+def _order(graph) -> list[Hashable]:
+    import networkx as nx
+
+    try:
+        return list(nx.lexicographical_topological_sort(graph, key=lambda n: graph.nodes[n]["order"]))
+    except nx.NetworkXUnfeasible:
+        loop = " -> ".join(_label(edge[0]) for edge in nx.find_cycle(graph))
+        raise ValueError(f"the plan cannot be scheduled: {loop} wait for each other (a task depends on a "
+                         "later phase while that phase waits for it)") from None
+
+
+def workers(task) -> list[str]:
+    """The roles that do a task's work: its R roles, or its owner when the RACI names no R."""
+    return [role for role, letter in task.raci.items() if letter == "R"] or [task.owner]
+
+
+def _level(graph, order: list[Hashable], availability: Mapping[str, float]) -> dict[str, list[str]]:
+    """Sequence the work of every role that is one person (the playbook names its availability): they
+    work on one task at a time, at their share of the day (durations are the playbook's elapsed times). Tasks are taken in order of early start, then least slack (so
+    critical work goes first and non-critical work is what waits), then plan order; a link from each task
+    to the next of the same role makes the schedule respect it. The links only ever point from an earlier
+    key to a later one, as every dependency does, so they cannot form a cycle. Returns role -> its tasks
+    in the order they now run."""
+    es, _ef, ls, _lf, _end = _cpm(graph, order)
+    position = {node: i for i, node in enumerate(order)}
+    sequences: dict[str, list[str]] = {}
+    for role in availability:
+        mine = [n for n in order if "task" in graph.nodes[n] and graph.nodes[n]["duration"]
+                and role in workers(graph.nodes[n]["task"])]
+        mine.sort(key=lambda n: (es[n], ls[n] - es[n], position[n]))
+        for before, after in zip(mine, mine[1:]):
+            graph.add_edge(before, after, levelled=role)
+        if mine:
+            sequences[role] = [str(n) for n in mine]
+    return sequences
+
+
+def schedule(pb: Playbook, start: date, weekend: frozenset[int] = WEEKEND,
+             calendar: WorkCalendar | None = None, availability: Mapping[str, float] | None = None) -> Plan:
+    """Critical-path schedule (CPM) in working days. A phase only starts once the previous one is closed,
+    so every task of a later phase also waits for the earlier phase's gate tasks. With a `calendar`, days
+    are counted on the client's working days (its weekend and public holidays); without one, on the
+    `weekend` alone. With `availability` (role -> share of one person's time), the work of those roles
+    is levelled: it runs one task at a time, non-critical work waiting first."""
+    if calendar is not None:
+        weekend = calendar.weekend
+    else:
+        _check_weekend(weekend)
+    graph = _graph(pb)
+    order = _order(graph)
+    levelled: dict[str, list[str]] = {}
+    if availability:
+        levelled = _level(graph, order, availability)
+        order = _order(graph)
+    es, ef, ls, lf, end = _cpm(graph, order)
+    duration = {n: graph.nodes[n]["duration"] for n in order}
     days = calendar.days(start, end + 1) if calendar is not None else _calendar(start, end + 1, weekend)
     tasks = []
     for node in order:
@@ -179,4 +225,13 @@ def schedule(pb: Playbook, start: date, weekend: frozenset[int] = WEEKEND,
                                    task.milestone))
     tasks.sort(key=lambda t: t.early_start)  # stable: ties keep the dependency order
     finish = max((t.finish for t in tasks), default=days[0])
-    return Plan(tasks, days[0], finish, end, frozenset(weekend), calendar)
+    return Plan(tasks, days[0], finish, end, frozenset(weekend), calendar, dict(availability or {}), levelled)
+
+
+def plan_for(pb: Playbook, answers: Mapping[str, object], start: date,
+             calendar: WorkCalendar | None = None) -> Plan:
+    """The engagement's plan: on the client's calendar, with its part-time roles levelled. Every caller that
+    shows an engagement's dates goes through here, so the CLI, the TUI and every deliverable agree."""
+    from workbench.domain.levelling import availability
+
+    return schedule(pb, start, calendar=calendar, availability=availability(pb, answers))

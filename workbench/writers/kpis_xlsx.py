@@ -36,7 +36,7 @@ KINDS = {"leading": N_("leading"), "lagging": N_("lagging")}
 
 @in_client_language
 def write(ctx: ExportContext, folder: Path) -> list[Path]:
-    plan = kpi_plan(ctx.playbook, ctx.start, ctx.lang, ctx.calendar)
+    plan = kpi_plan(ctx.playbook, ctx.start, ctx.lang, ctx.calendar, ctx.answers)
     wb = Workbook()
     _plan_sheet(wb.active, plan, ctx.client, ctx.lang)
     _measures(wb.create_sheet(_("Measures")), plan)

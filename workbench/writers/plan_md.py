@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbench.domain.plan import schedule
+from workbench.domain.plan import plan_for
 from workbench.domain.text import tr
 from workbench.writers.atomic import write_text_atomic
 from workbench.writers.context import ExportContext, in_client_language
@@ -15,7 +15,7 @@ from workbench.writers.templating import render
 
 @in_client_language
 def write(ctx: ExportContext, folder: Path) -> list[Path]:
-    plan = schedule(ctx.playbook, ctx.start, calendar=ctx.calendar)
+    plan = plan_for(ctx.playbook, ctx.answers, ctx.start, ctx.calendar)
     view = PlanView(ctx.playbook, plan, ctx.lang)
     milestones = [
         (view.phase(phase), finish, [t for t in tasks if t.milestone])

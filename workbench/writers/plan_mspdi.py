@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 from datetime import date, timedelta
 from pathlib import Path
 
-from workbench.domain.plan import Plan, ScheduledTask, schedule
+from workbench.domain.plan import Plan, ScheduledTask, plan_for
 from workbench.domain.playbook import Playbook
 from workbench.domain.text import tr
 from workbench.domain.work_calendar import WorkCalendar
@@ -88,9 +88,10 @@ def _times(parent: ET.Element) -> None:
         _sub(slot, "ToTime", finish)
 
 
-def predecessors(pb: Playbook) -> dict[str, list[str]]:
-    """Task id -> the tasks it waits for: its dependencies, and for a task with none inside its own phase,
-    the previous phase's gate tasks (the same links the schedule counts)."""
+def predecessors(pb: Playbook, plan: Plan | None = None) -> dict[str, list[str]]:
+    """Task id -> the tasks it waits for: its dependencies, for a task with none inside its own phase the
+    previous phase's gate tasks, and the sequence levelling gave a part-time role's work (the same links
+    the schedule counts)."""
     out: dict[str, list[str]] = {}
     phase_of = {task.id: phase.id for phase in pb.phases for task in phase.tasks}
     previous_gates: list[str] = []
@@ -101,6 +102,10 @@ def predecessors(pb: Playbook) -> dict[str, list[str]]:
                 links += [gate for gate in previous_gates if gate not in links]
             out[task.id] = links
         previous_gates = [t.id for t in phase.tasks if t.gate] or previous_gates
+    for sequence in (plan.levelled.values() if plan is not None else ()):
+        for before, after in zip(sequence, sequence[1:]):
+            if before not in out.setdefault(after, []):
+                out[after].append(before)
     return out
 
 
@@ -163,7 +168,7 @@ def _tasks(project: ET.Element, pb: Playbook, plan: Plan, lang: str) -> dict[str
         for task in by_phase[phase.id]:
             uid += 1
             uids[task.id] = uid
-    links = predecessors(pb)
+    links = predecessors(pb, plan)
     for phase in pb.phases:
         for task in by_phase.get(phase.id, []):
             _task(tasks, task, uids, links.get(task.id, []), tr(source[task.id].name, lang))
@@ -213,7 +218,7 @@ def _resources(project: ET.Element, pb: Playbook, plan: Plan, lang: str) -> dict
 
 @in_client_language
 def write(ctx: ExportContext, folder: Path) -> list[Path]:
-    plan = schedule(ctx.playbook, ctx.start, calendar=ctx.calendar)
+    plan = plan_for(ctx.playbook, ctx.answers, ctx.start, ctx.calendar)
     root = build(ctx.playbook, plan, ctx.client, ctx.lang)
     ET.indent(root)
     target = Path(folder) / "plan.xml"

@@ -13,13 +13,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from workbench.domain.plan import Plan, ScheduledTask, schedule
+from workbench.domain.plan import Plan, ScheduledTask, plan_for
 from workbench.domain.playbook import Playbook
 from workbench.domain.text import RTL_LANGUAGES, tr
 from workbench.i18n import N_, _
 from workbench.writers.atomic import atomic_path
 from workbench.writers.context import ExportContext, in_client_language
 from workbench.writers.plan_xlsx_gantt import write_gantt
+from workbench.writers.plan_xlsx_load import write_load
 from workbench.writers.spreadsheet import finish_table, header, put, put_date, put_number
 
 CRITICAL_ROW = PatternFill("solid", fgColor="FCE4D6")
@@ -67,12 +68,13 @@ class PlanView:
 
 @in_client_language
 def write(ctx: ExportContext, folder: Path) -> list[Path]:
-    plan = schedule(ctx.playbook, ctx.start, calendar=ctx.calendar)
+    plan = plan_for(ctx.playbook, ctx.answers, ctx.start, ctx.calendar)
     view = PlanView(ctx.playbook, plan, ctx.lang)
     wb = Workbook()
     _plan_sheet(wb.active, view)
     write_gantt(wb.create_sheet(_("Gantt")), view)
     _milestones(wb.create_sheet(_("Milestones")), view)
+    write_load(wb.create_sheet(_("Load")), ctx.playbook, view)
     if ctx.lang in RTL_LANGUAGES:
         for ws in wb.worksheets:
             ws.sheet_view.rightToLeft = True
