@@ -13,7 +13,7 @@ from datetime import date
 import defusedxml.ElementTree as DET
 import pytest
 
-from workbench.domain.plan import schedule
+from workbench.domain.plan import plan_for, schedule
 from workbench.domain.resolve import resolve
 from workbench.domain.work_calendar import country_calendar
 from workbench.loading.playbooks import load_playbook
@@ -61,7 +61,7 @@ def test_the_xml_has_every_task_link_and_holiday(tmp_path):
     ctx, cal = _context("IR")
     [path] = write(ctx, tmp_path)
     root = DET.parse(path).getroot()
-    plan = schedule(ctx.playbook, START, calendar=cal)
+    plan = plan_for(ctx.playbook, ctx.answers, START, cal)
     names = [t.findtext("p:ExtendedAttribute/p:Value", namespaces=NS) for t in root.iterfind("p:Tasks/p:Task", NS)
              if t.findtext("p:Summary", namespaces=NS) != "1"]
     assert names == [t.id for phase in ctx.playbook.phases for t in plan.tasks if t.phase == phase.id]
@@ -85,7 +85,7 @@ def test_mpxj_reads_the_same_tasks_links_and_dates(tmp_path):
     result = subprocess.run([sys.executable, "-c", READER, str(path)], capture_output=True, text=True,
                             timeout=240, check=True)
     read = json.loads(result.stdout.strip().splitlines()[-1])
-    plan = schedule(ctx.playbook, START, calendar=cal)
+    plan = plan_for(ctx.playbook, ctx.answers, START, cal)
     ours = {t.id: t for t in plan.tasks}
     theirs = {t["id"]: t for t in read["tasks"]}
     assert set(theirs) == set(ours) and len(ours) > 30

@@ -59,7 +59,7 @@ def test_plan_sheet_holds_the_hand_computed_schedule(book):
     assert ws.cell(row=8, column=6).value == "end of Pre-deployment"  # e waits for the phase gate
     assert ws.cell(row=6, column=15).value == "yes" and ws.cell(row=2, column=15).value in ("", None)
     assert ws.cell(row=2, column=13).number_format == "yyyy-mm-dd"
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:O11"
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:P11"
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"
 
 

@@ -77,6 +77,18 @@ def check_questions(pb: Playbook) -> list[Problem]:
     return problems
 
 
+def _scale_problems(pb: Playbook, terms: list, path: Path) -> list[Problem]:
+    """Every size driver is a number or multi-choice question of the playbook."""
+    questions = pb.question_map()
+    problems = []
+    for si, term in enumerate(terms):
+        question = questions.get(term.driver)
+        if question is None or question.type not in ("number", "multi_choice"):
+            problems.append(Problem(f"scale driver {term.driver!r} is not a number or multi-choice question; "
+                                    "expected the id of one", path + ("scale", si, "driver"), code="unknown-ref"))
+    return problems
+
+
 def check_phases(pb: Playbook) -> list[Problem]:
     import networkx as nx
 
@@ -99,6 +111,7 @@ def check_phases(pb: Playbook) -> list[Problem]:
             for role in task.raci:
                 if role not in roles:
                     problems.append(_unknown("role", role, roles, path + ("raci", role)))
+            problems += _scale_problems(pb, task.scale, path)
             for di, dep in enumerate(task.depends_on):
                 if dep not in tasks:
                     problems.append(_unknown("task", dep, tasks, path + ("depends_on", di)))

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from workbench.domain.base import Id, Item, Strict
+from workbench.domain.sizing import ScaleTerm
 from workbench.domain.text import Text
 
 RaciLetter = Literal["R", "A", "C", "I"]
@@ -20,6 +21,8 @@ class Task(Item):
     raci: dict[Id, RaciLetter]
     depends_on: list[Id] = []
     duration_days: int = Field(ge=0, le=250)
+    scale: list[ScaleTerm] = []
+    """size drivers that add working days to `duration_days` for a larger client (domain/sizing.py)"""
     deliverable: Text | None = None
     checklist: list[Text] = []
     gate: bool = True

@@ -57,6 +57,8 @@ class Plan:
     """role -> share of one person's time, for the roles that limit the plan"""
     levelled: dict[str, list[str]] = field(default_factory=dict)
     """role -> its tasks in the order levelling made them run, one at a time"""
+    sizing: dict[str, list] = field(default_factory=dict)
+    """task id -> the size terms (domain/sizing.Sizing) that lengthened it for this client"""
 
     def critical_path(self) -> list[ScheduledTask]:
         """Every task without slack, in schedule order (parallel critical chains are all included)."""
@@ -113,7 +115,7 @@ def _label(node: Hashable) -> str:
     return f"start of phase {node[1]}" if isinstance(node, tuple) else str(node)
 
 
-def _graph(pb: Playbook):
+def _graph(pb: Playbook, durations: Mapping[str, int] | None = None):
     """Dependencies plus phase gates: every task of a phase waits for the gate tasks of the phase before
     (through one zero-duration node per phase start, so the edges stay linear in the number of tasks)."""
     import networkx as nx
@@ -128,7 +130,8 @@ def _graph(pb: Playbook):
             graph.add_node(opening, duration=0, order=len(graph))
             graph.add_edges_from((gate, opening) for gate in previous_gates)
         for task in phase.tasks:
-            graph.add_node(task.id, task=task, phase=phase.id, duration=task.duration_days, order=len(graph))
+            days = durations.get(task.id, task.duration_days) if durations else task.duration_days
+            graph.add_node(task.id, task=task, phase=phase.id, duration=days, order=len(graph))
             if opening is not None:
                 graph.add_edge(opening, task.id)
             for dep in task.depends_on:
@@ -194,7 +197,8 @@ def _level(graph, order: list[Hashable], availability: Mapping[str, float]) -> d
 
 
 def schedule(pb: Playbook, start: date, weekend: frozenset[int] = WEEKEND,
-             calendar: WorkCalendar | None = None, availability: Mapping[str, float] | None = None) -> Plan:
+             calendar: WorkCalendar | None = None, availability: Mapping[str, float] | None = None,
+             durations: Mapping[str, int] | None = None) -> Plan:
     """Critical-path schedule (CPM) in working days. A phase only starts once the previous one is closed,
     so every task of a later phase also waits for the earlier phase's gate tasks. With a `calendar`, days
     are counted on the client's working days (its weekend and public holidays); without one, on the
@@ -204,7 +208,7 @@ def schedule(pb: Playbook, start: date, weekend: frozenset[int] = WEEKEND,
         weekend = calendar.weekend
     else:
         _check_weekend(weekend)
-    graph = _graph(pb)
+    graph = _graph(pb, durations)
     order = _order(graph)
     levelled: dict[str, list[str]] = {}
     if availability:
@@ -228,10 +232,23 @@ def schedule(pb: Playbook, start: date, weekend: frozenset[int] = WEEKEND,
     return Plan(tasks, days[0], finish, end, frozenset(weekend), calendar, dict(availability or {}), levelled)
 
 
+def sized_durations(pb: Playbook, answers: Mapping[str, object]) -> dict[str, tuple[int, list]]:
+    """Task id -> (working days for this client, the size terms that added to the base)."""
+    from workbench.domain.sizing import sized
+
+    return {task.id: sized(task.duration_days, task.scale, answers) for _, task in pb.tasks() if task.scale}
+
+
 def plan_for(pb: Playbook, answers: Mapping[str, object], start: date,
              calendar: WorkCalendar | None = None) -> Plan:
     """The engagement's plan: on the client's calendar, with its part-time roles levelled. Every caller that
     shows an engagement's dates goes through here, so the CLI, the TUI and every deliverable agree."""
+    from workbench.domain.answers import complete_answers
     from workbench.domain.levelling import availability
 
-    return schedule(pb, start, calendar=calendar, availability=availability(pb, answers))
+    answers = complete_answers(pb, dict(answers))
+    sizes = sized_durations(pb, answers)
+    plan = schedule(pb, start, calendar=calendar, availability=availability(pb, answers),
+                    durations={tid: days for tid, (days, _notes) in sizes.items()})
+    plan.sizing.update({tid: notes for tid, (_days, notes) in sizes.items() if notes})
+    return plan

@@ -15,6 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.domain.plan import Plan, ScheduledTask, plan_for
 from workbench.domain.playbook import Playbook
+from workbench.domain.locale import format_number
 from workbench.domain.text import RTL_LANGUAGES, tr
 from workbench.i18n import N_, _
 from workbench.writers.atomic import atomic_path
@@ -27,7 +28,8 @@ CRITICAL_ROW = PatternFill("solid", fgColor="FCE4D6")
 PLAN_COLUMNS = [(N_("Phase"), 16), (N_("Task ID"), 22), (N_("Task"), 44), (N_("Owner"), 20),
                 (N_("Duration (working days)"), 11), (N_("Depends on"), 30), (N_("Early start"), 9),
                 (N_("Early finish"), 9), (N_("Late start"), 9), (N_("Late finish"), 9), (N_("Slack"), 8),
-                (N_("Critical"), 9), (N_("Start date"), 12), (N_("Finish date"), 12), (N_("Milestone"), 10)]
+                (N_("Critical"), 9), (N_("Start date"), 12), (N_("Finish date"), 12), (N_("Milestone"), 10),
+                (N_("Sized by"), 30)]
 NUMBER_COLUMNS = range(5, 12)
 """Duration, early/late start and finish, slack: numbers shown in the client's digits."""
 DATE_COLUMNS = (13, 14)
@@ -50,6 +52,12 @@ class PlanView:
 
     def phase(self, phase: str) -> str:
         return self.phases.get(phase, phase)
+
+    def sizing(self, task: ScheduledTask) -> str:
+        """Why the task is longer than the playbook's base: each size driver with the client's figure."""
+        return "; ".join(_("{driver} {value}: +{days} d").format(
+            driver=note.driver, value=format_number(note.value, self.lang), days=format_number(note.added, self.lang))
+            for note in self.plan.sizing.get(task.id, []))
 
     def depends_on(self, task: ScheduledTask) -> str:
         """Explicit dependencies; a later phase's first tasks wait for the phase before (the gate)."""
@@ -95,14 +103,14 @@ def _plan_sheet(ws: Worksheet, view: PlanView) -> None:
             values = [view.phase(phase), task.id, view.name(task), view.owner(task), task.duration,
                       view.depends_on(task), task.early_start, task.early_finish, task.late_start,
                       task.late_finish, task.slack, yes if task.critical else no, task.start, task.finish,
-                      yes if task.milestone else ""]
+                      yes if task.milestone else "", view.sizing(task)]
             for column, value in enumerate(values, start=1):
                 if column in DATE_COLUMNS:
                     cell = put_date(ws, row, column, value, view.lang)
                 elif column in NUMBER_COLUMNS:
                     cell = put_number(ws, row, column, value, view.lang)
                 else:
-                    cell = put(ws, row, column, value, wrap=column in (3, 6))
+                    cell = put(ws, row, column, value, wrap=column in (3, 6, 16))
                 if task.critical:
                     cell.fill = CRITICAL_ROW
             if task.critical:
