@@ -104,24 +104,11 @@ def run(args: argparse.Namespace) -> int:
 def change(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
     """Apply one change and say what it did in one line."""
     store, tid = oe.store, args.id
-    before = store.tasks().get(tid)
     if args.action == "reopen":
         return _reopen(oe, tid, args.note, author)
     if args.action in MOVES:
-        status = MOVES[args.action]
-        if args.action in ("block", "skip") and not (args.note or "").strip():
-            return fail("task", f"`{args.action}` needs a reason: --note \"what stops it\"")
-        note = args.note
-        if status == "done" and (before is None or before.status != "done"):
-            allowed, note = _done_note(oe, tid, args)
-            if not allowed:
-                return 2
-        store.set_status(tid, status, author, note)
-        old = before.status if before else "?"
-        print(f"{tid}: {old} -> {status}" if old != status else f"{tid}: already {status}")
-        if status in ("done", "skipped"):
-            _print_ready(oe, tid)
-    elif args.action == "assign":
+        return _move(oe, args, author)
+    if args.action == "assign":
         name = None if args.name.strip() in ("", "-") else args.name.strip()
         store.assign(tid, name, author)
         print(f"{tid}: assigned to {name}" if name else f"{tid}: unassigned")
@@ -135,6 +122,25 @@ def change(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
         store.check_item(tid, args.item - 1, not args.undo, author)
         items = store.tasks()[tid].checklist
         print(f"{tid}: item {args.item} {'reopened' if args.undo else 'done'} ({sum(items)}/{len(items)} done)")
+    return 0
+
+
+def _move(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
+    """start, done, block or skip; block and skip need a reason, done the task rules (or --force)."""
+    tid, status = args.id, MOVES[args.action]
+    before = oe.store.tasks().get(tid)
+    if args.action in ("block", "skip") and not (args.note or "").strip():
+        return fail("task", f"`{args.action}` needs a reason: --note \"what stops it\"")
+    note = args.note
+    if status == "done" and (before is None or before.status != "done"):
+        allowed, note = _done_note(oe, tid, args)
+        if not allowed:
+            return 2
+    oe.store.set_status(tid, status, author, note)
+    old = before.status if before else "?"
+    print(f"{tid}: {old} -> {status}" if old != status else f"{tid}: already {status}")
+    if status in ("done", "skipped"):
+        _print_ready(oe, tid)
     return 0
 
 
