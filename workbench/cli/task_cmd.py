@@ -165,7 +165,7 @@ def _done_note(oe: OpenEngagement, tid: str, args: argparse.Namespace) -> tuple[
 
 
 def _reopen(oe: OpenEngagement, tid: str, note: str | None, author: str) -> int:
-    """Back from done or skipped; the dependants already closed are named, since they now rest on open work."""
+    """Back from done or skipped; the closed tasks depending on it are named: they now rest on open work."""
     from workbench.domain.task_rules import closed_dependants, reopened_status
     from workbench.i18n import _
 

@@ -64,7 +64,8 @@ def check_done(pb: Playbook, task_id: str, states: dict[str, TaskState]) -> Done
     unticked: tuple[int, ...] = ()
     if task.gate and task.checklist:
         ticks = _state(states, task_id).checklist
-        unticked = tuple(n for n in range(1, len(task.checklist) + 1) if not (n <= len(ticks) and ticks[n - 1]))
+        ticked = {n for n, done in enumerate(ticks, 1) if done}
+        unticked = tuple(n for n in range(1, len(task.checklist) + 1) if n not in ticked)
     return DoneCheck(task_id, open_predecessors, unticked, len(task.checklist))
 
 
