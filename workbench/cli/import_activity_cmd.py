@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,14 +48,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _extra_measures(items: list[str]) -> tuple[dict[str, float], str | None]:
+    """--measure ID=VALUE items, VALUE in the user's notation (1 200, 6,1, ۱۲۰۰)."""
+    from workbench.domain.numbers import NumberError, parse_number
+
     values: dict[str, float] = {}
     for item in items:
         name, sep, text = item.partition("=")
         try:
-            value = float(text)
-        except ValueError:
-            value = math.nan
-        if not sep or not name.strip() or not math.isfinite(value):
+            value = parse_number(text)
+        except NumberError:
+            value = None
+        if not sep or not name.strip() or value is None:
             return {}, f"--measure {item!r}; expected ID=NUMBER, e.g. service_contacts_received=1200"
         values[name.strip()] = value
     return values, None
