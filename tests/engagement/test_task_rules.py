@@ -21,8 +21,8 @@ def test_go_live_is_refused_while_its_predecessor_and_checklist_are_open(run_cli
     assert (code, out) == (2, "")
     assert err == ("crmwb task: error: cannot mark dep-18-go-live done: 1 predecessor(s) not done or "
                    "skipped: dep-17-user-training (Train users by role, not_started); gate task with 5 of 5 "
-                   "checklist item(s) unticked: 1, 2, 3, 4, 5; finish those first, or give the reason to close "
-                   "it anyway with --force \"REASON\"\n")
+                   "checklist item(s) unticked: 1, 2, 3, 4, 5; finish those first, or give the reason to "
+                   "close it anyway with --force \"REASON\"\n")
     assert states(folder)["dep-18-go-live"].status == "not_started"
     code, _, err = run_cli("task", folder, "done", "dep-18-go-live", "--force", "  ")
     assert code == 2 and "--force needs a reason" in err

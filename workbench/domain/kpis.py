@@ -12,6 +12,9 @@ from workbench.domain.text import Text
 
 Unit = Literal["percent", "count", "ratio", "days", "hours", "minutes", "currency", "score"]
 Cadence = Literal["weekly", "monthly", "quarterly", "yearly"]
+CADENCE_DAYS: dict[str, float] = {"weekly": 7.0, "monthly": 365.25 / 12, "quarterly": 365.25 / 4,
+                                  "yearly": 365.25}
+"""The length of each cadence's period, for scaling a count over another period to it."""
 _OPS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
         ast.Div: lambda a, b: a / b}
 

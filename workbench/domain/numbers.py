@@ -39,7 +39,8 @@ def parse_number(text: str) -> float:
         value = grouped
     number = _read(value, text)
     if not math.isfinite(number):
-        raise NumberError(_("{text!r} is not a finite number; expected e.g. 42, 6,1 or 87.5").format(text=text))
+        raise NumberError(_("{text!r} is not a finite number; expected e.g. 42, 6,1 or 87.5").format(
+            text=text))
     return -number if negative else number
 
 
