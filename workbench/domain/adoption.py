@@ -126,8 +126,8 @@ def per_cadence(kpi: Kpi, value: float, period_days: int | None) -> tuple[float 
     """A count over `period_days` as a count per the KPI's cadence (a 6-week export against a weekly
     target is divided by 6); without the period it cannot be compared, so it is not computed."""
     if not period_days:
-        return None, _("a count per {cadence} period: needs the days the export covers "
-                       "(--from YYYY-MM-DD)").format(cadence=kpi.cadence)
+        return None, _("{cadence} rate: needs the export's first day (--from YYYY-MM-DD)").format(
+            cadence=kpi.cadence)
     return value * CADENCE_DAYS[kpi.cadence] / period_days, ""
 
 
