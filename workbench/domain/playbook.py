@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from workbench.domain.access import CrmObject, Governance, Role
 from workbench.domain.base import Id, Strict
@@ -45,6 +45,14 @@ class Playbook(Strict):
     """groups of CRM users for the adoption measures, with their role terms per language"""
     job_profiles: list[JobProfile] = []
     crm_mappings: dict[CrmTarget, CrmMapping] = {}
+
+    @model_validator(mode="after")
+    def _say_cadences_once(self) -> Playbook:
+        """Fill the plan texts' `{recertification_every}` from governance (see domain.cadence)."""
+        from workbench.domain.cadence import fill_cadences
+
+        fill_cadences(self)
+        return self
 
     def tasks(self) -> Iterator[tuple[Phase, Task]]:
         for phase in self.phases:
