@@ -39,7 +39,7 @@ def test_user_terms_extend_the_playbooks_and_win_ties():
     pb = load_playbook("core").playbook
     extended = classifier(pb.role_groups, {"sales": ["логист*"], "service": ["key account manager"]})
     assert extended.group("Логист") == "sales"
-    assert extended.group("Key account manager") == "service"  # as specific as the playbook's term: the user's
+    assert extended.group("Key account manager") == "service"  # a tie with the playbook's term: the user's
 
 
 def test_normalise_joins_persian_and_russian_spellings():
@@ -50,7 +50,8 @@ def test_normalise_joins_persian_and_russian_spellings():
 
 def _export(tmp_path, rows: list[str]):
     path = tmp_path / "export.csv"
-    path.write_text("user,role,last_login,logins,activities_logged\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    header = "user,role,last_login,logins,activities_logged\n"
+    path.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
     return path
 
 
@@ -60,13 +61,15 @@ def test_unmatched_roles_are_listed_and_quoted_titles_counted_right(run_cli, tmp
         "ana,After-sales service,2025-03-30,9,40", "reza,خدمات پس از فروش,2025-03-30,9,30",
         "olga,Агентская сеть,2025-03-30,9,12", "kim,Key account manager,2025-03-30,9,8",
         "ivan,Логист,2025-03-30,9,5", "bot,Service account,2025-03-30,99,999"])
-    code, out, err = run_cli("import-activity", folder, path, "--date", AS_OF, "--from", "2025-03-25", "--json")
+    code, out, err = run_cli("import-activity", folder, path, "--date", AS_OF, "--from", "2025-03-25",
+                             "--json")
     assert (code, err) == (0, "")
     data = json.loads(out)
     assert data["unmatched_roles"] == {"Логист": 1}
     assert data["excluded_accounts"] == 1
     assert data["measures"]["sales_activities_logged"] == 20  # olga and kim, not the after-sales agents
-    assert data["records_by_group"] == {"service": {"activities_logged": 70}, "sales": {"activities_logged": 20},
+    assert data["records_by_group"] == {"service": {"activities_logged": 70},
+                                        "sales": {"activities_logged": 20},
                                         "unmatched": {"activities_logged": 5}}
     text = run_cli("import-activity", folder, path, "--date", AS_OF, "--from", "2025-03-25")[1]
     assert "  roles in no group (counted as users only): 'Логист' (1)\n" in text
@@ -80,10 +83,11 @@ def test_role_group_flag_extends_and_refuses_unknown_groups(run_cli, tmp_path):
                            "--role-group", "sales=логист*")
     data = json.loads(out)
     assert code == 0 and data["unmatched_roles"] == {} and data["measures"]["sales_activities_logged"] == 12
-    code, out, err = run_cli("import-activity", folder, path, "--date", AS_OF, "--role-group", "logistics=Логист")
+    code, out, err = run_cli("import-activity", folder, path, "--date", AS_OF,
+                             "--role-group", "logistics=Логист")
     assert (code, out) == (2, "")
-    assert err == ("crmwb import-activity: error: --role-group 'logistics=Логист'; expected GROUP=TERM with GROUP "
-                   "one of: system, sales, service, marketing, management\n")
+    assert err == ("crmwb import-activity: error: --role-group 'logistics=Логист'; expected GROUP=TERM with "
+                   "GROUP one of: system, sales, service, marketing, management\n")
 
 
 def test_a_six_week_export_is_divided_by_six_for_a_weekly_target(run_cli, tmp_path):
@@ -93,8 +97,8 @@ def test_a_six_week_export_is_divided_by_six_for_a_weekly_target(run_cli, tmp_pa
     assert (code, err) == (0, "")
     per_rep = next(m for m in measurements(folder) if m.kpi_id == "activities_per_rep")
     assert per_rep.value == pytest.approx(104 / 2 / 6)
-    assert per_rep.note == ("sales_activities_logged=104, sales_reps_working=2; counted over 42 day(s), scaled "
-                            "to one weekly period of 7 days")
+    assert per_rep.note == ("sales_activities_logged=104, sales_reps_working=2; counted over 42 day(s), "
+                            "scaled to one weekly period of 7 days")
     assert "  activities_per_rep             8.7  target ≥ 20      off track\n" in out
 
 

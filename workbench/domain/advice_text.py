@@ -96,8 +96,8 @@ TIMING_TEXTS: dict[str, tuple[str, str, str]] = {
     "when_before": (" (before task {task} starts: {phase}, plan week {week})",
                     " (پیش از کار مربوط در برنامه{task}: {phase}، هفته {week})",
                     " (до соответствующей задачи плана{task}: {phase}, неделя {week})"),
-    "when_unplanned": (" (task {task}, not in this client's plan)", " (این کار{task} در برنامه این کارفرما نیست)",
-                       " (этой задачи{task} нет в плане клиента)"),
+    "when_unplanned": (" (task {task}, not in this client's plan)",
+                       " (این کار{task} در برنامه این کارفرما نیست)", " (этой задачи{task} нет в плане клиента)"),
     "phase_pre_deployment": ("pre-deployment", "پیش از استقرار", "подготовительный этап"),
     "phase_deployment": ("deployment, before go-live", "استقرار، پیش از راه‌اندازی", "внедрение, до запуска"),
     "phase_post_deployment": ("after go-live", "پس از راه‌اندازی", "после запуска"),
@@ -135,7 +135,8 @@ def when_text(timing: Timing, lang: str = "en") -> str:
     template = TEXTS[key][LANGS.index(lang)]
     phase = TEXTS["phase_" + timing.phase][LANGS.index(lang)]
     task = timing.task if lang == "en" else ""
-    return local_digits(template.format(phase=phase, week=timing.week, task="\x01"), lang).replace("\x01", task)
+    text = local_digits(template.format(phase=phase, week=timing.week, task="\x01"), lang)
+    return text.replace("\x01", task)
 
 
 def number(value: Any, lang: str = "en") -> str:
