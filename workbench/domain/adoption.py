@@ -60,7 +60,8 @@ def activity_measures(rows: list[ActivityRow], as_of: date, record_columns: list
                       has_trained: bool, groups: RoleClassifier) -> ActivityMeasures:
     """The measures a user-activity export gives, counted as the playbook's measure definitions say;
     users are grouped by the playbook's role groups (`groups`)."""
-    grouped = [(r, groups.group(r.role) or UNMATCHED) for r in rows]
+    by_role = {role: groups.group(role) or UNMATCHED for role in {r.role for r in rows}}  # roles repeat
+    grouped = [(r, by_role[r.role]) for r in rows]
     people_grouped = [(r, g) for r, g in grouped if g not in groups.excluded]
     people = [r for r, _g in people_grouped]
     sales = [r for r, g in people_grouped if g == "sales"]
