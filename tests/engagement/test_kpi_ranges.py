@@ -74,3 +74,23 @@ def test_bundled_playbooks_declare_the_ranges_their_units_get_wrong():
         for kpi in loaded.playbook.kpis:  # every baseline and target is a value the KPI can take
             assert not kpi.out_of_range(float(kpi.target)), kpi.id
             assert kpi.baseline is None or not kpi.out_of_range(float(kpi.baseline)), kpi.id
+
+
+def test_values_stored_before_ranges_were_checked_are_flagged_not_on_track(run_cli, tmp_path):
+    from datetime import date
+
+    from workbench.domain.tracking import Measurement
+    from workbench.store.sqlite_store import SQLiteStore
+
+    folder = engagement(tmp_path)
+    with SQLiteStore(folder / "state.db") as store:  # as an older crmwb stored them, unchecked
+        store.record_measurements([Measurement("first_response_time", -3.0, date(2025, 2, 1)),
+                                   Measurement("first_response_time", 6.0, date(2025, 3, 1)),
+                                   Measurement("csat", 150.0, date(2025, 3, 1))], "old")
+    rows = {r["kpi"]: r for r in json.loads(run_cli("kpi", folder, "list", "--json")[1])}
+    assert (rows["first_response_time"]["baseline"], rows["first_response_time"]["on_track"]) == (6.0, False)
+    assert (rows["csat"]["latest"], rows["csat"]["on_track"]) == (150.0, None)
+    listed = run_cli("kpi", folder, "list")[1]
+    assert next(line for line in listed.splitlines() if line.startswith("csat ")).split()[-2:] == [
+        "range", "2025-03-01"]
+    assert "out of range" in run_cli("kpi", folder, "trend", "csat")[1]

@@ -125,12 +125,13 @@ def _summary(kpi: Kpi, trend: Trend) -> dict:
     latest = trend.latest
     return {"kpi": kpi.id, "name": str(kpi.name), "kind": kpi.kind, "unit": kpi.unit, "direction": kpi.direction,
             "latest": latest.value if latest else None, "date": latest.measured_on.isoformat() if latest else None,
-            "baseline": trend.baseline, "target": trend.target, "on_track": trend.on_track,
+            "baseline": trend.baseline, "target": trend.target,
+            "on_track": None if latest and kpi.out_of_range(latest.value) else trend.on_track,
             "measurements": len(trend.points), "sparkline": trend.sparkline()}
 
 
 def _list(opened: OpenEngagement, as_json: bool) -> int:
-    from workbench.domain.adoption import format_value, on_track_label, target_label
+    from workbench.domain.adoption import format_value, status_label, target_label
 
     rows = kpi_rows(opened)
     if as_json:
@@ -141,12 +142,12 @@ def _list(opened: OpenEngagement, as_json: bool) -> int:
         latest = trend.latest
         print(f"{kpi.id:<24}{format_value(latest.value if latest else None, kpi.unit):>10}"
               f"{format_value(trend.baseline, kpi.unit):>10}  {target_label(kpi):<10}"
-              f"{on_track_label(trend.on_track):<13}{latest.measured_on if latest else '—'}")
+              f"{status_label(kpi, trend):<13}{latest.measured_on if latest else '—'}")
     return 0
 
 
 def _trend(opened: OpenEngagement, args: argparse.Namespace) -> int:
-    from workbench.domain.adoption import format_value, on_track_label, target_label
+    from workbench.domain.adoption import format_value, status_label, target_label
 
     rows = kpi_rows(opened)
     if args.kpi:
@@ -164,7 +165,7 @@ def _trend(opened: OpenEngagement, args: argparse.Namespace) -> int:
         latest = trend.latest
         print(f"{kpi.id:<23}{trend.sparkline():<13}{format_value(latest.value if latest else None, kpi.unit):>8}"
               f" base {format_value(trend.baseline, kpi.unit):<8}{target_label(kpi):<9}"
-              f"{on_track_label(trend.on_track)}")
+              f"{status_label(kpi, trend)}")
     if args.kpi:
         kpi, trend = rows[0]
         print(f"\n{kpi.name}: {len(trend.points)} measurement(s); ↑ higher is better" if kpi.direction == "up"

@@ -141,10 +141,20 @@ def period_note(kpi: Kpi, period_days: int | None) -> str:
 
 
 def baseline_of(kpi: Kpi, points: list[Measurement]) -> float | None:
-    """The playbook's baseline; without one ("measure before go-live") the first measurement."""
+    """The playbook's baseline; without one ("measure before go-live") the first measurement the KPI can
+    take (a value stored before ranges were checked, such as a negative response time, is no baseline)."""
     if kpi.baseline is not None:
         return float(kpi.baseline)
-    return points[0].value if points else None
+    return next((p.value for p in points if not kpi.out_of_range(p.value)), None)
+
+
+def status_label(kpi: Kpi, trend: Trend) -> str:
+    """on track / off track / not measured, or 'out of range' when the latest value is one the KPI cannot
+    take (stored before values were checked): such a value is never reported as on track."""
+    latest = trend.latest
+    if latest is not None and kpi.out_of_range(latest.value):
+        return _("out of range")
+    return on_track_label(trend.on_track)
 
 
 def kpi_trends(kpis: list[Kpi], measurements: list[Measurement]) -> list[Trend]:
