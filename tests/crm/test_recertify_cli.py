@@ -34,7 +34,7 @@ def _decide(path: Path, decisions: dict[tuple[str, str, str], tuple]) -> None:
 def test_plan_printed_and_checklist_written(run_cli, tmp_path):
     code, out, _ = run_cli("recertify", "core", "--out", tmp_path / "rc", "--date", "2025-03-03")
     assert code == 0
-    assert "every 6 month(s)" in out and "next: 2025-09-03, 2026-03-03, 2026-09-03" in out
+    assert "every 6 months" in out and "next: 2025-09-03, 2026-03-03, 2026-09-03" in out
     assert "due 2025-03-10 (5 working days)" in out
     assert "crm_manager (CRM manager) reviews 14 role(s)" in out
     assert sorted(p.name for p in (tmp_path / "rc").iterdir()) == ["recertification-crm_manager.xlsx",

@@ -6,11 +6,18 @@ from datetime import date
 
 import pytest
 
-from workbench.domain.adoption import ActivityRow, activity_measures, evaluate_kpis, format_value, role_group
+from workbench.domain.adoption import ActivityRow, activity_measures, evaluate_kpis, format_value
+from workbench.domain.role_groups import classifier
 from workbench.loading.activity_csv import read_activity
 from workbench.loading.activity_encoding import decode
 
 AS_OF = date(2025, 3, 31)
+
+
+def core_groups(extra=None):
+    from workbench.loading.playbooks import load_playbook
+
+    return classifier(load_playbook("core").playbook.role_groups, extra)
 
 
 def read(tmp_path, data: bytes | str):
@@ -95,10 +102,10 @@ def test_many_bad_rows_are_capped(tmp_path):
     ("Sales", "sales"), ("Отдел продаж", "sales"), ("مدير فروش", "sales"), ("Pre-sales engineer", "sales"),
     ("Customer Service", "service"), ("Support line 2", "service"), ("Сервис", "service"), ("پشتيباني", "service"),
     ("Marketing", "marketing"), ("بازاریابی", "marketing"), ("Service account", "system"), ("Integration", "system"),
-    ("API user", "system"), ("Интеграция 1С", "system"), ("Therapist", "other"), ("", "other"),
+    ("API user", "system"), ("Интеграция 1С", "system"), ("Therapist", None), ("", None),
 ])
 def test_role_groups(role, group):
-    assert role_group(role) == group
+    assert core_groups().group(role) == group
 
 
 def row(user, role, last_login, logins=5, activities=0, cases=0, trained=None):
@@ -112,7 +119,8 @@ def test_measures_follow_the_playbook_definitions():
             row("c", "Sales", date(2025, 3, 31), 2, activities=0),  # logged in but entered nothing
             row("d", "Service", None, 0, cases=4),  # never logged in
             row("e", "Test account", date(2025, 3, 31), 50, activities=99)]
-    measures = activity_measures(rows, AS_OF, ["activities_logged", "cases_created"], has_trained=False)
+    measures = activity_measures(rows, AS_OF, ["activities_logged", "cases_created"], has_trained=False,
+                                 groups=core_groups())
     assert measures.values == {"licensed_users": 4, "active_users_30d": 1, "sales_activities_logged": 17,
                                "sales_reps_working": 2, "cases_logged": 4}
     assert measures.excluded == 1

@@ -50,13 +50,13 @@ def test_record_refuses_a_kpi_the_answers_dropped(run_cli, tmp_path):
                    "condition is false for the answers in engagement.yaml\n")
 
 
-@pytest.mark.parametrize("value", ["abc", "72,5", "nan", "inf", ""])
+@pytest.mark.parametrize("value", ["abc", "72,,5", "nan", "inf", ""])
 def test_record_refuses_values_that_are_not_numbers(run_cli, tmp_path, value):
     folder = engagement(tmp_path)
     code, _, err = record(run_cli, folder, "active_user_rate", value, "2025-03-01")
     assert code == 2
-    assert err == (f"crmwb kpi record: error: VALUE {value!r} is not a number; expected e.g. 42 or 87.5 "
-                   "(a dot for decimals)\n")
+    assert err == (f"crmwb kpi record: error: VALUE {value!r} is not a number; expected e.g. 42, 6,1, 87.5, "
+                   "۶٫۱ or 1 234,5\n")
     assert measurements(folder) == []
 
 

@@ -96,7 +96,9 @@ def test_a_missing_start_and_a_broken_store_are_reported(run_cli, tmp_path):
 
 
 def _progress(run_cli, folder):
-    for args in (["start", "pre-01-kickoff"], ["done", "pre-01-kickoff"], ["done", "pre-02-appoint-specialist"],
+    ticks = [["check", "pre-01-kickoff", str(n)] for n in range(1, 6)]  # a gate: its checklist first
+    for args in (["start", "pre-01-kickoff"], *ticks, ["done", "pre-01-kickoff"],
+                 ["done", "pre-02-appoint-specialist", "--force", "letter signed on paper"],
                  ["start", "pre-05-stakeholders"], ["block", "pre-06-drivers-barriers", "--note", "no workshop room"]):
         assert run_cli("task", folder, *args, "--as", "ana")[0] == 0
 

@@ -31,7 +31,9 @@ async def test_tick_tasks_in_the_phase_navigator(engagement):
         assert first is not None and screen.selected.phase == "pre_deployment"
 
         await pilot.press("s")
-        await pilot.press("d")
+        await pilot.press("d")  # a gate task with nothing ticked: done only with a reason
+        assert isinstance(app.screen, PromptDialog)
+        await pilot.press(*"kickoff held", "enter")
         await pilot.press("a")
         await pilot.press(*"Sara", "enter")
         await pilot.press("n")
@@ -64,6 +66,7 @@ async def test_tick_tasks_in_the_phase_navigator(engagement):
         ("check", "2", "done"),
         ("check", "2", "open"),
     ]
+    assert events[2][3].startswith("forced: kickoff held [gate task with 5 of 5 checklist item(s) unticked")
     assert events[4][3] == "signed" and all(e[4] == AUTHOR for e in events[1:])
     assert history(engagement, second)[-1] == ("status", "not_started", "blocked", "waiting for IT", AUTHOR)
     with SQLiteStore(engagement / "state.db") as store:
@@ -105,3 +108,33 @@ async def test_a_task_from_the_palette_opens_in_its_phase(seeded):
         await pilot.pause()
         assert app.screen.phase == "post_deployment"
         assert app.screen.query_one(TaskTable).current_id == target
+
+
+async def test_done_with_open_predecessors_asks_why_and_reopen_goes_back(engagement):
+    app = make_app(engagement, today=TODAY, section="phases")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PhasesScreen)
+        table = screen.query_one(TaskTable)
+        await pilot.press("down")  # the second task waits for the first
+        second = table.current_id
+        assert screen.selected.depends_on
+        await pilot.press("d")
+        assert isinstance(app.screen, PromptDialog)
+        assert "predecessor(s) not done or skipped" in str(app.screen.prompt)
+        await pilot.press("escape")  # cancelled: nothing changes
+        await settle(pilot)
+        assert table.views[second].status == "not_started"
+        await pilot.press("d")
+        await pilot.press(*"director decided", "enter")
+        await settle(pilot)
+        assert table.views[second].status == "done"
+        await pilot.press("r")
+        await settle(pilot)
+        assert table.views[second].status == "in_progress"
+
+    events = history(engagement, second)
+    assert [e[:3] for e in events[1:]] == [("status", "not_started", "done"), ("status", "done", "in_progress")]
+    assert events[1][3].startswith("forced: director decided [1 predecessor(s) not done or skipped: ")
+    assert events[2][3] == "reopened" and events[2][4] == AUTHOR

@@ -24,19 +24,24 @@ WIDTH = 100
 class Wording:
     """Questions, answers and advice points in one language, using the playbook's own question texts."""
 
-    def __init__(self, playbook: Playbook, lang: str) -> None:
+    def __init__(self, playbook: Playbook, lang: str, answers: dict[str, Any] | None = None) -> None:
+        from workbench.domain.advice_timing import step_timings
         from workbench.domain.text import tr
 
         self.questions = playbook.question_map()
         self.lang = lang
         self.tr = tr
+        self.timings = step_timings(playbook, answers) if answers is not None else {}
+        """advice key -> where this client's plan puts the task it is about: the `{when}` of its text"""
 
     def say(self, key: str, **params: Any) -> str:
+        if key in self.timings:
+            params.setdefault("when", self.timings[key])
         return say(key, self.lang, **params)
 
     def point(self, p: Point) -> str:
         params = {k: number(v) if isinstance(v, (int, float)) else v for k, v in p.params.items()}
-        return say(p.code, self.lang, **params)
+        return self.say(p.code, **params)
 
     def question(self, qid: str) -> str:
         q = self.questions.get(qid)
@@ -100,7 +105,8 @@ def render_text(blocks: list[Block], w: Wording) -> str:
             out += [textwrap.fill(line, WIDTH, initial_indent="  - ", subsequent_indent="    ") for line in b.lines]
         elif b.kind == "items":
             for n, (text, traces) in enumerate(b.rows, 1):
-                out.append(textwrap.fill(text, WIDTH, initial_indent=f"{local_digits(str(n), w.lang):>3}. ",
+                out.append(textwrap.fill(text, WIDTH, break_on_hyphens=False,  # task ids stay whole
+                                         initial_indent=f"{local_digits(str(n), w.lang):>3}. ",
                                          subsequent_indent="     "))
                 out += [textwrap.fill(w.trace(t), WIDTH, initial_indent="       <- ", subsequent_indent="          ")
                         for t in traces]

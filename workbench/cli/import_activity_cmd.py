@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,8 +29,12 @@ columns, found by name in any case, also by alias or Russian or Persian name:
   leads_created, deals_created, cases_created, activities_logged, any other
   <object>_created or <object>_logged              at least one
   trained (yes/no)                                 optional: training_completion
-Role text sorts users into sales, service, marketing; integration, service and
-test accounts are left out. Delimiter , or ; and UTF-8 (with or without BOM),
+Role text sorts users into the playbook's role groups (sales, service and
+after-sales, marketing, management; integration, service and test accounts are
+left out) on whole terms, the most specific match winning; roles no term matches
+are listed, never guessed (add terms with --role-group GROUP=TERM). Per-period
+KPIs (activities per rep per week) are scaled from the days the export covers
+(--from to --date) to their cadence. Delimiter , or ; and UTF-8 (with or without BOM),
 cp1251 or cp1256 are detected. Any problem in the file records nothing."""
 
 
@@ -40,6 +43,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE.csv", help="the CRM export: one row per user")
     parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
                         help="the day of the export; activity is counted up to it (default: today)")
+    parser.add_argument("--from", dest="period_from", type=iso_date, metavar="YYYY-MM-DD",
+                        help="the first day the export's activity counts cover; per-period KPIs (activities "
+                             "per rep per week) are scaled from --from..--date to their cadence")
+    parser.add_argument("--role-group", action="append", default=[], metavar="GROUP=TERM",
+                        help="count roles with this term in this group, e.g. sales=\"Агентская сеть\" "
+                             "(repeatable; a trailing * matches any ending)")
     parser.add_argument("--measure", action="append", default=[], metavar="ID=VALUE",
                         help="a measure the file cannot give, e.g. service_contacts_received=1200 (repeatable)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -49,17 +58,45 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _extra_measures(items: list[str]) -> tuple[dict[str, float], str | None]:
+    """--measure ID=VALUE items, VALUE in the user's notation (1 200, 6,1, ۱۲۰۰)."""
+    from workbench.domain.numbers import NumberError, parse_number
+
     values: dict[str, float] = {}
     for item in items:
         name, sep, text = item.partition("=")
         try:
-            value = float(text)
-        except ValueError:
-            value = math.nan
-        if not sep or not name.strip() or not math.isfinite(value):
+            value = parse_number(text)
+        except NumberError:
+            value = None
+        if not sep or not name.strip() or value is None:
             return {}, f"--measure {item!r}; expected ID=NUMBER, e.g. service_contacts_received=1200"
         values[name.strip()] = value
     return values, None
+
+
+def _role_terms(items: list[str], known: list[str]) -> tuple[dict[str, list[str]], str | None]:
+    """--role-group GROUP=TERM items by group; an unknown group or an empty term is refused."""
+    from workbench.i18n import _
+
+    terms: dict[str, list[str]] = {}
+    for item in items:
+        group, sep, term = item.partition("=")
+        if not sep or not term.strip() or group.strip() not in known:
+            return {}, _("--role-group {item!r}; expected GROUP=TERM with GROUP one of: {groups}").format(
+                item=item, groups=", ".join(known) or _("(the playbook declares no role groups)"))
+        terms.setdefault(group.strip(), []).append(term.strip())
+    return terms, None
+
+
+def _period_days(args: argparse.Namespace, as_of: date) -> tuple[int | None, str | None]:
+    from workbench.i18n import _
+
+    if args.period_from is None:
+        return None, None
+    if args.period_from > as_of:
+        message = _("--from {start} is after --date {end}; expected the first day the export covers")
+        return None, message.format(start=args.period_from, end=as_of)
+    return (as_of - args.period_from).days + 1, None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -67,15 +104,17 @@ def run(args: argparse.Namespace) -> int:
     import sqlite3
 
     from workbench.cli.output import print_problems
-    from workbench.domain.adoption import activity_measures, evaluate_kpis
+    from workbench.domain.adoption import activity_measures, evaluate_kpis, period_note
+    from workbench.domain.role_groups import classifier
     from workbench.loading.activity_csv import read_activity
 
     as_of = args.date or date.today()
     if as_of > date.today():
         return fail("import-activity", f"--date {as_of} is in the future; expected the day of the export")
     extra, error = _extra_measures(args.measure)
-    if error:
-        return fail("import-activity", error)
+    period_days, period_error = _period_days(args, as_of)
+    if error or period_error:
+        return fail("import-activity", error or period_error or "")
     opened = open_or_fail(args.folder, args.author, "import-activity")
     if opened is None:
         return 2
@@ -86,20 +125,26 @@ def run(args: argparse.Namespace) -> int:
                 close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
                 hint = f"did you mean {', '.join(close)}?" if close else "see the measures in `crmwb show`"
                 return fail("import-activity", f"--measure: unknown measure {name!r}; {hint}")
+        terms, error = _role_terms(args.role_group, [g.id for g in opened.resolved.role_groups])
+        if error:
+            return fail("import-activity", error)
         activity = read_activity(args.file, as_of)
         if not activity.ok:
             print_problems(activity.problems)
             return fail("import-activity", "nothing was recorded; fix the file and run again")
-        measures = activity_measures(activity.rows, as_of, activity.record_columns, activity.has_trained)
+        groups = classifier(opened.resolved.role_groups, terms)
+        measures = activity_measures(activity.rows, as_of, activity.record_columns, activity.has_trained,
+                                     groups)
         given = {k: v for k, v in measures.values.items() if k in known}
         clash = sorted(set(given) & set(extra))
         if clash:
             return fail("import-activity", f"--measure {clash[0]} comes from the file already; remove it")
         values = given | extra
-        results = evaluate_kpis([k for k in opened.resolved.kpis if k.kind == "adoption"], values)
+        adoption = [k for k in opened.resolved.kpis if k.kind == "adoption"]
+        results = evaluate_kpis(adoption, values, period_days)
         done = [r for r in results if r.value is not None]
         if not done:
-            _print(activity, measures, values, results, as_of, [])
+            _print(activity, measures, values, results, as_of, [], period_days)
             return fail("import-activity", "no adoption KPI could be computed; nothing was recorded")
         from workbench.domain.kpis import formula_names
         from workbench.domain.tracking import Measurement
@@ -107,24 +152,28 @@ def run(args: argparse.Namespace) -> int:
 
         source = f"import-activity {activity.path.name} ({activity.encoding})"
         items = [Measurement(r.kpi.id, r.value, as_of, source,  # type: ignore[arg-type]
-                             ", ".join(f"{m}={values[m]:g}" for m in formula_names(r.kpi.formula)))
+                             "; ".join(filter(None, (", ".join(f"{m}={values[m]:g}" for m in
+                                                               formula_names(r.kpi.formula)),
+                                                     period_note(r.kpi, period_days)))))
                  for r in done]
         try:
             opened.store.record_measurements(items, current_author(args.author))
         except sqlite3.Error as exc:  # busy past the timeout, disk full...: the transaction rolled back whole
             return fail("import-activity", f"nothing was recorded: the state store refused the write: {exc}")
     if args.json:
-        print(json.dumps(_json(activity, measures, values, results, as_of), ensure_ascii=False, indent=2))
+        print(json.dumps(_json(activity, measures, values, results, as_of, period_days), ensure_ascii=False,
+                         indent=2))
     else:
-        _print(activity, measures, values, results, as_of, done)
+        _print(activity, measures, values, results, as_of, done, period_days)
     _warn_stale(activity, as_of)
     return 0
 
 
 def _json(activity: ActivityFile, measures: ActivityMeasures, values: dict[str, float],
-          results: list[KpiResult], as_of: date) -> dict:
+          results: list[KpiResult], as_of: date, period_days: int | None) -> dict:
     return {"file": str(activity.path), "encoding": activity.encoding, "delimiter": activity.delimiter,
-            "date": as_of.isoformat(), "users": len(activity.rows), "excluded_accounts": measures.excluded,
+            "date": as_of.isoformat(), "period_days": period_days, "users": len(activity.rows),
+            "excluded_accounts": measures.excluded, "unmatched_roles": measures.unmatched,
             "measures": values, "records_by_group": measures.by_group,
             "recorded": [{"kpi": r.kpi.id, "value": r.value, "target": r.kpi.target, "unit": r.kpi.unit,
                           "on_track": (r.value >= r.kpi.target) if r.kpi.direction == "up" else
@@ -134,8 +183,8 @@ def _json(activity: ActivityFile, measures: ActivityMeasures, values: dict[str, 
 
 
 def _print(activity: ActivityFile, measures: ActivityMeasures, values: dict[str, float],
-           results: list[KpiResult], as_of: date, done: list[KpiResult]) -> None:
-    from workbench.domain.adoption import format_value, target_label
+           results: list[KpiResult], as_of: date, done: list[KpiResult], period_days: int | None) -> None:
+    from workbench.domain.adoption import format_value, period_note, target_label
 
     print(f"Read {activity.path.name}: {activity.encoding}, delimiter {activity.delimiter!r}, "
           f"{len(activity.rows)} user(s)")
@@ -147,6 +196,7 @@ def _print(activity: ActivityFile, measures: ActivityMeasures, values: dict[str,
     for group, counts in sorted(measures.by_group.items()):
         entered = ", ".join(f"{column.rsplit('_', 1)[0]} {count:,}" for column, count in counts.items())
         print(f"  entered by {group}: {entered}"[:80])
+    _print_unmatched(measures.unmatched)
     if done:
         print(f"\nRecorded {len(done)} adoption KPI value(s) for {as_of}:")
     for r in done:
@@ -154,6 +204,8 @@ def _print(activity: ActivityFile, measures: ActivityMeasures, values: dict[str,
         good = r.value >= r.kpi.target if r.kpi.direction == "up" else r.value <= r.kpi.target
         print(f"  {r.kpi.id:<24}{format_value(r.value, r.kpi.unit):>10}  target {target_label(r.kpi):<10}"
               f"{'on track' if good else 'off track'}")
+        if period_note(r.kpi, period_days):
+            print(f"    {period_note(r.kpi, period_days)}")
     missing = [r for r in results if r.value is None]
     if missing:
         print("\nNot computed:")
@@ -161,6 +213,18 @@ def _print(activity: ActivityFile, measures: ActivityMeasures, values: dict[str,
             print(f"  {r.kpi.id:<24}{r.reason}")
         if any(r.missing for r in missing):
             print("Measures from other systems can be given with --measure ID=VALUE.")
+
+
+def _print_unmatched(unmatched: dict[str, int]) -> None:
+    """Roles no group's terms match: counted as users, in no group; the user says where they belong."""
+    from workbench.i18n import _
+
+    if not unmatched:
+        return
+    print(_("  roles in no group (counted as users only): {roles}").format(
+        roles=", ".join(f"{role!r} ({count})" for role, count in sorted(unmatched.items()))))
+    print(_("  add them with --role-group GROUP=TERM, e.g. --role-group sales=\"{role}\"").format(
+        role=sorted(unmatched)[0]))
 
 
 def _warn_stale(activity: ActivityFile, as_of: date) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from datetime import date
 from pathlib import Path
@@ -36,7 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     record = sub.add_parser("record", help="record a KPI value", description="Record a measured KPI value.")
     record.add_argument("kpi", metavar="KPI", help="the KPI id, e.g. active_user_rate")
-    record.add_argument("value", metavar="VALUE", help="the measured value, e.g. 72.5")
+    record.add_argument("value", metavar="VALUE",
+                        help="the measured value, e.g. 72.5, 6,1, ۶٫۱ or 1 234,5; checked against the KPI's "
+                             "valid range (0-100 for a percentage, not negative for counts and durations)")
     record.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="when it was measured (default: today)")
     record.add_argument("--source", metavar="TEXT", help="where the number comes from")
     record.add_argument("--note", metavar="TEXT", help="a remark kept with the value")
@@ -86,19 +87,18 @@ def _record(opened: OpenEngagement, args: argparse.Namespace) -> int:
     import sqlite3
 
     from workbench.domain.adoption import format_value, on_track_label, target_label
+    from workbench.domain.kpi_values import KpiValueError, read_value
     from workbench.domain.tracking import Measurement, Trend
+    from workbench.i18n import _
     from workbench.store.author import current_author
 
     kpi = find_kpi(opened, args.kpi, "kpi record")
     if kpi is None:
         return 2
     try:
-        value = float(args.value)
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value):
-        return fail("kpi record", f"VALUE {args.value!r} is not a number; expected e.g. 42 or 87.5 "
-                                  "(a dot for decimals)")
+        value = read_value(kpi, args.value)
+    except KpiValueError as exc:
+        return fail("kpi record", _("VALUE {error}").format(error=exc))
     when = args.date or date.today()
     if when > date.today():
         return fail("kpi record", f"--date {when} is in the future; expected the day it was measured")
@@ -125,12 +125,13 @@ def _summary(kpi: Kpi, trend: Trend) -> dict:
     latest = trend.latest
     return {"kpi": kpi.id, "name": str(kpi.name), "kind": kpi.kind, "unit": kpi.unit, "direction": kpi.direction,
             "latest": latest.value if latest else None, "date": latest.measured_on.isoformat() if latest else None,
-            "baseline": trend.baseline, "target": trend.target, "on_track": trend.on_track,
+            "baseline": trend.baseline, "target": trend.target,
+            "on_track": None if latest and kpi.out_of_range(latest.value) else trend.on_track,
             "measurements": len(trend.points), "sparkline": trend.sparkline()}
 
 
 def _list(opened: OpenEngagement, as_json: bool) -> int:
-    from workbench.domain.adoption import format_value, on_track_label, target_label
+    from workbench.domain.adoption import format_value, status_label, target_label
 
     rows = kpi_rows(opened)
     if as_json:
@@ -141,12 +142,12 @@ def _list(opened: OpenEngagement, as_json: bool) -> int:
         latest = trend.latest
         print(f"{kpi.id:<24}{format_value(latest.value if latest else None, kpi.unit):>10}"
               f"{format_value(trend.baseline, kpi.unit):>10}  {target_label(kpi):<10}"
-              f"{on_track_label(trend.on_track):<13}{latest.measured_on if latest else '—'}")
+              f"{status_label(kpi, trend):<13}{latest.measured_on if latest else '—'}")
     return 0
 
 
 def _trend(opened: OpenEngagement, args: argparse.Namespace) -> int:
-    from workbench.domain.adoption import format_value, on_track_label, target_label
+    from workbench.domain.adoption import format_value, status_label, target_label
 
     rows = kpi_rows(opened)
     if args.kpi:
@@ -164,7 +165,7 @@ def _trend(opened: OpenEngagement, args: argparse.Namespace) -> int:
         latest = trend.latest
         print(f"{kpi.id:<23}{trend.sparkline():<13}{format_value(latest.value if latest else None, kpi.unit):>8}"
               f" base {format_value(trend.baseline, kpi.unit):<8}{target_label(kpi):<9}"
-              f"{on_track_label(trend.on_track)}")
+              f"{status_label(kpi, trend)}")
     if args.kpi:
         kpi, trend = rows[0]
         print(f"\n{kpi.name}: {len(trend.points)} measurement(s); ↑ higher is better" if kpi.direction == "up"

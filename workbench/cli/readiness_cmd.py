@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     playbook, answers, client = loaded
     result = r.assess_readiness(answers, playbook)
-    w = Wording(playbook, args.lang)
+    w = Wording(playbook, args.lang, answers)
     blocks = readiness_blocks(w, result, playbook, client)
     sys.stdout.write(render(blocks, readiness_json(w, result, playbook, client), args.format, w))
     return 0

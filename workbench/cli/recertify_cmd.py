@@ -54,10 +54,12 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"crmwb recertify: error: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return 2
+    from workbench.domain.cadence import every_months
+
     source = f"Accountable for {plan.task}" if plan.task else "fallback: no recertification task"
     nexts = ", ".join(d.isoformat() for d in due_dates(opened, plan.cadence_months, 3))
     print(f"Access recertification for the {design.label}")
-    print(f"  cadence    every {plan.cadence_months} month(s) (governance.recertification_months); "
+    print(f"  cadence    {every_months(plan.cadence_months)} (governance.recertification_months); "
           f"next: {nexts}")
     print(f"  this round opens {opened.isoformat()}, due {due.isoformat()} ({plan.window_days} working days)")
     print(f"  reviewer   {plan.reviewer} ({names.get(plan.reviewer, '?')}), {source}")

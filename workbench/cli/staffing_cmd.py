@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     playbook, answers, client = loaded
     result = advise_staffing(answers, playbook)
-    w = Wording(playbook, args.lang)
+    w = Wording(playbook, args.lang, answers)
     blocks = staffing_blocks(w, result, playbook, client)
     sys.stdout.write(render(blocks, staffing_json(w, result, playbook, client), args.format, w))
     return 0

@@ -1,7 +1,9 @@
-"""`crmwb task DIR list|show|start|done|block|skip|assign|due|note|check ...`: work the task list.
+"""`crmwb task DIR list|show|start|done|block|skip|reopen|assign|due|note|check ...`: work the task list.
 
 Every change goes to the store with its author (`--as`, $CRMWB_AUTHOR or the OS user) and lands in the
-task's history. Blocking or skipping needs a reason, so the history says why. An unknown task id gets the
+task's history. Blocking or skipping needs a reason, so the history says why. `done` is refused while
+predecessors are open or a gate task's checklist is not ticked, unless forced with a reason (kept in the
+history with what was open); `reopen` is the way back from done or skipped. An unknown task id gets the
 closest ids as suggestions and exit 2.
 """
 
@@ -41,6 +43,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                               + (" (needs --note with the reason)" if action in ("block", "skip") else ""))
         move.add_argument("id", metavar="ID")
         move.add_argument("--note", metavar="TEXT", help="why; kept in the history")
+        if action == "done":
+            move.add_argument("--force", metavar="REASON",
+                              help="finish it although predecessors are open or a gate's checklist is not "
+                                   "ticked; the reason and what was open go into the history")
+    reopen = sub.add_parser("reopen", help="back from done (to in_progress) or skipped (to not_started)")
+    reopen.add_argument("id", metavar="ID")
+    reopen.add_argument("--note", metavar="TEXT", help="why; kept in the history")
     assign = sub.add_parser("assign", help="give the task to a person ('-' to unassign)")
     assign.add_argument("id", metavar="ID")
     assign.add_argument("name", metavar="NAME")
@@ -95,17 +104,11 @@ def run(args: argparse.Namespace) -> int:
 def change(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
     """Apply one change and say what it did in one line."""
     store, tid = oe.store, args.id
-    before = store.tasks().get(tid)
+    if args.action == "reopen":
+        return _reopen(oe, tid, args.note, author)
     if args.action in MOVES:
-        status = MOVES[args.action]
-        if args.action in ("block", "skip") and not (args.note or "").strip():
-            return fail("task", f"`{args.action}` needs a reason: --note \"what stops it\"")
-        store.set_status(tid, status, author, args.note)
-        old = before.status if before else "?"
-        print(f"{tid}: {old} -> {status}" if old != status else f"{tid}: already {status}")
-        if status in ("done", "skipped"):
-            _print_ready(oe, tid)
-    elif args.action == "assign":
+        return _move(oe, args, author)
+    if args.action == "assign":
         name = None if args.name.strip() in ("", "-") else args.name.strip()
         store.assign(tid, name, author)
         print(f"{tid}: assigned to {name}" if name else f"{tid}: unassigned")
@@ -119,6 +122,65 @@ def change(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
         store.check_item(tid, args.item - 1, not args.undo, author)
         items = store.tasks()[tid].checklist
         print(f"{tid}: item {args.item} {'reopened' if args.undo else 'done'} ({sum(items)}/{len(items)} done)")
+    return 0
+
+
+def _move(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
+    """start, done, block or skip; block and skip need a reason, done the task rules (or --force)."""
+    tid, status = args.id, MOVES[args.action]
+    before = oe.store.tasks().get(tid)
+    if args.action in ("block", "skip") and not (args.note or "").strip():
+        return fail("task", f"`{args.action}` needs a reason: --note \"what stops it\"")
+    note = args.note
+    if status == "done" and (before is None or before.status != "done"):
+        allowed, note = _done_note(oe, tid, args)
+        if not allowed:
+            return 2
+    oe.store.set_status(tid, status, author, note)
+    old = before.status if before else "?"
+    print(f"{tid}: {old} -> {status}" if old != status else f"{tid}: already {status}")
+    if status in ("done", "skipped"):
+        _print_ready(oe, tid)
+    return 0
+
+
+def _done_note(oe: OpenEngagement, tid: str, args: argparse.Namespace) -> tuple[bool, str | None]:
+    """(allowed, the history note) of `done`; not allowed after saying why (open predecessors or unticked
+    gate items without --force REASON). A forced one records the reason and what was still open."""
+    from workbench.domain.task_rules import check_done, forced_note
+    from workbench.i18n import _
+
+    check = check_done(oe.resolved, tid, oe.store.tasks())
+    force = getattr(args, "force", None)
+    if force is not None and not force.strip():
+        fail("task", _("--force needs a reason, e.g. --force \"signed off by the director\""))
+        return False, None
+    if check.allowed:
+        return True, args.note
+    if force is None:
+        fail("task", _("cannot mark {id} done: {why}; finish those first, or give the reason to close it "
+                       "anyway with --force \"REASON\"").format(id=tid, why="; ".join(check.reasons())))
+        return False, None
+    return True, forced_note(force, check, args.note)
+
+
+def _reopen(oe: OpenEngagement, tid: str, note: str | None, author: str) -> int:
+    """Back from done or skipped; the closed tasks depending on it are named: they now rest on open work."""
+    from workbench.domain.task_rules import closed_dependants, reopened_status
+    from workbench.i18n import _
+
+    states = oe.store.tasks()
+    old = states[tid].status
+    status = reopened_status(old)
+    if status is None:
+        return fail("task", _("{id} is {status}, not done or skipped; there is nothing to reopen").format(
+            id=tid, status=old))
+    text = _("reopened") + (f": {note.strip()}" if note and note.strip() else "")
+    oe.store.set_status(tid, status, author, text)
+    print(_("{id}: {old} -> {new} (reopened)").format(id=tid, old=old, new=status))
+    waiting = closed_dependants(oe.resolved, tid, states)
+    if waiting:
+        print(_("  already closed and depending on it: {ids}").format(ids=", ".join(waiting)))
     return 0
 
 

@@ -8,38 +8,19 @@ HR) stay missing, and the KPIs that use them are reported as not computable inst
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from workbench.domain.kpis import Kpi, evaluate, formula_names
+from workbench.domain.kpis import CADENCE_DAYS, Kpi, evaluate, formula_names
+from workbench.domain.role_groups import RoleClassifier
 from workbench.domain.tracking import Measurement, Trend
+from workbench.i18n import _
 
 ACTIVE_DAYS = 30
 """active_users_30d: a login and at least one record in the 30 days up to the measurement date."""
 WORKING_LOGINS = 3
 """sales_reps_working: without HR attendance, a sales user with 3+ logins stands in for 3+ days worked."""
-
-# role text -> group; checked in this order, each stem at the start of a word, so "Service account" is a
-# system account and "Therapist" is not an API account
-_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("system", ("integration", "service account", "api", "system", "test", "bot", "интеграц", "служебн",
-                "тест", "یکپارچه", "آزمایشی", "سیستم")),
-    ("sales", ("sales", "sell", "продаж", "продав", "فروش")),
-    ("service", ("service", "support", "сервис", "поддерж", "обслуж", "خدمات", "پشتیبانی")),
-    ("marketing", ("marketing", "маркетинг", "بازاریابی")),
-)
-
-
-def role_group(role: str) -> str:
-    """sales, service, marketing, system (integration, service and test accounts) or other."""
-    text = " ".join(role.lower().replace("ي", "ی").replace("ك", "ک").split())  # Arabic yeh, kaf as Persian
-    for group, stems in _GROUPS:
-        if any(re.search(r"(?<!\w)" + re.escape(stem), text) for stem in stems):
-            return group
-    return "other"
-
 
 @dataclass(frozen=True)
 class ActivityRow:
@@ -52,10 +33,6 @@ class ActivityRow:
     logins: int
     records: dict[str, int] = field(default_factory=dict)
     trained: bool | None = None
-
-    @property
-    def group(self) -> str:
-        return role_group(self.role)
 
     @property
     def records_total(self) -> int:
@@ -72,13 +49,26 @@ class ActivityMeasures:
     """integration, service and test accounts left out of every count"""
     by_group: dict[str, dict[str, int]]
     """group -> records column -> total: who enters which data"""
+    unmatched: dict[str, int] = field(default_factory=dict)
+    """role text no group's terms match -> users with it: counted as people, in no group, and listed"""
+
+
+UNMATCHED = "unmatched"
 
 
 def activity_measures(rows: list[ActivityRow], as_of: date, record_columns: list[str],
-                      has_trained: bool) -> ActivityMeasures:
-    """The measures a user-activity export gives, counted as the playbook's measure definitions say."""
-    people = [r for r in rows if r.group != "system"]
-    sales = [r for r in people if r.group == "sales"]
+                      has_trained: bool, groups: RoleClassifier) -> ActivityMeasures:
+    """The measures a user-activity export gives, counted as the playbook's measure definitions say;
+    users are grouped by the playbook's role groups (`groups`)."""
+    by_role = {role: groups.group(role) or UNMATCHED for role in {r.role for r in rows}}  # roles repeat
+    grouped = [(r, by_role[r.role]) for r in rows]
+    people_grouped = [(r, g) for r, g in grouped if g not in groups.excluded]
+    people = [r for r, _g in people_grouped]
+    sales = [r for r, g in people_grouped if g == "sales"]
+    unmatched: dict[str, int] = defaultdict(int)
+    for r, g in people_grouped:
+        if g == UNMATCHED:
+            unmatched[r.role.strip() or _("(no role)")] += 1
     values: dict[str, float] = {"licensed_users": len(people)}
     how = {"licensed_users": "people in the file (no system accounts)"}
     values["active_users_30d"] = sum(
@@ -96,10 +86,10 @@ def activity_measures(rows: list[ActivityRow], as_of: date, record_columns: list
         values["cases_logged"] = sum(r.records.get("cases_created", 0) for r in people)
         how["cases_logged"] = "cases created by all users"
     by_group: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(record_columns, 0))
-    for r in people:
+    for r, g in people_grouped:
         for column, count in r.records.items():
-            by_group[r.group][column] += count
-    return ActivityMeasures(values, how, len(rows) - len(people), dict(by_group))
+            by_group[g][column] += count
+    return ActivityMeasures(values, how, len(rows) - len(people), dict(by_group), dict(unmatched))
 
 
 @dataclass(frozen=True)
@@ -111,8 +101,11 @@ class KpiResult:
     reason: str = ""
 
 
-def evaluate_kpis(kpis: list[Kpi], values: dict[str, float]) -> list[KpiResult]:
-    """Each KPI's value when all its measures are known; otherwise why not (missing measures, a zero)."""
+def evaluate_kpis(kpis: list[Kpi], values: dict[str, float],
+                  period_days: int | None = None) -> list[KpiResult]:
+    """Each KPI's value when all its measures are known; otherwise why not (missing measures, a zero, an
+    unknown period for a per-period KPI, a value outside the KPI's range). `period_days` is how many days
+    the measures cover: a per-period KPI (activities per rep per week) is scaled from it to its cadence."""
     results = []
     for kpi in kpis:
         missing = [m for m in formula_names(kpi.formula) if m not in values]
@@ -122,15 +115,46 @@ def evaluate_kpis(kpis: list[Kpi], values: dict[str, float]) -> list[KpiResult]:
         value = evaluate(kpi.formula, values)
         zeros = [m for m in formula_names(kpi.formula) if values[m] == 0]
         reason = "" if value is not None else f"division by zero ({', '.join(zeros)} is 0)"
+        if value is not None and kpi.per_period:
+            value, reason = per_cadence(kpi, value, period_days)
+        if value is not None and kpi.out_of_range(value):
+            value, reason = None, _("{value:g} is outside the KPI's valid range").format(value=value)
         results.append(KpiResult(kpi, value, [], reason))
     return results
 
 
+def per_cadence(kpi: Kpi, value: float, period_days: int | None) -> tuple[float | None, str]:
+    """A count over `period_days` as a count per the KPI's cadence (a 6-week export against a weekly
+    target is divided by 6); without the period it cannot be compared, so it is not computed."""
+    if not period_days:
+        return None, _("{cadence} rate: needs the export's first day (--from YYYY-MM-DD)").format(
+            cadence=kpi.cadence)
+    return value * CADENCE_DAYS[kpi.cadence] / period_days, ""
+
+
+def period_note(kpi: Kpi, period_days: int | None) -> str:
+    """How a per-period value was scaled, for the measurement's note and the output ('' otherwise)."""
+    if not kpi.per_period or not period_days:
+        return ""
+    return _("counted over {days} day(s), scaled to one {cadence} period of {per:.4g} days").format(
+        days=period_days, cadence=kpi.cadence, per=CADENCE_DAYS[kpi.cadence])
+
+
 def baseline_of(kpi: Kpi, points: list[Measurement]) -> float | None:
-    """The playbook's baseline; without one ("measure before go-live") the first measurement."""
+    """The playbook's baseline; without one ("measure before go-live") the first measurement the KPI can
+    take (a value stored before ranges were checked, such as a negative response time, is no baseline)."""
     if kpi.baseline is not None:
         return float(kpi.baseline)
-    return points[0].value if points else None
+    return next((p.value for p in points if not kpi.out_of_range(p.value)), None)
+
+
+def status_label(kpi: Kpi, trend: Trend) -> str:
+    """on track / off track / not measured, or 'out of range' when the latest value is one the KPI cannot
+    take (stored before values were checked): such a value is never reported as on track."""
+    latest = trend.latest
+    if latest is not None and kpi.out_of_range(latest.value):
+        return _("out of range")
+    return on_track_label(trend.on_track)
 
 
 def kpi_trends(kpis: list[Kpi], measurements: list[Measurement]) -> list[Trend]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from workbench.domain.advice_text_readiness import READINESS_TEXTS
 from workbench.domain.advice_text_staffing import STAFFING_TEXTS
+from workbench.domain.advice_timing import Timing
 
 LANGS = ("en", "fa", "ru")
 _PERSIAN_DIGITS = str.maketrans("0123456789%", "۰۱۲۳۴۵۶۷۸۹٪")
@@ -86,7 +87,23 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "topic_analyst": ("CRM manager and CRM analyst", "مدیر CRM و تحلیلگر CRM", "CRM-менеджер и CRM-аналитик"),
 }
 
-TEXTS: dict[str, tuple[str, str, str]] = {**LABELS, **READINESS_TEXTS, **STAFFING_TEXTS}
+TIMING_TEXTS: dict[str, tuple[str, str, str]] = {
+    # `{when}` of the advice that names a time: where the plan puts the task it is about (advice_timing)
+    # `{task}` is the plan task's id in English and empty in Persian and Russian, whose reports carry no
+    # Latin codes: there the phase and plan week say when
+    "when_in": (" ({phase}, plan week {week}: task {task})", " ({phase}، هفته {week} برنامه{task})",
+                " ({phase}, неделя {week} плана{task})"),
+    "when_before": (" (before task {task} starts: {phase}, plan week {week})",
+                    " (پیش از کار مربوط در برنامه{task}: {phase}، هفته {week})",
+                    " (до соответствующей задачи плана{task}: {phase}, неделя {week})"),
+    "when_unplanned": (" (task {task}, not in this client's plan)",
+                       " (این کار{task} در برنامه این کارفرما نیست)", " (этой задачи{task} нет в плане клиента)"),
+    "phase_pre_deployment": ("pre-deployment", "پیش از استقرار", "подготовительный этап"),
+    "phase_deployment": ("deployment, before go-live", "استقرار، پیش از راه‌اندازی", "внедрение, до запуска"),
+    "phase_post_deployment": ("after go-live", "پس از راه‌اندازی", "после запуска"),
+}
+
+TEXTS: dict[str, tuple[str, str, str]] = {**LABELS, **READINESS_TEXTS, **STAFFING_TEXTS, **TIMING_TEXTS}
 
 
 def local_digits(text: str, lang: str) -> str:
@@ -95,10 +112,31 @@ def local_digits(text: str, lang: str) -> str:
 
 
 def say(key: str, lang: str = "en", **params: Any) -> str:
-    """The text for `key` in `lang` with `params` filled in; an unknown key or language raises KeyError."""
+    """The text for `key` in `lang` with `params` filled in; an unknown key or language raises KeyError.
+
+    A Timing parameter (`when`) becomes the plan's words for it; a text with `{when}` said without one
+    (no plan at hand) simply leaves it out. Task ids keep their Latin digits in Persian text."""
     if lang not in LANGS:
         raise KeyError(f"unknown language {lang!r}; expected one of {', '.join(LANGS)}")
-    return local_digits(TEXTS[key][LANGS.index(lang)].format(**params), lang)
+    template = TEXTS[key][LANGS.index(lang)]
+    if "{when}" in template:
+        params.setdefault("when", "")
+    timings = {name: value for name, value in params.items() if isinstance(value, Timing)}
+    params.update({name: f"\x00{name}\x00" for name in timings})
+    text = local_digits(template.format(**params), lang)
+    for name, timing in timings.items():
+        text = text.replace(f"\x00{name}\x00", when_text(timing, lang))
+    return text
+
+
+def when_text(timing: Timing, lang: str = "en") -> str:
+    """' (after go-live, plan week 38: task post-10-crm-manager-position)' in `lang`."""
+    key = "when_unplanned" if timing.week is None else f"when_{timing.relation}"
+    template = TEXTS[key][LANGS.index(lang)]
+    phase = TEXTS["phase_" + timing.phase][LANGS.index(lang)]
+    task = timing.task if lang == "en" else ""
+    text = local_digits(template.format(phase=phase, week=timing.week, task="\x01"), lang)
+    return text.replace("\x01", task)
 
 
 def number(value: Any, lang: str = "en") -> str:

@@ -162,33 +162,33 @@ READINESS_TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     "step_budget": (
         ("Get the budget approved — software, the consultant and the specialist's time — before talking "
-         "to vendors."),
-        ("پیش از گفت‌وگو با فروشندگان نرم‌افزار، بودجه را به تصویب برسانید: هزینه نرم‌افزار، مشاور و وقت "
+         "to vendors{when}."),
+        ("پیش از گفت‌وگو با فروشندگان نرم‌افزار{when}، بودجه را به تصویب برسانید: هزینه نرم‌افزار، مشاور و وقت "
          "کارشناس."),
-        "До переговоров с поставщиками утвердите бюджет: система, консультант и время специалиста.",
+        "До переговоров с поставщиками{when} утвердите бюджет: система, консультант и время специалиста.",
     ),
     # ------------------------------------------------------------------ first steps for the signs
     "step_sign_scattered_data": (
         ("List every place customer data lives — spreadsheets, mailboxes, phones, paper — with an owner and "
          "a rough record count for each, agree the key fields of the customer card, and clean the data "
-         "before anything is migrated."),
+         "before anything is migrated{when}."),
         ("همه جاهایی را که اطلاعات مشتریان در آنها نگهداری می‌شود فهرست کنید (فایل‌های اکسل، ایمیل‌ها، گوشی‌ها، "
          "کاغذ)، برای هر کدام مسئول و تعداد تقریبی رکوردها را بنویسید، روی فیلدهای اصلی پرونده مشتری توافق کنید "
-         "و پیش از هر انتقالی داده‌ها را پاک‌سازی کنید."),
+         "و پیش از هر انتقالی{when} داده‌ها را پاک‌سازی کنید."),
         ("Составьте перечень всех мест, где хранятся данные о клиентах, — таблицы, почта, телефоны, бумага, — "
          "с ответственным и примерным числом записей по каждому; договоритесь об основных полях карточки "
-         "клиента и почистите данные до любого переноса."),
+         "клиента и почистите данные до любого переноса{when}."),
     ),
     "step_sign_scattered_data_dup": (
         ("List every place customer data lives — spreadsheets, mailboxes, phones, paper — with an owner and "
          "a rough record count for each, agree the key fields of the customer card, and merge the duplicates "
-         "you already know of so they are not carried into the new system."),
+         "you already know of{when} so they are not carried into the new system."),
         ("همه جاهایی را که اطلاعات مشتریان در آنها نگهداری می‌شود فهرست کنید (فایل‌های اکسل، ایمیل‌ها، گوشی‌ها، "
          "کاغذ)، برای هر کدام مسئول و تعداد تقریبی رکوردها را بنویسید، روی فیلدهای اصلی پرونده مشتری توافق کنید "
-         "و رکوردهای تکراری را که از وجودشان خبر دارید ادغام کنید تا به سیستم جدید منتقل نشوند."),
+         "و رکوردهای تکراری را که از وجودشان خبر دارید ادغام کنید{when} تا به سیستم جدید منتقل نشوند."),
         ("Составьте перечень всех мест, где хранятся данные о клиентах, — таблицы, почта, телефоны, бумага, — "
          "с ответственным и примерным числом записей по каждому; договоритесь об основных полях карточки "
-         "клиента и объедините уже известные дубли, чтобы не перенести их в новую систему."),
+         "клиента и объедините уже известные дубли{when}, чтобы не перенести их в новую систему."),
     ),
     "step_sign_leads_lost": (
         ("Bring every channel into one shared inbox now — phone, e-mail, website, social media — with a named "
@@ -245,12 +245,12 @@ READINESS_TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     # ------------------------------------------------------------------ first steps: the CRM manager
     "step_manager_position": (
-        ("Create the CRM manager position: have HR write the job description, and decide between an inside "
-         "and an outside hire before the rollout starts."),
-        ("جایگاه مدیر CRM را ایجاد کنید: از واحد منابع انسانی بخواهید شرح شغل را بنویسد و پیش از شروع "
-         "استقرار تصمیم بگیرید این فرد از داخل شرکت انتخاب شود یا از بیرون."),
-        ("Введите должность CRM-менеджера: поручите отделу кадров написать должностную инструкцию и до "
-         "начала внедрения решите, искать человека внутри компании или на рынке."),
+        ("Create the CRM manager position{when}: have HR write the job description, and decide between an "
+         "inside and an outside hire."),
+        ("جایگاه مدیر CRM را ایجاد کنید{when}: از واحد منابع انسانی بخواهید شرح شغل را بنویسد و تصمیم بگیرید "
+         "این فرد از داخل شرکت انتخاب شود یا از بیرون."),
+        ("Введите должность CRM-менеджера{when}: поручите отделу кадров написать должностную инструкцию и "
+         "решите, искать человека внутри компании или на рынке."),
     ),
     "step_duty_need_messy_base": (
         ("Write database upkeep into the specialist's duties: a monthly clean-up of duplicates and dead "
@@ -299,12 +299,12 @@ READINESS_TEXTS: dict[str, tuple[str, str, str]] = {
     # ------------------------------------------------------------------ what comes next
     "step_next_needed_now": (
         ("With {yes} of the {total} signs present, start the pre-deployment work with the consultant — "
-         "requirements list, customer profile, process design — and choose the software only after it."),
+         "requirements list, customer profile, process design — and choose the software only after it{when}."),
         ("با وجود {yes} نشانه از {total} نشانه، کارهای پیش از استقرار را همراه مشاور شروع کنید (فهرست "
-         "نیازمندی‌ها، پروفایل مشتری، طراحی فرایندها) و نرم‌افزار را فقط پس از آن انتخاب کنید."),
+         "نیازمندی‌ها، پروفایل مشتری، طراحی فرایندها) و نرم‌افزار را فقط پس از آن انتخاب کنید{when}."),
         ("Признаков совпало {yes} из {total}, поэтому вместе с консультантом начинайте подготовительный "
          "этап — перечень требований, профиль клиента, проектирование процессов — и выбирайте систему "
-         "только после него."),
+         "только после него{when}."),
     ),
     "step_next_prepare_first": (
         ("With {yes} of the {total} signs present, do the groundwork above first; then go through the signs "

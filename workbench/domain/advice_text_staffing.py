@@ -64,22 +64,22 @@ STAFFING_TEXTS: dict[str, tuple[str, str, str]] = {
     "source_inside_first": (
         ("Look inside first: an employee from sales, service or planning who knows the processes and can be "
          "freed for at least half of their time. Hire from outside only if nobody can be freed, and then "
-         "give the newcomer time to learn the organisation before the pre-deployment work starts."),
+         "give the newcomer time to learn the organisation before the pre-deployment work starts{when}."),
         ("اول در داخل شرکت جست‌وجو کنید: کارمندی از فروش، خدمات یا برنامه‌ریزی که فرایندها را می‌شناسد و "
          "دست‌کم نیمی از وقتش را می‌توان آزاد کرد. فقط اگر چنین کسی نبود از بیرون استخدام کنید و در آن صورت "
-         "پیش از شروع کارهای پیش از استقرار، به فرد تازه‌وارد فرصت دهید سازمان را بشناسد."),
+         "پیش از شروع کارهای پیش از استقرار{when}، به فرد تازه‌وارد فرصت دهید سازمان را بشناسد."),
         ("Сначала поищите внутри: сотрудника продаж, сервиса или планового отдела, который знает процессы и "
          "может освободить не меньше половины рабочего времени. Нанимайте со стороны, только если "
          "освободить некого, и тогда дайте новичку время разобраться в компании до начала подготовительного "
-         "этапа."),
+         "этапа{when}."),
     ),
     "source_outside": (
         ("Hire from outside, and give the newcomer time to learn the organisation — its units, customers "
-         "and processes — before they take over the CRM work."),
-        ("از بیرون استخدام کنید و به فرد تازه‌وارد فرصت دهید پیش از به دست گرفتن کارهای CRM، سازمان را بشناسد: "
+         "and processes — before they take over the CRM work{when}."),
+        ("از بیرون استخدام کنید و به فرد تازه‌وارد فرصت دهید پیش از به دست گرفتن کارهای CRM{when}، سازمان را بشناسد: "
          "واحدها، مشتریان و فرایندها."),
         ("Нанимайте со стороны и дайте новому сотруднику время разобраться в компании — её подразделениях, "
-         "клиентах и процессах, — прежде чем он возьмёт на себя работу по CRM."),
+         "клиентах и процессах, — прежде чем он возьмёт на себя работу по CRM{when}."),
     ),
     "placement_it": (
         "Place the role in the IT unit.",
@@ -321,11 +321,11 @@ STAFFING_TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     # ------------------------------------------------------------------ risks
     "risk_share_unknown": (
-        ("The share of the specialist's time given to the CRM is not recorded; agree it in writing — at "
-         "least half — before the project starts."),
-        ("سهمی از وقت کارشناس که به CRM اختصاص می‌یابد ثبت نشده است؛ پیش از شروع پروژه آن را مکتوب کنید، "
+        ("The share of the specialist's time given to the CRM is not recorded; agree it in writing{when} — "
+         "at least half."),
+        ("سهمی از وقت کارشناس که به CRM اختصاص می‌یابد ثبت نشده است؛ آن را مکتوب کنید{when}، "
          "دست‌کم نیمی از وقت او."),
-        ("Не указано, какую долю времени специалист отдаёт CRM; до старта проекта зафиксируйте её письменно "
+        ("Не указано, какую долю времени специалист отдаёт CRM; зафиксируйте её письменно{when} "
          "— не меньше половины."),
     ),
     "risk_share_below_half": (
@@ -340,11 +340,11 @@ STAFFING_TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     "risk_share_below_full": (
         ("Full-time is advised, but the specialist gives {share}% of their time; plan to raise it before "
-         "the deployment phase begins."),
+         "the deployment phase begins{when}."),
         ("توصیه بر تمام‌وقت بودن است، اما کارشناس {share}% از وقتش را به CRM می‌دهد؛ برنامه‌ریزی کنید که پیش از "
-         "آغاز مرحله استقرار این سهم افزایش یابد."),
+         "آغاز مرحله استقرار{when} این سهم افزایش یابد."),
         ("Рекомендована полная занятость, а специалист отдаёт CRM {share} % времени; запланируйте "
-         "увеличение доли до начала этапа внедрения."),
+         "увеличение доли до начала этапа внедрения{when}."),
     ),
     "risk_no_sponsor": (
         ("No senior manager has agreed to sponsor the project, so nobody can formally assign the "

@@ -34,6 +34,20 @@ def _unknown(kind: str, ref: str, known: Iterable[str], path: Path) -> Problem:
     return Problem(f"unknown {kind} {ref!r}; expected one of: {hint}", path, code="unknown-ref")
 
 
+def _kpi_range_problems(kpi, path: Path) -> list[Problem]:
+    """Baseline and target must be values the KPI can take (its declared range or its unit's default)."""
+    from workbench.domain.kpi_values import range_text
+
+    problems = []
+    for field in ("baseline", "target"):
+        value = getattr(kpi, field)
+        if value is not None and kpi.out_of_range(float(value)):
+            problems.append(Problem(f"{field} {value:g} is outside the KPI's valid range; expected "
+                                    f"{range_text(kpi)} (declare `range:` if the unit's default is wrong)",
+                                    path + (field,), code="kpi-range"))
+    return problems
+
+
 def check_ids(pb: Playbook) -> list[Problem]:
     problems: list[Problem] = []
     for section in ("questions", "roles", "objects", "modules", "requirements", "processes", "measures",
@@ -184,6 +198,7 @@ def check_catalogue(pb: Playbook) -> list[Problem]:
                 problems.append(_unknown("measure", name, measures, ("kpis", i, "formula")))
         if kpi.owner not in roles:
             problems.append(_unknown("role", kpi.owner, roles, ("kpis", i, "owner")))
+        problems += _kpi_range_problems(kpi, ("kpis", i))
     for i, profile in enumerate(pb.job_profiles):
         if profile.id not in roles:
             problems.append(_unknown("role", profile.id, roles, ("job_profiles", i, "id")))

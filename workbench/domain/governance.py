@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from workbench.domain.access import ACTIONS, scope_rank
 from workbench.domain.playbook import Playbook
+from workbench.domain.requirements import scored_weight
 from workbench.domain.text import tr
 
 MUST_WEIGHT_LIMIT = 0.60
@@ -133,7 +134,7 @@ def must_weight_share(weights: Iterable[tuple[str, int]]) -> float | None:
     part of the weight Must-haves are measured against."""
     total = must = 0
     for priority, weight in weights:
-        total += weight if priority != "wont" else 0
+        total += scored_weight(priority, weight)
         must += weight if priority == "must" else 0
     return must / total if total else None
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 import ast
 from typing import Literal
 
-from pydantic import field_validator
+from pydantic import field_validator, model_validator
 
 from workbench.domain.base import Id, Item, Strict
 from workbench.domain.text import Text
 
 Unit = Literal["percent", "count", "ratio", "days", "hours", "minutes", "currency", "score"]
 Cadence = Literal["weekly", "monthly", "quarterly", "yearly"]
+CADENCE_DAYS: dict[str, float] = {"weekly": 7.0, "monthly": 365.25 / 12, "quarterly": 365.25 / 4,
+                                  "yearly": 365.25}
+"""The length of each cadence's period, for scaling a count over another period to it."""
 _OPS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
         ast.Div: lambda a, b: a / b}
 
@@ -68,6 +71,26 @@ class Measure(Strict):
     unit: Unit = "count"
 
 
+class KpiRange(Strict):
+    """The values a KPI can take at all (not its target): `{min: 0, max: 100}`; a missing bound is open."""
+
+    min: float | int | None = None
+    max: float | int | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> KpiRange:
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"range min {self.min:g} is above max {self.max:g}; expected min <= max")
+        return self
+
+
+UNIT_RANGES: dict[str, tuple[float | None, float | None]] = {
+    "percent": (0.0, 100.0), "count": (0.0, None), "ratio": (0.0, None), "days": (0.0, None),
+    "hours": (0.0, None), "minutes": (0.0, None), "currency": (None, None), "score": (None, None)}
+"""The valid range of a KPI that declares none, from its unit: a share is 0-100 %, durations and counts are
+never negative; money and scores can be anything until the playbook says (NPS declares -100..100)."""
+
+
 class Kpi(Item):
     name: Text
     kind: Literal["adoption", "business"]
@@ -84,6 +107,22 @@ class Kpi(Item):
     target: float | int
     target_months: int | None = None
     """Months after go-live by which the target should be met."""
+    range: KpiRange | None = None
+    """The values the KPI can take; without it, the unit's default (UNIT_RANGES). A percentage that can go
+    above 100 or below 0 (a return on investment) declares its own."""
+    per_period: bool = False
+    """The value is a count per cadence period (activities per rep per week): one computed over another
+    period is scaled to the cadence before it is compared with the target."""
+
+    def bounds(self) -> tuple[float | None, float | None]:
+        """(min, max) the values must lie in; None is an open end."""
+        if self.range is not None:
+            return self.range.min, self.range.max
+        return UNIT_RANGES[self.unit]
+
+    def out_of_range(self, value: float) -> bool:
+        low, high = self.bounds()
+        return (low is not None and value < low) or (high is not None and value > high)
 
     @field_validator("formula")
     @classmethod

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from workbench.domain.access import CrmObject, Governance, Role
 from workbench.domain.base import Id, Strict
@@ -15,10 +15,11 @@ from workbench.domain.phases import Phase, Task
 from workbench.domain.processes import Process
 from workbench.domain.questions import Question
 from workbench.domain.requirements import Module, Requirement
+from workbench.domain.role_groups import RoleGroup
 from workbench.domain.text import Text
 
 SECTIONS = ("questions", "phases", "roles", "objects", "governance", "modules", "requirements",
-            "processes", "measures", "kpis", "job_profiles", "crm_mappings")
+            "processes", "measures", "kpis", "role_groups", "job_profiles", "crm_mappings")
 
 
 class Playbook(Strict):
@@ -40,8 +41,18 @@ class Playbook(Strict):
     processes: list[Process] = []
     measures: list[Measure] = []
     kpis: list[Kpi] = []
+    role_groups: list[RoleGroup] = []
+    """groups of CRM users for the adoption measures, with their role terms per language"""
     job_profiles: list[JobProfile] = []
     crm_mappings: dict[CrmTarget, CrmMapping] = {}
+
+    @model_validator(mode="after")
+    def _say_cadences_once(self) -> Playbook:
+        """Fill the plan texts' `{recertification_every}` from governance (see domain.cadence)."""
+        from workbench.domain.cadence import fill_cadences
+
+        fill_cadences(self)
+        return self
 
     def tasks(self) -> Iterator[tuple[Phase, Task]]:
         for phase in self.phases:

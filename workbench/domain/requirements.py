@@ -14,6 +14,13 @@ PRIORITIES: tuple[str, ...] = ("must", "should", "could", "wont")
 CrmKind = Literal["operational", "analytical", "collaborative"]
 
 
+def scored_weight(priority: str, weight: int | float) -> int | float:
+    """The weight a requirement carries in every view and score: its set weight, but 0 for a Won't-have,
+    which is listed for information and never scored. The TUI, the xlsx and md packs, the governance
+    share and vendor scoring all ask here, so no two of them can disagree."""
+    return 0 if priority == "wont" else weight
+
+
 class Module(Strict):
     id: Id
     name: Text

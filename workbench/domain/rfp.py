@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workbench.domain.requirements import Requirement
+from workbench.domain.requirements import Requirement, scored_weight
 from workbench.domain.text import LANGUAGES
 from workbench.i18n import N_, gettext_in
 
@@ -71,7 +71,8 @@ def score_vendor(vendor: str, requirements: list[Requirement], responses: dict[s
     possible: dict[str, float] = {}
     result = VendorScore(vendor, 0.0, {})
     for req in requirements:
-        if req.priority == "wont":
+        weight = scored_weight(req.priority, req.weight)
+        if not weight:  # a Won't-have: listed, never scored
             continue
         raw = responses.get(req.id)
         label = normalise_response(raw)
@@ -79,8 +80,8 @@ def score_vendor(vendor: str, requirements: list[Requirement], responses: dict[s
             result.unreadable.append(req.id)
         if label is None:
             result.unanswered.append(req.id)
-        possible[req.module] = possible.get(req.module, 0) + req.weight
-        earned[req.module] = earned.get(req.module, 0) + req.weight * RESPONSES.get(label or "", 0.0)
+        possible[req.module] = possible.get(req.module, 0) + weight
+        earned[req.module] = earned.get(req.module, 0) + weight * RESPONSES.get(label or "", 0.0)
         if req.priority == "must" and label in MISSED:
             result.musts_missed.append(req.id)
     result.by_module = {m: round(100 * earned[m] / possible[m], 1) for m in possible if possible[m]}

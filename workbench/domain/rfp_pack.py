@@ -12,7 +12,7 @@ from typing import Any
 
 from workbench.domain.playbook import Playbook
 from workbench.domain.questions import Question
-from workbench.domain.requirements import Requirement
+from workbench.domain.requirements import Requirement, scored_weight
 from workbench.domain.rfp import MISSED, RESPONSES
 from workbench.domain.text import LANGUAGES, LocalText, tr
 from workbench.i18n import N_, _, gettext_in
@@ -100,7 +100,7 @@ def groups(pb: Playbook, lang: str = "en") -> list[ModuleGroup]:
 
 def _row(req: Requirement, module: str, lang: str) -> RfpRow:
     return RfpRow(req.id, module, tr(req.text, lang), tr(req.rationale, lang), tr(req.acceptance, lang),
-                  req.priority, 0 if req.priority == "wont" else req.weight)
+                  req.priority, scored_weight(req.priority, req.weight))
 
 
 def client_context(pb: Playbook, answers: dict[str, Any], lang: str = "en") -> list[tuple[str, str]]:

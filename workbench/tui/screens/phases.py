@@ -16,6 +16,7 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Label, Select, Tab, Tabs
 
 from workbench.domain.tracking import TaskView, task_views
+from workbench.i18n import _
 from workbench.store.sqlite_store import StoreError
 from workbench.tui import messages as m
 from workbench.tui.screens.base import WorkbenchScreen
@@ -40,7 +41,7 @@ class PhasesScreen(WorkbenchScreen):
         Binding("b", "move('block')", "Block", id="phases.block", tooltip="Mark the task blocked (asks why)"),
         Binding("k", "move('skip')", "Skip", id="phases.skip", tooltip="Skip the task (asks why)"),
         Binding("r", "move('reopen')", "Reopen", show=False, id="phases.reopen",
-                tooltip="Back to not started"),
+                tooltip="Back from done (to in progress) or skipped (to not started)"),
         Binding("a", "assign", "Assign", id="phases.assign", tooltip="Give the task to a person"),
         Binding("n", "note", "Note", id="phases.note", tooltip="Add a note to the task's history"),
         Binding("i", "details", "Details", id="phases.details",
@@ -200,7 +201,37 @@ class PhasesScreen(WorkbenchScreen):
                                               "task's history.", required=True, ok_label=move.capitalize()),
                                  reason)
             return
+        if move == "done":
+            self._done(view)
+            return
+        if move == "reopen":
+            from workbench.domain.task_rules import reopened_status
+
+            back = reopened_status(view.status)
+            if back is not None:
+                self._apply(lambda: self.session.set_status(view.id, back, _("reopened")))
+                return
         self._apply(lambda: self.session.set_status(view.id, status))
+
+    def _done(self, view: TaskView) -> None:
+        """Done at once when the rules allow it; otherwise a dialog says what is open and asks for the
+        reason to close it anyway (the same rule and history note as `crmwb task done --force`)."""
+        from workbench.domain.task_rules import check_done, forced_note
+        from workbench.tui.screens.dialogs import PromptDialog
+
+        check = check_done(self.session.opened.resolved, view.id, self.session.states())
+        if check.allowed:
+            self._apply(lambda: self.session.set_status(view.id, "done"))
+            return
+
+        def reason(text: str | None) -> None:
+            if text:
+                self._apply(lambda: self.session.set_status(view.id, "done", forced_note(text, check)))
+
+        open_items = "\n".join(f"• {line}" for line in check.reasons())
+        self.app.push_screen(PromptDialog(_("Mark it done anyway?"), _(
+            "{name}\n{open}\nGive the reason to close it anyway; it goes into the task's history.").format(
+                name=view.name, open=open_items), required=True, ok_label=_("Done anyway")), reason)
 
     def action_assign(self) -> None:
         from workbench.tui.screens.dialogs import PromptDialog

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 
 from workbench.domain.playbook import Playbook
-from workbench.domain.requirements import PRIORITIES
+from workbench.domain.requirements import PRIORITIES, scored_weight
 from workbench.domain.text import tr
 from workbench.tui.widgets.paged_table import PagedTable, clip
 
@@ -39,6 +39,12 @@ class RfpRow:
     acceptance: str
     haystack: str
     """id and texts in lower case, so a search is one `in` test"""
+
+    @property
+    def scored_weight(self) -> int:
+        """What the requirement weighs in the export and the score (0 for a Won't-have); `weight` is the
+        weight it was given, kept for when it is promoted again."""
+        return int(scored_weight(self.priority, self.weight))
 
 
 def rfp_rows(pb: Playbook, lang: str = "en") -> list[RfpRow]:
@@ -100,7 +106,7 @@ class RfpTable(PagedTable):
         # Text, never str: a str cell is read as Rich markup, and requirement texts may hold brackets.
         return (Text(item.id), Text(clip(item.module_name, MODULE_WIDTH)),
                 Text(PRIORITY_LABELS[item.priority], style=_PRIORITY_STYLES[item.priority]),
-                Text(weight_bar(item.weight)), Text(clip(item.text, self.text_width)))
+                Text(weight_bar(item.scored_weight)), Text(clip(item.text, self.text_width)))
 
     def on_resize(self) -> None:
         """Fit the requirement text to the width, so the table never scrolls sideways."""

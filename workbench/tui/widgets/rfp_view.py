@@ -165,7 +165,7 @@ class RfpView(Vertical):
         text = Text()
         if row is not None:
             text.append(f"{row.id}", style="bold").append(f"  {row.module_name} · "
-                                                           f"{PRIORITY_LABELS[row.priority]} · weight {row.weight}\n")
+                                                           f"{PRIORITY_LABELS[row.priority]} · weight {row.scored_weight}\n")
             text.append(row.text)
             for label, value in (("Why", row.rationale), ("Acceptance", row.acceptance)):
                 if value:

@@ -1,0 +1,48 @@
+"""Cadences said once: how often user access is recertified is `governance.recertification_months`, and
+the plan's texts say it through the `{recertification_every}` placeholder instead of in their own words.
+
+Core used to name its task "Recertify user access every quarter" while its governance (and so `crmwb
+recertify`) said every 6 months. Now the task, its deliverable and the phase exit criteria read the one
+number, in each language. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workbench.domain.playbook import Playbook
+    from workbench.domain.text import LocalText
+
+PLACEHOLDER = "{recertification_every}"
+_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+def every_months(months: int, lang: str = "en") -> str:
+    """'every 3 months' / 'هر ۳ ماه' / 'раз в 3 месяца' (and 'every month' for 1)."""
+    if lang == "fa":
+        return "هر ماه" if months == 1 else f"هر {months} ماه".translate(_PERSIAN_DIGITS)
+    if lang == "ru":
+        if months == 1:
+            return "раз в месяц"
+        few = months % 10 in (2, 3, 4) and months % 100 not in (12, 13, 14)
+        return f"раз в {months} {'месяца' if few else 'месяцев'}"
+    return "every month" if months == 1 else f"every {months} months"
+
+
+def fill_cadences(pb: Playbook) -> None:
+    """Replace the placeholder in the plan's texts (tasks and exit criteria) with the playbook's cadence."""
+    months = pb.governance.recertification_months
+    for phase in pb.phases:
+        texts: list[LocalText | None] = [c.text for c in phase.exit_criteria]
+        for task in phase.tasks:
+            texts += [task.name, task.description, task.deliverable, *task.checklist]
+        _fill(texts, months)
+
+
+def _fill(texts: Iterable[LocalText | None], months: int) -> None:
+    for text in texts:
+        for lang, value in list((text or {}).items()):
+            if PLACEHOLDER in value:
+                text[lang] = value.replace(PLACEHOLDER, every_months(months, lang))  # type: ignore[index]
