@@ -34,10 +34,10 @@ def test_open_questions_are_asked_then_resumed(run_cli, tmp_path, monkeypatch):
     code, out, err = run_cli("intake", folder, "--as", "ana")
     assert (code, err) == (0, "")
     assert "4 unanswered question(s)" in out and "── Readiness ──" in out
-    assert "12/31 Has a member of senior management agreed to sponsor" in out
+    assert "15/35 Has a member of senior management agreed to sponsor" in out
     assert "(y/n, ? for help): maybe\n  'maybe' is not yes or no" in out
     assert "The sponsor appoints the CRM specialist in writing" in out  # the help
-    assert "Stopped. 28 answer(s) are saved" in out and "sponsor_named  (none) -> yes" in out
+    assert "Stopped. 32 answer(s) are saved" in out and "sponsor_named  (none) -> yes" in out
     assert answers_of(folder)["sponsor_named"] is True
     # resume: only what is still open, starting where it stopped
     monkeypatch.setattr(sys, "stdin", Typist(["", "n", "40", "12", "1C and Excel"], interrupt=False))
@@ -84,9 +84,9 @@ def test_all_keeps_answers_on_enter_skips_what_no_longer_applies_and_syncs(run_c
     monkeypatch.setattr(sys, "stdin", Typist(_all_walk(folder, script), interrupt=False))
     code, out, _ = run_cli("intake", folder, "--all", "--as", "ana")
     assert code == 0 and "Intake complete." in out
-    assert "1/31 Who are your customers" in out and "   1) b2b" in out and "   3) both" in out
+    assert "1/35 Who are your customers" in out and "   1) b2b" in out and "   3) both" in out
     assert "(number or id, ? for help) [b2c]: \n" in out  # the current answer in brackets, kept on Enter
-    assert "/31 What share of their working time" not in out  # specialist_time_share no longer applies
+    assert "/35 What share of their working time" not in out  # specialist_time_share no longer applies
     assert "- specialist_time_share" in out  # ... and the summary says so
     assert "Kept, though they no longer apply: specialist_time_share." in out
     after = answers_of(folder)
