@@ -1,0 +1,193 @@
+"""Every human-readable text of the bundled playbooks is written in English, Persian and Russian.
+
+Consultants hand the RFP, the plan and the job descriptions to Persian- and Russian-speaking clients; a
+text left in English (or copied over untranslated) shows up in the middle of their document. The walk
+reads each bundled playbook's raw YAML with the project's located loader, so every offender is reported
+with its file:line, all at once, and the count is visible in the failure.
+
+A text field is any value that is a language map, plus any plain string in a field the pydantic models
+type as `Text` (a plain string is English only, so it always fails).
+"""
+
+from __future__ import annotations
+
+import re
+import types
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Iterator, Union, get_args, get_origin
+
+import pytest
+from pydantic import BaseModel
+
+from workbench.domain.playbook import Playbook
+from workbench.domain.text import LANGUAGES, LocalText
+from workbench.loading.catalog import bundled_dir
+from workbench.loading.located_yaml import LDict, LList, Loc, read_yaml
+
+ALLOWED_FILE = Path(__file__).parent / "data" / "translation_allowed_latin.txt"
+BUNDLED_FILES = sorted(bundled_dir().glob("*.yaml"))
+TARGETS = ("fa", "ru")
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_DOMAIN = re.compile(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:ru|ir|com|io|org|net)\b")
+_ID = re.compile(r"\b(?=[A-Za-z0-9_-]*[\d_])[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)+\b")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*")
+
+
+def _allowed_words() -> frozenset[str]:
+    words: set[str] = set()
+    for line in ALLOWED_FILE.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.add(line)
+            words.update(line.split())
+    return frozenset(words)
+
+
+ALLOWED = _allowed_words()
+
+
+@dataclass(frozen=True)
+class Offender:
+    loc: Loc
+    path: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.loc.file}:{self.loc.line}:{self.loc.column}: {self.path}: {self.problem}"
+
+
+# ----------------------------------------------------------------------------- which fields are text
+
+
+def _kind(annotation: Any) -> tuple | None:
+    """('text',), ('list', kind), ('dict', kind) or ('model', cls) for an annotation; None if no text."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _kind(get_args(annotation)[0])
+    if annotation is LocalText:
+        return ("text",)
+    if origin in (Union, types.UnionType):
+        kinds = [k for a in get_args(annotation) if (k := _kind(a))]
+        return kinds[0] if kinds else None
+    if origin is list:
+        inner = _kind(get_args(annotation)[0])
+        return ("list", inner) if inner else None
+    if origin is dict:
+        inner = _kind(get_args(annotation)[1])
+        return ("dict", inner) if inner else None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return ("model", annotation)
+    return None
+
+
+def _is_language_map(value: Any) -> bool:
+    return isinstance(value, dict) and "en" in value and set(value) <= set(LANGUAGES)
+
+
+def _children(value: Any) -> Iterator[tuple[str, Any, Loc]]:
+    if isinstance(value, LDict):
+        for key, item in value.items():
+            yield str(key), item, value.value_locs[key]
+    elif isinstance(value, LList):
+        for index, item in enumerate(value):
+            yield f"[{index}]", item, value.item_locs[index]
+
+
+def _item_label(value: Any, index: str) -> str:
+    return f"[{value['id']}]" if isinstance(value, dict) and isinstance(value.get("id"), str) else index
+
+
+def _walk(value: Any, kind: tuple | None, path: str, loc: Loc) -> Iterator[tuple[str, Any, Loc]]:
+    """Yield (path, text value, location) for every text in `value`, typed by `kind` where known."""
+    if _is_language_map(value) or (kind == ("text",) and isinstance(value, str)):
+        yield path, value, loc
+        return
+    model = kind[1] if kind and kind[0] == "model" else None
+    for key, item, item_loc in _children(value):
+        if model is not None:
+            field = model.model_fields.get(key)
+            child_kind = _kind(field.annotation) if field else None
+            child_path = f"{path}.{key}" if path else key
+        else:
+            child_kind = kind[1] if kind and kind[0] in ("list", "dict") else None
+            child_path = f"{path}{_item_label(item, key)}" if key.startswith("[") else f"{path}.{key}"
+        yield from _walk(item, child_kind, child_path, item_loc)
+
+
+def texts_of(path: Path) -> Iterator[tuple[str, Any, Loc]]:
+    data = read_yaml(path)
+    yield from _walk(data, ("model", Playbook), "", data.loc)
+
+
+# ----------------------------------------------------------------------------- what is wrong with a text
+
+
+def latin_words(text: str) -> list[str]:
+    """Latin words of `text` that are not allowed names, e-mail addresses, domains or ids."""
+    for pattern in (_EMAIL, _DOMAIN, _ID):
+        text = pattern.sub(" ", text)
+    return [w for w in _LATIN_WORD.findall(text) if w not in ALLOWED and w.rstrip(".") not in ALLOWED]
+
+
+def problems_of(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return ["plain English string; expected a map with en, fa and ru"]
+    out = []
+    for lang in TARGETS:
+        text = value.get(lang)
+        if not isinstance(text, str) or not text.strip():
+            out.append(f"no {lang}; expected a {lang} translation")
+        elif text.strip() == str(value["en"]).strip():
+            out.append(f"{lang} equals en; expected a translation")
+        elif words := latin_words(text):
+            out.append(f"{lang} has Latin words {sorted(set(words))}; expected {lang} (or a listed name)")
+    return out
+
+
+def offenders_in(path: Path) -> list[Offender]:
+    found = []
+    for text_path, value, loc in texts_of(path):
+        for problem in problems_of(value):
+            lang = problem[:2] if problem[:2] in TARGETS else None
+            where = loc
+            if lang and isinstance(value, LDict) and lang in value.value_locs:
+                where = value.value_locs[lang]
+            found.append(Offender(where, text_path, problem))
+    return found
+
+
+# ----------------------------------------------------------------------------- the checks of the check
+
+
+def test_walk_finds_texts_of_every_kind_in_core():
+    """The walker reaches plain strings and maps in lists, nested models and list-of-text fields."""
+    paths = {p for p, _, _ in texts_of(bundled_dir() / "core.yaml")}
+    for expected in ("name", "questions[business_model].text", "requirements[SFA-001].text",
+                     "roles[crm_specialist].duties[0]", "job_profiles[crm_manager].duties[cm-d01].text",
+                     "objects[lead].name", "phases[pre_deployment].tasks[pre-01-kickoff].checklist[0]"):
+        assert expected in paths, expected
+    assert len(paths) > 1500
+
+
+def test_checker_flags_each_kind_of_problem():
+    assert problems_of("Write the RFP") == ["plain English string; expected a map with en, fa and ru"]
+    assert problems_of(LocalText(en="Deal", fa="فرصت فروش")) == ["no ru; expected a ru translation"]
+    assert problems_of(LocalText(en="Deal", fa="Deal", ru="Сделка")) == ["fa equals en; expected a translation"]
+    assert problems_of(LocalText(en="x", fa="سرنخ lead", ru="лид"))[0].startswith("fa has Latin words ['lead']")
+    assert problems_of(LocalText(en="x", fa="سرنخ", ru="лиды из pipeline"))[0].startswith("ru has Latin")
+
+
+def test_checker_accepts_names_ids_and_addresses():
+    good = LocalText(en="x", fa="خروجی Excel از Bitrix24 و Power BI برای hr@example.com طبق SFA-001",
+                     ru="Выгрузка из 1C в amoCRM, e-mail-рассылки, задача pre-01-rfp, роль crm_manager, hh.ru")
+    assert problems_of(good) == []
+
+
+@pytest.mark.parametrize("path", BUNDLED_FILES, ids=lambda p: p.name)
+def test_every_text_has_persian_and_russian(path):
+    offenders = offenders_in(path)
+    listing = "\n".join(str(o) for o in offenders)
+    if offenders:
+        pytest.fail(f"{len(offenders)} untranslated texts in {path.name}:\n{listing}", pytrace=False)
