@@ -29,6 +29,7 @@ ALLOWED_FILE = Path(__file__).parent / "data" / "translation_allowed_latin.txt"
 BUNDLED_FILES = sorted(bundled_dir().glob("*.yaml"))
 TARGETS = ("fa", "ru")
 
+_CODEPOINT = re.compile(r"U\+[0-9A-F]{4,6}")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _DOMAIN = re.compile(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:ru|ir|com|io|org|net)\b")
 _ID = re.compile(r"\b(?=[A-Za-z0-9_-]*[\d_])[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)+\b")
@@ -125,8 +126,8 @@ def texts_of(path: Path) -> Iterator[tuple[str, Any, Loc]]:
 
 
 def latin_words(text: str) -> list[str]:
-    """Latin words of `text` that are not allowed names, e-mail addresses, domains or ids."""
-    for pattern in (_EMAIL, _DOMAIN, _ID):
+    """Latin words of `text` that are not allowed names, code points, e-mail addresses, domains or ids."""
+    for pattern in (_CODEPOINT, _EMAIL, _DOMAIN, _ID):
         text = pattern.sub(" ", text)
     return [w for w in _LATIN_WORD.findall(text) if w not in ALLOWED and w.rstrip(".") not in ALLOWED]
 
