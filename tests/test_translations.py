@@ -132,30 +132,43 @@ def latin_words(text: str) -> list[str]:
     return [w for w in _LATIN_WORD.findall(text) if w not in ALLOWED and w.rstrip(".") not in ALLOWED]
 
 
-def problems_of(value: Any) -> list[str]:
+_SCRIPT = {"fa": (re.compile(r"[\u0600-\u06FF]"), "Persian script"),
+           "ru": (re.compile(r"[\u0400-\u04FF]"), "Cyrillic")}
+
+
+def _problem_in(lang: str, text: Any, english: str) -> str | None:
+    """What is wrong with one translation of `english`, or None."""
+    if not isinstance(text, str) or not text.strip():
+        return f"no {lang}; expected a {lang} translation"
+    if text.strip() == english.strip():
+        return f"{lang} equals en; expected a translation"
+    script, script_name = _SCRIPT[lang]
+    if not script.search(text):
+        return f"{lang} has no {script_name}; expected a {lang} translation"
+    if words := latin_words(text):
+        return f"{lang} has Latin words {sorted(set(words))}; expected {lang} (or a listed name)"
+    return None
+
+
+def problems_by_language(value: Any) -> list[tuple[str | None, str]]:
+    """(language or None, message) for each problem of one text value."""
     if isinstance(value, str):
-        return ["plain English string; expected a map with en, fa and ru"]
-    out = []
-    for lang in TARGETS:
-        text = value.get(lang)
-        if not isinstance(text, str) or not text.strip():
-            out.append(f"no {lang}; expected a {lang} translation")
-        elif text.strip() == str(value["en"]).strip():
-            out.append(f"{lang} equals en; expected a translation")
-        elif words := latin_words(text):
-            out.append(f"{lang} has Latin words {sorted(set(words))}; expected {lang} (or a listed name)")
-    return out
+        return [(None, "plain English string; expected a map with en, fa and ru")]
+    found = [(lang, _problem_in(lang, value.get(lang), str(value["en"]))) for lang in TARGETS]
+    return [(lang, message) for lang, message in found if message]
+
+
+def problems_of(value: Any) -> list[str]:
+    return [message for _, message in problems_by_language(value)]
 
 
 def offenders_in(path: Path) -> list[Offender]:
+    """Every problem of every text in one playbook file, located at the offending translation if present."""
     found = []
     for text_path, value, loc in texts_of(path):
-        for problem in problems_of(value):
-            lang = problem[:2] if problem[:2] in TARGETS else None
-            where = loc
-            if lang and isinstance(value, LDict) and lang in value.value_locs:
-                where = value.value_locs[lang]
-            found.append(Offender(where, text_path, problem))
+        for lang, message in problems_by_language(value):
+            has_own_loc = lang and isinstance(value, LDict) and lang in value.value_locs
+            found.append(Offender(value.value_locs[lang] if has_own_loc else loc, text_path, message))
     return found
 
 
@@ -175,15 +188,37 @@ def test_walk_finds_texts_of_every_kind_in_core():
 def test_checker_flags_each_kind_of_problem():
     assert problems_of("Write the RFP") == ["plain English string; expected a map with en, fa and ru"]
     assert problems_of(LocalText(en="Deal", fa="فرصت فروش")) == ["no ru; expected a ru translation"]
-    assert problems_of(LocalText(en="Deal", fa="Deal", ru="Сделка")) == ["fa equals en; expected a translation"]
-    assert problems_of(LocalText(en="x", fa="سرنخ lead", ru="лид"))[0].startswith("fa has Latin words ['lead']")
+    assert problems_of(LocalText(en="Deal", fa="Deal", ru="Сделка")) == [
+        "fa equals en; expected a translation"]
+    assert problems_of(LocalText(en="x", fa="سرنخ lead", ru="лид"))[0].startswith(
+        "fa has Latin words ['lead']")
     assert problems_of(LocalText(en="x", fa="سرنخ", ru="лиды из pipeline"))[0].startswith("ru has Latin")
+    assert problems_of(LocalText(en="Lead", fa="Лид", ru="سرنخ")) == [
+        "fa has no Persian script; expected a fa translation",
+        "ru has no Cyrillic; expected a ru translation"]
 
 
 def test_checker_accepts_names_ids_and_addresses():
-    good = LocalText(en="x", fa="خروجی Excel از Bitrix24 و Power BI برای hr@example.com طبق SFA-001",
-                     ru="Выгрузка из 1C в amoCRM, e-mail-рассылки, задача pre-01-rfp, роль crm_manager, hh.ru")
+    good = LocalText(en="x",
+                     fa="خروجی Excel از Bitrix24 و Power BI برای hr@example.com طبق SFA-001 و «ی» (U+06CC)",
+                     ru="Выгрузка из 1C в amoCRM, e-mail-рассылки, задача pre-01-rfp, роль crm_manager, "
+                        "hh.ru")
     assert problems_of(good) == []
+
+
+def test_offenders_are_reported_with_their_line(tmp_path):
+    """A plain string and a map missing a language are both found, each at its own line."""
+    playbook = tmp_path / "small.yaml"
+    playbook.write_text(
+        "id: small\nversion: '1.0'\nname: {en: Small, fa: کوچک, ru: Малый}\n"
+        "requirements:\n  - id: R-1\n    module: sales\n    text: The system logs calls.\n"
+        "    rationale:\n      en: Calls are lost.\n      fa: تماس‌ها گم می‌شوند.\n",
+        encoding="utf-8")
+    found = sorted((o.loc.line, o.path, o.problem) for o in offenders_in(playbook))
+    assert found == [
+        (7, "requirements[R-1].text", "plain English string; expected a map with en, fa and ru"),
+        (9, "requirements[R-1].rationale", "no ru; expected a ru translation"),
+    ]
 
 
 @pytest.mark.parametrize("path", BUNDLED_FILES, ids=lambda p: p.name)
