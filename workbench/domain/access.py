@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from workbench.domain.base import Id, Item, Strict
+from workbench.domain.system_rights import SystemRight
 from workbench.domain.text import Text
 
 Action = Literal["create", "read", "update", "delete", "assign", "export", "import"]
@@ -54,6 +55,8 @@ class Role(Strict):
     access: Text | None = None
     """One line on what the role does in the CRM (the brief's 'CRM access' column)."""
     permissions: dict[Id, dict[Action, Scope]] = {}
+    system_rights: list[SystemRight] = []
+    """Org-wide privileges the role holds by design (domain/system_rights.py); none unless listed."""
 
     def scope(self, obj: str, action: str) -> str:
         return self.permissions.get(obj, {}).get(action, "none")
@@ -87,7 +90,19 @@ class LeastPrivilege(Item):
     fix: Text | None = None
 
 
+class SystemRightRule(Item):
+    """Least privilege for system rights: nobody but `except_roles` may hold any of `rights` (e.g. modify
+    all data and manage users stay with the administrator)."""
+
+    description: Text
+    severity: Severity
+    rights: list[SystemRight] = Field(min_length=1)
+    except_roles: list[Id] = []
+    fix: Text | None = None
+
+
 class Governance(Strict):
     separation_of_duties: list[SeparationOfDuties] = []
     least_privilege: list[LeastPrivilege] = []
+    system_rights: list[SystemRightRule] = []
     recertification_months: int = Field(default=6, ge=1, le=24)

@@ -48,6 +48,8 @@ def check_ids(pb: Playbook) -> list[Problem]:
                              for i, r in enumerate(gov.separation_of_duties)), "rule")
     problems += _duplicates(((("governance", "least_privilege", i), r.id)
                              for i, r in enumerate(gov.least_privilege)), "rule")
+    problems += _duplicates(((("governance", "system_rights", i), r.id)
+                             for i, r in enumerate(gov.system_rights)), "rule")
     return problems
 
 
@@ -148,6 +150,16 @@ def check_access(pb: Playbook) -> list[Problem]:
         for ei, role in enumerate(rule.except_roles):
             if role not in roles:
                 problems.append(_unknown("role", role, roles, path + ("except_roles", ei)))
+    for i, sys_rule in enumerate(gov.system_rights):
+        for ei, role in enumerate(sys_rule.except_roles):
+            if role not in roles:
+                problems.append(_unknown("role", role, roles, ("governance", "system_rights", i, "except_roles", ei)))
+    for ri, role in enumerate(pb.roles):
+        twice = sorted({r for r in role.system_rights if role.system_rights.count(r) > 1})
+        for right in twice:
+            index = len(role.system_rights) - 1 - role.system_rights[::-1].index(right)
+            problems.append(Problem(f"system right {right!r} is listed twice; list each right once",
+                                    ("roles", ri, "system_rights", index), code="duplicate"))
     return problems
 
 
@@ -215,6 +227,8 @@ def _conditioned(pb: Playbook):
         yield ("governance", "separation_of_duties", i), rule.when
     for i, rule in enumerate(pb.governance.least_privilege):
         yield ("governance", "least_privilege", i), rule.when
+    for i, rule in enumerate(pb.governance.system_rights):
+        yield ("governance", "system_rights", i), rule.when
     for i, profile in enumerate(pb.job_profiles):
         for field in ("reports_to", "duties", "education", "experience", "skills", "competencies",
                       "qualities", "tools", "working_conditions"):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from workbench.domain.access import ACTIONS, scope_rank
 from workbench.domain.playbook import Playbook
+from workbench.domain.system_rights import label
 from workbench.domain.text import tr
 
 MUST_WEIGHT_LIMIT = 0.60
@@ -81,6 +82,24 @@ def least_privilege(pb: Playbook) -> list[Finding]:
                     f"{rule.max_scope}: {tr(rule.description)}",
                     tr(rule.fix) or f"lower {role.id}'s {rule.action} on {rule.object} to {rule.max_scope}",
                     role.id, rule.object, rule.action))
+    return findings
+
+
+def system_right_holders(pb: Playbook) -> list[Finding]:
+    """Least privilege for system rights: each role outside a rule's exceptions that holds one of its rights."""
+    findings = []
+    for rule in pb.governance.system_rights:
+        for role in pb.roles:
+            if role.id in rule.except_roles:
+                continue
+            for right in (r for r in rule.rights if r in role.system_rights):
+                allowed = ", ".join(rule.except_roles) or "no role"
+                findings.append(Finding(
+                    f"sys:{rule.id}", rule.severity,
+                    f"{role.id} holds the system right {right} ({label(right)}); only {allowed} may: "
+                    f"{tr(rule.description)}",
+                    tr(rule.fix) or f"remove {right} from {role.id}'s system_rights",
+                    role.id, action=right))
     return findings
 
 
@@ -163,7 +182,7 @@ def unused_rights(pb: Playbook) -> list[Finding]:
 
 def check_governance(pb: Playbook) -> list[Finding]:
     """Every governance finding for a resolved playbook, errors first."""
-    findings = (separation_of_duties(pb) + least_privilege(pb) + permission_dependencies(pb) + ownership(pb)
-                + must_have_weight(pb) + unused_rights(pb))
+    findings = (separation_of_duties(pb) + least_privilege(pb) + system_right_holders(pb)
+                + permission_dependencies(pb) + ownership(pb) + must_have_weight(pb) + unused_rights(pb))
     order = {"error": 0, "warning": 1, "info": 2}
     return sorted(findings, key=lambda f: order[f.severity])

@@ -25,6 +25,11 @@ the sharing model (org-wide defaults, role hierarchy, sharing rules) shows the u
 and the projection says `team` too, with a Limitation on each designed `own` (and on `create: all`), so
 a round trip is clean and a change between own and team is, by construction, invisible in Salesforce.
 
+System rights (domain/system_rights.py) are user permissions: each designed right writes the names
+`crm_mappings.salesforce.system_rights` gives it as `<userPermissions>` (enabled), e.g. modify_all_data ->
+ModifyAllData, export_data -> ExportReport; a right without names is a Limitation. The audit reads every
+enabled user permission the mapping names back as its right (any one name held = the right held).
+
 Salesforce -> playbook (`to_scopes`): modifyAllRecords -> read/update/delete all; viewAllRecords ->
 read all; allowRead/allowEdit/allowDelete/allowCreate -> team.
 """
@@ -37,6 +42,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from workbench.domain.access import Role, scope_rank
+from workbench.domain.crm import project_system, written_names
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
 from workbench.domain.playbook import Playbook
@@ -135,6 +141,8 @@ class PermissionSetPlan:
     label: str
     description: str
     objects: dict[str, dict[str, bool]] = field(default_factory=dict)
+    user_permissions: list[str] = field(default_factory=list)
+    """enabled user permissions (the designed system rights' names), sorted"""
 
 
 def unmapped_reason(mapping: CrmMapping, object_id: str) -> str | None:
@@ -164,6 +172,8 @@ def plan(pb: Playbook, mapping: CrmMapping, lang: str = "en") -> tuple[list[Perm
     names = set_names(pb, mapping)
     for role in pb.roles:
         item = PermissionSetPlan(role.id, names[role.id], tr(role.name, lang), tr(role.summary, lang))
+        item.user_permissions = written_names(role, mapping)
+        project_system(role, mapping, matrix, TARGET)
         for obj_id, actions in role.permissions.items():
             reason = reasons.get(obj_id, "")  # "": not a playbook object, which the checks report
             for action, wanted in actions.items():

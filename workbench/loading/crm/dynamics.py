@@ -6,7 +6,8 @@ Input: an unpacked solution folder (its `Roles/*.xml`, also `Roles/<name>/<name>
 stem) becomes a playbook role through the mapping's `roles` or `role_prefix`, ignoring case.
 Privileges become scopes by domain/crm/dynamics.py: Deep is read as all (a located warning says so);
 update is the widest of Write, Append and AppendTo (a warning when they differ); Share is the action
-"share". Miscellaneous privileges (prvExportToExcel...) are not per entity and are not audited (an info).
+"share". Privileges `crm_mappings.dynamics.system_rights` names (prvExportToExcel...) are system rights,
+held at any depth but None; other miscellaneous privileges are not audited (an info says how many).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from workbench.domain.access import scope_rank
+from workbench.domain.crm import read_system, system_index
 from workbench.domain.crm.dynamics import (
     ACTION_OF,
     TARGET,
@@ -51,6 +53,7 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
             for key in {entity.lower(), privilege_entity(entity).lower()}:
                 entities.setdefault(key, []).append(obj.id)
     seen: dict[str, str] = {}
+    index = system_index(mapping)
     for file, stem, data, found in source_files(Path(path), _wanted, lambda name: Path(name).stem,
                                                  "no Roles/*.xml or customizations.xml"):
         problems += found
@@ -63,7 +66,7 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
             continue
         for element in _role_elements(doc, problems):
             name = element.get("name") or element.get("Name") or (element.findtext("RoleName") or "").strip()
-            _read_role(doc, element, name or stem, roles, entities, seen, live, problems)
+            _read_role(doc, element, name or stem, roles, (entities, index), seen, live, problems)
     live.missing_roles = [role.id for role in pb.roles if role.id not in seen]
     return live, problems
 
@@ -81,9 +84,11 @@ def _role_elements(doc: XmlDoc, problems: list[Problem]) -> list[ET.Element]:
 
 
 def _read_role(doc: XmlDoc, element: ET.Element, name: str, roles: dict[str, str],
-               entities: dict[str, list[str]], seen: dict[str, str], live: LiveMatrix,
+               known: tuple[dict[str, list[str]], dict[str, list[str]]], seen: dict[str, str], live: LiveMatrix,
                problems: list[Problem]) -> None:
-    """One role: each privilege as a grant, an unknown object, or a located problem."""
+    """One role: each privilege as a grant, a system right, an unknown object, or a located problem.
+    `known`: (entity -> playbook objects, privilege -> system rights)."""
+    entities, index = known
     role = roles.get(name.casefold())
     locations = live.locations
     if role is None:
@@ -98,10 +103,17 @@ def _read_role(doc: XmlDoc, element: ET.Element, name: str, roles: dict[str, str
     locations.setdefault((role, None, None), doc.where(element))
     update: dict[str, dict[str, str]] = {}
     misc = []
-    known = frozenset(entities)
+    frozen = frozenset(entities)
     for priv in (e for e in element.iter() if local(e.tag) == "RolePrivilege"):
         privilege, depth = priv.get("name", ""), priv.get("level", "")
-        parts = split_privilege(privilege, known)
+        if privilege.casefold() in index:
+            if to_scope(depth) is None:
+                problems.append(doc.problem(priv, f"{privilege} has level {depth!r}; expected Basic, Local, "
+                                            "Deep, Global or None"))
+            elif to_scope(depth) != "none":
+                read_system(live, role, privilege, index, doc.where(priv))
+            continue
+        parts = split_privilege(privilege, frozen)
         if parts is None:
             misc.append(privilege)
             continue

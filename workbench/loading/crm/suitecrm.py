@@ -10,6 +10,7 @@ database:
 
 Values are SuiteCRM's numbers; 0 or a missing row is "not set" and read as SuiteCRM's default (enabled,
 all) — a role that leaves a mapped module unset grants it in full, and the reader warns about it. Names
+The `admin` action (95/99/100) on a `<Module>.admin` entry the mapping names is a system right. Names
 become roles through the mapping's `roles`/`role_prefix` (exact, then ignoring case). Translation:
 domain/crm/suitecrm.py.
 """
@@ -18,7 +19,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from workbench.domain.crm import read_system, system_index
 from workbench.domain.crm.suitecrm import (
+    ADMIN_ACTION,
+    ADMIN_HELD,
     ALLOWED,
     DISABLED,
     HEADER,
@@ -81,7 +85,7 @@ def _read_values(path: Path, problems: list[Problem]) -> tuple[Values, dict[str,
         role, module, action = (row[at[k]].strip() for k in ("role", "module", "action"))
         raw = row[at["value"]].strip()
         if action not in ALLOWED:
-            problems.append(Problem(f"action {action!r}; expected one of {', '.join(ORDER)}", file=file,
+            problems.append(Problem(f"action {action!r}; expected one of {', '.join((*ORDER, ADMIN_ACTION))}", file=file,
                                     line=line, column=field_column(row, at["action"]), code="value"))
             continue
         try:
@@ -113,6 +117,7 @@ def _live(pb: Playbook, mapping: CrmMapping, values: Values, first: dict[str, in
     folded = {name.casefold(): role for name, role in names.items()}
     members = modules(pb, mapping)
     seen: dict[str, str] = {}
+    index = system_index(mapping)
     for (name, module), actions in values.items():
         role = names.get(name) or folded.get(name.casefold())
         if role is None:
@@ -120,6 +125,11 @@ def _live(pb: Playbook, mapping: CrmMapping, values: Values, first: dict[str, in
                 live.unknown_roles.append(name)
             continue
         seen.setdefault(role, name)
+        actions = dict(actions)
+        if actions.pop(ADMIN_ACTION, NOT_SET) in ADMIN_HELD:
+            read_system(live, role, f"{module}.{ADMIN_ACTION}", index, (file, first.get(name)))
+        if not actions:
+            continue  # an admin row alone says nothing about the module's records
         scopes = module_scopes(actions)
         if module not in members:
             if scopes:
