@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from workbench.domain.base import Id, Item, Strict
-from workbench.domain.system_rights import SystemRight
+from workbench.domain.system_rights import VOCABULARY, SystemRight
 from workbench.domain.text import Text
 
 Action = Literal["create", "read", "update", "delete", "assign", "export", "import"]
@@ -55,7 +55,8 @@ class Role(Strict):
     access: Text | None = None
     """One line on what the role does in the CRM (the brief's 'CRM access' column)."""
     permissions: dict[Id, dict[Action, Scope]] = {}
-    system_rights: list[SystemRight] = []
+    system_rights: list[SystemRight] = Field(
+        default=[], description=f"Org-wide privileges the role holds by design. {VOCABULARY}")
     """Org-wide privileges the role holds by design (domain/system_rights.py); none unless listed."""
 
     def scope(self, obj: str, action: str) -> str:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from workbench.domain.base import Id, Strict
 from workbench.domain.system_rights import SystemRight
 
@@ -24,7 +26,9 @@ class CrmMapping(Strict):
     """playbook object id -> the CRM's object/model/entity name; null = the CRM has no such object"""
     roles: dict[Id, str] = {}
     """playbook role id -> the name of its permission set / security role / group in the CRM"""
-    system_rights: dict[SystemRight, list[str] | None] = {}
+    system_rights: dict[SystemRight, list[str] | None] = Field(
+        default={}, description="Each system right -> this CRM's privilege names (null: the CRM cannot express "
+                                "it)")
     """neutral system right -> the CRM's privileges that carry it (all are written; any one of them held
     live means the right is held); null or missing = the CRM cannot express it (a limitation)"""
     role_prefix: str = "CRM_"

@@ -57,3 +57,7 @@ def label(right: str, lang: str = "en") -> str:
     """The right's label in `lang` (English when missing), or the id for a name outside the vocabulary."""
     labels = LABELS.get(right, {})
     return labels.get(lang) or labels.get("en") or right
+
+
+VOCABULARY = "; ".join(f"{right}: {LABELS[right]['en']}" for right in SYSTEM_RIGHTS)
+"""The vocabulary in one line, for the JSON Schema's descriptions (editors show it on hover)."""
