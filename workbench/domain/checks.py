@@ -150,13 +150,20 @@ def check_access(pb: Playbook) -> list[Problem]:
         for ei, role in enumerate(rule.except_roles):
             if role not in roles:
                 problems.append(_unknown("role", role, roles, path + ("except_roles", ei)))
-    for i, sys_rule in enumerate(gov.system_rights):
-        for ei, role in enumerate(sys_rule.except_roles):
+    return problems
+
+
+def check_system_rights(pb: Playbook) -> list[Problem]:
+    """Rules' exception roles exist; a role lists each system right once (names are checked by the model)."""
+    problems: list[Problem] = []
+    roles = {r.id for r in pb.roles}
+    for i, rule in enumerate(pb.governance.system_rights):
+        for ei, role in enumerate(rule.except_roles):
             if role not in roles:
-                problems.append(_unknown("role", role, roles, ("governance", "system_rights", i, "except_roles", ei)))
+                path: Path = ("governance", "system_rights", i, "except_roles", ei)
+                problems.append(_unknown("role", role, roles, path))
     for ri, role in enumerate(pb.roles):
-        twice = sorted({r for r in role.system_rights if role.system_rights.count(r) > 1})
-        for right in twice:
+        for right in sorted({r for r in role.system_rights if role.system_rights.count(r) > 1}):
             index = len(role.system_rights) - 1 - role.system_rights[::-1].index(right)
             problems.append(Problem(f"system right {right!r} is listed twice; list each right once",
                                     ("roles", ri, "system_rights", index), code="duplicate"))
@@ -276,5 +283,6 @@ def check_conditions(pb: Playbook) -> list[Problem]:
 
 def check_playbook(pb: Playbook) -> list[Problem]:
     """All cross-reference checks; an empty list means the playbook is consistent."""
-    return (check_ids(pb) + check_questions(pb) + check_phases(pb) + check_access(pb) + check_catalogue(pb)
-            + check_processes(pb) + check_conditions(pb) + check_crm_mappings(pb))
+    return (check_ids(pb) + check_questions(pb) + check_phases(pb) + check_access(pb)
+            + check_system_rights(pb) + check_catalogue(pb) + check_processes(pb) + check_conditions(pb)
+            + check_crm_mappings(pb))

@@ -83,9 +83,9 @@ def compare(design: TargetMatrix, live: LiveMatrix) -> list[Drift]:
         role, obj, action = cell
         if scope_rank(have) > scope_rank(want):
             kind = "extra" if want == "none" else "wider"
-            message = (f"{role} holds the system right {action} ({label(action)}); the design does not grant "
-                       "it" if obj == SYSTEM else f"{role} may {action} {obj} with scope {have}; the design says "
-                       f"{want}")
+            message = (f"{role} holds the system right {action} ({label(action)}); the design does not "
+                       "grant it" if obj == SYSTEM else
+                       f"{role} may {action} {obj} with scope {have}; the design says {want}")
             drifts.append(Drift(kind, "error", message, role, obj, action, want, have))
         else:
             kind = "missing" if have == "none" else "narrower"

@@ -86,7 +86,7 @@ def least_privilege(pb: Playbook) -> list[Finding]:
 
 
 def system_right_holders(pb: Playbook) -> list[Finding]:
-    """Least privilege for system rights: each role outside a rule's exceptions that holds one of its rights."""
+    """Least privilege for system rights: each role outside a rule's exceptions holding one of its rights."""
     findings = []
     for rule in pb.governance.system_rights:
         for role in pb.roles:

@@ -15,8 +15,9 @@ from typing import Literal
 
 SystemRight = Literal["modify_all_data", "view_all_data", "export_data", "import_data", "bulk_delete",
                       "manage_users", "customize_system", "author_code", "assign_records"]
-SYSTEM_RIGHTS: tuple[str, ...] = ("modify_all_data", "view_all_data", "export_data", "import_data", "bulk_delete",
-                                  "manage_users", "customize_system", "author_code", "assign_records")
+SYSTEM_RIGHTS: tuple[str, ...] = ("modify_all_data", "view_all_data", "export_data", "import_data",
+                                  "bulk_delete", "manage_users", "customize_system", "author_code",
+                                  "assign_records")
 SYSTEM = "(system)"
 """The object id system rights use in (role, object, action) cells."""
 HELD = "all"

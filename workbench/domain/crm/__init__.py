@@ -60,8 +60,9 @@ def project_system(role: Role, mapping: CrmMapping, matrix: TargetMatrix, target
     for right in role.system_rights:
         if right not in held:
             why = (f"crm_mappings.{target}.system_rights.{right} is null: {target} has no privilege of its "
-                   "own for it (the object permissions may carry it); not written" if right in mapping.system_rights
-                   else f"{right} has no entry under crm_mappings.{target}.system_rights; add the {target} "
+                   "own for it (the object permissions may carry it); not written"
+                   if right in mapping.system_rights else
+                   f"{right} has no entry under crm_mappings.{target}.system_rights; add the {target} "
                    "privilege names to export it; not written")
             matrix.limitations.append(Limitation(role.id, SYSTEM, right, HELD, "none", why))
     for right in sorted(held):

@@ -51,7 +51,8 @@ LEVEL = {"none": "no", "own": "own", "team": "team", "all": "all"}
 SCOPE = {level: scope for scope, level in LEVEL.items()}
 CREATE_YES = "own"
 EXPORT_FIELD = "exportPermission"
-YES_NO_FIELDS = frozenset({"exportPermission", "massUpdatePermission", "dataPrivacyPermission", "auditPermission"})
+YES_NO_FIELDS = frozenset({"exportPermission", "massUpdatePermission", "dataPrivacyPermission",
+                           "auditPermission"})
 """role fields that take yes/no; the other permission fields take all/team/no"""
 KEYS: tuple[tuple[str, str], ...] = (("create", "create"), ("read", "read"), ("edit", "update"),
                                      ("delete", "delete"), ("stream", "read"))

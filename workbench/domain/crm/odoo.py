@@ -213,6 +213,15 @@ class OdooRule:
     """file, line, column of the domain_force (or the record)"""
 
 
+def _implied_rights(live: LiveMatrix, roles: dict[str, str],
+                    implied: dict[str, list[tuple[str, tuple[str, int]]]], mapping: CrmMapping) -> None:
+    """The system rights the design roles' groups carry through the groups they imply."""
+    index = system_index(mapping)
+    for group, refs in implied.items():
+        for ref, where in refs if group in roles else ():
+            read_system(live, roles[group], ref, index, where)
+
+
 def live_matrix(pb: Playbook, mapping: CrmMapping, acl: dict[tuple[str, str], set[str]], rules: list[OdooRule],
                 seen: dict[str, str], implied: dict[str, list[tuple[str, tuple[str, int]]]] | None = None,
                 ) -> tuple[LiveMatrix, list[Problem]]:
@@ -221,10 +230,7 @@ def live_matrix(pb: Playbook, mapping: CrmMapping, acl: dict[tuple[str, str], se
     groups it implies, each with where it was read."""
     live, problems = LiveMatrix(TARGET), []
     roles = {group_id(mapping, role.id): role.id for role in pb.roles}
-    index = system_index(mapping)
-    for group, refs in (implied or {}).items():
-        for ref, where in refs if group in roles else ():
-            read_system(live, roles[group], ref, index, where)
+    _implied_rights(live, roles, implied or {}, mapping)
     members = members_of(pb, mapping)
     models = {odoo_model(name).local_xmlid: name for name in members}
     narrowed: dict[tuple[str, str], list[tuple[set[str], str]]] = {}

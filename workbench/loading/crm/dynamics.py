@@ -13,6 +13,7 @@ held at any depth but None; other miscellaneous privileges are not audited (an i
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 from workbench.domain.access import scope_rank
@@ -83,9 +84,26 @@ def _role_elements(doc: XmlDoc, problems: list[Problem]) -> list[ET.Element]:
     return []
 
 
+def _entity_privileges(doc: XmlDoc, element: ET.Element, role: str, index: dict[str, list[str]],
+                       live: LiveMatrix, problems: list[Problem]) -> Iterator[ET.Element]:
+    """The role's RolePrivileges, but those the mapping names as system rights are read here instead: held
+    at any depth but None (a system right is org-wide)."""
+    for priv in element.iter():
+        if local(priv.tag) != "RolePrivilege":
+            continue
+        privilege, depth = priv.get("name", ""), priv.get("level", "")
+        if privilege.casefold() not in index:
+            yield priv
+        elif to_scope(depth) is None:
+            problems.append(doc.problem(priv, f"{privilege} has level {depth!r}; expected Basic, Local, "
+                                        "Deep, Global or None"))
+        elif to_scope(depth) != "none":
+            read_system(live, role, privilege, index, doc.where(priv))
+
+
 def _read_role(doc: XmlDoc, element: ET.Element, name: str, roles: dict[str, str],
-               known: tuple[dict[str, list[str]], dict[str, list[str]]], seen: dict[str, str], live: LiveMatrix,
-               problems: list[Problem]) -> None:
+               known: tuple[dict[str, list[str]], dict[str, list[str]]], seen: dict[str, str],
+               live: LiveMatrix, problems: list[Problem]) -> None:
     """One role: each privilege as a grant, a system right, an unknown object, or a located problem.
     `known`: (entity -> playbook objects, privilege -> system rights)."""
     entities, index = known
@@ -104,15 +122,8 @@ def _read_role(doc: XmlDoc, element: ET.Element, name: str, roles: dict[str, str
     update: dict[str, dict[str, str]] = {}
     misc = []
     frozen = frozenset(entities)
-    for priv in (e for e in element.iter() if local(e.tag) == "RolePrivilege"):
+    for priv in _entity_privileges(doc, element, role, index, live, problems):
         privilege, depth = priv.get("name", ""), priv.get("level", "")
-        if privilege.casefold() in index:
-            if to_scope(depth) is None:
-                problems.append(doc.problem(priv, f"{privilege} has level {depth!r}; expected Basic, Local, "
-                                            "Deep, Global or None"))
-            elif to_scope(depth) != "none":
-                read_system(live, role, privilege, index, doc.where(priv))
-            continue
         parts = split_privilege(privilege, frozen)
         if parts is None:
             misc.append(privilege)

@@ -8,7 +8,9 @@ as well as `model_id:id`/`group_id:id`). External ids match without their module
 is the group `group_crm_x`.
 
 A group's `implied_ids` (refs to groups such as base.group_system) are its system rights, through
-`crm_mappings.odoo.system_rights`. Semantics (domain/crm/odoo.py): a set ACL column with no rule of the group for that operation is all; with
+`crm_mappings.odoo.system_rights`.
+
+Semantics (domain/crm/odoo.py): a set ACL column with no rule of the group for that operation is all; with
 rules the widest recognised domain; a domain this tool does not write is read as all (a warning names it).
 Lines without a group apply to every user, so they count for every role. Group inheritance (implied
 groups) is not followed. Groups outside the design that grant rights on mapped models are unknown roles;
@@ -171,7 +173,8 @@ def _read_access(path: Path, problems: list[Problem]) -> tuple[dict[tuple[str, s
     return acl, seen
 
 
-def _read_rules(path: Path, into: tuple[list[OdooRule], dict], seen: dict[str, str], problems: list[Problem]) -> None:
+def _read_rules(path: Path, into: tuple[list[OdooRule], dict], seen: dict[str, str],
+                problems: list[Problem]) -> None:
     """Stream one Odoo XML data file through defusedxml (no DTD, no entities) into rules, groups and the
     groups each group implies (`into` = (rules, implied))."""
     file = str(path)

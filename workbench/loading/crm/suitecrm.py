@@ -52,7 +52,10 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
     file = path / ACL if path.is_dir() else path
     problems: list[Problem] = []
     values, first = _read_values(file, problems)
-    return _live(pb, mapping, values, first, str(file), problems), problems
+    admin = _pop_admin(values)
+    live = _live(pb, mapping, values, first, str(file), problems)
+    _admin_rights(live, pb, mapping, admin, (str(file), first))
+    return live, problems
 
 
 def _read_values(path: Path, problems: list[Problem]) -> tuple[Values, dict[str, int]]:
@@ -85,7 +88,8 @@ def _read_values(path: Path, problems: list[Problem]) -> tuple[Values, dict[str,
         role, module, action = (row[at[k]].strip() for k in ("role", "module", "action"))
         raw = row[at["value"]].strip()
         if action not in ALLOWED:
-            problems.append(Problem(f"action {action!r}; expected one of {', '.join((*ORDER, ADMIN_ACTION))}", file=file,
+            problems.append(Problem(f"action {action!r}; expected one of "
+                                    f"{', '.join((*ORDER, ADMIN_ACTION))}", file=file,
                                     line=line, column=field_column(row, at["action"]), code="value"))
             continue
         try:
@@ -109,6 +113,27 @@ def _read_values(path: Path, problems: list[Problem]) -> tuple[Values, dict[str,
     return out, first
 
 
+def _pop_admin(values: Values) -> dict[tuple[str, str], int]:
+    """Take the `admin` actions out of the values (they are system rights, not record access); a module
+    left with no other action is dropped, since an admin row alone says nothing about its records."""
+    admin = {key: actions.pop(ADMIN_ACTION) for key, actions in values.items() if ADMIN_ACTION in actions}
+    for key in [key for key in admin if not values[key]]:
+        del values[key]
+    return admin
+
+
+def _admin_rights(live: LiveMatrix, pb: Playbook, mapping: CrmMapping, admin: dict[tuple[str, str], int],
+                  where: tuple[str, dict[str, int]]) -> None:
+    """Each design role's `<Module>.admin` entry at 95/99/100 as the system right the mapping gives it."""
+    names = {mapping.role_name(role.id): role.id for role in pb.roles}
+    folded = {name.casefold(): role for name, role in names.items()}
+    index = system_index(mapping)
+    for (name, module), value in admin.items():
+        role = names.get(name) or folded.get(name.casefold())
+        if role is not None and value in ADMIN_HELD:
+            read_system(live, role, f"{module}.{ADMIN_ACTION}", index, (where[0], where[1].get(name)))
+
+
 def _live(pb: Playbook, mapping: CrmMapping, values: Values, first: dict[str, int], file: str,
           problems: list[Problem]) -> LiveMatrix:
     """The values as grants per design role, unknown roles and modules, and roles left to defaults."""
@@ -117,7 +142,6 @@ def _live(pb: Playbook, mapping: CrmMapping, values: Values, first: dict[str, in
     folded = {name.casefold(): role for name, role in names.items()}
     members = modules(pb, mapping)
     seen: dict[str, str] = {}
-    index = system_index(mapping)
     for (name, module), actions in values.items():
         role = names.get(name) or folded.get(name.casefold())
         if role is None:
@@ -125,11 +149,6 @@ def _live(pb: Playbook, mapping: CrmMapping, values: Values, first: dict[str, in
                 live.unknown_roles.append(name)
             continue
         seen.setdefault(role, name)
-        actions = dict(actions)
-        if actions.pop(ADMIN_ACTION, NOT_SET) in ADMIN_HELD:
-            read_system(live, role, f"{module}.{ADMIN_ACTION}", index, (file, first.get(name)))
-        if not actions:
-            continue  # an admin row alone says nothing about the module's records
         scopes = module_scopes(actions)
         if module not in members:
             if scopes:

@@ -62,7 +62,8 @@ def rules_xml(pb: Playbook, mapping: CrmMapping, rights: OdooRights, lang: str =
         lines += [f'    <record id="{_attr(group_id(mapping, role.id))}" model="res.groups">',
                   _field("name", f"CRM: {tr(role.name, lang)}"), _field("comment", tr(role.summary, lang))]
         if implied:
-            lines.append(_field("implied_ids", eval="[" + ", ".join(f"(4, ref('{g}'))" for g in implied) + "]"))
+            refs = ", ".join(f"(4, ref('{group}'))" for group in implied)
+            lines.append(_field("implied_ids", eval=f"[{refs}]"))
         lines.append("    </record>")
     for (role, model), cells in rights.scopes.items():
         target = odoo_model(model)

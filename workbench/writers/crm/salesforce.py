@@ -52,7 +52,7 @@ def permission_set_xml(item: PermissionSetPlan) -> bytes:
         lines += ["    <objectPermissions>", *(f"        <{t}>{fields[t]}</{t}>" for t in sorted(fields)),
                   "    </objectPermissions>"]
     for name in item.user_permissions:
-        lines += ["    <userPermissions>", "        <enabled>true</enabled>", f"        <name>{_text(name)}</name>",
-                  "    </userPermissions>"]
+        lines += ["    <userPermissions>", "        <enabled>true</enabled>",
+                  f"        <name>{_text(name)}</name>", "    </userPermissions>"]
     lines.append("</PermissionSet>")
     return ("\n".join(lines) + "\n").encode("utf-8")

@@ -4,8 +4,9 @@ Files: `suitecrm_acl.csv` with exactly the columns `role,module,action,value` â€
 module and action (access, view, list, edit, delete, import, export, massupdate, in that order), the value
 being SuiteCRM's own number (89/-98 for access; 90 all, 80 group, 75 owner, -99 none for the others).
 Every action is written explicitly, so nothing is left "not set" (0) for SuiteCRM's defaults (all) to
-fill; then the `admin` rows of the system rights (domain/crm/suitecrm.py). The rows are what a consultant enters in Security Suite > Role Management (or loads into
-acl_roles_actions, joining acl_roles by name and acl_actions by category = module and name = action).
+fill; then the `admin` rows of the system rights (domain/crm/suitecrm.py). The rows are what a
+consultant enters in Security Suite > Role Management (or loads into acl_roles_actions, joining acl_roles
+by name and acl_actions by category = module and name = action).
 And `suitecrm-limitations.txt`: every designed right the ACL cannot carry (rules in
 domain/crm/suitecrm.py).
 """
@@ -43,7 +44,8 @@ def write(pb: Playbook, mapping: CrmMapping, folder: Path) -> list[Path]:
         name = mapping.role_name(role.id)
         for module, values in acl[name].items():
             out.writerows([name, module, action, values[action]] for action in ORDER)
-        out.writerows([name, *split_admin(entry), value] for entry, value in admin_values(role, mapping).items())
+        admin = admin_values(role, mapping)
+        out.writerows([name, *split_admin(entry), value] for entry, value in admin.items())
     path, report = folder / ACL, folder / REPORT
     write_text_atomic(path, buffer.getvalue())
     write_text_atomic(report, limitations_text(matrix, "SuiteCRM", {r: n for n, r in names.items()}))
