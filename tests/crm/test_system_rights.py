@@ -290,3 +290,15 @@ governance:
     assert code == 2
     assert f"{path}:7:" in err and "'export_data' is listed twice" in err
     assert f"{path}:10:" in err and "unknown role 'ghost'" in err
+
+
+@pytest.mark.parametrize("ref", PLAYBOOKS)
+def test_bundled_designs_follow_their_own_system_right_rules(run_cli, ref):
+    code, out, _ = run_cli("check", ref, "--format", "json")
+    assert code == 0
+    assert [f for f in json.loads(out)["findings"] if f["rule"].startswith("sys:")] == []
+    from workbench.loading.playbooks import load_playbook
+
+    rules = {rule.id: rule for rule in load_playbook(ref).playbook.governance.system_rights}
+    assert rules["sys_admin_only"].except_roles == ["administrator"]
+    assert {"manage_users", "modify_all_data"} <= set(rules["sys_admin_only"].rights)
