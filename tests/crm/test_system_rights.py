@@ -302,3 +302,27 @@ def test_bundled_designs_follow_their_own_system_right_rules(run_cli, ref):
     rules = {rule.id: rule for rule in load_playbook(ref).playbook.governance.system_rights}
     assert rules["sys_admin_only"].except_roles == ["administrator"]
     assert {"manage_users", "modify_all_data"} <= set(rules["sys_admin_only"].rights)
+
+
+def _suitecrm_rogue(folder: Path) -> None:
+    with (folder / "suitecrm_acl.csv").open("a", encoding="utf-8") as handle:
+        handle.write("Night shift,Users,admin,100\n")
+
+
+def _odoo_rogue(folder: Path) -> None:
+    _replace(folder / "record_rules.xml", "  </data>",
+             '    <record id="group_night_shift" model="res.groups">\n'
+             '      <field name="name">Night shift</field>\n'
+             "      <field name=\"implied_ids\" eval=\"[(4, ref('base.group_system'))]\" />\n"
+             "    </record>\n  </data>")
+
+
+@pytest.mark.parametrize(("target", "edit", "name"), [("suitecrm", _suitecrm_rogue, "Night shift"),
+                                                      ("odoo", _odoo_rogue, "group_night_shift")])
+def test_a_role_outside_the_design_holding_only_a_system_right_is_an_unknown_role(
+        run_cli, core_export, tmp_path, target, edit, name):
+    folder = _copy(core_export, target, tmp_path)
+    edit(folder)
+    code, out, err = run_cli("audit", "core", "--from", target, folder, "--format", "json")
+    assert code == 1, err
+    assert drift_rows(out) == [("error", "unknown-role", name, None, None, None, None)]

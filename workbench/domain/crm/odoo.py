@@ -214,12 +214,17 @@ class OdooRule:
 
 
 def _implied_rights(live: LiveMatrix, roles: dict[str, str],
-                    implied: dict[str, list[tuple[str, tuple[str, int]]]], mapping: CrmMapping) -> None:
-    """The system rights the design roles' groups carry through the groups they imply."""
+                    implied: dict[str, list[tuple[str, tuple[str, int]]]], mapping: CrmMapping,
+                    seen: dict[str, str]) -> None:
+    """The system rights the design roles' groups carry through the groups they imply; a group outside
+    the design implying one of them is an unknown role."""
     index = system_index(mapping)
     for group, refs in implied.items():
-        for ref, where in refs if group in roles else ():
-            read_system(live, roles[group], ref, index, where)
+        if group in roles:
+            for ref, where in refs:
+                read_system(live, roles[group], ref, index, where)
+        elif any(ref.casefold() in index for ref, _ in refs) and seen.get(group, group) not in live.unknown_roles:
+            live.unknown_roles.append(seen.get(group, group))
 
 
 def live_matrix(pb: Playbook, mapping: CrmMapping, acl: dict[tuple[str, str], set[str]], rules: list[OdooRule],
@@ -230,7 +235,7 @@ def live_matrix(pb: Playbook, mapping: CrmMapping, acl: dict[tuple[str, str], se
     groups it implies, each with where it was read."""
     live, problems = LiveMatrix(TARGET), []
     roles = {group_id(mapping, role.id): role.id for role in pb.roles}
-    _implied_rights(live, roles, implied or {}, mapping)
+    _implied_rights(live, roles, implied or {}, mapping, seen)
     members = members_of(pb, mapping)
     models = {odoo_model(name).local_xmlid: name for name in members}
     narrowed: dict[tuple[str, str], list[tuple[set[str], str]]] = {}

@@ -130,7 +130,11 @@ def _admin_rights(live: LiveMatrix, pb: Playbook, mapping: CrmMapping, admin: di
     index = system_index(mapping)
     for (name, module), value in admin.items():
         role = names.get(name) or folded.get(name.casefold())
-        if role is not None and value in ADMIN_HELD:
+        if value not in ADMIN_HELD or f"{module}.{ADMIN_ACTION}".casefold() not in index:
+            continue
+        if role is None and name not in live.unknown_roles:
+            live.unknown_roles.append(name)  # a role outside the design holding a system right
+        elif role is not None:
             read_system(live, role, f"{module}.{ADMIN_ACTION}", index, (where[0], where[1].get(name)))
 
 
