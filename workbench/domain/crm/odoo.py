@@ -223,8 +223,9 @@ def _implied_rights(live: LiveMatrix, roles: dict[str, str],
         if group in roles:
             for ref, where in refs:
                 read_system(live, roles[group], ref, index, where)
-        elif any(ref.casefold() in index for ref, _ in refs) and seen.get(group, group) not in live.unknown_roles:
-            live.unknown_roles.append(seen.get(group, group))
+        elif any(ref.casefold() in index for ref, _ in refs):
+            name = seen.get(group, group)
+            live.unknown_roles += [] if name in live.unknown_roles else [name]
 
 
 def live_matrix(pb: Playbook, mapping: CrmMapping, acl: dict[tuple[str, str], set[str]], rules: list[OdooRule],
