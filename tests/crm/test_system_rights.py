@@ -239,7 +239,13 @@ def test_the_leaky_design_audits_clean_against_its_own_export(run_cli, tmp_path)
     path.write_text(LEAKY, encoding="utf-8")
     assert run_cli("crm-export", path, "--to", "salesforce", "--out", tmp_path / "out", "--quiet")[0] == 0
     sets = tmp_path / "out" / "salesforce" / "permissionsets"
-    assert "<name>ModifyAllData</name>" in (sets / "CRM_sales_manager.permissionset-meta.xml").read_text()
+    names = re.findall(r"<name>(\w+)</name>", (sets / "CRM_sales_manager.permissionset-meta.xml").read_text())
+    # Modify All Data does not deploy without View All Data, Transfer Record and Import Leads
+    assert names == ["ExportReport", "ImportLeads", "ModifyAllData", "TransferAnyEntity", "ViewAllData"]
+    limits = json.loads((tmp_path / "out" / "limitations.json").read_text(encoding="utf-8"))["targets"]
+    widened = {x["action"] for x in limits["salesforce"]
+               if (x["role"], x["object"], x["wanted"], x["expressed"]) == ("sales_manager", SYSTEM, "none", "all")}
+    assert widened == {"view_all_data", "assign_records", "import_data"}
     assert run_cli("audit", path, "--from", "salesforce", tmp_path / "out" / "salesforce")[0] == 0
 
 

@@ -71,8 +71,8 @@ def project_system(role: Role, mapping: CrmMapping, matrix: TargetMatrix, target
             shared = sorted(n for n in mapping.system_names(right) if n in names) or sorted(names)
             matrix.limitations.append(Limitation(
                 role.id, SYSTEM, right, "none", HELD,
-                f"{', '.join(shared)} also carries {right} in {target}: written for another right, so the "
-                "role holds this one too"))
+                f"{', '.join(shared)} carries {right} in {target} and is written for this role (for another "
+                f"designed right, or as a prerequisite {target} enforces), so the role holds {right} too"))
 
 
 def read_system(live: LiveMatrix, role: str, name: str, index: dict[str, list[str]],
