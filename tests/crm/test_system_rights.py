@@ -333,3 +333,30 @@ def test_a_role_outside_the_design_holding_only_a_system_right_is_an_unknown_rol
     code, out, err = run_cli("audit", "core", "--from", target, folder, "--format", "json")
     assert code == 1, err
     assert drift_rows(out) == [("error", "unknown-role", name, None, None, None, None)]
+
+
+def _line_of(path: Path, text: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+def test_a_user_permission_neither_true_nor_false_is_a_located_error(run_cli, core_export, tmp_path):
+    folder = _copy(core_export, "salesforce", tmp_path)
+    path = folder / "permissionsets" / "CRM_administrator.permissionset-meta.xml"
+    _replace(path, "<enabled>true</enabled>\n        <name>ManageUsers</name>",
+             "<enabled>maybe</enabled>\n        <name>ManageUsers</name>")
+    line = _line_of(path, "maybe")
+    code, out, err = run_cli("audit", "core", "--from", "salesforce", folder)
+    assert code == 2 and out == ""
+    assert (f"{path}:{line}:9: error: userPermissions 'ManageUsers': <enabled> is 'maybe'; expected true or "
+            "false") in err
+
+
+def test_a_system_privilege_with_an_unknown_depth_is_a_located_error(run_cli, core_export, tmp_path):
+    folder = _copy(core_export, "dynamics", tmp_path)
+    path = folder / "Roles" / "CRM_director.xml"
+    _replace(path, '<RolePrivilege name="prvExportToExcel" level="Global" />',
+             '<RolePrivilege name="prvExportToExcel" level="Everywhere" />')
+    line = _line_of(path, "Everywhere")
+    code, out, err = run_cli("audit", "core", "--from", "dynamics", folder)
+    assert code == 2 and out == ""
+    assert f"{path}:{line}:5: error: prvExportToExcel has level 'Everywhere'; expected Basic" in err
