@@ -16,6 +16,7 @@ from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Path, Problem
 from workbench.domain.processes import check_process
 from workbench.domain.questions import Question
+from workbench.i18n import _
 
 
 def _duplicates(items: Iterable[tuple[Path, str]], what: str) -> list[Problem]:
@@ -165,8 +166,8 @@ def check_system_rights(pb: Playbook) -> list[Problem]:
     for ri, role in enumerate(pb.roles):
         for right in sorted({r for r in role.system_rights if role.system_rights.count(r) > 1}):
             index = len(role.system_rights) - 1 - role.system_rights[::-1].index(right)
-            problems.append(Problem(f"system right {right!r} is listed twice; list each right once",
-                                    ("roles", ri, "system_rights", index), code="duplicate"))
+            problems.append(Problem(_("system right {right!r} is listed twice; list each right once").format(
+                right=right), ("roles", ri, "system_rights", index), code="duplicate"))
     return problems
 
 

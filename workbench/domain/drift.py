@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from workbench.domain.access import scope_rank
 from workbench.domain.system_rights import SYSTEM, label
+from workbench.i18n import _
 
 Cell = tuple[str, str, str]
 """(role id, object id, action)"""
@@ -83,14 +84,15 @@ def compare(design: TargetMatrix, live: LiveMatrix) -> list[Drift]:
         role, obj, action = cell
         if scope_rank(have) > scope_rank(want):
             kind = "extra" if want == "none" else "wider"
-            message = (f"{role} holds the system right {action} ({label(action)}); the design does not "
-                       "grant it" if obj == SYSTEM else
-                       f"{role} may {action} {obj} with scope {have}; the design says {want}")
+            message = (_("{role} holds the system right {right} ({label}); the design does not grant "
+                         "it").format(role=role, right=action, label=label(action)) if obj == SYSTEM else
+                f"{role} may {action} {obj} with scope {have}; the design says {want}")
             drifts.append(Drift(kind, "error", message, role, obj, action, want, have))
         else:
             kind = "missing" if have == "none" else "narrower"
-            message = (f"{role} lacks the designed system right {action} ({label(action)})" if obj == SYSTEM
-                       else f"{role} may {action} {obj} only with scope {have}; the design says {want}")
+            message = (_("{role} lacks the designed system right {right} ({label})").format(
+                role=role, right=action, label=label(action)) if obj == SYSTEM else
+                f"{role} may {action} {obj} only with scope {have}; the design says {want}")
             drifts.append(Drift(kind, "warning", message, role, obj, action, want, have))
     for name in live.unknown_roles:
         drifts.append(Drift("unknown-role", "error", f"the CRM has a role {name!r} that is not in the design",

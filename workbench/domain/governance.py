@@ -14,6 +14,7 @@ from workbench.domain.access import ACTIONS, scope_rank
 from workbench.domain.playbook import Playbook
 from workbench.domain.system_rights import label
 from workbench.domain.text import tr
+from workbench.i18n import _
 
 MUST_WEIGHT_LIMIT = 0.60
 """DSDM's rule of thumb: Must-haves should carry no more than about 60 % of the effort (here: weight)."""
@@ -93,12 +94,14 @@ def system_right_holders(pb: Playbook) -> list[Finding]:
             if role.id in rule.except_roles:
                 continue
             for right in (r for r in rule.rights if r in role.system_rights):
-                allowed = ", ".join(rule.except_roles) or "no role"
+                allowed = ", ".join(rule.except_roles) or _("no role")
                 findings.append(Finding(
                     f"sys:{rule.id}", rule.severity,
-                    f"{role.id} holds the system right {right} ({label(right)}); only {allowed} may: "
-                    f"{tr(rule.description)}",
-                    tr(rule.fix) or f"remove {right} from {role.id}'s system_rights",
+                    _("{role} holds the system right {right} ({label}); only {allowed} may: {why}").format(
+                        role=role.id, right=right, label=label(right), allowed=allowed,
+                        why=tr(rule.description)),
+                    tr(rule.fix) or _("remove {right} from {role}'s system_rights").format(right=right,
+                                                                                         role=role.id),
                     role.id, action=right))
     return findings
 
@@ -131,7 +134,7 @@ def ownership(pb: Playbook) -> list[Finding]:
             findings.append(Finding("owner-cannot-read", "warning",
                                     f"{obj.owner} owns {obj.id}'s data quality but cannot read it",
                                     f"grant {obj.owner} read on {obj.id}", obj.owner, obj.id, "read"))
-    for _, task in pb.tasks():
+    for _phase, task in pb.tasks():
         accountable = [r for r, letter in task.raci.items() if letter == "A"]
         if len(accountable) != 1:
             findings.append(Finding("raci", "error", f"task {task.id} has {len(accountable)} accountable roles",

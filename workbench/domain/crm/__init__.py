@@ -54,16 +54,17 @@ def project_system(role: Role, mapping: CrmMapping, matrix: TargetMatrix, target
     privileges of the designed rights (an adapter passes more when another setting writes one too)."""
     from workbench.domain.drift import Limitation
     from workbench.domain.system_rights import HELD, SYSTEM
+    from workbench.i18n import _
 
     names = set(written_names(role, mapping) if written is None else written)
     held = rights_of(names, mapping)
     for right in role.system_rights:
         if right not in held:
-            why = (f"crm_mappings.{target}.system_rights.{right} is null: {target} has no privilege of its "
-                   "own for it (the object permissions may carry it); not written"
+            why = (_("crm_mappings.{target}.system_rights.{right} is null: {target} has no privilege of its "
+                     "own for it (the object permissions may carry it); not written")
                    if right in mapping.system_rights else
-                   f"{right} has no entry under crm_mappings.{target}.system_rights; add the {target} "
-                   "privilege names to export it; not written")
+                   _("{right} has no entry under crm_mappings.{target}.system_rights; add the {target} "
+                     "privilege names to export it; not written")).format(target=target, right=right)
             matrix.limitations.append(Limitation(role.id, SYSTEM, right, HELD, "none", why))
     for right in sorted(held):
         matrix.grants[(role.id, SYSTEM, right)] = HELD
@@ -71,8 +72,9 @@ def project_system(role: Role, mapping: CrmMapping, matrix: TargetMatrix, target
             shared = sorted(n for n in mapping.system_names(right) if n in names) or sorted(names)
             matrix.limitations.append(Limitation(
                 role.id, SYSTEM, right, "none", HELD,
-                f"{', '.join(shared)} carries {right} in {target} and is written for this role (for another "
-                f"designed right, or as a prerequisite {target} enforces), so the role holds {right} too"))
+                _("{names} carries {right} in {target} and is written for this role (for another designed "
+                  "right, or as a prerequisite {target} enforces), so the role holds {right} too").format(
+                    names=", ".join(shared), right=right, target=target)))
 
 
 def read_system(live: LiveMatrix, role: str, name: str, index: dict[str, list[str]],

@@ -30,6 +30,7 @@ from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import LiveMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
+from workbench.i18n import _
 from workbench.loading.crm import XmlDoc, local, parse_xml, source_files
 
 
@@ -95,8 +96,8 @@ def _entity_privileges(doc: XmlDoc, element: ET.Element, role: str, index: dict[
         if privilege.casefold() not in index:
             yield priv
         elif to_scope(depth) is None:
-            problems.append(doc.problem(priv, f"{privilege} has level {depth!r}; expected Basic, Local, "
-                                        "Deep, Global or None"))
+            message = _("{privilege} has level {depth!r}; expected Basic, Local, Deep, Global or None")
+            problems.append(doc.problem(priv, message.format(privilege=privilege, depth=depth)))
         elif to_scope(depth) != "none":
             read_system(live, role, privilege, index, doc.where(priv))
 

@@ -21,6 +21,7 @@ from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import LiveMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
+from workbench.i18n import _
 from workbench.loading.crm import XmlDoc, local, namespace, parse_xml, source_files
 
 SUFFIXES = (".permissionset-meta.xml", ".permissionset")
@@ -129,9 +130,9 @@ def _user_permissions(doc: XmlDoc, stem: str, roles: dict[str, str], index: dict
         enabled_el = entry.find(f"{{{NAMESPACE}}}enabled")
         enabled = (enabled_el.text or "").strip().lower() if enabled_el is not None else ""
         if enabled not in ("true", "false"):
-            problems.append(doc.problem(entry if enabled_el is None else enabled_el,
-                                        f"userPermissions {name!r}: <enabled> is {enabled!r}; expected true "
-                                        "or false"))
+            problems.append(doc.problem(entry if enabled_el is None else enabled_el, _(
+                "userPermissions {name!r}: <enabled> is {value!r}; expected true or false").format(
+                    name=name, value=enabled)))
         elif enabled == "true":
             read_system(live, role, name, index, doc.where(entry))
 
