@@ -360,3 +360,21 @@ def test_a_system_privilege_with_an_unknown_depth_is_a_located_error(run_cli, co
     code, out, err = run_cli("audit", "core", "--from", "dynamics", folder)
     assert code == 2 and out == ""
     assert f"{path}:{line}:5: error: prvExportToExcel has level 'Everywhere'; expected Basic" in err
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="named pipes are POSIX-only")
+@pytest.mark.parametrize("target", ["salesforce", "dynamics", "espocrm"])
+def test_a_named_pipe_given_as_the_export_is_refused_not_waited_on(tmp_path, target):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    pipe = tmp_path / "export.xml"
+    os.mkfifo(pipe)
+    done = subprocess.run([sys.executable, "-m", "workbench", "audit", "core", "--from", target, str(pipe)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 2 and done.stdout == ""
+    assert f"{pipe}: error: the permission file is not a regular file (a pipe, device or socket)" in (
+        done.stderr)
