@@ -378,3 +378,49 @@ def test_a_named_pipe_given_as_the_export_is_refused_not_waited_on(tmp_path, tar
     assert done.returncode == 2 and done.stdout == ""
     assert f"{pipe}: error: the permission file is not a regular file (a pipe, device or socket)" in (
         done.stderr)
+
+
+def test_separation_of_duties_pairs_system_rights(run_cli, tmp_path):
+    path = tmp_path / "admin-reads-all.yaml"
+    path.write_text("""\
+id: admin-reads-all
+version: "1.0"
+name: Administrator reads everything
+extends: core
+roles:
+  - id: administrator
+    system_rights: [manage_users, customize_system, author_code, import_data, view_all_data]
+""", encoding="utf-8")
+    code, out, _ = run_cli("check", path, "--format", "json")
+    assert code == 1
+    found = [(f["severity"], f["rule"], f["role"], f["object"], f["action"], f["cell"])
+             for f in json.loads(out)["findings"] if f["role"] == "administrator"]
+    assert found == [
+        ("error", "sod:sod_user_admin_vs_view_all_data", "administrator", None, "view_all_data", None),
+        ("warning", "sys:sys_view_and_export_all", "administrator", None, "view_all_data", None)]
+    message = next(f["message"] for f in json.loads(out)["findings"] if f["rule"].startswith("sod:"))
+    assert message.startswith("administrator holds both the system right manage_users and the system right "
+                              "view_all_data: Whoever manages user accounts")
+
+
+@pytest.mark.parametrize(("ref", "expected"), [
+    ("{object: user, action: update, system_right: manage_users}", "not both"),
+    ("{min_scope: own}", "a right needs object and action, or system_right")])
+def test_a_rule_right_is_an_object_permission_or_a_system_right(run_cli, tmp_path, ref, expected):
+    path = tmp_path / "sod.yaml"
+    path.write_text(f"""\
+id: sod
+version: "1.0"
+name: SoD
+extends: core
+governance:
+  separation_of_duties:
+    - id: sod_x
+      description: x
+      severity: error
+      first: {ref}
+      second: {{system_right: export_data}}
+""", encoding="utf-8")
+    code, _, err = run_cli("validate", path)
+    assert code == 2
+    assert re.search(rf"^{re.escape(str(path))}:10:\d+: error: .*first.*{expected}", err, re.M), err

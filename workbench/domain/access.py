@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from workbench.domain.base import Id, Item, Strict
 from workbench.domain.system_rights import VOCABULARY, SystemRight
@@ -64,9 +64,21 @@ class Role(Strict):
 
 
 class PermissionRef(Strict):
-    object: Id
-    action: Action
+    """One right a rule names: an object permission (`object`, `action`, `min_scope`) or a system right
+    (`system_right`, e.g. manage_users), so separation of duties can pair any two."""
+
+    object: Id | None = None
+    action: Action | None = None
     min_scope: Scope = "own"
+    system_right: SystemRight | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> PermissionRef:
+        if self.system_right is None and (self.object is None or self.action is None):
+            raise ValueError("a right needs object and action, or system_right")
+        if self.system_right is not None and (self.object is not None or self.action is not None):
+            raise ValueError("a right is object and action, or system_right; not both")
+        return self
 
 
 class SeparationOfDuties(Item):

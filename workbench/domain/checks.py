@@ -141,7 +141,7 @@ def check_access(pb: Playbook) -> list[Problem]:
     for i, rule in enumerate(gov.separation_of_duties):
         for side in ("first", "second"):
             ref = getattr(rule, side)
-            if ref.object not in objects:
+            if ref.system_right is None and ref.object not in objects:
                 problems.append(_unknown("object", ref.object, objects,
                                          ("governance", "separation_of_duties", i, side, "object")))
     for i, rule in enumerate(gov.least_privilege):

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from workbench.domain.access import ACTIONS, scope_rank
+from workbench.domain.access import ACTIONS, PermissionRef, Role, scope_rank
 from workbench.domain.playbook import Playbook
-from workbench.domain.system_rights import label
+from workbench.domain.system_rights import HELD, label
 from workbench.domain.text import tr
 from workbench.i18n import _
 
@@ -53,19 +53,31 @@ def _holds(held: str, min_scope: str) -> bool:
     return held != "none" and scope_rank(held) >= scope_rank(min_scope)
 
 
+def _held(role: Role, ref: PermissionRef) -> str:
+    """The scope a role holds of the right a rule names; a system right held is org-wide (all)."""
+    if ref.system_right is not None:
+        return HELD if ref.system_right in role.system_rights else "none"
+    return role.scope(str(ref.object), str(ref.action))
+
+
+def _right_text(ref: PermissionRef, held: str) -> str:
+    if ref.system_right is not None:
+        return _("the system right {right}").format(right=ref.system_right)
+    return f"{ref.action} {ref.object} ({held})"
+
+
 def separation_of_duties(pb: Playbook) -> list[Finding]:
     findings = []
     for rule in pb.governance.separation_of_duties:
         a, b = rule.first, rule.second
         for role in pb.roles:
-            if _holds(role.scope(a.object, a.action), a.min_scope) and _holds(role.scope(b.object, b.action),
-                                                                               b.min_scope):
+            if _holds(_held(role, a), a.min_scope) and _holds(_held(role, b), b.min_scope):
                 findings.append(Finding(
                     f"sod:{rule.id}", rule.severity,
-                    f"{role.id} holds both {a.action} {a.object} ({role.scope(a.object, a.action)}) and "
-                    f"{b.action} {b.object} ({role.scope(b.object, b.action)}): {tr(rule.description)}",
+                    f"{role.id} holds both {_right_text(a, _held(role, a))} and "
+                    f"{_right_text(b, _held(role, b))}: {tr(rule.description)}",
                     tr(rule.fix) or "move one of the two rights to another role",
-                    role.id, b.object, b.action))
+                    role.id, b.object, b.action or b.system_right))
     return findings
 
 
