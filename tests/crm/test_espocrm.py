@@ -47,8 +47,10 @@ def test_every_core_role_is_well_formed(tmp_path):
     pb, mapping = design("core")
     write(pb, mapping, tmp_path)
     for role in json.loads((tmp_path / "roles.json").read_text(encoding="utf-8")):
-        assert set(role) == {"name", "data", "fieldData", "exportPermission", "massUpdatePermission"}
+        assert set(role) == {"name", "data", "fieldData", "exportPermission", "massUpdatePermission",
+                             "assignmentPermission"}  # the last one: core maps assign_records onto it
         assert role["exportPermission"] in ("yes", "no") and role["massUpdatePermission"] in ("yes", "no")
+        assert role["assignmentPermission"] == ("all" if role["name"] == "CRM_crm_manager" else "no")
         assert role["data"]["Role"] is False  # only administrators manage roles
         assert isinstance(role["data"]["Import"], bool)
         for entity, value in role["data"].items():

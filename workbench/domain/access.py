@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from workbench.domain.base import Id, Item, Strict
+from workbench.domain.system_rights import VOCABULARY, SystemRight
 from workbench.domain.text import Text
 
 Action = Literal["create", "read", "update", "delete", "assign", "export", "import"]
@@ -61,15 +62,30 @@ class Role(Strict):
     decisions (a workload check flags it Accountable for them)."""
 
     permissions: dict[Id, dict[Action, Scope]] = {}
+    system_rights: list[SystemRight] = Field(
+        default=[], description=f"Org-wide privileges the role holds by design. {VOCABULARY}")
+    """Org-wide privileges the role holds by design (domain/system_rights.py); none unless listed."""
 
     def scope(self, obj: str, action: str) -> str:
         return self.permissions.get(obj, {}).get(action, "none")
 
 
 class PermissionRef(Strict):
-    object: Id
-    action: Action
+    """One right a rule names: an object permission (`object`, `action`, `min_scope`) or a system right
+    (`system_right`, e.g. manage_users), so separation of duties can pair any two."""
+
+    object: Id | None = None
+    action: Action | None = None
     min_scope: Scope = "own"
+    system_right: SystemRight | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> PermissionRef:
+        if self.system_right is None and (self.object is None or self.action is None):
+            raise ValueError("a right needs object and action, or system_right")
+        if self.system_right is not None and (self.object is not None or self.action is not None):
+            raise ValueError("a right is object and action, or system_right; not both")
+        return self
 
 
 class SeparationOfDuties(Item):
@@ -94,7 +110,19 @@ class LeastPrivilege(Item):
     fix: Text | None = None
 
 
+class SystemRightRule(Item):
+    """Least privilege for system rights: nobody but `except_roles` may hold any of `rights` (e.g. modify
+    all data and manage users stay with the administrator)."""
+
+    description: Text
+    severity: Severity
+    rights: list[SystemRight] = Field(min_length=1)
+    except_roles: list[Id] = []
+    fix: Text | None = None
+
+
 class Governance(Strict):
     separation_of_duties: list[SeparationOfDuties] = []
     least_privilege: list[LeastPrivilege] = []
+    system_rights: list[SystemRightRule] = []
     recertification_months: int = Field(default=6, ge=1, le=24)

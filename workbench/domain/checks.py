@@ -16,6 +16,7 @@ from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Path, Problem
 from workbench.domain.processes import check_process
 from workbench.domain.questions import Question
+from workbench.i18n import _
 
 
 def _duplicates(items: Iterable[tuple[Path, str]], what: str) -> list[Problem]:
@@ -62,6 +63,8 @@ def check_ids(pb: Playbook) -> list[Problem]:
                              for i, r in enumerate(gov.separation_of_duties)), "rule")
     problems += _duplicates(((("governance", "least_privilege", i), r.id)
                              for i, r in enumerate(gov.least_privilege)), "rule")
+    problems += _duplicates(((("governance", "system_rights", i), r.id)
+                             for i, r in enumerate(gov.system_rights)), "rule")
     return problems
 
 
@@ -171,7 +174,7 @@ def check_access(pb: Playbook) -> list[Problem]:
     for i, rule in enumerate(gov.separation_of_duties):
         for side in ("first", "second"):
             ref = getattr(rule, side)
-            if ref.object not in objects:
+            if ref.system_right is None and ref.object not in objects:
                 problems.append(_unknown("object", ref.object, objects,
                                          ("governance", "separation_of_duties", i, side, "object")))
     for i, rule in enumerate(gov.least_privilege):
@@ -181,6 +184,23 @@ def check_access(pb: Playbook) -> list[Problem]:
         for ei, role in enumerate(rule.except_roles):
             if role not in roles:
                 problems.append(_unknown("role", role, roles, path + ("except_roles", ei)))
+    return problems
+
+
+def check_system_rights(pb: Playbook) -> list[Problem]:
+    """Rules' exception roles exist; a role lists each system right once (names are checked by the model)."""
+    problems: list[Problem] = []
+    roles = {r.id for r in pb.roles}
+    for i, rule in enumerate(pb.governance.system_rights):
+        for ei, role in enumerate(rule.except_roles):
+            if role not in roles:
+                path: Path = ("governance", "system_rights", i, "except_roles", ei)
+                problems.append(_unknown("role", role, roles, path))
+    for ri, role in enumerate(pb.roles):
+        for right in sorted({r for r in role.system_rights if role.system_rights.count(r) > 1}):
+            index = len(role.system_rights) - 1 - role.system_rights[::-1].index(right)
+            problems.append(Problem(_("system right {right!r} is listed twice; list each right once").format(
+                right=right), ("roles", ri, "system_rights", index), code="duplicate"))
     return problems
 
 
@@ -249,6 +269,8 @@ def _conditioned(pb: Playbook):
         yield ("governance", "separation_of_duties", i), rule.when
     for i, rule in enumerate(pb.governance.least_privilege):
         yield ("governance", "least_privilege", i), rule.when
+    for i, rule in enumerate(pb.governance.system_rights):
+        yield ("governance", "system_rights", i), rule.when
     for i, profile in enumerate(pb.job_profiles):
         for field in ("reports_to", "duties", "education", "experience", "skills", "competencies",
                       "qualities", "tools", "working_conditions"):
@@ -296,5 +318,6 @@ def check_conditions(pb: Playbook) -> list[Problem]:
 
 def check_playbook(pb: Playbook) -> list[Problem]:
     """All cross-reference checks; an empty list means the playbook is consistent."""
-    return (check_ids(pb) + check_questions(pb) + check_phases(pb) + check_access(pb) + check_catalogue(pb)
-            + check_processes(pb) + check_conditions(pb) + check_crm_mappings(pb))
+    return (check_ids(pb) + check_questions(pb) + check_phases(pb) + check_access(pb)
+            + check_system_rights(pb) + check_catalogue(pb) + check_processes(pb) + check_conditions(pb)
+            + check_crm_mappings(pb))

@@ -5,13 +5,17 @@ it to a client's custom objects (`crm_mappings:` in YAML).
       salesforce:
         objects: {lead: Lead, deal: Opportunity, loyalty_account: Loyalty_Account__c}
         roles: {sales_manager: CRM_Sales_Manager}
+        system_rights: {modify_all_data: [ModifyAllData], export_data: [ExportReport], bulk_delete: null}
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from workbench.domain.base import Id, Strict
+from workbench.domain.system_rights import SystemRight
 
 CrmTarget = Literal["salesforce", "dynamics", "odoo", "espocrm", "suitecrm"]
 TARGETS: tuple[str, ...] = ("salesforce", "dynamics", "odoo", "espocrm", "suitecrm")
@@ -22,6 +26,11 @@ class CrmMapping(Strict):
     """playbook object id -> the CRM's object/model/entity name; null = the CRM has no such object"""
     roles: dict[Id, str] = {}
     """playbook role id -> the name of its permission set / security role / group in the CRM"""
+    system_rights: dict[SystemRight, list[str] | None] = Field(
+        default={},
+        description="Each system right -> this CRM's privilege names (null: the CRM cannot express it)")
+    """neutral system right -> the CRM's privileges that carry it (all are written; any one of them held
+    live means the right is held); null or missing = the CRM cannot express it (a limitation)"""
     role_prefix: str = "CRM_"
     """roles not listed above are named prefix + role id"""
 
@@ -30,3 +39,6 @@ class CrmMapping(Strict):
 
     def role_name(self, role_id: str) -> str:
         return self.roles.get(role_id) or f"{self.role_prefix}{role_id}"
+
+    def system_names(self, right: str) -> list[str]:
+        return list(self.system_rights.get(right) or [])  # type: ignore[call-overload]

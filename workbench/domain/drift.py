@@ -3,7 +3,8 @@
 Both sides are expressed in the playbook's own terms — (role, object, action) -> scope — after each CRM's
 adapter has translated names and levels. The design side is first *projected* onto the target (what the
 CRM can express, with a Limitation for everything it cannot), so a round trip of export and audit finds
-nothing, and a real widening is never hidden by a translation.
+nothing, and a real widening is never hidden by a translation. System rights (org-wide privileges) are
+cells too: (role, SYSTEM, right) -> all, so a live grant beyond the design is the same error.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from workbench.domain.access import scope_rank
+from workbench.domain.system_rights import SYSTEM, label
+from workbench.i18n import _
 
 Cell = tuple[str, str, str]
 """(role id, object id, action)"""
@@ -81,12 +84,16 @@ def compare(design: TargetMatrix, live: LiveMatrix) -> list[Drift]:
         role, obj, action = cell
         if scope_rank(have) > scope_rank(want):
             kind = "extra" if want == "none" else "wider"
-            drifts.append(Drift(kind, "error", f"{role} may {action} {obj} with scope {have}; the design says {want}",
-                                role, obj, action, want, have))
+            message = (_("{role} holds the system right {right} ({label}); the design does not grant "
+                         "it").format(role=role, right=action, label=label(action)) if obj == SYSTEM else
+                f"{role} may {action} {obj} with scope {have}; the design says {want}")
+            drifts.append(Drift(kind, "error", message, role, obj, action, want, have))
         else:
             kind = "missing" if have == "none" else "narrower"
-            drifts.append(Drift(kind, "warning", f"{role} may {action} {obj} only with scope {have}; the design "
-                                f"says {want}", role, obj, action, want, have))
+            message = (_("{role} lacks the designed system right {right} ({label})").format(
+                role=role, right=action, label=label(action)) if obj == SYSTEM else
+                f"{role} may {action} {obj} only with scope {have}; the design says {want}")
+            drifts.append(Drift(kind, "warning", message, role, obj, action, want, have))
     for name in live.unknown_roles:
         drifts.append(Drift("unknown-role", "error", f"the CRM has a role {name!r} that is not in the design",
                             role=name))

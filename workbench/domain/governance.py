@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from workbench.domain.access import ACTIONS, scope_rank
+from workbench.domain.access import ACTIONS, PermissionRef, Role, scope_rank
 from workbench.domain.playbook import Playbook
 from workbench.domain.requirements import scored_weight
+from workbench.domain.system_rights import HELD, label
 from workbench.domain.text import tr
+from workbench.i18n import _
 
 MUST_WEIGHT_LIMIT = 0.60
 """DSDM's rule of thumb: Must-haves should carry no more than about 60 % of the effort (here: weight)."""
@@ -52,19 +54,31 @@ def _holds(held: str, min_scope: str) -> bool:
     return held != "none" and scope_rank(held) >= scope_rank(min_scope)
 
 
+def _held(role: Role, ref: PermissionRef) -> str:
+    """The scope a role holds of the right a rule names; a system right held is org-wide (all)."""
+    if ref.system_right is not None:
+        return HELD if ref.system_right in role.system_rights else "none"
+    return role.scope(str(ref.object), str(ref.action))
+
+
+def _right_text(ref: PermissionRef, held: str) -> str:
+    if ref.system_right is not None:
+        return _("the system right {right}").format(right=ref.system_right)
+    return f"{ref.action} {ref.object} ({held})"
+
+
 def separation_of_duties(pb: Playbook) -> list[Finding]:
     findings = []
     for rule in pb.governance.separation_of_duties:
         a, b = rule.first, rule.second
         for role in pb.roles:
-            if _holds(role.scope(a.object, a.action), a.min_scope) and _holds(role.scope(b.object, b.action),
-                                                                               b.min_scope):
+            if _holds(_held(role, a), a.min_scope) and _holds(_held(role, b), b.min_scope):
                 findings.append(Finding(
                     f"sod:{rule.id}", rule.severity,
-                    f"{role.id} holds both {a.action} {a.object} ({role.scope(a.object, a.action)}) and "
-                    f"{b.action} {b.object} ({role.scope(b.object, b.action)}): {tr(rule.description)}",
+                    f"{role.id} holds both {_right_text(a, _held(role, a))} and "
+                    f"{_right_text(b, _held(role, b))}: {tr(rule.description)}",
                     tr(rule.fix) or "move one of the two rights to another role",
-                    role.id, b.object, b.action))
+                    role.id, b.object, b.action or b.system_right))
     return findings
 
 
@@ -82,6 +96,26 @@ def least_privilege(pb: Playbook) -> list[Finding]:
                     f"{rule.max_scope}: {tr(rule.description)}",
                     tr(rule.fix) or f"lower {role.id}'s {rule.action} on {rule.object} to {rule.max_scope}",
                     role.id, rule.object, rule.action))
+    return findings
+
+
+def system_right_holders(pb: Playbook) -> list[Finding]:
+    """Least privilege for system rights: each role outside a rule's exceptions holding one of its rights."""
+    findings = []
+    for rule in pb.governance.system_rights:
+        for role in pb.roles:
+            if role.id in rule.except_roles:
+                continue
+            for right in (r for r in rule.rights if r in role.system_rights):
+                allowed = ", ".join(rule.except_roles) or _("no role")
+                findings.append(Finding(
+                    f"sys:{rule.id}", rule.severity,
+                    _("{role} holds the system right {right} ({label}); only {allowed} may: {why}").format(
+                        role=role.id, right=right, label=label(right), allowed=allowed,
+                        why=tr(rule.description)),
+                    tr(rule.fix) or _("remove {right} from {role}'s system_rights").format(right=right,
+                                                                                         role=role.id),
+                    role.id, action=right))
     return findings
 
 
@@ -113,7 +147,7 @@ def ownership(pb: Playbook) -> list[Finding]:
             findings.append(Finding("owner-cannot-read", "warning",
                                     f"{obj.owner} owns {obj.id}'s data quality but cannot read it",
                                     f"grant {obj.owner} read on {obj.id}", obj.owner, obj.id, "read"))
-    for _, task in pb.tasks():
+    for _phase, task in pb.tasks():
         accountable = [r for r, letter in task.raci.items() if letter == "A"]
         if len(accountable) != 1:
             findings.append(Finding("raci", "error", f"task {task.id} has {len(accountable)} accountable roles",
@@ -164,7 +198,7 @@ def unused_rights(pb: Playbook) -> list[Finding]:
 
 def check_governance(pb: Playbook) -> list[Finding]:
     """Every governance finding for a resolved playbook, errors first."""
-    findings = (separation_of_duties(pb) + least_privilege(pb) + permission_dependencies(pb) + ownership(pb)
-                + must_have_weight(pb) + unused_rights(pb))
+    findings = (separation_of_duties(pb) + least_privilege(pb) + system_right_holders(pb)
+                + permission_dependencies(pb) + ownership(pb) + must_have_weight(pb) + unused_rights(pb))
     order = {"error": 0, "warning": 1, "info": 2}
     return sorted(findings, key=lambda f: order[f.severity])

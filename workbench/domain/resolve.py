@@ -44,6 +44,7 @@ def resolve(pb: Playbook, answers: dict[str, Any]) -> Playbook:
     gov = pb.governance.model_copy(update={
         "separation_of_duties": _keep(pb.governance.separation_of_duties, answers),
         "least_privilege": _keep(pb.governance.least_privilege, answers),
+        "system_rights": _keep(pb.governance.system_rights, answers),
     })
     profiles = []
     for profile in pb.job_profiles:

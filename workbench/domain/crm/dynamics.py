@@ -15,6 +15,12 @@ Playbook -> Dynamics:
   right is kept; narrowing it to nothing would stop the role's work) and assign is left out; both are
   reported.
 
+System rights (domain/system_rights.py) are the privileges `crm_mappings.dynamics.system_rights` names
+(miscellaneous ones such as prvExportToExcel and prvBulkDelete, or per-entity ones on entities the design
+does not map, such as prvCreatePluginAssembly), written at Global; a right without names is a Limitation.
+The audit reads any of those privileges at any depth but None as its right held (a system right is
+org-wide: a user-level Export to Excel still exports everything the user reads).
+
 Dynamics -> playbook (`to_scope`): Basic -> own, Local -> team, Global -> all, and Deep -> all, an
 approximation chosen so the audit never hides a widening (Deep on a designed team right is reported as
 wider; Deep on a designed all right is not reported as narrower). update = the widest of Write, Append,
@@ -27,6 +33,7 @@ import re
 import uuid
 
 from workbench.domain.access import Role, scope_rank
+from workbench.domain.crm import project_system
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
 from workbench.domain.playbook import Playbook
@@ -159,6 +166,7 @@ def plan(pb: Playbook, mapping: CrmMapping) -> tuple[dict[str, dict[str, dict[st
     roles: dict[str, dict[str, dict[str, str]]] = {}
     for role in pb.roles:
         entities = roles.setdefault(role.id, {})
+        project_system(role, mapping, matrix, TARGET)
         for obj_id, actions in role.permissions.items():
             reason = reasons.get(obj_id, "")  # "": not a playbook object, which the checks report
             for action, wanted in actions.items():

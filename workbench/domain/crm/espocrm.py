@@ -23,6 +23,14 @@ Playbook -> EspoCRM (`entity_value`):
   administrators only (never in a role); Import is on/off (`true` = create, read, edit and delete all).
 - Two objects on one entity get the union, reported where it widens.
 
+System rights (domain/system_rights.py) are role fields named by `crm_mappings.espocrm.system_rights`
+(export_data -> exportPermission, assign_records -> assignmentPermission): a held right sets its field to
+yes (yes/no fields) or all (level fields), every other mapped field is written as no. exportPermission
+also carries the per-entity export above, so it is yes when either asks for it, and the projection says
+export_data whenever it is yes. Back, yes / all / team (and, for exportPermission, not-set: EspoCRM's
+default) is the right held. Administration itself (users, roles, settings) belongs to admin users, not
+roles: those rights are Limitations.
+
 EspoCRM -> playbook (`entity_scopes`): the same translation backwards; read is the wider of read and
 stream; `true` = create/read/update/delete all; `false` or a missing entity = nothing.
 """
@@ -32,8 +40,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.domain.access import ACTIONS, SCOPE_RANK, widest_scopes
-from workbench.domain.crm import unmapped_limitations
+from workbench.domain.access import ACTIONS, SCOPE_RANK, Role, widest_scopes
+from workbench.domain.crm import project_system, unmapped_limitations, written_names
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
 from workbench.domain.playbook import Playbook
@@ -42,6 +50,10 @@ TARGET = "espocrm"
 LEVEL = {"none": "no", "own": "own", "team": "team", "all": "all"}
 SCOPE = {level: scope for scope, level in LEVEL.items()}
 CREATE_YES = "own"
+EXPORT_FIELD = "exportPermission"
+YES_NO_FIELDS = frozenset({"exportPermission", "massUpdatePermission", "dataPrivacyPermission",
+                           "auditPermission"})
+"""role fields that take yes/no; the other permission fields take all/team/no"""
 KEYS: tuple[tuple[str, str], ...] = (("create", "create"), ("read", "read"), ("edit", "update"),
                                      ("delete", "delete"), ("stream", "read"))
 """EspoCRM action -> playbook action, in the order EspoCRM's role editor shows them."""
@@ -138,11 +150,27 @@ class EspoRole:
     data: dict[str, bool | dict[str, str]] = field(default_factory=dict)
     export: bool = False
     mass_update: bool = False
+    fields: dict[str, str] = field(default_factory=dict)
+    """role permission fields the system rights set (exportPermission aside: `export` carries it)"""
 
     def document(self) -> dict[str, Any]:
-        return {"name": self.name, "data": self.data, "fieldData": {},
+        return {"name": self.name, "data": self.data, "fieldData": {}, **self.fields,
                 "exportPermission": "yes" if self.export else "no",
                 "massUpdatePermission": "yes" if self.mass_update else "no"}
+
+
+def field_held(name: str, value: Any) -> bool:
+    """Whether a role field's value grants the system right it carries."""
+    if name == EXPORT_FIELD and value in ("not-set", None):
+        return True  # EspoCRM's default unless aclStrictMode is on, as the per-entity export reads it
+    return value in ("yes", "all", "team")
+
+
+def system_fields(role: Role, mapping: CrmMapping) -> dict[str, str]:
+    """Every role field the mapping names (exportPermission aside), yes/all when a designed right needs it."""
+    held = set(written_names(role, mapping))
+    names = {n for right in mapping.system_rights for n in mapping.system_names(right)} - {EXPORT_FIELD}
+    return {n: ("yes" if n in YES_NO_FIELDS else "all") if n in held else "no" for n in sorted(names)}
 
 
 def entities(pb: Playbook, mapping: CrmMapping) -> dict[str, list[str]]:
@@ -162,7 +190,10 @@ def plan(pb: Playbook, mapping: CrmMapping) -> tuple[list[EspoRole], TargetMatri
     roles = []
     for role in pb.roles:
         item = EspoRole(role.id, mapping.role_name(role.id))
-        item.export = any(role.scope(o, "export") != "none" for o in record)
+        written = written_names(role, mapping)
+        item.export = any(role.scope(o, "export") != "none" for o in record) or EXPORT_FIELD in written
+        item.fields = system_fields(role, mapping)
+        project_system(role, mapping, matrix, TARGET, [*written, *([EXPORT_FIELD] if item.export else [])])
         matrix.limitations += unmapped_limitations(pb, role, mapping, "espocrm", "EspoCRM entity")
         for entity, objects in members.items():
             rule = rule_for(entity)

@@ -19,6 +19,11 @@ What Odoo cannot carry (each a Limitation, nothing written):
 - Two playbook objects on one model (contact and account on res.partner, lead and deal on crm.lead) share
   one ACL line and one set of rules: each gets the union (the wider scope), reported where it widens.
 
+System rights (domain/system_rights.py) are Odoo groups: the role's group implies the groups
+`crm_mappings.odoo.system_rights` names (`implied_ids`, e.g. export_data -> base.group_allow_export,
+customize_system -> base.group_system); a right without groups is a Limitation. Back, each implied group
+the mapping names is its right held (implied groups of implied groups are not followed).
+
 Back (`live_matrix`): a set ACL column and no rule of the group for that operation -> all; with rules,
 the widest recognised domain (`scope_of`). A group is `crm_mappings.odoo.roles[role]`, else role_prefix +
 role when the mapping sets one, else `group_crm_<role>`.
@@ -30,6 +35,7 @@ import re
 from dataclasses import dataclass, field
 
 from workbench.domain.access import SCOPE_RANK
+from workbench.domain.crm import project_system, read_system, system_index
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, LiveMatrix, TargetMatrix
 from workbench.domain.playbook import Playbook
@@ -172,6 +178,7 @@ def project(pb: Playbook, mapping: CrmMapping) -> TargetMatrix:
     rights = odoo_rights(pb, mapping)
     matrix = TargetMatrix(TARGET)
     for role in pb.roles:
+        project_system(role, mapping, matrix, TARGET)
         for obj in rights.unmapped_objects:
             for action, wanted in role.permissions.get(obj, {}).items():
                 if wanted != "none":
@@ -206,12 +213,30 @@ class OdooRule:
     """file, line, column of the domain_force (or the record)"""
 
 
+def _implied_rights(live: LiveMatrix, roles: dict[str, str],
+                    implied: dict[str, list[tuple[str, tuple[str, int]]]], mapping: CrmMapping,
+                    seen: dict[str, str]) -> None:
+    """The system rights the design roles' groups carry through the groups they imply; a group outside
+    the design implying one of them is an unknown role."""
+    index = system_index(mapping)
+    for group, refs in implied.items():
+        if group in roles:
+            for ref, where in refs:
+                read_system(live, roles[group], ref, index, where)
+        elif any(ref.casefold() in index for ref, _ in refs):
+            name = seen.get(group, group)
+            live.unknown_roles += [] if name in live.unknown_roles else [name]
+
+
 def live_matrix(pb: Playbook, mapping: CrmMapping, acl: dict[tuple[str, str], set[str]], rules: list[OdooRule],
-                seen: dict[str, str]) -> tuple[LiveMatrix, list[Problem]]:
+                seen: dict[str, str], implied: dict[str, list[tuple[str, tuple[str, int]]]] | None = None,
+                ) -> tuple[LiveMatrix, list[Problem]]:
     """ACL columns narrowed by the rules, per design role and playbook object. `acl`: (group, model xml id,
-    both without module) -> columns set; `seen`: every group named, as written."""
+    both without module) -> columns set; `seen`: every group named, as written; `implied`: group -> the
+    groups it implies, each with where it was read."""
     live, problems = LiveMatrix(TARGET), []
     roles = {group_id(mapping, role.id): role.id for role in pb.roles}
+    _implied_rights(live, roles, implied or {}, mapping, seen)
     members = members_of(pb, mapping)
     models = {odoo_model(name).local_xmlid: name for name in members}
     narrowed: dict[tuple[str, str], list[tuple[set[str], str]]] = {}

@@ -25,6 +25,13 @@ the sharing model (org-wide defaults, role hierarchy, sharing rules) shows the u
 and the projection says `team` too, with a Limitation on each designed `own` (and on `create: all`), so
 a round trip is clean and a change between own and team is, by construction, invisible in Salesforce.
 
+System rights (domain/system_rights.py) are user permissions: each designed right writes the names
+`crm_mappings.salesforce.system_rights` gives it as `<userPermissions>` (enabled), e.g. modify_all_data ->
+ModifyAllData, export_data -> ExportReport; a right without names is a Limitation. The audit reads every
+enabled user permission the mapping names back as its right (any one name held = the right held).
+Prerequisites Salesforce enforces (Modify All Data needs View All Data, Transfer Record and Import Leads:
+PREREQUISITES) are written too, and the rights they carry reported as Limitations, as for object flags.
+
 Salesforce -> playbook (`to_scopes`): modifyAllRecords -> read/update/delete all; viewAllRecords ->
 read all; allowRead/allowEdit/allowDelete/allowCreate -> team.
 """
@@ -37,6 +44,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from workbench.domain.access import Role, scope_rank
+from workbench.domain.crm import project_system, written_names
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
 from workbench.domain.playbook import Playbook
@@ -58,6 +66,10 @@ NO_OBJECT_PERMISSION = {
     "import": "importing needs the org-wide import user permissions (Data Import Wizard, Import Leads), not "
               "an object permission; not written",
 }
+PREREQUISITES: dict[str, tuple[str, ...]] = {
+    "ModifyAllData": ("ImportLeads", "TransferAnyEntity", "ViewAllData")}
+"""User permissions Salesforce enables with (and requires for) another, among those a mapping is likely to
+name; Modify All Data brings many more (Run Reports, Edit Tasks ...), which no system right stands for."""
 NO_OBJECT_PERMISSIONS = frozenset({"Task", "Event"})
 """sObjects whose access no permission set grants: activities follow the Edit Tasks / Edit Events user
 permissions and the sharing of the record they relate to."""
@@ -65,6 +77,12 @@ _OWN = ("a permission set cannot narrow access to the user's own records: the fl
         "default, role hierarchy and sharing rules decide, so own and team are audited as one level (team)")
 _CREATE = ("Create has no record scope in Salesforce: allowCreate lets the user create records they own "
            "(creating for others needs Transfer Record); audited as team")
+
+
+def user_permissions(names: list[str]) -> list[str]:
+    """The user permissions to enable for the designed ones: each with the prerequisites Salesforce
+    enforces (a permission set that lacks them does not deploy), sorted."""
+    return sorted(set(names) | {need for name in names for need in PREREQUISITES.get(name, ())})
 
 
 def api_name(name: str) -> str:
@@ -135,6 +153,8 @@ class PermissionSetPlan:
     label: str
     description: str
     objects: dict[str, dict[str, bool]] = field(default_factory=dict)
+    user_permissions: list[str] = field(default_factory=list)
+    """enabled user permissions (the designed system rights' names), sorted"""
 
 
 def unmapped_reason(mapping: CrmMapping, object_id: str) -> str | None:
@@ -164,6 +184,8 @@ def plan(pb: Playbook, mapping: CrmMapping, lang: str = "en") -> tuple[list[Perm
     names = set_names(pb, mapping)
     for role in pb.roles:
         item = PermissionSetPlan(role.id, names[role.id], tr(role.name, lang), tr(role.summary, lang))
+        item.user_permissions = user_permissions(written_names(role, mapping))
+        project_system(role, mapping, matrix, TARGET, item.user_permissions)
         for obj_id, actions in role.permissions.items():
             reason = reasons.get(obj_id, "")  # "": not a playbook object, which the checks report
             for action, wanted in actions.items():

@@ -17,6 +17,13 @@ Playbook -> SuiteCRM (`module_values`):
   user: both Limitations, nothing written.
 - Two objects on one module get the union, reported where it widens.
 
+System rights (domain/system_rights.py): SuiteCRM's administrator is a user flag (is_admin), not a role
+right; what a role can carry is the ACL `admin` action per module (1 normal, 95 developer, 99 admin, 100
+admin & developer, SugarCRM's actiondefs). `crm_mappings.suitecrm.system_rights` names `<Module>.admin`
+entries (manage_users -> Users.admin): a held right writes 99, every other mapped entry 1. Back, 95, 99
+or 100 is the right held. Rights without entries (export and import are per module here, and the object
+permissions carry them) are Limitations.
+
 SuiteCRM -> playbook (`module_scopes`): access -98 -> nothing; else read = the wider of view and list,
 update = edit, delete, export, import; 0 or a missing action -> the default (all); massupdate is not
 audited.
@@ -24,8 +31,8 @@ audited.
 
 from __future__ import annotations
 
-from workbench.domain.access import ACTIONS, SCOPE_RANK, widest_scopes
-from workbench.domain.crm import unmapped_limitations
+from workbench.domain.access import ACTIONS, SCOPE_RANK, Role, widest_scopes
+from workbench.domain.crm import project_system, unmapped_limitations, written_names
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
 from workbench.domain.playbook import Playbook
@@ -36,8 +43,10 @@ ORDER: tuple[str, ...] = ("access", "view", "list", "edit", "delete", "import", 
 ENABLED, NOT_SET, DISABLED = 89, 0, -98
 LEVEL = {"all": 90, "team": 80, "own": 75, "none": -99}
 SCOPE = {value: scope for scope, value in LEVEL.items()}
+ADMIN_ACTION, ADMIN_HELD, ADMIN_NORMAL = "admin", frozenset({95, 99, 100}), 1
 ALLOWED: dict[str, frozenset[int]] = {
     "access": frozenset({ENABLED, NOT_SET, DISABLED}),
+    ADMIN_ACTION: frozenset({100, 99, 95, ADMIN_NORMAL, NOT_SET}),
     "import": frozenset({90, NOT_SET, -99}),
     "massupdate": frozenset({90, NOT_SET, -99}),
     **{a: frozenset({90, 80, 75, NOT_SET, -99}) for a in ("view", "list", "edit", "delete", "export")},
@@ -98,6 +107,19 @@ def modules(pb: Playbook, mapping: CrmMapping) -> dict[str, list[str]]:
     return out
 
 
+def admin_values(role: Role, mapping: CrmMapping) -> dict[str, int]:
+    """`<Module>.admin` entry -> the value to write: 99 where a designed system right needs it, else 1."""
+    held = set(written_names(role, mapping))
+    names = {n for right in mapping.system_rights for n in mapping.system_names(right)}
+    return {n: 99 if n in held else ADMIN_NORMAL for n in sorted(names)}
+
+
+def split_admin(name: str) -> tuple[str, str]:
+    """`Users.admin` -> (Users, admin); a name without a dot is a module's admin action."""
+    module, _, action = name.rpartition(".")
+    return (module, action) if module else (name, ADMIN_ACTION)
+
+
 def plan(pb: Playbook, mapping: CrmMapping) -> tuple[dict[str, dict[str, dict[str, int]]], TargetMatrix]:
     """Role name -> module -> action -> value to write, and the design as SuiteCRM holds it."""
     members = modules(pb, mapping)
@@ -105,6 +127,7 @@ def plan(pb: Playbook, mapping: CrmMapping) -> tuple[dict[str, dict[str, dict[st
     acl: dict[str, dict[str, dict[str, int]]] = {}
     for role in pb.roles:
         values = acl.setdefault(mapping.role_name(role.id), {})
+        project_system(role, mapping, matrix, TARGET)
         matrix.limitations += unmapped_limitations(pb, role, mapping, "suitecrm", "SuiteCRM module")
         for module, objects in members.items():
             merged = widest_scopes(role.permissions, objects)

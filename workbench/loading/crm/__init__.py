@@ -19,6 +19,8 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
 from workbench.domain.problems import Problem
+from workbench.i18n import _
+from workbench.loading.bounded import BoundedReadError, read_bounded
 
 MAX_BYTES = 32 * 1024 * 1024
 """One permission file is a few hundred KiB at most; anything bigger is refused before parsing."""
@@ -104,15 +106,19 @@ def _parse_message(exc: ET.ParseError, data: bytes) -> str:
 
 
 def read_limited(path: Path, file: str) -> tuple[bytes | None, list[Problem]]:
-    """A file's bytes, or a problem when it cannot be read or is too big to be a permission file."""
+    """A file's bytes, or a problem when it cannot be read, is no regular file (a pipe would block the
+    audit forever) or is too big to be a permission file."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             return None, [Problem(f"{size} bytes; a permission file is expected under {MAX_BYTES}",
                                   file=file, code="too-big")]
-        return path.read_bytes(), []
     except OSError as exc:
         return None, [Problem(f"cannot read: {exc.strerror or exc}", file=file, code="io")]
+    try:
+        return read_bounded(path, MAX_BYTES, _("the permission file")), []
+    except BoundedReadError as exc:
+        return None, [Problem(exc.message, file=file, code="io")]
 
 
 Member = tuple[str, bytes | None, list[Problem]]

@@ -6,15 +6,18 @@ Input: an unpacked solution folder (its `Roles/*.xml`, also `Roles/<name>/<name>
 stem) becomes a playbook role through the mapping's `roles` or `role_prefix`, ignoring case.
 Privileges become scopes by domain/crm/dynamics.py: Deep is read as all (a located warning says so);
 update is the widest of Write, Append and AppendTo (a warning when they differ); Share is the action
-"share". Miscellaneous privileges (prvExportToExcel...) are not per entity and are not audited (an info).
+"share". Privileges `crm_mappings.dynamics.system_rights` names (prvExportToExcel...) are system rights,
+held at any depth but None; other miscellaneous privileges are not audited (an info says how many).
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 from workbench.domain.access import scope_rank
+from workbench.domain.crm import read_system, system_index
 from workbench.domain.crm.dynamics import (
     ACTION_OF,
     TARGET,
@@ -27,6 +30,7 @@ from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import LiveMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
+from workbench.i18n import _
 from workbench.loading.crm import XmlDoc, local, parse_xml, source_files
 
 
@@ -51,6 +55,7 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
             for key in {entity.lower(), privilege_entity(entity).lower()}:
                 entities.setdefault(key, []).append(obj.id)
     seen: dict[str, str] = {}
+    index = system_index(mapping)
     for file, stem, data, found in source_files(Path(path), _wanted, lambda name: Path(name).stem,
                                                  "no Roles/*.xml or customizations.xml"):
         problems += found
@@ -63,7 +68,7 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
             continue
         for element in _role_elements(doc, problems):
             name = element.get("name") or element.get("Name") or (element.findtext("RoleName") or "").strip()
-            _read_role(doc, element, name or stem, roles, entities, seen, live, problems)
+            _read_role(doc, element, name or stem, roles, (entities, index), seen, live, problems)
     live.missing_roles = [role.id for role in pb.roles if role.id not in seen]
     return live, problems
 
@@ -80,10 +85,29 @@ def _role_elements(doc: XmlDoc, problems: list[Problem]) -> list[ET.Element]:
     return []
 
 
+def _entity_privileges(doc: XmlDoc, element: ET.Element, role: str, index: dict[str, list[str]],
+                       live: LiveMatrix, problems: list[Problem]) -> Iterator[ET.Element]:
+    """The role's RolePrivileges, but those the mapping names as system rights are read here instead: held
+    at any depth but None (a system right is org-wide)."""
+    for priv in element.iter():
+        if local(priv.tag) != "RolePrivilege":
+            continue
+        privilege, depth = priv.get("name", ""), priv.get("level", "")
+        if privilege.casefold() not in index:
+            yield priv
+        elif to_scope(depth) is None:
+            message = _("{privilege} has level {depth!r}; expected Basic, Local, Deep, Global or None")
+            problems.append(doc.problem(priv, message.format(privilege=privilege, depth=depth)))
+        elif to_scope(depth) != "none":
+            read_system(live, role, privilege, index, doc.where(priv))
+
+
 def _read_role(doc: XmlDoc, element: ET.Element, name: str, roles: dict[str, str],
-               entities: dict[str, list[str]], seen: dict[str, str], live: LiveMatrix,
-               problems: list[Problem]) -> None:
-    """One role: each privilege as a grant, an unknown object, or a located problem."""
+               known: tuple[dict[str, list[str]], dict[str, list[str]]], seen: dict[str, str],
+               live: LiveMatrix, problems: list[Problem]) -> None:
+    """One role: each privilege as a grant, a system right, an unknown object, or a located problem.
+    `known`: (entity -> playbook objects, privilege -> system rights)."""
+    entities, index = known
     role = roles.get(name.casefold())
     locations = live.locations
     if role is None:
@@ -98,10 +122,10 @@ def _read_role(doc: XmlDoc, element: ET.Element, name: str, roles: dict[str, str
     locations.setdefault((role, None, None), doc.where(element))
     update: dict[str, dict[str, str]] = {}
     misc = []
-    known = frozenset(entities)
-    for priv in (e for e in element.iter() if local(e.tag) == "RolePrivilege"):
+    frozen = frozenset(entities)
+    for priv in _entity_privileges(doc, element, role, index, live, problems):
         privilege, depth = priv.get("name", ""), priv.get("level", "")
-        parts = split_privilege(privilege, known)
+        parts = split_privilege(privilege, frozen)
         if parts is None:
             misc.append(privilege)
             continue

@@ -9,7 +9,8 @@ case). Translation: domain/crm/espocrm.py. Problems point at the line and column
 A mapped entity a role leaves out (or sets to "not-set") is read as no access, as in EspoCRM's strict
 ACL mode; in the default mode EspoCRM grants such scopes in full, so the reader warns about each role that
 leaves a mapped entity out. `exportPermission` missing or "not-set" is read as yes (EspoCRM's default
-unless aclStrictMode is on).
+unless aclStrictMode is on). The role fields `crm_mappings.espocrm.system_rights` names are the system
+rights (domain/crm/espocrm.py says which values hold them).
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from workbench.domain.crm.espocrm import RANK, TARGET, entities, entity_scopes, project, rule_for
+from workbench.domain.crm import read_system, system_index
+from workbench.domain.crm.espocrm import RANK, TARGET, entities, entity_scopes, field_held, project, rule_for
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import LiveMatrix
 from workbench.domain.playbook import Playbook
@@ -87,6 +89,8 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
     folded = {name.casefold(): role for name, role in names.items()}
     seen: dict[str, str] = {}
     members = entities(pb, mapping)
+    index = system_index(mapping)
+    fields = sorted({n for right in mapping.system_rights for n in mapping.system_names(right)})
     for file in files:
         for doc, role in _roles(file, problems):
             name = doc.get("name")
@@ -104,6 +108,9 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
                                              "duplicate"))
             seen.setdefault(rid, str(file))
             _grants(doc, rid, role, members, live, problems)
+            for field in fields:
+                if field_held(field, doc.get(field, "not-set")):
+                    read_system(live, rid, field, index)
     absent = [r.id for r in pb.roles if r.id not in seen]
     designed = {role for role, _, _ in project(pb, mapping).grants} if absent else set()
     live.missing_roles = [r for r in absent if r in designed]

@@ -7,6 +7,9 @@ Settings > Technical > Access Rights ("import-compatible": `model_id/id` and `gr
 as well as `model_id:id`/`group_id:id`). External ids match without their module: `crm_roles.group_crm_x`
 is the group `group_crm_x`.
 
+A group's `implied_ids` (refs to groups such as base.group_system) are its system rights, through
+`crm_mappings.odoo.system_rights`.
+
 Semantics (domain/crm/odoo.py): a set ACL column with no rule of the group for that operation is all; with
 rules the widest recognised domain; a domain this tool does not write is read as all (a warning names it).
 Lines without a group apply to every user, so they count for every role. Group inheritance (implied
@@ -42,8 +45,10 @@ class _Records:
     """An expat target that keeps only what the audit needs of each `<record>` as the file streams by:
     the data files of a big design are too large to hold as a tree."""
 
-    def __init__(self, file: str, seen: dict[str, str], rules: list[OdooRule], problems: list[Problem]) -> None:
+    def __init__(self, file: str, seen: dict[str, str], rules: list[OdooRule], problems: list[Problem],
+                 implied: dict[str, list[tuple[str, tuple[str, int]]]]) -> None:
         self.file, self.seen, self.rules, self.problems, self.expat = file, seen, rules, problems, None
+        self.implied = implied
         self.record: tuple[str, str, tuple[int, int]] | None = None
         self.fields: dict[str, tuple[dict[str, str], str, tuple[int, int]]] = {}
         self.field: tuple[str, dict[str, str], tuple[int, int]] | None = None
@@ -82,6 +87,10 @@ def _record(target: _Records, kind: str, rid: str, at: tuple[int, int]) -> None:
     fields, short = target.fields, rid.rsplit(".", 1)[-1]
     if kind == "res.groups":
         target.seen.setdefault(short, rid)
+        field = fields.get("implied_ids")
+        if field is not None:
+            refs = re.findall(r"ref\(\s*['\"]([^'\"]+)['\"]\s*\)", _value(field))
+            target.implied.setdefault(short, []).extend((ref, (target.file, field[2][0])) for ref in refs)
     if kind != "ir.rule" or _value(fields.get("active"), "True") in ("False", "0", "false"):
         return
     model = _value(fields.get("model_id"))
@@ -111,9 +120,10 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
         access, xml_files = path, []
     acl, seen = _read_access(access, problems)
     rules: list[OdooRule] = []
+    implied: dict[str, list[tuple[str, tuple[str, int]]]] = {}
     for xml_file in xml_files:
-        _read_rules(xml_file, rules, seen, problems)
-    live, found = live_matrix(pb, mapping, acl, rules, seen)
+        _read_rules(xml_file, (rules, implied), seen, problems)
+    live, found = live_matrix(pb, mapping, acl, rules, seen, implied)
     return live, problems + found
 
 
@@ -163,8 +173,10 @@ def _read_access(path: Path, problems: list[Problem]) -> tuple[dict[tuple[str, s
     return acl, seen
 
 
-def _read_rules(path: Path, rules: list[OdooRule], seen: dict[str, str], problems: list[Problem]) -> None:
-    """Stream one Odoo XML data file through defusedxml (no DTD, no entities) into rules and groups."""
+def _read_rules(path: Path, into: tuple[list[OdooRule], dict], seen: dict[str, str],
+                problems: list[Problem]) -> None:
+    """Stream one Odoo XML data file through defusedxml (no DTD, no entities) into rules, groups and the
+    groups each group implies (`into` = (rules, implied))."""
     file = str(path)
     try:
         size = path.stat().st_size
@@ -172,7 +184,7 @@ def _read_rules(path: Path, rules: list[OdooRule], seen: dict[str, str], problem
             problems.append(Problem(f"{size} bytes; a rules file is expected under {MAX_XML}", file=file,
                                     code="too-big"))
             return
-        target = _Records(file, seen, rules, problems)
+        target = _Records(file, seen, into[0], problems, into[1])
         parser = DefusedXMLParser(target=target, forbid_dtd=True, forbid_entities=True, forbid_external=True)
         target.expat = expat = parser.parser  # defusedxml's DTD and entity guards stay; no tree is built
         expat.StartElementHandler, expat.EndElementHandler = target.start, target.end

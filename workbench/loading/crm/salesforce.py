@@ -4,8 +4,9 @@ Input: a folder (searched recursively, so a whole source tree works), one file, 
 `.zip`, holding `*.permissionset-meta.xml` (source format) or `*.permissionset` (Metadata API format).
 A permission set's name is its `fullName` when the file has one, else the file stem; it becomes a role
 through the mapping's `roles` or `role_prefix` (names are matched ignoring case, as Salesforce does).
-Only `objectPermissions` are audited: user permissions, field permissions and tab settings are out of
-scope. Flags become scopes by `to_scopes` (domain/crm/salesforce.py): own and team read as one level.
+`objectPermissions` are audited, and `userPermissions` the mapping names as system rights
+(`crm_mappings.salesforce.system_rights`); other user permissions, field permissions and tab settings are
+out of scope. Flags become scopes by `to_scopes` (domain/crm/salesforce.py): own and team read as one level.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from workbench.domain.access import scope_rank
+from workbench.domain.crm import read_system, system_index
 from workbench.domain.crm.salesforce import FLAGS, NAMESPACE, TARGET, set_names, to_scopes
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import LiveMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
+from workbench.i18n import _
 from workbench.loading.crm import XmlDoc, local, namespace, parse_xml, source_files
 
 SUFFIXES = (".permissionset-meta.xml", ".permissionset")
@@ -28,6 +31,7 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
     """What the permission sets grant, with unknown roles/objects and designed roles that are absent."""
     live = LiveMatrix(TARGET)
     problems: list[Problem] = []
+    index = system_index(mapping)
     roles = {name.casefold(): role for role, name in set_names(pb, mapping).items()}
     for role in pb.roles:
         roles.setdefault(mapping.role_name(role.id).casefold(), role.id)
@@ -48,6 +52,7 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
             seen.setdefault(roles.get(stem.casefold(), ""), file)
             continue
         _read_set(doc, stem, roles, objects, seen, live, problems)
+        _user_permissions(doc, stem, roles, index, live, problems)
     live.missing_roles = [role.id for role in pb.roles if role.id not in seen]
     return live, problems
 
@@ -108,6 +113,28 @@ def _read_set(doc: XmlDoc, stem: str, roles: dict[str, str], objects: dict[str, 
 
 
 _TAGS = {f"{{{NAMESPACE}}}{flag}": flag for flag in FLAGS}
+
+
+def _user_permissions(doc: XmlDoc, stem: str, roles: dict[str, str], index: dict[str, list[str]],
+                      live: LiveMatrix, problems: list[Problem]) -> None:
+    """The enabled user permissions the mapping names, as the system rights they carry."""
+    root = doc.root
+    if local(root.tag) != "PermissionSet" or namespace(root.tag) != NAMESPACE:
+        return  # _read_set has reported it
+    full_name = root.find(f"{{{NAMESPACE}}}fullName")
+    role = roles.get((((full_name.text or "").strip() if full_name is not None else "") or stem).casefold())
+    if role is None:
+        return  # an unknown role: reported whole by _read_set
+    for entry in root.iter(f"{{{NAMESPACE}}}userPermissions"):
+        name = (entry.findtext(f"{{{NAMESPACE}}}name") or "").strip()
+        enabled_el = entry.find(f"{{{NAMESPACE}}}enabled")
+        enabled = (enabled_el.text or "").strip().lower() if enabled_el is not None else ""
+        if enabled not in ("true", "false"):
+            problems.append(doc.problem(entry if enabled_el is None else enabled_el, _(
+                "userPermissions {name!r}: <enabled> is {value!r}; expected true or false").format(
+                    name=name, value=enabled)))
+        elif enabled == "true":
+            read_system(live, role, name, index, doc.where(entry))
 
 
 def _flags(doc: XmlDoc, entry: ET.Element, problems: list[Problem]) -> dict[str, bool]:

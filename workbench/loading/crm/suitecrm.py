@@ -10,6 +10,7 @@ database:
 
 Values are SuiteCRM's numbers; 0 or a missing row is "not set" and read as SuiteCRM's default (enabled,
 all) — a role that leaves a mapped module unset grants it in full, and the reader warns about it. Names
+The `admin` action (95/99/100) on a `<Module>.admin` entry the mapping names is a system right. Names
 become roles through the mapping's `roles`/`role_prefix` (exact, then ignoring case). Translation:
 domain/crm/suitecrm.py.
 """
@@ -18,7 +19,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from workbench.domain.crm import read_system, system_index
 from workbench.domain.crm.suitecrm import (
+    ADMIN_ACTION,
+    ADMIN_HELD,
     ALLOWED,
     DISABLED,
     HEADER,
@@ -48,7 +52,10 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
     file = path / ACL if path.is_dir() else path
     problems: list[Problem] = []
     values, first = _read_values(file, problems)
-    return _live(pb, mapping, values, first, str(file), problems), problems
+    admin = _pop_admin(values)
+    live = _live(pb, mapping, values, first, str(file), problems)
+    _admin_rights(live, pb, mapping, admin, (str(file), first))
+    return live, problems
 
 
 def _read_values(path: Path, problems: list[Problem]) -> tuple[Values, dict[str, int]]:
@@ -81,7 +88,8 @@ def _read_values(path: Path, problems: list[Problem]) -> tuple[Values, dict[str,
         role, module, action = (row[at[k]].strip() for k in ("role", "module", "action"))
         raw = row[at["value"]].strip()
         if action not in ALLOWED:
-            problems.append(Problem(f"action {action!r}; expected one of {', '.join(ORDER)}", file=file,
+            problems.append(Problem(f"action {action!r}; expected one of "
+                                    f"{', '.join((*ORDER, ADMIN_ACTION))}", file=file,
                                     line=line, column=field_column(row, at["action"]), code="value"))
             continue
         try:
@@ -103,6 +111,31 @@ def _read_values(path: Path, problems: list[Problem]) -> tuple[Values, dict[str,
         cell[action] = value
         lines[(role, module, action)] = line
     return out, first
+
+
+def _pop_admin(values: Values) -> dict[tuple[str, str], int]:
+    """Take the `admin` actions out of the values (they are system rights, not record access); a module
+    left with no other action is dropped, since an admin row alone says nothing about its records."""
+    admin = {key: actions.pop(ADMIN_ACTION) for key, actions in values.items() if ADMIN_ACTION in actions}
+    for key in [key for key in admin if not values[key]]:
+        del values[key]
+    return admin
+
+
+def _admin_rights(live: LiveMatrix, pb: Playbook, mapping: CrmMapping, admin: dict[tuple[str, str], int],
+                  where: tuple[str, dict[str, int]]) -> None:
+    """Each design role's `<Module>.admin` entry at 95/99/100 as the system right the mapping gives it."""
+    names = {mapping.role_name(role.id): role.id for role in pb.roles}
+    folded = {name.casefold(): role for name, role in names.items()}
+    index = system_index(mapping)
+    for (name, module), value in admin.items():
+        role = names.get(name) or folded.get(name.casefold())
+        if value not in ADMIN_HELD or f"{module}.{ADMIN_ACTION}".casefold() not in index:
+            continue
+        if role is None and name not in live.unknown_roles:
+            live.unknown_roles.append(name)  # a role outside the design holding a system right
+        elif role is not None:
+            read_system(live, role, f"{module}.{ADMIN_ACTION}", index, (where[0], where[1].get(name)))
 
 
 def _live(pb: Playbook, mapping: CrmMapping, values: Values, first: dict[str, int], file: str,

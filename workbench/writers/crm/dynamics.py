@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from workbench.domain.crm import written_names
 from workbench.domain.crm.dynamics import DEPTHS, PRIVILEGES, plan, privilege_name, role_id, role_names
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.playbook import Playbook
@@ -27,12 +28,13 @@ def file_name(role_name: str) -> str:
 def write(pb: Playbook, mapping: CrmMapping, folder: Path) -> list[Path]:
     """One role file per playbook role (one with no privileges too, so the audit does not miss it)."""
     roles = plan(pb, mapping)[0]
+    by_id = pb.role_map()
     paths: list[Path] = []
     for role, name in role_names(pb, mapping).items():
         path = Path(folder) / "Roles" / f"{file_name(name)}.xml"
         if path in paths:  # two names that differ only in characters a file name cannot hold
             path = path.with_name(f"{file_name(name)} ({file_name(role)}).xml")
-        write_bytes_atomic(path, role_xml(name, roles[role]))
+        write_bytes_atomic(path, role_xml(name, roles[role], written_names(by_id[role], mapping)))
         paths.append(path)
     return paths
 
@@ -42,12 +44,13 @@ def _attr(value: str) -> str:
     return escape(re.sub(r"[\x00-\x1f]", " ", value), {'"': "&quot;"})
 
 
-def role_xml(name: str, entities: dict[str, dict[str, str]]) -> bytes:
-    """One security role: each action's privileges at the depth of its scope (written as text, every
-    value escaped, so a role over 500 entities stays fast)."""
+def role_xml(name: str, entities: dict[str, dict[str, str]], system: list[str] = ()) -> bytes:
+    """One security role: each action's privileges at the depth of its scope, and the system rights'
+    privileges at Global (written as text, every value escaped, so a role over 500 entities stays fast)."""
     levels = {privilege_name(verb, entity): DEPTHS[scope]
               for entity, scopes in entities.items() for action, scope in scopes.items()
               for verb in PRIVILEGES[action]}
+    levels.update({privilege: "Global" for privilege in system})
     lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<Role id="{role_id(name)}" name="{_attr(name)}">']
     if not levels:
         lines.append("  <RolePrivileges />")

@@ -14,6 +14,7 @@ import io
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from workbench.domain.crm import written_names
 from workbench.domain.crm.odoo import HEADER, PERMS, OdooRights, group_id, odoo_model, odoo_rights, xml_id
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.playbook import Playbook
@@ -53,12 +54,17 @@ def _field(name: str, text: str | None = None, **attrs: str) -> str:
 
 
 def rules_xml(pb: Playbook, mapping: CrmMapping, rights: OdooRights, lang: str = "en") -> bytes:
-    """Groups first (the ACL lines and rules refer to them), then one rule per role, model and scope."""
+    """Groups first (the ACL lines and rules refer to them), each implying the groups of its designed system
+    rights, then one rule per role, model and scope."""
     lines = ['<?xml version="1.0" encoding="utf-8"?>', "<odoo>", "  <data>"]
     for role in pb.roles:
+        implied = written_names(role, mapping)
         lines += [f'    <record id="{_attr(group_id(mapping, role.id))}" model="res.groups">',
-                  _field("name", f"CRM: {tr(role.name, lang)}"), _field("comment", tr(role.summary, lang)),
-                  "    </record>"]
+                  _field("name", f"CRM: {tr(role.name, lang)}"), _field("comment", tr(role.summary, lang))]
+        if implied:
+            refs = ", ".join(f"(4, ref('{group}'))" for group in implied)
+            lines.append(_field("implied_ids", eval=f"[{refs}]"))
+        lines.append("    </record>")
     for (role, model), cells in rights.scopes.items():
         target = odoo_model(model)
         for scope in ("own", "team", "all"):

@@ -37,8 +37,9 @@ def _text(value: str) -> str:
 
 
 def permission_set_xml(item: PermissionSetPlan) -> bytes:
-    """One permission set: description, label, then objectPermissions sorted by sObject, flags in
-    Salesforce's order with `object` placed alphabetically among them, as a retrieve writes it. Written
+    """One permission set: description, label, objectPermissions sorted by sObject (flags in Salesforce's
+    order with `object` placed alphabetically among them), then the userPermissions of the designed system
+    rights, as a retrieve writes it. Written
     as text (every value escaped): a 500-object set is 4,000 lines, and a tree would only slow it down."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<PermissionSet xmlns="{NAMESPACE}">']
     if item.description:
@@ -50,5 +51,8 @@ def permission_set_xml(item: PermissionSetPlan) -> bytes:
         fields["object"] = _text(sobject)
         lines += ["    <objectPermissions>", *(f"        <{t}>{fields[t]}</{t}>" for t in sorted(fields)),
                   "    </objectPermissions>"]
+    for name in item.user_permissions:
+        lines += ["    <userPermissions>", "        <enabled>true</enabled>",
+                  f"        <name>{_text(name)}</name>", "    </userPermissions>"]
     lines.append("</PermissionSet>")
     return ("\n".join(lines) + "\n").encode("utf-8")

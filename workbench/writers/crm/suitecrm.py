@@ -4,8 +4,9 @@ Files: `suitecrm_acl.csv` with exactly the columns `role,module,action,value` â€
 module and action (access, view, list, edit, delete, import, export, massupdate, in that order), the value
 being SuiteCRM's own number (89/-98 for access; 90 all, 80 group, 75 owner, -99 none for the others).
 Every action is written explicitly, so nothing is left "not set" (0) for SuiteCRM's defaults (all) to
-fill. The rows are what a consultant enters in Security Suite > Role Management (or loads into
-acl_roles_actions, joining acl_roles by name and acl_actions by category = module and name = action).
+fill; then the `admin` rows of the system rights (domain/crm/suitecrm.py). The rows are what a
+consultant enters in Security Suite > Role Management (or loads into acl_roles_actions, joining acl_roles
+by name and acl_actions by category = module and name = action).
 And `suitecrm-limitations.txt`: every designed right the ACL cannot carry (rules in
 domain/crm/suitecrm.py).
 """
@@ -16,7 +17,7 @@ import csv
 import io
 from pathlib import Path
 
-from workbench.domain.crm.suitecrm import HEADER, ORDER, plan
+from workbench.domain.crm.suitecrm import HEADER, ORDER, admin_values, plan, split_admin
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.playbook import Playbook
 from workbench.writers.atomic import write_text_atomic
@@ -39,9 +40,12 @@ def write(pb: Playbook, mapping: CrmMapping, folder: Path) -> list[Path]:
     buffer = io.StringIO(newline="")
     out = csv.writer(buffer, lineterminator="\n")
     out.writerow(HEADER)
-    for name, modules in acl.items():
-        for module, values in modules.items():
+    for role in pb.roles:
+        name = mapping.role_name(role.id)
+        for module, values in acl[name].items():
             out.writerows([name, module, action, values[action]] for action in ORDER)
+        admin = admin_values(role, mapping)
+        out.writerows([name, *split_admin(entry), value] for entry, value in admin.items())
     path, report = folder / ACL, folder / REPORT
     write_text_atomic(path, buffer.getvalue())
     write_text_atomic(report, limitations_text(matrix, "SuiteCRM", {r: n for n, r in names.items()}))
