@@ -138,6 +138,9 @@ def parse_answer(question: Question, text: str) -> Any:
         if problem:
             raise AnswerInputError(f"{text}: {problem}")
         return value
+    problem = question.answer_problem(text)  # control characters could not be saved and read back
+    if problem:
+        raise AnswerInputError(problem)
     return text
 
 

@@ -18,7 +18,8 @@ from workbench.domain.problems import Problem
 from workbench.i18n import _
 from workbench.loading import catalog
 from workbench.loading.locate import place
-from workbench.loading.located_yaml import LDict, YamlError, no_gc, read_yaml
+from workbench.loading.bounded import read_bounded
+from workbench.loading.located_yaml import MAX_FILE_BYTES, LDict, YamlError, no_gc, read_yaml
 from workbench.loading.overlays import merge
 from workbench.loading.pydantic_problems import problems_from
 from workbench.loading.shapes import kind_of
@@ -103,9 +104,10 @@ def _read_chain(path: Path, problems: list[Problem]) -> tuple[Any, list[Path]]:
 
 
 def digest_files(paths: list[Path]) -> str:
+    """The hash engagements record; each file is read again, so within the same bounds as the first time."""
     h = hashlib.sha256()
     for path in paths:
-        h.update(path.read_bytes())
+        h.update(read_bounded(path, MAX_FILE_BYTES, _("playbook")))
     return h.hexdigest()
 
 
