@@ -19,7 +19,7 @@ _OPS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lamb
 
 
 MAX_FORMULA_CHARS = 500
-"""The longest bundled formula is 90 characters; 500 leaves room and keeps the parsed tree shallow enough
+"""The longest bundled formula is 88 characters; 500 leaves room and keeps the parsed tree shallow enough
 for the recursive evaluation below."""
 MAX_FORMULA_DEPTH = 32
 """Parentheses and signs nested inside each other; real formulas nest two or three deep. Python's own parser
