@@ -32,9 +32,11 @@ def cases(folder: Path) -> dict[str, Path]:
             + ", ".join(["*big"] * 20_000) + "]\n")
     out["1.1 MB file, aliases expanding to 20 GB"] = write(
         "bomb.yaml", text.replace("        name: Write the RFP\n", "        name: Write the RFP\n" + bomb, 1))
-    out["int of 5,000 digits"] = write("int.yaml", text.replace("    target: 85", "    target: " + "9" * 5000))
+    out["int of 5,000 digits"] = write("int.yaml",
+                                       text.replace("    target: 85", "    target: " + "9" * 5000))
     out["formula of 5,000 unary minus"] = write(
-        "formula.yaml", text.replace("formula: active / licensed * 100", 'formula: "' + "-" * 5000 + 'active"'))
+        "formula.yaml",
+        text.replace("formula: active / licensed * 100", 'formula: "' + "-" * 5000 + 'active"'))
     out["100,000 nested ["] = write("deep.yaml", "a: " + "[" * 100_000 + "\n")
     fifo = folder / "fifo.yaml"
     os.mkfifo(fifo)

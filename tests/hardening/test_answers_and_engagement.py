@@ -23,7 +23,7 @@ def answers(tmp_path: Path, text: str) -> Path:
     ("specialist_share: -.inf\n", "not a finite number", "-.inf"),
     ("answers: []\n", "'answers' is an empty list; expected a mapping", "[]"),
     ("answers:\n  - b2b\n", "'answers' is a list; expected a mapping", "- b2b"),
-    ("client: [a]\nanswers: {business_model: b2b}\n", "'client' is a list; expected the client's name", "[a]"),
+    ("client: [a]\nanswers: {business_model: b2b}\n", "'client' is a list; expected the client's", "[a]"),
     ("client: {name: x}\nanswers: {}\n", "'client' is a mapping", "{name"),
     ("playbook: [mini]\nanswers: {}\n", "'playbook' is a list", "[mini]"),
     ("business_model: b2b\nnotes: a\x00b\n", "U+0000 (NUL)", "\x00"),

@@ -1,5 +1,6 @@
-"""The error boundaries in-process: the pure-Python YAML loader (users whose PyYAML lacks libyaml) gives the
-same located refusals as the C one, and the domain refuses what a typed answer or a formula could smuggle in."""
+"""The error boundaries in-process: the pure-Python YAML loader (users whose PyYAML lacks libyaml) gives
+the same located refusals as the C one; the domain refuses what a typed answer or a formula could smuggle
+in."""
 
 from __future__ import annotations
 
@@ -56,7 +57,8 @@ def test_scalar_refusals_are_located(loader, text, fragment, column):
 
 
 def test_valid_dates_numbers_and_escapes_still_read():
-    data = parse_yaml('d: 2024-02-29\nn: -12_000\nf: 1.5e+3\nt: "a\\tb\\n"\nbig: 99999999999999999999\n', "f.yaml")
+    text = 'd: 2024-02-29\nn: -12_000\nf: 1.5e+3\nt: "a\\tb\\n"\nbig: 99999999999999999999\n'
+    data = parse_yaml(text, "f.yaml")
     assert str(data["d"]) == "2024-02-29" and data["n"] == -12000 and data["f"] == 1500.0
     assert data["t"] == "a\tb\n" and data["big"] == 10 ** 20 - 1
 

@@ -56,8 +56,9 @@ def load_answers(path: Path, playbook: Playbook) -> LoadedAnswers:
     nested = "answers" in data
     if nested:
         extra = [k for k in data if k not in _META_SHAPES]
-        problems = [place(Problem(_("unknown key {key!r}; expected answers, client or playbook").format(key=k),
-                                  (k,), code="unknown-key"), data, str(path)) for k in extra]
+        unknown = _("unknown key {key!r}; expected answers, client or playbook")
+        problems = [place(Problem(unknown.format(key=k), (k,), code="unknown-key"), data, str(path))
+                    for k in extra]
         problems += shape_problems(data, _META_SHAPES, set(), str(path))
         if problems:
             return LoadedAnswers({}, problems, path=path)

@@ -34,6 +34,7 @@ MAX_ALIAS_BYTES = 1024 * 1024
 RACI maps between hundreds of tasks stays far below; a 1 MB file expanding to gigabytes does not."""
 MAX_DEPTH = 200
 """Nesting of mappings and lists; the bundled playbooks nest 9 deep."""
+_DEEP = _("nesting deeper than {limit} levels; expected flatter data")
 _SEQ_TAG, _MAP_TAG = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
 
@@ -102,8 +103,7 @@ class _Builder:
 
     def build(self, node: yaml.Node, depth: int = 0, expanding: bool = False) -> Any:
         if depth > MAX_DEPTH:
-            raise YamlError(_("nesting deeper than {limit} levels; expected flatter data").format(limit=MAX_DEPTH),
-                            _loc(self.file, node), self.file)
+            raise YamlError(_DEEP.format(limit=MAX_DEPTH), _loc(self.file, node), self.file)
         key = id(node)
         if key in self.active:
             raise YamlError(_("recursive alias: a node contains itself"), _loc(self.file, node), self.file)
@@ -136,8 +136,8 @@ class _Builder:
             raise _AliasOverflow(self.aliases, _("aliases expand to more than {limit:,} nodes").format(
                 limit=self.max_alias_nodes))
         if self.bytes_left < 0:
-            raise _AliasOverflow(self.aliases, _("aliases expand to more than {limit:,} bytes of text").format(
-                limit=self.max_alias_bytes))
+            raise _AliasOverflow(self.aliases, _("aliases expand to more than {limit:,} bytes of text")
+                                 .format(limit=self.max_alias_bytes))
 
     def _size(self, node: yaml.Node) -> tuple[int, int]:
         """Nodes and bytes of text `node` expands to (memoised: nested aliases make this exponential)."""
@@ -146,7 +146,8 @@ class _Builder:
             self.sizes[key] = (1, 0)  # guards against recursion; recursive aliases are refused in build()
             if isinstance(node, yaml.ScalarNode):
                 value = node.value
-                self.sizes[key] = (1, len(value) if value.isascii() else len(value.encode("utf-8", "replace")))
+                size = len(value) if value.isascii() else len(value.encode("utf-8", "replace"))
+                self.sizes[key] = (1, size)
             else:
                 children = node.value if isinstance(node, yaml.SequenceNode) else [
                     n for pair in node.value for n in pair]
@@ -169,11 +170,13 @@ class _Builder:
                                 _loc(self.file, key_node), self.file)
             key = self.build(key_node, depth + 1, expanding)
             if not isinstance(key, (str, int, float, bool)) or key is None:
-                raise YamlError(_("a mapping key must be a plain value"), _loc(self.file, key_node), self.file)
+                raise YamlError(_("a mapping key must be a plain value"), _loc(self.file, key_node),
+                                self.file)
             if key in out:
                 first = out.key_locs[key]
-                raise YamlError(_("duplicate key {key!r} (first defined at line {line}); expected each key once")
-                                .format(key=key, line=first.line), _loc(self.file, key_node), self.file)
+                raise YamlError(_("duplicate key {key!r} (first defined at line {line}); expected each key "
+                                  "once").format(key=key, line=first.line), _loc(self.file, key_node),
+                                self.file)
             out[key] = self.build(value_node, depth + 1, expanding)
             out.key_locs[key] = _loc(self.file, key_node)
             out.value_locs[key] = _loc(self.file, value_node)
@@ -226,8 +229,7 @@ def _parse(text: str, file: str, max_alias_nodes: int, max_alias_bytes: int, loa
         raise YamlError(_("{what} (an entity-expansion attack or a runaway anchor); expected plain data")
                         .format(what=exc.what), _nth_alias(text, file, exc.count, loader), file) from None
     except RecursionError:  # the pure-Python composer recurses once per level; libyaml stops at 1,000
-        raise YamlError(_("nesting deeper than {limit} levels; expected flatter data").format(limit=MAX_DEPTH),
-                        _deep_event(text, file, loader), file) from None
+        raise YamlError(_DEEP.format(limit=MAX_DEPTH), _deep_event(text, file, loader), file) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         loc = Loc(file, mark.line + 1, mark.column + 1) if mark else None
@@ -264,7 +266,8 @@ def _deep_event(text: str, file: str, loader: type) -> Loc | None:
     return None
 
 
-def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES, loader: type = FastLoader, what: str = "file") -> Any:
+def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES, loader: type = FastLoader,
+              what: str = "file") -> Any:
     """Read and parse a YAML file: a regular file within `max_bytes` (never a pipe or device), UTF-8."""
     file = str(path)
     try:
@@ -276,7 +279,8 @@ def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES, loader: type = FastLo
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise YamlError(_("file is not UTF-8 text; save it as UTF-8"), Loc(file, line, column), file) from None
+        raise YamlError(_("file is not UTF-8 text; save it as UTF-8"), Loc(file, line, column),
+                        file) from None
     return parse_yaml(text, file, loader=loader)
 
 

@@ -17,8 +17,8 @@ from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
 from workbench.i18n import _
 from workbench.loading import catalog
-from workbench.loading.locate import place
 from workbench.loading.bounded import read_bounded
+from workbench.loading.locate import place
 from workbench.loading.located_yaml import MAX_FILE_BYTES, LDict, YamlError, no_gc, read_yaml
 from workbench.loading.overlays import merge
 from workbench.loading.pydantic_problems import problems_from
@@ -91,8 +91,9 @@ def _read_chain(path: Path, problems: list[Problem]) -> tuple[Any, list[Path]]:
         if found is None:
             loc = data.value_locs["extends"]
             known = ", ".join(p.id for p in catalog.discover())
-            problems.append(Problem(f"`extends: {base_ref}` names no playbook; expected a file or one of: "
-                                    f"{known}", ("extends",), code="unknown-ref").at(loc.file, loc.line, loc.column))
+            problems.append(Problem(f"`extends: {base_ref}` names no playbook; expected a file in the "
+                                    f"overlay's folder or one of: {known}", ("extends",), code="unknown-ref")
+                            .at(loc.file, loc.line, loc.column))
             return None, []
         current = found
     merged = chain[-1][1]
@@ -116,8 +117,8 @@ def load_playbook(ref: str | Path) -> LoadedPlaybook:
     path = Path(ref) if Path(ref).suffix in (".yaml", ".yml") else catalog.find(str(ref))
     if path is None:
         known = ", ".join(p.id for p in catalog.discover())
-        return LoadedPlaybook(None, [Problem(f"no playbook named {ref!r}; expected a .yaml file or one of: {known}",
-                                             file=str(ref), code="not-found")])
+        message = f"no playbook named {ref!r}; expected a .yaml file or one of: {known}"
+        return LoadedPlaybook(None, [Problem(message, file=str(ref), code="not-found")])
     problems: list[Problem] = []
     raw, files = _read_chain(path, problems)
     if raw is None or problems:

@@ -56,7 +56,7 @@ class ScalarReader:
     def value(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
         if tag == STR_TAG:
-            if node.style == '"':  # only double quotes have escapes; raw control characters are caught earlier
+            if node.style == '"':  # only double quotes have escapes; raw control characters are met earlier
                 check_text(node.value)
             return node.value
         if tag in _NUMBER_TAGS:

@@ -23,7 +23,8 @@ from workbench.domain.resolve import resolve
 from workbench.loading.locate import place
 from workbench.loading.located_yaml import LDict, YamlError, plain, read_yaml
 from workbench.loading.playbooks import LoadedPlaybook, load_playbook
-from workbench.loading.shapes import ENGAGEMENT_REQUIRED, ENGAGEMENT_SHAPES, MAX_ENGAGEMENT_BYTES, shape_problems
+from workbench.loading.shapes import (ENGAGEMENT_REQUIRED, ENGAGEMENT_SHAPES, MAX_ENGAGEMENT_BYTES,
+                                      shape_problems)
 from workbench.store.sqlite_store import SQLiteStore
 from workbench.writers.atomic import write_text_atomic
 
