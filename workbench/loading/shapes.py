@@ -2,8 +2,9 @@
 the kind of value it should, or a located problem says what was found and what was expected.
 
 PyYAML happily reads `client: [a]` or `answers: []`; code further on then either ignores the value (the
-client name silently disappears) or fails far from the cause. The found value is named by its kind only,
-never echoed, so a wrong file does not spill its content into the terminal.
+client name silently disappears) or fails far from the cause. A short scalar is quoted as written; lists,
+mappings and long text are named by their kind only, so a wrong file does not spill its content into the
+terminal.
 """
 
 from __future__ import annotations
@@ -50,6 +51,13 @@ def kind_of(value: Any) -> str:
     return _("text")
 
 
+def found(value: Any) -> str:
+    """A short scalar as written (`'soon'`), anything else by its kind: a list or a long text is not echoed."""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool) and len(repr(value)) <= 40:
+        return repr(value)
+    return kind_of(value)
+
+
 def _fits(value: Any, shape: str) -> bool:
     if shape == TEXT:
         return isinstance(value, str)
@@ -77,7 +85,7 @@ def shape_problems(data: dict, shapes: dict[str, tuple[str, str]], required: set
         if value is None and key not in required:
             continue
         if not _fits(value, shape):
-            message = _("{key!r} is {found}; expected {expected}").format(key=key, found=kind_of(value),
+            message = _("{key!r} is {found}; expected {expected}").format(key=key, found=found(value),
                                                                          expected=expected)
             problems.append(place(Problem(message, (key,), code="type"), data, file))
     return problems
