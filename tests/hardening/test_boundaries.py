@@ -112,3 +112,12 @@ def test_extends_by_file_name_falls_back_to_the_search_path(tmp_path):
     assert catalog.find_base("nothing", overlay) is None
     with pytest.raises(catalog.BaseRefused, match="outside"):
         catalog.find_base("../core.yaml", overlay)
+
+
+def test_typed_numbers_stay_small_enough_to_read_back():
+    question = Question.model_validate({"id": "n", "type": "number", "text": "N"})
+    assert parse_answer(question, "1" * 40) == int("1" * 40)
+    with pytest.raises(AnswerInputError, match="below 10\\^40"):
+        parse_answer(question, "1" * 300)  # a finite float, but 300 digits once saved as an int
+    saved = parse_yaml(f"n: {parse_answer(question, '9' * 40)}\n", "engagement.yaml")
+    assert question.answer_problem(saved["n"]) is None

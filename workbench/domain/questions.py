@@ -15,6 +15,11 @@ from workbench.i18n import _
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 """Not in a text answer: they cannot be saved in engagement.yaml and read back, nor written to a workbook."""
 
+MAX_ANSWER_DIGITS = 40
+MAX_ANSWER_NUMBER = 10 ** MAX_ANSWER_DIGITS
+"""Whole-number answers stay below this, so engagement.yaml can always be read back (its reader refuses
+numbers written with more than 50 characters); real answers are head counts and budgets."""
+
 QuestionType = Literal["choice", "multi_choice", "yes_no", "number", "text"]
 
 
@@ -64,6 +69,8 @@ class Question(Item):
             return "expected a number"
         if isinstance(value, float) and not math.isfinite(value):
             return _("expected a finite number")
+        if isinstance(value, int) and abs(value) >= MAX_ANSWER_NUMBER:
+            return _("expected a number below 10^{power}").format(power=MAX_ANSWER_DIGITS)
         if self.min is not None and value < self.min:
             return f"expected at least {self.min}"
         if self.max is not None and value > self.max:
