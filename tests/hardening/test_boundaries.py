@@ -118,6 +118,9 @@ def test_typed_numbers_stay_small_enough_to_read_back():
     question = Question.model_validate({"id": "n", "type": "number", "text": "N"})
     assert parse_answer(question, "1" * 40) == int("1" * 40)
     with pytest.raises(AnswerInputError, match="below 10\\^40"):
+        parse_answer(question, "1" * 41)
+    with pytest.raises(AnswerInputError, match="300 characters"):
         parse_answer(question, "1" * 300)  # a finite float, but 300 digits once saved as an int
+    assert parse_answer(question, "۱۲") == 12 and parse_answer(question, "2,5") == 2.5
     saved = parse_yaml(f"n: {parse_answer(question, '9' * 40)}\n", "engagement.yaml")
     assert question.answer_problem(saved["n"]) is None
