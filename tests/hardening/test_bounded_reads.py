@@ -102,3 +102,19 @@ def test_extends_of_a_non_mapping_base_does_not_echo_its_content(tmp_path):
     result = crmwb("validate", "overlay.yaml", cwd=tmp_path)
     assert_bad_input(result, f"{tmp_path / 'base.yaml'}:1:1", "must be a YAML mapping")
     assert SECRET not in result.stderr + result.stdout
+
+
+def test_symlink_loops_are_bad_input_not_a_crash(tmp_path):
+    (tmp_path / "playbooks").mkdir()
+    (tmp_path / "playbooks" / "loop.yaml").symlink_to("loop.yaml")  # on the search path
+    (tmp_path / "self.yaml").symlink_to("self.yaml")
+    result = crmwb("validate", "core", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    result = crmwb("validate", "loop", cwd=tmp_path)
+    assert_bad_input(result, str(tmp_path / "playbooks" / "loop.yaml"), "symbolic links")
+    result = crmwb("validate", "self.yaml", cwd=tmp_path)
+    assert_bad_input(result, "self.yaml", "symbolic links")
+    overlay(tmp_path / "work", "self.yaml")
+    (tmp_path / "work" / "self.yaml").symlink_to("self.yaml")
+    result = crmwb("validate", "work/overlay.yaml", cwd=tmp_path)
+    assert_bad_input(result, "work/overlay.yaml:4:10", "loops back on itself")

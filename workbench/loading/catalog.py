@@ -29,6 +29,15 @@ class PlaybookFile:
     origin: str  # "bundled" or "local"
 
 
+def real_path(path: Path) -> Path:
+    """`path` with its links followed; as given when they cannot be (a link loop makes `resolve()` raise
+    RuntimeError on Python 3.11, and reading it then fails with a clean, located error instead)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
 def search_dirs() -> list[tuple[Path, str]]:
     dirs = [(bundled_dir(), "bundled"), (Path.cwd() / "playbooks", "local")]
     for extra in os.environ.get("CRMWB_PLAYBOOKS", "").split(os.pathsep):
@@ -45,7 +54,7 @@ def discover() -> list[PlaybookFile]:
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.yaml")):
-            real = path.resolve()
+            real = real_path(path)
             if real not in seen:
                 seen.add(real)
                 found.append(PlaybookFile(path.stem, path, origin))
@@ -81,8 +90,12 @@ def find_base(ref: str, overlay: Path) -> Path | None:
         as_path = Path(f"{ref}.yaml")
     if as_path.is_absolute() or as_path.drive:
         raise BaseRefused(_("an absolute path; expected a playbook id or a file in the overlay's folder"))
-    folder = overlay.resolve().parent
-    candidate = (folder / as_path).resolve()
+    folder = real_path(overlay).parent
+    try:
+        candidate = (folder / as_path).resolve()
+    except (OSError, RuntimeError):
+        raise BaseRefused(_("a link that loops back on itself; expected a playbook id or a file in the "
+                            "overlay's folder")) from None
     if not candidate.is_relative_to(folder):
         raise BaseRefused(_("a file outside the overlay's folder {folder}; expected a playbook id or a file "
                             "in that folder").format(folder=folder))

@@ -53,7 +53,7 @@ def _read_chain(path: Path, problems: list[Problem]) -> tuple[Any, list[Path]]:
     chain: list[tuple[Path, Any]] = []
     current: Path | None = path
     while current is not None:
-        if any(current.resolve() == p.resolve() for p, _data in chain):
+        if any(catalog.real_path(current) == catalog.real_path(p) for p, _data in chain):
             problems.append(Problem(f"`extends` loops back to {current}; expected a chain that ends in a "
                                     "playbook without `extends`", file=str(chain[-1][0]), code="cycle"))
             return None, []
