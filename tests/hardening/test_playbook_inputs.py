@@ -119,3 +119,10 @@ def test_nesting_past_the_depth_limit_is_located(tmp_path):
     write(tmp_path, "a: " + "[" * 500 + "]" * 500 + "\n")
     result = crmwb("validate", "pb.yaml", cwd=tmp_path)
     assert_bad_input(result, "pb.yaml:1:204", "nesting deeper than 200 levels")
+
+
+def test_a_real_date_where_text_is_expected_says_to_quote_it(tmp_path):
+    text = mini_with('version: "0.1"', "version: 2024-01-05")
+    write(tmp_path, text)
+    result = crmwb("validate", "pb.yaml", cwd=tmp_path)
+    assert_bad_input(result, "pb.yaml:3:10", "the date 2024-01-05 (quote it if it is text)")
