@@ -142,7 +142,7 @@ def test_broken_yaml_and_missing_file_exit_2(run_cli, tmp_path):
     code, _, err = run_cli("readiness", "core", "--answers", broken)
     assert code == 2 and f"{broken}:2:1: error: not valid YAML" in err
     code, _, err = run_cli("staffing", "core", "--answers", tmp_path / "none.yaml")
-    assert code == 2 and "none.yaml: error: cannot read file" in err
+    assert code == 2 and "none.yaml: error: cannot read answers file" in err
 
 
 def test_usage_errors_exit_2(run_cli):

@@ -13,7 +13,7 @@ from workbench.loading.playbooks import load_playbook
 from workbench.writers.context import ExportContext
 
 DATA = Path(__file__).parent.parent / "data"
-TRICKY = DATA / "rfp" / "tricky.yaml"
+TRICKY = DATA / "tricky.yaml"
 ANSWERS = {"business_model": "both", "modules": ["sales", "service"], "has_specialist": True,
            "specialist_share": 40, "notes": "=cmd|' /C calc'!A0"}
 ORDER = ["R1", "R3", "R2", "R4", "R5", "R6"]

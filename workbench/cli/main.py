@@ -10,6 +10,8 @@ import os
 import sys
 
 from workbench import __version__
+from workbench.i18n import _
+from workbench.loading.bounded import BoundedReadError
 
 # command -> (module, one-line help); each module has `add_arguments(parser)` and `run(args) -> int`
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -85,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except BoundedReadError as exc:  # a user file that is no regular file or too big, met outside a loader
+        print(_("{file}: error: {message}").format(file=exc.file, message=exc.message), file=sys.stderr)
+        return EXIT_BAD_INPUT
     except Exception as exc:  # a bug of ours: say so briefly; client data in locals stays unprinted
         if os.environ.get("CRMWB_DEBUG"):
             raise

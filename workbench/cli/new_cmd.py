@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from workbench.cli.engagement_args import add_author_argument, fail, iso_date
+from workbench.i18n import _
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,6 +26,7 @@ def run(args: argparse.Namespace) -> int:
     from workbench.domain.resolve import resolve
     from workbench.loading.answers import load_answers
     from workbench.loading.playbooks import load_playbook
+    from workbench.loading.yaml_scalars import CONTROL_CHARS
     from workbench.store.author import current_author
     from workbench.store.engagement import EngagementError, create, is_engagement
 
@@ -46,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
             return 2
         answers, client = ordered_answers(loaded.playbook, got.answers), got.client
     client = (args.client or client or folder.resolve().name).strip()
+    if CONTROL_CHARS.search(client):
+        return fail("new", _("the client name holds a control character; expected plain text"))
     start = args.start or date.today()
     try:
         create(folder, args.playbook, answers, client, start, current_author(args.author))

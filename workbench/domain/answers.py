@@ -24,8 +24,15 @@ def check_answers(pb: Playbook, answers: dict[str, Any]) -> list[Problem]:
             continue
         message = question.answer_problem(value)
         if message:
-            problems.append(Problem(f"answer {value!r} to {qid!r}: {message}", ("answers", qid), code="answer"))
+            problems.append(Problem(f"answer {_shown(value)} to {qid!r}: {message}", ("answers", qid),
+                                    code="answer"))
     return problems
+
+
+def _shown(value: Any) -> str:
+    """The answer as it appears in a message: short, so a pasted essay or a huge list is not echoed whole."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def complete_answers(pb: Playbook, answers: dict[str, Any]) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from workbench.domain.answers import complete_answers
 from workbench.domain.conditions import applies
 from workbench.domain.playbook import Playbook
 from workbench.domain.questions import Question
+from workbench.i18n import _
 
 YES = frozenset({"y", "yes", "true", "1", "بله", "بلی", "آره", "ب", "да", "д"})
 NO = frozenset({"n", "no", "false", "0", "خیر", "نه", "نخیر", "خ", "нет", "н"})
@@ -24,6 +25,8 @@ NONE_WORDS = frozenset({"-", "none", "هیچ", "нет"})
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٫", "01234567890123456789.")
 _SEPARATORS = re.compile(r"[,،;\s]+")
+_WHOLE = re.compile(r"[-+]?[0-9]+")
+_MAX_TYPED_NUMBER = 50
 
 
 class AnswerInputError(ValueError):
@@ -100,6 +103,11 @@ def _number(question: Question, text: str) -> int | float:
     cleaned = text.translate(_DIGITS).replace(" ", "").replace("\u00a0", "")
     if "," in cleaned and "." not in cleaned:
         cleaned = cleaned.replace(",", ".")  # a decimal comma, as Russian writes 2,5
+    if len(cleaned) > _MAX_TYPED_NUMBER:  # int() of thousands of digits raises; nobody types that many
+        raise AnswerInputError(_("a number of {count:,} characters; expected at most {limit}").format(
+            count=len(cleaned), limit=_MAX_TYPED_NUMBER))
+    if _WHOLE.fullmatch(cleaned):  # exactly, not through a float that rounds 17+ digit numbers
+        return int(cleaned)
     try:
         value = float(cleaned)
     except ValueError:
@@ -138,6 +146,9 @@ def parse_answer(question: Question, text: str) -> Any:
         if problem:
             raise AnswerInputError(f"{text}: {problem}")
         return value
+    problem = question.answer_problem(text)  # control characters could not be saved and read back
+    if problem:
+        raise AnswerInputError(problem)
     return text
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import ast
+import math
 from typing import Literal
 
 from pydantic import field_validator, model_validator
 
 from workbench.domain.base import Id, Item, Strict
 from workbench.domain.text import Text
+from workbench.i18n import _
 
 Unit = Literal["percent", "count", "ratio", "days", "hours", "minutes", "currency", "score"]
 Cadence = Literal["weekly", "monthly", "quarterly", "yearly"]
@@ -19,16 +21,56 @@ _OPS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lamb
         ast.Div: lambda a, b: a / b}
 
 
+MAX_FORMULA_CHARS = 500
+"""The longest bundled formula is 88 characters; 500 leaves room and keeps the parsed tree shallow enough
+for the recursive evaluation below."""
+MAX_FORMULA_DEPTH = 32
+"""Parentheses and signs nested inside each other; real formulas nest two or three deep. Python's own parser
+recurses once per unary minus and dies of RecursionError on a few thousand of them."""
+
+
 class FormulaError(ValueError):
     pass
 
 
-def formula_names(formula: str) -> list[str]:
-    """The measure names a formula uses; raises FormulaError for anything but + - * / ( ) names numbers."""
+def _nesting(formula: str) -> int:
+    """How deep parentheses and runs of signs (`- - -x`) nest, in one pass, before Python parses anything."""
+    depth = deepest = run = 0
+    for char in formula:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char in "+-*/":
+            run += 1
+        elif not char.isspace():
+            run = 0
+        deepest = max(deepest, depth + run)
+    return deepest
+
+
+def _check_size(formula: str) -> None:
+    if len(formula) > MAX_FORMULA_CHARS:
+        raise FormulaError(_("formula of {count:,} characters; expected at most {limit}").format(
+            count=len(formula), limit=MAX_FORMULA_CHARS))
+    if _nesting(formula) > MAX_FORMULA_DEPTH:
+        raise FormulaError(_("formula nests parentheses or signs more than {limit} deep; expected plain "
+                             "arithmetic such as (a - b) / a * 100").format(limit=MAX_FORMULA_DEPTH))
+
+
+def _parse(formula: str) -> ast.Expression:
+    _check_size(formula)
     try:
-        tree = ast.parse(formula, mode="eval")
+        return ast.parse(formula, mode="eval")
     except SyntaxError as exc:
         raise FormulaError(f"formula {formula!r} is not arithmetic: {exc.msg}") from None
+    except (RecursionError, MemoryError, ValueError):  # a backstop: _check_size keeps these from happening
+        raise FormulaError(_("formula is too complex to read; expected plain arithmetic")) from None
+
+
+def formula_names(formula: str) -> list[str]:
+    """The measure names a formula uses; raises FormulaError for anything but + - * / ( ) names numbers."""
+    tree = _parse(formula)
     names: list[str] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Name):
@@ -36,6 +78,9 @@ def formula_names(formula: str) -> list[str]:
         elif isinstance(node, ast.Constant):
             if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
                 raise FormulaError(f"formula {formula!r}: only numbers may be constants")
+            if not math.isfinite(node.value):
+                raise FormulaError(_("formula {formula!r}: a number too large; expected a finite number")
+                                   .format(formula=formula))
         elif not isinstance(node, (ast.Expression, ast.BinOp, ast.UnaryOp, ast.USub, ast.Load, *_OPS)):
             raise FormulaError(f"formula {formula!r}: {type(node).__name__} is not allowed; "
                                "expected measures, numbers, + - * / and parentheses")
@@ -59,9 +104,10 @@ def evaluate(formula: str, values: dict[str, float]) -> float | None:
         return _OPS[type(node.op)](walk(node.left), walk(node.right))
 
     try:
-        return walk(ast.parse(formula, mode="eval"))
+        value = walk(_parse(formula))
     except (KeyError, ZeroDivisionError):
         return None
+    return value if math.isfinite(value) else None  # an overflow is no measurement either
 
 
 class Measure(Strict):

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import math
+import re
 from typing import Any, Literal
 
 from pydantic import model_validator
 
 from workbench.domain.base import Id, Item, Strict
 from workbench.domain.text import Text
+from workbench.i18n import _
+
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+"""Not in a text answer: they cannot be saved in engagement.yaml and read back, nor written to a workbook."""
+
+MAX_ANSWER_DIGITS = 40
+MAX_ANSWER_NUMBER = 10 ** MAX_ANSWER_DIGITS
+"""Whole-number answers stay below this, so engagement.yaml can always be read back (its reader refuses
+numbers written with more than 50 characters); real answers are head counts and budgets."""
 
 QuestionType = Literal["choice", "multi_choice", "yes_no", "number", "text"]
 
@@ -46,15 +57,27 @@ class Question(Item):
         if self.type == "yes_no":
             return None if isinstance(value, bool) else "expected yes/no (true or false)"
         if self.type == "number":
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                return "expected a number"
-            if self.min is not None and value < self.min:
-                return f"expected at least {self.min}"
-            if self.max is not None and value > self.max:
-                return f"expected at most {self.max}"
-            return None
+            return self._number_problem(value)
         if self.type == "text":
-            return None if isinstance(value, str) else "expected text"
+            if not isinstance(value, str):
+                return "expected text"
+            return _("expected text without control characters") if _CONTROL_CHARS.search(value) else None
+        return self._options_problem(value)
+
+    def _number_problem(self, value: Any) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return "expected a number"
+        if isinstance(value, float) and not math.isfinite(value):
+            return _("expected a finite number")
+        if isinstance(value, int) and abs(value) >= MAX_ANSWER_NUMBER:
+            return _("expected a number below 10^{power}").format(power=MAX_ANSWER_DIGITS)
+        if self.min is not None and value < self.min:
+            return f"expected at least {self.min}"
+        if self.max is not None and value > self.max:
+            return f"expected at most {self.max}"
+        return None
+
+    def _options_problem(self, value: Any) -> str | None:
         ids = self.option_ids()
         if self.type == "choice":
             if value not in ids:

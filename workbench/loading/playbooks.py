@@ -15,11 +15,14 @@ from pydantic import ValidationError
 from workbench.domain.checks import check_playbook
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
+from workbench.i18n import _
 from workbench.loading import catalog
+from workbench.loading.bounded import read_bounded
 from workbench.loading.locate import place
-from workbench.loading.located_yaml import LDict, YamlError, no_gc, read_yaml
+from workbench.loading.located_yaml import MAX_FILE_BYTES, LDict, YamlError, no_gc, read_yaml
 from workbench.loading.overlays import merge
 from workbench.loading.pydantic_problems import problems_from
+from workbench.loading.shapes import kind_of
 
 MAX_CHAIN = 8
 
@@ -50,7 +53,7 @@ def _read_chain(path: Path, problems: list[Problem]) -> tuple[Any, list[Path]]:
     chain: list[tuple[Path, Any]] = []
     current: Path | None = path
     while current is not None:
-        if any(current.resolve() == p.resolve() for p, _ in chain):
+        if any(catalog.real_path(current) == catalog.real_path(p) for p, _data in chain):
             problems.append(Problem(f"`extends` loops back to {current}; expected a chain that ends in a "
                                     "playbook without `extends`", file=str(chain[-1][0]), code="cycle"))
             return None, []
@@ -58,14 +61,15 @@ def _read_chain(path: Path, problems: list[Problem]) -> tuple[Any, list[Path]]:
             problems.append(Problem(f"`extends` chain is longer than {MAX_CHAIN}", file=str(current)))
             return None, []
         try:
-            data = read_yaml(current)
+            data = read_yaml(current, what=_("playbook"))
         except YamlError as exc:
             problems.append(_yaml_problem(exc))
             return None, []
         if not isinstance(data, LDict):
             loc = getattr(data, "loc", None)
-            problems.append(Problem("a playbook must be a YAML mapping with id, version and name; found "
-                                    f"{'a list' if isinstance(data, list) else repr(data)}", file=str(current), line=loc.line if loc else 1,
+            message = _("a playbook must be a YAML mapping with id, version and name; found {found}").format(
+                found=kind_of(data))
+            problems.append(Problem(message, file=str(current), line=loc.line if loc else 1,
                                     column=loc.column if loc else 1, code="type"))
             return None, []
         chain.append((current, data))
@@ -77,26 +81,34 @@ def _read_chain(path: Path, problems: list[Problem]) -> tuple[Any, list[Path]]:
             problems.append(Problem("`extends` must name a playbook id or file", ("extends",))
                             .at(loc.file, loc.line, loc.column))
             return None, []
-        found = catalog.find(base_ref, relative_to=current)
+        try:
+            found = catalog.find_base(base_ref, current)
+        except catalog.BaseRefused as exc:
+            loc = data.value_locs["extends"]
+            problems.append(Problem(_("`extends` names {reason}").format(reason=exc), ("extends",),
+                                    code="refused").at(loc.file, loc.line, loc.column))
+            return None, []
         if found is None:
             loc = data.value_locs["extends"]
             known = ", ".join(p.id for p in catalog.discover())
-            problems.append(Problem(f"`extends: {base_ref}` names no playbook; expected a file or one of: "
-                                    f"{known}", ("extends",), code="unknown-ref").at(loc.file, loc.line, loc.column))
+            problems.append(Problem(f"`extends: {base_ref}` names no playbook; expected a file in the "
+                                    f"overlay's folder or one of: {known}", ("extends",), code="unknown-ref")
+                            .at(loc.file, loc.line, loc.column))
             return None, []
         current = found
     merged = chain[-1][1]
-    for _, overlay in reversed(chain[:-1]):
+    for _path, overlay in reversed(chain[:-1]):
         merged = merge(merged, overlay, (), problems)
     if len(chain) > 1:
         merged["extends"] = chain[0][1]["extends"]
-    return merged, [p for p, _ in reversed(chain)]
+    return merged, [p for p, _data in reversed(chain)]
 
 
 def digest_files(paths: list[Path]) -> str:
+    """The hash engagements record; each file is read again, so within the same bounds as the first time."""
     h = hashlib.sha256()
     for path in paths:
-        h.update(path.read_bytes())
+        h.update(read_bounded(path, MAX_FILE_BYTES, _("playbook")))
     return h.hexdigest()
 
 
@@ -105,8 +117,8 @@ def load_playbook(ref: str | Path) -> LoadedPlaybook:
     path = Path(ref) if Path(ref).suffix in (".yaml", ".yml") else catalog.find(str(ref))
     if path is None:
         known = ", ".join(p.id for p in catalog.discover())
-        return LoadedPlaybook(None, [Problem(f"no playbook named {ref!r}; expected a .yaml file or one of: {known}",
-                                             file=str(ref), code="not-found")])
+        message = f"no playbook named {ref!r}; expected a .yaml file or one of: {known}"
+        return LoadedPlaybook(None, [Problem(message, file=str(ref), code="not-found")])
     problems: list[Problem] = []
     raw, files = _read_chain(path, problems)
     if raw is None or problems:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import difflib
 import typing
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from workbench.domain.problems import Problem
+from workbench.i18n import _
 from workbench.loading.located_yaml import LDict, LList
 
 _TAGS = {"test", "all", "any", "not", "[key]"}
@@ -85,6 +87,8 @@ def _found(value: Any) -> str:
         return "a mapping"
     if isinstance(value, (list, LList)):
         return "a list"
+    if isinstance(value, date):  # YAML reads an unquoted 2024-01-05 as a date, which surprises in `version:`
+        return _("the date {date} (quote it if it is text)").format(date=value.isoformat())
     text = repr(value)
     return text if len(text) < 60 else text[:57] + "..."
 

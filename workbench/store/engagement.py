@@ -23,6 +23,8 @@ from workbench.domain.resolve import resolve
 from workbench.loading.locate import place
 from workbench.loading.located_yaml import LDict, YamlError, plain, read_yaml
 from workbench.loading.playbooks import LoadedPlaybook, load_playbook
+from workbench.loading.shapes import (ENGAGEMENT_REQUIRED, ENGAGEMENT_SHAPES, MAX_ENGAGEMENT_BYTES,
+                                      shape_problems)
 from workbench.store.sqlite_store import SQLiteStore
 from workbench.writers.atomic import write_text_atomic
 
@@ -121,7 +123,7 @@ def read(folder: Path) -> Engagement:
         raise EngagementError([Problem(f"no {FILE_NAME} here; create one with `crmwb new {folder} --playbook core`",
                                        file=str(folder))])
     try:
-        data = read_yaml(path)
+        data = read_yaml(path, MAX_ENGAGEMENT_BYTES, what=FILE_NAME)
     except YamlError as exc:
         loc = exc.loc
         raise EngagementError([Problem(exc.message, file=exc.file, line=loc.line if loc else None,
@@ -131,12 +133,7 @@ def read(folder: Path) -> Engagement:
                                        line=1, column=1)])
     problems = [place(Problem(f"unknown key {k!r}; expected one of: {', '.join(sorted(_KEYS))}", (k,),
                               code="unknown-key"), data, str(path)) for k in data if k not in _KEYS]
-    for key, kind, expected in (("client", str, "text"), ("playbook", str, "a playbook id or file"),
-                                ("start", date, "a date YYYY-MM-DD"), ("answers", dict, "a mapping")):
-        value = data.get(key)
-        if not isinstance(value, kind) or isinstance(value, datetime):
-            message = f"missing {key!r}" if key not in data else f"{key!r} is {value!r}"
-            problems.append(place(Problem(f"{message}; expected {expected}", (key,)), data, str(path)))
+    problems += shape_problems(data, ENGAGEMENT_SHAPES, ENGAGEMENT_REQUIRED, str(path))
     if problems:
         raise EngagementError(problems)
     return Engagement(folder, data["client"], data["playbook"], data["start"], plain(data["answers"]),
