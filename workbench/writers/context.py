@@ -21,3 +21,5 @@ class ExportContext:
     lang: str = "en"
     playbook_digest: str = ""
     answers_digest: str = ""
+    engagement: str = ""
+    """the engagement's creation stamp when exported from an engagement folder: tells two clients apart"""
