@@ -8,8 +8,9 @@ engagement's answers (and its RFP overrides), exactly as the engagement's other 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from workbench.domain.playbook import Playbook
@@ -25,6 +26,13 @@ class Design:
     digest: str
     client: str | None = None
     warnings: list[str] = field(default_factory=list)
+    full: Playbook | None = None
+    """the playbook before the answers (for 'what dropped out' and the export's identity)"""
+    answers: dict[str, Any] = field(default_factory=dict)
+    start: date | None = None
+    """the engagement's start date; None for a playbook"""
+    engagement: str = ""
+    """the engagement's creation stamp, '' for a playbook: tells two clients' exports apart"""
 
 
 def load_design(ref: str, answers_file: Path | None) -> tuple[Design | None, list[Problem]]:
@@ -45,7 +53,13 @@ def load_design(ref: str, answers_file: Path | None) -> tuple[Design | None, lis
     if playbook is None or any(p.severity == "error" for p in problems):
         return None, problems
     digest = load_playbook(ref).digest
-    return Design(resolve(playbook, answers), f"playbook {playbook.id} {playbook.version}", digest), problems
+    client = None
+    if answers_file is not None:
+        from workbench.loading.answers import load_answers
+
+        client = load_answers(answers_file, playbook).client
+    return Design(resolve(playbook, answers), f"playbook {playbook.id} {playbook.version}", digest, client,
+                  full=playbook, answers=answers), problems
 
 
 def _engagement(folder: Path) -> tuple[Design | None, list[Problem]]:
@@ -75,7 +89,8 @@ def _engagement(folder: Path) -> tuple[Design | None, list[Problem]]:
     pb = loaded.playbook
     label = f"engagement {engagement.client} ({pb.id} {pb.version})"
     design = Design(apply_overrides(resolve(pb, engagement.answers), engagement.overrides), label,
-                    loaded.digest, engagement.client)
+                    loaded.digest, engagement.client, full=pb, answers=dict(engagement.answers),
+                    start=engagement.start, engagement=engagement.created or str(engagement.folder.resolve()))
     if engagement.playbook_sha256 and engagement.playbook_sha256 != loaded.digest:
         design.warnings.append(f"the playbook changed since this engagement was created (version "
                                f"{engagement.playbook_version or '?'} -> {pb.version}); the design follows "
