@@ -100,7 +100,8 @@ def export(pb, label: str, adapters: list, out: Path, force: bool = False):
                                         encoding="utf-8")
         (staging / "limitations.md").write_text(limitations_md(label, all_limits), encoding="utf-8")
         (staging / "limitations.json").write_text(limitations_json(label, all_limits), encoding="utf-8")
-        owned = {rel for files in previous.values() for rel in files} | {MANIFEST, *LIMITATIONS}
+        ours = {MANIFEST, *LIMITATIONS} if previous else set()  # a stranger's limitations.md is not ours
+        owned = {rel for files in previous.values() for rel in files} | ours
         stale = {rel for name in written for rel in previous.get(name, [])}
         changes = txn.commit(Rules(owned=owned, remove=stale, refuse_foreign=False, force=force),
                              last=[MANIFEST])

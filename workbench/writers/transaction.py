@@ -324,25 +324,26 @@ def _check_devices(check: _Check, new: list[str]) -> None:
                 check.refuse("device", parent)
 
 
-_REASONS = {
-    "foreign": "holds files no export manifest of ours lists (a client's own files or another tool's); "
-               "move them away, choose an empty folder, or pass --force to write beside them",
-    "overwrite": "the export would overwrite files no export manifest of ours lists; move them away or pass "
-                 "--force to replace them",
-    "link": "holds symbolic links, which the export never follows; remove them or pass --force (a link on "
-            "the export's path is then moved away, never written through)",
-    "not-folder": "has files where the export needs a folder; move them away or pass --force",
-    "folder": "has folders where the export writes a file; move them away",
-    "device": "has subfolders on another filesystem, which cannot be switched in one step; unmount them or "
-              "choose another folder",
+_REASONS = {  # reason -> (what is wrong, what to do)
+    "foreign": ("holds files no export manifest of ours lists (the client's own files or another tool's)",
+                "move them away, choose an empty folder, or pass --force to write beside them"),
+    "overwrite": ("holds files no export manifest of ours lists where the export writes",
+                  "move them away or pass --force to replace them"),
+    "link": ("holds symbolic links, which the export never follows",
+             "remove them or pass --force (a link on the export's path is then moved away, never written through)"),
+    "not-folder": ("has files where the export needs a folder", "move them away or pass --force"),
+    "folder": ("has folders where the export writes a file", "move them away"),
+    "device": ("has subfolders on another filesystem, which cannot be switched in one step",
+               "unmount them or choose another folder"),
 }
 
 
 def _refusal_message(folder: Path, refused: dict[str, list[str]]) -> str:
     parts = []
     for reason, paths in refused.items():
-        paths = sorted(dict.fromkeys(paths))
-        parts.append(_("{folder} {why}").format(folder=folder, why=_(_REASONS[reason])) + _named(paths))
+        what, advice = _REASONS[reason]
+        parts.append(_("{folder} {what}").format(folder=folder, what=_(what))
+                     + _named(sorted(dict.fromkeys(paths))) + "; " + _(advice))
     return "; ".join(parts) + _("; nothing was changed")
 
 
