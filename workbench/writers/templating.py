@@ -1,7 +1,9 @@
 """Jinja2 rendering for Markdown and HTML deliverables, from the shipped `templates/` folder.
 
-HTML templates (`*.html.j2`) are autoescaped; Markdown ones are not, but text put into Markdown tables
-goes through the `md` filter so a `|` or a newline in a requirement cannot break the table.
+HTML templates (`*.html.j2`) are autoescaped by Jinja2. Markdown templates (`*.md.j2`) are rendered by an
+environment whose every `{{ ... }}` goes through `workbench.writers.markdown.md_inline` unless a filter
+already made it Markdown (`md`, `code`, `mermaid`, `safe`), so playbook text, answers and task notes render
+as text, never as HTML or markup.
 """
 
 from __future__ import annotations
@@ -10,12 +12,10 @@ from functools import lru_cache
 
 from workbench.domain.text import RTL_LANGUAGES, tr
 from workbench.loading.catalog import resource_dir
+from workbench.writers.markdown import md_code, md_finalize, md_inline, md_mermaid
 
-
-def md_cell(value: object) -> str:
-    """Text safe inside a Markdown table cell."""
-    text = "" if value is None else str(value)
-    return " ".join(text.split()).replace("|", "\\|")
+md_cell = md_inline
+"""Text safe inside a Markdown table cell (and anywhere else in a line): the one Markdown escaper."""
 
 
 @lru_cache(maxsize=1)
@@ -30,11 +30,24 @@ def environment():
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["md"] = md_cell
+    env.filters["md"] = md_inline
+    env.filters["mdtext"] = md_inline
+    env.filters["code"] = md_code
+    env.filters["mermaid"] = md_mermaid
     env.filters["tr"] = tr
     env.globals["text_direction"] = lambda lang: "rtl" if lang in RTL_LANGUAGES else "ltr"
     return env
 
 
+@lru_cache(maxsize=1)
+def markdown_environment():
+    """The same templates, with every expression escaped for Markdown unless already Markdown."""
+    return environment().overlay(finalize=md_finalize)
+
+
+def environment_for(name: str):
+    return markdown_environment() if name.endswith(".md.j2") else environment()
+
+
 def render(name: str, **context: object) -> str:
-    return environment().get_template(name).render(**context)
+    return environment_for(name).get_template(name).render(**context)
