@@ -17,6 +17,15 @@ if TYPE_CHECKING:
     from workbench.domain.problems import Problem
 
 
+def add_design_arguments(parser: Any) -> None:
+    """PLAYBOOK-OR-ENGAGEMENT [--answers FILE], shared by the deliverable commands (export, check)."""
+    parser.add_argument("playbook", metavar="PLAYBOOK-OR-ENGAGEMENT",
+                        help="a bundled playbook id, a playbook .yaml, or an engagement folder (its answers, "
+                        "overrides and start date are used)")
+    parser.add_argument("--answers", type=Path, metavar="FILE",
+                        help="intake answers (YAML), with a playbook; an engagement folder has its own")
+
+
 @dataclass
 class Design:
     playbook: Playbook
@@ -32,7 +41,8 @@ class Design:
     start: date | None = None
     """the engagement's start date; None for a playbook"""
     engagement: str = ""
-    """the engagement's creation stamp, '' for a playbook: tells two clients' exports apart"""
+    """the engagement's identity ('' for a playbook): its creation stamp and client, tells two clients'
+    exports apart even when `--client` renames one"""
 
 
 def load_design(ref: str, answers_file: Path | None) -> tuple[Design | None, list[Problem]]:
@@ -90,9 +100,13 @@ def _engagement(folder: Path) -> tuple[Design | None, list[Problem]]:
     label = f"engagement {engagement.client} ({pb.id} {pb.version})"
     design = Design(apply_overrides(resolve(pb, engagement.answers), engagement.overrides), label,
                     loaded.digest, engagement.client, full=pb, answers=dict(engagement.answers),
-                    start=engagement.start, engagement=engagement.created or str(engagement.folder.resolve()))
+                    start=engagement.start, engagement=_identity(engagement))
     if engagement.playbook_sha256 and engagement.playbook_sha256 != loaded.digest:
         design.warnings.append(f"the playbook changed since this engagement was created (version "
                                f"{engagement.playbook_version or '?'} -> {pb.version}); the design follows "
                                "the new one")
     return design, []
+
+
+def _identity(engagement) -> str:
+    return f"{engagement.created or engagement.folder.resolve()} {engagement.client}"

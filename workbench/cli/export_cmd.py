@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from workbench.cli.design_source import add_design_arguments
 from workbench.cli.engagement_args import iso_date
 from workbench.i18n import _
 
@@ -29,15 +30,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="write into a folder that holds files no export manifest lists, or another "
                         "client's export (which is then replaced)")
     parser.add_argument("--quiet", action="store_true", help="no progress output")
-
-
-def add_design_arguments(parser: argparse.ArgumentParser) -> None:
-    """PLAYBOOK-OR-ENGAGEMENT [--answers FILE], shared by the deliverable commands."""
-    parser.add_argument("playbook", metavar="PLAYBOOK-OR-ENGAGEMENT",
-                        help="a bundled playbook id, a playbook .yaml, or an engagement folder (its answers, "
-                        "overrides and start date are used)")
-    parser.add_argument("--answers", type=Path, metavar="FILE",
-                        help="intake answers (YAML), with a playbook; an engagement folder has its own")
 
 
 def _split(value: str | None) -> list[str] | None:

@@ -22,4 +22,4 @@ class ExportContext:
     playbook_digest: str = ""
     answers_digest: str = ""
     engagement: str = ""
-    """the engagement's creation stamp when exported from an engagement folder: tells two clients apart"""
+    """the engagement's identity when exported from an engagement folder: tells two clients apart"""

@@ -79,8 +79,7 @@ def foreign_reason(previous: dict, ctx: ExportContext) -> str | None:
     if theirs and ctx.engagement:  # the engagement is the identity: a renamed client is still the client
         if theirs == ctx.engagement:
             return None
-        return _("another engagement ({client}, created {created})").format(
-            client=previous.get("client"), created=theirs)
+        return _("another engagement ({engagement})").format(engagement=theirs)
     if previous.get("client") != ctx.client:
         return _("another client ({client!r})").format(client=previous.get("client"))
     if playbook.get("id") != ctx.full.id:
