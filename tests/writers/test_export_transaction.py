@@ -176,7 +176,7 @@ def test_a_subfolder_on_another_filesystem_is_refused_before_anything_moves(tmp_
         return result
 
     monkeypatch.setattr(transaction.os, "stat", stat)
-    with pytest.raises(FolderRefused, match=r"another filesystem, which cannot be switched in one step: processes; unmount"):
+    with pytest.raises(FolderRefused, match=r"another filesystem, which cannot be switched in one step: processes"):
         export(context(FIRST + timedelta(days=3)), out)
     monkeypatch.undo()
     assert files_in(out) == before
@@ -188,7 +188,8 @@ def test_a_real_mount_point_inside_out_is_refused(tmp_path):
     out = tmp_path / "out"
     export(context(), out)
     (out / "processes").mkdir(exist_ok=True)
-    if subprocess.run(["mount", "-t", "tmpfs", "none", str(out / "processes")], capture_output=True).returncode:
+    mount = ["mount", "-t", "tmpfs", "none", str(out / "processes")]
+    if subprocess.run(mount, capture_output=True).returncode:
         pytest.skip("this container may not mount")
     try:
         with pytest.raises(FolderRefused, match="another filesystem"):

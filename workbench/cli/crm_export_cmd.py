@@ -31,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--answers", type=Path, metavar="FILE", help="intake answers (with a playbook only)")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
     parser.add_argument("--force", action="store_true",
-                        help="replace files (or symbolic links) of someone else's that sit where the export writes")
+                        help="replace files (or symbolic links) of someone else's where the export writes")
     parser.add_argument("--quiet", action="store_true", help="print nothing but errors")
 
 

@@ -25,7 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "answers file's)")
     parser.add_argument("--start", type=iso_date, metavar="YYYY-MM-DD",
                         help="project start date (default: the engagement's, else today)")
-    parser.add_argument("--lang", choices=("en", "fa", "ru"), default="en", help="language of names and labels")
+    parser.add_argument("--lang", choices=("en", "fa", "ru"), default="en",
+                        help="language of names and labels")
     parser.add_argument("--force", action="store_true",
                         help="write into a folder that holds files no export manifest lists, or another "
                         "client's export (which is then replaced)")
@@ -67,7 +68,8 @@ def load_context(args: argparse.Namespace, command: str):
         return None
     print_problems(problems)  # loader warnings, if any
     for warning in design.warnings:
-        print(_("crmwb {command}: warning: {warning}").format(command=command, warning=warning), file=sys.stderr)
+        print(_("crmwb {command}: warning: {warning}").format(command=command, warning=warning),
+              file=sys.stderr)
     answers = design.answers
     return ExportContext(design.playbook, design.full, answers, args.client or design.client or "Client",
                          args.start or design.start or date.today(), args.lang, design.digest,
@@ -95,8 +97,8 @@ def run(args: argparse.Namespace) -> int:
         print(_("crmwb export: error: {message}").format(message=exc), file=sys.stderr)
         return 2
     except OSError as exc:
-        print(_("crmwb export: error: cannot write to {out}: {why}; nothing was changed (the previous export, "
-                "if any, is intact)").format(out=args.out, why=exc.strerror or exc), file=sys.stderr)
+        print(_("crmwb export: error: cannot write to {out}: {why}; nothing was changed (the previous "
+                "export, if any, is intact)").format(out=args.out, why=exc.strerror or exc), file=sys.stderr)
         return 2
     report(result, args.quiet)
     return 0

@@ -39,7 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--answers", type=Path, metavar="FILE",
                         help="intake answers (YAML), with a playbook; an engagement folder has its own")
     parser.add_argument("--force", action="store_true",
-                        help="replace files (or symbolic links) of someone else's where a job description goes")
+                        help="replace files (or links) of someone else's where a job description goes")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
     parser.add_argument("--date", type=date.fromisoformat, metavar="YYYY-MM-DD",
                         help="date printed on the documents (default today)")

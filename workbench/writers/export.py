@@ -39,8 +39,9 @@ def export(ctx: ExportContext, folder: Path, only: list[str] | None = None, form
         previous = read_manifest(folder)
         reason = foreign_reason(previous, ctx) if previous else None
         if reason and not force:
-            raise FolderRefused(_("{folder} holds the export of {whose}; choose another folder or pass --force "
-                                  "to replace it; nothing was changed").format(folder=folder, whose=reason))
+            message = _("{folder} holds the export of {whose}; choose another folder or pass --force to "
+                        "replace it; nothing was changed")
+            raise FolderRefused(message.format(folder=folder, whose=reason))
         written = _run_writers(ctx, txn, pairs, progress)
         manifest = build_manifest(ctx, txn.staging, written)
         (txn.staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",

@@ -20,14 +20,14 @@ import re
 
 from markupsafe import Markup
 
-_SPACES = re.compile(r"[ \t\r\n\x0b\x0c\x85\u2028\u2029]+")  # not str.split(): no-break spaces in "40 000" stay
+_SPACES = re.compile(r"[ \t\r\n\x0b\x0c\x85\u2028\u2029]+")  # not str.split(): no-break spaces stay
 _SPECIAL = re.compile(r"([\\`*<>\[\]|#~$^@])")
 """characters with a Markdown, HTML or pandoc meaning anywhere in a line (@ citations, $ math, ^ ~ sub/sup)"""
 _UNDERSCORE = re.compile(r"_(?![^\W_])|(?<![^\W_])_")
 """an underscore that could open or close emphasis (snake_case ids stay readable)"""
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LINE_START = re.compile(r"^(?:[-+:]|\d+[.)])(?=\s|$)|^[-=]+$")
-"""what would make a list item, a definition (pandoc), a rule or a setext underline if the text starts a line"""
+"""what makes a list item, a definition (pandoc), a rule or a setext underline when the text starts a line"""
 
 
 def md_inline(value: object) -> Markup:

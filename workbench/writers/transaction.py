@@ -32,7 +32,7 @@ import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 from workbench.i18n import _
 from workbench.writers.atomic import write_text_atomic
@@ -77,7 +77,7 @@ class Changes:
             removed=len(self.removed))
 
     def lines(self) -> list[str]:
-        """One line per changed path: `+ added`, `~ replaced`, `- removed` (unchanged ones are counted only)."""
+        """One line per changed path: `+ added`, `~ replaced`, `- removed` (unchanged ones only counted)."""
         return ([f"+ {p}" for p in self.added] + [f"~ {p}" for p in self.replaced]
                 + [f"- {p}" for p in self.removed])
 
@@ -180,7 +180,8 @@ def _recover(folder: Path) -> str:
     for entry in os.scandir(folder):
         if entry.name.startswith(LEGACY_PREFIXES) and entry.is_dir(follow_symlinks=False):
             shutil.rmtree(entry.path, ignore_errors=True)
-            said.append(_("removed the staging folder {name} of an interrupted export").format(name=entry.name))
+            said.append(_("removed the staging folder {name} of an interrupted export").format(
+                name=entry.name))
     work = folder / WORK
     if work.is_symlink() or work.is_file():
         work.unlink()
@@ -310,7 +311,7 @@ def _check_path(check: _Check, rel: str) -> None:
 
 
 def _check_devices(check: _Check, new: list[str]) -> None:
-    """A subfolder that is a mount point of another filesystem cannot take a rename from the staging folder."""
+    """A subfolder that is a mount point of another filesystem cannot take a rename from the staging."""
     device = os.stat(check.folder / WORK).st_dev
     seen: dict[str, int] = {}
     for rel in new + sorted(check.old):
@@ -330,7 +331,8 @@ _REASONS = {  # reason -> (what is wrong, what to do)
     "overwrite": ("holds files no export manifest of ours lists where the export writes",
                   "move them away or pass --force to replace them"),
     "link": ("holds symbolic links, which the export never follows",
-             "remove them or pass --force (a link on the export's path is then moved away, never written through)"),
+             ("remove them or pass --force (a link on the export's path is then moved away, never "
+              "written through)")),
     "not-folder": ("has files where the export needs a folder", "move them away or pass --force"),
     "folder": ("has folders where the export writes a file", "move them away"),
     "device": ("has subfolders on another filesystem, which cannot be switched in one step",
