@@ -176,7 +176,8 @@ def test_a_subfolder_on_another_filesystem_is_refused_before_anything_moves(tmp_
         return result
 
     monkeypatch.setattr(transaction.os, "stat", stat)
-    with pytest.raises(FolderRefused, match=r"another filesystem, which cannot be switched in one step: processes"):
+    with pytest.raises(FolderRefused, match="another filesystem, which cannot be switched in one step: processes"
+                       "; unmount"):
         export(context(FIRST + timedelta(days=3)), out)
     monkeypatch.undo()
     assert files_in(out) == before

@@ -30,9 +30,9 @@ import filecmp
 import json
 import os
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterable
 
 from workbench.i18n import _
 from workbench.writers.atomic import write_text_atomic
