@@ -176,8 +176,8 @@ def test_a_subfolder_on_another_filesystem_is_refused_before_anything_moves(tmp_
         return result
 
     monkeypatch.setattr(transaction.os, "stat", stat)
-    with pytest.raises(FolderRefused, match="another filesystem, which cannot be switched in one step: processes"
-                       "; unmount"):
+    refused = "another filesystem, which cannot be switched in one step: processes; unmount"
+    with pytest.raises(FolderRefused, match=refused):
         export(context(FIRST + timedelta(days=3)), out)
     monkeypatch.undo()
     assert files_in(out) == before
