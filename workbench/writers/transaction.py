@@ -364,15 +364,22 @@ def _changes(folder: Path, staging: Path, new: list[str], check: _Check) -> Chan
 
 
 def _fsync_all(root: Path, rels: list[str]) -> None:
-    """Staged bytes reach the disk before the journal says they may be switched in (power loss)."""
-    if os.name == "nt":
+    """Staged bytes reach the disk before the journal says they may be switched in (power loss). fsync
+    waits on the disk and releases the GIL: a few threads let the filesystem batch them into one commit."""
+    if os.name == "nt" or not rels:
         return
-    for rel in rels:
-        fd = os.open(root / rel, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=min(8, len(rels))) as pool:
+        list(pool.map(_fsync, (root / rel for rel in rels)))
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 # ---- the switch, its rollback and the clean-up; each is idempotent
