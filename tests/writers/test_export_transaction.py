@@ -304,3 +304,38 @@ def test_crm_export_never_writes_through_a_link_nor_over_a_strangers_file(tmp_pa
     assert code == 0 and list(outside.iterdir()) == [] and (out / "odoo").is_dir()
     assert sorted(json.loads((out / "crm-export.json").read_text())) == ["odoo"]
     assert not (out / transaction.WORK).exists()
+
+
+def test_an_interrupted_switch_that_can_no_longer_finish_is_undone(tmp_path):
+    """Killed just after the journal was written, then someone put a folder where a new file goes: the next
+    run undoes the switch (the previous export comes back whole) instead of stopping half way."""
+    out = tmp_path / "out"
+    export(context(), out, only=["rfp", "plan"], formats=["md"])
+    before = files_in(out)
+    new = context(FIRST + timedelta(days=9))
+
+    def die_at_the_first_move_aside():
+        os.rename = lambda *a, **k: os._exit(9)  # the switch's first step; the writers only use replace
+        export(new, out, **SMALL)
+
+    assert _in_child(0, die_at_the_first_move_aside) == 9
+    assert (out / transaction.WORK / transaction.JOURNAL).is_file()
+    (out / "jobdesc" / "specialist.en.md").mkdir(parents=True)
+    said = recover(out)
+    assert said.startswith("undid an interrupted export that could not be finished")
+    shutil.rmtree(out / "jobdesc")
+    assert files_in(out) == before
+    assert_consistent(out)
+
+
+def test_a_failed_export_into_a_new_folder_leaves_no_folder(tmp_path, monkeypatch):
+    from workbench.writers import registry
+
+    def broken(ctx, folder):
+        (folder / "half.md").write_text("half")
+        raise RuntimeError("writer bug")
+
+    monkeypatch.setattr(registry, "writer", lambda d, f: broken)
+    with pytest.raises(RuntimeError):
+        export(context(), tmp_path / "out", only=["rfp"], formats=["md"])
+    assert list(tmp_path.iterdir()) == []

@@ -108,6 +108,7 @@ class Transaction:
         self.recovered = ""
         self._lock_fd: int | None = None
         self._done = False
+        self._created = False
 
     @property
     def staging(self) -> Path:
@@ -116,6 +117,7 @@ class Transaction:
     def __enter__(self) -> Transaction:
         if self.folder.exists() and not self.folder.is_dir():
             raise FolderRefused(_("{folder} is a file; expected a folder").format(folder=self.folder))
+        self._created = not self.folder.exists()
         self.folder.mkdir(parents=True, exist_ok=True)
         self._lock_fd = _lock(self.folder)
         try:
@@ -130,6 +132,8 @@ class Transaction:
         try:
             if not self._done:
                 _discard(self.work)
+                if self._created:  # a refused or failed export into a new folder leaves no empty folder
+                    _remove_if_empty(self.folder)
         finally:
             self._unlock()
 
@@ -190,10 +194,24 @@ def _recover(folder: Path) -> str:
         if journal is None:
             said.append(_("removed the staging files of an interrupted export (nothing had been changed)"))
         else:
-            _forward(folder, work, journal)
-            said.append(_("finished an interrupted export ({n} files)").format(n=len(journal["new"])))
+            said.append(_settle(folder, work, journal))
         _finish(work)
     return "; ".join(said)
+
+
+def _settle(folder: Path, work: Path, journal: dict) -> str:
+    """Finish an interrupted switch; if the folder changed so that it cannot be finished, undo it."""
+    try:
+        _forward(folder, work, journal)
+        return _("finished an interrupted export ({n} files)").format(n=len(journal["new"]))
+    except OSError as forward:
+        try:
+            _rollback(folder, work, journal)
+        except OSError as back:
+            raise FolderRefused(_("an interrupted export in {folder} can be neither finished ({forward}) nor "
+                                  "undone ({back}); its files are kept in {work}").format(
+                folder=folder, forward=forward, back=back, work=work)) from None
+        return _("undid an interrupted export that could not be finished ({why})").format(why=forward)
 
 
 def _read_journal(work: Path) -> dict | None:
@@ -445,6 +463,13 @@ def _finish(work: Path) -> None:
     """The journal goes first: once it is gone the switch is over, and the rest is only debris."""
     (work / JOURNAL).unlink(missing_ok=True)
     shutil.rmtree(work, ignore_errors=True)
+
+
+def _remove_if_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass
 
 
 def _discard(work: Path) -> None:
