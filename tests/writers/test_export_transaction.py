@@ -339,3 +339,43 @@ def test_a_failed_export_into_a_new_folder_leaves_no_folder(tmp_path, monkeypatc
     with pytest.raises(RuntimeError):
         export(context(), tmp_path / "out", only=["rfp"], formats=["md"])
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_switch_that_cannot_be_undone_says_so_and_the_next_run_finishes_it(tmp_path, monkeypatch, run_cli):
+    out = tmp_path / "out"
+    export(context(), out, **SMALL)
+    real_replace, real_rename = os.replace, os.rename
+
+    def replace(src, dst):
+        if Path(dst).name == "plan.md" and Path(dst).parent == out:
+            raise OSError(errno.EIO, "Input/output error", str(dst))
+        return real_replace(src, dst)
+
+    def rename(src, dst):
+        if transaction.WORK + "/old" in str(src):  # the rollback cannot bring the old files back
+            raise OSError(errno.EIO, "Input/output error", str(src))
+        return real_rename(src, dst)
+
+    monkeypatch.setattr(transaction.os, "replace", replace)
+    monkeypatch.setattr(transaction.os, "rename", rename)
+    code, _, err = run_cli("export", MINI, "--out", out, "--client", "Acme", "--start", "2026-04-06",
+                           "--only", "rfp,plan,jobdesc", "--format", "md,html")
+    monkeypatch.undo()
+    assert code == 2 and "could not be undone" in err and "run the command again" in err
+    assert "nothing was changed" not in err
+    assert (out / transaction.WORK / transaction.JOURNAL).is_file()
+    code, _, err = run_cli("export", MINI, "--out", out, "--client", "Acme", "--start", "2026-05-04",
+                           "--only", "rfp,plan,jobdesc", "--format", "md,html")
+    assert code == 0 and "finished an interrupted export" in err
+    assert assert_consistent(out)["start"] == "2026-05-04"
+
+
+def test_unnamed_exports_with_other_answers_are_told_apart(tmp_path, run_cli):
+    out = tmp_path / "out"
+    answers = tmp_path / "a.yaml"
+    answers.write_text("modules: [sales]\n")
+    assert run_cli("export", MINI, "--answers", answers, "--out", out, "--only", "plan")[0] == 0
+    assert run_cli("export", MINI, "--answers", answers, "--out", out, "--only", "plan")[0] == 0
+    answers.write_text("modules: [sales, service]\n")
+    code, _, err = run_cli("export", MINI, "--answers", answers, "--out", out, "--only", "plan")
+    assert code == 2 and "a client with no name and other answers" in err

@@ -60,7 +60,7 @@ def load_context(args: argparse.Namespace, command: str):
     from workbench.cli.design_source import load_design
     from workbench.cli.output import print_problems
     from workbench.writers.context import ExportContext
-    from workbench.writers.manifest import answers_digest
+    from workbench.writers.manifest import UNNAMED, answers_digest
 
     design, problems = load_design(args.playbook, args.answers)
     if design is None:
@@ -71,7 +71,7 @@ def load_context(args: argparse.Namespace, command: str):
         print(_("crmwb {command}: warning: {warning}").format(command=command, warning=warning),
               file=sys.stderr)
     answers = design.answers
-    return ExportContext(design.playbook, design.full, answers, args.client or design.client or "Client",
+    return ExportContext(design.playbook, design.full, answers, args.client or design.client or UNNAMED,
                          args.start or design.start or date.today(), args.lang, design.digest,
                          answers_digest(answers), design.engagement)
 

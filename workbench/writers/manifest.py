@@ -14,6 +14,8 @@ from workbench.writers.context import ExportContext
 from workbench.writers.transaction import safe_rel
 
 MANIFEST = "manifest.json"
+UNNAMED = "Client"
+"""the client name of an export whose answers name none: then only the answers tell two clients apart"""
 MANIFEST_LIMIT = 16 << 20
 GENERATOR = "crmwb"
 
@@ -72,8 +74,9 @@ def owned_paths(manifest: dict) -> set[str]:
 
 
 def foreign_reason(previous: dict, ctx: ExportContext) -> str | None:
-    """Why the previous export in the folder belongs to someone else, or None when it is this client's
-    (same engagement, client and playbook; changed answers or a new playbook version are an update)."""
+    """Why the previous export in the folder belongs to someone else, or None when it is this client's:
+    the same engagement, or the same client name and playbook (changed answers or a new playbook version
+    are an update). Exports with no client name are told apart by their answers."""
     playbook = previous.get("playbook") if isinstance(previous.get("playbook"), dict) else {}
     theirs = previous.get("engagement") or ""
     if theirs and ctx.engagement:  # the engagement is the identity: a renamed client is still the client
@@ -84,4 +87,8 @@ def foreign_reason(previous: dict, ctx: ExportContext) -> str | None:
         return _("another client ({client!r})").format(client=previous.get("client"))
     if playbook.get("id") != ctx.full.id:
         return _("another playbook ({playbook!r})").format(playbook=playbook.get("id"))
+    answers = previous.get("answers") if isinstance(previous.get("answers"), dict) else {}
+    if not theirs and ctx.client == UNNAMED and answers.get("sha256") != ctx.answers_digest:
+        return _("a client with no name and other answers (name the client in the answers file, or pass "
+                 "--client, so that exports of the same client are recognised)")
     return None

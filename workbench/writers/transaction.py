@@ -52,6 +52,11 @@ class FolderRefused(Exception):
         super().__init__(message + _named(self.paths))
 
 
+class SwitchInterrupted(FolderRefused):
+    """The switch failed and could not be undone in this run (the disk went away): the journal is kept and
+    the next run into the folder finishes it. The message says so instead of "nothing was changed"."""
+
+
 def _named(paths: list[str]) -> str:
     if not paths:
         return ""
@@ -155,15 +160,25 @@ class Transaction:
         write_text_atomic(self.work / JOURNAL, json.dumps(journal, ensure_ascii=False, indent=1) + "\n")
         try:
             _forward(self.folder, self.work, journal)
-        except BaseException:
-            _rollback(self.folder, self.work, journal)
-            _finish(self.work)
-            self._done = True
+        except BaseException as failure:
+            self._undo(journal, failure)
             raise
         _finish(self.work)
         self._done = True
         changes.recovered = self.recovered
         return changes
+
+
+    def _undo(self, journal: dict, failure: BaseException) -> None:
+        try:
+            _rollback(self.folder, self.work, journal)
+        except OSError as back:
+            self._done = True  # keep the journal: the next run finishes the switch
+            raise SwitchInterrupted(_("writing to {folder} failed part way ({why}) and could not be undone "
+                                      "({back}); run the command again to finish it").format(
+                folder=self.folder, why=failure, back=back)) from failure
+        _finish(self.work)
+        self._done = True
 
 
 def recover(folder: Path) -> str:
