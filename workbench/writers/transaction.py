@@ -168,7 +168,6 @@ class Transaction:
         changes.recovered = self.recovered
         return changes
 
-
     def _undo(self, journal: dict, failure: BaseException) -> None:
         try:
             _rollback(self.folder, self.work, journal)
@@ -320,7 +319,8 @@ def _under(rel: str, prefixes: set[str]) -> bool:
 
 
 def _check_path(check: _Check, rel: str) -> None:
-    """One staged path: every folder on its way must be a real folder, and what it replaces must be ours."""
+    """One staged path: every folder on its way must be a real folder, and what it replaces must be ours.
+    Real folders are never moved aside (their content could be anyone's): only files and links are."""
     for ancestor in _ancestors(rel):
         kind = check.scan.get(ancestor)
         if kind in (None, "dir"):
@@ -335,9 +335,9 @@ def _check_path(check: _Check, rel: str) -> None:
         return
     if kind == "dir":
         check.refuse("folder", rel)
-    elif kind == "link":
-        (check.old.add(rel) if check.rules.force else check.refuse("link", rel))
-    elif check.may_replace(rel):
+    elif kind == "link" and not check.rules.force:
+        check.refuse("link", rel)
+    elif kind == "link" or check.may_replace(rel):
         check.old.add(rel)
     else:
         check.refuse("overwrite", rel)
