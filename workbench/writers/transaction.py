@@ -508,4 +508,3 @@ def _lock(folder: Path) -> int | None:
         raise FolderRefused(_("another crmwb command is writing to {folder}; wait for it to finish, "
                               "then run this one again").format(folder=folder)) from None
     return fd
-
