@@ -49,21 +49,24 @@ def export_cli(out: Path, start: date, *extra: str) -> list[str]:
 
 def test_kill_9_sweep_always_leaves_one_consistent_export(tmp_path):
     """REQUIRED by the issue: kill -9 the real command at 10 % steps of its run time, twice over; after each
-    kill the recovery (alternately the recovery alone and the next export) leaves exactly one export."""
+    kill the recovery (the recovery alone, and every fifth time the next export) leaves exactly one export."""
     out = tmp_path / "out"
-    began = time.perf_counter()
-    subprocess.run(export_cli(out, FIRST), check=True, cwd=ROOT)
-    run_time = time.perf_counter() - began
+    timings = []
+    for _ in range(2):  # the faster of two runs, so that the early steps really land inside the run
+        began = time.perf_counter()
+        subprocess.run(export_cli(out, FIRST), check=True, cwd=ROOT)
+        timings.append(time.perf_counter() - began)
+    run_time = min(timings)
     starts = {assert_consistent(out)["start"]}
-    outcomes = []
+    killed = 0
     for run in range(20):
         start = FIRST + timedelta(days=run + 1)
         process = subprocess.Popen(export_cli(out, start), cwd=ROOT, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL)
         time.sleep(run_time * (run % 10 + 1) / 10)
         process.kill()
-        process.wait()
-        if run % 2 == 0:
+        killed += process.wait() == -9
+        if run % 5 != 4:
             recover(out)
             manifest = assert_consistent(out)
             assert manifest["start"] in starts | {start.isoformat()}
@@ -72,9 +75,8 @@ def test_kill_9_sweep_always_leaves_one_consistent_export(tmp_path):
             subprocess.run(export_cli(out, after), check=True, cwd=ROOT)
             manifest = assert_consistent(out)
             assert manifest["start"] == after.isoformat()
-        outcomes.append(manifest["start"] == start.isoformat())
         starts.add(manifest["start"])
-    assert len(outcomes) == 20
+    assert killed >= 8, f"only {killed} of 20 runs were still running when killed"
 
 
 def _crash_on_rename(step: int) -> None:
