@@ -30,10 +30,6 @@ def environment():
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["md"] = md_inline
-    env.filters["mdtext"] = md_inline
-    env.filters["code"] = md_code
-    env.filters["mermaid"] = md_mermaid
     env.filters["tr"] = tr
     env.globals["text_direction"] = lambda lang: "rtl" if lang in RTL_LANGUAGES else "ltr"
     return env
@@ -41,8 +37,14 @@ def environment():
 
 @lru_cache(maxsize=1)
 def markdown_environment():
-    """The same templates, with every expression escaped for Markdown unless already Markdown."""
-    return environment().overlay(finalize=md_finalize)
+    """The same templates, with every expression escaped for Markdown unless already Markdown.
+
+    Its own template cache: `finalize` is compiled into a template, so a Markdown template must never be
+    one the HTML environment compiled. The Markdown filters return markup-safe strings, so they exist
+    only here: an HTML template using `| md` fails to compile instead of skipping autoescape."""
+    env = environment().overlay(finalize=md_finalize, cache_size=400)
+    env.filters = dict(env.filters, md=md_inline, mdtext=md_inline, code=md_code, mermaid=md_mermaid)
+    return env
 
 
 def environment_for(name: str):
