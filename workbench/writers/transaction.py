@@ -261,7 +261,7 @@ def _walk(root: Path, files_only: bool = False) -> dict[str, str]:
                 if not prefix and (entry.name == WORK or entry.name.startswith(LEGACY_PREFIXES)):
                     continue
                 rel = prefix + entry.name
-                if entry.is_symlink():
+                if entry.is_symlink() or _junction(entry.path):
                     found[rel] = "link"
                 elif entry.is_dir(follow_symlinks=False):
                     found[rel] = "dir"
@@ -271,6 +271,12 @@ def _walk(root: Path, files_only: bool = False) -> dict[str, str]:
     if files_only:
         return {k: v for k, v in found.items() if v != "dir"}
     return found
+
+
+def _junction(path) -> bool:
+    """A Windows directory junction redirects like a symlink but is not one to `is_symlink()`."""
+    check = getattr(os.path, "isjunction", None)  # Python 3.12+
+    return bool(check and check(path))
 
 
 def _ancestors(rel: str) -> list[str]:
@@ -456,7 +462,7 @@ def _make_parents(folder: Path, rel: str) -> None:
     current = folder
     for part in rel.split("/")[:-1]:
         current = current / part
-        if current.is_symlink():
+        if current.is_symlink() or _junction(current):
             raise OSError(errno.ELOOP, _("a symbolic link appeared on the export's path"), str(current))
         if not current.is_dir():
             os.mkdir(current)
