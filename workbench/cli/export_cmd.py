@@ -13,7 +13,7 @@ from pathlib import Path
 
 from workbench.cli.design_source import add_design_arguments
 from workbench.cli.engagement_args import iso_date
-from workbench.i18n import _
+from workbench.i18n import _, ngettext
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -111,7 +111,8 @@ def report(result, quiet: bool) -> None:
         print(_("crmwb export: {what}").format(what=changes.recovered), file=sys.stderr)
     if quiet:
         return
-    print(_("exported {n} files and {manifest} to {folder}: {summary}").format(
+    print(ngettext("exported {n} file and {manifest} to {folder}: {summary}",
+                   "exported {n} files and {manifest} to {folder}: {summary}", len(result.files)).format(
         n=len(result.files), folder=result.folder, manifest=result.manifest.name, summary=changes.summary()))
     for line in changes.lines():
         print(f"  {line}")
