@@ -63,7 +63,7 @@ def test_export_writes_files_and_a_manifest(ctx, tmp_path, fake_registry):
 def test_failed_export_leaves_previous_files_intact(ctx, tmp_path, fake_registry):
     export(ctx, tmp_path, only=["good"])
     before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
-    ctx.client = "Changed"
+    ctx.start = date(2026, 2, 2)
     with pytest.raises(RuntimeError):
         export(ctx, tmp_path, only=["good", "bad"])
     after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}

@@ -29,10 +29,12 @@ def sections(text: str) -> dict[str, str]:
 
 
 def table(section: str, heading: str) -> list[list[str]]:
-    """The rows of the first table under a `### heading`, cells split on unescaped pipes."""
+    """The rows of the first table under a `### heading`, cells split on unescaped pipes and unescaped
+    (the text as a Markdown renderer shows it)."""
     block = section.split(f"### {heading}", 1)[1].split("\n### ", 1)[0]
     rows = [line for line in block.splitlines() if line.startswith("|")][2:]
-    return [[cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", row)[1:-1]] for row in rows]
+    return [[re.sub(r"\\(.)", r"\1", cell.strip()) for cell in re.split(r"(?<!\\)\|", row)[1:-1]]
+            for row in rows]
 
 
 def test_each_process_has_diagram_steps_handoffs_and_clean_checks(tmp_path):

@@ -75,7 +75,7 @@ def test_markdown_has_context_then_requirements_by_module(tmp_path):
     assert ["Anything else we should know?", "=cmd\\|' /C calc'!A0"] in rows  # the pipe cannot split the row
     assert ["R1", "Leads are captured from web forms.", "", "", "Must", "5"] in rows
     assert ["R4", '=HYPERLINK("http://evil.example/x","Click me")',
-            "+1 more \\| pipes and <script>alert(1)</script>", "@SUM(1,2)", "Should", "4"] in rows
+            "+1 more \\| pipes and \\<script\\>alert(1)\\</script\\>", "\\@SUM(1,2)", "Should", "4"] in rows
     assert ["R5", "-2 dashboards nobody asked for", "", "", "Won't", "0"] in rows
     ids = [row[0] for row in rows if row[0].startswith("R") and len(row) == 6]
     assert ids == ["R1", "R3", "R2", "R4", "R5", "R6"]

@@ -67,10 +67,12 @@ class Wording:
     def trace(self, t: Trace, md: bool = False) -> str:
         answer = self.answer(t.question, t.answer)
         question = self.question(t.question)
-        if md:
-            answer = f"**{answer}**"
+        if md:  # Markdown: the client's words escaped, our markup around them
+            from workbench.writers.markdown import md_code, md_inline
+
+            answer, question = f"**{md_inline(answer)}**", md_inline(question)
         if self.lang == "en":
-            question += f" (`{t.question}`)" if md else f" [{t.question}]"
+            question += f" ({md_code(t.question)})" if md else f" [{t.question}]"
         return f"{question} — {answer}"
 
 
@@ -115,26 +117,26 @@ def render_text(blocks: list[Block], w: Wording) -> str:
 
 def render_md(blocks: list[Block], w: Wording) -> str:
     from workbench.domain.text import RTL_LANGUAGES
-    from workbench.writers.templating import md_cell
+    from workbench.writers.markdown import md_inline as md_cell
 
     out: list[str] = []
     for b in blocks:
         if b.kind == "title":
-            out += [f"# {b.text}", ""]
+            out += [f"# {md_cell(b.text)}", ""]
         elif b.kind == "heading":
-            out += [f"## {b.text}", ""]
+            out += [f"## {md_cell(b.text)}", ""]
         elif b.kind == "para":
-            out += [b.text, ""]
+            out += [md_cell(b.text), ""]
         elif b.kind == "verdict":
-            out += [f"**{b.text}**", ""]
+            out += [f"**{md_cell(b.text)}**", ""]
         elif b.kind == "note":
-            out += [f"_{b.text}_", ""]
+            out += [f"_{md_cell(b.text)}_", ""]
         elif b.kind == "bullets":
             out += [f"- {md_cell(line)}" for line in b.lines] + [""]
         elif b.kind == "items":
             out += [f"| # | {md_cell(b.columns[0])} | {md_cell(b.columns[1])} |", "|---|---|---|"]
             for n, (text, traces) in enumerate(b.rows, 1):
-                cell = "<br>".join(md_cell(w.trace(t, md=True)) for t in traces) or "—"
+                cell = "<br>".join(w.trace(t, md=True) for t in traces) or "—"
                 out.append(f"| {local_digits(str(n), w.lang)} | {md_cell(text)} | {cell} |")
             out.append("")
     body = "\n".join(out).rstrip("\n") + "\n"

@@ -1,5 +1,6 @@
-"""`crmwb check PLAYBOOK [--answers FILE]`: the governance findings on the roles, permissions, RACI and RFP
-of a playbook as it applies to a client; exit 1 when any finding is an error (for CI), 2 on bad input."""
+"""`crmwb check PLAYBOOK-OR-ENGAGEMENT [--answers FILE]`: the governance findings on the roles, permissions,
+RACI and RFP of a playbook as it applies to a client (an engagement folder brings its own answers and RFP
+overrides); exit 1 when any finding is an error (for CI), 2 on bad input."""
 
 from __future__ import annotations
 
@@ -7,14 +8,14 @@ import argparse
 import json
 import sys
 
-from workbench.cli.common import add_playbook_arguments, load_with_answers
+from workbench.cli.design_source import add_design_arguments, load_design
 from workbench.cli.output import print_problems
 
 SEVERITIES = ("error", "warning", "info")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_playbook_arguments(parser)
+    add_design_arguments(parser)
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="text for people (default) or json for scripts")
 
@@ -33,14 +34,14 @@ def summary_line(findings: list) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from workbench.domain.governance import check_governance
-    from workbench.domain.resolve import resolve
 
-    playbook, answers, problems = load_with_answers(args.playbook, args.answers)
-    if playbook is None or any(p.severity == "error" for p in problems):
-        print_problems(problems)
+    design, problems = load_design(args.playbook, args.answers)
+    print_problems(problems)  # the problems that stop us, or loader warnings, on stderr
+    if design is None:
         return 2
-    print_problems(problems)  # loader warnings, if any, on stderr
-    pb = resolve(playbook, answers)
+    for warning in design.warnings:
+        print(f"crmwb check: warning: {warning}", file=sys.stderr)
+    pb = design.playbook
     findings = check_governance(pb)
     if args.format == "json":
         counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}

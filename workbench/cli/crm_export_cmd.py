@@ -3,22 +3,24 @@
 Layout: DIR/<target>/ holds only the adapter's files (so `crmwb audit DESIGN --from <target> DIR/<target>`
 reads back exactly what was written), DIR/limitations.md and .json say, per target, every designed right
 the CRM cannot express and what the export did instead, and DIR/crm-export.json lists the files written.
-All or nothing: files are staged and moved into place only when every target succeeded; files a previous
-export wrote that this one no longer writes (a role dropped) are removed, so an audit never reads a stale
-permission set. Nothing else in DIR is touched.
+All or nothing, through the same transaction as `crmwb export` (workbench/writers/transaction.py): files
+are staged inside DIR and switched in only when every target succeeded; files a previous export wrote that
+this one no longer writes (a role dropped) are removed, so an audit never reads a stale permission set.
+Other files in DIR are left alone, but one that sits where the export writes, or a symbolic link on its
+way, is refused unless --force (a link is then moved away, never written through).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
+from workbench.i18n import _
+
 MANIFEST = "crm-export.json"
+LIMITATIONS = ("limitations.md", "limitations.json")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,6 +30,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="salesforce, dynamics, odoo, espocrm, suitecrm, a comma list, or all")
     parser.add_argument("--answers", type=Path, metavar="FILE", help="intake answers (with a playbook only)")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
+    parser.add_argument("--force", action="store_true",
+                        help="replace files (or symbolic links) of someone else's where the export writes")
     parser.add_argument("--quiet", action="store_true", help="print nothing but errors")
 
 
@@ -47,17 +51,22 @@ def run(args: argparse.Namespace) -> int:
         return 2
     for warning in design.warnings:
         print(f"crmwb crm-export: warning: {warning}", file=sys.stderr)
-    if args.out.exists() and not args.out.is_dir():
-        print(f"crmwb crm-export: error: {args.out} is a file; expected a folder", file=sys.stderr)
-        return 2
+    from workbench.writers.transaction import FolderRefused
+
     try:
-        written, limits = export(design.playbook, design.label, adapters, args.out)
-    except OSError as exc:
-        print(f"crmwb crm-export: error: cannot write to {args.out}: {exc.strerror or exc}; "
-              "nothing was changed", file=sys.stderr)
+        written, limits, changes = export(design.playbook, design.label, adapters, args.out, args.force)
+    except FolderRefused as exc:
+        print(_("crmwb crm-export: error: {message}").format(message=exc), file=sys.stderr)
         return 2
+    except OSError as exc:
+        print(_("crmwb crm-export: error: cannot write to {out}: {why}; nothing was changed").format(
+            out=args.out, why=exc.strerror or exc), file=sys.stderr)
+        return 2
+    if changes.recovered:
+        print(_("crmwb crm-export: {what}").format(what=changes.recovered), file=sys.stderr)
     if not args.quiet:
-        print(f"CRM export of the {design.label} to {args.out}")
+        print(_("CRM export of the {label} to {out}: {summary}").format(label=design.label, out=args.out,
+                                                                      summary=changes.summary()))
         for name, files in written.items():
             print(f"  {name:<11} {len(files)} file(s) in {args.out / name}, {len(limits[name])} right(s) "
                   "cannot be expressed")
@@ -66,50 +75,42 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def export(pb, label: str, adapters: list, out: Path) -> tuple[dict[str, list[str]], dict[str, list]]:
-    """Write every target into a staging folder, then move it into place; returns target -> files written
-    (relative to out) and target -> limitations."""
-    from workbench.writers.atomic import write_text_atomic
+def export(pb, label: str, adapters: list, out: Path, force: bool = False):
+    """Stage every target, limitations.md/.json and crm-export.json, then switch them in as one transaction
+    (`workbench.writers.transaction`); returns target -> files written (relative to out), target ->
+    limitations, and the Changes made to the folder."""
     from workbench.writers.crm.limitations import limitations_json, limitations_md
     from workbench.writers.crm.registry import mapping_for
+    from workbench.writers.transaction import Rules, Transaction
 
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".crmwb-crm-export-", dir=out))
     written: dict[str, list[str]] = {}
     limits: dict[str, list] = {}
-    try:
+    with Transaction(out) as txn:
+        staging = txn.staging
         for crm in adapters:
             mapping = mapping_for(pb, crm.name)
             limits[crm.name] = list(crm.project(pb, mapping).limitations)
             folder = staging / crm.name
             folder.mkdir()
-            paths = crm.write(pb, mapping, folder)
-            root = staging.resolve()
-            written[crm.name] = sorted(Path(p).resolve().relative_to(root).as_posix() for p in paths)
+            crm.write(pb, mapping, folder)
+            written[crm.name] = [rel for rel in txn.staged() if rel.startswith(crm.name + "/")]
         previous = _previous(out)
-        for name, files in written.items():
-            for rel in files:
-                target = out / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(staging / rel, target)
-            for stale in set(previous.get(name, [])) - set(files):
-                (out / stale).unlink(missing_ok=True)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    manifest = {**previous, **written}
-    write_text_atomic(out / MANIFEST, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
-    all_limits = {**_previous_limits(out), **limits}
-    write_text_atomic(out / "limitations.md", limitations_md(label, all_limits))
-    write_text_atomic(out / "limitations.json", limitations_json(label, all_limits))
-    return written, limits
+        all_limits = {**_previous_limits(out), **limits}
+        (staging / MANIFEST).write_text(json.dumps({**previous, **written}, indent=2, sort_keys=True) + "\n",
+                                        encoding="utf-8")
+        (staging / "limitations.md").write_text(limitations_md(label, all_limits), encoding="utf-8")
+        (staging / "limitations.json").write_text(limitations_json(label, all_limits), encoding="utf-8")
+        ours = {MANIFEST, *LIMITATIONS} if previous else set()  # a stranger's limitations.md is not ours
+        owned = {rel for files in previous.values() for rel in files} | ours
+        stale = {rel for name in written for rel in previous.get(name, [])}
+        changes = txn.commit(Rules(owned=owned, remove=stale, refuse_foreign=False, force=force),
+                             last=[MANIFEST])
+    return written, limits, changes
 
 
 def _previous(out: Path) -> dict[str, list[str]]:
     """The files an earlier export wrote, per target; only paths inside `out` are trusted."""
-    try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    data = _read_json(out / MANIFEST)
     if not isinstance(data, dict):
         return {}
     safe = {}
@@ -131,8 +132,21 @@ def _previous_limits(out: Path) -> dict[str, list]:
     limitations.md keeps describing every target folder present."""
     from workbench.domain.drift import Limitation
 
+    data = _read_json(out / "limitations.json")
     try:
-        data = json.loads((out / "limitations.json").read_text(encoding="utf-8"))
         return {name: [Limitation(**x) for x in items] for name, items in data.get("targets", {}).items()}
-    except (OSError, ValueError, TypeError, AttributeError):
+    except (TypeError, AttributeError):
+        return {}
+
+
+def _read_json(path: Path):
+    """One of our own JSON files from an earlier run, or {} when it is missing, not a regular file (never
+    followed through a link), too large or not JSON."""
+    from workbench.loading.bounded import BoundedReadError, read_bounded
+
+    if path.is_symlink() or not path.is_file():
+        return {}
+    try:
+        return json.loads(read_bounded(path, 16 << 20, path.name).decode("utf-8"))
+    except (BoundedReadError, UnicodeDecodeError, ValueError):
         return {}

@@ -8,12 +8,22 @@ engagement's answers (and its RFP overrides), exactly as the engagement's other 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from workbench.domain.playbook import Playbook
     from workbench.domain.problems import Problem
+
+
+def add_design_arguments(parser: Any) -> None:
+    """PLAYBOOK-OR-ENGAGEMENT [--answers FILE], shared by the deliverable commands (export, check)."""
+    parser.add_argument("playbook", metavar="PLAYBOOK-OR-ENGAGEMENT",
+                        help="a bundled playbook id, a playbook .yaml, or an engagement folder (its answers, "
+                        "overrides and start date are used)")
+    parser.add_argument("--answers", type=Path, metavar="FILE",
+                        help="intake answers (YAML), with a playbook; an engagement folder has its own")
 
 
 @dataclass
@@ -25,6 +35,14 @@ class Design:
     digest: str
     client: str | None = None
     warnings: list[str] = field(default_factory=list)
+    full: Playbook | None = None
+    """the playbook before the answers (for 'what dropped out' and the export's identity)"""
+    answers: dict[str, Any] = field(default_factory=dict)
+    start: date | None = None
+    """the engagement's start date; None for a playbook"""
+    engagement: str = ""
+    """the engagement's identity ('' for a playbook): its creation stamp and client, tells two clients'
+    exports apart even when `--client` renames one"""
 
 
 def load_design(ref: str, answers_file: Path | None) -> tuple[Design | None, list[Problem]]:
@@ -45,7 +63,13 @@ def load_design(ref: str, answers_file: Path | None) -> tuple[Design | None, lis
     if playbook is None or any(p.severity == "error" for p in problems):
         return None, problems
     digest = load_playbook(ref).digest
-    return Design(resolve(playbook, answers), f"playbook {playbook.id} {playbook.version}", digest), problems
+    client = None
+    if answers_file is not None:
+        from workbench.loading.answers import load_answers
+
+        client = load_answers(answers_file, playbook).client
+    return Design(resolve(playbook, answers), f"playbook {playbook.id} {playbook.version}", digest, client,
+                  full=playbook, answers=answers), problems
 
 
 def _engagement(folder: Path) -> tuple[Design | None, list[Problem]]:
@@ -75,9 +99,14 @@ def _engagement(folder: Path) -> tuple[Design | None, list[Problem]]:
     pb = loaded.playbook
     label = f"engagement {engagement.client} ({pb.id} {pb.version})"
     design = Design(apply_overrides(resolve(pb, engagement.answers), engagement.overrides), label,
-                    loaded.digest, engagement.client)
+                    loaded.digest, engagement.client, full=pb, answers=dict(engagement.answers),
+                    start=engagement.start, engagement=_identity(engagement))
     if engagement.playbook_sha256 and engagement.playbook_sha256 != loaded.digest:
         design.warnings.append(f"the playbook changed since this engagement was created (version "
                                f"{engagement.playbook_version or '?'} -> {pb.version}); the design follows "
                                "the new one")
     return design, []
+
+
+def _identity(engagement) -> str:
+    return f"{engagement.created or engagement.folder.resolve()} {engagement.client}"

@@ -1,25 +1,35 @@
-"""`crmwb export PLAYBOOK --answers FILE --out DIR`: write the deliverables (RFP, roles, processes, KPIs,
-plan) in the chosen formats, with a manifest; all or nothing."""
+"""`crmwb export PLAYBOOK-OR-ENGAGEMENT [--answers FILE] --out DIR`: write the deliverables (RFP, roles,
+processes, KPIs, plan, job descriptions) in the chosen formats, with a manifest; all or nothing.
+
+From an engagement folder the answers, RFP overrides, client and start date come from its
+engagement.yaml (its state store is not opened); `--client` and `--start` still override them.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
-from workbench.cli.common import add_playbook_arguments, load_with_answers
-from workbench.cli.output import print_problems
+from workbench.cli.design_source import add_design_arguments
+from workbench.cli.engagement_args import iso_date
+from workbench.i18n import _, ngettext
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_playbook_arguments(parser)
+    add_design_arguments(parser)
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
-    parser.add_argument("--only", help="comma-separated deliverables: rfp,roles,processes,kpis,plan")
+    parser.add_argument("--only", help="comma-separated deliverables: rfp,roles,processes,kpis,plan,jobdesc")
     parser.add_argument("--format", dest="formats", help="comma-separated formats, e.g. xlsx,md,bpmn")
-    parser.add_argument("--client", help="client name for cover sheets (default: from the answers file)")
-    parser.add_argument("--start", type=date.fromisoformat, help="project start date, YYYY-MM-DD (default today)")
-    parser.add_argument("--lang", choices=("en", "fa", "ru"), default="en", help="language of names and labels")
+    parser.add_argument("--client", help="client name for cover sheets (default: the engagement's or the "
+                        "answers file's)")
+    parser.add_argument("--start", type=iso_date, metavar="YYYY-MM-DD",
+                        help="project start date (default: the engagement's, else today)")
+    parser.add_argument("--lang", choices=("en", "fa", "ru"), default="en",
+                        help="language of names and labels")
+    parser.add_argument("--force", action="store_true",
+                        help="write into a folder that holds files no export manifest lists, or another "
+                        "client's export (which is then replaced)")
     parser.add_argument("--quiet", action="store_true", help="no progress output")
 
 
@@ -42,14 +52,34 @@ def terminal_progress(enabled: bool):
     return show
 
 
-def run(args: argparse.Namespace) -> int:
-    from workbench.domain.resolve import resolve
-    from workbench.loading.answers import load_answers
-    from workbench.loading.playbooks import load_playbook
+def load_context(args: argparse.Namespace, command: str):
+    """The export context from a playbook (+ answers) or an engagement folder, or None after printing the
+    located problems (exit 2)."""
+    from datetime import date
+
+    from workbench.cli.design_source import load_design
+    from workbench.cli.output import print_problems
     from workbench.writers.context import ExportContext
+    from workbench.writers.manifest import UNNAMED, answers_digest
+
+    design, problems = load_design(args.playbook, args.answers)
+    if design is None:
+        print_problems(problems)
+        return None
+    print_problems(problems)  # loader warnings, if any
+    for warning in design.warnings:
+        print(_("crmwb {command}: warning: {warning}").format(command=command, warning=warning),
+              file=sys.stderr)
+    answers = design.answers
+    return ExportContext(design.playbook, design.full, answers, args.client or design.client or UNNAMED,
+                         args.start or design.start or date.today(), args.lang, design.digest,
+                         answers_digest(answers), design.engagement)
+
+
+def run(args: argparse.Namespace) -> int:
     from workbench.writers.export import export
-    from workbench.writers.manifest import answers_digest
     from workbench.writers.registry import UnknownExport, select
+    from workbench.writers.transaction import FolderRefused
 
     only, formats = _split(args.only), _split(args.formats)
     try:
@@ -57,25 +87,32 @@ def run(args: argparse.Namespace) -> int:
     except UnknownExport as exc:
         print(f"crmwb export: {exc}", file=sys.stderr)
         return 2
-    playbook, answers, problems = load_with_answers(args.playbook, args.answers)
-    if playbook is None or any(p.severity == "error" for p in problems):
-        print_problems(problems)
+    ctx = load_context(args, "export")
+    if ctx is None:
         return 2
-    client = args.client
-    if client is None and args.answers is not None:
-        client = load_answers(args.answers, playbook).client
-    ctx = ExportContext(resolve(playbook, answers), playbook, answers, client or "Client",
-                        args.start or date.today(), args.lang, load_playbook(args.playbook).digest,
-                        answers_digest(answers))
     progress = terminal_progress(not args.quiet and sys.stderr.isatty())
     try:
-        result = export(ctx, args.out, only, formats, progress)
-    except OSError as exc:
-        print(f"crmwb export: cannot write to {args.out}: {exc.strerror or exc}; nothing was changed",
-              file=sys.stderr)
+        result = export(ctx, args.out, only, formats, progress, force=args.force)
+    except FolderRefused as exc:
+        print(_("crmwb export: error: {message}").format(message=exc), file=sys.stderr)
         return 2
-    if not args.quiet:
-        print(f"wrote {len(result.files)} files to {result.folder} (manifest: {result.manifest.name})")
-        for path in result.files:
-            print(f"  {path.relative_to(result.folder)}")
+    except OSError as exc:
+        print(_("crmwb export: error: cannot write to {out}: {why}; nothing was changed (the previous "
+                "export, if any, is intact)").format(out=args.out, why=exc.strerror or exc), file=sys.stderr)
+        return 2
+    report(result, args.quiet)
     return 0
+
+
+def report(result, quiet: bool) -> None:
+    """Say exactly what changed in the folder: added, replaced, removed (unchanged ones only counted)."""
+    changes = result.changes
+    if changes.recovered:
+        print(_("crmwb export: {what}").format(what=changes.recovered), file=sys.stderr)
+    if quiet:
+        return
+    print(ngettext("exported {n} file and {manifest} to {folder}: {summary}",
+                   "exported {n} files and {manifest} to {folder}: {summary}", len(result.files)).format(
+        n=len(result.files), folder=result.folder, manifest=result.manifest.name, summary=changes.summary()))
+    for line in changes.lines():
+        print(f"  {line}")

@@ -1,5 +1,9 @@
 """`crmwb jobdesc ROLE --lang fa --format docx --answers FILE --out DIR`: job descriptions HR can publish,
-for one role or (`--all`) every role with a job profile, resolved against the client's answers."""
+for one role or (`--all`) every role with a job profile, resolved against the client's answers.
+
+`--playbook` takes an engagement folder too: its answers and overrides are used. The files are written as
+one transaction (workbench/writers/transaction.py): all of them or none, never through a symbolic link,
+and a file of someone else's where a job description goes is refused unless --force."""
 
 from __future__ import annotations
 
@@ -30,8 +34,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="language(s), comma-separated (default en)")
     parser.add_argument("--format", dest="formats", type=_choices(FORMATS), default=["md"],
                         metavar="md|html|docx", help="format(s), comma-separated (default md)")
-    parser.add_argument("--playbook", default="core", help="bundled playbook id or .yaml file (default core)")
-    parser.add_argument("--answers", type=Path, metavar="FILE", help="intake answers (YAML)")
+    parser.add_argument("--playbook", default="core", metavar="PLAYBOOK-OR-ENGAGEMENT",
+                        help="bundled playbook id, .yaml file or engagement folder (default core)")
+    parser.add_argument("--answers", type=Path, metavar="FILE",
+                        help="intake answers (YAML), with a playbook; an engagement folder has its own")
+    parser.add_argument("--force", action="store_true",
+                        help="replace files (or links) of someone else's where a job description goes")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
     parser.add_argument("--date", type=date.fromisoformat, metavar="YYYY-MM-DD",
                         help="date printed on the documents (default today)")
@@ -39,19 +47,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.cli.common import load_with_answers
+    from workbench.cli.design_source import load_design
     from workbench.cli.output import print_problems
-    from workbench.domain.resolve import resolve
-    from workbench.writers.jobdesc import roles_with_profiles, write_many
+    from workbench.writers.jobdesc import roles_with_profiles
 
     if args.all == bool(args.role):
         print("crmwb jobdesc: give either a ROLE or --all", file=sys.stderr)
         return 2
-    playbook, answers, problems = load_with_answers(args.playbook, args.answers)
-    if playbook is None or any(p.severity == "error" for p in problems):
-        print_problems(problems)
+    design, problems = load_design(args.playbook, args.answers)
+    print_problems(problems)
+    if design is None:
         return 2
-    resolved = resolve(playbook, answers)
+    resolved = design.playbook
     available = roles_with_profiles(resolved)
     if args.all:
         roles = available
@@ -65,13 +72,29 @@ def run(args: argparse.Namespace) -> int:
     if not roles:
         print(f"crmwb jobdesc: playbook {resolved.id} has no job profiles", file=sys.stderr)
         return 2
+    return _write(args, resolved, roles)
+
+
+def _write(args: argparse.Namespace, resolved, roles: list[str]) -> int:
+    from workbench.i18n import _
+    from workbench.writers.jobdesc import write_many
+    from workbench.writers.transaction import FolderRefused, Rules, Transaction
+
     try:
-        files = write_many(resolved, roles, args.lang, args.formats, args.out, args.date or date.today())
+        with Transaction(args.out) as txn:
+            write_many(resolved, roles, args.lang, args.formats, txn.staging, args.date or date.today())
+            names = txn.staged()
+            changes = txn.commit(Rules(owned=set(names), refuse_foreign=False, force=args.force))
+    except FolderRefused as exc:
+        print(_("crmwb jobdesc: error: {message}").format(message=exc), file=sys.stderr)
+        return 2
     except OSError as exc:
-        print(f"crmwb jobdesc: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        print(_("crmwb jobdesc: cannot write to {out}: {why}; nothing was changed").format(
+            out=args.out, why=exc.strerror or exc), file=sys.stderr)
         return 2
     if not args.quiet:
-        print(f"wrote {len(files)} job description file(s) to {args.out}")
-        for path in files:
-            print(f"  {path.name}")
+        print(_("wrote {n} job description file(s) to {out}: {summary}").format(
+            n=len(names), out=args.out, summary=changes.summary()))
+        for name in names:
+            print(f"  {name}")
     return 0

@@ -26,6 +26,8 @@ class ExportContext:
     lang: str = "en"
     playbook_digest: str = ""
     answers_digest: str = ""
+    engagement: str = ""
+    """the engagement's identity when exported from an engagement folder: tells two clients apart"""
     calendar: WorkCalendar | None = None
     """the client's working calendar; None counts Saturday and Sunday as the weekend, nothing else off"""
 

@@ -1,20 +1,20 @@
-"""Run a set of writers as one transaction: everything is written into a staging folder first and moved
-into place only when every writer succeeded, so a failed export leaves the previous files intact."""
+"""Run a set of writers as one transaction (`workbench.writers.transaction`): every file is written into a
+staging folder inside the output folder, the manifest is built from exactly those files, and the whole set
+is switched in only when every writer succeeded and the folder passed its checks. After a failure or a
+kill the folder holds the previous export with its manifest or the new one with its manifest."""
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from workbench.i18n import _
 from workbench.writers import registry
-from workbench.writers.atomic import write_text_atomic
 from workbench.writers.context import ExportContext
-from workbench.writers.manifest import build_manifest
+from workbench.writers.manifest import MANIFEST, build_manifest, foreign_reason, owned_paths, read_manifest
+from workbench.writers.transaction import Changes, FolderRefused, Rules, Transaction
 
 Progress = Callable[[int, int, str], None]
 """progress(done, total, label): called before each writer runs and once at the end."""
@@ -25,31 +25,47 @@ class ExportResult:
     folder: Path
     files: list[Path]
     manifest: Path
+    changes: Changes = field(default_factory=Changes)
 
 
 def export(ctx: ExportContext, folder: Path, only: list[str] | None = None, formats: list[str] | None = None,
-           progress: Progress | None = None) -> ExportResult:
+           progress: Progress | None = None, force: bool = False) -> ExportResult:
+    """Write the deliverables into `folder` all or nothing. Raises FolderRefused (nothing changed) when the
+    folder holds another client's export or files that are not ours (unless `force`), OSError when the
+    disk fails (nothing changed either), and whatever a writer raises (nothing changed)."""
     pairs = registry.select(only, formats)
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".crmwb-export-", dir=folder))
-    written: list[tuple[str, str, Path]] = []
-    try:
-        for index, (deliverable, fmt) in enumerate(pairs):
-            if progress:
-                progress(index, len(pairs), f"{deliverable} ({fmt})")
-            for path in registry.writer(deliverable, fmt)(ctx, staging):
-                written.append((deliverable, fmt, Path(path)))
-        final: list[tuple[str, str, Path]] = []
-        for deliverable, fmt, path in written:
-            target = folder / path.relative_to(staging)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(path, target)
-            final.append((deliverable, fmt, target))
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    manifest = folder / "manifest.json"
-    write_text_atomic(manifest, json.dumps(build_manifest(ctx, folder, final), ensure_ascii=False, indent=2) + "\n")
+    with Transaction(folder) as txn:
+        previous = read_manifest(folder)
+        reason = foreign_reason(previous, ctx) if previous else None
+        if reason and not force:
+            message = _("{folder} holds the export of {whose}; choose another folder or pass --force to "
+                        "replace it; nothing was changed")
+            raise FolderRefused(message.format(folder=folder, whose=reason))
+        written = _run_writers(ctx, txn, pairs, progress)
+        manifest = build_manifest(ctx, txn.staging, written)
+        (txn.staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
+                                            encoding="utf-8")
+        owned = owned_paths(previous) if previous else set()
+        changes = txn.commit(Rules(owned=owned, remove=owned, force=force), last=[MANIFEST])
     if progress:
         progress(len(pairs), len(pairs), "done")
-    return ExportResult(folder, [p for _, _, p in final], manifest)
+    return ExportResult(folder, [folder / entry["path"] for entry in manifest["files"]], folder / MANIFEST,
+                        changes)
+
+
+def _run_writers(ctx: ExportContext, txn: Transaction, pairs: list[tuple[str, str]],
+                 progress: Progress | None) -> list[tuple[str, str, Path]]:
+    """Each staged file is credited to the writer that created it, whether or not the writer returned it,
+    so the manifest lists every file the export puts in the folder."""
+    written: list[tuple[str, str, Path]] = []
+    seen: set[str] = set()
+    for index, (deliverable, fmt) in enumerate(pairs):
+        if progress:
+            progress(index, len(pairs), f"{deliverable} ({fmt})")
+        registry.writer(deliverable, fmt)(ctx, txn.staging)
+        for rel in txn.staged():
+            if rel not in seen and rel != MANIFEST:
+                seen.add(rel)
+                written.append((deliverable, fmt, txn.staging / rel))
+    return written

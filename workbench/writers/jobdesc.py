@@ -19,8 +19,6 @@ from workbench.writers.context import ExportContext
 
 FORMATS = ("md", "html", "docx")
 LABELS_FILE = "jobdesc/labels.yaml"
-_MD_SPECIAL = re.compile(r"([\\`*_<>\[\]|])")
-_SPACES = re.compile(r"[ \t\r\n]+")  # not str.split(): no-break spaces in "40 000" must stay
 
 
 class LabelsError(ValueError):
@@ -55,28 +53,17 @@ def describe(pb: Playbook, role_id: str, lang: str, on: date) -> JobDescription:
     return build(pb, role_id, lang, labels_for(lang), on)
 
 
-def md_text(value: object) -> str:
-    """Playbook text as literal Markdown: one line, with Markdown's special characters (and the table
-    separator |) escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", _SPACES.sub(" ", str(value)).strip())
-
-
-@lru_cache(maxsize=1)
-def _environment():
-    from workbench.writers.templating import environment
-
-    env = environment().overlay()
-    env.filters = dict(env.filters, mdtext=md_text)  # our own copy: the shared environment stays as it is
-    return env
-
-
 def render_md(jd: JobDescription) -> str:
-    text = _environment().get_template("jobdesc/jobdesc.md.j2").render(jd=jd)
+    from workbench.writers.templating import render
+
+    text = render("jobdesc/jobdesc.md.j2", jd=jd)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
 def render_html(jd: JobDescription) -> str:
-    return _environment().get_template("jobdesc/jobdesc.html.j2").render(jd=jd)
+    from workbench.writers.templating import render
+
+    return render("jobdesc/jobdesc.html.j2", jd=jd)
 
 
 def file_name(role_id: str, lang: str, fmt: str) -> str:

@@ -127,8 +127,12 @@ class ExportScreen(WorkbenchScreen):
         def progress(done: int, total: int, label: str) -> None:
             self.post_message(m.ExportProgress(done, total, label))
 
+        from workbench.writers.transaction import FolderRefused
+
         try:
             result = export(ctx, folder, only, formats, progress)
+        except FolderRefused as exc:  # names the files in the way; the CLI's --force is the way past it
+            self.post_message(m.ExportFailed(f"{str(exc)[0].upper()}{str(exc)[1:]}."))
         except OSError as exc:
             self.post_message(m.ExportFailed(f"Cannot write to {folder}: {exc.strerror or exc}. "
                                              "Nothing was changed."))

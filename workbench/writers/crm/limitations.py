@@ -15,14 +15,16 @@ from workbench.domain.drift import Limitation
 
 
 def _cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    from workbench.writers.markdown import md_inline
+
+    return md_inline(text)
 
 
 def limitations_md(label: str, targets: dict[str, list[Limitation]]) -> str:
-    lines = ["# What the CRM exports cannot express", "", f"Design: {label}", ""]
+    lines = ["# What the CRM exports cannot express", "", f"Design: {_cell(label)}", ""]
     for name in sorted(targets):
         items = targets[name]
-        lines.append(f"## {name}")
+        lines.append(f"## {_cell(name)}")
         lines.append("")
         if not items:
             lines += ["Everything in the design is expressed exactly.", ""]
