@@ -16,7 +16,7 @@ AS_OF = date(2025, 3, 31)
 def read(tmp_path, data: bytes | str):
     path = tmp_path / "export.csv"
     path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    return read_activity(path, AS_OF)
+    return read_activity(path, AS_OF, keep_rows=True)
 
 
 def messages(result) -> list[str]:

@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     import sqlite3
 
     from workbench.cli.output import print_problems
-    from workbench.domain.adoption import activity_measures, evaluate_kpis
+    from workbench.domain.adoption import evaluate_kpis
     from workbench.loading.activity_csv import read_activity
 
     as_of = args.date or date.today()
@@ -90,7 +90,8 @@ def run(args: argparse.Namespace) -> int:
         if not activity.ok:
             print_problems(activity.problems)
             return fail("import-activity", "nothing was recorded; fix the file and run again")
-        measures = activity_measures(activity.rows, as_of, activity.record_columns, activity.has_trained)
+        assert activity.tally is not None
+        measures = activity.tally.measures()
         given = {k: v for k, v in measures.values.items() if k in known}
         clash = sorted(set(given) & set(extra))
         if clash:
@@ -124,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
 def _json(activity: ActivityFile, measures: ActivityMeasures, values: dict[str, float],
           results: list[KpiResult], as_of: date) -> dict:
     return {"file": str(activity.path), "encoding": activity.encoding, "delimiter": activity.delimiter,
-            "date": as_of.isoformat(), "users": len(activity.rows), "excluded_accounts": measures.excluded,
+            "date": as_of.isoformat(), "users": activity.users, "excluded_accounts": measures.excluded,
             "measures": values, "records_by_group": measures.by_group,
             "recorded": [{"kpi": r.kpi.id, "value": r.value, "target": r.kpi.target, "unit": r.kpi.unit,
                           "on_track": (r.value >= r.kpi.target) if r.kpi.direction == "up" else
@@ -138,7 +139,7 @@ def _print(activity: ActivityFile, measures: ActivityMeasures, values: dict[str,
     from workbench.domain.adoption import format_value, target_label
 
     print(f"Read {activity.path.name}: {activity.encoding}, delimiter {activity.delimiter!r}, "
-          f"{len(activity.rows)} user(s)")
+          f"{activity.users} user(s)")
     if measures.excluded:
         print(f"  {measures.excluded} integration, service or test account(s) left out of every count")
     for name, value in values.items():
@@ -166,8 +167,8 @@ def _print(activity: ActivityFile, measures: ActivityMeasures, values: dict[str,
 def _warn_stale(activity: ActivityFile, as_of: date) -> None:
     import sys
 
-    logins = [r.last_login for r in activity.rows if r.last_login]
-    if logins and (as_of - max(logins)).days > STALE_DAYS:
-        print(f"crmwb import-activity: warning: the newest login in the file is on {max(logins)}, "
-              f"{(as_of - max(logins)).days} days before {as_of}; is --date the day of the export?",
+    newest = activity.tally.newest_login if activity.tally else None
+    if newest and (as_of - newest).days > STALE_DAYS:
+        print(f"crmwb import-activity: warning: the newest login in the file is on {newest}, "
+              f"{(as_of - newest).days} days before {as_of}; is --date the day of the export?",
               file=sys.stderr)
