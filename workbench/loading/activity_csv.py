@@ -23,6 +23,7 @@ from workbench.i18n import _
 from workbench.loading.activity_cells import parse_cell
 from workbench.loading.activity_encoding import detect
 from workbench.loading.bounded import BoundedReadError, open_regular
+from workbench.loading.seen_keys import SeenKeys
 
 MAX_BYTES = 200 * 1024 * 1024
 MAX_PROBLEMS = 20
@@ -276,7 +277,7 @@ class _Rows:
     def __init__(self, result: ActivityFile, position: dict[str, int], width: int, as_of: date,
                  keep_rows: bool) -> None:
         self.result, self.position, self.width, self.as_of, self.keep = result, position, width, as_of, keep_rows
-        self.where, self.seen, self.bad = str(result.path), {}, 0
+        self.where, self.seen, self.bad = str(result.path), SeenKeys(), 0
         result.tally = ActivityTally(as_of, result.record_columns, result.has_trained)
 
     def report(self, message: str, line: int, column: int) -> None:
@@ -311,13 +312,12 @@ class _Rows:
                 self.report(f"row {start}, column {result.columns[name]!r}: {shown}{exc}", start,
                             _column(raw, values, index, delimiter))
         user = str(parsed.get("user", ""))
-        key = hash(user.casefold())
-        if user and key in self.seen:
+        first = self.seen.first(hash(user.casefold()), start) if user else None
+        if first is not None:
             self.report(f"row {start}, column {result.columns['user']!r}: {user!r} is listed again (first on row "
-                        f"{self.seen[key]}); expected one row per user", start,
+                        f"{first}); expected one row per user", start,
                         _column(raw, values, self.position["user"], delimiter))
             return
-        self.seen.setdefault(key, start)
         if len(parsed) < len(self.position) or self.bad:
             return
         row = ActivityRow(start, user, str(parsed["role"]), parsed["last_login"],  # type: ignore[arg-type]
