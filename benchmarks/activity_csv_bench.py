@@ -30,7 +30,8 @@ def write_csv(path: Path, megabytes: float, seed: int = 3) -> int:
             block = []
             for _ in range(10_000):
                 users += 1
-                block.append(f"user{users:08d}@example.com,{rng.choice(ROLES)},2025-03-{rng.randint(1, 31):02d},"
+                block.append(f"user{users:08d}@example.com,{rng.choice(ROLES)},"
+                             f"2025-03-{rng.randint(1, 31):02d},"
                              f"{rng.randint(0, 60)},{rng.randint(0, 9)},{rng.randint(0, 5)},{rng.randint(0, 9)},"
                              f"{rng.randint(0, 99)},{rng.choice('yn')}\n")
             text = "".join(block)
