@@ -14,6 +14,7 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from workbench.i18n import _
 from workbench.loading.bounded import BoundedReadError, open_regular
@@ -38,10 +39,9 @@ class Budget:
     def check_declared(self, infos: list[zipfile.ZipInfo]) -> None:
         declared = sum(info.file_size for info in infos)
         if declared > self.total:
-            raise ArchiveError(_("its files unpack to {size:,} bytes, over the limit of {limit:,}; expected an "
-                                 "export of permissions (is this a zip bomb?)").format(size=declared,
-                                                                                    limit=self.total), self.file,
-                               "too-big")
+            message = _("its files declare {size:,} bytes unpacked, over the limit of {limit:,}; expected a "
+                        "smaller archive (is this a zip bomb?)").format(size=declared, limit=self.total)
+            raise ArchiveError(message, self.file, "too-big")
         for info in infos:
             if info.file_size > self.member:
                 raise ArchiveError(_("{size:,} bytes unpacked, over the limit of {limit:,} for one file").format(
@@ -67,8 +67,8 @@ class Budget:
         if count > self.member:
             return _("unpacks past {limit:,} bytes, more than its header declares and over the limit for one "
                      "file").format(limit=self.member)
-        return _("the archive unpacks past {limit:,} bytes in all, over its limit; expected an export of "
-                 "permissions (is this a zip bomb?)").format(limit=self.total)
+        return _("the archive unpacks past {limit:,} bytes in all, over its limit; expected a smaller archive "
+                 "(is this a zip bomb?)").format(limit=self.total)
 
 
 @contextmanager
@@ -87,12 +87,32 @@ def open_zip(path: Path, what: str = "zip") -> Iterator[zipfile.ZipFile]:
             yield archive
 
 
-def check_workbook(path: Path, total: int, member: int) -> None:
-    """Inflate every member of an xlsx to nowhere within the budget before openpyxl is given it."""
-    with open_zip(path, "workbook") as archive:
-        infos = archive.infolist()
-        budget = Budget(str(path), total, member)
-        budget.check_declared(infos)
-        for info in infos:
-            for _chunk in budget.stream(archive, info):
-                pass
+MAX_WORKBOOK_BYTES = 256 * 1024 * 1024
+"""Inflated bytes of one xlsx read back (RFP responses, checklists): a workbook of 10,000 requirements with
+vendors' pasted screenshots is a few tens of MiB; a 2 MB file that inflates to 2 GB is refused."""
+
+
+@contextmanager
+def open_workbook(path: Path, not_zip: str, total: int | None = None) -> Iterator[BinaryIO]:
+    """An xlsx as an open binary handle for openpyxl, after every member was inflated to nowhere within the
+    budget (declared sizes first, then the actual bytes). ArchiveError when it is not within it, or not a
+    zip at all (then with the message `not_zip`)."""
+    limit = total or MAX_WORKBOOK_BYTES
+    try:
+        handle = open_regular(path, _("the workbook"))
+    except BoundedReadError as exc:
+        raise ArchiveError(exc.message, str(path), "io") from None
+    with handle:
+        try:
+            archive = zipfile.ZipFile(handle)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            raise ArchiveError(not_zip, str(path), "unreadable") from None
+        with archive:
+            budget = Budget(str(path), limit, limit)
+            infos = archive.infolist()
+            budget.check_declared(infos)
+            for info in infos:
+                for _chunk in budget.stream(archive, info):
+                    pass
+        handle.seek(0)
+        yield handle

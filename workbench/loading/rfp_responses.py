@@ -19,6 +19,7 @@ from typing import Any
 from workbench.domain.requirements import Requirement
 from workbench.domain.rfp import normalise_response
 from workbench.domain.rfp_pack import KEY_COLUMNS, VENDOR_NAME, parse_priority, scoring_requirement
+from workbench.i18n import _
 
 HEADER_SCAN_ROWS = 30
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -132,23 +133,30 @@ def _vendor_name(wb) -> str | None:
 
 
 def read_responses(path: Path) -> VendorWorkbook:
-    """Read one filled workbook; raises RfpReadError when it cannot be scored at all."""
+    """Read one filled workbook; raises RfpReadError when it cannot be scored at all. The workbook is
+    inflated within its budget first (a 2 MB file may unpack to gigabytes), then read from the same handle."""
     from openpyxl import load_workbook
+
+    from workbench.loading.archive import ArchiveError, open_workbook
 
     path = Path(path)
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # zip, XML and openpyxl errors all mean the same thing to the user
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not an Excel workbook (.xlsx)"
-        raise RfpReadError(f"{path}: cannot open: {reason}") from exc
-    try:
-        return _read(wb, path)
-    except RfpReadError:
-        raise
-    except Exception as exc:  # a damaged sheet inside a valid zip: this file fails, the others are scored
-        raise RfpReadError(f"{path}: cannot read: {type(exc).__name__}: {exc}") from exc
-    finally:
-        wb.close()
+        with open_workbook(path, _("not an Excel workbook (.xlsx)")) as handle:
+            try:
+                wb = load_workbook(handle, read_only=True, data_only=True)
+            except Exception as exc:  # zip, XML and openpyxl errors all mean the same thing to the user
+                raise RfpReadError(f"{path}: cannot open: not an Excel workbook (.xlsx)") from exc
+            try:
+                return _read(wb, path)
+            except RfpReadError:
+                raise
+            except Exception as exc:  # a damaged sheet inside a valid zip: this file fails, the others are scored
+                raise RfpReadError(f"{path}: cannot read: {type(exc).__name__}: {exc}") from exc
+            finally:
+                wb.close()
+    except ArchiveError as exc:
+        prefix = "" if exc.code == "io" else _("cannot open: ")
+        raise RfpReadError(f"{exc.file}: {prefix}{exc.message}") from None
 
 
 def _read(wb, path: Path) -> VendorWorkbook:

@@ -28,6 +28,8 @@ from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import LiveMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
+from workbench.i18n import _
+from workbench.loading.bounded import BoundedReadError, open_regular
 from workbench.loading.crm import read_limited
 from workbench.loading.crm.csv_text import csv_records, decode_utf8, field_column
 
@@ -167,20 +169,23 @@ def _read_rules(path: Path, rules: list[OdooRule], seen: dict[str, str], problem
     """Stream one Odoo XML data file through defusedxml (no DTD, no entities) into rules and groups."""
     file = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_XML:
-            problems.append(Problem(f"{size} bytes; a rules file is expected under {MAX_XML}", file=file,
-                                    code="too-big"))
-            return
         target = _Records(file, seen, rules, problems)
         parser = DefusedXMLParser(target=target, forbid_dtd=True, forbid_entities=True, forbid_external=True)
         target.expat = expat = parser.parser  # defusedxml's DTD and entity guards stay; no tree is built
         expat.StartElementHandler, expat.EndElementHandler = target.start, target.end
         expat.CharacterDataHandler = target.data
-        with path.open("rb") as handle:
+        read = 0
+        with open_regular(path, _("a rules file")) as handle:
             for chunk in iter(lambda: handle.read(1 << 20), b""):
+                read += len(chunk)
+                if read > MAX_XML:
+                    problems.append(Problem(_("over {limit:,} bytes; expected a rules file under that").format(
+                        limit=MAX_XML), file=file, code="too-big"))
+                    return
                 parser.feed(chunk)
         parser.close()
+    except BoundedReadError as exc:
+        problems.append(Problem(exc.message, file=file, code="io"))
     except OSError as exc:
         problems.append(Problem(f"cannot read: {exc.strerror or exc}", file=file, code="io"))
     except DefusedXmlException as exc:
@@ -200,11 +205,20 @@ def _read_rules(path: Path, rules: list[OdooRule], seen: dict[str, str], problem
 
 
 def _mis_encoded(path: Path) -> bool:
-    """True when the file's bytes are not in the encoding its declaration names (UTF-8 by default)."""
-    data = path.read_bytes()
-    declared = re.match(rb"<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)", data[:200].lstrip(b"\xef\xbb\xbf"))
-    try:
-        data.decode(declared.group(1).decode() if declared else "utf-8")
-    except (UnicodeDecodeError, LookupError):
-        return True
+    """True when the file's bytes are not in the encoding its declaration names (UTF-8 by default); read in
+    chunks through an incremental decoder, never whole."""
+    import codecs
+
+    with open_regular(path, "a rules file") as handle:
+        head = handle.read(1 << 20)
+        declared = re.match(rb"<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)", head[:200].lstrip(b"\xef\xbb\xbf"))
+        try:
+            decoder = codecs.getincrementaldecoder(declared.group(1).decode() if declared else "utf-8")()
+            chunk = head
+            while chunk:
+                decoder.decode(chunk)
+                chunk = handle.read(1 << 20)
+            decoder.decode(b"", final=True)
+        except (UnicodeDecodeError, LookupError):
+            return True
     return False
