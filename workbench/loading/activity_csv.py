@@ -49,6 +49,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "activities_logged": ("activities", "activities_created", "activity_count", "дела", "активности",
                           "فعالیت_ها"),
 }
+_BAD_CHAR = re.compile("[\x00\udc80-\udcff]")
+"""a NUL, or a byte the encoding has no character for (kept by surrogateescape so it can be located)"""
 _RECORDS = re.compile(r"^[^\W\d_]\w*_(created|logged)$")
 
 
@@ -119,12 +121,12 @@ def _column(raw: str, values: list[str], index: int, delimiter: str) -> int:
     return found + 1 if found >= 0 else 1
 
 
-def read_activity(path: Path, as_of: date, keep_rows: bool = False, limit: int = MAX_BYTES) -> ActivityFile:
+def read_activity(path: Path, as_of: date, keep_rows: bool = False, limit: int | None = None) -> ActivityFile:
     """The measures of an activity export, or the problems that stop the import (then no rows at all).
 
     The file is streamed twice, never held whole: once to tell its encoding, once row by row into the
     tally; `rows` keeps the rows themselves only with `keep_rows` (tests, small files)."""
-    path = Path(path)
+    path, limit = Path(path), limit or MAX_BYTES
     result, where = ActivityFile(path), str(path)
     try:
         with open_regular(path, _("the file")) as handle:
@@ -140,7 +142,8 @@ def read_activity(path: Path, as_of: date, keep_rows: bool = False, limit: int =
                 result.problems.append(Problem(str(exc), file=where, line=1, column=1))
                 return result
             handle.seek(0)
-            _read_text(result, io.TextIOWrapper(handle, encoding=codec, newline=""), as_of, keep_rows, limit)
+            _read_text(result, io.TextIOWrapper(handle, encoding=codec, errors="surrogateescape",
+                                                       newline=""), as_of, keep_rows, limit)
     except BoundedReadError as exc:
         result.problems.append(Problem(exc.message, file=where))
     except OSError as exc:
@@ -163,8 +166,8 @@ class _Lines:
     """The file's lines for csv.reader: counted, each checked (no NUL, not absurdly long, the file within
     its limit), and the lines of the record being read kept to locate its values."""
 
-    def __init__(self, text: io.TextIOBase, file: str, limit: int) -> None:
-        self.text, self.file, self.limit = text, file, limit
+    def __init__(self, text: io.TextIOBase, file: str, limit: int, encoding: str) -> None:
+        self.text, self.file, self.limit, self.encoding = text, file, limit, encoding
         self.number = self.chars = 0
         self.record: list[str] = []
 
@@ -180,11 +183,19 @@ class _Lines:
         self.record.append(line)
         if len(line) > MAX_LINE or self.chars > self.limit or len(self.record) > MAX_RECORD_LINES:
             raise _Stop(self._too_long(line))
-        if "\x00" in line:
-            raise _Stop(Problem(_("a NUL byte (\\x00): this is not a text export; expected CSV text in UTF-8, "
-                                  "cp1251 or cp1256"), file=self.file, line=self.number,
-                                column=line.index("\x00") + 1, code="nul"))
+        bad = _BAD_CHAR.search(line)
+        if bad:
+            raise _Stop(self._bad_char(bad.group(), bad.start() + 1))
         return line
+
+    def _bad_char(self, char: str, column: int) -> Problem:
+        if char == "\x00":
+            return Problem(_("a NUL byte (\\x00): this is not a text export; expected CSV text in UTF-8, cp1251 "
+                             "or cp1256"), file=self.file, line=self.number, column=column, code="nul")
+        return Problem(_("byte 0x{byte:02x} is not {encoding} like the rest of the file; expected one encoding "
+                         "throughout (save it as 'CSV UTF-8')").format(byte=ord(char) - 0xDC00,
+                                                                       encoding=self.encoding),
+                       file=self.file, line=self.number, column=column, code="encoding")
 
     def _too_long(self, line: str) -> Problem:
         if len(line) > MAX_LINE:
@@ -211,7 +222,7 @@ def _quote_column(line: str) -> int:
 def _read_text(result: ActivityFile, text: io.TextIOBase, as_of: date, keep_rows: bool, limit: int) -> None:
     """The header, then the rows; a broken record (stray quote, NUL, undecodable byte) ends the read."""
     where = str(result.path)
-    lines, skip = _Lines(text, where, limit), False
+    lines, skip = _Lines(text, where, limit, result.encoding), False
     try:
         first = next(lines, "")
         skip = first.lower().startswith("sep=") and len(first.rstrip("\r\n")) == 5  # Excel's "sep=;"
@@ -228,11 +239,6 @@ def _read_text(result: ActivityFile, text: io.TextIOBase, as_of: date, keep_rows
         result.problems.append(stop.problem)
     except csv.Error as exc:
         result.problems.append(_csv_problem(exc, lines, where))
-    except UnicodeDecodeError as exc:
-        result.problems.append(Problem(_("byte 0x{byte:02x} is not {encoding} like the rest of the file; "
-                                         "expected one encoding throughout (save it as 'CSV UTF-8')").format(
-            byte=exc.object[exc.start], encoding=result.encoding), file=where, line=lines.number + 1,
-            column=1, code="encoding"))
     if not result.problems and result.tally is not None and not result.tally.rows:
         result.problems.append(Problem("no users in the file; expected one row per user after the header",
                                        file=where, line=2 + skip, column=1))
