@@ -27,8 +27,8 @@ def permission_set(rng: random.Random, number: int) -> str:
     def flag() -> str:
         return rng.choice(("true", "false"))
 
-    parts = [f'<?xml version="1.0" encoding="UTF-8"?>\n<PermissionSet xmlns="{NS}">\n'
-             f"    <label>Generated set {number}</label>\n"]
+    parts = [(f'<?xml version="1.0" encoding="UTF-8"?>\n<PermissionSet xmlns="{NS}">\n'
+              f"    <label>Generated set {number}</label>\n")]
     for o in range(OBJECTS):
         obj = f"Obj{o:03d}_{rng.randrange(10**6):06d}__c"
         for f in range(FIELDS):

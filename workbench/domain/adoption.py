@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 
 from workbench.domain.kpis import Kpi, evaluate, formula_names
 from workbench.domain.tracking import Measurement, Trend

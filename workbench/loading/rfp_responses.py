@@ -219,7 +219,7 @@ def _from_key(key: _Table, table: _Table, visible: dict[str, dict[str, Any]], na
               problems: list[ReadProblem]) -> list[Requirement]:
     """Requirements from the hidden key; the vendor's visible rows are only checked against it."""
     requirements = []
-    for _, values in key.rows:
+    for _row, values in key.rows:
         rid = _text_id(_value(values, key.columns["id"]))
         priority = parse_priority(_value(values, key.columns["priority"]))
         weight = _value(values, key.columns["weight"])

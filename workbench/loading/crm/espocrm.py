@@ -85,7 +85,7 @@ def _parse_int(text: str) -> int:
 
 
 def _huge_number_problem(located: Located) -> Problem:
-    found = re.search(r"-?\d{%d,}" % (MAX_DIGITS + 1), located.text)
+    found = re.search(rf"-?\d{{{MAX_DIGITS + 1},}}", located.text)
     pos = found.start() if found else 0
     line, column = located.position(pos)
     digits = len(found.group().lstrip("-")) if found else MAX_DIGITS + 1

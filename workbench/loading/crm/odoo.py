@@ -34,7 +34,7 @@ from workbench.loading.crm import read_limited
 from workbench.loading.crm.csv_text import csv_records, decode_utf8, field_column
 
 ACCESS = "ir.model.access.csv"
-REQUIRED = ("model_id:id", "group_id:id") + tuple(column for column, _ in PERMS)
+REQUIRED = ("model_id:id", "group_id:id") + tuple(column for column, _label in PERMS)
 TRUE, FALSE = {"1", "true", "True", "TRUE"}, {"0", "false", "False", "FALSE", ""}
 MAX_XML = 512 * 1024 * 1024
 """Rules files are streamed, not held as a tree: a 200-role x 500-model design writes about 100 MiB."""
@@ -97,7 +97,7 @@ def _record(target: _Records, kind: str, rid: str, at: tuple[int, int]) -> None:
         return
     domain_field = fields.get("domain_force")
     domain = None if domain_field is None else (domain_field[1] or domain_field[0].get("eval") or "")
-    perms = {column for column, _ in PERMS if _value(fields.get(column), "True") not in ("False", "0", "false")}
+    perms = {column for column, _label in PERMS if _value(fields.get(column), "True") not in ("False", "0", "false")}
     where = domain_field[2] if domain_field is not None else at
     target.rules.append(OdooRule([g.rsplit(".", 1)[-1] for g in groups], model.rsplit(".", 1)[-1], domain, perms,
                               (target.file, *where)))
@@ -155,7 +155,7 @@ def _read_access(path: Path, problems: list[Problem]) -> tuple[dict[tuple[str, s
         group, model = written.rsplit(".", 1)[-1], row[at["model_id:id"]].strip().rsplit(".", 1)[-1]
         seen.setdefault(group, written)
         cells = acl.setdefault((group, model), set())
-        for column, _ in PERMS:
+        for column, _label in PERMS:
             value = row[at[column]].strip()
             if value in TRUE:
                 cells.add(column)
