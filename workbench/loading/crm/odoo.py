@@ -125,7 +125,7 @@ def _read_access(path: Path, problems: list[Problem]) -> tuple[dict[tuple[str, s
     acl: dict[tuple[str, str], set[str]] = {}
     seen: dict[str, str] = {}
     file = str(path)
-    if not path.is_file():
+    if not path.exists():  # a FIFO or device exists and is refused by read_limited, not waited on
         problems.append(Problem(f"no {ACCESS} here; expected Odoo's access rights export", file=file, code="io"))
         return acl, seen
     data, found = read_limited(path, file)

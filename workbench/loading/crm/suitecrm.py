@@ -56,7 +56,7 @@ def _read_values(path: Path, problems: list[Problem]) -> tuple[Values, dict[str,
     file = str(path)
     out: Values = {}
     first: dict[str, int] = {}
-    if not path.is_file():
+    if not path.exists():  # a FIFO or device exists and is refused by read_limited, not waited on
         problems.append(Problem(f"no {path.name} here; expected the SuiteCRM ACL export ({','.join(HEADER)})",
                                 file=file, code="io"))
         return out, first
