@@ -89,11 +89,10 @@ def test_a_member_that_lies_about_its_size_is_not_inflated_past_it(tmp_path):
     """The headers say 1,000 bytes; the data inflates to 50 MB: reading stops at the declared size."""
     path = tmp_path / "package.zip"
     name = "permissionsets/Liar.permissionset"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        with archive.open(name, "w") as member:
-            member.write(permission_set("Liar", 0)[:-17])
-            for _ in range(50):
-                member.write(b" " * (1 << 20))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive, archive.open(name, "w") as member:
+        member.write(permission_set("Liar", 0)[:-17])
+        for _ in range(50):
+            member.write(b" " * (1 << 20))
     data = bytearray(path.read_bytes())
     local, central = data.index(b"PK\x03\x04"), data.index(b"PK\x01\x02")
     struct.pack_into("<I", data, local + 22, 1000)

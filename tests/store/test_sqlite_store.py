@@ -4,7 +4,6 @@ crash in the middle of a write."""
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sqlite3
 import subprocess
 import sys
@@ -94,7 +93,7 @@ def fill_at_version(path: Path, target: int) -> None:
     conn.close()
 
 
-@pytest.mark.parametrize("start", range(0, LATEST))
+@pytest.mark.parametrize("start", range(LATEST))
 def test_migrates_forward_from_every_earlier_version(tmp_path, start):
     path = tmp_path / "state.db"
     if start:
