@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.generate import write_scaled_playbook
+from benchmarks.generate import write_scaled_playbook  # noqa: E402
 
 
 def count_cells(folder: Path) -> tuple[int, list[list[list[object]]]]:

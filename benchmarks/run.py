@@ -19,10 +19,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.generate import write_scaled_playbook
-from workbench.domain.checks import check_playbook
-from workbench.domain.playbook import Playbook
-from workbench.loading.located_yaml import no_gc, read_yaml
+from benchmarks.generate import write_scaled_playbook  # noqa: E402
+from workbench.domain.checks import check_playbook  # noqa: E402
+from workbench.domain.playbook import Playbook  # noqa: E402
+from workbench.loading.located_yaml import no_gc, read_yaml  # noqa: E402
 
 
 def timed(fn, repeat: int = 1) -> tuple[float, object]:

@@ -77,7 +77,7 @@ def test_empty_folder_and_missing_path(pb, tmp_path):
 
 
 def test_oversized_zip_member_is_refused_unread(pb, tmp_path, monkeypatch):
-    from workbench.loading import crm
+    import workbench.loading.crm as crm
 
     monkeypatch.setattr(crm, "MAX_BYTES", 1000)
     path = tmp_path / "bomb.zip"

@@ -4,6 +4,7 @@ crash in the middle of a write."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sqlite3
 import subprocess
 import sys
@@ -93,7 +94,7 @@ def fill_at_version(path: Path, target: int) -> None:
     conn.close()
 
 
-@pytest.mark.parametrize("start", range(LATEST))
+@pytest.mark.parametrize("start", range(0, LATEST))
 def test_migrates_forward_from_every_earlier_version(tmp_path, start):
     path = tmp_path / "state.db"
     if start:

@@ -8,11 +8,10 @@ items so that a validation error deep inside can be reported as `file:line:col`.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
