@@ -1,10 +1,10 @@
 """Benchmark of `crmwb import-activity` on a big export. Run: `python -m benchmarks.activity_csv_bench [MB]`.
 
-Generates an activity CSV of MB megabytes (default 200: just under the reader's 200 MiB limit; about four
+Generates an activity CSV of MB megabytes (default 200: just under the reader's 200 MiB limit; about three
 million users) in a temporary folder, then runs, each in its own process: the baseline (the file read
 line by line and the lines counted, like `wc -l`, and the same file through `csv.reader` alone), and the
-real command on a new engagement. Prints wall time and peak memory (the child's ru_maxrss) of each.
-Asserts nothing.
+real command on a new engagement. Prints wall time, CPU time and peak memory (the child's ru_maxrss) of
+each. Asserts nothing.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from benchmarks.child import HEADER as COLUMNS
 from benchmarks.child import measure, python
 
 ROLES = ("Sales", "Sales manager", "Customer service", "Marketing", "Integration", "Support line 2")
@@ -62,7 +63,7 @@ def main(argv: list[str]) -> None:
             measure("crmwb import-activity", [crmwb, "import-activity", str(engagement), str(csv_path),
                                               "--date", "2025-03-31"]),
         ]
-    print(f"  {'':<44}{'time':>11}{'peak RSS':>14}")
+    print(COLUMNS)
     for run in runs:
         print(run.line() + (f"   ({run.tail})" if run.code else ""))
 

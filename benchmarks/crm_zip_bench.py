@@ -5,7 +5,7 @@ Generates a Salesforce metadata zip of about MB megabytes (default 100: a large 
 temporary folder: permission sets with object and field permissions, as a real org's carry hundreds of
 objects and thousands of fields. Then runs, each in its own process: the baseline (every member inflated to
 nowhere, like `unzip -p x.zip > /dev/null`) and the real command against the bundled `core` playbook.
-Prints wall time and peak memory (the child's ru_maxrss) of each. Asserts nothing.
+Prints wall time, CPU time and peak memory (the child's ru_maxrss) of each. Asserts nothing.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from benchmarks.child import measure, python
+from benchmarks.child import HEADER, measure, python
 
 NS = "http://soap.sforce.com/2006/04/metadata"
 OBJECTS, FIELDS = 300, 12
@@ -71,7 +71,7 @@ def main(argv: list[str]) -> None:
             measure("crmwb audit core --from salesforce", [crmwb, "audit", "core", "--from", "salesforce",
                                                            str(zip_path), "--format", "json"]),
         ]
-    print(f"  {'':<44}{'time':>11}{'peak RSS':>14}")
+    print(HEADER)
     for run in runs:
         print(run.line() + (f"   ({run.tail})" if run.code not in (0, 1) else ""))
 
