@@ -73,3 +73,23 @@ def test_a_real_workbook_still_reads_after_the_budget_check(run_cli, tmp_path):
     code, out, err = run_cli("rfp", "score", path)
     assert code in (0, 1), err
     assert "Acme" in out
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_a_sheet_cut_in_half_is_named_not_a_traceback(run_cli, tmp_path, command):
+    whole, path = tmp_path / "whole.xlsx", tmp_path / "filled.xlsx"
+    workbook = Workbook()
+    workbook.active.title = "Checklist"
+    workbook.active["A1"] = "Role"
+    workbook.save(whole)
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            target.writestr(info, data[: len(data) // 2] if info.filename == "xl/worksheets/sheet1.xml" else data)
+    code, _, err = run_cli(*COMMANDS[command], path)
+    assert code == 2
+    if command == "rfp":
+        assert f"crmwb rfp score: {path}: cannot read: ParseError: unclosed token: line 1, column " in err
+    else:
+        assert err.splitlines()[0].startswith(f"{path}: error: cannot read the checklist: sheet 'Checklist' is "
+                                              "damaged (ParseError: unclosed token: line 1, column ")

@@ -10,6 +10,7 @@ only here, when a checklist is read.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,9 @@ from workbench.i18n import _
 from workbench.loading.archive import ArchiveError, open_workbook
 
 HEADER_SCAN_ROWS = 10
+DAMAGED = (SyntaxError, ValueError, KeyError, TypeError, IndexError, EOFError, OSError, zipfile.BadZipFile,
+           zlib.error)
+"""what openpyxl raises on a sheet it cannot read (XML parse errors of ElementTree and lxml are SyntaxErrors)"""
 REQUIRED = ("role", "object", "action", "scope", "decision")
 
 
@@ -30,6 +34,8 @@ class Checklist:
     about: dict[str, str] = field(default_factory=dict)
     decisions: list[Decision] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    sheet: str = field(default="", repr=False)
+    """the sheet being read, to name it when it turns out to be damaged"""
 
 
 def _text(value: object) -> str:
@@ -65,6 +71,11 @@ def read_checklist(path: Path) -> Checklist:
             try:
                 _read_about(wb, out)
                 _read_rows(wb, out)
+            except DAMAGED as exc:  # a damaged sheet inside an intact zip (cut XML, bad cell values)
+                out.problems.append(Problem(_("cannot read the checklist: sheet {sheet!r} is damaged ({kind}: "
+                                              "{reason}); expected a workbook saved by Excel or LibreOffice")
+                                            .format(sheet=out.sheet, kind=type(exc).__name__, reason=exc),
+                                            file=str(path), code="unreadable"))
             finally:
                 wb.close()
     except ArchiveError as exc:
@@ -75,6 +86,7 @@ def read_checklist(path: Path) -> Checklist:
 
 def _read_about(wb, out: Checklist) -> None:
     if "About" in wb.sheetnames:
+        out.sheet = "About"
         for row in wb["About"].iter_rows(min_row=1, max_row=30, max_col=2, values_only=True):
             if row and row[0] is not None:
                 out.about[_text(row[0])] = _text(row[1] if len(row) > 1 else None)
@@ -83,6 +95,7 @@ def _read_about(wb, out: Checklist) -> None:
 
 def _read_rows(wb, out: Checklist) -> None:
     for ws in wb.worksheets:
+        out.sheet = ws.title
         rows = ws.iter_rows(values_only=True)
         for number, row in enumerate(rows, start=1):
             if number > HEADER_SCAN_ROWS:
