@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Self
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
@@ -26,6 +27,42 @@ MAX_BYTES = 32 * 1024 * 1024
 MAX_ZIP_MEMBERS = 20_000
 MAX_ARCHIVE_BYTES = 2 * 1024 * 1024 * 1024
 """Inflated bytes of the permission files in one zip: a large org's retrieve (~100 MB zipped) fits."""
+
+
+MAX_PROBLEMS = 1_000
+"""problems kept per export: a hostile file within its byte budget can hold millions (one per bad flag)"""
+
+
+class Problems(list):
+    """The problems of one export, the first MAX_PROBLEMS kept and the rest only counted, so that neither
+    memory nor the report grows with a hostile file. `done` adds the count of those left out."""
+
+    def __init__(self, limit: int | None = None) -> None:
+        super().__init__()
+        self.limit, self.dropped, self.dropped_errors = limit or MAX_PROBLEMS, 0, 0
+
+    def append(self, problem: Problem) -> None:
+        if len(self) < self.limit:
+            super().append(problem)
+        else:
+            self.dropped += 1
+            self.dropped_errors += problem.severity == "error"
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            self.append(problem)
+
+    def __iadd__(self, problems: Iterable[Problem]) -> Self:  # type: ignore[override,misc]
+        self.extend(problems)
+        return self
+
+    def done(self, file: str) -> list[Problem]:
+        out = list(self)
+        if self.dropped:
+            out.append(Problem(_("{count:,} more problem(s) not shown; fix these and run again").format(
+                count=self.dropped), file=file, severity="error" if self.dropped_errors else "warning",
+                code="more"))
+        return out
 
 
 @dataclass

@@ -29,7 +29,7 @@ from workbench.domain.drift import LiveMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
 from workbench.i18n import _
-from workbench.loading.crm import read_limited
+from workbench.loading.crm import Problems, read_limited
 from workbench.loading.crm.csv_text import control_char, decode_utf8
 
 
@@ -112,7 +112,7 @@ def loads(text: str) -> Any:
 def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, list[Problem]]:
     """What the Role records grant, with unknown roles/entities and designed roles that are absent."""
     path = Path(path)
-    live, problems = LiveMatrix(TARGET), []
+    live, problems = LiveMatrix(TARGET), Problems()
     files = sorted(p for p in path.glob("*.json") if p.is_file()) if path.is_dir() else [path]
     if not files:
         problems.append(Problem("no *.json files in this folder; expected EspoCRM Role records", file=str(path),
@@ -145,7 +145,7 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
     absent = [r.id for r in pb.roles if r.id not in seen]
     designed = {role for role, _, _ in project(pb, mapping).grants} if absent else set()
     live.missing_roles = [r for r in absent if r in designed]
-    return live, problems
+    return live, problems.done(str(path))
 
 
 def _roles(file: Path, problems: list[Problem]) -> list[tuple[JObject, Located]]:

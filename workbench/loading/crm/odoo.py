@@ -30,7 +30,7 @@ from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
 from workbench.i18n import _
 from workbench.loading.bounded import BoundedReadError, open_regular
-from workbench.loading.crm import read_limited
+from workbench.loading.crm import Problems, read_limited
 from workbench.loading.crm.csv_text import csv_records, decode_utf8, field_column
 
 ACCESS = "ir.model.access.csv"
@@ -106,7 +106,7 @@ def _record(target: _Records, kind: str, rid: str, at: tuple[int, int]) -> None:
 def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, list[Problem]]:
     """What the ACL lines and rules grant, with unknown groups/models and designed groups that are absent."""
     path = Path(path)
-    problems: list[Problem] = []
+    problems = Problems()
     if path.is_dir():
         access, xml_files = path / ACCESS, sorted(p for p in path.glob("*.xml") if p.is_file())
     else:
@@ -116,7 +116,8 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
     for xml_file in xml_files:
         _read_rules(xml_file, rules, seen, problems)
     live, found = live_matrix(pb, mapping, acl, rules, seen)
-    return live, problems + found
+    problems += found
+    return live, problems.done(str(path))
 
 
 def _read_access(path: Path, problems: list[Problem]) -> tuple[dict[tuple[str, str], set[str]], dict[str, str]]:

@@ -19,7 +19,7 @@ from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import LiveMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
-from workbench.loading.crm import XmlDoc, local, namespace, parse_xml, source_files
+from workbench.loading.crm import Problems, XmlDoc, local, namespace, parse_xml, source_files
 
 SUFFIXES = (".permissionset-meta.xml", ".permissionset")
 
@@ -27,7 +27,7 @@ SUFFIXES = (".permissionset-meta.xml", ".permissionset")
 def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, list[Problem]]:
     """What the permission sets grant, with unknown roles/objects and designed roles that are absent."""
     live = LiveMatrix(TARGET)
-    problems: list[Problem] = []
+    problems = Problems()
     roles = {name.casefold(): role for role, name in set_names(pb, mapping).items()}
     for role in pb.roles:
         roles.setdefault(mapping.role_name(role.id).casefold(), role.id)
@@ -49,7 +49,7 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
             continue
         _read_set(doc, stem, roles, objects, seen, live, problems)
     live.missing_roles = [role.id for role in pb.roles if role.id not in seen]
-    return live, problems
+    return live, problems.done(str(path))
 
 
 def _stem(name: str) -> str:

@@ -35,7 +35,7 @@ from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import LiveMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
-from workbench.loading.crm import read_limited
+from workbench.loading.crm import Problems, read_limited
 from workbench.loading.crm.csv_text import csv_records, decode_utf8, field_column
 
 ACL = "suitecrm_acl.csv"
@@ -46,9 +46,10 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
     """What the role ACLs grant, with unknown roles/modules and designed roles that are absent."""
     path = Path(path)
     file = path / ACL if path.is_dir() else path
-    problems: list[Problem] = []
+    problems = Problems()
     values, first = _read_values(file, problems)
-    return _live(pb, mapping, values, first, str(file), problems), problems
+    live = _live(pb, mapping, values, first, str(file), problems)
+    return live, problems.done(str(file))
 
 
 def _read_values(path: Path, problems: list[Problem]) -> tuple[Values, dict[str, int]]:
