@@ -137,3 +137,28 @@ def test_a_link_to_dev_zero_is_refused_not_read_forever(tmp_path):
     result = run_limited("audit", "core", "--from", "espocrm", link)
     assert result.returncode == 2, result.stderr
     assert "not a regular file" in result.stderr
+
+
+def test_a_member_of_millions_of_tiny_elements_is_refused_at_the_element_cap(tmp_path):
+    """30 MiB of `<a/>` is under every byte cap, but as a located tree it would take 2 GB."""
+    path = tmp_path / "package.zip"
+    name = "permissionsets/Tiny.permissionset"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive, archive.open(name, "w") as member:
+        member.write(f'<PermissionSet xmlns="{NS}">\n'.encode())
+        for _ in range(30):
+            member.write(b"<a/>" * (1 << 18))
+        member.write(b"</PermissionSet>\n")
+    result = run_limited("audit", "core", "--from", "salesforce", path)
+    assert (result.returncode, result.stdout) == (2, ""), result.stderr
+    assert result.stderr.splitlines()[0] == (f"{path}!{name}:2:2000001: error: over 500,000 XML elements; expected "
+                                             "a permission file (is this an XML bomb?)")
+
+
+def test_millions_of_empty_objects_are_refused_at_the_object_cap(tmp_path):
+    """`[{},{},...]` of 30 MB is under the file limit; as located objects it would take gigabytes."""
+    path = tmp_path / "roles.json"
+    path.write_text("[\n" + "{}," * (10 << 20) + "{}]\n")
+    result = run_limited("audit", "core", "--from", "espocrm", path)
+    assert (result.returncode, result.stdout) == (2, ""), result.stderr
+    assert result.stderr.splitlines()[0] == (f"{path}:2:1500001: error: over 500,000 JSON objects; expected Role "
+                                             "records (is this a JSON bomb?)")

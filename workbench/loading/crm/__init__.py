@@ -29,6 +29,9 @@ MAX_ARCHIVE_BYTES = 2 * 1024 * 1024 * 1024
 """Inflated bytes of the permission files in one zip: a large org's retrieve (~100 MB zipped) fits."""
 
 
+MAX_ELEMENTS = 500_000
+"""XML elements in one file: a large org's biggest profile has about 100,000; a 32 MiB file of `<a/>` has 8
+million, and as a located tree would take 2 GB"""
 MAX_PROBLEMS = 1_000
 """problems kept per export: a hostile file within its byte budget can hold millions (one per bad flag)"""
 
@@ -92,6 +95,10 @@ def namespace(tag: str) -> str:
     return tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
 
 
+class _TooManyElements(Exception):
+    """Raised from the expat start handler; it propagates out of feed() and ends the parse."""
+
+
 def parse_xml(data: bytes | Iterable[bytes], file: str) -> tuple[XmlDoc | None, list[Problem]]:
     """Parse with defusedxml, recording element positions; a DTD, entities, broken or mis-encoded XML, or a
     zip member that cannot be unpacked within its budget become one located problem each. `data` is the
@@ -103,6 +110,8 @@ def parse_xml(data: bytes | Iterable[bytes], file: str) -> tuple[XmlDoc | None, 
     start, last, head = expat.StartElementHandler, b"", b""
 
     def located_start(tag: str, attrs: object) -> ET.Element:
+        if len(locs) >= MAX_ELEMENTS:
+            raise _TooManyElements
         element = start(tag, attrs)
         locs[element] = (expat.CurrentLineNumber, expat.CurrentColumnNumber + 1)
         return element
@@ -115,6 +124,10 @@ def parse_xml(data: bytes | Iterable[bytes], file: str) -> tuple[XmlDoc | None, 
         root = parser.close()
     except ArchiveError as exc:
         return None, [Problem(exc.message, file=exc.file, code=exc.code)]
+    except _TooManyElements:
+        return None, [Problem(_("over {limit:,} XML elements; expected a permission file (is this an XML bomb?)")
+                              .format(limit=MAX_ELEMENTS), file=file, line=expat.CurrentLineNumber,
+                              column=expat.CurrentColumnNumber + 1, code="too-big")]
     except DefusedXmlException as exc:
         return None, [Problem(f"refused: {type(exc).__name__} — a DTD may declare external entities or "
                               "entity expansion (billion laughs), and CRM permission files never have one",

@@ -74,6 +74,17 @@ MAX_DIGITS = 100
 """digits in a JSON number: Role records hold none longer than a timestamp; int() of 4,300+ digits raises."""
 
 
+MAX_OBJECTS = 500_000
+"""JSON objects in one file: 1,000 roles of 50 entities are 50,000; `[{},{},...]` within the 32 MiB limit
+would be ten million, each a located dict (3 GB)"""
+
+
+class _TooManyObjects(ValueError):
+    def __init__(self, pos: int) -> None:
+        super().__init__(pos)
+        self.pos = pos
+
+
 class _HugeNumber(ValueError):
     """A number too long to be anything in a Role record; located afterwards by searching for it."""
 
@@ -96,9 +107,13 @@ def _huge_number_problem(located: Located) -> Problem:
 def loads(text: str) -> Any:
     """json.loads, but objects are JObjects with their offsets (the pure-Python scanner calls back here)."""
     decoder = json.JSONDecoder(object_pairs_hook=list, parse_int=_parse_int)
+    made = [0]
 
     def parse_object(s_and_end: tuple[str, int], strict: bool, scan_once: Any, object_hook: Any,
                      pairs_hook: Any, memo: Any = None) -> tuple[JObject, int]:
+        made[0] += 1
+        if made[0] > MAX_OBJECTS:
+            raise _TooManyObjects(s_and_end[1] - 1)
         pairs, end = json.decoder.JSONObject(s_and_end, strict, scan_once, object_hook, pairs_hook, memo)
         obj = JObject(pairs)
         obj.start, obj.end = s_and_end[1] - 1, end
@@ -169,6 +184,12 @@ def _roles(file: Path, problems: list[Problem]) -> list[tuple[JObject, Located]]
         return []
     except _HugeNumber:
         problems.append(_huge_number_problem(located))
+        return []
+    except _TooManyObjects as exc:
+        line, column = located.position(exc.pos)
+        problems.append(Problem(_("over {limit:,} JSON objects; expected Role records (is this a JSON bomb?)")
+                                .format(limit=MAX_OBJECTS), file=str(file), line=line, column=column,
+                                code="too-big"))
         return []
     items = doc.get("list") if isinstance(doc, JObject) and "name" not in doc else doc
     items = [items] if isinstance(items, JObject) else items
