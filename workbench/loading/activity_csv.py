@@ -228,7 +228,8 @@ def _read_text(result: ActivityFile, text: io.TextIOBase, as_of: date, keep_rows
         skip = first.lower().startswith("sep=") and len(first.rstrip("\r\n")) == 5  # Excel's "sep=;"
         result.delimiter = first[4] if skip else _delimiter(first)
         reader = csv.reader(lines if skip else itertools.chain([first], lines), delimiter=result.delimiter)
-        lines.record = []
+        if skip:
+            lines.record = []  # the header starts on the next line; otherwise `first` is its first line
         headers = next(reader, [])
         position = _read_header(result, headers, lines.record[0] if lines.record else "")
         if result.problems:
@@ -241,7 +242,7 @@ def _read_text(result: ActivityFile, text: io.TextIOBase, as_of: date, keep_rows
         result.problems.append(_csv_problem(exc, lines, where))
     if not result.problems and result.tally is not None and not result.tally.rows:
         result.problems.append(Problem("no users in the file; expected one row per user after the header",
-                                       file=where, line=2 + skip, column=1))
+                                       file=where, line=lines.number + 1, column=1))
 
 
 def _csv_problem(exc: csv.Error, lines: _Lines, where: str) -> Problem:
