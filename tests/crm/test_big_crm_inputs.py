@@ -150,7 +150,7 @@ def test_a_member_of_millions_of_tiny_elements_is_refused_at_the_element_cap(tmp
         member.write(b"</PermissionSet>\n")
     result = run_limited("audit", "core", "--from", "salesforce", path)
     assert (result.returncode, result.stdout) == (2, ""), result.stderr
-    assert result.stderr.splitlines()[0] == (f"{path}!{name}:2:2000001: error: over 500,000 XML elements; expected "
+    assert result.stderr.splitlines()[0] == (f"{path}!{name}:2:4000001: error: over 1,000,000 XML elements; expected "
                                              "a permission file (is this an XML bomb?)")
 
 

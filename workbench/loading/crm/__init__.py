@@ -29,9 +29,10 @@ MAX_ARCHIVE_BYTES = 2 * 1024 * 1024 * 1024
 """Inflated bytes of the permission files in one zip: a large org's retrieve (~100 MB zipped) fits."""
 
 
-MAX_ELEMENTS = 500_000
-"""XML elements in one file: a large org's biggest profile has about 100,000; a 32 MiB file of `<a/>` has 8
-million, and as a located tree would take 2 GB"""
+MAX_ELEMENTS = 1_000_000
+"""XML elements in one file: real XML averages 30+ bytes an element, so no real file under MAX_BYTES reaches
+it (a large org's biggest profile has about 100,000); a 32 MiB file of `<a/>` has 8 million, and as a
+located tree would take 2 GB (1,000,000 take about 300 MB)"""
 MAX_PROBLEMS = 1_000
 """problems kept per export: a hostile file within its byte budget can hold millions (one per bad flag)"""
 
