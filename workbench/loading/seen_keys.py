@@ -17,8 +17,9 @@ class SeenKeys:
         self._count = 0
 
     def first(self, key: int, line: int) -> int | None:
-        """The line `key` was first seen on; None (and `line` recorded) when it is new."""
-        key = (key & 0x7FFF_FFFF_FFFF_FFFF) or 1  # 0 marks a free slot
+        """The line `key` (a signed 64-bit hash, as `hash()` gives) was first seen on; None (and `line`
+        recorded) when it is new."""
+        key = key or 1  # 0 marks a free slot (so keys 0 and 1 are one key: odds of 1 in 2**63 to matter)
         keys, mask = self._keys, self._mask
         slot = key & mask
         while keys[slot]:
