@@ -376,7 +376,7 @@ def test_a_named_pipe_given_as_the_export_is_refused_not_waited_on(tmp_path, tar
     done = subprocess.run([sys.executable, "-m", "workbench", "audit", "core", "--from", target, str(pipe)],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert done.returncode == 2 and done.stdout == ""
-    assert f"{pipe}: error: the permission file is not a regular file (a pipe, device or socket)" in (
+    assert f"{pipe}: error: a permission file is not a regular file (a pipe, device or socket)" in (
         done.stderr)
 
 

@@ -23,7 +23,7 @@ def core_groups(extra=None):
 def read(tmp_path, data: bytes | str):
     path = tmp_path / "export.csv"
     path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    return read_activity(path, AS_OF)
+    return read_activity(path, AS_OF, keep_rows=True)
 
 
 def messages(result) -> list[str]:

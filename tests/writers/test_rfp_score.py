@@ -120,7 +120,7 @@ def test_clean_workbook_exits_0(run_cli, blank, tmp_path):
 
 def test_missing_file_is_named(run_cli, tmp_path):
     code, _, err = run_cli("rfp", "score", tmp_path / "nowhere.xlsx")
-    assert code == 2 and f"{tmp_path / 'nowhere.xlsx'}: cannot open: No such file or directory" in err
+    assert code == 2 and f"{tmp_path / 'nowhere.xlsx'}: cannot read the workbook: No such file or directory" in err
 
 
 def test_workbook_without_the_hidden_key_uses_visible_columns(run_cli, tmp_path):

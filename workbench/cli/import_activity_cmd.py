@@ -104,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
     import sqlite3
 
     from workbench.cli.output import print_problems
-    from workbench.domain.adoption import activity_measures, evaluate_kpis, period_note
+    from workbench.domain.adoption import evaluate_kpis, period_note
     from workbench.domain.role_groups import classifier
     from workbench.loading.activity_csv import read_activity
 
@@ -128,13 +128,13 @@ def run(args: argparse.Namespace) -> int:
         terms, error = _role_terms(args.role_group, [g.id for g in opened.resolved.role_groups])
         if error:
             return fail("import-activity", error)
-        activity = read_activity(args.file, as_of)
+        groups = classifier(opened.resolved.role_groups, terms)
+        activity = read_activity(args.file, as_of, groups=groups)
         if not activity.ok:
             print_problems(activity.problems)
             return fail("import-activity", "nothing was recorded; fix the file and run again")
-        groups = classifier(opened.resolved.role_groups, terms)
-        measures = activity_measures(activity.rows, as_of, activity.record_columns, activity.has_trained,
-                                     groups)
+        assert activity.tally is not None
+        measures = activity.tally.measures()
         given = {k: v for k, v in measures.values.items() if k in known}
         clash = sorted(set(given) & set(extra))
         if clash:
@@ -172,7 +172,7 @@ def run(args: argparse.Namespace) -> int:
 def _json(activity: ActivityFile, measures: ActivityMeasures, values: dict[str, float],
           results: list[KpiResult], as_of: date, period_days: int | None) -> dict:
     return {"file": str(activity.path), "encoding": activity.encoding, "delimiter": activity.delimiter,
-            "date": as_of.isoformat(), "period_days": period_days, "users": len(activity.rows),
+            "date": as_of.isoformat(), "period_days": period_days, "users": activity.users,
             "excluded_accounts": measures.excluded, "unmatched_roles": measures.unmatched,
             "measures": values, "records_by_group": measures.by_group,
             "recorded": [{"kpi": r.kpi.id, "value": r.value, "target": r.kpi.target, "unit": r.kpi.unit,
@@ -187,7 +187,7 @@ def _print(activity: ActivityFile, measures: ActivityMeasures, values: dict[str,
     from workbench.domain.adoption import format_value, period_note, target_label
 
     print(f"Read {activity.path.name}: {activity.encoding}, delimiter {activity.delimiter!r}, "
-          f"{len(activity.rows)} user(s)")
+          f"{activity.users} user(s)")
     if measures.excluded:
         print(f"  {measures.excluded} integration, service or test account(s) left out of every count")
     for name, value in values.items():
@@ -230,8 +230,8 @@ def _print_unmatched(unmatched: dict[str, int]) -> None:
 def _warn_stale(activity: ActivityFile, as_of: date) -> None:
     import sys
 
-    logins = [r.last_login for r in activity.rows if r.last_login]
-    if logins and (as_of - max(logins)).days > STALE_DAYS:
-        print(f"crmwb import-activity: warning: the newest login in the file is on {max(logins)}, "
-              f"{(as_of - max(logins)).days} days before {as_of}; is --date the day of the export?",
+    newest = activity.tally.newest_login if activity.tally else None
+    if newest and (as_of - newest).days > STALE_DAYS:
+        print(f"crmwb import-activity: warning: the newest login in the file is on {newest}, "
+              f"{(as_of - newest).days} days before {as_of}; is --date the day of the export?",
               file=sys.stderr)

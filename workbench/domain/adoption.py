@@ -56,40 +56,80 @@ class ActivityMeasures:
 UNMATCHED = "unmatched"
 
 
+class ActivityTally:
+    """The measures of an export counted row by row, so a reader can stream a file of millions of users
+    without keeping them: `add` each row, then `measures()`."""
+
+    def __init__(self, as_of: date, record_columns: list[str], has_trained: bool,
+                 groups: RoleClassifier | None = None) -> None:
+        self.as_of, self.record_columns, self.has_trained = as_of, list(record_columns), has_trained
+        self.groups = groups
+        self.rows = self.people = self.active = self.trained = 0
+        self.sales_activities = self.sales_working = self.cases = 0
+        self.newest_login: date | None = None
+        self.by_group: dict[str, dict[str, int]] = {}
+        self.unmatched: dict[str, int] = {}
+        self._group_of: dict[str, str] = {}  # role texts repeat: classify each distinct one once
+
+    def group(self, role: str) -> str:
+        """The playbook's role group of a role text, or UNMATCHED (listed, never guessed)."""
+        group = self._group_of.get(role)
+        if group is None:
+            group = (self.groups.group(role) if self.groups is not None else None) or UNMATCHED
+            self._group_of[role] = group
+        return group
+
+    def add(self, r: ActivityRow) -> None:
+        self.rows += 1
+        if r.last_login and (self.newest_login is None or r.last_login > self.newest_login):
+            self.newest_login = r.last_login
+        group = self.group(r.role)
+        if self.groups is not None and group in self.groups.excluded:
+            return
+        self.people += 1
+        if group == UNMATCHED:
+            key = r.role.strip() or _("(no role)")
+            self.unmatched[key] = self.unmatched.get(key, 0) + 1
+        self.active += bool(r.last_login and 0 <= (self.as_of - r.last_login).days < ACTIVE_DAYS
+                            and r.records_total)
+        self.trained += bool(r.trained)
+        self.cases += r.records.get("cases_created", 0)
+        if group == "sales":
+            self.sales_activities += r.records.get("activities_logged", 0)
+            self.sales_working += r.logins >= WORKING_LOGINS
+        totals = self.by_group.get(group)
+        if totals is None:
+            totals = self.by_group[group] = dict.fromkeys(self.record_columns, 0)
+        for column, count in r.records.items():
+            totals[column] = totals.get(column, 0) + count
+
+    def measures(self) -> ActivityMeasures:
+        """The measures a user-activity export gives, counted as the playbook's measure definitions say."""
+        values: dict[str, float] = {"licensed_users": self.people, "active_users_30d": self.active}
+        how = {"licensed_users": "people in the file (no system accounts)",
+               "active_users_30d": f"a login in the {ACTIVE_DAYS} days and 1+ record"}
+        if self.has_trained:
+            values["users_trained"] = self.trained
+            how["users_trained"] = "users marked as trained"
+        if "activities_logged" in self.record_columns:
+            values["sales_activities_logged"] = self.sales_activities
+            how["sales_activities_logged"] = "activities logged by sales users"
+            values["sales_reps_working"] = self.sales_working
+            how["sales_reps_working"] = f"sales users with {WORKING_LOGINS}+ logins (not HR data)"
+        if "cases_created" in self.record_columns:
+            values["cases_logged"] = self.cases
+            how["cases_logged"] = "cases created by all users"
+        by_group = {group: dict(totals) for group, totals in self.by_group.items()}
+        return ActivityMeasures(values, how, self.rows - self.people, by_group, dict(self.unmatched))
+
+
 def activity_measures(rows: list[ActivityRow], as_of: date, record_columns: list[str],
                       has_trained: bool, groups: RoleClassifier) -> ActivityMeasures:
-    """The measures a user-activity export gives, counted as the playbook's measure definitions say;
-    users are grouped by the playbook's role groups (`groups`)."""
-    by_role = {role: groups.group(role) or UNMATCHED for role in {r.role for r in rows}}  # roles repeat
-    grouped = [(r, by_role[r.role]) for r in rows]
-    people_grouped = [(r, g) for r, g in grouped if g not in groups.excluded]
-    people = [r for r, _g in people_grouped]
-    sales = [r for r, g in people_grouped if g == "sales"]
-    unmatched: dict[str, int] = defaultdict(int)
-    for r, g in people_grouped:
-        if g == UNMATCHED:
-            unmatched[r.role.strip() or _("(no role)")] += 1
-    values: dict[str, float] = {"licensed_users": len(people)}
-    how = {"licensed_users": "people in the file (no system accounts)"}
-    values["active_users_30d"] = sum(
-        1 for r in people if r.last_login and 0 <= (as_of - r.last_login).days < ACTIVE_DAYS and r.records_total)
-    how["active_users_30d"] = f"a login in the {ACTIVE_DAYS} days and 1+ record"
-    if has_trained:
-        values["users_trained"] = sum(1 for r in people if r.trained)
-        how["users_trained"] = "users marked as trained"
-    if "activities_logged" in record_columns:
-        values["sales_activities_logged"] = sum(r.records.get("activities_logged", 0) for r in sales)
-        how["sales_activities_logged"] = "activities logged by sales users"
-        values["sales_reps_working"] = sum(1 for r in sales if r.logins >= WORKING_LOGINS)
-        how["sales_reps_working"] = f"sales users with {WORKING_LOGINS}+ logins (not HR data)"
-    if "cases_created" in record_columns:
-        values["cases_logged"] = sum(r.records.get("cases_created", 0) for r in people)
-        how["cases_logged"] = "cases created by all users"
-    by_group: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(record_columns, 0))
-    for r, g in people_grouped:
-        for column, count in r.records.items():
-            by_group[g][column] += count
-    return ActivityMeasures(values, how, len(rows) - len(people), dict(by_group), dict(unmatched))
+    """The measures of rows held in memory (tests, small files): the same tally the streaming reader uses."""
+    tally = ActivityTally(as_of, record_columns, has_trained, groups)
+    for r in rows:
+        tally.add(r)
+    return tally.measures()
 
 
 @dataclass(frozen=True)

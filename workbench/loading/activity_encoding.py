@@ -55,6 +55,11 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
         pass
+    return _single_byte(data)
+
+
+def _single_byte(data: bytes) -> tuple[str, str]:
+    """cp1251 or cp1256, whichever reads as real words; ValueError when neither does."""
     scored = []
     for label, codec in _SINGLE_BYTE:
         try:
@@ -67,3 +72,45 @@ def decode(data: bytes) -> tuple[str, str]:
         raise ValueError("the file is not text in UTF-8, cp1251 (Russian) or cp1256 (Persian/Arabic): read in "
                          "each, its words come out garbled; expected a file saved as 'CSV UTF-8'")
     return best[2], best[1]
+
+
+SAMPLE_BYTES = 4 * 2**20
+"""cp1251 and cp1256 are told apart on the first 4 MiB: an export is one language throughout."""
+CHUNK = 2**20
+_CODECS = {"UTF-8 with BOM": "utf-8-sig", "UTF-8": "utf-8", "cp1251": "cp1251", "cp1256": "cp1256"}
+
+
+def _first_bad_utf8(handle, first: bytes, skip: int) -> int | None:
+    """The offset of the first byte that is not UTF-8, reading the rest of the file in chunks (no copy kept)."""
+    import codecs
+
+    decoder, offset, chunk = codecs.getincrementaldecoder("utf-8")(), skip, first[skip:]
+    while chunk:
+        try:
+            decoder.decode(chunk)
+        except UnicodeDecodeError as exc:
+            return offset + exc.start
+        offset += len(chunk)
+        chunk = handle.read(CHUNK)
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return offset
+    return None
+
+
+def detect(handle) -> tuple[str, str]:
+    """(encoding name, Python codec) of a binary file read from its start, in one streaming pass: the whole
+    file is checked as UTF-8, a sample is scored for cp1251/cp1256. ValueError as `decode` raises."""
+    first = handle.read(max(CHUNK, SAMPLE_BYTES))
+    bom = first.startswith(b"\xef\xbb\xbf")
+    if not bom and (first.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in first[:4096]):
+        decode(first[:4096])  # raises the UTF-16 message
+    bad = _first_bad_utf8(handle, first, 3 if bom else 0)
+    if bad is None:
+        return ("UTF-8 with BOM", "utf-8-sig") if bom else ("UTF-8", "utf-8")
+    if bom:
+        raise ValueError(f"the file starts with a UTF-8 BOM but byte {bad} is not UTF-8; "
+                         "expected a file saved as 'CSV UTF-8'")
+    _, label = _single_byte(first[:SAMPLE_BYTES])
+    return label, _CODECS[label]

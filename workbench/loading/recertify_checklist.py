@@ -10,14 +10,20 @@ only here, when a checklist is read.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.domain.access import ACTIONS, SCOPES
 from workbench.domain.problems import Problem
 from workbench.domain.recertify_decisions import COLUMNS, Decision
+from workbench.i18n import _
+from workbench.loading.archive import ArchiveError, open_workbook
 
 HEADER_SCAN_ROWS = 10
+DAMAGED = (SyntaxError, ValueError, KeyError, TypeError, IndexError, EOFError, OSError, zipfile.BadZipFile,
+           zlib.error)
+"""what openpyxl raises on a sheet it cannot read (XML parse errors of ElementTree and lxml are SyntaxErrors)"""
 REQUIRED = ("role", "object", "action", "scope", "decision")
 
 
@@ -28,6 +34,8 @@ class Checklist:
     about: dict[str, str] = field(default_factory=dict)
     decisions: list[Decision] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    sheet: str = field(default="", repr=False)
+    """the sheet being read, to name it when it turns out to be damaged"""
 
 
 def _text(value: object) -> str:
@@ -52,26 +60,42 @@ def read_checklist(path: Path) -> Checklist:
     path = Path(path)
     out = Checklist(path, "")
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not an xlsx workbook"
-        out.problems.append(Problem(f"cannot read the checklist: {reason}", file=str(path),
-                                    code="unreadable"))
-        return out
-    try:
-        if "About" in wb.sheetnames:
-            for row in wb["About"].iter_rows(min_row=1, max_row=30, max_col=2, values_only=True):
-                if row and row[0] is not None:
-                    out.about[_text(row[0])] = _text(row[1] if len(row) > 1 else None)
-        out.reviewer = out.about.get("Reviewer", "")
-        _read_rows(wb, out)
-    finally:
-        wb.close()
+        with open_workbook(path, _("not an xlsx workbook")) as handle:
+            try:
+                wb = load_workbook(handle, read_only=True, data_only=True)
+            except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not an xlsx workbook"
+                out.problems.append(Problem(f"cannot read the checklist: {reason}", file=str(path),
+                                            code="unreadable"))
+                return out
+            try:
+                _read_about(wb, out)
+                _read_rows(wb, out)
+            except DAMAGED as exc:  # a damaged sheet inside an intact zip (cut XML, bad cell values)
+                out.problems.append(Problem(_("cannot read the checklist: sheet {sheet!r} is damaged ({kind}: "
+                                              "{reason}); expected a workbook saved by Excel or LibreOffice")
+                                            .format(sheet=out.sheet, kind=type(exc).__name__, reason=exc),
+                                            file=str(path), code="unreadable"))
+            finally:
+                wb.close()
+    except ArchiveError as exc:
+        out.problems.append(Problem(_("cannot read the checklist: {reason}").format(reason=exc.message),
+                                    file=exc.file, code=exc.code))
     return out
+
+
+def _read_about(wb, out: Checklist) -> None:
+    if "About" in wb.sheetnames:
+        out.sheet = "About"
+        for row in wb["About"].iter_rows(min_row=1, max_row=30, max_col=2, values_only=True):
+            if row and row[0] is not None:
+                out.about[_text(row[0])] = _text(row[1] if len(row) > 1 else None)
+    out.reviewer = out.about.get("Reviewer", "")
 
 
 def _read_rows(wb, out: Checklist) -> None:
     for ws in wb.worksheets:
+        out.sheet = ws.title
         rows = ws.iter_rows(values_only=True)
         for number, row in enumerate(rows, start=1):
             if number > HEADER_SCAN_ROWS:

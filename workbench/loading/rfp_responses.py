@@ -26,6 +26,7 @@ from workbench.domain.rfp_pack import (
     parse_priority,
     scoring_requirement,
 )
+from workbench.i18n import _
 
 HEADER_SCAN_ROWS = 30
 _EXTRA_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -146,23 +147,30 @@ def _vendor_name(wb) -> str | None:
 
 
 def read_responses(path: Path) -> VendorWorkbook:
-    """Read one filled workbook; raises RfpReadError when it cannot be scored at all."""
+    """Read one filled workbook; raises RfpReadError when it cannot be scored at all. The workbook is
+    inflated within its budget first (a 2 MB file may unpack to gigabytes), then read from the same handle."""
     from openpyxl import load_workbook
+
+    from workbench.loading.archive import ArchiveError, open_workbook
 
     path = Path(path)
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # zip, XML and openpyxl errors all mean the same thing to the user
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not an Excel workbook (.xlsx)"
-        raise RfpReadError(f"{path}: cannot open: {reason}") from exc
-    try:
-        return _read(wb, path)
-    except RfpReadError:
-        raise
-    except Exception as exc:  # a damaged sheet inside a valid zip: this file fails, the others are scored
-        raise RfpReadError(f"{path}: cannot read: {type(exc).__name__}: {exc}") from exc
-    finally:
-        wb.close()
+        with open_workbook(path, _("not an Excel workbook (.xlsx)")) as handle:
+            try:
+                wb = load_workbook(handle, read_only=True, data_only=True)
+            except Exception as exc:  # zip, XML and openpyxl errors all mean the same thing to the user
+                raise RfpReadError(f"{path}: cannot open: not an Excel workbook (.xlsx)") from exc
+            try:
+                return _read(wb, path)
+            except RfpReadError:
+                raise
+            except Exception as exc:  # a damaged sheet inside a valid zip: this file fails, the others are scored
+                raise RfpReadError(f"{path}: cannot read: {type(exc).__name__}: {exc}") from exc
+            finally:
+                wb.close()
+    except ArchiveError as exc:
+        prefix = "" if exc.code == "io" else _("cannot open: ")
+        raise RfpReadError(f"{exc.file}: {prefix}{exc.message}") from None
 
 
 def _read(wb, path: Path) -> VendorWorkbook:
@@ -225,7 +233,7 @@ def _from_key(key: _Table, table: _Table, visible: dict[str, dict[str, Any]], na
               problems: list[ReadProblem]) -> list[Requirement]:
     """Requirements from the hidden key; the vendor's visible rows are only checked against it."""
     requirements = []
-    for _, values in key.rows:
+    for _row, values in key.rows:
         rid = _text_id(_value(values, key.columns["id"]))
         priority = parse_priority(_value(values, key.columns["priority"]))
         weight = _value(values, key.columns["weight"])

@@ -4,8 +4,37 @@ line numbers, and the column a field starts at (for file:line:col problems)."""
 from __future__ import annotations
 
 import csv
+import re
 
 from workbench.domain.problems import Problem
+from workbench.i18n import _
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""control characters no name or value in an export holds (tab, line feed and carriage return aside)"""
+MAX_CONTROL_PROBLEMS = 20
+
+
+def control_char(text: str) -> int | None:
+    """The offset of the first control character in `text`, None when there is none."""
+    found = _CONTROL.search(text)
+    return found.start() if found else None
+
+
+def control_problems(text: str, file: str) -> list[Problem]:
+    """Each control character (NUL ...) as a located problem, lines counted as the search goes (linear)."""
+    problems: list[Problem] = []
+    line, line_start, counted = 1, 0, 0
+    for found in _CONTROL.finditer(text):
+        line += text.count("\n", counted, found.start())
+        counted = found.start()
+        line_start = text.rfind("\n", 0, found.start()) + 1
+        message = _("a control character U+{code:04X}; expected text (names and values never hold one: is the "
+                    "export damaged?)").format(code=ord(found.group()))
+        problems.append(Problem(message, file=file, line=line, column=found.start() - line_start + 1,
+                                code="control"))
+        if len(problems) == MAX_CONTROL_PROBLEMS:
+            break
+    return problems
 
 
 def decode_utf8(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
@@ -22,7 +51,8 @@ def decode_utf8(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
 
 def csv_records(text: str, file: str, problems: list[Problem]) -> list[tuple[int, list[str]]]:
     """(line, fields) of every non-blank record; a broken record (NUL, stray quote) ends the read."""
-    out = []
+    out: list[tuple[int, list[str]]] = []
+    problems += control_problems(text, file)  # errors: the audit stops at exit 2, rows are still checked
     reader = csv.reader(text.splitlines(keepends=True), strict=True)
     try:
         for row in reader:

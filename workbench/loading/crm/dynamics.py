@@ -31,7 +31,7 @@ from workbench.domain.drift import LiveMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
 from workbench.i18n import _
-from workbench.loading.crm import XmlDoc, local, parse_xml, source_files
+from workbench.loading.crm import Problems, XmlDoc, local, parse_xml, source_files
 
 
 def _wanted(name: str) -> bool:
@@ -44,7 +44,7 @@ def _wanted(name: str) -> bool:
 def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, list[Problem]]:
     """What the security roles grant, with unknown roles/objects and designed roles that are absent."""
     live = LiveMatrix(TARGET)
-    problems: list[Problem] = []
+    problems = Problems()
     roles = {name.casefold(): role for role, name in role_names(pb, mapping).items()}
     for role in pb.roles:
         roles.setdefault(mapping.role_name(role.id).casefold(), role.id)
@@ -70,7 +70,7 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
             name = element.get("name") or element.get("Name") or (element.findtext("RoleName") or "").strip()
             _read_role(doc, element, name or stem, roles, (entities, index), seen, live, problems)
     live.missing_roles = [role.id for role in pb.roles if role.id not in seen]
-    return live, problems
+    return live, problems.done(str(path))
 
 
 def _role_elements(doc: XmlDoc, problems: list[Problem]) -> list[ET.Element]:

@@ -15,10 +15,12 @@ rights (domain/crm/espocrm.py says which values hold them).
 
 from __future__ import annotations
 
+import bisect
 import json
 import json.decoder
 import json.scanner
 import re
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +30,9 @@ from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import LiveMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
-from workbench.loading.crm import read_limited
-from workbench.loading.crm.csv_text import decode_utf8
+from workbench.i18n import _
+from workbench.loading.crm import Problems, read_limited
+from workbench.loading.crm.csv_text import control_char, decode_utf8
 
 
 class JObject(dict):
@@ -40,10 +43,19 @@ class JObject(dict):
 
 
 class Located:
-    """Parsed JSON text and a way to turn an object's key into file:line:col."""
+    """Parsed JSON text and a way to turn an object's key into file:line:col. Line starts are found once
+    (on the first problem) and then bisected: 60,000 problems in a big file stay linear."""
 
     def __init__(self, text: str, file: str) -> None:
         self.text, self.file = text, file
+        self._newlines: array | None = None
+
+    def position(self, pos: int) -> tuple[int, int]:
+        """(line, column), both from 1, of offset `pos`."""
+        if self._newlines is None:
+            self._newlines = array("q", (m.start() for m in re.finditer("\n", self.text)))
+        line = bisect.bisect_left(self._newlines, pos)
+        return line + 1, pos - (self._newlines[line - 1] + 1 if line else 0) + 1
 
     def problem(self, message: str, obj: Any = None, key: str | None = None, severity: str = "error",
                 code: str = "value") -> Problem:
@@ -56,17 +68,54 @@ class Located:
                 pos = found.start() if found else pos
         if pos is None:
             return Problem(message, file=self.file, severity=severity, code=code)
-        line = self.text.count("\n", 0, pos) + 1
-        return Problem(message, file=self.file, line=line, column=pos - (self.text.rfind("\n", 0, pos) + 1) + 1,
-                       severity=severity, code=code)
+        line, column = self.position(pos)
+        return Problem(message, file=self.file, line=line, column=column, severity=severity, code=code)
+
+
+MAX_DIGITS = 100
+"""digits in a JSON number: Role records hold none longer than a timestamp; int() of 4,300+ digits raises."""
+
+
+MAX_OBJECTS = 500_000
+"""JSON objects in one file: 1,000 roles of 50 entities are 50,000; `[{},{},...]` within the 32 MiB limit
+would be ten million, each a located dict (3 GB)"""
+
+
+class _TooManyObjects(ValueError):
+    def __init__(self, pos: int) -> None:
+        super().__init__(pos)
+        self.pos = pos
+
+
+class _HugeNumber(ValueError):
+    """A number too long to be anything in a Role record; located afterwards by searching for it."""
+
+
+def _parse_int(text: str) -> int:
+    if len(text) > MAX_DIGITS:
+        raise _HugeNumber(text[:20])
+    return int(text)
+
+
+def _huge_number_problem(located: Located) -> Problem:
+    found = re.search(rf"-?\d{{{MAX_DIGITS + 1},}}", located.text)
+    pos = found.start() if found else 0
+    line, column = located.position(pos)
+    digits = len(found.group().lstrip("-")) if found else MAX_DIGITS + 1
+    return Problem(_("a number of {digits:,} digits; expected Role records (names, levels, yes/no)").format(
+        digits=digits), file=located.file, line=line, column=column, code="json")
 
 
 def loads(text: str) -> Any:
     """json.loads, but objects are JObjects with their offsets (the pure-Python scanner calls back here)."""
-    decoder = json.JSONDecoder(object_pairs_hook=list)
+    decoder = json.JSONDecoder(object_pairs_hook=list, parse_int=_parse_int)
+    made = [0]
 
     def parse_object(s_and_end: tuple[str, int], strict: bool, scan_once: Any, object_hook: Any,
                      pairs_hook: Any, memo: Any = None) -> tuple[JObject, int]:
+        made[0] += 1
+        if made[0] > MAX_OBJECTS:
+            raise _TooManyObjects(s_and_end[1] - 1)
         pairs, end = json.decoder.JSONObject(s_and_end, strict, scan_once, object_hook, pairs_hook, memo)
         obj = JObject(pairs)
         obj.start, obj.end = s_and_end[1] - 1, end
@@ -80,7 +129,7 @@ def loads(text: str) -> Any:
 def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, list[Problem]]:
     """What the Role records grant, with unknown roles/entities and designed roles that are absent."""
     path = Path(path)
-    live, problems = LiveMatrix(TARGET), []
+    live, problems = LiveMatrix(TARGET), Problems()
     files = sorted(p for p in path.glob("*.json") if p.is_file()) if path.is_dir() else [path]
     if not files:
         problems.append(Problem("no *.json files in this folder; expected EspoCRM Role records", file=str(path),
@@ -96,6 +145,10 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
             name = doc.get("name")
             if not isinstance(name, str) or not name.strip():
                 problems.append(role.problem("a Role without a name; expected \"name\": the role's name", doc))
+                continue
+            if control_char(name) is not None:
+                problems.append(role.problem(_("the name {name!r} holds a control character; expected the role's "
+                                               "name as text").format(name=name), doc, "name", code="control"))
                 continue
             rid = names.get(name) or folded.get(name.casefold())
             if rid is None:
@@ -114,7 +167,7 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
     absent = [r.id for r in pb.roles if r.id not in seen]
     designed = {role for role, _, _ in project(pb, mapping).grants} if absent else set()
     live.missing_roles = [r for r in absent if r in designed]
-    return live, problems
+    return live, problems.done(str(path))
 
 
 def _roles(file: Path, problems: list[Problem]) -> list[tuple[JObject, Located]]:
@@ -135,6 +188,15 @@ def _roles(file: Path, problems: list[Problem]) -> list[tuple[JObject, Located]]
         return []
     except RecursionError:
         problems.append(Problem("JSON nested too deeply; expected Role records", file=str(file), code="json"))
+        return []
+    except _HugeNumber:
+        problems.append(_huge_number_problem(located))
+        return []
+    except _TooManyObjects as exc:
+        line, column = located.position(exc.pos)
+        problems.append(Problem(_("over {limit:,} JSON objects; expected Role records (is this a JSON bomb?)")
+                                .format(limit=MAX_OBJECTS), file=str(file), line=line, column=column,
+                                code="too-big"))
         return []
     items = doc.get("list") if isinstance(doc, JObject) and "name" not in doc else doc
     items = [items] if isinstance(items, JObject) else items
@@ -162,7 +224,7 @@ def _grants(doc: JObject, rid: str, where: Located, members: dict[str, list[str]
     if isinstance(data, str):
         try:
             data, holder = loads(data), Located(data, where.file + " (data)")
-        except (json.JSONDecodeError, RecursionError):
+        except (json.JSONDecodeError, RecursionError, ValueError):
             problems.append(where.problem("data is a string that is not JSON; expected the entity levels", doc,
                                           "data"))
             return

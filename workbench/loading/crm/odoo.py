@@ -31,11 +31,13 @@ from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import LiveMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
-from workbench.loading.crm import read_limited
+from workbench.i18n import _
+from workbench.loading.bounded import BoundedReadError, open_regular
+from workbench.loading.crm import Problems, read_limited
 from workbench.loading.crm.csv_text import csv_records, decode_utf8, field_column
 
 ACCESS = "ir.model.access.csv"
-REQUIRED = ("model_id:id", "group_id:id") + tuple(column for column, _ in PERMS)
+REQUIRED = ("model_id:id", "group_id:id") + tuple(column for column, _label in PERMS)
 TRUE, FALSE = {"1", "true", "True", "TRUE"}, {"0", "false", "False", "FALSE", ""}
 MAX_XML = 512 * 1024 * 1024
 """Rules files are streamed, not held as a tree: a 200-role x 500-model design writes about 100 MiB."""
@@ -104,7 +106,7 @@ def _record(target: _Records, kind: str, rid: str, at: tuple[int, int]) -> None:
         return
     domain_field = fields.get("domain_force")
     domain = None if domain_field is None else (domain_field[1] or domain_field[0].get("eval") or "")
-    perms = {column for column, _ in PERMS if _value(fields.get(column), "True") not in ("False", "0", "false")}
+    perms = {column for column, _label in PERMS if _value(fields.get(column), "True") not in ("False", "0", "false")}
     where = domain_field[2] if domain_field is not None else at
     target.rules.append(OdooRule([g.rsplit(".", 1)[-1] for g in groups], model.rsplit(".", 1)[-1], domain, perms,
                               (target.file, *where)))
@@ -113,7 +115,7 @@ def _record(target: _Records, kind: str, rid: str, at: tuple[int, int]) -> None:
 def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, list[Problem]]:
     """What the ACL lines and rules grant, with unknown groups/models and designed groups that are absent."""
     path = Path(path)
-    problems: list[Problem] = []
+    problems = Problems()
     if path.is_dir():
         access, xml_files = path / ACCESS, sorted(p for p in path.glob("*.xml") if p.is_file())
     else:
@@ -124,7 +126,8 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
     for xml_file in xml_files:
         _read_rules(xml_file, (rules, implied), seen, problems)
     live, found = live_matrix(pb, mapping, acl, rules, seen, implied)
-    return live, problems + found
+    problems += found
+    return live, problems.done(str(path))
 
 
 def _read_access(path: Path, problems: list[Problem]) -> tuple[dict[tuple[str, str], set[str]], dict[str, str]]:
@@ -133,7 +136,7 @@ def _read_access(path: Path, problems: list[Problem]) -> tuple[dict[tuple[str, s
     acl: dict[tuple[str, str], set[str]] = {}
     seen: dict[str, str] = {}
     file = str(path)
-    if not path.is_file():
+    if not path.exists():  # a FIFO or device exists and is refused by read_limited, not waited on
         problems.append(Problem(f"no {ACCESS} here; expected Odoo's access rights export", file=file, code="io"))
         return acl, seen
     data, found = read_limited(path, file)
@@ -163,7 +166,7 @@ def _read_access(path: Path, problems: list[Problem]) -> tuple[dict[tuple[str, s
         group, model = written.rsplit(".", 1)[-1], row[at["model_id:id"]].strip().rsplit(".", 1)[-1]
         seen.setdefault(group, written)
         cells = acl.setdefault((group, model), set())
-        for column, _ in PERMS:
+        for column, _label in PERMS:
             value = row[at[column]].strip()
             if value in TRUE:
                 cells.add(column)
@@ -179,20 +182,23 @@ def _read_rules(path: Path, into: tuple[list[OdooRule], dict], seen: dict[str, s
     groups each group implies (`into` = (rules, implied))."""
     file = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_XML:
-            problems.append(Problem(f"{size} bytes; a rules file is expected under {MAX_XML}", file=file,
-                                    code="too-big"))
-            return
         target = _Records(file, seen, into[0], problems, into[1])
         parser = DefusedXMLParser(target=target, forbid_dtd=True, forbid_entities=True, forbid_external=True)
         target.expat = expat = parser.parser  # defusedxml's DTD and entity guards stay; no tree is built
         expat.StartElementHandler, expat.EndElementHandler = target.start, target.end
         expat.CharacterDataHandler = target.data
-        with path.open("rb") as handle:
+        read = 0
+        with open_regular(path, _("a rules file")) as handle:
             for chunk in iter(lambda: handle.read(1 << 20), b""):
+                read += len(chunk)
+                if read > MAX_XML:
+                    problems.append(Problem(_("over {limit:,} bytes; expected a rules file under that").format(
+                        limit=MAX_XML), file=file, code="too-big"))
+                    return
                 parser.feed(chunk)
         parser.close()
+    except BoundedReadError as exc:
+        problems.append(Problem(exc.message, file=file, code="io"))
     except OSError as exc:
         problems.append(Problem(f"cannot read: {exc.strerror or exc}", file=file, code="io"))
     except DefusedXmlException as exc:
@@ -212,11 +218,20 @@ def _read_rules(path: Path, into: tuple[list[OdooRule], dict], seen: dict[str, s
 
 
 def _mis_encoded(path: Path) -> bool:
-    """True when the file's bytes are not in the encoding its declaration names (UTF-8 by default)."""
-    data = path.read_bytes()
-    declared = re.match(rb"<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)", data[:200].lstrip(b"\xef\xbb\xbf"))
-    try:
-        data.decode(declared.group(1).decode() if declared else "utf-8")
-    except (UnicodeDecodeError, LookupError):
-        return True
+    """True when the file's bytes are not in the encoding its declaration names (UTF-8 by default); read in
+    chunks through an incremental decoder, never whole."""
+    import codecs
+
+    with open_regular(path, "a rules file") as handle:
+        head = handle.read(1 << 20)
+        declared = re.match(rb"<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)", head[:200].lstrip(b"\xef\xbb\xbf"))
+        try:
+            decoder = codecs.getincrementaldecoder(declared.group(1).decode() if declared else "utf-8")()
+            chunk = head
+            while chunk:
+                decoder.decode(chunk)
+                chunk = handle.read(1 << 20)
+            decoder.decode(b"", final=True)
+        except (UnicodeDecodeError, LookupError):
+            return True
     return False

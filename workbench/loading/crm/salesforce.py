@@ -22,7 +22,7 @@ from workbench.domain.drift import LiveMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
 from workbench.i18n import _
-from workbench.loading.crm import XmlDoc, local, namespace, parse_xml, source_files
+from workbench.loading.crm import Problems, XmlDoc, local, namespace, parse_xml, source_files
 
 SUFFIXES = (".permissionset-meta.xml", ".permissionset")
 
@@ -30,7 +30,7 @@ SUFFIXES = (".permissionset-meta.xml", ".permissionset")
 def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, list[Problem]]:
     """What the permission sets grant, with unknown roles/objects and designed roles that are absent."""
     live = LiveMatrix(TARGET)
-    problems: list[Problem] = []
+    problems = Problems()
     index = system_index(mapping)
     roles = {name.casefold(): role for role, name in set_names(pb, mapping).items()}
     for role in pb.roles:
@@ -54,7 +54,7 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
         _read_set(doc, stem, roles, objects, seen, live, problems)
         _user_permissions(doc, stem, roles, index, live, problems)
     live.missing_roles = [role.id for role in pb.roles if role.id not in seen]
-    return live, problems
+    return live, problems.done(str(path))
 
 
 def _stem(name: str) -> str:

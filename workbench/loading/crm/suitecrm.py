@@ -39,7 +39,7 @@ from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import LiveMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
-from workbench.loading.crm import read_limited
+from workbench.loading.crm import Problems, read_limited
 from workbench.loading.crm.csv_text import csv_records, decode_utf8, field_column
 
 ACL = "suitecrm_acl.csv"
@@ -50,12 +50,12 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
     """What the role ACLs grant, with unknown roles/modules and designed roles that are absent."""
     path = Path(path)
     file = path / ACL if path.is_dir() else path
-    problems: list[Problem] = []
+    problems = Problems()
     values, first = _read_values(file, problems)
     admin = _pop_admin(values)
     live = _live(pb, mapping, values, first, str(file), problems)
     _admin_rights(live, pb, mapping, admin, (str(file), first))
-    return live, problems
+    return live, problems.done(str(file))
 
 
 def _read_values(path: Path, problems: list[Problem]) -> tuple[Values, dict[str, int]]:
@@ -63,7 +63,7 @@ def _read_values(path: Path, problems: list[Problem]) -> tuple[Values, dict[str,
     file = str(path)
     out: Values = {}
     first: dict[str, int] = {}
-    if not path.is_file():
+    if not path.exists():  # a FIFO or device exists and is refused by read_limited, not waited on
         problems.append(Problem(f"no {path.name} here; expected the SuiteCRM ACL export ({','.join(HEADER)})",
                                 file=file, code="io"))
         return out, first
