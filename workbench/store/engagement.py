@@ -202,7 +202,7 @@ def check_store_present(engagement: Engagement) -> None:
     """Refuse to re-create a missing or empty state.db for an engagement that had one: that would throw
     its task history away without a word."""
     path = engagement.store_path
-    state = "missing" if not path.exists() else ("empty (0 bytes)" if path.stat().st_size == 0 else "")
+    state = _("the file is missing") if not path.exists() else (_("the file is empty (0 bytes)") if path.stat().st_size == 0 else "")
     if state and has_history(engagement):
         raise EngagementError([Problem(_(
             "{state}, but engagement.yaml records an engagement with a history (revision {revision}, created "

@@ -148,9 +148,12 @@ class SQLiteStore:
     def sync_tasks(self, resolved: list[tuple[str, str, int]], author: str) -> tuple[list[str], list[str], list[str]]:
         from workbench.domain.tracking import reconcile
 
+        wanted = [tid for tid, _, _ in resolved]
+        if not any(reconcile(wanted, self.tasks(include_archived=True))):
+            return [], [], []  # in step already: no write lock, so reading never waits for a writer
         with self._write():
             stored = self.tasks(include_archived=True)
-            new, archive, restore = reconcile([tid for tid, _, _ in resolved], stored)
+            new, archive, restore = reconcile(wanted, stored)
             phases = {tid: (phase, items) for tid, phase, items in resolved}
             for tid in new:
                 self.conn.execute("INSERT INTO tasks (id, phase) VALUES (?, ?)", (tid, phases[tid][0]))
