@@ -159,7 +159,7 @@ def read(folder: Path) -> Engagement:
         raise EngagementError(problems)
     revision = data.get("revision", 0)
     if isinstance(revision, bool) or not isinstance(revision, int) or revision < 0:
-        problems.append(place(Problem(f"'revision' is {revision!r}; expected a whole number, 0 or more",
+        problems.append(place(Problem(f"{revision!r}; expected a whole number, 0 or more",
                                       ("revision",)), data, str(path)))
     if problems:
         raise EngagementError(problems)
