@@ -35,13 +35,13 @@ class StoreDataError(StoreError):
         self.message = message
 
 
-def _row_date(path: Path, where: str, column: str, text: str | None, parse=date.fromisoformat):
+def _row_date(path: Path, where: str, column: str, text: str | None, parse=date.fromisoformat,
+              expected: str = "a date YYYY-MM-DD"):
     if text is None:
         return None
     try:
         return parse(text)
     except (TypeError, ValueError):
-        expected = "a date YYYY-MM-DD" if parse is date.fromisoformat else "an ISO date and time"
         raise StoreDataError(path, _("{where}: {column} {value!r}; expected {expected}").format(
             where=where, column=column, value=text, expected=expected)) from None
 
@@ -113,7 +113,7 @@ class SQLiteStore:
         sql += " ORDER BY seq DESC" + (f" LIMIT {int(limit)}" if limit else "")
         rows = self.conn.execute(sql, args).fetchall()
         return [Event(seq, tid, _row_date(self.path, _("table events, row {seq}").format(seq=seq), "at", at,
-                                          datetime.fromisoformat), author, kind, old, new, note)
+                                          datetime.fromisoformat, "an ISO date and time"), author, kind, old, new, note)
                 for seq, tid, at, author, kind, old, new, note in reversed(rows)]
 
     def measurements(self, kpi_id: str | None = None) -> list[Measurement]:
