@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def crmwb(*args: str, env: dict | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
     """`crmwb ARGS` in its own process, as a user would run it."""
-    return subprocess.run([sys.executable, "-m", "workbench", *args], capture_output=True, text=True, cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "workbench", *args], capture_output=True, text=True,
+                          cwd=ROOT,
                           env={**os.environ, **(env or {})}, input=stdin, timeout=120)
 
 

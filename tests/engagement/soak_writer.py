@@ -76,7 +76,8 @@ def cli_step(actions: Actions, folder: str) -> dict:
     kind, who = actions.pick(), ["--as", actions.name]
     if kind == "status":
         task, move, status = actions.next_move()
-        code, _, err = _cli(["task", folder, move, task, *who, *(["--note", "soak"] if move in ("block", "skip") else [])])
+        reason = ["--note", "soak"] if move in ("block", "skip") else []
+        code, _, err = _cli(["task", folder, move, task, *who, *reason])
         result = _outcome(code, err)
         if result == "ok":
             actions.status[task] = status
@@ -86,7 +87,8 @@ def cli_step(actions: Actions, folder: str) -> dict:
         code, _, err = _cli(["task", folder, "note", task, text, *who])
         return {"kind": "note", "task": task, "value": text, "result": _outcome(code, err)}
     question, value = actions.next_answer()
-    code, out, err = _cli(["diff", folder, "--set", f"{question}={as_typed(value)}", "--apply", "--json", *who])
+    code, out, err = _cli(["diff", folder, "--set", f"{question}={as_typed(value)}", "--apply", "--json",
+                           *who])
     record = {"kind": "answer", "question": question, "value": value, "result": _outcome(code, err)}
     if record["result"] == "ok":
         data = json.loads(out)

@@ -39,7 +39,8 @@ def test_the_same_answer_changed_by_two_processes_refuses_the_second_and_names_i
 def test_the_cli_refuses_an_answer_another_writer_changed_between_its_load_and_its_save(tmp_path, monkeypatch,
                                                                                         capsys):
     """Another writer slips in after `diff --apply` read the file: a hand edit made while the CLI waits
-    for the folder lock. Its `sponsor_named` stays; the CLI exits 2 naming the field; nothing is half-saved."""
+    for the folder lock. Its `sponsor_named` stays; the CLI exits 2 naming the field; nothing is
+    half-saved."""
     import workbench.store.engagement_save as saving
     from workbench.cli.main import main
 
@@ -48,16 +49,18 @@ def test_the_cli_refuses_an_answer_another_writer_changed_between_its_load_and_i
     path = folder / "engagement.yaml"
 
     def hand_edit_then_lock(where):
-        path.write_text(path.read_text(encoding="utf-8").replace("answers:\n", "answers:\n  sponsor_named: false\n",
-                                                                  1), encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("answers:\n", "answers:\n  sponsor_named: false\n", 1), encoding="utf-8")
         return real_lock(where)
 
     monkeypatch.setattr(saving, "folder_lock", hand_edit_then_lock)
     before = states(folder)
-    code = main(["diff", str(folder), "--set", "sponsor_named=yes", "--set", "loyalty_programme=no", "--apply"])
+    code = main(["diff", str(folder), "--set", "sponsor_named=yes", "--set", "loyalty_programme=no",
+                 "--apply"])
     err = capsys.readouterr().err
     assert code == 2
-    assert "crmwb diff: error:" in err and "answers.sponsor_named (yours: True; now in the file: False)" in err
+    assert "crmwb diff: error:" in err
+    assert "answers.sponsor_named (yours: True; now in the file: False)" in err
     answers = answers_of(folder)
     assert answers["sponsor_named"] is False and answers["loyalty_programme"] is True  # nothing of the CLI's
     assert states(folder) == before
@@ -163,16 +166,16 @@ def test_the_revision_counts_every_write_and_a_bad_one_is_a_located_error(tmp_pa
     line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
                 if text.startswith("revision:"))
     assert result.returncode == 2
-    assert f"engagement.yaml:{line}:11: error: revision: -4; expected a whole number, 0 or more" in result.stderr
+    expected = f"engagement.yaml:{line}:11: error: revision: -4; expected a whole number, 0 or more"
+    assert expected in result.stderr
 
 
 def test_two_new_commands_racing_for_one_folder_create_it_once(tmp_path):
-    from tests.engagement.lifecycle_helpers import RETAIL
-
     import subprocess
     import sys
 
     from tests.engagement.concurrency_helpers import ROOT
+    from tests.engagement.lifecycle_helpers import RETAIL
 
     target = tmp_path / "race"
     procs = [subprocess.Popen([sys.executable, "-m", "workbench", "new", str(target), "--playbook", "core",

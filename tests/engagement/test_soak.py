@@ -89,8 +89,8 @@ def test_three_writers_for_a_while_lose_nothing(tmp_path):
     config = _config(folder, tmp_path)
     start = yaml.safe_load((folder / "engagement.yaml").read_text(encoding="utf-8"))
     logs = {name: tmp_path / f"{name}.jsonl" for name in WRITERS[:2]}
-    procs = [subprocess.Popen([sys.executable, "-m", "tests.engagement.soak_writer", str(tmp_path / "soak.json"),
-                               name, str(log)], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    writer = [sys.executable, "-m", "tests.engagement.soak_writer", str(tmp_path / "soak.json")]
+    procs = [subprocess.Popen([*writer, name, str(log)], cwd=ROOT, stderr=subprocess.PIPE, text=True)
              for name, log in logs.items()]
     session = Session.open(folder, "tui")
     actions, tui_records = Actions(config, "tui", config["seed"]), []

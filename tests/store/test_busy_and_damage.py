@@ -53,7 +53,8 @@ def test_the_cli_retries_then_exits_75_with_a_clear_message_and_status_reads_mea
 def test_a_busy_store_after_an_answer_save_says_what_was_saved_and_the_next_command_syncs(tmp_path):
     folder = fresh_engagement(tmp_path)
     with write_lock_held(folder / "state.db"):
-        result = crmwb("diff", str(folder), "--set", "loyalty_programme=no", "--apply", env={"CRMWB_BUSY_RETRIES": "0"})
+        result = crmwb("diff", str(folder), "--set", "loyalty_programme=no", "--apply",
+                       env={"CRMWB_BUSY_RETRIES": "0"})
     assert result.returncode == 0, result.stderr
     assert "The answers are saved in" in result.stderr and "the task list is not updated yet" in result.stderr
     assert "The next crmwb command on this folder, or opening it again, updates it" in result.stderr
@@ -100,7 +101,8 @@ def test_a_lost_store_is_refused_not_recreated(tmp_path, damage):
     result = crmwb("status", str(folder))
     assert result.returncode == 2
     state = "the file is missing" if damage == "missing" else "the file is empty (0 bytes)"
-    assert f"state.db: error: {state}, but engagement.yaml records an engagement with a history" in result.stderr
+    assert f"state.db: error: {state}, but engagement.yaml records an engagement with a history" in (
+        result.stderr)
     assert f"crmwb store reinit {folder} --confirm" in result.stderr
     with pytest.raises(EngagementError, match="records an engagement with a history"):
         Session.open(folder, "tui")

@@ -51,8 +51,8 @@ def test_overrides_merge_by_requirement_and_field():
                                                      "R-2": {"weight": 1}}}}
     result = merge(BASE, mine, theirs)
     assert not result.conflicts
-    assert unflatten(result.fields)["overrides"] == {"requirements": {"R-1": {"priority": "should", "weight": 5},
-                                                                      "R-2": {"weight": 1}}}
+    assert unflatten(result.fields)["overrides"] == {
+        "requirements": {"R-1": {"priority": "should", "weight": 5}, "R-2": {"weight": 1}}}
 
 
 def test_top_level_keys_merge_by_key():

@@ -142,11 +142,12 @@ class _Saver:
         from workbench.store.engagement import sync_answers
         from workbench.store.engagement_save import EditConflict, save_engagement
 
-        engagement, pb = self.oe.engagement, self.oe.playbook
+        engagement, pb, store = self.oe.engagement, self.oe.playbook, self.oe.store
         base, mine = replace(engagement, answers=self.previous), replace(engagement, answers=answers)
         self.previous = dict(answers)
         try:
-            result = save_engagement(base, mine, sync=lambda w: sync_answers(self.oe.store, pb, w, self.author))
+            who = self.author
+            result = save_engagement(base, mine, sync=lambda saved: sync_answers(store, pb, saved, who))
         except EditConflict as exc:
             self.refused += exc.fields
             print(f"  {exc}")

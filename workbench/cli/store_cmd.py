@@ -49,8 +49,9 @@ def run(args: argparse.Namespace) -> int:
     from workbench.store.file_lock import folder_lock
 
     if not args.confirm:
-        return fail("store", _("reinit starts the task history of {folder} again (task states, notes and "
-                               "history are not carried over); add --confirm to do it").format(folder=args.folder))
+        message = _("reinit starts the task history of {folder} again (task states, notes and history are "
+                    "not carried over); add --confirm to do it")
+        return fail("store", message.format(folder=args.folder))
     try:
         engagement = read(args.folder)
         with folder_lock(engagement.folder):

@@ -26,18 +26,18 @@ from workbench.domain.plan import Plan, schedule
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
 from workbench.domain.resolve import resolve
+from workbench.i18n import _
 from workbench.loading.locate import place
 from workbench.loading.located_yaml import LDict, YamlError, plain, read_yaml
 from workbench.loading.playbooks import LoadedPlaybook, load_playbook
-from workbench.i18n import _
 from workbench.store.base import StateStore
 from workbench.store.busy import BusyPolicy
 from workbench.store.sqlite_store import SQLiteStore, StoreDataError
 
 FILE_NAME = "engagement.yaml"
 STORE_NAME = "state.db"
-_KEYS = {"client", "playbook", "playbook_version", "playbook_sha256", "start", "created", "answers", "overrides",
-         "revision"}
+_KEYS = {"client", "playbook", "playbook_version", "playbook_sha256", "start", "created", "answers",
+         "overrides", "revision"}
 _HEADER = ("# CRM Workbench engagement. Edit the answers here or with `crmwb intake`; after an edit, run any\n"
            "# crmwb command on this folder and the task list follows the answers (dropped tasks are archived).\n")
 
@@ -202,7 +202,10 @@ def check_store_present(engagement: Engagement) -> None:
     """Refuse to re-create a missing or empty state.db for an engagement that had one: that would throw
     its task history away without a word."""
     path = engagement.store_path
-    state = _("the file is missing") if not path.exists() else (_("the file is empty (0 bytes)") if path.stat().st_size == 0 else "")
+    if not path.exists():
+        state = _("the file is missing")
+    else:
+        state = _("the file is empty (0 bytes)") if path.stat().st_size == 0 else ""
     if state and has_history(engagement):
         raise EngagementError([Problem(_(
             "{state}, but engagement.yaml records an engagement with a history (revision {revision}, created "
@@ -229,7 +232,8 @@ def load_resolved(engagement: Engagement) -> tuple[LoadedPlaybook, Playbook, lis
     if engagement.playbook_sha256 and engagement.playbook_sha256 != loaded.digest:
         warnings.append(f"the playbook changed since this engagement was created (version "
                         f"{engagement.playbook_version or '?'} -> {loaded.playbook.version}); tasks follow the new one")
-    return loaded, apply_overrides(resolve(loaded.playbook, engagement.answers), engagement.overrides), warnings
+    resolved = apply_overrides(resolve(loaded.playbook, engagement.answers), engagement.overrides)
+    return loaded, resolved, warnings
 
 
 def open_engagement(folder: Path, author: str, busy: BusyPolicy | None = None,

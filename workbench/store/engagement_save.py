@@ -38,8 +38,8 @@ class EditConflict(Exception):
         self.fields = [dotted(c.field) for c in conflicts]
         parts = [_("{field} (yours: {mine}; now in the file: {theirs})").format(
             field=dotted(c.field), mine=_shown(c.mine), theirs=_shown(c.theirs)) for c in conflicts]
-        super().__init__(_("{file}: not saved: another program or a hand edit changed the same field(s) since "
-                           "they were loaded: {fields}; reload and choose the value to keep")
+        super().__init__(_("{file}: not saved: another program or a hand edit changed the same field(s) "
+                           "since they were loaded: {fields}; reload and choose the value to keep")
                          .format(file=file, fields="; ".join(parts)))
 
 
@@ -72,8 +72,9 @@ class SaveResult:
     def sync_note(self) -> str:
         if self.sync_error is None:
             return ""
-        return _("The answers are saved in {file} (revision {revision}); the task list is not updated yet "
-                 "({reason}). The next crmwb command on this folder, or opening it again, updates it.").format(
+        return _("The answers are saved in {file} (revision {revision}); the task list is not updated "
+                 "yet ({reason}). The next crmwb command on this folder, or opening it again, updates it."
+                 ).format(
             file=self.engagement.file, revision=self.revision, reason=self.sync_error)
 
 
@@ -86,7 +87,8 @@ def _fields(engagement: Engagement) -> dict[str, Any]:
 
 def _from_fields(folder: Path, data: dict[str, Any], revision: int) -> Engagement:
     return Engagement(folder, data.get("client", ""), data.get("playbook", ""), data.get("start"),
-                      data.get("answers", {}), data.get("playbook_version", ""), data.get("playbook_sha256", ""),
+                      data.get("answers", {}), data.get("playbook_version", ""),
+                      data.get("playbook_sha256", ""),
                       data.get("created", ""), data.get("overrides", {}), revision)
 
 

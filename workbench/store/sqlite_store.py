@@ -112,9 +112,12 @@ class SQLiteStore:
             sql, args = sql + " WHERE task_id = ?", (task_id,)
         sql += " ORDER BY seq DESC" + (f" LIMIT {int(limit)}" if limit else "")
         rows = self.conn.execute(sql, args).fetchall()
-        return [Event(seq, tid, _row_date(self.path, _("table events, row {seq}").format(seq=seq), "at", at,
-                                          datetime.fromisoformat, "an ISO date and time"), author, kind, old, new, note)
+        return [Event(seq, tid, self._event_time(seq, at), author, kind, old, new, note)
                 for seq, tid, at, author, kind, old, new, note in reversed(rows)]
+
+    def _event_time(self, seq: int, at: str) -> datetime:
+        return _row_date(self.path, _("table events, row {seq}").format(seq=seq), "at", at,
+                         datetime.fromisoformat, "an ISO date and time")
 
     def measurements(self, kpi_id: str | None = None) -> list[Measurement]:
         sql = "SELECT id, kpi_id, value, measured_on, source, note FROM measurements"
