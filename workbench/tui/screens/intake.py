@@ -196,7 +196,9 @@ class IntakeScreen(WorkbenchScreen):
                 result = self.session.save_answers(answers, base=self._written)
             except EditConflict as exc:
                 self._take_theirs({c.field[1]: c.theirs for c in exc.conflicts if c.field[0] == "answers"})
-                self.post_message(m.AnswersSaveFailed(str(exc)))
+                self.app.call_from_thread(self.show_error, "The answer was not saved", str(exc) +
+                                          "\nThe screen now shows the value in the file; answer again to "
+                                          "replace it.")
                 return
             except Exception as exc:  # noqa: BLE001 — shown in the UI; the answers stay on screen
                 self.post_message(m.AnswersSaveFailed(f"{type(exc).__name__}: {exc}"))
