@@ -1,6 +1,6 @@
-"""Journey: the intake screen is open while `crmwb diff --apply` changes answers in a shell. The screen's
-next save keeps the shell's answers; an answer the shell changed too is not overwritten: the screen says
-so and shows the file's value."""
+"""Journeys with another program writing at the same time: `crmwb diff --apply` in a shell while the
+intake screen is open (its answers are kept; one the shell changed too is not overwritten, and the screen
+says so and shows the file's value), and a task move while another process holds the state.db lock."""
 
 from __future__ import annotations
 
@@ -73,3 +73,29 @@ async def test_an_answer_changed_in_the_shell_too_is_not_overwritten(engagement)
         await pilot.press("end", "backspace", "backspace", "backspace", *"9", "enter")
         await settle(pilot)
         assert saved(engagement)["answers"]["target_go_live_months"] == 9
+
+
+async def test_a_task_move_while_another_program_writes_says_so_and_changes_nothing(engagement):
+    from tests.engagement.concurrency_helpers import write_lock_held
+    from workbench.store.sqlite_store import SQLiteStore
+    from workbench.tui.screens.phases import PhasesScreen
+    from workbench.tui.widgets.task_table import TaskTable
+
+    app = make_app(engagement, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        assert isinstance(app.screen, PhasesScreen)
+        first = app.screen.query_one(TaskTable).current_id
+        with write_lock_held(engagement / "state.db"):
+            await pilot.press("s")
+            await settle(pilot)
+        assert isinstance(app.screen, PhasesScreen)  # no crash screen
+        assert any("another program is writing to state.db" in str(n.message) for n in app._notifications)
+        with SQLiteStore(engagement / "state.db") as store:
+            assert store.tasks()[first].status == "not_started"
+        await pilot.press("s")  # the lock is gone: the same key works
+        await settle(pilot)
+        with SQLiteStore(engagement / "state.db") as store:
+            assert store.tasks()[first].status == "in_progress"
