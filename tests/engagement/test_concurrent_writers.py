@@ -185,3 +185,35 @@ def test_two_new_commands_racing_for_one_folder_create_it_once(tmp_path):
     assert sorted(code for code, _ in results) == [0, 2]
     assert any("already holds an engagement" in err for _, err in results)
     assert _doc(target)["revision"] == 1
+
+
+def test_a_hand_edit_that_breaks_the_file_mid_save_is_a_located_error_not_a_crash(tmp_path, monkeypatch,
+                                                                                 capsys):
+    import workbench.store.engagement_save as saving
+    from workbench.cli.main import main
+
+    folder = fresh_engagement(tmp_path)
+    real_lock = saving.folder_lock
+    path = folder / "engagement.yaml"
+
+    def break_then_lock(where):
+        path.write_text(path.read_text(encoding="utf-8").replace("start: ", "start: [", 1), encoding="utf-8")
+        return real_lock(where)
+
+    monkeypatch.setattr(saving, "folder_lock", break_then_lock)
+    code = main(["diff", str(folder), "--set", "sponsor_named=yes", "--apply"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"{path}:" in err and "internal error" not in err
+    assert "start: [" in path.read_text(encoding="utf-8")  # the person's file is left as they wrote it
+
+
+def test_a_store_that_cannot_be_made_leaves_no_engagement_behind(tmp_path):
+    from tests.engagement.lifecycle_helpers import RETAIL
+
+    target = tmp_path / "new"
+    (target / "state.db").mkdir(parents=True)  # state.db cannot be opened as a file
+    result = crmwb("new", str(target), "--playbook", "core", "--answers", str(RETAIL))
+    assert result.returncode == 2, result.stderr
+    assert "state.db" in result.stderr and "internal error" not in result.stderr
+    assert not (target / "engagement.yaml").exists()

@@ -152,7 +152,9 @@ def _new_answers(args: argparse.Namespace, pb: Playbook, current: dict[str, Any]
 
 
 def run(args: argparse.Namespace) -> int:
+    from workbench.cli.output import print_problems
     from workbench.domain.answer_diff import diff_answers
+    from workbench.store.engagement import EngagementError
     from workbench.store.engagement_save import EditConflict
 
     if args.answers is None and not args.sets:
@@ -172,6 +174,9 @@ def run(args: argparse.Namespace) -> int:
                 result = _save(oe, pb, new, args.author)
             except EditConflict as exc:
                 return fail("diff", str(exc))
+            except EngagementError as exc:  # the file as it is now (a hand edit) cannot be read
+                print_problems(exc.problems)
+                return 2
         if args.json:
             data = diff.to_dict()
             data["applied"] = result is not None

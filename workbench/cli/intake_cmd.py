@@ -139,11 +139,12 @@ class _Saver:
     def __call__(self, answers: dict[str, Any]) -> None:
         from dataclasses import replace
 
-        from workbench.store.engagement import sync_answers
+        from workbench.store.engagement import EngagementError, sync_answers
         from workbench.store.engagement_save import EditConflict, save_engagement
 
         engagement, pb, store = self.oe.engagement, self.oe.playbook, self.oe.store
         base, mine = replace(engagement, answers=self.previous), replace(engagement, answers=answers)
+        changed = [f"answers.{q}" for q in answers if self.previous.get(q) != answers[q]]
         self.previous = dict(answers)
         try:
             who = self.author
@@ -151,6 +152,10 @@ class _Saver:
         except EditConflict as exc:
             self.refused += exc.fields
             print(f"  {exc}")
+            return
+        except EngagementError as exc:  # a hand edit left the file unreadable: say where, save nothing
+            self.refused += changed
+            print("\n".join(f"  {p}" for p in exc.problems))
             return
         self.oe.engagement = result.engagement
         if result.taken:
@@ -197,7 +202,7 @@ def run(args: argparse.Namespace) -> int:
             print(textwrap.fill(f"Kept, though they no longer apply: {', '.join(stale)}.", WIDTH,
                                 break_on_hyphens=False))
         if saver.refused:
-            print(f"Not saved (changed elsewhere meanwhile): {', '.join(saver.refused)}.")
+            print(f"Not saved (see above): {', '.join(saver.refused)}.")
         diff = diff_answers(pb, before, saved, args.lang)
         if diff.changes:
             print()

@@ -117,14 +117,11 @@ def create(folder: Path, playbook_ref: str, answers: dict[str, Any], client: str
                             loaded.playbook.version, loaded.digest,
                             datetime.now(timezone.utc).isoformat(timespec="seconds"))
 
-    def make_store(written: Engagement) -> None:  # under the folder lock: no other writer sees half of it
+    def make_store(written: Engagement) -> None:  # under the folder lock, before engagement.yaml exists
         with SQLiteStore(written.store_path) as store:
             store.sync_tasks(task_rows(resolve(loaded.playbook, answers)), author)
 
-    result = save_engagement(None, engagement, sync=make_store)
-    if result.sync_error:
-        raise EngagementError([Problem(result.sync_error, file=str(engagement.store_path))])
-    return result.engagement
+    return save_engagement(None, engagement, sync=make_store).engagement
 
 
 def task_rows(pb: Playbook) -> list[tuple[str, str, int]]:

@@ -110,11 +110,7 @@ def save_engagement(base: Engagement | None, mine: Engagement, sync: Sync | None
     folder.mkdir(parents=True, exist_ok=True)
     with folder_lock(folder):
         if base is None:
-            if is_engagement(folder):
-                raise EngagementError([_already(folder)])
-            written = replace(mine, revision=1)
-            write_text_atomic(written.file, written.to_yaml())
-            return _run_sync(SaveResult(written, True, sorted(_fields(mine))), sync)
+            return _create(mine, sync)
         theirs = read(folder)
         outcome = merge(_fields(base), _fields(mine), _fields(theirs))
         if outcome.conflicts:
@@ -125,6 +121,22 @@ def save_engagement(base: Engagement | None, mine: Engagement, sync: Sync | None
         written = _from_fields(folder, unflatten(outcome.fields), theirs.revision + 1)
         write_text_atomic(written.file, written.to_yaml())
         return _run_sync(SaveResult(written, True, [dotted(f) for f in outcome.changed], taken), sync)
+
+
+def _create(mine: Engagement, sync: Sync | None) -> SaveResult:
+    """The store first, then engagement.yaml: a folder never shows an engagement without its store. A
+    store that cannot be made is an EngagementError and no engagement.yaml is written."""
+    folder = Path(mine.folder)
+    if is_engagement(folder):
+        raise EngagementError([_already(folder)])
+    written = replace(mine, revision=1)
+    result = _run_sync(SaveResult(written, True, sorted(_fields(mine))), sync)
+    if result.sync_error is not None:
+        from workbench.domain.problems import Problem
+
+        raise EngagementError([Problem(result.sync_error, file=str(written.store_path))])
+    write_text_atomic(written.file, written.to_yaml())
+    return result
 
 
 def _already(folder: Path):
