@@ -3,18 +3,21 @@ the author of changes. Screens call these methods and then refresh; nothing here
 
 Saves go through the store's locked merge-write: only what the screen changed is written, on top of what
 the CLI or a hand edit saved meanwhile, and the results say what was merged and whether the task list
-followed (StoreBusy on state.db leaves the answers saved and the task list for the next open)."""
+followed (StoreBusy on state.db leaves the answers saved and the task list for the next open). The task
+list is synced under the folder lock, so syncs follow writes in order; the heavier re-open comes after."""
 
 from __future__ import annotations
 
 import gc
+import sqlite3
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from workbench.domain.governance import Finding, check_governance
 from workbench.domain.tracking import StatusReport, TaskState, status_report
-from workbench.store.engagement import Engagement, OpenEngagement, open_engagement
+from workbench.store.base import StoreBusy
+from workbench.store.engagement import EngagementError, OpenEngagement, open_engagement, sync_answers
 from workbench.store.engagement_save import SaveResult, save_engagement
 
 
@@ -67,9 +70,17 @@ class Session:
         Raises EditConflict (nothing written) when another writer changed one of the same answers. When
         the file is saved but state.db is busy, the session keeps its open state with the new answers and
         the result's `sync_note()` says the task list follows at the next open."""
-        current = self.opened.engagement
+        opened = self.opened
+        current = opened.engagement
         before = replace(current, answers=dict(current.answers if base is None else base))
-        result = save_engagement(before, replace(current, answers=dict(answers)), sync=self._reopen)
+        result = save_engagement(before, replace(current, answers=dict(answers)),
+                                 sync=lambda written: sync_answers(opened.store, opened.playbook, written,
+                                                                   self.author))
+        if result.sync_error is None:
+            try:  # after the folder lock is released: loading the playbook again can take seconds
+                self._reopen(result.engagement.folder)
+            except (StoreBusy, sqlite3.Error, EngagementError) as exc:
+                result.sync_error = str(exc)
         if result.sync_error is not None:
             self.opened = replace(self.opened, engagement=result.engagement)
         return result
@@ -82,9 +93,9 @@ class Session:
         self.opened = replace(self.opened, engagement=result.engagement)
         return result
 
-    def _reopen(self, written: Engagement) -> None:
-        """Under the folder lock: re-open on what was written (open syncs the store)."""
-        fresh = open_engagement(written.folder, self.author)
+    def _reopen(self, folder: Path) -> None:
+        """Resolve, schedule and sync again on what the file holds now."""
+        fresh = open_engagement(folder, self.author)
         self.opened.close()
         self.opened = fresh
 
