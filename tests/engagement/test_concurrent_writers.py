@@ -4,6 +4,8 @@ values refuses the later save by name; nothing is lost silently."""
 
 from __future__ import annotations
 
+import sys
+
 import yaml
 
 from tests.engagement.concurrency_helpers import StaleWriter, crmwb
@@ -217,3 +219,35 @@ def test_a_store_that_cannot_be_made_leaves_no_engagement_behind(tmp_path):
     assert result.returncode == 2, result.stderr
     assert "state.db" in result.stderr and "internal error" not in result.stderr
     assert not (target / "engagement.yaml").exists()
+
+
+def test_intake_in_a_terminal_keeps_a_shell_change_and_does_not_overwrite_the_same_answer(run_cli, tmp_path,
+                                                                                          monkeypatch):
+    """`crmwb intake` running while another program saves: before the first answer is saved, a shell sets
+    sponsor_named and budget_approved, both of which the interview then answers differently: each is
+    refused and said so, the shell's values stay, and the interview's other answer is saved beside them."""
+    import workbench.store.engagement_save as saving
+
+    from .test_lifecycle_intake_cli import Typist
+
+    folder = fresh_engagement(tmp_path)
+    real_lock, calls = saving.folder_lock, []
+
+    def shell_first(where):
+        if not calls:
+            result = crmwb("diff", str(folder), "--set", "sponsor_named=no", "--set", "budget_approved=yes",
+                           "--apply")
+            assert result.returncode == 0, result.stderr
+        calls.append(where)
+        return real_lock(where)
+
+    monkeypatch.setattr(saving, "folder_lock", shell_first)
+    monkeypatch.setattr(sys, "stdin", Typist(["y", "n", "12", ""], interrupt=False))
+    code, out, err = run_cli("intake", folder, "--as", "ana")
+    assert code == 0, err
+    assert "answers.sponsor_named (yours: True; now in the file: False)" in out
+    assert "answers.budget_approved (yours: False; now in the file: True)" in out
+    assert "Not saved (see above): answers.sponsor_named, answers.budget_approved." in out
+    answers = answers_of(folder)
+    assert (answers["sponsor_named"], answers["budget_approved"], answers["target_go_live_months"]) == (
+        False, True, 12)
