@@ -179,3 +179,15 @@ def test_interfaces_see_the_store_through_the_protocol():
     from workbench.store.engagement import OpenEngagement
 
     assert typing.get_type_hints(OpenEngagement)["store"] is StateStore
+
+
+def test_a_bad_measurement_date_is_a_located_error_exit_2(tmp_path):
+    folder = fresh_engagement(tmp_path)
+    recorded = crmwb("kpi", str(folder), "record", "active_user_rate", "50", "--date", "2026-02-01")
+    assert recorded.returncode == 0, recorded.stderr
+    _poke(folder, "UPDATE measurements SET measured_on = '31/02/2026'")
+    row = sqlite3.connect(folder / "state.db").execute("SELECT id FROM measurements").fetchone()[0]
+    result = crmwb("kpi", str(folder), "list")
+    assert result.returncode == 2, result.stderr
+    assert (f"{folder / 'state.db'}: table measurements, row {row}: measured_on '31/02/2026'; expected a date "
+            "YYYY-MM-DD") in result.stderr
