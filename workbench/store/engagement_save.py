@@ -86,7 +86,7 @@ def _fields(engagement: Engagement) -> dict[str, Any]:
 
 
 def _from_fields(folder: Path, data: dict[str, Any], revision: int) -> Engagement:
-    return Engagement(folder, data.get("client", ""), data.get("playbook", ""), data.get("start"),
+    return Engagement(folder, data.get("client", ""), data.get("playbook", ""), data["start"],
                       data.get("answers", {}), data.get("playbook_version", ""),
                       data.get("playbook_sha256", ""),
                       data.get("created", ""), data.get("overrides", {}), revision)
