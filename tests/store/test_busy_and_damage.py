@@ -189,5 +189,19 @@ def test_a_bad_measurement_date_is_a_located_error_exit_2(tmp_path):
     row = sqlite3.connect(folder / "state.db").execute("SELECT id FROM measurements").fetchone()[0]
     result = crmwb("kpi", str(folder), "list")
     assert result.returncode == 2, result.stderr
-    assert (f"{folder / 'state.db'}: table measurements, row {row}: measured_on '31/02/2026'; expected a date "
-            "YYYY-MM-DD") in result.stderr
+    where = f"{folder / 'state.db'}: table measurements, row {row}"
+    assert f"{where}: measured_on '31/02/2026'; expected a date YYYY-MM-DD" in result.stderr
+
+
+def test_reading_a_store_behind_the_answers_while_another_program_writes_shows_it_with_a_warning(tmp_path):
+    folder = fresh_engagement(tmp_path)
+    path = folder / "engagement.yaml"
+    text = path.read_text(encoding="utf-8")  # a hand edit: the task list has to follow at the next command
+    path.write_text(text.replace("loyalty_programme: true", "loyalty_programme: false"), encoding="utf-8")
+    with write_lock_held(folder / "state.db"):
+        result = crmwb("status", str(folder), env={"CRMWB_BUSY_RETRIES": "0"})
+    assert result.returncode == 0, result.stderr
+    assert "the task list does not follow the latest answers yet" in result.stdout + result.stderr
+    assert not any(s.archived for s in states(folder).values())
+    assert crmwb("status", str(folder)).returncode == 0
+    assert any(s.archived for s in states(folder).values())

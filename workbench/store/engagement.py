@@ -30,7 +30,7 @@ from workbench.i18n import _
 from workbench.loading.locate import place
 from workbench.loading.located_yaml import LDict, YamlError, plain, read_yaml
 from workbench.loading.playbooks import LoadedPlaybook, load_playbook
-from workbench.store.base import StateStore
+from workbench.store.base import StateStore, StoreBusy
 from workbench.store.busy import BusyPolicy
 from workbench.store.sqlite_store import SQLiteStore, StoreDataError
 
@@ -228,7 +228,8 @@ def load_resolved(engagement: Engagement) -> tuple[LoadedPlaybook, Playbook, lis
     warnings = []
     if engagement.playbook_sha256 and engagement.playbook_sha256 != loaded.digest:
         warnings.append(f"the playbook changed since this engagement was created (version "
-                        f"{engagement.playbook_version or '?'} -> {loaded.playbook.version}); tasks follow the new one")
+                        f"{engagement.playbook_version or '?'} -> {loaded.playbook.version}); tasks follow the "
+                        "new one")
     resolved = apply_overrides(resolve(loaded.playbook, engagement.answers), engagement.overrides)
     return loaded, resolved, warnings
 
@@ -246,6 +247,9 @@ def open_engagement(folder: Path, author: str, busy: BusyPolicy | None = None,
     store = SQLiteStore(engagement.store_path, busy=busy)
     try:
         store.sync_tasks(task_rows(resolved), author)
+    except StoreBusy as exc:  # reading goes on; a write this command makes will wait for the lock itself
+        warnings.append(_("the task list does not follow the latest answers yet ({reason}); the next command "
+                          "brings it up to date").format(reason=exc))
     except StoreDataError as exc:
         store.close()
         raise EngagementError([Problem(exc.message, file=str(exc.path), code="store-data")]) from None
