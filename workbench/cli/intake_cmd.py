@@ -171,6 +171,7 @@ def run(args: argparse.Namespace) -> int:
     from workbench.cli.diff_cmd import print_diff
     from workbench.domain.answer_diff import diff_answers
     from workbench.domain.intake import pending_count, stale_answers
+    from workbench.i18n import _
     from workbench.store.author import current_author
 
     oe = open_or_report(args.folder, args.author, "intake")
@@ -202,7 +203,7 @@ def run(args: argparse.Namespace) -> int:
             print(textwrap.fill(f"Kept, though they no longer apply: {', '.join(stale)}.", WIDTH,
                                 break_on_hyphens=False))
         if saver.refused:
-            print(f"Not saved (see above): {', '.join(saver.refused)}.")
+            print(_("Not saved (see above): {fields}.").format(fields=", ".join(saver.refused)))
         diff = diff_answers(pb, before, saved, args.lang)
         if diff.changes:
             print()

@@ -49,7 +49,10 @@ def _expected_failure(exc: Exception) -> int | None:
     through sys.modules so `crmwb --help` never imports the store to catch its errors."""
     base = sys.modules.get("workbench.store.base")
     if base is not None and isinstance(exc, base.StoreBusy):
-        print(f"crmwb: {exc} (nothing more was changed by this command)", file=sys.stderr)
+        from workbench.i18n import _
+
+        print(_("crmwb: {message} (nothing more was changed by this command)").format(message=exc),
+              file=sys.stderr)
         return EXIT_BUSY
     store = sys.modules.get("workbench.store.sqlite_store")
     if store is not None and isinstance(exc, store.StoreDataError):

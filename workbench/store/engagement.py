@@ -152,12 +152,10 @@ def read(folder: Path) -> Engagement:
         if not isinstance(value, kind) or isinstance(value, datetime):
             message = f"missing {key!r}" if key not in data else f"{key!r} is {value!r}"
             problems.append(place(Problem(f"{message}; expected {expected}", (key,)), data, str(path)))
-    if problems:
-        raise EngagementError(problems)
     revision = data.get("revision", 0)
     if isinstance(revision, bool) or not isinstance(revision, int) or revision < 0:
-        problems.append(place(Problem(f"{revision!r}; expected a whole number, 0 or more",
-                                      ("revision",)), data, str(path)))
+        message = _("{value!r}; expected a whole number, 0 or more").format(value=revision)
+        problems.append(place(Problem(message, ("revision",)), data, str(path)))
     if problems:
         raise EngagementError(problems)
     return Engagement(folder, data["client"], data["playbook"], data["start"], plain(data["answers"]),
@@ -228,8 +226,8 @@ def load_resolved(engagement: Engagement) -> tuple[LoadedPlaybook, Playbook, lis
     warnings = []
     if engagement.playbook_sha256 and engagement.playbook_sha256 != loaded.digest:
         warnings.append(f"the playbook changed since this engagement was created (version "
-                        f"{engagement.playbook_version or '?'} -> {loaded.playbook.version}); tasks follow the "
-                        "new one")
+                        f"{engagement.playbook_version or '?'} -> {loaded.playbook.version}); tasks follow "
+                        "the new one")
     resolved = apply_overrides(resolve(loaded.playbook, engagement.answers), engagement.overrides)
     return loaded, resolved, warnings
 

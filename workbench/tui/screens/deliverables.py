@@ -21,6 +21,7 @@ from workbench.domain.governance import Finding
 from workbench.domain.matrix import raci_table
 from workbench.domain.overrides import apply_overrides, check_overrides
 from workbench.domain.text import tr
+from workbench.i18n import _
 from workbench.store.base import StoreBusy
 from workbench.store.engagement import EngagementError, OpenEngagement
 from workbench.store.engagement_save import EditConflict
@@ -179,10 +180,10 @@ class DeliverablesScreen(WorkbenchScreen):
                         title="RFP", severity="error")
             return
         except (EditConflict, EngagementError, StoreBusy) as exc:
-            self.notify(str(exc), title="RFP edit not saved", severity="error")
+            self.notify(str(exc), title=_("RFP edit not saved"), severity="error")
             return
         if result.taken:
-            self.notify(result.merged_note(), title="RFP", timeout=5)
+            self.notify(result.merged_note(), title=_("RFP"), timeout=5)
         change = {"requirements": {event.req_id: {"priority": event.priority, "weight": event.weight}}}
         opened = self.session.opened
         self.session.opened = replace(opened, resolved=apply_overrides(opened.resolved, change))

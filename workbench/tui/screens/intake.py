@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 from workbench.domain.answer_diff import diff_answers
 from workbench.domain.intake import is_answered, ordered_answers, question_applies
 from workbench.domain.text import LANGUAGES, tr
+from workbench.i18n import _
 from workbench.store.merge import MISSING
 from workbench.tui import messages as m
 from workbench.tui.screens.base import WorkbenchScreen
@@ -196,9 +197,9 @@ class IntakeScreen(WorkbenchScreen):
                 result = self.session.save_answers(answers, base=self._written)
             except EditConflict as exc:
                 self._take_theirs({c.field[1]: c.theirs for c in exc.conflicts if c.field[0] == "answers"})
-                self.app.call_from_thread(self.show_error, "The answer was not saved", str(exc) +
-                                          "\nThe screen now shows the value in the file; answer again to "
-                                          "replace it.")
+                self.app.call_from_thread(self.show_error, _("The answer was not saved"), str(exc) + "\n" +
+                                          _("The screen now shows the value in the file; answer again to "
+                                            "replace it."))
                 return
             except Exception as exc:  # noqa: BLE001 — shown in the UI; the answers stay on screen
                 self.post_message(m.AnswersSaveFailed(f"{type(exc).__name__}: {exc}"))
@@ -209,9 +210,10 @@ class IntakeScreen(WorkbenchScreen):
             self._take_theirs({f[len("answers."):]: written.get(f[len("answers."):], MISSING)
                                for f in result.taken if f.startswith("answers.")})
         if result.sync_error:
-            self.app.call_from_thread(self.notify, result.sync_note(), title="Task list", severity="warning")
+            self.app.call_from_thread(self.notify, result.sync_note(), title=_("Task list"),
+                                      severity="warning")
         if result.taken:
-            self.app.call_from_thread(self.notify, result.merged_note(), title="Merged", timeout=5)
+            self.app.call_from_thread(self.notify, result.merged_note(), title=_("Merged"), timeout=5)
         self.post_message(m.AnswersSaved(answers, diff_answers(self.pb, self.baseline, answers, self.lang),
                                          diff_answers(self.pb, previous, answers, self.lang)))
 
