@@ -2,7 +2,9 @@
 and remove (tasks, requirements, processes, KPIs, questions) before anything is saved.
 
 With --apply the new answers are saved and the store follows: dropped tasks are archived with their
-history, new ones appear as not started.
+history, new ones appear as not started. Only the answers this command changes are written, merged with
+whatever another program (the TUI, another shell) or a hand edit saved meanwhile; an answer changed there
+too, to another value, refuses the save (exit 2) and names it.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbench.cli.engagement_args import add_author_argument, fail, open_or_report, sync_summary, task_rows
+from workbench.cli.engagement_args import add_author_argument, fail, open_or_report, sync_summary
 
 if TYPE_CHECKING:
     from workbench.domain.answer_diff import AnswerDiff
@@ -100,14 +102,60 @@ def _apply_sets(pb: Playbook, answers: dict[str, Any], sets: list[str]) -> str |
     return None
 
 
+def _save(oe, pb: Playbook, new: dict[str, Any], author: str | None):
+    """The answers merged into engagement.yaml and the store synced to the merged answers."""
+    from dataclasses import replace
+
+    from workbench.domain.intake import ordered_answers
+    from workbench.store.author import current_author
+    from workbench.store.engagement import sync_answers
+    from workbench.store.engagement_save import save_engagement
+
+    who = current_author(author)
+    base = oe.engagement
+    return save_engagement(base, replace(base, answers=ordered_answers(pb, new)),
+                           sync=lambda written: sync_answers(oe.store, pb, written, who))
+
+
+def _report_saved(result, as_json: bool, data: dict | None = None) -> None:
+    if result.sync_error:
+        print(f"crmwb diff: warning: {result.sync_note()}", file=sys.stderr)
+    if as_json and data is not None:
+        data.update(revision=result.revision, kept_from_others=result.taken)
+        if result.synced is not None:
+            data["tasks_synced"] = dict(zip(("added", "archived", "restored"), result.synced))
+        data["tasks_sync_error"] = result.sync_error
+        return
+    if result.taken:
+        print(result.merged_note())
+    if not result.sync_error:
+        print(f"\nSaved to {result.engagement.file}: {sync_summary(*result.synced)}.")
+
+
+def _new_answers(args: argparse.Namespace, pb: Playbook, current: dict[str, Any]) -> dict[str, Any] | int:
+    """The answers asked for, or the exit code after reporting why they cannot be."""
+    from workbench.cli.output import print_problems
+    from workbench.loading.answers import load_answers
+
+    new = dict(current)
+    if args.answers is not None:
+        loaded = load_answers(args.answers, pb)
+        errors = [p for p in loaded.problems if p.severity == "error"]
+        if errors:
+            print_problems(errors)
+            return 2
+        new = dict(loaded.answers)
+    problem = _apply_sets(pb, new, args.sets)
+    if problem:
+        return fail("diff", problem)
+    return new
+
+
 def run(args: argparse.Namespace) -> int:
     from workbench.cli.output import print_problems
     from workbench.domain.answer_diff import diff_answers
-    from workbench.domain.intake import ordered_answers
-    from workbench.domain.resolve import resolve
-    from workbench.loading.answers import load_answers
-    from workbench.store.author import current_author
-    from workbench.store.engagement import save_answers
+    from workbench.store.engagement import EngagementError
+    from workbench.store.engagement_save import EditConflict
 
     if args.answers is None and not args.sets:
         return fail("diff", "nothing to compare; give --answers FILE or --set QUESTION=VALUE")
@@ -116,32 +164,29 @@ def run(args: argparse.Namespace) -> int:
         return 2
     with oe:
         pb, current = oe.playbook, dict(oe.engagement.answers)
-        new = dict(current)
-        if args.answers is not None:
-            loaded = load_answers(args.answers, pb)
-            errors = [p for p in loaded.problems if p.severity == "error"]
-            if errors:
-                print_problems(errors)
-                return 2
-            new = dict(loaded.answers)
-        problem = _apply_sets(pb, new, args.sets)
-        if problem:
-            return fail("diff", problem)
+        new = _new_answers(args, pb, current)
+        if isinstance(new, int):
+            return new
         diff = diff_answers(pb, current, new, args.lang)
-        synced: tuple[list[str], list[str], list[str]] | None = None
+        result = None
         if args.apply and diff.changes:
-            save_answers(oe.engagement, ordered_answers(pb, new))
-            synced = oe.store.sync_tasks(task_rows(resolve(pb, new)), current_author(args.author))
+            try:
+                result = _save(oe, pb, new, args.author)
+            except EditConflict as exc:
+                return fail("diff", str(exc))
+            except EngagementError as exc:  # the file as it is now (a hand edit) cannot be read
+                print_problems(exc.problems)
+                return 2
         if args.json:
             data = diff.to_dict()
-            data["applied"] = synced is not None
-            if synced is not None:
-                data["tasks_synced"] = dict(zip(("added", "archived", "restored"), synced))
+            data["applied"] = result is not None
+            if result is not None:
+                _report_saved(result, True, data)
             sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
             return 0
         print_diff(diff, pb, args.lang)
-        if synced is not None:
-            print(f"\nSaved to {oe.engagement.file}: {sync_summary(*synced)}.")
+        if result is not None:
+            _report_saved(result, False)
         elif diff.changes:
             print("\nNothing was changed; add --apply to save these answers.")
     return 0

@@ -32,16 +32,24 @@ def fail(command: str, message: str) -> int:
     return 2
 
 
+def say_waiting(message: str) -> None:
+    print(f"crmwb: {message}", file=sys.stderr)
+
+
 def open_or_report(folder: Path, author: str | None, command: str) -> OpenEngagement | None:
-    """Open (and sync) an engagement, or print every located problem and return None (exit 2)."""
+    """Open (and sync) an engagement, or print every located problem and return None (exit 2).
+
+    The store waits for another writer as the CLI's busy policy says (a few retries, each announced on
+    stderr); past them StoreBusy propagates and `crmwb` exits 75 with the message."""
     import sqlite3
 
     from workbench.cli.output import print_problems
     from workbench.store.author import current_author
+    from workbench.store.busy import BusyPolicy
     from workbench.store.engagement import EngagementError, open_engagement
 
     try:
-        return open_engagement(Path(folder), current_author(author))
+        return open_engagement(Path(folder), current_author(author), BusyPolicy.command_line(say_waiting))
     except EngagementError as exc:
         print_problems(exc.problems)
     except (sqlite3.Error, RuntimeError) as exc:

@@ -3,7 +3,9 @@
 Every answer is saved as soon as it is given (engagement.yaml, atomically), so an interview can stop at
 any point (Ctrl-D, Ctrl-C) and `crmwb intake DIR` later asks only what is still open. Questions whose
 `when` does not hold for the answers so far are skipped. At the end it shows what the answers added or
-dropped and brings the task list up to date.
+dropped. Each save writes only the answer just given, merged with what another program or a hand edit
+saved meanwhile, and brings the task list up to date with it; an answer changed elsewhere meanwhile to
+another value is not overwritten (the interview says so and goes on).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbench.cli.engagement_args import add_author_argument, open_or_report, sync_summary, task_rows
+from workbench.cli.engagement_args import add_author_argument, open_or_report, sync_summary
 
 if TYPE_CHECKING:
     from workbench.domain.playbook import Playbook
@@ -124,44 +126,89 @@ def interview(pb: Playbook, answers: dict[str, Any], save, lang: str, ask_all: b
     return asked
 
 
+class _Saver:
+    """Saves one answer at a time through the engagement's locked merge-write, syncing the store."""
+
+    def __init__(self, oe, author: str):
+        self.oe, self.author = oe, author
+        self.previous = dict(oe.engagement.answers)
+        self.synced: tuple[list[str], list[str], list[str]] = ([], [], [])
+        self.sync_error: str | None = None
+        self.refused: list[str] = []
+
+    def __call__(self, answers: dict[str, Any]) -> None:
+        from dataclasses import replace
+
+        from workbench.store.engagement import EngagementError, sync_answers
+        from workbench.store.engagement_save import EditConflict, save_engagement
+
+        engagement, pb, store = self.oe.engagement, self.oe.playbook, self.oe.store
+        base, mine = replace(engagement, answers=self.previous), replace(engagement, answers=answers)
+        changed = [f"answers.{q}" for q in answers if self.previous.get(q) != answers[q]]
+        self.previous = dict(answers)
+        try:
+            who = self.author
+            result = save_engagement(base, mine, sync=lambda saved: sync_answers(store, pb, saved, who))
+        except EditConflict as exc:
+            self.refused += exc.fields
+            print(f"  {exc}")
+            return
+        except EngagementError as exc:  # a hand edit left the file unreadable: say where, save nothing
+            self.refused += changed
+            print("\n".join(f"  {p}" for p in exc.problems))
+            return
+        self.oe.engagement = result.engagement
+        if result.taken:
+            print(f"  {result.merged_note()}")
+        if result.sync_error:
+            self.sync_error = result.sync_note()
+        elif result.synced:
+            for total, part in zip(self.synced, result.synced):
+                total.extend(part)
+
+
 def run(args: argparse.Namespace) -> int:
     from workbench.cli.diff_cmd import print_diff
     from workbench.domain.answer_diff import diff_answers
     from workbench.domain.intake import pending_count, stale_answers
-    from workbench.domain.resolve import resolve
+    from workbench.i18n import _
     from workbench.store.author import current_author
-    from workbench.store.engagement import save_answers
 
     oe = open_or_report(args.folder, args.author, "intake")
     if oe is None:
         return 2
     with oe:
-        pb, engagement = oe.playbook, oe.engagement
-        before = dict(engagement.answers)
+        pb = oe.playbook
+        before = dict(oe.engagement.answers)
         answers = dict(before)
         left = pending_count(pb, answers)
         if not args.all and not left:
             print(f"Every question that applies is answered; `crmwb intake {args.folder} --all` asks them again.")
             return 0
-        print(f"Intake for {engagement.client} ({pb.id} {pb.version}): "
+        print(f"Intake for {oe.engagement.client} ({pb.id} {pb.version}): "
               f"{'all questions' if args.all else f'{left} unanswered question(s)'}.")
         print("Enter keeps the answer in brackets; Ctrl-D stops, keeping the answers so far.")
         code = 0
+        saver = _Saver(oe, current_author(args.author))
         try:
-            interview(pb, answers, lambda a: save_answers(engagement, a), args.lang, args.all)
+            interview(pb, answers, saver, args.lang, args.all)
             print("\nIntake complete.")
         except (EOFError, KeyboardInterrupt) as exc:
             code = 130 if isinstance(exc, KeyboardInterrupt) else 0
-            print(f"\n\nStopped. {len(engagement.answers)} answer(s) are saved in {engagement.file}; "
+            print(f"\n\nStopped. {len(oe.engagement.answers)} answer(s) are saved in {oe.engagement.file}; "
                   f"run `crmwb intake {args.folder}` to go on.")
-        stale = stale_answers(pb, engagement.answers)
+        saved = oe.engagement.answers
+        stale = stale_answers(pb, saved)
         if stale:
             print(textwrap.fill(f"Kept, though they no longer apply: {', '.join(stale)}.", WIDTH,
                                 break_on_hyphens=False))
-        diff = diff_answers(pb, before, engagement.answers, args.lang)
+        if saver.refused:
+            print(_("Not saved (see above): {fields}.").format(fields=", ".join(saver.refused)))
+        diff = diff_answers(pb, before, saved, args.lang)
         if diff.changes:
             print()
             print_diff(diff, pb, args.lang)
-            synced = oe.store.sync_tasks(task_rows(resolve(pb, engagement.answers)), current_author(args.author))
-            print(f"\nTasks: {sync_summary(*synced)}.")
+            print(f"\nTasks: {sync_summary(*saver.synced)}.")
+        if saver.sync_error:
+            print(f"crmwb intake: warning: {saver.sync_error}", file=sys.stderr)
     return code

@@ -38,10 +38,29 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "crm-export": ("workbench.cli.crm_export_cmd", "the designed permissions in each CRM's own format"),
     "audit": ("workbench.cli.audit_cmd", "live CRM permissions vs the design; recertification decisions"),
     "recertify": ("workbench.cli.recertify_cmd", "access review plan and an xlsx checklist per reviewer"),
+    "store": ("workbench.cli.store_cmd", "`store reinit DIR --confirm`: start a new task history on purpose"),
     "open": ("workbench.cli.open_cmd", "open an engagement folder in the workbench TUI (no arguments: start screen)"),
 }
 
-EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_BUSY = 0, 1, 2, 75
+"""75 is EX_TEMPFAIL: the state store stayed busy past the retries; nothing was written, try again."""
+
+
+def _expected_failure(exc: Exception) -> int | None:
+    """Failures that are not our bugs: another program holding the store, a damaged store row. Checked
+    through sys.modules so `crmwb --help` never imports the store to catch its errors."""
+    base = sys.modules.get("workbench.store.base")
+    if base is not None and isinstance(exc, base.StoreBusy):
+        from workbench.i18n import _
+
+        print(_("crmwb: {message} (nothing more was changed by this command)").format(message=exc),
+              file=sys.stderr)
+        return EXIT_BUSY
+    store = sys.modules.get("workbench.store.sqlite_store")
+    if store is not None and isinstance(exc, store.StoreDataError):
+        print(f"crmwb: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return None
 
 
 class _Parser(argparse.ArgumentParser):
@@ -91,6 +110,9 @@ def main(argv: list[str] | None = None) -> int:
         print(_("{file}: error: {message}").format(file=exc.file, message=exc.message), file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as exc:  # a bug of ours: say so briefly; client data in locals stays unprinted
+        code = _expected_failure(exc)
+        if code is not None:
+            return code
         if os.environ.get("CRMWB_DEBUG"):
             raise
         print(f"crmwb: internal error: {type(exc).__name__}: {exc}\n"

@@ -1,8 +1,14 @@
 """The engagement folder: `engagement.yaml` (human-editable, diff-friendly) beside `state.db` (the store).
 
 engagement.yaml records the client, the playbook with its version and hash, the intake answers and the
-start date. Answer changes re-resolve the playbook and sync the store: dropped tasks are archived with
-their history, new ones appear as not started.
+start date, and a `revision` every write increments. Every write goes through `engagement_save` (a
+locked read-merge-write), so writers at the same time never undo each other. Answer changes re-resolve
+the playbook and sync the store: dropped tasks are archived with their history, new ones appear as not
+started.
+
+The store is never re-created silently: an engagement that has a history (a revision, a created stamp)
+whose state.db is missing or empty is refused until someone re-initialises it on purpose
+(`crmwb store reinit DIR --confirm`).
 """
 
 from __future__ import annotations
@@ -20,17 +26,20 @@ from workbench.domain.plan import Plan, schedule
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
 from workbench.domain.resolve import resolve
+from workbench.i18n import _
 from workbench.loading.locate import place
 from workbench.loading.located_yaml import LDict, YamlError, plain, read_yaml
 from workbench.loading.playbooks import LoadedPlaybook, load_playbook
 from workbench.loading.shapes import (ENGAGEMENT_REQUIRED, ENGAGEMENT_SHAPES, MAX_ENGAGEMENT_BYTES,
                                       shape_problems)
-from workbench.store.sqlite_store import SQLiteStore
-from workbench.writers.atomic import write_text_atomic
+from workbench.store.base import StateStore, StoreBusy
+from workbench.store.busy import BusyPolicy
+from workbench.store.sqlite_store import SQLiteStore, StoreDataError
 
 FILE_NAME = "engagement.yaml"
 STORE_NAME = "state.db"
-_KEYS = {"client", "playbook", "playbook_version", "playbook_sha256", "start", "created", "answers", "overrides"}
+_KEYS = {"client", "playbook", "playbook_version", "playbook_sha256", "start", "created", "answers",
+         "overrides", "revision"}
 _HEADER = ("# CRM Workbench engagement. Edit the answers here or with `crmwb intake`; after an edit, run any\n"
            "# crmwb command on this folder and the task list follows the answers (dropped tasks are archived).\n")
 
@@ -47,6 +56,8 @@ class Engagement:
     created: str = ""
     overrides: dict[str, Any] = field(default_factory=dict)
     """per-client edits of the RFP: {requirements: {ID: {priority, weight}}}"""
+    revision: int = 0
+    """how many times engagement.yaml was written (hand edits leave it as it is)"""
 
     @property
     def file(self) -> Path:
@@ -59,7 +70,7 @@ class Engagement:
     def to_yaml(self) -> str:
         data = {"client": self.client, "playbook": self.playbook, "playbook_version": self.playbook_version,
                 "playbook_sha256": self.playbook_sha256, "start": self.start, "created": self.created,
-                "answers": self.answers}
+                "revision": self.revision, "answers": self.answers}
         if self.overrides:
             data["overrides"] = self.overrides
         return _HEADER + yaml.safe_dump(plain(data), allow_unicode=True, sort_keys=False, width=100)
@@ -90,7 +101,10 @@ def _playbook_ref(ref: str, folder: Path) -> str:
 
 def create(folder: Path, playbook_ref: str, answers: dict[str, Any], client: str, start: date,
            author: str) -> Engagement:
-    """Create the folder, its engagement.yaml and its store; refuses a folder that already holds one."""
+    """Create the folder, its store and its engagement.yaml (revision 1); refuses a folder that already
+    holds an engagement, also when another `new` wins the race for it."""
+    from workbench.store.engagement_save import save_engagement
+
     folder = Path(folder)
     if is_engagement(folder):
         raise EngagementError([Problem(f"{folder} already holds an engagement; open it instead",
@@ -101,14 +115,15 @@ def create(folder: Path, playbook_ref: str, answers: dict[str, Any], client: str
     problems = check_answers(loaded.playbook, answers)
     if problems:
         raise EngagementError(problems)
-    folder.mkdir(parents=True, exist_ok=True)
     engagement = Engagement(folder, client, _playbook_ref(playbook_ref, folder), start, plain(answers),
                             loaded.playbook.version, loaded.digest,
                             datetime.now(timezone.utc).isoformat(timespec="seconds"))
-    write_text_atomic(engagement.file, engagement.to_yaml())
-    with SQLiteStore(engagement.store_path) as store:
-        store.sync_tasks(task_rows(resolve(loaded.playbook, answers)), author)
-    return engagement
+
+    def make_store(written: Engagement) -> None:  # under the folder lock, before engagement.yaml exists
+        with SQLiteStore(written.store_path) as store:
+            store.sync_tasks(task_rows(resolve(loaded.playbook, answers)), author)
+
+    return save_engagement(None, engagement, sync=make_store).engagement
 
 
 def task_rows(pb: Playbook) -> list[tuple[str, str, int]]:
@@ -134,11 +149,15 @@ def read(folder: Path) -> Engagement:
     problems = [place(Problem(f"unknown key {k!r}; expected one of: {', '.join(sorted(_KEYS))}", (k,),
                               code="unknown-key"), data, str(path)) for k in data if k not in _KEYS]
     problems += shape_problems(data, ENGAGEMENT_SHAPES, ENGAGEMENT_REQUIRED, str(path))
+    revision = data.get("revision", 0)
+    if isinstance(revision, bool) or not isinstance(revision, int) or revision < 0:
+        message = _("{value!r}; expected a whole number, 0 or more").format(value=revision)
+        problems.append(place(Problem(message, ("revision",)), data, str(path)))
     if problems:
         raise EngagementError(problems)
     return Engagement(folder, data["client"], data["playbook"], data["start"], plain(data["answers"]),
                       str(data.get("playbook_version") or ""), str(data.get("playbook_sha256") or ""),
-                      str(data.get("created") or ""), plain(data.get("overrides") or {}))
+                      str(data.get("created") or ""), plain(data.get("overrides") or {}), revision)
 
 
 @dataclass
@@ -149,7 +168,7 @@ class OpenEngagement:
     loaded: LoadedPlaybook
     resolved: Playbook
     plan: Plan
-    store: SQLiteStore
+    store: StateStore
     warnings: list[str]
 
     @property
@@ -166,9 +185,30 @@ class OpenEngagement:
         self.close()
 
 
-def open_engagement(folder: Path, author: str) -> OpenEngagement:
-    """Read, resolve, schedule and sync: after this the store's tasks match the current answers."""
-    engagement = read(folder)
+def has_history(engagement: Engagement) -> bool:
+    """engagement.yaml says a store was made for it: it was created by crmwb or written since."""
+    return bool(engagement.created) or engagement.revision > 0
+
+
+def check_store_present(engagement: Engagement) -> None:
+    """Refuse to re-create a missing or empty state.db for an engagement that had one: that would throw
+    its task history away without a word."""
+    path = engagement.store_path
+    if not path.exists():
+        state = _("the file is missing")
+    else:
+        state = _("the file is empty (0 bytes)") if path.stat().st_size == 0 else ""
+    if state and has_history(engagement):
+        raise EngagementError([Problem(_(
+            "{state}, but engagement.yaml records an engagement with a history (revision {revision}, created "
+            "{created}); expected the state.db that belongs to it: restore it from a backup, or start a new "
+            "empty task history on purpose with `crmwb store reinit {folder} --confirm`").format(
+            state=state, revision=engagement.revision, created=engagement.created or "?",
+            folder=engagement.folder), file=str(path), code="store-missing")])
+
+
+def load_resolved(engagement: Engagement) -> tuple[LoadedPlaybook, Playbook, list[str]]:
+    """The engagement's playbook loaded, checked against its answers and overrides, and resolved."""
     ref = engagement.playbook
     if Path(ref).suffix in (".yaml", ".yml") and not Path(ref).is_absolute():
         ref = str(engagement.folder / ref)
@@ -183,21 +223,69 @@ def open_engagement(folder: Path, author: str) -> OpenEngagement:
     warnings = []
     if engagement.playbook_sha256 and engagement.playbook_sha256 != loaded.digest:
         warnings.append(f"the playbook changed since this engagement was created (version "
-                        f"{engagement.playbook_version or '?'} -> {loaded.playbook.version}); tasks follow the new one")
+                        f"{engagement.playbook_version or '?'} -> {loaded.playbook.version}); tasks follow "
+                        "the new one")
     resolved = apply_overrides(resolve(loaded.playbook, engagement.answers), engagement.overrides)
+    return loaded, resolved, warnings
+
+
+def open_engagement(folder: Path, author: str, busy: BusyPolicy | None = None,
+                    new_store: bool = False) -> OpenEngagement:
+    """Read, resolve, schedule and sync: after this the store's tasks match the current answers (this is
+    also what catches the store up after a save whose sync failed). `new_store` allows creating a missing
+    state.db for an engagement with a history (`crmwb store reinit`)."""
+    engagement = read(folder)
+    if not new_store:
+        check_store_present(engagement)
+    loaded, resolved, warnings = load_resolved(engagement)
     plan = schedule(resolved, engagement.start)
-    store = SQLiteStore(engagement.store_path)
-    store.sync_tasks(task_rows(resolved), author)
+    store = SQLiteStore(engagement.store_path, busy=busy)
+    try:
+        store.sync_tasks(task_rows(resolved), author)
+    except StoreBusy as exc:  # reading goes on; a write this command makes will wait for the lock itself
+        warnings.append(_("the task list does not follow the latest answers yet ({reason}); the next command "
+                          "brings it up to date").format(reason=exc))
+    except StoreDataError as exc:
+        store.close()
+        raise EngagementError([Problem(exc.message, file=str(exc.path), code="store-data")]) from None
+    except BaseException:
+        store.close()
+        raise
     return OpenEngagement(engagement, loaded, resolved, plan, store, warnings)
 
 
-def save_answers(engagement: Engagement, answers: dict[str, Any]) -> None:
-    """Replace the answers in engagement.yaml atomically (the store follows on the next open)."""
-    engagement.answers = plain(answers)
-    write_text_atomic(engagement.file, engagement.to_yaml())
+def sync_answers(store: StateStore, pb: Playbook, engagement: Engagement, author: str):
+    """Bring the store's task list to `engagement`'s answers (as merged and written)."""
+    problems = check_answers(pb, engagement.answers)
+    if problems:
+        raise EngagementError([place(p, read_yaml(engagement.file), str(engagement.file)) for p in problems])
+    return store.sync_tasks(task_rows(resolve(pb, engagement.answers)), author)
 
 
-def save_overrides(engagement: Engagement, overrides: dict[str, Any]) -> None:
-    """Replace the RFP edits in engagement.yaml atomically."""
-    engagement.overrides = plain(overrides)
-    write_text_atomic(engagement.file, engagement.to_yaml())
+def save_answers(engagement: Engagement, answers: dict[str, Any]):
+    """Save changed answers (merged with what the file holds now); `engagement` becomes what was written.
+    Returns the SaveResult; raises EditConflict when another writer changed the same answer."""
+    from dataclasses import replace
+
+    from workbench.store.engagement_save import save_engagement
+
+    result = save_engagement(replace(engagement), replace(engagement, answers=plain(answers)))
+    _adopt(engagement, result.engagement)
+    return result
+
+
+def save_overrides(engagement: Engagement, overrides: dict[str, Any]):
+    """Save changed RFP edits (merged with what the file holds now), as save_answers does."""
+    from dataclasses import replace
+
+    from workbench.store.engagement_save import save_engagement
+
+    result = save_engagement(replace(engagement), replace(engagement, overrides=plain(overrides)))
+    _adopt(engagement, result.engagement)
+    return result
+
+
+def _adopt(engagement: Engagement, written: Engagement) -> None:
+    for name in ("client", "playbook", "start", "answers", "playbook_version", "playbook_sha256", "created",
+                 "overrides", "revision"):
+        setattr(engagement, name, getattr(written, name))

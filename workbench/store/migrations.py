@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Callable, Iterator
+
+Begin = Callable[[sqlite3.Connection], None]
 
 MIGRATIONS: list[str] = [
     # 1: tasks and their history
@@ -77,14 +79,14 @@ def version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
+def migrate(conn: sqlite3.Connection, target: int = LATEST, begin: Begin | None = None) -> int:
     """Apply the missing migrations up to `target`, each in its own transaction; returns the new version."""
     current = version(conn)
     if current > LATEST:
         raise RuntimeError(f"the state store has schema version {current}, newer than this crmwb knows "
                            f"({LATEST}); upgrade crmwb")
     for number in range(current + 1, target + 1):
-        with transaction(conn):
+        with transaction(conn, begin):
             if version(conn) >= number:  # another process migrated while we waited for the lock
                 continue
             for statement in MIGRATIONS[number - 1].split(";"):
@@ -95,9 +97,13 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
 
 
 @contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One write transaction, taken with the write lock up front (no upgrade deadlocks between processes)."""
-    conn.execute("BEGIN IMMEDIATE")
+def transaction(conn: sqlite3.Connection, begin: Begin | None = None) -> Iterator[sqlite3.Connection]:
+    """One write transaction, taken with the write lock up front (no upgrade deadlocks between processes);
+    `begin` takes that lock (the store passes one that waits and retries per its busy policy)."""
+    if begin is None:
+        conn.execute("BEGIN IMMEDIATE")
+    else:
+        begin(conn)
     try:
         yield conn
     except BaseException:

@@ -2,7 +2,11 @@
 
 Every change appends an event with its time and author, so the history of a task is never lost; an
 interrupted command rolls back whole. The CLI and the TUI may write at the same time: writers take the
-lock up front (BEGIN IMMEDIATE) and wait up to `timeout` seconds for each other.
+lock up front (BEGIN IMMEDIATE) and wait for each other as the busy policy says (briefly, then StoreBusy;
+the CLI retries a few times first). Readers never wait for writers (WAL).
+
+Rows are checked as they are read: a row the program cannot have written (a hand-edited status, a date
+that does not parse) is a StoreDataError naming the table, the row and the value, never a crash.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from workbench.domain.tracking import STATUSES, Event, Measurement, TaskState
+from workbench.i18n import _
+from workbench.store.busy import BusyPolicy, begin_immediate, busy_as_store_busy
 from workbench.store.migrations import migrate, transaction
 
 
@@ -20,18 +26,65 @@ class StoreError(Exception):
     """A request the store refuses (unknown task, bad status...): the message says what and why."""
 
 
+class StoreDataError(StoreError):
+    """A row in state.db holds a value this program never writes; `message` names table, row and value."""
+
+    def __init__(self, path: Path, message: str):
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+def _row_date(path: Path, where: str, column: str, text: str | None, parse=date.fromisoformat,
+              expected: str = "a date YYYY-MM-DD"):
+    if text is None:
+        return None
+    try:
+        return parse(text)
+    except (TypeError, ValueError):
+        raise StoreDataError(path, _("{where}: {column} {value!r}; expected {expected}").format(
+            where=where, column=column, value=text, expected=expected)) from None
+
+
+def _task_state(path: Path, row: tuple, checks: dict[str, list[bool]], notes: dict[str, int]) -> TaskState:
+    tid, status, assignee, due, archived = row
+    where = _("table tasks, row {task}").format(task=tid)
+    if status not in STATUSES:
+        raise StoreDataError(path, _("{where}: status {value!r}; expected one of: {expected}").format(
+            where=where, value=status, expected=", ".join(STATUSES)))
+    return TaskState(tid, status, assignee, _row_date(path, where, "due", due), checks.get(tid, []),
+                     bool(archived), notes.get(tid, 0))
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
 class SQLiteStore:
-    def __init__(self, path: Path, timeout: float = 10.0):
+    """The StateStore protocol on one SQLite file. `busy` says how long to wait for another writer
+    (default: briefly, then StoreBusy); `timeout` alone is a shorthand for that wait, in seconds."""
+
+    def __init__(self, path: Path, timeout: float | None = None, busy: BusyPolicy | None = None):
         self.path = Path(path)
-        self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
-        self.conn.execute("PRAGMA journal_mode = WAL")
-        self.conn.execute("PRAGMA synchronous = NORMAL")
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        migrate(self.conn)
+        self.busy = busy or (BusyPolicy(timeout=timeout) if timeout is not None else BusyPolicy.interactive())
+        with busy_as_store_busy(self.path):
+            self.conn = sqlite3.connect(self.path, timeout=self.busy.timeout, isolation_level=None,
+                                        check_same_thread=False)
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+                self.conn.execute("PRAGMA foreign_keys = ON")
+                migrate(self.conn, begin=self._begin)
+            except BaseException:
+                self.conn.close()
+                raise
+
+    def _begin(self, conn: sqlite3.Connection) -> None:
+        begin_immediate(conn, self.busy, self.path)
+
+    def _write(self):
+        """One write transaction, the lock taken up front per the busy policy."""
+        return transaction(self.conn, self._begin)
 
     def close(self) -> None:
         self.conn.close()
@@ -50,9 +103,7 @@ class SQLiteStore:
         for task_id, item, done in self.conn.execute("SELECT task_id, item, done FROM checklist ORDER BY task_id, item"):
             checks.setdefault(task_id, []).append(bool(done))
         notes = dict(self.conn.execute("SELECT task_id, COUNT(*) FROM events WHERE kind = 'note' GROUP BY task_id"))
-        return {tid: TaskState(tid, status, assignee, date.fromisoformat(due) if due else None,
-                               checks.get(tid, []), bool(archived), notes.get(tid, 0))
-                for tid, status, assignee, due, archived in rows}
+        return {row[0]: _task_state(self.path, row, checks, notes) for row in rows}
 
     def history(self, task_id: str | None = None, limit: int | None = None) -> list[Event]:
         sql = "SELECT seq, task_id, at, author, kind, old, new, note FROM events"
@@ -61,16 +112,21 @@ class SQLiteStore:
             sql, args = sql + " WHERE task_id = ?", (task_id,)
         sql += " ORDER BY seq DESC" + (f" LIMIT {int(limit)}" if limit else "")
         rows = self.conn.execute(sql, args).fetchall()
-        return [Event(seq, tid, datetime.fromisoformat(at), author, kind, old, new, note)
+        return [Event(seq, tid, self._event_time(seq, at), author, kind, old, new, note)
                 for seq, tid, at, author, kind, old, new, note in reversed(rows)]
 
+    def _event_time(self, seq: int, at: str) -> datetime:
+        return _row_date(self.path, _("table events, row {seq}").format(seq=seq), "at", at,
+                         datetime.fromisoformat, "an ISO date and time")
+
     def measurements(self, kpi_id: str | None = None) -> list[Measurement]:
-        sql = "SELECT kpi_id, value, measured_on, source, note FROM measurements"
+        sql = "SELECT id, kpi_id, value, measured_on, source, note FROM measurements"
         args: tuple = ()
         if kpi_id is not None:
             sql, args = sql + " WHERE kpi_id = ?", (kpi_id,)
         rows = self.conn.execute(sql + " ORDER BY measured_on, id", args).fetchall()
-        return [Measurement(k, v, date.fromisoformat(d), s, n) for k, v, d, s, n in rows]
+        return [Measurement(k, v, _row_date(self.path, _("table measurements, row {id}").format(id=i),
+                                            "measured_on", d), s, n) for i, k, v, d, s, n in rows]
 
     def closed_phases(self) -> dict[str, dict]:
         rows = self.conn.execute("SELECT phase, closed_at, author, override_reason, missing FROM phase_gates")
@@ -95,9 +151,12 @@ class SQLiteStore:
     def sync_tasks(self, resolved: list[tuple[str, str, int]], author: str) -> tuple[list[str], list[str], list[str]]:
         from workbench.domain.tracking import reconcile
 
-        with transaction(self.conn):
+        wanted = [tid for tid, _, _ in resolved]
+        if not any(reconcile(wanted, self.tasks(include_archived=True))):
+            return [], [], []  # in step already: no write lock, so reading never waits for a writer
+        with self._write():
             stored = self.tasks(include_archived=True)
-            new, archive, restore = reconcile([tid for tid, _, _ in resolved], stored)
+            new, archive, restore = reconcile(wanted, stored)
             phases = {tid: (phase, items) for tid, phase, items in resolved}
             for tid in new:
                 self.conn.execute("INSERT INTO tasks (id, phase) VALUES (?, ?)", (tid, phases[tid][0]))
@@ -115,7 +174,7 @@ class SQLiteStore:
     def set_status(self, task_id: str, status: str, author: str, note: str | None = None) -> None:
         if status not in STATUSES:
             raise StoreError(f"unknown status {status!r}; expected one of: {', '.join(STATUSES)}")
-        with transaction(self.conn):
+        with self._write():
             old = self._current(task_id)[0]
             if old == status:
                 return
@@ -123,13 +182,13 @@ class SQLiteStore:
             self._event(task_id, author, "status", old, status, note)
 
     def assign(self, task_id: str, assignee: str | None, author: str) -> None:
-        with transaction(self.conn):
+        with self._write():
             old = self._current(task_id)[1]
             self.conn.execute("UPDATE tasks SET assignee = ? WHERE id = ?", (assignee, task_id))
             self._event(task_id, author, "assign", old, assignee)
 
     def set_due(self, task_id: str, due: date | None, author: str) -> None:
-        with transaction(self.conn):
+        with self._write():
             old = self._current(task_id)[2]
             new = due.isoformat() if due else None
             self.conn.execute("UPDATE tasks SET due = ? WHERE id = ?", (new, task_id))
@@ -138,12 +197,12 @@ class SQLiteStore:
     def add_note(self, task_id: str, note: str, author: str) -> None:
         if not note.strip():
             raise StoreError("a note needs some text")
-        with transaction(self.conn):
+        with self._write():
             self._current(task_id)
             self._event(task_id, author, "note", None, None, note)
 
     def check_item(self, task_id: str, index: int, done: bool, author: str) -> None:
-        with transaction(self.conn):
+        with self._write():
             self._current(task_id)
             count = self.conn.execute("SELECT COUNT(*) FROM checklist WHERE task_id = ?", (task_id,)).fetchone()[0]
             if not 0 <= index < count:
@@ -153,7 +212,7 @@ class SQLiteStore:
 
     def record_measurements(self, items: list[Measurement], author: str) -> int:
         now = _now()
-        with transaction(self.conn):
+        with self._write():
             self.conn.executemany(
                 "INSERT INTO measurements (kpi_id, value, measured_on, source, note, recorded_at, author)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -163,7 +222,7 @@ class SQLiteStore:
     def close_phase(self, phase: str, author: str, override_reason: str | None, missing: list[str]) -> None:
         if missing and not (override_reason or "").strip():
             raise StoreError(f"phase {phase} has open gate tasks ({', '.join(missing)}); closing it anyway needs a reason")
-        with transaction(self.conn):
+        with self._write():
             self.conn.execute("INSERT OR REPLACE INTO phase_gates (phase, closed_at, author, override_reason, missing)"
                               " VALUES (?, ?, ?, ?, ?)", (phase, _now(), author, override_reason, json.dumps(missing)))
             self._event(f"phase:{phase}", author, "gate", None, "closed", override_reason)

@@ -24,9 +24,11 @@ def open_session(folder: Path, author: str) -> Session:
     """Open (and sync) the engagement; a folder without one is an EngagementError, not a crash."""
     import sqlite3
 
+    from workbench.store.base import StoreBusy
+
     try:
         return Session.open(Path(folder), author)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, StoreBusy) as exc:
         raise EngagementError([Problem(f"the state store cannot be used: {exc}",
                                        file=str(Path(folder) / "state.db"))]) from None
 

@@ -1,16 +1,24 @@
 """The TUI's handle on one open engagement: the same OpenEngagement and store calls the CLI makes, plus
-the author of changes. Screens call these methods and then refresh; nothing here imports Textual."""
+the author of changes. Screens call these methods and then refresh; nothing here imports Textual.
+
+Saves go through the store's locked merge-write: only what the screen changed is written, on top of what
+the CLI or a hand edit saved meanwhile, and the results say what was merged and whether the task list
+followed (StoreBusy on state.db leaves the answers saved and the task list for the next open). The task
+list is synced under the folder lock, so syncs follow writes in order; the heavier re-open comes after."""
 
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass
+import sqlite3
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from workbench.domain.governance import Finding, check_governance
 from workbench.domain.tracking import StatusReport, TaskState, status_report
-from workbench.store.engagement import OpenEngagement, open_engagement, save_answers
+from workbench.store.base import StoreBusy
+from workbench.store.engagement import EngagementError, OpenEngagement, open_engagement, sync_answers
+from workbench.store.engagement_save import SaveResult, save_engagement
 
 
 @dataclass
@@ -55,12 +63,41 @@ class Session:
     def check_item(self, task_id: str, index: int, done: bool) -> None:
         self.opened.store.check_item(task_id, index, done, self.author)
 
-    def save_answers(self, answers: dict) -> None:
-        """Save the answers and re-open, so the resolved playbook, plan and task list follow them."""
-        save_answers(self.opened.engagement, answers)
-        folder = self.folder
+    def save_answers(self, answers: dict, base: dict | None = None) -> SaveResult:
+        """Save the answers that differ from `base` (default: the answers this session last loaded or
+        wrote) and re-open, so the resolved playbook, plan and task list follow the merged answers.
+
+        Raises EditConflict (nothing written) when another writer changed one of the same answers. When
+        the file is saved but state.db is busy, the session keeps its open state with the new answers and
+        the result's `sync_note()` says the task list follows at the next open."""
+        opened = self.opened
+        current = opened.engagement
+        before = replace(current, answers=dict(current.answers if base is None else base))
+        result = save_engagement(before, replace(current, answers=dict(answers)),
+                                 sync=lambda written: sync_answers(opened.store, opened.playbook, written,
+                                                                   self.author))
+        if result.sync_error is None:
+            try:  # after the folder lock is released: loading the playbook again can take seconds
+                self._reopen(result.engagement.folder)
+            except (StoreBusy, sqlite3.Error, EngagementError) as exc:
+                result.sync_error = str(exc)
+        if result.sync_error is not None:
+            self.opened = replace(self.opened, engagement=result.engagement)
+        return result
+
+    def save_overrides(self, overrides: dict) -> SaveResult:
+        """Save the RFP edits that differ from the session's; the session's engagement becomes what was
+        written (the caller applies the edit to the resolved playbook itself, without a re-open)."""
+        current = self.opened.engagement
+        result = save_engagement(replace(current), replace(current, overrides=dict(overrides)))
+        self.opened = replace(self.opened, engagement=result.engagement)
+        return result
+
+    def _reopen(self, folder: Path) -> None:
+        """Resolve, schedule and sync again on what the file holds now."""
+        fresh = open_engagement(folder, self.author)
         self.opened.close()
-        self.opened = open_engagement(folder, self.author)
+        self.opened = fresh
 
     def close(self) -> None:
         self.opened.close()

@@ -21,7 +21,10 @@ from workbench.domain.governance import Finding
 from workbench.domain.matrix import raci_table
 from workbench.domain.overrides import apply_overrides, check_overrides
 from workbench.domain.text import tr
-from workbench.store.engagement import OpenEngagement, save_overrides
+from workbench.i18n import _
+from workbench.store.base import StoreBusy
+from workbench.store.engagement import EngagementError, OpenEngagement
+from workbench.store.engagement_save import EditConflict
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.deliverables_commands import DeliverablesCommands
 from workbench.tui.session import Session
@@ -171,12 +174,18 @@ class DeliverablesScreen(WorkbenchScreen):
             self.notify("\n".join(str(p) for p in problems), title="RFP edit refused", severity="error")
             return
         try:
-            save_overrides(opened.engagement, overrides)
+            result = self.session.save_overrides(overrides)
         except OSError as exc:
             self.notify(f"Could not save the edit to {opened.engagement.file}: {exc.strerror or exc}",
                         title="RFP", severity="error")
             return
+        except (EditConflict, EngagementError, StoreBusy) as exc:
+            self.notify(str(exc), title=_("RFP edit not saved"), severity="error")
+            return
+        if result.taken:
+            self.notify(result.merged_note(), title=_("RFP"), timeout=5)
         change = {"requirements": {event.req_id: {"priority": event.priority, "weight": event.weight}}}
+        opened = self.session.opened
         self.session.opened = replace(opened, resolved=apply_overrides(opened.resolved, change))
         self._source, self._loaded = self.session.opened, self._loaded & {"rfp"}
         self.query_one(RfpView).apply_edit(event.req_id, event.priority, event.weight)

@@ -2,8 +2,10 @@
 when the answers so far rule them out), one question at a time on the right, progress, and what the
 answers changed since the questionnaire opened.
 
-Every answer is saved as it is given (Session.save_answers writes engagement.yaml atomically and re-opens
-the engagement, so the task list follows); saving runs in a worker because re-resolving takes a moment.
+Every answer is saved as it is given (Session.save_answers merges the answers this screen changed into
+engagement.yaml and re-opens the engagement, so the task list follows); saving runs in a worker because
+re-resolving takes a moment. Answers changed meanwhile by the CLI or a hand edit are kept and shown; one
+this screen changed too is not overwritten: the screen shows the file's value and says so.
 Which questions apply and how typed text parses come from domain.intake, as in `crmwb intake`.
 """
 
@@ -23,6 +25,8 @@ from textual.widgets.option_list import Option
 from workbench.domain.answer_diff import diff_answers
 from workbench.domain.intake import is_answered, ordered_answers, question_applies
 from workbench.domain.text import LANGUAGES, tr
+from workbench.i18n import _
+from workbench.store.merge import MISSING
 from workbench.tui import messages as m
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.session import Session
@@ -53,6 +57,8 @@ class IntakeScreen(WorkbenchScreen):
         self._save_lock = threading.Lock()
         self._sequence = 0
         self._saved = 0
+        self._written = dict(self.answers)
+        """the answers as this screen last saved them: what its next save's changes are counted from"""
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="intake-body"):
@@ -182,17 +188,54 @@ class IntakeScreen(WorkbenchScreen):
     def _save(self, answers: dict[str, Any], previous: dict[str, Any], sequence: int) -> None:
         """Saves run one at a time; a save older than one already written is dropped, so the file
         always ends with the newest answers."""
+        from workbench.store.engagement_save import EditConflict
+
         with self._save_lock:
             if sequence < self._saved:
                 return
             try:
-                self.session.save_answers(answers)
+                result = self.session.save_answers(answers, base=self._written)
+            except EditConflict as exc:
+                self._take_theirs({c.field[1]: c.theirs for c in exc.conflicts if c.field[0] == "answers"})
+                self.app.call_from_thread(self.show_error, _("The answer was not saved"), str(exc) + "\n" +
+                                          _("The screen now shows the value in the file; answer again to "
+                                            "replace it."))
+                return
             except Exception as exc:  # noqa: BLE001 — shown in the UI; the answers stay on screen
                 self.post_message(m.AnswersSaveFailed(f"{type(exc).__name__}: {exc}"))
                 return
             self._saved = sequence
+            self._written = dict(answers)
+            written = result.engagement.answers
+            self._take_theirs({f[len("answers."):]: written.get(f[len("answers."):], MISSING)
+                               for f in result.taken if f.startswith("answers.")})
+        if result.sync_error:
+            self.app.call_from_thread(self.notify, result.sync_note(), title=_("Task list"),
+                                      severity="warning")
+        if result.taken:
+            self.app.call_from_thread(self.notify, result.merged_note(), title=_("Merged"), timeout=5)
         self.post_message(m.AnswersSaved(answers, diff_answers(self.pb, self.baseline, answers, self.lang),
                                          diff_answers(self.pb, previous, answers, self.lang)))
+
+    def _take_theirs(self, values: dict[str, Any]) -> None:
+        """Answers the file holds that differ from this screen's: counted as written, shown on screen."""
+        if not values:
+            return
+        for qid, value in values.items():
+            if value is MISSING:
+                self._written.pop(qid, None)
+            else:
+                self._written[qid] = value
+        self.app.call_from_thread(self._show_theirs, values)
+
+    def _show_theirs(self, values: dict[str, Any]) -> None:
+        for qid, value in values.items():
+            if value is MISSING:
+                self.answers.pop(qid, None)
+            else:
+                self.answers[qid] = value
+        self.answers = ordered_answers(self.pb, self.answers)
+        self._refresh_nav()
 
     @on(m.AnswersSaved)
     def _saved_answers(self, message: m.AnswersSaved) -> None:

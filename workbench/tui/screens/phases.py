@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Label, Select, Tab, Tabs
 
 from workbench.domain.tracking import TaskView, task_views
 from workbench.i18n import _
+from workbench.store.base import StoreBusy
 from workbench.store.sqlite_store import StoreError
 from workbench.tui import messages as m
 from workbench.tui.screens.base import WorkbenchScreen
@@ -173,7 +174,7 @@ class PhasesScreen(WorkbenchScreen):
         task_id = self.query_one(TaskTable).current_id
         try:
             change()
-        except StoreError as exc:
+        except (StoreError, StoreBusy) as exc:  # busy: another program is writing; nothing was changed
             self.notify(str(exc), severity="error", timeout=6)
             return False
         self.views = task_views(self.session.opened.resolved, self.session.opened.plan, self.session.states())

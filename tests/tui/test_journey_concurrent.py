@@ -1,0 +1,101 @@
+"""Journeys with another program writing at the same time: `crmwb diff --apply` in a shell while the
+intake screen is open (its answers are kept; one the shell changed too is not overwritten, and the screen
+says so and shows the file's value), and a task move while another process holds the state.db lock."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from tests.tui.conftest import TODAY
+from tests.tui.helpers import settle
+from tests.tui.test_journey_intake import open_question
+from workbench.tui.app import make_app
+from workbench.tui.screens.dialogs import ErrorDialog
+from workbench.tui.screens.intake import IntakeScreen
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def saved(folder) -> dict:
+    return yaml.safe_load((folder / "engagement.yaml").read_text(encoding="utf-8"))
+
+
+def cli_sets(folder, *sets: str) -> None:
+    args = [a for s in sets for a in ("--set", s)]
+    result = subprocess.run([sys.executable, "-m", "workbench", "diff", str(folder), *args, "--apply"],
+                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+
+
+async def test_a_screen_save_after_a_shell_apply_keeps_the_shell_answers(engagement):
+    app = make_app(engagement, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, IntakeScreen)
+        cli_sets(engagement, "sponsor_named=yes", "loyalty_programme=no")
+
+        await open_question(pilot, "target_go_live_months")
+        await pilot.press(*"12", "enter")
+        await settle(pilot)
+        doc = saved(engagement)
+        assert (doc["answers"]["sponsor_named"], doc["answers"]["loyalty_programme"]) == (True, False)
+        assert doc["answers"]["target_go_live_months"] == 12
+        # the screen now shows what the shell saved, and the session re-opened on the merged answers
+        assert screen.answers["sponsor_named"] is True and screen.answers["loyalty_programme"] is False
+        assert app.session.opened.engagement.answers == doc["answers"]
+
+
+async def test_an_answer_changed_in_the_shell_too_is_not_overwritten(engagement):
+    app = make_app(engagement, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        cli_sets(engagement, "target_go_live_months=6")
+
+        await open_question(pilot, "target_go_live_months")
+        await pilot.press(*"9", "enter")
+        await settle(pilot)
+        assert saved(engagement)["answers"]["target_go_live_months"] == 6
+        assert screen.answers["target_go_live_months"] == 6  # the file's value, shown
+        dialog = app.screen
+        assert isinstance(dialog, ErrorDialog) and dialog.title_text == "The answer was not saved"
+        assert "answers.target_go_live_months (yours: 9; now in the file: 6)" in dialog.message
+        await pilot.press("escape")
+        await settle(pilot)
+
+        # answering again is a deliberate change from the file's value: it is saved
+        await open_question(pilot, "target_go_live_months")
+        await pilot.press("end", "backspace", "backspace", "backspace", *"9", "enter")
+        await settle(pilot)
+        assert saved(engagement)["answers"]["target_go_live_months"] == 9
+
+
+async def test_a_task_move_while_another_program_writes_says_so_and_changes_nothing(engagement):
+    from tests.engagement.concurrency_helpers import write_lock_held
+    from workbench.store.sqlite_store import SQLiteStore
+    from workbench.tui.screens.phases import PhasesScreen
+    from workbench.tui.widgets.task_table import TaskTable
+
+    app = make_app(engagement, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        assert isinstance(app.screen, PhasesScreen)
+        first = app.screen.query_one(TaskTable).current_id
+        with write_lock_held(engagement / "state.db"):
+            await pilot.press("s")
+            await settle(pilot)
+        assert isinstance(app.screen, PhasesScreen)  # no crash screen
+        assert any("another program is writing to state.db" in str(n.message) for n in app._notifications)
+        with SQLiteStore(engagement / "state.db") as store:
+            assert store.tasks()[first].status == "not_started"
+        await pilot.press("s")  # the lock is gone: the same key works
+        await settle(pilot)
+        with SQLiteStore(engagement / "state.db") as store:
+            assert store.tasks()[first].status == "in_progress"
