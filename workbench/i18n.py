@@ -31,7 +31,7 @@ from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
-from workbench.domain.text import LANGUAGES
+from workbench.languages import LANGUAGES
 
 DOMAIN = "crmwb"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"

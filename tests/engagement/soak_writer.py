@@ -76,7 +76,7 @@ def cli_step(actions: Actions, folder: str) -> dict:
     kind, who = actions.pick(), ["--as", actions.name]
     if kind == "status":
         task, move, status = actions.next_move()
-        reason = ["--note", "soak"] if move in ("block", "skip") else []
+        reason = ["--note", "soak"] if move in ("block", "skip") else ["--force", "soak"] if move == "done" else []
         code, _, err = _cli(["task", folder, move, task, *who, *reason])
         result = _outcome(code, err)
         if result == "ok":

@@ -10,8 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 
-LANGUAGES = ("en", "fa", "ru")
-RTL_LANGUAGES = frozenset({"fa"})
+from workbench.languages import LANGUAGES, RTL_LANGUAGES  # noqa: F401  (re-exported: the one vocabulary)
 
 
 class LocalText(dict[str, str]):
