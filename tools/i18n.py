@@ -2,6 +2,8 @@
 
     python tools/i18n.py update    # extract marked messages into crmwb.pot, merge into fa and ru, compile .mo
     python tools/i18n.py check     # exit 1 listing untranslated, fuzzy or placeholder-mismatched messages
+    python tools/i18n.py missing   # the messages still without fa or ru, as a YAML worklist for `apply`
+    python tools/i18n.py apply FILE.yaml   # write translations {msgid: {fa: ..., ru: ...}} into the .po files
 
 Extraction reads the Python sources' syntax trees (calls to `_`, `N_`, `ngettext`, `pgettext`) and the
 Jinja templates (`_()`, `ngettext()` inside `{{ }}`), so nothing has to run. Translations are edited in the
@@ -166,7 +168,61 @@ def problems() -> list[str]:
     return found
 
 
+def missing() -> list[str | tuple[str, str]]:
+    """Message ids (or (singular, plural)) that lack a fa or a ru translation."""
+    template, out = extract(), []
+    catalogues = {lang: read_catalogue(lang) for lang in TRANSLATED}
+    for wanted in template:
+        if not wanted.id:
+            continue
+        for catalog in catalogues.values():
+            message = catalog.get(wanted.id, context=wanted.context)
+            strings = message.string if message is not None else None
+            if not strings or (isinstance(strings, tuple) and not all(strings[:catalog.num_plurals])):
+                out.append(wanted.id)
+                break
+    return out
+
+
+def apply(path: Path) -> int:
+    """Write translations from a YAML file into the catalogues. Keys are message ids; a plural message is
+    keyed by its singular and gives `plural:` (the English plural) and lists for fa and ru."""
+    import yaml
+
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    update()
+    unknown = 0
+    for lang in TRANSLATED:
+        catalog = read_catalogue(lang)
+        for key, per in entries.items():
+            message_id = (key, per["plural"]) if "plural" in per else key
+            message = catalog.get(message_id)
+            if message is None:
+                if lang == TRANSLATED[0]:
+                    print(f"not in the catalogue (is it marked in the code?): {key!r}")
+                unknown += 1
+                continue
+            value = per[lang]
+            message.string = tuple(value) if isinstance(value, list) else value
+        _write(_po_path(lang), write_po, catalog, sort_output=True, width=100, include_lineno=False)
+    update()
+    return 1 if unknown else 0
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["missing"]:
+        import yaml
+
+        worklist = {}
+        for message_id in missing():
+            if isinstance(message_id, tuple):
+                worklist[message_id[0]] = {"plural": message_id[1], "fa": ["", ""], "ru": ["", "", ""]}
+            else:
+                worklist[message_id] = {"fa": "", "ru": ""}
+        print(yaml.safe_dump(worklist, allow_unicode=True, sort_keys=False, width=1000), end="")
+        return 0
+    if argv[:2] and argv[0] == "apply":
+        return apply(Path(argv[1]))
     if argv[:1] == ["update"]:
         update()
         return 0
