@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,21 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+REQUIRE_RENDERERS = os.environ.get("CRMWB_REQUIRE_RENDERERS", "") == "1"
+"""Set by CI (.ci/run): a test that needs LibreOffice, Graphviz, poppler or Java must run there, so a
+missing tool fails the run instead of skipping the test."""
+
+
+def missing_tool(reason: str) -> None:
+    """Skip on a developer's machine without the tool; fail in CI, where the tools are installed."""
+    if REQUIRE_RENDERERS:
+        pytest.fail(f"{reason} (CRMWB_REQUIRE_RENDERERS=1: CI must have it)")
+    pytest.skip(reason)
+
+
+def tool_mark(missing: bool, reason: str):
+    """`skipif` for a missing renderer, except in CI, where the test then runs and fails on its own."""
+    return pytest.mark.skipif(missing and not REQUIRE_RENDERERS, reason=reason)
 DATA = Path(__file__).resolve().parent / "data"
 
 

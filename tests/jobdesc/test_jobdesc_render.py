@@ -11,6 +11,8 @@ import subprocess
 
 import pytest
 
+from tests.conftest import tool_mark
+
 from tests.jobdesc.conftest import ON
 from workbench.domain.resolve import resolve
 from workbench.writers.jobdesc import describe, write_one
@@ -19,7 +21,7 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
 BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
-pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; "
+pytestmark = tool_mark(SOFFICE is None, reason="LibreOffice (soffice) is not installed; "
                                 "install it to check that the Word files render")
 
 
@@ -55,7 +57,7 @@ def test_libreoffice_renders_the_word_file(pdfs, lang):
     assert len(re.findall(rb"/Type\s*/Page(?!s)", data)) >= 2  # several pages of content
 
 
-@pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext (poppler-utils) is not installed")
+@tool_mark(PDFTOTEXT is None, reason="pdftotext (poppler-utils) is not installed")
 @pytest.mark.parametrize("lang, expected", [
     ("fa", ["شرح شغل", "مدیر ارتباط با مشتری", "آذر ۱۴۰۵", "هدف شغل", "محدوده حقوق", "روبل در ماه"]),
     ("ru", ["Описание должности: CRM-менеджер", "23.11.2026", "Назначение должности", "Уровень оплаты"]),

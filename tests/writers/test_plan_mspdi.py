@@ -13,6 +13,8 @@ from datetime import date
 import defusedxml.ElementTree as DET
 import pytest
 
+from tests.conftest import tool_mark
+
 from workbench.domain.plan import plan_for, schedule
 from workbench.domain.resolve import resolve
 from workbench.domain.work_calendar import country_calendar
@@ -77,9 +79,9 @@ def test_the_xml_has_every_task_link_and_holiday(tmp_path):
     assert friday[0].findtext("p:DayWorking", namespaces=NS) == "0"
 
 
-@pytest.mark.skipif(JAVA is None, reason="Java is not installed")
+@tool_mark(JAVA is None, reason="Java is not installed")
 def test_mpxj_reads_the_same_tasks_links_and_dates(tmp_path):
-    pytest.importorskip("mpxj", reason="the mpxj package comes with the test extra")
+    import mpxj  # noqa: F401  (the test extra installs it: missing is a failure)
     ctx, cal = _context("IR")
     [path] = write(ctx, tmp_path)
     result = subprocess.run([sys.executable, "-c", READER, str(path)], capture_output=True, text=True,

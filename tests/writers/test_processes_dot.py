@@ -6,6 +6,8 @@ import re
 import shutil
 
 import pytest
+
+from tests.conftest import tool_mark
 from defusedxml import ElementTree as SafeET
 
 from tests.writers.processes_fixtures import FORMULA, NASTY, context
@@ -82,7 +84,7 @@ def test_a_failing_graphviz_is_an_error_not_a_missing_file(tmp_path, monkeypatch
         dot.write(context(), tmp_path / "out")
 
 
-@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz `dot` is not installed")
+@tool_mark(shutil.which("dot") is None, reason="Graphviz `dot` is not installed")
 def test_svg_rendered_when_graphviz_is_installed(tmp_path):
     written = dot.write(context("fa"), tmp_path)
     assert [p.name for p in written] == ["lead_to_deal.dot", "lead_to_deal.svg", "support.dot", "support.svg"]

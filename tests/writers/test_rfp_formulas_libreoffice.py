@@ -12,6 +12,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from tests.conftest import missing_tool, tool_mark
+
 from tests.writers.rfp_fixtures import context, fill
 from workbench.domain.rfp import RESPONSES, score_vendor
 from workbench.domain.rfp import RESPONSE_ALIASES
@@ -19,7 +21,7 @@ from workbench.domain.rfp_pack import module_names
 from workbench.writers import rfp_xlsx
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+pytestmark = tool_mark(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 
 TRICKY_VENDORS = {
     "a": {"R1": "Fully supported", "R3": "config", "R2": "  FULLY \n supported ", "R4": "Yes, via plugin",
@@ -37,7 +39,7 @@ def recalculate(files: list[Path], out: Path, profile: Path) -> list[Path]:
                             check=False, capture_output=True, text=True, timeout=240)
     converted = [out / f.name for f in files]
     if not all(p.exists() for p in converted):
-        pytest.skip(f"LibreOffice could not recalculate (is Calc installed?): {result.stderr.strip()[:200]}")
+        missing_tool(f"LibreOffice could not recalculate (is Calc installed?): {result.stderr.strip()[:200]}")
     return converted
 
 

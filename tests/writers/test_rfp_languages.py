@@ -11,6 +11,8 @@ import subprocess
 import openpyxl
 import pytest
 
+from tests.conftest import tool_mark
+
 from tests.writers.rfp_fixtures import context
 from workbench.domain.rfp import RESPONSES, response_labels, score_vendor
 from workbench.domain.rfp_pack import COLUMNS, VENDOR_NAME, module_names
@@ -119,7 +121,7 @@ def test_filled_workbook_in_the_client_language_reads_back(tmp_path, lang):
     assert got.total == want.total > 0 and sorted(got.musts_missed) == sorted(want.musts_missed) == ["R6"]
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+@tool_mark(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 @pytest.mark.parametrize("lang", ["fa", "ru"])
 def test_translated_formulas_score_as_the_domain_does(tmp_path, lang):
     """Quoted translated sheet names and priority labels inside COUNTIFS still compute."""
