@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pydantic import Field
 
 from workbench.domain.base import Id, Strict
+from workbench.domain.text import Text
 
 
 class ScaleTerm(Strict):
@@ -25,6 +26,8 @@ class ScaleTerm(Strict):
     per: float = Field(gt=0)
     days: float = Field(gt=0, le=250)
     max_days: int | None = Field(default=None, ge=0, le=250)
+    label: Text | None = None
+    """what the driver counts, as the plan shows it ("users to train"); the driver's id when absent"""
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,8 @@ class Sizing:
     value: float
     added: int
     """working days this term added to the base"""
+    label: object = None
+    """the term's label (LocalText) for display"""
 
 
 def driver_value(value: object) -> float | None:
@@ -58,5 +63,5 @@ def sized(base: int, terms: list[ScaleTerm], answers: Mapping[str, object]) -> t
             added = min(added, term.max_days)
         if added:
             total += added
-            notes.append(Sizing(term.driver, value, added))
+            notes.append(Sizing(term.driver, value, added, term.label))
     return min(total, 250 * 4), notes

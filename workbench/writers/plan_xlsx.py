@@ -56,7 +56,8 @@ class PlanView:
     def sizing(self, task: ScheduledTask) -> str:
         """Why the task is longer than the playbook's base: each size driver with the client's figure."""
         return "; ".join(_("{driver} {value}: +{days} d").format(
-            driver=note.driver, value=format_number(note.value, self.lang), days=format_number(note.added, self.lang))
+            driver=tr(note.label, self.lang) if note.label else note.driver,
+            value=format_number(note.value, self.lang), days=format_number(note.added, self.lang))
             for note in self.plan.sizing.get(task.id, []))
 
     def depends_on(self, task: ScheduledTask) -> str:
