@@ -31,7 +31,7 @@ from workbench.domain.text import RTL_LANGUAGES
 from workbench.i18n import _, current_language
 from workbench.writers.context import ExportContext, in_client_language
 from workbench.writers.rfp_xlsx_cover import row_height, write_cover
-from workbench.writers.spreadsheet import finish_table, header, put, put_formula, sheet_ref
+from workbench.writers.spreadsheet import finish_table, header, localise_numbers, put, put_formula, sheet_ref
 
 WIDTHS = {"id": 11, "module": 16, "text": 55, "rationale": 38, "acceptance": 38, "priority": 9, "weight": 8,
           "response": 18, "comment": 40, "points": 8, "weighted": 10}
@@ -59,6 +59,7 @@ def write(ctx: ExportContext, folder: Path) -> list[Path]:
     if ctx.lang in RTL_LANGUAGES:
         for ws in wb.worksheets:
             ws.sheet_view.rightToLeft = True
+    localise_numbers(wb, ctx.lang)
     wb.active = 0
     path = Path(folder) / "rfp.xlsx"
     wb.save(path)

@@ -116,3 +116,19 @@ def put_date(ws: Worksheet, row: int, column: int, day: date | None, lang: str) 
             cell.number_format = DATE_FORMATS.get(lang, DATE_FORMATS["en"])
         return cell
     return put(ws, row, column, format_jalali(day, numeric=True))
+
+
+def localise_numbers(workbook: Any, lang: str) -> None:
+    """Every number and formula result of the visible sheets shown in `lang`'s digits and separators (their
+    formats keep their meaning; the values stay numbers). Dates are left alone: `put_date` handles them."""
+    prefix = NUMBER_LOCALE.get(lang)
+    if prefix is None:
+        return
+    for ws in workbook.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        for row in ws.iter_rows():
+            for cell in row:
+                if (cell.data_type in ("n", "f") and not getattr(cell, "is_date", True)
+                        and not cell.number_format.startswith("[$")):
+                    cell.number_format = prefix + cell.number_format
