@@ -14,6 +14,7 @@ from workbench.domain.playbook import Playbook
 from workbench.domain.questions import Question
 from workbench.domain.requirements import Requirement, scored_weight
 from workbench.domain.rfp import MISSED, RESPONSES
+from workbench.domain.locale import format_number
 from workbench.domain.text import LANGUAGES, LocalText, tr
 from workbench.i18n import N_, _, gettext_in
 
@@ -120,8 +121,8 @@ def render_answer(question: Question, value: Any, lang: str = "en") -> str:
         return gettext_in(lang, YES if value else NO)
     if isinstance(value, list):
         return ", ".join(labels.get(str(v), str(v)) for v in value)
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_number(value, lang)
     return labels.get(str(value), str(value))
 
 
