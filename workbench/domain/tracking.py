@@ -46,6 +46,20 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Baseline:
+    """A frozen plan: every task's planned start and finish when it was taken, and the go-live then."""
+
+    id: int
+    created_at: datetime
+    author: str
+    reason: str
+    active: bool
+    go_live: date | None
+    finish: date
+    tasks: dict[str, tuple[date, date]]
+
+
+@dataclass(frozen=True)
 class Measurement:
     kpi_id: str
     value: float
