@@ -123,7 +123,7 @@ def test_status_json_for_scripts(run_cli, tmp_path):
     data = json.loads(out)
     assert code == 0
     assert set(data) == {"client", "playbook", "playbook_version", "start", "finish", "today", "warnings",
-                         "phases", "late", "blocked", "at_risk", "next_actions"}
+                         "phases", "late", "blocked", "at_risk", "next_actions", "schedule"}
     assert (data["start"], data["today"], data["warnings"]) == ("2026-01-05", "2026-02-02", [])
     pre = data["phases"][0]
     assert pre == {"id": "pre_deployment", "total": 15, "closed": 2, "in_progress": 1, "blocked": 1,
