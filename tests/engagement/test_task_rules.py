@@ -21,7 +21,8 @@ def test_go_live_is_refused_while_its_predecessor_and_checklist_are_open(run_cli
     code, out, err = run_cli("task", folder, "done", "dep-18-go-live")
     assert (code, out) == (2, "")
     assert err == ("crmwb task: error: cannot mark dep-18-go-live done: 1 predecessor(s) not done or "
-                   "skipped: dep-19-go-live-readiness (Go-live readiness review, not_started); gate task with 5 of 5 "
+                   "skipped: dep-19-go-live-readiness (Go-live readiness review, not_started); "
+                   "gate task with 5 of 5 "
                    "checklist item(s) unticked: 1, 2, 3, 4, 5; finish those first, or give the reason to "
                    "close it anyway with --force \"REASON\"\n")
     assert states(folder)["dep-18-go-live"].status == "not_started"
@@ -59,7 +60,8 @@ def test_forced_done_keeps_reason_and_what_was_open_in_task_show(run_cli, folder
     event = history(folder, "dep-18-go-live")[-1]
     assert (event.kind, event.old, event.new, event.author) == ("status", "not_started", "done", "Ana")
     assert event.note == ("forced: director signed off [1 predecessor(s) not done or skipped: "
-                          "dep-19-go-live-readiness (Go-live readiness review, not_started); gate task with 5 of 5 "
+                          "dep-19-go-live-readiness (Go-live readiness review, not_started); "
+                          "gate task with 5 of 5 "
                           "checklist item(s) unticked: 1, 2, 3, 4, 5]")
     shown = run_cli("task", folder, "show", "dep-18-go-live")[1]
     flat = " ".join(shown.split())

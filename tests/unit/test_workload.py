@@ -30,7 +30,8 @@ def test_client_decisions_are_tagged_and_owned_inside(playbook):
     pb = load_playbook(playbook).playbook
     external = {r.id for r in pb.roles if r.external}
     decisions = [t for _, t in pb.tasks() if CLIENT_DECISION in t.tags]
-    assert {"pre-07-requirements-rfp", "pre-08-segmentation", "dep-19-go-live-readiness"} <= {t.id for t in decisions}
+    ids = {t.id for t in decisions}
+    assert {"pre-07-requirements-rfp", "pre-08-segmentation", "dep-19-go-live-readiness"} <= ids
     assert [t.id for t in decisions if t.accountable in external] == []
     assert external == {"crm_consultant", "vendor_expert"}
 

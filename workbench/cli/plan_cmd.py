@@ -109,7 +109,8 @@ def show(oe: OpenEngagement, today: date, moved: bool, as_json: bool) -> int:
                                                                               forecast=fc.finish)))
     width = min(30, max((len(t.id) for t in tasks), default=2))
     print()
-    print(_cut(f"  {_('id'):<{width}}  {_('baseline'):<10}  {_('forecast'):<10}  {_('slip'):>4}  {_('status')}"))
+    header = f"  {_('id'):<{width}}  {_('baseline'):<10}  {_('forecast'):<10}  {_('slip'):>4}  {_('status')}"
+    print(_cut(header))
     for t in tasks:
         mark = "=" if t.actual else " "
         slip = "" if t.slip is None else f"{t.slip:+d}" if t.slip else "0"

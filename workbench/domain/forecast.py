@@ -46,7 +46,7 @@ class WorkingDays:
             self.days = _calendar(plan.start, count, plan.weekend)
 
     def day(self, index: int) -> date:
-        """The date of working day `index` (0 is the plan's first working day; earlier indexes clamp to it)."""
+        """The date of working day `index` (0 is the plan's first working day; earlier ones clamp to it)."""
         index = max(index, 0)
         while index >= len(self.days):
             self._extend(len(self.days) * 2)
@@ -114,7 +114,10 @@ def _place(duration: int, ready: int, now: int, state: TaskState, actual: tuple[
     started, finished = actual
     if state.status in CLOSED and finished is not None:
         last = days.index(finished)
-        first = days.index(started) if started is not None and started <= finished else max(last - duration + 1, 0)
+        if started is not None and started <= finished:
+            first = days.index(started)
+        else:
+            first = max(last - duration + 1, 0)
         return min(first, last), last + 1, True
     if state.status in CLOSED:  # closed without a recorded change (an old store): as planned
         return ready, ready + duration, False
@@ -163,7 +166,8 @@ def forecast(pb: Playbook, plan: Plan, states: Mapping[str, TaskState],
             continue
         state = states.get(node) or TaskState(str(node))
         started, finished = actuals.get(node, (None, None))
-        first, end, fixed = _place(data["duration"], ready, now, state, (_local(started), _local(finished)), days)
+        real = (_local(started), _local(finished))
+        first, end, fixed = _place(data["duration"], ready, now, state, real, days)
         placed[str(node)] = (first, end, fixed)
         ends[node] = end
     frozen = _baseline_dates(plan, baseline)

@@ -78,7 +78,8 @@ def overloads(pb: Playbook, plan: Plan) -> list[Overload]:
     for role, share in plan.availability.items():
         per_week: dict[date, float] = {}
         task_days = 0
-        mine = [t for t in plan.tasks if t.duration and t.id in source and role in _ra_roles(source[t.id].raci)]
+        mine = [t for t in plan.tasks
+                if t.duration and t.id in source and role in _ra_roles(source[t.id].raci)]
         for task in mine:
             task_days += task.duration
             for index in range(task.early_start, min(task.early_finish, len(weeks))):
@@ -96,9 +97,9 @@ def overload_findings(pb: Playbook, plan: Plan) -> list[Finding]:
     for o in overloads(pb, plan):
         findings.append(Finding(
             "raci-overload", "warning",
-            _("{role} gives the rollout {share}% of its time but is Responsible or Accountable for work needing "
-              "up to {peak}% of a person in {weeks} week(s), the first starting {week} ({days} task-days in "
-              "all)").format(role=o.role, share=round(o.share * 100), peak=round(o.peak * 100), weeks=o.weeks,
+            _("{role} gives the rollout {share}% of its time but is Responsible or Accountable for work "
+              "needing up to {peak}% of a person in {weeks} week(s), the first starting {week} ({days} "
+              "task-days in all)").format(role=o.role, share=round(o.share * 100), peak=round(o.peak * 100), weeks=o.weeks,
                              week=o.first_week.isoformat(), days=o.task_days),
             _("move the Accountable (A) of some of {role}'s tasks to another client role, or raise its share "
               "of time in the intake").format(role=o.role), role=o.role))
