@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.engagement_args import add_author_argument, fail, iso_date, open_or_report
-from workbench.i18n import _, ngettext
+from workbench.i18n import _, current_language, ngettext
 
 if TYPE_CHECKING:
     from workbench.domain.forecast import Forecast
@@ -62,11 +62,24 @@ def schedule_json(fc: Forecast) -> dict:
     }
 
 
+def _day(day: date | None) -> str:
+    """A date as the interface language writes it in a table: ISO, dd.mm.yyyy, or Solar Hijri in Persian."""
+    from workbench.domain.locale import format_short_date
+
+    return format_short_date(day, current_language()) if day is not None else "-"
+
+
+def _n(value: int) -> str:
+    from workbench.domain.locale import format_number
+
+    return format_number(value, current_language())
+
+
 def slip_text(days: int) -> str:
     if days > 0:
-        return ngettext("{n} working day late", "{n} working days late", days).format(n=days)
+        return ngettext("{n} working day late", "{n} working days late", days).format(n=_n(days))
     if days < 0:
-        return ngettext("{n} working day early", "{n} working days early", -days).format(n=-days)
+        return ngettext("{n} working day early", "{n} working days early", -days).format(n=_n(-days))
     return _("on time")
 
 
@@ -74,8 +87,8 @@ def baseline_label(fc: Forecast) -> str:
     b = fc.baseline
     if b is None:
         return _("the initial plan (no baseline frozen yet)")
-    return _("#{id} of {day} by {author}: {reason}").format(id=b.id, day=b.created_at.astimezone().date(),
-                                                           author=b.author, reason=b.reason)
+    day = _day(b.created_at.astimezone().date())
+    return _("#{id} of {day} by {author}: {reason}").format(id=_n(b.id), day=day, author=b.author, reason=b.reason)
 
 
 def go_live_lines(fc: Forecast) -> list[str]:
@@ -83,7 +96,7 @@ def go_live_lines(fc: Forecast) -> list[str]:
     lines = [_("Baseline: {label}").format(label=baseline_label(fc))]
     if fc.go_live is not None and fc.baseline_go_live is not None:
         lines.append(_("Go-live: baseline {baseline}, forecast {forecast} ({slip})").format(
-            baseline=fc.baseline_go_live, forecast=fc.go_live, slip=slip_text(fc.slip)))
+            baseline=_day(fc.baseline_go_live), forecast=_day(fc.go_live), slip=slip_text(fc.slip)))
     return lines
 
 
@@ -105,17 +118,17 @@ def show(oe: OpenEngagement, today: date, moved: bool, as_json: bool) -> int:
         return 0
     for line in go_live_lines(fc):
         print(_cut(line))
-    print(_cut(_("Plan end: baseline {baseline}, forecast {forecast}").format(baseline=fc.baseline_finish,
-                                                                              forecast=fc.finish)))
+    print(_cut(_("Plan end: baseline {baseline}, forecast {forecast}").format(
+        baseline=_day(fc.baseline_finish), forecast=_day(fc.finish))))
     width = min(30, max((len(t.id) for t in tasks), default=2))
     print()
     header = f"  {_('id'):<{width}}  {_('baseline'):<10}  {_('forecast'):<10}  {_('slip'):>4}  {_('status')}"
     print(_cut(header))
     for t in tasks:
         mark = "=" if t.actual else " "
-        slip = "" if t.slip is None else f"{t.slip:+d}" if t.slip else "0"
-        base = t.baseline_finish.isoformat() if t.baseline_finish else "-"
-        print(_cut(f"{mark} {t.id:<{width}}  {base:<10}  {t.finish.isoformat():<10}  {slip:>4}  {t.status}"))
+        slip = "" if t.slip is None else ("+" if t.slip > 0 else "-" if t.slip < 0 else "") + _n(abs(t.slip))
+        print(_cut(f"{mark} {t.id:<{width}}  {_day(t.baseline_finish):<10}  {_day(t.finish):<10}  {slip:>4}  "
+                   f"{t.status}"))
     print()
     print(_cut(_("= actual dates; slip in working days of the client's calendar")))
     return 0
@@ -130,7 +143,7 @@ def freeze(oe: OpenEngagement, today: date, reason: str, author: str) -> int:
     tasks, go_live, finish = baseline_from(fc)
     number = oe.store.save_baseline(tasks, go_live, finish, reason, author)
     print(_("Baseline #{id} frozen by {author}: go-live {go_live}, plan end {finish}.").format(
-        id=number, author=author, go_live=go_live or "-", finish=finish))
+        id=_n(number), author=author, go_live=_day(go_live), finish=_day(finish)))
     return 0
 
 
@@ -147,8 +160,8 @@ def list_baselines(oe: OpenEngagement, as_json: bool) -> int:
     for b in rows:
         mark = "*" if b.active else " "
         print(_cut(_("{mark} #{id} {day} {author}: go-live {go_live}; {reason}").format(
-            mark=mark, id=b.id, day=b.created_at.astimezone().date(), author=b.author,
-            go_live=b.go_live or "-", reason=b.reason)))
+            mark=mark, id=_n(b.id), day=_day(b.created_at.astimezone().date()), author=b.author,
+            go_live=_day(b.go_live), reason=b.reason)))
     return 0
 
 
