@@ -114,3 +114,22 @@ def test_go_live_review_blocks_phase_close_until_its_checklist_is_signed(run_cli
     run_cli("task", folder, "check", "dep-19-go-live-readiness", str(review))
     code, out, _ = run_cli("phase", folder, "close", "deployment", "--as", "ana")
     assert code == 0 and out.startswith("deployment closed by ana: every gate task is done or skipped.")
+
+
+def test_two_processes_freezing_at_once_keep_both_and_one_active(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    folder = fresh_engagement(tmp_path)
+    procs = [subprocess.Popen([sys.executable, "-m", "workbench", "plan", str(folder), "baseline", "--reason",
+                               f"writer {n}", "--as", f"w{n}"], cwd=ROOT, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for n in (1, 2)]
+    results = [(p.wait(), p.stdout.read(), p.stderr.read()) for p in procs]
+    assert [code for code, _, _ in results] == [0, 0], results
+    with SQLiteStore(folder / "state.db") as store:
+        rows = store.baselines()
+        assert sorted(b.reason for b in rows) == ["writer 1", "writer 2"]
+        assert [b.active for b in rows] == [False, True]
+        assert len([e for e in store.history("plan") if e.kind == "baseline"]) == 2

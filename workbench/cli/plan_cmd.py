@@ -88,7 +88,8 @@ def baseline_label(fc: Forecast) -> str:
     if b is None:
         return _("the initial plan (no baseline frozen yet)")
     day = _day(b.created_at.astimezone().date())
-    return _("#{id} of {day} by {author}: {reason}").format(id=_n(b.id), day=day, author=b.author, reason=b.reason)
+    return _("#{id} of {day} by {author}: {reason}").format(id=_n(b.id), day=day, author=b.author,
+                                                           reason=b.reason)
 
 
 def go_live_lines(fc: Forecast) -> list[str]:
