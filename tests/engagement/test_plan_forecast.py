@@ -133,3 +133,17 @@ def test_two_processes_freezing_at_once_keep_both_and_one_active(tmp_path):
         assert sorted(b.reason for b in rows) == ["writer 1", "writer 2"]
         assert [b.active for b in rows] == [False, True]
         assert len([e for e in store.history("plan") if e.kind == "baseline"]) == 2
+
+
+def test_a_hand_edited_baseline_row_is_located_not_a_crash(run_cli, tmp_path):
+    import sqlite3
+
+    folder = fresh_engagement(tmp_path)
+    assert run_cli("plan", folder, "baseline", "--reason", "agreed")[0] == 0
+    conn = sqlite3.connect(folder / "state.db")
+    conn.execute("UPDATE baselines SET tasks = 'not json'")
+    conn.commit()
+    conn.close()
+    code, out, err = run_cli("plan", folder, "show")
+    assert (code, out) == (2, "")
+    assert "state.db" in err and "table baselines, row 1: tasks 'not json'; expected a JSON map" in err
