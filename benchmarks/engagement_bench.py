@@ -62,7 +62,7 @@ def record_events(store: sqlite_store.SQLiteStore, rng: random.Random) -> tuple[
         _change(store, rng, tasks, states)
     single_ms = (time.perf_counter() - start) / SAMPLE * 1000
     real_transaction = sqlite_store.transaction
-    sqlite_store.transaction = lambda conn: contextlib.nullcontext(conn)  # one transaction per batch instead
+    sqlite_store.transaction = lambda conn, begin=None: contextlib.nullcontext(conn)  # one per batch instead
     try:
         remaining = EVENTS - SAMPLE
         while remaining > 0:
@@ -106,6 +106,17 @@ def status_once(folder: Path) -> None:
         status_report(oe.resolved, oe.plan, oe.store.tasks(), date.fromisoformat(TODAY))
 
 
+def status_with_forecast(folder: Path) -> None:
+    """status_once plus the re-forecast `status` now prints: actual dates from the history, forward pass."""
+    from workbench.domain.forecast import forecast
+
+    with open_engagement(folder, "bench") as oe:
+        today = date.fromisoformat(TODAY)
+        states = oe.store.tasks()
+        status_report(oe.resolved, oe.plan, states, today)
+        forecast(oe.resolved, oe.plan, states, oe.store.actuals(), today, oe.store.active_baseline())
+
+
 def subprocess_time(*args: str) -> float:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "workbench", *map(str, args)], cwd=ROOT, check=True,
@@ -132,7 +143,9 @@ def main_bench() -> None:
         print(f"  recording {MEASUREMENTS:,} measurements:    {measures_s:7.2f} s (batches of 10,000)")
         print("in-process, best of 5:")
         print(f"  status (open + states + report):    {best_of(lambda: status_once(folder)):7.3f} s")
+        print(f"  status + re-forecast:               {best_of(lambda: status_with_forecast(folder)):7.3f} s")
         print(f"  crmwb status:                       {best_of(lambda: quiet_cli('status', folder, '--today', TODAY)):7.3f} s")
+        print(f"  crmwb plan show:                    {best_of(lambda: quiet_cli('plan', folder, 'show', '--today', TODAY)):7.3f} s")
         print(f"  crmwb kpi trend --all:              {best_of(lambda: quiet_cli('kpi', folder, 'trend', '--all')):7.3f} s")
         print(f"  crmwb report (md + html):           {best_of(lambda: quiet_cli('report', folder, '--today', TODAY)):7.3f} s")
         print("as a new process (Python start-up included):")

@@ -23,9 +23,9 @@ def test_new_from_core_and_the_retail_answers(run_cli, tmp_path):
     assert data["answers"]["crm_kinds"] == ["operational", "analytical"]
     assert list(data["answers"])[:2] == ["business_model", "industry"]  # questionnaire order
     tasks = states(folder)
-    assert len(tasks) == 42 and {s.status for s in tasks.values()} == {"not_started"}
+    assert len(tasks) == 45 and {s.status for s in tasks.values()} == {"not_started"}
     assert "post-06-loyalty-programme" in tasks and "pre-04-hire-specialist" not in tasks
-    assert "42 tasks in 3 phases" in out and "crmwb intake" in out
+    assert "45 tasks in 3 phases" in out and "crmwb intake" in out
     assert all(len(line) <= 80 for line in out.splitlines() if str(folder) not in line)
 
 
@@ -109,7 +109,7 @@ def test_status_text(run_cli, tmp_path):
     code, out, err = run_cli("status", folder, "--today", "2026-02-02")
     assert (code, err) == (0, "")
     assert out.startswith("Example Appliance Retail (demo)\ncore 1.0.0 · start 2026-01-05")
-    assert "pre_deployment   ██░░░░░░░░░░░░░░  14%  2/14 done, 1 active, 1 blocked" in out
+    assert "pre_deployment   ██░░░░░░░░░░░░░░  13%  2/15 done, 1 active, 1 blocked" in out
     assert "\nLate (3)\n" in out and "\nBlocked (1)\n  pre-06-drivers-barriers  2026-01-28  5d late" in out
     assert "Critical path at risk (2)\n  pre-05-stakeholders      2026-01-21  12d late" in out
     assert "Next actions\n  CRM specialist (crm_specialist)\n   *pre-05-stakeholders" in out
@@ -123,11 +123,11 @@ def test_status_json_for_scripts(run_cli, tmp_path):
     data = json.loads(out)
     assert code == 0
     assert set(data) == {"client", "playbook", "playbook_version", "start", "finish", "today", "warnings",
-                         "phases", "late", "blocked", "at_risk", "next_actions"}
+                         "phases", "late", "blocked", "at_risk", "next_actions", "schedule"}
     assert (data["start"], data["today"], data["warnings"]) == ("2026-01-05", "2026-02-02", [])
     pre = data["phases"][0]
-    assert pre == {"id": "pre_deployment", "total": 14, "closed": 2, "in_progress": 1, "blocked": 1,
-                   "percent": 14, "gate_closed": False}
+    assert pre == {"id": "pre_deployment", "total": 15, "closed": 2, "in_progress": 1, "blocked": 1,
+                   "percent": 13, "gate_closed": False}
     blocked = data["blocked"][0]
     assert blocked["id"] == "pre-06-drivers-barriers" and blocked["due"] == "2026-01-28"
     assert set(blocked) == {"id", "phase", "name", "owner", "status", "assignee", "due", "planned_start", "critical"}

@@ -142,7 +142,7 @@ def test_a_quiet_week_and_unmeasured_adoption(run_cli, tmp_path):
     run_cli("report", folder, "--today", "2025-06-02", "--format", "html")
     page = Page((folder / "reports" / "status-2025-06-02.html").read_text(encoding="utf-8"))
     assert page.risks["adoption_unmeasured"] == [
-        "Deployment started on 2025-04-01 (plan), but none of the 7 adoption KPIs has a measurement."]
+        "Deployment started on 2025-04-03 (plan), but none of the 7 adoption KPIs has a measurement."]
 
 
 def test_bad_arguments(run_cli, tmp_path):

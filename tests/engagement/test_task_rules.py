@@ -7,6 +7,7 @@ import pytest
 
 from workbench.domain.task_rules import check_done, reopened_status
 from workbench.domain.tracking import TaskState
+from workbench.store.sqlite_store import SQLiteStore
 
 from .lifecycle_helpers import fresh_engagement, history, states
 
@@ -20,7 +21,8 @@ def test_go_live_is_refused_while_its_predecessor_and_checklist_are_open(run_cli
     code, out, err = run_cli("task", folder, "done", "dep-18-go-live")
     assert (code, out) == (2, "")
     assert err == ("crmwb task: error: cannot mark dep-18-go-live done: 1 predecessor(s) not done or "
-                   "skipped: dep-17-user-training (Train users by role, not_started); gate task with 5 of 5 "
+                   "skipped: dep-19-go-live-readiness (Go-live readiness review, not_started); "
+                   "gate task with 5 of 5 "
                    "checklist item(s) unticked: 1, 2, 3, 4, 5; finish those first, or give the reason to "
                    "close it anyway with --force \"REASON\"\n")
     assert states(folder)["dep-18-go-live"].status == "not_started"
@@ -30,14 +32,19 @@ def test_go_live_is_refused_while_its_predecessor_and_checklist_are_open(run_cli
 
 
 def test_gate_task_needs_its_checklist_ticked(run_cli, folder):
+    gate = "pre-17-requirements-signoff"  # the requirements sign-off: a gate review with 5 signed lines
+    with SQLiteStore(folder / "state.db") as store:
+        for tid in _resolved(folder).task_map()[gate].depends_on:
+            store.set_status(tid, "done", "ana")
     for n in (1, 2, 4):
-        run_cli("task", folder, "check", "pre-01-kickoff", str(n))
-    code, _, err = run_cli("task", folder, "done", "pre-01-kickoff")
+        run_cli("task", folder, "check", gate, str(n))
+    code, _, err = run_cli("task", folder, "done", gate)
     assert code == 2 and "gate task with 2 of 5 checklist item(s) unticked: 3, 5;" in err
+    assert "predecessor" not in err
     for n in (3, 5):
-        run_cli("task", folder, "check", "pre-01-kickoff", str(n))
-    code, out, err = run_cli("task", folder, "done", "pre-01-kickoff")
-    assert (code, err) == (0, "") and out.startswith("pre-01-kickoff: not_started -> done\n")
+        run_cli("task", folder, "check", gate, str(n))
+    code, out, err = run_cli("task", folder, "done", gate)
+    assert (code, err) == (0, "") and out.startswith(f"{gate}: not_started -> done\n")
 
 
 def test_non_gate_task_with_closed_predecessors_closes_without_ticks(run_cli, folder):
@@ -53,7 +60,8 @@ def test_forced_done_keeps_reason_and_what_was_open_in_task_show(run_cli, folder
     event = history(folder, "dep-18-go-live")[-1]
     assert (event.kind, event.old, event.new, event.author) == ("status", "not_started", "done", "Ana")
     assert event.note == ("forced: director signed off [1 predecessor(s) not done or skipped: "
-                          "dep-17-user-training (Train users by role, not_started); gate task with 5 of 5 "
+                          "dep-19-go-live-readiness (Go-live readiness review, not_started); "
+                          "gate task with 5 of 5 "
                           "checklist item(s) unticked: 1, 2, 3, 4, 5]")
     shown = run_cli("task", folder, "show", "dep-18-go-live")[1]
     flat = " ".join(shown.split())

@@ -42,8 +42,9 @@ CRITICAL = ["a", "b", "c", "m1", "d", "f", "m2", "g"]
 
 
 def _task(tid: str, days: int, deps: list[str] | None = None, **extra: Any) -> dict[str, Any]:
+    """Every task is a gate unless it says otherwise (the example predates gate: false as the default)."""
     return {"id": tid, "name": f"Task {tid}", "owner": "lead", "raci": {"lead": "A"}, "duration_days": days,
-            "depends_on": deps or [], **extra}
+            "depends_on": deps or [], "gate": True, **extra}
 
 
 def example_data() -> dict[str, Any]:

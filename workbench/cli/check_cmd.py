@@ -32,6 +32,21 @@ def summary_line(findings: list) -> str:
     return f"{count['error']} error(s), {count['warning']} warning(s), {count['info']} info"
 
 
+def _workload(design) -> list:
+    """R/A load against each part-time role's share, on the plan the client's answers give (from the
+    engagement's start date, or today for a playbook: the weeks differ, the load does not)."""
+    from datetime import date
+
+    from workbench.domain.plan import plan_for
+    from workbench.domain.workload import overload_findings
+
+    try:
+        plan = plan_for(design.playbook, design.answers, design.start or date.today())
+    except ValueError:
+        return []  # a plan that cannot be scheduled is reported by `crmwb validate`, not here
+    return overload_findings(design.playbook, plan)
+
+
 def run(args: argparse.Namespace) -> int:
     from workbench.domain.governance import check_governance
 
@@ -42,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     for warning in design.warnings:
         print(f"crmwb check: warning: {warning}", file=sys.stderr)
     pb = design.playbook
-    findings = check_governance(pb)
+    findings = check_governance(pb) + _workload(design)
     if args.format == "json":
         counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
         report = {"playbook": pb.id, "version": pb.version, "counts": counts,

@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "status": ("workbench.cli.status_cmd", "progress per phase, late, blocked and at-risk tasks, next actions"),
     "task": ("workbench.cli.task_cmd", "list, show and update tasks: start, done, block, assign, note ..."),
     "phase": ("workbench.cli.phase_cmd", "close a phase when its gate tasks are done; list closed phases"),
+    "plan": ("workbench.cli.plan_cmd", "forecast against the baseline per task and the go-live slip; baselines"),
     "kpi": ("workbench.cli.kpi_cmd", "record KPI values; list them and their trends against the targets"),
     "report": ("workbench.cli.report_cmd", "weekly status report (Markdown, HTML): progress, risks, KPI trends"),
     "import-activity": ("workbench.cli.import_activity_cmd", "compute adoption KPIs from a CRM user-activity CSV"),

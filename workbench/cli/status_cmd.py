@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from workbench.cli.engagement_args import iso_date, open_or_report
 
 if TYPE_CHECKING:
+    from workbench.domain.forecast import Forecast
     from workbench.domain.tracking import StatusReport, TaskView
     from workbench.store.engagement import OpenEngagement
 
@@ -38,11 +39,14 @@ def task_json(v: TaskView) -> dict:
             "critical": v.critical}
 
 
-def status_json(oe: OpenEngagement, report: StatusReport) -> dict:
-    """Stable keys for scripts; dates are ISO strings."""
+def status_json(oe: OpenEngagement, report: StatusReport, fc: Forecast | None = None) -> dict:
+    """Stable keys for scripts; dates are ISO strings. `schedule`: baseline and forecast go-live, slip."""
+    from workbench.cli.plan_cmd import schedule_json
+
     closed = oe.store.closed_phases()
     e = oe.engagement
     return {
+        "schedule": schedule_json(fc) if fc is not None else None,
         "client": e.client, "playbook": oe.playbook.id, "playbook_version": oe.playbook.version,
         "start": e.start.isoformat(), "finish": oe.plan.finish.isoformat(), "today": report.today.isoformat(),
         "warnings": list(oe.warnings),
@@ -76,11 +80,15 @@ def _task_line(v: TaskView, today: date, id_width: int) -> str:
     return _line(f"  {v.id:<{id_width}}  {v.due}  {_why(v, today):<11}  {(v.assignee or v.owner)[:16]}")
 
 
-def print_status(oe: OpenEngagement, report: StatusReport) -> None:
+def print_status(oe: OpenEngagement, report: StatusReport, fc: Forecast | None = None) -> None:
+    from workbench.cli.plan_cmd import go_live_lines
+
     e, pb = oe.engagement, oe.playbook
     closed = oe.store.closed_phases()
     print(_line(e.client))
     print(_line(f"{pb.id} {pb.version} · start {e.start} · plan ends {oe.plan.finish} · today {report.today}"))
+    for line in go_live_lines(fc) if fc is not None else []:
+        print(_line(line))
     for warning in oe.warnings:
         print(textwrap.fill(f"warning: {warning}", WIDTH, subsequent_indent="  ", break_on_hyphens=False))
     print("\nPhases")
@@ -114,15 +122,18 @@ def print_status(oe: OpenEngagement, report: StatusReport) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from workbench.cli.plan_cmd import current_forecast
     from workbench.domain.tracking import status_report
 
     oe = open_or_report(args.folder, None, "status")
     if oe is None:
         return 2
     with oe:
-        report = status_report(oe.resolved, oe.plan, oe.store.tasks(), args.today or date.today())
+        today = args.today or date.today()
+        report = status_report(oe.resolved, oe.plan, oe.store.tasks(), today)
+        fc = current_forecast(oe, today)
         if args.json:
-            sys.stdout.write(json.dumps(status_json(oe, report), ensure_ascii=False, indent=2) + "\n")
+            sys.stdout.write(json.dumps(status_json(oe, report, fc), ensure_ascii=False, indent=2) + "\n")
         else:
-            print_status(oe, report)
+            print_status(oe, report, fc)
     return 0

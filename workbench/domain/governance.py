@@ -198,7 +198,9 @@ def unused_rights(pb: Playbook) -> list[Finding]:
 
 def check_governance(pb: Playbook) -> list[Finding]:
     """Every governance finding for a resolved playbook, errors first."""
-    findings = (separation_of_duties(pb) + least_privilege(pb) + system_right_holders(pb)
+    from workbench.domain.workload import external_accountable  # it builds on this module's Finding
+
+    findings = (external_accountable(pb) + separation_of_duties(pb) + least_privilege(pb) + system_right_holders(pb)
                 + permission_dependencies(pb) + ownership(pb) + must_have_weight(pb) + unused_rights(pb))
     order = {"error": 0, "warning": 1, "info": 2}
     return sorted(findings, key=lambda f: order[f.severity])

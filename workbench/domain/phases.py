@@ -25,8 +25,11 @@ class Task(Item):
     """size drivers that add working days to `duration_days` for a larger client (domain/sizing.py)"""
     deliverable: Text | None = None
     checklist: list[Text] = []
-    gate: bool = True
-    """A gate task must be done (or skipped with a reason) before its phase can close."""
+    gate: bool = False
+    """A gate review: it must be done, its checklist ticked (or skipped with a reason) before its phase can
+    close, and the next phase waits for it. A phase has a few (requirements sign-off, go-live readiness,
+    post-implementation review); when every task was a gate the word meant nothing, so ordinary tasks
+    are not."""
     milestone: bool = False
     tags: list[Id] = []
 

@@ -46,6 +46,20 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Baseline:
+    """A frozen plan: every task's planned start and finish when it was taken, and the go-live then."""
+
+    id: int
+    created_at: datetime
+    author: str
+    reason: str
+    active: bool
+    go_live: date | None
+    finish: date
+    tasks: dict[str, tuple[date, date]]
+
+
+@dataclass(frozen=True)
 class Measurement:
     kpi_id: str
     value: float
@@ -132,13 +146,23 @@ class GateResult:
     phase: str
     passed: bool
     missing: list[str]
-    """gate tasks neither done nor skipped"""
+    """gate tasks neither done nor skipped, or done with checklist items unticked"""
+
+
+def gate_open(task, state: TaskState) -> bool:
+    """A gate review is still open while it is not done or skipped, or while it was forced to done with
+    checklist items unticked: the checklist (Musts accepted, no severity-1/2 defect, data reconciled...)
+    is what the review is scored against, each line signed by someone, so a forced `done` does not pass."""
+    if not state.closed:
+        return True
+    return state.status == "done" and len(task.checklist) > 0 and not (
+        len(state.checklist) >= len(task.checklist) and all(state.checklist[: len(task.checklist)]))
 
 
 def check_gate(pb: Playbook, phase_id: str, states: dict[str, TaskState]) -> GateResult:
-    """A phase may close when every gate task in it is done or skipped."""
+    """A phase may close when every gate review in it is done with its checklist ticked, or skipped."""
     phase = next(p for p in pb.phases if p.id == phase_id)
-    missing = [t.id for t in phase.tasks if t.gate and not (states.get(t.id) or TaskState(t.id)).closed]
+    missing = [t.id for t in phase.tasks if t.gate and gate_open(t, states.get(t.id) or TaskState(t.id))]
     return GateResult(phase_id, not missing, missing)
 
 

@@ -3,10 +3,10 @@ implement the same protocol (see the README), so commands and the TUI never see 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Protocol
 
-from workbench.domain.tracking import Event, Measurement, TaskState
+from workbench.domain.tracking import Baseline, Event, Measurement, TaskState
 
 
 class StateStore(Protocol):
@@ -35,6 +35,17 @@ class StateStore(Protocol):
     def close_phase(self, phase: str, author: str, override_reason: str | None, missing: list[str]) -> None: ...
 
     def closed_phases(self) -> dict[str, dict]: ...
+
+    def actuals(self) -> dict[str, tuple[datetime | None, datetime | None]]:
+        """Task id -> (first went in progress, last went done or skipped)."""
+        ...
+
+    def baselines(self) -> list[Baseline]: ...
+
+    def active_baseline(self) -> Baseline | None: ...
+
+    def save_baseline(self, tasks: dict[str, tuple[date, date]], go_live: date | None, finish: date,
+                      reason: str, author: str) -> int: ...
 
     def close(self) -> None: ...
 

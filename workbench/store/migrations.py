@@ -70,6 +70,20 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX events_kind ON events (kind, task_id);
     """,
+    # 5: plan baselines: each freeze of the plan is kept; one is active (the one forecasts compare with)
+    """
+    CREATE TABLE baselines (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        created_at TEXT NOT NULL,
+        author TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 0,
+        go_live TEXT,
+        finish TEXT NOT NULL,
+        tasks TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX baselines_one_active ON baselines (active) WHERE active = 1;
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -16,7 +16,7 @@ import sqlite3
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from workbench.domain.tracking import STATUSES, Event, Measurement, TaskState
+from workbench.domain.tracking import STATUSES, Baseline, Event, Measurement, TaskState
 from workbench.i18n import _
 from workbench.store.busy import BusyPolicy, begin_immediate, busy_as_store_busy
 from workbench.store.migrations import migrate, transaction
@@ -133,7 +133,64 @@ class SQLiteStore:
         return {phase: {"closed_at": at, "author": author, "override_reason": reason, "missing": json.loads(missing)}
                 for phase, at, author, reason, missing in rows}
 
+    def actuals(self) -> dict[str, tuple[datetime | None, datetime | None]]:
+        """Task id -> (when it first went in progress, when it last went to done or skipped), from the
+        history; one grouped query over the status events, so forecasting never reads every event."""
+        rows = self.conn.execute(
+            "SELECT task_id, MIN(CASE WHEN new = 'in_progress' THEN seq END),"
+            " MAX(CASE WHEN new IN ('done', 'skipped') THEN seq END)"
+            " FROM events WHERE kind = 'status' GROUP BY task_id").fetchall()
+        seqs = {s for _tid, a, b in rows for s in (a, b) if s is not None}
+        times: dict[int, datetime] = {}
+        for chunk in range(0, len(seqs), 500):
+            part = sorted(seqs)[chunk:chunk + 500]
+            marks = ",".join("?" * len(part))
+            for seq, at in self.conn.execute(f"SELECT seq, at FROM events WHERE seq IN ({marks})", part):
+                times[seq] = self._event_time(seq, at)
+        return {tid: (times.get(a) if a else None, times.get(b) if b else None) for tid, a, b in rows}
+
+    def baselines(self) -> list[Baseline]:
+        """Every baseline frozen so far, oldest first; at most one is active."""
+        rows = self.conn.execute("SELECT id, created_at, author, reason, active, go_live, finish, tasks"
+                                 " FROM baselines ORDER BY id").fetchall()
+        return [self._baseline(row) for row in rows]
+
+    def active_baseline(self) -> Baseline | None:
+        return next((b for b in self.baselines() if b.active), None)
+
+    def _baseline(self, row: tuple) -> Baseline:
+        bid, at, author, reason, active, go_live, finish, tasks = row
+        where = _("table baselines, row {id}").format(id=bid)
+        try:
+            raw = json.loads(tasks)
+            dates = {tid: (date.fromisoformat(s), date.fromisoformat(f)) for tid, (s, f) in raw.items()}
+        except (TypeError, ValueError, AttributeError):
+            raise StoreDataError(self.path, _("{where}: tasks {value!r}; expected a JSON map of task id to "
+                                              "[start, finish]").format(where=where, value=tasks[:60])) from None
+        return Baseline(bid, _row_date(self.path, where, "created_at", at, datetime.fromisoformat,
+                                       "an ISO date and time"), author, reason, bool(active),
+                        _row_date(self.path, where, "go_live", go_live),
+                        _row_date(self.path, where, "finish", finish), dates)
+
     # ---- writing
+    def save_baseline(self, tasks: dict[str, tuple[date, date]], go_live: date | None, finish: date,
+                      reason: str, author: str) -> int:
+        """Freeze a plan as the active baseline; the earlier ones are kept, inactive. Returns its id."""
+        if not reason.strip():
+            raise StoreError(_("a baseline needs a reason"))
+        payload = json.dumps({tid: [s.isoformat(), f.isoformat()] for tid, (s, f) in tasks.items()})
+        with self._write():
+            previous = self.conn.execute("SELECT id FROM baselines WHERE active = 1").fetchone()
+            self.conn.execute("UPDATE baselines SET active = 0 WHERE active = 1")
+            cursor = self.conn.execute(
+                "INSERT INTO baselines (created_at, author, reason, active, go_live, finish, tasks)"
+                " VALUES (?, ?, ?, 1, ?, ?, ?)", (_now(), author, reason.strip(),
+                                                  go_live.isoformat() if go_live else None, finish.isoformat(),
+                                                  payload))
+            new_id = cursor.lastrowid
+            self._event("plan", author, "baseline", previous[0] if previous else None, new_id, reason.strip())
+        return int(new_id)
+
     def _event(self, task_id: str, author: str, kind: str, old: object, new: object, note: str | None = None,
                at: str | None = None) -> None:
         self.conn.execute("INSERT INTO events (task_id, at, author, kind, old, new, note) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -73,6 +73,19 @@ class RoleActions:
     more: int
 
 
+@dataclass(frozen=True)
+class ScheduleRow:
+    """The go-live against the baseline (domain/forecast.py): what the committee asks first."""
+
+    baseline_id: int | None
+    """None: no baseline frozen yet, the initial plan is the baseline"""
+    baseline_reason: str | None
+    baseline_go_live: date | None
+    go_live: date | None
+    slip: int
+    """working days the forecast go-live is after the baseline (negative: ahead)"""
+
+
 @dataclass
 class WeeklyReport:
     client: str
@@ -92,6 +105,7 @@ class WeeklyReport:
     kpis: list[KpiRow]
     unmeasured: list[str]
     risks: list[Risk] = field(default_factory=list)
+    schedule: ScheduleRow | None = None
 
     @property
     def week(self) -> str:
@@ -134,7 +148,17 @@ def build_report(opened: OpenEngagement, today: date) -> WeeklyReport:
     risks = derive_risks(pb, e.answers, status, views, trends)
     return WeeklyReport(e.client, tr(opened.playbook.name), opened.playbook.id, opened.playbook.version, e.start,
                         plan.finish, today, list(opened.warnings), phases, milestones, status.late,
-                        status.blocked, status.at_risk, actions, rows, unmeasured, risks)
+                        status.blocked, status.at_risk, actions, rows, unmeasured, risks,
+                        _schedule(opened, states, today))
+
+
+def _schedule(opened: OpenEngagement, states, today: date) -> ScheduleRow:
+    from workbench.domain.forecast import forecast
+
+    store = opened.store
+    fc = forecast(opened.resolved, opened.plan, states, store.actuals(), today, store.active_baseline())
+    b = fc.baseline
+    return ScheduleRow(b.id if b else None, b.reason if b else None, fc.baseline_go_live, fc.go_live, fc.slip)
 
 
 def render_report(report: WeeklyReport, fmt: str) -> str:
