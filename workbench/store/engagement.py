@@ -169,8 +169,11 @@ class OpenEngagement:
         self.close()
 
 
-def open_engagement(folder: Path, author: str) -> OpenEngagement:
-    """Read, resolve, schedule and sync: after this the store's tasks match the current answers."""
+def open_engagement(folder: Path, author: str, *, sync: bool = True) -> OpenEngagement:
+    """Read, resolve, schedule and sync: after this the store's tasks match the current answers.
+
+    `sync=False` opens for reading only (the TUI, while another program holds the write lock: WAL lets
+    readers in); the caller syncs later."""
     engagement = read(folder)
     ref = engagement.playbook
     if Path(ref).suffix in (".yaml", ".yml") and not Path(ref).is_absolute():
@@ -190,7 +193,8 @@ def open_engagement(folder: Path, author: str) -> OpenEngagement:
     resolved = apply_overrides(resolve(loaded.playbook, engagement.answers), engagement.overrides)
     plan = schedule(resolved, engagement.start)
     store = SQLiteStore(engagement.store_path)
-    store.sync_tasks(task_rows(resolved), author)
+    if sync:
+        store.sync_tasks(task_rows(resolved), author)
     return OpenEngagement(engagement, loaded, resolved, plan, store, warnings)
 
 

@@ -157,3 +157,54 @@ class JobdescFailed(Message):
     """Writing the job description failed."""
 
     message: str
+
+
+# ---- the state store (posted by workbench.tui.store_queue to the screen that asked)
+@dataclass
+class StoreWaiting(Message):
+    """Another program holds the store's write lock; `label`'s change is retried in the background."""
+
+    label: str
+
+
+@dataclass
+class StoreDone(Message):
+    """A change landed (`waited`: after the store was busy); `result` is what the job read afterwards."""
+
+    label: str
+    result: Any
+    waited: bool = False
+
+
+@dataclass
+class StoreRefused(Message):
+    """The store refused the change (unknown or archived task...); nothing was written."""
+
+    label: str
+    message: str
+
+
+@dataclass
+class StoreRead(Message):
+    """A read worker's result: `what` names the read, `result` is its value."""
+
+    what: str
+    result: Any
+
+
+@dataclass
+class ExternalChange(Message):
+    """The watcher saw state.db or engagement.yaml change since it last looked (another program)."""
+
+    data_version: int | None
+    yaml_stamp: int | None
+    store_changed: bool
+    yaml_changed: bool
+
+
+@dataclass
+class EngagementReloaded(Message):
+    """A worker re-opened the engagement after engagement.yaml changed elsewhere."""
+
+    opened: Any
+    synced: bool
