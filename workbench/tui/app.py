@@ -133,11 +133,18 @@ class WorkbenchApp(App[int]):
         if leaving is not None:
             await leaving()
 
-    async def saves_done(self) -> None:
-        """Wait for answer saves in flight (they re-open the engagement in a worker)."""
+    async def saves_done(self, patience: float = 3.0) -> None:
+        """Wait for answer saves in flight (they re-open the engagement in a worker), but not for long:
+        engagement.yaml is written at once; only the task-list sync can wait for a busy store, and the
+        save says so itself when it fails."""
+        import asyncio
+
         saving = [w for w in self.workers if w.group == "save" and not w.is_finished]
         if saving:
-            await self.workers.wait_for_complete(saving)
+            try:
+                await asyncio.wait_for(self.workers.wait_for_complete(saving), patience)
+            except TimeoutError:
+                self.notify("Still saving in the background (another program is writing).", timeout=4)
 
     @on(m.SectionRequested)
     async def _section_requested(self, message: m.SectionRequested) -> None:

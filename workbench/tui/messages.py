@@ -108,6 +108,8 @@ class AnswersSaveFailed(Message):
     """Saving failed; the answers stay on screen so nothing typed is lost."""
 
     message: str
+    written: bool = False
+    """engagement.yaml holds the answers (only the task list is behind)"""
 
 
 # ---- phases
@@ -208,3 +210,5 @@ class EngagementReloaded(Message):
 
     opened: Any
     synced: bool
+    notice: bool = True
+    """tell the person that engagement.yaml changed elsewhere"""

@@ -70,7 +70,10 @@ class Watcher:
         session = self.app.session
         if session is None:
             return
+        new_store = self.seen is not None and self.seen[0] != id(session.opened.store)
         self.seen = (id(session.opened.store), message.data_version, message.yaml_stamp)
+        if new_store:
+            self.refresh_screen()  # an answer save re-opened the store: the task list may have changed
         if message.yaml_changed:
             self.app.run_worker(partial(self._reopen, session, message.store_changed), thread=True,
                                 exclusive=True, group="reopen", exit_on_error=False, name="re-read engagement")
@@ -109,7 +112,8 @@ class Watcher:
             old.close()
         session.synced = message.synced
         self.forget()
-        self.app.notify(_("engagement.yaml changed elsewhere; the view follows it."), timeout=3)
+        if message.notice:
+            self.app.notify(_("engagement.yaml changed elsewhere; the view follows it."), timeout=3)
         self.refresh_screen()
         if not message.synced:
             self.sync_later(session)

@@ -9,6 +9,7 @@ Which questions apply and how typed text parses come from domain.intake, as in `
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from typing import Any, ClassVar
 
@@ -23,6 +24,7 @@ from textual.widgets.option_list import Option
 from workbench.domain.answer_diff import diff_answers
 from workbench.domain.intake import is_answered, ordered_answers, question_applies
 from workbench.domain.text import LANGUAGES, tr
+from workbench.i18n import _
 from workbench.tui import messages as m
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.session import Session
@@ -51,6 +53,8 @@ class IntakeScreen(WorkbenchScreen):
         self.lang = "en"
         self.current = 0
         self._save_lock = threading.Lock()
+        self._moving = asyncio.Lock()
+        """held while a question is being replaced: keys that arrive meanwhile wait for the new form"""
         self._sequence = 0
         self._saved = 0
 
@@ -111,10 +115,11 @@ class IntakeScreen(WorkbenchScreen):
 
     async def _show(self, index: int) -> None:
         """Put question `index` in the form (keeping a valid value typed into the one leaving)."""
-        for old in self.query(QuestionForm):
-            typed = old.typed_answer()
-            if typed is not None:  # saved here: the leaving form cannot deliver a message any more
-                self._save_answer(old.question.id, typed[0])
+        async with self._moving:
+            await self._replace_form(index)
+
+    async def _replace_form(self, index: int) -> None:
+        self.take_typed()
         self.current = index
         q = self.pb.questions[index]
         slot = self.query_one("#form-slot", Vertical)
@@ -123,6 +128,31 @@ class IntakeScreen(WorkbenchScreen):
                                       applies=self._applies(index)))
         options = self.query_one("#questions", OptionList)
         options.highlighted = options.get_option_index(q.id)
+
+    def take_typed(self) -> None:
+        """Save a valid value typed into the form but not committed (leaving the question or the app)."""
+        for old in self.query(QuestionForm):
+            typed = old.typed_answer()
+            if typed is not None:  # saved here: the leaving form cannot deliver a message any more
+                self._save_answer(old.question.id, typed[0])
+
+    async def before_leaving(self) -> None:
+        """The app is switching section or quitting: what is typed is an answer too."""
+        self.take_typed()
+
+    def refresh_data(self) -> None:
+        """The answers changed elsewhere (CLI, a hand edit): follow them unless a save of ours is on its way."""
+        if any(w.group == "save" and not w.is_finished for w in self.workers):
+            return
+        on_disk = dict(self.session.opened.engagement.answers)
+        if on_disk == self.answers:
+            return
+        current = self.pb.questions[self.current].id
+        changed_here = on_disk.get(current) != self.answers.get(current)
+        self.answers = on_disk
+        self._refresh_nav()
+        if changed_here:
+            self.run_worker(self._show(self.current), group="intake-show", exclusive=True)
 
     # ---- navigation
     @on(OptionList.OptionSelected, "#questions")
@@ -136,13 +166,17 @@ class IntakeScreen(WorkbenchScreen):
         return next((i for i, q in enumerate(self.pb.questions) if q.id == question_id), None)
 
     async def action_next(self) -> None:
+        async with self._moving:
+            await self._next()
+
+    async def _next(self) -> None:
         found = self._next_open(self.current + 1)
         if found is None:
             found = self._next_open(0)
         if found is None:
             self.notify("Every question that applies is answered.")
             return
-        await self._show(found)
+        await self._replace_form(found)
         self.query_one(QuestionForm).focus_input()
 
     async def action_previous(self) -> None:
@@ -151,8 +185,17 @@ class IntakeScreen(WorkbenchScreen):
             await self._show(earlier[-1])
             self.query_one(QuestionForm).focus_input()
 
-    def action_commit(self) -> None:
-        self.query_one(QuestionForm).commit_current()
+    async def action_commit(self) -> None:
+        """Ctrl+S: save what the form shows and go on. The whole step holds `_moving`, so a second Ctrl+S
+        waits for the next question instead of landing on the form being removed."""
+        async with self._moving:
+            form = self.query_one(QuestionForm)
+            shown = form.shown_answer()
+            if shown is None:
+                return
+            self._save_answer(form.question.id, shown[0])
+            form.saved(shown[0])
+            await self._next()
 
     async def action_language(self) -> None:
         self.lang = LANGUAGES[(LANGUAGES.index(self.lang) + 1) % len(LANGUAGES)]
@@ -165,7 +208,9 @@ class IntakeScreen(WorkbenchScreen):
     async def _committed(self, message: m.AnswerCommitted) -> None:
         self._save_answer(message.question_id, message.value)
         if message.advance:
-            await self.action_next()
+            async with self._moving:
+                if self.pb.questions[self.current].id == message.question_id:
+                    await self._next()  # not when the form that sent it has been replaced meanwhile
 
     def _save_answer(self, question_id: str, value: Any) -> None:
         """Take the answer into the working set and save the whole set in a worker."""
@@ -188,11 +233,24 @@ class IntakeScreen(WorkbenchScreen):
             try:
                 self.session.save_answers(answers)
             except Exception as exc:  # noqa: BLE001 — shown in the UI; the answers stay on screen
-                self.post_message(m.AnswersSaveFailed(f"{type(exc).__name__}: {exc}"))
+                self._save_failed_in_worker(exc, answers)
                 return
             self._saved = sequence
         self.post_message(m.AnswersSaved(answers, diff_answers(self.pb, self.baseline, answers, self.lang),
                                          diff_answers(self.pb, previous, answers, self.lang)))
+
+    def _save_failed_in_worker(self, error: Exception, answers: dict[str, Any]) -> None:
+        """Say what was saved (engagement.yaml read back) and give the app a usable store again."""
+        from workbench.tui.save_outcome import answers_on_disk, failure_message, reopen_for_reading
+
+        written = answers_on_disk(self.session) == answers
+        try:
+            opened = reopen_for_reading(self.session)
+        except Exception:  # noqa: BLE001 — the message below still says what was saved
+            opened = None
+        if opened is not None:
+            self.post_message(m.EngagementReloaded(opened, synced=False, notice=False))
+        self.post_message(m.AnswersSaveFailed(failure_message(error, written), written))
 
     @on(m.AnswersSaved)
     def _saved_answers(self, message: m.AnswersSaved) -> None:
@@ -201,5 +259,8 @@ class IntakeScreen(WorkbenchScreen):
 
     @on(m.AnswersSaveFailed)
     def _save_failed(self, message: m.AnswersSaveFailed) -> None:
-        self.show_error("The answers were not saved", message.message +
-                        "\nThey are still on screen; change an answer to try again.")
+        if message.written:
+            self.notify(message.message, title=_("Answers saved; task list pending"), severity="warning",
+                        timeout=10)
+        else:
+            self.show_error(_("The answers were not saved"), message.message)
