@@ -271,6 +271,7 @@ class WorkbenchApp(App[int]):
             self.notify(warning, severity="warning", timeout=8)
         pending = pending_count(pb, session.opened.engagement.answers)
         await self.switch_mode(section or ("intake" if pending else "phases"))
+        self.watcher.check()  # the baseline for noticing changes made elsewhere from now on
         if not session.synced:
             self.watcher.sync_later(session)
 
