@@ -1,0 +1,83 @@
+"""Intake saves exactly what the screen shows: a number typed without Enter survives Ctrl+Q, a
+multi-choice question shows its default ticked and Ctrl+S saves it (it used to save `[]`, dropping 34
+requirements on `modules`), and Ctrl+S pressed faster than the next question mounts answers each question
+in turn instead of skipping one."""
+
+from __future__ import annotations
+
+import yaml
+from textual import events
+from textual.widgets import SelectionList
+
+from tests.tui.conftest import TODAY
+from tests.tui.helpers import settle
+from tests.tui.test_journey_intake import open_question, saved_answers
+from workbench.tui.app import make_app
+from workbench.tui.screens.intake import IntakeScreen
+from workbench.tui.widgets.question_form import QuestionForm
+
+
+def unanswer(folder, *question_ids: str) -> None:
+    path = folder / "engagement.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for question_id in question_ids:
+        del data["answers"][question_id]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+async def test_ctrl_q_saves_a_number_typed_without_enter(engagement):
+    app = make_app(engagement, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_question(pilot, "target_go_live_months")
+        await pilot.press("7")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code in (None, 0)
+    assert saved_answers(engagement)["target_go_live_months"] == 7
+
+
+async def test_a_number_typed_without_enter_is_saved_on_leaving_the_section(engagement):
+    app = make_app(engagement, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_question(pilot, "target_go_live_months")
+        await pilot.press("1", "1")
+        await pilot.press("f4")
+        await settle(pilot)
+        assert saved_answers(engagement)["target_go_live_months"] == 11
+
+
+async def test_a_multi_choice_default_is_shown_ticked_and_saved_as_shown(engagement):
+    unanswer(engagement, "modules")
+    app = make_app(engagement, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        form = await open_question(pilot, "modules")
+        default = list(form.question.default)
+        assert default and form.query_one("#answer", SelectionList).selected == default
+        await settle(pilot)
+        assert "modules" not in saved_answers(engagement)  # looking at a question answers nothing
+        form.focus_input()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert saved_answers(engagement)["modules"] == default
+
+
+async def test_fast_ctrl_s_answers_each_question_in_turn(engagement):
+    unanswer(engagement, "crm_kinds", "modules")
+    app = make_app(engagement, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, IntakeScreen)
+        assert screen.query_one(QuestionForm).question.id == "sponsor_named"
+        for _ in range(4):  # all four arrive before the next question has mounted
+            app.post_message(events.Key("ctrl+s", None))
+        await settle(pilot)
+        assert screen.query_one(QuestionForm).question.id == "target_go_live_months"
+    answers = saved_answers(engagement)
+    pb = app.session.opened.playbook if app.session else None
+    assert answers["sponsor_named"] is False and answers["budget_approved"] is False
+    assert answers["crm_kinds"] == ["operational"] and answers["modules"] == ["sales"]
+    assert "target_go_live_months" not in answers and pb is not None
