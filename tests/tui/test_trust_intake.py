@@ -81,3 +81,28 @@ async def test_fast_ctrl_s_answers_each_question_in_turn(engagement):
     assert answers["sponsor_named"] is False and answers["budget_approved"] is False
     assert answers["crm_kinds"] == ["operational"] and answers["modules"] == ["sales"]
     assert "target_go_live_months" not in answers and pb is not None
+
+
+async def test_a_failed_answer_save_says_what_was_saved_and_the_app_goes_on(engagement):
+    """The store is locked by another program while an answer is saved: engagement.yaml is written, the
+    task list cannot follow yet. The message says exactly that; the next section works; the task list
+    follows once the lock is gone. (Today's store waits ~10 s for the lock before it gives up.)"""
+    from tests.tui.store_support import lock_held, notifications, wait_for
+    from workbench.tui.screens.phases import PhasesScreen
+    from workbench.tui.widgets.task_table import TaskTable
+
+    app = make_app(engagement, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        with lock_held(engagement) as release:
+            await pilot.press("space")  # sponsor_named: yes, saved at once
+            assert await wait_for(pilot, lambda: any("The answers are saved in engagement.yaml" in n
+                                                     for n in notifications(app)), steps=400, delay=0.1)
+            assert not any("were not saved" in n for n in notifications(app))
+            assert saved_answers(engagement)["sponsor_named"] is True
+            release()
+        await pilot.press("f4")  # used to crash on the closed store connection
+        await settle(pilot)
+        assert isinstance(app.screen, PhasesScreen) and app.screen.query_one(TaskTable).row_count
+        assert await wait_for(pilot, lambda: app.session.synced)
+    assert app.return_code in (None, 0)
