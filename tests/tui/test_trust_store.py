@@ -50,7 +50,8 @@ async def test_an_engagement_opens_for_reading_while_another_program_writes(seed
         app = make_app(seeded, today=TODAY, section="phases")  # used to wait ~10 s for the lock, then fail
         assert app.session is not None and app.session.synced is False
         async with app.run_test(size=(80, 24)) as pilot:
-            assert await wait_for(pilot, lambda: isinstance(app.screen_stack[-1:] and app.screen, PhasesScreen))
+            assert await wait_for(pilot, lambda: bool(app.screen_stack)
+                                  and isinstance(app.screen, PhasesScreen))
             table = app.screen.query_one(TaskTable)
             assert await wait_for(pilot, lambda: table.row_count > 0)  # shown while the lock is held
             assert any(v.status == "done" for v in app.screen.views)

@@ -162,7 +162,7 @@ class WorkbenchApp(App[int]):
     async def action_quit(self) -> None:
         """Take what is typed, let a save in flight finish, so a quick answer before quitting is not lost;
         a task change still waiting for a busy store asks for a second Ctrl+Q rather than vanish."""
-        from workbench.i18n import _, ngettext
+        from workbench.i18n import ngettext
 
         await self.leaving_screen()
         await self.saves_done()

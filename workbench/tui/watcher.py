@@ -76,7 +76,7 @@ class Watcher:
             self.refresh_screen()  # an answer save re-opened the store: the task list may have changed
         if message.yaml_changed:
             self.app.run_worker(partial(self._reopen, session, message.store_changed), thread=True,
-                                exclusive=True, group="reopen", exit_on_error=False, name="re-read engagement")
+                                exclusive=True, group="reopen", exit_on_error=False, name="re-read")
         elif message.store_changed:
             self.refresh_screen()
 

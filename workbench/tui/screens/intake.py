@@ -124,7 +124,8 @@ class IntakeScreen(WorkbenchScreen):
         q = self.pb.questions[index]
         slot = self.query_one("#form-slot", Vertical)
         await slot.remove_children()
-        await slot.mount(QuestionForm(q, self.answers.get(q.id), self.lang, f"{index + 1}/{len(self.pb.questions)}",
+        position = f"{index + 1}/{len(self.pb.questions)}"
+        await slot.mount(QuestionForm(q, self.answers.get(q.id), self.lang, position,
                                       applies=self._applies(index)))
         options = self.query_one("#questions", OptionList)
         options.highlighted = options.get_option_index(q.id)
@@ -141,7 +142,8 @@ class IntakeScreen(WorkbenchScreen):
         self.take_typed()
 
     def refresh_data(self) -> None:
-        """The answers changed elsewhere (CLI, a hand edit): follow them unless a save of ours is on its way."""
+        """The answers changed elsewhere (CLI, a hand edit): follow them, unless a save of ours is on
+        its way (the watcher looks again)."""
         if any(w.group == "save" and not w.is_finished for w in self.workers):
             return
         on_disk = dict(self.session.opened.engagement.answers)

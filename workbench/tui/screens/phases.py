@@ -17,7 +17,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Label, Select, Tab, Tabs
 
-
 from workbench.domain.tracking import Event, TaskState, TaskView, task_views
 from workbench.i18n import _
 from workbench.tui import messages as m
@@ -206,8 +205,9 @@ class PhasesScreen(WorkbenchScreen):
 
     @on(m.ChecklistItemToggled)
     def _ticked(self, message: m.ChecklistItemToggled) -> None:
-        label = _("Item {number} of {task} {state}").format(
-            number=message.index + 1, task=message.task_id, state=_("done") if message.done else _("open again"))
+        state = _("done") if message.done else _("open again")
+        label = _("Item {number} of {task} {state}").format(number=message.index + 1, task=message.task_id,
+                                                            state=state)
         self._apply(lambda: self.session.check_item(message.task_id, message.index, message.done), label,
                     message.task_id)
 
