@@ -106,3 +106,22 @@ async def test_a_failed_answer_save_says_what_was_saved_and_the_app_goes_on(enga
         assert isinstance(app.screen, PhasesScreen) and app.screen.query_one(TaskTable).row_count
         assert await wait_for(pilot, lambda: app.session.synced)
     assert app.return_code in (None, 0)
+
+
+async def test_an_answer_given_with_the_cli_shows_in_the_open_intake_and_is_kept(engagement):
+    from tests.tui.store_support import wait_for
+    from tests.tui.test_trust_themes import crmwb
+
+    app = make_app(engagement, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, IntakeScreen) and "budget_approved" not in screen.answers
+        done = crmwb("diff", engagement, "--set", "budget_approved=yes", "--apply")
+        assert done.returncode == 0, done.stderr
+        assert await wait_for(pilot, lambda: screen.answers.get("budget_approved") is True, steps=300, delay=0.1)
+        assert screen.query_one(QuestionForm).question.id == "sponsor_named"
+        await pilot.press("space")  # answer another question here: the CLI's answer stays
+        await settle(pilot)
+    answers = saved_answers(engagement)
+    assert answers["sponsor_named"] is True and answers["budget_approved"] is True

@@ -27,6 +27,14 @@ def is_busy(error: BaseException) -> bool:
         word in str(error).lower() for word in ("locked", "busy"))
 
 
+def is_transient(error: BaseException) -> bool:
+    """Busy, or the connection was closed under us because an answer save re-opened the engagement:
+    trying again (on the new connection) is right."""
+    if is_busy(error):
+        return True
+    return isinstance(error, sqlite3.ProgrammingError) and "closed" in str(error).lower()
+
+
 def quick_busy(store: object) -> None:
     """Make `store` report a held lock after BUSY_WAIT instead of its default wait (about 10 s)."""
     conn = getattr(store, "conn", None)

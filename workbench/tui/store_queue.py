@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.store.sqlite_store import StoreError
 from workbench.tui import messages as m
-from workbench.tui.store_access import RETRY_DELAYS, is_busy
+from workbench.tui.store_access import RETRY_DELAYS, is_busy, is_transient
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -82,10 +82,10 @@ class StoreQueue:
                 job.reply_to.post_message(m.StoreRefused(job.label, str(exc)))
                 return
             except Exception as exc:  # noqa: BLE001 — busy is retried, anything else is reported
-                if not is_busy(exc):
+                if not is_transient(exc):
                     self.app.call_from_thread(self.app.report_error, exc, job.label)  # type: ignore[attr-defined]
                     return
-                if attempt == 0:
+                if attempt == 0 and is_busy(exc):
                     job.reply_to.post_message(m.StoreWaiting(job.label))
                 time.sleep(RETRY_DELAYS[min(attempt, len(RETRY_DELAYS) - 1)])
                 attempt += 1

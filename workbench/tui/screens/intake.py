@@ -32,6 +32,9 @@ from workbench.tui.widgets.answer_diff_view import AnswerDiffView, one_line
 from workbench.tui.widgets.question_form import QuestionForm
 
 
+_MISSING = object()
+
+
 class IntakeScreen(WorkbenchScreen):
     SECTION = "intake"
     HELP = "Answer the intake questionnaire; every answer is saved at once and the task list follows it."
@@ -50,6 +53,9 @@ class IntakeScreen(WorkbenchScreen):
         self.pb = session.opened.playbook
         self.answers: dict[str, Any] = dict(session.opened.engagement.answers)
         self.baseline = dict(self.answers)
+        self._on_disk = dict(self.answers)
+        """the answers engagement.yaml held when we last saved or looked: what changed elsewhere is
+        what differs from this"""
         self.lang = "en"
         self.current = 0
         self._save_lock = threading.Lock()
@@ -141,17 +147,30 @@ class IntakeScreen(WorkbenchScreen):
         """The app is switching section or quitting: what is typed is an answer too."""
         self.take_typed()
 
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        if self.is_mounted:
+            self.refresh_data()  # the answers may have changed elsewhere while another section showed
+
     def refresh_data(self) -> None:
-        """The answers changed elsewhere (CLI, a hand edit): follow them, unless a save of ours is on
-        its way (the watcher looks again)."""
+        """The answers changed elsewhere (CLI, a hand edit): take the ones that changed since we last
+        knew the file, keeping answers given here that are not saved yet (a failed save); not while a
+        save of ours is on its way (the watcher looks again)."""
         if any(w.group == "save" and not w.is_finished for w in self.workers):
             return
         on_disk = dict(self.session.opened.engagement.answers)
-        if on_disk == self.answers:
+        known = self._on_disk
+        changed = {k for k in set(on_disk) | set(known) if on_disk.get(k, _MISSING) != known.get(k, _MISSING)}
+        self._on_disk = on_disk
+        if not changed:
             return
-        current = self.pb.questions[self.current].id
-        changed_here = on_disk.get(current) != self.answers.get(current)
-        self.answers = on_disk
+        for key in changed:
+            if key in on_disk:
+                self.answers[key] = on_disk[key]
+            else:
+                self.answers.pop(key, None)
+        self.answers = ordered_answers(self.pb, self.answers)
+        changed_here = self.pb.questions[self.current].id in changed
         self._refresh_nav()
         if changed_here:
             self.run_worker(self._show(self.current), group="intake-show", exclusive=True)
@@ -233,7 +252,8 @@ class IntakeScreen(WorkbenchScreen):
             if sequence < self._saved:
                 return
             try:
-                self.session.save_answers(answers)
+                with self.wb.store_queue.lock:  # nobody uses the store while the save re-opens it
+                    self.session.save_answers(answers)
             except Exception as exc:  # noqa: BLE001 — shown in the UI; the answers stay on screen
                 self._save_failed_in_worker(exc, answers)
                 return
@@ -256,6 +276,7 @@ class IntakeScreen(WorkbenchScreen):
 
     @on(m.AnswersSaved)
     def _saved_answers(self, message: m.AnswersSaved) -> None:
+        self._on_disk = dict(message.answers)
         self.query_one(AnswerDiffView).show(message.total)
         self.notify(f"Saved: {one_line(message.last)}.", timeout=3)
 
