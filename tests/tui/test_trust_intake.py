@@ -119,7 +119,8 @@ async def test_an_answer_given_with_the_cli_shows_in_the_open_intake_and_is_kept
         assert isinstance(screen, IntakeScreen) and "budget_approved" not in screen.answers
         done = crmwb("diff", engagement, "--set", "budget_approved=yes", "--apply")
         assert done.returncode == 0, done.stderr
-        assert await wait_for(pilot, lambda: screen.answers.get("budget_approved") is True, steps=300, delay=0.1)
+        assert await wait_for(pilot, lambda: screen.answers.get("budget_approved") is True,
+                              steps=300, delay=0.1)
         assert screen.query_one(QuestionForm).question.id == "sponsor_named"
         await pilot.press("space")  # answer another question here: the CLI's answer stays
         await settle(pilot)

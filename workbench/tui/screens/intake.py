@@ -31,7 +31,6 @@ from workbench.tui.session import Session
 from workbench.tui.widgets.answer_diff_view import AnswerDiffView, one_line
 from workbench.tui.widgets.question_form import QuestionForm
 
-
 _MISSING = object()
 
 
