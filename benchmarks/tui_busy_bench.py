@@ -45,15 +45,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "acme"
         create(folder, "core", {}, "Acme", date(2026, 2, 2), "bench")
-        holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(folder / "state.db")], stdin=subprocess.PIPE,
-                                  stdout=subprocess.PIPE, text=True)
+        holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(folder / "state.db")],
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
         try:
             before, outcome_before = timed(lambda: open_engagement(folder, "bench").close())
             sessions = []
             after, outcome_after = timed(lambda: sessions.append(open_session(folder, "bench")))
             print(f"open a locked engagement   before {before:6.2f} s ({outcome_before})")
-            print(f"                            now    {after:6.2f} s ({outcome_after}; task list synced later)")
+            print(f"{'':28}now    {after:6.2f} s ({outcome_after}; task list synced later)")
 
             session = sessions[0]
             task_id = next(iter(session.states()))
@@ -62,7 +62,7 @@ def main() -> None:
             after, outcome_after = timed(lambda: session.set_status(task_id, "in_progress"))
             busy = "reported busy" if "locked" in outcome_after else outcome_after
             print(f"task key, store locked     before {before:6.2f} s on the UI thread ({outcome_before})")
-            print(f"                            now    {after:6.2f} s in a worker until 'busy' is shown ({busy}); "
+            print(f"{'':28}now    {after:6.2f} s in a worker until 'busy' is shown ({busy}); "
                   "retried until it lands")
             session.close()
         finally:
