@@ -37,6 +37,9 @@ async def test_a_task_key_while_another_program_writes_is_saved_when_it_has_fini
             await pilot.press("down")  # the list stays usable while the change waits
             assert table.current_id != first
             await pilot.press("up")
+            await pilot.press("ctrl+q")  # a waiting change is not dropped silently by quitting
+            assert app.is_running
+            assert any("still waiting for another program" in n for n in notifications(app))
             assert status_events(engagement, first) == []
         assert await wait_for(pilot, lambda: table.views[first].status == "in_progress")
         assert any("Saved now that the other program has finished" in n for n in notifications(app))
@@ -91,3 +94,16 @@ async def test_a_cli_change_shows_by_itself(engagement):
         done = crmwb("task", engagement, "block", target, "--note", "waiting for IT")
         assert done.returncode == 0, done.stderr
         assert await wait_for(pilot, lambda: table.views[target].status == "blocked", steps=300, delay=0.1)
+
+
+async def test_a_broken_hand_edit_of_engagement_yaml_keeps_the_view(engagement):
+    app = make_app(engagement, today=TODAY, section="phases")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        rows = app.screen.query_one(TaskTable).row_count
+        path = engagement / "engagement.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + "answers: [twice\n", encoding="utf-8")
+        await pilot.press("ctrl+r")
+        assert await wait_for(pilot, lambda: any("cannot be read" in n for n in notifications(app)))
+        assert app.is_running and app.screen.query_one(TaskTable).row_count == rows
+    assert app.return_code in (None, 0)

@@ -88,10 +88,16 @@ class Watcher:
     def _reopen(self, session: Session, store_changed: bool) -> None:
         """engagement.yaml changed: re-open only if what it says differs from what is open (our own
         saves change the file too)."""
-        from workbench.store.engagement import STORE_NAME, open_engagement, read
+        from workbench.store.engagement import STORE_NAME, EngagementError, open_engagement, read
 
         current = session.opened.engagement
-        on_disk = read(current.folder)
+        try:
+            on_disk = read(current.folder)
+        except EngagementError as exc:  # a hand edit in progress, or a broken file: keep what is open
+            self.app.call_from_thread(self.app.notify, _(
+                "engagement.yaml changed elsewhere and cannot be read ({problems}); the view keeps the last "
+                "good version.").format(problems=exc), severity="warning", timeout=8)
+            return
         if (on_disk.answers, on_disk.overrides, on_disk.client, on_disk.start) == (
                 current.answers, current.overrides, current.client, current.start):
             if store_changed:
