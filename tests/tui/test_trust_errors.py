@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import work
+from dataclasses import dataclass
+
+from textual import on, work
+from textual.message import Message
 from textual.binding import Binding, BindingType
 
 from tests.tui.conftest import TODAY
@@ -13,10 +16,27 @@ from tests.tui.helpers import settle
 from tests.tui.store_support import notifications, wait_for
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.errors import LOG_NAME, log_dir
+from workbench.tui.screens.base import WorkbenchScreen
+
+
+@dataclass
+class Poke(Message):
+    """A message whose handler on the screen has a bug."""
+
+
+class FaultyScreen(WorkbenchScreen):
+    @on(Poke)
+    def _poked(self) -> None:
+        raise KeyError("the handler broke")
 
 
 class Faulty(WorkbenchApp):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("x", "boom", "Boom"), Binding("y", "background", "Bg")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("x", "boom", "Boom"), Binding("y", "background", "Bg"),
+                                             Binding("z", "poke", "Poke")]
+
+    def action_poke(self) -> None:
+        self.push_screen(FaultyScreen())
+        self.call_later(lambda: self.screen.post_message(Poke()))
 
     def action_boom(self) -> None:
         raise RuntimeError("the action broke")
@@ -37,6 +57,9 @@ async def test_an_exception_in_an_action_or_a_worker_is_reported_and_the_app_goe
         assert await wait_for(pilot, lambda: any("the action broke" in n for n in notifications(app)))
         await pilot.press("y")
         assert await wait_for(pilot, lambda: any("the worker broke" in n for n in notifications(app)))
+        await pilot.press("z")
+        assert await wait_for(pilot, lambda: any("the handler broke" in n for n in notifications(app)))
+        assert isinstance(app.screen, FaultyScreen)
         log = log_dir() / LOG_NAME
         assert str(log) in "\n".join(notifications(app))
         assert app.is_running
