@@ -3,13 +3,12 @@ app stays up (it used to exit 70)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
-from dataclasses import dataclass
-
 from textual import on, work
-from textual.message import Message
 from textual.binding import Binding, BindingType
+from textual.message import Message
 
 from tests.tui.conftest import TODAY
 from tests.tui.helpers import settle
