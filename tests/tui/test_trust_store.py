@@ -107,3 +107,23 @@ async def test_a_broken_hand_edit_of_engagement_yaml_keeps_the_view(engagement):
         assert await wait_for(pilot, lambda: any("cannot be read" in n for n in notifications(app)))
         assert app.is_running and app.screen.query_one(TaskTable).row_count == rows
     assert app.return_code in (None, 0)
+
+
+async def test_a_kpi_value_recorded_with_the_cli_shows_after_ctrl_r(seeded):
+    from workbench.tui.widgets.kpi_table import KpiTable
+
+    app = make_app(seeded, today=TODAY, section="deliverables")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.screen.show_tab("kpis")
+        await settle(pilot)
+        kpi = app.session.opened.resolved.kpis[0].id
+        before = len(app.session.opened.store.measurements(kpi))
+        done = crmwb("kpi", seeded, "record", kpi, "42", "--date", TODAY.isoformat())
+        assert done.returncode == 0, done.stderr
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        table = app.screen.query_one(KpiTable)
+        assert len(app.session.opened.store.measurements(kpi)) == before + 1
+        shown = next(item for item in table.items if item.line.kpi.id == kpi)
+        assert shown.trend.latest is not None and shown.trend.latest.value == 42
