@@ -66,7 +66,7 @@ class WorkbenchApp(App[int]):
 
         self.store_queue = StoreQueue(self)
         self.watcher = Watcher(self)
-        self._quit_asked = False
+        self._quit_asked: list[str] = []
 
     @property
     def today(self) -> date:
@@ -84,7 +84,18 @@ class WorkbenchApp(App[int]):
     def on_unmount(self) -> None:
         self.store_queue.stopping = True
         if self.session is not None:
-            self.session.close()
+            self.close_session(self.session)
+
+    def close_session(self, session: Session) -> None:
+        """Close the store when no worker is using its connection: closing an SQLite connection while
+        another thread runs a statement on it can crash the process. If a worker holds on (an answer save
+        waiting for a busy store), the connection is left for the process exit to close."""
+        lock = self.store_queue.lock
+        if lock.acquire(timeout=5):
+            try:
+                session.close()
+            finally:
+                lock.release()
 
     # ---- sections
     def _factories(self) -> dict[str, Callable[[], Screen]]:
@@ -167,8 +178,8 @@ class WorkbenchApp(App[int]):
         await self.leaving_screen()
         await self.saves_done()
         waiting = self.store_queue.pending
-        if waiting and not self._quit_asked:
-            self._quit_asked = True
+        if waiting and self._quit_asked != waiting:  # asked once for exactly these changes
+            self._quit_asked = waiting
             self.notify(ngettext("{count} change is still waiting for another program to finish writing "
                                  "({changes}). Ctrl+Q again quits without it.",
                                  "{count} changes are still waiting for another program to finish writing "
@@ -262,7 +273,7 @@ class WorkbenchApp(App[int]):
         self.watcher.forget()
         await self._install_modes()
         if old is not None and old is not session:
-            old.close()
+            self.close_session(old)
         pb = session.opened.playbook
         self.sub_title = f"{session.client} · {pb.id} {pb.version}"
         remember(Recent(str(session.folder), session.client, f"{pb.id} {pb.version}",
