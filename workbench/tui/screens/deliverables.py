@@ -132,6 +132,12 @@ class DeliverablesScreen(WorkbenchScreen):
         """Back from another section: its changes (new answers) may have re-opened the engagement."""
         self.ensure_loaded(self.active_tab)
 
+    def refresh_data(self) -> None:
+        """Changed elsewhere (Ctrl+R, the watcher): KPI values may have been recorded; answers and RFP
+        edits re-open the engagement, which `ensure_loaded` notices by itself."""
+        self._loaded.discard("kpis")
+        self.ensure_loaded(self.active_tab)
+
     def ensure_loaded(self, tab: str) -> None:
         """Fill a tab from the open engagement the first time it shows, and again once the engagement
         was re-opened (an RFP edit here, new answers in the intake)."""
