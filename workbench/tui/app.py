@@ -17,6 +17,8 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.events import Event
+from textual.message import Message
 from textual.screen import Screen
 
 from workbench.store.engagement import EngagementError
@@ -344,10 +346,22 @@ class WorkbenchApp(App[int]):
         from workbench.tui.errors import log_error
 
         path = log_error(error, context)
+        if not self.screen_stack:  # closing down: the log is all there is
+            return
         where = _("Details: {path}").format(path=path) if path else _("The log could not be written.")
         self.notify(_("{context} failed: {error}. Saved work is safe. {where}").format(
             context=context, error=f"{type(error).__name__}: {error}", where=where),
             title=_("Something went wrong"), severity="error", timeout=12)
+
+    async def _on_message(self, message: Message) -> None:
+        """An app-level message handler that raises is reported, as a screen's are (WorkbenchScreen).
+        Events (mount, ready, keys...) are left to Textual: a broken start-up still ends with the report."""
+        try:
+            await super()._on_message(message)
+        except Exception as exc:  # noqa: BLE001 — reported with a log; the app goes on
+            if isinstance(message, Event):
+                raise
+            self.report_error(exc, f"Handling {type(message).__name__}")
 
     async def _dispatch_action(self, namespace, action_name: str, params) -> bool:  # type: ignore[override]
         """Every key and palette action runs here: an exception becomes a notification, never an exit."""

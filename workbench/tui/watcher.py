@@ -81,6 +81,8 @@ class Watcher:
             self.refresh_screen()
 
     def refresh_screen(self) -> None:
+        if not self.app.screen_stack:  # closing down
+            return
         refresh = getattr(self.app.screen, "refresh_data", None)
         if refresh is not None:
             refresh()

@@ -10,6 +10,7 @@ for the rest.
 from __future__ import annotations
 
 import copy
+from contextlib import nullcontext
 from dataclasses import replace
 from typing import Any, ClassVar
 
@@ -157,7 +158,10 @@ class DeliverablesScreen(WorkbenchScreen):
         elif tab == "processes":
             self.query_one(ProcessView).load(pb)
         elif tab == "kpis":
-            self.query_one(KpiView).load(pb, opened.engagement.start, opened.store.measurements())
+            queue = getattr(self.app, "store_queue", None)  # its lock: no worker is using the connection
+            with queue.lock if queue is not None else nullcontext():
+                measurements = opened.store.measurements()
+            self.query_one(KpiView).load(pb, opened.engagement.start, measurements)
         elif tab == "plan":
             self.query_one(PlanView).load(opened.plan, {p.id: tr(p.name, self.lang) for p in pb.phases},
                                           {r.id: tr(r.name, self.lang) for r in pb.roles})
