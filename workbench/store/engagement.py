@@ -230,10 +230,11 @@ def load_resolved(engagement: Engagement) -> tuple[LoadedPlaybook, Playbook, lis
 
 
 def open_engagement(folder: Path, author: str, busy: BusyPolicy | None = None,
-                    new_store: bool = False) -> OpenEngagement:
+                    new_store: bool = False, *, sync: bool = True) -> OpenEngagement:
     """Read, resolve, schedule and sync: after this the store's tasks match the current answers (this is
     also what catches the store up after a save whose sync failed). `new_store` allows creating a missing
-    state.db for an engagement with a history (`crmwb store reinit`)."""
+    state.db for an engagement with a history (`crmwb store reinit`). `sync=False` opens for reading only
+    (the TUI, while another program holds the write lock: WAL lets readers in); the caller syncs later."""
     engagement = read(folder)
     if not new_store:
         check_store_present(engagement)
@@ -241,7 +242,8 @@ def open_engagement(folder: Path, author: str, busy: BusyPolicy | None = None,
     plan = schedule(resolved, engagement.start)
     store = SQLiteStore(engagement.store_path, busy=busy)
     try:
-        store.sync_tasks(task_rows(resolved), author)
+        if sync:
+            store.sync_tasks(task_rows(resolved), author)
     except StoreBusy as exc:  # reading goes on; a write this command makes will wait for the lock itself
         warnings.append(_("the task list does not follow the latest answers yet ({reason}); the next command "
                           "brings it up to date").format(reason=exc))

@@ -17,6 +17,8 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.events import Event
+from textual.message import Message
 from textual.screen import Screen
 
 from workbench.store.engagement import EngagementError
@@ -30,6 +32,7 @@ from workbench.tui.screens.start import StartScreen
 from workbench.tui.sections import BY_ID, ENGAGEMENT_SECTIONS, SECTIONS
 from workbench.tui.session import Session
 from workbench.tui.themes import DARK, LIGHT, THEMES
+from workbench.tui.watcher import Watcher
 
 
 class WorkbenchApp(App[int]):
@@ -44,6 +47,8 @@ class WorkbenchApp(App[int]):
         Binding("f1", "help", "Help", id="app.help", tooltip="The keys of this screen and of every other"),
         *[Binding(s.key, f"section({s.id!r})", s.label, show=False, id=f"app.section.{s.id}",
                   tooltip=f"{s.label}: {s.help}") for s in SECTIONS],
+        Binding("ctrl+r", "refresh", "Refresh", id="app.refresh",
+                tooltip="Read the engagement again (changes made elsewhere also show by themselves)"),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False, id="app.theme", tooltip="Switch light/dark"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit", tooltip="Quit (answers are saved)"),
     ]
@@ -59,6 +64,11 @@ class WorkbenchApp(App[int]):
             self.register_theme(item)
         self.theme = theme
         self._installed: set[str] = set()
+        from workbench.tui.store_queue import StoreQueue
+
+        self.store_queue = StoreQueue(self)
+        self.watcher = Watcher(self)
+        self._quit_asked: list[str] = []
 
     @property
     def today(self) -> date:
@@ -71,10 +81,23 @@ class WorkbenchApp(App[int]):
             await self.install_session(session, self.first_section)
         else:
             await self._install_modes()
+        self.watcher.start()
 
     def on_unmount(self) -> None:
+        self.store_queue.stopping = True
         if self.session is not None:
-            self.session.close()
+            self.close_session(self.session)
+
+    def close_session(self, session: Session) -> None:
+        """Close the store when no worker is using its connection: closing an SQLite connection while
+        another thread runs a statement on it can crash the process. If a worker holds on (an answer save
+        waiting for a busy store), the connection is left for the process exit to close."""
+        lock = self.store_queue.lock
+        if lock.acquire(timeout=5):
+            try:
+                session.close()
+            finally:
+                lock.release()
 
     # ---- sections
     def _factories(self) -> dict[str, Callable[[], Screen]]:
@@ -113,14 +136,28 @@ class WorkbenchApp(App[int]):
         if BY_ID[section].needs_engagement and self.session is None:
             self.notify("Open or create an engagement first (F2, Start).", severity="warning")
             return
+        await self.leaving_screen()
         await self.saves_done()  # the next screen reads the engagement a save may be re-opening
         await self.switch_mode(section)
 
-    async def saves_done(self) -> None:
-        """Wait for answer saves in flight (they re-open the engagement in a worker)."""
+    async def leaving_screen(self) -> None:
+        """Let the screen take what is typed but not saved yet (intake: a number without Enter)."""
+        leaving = getattr(self.screen, "before_leaving", None)
+        if leaving is not None:
+            await leaving()
+
+    async def saves_done(self, patience: float = 3.0) -> None:
+        """Wait for answer saves in flight (they re-open the engagement in a worker), but not for long:
+        engagement.yaml is written at once; only the task-list sync can wait for a busy store, and the
+        save says so itself when it fails."""
+        import asyncio
+
         saving = [w for w in self.workers if w.group == "save" and not w.is_finished]
         if saving:
-            await self.workers.wait_for_complete(saving)
+            try:
+                await asyncio.wait_for(self.workers.wait_for_complete(saving), patience)
+            except TimeoutError:
+                self.notify("Still saving in the background (another program is writing).", timeout=4)
 
     @on(m.SectionRequested)
     async def _section_requested(self, message: m.SectionRequested) -> None:
@@ -136,9 +173,27 @@ class WorkbenchApp(App[int]):
         self.theme = LIGHT if self.current_theme.dark else DARK
 
     async def action_quit(self) -> None:
-        """Let a save in flight finish, so a quick answer before quitting is not lost."""
+        """Take what is typed, let a save in flight finish, so a quick answer before quitting is not lost;
+        a task change still waiting for a busy store asks for a second Ctrl+Q rather than vanish."""
+        from workbench.i18n import ngettext
+
+        await self.leaving_screen()
         await self.saves_done()
+        waiting = self.store_queue.pending
+        if waiting and self._quit_asked != waiting:  # asked once for exactly these changes
+            self._quit_asked = waiting
+            self.notify(ngettext("{count} change is still waiting for another program to finish writing "
+                                 "({changes}). Ctrl+Q again quits without it.",
+                                 "{count} changes are still waiting for another program to finish writing "
+                                 "({changes}). Ctrl+Q again quits without them.", len(waiting)).format(
+                count=len(waiting), changes="; ".join(waiting)), severity="warning", timeout=10)
+            return
+        self.store_queue.stopping = True
         self.exit(0)
+
+    def action_refresh(self) -> None:
+        """Ctrl+R: read the engagement again, as the watcher does when it sees a change."""
+        self.watcher.check(force=True)
 
     # ---- engagements
     def action_new_engagement(self, initial: m.NewEngagementRequest | None = None) -> None:
@@ -217,9 +272,10 @@ class WorkbenchApp(App[int]):
         from workbench.domain.intake import pending_count
 
         old, self.session = self.session, session
+        self.watcher.forget()
         await self._install_modes()
         if old is not None and old is not session:
-            old.close()
+            self.close_session(old)
         pb = session.opened.playbook
         self.sub_title = f"{session.client} · {pb.id} {pb.version}"
         remember(Recent(str(session.folder), session.client, f"{pb.id} {pb.version}",
@@ -228,6 +284,38 @@ class WorkbenchApp(App[int]):
             self.notify(warning, severity="warning", timeout=8)
         pending = pending_count(pb, session.opened.engagement.answers)
         await self.switch_mode(section or ("intake" if pending else "phases"))
+        self.watcher.check()  # the baseline for noticing changes made elsewhere from now on
+        if not session.synced:
+            self.watcher.sync_later(session)
+
+    # ---- changes made elsewhere, and the store's answers to the app's own jobs
+    @on(m.ExternalChange)
+    def _external_change(self, message: m.ExternalChange) -> None:
+        self.watcher.changed(message)
+
+    @on(m.EngagementReloaded)
+    def _engagement_reloaded(self, message: m.EngagementReloaded) -> None:
+        self.watcher.reloaded(message)
+
+    @on(m.StoreWaiting)
+    def _store_waiting(self, message: m.StoreWaiting) -> None:
+        from workbench.i18n import _
+
+        self.notify(_("Another program is writing to the engagement; retrying… Opened for reading until "
+                      "then ({change}).").format(change=message.label), title=_("Store busy"),
+                    severity="warning", timeout=6)
+
+    @on(m.StoreDone)
+    def _store_done(self, message: m.StoreDone) -> None:
+        from workbench.tui.watcher import SYNC_LABEL
+
+        if message.label == SYNC_LABEL and self.session is not None:
+            self.session.synced = True
+            self.watcher.refresh_screen()
+
+    @on(m.StoreRefused)
+    def _store_refused(self, message: m.StoreRefused) -> None:
+        self.notify(f"{message.label}: {message.message}", severity="error", timeout=8)
 
     # ---- navigation used by the palette
     async def show_task(self, task_id: str) -> None:
@@ -250,6 +338,51 @@ class WorkbenchApp(App[int]):
 
         if isinstance(self.screen, ExportScreen):
             self.screen.preselect(only)
+
+    # ---- errors: reported, logged, and the app goes on
+    def report_error(self, error: BaseException, context: str) -> None:
+        """A notification that says what failed and where the details are; the app stays up."""
+        from workbench.i18n import _
+        from workbench.tui.errors import log_error
+
+        path = log_error(error, context)
+        if not self.screen_stack:  # closing down: the log is all there is
+            return
+        where = _("Details: {path}").format(path=path) if path else _("The log could not be written.")
+        self.notify(_("{context} failed: {error}. Saved work is safe. {where}").format(
+            context=context, error=f"{type(error).__name__}: {error}", where=where),
+            title=_("Something went wrong"), severity="error", timeout=12)
+
+    async def _on_message(self, message: Message) -> None:
+        """An app-level message handler that raises is reported, as a screen's are (WorkbenchScreen).
+        Events (mount, ready, keys...) are left to Textual: a broken start-up still ends with the report."""
+        try:
+            await super()._on_message(message)
+        except Exception as exc:  # noqa: BLE001 — reported with a log; the app goes on
+            if isinstance(message, Event):
+                raise
+            self.report_error(exc, f"Handling {type(message).__name__}")
+
+    async def _dispatch_action(self, namespace, action_name: str, params) -> bool:  # type: ignore[override]
+        """Every key and palette action runs here: an exception becomes a notification, never an exit."""
+        try:
+            return await super()._dispatch_action(namespace, action_name, params)
+        except Exception as exc:  # noqa: BLE001 — reported with a log; the view stays usable
+            self.report_error(exc, f"The action {action_name!r}")
+            return True
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A failed worker is reported and the app goes on (its widget is still alive); anything else is
+        logged and then ends the app as before, because the widget whose handler raised has stopped."""
+        from textual.worker import WorkerFailed
+
+        if isinstance(error, WorkerFailed):
+            self.report_error(error.error, "A background task")
+            return
+        from workbench.tui.errors import log_error
+
+        log_error(error, "fatal")
+        super()._handle_exception(error)
 
     # ---- crashes
     def _fatal_error(self) -> None:

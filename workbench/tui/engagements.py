@@ -21,13 +21,29 @@ def plain(answers: dict[str, Any]) -> dict[str, Any]:
 
 
 def open_session(folder: Path, author: str) -> Session:
-    """Open (and sync) the engagement; a folder without one is an EngagementError, not a crash."""
+    """Open (and sync) the engagement; a folder without one is an EngagementError, not a crash.
+
+    While another program holds the store's write lock the engagement opens for reading at once
+    (`synced` False) instead of waiting for the lock: the app syncs the task list when it is free."""
     import sqlite3
 
     from workbench.store.base import StoreBusy
+    from workbench.store.engagement import STORE_NAME, open_engagement
+    from workbench.tui.store_access import is_busy, quick_busy, write_lock_free
 
+    folder = Path(folder)
     try:
-        return Session.open(Path(folder), author)
+        if write_lock_free(folder / STORE_NAME):
+            try:
+                session = Session.open(folder, author)
+            except (sqlite3.OperationalError, StoreBusy) as exc:  # locked between the probe and the sync
+                if not is_busy(exc):
+                    raise
+                session = Session(open_engagement(folder, author, sync=False), author, synced=False)
+        else:
+            session = Session(open_engagement(folder, author, sync=False), author, synced=False)
+        quick_busy(session.opened.store)
+        return session
     except (sqlite3.Error, StoreBusy) as exc:
         raise EngagementError([Problem(f"the state store cannot be used: {exc}",
                                        file=str(Path(folder) / "state.db"))]) from None

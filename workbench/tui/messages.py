@@ -108,6 +108,8 @@ class AnswersSaveFailed(Message):
     """Saving failed; the answers stay on screen so nothing typed is lost."""
 
     message: str
+    written: bool = False
+    """engagement.yaml holds the answers (only the task list is behind)"""
 
 
 # ---- phases
@@ -157,3 +159,56 @@ class JobdescFailed(Message):
     """Writing the job description failed."""
 
     message: str
+
+
+# ---- the state store (posted by workbench.tui.store_queue to the screen that asked)
+@dataclass
+class StoreWaiting(Message):
+    """Another program holds the store's write lock; `label`'s change is retried in the background."""
+
+    label: str
+
+
+@dataclass
+class StoreDone(Message):
+    """A change landed (`waited`: after the store was busy); `result` is what the job read afterwards."""
+
+    label: str
+    result: Any
+    waited: bool = False
+
+
+@dataclass
+class StoreRefused(Message):
+    """The store refused the change (unknown or archived task...); nothing was written."""
+
+    label: str
+    message: str
+
+
+@dataclass
+class StoreRead(Message):
+    """A read worker's result: `what` names the read, `result` is its value."""
+
+    what: str
+    result: Any
+
+
+@dataclass
+class ExternalChange(Message):
+    """The watcher saw state.db or engagement.yaml change since it last looked (another program)."""
+
+    data_version: int | None
+    yaml_stamp: int | None
+    store_changed: bool
+    yaml_changed: bool
+
+
+@dataclass
+class EngagementReloaded(Message):
+    """A worker re-opened the engagement after engagement.yaml changed elsewhere."""
+
+    opened: Any
+    synced: bool
+    notice: bool = True
+    """tell the person that engagement.yaml changed elsewhere"""

@@ -25,6 +25,9 @@ from workbench.store.engagement_save import SaveResult, save_engagement
 class Session:
     opened: OpenEngagement
     author: str
+    synced: bool = True
+    """False when opened for reading while another program held the write lock: the task list still
+    has to follow the answers (the app syncs it in a worker once the lock is free)"""
 
     @classmethod
     def open(cls, folder: Path, author: str) -> Session:

@@ -8,9 +8,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
+from textual.events import Event
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
+from workbench.i18n import _
 from workbench.tui.widgets.navbar import NavBar
 
 if TYPE_CHECKING:
@@ -35,6 +38,18 @@ class WorkbenchScreen(Screen):
 
     def compose_body(self) -> ComposeResult:
         yield from ()
+
+    async def _on_message(self, message: Message) -> None:
+        """A message handler of a screen that raises (a bug of ours) is reported with a log file and the
+        screen goes on: Textual would stop the screen's message loop and end the app. Events (mount,
+        keys...) are left to Textual: a screen that cannot even mount is not worth keeping."""
+        try:
+            await super()._on_message(message)
+        except Exception as exc:  # noqa: BLE001 — reported; the person keeps working
+            report = getattr(self.app, "report_error", None)
+            if report is None or isinstance(message, Event):
+                raise
+            report(exc, _("Handling {what}").format(what=type(message).__name__))
 
     def on_screen_resume(self) -> None:
         """The section bar dims what needs an engagement; that may have changed while we were away."""

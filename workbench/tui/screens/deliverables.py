@@ -10,6 +10,7 @@ for the rest.
 from __future__ import annotations
 
 import copy
+from contextlib import nullcontext
 from dataclasses import replace
 from typing import Any, ClassVar
 
@@ -132,6 +133,12 @@ class DeliverablesScreen(WorkbenchScreen):
         """Back from another section: its changes (new answers) may have re-opened the engagement."""
         self.ensure_loaded(self.active_tab)
 
+    def refresh_data(self) -> None:
+        """Changed elsewhere (Ctrl+R, the watcher): KPI values may have been recorded; answers and RFP
+        edits re-open the engagement, which `ensure_loaded` notices by itself."""
+        self._loaded.discard("kpis")
+        self.ensure_loaded(self.active_tab)
+
     def ensure_loaded(self, tab: str) -> None:
         """Fill a tab from the open engagement the first time it shows, and again once the engagement
         was re-opened (an RFP edit here, new answers in the intake)."""
@@ -151,7 +158,10 @@ class DeliverablesScreen(WorkbenchScreen):
         elif tab == "processes":
             self.query_one(ProcessView).load(pb)
         elif tab == "kpis":
-            self.query_one(KpiView).load(pb, opened.engagement.start, opened.store.measurements())
+            queue = getattr(self.app, "store_queue", None)  # its lock: no worker is using the connection
+            with queue.lock if queue is not None else nullcontext():
+                measurements = opened.store.measurements()
+            self.query_one(KpiView).load(pb, opened.engagement.start, measurements)
         elif tab == "plan":
             self.query_one(PlanView).load(opened.plan, {p.id: tr(p.name, self.lang) for p in pb.phases},
                                           {r.id: tr(r.name, self.lang) for r in pb.roles})

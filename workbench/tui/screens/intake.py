@@ -11,6 +11,7 @@ Which questions apply and how typed text parses come from domain.intake, as in `
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from typing import Any, ClassVar
 
@@ -33,6 +34,8 @@ from workbench.tui.session import Session
 from workbench.tui.widgets.answer_diff_view import AnswerDiffView, one_line
 from workbench.tui.widgets.question_form import QuestionForm
 
+_MISSING = object()
+
 
 class IntakeScreen(WorkbenchScreen):
     SECTION = "intake"
@@ -52,9 +55,14 @@ class IntakeScreen(WorkbenchScreen):
         self.pb = session.opened.playbook
         self.answers: dict[str, Any] = dict(session.opened.engagement.answers)
         self.baseline = dict(self.answers)
+        self._on_disk = dict(self.answers)
+        """the answers engagement.yaml held when we last saved or looked: what changed elsewhere is
+        what differs from this"""
         self.lang = "en"
         self.current = 0
         self._save_lock = threading.Lock()
+        self._moving = asyncio.Lock()
+        """held while a question is being replaced: keys that arrive meanwhile wait for the new form"""
         self._sequence = 0
         self._saved = 0
         self._written = dict(self.answers)
@@ -117,18 +125,59 @@ class IntakeScreen(WorkbenchScreen):
 
     async def _show(self, index: int) -> None:
         """Put question `index` in the form (keeping a valid value typed into the one leaving)."""
-        for old in self.query(QuestionForm):
-            typed = old.typed_answer()
-            if typed is not None:  # saved here: the leaving form cannot deliver a message any more
-                self._save_answer(old.question.id, typed[0])
+        async with self._moving:
+            await self._replace_form(index)
+
+    async def _replace_form(self, index: int) -> None:
+        self.take_typed()
         self.current = index
         q = self.pb.questions[index]
         slot = self.query_one("#form-slot", Vertical)
         await slot.remove_children()
-        await slot.mount(QuestionForm(q, self.answers.get(q.id), self.lang, f"{index + 1}/{len(self.pb.questions)}",
+        position = f"{index + 1}/{len(self.pb.questions)}"
+        await slot.mount(QuestionForm(q, self.answers.get(q.id), self.lang, position,
                                       applies=self._applies(index)))
         options = self.query_one("#questions", OptionList)
         options.highlighted = options.get_option_index(q.id)
+
+    def take_typed(self) -> None:
+        """Save a valid value typed into the form but not committed (leaving the question or the app)."""
+        for old in self.query(QuestionForm):
+            typed = old.typed_answer()
+            if typed is not None:  # saved here: the leaving form cannot deliver a message any more
+                self._save_answer(old.question.id, typed[0])
+
+    async def before_leaving(self) -> None:
+        """The app is switching section or quitting: what is typed is an answer too."""
+        self.take_typed()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        if self.is_mounted:
+            self.refresh_data()  # the answers may have changed elsewhere while another section showed
+
+    def refresh_data(self) -> None:
+        """The answers changed elsewhere (CLI, a hand edit): take the ones that changed since we last
+        knew the file, keeping answers given here that are not saved yet (a failed save); not while a
+        save of ours is on its way (the watcher looks again)."""
+        if any(w.group == "save" and not w.is_finished for w in self.workers):
+            return
+        on_disk = dict(self.session.opened.engagement.answers)
+        known = self._on_disk
+        changed = {k for k in set(on_disk) | set(known) if on_disk.get(k, _MISSING) != known.get(k, _MISSING)}
+        self._on_disk = on_disk
+        if not changed:
+            return
+        for key in changed:
+            if key in on_disk:
+                self.answers[key] = on_disk[key]
+            else:
+                self.answers.pop(key, None)
+        self.answers = ordered_answers(self.pb, self.answers)
+        changed_here = self.pb.questions[self.current].id in changed
+        self._refresh_nav()
+        if changed_here:
+            self.run_worker(self._show(self.current), group="intake-show", exclusive=True)
 
     # ---- navigation
     @on(OptionList.OptionSelected, "#questions")
@@ -142,13 +191,17 @@ class IntakeScreen(WorkbenchScreen):
         return next((i for i, q in enumerate(self.pb.questions) if q.id == question_id), None)
 
     async def action_next(self) -> None:
+        async with self._moving:
+            await self._next()
+
+    async def _next(self) -> None:
         found = self._next_open(self.current + 1)
         if found is None:
             found = self._next_open(0)
         if found is None:
             self.notify("Every question that applies is answered.")
             return
-        await self._show(found)
+        await self._replace_form(found)
         self.query_one(QuestionForm).focus_input()
 
     async def action_previous(self) -> None:
@@ -157,8 +210,17 @@ class IntakeScreen(WorkbenchScreen):
             await self._show(earlier[-1])
             self.query_one(QuestionForm).focus_input()
 
-    def action_commit(self) -> None:
-        self.query_one(QuestionForm).commit_current()
+    async def action_commit(self) -> None:
+        """Ctrl+S: save what the form shows and go on. The whole step holds `_moving`, so a second Ctrl+S
+        waits for the next question instead of landing on the form being removed."""
+        async with self._moving:
+            form = self.query_one(QuestionForm)
+            shown = form.shown_answer()
+            if shown is None:
+                return
+            self._save_answer(form.question.id, shown[0])
+            form.saved(shown[0])
+            await self._next()
 
     async def action_language(self) -> None:
         self.lang = LANGUAGES[(LANGUAGES.index(self.lang) + 1) % len(LANGUAGES)]
@@ -171,7 +233,9 @@ class IntakeScreen(WorkbenchScreen):
     async def _committed(self, message: m.AnswerCommitted) -> None:
         self._save_answer(message.question_id, message.value)
         if message.advance:
-            await self.action_next()
+            async with self._moving:
+                if self.pb.questions[self.current].id == message.question_id:
+                    await self._next()  # not when the form that sent it has been replaced meanwhile
 
     def _save_answer(self, question_id: str, value: Any) -> None:
         """Take the answer into the working set and save the whole set in a worker."""
@@ -194,7 +258,8 @@ class IntakeScreen(WorkbenchScreen):
             if sequence < self._saved:
                 return
             try:
-                result = self.session.save_answers(answers, base=self._written)
+                with self.wb.store_queue.lock:  # nobody uses the store while the save re-opens it
+                    result = self.session.save_answers(answers, base=self._written)
             except EditConflict as exc:
                 self._take_theirs({c.field[1]: c.theirs for c in exc.conflicts if c.field[0] == "answers"})
                 self.app.call_from_thread(self.show_error, _("The answer was not saved"), str(exc) + "\n" +
@@ -202,7 +267,7 @@ class IntakeScreen(WorkbenchScreen):
                                             "replace it."))
                 return
             except Exception as exc:  # noqa: BLE001 — shown in the UI; the answers stay on screen
-                self.post_message(m.AnswersSaveFailed(f"{type(exc).__name__}: {exc}"))
+                self._save_failed_in_worker(exc, answers)
                 return
             self._saved = sequence
             self._written = dict(answers)
@@ -237,12 +302,29 @@ class IntakeScreen(WorkbenchScreen):
         self.answers = ordered_answers(self.pb, self.answers)
         self._refresh_nav()
 
+    def _save_failed_in_worker(self, error: Exception, answers: dict[str, Any]) -> None:
+        """Say what was saved (engagement.yaml read back) and give the app a usable store again."""
+        from workbench.tui.save_outcome import answers_on_disk, failure_message, reopen_for_reading
+
+        written = answers_on_disk(self.session) == answers
+        try:
+            opened = reopen_for_reading(self.session)
+        except Exception:  # noqa: BLE001 — the message below still says what was saved
+            opened = None
+        if opened is not None:
+            self.post_message(m.EngagementReloaded(opened, synced=False, notice=False))
+        self.post_message(m.AnswersSaveFailed(failure_message(error, written), written))
+
     @on(m.AnswersSaved)
     def _saved_answers(self, message: m.AnswersSaved) -> None:
+        self._on_disk = dict(message.answers)
         self.query_one(AnswerDiffView).show(message.total)
         self.notify(f"Saved: {one_line(message.last)}.", timeout=3)
 
     @on(m.AnswersSaveFailed)
     def _save_failed(self, message: m.AnswersSaveFailed) -> None:
-        self.show_error("The answers were not saved", message.message +
-                        "\nThey are still on screen; change an answer to try again.")
+        if message.written:
+            self.notify(message.message, title=_("Answers saved; task list pending"), severity="warning",
+                        timeout=10)
+        else:
+            self.show_error(_("The answers were not saved"), message.message)

@@ -2,23 +2,23 @@
 with status, owner, assignee, due date and the critical path; the selected task's checklist and history.
 
 Keys change the selected task (s start, d done, b block, k skip, r reopen, a assign, n note); each change
-goes straight to the store through Session, with its author, and lands in the task's history.
+goes to the store through Session, with its author, and lands in the task's history. Every store call runs
+in a worker (workbench.tui.store_queue): a store another program is writing to is reported at once and the
+change retried while the list stays usable; results come back as messages and only handlers touch state.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Label, Select, Tab, Tabs
 
-from workbench.domain.tracking import TaskView, task_views
+from workbench.domain.tracking import Event, TaskState, TaskView, task_views
 from workbench.i18n import _
-from workbench.store.base import StoreBusy
-from workbench.store.sqlite_store import StoreError
 from workbench.tui import messages as m
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.session import Session
@@ -28,6 +28,8 @@ from workbench.tui.widgets.task_table import STATUS_LABELS, TaskTable
 PHASE_LABELS = {"pre_deployment": "Pre-deployment", "deployment": "Deployment",
                 "post_deployment": "Post-deployment"}
 MOVES = {"start": "in_progress", "done": "done", "block": "blocked", "skip": "skipped", "reopen": "not_started"}
+MOVE_LABELS = {"start": _("Start"), "done": _("Done"), "block": _("Block"), "skip": _("Skip"),
+               "reopen": _("Reopen")}
 HISTORY = 8
 
 
@@ -57,6 +59,11 @@ class PhasesScreen(WorkbenchScreen):
         self.session = session
         self.phase = "pre_deployment"
         self.views: list[TaskView] = []
+        self.states: dict[str, TaskState] = {}
+        self._history: dict[str, list[Event]] = {}
+        self.loaded = False
+        """True once the first read of the store came back"""
+        self._select_when_loaded: str | None = None
 
     def compose_body(self) -> ComposeResult:
         yield Tabs(*[Tab(label, id=pid) for pid, label in PHASE_LABELS.items()], id="phase-tabs")
@@ -80,11 +87,48 @@ class PhasesScreen(WorkbenchScreen):
         if self.is_mounted:
             self.reload()  # answers may have changed the task list since we were last shown
 
-    # ---- data
+    # ---- data: read in workers, applied by the handlers
     def reload(self, keep: str | None = None) -> None:
-        """Recompute every task view from the session (after answer changes or on first show)."""
+        """Read the task states again (after answer changes, a change made elsewhere, Ctrl+R)."""
+        self._read_states(keep or self.query_one(TaskTable).current_id)
+
+    def refresh_data(self) -> None:
+        """The app noticed a change made elsewhere (or Ctrl+R): re-read, keeping cursor and filters."""
+        self._history.clear()
+        self.reload()
+
+    @work(thread=True, exclusive=True, group="phases-read", exit_on_error=False)
+    def _read_states(self, keep: str | None) -> None:
+        with self.wb.store_queue.lock:
+            states = self.session.states()
+            history = self.session.opened.store.history(keep, limit=HISTORY) if keep else []
+        self.post_message(m.StoreRead("states", (states, keep, history)))
+
+    @work(thread=True, exclusive=True, group="phases-history", exit_on_error=False)
+    def _read_history(self, task_id: str) -> None:
+        with self.wb.store_queue.lock:
+            history = self.session.opened.store.history(task_id, limit=HISTORY)
+        self.post_message(m.StoreRead("history", (task_id, history)))
+
+    @on(m.StoreRead)
+    def _read_back(self, message: m.StoreRead) -> None:
+        message.stop()
+        if message.what == "states":
+            states, keep, history = message.result
+            if keep:
+                self._history[keep] = history
+            self._take_states(states, keep)
+        elif message.what == "history":
+            task_id, history = message.result
+            self._history[task_id] = history
+            if self.query_one(TaskTable).current_id == task_id:
+                self._show_detail()
+
+    def _take_states(self, states: dict[str, TaskState], keep: str | None) -> None:
+        """Recompute every task view from `states` and show them, the cursor staying on `keep`."""
+        self.states, self.loaded = states, True
         opened = self.session.opened
-        self.views = task_views(opened.resolved, opened.plan, self.session.states())
+        self.views = task_views(opened.resolved, opened.plan, states)
         roles = opened.resolved.role_map()
         owners = list(dict.fromkeys(v.owner for v in self.views))
         role_filter = self.query_one("#role-filter", Select)
@@ -94,6 +138,9 @@ class PhasesScreen(WorkbenchScreen):
             role_filter.value = chosen
         self._update_tabs()
         self._fill(keep or self.query_one(TaskTable).current_id)
+        if self._select_when_loaded is not None:
+            task_id, self._select_when_loaded = self._select_when_loaded, None
+            self.select_task(task_id)
 
     def _update_tabs(self) -> None:
         tabs = self.query_one(Tabs)
@@ -125,9 +172,11 @@ class PhasesScreen(WorkbenchScreen):
         opened = self.session.opened
         task = opened.resolved.task_map().get(task_id or "")
         view = table.views.get(task_id or "")
-        history = opened.store.history(task_id, limit=HISTORY) if task_id else []
+        history = self._history.get(task_id or "")
+        if task_id and history is None:
+            self._read_history(task_id)  # shown when it comes back
         names = {r.id: str(r.name) for r in opened.resolved.roles}
-        detail.show(task, view, self.session.states().get(task_id or ""), history, names)
+        detail.show(task, view, self.states.get(task_id or ""), history or [], names)
         self.refresh_bindings()
 
     @property
@@ -156,8 +205,11 @@ class PhasesScreen(WorkbenchScreen):
 
     @on(m.ChecklistItemToggled)
     def _ticked(self, message: m.ChecklistItemToggled) -> None:
-        if self._apply(lambda: self.session.check_item(message.task_id, message.index, message.done)):
-            self.notify(f"Item {message.index + 1} {'done' if message.done else 'open again'}.", timeout=2)
+        state = _("done") if message.done else _("open again")
+        label = _("Item {number} of {task} {state}").format(number=message.index + 1, task=message.task_id,
+                                                            state=state)
+        self._apply(lambda: self.session.check_item(message.task_id, message.index, message.done), label,
+                    message.task_id)
 
     # ---- actions
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -169,33 +221,53 @@ class PhasesScreen(WorkbenchScreen):
                 return None
         return True
 
-    def _apply(self, change) -> bool:
-        """Run one store change; refuse with a notification (never a traceback) when the store says no."""
-        task_id = self.query_one(TaskTable).current_id
-        try:
-            change()
-        except (StoreError, StoreBusy) as exc:  # busy: another program is writing; nothing was changed
-            self.notify(str(exc), severity="error", timeout=6)
-            return False
-        self.views = task_views(self.session.opened.resolved, self.session.opened.plan, self.session.states())
-        fresh = next((v for v in self.views if v.id == task_id), None)
-        if fresh is not None:
-            self.query_one(TaskTable).update_task(fresh)
-        self._update_tabs()
-        self._show_detail()
-        return True
+    def _apply(self, change, label: str, task_id: str) -> None:
+        """Queue one store change; the list shows it when it landed (StoreDone), or says why not."""
+        from workbench.tui.store_queue import StoreJob
+
+        def after() -> tuple[dict[str, TaskState], list[Event]]:
+            return self.session.states(), self.session.opened.store.history(task_id, limit=HISTORY)
+
+        self.wb.store_queue.submit(StoreJob(label, change, self, after))
+
+    @on(m.StoreDone)
+    def _change_landed(self, message: m.StoreDone) -> None:
+        message.stop()
+        states, history = message.result
+        current = self.query_one(TaskTable).current_id
+        self._history.clear()
+        if current:
+            self._history[current] = history
+        self._take_states(states, current)
+        if message.waited:
+            self.notify(_("Saved now that the other program has finished: {change}.").format(
+                change=message.label), timeout=4)
+
+    @on(m.StoreWaiting)
+    def _store_busy(self, message: m.StoreWaiting) -> None:
+        message.stop()
+        self.notify(_("Another program is writing to the engagement; retrying… ({change} will be saved as "
+                      "soon as it has finished.)").format(change=message.label),
+                    title=_("Store busy"), severity="warning", timeout=6)
+
+    @on(m.StoreRefused)
+    def _store_refused(self, message: m.StoreRefused) -> None:
+        message.stop()
+        self.notify(_("Not saved: {change}: {reason}").format(change=message.label, reason=message.message),
+                    severity="error", timeout=6)
 
     def action_move(self, move: str) -> None:
         view = self.selected
         if view is None:
             return
         status = MOVES[move]
+        label = _("{move} '{task}'").format(move=MOVE_LABELS[move], task=view.name)
         if move in ("block", "skip"):
             from workbench.tui.screens.dialogs import PromptDialog
 
             def reason(text: str | None) -> None:
                 if text:
-                    self._apply(lambda: self.session.set_status(view.id, status, text))
+                    self._apply(lambda: self.session.set_status(view.id, status, text), label, view.id)
 
             verb = "blocked" if move == "block" else "skipped"
             self.app.push_screen(PromptDialog(f"Why is it {verb}?", f"{view.name}\nThe reason goes into the "
@@ -203,18 +275,18 @@ class PhasesScreen(WorkbenchScreen):
                                  reason)
             return
         if move == "done":
-            self._done(view)
+            self._done(view, label)
             return
         if move == "reopen":
             from workbench.domain.task_rules import reopened_status
 
             back = reopened_status(view.status)
             if back is not None:
-                self._apply(lambda: self.session.set_status(view.id, back, _("reopened")))
+                self._apply(lambda: self.session.set_status(view.id, back, _("reopened")), label, view.id)
                 return
-        self._apply(lambda: self.session.set_status(view.id, status))
+        self._apply(lambda: self.session.set_status(view.id, status), label, view.id)
 
-    def _done(self, view: TaskView) -> None:
+    def _done(self, view: TaskView, label: str) -> None:
         """Done at once when the rules allow it; otherwise a dialog says what is open and asks for the
         reason to close it anyway (the same rule and history note as `crmwb task done --force`)."""
         from workbench.domain.task_rules import check_done, forced_note
@@ -222,12 +294,13 @@ class PhasesScreen(WorkbenchScreen):
 
         check = check_done(self.session.opened.resolved, view.id, self.session.states())
         if check.allowed:
-            self._apply(lambda: self.session.set_status(view.id, "done"))
+            self._apply(lambda: self.session.set_status(view.id, "done"), label, view.id)
             return
 
         def reason(text: str | None) -> None:
             if text:
-                self._apply(lambda: self.session.set_status(view.id, "done", forced_note(text, check)))
+                self._apply(lambda: self.session.set_status(view.id, "done", forced_note(text, check)), label,
+                            view.id)
 
         open_items = "\n".join(f"• {line}" for line in check.reasons())
         self.app.push_screen(PromptDialog(_("Mark it done anyway?"), _(
@@ -243,7 +316,8 @@ class PhasesScreen(WorkbenchScreen):
 
         def chosen(name: str | None) -> None:
             if name is not None:
-                self._apply(lambda: self.session.assign(view.id, name or None))
+                self._apply(lambda: self.session.assign(view.id, name or None),
+                            _("Assign '{task}'").format(task=view.name), view.id)
 
         self.app.push_screen(PromptDialog("Assign", f"{view.name}\nWho does it? (empty: nobody)",
                                           view.assignee or "", ok_label="Assign"), chosen)
@@ -257,7 +331,8 @@ class PhasesScreen(WorkbenchScreen):
 
         def chosen(text: str | None) -> None:
             if text:
-                self._apply(lambda: self.session.add_note(view.id, text))
+                self._apply(lambda: self.session.add_note(view.id, text),
+                            _("Note on '{task}'").format(task=view.name), view.id)
 
         self.app.push_screen(PromptDialog("Note", f"{view.name}\nThe note goes into the task's history.",
                                           required=True, ok_label="Add"), chosen)
@@ -282,7 +357,11 @@ class PhasesScreen(WorkbenchScreen):
         self.query_one("#role-filter").focus()
 
     def select_task(self, task_id: str) -> None:
-        """Show `task_id` (from the palette): its phase, filters cleared, cursor on it."""
+        """Show `task_id` (from the palette): its phase, filters cleared, cursor on it (once the task
+        states are read, when the screen has just opened)."""
+        if not self.loaded:
+            self._select_when_loaded = task_id
+            return
         view = next((v for v in self.views if v.id == task_id), None)
         if view is None:
             self.notify(f"No task {task_id} in this engagement.", severity="warning")

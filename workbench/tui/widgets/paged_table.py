@@ -208,9 +208,10 @@ class PagedTable(DataTable):
 
 def theme_style(widget: DataTable, variable: str, bold: bool = False) -> Style:
     """A Rich style in a theme colour ($error, $success, $accent...), for cells: DataTable renders Rich
-    renderables, which cannot name theme variables themselves."""
-    colour = widget.app.theme_variables.get(variable)
-    return Style(color=colour, bold=bold) if colour else Style(bold=bold)
+    renderables, which cannot name theme variables themselves (see workbench.tui.colours)."""
+    from workbench.tui.colours import theme_style as resolved
+
+    return resolved(widget.app, variable, bold)
 
 
 def clip(text: str, width: int) -> str:

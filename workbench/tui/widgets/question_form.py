@@ -79,6 +79,10 @@ class QuestionForm(Vertical):
         super().__init__(id=id)
         self.question, self.value, self.lang = question, value, lang
         self.position, self.applies = position, applies
+        self.shown = value if value is not None else question.default
+        """what the input shows first: the answer, else the default (Ctrl+S saves what is shown)"""
+        self.initial_text = format_answer(question, self.shown, lang)
+        self._select_echo = True
 
     # ---- layout
     def compose(self) -> ComposeResult:
@@ -95,7 +99,7 @@ class QuestionForm(Vertical):
         yield Static("", id="q-error", classes="q-error", markup=False)
 
     def _input(self) -> Widget:
-        q, value, lang = self.question, self.value, self.lang
+        q, value, lang = self.question, self.shown, self.lang
         if q.type == "choice" and len(q.options) <= RADIO_LIMIT:
             return RadioSet(*[RadioButton(tr(o.label, lang), value=o.id == value) for o in q.options],
                             id="answer")
@@ -111,7 +115,7 @@ class QuestionForm(Vertical):
             row = Horizontal(Switch(shown, id="answer"), Label(self._yes_no_label(shown), id="yes-no-label"),
                              classes="q-yes-no")
             return row
-        return Input(format_answer(q, value, lang), placeholder=hint(q, lang).split(";")[0].rstrip("."),
+        return Input(self.initial_text, placeholder=hint(q, lang).split(";")[0].rstrip("."),
                      validators=[AnswerValidator(q)], validate_on=["submitted"], id="answer")
 
     def _yes_no_label(self, shown: bool) -> str:
@@ -126,33 +130,45 @@ class QuestionForm(Vertical):
     def _commit(self, value: Any, advance: bool = False) -> None:
         self.query_one("#q-error", Static).update("")
         self.value = value
+        self.initial_text = format_answer(self.question, value, self.lang)
         self.post_message(AnswerCommitted(self.question.id, value, advance))
 
     def _error(self, text: str) -> None:
         self.query_one("#q-error", Static).update(text)
 
-    def commit_current(self) -> None:
-        """Save what the input shows now (Ctrl+S): accepts a default, or a value typed without Enter."""
+    def shown_answer(self) -> tuple[Any] | None:
+        """What the input shows now (Ctrl+S), as a 1-tuple: a default shown, a value typed without Enter;
+        None (with the reason under the input) when it shows no valid answer."""
         widget = self.query_one("#answer")
         q = self.question
         if isinstance(widget, RadioSet):
-            index = widget.pressed_index
-            if index < 0:
+            if widget.pressed_index < 0:
                 self._error("Choose an option first.")
-                return
-            self._commit(q.options[index].id, advance=True)
-        elif isinstance(widget, Select):
+                return None
+            return (q.options[widget.pressed_index].id,)
+        if isinstance(widget, Select):
             if widget.value is Select.NULL:
                 self._error("Choose an option first.")
-                return
-            self._commit(widget.value, advance=True)
-        elif isinstance(widget, SelectionList):
-            self._commit(self._ordered(widget.selected), advance=True)
-        elif isinstance(widget, Switch):
-            self._commit(widget.value, advance=True)
-            self.query_one("#yes-no-label", Label).update(self._yes_no_label(widget.value))
-        elif isinstance(widget, Input):
-            self._commit_text(widget.value, advance=True)
+                return None
+            return (widget.value,)
+        if isinstance(widget, SelectionList):
+            return (self._ordered(widget.selected),)
+        if isinstance(widget, Switch):
+            return (widget.value,)
+        if isinstance(widget, Input):
+            try:
+                return (parse_answer(q, widget.value),)
+            except AnswerInputError as exc:
+                self._error(str(exc))
+        return None
+
+    def saved(self, value: Any) -> None:
+        """The screen took `value` as this question's answer (Ctrl+S): show it as answered."""
+        self.query_one("#q-error", Static).update("")
+        self.value = self.shown = value
+        self.initial_text = format_answer(self.question, value, self.lang)
+        for label in self.query("#yes-no-label").results(Label):
+            label.update(self._yes_no_label(bool(value)))
 
     def _ordered(self, selected: list[str]) -> list[str]:
         return [oid for oid in self.question.option_ids() if oid in set(selected)]
@@ -174,6 +190,9 @@ class QuestionForm(Vertical):
     @on(Select.Changed, "#answer")
     def _select(self, event: Select.Changed) -> None:
         event.stop()
+        echo, self._select_echo = self._select_echo, False
+        if echo and event.value == self.shown:
+            return  # the Select announcing the value it was built with, not a choice
         if event.value is not Select.NULL:
             self._commit(event.value)
 
@@ -205,9 +224,8 @@ class QuestionForm(Vertical):
         widget = self.query_one("#answer")
         if not isinstance(widget, Input):
             return None
-        shown = format_answer(self.question, self.value, self.lang)
-        if not widget.value.strip() or widget.value.strip() == shown:
-            return None
+        if not widget.value.strip() or widget.value.strip() == self.initial_text.strip():
+            return None  # nothing typed, or the answer / default it showed from the start
         try:
             return (parse_answer(self.question, widget.value),)
         except AnswerInputError as exc:

@@ -1,0 +1,61 @@
+"""Journey: skip, block, finish and reopen tasks with the keys, pick a theme from the palette (the ANSI
+ones used to crash) and switch through every theme; the app never exits and the history holds it all."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from tests.tui.conftest import TODAY
+from tests.tui.helpers import settle
+from tests.tui.store_support import wait_for
+from workbench.tui.app import make_app
+from workbench.tui.screens.phases import PhasesScreen
+from workbench.tui.widgets.task_table import TaskTable
+
+
+def statuses(folder, task_id: str) -> list[str]:
+    with sqlite3.connect(folder / "state.db") as conn:
+        return [row[0] for row in conn.execute("SELECT new FROM events WHERE task_id = ? AND kind = 'status' "
+                                               "ORDER BY seq", (task_id,))]
+
+
+async def test_skip_block_reopen_and_every_theme_without_an_exit(engagement):
+    app = make_app(engagement, today=TODAY, section="phases")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(TaskTable)
+        first = table.current_id
+        await pilot.press("k", *"not needed", "enter")  # skip, with the reason
+        await settle(pilot)
+        await pilot.press("down")
+        second = table.current_id
+        await pilot.press("b", *"waiting", "enter")
+        await pilot.press("down")
+        third = table.current_id
+        await pilot.press("d")
+        await settle(pilot)
+        assert [table.views[t].status for t in (first, second, third)] == ["skipped", "blocked", "done"]
+
+        await pilot.press("ctrl+p")
+        await pilot.press(*"theme", "enter")
+        await pilot.pause()
+        await pilot.press(*"ansi-dark", "enter")
+        await settle(pilot)
+        assert app.theme == "ansi-dark" and isinstance(app.screen, PhasesScreen)
+
+        await pilot.press("up", "up")  # back on the skipped task: reopen it, then start the done one
+        assert table.current_id == first
+        await pilot.press("r")
+        await pilot.press("down", "down", "s")
+        assert await wait_for(pilot, lambda: table.views[third].status == "in_progress")
+        assert table.views[first].status == "not_started"
+
+        for theme in sorted(app.available_themes):
+            app.theme = theme
+            await pilot.pause()
+        await pilot.press("up", "up", "s")  # a last change after the theme tour
+        assert await wait_for(pilot, lambda: table.views[first].status == "in_progress")
+    assert app.return_code in (None, 0)
+    assert statuses(engagement, first) == ["skipped", "not_started", "in_progress"]
+    assert statuses(engagement, second) == ["blocked"]
+    assert statuses(engagement, third) == ["done", "in_progress"]
