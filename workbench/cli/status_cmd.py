@@ -40,12 +40,16 @@ def task_json(v: TaskView) -> dict:
 
 def status_json(oe: OpenEngagement, report: StatusReport) -> dict:
     """Stable keys for scripts; dates are ISO strings."""
+    from workbench.domain.target_text import target_json
+
     closed = oe.store.closed_phases()
     e = oe.engagement
     return {
         "client": e.client, "playbook": oe.playbook.id, "playbook_version": oe.playbook.version,
         "start": e.start.isoformat(), "finish": oe.plan.finish.isoformat(), "today": report.today.isoformat(),
-        "warnings": list(oe.warnings),
+        "warnings": list(oe.warnings), "target": target_json(oe.target),
+        "calendar": {"country": oe.plan.calendar.country if oe.plan.calendar else None,
+                     "weekend": sorted(oe.plan.weekend)},
         "phases": [{"id": p.phase, "total": p.total, "closed": p.closed, "in_progress": p.in_progress,
                     "blocked": p.blocked, "percent": p.percent, "gate_closed": p.phase in closed}
                    for p in report.phases],

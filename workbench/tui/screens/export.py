@@ -110,10 +110,13 @@ class ExportScreen(WorkbenchScreen):
         from workbench.writers.context import ExportContext
         from workbench.writers.manifest import answers_digest
 
+        from workbench.store.engagement import work_calendar
+
         opened = self.session.opened
         answers = dict(opened.engagement.answers)
         return ExportContext(opened.resolved, opened.playbook, answers, opened.engagement.client,
-                             opened.engagement.start, lang, opened.loaded.digest, answers_digest(answers))
+                             opened.engagement.start, lang, opened.loaded.digest, answers_digest(answers),
+                             calendar=work_calendar(opened.engagement, lang))
 
     def _set_running(self, running: bool) -> None:
         self.running = running
