@@ -61,7 +61,7 @@ class Page(HTMLParser):
 
 def troubled(tmp_path):
     """No CRM specialist, a blocked task, a late training plan, and adoption KPIs below target."""
-    folder = engagement(tmp_path, has_crm_specialist=False, specialist_time_share=None)  # in Iran: its calendar
+    folder = engagement(tmp_path, has_crm_specialist=False, specialist_time_share=None)  # in Iran
     with SQLiteStore(folder / "state.db") as store:
         store.set_status("pre-01-kickoff", "done", "ana")
         store.set_status("pre-04-hire-specialist", "blocked", "ana", note="no candidate yet")

@@ -107,10 +107,9 @@ class ExportScreen(WorkbenchScreen):
                      only, formats)
 
     def _export_context(self, lang: str):
+        from workbench.store.engagement import work_calendar
         from workbench.writers.context import ExportContext
         from workbench.writers.manifest import answers_digest
-
-        from workbench.store.engagement import work_calendar
 
         opened = self.session.opened
         answers = dict(opened.engagement.answers)
