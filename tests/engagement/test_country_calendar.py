@@ -1,0 +1,134 @@
+"""The client's country through a real engagement: `crmwb new` with the country answered, then the dates
+`task list --json` and `status --json` give. The oracle is the `holidays` package read directly here, not
+the product's WorkCalendar, so a plan that forgets the calendar fails."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import holidays
+import pytest
+import yaml
+
+from .lifecycle_helpers import ROOT
+
+BUNDLED = sorted(p.stem for p in (ROOT / "playbooks").glob("*.yaml"))
+STARTS = {"IR": date(2026, 3, 1), "RU": date(2025, 12, 15)}
+"""IR: through Nowruz and Ramadan's end; RU: through the January holidays"""
+
+
+def _new(run_cli, tmp_path, name, playbook, answers, start, calendar=None):
+    answers_file = tmp_path / f"{name}.answers.yaml"
+    answers_file.write_text(yaml.safe_dump({"client": name, "answers": answers}), encoding="utf-8")
+    folder = tmp_path / name
+    code, out, err = run_cli("new", folder, "--playbook", playbook, "--answers", answers_file,
+                             "--start", start.isoformat())
+    assert (code, err) == (0, ""), err
+    if calendar is not None:
+        path = folder / "engagement.yaml"
+        data = path.read_text(encoding="utf-8") + yaml.safe_dump({"calendar": calendar})
+        path.write_text(data, encoding="utf-8")
+    return folder, out
+
+
+def _task_dates(run_cli, folder) -> dict[str, tuple[date, date]]:
+    code, out, err = run_cli("task", folder, "list", "--json")
+    assert (code, err) == (0, "")
+    return {t["id"]: (date.fromisoformat(t["planned_start"]), date.fromisoformat(t["due"])) for t in json.loads(out)}
+
+
+def _off(country: str, start: date):
+    table = holidays.country_holidays(country, years=range(start.year - 1, start.year + 7))
+    working = set(getattr(table, "weekend_workdays", ()) or ())
+    weekend = {4} if country == "IR" else {5, 6}
+    return lambda day: day not in working and (day.weekday() in weekend or day in table)
+
+
+@pytest.mark.parametrize("country", ["IR", "RU"])
+@pytest.mark.parametrize("playbook", BUNDLED)
+def test_no_task_starts_or_ends_on_a_weekend_or_public_holiday(run_cli, tmp_path, playbook, country):
+    start = STARTS[country]
+    folder, out = _new(run_cli, tmp_path, "client", playbook, {"country": country}, start)
+    assert f"calendar  {country}: its weekend and public holidays" in out
+    dates = _task_dates(run_cli, folder)
+    assert len(dates) > 20
+    is_off = _off(country, start)
+    bad = {tid: (s, d) for tid, (s, d) in dates.items() if is_off(s) or is_off(d)}
+    assert bad == {}
+    status = json.loads(run_cli("status", folder, "--json", "--today", "2027-06-01")[1])
+    assert status["calendar"]["country"] == country and status["late"]
+    assert not [t for t in status["late"] if is_off(date.fromisoformat(t["due"]))]
+
+
+def test_the_plan_moves_around_nowruz_and_the_january_holidays(run_cli, tmp_path):
+    """The first task of a plan starting on a holiday starts after it, not on it."""
+    ir, _ = _new(run_cli, tmp_path, "tehran", "core", {"country": "IR"}, date(2026, 3, 21))  # 1 Farvardin
+    first_ir = min(s for s, _ in _task_dates(run_cli, ir).values())
+    ru, _ = _new(run_cli, tmp_path, "moscow", "core", {"country": "RU"}, date(2026, 1, 1))
+    first_ru = min(s for s, _ in _task_dates(run_cli, ru).values())
+    neutral, _ = _new(run_cli, tmp_path, "elsewhere", "core", {"country": "other"}, date(2026, 1, 1))
+    assert first_ir > date(2026, 3, 24) and first_ir.weekday() != 4
+    assert first_ru == date(2026, 1, 12)  # 1-8 January off, then a weekend
+    assert min(s for s, _ in _task_dates(run_cli, neutral).values()) == date(2026, 1, 1)  # no holidays
+
+
+def test_a_declared_working_saturday_is_used(run_cli, tmp_path):
+    saturday = date(2026, 1, 10)
+    plain, _ = _new(run_cli, tmp_path, "plain", "core", {"country": "RU"}, saturday)
+    declared, _ = _new(run_cli, tmp_path, "declared", "core", {"country": "RU"}, saturday,
+                       calendar={"working_days": [saturday]})
+    assert _task_dates(run_cli, plain)["pre-01-kickoff"][0] == date(2026, 1, 12)
+    assert _task_dates(run_cli, declared)["pre-01-kickoff"][0] == saturday
+
+
+def test_the_engagements_own_weekend_and_days_off(run_cli, tmp_path):
+    """An Iranian company on a Saturday-Wednesday week, closed for a week of its own in May."""
+    shutdown = [date(2026, 5, d) for d in range(2, 9)]
+    folder, _ = _new(run_cli, tmp_path, "fivedays", "core", {"country": "IR"}, date(2026, 4, 4),
+                     calendar={"weekend": ["thu", "fri"], "days_off": shutdown})
+    dates = _task_dates(run_cli, folder)
+    used = {d for pair in dates.values() for d in pair}
+    assert not {d for d in used if d.weekday() in (3, 4)} and not used & set(shutdown)
+    assert any(s < shutdown[0] for s, _ in dates.values()) and any(s > shutdown[-1] for s, _ in dates.values())
+
+
+def test_a_wrong_calendar_section_is_located(run_cli, tmp_path):
+    folder, _ = _new(run_cli, tmp_path, "bad", "core", {"country": "IR"}, date(2026, 4, 4))
+    path = folder / "engagement.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "calendar:\n  weekend: [thu, fryday]\n  days_off: [2026-05-02, soon]\n  holidays: []\n",
+                    encoding="utf-8")
+    line = len(text.splitlines()) + 1
+    code, _, err = run_cli("status", folder)
+    assert code == 2 and "Traceback" not in err
+    assert f"engagement.yaml:{line + 1}:18: error: calendar.weekend[1]: 'fryday' is not a weekday" in err
+    assert f"engagement.yaml:{line + 2}:26: error: calendar.days_off[1]: 'soon' is not a date" in err
+    assert f"engagement.yaml:{line + 3}:3: error: calendar.holidays: unknown key 'holidays'" in err
+
+
+def test_target_date_slip_is_shown_by_new_status_and_report(run_cli, tmp_path):
+    folder, out = _new(run_cli, tmp_path, "hurry", "financial-services",
+                       {"country": "RU", "target_go_live_months": 3}, date(2026, 3, 2))
+    said = " ".join(out.split())
+    assert "warning: the plan misses the target go-live date 2 June 2026 by" in said
+    assert "compress these critical tasks: dep-04-configure" in said
+    status = json.loads(run_cli("status", folder, "--json")[1])
+    target = status["target"]
+    assert target["missed"] and target["target"] == "2026-06-02" and target["slip_days"] > 0
+    assert target["slip_days"] == (date.fromisoformat(target["go_live"]) - date(2026, 6, 2)).days
+    assert target["compress"][0] == "dep-04-configure" and len(target["compress"]) == 5
+    assert any(w.startswith(f"the plan misses the target go-live date 2 June 2026 by {target['slip_days']} days")
+               for w in status["warnings"])
+    code, text, _ = run_cli("status", folder)
+    assert code == 0 and f"by {target['slip_days']} days" in " ".join(text.split())
+    assert run_cli("report", folder, "--format", "md", "--out", tmp_path / "rep")[0] == 0
+    report = " ".join(next((tmp_path / "rep").glob("*.md")).read_text(encoding="utf-8").split())
+    assert f"misses the target go-live date 2 June 2026 by {target['slip_days']} days" in report
+
+
+def test_a_target_the_plan_meets_warns_nothing(run_cli, tmp_path):
+    folder, out = _new(run_cli, tmp_path, "calm", "core", {"country": "IR", "target_go_live_months": 36},
+                       date(2026, 4, 4))
+    status = json.loads(run_cli("status", folder, "--json")[1])
+    assert "misses the target" not in out and status["target"]["missed"] is False and status["warnings"] == []
