@@ -22,14 +22,15 @@ def target_warning(check: TargetCheck, pb: Playbook) -> str:
     days = ngettext("{days} day", "{days} days", check.slip_days).format(days=format_number(check.slip_days, lang))
     text = _("the plan misses the target go-live date {target} by {days}: go-live is {go_live}").format(
         target=format_date(check.target, lang), days=days, go_live=format_date(check.go_live, lang))
+    sep = "؛ " if lang == "fa" else "; "  # the Persian semicolon in Persian text
     names = {t.id: tr(t.name, lang) for _phase, t in pb.tasks()}
     if check.compress:
-        tasks = "; ".join(f"{t.id} ({names.get(t.id, t.id)})" for t in check.compress)
-        text += "; " + _("to bring it back, compress these critical tasks: {tasks}").format(tasks=tasks)
+        tasks = sep.join(f"{t.id} ({names.get(t.id, t.id)})" for t in check.compress)
+        text += sep + _("to bring it back, compress these critical tasks: {tasks}").format(tasks=tasks)
     if check.defer_modules:
         modules = {m.id: tr(m.name, lang) for m in pb.modules}
-        listed = "; ".join(f"{m} ({modules.get(m, m)})" for m in check.defer_modules)
-        text += "; " + _("or defer these modules (only Should or Could requirements) to a later release: "
+        listed = sep.join(f"{m} ({modules.get(m, m)})" for m in check.defer_modules)
+        text += sep + _("or defer these modules (only Should or Could requirements) to a later release: "
                          "{modules}").format(modules=listed)
     return text
 
