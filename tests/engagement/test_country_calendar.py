@@ -132,3 +132,19 @@ def test_a_target_the_plan_meets_warns_nothing(run_cli, tmp_path):
                        date(2026, 4, 4))
     status = json.loads(run_cli("status", folder, "--json")[1])
     assert "misses the target" not in out and status["target"]["missed"] is False and status["warnings"] == []
+
+
+@pytest.mark.parametrize("country, shown", [("RU", True), ("IR", False), ("TR", False)])
+def test_job_descriptions_from_an_engagement_show_the_rouble_band_only_in_russia(run_cli, tmp_path, country,
+                                                                                 shown):
+    folder, _ = _new(run_cli, tmp_path, "hr", "core", {"country": country}, date(2026, 4, 4))
+    code, _, err = run_cli("jobdesc", "crm_manager", "--playbook", folder, "--lang", "en,fa", "--format", "md",
+                           "--out", tmp_path / "jd", "--quiet")
+    assert (code, err) == (0, "")
+    en = (tmp_path / "jd" / "crm_manager.en.md").read_text(encoding="utf-8")
+    fa = (tmp_path / "jd" / "crm_manager.fa.md").read_text(encoding="utf-8")
+    assert ("RUB a month" in en, "روبل" in fa) == (shown, shown)
+    assert ("No sourced pay figure" in en) == (not shown)
+    code, _, _ = run_cli("export", folder, "--only", "jobdesc", "--format", "md", "--out", tmp_path / "exp")
+    exported = (tmp_path / "exp" / "jobdesc" / "crm_manager.en.md").read_text(encoding="utf-8") if code == 0 else ""
+    assert code == 0 and ("RUB a month" in exported) == shown

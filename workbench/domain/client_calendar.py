@@ -47,6 +47,13 @@ def answered_country(answers: Mapping[str, Any]) -> str | None:
     return value.strip().upper()
 
 
+def country_answer(answers: Mapping[str, Any]) -> str | None:
+    """The country answer as given, upper-cased ('IR', 'OTHER'), or None when unanswered: for content that
+    must tell 'another country' from 'not known yet' (a pay band note)."""
+    value = answers.get(COUNTRY_QUESTION)
+    return value.strip().upper() if isinstance(value, str) and value.strip() else None
+
+
 def _dates(values: Any) -> list[date]:
     return [v for v in values or () if isinstance(v, date) and not isinstance(v, datetime)]
 
