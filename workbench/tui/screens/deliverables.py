@@ -151,7 +151,8 @@ class DeliverablesScreen(WorkbenchScreen):
         elif tab == "processes":
             self.query_one(ProcessView).load(pb)
         elif tab == "kpis":
-            self.query_one(KpiView).load(pb, opened.engagement.start, opened.store.measurements())
+            self.query_one(KpiView).load(pb, opened.engagement.start, opened.store.measurements(),
+                                         opened.plan.calendar, opened.engagement.answers)
         elif tab == "plan":
             self.query_one(PlanView).load(opened.plan, {p.id: tr(p.name, self.lang) for p in pb.phases},
                                           {r.id: tr(r.name, self.lang) for r in pb.roles})
