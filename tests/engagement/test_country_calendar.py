@@ -148,3 +148,30 @@ def test_job_descriptions_from_an_engagement_show_the_rouble_band_only_in_russia
     code, _, _ = run_cli("export", folder, "--only", "jobdesc", "--format", "md", "--out", tmp_path / "exp")
     exported = (tmp_path / "exp" / "jobdesc" / "crm_manager.en.md").read_text(encoding="utf-8") if code == 0 else ""
     assert code == 0 and ("RUB a month" in exported) == shown
+
+
+def test_intake_offers_the_country_of_the_language_and_never_assumes_it(monkeypatch, capsys):
+    import sys
+
+    from workbench.cli.intake_cmd import _SKIP, ask
+    from workbench.loading.playbooks import load_playbook
+
+    from .test_lifecycle_intake_cli import Typist
+
+    country = next(q for q in load_playbook("core").playbook.questions if q.id == "country")
+    for lang, offered in (("fa", "IR"), ("ru", "RU"), ("en", _SKIP)):
+        monkeypatch.setattr(sys, "stdin", Typist([""], interrupt=False))
+        assert ask(country, None, "3/35", lang) == offered  # Enter takes what the prompt shows
+        shown = capsys.readouterr().out
+        assert ("[" in shown.splitlines()[-1]) == (offered is not _SKIP)
+    monkeypatch.setattr(sys, "stdin", Typist([""], interrupt=False))
+    assert ask(country, "TR", "3/35", "fa") == "TR"  # an answer given is kept
+
+
+def test_new_suggests_a_country_without_answering_it(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("CRMWB_LANG", "ru")
+    folder, out = _new(run_cli, tmp_path, "msk", "core", {}, date(2026, 4, 6))
+    assert "предлагается: RU" in out and "--set country=RU" in out
+    assert "country" not in yaml.safe_load((folder / "engagement.yaml").read_text(encoding="utf-8"))["answers"]
+    dates = _task_dates(run_cli, folder)
+    assert min(s for s, _ in dates.values()) == date(2026, 4, 6)  # no country: Saturday-Sunday, no holidays
