@@ -11,9 +11,9 @@ import yaml
 
 ANSWERS = {"industry": "financial_services", "integrations": ["accounting", "ecommerce"],
            "channels": ["messengers", "phone"], "modules": ["sales", "service", "marketing"]}
-IRANIAN = {"en": ["Solar Hijri", "Farvardin", "Sepidar", "Bale", "tomans", "Iranian national codes"], "fa": ["هجری شمسی", "فروردین", "سپیدار", "ایتا"],
+IRANIAN = {"en": ["Solar Hijri", "Farvardin", "Sepidar", "Bale", "tomans", "Iranian national codes", "Shetab", "Moadian"], "fa": ["هجری شمسی", "فروردین", "سپیدار", "ایتا"],
            "ru": ["солнечной хиджр", "фарвардин", "Сепидар", "Бале"]}
-RUSSIAN = {"en": ["152-FZ", "1C", "VK", "Russian roubles", "INN"], "fa": ["152-FZ", "1C", "VK"], "ru": ["152-ФЗ", "1С", "VK"]}
+RUSSIAN = {"en": ["152-FZ", "1C", "VK", "Russian roubles", "INN", "SBP", "UPD"], "fa": ["152-FZ", "1C", "VK"], "ru": ["152-ФЗ", "1С", "VK"]}
 NEUTRAL = {"en": ["calendar and date format of the client's country", "personal-data law that applies to the client",
                   "above all the package the client uses", "messengers popular in the client's country"],
            "ru": ["календаре и формате дат страны клиента", "применимый к клиенту закон о персональных данных",
