@@ -78,3 +78,18 @@ def test_neutral_versions_keep_the_original_ids_and_variants_are_marked():
         answers = {"modules": ["sales"], "integrations": ["accounting"], **({"country": country} if country else {})}
         ids = {r.id for r in resolve(pb, answers).requirements}
         assert extra <= ids and not gone & ids, country
+
+
+@pytest.mark.parametrize("playbook, ids", [("b2c-retail-loyalty", ("MKT-004", "INT-010")),
+                                           ("financial-services", ("SEC-017",))])
+def test_an_overlays_changes_reach_every_country_variant(playbook, ids):
+    """An overlay that raises a core requirement raises its IR and RU versions too."""
+    from workbench.domain.resolve import resolve
+    from workbench.loading.playbooks import load_playbook
+
+    pb = load_playbook(playbook).playbook
+    answers = {"modules": ["marketing"], "integrations": ["ecommerce"]}
+    for country in (None, "IR", "RU", "TR"):
+        reqs = {r.id: r for r in resolve(pb, {**answers, **({"country": country} if country else {})}).requirements}
+        found = [r for rid in ids for key, r in reqs.items() if key == rid or key.startswith(rid + "-")]
+        assert len(found) == len(ids) and {r.priority for r in found} == {"must"}, country
