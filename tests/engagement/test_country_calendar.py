@@ -175,3 +175,13 @@ def test_new_suggests_a_country_without_answering_it(run_cli, tmp_path, monkeypa
     assert "country" not in yaml.safe_load((folder / "engagement.yaml").read_text(encoding="utf-8"))["answers"]
     dates = _task_dates(run_cli, folder)
     assert min(s for s, _ in dates.values()) == date(2026, 4, 6)  # no country: Saturday-Sunday, no holidays
+
+
+def test_a_due_date_on_a_day_off_is_kept_with_a_warning(run_cli, tmp_path):
+    folder, _ = _new(run_cli, tmp_path, "due", "core", {"country": "IR"}, date(2026, 4, 4))
+    code, out, err = run_cli("task", folder, "due", "pre-01-kickoff", "2026-04-10")  # a Friday
+    assert code == 0 and "pre-01-kickoff: due 2026-04-10" in out
+    assert "2026-04-10 is not a working day" in err and "the next working day is 2026-04-11" in err
+    assert _task_dates(run_cli, folder)["pre-01-kickoff"][1] == date(2026, 4, 10)  # kept as chosen
+    code, _, err = run_cli("task", folder, "due", "pre-01-kickoff", "2026-04-11")
+    assert code == 0 and err == ""

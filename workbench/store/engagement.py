@@ -177,7 +177,9 @@ def work_calendar(engagement: Engagement, lang: str = "en"):
 
 def engagement_plan(engagement: Engagement, resolved: Playbook) -> Plan:
     """The engagement's plan: sized, levelled and on its calendar, as every interface shows it."""
-    return plan_for(resolved, engagement.answers, engagement.start, work_calendar(engagement))
+    from workbench.i18n import current_language
+
+    return plan_for(resolved, engagement.answers, engagement.start, work_calendar(engagement, current_language()))
 
 
 @dataclass
