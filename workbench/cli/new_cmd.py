@@ -103,5 +103,5 @@ def _print_target(resolved, plan, answers: dict, start: date) -> None:
 
     check = check_target(resolved, plan, answers, start)
     if check is not None and check.missed:
-        print(textwrap.fill(_("warning: {warning}").format(warning=target_warning(check, resolved)), 100,
+        print(textwrap.fill(_("warning: {warning}").format(warning=target_warning(check, resolved)), 80,
                             subsequent_indent="  ", break_on_hyphens=False))
