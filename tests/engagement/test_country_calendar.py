@@ -5,7 +5,7 @@ the product's WorkCalendar, so a plan that forgets the calendar fails."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import holidays
 import pytest
@@ -185,3 +185,19 @@ def test_a_due_date_on_a_day_off_is_kept_with_a_warning(run_cli, tmp_path):
     assert _task_dates(run_cli, folder)["pre-01-kickoff"][1] == date(2026, 4, 10)  # kept as chosen
     code, _, err = run_cli("task", folder, "due", "pre-01-kickoff", "2026-04-11")
     assert code == 0 and err == ""
+
+
+def test_recertification_dates_follow_the_engagements_calendar(run_cli, tmp_path):
+    import re
+
+    folder, _ = _new(run_cli, tmp_path, "review", "core", {"country": "IR"}, date(2026, 3, 1))
+    code, out, err = run_cli("recertify", folder, "--out", tmp_path / "rc", "--date", "2026-03-15")
+    assert code == 0, err
+    due = date.fromisoformat(re.search(r"due (\d{4}-\d\d-\d\d)", out).group(1))
+    nexts = [date.fromisoformat(d) for d in re.search(r"next: ([\d\-, ]+)", out).group(1).split(", ")]
+    is_off = _off("IR", date(2026, 3, 1))
+    assert len(nexts) == 3 and not [d for d in [due, *nexts] if is_off(d)]
+    window = int(re.search(r"\((\d+) working days\)", out).group(1))
+    counted = [date(2026, 3, 15) + timedelta(days=n) for n in range(1, (due - date(2026, 3, 15)).days + 1)]
+    assert len([d for d in counted if not is_off(d)]) == window  # Nowruz and Fridays do not count
+    assert due - date(2026, 3, 15) > timedelta(days=window + window // 5 * 2)  # longer than a plain week
