@@ -201,3 +201,14 @@ def test_recertification_dates_follow_the_engagements_calendar(run_cli, tmp_path
     counted = [date(2026, 3, 15) + timedelta(days=n) for n in range(1, (due - date(2026, 3, 15)).days + 1)]
     assert len([d for d in counted if not is_off(d)]) == window  # Nowruz and Fridays do not count
     assert due - date(2026, 3, 15) > timedelta(days=window + window // 5 * 2)  # longer than a plain week
+
+
+def test_a_hand_written_calendar_section_survives_an_answer_change(run_cli, tmp_path):
+    saturday = date(2026, 1, 10)
+    folder, _ = _new(run_cli, tmp_path, "keep", "core", {"country": "RU"}, saturday,
+                     calendar={"working_days": [saturday]})
+    code, _, err = run_cli("diff", folder, "--set", "company_size=small", "--apply")
+    assert code == 0, err
+    data = yaml.safe_load((folder / "engagement.yaml").read_text(encoding="utf-8"))
+    assert data["calendar"] == {"working_days": [saturday]} and data["answers"]["company_size"] == "small"
+    assert _task_dates(run_cli, folder)["pre-01-kickoff"][0] == saturday
