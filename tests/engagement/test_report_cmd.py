@@ -61,7 +61,7 @@ class Page(HTMLParser):
 
 def troubled(tmp_path):
     """No CRM specialist, a blocked task, a late training plan, and adoption KPIs below target."""
-    folder = engagement(tmp_path, has_crm_specialist=False, specialist_time_share=None)
+    folder = engagement(tmp_path, has_crm_specialist=False, specialist_time_share=None)  # in Iran
     with SQLiteStore(folder / "state.db") as store:
         store.set_status("pre-01-kickoff", "done", "ana")
         store.set_status("pre-04-hire-specialist", "blocked", "ana", note="no candidate yet")
@@ -79,7 +79,7 @@ def test_report_writes_markdown_and_printable_html(run_cli, tmp_path):
     reports = folder / "reports"
     assert sorted(p.name for p in reports.iterdir()) == ["status-2025-04-15.html", "status-2025-04-15.md"]
     assert out.splitlines()[0] == ("Weekly status for Example Appliance Retail (demo), 2025-W16: 2 % done, "
-                                   "8 late, 1 blocked, 4 risk(s) (3 high)")
+                                   "10 late, 1 blocked, 4 risk(s) (3 high)")
     html = (reports / "status-2025-04-15.html").read_text(encoding="utf-8")
     page = Page(html)
     assert page.sections == ["summary", "risks", "progress", "milestones", "attention", "late", "blocked",
@@ -92,7 +92,7 @@ def test_report_writes_markdown_and_printable_html(run_cli, tmp_path):
     assert list(page.risks) == ["no_dedicated_people", "no_training", "blocked_tasks", "low_adoption"]  # high first
     assert page.risks["no_dedicated_people"][0] == "Intake: the client has no CRM specialist (has_crm_specialist: no)."
     assert page.risks["no_training"] == [
-        "Training task pre-13-training-plan (Plan the training) is late: due 2025-04-14, not started.",
+        "Training task pre-13-training-plan (Plan the training) is late: due 2025-04-10, not started.",
         "Training completion: 60 % on 2025-04-10, target ≥ 100 %."]
     assert page.risks["low_adoption"] == ["Active users: 55 % on 2025-04-01, target ≥ 90 %."]
     assert page.risks["blocked_tasks"] == [
@@ -142,7 +142,7 @@ def test_a_quiet_week_and_unmeasured_adoption(run_cli, tmp_path):
     run_cli("report", folder, "--today", "2025-06-02", "--format", "html")
     page = Page((folder / "reports" / "status-2025-06-02.html").read_text(encoding="utf-8"))
     assert page.risks["adoption_unmeasured"] == [
-        "Deployment started on 2025-04-03 (plan), but none of the 7 adoption KPIs has a measurement."]
+        "Deployment started on 2025-04-29 (plan), but none of the 7 adoption KPIs has a measurement."]
 
 
 def test_bad_arguments(run_cli, tmp_path):

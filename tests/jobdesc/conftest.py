@@ -46,8 +46,9 @@ def test_playbook():
 
 @pytest.fixture(scope="session", params=sorted(ANSWER_SETS))
 def core_written(request, core, tmp_path_factory):
-    """Every core role x language x format, for one answer set: (resolved playbook, folder)."""
+    """Every core role x language x format, for one answer set and a client in Russia (where the core
+    playbook's only pay band was sourced): (resolved playbook, folder)."""
     resolved = resolve(core, ANSWER_SETS[request.param])
     folder = tmp_path_factory.mktemp(f"jobdesc-{request.param}")
-    write_many(resolved, roles_with_profiles(resolved), LANGS, FORMATS, folder, ON)
+    write_many(resolved, roles_with_profiles(resolved), LANGS, FORMATS, folder, ON, country="RU")
     return resolved, folder

@@ -84,7 +84,7 @@ def test_every_role_reads_back_as_described(core_written, lang, fmt):
     resolved, folder = core_written
     roles = roles_with_profiles(resolved)
     for role in roles:
-        jd = describe(resolved, role, lang, ON)
+        jd = describe(resolved, role, lang, ON, "RU")
         assert jd.section("purpose") and jd.section("position") and jd.section("duties")
         CHECKS[fmt](jd, folder / f"{role}.{lang}.{fmt}")
     written = sorted(p.name for p in folder.glob(f"*.{lang}.{fmt}"))

@@ -117,9 +117,9 @@ def test_pay_is_shown_only_as_the_playbook_gives_it(test_playbook):
 
 def test_core_pay_band_is_the_brief_figure_for_russia_and_no_other_role_has_one(core):
     resolved = resolve(core, {})
-    with_pay = [r for r in roles_with_profiles(resolved) if describe(resolved, r, "en", ON).section("pay")]
+    with_pay = [r for r in roles_with_profiles(resolved) if describe(resolved, r, "en", ON, "RU").section("pay")]
     assert with_pay == ["crm_manager"]
-    band = describe(resolved, "crm_manager", "en", ON).section("pay").pay[0]
+    band = describe(resolved, "crm_manager", "en", ON, "RU").section("pay").pay[0]
     assert band.amount == "40,000–100,000 RUB a month"
     assert dict(band.details)["Region"] == "Russia" and "seed 003" in dict(band.details)["Source"]
 
@@ -147,7 +147,23 @@ def test_labels_file_covers_every_label_in_every_language(core, test_playbook):
         resolved = resolve(pb, answers)
         for role in roles_with_profiles(resolved):
             for lang in LANGS:
-                build(resolved, role, lang, Spy(labels_for(lang)), ON)
+                for country in (None, "RU", "IR", "OTHER"):
+                    build(resolved, role, lang, Spy(labels_for(lang)), ON, country)
     unused = set(labels) - used - {k for k in labels if k.startswith(("currency_", "phase_", "cadence_"))}
     assert not unused, f"labels never used: {sorted(unused)}"
     assert {"phase_post_deployment", "phase_ongoing", "cadence_weekly", "currency_RUB_short"} <= used
+
+
+@pytest.mark.parametrize("country, lang, note", [
+    ("IR", "en", "No sourced pay figure for Iran is on record"),
+    ("IR", "fa", "هیچ رقم حقوقِ مستند و دارای منبع برای ایران ثبت نشده است"),
+    ("IR", "ru", "для страны «Иран» нет"),
+    ("OTHER", "en", "No sourced pay figure for the employer's country is on record"),
+    (None, "ru", "Страна работодателя не указана"),
+])
+def test_the_russian_band_is_shown_only_to_a_russian_client(core, country, lang, note):
+    """The only sourced band is in roubles, from Russia: any other client gets a note in its language,
+    never a rouble figure."""
+    pay = describe(resolve(core, {}), "crm_manager", lang, ON, country).section("pay")
+    assert pay.pay == () and note in pay.text
+    assert describe(resolve(core, {}), "crm_manager", lang, ON, "RU").section("pay").pay

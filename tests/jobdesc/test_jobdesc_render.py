@@ -31,7 +31,7 @@ def pdfs(core, tmp_path_factory):
     (so a LibreOffice already running elsewhere cannot take the job over)."""
     folder = tmp_path_factory.mktemp("render")
     resolved = resolve(core, {"company_size": "small", "industry": "software"})
-    docs = {lang: describe(resolved, "crm_manager", lang, ON) for lang in ("en", "fa", "ru")}
+    docs = {lang: describe(resolved, "crm_manager", lang, ON, "RU") for lang in ("en", "fa", "ru")}
     paths = [write_one(jd, "docx", folder) for jd in docs.values()]
     profile = (folder / "lo-profile").as_uri()
     result = subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",

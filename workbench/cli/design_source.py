@@ -40,6 +40,8 @@ class Design:
     answers: dict[str, Any] = field(default_factory=dict)
     start: date | None = None
     """the engagement's start date; None for a playbook"""
+    calendar: dict[str, Any] = field(default_factory=dict)
+    """the engagement's own calendar changes (engagement.yaml's `calendar:`); {} for a playbook"""
     engagement: str = ""
     """the engagement's identity ('' for a playbook): its creation stamp and client, tells two clients'
     exports apart even when `--client` renames one"""
@@ -100,7 +102,8 @@ def _engagement(folder: Path) -> tuple[Design | None, list[Problem]]:
     label = f"engagement {engagement.client} ({pb.id} {pb.version})"
     design = Design(apply_overrides(resolve(pb, engagement.answers), engagement.overrides), label,
                     loaded.digest, engagement.client, full=pb, answers=dict(engagement.answers),
-                    start=engagement.start, engagement=_identity(engagement))
+                    start=engagement.start, calendar=dict(engagement.calendar),
+                    engagement=_identity(engagement))
     if engagement.playbook_sha256 and engagement.playbook_sha256 != loaded.digest:
         design.warnings.append(f"the playbook changed since this engagement was created (version "
                                f"{engagement.playbook_version or '?'} -> {pb.version}); the design follows "

@@ -70,10 +70,13 @@ def load_context(args: argparse.Namespace, command: str):
     for warning in design.warnings:
         print(_("crmwb {command}: warning: {warning}").format(command=command, warning=warning),
               file=sys.stderr)
+    from workbench.domain.client_calendar import engagement_calendar
+
     answers = design.answers
+    start = args.start or design.start or date.today()
     return ExportContext(design.playbook, design.full, answers, args.client or design.client or UNNAMED,
-                         args.start or design.start or date.today(), args.lang, design.digest,
-                         answers_digest(answers), design.engagement)
+                         start, args.lang, design.digest, answers_digest(answers), design.engagement,
+                         engagement_calendar(answers, start, design.calendar, args.lang))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -77,6 +77,15 @@ def _read(prompt: str) -> str:
     return line
 
 
+def _suggested(q: Question, lang: str) -> Any:
+    """The country a consultant working in Persian or Russian most likely serves (IR, RU), shown as the
+    choice Enter takes: a suggestion the consultant sees and confirms, never an answer assumed unasked."""
+    from workbench.domain.client_calendar import COUNTRY_QUESTION, suggested_country
+
+    suggestion = suggested_country(lang) if q.id == COUNTRY_QUESTION else None
+    return suggestion if any(o.id == suggestion for o in q.options or ()) else None
+
+
 def ask(q: Question, current: Any, position: str, lang: str) -> Any:
     """Ask until the answer is valid: `?` shows help, Enter keeps the current answer or the default.
     Returns the value, or _SKIP for an optional question left empty. EOFError/KeyboardInterrupt pass up."""
@@ -84,6 +93,8 @@ def ask(q: Question, current: Any, position: str, lang: str) -> Any:
 
     _show_question(q, position, lang)
     keep = current if current is not None else q.default
+    if keep is None:
+        keep = _suggested(q, lang)
     shown = f" [{format_answer(q, keep, lang)}]" if keep is not None else ""
     prompt = f"({_hint(q, lang)}, ? for help){shown}: "
     while True:

@@ -72,17 +72,19 @@ def run(args: argparse.Namespace) -> int:
     if not roles:
         print(f"crmwb jobdesc: playbook {resolved.id} has no job profiles", file=sys.stderr)
         return 2
-    return _write(args, resolved, roles)
+    return _write(args, resolved, roles, design.answers)
 
 
-def _write(args: argparse.Namespace, resolved, roles: list[str]) -> int:
+def _write(args: argparse.Namespace, resolved, roles: list[str], answers: dict) -> int:
+    from workbench.domain.client_calendar import country_answer
     from workbench.i18n import _
     from workbench.writers.jobdesc import write_many
     from workbench.writers.transaction import FolderRefused, Rules, Transaction
 
     try:
         with Transaction(args.out) as txn:
-            write_many(resolved, roles, args.lang, args.formats, txn.staging, args.date or date.today())
+            write_many(resolved, roles, args.lang, args.formats, txn.staging, args.date or date.today(),
+                       country_answer(answers))
             names = txn.staged()
             changes = txn.commit(Rules(owned=set(names), refuse_foreign=False, force=args.force))
     except FolderRefused as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import textwrap
 from datetime import date
 from pathlib import Path
 
@@ -22,13 +23,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from workbench.cli.output import print_problems
     from workbench.domain.intake import ordered_answers, pending_count
-    from workbench.domain.plan import schedule
     from workbench.domain.resolve import resolve
     from workbench.loading.answers import load_answers
     from workbench.loading.playbooks import load_playbook
     from workbench.loading.yaml_scalars import CONTROL_CHARS
     from workbench.store.author import current_author
-    from workbench.store.engagement import EngagementError, create, is_engagement
+    from workbench.store.engagement import EngagementError, create, engagement_plan, is_engagement
 
     folder: Path = args.folder
     if folder.exists() and not folder.is_dir():
@@ -52,13 +52,13 @@ def run(args: argparse.Namespace) -> int:
         return fail("new", _("the client name holds a control character; expected plain text"))
     start = args.start or date.today()
     try:
-        create(folder, args.playbook, answers, client, start, current_author(args.author))
+        engagement = create(folder, args.playbook, answers, client, start, current_author(args.author))
     except EngagementError as exc:
         print_problems(exc.problems)
         return 2
     pb = loaded.playbook
     resolved = resolve(pb, answers)
-    plan = schedule(resolved, start)
+    plan = engagement_plan(engagement, resolved)
     tasks = sum(1 for _ in resolved.tasks())
     print(f"Created the engagement for {client}")
     print(f"  folder    {folder}")
@@ -67,9 +67,41 @@ def run(args: argparse.Namespace) -> int:
           f"({plan.working_days} working days)")
     left = pending_count(pb, answers)
     print(f"  answers   {len(answers)} given, {left} unanswered question(s)")
+    _print_calendar(pb, plan, answers, folder)
+    _print_target(resolved, plan, answers, start)
     print()
     if left:
         print(f"Next: `crmwb intake {folder}` to answer the rest, then `crmwb status {folder}`.")
     else:
         print(f"Next: `crmwb status {folder}` and `crmwb task {folder} list`.")
     return 0
+
+
+def _print_calendar(pb, plan, answers: dict, folder: Path) -> None:
+    """Which calendar the dates were counted on; with the country unanswered, the suggestion for the
+    current language (IR for Persian, RU for Russian), never assumed."""
+    from workbench.domain.client_calendar import COUNTRY_QUESTION, answered_country, suggested_country
+    from workbench.i18n import current_language
+
+    country = answered_country(answers)
+    if country:
+        print("  " + _("calendar  {country}: its weekend and public holidays").format(country=country))
+        return
+    question = next((q for q in pb.questions if q.id == COUNTRY_QUESTION), None)
+    suggestion = suggested_country(current_language())
+    if question is None:
+        return
+    print("  " + _("calendar  no country: a Saturday-Sunday weekend and no public holidays"))
+    if suggestion and any(o.id == suggestion for o in question.options or ()):
+        print("  " + _("          suggested: {country}; set it with `crmwb diff {folder} --set country={country} "
+                       "--apply`").format(country=suggestion, folder=folder))
+
+
+def _print_target(resolved, plan, answers: dict, start: date) -> None:
+    from workbench.domain.target_date import check_target
+    from workbench.domain.target_text import target_warning
+
+    check = check_target(resolved, plan, answers, start)
+    if check is not None and check.missed:
+        print(textwrap.fill(_("warning: {warning}").format(warning=target_warning(check, resolved)), 80,
+                            subsequent_indent="  ", break_on_hyphens=False))

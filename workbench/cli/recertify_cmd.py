@@ -28,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from workbench.cli.design_source import load_design
     from workbench.cli.output import print_problems
-    from workbench.domain.plan import add_working_days
+    from workbench.domain.client_calendar import engagement_calendar
     from workbench.domain.recertify import due_dates, review_plan
     from workbench.domain.text import tr
     from workbench.writers.recertify_xlsx import ChecklistMeta, write
@@ -42,7 +42,8 @@ def run(args: argparse.Namespace) -> int:
     pb = design.playbook
     plan = review_plan(pb, args.lang)
     opened = args.date or date.today()
-    due = add_working_days(opened, plan.window_days)
+    calendar = engagement_calendar(design.answers, opened, design.calendar, args.lang)
+    due = calendar.add(opened, plan.window_days)
     names = {role.id: tr(role.name, args.lang) for role in pb.roles}
     meta = ChecklistMeta(design.label, f"{pb.id} {pb.version}", design.digest, opened, due)
     if args.out.exists() and not args.out.is_dir():
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     from workbench.domain.cadence import every_months
 
     source = f"Accountable for {plan.task}" if plan.task else "fallback: no recertification task"
-    nexts = ", ".join(d.isoformat() for d in due_dates(opened, plan.cadence_months, 3))
+    nexts = ", ".join(d.isoformat() for d in due_dates(opened, plan.cadence_months, 3, workdays=calendar))
     print(f"Access recertification for the {design.label}")
     print(f"  cadence    {every_months(plan.cadence_months)} (governance.recertification_months); "
           f"next: {nexts}")

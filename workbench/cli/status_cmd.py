@@ -40,8 +40,10 @@ def task_json(v: TaskView) -> dict:
 
 
 def status_json(oe: OpenEngagement, report: StatusReport, fc: Forecast | None = None) -> dict:
-    """Stable keys for scripts; dates are ISO strings. `schedule`: baseline and forecast go-live, slip."""
+    """Stable keys for scripts; dates are ISO strings. `schedule`: baseline and forecast go-live, slip;
+    `target`: the slip against target_go_live_months; `calendar`: the client's working week."""
     from workbench.cli.plan_cmd import schedule_json
+    from workbench.domain.target_text import target_json
 
     closed = oe.store.closed_phases()
     e = oe.engagement
@@ -49,7 +51,9 @@ def status_json(oe: OpenEngagement, report: StatusReport, fc: Forecast | None = 
         "schedule": schedule_json(fc) if fc is not None else None,
         "client": e.client, "playbook": oe.playbook.id, "playbook_version": oe.playbook.version,
         "start": e.start.isoformat(), "finish": oe.plan.finish.isoformat(), "today": report.today.isoformat(),
-        "warnings": list(oe.warnings),
+        "warnings": list(oe.warnings), "target": target_json(oe.target),
+        "calendar": {"country": oe.plan.calendar.country if oe.plan.calendar else None,
+                     "weekend": sorted(oe.plan.weekend)},
         "phases": [{"id": p.phase, "total": p.total, "closed": p.closed, "in_progress": p.in_progress,
                     "blocked": p.blocked, "percent": p.percent, "gate_closed": p.phase in closed}
                    for p in report.phases],

@@ -101,6 +101,19 @@ def run(args: argparse.Namespace) -> int:
             return fail("task", str(exc))
 
 
+def _warn_day_off(oe: OpenEngagement, day) -> None:
+    """A due date the consultant chose is kept as chosen, but a Friday in Tehran or a public holiday is
+    almost always a slip of the finger: say so, with the next working day."""
+    calendar = oe.plan.calendar
+    if day is None or calendar is None or calendar.is_working(day):
+        return
+    from workbench.i18n import _
+
+    reason = calendar.names.get(day) or _("a weekend day")
+    print(_("warning: {day} is not a working day in this engagement's calendar ({reason}); the next working "
+            "day is {next}").format(day=day, reason=reason, next=calendar.first_working(day)), file=sys.stderr)
+
+
 def change(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
     """Apply one change and say what it did in one line."""
     store, tid = oe.store, args.id
@@ -115,6 +128,7 @@ def change(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
     elif args.action == "due":
         store.set_due(tid, args.date, author)
         print(f"{tid}: due {args.date}" if args.date else f"{tid}: due on the planned date again")
+        _warn_day_off(oe, args.date)
     elif args.action == "note":
         store.add_note(tid, " ".join(args.text), author)
         print(f"{tid}: note added")

@@ -32,6 +32,9 @@ class PayBand(Strict):
     """A published salary range. Only ever shown with its source, region, currency and date."""
 
     region: Text
+    country: str | None = Field(None, pattern=r"^[A-Z]{2}$")
+    """ISO 3166 code of the country the figure was measured in: the band is shown only to a client of that
+    country (a rouble band means nothing to a Tehran employer); None shows it to every client"""
     currency: str = Field(pattern=r"^[A-Z]{3}$")
     min: int = Field(ge=0)
     max: int = Field(ge=0)

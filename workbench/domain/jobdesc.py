@@ -188,8 +188,28 @@ def _pay_row(band: PayBand, w: _Words) -> PayRow:
     return PayRow(amount, details, w.text(band.note))
 
 
-def build(pb: Playbook, role_id: str, lang: str, labels: Mapping[str, str], on: date) -> JobDescription:
-    """The job description of `role_id`; `pb` must already be resolved against the client's answers."""
+def _pay(pb: Playbook, profile: JobProfile, country: str | None, w: _Words) -> Section:
+    """Only bands sourced in the client's country, in its currency; when the profile has bands but none
+    for this country, a note says no sourced figure exists rather than showing a foreign one."""
+    bands = [b for b in profile.pay if b.country is None or b.country == country]
+    if bands or not profile.pay:
+        return Section("pay", w("section_pay"), pay=tuple(_pay_row(b, w) for b in bands))
+    if country is None or country == "OTHER":
+        key = "pay_none_unknown" if country is None else "pay_none_other"
+        return Section("pay", w("section_pay"), text=w(key))
+    return Section("pay", w("section_pay"), text=w("pay_none_country", country=_country_name(pb, country, w)))
+
+
+def _country_name(pb: Playbook, country: str, w: _Words) -> str:
+    question = next((q for q in pb.questions if q.id == "country"), None)
+    option = next((o for o in (question.options or ()) if o.id == country), None) if question else None
+    return w.text(option.label) if option is not None else country
+
+
+def build(pb: Playbook, role_id: str, lang: str, labels: Mapping[str, str], on: date,
+          country: str | None = None) -> JobDescription:
+    """The job description of `role_id`; `pb` must already be resolved against the client's answers, and
+    `country` is the client's (the answered ISO code, 'OTHER', None when unknown) for the pay band."""
     profile = profiles_by_role(pb).get(role_id)
     if profile is None:
         raise UnknownRole(f"role {role_id!r} has no job profile; roles with one: "
@@ -201,7 +221,7 @@ def build(pb: Playbook, role_id: str, lang: str, labels: Mapping[str, str], on: 
         "position": _position(pb, profile, w),
         "duties": _duties(pb, profile, w),
         "kpis": _kpis(pb, role_id, w),
-        "pay": Section("pay", w("section_pay"), pay=tuple(_pay_row(b, w) for b in profile.pay)),
+        "pay": _pay(pb, profile, country, w),
     }
     for key in LIST_SECTIONS:
         lines = tuple(w.text(line.text) for line in getattr(profile, key))

@@ -20,6 +20,7 @@ from workbench.domain.matrix import permission_matrix
 from workbench.domain.phases import Task
 from workbench.domain.playbook import Playbook
 from workbench.domain.text import tr
+from workbench.domain.work_calendar import WorkCalendar
 
 FALLBACK_REVIEWER = "crm_manager"
 FALLBACK_WINDOW_DAYS = 10
@@ -143,6 +144,8 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def due_dates(start: date, months: int, count: int = 4) -> list[date]:
-    """The next `count` review dates from `start` at the playbook's cadence."""
-    return [add_months(start, months * i) for i in range(1, count + 1)]
+def due_dates(start: date, months: int, count: int = 4, workdays: WorkCalendar | None = None) -> list[date]:
+    """The next `count` review dates from `start` at the playbook's cadence; with the client's calendar
+    (`workdays`) each one moves to the first working day on or after it (no review opens on a Friday in Tehran)."""
+    days = [add_months(start, months * i) for i in range(1, count + 1)]
+    return [workdays.first_working(d) for d in days] if workdays is not None else days

@@ -21,11 +21,14 @@ from typing import Any
 import yaml
 
 from workbench.domain.answers import check_answers
+from workbench.domain.client_calendar import calendar_problems, engagement_calendar
 from workbench.domain.overrides import apply_overrides, check_overrides
-from workbench.domain.plan import Plan, schedule
+from workbench.domain.plan import Plan, plan_for
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
 from workbench.domain.resolve import resolve
+from workbench.domain.target_date import TargetCheck, check_target
+from workbench.domain.target_text import target_warning
 from workbench.i18n import _
 from workbench.loading.locate import place
 from workbench.loading.located_yaml import LDict, YamlError, plain, read_yaml
@@ -39,7 +42,7 @@ from workbench.store.sqlite_store import SQLiteStore, StoreDataError
 FILE_NAME = "engagement.yaml"
 STORE_NAME = "state.db"
 _KEYS = {"client", "playbook", "playbook_version", "playbook_sha256", "start", "created", "answers",
-         "overrides", "revision"}
+         "overrides", "revision", "calendar"}
 _HEADER = ("# CRM Workbench engagement. Edit the answers here or with `crmwb intake`; after an edit, run any\n"
            "# crmwb command on this folder and the task list follows the answers (dropped tasks are archived).\n")
 
@@ -58,6 +61,8 @@ class Engagement:
     """per-client edits of the RFP: {requirements: {ID: {priority, weight}}}"""
     revision: int = 0
     """how many times engagement.yaml was written (hand edits leave it as it is)"""
+    calendar: dict[str, Any] = field(default_factory=dict)
+    """the engagement's own calendar changes: {weekend: [thu, fri], days_off: [dates], working_days: [dates]}"""
 
     @property
     def file(self) -> Path:
@@ -73,6 +78,8 @@ class Engagement:
                 "revision": self.revision, "answers": self.answers}
         if self.overrides:
             data["overrides"] = self.overrides
+        if self.calendar:
+            data["calendar"] = self.calendar
         return _HEADER + yaml.safe_dump(plain(data), allow_unicode=True, sort_keys=False, width=100)
 
 
@@ -153,11 +160,26 @@ def read(folder: Path) -> Engagement:
     if isinstance(revision, bool) or not isinstance(revision, int) or revision < 0:
         message = _("{value!r}; expected a whole number, 0 or more").format(value=revision)
         problems.append(place(Problem(message, ("revision",)), data, str(path)))
+    problems += [place(p, data, str(path)) for p in calendar_problems(data.get("calendar"))]
     if problems:
         raise EngagementError(problems)
     return Engagement(folder, data["client"], data["playbook"], data["start"], plain(data["answers"]),
                       str(data.get("playbook_version") or ""), str(data.get("playbook_sha256") or ""),
-                      str(data.get("created") or ""), plain(data.get("overrides") or {}), revision)
+                      str(data.get("created") or ""), plain(data.get("overrides") or {}), revision,
+                      plain(data.get("calendar") or {}))
+
+
+def work_calendar(engagement: Engagement, lang: str = "en"):
+    """The engagement's working calendar (its country's, with its own `calendar:` changes): the one every
+    date of this engagement is counted on."""
+    return engagement_calendar(engagement.answers, engagement.start, engagement.calendar, lang)
+
+
+def engagement_plan(engagement: Engagement, resolved: Playbook) -> Plan:
+    """The engagement's plan: sized, levelled and on its calendar, as every interface shows it."""
+    from workbench.i18n import current_language
+
+    return plan_for(resolved, engagement.answers, engagement.start, work_calendar(engagement, current_language()))
 
 
 @dataclass
@@ -170,6 +192,8 @@ class OpenEngagement:
     plan: Plan
     store: StateStore
     warnings: list[str]
+    target: TargetCheck | None = None
+    """the plan against the client's target go-live (None when the intake gave none)"""
 
     @property
     def playbook(self) -> Playbook:
@@ -239,7 +263,10 @@ def open_engagement(folder: Path, author: str, busy: BusyPolicy | None = None,
     if not new_store:
         check_store_present(engagement)
     loaded, resolved, warnings = load_resolved(engagement)
-    plan = schedule(resolved, engagement.start)
+    plan = engagement_plan(engagement, resolved)
+    target = check_target(resolved, plan, engagement.answers, engagement.start)
+    if target is not None and target.missed:
+        warnings.append(target_warning(target, resolved))
     store = SQLiteStore(engagement.store_path, busy=busy)
     try:
         if sync:
@@ -253,7 +280,7 @@ def open_engagement(folder: Path, author: str, busy: BusyPolicy | None = None,
     except BaseException:
         store.close()
         raise
-    return OpenEngagement(engagement, loaded, resolved, plan, store, warnings)
+    return OpenEngagement(engagement, loaded, resolved, plan, store, warnings, target)
 
 
 def sync_answers(store: StateStore, pb: Playbook, engagement: Engagement, author: str):
@@ -289,5 +316,5 @@ def save_overrides(engagement: Engagement, overrides: dict[str, Any]):
 
 def _adopt(engagement: Engagement, written: Engagement) -> None:
     for name in ("client", "playbook", "start", "answers", "playbook_version", "playbook_sha256", "created",
-                 "overrides", "revision"):
+                 "overrides", "revision", "calendar"):
         setattr(engagement, name, getattr(written, name))

@@ -48,9 +48,10 @@ def roles_with_profiles(pb: Playbook) -> list[str]:
     return list(profiles_by_role(pb))
 
 
-def describe(pb: Playbook, role_id: str, lang: str, on: date) -> JobDescription:
-    """The view model for one role; `pb` must be resolved against the client's answers."""
-    return build(pb, role_id, lang, labels_for(lang), on)
+def describe(pb: Playbook, role_id: str, lang: str, on: date, country: str | None = None) -> JobDescription:
+    """The view model for one role; `pb` must be resolved against the client's answers, `country` is the
+    client's answered country (pay bands are shown only where they were sourced)."""
+    return build(pb, role_id, lang, labels_for(lang), on, country)
 
 
 def render_md(jd: JobDescription) -> str:
@@ -86,19 +87,21 @@ def write_one(jd: JobDescription, fmt: str, folder: Path) -> Path:
 
 
 def write_many(pb: Playbook, roles: Iterable[str], langs: Iterable[str], formats: Iterable[str], folder: Path,
-               on: date) -> list[Path]:
+               on: date, country: str | None = None) -> list[Path]:
     """Every role x language x format; the view model is built once per role and language."""
     written = []
     for role_id in roles:
         for lang in langs:
-            jd = describe(pb, role_id, lang, on)
+            jd = describe(pb, role_id, lang, on, country)
             written.extend(write_one(jd, fmt, folder) for fmt in formats)
     return written
 
 
 def _write_all(ctx: ExportContext, folder: Path, fmt: str) -> list[Path]:
+    from workbench.domain.client_calendar import country_answer
+
     return write_many(ctx.playbook, roles_with_profiles(ctx.playbook), [ctx.lang], [fmt],
-                      Path(folder) / "jobdesc", date.today())
+                      Path(folder) / "jobdesc", date.today(), country_answer(ctx.answers))
 
 
 def write_md(ctx: ExportContext, folder: Path) -> list[Path]:

@@ -161,7 +161,8 @@ class DeliverablesScreen(WorkbenchScreen):
             queue = getattr(self.app, "store_queue", None)  # its lock: no worker is using the connection
             with queue.lock if queue is not None else nullcontext():
                 measurements = opened.store.measurements()
-            self.query_one(KpiView).load(pb, opened.engagement.start, measurements)
+            self.query_one(KpiView).load(pb, opened.engagement.start, measurements, opened.plan.calendar,
+                                         opened.engagement.answers)
         elif tab == "plan":
             self.query_one(PlanView).load(opened.plan, {p.id: tr(p.name, self.lang) for p in pb.phases},
                                           {r.id: tr(r.name, self.lang) for r in pb.roles})

@@ -107,13 +107,15 @@ class ExportScreen(WorkbenchScreen):
                      only, formats)
 
     def _export_context(self, lang: str):
+        from workbench.store.engagement import work_calendar
         from workbench.writers.context import ExportContext
         from workbench.writers.manifest import answers_digest
 
         opened = self.session.opened
         answers = dict(opened.engagement.answers)
         return ExportContext(opened.resolved, opened.playbook, answers, opened.engagement.client,
-                             opened.engagement.start, lang, opened.loaded.digest, answers_digest(answers))
+                             opened.engagement.start, lang, opened.loaded.digest, answers_digest(answers),
+                             calendar=work_calendar(opened.engagement, lang))
 
     def _set_running(self, running: bool) -> None:
         self.running = running

@@ -129,7 +129,13 @@ class JobdescScreen(WorkbenchScreen):
         if self.pb is None or role is None:
             preview.update("")
             return
-        preview.update(render_md(describe(self.pb, role, lang, self.wb.today)))
+        preview.update(render_md(describe(self.pb, role, lang, self.wb.today, self._country())))
+
+    def _country(self) -> str | None:
+        """The client's answered country (pay bands show only where sourced); None without an engagement."""
+        from workbench.domain.client_calendar import country_answer
+
+        return country_answer(self.session.opened.engagement.answers) if self.session else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "write":
@@ -155,7 +161,7 @@ class JobdescScreen(WorkbenchScreen):
         from workbench.writers.jobdesc import describe, write_one
 
         try:
-            path = write_one(describe(pb, role, lang, self.wb.today), fmt, folder)
+            path = write_one(describe(pb, role, lang, self.wb.today, self._country()), fmt, folder)
         except OSError as exc:
             self.post_message(m.JobdescFailed(f"Cannot write to {folder}: {exc.strerror or exc}"))
         except Exception as exc:  # noqa: BLE001 — a writer's bug: a dialog, never a traceback

@@ -23,6 +23,7 @@ from textual.worker import Worker, WorkerState
 from workbench.domain.kpi_plan import KpiLine, kpi_plan
 from workbench.domain.playbook import Playbook
 from workbench.domain.tracking import Measurement, Trend
+from workbench.domain.work_calendar import WorkCalendar
 from workbench.tui.widgets.paged_table import PagedTable, clip, theme_style
 from workbench.tui.widgets.throttle import Throttle
 
@@ -34,14 +35,16 @@ class KpiRow:
     trend: Trend
 
 
-def kpi_rows(pb: Playbook, start: date, measurements: list[Measurement], lang: str = "en") -> list[KpiRow]:
-    """Every KPI of the plan in phase order, with its measurements (oldest first) as a Trend."""
+def kpi_rows(pb: Playbook, start: date, measurements: list[Measurement], lang: str = "en",
+             calendar: WorkCalendar | None = None, answers: dict | None = None) -> list[KpiRow]:
+    """Every KPI of the plan in phase order, with its measurements (oldest first) as a Trend; target dates
+    count from go-live on the engagement's calendar (`calendar`, `answers`), as the exported KPI plan does."""
     by_kpi: dict[str, list[Measurement]] = {}
     for m in measurements:
         by_kpi.setdefault(m.kpi_id, []).append(m)
     return [KpiRow(group.title, line, Trend(line.kpi.id, by_kpi.get(line.kpi.id, []), line.kpi.baseline,
                                             line.kpi.target, line.kpi.direction))
-            for group in kpi_plan(pb, start, lang).groups for line in group.lines]
+            for group in kpi_plan(pb, start, lang, calendar, answers).groups for line in group.lines]
 
 
 def _number(value: float) -> str:
@@ -94,13 +97,15 @@ class KpiView(Vertical):
         with VerticalScroll(id="kpi-detail"):
             yield Static(id="kpi-detail-text")
 
-    def load(self, pb: Playbook, start: date, measurements: list[Measurement]) -> None:
+    def load(self, pb: Playbook, start: date, measurements: list[Measurement],
+             calendar: WorkCalendar | None = None, answers: dict | None = None) -> None:
         self.query_one(KpiTable).loading = True
-        self._build(pb, start, measurements)
+        self._build(pb, start, measurements, calendar, answers)
 
     @work(thread=True, exclusive=True, group="kpi-rows", exit_on_error=False)
-    def _build(self, pb: Playbook, start: date, measurements: list[Measurement]) -> list[KpiRow]:
-        return kpi_rows(pb, start, measurements, self.lang)
+    def _build(self, pb: Playbook, start: date, measurements: list[Measurement],
+               calendar: WorkCalendar | None, answers: dict | None) -> list[KpiRow]:
+        return kpi_rows(pb, start, measurements, self.lang, calendar, answers)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The rows arrive here, on the UI thread; a failure is shown, never raised."""
