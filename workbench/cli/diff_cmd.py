@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbench.cli.engagement_args import add_author_argument, fail, open_or_report, sync_summary
+from workbench.cli.engagement_args import add_author_argument, add_lang_argument, fail, open_or_report, sync_summary
 
 if TYPE_CHECKING:
     from workbench.domain.answer_diff import AnswerDiff
@@ -32,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--set", dest="sets", action="append", default=[], metavar="QUESTION=VALUE",
                         help="change one answer (repeatable); VALUE as typed in `crmwb intake`, empty to clear it")
     parser.add_argument("--apply", action="store_true", help="save the new answers and update the task list")
-    parser.add_argument("--lang", choices=("en", "fa", "ru"), default="en", help="language of item names")
+    add_lang_argument(parser, "language of item names")
     parser.add_argument("--json", action="store_true", help="print the change as JSON for scripts")
     add_author_argument(parser)
 

@@ -16,7 +16,7 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbench.cli.engagement_args import add_author_argument, open_or_report, sync_summary
+from workbench.cli.engagement_args import add_author_argument, add_lang_argument, open_or_report, sync_summary
 
 if TYPE_CHECKING:
     from workbench.domain.playbook import Playbook
@@ -30,7 +30,7 @@ HINTS = {"choice": "number or id", "multi_choice": "numbers or ids, comma-separa
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
-    parser.add_argument("--lang", choices=("en", "fa", "ru"), default="en", help="language of the questions")
+    add_lang_argument(parser, "language of the questions")
     parser.add_argument("--all", action="store_true", help="ask every question again, not only the open ones")
     add_author_argument(parser)
 

@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from workbench.cli.engagement_args import add_author_argument, fail, iso_date
+from workbench.cli.engagement_args import add_author_argument, add_lang_argument, fail, iso_date
 from workbench.i18n import _
 
 
@@ -16,6 +16,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--answers", type=Path, metavar="FILE", help="intake answers to start from (YAML)")
     parser.add_argument("--client", metavar="NAME", help="client name (default: the answers file's, else the folder's)")
     parser.add_argument("--start", type=iso_date, metavar="YYYY-MM-DD", help="project start (default: today)")
+    add_lang_argument(parser, "the client's language: every command on the folder speaks it (default: "
+                      "$CRMWB_LANG, else en)")
     add_author_argument(parser)
 
 
@@ -52,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         return fail("new", _("the client name holds a control character; expected plain text"))
     start = args.start or date.today()
     try:
-        create(folder, args.playbook, answers, client, start, current_author(args.author))
+        create(folder, args.playbook, answers, client, start, current_author(args.author), args.lang)
     except EngagementError as exc:
         print_problems(exc.problems)
         return 2

@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from workbench.cli.engagement_args import iso_date
+from workbench.cli.engagement_args import add_lang_argument, iso_date
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the checklists")
     parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
                         help="the day the review opens (default today); due dates count from it")
-    parser.add_argument("--lang", choices=("en", "fa", "ru"), default="en", help="language of role names")
+    add_lang_argument(parser, "language of role names")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -27,6 +27,7 @@ from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
 from workbench.domain.resolve import resolve
 from workbench.i18n import _
+from workbench.languages import LANGUAGES
 from workbench.loading.locate import place
 from workbench.loading.located_yaml import LDict, YamlError, plain, read_yaml
 from workbench.loading.playbooks import LoadedPlaybook, load_playbook
@@ -39,7 +40,7 @@ from workbench.store.sqlite_store import SQLiteStore, StoreDataError
 FILE_NAME = "engagement.yaml"
 STORE_NAME = "state.db"
 _KEYS = {"client", "playbook", "playbook_version", "playbook_sha256", "start", "created", "answers",
-         "overrides", "revision"}
+         "overrides", "revision", "language"}
 _HEADER = ("# CRM Workbench engagement. Edit the answers here or with `crmwb intake`; after an edit, run any\n"
            "# crmwb command on this folder and the task list follows the answers (dropped tasks are archived).\n")
 
@@ -58,6 +59,9 @@ class Engagement:
     """per-client edits of the RFP: {requirements: {ID: {priority, weight}}}"""
     revision: int = 0
     """how many times engagement.yaml was written (hand edits leave it as it is)"""
+    language: str = ""
+    """the client's language (en, fa, ru): every command on the folder speaks it unless `--lang` says
+    otherwise; empty in files written before the field existed (then $CRMWB_LANG, else English)"""
 
     @property
     def file(self) -> Path:
@@ -70,7 +74,10 @@ class Engagement:
     def to_yaml(self) -> str:
         data = {"client": self.client, "playbook": self.playbook, "playbook_version": self.playbook_version,
                 "playbook_sha256": self.playbook_sha256, "start": self.start, "created": self.created,
-                "revision": self.revision, "answers": self.answers}
+                "revision": self.revision}
+        if self.language:
+            data["language"] = self.language
+        data["answers"] = self.answers
         if self.overrides:
             data["overrides"] = self.overrides
         return _HEADER + yaml.safe_dump(plain(data), allow_unicode=True, sort_keys=False, width=100)
@@ -100,7 +107,7 @@ def _playbook_ref(ref: str, folder: Path) -> str:
 
 
 def create(folder: Path, playbook_ref: str, answers: dict[str, Any], client: str, start: date,
-           author: str) -> Engagement:
+           author: str, language: str = "") -> Engagement:
     """Create the folder, its store and its engagement.yaml (revision 1); refuses a folder that already
     holds an engagement, also when another `new` wins the race for it."""
     from workbench.store.engagement_save import save_engagement
@@ -117,7 +124,7 @@ def create(folder: Path, playbook_ref: str, answers: dict[str, Any], client: str
         raise EngagementError(problems)
     engagement = Engagement(folder, client, _playbook_ref(playbook_ref, folder), start, plain(answers),
                             loaded.playbook.version, loaded.digest,
-                            datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                            datetime.now(timezone.utc).isoformat(timespec="seconds"), language=language)
 
     def make_store(written: Engagement) -> None:  # under the folder lock, before engagement.yaml exists
         with SQLiteStore(written.store_path) as store:
@@ -153,11 +160,17 @@ def read(folder: Path) -> Engagement:
     if isinstance(revision, bool) or not isinstance(revision, int) or revision < 0:
         message = _("{value!r}; expected a whole number, 0 or more").format(value=revision)
         problems.append(place(Problem(message, ("revision",)), data, str(path)))
+    language = data.get("language", "")
+    if language not in ("", *LANGUAGES):
+        message = _("language {value!r}; expected one of: {choices}").format(
+            value=str(language)[:20], choices=", ".join(LANGUAGES))
+        problems.append(place(Problem(message, ("language",)), data, str(path)))
     if problems:
         raise EngagementError(problems)
     return Engagement(folder, data["client"], data["playbook"], data["start"], plain(data["answers"]),
                       str(data.get("playbook_version") or ""), str(data.get("playbook_sha256") or ""),
-                      str(data.get("created") or ""), plain(data.get("overrides") or {}), revision)
+                      str(data.get("created") or ""), plain(data.get("overrides") or {}), revision,
+                      language)
 
 
 @dataclass
@@ -287,5 +300,5 @@ def save_overrides(engagement: Engagement, overrides: dict[str, Any]):
 
 def _adopt(engagement: Engagement, written: Engagement) -> None:
     for name in ("client", "playbook", "start", "answers", "playbook_version", "playbook_sha256", "created",
-                 "overrides", "revision"):
+                 "overrides", "revision", "language"):
         setattr(engagement, name, getattr(written, name))
