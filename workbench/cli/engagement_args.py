@@ -28,7 +28,9 @@ def add_author_argument(parser: argparse.ArgumentParser) -> None:
 
 def fail(command: str, message: str) -> int:
     """Bad input: one line on stderr, exit 2."""
-    print(f"crmwb {command}: error: {message}", file=sys.stderr)
+    from workbench.i18n import _
+
+    print(_("crmwb {command}: error: {message}").format(command=command, message=message), file=sys.stderr)
     return 2
 
 
@@ -46,6 +48,7 @@ def open_or_report(folder: Path, author: str | None, command: str) -> OpenEngage
     from workbench.cli.output import print_problems
     from workbench.store.author import current_author
     from workbench.store.busy import BusyPolicy
+    from workbench.i18n import _
     from workbench.store.engagement import EngagementError, open_engagement
 
     try:
@@ -53,15 +56,21 @@ def open_or_report(folder: Path, author: str | None, command: str) -> OpenEngage
     except EngagementError as exc:
         print_problems(exc.problems)
     except (sqlite3.Error, RuntimeError) as exc:
-        fail(command, f"{Path(folder) / 'state.db'}: the state store cannot be used: {exc}")
+        fail(command, _("{file}: the state store cannot be used: {reason}").format(
+            file=Path(folder) / "state.db", reason=exc))
     return None
 
 
 def sync_summary(new: list[str], archived: list[str], restored: list[str]) -> str:
-    parts = [f"{len(new)} task(s) added (not started)" if new else "",
-             f"{len(archived)} archived (their history is kept)" if archived else "",
-             f"{len(restored)} restored" if restored else ""]
-    return "; ".join(p for p in parts if p) or "the task list is unchanged"
+    from workbench.cli.local import num
+    from workbench.i18n import _, ngettext
+
+    parts = [ngettext("{n} task added (not started)", "{n} tasks added (not started)", len(new)).format(
+                 n=num(len(new))) if new else "",
+             ngettext("{n} archived (its history is kept)", "{n} archived (their history is kept)",
+                      len(archived)).format(n=num(len(archived))) if archived else "",
+             ngettext("{n} restored", "{n} restored", len(restored)).format(n=num(len(restored))) if restored else ""]
+    return "; ".join(p for p in parts if p) or _("the task list is unchanged")
 
 
 def task_rows(resolved):

@@ -7,7 +7,10 @@ from datetime import date
 from pathlib import Path
 
 from workbench.cli.engagement_args import add_author_argument, add_lang_argument, fail, iso_date
-from workbench.i18n import _
+from workbench.cli.local import day, num
+from workbench.i18n import N_, _, ngettext
+
+LANGUAGE_NAMES = {"en": N_("English"), "fa": N_("Persian"), "ru": N_("Russian")}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,9 +37,10 @@ def run(args: argparse.Namespace) -> int:
 
     folder: Path = args.folder
     if folder.exists() and not folder.is_dir():
-        return fail("new", f"{folder} is a file; expected a folder for the engagement")
+        return fail("new", _("{folder} is a file; expected a folder for the engagement").format(folder=folder))
     if is_engagement(folder):
-        return fail("new", f"{folder} already holds an engagement; see it with `crmwb status {folder}`")
+        return fail("new", _("{folder} already holds an engagement; see it with {command}").format(
+            folder=folder, command=f"`crmwb status {folder}`"))
     loaded = load_playbook(args.playbook)
     if not loaded.ok:
         print_problems(loaded.problems)
@@ -61,17 +65,28 @@ def run(args: argparse.Namespace) -> int:
     pb = loaded.playbook
     resolved = resolve(pb, answers)
     plan = schedule(resolved, start)
-    tasks = sum(1 for _ in resolved.tasks())
-    print(f"Created the engagement for {client}")
-    print(f"  folder    {folder}")
-    print(f"  playbook  {pb.id} {pb.version}")
-    print(f"  plan      {tasks} tasks in {len(resolved.phases)} phases, {plan.start} to {plan.finish} "
-          f"({plan.working_days} working days)")
-    left = pending_count(pb, answers)
-    print(f"  answers   {len(answers)} given, {left} unanswered question(s)")
+    tasks = sum(1 for _task in resolved.tasks())
+    print(_("Created the engagement for {client}").format(client=client))
+    rows = [(_("folder"), str(folder)), (_("playbook"), f"{pb.id} {pb.version}"),
+            (_("language"), _(LANGUAGE_NAMES[args.lang])),
+            (_("plan"), _("{tasks} in {phases}, {start} to {finish} ({days})").format(
+                tasks=ngettext("{n} task", "{n} tasks", tasks).format(n=num(tasks)),
+                phases=ngettext("{n} phase", "{n} phases", len(resolved.phases)).format(n=num(len(resolved.phases))),
+                start=day(plan.start), finish=day(plan.finish),
+                days=ngettext("{n} working day", "{n} working days", plan.working_days).format(
+                    n=num(plan.working_days)))),
+            (_("answers"), _("{given} given, {left}").format(
+                given=num(len(answers)), left=ngettext("{n} unanswered question", "{n} unanswered questions",
+                                                       pending_count(pb, answers)).format(
+                    n=num(pending_count(pb, answers)))))]
+    width = max(len(label) for label, _value in rows)
+    for label, value in rows:
+        print(f"  {label:<{width}}  {value}")
     print()
-    if left:
-        print(f"Next: `crmwb intake {folder}` to answer the rest, then `crmwb status {folder}`.")
+    if pending_count(pb, answers):
+        print(_("Next: {intake} to answer the rest, then {status}.").format(
+            intake=f"`crmwb intake {folder}`", status=f"`crmwb status {folder}`"))
     else:
-        print(f"Next: `crmwb status {folder}` and `crmwb task {folder} list`.")
+        print(_("Next: {status} and {tasks}.").format(status=f"`crmwb status {folder}`",
+                                                      tasks=f"`crmwb task {folder} list`"))
     return 0

@@ -1,0 +1,76 @@
+"""The CLI's words, numbers and dates in the current language, said once for every command.
+
+Commands print through these so a Persian engagement reads ۱۴۰۵/۰۱/۱۲ and ۱۲٪ and a Russian one
+12.04.2026 and 0,5; the language is the one `resolve_language` set (flag > engagement > $CRMWB_LANG > en).
+Terminal output is left in logical order (no bidi reordering: terminals differ), so lines stay short.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from workbench.i18n import N_, _, current_language
+
+STATUS_LABELS = {"not_started": N_("not started"), "in_progress": N_("in progress"), "blocked": N_("blocked"),
+                 "done": N_("done"), "skipped": N_("skipped")}
+
+
+def lang() -> str:
+    return current_language()
+
+
+def day(value: date | None) -> str:
+    """A date in a table: ISO in English, dd.mm.yyyy in Russian, Solar Hijri with Persian digits in Persian."""
+    from workbench.domain.locale import format_short_date
+
+    return format_short_date(value, lang()) if value else "—"
+
+
+def num(value: float | int) -> str:
+    from workbench.domain.locale import format_number
+
+    return format_number(value, lang())
+
+
+def digits(text: str) -> str:
+    """Free-standing numbers of `text` in Persian digits for Persian (ids and Latin names keep theirs)."""
+    from workbench.domain.locale import localize_digits
+
+    return localize_digits(text, lang())
+
+
+def status(code: str | None) -> str:
+    """A task status as people say it; an unknown code is shown as it is."""
+    return _(STATUS_LABELS[code]) if code in STATUS_LABELS else str(code)
+
+
+def text(value) -> str:
+    """Playbook text (LocalText) in the current language."""
+    from workbench.domain.text import tr
+
+    return tr(value, lang()) if value is not None and not isinstance(value, str) else (value or "")
+
+
+def phase_name(playbook, phase_id: str) -> str:
+    found = next((p for p in playbook.phases if p.id == phase_id), None)
+    return text(found.name) if found is not None and found.name else phase_id
+
+
+def role_name(playbook, role_id: str) -> str:
+    found = playbook.role_map().get(role_id)
+    return text(found.name) if found is not None else role_id
+
+
+def cut(line: str, width: int = 80) -> str:
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def pct(value: float | int) -> str:
+    from workbench.domain.locale import format_percent
+
+    return format_percent(value, lang())
+
+
+def task_name(playbook, task_id: str, fallback: str = "") -> str:
+    found = playbook.task_map().get(task_id)
+    return text(found.name) if found is not None else fallback
