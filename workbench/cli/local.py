@@ -74,3 +74,30 @@ def pct(value: float | int) -> str:
 def task_name(playbook, task_id: str, fallback: str = "") -> str:
     found = playbook.task_map().get(task_id)
     return text(found.name) if found is not None else fallback
+
+
+UNITS = {"percent": N_("{value} %"), "hours": N_("{value} h"), "minutes": N_("{value} min"),
+         "days": N_("{value} d")}
+TRACK = {True: N_("on track"), False: N_("off track"), None: N_("not measured")}
+
+
+def kpi_value(value: float | None, unit: str) -> str:
+    """72.5 % / 72,5 % / ۷۲٫۵٪ ...: the local notation, rounded as the domain's format_value rounds."""
+    if value is None:
+        return "—"
+    rounded = round(value) if abs(value) >= 1000 or float(value).is_integer() else round(value, 1)
+    shown = num(rounded)
+    if unit == "percent" and lang() == "fa":
+        return pct(rounded)
+    return _(UNITS[unit]).format(value=shown) if unit in UNITS else shown
+
+
+def kpi_target(kpi) -> str:
+    return ("≥ " if kpi.direction == "up" else "≤ ") + kpi_value(float(kpi.target), kpi.unit)
+
+
+def kpi_status(kpi, trend) -> str:
+    latest = trend.latest
+    if latest is not None and kpi.out_of_range(latest.value):
+        return _("out of range")
+    return _(TRACK[trend.on_track])

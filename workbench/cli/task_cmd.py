@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.engagement_args import add_author_argument, fail, iso_date, open_or_report
-from workbench.cli.local import cut, day, digits, num, role_name, text
+from workbench.cli.local import cut, day, digits, num, role_name, task_name, text
 from workbench.cli.local import status as status_label
 from workbench.i18n import _, ngettext
 
@@ -170,9 +170,27 @@ def _done_note(oe: OpenEngagement, tid: str, args: argparse.Namespace) -> tuple[
         return True, args.note
     if force is None:
         fail("task", _("cannot mark {id} done: {why}; finish those first, or give the reason to close it "
-                       "anyway with --force \"REASON\"").format(id=tid, why="; ".join(check.reasons())))
+                       "anyway with --force \"REASON\"").format(id=tid, why="; ".join(_done_reasons(oe, check))))
         return False, None
     return True, forced_note(force, check, args.note)
+
+
+def _done_reasons(oe: OpenEngagement, check) -> list[str]:
+    """What stands between a task and done, in the current language (the domain's sentences name tasks
+    in English)."""
+    lines = []
+    if check.open_predecessors:
+        listed = "; ".join(f"{p.id} ({task_name(oe.resolved, p.id, p.name)}, {status_label(p.status)})"
+                           for p in check.open_predecessors)
+        n = len(check.open_predecessors)
+        lines.append(ngettext("{n} predecessor not done or skipped: {listed}",
+                              "{n} predecessors not done or skipped: {listed}", n).format(n=num(n), listed=listed))
+    if check.unticked:
+        n = len(check.unticked)
+        lines.append(ngettext("gate task with {n} of {total} checklist items unticked: {items}",
+                              "gate task with {n} of {total} checklist items unticked: {items}", n).format(
+            n=num(n), total=num(check.checklist_total), items=", ".join(num(i) for i in check.unticked)))
+    return lines
 
 
 def _reopen(oe: OpenEngagement, tid: str, note: str | None, author: str) -> int:
