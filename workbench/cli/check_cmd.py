@@ -14,7 +14,7 @@ from workbench.cli.output import print_problems
 from workbench.i18n import N_, _, ngettext
 
 SEVERITIES = ("error", "warning", "info")
-SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("note")}
+SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

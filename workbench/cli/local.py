@@ -101,3 +101,15 @@ def kpi_status(kpi, trend) -> str:
     if latest is not None and kpi.out_of_range(latest.value):
         return _("out of range")
     return _(TRACK[trend.on_track])
+
+
+def pct1(value: float) -> str:
+    """A percentage with one decimal kept (75.0% / 75,0 % / ۷۵٫۰٪): scores read side by side in a column."""
+    from workbench.domain.locale import FA_DECIMAL, FA_PERCENT, NBSP, persian_digits
+
+    whole, fraction = f"{value:.1f}".split(".")
+    if lang() == "fa":
+        return num(int(whole)) + FA_DECIMAL + persian_digits(fraction) + FA_PERCENT
+    if lang() == "ru":
+        return num(int(whole)) + "," + fraction + NBSP + "%"
+    return f"{value:.1f}%"

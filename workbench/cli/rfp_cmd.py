@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from workbench.cli.local import num, pct
+from workbench.cli.local import num, pct1
 from workbench.i18n import _, ngettext
 
 
@@ -77,11 +77,11 @@ def _print_text(ranking, problems) -> None:
         print(f"{'#':>3}  {_('Vendor'):<{width}}  {_('Score'):>6}  {_('Musts missed'):>12}  {_('Unanswered'):>10}  "
               f"{_('File')}")
         for place, (s, book) in enumerate(ranking, start=1):
-            print(f"{num(place):>3}  {s.vendor:<{width}}  {pct(round(s.total, 1)):>6}  {num(len(s.musts_missed)):>12}  "
+            print(f"{num(place):>3}  {s.vendor:<{width}}  {pct1(s.total):>6}  {num(len(s.musts_missed)):>12}  "
                   f"{num(len(s.unanswered)):>10}  {book.path.name}")
         print()
         for s, _book in ranking:
-            modules = (", ".join(f"{m} {pct(round(v, 1))}" for m, v in s.by_module.items())
+            modules = (", ".join(f"{m} {pct1(v)}" for m, v in s.by_module.items())
                        or _("no scored requirements"))
             print(f"{s.vendor}: {modules}")
             if s.musts_missed:
