@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA, ROOT
+from workbench.cli.main import COMMANDS
 
 EXAMPLE = ROOT / "playbooks" / "examples" / "retail-chain.answers.yaml"
 PLAYBOOK = "b2c-retail-loyalty"
@@ -34,9 +35,8 @@ PROPER = {"CRM", "crmwb", "KPI", "RFP", "RACI", "Salesforce", "Dynamics", "Odoo"
 
 _ACTIONS = ("list", "show", "start", "done", "block", "skip", "reopen", "assign", "due", "note", "check",
             "record", "trend", "close", "score", "reinit")
-_COMMAND = re.compile(r"\bcrmwb(?: (?:%s))?(?: (?:%s))?\b" % (
-    "|".join(re.escape(c) for c in sorted(__import__("workbench.cli.main").cli.main.COMMANDS, key=len,
-                                            reverse=True)), "|".join(_ACTIONS)))
+_COMMAND_NAMES = "|".join(re.escape(c) for c in sorted(COMMANDS, key=len, reverse=True))
+_COMMAND = re.compile(rf"\bcrmwb(?: (?:{_COMMAND_NAMES}))?(?: (?:{'|'.join(_ACTIONS)}))?\b")
 _BACKTICKS = re.compile(r"`[^`\n]*`")
 _PATH = re.compile(r"(?:[\w.~-]*/[\w./@+~-]*)")
 _OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")

@@ -15,7 +15,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbench.cli.engagement_args import add_author_argument, add_lang_argument, fail, open_or_report, sync_summary
+from workbench.cli.engagement_args import (
+    add_author_argument,
+    add_lang_argument,
+    fail,
+    open_or_report,
+    sync_summary,
+)
 from workbench.cli.local import digits, num
 from workbench.i18n import N_, _
 

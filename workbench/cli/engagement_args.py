@@ -46,9 +46,9 @@ def open_or_report(folder: Path, author: str | None, command: str) -> OpenEngage
     import sqlite3
 
     from workbench.cli.output import print_problems
+    from workbench.i18n import _
     from workbench.store.author import current_author
     from workbench.store.busy import BusyPolicy
-    from workbench.i18n import _
     from workbench.store.engagement import EngagementError, open_engagement
 
     try:

@@ -26,7 +26,7 @@ def day(value: date | None) -> str:
     return format_short_date(value, lang()) if value else "—"
 
 
-def num(value: float | int) -> str:
+def num(value: float) -> str:
     from workbench.domain.locale import format_number
 
     return format_number(value, lang())
@@ -65,7 +65,7 @@ def cut(line: str, width: int = 80) -> str:
     return line if len(line) <= width else line[: width - 1] + "…"
 
 
-def pct(value: float | int) -> str:
+def pct(value: float) -> str:
     from workbench.domain.locale import format_percent
 
     return format_percent(value, lang())

@@ -8,14 +8,13 @@ suggested action. Informational: exit 0 even when the news is bad.
 from __future__ import annotations
 
 import argparse
-
-from workbench.cli.local import digits, num, pct
-from workbench.i18n import _, ngettext
 from datetime import date
 from pathlib import Path
 
 from workbench.cli.engagement_args import fail, iso_date
 from workbench.cli.kpi_cmd import open_or_fail
+from workbench.cli.local import digits, num, pct
+from workbench.i18n import _, ngettext
 
 FORMATS = ("md", "html")
 

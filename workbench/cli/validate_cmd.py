@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-
-from workbench.cli.local import num
-from workbench.i18n import _, ngettext
 import sys
 from pathlib import Path
 
+from workbench.cli.local import num
 from workbench.cli.output import print_problems, summary
+from workbench.i18n import _, ngettext
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

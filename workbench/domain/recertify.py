@@ -88,7 +88,7 @@ def recertification_task(pb: Playbook) -> Task | None:
 
 def _design_task(pb: Playbook, skip: str | None) -> Task | None:
     """The access-design task (id or tags mention access roles/rights), not the recertification one."""
-    for _, task in pb.tasks():
+    for _phase, task in pb.tasks():
         if task.id != skip and _mentions(task, "access-roles", "access-rights", "access-design"):
             return task
     return None
