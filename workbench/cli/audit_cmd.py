@@ -93,7 +93,8 @@ def run(args: argparse.Namespace) -> int:
         if args.source is None:
             return guarded(lambda: emit_plan(outcome, args), args.out)
         pb, plan_doc = outcome.playbook, outcome
-        label = ngettext("{label} after {n} recertification change", "{label} after {n} recertification changes",
+        label = ngettext("{label} after {n} recertification change",
+                         "{label} after {n} recertification changes",
                          len(outcome.plan.changes)).format(label=label, n=num(len(outcome.plan.changes)))
     return guarded(lambda: audit(pb, label, args, plan_doc), args.out)
 
@@ -143,7 +144,8 @@ def audit(pb: Playbook, label: str, args: argparse.Namespace, plan_doc: Outcome 
     except UnknownTarget as exc:
         return fail(str(exc))
     if not source.exists():
-        print_problems([Problem(_("no such file or folder; expected the {target} export").format(target=target),
+        print_problems([Problem(_("no such file or folder; expected the {target} export")
+                                .format(target=target),
                                 file=str(source),
                                 code="missing")])
         return 2
@@ -163,7 +165,8 @@ def audit(pb: Playbook, label: str, args: argparse.Namespace, plan_doc: Outcome 
         print_problems(problems)
         print(ngettext("crmwb audit: could not read {source} as a {target} export ({n} error); nothing was "
                        "compared", "crmwb audit: could not read {source} as a {target} export ({n} errors); "
-                       "nothing was compared", len(errors)).format(source=source, target=target, n=num(len(errors))),
+                       "nothing was compared", len(errors)).format(source=source, target=target,
+                                                                   n=num(len(errors))),
               file=sys.stderr)
         return 2
     print_problems(problems)  # warnings: read, but the reader wants them seen

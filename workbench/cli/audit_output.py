@@ -46,16 +46,19 @@ def drift_lines(report: AuditReport, compared: int) -> list[str]:
         lines.append(ngettext("clean: the {target} export grants exactly what the design can express there "
                               "({n} right compared)",
                               "clean: the {target} export grants exactly what the design can express there "
-                              "({n} rights compared)", compared).format(target=report.target, n=num(compared)))
+                              "({n} rights compared)", compared).format(target=report.target,
+                                                                        n=num(compared)))
     else:
-        lines += table((_("severity"), _("kind"), _("role"), _("object"), _("action"), _("design"), _("live")),
+        lines += table((_("severity"), _("kind"), _("role"), _("object"), _("action"), _("design"),
+                        _("live")),
                        ((word(d.severity), word(d.kind), d.role, d.object, d.action, word(d.design),
                          word(d.live)) for d in report.drifts))
         counts = report.counts()
         kinds = ", ".join(f"{num(n)} {word(k)}" for k, n in report.by_kind().items())
         lines.append(ngettext("{n} drift: {errors} error(s), {warnings} warning(s) ({kinds})",
                               "{n} drifts: {errors} error(s), {warnings} warning(s) ({kinds})",
-                              len(report.drifts)).format(n=num(len(report.drifts)), errors=num(counts["errors"]),
+                              len(report.drifts)).format(n=num(len(report.drifts)),
+                                                         errors=num(counts["errors"]),
                                                          warnings=num(counts["warnings"]), kinds=kinds))
     if report.limitations:
         n = len(report.limitations)

@@ -65,7 +65,8 @@ def print_diff(diff: AnswerDiff, pb: Playbook, lang: str = "en", stream=None) ->
     for change in diff.changes:
         q = questions.get(change.question)
         old, new = (_answer_text(q, v, lang) or _("(none)") for v in (change.old, change.new))
-        print(_shorten(f"  {change.question:<{width}}  " + _("{old} -> {new}").format(old=old, new=new), WIDTH),
+        print(_shorten(f"  {change.question:<{width}}  " + _("{old} -> {new}").format(old=old, new=new),
+                       WIDTH),
               file=out)
     if diff.empty:
         print("\n" + _("Nothing is added or removed."), file=out)
@@ -98,7 +99,8 @@ def _print_part(part, sign: str, out) -> None:
             print(_shorten(f"    {sign} {item.id:<{id_width}}  {item.name}", WIDTH), file=out)
         if len(items) > SHOWN:
             more = len(items) - SHOWN
-            print("    " + _("… and {n} more ({option} lists all)").format(n=num(more), option="--json"), file=out)
+            print("    " + _("… and {n} more ({option} lists all)").format(n=num(more), option="--json"),
+                  file=out)
 
 
 def _apply_sets(pb: Playbook, answers: dict[str, Any], sets: list[str]) -> str | None:
@@ -218,5 +220,6 @@ def run(args: argparse.Namespace) -> int:
         if result is not None:
             _report_saved(result, False)
         elif diff.changes:
-            print("\n" + _("Nothing was changed; add {option} to save these answers.").format(option="--apply"))
+            print("\n" + _("Nothing was changed; add {option} to save these answers.")
+                  .format(option="--apply"))
     return 0

@@ -69,7 +69,8 @@ def sync_summary(new: list[str], archived: list[str], restored: list[str]) -> st
                  n=num(len(new))) if new else "",
              ngettext("{n} archived (its history is kept)", "{n} archived (their history is kept)",
                       len(archived)).format(n=num(len(archived))) if archived else "",
-             ngettext("{n} restored", "{n} restored", len(restored)).format(n=num(len(restored))) if restored else ""]
+             ngettext("{n} restored", "{n} restored",
+                      len(restored)).format(n=num(len(restored))) if restored else ""]
     return "; ".join(p for p in parts if p) or _("the task list is unchanged")
 
 

@@ -171,7 +171,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             opened.store.record_measurements(items, current_author(args.author))
         except sqlite3.Error as exc:  # busy past the timeout, disk full...: the transaction rolled back whole
-            return fail("import-activity", _("nothing was recorded: the state store refused the write: {reason}").format(
+            return fail("import-activity",
+                        _("nothing was recorded: the state store refused the write: {reason}").format(
                 reason=exc))
     if args.json:
         print(json.dumps(_json(activity, measures, values, results, as_of, period_days), ensure_ascii=False,
@@ -221,7 +222,8 @@ def _print(activity: ActivityFile, measures: ActivityMeasures, values: dict[str,
         for r in missing:
             print(f"  {r.kpi.id:<24} {r.reason}")
         if any(r.missing for r in missing):
-            print(_("Measures from other systems can be given with {option}.").format(option="`--measure ID=VALUE`"))
+            print(_("Measures from other systems can be given with {option}.")
+                  .format(option="`--measure ID=VALUE`"))
 
 
 def _print_recorded(done: list[KpiResult], as_of: date, period_days: int | None) -> None:
@@ -259,4 +261,5 @@ def _warn_stale(activity: ActivityFile, as_of: date) -> None:
     if newest and (as_of - newest).days > STALE_DAYS:
         print(_("crmwb import-activity: warning: the newest login in the file is on {newest}, {days} days "
                 "before {date}; is {option} the day of the export?").format(
-            newest=day(newest), days=num((as_of - newest).days), date=day(as_of), option="--date"), file=sys.stderr)
+            newest=day(newest), days=num((as_of - newest).days), date=day(as_of), option="--date"),
+              file=sys.stderr)

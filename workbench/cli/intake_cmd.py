@@ -209,7 +209,8 @@ def run(args: argparse.Namespace) -> int:
         saved = oe.engagement.answers
         stale = stale_answers(pb, saved)
         if stale:
-            print(textwrap.fill(_("Kept, though they no longer apply: {ids}.").format(ids=", ".join(stale)), WIDTH,
+            print(textwrap.fill(_("Kept, though they no longer apply: {ids}.")
+                                .format(ids=", ".join(stale)), WIDTH,
                                 break_on_hyphens=False))
         if saver.refused:
             print(_("Not saved (see above): {fields}.").format(fields=", ".join(saver.refused)))

@@ -102,13 +102,15 @@ def _record(opened: OpenEngagement, args: argparse.Namespace) -> int:
         return fail("kpi record", _("VALUE {error}").format(error=exc))
     when = args.date or date.today()
     if when > date.today():
-        return fail("kpi record", _("{option} {date} is in the future; expected the day it was measured").format(
+        return fail("kpi record",
+                    _("{option} {date} is in the future; expected the day it was measured").format(
             option="--date", date=day(when)))
     measurement = Measurement(kpi.id, value, when, args.source, args.note)
     try:
         opened.store.record_measurements([measurement], current_author(args.author))
     except sqlite3.Error as exc:  # busy past the timeout, disk full...: nothing was written
-        return fail("kpi record", _("nothing was recorded: the state store refused the write: {reason}").format(
+        return fail("kpi record",
+                    _("nothing was recorded: the state store refused the write: {reason}").format(
             reason=exc))
     trend = Trend(kpi.id, [measurement], None, float(kpi.target), kpi.direction)
     print(_("recorded {id} = {value} on {date} (target {target}: {status})").format(
@@ -178,5 +180,7 @@ def _print_points(kpi: Kpi, trend: Trend) -> None:
     print(f"\n{text(kpi.name)}: {count}; {better}")
     for point in trend.points:
         change = "" if trend.baseline is None else _("{change} vs baseline").format(
-            change=("+" if point.value >= trend.baseline else "−") + num(round(abs(point.value - trend.baseline), 1)))
-        print(f"  {day(point.measured_on)}  {kpi_value(point.value, kpi.unit):>10}  {change:<20}{point.source or ''}")
+            change=("+" if point.value >= trend.baseline else "−")
+            + num(round(abs(point.value - trend.baseline), 1)))
+        print(f"  {day(point.measured_on)}  {kpi_value(point.value, kpi.unit):>10}  {change:<20}"
+              f"{point.source or ''}")

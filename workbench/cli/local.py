@@ -20,7 +20,8 @@ def lang() -> str:
 
 
 def day(value: date | None) -> str:
-    """A date in a table: ISO in English, dd.mm.yyyy in Russian, Solar Hijri with Persian digits in Persian."""
+    """A date in a table: ISO in English, dd.mm.yyyy in Russian, Solar Hijri with Persian digits in
+    Persian."""
     from workbench.domain.locale import format_short_date
 
     return format_short_date(value, lang()) if value else "—"

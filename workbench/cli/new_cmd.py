@@ -37,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
 
     folder: Path = args.folder
     if folder.exists() and not folder.is_dir():
-        return fail("new", _("{folder} is a file; expected a folder for the engagement").format(folder=folder))
+        return fail("new",
+                    _("{folder} is a file; expected a folder for the engagement").format(folder=folder))
     if is_engagement(folder):
         return fail("new", _("{folder} already holds an engagement; see it with {command}").format(
             folder=folder, command=f"`crmwb status {folder}`"))
@@ -71,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
             (_("language"), _(LANGUAGE_NAMES[args.lang])),
             (_("plan"), _("{tasks} in {phases}, {start} to {finish} ({days})").format(
                 tasks=ngettext("{n} task", "{n} tasks", tasks).format(n=num(tasks)),
-                phases=ngettext("{n} phase", "{n} phases", len(resolved.phases)).format(n=num(len(resolved.phases))),
+                phases=ngettext("{n} phase", "{n} phases",
+                                len(resolved.phases)).format(n=num(len(resolved.phases))),
                 start=day(plan.start), finish=day(plan.finish),
                 days=ngettext("{n} working day", "{n} working days", plan.working_days).format(
                     n=num(plan.working_days)))),

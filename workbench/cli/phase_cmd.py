@@ -75,7 +75,8 @@ def close_phase(oe: OpenEngagement, phase_id: str, override: str | None, author:
             return 1
     oe.store.close_phase(phase_id, author, override if not gate.passed else None, gate.missing)
     if gate.passed:
-        print(_("{phase} closed by {author}: every gate task is done or skipped.").format(phase=name, author=author))
+        print(_("{phase} closed by {author}: every gate task is done or skipped.").format(phase=name,
+                                                                                          author=author))
     else:
         print(_("{phase} closed by {author} with an override: {reason}").format(
             phase=name, author=author, reason=override))
@@ -88,7 +89,8 @@ def close_phase(oe: OpenEngagement, phase_id: str, override: str | None, author:
 
 def _print_missing(oe: OpenEngagement, name: str, missing: list[str], states) -> None:
     tasks = oe.resolved.task_map()
-    print(ngettext("{phase}: {n} gate task is not done or skipped:", "{phase}: {n} gate tasks are not done or skipped:",
+    print(ngettext("{phase}: {n} gate task is not done or skipped:",
+                   "{phase}: {n} gate tasks are not done or skipped:",
                    len(missing)).format(phase=name, n=num(len(missing))))
     for tid in missing:
         state = status(states[tid].status if tid in states else "not_started")
@@ -130,7 +132,8 @@ def _print_phase_row(row: dict) -> None:
         pad = " " * 21
         print(_fill(_("override: {reason}").format(reason=row["override_reason"]), pad, pad))
         if row["missing_at_close"]:
-            print(_fill(_("open then: {ids}").format(ids=", ".join(row["missing_at_close"])), pad, pad + "  "))
+            print(_fill(_("open then: {ids}").format(ids=", ".join(row["missing_at_close"])), pad,
+                        pad + "  "))
 
 
 def run(args: argparse.Namespace) -> int:

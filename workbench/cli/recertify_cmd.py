@@ -61,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
     _print_plan(design, plan, names, opened, due, paths)
     answers = f" --answers {args.answers}" if args.answers else ""
     print("\n" + ngettext("wrote {n} checklist to {folder}; read it back with {command}",
-                          "wrote {n} checklists to {folder}; read them back with {command}", len(paths)).format(
+                          "wrote {n} checklists to {folder}; read them back with {command}",
+                          len(paths)).format(
         n=num(len(paths)), folder=args.out,
         command=f"`crmwb audit {args.design}{answers} --decisions {args.out}/recertification-*.xlsx`"))
     return 0
@@ -80,7 +81,8 @@ def _print_plan(design, plan, names: dict[str, str], opened, due, paths) -> None
                 every=every_months(plan.cadence_months, lang), setting="governance.recertification_months",
                 dates=nexts)),
             (_("this round"), ngettext("opens {opened}, due {due} ({n} working day)",
-                                       "opens {opened}, due {due} ({n} working days)", plan.window_days).format(
+                                       "opens {opened}, due {due} ({n} working days)",
+                                       plan.window_days).format(
                 opened=day(opened), due=day(due), n=num(plan.window_days))),
             (_("reviewer"), f"{plan.reviewer} ({names.get(plan.reviewer, '?')}), {source}")]
     width = max(len(label) for label, _value in rows)

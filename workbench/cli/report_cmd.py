@@ -39,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
     formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        return fail("report", _("unknown format {format}; expected a comma-separated list of: {formats}").format(
+        return fail("report",
+                    _("unknown format {format}; expected a comma-separated list of: {formats}").format(
             format=repr((unknown or [''])[0]), formats=", ".join(FORMATS)))
     if args.out is not None and args.out.exists() and not args.out.is_dir():
         return fail("report", _("{option} is a file; expected a folder").format(option=f"--out {args.out}"))
@@ -54,11 +55,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         paths = write_report(report, folder, list(dict.fromkeys(formats)))
     except OSError as exc:
-        return fail("report", _("cannot write to {folder}: {reason}").format(folder=folder, reason=exc.strerror or exc))
+        return fail("report", _("cannot write to {folder}: {reason}").format(folder=folder,
+                                                                             reason=exc.strerror or exc))
     high = sum(r.level == "high" for r in report.risks)
     print(_("Weekly status for {client}, {week}: {percent} done, {late} late, {blocked} blocked, {risks} "
             "({high} high)").format(
-        client=report.client, week=_week(report.today), percent=pct(report.percent), late=num(len(report.late)),
+        client=report.client, week=_week(report.today), percent=pct(report.percent),
+        late=num(len(report.late)),
         blocked=num(len(report.blocked)), high=num(high),
         risks=ngettext("{n} risk", "{n} risks", len(report.risks)).format(n=num(len(report.risks)))))
     for path in paths:

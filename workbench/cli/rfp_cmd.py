@@ -62,9 +62,9 @@ def _list_mismatches(books) -> list:
         ids = {r.id for r in book.requirements}
         if ids != first:
             found.append(ReadProblem(book.path.name, None, _(
-                "its requirement list differs from that of {file} ({missing} missing, {extra} extra); the scores "
-                "are not directly comparable").format(file=books[0].path.name, missing=num(len(first - ids)),
-                                                      extra=num(len(ids - first)))))
+                "its requirement list differs from that of {file} ({missing} missing, {extra} extra); the "
+                "scores are not directly comparable").format(
+                    file=books[0].path.name, missing=num(len(first - ids)), extra=num(len(ids - first)))))
     return found
 
 
@@ -74,10 +74,12 @@ def _print_text(ranking, problems) -> None:
                        "RFP ranking of {n} vendors: fewest missed must-haves first, then weighted score",
                        len(ranking)).format(n=num(len(ranking))))
         width = max(len(s.vendor) for s, _book in ranking)
-        print(f"{'#':>3}  {_('Vendor'):<{width}}  {_('Score'):>6}  {_('Musts missed'):>12}  {_('Unanswered'):>10}  "
+        print(f"{'#':>3}  {_('Vendor'):<{width}}  {_('Score'):>6}  {_('Musts missed'):>12}  "
+              f"{_('Unanswered'):>10}  "
               f"{_('File')}")
         for place, (s, book) in enumerate(ranking, start=1):
-            print(f"{num(place):>3}  {s.vendor:<{width}}  {pct1(s.total):>6}  {num(len(s.musts_missed)):>12}  "
+            print(f"{num(place):>3}  {s.vendor:<{width}}  {pct1(s.total):>6}  "
+                  f"{num(len(s.musts_missed)):>12}  "
                   f"{num(len(s.unanswered)):>10}  {book.path.name}")
         print()
         for s, _book in ranking:

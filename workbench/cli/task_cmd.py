@@ -170,7 +170,8 @@ def _done_note(oe: OpenEngagement, tid: str, args: argparse.Namespace) -> tuple[
         return True, args.note
     if force is None:
         fail("task", _("cannot mark {id} done: {why}; finish those first, or give the reason to close it "
-                       "anyway with --force \"REASON\"").format(id=tid, why="; ".join(_done_reasons(oe, check))))
+                       "anyway with --force \"REASON\"").format(id=tid, why="; ".join(_done_reasons(oe,
+                                                                                                    check))))
         return False, None
     return True, forced_note(force, check, args.note)
 
@@ -184,7 +185,8 @@ def _done_reasons(oe: OpenEngagement, check) -> list[str]:
                            for p in check.open_predecessors)
         n = len(check.open_predecessors)
         lines.append(ngettext("{n} predecessor not done or skipped: {listed}",
-                              "{n} predecessors not done or skipped: {listed}", n).format(n=num(n), listed=listed))
+                              "{n} predecessors not done or skipped: {listed}", n).format(n=num(n),
+                                                                                          listed=listed))
     if check.unticked:
         n = len(check.unticked)
         lines.append(ngettext("gate task with {n} of {total} checklist items unticked: {items}",
@@ -205,7 +207,8 @@ def _reopen(oe: OpenEngagement, tid: str, note: str | None, author: str) -> int:
             id=tid, status=status_label(old)))
     text = _("reopened") + (f": {note.strip()}" if note and note.strip() else "")
     oe.store.set_status(tid, status, author, text)
-    print(_("{id}: {old} -> {new} (reopened)").format(id=tid, old=status_label(old), new=status_label(status)))
+    print(_("{id}: {old} -> {new} (reopened)").format(id=tid, old=status_label(old),
+                                                      new=status_label(status)))
     waiting = closed_dependants(oe.resolved, tid, states)
     if waiting:
         print(_("  already closed and depending on it: {ids}").format(ids=", ".join(waiting)))
@@ -248,7 +251,8 @@ def list_tasks(oe: OpenEngagement, args: argparse.Namespace) -> int:
     sw = max(11, *(len(status_label(v.status)) for v in views))
     print(cut(f"  {_('id'):<{width}}  {_('status'):<{sw}} {_('due'):<10} {_('owner'):<{ow}} {_('assignee')}"))
     for v in views:
-        print(cut(f"{'*' if v.critical else ' '} {v.id:<{width}}  {status_label(v.status):<{sw}} {day(v.due)} "
+        mark = "*" if v.critical else " "
+        print(cut(f"{mark} {v.id:<{width}}  {status_label(v.status):<{sw}} {day(v.due)} "
                   f"{v.owner:<{ow}} {v.assignee or '-'}"))
     print("\n" + ngettext("{n} task; * on the critical path", "{n} tasks; * on the critical path",
                           len(views)).format(n=num(len(views))))

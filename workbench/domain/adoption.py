@@ -151,7 +151,8 @@ def evaluate_kpis(kpis: list[Kpi], values: dict[str, float],
     for kpi in kpis:
         missing = [m for m in formula_names(kpi.formula) if m not in values]
         if missing:
-            results.append(KpiResult(kpi, None, missing, _("needs {measures}").format(measures=", ".join(missing))))
+            results.append(KpiResult(kpi, None, missing,
+                                     _("needs {measures}").format(measures=", ".join(missing))))
             continue
         value = evaluate(kpi.formula, values)
         zeros = [m for m in formula_names(kpi.formula) if values[m] == 0]

@@ -34,8 +34,10 @@ def _t(text) -> str:
 MUST_WEIGHT_LIMIT = 0.60
 """DSDM's rule of thumb: Must-haves should carry no more than about 60 % of the effort (here: weight)."""
 
-_DEPENDENCIES = (("update", "read", N_("editing needs reading")), ("delete", "update", N_("deleting needs editing")),
-                 ("export", "read", N_("exporting needs reading")), ("assign", "read", N_("assigning needs reading")))
+_DEPENDENCIES = (("update", "read", N_("editing needs reading")), ("delete", "update",
+                                                                   N_("deleting needs editing")),
+                 ("export", "read", N_("exporting needs reading")), ("assign", "read",
+                                                                     N_("assigning needs reading")))
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,8 @@ def separation_of_duties(pb: Playbook) -> list[Finding]:
                 findings.append(Finding(
                     f"sod:{rule.id}", rule.severity,
                     _("{role} holds both {first} and {second}: {why}").format(
-                        role=role.id, first=_right_text(a, _held(role, a)), second=_right_text(b, _held(role, b)),
+                        role=role.id, first=_right_text(a, _held(role, a)),
+                        second=_right_text(b, _held(role, b)),
                         why=_t(rule.description)),
                     _t(rule.fix) or _("move one of the two rights to another role"),
                     role.id, b.object, b.action or b.system_right))
@@ -107,7 +110,8 @@ def least_privilege(pb: Playbook) -> list[Finding]:
             if scope_rank(held) > scope_rank(rule.max_scope):
                 findings.append(Finding(
                     f"lp:{rule.id}", rule.severity,
-                    _("{role} may {action} {object} with scope {held}; the ceiling is {ceiling}: {why}").format(
+                    _("{role} may {action} {object} with scope {held}; the ceiling is {ceiling}: "
+                      "{why}").format(
                         role=role.id, action=_w(rule.action), object=rule.object, held=_w(held),
                         ceiling=_w(rule.max_scope), why=_t(rule.description)),
                     _t(rule.fix) or _("lower the {action} right of {role} on {object} to {ceiling}").format(
@@ -160,7 +164,8 @@ def ownership(pb: Playbook) -> list[Finding]:
     for obj in pb.objects:
         readers = [r.id for r in pb.roles if r.scope(obj.id, "read") != "none"]
         if not readers:
-            findings.append(Finding("unread-object", "warning", _("no role may read {object}").format(object=obj.id),
+            findings.append(Finding("unread-object", "warning",
+                                    _("no role may read {object}").format(object=obj.id),
                                     _("grant read on {object} to {owner} or drop the object").format(
                                         object=obj.id, owner=obj.owner),
                                     object=obj.id))
@@ -169,7 +174,8 @@ def ownership(pb: Playbook) -> list[Finding]:
             findings.append(Finding("owner-cannot-read", "warning",
                                     _("{owner} owns the data quality of {object} but cannot read it").format(
                                         owner=obj.owner, object=obj.id),
-                                    _("grant {owner} read on {object}").format(owner=obj.owner, object=obj.id),
+                                    _("grant {owner} read on {object}").format(owner=obj.owner,
+                                                                               object=obj.id),
                                     obj.owner, obj.id, "read"))
     for _phase, task in pb.tasks():
         accountable = [r for r, letter in task.raci.items() if letter == "A"]
@@ -182,7 +188,8 @@ def ownership(pb: Playbook) -> list[Finding]:
     for role in pb.roles:
         if role.id not in profiled and role.id in used:
             findings.append(Finding("no-job-profile", "info",
-                                    _("{role} does work in the rollout but has no job profile").format(role=role.id),
+                                    _("{role} does work in the rollout but has no job profile").format(
+                                        role=role.id),
                                     _("add a job profile for {role} so HR can staff it").format(role=role.id),
                                     role=role.id))
     return findings
@@ -203,8 +210,8 @@ def must_have_weight(pb: Playbook) -> list[Finding]:
     share = must_weight_share((r.priority, r.weight) for r in pb.requirements)
     if share is not None and share > MUST_WEIGHT_LIMIT:
         return [Finding("moscow-balance", "warning",
-                        _("Must-haves carry {share} of the total weight of the RFP (over {limit}): vendors cannot be "
-                          "told apart and nothing is left to trade").format(
+                        _("Must-haves carry {share} of the total weight of the RFP (over {limit}): vendors "
+                          "cannot be told apart and nothing is left to trade").format(
                             share=format_percent(round(share * 100), current_language()),
                             limit=format_percent(round(MUST_WEIGHT_LIMIT * 100), current_language())),
                         _("move requirements the business can live without at go-live to Should or Could"))]
@@ -219,7 +226,8 @@ def unused_rights(pb: Playbook) -> list[Finding]:
         total = len(pb.objects) * len(ACTIONS)
         full = sum(1 for o in pb.objects for a in ACTIONS if role.scope(o.id, a) == "all")
         if total and full == total:
-            findings.append(Finding("superuser", "error", _("{role} holds every right on every object").format(
+            findings.append(Finding("superuser", "error",
+                                    _("{role} holds every right on every object").format(
                                         role=role.id),
                                     _("split administration from business data access"), role=role.id))
     return findings

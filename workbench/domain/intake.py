@@ -90,12 +90,13 @@ def _option(question: Question, token: str) -> str:
         number = int(token)
         if 1 <= number <= len(ids):
             return ids[number - 1]
-        raise AnswerInputError(_("there is no option {number}; expected a number from 1 to {count} or one of: "
-                                 "{ids}").format(number=number, count=len(ids), ids=", ".join(ids)))
+        raise AnswerInputError(_("there is no option {number}; expected a number from 1 to {count} or one "
+                                 "of: {ids}").format(number=number, count=len(ids), ids=", ".join(ids)))
     for option_id in ids:
         if option_id.casefold() == token.casefold():
             return option_id
-    raise AnswerInputError(_("unknown option {token}; expected a number from 1 to {count} or one of: {ids}").format(
+    raise AnswerInputError(_("unknown option {token}; expected a number from 1 to {count} or one of: "
+                             "{ids}").format(
         token=repr(token), count=len(ids), ids=", ".join(ids)))
 
 
@@ -111,7 +112,8 @@ def _number(question: Question, text: str) -> int | float:
     try:
         value = float(cleaned)
     except ValueError:
-        raise AnswerInputError(_("{text} is not a number; expected digits, e.g. 25").format(text=repr(text))) from None
+        raise AnswerInputError(_("{text} is not a number; expected digits, e.g. 25")
+                               .format(text=repr(text))) from None
     if not math.isfinite(value):
         raise AnswerInputError(_("{text} is not a number; expected digits, e.g. 25").format(text=repr(text)))
     return int(value) if value.is_integer() and "." not in cleaned and "e" not in cleaned.lower() else value

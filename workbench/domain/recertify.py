@@ -99,14 +99,15 @@ def _independent(pb: Playbook, reviewer: str, skip: str | None) -> tuple[str, st
     design = _design_task(pb, skip)
     if design is not None and design.accountable != reviewer:
         return design.accountable, _("{reviewer} does not certify their own rights: reviewed by {by}, "
-                                     "Accountable for {task}").format(reviewer=reviewer, by=design.accountable,
+                                     "Accountable for {task}").format(reviewer=reviewer,
+                                                                      by=design.accountable,
                                                                        task=design.id)
     roles = pb.role_map()
     if "director" in roles and reviewer != "director":
         return "director", _("{reviewer} does not certify their own rights: reviewed by {by}").format(
             reviewer=reviewer, by="director")
-    return reviewer, _("no independent reviewer for the own rights of {reviewer}: self-review, flag it to the "
-                       "auditor").format(reviewer=reviewer)
+    return reviewer, _("no independent reviewer for the own rights of {reviewer}: self-review, flag it to "
+                       "the auditor").format(reviewer=reviewer)
 
 
 def review_plan(pb: Playbook, lang: str = "en") -> ReviewPlan:
@@ -117,7 +118,8 @@ def review_plan(pb: Playbook, lang: str = "en") -> ReviewPlan:
         reviewer = task.accountable
     else:
         reviewer = FALLBACK_REVIEWER
-        notes.append(_("no access-recertification task in {playbook}: the reviewer falls back to {reviewer}").format(
+        notes.append(_("no access-recertification task in {playbook}: the reviewer falls back to "
+                       "{reviewer}").format(
             playbook=pb.id, reviewer=reviewer))
     if reviewer not in pb.role_map():
         notes.append(_("the reviewer {reviewer} is not a role of {playbook}; name one in the RACI of the "

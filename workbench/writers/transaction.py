@@ -83,7 +83,8 @@ class Changes:
         lang = current_language()
         return _("{added} added, {replaced} replaced, {unchanged} unchanged, {removed} removed").format(
             added=format_number(len(self.added), lang), replaced=format_number(len(self.replaced), lang),
-            unchanged=format_number(len(self.unchanged), lang), removed=format_number(len(self.removed), lang))
+            unchanged=format_number(len(self.unchanged), lang), removed=format_number(len(self.removed),
+                                                                                      lang))
 
     def lines(self) -> list[str]:
         """One line per changed path: `+ added`, `~ replaced`, `- removed` (unchanged ones only counted)."""
