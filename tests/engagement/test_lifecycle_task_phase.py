@@ -125,7 +125,7 @@ def test_phase_close_lists_missing_gate_tasks_then_overrides(run_cli, folder):
     assert len(pre["missing_at_close"]) == 14 and "pre-01-kickoff" in pre["missing_at_close"]
     out = run_cli("phase", folder, "list")[1]
     assert "by Director Navid" in out and "override: sponsor accepted the risk" in out
-    assert "Deployment           open: 0/17 gate tasks closed" in out
+    assert "Deployment       open: 0/17 gate tasks closed" in out
     assert json.loads(run_cli("status", folder, "--json")[1])["phases"][0]["gate_closed"] is True
 
 

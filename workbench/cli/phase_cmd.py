@@ -116,20 +116,21 @@ def list_phases(oe: OpenEngagement, as_json: bool) -> int:
     if as_json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return 0
+    width = max(len(row["name"]) for row in rows) if rows else 0
     for row in rows:
-        _print_phase_row(row)
+        _print_phase_row(row, width)
     return 0
 
 
-def _print_phase_row(row: dict) -> None:
+def _print_phase_row(row: dict, width: int) -> None:
     if row["closed"]:
         state = _("closed {when} by {author}").format(when=_when(row["closed_at"]), author=row["closed_by"])
     else:
         state = _("open: {closed}/{total} gate tasks closed").format(
             closed=num(row["gate_tasks"] - row["gate_tasks_open"]), total=num(row["gate_tasks"]))
-    print(f"{row['name'][:20]:<20} {state}")
+    print(f"{row['name']:<{width}}  {state}")
     if row["override_reason"]:
-        pad = " " * 21
+        pad = " " * (width + 2)
         print(_fill(_("override: {reason}").format(reason=row["override_reason"]), pad, pad))
         if row["missing_at_close"]:
             print(_fill(_("open then: {ids}").format(ids=", ".join(row["missing_at_close"])), pad,

@@ -161,7 +161,7 @@ def read(folder: Path) -> Engagement:
         message = _("{value!r}; expected a whole number, 0 or more").format(value=revision)
         problems.append(place(Problem(message, ("revision",)), data, str(path)))
     language = data.get("language", "")
-    if language not in ("", *LANGUAGES):
+    if "language" in data and language not in LANGUAGES:
         message = _("language {value!r}; expected one of: {choices}").format(
             value=str(language)[:20], choices=", ".join(LANGUAGES))
         problems.append(place(Problem(message, ("language",)), data, str(path)))
