@@ -123,6 +123,7 @@ def _commands(folder: Path, work: Path, lang: str) -> list[tuple[str, list[str],
         ("staffing", ["staffing", e], ""),
         ("validate", ["validate", PLAYBOOK, "--lang", lang], ""),
         ("playbooks", ["playbooks", "--lang", lang], ""),
+        ("show: an unknown section", ["show", PLAYBOOK, "--section", "rfp_items", "--lang", lang], ""),
         ("setup: export rfp", ["export", e, "--only", "rfp", "--format", "xlsx", "--out", work / "pack"], ""),
         ("rfp score", ["rfp", "score", work / "Bitrix24.xlsx", "--lang", lang], ""),
     ]
