@@ -101,7 +101,7 @@ def test_recertification_cadence_is_said_once(pid, months):
 def test_recertify_command_says_the_same_cadence(run_cli, tmp_path):
     code, out, _ = run_cli("recertify", "financial-services", "--answers", EXAMPLES / "bank.answers.yaml",
                            "--out", tmp_path / "rc")
-    assert code == 0 and "  cadence    every 3 months (governance.recertification_months)" in out
+    assert code == 0 and "  cadence     every 3 months (governance.recertification_months)" in out
 
 
 @pytest.mark.parametrize(("months", "lang", "text"), [

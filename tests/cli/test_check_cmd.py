@@ -27,13 +27,13 @@ def test_clean_playbook_exits_0(run_cli, tmp_path):
     lines = out.splitlines()
     assert lines[0].split()[:3] == ["info", "no-job-profile", "consultant:"]
     assert lines[1] == "        fix: add a job profile for consultant so HR can staff it"
-    assert lines[-1] == "mini 0.1: 0 error(s), 0 warning(s), 1 info"
+    assert lines[-1] == "mini 0.1: 0 errors, 0 warnings, 1 note"
 
 
 def test_warnings_alone_exit_0(run_cli):
     code, out, _ = run_cli("check", DATA / "mini.yaml")  # defaults: sales only, Must-haves 100 % of weight
     assert code == 0
-    assert "warning moscow-balance" in out and out.splitlines()[-1].endswith("1 warning(s), 1 info")
+    assert "warning moscow-balance" in out and out.splitlines()[-1].endswith("1 warning, 1 note")
 
 
 def test_widened_scope_is_an_error_and_exits_1(run_cli, tmp_path):
@@ -45,8 +45,8 @@ def test_widened_scope_is_an_error_and_exits_1(run_cli, tmp_path):
     assert first[:2] == ["error", "lp:lp-settings"]
     assert first[2].startswith("specialist/settings/update: specialist may update settings with scope team; "
                                "the ceiling is none")
-    assert lines[1].strip() == "fix: lower specialist's update on settings to none"
-    assert lines[-1].startswith("mini 0.1: 1 error(s)")
+    assert lines[1].strip() == "fix: lower the update right of specialist on settings to none"
+    assert lines[-1].startswith("mini 0.1: 1 error,")
 
 
 def test_json_format_for_scripts(run_cli, tmp_path):

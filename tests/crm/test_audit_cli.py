@@ -50,7 +50,7 @@ def test_table_shows_columns_and_summary(run_cli, exported):
     lines = out.splitlines()
     assert lines[1].split() == ["severity", "kind", "role", "object", "action", "design", "live"]
     assert lines[3].split() == ["error", "wider", "specialist", "lead", "read", "team", "all"]
-    assert "1 drift(s): 1 error(s), 0 warning(s) (1 wider)" in out
+    assert "1 drift: 1 error(s), 0 warning(s) (1 wider)" in out
 
 
 def test_missing_role_is_a_warning(run_cli, exported):

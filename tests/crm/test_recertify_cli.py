@@ -36,7 +36,7 @@ def test_plan_printed_and_checklist_written(run_cli, tmp_path):
     assert code == 0
     assert "every 6 months" in out and "next: 2025-09-03, 2026-03-03, 2026-09-03" in out
     assert "due 2025-03-10 (5 working days)" in out
-    assert "crm_manager (CRM manager) reviews 14 role(s)" in out
+    assert "crm_manager (CRM manager) reviews 14 roles" in out
     assert sorted(p.name for p in (tmp_path / "rc").iterdir()) == ["recertification-crm_manager.xlsx",
                                                                    "recertification-director.xlsx"]
 

@@ -107,7 +107,7 @@ def test_without_the_period_a_per_period_kpi_is_not_guessed(run_cli, tmp_path):
     code, out, _ = run_cli("import-activity", folder, ACTIVITY / "good_utf8.csv", "--date", AS_OF)
     assert code == 0
     assert "activities_per_rep" not in {m.kpi_id for m in measurements(folder)}
-    assert "  activities_per_rep      weekly rate: needs the export's first day (--from YYYY-MM-DD)\n" in out
+    assert "  activities_per_rep       weekly rate: needs the export's first day (--from YYYY-MM-DD)\n" in out
     code, _, err = run_cli("import-activity", folder, ACTIVITY / "good_utf8.csv", "--date", AS_OF,
                            "--from", "2025-04-02")
     assert code == 2 and "--from 2025-04-02 is after --date 2025-03-31" in err

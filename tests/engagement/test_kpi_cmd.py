@@ -112,10 +112,10 @@ def test_trend_of_one_kpi(run_cli, tmp_path):
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0].split() == ["active_user_rate", "▁▃█", "92", "%", "base", "41", "%", "≥", "90", "%", "on", "track"]
-    assert lines[2] == "Active users: 3 measurement(s); ↑ higher is better"
+    assert lines[2] == "Active users: 3 measurements; ↑ higher is better"
     assert [line.split()[:3] for line in lines[3:]] == [["2025-02-03", "41", "%"], ["2025-03-03", "58.5", "%"],
                                                          ["2025-04-01", "92", "%"]]
-    assert "+51.0 vs baseline" in lines[-1]
+    assert "+51 vs baseline" in lines[-1]
     code, out, _ = run_cli("kpi", folder, "trend", "duplicate_rate", "--json")
     data = json.loads(out)
     assert [(p["date"], p["value"], p["source"]) for p in data["points"]] == [

@@ -33,16 +33,16 @@ def test_open_questions_are_asked_then_resumed(run_cli, tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "stdin", Typist(["maybe", "?", "y"], interrupt=False))
     code, out, err = run_cli("intake", folder, "--as", "ana")
     assert (code, err) == (0, "")
-    assert "4 unanswered question(s)" in out and "── Readiness ──" in out
+    assert "4 unanswered questions" in out and "── Readiness ──" in out
     assert "15/35 Has a member of senior management agreed to sponsor" in out
     assert "(y/n, ? for help): maybe\n  'maybe' is not yes or no" in out
     assert "The sponsor appoints the CRM specialist in writing" in out  # the help
-    assert "Stopped. 32 answer(s) are saved" in out and "sponsor_named  (none) -> yes" in out
+    assert "Stopped. 32 answers are saved" in out and "sponsor_named  (none) -> yes" in out
     assert answers_of(folder)["sponsor_named"] is True
     # resume: only what is still open, starting where it stopped
     monkeypatch.setattr(sys, "stdin", Typist(["", "n", "40", "12", "1C and Excel"], interrupt=False))
     code, out, _ = run_cli("intake", folder)
-    assert code == 0 and "3 unanswered question(s)" in out and "sponsor" not in out
+    assert code == 0 and "3 unanswered questions" in out and "sponsor" not in out
     assert "(y/n, ? for help): \n  An answer is needed here" in out
     assert "40: expected at most 36" in out and "Intake complete." in out
     answers = answers_of(folder)
@@ -57,7 +57,7 @@ def test_ctrl_c_keeps_every_answer_given(run_cli, tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "stdin", Typist(["yes", "да"]))
     code, out, err = run_cli("intake", folder, "--lang", "ru")
     assert code == 130, err
-    assert "Stopped." in out and "Утверждён ли бюджет" in out and "(да/нет, ? for help)" in out
+    assert "Остановлено." in out and "Утверждён ли бюджет" in out and "(да/нет, ? — подсказка)" in out
     answers = answers_of(folder)
     assert answers["sponsor_named"] is True and answers["budget_approved"] is True
     assert "target_go_live_months" not in answers
@@ -104,5 +104,5 @@ def test_intake_in_a_real_terminal_process(tmp_path):
                             input="بله\n", capture_output=True, text=True, cwd=ROOT, timeout=120,
                             check=False)
     assert result.returncode == 0 and result.stderr == ""
-    assert "(بله/خیر, ? for help): بله" in result.stdout and "Stopped." in result.stdout
+    assert "(بله/خیر، ? برای راهنما): بله" in result.stdout and "متوقف شد." in result.stdout
     assert answers_of(folder)["sponsor_named"] is True

@@ -54,7 +54,7 @@ def test_yes_no_in_three_languages(q, text, value):
 
 
 def test_yes_no_refuses_anything_else(q):
-    with pytest.raises(AnswerInputError, match="not yes or no; expected y/n, yes/no, بله/خیر or да/нет"):
+    with pytest.raises(AnswerInputError, match="not yes or no; expected y/n, yes/no, بله/خیر, да/нет"):
         parse_answer(q["loyalty_programme"], "maybe")
 
 

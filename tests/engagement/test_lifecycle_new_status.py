@@ -109,10 +109,10 @@ def test_status_text(run_cli, tmp_path):
     code, out, err = run_cli("status", folder, "--today", "2026-02-02")
     assert (code, err) == (0, "")
     assert out.startswith("Example Appliance Retail (demo)\ncore 1.0.0 · start 2026-01-05")
-    assert "pre_deployment   ██░░░░░░░░░░░░░░  13%  2/15 done, 1 active, 1 blocked" in out
+    assert "Pre-deployment         ██░░░░░░░░░░░░░░   13%  2/15 done, 1 active, 1 blocked" in out
     # the retail client is in Iran: the plan counts a Friday weekend and Iranian public holidays
     assert "\nLate (2)\n" in out and "\nBlocked (1)\n  pre-06-drivers-barriers  2026-02-15  blocked" in out
-    assert "Critical path at risk (3)\n  pre-05-stakeholders      2026-01-20  13d late" in out
+    assert "Critical path at risk (3)\n  pre-05-stakeholders      2026-01-20  13 days late" in out
     assert "Next actions\n  CRM specialist (crm_specialist)\n   *pre-05-stakeholders" in out
     assert all(len(line) <= 80 for line in out.splitlines())
 

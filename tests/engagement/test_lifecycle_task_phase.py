@@ -27,8 +27,8 @@ def test_list_with_filters_and_json(run_cli, folder):
     code, out, _ = run_cli("task", folder, "list")
     lines = out.splitlines()
     assert code == 0 and lines[0].split() == ["id", "status", "due", "owner", "assignee"]
-    assert lines[1].startswith("* pre-01-kickoff ") and "not_started 2026-01-07 crm_consultant" in lines[1]
-    assert out.endswith("45 task(s); * on the critical path\n") and all(len(line) <= 80 for line in lines)
+    assert lines[1].startswith("* pre-01-kickoff ") and "not started 2026-01-07 crm_consultant" in lines[1]
+    assert out.endswith("45 tasks; * on the critical path\n") and all(len(line) <= 80 for line in lines)
     some = json.loads(run_cli("task", folder, "list", "--phase", "post_deployment", "--role", "crm_specialist",
                               "--json")[1])
     assert some and {(t["phase"], t["owner"]) for t in some} == {("post_deployment", "crm_specialist")}
@@ -42,7 +42,7 @@ def test_list_with_filters_and_json(run_cli, folder):
 
 def test_status_changes_need_reasons_and_keep_authors(run_cli, folder, monkeypatch):
     assert run_cli("task", folder, "start", "pre-01-kickoff", "--as", "Ana")[1] == (
-        "pre-01-kickoff: not_started -> in_progress\n")
+        "pre-01-kickoff: not started -> in progress\n")
     for n in range(1, 6):  # a gate task: its checklist is ticked before it is done
         assert run_cli("task", folder, "check", "pre-01-kickoff", str(n), "--as", "Ana")[0] == 0
     code, out, _ = run_cli("task", folder, "done", "pre-01-kickoff", "--as", "Ana", "--note", "charter signed")
@@ -81,7 +81,7 @@ def test_assign_due_note_check_and_show(run_cli, folder):
     assert "  [ ] 1. Sponsor from senior management" in out and "  [x] 2. Three to five goals" in out
     hist = out.split("history\n")[1].splitlines()
     assert [line.split(None, 3)[2:] for line in hist] == [
-        ["ana", "created (not_started)"], ["ana", "assigned to Reza Karimi"], ["ana", "due planned -> 2026-01-20"],
+        ["ana", "created (not started)"], ["ana", "assigned to Reza Karimi"], ["ana", "due planned -> 2026-01-20"],
         ["ana", "note: waiting for the sponsor"], ["ana", "checklist item 2 done"],
         ["ana", "checklist item 1 done"], ["ana", "checklist item 1 open"]]
     assert all(len(line) <= 80 for line in out.splitlines())
@@ -109,7 +109,7 @@ def test_archived_tasks_show_their_history_but_refuse_changes(run_cli, folder):
 
 def test_phase_close_lists_missing_gate_tasks_then_overrides(run_cli, folder):
     code, out, _ = run_cli("phase", folder, "close", "pre_deployment")
-    assert code == 1 and out.startswith("pre_deployment: 2 gate task(s) are not done or skipped:\n")
+    assert code == 1 and out.startswith("Pre-deployment: 2 gate tasks are not done or skipped:\n")
     assert "  pre-17-requirements-signoff " in out and "  pre-16-deployment-plan " in out
     assert "--override" in out
     assert run_cli("phase", folder, "list", "--json")[1].count('"closed": false') == 3
@@ -117,7 +117,7 @@ def test_phase_close_lists_missing_gate_tasks_then_overrides(run_cli, folder):
     assert code == 2 and "--override needs a reason" in err
     code, out, _ = run_cli("phase", folder, "close", "pre_deployment", "--override", "sponsor accepted the risk",
                            "--as", "Director Navid")
-    assert code == 0 and "pre_deployment closed by Director Navid with an override: sponsor accepted" in out
+    assert code == 0 and "Pre-deployment closed by Director Navid with an override: sponsor accepted" in out
     assert "Exit criteria to confirm:" in out
     rows = json.loads(run_cli("phase", folder, "list", "--json")[1])
     pre = rows[0]
@@ -126,7 +126,7 @@ def test_phase_close_lists_missing_gate_tasks_then_overrides(run_cli, folder):
     assert sorted(pre["missing_at_close"]) == ["pre-16-deployment-plan", "pre-17-requirements-signoff"]
     out = run_cli("phase", folder, "list")[1]
     assert "by Director Navid" in out and "override: sponsor accepted the risk" in out
-    assert "deployment       open: 0/3 gate tasks closed" in out
+    assert "Deployment       open: 0/3 gate tasks closed" in out
     assert json.loads(run_cli("status", folder, "--json")[1])["phases"][0]["gate_closed"] is True
 
 
@@ -142,8 +142,8 @@ def test_phase_closes_when_its_gate_tasks_are_closed(run_cli, folder):
         for item in range(1, len(store.tasks()["post-11-implementation-review"].checklist)):
             store.check_item("post-11-implementation-review", item, True, "ana")
     code, out, _ = run_cli("phase", folder, "close", "post_deployment", "--as", "ana")
-    assert code == 0 and out.startswith("post_deployment closed by ana: every gate task is done or skipped.")
+    assert code == 0 and out.startswith("Post-deployment closed by ana: every gate task is done or skipped.")
     row = json.loads(run_cli("phase", folder, "list", "--json")[1])[2]
     assert (row["closed"], row["closed_by"], row["override_reason"], row["missing_at_close"]) == (
         True, "ana", None, [])
-    assert run_cli("phase", folder, "close", "post_deployment")[1].startswith("post_deployment is already closed")
+    assert run_cli("phase", folder, "close", "post_deployment")[1].startswith("Post-deployment is already closed")

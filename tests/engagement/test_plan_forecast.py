@@ -106,14 +106,14 @@ def test_go_live_review_blocks_phase_close_until_its_checklist_is_signed(run_cli
         review = len(store.tasks()["dep-19-go-live-readiness"].checklist)
     assert review == 6
     code, out, _ = run_cli("phase", folder, "close", "deployment")
-    assert code == 1 and out.startswith("deployment: 1 gate task(s) are not done or skipped:\n")
+    assert code == 1 and out.startswith("Deployment: 1 gate task is not done or skipped:\n")
     assert "dep-19-go-live-readiness" in out
     for n in range(1, review):
         run_cli("task", folder, "check", "dep-19-go-live-readiness", str(n))
     assert run_cli("phase", folder, "close", "deployment")[0] == 1  # one signature still missing
     run_cli("task", folder, "check", "dep-19-go-live-readiness", str(review))
     code, out, _ = run_cli("phase", folder, "close", "deployment", "--as", "ana")
-    assert code == 0 and out.startswith("deployment closed by ana: every gate task is done or skipped.")
+    assert code == 0 and out.startswith("Deployment closed by ana: every gate task is done or skipped.")
 
 
 def test_two_processes_freezing_at_once_keep_both_and_one_active(tmp_path):

@@ -78,8 +78,8 @@ def test_report_writes_markdown_and_printable_html(run_cli, tmp_path):
     assert (code, err) == (0, "")
     reports = folder / "reports"
     assert sorted(p.name for p in reports.iterdir()) == ["status-2025-04-15.html", "status-2025-04-15.md"]
-    assert out.splitlines()[0] == ("Weekly status for Example Appliance Retail (demo), 2025-W16: 2 % done, "
-                                   "10 late, 1 blocked, 4 risk(s) (3 high)")
+    assert out.splitlines()[0] == ("Weekly status for Example Appliance Retail (demo), week 16 of 2025: 2% done, "
+                                   "10 late, 1 blocked, 4 risks (3 high)")
     html = (reports / "status-2025-04-15.html").read_text(encoding="utf-8")
     page = Page(html)
     assert page.sections == ["summary", "risks", "progress", "milestones", "attention", "late", "blocked",

@@ -86,7 +86,7 @@ def test_vendors_sent_different_lists_are_flagged(run_cli, blank, tmp_path):
     code, out, _ = run_cli("rfp", "score", fill(blank, tmp_path / "new.xlsx", everything("Fully supported")),
                            fill(older, tmp_path / "old.xlsx", {"R1": "Fully supported"}))
     assert code == 1
-    assert ("old.xlsx: its requirement list differs from new.xlsx's (5 missing, 0 extra); the scores are not "
+    assert ("old.xlsx: its requirement list differs from that of new.xlsx (5 missing, 0 extra); the scores are not "
             "directly comparable") in out
 
 

@@ -12,6 +12,7 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from workbench.cli.engagement_args import add_lang_argument
 from workbench.domain.advice_text import local_digits, number, say  # plain data: no pydantic
 
 if TYPE_CHECKING:  # `crmwb --help` imports this module; keep it free of pydantic and yaml
@@ -179,7 +180,7 @@ def add_advice_arguments(parser: Any) -> None:
                         help="an engagement folder (see `crmwb new`), or a playbook id or .yaml file with --answers")
     parser.add_argument("--answers", type=Path, metavar="FILE", help="the client's intake answers (YAML), "
                         "needed with a playbook; an engagement folder has its own")
-    parser.add_argument("--lang", choices=("en", "fa", "ru"), default="en", help="language of the report")
+    add_lang_argument(parser, "language of the report")
     parser.add_argument("--format", choices=("text", "json", "md"), default="text",
                         help="text for the terminal, md for documents, json for scripts")
 

@@ -13,6 +13,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbench.cli.local import num
+from workbench.i18n import _, ngettext
+
 if TYPE_CHECKING:  # keep `crmwb --help` free of pydantic
     from workbench.cli.audit_decisions import Outcome
     from workbench.domain.playbook import Playbook
@@ -58,7 +61,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def fail(message: str) -> int:
-    print(f"crmwb audit: error: {message}", file=sys.stderr)
+    print(_("crmwb audit: error: {message}").format(message=message), file=sys.stderr)
     return 2
 
 
@@ -67,18 +70,19 @@ def run(args: argparse.Namespace) -> int:
     from workbench.cli.output import print_problems
 
     if args.source is None and not args.decisions:
-        return fail("nothing to audit: give --from TARGET FILE-OR-DIR, --decisions CHECKLIST.xlsx..., "
-                    "or both")
+        return fail(_("nothing to audit: give {source}, {decisions} or both").format(
+            source="--from TARGET FILE-OR-DIR", decisions="--decisions CHECKLIST.xlsx..."))
     if args.format == "xlsx" and args.out is None:
-        return fail("--format xlsx needs --out FILE")
+        return fail(_("{option} needs {out}").format(option="--format xlsx", out="--out FILE"))
     if args.source is None and args.format in ("sarif", "xlsx"):
-        return fail(f"--format {args.format} is for the drift audit; add --from, or use table or json")
+        return fail(_("{option} is for the drift audit; add {source}, or use table or json").format(
+            option=f"--format {args.format}", source="--from"))
     design, problems = load_design(args.design, args.answers)
     if design is None:
         print_problems(problems)
         return 2
     for warning in design.warnings:
-        print(f"crmwb audit: warning: {warning}", file=sys.stderr)
+        print(_("crmwb audit: warning: {message}").format(message=warning), file=sys.stderr)
     pb, label, plan_doc = design.playbook, design.label, None
     if args.decisions:
         from workbench.cli.audit_decisions import decide
@@ -89,7 +93,9 @@ def run(args: argparse.Namespace) -> int:
         if args.source is None:
             return guarded(lambda: emit_plan(outcome, args), args.out)
         pb, plan_doc = outcome.playbook, outcome
-        label += f" after {len(outcome.plan.changes)} recertification change(s)"
+        label = ngettext("{label} after {n} recertification change",
+                         "{label} after {n} recertification changes",
+                         len(outcome.plan.changes)).format(label=label, n=num(len(outcome.plan.changes)))
     return guarded(lambda: audit(pb, label, args, plan_doc), args.out)
 
 
@@ -98,7 +104,7 @@ def guarded(step, out: Path | None) -> int:
     try:
         return step()
     except OSError as exc:
-        return fail(f"cannot write {out or 'the report'}: {exc.strerror or exc}")
+        return fail(_("cannot write {file}: {reason}").format(file=out or "-", reason=exc.strerror or exc))
 
 
 def emit_plan(outcome: Outcome, args: argparse.Namespace) -> int:
@@ -117,7 +123,7 @@ def write_or_print(text: str, out: Path | None) -> None:
     from workbench.writers.atomic import write_text_atomic
 
     write_text_atomic(out, text)
-    print(f"wrote {out}", file=sys.stderr)
+    print(_("wrote {path}").format(path=out), file=sys.stderr)
 
 
 def audit(pb: Playbook, label: str, args: argparse.Namespace, plan_doc: Outcome | None) -> int:
@@ -138,7 +144,9 @@ def audit(pb: Playbook, label: str, args: argparse.Namespace, plan_doc: Outcome 
     except UnknownTarget as exc:
         return fail(str(exc))
     if not source.exists():
-        print_problems([Problem(f"no such file or folder; expected the {target} export", file=str(source),
+        print_problems([Problem(_("no such file or folder; expected the {target} export")
+                                .format(target=target),
+                                file=str(source),
                                 code="missing")])
         return 2
     mapping = mapping_for(pb, target)
@@ -147,15 +155,19 @@ def audit(pb: Playbook, label: str, args: argparse.Namespace, plan_doc: Outcome 
         try:
             live, problems = crm.read(source, pb, mapping)
         except (OSError, UnicodeError) as exc:
-            live, problems = None, [Problem(f"cannot read the {target} export: {exc}", file=str(source),
+            live, problems = None, [Problem(_("cannot read the {target} export: {reason}").format(
+                target=target, reason=exc), file=str(source),
                                             code="unreadable")]
         readable = live is not None and not any(p.severity == "error" for p in problems)
         drifts = compare(designed, live) if readable else []
     errors = [p for p in problems if p.severity == "error"]
     if not readable or live is None:
         print_problems(problems)
-        print(f"crmwb audit: could not read {source} as a {target} export ({len(errors)} error(s)); "
-              "nothing was compared", file=sys.stderr)
+        print(ngettext("crmwb audit: could not read {source} as a {target} export ({n} error); nothing was "
+                       "compared", "crmwb audit: could not read {source} as a {target} export ({n} errors); "
+                       "nothing was compared", len(errors)).format(source=source, target=target,
+                                                                   n=num(len(errors))),
+              file=sys.stderr)
         return 2
     print_problems(problems)  # warnings: read, but the reader wants them seen
     report = AuditReport.build(target, label, str(source), drifts, designed.limitations, live, problems)
@@ -165,7 +177,7 @@ def audit(pb: Playbook, label: str, args: argparse.Namespace, plan_doc: Outcome 
 
         with atomic_path(args.out) as tmp:
             write(report, tmp)
-        print(f"wrote {args.out}", file=sys.stderr)
+        print(_("wrote {path}").format(path=args.out), file=sys.stderr)
     elif args.format == "sarif":
         from workbench.writers.drift_sarif import dumps
 

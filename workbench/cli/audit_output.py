@@ -10,6 +10,17 @@ from collections.abc import Iterable, Sequence
 
 from workbench.domain.audit_report import AuditReport
 from workbench.domain.recertify_decisions import ChangePlan, CrmStep
+from workbench.i18n import N_, _, ngettext
+
+WORDS = {"error": N_("error"), "warning": N_("warning"), "wider": N_("wider"), "extra": N_("extra"),
+         "narrower": N_("narrower"), "missing": N_("missing"), "unknown-role": N_("unknown role"),
+         "unknown-object": N_("unknown object"), "missing-role": N_("missing role"), "none": N_("none"),
+         "own": N_("own"), "team": N_("team"), "all": N_("all")}
+"""severities, drift kinds and scopes as people read them (JSON and SARIF keep the codes)"""
+
+
+def word(code: object) -> object:
+    return _(WORDS[code]) if isinstance(code, str) and code in WORDS else code
 
 DASH = "-"
 
@@ -26,22 +37,36 @@ def table(titles: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
 
 
 def drift_lines(report: AuditReport, compared: int) -> list[str]:
-    head = f"audit of {report.source} ({report.target}) against the {report.design}"
+    from workbench.cli.local import num
+
+    head = _("audit of {source} ({target}) against the {design}").format(
+        source=report.source, target=report.target, design=report.design)
     lines = [head]
     if report.clean:
-        lines.append(f"clean: the {report.target} export grants exactly what the design can express there "
-                     f"({compared} right(s) compared)")
+        lines.append(ngettext("clean: the {target} export grants exactly what the design can express there "
+                              "({n} right compared)",
+                              "clean: the {target} export grants exactly what the design can express there "
+                              "({n} rights compared)", compared).format(target=report.target,
+                                                                        n=num(compared)))
     else:
-        lines += table(("severity", "kind", "role", "object", "action", "design", "live"),
-                       ((d.severity, d.kind, d.role, d.object, d.action, d.design, d.live)
-                        for d in report.drifts))
+        lines += table((_("severity"), _("kind"), _("role"), _("object"), _("action"), _("design"),
+                        _("live")),
+                       ((word(d.severity), word(d.kind), d.role, d.object, d.action, word(d.design),
+                         word(d.live)) for d in report.drifts))
         counts = report.counts()
-        kinds = ", ".join(f"{n} {k}" for k, n in report.by_kind().items())
-        lines.append(f"{len(report.drifts)} drift(s): {counts['errors']} error(s), {counts['warnings']} "
-                     f"warning(s) ({kinds})")
+        kinds = ", ".join(f"{num(n)} {word(k)}" for k, n in report.by_kind().items())
+        lines.append(ngettext("{n} drift: {errors} error(s), {warnings} warning(s) ({kinds})",
+                              "{n} drifts: {errors} error(s), {warnings} warning(s) ({kinds})",
+                              len(report.drifts)).format(n=num(len(report.drifts)),
+                                                         errors=num(counts["errors"]),
+                                                         warnings=num(counts["warnings"]), kinds=kinds))
     if report.limitations:
-        lines.append(f"note: {len(report.limitations)} designed right(s) cannot be expressed in "
-                     f"{report.target}; `--format json` or `crmwb crm-export`'s limitations.md lists them")
+        n = len(report.limitations)
+        lines.append(ngettext("note: {n} designed right cannot be expressed in {target}; {json} or the "
+                              "limitations.md of {command} lists it",
+                              "note: {n} designed rights cannot be expressed in {target}; {json} or the "
+                              "limitations.md of {command} lists them", n).format(
+            n=num(n), target=report.target, json="`--format json`", command="`crmwb crm-export`"))
     return lines
 
 

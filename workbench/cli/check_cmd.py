@@ -9,9 +9,12 @@ import json
 import sys
 
 from workbench.cli.design_source import add_design_arguments, load_design
+from workbench.cli.local import digits, num
 from workbench.cli.output import print_problems
+from workbench.i18n import N_, _, ngettext
 
 SEVERITIES = ("error", "warning", "info")
+SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,13 +26,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _where(finding) -> str:
     where = "/".join(p for p in (finding.role, finding.object, finding.action) if p)
     if finding.task:
-        where = f"{where} task {finding.task}".strip()
-    return where or "playbook"
+        where = f"{where} {finding.task}".strip()
+    return where or _("playbook")
 
 
 def summary_line(findings: list) -> str:
     count = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
-    return f"{count['error']} error(s), {count['warning']} warning(s), {count['info']} info"
+    parts = [ngettext("{n} error", "{n} errors", count["error"]),
+             ngettext("{n} warning", "{n} warnings", count["warning"]),
+             ngettext("{n} note", "{n} notes", count["info"])]
+    return ", ".join(part.format(n=num(count[s])) for part, s in zip(parts, SEVERITIES))
 
 
 def _workload(design) -> list:
@@ -55,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     if design is None:
         return 2
     for warning in design.warnings:
-        print(f"crmwb check: warning: {warning}", file=sys.stderr)
+        print(_("crmwb check: warning: {message}").format(message=warning), file=sys.stderr)
     pb = design.playbook
     findings = check_governance(pb) + _workload(design)
     if args.format == "json":
@@ -65,8 +71,9 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     else:
         width = max((len(f.rule) for f in findings), default=0)
+        sw = max([len(_(SEVERITY_WORDS[s])) for s in SEVERITIES] + [7])
         for f in findings:
-            print(f"{f.severity:<7} {f.rule:<{width}} {_where(f)}: {f.message}")
-            print(f"        fix: {f.fix}")
+            print(f"{_(SEVERITY_WORDS[f.severity]):<{sw}} {f.rule:<{width}} {_where(f)}: {digits(f.message)}")
+            print(" " * (sw + 1) + _("fix: {fix}").format(fix=digits(f.fix)))
         print(f"{pb.id} {pb.version}: {summary_line(findings)}")
     return 1 if any(f.severity == "error" for f in findings) else 0

@@ -17,7 +17,8 @@ import json
 import sys
 from pathlib import Path
 
-from workbench.i18n import _
+from workbench.cli.local import num
+from workbench.i18n import _, ngettext
 
 MANIFEST = "crm-export.json"
 LIMITATIONS = ("limitations.md", "limitations.json")
@@ -43,14 +44,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         adapters = [adapter(name) for name in expand(args.to)]
     except UnknownTarget as exc:
-        print(f"crmwb crm-export: error: {exc}", file=sys.stderr)
+        print(_("crmwb crm-export: error: {message}").format(message=exc), file=sys.stderr)
         return 2
     design, problems = load_design(args.design, args.answers)
     if design is None:
         print_problems(problems)
         return 2
     for warning in design.warnings:
-        print(f"crmwb crm-export: warning: {warning}", file=sys.stderr)
+        print(_("crmwb crm-export: warning: {message}").format(message=warning), file=sys.stderr)
     from workbench.writers.transaction import FolderRefused
 
     try:
@@ -68,10 +69,14 @@ def run(args: argparse.Namespace) -> int:
         print(_("CRM export of the {label} to {out}: {summary}").format(label=design.label, out=args.out,
                                                                       summary=changes.summary()))
         for name, files in written.items():
-            print(f"  {name:<11} {len(files)} file(s) in {args.out / name}, {len(limits[name])} right(s) "
-                  "cannot be expressed")
+            files_text = ngettext("{n} file in {folder}", "{n} files in {folder}", len(files)).format(
+                n=num(len(files)), folder=args.out / name)
+            rights = ngettext("{n} right cannot be expressed", "{n} rights cannot be expressed",
+                              len(limits[name])).format(n=num(len(limits[name])))
+            print(f"  {name:<11} {files_text}, {rights}")
         if any(limits.values()):
-            print(f"  what could not be expressed, and what was done instead: {args.out / 'limitations.md'}")
+            print("  " + _("what could not be expressed, and what was done instead: {file}").format(
+                file=args.out / "limitations.md"))
     return 0
 
 

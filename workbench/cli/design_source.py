@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from workbench.i18n import _
+
 if TYPE_CHECKING:
     from workbench.domain.playbook import Playbook
     from workbench.domain.problems import Problem
@@ -70,7 +72,8 @@ def load_design(ref: str, answers_file: Path | None) -> tuple[Design | None, lis
         from workbench.loading.answers import load_answers
 
         client = load_answers(answers_file, playbook).client
-    return Design(resolve(playbook, answers), f"playbook {playbook.id} {playbook.version}", digest, client,
+    return Design(resolve(playbook, answers), _("playbook {playbook}").format(
+        playbook=f"{playbook.id} {playbook.version}"), digest, client,
                   full=playbook, answers=answers), problems
 
 
@@ -99,15 +102,16 @@ def _engagement(folder: Path) -> tuple[Design | None, list[Problem]]:
     if problems:
         return None, problems
     pb = loaded.playbook
-    label = f"engagement {engagement.client} ({pb.id} {pb.version})"
+    label = _("engagement {client} ({playbook})").format(client=engagement.client,
+                                                         playbook=f"{pb.id} {pb.version}")
     design = Design(apply_overrides(resolve(pb, engagement.answers), engagement.overrides), label,
                     loaded.digest, engagement.client, full=pb, answers=dict(engagement.answers),
                     start=engagement.start, calendar=dict(engagement.calendar),
                     engagement=_identity(engagement))
     if engagement.playbook_sha256 and engagement.playbook_sha256 != loaded.digest:
-        design.warnings.append(f"the playbook changed since this engagement was created (version "
-                               f"{engagement.playbook_version or '?'} -> {pb.version}); the design follows "
-                               "the new one")
+        design.warnings.append(_("the playbook changed since this engagement was created (version {old} -> "
+                                 "{new}); the design follows the new one").format(
+            old=engagement.playbook_version or "?", new=pb.version))
     return design, []
 
 

@@ -15,7 +15,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbench.cli.engagement_args import add_author_argument, fail, open_or_report, sync_summary
+from workbench.cli.engagement_args import (
+    add_author_argument,
+    add_lang_argument,
+    fail,
+    open_or_report,
+    sync_summary,
+)
+from workbench.cli.local import digits, num
+from workbench.i18n import N_, _
 
 if TYPE_CHECKING:
     from workbench.domain.answer_diff import AnswerDiff
@@ -32,9 +40,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--set", dest="sets", action="append", default=[], metavar="QUESTION=VALUE",
                         help="change one answer (repeatable); VALUE as typed in `crmwb intake`, empty to clear it")
     parser.add_argument("--apply", action="store_true", help="save the new answers and update the task list")
-    parser.add_argument("--lang", choices=("en", "fa", "ru"), default="en", help="language of item names")
+    add_lang_argument(parser, "language of item names")
     parser.add_argument("--json", action="store_true", help="print the change as JSON for scripts")
     add_author_argument(parser)
+
+
+SECTION_TITLES = {"tasks": N_("tasks"), "requirements": N_("requirements"), "processes": N_("processes"),
+                  "kpis": N_("KPIs"), "questions": N_("questions")}
 
 
 def _shorten(text: str, width: int) -> str:
@@ -43,37 +55,52 @@ def _shorten(text: str, width: int) -> str:
 
 def print_diff(diff: AnswerDiff, pb: Playbook, lang: str = "en", stream=None) -> None:
     """The change for people: answers old -> new, then what comes and goes per section."""
-    from workbench.domain.answer_diff import SECTIONS
-    from workbench.domain.intake import format_answer
-
     out = stream or sys.stdout
     questions = pb.question_map()
     if not diff.changes:
-        print("No answer changes.", file=out)
+        print(_("No answer changes."), file=out)
         return
-    print(f"Answers that change ({len(diff.changes)}):", file=out)
+    print(_("Answers that change ({n}):").format(n=num(len(diff.changes))), file=out)
     width = min(28, max(len(c.question) for c in diff.changes))
     for change in diff.changes:
         q = questions.get(change.question)
-        old, new = ((format_answer(q, v, lang) if q else str(v or "")) or "(none)" for v in (change.old, change.new))
-        print(_shorten(f"  {change.question:<{width}}  {old} -> {new}", WIDTH), file=out)
+        old, new = (_answer_text(q, v, lang) or _("(none)") for v in (change.old, change.new))
+        print(_shorten(f"  {change.question:<{width}}  " + _("{old} -> {new}").format(old=old, new=new),
+                       WIDTH),
+              file=out)
     if diff.empty:
-        print("\nNothing is added or removed.", file=out)
+        print("\n" + _("Nothing is added or removed."), file=out)
         return
-    for title, sign, part in (("Adds", "+", diff.added), ("Removes", "-", diff.removed)):
-        if not any(part.values()):
+    for title, sign, part in ((_("Adds"), "+", diff.added), (_("Removes"), "-", diff.removed)):
+        if any(part.values()):
+            print(f"\n{title}:", file=out)
+            _print_part(part, sign, out)
+
+
+def _answer_text(q, value: Any, lang: str) -> str:
+    """An answer as the reader writes it: yes/no in the language, numbers in the local notation."""
+    from workbench.domain.intake import format_answer
+
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return num(value)
+    return digits(format_answer(q, value, lang)) if q else str(value or "")
+
+
+def _print_part(part, sign: str, out) -> None:
+    from workbench.domain.answer_diff import SECTIONS
+
+    for section in SECTIONS:
+        items = part.get(section, [])
+        if not items:
             continue
-        print(f"\n{title}:", file=out)
-        for section in SECTIONS:
-            items = part.get(section, [])
-            if not items:
-                continue
-            print(f"  {section} ({len(items)})", file=out)
-            id_width = min(30, max(len(i.id) for i in items))
-            for item in items[:SHOWN]:
-                print(_shorten(f"    {sign} {item.id:<{id_width}}  {item.name}", WIDTH), file=out)
-            if len(items) > SHOWN:
-                print(f"    … and {len(items) - SHOWN} more (--json lists all)", file=out)
+        print(f"  {_(SECTION_TITLES[section])} ({num(len(items))})", file=out)
+        id_width = min(30, max(len(i.id) for i in items))
+        for item in items[:SHOWN]:
+            print(_shorten(f"    {sign} {item.id:<{id_width}}  {item.name}", WIDTH), file=out)
+        if len(items) > SHOWN:
+            more = len(items) - SHOWN
+            print("    " + _("… and {n} more ({option} lists all)").format(n=num(more), option="--json"),
+                  file=out)
 
 
 def _apply_sets(pb: Playbook, answers: dict[str, Any], sets: list[str]) -> str | None:
@@ -87,11 +114,14 @@ def _apply_sets(pb: Playbook, answers: dict[str, Any], sets: list[str]) -> str |
         qid, sep, text = item.partition("=")
         qid = qid.strip()
         if not sep or not qid:
-            return f"--set {item!r}: expected QUESTION=VALUE, e.g. --set loyalty_programme=yes"
+            return _("{option}: expected QUESTION=VALUE, e.g. {example}").format(
+                option=f"--set {item!r}", example="--set loyalty_programme=yes")
         if qid not in questions:
             close = difflib.get_close_matches(qid, list(questions), n=3, cutoff=0.5)
-            hint = f"did you mean {', '.join(close)}?" if close else "see the questions in engagement.yaml"
-            return f"--set {item!r}: unknown question {qid!r}; {hint}"
+            hint = (_("did you mean {ids}?").format(ids=", ".join(close)) if close
+                    else _("see the questions in {file}").format(file="engagement.yaml"))
+            return _("{option}: unknown question {id}; {hint}").format(option=f"--set {item!r}", id=repr(qid),
+                                                                      hint=hint)
         if not text.strip():
             answers.pop(qid, None)
             continue
@@ -119,7 +149,7 @@ def _save(oe, pb: Playbook, new: dict[str, Any], author: str | None):
 
 def _report_saved(result, as_json: bool, data: dict | None = None) -> None:
     if result.sync_error:
-        print(f"crmwb diff: warning: {result.sync_note()}", file=sys.stderr)
+        print(_("crmwb diff: warning: {message}").format(message=result.sync_note()), file=sys.stderr)
     if as_json and data is not None:
         data.update(revision=result.revision, kept_from_others=result.taken)
         if result.synced is not None:
@@ -129,7 +159,8 @@ def _report_saved(result, as_json: bool, data: dict | None = None) -> None:
     if result.taken:
         print(result.merged_note())
     if not result.sync_error:
-        print(f"\nSaved to {result.engagement.file}: {sync_summary(*result.synced)}.")
+        print("\n" + _("Saved to {file}: {summary}.").format(file=result.engagement.file,
+                                                          summary=sync_summary(*result.synced)))
 
 
 def _new_answers(args: argparse.Namespace, pb: Playbook, current: dict[str, Any]) -> dict[str, Any] | int:
@@ -158,7 +189,8 @@ def run(args: argparse.Namespace) -> int:
     from workbench.store.engagement_save import EditConflict
 
     if args.answers is None and not args.sets:
-        return fail("diff", "nothing to compare; give --answers FILE or --set QUESTION=VALUE")
+        return fail("diff", _("nothing to compare; give {answers} or {set}").format(
+            answers="--answers FILE", set="--set QUESTION=VALUE"))
     oe = open_or_report(args.folder, args.author, "diff")
     if oe is None:
         return 2
@@ -188,5 +220,6 @@ def run(args: argparse.Namespace) -> int:
         if result is not None:
             _report_saved(result, False)
         elif diff.changes:
-            print("\nNothing was changed; add --apply to save these answers.")
+            print("\n" + _("Nothing was changed; add {option} to save these answers.")
+                  .format(option="--apply"))
     return 0

@@ -28,7 +28,9 @@ def add_author_argument(parser: argparse.ArgumentParser) -> None:
 
 def fail(command: str, message: str) -> int:
     """Bad input: one line on stderr, exit 2."""
-    print(f"crmwb {command}: error: {message}", file=sys.stderr)
+    from workbench.i18n import _
+
+    print(_("crmwb {command}: error: {message}").format(command=command, message=message), file=sys.stderr)
     return 2
 
 
@@ -44,6 +46,7 @@ def open_or_report(folder: Path, author: str | None, command: str) -> OpenEngage
     import sqlite3
 
     from workbench.cli.output import print_problems
+    from workbench.i18n import _
     from workbench.store.author import current_author
     from workbench.store.busy import BusyPolicy
     from workbench.store.engagement import EngagementError, open_engagement
@@ -53,15 +56,22 @@ def open_or_report(folder: Path, author: str | None, command: str) -> OpenEngage
     except EngagementError as exc:
         print_problems(exc.problems)
     except (sqlite3.Error, RuntimeError) as exc:
-        fail(command, f"{Path(folder) / 'state.db'}: the state store cannot be used: {exc}")
+        fail(command, _("{file}: the state store cannot be used: {reason}").format(
+            file=Path(folder) / "state.db", reason=exc))
     return None
 
 
 def sync_summary(new: list[str], archived: list[str], restored: list[str]) -> str:
-    parts = [f"{len(new)} task(s) added (not started)" if new else "",
-             f"{len(archived)} archived (their history is kept)" if archived else "",
-             f"{len(restored)} restored" if restored else ""]
-    return "; ".join(p for p in parts if p) or "the task list is unchanged"
+    from workbench.cli.local import num
+    from workbench.i18n import _, ngettext
+
+    parts = [ngettext("{n} task added (not started)", "{n} tasks added (not started)", len(new)).format(
+                 n=num(len(new))) if new else "",
+             ngettext("{n} archived (its history is kept)", "{n} archived (their history is kept)",
+                      len(archived)).format(n=num(len(archived))) if archived else "",
+             ngettext("{n} restored", "{n} restored",
+                      len(restored)).format(n=num(len(restored))) if restored else ""]
+    return "; ".join(p for p in parts if p) or _("the task list is unchanged")
 
 
 def task_rows(resolved):
@@ -69,3 +79,62 @@ def task_rows(resolved):
     from workbench.store.engagement import task_rows as rows
 
     return rows(resolved)
+
+
+LANG_HELP = "language of the output: en, fa or ru (default: the engagement's, else $CRMWB_LANG, else en)"
+
+
+def add_lang_argument(parser: argparse.ArgumentParser, help_text: str = LANG_HELP) -> None:
+    """`--lang en|fa|ru` with no default of its own: `resolve_language` decides when it is not given."""
+    from workbench.languages import LANGUAGES
+
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=help_text)
+
+
+def ensure_lang_argument(parser: argparse.ArgumentParser) -> None:
+    """Give a command `--lang` if it has none, and its actions (`task DIR list --lang fa`) too; an action's
+    copy leaves the value alone when not given, so `task DIR --lang fa list` works as well."""
+    from workbench.languages import LANGUAGES
+
+    if not any("--lang" in a.option_strings for a in parser._actions):
+        add_lang_argument(parser)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                if not any("--lang" in a.option_strings for a in sub._actions):
+                    sub.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=LANG_HELP)
+
+
+_FOLDER_ARGUMENTS = ("folder", "design", "playbook")
+"""where a command keeps its engagement folder (or a playbook, which has no language of its own)"""
+
+
+def engagement_language(args: argparse.Namespace) -> str:
+    """The `language:` of the engagement folder the command works on, or "" (no folder, no field, or a
+    file that cannot be read: the command itself reports that, in the fallback language)."""
+    for name in _FOLDER_ARGUMENTS:
+        value = getattr(args, name, None)
+        if isinstance(value, (str, Path)) and (Path(value) / "engagement.yaml").is_file():
+            from workbench.store.engagement import EngagementError, read
+
+            try:
+                return read(Path(value)).language
+            except (EngagementError, OSError):
+                return ""
+    return ""
+
+
+def resolve_language(args: argparse.Namespace) -> str:
+    """One rule for every command: `--lang` > the engagement's `language:` > $CRMWB_LANG > en. The result
+    becomes the interface language (every `_()` of the command) and `args.lang` when the command has
+    one, so the content it prints (playbook names, questions) follows the same choice."""
+    from workbench.i18n import default_language, set_language
+
+    if getattr(args, "command", None) == "open":  # the TUI speaks its user's language, set on its own
+        return default_language()
+    flag = getattr(args, "lang", None)
+    lang = flag if isinstance(flag, str) else (engagement_language(args) or default_language())
+    set_language(lang)
+    if hasattr(args, "lang") and not isinstance(flag, list):
+        args.lang = lang
+    return lang

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from workbench.cli.design_source import add_design_arguments
-from workbench.cli.engagement_args import iso_date
+from workbench.cli.engagement_args import add_lang_argument, iso_date
 from workbench.i18n import _, ngettext
 
 
@@ -25,8 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "answers file's)")
     parser.add_argument("--start", type=iso_date, metavar="YYYY-MM-DD",
                         help="project start date (default: the engagement's, else today)")
-    parser.add_argument("--lang", choices=("en", "fa", "ru"), default="en",
-                        help="language of names and labels")
+    add_lang_argument(parser, "language of names and labels")
     parser.add_argument("--force", action="store_true",
                         help="write into a folder that holds files no export manifest lists, or another "
                         "client's export (which is then replaced)")

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from workbench.cli.engagement_args import add_author_argument, fail, iso_date
 from workbench.cli.kpi_cmd import open_or_fail
+from workbench.cli.local import TRACK, cut, day, digits, kpi_target, kpi_value, num, text
+from workbench.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from workbench.domain.adoption import ActivityMeasures, KpiResult
@@ -37,6 +39,10 @@ KPIs (activities per rep per week) are scaled from the days the export covers
 (--from to --date) to their cadence. Delimiter , or ; and UTF-8 (with or without BOM),
 cp1251 or cp1256 are detected. Any problem in the file records nothing."""
 
+
+RECORDS = {"leads_created": N_("leads"), "contacts_created": N_("contacts"), "deals_created": N_("deals"),
+           "cases_created": N_("cases"), "activities_logged": N_("activities")}
+"""the records columns an activity export may carry, as people call them"""
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
@@ -69,7 +75,8 @@ def _extra_measures(items: list[str]) -> tuple[dict[str, float], str | None]:
         except NumberError:
             value = None
         if not sep or not name.strip() or value is None:
-            return {}, f"--measure {item!r}; expected ID=NUMBER, e.g. service_contacts_received=1200"
+            return {}, _("{option}; expected ID=NUMBER, e.g. {example}").format(
+                option=f"--measure {item!r}", example="service_contacts_received=1200")
         values[name.strip()] = value
     return values, None
 
@@ -110,7 +117,8 @@ def run(args: argparse.Namespace) -> int:
 
     as_of = args.date or date.today()
     if as_of > date.today():
-        return fail("import-activity", f"--date {as_of} is in the future; expected the day of the export")
+        return fail("import-activity", _("{option} is in the future; expected the day of the export").format(
+            option=f"--date {as_of}"))
     extra, error = _extra_measures(args.measure)
     period_days, period_error = _period_days(args, as_of)
     if error or period_error:
@@ -123,29 +131,33 @@ def run(args: argparse.Namespace) -> int:
         for name in extra:
             if name not in known:
                 close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
-                hint = f"did you mean {', '.join(close)}?" if close else "see the measures in `crmwb show`"
-                return fail("import-activity", f"--measure: unknown measure {name!r}; {hint}")
+                hint = (_("did you mean {ids}?").format(ids=", ".join(close)) if close
+                        else _("see the measures in {command}").format(command="`crmwb show`"))
+                return fail("import-activity", _("{option}: unknown measure {id}; {hint}").format(
+                    option="--measure", id=repr(name), hint=hint))
         terms, error = _role_terms(args.role_group, [g.id for g in opened.resolved.role_groups])
         if error:
             return fail("import-activity", error)
         groups = classifier(opened.resolved.role_groups, terms)
+        group_names = {g.id: text(g.name) for g in opened.resolved.role_groups}
         activity = read_activity(args.file, as_of, groups=groups)
         if not activity.ok:
             print_problems(activity.problems)
-            return fail("import-activity", "nothing was recorded; fix the file and run again")
+            return fail("import-activity", _("nothing was recorded; fix the file and run again"))
         assert activity.tally is not None
         measures = activity.tally.measures()
         given = {k: v for k, v in measures.values.items() if k in known}
         clash = sorted(set(given) & set(extra))
         if clash:
-            return fail("import-activity", f"--measure {clash[0]} comes from the file already; remove it")
+            return fail("import-activity", _("{option} comes from the file already; remove it").format(
+                option=f"--measure {clash[0]}"))
         values = given | extra
         adoption = [k for k in opened.resolved.kpis if k.kind == "adoption"]
         results = evaluate_kpis(adoption, values, period_days)
         done = [r for r in results if r.value is not None]
         if not done:
-            _print(activity, measures, values, results, as_of, [], period_days)
-            return fail("import-activity", "no adoption KPI could be computed; nothing was recorded")
+            _print(activity, measures, values, results, as_of, [], period_days, group_names)
+            return fail("import-activity", _("no adoption KPI could be computed; nothing was recorded"))
         from workbench.domain.kpis import formula_names
         from workbench.domain.tracking import Measurement
         from workbench.store.author import current_author
@@ -159,12 +171,14 @@ def run(args: argparse.Namespace) -> int:
         try:
             opened.store.record_measurements(items, current_author(args.author))
         except sqlite3.Error as exc:  # busy past the timeout, disk full...: the transaction rolled back whole
-            return fail("import-activity", f"nothing was recorded: the state store refused the write: {exc}")
+            return fail("import-activity",
+                        _("nothing was recorded: the state store refused the write: {reason}").format(
+                reason=exc))
     if args.json:
         print(json.dumps(_json(activity, measures, values, results, as_of, period_days), ensure_ascii=False,
                          indent=2))
     else:
-        _print(activity, measures, values, results, as_of, done, period_days)
+        _print(activity, measures, values, results, as_of, done, period_days, group_names)
     _warn_stale(activity, as_of)
     return 0
 
@@ -183,36 +197,49 @@ def _json(activity: ActivityFile, measures: ActivityMeasures, values: dict[str, 
 
 
 def _print(activity: ActivityFile, measures: ActivityMeasures, values: dict[str, float],
-           results: list[KpiResult], as_of: date, done: list[KpiResult], period_days: int | None) -> None:
-    from workbench.domain.adoption import format_value, period_note, target_label
-
-    print(f"Read {activity.path.name}: {activity.encoding}, delimiter {activity.delimiter!r}, "
-          f"{activity.users} user(s)")
+           results: list[KpiResult], as_of: date, done: list[KpiResult], period_days: int | None,
+           group_names: dict[str, str]) -> None:
+    print(ngettext("Read {file}: {encoding}, delimiter {delimiter}, {n} user",
+                   "Read {file}: {encoding}, delimiter {delimiter}, {n} users", activity.users).format(
+        file=activity.path.name, encoding=activity.encoding, delimiter=repr(activity.delimiter),
+        n=num(activity.users)))
     if measures.excluded:
-        print(f"  {measures.excluded} integration, service or test account(s) left out of every count")
+        print("  " + ngettext("{n} integration, service or test account left out of every count",
+                              "{n} integration, service or test accounts left out of every count",
+                              measures.excluded).format(n=num(measures.excluded)))
     for name, value in values.items():
-        how = measures.how.get(name, "given with --measure")
-        print(f"  {name:<24}{value:>8,.0f}  {how}"[:80])
+        how = measures.how.get(name) or _("given with {option}").format(option="--measure")
+        print(cut(f"  {name:<24}{num(round(value)):>8}  {digits(how)}"))
     for group, counts in sorted(measures.by_group.items()):
-        entered = ", ".join(f"{column.rsplit('_', 1)[0]} {count:,}" for column, count in counts.items())
-        print(f"  entered by {group}: {entered}"[:80])
+        entered = ", ".join(f"{_(RECORDS[c]) if c in RECORDS else c} {num(n)}" for c, n in counts.items())
+        print(cut("  " + _("entered by {group}: {records}").format(group=group_names.get(group, group),
+                                                                   records=entered)))
     _print_unmatched(measures.unmatched)
+    _print_recorded(done, as_of, period_days)
+    missing = [r for r in results if r.value is None]
+    if missing:
+        print("\n" + _("Not computed:"))
+        for r in missing:
+            print(f"  {r.kpi.id:<24} {r.reason}")
+        if any(r.missing for r in missing):
+            print(_("Measures from other systems can be given with {option}.")
+                  .format(option="`--measure ID=VALUE`"))
+
+
+def _print_recorded(done: list[KpiResult], as_of: date, period_days: int | None) -> None:
+    from workbench.domain.adoption import period_note
+
     if done:
-        print(f"\nRecorded {len(done)} adoption KPI value(s) for {as_of}:")
+        print("\n" + ngettext("Recorded {n} adoption KPI value for {date}:",
+                              "Recorded {n} adoption KPI values for {date}:", len(done)).format(
+            n=num(len(done)), date=day(as_of)))
     for r in done:
         assert r.value is not None
         good = r.value >= r.kpi.target if r.kpi.direction == "up" else r.value <= r.kpi.target
-        print(f"  {r.kpi.id:<24}{format_value(r.value, r.kpi.unit):>10}  target {target_label(r.kpi):<10}"
-              f"{'on track' if good else 'off track'}")
+        print(f"  {r.kpi.id:<24}{kpi_value(r.value, r.kpi.unit):>10}  " + _("target {target}").format(
+            target=f"{kpi_target(r.kpi):<10}") + _(TRACK[good]))
         if period_note(r.kpi, period_days):
-            print(f"    {period_note(r.kpi, period_days)}")
-    missing = [r for r in results if r.value is None]
-    if missing:
-        print("\nNot computed:")
-        for r in missing:
-            print(f"  {r.kpi.id:<24}{r.reason}")
-        if any(r.missing for r in missing):
-            print("Measures from other systems can be given with --measure ID=VALUE.")
+            print(f"    {digits(period_note(r.kpi, period_days))}")
 
 
 def _print_unmatched(unmatched: dict[str, int]) -> None:
@@ -222,7 +249,7 @@ def _print_unmatched(unmatched: dict[str, int]) -> None:
     if not unmatched:
         return
     print(_("  roles in no group (counted as users only): {roles}").format(
-        roles=", ".join(f"{role!r} ({count})" for role, count in sorted(unmatched.items()))))
+        roles=", ".join(f"{role!r} ({num(count)})" for role, count in sorted(unmatched.items()))))
     print(_("  add them with --role-group GROUP=TERM, e.g. --role-group sales=\"{role}\"").format(
         role=sorted(unmatched)[0]))
 
@@ -232,6 +259,7 @@ def _warn_stale(activity: ActivityFile, as_of: date) -> None:
 
     newest = activity.tally.newest_login if activity.tally else None
     if newest and (as_of - newest).days > STALE_DAYS:
-        print(f"crmwb import-activity: warning: the newest login in the file is on {newest}, "
-              f"{(as_of - newest).days} days before {as_of}; is --date the day of the export?",
+        print(_("crmwb import-activity: warning: the newest login in the file is on {newest}, {days} days "
+                "before {date}; is {option} the day of the export?").format(
+            newest=day(newest), days=num((as_of - newest).days), date=day(as_of), option="--date"),
               file=sys.stderr)

@@ -16,7 +16,9 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbench.cli.engagement_args import add_author_argument, open_or_report, sync_summary
+from workbench.cli.engagement_args import add_author_argument, add_lang_argument, open_or_report, sync_summary
+from workbench.cli.local import digits, num
+from workbench.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from workbench.domain.playbook import Playbook
@@ -24,13 +26,17 @@ if TYPE_CHECKING:
 
 WIDTH = 78
 _SKIP = object()
-HINTS = {"choice": "number or id", "multi_choice": "numbers or ids, comma-separated; - for none",
-         "text": "text", "yes_no": {"en": "y/n", "fa": "بله/خیر", "ru": "да/нет"}}
+HINTS = {"choice": N_("number or id"), "multi_choice": N_("numbers or ids, comma-separated; - for none"),
+         "text": N_("text"), "yes_no": N_("y/n")}
+GROUP_TITLES = {"profile": N_("Company profile"), "readiness": N_("Readiness"), "scope": N_("Scope"),
+                "channels": N_("Channels"), "data": N_("Data"), "people": N_("People"),
+                "dedicated_manager": N_("Dedicated CRM manager")}
+"""the questionnaire groups of the bundled playbooks; another playbook's group shows its id"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
-    parser.add_argument("--lang", choices=("en", "fa", "ru"), default="en", help="language of the questions")
+    add_lang_argument(parser, "language of the questions")
     parser.add_argument("--all", action="store_true", help="ask every question again, not only the open ones")
     add_author_argument(parser)
 
@@ -41,13 +47,11 @@ def _wrap(text: str, indent: str = "  ") -> str:
 
 
 def _hint(q: Question, lang: str) -> str:
-    if q.type == "yes_no":
-        return HINTS["yes_no"].get(lang, "y/n")
     if q.type == "number":
-        low = "" if q.min is None else f"{q.min:g}"
-        high = "" if q.max is None else f"{q.max:g}"
-        return f"a number {low}..{high}" if low or high else "a number"
-    return HINTS[q.type]
+        low = "" if q.min is None else num(q.min)
+        high = "" if q.max is None else num(q.max)
+        return _("a number {low}..{high}").format(low=low, high=high) if low or high else _("a number")
+    return _(HINTS[q.type])
 
 
 def _show_question(q: Question, position: str, lang: str) -> None:
@@ -57,16 +61,16 @@ def _show_question(q: Question, position: str, lang: str) -> None:
     print(textwrap.fill(f"{position} {tr(q.text, lang)}", WIDTH, subsequent_indent=" " * (len(position) + 1),
                         break_on_hyphens=False))
     for number, option in enumerate(q.options, 1):
-        print(f"  {number:>2}) {option.id:<18} {tr(option.label, lang)}")
+        print(f"  {digits(str(number)):>2}) {option.id:<18} {tr(option.label, lang)}")
 
 
 def _show_help(q: Question, lang: str) -> None:
     from workbench.domain.text import tr
 
-    print(_wrap(tr(q.help, lang) or "No help for this question."))
+    print(_wrap(tr(q.help, lang) or _("No help for this question.")))
     for number, option in enumerate(q.options, 1):
         if option.help:
-            print(_wrap(f"{number}) {option.id}: {tr(option.help, lang)}", "    "))
+            print(_wrap(f"{digits(str(number))}) {option.id}: {tr(option.help, lang)}", "    "))
 
 
 def _read(prompt: str) -> str:
@@ -96,7 +100,7 @@ def ask(q: Question, current: Any, position: str, lang: str) -> Any:
     if keep is None:
         keep = _suggested(q, lang)
     shown = f" [{format_answer(q, keep, lang)}]" if keep is not None else ""
-    prompt = f"({_hint(q, lang)}, ? for help){shown}: "
+    prompt = "(" + _("{hint}, ? for help").format(hint=_hint(q, lang)) + f"){shown}: "
     while True:
         text = _read(prompt).strip()
         if text == "?":
@@ -107,7 +111,7 @@ def ask(q: Question, current: Any, position: str, lang: str) -> Any:
                 return keep
             if not q.required:
                 return _SKIP
-            print("  An answer is needed here; type ? for help.")
+            print("  " + _("An answer is needed here; type ? for help."))
             continue
         try:
             return parse_answer(q, text)
@@ -126,9 +130,9 @@ def interview(pb: Playbook, answers: dict[str, Any], save, lang: str, ask_all: b
         index, q = found
         if q.group != group:
             group = q.group
-            title = group.replace("_", " ").capitalize()
+            title = _(GROUP_TITLES[group]) if group in GROUP_TITLES else group.replace("_", " ").capitalize()
             print(f"\n── {title} " + "─" * max(3, WIDTH - len(title) - 4))
-        value = ask(q, answers.get(q.id), f"{index + 1}/{total}", lang)
+        value = ask(q, answers.get(q.id), digits(f"{index + 1}/{total}"), lang)
         asked += 1
         if value is not _SKIP and (q.id not in answers or answers[q.id] != value):
             answers[q.id] = value
@@ -182,7 +186,6 @@ def run(args: argparse.Namespace) -> int:
     from workbench.cli.diff_cmd import print_diff
     from workbench.domain.answer_diff import diff_answers
     from workbench.domain.intake import pending_count, stale_answers
-    from workbench.i18n import _
     from workbench.store.author import current_author
 
     oe = open_or_report(args.folder, args.author, "intake")
@@ -194,24 +197,31 @@ def run(args: argparse.Namespace) -> int:
         answers = dict(before)
         left = pending_count(pb, answers)
         if not args.all and not left:
-            print(f"Every question that applies is answered; `crmwb intake {args.folder} --all` asks them again.")
+            print(_("Every question that applies is answered; {command} asks them again.").format(
+                command=f"`crmwb intake {args.folder} --all`"))
             return 0
-        print(f"Intake for {oe.engagement.client} ({pb.id} {pb.version}): "
-              f"{'all questions' if args.all else f'{left} unanswered question(s)'}.")
-        print("Enter keeps the answer in brackets; Ctrl-D stops, keeping the answers so far.")
+        which = _("all questions") if args.all else ngettext(
+            "{n} unanswered question", "{n} unanswered questions", left).format(n=num(left))
+        print(_("Intake for {client} ({playbook}): {which}.").format(
+            client=oe.engagement.client, playbook=f"{pb.id} {pb.version}", which=which))
+        print(_("Enter keeps the answer in brackets; Ctrl-D stops, keeping the answers so far."))
         code = 0
         saver = _Saver(oe, current_author(args.author))
         try:
             interview(pb, answers, saver, args.lang, args.all)
-            print("\nIntake complete.")
+            print("\n" + _("Intake complete."))
         except (EOFError, KeyboardInterrupt) as exc:
             code = 130 if isinstance(exc, KeyboardInterrupt) else 0
-            print(f"\n\nStopped. {len(oe.engagement.answers)} answer(s) are saved in {oe.engagement.file}; "
-                  f"run `crmwb intake {args.folder}` to go on.")
+            saved_count = len(oe.engagement.answers)
+            print("\n\n" + ngettext("Stopped. {n} answer is saved in {file}; run {command} to go on.",
+                                     "Stopped. {n} answers are saved in {file}; run {command} to go on.",
+                                     saved_count).format(n=num(saved_count), file=oe.engagement.file,
+                                                         command=f"`crmwb intake {args.folder}`"))
         saved = oe.engagement.answers
         stale = stale_answers(pb, saved)
         if stale:
-            print(textwrap.fill(f"Kept, though they no longer apply: {', '.join(stale)}.", WIDTH,
+            print(textwrap.fill(_("Kept, though they no longer apply: {ids}.")
+                                .format(ids=", ".join(stale)), WIDTH,
                                 break_on_hyphens=False))
         if saver.refused:
             print(_("Not saved (see above): {fields}.").format(fields=", ".join(saver.refused)))
@@ -219,7 +229,7 @@ def run(args: argparse.Namespace) -> int:
         if diff.changes:
             print()
             print_diff(diff, pb, args.lang)
-            print(f"\nTasks: {sync_summary(*saver.synced)}.")
+            print("\n" + _("Tasks: {summary}.").format(summary=sync_summary(*saver.synced)))
         if saver.sync_error:
-            print(f"crmwb intake: warning: {saver.sync_error}", file=sys.stderr)
+            print(_("crmwb intake: warning: {message}").format(message=saver.sync_error), file=sys.stderr)
     return code

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.engagement_args import add_author_argument, fail, iso_date, open_or_report
+from workbench.cli.local import TRACK, day, kpi_status, kpi_target, kpi_value, num, text
+from workbench.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from workbench.domain.kpis import Kpi
@@ -54,7 +56,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.action == "trend" and bool(args.kpi) == bool(args.all):
-        return fail("kpi trend", "give one KPI id or --all")
+        return fail("kpi trend", _("give one KPI id or {option}").format(option="--all"))
     opened = open_or_fail(args.folder, getattr(args, "author", None), f"kpi {args.action}")
     if opened is None:
         return 2
@@ -74,22 +76,21 @@ def find_kpi(opened: OpenEngagement, kpi_id: str, command: str) -> Kpi | None:
     if kpi_id in kpis:
         return kpis[kpi_id]
     if any(k.id == kpi_id for k in opened.playbook.kpis):
-        fail(command, f"KPI {kpi_id!r} does not apply to this client: its condition is false for the answers "
-                      "in engagement.yaml")
+        fail(command, _("KPI {id} does not apply to this client: its condition is false for the answers in "
+                        "{file}").format(id=repr(kpi_id), file="engagement.yaml"))
         return None
     close = difflib.get_close_matches(kpi_id, list(kpis), n=3, cutoff=0.5)
-    hint = f"did you mean {', '.join(close)}?" if close else f"expected one of: {', '.join(kpis)}"
-    fail(command, f"unknown KPI {kpi_id!r}; {hint}")
+    hint = (_("did you mean {ids}?").format(ids=", ".join(close)) if close
+            else _("expected one of: {ids}").format(ids=", ".join(kpis)))
+    fail(command, _("unknown KPI {id}; {hint}").format(id=repr(kpi_id), hint=hint))
     return None
 
 
 def _record(opened: OpenEngagement, args: argparse.Namespace) -> int:
     import sqlite3
 
-    from workbench.domain.adoption import format_value, on_track_label, target_label
     from workbench.domain.kpi_values import KpiValueError, read_value
     from workbench.domain.tracking import Measurement, Trend
-    from workbench.i18n import _
     from workbench.store.author import current_author
 
     kpi = find_kpi(opened, args.kpi, "kpi record")
@@ -101,15 +102,20 @@ def _record(opened: OpenEngagement, args: argparse.Namespace) -> int:
         return fail("kpi record", _("VALUE {error}").format(error=exc))
     when = args.date or date.today()
     if when > date.today():
-        return fail("kpi record", f"--date {when} is in the future; expected the day it was measured")
+        return fail("kpi record",
+                    _("{option} {date} is in the future; expected the day it was measured").format(
+            option="--date", date=day(when)))
     measurement = Measurement(kpi.id, value, when, args.source, args.note)
     try:
         opened.store.record_measurements([measurement], current_author(args.author))
     except sqlite3.Error as exc:  # busy past the timeout, disk full...: nothing was written
-        return fail("kpi record", f"nothing was recorded: the state store refused the write: {exc}")
+        return fail("kpi record",
+                    _("nothing was recorded: the state store refused the write: {reason}").format(
+            reason=exc))
     trend = Trend(kpi.id, [measurement], None, float(kpi.target), kpi.direction)
-    print(f"recorded {kpi.id} = {format_value(value, kpi.unit)} on {when} "
-          f"(target {target_label(kpi)}: {on_track_label(trend.on_track)})")
+    print(_("recorded {id} = {value} on {date} (target {target}: {status})").format(
+        id=kpi.id, value=kpi_value(value, kpi.unit), date=day(when), target=kpi_target(kpi),
+        status=_(TRACK[trend.on_track])))
     return 0
 
 
@@ -131,24 +137,20 @@ def _summary(kpi: Kpi, trend: Trend) -> dict:
 
 
 def _list(opened: OpenEngagement, as_json: bool) -> int:
-    from workbench.domain.adoption import format_value, status_label, target_label
-
     rows = kpi_rows(opened)
     if as_json:
         print(json.dumps([_summary(k, t) for k, t in rows], ensure_ascii=False, indent=2))
         return 0
-    print(f"{'KPI':<24}{'latest':>10}{'baseline':>10}  {'target':<10}{'status':<13}date")
+    print(f"{'KPI':<24}{_('latest'):>10}{_('baseline'):>10}  {_('target'):<10}{_('status'):<13}{_('date')}")
     for kpi, trend in rows:
         latest = trend.latest
-        print(f"{kpi.id:<24}{format_value(latest.value if latest else None, kpi.unit):>10}"
-              f"{format_value(trend.baseline, kpi.unit):>10}  {target_label(kpi):<10}"
-              f"{status_label(kpi, trend):<13}{latest.measured_on if latest else '—'}")
+        print(f"{kpi.id:<24}{kpi_value(latest.value if latest else None, kpi.unit):>10}"
+              f"{kpi_value(trend.baseline, kpi.unit):>10}  {kpi_target(kpi):<10}"
+              f"{kpi_status(kpi, trend):<13}{day(latest.measured_on) if latest else '—'}")
     return 0
 
 
 def _trend(opened: OpenEngagement, args: argparse.Namespace) -> int:
-    from workbench.domain.adoption import format_value, status_label, target_label
-
     rows = kpi_rows(opened)
     if args.kpi:
         kpi = find_kpi(opened, args.kpi, "kpi trend")
@@ -163,15 +165,22 @@ def _trend(opened: OpenEngagement, args: argparse.Namespace) -> int:
         return 0
     for kpi, trend in rows:
         latest = trend.latest
-        print(f"{kpi.id:<23}{trend.sparkline():<13}{format_value(latest.value if latest else None, kpi.unit):>8}"
-              f" base {format_value(trend.baseline, kpi.unit):<8}{target_label(kpi):<9}"
-              f"{status_label(kpi, trend)}")
+        print(f"{kpi.id:<23}{trend.sparkline():<13}{kpi_value(latest.value if latest else None, kpi.unit):>8}"
+              f" {_('base')} {kpi_value(trend.baseline, kpi.unit):<8}{kpi_target(kpi):<9}"
+              f"{kpi_status(kpi, trend)}")
     if args.kpi:
-        kpi, trend = rows[0]
-        print(f"\n{kpi.name}: {len(trend.points)} measurement(s); ↑ higher is better" if kpi.direction == "up"
-              else f"\n{kpi.name}: {len(trend.points)} measurement(s); ↓ lower is better")
-        for point in trend.points:
-            change = "" if trend.baseline is None else f"{point.value - trend.baseline:+.1f} vs baseline"
-            print(f"  {point.measured_on}  {format_value(point.value, kpi.unit):>10}  {change:<20}"
-                  f"{point.source or ''}")
+        _print_points(*rows[0])
     return 0
+
+
+def _print_points(kpi: Kpi, trend: Trend) -> None:
+    n = len(trend.points)
+    count = ngettext("{n} measurement", "{n} measurements", n).format(n=num(n))
+    better = _("↑ higher is better") if kpi.direction == "up" else _("↓ lower is better")
+    print(f"\n{text(kpi.name)}: {count}; {better}")
+    for point in trend.points:
+        change = "" if trend.baseline is None else _("{change} vs baseline").format(
+            change=("+" if point.value >= trend.baseline else "−")
+            + num(round(abs(point.value - trend.baseline), 1)))
+        print(f"  {day(point.measured_on)}  {kpi_value(point.value, kpi.unit):>10}  {change:<20}"
+              f"{point.source or ''}")

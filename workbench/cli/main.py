@@ -10,6 +10,7 @@ import os
 import sys
 
 from workbench import __version__
+from workbench.cli.engagement_args import ensure_lang_argument
 from workbench.i18n import _
 from workbench.loading.bounded import BoundedReadError
 
@@ -80,6 +81,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=help_text, description=help_text)
         if only is None or only == name:
             importlib.import_module(module).add_arguments(command)
+            ensure_lang_argument(command)
     return parser
 
 
@@ -101,6 +103,9 @@ def main(argv: list[str] | None = None) -> int:
             from workbench.cli.open_cmd import launch
 
             return launch(None)
+        from workbench.cli.engagement_args import resolve_language
+
+        resolve_language(args)
         return importlib.import_module(COMMANDS[args.command][0]).run(args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

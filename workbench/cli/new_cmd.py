@@ -7,8 +7,11 @@ import textwrap
 from datetime import date
 from pathlib import Path
 
-from workbench.cli.engagement_args import add_author_argument, fail, iso_date
-from workbench.i18n import _
+from workbench.cli.engagement_args import add_author_argument, add_lang_argument, fail, iso_date
+from workbench.cli.local import day, num
+from workbench.i18n import N_, _, ngettext
+
+LANGUAGE_NAMES = {"en": N_("English"), "fa": N_("Persian"), "ru": N_("Russian")}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -17,6 +20,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--answers", type=Path, metavar="FILE", help="intake answers to start from (YAML)")
     parser.add_argument("--client", metavar="NAME", help="client name (default: the answers file's, else the folder's)")
     parser.add_argument("--start", type=iso_date, metavar="YYYY-MM-DD", help="project start (default: today)")
+    add_lang_argument(parser, "the client's language: every command on the folder speaks it (default: "
+                      "$CRMWB_LANG, else en)")
     add_author_argument(parser)
 
 
@@ -32,9 +37,11 @@ def run(args: argparse.Namespace) -> int:
 
     folder: Path = args.folder
     if folder.exists() and not folder.is_dir():
-        return fail("new", f"{folder} is a file; expected a folder for the engagement")
+        return fail("new",
+                    _("{folder} is a file; expected a folder for the engagement").format(folder=folder))
     if is_engagement(folder):
-        return fail("new", f"{folder} already holds an engagement; see it with `crmwb status {folder}`")
+        return fail("new", _("{folder} already holds an engagement; see it with {command}").format(
+            folder=folder, command=f"`crmwb status {folder}`"))
     loaded = load_playbook(args.playbook)
     if not loaded.ok:
         print_problems(loaded.problems)
@@ -52,28 +59,41 @@ def run(args: argparse.Namespace) -> int:
         return fail("new", _("the client name holds a control character; expected plain text"))
     start = args.start or date.today()
     try:
-        engagement = create(folder, args.playbook, answers, client, start, current_author(args.author))
+        engagement = create(folder, args.playbook, answers, client, start, current_author(args.author),
+                            args.lang)
     except EngagementError as exc:
         print_problems(exc.problems)
         return 2
     pb = loaded.playbook
     resolved = resolve(pb, answers)
     plan = engagement_plan(engagement, resolved)
-    tasks = sum(1 for _ in resolved.tasks())
-    print(f"Created the engagement for {client}")
-    print(f"  folder    {folder}")
-    print(f"  playbook  {pb.id} {pb.version}")
-    print(f"  plan      {tasks} tasks in {len(resolved.phases)} phases, {plan.start} to {plan.finish} "
-          f"({plan.working_days} working days)")
-    left = pending_count(pb, answers)
-    print(f"  answers   {len(answers)} given, {left} unanswered question(s)")
+    tasks = sum(1 for _task in resolved.tasks())
+    print(_("Created the engagement for {client}").format(client=client))
+    rows = [(_("folder"), str(folder)), (_("playbook"), f"{pb.id} {pb.version}"),
+            (_("language"), _(LANGUAGE_NAMES[args.lang])),
+            (_("plan"), _("{tasks} in {phases}, {start} to {finish} ({days})").format(
+                tasks=ngettext("{n} task", "{n} tasks", tasks).format(n=num(tasks)),
+                phases=ngettext("{n} phase", "{n} phases",
+                                len(resolved.phases)).format(n=num(len(resolved.phases))),
+                start=day(plan.start), finish=day(plan.finish),
+                days=ngettext("{n} working day", "{n} working days", plan.working_days).format(
+                    n=num(plan.working_days)))),
+            (_("answers"), _("{given} given, {left}").format(
+                given=num(len(answers)), left=ngettext("{n} unanswered question", "{n} unanswered questions",
+                                                       pending_count(pb, answers)).format(
+                    n=num(pending_count(pb, answers)))))]
+    width = max(len(label) for label, _value in rows)
+    for label, value in rows:
+        print(f"  {label:<{width}}  {value}")
     _print_calendar(pb, plan, answers, folder)
     _print_target(resolved, plan, answers, start)
     print()
-    if left:
-        print(f"Next: `crmwb intake {folder}` to answer the rest, then `crmwb status {folder}`.")
+    if pending_count(pb, answers):
+        print(_("Next: {intake} to answer the rest, then {status}.").format(
+            intake=f"`crmwb intake {folder}`", status=f"`crmwb status {folder}`"))
     else:
-        print(f"Next: `crmwb status {folder}` and `crmwb task {folder} list`.")
+        print(_("Next: {status} and {tasks}.").format(status=f"`crmwb status {folder}`",
+                                                      tasks=f"`crmwb task {folder} list`"))
     return 0
 
 
@@ -83,11 +103,15 @@ def _print_calendar(pb, plan, answers: dict, folder: Path) -> None:
     from workbench.domain.client_calendar import COUNTRY_QUESTION, answered_country, suggested_country
     from workbench.i18n import current_language
 
+    from workbench.domain.text import tr
+
     country = answered_country(answers)
-    if country:
-        print("  " + _("calendar  {country}: its weekend and public holidays").format(country=country))
-        return
     question = next((q for q in pb.questions if q.id == COUNTRY_QUESTION), None)
+    if country:
+        options = question.options if question is not None else []
+        name = next((tr(o.label, current_language()) for o in options or () if o.id == country), country)
+        print("  " + _("calendar  {country}: its weekend and public holidays").format(country=name))
+        return
     suggestion = suggested_country(current_language())
     if question is None:
         return

@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.engagement_args import add_author_argument, fail, open_or_report
+from workbench.cli.local import cut, day, digits, num, phase_name, status, text
 from workbench.cli.task_cmd import PHASES
+from workbench.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from workbench.store.engagement import OpenEngagement
@@ -42,9 +44,10 @@ def _when(closed_at: str) -> str:
     from datetime import datetime
 
     try:
-        return datetime.fromisoformat(closed_at).astimezone().strftime("%Y-%m-%d %H:%M")
+        stamp = datetime.fromisoformat(closed_at).astimezone()
     except ValueError:
         return closed_at
+    return f"{day(stamp.date())} {digits(stamp.strftime('%H:%M'))}"
 
 
 def close_phase(oe: OpenEngagement, phase_id: str, override: str | None, author: str) -> int:
@@ -52,36 +55,46 @@ def close_phase(oe: OpenEngagement, phase_id: str, override: str | None, author:
 
     phase = next((p for p in oe.resolved.phases if p.id == phase_id), None)
     if phase is None:
-        return fail("phase", f"this engagement's playbook has no phase {phase_id!r}")
+        return fail("phase", _("this engagement's playbook has no phase {id}").format(id=repr(phase_id)))
     if override is not None and not override.strip():
-        return fail("phase", "--override needs a reason, e.g. --override \"director accepted the open items\"")
+        return fail("phase", _("--override needs a reason, e.g. {example}").format(
+            example='--override "..."'))
+    name = phase_name(oe.resolved, phase_id)
     record = oe.store.closed_phases().get(phase_id)
     if record:
-        print(f"{phase_id} is already closed ({_when(record['closed_at'])} by {record['author']}).")
+        print(_("{phase} is already closed ({when} by {author}).").format(
+            phase=name, when=_when(record["closed_at"]), author=record["author"]))
         return 0
     states = oe.store.tasks()
     gate = check_gate(oe.resolved, phase_id, states)
     if not gate.passed:
-        tasks = oe.resolved.task_map()
-        print(f"{phase_id}: {len(gate.missing)} gate task(s) are not done or skipped:")
-        for tid in gate.missing:
-            status = states[tid].status if tid in states else "not_started"
-            line = f"  {tid:<28} {status:<11} {tasks[tid].owner:<16} {tasks[tid].name}"
-            print(line if len(line) <= WIDTH else line[: WIDTH - 1] + "…")
+        _print_missing(oe, name, gate.missing, states)
         if override is None:
-            print(f"Close them (`crmwb task {oe.engagement.folder} done ID`), or close the phase anyway with "
-                  "--override \"reason\".")
+            print(_("Close them ({command}), or close the phase anyway with {option}.").format(
+                command=f"`crmwb task {oe.engagement.folder} done ID`", option='--override "..."'))
             return 1
     oe.store.close_phase(phase_id, author, override if not gate.passed else None, gate.missing)
     if gate.passed:
-        print(f"{phase_id} closed by {author}: every gate task is done or skipped.")
+        print(_("{phase} closed by {author}: every gate task is done or skipped.").format(phase=name,
+                                                                                          author=author))
     else:
-        print(f"{phase_id} closed by {author} with an override: {override}")
+        print(_("{phase} closed by {author} with an override: {reason}").format(
+            phase=name, author=author, reason=override))
     if phase.exit_criteria:
-        print("Exit criteria to confirm:")
+        print(_("Exit criteria to confirm:"))
     for criterion in phase.exit_criteria:
-        print(_fill(str(criterion.text), "  - ", "    "))
+        print(_fill(text(criterion.text), "  - ", "    "))
     return 0
+
+
+def _print_missing(oe: OpenEngagement, name: str, missing: list[str], states) -> None:
+    tasks = oe.resolved.task_map()
+    print(ngettext("{phase}: {n} gate task is not done or skipped:",
+                   "{phase}: {n} gate tasks are not done or skipped:",
+                   len(missing)).format(phase=name, n=num(len(missing))))
+    for tid in missing:
+        state = status(states[tid].status if tid in states else "not_started")
+        print(cut(f"  {tid:<28} {state:<11} {tasks[tid].owner:<16} {text(tasks[tid].name)}", WIDTH))
 
 
 def list_phases(oe: OpenEngagement, as_json: bool) -> int:
@@ -94,7 +107,7 @@ def list_phases(oe: OpenEngagement, as_json: bool) -> int:
         record = closed.get(phase.id)
         gate = check_gate(oe.resolved, phase.id, states)
         gates = sum(t.gate for t in phase.tasks)
-        rows.append({"id": phase.id, "name": str(phase.name), "closed": record is not None,
+        rows.append({"id": phase.id, "name": text(phase.name), "closed": record is not None,
                      "closed_at": record["closed_at"] if record else None,
                      "closed_by": record["author"] if record else None,
                      "override_reason": record["override_reason"] if record else None,
@@ -103,18 +116,25 @@ def list_phases(oe: OpenEngagement, as_json: bool) -> int:
     if as_json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return 0
+    width = max(len(row["name"]) for row in rows) if rows else 0
     for row in rows:
-        if row["closed"]:
-            state = f"closed {_when(row['closed_at'])} by {row['closed_by']}"
-        else:
-            state = f"open: {row['gate_tasks'] - row['gate_tasks_open']}/{row['gate_tasks']} gate tasks closed"
-        print(f"{row['id']:<16} {state}")
-        if row["override_reason"]:
-            pad = " " * 17
-            print(_fill(f"override: {row['override_reason']}", pad, pad))
-            if row["missing_at_close"]:
-                print(_fill(f"open then: {', '.join(row['missing_at_close'])}", pad, pad + "  "))
+        _print_phase_row(row, width)
     return 0
+
+
+def _print_phase_row(row: dict, width: int) -> None:
+    if row["closed"]:
+        state = _("closed {when} by {author}").format(when=_when(row["closed_at"]), author=row["closed_by"])
+    else:
+        state = _("open: {closed}/{total} gate tasks closed").format(
+            closed=num(row["gate_tasks"] - row["gate_tasks_open"]), total=num(row["gate_tasks"]))
+    print(f"{row['name']:<{width}}  {state}")
+    if row["override_reason"]:
+        pad = " " * (width + 2)
+        print(_fill(_("override: {reason}").format(reason=row["override_reason"]), pad, pad))
+        if row["missing_at_close"]:
+            print(_fill(_("open then: {ids}").format(ids=", ".join(row["missing_at_close"])), pad,
+                        pad + "  "))
 
 
 def run(args: argparse.Namespace) -> int:

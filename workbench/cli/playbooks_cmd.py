@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import argparse
+
+from workbench.cli.local import digits
+from workbench.i18n import N_, _, current_language
+
+ORIGINS = {"bundled": N_("bundled"), "local": N_("local")}
 import json
 
 
@@ -22,13 +27,15 @@ def run(args: argparse.Namespace) -> int:
         except YamlError:
             meta = {}
         name = meta.get("name")
-        name = name.get("en") if isinstance(name, dict) else name
+        name = (name.get(current_language()) or name.get("en")) if isinstance(name, dict) else name
         rows.append({"id": entry.id, "origin": entry.origin, "version": meta.get("version"),
                      "extends": meta.get("extends"), "name": name, "path": str(entry.path)})
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     for row in rows:
-        base = f" (extends {row['extends']})" if row["extends"] else ""
-        print(f"{row['id']:<22} {row['version'] or '?':<8} {row['origin']:<8} {row['name'] or '(unreadable)'}{base}")
+        base = " " + _("(extends {base})").format(base=row["extends"]) if row["extends"] else ""
+        origin = _(ORIGINS[row["origin"]]) if row["origin"] in ORIGINS else row["origin"]
+        print(f"{row['id']:<22} {digits(str(row['version'] or '?')):<8} {origin:<8} "
+              f"{row['name'] or _('(unreadable)')}{base}")
     return 0

@@ -12,7 +12,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from workbench.cli.engagement_args import iso_date
+from workbench.cli.engagement_args import add_lang_argument, iso_date
+from workbench.cli.local import day, num
+from workbench.i18n import _, current_language, ngettext
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,14 +24,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the checklists")
     parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
                         help="the day the review opens (default today); due dates count from it")
-    parser.add_argument("--lang", choices=("en", "fa", "ru"), default="en", help="language of role names")
+    add_lang_argument(parser, "language of role names")
 
 
 def run(args: argparse.Namespace) -> int:
     from workbench.cli.design_source import load_design
     from workbench.cli.output import print_problems
     from workbench.domain.client_calendar import engagement_calendar
-    from workbench.domain.recertify import due_dates, review_plan
+    from workbench.domain.recertify import review_plan
     from workbench.domain.text import tr
     from workbench.writers.recertify_xlsx import ChecklistMeta, write
 
@@ -38,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         print_problems(problems)
         return 2
     for warning in design.warnings:
-        print(f"crmwb recertify: warning: {warning}", file=sys.stderr)
+        print(_("crmwb recertify: warning: {message}").format(message=warning), file=sys.stderr)
     pb = design.playbook
     plan = review_plan(pb, args.lang)
     opened = args.date or date.today()
@@ -47,36 +49,58 @@ def run(args: argparse.Namespace) -> int:
     names = {role.id: tr(role.name, args.lang) for role in pb.roles}
     meta = ChecklistMeta(design.label, f"{pb.id} {pb.version}", design.digest, opened, due)
     if args.out.exists() and not args.out.is_dir():
-        print(f"crmwb recertify: error: {args.out} is a file; expected a folder", file=sys.stderr)
+        print(_("crmwb recertify: error: {folder} is a file; expected a folder").format(folder=args.out),
+              file=sys.stderr)
         return 2
     try:
         args.out.mkdir(parents=True, exist_ok=True)
         paths = write(plan, names, meta, args.out)
     except OSError as exc:
-        print(f"crmwb recertify: error: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        print(_("crmwb recertify: error: cannot write to {folder}: {reason}").format(
+            folder=args.out, reason=exc.strerror or exc), file=sys.stderr)
         return 2
-    from workbench.domain.cadence import every_months
+    _print_plan(design, plan, names, opened, due, paths, calendar)
+    answers = f" --answers {args.answers}" if args.answers else ""
+    print("\n" + ngettext("wrote {n} checklist to {folder}; read it back with {command}",
+                          "wrote {n} checklists to {folder}; read them back with {command}",
+                          len(paths)).format(
+        n=num(len(paths)), folder=args.out,
+        command=f"`crmwb audit {args.design}{answers} --decisions {args.out}/recertification-*.xlsx`"))
+    return 0
 
-    source = f"Accountable for {plan.task}" if plan.task else "fallback: no recertification task"
-    nexts = ", ".join(d.isoformat() for d in due_dates(opened, plan.cadence_months, 3, workdays=calendar))
-    print(f"Access recertification for the {design.label}")
-    print(f"  cadence    {every_months(plan.cadence_months)} (governance.recertification_months); "
-          f"next: {nexts}")
-    print(f"  this round opens {opened.isoformat()}, due {due.isoformat()} ({plan.window_days} working days)")
-    print(f"  reviewer   {plan.reviewer} ({names.get(plan.reviewer, '?')}), {source}")
+
+def _print_plan(design, plan, names: dict[str, str], opened, due, paths, calendar) -> None:
+    from workbench.domain.cadence import every_months
+    from workbench.domain.recertify import due_dates
+
+    lang = current_language()
+    source = (_("Accountable for {task}").format(task=plan.task) if plan.task
+              else _("fallback: no recertification task"))
+    nexts = ", ".join(day(d) for d in due_dates(opened, plan.cadence_months, 3, workdays=calendar))
+    print(_("Access recertification for the {design}").format(design=design.label))
+    rows = [(_("cadence"), _("{every} ({setting}); next: {dates}").format(
+                every=every_months(plan.cadence_months, lang), setting="governance.recertification_months",
+                dates=nexts)),
+            (_("this round"), ngettext("opens {opened}, due {due} ({n} working day)",
+                                       "opens {opened}, due {due} ({n} working days)",
+                                       plan.window_days).format(
+                opened=day(opened), due=day(due), n=num(plan.window_days))),
+            (_("reviewer"), f"{plan.reviewer} ({names.get(plan.reviewer, '?')}), {source}")]
+    width = max(len(label) for label, _value in rows)
+    for label, value in rows:
+        print(f"  {label:<{width}}  {value}")
     by_path = {p.name: p for p in paths}
     for reviewer, reviews in plan.by_reviewer().items():
         rights = sum(len(r.rights) for r in reviews)
         path = by_path.get(f"recertification-{reviewer}.xlsx")
-        print(f"\n{reviewer} ({names.get(reviewer, '?')}) reviews {len(reviews)} role(s), {rights} right(s)"
-              f" -> {path}")
+        print("\n" + _("{reviewer} ({name}) reviews {roles}, {rights} -> {path}").format(
+            reviewer=reviewer, name=names.get(reviewer, "?"), path=path,
+            roles=ngettext("{n} role", "{n} roles", len(reviews)).format(n=num(len(reviews))),
+            rights=ngettext("{n} right", "{n} rights", rights).format(n=num(rights))))
         width = max(len(r.role) for r in reviews)
         for review in reviews:
             note = f"  ({review.note})" if review.note else ""
-            print(f"  {review.role.ljust(width)}  {len(review.rights):>4} right(s)  {review.name}{note}")
+            count = ngettext("{n} right", "{n} rights", len(review.rights)).format(n=num(len(review.rights)))
+            print(f"  {review.role.ljust(width)}  {count:>10}  {review.name}{note}")
     for note in plan.notes:
-        print(f"\nnote: {note}")
-    answers = f" --answers {args.answers}" if args.answers else ""
-    print(f"\nwrote {len(paths)} checklist(s) to {args.out}; read them back with "
-          f"`crmwb audit {args.design}{answers} --decisions {args.out}/recertification-*.xlsx`")
-    return 0
+        print("\n" + _("note: {message}").format(message=note))

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from workbench.cli.engagement_args import fail, iso_date
 from workbench.cli.kpi_cmd import open_or_fail
+from workbench.cli.local import digits, num, pct
+from workbench.i18n import _, ngettext
 
 FORMATS = ("md", "html")
 
@@ -26,14 +28,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"comma-separated formats: {', '.join(FORMATS)} (default: md,html)")
 
 
+def _week(today) -> str:
+    """The ISO week the report covers, in words: week 49 of 2026 / هفته ۴۹ سال ۲۰۲۶ (an ISO week has no
+    Solar Hijri equivalent, so the Gregorian year is said as such)."""
+    year, week, _day = today.isocalendar()
+    return _("week {week} of {year}").format(week=num(week), year=digits(str(year)))
+
+
 def run(args: argparse.Namespace) -> int:
     formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        return fail("report", f"unknown format {(unknown or [''])[0]!r}; expected a comma-separated list of: "
-                              f"{', '.join(FORMATS)}")
+        return fail("report",
+                    _("unknown format {format}; expected a comma-separated list of: {formats}").format(
+            format=repr((unknown or [''])[0]), formats=", ".join(FORMATS)))
     if args.out is not None and args.out.exists() and not args.out.is_dir():
-        return fail("report", f"--out {args.out} is a file; expected a folder")
+        return fail("report", _("{option} is a file; expected a folder").format(option=f"--out {args.out}"))
     opened = open_or_fail(args.folder, None, "report")
     if opened is None:
         return 2
@@ -45,10 +55,15 @@ def run(args: argparse.Namespace) -> int:
     try:
         paths = write_report(report, folder, list(dict.fromkeys(formats)))
     except OSError as exc:
-        return fail("report", f"cannot write to {folder}: {exc.strerror or exc}")
+        return fail("report", _("cannot write to {folder}: {reason}").format(folder=folder,
+                                                                             reason=exc.strerror or exc))
     high = sum(r.level == "high" for r in report.risks)
-    print(f"Weekly status for {report.client}, {report.week}: {report.percent} % done, "
-          f"{len(report.late)} late, {len(report.blocked)} blocked, {len(report.risks)} risk(s) ({high} high)")
+    print(_("Weekly status for {client}, {week}: {percent} done, {late} late, {blocked} blocked, {risks} "
+            "({high} high)").format(
+        client=report.client, week=_week(report.today), percent=pct(report.percent),
+        late=num(len(report.late)),
+        blocked=num(len(report.blocked)), high=num(high),
+        risks=ngettext("{n} risk", "{n} risks", len(report.risks)).format(n=num(len(report.risks)))))
     for path in paths:
-        print(f"  wrote {path}")
+        print("  " + _("wrote {path}").format(path=path))
     return 0

@@ -12,6 +12,9 @@ import json
 import sys
 from pathlib import Path
 
+from workbench.cli.local import num, pct1
+from workbench.i18n import _, ngettext
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -58,28 +61,35 @@ def _list_mismatches(books) -> list:
     for book in books[1:]:
         ids = {r.id for r in book.requirements}
         if ids != first:
-            found.append(ReadProblem(book.path.name, None, f"its requirement list differs from "
-                                     f"{books[0].path.name}'s ({len(first - ids)} missing, {len(ids - first)} "
-                                     "extra); the scores are not directly comparable"))
+            found.append(ReadProblem(book.path.name, None, _(
+                "its requirement list differs from that of {file} ({missing} missing, {extra} extra); the "
+                "scores are not directly comparable").format(
+                    file=books[0].path.name, missing=num(len(first - ids)), extra=num(len(ids - first)))))
     return found
 
 
 def _print_text(ranking, problems) -> None:
     if ranking:
-        print(f"RFP ranking of {len(ranking)} vendor(s): fewest missed Must-haves first, then weighted score")
-        width = max(len(s.vendor) for s, _ in ranking)
-        print(f"{'#':>3}  {'Vendor':<{width}}  {'Score':>6}  {'Musts missed':>12}  {'Unanswered':>10}  File")
+        print(ngettext("RFP ranking of {n} vendor: fewest missed must-haves first, then weighted score",
+                       "RFP ranking of {n} vendors: fewest missed must-haves first, then weighted score",
+                       len(ranking)).format(n=num(len(ranking))))
+        width = max(len(s.vendor) for s, _book in ranking)
+        print(f"{'#':>3}  {_('Vendor'):<{width}}  {_('Score'):>6}  {_('Musts missed'):>12}  "
+              f"{_('Unanswered'):>10}  "
+              f"{_('File')}")
         for place, (s, book) in enumerate(ranking, start=1):
-            print(f"{place:>3}  {s.vendor:<{width}}  {s.total:>5.1f}%  {len(s.musts_missed):>12}  "
-                  f"{len(s.unanswered):>10}  {book.path.name}")
+            print(f"{num(place):>3}  {s.vendor:<{width}}  {pct1(s.total):>6}  "
+                  f"{num(len(s.musts_missed)):>12}  "
+                  f"{num(len(s.unanswered)):>10}  {book.path.name}")
         print()
-        for s, _ in ranking:
-            modules = ", ".join(f"{m} {v:.1f}%" for m, v in s.by_module.items()) or "no scored requirements"
+        for s, _book in ranking:
+            modules = (", ".join(f"{m} {pct1(v)}" for m, v in s.by_module.items())
+                       or _("no scored requirements"))
             print(f"{s.vendor}: {modules}")
             if s.musts_missed:
-                print(f"  must-haves missed: {', '.join(s.musts_missed)}")
+                print("  " + _("must-haves missed: {ids}").format(ids=", ".join(s.musts_missed)))
     if problems:
-        print(f"\nProblems reading the workbooks ({len(problems)}):")
+        print("\n" + _("Problems reading the workbooks ({n}):").format(n=num(len(problems))))
         for problem in problems:
             print(f"  {problem}")
 

@@ -20,6 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from workbench.domain.playbook import SECTIONS
     from workbench.domain.resolve import resolve
+    from workbench.i18n import _
 
     playbook, answers, problems = load_with_answers(args.playbook, args.answers)
     errors = [p for p in problems if p.severity == "error"]
@@ -30,8 +31,8 @@ def run(args: argparse.Namespace) -> int:
     if args.section:
         unknown = [s for s in args.section if s not in SECTIONS]
         if unknown:
-            print(f"crmwb show: unknown section {unknown[0]!r}; expected one of: {', '.join(SECTIONS)}",
-                  file=sys.stderr)
+            print(_("crmwb show: unknown section {section}; expected one of: {sections}").format(
+                section=repr(unknown[0]), sections=", ".join(f"`{s}`" for s in SECTIONS)), file=sys.stderr)
             return 2
         data = {key: data[key] for key in args.section}
     if args.format == "json":

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.engagement_args import iso_date, open_or_report
+from workbench.cli.local import day, num, pct, phase_name, role_name, status, task_name
+from workbench.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from workbench.domain.forecast import Forecast
@@ -76,12 +78,21 @@ def _line(text: str) -> str:
 def _why(v: TaskView, today: date) -> str:
     late = (today - v.due).days
     if late > 0:
-        return f"{late}d late"
-    return "blocked" if v.status == "blocked" else "not started" if v.status == "not_started" else v.status
+        return ngettext("{n} day late", "{n} days late", late).format(n=num(late))
+    return status(v.status)
 
 
 def _task_line(v: TaskView, today: date, id_width: int) -> str:
-    return _line(f"  {v.id:<{id_width}}  {v.due}  {_why(v, today):<11}  {(v.assignee or v.owner)[:16]}")
+    return _line(f"  {v.id:<{id_width}}  {day(v.due)}  {_why(v, today):<11}  {(v.assignee or v.owner)[:16]}")
+
+
+def _phase_line(pb, p, closed: set[str]) -> str:
+    extra = [_("{done}/{total} done").format(done=num(p.closed), total=num(p.total)),
+             _("{n} active").format(n=num(p.in_progress)) if p.in_progress else "",
+             _("{n} blocked").format(n=num(p.blocked)) if p.blocked else "",
+             _("closed") if p.phase in closed else ""]
+    name = phase_name(pb, p.phase)[:22]
+    return _line(f"  {name:<22} {bar(p.percent)} {pct(p.percent):>5}  " + ", ".join(x for x in extra if x))
 
 
 def print_status(oe: OpenEngagement, report: StatusReport, fc: Forecast | None = None) -> None:
@@ -90,39 +101,46 @@ def print_status(oe: OpenEngagement, report: StatusReport, fc: Forecast | None =
     e, pb = oe.engagement, oe.playbook
     closed = oe.store.closed_phases()
     print(_line(e.client))
-    print(_line(f"{pb.id} {pb.version} · start {e.start} · plan ends {oe.plan.finish} · today {report.today}"))
+    print(_line(_("{playbook} {version} · start {start} · plan ends {finish} · today {today}").format(
+        playbook=pb.id, version=pb.version, start=day(e.start), finish=day(oe.plan.finish),
+        today=day(report.today))))
     for line in go_live_lines(fc) if fc is not None else []:
         print(_line(line))
     for warning in oe.warnings:
-        print(textwrap.fill(f"warning: {warning}", WIDTH, subsequent_indent="  ", break_on_hyphens=False))
-    print("\nPhases")
+        print(textwrap.fill(_("warning: {message}").format(message=warning), WIDTH, subsequent_indent="  ",
+                            break_on_hyphens=False))
+    print("\n" + _("Phases"))
     for p in report.phases:
-        extra = [f"{p.closed}/{p.total} done", f"{p.in_progress} active" if p.in_progress else "",
-                 f"{p.blocked} blocked" if p.blocked else "", "closed" if p.phase in closed else ""]
-        print(_line(f"  {p.phase:<16} {bar(p.percent)} {p.percent:>3}%  " + ", ".join(x for x in extra if x)))
-    for title, views in (("Late", report.late), ("Blocked", report.blocked),
-                         ("Critical path at risk", report.at_risk)):
+        print(_phase_line(pb, p, closed))
+    for title, views in ((_("Late"), report.late), (_("Blocked"), report.blocked),
+                         (_("Critical path at risk"), report.at_risk)):
         if views:
             id_width = min(30, max(len(v.id) for v in views))
-            print(f"\n{title} ({len(views)})")
+            print(f"\n{title} ({num(len(views))})")
             for v in views:
                 print(_task_line(v, report.today, id_width))
     if not (report.late or report.blocked or report.at_risk):
-        print("\nNothing is late, blocked or at risk.")
-    roles = pb.role_map()
+        print("\n" + _("Nothing is late, blocked or at risk."))
     if report.next_actions:
-        print("\nNext actions")
-        for role, views in report.next_actions.items():
-            name = str(roles[role].name) if role in roles else role
-            print(_line(f"  {name} ({role})"))
-            for v in views[:NEXT_PER_ROLE]:
-                mark = "*" if v.critical else " "
-                print(_line(f"   {mark}{v.id:<28} due {v.due}  {v.name}"))
-            if len(views) > NEXT_PER_ROLE:
-                print(f"     … and {len(views) - NEXT_PER_ROLE} more (`crmwb task {e.folder} list --role {role}`)")
-        print("\n  * on the critical path")
+        _print_next(oe, report)
     else:
-        print("\nNo open tasks are ready to start.")
+        print("\n" + _("No open tasks are ready to start."))
+
+
+def _print_next(oe: OpenEngagement, report: StatusReport) -> None:
+    pb, folder = oe.playbook, oe.engagement.folder
+    print("\n" + _("Next actions"))
+    for role, views in report.next_actions.items():
+        print(_line(f"  {role_name(pb, role)} ({role})"))
+        for v in views[:NEXT_PER_ROLE]:
+            mark = "*" if v.critical else " "
+            print(_line("   " + _("{mark}{id} due {due}  {name}").format(
+                mark=mark, id=f"{v.id:<28}", due=day(v.due), name=task_name(oe.resolved, v.id, v.name))))
+        if len(views) > NEXT_PER_ROLE:
+            more = len(views) - NEXT_PER_ROLE
+            print("     " + ngettext("… and {n} more ({command})", "… and {n} more ({command})", more).format(
+                n=num(more), command=f"`crmwb task {folder} list --role {role}`"))
+    print("\n  " + _("* on the critical path"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -16,6 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.engagement_args import add_author_argument, fail, iso_date, open_or_report
+from workbench.cli.local import cut, day, digits, num, role_name, task_name, text
+from workbench.cli.local import status as status_label
+from workbench.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from workbench.domain.tracking import Event, TaskState
@@ -74,8 +77,11 @@ def unknown_task(task_id: str, known: list[str]) -> str:
     needle = task_id.casefold()
     close = [k for k in known if needle in k.casefold()]
     close += [k for k in difflib.get_close_matches(task_id, known, n=5, cutoff=0.4) if k not in close]
-    hint = f"; did you mean: {', '.join(close[:5])}?" if close else "; see `crmwb task DIR list`"
-    return f"no task {task_id!r} in this engagement{hint}"
+    if close:
+        return _("no task {id} in this engagement; did you mean: {ids}?").format(id=repr(task_id),
+                                                                               ids=", ".join(close[:5]))
+    return _("no task {id} in this engagement; see {command}").format(id=repr(task_id),
+                                                                     command="`crmwb task DIR list`")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -109,9 +115,12 @@ def _warn_day_off(oe: OpenEngagement, day) -> None:
         return
     from workbench.i18n import _
 
-    reason = calendar.names.get(day) or _("a weekend day")
+    from workbench.cli.local import day as local_day
+
+    reason = calendar.names.get(day) or (_("a public holiday") if day in calendar.days_off else _("a weekend day"))
     print(_("warning: {day} is not a working day in this engagement's calendar ({reason}); the next working "
-            "day is {next}").format(day=day, reason=reason, next=calendar.first_working(day)), file=sys.stderr)
+            "day is {next}").format(day=local_day(day), reason=reason, next=local_day(calendar.first_working(day))),
+          file=sys.stderr)
 
 
 def change(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
@@ -124,18 +133,22 @@ def change(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
     if args.action == "assign":
         name = None if args.name.strip() in ("", "-") else args.name.strip()
         store.assign(tid, name, author)
-        print(f"{tid}: assigned to {name}" if name else f"{tid}: unassigned")
+        print(_("{id}: assigned to {name}").format(id=tid, name=name) if name
+              else _("{id}: unassigned").format(id=tid))
     elif args.action == "due":
         store.set_due(tid, args.date, author)
-        print(f"{tid}: due {args.date}" if args.date else f"{tid}: due on the planned date again")
+        print(_("{id}: due {date}").format(id=tid, date=day(args.date)) if args.date
+              else _("{id}: due on the planned date again").format(id=tid))
         _warn_day_off(oe, args.date)
     elif args.action == "note":
         store.add_note(tid, " ".join(args.text), author)
-        print(f"{tid}: note added")
+        print(_("{id}: note added").format(id=tid))
     elif args.action == "check":
         store.check_item(tid, args.item - 1, not args.undo, author)
         items = store.tasks()[tid].checklist
-        print(f"{tid}: item {args.item} {'reopened' if args.undo else 'done'} ({sum(items)}/{len(items)} done)")
+        message = (_("{id}: item {n} reopened ({done}/{total} done)") if args.undo
+                   else _("{id}: item {n} done ({done}/{total} done)"))
+        print(message.format(id=tid, n=num(args.item), done=num(sum(items)), total=num(len(items))))
     return 0
 
 
@@ -144,7 +157,8 @@ def _move(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
     tid, status = args.id, MOVES[args.action]
     before = oe.store.tasks().get(tid)
     if args.action in ("block", "skip") and not (args.note or "").strip():
-        return fail("task", f"`{args.action}` needs a reason: --note \"what stops it\"")
+        return fail("task", _("{action} needs a reason: {example}").format(
+            action=f"`{args.action}`", example='--note "..."'))
     note = args.note
     if status == "done" and (before is None or before.status != "done"):
         allowed, note = _done_note(oe, tid, args)
@@ -152,7 +166,8 @@ def _move(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
             return 2
     oe.store.set_status(tid, status, author, note)
     old = before.status if before else "?"
-    print(f"{tid}: {old} -> {status}" if old != status else f"{tid}: already {status}")
+    print(_("{id}: {old} -> {new}").format(id=tid, old=status_label(old), new=status_label(status))
+          if old != status else _("{id}: already {status}").format(id=tid, status=status_label(status)))
     if status in ("done", "skipped"):
         _print_ready(oe, tid)
     return 0
@@ -162,7 +177,6 @@ def _done_note(oe: OpenEngagement, tid: str, args: argparse.Namespace) -> tuple[
     """(allowed, the history note) of `done`; not allowed after saying why (open predecessors or unticked
     gate items without --force REASON). A forced one records the reason and what was still open."""
     from workbench.domain.task_rules import check_done, forced_note
-    from workbench.i18n import _
 
     check = check_done(oe.resolved, tid, oe.store.tasks())
     force = getattr(args, "force", None)
@@ -173,25 +187,45 @@ def _done_note(oe: OpenEngagement, tid: str, args: argparse.Namespace) -> tuple[
         return True, args.note
     if force is None:
         fail("task", _("cannot mark {id} done: {why}; finish those first, or give the reason to close it "
-                       "anyway with --force \"REASON\"").format(id=tid, why="; ".join(check.reasons())))
+                       "anyway with --force \"REASON\"").format(id=tid, why="; ".join(_done_reasons(oe,
+                                                                                                    check))))
         return False, None
     return True, forced_note(force, check, args.note)
+
+
+def _done_reasons(oe: OpenEngagement, check) -> list[str]:
+    """What stands between a task and done, in the current language (the domain's sentences name tasks
+    in English)."""
+    lines = []
+    if check.open_predecessors:
+        listed = "; ".join(f"{p.id} ({task_name(oe.resolved, p.id, p.name)}, {status_label(p.status)})"
+                           for p in check.open_predecessors)
+        n = len(check.open_predecessors)
+        lines.append(ngettext("{n} predecessor not done or skipped: {listed}",
+                              "{n} predecessors not done or skipped: {listed}", n).format(n=num(n),
+                                                                                          listed=listed))
+    if check.unticked:
+        n = len(check.unticked)
+        lines.append(ngettext("gate task with {n} of {total} checklist items unticked: {items}",
+                              "gate task with {n} of {total} checklist items unticked: {items}", n).format(
+            n=num(n), total=num(check.checklist_total), items=", ".join(num(i) for i in check.unticked)))
+    return lines
 
 
 def _reopen(oe: OpenEngagement, tid: str, note: str | None, author: str) -> int:
     """Back from done or skipped; the closed tasks depending on it are named: they now rest on open work."""
     from workbench.domain.task_rules import closed_dependants, reopened_status
-    from workbench.i18n import _
 
     states = oe.store.tasks()
     old = states[tid].status
     status = reopened_status(old)
     if status is None:
         return fail("task", _("{id} is {status}, not done or skipped; there is nothing to reopen").format(
-            id=tid, status=old))
+            id=tid, status=status_label(old)))
     text = _("reopened") + (f": {note.strip()}" if note and note.strip() else "")
     oe.store.set_status(tid, status, author, text)
-    print(_("{id}: {old} -> {new} (reopened)").format(id=tid, old=old, new=status))
+    print(_("{id}: {old} -> {new} (reopened)").format(id=tid, old=status_label(old),
+                                                      new=status_label(status)))
     waiting = closed_dependants(oe.resolved, tid, states)
     if waiting:
         print(_("  already closed and depending on it: {ids}").format(ids=", ".join(waiting)))
@@ -205,7 +239,7 @@ def _print_ready(oe: OpenEngagement, tid: str) -> None:
     ready = [t.id for _, t in oe.resolved.tasks() if tid in t.depends_on and states.get(t.id)
              and states[t.id].status == "not_started" and all(d in closed for d in t.depends_on)]
     if ready:
-        print(f"  can start now: {', '.join(ready)}")
+        print("  " + _("can start now: {ids}").format(ids=", ".join(ready)))
 
 
 def list_tasks(oe: OpenEngagement, args: argparse.Namespace) -> int:
@@ -216,7 +250,8 @@ def list_tasks(oe: OpenEngagement, args: argparse.Namespace) -> int:
         import difflib
 
         close = difflib.get_close_matches(args.role, sorted(roles), n=3, cutoff=0.4)
-        return fail("task", f"unknown role {args.role!r}; expected one of: {', '.join(close or sorted(roles))}")
+        return fail("task", _("unknown role {role}; expected one of: {roles}").format(
+            role=repr(args.role), roles=", ".join(close or sorted(roles))))
     views = [v for v in task_views(oe.resolved, oe.plan, oe.store.tasks())
              if (not args.phase or v.phase == args.phase) and (not args.role or v.owner == args.role)
              and (not args.status or v.status == args.status)]
@@ -226,15 +261,18 @@ def list_tasks(oe: OpenEngagement, args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps([task_json(v) for v in views], ensure_ascii=False, indent=2) + "\n")
         return 0
     if not views:
-        print("No tasks match.")
+        print(_("No tasks match."))
         return 0
     width = max(len(v.id) for v in views)
     ow = max(5, *(len(v.owner) for v in views))
-    print(f"  {'id':<{width}}  {'status':<11} {'due':<10} {'owner':<{ow}} assignee")
+    sw = max(11, *(len(status_label(v.status)) for v in views))
+    print(cut(f"  {_('id'):<{width}}  {_('status'):<{sw}} {_('due'):<10} {_('owner'):<{ow}} {_('assignee')}"))
     for v in views:
-        line = f"{'*' if v.critical else ' '} {v.id:<{width}}  {v.status:<11} {v.due} {v.owner:<{ow}} {v.assignee or '-'}"
-        print(line if len(line) <= WIDTH else line[: WIDTH - 1] + "…")
-    print(f"\n{len(views)} task(s); * on the critical path")
+        mark = "*" if v.critical else " "
+        print(cut(f"{mark} {v.id:<{width}}  {status_label(v.status):<{sw}} {day(v.due)} "
+                  f"{v.owner:<{ow}} {v.assignee or '-'}"))
+    print("\n" + ngettext("{n} task; * on the critical path", "{n} tasks; * on the critical path",
+                          len(views)).format(n=num(len(views))))
     return 0
 
 
@@ -246,11 +284,30 @@ def _wrap(text: str, first: str) -> str:
                          break_on_hyphens=False)
 
 
+def _due_text(value: str | None) -> str:
+    from datetime import date
+
+    if not value:
+        return _("planned")
+    try:
+        return day(date.fromisoformat(value))
+    except ValueError:
+        return value
+
+
 def _event_text(e: Event) -> str:
-    what = {"create": f"created ({e.new})", "status": f"status {e.old} -> {e.new}",
-            "assign": f"assigned to {e.new}" if e.new else "unassigned", "due": f"due {e.old or 'planned'} -> "
-            f"{e.new or 'planned'}", "note": "note", "check": f"checklist item {e.old} {e.new}",
-            "archive": "archived", "restore": "restored"}.get(e.kind, e.kind)
+    if e.kind == "create":
+        what = _("created ({status})").format(status=status_label(e.new))
+    elif e.kind == "status":
+        what = _("status {old} -> {new}").format(old=status_label(e.old), new=status_label(e.new))
+    elif e.kind == "assign":
+        what = _("assigned to {name}").format(name=e.new) if e.new else _("unassigned")
+    elif e.kind == "due":
+        what = _("due {old} -> {new}").format(old=_due_text(e.old), new=_due_text(e.new))
+    elif e.kind == "check":
+        what = _("checklist item {item} {state}").format(item=digits(str(e.old)), state=digits(str(e.new)))
+    else:
+        what = {"note": _("note"), "archive": _("archived"), "restore": _("restored")}.get(e.kind, e.kind)
     return f"{what}: {e.note}" if e.note else what
 
 
@@ -258,41 +315,51 @@ def show_task(oe: OpenEngagement, tid: str, state: TaskState) -> None:
     """Details from the playbook, dates from the plan, state and history from the store."""
     found = next(((p, t) for p, t in oe.playbook.tasks() if t.id == tid), None)
     if found is None:  # the playbook itself dropped it since; the history is all there is
-        print(f"{tid}  (no longer in the playbook)\n  status       {state.status}\nhistory")
+        print(_("{id}  (no longer in the playbook)").format(id=tid))
+        print(_wrap(status_label(state.status), f"  {_('status'):<12} "))
+        print(_("history"))
         _print_history(oe, tid)
         return
     phase, task = found
     scheduled = next((t for t in oe.plan.tasks if t.id == tid), None)
-    roles = oe.playbook.role_map()
-    critical = " [critical path]" if scheduled and scheduled.critical else ""
-    print(f"{tid}  {task.name}{critical}")
+    critical = " [" + _("critical path") + "]" if scheduled and scheduled.critical else ""
+    print(f"{tid}  {text(task.name)}{critical}")
     if state.archived:
-        print("  archived: the current answers dropped this task; its history is kept")
-    rows = [("phase", phase.id), ("status", state.status),
-            ("owner", f"{roles[task.owner].name} ({task.owner})" if task.owner in roles else task.owner),
-            ("assignee", state.assignee or "-")]
-    if scheduled:
-        due = state.due or scheduled.finish
-        rows += [("planned", f"{scheduled.start} to {scheduled.finish}, {scheduled.duration} working day(s)"),
-                 ("due", f"{due}" + (" (moved from the plan)" if state.due else ""))]
-    states = oe.store.tasks()
-    depends_on = oe.resolved.task_map()[tid].depends_on if scheduled else task.depends_on
-    deps = ", ".join(f"{d} ({states[d].status if d in states else 'dropped'})" for d in depends_on)
-    rows += [("depends on", deps or "-"), ("deliverable", str(task.deliverable) if task.deliverable else "-"),
-             ("RACI", ", ".join(f"{letter} {role}" for role, letter in task.raci.items())),
-             ("gate", "yes: must be closed before the phase closes" if task.gate else "no")]
-    for label, value in rows:
+        print("  " + _("archived: the current answers dropped this task; its history is kept"))
+    for label, value in _detail_rows(oe, task, phase, state, scheduled):
         print(_wrap(str(value), f"  {label:<12} "))
     if task.checklist:
-        print("checklist")
+        print(_("checklist"))
         for n, item in enumerate(task.checklist, 1):
             done = n <= len(state.checklist) and state.checklist[n - 1]
-            print(_wrap(str(item), f"  [{'x' if done else ' '}] {n}. "))
-    print("history")
+            print(_wrap(text(item), f"  [{'x' if done else ' '}] {num(n)}. "))
+    print(_("history"))
     _print_history(oe, tid)
+
+
+def _detail_rows(oe: OpenEngagement, task, phase, state: TaskState, scheduled) -> list[tuple[str, str]]:
+    pb = oe.playbook
+    owner = f"{role_name(pb, task.owner)} ({task.owner})"
+    rows = [(_("phase"), text(phase.name)), (_("status"), status_label(state.status)), (_("owner"), owner),
+            (_("assignee"), state.assignee or "-")]
+    if scheduled:
+        due = state.due or scheduled.finish
+        rows += [(_("planned"), ngettext("{start} to {finish}, {n} working day",
+                                         "{start} to {finish}, {n} working days", scheduled.duration).format(
+                      start=day(scheduled.start), finish=day(scheduled.finish), n=num(scheduled.duration))),
+                 (_("due"), day(due) + (" " + _("(moved from the plan)") if state.due else ""))]
+    states = oe.store.tasks()
+    depends_on = oe.resolved.task_map()[task.id].depends_on if scheduled else task.depends_on
+    deps = ", ".join(f"{d} ({status_label(states[d].status) if d in states else _('dropped')})"
+                     for d in depends_on)
+    rows += [(_("depends on"), deps or "-"), (_("deliverable"), text(task.deliverable) or "-"),
+             ("RACI", ", ".join(f"{letter} {role_name(pb, role)}" for role, letter in task.raci.items())),
+             (_("gate"), _("yes: must be closed before the phase closes") if task.gate else _("no"))]
+    return rows
 
 
 def _print_history(oe: OpenEngagement, tid: str) -> None:
     for e in oe.store.history(tid):
-        at = e.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        stamp = e.at.astimezone()
+        at = f"{day(stamp.date())} {digits(stamp.strftime('%H:%M'))}"
         print(f"  {at}  {e.author[:12]:<12}  {_event_text(e)}")

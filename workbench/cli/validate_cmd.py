@@ -6,7 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from workbench.cli.local import num
 from workbench.cli.output import print_problems, summary
+from workbench.i18n import _, ngettext
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,9 +31,17 @@ def run(args: argparse.Namespace) -> int:
                 problems += load_answers(answers_file, loaded.playbook).problems
         if args.format == "text" and loaded.ok and not loaded.problems:
             pb = loaded.playbook
-            print(f"{ref}: ok — {pb.id} {pb.version}: {len(pb.questions)} questions, "
-                  f"{sum(1 for _ in pb.tasks())} tasks, {len(pb.roles)} roles, "
-                  f"{len(pb.requirements)} requirements, {len(pb.processes)} processes, {len(pb.kpis)} KPIs")
+            counts = [ngettext("{n} question", "{n} questions", len(pb.questions)),
+                      ngettext("{n} task", "{n} tasks", sum(1 for _task in pb.tasks())),
+                      ngettext("{n} role", "{n} roles", len(pb.roles)),
+                      ngettext("{n} requirement", "{n} requirements", len(pb.requirements)),
+                      ngettext("{n} process", "{n} processes", len(pb.processes)),
+                      ngettext("{n} KPI", "{n} KPIs", len(pb.kpis))]
+            sizes = (len(pb.questions), sum(1 for _task in pb.tasks()), len(pb.roles), len(pb.requirements),
+                     len(pb.processes), len(pb.kpis))
+            print(_("{ref}: ok — {playbook}: {counts}").format(
+                ref=ref, playbook=f"{pb.id} {pb.version}",
+                counts=", ".join(c.format(n=num(n)) for c, n in zip(counts, sizes))))
     print_problems(problems, args.format)
     if args.format == "text" and problems:
         print(summary(problems), file=sys.stderr)

@@ -106,19 +106,20 @@ class ActivityTally:
     def measures(self) -> ActivityMeasures:
         """The measures a user-activity export gives, counted as the playbook's measure definitions say."""
         values: dict[str, float] = {"licensed_users": self.people, "active_users_30d": self.active}
-        how = {"licensed_users": "people in the file (no system accounts)",
-               "active_users_30d": f"a login in the {ACTIVE_DAYS} days and 1+ record"}
+        how = {"licensed_users": _("people in the file (no system accounts)"),
+               "active_users_30d": _("a login in the {days} days and 1+ record").format(days=ACTIVE_DAYS)}
         if self.has_trained:
             values["users_trained"] = self.trained
-            how["users_trained"] = "users marked as trained"
+            how["users_trained"] = _("users marked as trained")
         if "activities_logged" in self.record_columns:
             values["sales_activities_logged"] = self.sales_activities
-            how["sales_activities_logged"] = "activities logged by sales users"
+            how["sales_activities_logged"] = _("activities logged by sales users")
             values["sales_reps_working"] = self.sales_working
-            how["sales_reps_working"] = f"sales users with {WORKING_LOGINS}+ logins (not HR data)"
+            how["sales_reps_working"] = _("sales users with {logins}+ logins (not HR data)").format(
+                logins=WORKING_LOGINS)
         if "cases_created" in self.record_columns:
             values["cases_logged"] = self.cases
-            how["cases_logged"] = "cases created by all users"
+            how["cases_logged"] = _("cases created by all users")
         by_group = {group: dict(totals) for group, totals in self.by_group.items()}
         return ActivityMeasures(values, how, self.rows - self.people, by_group, dict(self.unmatched))
 
@@ -150,11 +151,13 @@ def evaluate_kpis(kpis: list[Kpi], values: dict[str, float],
     for kpi in kpis:
         missing = [m for m in formula_names(kpi.formula) if m not in values]
         if missing:
-            results.append(KpiResult(kpi, None, missing, "needs " + ", ".join(missing)))
+            results.append(KpiResult(kpi, None, missing,
+                                     _("needs {measures}").format(measures=", ".join(missing))))
             continue
         value = evaluate(kpi.formula, values)
         zeros = [m for m in formula_names(kpi.formula) if values[m] == 0]
-        reason = "" if value is not None else f"division by zero ({', '.join(zeros)} is 0)"
+        reason = "" if value is not None else _("division by zero ({measures} is 0)").format(
+            measures=", ".join(zeros))
         if value is not None and kpi.per_period:
             value, reason = per_cadence(kpi, value, period_days)
         if value is not None and kpi.out_of_range(value):
@@ -168,7 +171,7 @@ def per_cadence(kpi: Kpi, value: float, period_days: int | None) -> tuple[float 
     target is divided by 6); without the period it cannot be compared, so it is not computed."""
     if not period_days:
         return None, _("{cadence} rate: needs the export's first day (--from YYYY-MM-DD)").format(
-            cadence=kpi.cadence)
+            cadence=_(kpi.cadence))  # the cadences (weekly, monthly ...) are catalogue messages of their own
     return value * CADENCE_DAYS[kpi.cadence] / period_days, ""
 
 
@@ -177,7 +180,7 @@ def period_note(kpi: Kpi, period_days: int | None) -> str:
     if not kpi.per_period or not period_days:
         return ""
     return _("counted over {days} day(s), scaled to one {cadence} period of {per:.4g} days").format(
-        days=period_days, cadence=kpi.cadence, per=CADENCE_DAYS[kpi.cadence])
+        days=period_days, cadence=_(kpi.cadence), per=CADENCE_DAYS[kpi.cadence])
 
 
 def baseline_of(kpi: Kpi, points: list[Measurement]) -> float | None:

@@ -11,17 +11,33 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from workbench.domain.access import ACTIONS, PermissionRef, Role, scope_rank
+from workbench.domain.locale import format_percent
 from workbench.domain.playbook import Playbook
 from workbench.domain.requirements import scored_weight
 from workbench.domain.system_rights import HELD, label
 from workbench.domain.text import tr
-from workbench.i18n import _
+from workbench.i18n import N_, _, current_language
+
+WORDS = {"create": N_("create"), "read": N_("read"), "update": N_("update"), "delete": N_("delete"),
+         "assign": N_("assign"), "export": N_("export"), "import": N_("import"), "none": N_("none"),
+         "own": N_("own"), "team": N_("team"), "all": N_("all")}
+"""actions and scopes as people read them in a finding (the codes stay in `role`, `object`, `action`)"""
+
+
+def _w(code: str) -> str:
+    return _(WORDS[code]) if code in WORDS else code
+
+
+def _t(text) -> str:
+    return tr(text, current_language())
 
 MUST_WEIGHT_LIMIT = 0.60
 """DSDM's rule of thumb: Must-haves should carry no more than about 60 % of the effort (here: weight)."""
 
-_DEPENDENCIES = (("update", "read", "editing needs reading"), ("delete", "update", "deleting needs editing"),
-                 ("export", "read", "exporting needs reading"), ("assign", "read", "assigning needs reading"))
+_DEPENDENCIES = (("update", "read", N_("editing needs reading")), ("delete", "update",
+                                                                   N_("deleting needs editing")),
+                 ("export", "read", N_("exporting needs reading")), ("assign", "read",
+                                                                     N_("assigning needs reading")))
 
 
 @dataclass(frozen=True)
@@ -64,7 +80,7 @@ def _held(role: Role, ref: PermissionRef) -> str:
 def _right_text(ref: PermissionRef, held: str) -> str:
     if ref.system_right is not None:
         return _("the system right {right}").format(right=ref.system_right)
-    return f"{ref.action} {ref.object} ({held})"
+    return f"{_w(ref.action)} {ref.object} ({_w(held)})"
 
 
 def separation_of_duties(pb: Playbook) -> list[Finding]:
@@ -75,9 +91,11 @@ def separation_of_duties(pb: Playbook) -> list[Finding]:
             if _holds(_held(role, a), a.min_scope) and _holds(_held(role, b), b.min_scope):
                 findings.append(Finding(
                     f"sod:{rule.id}", rule.severity,
-                    f"{role.id} holds both {_right_text(a, _held(role, a))} and "
-                    f"{_right_text(b, _held(role, b))}: {tr(rule.description)}",
-                    tr(rule.fix) or "move one of the two rights to another role",
+                    _("{role} holds both {first} and {second}: {why}").format(
+                        role=role.id, first=_right_text(a, _held(role, a)),
+                        second=_right_text(b, _held(role, b)),
+                        why=_t(rule.description)),
+                    _t(rule.fix) or _("move one of the two rights to another role"),
                     role.id, b.object, b.action or b.system_right))
     return findings
 
@@ -92,9 +110,12 @@ def least_privilege(pb: Playbook) -> list[Finding]:
             if scope_rank(held) > scope_rank(rule.max_scope):
                 findings.append(Finding(
                     f"lp:{rule.id}", rule.severity,
-                    f"{role.id} may {rule.action} {rule.object} with scope {held}; the ceiling is "
-                    f"{rule.max_scope}: {tr(rule.description)}",
-                    tr(rule.fix) or f"lower {role.id}'s {rule.action} on {rule.object} to {rule.max_scope}",
+                    _("{role} may {action} {object} with scope {held}; the ceiling is {ceiling}: "
+                      "{why}").format(
+                        role=role.id, action=_w(rule.action), object=rule.object, held=_w(held),
+                        ceiling=_w(rule.max_scope), why=_t(rule.description)),
+                    _t(rule.fix) or _("lower the {action} right of {role} on {object} to {ceiling}").format(
+                        action=_w(rule.action), role=role.id, object=rule.object, ceiling=_w(rule.max_scope)),
                     role.id, rule.object, rule.action))
     return findings
 
@@ -112,8 +133,8 @@ def system_right_holders(pb: Playbook) -> list[Finding]:
                     f"sys:{rule.id}", rule.severity,
                     _("{role} holds the system right {right} ({label}); only {allowed} may: {why}").format(
                         role=role.id, right=right, label=label(right), allowed=allowed,
-                        why=tr(rule.description)),
-                    tr(rule.fix) or _("remove {right} from {role}'s system_rights").format(right=right,
+                        why=_t(rule.description)),
+                    _t(rule.fix) or _("remove {right} from {role}'s system_rights").format(right=right,
                                                                                          role=role.id),
                     role.id, action=right))
     return findings
@@ -128,8 +149,12 @@ def permission_dependencies(pb: Playbook) -> list[Finding]:
                 if scope_rank(have) > scope_rank(need):
                     findings.append(Finding(
                         "dependency", "error",
-                        f"{role.id} may {action} {obj} ({have}) but {needs} only {need}: {why}",
-                        f"give {role.id} {needs} {obj} at least {have}, or lower {action} to {need}",
+                        _("{role} may {action} {object} ({have}) but {needs} only {need}: {why}").format(
+                            role=role.id, action=_w(action), object=obj, have=_w(have), needs=_w(needs),
+                            need=_w(need), why=_(why)),
+                        _("give {role} {needs} {object} at least {have}, or lower {action} to {need}").format(
+                            role=role.id, needs=_w(needs), object=obj, have=_w(have), action=_w(action),
+                            need=_w(need)),
                         role.id, obj, action))
     return findings
 
@@ -139,26 +164,34 @@ def ownership(pb: Playbook) -> list[Finding]:
     for obj in pb.objects:
         readers = [r.id for r in pb.roles if r.scope(obj.id, "read") != "none"]
         if not readers:
-            findings.append(Finding("unread-object", "warning", f"no role may read {obj.id}",
-                                    f"grant read on {obj.id} to {obj.owner} or drop the object",
+            findings.append(Finding("unread-object", "warning",
+                                    _("no role may read {object}").format(object=obj.id),
+                                    _("grant read on {object} to {owner} or drop the object").format(
+                                        object=obj.id, owner=obj.owner),
                                     object=obj.id))
         owner = pb.role_map().get(obj.owner)
         if owner is not None and owner.scope(obj.id, "read") == "none":
             findings.append(Finding("owner-cannot-read", "warning",
-                                    f"{obj.owner} owns {obj.id}'s data quality but cannot read it",
-                                    f"grant {obj.owner} read on {obj.id}", obj.owner, obj.id, "read"))
+                                    _("{owner} owns the data quality of {object} but cannot read it").format(
+                                        owner=obj.owner, object=obj.id),
+                                    _("grant {owner} read on {object}").format(owner=obj.owner,
+                                                                               object=obj.id),
+                                    obj.owner, obj.id, "read"))
     for _phase, task in pb.tasks():
         accountable = [r for r, letter in task.raci.items() if letter == "A"]
         if len(accountable) != 1:
-            findings.append(Finding("raci", "error", f"task {task.id} has {len(accountable)} accountable roles",
-                                    "name exactly one Accountable role", task=task.id))
+            findings.append(Finding("raci", "error", _("task {task} has {n} accountable roles").format(
+                                        task=task.id, n=len(accountable)),
+                                    _("name exactly one Accountable role"), task=task.id))
     profiled = {p.id for p in pb.job_profiles}
     used = {t.owner for _, t in pb.tasks()} | {r for _, t in pb.tasks() for r, l in t.raci.items() if l in "RA"}
     for role in pb.roles:
         if role.id not in profiled and role.id in used:
             findings.append(Finding("no-job-profile", "info",
-                                    f"{role.id} does work in the rollout but has no job profile",
-                                    f"add a job profile for {role.id} so HR can staff it", role=role.id))
+                                    _("{role} does work in the rollout but has no job profile").format(
+                                        role=role.id),
+                                    _("add a job profile for {role} so HR can staff it").format(role=role.id),
+                                    role=role.id))
     return findings
 
 
@@ -177,9 +210,11 @@ def must_have_weight(pb: Playbook) -> list[Finding]:
     share = must_weight_share((r.priority, r.weight) for r in pb.requirements)
     if share is not None and share > MUST_WEIGHT_LIMIT:
         return [Finding("moscow-balance", "warning",
-                        f"Must-haves carry {share:.0%} of the RFP's total weight (over "
-                        f"{MUST_WEIGHT_LIMIT:.0%}): vendors cannot be told apart and nothing is left to trade",
-                        "move requirements the business can live without at go-live to Should or Could")]
+                        _("Must-haves carry {share} of the total weight of the RFP (over {limit}): vendors "
+                          "cannot be told apart and nothing is left to trade").format(
+                            share=format_percent(round(share * 100), current_language()),
+                            limit=format_percent(round(MUST_WEIGHT_LIMIT * 100), current_language())),
+                        _("move requirements the business can live without at go-live to Should or Could"))]
     return []
 
 
@@ -191,8 +226,10 @@ def unused_rights(pb: Playbook) -> list[Finding]:
         total = len(pb.objects) * len(ACTIONS)
         full = sum(1 for o in pb.objects for a in ACTIONS if role.scope(o.id, a) == "all")
         if total and full == total:
-            findings.append(Finding("superuser", "error", f"{role.id} holds every right on every object",
-                                    "split administration from business data access", role=role.id))
+            findings.append(Finding("superuser", "error",
+                                    _("{role} holds every right on every object").format(
+                                        role=role.id),
+                                    _("split administration from business data access"), role=role.id))
     return findings
 
 

@@ -90,13 +90,14 @@ def _option(question: Question, token: str) -> str:
         number = int(token)
         if 1 <= number <= len(ids):
             return ids[number - 1]
-        raise AnswerInputError(f"there is no option {number}; expected a number from 1 to {len(ids)} "
-                               f"or one of: {', '.join(ids)}")
+        raise AnswerInputError(_("there is no option {number}; expected a number from 1 to {count} or one "
+                                 "of: {ids}").format(number=number, count=len(ids), ids=", ".join(ids)))
     for option_id in ids:
         if option_id.casefold() == token.casefold():
             return option_id
-    raise AnswerInputError(f"unknown option {token!r}; expected a number from 1 to {len(ids)} "
-                           f"or one of: {', '.join(ids)}")
+    raise AnswerInputError(_("unknown option {token}; expected a number from 1 to {count} or one of: "
+                             "{ids}").format(
+        token=repr(token), count=len(ids), ids=", ".join(ids)))
 
 
 def _number(question: Question, text: str) -> int | float:
@@ -111,9 +112,10 @@ def _number(question: Question, text: str) -> int | float:
     try:
         value = float(cleaned)
     except ValueError:
-        raise AnswerInputError(f"{text!r} is not a number; expected digits, e.g. 25") from None
+        raise AnswerInputError(_("{text} is not a number; expected digits, e.g. 25")
+                               .format(text=repr(text))) from None
     if not math.isfinite(value):
-        raise AnswerInputError(f"{text!r} is not a number; expected digits, e.g. 25")
+        raise AnswerInputError(_("{text} is not a number; expected digits, e.g. 25").format(text=repr(text)))
     return int(value) if value.is_integer() and "." not in cleaned and "e" not in cleaned.lower() else value
 
 
@@ -125,7 +127,7 @@ def parse_answer(question: Question, text: str) -> Any:
     within min/max; text: anything not empty."""
     text = text.strip()
     if not text:
-        raise AnswerInputError("the answer is empty")
+        raise AnswerInputError(_("the answer is empty"))
     if question.type == "choice":
         return _option(question, text)
     if question.type == "multi_choice":
@@ -139,7 +141,8 @@ def parse_answer(question: Question, text: str) -> Any:
             return True
         if word in NO:
             return False
-        raise AnswerInputError(f"{text!r} is not yes or no; expected y/n, yes/no, بله/خیر or да/нет")
+        raise AnswerInputError(_("{text} is not yes or no; expected {words}").format(
+            text=repr(text), words="y/n, yes/no, بله/خیر, да/нет"))
     if question.type == "number":
         value = _number(question, text)
         problem = question.answer_problem(value)

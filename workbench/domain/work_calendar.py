@@ -122,7 +122,9 @@ def country_calendar(country: str | None, start: date, *, weekend: frozenset[int
         found = holidays.country_holidays(country.upper(), years=years, language=language)
     except NotImplementedError:
         raise ValueError(f"unknown country {country!r}; expected an ISO 3166 code such as IR or RU") from None
-    names = {day: name for day, name in found.items()}
+    supported = tuple(getattr(found, "supported_languages", ()))
+    named = lang == "en" or language in supported  # no holiday names in a language the package lacks
+    names = {day: (name if named else "") for day, name in found.items()}
     own_weekend = frozenset(getattr(found, "weekend", DEFAULT_WEEKEND))
     transferred = frozenset(getattr(found, "weekend_workdays", ()) or ())
     return WorkCalendar(country.upper(), weekend if weekend is not None else own_weekend,

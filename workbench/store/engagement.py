@@ -30,6 +30,7 @@ from workbench.domain.resolve import resolve
 from workbench.domain.target_date import TargetCheck, check_target
 from workbench.domain.target_text import target_warning
 from workbench.i18n import _
+from workbench.languages import LANGUAGES
 from workbench.loading.locate import place
 from workbench.loading.located_yaml import LDict, YamlError, plain, read_yaml
 from workbench.loading.playbooks import LoadedPlaybook, load_playbook
@@ -42,7 +43,7 @@ from workbench.store.sqlite_store import SQLiteStore, StoreDataError
 FILE_NAME = "engagement.yaml"
 STORE_NAME = "state.db"
 _KEYS = {"client", "playbook", "playbook_version", "playbook_sha256", "start", "created", "answers",
-         "overrides", "revision", "calendar"}
+         "overrides", "revision", "calendar", "language"}
 _HEADER = ("# CRM Workbench engagement. Edit the answers here or with `crmwb intake`; after an edit, run any\n"
            "# crmwb command on this folder and the task list follows the answers (dropped tasks are archived).\n")
 
@@ -63,6 +64,9 @@ class Engagement:
     """how many times engagement.yaml was written (hand edits leave it as it is)"""
     calendar: dict[str, Any] = field(default_factory=dict)
     """the engagement's own calendar changes: {weekend: [thu, fri], days_off: [dates], working_days: [dates]}"""
+    language: str = ""
+    """the client's language (en, fa, ru): every command on the folder speaks it unless `--lang` says
+    otherwise; empty in files written before the field existed (then $CRMWB_LANG, else English)"""
 
     @property
     def file(self) -> Path:
@@ -75,7 +79,10 @@ class Engagement:
     def to_yaml(self) -> str:
         data = {"client": self.client, "playbook": self.playbook, "playbook_version": self.playbook_version,
                 "playbook_sha256": self.playbook_sha256, "start": self.start, "created": self.created,
-                "revision": self.revision, "answers": self.answers}
+                "revision": self.revision}
+        if self.language:
+            data["language"] = self.language
+        data["answers"] = self.answers
         if self.overrides:
             data["overrides"] = self.overrides
         if self.calendar:
@@ -107,7 +114,7 @@ def _playbook_ref(ref: str, folder: Path) -> str:
 
 
 def create(folder: Path, playbook_ref: str, answers: dict[str, Any], client: str, start: date,
-           author: str) -> Engagement:
+           author: str, language: str = "") -> Engagement:
     """Create the folder, its store and its engagement.yaml (revision 1); refuses a folder that already
     holds an engagement, also when another `new` wins the race for it."""
     from workbench.store.engagement_save import save_engagement
@@ -124,7 +131,7 @@ def create(folder: Path, playbook_ref: str, answers: dict[str, Any], client: str
         raise EngagementError(problems)
     engagement = Engagement(folder, client, _playbook_ref(playbook_ref, folder), start, plain(answers),
                             loaded.playbook.version, loaded.digest,
-                            datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                            datetime.now(timezone.utc).isoformat(timespec="seconds"), language=language)
 
     def make_store(written: Engagement) -> None:  # under the folder lock, before engagement.yaml exists
         with SQLiteStore(written.store_path) as store:
@@ -161,12 +168,17 @@ def read(folder: Path) -> Engagement:
         message = _("{value!r}; expected a whole number, 0 or more").format(value=revision)
         problems.append(place(Problem(message, ("revision",)), data, str(path)))
     problems += [place(p, data, str(path)) for p in calendar_problems(data.get("calendar"))]
+    language = data.get("language", "")
+    if "language" in data and language not in LANGUAGES:
+        message = _("language {value!r}; expected one of: {choices}").format(
+            value=str(language)[:20], choices=", ".join(LANGUAGES))
+        problems.append(place(Problem(message, ("language",)), data, str(path)))
     if problems:
         raise EngagementError(problems)
     return Engagement(folder, data["client"], data["playbook"], data["start"], plain(data["answers"]),
                       str(data.get("playbook_version") or ""), str(data.get("playbook_sha256") or ""),
                       str(data.get("created") or ""), plain(data.get("overrides") or {}), revision,
-                      plain(data.get("calendar") or {}))
+                      plain(data.get("calendar") or {}), language)
 
 
 def work_calendar(engagement: Engagement, lang: str = "en"):
@@ -316,5 +328,5 @@ def save_overrides(engagement: Engagement, overrides: dict[str, Any]):
 
 def _adopt(engagement: Engagement, written: Engagement) -> None:
     for name in ("client", "playbook", "start", "answers", "playbook_version", "playbook_sha256", "created",
-                 "overrides", "revision", "calendar"):
+                 "overrides", "revision", "calendar", "language"):
         setattr(engagement, name, getattr(written, name))

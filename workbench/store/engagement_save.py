@@ -82,14 +82,16 @@ def _fields(engagement: Engagement) -> dict[str, Any]:
     return {"client": engagement.client, "playbook": engagement.playbook,
             "playbook_version": engagement.playbook_version, "playbook_sha256": engagement.playbook_sha256,
             "start": engagement.start, "created": engagement.created, "answers": dict(engagement.answers),
-            "overrides": dict(engagement.overrides), "calendar": dict(engagement.calendar)}
+            "overrides": dict(engagement.overrides), "calendar": dict(engagement.calendar),
+            "language": engagement.language}
 
 
 def _from_fields(folder: Path, data: dict[str, Any], revision: int) -> Engagement:
     return Engagement(folder, data.get("client", ""), data.get("playbook", ""), data["start"],
                       data.get("answers", {}), data.get("playbook_version", ""),
                       data.get("playbook_sha256", ""),
-                      data.get("created", ""), data.get("overrides", {}), revision, data.get("calendar", {}))
+                      data.get("created", ""), data.get("overrides", {}), revision, data.get("calendar", {}),
+                      data.get("language", ""))
 
 
 def _run_sync(result: SaveResult, sync: Sync | None) -> SaveResult:

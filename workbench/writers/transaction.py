@@ -77,9 +77,14 @@ class Changes:
     """what the run found and repaired from an interrupted earlier run, if anything"""
 
     def summary(self) -> str:
+        from workbench.domain.locale import format_number
+        from workbench.i18n import current_language
+
+        lang = current_language()
         return _("{added} added, {replaced} replaced, {unchanged} unchanged, {removed} removed").format(
-            added=len(self.added), replaced=len(self.replaced), unchanged=len(self.unchanged),
-            removed=len(self.removed))
+            added=format_number(len(self.added), lang), replaced=format_number(len(self.replaced), lang),
+            unchanged=format_number(len(self.unchanged), lang), removed=format_number(len(self.removed),
+                                                                                      lang))
 
     def lines(self) -> list[str]:
         """One line per changed path: `+ added`, `~ replaced`, `- removed` (unchanged ones only counted)."""
