@@ -53,6 +53,8 @@ EXTRA_ALLOWED = {
 _ID = re.compile(r"\b(?=[A-Za-z0-9_.-]*[\d_.])[A-Za-z0-9]+(?:[_.-][A-Za-z0-9]+)+\b")
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*")
+_CODEPOINT = re.compile(r"U\+[0-9A-F]{4,6}")
 _LATIN_DIGITS = re.compile(r"(?<![A-Za-z0-9_.-])[0-9]+(?:[.,][0-9]+)*")
 _GREGORIAN = re.compile(r"\b(?:19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}\b|[۱۲][۰۹][۰-۹]{2}[-/][۰-۹]{1,2}[-/][۰-۹]{1,2}"
                         r"|\b[0-9]{1,2}[./][0-9]{1,2}[./](?:19|20)[0-9]{2}\b")
@@ -234,8 +236,9 @@ def playbook_ids(answers: Path) -> frozenset[str]:
 def leaks(text: str, lang: str, ids: frozenset[str]) -> list[str]:
     """The English words (and in fa the Latin digits and Gregorian dates) of one text."""
     found = [f"date {d}" for d in _GREGORIAN.findall(text)] if lang == "fa" else []
-    text = _ID.sub(" ", _GREGORIAN.sub(" ", text))
-    words = [w for w in _LATIN_WORD.findall(text) if w not in ALLOWED and w not in ids]
+    text = _ID.sub(" ", _CODEPOINT.sub(" ", _GREGORIAN.sub(" ", text)))
+    words = [w for token in _TOKEN.findall(text) if token not in ids
+             for w in _LATIN_WORD.findall(token) if w not in ALLOWED and w not in ids]
     found += words
     if lang == "fa":
         found += [f"digits {d}" for d in _LATIN_DIGITS.findall(_LATIN_WORD.sub(" ", text))]
@@ -249,6 +252,7 @@ def test_leak_finder_finds_what_it_must():
     assert leaks("Отчёт 2026-03-01", "fa", ids) == ["date 2026-03-01"]
     assert leaks("Отчёт 01.03.2026, 5 задач", "ru", ids) == []
     assert leaks("`pre-01-kickoff` منتظر", "fa", ids) == []
+    assert leaks("dep-loyalty-design U+0643 منتظر", "fa", ids | {"dep-loyalty-design"}) == []
     assert leaks(_CODE_SPAN.sub(" ", "`Kick off` منتظر"), "fa", ids) == []
 
 
