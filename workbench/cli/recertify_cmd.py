@@ -40,7 +40,10 @@ def run(args: argparse.Namespace) -> int:
     for warning in design.warnings:
         print(f"crmwb recertify: warning: {warning}", file=sys.stderr)
     pb = design.playbook
-    plan = review_plan(pb, args.lang)
+    from workbench.i18n import use_language
+
+    with use_language(args.lang):  # the checklists and their notes are the reviewer's documents
+        plan = review_plan(pb, args.lang)
     opened = args.date or date.today()
     due = add_working_days(opened, plan.window_days)
     names = {role.id: tr(role.name, args.lang) for role in pb.roles}
@@ -50,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         args.out.mkdir(parents=True, exist_ok=True)
-        paths = write(plan, names, meta, args.out)
+        with use_language(args.lang):
+            paths = write(plan, names, meta, args.out)
     except OSError as exc:
         print(f"crmwb recertify: error: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return 2

@@ -20,6 +20,7 @@ from workbench.domain.matrix import permission_matrix
 from workbench.domain.phases import Task
 from workbench.domain.playbook import Playbook
 from workbench.domain.text import tr
+from workbench.i18n import _, ngettext
 
 FALLBACK_REVIEWER = "crm_manager"
 FALLBACK_WINDOW_DAYS = 10
@@ -97,13 +98,16 @@ def _independent(pb: Playbook, reviewer: str, skip: str | None) -> tuple[str, st
     """Who reviews the reviewer's own role, and how the plan explains it."""
     design = _design_task(pb, skip)
     if design is not None and design.accountable != reviewer:
-        return design.accountable, (f"{reviewer} does not certify their own rights: reviewed by "
-                                    f"{design.accountable}, Accountable for {design.id}")
+        return design.accountable, _("{reviewer} does not certify their own rights: reviewed by {accountable}, "
+                                     "Accountable for {task}").format(reviewer=reviewer,
+                                                                      accountable=design.accountable,
+                                                                      task=design.id)
     roles = pb.role_map()
     if "director" in roles and reviewer != "director":
-        return "director", f"{reviewer} does not certify their own rights: reviewed by the director"
-    return reviewer, (f"no independent reviewer for {reviewer}'s own rights: self-review, flag it to the "
-                      "auditor")
+        return "director", _("{reviewer} does not certify their own rights: reviewed by the director").format(
+            reviewer=reviewer)
+    return reviewer, _("no independent reviewer for {reviewer}'s own rights: self-review, flag it to the "
+                       "auditor").format(reviewer=reviewer)
 
 
 def review_plan(pb: Playbook, lang: str = "en") -> ReviewPlan:
@@ -114,10 +118,11 @@ def review_plan(pb: Playbook, lang: str = "en") -> ReviewPlan:
         reviewer = task.accountable
     else:
         reviewer = FALLBACK_REVIEWER
-        notes.append(f"no access-recertification task in {pb.id}: the reviewer falls back to {reviewer}")
+        notes.append(_("no access-recertification task in {playbook}: the reviewer falls back to {reviewer}")
+                     .format(playbook=pb.id, reviewer=reviewer))
     if reviewer not in pb.role_map():
-        notes.append(f"the reviewer {reviewer} is not a role of {pb.id}; name one in the recertification "
-                     "task's RACI (A)")
+        notes.append(_("the reviewer {reviewer} is not a role of {playbook}; name one in the recertification "
+                       "task's RACI (A)").format(reviewer=reviewer, playbook=pb.id))
     window = task.duration_days if task is not None and task.duration_days else FALLBACK_WINDOW_DAYS
     plan = ReviewPlan(reviewer, task.id if task else None, pb.governance.recertification_months, window,
                       notes=notes)
@@ -132,7 +137,9 @@ def review_plan(pb: Playbook, lang: str = "en") -> ReviewPlan:
         plan.roles.append(RoleReview(role.id, tr(role.name, lang), who, rights, note))
     without = [r.role for r in plan.roles if not r.rights]
     if without:
-        notes.append(f"{len(without)} role(s) hold no rights and need no review: {', '.join(without)}")
+        notes.append(ngettext("{count} role holds no rights and needs no review: {roles}",
+                              "{count} roles hold no rights and need no review: {roles}", len(without))
+                     .format(count=len(without), roles=", ".join(without)))
     return plan
 
 

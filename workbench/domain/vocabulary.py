@@ -9,6 +9,8 @@ English word elsewhere in the catalogue.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from workbench.i18n import pgettext
 
 
@@ -60,3 +62,25 @@ def raci_meaning(letter: str) -> str:
               "A": pgettext("RACI", "Accountable: signs it off (exactly one)"),
               "C": pgettext("RACI", "Consulted before"), "I": pgettext("RACI", "Informed after")}
     return labels.get(letter, letter)
+
+
+def decision_label(decision: str) -> str:
+    """A recertification decision as the reviewer picks it from the checklist's drop-down."""
+    labels = {"keep": pgettext("review decision", "keep"), "revoke": pgettext("review decision", "revoke"),
+              "change": pgettext("review decision", "change")}
+    return labels.get(decision, decision)
+
+
+def reading_back(label_of: Callable[[str], str], values: Iterable[str]) -> dict[str, str]:
+    """casefolded label in any language (and the id itself) -> id: a file written in one language is read
+    back whatever the reader's language, and an English or hand-typed id still works."""
+    from workbench.i18n import use_language
+    from workbench.languages import LANGUAGES
+
+    found: dict[str, str] = {}
+    for value in values:
+        found[value.casefold()] = value
+        for lang in LANGUAGES:
+            with use_language(lang):
+                found.setdefault(" ".join(label_of(value).split()).casefold(), value)
+    return found
