@@ -52,6 +52,8 @@ EXTRA_ALLOWED = {
 
 _ID = re.compile(r"\b(?=[A-Za-z0-9_.-]*[\d_.])[A-Za-z0-9]+(?:[_.-][A-Za-z0-9]+)+\b")
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
+_MERMAID_FENCE = re.compile(r"```mermaid\n(.*?)```", re.S)
+_HEX = re.compile(r"\b[0-9a-f]{32,64}\b")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*")
 _CODEPOINT = re.compile(r"U\+[0-9A-F]{4,6}")
@@ -177,7 +179,12 @@ def _csv_texts(path: Path, columns: tuple[str, ...] | None) -> list[str]:
 
 
 def _quoted_labels(path: Path) -> list[str]:
-    text = path.read_text(encoding="utf-8")
+    return _labels(path.read_text(encoding="utf-8"))
+
+
+def _labels(text: str) -> list[str]:
+    """The quoted labels of a DOT or Mermaid diagram (a DOT line break `\\n` is a space)."""
+    text = text.replace("\\n", " ")
     return re.findall(r'label="((?:[^"\\]|\\.)*)"', text) + re.findall(r'\["((?:[^"\\]|\\.)*)"\]', text) \
         + re.findall(r'\|"([^"]*)"\|', text) + re.findall(r'[\(\{]"([^"]*)"[\)\}]', text)
 
@@ -186,7 +193,9 @@ def human_texts(path: Path) -> list[str] | None:
     """The text a person reads in one output file; None for machine files (manifests, policies)."""
     name, suffix = path.name, path.suffix
     if suffix == ".md" or suffix == ".txt":
-        return [_CODE_SPAN.sub(" ", path.read_text(encoding="utf-8"))]
+        text = path.read_text(encoding="utf-8")
+        diagrams = _MERMAID_FENCE.findall(text)  # a diagram's keywords are Mermaid's; its labels are text
+        return [_MERMAID_FENCE.sub(" ", text)] + [label for d in diagrams for label in _labels(d)]
     if suffix == ".html":
         return _html_texts(path)
     if suffix == ".xlsx":
@@ -236,6 +245,7 @@ def playbook_ids(answers: Path) -> frozenset[str]:
 def leaks(text: str, lang: str, ids: frozenset[str]) -> list[str]:
     """The English words (and in fa the Latin digits and Gregorian dates) of one text."""
     found = [f"date {d}" for d in _GREGORIAN.findall(text)] if lang == "fa" else []
+    text = _HEX.sub(" ", _CODE_SPAN.sub(" ", text))  # digests, and commands or ids in backticks
     text = _ID.sub(" ", _CODEPOINT.sub(" ", _GREGORIAN.sub(" ", text)))
     words = [w for token in _TOKEN.findall(text) if token not in ids
              for w in _LATIN_WORD.findall(token) if w not in ALLOWED and w not in ids]

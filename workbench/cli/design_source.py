@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from workbench.i18n import _
+
 if TYPE_CHECKING:
     from workbench.domain.playbook import Playbook
     from workbench.domain.problems import Problem
@@ -68,7 +70,7 @@ def load_design(ref: str, answers_file: Path | None) -> tuple[Design | None, lis
         from workbench.loading.answers import load_answers
 
         client = load_answers(answers_file, playbook).client
-    return Design(resolve(playbook, answers), f"playbook {playbook.id} {playbook.version}", digest, client,
+    return Design(resolve(playbook, answers), _("playbook {id} {version}").format(id=playbook.id, version=playbook.version), digest, client,
                   full=playbook, answers=answers), problems
 
 
@@ -97,7 +99,8 @@ def _engagement(folder: Path) -> tuple[Design | None, list[Problem]]:
     if problems:
         return None, problems
     pb = loaded.playbook
-    label = f"engagement {engagement.client} ({pb.id} {pb.version})"
+    label = _("engagement {client} ({id} {version})").format(client=engagement.client, id=pb.id,
+                                                              version=pb.version)
     design = Design(apply_overrides(resolve(pb, engagement.answers), engagement.overrides), label,
                     loaded.digest, engagement.client, full=pb, answers=dict(engagement.answers),
                     start=engagement.start, engagement=_identity(engagement))
