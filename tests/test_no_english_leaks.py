@@ -38,7 +38,16 @@ RUN = "import sys; from workbench.cli.main import main; sys.exit(main(sys.argv[1
 TARGETS = ("salesforce", "dynamics", "odoo", "espocrm", "suitecrm")
 
 # Outputs (glob on the path inside the run folder) still English today, each with why; see the module doc.
-NOT_YET_CLEAN: dict[str, str] = {}
+REASONS = ("each CRM adapter's reasons for what it cannot express (workbench/domain/crm/*.py, some 370 "
+           "English sentences) are not in the catalogue yet; the frame around them is translated")
+NOT_YET_CLEAN: dict[str, str] = {
+    "crm/limitations.md": REASONS,
+    "crm/espocrm/espocrm-limitations.txt": REASONS + "; the EspoCRM report's own frame too",
+    "crm/suitecrm/suitecrm-limitations.txt": REASONS + "; the SuiteCRM report's own frame too",
+    "crm/odoo/odoo-unmapped.txt": REASONS,
+    "export/odoo-unmapped.txt": REASONS,
+    "audit/audit-*.xlsx": REASONS + " (the Cannot express sheet and the EspoCRM yes/no levels)",
+}
 
 # Latin a deliverable may show besides the playbook's names: our product, formats, CRM vocabulary that is
 # the CRM's own word (a Dynamics privilege depth, a Salesforce field), units.
@@ -48,7 +57,10 @@ EXTRA_ALLOWED = {
     "Salesforce", "Dynamics", "Odoo", "EspoCRM", "SuiteCRM", "Microsoft", "Project",
     "Basic", "Local", "Deep", "Global", "None",  # Dynamics privilege depths, as Dynamics names them
     "R", "A", "C", "I",  # RACI letters
+    "Graphviz", "Camunda", "Modeler", "bpmn.io", "II", "III", "IV",  # tools; Roman quarter numbers in ru
 }
+BUILT_IN_RULES = {"dependency", "unread-object", "owner-cannot-read", "raci", "no-job-profile", "moscow-balance"}
+"""ids of the governance checks that are not playbook rules"""
 
 _ID = re.compile(r"\b(?=[A-Za-z0-9_.-]*[\d_.])[A-Za-z0-9]+(?:[_.-][A-Za-z0-9]+)+\b")
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
@@ -57,7 +69,10 @@ _HEX = re.compile(r"\b[0-9a-f]{32,64}\b")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*")
 _CODEPOINT = re.compile(r"U\+[0-9A-F]{4,6}")
-_LATIN_DIGITS = re.compile(r"(?<![A-Za-z0-9_.-])[0-9]+(?:[.,][0-9]+)*")
+_LATIN_DIGITS = re.compile(r"(?<![A-Za-z0-9_.-])(?<![A-Za-z] )[0-9]+(?:[.,][0-9]+)*")
+"""Latin digits, except inside or right after a Latin name (Dynamics 365, ISO 27001, B2B)"""
+_FORMULA = re.compile(r"^[A-Za-z0-9_\s.*/+()-]*[A-Za-z]+_[A-Za-z0-9_\s.*/+()-]*$")
+"""a KPI formula as written in the playbook: measure ids and arithmetic, code rather than text"""
 _GREGORIAN = re.compile(r"\b(?:19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}\b|[۱۲][۰۹][۰-۹]{2}[-/][۰-۹]{1,2}[-/][۰-۹]{1,2}"
                         r"|\b[0-9]{1,2}[./][0-9]{1,2}[./](?:19|20)[0-9]{2}\b")
 
@@ -141,6 +156,8 @@ def _xlsx_texts(path: Path) -> list[str]:
     book = load_workbook(path, read_only=False)
     texts = []
     for sheet in book.worksheets:
+        if sheet.sheet_state != "visible":  # a hidden lookup table (the RFP's response aliases in 3 languages)
+            continue
         texts.append(sheet.title)
         texts.extend(c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)
                      and not c.value.startswith("="))
@@ -233,7 +250,9 @@ def playbook_ids(answers: Path) -> frozenset[str]:
     from workbench.loading.playbooks import load_playbook
 
     pb = load_playbook(_answers_playbook(answers)).playbook
-    ids = {pb.id}
+    ids = {pb.id, *BUILT_IN_RULES}
+    ids.update(rule.id for group in (pb.governance.separation_of_duties, pb.governance.least_privilege,
+                                     pb.governance.system_rights) for rule in group)
     for group in (pb.roles, pb.objects, pb.kpis, pb.processes, pb.requirements, pb.modules, pb.questions,
                   pb.measures, pb.job_profiles, pb.phases):
         ids.update(item.id for item in group)
@@ -244,14 +263,16 @@ def playbook_ids(answers: Path) -> frozenset[str]:
 
 def leaks(text: str, lang: str, ids: frozenset[str]) -> list[str]:
     """The English words (and in fa the Latin digits and Gregorian dates) of one text."""
+    if _FORMULA.match(text.strip()):
+        return []
     found = [f"date {d}" for d in _GREGORIAN.findall(text)] if lang == "fa" else []
     text = _HEX.sub(" ", _CODE_SPAN.sub(" ", text))  # digests, and commands or ids in backticks
     text = _ID.sub(" ", _CODEPOINT.sub(" ", _GREGORIAN.sub(" ", text)))
-    words = [w for token in _TOKEN.findall(text) if token not in ids
+    words = [w for token in _TOKEN.findall(text) if token not in ids and token not in ALLOWED
              for w in _LATIN_WORD.findall(token) if w not in ALLOWED and w not in ids]
     found += words
     if lang == "fa":
-        found += [f"digits {d}" for d in _LATIN_DIGITS.findall(_LATIN_WORD.sub(" ", text))]
+        found += [f"digits {d}" for d in _LATIN_DIGITS.findall(text)]
     return found
 
 
@@ -262,6 +283,8 @@ def test_leak_finder_finds_what_it_must():
     assert leaks("Отчёт 2026-03-01", "fa", ids) == ["date 2026-03-01"]
     assert leaks("Отчёт 01.03.2026, 5 задач", "ru", ids) == []
     assert leaks("`pre-01-kickoff` منتظر", "fa", ids) == []
+    assert leaks("رایانامه e-mail و Dynamics 365", "fa", ids) == []
+    assert leaks("active_users_30d / licensed_users * 100", "fa", ids) == []
     assert leaks("dep-loyalty-design U+0643 منتظر", "fa", ids | {"dep-loyalty-design"}) == []
     assert leaks(_CODE_SPAN.sub(" ", "`Kick off` منتظر"), "fa", ids) == []
 

@@ -20,6 +20,7 @@ from workbench.domain.locale import (
     format_percent,
     gregorian_to_jalali,
     jalali_to_gregorian,
+    localize_digits,
     persian_digits,
 )
 from workbench.domain.phases import PHASE_IDS
@@ -55,7 +56,7 @@ def readable_formula(formula: str, measures: dict[str, Measure], lang: str = "en
         else:
             out.append(token)  # a number, a parenthesis or a sign
         previous = token
-    return "".join(out)
+    return localize_digits("".join(out), lang)  # a Persian formula reads × ۱۰۰
 
 
 def add_months(day: date, months: int) -> date:

@@ -21,6 +21,7 @@ from workbench.domain.plan import Plan, ScheduledTask, plan_for
 from workbench.domain.playbook import Playbook
 from workbench.domain.text import tr
 from workbench.domain.work_calendar import WorkCalendar
+from workbench.i18n import pgettext
 from workbench.writers.atomic import atomic_path
 from workbench.writers.context import ExportContext, in_client_language
 
@@ -125,7 +126,7 @@ def build(pb: Playbook, plan: Plan, client: str, lang: str) -> ET.Element:
     _sub(project, "MinutesPerWeek", HOURS_PER_DAY * 60 * (7 - len(calendar.weekend)))
     _sub(project, "DaysPerMonth", 20)
     _calendar(project, calendar, plan.start - timedelta(days=7), plan.finish + timedelta(days=31),
-              calendar.country or "Standard")
+              calendar.country or pgettext("work calendar", "Standard"))
     fields = _sub(_sub(project, "ExtendedAttributes"), "ExtendedAttribute")
     _sub(fields, "FieldID", TEXT1)
     _sub(fields, "FieldName", "Text1")

@@ -9,7 +9,7 @@ from pathlib import Path
 from workbench.domain.layout import layered_layout, steps_by_lane
 from workbench.domain.playbook import Playbook
 from workbench.domain.processes import Process, check_process, handoffs
-from workbench.domain.text import tr
+from workbench.domain.text import local_text, tr
 from workbench.writers import mermaid
 from workbench.writers.atomic import write_text_atomic
 from workbench.i18n import _, pgettext
@@ -48,18 +48,18 @@ class ProcessView:
 
 def view(process: Process, playbook: Playbook, lang: str) -> ProcessView:
     roles = {r.id: tr(r.name, lang) for r in playbook.roles}
-    labels = {n.id: tr(n.label, lang) for n in process.nodes}
+    labels = {n.id: local_text(n.label, lang) for n in process.nodes}
     kinds = {n.id: n.kind for n in process.nodes}
     lanes = [(roles.get(lane, lane), [Step(n, kind_label(kinds[n]), labels[n]) for n in nodes])
              for lane, nodes in steps_by_lane(layered_layout(process))]
-    conditions = {(e.source, e.target): tr(e.label, lang) for e in process.edges}
+    conditions = {(e.source, e.target): local_text(e.label, lang) for e in process.edges}
     lines = [HandoffLine(roles.get(h.from_role, h.from_role), roles.get(h.to_role, h.to_role),
                          labels[h.source], labels[h.target], conditions.get((h.source, h.target), ""))
              for h in handoffs(process)]
     problems = [p.message for p in check_process(process)]
     problems += [_("lane {lane!r} is not a role of the playbook").format(lane=lane)
                  for lane in dict.fromkeys(n.lane for n in process.nodes) if lane not in roles]
-    return ProcessView(process.id, tr(process.name, lang), tr(process.description, lang),
+    return ProcessView(process.id, local_text(process.name, lang), local_text(process.description, lang),
                        mermaid.render(process, playbook, lang), lanes, lines, problems)
 
 

@@ -11,7 +11,8 @@ from workbench.domain.matrix import MatrixRow, ObjectColumns, permission_matrix,
 from workbench.domain.system_rights import label as right_label
 from workbench.domain.text import tr
 from workbench.domain.vocabulary import action_label, scope_label, severity_label
-from workbench.i18n import N_, _, ngettext
+from workbench.domain.locale import format_number
+from workbench.i18n import N_, _, current_language, ngettext
 from workbench.writers.atomic import write_text_atomic
 from workbench.writers.context import ExportContext, in_client_language
 from workbench.writers.templating import render
@@ -49,10 +50,11 @@ def finding_view(finding: Finding) -> FindingView:
 
 def counts_line(findings: list[Finding]) -> str:
     count = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
+    n = {s: format_number(c, current_language()) for s, c in count.items()}
     return _("{errors}, {warnings}, {infos}.").format(
-        errors=ngettext("{n} error", "{n} errors", count["error"]).format(n=count["error"]),
-        warnings=ngettext("{n} warning", "{n} warnings", count["warning"]).format(n=count["warning"]),
-        infos=ngettext("{n} note", "{n} notes", count["info"]).format(n=count["info"]))
+        errors=ngettext("{n} error", "{n} errors", count["error"]).format(n=n["error"]),
+        warnings=ngettext("{n} warning", "{n} warnings", count["warning"]).format(n=n["warning"]),
+        infos=ngettext("{n} note", "{n} notes", count["info"]).format(n=n["info"]))
 
 
 @in_client_language
