@@ -18,7 +18,7 @@ from workbench.domain.playbook import Playbook
 from workbench.domain.locale import format_number, format_short_date
 from workbench.domain.tracking import CLOSED, StatusReport, TaskView, Trend
 from workbench.domain.vocabulary import status_label
-from workbench.i18n import _, current_language, ngettext
+from workbench.i18n import _, current_language, ngettext, pgettext
 
 MIN_SPECIALIST_SHARE = 50
 """Below half their time on the CRM, the specialist is not dedicated (the staffing advice says the same)."""
@@ -70,7 +70,8 @@ def _is_training_kpi(kpi: Kpi) -> bool:
 def _people(answers: dict[str, Any], views: list[TaskView], today: date) -> Risk | None:
     evidence = []
     if answers.get("has_crm_specialist") is False:
-        evidence.append(_("Intake: the client has no CRM specialist (has_crm_specialist: no)."))
+        evidence.append(_("Intake: the client has no CRM specialist ({question}: {answer}).").format(
+            question="has_crm_specialist", answer=pgettext("yes/no answer", "no")))
     share = answers.get("specialist_time_share")
     if answers.get("has_crm_specialist") is not False and isinstance(share, (int, float)) \
             and share < MIN_SPECIALIST_SHARE:

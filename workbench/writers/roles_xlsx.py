@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from workbench.domain.governance import Finding, check_governance
 from workbench.domain.matrix import PermissionMatrix, RaciTable, permission_matrix, raci_table
 from workbench.domain.system_rights import label as right_label
-from workbench.domain.text import RTL_LANGUAGES, tr
+from workbench.domain.text import RTL_LANGUAGES, local_text, tr
 from workbench.domain.vocabulary import action_label, raci_meaning, scope_label, scope_meaning, severity_label
 from workbench.i18n import _
 from workbench.writers.atomic import atomic_path
@@ -185,9 +185,9 @@ def _roles(ws: Worksheet, ctx: ExportContext) -> None:
     for r, role in enumerate(ctx.playbook.roles, start=2):
         put(ws, r, 1, role.id)
         put(ws, r, 2, tr(role.name, ctx.lang))
-        put(ws, r, 3, tr(role.summary, ctx.lang), wrap=True)
-        put(ws, r, 4, tr(role.access, ctx.lang), wrap=True)
+        put(ws, r, 3, local_text(role.summary, ctx.lang), wrap=True)
+        put(ws, r, 4, local_text(role.access, ctx.lang), wrap=True)
         put(ws, r, 5, "\n".join(f"• {right_label(right, ctx.lang)}" for right in role.system_rights) or "—",
             wrap=True)
-        put(ws, r, 6, "\n".join(f"• {tr(duty, ctx.lang)}" for duty in role.duties), wrap=True)
+        put(ws, r, 6, "\n".join(f"• {local_text(duty, ctx.lang)}" for duty in role.duties), wrap=True)
     finish_table(ws, len(ctx.playbook.roles), 6)
