@@ -58,6 +58,7 @@ EXTRA_ALLOWED = {
     "Basic", "Local", "Deep", "Global", "None",  # Dynamics privilege depths, as Dynamics names them
     "R", "A", "C", "I",  # RACI letters
     "Graphviz", "Camunda", "Modeler", "bpmn.io", "II", "III", "IV",  # tools; Roman quarter numbers in ru
+    "FZ", "UTF",  # a Russian federal law's number (152-FZ) and an encoding in requirement texts
 }
 BUILT_IN_RULES = {"dependency", "unread-object", "owner-cannot-read", "raci", "no-job-profile", "moscow-balance"}
 """ids of the governance checks that are not playbook rules"""

@@ -14,6 +14,7 @@ from workbench.domain.playbook import Playbook
 from workbench.domain.questions import Question
 from workbench.domain.requirements import Requirement, scored_weight
 from workbench.domain.rfp import MISSED, RESPONSES
+from workbench.domain.locale import format_number, localize_digits
 from workbench.domain.text import LANGUAGES, LocalText, local_text
 from workbench.i18n import N_, _, gettext_in
 
@@ -122,7 +123,9 @@ def render_answer(question: Question, value: Any, lang: str = "en") -> str:
         return ", ".join(labels.get(str(v), str(v)) for v in value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return labels.get(str(value), str(value))
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_number(value, lang)
+    return labels.get(str(value), localize_digits(str(value), lang))
 
 
 def parse_priority(value: object) -> str | None:

@@ -7,7 +7,7 @@ from datetime import date
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.worksheet import Worksheet
 
-from workbench.domain.locale import format_date
+from workbench.domain.locale import format_date, format_number
 from workbench.domain.rfp import RESPONSES
 from workbench.domain.rfp_pack import (
     PRIORITY_LABELS,
@@ -69,7 +69,7 @@ def write_cover(ws: Worksheet, ctx: ExportContext) -> None:
     r = len(facts) + 4
     r = _section(ws, r, _("How to respond"))
     for number, text in enumerate(INSTRUCTIONS, start=1):
-        put(ws, r, 1, f"{number}.").alignment = Alignment(horizontal="right", vertical="top")
+        put(ws, r, 1, f"{format_number(number, ctx.lang)}.").alignment = Alignment(horizontal="right", vertical="top")
         _wide(ws, r, _(text).format(vendor_name=_(VENDOR_NAME)))
         r += 1
     r = _table(ws, r + 1, (_("Vendor response"), _("Points"), _("Meaning")),
