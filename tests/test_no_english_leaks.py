@@ -70,7 +70,7 @@ _HEX = re.compile(r"\b[0-9a-f]{32,64}\b")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*")
 _CODEPOINT = re.compile(r"U\+[0-9A-F]{4,6}")
-_LATIN_DIGITS = re.compile(r"(?<![A-Za-z0-9_.-])(?<![A-Za-z] )[0-9]+(?:[.,][0-9]+)*")
+_LATIN_DIGITS = re.compile(r"(?<![A-Za-z0-9_.-])(?<![A-Za-z] )[0-9]+(?:[.,][0-9]+)*(?![A-Za-z])")
 """Latin digits, except inside or right after a Latin name (Dynamics 365, ISO 27001, B2B)"""
 _FORMULA = re.compile(r"^[A-Za-z0-9_\s.*/+()-]*[A-Za-z]+_[A-Za-z0-9_\s.*/+()-]*$")
 """a KPI formula as written in the playbook: measure ids and arithmetic, code rather than text"""
