@@ -12,8 +12,9 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.domain.audit_report import KINDS, AuditReport
+from workbench.domain.text import RTL_LANGUAGES
 from workbench.domain.vocabulary import action_label, scope_label, severity_label
-from workbench.i18n import N_, _
+from workbench.i18n import N_, _, current_language
 from workbench.writers.spreadsheet import finish_table, header, put
 
 DRIFT_COLUMNS = ((N_("Severity"), 10), (N_("Kind"), 15), (N_("Role"), 22), (N_("Object"), 20), (N_("Action"), 10),
@@ -30,6 +31,8 @@ def write(report: AuditReport, path: Path) -> Path:
     _drift(wb.active, report)
     _limitations(wb.create_sheet(_("Cannot express")), report)
     _about(wb.create_sheet(_("About")), report)
+    for ws in wb.worksheets:  # Persian reads right to left
+        ws.sheet_view.rightToLeft = current_language() in RTL_LANGUAGES
     wb.save(path)
     return Path(path)
 

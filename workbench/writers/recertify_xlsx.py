@@ -23,6 +23,7 @@ from workbench.domain.access import SCOPES
 from workbench.domain.recertify import DECISIONS, ReviewPlan, RoleReview
 from workbench.domain.recertify_decisions import COLUMNS, INPUT_COLUMNS
 from workbench.domain.locale import format_short_date
+from workbench.domain.text import RTL_LANGUAGES
 from workbench.domain.vocabulary import action_label, decision_label, scope_label
 from workbench.i18n import N_, _, current_language
 from workbench.writers.spreadsheet import finish_table, header, put
@@ -65,6 +66,8 @@ def write(plan: ReviewPlan, reviewer_names: dict[str, str], meta: ChecklistMeta,
         _checklist(checklist, reviews)
         _about(wb.create_sheet(_(ABOUT_SHEET)), plan, reviewer, reviewer_names.get(reviewer, reviewer), reviews,
                meta)
+        for ws in wb.worksheets:  # Persian reads right to left
+            ws.sheet_view.rightToLeft = current_language() in RTL_LANGUAGES
         path = folder / file_name(reviewer)
         wb.save(path)
         paths.append(path)
