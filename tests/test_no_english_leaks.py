@@ -304,6 +304,22 @@ def _leaks_by_file(out: Path, lang: str, ids: frozenset[str]) -> dict[str, Count
     return found
 
 
+def not_right_to_left(out: Path) -> list[str]:
+    """Persian documents that would show left to right: HTML without dir="rtl", xlsx sheets without
+    rightToLeft, docx without a right-to-left paragraph."""
+    from openpyxl import load_workbook
+
+    wrong = []
+    for path in sorted(out.rglob("*.html")):
+        if 'dir="rtl"' not in path.read_text(encoding="utf-8")[:2000]:
+            wrong.append(path.relative_to(out).as_posix())
+    for path in sorted(out.rglob("*.xlsx")):
+        book = load_workbook(path)
+        wrong += [f"{path.relative_to(out).as_posix()} [{s.title}]" for s in book.worksheets
+                  if s.sheet_state == "visible" and not s.sheet_view.rightToLeft]
+    return wrong
+
+
 def _known(relative: str) -> str | None:
     return next((glob for glob in NOT_YET_CLEAN if fnmatch.fnmatch(relative, glob)), None)
 
@@ -326,3 +342,5 @@ def test_every_deliverable_speaks_the_clients_language(tmp_path, answers, lang):
                       if any(fnmatch.fnmatch(f, g) for f in by_file)
                       and not any(c for f, c in by_file.items() if fnmatch.fnmatch(f, g))})
     assert not cleaned, f"now clean, remove from NOT_YET_CLEAN: {cleaned}"
+    if lang == "fa":
+        assert not_right_to_left(out) == []

@@ -37,6 +37,7 @@ from workbench.domain.crm import project_system
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
 from workbench.domain.playbook import Playbook
+from workbench.i18n import _
 
 TARGET = "dynamics"
 VERBS: tuple[str, ...] = ("Create", "Read", "Write", "Delete", "Append", "AppendTo", "Assign", "Share")
@@ -119,10 +120,11 @@ def role_id(name: str) -> str:
 def unmapped_reason(mapping: CrmMapping, object_id: str) -> str | None:
     """Why an object has no entity to carry its rights, or None when it has one."""
     if object_id not in mapping.objects:
-        return (f"{object_id} has no entry under crm_mappings.dynamics.objects; add its entity logical name "
-                "to export it; not written")
+        return _("{object} has no entry under {key}; add its {name} to export it; not written").format(
+            object=object_id, key="crm_mappings.dynamics.objects", name=_("entity logical name"))
     if mapping.objects[object_id] is None:
-        return f"{object_id} is mapped to null (no Dynamics entity); grant it by hand if needed; not written"
+        return _("{object} is mapped to null (no {kind}); grant it by hand if needed; not written").format(
+            object=object_id, kind=_("Dynamics entity"))
     return None
 
 

@@ -45,6 +45,7 @@ from workbench.domain.crm import project_system, unmapped_limitations, written_n
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
 from workbench.domain.playbook import Playbook
+from workbench.i18n import _, pgettext
 
 TARGET = "espocrm"
 LEVEL = {"none": "no", "own": "own", "team": "team", "all": "all"}
@@ -225,8 +226,8 @@ def _why(action: str, wanted: str, merged: str, entity: str, rule: EntityRule, o
     if rule.kind == "boolean":
         return f"{entity} is on or off in EspoCRM (no levels, no export): access is granted whole"
     if action == "export":
-        return (f"exportPermission is one switch per role (here {'yes' if export else 'no'}); an export "
-                "reaches what the role may read")
+        return _("exportPermission is one switch per role (here {value}); an export reaches what the role may "
+                 "read").format(value=pgettext("yes/no answer", "yes") if export else pgettext("yes/no answer", "no"))
     if merged != wanted:
         return f"{', '.join(objects)} share the EspoCRM entity {entity}: the union ({merged}) applies"
     key = {"create": "create", "read": "read", "update": "edit", "delete": "delete"}.get(action, "")

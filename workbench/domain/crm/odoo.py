@@ -40,6 +40,7 @@ from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, LiveMatrix, TargetMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
+from workbench.i18n import _
 
 TARGET = "odoo"
 HEADER = ("id", "name", "model_id:id", "group_id:id", "perm_read", "perm_write", "perm_create", "perm_unlink")
@@ -182,7 +183,8 @@ def project(pb: Playbook, mapping: CrmMapping) -> TargetMatrix:
         for obj in rights.unmapped_objects:
             for action, wanted in role.permissions.get(obj, {}).items():
                 if wanted != "none":
-                    why = f"{obj} has no Odoo model in crm_mappings.odoo.objects; not written"
+                    why = _("{object} has no {kind} in {key}; not written").format(
+                        object=obj, kind=_("Odoo model"), key="crm_mappings.odoo.objects")
                     matrix.limitations.append(Limitation(role.id, obj, action, wanted, "none", why))
         for model, objects in rights.members.items():
             cells = rights.scopes.get((role.id, model), {})

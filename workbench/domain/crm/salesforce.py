@@ -49,6 +49,7 @@ from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.text import tr
+from workbench.i18n import _
 
 TARGET = "salesforce"
 NAMESPACE = "http://soap.sforce.com/2006/04/metadata"
@@ -160,11 +161,11 @@ class PermissionSetPlan:
 def unmapped_reason(mapping: CrmMapping, object_id: str) -> str | None:
     """Why an object has no sObject to carry its rights, or None when it has one."""
     if object_id not in mapping.objects:
-        return (f"{object_id} has no entry under crm_mappings.salesforce.objects; add its sObject name to "
-                "export it; not written")
+        return _("{object} has no entry under {key}; add its {name} to export it; not written").format(
+            object=object_id, key="crm_mappings.salesforce.objects", name=_("sObject name"))
     if mapping.objects[object_id] is None:
-        return (f"{object_id} is mapped to null (no Salesforce object); grant it by hand if needed; "
-                "not written")
+        return _("{object} is mapped to null (no {kind}); grant it by hand if needed; not written").format(
+            object=object_id, kind=_("Salesforce object"))
     if mapping.objects[object_id] in NO_OBJECT_PERMISSIONS:
         return (f"{object_id} maps to {mapping.objects[object_id]}, which has no object permissions in "
                 "Salesforce (activities follow the Edit Tasks / Edit Events user permissions and the related "
