@@ -59,8 +59,11 @@ EXTRA_ALLOWED = {
     "R", "A", "C", "I",  # RACI letters
     "Graphviz", "Camunda", "Modeler", "bpmn.io", "II", "III", "IV",  # tools; Roman quarter numbers in ru
     "FZ", "UTF",  # a Russian federal law's number (152-FZ) and an encoding in requirement texts
+    "null",  # the YAML keyword a mapping writes for "no such object in this CRM"
+    "exportPermission", "assignmentPermission", "massUpdatePermission", "systemform",  # CRM field names
 }
-BUILT_IN_RULES = {"dependency", "unread-object", "owner-cannot-read", "raci", "no-job-profile", "moscow-balance"}
+BUILT_IN_RULES = {"dependency", "unread-object", "owner-cannot-read", "raci", "no-job-profile", "moscow-balance",
+                  "wider", "extra", "unknown-role", "unknown-object", "narrower", "missing", "missing-role"}
 """ids of the governance checks that are not playbook rules"""
 
 _ID = re.compile(r"\b(?=[A-Za-z0-9_.-]*[\d_.])[A-Za-z0-9]+(?:[_.-][A-Za-z0-9]+)+\b")
