@@ -44,8 +44,6 @@ NOT_YET_CLEAN: dict[str, str] = {
     "crm/limitations.md": REASONS,
     "crm/espocrm/espocrm-limitations.txt": REASONS + "; the EspoCRM report's own frame too",
     "crm/suitecrm/suitecrm-limitations.txt": REASONS + "; the SuiteCRM report's own frame too",
-    "crm/odoo/odoo-unmapped.txt": REASONS,
-    "export/odoo-unmapped.txt": REASONS,
     "audit/audit-*.xlsx": REASONS + " (the Cannot express sheet and the EspoCRM yes/no levels)",
 }
 
@@ -59,7 +57,7 @@ EXTRA_ALLOWED = {
     "R", "A", "C", "I",  # RACI letters
     "Graphviz", "Camunda", "Modeler", "bpmn.io", "II", "III", "IV",  # tools; Roman quarter numbers in ru
     "FZ", "UTF",  # a Russian federal law's number (152-FZ) and an encoding in requirement texts
-    "null",  # the YAML keyword a mapping writes for "no such object in this CRM"
+    "ACL", "null",  # Odoo's access-control lines; the YAML keyword a mapping writes for "no such object in this CRM"
     "exportPermission", "assignmentPermission", "massUpdatePermission", "systemform",  # CRM field names
 }
 BUILT_IN_RULES = {"dependency", "unread-object", "owner-cannot-read", "raci", "no-job-profile", "moscow-balance",
@@ -254,7 +252,7 @@ def playbook_ids(answers: Path) -> frozenset[str]:
     from workbench.loading.playbooks import load_playbook
 
     pb = load_playbook(_answers_playbook(answers)).playbook
-    ids = {pb.id, *BUILT_IN_RULES}
+    ids = {pb.id, *BUILT_IN_RULES, *TARGETS, "system"}  # "(system)": the object of org-wide rights
     ids.update(rule.id for group in (pb.governance.separation_of_duties, pb.governance.least_privilege,
                                      pb.governance.system_rights) for rule in group)
     for group in (pb.roles, pb.objects, pb.kpis, pb.processes, pb.requirements, pb.modules, pb.questions,
