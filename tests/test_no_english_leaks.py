@@ -260,6 +260,9 @@ def playbook_ids(answers: Path) -> frozenset[str]:
         ids.update(item.id for item in group)
     ids.update(t.id for p in pb.phases for t in p.tasks)
     ids.update(n.id for p in pb.processes for n in p.nodes)
+    for mapping in pb.crm_mappings.values():  # a CRM's own object and privilege names (Opportunity, Import)
+        ids.update(str(name) for name in mapping.objects.values() if name)
+        ids.update(str(n) for names in mapping.system_rights.values() for n in (names or []))
     return frozenset(i for i in ids if isinstance(i, str))
 
 
