@@ -38,13 +38,13 @@ RUN = "import sys; from workbench.cli.main import main; sys.exit(main(sys.argv[1
 TARGETS = ("salesforce", "dynamics", "odoo", "espocrm", "suitecrm")
 
 # Outputs (glob on the path inside the run folder) still English today, each with why; see the module doc.
-REASONS = ("each CRM adapter's reasons for what it cannot express (workbench/domain/crm/*.py, some 370 "
-           "English sentences) are not in the catalogue yet; the frame around them is translated")
+REASONS = ("the Salesforce and Dynamics adapters' reasons for what they cannot express "
+           "(workbench/domain/crm/salesforce.py, dynamics.py) are not in the catalogue yet; the frame around "
+           "them and the other targets' reasons are translated")
 NOT_YET_CLEAN: dict[str, str] = {
     "crm/limitations.md": REASONS,
-    "crm/espocrm/espocrm-limitations.txt": REASONS + "; the EspoCRM report's own frame too",
-    "crm/suitecrm/suitecrm-limitations.txt": REASONS + "; the SuiteCRM report's own frame too",
-    "audit/audit-*.xlsx": REASONS + " (the Cannot express sheet and the EspoCRM yes/no levels)",
+    "audit/audit-salesforce.xlsx": REASONS + " (its Cannot express sheet)",
+    "audit/audit-dynamics.xlsx": REASONS + " (its Cannot express sheet)",
 }
 
 # Latin a deliverable may show besides the playbook's names: our product, formats, CRM vocabulary that is
