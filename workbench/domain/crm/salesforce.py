@@ -49,6 +49,7 @@ from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.text import tr
+from workbench.domain.vocabulary import action_label, scope_label
 from workbench.i18n import N_, _
 
 TARGET = "salesforce"
@@ -119,19 +120,23 @@ def flags_for(scopes: Mapping[str, str]) -> tuple[dict[str, bool], dict[str, str
     notes: dict[str, str] = {}
     for action, other in (("update", "delete"), ("delete", "update")):
         if want[action] == "all" and not flags["modifyAllRecords"]:
-            notes[action] = (f"Salesforce gives {action} on all records only through Modify All, which "
-                             f"would also widen {other} ({want[other]}) to all; narrowed to the sharing "
-                             "model's records (team)")
+            notes[action] = _("Salesforce gives {action} on all records only through {modify_all}, which would "
+                              "also widen {other} ({scope}) to all records; narrowed to the sharing model's "
+                              "records ({team})").format(action=action_label(action), modify_all="Modify All",
+                                                         other=action_label(other), scope=scope_label(want[other]),
+                                                         team=scope_label("team"))
     if flags["modifyAllRecords"] and not flags["viewAllRecords"]:
         flags["viewAllRecords"] = True
-        notes["read"] = "Modify All needs View All: viewAllRecords added"
+        notes["read"] = _("{modify_all} needs {view_all}: {flag} added").format(
+            modify_all="Modify All", view_all="View All", flag="viewAllRecords")
     if flags["allowDelete"] and not flags["allowEdit"]:
         flags["allowEdit"] = True
-        notes["update"] = "Delete needs Edit in Salesforce: allowEdit added"
+        notes["update"] = _("Delete needs Edit in Salesforce: {flag} added").format(flag="allowEdit")
     needing = [f for f in ("allowCreate", "allowEdit", "allowDelete", "viewAllRecords") if flags[f]]
     if needing and not flags["allowRead"]:
         flags["allowRead"] = True
-        notes.setdefault("read", f"{', '.join(needing)} need(s) Read in Salesforce: allowRead added")
+        notes.setdefault("read", _("{flags} need Read in Salesforce: {flag} added").format(
+            flags=", ".join(needing), flag="allowRead"))
     return flags, notes
 
 

@@ -12,8 +12,9 @@ from collections import defaultdict
 from dataclasses import asdict
 
 from workbench.domain.drift import Limitation
+from workbench.domain.locale import format_number
 from workbench.domain.vocabulary import action_label, scope_label
-from workbench.i18n import _, ngettext
+from workbench.i18n import _, current_language, ngettext
 
 
 def _cell(text: object) -> str:
@@ -36,7 +37,7 @@ def limitations_md(label: str, targets: dict[str, list[Limitation]]) -> str:
         titles = (_("Object"), _("Role"), _("Action"), _("Designed"), _("Expressed"), _("What the export did"))
         lines += [ngettext("{count} designed right cannot be expressed exactly.",
                            "{count} designed rights cannot be expressed exactly.", len(items)).format(
-                      count=len(items)), "",
+                      count=format_number(len(items), current_language())), "",
                   "| " + " | ".join(titles) + " |", "|---|---|---|---|---|---|"]
         by_object: dict[str, list[Limitation]] = defaultdict(list)
         for item in items:
