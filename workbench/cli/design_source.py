@@ -70,7 +70,8 @@ def load_design(ref: str, answers_file: Path | None) -> tuple[Design | None, lis
         from workbench.loading.answers import load_answers
 
         client = load_answers(answers_file, playbook).client
-    return Design(resolve(playbook, answers), _("playbook {id} {version}").format(id=playbook.id, version=playbook.version), digest, client,
+    label = _("playbook {id} {version}").format(id=playbook.id, version=playbook.version)
+    return Design(resolve(playbook, answers), label, digest, client,
                   full=playbook, answers=answers), problems
 
 

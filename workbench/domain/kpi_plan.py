@@ -227,8 +227,10 @@ def kpi_plan(pb: Playbook, start: date, lang: str = "en", calendar: WorkCalendar
     groups: list[KpiGroup] = []
     for phase in PHASE_IDS:
         lines = [
-            KpiLine(k, local_text(k.name, lang), local_text(k.definition, lang), readable_formula(k.formula, measures, lang),
-                    local_text(roles[k.owner].name, lang) if k.owner in roles else k.owner, local_text(k.source, lang),
+            KpiLine(k, local_text(k.name, lang), local_text(k.definition, lang),
+                    readable_formula(k.formula, measures, lang),
+                    local_text(roles[k.owner].name, lang) if k.owner in roles else k.owner,
+                    local_text(k.source, lang),
                     formula_names(k.formula),
                     add_months(anchor, k.target_months) if k.target_months is not None else None, lang)
             for k in pb.kpis if k.phase == phase

@@ -100,7 +100,8 @@ def groups(pb: Playbook, lang: str = "en") -> list[ModuleGroup]:
 
 
 def _row(req: Requirement, module: str, lang: str) -> RfpRow:
-    return RfpRow(req.id, module, local_text(req.text, lang), local_text(req.rationale, lang), local_text(req.acceptance, lang),
+    return RfpRow(req.id, module, local_text(req.text, lang), local_text(req.rationale, lang),
+                  local_text(req.acceptance, lang),
                   req.priority, scored_weight(req.priority, req.weight))
 
 

@@ -40,7 +40,8 @@ def render(process: Process, playbook: Playbook, lang: str = "en") -> str:
     roles = {r.id: local_text(r.name, lang) for r in playbook.roles}
     layout = layered_layout(process)
     lines = [f"digraph {quote(process.id)} {{",
-             f'  graph [rankdir=LR, charset="UTF-8", labelloc=t, fontsize=16, label={quote(local_text(process.name, lang))}];',
+             f'  graph [rankdir=LR, charset="UTF-8", labelloc=t, fontsize=16, '
+             f'label={quote(local_text(process.name, lang))}];',
              '  node [fontsize=10, margin="0.15,0.08"];',
              "  edge [fontsize=9];"]
     declared: set[str] = set()
@@ -50,7 +51,8 @@ def render(process: Process, playbook: Playbook, lang: str = "en") -> str:
         for node in process.nodes:
             if node.lane == band.id and node.id not in declared:
                 declared.add(node.id)
-                lines.append(f"    {quote(node.id)} [label={quote(local_text(node.label, lang), WRAP)}, {SHAPES[node.kind]}];")
+                label = quote(local_text(node.label, lang), WRAP)
+                lines.append(f"    {quote(node.id)} [label={label}, {SHAPES[node.kind]}];")
         lines.append("  }")
     for edge in process.edges:
         if edge.source in declared and edge.target in declared:
