@@ -52,3 +52,14 @@ def run_subprocess(*args: str, cwd: Path | None = None, env: dict | None = None)
     """Run `python -m workbench` in a fresh interpreter (for import-cost and exit-code checks)."""
     return subprocess.run([sys.executable, "-m", "workbench", *args], capture_output=True, text=True,
                           cwd=cwd or ROOT, env=env)
+
+
+@pytest.fixture(autouse=True)
+def _interface_language_back_to_english():
+    """Commands set the interface language for their process; in-process test runs share one, so each
+    test starts in English (a test wanting another language sets it itself)."""
+    from workbench import i18n
+
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")

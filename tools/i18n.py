@@ -168,8 +168,8 @@ def problems() -> list[str]:
     return found
 
 
-def missing() -> list[str | tuple[str, str]]:
-    """Message ids (or (singular, plural)) that lack a fa or a ru translation."""
+def missing() -> list[tuple[str | tuple[str, str], str | None]]:
+    """(message id (or (singular, plural)), context) of messages that lack a fa or a ru translation."""
     template, out = extract(), []
     catalogues = {lang: read_catalogue(lang) for lang in TRANSLATED}
     for wanted in template:
@@ -179,7 +179,7 @@ def missing() -> list[str | tuple[str, str]]:
             message = catalog.get(wanted.id, context=wanted.context)
             strings = message.string if message is not None else None
             if not strings or (isinstance(strings, tuple) and not all(strings[:catalog.num_plurals])):
-                out.append(wanted.id)
+                out.append((wanted.id, wanted.context))
                 break
     return out
 
@@ -195,8 +195,8 @@ def apply(path: Path) -> int:
     for lang in TRANSLATED:
         catalog = read_catalogue(lang)
         for key, per in entries.items():
-            message_id = (key, per["plural"]) if "plural" in per else key
-            message = catalog.get(message_id)
+            message_id = (key, per["plural"]) if "plural" in per else per.get("id", key)
+            message = catalog.get(message_id, context=per.get("context"))
             if message is None:
                 if lang == TRANSLATED[0]:
                     print(f"not in the catalogue (is it marked in the code?): {key!r}")
@@ -214,8 +214,10 @@ def main(argv: list[str]) -> int:
         import yaml
 
         worklist = {}
-        for message_id in missing():
-            if isinstance(message_id, tuple):
+        for message_id, context in missing():
+            if context:  # keyed "context: id" so the same word in two contexts gets two entries
+                worklist[f"{context}: {message_id}"] = {"context": context, "id": message_id, "fa": "", "ru": ""}
+            elif isinstance(message_id, tuple):
                 worklist[message_id[0]] = {"plural": message_id[1], "fa": ["", ""], "ru": ["", "", ""]}
             else:
                 worklist[message_id] = {"fa": "", "ru": ""}

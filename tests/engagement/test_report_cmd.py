@@ -88,7 +88,7 @@ def test_report_writes_markdown_and_printable_html(run_cli, tmp_path):
                        "Next actions per role", "KPI trends"]
     for external in ("src=", "href=", "<link", "<script", "@import", "url("):
         assert external not in html
-    assert "@media print" in html and "<title>Weekly status: Example Appliance Retail (demo) (2025-W16)</title>" in html
+    assert "@media print" in html and "<title>Weekly status: Example Appliance Retail (demo) (2025-04-15)</title>" in html
     assert list(page.risks) == ["no_dedicated_people", "no_training", "blocked_tasks", "low_adoption"]  # high first
     assert page.risks["no_dedicated_people"][0] == "Intake: the client has no CRM specialist (has_crm_specialist: no)."
     assert page.risks["no_training"] == [
@@ -96,7 +96,7 @@ def test_report_writes_markdown_and_printable_html(run_cli, tmp_path):
         "Training completion: 60 % on 2025-04-10, target ≥ 100 %."]
     assert page.risks["low_adoption"] == ["Active users: 55 % on 2025-04-01, target ≥ 90 %."]
     assert page.risks["blocked_tasks"] == [
-        "pre-04-hire-specialist (Hire a CRM specialist) is blocked; owner hr_manager, on the critical path."]
+        "pre-04-hire-specialist (Hire a CRM specialist) is blocked; owner HR manager, on the critical path."]
     assert page.kpis["active_user_rate"] == ["Active users (active_user_rate)", "▁█", "55 %", "40 %", "≥ 90 %",
                                              "off track", "2025-04-01 (2)"]
     assert page.kpis["duplicate_rate"][5] == "on track"
@@ -113,7 +113,7 @@ def test_markdown_says_the_same(run_cli, tmp_path):
                             "### 1. No dedicated CRM people (high)"]
     assert "## Progress per phase" in headings and "## KPI trends" in headings and "### Blocked (1)" in headings
     assert "- Intake: the client has no CRM specialist (has_crm_specialist: no)." in md
-    assert "| Go live (`dep-18-go-live`) | deployment |" in md
+    assert "| Go live (`dep-18-go-live`) | Deployment |" in md
     assert "| Active users (`active_user_rate`) | ▁█ | 55 % | 40 % | ≥ 90 % | off track | 2025-04-01 (2) |" in md
     assert "- `pre-05-stakeholders`" not in md  # depends on the blocked task: not a next action
 

@@ -57,7 +57,7 @@ def test_consultant_accountable_for_the_rfp_fails_the_check(run_cli, tmp_path):
     code, out, _ = run_cli("check", overlay)
     assert code == 1
     line = next(x for x in out.splitlines() if "external-accountable" in x)
-    assert line.startswith("error") and "crm_consultant task pre-07-requirements-rfp:" in line
+    assert line.startswith("error") and "crm_consultant pre-07-requirements-rfp:" in line
     assert "pre-07-requirements-rfp is the client's own decision" in line and "crm_consultant" in line
     assert external_accountable(load_playbook(str(overlay)).playbook)[0].task == "pre-07-requirements-rfp"
 

@@ -53,7 +53,7 @@ def test_markdown_raci_and_findings(tmp_path):
                                             "Go live (`golive`)"]
     assert raci[-1][:5] == ["Deployment", "Go live (`golive`)", "Specialist", "R", "**A**"]
     findings = text[text.index("## Governance findings"):]
-    assert "0 error(s), 2 warning(s), 1 info." in findings
+    assert "0 errors, 2 warnings, 1 note." in findings
     assert ("- **warning** `sod:sod-settings-export` — consultant / lead / export: consultant holds both update "
             "settings (all) and export lead (all)") in findings
     assert "  - fix: let the analyst export\n" in findings

@@ -72,8 +72,8 @@ def load_design(ref: str, answers_file: Path | None) -> tuple[Design | None, lis
         from workbench.loading.answers import load_answers
 
         client = load_answers(answers_file, playbook).client
-    return Design(resolve(playbook, answers), _("playbook {playbook}").format(
-        playbook=f"{playbook.id} {playbook.version}"), digest, client,
+    label = _("playbook {id} {version}").format(id=playbook.id, version=playbook.version)
+    return Design(resolve(playbook, answers), label, digest, client,
                   full=playbook, answers=answers), problems
 
 
@@ -102,8 +102,8 @@ def _engagement(folder: Path) -> tuple[Design | None, list[Problem]]:
     if problems:
         return None, problems
     pb = loaded.playbook
-    label = _("engagement {client} ({playbook})").format(client=engagement.client,
-                                                         playbook=f"{pb.id} {pb.version}")
+    label = _("engagement {client} ({id} {version})").format(client=engagement.client, id=pb.id,
+                                                              version=pb.version)
     design = Design(apply_overrides(resolve(pb, engagement.answers), engagement.overrides), label,
                     loaded.digest, engagement.client, full=pb, answers=dict(engagement.answers),
                     start=engagement.start, calendar=dict(engagement.calendar),

@@ -42,7 +42,10 @@ def run(args: argparse.Namespace) -> int:
     for warning in design.warnings:
         print(_("crmwb recertify: warning: {message}").format(message=warning), file=sys.stderr)
     pb = design.playbook
-    plan = review_plan(pb, args.lang)
+    from workbench.i18n import use_language
+
+    with use_language(args.lang):  # the checklists and their notes are the reviewer's documents
+        plan = review_plan(pb, args.lang)
     opened = args.date or date.today()
     calendar = engagement_calendar(design.answers, opened, design.calendar, args.lang)
     due = calendar.add(opened, plan.window_days)
@@ -54,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         args.out.mkdir(parents=True, exist_ok=True)
-        paths = write(plan, names, meta, args.out)
+        with use_language(args.lang):
+            paths = write(plan, names, meta, args.out)
     except OSError as exc:
         print(_("crmwb recertify: error: cannot write to {folder}: {reason}").format(
             folder=args.out, reason=exc.strerror or exc), file=sys.stderr)

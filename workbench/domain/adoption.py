@@ -15,7 +15,8 @@ from datetime import date
 from workbench.domain.kpis import CADENCE_DAYS, Kpi, evaluate, formula_names
 from workbench.domain.role_groups import RoleClassifier
 from workbench.domain.tracking import Measurement, Trend
-from workbench.i18n import _
+from workbench.domain.locale import format_number
+from workbench.i18n import N_, _, gettext_in, pgettext
 
 ACTIVE_DAYS = 30
 """active_users_30d: a login and at least one record in the 30 days up to the measurement date."""
@@ -212,17 +213,33 @@ def kpi_trends(kpis: list[Kpi], measurements: list[Measurement]) -> list[Trend]:
 _UNITS = {"percent": " %", "hours": " h", "minutes": " min", "days": " d"}
 
 
-def format_value(value: float | None, unit: str) -> str:
-    """A value for people: 72.5 %, 20, 4 h, 1,200,000; '—' when there is none."""
+_LOCAL_UNITS = {"hours": N_("h"), "minutes": N_("min"), "days": N_("d")}
+
+
+def format_value(value: float | None, unit: str, lang: str = "en") -> str:
+    """A value for people: 72.5 %, 20, 4 h, 1,200,000; '—' when there is none. In `lang` other than
+    English (a deliverable), the local digits, marks and unit abbreviations: ۷۲٫۵ %, 1 200 ч."""
     if value is None:
         return "—"
+    if lang != "en":
+        rounded = round(value) if abs(value) >= 1000 or float(value).is_integer() else round(value, 1)
+        unit_text = " %" if unit == "percent" else (
+            " " + gettext_in(lang, _LOCAL_UNITS[unit]) if unit in _LOCAL_UNITS else "")
+        return format_number(rounded, lang) + unit_text
     text = f"{value:,.0f}" if abs(value) >= 1000 or float(value).is_integer() else f"{value:,.1f}"
     return text + _UNITS.get(unit, "")
 
 
-def target_label(kpi: Kpi) -> str:
+def target_label(kpi: Kpi, lang: str = "en") -> str:
     """'≥ 90 %' for a KPI where higher is better, '≤ 2 %' where lower is."""
-    return ("≥ " if kpi.direction == "up" else "≤ ") + format_value(float(kpi.target), kpi.unit)
+    return ("≥ " if kpi.direction == "up" else "≤ ") + format_value(float(kpi.target), kpi.unit, lang)
+
+
+def on_track_text(on_track: bool | None) -> str:
+    """on_track_label in the current language, for deliverables."""
+    labels = {True: pgettext("kpi status", "on track"), False: pgettext("kpi status", "off track"),
+              None: pgettext("kpi status", "not measured")}
+    return labels[on_track]
 
 
 def on_track_label(on_track: bool | None) -> str:

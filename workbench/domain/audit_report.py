@@ -12,15 +12,16 @@ from dataclasses import dataclass, field
 
 from workbench.domain.drift import Drift, Limitation, LiveMatrix
 from workbench.domain.problems import Problem
+from workbench.i18n import N_
 
 KINDS: dict[str, tuple[str, str]] = {
-    "wider": ("error", "The live CRM grants a right with a wider scope than the design."),
-    "extra": ("error", "The live CRM grants a right the design does not grant at all."),
-    "unknown-role": ("error", "The live CRM has a role or permission set that is not in the design."),
-    "unknown-object": ("error", "A role has rights on a CRM object the design does not map."),
-    "narrower": ("warning", "The live CRM grants a right with a narrower scope than the design."),
-    "missing": ("warning", "A right of the design is missing in the live CRM."),
-    "missing-role": ("warning", "A role of the design does not exist in the live CRM."),
+    "wider": ("error", N_("The live CRM grants a right with a wider scope than the design.")),
+    "extra": ("error", N_("The live CRM grants a right the design does not grant at all.")),
+    "unknown-role": ("error", N_("The live CRM has a role or permission set that is not in the design.")),
+    "unknown-object": ("error", N_("A role has rights on a CRM object the design does not map.")),
+    "narrower": ("warning", N_("The live CRM grants a right with a narrower scope than the design.")),
+    "missing": ("warning", N_("A right of the design is missing in the live CRM.")),
+    "missing-role": ("warning", N_("A role of the design does not exist in the live CRM.")),
 }
 """drift kind -> (default severity, description); the SARIF rules and the xlsx legend come from here"""
 SEVERITY_ORDER = {"error": 0, "warning": 1, "note": 2}

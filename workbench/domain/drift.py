@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from workbench.domain.access import scope_rank
 from workbench.domain.system_rights import SYSTEM, label
+from workbench.domain.vocabulary import action_label, scope_label
 from workbench.i18n import _
 
 Cell = tuple[str, str, str]
@@ -86,21 +87,26 @@ def compare(design: TargetMatrix, live: LiveMatrix) -> list[Drift]:
             kind = "extra" if want == "none" else "wider"
             message = (_("{role} holds the system right {right} ({label}); the design does not grant "
                          "it").format(role=role, right=action, label=label(action)) if obj == SYSTEM else
-                f"{role} may {action} {obj} with scope {have}; the design says {want}")
+                _("{role} may {action} {object} with scope {have}; the design says {want}").format(
+                    role=role, action=action_label(action), object=obj, have=scope_label(have),
+                    want=scope_label(want)))
             drifts.append(Drift(kind, "error", message, role, obj, action, want, have))
         else:
             kind = "missing" if have == "none" else "narrower"
             message = (_("{role} lacks the designed system right {right} ({label})").format(
                 role=role, right=action, label=label(action)) if obj == SYSTEM else
-                f"{role} may {action} {obj} only with scope {have}; the design says {want}")
+                _("{role} may {action} {object} only with scope {have}; the design says {want}").format(
+                    role=role, action=action_label(action), object=obj, have=scope_label(have),
+                    want=scope_label(want)))
             drifts.append(Drift(kind, "warning", message, role, obj, action, want, have))
     for name in live.unknown_roles:
-        drifts.append(Drift("unknown-role", "error", f"the CRM has a role {name!r} that is not in the design",
-                            role=name))
+        drifts.append(Drift("unknown-role", "error", _("the CRM has a role {name!r} that is not in the design")
+                            .format(name=name), role=name))
     for role_name, obj in live.unknown_objects:
-        drifts.append(Drift("unknown-object", "error", f"{role_name} has rights on {obj!r}, an object the "
-                            "design does not map", role=role_name, object=obj))
+        drifts.append(Drift("unknown-object", "error", _("{role} has rights on {object!r}, an object the design "
+                                                         "does not map").format(role=role_name, object=obj),
+                            role=role_name, object=obj))
     for role in live.missing_roles:
-        drifts.append(Drift("missing-role", "warning", f"the designed role {role} does not exist in the CRM",
-                            role=role))
+        drifts.append(Drift("missing-role", "warning", _("the designed role {role} does not exist in the CRM")
+                            .format(role=role), role=role))
     return drifts

@@ -16,6 +16,7 @@ from workbench.domain.playbook import Playbook
 from workbench.domain.requirements import scored_weight
 from workbench.domain.system_rights import HELD, label
 from workbench.domain.text import tr
+from workbench.domain.vocabulary import action_label, scope_label
 from workbench.i18n import N_, _, current_language
 
 WORDS = {"create": N_("create"), "read": N_("read"), "update": N_("update"), "delete": N_("delete"),
@@ -34,10 +35,8 @@ def _t(text) -> str:
 MUST_WEIGHT_LIMIT = 0.60
 """DSDM's rule of thumb: Must-haves should carry no more than about 60 % of the effort (here: weight)."""
 
-_DEPENDENCIES = (("update", "read", N_("editing needs reading")), ("delete", "update",
-                                                                   N_("deleting needs editing")),
-                 ("export", "read", N_("exporting needs reading")), ("assign", "read",
-                                                                     N_("assigning needs reading")))
+_DEPENDENCIES = (("update", "read", N_("editing needs reading")), ("delete", "update", N_("deleting needs editing")),
+                 ("export", "read", N_("exporting needs reading")), ("assign", "read", N_("assigning needs reading")))
 
 
 @dataclass(frozen=True)
@@ -150,11 +149,11 @@ def permission_dependencies(pb: Playbook) -> list[Finding]:
                     findings.append(Finding(
                         "dependency", "error",
                         _("{role} may {action} {object} ({have}) but {needs} only {need}: {why}").format(
-                            role=role.id, action=_w(action), object=obj, have=_w(have), needs=_w(needs),
-                            need=_w(need), why=_(why)),
+                            role=role.id, action=action_label(action), object=obj, have=scope_label(have),
+                            needs=action_label(needs), need=scope_label(need), why=_(why)),
                         _("give {role} {needs} {object} at least {have}, or lower {action} to {need}").format(
-                            role=role.id, needs=_w(needs), object=obj, have=_w(have), action=_w(action),
-                            need=_w(need)),
+                            role=role.id, needs=action_label(needs), object=obj, have=scope_label(have),
+                            action=action_label(action), need=scope_label(need)),
                         role.id, obj, action))
     return findings
 
@@ -164,32 +163,28 @@ def ownership(pb: Playbook) -> list[Finding]:
     for obj in pb.objects:
         readers = [r.id for r in pb.roles if r.scope(obj.id, "read") != "none"]
         if not readers:
-            findings.append(Finding("unread-object", "warning",
-                                    _("no role may read {object}").format(object=obj.id),
+            findings.append(Finding("unread-object", "warning", _("no role may read {object}").format(object=obj.id),
                                     _("grant read on {object} to {owner} or drop the object").format(
                                         object=obj.id, owner=obj.owner),
                                     object=obj.id))
         owner = pb.role_map().get(obj.owner)
         if owner is not None and owner.scope(obj.id, "read") == "none":
             findings.append(Finding("owner-cannot-read", "warning",
-                                    _("{owner} owns the data quality of {object} but cannot read it").format(
+                                    _("{owner} owns {object}'s data quality but cannot read it").format(
                                         owner=obj.owner, object=obj.id),
-                                    _("grant {owner} read on {object}").format(owner=obj.owner,
-                                                                               object=obj.id),
+                                    _("grant {owner} read on {object}").format(owner=obj.owner, object=obj.id),
                                     obj.owner, obj.id, "read"))
     for _phase, task in pb.tasks():
         accountable = [r for r, letter in task.raci.items() if letter == "A"]
         if len(accountable) != 1:
-            findings.append(Finding("raci", "error", _("task {task} has {n} accountable roles").format(
-                                        task=task.id, n=len(accountable)),
-                                    _("name exactly one Accountable role"), task=task.id))
+            findings.append(Finding("raci", "error", _("task {task} has {count} accountable roles").format(
+                task=task.id, count=len(accountable)), _("name exactly one Accountable role"), task=task.id))
     profiled = {p.id for p in pb.job_profiles}
     used = {t.owner for _, t in pb.tasks()} | {r for _, t in pb.tasks() for r, l in t.raci.items() if l in "RA"}
     for role in pb.roles:
         if role.id not in profiled and role.id in used:
             findings.append(Finding("no-job-profile", "info",
-                                    _("{role} does work in the rollout but has no job profile").format(
-                                        role=role.id),
+                                    _("{role} does work in the rollout but has no job profile").format(role=role.id),
                                     _("add a job profile for {role} so HR can staff it").format(role=role.id),
                                     role=role.id))
     return findings

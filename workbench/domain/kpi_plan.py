@@ -20,11 +20,12 @@ from workbench.domain.locale import (
     format_percent,
     gregorian_to_jalali,
     jalali_to_gregorian,
+    localize_digits,
     persian_digits,
 )
 from workbench.domain.phases import PHASE_IDS
 from workbench.domain.playbook import Playbook
-from workbench.domain.text import tr
+from workbench.domain.text import local_text
 from workbench.domain.work_calendar import WorkCalendar
 from workbench.i18n import N_, gettext_in
 
@@ -51,11 +52,11 @@ def readable_formula(formula: str, measures: dict[str, Measure], lang: str = "en
         if token in "+-*/" and previous not in ("", "(", "+", "-", "*", "/"):
             out.append(f" {'×' if token == '*' else token} ")
         elif token[0].isalpha() or token[0] == "_":
-            out.append(tr(measures[token].name, lang) if token in measures else token)
+            out.append(local_text(measures[token].name, lang) if token in measures else token)
         else:
             out.append(token)  # a number, a parenthesis or a sign
         previous = token
-    return "".join(out)
+    return localize_digits("".join(out), lang)  # a Persian formula reads × ۱۰۰
 
 
 def add_months(day: date, months: int) -> date:
@@ -222,12 +223,14 @@ def kpi_plan(pb: Playbook, start: date, lang: str = "en", calendar: WorkCalendar
     anchor = go_live(pb, start, calendar, answers)
     measures = {m.id: m for m in pb.measures}
     roles = pb.role_map()
-    phase_names = {p.id: tr(p.name, lang) for p in pb.phases}
+    phase_names = {p.id: local_text(p.name, lang) for p in pb.phases}
     groups: list[KpiGroup] = []
     for phase in PHASE_IDS:
         lines = [
-            KpiLine(k, tr(k.name, lang), tr(k.definition, lang), readable_formula(k.formula, measures, lang),
-                    tr(roles[k.owner].name, lang) if k.owner in roles else k.owner, tr(k.source, lang),
+            KpiLine(k, local_text(k.name, lang), local_text(k.definition, lang),
+                    readable_formula(k.formula, measures, lang),
+                    local_text(roles[k.owner].name, lang) if k.owner in roles else k.owner,
+                    local_text(k.source, lang),
                     formula_names(k.formula),
                     add_months(anchor, k.target_months) if k.target_months is not None else None, lang)
             for k in pb.kpis if k.phase == phase
@@ -240,6 +243,6 @@ def kpi_plan(pb: Playbook, start: date, lang: str = "en", calendar: WorkCalendar
     for line in (line for group in groups for line in group.lines):
         for name in line.measures:
             used.setdefault(name, []).append(line.kpi.id)
-    measure_lines = [MeasureLine(m, tr(m.name, lang), tr(m.source, lang), used.get(m.id, []))
+    measure_lines = [MeasureLine(m, local_text(m.name, lang), local_text(m.source, lang), used.get(m.id, []))
                      for m in pb.measures]
     return KpiPlan(anchor, groups, measure_lines)

@@ -17,7 +17,9 @@ FA_THOUSANDS, FA_DECIMAL, FA_PERCENT = "\u066c", "\u066b", "\u066a"  # ٬ ٫ ٪
 NBSP = "\u00a0"
 # digits that belong to a Latin name (Bitrix24, B2B, Dynamics 365, ISO 27001) stay as they are; all
 # others become Persian
-_LOOSE_DIGITS = re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z] )[0-9]+(?:[.,/:-][0-9]+)*(?![A-Za-z0-9])")
+# nor digits of an id or a code (SVC-012, pre-13-training, U+0643, UTF-8, 152-FZ)
+_LOOSE_DIGITS = re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z] )(?<![A-Za-z][-+_])[0-9]+(?:[.,/:-][0-9]+)*"
+                           r"(?![A-Za-z0-9])(?![-_][A-Za-z])")
 
 EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
              "October", "November", "December")

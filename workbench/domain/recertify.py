@@ -21,7 +21,7 @@ from workbench.domain.phases import Task
 from workbench.domain.playbook import Playbook
 from workbench.domain.text import tr
 from workbench.domain.work_calendar import WorkCalendar
-from workbench.i18n import _
+from workbench.i18n import _, ngettext
 
 FALLBACK_REVIEWER = "crm_manager"
 FALLBACK_WINDOW_DAYS = 10
@@ -99,16 +99,16 @@ def _independent(pb: Playbook, reviewer: str, skip: str | None) -> tuple[str, st
     """Who reviews the reviewer's own role, and how the plan explains it."""
     design = _design_task(pb, skip)
     if design is not None and design.accountable != reviewer:
-        return design.accountable, _("{reviewer} does not certify their own rights: reviewed by {by}, "
+        return design.accountable, _("{reviewer} does not certify their own rights: reviewed by {accountable}, "
                                      "Accountable for {task}").format(reviewer=reviewer,
-                                                                      by=design.accountable,
-                                                                       task=design.id)
+                                                                      accountable=design.accountable,
+                                                                      task=design.id)
     roles = pb.role_map()
     if "director" in roles and reviewer != "director":
-        return "director", _("{reviewer} does not certify their own rights: reviewed by {by}").format(
-            reviewer=reviewer, by="director")
-    return reviewer, _("no independent reviewer for the own rights of {reviewer}: self-review, flag it to "
-                       "the auditor").format(reviewer=reviewer)
+        return "director", _("{reviewer} does not certify their own rights: reviewed by the director").format(
+            reviewer=reviewer)
+    return reviewer, _("no independent reviewer for {reviewer}'s own rights: self-review, flag it to the "
+                       "auditor").format(reviewer=reviewer)
 
 
 def review_plan(pb: Playbook, lang: str = "en") -> ReviewPlan:
@@ -119,12 +119,11 @@ def review_plan(pb: Playbook, lang: str = "en") -> ReviewPlan:
         reviewer = task.accountable
     else:
         reviewer = FALLBACK_REVIEWER
-        notes.append(_("no access-recertification task in {playbook}: the reviewer falls back to "
-                       "{reviewer}").format(
-            playbook=pb.id, reviewer=reviewer))
+        notes.append(_("no access-recertification task in {playbook}: the reviewer falls back to {reviewer}")
+                     .format(playbook=pb.id, reviewer=reviewer))
     if reviewer not in pb.role_map():
-        notes.append(_("the reviewer {reviewer} is not a role of {playbook}; name one in the RACI of the "
-                       "recertification task (A)").format(reviewer=reviewer, playbook=pb.id))
+        notes.append(_("the reviewer {reviewer} is not a role of {playbook}; name one in the recertification "
+                       "task's RACI (A)").format(reviewer=reviewer, playbook=pb.id))
     window = task.duration_days if task is not None and task.duration_days else FALLBACK_WINDOW_DAYS
     plan = ReviewPlan(reviewer, task.id if task else None, pb.governance.recertification_months, window,
                       notes=notes)
@@ -139,8 +138,9 @@ def review_plan(pb: Playbook, lang: str = "en") -> ReviewPlan:
         plan.roles.append(RoleReview(role.id, tr(role.name, lang), who, rights, note))
     without = [r.role for r in plan.roles if not r.rights]
     if without:
-        notes.append(_("roles that hold no rights and need no review ({n}): {ids}").format(
-            n=len(without), ids=", ".join(without)))
+        notes.append(ngettext("{count} role holds no rights and needs no review: {roles}",
+                              "{count} roles hold no rights and need no review: {roles}", len(without))
+                     .format(count=len(without), roles=", ".join(without)))
     return plan
 
 

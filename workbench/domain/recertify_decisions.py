@@ -17,11 +17,14 @@ from workbench.domain.drift import Cell, TargetMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
 from workbench.domain.recertify import DECISIONS
+from workbench.i18n import N_
 
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("role", "Role"), ("role_name", "Role name"), ("object", "Object"), ("action", "Action"),
-    ("scope", "Scope"), ("decision", "Decision"), ("new_scope", "New scope"), ("comment", "Comment"))
-"""checklist column key -> header text; the reader finds columns by this text, not by position"""
+    ("role", N_("Role")), ("role_name", N_("Role name")), ("object", N_("Object")), ("action", N_("Action")),
+    ("scope", N_("Scope")), ("decision", N_("Decision")), ("new_scope", N_("New scope")),
+    ("comment", N_("Comment")))
+"""checklist column key -> header text (English; written translated); the reader finds columns by this
+text in any language, not by position"""
 INPUT_COLUMNS = ("decision", "new_scope", "comment")
 
 

@@ -14,8 +14,8 @@ from workbench.domain.playbook import Playbook
 from workbench.domain.questions import Question
 from workbench.domain.requirements import Requirement, scored_weight
 from workbench.domain.rfp import MISSED, RESPONSES
-from workbench.domain.locale import format_number
-from workbench.domain.text import LANGUAGES, LocalText, tr
+from workbench.domain.locale import format_number, localize_digits
+from workbench.domain.text import LANGUAGES, LocalText, local_text
 from workbench.i18n import N_, _, gettext_in
 
 PRIORITY_LABELS: dict[str, str] = {"must": N_("Must"), "should": N_("Should"), "could": N_("Could"),
@@ -81,7 +81,7 @@ class ModuleGroup:
 
 def module_names(pb: Playbook, lang: str = "en") -> dict[str, str]:
     """Module id -> display name; a name two modules share gets the id appended, so SUMIFS can tell them apart."""
-    names = {m.id: tr(m.name, lang) for m in pb.modules}
+    names = {m.id: local_text(m.name, lang) for m in pb.modules}
     taken = [n.casefold() for n in names.values()]
     return {mid: (f"{name} ({mid})" if taken.count(name.casefold()) > 1 else name) for mid, name in names.items()}
 
@@ -90,7 +90,7 @@ def groups(pb: Playbook, lang: str = "en") -> list[ModuleGroup]:
     """Requirements grouped by module in the playbook's module order; modules without requirements left out."""
     names = module_names(pb, lang)
     order = [m.id for m in pb.modules] + sorted({r.module for r in pb.requirements} - set(names))
-    described = {m.id: tr(m.description, lang) for m in pb.modules}
+    described = {m.id: local_text(m.description, lang) for m in pb.modules}
     result = []
     for mid in order:
         rows = [_row(req, names.get(mid, mid), lang) for req in pb.requirements if req.module == mid]
@@ -100,7 +100,8 @@ def groups(pb: Playbook, lang: str = "en") -> list[ModuleGroup]:
 
 
 def _row(req: Requirement, module: str, lang: str) -> RfpRow:
-    return RfpRow(req.id, module, tr(req.text, lang), tr(req.rationale, lang), tr(req.acceptance, lang),
+    return RfpRow(req.id, module, local_text(req.text, lang), local_text(req.rationale, lang),
+                  local_text(req.acceptance, lang),
                   req.priority, scored_weight(req.priority, req.weight))
 
 
@@ -111,19 +112,21 @@ def client_context(pb: Playbook, answers: dict[str, Any], lang: str = "en") -> l
         value = answers.get(question.id)
         if value is None or value == [] or value == "":
             continue
-        lines.append((tr(question.text, lang), render_answer(question, value, lang)))
+        lines.append((local_text(question.text, lang), render_answer(question, value, lang)))
     return lines
 
 
 def render_answer(question: Question, value: Any, lang: str = "en") -> str:
-    labels = {o.id: tr(o.label, lang) for o in question.options}
+    labels = {o.id: local_text(o.label, lang) for o in question.options}
     if question.type == "yes_no" and isinstance(value, bool):
         return gettext_in(lang, YES if value else NO)
     if isinstance(value, list):
         return ", ".join(labels.get(str(v), str(v)) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return format_number(value, lang)
-    return labels.get(str(value), str(value))
+    return labels.get(str(value), localize_digits(str(value), lang))
 
 
 def parse_priority(value: object) -> str | None:

@@ -69,3 +69,11 @@ Text = Annotated[
 def tr(text: LocalText | None, lang: str = "en") -> str:
     """Render optional text in a language ('' when absent)."""
     return text.get_text(lang) if text else ""
+
+
+def local_text(text: LocalText | None, lang: str = "en") -> str:
+    """`tr()` with the language's digits: a Persian diagram label says ۹۰ روز even when the playbook
+    author typed 90 (digits inside Latin names such as Bitrix24 keep theirs)."""
+    from workbench.domain.locale import localize_digits
+
+    return localize_digits(tr(text, lang), lang)

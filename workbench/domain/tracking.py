@@ -109,19 +109,21 @@ class StatusReport:
     """owner role -> open tasks whose dependencies are all closed"""
 
 
-def task_views(pb: Playbook, plan: Plan, states: dict[str, TaskState]) -> list[TaskView]:
+def task_views(pb: Playbook, plan: Plan, states: dict[str, TaskState], lang: str = "en") -> list[TaskView]:
+    """One view per task; names in `lang` (a deliverable's language), English for the interfaces."""
     scheduled = {t.id: t for t in plan.tasks}
     views = []
     for phase, task in pb.tasks():
         state = states.get(task.id) or TaskState(task.id)
         s = scheduled[task.id]
-        views.append(TaskView(task.id, phase.id, str(task.name), task.owner, state.status, state.assignee,
+        views.append(TaskView(task.id, phase.id, task.name.get_text(lang), task.owner, state.status, state.assignee,
                               state.due or s.finish, s.start, s.critical, list(task.depends_on)))
     return views
 
 
-def status_report(pb: Playbook, plan: Plan, states: dict[str, TaskState], today: date) -> StatusReport:
-    views = task_views(pb, plan, states)
+def status_report(pb: Playbook, plan: Plan, states: dict[str, TaskState], today: date,
+                  lang: str = "en") -> StatusReport:
+    views = task_views(pb, plan, states, lang)
     by_id = {v.id: v for v in views}
     phases = []
     for phase in pb.phases:

@@ -17,7 +17,10 @@ from pathlib import Path
 from workbench.domain.access import ACTIONS, SCOPES
 from workbench.domain.problems import Problem
 from workbench.domain.recertify_decisions import COLUMNS, Decision
-from workbench.i18n import _
+from workbench.domain.recertify import DECISIONS
+from workbench.domain.vocabulary import action_label, decision_label, reading_back, scope_label
+from workbench.i18n import _, gettext_in
+from workbench.languages import LANGUAGES
 from workbench.loading.archive import ArchiveError, open_workbook
 
 HEADER_SCAN_ROWS = 10
@@ -42,8 +45,13 @@ def _text(value: object) -> str:
     return "" if value is None else " ".join(str(value).split())
 
 
+ABOUT_SHEETS = tuple(dict.fromkeys(gettext_in(lang, "About") for lang in LANGUAGES))
+REVIEWER_KEYS = tuple(dict.fromkeys(gettext_in(lang, "Reviewer") for lang in LANGUAGES))
+
+
 def _columns(row: tuple) -> dict[str, int]:
-    titles = {title.casefold(): key for key, title in COLUMNS}
+    """Column titles in any of our languages: a checklist written in Persian reads back anywhere."""
+    titles = {gettext_in(lang, title).casefold(): key for key, title in COLUMNS for lang in LANGUAGES}
     found: dict[str, int] = {}
     for index, value in enumerate(row):
         key = titles.get(_text(value).casefold())
@@ -85,12 +93,13 @@ def read_checklist(path: Path) -> Checklist:
 
 
 def _read_about(wb, out: Checklist) -> None:
-    if "About" in wb.sheetnames:
-        out.sheet = "About"
-        for row in wb["About"].iter_rows(min_row=1, max_row=30, max_col=2, values_only=True):
+    sheet = next((name for name in ABOUT_SHEETS if name in wb.sheetnames), None)
+    if sheet is not None:
+        out.sheet = sheet
+        for row in wb[sheet].iter_rows(min_row=1, max_row=30, max_col=2, values_only=True):
             if row and row[0] is not None:
                 out.about[_text(row[0])] = _text(row[1] if len(row) > 1 else None)
-    out.reviewer = out.about.get("Reviewer", "")
+    out.reviewer = next((out.about[key] for key in REVIEWER_KEYS if out.about.get(key)), "")
 
 
 def _read_rows(wb, out: Checklist) -> None:
@@ -116,8 +125,11 @@ def _decisions(out: Checklist, rows, columns: dict[str, int]) -> None:
         index = columns.get(key)
         return _text(row[index]) if index is not None and index < len(row) else ""
 
+    actions, scopes = reading_back(action_label, ACTIONS), reading_back(scope_label, SCOPES)
+    decisions = reading_back(decision_label, DECISIONS)
     for number, row in rows:
         role, obj, action = get(row, "role"), get(row, "object"), get(row, "action").casefold()
+        action = actions.get(action, action)
         if not (role or obj or action):
             continue
         decision_col = columns["decision"] + 1
@@ -126,8 +138,11 @@ def _decisions(out: Checklist, rows, columns: dict[str, int]) -> None:
                                         number, columns["action"] + 1, code="checklist"))
             continue
         scope = get(row, "scope").casefold()
+        scope = scopes.get(scope, scope)
         decision = get(row, "decision").casefold() or None
+        decision = decisions.get(decision, decision) if decision else None
         new_scope = get(row, "new_scope").casefold() or None
+        new_scope = scopes.get(new_scope, new_scope) if new_scope else None
         if new_scope is not None and new_scope not in SCOPES:
             out.problems.append(Problem(f"new scope {new_scope!r}; expected one of: {', '.join(SCOPES)}", (),
                                         file, number, columns.get("new_scope", 0) + 1, code="checklist"))

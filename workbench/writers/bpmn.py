@@ -16,7 +16,7 @@ from workbench import __version__
 from workbench.domain.layout import Box, Placement, layered_layout, place, steps_by_lane
 from workbench.domain.playbook import Playbook
 from workbench.domain.processes import Process
-from workbench.domain.text import LocalText, tr
+from workbench.domain.text import LocalText, local_text
 from workbench.writers.context import ExportContext
 
 MODEL = "http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -38,7 +38,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def _text(value: LocalText | None, lang: str) -> str:
     """Text in the export's language without the control characters XML 1.0 cannot hold."""
-    return _NOT_XML.sub("", tr(value, lang))
+    return _NOT_XML.sub("", local_text(value, lang))
 
 
 def _q(ns: str, tag: str) -> str:

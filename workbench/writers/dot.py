@@ -13,7 +13,7 @@ from pathlib import Path
 from workbench.domain.layout import layered_layout
 from workbench.domain.playbook import Playbook
 from workbench.domain.processes import Process
-from workbench.domain.text import tr
+from workbench.domain.text import local_text
 from workbench.writers.context import ExportContext
 
 SHAPES = {
@@ -37,10 +37,11 @@ def quote(value: str, wrap: int | None = None) -> str:
 
 def render(process: Process, playbook: Playbook, lang: str = "en") -> str:
     """The digraph: left to right, one `cluster_<lane>` subgraph per lane, labelled edges."""
-    roles = {r.id: tr(r.name, lang) for r in playbook.roles}
+    roles = {r.id: local_text(r.name, lang) for r in playbook.roles}
     layout = layered_layout(process)
     lines = [f"digraph {quote(process.id)} {{",
-             f'  graph [rankdir=LR, charset="UTF-8", labelloc=t, fontsize=16, label={quote(tr(process.name, lang))}];',
+             f'  graph [rankdir=LR, charset="UTF-8", labelloc=t, fontsize=16, '
+             f'label={quote(local_text(process.name, lang))}];',
              '  node [fontsize=10, margin="0.15,0.08"];',
              "  edge [fontsize=9];"]
     declared: set[str] = set()
@@ -50,11 +51,12 @@ def render(process: Process, playbook: Playbook, lang: str = "en") -> str:
         for node in process.nodes:
             if node.lane == band.id and node.id not in declared:
                 declared.add(node.id)
-                lines.append(f"    {quote(node.id)} [label={quote(tr(node.label, lang), WRAP)}, {SHAPES[node.kind]}];")
+                label = quote(local_text(node.label, lang), WRAP)
+                lines.append(f"    {quote(node.id)} [label={label}, {SHAPES[node.kind]}];")
         lines.append("  }")
     for edge in process.edges:
         if edge.source in declared and edge.target in declared:
-            label = f" [label={quote(tr(edge.label, lang), WRAP)}]" if edge.label else ""
+            label = f" [label={quote(local_text(edge.label, lang), WRAP)}]" if edge.label else ""
             lines.append(f"  {quote(edge.source)} -> {quote(edge.target)}{label};")
     lines.append("}")
     return "\n".join(lines) + "\n"

@@ -12,30 +12,38 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.domain.audit_report import KINDS, AuditReport
+from workbench.domain.text import RTL_LANGUAGES
+from workbench.domain.vocabulary import action_label, scope_label, severity_label
+from workbench.i18n import N_, _, current_language
 from workbench.writers.spreadsheet import finish_table, header, put
 
-DRIFT_COLUMNS = (("Severity", 10), ("Kind", 15), ("Role", 22), ("Object", 20), ("Action", 10), ("Design", 9),
-                 ("Live", 9), ("Message", 60), ("File", 40), ("Line", 7))
-LIMIT_COLUMNS = (("Role", 22), ("Object", 20), ("Action", 10), ("Designed", 10), ("Expressed", 10),
-                 ("What the export did", 70))
+DRIFT_COLUMNS = ((N_("Severity"), 10), (N_("Kind"), 15), (N_("Role"), 22), (N_("Object"), 20), (N_("Action"), 10),
+                 (N_("Design"), 9), (N_("Live"), 9), (N_("Message"), 60), (N_("File"), 40), (N_("Line"), 7))
+LIMIT_COLUMNS = ((N_("Role"), 22), (N_("Object"), 20), (N_("Action"), 10), (N_("Designed"), 10),
+                 (N_("Expressed"), 10), (N_("What the export did"), 70))
+"""English titles, written in the current language (the audit's)"""
 FILLS = {"error": PatternFill("solid", fgColor="F8CBAD"), "warning": PatternFill("solid", fgColor="FFE699")}
 
 
 def write(report: AuditReport, path: Path) -> Path:
+    """Labels, severities, scopes and actions in the current language; ids, files and kinds as they are."""
     wb = Workbook()
     _drift(wb.active, report)
-    _limitations(wb.create_sheet("Cannot express"), report)
-    _about(wb.create_sheet("About"), report)
+    _limitations(wb.create_sheet(_("Cannot express")), report)
+    _about(wb.create_sheet(_("About")), report)
+    for ws in wb.worksheets:  # Persian reads right to left
+        ws.sheet_view.rightToLeft = current_language() in RTL_LANGUAGES
     wb.save(path)
     return Path(path)
 
 
 def _drift(ws: Worksheet, report: AuditReport) -> None:
-    ws.title = "Drift"
-    header(ws, [t for t, _ in DRIFT_COLUMNS], [w for _, w in DRIFT_COLUMNS])
+    ws.title = _("Drift")
+    header(ws, [_(t) for t, _w in DRIFT_COLUMNS], [w for _t, w in DRIFT_COLUMNS])
     for r, d in enumerate(report.drifts, start=2):
         file, line = report.location(d)
-        values = (d.severity, d.kind, d.role, d.object, d.action, d.design, d.live, d.message, file, line)
+        values = (severity_label(d.severity), d.kind, d.role, d.object, _action(d.action), _scope(d.design),
+                  _scope(d.live), d.message, file, line)
         for c, value in enumerate(values, start=1):
             put(ws, r, c, value, wrap=c == 8)
         ws.cell(row=r, column=1).fill = FILLS.get(d.severity, PatternFill())
@@ -43,21 +51,31 @@ def _drift(ws: Worksheet, report: AuditReport) -> None:
 
 
 def _limitations(ws: Worksheet, report: AuditReport) -> None:
-    header(ws, [t for t, _ in LIMIT_COLUMNS], [w for _, w in LIMIT_COLUMNS])
+    header(ws, [_(t) for t, _w in LIMIT_COLUMNS], [w for _t, w in LIMIT_COLUMNS])
     for r, x in enumerate(report.limitations, start=2):
-        for c, value in enumerate((x.role, x.object, x.action, x.wanted, x.expressed, x.message), start=1):
+        values = (x.role, x.object, _action(x.action), _scope(x.wanted), _scope(x.expressed), x.message)
+        for c, value in enumerate(values, start=1):
             put(ws, r, c, value, wrap=c == 6)
     finish_table(ws, len(report.limitations), len(LIMIT_COLUMNS))
 
 
 def _about(ws: Worksheet, report: AuditReport) -> None:
     counts = report.counts()
-    rows = [("Design", report.design), ("Target", report.target), ("Live export", report.source),
-            ("Result", "clean: the CRM matches the design" if report.clean else "drift found"),
-            ("Errors", counts["errors"]), ("Warnings", counts["warnings"]),
-            ("Cannot express", len(report.limitations)), ("", "")]
-    rows += [(kind, f"{severity}: {text}") for kind, (severity, text) in KINDS.items()]
+    rows = [(_("Design"), report.design), (_("Target"), report.target), (_("Live export"), report.source),
+            (_("Result"), _("clean: the CRM matches the design") if report.clean else _("drift found")),
+            (_("Errors"), counts["errors"]), (_("Warnings"), counts["warnings"]),
+            (_("Cannot express"), len(report.limitations)), ("", "")]
+    rows += [(kind, f"{severity_label(severity)}: {_(text)}") for kind, (severity, text) in KINDS.items()]
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 18, 90
     for r, (key, value) in enumerate(rows, start=1):
         put(ws, r, 1, key).font = Font(bold=True)
         put(ws, r, 2, value, wrap=True)
+
+
+def _action(action: str | None) -> str | None:
+    """A system right's id stays as it is; a CRUD action is shown in words."""
+    return action_label(action) if action else action
+
+
+def _scope(scope: str | None) -> str | None:
+    return scope_label(scope) if scope else scope

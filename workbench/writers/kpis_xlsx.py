@@ -31,7 +31,8 @@ PLAN_COLUMNS = [(N_("ID"), 20), (N_("KPI"), 26), (N_("Kind"), 10), (N_("Definiti
                 (N_("Target date"), 12)]
 MEASURE_COLUMNS = [(N_("ID"), 24), (N_("Measure"), 50), (N_("Source"), 30), (N_("Unit"), 10),
                    (N_("Used by KPIs"), 50)]
-KINDS = {"leading": N_("leading"), "lagging": N_("lagging")}
+KINDS = {"leading": N_("leading"), "lagging": N_("lagging"), "adoption": N_("adoption"),
+         "business": N_("business")}
 
 
 @in_client_language

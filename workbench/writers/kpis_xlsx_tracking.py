@@ -16,8 +16,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.domain.kpi_plan import CADENCE_LABELS, periods
-from workbench.domain.locale import format_short_date
-from workbench.i18n import N_, _
+from workbench.domain.locale import format_number, format_short_date
+from workbench.i18n import N_, _, current_language
 from workbench.writers.spreadsheet import finish_table, header, put, put_date, put_formula, put_number
 
 if TYPE_CHECKING:
@@ -71,7 +71,8 @@ def go_live_note(plan: KpiPlan, lang: str) -> str:
 def write_tracking(ws: Worksheet, plan: KpiPlan, client: str, lang: str) -> None:
     title_rows(ws, _("KPI tracking: {client}").format(client=client), go_live_note(plan, lang) + " " +
                _("Enter each period's value in the yellow cells; Latest and Latest vs target update themselves."))
-    titles = [_(t) for t, _w in COLUMNS] + [_("Period {n}").format(n=i) for i in range(1, PERIODS + 1)]
+    titles = [_(t) for t, _w in COLUMNS] + [_("Period {n}").format(n=format_number(i, current_language()))
+                                                  for i in range(1, PERIODS + 1)]
     header(ws, titles, [w for _t, w in COLUMNS] + [10] * PERIODS, row=HEADER_ROW)
     numbers = DataValidation(type="decimal", operator="between", formula1="-1E+300", formula2="1E+300",
                              allow_blank=True, showErrorMessage=True, errorTitle=_("A number, please"),

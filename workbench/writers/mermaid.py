@@ -12,7 +12,7 @@ from pathlib import Path
 from workbench.domain.layout import layered_layout, steps_by_lane
 from workbench.domain.playbook import Playbook
 from workbench.domain.processes import Process
-from workbench.domain.text import tr
+from workbench.domain.text import local_text
 from workbench.writers.context import ExportContext
 
 SHAPES = {"start": ('(["', '"])'), "end": ('(["', '"])'), "task": ('["', '"]'), "decision": ('{"', '"}')}
@@ -46,21 +46,21 @@ class _Names:
 def render(process: Process, playbook: Playbook, lang: str = "en") -> str:
     """The flowchart: a subgraph per lane (ordered as in the BPMN layout), then the edges with labels."""
     names = _Names()
-    roles = {r.id: tr(r.name, lang) for r in playbook.roles}
+    roles = {r.id: local_text(r.name, lang) for r in playbook.roles}
     layout = layered_layout(process)
-    lines = ["flowchart LR", f"  %% {text(tr(process.name, lang))}"]
+    lines = ["flowchart LR", f"  %% {text(local_text(process.name, lang))}"]
     nodes = {n.id: n for n in process.nodes}
     for lane, members in steps_by_lane(layout):
         lines.append(f'  subgraph {names("lane", lane)}["{text(roles.get(lane, lane))}"]')
         for node in (nodes[n] for n in members):
             opening, closing = SHAPES[node.kind]
-            lines.append(f"    {names('n', node.id)}{opening}{text(tr(node.label, lang))}{closing}")
+            lines.append(f"    {names('n', node.id)}{opening}{text(local_text(node.label, lang))}{closing}")
         lines.append("  end")
     declared = list(layout.cells)
     for edge in process.edges:
         if edge.source not in declared or edge.target not in declared:
             continue
-        label = f'|"{text(tr(edge.label, lang))}"|' if edge.label else ""
+        label = f'|"{text(local_text(edge.label, lang))}"|' if edge.label else ""
         lines.append(f"  {names('n', edge.source)} -->{label} {names('n', edge.target)}")
     lines.append("  classDef startEvent stroke-width:2px")
     lines.append("  classDef endEvent stroke-width:4px")

@@ -21,6 +21,7 @@ from workbench.domain.plan import Plan, ScheduledTask, plan_for
 from workbench.domain.playbook import Playbook
 from workbench.domain.text import tr
 from workbench.domain.work_calendar import WorkCalendar
+from workbench.i18n import pgettext
 from workbench.writers.atomic import atomic_path
 from workbench.writers.context import ExportContext, in_client_language
 
@@ -88,6 +89,15 @@ def _times(parent: ET.Element) -> None:
         _sub(slot, "ToTime", finish)
 
 
+def _country_name(pb: Playbook, country: str | None, lang: str) -> str | None:
+    """The country as the intake names it, in the plan's language (the calendar's name in MS Project)."""
+    for question in pb.questions:
+        for option in question.options or ():
+            if question.id == "country" and option.id == country:
+                return tr(option.label, lang)
+    return None
+
+
 def predecessors(pb: Playbook, plan: Plan | None = None) -> dict[str, list[str]]:
     """Task id -> the tasks it waits for: its dependencies, for a task with none inside its own phase the
     previous phase's gate tasks, and the sequence levelling gave a part-time role's work (the same links
@@ -125,7 +135,7 @@ def build(pb: Playbook, plan: Plan, client: str, lang: str) -> ET.Element:
     _sub(project, "MinutesPerWeek", HOURS_PER_DAY * 60 * (7 - len(calendar.weekend)))
     _sub(project, "DaysPerMonth", 20)
     _calendar(project, calendar, plan.start - timedelta(days=7), plan.finish + timedelta(days=31),
-              calendar.country or "Standard")
+              _country_name(pb, calendar.country, lang) or pgettext("work calendar", "Standard"))
     fields = _sub(_sub(project, "ExtendedAttributes"), "ExtendedAttribute")
     _sub(fields, "FieldID", TEXT1)
     _sub(fields, "FieldName", "Text1")

@@ -22,6 +22,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from workbench.domain.access import SCOPES
 from workbench.domain.recertify import DECISIONS, ReviewPlan, RoleReview
 from workbench.domain.recertify_decisions import COLUMNS, INPUT_COLUMNS
+from workbench.domain.locale import format_short_date
+from workbench.domain.text import RTL_LANGUAGES
+from workbench.domain.vocabulary import action_label, decision_label, scope_label
+from workbench.i18n import N_, _, current_language
 from workbench.writers.spreadsheet import finish_table, header, put
 
 WIDTHS = {"role": 20, "role_name": 26, "object": 20, "action": 10, "scope": 9, "decision": 12,
@@ -29,9 +33,11 @@ WIDTHS = {"role": 20, "role_name": 26, "object": 20, "action": 10, "scope": 9, "
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 BAND_FILL = PatternFill("solid", fgColor="EEF3F8")
 UNLOCKED = Protection(locked=False)
-CHECKLIST_SHEET, ABOUT_SHEET = "Checklist", "About"
-ABOUT_KEYS = ("Reviewer", "Reviewer name", "Design", "Playbook", "Playbook digest", "Recertification task",
-              "Cadence (months)", "Generated", "Review due by", "Roles", "Rights")
+CHECKLIST_SHEET, ABOUT_SHEET = N_("Checklist"), N_("About")
+ABOUT_KEYS = (N_("Reviewer"), N_("Reviewer name"), N_("Design"), N_("Playbook"), N_("Playbook digest"),
+              N_("Recertification task"), N_("Cadence (months)"), N_("Generated"), N_("Review due by"),
+              N_("Roles"), N_("Rights"))
+"""English; written in the current language (the reader takes the reviewer in any language)"""
 
 
 @dataclass(frozen=True)
@@ -49,16 +55,19 @@ def file_name(reviewer: str) -> str:
 
 
 def write(plan: ReviewPlan, reviewer_names: dict[str, str], meta: ChecklistMeta, folder: Path) -> list[Path]:
-    """Write every reviewer's checklist into `folder`; returns the paths, main reviewer first."""
+    """Write every reviewer's checklist into `folder`, labels and values in the current language (the
+    caller's `use_language`); returns the paths, main reviewer first."""
     folder = Path(folder)
     paths = []
     for reviewer, reviews in plan.by_reviewer().items():
         wb = Workbook()
         checklist = wb.active
-        checklist.title = CHECKLIST_SHEET
+        checklist.title = _(CHECKLIST_SHEET)
         _checklist(checklist, reviews)
-        _about(wb.create_sheet(ABOUT_SHEET), plan, reviewer, reviewer_names.get(reviewer, reviewer), reviews,
+        _about(wb.create_sheet(_(ABOUT_SHEET)), plan, reviewer, reviewer_names.get(reviewer, reviewer), reviews,
                meta)
+        for ws in wb.worksheets:  # Persian reads right to left
+            ws.sheet_view.rightToLeft = current_language() in RTL_LANGUAGES
         path = folder / file_name(reviewer)
         wb.save(path)
         paths.append(path)
@@ -66,8 +75,8 @@ def write(plan: ReviewPlan, reviewer_names: dict[str, str], meta: ChecklistMeta,
 
 
 def _checklist(ws: Worksheet, reviews: list[RoleReview]) -> None:
-    keys = [key for key, _ in COLUMNS]
-    header(ws, [title for _, title in COLUMNS], [WIDTHS[k] for k in keys])
+    keys = [key for key, _title in COLUMNS]
+    header(ws, [_(title) for _key, title in COLUMNS], [WIDTHS[k] for k in keys])
     index = {key: i for i, key in enumerate(keys, start=1)}
     r, band = 1, False
     for review in reviews:
@@ -75,7 +84,7 @@ def _checklist(ws: Worksheet, reviews: list[RoleReview]) -> None:
         for right in review.rights:
             r += 1
             values = {"role": right.role, "role_name": review.name, "object": right.object,
-                      "action": right.action, "scope": right.scope}
+                      "action": action_label(right.action), "scope": scope_label(right.scope)}
             for key, value in values.items():
                 cell = put(ws, r, index[key], value)
                 if band:
@@ -84,11 +93,14 @@ def _checklist(ws: Worksheet, reviews: list[RoleReview]) -> None:
                 cell = put(ws, r, index[key], None, wrap=key == "comment")
                 cell.fill, cell.protection = INPUT_FILL, UNLOCKED
     last = max(r, 2)
-    _dropdown(ws, index["decision"], last, DECISIONS, "Decision",
-              "keep = the right stays; revoke = remove it; change = narrow it to the New scope")
-    narrower = tuple(s for s in SCOPES if s != "all")
-    _dropdown(ws, index["new_scope"], last, narrower, "New scope",
-              "only for change: the narrower scope the right keeps (none, own or team)")
+    keep, revoke, change = (decision_label(d) for d in DECISIONS)
+    _dropdown(ws, index["decision"], last, (keep, revoke, change), _("Decision"),
+              _("{keep} = the right stays; {revoke} = remove it; {change} = narrow it to the New scope").format(
+                  keep=keep, revoke=revoke, change=change))
+    narrower = tuple(scope_label(s) for s in SCOPES if s != "all")
+    _dropdown(ws, index["new_scope"], last, narrower, _("New scope"),
+              _("only for {change}: the narrower scope the right keeps ({scopes})").format(
+                  change=change, scopes=", ".join(narrower)))
     finish_table(ws, r - 1, len(keys))
     _protect(ws)
 
@@ -98,7 +110,8 @@ def _dropdown(ws: Worksheet, column: int, last: int, values: tuple[str, ...], ti
     letter = ws.cell(row=1, column=column).column_letter
     validation = DataValidation(type="list", formula1=f'"{",".join(values)}"', allow_blank=True,
                                 showErrorMessage=True, errorStyle="stop", errorTitle=title,
-                                error=f"Choose one of: {', '.join(values)}", showInputMessage=True,
+                                error=_("Choose one of: {values}").format(values=", ".join(values)),
+                                showInputMessage=True,
                                 promptTitle=title, prompt=prompt)
     ws.add_data_validation(validation)
     validation.add(f"{letter}2:{letter}{last}")
@@ -106,21 +119,28 @@ def _dropdown(ws: Worksheet, column: int, last: int, values: tuple[str, ...], ti
 
 def _about(ws: Worksheet, plan: ReviewPlan, reviewer: str, name: str, reviews: list[RoleReview],
            meta: ChecklistMeta) -> None:
-    values = (reviewer, name, meta.design, meta.playbook, meta.digest, plan.task or "(none: fallback)",
-              plan.cadence_months, meta.generated.isoformat(), meta.due.isoformat(),
-              ", ".join(r.role for r in reviews), sum(len(r.rights) for r in reviews))
+    lang = current_language()
+    values = (reviewer, name, meta.design, meta.playbook, meta.digest, plan.task or _("(none: fallback)"),
+              plan.cadence_months, format_short_date(meta.generated, lang),
+              format_short_date(meta.due, lang), ", ".join(r.role for r in reviews),
+              sum(len(r.rights) for r in reviews))
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 22, 70
     for r, (key, value) in enumerate(zip(ABOUT_KEYS, values), start=1):
-        put(ws, r, 1, key).font = Font(bold=True)
+        put(ws, r, 1, _(key)).font = Font(bold=True)
         put(ws, r, 2, value, wrap=True)
     notes = [r.note for r in reviews if r.note] + plan.notes
-    steps = ["How to fill in: on the Checklist sheet choose a Decision for every row.",
-             ("keep: the right stays as designed. revoke: the right is removed. change: the right is "
-              "narrowed to the New scope (none, own or team); a recertification never widens a right."),
-             ("Explain every revoke and change in Comment. Then return the file; `crmwb audit ENGAGEMENT "
-              "--decisions` turns it into the change plan for the design and the CRM."),
-             ("The sheets are protected without a password to prevent accidents; only the yellow cells "
-              "are for you."), *notes]
+    keep, revoke, change = (decision_label(d) for d in DECISIONS)
+    steps = [_("How to fill in: on the {sheet} sheet choose a {decision} for every row.").format(
+                 sheet=_(CHECKLIST_SHEET), decision=_("Decision")),
+             _("{keep}: the right stays as designed. {revoke}: the right is removed. {change}: the right is "
+               "narrowed to the New scope ({scopes}); a recertification never widens a right.").format(
+                 keep=keep, revoke=revoke, change=change,
+                 scopes=", ".join(scope_label(s) for s in SCOPES if s != "all")),
+             _("Explain every {revoke} and {change} in the Comment column. Then return the file; `crmwb audit "
+               "ENGAGEMENT --decisions` turns it into the change plan for the design and the CRM.").format(
+                 revoke=revoke, change=change),
+             _("The sheets are protected without a password to prevent accidents; only the yellow cells "
+               "are for you."), *notes]
     start = len(ABOUT_KEYS) + 2
     for offset, text in enumerate(steps):
         put(ws, start + offset, 1, text, wrap=True).alignment = Alignment(wrap_text=True, vertical="top")

@@ -69,7 +69,7 @@ def write_cover(ws: Worksheet, ctx: ExportContext) -> None:
     r = len(facts) + 4
     r = _section(ws, r, _("How to respond"))
     for number, text in enumerate(INSTRUCTIONS, start=1):
-        put(ws, r, 1, format_number(number, ctx.lang) + ".").alignment = Alignment(horizontal="right", vertical="top")
+        put(ws, r, 1, f"{format_number(number, ctx.lang)}.").alignment = Alignment(horizontal="right", vertical="top")
         _wide(ws, r, _(text).format(vendor_name=_(VENDOR_NAME)))
         r += 1
     r = _table(ws, r + 1, (_("Vendor response"), _("Points"), _("Meaning")),

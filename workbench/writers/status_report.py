@@ -12,10 +12,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.domain.adoption import format_value, kpi_trends, on_track_label, target_label
+from workbench.domain.adoption import format_value, kpi_trends, on_track_text, target_label
 from workbench.domain.risks import Risk, derive_risks
 from workbench.domain.text import tr
 from workbench.domain.tracking import TaskView, status_report, task_views
+from workbench.i18n import current_language, use_language
 from workbench.writers.atomic import write_text_atomic
 from workbench.writers.templating import render
 
@@ -105,12 +106,20 @@ class WeeklyReport:
     kpis: list[KpiRow]
     unmeasured: list[str]
     risks: list[Risk] = field(default_factory=list)
+    lang: str = "en"
+    owners: dict[str, str] = field(default_factory=dict)
+    """role id -> role name in the report's language, for the Owner columns"""
+    phase_names: dict[str, str] = field(default_factory=dict)
     schedule: ScheduleRow | None = None
 
     @property
     def week(self) -> str:
         year, week, _ = self.today.isocalendar()
         return f"{year}-W{week:02d}"
+
+    @property
+    def week_number(self) -> int:
+        return self.today.isocalendar()[1]
 
     @property
     def percent(self) -> int:
@@ -122,34 +131,42 @@ class WeeklyReport:
         return sum(k.on_track is True for k in self.kpis)
 
 
-def build_report(opened: OpenEngagement, today: date) -> WeeklyReport:
-    """Everything the committee reads this week, from the engagement's data as of `today`."""
+def build_report(opened: OpenEngagement, today: date, lang: str | None = None) -> WeeklyReport:
+    """Everything the committee reads this week, from the engagement's data as of `today`, in `lang` (the
+    current language when None): names, risk texts and figures are built in it."""
+    lang = lang or current_language()
+    with use_language(lang):
+        return _build(opened, today, lang)
+
+
+def _build(opened: OpenEngagement, today: date, lang: str) -> WeeklyReport:
     pb, plan, store, e = opened.resolved, opened.plan, opened.store, opened.engagement
     states = store.tasks()
-    status = status_report(pb, plan, states, today)
-    views = task_views(pb, plan, states)
+    status = status_report(pb, plan, states, today, lang)
+    views = task_views(pb, plan, states, lang)
     closed, ends = store.closed_phases(), plan.phase_milestones()
-    names = {p.id: tr(p.name) for p in pb.phases}
+    names = {p.id: tr(p.name, lang) for p in pb.phases}
     phases = [PhaseRow(p.phase, names.get(p.phase, p.phase), p.percent, p.closed, p.total, p.in_progress,
                        p.blocked, ends.get(p.phase), p.phase in closed) for p in status.phases]
     by_id = {v.id: v for v in views}
-    milestones = [MilestoneRow(t.id, t.name, t.phase, t.finish, by_id[t.id].due, by_id[t.id].status,
+    milestones = [MilestoneRow(t.id, by_id[t.id].name, t.phase, t.finish, by_id[t.id].due, by_id[t.id].status,
                                by_id[t.id].status not in ("done", "skipped") and by_id[t.id].due < today)
                   for t in plan.tasks if t.milestone and t.id in by_id]
     roles = pb.role_map()
-    actions = [RoleActions(role, str(roles[role].name) if role in roles else role, tasks[:NEXT_PER_ROLE],
+    actions = [RoleActions(role, tr(roles[role].name, lang) if role in roles else role, tasks[:NEXT_PER_ROLE],
                            max(0, len(tasks) - NEXT_PER_ROLE)) for role, tasks in status.next_actions.items()]
     kpis = list(pb.kpis)
     trends = list(zip(kpis, kpi_trends(kpis, store.measurements())))
-    rows = [KpiRow(k.id, str(k.name), k.kind, t.sparkline(), format_value(t.latest.value, k.unit),
-                   format_value(t.baseline, k.unit), target_label(k), on_track_label(t.on_track), t.on_track,
+    rows = [KpiRow(k.id, tr(k.name, lang), k.kind, t.sparkline(), format_value(t.latest.value, k.unit, lang),
+                   format_value(t.baseline, k.unit, lang), target_label(k, lang), on_track_text(t.on_track),
+                   t.on_track,
                    t.latest.measured_on, len(t.points)) for k, t in trends if t.latest]
     unmeasured = [k.id for k, t in trends if not t.points]
     risks = derive_risks(pb, e.answers, status, views, trends)
-    return WeeklyReport(e.client, tr(opened.playbook.name), opened.playbook.id, opened.playbook.version, e.start,
-                        plan.finish, today, list(opened.warnings), phases, milestones, status.late,
-                        status.blocked, status.at_risk, actions, rows, unmeasured, risks,
-                        _schedule(opened, states, today))
+    return WeeklyReport(e.client, tr(opened.playbook.name, lang), opened.playbook.id, opened.playbook.version,
+                        e.start, plan.finish, today, list(opened.warnings), phases, milestones, status.late,
+                        status.blocked, status.at_risk, actions, rows, unmeasured, risks, lang,
+                        {r.id: tr(r.name, lang) for r in pb.roles}, names, _schedule(opened, states, today))
 
 
 def _schedule(opened: OpenEngagement, states, today: date) -> ScheduleRow:
@@ -162,7 +179,7 @@ def _schedule(opened: OpenEngagement, states, today: date) -> ScheduleRow:
 
 
 def render_report(report: WeeklyReport, fmt: str) -> str:
-    return render(FORMATS[fmt], r=report)
+    return render(FORMATS[fmt], r=report, lang=report.lang)
 
 
 def write_report(report: WeeklyReport, folder: Path, formats: list[str]) -> list[Path]:

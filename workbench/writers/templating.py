@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from workbench.domain.locale import format_date, format_number, format_short_date, localize_digits
+from workbench.domain.locale import format_date, format_number, format_percent, format_short_date, localize_digits
 from workbench.domain.text import RTL_LANGUAGES, tr
+from workbench.domain.vocabulary import action_label, level_label, scope_label, severity_label, status_label
 from workbench.i18n import _, current_language, ngettext, use_language
 from workbench.loading.catalog import resource_dir
 from workbench.writers.markdown import md_code, md_finalize, md_inline, md_mermaid
@@ -38,8 +39,11 @@ def environment():
     env.filters["sday"] = lambda value: format_short_date(value, current_language())
     env.filters["digits"] = lambda value: localize_digits(str(value), current_language())
     env.globals["text_direction"] = lambda lang: "rtl" if lang in RTL_LANGUAGES else "ltr"
+    env.filters["pct"] = lambda value: format_percent(value, current_language())
     env.globals["_"] = _
     env.globals["ngettext"] = ngettext
+    env.globals.update(status_label=status_label, level_label=level_label, scope_label=scope_label,
+                       action_label=action_label, severity_label=severity_label)
     return env
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from workbench.i18n import N_, _
+
 if TYPE_CHECKING:
     from workbench.domain.access import Role
     from workbench.domain.crm_targets import CrmMapping
@@ -18,10 +20,15 @@ def unmapped_limitations(pb: Playbook, role: Role, mapping: CrmMapping, target: 
     """The role's rights on objects the target's mapping leaves out: never silently dropped, always said."""
     from workbench.domain.drift import Limitation
 
+    why = _("{object} has no {kind} in {key}; not written")
     return [Limitation(role.id, obj.id, action, wanted, "none",
-                       f"{obj.id} has no {kind} in crm_mappings.{target}.objects; not written")
+                       why.format(object=obj.id, kind=_(kind), key=f"crm_mappings.{target}.objects"))
             for obj in pb.objects if not mapping.object_name(obj.id)
             for action, wanted in role.permissions.get(obj.id, {}).items() if wanted != "none"]
+
+
+UNMAPPED_KINDS = (N_("EspoCRM entity"), N_("SuiteCRM module"), N_("Odoo model"))
+"""what each target calls the thing an object maps to (translated where a limitation names it)"""
 
 
 def written_names(role: Role, mapping: CrmMapping) -> list[str]:

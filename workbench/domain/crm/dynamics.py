@@ -37,6 +37,8 @@ from workbench.domain.crm import project_system
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
 from workbench.domain.playbook import Playbook
+from workbench.domain.vocabulary import scope_label
+from workbench.i18n import N_, _
 
 TARGET = "dynamics"
 VERBS: tuple[str, ...] = ("Create", "Read", "Write", "Delete", "Append", "AppendTo", "Assign", "Share")
@@ -50,11 +52,12 @@ DEPTHS: dict[str, str] = {"own": "Basic", "team": "Local", "all": "Global"}
 SCOPE_OF: dict[str, str] = {"basic": "own", "local": "team", "deep": "all", "global": "all"}
 """depth (lower case) -> scope; Deep is the documented approximation"""
 NO_PRIVILEGE = {
-    "export": "Dynamics has no per-entity export privilege: Export to Excel (prvExportToExcel) is one "
-              "org-wide privilege, out of scope of the per-entity export; not written",
-    "import": "Dynamics has no per-entity import privilege: importing needs the org-wide import privileges "
-              "plus Create on the entity; not written",
+    "export": N_("Dynamics has no per-entity export privilege: Export to Excel (prvExportToExcel) is one "
+                 "org-wide privilege, out of scope of the per-entity export; not written"),
+    "import": N_("Dynamics has no per-entity import privilege: importing needs the org-wide import privileges "
+                 "plus Create on the entity; not written"),
 }
+"""English; translated where a report shows it"""
 ORG_OWNED = frozenset({"product", "organization", "systemform", "serviceendpoint"})
 """standard entities whose records have no owner: Global or nothing, and no Assign/Share"""
 SCHEMA_NAMES: dict[str, str] = {
@@ -119,10 +122,11 @@ def role_id(name: str) -> str:
 def unmapped_reason(mapping: CrmMapping, object_id: str) -> str | None:
     """Why an object has no entity to carry its rights, or None when it has one."""
     if object_id not in mapping.objects:
-        return (f"{object_id} has no entry under crm_mappings.dynamics.objects; add its entity logical name "
-                "to export it; not written")
+        return _("{object} has no entry under {key}; add its {name} to export it; not written").format(
+            object=object_id, key="crm_mappings.dynamics.objects", name=_("entity logical name"))
     if mapping.objects[object_id] is None:
-        return f"{object_id} is mapped to null (no Dynamics entity); grant it by hand if needed; not written"
+        return _("{object} is mapped to null (no {kind}); grant it by hand if needed; not written").format(
+            object=object_id, kind=_("Dynamics entity"))
     return None
 
 
@@ -137,16 +141,17 @@ def entity_scopes(role: Role, members: list[str], entity: str) -> tuple[dict[str
         held = [p.get(action, "none") for p in perms]
         scope = held[0] if len(held) == 1 else max(held, key=scope_rank)
         if len(set(held)) > 1:
-            notes[action] = (f"{', '.join(members)} share the entity {entity}: the widest right ({scope}) "
-                             "is written")
+            notes[action] = _("{objects} share the entity {entity}: the widest right ({scope}) is written").format(
+                objects=", ".join(members), entity=entity, scope=scope_label(scope))
         if scope == "none":
             continue
         if org_owned and action == "assign":
-            notes[action] = f"{entity} is organization-owned: it has no owner to assign; not written"
+            notes[action] = _("{entity} is organization-owned: it has no owner to assign; not written").format(
+                entity=entity)
             continue
         if org_owned and scope != "all":
-            notes.setdefault(action, f"{entity} is organization-owned: Global is its only depth; widened "
-                                     "to all")
+            notes.setdefault(action, _("{entity} is organization-owned: Global is its only depth; widened to "
+                                       "{scope}").format(entity=entity, scope=scope_label("all")))
             scope = "all"
         scopes[action] = scope
     return scopes, notes
@@ -172,7 +177,7 @@ def plan(pb: Playbook, mapping: CrmMapping) -> tuple[dict[str, dict[str, dict[st
             for action, wanted in actions.items():
                 if wanted != "none" and reason != "" and (reason or action in NO_PRIVILEGE):
                     matrix.limitations.append(Limitation(role.id, obj_id, action, wanted, "none",
-                                                         reason or NO_PRIVILEGE[action]))
+                                                         reason or _(NO_PRIVILEGE[action])))
         for entity, members in groups.items():
             if not any(o in role.permissions for o in members):
                 continue

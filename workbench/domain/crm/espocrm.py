@@ -45,6 +45,8 @@ from workbench.domain.crm import project_system, unmapped_limitations, written_n
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
 from workbench.domain.playbook import Playbook
+from workbench.domain.vocabulary import scope_label
+from workbench.i18n import N_, _, pgettext
 
 TARGET = "espocrm"
 LEVEL = {"none": "no", "own": "own", "team": "team", "all": "all"}
@@ -59,10 +61,11 @@ KEYS: tuple[tuple[str, str], ...] = (("create", "create"), ("read", "read"), ("e
 """EspoCRM action -> playbook action, in the order EspoCRM's role editor shows them."""
 CRUD = ("create", "read", "update", "delete")
 NOT_PER_ENTITY = {
-    "assign": "EspoCRM has no per-entity assign right: assigning needs edit plus the role's "
-              "assignmentPermission (role-wide, not written)",
-    "import": "EspoCRM grants importing through the Import scope (map data_import to Import), not per entity",
+    "assign": N_("EspoCRM has no per-entity assign right: assigning needs edit plus the role's "
+                 "assignmentPermission (role-wide, not written)"),
+    "import": N_("EspoCRM grants importing through the Import scope (map data_import to Import), not per entity"),
 }
+"""English; translated where a report shows it"""
 
 
 RANK = SCOPE_RANK
@@ -219,22 +222,25 @@ def _why(action: str, wanted: str, merged: str, entity: str, rule: EntityRule, o
          export: bool) -> str:
     """Why EspoCRM holds a designed right differently (the first reason that applies)."""
     if rule.kind == "admin":
-        return f"only administrators manage {entity} in EspoCRM; a role cannot grant it"
+        return _("only administrators manage {entity} in EspoCRM; a role cannot grant it").format(entity=entity)
     if action in NOT_PER_ENTITY:
-        return NOT_PER_ENTITY[action]
+        return _(NOT_PER_ENTITY[action])
     if rule.kind == "boolean":
-        return f"{entity} is on or off in EspoCRM (no levels, no export): access is granted whole"
+        return _("{entity} is on or off in EspoCRM (no levels, no export): access is granted whole").format(
+            entity=entity)
     if action == "export":
-        return (f"exportPermission is one switch per role (here {'yes' if export else 'no'}); an export "
-                "reaches what the role may read")
+        return _("exportPermission is one switch per role (here {value}); an export reaches what the role may "
+                 "read").format(value=pgettext("yes/no answer", "yes") if export else pgettext("yes/no answer", "no"))
     if merged != wanted:
-        return f"{', '.join(objects)} share the EspoCRM entity {entity}: the union ({merged}) applies"
+        return _("{objects} share the EspoCRM entity {entity}: the union ({scope}) applies").format(
+            objects=", ".join(objects), entity=entity, scope=scope_label(merged))
     key = {"create": "create", "read": "read", "update": "edit", "delete": "delete"}.get(action, "")
     if action == "create" and key in rule.actions:
-        return ("create is yes/no in EspoCRM; yes is audited as own (a new record is assigned to its creator; "
-                "creating for others needs assignmentPermission)")
+        return _("create is yes/no in EspoCRM; yes is audited as own (a new record is assigned to its "
+                 "creator; creating for others needs assignmentPermission)")
     allowed = ", ".join(f"{a} ({'/'.join(rule.levels[a])})" if a in rule.levels else a for a in rule.actions)
-    return f"on {entity} EspoCRM has only {allowed}: the nearest narrower level was written"
+    return _("on {entity} EspoCRM has only {allowed}: the nearest narrower level was written").format(
+        entity=entity, allowed=allowed)
 
 
 def project(pb: Playbook, mapping: CrmMapping) -> TargetMatrix:

@@ -40,15 +40,18 @@ from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, LiveMatrix, TargetMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
+from workbench.domain.vocabulary import action_label, scope_label
+from workbench.i18n import N_, _
 
 TARGET = "odoo"
 HEADER = ("id", "name", "model_id:id", "group_id:id", "perm_read", "perm_write", "perm_create", "perm_unlink")
 PERMS: tuple[tuple[str, str], ...] = (("perm_read", "read"), ("perm_write", "update"), ("perm_create", "create"),
                                       ("perm_unlink", "delete"))  # Odoo ACL column -> playbook action
 COLUMN = {action: column for column, action in PERMS}
-UNCARRIED = {"assign": "assigning is a write on the owner field: grant perm_write or a server action",
-             "export": "add the users to base.group_allow_export (Odoo 17+); exports follow read rules",
-             "import": "importing needs perm_create on the model and access to base_import"}
+UNCARRIED = {"assign": N_("assigning is a write on the owner field: grant perm_write or a server action"),
+             "export": N_("add the users to base.group_allow_export (Odoo 17+); exports follow read rules"),
+             "import": N_("importing needs perm_create on the model and access to base_import")}
+"""English; translated where a report shows it"""
 GROUP_PREFIX = "group_crm_"
 _MY_TEAMS = "user.crm_team_ids.ids"
 _SALES_TEAM = f"('team_id', 'in', {_MY_TEAMS})"
@@ -159,8 +162,9 @@ def odoo_rights(pb: Playbook, mapping: CrmMapping) -> OdooRights:
             for obj, perms in held:
                 for action, why in UNCARRIED.items():
                     if perms.get(action, "none") != "none":
-                        rights.unmapped_rights.append(f"{role.id} {action} {obj} ({perms[action]}) on {model}: "
-                                                      f"{why}")
+                        rights.unmapped_rights.append(_("{role} {action} {object} ({scope}) on {model}: {why}").format(
+                            role=role.id, action=action_label(action), object=obj,
+                            scope=scope_label(perms[action]), model=model, why=_(why)))
             cells = rights.scopes.setdefault((role.id, model), {})
             for column, action in PERMS:
                 found = [(obj, perms.get(action, "none")) for obj, perms in held]
@@ -168,8 +172,9 @@ def odoo_rights(pb: Playbook, mapping: CrmMapping) -> OdooRights:
                 if widest != "none":
                     cells[column] = widest
                 if len(found) > 1 and len({s for _, s in found}) > 1:
-                    rights.merged.append(f"{role.id} {column} on {model}: " + ", ".join(f"{o} {s}" for o, s in found)
-                                         + f" -> {widest} (the union)")
+                    rights.merged.append(_("{role} {column} on {model}: {found} -> {widest} (the union)").format(
+                        role=role.id, column=column, model=model, widest=scope_label(widest),
+                        found=", ".join(f"{o} {scope_label(s)}" for o, s in found)))
     return rights
 
 
@@ -182,7 +187,8 @@ def project(pb: Playbook, mapping: CrmMapping) -> TargetMatrix:
         for obj in rights.unmapped_objects:
             for action, wanted in role.permissions.get(obj, {}).items():
                 if wanted != "none":
-                    why = f"{obj} has no Odoo model in crm_mappings.odoo.objects; not written"
+                    why = _("{object} has no {kind} in {key}; not written").format(
+                        object=obj, kind=_("Odoo model"), key="crm_mappings.odoo.objects")
                     matrix.limitations.append(Limitation(role.id, obj, action, wanted, "none", why))
         for model, objects in rights.members.items():
             cells = rights.scopes.get((role.id, model), {})
@@ -194,9 +200,9 @@ def project(pb: Playbook, mapping: CrmMapping) -> TargetMatrix:
                     if got != "none":
                         matrix.grants[(role.id, obj, action)] = got
                     if got != wanted:
-                        why = UNCARRIED.get(action) or (
-                            f"{', '.join(objects)} share the Odoo model {model}: one ACL line and one set of "
-                            f"rules carry the union ({got})")
+                        why = _(UNCARRIED[action]) if action in UNCARRIED else _(
+                            "{objects} share the Odoo model {model}: one ACL line and one set of rules carry the "
+                            "union ({scope})").format(objects=", ".join(objects), model=model, scope=scope_label(got))
                         matrix.limitations.append(Limitation(role.id, obj, action, wanted, got, why))
     return matrix
 

@@ -49,6 +49,8 @@ from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.text import tr
+from workbench.domain.vocabulary import action_label, scope_label
+from workbench.i18n import N_, _
 
 TARGET = "salesforce"
 NAMESPACE = "http://soap.sforce.com/2006/04/metadata"
@@ -59,13 +61,14 @@ FLAGGED: tuple[str, ...] = ("create", "read", "update", "delete")
 BAND = "team"
 """The one scope Salesforce flags below View/Modify All stand for (own and team are one level here)."""
 NO_OBJECT_PERMISSION = {
-    "assign": "changing a record's owner is the Transfer Record user permission (with Edit), not an object "
-              "permission; not written",
-    "export": "exporting is the org-wide Export Reports / Weekly Data Export user permissions, out of scope "
-              "of a permission set's object permissions; not written",
-    "import": "importing needs the org-wide import user permissions (Data Import Wizard, Import Leads), not "
-              "an object permission; not written",
+    "assign": N_("changing a record's owner is the Transfer Record user permission (with Edit), not an object "
+                 "permission; not written"),
+    "export": N_("exporting is the org-wide Export Reports / Weekly Data Export user permissions, out of scope "
+                 "of a permission set's object permissions; not written"),
+    "import": N_("importing needs the org-wide import user permissions (Data Import Wizard, Import Leads), not "
+                 "an object permission; not written"),
 }
+"""English; translated where a report shows it"""
 PREREQUISITES: dict[str, tuple[str, ...]] = {
     "ModifyAllData": ("ImportLeads", "TransferAnyEntity", "ViewAllData")}
 """User permissions Salesforce enables with (and requires for) another, among those a mapping is likely to
@@ -73,10 +76,10 @@ name; Modify All Data brings many more (Run Reports, Edit Tasks ...), which no s
 NO_OBJECT_PERMISSIONS = frozenset({"Task", "Event"})
 """sObjects whose access no permission set grants: activities follow the Edit Tasks / Edit Events user
 permissions and the sharing of the record they relate to."""
-_OWN = ("a permission set cannot narrow access to the user's own records: the flag lets the org-wide "
-        "default, role hierarchy and sharing rules decide, so own and team are audited as one level (team)")
-_CREATE = ("Create has no record scope in Salesforce: allowCreate lets the user create records they own "
-           "(creating for others needs Transfer Record); audited as team")
+_OWN = N_("a permission set cannot narrow access to the user's own records: the flag lets the org-wide "
+          "default, role hierarchy and sharing rules decide, so own and team are audited as one level (team)")
+_CREATE = N_("Create has no record scope in Salesforce: allowCreate lets the user create records they own "
+             "(creating for others needs Transfer Record); audited as team")
 
 
 def user_permissions(names: list[str]) -> list[str]:
@@ -117,19 +120,23 @@ def flags_for(scopes: Mapping[str, str]) -> tuple[dict[str, bool], dict[str, str
     notes: dict[str, str] = {}
     for action, other in (("update", "delete"), ("delete", "update")):
         if want[action] == "all" and not flags["modifyAllRecords"]:
-            notes[action] = (f"Salesforce gives {action} on all records only through Modify All, which "
-                             f"would also widen {other} ({want[other]}) to all; narrowed to the sharing "
-                             "model's records (team)")
+            notes[action] = _("Salesforce gives {action} on all records only through {modify_all}, which would "
+                              "also widen {other} ({scope}) to all records; narrowed to the sharing model's "
+                              "records ({team})").format(action=action_label(action), modify_all="Modify All",
+                                                         other=action_label(other), scope=scope_label(want[other]),
+                                                         team=scope_label("team"))
     if flags["modifyAllRecords"] and not flags["viewAllRecords"]:
         flags["viewAllRecords"] = True
-        notes["read"] = "Modify All needs View All: viewAllRecords added"
+        notes["read"] = _("{modify_all} needs {view_all}: {flag} added").format(
+            modify_all="Modify All", view_all="View All", flag="viewAllRecords")
     if flags["allowDelete"] and not flags["allowEdit"]:
         flags["allowEdit"] = True
-        notes["update"] = "Delete needs Edit in Salesforce: allowEdit added"
+        notes["update"] = _("Delete needs Edit in Salesforce: {flag} added").format(flag="allowEdit")
     needing = [f for f in ("allowCreate", "allowEdit", "allowDelete", "viewAllRecords") if flags[f]]
     if needing and not flags["allowRead"]:
         flags["allowRead"] = True
-        notes.setdefault("read", f"{', '.join(needing)} need(s) Read in Salesforce: allowRead added")
+        notes.setdefault("read", _("{flags} need Read in Salesforce: {flag} added").format(
+            flags=", ".join(needing), flag="allowRead"))
     return flags, notes
 
 
@@ -160,15 +167,15 @@ class PermissionSetPlan:
 def unmapped_reason(mapping: CrmMapping, object_id: str) -> str | None:
     """Why an object has no sObject to carry its rights, or None when it has one."""
     if object_id not in mapping.objects:
-        return (f"{object_id} has no entry under crm_mappings.salesforce.objects; add its sObject name to "
-                "export it; not written")
+        return _("{object} has no entry under {key}; add its {name} to export it; not written").format(
+            object=object_id, key="crm_mappings.salesforce.objects", name=_("sObject name"))
     if mapping.objects[object_id] is None:
-        return (f"{object_id} is mapped to null (no Salesforce object); grant it by hand if needed; "
-                "not written")
+        return _("{object} is mapped to null (no {kind}); grant it by hand if needed; not written").format(
+            object=object_id, kind=_("Salesforce object"))
     if mapping.objects[object_id] in NO_OBJECT_PERMISSIONS:
-        return (f"{object_id} maps to {mapping.objects[object_id]}, which has no object permissions in "
-                "Salesforce (activities follow the Edit Tasks / Edit Events user permissions and the related "
-                "record's sharing); not written")
+        return _("{object} maps to {sobject}, which has no object permissions in Salesforce (activities follow "
+                 "the Edit Tasks / Edit Events user permissions and the related record's sharing); not "
+                 "written").format(object=object_id, sobject=mapping.objects[object_id])
     return None
 
 
@@ -190,7 +197,7 @@ def plan(pb: Playbook, mapping: CrmMapping, lang: str = "en") -> tuple[list[Perm
             reason = reasons.get(obj_id, "")  # "": not a playbook object, which the checks report
             for action, wanted in actions.items():
                 if wanted != "none" and reason != "" and (reason or action in NO_OBJECT_PERMISSION):
-                    why = reason or NO_OBJECT_PERMISSION[action]
+                    why = reason or _(NO_OBJECT_PERMISSION[action])
                     matrix.limitations.append(Limitation(role.id, obj_id, action, wanted, "none", why))
         for sobject, members in groups.items():
             if not any(o in role.permissions for o in members):
@@ -228,7 +235,7 @@ def _cells(matrix: TargetMatrix, role: Role, obj: str, expressed: dict[str, str]
         elif action in notes:
             why = notes[action]
         else:
-            why = _CREATE if action == "create" else _OWN
+            why = _(_CREATE) if action == "create" else _(_OWN)
         matrix.limitations.append(Limitation(role.id, obj, action, wanted, got, why))
 
 

@@ -36,6 +36,7 @@ from workbench.domain.crm import project_system, unmapped_limitations, written_n
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
 from workbench.domain.playbook import Playbook
+from workbench.i18n import N_, _
 
 TARGET = "suitecrm"
 HEADER = ("role", "module", "action", "value")
@@ -56,9 +57,9 @@ CARRIED = {"read": ("view", "list"), "update": ("edit",), "delete": ("delete",),
            "export": ("export",)}
 """Playbook action -> the SuiteCRM actions that carry it."""
 NOT_CARRIED = {
-    "create": "SuiteCRM has no create action: whoever may edit a module may create records in it (edit is "
-              "written from update); not written",
-    "assign": "assigning is an edit of the assigned user in SuiteCRM: it follows edit; not written",
+    "create": N_("SuiteCRM has no create action: whoever may edit a module may create records in it (edit "
+                 "is written from update); not written"),
+    "assign": N_("assigning is an edit of the assigned user in SuiteCRM: it follows edit; not written"),
 }
 
 
@@ -147,7 +148,7 @@ def plan(pb: Playbook, mapping: CrmMapping) -> tuple[dict[str, dict[str, dict[st
 
 def _why(action: str, merged: str, wanted: str, module: str, objects: list[str]) -> str:
     if action in NOT_CARRIED:
-        return NOT_CARRIED[action]
+        return _(NOT_CARRIED[action])
     if merged != wanted:
         return f"{', '.join(objects)} share the SuiteCRM module {module}: the union ({merged}) applies"
     return f"SuiteCRM's {action} is all or none: {wanted} was written as all (90)"

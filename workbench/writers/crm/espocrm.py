@@ -17,6 +17,8 @@ from workbench.domain.crm.espocrm import plan
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import TargetMatrix
 from workbench.domain.playbook import Playbook
+from workbench.domain.vocabulary import action_label, scope_label
+from workbench.i18n import _
 from workbench.writers.atomic import write_text_atomic
 
 ROLES, REPORT = "roles.json", "espocrm-limitations.txt"
@@ -39,14 +41,16 @@ def write(pb: Playbook, mapping: CrmMapping, folder: Path) -> list[Path]:
 
 
 def limitations_text(matrix: TargetMatrix, crm: str, names: dict[str, str]) -> str:
-    """What the export could not say, one line per designed right, grouped by role."""
-    lines = [f"{crm}: designed rights a role cannot carry exactly",
-             "(object action: designed -> written/audited as: why)", ""]
+    """What the export could not say, one line per designed right, grouped by role; in the current language
+    (the client's), ids and CRM names as they are."""
+    lines = [_("{crm}: designed rights a role cannot carry exactly").format(crm=crm),
+             _("(object action: designed -> written/audited as: why)"), ""]
     for role, name in names.items():
         own = [lim for lim in matrix.limitations if lim.role == role]
         if own:
             lines.append(f"{name} ({role}):")
-            lines += [f"  {lim.object} {lim.action}: {lim.wanted} -> {lim.expressed}: {lim.message}" for lim in own]
+            lines += [f"  {lim.object} {action_label(lim.action)}: {scope_label(lim.wanted)} -> "
+                      f"{scope_label(lim.expressed)}: {lim.message}" for lim in own]
     if not matrix.limitations:
-        lines.append("none")
+        lines.append(_("none"))
     return "\n".join(lines) + "\n"

@@ -19,14 +19,18 @@ from workbench.domain.crm.odoo import HEADER, PERMS, OdooRights, group_id, odoo_
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.playbook import Playbook
 from workbench.domain.text import tr
+from workbench.domain.vocabulary import scope_label
+from workbench.i18n import _, current_language, use_language
 from workbench.writers.atomic import write_bytes_atomic, write_text_atomic
 
 ACCESS, RULES, REPORT = "ir.model.access.csv", "record_rules.xml", "odoo-unmapped.txt"
 
 
-def write(pb: Playbook, mapping: CrmMapping, folder: Path, lang: str = "en") -> list[Path]:
-    """Write the three files into `folder`; returns their paths."""
+def write(pb: Playbook, mapping: CrmMapping, folder: Path, lang: str | None = None) -> list[Path]:
+    """Write the three files into `folder`, names and report in `lang` (default: the current language, the
+    client's); returns their paths. Ids, models and CSV columns stay as Odoo reads them."""
     folder = Path(folder)
+    lang = lang or current_language()
     rights = odoo_rights(pb, mapping)
     buffer = io.StringIO(newline="")
     out = csv.writer(buffer, lineterminator="\n")
@@ -54,6 +58,11 @@ def _field(name: str, text: str | None = None, **attrs: str) -> str:
 
 
 def rules_xml(pb: Playbook, mapping: CrmMapping, rights: OdooRights, lang: str = "en") -> bytes:
+    with use_language(lang):
+        return _rules_xml(pb, mapping, rights, lang)
+
+
+def _rules_xml(pb: Playbook, mapping: CrmMapping, rights: OdooRights, lang: str) -> bytes:
     """Groups first (the ACL lines and rules refer to them), each implying the groups of its designed system
     rights, then one rule per role, model and scope."""
     lines = ['<?xml version="1.0" encoding="utf-8"?>', "<odoo>", "  <data>"]
@@ -72,7 +81,7 @@ def rules_xml(pb: Playbook, mapping: CrmMapping, rights: OdooRights, lang: str =
             if not columns:
                 continue
             lines += [f'    <record id="rule_{xml_id(model)}_{xml_id(role)}_{scope}" model="ir.rule">',
-                      _field("name", f"{model}: {role} ({scope})"), _field("model_id", ref=target.xmlid),
+                      _field("name", f"{model}: {role} ({scope_label(scope)})"), _field("model_id", ref=target.xmlid),
                       _field("groups", eval=f"[(4, ref('{group_id(mapping, role)}'))]"),
                       _field("domain_force", target.domain(scope))]
             lines += [_field(column, eval=str(column in columns)) for column, _ in PERMS]
@@ -84,12 +93,14 @@ def rules_xml(pb: Playbook, mapping: CrmMapping, rights: OdooRights, lang: str =
 def report_text(pb: Playbook, rights: OdooRights, lang: str = "en") -> str:
     """The companion report: unmapped objects, rights without an ACL column, merged objects."""
     names = {o.id: tr(o.name, lang) for o in pb.objects}
-    sections = [("Objects without an Odoo model (no lines in ir.model.access.csv)",
-                 [f"{o} ({names[o]})" for o in rights.unmapped_objects]),
-                ("Rights without a column in ir.model.access.csv (grant them in Odoo by hand)",
-                 rights.unmapped_rights),
-                ("Objects merged into one Odoo model with different rights (the union was taken)", rights.merged)]
-    lines: list[str] = []
-    for title, items in sections:
-        lines += [title + ":"] + ([f"  {item}" for item in items] or ["  none"]) + [""]
+    with use_language(lang):
+        sections = [(_("Objects without an Odoo model (no lines in ir.model.access.csv)"),
+                     [f"{o} ({names[o]})" for o in rights.unmapped_objects]),
+                    (_("Rights without a column in ir.model.access.csv (grant them in Odoo by hand)"),
+                     rights.unmapped_rights),
+                    (_("Objects merged into one Odoo model with different rights (the union was taken)"),
+                     rights.merged)]
+        lines: list[str] = []
+        for title, items in sections:
+            lines += [title + ":"] + ([f"  {item}" for item in items] or ["  " + _("none")]) + [""]
     return "\n".join(lines)

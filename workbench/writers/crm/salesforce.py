@@ -16,15 +16,17 @@ from xml.sax.saxutils import escape
 from workbench.domain.crm.salesforce import FLAGS, NAMESPACE, PermissionSetPlan, plan
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.playbook import Playbook
+from workbench.i18n import current_language
 from workbench.writers.atomic import write_bytes_atomic
 
 SUFFIX = ".permissionset-meta.xml"
 
 
 def write(pb: Playbook, mapping: CrmMapping, folder: Path) -> list[Path]:
-    """One permission set file per role (one with no rights too, so the audit does not miss it)."""
+    """One permission set file per role (one with no rights too, so the audit does not miss it); label and
+    description in the current language (the client's), the API name stays the id-derived one."""
     paths = []
-    for item in plan(pb, mapping)[0]:
+    for item in plan(pb, mapping, current_language())[0]:
         path = Path(folder) / "permissionsets" / f"{item.name}{SUFFIX}"
         write_bytes_atomic(path, permission_set_xml(item))
         paths.append(path)
