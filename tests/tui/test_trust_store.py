@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from tests.tui.conftest import AUTHOR, TODAY
 from tests.tui.helpers import settle
 from tests.tui.store_support import lock_held, notifications, wait_for
