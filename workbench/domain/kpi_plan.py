@@ -7,7 +7,6 @@ in the project plan scheduled from the engagement's start date.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -26,7 +25,7 @@ from workbench.domain.locale import (
 from workbench.domain.phases import PHASE_IDS
 from workbench.domain.playbook import Playbook
 from workbench.domain.text import local_text
-from workbench.domain.work_calendar import WorkCalendar
+from workbench.domain.work_calendar import WorkCalendar, add_months
 from workbench.i18n import N_, gettext_in
 
 UNIT_LABELS = {"percent": "%", "count": N_("count"), "ratio": N_("ratio"), "days": N_("days"),
@@ -57,13 +56,6 @@ def readable_formula(formula: str, measures: dict[str, Measure], lang: str = "en
             out.append(token)  # a number, a parenthesis or a sign
         previous = token
     return localize_digits("".join(out), lang)  # a Persian formula reads × ۱۰۰
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later, clamped to the month's end (31 Jan + 1 month = 28/29 Feb)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def go_live(pb: Playbook, start: date, calendar: WorkCalendar | None = None,

@@ -12,7 +12,6 @@ writers/ and loading/.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -20,7 +19,7 @@ from workbench.domain.matrix import permission_matrix
 from workbench.domain.phases import Task
 from workbench.domain.playbook import Playbook
 from workbench.domain.text import tr
-from workbench.domain.work_calendar import WorkCalendar
+from workbench.domain.work_calendar import WorkCalendar, add_months
 from workbench.i18n import _, ngettext
 
 FALLBACK_REVIEWER = "crm_manager"
@@ -142,13 +141,6 @@ def review_plan(pb: Playbook, lang: str = "en") -> ReviewPlan:
                               "{count} roles hold no rights and need no review: {roles}", len(without))
                      .format(count=len(without), roles=", ".join(without)))
     return plan
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later, clamped to the month's end (31 Jan + 1 month = 28/29 Feb)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def due_dates(start: date, months: int, count: int = 4, workdays: WorkCalendar | None = None) -> list[date]:

@@ -10,10 +10,11 @@ changes the plan; interfaces show the suggestion and the consultant decides.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from workbench.domain.plan import Plan, ScheduledTask
 from workbench.domain.playbook import Playbook
+from workbench.domain.work_calendar import WorkCalendar, add_months
 
 TARGET_QUESTION = "target_go_live_months"
 GO_LIVE_PHASES = ("pre_deployment", "deployment")
@@ -35,15 +36,6 @@ class TargetCheck:
     @property
     def missed(self) -> bool:
         return self.slip_days > 0
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later, clamped to the month's end."""
-    import calendar
-
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def go_live(plan: Plan) -> date:
@@ -78,12 +70,6 @@ def deferrable_modules(pb: Playbook) -> list[str]:
 
 
 def _working_days_between(plan: Plan, target: date, live: date) -> int:
-    if plan.calendar is not None:
-        return max(plan.calendar.between(target, live) - 1, 0)
-    from datetime import timedelta
-
-    count, day = 0, target + timedelta(days=1)
-    while day <= live:
-        count += day.weekday() not in plan.weekend
-        day += timedelta(days=1)
-    return count
+    """Working days after the target up to go-live, on the plan's calendar."""
+    calendar = plan.calendar or WorkCalendar(weekend=plan.weekend)
+    return calendar.between(target + timedelta(days=1), live)

@@ -13,6 +13,7 @@ named, so code that never schedules does not pay for it.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -84,6 +85,13 @@ class WorkCalendar:
                 out.append((day, self.names.get(day, "")))
             day += timedelta(days=1)
         return out
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later, clamped to the month's end (31 Jan + 1 month = 28/29 Feb)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def parse_weekend(days: Iterable[str]) -> frozenset[int]:
