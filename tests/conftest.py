@@ -63,3 +63,15 @@ def _interface_language_back_to_english():
     i18n.set_language("en")
     yield
     i18n.set_language("en")
+
+
+def allowed_latin_words() -> frozenset[str]:
+    """Latin names Persian and Russian text may keep (tests/data/translation_allowed_latin.txt): each line
+    whole and each of its words, for every test that looks for English left in a translation."""
+    words: set[str] = set()
+    for line in (DATA / "translation_allowed_latin.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.add(line)
+            words.update(line.split())
+    return frozenset(words)

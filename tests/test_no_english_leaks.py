@@ -26,6 +26,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import allowed_latin_words
 from defusedxml import ElementTree
 
 from workbench.loading.catalog import bundled_dir
@@ -33,7 +35,6 @@ from workbench.loading.catalog import bundled_dir
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((bundled_dir() / "examples").glob("*.answers.yaml"))
 CLIENT = {"fa": "فروشگاه نمونه", "ru": "Образцовый клиент"}
-ALLOWED_FILE = Path(__file__).parent / "data" / "translation_allowed_latin.txt"
 RUN = "import sys; from workbench.cli.main import main; sys.exit(main(sys.argv[1:]))"
 TARGETS = ("salesforce", "dynamics", "odoo", "espocrm", "suitecrm")
 
@@ -73,15 +74,7 @@ _GREGORIAN = re.compile(r"\b(?:19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}\b|[۱۲][۰۹][�
                         r"|\b[0-9]{1,2}[./][0-9]{1,2}[./](?:19|20)[0-9]{2}\b")
 
 
-def _allowed_words() -> frozenset[str]:
-    words = set(EXTRA_ALLOWED)
-    for line in ALLOWED_FILE.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            words.update(line.split())
-    return frozenset(words)
-
-
-ALLOWED = _allowed_words()
+ALLOWED = frozenset(EXTRA_ALLOWED) | allowed_latin_words()
 
 
 # ----------------------------------------------------------------------------- running the commands

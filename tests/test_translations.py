@@ -22,10 +22,10 @@ from pydantic import BaseModel
 
 from workbench.domain.playbook import Playbook
 from workbench.domain.text import LANGUAGES, LocalText
+from tests.conftest import allowed_latin_words
 from workbench.loading.catalog import bundled_dir
 from workbench.loading.located_yaml import LDict, LList, Loc, read_yaml
 
-ALLOWED_FILE = Path(__file__).parent / "data" / "translation_allowed_latin.txt"
 BUNDLED_FILES = sorted(bundled_dir().glob("*.yaml"))
 TARGETS = ("fa", "ru")
 
@@ -36,17 +36,7 @@ _ID = re.compile(r"\b(?=[A-Za-z0-9_-]*[\d_])[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)+\b"
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*")
 
 
-def _allowed_words() -> frozenset[str]:
-    words: set[str] = set()
-    for line in ALLOWED_FILE.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            words.add(line)
-            words.update(line.split())
-    return frozenset(words)
-
-
-ALLOWED = _allowed_words()
+ALLOWED = allowed_latin_words()
 
 
 @dataclass(frozen=True)

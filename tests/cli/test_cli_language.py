@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, allowed_latin_words
 from workbench.cli.main import COMMANDS
 
 EXAMPLE = ROOT / "playbooks" / "examples" / "retail-chain.answers.yaml"
@@ -29,9 +29,7 @@ CLIENT = "Example Appliance Retail (demo)"
 PROPER = {"CRM", "crmwb", "KPI", "RFP", "RACI", "Salesforce", "Dynamics", "Odoo", "EspoCRM", "SuiteCRM",
           "xlsx", "md", "html", "docx", "json", "JSON", "YAML", "yaml", "CSV", "csv", "SARIF", "sarif",
           "UTF", "Markdown", "HTML", "MoSCoW", "SQLite", "Enter", "Ctrl",
-          "salesforce", "dynamics", "odoo", "espocrm", "suitecrm"} | set(re.findall(r"[A-Za-z]+", CLIENT)) | {
-    word for line in (DATA / "translation_allowed_latin.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#") for word in line.split()}
+          "salesforce", "dynamics", "odoo", "espocrm", "suitecrm"} | set(re.findall(r"[A-Za-z]+", CLIENT)) | allowed_latin_words()
 
 _ACTIONS = ("list", "show", "start", "done", "block", "skip", "reopen", "assign", "due", "note", "check",
             "record", "trend", "close", "score", "reinit")
