@@ -1,5 +1,5 @@
-"""The advice texts: complete in three languages, same placeholders, no English in fa/ru, and every code the
-rules can produce has a text."""
+"""The advice texts (from the message catalogue): complete in three languages, same placeholders, no English
+in fa/ru, Russian plural forms, and every code the rules can produce has a text."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import string
 
 import pytest
 
-from workbench.domain.advice_text import LANGS, TEXTS, say
+from workbench.domain.advice_text import COUNTED, LANGS, TEXTS, say, template
 from workbench.domain.readiness import SIGNS, SITUATIONS, assess_readiness
 from workbench.domain.staffing import advise_staffing
 
@@ -89,3 +89,49 @@ def test_every_code_the_rules_produce_has_a_text_in_every_language():
     assert {c for c in codes if c.startswith("risk_")} == {"risk_share_unknown", "risk_share_below_half",
                                                            "risk_share_below_full", "risk_no_sponsor", "risk_no_it_unit"}
     assert set(SITUATIONS) <= codes
+
+
+@pytest.mark.parametrize(("n", "expected"), [
+    (1, "Продажами у вас занят 1 человек,"), (3, "Продажами у вас заняты 3 человека,"),
+    (6, "Продажами у вас занято 6 человек,"), (21, "Продажами у вас занят 21 человек,"),
+    (240, "Продажами у вас занято 240 человек,")])
+def test_russian_counts_take_their_plural_form(n, expected):
+    """A count in Russian text agrees with its noun (and verb): no "6 чел." workaround."""
+    assert say("sign_no_sales_oversight_n", "ru", sellers=str(n)).startswith(expected)
+
+
+def test_counted_texts_in_english_and_persian():
+    assert say("seniority_complex", "en", count=1).startswith("A large company whose CRM must connect to 1 other "
+                                                              "system:")
+    assert say("seniority_complex", "en", count=5).startswith("A large company whose CRM must connect to 5 other "
+                                                              "systems:")
+    assert say("seniority_complex", "ru", count=1).startswith("Крупная компания, и CRM нужно связать с 1 другой "
+                                                              "системой:")
+    assert say("seniority_complex", "ru", count=4).startswith("Крупная компания, и CRM нужно связать с 4 другими "
+                                                              "системами:")
+    assert say("sign_leads_lost_n", "ru", channels=1).startswith("Обращения приходят к вам по 1 каналу,")
+    assert say("sign_leads_lost_n", "fa", channels=7).startswith("درخواست‌ها از ۷ کانال به دست شما می‌رسند")
+    assert say("time_small_scope", "ru", limit=21).startswith("Компания не крупная, отдельный CRM-менеджер не нужен, "
+                                                             "а продают меньше 21 человека,")
+
+
+@pytest.mark.parametrize("key", sorted(COUNTED))
+@pytest.mark.parametrize("n", [0, 1, 2, 5, 21])
+def test_every_plural_form_keeps_the_placeholders_and_the_language(key, n):
+    counted = {COUNTED[key].count: n}
+    en, fa, ru = (template(key, lang, **counted) for lang in LANGS)
+    assert fields(en) == fields(fa) == fields(ru)
+    assert not re.search("[\u0600-\u06ff\u0400-\u04ff]", en)
+    assert re.search("[\u0600-\u06ff]", fa) and re.search("[\u0400-\u04ff]", ru)
+    assert set(LATIN_WORD.findall(re.sub(r"\{\w+\}", "", ru))) <= ALLOWED_LATIN["ru"]
+
+
+def test_texts_come_from_the_catalogue_in_the_language_asked_not_the_current_one():
+    """`say` translates into the language it is given, whatever the interface language is."""
+    from workbench.i18n import use_language
+
+    with use_language("ru"):
+        assert say("first_steps", "fa") == "نخستین گام‌ها"
+        assert say("first_steps", "en") == "What to do first"
+    with use_language("fa"):
+        assert say("first_steps", "ru") == "С чего начать"
