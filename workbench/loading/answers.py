@@ -13,7 +13,7 @@ from typing import Any
 from workbench.domain.answers import check_answers
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
-from workbench.i18n import _
+from workbench.i18n import N_, _
 from workbench.loading.locate import place
 from workbench.loading.located_yaml import LDict, YamlError, plain, read_yaml
 from workbench.loading.shapes import MAPPING, TEXT, kind_of, shape_problems
@@ -21,9 +21,9 @@ from workbench.loading.shapes import MAPPING, TEXT, kind_of, shape_problems
 MAX_ANSWERS_BYTES = 4 * 1024 * 1024
 """An answers file: the bundled examples are about 1 KB; a questionnaire 100x the size of `core` with long
 text answers stays well under this."""
-_META_SHAPES = {"answers": (MAPPING, _("a mapping of question id -> answer")),
-                "client": (TEXT, _("the client's name as text")),
-                "playbook": (TEXT, _("a playbook id or file as text"))}
+_META_SHAPES = {"answers": (MAPPING, N_("a mapping of question id -> answer")),
+                "client": (TEXT, N_("the client's name as text")),
+                "playbook": (TEXT, N_("a playbook id or file as text"))}
 
 
 @dataclass

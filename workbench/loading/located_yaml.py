@@ -15,7 +15,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from workbench.i18n import _
+from workbench.i18n import N_, _
 from workbench.loading.bounded import BoundedReadError, read_bounded
 from workbench.loading.yaml_scalars import CONTROL_CHARS, ScalarProblem, ScalarReader, describe_char
 
@@ -34,7 +34,7 @@ MAX_ALIAS_BYTES = 1024 * 1024
 RACI maps between hundreds of tasks stays far below; a 1 MB file expanding to gigabytes does not."""
 MAX_DEPTH = 200
 """Nesting of mappings and lists; the bundled playbooks nest 9 deep."""
-_DEEP = _("nesting deeper than {limit} levels; expected flatter data")
+_DEEP = N_("nesting deeper than {limit} levels; expected flatter data")
 _SEQ_TAG, _MAP_TAG = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
 
@@ -103,7 +103,7 @@ class _Builder:
 
     def build(self, node: yaml.Node, depth: int = 0, expanding: bool = False) -> Any:
         if depth > MAX_DEPTH:
-            raise YamlError(_DEEP.format(limit=MAX_DEPTH), _loc(self.file, node), self.file)
+            raise YamlError(_(_DEEP).format(limit=MAX_DEPTH), _loc(self.file, node), self.file)
         key = id(node)
         if key in self.active:
             raise YamlError(_("recursive alias: a node contains itself"), _loc(self.file, node), self.file)
@@ -229,7 +229,7 @@ def _parse(text: str, file: str, max_alias_nodes: int, max_alias_bytes: int, loa
         raise YamlError(_("{what} (an entity-expansion attack or a runaway anchor); expected plain data")
                         .format(what=exc.what), _nth_alias(text, file, exc.count, loader), file) from None
     except RecursionError:  # the pure-Python composer recurses once per level; libyaml stops at 1,000
-        raise YamlError(_DEEP.format(limit=MAX_DEPTH), _deep_event(text, file, loader), file) from None
+        raise YamlError(_(_DEEP).format(limit=MAX_DEPTH), _deep_event(text, file, loader), file) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         loc = Loc(file, mark.line + 1, mark.column + 1) if mark else None

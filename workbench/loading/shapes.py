@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from workbench.domain.problems import Problem
-from workbench.i18n import _
+from workbench.i18n import N_, _
 from workbench.loading.locate import place
 
 TEXT, SCALAR, MAPPING, DATE = "text", "scalar", "mapping", "date"
@@ -21,14 +21,14 @@ TEXT, SCALAR, MAPPING, DATE = "text", "scalar", "mapping", "date"
 MAX_ENGAGEMENT_BYTES = 16 * 1024 * 1024
 """engagement.yaml: answers plus per-requirement RFP edits; with all 17,400 requirements of the 100x
 benchmark playbook edited it is about 1 MB."""
-ENGAGEMENT_SHAPES = {"client": (TEXT, _("the client's name as text")),
-                     "playbook": (TEXT, _("a playbook id or file")),
-                     "start": (DATE, _("a date YYYY-MM-DD")),
-                     "answers": (MAPPING, _("a mapping of question id -> answer")),
-                     "playbook_version": (SCALAR, _("the playbook's version as text")),
-                     "playbook_sha256": (SCALAR, _("the playbook's hash as text")),
-                     "created": (SCALAR, _("the creation time as text")),
-                     "overrides": (MAPPING, _("a mapping such as {requirements: {ID: {priority: must}}}"))}
+ENGAGEMENT_SHAPES = {"client": (TEXT, N_("the client's name as text")),
+                     "playbook": (TEXT, N_("a playbook id or file")),
+                     "start": (DATE, N_("a date YYYY-MM-DD")),
+                     "answers": (MAPPING, N_("a mapping of question id -> answer")),
+                     "playbook_version": (SCALAR, N_("the playbook's version as text")),
+                     "playbook_sha256": (SCALAR, N_("the playbook's hash as text")),
+                     "created": (SCALAR, N_("the creation time as text")),
+                     "overrides": (MAPPING, N_("a mapping such as {requirements: {ID: {priority: must}}}"))}
 ENGAGEMENT_REQUIRED = {"client", "playbook", "start", "answers"}
 
 
@@ -72,10 +72,12 @@ def shape_problems(data: dict, shapes: dict[str, tuple[str, str]], required: set
                    file: str) -> list[Problem]:
     """Located problems for the keys of `data` whose value is not of the shape `shapes` gives them.
 
-    `shapes` maps a key to (shape, what is expected in words); a key in `required` must be present and
+    `shapes` maps a key to (shape, what is expected in words, marked with `N_` and translated here, so a
+    table built at import follows the language of the moment); a key in `required` must be present and
     not empty; an optional key may be left empty (null)."""
     problems: list[Problem] = []
-    for key, (shape, expected) in shapes.items():
+    for key, (shape, expected_text) in shapes.items():
+        expected = _(expected_text)
         if key not in data:
             if key in required:
                 message = _("missing {key!r}; expected {expected}").format(key=key, expected=expected)

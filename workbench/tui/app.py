@@ -307,9 +307,10 @@ class WorkbenchApp(App[int]):
 
     @on(m.StoreDone)
     def _store_done(self, message: m.StoreDone) -> None:
+        from workbench.i18n import _
         from workbench.tui.watcher import SYNC_LABEL
 
-        if message.label == SYNC_LABEL and self.session is not None:
+        if message.label == _(SYNC_LABEL) and self.session is not None:
             self.session.synced = True
             self.watcher.refresh_screen()
 

@@ -18,7 +18,7 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Label, Select, Tab, Tabs
 
 from workbench.domain.tracking import Event, TaskState, TaskView, task_views
-from workbench.i18n import _
+from workbench.i18n import N_, _
 from workbench.tui import messages as m
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.session import Session
@@ -28,8 +28,8 @@ from workbench.tui.widgets.task_table import STATUS_LABELS, TaskTable
 PHASE_LABELS = {"pre_deployment": "Pre-deployment", "deployment": "Deployment",
                 "post_deployment": "Post-deployment"}
 MOVES = {"start": "in_progress", "done": "done", "block": "blocked", "skip": "skipped", "reopen": "not_started"}
-MOVE_LABELS = {"start": _("Start"), "done": _("Done"), "block": _("Block"), "skip": _("Skip"),
-               "reopen": _("Reopen")}
+MOVE_LABELS = {"start": N_("Start"), "done": N_("Done"), "block": N_("Block"), "skip": N_("Skip"),
+               "reopen": N_("Reopen")}
 HISTORY = 8
 
 
@@ -261,7 +261,7 @@ class PhasesScreen(WorkbenchScreen):
         if view is None:
             return
         status = MOVES[move]
-        label = _("{move} '{task}'").format(move=MOVE_LABELS[move], task=view.name)
+        label = _("{move} '{task}'").format(move=_(MOVE_LABELS[move]), task=view.name)
         if move in ("block", "skip"):
             from workbench.tui.screens.dialogs import PromptDialog
 
