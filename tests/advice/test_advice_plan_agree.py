@@ -106,7 +106,9 @@ def test_recertify_command_says_the_same_cadence(run_cli, tmp_path):
 
 @pytest.mark.parametrize(("months", "lang", "text"), [
     (1, "en", "every month"), (3, "en", "every 3 months"), (6, "fa", "هر ۶ ماه"), (3, "ru", "раз в 3 месяца"),
-    (6, "ru", "раз в 6 месяцев"), (1, "ru", "раз в месяц"), (12, "ru", "раз в 12 месяцев")])
+    (6, "ru", "раз в 6 месяцев"), (1, "ru", "раз в месяц"), (12, "ru", "раз в 12 месяцев"),
+    (21, "ru", "раз в 21 месяц"), (24, "ru", "раз в 24 месяца"), (1, "fa", "هر ماه"), (24, "fa", "هر ۲۴ ماه"),
+    (21, "en", "every 21 months")])
 def test_cadence_words(months, lang, text):
     assert every_months(months, lang) == text
 

@@ -11,24 +11,26 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from workbench.domain.locale import format_number
+from workbench.i18n import _, ngettext, use_language
+from workbench.languages import LANGUAGES
+
 if TYPE_CHECKING:
     from workbench.domain.playbook import Playbook
     from workbench.domain.text import LocalText
 
 PLACEHOLDER = "{recertification_every}"
-_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 
 
 def every_months(months: int, lang: str = "en") -> str:
-    """'every 3 months' / 'هر ۳ ماه' / 'раз в 3 месяца' (and 'every month' for 1)."""
-    if lang == "fa":
-        return "هر ماه" if months == 1 else f"هر {months} ماه".translate(_PERSIAN_DIGITS)
-    if lang == "ru":
+    """'every 3 months' / 'هر ۳ ماه' / 'раз в 3 месяца' (and 'every month' for 1), from the catalogue with
+    the plural form for `months` (Russian 'раз в 21 месяц', 'раз в 3 месяца', 'раз в 6 месяцев')."""
+    lang = lang if lang in LANGUAGES else "en"
+    with use_language(lang):
         if months == 1:
-            return "раз в месяц"
-        few = months % 10 in (2, 3, 4) and months % 100 not in (12, 13, 14)
-        return f"раз в {months} {'месяца' if few else 'месяцев'}"
-    return "every month" if months == 1 else f"every {months} months"
+            return _("every month")
+        text = ngettext("every {months} month", "every {months} months", months)
+    return text.format(months=format_number(months, lang))
 
 
 def fill_cadences(pb: Playbook) -> None:
