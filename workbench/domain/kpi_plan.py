@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from workbench.domain.kpis import Kpi, Measure, formula_names
 from workbench.domain.locale import (
     JALALI_MONTHS,
+    JALALI_SEASONS,
     format_jalali_short,
     format_number,
     format_percent,
@@ -26,7 +27,7 @@ from workbench.domain.phases import PHASE_IDS
 from workbench.domain.playbook import Playbook
 from workbench.domain.text import local_text
 from workbench.domain.work_calendar import WorkCalendar, add_months
-from workbench.i18n import N_, gettext_in
+from workbench.i18n import N_, gettext_in, pgettext, use_language
 
 UNIT_LABELS = {"percent": "%", "count": N_("count"), "ratio": N_("ratio"), "days": N_("days"),
                "hours": N_("hours"), "minutes": N_("minutes"), "currency": N_("currency"), "score": N_("score")}
@@ -36,8 +37,8 @@ PHASE_GROUPS = {"pre_deployment": N_("readiness"), "deployment": N_("adoption"),
 CADENCE_LABELS = {"weekly": N_("weekly"), "monthly": N_("monthly"), "quarterly": N_("quarterly"),
                   "yearly": N_("yearly")}
 NO_BASELINE = N_("measure before go-live")
-JALALI_SEASONS = ("بهار", "تابستان", "پاییز", "زمستان")
 RU_QUARTERS = ("I", "II", "III", "IV")
+"""Russian numbers quarters in Roman numerals ("III кв. 2026"): a writing rule, like Persian digits"""
 _TOKEN = re.compile(r"\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?|[A-Za-z_]\w*|[-+*/()]")
 
 
@@ -80,21 +81,27 @@ def periods(cadence: str, first: date, count: int = 12, lang: str = "en") -> lis
         raise ValueError(f"unknown cadence {cadence!r}; expected weekly, monthly, quarterly or yearly")
     if lang == "fa":
         return _jalali_periods(cadence, first, count)
-    out = _gregorian_periods(cadence, first, count)
-    if lang == "ru":
-        out = [Period(_russian_label(cadence, p.start), p.start) for p in out]
-    return out
+    with use_language(lang):
+        return [Period(_gregorian_label(cadence, day, lang), day)
+                for day in _gregorian_starts(cadence, first, count)]
 
 
-def _russian_label(cadence: str, day: date) -> str:
+def _gregorian_label(cadence: str, day: date, lang: str) -> str:
+    """'2026-W05', '2026-03', '2026 Q3', '2026' in English; the catalogue has the other languages' ways
+    ('нед. 5 (2026)', '03.2026', 'III кв. 2026', '2026 г.')."""
     if cadence == "weekly":
         iso = day.isocalendar()
-        return f"нед. {iso.week} ({iso.year})"
+        label = pgettext("KPI tracking period: ISO week", "{year}-W{week:02d}")
+        return label.format(year=iso.year, week=iso.week)
     if cadence == "monthly":
-        return day.strftime("%m.%Y")
+        label = pgettext("KPI tracking period: month", "{year}-{month:02d}")
+        return label.format(year=day.year, month=day.month)
     if cadence == "quarterly":
-        return f"{RU_QUARTERS[(day.month - 1) // 3]} кв. {day.year}"
-    return f"{day.year}\u00a0г."
+        number = (day.month - 1) // 3 + 1
+        quarter = RU_QUARTERS[number - 1] if lang == "ru" else number
+        label = pgettext("KPI tracking period: quarter", "{year} Q{quarter}")
+        return label.format(year=day.year, quarter=quarter)
+    return pgettext("KPI tracking period: year", "{year}").format(year=day.year)
 
 
 def _jalali_periods(cadence: str, first: date, count: int) -> list[Period]:
@@ -104,7 +111,9 @@ def _jalali_periods(cadence: str, first: date, count: int) -> list[Period]:
         saturday = first - timedelta(days=(first.weekday() + 2) % 7)
         for i in range(count):
             day = saturday + timedelta(weeks=i)
-            out.append(Period("هفتهٔ " + format_jalali_short(day), day))
+            with use_language("fa"):
+                label = pgettext("KPI tracking period: Solar Hijri week", "week of {day}")
+            out.append(Period(label.format(day=format_jalali_short(day)), day))
         return out
     step = {"monthly": 1, "quarterly": 3, "yearly": 12}[cadence]
     month = jm if step == 1 else (jm - 1) // 3 * 3 + 1 if step == 3 else 1
@@ -116,26 +125,17 @@ def _jalali_periods(cadence: str, first: date, count: int) -> list[Period]:
     return out
 
 
-def _gregorian_periods(cadence: str, first: date, count: int) -> list[Period]:
-    out: list[Period] = []
+def _gregorian_starts(cadence: str, first: date, count: int) -> list[date]:
+    """The first days of `count` Gregorian periods (ISO weeks from Monday), from the one holding `first`."""
     if cadence == "weekly":
         monday = first - timedelta(days=first.weekday())
-        for i in range(count):
-            day = monday + timedelta(weeks=i)
-            iso = day.isocalendar()
-            out.append(Period(f"{iso.year}-W{iso.week:02d}", day))
-    elif cadence == "monthly":
-        for i in range(count):
-            day = add_months(first.replace(day=1), i)
-            out.append(Period(day.strftime("%Y-%m"), day))
-    elif cadence == "quarterly":
+        return [monday + timedelta(weeks=i) for i in range(count)]
+    if cadence == "monthly":
+        return [add_months(first.replace(day=1), i) for i in range(count)]
+    if cadence == "quarterly":
         quarter_start = first.replace(month=(first.month - 1) // 3 * 3 + 1, day=1)
-        for i in range(count):
-            day = add_months(quarter_start, 3 * i)
-            out.append(Period(f"{day.year} Q{(day.month - 1) // 3 + 1}", day))
-    else:
-        out = [Period(str(first.year + i), date(first.year + i, 1, 1)) for i in range(count)]
-    return out
+        return [add_months(quarter_start, 3 * i) for i in range(count)]
+    return [date(first.year + i, 1, 1) for i in range(count)]
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,8 @@ FA_GREGORIAN_MONTHS = ("ژانویه", "فوریه", "مارس", "آوریل", "
                        "اکتبر", "نوامبر", "دسامبر")
 JALALI_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی",
                  "بهمن", "اسفند")
+JALALI_SEASONS = ("بهار", "تابستان", "پاییز", "زمستان")
+"""the seasons of the Solar Hijri year, each three of its months: Iranian businesses report by season"""
 
 # Jalali years where the leap-year pattern of the 33-year cycle shifts (valid for years -61 .. 3177)
 _BREAKS = (-61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262, 2324, 2394,
