@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.domain.locale import format_jalali_short
 from workbench.domain.plan_gantt import Bar, Gantt, gantt, phase_spans
-from workbench.i18n import _
+from workbench.i18n import _, pgettext, use_language
 from workbench.writers.spreadsheet import HEADER_FILL, HEADER_FONT, finish_table, header, put, put_date
 
 if TYPE_CHECKING:
@@ -62,8 +62,15 @@ def write_gantt(ws: Worksheet, view: PlanView) -> Gantt:
     return chart
 
 
-AXIS_FORMATS = {("en", "day"): "dd mmm", ("en", "week"): '"wk" dd mmm', ("ru", "day"): "[$-419]dd mmm",
-                ("ru", "week"): '[$-419]"нед." dd mmm'}
+AXIS_FORMATS = {"en": "dd mmm", "ru": "[$-419]dd mmm"}
+"""the day columns' number format; a week column's format holds a word, so it is in the catalogue"""
+
+
+def _axis_format(lang: str, scale: str) -> str:
+    if scale == "week":
+        with use_language(lang):
+            return pgettext("Excel number format of a Gantt week column (the word in quotes)", '"wk" dd mmm')
+    return AXIS_FORMATS[lang if lang == "ru" else "en"]
 
 
 def _axis(ws: Worksheet, chart: Gantt, lang: str) -> None:
@@ -77,7 +84,7 @@ def _axis(ws: Worksheet, chart: Gantt, lang: str) -> None:
             cell = put(ws, 1, column, label if chart.scale == "day" else _("wk {day}").format(day=label))
         else:
             cell = put(ws, 1, column, day)
-            cell.number_format = AXIS_FORMATS[(lang if lang == "ru" else "en", chart.scale)]
+            cell.number_format = _axis_format(lang, chart.scale)
         cell.fill, cell.font = HEADER_FILL, HEADER_FONT
         cell.alignment = Alignment(text_rotation=90, horizontal="center")
         ws.column_dimensions[get_column_letter(column)].width = 3.5
