@@ -76,7 +76,7 @@ async def test_a_missed_target_shows_with_the_slip_in_the_header(engagement):
         assert f"missed by {view.target.slip_working_days} working days" in header
         assert day_text(view.target.target) in header
         assert view.query_one("#plan-header").has_class("-late")
-        assert any("misses the target go-live date" in n for n in notifications(app))  # the warning, as before
+        assert any("misses the target go-live date" in n for n in notifications(app))  # as before
 
 
 async def test_the_load_view_shows_each_roles_share_of_its_availability_per_week(seeded):

@@ -143,4 +143,5 @@ async def test_a_cli_change_made_before_the_watchers_first_look_still_shows(enga
         app.watcher.forget()  # as when the first look found the store lock taken: no baseline yet
         done = crmwb("task", engagement, "start", target)
         assert done.returncode == 0, done.stderr
-        assert await wait_for(pilot, lambda: table.views[target].status == "in_progress", steps=300, delay=0.1)
+        assert await wait_for(pilot, lambda: table.views[target].status == "in_progress", steps=300,
+                              delay=0.1)

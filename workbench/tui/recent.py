@@ -2,8 +2,9 @@
 
 Kept in the platform's state folder (platformdirs: `$XDG_STATE_HOME/crmwb`, default `~/.local/state/crmwb`
 on Linux, `~/Library/Application Support/crmwb` on macOS, `%LOCALAPPDATA%\\crmwb` on Windows), or
-`$CRMWB_STATE_DIR`: state, not configuration, and never inside an engagement folder. Written atomically; a missing, unreadable or corrupt file reads as
-an empty list, because a lost recent list must never stop anyone from working. No Textual here.
+`$CRMWB_STATE_DIR`: state, not configuration, and never inside an engagement folder. Written
+atomically; a missing, unreadable or corrupt file reads as an empty list, because a lost recent list must
+never stop anyone from working. No Textual here.
 """
 
 from __future__ import annotations

@@ -38,7 +38,8 @@ class SettingsScreen(ModalScreen[None]):
         with Vertical(classes="dialog-box wide", id="settings-box"):
             yield Label(_("Settings"), classes="dialog-title")
             where = (_("Settings file: {path}") if report.exists else
-                     _("Settings file: {path} (not created yet: the defaults apply)")).format(path=report.path)
+                     _("Settings file: {path} (not created yet: the defaults apply)"))
+            where = where.format(path=report.path)
             yield Static(where, classes="dialog-text", markup=False, id="settings-file")
             yield DataTable(id="settings-table", cursor_type="row", zebra_stripes=True)
             if report.problems:

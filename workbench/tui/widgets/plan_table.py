@@ -41,7 +41,8 @@ CRITICAL_MARK = "◆"
 class PlanTable(PagedTable):
     COLUMNS: ClassVar[list[tuple[str, str]]] = [
         ("critical", " "), ("phase", N_("Phase")), ("task", N_("Task")), ("start", N_("Start")),
-        ("finish", N_("Finish")), ("baseline", N_("Baseline")), ("forecast", N_("Forecast")), ("slip", N_("Slip")),
+        ("finish", N_("Finish")), ("baseline", N_("Baseline")), ("forecast", N_("Forecast")),
+        ("slip", N_("Slip")),
         ("days", N_("Days")), ("slack", N_("Slack")), ("owner", N_("Owner"))]
     """after the plan's own dates: the task's finish in the baseline and in the forecast, and the slip"""
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -97,8 +98,8 @@ class PlanTable(PagedTable):
         if fc is None:
             return Text(""), Text(""), Text("")
         slip = fc.slip or 0
-        style = theme_style(self, "error", bold=True) if slip > 0 else theme_style(self, "success") if slip < 0 \
-            else ""
+        style = (theme_style(self, "error", bold=True) if slip > 0 else
+                 theme_style(self, "success") if slip < 0 else "")
         return (Text(day_text(fc.baseline_finish) if fc.baseline_finish else ""),
                 Text(day_text(fc.finish), style="italic" if fc.actual else ""),
                 Text(slip_figure(fc.slip), justify="right", style=style))
@@ -228,7 +229,8 @@ class PlanView(Vertical):
 
     # ---- the freeze, through the store queue
     def freeze_baseline(self, reason: str, author: str) -> None:
-        """Freeze the forecast as it stands as the active baseline (`crmwb plan baseline`), off the UI thread."""
+        """Freeze the forecast as it stands as the active baseline (`crmwb plan baseline`), off the UI
+        thread."""
         from workbench.domain.forecast import baseline_from, forecast
         from workbench.tui.store_queue import StoreJob
 
@@ -285,7 +287,8 @@ class PlanView(Vertical):
             text = ngettext("{count} role over its availability in some week",
                             "{count} roles over their availability in some week", len(over)).format(
                 count=days_number(len(over))) if over else _("no role over its availability")
-            status = _("% of each role's availability per week · {over} · {page}").format(over=text, page=page)
+            status = _("% of each role's availability per week · {over} · {page}").format(over=text,
+                                                                                           page=page)
         else:
             plan = self.query_one(PlanTable).plan
             if plan is None:
@@ -304,7 +307,7 @@ def plan_status(table: PlanTable, plan: Plan, page: str) -> str:
     shown = _("critical path only") if table.critical_only else _("all tasks")
     days = ngettext("{count} working day", "{count} working days", plan.working_days).format(
         count=days_number(plan.working_days))
-    return _("{mark} critical · {critical} of {total} tasks critical · {start} → {finish}, {days} · {shown} · "
-             "{page}").format(mark=CRITICAL_MARK, critical=days_number(len(plan.critical_path())),
+    return _("{mark} critical · {critical} of {total} tasks critical · {start} → {finish}, {days} · "
+             "{shown} · {page}").format(mark=CRITICAL_MARK, critical=days_number(len(plan.critical_path())),
                               total=days_number(len(plan.tasks)), start=day_text(plan.start),
                               finish=day_text(plan.finish), days=days, shown=shown, page=page)
