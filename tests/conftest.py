@@ -55,6 +55,16 @@ def run_subprocess(*args: str, cwd: Path | None = None, env: dict | None = None)
 
 
 @pytest.fixture(autouse=True)
+def _private_settings(tmp_path_factory, monkeypatch) -> Path:
+    """Every test gets its own empty settings folder (CRMWB_CONFIG_DIR, inherited by the CLI processes it
+    starts), so no test reads the developer's settings file or writes to it (the TUI saves the theme)."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("CRMWB_CONFIG_DIR", str(folder))
+    monkeypatch.delenv("CRMWB_THEME", raising=False)
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def _interface_language_back_to_english():
     """Commands set the interface language for their process; in-process test runs share one, so each
     test starts in English (a test wanting another language sets it itself)."""

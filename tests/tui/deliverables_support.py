@@ -67,6 +67,8 @@ class DeliverablesHost(App):
         self.folder = folder
         self.initial = initial
         self.session: Session | None = None
+        self.today = START
+        """the day the plan tab forecasts from, as WorkbenchApp.today (fixed: snapshots never move)"""
 
     def on_mount(self) -> None:
         self.session = Session.open(self.folder, "tester")

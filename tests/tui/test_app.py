@@ -22,7 +22,7 @@ from workbench.tui.screens.start import StartScreen
 from workbench.tui.sections import SECTIONS
 from workbench.tui.themes import DARK, LIGHT
 
-NAMESPACES = ("engagement:", "go:", "phase:", "task:", "export:", "jobdesc:", "theme:", "help:")
+NAMESPACES = ("engagement:", "go:", "phase:", "task:", "export:", "jobdesc:", "theme:", "help:", "settings:")
 
 
 async def test_without_an_engagement_only_start_and_job_descriptions_are_open():
@@ -85,7 +85,7 @@ async def test_the_palette_has_namespaced_entries_for_everything(seeded):
         assert all(name.startswith(NAMESPACES) for name in names)
         for wanted in ("engagement: new", "engagement: open a folder", "phase: Deployment",
                        "task: block the selected task", "export: rfp", "export: every deliverable",
-                       "theme: light", "theme: dark", "help: keys", "go: Phases"):
+                       "theme: light", "theme: dark", "help: keys", "go: Phases", "settings: show"):
             assert wanted in names
         assert any(n.startswith("task: go to pre-") for n in names)
         assert any(n.startswith("jobdesc: ") for n in names)

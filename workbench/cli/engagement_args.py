@@ -23,7 +23,8 @@ def iso_date(text: str) -> date:
 
 def add_author_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as", dest="author", metavar="NAME",
-                        help="who makes the change (default: $CRMWB_AUTHOR, else the OS user)")
+                        help="who makes the change (default: $CRMWB_AUTHOR, else the settings file's author, "
+                             "else the OS user)")
 
 
 def fail(command: str, message: str) -> int:

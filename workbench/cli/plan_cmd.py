@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.engagement_args import add_author_argument, fail, iso_date, open_or_report
-from workbench.i18n import _, current_language, ngettext
+from workbench.i18n import _
 
 if TYPE_CHECKING:
     from workbench.domain.forecast import Forecast
@@ -63,42 +63,34 @@ def schedule_json(fc: Forecast) -> dict:
 
 
 def _day(day: date | None) -> str:
-    """A date as the interface language writes it in a table: ISO, dd.mm.yyyy, or Solar Hijri in Persian."""
-    from workbench.domain.locale import format_short_date
+    from workbench.domain.forecast_text import day_text
 
-    return format_short_date(day, current_language()) if day is not None else "-"
+    return day_text(day)
 
 
 def _n(value: int) -> str:
-    from workbench.domain.locale import format_number
+    from workbench.domain.forecast_text import number_text
 
-    return format_number(value, current_language())
+    return number_text(value)
 
 
 def slip_text(days: int) -> str:
-    if days > 0:
-        return ngettext("{n} working day late", "{n} working days late", days).format(n=_n(days))
-    if days < 0:
-        return ngettext("{n} working day early", "{n} working days early", -days).format(n=_n(-days))
-    return _("on time")
+    from workbench.domain.forecast_text import slip_text as text
+
+    return text(days)
 
 
 def baseline_label(fc: Forecast) -> str:
-    b = fc.baseline
-    if b is None:
-        return _("the initial plan (no baseline frozen yet)")
-    day = _day(b.created_at.astimezone().date())
-    return _("#{id} of {day} by {author}: {reason}").format(id=_n(b.id), day=day, author=b.author,
-                                                           reason=b.reason)
+    from workbench.domain.forecast_text import baseline_label as label
+
+    return label(fc)
 
 
 def go_live_lines(fc: Forecast) -> list[str]:
-    """The lines `status` and `plan show` print about the go-live."""
-    lines = [_("Baseline: {label}").format(label=baseline_label(fc))]
-    if fc.go_live is not None and fc.baseline_go_live is not None:
-        lines.append(_("Go-live: baseline {baseline}, forecast {forecast} ({slip})").format(
-            baseline=_day(fc.baseline_go_live), forecast=_day(fc.go_live), slip=slip_text(fc.slip)))
-    return lines
+    """The lines `status` and `plan show` print about the go-live (domain/forecast_text.py)."""
+    from workbench.domain.forecast_text import go_live_lines as lines
+
+    return lines(fc)
 
 
 def _cut(text: str) -> str:

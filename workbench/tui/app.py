@@ -21,6 +21,7 @@ from textual.events import Event
 from textual.message import Message
 from textual.screen import Screen
 
+from workbench.settings import Settings
 from workbench.store.engagement import EngagementError
 from workbench.tui import messages as m
 from workbench.tui.commands import WorkbenchCommands
@@ -54,7 +55,8 @@ class WorkbenchApp(App[int]):
     ]
 
     def __init__(self, session: Session | None = None, *, author: str, today: date | None = None,
-                 theme: str = DARK, section: str | None = None) -> None:
+                 theme: str | None = DARK, section: str | None = None, settings: Settings | None = None,
+                 settings_problem: str | None = None) -> None:
         super().__init__()
         self.session = session
         self.first_section = section
@@ -62,7 +64,10 @@ class WorkbenchApp(App[int]):
         self.fixed_today = today
         for item in THEMES:
             self.register_theme(item)
-        self.theme = theme
+        self.theme = theme if theme in self.available_themes else DARK  # a theme of another version: ours
+        self.settings = settings or Settings()
+        self.settings_problem = settings_problem
+        self.set_keymap(self.settings.keymap)  # binding id -> keys (settings file, [keymap])
         self._installed: set[str] = set()
         from workbench.tui.store_queue import StoreQueue
 
@@ -76,6 +81,14 @@ class WorkbenchApp(App[int]):
         return self.fixed_today or date.today()
 
     async def on_mount(self) -> None:
+        from workbench.tui.app_settings import ThemeMemory
+
+        self.theme_memory = ThemeMemory(self, self.settings.theme)
+        if self.settings_problem:
+            from workbench.i18n import _
+
+            self.notify(_("Settings not used, the defaults apply: {problem}").format(
+                problem=self.settings_problem), severity="warning", timeout=10)
         session, self.session = self.session, None
         if session is not None:
             await self.install_session(session, self.first_section)
@@ -168,6 +181,12 @@ class WorkbenchApp(App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+    def action_show_settings(self) -> None:
+        from workbench.tui.screens.settings import SettingsScreen
+
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen(self.author))
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.current_theme.dark else DARK
@@ -402,13 +421,17 @@ class WorkbenchApp(App[int]):
 
 
 def make_app(folder: Path | None = None, *, session: Session | None = None, author: str | None = None,
-             today: date | None = None, theme: str = DARK, section: str | None = None) -> WorkbenchApp:
+             today: date | None = None, theme: str | None = None, section: str | None = None) -> WorkbenchApp:
     """The app on the start screen, or on the engagement in `folder` (raises EngagementError when the
     folder holds none, so the CLI can print the problems before any screen appears). An engagement
-    opens on intake while questions are open, else on the phases, unless `section` says where."""
+    opens on intake while questions are open, else on the phases, unless `section` says where. The theme
+    is `theme`, else the settings' (the one chosen last time), else the dark one."""
     from workbench.store.author import current_author
+    from workbench.tui.app_settings import read_settings
 
+    settings, problem = read_settings()
     author = current_author(author)
     if folder is not None and session is None:
         session = open_session(Path(folder), author)
-    return WorkbenchApp(session, author=author, today=today, theme=theme, section=section)
+    return WorkbenchApp(session, author=author, today=today, theme=theme or settings.theme or DARK,
+                        section=section, settings=settings, settings_problem=problem)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from workbench.i18n import _
 from workbench.tui.sections import SECTIONS
 
 if TYPE_CHECKING:
@@ -47,7 +48,9 @@ class WorkbenchCommands(Provider):
         out += [("theme: light", partial(setattr, app, "theme", LIGHT), "the light theme"),
                 ("theme: dark", partial(setattr, app, "theme", DARK), "the dark theme"),
                 ("theme: toggle light/dark", app.action_toggle_theme, "Ctrl+T"),
-                ("help: keys", app.action_help, "every key of every screen (F1)")]
+                ("help: keys", app.action_help, "every key of every screen (F1)"),
+                (_("settings: show"), app.action_show_settings,
+                 _("the effective settings and where each comes from (file or variable)"))]
         return out
 
     def _engagement_commands(self) -> list[Command]:

@@ -196,12 +196,14 @@ class StoreRead(Message):
 
 @dataclass
 class ExternalChange(Message):
-    """The watcher saw state.db or engagement.yaml change since it last looked (another program)."""
+    """What the watcher saw: state.db's change counter and engagement.yaml's mtime, on the store object
+    `store_id`. Whether that is a change is decided on the UI thread, against what was seen before."""
 
+    store_id: int
     data_version: int | None
     yaml_stamp: int | None
-    store_changed: bool
-    yaml_changed: bool
+    force: bool
+    """Ctrl+R: re-read whatever the figures say"""
 
 
 @dataclass

@@ -1,8 +1,10 @@
 """Recently opened engagements, for the start screen and the palette's "engagement: open ..." entries.
 
-Kept in `$XDG_STATE_HOME/crmwb/recent.json` (default `~/.local/state`): state, not configuration, and
-never inside an engagement folder. Written atomically; a missing, unreadable or corrupt file reads as
-an empty list, because a lost recent list must never stop anyone from working. No Textual here.
+Kept in the platform's state folder (platformdirs: `$XDG_STATE_HOME/crmwb`, default `~/.local/state/crmwb`
+on Linux, `~/Library/Application Support/crmwb` on macOS, `%LOCALAPPDATA%\\crmwb` on Windows), or
+`$CRMWB_STATE_DIR`: state, not configuration, and never inside an engagement folder. Written
+atomically; a missing, unreadable or corrupt file reads as an empty list, because a lost recent list must
+never stop anyone from working. No Textual here.
 """
 
 from __future__ import annotations
@@ -33,8 +35,12 @@ class Recent:
 
 
 def state_dir() -> Path:
-    base = os.environ.get("XDG_STATE_HOME", "").strip()
-    return (Path(base) if base else Path.home() / ".local" / "state") / "crmwb"
+    override = os.environ.get("CRMWB_STATE_DIR", "").strip()
+    if override:
+        return Path(override)
+    from platformdirs import user_state_path
+
+    return user_state_path("crmwb", appauthor=False)
 
 
 def recent_file() -> Path:

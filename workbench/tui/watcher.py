@@ -3,7 +3,14 @@ refreshes the open view; also brings the task list up to date when the engagemen
 
 Cheap on purpose: every POLL_SECONDS a thread worker asks SQLite's `PRAGMA data_version` (which moves
 only when ANOTHER connection committed) and stats engagement.yaml. Only the handlers on the UI thread
-swap state; screens re-read through their own workers (`refresh_data`), keeping cursor and filters."""
+swap state; screens re-read through their own workers (`refresh_data`), keeping cursor and filters.
+
+The first look at a store (after opening, or after the store object was replaced) is only a baseline, and
+it can come late: it needs the store lock, which the screen's first read may hold, so it is skipped and
+taken at a later tick. A change made by another program before that late baseline would be folded into
+it and never shown (issue 10's flaky "CLI change shows by itself"). So a baseline is also treated as a
+change: the screen re-reads and engagement.yaml is compared with what is open. And the comparison with the
+last look is made on the UI thread, where `seen` is written, never against a copy a worker read earlier."""
 
 from __future__ import annotations
 
@@ -34,7 +41,8 @@ class Watcher:
     def __init__(self, app: WorkbenchApp) -> None:
         self.app = app
         self.seen: tuple[int, int | None, int | None] | None = None
-        """(id of the store object, its data_version, engagement.yaml's mtime) when last looked"""
+        """(id of the store object, its data_version, engagement.yaml's mtime) when last looked; written on
+        the UI thread only"""
 
     def start(self) -> None:
         self.app.set_interval(POLL_SECONDS, self.check, name="watch engagement")
@@ -59,26 +67,26 @@ class Watcher:
             version = data_version(store)
         finally:
             lock.release()
-        stamp, seen = _stamp(session), self.seen
-        if seen is None or seen[0] != id(store):
-            self.app.post_message(m.ExternalChange(version, stamp, force, force))
-        elif force or (version, stamp) != seen[1:]:
-            self.app.post_message(m.ExternalChange(version, stamp, force or version != seen[1],
-                                                   force or stamp != seen[2]))
+        look = (id(store), version, _stamp(session))
+        if force or look != self.seen:  # a quick filter only: `changed` decides on the UI thread
+            self.app.post_message(m.ExternalChange(*look, force))
 
     # ---- on the UI thread
     def changed(self, message: m.ExternalChange) -> None:
         session = self.app.session
         if session is None:
             return
-        new_store = self.seen is not None and self.seen[0] != id(session.opened.store)
-        self.seen = (id(session.opened.store), message.data_version, message.yaml_stamp)
-        if new_store:
-            self.refresh_screen()  # an answer save re-opened the store: the task list may have changed
-        if message.yaml_changed:
-            self.app.run_worker(partial(self._reopen, session, message.store_changed), thread=True,
+        store_id = id(session.opened.store)
+        if message.store_id != store_id:
+            return  # a look at a store replaced since: the next tick looks at the new one
+        seen, self.seen = self.seen, (store_id, message.data_version, message.yaml_stamp)
+        first = seen is None or seen[0] != store_id  # a baseline, perhaps taken after a change: re-read
+        store_changed = message.force or first or message.data_version != seen[1]
+        yaml_changed = message.force or first or message.yaml_stamp != seen[2]
+        if yaml_changed:
+            self.app.run_worker(partial(self._reopen, session, store_changed), thread=True,
                                 exclusive=True, group="reopen", exit_on_error=False, name="re-read")
-        elif message.store_changed:
+        elif store_changed:
             self.refresh_screen()
 
     def refresh_screen(self) -> None:

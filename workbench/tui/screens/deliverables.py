@@ -138,6 +138,8 @@ class DeliverablesScreen(WorkbenchScreen):
         edits re-open the engagement, which `ensure_loaded` notices by itself."""
         self._loaded.discard("kpis")
         self.ensure_loaded(self.active_tab)
+        if "plan" in self._loaded:  # task states moved: the forecast may have moved with them
+            self.query_one(PlanView).refresh_forecast()
 
     def ensure_loaded(self, tab: str) -> None:
         """Fill a tab from the open engagement the first time it shows, and again once the engagement
@@ -164,7 +166,7 @@ class DeliverablesScreen(WorkbenchScreen):
             self.query_one(KpiView).load(pb, opened.engagement.start, measurements, opened.plan.calendar,
                                          opened.engagement.answers)
         elif tab == "plan":
-            self.query_one(PlanView).load(opened.plan, {p.id: tr(p.name, self.lang) for p in pb.phases},
+            self.query_one(PlanView).load(opened, {p.id: tr(p.name, self.lang) for p in pb.phases},
                                           {r.id: tr(r.name, self.lang) for r in pb.roles})
 
     # ---- RFP edits
@@ -230,3 +232,24 @@ class DeliverablesScreen(WorkbenchScreen):
     def toggle_critical_only(self) -> None:
         self.show_tab("plan")
         self.query_one(PlanTable).action_toggle_critical()
+
+    def show_load(self) -> None:
+        self.show_tab("plan")
+        view = self.query_one(PlanView)
+        if not view.showing_load:
+            view.action_toggle_load()
+
+    def ask_freeze_baseline(self) -> None:
+        """Ask why, then freeze the forecast as the active baseline (as `crmwb plan DIR baseline`)."""
+        from workbench.tui.screens.dialogs import PromptDialog
+
+        self.show_tab("plan")
+
+        def chosen(reason: str | None) -> None:
+            if reason:
+                self.query_one(PlanView).freeze_baseline(reason, self.wb.author)
+
+        self.app.push_screen(PromptDialog(_("Freeze a baseline"), _(
+            "The forecast as it stands becomes the baseline every slip is counted from; earlier baselines "
+            "are kept. Why (the steering committee's decision, a re-plan)? It goes into the history."),
+            required=True, ok_label=_("Freeze")), chosen)

@@ -8,6 +8,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from workbench.i18n import _
+
 TAB_HELP = {
     "rfp": "the RFP requirements: filter, re-prioritise, re-weight",
     "roles": "the role and permission matrix with governance findings",
@@ -36,6 +38,10 @@ class DeliverablesCommands(Provider):
             ("plan: toggle critical path only", screen.toggle_critical_only,
              "show only the tasks without slack, or every task again"),
         ]
+        commands += [(_("plan: load per role and week"), screen.show_load,
+                      _("each role's share of its availability, week by week")),
+                     (_("plan: freeze baseline…"), screen.ask_freeze_baseline,
+                      _("the forecast becomes the baseline slips are counted from (asks why)"))]
         return commands
 
     async def discover(self) -> Hits:
