@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import num
 from workbench.i18n import _, ngettext
 
@@ -62,7 +63,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def fail(message: str) -> int:
     print(_("crmwb audit: error: {message}").format(message=message), file=sys.stderr)
-    return 2
+    return ExitCode.BAD_INPUT
 
 
 def run(args: argparse.Namespace) -> int:
@@ -80,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     design, problems = load_design(args.design, args.answers)
     if design is None:
         print_problems(problems)
-        return 2
+        return ExitCode.BAD_INPUT
     for warning in design.warnings:
         print(_("crmwb audit: warning: {message}").format(message=warning), file=sys.stderr)
     pb, label, plan_doc = design.playbook, design.label, None
@@ -88,8 +89,8 @@ def run(args: argparse.Namespace) -> int:
         from workbench.cli.audit_decisions import decide
 
         outcome = decide(pb, args.decisions, args.target or (args.source[0] if args.source else None))
-        if outcome.code == 2:
-            return 2
+        if outcome.code == ExitCode.BAD_INPUT:
+            return ExitCode.BAD_INPUT
         if args.source is None:
             return guarded(lambda: emit_plan(outcome, args), args.out)
         pb, plan_doc = outcome.playbook, outcome
@@ -148,7 +149,7 @@ def audit(pb: Playbook, label: str, args: argparse.Namespace, plan_doc: Outcome 
                                 .format(target=target),
                                 file=str(source),
                                 code="missing")])
-        return 2
+        return ExitCode.BAD_INPUT
     mapping = mapping_for(pb, target)
     with no_gc():  # hundreds of thousands of fresh cells, no cycles: the cyclic GC only slows this down
         designed = crm.project(pb, mapping)
@@ -168,7 +169,7 @@ def audit(pb: Playbook, label: str, args: argparse.Namespace, plan_doc: Outcome 
                        "nothing was compared", len(errors)).format(source=source, target=target,
                                                                    n=num(len(errors))),
               file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     print_problems(problems)  # warnings: read, but the reader wants them seen
     report = AuditReport.build(target, label, str(source), drifts, designed.limitations, live, problems)
     if args.format == "xlsx":
@@ -192,4 +193,4 @@ def audit(pb: Playbook, label: str, args: argparse.Namespace, plan_doc: Outcome 
 
         lead = "\n".join(plan_doc.lines) + "\n\n" if plan_doc is not None else ""
         write_or_print(lead + "\n".join(drift_lines(report, len(designed.grants))) + "\n", args.out)
-    return 0 if report.clean else 1
+    return ExitCode.findings_if(not report.clean)

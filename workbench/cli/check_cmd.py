@@ -9,6 +9,7 @@ import json
 import sys
 
 from workbench.cli.design_source import add_design_arguments, load_design
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import digits, num
 from workbench.cli.output import print_problems
 from workbench.i18n import N_, _, ngettext
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     design, problems = load_design(args.playbook, args.answers)
     print_problems(problems)  # the problems that stop us, or loader warnings, on stderr
     if design is None:
-        return 2
+        return ExitCode.BAD_INPUT
     for warning in design.warnings:
         print(_("crmwb check: warning: {message}").format(message=warning), file=sys.stderr)
     pb = design.playbook
@@ -76,4 +77,4 @@ def run(args: argparse.Namespace) -> int:
             print(f"{_(SEVERITY_WORDS[f.severity]):<{sw}} {f.rule:<{width}} {_where(f)}: {digits(f.message)}")
             print(" " * (sw + 1) + _("fix: {fix}").format(fix=digits(f.fix)))
         print(f"{pb.id} {pb.version}: {summary_line(findings)}")
-    return 1 if any(f.severity == "error" for f in findings) else 0
+    return ExitCode.findings_if(any(f.severity == "error" for f in findings))

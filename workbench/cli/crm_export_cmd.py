@@ -17,6 +17,7 @@ import json
 import sys
 from pathlib import Path
 
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import num
 from workbench.i18n import _, ngettext
 
@@ -45,11 +46,11 @@ def run(args: argparse.Namespace) -> int:
         adapters = [adapter(name) for name in expand(args.to)]
     except UnknownTarget as exc:
         print(_("crmwb crm-export: error: {message}").format(message=exc), file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     design, problems = load_design(args.design, args.answers)
     if design is None:
         print_problems(problems)
-        return 2
+        return ExitCode.BAD_INPUT
     for warning in design.warnings:
         print(_("crmwb crm-export: warning: {message}").format(message=warning), file=sys.stderr)
     from workbench.writers.transaction import FolderRefused
@@ -58,11 +59,11 @@ def run(args: argparse.Namespace) -> int:
         written, limits, changes = export(design.playbook, design.label, adapters, args.out, args.force)
     except FolderRefused as exc:
         print(_("crmwb crm-export: error: {message}").format(message=exc), file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     except OSError as exc:
         print(_("crmwb crm-export: error: cannot write to {out}: {why}; nothing was changed").format(
             out=args.out, why=exc.strerror or exc), file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     if changes.recovered:
         print(_("crmwb crm-export: {what}").format(what=changes.recovered), file=sys.stderr)
     if not args.quiet:
@@ -77,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         if any(limits.values()):
             print("  " + _("what could not be expressed, and what was done instead: {file}").format(
                 file=args.out / "limitations.md"))
-    return 0
+    return ExitCode.OK
 
 
 def export(pb, label: str, adapters: list, out: Path, force: bool = False):

@@ -22,6 +22,7 @@ from workbench.cli.engagement_args import (
     open_or_report,
     sync_summary,
 )
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import digits, num
 from workbench.i18n import N_, _
 
@@ -174,7 +175,7 @@ def _new_answers(args: argparse.Namespace, pb: Playbook, current: dict[str, Any]
         errors = [p for p in loaded.problems if p.severity == "error"]
         if errors:
             print_problems(errors)
-            return 2
+            return ExitCode.BAD_INPUT
         new = dict(loaded.answers)
     problem = _apply_sets(pb, new, args.sets)
     if problem:
@@ -193,7 +194,7 @@ def run(args: argparse.Namespace) -> int:
             answers="--answers FILE", set="--set QUESTION=VALUE"))
     oe = open_or_report(args.folder, args.author, "diff")
     if oe is None:
-        return 2
+        return ExitCode.BAD_INPUT
     with oe:
         pb, current = oe.playbook, dict(oe.engagement.answers)
         new = _new_answers(args, pb, current)
@@ -208,18 +209,18 @@ def run(args: argparse.Namespace) -> int:
                 return fail("diff", str(exc))
             except EngagementError as exc:  # the file as it is now (a hand edit) cannot be read
                 print_problems(exc.problems)
-                return 2
+                return ExitCode.BAD_INPUT
         if args.json:
             data = diff.to_dict()
             data["applied"] = result is not None
             if result is not None:
                 _report_saved(result, True, data)
             sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-            return 0
+            return ExitCode.OK
         print_diff(diff, pb, args.lang)
         if result is not None:
             _report_saved(result, False)
         elif diff.changes:
             print("\n" + _("Nothing was changed; add {option} to save these answers.")
                   .format(option="--apply"))
-    return 0
+    return ExitCode.OK

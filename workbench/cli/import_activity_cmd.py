@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.engagement_args import add_author_argument, fail, iso_date
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.kpi_cmd import open_or_fail
 from workbench.cli.local import TRACK, cut, day, digits, kpi_target, kpi_value, num, text
 from workbench.i18n import N_, _, ngettext
@@ -125,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
         return fail("import-activity", error or period_error or "")
     opened = open_or_fail(args.folder, args.author, "import-activity")
     if opened is None:
-        return 2
+        return ExitCode.BAD_INPUT
     with opened:
         known = [m.id for m in opened.playbook.measures]
         for name in extra:
@@ -180,7 +181,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         _print(activity, measures, values, results, as_of, done, period_days, group_names)
     _warn_stale(activity, as_of)
-    return 0
+    return ExitCode.OK
 
 
 def _json(activity: ActivityFile, measures: ActivityMeasures, values: dict[str, float],

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.engagement_args import add_author_argument, fail, open_or_report
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import cut, day, digits, num, phase_name, status, text
 from workbench.cli.task_cmd import PHASES
 from workbench.i18n import _, ngettext
@@ -64,7 +65,7 @@ def close_phase(oe: OpenEngagement, phase_id: str, override: str | None, author:
     if record:
         print(_("{phase} is already closed ({when} by {author}).").format(
             phase=name, when=_when(record["closed_at"]), author=record["author"]))
-        return 0
+        return ExitCode.OK
     states = oe.store.tasks()
     gate = check_gate(oe.resolved, phase_id, states)
     if not gate.passed:
@@ -72,7 +73,7 @@ def close_phase(oe: OpenEngagement, phase_id: str, override: str | None, author:
         if override is None:
             print(_("Close them ({command}), or close the phase anyway with {option}.").format(
                 command=f"`crmwb task {oe.engagement.folder} done ID`", option='--override "..."'))
-            return 1
+            return ExitCode.FINDINGS
     oe.store.close_phase(phase_id, author, override if not gate.passed else None, gate.missing)
     if gate.passed:
         print(_("{phase} closed by {author}: every gate task is done or skipped.").format(phase=name,
@@ -84,7 +85,7 @@ def close_phase(oe: OpenEngagement, phase_id: str, override: str | None, author:
         print(_("Exit criteria to confirm:"))
     for criterion in phase.exit_criteria:
         print(_fill(text(criterion.text), "  - ", "    "))
-    return 0
+    return ExitCode.OK
 
 
 def _print_missing(oe: OpenEngagement, name: str, missing: list[str], states) -> None:
@@ -115,11 +116,11 @@ def list_phases(oe: OpenEngagement, as_json: bool) -> int:
                      "gate_tasks": gates, "gate_tasks_open": len(gate.missing)})
     if as_json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-        return 0
+        return ExitCode.OK
     width = max(len(row["name"]) for row in rows) if rows else 0
     for row in rows:
         _print_phase_row(row, width)
-    return 0
+    return ExitCode.OK
 
 
 def _print_phase_row(row: dict, width: int) -> None:
@@ -142,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
 
     oe = open_or_report(args.folder, getattr(args, "author", None), "phase")
     if oe is None:
-        return 2
+        return ExitCode.BAD_INPUT
     with oe:
         if args.action == "list":
             return list_phases(oe, args.json)

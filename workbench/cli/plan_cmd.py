@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.engagement_args import add_author_argument, fail, iso_date, open_or_report
+from workbench.cli.exit_codes import ExitCode
 from workbench.i18n import _, current_language, ngettext
 
 if TYPE_CHECKING:
@@ -116,7 +117,7 @@ def show(oe: OpenEngagement, today: date, moved: bool, as_json: bool) -> int:
              "start": t.start.isoformat(), "finish": t.finish.isoformat(), "slip_working_days": t.slip}
             for t in tasks]}
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        return 0
+        return ExitCode.OK
     for line in go_live_lines(fc):
         print(_cut(line))
     print(_cut(_("Plan end: baseline {baseline}, forecast {forecast}").format(
@@ -132,7 +133,7 @@ def show(oe: OpenEngagement, today: date, moved: bool, as_json: bool) -> int:
                    f"{t.status}"))
     print()
     print(_cut(_("= actual dates; slip in working days of the client's calendar")))
-    return 0
+    return ExitCode.OK
 
 
 def freeze(oe: OpenEngagement, today: date, reason: str, author: str) -> int:
@@ -145,7 +146,7 @@ def freeze(oe: OpenEngagement, today: date, reason: str, author: str) -> int:
     number = oe.store.save_baseline(tasks, go_live, finish, reason, author)
     print(_("Baseline #{id} frozen by {author}: go-live {go_live}, plan end {finish}.").format(
         id=_n(number), author=author, go_live=_day(go_live), finish=_day(finish)))
-    return 0
+    return ExitCode.OK
 
 
 def list_baselines(oe: OpenEngagement, as_json: bool) -> int:
@@ -155,7 +156,7 @@ def list_baselines(oe: OpenEngagement, as_json: bool) -> int:
                  "reason": b.reason, "go_live": b.go_live.isoformat() if b.go_live else None,
                  "finish": b.finish.isoformat()} for b in rows]
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        return 0
+        return ExitCode.OK
     if not rows:
         print(_("No baseline frozen yet: the initial plan is the baseline."))
     for b in rows:
@@ -163,7 +164,7 @@ def list_baselines(oe: OpenEngagement, as_json: bool) -> int:
         print(_cut(_("{mark} #{id} {day} {author}: go-live {go_live}; {reason}").format(
             mark=mark, id=_n(b.id), day=_day(b.created_at.astimezone().date()), author=b.author,
             go_live=_day(b.go_live), reason=b.reason)))
-    return 0
+    return ExitCode.OK
 
 
 def run(args: argparse.Namespace) -> int:
@@ -171,7 +172,7 @@ def run(args: argparse.Namespace) -> int:
 
     oe = open_or_report(args.folder, getattr(args, "author", None), "plan")
     if oe is None:
-        return 2
+        return ExitCode.BAD_INPUT
     today = getattr(args, "today", None) or date.today()
     with oe:
         if args.action == "show":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import digits
 from workbench.i18n import N_, _, current_language
 
@@ -32,10 +33,10 @@ def run(args: argparse.Namespace) -> int:
                      "extends": meta.get("extends"), "name": name, "path": str(entry.path)})
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return 0
+        return ExitCode.OK
     for row in rows:
         base = " " + _("(extends {base})").format(base=row["extends"]) if row["extends"] else ""
         origin = _(ORIGINS[row["origin"]]) if row["origin"] in ORIGINS else row["origin"]
         print(f"{row['id']:<22} {digits(str(row['version'] or '?')):<8} {origin:<8} "
               f"{row['name'] or _('(unreadable)')}{base}")
-    return 0
+    return ExitCode.OK

@@ -12,6 +12,7 @@ import json
 import sys
 from pathlib import Path
 
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import num, pct1
 from workbench.i18n import _, ngettext
 
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         _print_text(ranking, problems)
     for error in errors:
         print(f"crmwb rfp score: {error}", file=sys.stderr)
-    return 2 if errors else (1 if problems else 0)
+    return ExitCode.BAD_INPUT if errors else ExitCode.findings_if(bool(problems))
 
 
 def _list_mismatches(books) -> list:

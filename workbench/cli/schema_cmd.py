@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from workbench.cli.exit_codes import ExitCode
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, metavar="FILE", help="write here instead of standard output")
@@ -25,9 +27,9 @@ def run(args: argparse.Namespace) -> int:
     text = schema_text()
     if args.out is None:
         sys.stdout.write(text)
-        return 0
+        return ExitCode.OK
     from workbench.writers.atomic import write_text_atomic
 
     write_text_atomic(args.out, text)
     print(f"wrote {args.out}", file=sys.stderr)
-    return 0
+    return ExitCode.OK

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.engagement_args import iso_date, open_or_report
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import day, num, pct, phase_name, role_name, status, task_name
 from workbench.i18n import _, ngettext
 
@@ -149,7 +150,7 @@ def run(args: argparse.Namespace) -> int:
 
     oe = open_or_report(args.folder, None, "status")
     if oe is None:
-        return 2
+        return ExitCode.BAD_INPUT
     with oe:
         today = args.today or date.today()
         report = status_report(oe.resolved, oe.plan, oe.store.tasks(), today)
@@ -158,4 +159,4 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(json.dumps(status_json(oe, report, fc), ensure_ascii=False, indent=2) + "\n")
         else:
             print_status(oe, report, fc)
-    return 0
+    return ExitCode.OK

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.engagement_args import add_author_argument, fail, iso_date, open_or_report
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import cut, day, digits, num, role_name, task_name, text
 from workbench.cli.local import status as status_label
 from workbench.i18n import _, ngettext
@@ -90,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
 
     oe = open_or_report(args.folder, args.author, "task")
     if oe is None:
-        return 2
+        return ExitCode.BAD_INPUT
     with oe:
         if args.action == "list":
             return list_tasks(oe, args)
@@ -99,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
             return fail("task", unknown_task(args.id, sorted(oe.store.tasks())))
         if args.action == "show":
             show_task(oe, args.id, states[args.id])
-            return 0
+            return ExitCode.OK
         author = current_author(args.author)
         try:
             return change(oe, args, author)
@@ -149,7 +150,7 @@ def change(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
         message = (_("{id}: item {n} reopened ({done}/{total} done)") if args.undo
                    else _("{id}: item {n} done ({done}/{total} done)"))
         print(message.format(id=tid, n=num(args.item), done=num(sum(items)), total=num(len(items))))
-    return 0
+    return ExitCode.OK
 
 
 def _move(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
@@ -163,14 +164,14 @@ def _move(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
     if status == "done" and (before is None or before.status != "done"):
         allowed, note = _done_note(oe, tid, args)
         if not allowed:
-            return 2
+            return ExitCode.BAD_INPUT
     oe.store.set_status(tid, status, author, note)
     old = before.status if before else "?"
     print(_("{id}: {old} -> {new}").format(id=tid, old=status_label(old), new=status_label(status))
           if old != status else _("{id}: already {status}").format(id=tid, status=status_label(status)))
     if status in ("done", "skipped"):
         _print_ready(oe, tid)
-    return 0
+    return ExitCode.OK
 
 
 def _done_note(oe: OpenEngagement, tid: str, args: argparse.Namespace) -> tuple[bool, str | None]:
@@ -229,7 +230,7 @@ def _reopen(oe: OpenEngagement, tid: str, note: str | None, author: str) -> int:
     waiting = closed_dependants(oe.resolved, tid, states)
     if waiting:
         print(_("  already closed and depending on it: {ids}").format(ids=", ".join(waiting)))
-    return 0
+    return ExitCode.OK
 
 
 def _print_ready(oe: OpenEngagement, tid: str) -> None:
@@ -259,10 +260,10 @@ def list_tasks(oe: OpenEngagement, args: argparse.Namespace) -> int:
         from workbench.cli.status_cmd import task_json
 
         sys.stdout.write(json.dumps([task_json(v) for v in views], ensure_ascii=False, indent=2) + "\n")
-        return 0
+        return ExitCode.OK
     if not views:
         print(_("No tasks match."))
-        return 0
+        return ExitCode.OK
     width = max(len(v.id) for v in views)
     ow = max(5, *(len(v.owner) for v in views))
     sw = max(11, *(len(status_label(v.status)) for v in views))
@@ -273,7 +274,7 @@ def list_tasks(oe: OpenEngagement, args: argparse.Namespace) -> int:
                   f"{v.owner:<{ow}} {v.assignee or '-'}"))
     print("\n" + ngettext("{n} task; * on the critical path", "{n} tasks; * on the critical path",
                           len(views)).format(n=num(len(views))))
-    return 0
+    return ExitCode.OK
 
 
 def _wrap(text: str, first: str) -> str:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import num
 from workbench.cli.output import print_problems, summary
 from workbench.i18n import _, ngettext
@@ -45,4 +46,4 @@ def run(args: argparse.Namespace) -> int:
     print_problems(problems, args.format)
     if args.format == "text" and problems:
         print(summary(problems), file=sys.stderr)
-    return 2 if any(p.severity == "error" for p in problems) else (1 if problems else 0)
+    return ExitCode.for_problems(problems)
