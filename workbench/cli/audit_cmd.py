@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import num
+from workbench.cli.output import add_format_argument, emit, json_text
 from workbench.i18n import _, ngettext
 
 if TYPE_CHECKING:  # keep `crmwb --help` free of pydantic
@@ -57,7 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--target", metavar="TARGET",
                         help="with --decisions: name the CRM steps for this target (a name, a comma list "
                              "or all; default: the --from target)")
-    parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default table)")
+    add_format_argument(parser, FORMATS)
     parser.add_argument("--out", type=Path, metavar="FILE", help="write the report to FILE")
 
 
@@ -109,28 +110,13 @@ def guarded(step, out: Path | None) -> int:
 
 
 def emit_plan(outcome: Outcome, args: argparse.Namespace) -> int:
-    import json
-
-    text = (json.dumps(outcome.to_dict(), ensure_ascii=False, indent=2) if args.format == "json"
-            else "\n".join(outcome.lines))
-    write_or_print(text + "\n", args.out)
+    text = json_text(outcome.to_dict()) if args.format == "json" else "\n".join(outcome.lines) + "\n"
+    emit(text, args.out)
     return outcome.code
-
-
-def write_or_print(text: str, out: Path | None) -> None:
-    if out is None:
-        sys.stdout.write(text)
-        return
-    from workbench.writers.atomic import write_text_atomic
-
-    write_text_atomic(out, text)
-    print(_("wrote {path}").format(path=out), file=sys.stderr)
 
 
 def audit(pb: Playbook, label: str, args: argparse.Namespace, plan_doc: Outcome | None) -> int:
     """Project, read, compare, report; exit 0 clean, 1 drift, 2 unreadable."""
-    import json
-
     from workbench import __version__
     from workbench.cli.output import print_problems
     from workbench.domain.audit_report import AuditReport
@@ -182,15 +168,15 @@ def audit(pb: Playbook, label: str, args: argparse.Namespace, plan_doc: Outcome 
     elif args.format == "sarif":
         from workbench.writers.drift_sarif import dumps
 
-        write_or_print(dumps(report, __version__), args.out)
+        emit(dumps(report, __version__), args.out)
     elif args.format == "json":
         doc = report.to_dict()
         if plan_doc is not None:
             doc = {"recertification": plan_doc.to_dict(), "audit": doc}
-        write_or_print(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", args.out)
+        emit(json_text(doc), args.out)
     else:
         from workbench.cli.audit_output import drift_lines
 
         lead = "\n".join(plan_doc.lines) + "\n\n" if plan_doc is not None else ""
-        write_or_print(lead + "\n".join(drift_lines(report, len(designed.grants))) + "\n", args.out)
+        emit(lead + "\n".join(drift_lines(report, len(designed.grants))) + "\n", args.out)
     return ExitCode.findings_if(not report.clean)

@@ -8,7 +8,6 @@ typo or a KPI the client's answers dropped is refused with the closest ids inste
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING
 from workbench.cli.engagement_args import add_author_argument, fail, iso_date, open_or_report
 from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import TRACK, day, kpi_status, kpi_target, kpi_value, num, text
+from workbench.cli.output import add_format_argument, emit, json_text
 from workbench.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -47,12 +47,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_author_argument(record)
     listing = sub.add_parser("list", help="each KPI: latest value, baseline, target, on track or not",
                              description="Each KPI of the engagement: latest value, baseline, target, on track.")
-    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    add_format_argument(listing)
     trend = sub.add_parser("trend", help="values over time vs baseline and target, with a sparkline",
                            description="A KPI's values over time against baseline and target.")
     trend.add_argument("kpi", metavar="KPI", nargs="?", help="the KPI id")
     trend.add_argument("--all", action="store_true", help="every KPI of the engagement")
-    trend.add_argument("--json", action="store_true", help="machine-readable output")
+    add_format_argument(trend)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         if args.action == "record":
             return _record(opened, args)
         if args.action == "list":
-            return _list(opened, args.json)
+            return _list(opened, args.format == "json")
         return _trend(opened, args)
 
 
@@ -140,7 +140,7 @@ def _summary(kpi: Kpi, trend: Trend) -> dict:
 def _list(opened: OpenEngagement, as_json: bool) -> int:
     rows = kpi_rows(opened)
     if as_json:
-        print(json.dumps([_summary(k, t) for k, t in rows], ensure_ascii=False, indent=2))
+        emit(json_text([_summary(k, t) for k, t in rows]))
         return ExitCode.OK
     print(f"{'KPI':<24}{_('latest'):>10}{_('baseline'):>10}  {_('target'):<10}{_('status'):<13}{_('date')}")
     for kpi, trend in rows:
@@ -158,11 +158,11 @@ def _trend(opened: OpenEngagement, args: argparse.Namespace) -> int:
         if kpi is None:
             return ExitCode.BAD_INPUT
         rows = [(k, t) for k, t in rows if k.id == kpi.id]
-    if args.json:
+    if args.format == "json":
         out = [_summary(k, t) | {"points": [{"date": p.measured_on.isoformat(), "value": p.value,
                                              "source": p.source, "note": p.note} for p in t.points]}
                for k, t in rows]
-        print(json.dumps(out if args.all else out[0], ensure_ascii=False, indent=2))
+        emit(json_text(out if args.all else out[0]))
         return ExitCode.OK
     for kpi, trend in rows:
         latest = trend.latest

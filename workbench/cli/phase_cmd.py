@@ -8,7 +8,6 @@ closes and the reason, the author and what was still open are recorded for the s
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import textwrap
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING
 from workbench.cli.engagement_args import add_author_argument, fail, open_or_report
 from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import cut, day, digits, num, phase_name, status, text
+from workbench.cli.output import add_format_argument, emit, json_text
 from workbench.cli.task_cmd import PHASES
 from workbench.i18n import _, ngettext
 
@@ -34,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     close.add_argument("--override", metavar="REASON", help="close it anyway; the reason is recorded")
     add_author_argument(close)
     ls = sub.add_parser("list", help="which phases are closed, by whom, with overrides")
-    ls.add_argument("--json", action="store_true", help="print the phases as JSON for scripts")
+    add_format_argument(ls)
 
 
 def _fill(text: str, first: str, rest: str) -> str:
@@ -115,7 +115,7 @@ def list_phases(oe: OpenEngagement, as_json: bool) -> int:
                      "missing_at_close": record["missing"] if record else [],
                      "gate_tasks": gates, "gate_tasks_open": len(gate.missing)})
     if as_json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        emit(json_text(rows))
         return ExitCode.OK
     width = max(len(row["name"]) for row in rows) if rows else 0
     for row in rows:
@@ -146,5 +146,5 @@ def run(args: argparse.Namespace) -> int:
         return ExitCode.BAD_INPUT
     with oe:
         if args.action == "list":
-            return list_phases(oe, args.json)
+            return list_phases(oe, args.format == "json")
         return close_phase(oe, args.phase, args.override, current_author(args.author))

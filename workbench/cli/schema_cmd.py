@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 from workbench.cli.exit_codes import ExitCode
+from workbench.cli.output import add_format_argument, emit
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_format_argument(parser, ("json",))
     parser.add_argument("--out", type=Path, metavar="FILE", help="write here instead of standard output")
 
 
@@ -24,12 +25,5 @@ def schema_text() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    text = schema_text()
-    if args.out is None:
-        sys.stdout.write(text)
-        return ExitCode.OK
-    from workbench.writers.atomic import write_text_atomic
-
-    write_text_atomic(args.out, text)
-    print(f"wrote {args.out}", file=sys.stderr)
+    emit(schema_text(), args.out)
     return ExitCode.OK

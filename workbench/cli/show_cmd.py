@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from workbench.cli.common import add_playbook_arguments, load_with_answers
 from workbench.cli.exit_codes import ExitCode
-from workbench.cli.output import print_problems
+from workbench.cli.output import add_format_argument, emit, json_text, print_problems
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_playbook_arguments(parser)
-    parser.add_argument("--format", choices=("yaml", "json"), default="yaml")
+    add_format_argument(parser, ("yaml", "json"))
     parser.add_argument("--section", action="append", metavar="NAME",
                         help="only these top-level sections (repeatable), e.g. --section requirements")
 
@@ -37,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
             return ExitCode.BAD_INPUT
         data = {key: data[key] for key in args.section}
     if args.format == "json":
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        emit(json_text(data))
     else:
         import yaml
 

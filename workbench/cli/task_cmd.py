@@ -10,7 +10,6 @@ closest ids as suggestions and exit 2.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +18,7 @@ from workbench.cli.engagement_args import add_author_argument, fail, iso_date, o
 from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import cut, day, digits, num, role_name, task_name, text
 from workbench.cli.local import status as status_label
+from workbench.cli.output import add_format_argument, emit, json_text
 from workbench.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     ls.add_argument("--phase", choices=PHASES)
     ls.add_argument("--role", metavar="ROLE", help="only tasks this role owns (a role id)")
     ls.add_argument("--status", choices=STATUSES)
-    ls.add_argument("--json", action="store_true", help="print the tasks as JSON for scripts")
+    add_format_argument(ls)
     sub.add_parser("show", help="one task: details, checklist and history").add_argument("id", metavar="ID")
     for action, status in MOVES.items():
         move = sub.add_parser(action, help=f"set the status to {status}"
@@ -256,10 +256,10 @@ def list_tasks(oe: OpenEngagement, args: argparse.Namespace) -> int:
     views = [v for v in task_views(oe.resolved, oe.plan, oe.store.tasks())
              if (not args.phase or v.phase == args.phase) and (not args.role or v.owner == args.role)
              and (not args.status or v.status == args.status)]
-    if args.json:
+    if args.format == "json":
         from workbench.cli.status_cmd import task_json
 
-        sys.stdout.write(json.dumps([task_json(v) for v in views], ensure_ascii=False, indent=2) + "\n")
+        emit(json_text([task_json(v) for v in views]))
         return ExitCode.OK
     if not views:
         print(_("No tasks match."))

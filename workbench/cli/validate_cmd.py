@@ -8,7 +8,7 @@ from pathlib import Path
 
 from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import num
-from workbench.cli.output import print_problems, summary
+from workbench.cli.output import add_format_argument, print_problems, summary
 from workbench.i18n import _, ngettext
 
 
@@ -16,7 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", help="playbook files or bundled ids")
     parser.add_argument("--answers", type=Path, action="append", default=[], metavar="FILE",
                         help="also check these answers files against each playbook (repeatable)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    add_format_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
