@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import num
 from workbench.cli.output import add_format_argument, emit, json_text
+from workbench.domain.fixed_ids import crm_target_list
 from workbench.i18n import _, ngettext
 
 if TYPE_CHECKING:  # keep `crmwb --help` free of pydantic
@@ -51,8 +52,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="an engagement folder, a bundled playbook id or a playbook .yaml")
     parser.add_argument("--answers", type=Path, metavar="FILE", help="intake answers (with a playbook only)")
     parser.add_argument("--from", dest="source", nargs=2, metavar=("TARGET", "FILE-OR-DIR"),
-                        help="the CRM (salesforce, dynamics, odoo, espocrm, suitecrm) and its exported "
-                             "permissions, in the formats `crmwb crm-export` writes")
+                        help=_("the CRM ({targets}) and its exported permissions, in the formats {command} "
+                               "writes").format(targets=crm_target_list(), command="`crmwb crm-export`"))
     parser.add_argument("--decisions", nargs="+", type=Path, metavar="CHECKLIST.xlsx",
                         help="returned recertification checklists to turn into a change plan")
     parser.add_argument("--target", metavar="TARGET",

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import num
+from workbench.domain.fixed_ids import crm_target_list
 from workbench.i18n import _, ngettext
 
 MANIFEST = "crm-export.json"
@@ -29,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("design", metavar="PLAYBOOK-OR-ENGAGEMENT",
                         help="a bundled playbook id, a playbook .yaml or an engagement folder")
     parser.add_argument("--to", required=True, metavar="TARGET",
-                        help="salesforce, dynamics, odoo, espocrm, suitecrm, a comma list, or all")
+                        help=_("{targets}, a comma list, or all").format(targets=crm_target_list()))
     parser.add_argument("--answers", type=Path, metavar="FILE", help="intake answers (with a playbook only)")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
     parser.add_argument("--force", action="store_true",

@@ -13,8 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from workbench.cli.exit_codes import ExitCode
+from workbench.languages import LANGUAGES
 
-LANGS = ("en", "fa", "ru")
+LANGS = LANGUAGES
 FORMATS = ("md", "html", "docx")
 
 
@@ -32,7 +33,7 @@ def _choices(allowed: tuple[str, ...]):
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("role", nargs="?", help="role id, e.g. crm_manager (omit with --all)")
     parser.add_argument("--all", action="store_true", help="every role that has a job profile")
-    parser.add_argument("--lang", type=_choices(LANGS), default=["en"], metavar="en|fa|ru",
+    parser.add_argument("--lang", type=_choices(LANGS), default=["en"], metavar="|".join(LANGS),
                         help="language(s), comma-separated (default en)")
     parser.add_argument("--format", dest="formats", type=_choices(FORMATS), default=["md"],
                         metavar="md|html|docx", help="format(s), comma-separated (default md)")

@@ -8,7 +8,6 @@ closes and the reason, the author and what was still open are recorded for the s
 from __future__ import annotations
 
 import argparse
-import sys
 import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING

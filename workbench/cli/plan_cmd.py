@@ -9,7 +9,6 @@ baseline (the steering committee accepted a new date); earlier baselines are kep
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING

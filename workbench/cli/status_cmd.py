@@ -8,7 +8,6 @@ exit 0 even when tasks are late.
 from __future__ import annotations
 
 import argparse
-import sys
 import textwrap
 from datetime import date
 from pathlib import Path

@@ -19,17 +19,16 @@ from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import cut, day, digits, num, role_name, task_name, text
 from workbench.cli.local import status as status_label
 from workbench.cli.output import add_format_argument, emit, json_text
+from workbench.domain.fixed_ids import PHASE_IDS, TASK_STATUSES, TaskStatus
 from workbench.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from workbench.domain.tracking import Event, TaskState
     from workbench.store.engagement import OpenEngagement
 
-# Copies of domain.tracking.STATUSES and domain.phases.PHASE_IDS (a test keeps them equal), so that
-# building the parser imports no pydantic.
-STATUSES = ("not_started", "in_progress", "blocked", "done", "skipped")
-PHASES = ("pre_deployment", "deployment", "post_deployment")
-MOVES = {"start": "in_progress", "done": "done", "block": "blocked", "skip": "skipped"}
+STATUSES, PHASES = TASK_STATUSES, PHASE_IDS  # from domain/fixed_ids.py: the parser imports no pydantic
+MOVES = {"start": TaskStatus.IN_PROGRESS.value, "done": TaskStatus.DONE.value, "block": TaskStatus.BLOCKED.value,
+         "skip": TaskStatus.SKIPPED.value}
 WIDTH = 80
 
 
@@ -169,7 +168,7 @@ def _move(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
     old = before.status if before else "?"
     print(_("{id}: {old} -> {new}").format(id=tid, old=status_label(old), new=status_label(status))
           if old != status else _("{id}: already {status}").format(id=tid, status=status_label(status)))
-    if status in ("done", "skipped"):
+    if status in (TaskStatus.DONE, TaskStatus.SKIPPED):
         _print_ready(oe, tid)
     return ExitCode.OK
 

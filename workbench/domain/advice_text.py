@@ -12,8 +12,9 @@ from typing import Any
 from workbench.domain.advice_text_readiness import READINESS_TEXTS
 from workbench.domain.advice_text_staffing import STAFFING_TEXTS
 from workbench.domain.advice_timing import Timing
+from workbench.languages import LANGUAGES
 
-LANGS = ("en", "fa", "ru")
+LANGS = LANGUAGES  # the order of every text tuple below
 _PERSIAN_DIGITS = str.maketrans("0123456789%", "۰۱۲۳۴۵۶۷۸۹٪")
 
 LABELS: dict[str, tuple[str, str, str]] = {
