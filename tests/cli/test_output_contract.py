@@ -138,3 +138,12 @@ def test_emit_writes_the_file_whole_and_names_it(tmp_path, capsys):
     assert [p.name for p in target.parent.iterdir()] == ["out.json"]  # no temporary file left beside it
     captured = capsys.readouterr()
     assert captured.out == "" and str(target) in captured.err
+
+
+def test_schema_writes_its_out_file_atomically(run_cli, tmp_path):
+    target = tmp_path / "schema.json"
+    code, out, err = run_cli("schema", "-o", target)
+    assert (code, out) == (0, "")
+    assert json.loads(target.read_text(encoding="utf-8"))["title"] == "CRM Workbench playbook"
+    assert str(target) in err
+    assert run_cli("schema", "--format", "json")[1] == target.read_text(encoding="utf-8")

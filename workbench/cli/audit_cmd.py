@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import num
-from workbench.cli.output import add_format_argument, emit, json_text
+from workbench.cli.output import add_format_argument, add_output_argument, emit, json_text
 from workbench.domain.fixed_ids import crm_target_list
 from workbench.i18n import _, ngettext
 
@@ -60,7 +60,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="with --decisions: name the CRM steps for this target (a name, a comma list "
                              "or all; default: the --from target)")
     add_format_argument(parser, FORMATS)
-    parser.add_argument("--out", type=Path, metavar="FILE", help="write the report to FILE")
+    add_output_argument(parser)
 
 
 def fail(message: str) -> int:

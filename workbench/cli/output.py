@@ -36,6 +36,12 @@ def add_format_argument(parser: argparse.ArgumentParser, choices: Sequence[str] 
         parser.add_argument("--json", dest="format", action="store_const", const="json", help=argparse.SUPPRESS)
 
 
+def add_output_argument(parser: argparse.ArgumentParser) -> None:
+    """`-o/--out FILE`: where `emit` writes the result instead of standard output."""
+    parser.add_argument("-o", "--out", type=Path, metavar="FILE",
+                        help=_("write the result to FILE (atomically) instead of standard output"))
+
+
 def json_text(data: Any) -> str:
     """JSON as every command prints it: UTF-8 text as is (Persian and Russian stay readable), indented."""
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 from workbench.cli.exit_codes import ExitCode
-from workbench.cli.output import add_format_argument, emit
+from workbench.cli.output import add_format_argument, add_output_argument, emit
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_format_argument(parser, ("json",))
-    parser.add_argument("--out", type=Path, metavar="FILE", help="write here instead of standard output")
+    add_output_argument(parser)
 
 
 def schema_text() -> str:
