@@ -166,9 +166,9 @@ def point_json(w: Wording, p: Point) -> dict[str, Any]:
 
 def render(blocks: list[Block], data: dict[str, Any], fmt: str, w: Wording) -> str:
     if fmt == "json":
-        import json
+        from workbench.cli.output import json_text
 
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json_text(data)
     return render_md(blocks, w) if fmt == "md" else render_text(blocks, w)
 
 
@@ -176,13 +176,14 @@ def add_advice_arguments(parser: Any) -> None:
     """DIR | PLAYBOOK --answers FILE, [--lang] [--format]: shared by readiness and staffing."""
     from pathlib import Path
 
+    from workbench.cli.output import add_format_argument
+
     parser.add_argument("playbook", metavar="DIR|PLAYBOOK",
                         help="an engagement folder (see `crmwb new`), or a playbook id or .yaml file with --answers")
     parser.add_argument("--answers", type=Path, metavar="FILE", help="the client's intake answers (YAML), "
                         "needed with a playbook; an engagement folder has its own")
     add_lang_argument(parser, "language of the report")
-    parser.add_argument("--format", choices=("text", "json", "md"), default="text",
-                        help="text for the terminal, md for documents, json for scripts")
+    add_format_argument(parser, ("text", "json", "md"))
 
 
 def _from_engagement(folder: Any) -> tuple[Playbook | None, dict[str, Any], str | None, list[Any]]:

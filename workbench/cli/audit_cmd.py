@@ -13,7 +13,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import num
+from workbench.cli.output import add_format_argument, add_output_argument, emit, json_text
+from workbench.domain.fixed_ids import crm_target_list
 from workbench.i18n import _, ngettext
 
 if TYPE_CHECKING:  # keep `crmwb --help` free of pydantic
@@ -49,20 +52,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="an engagement folder, a bundled playbook id or a playbook .yaml")
     parser.add_argument("--answers", type=Path, metavar="FILE", help="intake answers (with a playbook only)")
     parser.add_argument("--from", dest="source", nargs=2, metavar=("TARGET", "FILE-OR-DIR"),
-                        help="the CRM (salesforce, dynamics, odoo, espocrm, suitecrm) and its exported "
-                             "permissions, in the formats `crmwb crm-export` writes")
+                        help=_("the CRM ({targets}) and its exported permissions, in the formats {command} "
+                               "writes").format(targets=crm_target_list(), command="`crmwb crm-export`"))
     parser.add_argument("--decisions", nargs="+", type=Path, metavar="CHECKLIST.xlsx",
                         help="returned recertification checklists to turn into a change plan")
     parser.add_argument("--target", metavar="TARGET",
                         help="with --decisions: name the CRM steps for this target (a name, a comma list "
                              "or all; default: the --from target)")
-    parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default table)")
-    parser.add_argument("--out", type=Path, metavar="FILE", help="write the report to FILE")
+    add_format_argument(parser, FORMATS)
+    add_output_argument(parser)
 
 
 def fail(message: str) -> int:
     print(_("crmwb audit: error: {message}").format(message=message), file=sys.stderr)
-    return 2
+    return ExitCode.BAD_INPUT
 
 
 def run(args: argparse.Namespace) -> int:
@@ -80,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     design, problems = load_design(args.design, args.answers)
     if design is None:
         print_problems(problems)
-        return 2
+        return ExitCode.BAD_INPUT
     for warning in design.warnings:
         print(_("crmwb audit: warning: {message}").format(message=warning), file=sys.stderr)
     pb, label, plan_doc = design.playbook, design.label, None
@@ -88,8 +91,8 @@ def run(args: argparse.Namespace) -> int:
         from workbench.cli.audit_decisions import decide
 
         outcome = decide(pb, args.decisions, args.target or (args.source[0] if args.source else None))
-        if outcome.code == 2:
-            return 2
+        if outcome.code == ExitCode.BAD_INPUT:
+            return ExitCode.BAD_INPUT
         if args.source is None:
             return guarded(lambda: emit_plan(outcome, args), args.out)
         pb, plan_doc = outcome.playbook, outcome
@@ -108,28 +111,13 @@ def guarded(step, out: Path | None) -> int:
 
 
 def emit_plan(outcome: Outcome, args: argparse.Namespace) -> int:
-    import json
-
-    text = (json.dumps(outcome.to_dict(), ensure_ascii=False, indent=2) if args.format == "json"
-            else "\n".join(outcome.lines))
-    write_or_print(text + "\n", args.out)
+    text = json_text(outcome.to_dict()) if args.format == "json" else "\n".join(outcome.lines) + "\n"
+    emit(text, args.out)
     return outcome.code
-
-
-def write_or_print(text: str, out: Path | None) -> None:
-    if out is None:
-        sys.stdout.write(text)
-        return
-    from workbench.writers.atomic import write_text_atomic
-
-    write_text_atomic(out, text)
-    print(_("wrote {path}").format(path=out), file=sys.stderr)
 
 
 def audit(pb: Playbook, label: str, args: argparse.Namespace, plan_doc: Outcome | None) -> int:
     """Project, read, compare, report; exit 0 clean, 1 drift, 2 unreadable."""
-    import json
-
     from workbench import __version__
     from workbench.cli.output import print_problems
     from workbench.domain.audit_report import AuditReport
@@ -148,7 +136,7 @@ def audit(pb: Playbook, label: str, args: argparse.Namespace, plan_doc: Outcome 
                                 .format(target=target),
                                 file=str(source),
                                 code="missing")])
-        return 2
+        return ExitCode.BAD_INPUT
     mapping = mapping_for(pb, target)
     with no_gc():  # hundreds of thousands of fresh cells, no cycles: the cyclic GC only slows this down
         designed = crm.project(pb, mapping)
@@ -168,7 +156,7 @@ def audit(pb: Playbook, label: str, args: argparse.Namespace, plan_doc: Outcome 
                        "nothing was compared", len(errors)).format(source=source, target=target,
                                                                    n=num(len(errors))),
               file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     print_problems(problems)  # warnings: read, but the reader wants them seen
     report = AuditReport.build(target, label, str(source), drifts, designed.limitations, live, problems)
     if args.format == "xlsx":
@@ -181,15 +169,15 @@ def audit(pb: Playbook, label: str, args: argparse.Namespace, plan_doc: Outcome 
     elif args.format == "sarif":
         from workbench.writers.drift_sarif import dumps
 
-        write_or_print(dumps(report, __version__), args.out)
+        emit(dumps(report, __version__), args.out)
     elif args.format == "json":
         doc = report.to_dict()
         if plan_doc is not None:
             doc = {"recertification": plan_doc.to_dict(), "audit": doc}
-        write_or_print(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", args.out)
+        emit(json_text(doc), args.out)
     else:
         from workbench.cli.audit_output import drift_lines
 
         lead = "\n".join(plan_doc.lines) + "\n\n" if plan_doc is not None else ""
-        write_or_print(lead + "\n".join(drift_lines(report, len(designed.grants))) + "\n", args.out)
-    return 0 if report.clean else 1
+        emit(lead + "\n".join(drift_lines(report, len(designed.grants))) + "\n", args.out)
+    return ExitCode.findings_if(not report.clean)

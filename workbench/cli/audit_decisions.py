@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.cli.audit_output import plan_lines
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.output import print_problems
 from workbench.domain.playbook import Playbook
 from workbench.domain.recertify_decisions import ChangePlan, CrmStep, apply_changes, crm_steps, plan_changes
@@ -62,7 +63,7 @@ def decide(pb: Playbook, files: list[Path], target_choice: str | None) -> Outcom
     if errors:
         print(f"crmwb audit: {len(errors)} error(s) in the checklists; no change plan was made",
               file=sys.stderr)
-        return Outcome(2, pb)
+        return Outcome(ExitCode.BAD_INPUT, pb)
     decided = apply_changes(pb, plan.changes)
     steps: dict[str, list[CrmStep]] = {}
     if target_choice:
@@ -75,6 +76,6 @@ def decide(pb: Playbook, files: list[Path], target_choice: str | None) -> Outcom
                                         mapping.role_name, mapping.object_name)
         except UnknownTarget as exc:
             print(f"crmwb audit: error: {exc}", file=sys.stderr)
-            return Outcome(2, pb)
-    code = 1 if plan.changes or plan.undecided else 0
+            return Outcome(ExitCode.BAD_INPUT, pb)
+    code = ExitCode.findings_if(bool(plan.changes or plan.undecided))
     return Outcome(code, decided, plan, steps, [str(f) for f in files])

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from workbench.domain.audit_report import AuditReport
+from workbench.domain.fixed_ids import crm_target_list
 from workbench.domain.recertify_decisions import ChangePlan, CrmStep
 from workbench.i18n import N_, _, ngettext
 
@@ -87,7 +88,7 @@ def plan_lines(plan: ChangePlan, steps: dict[str, list[CrmStep]], sources: int) 
                        ((s.crm_role, s.crm_object, s.action, s.before, s.after, s.role, s.object,
                          s.note or "") for s in target_steps))
     if plan.changes and not steps:
-        lines += ["", "add --target salesforce|dynamics|odoo|espocrm|suitecrm|all for the steps in the CRM"]
+        lines += ["", f"add --target {crm_target_list('|')}|all for the steps in the CRM"]
     if plan.undecided:
         lines += ["", f"undecided ({len(plan.undecided)}): the review is not finished"]
         lines += [f"  {d.file}:{d.row}: {d.role} {d.action} {d.object} ({d.scope})"

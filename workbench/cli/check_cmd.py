@@ -5,12 +5,12 @@ overrides); exit 1 when any finding is an error (for CI), 2 on bad input."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from workbench.cli.design_source import add_design_arguments, load_design
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import digits, num
-from workbench.cli.output import print_problems
+from workbench.cli.output import add_format_argument, emit, json_text, print_problems
 from workbench.i18n import N_, _, ngettext
 
 SEVERITIES = ("error", "warning", "info")
@@ -19,8 +19,7 @@ SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("in
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_design_arguments(parser)
-    parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="text for people (default) or json for scripts")
+    add_format_argument(parser)
 
 
 def _where(finding) -> str:
@@ -59,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     design, problems = load_design(args.playbook, args.answers)
     print_problems(problems)  # the problems that stop us, or loader warnings, on stderr
     if design is None:
-        return 2
+        return ExitCode.BAD_INPUT
     for warning in design.warnings:
         print(_("crmwb check: warning: {message}").format(message=warning), file=sys.stderr)
     pb = design.playbook
@@ -68,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
         report = {"playbook": pb.id, "version": pb.version, "counts": counts,
                   "findings": [f.to_dict() for f in findings]}
-        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        emit(json_text(report))
     else:
         width = max((len(f.rule) for f in findings), default=0)
         sw = max([len(_(SEVERITY_WORDS[s])) for s in SEVERITIES] + [7])
@@ -76,4 +75,4 @@ def run(args: argparse.Namespace) -> int:
             print(f"{_(SEVERITY_WORDS[f.severity]):<{sw}} {f.rule:<{width}} {_where(f)}: {digits(f.message)}")
             print(" " * (sw + 1) + _("fix: {fix}").format(fix=digits(f.fix)))
         print(f"{pb.id} {pb.version}: {summary_line(findings)}")
-    return 1 if any(f.severity == "error" for f in findings) else 0
+    return ExitCode.findings_if(any(f.severity == "error" for f in findings))

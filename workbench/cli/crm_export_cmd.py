@@ -17,7 +17,9 @@ import json
 import sys
 from pathlib import Path
 
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import num
+from workbench.domain.fixed_ids import crm_target_list
 from workbench.i18n import _, ngettext
 
 MANIFEST = "crm-export.json"
@@ -28,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("design", metavar="PLAYBOOK-OR-ENGAGEMENT",
                         help="a bundled playbook id, a playbook .yaml or an engagement folder")
     parser.add_argument("--to", required=True, metavar="TARGET",
-                        help="salesforce, dynamics, odoo, espocrm, suitecrm, a comma list, or all")
+                        help=_("{targets}, a comma list, or all").format(targets=crm_target_list()))
     parser.add_argument("--answers", type=Path, metavar="FILE", help="intake answers (with a playbook only)")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
     parser.add_argument("--force", action="store_true",
@@ -45,11 +47,11 @@ def run(args: argparse.Namespace) -> int:
         adapters = [adapter(name) for name in expand(args.to)]
     except UnknownTarget as exc:
         print(_("crmwb crm-export: error: {message}").format(message=exc), file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     design, problems = load_design(args.design, args.answers)
     if design is None:
         print_problems(problems)
-        return 2
+        return ExitCode.BAD_INPUT
     for warning in design.warnings:
         print(_("crmwb crm-export: warning: {message}").format(message=warning), file=sys.stderr)
     from workbench.writers.transaction import FolderRefused
@@ -58,11 +60,11 @@ def run(args: argparse.Namespace) -> int:
         written, limits, changes = export(design.playbook, design.label, adapters, args.out, args.force)
     except FolderRefused as exc:
         print(_("crmwb crm-export: error: {message}").format(message=exc), file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     except OSError as exc:
         print(_("crmwb crm-export: error: cannot write to {out}: {why}; nothing was changed").format(
             out=args.out, why=exc.strerror or exc), file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     if changes.recovered:
         print(_("crmwb crm-export: {what}").format(what=changes.recovered), file=sys.stderr)
     if not args.quiet:
@@ -77,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         if any(limits.values()):
             print("  " + _("what could not be expressed, and what was done instead: {file}").format(
                 file=args.out / "limitations.md"))
-    return 0
+    return ExitCode.OK
 
 
 def export(pb, label: str, adapters: list, out: Path, force: bool = False):

@@ -14,6 +14,8 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
+from workbench.cli.exit_codes import ExitCode
+
 DEMO_PLAYBOOK = "b2c-retail-loyalty"
 FALLBACK_PLAYBOOK = "core"
 DEMO_ANSWERS = "examples/retail-chain.answers.yaml"
@@ -133,19 +135,19 @@ def walk_through(args: argparse.Namespace) -> int:
         print_problems(loaded.problems)
         failed |= not loaded.ok
     if failed:
-        return 2
+        return ExitCode.BAD_INPUT
     loaded = load_playbook(args.playbook)
     if not loaded.ok:
         print_problems(loaded.problems)
-        return 2
+        return ExitCode.BAD_INPUT
     answers_path = Path(args.answers) if args.answers else bundled_dir() / DEMO_ANSWERS
     answers = load_answers(answers_path, loaded.playbook)
     if answers.problems:
         print_problems(answers.problems)
-        return 2
+        return ExitCode.BAD_INPUT
     resolved = resolve(loaded.playbook, answers.answers)
     client = answers.client or answers_path.stem
     print(f"\n{client} — playbook {loaded.playbook.id} {loaded.playbook.version}"
           f" (answers: {answers_path.name})\n")
     print_summary(summarize(resolved, loaded.playbook), resolved, sys.stdout)
-    return 0
+    return ExitCode.OK

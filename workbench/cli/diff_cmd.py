@@ -10,7 +10,6 @@ too, to another value, refuses the save (exit 2) and names it.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,7 +21,9 @@ from workbench.cli.engagement_args import (
     open_or_report,
     sync_summary,
 )
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import digits, num
+from workbench.cli.output import add_format_argument, emit, json_text
 from workbench.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 WIDTH = 80
 SHOWN = 12
-"""Items listed per section in text output; --json lists all."""
+"""Items listed per section in text output; --format json lists all."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,7 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="change one answer (repeatable); VALUE as typed in `crmwb intake`, empty to clear it")
     parser.add_argument("--apply", action="store_true", help="save the new answers and update the task list")
     add_lang_argument(parser, "language of item names")
-    parser.add_argument("--json", action="store_true", help="print the change as JSON for scripts")
+    add_format_argument(parser)
     add_author_argument(parser)
 
 
@@ -99,7 +100,7 @@ def _print_part(part, sign: str, out) -> None:
             print(_shorten(f"    {sign} {item.id:<{id_width}}  {item.name}", WIDTH), file=out)
         if len(items) > SHOWN:
             more = len(items) - SHOWN
-            print("    " + _("… and {n} more ({option} lists all)").format(n=num(more), option="--json"),
+            print("    " + _("… and {n} more ({option} lists all)").format(n=num(more), option="--format json"),
                   file=out)
 
 
@@ -174,7 +175,7 @@ def _new_answers(args: argparse.Namespace, pb: Playbook, current: dict[str, Any]
         errors = [p for p in loaded.problems if p.severity == "error"]
         if errors:
             print_problems(errors)
-            return 2
+            return ExitCode.BAD_INPUT
         new = dict(loaded.answers)
     problem = _apply_sets(pb, new, args.sets)
     if problem:
@@ -193,7 +194,7 @@ def run(args: argparse.Namespace) -> int:
             answers="--answers FILE", set="--set QUESTION=VALUE"))
     oe = open_or_report(args.folder, args.author, "diff")
     if oe is None:
-        return 2
+        return ExitCode.BAD_INPUT
     with oe:
         pb, current = oe.playbook, dict(oe.engagement.answers)
         new = _new_answers(args, pb, current)
@@ -208,18 +209,18 @@ def run(args: argparse.Namespace) -> int:
                 return fail("diff", str(exc))
             except EngagementError as exc:  # the file as it is now (a hand edit) cannot be read
                 print_problems(exc.problems)
-                return 2
-        if args.json:
+                return ExitCode.BAD_INPUT
+        if args.format == "json":
             data = diff.to_dict()
             data["applied"] = result is not None
             if result is not None:
                 _report_saved(result, True, data)
-            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-            return 0
+            emit(json_text(data))
+            return ExitCode.OK
         print_diff(diff, pb, args.lang)
         if result is not None:
             _report_saved(result, False)
         elif diff.changes:
             print("\n" + _("Nothing was changed; add {option} to save these answers.")
                   .format(option="--apply"))
-    return 0
+    return ExitCode.OK

@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbench.cli.exit_codes import ExitCode
+
 if TYPE_CHECKING:  # keep `crmwb --help` free of pydantic and sqlite
     from workbench.store.engagement import OpenEngagement
 
@@ -32,7 +34,7 @@ def fail(command: str, message: str) -> int:
     from workbench.i18n import _
 
     print(_("crmwb {command}: error: {message}").format(command=command, message=message), file=sys.stderr)
-    return 2
+    return ExitCode.BAD_INPUT
 
 
 def say_waiting(message: str) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from workbench.cli.design_source import add_design_arguments
 from workbench.cli.engagement_args import add_lang_argument, iso_date
+from workbench.cli.exit_codes import ExitCode
 from workbench.i18n import _, ngettext
 
 
@@ -88,22 +89,22 @@ def run(args: argparse.Namespace) -> int:
         select(only, formats)
     except UnknownExport as exc:
         print(f"crmwb export: {exc}", file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     ctx = load_context(args, "export")
     if ctx is None:
-        return 2
+        return ExitCode.BAD_INPUT
     progress = terminal_progress(not args.quiet and sys.stderr.isatty())
     try:
         result = export(ctx, args.out, only, formats, progress, force=args.force)
     except FolderRefused as exc:
         print(_("crmwb export: error: {message}").format(message=exc), file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     except OSError as exc:
         print(_("crmwb export: error: cannot write to {out}: {why}; nothing was changed (the previous "
                 "export, if any, is intact)").format(out=args.out, why=exc.strerror or exc), file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     report(result, args.quiet)
-    return 0
+    return ExitCode.OK
 
 
 def report(result, quiet: bool) -> None:

@@ -10,14 +10,15 @@ in the file records nothing and exits 2.
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.engagement_args import add_author_argument, fail, iso_date
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.kpi_cmd import open_or_fail
 from workbench.cli.local import TRACK, cut, day, digits, kpi_target, kpi_value, num, text
+from workbench.cli.output import add_format_argument, emit, json_text
 from workbench.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "(repeatable; a trailing * matches any ending)")
     parser.add_argument("--measure", action="append", default=[], metavar="ID=VALUE",
                         help="a measure the file cannot give, e.g. service_contacts_received=1200 (repeatable)")
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_format_argument(parser)
     add_author_argument(parser)
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = EPILOG
@@ -125,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
         return fail("import-activity", error or period_error or "")
     opened = open_or_fail(args.folder, args.author, "import-activity")
     if opened is None:
-        return 2
+        return ExitCode.BAD_INPUT
     with opened:
         known = [m.id for m in opened.playbook.measures]
         for name in extra:
@@ -174,13 +175,12 @@ def run(args: argparse.Namespace) -> int:
             return fail("import-activity",
                         _("nothing was recorded: the state store refused the write: {reason}").format(
                 reason=exc))
-    if args.json:
-        print(json.dumps(_json(activity, measures, values, results, as_of, period_days), ensure_ascii=False,
-                         indent=2))
+    if args.format == "json":
+        emit(json_text(_json(activity, measures, values, results, as_of, period_days)))
     else:
         _print(activity, measures, values, results, as_of, done, period_days, group_names)
     _warn_stale(activity, as_of)
-    return 0
+    return ExitCode.OK
 
 
 def _json(activity: ActivityFile, measures: ActivityMeasures, values: dict[str, float],

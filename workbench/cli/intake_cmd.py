@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.cli.engagement_args import add_author_argument, add_lang_argument, open_or_report, sync_summary
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import digits, num
 from workbench.i18n import N_, _, ngettext
 
@@ -190,7 +191,7 @@ def run(args: argparse.Namespace) -> int:
 
     oe = open_or_report(args.folder, args.author, "intake")
     if oe is None:
-        return 2
+        return ExitCode.BAD_INPUT
     with oe:
         pb = oe.playbook
         before = dict(oe.engagement.answers)
@@ -199,19 +200,19 @@ def run(args: argparse.Namespace) -> int:
         if not args.all and not left:
             print(_("Every question that applies is answered; {command} asks them again.").format(
                 command=f"`crmwb intake {args.folder} --all`"))
-            return 0
+            return ExitCode.OK
         which = _("all questions") if args.all else ngettext(
             "{n} unanswered question", "{n} unanswered questions", left).format(n=num(left))
         print(_("Intake for {client} ({playbook}): {which}.").format(
             client=oe.engagement.client, playbook=f"{pb.id} {pb.version}", which=which))
         print(_("Enter keeps the answer in brackets; Ctrl-D stops, keeping the answers so far."))
-        code = 0
+        code = ExitCode.OK
         saver = _Saver(oe, current_author(args.author))
         try:
             interview(pb, answers, saver, args.lang, args.all)
             print("\n" + _("Intake complete."))
         except (EOFError, KeyboardInterrupt) as exc:
-            code = 130 if isinstance(exc, KeyboardInterrupt) else 0
+            code = ExitCode.INTERRUPTED if isinstance(exc, KeyboardInterrupt) else ExitCode.OK
             saved_count = len(oe.engagement.answers)
             print("\n\n" + ngettext("Stopped. {n} answer is saved in {file}; run {command} to go on.",
                                      "Stopped. {n} answers are saved in {file}; run {command} to go on.",

@@ -12,7 +12,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
-LANGS = ("en", "fa", "ru")
+from workbench.cli.exit_codes import ExitCode
+from workbench.languages import LANGUAGES
+
+LANGS = LANGUAGES
 FORMATS = ("md", "html", "docx")
 
 
@@ -30,7 +33,7 @@ def _choices(allowed: tuple[str, ...]):
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("role", nargs="?", help="role id, e.g. crm_manager (omit with --all)")
     parser.add_argument("--all", action="store_true", help="every role that has a job profile")
-    parser.add_argument("--lang", type=_choices(LANGS), default=["en"], metavar="en|fa|ru",
+    parser.add_argument("--lang", type=_choices(LANGS), default=["en"], metavar="|".join(LANGS),
                         help="language(s), comma-separated (default en)")
     parser.add_argument("--format", dest="formats", type=_choices(FORMATS), default=["md"],
                         metavar="md|html|docx", help="format(s), comma-separated (default md)")
@@ -53,11 +56,11 @@ def run(args: argparse.Namespace) -> int:
 
     if args.all == bool(args.role):
         print("crmwb jobdesc: give either a ROLE or --all", file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     design, problems = load_design(args.playbook, args.answers)
     print_problems(problems)
     if design is None:
-        return 2
+        return ExitCode.BAD_INPUT
     resolved = design.playbook
     available = roles_with_profiles(resolved)
     if args.all:
@@ -68,10 +71,10 @@ def run(args: argparse.Namespace) -> int:
         known = "is not a role" if args.role not in resolved.role_map() else "has no job profile"
         print(f"crmwb jobdesc: {args.role!r} {known} in playbook {resolved.id}; roles with a job profile: "
               f"{', '.join(available) or 'none'}", file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     if not roles:
         print(f"crmwb jobdesc: playbook {resolved.id} has no job profiles", file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     return _write(args, resolved, roles, design.answers)
 
 
@@ -89,14 +92,14 @@ def _write(args: argparse.Namespace, resolved, roles: list[str], answers: dict) 
             changes = txn.commit(Rules(owned=set(names), refuse_foreign=False, force=args.force))
     except FolderRefused as exc:
         print(_("crmwb jobdesc: error: {message}").format(message=exc), file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     except OSError as exc:
         print(_("crmwb jobdesc: cannot write to {out}: {why}; nothing was changed").format(
             out=args.out, why=exc.strerror or exc), file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     if not args.quiet:
         print(_("wrote {n} job description file(s) to {out}: {summary}").format(
             n=len(names), out=args.out, summary=changes.summary()))
         for name in names:
             print(f"  {name}")
-    return 0
+    return ExitCode.OK

@@ -8,14 +8,15 @@ typo or a KPI the client's answers dropped is refused with the closest ids inste
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.engagement_args import add_author_argument, fail, iso_date, open_or_report
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import TRACK, day, kpi_status, kpi_target, kpi_value, num, text
+from workbench.cli.output import add_format_argument, emit, json_text
 from workbench.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -46,12 +47,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_author_argument(record)
     listing = sub.add_parser("list", help="each KPI: latest value, baseline, target, on track or not",
                              description="Each KPI of the engagement: latest value, baseline, target, on track.")
-    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    add_format_argument(listing)
     trend = sub.add_parser("trend", help="values over time vs baseline and target, with a sparkline",
                            description="A KPI's values over time against baseline and target.")
     trend.add_argument("kpi", metavar="KPI", nargs="?", help="the KPI id")
     trend.add_argument("--all", action="store_true", help="every KPI of the engagement")
-    trend.add_argument("--json", action="store_true", help="machine-readable output")
+    add_format_argument(trend)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -59,12 +60,12 @@ def run(args: argparse.Namespace) -> int:
         return fail("kpi trend", _("give one KPI id or {option}").format(option="--all"))
     opened = open_or_fail(args.folder, getattr(args, "author", None), f"kpi {args.action}")
     if opened is None:
-        return 2
+        return ExitCode.BAD_INPUT
     with opened:
         if args.action == "record":
             return _record(opened, args)
         if args.action == "list":
-            return _list(opened, args.json)
+            return _list(opened, args.format == "json")
         return _trend(opened, args)
 
 
@@ -95,7 +96,7 @@ def _record(opened: OpenEngagement, args: argparse.Namespace) -> int:
 
     kpi = find_kpi(opened, args.kpi, "kpi record")
     if kpi is None:
-        return 2
+        return ExitCode.BAD_INPUT
     try:
         value = read_value(kpi, args.value)
     except KpiValueError as exc:
@@ -116,7 +117,7 @@ def _record(opened: OpenEngagement, args: argparse.Namespace) -> int:
     print(_("recorded {id} = {value} on {date} (target {target}: {status})").format(
         id=kpi.id, value=kpi_value(value, kpi.unit), date=day(when), target=kpi_target(kpi),
         status=_(TRACK[trend.on_track])))
-    return 0
+    return ExitCode.OK
 
 
 def kpi_rows(opened: OpenEngagement) -> list[tuple[Kpi, Trend]]:
@@ -139,15 +140,15 @@ def _summary(kpi: Kpi, trend: Trend) -> dict:
 def _list(opened: OpenEngagement, as_json: bool) -> int:
     rows = kpi_rows(opened)
     if as_json:
-        print(json.dumps([_summary(k, t) for k, t in rows], ensure_ascii=False, indent=2))
-        return 0
+        emit(json_text([_summary(k, t) for k, t in rows]))
+        return ExitCode.OK
     print(f"{'KPI':<24}{_('latest'):>10}{_('baseline'):>10}  {_('target'):<10}{_('status'):<13}{_('date')}")
     for kpi, trend in rows:
         latest = trend.latest
         print(f"{kpi.id:<24}{kpi_value(latest.value if latest else None, kpi.unit):>10}"
               f"{kpi_value(trend.baseline, kpi.unit):>10}  {kpi_target(kpi):<10}"
               f"{kpi_status(kpi, trend):<13}{day(latest.measured_on) if latest else '—'}")
-    return 0
+    return ExitCode.OK
 
 
 def _trend(opened: OpenEngagement, args: argparse.Namespace) -> int:
@@ -155,14 +156,14 @@ def _trend(opened: OpenEngagement, args: argparse.Namespace) -> int:
     if args.kpi:
         kpi = find_kpi(opened, args.kpi, "kpi trend")
         if kpi is None:
-            return 2
+            return ExitCode.BAD_INPUT
         rows = [(k, t) for k, t in rows if k.id == kpi.id]
-    if args.json:
+    if args.format == "json":
         out = [_summary(k, t) | {"points": [{"date": p.measured_on.isoformat(), "value": p.value,
                                              "source": p.source, "note": p.note} for p in t.points]}
                for k, t in rows]
-        print(json.dumps(out if args.all else out[0], ensure_ascii=False, indent=2))
-        return 0
+        emit(json_text(out if args.all else out[0]))
+        return ExitCode.OK
     for kpi, trend in rows:
         latest = trend.latest
         print(f"{kpi.id:<23}{trend.sparkline():<13}{kpi_value(latest.value if latest else None, kpi.unit):>8}"
@@ -170,7 +171,7 @@ def _trend(opened: OpenEngagement, args: argparse.Namespace) -> int:
               f"{kpi_status(kpi, trend)}")
     if args.kpi:
         _print_points(*rows[0])
-    return 0
+    return ExitCode.OK
 
 
 def _print_points(kpi: Kpi, trend: Trend) -> None:

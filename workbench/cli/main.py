@@ -11,6 +11,7 @@ import sys
 
 from workbench import __version__
 from workbench.cli.engagement_args import ensure_lang_argument
+from workbench.cli.exit_codes import ExitCode
 from workbench.i18n import _
 from workbench.loading.bounded import BoundedReadError
 
@@ -44,8 +45,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "open": ("workbench.cli.open_cmd", "open an engagement folder in the workbench TUI (no arguments: start screen)"),
 }
 
-EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_BUSY = 0, 1, 2, 75
-"""75 is EX_TEMPFAIL: the state store stayed busy past the retries; nothing was written, try again."""
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_BUSY = (ExitCode.OK, ExitCode.FINDINGS, ExitCode.BAD_INPUT,
+                                                  ExitCode.BUSY)
+"""the names scripts and tests imported before ExitCode; see workbench/cli/exit_codes.py"""
 
 
 def _expected_failure(exc: Exception) -> int | None:
@@ -57,18 +59,18 @@ def _expected_failure(exc: Exception) -> int | None:
 
         print(_("crmwb: {message} (nothing more was changed by this command)").format(message=exc),
               file=sys.stderr)
-        return EXIT_BUSY
+        return ExitCode.BUSY
     store = sys.modules.get("workbench.store.sqlite_store")
     if store is not None and isinstance(exc, store.StoreDataError):
         print(f"crmwb: error: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return ExitCode.BAD_INPUT
     return None
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # usage errors exit 2, as documented
         self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+        self.exit(ExitCode.BAD_INPUT, f"{self.prog}: error: {message}\n")
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -91,13 +93,13 @@ def main(argv: list[str] | None = None) -> int:
     if wanted is None and not argv:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):  # piped or scripted: the usage, not a TUI
             build_parser().print_help()
-            return EXIT_OK
+            return ExitCode.OK
         args = argparse.Namespace(command=None)
     else:
         args = build_parser(only=wanted or "").parse_args(argv)
         if args.command is None:
             build_parser().print_help()
-            return EXIT_BAD_INPUT
+            return ExitCode.BAD_INPUT
     try:
         if args.command is None:  # `crmwb` alone on a terminal: the workbench on its start screen
             from workbench.cli.open_cmd import launch
@@ -109,12 +111,12 @@ def main(argv: list[str] | None = None) -> int:
         return importlib.import_module(COMMANDS[args.command][0]).run(args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
-        return 130
+        return ExitCode.INTERRUPTED
     except BrokenPipeError:
-        return EXIT_OK
+        return ExitCode.OK
     except BoundedReadError as exc:  # a user file that is no regular file or too big, met outside a loader
         print(_("{file}: error: {message}").format(file=exc.file, message=exc.message), file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return ExitCode.BAD_INPUT
     except Exception as exc:  # a bug of ours: say so briefly; client data in locals stays unprinted
         code = _expected_failure(exc)
         if code is not None:
@@ -124,4 +126,4 @@ def main(argv: list[str] | None = None) -> int:
         print(f"crmwb: internal error: {type(exc).__name__}: {exc}\n"
               "This is a bug in crmwb, not in your files. Run again with CRMWB_DEBUG=1 for details.",
               file=sys.stderr)
-        return 70
+        return ExitCode.INTERNAL

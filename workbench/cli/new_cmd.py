@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from workbench.cli.engagement_args import add_author_argument, add_lang_argument, fail, iso_date
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import day, num
 from workbench.i18n import N_, _, ngettext
 
@@ -45,14 +46,14 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_playbook(args.playbook)
     if not loaded.ok:
         print_problems(loaded.problems)
-        return 2
+        return ExitCode.BAD_INPUT
     answers, client = {}, None
     if args.answers is not None:
         got = load_answers(args.answers, loaded.playbook)
         errors = [p for p in got.problems if p.severity == "error"]
         if errors:
             print_problems(errors)
-            return 2
+            return ExitCode.BAD_INPUT
         answers, client = ordered_answers(loaded.playbook, got.answers), got.client
     client = (args.client or client or folder.resolve().name).strip()
     if CONTROL_CHARS.search(client):
@@ -63,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
                             args.lang)
     except EngagementError as exc:
         print_problems(exc.problems)
-        return 2
+        return ExitCode.BAD_INPUT
     pb = loaded.playbook
     resolved = resolve(pb, answers)
     plan = engagement_plan(engagement, resolved)
@@ -94,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(_("Next: {status} and {tasks}.").format(status=f"`crmwb status {folder}`",
                                                       tasks=f"`crmwb task {folder} list`"))
-    return 0
+    return ExitCode.OK
 
 
 def _print_calendar(pb, plan, answers: dict, folder: Path) -> None:

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from workbench.cli.engagement_args import add_author_argument, fail
+from workbench.cli.exit_codes import ExitCode
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -37,7 +38,7 @@ def launch(folder: Path | None, author: str | None = None, command: str = "open"
         app = make_app(folder, author=author, section=section)
     except EngagementError as exc:
         print_problems(exc.problems)
-        return 2
+        return ExitCode.BAD_INPUT
     app.run()
     return app.return_code or 0
 

@@ -8,14 +8,14 @@ closes and the reason, the author and what was still open are recorded for the s
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.engagement_args import add_author_argument, fail, open_or_report
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import cut, day, digits, num, phase_name, status, text
+from workbench.cli.output import add_format_argument, emit, json_text
 from workbench.cli.task_cmd import PHASES
 from workbench.i18n import _, ngettext
 
@@ -33,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     close.add_argument("--override", metavar="REASON", help="close it anyway; the reason is recorded")
     add_author_argument(close)
     ls = sub.add_parser("list", help="which phases are closed, by whom, with overrides")
-    ls.add_argument("--json", action="store_true", help="print the phases as JSON for scripts")
+    add_format_argument(ls)
 
 
 def _fill(text: str, first: str, rest: str) -> str:
@@ -64,7 +64,7 @@ def close_phase(oe: OpenEngagement, phase_id: str, override: str | None, author:
     if record:
         print(_("{phase} is already closed ({when} by {author}).").format(
             phase=name, when=_when(record["closed_at"]), author=record["author"]))
-        return 0
+        return ExitCode.OK
     states = oe.store.tasks()
     gate = check_gate(oe.resolved, phase_id, states)
     if not gate.passed:
@@ -72,7 +72,7 @@ def close_phase(oe: OpenEngagement, phase_id: str, override: str | None, author:
         if override is None:
             print(_("Close them ({command}), or close the phase anyway with {option}.").format(
                 command=f"`crmwb task {oe.engagement.folder} done ID`", option='--override "..."'))
-            return 1
+            return ExitCode.FINDINGS
     oe.store.close_phase(phase_id, author, override if not gate.passed else None, gate.missing)
     if gate.passed:
         print(_("{phase} closed by {author}: every gate task is done or skipped.").format(phase=name,
@@ -84,7 +84,7 @@ def close_phase(oe: OpenEngagement, phase_id: str, override: str | None, author:
         print(_("Exit criteria to confirm:"))
     for criterion in phase.exit_criteria:
         print(_fill(text(criterion.text), "  - ", "    "))
-    return 0
+    return ExitCode.OK
 
 
 def _print_missing(oe: OpenEngagement, name: str, missing: list[str], states) -> None:
@@ -114,12 +114,12 @@ def list_phases(oe: OpenEngagement, as_json: bool) -> int:
                      "missing_at_close": record["missing"] if record else [],
                      "gate_tasks": gates, "gate_tasks_open": len(gate.missing)})
     if as_json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-        return 0
+        emit(json_text(rows))
+        return ExitCode.OK
     width = max(len(row["name"]) for row in rows) if rows else 0
     for row in rows:
         _print_phase_row(row, width)
-    return 0
+    return ExitCode.OK
 
 
 def _print_phase_row(row: dict, width: int) -> None:
@@ -142,8 +142,8 @@ def run(args: argparse.Namespace) -> int:
 
     oe = open_or_report(args.folder, getattr(args, "author", None), "phase")
     if oe is None:
-        return 2
+        return ExitCode.BAD_INPUT
     with oe:
         if args.action == "list":
-            return list_phases(oe, args.json)
+            return list_phases(oe, args.format == "json")
         return close_phase(oe, args.phase, args.override, current_author(args.author))

@@ -9,13 +9,13 @@ baseline (the steering committee accepted a new date); earlier baselines are kep
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.engagement_args import add_author_argument, fail, iso_date, open_or_report
+from workbench.cli.exit_codes import ExitCode
+from workbench.cli.output import add_format_argument, emit, json_text
 from workbench.i18n import _
 
 if TYPE_CHECKING:
@@ -31,13 +31,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     show = sub.add_parser("show", help=_("baseline against forecast per task, and the go-live slip"))
     show.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help=_("the day to forecast from"))
     show.add_argument("--moved", action="store_true", help=_("only the tasks whose finish moved"))
-    show.add_argument("--json", action="store_true", help=_("print the forecast as JSON for scripts"))
+    add_format_argument(show)
     base = sub.add_parser("baseline", help=_("freeze the current forecast as the active baseline"))
     base.add_argument("--reason", required=True, metavar="TEXT", help=_("why (recorded in the history)"))
     base.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help=_("the day to forecast from"))
     add_author_argument(base)
     listing = sub.add_parser("baselines", help=_("every baseline frozen so far; the active one marked"))
-    listing.add_argument("--json", action="store_true", help=_("print the baselines as JSON for scripts"))
+    add_format_argument(listing)
 
 
 def current_forecast(oe: OpenEngagement, today: date) -> Forecast:
@@ -49,7 +49,7 @@ def current_forecast(oe: OpenEngagement, today: date) -> Forecast:
 
 
 def schedule_json(fc: Forecast) -> dict:
-    """The go-live and plan end, baseline against forecast, for `status --json` and `plan show --json`."""
+    """The go-live and plan end, baseline against forecast, for `status --format json` and `plan show --format json`."""
     b = fc.baseline
     return {
         "baseline": None if b is None else {"id": b.id, "created_at": b.created_at.isoformat(),
@@ -107,8 +107,8 @@ def show(oe: OpenEngagement, today: date, moved: bool, as_json: bool) -> int:
              "baseline_finish": t.baseline_finish.isoformat() if t.baseline_finish else None,
              "start": t.start.isoformat(), "finish": t.finish.isoformat(), "slip_working_days": t.slip}
             for t in tasks]}
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        return 0
+        emit(json_text(data))
+        return ExitCode.OK
     for line in go_live_lines(fc):
         print(_cut(line))
     print(_cut(_("Plan end: baseline {baseline}, forecast {forecast}").format(
@@ -124,7 +124,7 @@ def show(oe: OpenEngagement, today: date, moved: bool, as_json: bool) -> int:
                    f"{t.status}"))
     print()
     print(_cut(_("= actual dates; slip in working days of the client's calendar")))
-    return 0
+    return ExitCode.OK
 
 
 def freeze(oe: OpenEngagement, today: date, reason: str, author: str) -> int:
@@ -137,7 +137,7 @@ def freeze(oe: OpenEngagement, today: date, reason: str, author: str) -> int:
     number = oe.store.save_baseline(tasks, go_live, finish, reason, author)
     print(_("Baseline #{id} frozen by {author}: go-live {go_live}, plan end {finish}.").format(
         id=_n(number), author=author, go_live=_day(go_live), finish=_day(finish)))
-    return 0
+    return ExitCode.OK
 
 
 def list_baselines(oe: OpenEngagement, as_json: bool) -> int:
@@ -146,8 +146,8 @@ def list_baselines(oe: OpenEngagement, as_json: bool) -> int:
         data = [{"id": b.id, "active": b.active, "created_at": b.created_at.isoformat(), "author": b.author,
                  "reason": b.reason, "go_live": b.go_live.isoformat() if b.go_live else None,
                  "finish": b.finish.isoformat()} for b in rows]
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        return 0
+        emit(json_text(data))
+        return ExitCode.OK
     if not rows:
         print(_("No baseline frozen yet: the initial plan is the baseline."))
     for b in rows:
@@ -155,7 +155,7 @@ def list_baselines(oe: OpenEngagement, as_json: bool) -> int:
         print(_cut(_("{mark} #{id} {day} {author}: go-live {go_live}; {reason}").format(
             mark=mark, id=_n(b.id), day=_day(b.created_at.astimezone().date()), author=b.author,
             go_live=_day(b.go_live), reason=b.reason)))
-    return 0
+    return ExitCode.OK
 
 
 def run(args: argparse.Namespace) -> int:
@@ -163,11 +163,11 @@ def run(args: argparse.Namespace) -> int:
 
     oe = open_or_report(args.folder, getattr(args, "author", None), "plan")
     if oe is None:
-        return 2
+        return ExitCode.BAD_INPUT
     today = getattr(args, "today", None) or date.today()
     with oe:
         if args.action == "show":
-            return show(oe, today, args.moved, args.json)
+            return show(oe, today, args.moved, args.format == "json")
         if args.action == "baseline":
             return freeze(oe, today, args.reason, current_author(args.author))
-        return list_baselines(oe, args.json)
+        return list_baselines(oe, args.format == "json")

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import argparse
 
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import digits
+from workbench.cli.output import add_format_argument, emit, json_text
 from workbench.i18n import N_, _, current_language
 
 ORIGINS = {"bundled": N_("bundled"), "local": N_("local")}
-import json
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    add_format_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,11 +32,11 @@ def run(args: argparse.Namespace) -> int:
         rows.append({"id": entry.id, "origin": entry.origin, "version": meta.get("version"),
                      "extends": meta.get("extends"), "name": name, "path": str(entry.path)})
     if args.format == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return 0
+        emit(json_text(rows))
+        return ExitCode.OK
     for row in rows:
         base = " " + _("(extends {base})").format(base=row["extends"]) if row["extends"] else ""
         origin = _(ORIGINS[row["origin"]]) if row["origin"] in ORIGINS else row["origin"]
         print(f"{row['id']:<22} {digits(str(row['version'] or '?')):<8} {origin:<8} "
               f"{row['name'] or _('(unreadable)')}{base}")
-    return 0
+    return ExitCode.OK

@@ -20,6 +20,7 @@ from workbench.cli.advice_report import (
     render,
     unanswered,
 )
+from workbench.cli.exit_codes import ExitCode
 
 if TYPE_CHECKING:  # the domain (pydantic) loads only when the command runs, not for `crmwb --help`
     from workbench.domain.playbook import Playbook
@@ -83,10 +84,10 @@ def run(args: argparse.Namespace) -> int:
 
     loaded = load_for_advice(args, "readiness", r.SIGNS + r.SITUATIONS)
     if loaded is None:
-        return 2
+        return ExitCode.BAD_INPUT
     playbook, answers, client = loaded
     result = r.assess_readiness(answers, playbook)
     w = Wording(playbook, args.lang, answers)
     blocks = readiness_blocks(w, result, playbook, client)
     sys.stdout.write(render(blocks, readiness_json(w, result, playbook, client), args.format, w))
-    return 0
+    return ExitCode.OK

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from workbench.cli.engagement_args import add_lang_argument, iso_date
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import day, num
 from workbench.i18n import _, current_language, ngettext
 
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     design, problems = load_design(args.design, args.answers)
     if design is None:
         print_problems(problems)
-        return 2
+        return ExitCode.BAD_INPUT
     for warning in design.warnings:
         print(_("crmwb recertify: warning: {message}").format(message=warning), file=sys.stderr)
     pb = design.playbook
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     if args.out.exists() and not args.out.is_dir():
         print(_("crmwb recertify: error: {folder} is a file; expected a folder").format(folder=args.out),
               file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     try:
         args.out.mkdir(parents=True, exist_ok=True)
         with use_language(args.lang):
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(_("crmwb recertify: error: cannot write to {folder}: {reason}").format(
             folder=args.out, reason=exc.strerror or exc), file=sys.stderr)
-        return 2
+        return ExitCode.BAD_INPUT
     _print_plan(design, plan, names, opened, due, paths, calendar)
     answers = f" --answers {args.answers}" if args.answers else ""
     print("\n" + ngettext("wrote {n} checklist to {folder}; read it back with {command}",
@@ -70,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
                           len(paths)).format(
         n=num(len(paths)), folder=args.out,
         command=f"`crmwb audit {args.design}{answers} --decisions {args.out}/recertification-*.xlsx`"))
-    return 0
+    return ExitCode.OK
 
 
 def _print_plan(design, plan, names: dict[str, str], opened, due, paths, calendar) -> None:

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from workbench.cli.engagement_args import fail, iso_date
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.kpi_cmd import open_or_fail
 from workbench.cli.local import digits, num, pct
 from workbench.i18n import _, ngettext
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         return fail("report", _("{option} is a file; expected a folder").format(option=f"--out {args.out}"))
     opened = open_or_fail(args.folder, None, "report")
     if opened is None:
-        return 2
+        return ExitCode.BAD_INPUT
     from workbench.writers.status_report import build_report, write_report
 
     with opened:
@@ -66,4 +67,4 @@ def run(args: argparse.Namespace) -> int:
         risks=ngettext("{n} risk", "{n} risks", len(report.risks)).format(n=num(len(report.risks)))))
     for path in paths:
         print("  " + _("wrote {path}").format(path=path))
-    return 0
+    return ExitCode.OK

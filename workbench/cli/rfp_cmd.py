@@ -8,11 +8,12 @@ not be scored at all (named; the others are still ranked) or bad usage.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import num, pct1
+from workbench.cli.output import add_format_argument, emit, json_text
 from workbench.i18n import _, ngettext
 
 
@@ -23,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                                "Must-haves first, then the highest weighted score. Exit 0 ok, 1 some cells "
                                "could not be read, 2 a file could not be scored.")
     score.add_argument("files", nargs="+", type=Path, metavar="FILLED.xlsx", help="vendor workbooks")
-    score.add_argument("--format", choices=("text", "json"), default="text")
+    add_format_argument(score)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,13 +42,12 @@ def run(args: argparse.Namespace) -> int:
                                                                            book.responses)]}
     ranking = [pairs[id(s)] for s in rank([s for s, _ in pairs.values()])]
     if args.format == "json":
-        json.dump(_as_json(ranking, problems, errors), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        emit(json_text(_as_json(ranking, problems, errors)))
     else:
         _print_text(ranking, problems)
     for error in errors:
         print(f"crmwb rfp score: {error}", file=sys.stderr)
-    return 2 if errors else (1 if problems else 0)
+    return ExitCode.BAD_INPUT if errors else ExitCode.findings_if(bool(problems))
 
 
 def _list_mismatches(books) -> list:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from pathlib import Path
+
+from workbench.cli.exit_codes import ExitCode
+from workbench.cli.output import add_format_argument, add_output_argument, emit
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", type=Path, metavar="FILE", help="write here instead of standard output")
+    add_format_argument(parser, ("json",))
+    add_output_argument(parser)
 
 
 def schema_text() -> str:
@@ -22,12 +24,5 @@ def schema_text() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    text = schema_text()
-    if args.out is None:
-        sys.stdout.write(text)
-        return 0
-    from workbench.writers.atomic import write_text_atomic
-
-    write_text_atomic(args.out, text)
-    print(f"wrote {args.out}", file=sys.stderr)
-    return 0
+    emit(schema_text(), args.out)
+    return ExitCode.OK

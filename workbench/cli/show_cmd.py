@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from workbench.cli.common import add_playbook_arguments, load_with_answers
-from workbench.cli.output import print_problems
+from workbench.cli.exit_codes import ExitCode
+from workbench.cli.output import add_format_argument, emit, json_text, print_problems
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_playbook_arguments(parser)
-    parser.add_argument("--format", choices=("yaml", "json"), default="yaml")
+    add_format_argument(parser, ("yaml", "json"))
     parser.add_argument("--section", action="append", metavar="NAME",
                         help="only these top-level sections (repeatable), e.g. --section requirements")
 
@@ -26,19 +26,19 @@ def run(args: argparse.Namespace) -> int:
     errors = [p for p in problems if p.severity == "error"]
     if playbook is None or errors:
         print_problems(problems)
-        return 2
+        return ExitCode.BAD_INPUT
     data = resolve(playbook, answers).model_dump(mode="json", by_alias=True, exclude_none=True)
     if args.section:
         unknown = [s for s in args.section if s not in SECTIONS]
         if unknown:
             print(_("crmwb show: unknown section {section}; expected one of: {sections}").format(
                 section=repr(unknown[0]), sections=", ".join(f"`{s}`" for s in SECTIONS)), file=sys.stderr)
-            return 2
+            return ExitCode.BAD_INPUT
         data = {key: data[key] for key in args.section}
     if args.format == "json":
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        emit(json_text(data))
     else:
         import yaml
 
         sys.stdout.write(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100))
-    return 0
+    return ExitCode.OK

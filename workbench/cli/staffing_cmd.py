@@ -20,6 +20,7 @@ from workbench.cli.advice_report import (
     render,
     unanswered,
 )
+from workbench.cli.exit_codes import ExitCode
 
 if TYPE_CHECKING:  # the domain (pydantic) loads only when the command runs, not for `crmwb --help`
     from workbench.domain.playbook import Playbook
@@ -64,10 +65,10 @@ def run(args: argparse.Namespace) -> int:
 
     loaded = load_for_advice(args, "staffing", INPUTS + SITUATIONS)
     if loaded is None:
-        return 2
+        return ExitCode.BAD_INPUT
     playbook, answers, client = loaded
     result = advise_staffing(answers, playbook)
     w = Wording(playbook, args.lang, answers)
     blocks = staffing_blocks(w, result, playbook, client)
     sys.stdout.write(render(blocks, staffing_json(w, result, playbook, client), args.format, w))
-    return 0
+    return ExitCode.OK

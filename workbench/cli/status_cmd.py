@@ -1,4 +1,4 @@
-"""`crmwb status DIR [--json] [--today YYYY-MM-DD]`: where the rollout stands.
+"""`crmwb status DIR [--format text|json] [--today YYYY-MM-DD]`: where the rollout stands.
 
 Progress per phase, late and blocked tasks, critical-path tasks at risk and the next actions per role, all
 computed by domain.tracking.status_report, so the weekly report and the TUI say the same. Informational:
@@ -8,15 +8,15 @@ exit 0 even when tasks are late.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 import textwrap
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.engagement_args import iso_date, open_or_report
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import day, num, pct, phase_name, role_name, status, task_name
+from workbench.cli.output import add_format_argument, emit, json_text
 from workbench.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ NEXT_PER_ROLE = 3
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
     parser.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help="the day to judge lateness by")
-    parser.add_argument("--json", action="store_true", help="print the status as JSON for scripts")
+    add_format_argument(parser)
 
 
 def task_json(v: TaskView) -> dict:
@@ -149,13 +149,13 @@ def run(args: argparse.Namespace) -> int:
 
     oe = open_or_report(args.folder, None, "status")
     if oe is None:
-        return 2
+        return ExitCode.BAD_INPUT
     with oe:
         today = args.today or date.today()
         report = status_report(oe.resolved, oe.plan, oe.store.tasks(), today)
         fc = current_forecast(oe, today)
-        if args.json:
-            sys.stdout.write(json.dumps(status_json(oe, report, fc), ensure_ascii=False, indent=2) + "\n")
+        if args.format == "json":
+            emit(json_text(status_json(oe, report, fc)))
         else:
             print_status(oe, report, fc)
-    return 0
+    return ExitCode.OK

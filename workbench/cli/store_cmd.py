@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from workbench.cli.engagement_args import add_author_argument, fail
+from workbench.cli.exit_codes import ExitCode
 from workbench.i18n import _
 
 
@@ -59,8 +60,8 @@ def run(args: argparse.Namespace) -> int:
             open_engagement(engagement.folder, current_author(args.author), new_store=True).close()
     except EngagementError as exc:
         print_problems(exc.problems)
-        return 2
+        return ExitCode.BAD_INPUT
     print(_("Started a new task history in {store}.").format(store=engagement.store_path))
     for path in kept:
         print(_("  the previous file is kept as {path}").format(path=path), file=sys.stdout)
-    return 0
+    return ExitCode.OK

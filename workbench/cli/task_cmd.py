@@ -10,25 +10,25 @@ closest ids as suggestions and exit 2.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.engagement_args import add_author_argument, fail, iso_date, open_or_report
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import cut, day, digits, num, role_name, task_name, text
 from workbench.cli.local import status as status_label
+from workbench.cli.output import add_format_argument, emit, json_text
+from workbench.domain.fixed_ids import PHASE_IDS, TASK_STATUSES, TaskStatus
 from workbench.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from workbench.domain.tracking import Event, TaskState
     from workbench.store.engagement import OpenEngagement
 
-# Copies of domain.tracking.STATUSES and domain.phases.PHASE_IDS (a test keeps them equal), so that
-# building the parser imports no pydantic.
-STATUSES = ("not_started", "in_progress", "blocked", "done", "skipped")
-PHASES = ("pre_deployment", "deployment", "post_deployment")
-MOVES = {"start": "in_progress", "done": "done", "block": "blocked", "skip": "skipped"}
+STATUSES, PHASES = TASK_STATUSES, PHASE_IDS  # from domain/fixed_ids.py: the parser imports no pydantic
+MOVES = {"start": TaskStatus.IN_PROGRESS.value, "done": TaskStatus.DONE.value, "block": TaskStatus.BLOCKED.value,
+         "skip": TaskStatus.SKIPPED.value}
 WIDTH = 80
 
 
@@ -39,7 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     ls.add_argument("--phase", choices=PHASES)
     ls.add_argument("--role", metavar="ROLE", help="only tasks this role owns (a role id)")
     ls.add_argument("--status", choices=STATUSES)
-    ls.add_argument("--json", action="store_true", help="print the tasks as JSON for scripts")
+    add_format_argument(ls)
     sub.add_parser("show", help="one task: details, checklist and history").add_argument("id", metavar="ID")
     for action, status in MOVES.items():
         move = sub.add_parser(action, help=f"set the status to {status}"
@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
 
     oe = open_or_report(args.folder, args.author, "task")
     if oe is None:
-        return 2
+        return ExitCode.BAD_INPUT
     with oe:
         if args.action == "list":
             return list_tasks(oe, args)
@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
             return fail("task", unknown_task(args.id, sorted(oe.store.tasks())))
         if args.action == "show":
             show_task(oe, args.id, states[args.id])
-            return 0
+            return ExitCode.OK
         author = current_author(args.author)
         try:
             return change(oe, args, author)
@@ -149,7 +149,7 @@ def change(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
         message = (_("{id}: item {n} reopened ({done}/{total} done)") if args.undo
                    else _("{id}: item {n} done ({done}/{total} done)"))
         print(message.format(id=tid, n=num(args.item), done=num(sum(items)), total=num(len(items))))
-    return 0
+    return ExitCode.OK
 
 
 def _move(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
@@ -163,14 +163,14 @@ def _move(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
     if status == "done" and (before is None or before.status != "done"):
         allowed, note = _done_note(oe, tid, args)
         if not allowed:
-            return 2
+            return ExitCode.BAD_INPUT
     oe.store.set_status(tid, status, author, note)
     old = before.status if before else "?"
     print(_("{id}: {old} -> {new}").format(id=tid, old=status_label(old), new=status_label(status))
           if old != status else _("{id}: already {status}").format(id=tid, status=status_label(status)))
-    if status in ("done", "skipped"):
+    if status in (TaskStatus.DONE, TaskStatus.SKIPPED):
         _print_ready(oe, tid)
-    return 0
+    return ExitCode.OK
 
 
 def _done_note(oe: OpenEngagement, tid: str, args: argparse.Namespace) -> tuple[bool, str | None]:
@@ -229,7 +229,7 @@ def _reopen(oe: OpenEngagement, tid: str, note: str | None, author: str) -> int:
     waiting = closed_dependants(oe.resolved, tid, states)
     if waiting:
         print(_("  already closed and depending on it: {ids}").format(ids=", ".join(waiting)))
-    return 0
+    return ExitCode.OK
 
 
 def _print_ready(oe: OpenEngagement, tid: str) -> None:
@@ -255,14 +255,14 @@ def list_tasks(oe: OpenEngagement, args: argparse.Namespace) -> int:
     views = [v for v in task_views(oe.resolved, oe.plan, oe.store.tasks())
              if (not args.phase or v.phase == args.phase) and (not args.role or v.owner == args.role)
              and (not args.status or v.status == args.status)]
-    if args.json:
+    if args.format == "json":
         from workbench.cli.status_cmd import task_json
 
-        sys.stdout.write(json.dumps([task_json(v) for v in views], ensure_ascii=False, indent=2) + "\n")
-        return 0
+        emit(json_text([task_json(v) for v in views]))
+        return ExitCode.OK
     if not views:
         print(_("No tasks match."))
-        return 0
+        return ExitCode.OK
     width = max(len(v.id) for v in views)
     ow = max(5, *(len(v.owner) for v in views))
     sw = max(11, *(len(status_label(v.status)) for v in views))
@@ -273,7 +273,7 @@ def list_tasks(oe: OpenEngagement, args: argparse.Namespace) -> int:
                   f"{v.owner:<{ow}} {v.assignee or '-'}"))
     print("\n" + ngettext("{n} task; * on the critical path", "{n} tasks; * on the critical path",
                           len(views)).format(n=num(len(views))))
-    return 0
+    return ExitCode.OK
 
 
 def _wrap(text: str, first: str) -> str:

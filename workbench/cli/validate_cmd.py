@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import num
-from workbench.cli.output import print_problems, summary
+from workbench.cli.output import add_format_argument, print_problems, summary
 from workbench.i18n import _, ngettext
 
 
@@ -15,7 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", help="playbook files or bundled ids")
     parser.add_argument("--answers", type=Path, action="append", default=[], metavar="FILE",
                         help="also check these answers files against each playbook (repeatable)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    add_format_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -45,4 +46,4 @@ def run(args: argparse.Namespace) -> int:
     print_problems(problems, args.format)
     if args.format == "text" and problems:
         print(summary(problems), file=sys.stderr)
-    return 2 if any(p.severity == "error" for p in problems) else (1 if problems else 0)
+    return ExitCode.for_problems(problems)

@@ -18,8 +18,9 @@ from workbench.domain.advice_text_staffing import STAFFING_COUNTED, STAFFING_TEX
 from workbench.domain.advice_timing import Timing
 from workbench.domain.counted_text import Counted
 from workbench.i18n import N_, _, use_language
+from workbench.languages import LANGUAGES
 
-LANGS = ("en", "fa", "ru")
+LANGS = LANGUAGES  # the order of every text tuple below
 _PERSIAN_DIGITS = str.maketrans("0123456789%", "۰۱۲۳۴۵۶۷۸۹٪")
 
 LABELS: dict[str, str] = {

@@ -14,11 +14,12 @@ from typing import Literal
 
 from pydantic import Field
 
+from workbench.domain import fixed_ids
 from workbench.domain.base import Id, Strict
 from workbench.domain.system_rights import SystemRight
 
 CrmTarget = Literal["salesforce", "dynamics", "odoo", "espocrm", "suitecrm"]
-TARGETS: tuple[str, ...] = ("salesforce", "dynamics", "odoo", "espocrm", "suitecrm")
+TARGETS = fixed_ids.CRM_TARGETS  # the one list (domain/fixed_ids.py); a test holds the Literal equal
 
 
 class CrmMapping(Strict):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Mapping
 
+from workbench.domain.fixed_ids import PHASE_IDS
 from workbench.domain.job_profiles import JobProfile, PayBand
 from workbench.domain.kpis import Kpi
 from workbench.domain.locale import (
@@ -29,7 +30,7 @@ from workbench.domain.text import RTL_LANGUAGES, LocalText, tr
 
 SECTION_ORDER = ("purpose", "position", "duties", "education", "experience", "skills", "competencies",
                  "qualities", "tools", "kpis", "working_conditions", "pay")
-PHASE_ORDER = ("pre_deployment", "deployment", "post_deployment", "ongoing")
+PHASE_ORDER = (*PHASE_IDS, "ongoing")
 LIST_SECTIONS = ("education", "experience", "skills", "competencies", "qualities", "tools",
                  "working_conditions")
 _SPACES = re.compile(r"[ \t\r\n]+")

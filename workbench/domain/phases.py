@@ -6,12 +6,13 @@ from typing import Literal
 
 from pydantic import Field
 
+from workbench.domain import fixed_ids
 from workbench.domain.base import Id, Item, Strict
 from workbench.domain.sizing import ScaleTerm
 from workbench.domain.text import Text
 
 RaciLetter = Literal["R", "A", "C", "I"]
-PHASE_IDS = ("pre_deployment", "deployment", "post_deployment")
+PHASE_IDS = fixed_ids.PHASE_IDS  # the one list (domain/fixed_ids.py); a test holds the Literal equal
 
 
 class Task(Item):

@@ -6,11 +6,12 @@ from typing import Literal
 
 from pydantic import Field
 
+from workbench.domain import fixed_ids
 from workbench.domain.base import Id, Item, Strict
 from workbench.domain.text import Text
 
 Priority = Literal["must", "should", "could", "wont"]
-PRIORITIES: tuple[str, ...] = ("must", "should", "could", "wont")
+PRIORITIES = fixed_ids.PRIORITIES  # the one list (domain/fixed_ids.py); a test holds the Literal equal
 CrmKind = Literal["operational", "analytical", "collaborative"]
 
 

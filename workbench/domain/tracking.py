@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
+from workbench.domain import fixed_ids
 from workbench.domain.plan import Plan
 from workbench.domain.playbook import Playbook
 
 TaskStatus = Literal["not_started", "in_progress", "blocked", "done", "skipped"]
-STATUSES: tuple[str, ...] = ("not_started", "in_progress", "blocked", "done", "skipped")
+STATUSES = fixed_ids.TASK_STATUSES  # the one list (domain/fixed_ids.py); a test holds the Literal equal
 CLOSED = frozenset({"done", "skipped"})
 
 

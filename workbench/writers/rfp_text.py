@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from workbench.domain.fixed_ids import Priority
 from workbench.domain.locale import format_date, format_number, format_percent
 from workbench.domain.rfp import RESPONSES
 from workbench.domain.rfp_pack import (
@@ -36,7 +37,7 @@ def pack_context(ctx: ExportContext) -> dict[str, object]:
     for pid in PRIORITY_LABELS:
         mine = [row for row in rows if row.priority == pid]
         weight = sum(row.weight for row in mine)
-        share = format_percent(round(100 * weight / scored), lang) if scored and pid != "wont" else "—"
+        share = format_percent(round(100 * weight / scored), lang) if scored and pid != Priority.WONT else "—"
         priorities.append({"label": priority_label(pid), "meaning": _(PRIORITY_MEANINGS[pid]),
                            "count": len(mine), "weight": weight, "share": share})
     modules = ngettext("{n} module", "{n} modules", len(module_groups)).format(n=format_number(len(module_groups), lang))

@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from workbench.domain.fixed_ids import Priority
 from workbench.domain.rfp import RESPONSE_ALIASES, RESPONSES, response_labels
 from workbench.domain.rfp_pack import (
     COLUMNS,
@@ -28,6 +29,7 @@ from workbench.domain.rfp_pack import (
     priority_label,
 )
 from workbench.domain.text import RTL_LANGUAGES
+from workbench.languages import LANGUAGES
 from workbench.i18n import _, current_language
 from workbench.writers.context import ExportContext, in_client_language
 from workbench.writers.rfp_xlsx_cover import row_height, write_cover
@@ -70,7 +72,7 @@ def _scoring_sheet(ws: Worksheet, rows: list[RfpRow]) -> str:
     """Response -> points (labels, then the short forms scoring also accepts) and the requirement key;
     returns the absolute range of the points table for VLOOKUP."""
     header(ws, ["Response label", "Points"], [22, 8])
-    shown = {label: [response_labels(lang)[label] for lang in ("en", "fa", "ru")] for label in RESPONSES}
+    shown = {label: [response_labels(lang)[label] for lang in LANGUAGES] for label in RESPONSES}
     table = [(text, points) for label, points in RESPONSES.items() for text in dict.fromkeys(shown[label])]
     table += [(alias, RESPONSES[label]) for alias, label in RESPONSE_ALIASES.items()]
     for r, (label, points) in enumerate(table, start=2):
@@ -100,7 +102,7 @@ def _requirements_sheet(ws: Worksheet, rows: list[RfpRow], lookup: str) -> None:
                        wrap=True)
             if band:
                 cell.fill = BAND_FILL
-            if row.priority == "wont":
+            if row.priority == Priority.WONT:
                 cell.font = WONT_FONT
         ws.row_dimensions[r].height = row_height([(getattr(row, k), WIDTHS[k]) for k in
                                                   ("text", "rationale", "acceptance")], minimum=2)
@@ -146,7 +148,7 @@ def _scores_sheet(ws: Worksheet, module_groups: list[ModuleGroup], count: int, r
                 _("Must-haves missed")], [30, 13, 13, 10, 13, 19])
     ws.row_dimensions[1].height = 30
     delivered = f'">="&{DELIVERED_POINTS}'  # the number joins as text in the user's locale: 0,4 or 0.4
-    must, wont = priority_label("must"), priority_label("wont")
+    must, wont = priority_label(Priority.MUST), priority_label(Priority.WONT)
 
     def missed(where: str) -> str:
         return (f'COUNTIFS({where}{rng("priority")},"{must}")'

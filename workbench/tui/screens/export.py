@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, ProgressBar, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from workbench.languages import LANGUAGE_NAMES, LANGUAGES
 from workbench.tui import messages as m
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.session import Session
@@ -22,7 +23,7 @@ from workbench.tui.widgets.path_suggester import PathSuggester
 from workbench.writers.registry import REGISTRY, UnknownExport, select
 
 DEFAULT_FORMATS = ("xlsx", "md")
-LANGS = (("English", "en"), ("Persian (فارسی)", "fa"), ("Russian (русский)", "ru"))
+LANGS = tuple((LANGUAGE_NAMES[code], code) for code in LANGUAGES)
 
 
 def formats_of() -> dict[str, list[str]]:

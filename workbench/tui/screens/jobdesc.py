@@ -17,12 +17,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Markdown, RadioButton, RadioSet, Select, Static
 
 from workbench.domain.playbook import Playbook
+from workbench.languages import LANGUAGE_NAMES
 from workbench.tui import messages as m
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.session import Session
 from workbench.tui.widgets.path_suggester import PathSuggester
 
-LANGS = (("en", "English"), ("fa", "فارسی"), ("ru", "Русский"))
+LANGS = tuple(LANGUAGE_NAMES.items())
 FORMATS = ("md", "html", "docx")
 CORE = "core"
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from workbench.domain.fixed_ids import PRIORITIES as ALL_PRIORITIES
+from workbench.domain.fixed_ids import Priority
 from workbench.domain.summary import Summary
 
 PHASE_LABELS = {"pre_deployment": "pre-deployment", "deployment": "deployment",
                 "post_deployment": "post-deployment"}
-PRIORITIES = ("must", "should", "could")
+PRIORITIES = tuple(p for p in ALL_PRIORITIES if p != Priority.WONT)
 
 
 class PlaybookPreview(Static):

@@ -15,6 +15,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from workbench.domain.fixed_ids import CRM_TARGETS
+
 if TYPE_CHECKING:
     from workbench.domain.crm_targets import CrmMapping
     from workbench.domain.drift import LiveMatrix, TargetMatrix
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
 
 TARGETS: dict[str, tuple[str, str, str]] = {
     name: (f"workbench.domain.crm.{name}", f"workbench.writers.crm.{name}", f"workbench.loading.crm.{name}")
-    for name in ("salesforce", "dynamics", "odoo", "espocrm", "suitecrm")
+    for name in CRM_TARGETS
 }
 """target -> (domain module, writer module, reader module)"""
 
