@@ -59,6 +59,7 @@ def test_the_check_catches_english_in_every_format(test_playbook, tmp_path):
                                         "text": "Review the dashboards every Friday."})
     patched = resolved.model_copy(update={"job_profiles": [
         lead.model_copy(update={"duties": [*lead.duties, untranslated]}), *resolved.job_profiles[1:]]})
+    assert FORMATS
     for lang in ("fa", "ru"):
         jd = describe(patched, "lead", lang, ON)
         for fmt in FORMATS:
