@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +26,31 @@ def missing_tool(reason: str) -> None:
 def tool_mark(missing: bool, reason: str):
     """`skipif` for a missing renderer, except in CI, where the test then runs and fails on its own."""
     return pytest.mark.skipif(missing and not REQUIRE_RENDERERS, reason=reason)
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def libreoffice_convert(files: list[Path], out: Path, to: str, profile: Path, *options: str,
+                        timeout: int = 240, env: dict | None = None) -> list[Path]:
+    """Convert `files` into `out` with headless LibreOffice (its own profile folder, so a LibreOffice
+    running elsewhere cannot take the job over) and return the converted paths. LibreOffice now and then
+    dies on its first start with a fresh profile: a run that leaves a file missing is retried once, and a
+    second miss fails the test with what LibreOffice said -- never a skip."""
+    if SOFFICE is None:
+        missing_tool("LibreOffice (soffice) is not installed")
+    converted = [out / f"{f.stem}.{to}" for f in files]
+    said = ""
+    for _attempt in range(2):
+        result = subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                                 *options, "--convert-to", to, "--outdir", str(out), *map(str, files)],
+                                capture_output=True, text=True, timeout=timeout, env=env)
+        if all(p.exists() for p in converted):
+            return converted
+        said += f"[exit {result.returncode}] {result.stderr.strip()[:300]} "
+    pytest.fail(f"LibreOffice did not convert {[p.name for p in converted if not p.exists()]} twice: {said}")
+
+
 DATA = Path(__file__).resolve().parent / "data"
 
 
@@ -85,3 +111,41 @@ def allowed_latin_words() -> frozenset[str]:
             words.add(line)
             words.update(line.split())
     return frozenset(words)
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite the files under tests/golden/ from what the code writes now, instead of "
+                          "comparing with them (review the git diff before committing)")
+
+
+@pytest.fixture
+def golden(request):
+    """`golden(texts)` compares {path under tests/golden: text} exactly with the stored files and fails with
+    every file that differs (a diff of the first); with --update-golden it rewrites them instead."""
+    import difflib
+
+    update = request.config.getoption("--update-golden")
+
+    def compare(texts: dict[str, str]) -> None:
+        assert texts
+        differ, missing = [], []
+        for name, text in sorted(texts.items()):
+            path = GOLDEN / name
+            if update:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(text.encode("utf-8"))
+            elif not path.exists():
+                missing.append(name)
+            elif (stored := path.read_bytes().decode("utf-8")) != text:
+                differ.append((name, stored, text))
+        if missing or differ:
+            first = "".join(difflib.unified_diff(differ[0][1].splitlines(True), differ[0][2].splitlines(True),
+                                                 f"golden/{differ[0][0]}", "written now", n=2)) if differ else ""
+            pytest.fail(f"golden files missing: {missing}; differing: {[d[0] for d in differ]} "
+                        f"(if the change is meant, run pytest --update-golden and review the diff)\n{first[:6000]}")
+
+    return compare

@@ -46,7 +46,9 @@ def test_roles_json_in_espocrms_shape(tmp_path):
 def test_every_core_role_is_well_formed(tmp_path):
     pb, mapping = design("core")
     write(pb, mapping, tmp_path)
-    for role in json.loads((tmp_path / "roles.json").read_text(encoding="utf-8")):
+    roles = json.loads((tmp_path / "roles.json").read_text(encoding="utf-8"))
+    assert len(roles) == len(pb.roles) and "CRM_crm_manager" in {role["name"] for role in roles}
+    for role in roles:
         assert set(role) == {"name", "data", "fieldData", "exportPermission", "massUpdatePermission",
                              "assignmentPermission"}  # the last one: core maps assign_records onto it
         assert role["exportPermission"] in ("yes", "no") and role["massUpdatePermission"] in ("yes", "no")

@@ -151,7 +151,9 @@ def test_salesforce_finding_points_at_the_user_permission(run_cli, core_export, 
     code, out, _ = run_cli("audit", "core", "--from", "salesforce", folder, "--format", "json")
     path = folder / "permissionsets" / "CRM_sales_manager.permissionset-meta.xml"
     lines = path.read_text(encoding="utf-8").splitlines()
-    for drift in json.loads(out)["drifts"]:
+    drifts = json.loads(out)["drifts"]
+    assert sorted(drift["action"] for drift in drifts) == ["export_data", "modify_all_data"]
+    for drift in drifts:
         assert drift["file"] == str(path)
         name = {"modify_all_data": "ModifyAllData", "export_data": "ExportReport"}[drift["action"]]
         assert lines[drift["line"] - 1].strip() == "<userPermissions>"

@@ -40,7 +40,9 @@ def test_no_english_leaks_into_persian_or_russian(core_written, lang, fmt):
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_persian_documents_use_persian_digits(core_written, fmt):
     resolved, folder = core_written
-    for role in roles_with_profiles(resolved):
+    roles = roles_with_profiles(resolved)
+    assert roles
+    for role in roles:
         text = document_text(folder / f"{role}.fa.{fmt}")
         assert "۱۴۰۵" in text  # the Solar Hijri year of the document date
         # ASCII digits survive only inside Latin names (Bitrix24, Dynamics 365)
@@ -57,6 +59,7 @@ def test_the_check_catches_english_in_every_format(test_playbook, tmp_path):
                                         "text": "Review the dashboards every Friday."})
     patched = resolved.model_copy(update={"job_profiles": [
         lead.model_copy(update={"duties": [*lead.duties, untranslated]}), *resolved.job_profiles[1:]]})
+    assert FORMATS
     for lang in ("fa", "ru"):
         jd = describe(patched, "lead", lang, ON)
         for fmt in FORMATS:

@@ -11,13 +11,12 @@ import subprocess
 
 import pytest
 
-from tests.conftest import tool_mark
+from tests.conftest import SOFFICE, libreoffice_convert, tool_mark
 
 from tests.jobdesc.conftest import ON
 from workbench.domain.resolve import resolve
 from workbench.writers.jobdesc import describe, write_one
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
 BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -33,12 +32,8 @@ def pdfs(core, tmp_path_factory):
     resolved = resolve(core, {"company_size": "small", "industry": "software"})
     docs = {lang: describe(resolved, "crm_manager", lang, ON, "RU") for lang in ("en", "fa", "ru")}
     paths = [write_one(jd, "docx", folder) for jd in docs.values()]
-    profile = (folder / "lo-profile").as_uri()
-    result = subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                             "--outdir", str(folder / "pdf"), *map(str, paths)],
-                            capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    return docs, {lang: folder / "pdf" / path.with_suffix(".pdf").name for lang, path in zip(docs, paths)}
+    pdfs = libreoffice_convert(paths, folder / "pdf", "pdf", folder / "lo-profile", timeout=300)
+    return docs, dict(zip(docs, pdfs))
 
 
 def pdf_text(path) -> str:

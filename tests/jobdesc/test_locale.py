@@ -57,6 +57,7 @@ def test_every_day_for_sixty_years_steps_through_valid_jalali_dates():
         assert current == expected, day
         assert jalali_to_gregorian(*current) == day
         previous, day = current, day + timedelta(days=1)
+    assert day == date(2050, 1, 1) and previous == gregorian_to_jalali(date(2049, 12, 31))  # ran to the end
 
 
 def test_impossible_jalali_dates_are_refused():

@@ -76,7 +76,9 @@ def test_bundled_playbooks_read_the_same_without_libyaml():
 
     from workbench.loading.catalog import bundled_dir
 
-    for path in sorted(bundled_dir().glob("*.yaml")) + [Path(__file__).parent.parent / "data" / "mini.yaml"]:
+    paths = sorted(bundled_dir().glob("*.yaml")) + [Path(__file__).parent.parent / "data" / "mini.yaml"]
+    assert bundled_dir() / "core.yaml" in paths
+    for path in paths:
         fast = read_yaml(path)
         slow = read_yaml(path, loader=yaml.SafeLoader)
         assert fast == slow, path

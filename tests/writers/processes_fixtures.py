@@ -64,7 +64,8 @@ def support() -> Process:
 def core_processes() -> list[Process]:
     """The bundled core playbook's process maps (real-size labels, loops, up to five lanes)."""
     loaded = load_playbook("core")
-    return loaded.playbook.processes if loaded.playbook else []
+    assert loaded.playbook and loaded.playbook.processes, "the core playbook and its process maps must load"
+    return loaded.playbook.processes
 
 
 def playbook(*extra: Process) -> Playbook:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 from datetime import date, datetime
 
 import pytest
 
-from tests.conftest import tool_mark
+from tests.conftest import SOFFICE, libreoffice_convert, tool_mark
 from openpyxl import load_workbook
 
 from tests.writers.plan_example import example_ctx, example_data
@@ -102,7 +100,7 @@ def test_tracking_formulas_compare_the_latest_value_with_the_target(book):
     assert sorted(rule.formula[0] for rule in rules) == ['"met"', '"not met"']
 
 
-@tool_mark(not shutil.which("soffice"), reason="LibreOffice is not installed")
+@tool_mark(SOFFICE is None, reason="LibreOffice is not installed")
 def test_tracking_formulas_calculate_in_libreoffice(book, tmp_path):
     ws = book["Tracking"]
     rows = {ws.cell(row=r, column=1).value: r for r in range(4, ws.max_row + 1)}
@@ -114,10 +112,9 @@ def test_tracking_formulas_calculate_in_libreoffice(book, tmp_path):
     filled = tmp_path / "filled.xlsx"
     book.save(filled)
     out = tmp_path / "out"
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--norestore",
-                    "--convert-to", "xlsx", "--outdir", str(out), str(filled)], check=True, capture_output=True,
-                   timeout=180, env={**os.environ, "HOME": str(tmp_path)})
-    calc = load_workbook(out / "filled.xlsx", data_only=True)["Tracking"]
+    [calculated] = libreoffice_convert([filled], out, "xlsx", tmp_path / "profile", timeout=180,
+                                       env={**os.environ, "HOME": str(tmp_path)})
+    calc = load_workbook(calculated, data_only=True)["Tracking"]
     assert (calc.cell(row=up, column=9).value, calc.cell(row=up, column=10).value) == (86.5, "met")
     assert (calc.cell(row=down, column=9).value, calc.cell(row=down, column=10).value) == (5, "not met")
     assert calc.cell(row=empty, column=9).value in ("", None)

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from tests.conftest import tool_mark
+from tests.conftest import missing_tool, tool_mark
 from defusedxml import ElementTree as SafeET
 
 from tests.writers.processes_fixtures import FORMULA, NASTY, context
@@ -76,7 +76,7 @@ def test_a_failing_graphviz_is_an_error_not_a_missing_file(tmp_path, monkeypatch
     source.write_text("digraph {}", encoding="utf-8")
     false = shutil.which("false")
     if false is None:
-        pytest.skip("no `false` program")
+        missing_tool("no `false` program to stand in for a failing Graphviz")
     with pytest.raises(RuntimeError, match="p.dot"):
         dot.render_svg(source, tmp_path / "p.svg", false)
     monkeypatch.setattr(dot.shutil, "which", lambda name: false)

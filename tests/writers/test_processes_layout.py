@@ -107,6 +107,7 @@ def test_placed_routes_are_orthogonal_touch_their_ends_and_avoid_other_steps(pro
 def test_a_decision_sends_at_most_one_exit_through_each_of_its_top_and_bottom():
     process = support()
     placed = place(process, layered_layout(process), SIZES, 190, 160)
+    assert set(placed.nodes) == {node.id for node in process.nodes}
     for node, box in placed.nodes.items():
         for side in (box.y, box.bottom):
             starts = [i for i, e in enumerate(process.edges)

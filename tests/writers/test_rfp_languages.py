@@ -5,13 +5,11 @@ the domain does once LibreOffice recalculates them, and `crmwb rfp score` reads 
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 
 import openpyxl
 import pytest
 
-from tests.conftest import tool_mark
+from tests.conftest import SOFFICE, libreoffice_convert, tool_mark
 
 from tests.writers.rfp_fixtures import context
 from workbench.domain.rfp import RESPONSES, response_labels, score_vendor
@@ -20,7 +18,6 @@ from workbench.i18n import gettext_in
 from workbench.loading.rfp_responses import read_responses
 from workbench.writers import rfp_text, rfp_xlsx
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 ALLOWED = {"CRM", "rfp", "xlsx", "Review", "Unprotect", "Sheet"}  # names of files, products and Excel menus
 
@@ -128,10 +125,8 @@ def test_translated_formulas_score_as_the_domain_does(tmp_path, lang):
     ctx, path = _write(tmp_path, lang)
     filled = _fill(path, lang, RESPONSES_BY_ID, "Vendor Ltd")
     out = tmp_path / "out"
-    subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--calc",
-                    "--convert-to", "xlsx", "--outdir", str(out), str(filled)], check=True, capture_output=True,
-                   timeout=240)
-    book = openpyxl.load_workbook(out / filled.name, data_only=True)
+    [calculated] = libreoffice_convert([filled], out, "xlsx", tmp_path / "profile", "--calc")
+    book = openpyxl.load_workbook(calculated, data_only=True)
     names = module_names(ctx.playbook, lang)
     reqs = [r.model_copy(update={"module": names[r.module]}) for r in ctx.playbook.requirements]
     score = score_vendor("v", reqs, {rid: label for rid, label in RESPONSES_BY_ID.items()})

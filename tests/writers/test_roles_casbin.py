@@ -30,6 +30,7 @@ def assert_matches_matrix(ctx, e) -> int:
         expected = asked != "none" and RANK[held] >= RANK[asked]
         assert e.enforce(role.id, obj, action, asked) is expected, (role.id, obj, action, asked, held)
         checked += 1
+    assert checked, "no role, object, action and scope to compare"
     return checked
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -33,6 +34,23 @@ class ExportContext:
 
 
 W = TypeVar("W", bound=Callable[..., list[Path]])
+
+
+def _source_date_epoch() -> datetime | None:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else None
+
+
+def issued_at() -> datetime:
+    """When an export is made (the manifest's `created`): now, or the instant `$SOURCE_DATE_EPOCH` names --
+    the reproducible-builds convention, so the same inputs give byte-identical text files (tests/golden)."""
+    return _source_date_epoch() or datetime.now(timezone.utc)
+
+
+def issued_on() -> date:
+    """The issue date printed on deliverables (RFP, job descriptions): today, or `$SOURCE_DATE_EPOCH`'s day."""
+    fixed = _source_date_epoch()
+    return fixed.date() if fixed else date.today()
 
 
 def in_client_language(write: W) -> W:

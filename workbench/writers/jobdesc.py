@@ -15,7 +15,7 @@ from workbench.domain.playbook import Playbook
 from workbench.domain.text import LANGUAGES
 from workbench.loading.catalog import resource_dir
 from workbench.writers.atomic import write_text_atomic
-from workbench.writers.context import ExportContext
+from workbench.writers.context import ExportContext, issued_on
 
 FORMATS = ("md", "html", "docx")
 LABELS_FILE = "jobdesc/labels.yaml"
@@ -101,7 +101,7 @@ def _write_all(ctx: ExportContext, folder: Path, fmt: str) -> list[Path]:
     from workbench.domain.client_calendar import country_answer
 
     return write_many(ctx.playbook, roles_with_profiles(ctx.playbook), [ctx.lang], [fmt],
-                      Path(folder) / "jobdesc", date.today(), country_answer(ctx.answers))
+                      Path(folder) / "jobdesc", issued_on(), country_answer(ctx.answers))
 
 
 def write_md(ctx: ExportContext, folder: Path) -> list[Path]:

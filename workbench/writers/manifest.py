@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime, timezone
 from pathlib import Path
 
 from workbench import __version__
 from workbench.i18n import _
 from workbench.loading.bounded import BoundedReadError, read_bounded
-from workbench.writers.context import ExportContext
+from workbench.writers.context import ExportContext, issued_at
 from workbench.writers.transaction import safe_rel
 
 MANIFEST = "manifest.json"
@@ -37,7 +36,7 @@ def build_manifest(ctx: ExportContext, folder: Path, files: list[tuple[str, str,
     """files: (deliverable, format, path) for each written file; paths are recorded relative to `folder`."""
     return {
         "generator": f"crmwb {__version__}",
-        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "created": issued_at().isoformat(timespec="seconds"),
         "client": ctx.client,
         "engagement": ctx.engagement,
         "playbook": {"id": ctx.playbook.id, "version": ctx.playbook.version, "extends": ctx.playbook.extends,

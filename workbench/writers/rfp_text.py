@@ -6,7 +6,6 @@ Requirements sheets: the client's context, how responses score, then the require
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from workbench.domain.fixed_ids import Priority
@@ -23,7 +22,7 @@ from workbench.domain.rfp_pack import (
 from workbench.domain.text import tr
 from workbench.i18n import _, ngettext
 from workbench.writers.atomic import write_text_atomic
-from workbench.writers.context import ExportContext, in_client_language
+from workbench.writers.context import ExportContext, in_client_language, issued_on
 from workbench.writers.templating import render
 
 
@@ -47,7 +46,7 @@ def pack_context(ctx: ExportContext) -> dict[str, object]:
         "client": ctx.client, "lang": lang,
         "title": _("Request for proposal: CRM system for {client}").format(client=ctx.client),
         "playbook": {"name": tr(pb.name, lang), "id": pb.id, "version": pb.version},
-        "issued": format_date(date.today(), lang),
+        "issued": format_date(issued_on(), lang),
         "context": client_context(pb, ctx.answers, lang),
         "responses": [{"label": _(label), "points": points, "meaning": _(RESPONSE_MEANINGS[label])}
                       for label, points in RESPONSES.items()],
