@@ -3,7 +3,7 @@ cells written raw with openpyxl (same values, no styles, write-only mode), in th
 
 Run: `python benchmarks/xlsx_bench.py [--scale 1 10] [--lang en fa] [--repeat 3] [--profile]`.
 `--scale 1` is the bundled `core`; larger scales are generated (benchmarks/generate.py; 100x is over the
-playbook size limit). Each figure is the best of `--repeat` runs. The writers' time includes the domain work
+playbook size limit). Each figure is the best of `--repeat` rounds. The writers' time includes the domain work
 they do first (schedule, KPI plan, governance checks): it is printed on its own as well. `--profile` adds
 where the writers' time goes: domain, styles, cell writes, saving, validation and conditional formatting,
 localisation. Prints figures; asserts nothing.
@@ -29,13 +29,16 @@ from benchmarks.generate import write_scaled_playbook  # noqa: E402
 DELIVERABLES = ("rfp", "roles", "kpis", "plan")
 
 
-def best(fn: Callable[[], object], repeat: int) -> float:
-    times = []
+def best(fns: list[Callable[[], object]], repeat: int) -> list[float]:
+    """The best time of each function over `repeat` rounds, run in turn within each round so that a busy
+    machine slows all of them alike."""
+    times = [float("inf")] * len(fns)
     for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        for index, fn in enumerate(fns):
+            start = time.perf_counter()
+            fn()
+            times[index] = min(times[index], time.perf_counter() - start)
+    return times
 
 
 def context(scale: int, lang: str, tmp: Path):
@@ -114,26 +117,40 @@ CATEGORIES = (
                            "openpyxl/xml/", "openpyxl/compat/", "zipfile", "zlib", "lxml", "et_xmlfile")),
     ("cells (openpyxl cell and sheet)", ("openpyxl/cell/", "openpyxl/worksheet/", "openpyxl/utils/")),
     ("writers' own code", ("workbench/writers/",)),
+    ("translations", ("workbench/i18n", "gettext")),
 )
+OTHER = "other"
+
+
+def _category(filename: str) -> str | None:
+    for name, marks in CATEGORIES:
+        if any(mark in filename for mark in marks):
+            return name
+    return None
 
 
 def profile(ctx, folder: Path) -> None:
-    """The writers' own time (tottime) by where it is spent; the rest is Python builtins and the like."""
+    """The writers' own time by where it is spent; time in Python's builtins and standard library counts
+    for whoever called them (split by the callers' share)."""
     profiler = cProfile.Profile()
     profiler.enable()
     write_all(ctx, folder)
     profiler.disable()
     stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
-    spent = dict.fromkeys([name for name, _ in CATEGORIES] + ["other (builtins, i18n...)"], 0.0)
-    callers: dict[str, float] = {}
-    for (filename, _line, _name), (_cc, _nc, tottime, _ct, _callers) in stats.items():
-        for name, marks in CATEGORIES:
-            if any(mark in filename for mark in marks):
-                spent[name] += tottime
-                break
-        else:
-            spent["other (builtins, i18n...)"] += tottime
-            callers[filename] = callers.get(filename, 0.0) + tottime
+    spent = dict.fromkeys([name for name, _ in CATEGORIES] + [OTHER], 0.0)
+
+    def charge(key: tuple, seconds: float, depth: int = 0) -> None:
+        category = _category(key[0])
+        callers = stats[key][4] if key in stats else {}
+        if category is not None or not callers or depth > 8:
+            spent[category or OTHER] += seconds
+            return
+        total = sum(c[3] for c in callers.values()) or 1.0
+        for caller, figures in callers.items():
+            charge(caller, seconds * figures[3] / total, depth + 1)
+
+    for key, figures in stats.items():
+        charge(key, figures[2])
     total = sum(spent.values())
     print("    where the writers' time goes (profiled, so slower than above):")
     for name, seconds in spent.items():
@@ -155,9 +172,8 @@ def main() -> None:
                 out = tmp / f"x{scale}-{lang}"
                 paths = write_all(ctx, out)  # warm: imports, catalogues
                 cells, sheets = read_values(paths)
-                writers = best(lambda: write_all(ctx, out), args.repeat)
-                raw = best(lambda: write_raw(sheets, tmp), args.repeat)
-                domain = best(lambda: domain_only(ctx), args.repeat)
+                writers, raw, domain = best([lambda: write_all(ctx, out), lambda: write_raw(sheets, tmp),
+                                             lambda: domain_only(ctx)], args.repeat)
                 label = "core" if scale == 1 else f"{scale}x core"
                 print(f"{label} [{lang}]: {cells:,} cells in {len(paths)} workbooks")
                 print(f"  xlsx writers {writers:6.2f} s   raw openpyxl (write-only, no styles) {raw:6.2f} s   "
