@@ -47,7 +47,8 @@ def context(scale: int, lang: str, tmp: Path):
     from workbench.loading.playbooks import load_playbook
     from workbench.writers.context import ExportContext
 
-    path = bundled_dir() / "core.yaml" if scale == 1 else write_scaled_playbook(tmp / f"core-x{scale}.yaml", scale)
+    path = (bundled_dir() / "core.yaml" if scale == 1
+            else write_scaled_playbook(tmp / f"core-x{scale}.yaml", scale))
     loaded = load_playbook(path)
     assert loaded.ok, loaded.problems[:3]
     pb = loaded.playbook
@@ -176,7 +177,7 @@ def main() -> None:
                                              lambda: domain_only(ctx)], args.repeat)
                 label = "core" if scale == 1 else f"{scale}x core"
                 print(f"{label} [{lang}]: {cells:,} cells in {len(paths)} workbooks")
-                print(f"  xlsx writers {writers:6.2f} s   raw openpyxl (write-only, no styles) {raw:6.2f} s   "
+                print(f"  xlsx writers {writers:6.2f} s   raw openpyxl (write-only, no styles) {raw:6.2f} s  "
                       f"ratio {writers / raw:4.1f}x")
                 print(f"  of which domain work {domain:5.2f} s; writing alone {writers - domain:5.2f} s, "
                       f"ratio {(writers - domain) / raw:4.1f}x")

@@ -77,7 +77,8 @@ def test_the_named_styles_carry_each_look(books):
     assert response.fill.fgColor.rgb.endswith(ROLES["input"]["fill"]) and response.alignment.wrap_text
     assert {c.style for c in styled(requirements) if c.row > 1 and c.column == 1} <= {
         role_names(look + ("wrapped",)) for look in ((), ("band",), ("muted",), ("band", "muted"))}
-    assert rfp["Scores"]["D2"].style == "crmwb percent-decimal" and rfp["Scores"]["D2"].number_format == "0.0%"
+    share = rfp["Scores"]["D2"]
+    assert share.style == "crmwb percent-decimal" and share.number_format == "0.0%"
     permissions = roles["Permissions"]
     scopes = {c.style.split()[1] for c in styled(permissions) if c.row > 2 and c.column > 2 and c.value}
     assert scopes == {"scope-none", "scope-own", "scope-team", "scope-all"}
@@ -87,8 +88,9 @@ def test_the_named_styles_carry_each_look(books):
     bars = {c.style for c in styled(gantt) if c.row > 1 and c.column > 5 and not c.value}
     assert {"crmwb bar", "crmwb bar-critical", "crmwb bar-phase"} <= bars
     assert gantt.cell(row=2, column=4).style == "crmwb strong date"  # the first phase's band row
-    critical = [r for r in range(2, plan["Plan"].max_row) if plan["Plan"].cell(row=r, column=12).value == "yes"]
-    assert critical and plan["Plan"].cell(row=critical[0], column=12).style == "crmwb critical alert"
+    tasks = plan["Plan"]
+    critical = [r for r in range(2, tasks.max_row) if tasks.cell(row=r, column=12).value == "yes"]
+    assert critical and tasks.cell(row=critical[0], column=12).style == "crmwb critical alert"
     # a workbook defines each look once: far fewer named styles than styled cells
     assert 5 < len(plan.named_styles) < 40 < sum(len(styled(ws)) for ws in plan.worksheets)
 
@@ -122,6 +124,6 @@ def test_a_style_never_undoes_the_quote_prefix(tmp_path):
     ws = load_workbook(tmp_path / "t.xlsx").active
     for cell, style in ((ws["A1"], "crmwb band wrapped"), (ws["A2"], "crmwb muted")):
         assert (cell.data_type, cell.quotePrefix, cell.style) == ("s", True, style)
-    assert (ws["A3"].style, ws["A3"].number_format, ws["A3"].font.b) == ("crmwb strong date", "[$-419]dd.mm.yyyy",
-                                                                           True)
+    day = ws["A3"]
+    assert (day.style, day.number_format, day.font.b) == ("crmwb strong date", "[$-419]dd.mm.yyyy", True)
     assert (ws["A4"].style, ws["A4"].number_format) == ("crmwb percent", "[$-419]0%")

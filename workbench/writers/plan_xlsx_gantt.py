@@ -88,9 +88,9 @@ def _paint(ws: Worksheet, row: int, bar: Bar, style: str) -> None:
 
 def _legend(ws: Worksheet, row: int, chart: Gantt) -> None:
     scale = _("one column per working day") if chart.scale == "day" else _("one column per week")
-    entries = [((CRITICAL, "centred"), "", _("critical task (no slack)")), ((TASK, "centred"), "", _("task with slack")),
-               ((PHASE, "centred"), "", _("phase")), (("milestone",), MILESTONE, _("milestone")),
-               (("centred",), "", scale)]
+    entries = [((CRITICAL, "centred"), "", _("critical task (no slack)")),
+               ((TASK, "centred"), "", _("task with slack")), ((PHASE, "centred"), "", _("phase")),
+               (("milestone",), MILESTONE, _("milestone")), (("centred",), "", scale)]
     for offset, (style, mark, text) in enumerate(entries):
         put(ws, row + offset, 1, mark, style=style)
         put(ws, row + offset, 2, text)

@@ -97,7 +97,8 @@ def _requirements_sheet(ws: Worksheet, rows: list[RfpRow], lookup: str) -> None:
         response = _cleaned(f"{COL['response']}{r}")
         put_formula(ws, r, index["points"], f"=IFERROR(VLOOKUP({response},{lookup},2,FALSE),0)",
                     style=("decimal", "top"))
-        put_formula(ws, r, index["weighted"], f"={COL['weight']}{r}*{COL['points']}{r}", style=("decimal", "top"))
+        put_formula(ws, r, index["weighted"], f"={COL['weight']}{r}*{COL['points']}{r}",
+                    style=("decimal", "top"))
     last = max(len(rows) + 1, 2)
     shown = list(response_labels(current_language()).values())
     validation = DataValidation(type="list", formula1='"' + ",".join(shown) + '"', allow_blank=True,

@@ -55,7 +55,8 @@ def write_cover(ws: Worksheet, ctx: ExportContext) -> None:
     ]
     for r, (label, value) in enumerate(facts, start=3):
         put(ws, r, 1, label, style="strong")
-        put(ws, r, 2, value, style=("left",) + ("date",) * isinstance(value, date) + ("input",) * (value is None))
+        look = ("left",) + ("date",) * isinstance(value, date) + ("input",) * (value is None)
+        put(ws, r, 2, value, style=look)
         ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=3)
     r = len(facts) + 4
     r = _section(ws, r, _("How to respond"))
@@ -110,7 +111,8 @@ def _table(ws: Worksheet, r: int, titles: tuple[str, ...], rows: list[tuple]) ->
     for offset, values in enumerate(rows, start=1):
         widths = WIDTHS if len(values) == 3 else (WIDTHS[0], WIDTHS[1] + WIDTHS[2])
         for c, value in enumerate(values, start=1):
-            put(ws, r + offset, c, value, style="centred-top" if isinstance(value, (int, float)) else "wrapped")
+            number = isinstance(value, (int, float))
+            put(ws, r + offset, c, value, style="centred-top" if number else "wrapped")
         if len(values) == 2:
             ws.merge_cells(start_row=r + offset, start_column=2, end_row=r + offset, end_column=3)
         ws.row_dimensions[r + offset].height = row_height(list(zip(map(str, values), widths)))

@@ -60,7 +60,8 @@ def _permissions(ws: Worksheet, matrix: PermissionMatrix, findings: list[Finding
         apply(ws.cell(row=1, column=column), "header")
     column = FIXED + 1
     for obj in matrix.objects:
-        put(ws, 1, column, obj.name if obj.name == obj.id else f"{obj.name} ({obj.id})", style="header-centred")
+        title = obj.name if obj.name == obj.id else f"{obj.name} ({obj.id})"
+        put(ws, 1, column, title, style="header-centred")
         if len(obj.actions) > 1:
             ws.merge_cells(start_row=1, start_column=column, end_row=1, end_column=column + len(obj.actions) - 1)
         column += len(obj.actions)
