@@ -7,7 +7,8 @@ import openpyxl
 import pytest
 
 from tests.writers.roles_fixtures import EVIL, context, roles_data
-from workbench.writers.roles_xlsx import SCOPE_COLOURS, write
+from workbench.writers.roles_xlsx import write
+from workbench.writers.xlsx_style import ROLES
 
 
 @pytest.fixture
@@ -53,14 +54,15 @@ def test_permissions_cells_match_the_playbook(book):
         for c, (obj, action) in enumerate(columns, start=3):
             cell = ws.cell(row=3 + i, column=c)
             assert cell.value == role.scope(obj, action), (role.id, obj, action)
-            assert cell.fill.fgColor.rgb[-6:] == SCOPE_COLOURS[cell.value][0]
+            assert cell.style.startswith(f"crmwb scope-{cell.value}")  # the scope's named style
+            assert cell.fill.fgColor.rgb[-6:] == ROLES[f"scope-{cell.value}"]["fill"]
     assert ws["E4"].value == "own" and ws["D4"].value == "team"  # specialist: lead update own, read team
 
 
 def test_scope_colours_differ_and_a_legend_explains_them(book):
     _, wb = book
     ws = wb["Permissions"]
-    assert len({fill for fill, _ in SCOPE_COLOURS.values()}) == 4
+    assert len({ROLES[f"scope-{scope}"]["fill"] for scope in ("none", "own", "team", "all")}) == 4
     legend = {row[0].value: row[1].value for row in ws.iter_rows(min_row=6) if row[0].value}
     assert legend["Legend"] is None and legend["own"] == "records the user owns" and legend["all"] == "every record"
 

@@ -7,32 +7,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.domain.audit_report import KINDS, AuditReport
-from workbench.domain.text import RTL_LANGUAGES
 from workbench.domain.vocabulary import action_label, scope_label, severity_label
 from workbench.i18n import N_, _, current_language
 from workbench.writers.spreadsheet import finish_table, header, put
+from workbench.writers.xlsx_style import apply, right_to_left, workbook
 
 DRIFT_COLUMNS = ((N_("Severity"), 10), (N_("Kind"), 15), (N_("Role"), 22), (N_("Object"), 20), (N_("Action"), 10),
                  (N_("Design"), 9), (N_("Live"), 9), (N_("Message"), 60), (N_("File"), 40), (N_("Line"), 7))
 LIMIT_COLUMNS = ((N_("Role"), 22), (N_("Object"), 20), (N_("Action"), 10), (N_("Designed"), 10),
                  (N_("Expressed"), 10), (N_("What the export did"), 70))
 """English titles, written in the current language (the audit's)"""
-FILLS = {"error": PatternFill("solid", fgColor="F8CBAD"), "warning": PatternFill("solid", fgColor="FFE699")}
+SEVERITY_STYLES = {"error": "drift-error", "warning": "drift-warning"}
 
 
 def write(report: AuditReport, path: Path) -> Path:
     """Labels, severities, scopes and actions in the current language; ids, files and kinds as they are."""
-    wb = Workbook()
+    wb = workbook(current_language())
     _drift(wb.active, report)
     _limitations(wb.create_sheet(_("Cannot express")), report)
     _about(wb.create_sheet(_("About")), report)
-    for ws in wb.worksheets:  # Persian reads right to left
-        ws.sheet_view.rightToLeft = current_language() in RTL_LANGUAGES
+    right_to_left(wb, current_language())  # Persian reads right to left
     wb.save(path)
     return Path(path)
 
@@ -46,7 +43,8 @@ def _drift(ws: Worksheet, report: AuditReport) -> None:
                   _scope(d.live), d.message, file, line)
         for c, value in enumerate(values, start=1):
             put(ws, r, c, value, wrap=c == 8)
-        ws.cell(row=r, column=1).fill = FILLS.get(d.severity, PatternFill())
+        if d.severity in SEVERITY_STYLES:
+            apply(ws.cell(row=r, column=1), SEVERITY_STYLES[d.severity])
     finish_table(ws, len(report.drifts), len(DRIFT_COLUMNS))
 
 
@@ -68,7 +66,7 @@ def _about(ws: Worksheet, report: AuditReport) -> None:
     rows += [(kind, f"{severity_label(severity)}: {_(text)}") for kind, (severity, text) in KINDS.items()]
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 18, 90
     for r, (key, value) in enumerate(rows, start=1):
-        put(ws, r, 1, key).font = Font(bold=True)
+        put(ws, r, 1, key, style="strong")
         put(ws, r, 2, value, wrap=True)
 
 

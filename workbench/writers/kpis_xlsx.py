@@ -9,20 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.domain.kpi_plan import UNIT_LABELS, KpiPlan, kpi_plan
-from workbench.domain.text import RTL_LANGUAGES
 from workbench.i18n import N_, _
 from workbench.writers.atomic import atomic_path
 from workbench.writers.context import ExportContext, in_client_language
 from workbench.writers.kpis_xlsx_tracking import go_live_note, title_rows, write_tracking
 from workbench.writers.spreadsheet import finish_table, header, put, put_date, put_number
+from workbench.writers.xlsx_style import apply, right_to_left, workbook
 
-GROUP_FILL = PatternFill("solid", fgColor="DDEBF7")
-GROUP_FONT = Font(bold=True, color="1F4E78", size=12)
 HEADER_ROW = 3
 """Rows 1-2 hold the title and the note on what target dates count from."""
 PLAN_COLUMNS = [(N_("ID"), 20), (N_("KPI"), 26), (N_("Kind"), 10), (N_("Definition"), 50), (N_("Formula"), 30),
@@ -38,13 +34,11 @@ KINDS = {"leading": N_("leading"), "lagging": N_("lagging"), "adoption": N_("ado
 @in_client_language
 def write(ctx: ExportContext, folder: Path) -> list[Path]:
     plan = kpi_plan(ctx.playbook, ctx.start, ctx.lang, ctx.calendar, ctx.answers)
-    wb = Workbook()
+    wb = workbook(ctx.lang)
     _plan_sheet(wb.active, plan, ctx.client, ctx.lang)
     _measures(wb.create_sheet(_("Measures")), plan)
     write_tracking(wb.create_sheet(_("Tracking")), plan, ctx.client, ctx.lang)
-    if ctx.lang in RTL_LANGUAGES:
-        for ws in wb.worksheets:
-            ws.sheet_view.rightToLeft = True
+    right_to_left(wb, ctx.lang)
     target = Path(folder) / "kpis.xlsx"
     with atomic_path(target) as tmp:
         wb.save(tmp)
@@ -58,9 +52,9 @@ def _plan_sheet(ws: Worksheet, plan: KpiPlan, client: str, lang: str) -> None:
     row = HEADER_ROW
     for group in plan.groups:
         row += 1
-        put(ws, row, 1, group.title).font = GROUP_FONT
-        for column in range(1, len(PLAN_COLUMNS) + 1):
-            ws.cell(row=row, column=column).fill = GROUP_FILL
+        put(ws, row, 1, group.title, style="group-title")
+        for column in range(2, len(PLAN_COLUMNS) + 1):
+            apply(ws.cell(row=row, column=column), "group")
         for line in group.lines:
             row += 1
             kpi = line.kpi
@@ -70,13 +64,11 @@ def _plan_sheet(ws: Worksheet, plan: KpiPlan, client: str, lang: str) -> None:
             for column, value in enumerate(values, start=1):
                 put(ws, row, column, value, wrap=column in (2, 4, 5, 6, 10))
             if kpi.baseline is None:
-                put(ws, row, 12, line.baseline_label)
+                put(ws, row, 12, line.baseline_label, style="muted")
             else:
                 put_number(ws, row, 12, kpi.baseline, lang, "#,##0.##")
             put_number(ws, row, 13, kpi.target, lang, "#,##0.##")
             put_date(ws, row, 14, line.target_date, lang)
-            if kpi.baseline is None:
-                ws.cell(row=row, column=12).font = Font(italic=True, color="808080")
     finish_table(ws, row - HEADER_ROW, len(PLAN_COLUMNS), header_row=HEADER_ROW)
 
 
@@ -88,7 +80,6 @@ def _measures(ws: Worksheet, plan: KpiPlan) -> None:
         unit = _(UNIT_LABELS.get(line.measure.unit, line.measure.unit))
         cells = [line.measure.id, line.name, line.source, unit, used]
         for column, value in enumerate(cells, start=1):
-            put(ws, row, column, value, wrap=column in (2, 3, 5))
-        if not line.used_by:
-            ws.cell(row=row, column=5).font = Font(italic=True, color="808080")
+            put(ws, row, column, value, wrap=column in (2, 3, 5),
+                style="muted" if column == 5 and not line.used_by else ())
     finish_table(ws, len(plan.measures), len(MEASURE_COLUMNS), landscape=False)

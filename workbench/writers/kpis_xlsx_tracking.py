@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -19,16 +18,16 @@ from workbench.domain.kpi_plan import CADENCE_LABELS, periods
 from workbench.domain.locale import format_number, format_short_date
 from workbench.i18n import N_, _, current_language
 from workbench.writers.spreadsheet import finish_table, header, put, put_date, put_formula, put_number
+from workbench.writers.xlsx_style import apply, dxf
 
 if TYPE_CHECKING:
     from workbench.domain.kpi_plan import KpiPlan
 
 PERIODS = 12
 CADENCES = ("weekly", "monthly", "quarterly", "yearly")
-INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
-GROUP_FILL = PatternFill("solid", fgColor="DDEBF7")
-MET = (N_("met"), PatternFill("solid", fgColor="C6EFCE"), Font(color="006100"))
-NOT_MET = (N_("not met"), PatternFill("solid", fgColor="FFC7CE"), Font(color="9C0006"))
+MET = (N_("met"), "good")
+NOT_MET = (N_("not met"), "bad")
+"""the status a formula writes, and the role (xlsx_style) conditional formatting paints it with"""
 COLUMNS = [(N_("ID"), 20), (N_("KPI"), 28), (N_("Cadence"), 11), (N_("Unit"), 8), (N_("Direction"), 18),
            (N_("Baseline"), 12), (N_("Target"), 9), (N_("Target date"), 12), (N_("Latest"), 10),
            (N_("Latest vs target"), 11)]
@@ -37,7 +36,6 @@ GROUP_TITLES = {"weekly": N_("Weekly KPIs"), "monthly": N_("Monthly KPIs"), "qua
 TARGET, TARGET_DATE, BASELINE, LATEST, STATUS = 7, 8, 6, 9, 10
 FIRST_PERIOD = len(COLUMNS) + 1
 HEADER_ROW = 3
-CENTRE = Alignment(horizontal="center")
 
 
 def period_cells(row: int) -> str:
@@ -59,8 +57,8 @@ def status_formula(row: int, direction: str) -> str:
 
 
 def title_rows(ws: Worksheet, title: str, note: str) -> None:
-    put(ws, 1, 1, title).font = Font(bold=True, size=14)
-    put(ws, 2, 1, note).font = Font(italic=True, color="595959")
+    put(ws, 1, 1, title, style="title")
+    put(ws, 2, 1, note, style="note")
 
 
 def go_live_note(plan: KpiPlan, lang: str) -> str:
@@ -97,17 +95,18 @@ def write_tracking(ws: Worksheet, plan: KpiPlan, client: str, lang: str) -> None
             put_number(ws, row, TARGET, kpi.target, lang, "#,##0.##")
             put_date(ws, row, TARGET_DATE, line.target_date, lang)
             if kpi.baseline is None:
-                ws.cell(row=row, column=BASELINE).fill = INPUT_FILL
+                apply(ws.cell(row=row, column=BASELINE), "input")
             put_formula(ws, row, LATEST, latest_formula(row))
-            put_formula(ws, row, STATUS, status_formula(row, kpi.direction)).alignment = CENTRE
+            put_formula(ws, row, STATUS, status_formula(row, kpi.direction), style="centred")
             for column in range(FIRST_PERIOD, FIRST_PERIOD + PERIODS):
-                ws.cell(row=row, column=column).fill = INPUT_FILL
+                apply(ws.cell(row=row, column=column), "input")
             numbers.add(period_cells(row))
     letter = get_column_letter(STATUS)
     status = f"{letter}{HEADER_ROW + 1}:{letter}{max(row, HEADER_ROW + 1)}"
-    for text, fill, font in (MET, NOT_MET):
-        ws.conditional_formatting.add(status, CellIsRule(operator="equal", formula=[f'"{_(text)}"'], fill=fill,
-                                                         font=font))
+    for text, role in (MET, NOT_MET):
+        look = dxf(role)
+        ws.conditional_formatting.add(status, CellIsRule(operator="equal", formula=[f'"{_(text)}"'],
+                                                         fill=look.fill, font=look.font))
     finish_table(ws, row - HEADER_ROW, len(titles), header_row=HEADER_ROW)
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=3)
 
@@ -115,10 +114,9 @@ def write_tracking(ws: Worksheet, plan: KpiPlan, client: str, lang: str) -> None
 def _period_row(ws: Worksheet, row: int, cadence: str, plan: KpiPlan, lang: str) -> None:
     """The group's band: its cadence, and the calendar period each column stands for (Solar Hijri months,
     seasons and years in Persian)."""
-    put(ws, row, 1, _(GROUP_TITLES[cadence])).font = Font(bold=True, color="1F4E78")
-    put(ws, row, 3, _(CADENCE_LABELS[cadence]))
-    for column in range(1, FIRST_PERIOD + PERIODS):
-        ws.cell(row=row, column=column).fill = GROUP_FILL
+    put(ws, row, 1, _(GROUP_TITLES[cadence]), style="group-title")
+    put(ws, row, 3, _(CADENCE_LABELS[cadence]), style="group")
+    for column in (2, *range(4, FIRST_PERIOD)):
+        apply(ws.cell(row=row, column=column), "group")
     for index, period in enumerate(periods(cadence, plan.go_live, PERIODS, lang)):
-        cell = put(ws, row, FIRST_PERIOD + index, period.label)
-        cell.font, cell.alignment = Font(bold=True, color="1F4E78"), CENTRE
+        put(ws, row, FIRST_PERIOD + index, period.label, style="group-label")

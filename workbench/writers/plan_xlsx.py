@@ -9,22 +9,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.domain.plan import Plan, ScheduledTask, plan_for
 from workbench.domain.playbook import Playbook
 from workbench.domain.locale import format_number
-from workbench.domain.text import RTL_LANGUAGES, tr
+from workbench.domain.text import tr
 from workbench.i18n import N_, _
 from workbench.writers.atomic import atomic_path
 from workbench.writers.context import ExportContext, in_client_language
 from workbench.writers.plan_xlsx_gantt import write_gantt
 from workbench.writers.plan_xlsx_load import write_load
 from workbench.writers.spreadsheet import finish_table, header, put, put_date, put_number
+from workbench.writers.xlsx_style import right_to_left, workbook
 
-CRITICAL_ROW = PatternFill("solid", fgColor="FCE4D6")
 PLAN_COLUMNS = [(N_("Phase"), 16), (N_("Task ID"), 22), (N_("Task"), 44), (N_("Owner"), 20),
                 (N_("Duration (working days)"), 11), (N_("Depends on"), 30), (N_("Early start"), 9),
                 (N_("Early finish"), 9), (N_("Late start"), 9), (N_("Late finish"), 9), (N_("Slack"), 8),
@@ -79,14 +77,12 @@ class PlanView:
 def write(ctx: ExportContext, folder: Path) -> list[Path]:
     plan = plan_for(ctx.playbook, ctx.answers, ctx.start, ctx.calendar)
     view = PlanView(ctx.playbook, plan, ctx.lang)
-    wb = Workbook()
+    wb = workbook(ctx.lang)
     _plan_sheet(wb.active, view)
     write_gantt(wb.create_sheet(_("Gantt")), view)
     _milestones(wb.create_sheet(_("Milestones")), view)
     write_load(wb.create_sheet(_("Load")), ctx.playbook, view)
-    if ctx.lang in RTL_LANGUAGES:
-        for ws in wb.worksheets:
-            ws.sheet_view.rightToLeft = True
+    right_to_left(wb, ctx.lang)
     target = Path(folder) / "plan.xlsx"
     with atomic_path(target) as tmp:
         wb.save(tmp)
@@ -105,17 +101,15 @@ def _plan_sheet(ws: Worksheet, view: PlanView) -> None:
                       view.depends_on(task), task.early_start, task.early_finish, task.late_start,
                       task.late_finish, task.slack, yes if task.critical else no, task.start, task.finish,
                       yes if task.milestone else "", view.sizing(task)]
+            look = ("critical",) if task.critical else ()
             for column, value in enumerate(values, start=1):
                 if column in DATE_COLUMNS:
-                    cell = put_date(ws, row, column, value, view.lang)
+                    put_date(ws, row, column, value, view.lang, style=look)
                 elif column in NUMBER_COLUMNS:
-                    cell = put_number(ws, row, column, value, view.lang)
+                    put_number(ws, row, column, value, view.lang, style=look)
                 else:
-                    cell = put(ws, row, column, value, wrap=column in (3, 6, 16))
-                if task.critical:
-                    cell.fill = CRITICAL_ROW
-            if task.critical:
-                ws.cell(row=row, column=12).font = Font(bold=True, color="C00000")
+                    put(ws, row, column, value, wrap=column in (3, 6, 16),
+                        style=look + ("alert",) if task.critical and column == 12 else look)
     _summary_below(ws, row + 2, view.plan, view.lang)
     finish_table(ws, row - 1, len(PLAN_COLUMNS))
 
@@ -126,7 +120,7 @@ def _summary_below(ws: Worksheet, row: int, plan: Plan, lang: str) -> None:
     counts = [(_("Working days"), plan.working_days), (_("Tasks"), len(plan.tasks)),
               (_("Critical tasks"), len(plan.critical_path()))]
     for offset, (label, value) in enumerate(dates + counts):
-        put(ws, row + offset, 2, label).font = Font(bold=True)
+        put(ws, row + offset, 2, label, style="strong")
         if offset < len(dates):
             put_date(ws, row + offset, 3, value, lang)
         else:
@@ -148,6 +142,6 @@ def _milestones(ws: Worksheet, view: PlanView) -> None:
         row += 1
         end = _("End of {phase}").format(phase=view.phase(phase))
         for column, value in enumerate([view.phase(phase), end, _("phase end"), "", None, ""], start=1):
-            put(ws, row, column, value).font = Font(bold=True)
-        put_date(ws, row, 5, view.plan.phase_milestones()[phase], view.lang).font = Font(bold=True)
+            put(ws, row, column, value, style="strong")
+        put_date(ws, row, 5, view.plan.phase_milestones()[phase], view.lang, style="strong")
     finish_table(ws, row - 1, 6, landscape=False)

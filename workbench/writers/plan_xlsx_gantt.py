@@ -8,25 +8,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.domain.locale import format_jalali_short
 from workbench.domain.plan_gantt import Bar, Gantt, gantt, phase_spans
 from workbench.i18n import _, pgettext, use_language
-from workbench.writers.spreadsheet import HEADER_FILL, HEADER_FONT, finish_table, header, put, put_date
+from workbench.writers.spreadsheet import finish_table, header, put, put_date
+from workbench.writers.xlsx_style import apply
 
 if TYPE_CHECKING:
     from workbench.writers.plan_xlsx import PlanView
 
-TASK_FILL = PatternFill("solid", fgColor="5B9BD5")
-CRITICAL_FILL = PatternFill("solid", fgColor="C00000")
-PHASE_FILL = PatternFill("solid", fgColor="A6A6A6")
+TASK, CRITICAL, PHASE = "bar", "bar-critical", "bar-phase"
+"""the named styles of the bars (xlsx_style): blue, red, grey"""
 MILESTONE = "◆"
 FIRST = 6
 """The first timeline column; ID, task, owner, start and finish sit left of it and stay frozen."""
-CENTRE = Alignment(horizontal="center", vertical="center")
 
 
 def write_gantt(ws: Worksheet, view: PlanView) -> Gantt:
@@ -38,10 +36,10 @@ def write_gantt(ws: Worksheet, view: PlanView) -> Gantt:
     for phase, tasks in view.by_phase():
         row += 1
         first, last = spans[phase]
-        put(ws, row, 2, view.phase(phase)).font = Font(bold=True)
+        put(ws, row, 2, view.phase(phase), style="strong")
         for column, day in ((4, first), (5, last)):
-            put_date(ws, row, column, day, view.lang).font = Font(bold=True)
-        _paint(ws, row, chart.bar(first, last), PHASE_FILL)
+            put_date(ws, row, column, day, view.lang, style="strong")
+        _paint(ws, row, chart.bar(first, last), PHASE)
         for task in tasks:
             row += 1
             for column, value in enumerate([task.id, view.name(task), view.owner(task)], start=1):
@@ -49,12 +47,12 @@ def write_gantt(ws: Worksheet, view: PlanView) -> Gantt:
             put_date(ws, row, 4, task.start, view.lang)
             put_date(ws, row, 5, task.finish, view.lang)
             bar = chart.task_bar(task)
+            fill = CRITICAL if task.critical else TASK
             if task.duration:
-                _paint(ws, row, bar, CRITICAL_FILL if task.critical else TASK_FILL)
+                _paint(ws, row, bar, fill)
             if task.milestone or not task.duration:
-                cell = put(ws, row, FIRST + bar.last, MILESTONE)
-                cell.alignment = CENTRE
-                cell.font = Font(bold=True, color="FFFFFF" if task.duration else "000000")
+                put(ws, row, FIRST + bar.last, MILESTONE,
+                    style=(fill, "milestone-on-bar") if task.duration else "milestone")
     _legend(ws, row + 2, chart)
     finish_table(ws, row - 1, FIRST - 1)
     ws.freeze_panes = ws.cell(row=2, column=FIRST)
@@ -84,24 +82,22 @@ def _axis(ws: Worksheet, chart: Gantt, lang: str) -> None:
             cell = put(ws, 1, column, label if chart.scale == "day" else _("wk {day}").format(day=label))
         else:
             cell = put(ws, 1, column, day)
+        apply(cell, "header-rotated")
+        if lang != "fa":  # the axis format, not the header's
             cell.number_format = _axis_format(lang, chart.scale)
-        cell.fill, cell.font = HEADER_FILL, HEADER_FONT
-        cell.alignment = Alignment(text_rotation=90, horizontal="center")
         ws.column_dimensions[get_column_letter(column)].width = 3.5
 
 
-def _paint(ws: Worksheet, row: int, bar: Bar, fill: PatternFill) -> None:
+def _paint(ws: Worksheet, row: int, bar: Bar, style: str) -> None:
     for index in range(bar.first, bar.last + 1):
-        ws.cell(row=row, column=FIRST + index).fill = fill
+        apply(ws.cell(row=row, column=FIRST + index), style)
 
 
 def _legend(ws: Worksheet, row: int, chart: Gantt) -> None:
     scale = _("one column per working day") if chart.scale == "day" else _("one column per week")
-    entries = [(CRITICAL_FILL, "", _("critical task (no slack)")), (TASK_FILL, "", _("task with slack")),
-               (PHASE_FILL, "", _("phase")), (None, MILESTONE, _("milestone")), (None, "", scale)]
-    for offset, (fill, mark, text) in enumerate(entries):
-        key = put(ws, row + offset, 1, mark)
-        key.alignment = CENTRE
-        if fill is not None:
-            key.fill = fill
+    entries = [((CRITICAL, "centred"), "", _("critical task (no slack)")),
+               ((TASK, "centred"), "", _("task with slack")), ((PHASE, "centred"), "", _("phase")),
+               (("milestone",), MILESTONE, _("milestone")), (("centred",), "", scale)]
+    for offset, (style, mark, text) in enumerate(entries):
+        put(ws, row + offset, 1, mark, style=style)
         put(ws, row + offset, 2, text)

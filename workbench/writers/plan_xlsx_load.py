@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -18,13 +17,13 @@ from workbench.domain.levelling import role_load
 from workbench.domain.locale import format_jalali_short
 from workbench.domain.playbook import Playbook
 from workbench.i18n import _
-from workbench.writers.spreadsheet import HEADER_FILL, HEADER_FONT, finish_table, header, put, put_number
+from workbench.writers.spreadsheet import finish_table, header, put, put_number
+from workbench.writers.xlsx_style import dxf
 
 if TYPE_CHECKING:
     from workbench.writers.plan_xlsx import PlanView
 
 FIRST = 4
-OVER = (PatternFill("solid", fgColor="FFC7CE"), Font(color="9C0006"))
 
 
 def write_load(ws: Worksheet, pb: Playbook, view: PlanView) -> None:
@@ -34,13 +33,12 @@ def write_load(ws: Worksheet, pb: Playbook, view: PlanView) -> None:
     for index, week in enumerate(weeks):
         column = FIRST + index
         if view.lang == "fa":
-            cell = put(ws, 1, column, format_jalali_short(week.week))
+            put(ws, 1, column, format_jalali_short(week.week), style="header-rotated")
         else:
-            cell = put(ws, 1, column, week.week)
+            cell = put(ws, 1, column, week.week, style="header-rotated")
             cell.number_format = "[$-419]dd mmm" if view.lang == "ru" else "dd mmm"
-        cell.fill, cell.font = HEADER_FILL, HEADER_FONT
-        cell.alignment = Alignment(text_rotation=90, horizontal="center")
         ws.column_dimensions[get_column_letter(column)].width = 6
+    over = dxf("bad")
     row = 1
     for role, weekly in sorted(loads.items(), key=lambda item: (item[0] not in view.plan.availability, item[0])):
         row += 1
@@ -53,7 +51,7 @@ def write_load(ws: Worksheet, pb: Playbook, view: PlanView) -> None:
         if weekly:
             span = f"{get_column_letter(FIRST)}{row}:{get_column_letter(FIRST + len(weekly) - 1)}{row}"
             ws.conditional_formatting.add(span, CellIsRule(operator="greaterThan", formula=[f"$C${row}+0.0001"],
-                                                           fill=OVER[0], font=OVER[1]))
+                                                           fill=over.fill, font=over.font))
     put(ws, row + 2, 2, _("Share of one person's working time the role's tasks take each week; a part-time "
                           "role's work is levelled to run one task at a time."))
     finish_table(ws, row - 1, FIRST - 1 + len(weeks))

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -23,16 +21,13 @@ from workbench.domain.access import SCOPES
 from workbench.domain.recertify import DECISIONS, ReviewPlan, RoleReview
 from workbench.domain.recertify_decisions import COLUMNS, INPUT_COLUMNS
 from workbench.domain.locale import format_short_date
-from workbench.domain.text import RTL_LANGUAGES
 from workbench.domain.vocabulary import action_label, decision_label, scope_label
 from workbench.i18n import N_, _, current_language
 from workbench.writers.spreadsheet import finish_table, header, put
+from workbench.writers.xlsx_style import right_to_left, workbook
 
 WIDTHS = {"role": 20, "role_name": 26, "object": 20, "action": 10, "scope": 9, "decision": 12,
           "new_scope": 12, "comment": 48}
-INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
-BAND_FILL = PatternFill("solid", fgColor="EEF3F8")
-UNLOCKED = Protection(locked=False)
 CHECKLIST_SHEET, ABOUT_SHEET = N_("Checklist"), N_("About")
 ABOUT_KEYS = (N_("Reviewer"), N_("Reviewer name"), N_("Design"), N_("Playbook"), N_("Playbook digest"),
               N_("Recertification task"), N_("Cadence (months)"), N_("Generated"), N_("Review due by"),
@@ -60,14 +55,13 @@ def write(plan: ReviewPlan, reviewer_names: dict[str, str], meta: ChecklistMeta,
     folder = Path(folder)
     paths = []
     for reviewer, reviews in plan.by_reviewer().items():
-        wb = Workbook()
+        wb = workbook(current_language())
         checklist = wb.active
         checklist.title = _(CHECKLIST_SHEET)
         _checklist(checklist, reviews)
         _about(wb.create_sheet(_(ABOUT_SHEET)), plan, reviewer, reviewer_names.get(reviewer, reviewer), reviews,
                meta)
-        for ws in wb.worksheets:  # Persian reads right to left
-            ws.sheet_view.rightToLeft = current_language() in RTL_LANGUAGES
+        right_to_left(wb, current_language())  # Persian reads right to left
         path = folder / file_name(reviewer)
         wb.save(path)
         paths.append(path)
@@ -86,12 +80,9 @@ def _checklist(ws: Worksheet, reviews: list[RoleReview]) -> None:
             values = {"role": right.role, "role_name": review.name, "object": right.object,
                       "action": action_label(right.action), "scope": scope_label(right.scope)}
             for key, value in values.items():
-                cell = put(ws, r, index[key], value)
-                if band:
-                    cell.fill = BAND_FILL
-            for key in INPUT_COLUMNS:
-                cell = put(ws, r, index[key], None, wrap=key == "comment")
-                cell.fill, cell.protection = INPUT_FILL, UNLOCKED
+                put(ws, r, index[key], value, style="band" if band else ())
+            for key in INPUT_COLUMNS:  # the only unlocked cells
+                put(ws, r, index[key], None, wrap=key == "comment", style="input")
     last = max(r, 2)
     keep, revoke, change = (decision_label(d) for d in DECISIONS)
     _dropdown(ws, index["decision"], last, (keep, revoke, change), _("Decision"),
@@ -126,7 +117,7 @@ def _about(ws: Worksheet, plan: ReviewPlan, reviewer: str, name: str, reviews: l
               sum(len(r.rights) for r in reviews))
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 22, 70
     for r, (key, value) in enumerate(zip(ABOUT_KEYS, values), start=1):
-        put(ws, r, 1, _(key)).font = Font(bold=True)
+        put(ws, r, 1, _(key), style="strong")
         put(ws, r, 2, value, wrap=True)
     notes = [r.note for r in reviews if r.note] + plan.notes
     keep, revoke, change = (decision_label(d) for d in DECISIONS)
@@ -143,7 +134,7 @@ def _about(ws: Worksheet, plan: ReviewPlan, reviewer: str, name: str, reviews: l
                "are for you."), *notes]
     start = len(ABOUT_KEYS) + 2
     for offset, text in enumerate(steps):
-        put(ws, start + offset, 1, text, wrap=True).alignment = Alignment(wrap_text=True, vertical="top")
+        put(ws, start + offset, 1, text, wrap=True)
         ws.merge_cells(start_row=start + offset, start_column=1, end_row=start + offset, end_column=2)
         ws.row_dimensions[start + offset].height = 32
     ws.protection.sheet = True

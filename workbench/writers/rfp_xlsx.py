@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -28,22 +26,17 @@ from workbench.domain.rfp_pack import (
     groups,
     priority_label,
 )
-from workbench.domain.text import RTL_LANGUAGES
 from workbench.languages import LANGUAGES
 from workbench.i18n import _, current_language
 from workbench.writers.context import ExportContext, in_client_language
 from workbench.writers.rfp_xlsx_cover import row_height, write_cover
 from workbench.writers.spreadsheet import finish_table, header, localise_numbers, put, put_formula, sheet_ref
+from workbench.writers.xlsx_style import right_to_left, workbook
 
 WIDTHS = {"id": 11, "module": 16, "text": 55, "rationale": 38, "acceptance": 38, "priority": 9, "weight": 8,
           "response": 18, "comment": 40, "points": 8, "weighted": 10}
 COL = {key: get_column_letter(i) for i, (key, _) in enumerate(COLUMNS, start=1)}
 """column key -> letter on the Requirements sheet"""
-INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
-BAND_FILL = PatternFill("solid", fgColor="EEF3F8")
-WONT_FONT = Font(italic=True, color="808080")
-UNLOCKED = Protection(locked=False)
-TOP = Alignment(vertical="top")
 
 
 @in_client_language
@@ -52,15 +45,13 @@ def write(ctx: ExportContext, folder: Path) -> list[Path]:
     `use_language(ctx.lang)`); a Persian workbook reads right to left on every sheet."""
     module_groups = groups(ctx.playbook, ctx.lang)
     rows = [row for group in module_groups for row in group.rows]
-    wb = Workbook()
+    wb = workbook(ctx.lang)
     write_cover(wb.active, ctx)
     lookup = _scoring_sheet(wb.create_sheet("Scoring"), rows)
     requirements = wb.create_sheet(_("Requirements"), 1)
     _requirements_sheet(requirements, rows, lookup)
     _scores_sheet(wb.create_sheet(_("Scores"), 2), module_groups, len(rows), sheet_ref(requirements.title))
-    if ctx.lang in RTL_LANGUAGES:
-        for ws in wb.worksheets:
-            ws.sheet_view.rightToLeft = True
+    right_to_left(wb, ctx.lang)
     localise_numbers(wb, ctx.lang)
     wb.active = 0
     path = Path(folder) / "rfp.xlsx"
@@ -79,7 +70,7 @@ def _scoring_sheet(ws: Worksheet, rows: list[RfpRow]) -> str:
         put(ws, r, 1, label)
         put(ws, r, 2, points)
     for c, (_, title) in enumerate(KEY_COLUMNS, start=4):
-        put(ws, 1, c, title).font = Font(bold=True)
+        put(ws, 1, c, title, style="strong")
         ws.column_dimensions[get_column_letter(c)].width = 16
     for r, row in enumerate(rows, start=2):
         for c, value in enumerate((row.id, row.module, row.priority_label, row.weight), start=4):
@@ -97,23 +88,19 @@ def _requirements_sheet(ws: Worksheet, rows: list[RfpRow], lookup: str) -> None:
     for r, row in enumerate(rows, start=2):
         if row.module != module:
             band, module = not band, row.module
+        look = ("band",) * band + ("muted",) * (row.priority == Priority.WONT)
         for key in ("id", "module", "text", "rationale", "acceptance", "priority", "weight"):
-            cell = put(ws, r, index[key], row.priority_label if key == "priority" else getattr(row, key),
-                       wrap=True)
-            if band:
-                cell.fill = BAND_FILL
-            if row.priority == Priority.WONT:
-                cell.font = WONT_FONT
+            put(ws, r, index[key], row.priority_label if key == "priority" else getattr(row, key), wrap=True,
+                style=look)
         ws.row_dimensions[r].height = row_height([(getattr(row, k), WIDTHS[k]) for k in
                                                   ("text", "rationale", "acceptance")], minimum=2)
         for key in ("response", "comment"):
-            cell = put(ws, r, index[key], None, wrap=True)
-            cell.fill, cell.protection = INPUT_FILL, UNLOCKED
+            put(ws, r, index[key], None, wrap=True, style="input")
         response = _cleaned(f"{COL['response']}{r}")
-        points = put_formula(ws, r, index["points"], f"=IFERROR(VLOOKUP({response},{lookup},2,FALSE),0)")
-        weighted = put_formula(ws, r, index["weighted"], f"={COL['weight']}{r}*{COL['points']}{r}")
-        for cell in (points, weighted):
-            cell.number_format, cell.alignment = "0.0", TOP
+        put_formula(ws, r, index["points"], f"=IFERROR(VLOOKUP({response},{lookup},2,FALSE),0)",
+                    style=("decimal", "top"))
+        put_formula(ws, r, index["weighted"], f"={COL['weight']}{r}*{COL['points']}{r}",
+                    style=("decimal", "top"))
     last = max(len(rows) + 1, 2)
     shown = list(response_labels(current_language()).values())
     validation = DataValidation(type="list", formula1='"' + ",".join(shown) + '"', allow_blank=True,
@@ -158,22 +145,20 @@ def _scores_sheet(ws: Worksheet, module_groups: list[ModuleGroup], count: int, r
         put(ws, r, 1, group.name)
         by_module = f"{rng('module')},$A{r},"
         put_formula(ws, r, 2, f"=SUMIFS({rng('weight')},{rng('module')},$A{r})")
-        put_formula(ws, r, 3, f"=SUMIFS({rng('weighted')},{rng('module')},$A{r})").number_format = "0.0"
-        put_formula(ws, r, 4, f'=IF(B{r}=0,"",C{r}/B{r})').number_format = "0.0%"
+        put_formula(ws, r, 3, f"=SUMIFS({rng('weighted')},{rng('module')},$A{r})", style="decimal")
+        put_formula(ws, r, 4, f'=IF(B{r}=0,"",C{r}/B{r})', style="percent-decimal")
         put_formula(ws, r, 5, f"=COUNTIFS({rng('module')},$A{r})")
         put_formula(ws, r, 6, "=" + missed(by_module))
     total = len(module_groups) + 2
-    put(ws, total, 1, _("Total")).font = Font(bold=True)
+    put(ws, total, 1, _("Total"), style="strong")
     for c in (2, 3, 5, 6):
         letter = get_column_letter(c)
-        cell = put_formula(ws, total, c, f"=SUM({letter}2:{letter}{total - 1})" if total > 2 else "=0")
-        cell.font = Font(bold=True)
-    ws.cell(total, 3).number_format = "0.0"
-    put_formula(ws, total, 4, f'=IF(B{total}=0,"",C{total}/B{total})').number_format = "0.0%"
-    ws.cell(total, 4).font = Font(bold=True)
+        put_formula(ws, total, c, f"=SUM({letter}2:{letter}{total - 1})" if total > 2 else "=0",
+                    style=("strong", "decimal") if c == 3 else "strong")
+    put_formula(ws, total, 4, f'=IF(B{total}=0,"",C{total}/B{total})', style=("strong", "percent-decimal"))
     notes = total + 2
-    put(ws, notes, 1, _("Must-haves missed")).font = Font(bold=True)
-    put_formula(ws, notes, 2, "=" + missed("")).font = Font(bold=True, color="C00000")
+    put(ws, notes, 1, _("Must-haves missed"), style="strong")
+    put_formula(ws, notes, 2, "=" + missed(""), style="alert")
     put(ws, notes, 3, _("Must requirements answered Roadmap or Not supported, or not answered."))
     put(ws, notes + 1, 1, _("Not answered"))
     put_formula(ws, notes + 1, 2, f'=COUNTIFS({rng("response")},"",{rng("priority")},"<>{wont}")')

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.domain.locale import format_date, format_number
@@ -20,12 +19,9 @@ from workbench.domain.rfp_pack import (
 from workbench.domain.text import tr
 from workbench.i18n import N_, _
 from workbench.writers.context import ExportContext
-from workbench.writers.spreadsheet import HEADER_FILL, HEADER_FONT, WRAP, put
+from workbench.writers.spreadsheet import put
 
-INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
-SECTION_FONT = Font(bold=True, size=12, color="1F4E78")
 WIDTHS = (34, 12, 80)
-CENTRE = Alignment(horizontal="center", vertical="top")
 
 INSTRUCTIONS = (
     N_("Type your company's name in the yellow '{vendor_name}' cell above."),
@@ -48,7 +44,7 @@ def write_cover(ws: Worksheet, ctx: ExportContext) -> None:
     for letter, width in zip("ABC", WIDTHS):
         ws.column_dimensions[letter].width = width
     title = _("Request for proposal: CRM system for {client}").format(client=ctx.client)
-    put(ws, 1, 1, title).font = Font(bold=True, size=16)
+    put(ws, 1, 1, title, style="title")
     pb = ctx.playbook
     facts: list[tuple[str, object]] = [
         (_("Client"), ctx.client),
@@ -58,18 +54,14 @@ def write_cover(ws: Worksheet, ctx: ExportContext) -> None:
         (_(VENDOR_NAME), None),
     ]
     for r, (label, value) in enumerate(facts, start=3):
-        put(ws, r, 1, label).font = Font(bold=True)
-        cell = put(ws, r, 2, value)
+        put(ws, r, 1, label, style="strong")
+        look = ("left",) + ("date",) * isinstance(value, date) + ("input",) * (value is None)
+        put(ws, r, 2, value, style=look)
         ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=3)
-        cell.alignment = Alignment(horizontal="left")
-        if isinstance(value, date):
-            cell.number_format = "yyyy-mm-dd"
-        if value is None:
-            cell.fill, cell.protection = INPUT_FILL, Protection(locked=False)
     r = len(facts) + 4
     r = _section(ws, r, _("How to respond"))
     for number, text in enumerate(INSTRUCTIONS, start=1):
-        put(ws, r, 1, f"{format_number(number, ctx.lang)}.").alignment = Alignment(horizontal="right", vertical="top")
+        put(ws, r, 1, f"{format_number(number, ctx.lang)}.", style="number-top")
         _wide(ws, r, _(text).format(vendor_name=_(VENDOR_NAME)))
         r += 1
     r = _table(ws, r + 1, (_("Vendor response"), _("Points"), _("Meaning")),
@@ -89,7 +81,7 @@ def write_cover(ws: Worksheet, ctx: ExportContext) -> None:
 
 
 def _section(ws: Worksheet, r: int, title: str) -> int:
-    put(ws, r, 1, title).font = SECTION_FONT
+    put(ws, r, 1, title, style="section")
     return r + 1
 
 
@@ -113,15 +105,14 @@ def _wide(ws: Worksheet, r: int, text: str) -> None:
 def _table(ws: Worksheet, r: int, titles: tuple[str, ...], rows: list[tuple]) -> int:
     """A small table in columns A:C; rows of two values span the second over B:C. Returns the next row."""
     for c, title in enumerate(titles, start=1):
-        cell = put(ws, r, c, title)
-        cell.fill, cell.font = HEADER_FILL, HEADER_FONT
+        put(ws, r, c, title, style="header")
     if len(titles) == 2:
         ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=3)
     for offset, values in enumerate(rows, start=1):
         widths = WIDTHS if len(values) == 3 else (WIDTHS[0], WIDTHS[1] + WIDTHS[2])
         for c, value in enumerate(values, start=1):
-            cell = put(ws, r + offset, c, value, wrap=True)
-            cell.alignment = CENTRE if isinstance(value, (int, float)) else WRAP
+            number = isinstance(value, (int, float))
+            put(ws, r + offset, c, value, style="centred-top" if number else "wrapped")
         if len(values) == 2:
             ws.merge_cells(start_row=r + offset, start_column=2, end_row=r + offset, end_column=3)
         ws.row_dimensions[r + offset].height = row_height(list(zip(map(str, values), widths)))

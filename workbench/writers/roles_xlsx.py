@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
@@ -18,38 +16,20 @@ from openpyxl.worksheet.worksheet import Worksheet
 from workbench.domain.governance import Finding, check_governance
 from workbench.domain.matrix import PermissionMatrix, RaciTable, permission_matrix, raci_table
 from workbench.domain.system_rights import label as right_label
-from workbench.domain.text import RTL_LANGUAGES, local_text, tr
+from workbench.domain.text import local_text, tr
 from workbench.domain.vocabulary import action_label, raci_meaning, scope_label, scope_meaning, severity_label
 from workbench.i18n import _
 from workbench.writers.atomic import atomic_path
 from workbench.writers.context import ExportContext, in_client_language
-from workbench.writers.spreadsheet import HEADER_FILL, HEADER_FONT, finish_table, header, put
+from workbench.writers.spreadsheet import finish_table, header, put
+from workbench.writers.xlsx_style import apply, right_to_left, workbook
 
-SCOPE_COLOURS = {"none": ("EDEDED", "808080"), "own": ("C6EFCE", "006100"), "team": ("FFEB9C", "9C5700"),
-                 "all": ("FFC7CE", "9C0006")}
-"""scope -> (fill, font) colours: grey, green, amber, red: the wider the scope, the hotter the colour."""
-RACI_COLOURS = {"R": "BDD7EE", "A": "F8CBAD", "C": "FFE699", "I": "EDEDED"}
-SEVERITY_COLOURS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
-FINDING_SIDE = Side(style="medium", color="C00000")
-FINDING_BORDER = Border(left=FINDING_SIDE, right=FINDING_SIDE, top=FINDING_SIDE, bottom=FINDING_SIDE)
-OBJECT_BORDER = Border(left=Side(style="thin", color="1F4E78"))
-CENTRE = Alignment(horizontal="center", vertical="center")
+RACI_LETTERS = ("R", "A", "C", "I")
+"""each has its named style `raci-<letter>`; scopes are painted `scope-<scope>`: grey, green, amber, red,
+the wider the scope, the hotter the colour (xlsx_style)"""
+SEVERITY_STYLES = {"error": "severity-error", "warning": "severity-warning", "info": "severity-info"}
 FIXED = 2
 """Role id and role name: the frozen columns left of the matrix."""
-
-
-def _fill(colour: str) -> PatternFill:
-    return PatternFill("solid", fgColor=colour)
-
-
-def _header_cell(ws: Worksheet, row: int, column: int, title: str) -> None:
-    cell = put(ws, row, column, title)
-    cell.fill, cell.font, cell.alignment = HEADER_FILL, HEADER_FONT, CENTRE
-
-
-def _paint_scope(cell, scope: str) -> None:
-    fill, font = SCOPE_COLOURS[scope]
-    cell.fill, cell.font, cell.alignment = _fill(fill), Font(color=font), CENTRE
 
 
 @in_client_language
@@ -58,14 +38,12 @@ def write(ctx: ExportContext, folder: Path) -> list[Path]:
     pb, lang = ctx.playbook, ctx.lang
     findings = check_governance(pb)
     matrix = permission_matrix(pb, lang, include=[(f.object, f.action) for f in findings if f.cell])
-    wb = Workbook()
+    wb = workbook(lang)
     cells = _permissions(wb.active, matrix, findings)
     _raci(wb.create_sheet("RACI"), raci_table(pb, lang))
     _findings(wb.create_sheet(_("Findings")), findings, cells, wb.active.title)
     _roles(wb.create_sheet(_("Roles")), ctx)
-    if lang in RTL_LANGUAGES:
-        for ws in wb.worksheets:
-            ws.sheet_view.rightToLeft = True
+    right_to_left(wb, lang)
     target = Path(folder) / "roles.xlsx"
     with atomic_path(target) as tmp:
         wb.save(tmp)
@@ -79,24 +57,27 @@ def _permissions(ws: Worksheet, matrix: PermissionMatrix, findings: list[Finding
     header(ws, [_("Role id"), _("Role")] + [action_label(action) for _o, action in columns],
            [20, 30] + [9] * len(columns), row=2)
     for column in range(1, FIXED + 1):
-        ws.cell(row=1, column=column).fill = HEADER_FILL
+        apply(ws.cell(row=1, column=column), "header")
     column = FIXED + 1
     for obj in matrix.objects:
-        _header_cell(ws, 1, column, obj.name if obj.name == obj.id else f"{obj.name} ({obj.id})")
+        title = obj.name if obj.name == obj.id else f"{obj.name} ({obj.id})"
+        put(ws, 1, column, title, style="header-centred")
         if len(obj.actions) > 1:
             ws.merge_cells(start_row=1, start_column=column, end_row=1, end_column=column + len(obj.actions) - 1)
         column += len(obj.actions)
     firsts = {FIXED + 1 + i for i, (obj, action) in enumerate(columns) if i == 0 or columns[i - 1][0] != obj}
     where: dict[tuple, str] = {}
+    flagged = {f.cell for f in findings if f.cell}
+    labels = {scope: scope_label(scope) for scope in ("none", "own", "team", "all")}
     for r, row in enumerate(matrix.rows, start=3):
         put(ws, r, 1, row.role)
         put(ws, r, 2, row.name)
         for c, (obj, action) in enumerate(columns, start=FIXED + 1):
             scope = row.scope(obj, action)
-            cell = put(ws, r, c, scope_label(scope))
-            _paint_scope(cell, scope)
-            if c in firsts:  # a rule between objects, so the eye finds each object's block
-                cell.border = OBJECT_BORDER
+            # a rule between objects, so the eye finds each object's block; a finding frames its cell
+            look = ("scope-" + scope,) + ("object-start",) * (c in firsts) + \
+                ("finding",) * ((row.role, obj, action) in flagged)
+            cell = put(ws, r, c, labels.get(scope) or scope_label(scope), style=look)
             where[(row.role, obj, action)] = cell.coordinate
     notes: dict[str, list[str]] = {}
     for finding in findings:
@@ -106,7 +87,6 @@ def _permissions(ws: Worksheet, matrix: PermissionMatrix, findings: list[Finding
                     severity=severity_label(finding.severity), rule=finding.rule, message=finding.message,
                     fix=finding.fix))
     for coordinate, lines in notes.items():
-        ws[coordinate].border = FINDING_BORDER
         ws[coordinate].comment = Comment("\n\n".join(lines), "crmwb check", width=360, height=160)
     finish_table(ws, len(matrix.rows), FIXED + len(columns), header_row=2, title_rows="1:2")
     ws.freeze_panes = ws.cell(row=3, column=FIXED + 1)
@@ -119,12 +99,11 @@ def _permissions(ws: Worksheet, matrix: PermissionMatrix, findings: list[Finding
 
 
 def _legend(ws: Worksheet, row: int) -> None:
-    put(ws, row, 1, _("Legend")).font = Font(bold=True)
+    put(ws, row, 1, _("Legend"), style="strong")
     for offset, scope in enumerate(("none", "own", "team", "all"), start=1):
-        _paint_scope(put(ws, row + offset, 1, scope_label(scope)), scope)
+        put(ws, row + offset, 1, scope_label(scope), style="scope-" + scope)
         put(ws, row + offset, 2, scope_meaning(scope))
-    marker = put(ws, row + 5, 1, _("finding"))
-    marker.border = FINDING_BORDER
+    put(ws, row + 5, 1, _("finding"), style="finding")
     put(ws, row + 5, 2, _("a governance finding points at this cell: see its comment and the Findings sheet"))
 
 
@@ -133,8 +112,7 @@ def _raci(ws: Worksheet, table: RaciTable) -> None:
     header(ws, [_("Phase"), _("Task id"), _("Task"), _("Owner")] + [name for _r, name in table.roles],
            [16, 22, 56, 26] + [12] * len(table.roles))
     for column in range(5, 5 + len(table.roles)):
-        ws.cell(row=1, column=column).alignment = Alignment(wrap_text=True, horizontal="center",
-                                                            vertical="center")
+        apply(ws.cell(row=1, column=column), "header-centred")
     r = 1
     for _phase, phase_name, rows in table.phases():
         for row in rows:
@@ -146,14 +124,11 @@ def _raci(ws: Worksheet, table: RaciTable) -> None:
             for c, (role, _name) in enumerate(table.roles, start=5):
                 letter = row.letters.get(role)
                 if letter:
-                    cell = put(ws, r, c, letter)
-                    cell.fill, cell.alignment = _fill(RACI_COLOURS[letter]), CENTRE
-                    cell.font = Font(bold=letter == "A")
+                    put(ws, r, c, letter, style="raci-" + letter)
     finish_table(ws, len(table.rows), 4 + len(table.roles))
     ws.freeze_panes = "E2"
-    for offset, letter in enumerate(RACI_COLOURS, start=2):
-        cell = put(ws, r + offset + 1, 4, letter)
-        cell.fill, cell.alignment = _fill(RACI_COLOURS[letter]), CENTRE
+    for offset, letter in enumerate(RACI_LETTERS, start=2):
+        put(ws, r + offset + 1, 4, letter, style="raci-" + letter)
         put(ws, r + offset + 1, 3, raci_meaning(letter))
 
 
@@ -167,12 +142,13 @@ def _findings(ws: Worksheet, findings: list[Finding], cells: dict[tuple, str], m
                   finding.message, finding.fix]
         for c, value in enumerate(values, start=1):
             put(ws, r, c, value if value is not None else "", wrap=c >= 7)
-        ws.cell(row=r, column=1).fill = _fill(SEVERITY_COLOURS.get(finding.severity, "FFFFFF"))
+        if finding.severity in SEVERITY_STYLES:
+            apply(ws.cell(row=r, column=1), SEVERITY_STYLES[finding.severity])
         coordinate = cells.get(finding.cell) if finding.cell else None
         if coordinate:
             link, quoted = put(ws, r, 9, coordinate), matrix_sheet.replace("'", "''")
             link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{quoted}'!{coordinate}")
-            link.font = Font(color="0563C1", underline="single")
+            apply(link, "link")
     if not findings:
         put(ws, 2, 1, "—")
         put(ws, 2, 7, _("no governance findings"))

@@ -1,4 +1,5 @@
 """openpyxl helpers every workbook shares: safe text, a styled header, widths, freeze, filters, print setup.
+Looks (colours, fonts, number formats) come from `xlsx_style`'s named styles, by role.
 
 Text from playbooks and answers is user data: a cell that starts with = + - @ (or a tab/CR) would run as
 a formula in Excel or LibreOffice. Such text is stored as a string with Excel's quote prefix, so it shows
@@ -11,25 +12,36 @@ from datetime import date
 from typing import Any, Iterable
 
 from openpyxl.cell.cell import Cell
-from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.domain.locale import format_jalali
+from workbench.writers.xlsx_style import DATE_FORMATS, NUMBER_LOCALE, apply, local_format
+
+__all__ = ["DATE_FORMATS", "NUMBER_LOCALE", "local_format", "put", "put_date", "put_number", "put_formula",
+           "header", "finish_table", "csv_safe", "sheet_ref", "localise_numbers", "is_dangerous"]
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-WRAP = Alignment(wrap_text=True, vertical="top")
+Style = str | tuple[str, ...]
+"""one role of `xlsx_style.ROLES`, or several composed"""
 
 
 def is_dangerous(text: str) -> bool:
     return text.startswith(FORMULA_STARTS)
 
 
-def put(ws: Worksheet, row: int, column: int, value: Any, *, wrap: bool = False) -> Cell:
-    """Write a value; strings are always stored as text (never as a formula)."""
+def _roles(style: Style, wrap: bool) -> tuple[str, ...]:
+    roles = (style,) if isinstance(style, str) else tuple(style)
+    return roles + ("wrapped",) if wrap else roles
+
+
+def put(ws: Worksheet, row: int, column: int, value: Any, *, wrap: bool = False, style: Style = ()) -> Cell:
+    """Write a value in the named style for `style` (plus "wrapped" if `wrap`); strings are always stored
+    as text (never as a formula)."""
     cell = ws.cell(row=row, column=column)
+    roles = _roles(style, wrap)
+    if roles:
+        apply(cell, *roles)  # first: a named style replaces the quote prefix too
     if isinstance(value, str):
         cell.value = value
         cell.data_type = "s"
@@ -37,24 +49,23 @@ def put(ws: Worksheet, row: int, column: int, value: Any, *, wrap: bool = False)
             cell.quotePrefix = True
     else:
         cell.value = value
-    if wrap:
-        cell.alignment = WRAP
     return cell
 
 
-def put_formula(ws: Worksheet, row: int, column: int, formula: str) -> Cell:
+def put_formula(ws: Worksheet, row: int, column: int, formula: str, *, style: Style = ()) -> Cell:
     """Write a formula we built ourselves (never one made from user text)."""
     assert formula.startswith("=")
     cell = ws.cell(row=row, column=column)
     cell.value = formula
+    roles = _roles(style, False)
+    if roles:
+        apply(cell, *roles)
     return cell
 
 
 def header(ws: Worksheet, titles: Iterable[str], widths: Iterable[int], row: int = 1) -> None:
     for column, (title, width) in enumerate(zip(titles, widths), start=1):
-        cell = put(ws, row, column, title)
-        cell.fill, cell.font = HEADER_FILL, HEADER_FONT
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        put(ws, row, column, title, style="header")
         ws.column_dimensions[get_column_letter(column)].width = width
 
 
@@ -84,22 +95,24 @@ def sheet_ref(title: str) -> str:
     return "'" + title.replace("'", "''") + "'"
 
 
-# Locale prefixes both Excel and LibreOffice honour in a number format: Persian (0x0429) with Extended
-# Arabic-Indic digits (03) shows ۱٬۲۳۴٫۵ while the cell stays a number; Russian (0x0419) shows 1 234,5 and
-# Russian month names. Neither application reads a Solar Hijri *calendar* from an xlsx number format
-# (Excel 365's [$-fa-IR,16] is unknown to LibreOffice, which prints a Gregorian day under a Persian month
-# name), so Persian dates are written as Solar Hijri text by `put_date`.
-NUMBER_LOCALE = {"fa": "[$-03000429]", "ru": "[$-419]"}
-DATE_FORMATS = {"en": "yyyy-mm-dd", "ru": "[$-419]dd.mm.yyyy"}
+# NUMBER_LOCALE holds the locale prefixes both Excel and LibreOffice honour in a number format: Persian
+# (0x0429) with Extended Arabic-Indic digits (03) shows ۱٬۲۳۴٫۵ while the cell stays a number; Russian
+# (0x0419) shows 1 234,5 and Russian month names. Neither application reads a Solar Hijri *calendar* from an
+# xlsx number format (Excel 365's [$-fa-IR,16] is unknown to LibreOffice, which prints a Gregorian day under
+# a Persian month name), so Persian dates are written as Solar Hijri text by `put_date`.
+NUMBER_ROLES = {"#,##0.##": "number", "0%": "percent", "0.0": "decimal", "0.0%": "percent-decimal"}
+"""number formats that have a named style (in the workbook's language)"""
 
 
-def local_format(fmt: str, lang: str) -> str:
-    """A number format shown the local way (digits, separators) in `lang`; the value stays a number."""
-    return NUMBER_LOCALE.get(lang, "") + fmt
-
-
-def put_number(ws: Worksheet, row: int, column: int, value: float | int, lang: str, fmt: str = "General") -> Cell:
-    cell = put(ws, row, column, value)
+def put_number(ws: Worksheet, row: int, column: int, value: float | int, lang: str, fmt: str = "General", *,
+               style: Style = ()) -> Cell:
+    role = NUMBER_ROLES.get(fmt)
+    if role is not None:
+        cell = put(ws, row, column, value, style=_roles(style, False) + (role,))
+        if cell.number_format != (wanted := local_format(fmt, lang)):  # a workbook made in another language
+            cell.number_format = wanted
+        return cell
+    cell = put(ws, row, column, value, style=style)
     if lang in NUMBER_LOCALE:
         cell.number_format = local_format("0" if fmt == "General" and isinstance(value, int) else fmt, lang)
     elif fmt != "General":
@@ -107,15 +120,18 @@ def put_number(ws: Worksheet, row: int, column: int, value: float | int, lang: s
     return cell
 
 
-def put_date(ws: Worksheet, row: int, column: int, day: date | None, lang: str) -> Cell:
+def put_date(ws: Worksheet, row: int, column: int, day: date | None, lang: str, *, style: Style = ()) -> Cell:
     """A date as the client reads it: a real date cell (dd.mm.yyyy in Russian, ISO in English), or for
     Persian the Solar Hijri date as text in Persian digits (see NUMBER_LOCALE for why not a format)."""
-    if day is None or lang != "fa":
-        cell = put(ws, row, column, day)
-        if day is not None:
-            cell.number_format = DATE_FORMATS.get(lang, DATE_FORMATS["en"])
+    if day is None:
+        return put(ws, row, column, day, style=style)
+    if lang != "fa":
+        cell = put(ws, row, column, day, style=_roles(style, False) + ("date",))
+        fmt = DATE_FORMATS.get(lang, DATE_FORMATS["en"])
+        if cell.number_format != fmt:  # a workbook made in another language than the date's
+            cell.number_format = fmt
         return cell
-    return put(ws, row, column, format_jalali(day, numeric=True))
+    return put(ws, row, column, format_jalali(day, numeric=True), style=style)
 
 
 def localise_numbers(workbook: Any, lang: str) -> None:
