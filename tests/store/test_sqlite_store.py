@@ -4,7 +4,6 @@ crash in the middle of a write."""
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sqlite3
 import subprocess
 import sys

@@ -6,7 +6,6 @@ from __future__ import annotations
 import itertools
 
 import casbin
-import pytest
 
 from tests.writers.roles_fixtures import context, roles_data
 from workbench.domain.access import ACTIONS, SCOPES
