@@ -53,6 +53,9 @@ class WorkbenchApp(App[int]):
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit", tooltip="Quit (answers are saved)"),
     ]
 
+    exit_after_first_screen = False
+    """Start-up benchmarks (`CRMWB_EXIT_AFTER_FIRST_SCREEN`): exit once the first working screen is painted."""
+
     def __init__(self, session: Session | None = None, *, author: str, today: date | None = None,
                  theme: str = DARK, section: str | None = None) -> None:
         super().__init__()
@@ -82,6 +85,11 @@ class WorkbenchApp(App[int]):
         else:
             await self._install_modes()
         self.watcher.start()
+
+    def on_ready(self) -> None:
+        """The first screen is painted: the start screen, or the engagement's section opened on mount."""
+        if self.exit_after_first_screen:
+            self.exit(0)
 
     def on_unmount(self) -> None:
         self.store_queue.stopping = True
