@@ -21,8 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 FIRST_SCREEN_EXIT = "CRMWB_EXIT_AFTER_FIRST_SCREEN"
-"""Set (to anything) for start-up benchmarks: the app runs headless and exits, code 0, once its first
-working screen is painted (the start screen, or the engagement's section). Not for people."""
+"""Set for start-up benchmarks: the app runs headless and exits, code 0, once its first working screen is
+painted (the start screen, or the engagement's section), or with `first-frame` once its first screen is
+(the loading screen while the engagement opens). Not for people."""
 
 
 def has_terminal() -> bool:
@@ -36,20 +37,33 @@ def launch(folder: Path | None, author: str | None = None, command: str = "open"
     if not timing and not has_terminal():
         return fail(command, "the workbench needs a terminal; for scripts use `crmwb status`, `crmwb task` "
                     "and the other commands")
-    from workbench.cli.output import print_problems
-    from workbench.store.engagement import EngagementError
     from workbench.tui.app import make_app
 
     try:
-        app = make_app(folder, author=author, section=section)
-    except EngagementError as exc:
+        app = make_app(folder, author=author, section=section, background=True)
+    except Exception as exc:
+        from workbench.store.engagement import EngagementError  # here: the store loads after the first frame
+
+        if not isinstance(exc, EngagementError):
+            raise
+        from workbench.cli.output import print_problems
+
         print_problems(exc.problems)
         return 2
     if timing:
-        app.exit_after_first_screen = True
+        app.exit_after_first_screen = os.environ[FIRST_SCREEN_EXIT]
         app.run(headless=True, size=(120, 40))
     else:
         app.run()
+    failure = app.open_failure
+    if failure is not None:  # the engagement opened behind the loading screen could not be used
+        from workbench.cli.output import print_problems
+
+        if failure.problems:  # located: file:line:col, as every command reports them
+            print_problems(failure.problems)
+        else:
+            print(f"crmwb {command}: {failure.title}: {failure.message}", file=sys.stderr)
+        return 2
     return app.return_code or 0
 
 

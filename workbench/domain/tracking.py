@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from workbench.domain.plan import Plan
-from workbench.domain.playbook import Playbook
+if TYPE_CHECKING:  # annotations only: the store's records stay importable without pydantic
+    from workbench.domain.plan import Plan
+    from workbench.domain.playbook import Playbook
 
 TaskStatus = Literal["not_started", "in_progress", "blocked", "done", "skipped"]
 STATUSES: tuple[str, ...] = ("not_started", "in_progress", "blocked", "done", "skipped")
