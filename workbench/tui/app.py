@@ -299,7 +299,7 @@ class WorkbenchApp(App[int]):
 
         if self.opening is not None:  # the engagement `crmwb open` was given: the CLI prints why, exit 2
             self.open_failure = message
-            self.exit(2)
+            self.exit(return_code=2)
             return
 
         def again(_: None) -> None:
