@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 from textual.widgets import Static
+from textual.worker import WorkerCancelled
 
 
 async def settle(pilot: Pilot) -> None:
@@ -15,7 +16,10 @@ async def settle(pilot: Pilot) -> None:
         busy = [w for w in pilot.app.workers if not w.is_finished]
         if busy:
             idle = 0
-            await pilot.app.workers.wait_for_complete(busy)
+            try:
+                await pilot.app.workers.wait_for_complete(busy)
+            except WorkerCancelled:  # an exclusive worker (the watcher's look) replaced by a newer one
+                pass
             continue
         idle += 1
         if idle == 3:
