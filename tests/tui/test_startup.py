@@ -25,9 +25,10 @@ ROOT = Path(__file__).resolve().parents[2]
 WRITERS = ("openpyxl", "docx", "jinja2")
 """never before the first frame, nor on opening an engagement: only an export or a deliverable needs them"""
 STORE_AND_LOADERS = ("pydantic", "yaml", "networkx", "sqlite3", "workbench.store.engagement",
-                     "workbench.store.sqlite_store", "workbench.loading.playbooks", "workbench.domain.playbook")
-SECTION_SCREENS = ("workbench.tui.screens.intake", "workbench.tui.screens.phases", "workbench.tui.screens.export",
-                   "workbench.tui.screens.jobdesc", "workbench.tui.screens.deliverables")
+                     "workbench.store.sqlite_store", "workbench.loading.playbooks",
+                     "workbench.domain.playbook")
+SECTION_SCREENS = tuple(f"workbench.tui.screens.{name}"
+                        for name in ("intake", "phases", "export", "jobdesc", "deliverables"))
 
 
 def modules_after_first_screen(*argv: str, tmp_path: Path) -> set[str]:
@@ -93,7 +94,8 @@ async def test_crmwb_open_shows_a_loading_screen_then_the_engagement(engagement,
 
 def broken_engagement(folder: Path) -> Path:
     folder.mkdir()
-    (folder / "engagement.yaml").write_text("client: Acme\nplaybook: core\nstart: 2026-02-02\n", encoding="utf-8")
+    (folder / "engagement.yaml").write_text("client: Acme\nplaybook: core\nstart: 2026-02-02\n",
+                                            encoding="utf-8")
     return folder
 
 

@@ -103,7 +103,8 @@ class WorkbenchApp(App[int]):
         self.set_reactive(App.theme, theme)
         self.stylesheet.set_variables(self.get_css_variables())
         dark = self.current_theme.dark
-        self.update_classes({f"-theme-{theme}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False)
+        self.update_classes({f"-theme-{theme}": True, "-dark-mode": dark, "-light-mode": not dark},
+                            update=False)
         refresh_ansi(self.ansi_theme)
 
     @property
@@ -117,14 +118,15 @@ class WorkbenchApp(App[int]):
             await self.install_session(session, self.first_section)
         else:
             await self._install_modes()
-            if self.opening is not None:  # after the loading screen is painted: the worker holds the GIL a lot
+            if self.opening is not None:  # after the loading screen is painted: the worker holds the GIL
                 self.call_after_refresh(self._open_worker, self.opening)
         self.watcher.start()
 
     def on_ready(self) -> None:
         """The first screen is painted: the start screen, the engagement's section opened on mount, or the
         loading screen while the engagement opens in a worker."""
-        if self.exit_after_first_screen == "first-frame" or (self.exit_after_first_screen and not self.opening):
+        wanted = self.exit_after_first_screen
+        if wanted == "first-frame" or (wanted and not self.opening):
             self.exit(0)
 
     def on_unmount(self) -> None:
@@ -470,7 +472,8 @@ def make_app(folder: Path | None = None, *, session: Session | None = None, auth
 
     author = current_author(author)
     if background and folder is not None and session is None and (Path(folder) / "engagement.yaml").is_file():
-        return WorkbenchApp(None, author=author, today=today, theme=theme, section=section, opening=Path(folder))
+        return WorkbenchApp(None, author=author, today=today, theme=theme, section=section,
+                            opening=Path(folder))
     if folder is not None and session is None:
         from workbench.tui.engagements import open_session
 

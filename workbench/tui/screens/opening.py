@@ -21,6 +21,6 @@ class OpeningScreen(WorkbenchScreen):
         self.folder = folder
 
     def compose_body(self) -> ComposeResult:
-        yield Static(_("Opening the engagement in {folder} …").format(folder=self.folder), id="opening-text",
-                     classes="hint", markup=False)
+        text = _("Opening the engagement in {folder} …").format(folder=self.folder)
+        yield Static(text, id="opening-text", classes="hint", markup=False)
         yield LoadingIndicator(id="opening")
