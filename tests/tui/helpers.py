@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
-from textual.worker import WorkerCancelled
 from textual.widgets import Static
+from textual.worker import WorkerCancelled
 
 
 async def settle(pilot: Pilot) -> None:

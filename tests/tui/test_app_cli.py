@@ -31,13 +31,14 @@ def test_open_reports_a_folder_without_an_engagement_before_any_screen(run_cli, 
 
 def test_the_cli_exits_with_the_app_return_code(monkeypatch, engagement):
     from workbench.tui import app as app_module
+    from workbench.tui.engagements import open_session
 
     class Quits(app_module.WorkbenchApp):
         def on_ready(self) -> None:
             self.exit(return_code=3)
 
     def fake_make_app(folder=None, **kwargs):
-        session = app_module.open_session(folder, "ana") if folder else None
+        session = open_session(folder, "ana") if folder else None
         return Quits(session, author="ana", today=TODAY)
 
     monkeypatch.setattr(open_cmd, "has_terminal", lambda: True)

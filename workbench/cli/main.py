@@ -91,7 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     wanted = next((a for a in argv if a in COMMANDS), None)
     if wanted is None and not argv:
-        if not (sys.stdin.isatty() and sys.stdout.isatty()):  # piped or scripted: the usage, not a TUI
+        from workbench.cli.open_cmd import FIRST_SCREEN_EXIT
+
+        scripted = not (sys.stdin.isatty() and sys.stdout.isatty()) and not os.environ.get(FIRST_SCREEN_EXIT)
+        if scripted:  # piped or scripted: the usage, not a TUI
             build_parser().print_help()
             return ExitCode.OK
         args = argparse.Namespace(command=None)

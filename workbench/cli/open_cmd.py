@@ -8,6 +8,7 @@ The exit code is the app's: 0, or 70 after an unexpected error (reported without
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -20,6 +21,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_author_argument(parser)
 
 
+FIRST_SCREEN_EXIT = "CRMWB_EXIT_AFTER_FIRST_SCREEN"
+"""Set for start-up benchmarks: the app runs headless and exits, code 0, once its first working screen is
+painted (the start screen, or the engagement's section), or with `first-frame` once its first screen is
+(the loading screen while the engagement opens). Not for people."""
+
+
 def has_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
@@ -27,19 +34,37 @@ def has_terminal() -> bool:
 def launch(folder: Path | None, author: str | None = None, command: str = "open",
            section: str | None = None) -> int:
     """Open the engagement (printing its problems, exit 2, when it cannot be used), then run the TUI."""
-    if not has_terminal():
+    timing = bool(os.environ.get(FIRST_SCREEN_EXIT))
+    if not timing and not has_terminal():
         return fail(command, "the workbench needs a terminal; for scripts use `crmwb status`, `crmwb task` "
                     "and the other commands")
-    from workbench.cli.output import print_problems
-    from workbench.store.engagement import EngagementError
     from workbench.tui.app import make_app
 
     try:
-        app = make_app(folder, author=author, section=section)
-    except EngagementError as exc:
+        app = make_app(folder, author=author, section=section, background=True)
+    except Exception as exc:
+        from workbench.store.engagement import EngagementError  # here: the store loads after the first frame
+
+        if not isinstance(exc, EngagementError):
+            raise
+        from workbench.cli.output import print_problems
+
         print_problems(exc.problems)
         return ExitCode.BAD_INPUT
-    app.run()
+    if timing:
+        app.exit_after_first_screen = os.environ[FIRST_SCREEN_EXIT]
+        app.run(headless=True, size=(120, 40))
+    else:
+        app.run()
+    failure = app.open_failure
+    if failure is not None:  # the engagement opened behind the loading screen could not be used
+        from workbench.cli.output import print_problems
+
+        if failure.problems:  # located: file:line:col, as every command reports them
+            print_problems(failure.problems)
+        else:
+            print(f"crmwb {command}: {failure.title}: {failure.message}", file=sys.stderr)
+        return ExitCode.BAD_INPUT
     return app.return_code or 0
 
 

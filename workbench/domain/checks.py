@@ -10,6 +10,7 @@ from collections import Counter
 from typing import Iterable
 
 from workbench.domain.conditions import iter_tests
+from workbench.domain.digraph import DiGraph
 from workbench.domain.kpis import formula_names
 from workbench.domain.phases import PHASE_IDS
 from workbench.domain.playbook import Playbook
@@ -107,8 +108,6 @@ def _scale_problems(pb: Playbook, terms: list, path: Path) -> list[Problem]:
 
 
 def check_phases(pb: Playbook) -> list[Problem]:
-    import networkx as nx
-
     problems: list[Problem] = []
     order = [p.id for p in pb.phases]
     if order != [p for p in PHASE_IDS if p in order]:
@@ -117,7 +116,7 @@ def check_phases(pb: Playbook) -> list[Problem]:
     roles = {r.id for r in pb.roles}
     tasks = pb.task_map()
     phase_index = {t.id: pi for pi, p in enumerate(pb.phases) for t in p.tasks}
-    graph = nx.DiGraph()
+    graph = DiGraph()
     for pi, phase in enumerate(pb.phases):
         for ti, task in enumerate(phase.tasks):
             path: Path = ("phases", pi, "tasks", ti)
@@ -141,7 +140,12 @@ def check_phases(pb: Playbook) -> list[Problem]:
                                             code="cycle"))
                 else:
                     graph.add_edge(dep, task.id)
-    for cycle in list(nx.simple_cycles(graph))[:5]:
+    cycles = []
+    if graph.has_cycle():
+        import networkx as nx  # only to name the cycles
+
+        cycles = list(nx.simple_cycles(graph.to_networkx()))[:5]
+    for cycle in cycles:
         if len(cycle) < 2:
             continue
         at = min(range(len(cycle)), key=lambda i: graph.nodes[cycle[i]]["order"])

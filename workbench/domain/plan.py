@@ -11,6 +11,7 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from workbench.domain.digraph import CycleError, DiGraph
 from workbench.domain.phases import PHASE_IDS
 from workbench.domain.playbook import Playbook
 from workbench.domain.work_calendar import DEFAULT_WEEKEND, WorkCalendar
@@ -118,10 +119,8 @@ def _label(node: Hashable) -> str:
 def _graph(pb: Playbook, durations: Mapping[str, int] | None = None):
     """Dependencies plus phase gates: every task of a phase waits for the gate tasks of the phase before
     (through one zero-duration node per phase start, so the edges stay linear in the number of tasks)."""
-    import networkx as nx
-
     known = pb.task_map()
-    graph = nx.DiGraph()
+    graph = DiGraph()
     previous_gates: list[Hashable] = []
     for phase in pb.phases:
         opening: Hashable | None = None
@@ -159,13 +158,13 @@ def _cpm(graph, order: list[Hashable]) -> tuple[dict, dict, dict, dict, int]:
     return es, ef, ls, lf, end
 
 
-def _order(graph) -> list[Hashable]:
-    import networkx as nx
-
+def _order(graph: DiGraph) -> list[Hashable]:
     try:
-        return list(nx.lexicographical_topological_sort(graph, key=lambda n: graph.nodes[n]["order"]))
-    except nx.NetworkXUnfeasible:
-        loop = " -> ".join(_label(edge[0]) for edge in nx.find_cycle(graph))
+        return graph.ordered(key=lambda n: graph.nodes[n]["order"])
+    except CycleError:
+        import networkx as nx  # only to name the loop
+
+        loop = " -> ".join(_label(edge[0]) for edge in nx.find_cycle(graph.to_networkx()))
         raise ValueError(f"the plan cannot be scheduled: {loop} wait for each other (a task depends on a "
                          "later phase while that phase waits for it)") from None
 

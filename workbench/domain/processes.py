@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from workbench.domain.base import Id, Item, Strict
+from workbench.domain.digraph import DiGraph
 from workbench.domain.text import Text
 
 NodeKind = Literal["start", "task", "decision", "end"]
@@ -48,10 +49,8 @@ class Handoff:
 
 
 def to_graph(process: Process):
-    """The process as a networkx DiGraph; node attributes carry kind, lane and label."""
-    import networkx as nx
-
-    graph = nx.DiGraph(id=process.id)
+    """The process as a DiGraph; node attributes carry kind, lane and label."""
+    graph = DiGraph(id=process.id)
     for node in process.nodes:
         graph.add_node(node.id, kind=node.kind, lane=node.lane, label=node.label)
     for edge in process.edges:
@@ -62,8 +61,6 @@ def to_graph(process: Process):
 
 def check_process(process: Process) -> list[GraphProblem]:
     """Structural checks: one start, all reachable, every path ends, decisions have labelled exits."""
-    import networkx as nx
-
     problems: list[GraphProblem] = []
     index = {n.id: i for i, n in enumerate(process.nodes)}
     seen: set[str] = set()
@@ -84,7 +81,7 @@ def check_process(process: Process) -> list[GraphProblem]:
         problems.append(GraphProblem(None, "a process needs at least one end node; found none"))
     for node in process.nodes:
         where = ("nodes", index[node.id])
-        out_edges = list(graph.out_edges(node.id, data=True))
+        out_edges = graph.out_edges(node.id)
         if node.kind == "start" and graph.in_degree(node.id):
             problems.append(GraphProblem(where, f"start node {node.id!r} has incoming edges"))
         if node.kind == "end" and out_edges:
@@ -97,13 +94,13 @@ def check_process(process: Process) -> list[GraphProblem]:
             if any(not data.get("label") for _, _, data in out_edges):
                 problems.append(GraphProblem(where, f"every exit of decision {node.id!r} needs a label"))
     if len(starts) == 1:
-        reachable = nx.descendants(graph, starts[0]) | {starts[0]}
+        reachable = graph.descendants(starts[0]) | {starts[0]}
         for node in process.nodes:
             if node.id not in reachable:
                 problems.append(GraphProblem(("nodes", index[node.id]),
                                              f"step {node.id!r} cannot be reached from the start"))
     if ends:
-        finishing = set(ends).union(*(nx.ancestors(graph, e) for e in ends))
+        finishing = set(ends).union(*(graph.ancestors(e) for e in ends))
         for node in process.nodes:
             if node.id not in finishing and node.kind != "end":
                 problems.append(GraphProblem(("nodes", index[node.id]),

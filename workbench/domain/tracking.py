@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from workbench.domain import fixed_ids
-from workbench.domain.plan import Plan
-from workbench.domain.playbook import Playbook
+
+if TYPE_CHECKING:  # annotations only: the store's records stay importable without pydantic
+    from workbench.domain.plan import Plan
+    from workbench.domain.playbook import Playbook
 
 TaskStatus = Literal["not_started", "in_progress", "blocked", "done", "skipped"]
 STATUSES = fixed_ids.TASK_STATUSES  # the one list (domain/fixed_ids.py); a test holds the Literal equal

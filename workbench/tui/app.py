@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App
@@ -22,18 +22,25 @@ from textual.message import Message
 from textual.screen import Screen
 
 from workbench.settings import Settings
-from workbench.store.engagement import EngagementError
 from workbench.tui import messages as m
 from workbench.tui.commands import WorkbenchCommands
 from workbench.tui.crash import CRASH_EXIT, crash_report
-from workbench.tui.engagements import create_session, open_session
 from workbench.tui.recent import Recent, remember
 from workbench.tui.screens.base import deliverables_screen
 from workbench.tui.screens.start import StartScreen
 from workbench.tui.sections import BY_ID, ENGAGEMENT_SECTIONS, SECTIONS
-from workbench.tui.session import Session
 from workbench.tui.themes import DARK, LIGHT, THEMES
 from workbench.tui.watcher import Watcher
+
+if TYPE_CHECKING:  # the store, the loaders and pydantic load in the worker that opens, after the first frame
+    from workbench.tui.session import Session
+
+
+def _screen(module: str, name: str, session: Session | None) -> Screen:
+    """A section's screen from `workbench.tui.screens.<module>`, imported on first use."""
+    from importlib import import_module
+
+    return getattr(import_module(f"workbench.tui.screens.{module}"), name)(session)
 
 
 class WorkbenchApp(App[int]):
@@ -54,17 +61,31 @@ class WorkbenchApp(App[int]):
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit", tooltip="Quit (answers are saved)"),
     ]
 
+    exit_after_first_screen: str = ""
+    """Start-up benchmarks (`CRMWB_EXIT_AFTER_FIRST_SCREEN`): exit once the first working screen is painted,
+    or, when "first-frame", once any first screen is (the loading screen of `crmwb open`)."""
+    open_failure: m.EngagementFailed | None = None
+    """Why the engagement given at start could not be opened; the app then exits 2 and the CLI prints it."""
+
     def __init__(self, session: Session | None = None, *, author: str, today: date | None = None,
                  theme: str | None = DARK, section: str | None = None, settings: Settings | None = None,
-                 settings_problem: str | None = None) -> None:
+                 settings_problem: str | None = None, opening: Path | None = None) -> None:
+        self.opening = opening
+        """the engagement folder to open in a worker behind a loading screen (`crmwb open DIR`)"""
+        if opening is not None:
+            self.DEFAULT_MODE = "opening"  # read by App.__init__: the first screen is the loading screen
         super().__init__()
+        if opening is not None:
+            from workbench.tui.screens.opening import OpeningScreen
+
+            self.add_mode("opening", partial(OpeningScreen, opening))
         self.session = session
         self.first_section = section
         self.author = author
         self.fixed_today = today
         for item in THEMES:
             self.register_theme(item)
-        self.theme = theme if theme in self.available_themes else DARK  # a theme of another version: ours
+        self._start_theme(theme if theme in self.available_themes else DARK)  # another version's: ours
         self.settings = settings or Settings()
         self.settings_problem = settings_problem
         self.set_keymap(self.settings.keymap)  # binding id -> keys (settings file, [keymap])
@@ -74,6 +95,22 @@ class WorkbenchApp(App[int]):
         self.store_queue = StoreQueue(self)
         self.watcher = Watcher(self)
         self._quit_asked: list[str] = []
+
+    def _start_theme(self, theme: str) -> None:
+        """Start in `theme` the way Textual starts in its default one: as the stylesheet's variables before
+        any CSS is parsed. Assigning `self.theme` before the app runs makes its watcher re-parse and re-apply
+        every stylesheet once more on start-up (about 7 % of the start screen's CPU time in process); later
+        switches assign it as usual."""
+        refresh_ansi = getattr(self, "_refresh_truecolor_filter", None)  # Textual's, private: checked
+        if refresh_ansi is None:
+            self.theme = theme
+            return
+        self.set_reactive(App.theme, theme)
+        self.stylesheet.set_variables(self.get_css_variables())
+        dark = self.current_theme.dark
+        self.update_classes({f"-theme-{theme}": True, "-dark-mode": dark, "-light-mode": not dark},
+                            update=False)
+        refresh_ansi(self.ansi_theme)
 
     @property
     def today(self) -> date:
@@ -94,7 +131,16 @@ class WorkbenchApp(App[int]):
             await self.install_session(session, self.first_section)
         else:
             await self._install_modes()
+            if self.opening is not None:  # after the loading screen is painted: the worker holds the GIL
+                self.call_after_refresh(self._open_worker, self.opening)
         self.watcher.start()
+
+    def on_ready(self) -> None:
+        """The first screen is painted: the start screen, the engagement's section opened on mount, or the
+        loading screen while the engagement opens in a worker."""
+        wanted = self.exit_after_first_screen
+        if wanted == "first-frame" or (wanted and not self.opening):
+            self.exit(0)
 
     def on_unmount(self) -> None:
         self.store_queue.stopping = True
@@ -114,22 +160,19 @@ class WorkbenchApp(App[int]):
 
     # ---- sections
     def _factories(self) -> dict[str, Callable[[], Screen]]:
-        from workbench.tui.screens.export import ExportScreen
-        from workbench.tui.screens.intake import IntakeScreen
-        from workbench.tui.screens.jobdesc import JobdescScreen
-        from workbench.tui.screens.phases import PhasesScreen
-
-        factories: dict[str, Callable[[], Screen]] = {"jobdesc": partial(JobdescScreen, self.session)}
+        """Each section's screen, its module imported when the section is first shown, not at start-up."""
+        factories: dict[str, Callable[[], Screen]] = {"jobdesc": partial(_screen, "jobdesc", "JobdescScreen",
+                                                                         self.session)}
         if self.session is not None:
-            factories |= {"intake": partial(IntakeScreen, self.session),
-                          "phases": partial(PhasesScreen, self.session),
+            factories |= {"intake": partial(_screen, "intake", "IntakeScreen", self.session),
+                          "phases": partial(_screen, "phases", "PhasesScreen", self.session),
                           "deliverables": partial(deliverables_screen, self.session),
-                          "export": partial(ExportScreen, self.session)}
+                          "export": partial(_screen, "export", "ExportScreen", self.session)}
         return factories
 
     async def _install_modes(self) -> None:
         """(Re)build every section but the start screen for the current session."""
-        if self.current_mode != "start":
+        if self.current_mode in self._installed:  # it is about to be removed
             await self.switch_mode("start")
         for mode in sorted(self._installed):
             await self.remove_mode(mode)
@@ -251,6 +294,9 @@ class WorkbenchApp(App[int]):
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _open_worker(self, folder: Path) -> None:
+        from workbench.store.engagement import EngagementError
+        from workbench.tui.engagements import open_session
+
         try:
             self.post_message(m.EngagementOpened(open_session(folder, self.author)))
         except EngagementError as exc:
@@ -260,6 +306,9 @@ class WorkbenchApp(App[int]):
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _create_worker(self, request: m.NewEngagementRequest) -> None:
+        from workbench.store.engagement import EngagementError
+        from workbench.tui.engagements import create_session
+
         try:
             session = create_session(request.folder, request.playbook, request.client, request.answers_file,
                                      self.author, self.today)
@@ -273,11 +322,21 @@ class WorkbenchApp(App[int]):
 
     @on(m.EngagementOpened)
     async def _opened(self, message: m.EngagementOpened) -> None:
-        await self.install_session(message.session)
+        first, self.opening = self.opening is not None, None
+        await self.install_session(message.session, self.first_section if first else None)
+        if first:
+            await self.remove_mode("opening")
+            if self.exit_after_first_screen:
+                self.call_after_refresh(self.exit, 0)
 
     @on(m.EngagementFailed)
     def _failed(self, message: m.EngagementFailed) -> None:
         from workbench.tui.screens.dialogs import ErrorDialog
+
+        if self.opening is not None:  # the engagement `crmwb open` was given: the CLI prints why, exit 2
+            self.open_failure = message
+            self.exit(return_code=2)
+            return
 
         def again(_: None) -> None:
             if message.request is not None:
@@ -421,17 +480,27 @@ class WorkbenchApp(App[int]):
 
 
 def make_app(folder: Path | None = None, *, session: Session | None = None, author: str | None = None,
-             today: date | None = None, theme: str | None = None, section: str | None = None) -> WorkbenchApp:
+             today: date | None = None, theme: str | None = None, section: str | None = None,
+             background: bool = False) -> WorkbenchApp:
     """The app on the start screen, or on the engagement in `folder` (raises EngagementError when the
     folder holds none, so the CLI can print the problems before any screen appears). An engagement
     opens on intake while questions are open, else on the phases, unless `section` says where. The theme
-    is `theme`, else the settings' (the one chosen last time), else the dark one."""
+    is `theme`, else the settings' (the one chosen last time), else the dark one.
+
+    `background` (the CLI): open the engagement in a worker behind a loading screen, so the first frame
+    comes at once; a failure then ends the app with exit 2 and `open_failure` saying why."""
     from workbench.store.author import current_author
     from workbench.tui.app_settings import read_settings
 
     settings, problem = read_settings()
     author = current_author(author)
+    theme = theme or settings.theme or DARK
+    if background and folder is not None and session is None and (Path(folder) / "engagement.yaml").is_file():
+        return WorkbenchApp(None, author=author, today=today, theme=theme, section=section,
+                            settings=settings, settings_problem=problem, opening=Path(folder))
     if folder is not None and session is None:
+        from workbench.tui.engagements import open_session
+
         session = open_session(Path(folder), author)
-    return WorkbenchApp(session, author=author, today=today, theme=theme or settings.theme or DARK,
+    return WorkbenchApp(session, author=author, today=today, theme=theme,
                         section=section, settings=settings, settings_problem=problem)

@@ -14,9 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from workbench.store.sqlite_store import StoreError
 from workbench.tui import messages as m
-from workbench.tui.store_access import RETRY_DELAYS, is_busy, is_transient
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -72,6 +70,9 @@ class StoreQueue:
                         self._jobs.popleft()
 
     def _run(self, job: StoreJob) -> None:
+        from workbench.store.sqlite_store import StoreError  # here: the start screen never loads the store
+        from workbench.tui.store_access import RETRY_DELAYS, is_busy, is_transient
+
         attempt = 0
         while not self.stopping:
             try:

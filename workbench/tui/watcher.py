@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from workbench.i18n import N_, _
 from workbench.tui import messages as m
-from workbench.tui.store_access import data_version, quick_busy, write_lock_free
 
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
@@ -59,6 +58,8 @@ class Watcher:
                             exit_on_error=False, name="watch engagement")
 
     def _look(self, session: Session, force: bool) -> None:
+        from workbench.tui.store_access import data_version  # here: the start screen never loads the store
+
         lock = self.app.store_queue.lock
         if not lock.acquire(timeout=2 if force else 0):
             return  # a change is waiting for the store: look again at the next tick
@@ -100,6 +101,7 @@ class Watcher:
         """engagement.yaml changed: re-open only if what it says differs from what is open (our own
         saves change the file too)."""
         from workbench.store.engagement import STORE_NAME, EngagementError, open_engagement, read
+        from workbench.tui.store_access import quick_busy, write_lock_free
 
         current = session.opened.engagement
         try:

@@ -1,0 +1,117 @@
+"""The first frame comes before the heavy work: the start screen loads no store, loader, pydantic model or
+writer; `crmwb open` shows a loading screen while the engagement opens in a worker, then the engagement,
+or ends with exit 2 and the located problems. Import budgets, not timings (speed is in benchmarks/)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from textual.widgets import LoadingIndicator, Static
+
+from tests.tui.conftest import TODAY
+from tests.tui.helpers import settle, text_of
+from workbench.cli import open_cmd
+from workbench.tui import app as app_module
+from workbench.tui.app import make_app
+from workbench.tui.screens.opening import OpeningScreen
+from workbench.tui.screens.phases import PhasesScreen
+from workbench.tui.screens.start import StartScreen
+
+ROOT = Path(__file__).resolve().parents[2]
+WRITERS = ("openpyxl", "docx", "jinja2")
+"""never before the first frame, nor on opening an engagement: only an export or a deliverable needs them"""
+STORE_AND_LOADERS = ("pydantic", "yaml", "networkx", "sqlite3", "workbench.store.engagement",
+                     "workbench.store.sqlite_store", "workbench.loading.playbooks",
+                     "workbench.domain.playbook")
+SECTION_SCREENS = tuple(f"workbench.tui.screens.{name}"
+                        for name in ("intake", "phases", "export", "jobdesc", "deliverables"))
+
+
+def modules_after_first_screen(*argv: str, tmp_path: Path) -> set[str]:
+    """Run `crmwb ARGV` in a fresh interpreter until its first working screen is painted (headless), then
+    list what it imported."""
+    probe = ("import sys\nfrom workbench.cli.main import main\n"
+             f"code = main({list(argv)!r})\n"
+             "print(code, ' '.join(sorted(sys.modules)))")
+    env = {**os.environ, "CRMWB_EXIT_AFTER_FIRST_SCREEN": "1", "XDG_STATE_HOME": str(tmp_path / "state")}
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, env=env,
+                            check=True, timeout=120)
+    code, _, modules = result.stdout.strip().splitlines()[-1].partition(" ")
+    assert code == "0", result.stderr
+    return set(modules.split())
+
+
+def loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in modules if any(m == n or m.startswith(n + ".") for n in names))
+
+
+def test_the_start_screen_loads_no_store_loader_writer_or_section_screen(tmp_path):
+    modules = modules_after_first_screen(tmp_path=tmp_path)
+    assert "workbench.tui.screens.start" in modules and "textual.app" in modules  # it did show
+    assert loaded(modules, WRITERS + STORE_AND_LOADERS + SECTION_SCREENS) == []
+
+
+def test_opening_an_engagement_loads_no_writer_nor_networkx(engagement, tmp_path):
+    modules = modules_after_first_screen("open", str(engagement), tmp_path=tmp_path)
+    assert "workbench.store.engagement" in modules and "workbench.tui.screens.intake" in modules  # it opened
+    assert loaded(modules, WRITERS + ("networkx",)) == []
+
+
+async def test_crmwb_open_shows_a_loading_screen_then_the_engagement(engagement, monkeypatch):
+    from workbench.tui import engagements
+
+    release, real_open = threading.Event(), engagements.open_session
+
+    def slow_open(folder, author):
+        assert release.wait(30), "the test never let the engagement open"
+        return real_open(folder, author)
+
+    monkeypatch.setattr(engagements, "open_session", slow_open)
+    app = make_app(engagement, today=TODAY, section="phases", background=True)
+    assert app.session is None  # nothing is opened before the app runs
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, OpeningScreen)
+        assert str(engagement) in text_of(app.screen.query_one("#opening-text", Static))
+        assert app.screen.query(LoadingIndicator)
+        await pilot.press("f4")  # a section that needs the engagement: refused with a notice, no crash
+        await pilot.pause()
+        assert isinstance(app.screen, OpeningScreen) and app.is_running
+        release.set()
+        await settle(pilot)
+        assert isinstance(app.screen, PhasesScreen) and app.screen.session is app.session
+        assert app.session is not None and app.session.folder == engagement and app.session.synced
+        assert "opening" not in app._modes  # the loading screen is gone for good
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+    assert app.open_failure is None
+
+
+def broken_engagement(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "engagement.yaml").write_text("client: Acme\nplaybook: core\nstart: 2026-02-02\n",
+                                            encoding="utf-8")
+    return folder
+
+
+async def test_an_engagement_that_cannot_be_opened_ends_the_app_with_its_problems(tmp_path):
+    app = make_app(broken_engagement(tmp_path / "broken"), today=TODAY, background=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+    assert app.return_code == 2 and app.open_failure is not None
+    assert [p.line for p in app.open_failure.problems] == [1]
+    assert "missing 'answers'" in str(app.open_failure.problems[0])
+
+
+def test_crmwb_open_prints_the_problems_found_behind_the_loading_screen(monkeypatch, capsys, tmp_path):
+    folder = broken_engagement(tmp_path / "broken")
+    monkeypatch.setattr(open_cmd, "has_terminal", lambda: True)
+    monkeypatch.setattr(app_module.WorkbenchApp, "run", lambda self: app_module.App.run(self, headless=True))
+    assert open_cmd.launch(folder) == 2
+    err = capsys.readouterr().err
+    assert f"{folder / 'engagement.yaml'}:1:1: error:" in err and "missing 'answers'" in err
