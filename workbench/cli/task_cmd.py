@@ -22,7 +22,7 @@ from workbench.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from workbench.domain.tracking import Event, TaskState
-    from workbench.store.engagement import OpenEngagement
+    from workbench.app.engagement import OpenEngagement
 
 # Copies of domain.tracking.STATUSES and domain.phases.PHASE_IDS (a test keeps them equal), so that
 # building the parser imports no pydantic.

@@ -25,12 +25,12 @@ from workbench.store.engagement import EngagementError
 from workbench.tui import messages as m
 from workbench.tui.commands import WorkbenchCommands
 from workbench.tui.crash import CRASH_EXIT, crash_report
-from workbench.tui.engagements import create_session, open_session
-from workbench.tui.recent import Recent, remember
+from workbench.app.engagements import create_session, open_session
+from workbench.app.recent import Recent, remember
 from workbench.tui.screens.base import deliverables_screen
 from workbench.tui.screens.start import StartScreen
 from workbench.tui.sections import BY_ID, ENGAGEMENT_SECTIONS, SECTIONS
-from workbench.tui.session import Session
+from workbench.app.session import Session
 from workbench.tui.themes import DARK, LIGHT, THEMES
 from workbench.tui.watcher import Watcher
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.store.sqlite_store import StoreError
 from workbench.tui import messages as m
-from workbench.tui.store_access import RETRY_DELAYS, is_busy, is_transient
+from workbench.app.store_access import RETRY_DELAYS, is_busy, is_transient
 
 if TYPE_CHECKING:
     from textual.app import App

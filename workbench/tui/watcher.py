@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from workbench.i18n import _
 from workbench.tui import messages as m
-from workbench.tui.store_access import data_version, quick_busy, write_lock_free
+from workbench.app.store_access import data_version, quick_busy, write_lock_free
 
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
-    from workbench.tui.session import Session
+    from workbench.app.session import Session
 
 POLL_SECONDS = 1.5
 SYNC_LABEL = _("Bring the task list up to date with the answers")
@@ -90,7 +90,8 @@ class Watcher:
     def _reopen(self, session: Session, store_changed: bool) -> None:
         """engagement.yaml changed: re-open only if what it says differs from what is open (our own
         saves change the file too)."""
-        from workbench.store.engagement import STORE_NAME, EngagementError, open_engagement, read
+        from workbench.store.engagement import STORE_NAME, EngagementError, read
+        from workbench.app.engagement import open_engagement
 
         current = session.opened.engagement
         try:
@@ -116,8 +117,7 @@ class Watcher:
             message.opened.close()
             return
         with self.app.store_queue.lock:
-            old, session.opened = session.opened, message.opened
-            old.close()
+            session.adopt(message.opened)
         session.synced = message.synced
         self.forget()
         if message.notice:

@@ -17,7 +17,7 @@ from textual.widgets.selection_list import Selection
 
 from workbench.tui import messages as m
 from workbench.tui.screens.base import WorkbenchScreen
-from workbench.tui.session import Session
+from workbench.app.session import Session
 from workbench.tui.widgets.path_suggester import PathSuggester
 from workbench.writers.registry import REGISTRY, UnknownExport, select
 

@@ -19,7 +19,7 @@ from textual.widgets import Button, Input, Label, Markdown, RadioButton, RadioSe
 from workbench.domain.playbook import Playbook
 from workbench.tui import messages as m
 from workbench.tui.screens.base import WorkbenchScreen
-from workbench.tui.session import Session
+from workbench.app.session import Session
 from workbench.tui.widgets.path_suggester import PathSuggester
 
 LANGS = (("en", "English"), ("fa", "فارسی"), ("ru", "Русский"))
