@@ -16,9 +16,9 @@ LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
 def _lint(cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(LINT_IMPORTS), "--config", str(cwd / "pyproject.toml"), "--no-cache"], cwd=cwd,
-                          env={"PYTHONPATH": str(cwd), "PATH": "/usr/bin:/bin"}, capture_output=True, text=True,
-                          timeout=300)
+    command = [str(LINT_IMPORTS), "--config", str(cwd / "pyproject.toml"), "--no-cache"]
+    return subprocess.run(command, cwd=cwd, env={"PYTHONPATH": str(cwd), "PATH": "/usr/bin:/bin"},
+                          capture_output=True, text=True, timeout=300)
 
 
 def _contract() -> dict:

@@ -85,7 +85,8 @@ def test_one_changed_byte_of_any_file_of_the_chain_misses(tmp_path, cache, chain
     resolve_engagement(engagement)
     path = chain[0] if which == "base" else chain[1]
     text = path.read_text(encoding="utf-8")
-    changed = text.replace("Mini method", "Mini methoD") if which == "base" else text.replace('"0.2"', '"0.3"')
+    old, new = ("Mini method", "Mini methoD") if which == "base" else ('"0.2"', '"0.3"')
+    changed = text.replace(old, new)
     assert changed != text and len(changed) == len(text)
     path.write_text(changed, encoding="utf-8")
     loads.clear()

@@ -78,8 +78,8 @@ def resolve_engagement(engagement: Engagement) -> Resolved:
         if problems:
             located = read_yaml(engagement.file)
             raise EngagementError([place(p, located, str(engagement.file)) for p in problems])
-        cached = playbook_cache.CachedPlaybook(loaded, apply_overrides(resolve(loaded.playbook, engagement.answers),
-                                                                       engagement.overrides))
+        resolved = apply_overrides(resolve(loaded.playbook, engagement.answers), engagement.overrides)
+        cached = playbook_cache.CachedPlaybook(loaded, resolved)
         if top is not None:
             playbook_cache.store(top, answers, overrides, cached)
     return Resolved(cached.loaded, cached.resolved, drift_warning(engagement, cached.loaded))
@@ -95,7 +95,8 @@ def engagement_plan(engagement: Engagement, resolved: Playbook) -> Plan:
     """The engagement's plan: sized, levelled and on its calendar, as every interface shows it."""
     from workbench.i18n import current_language
 
-    return plan_for(resolved, engagement.answers, engagement.start, work_calendar(engagement, current_language()))
+    calendar = work_calendar(engagement, current_language())
+    return plan_for(resolved, engagement.answers, engagement.start, calendar)
 
 
 # ---- opening: with the store
@@ -214,30 +215,31 @@ class Created:
     plan: Plan
 
 
-class FolderRefused(EngagementError):
+class NotANewFolder(EngagementError):
     """The folder cannot take a new engagement (a file, or one is there already): the interface words it."""
 
     def __init__(self, folder: Path, reason: str):
         self.folder, self.reason = folder, reason
-        super().__init__([Problem(_("{folder} already holds an engagement; open it instead").format(folder=folder)
-                                  if reason == "exists" else
-                                  _("{folder} is a file; expected a folder for the engagement").format(
-                                      folder=folder), file=str(folder))])
+        if reason == "exists":
+            message = _("{folder} already holds an engagement; open it instead").format(folder=folder)
+        else:
+            message = _("{folder} is a file; expected a folder for the engagement").format(folder=folder)
+        super().__init__([Problem(message, file=str(folder))])
 
 
 def new_engagement(folder: Path, playbook: str, answers_file: Path | None, client: str | None, start: date,
                    author: str, language: str = "") -> Created:
     """`crmwb new` and the TUI's "new engagement": the folder checked, the playbook loaded once, the
     answers file read and put in questionnaire order, the client named (the answers file's, else the
-    folder's), then created. Every refusal is an EngagementError (FolderRefused for the folder)."""
+    folder's), then created. Every refusal is an EngagementError (NotANewFolder for the folder)."""
     from workbench.loading.answers import load_answers
     from workbench.loading.yaml_scalars import CONTROL_CHARS
 
     folder = Path(folder).expanduser()
     if folder.exists() and not folder.is_dir():
-        raise FolderRefused(folder, "file")
+        raise NotANewFolder(folder, "file")
     if is_engagement(folder):
-        raise FolderRefused(folder, "exists")
+        raise NotANewFolder(folder, "exists")
     loaded = load_playbook(playbook)
     if not loaded.ok:
         raise EngagementError(loaded.problems)

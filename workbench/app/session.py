@@ -105,7 +105,8 @@ class AnswersChanged:
     could not follow (`result.sync_error`)"""
 
 
-def change_answers(opened: OpenEngagement, author: str, answers: dict, base: dict | None = None) -> AnswersChanged:
+def change_answers(opened: OpenEngagement, author: str, answers: dict,
+                   base: dict | None = None) -> AnswersChanged:
     """Save the answers that differ from `base` (default: the answers `opened` holds) and re-open, so the
     resolved playbook, plan and task list follow the merged answers. Nothing of `opened` is changed: the
     caller adopts the returned engagement (on its UI thread).
@@ -115,8 +116,10 @@ def change_answers(opened: OpenEngagement, author: str, answers: dict, base: dic
     open."""
     current = opened.engagement
     before = replace(current, answers=dict(current.answers if base is None else base))
-    result = save_engagement(before, replace(current, answers=dict(answers)),
-                             sync=lambda written: sync_answers(opened.store, opened.playbook, written, author))
+    def sync(written):
+        return sync_answers(opened.store, opened.playbook, written, author)
+
+    result = save_engagement(before, replace(current, answers=dict(answers)), sync=sync)
     if result.sync_error is None:
         try:  # after the folder lock is released: the playbook comes from the cache unless it changed
             return AnswersChanged(result, open_engagement(result.engagement.folder, author))

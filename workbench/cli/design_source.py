@@ -92,8 +92,8 @@ def _engagement(folder: Path) -> tuple[Design | None, list[Problem]]:
     label = _("engagement {client} ({id} {version})").format(client=engagement.client, id=pb.id,
                                                               version=pb.version)
     return Design(got.resolved, label, got.loaded.digest, engagement.client, warnings=got.warnings, full=pb,
-                  answers=dict(engagement.answers), start=engagement.start, calendar=dict(engagement.calendar),
-                  engagement=_identity(engagement)), []
+                  answers=dict(engagement.answers), start=engagement.start,
+                  calendar=dict(engagement.calendar), engagement=_identity(engagement)), []
 
 
 def _identity(engagement) -> str:

@@ -26,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.app.engagement import FolderRefused, new_engagement
+    from workbench.app.engagement import NotANewFolder, new_engagement
     from workbench.cli.output import print_problems
     from workbench.domain.intake import pending_count
     from workbench.store.author import current_author
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         created = new_engagement(folder, args.playbook, args.answers, args.client, start,
                                  current_author(args.author), args.lang)
-    except FolderRefused as exc:
+    except NotANewFolder as exc:
         if exc.reason == "file":
             return fail("new",
                         _("{folder} is a file; expected a folder for the engagement").format(folder=folder))

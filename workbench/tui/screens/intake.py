@@ -260,7 +260,8 @@ class IntakeScreen(WorkbenchScreen):
                 return
             try:
                 with self.wb.store_queue.lock:  # nobody uses the store while the save re-opens it
-                    changed = change_answers(self.session.opened, self.session.author, answers, base=self._written)
+                    changed = change_answers(self.session.opened, self.session.author, answers,
+                                             base=self._written)
                     # adopted on the UI thread, queued before anything the watcher sees of this save
                     self.app.post_message(m.EngagementReloaded(
                         changed.opened, synced=self.session.synced or changed.result.sync_error is None,
