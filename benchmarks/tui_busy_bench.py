@@ -39,8 +39,8 @@ def timed(call) -> tuple[float, str]:
 
 
 def main() -> None:
-    from workbench.store.engagement import create, open_engagement
-    from workbench.tui.engagements import open_session
+    from workbench.app.engagement import create, open_engagement
+    from workbench.app.engagements import open_session
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "acme"

@@ -95,7 +95,7 @@ def median_ms(samples: list[float]) -> str:
 def in_process(runs: int) -> None:
     from workbench.cli.demo_cmd import ensure_demo
     from workbench.tui.app import WorkbenchApp
-    from workbench.tui.engagements import open_session
+    from workbench.app.engagements import open_session
 
     state = tempfile.mkdtemp(prefix="crmwb-bench-state-")
     os.environ["XDG_STATE_HOME"] = state  # never touch the real recent list

@@ -54,6 +54,14 @@ def libreoffice_convert(files: list[Path], out: Path, to: str, profile: Path, *o
 DATA = Path(__file__).resolve().parent / "data"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _playbook_cache_in_tmp(tmp_path_factory):
+    """The resolved-playbook cache of the whole run (and of the commands it starts) lives in tmp, never in
+    the user's cache folder."""
+    os.environ["CRMWB_CACHE_DIR"] = str(tmp_path_factory.mktemp("crmwb-cache"))
+    yield
+
+
 @pytest.fixture
 def data_dir() -> Path:
     return DATA

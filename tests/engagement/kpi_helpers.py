@@ -21,7 +21,7 @@ START = date(2025, 1, 6)
 
 @lru_cache(maxsize=8)
 def _template(changes: tuple[tuple[str, object], ...]) -> Path:
-    from workbench.store.engagement import create
+    from workbench.app.engagement import create
 
     data = yaml.safe_load(RETAIL.read_text(encoding="utf-8"))
     answers = dict(data["answers"])

@@ -25,7 +25,7 @@ def _template() -> Path:
     from workbench.domain.intake import ordered_answers
     from workbench.loading.answers import load_answers
     from workbench.loading.playbooks import load_playbook
-    from workbench.store.engagement import create
+    from workbench.app.engagement import create
 
     base = Path(tempfile.mkdtemp(prefix="crmwb-lifecycle-"))
     atexit.register(shutil.rmtree, base, True)

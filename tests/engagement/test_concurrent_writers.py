@@ -92,7 +92,7 @@ def test_a_hand_edit_of_another_answer_is_kept_by_the_cli(tmp_path, monkeypatch)
 def test_a_tui_session_save_after_a_cli_apply_keeps_the_cli_change(tmp_path):
     """The reproduction: intake open in the TUI, `crmwb diff --set sponsor_named=yes --apply` in a shell,
     then an edit in the TUI. The CLI's answer used to disappear."""
-    from workbench.tui.session import Session
+    from workbench.app.session import Session
 
     folder = fresh_engagement(tmp_path)
     session = Session.open(folder, "tui-user")
@@ -118,7 +118,7 @@ def test_a_tui_session_save_after_a_cli_apply_keeps_the_cli_change(tmp_path):
 
 
 def test_a_tui_rfp_edit_after_a_cli_apply_keeps_both(tmp_path):
-    from workbench.tui.session import Session
+    from workbench.app.session import Session
 
     folder = fresh_engagement(tmp_path)
     session = Session.open(folder, "tui-user")
@@ -136,7 +136,7 @@ def test_a_tui_rfp_edit_after_a_cli_apply_keeps_both(tmp_path):
 
 def test_a_session_answer_changed_by_the_cli_too_is_refused_and_the_cli_value_stays(tmp_path):
     from workbench.store.engagement_save import EditConflict
-    from workbench.tui.session import Session
+    from workbench.app.session import Session
 
     folder = fresh_engagement(tmp_path)
     session = Session.open(folder, "tui-user")

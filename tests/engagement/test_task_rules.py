@@ -98,7 +98,7 @@ def test_reopened_status_rule():
 
 
 def _resolved(folder):
-    from workbench.store.engagement import open_engagement
+    from workbench.app.engagement import open_engagement
 
     with open_engagement(folder, "test") as opened:
         return opened.resolved

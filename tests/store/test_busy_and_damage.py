@@ -65,7 +65,7 @@ def test_a_busy_store_after_an_answer_save_says_what_was_saved_and_the_next_comm
 
 
 def test_a_session_save_with_a_busy_store_keeps_the_answers_and_says_the_task_list_follows(tmp_path):
-    from workbench.tui.session import Session
+    from workbench.app.session import Session
 
     folder = fresh_engagement(tmp_path)
     session = Session.open(folder, "tui")
@@ -90,7 +90,7 @@ def test_a_session_save_with_a_busy_store_keeps_the_answers_and_says_the_task_li
 @pytest.mark.parametrize("damage", ["missing", "empty"])
 def test_a_lost_store_is_refused_not_recreated(tmp_path, damage):
     from workbench.store.engagement import EngagementError
-    from workbench.tui.session import Session
+    from workbench.app.session import Session
 
     folder = fresh_engagement(tmp_path)
     store = folder / "state.db"
@@ -176,7 +176,7 @@ def test_sqlite_store_implements_the_state_store_protocol_exactly():
 def test_interfaces_see_the_store_through_the_protocol():
     import typing
 
-    from workbench.store.engagement import OpenEngagement
+    from workbench.app.engagement import OpenEngagement
 
     assert typing.get_type_hints(OpenEngagement)["store"] is StateStore
 

@@ -12,9 +12,9 @@ from textual.app import App
 
 from workbench.domain.tracking import Measurement
 from workbench.loading.catalog import bundled_dir
-from workbench.store.engagement import create
+from workbench.app.engagement import create
 from workbench.tui.screens.deliverables import DeliverablesScreen
-from workbench.tui.session import Session
+from workbench.app.session import Session
 
 ROOT = Path(__file__).resolve().parents[2]
 ANSWERS = ROOT / "playbooks" / "examples" / "retail-chain.answers.yaml"

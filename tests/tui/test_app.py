@@ -14,7 +14,7 @@ from tests.tui.helpers import settle, text_of
 from workbench.store.engagement import EngagementError
 from workbench.tui.app import WorkbenchApp, make_app
 from workbench.tui.commands import WorkbenchCommands
-from workbench.tui.recent import Recent, recent_file, remember
+from workbench.app.recent import Recent, recent_file, remember
 from workbench.tui.screens.dialogs import PromptDialog
 from workbench.tui.screens.help import HelpScreen, help_markdown
 from workbench.tui.screens.phases import PhasesScreen

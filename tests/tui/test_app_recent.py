@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from workbench.tui.recent import LIMIT, Recent, forget, load_recent, recent_file, remember
+from workbench.app.recent import LIMIT, Recent, forget, load_recent, recent_file, remember
 
 
 def entry(n: int, folder=None) -> Recent:

@@ -123,7 +123,7 @@ async def test_a_broken_settings_file_starts_the_app_on_the_defaults_with_a_warn
 def test_recent_files_live_in_the_platforms_state_folder(monkeypatch, tmp_path):
     from platformdirs import user_state_path
 
-    from workbench.tui.recent import recent_file, state_dir
+    from workbench.app.recent import recent_file, state_dir
 
     monkeypatch.delenv("CRMWB_STATE_DIR", raising=False)
     assert state_dir() == user_state_path("crmwb", appauthor=False)

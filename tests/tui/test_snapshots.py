@@ -14,7 +14,7 @@ import pytest
 from tests.tui.conftest import TODAY
 from tests.tui.helpers import settle
 from workbench.tui.app import make_app
-from workbench.tui.recent import Recent, recent_file
+from workbench.app.recent import Recent, recent_file
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 RECENT = [("/clients/example-retail", "Example Appliance Retail (demo)", "b2c-retail-loyalty 1.0.0", True),

@@ -187,27 +187,20 @@ def add_advice_arguments(parser: Any) -> None:
 
 
 def _from_engagement(folder: Any) -> tuple[Playbook | None, dict[str, Any], str | None, list[Any]]:
-    """Read an engagement folder without touching its state store: playbook, answers, client, problems."""
-    from pathlib import Path
-
-    from workbench.domain.answers import check_answers
-    from workbench.loading.locate import place
-    from workbench.loading.located_yaml import read_yaml
-    from workbench.loading.playbooks import load_playbook
+    """Read an engagement folder without touching its state store, as every engagement command reads it
+    (answers and RFP overrides checked): playbook, answers, client, problems (the drift warning among
+    them)."""
+    from workbench.app.engagement import resolve_engagement
+    from workbench.domain.problems import Problem
     from workbench.store.engagement import EngagementError, read
 
     try:
         e = read(folder)
+        got = resolve_engagement(e)
     except EngagementError as exc:
         return None, {}, None, exc.problems
-    ref = e.playbook
-    if Path(ref).suffix in (".yaml", ".yml") and not Path(ref).is_absolute():
-        ref = str(e.folder / ref)
-    loaded = load_playbook(ref)
-    if not loaded.ok:
-        return None, {}, None, loaded.problems
-    problems = [place(p, read_yaml(e.file), str(e.file)) for p in check_answers(loaded.playbook, e.answers)]
-    return loaded.playbook, e.answers, e.client, loaded.problems + problems
+    warnings = [Problem(w, file=str(e.file), severity="warning") for w in got.warnings]
+    return got.loaded.playbook, e.answers, e.client, got.loaded.problems + warnings
 
 
 def load_for_advice(args: Any, command: str, needs: tuple[str, ...]) -> tuple[Playbook, dict[str, Any],

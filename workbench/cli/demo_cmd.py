@@ -66,7 +66,7 @@ def ensure_demo(folder: Path, today: date | None = None, author: str = DEMO_AUTH
     from workbench.domain.problems import Problem
     from workbench.loading.catalog import bundled_dir
     from workbench.store.engagement import EngagementError, is_engagement
-    from workbench.tui.engagements import create_session
+    from workbench.app.engagements import create_session
 
     if is_engagement(folder):
         return folder

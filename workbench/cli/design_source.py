@@ -78,41 +78,22 @@ def load_design(ref: str, answers_file: Path | None) -> tuple[Design | None, lis
 
 
 def _engagement(folder: Path) -> tuple[Design | None, list[Problem]]:
-    from workbench.domain.answers import check_answers
-    from workbench.domain.overrides import apply_overrides, check_overrides
-    from workbench.domain.resolve import resolve
-    from workbench.loading.locate import place
-    from workbench.loading.located_yaml import read_yaml
-    from workbench.loading.playbooks import load_playbook
+    """The engagement's design, read as every engagement command reads it (app.engagement), without its
+    store."""
+    from workbench.app.engagement import resolve_engagement
     from workbench.store.engagement import EngagementError, read
 
     try:
         engagement = read(folder)
+        got = resolve_engagement(engagement)
     except EngagementError as exc:
         return None, exc.problems
-    ref = engagement.playbook
-    if Path(ref).suffix in (".yaml", ".yml") and not Path(ref).is_absolute():
-        ref = str(engagement.folder / ref)
-    loaded = load_playbook(ref)
-    if not loaded.ok:
-        return None, loaded.problems
-    problems = [place(p, read_yaml(engagement.file), str(engagement.file))
-                for p in check_answers(loaded.playbook, engagement.answers)
-                + check_overrides(loaded.playbook, engagement.overrides)]
-    if problems:
-        return None, problems
-    pb = loaded.playbook
+    pb = got.loaded.playbook
     label = _("engagement {client} ({id} {version})").format(client=engagement.client, id=pb.id,
                                                               version=pb.version)
-    design = Design(apply_overrides(resolve(pb, engagement.answers), engagement.overrides), label,
-                    loaded.digest, engagement.client, full=pb, answers=dict(engagement.answers),
-                    start=engagement.start, calendar=dict(engagement.calendar),
-                    engagement=_identity(engagement))
-    if engagement.playbook_sha256 and engagement.playbook_sha256 != loaded.digest:
-        design.warnings.append(_("the playbook changed since this engagement was created (version {old} -> "
-                                 "{new}); the design follows the new one").format(
-            old=engagement.playbook_version or "?", new=pb.version))
-    return design, []
+    return Design(got.resolved, label, got.loaded.digest, engagement.client, warnings=got.warnings, full=pb,
+                  answers=dict(engagement.answers), start=engagement.start,
+                  calendar=dict(engagement.calendar), engagement=_identity(engagement)), []
 
 
 def _identity(engagement) -> str:

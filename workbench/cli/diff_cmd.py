@@ -139,7 +139,7 @@ def _save(oe, pb: Playbook, new: dict[str, Any], author: str | None):
 
     from workbench.domain.intake import ordered_answers
     from workbench.store.author import current_author
-    from workbench.store.engagement import sync_answers
+    from workbench.app.engagement import sync_answers
     from workbench.store.engagement_save import save_engagement
 
     who = current_author(author)

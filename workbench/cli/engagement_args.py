@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from workbench.cli.exit_codes import ExitCode
 
 if TYPE_CHECKING:  # keep `crmwb --help` free of pydantic and sqlite
-    from workbench.store.engagement import OpenEngagement
+    from workbench.app.engagement import OpenEngagement
 
 
 def iso_date(text: str) -> date:
@@ -52,7 +52,8 @@ def open_or_report(folder: Path, author: str | None, command: str) -> OpenEngage
     from workbench.i18n import _
     from workbench.store.author import current_author
     from workbench.store.busy import BusyPolicy
-    from workbench.store.engagement import EngagementError, open_engagement
+    from workbench.store.engagement import EngagementError
+    from workbench.app.engagement import open_engagement
 
     try:
         return open_engagement(Path(folder), current_author(author), BusyPolicy.command_line(say_waiting))

@@ -22,7 +22,7 @@ from workbench.i18n import _, ngettext
 if TYPE_CHECKING:
     from workbench.domain.kpis import Kpi
     from workbench.domain.tracking import Trend
-    from workbench.store.engagement import OpenEngagement
+    from workbench.app.engagement import OpenEngagement
 
 
 def open_or_fail(folder: Path, author: str | None, command: str) -> OpenEngagement | None:

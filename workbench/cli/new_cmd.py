@@ -27,47 +27,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from workbench.app.engagement import NotANewFolder, new_engagement
     from workbench.cli.output import print_problems
-    from workbench.domain.intake import ordered_answers, pending_count
-    from workbench.domain.resolve import resolve
-    from workbench.loading.answers import load_answers
-    from workbench.loading.playbooks import load_playbook
-    from workbench.loading.yaml_scalars import CONTROL_CHARS
+    from workbench.domain.intake import pending_count
     from workbench.store.author import current_author
-    from workbench.store.engagement import EngagementError, create, engagement_plan, is_engagement
+    from workbench.store.engagement import EngagementError
 
     folder: Path = args.folder
-    if folder.exists() and not folder.is_dir():
-        return fail("new",
-                    _("{folder} is a file; expected a folder for the engagement").format(folder=folder))
-    if is_engagement(folder):
-        return fail("new", _("{folder} already holds an engagement; see it with {command}").format(
-            folder=folder, command=f"`crmwb status {folder}`"))
-    loaded = load_playbook(args.playbook)
-    if not loaded.ok:
-        print_problems(loaded.problems)
-        return ExitCode.BAD_INPUT
-    answers, client = {}, None
-    if args.answers is not None:
-        got = load_answers(args.answers, loaded.playbook)
-        errors = [p for p in got.problems if p.severity == "error"]
-        if errors:
-            print_problems(errors)
-            return ExitCode.BAD_INPUT
-        answers, client = ordered_answers(loaded.playbook, got.answers), got.client
-    client = (args.client or client or folder.resolve().name).strip()
-    if CONTROL_CHARS.search(client):
-        return fail("new", _("the client name holds a control character; expected plain text"))
     start = args.start or date.today()
     try:
-        engagement = create(folder, args.playbook, answers, client, start, current_author(args.author),
-                            args.lang)
+        created = new_engagement(folder, args.playbook, args.answers, args.client, start,
+                                 current_author(args.author), args.lang)
+    except NotANewFolder as exc:
+        if exc.reason == "file":
+            return fail("new",
+                        _("{folder} is a file; expected a folder for the engagement").format(folder=folder))
+        return fail("new", _("{folder} already holds an engagement; see it with {command}").format(
+            folder=folder, command=f"`crmwb status {folder}`"))
     except EngagementError as exc:
+        if [p.code for p in exc.problems] == ["client-name"]:
+            return fail("new", exc.problems[0].message)
         print_problems(exc.problems)
         return ExitCode.BAD_INPUT
-    pb = loaded.playbook
-    resolved = resolve(pb, answers)
-    plan = engagement_plan(engagement, resolved)
+    engagement, pb, resolved, plan = created.engagement, created.playbook, created.resolved, created.plan
+    answers, client = engagement.answers, engagement.client
     tasks = sum(1 for _task in resolved.tasks())
     print(_("Created the engagement for {client}").format(client=client))
     rows = [(_("folder"), str(folder)), (_("playbook"), f"{pb.id} {pb.version}"),

@@ -20,7 +20,7 @@ from workbench.cli.task_cmd import PHASES
 from workbench.i18n import _, ngettext
 
 if TYPE_CHECKING:
-    from workbench.store.engagement import OpenEngagement
+    from workbench.app.engagement import OpenEngagement
 
 WIDTH = 80
 

@@ -20,7 +20,7 @@ from workbench.i18n import _
 
 if TYPE_CHECKING:
     from workbench.domain.forecast import Forecast
-    from workbench.store.engagement import OpenEngagement
+    from workbench.app.engagement import OpenEngagement
 
 WIDTH = 80
 

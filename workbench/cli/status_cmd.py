@@ -22,7 +22,7 @@ from workbench.i18n import _, ngettext
 if TYPE_CHECKING:
     from workbench.domain.forecast import Forecast
     from workbench.domain.tracking import StatusReport, TaskView
-    from workbench.store.engagement import OpenEngagement
+    from workbench.app.engagement import OpenEngagement
 
 WIDTH = 80
 BAR = 16

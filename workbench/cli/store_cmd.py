@@ -46,7 +46,8 @@ def _set_aside(store: Path) -> list[Path]:
 def run(args: argparse.Namespace) -> int:
     from workbench.cli.output import print_problems
     from workbench.store.author import current_author
-    from workbench.store.engagement import EngagementError, open_engagement, read
+    from workbench.store.engagement import EngagementError, read
+    from workbench.app.engagement import open_engagement
     from workbench.store.file_lock import folder_lock
 
     if not args.confirm:

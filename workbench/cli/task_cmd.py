@@ -24,7 +24,7 @@ from workbench.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from workbench.domain.tracking import Event, TaskState
-    from workbench.store.engagement import OpenEngagement
+    from workbench.app.engagement import OpenEngagement
 
 STATUSES, PHASES = TASK_STATUSES, PHASE_IDS  # from domain/fixed_ids.py: the parser imports no pydantic
 MOVES = {"start": TaskStatus.IN_PROGRESS.value, "done": TaskStatus.DONE.value, "block": TaskStatus.BLOCKED.value,

@@ -2,9 +2,9 @@
 
 engagement.yaml records the client, the playbook with its version and hash, the intake answers and the
 start date, and a `revision` every write increments. Every write goes through `engagement_save` (a
-locked read-merge-write), so writers at the same time never undo each other. Answer changes re-resolve
-the playbook and sync the store: dropped tasks are archived with their history, new ones appear as not
-started.
+locked read-merge-write), so writers at the same time never undo each other. Opening, creating and
+re-resolving an engagement against its playbook are use cases of `workbench.app.engagement`: this module
+only reads and writes the folder's files.
 
 The store is never re-created silently: an engagement that has a history (a revision, a created stamp)
 whose state.db is missing or empty is refused until someone re-initialises it on purpose
@@ -14,31 +14,21 @@ whose state.db is missing or empty is refused until someone re-initialises it on
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from workbench.domain.answers import check_answers
 from workbench.domain.client_calendar import calendar_problems, engagement_calendar
-from workbench.domain.overrides import apply_overrides, check_overrides
-from workbench.domain.plan import Plan, plan_for
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
-from workbench.domain.resolve import resolve
-from workbench.domain.target_date import TargetCheck, check_target
-from workbench.domain.target_text import target_warning
 from workbench.i18n import _
 from workbench.languages import LANGUAGES
 from workbench.loading.locate import place
 from workbench.loading.located_yaml import LDict, YamlError, plain, read_yaml
-from workbench.loading.playbooks import LoadedPlaybook, load_playbook
 from workbench.loading.shapes import (ENGAGEMENT_REQUIRED, ENGAGEMENT_SHAPES, MAX_ENGAGEMENT_BYTES,
                                       shape_problems)
-from workbench.store.base import StateStore, StoreBusy
-from workbench.store.busy import BusyPolicy
-from workbench.store.sqlite_store import SQLiteStore, StoreDataError
 
 FILE_NAME = "engagement.yaml"
 STORE_NAME = "state.db"
@@ -102,44 +92,6 @@ def is_engagement(path: Path) -> bool:
     return (Path(path) / FILE_NAME).is_file()
 
 
-def _playbook_ref(ref: str, folder: Path) -> str:
-    """Bundled ids stay ids; a playbook file is recorded relative to the engagement folder when possible."""
-    path = Path(ref)
-    if path.suffix not in (".yaml", ".yml"):
-        return ref
-    try:
-        return str(path.resolve().relative_to(folder.resolve()))
-    except ValueError:
-        return str(path.resolve())
-
-
-def create(folder: Path, playbook_ref: str, answers: dict[str, Any], client: str, start: date,
-           author: str, language: str = "") -> Engagement:
-    """Create the folder, its store and its engagement.yaml (revision 1); refuses a folder that already
-    holds an engagement, also when another `new` wins the race for it."""
-    from workbench.store.engagement_save import save_engagement
-
-    folder = Path(folder)
-    if is_engagement(folder):
-        raise EngagementError([Problem(f"{folder} already holds an engagement; open it instead",
-                                       file=str(folder / FILE_NAME))])
-    loaded = load_playbook(playbook_ref)
-    if not loaded.ok:
-        raise EngagementError(loaded.problems)
-    problems = check_answers(loaded.playbook, answers)
-    if problems:
-        raise EngagementError(problems)
-    engagement = Engagement(folder, client, _playbook_ref(playbook_ref, folder), start, plain(answers),
-                            loaded.playbook.version, loaded.digest,
-                            datetime.now(timezone.utc).isoformat(timespec="seconds"), language=language)
-
-    def make_store(written: Engagement) -> None:  # under the folder lock, before engagement.yaml exists
-        with SQLiteStore(written.store_path) as store:
-            store.sync_tasks(task_rows(resolve(loaded.playbook, answers)), author)
-
-    return save_engagement(None, engagement, sync=make_store).engagement
-
-
 def task_rows(pb: Playbook) -> list[tuple[str, str, int]]:
     return [(t.id, phase.id, len(t.checklist)) for phase, t in pb.tasks()]
 
@@ -187,40 +139,6 @@ def work_calendar(engagement: Engagement, lang: str = "en"):
     return engagement_calendar(engagement.answers, engagement.start, engagement.calendar, lang)
 
 
-def engagement_plan(engagement: Engagement, resolved: Playbook) -> Plan:
-    """The engagement's plan: sized, levelled and on its calendar, as every interface shows it."""
-    from workbench.i18n import current_language
-
-    return plan_for(resolved, engagement.answers, engagement.start, work_calendar(engagement, current_language()))
-
-
-@dataclass
-class OpenEngagement:
-    """An engagement with its playbook resolved, its plan scheduled and its store open."""
-
-    engagement: Engagement
-    loaded: LoadedPlaybook
-    resolved: Playbook
-    plan: Plan
-    store: StateStore
-    warnings: list[str]
-    target: TargetCheck | None = None
-    """the plan against the client's target go-live (None when the intake gave none)"""
-
-    @property
-    def playbook(self) -> Playbook:
-        return self.loaded.playbook
-
-    def close(self) -> None:
-        self.store.close()
-
-    def __enter__(self) -> OpenEngagement:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-
 def has_history(engagement: Engagement) -> bool:
     """engagement.yaml says a store was made for it: it was created by crmwb or written since."""
     return bool(engagement.created) or engagement.revision > 0
@@ -241,66 +159,6 @@ def check_store_present(engagement: Engagement) -> None:
             "empty task history on purpose with `crmwb store reinit {folder} --confirm`").format(
             state=state, revision=engagement.revision, created=engagement.created or "?",
             folder=engagement.folder), file=str(path), code="store-missing")])
-
-
-def load_resolved(engagement: Engagement) -> tuple[LoadedPlaybook, Playbook, list[str]]:
-    """The engagement's playbook loaded, checked against its answers and overrides, and resolved."""
-    ref = engagement.playbook
-    if Path(ref).suffix in (".yaml", ".yml") and not Path(ref).is_absolute():
-        ref = str(engagement.folder / ref)
-    loaded = load_playbook(ref)
-    if not loaded.ok:
-        raise EngagementError(loaded.problems)
-    problems = [place(p, read_yaml(engagement.file), str(engagement.file)) for p in
-                check_answers(loaded.playbook, engagement.answers)
-                + check_overrides(loaded.playbook, engagement.overrides)]
-    if problems:
-        raise EngagementError(problems)
-    warnings = []
-    if engagement.playbook_sha256 and engagement.playbook_sha256 != loaded.digest:
-        warnings.append(f"the playbook changed since this engagement was created (version "
-                        f"{engagement.playbook_version or '?'} -> {loaded.playbook.version}); tasks follow "
-                        "the new one")
-    resolved = apply_overrides(resolve(loaded.playbook, engagement.answers), engagement.overrides)
-    return loaded, resolved, warnings
-
-
-def open_engagement(folder: Path, author: str, busy: BusyPolicy | None = None,
-                    new_store: bool = False, *, sync: bool = True) -> OpenEngagement:
-    """Read, resolve, schedule and sync: after this the store's tasks match the current answers (this is
-    also what catches the store up after a save whose sync failed). `new_store` allows creating a missing
-    state.db for an engagement with a history (`crmwb store reinit`). `sync=False` opens for reading only
-    (the TUI, while another program holds the write lock: WAL lets readers in); the caller syncs later."""
-    engagement = read(folder)
-    if not new_store:
-        check_store_present(engagement)
-    loaded, resolved, warnings = load_resolved(engagement)
-    plan = engagement_plan(engagement, resolved)
-    target = check_target(resolved, plan, engagement.answers, engagement.start)
-    if target is not None and target.missed:
-        warnings.append(target_warning(target, resolved))
-    store = SQLiteStore(engagement.store_path, busy=busy)
-    try:
-        if sync:
-            store.sync_tasks(task_rows(resolved), author)
-    except StoreBusy as exc:  # reading goes on; a write this command makes will wait for the lock itself
-        warnings.append(_("the task list does not follow the latest answers yet ({reason}); the next command "
-                          "brings it up to date").format(reason=exc))
-    except StoreDataError as exc:
-        store.close()
-        raise EngagementError([Problem(exc.message, file=str(exc.path), code="store-data")]) from None
-    except BaseException:
-        store.close()
-        raise
-    return OpenEngagement(engagement, loaded, resolved, plan, store, warnings, target)
-
-
-def sync_answers(store: StateStore, pb: Playbook, engagement: Engagement, author: str):
-    """Bring the store's task list to `engagement`'s answers (as merged and written)."""
-    problems = check_answers(pb, engagement.answers)
-    if problems:
-        raise EngagementError([place(p, read_yaml(engagement.file), str(engagement.file)) for p in problems])
-    return store.sync_tasks(task_rows(resolve(pb, engagement.answers)), author)
 
 
 def save_answers(engagement: Engagement, answers: dict[str, Any]):

@@ -25,7 +25,7 @@ from workbench.settings import Settings
 from workbench.tui import messages as m
 from workbench.tui.commands import WorkbenchCommands
 from workbench.tui.crash import CRASH_EXIT, crash_report
-from workbench.tui.recent import Recent, remember
+from workbench.app.recent import Recent, remember
 from workbench.tui.screens.base import deliverables_screen
 from workbench.tui.screens.start import StartScreen
 from workbench.tui.sections import BY_ID, ENGAGEMENT_SECTIONS, SECTIONS
@@ -33,7 +33,7 @@ from workbench.tui.themes import DARK, LIGHT, THEMES
 from workbench.tui.watcher import Watcher
 
 if TYPE_CHECKING:  # the store, the loaders and pydantic load in the worker that opens, after the first frame
-    from workbench.tui.session import Session
+    from workbench.app.session import Session
 
 
 def _screen(module: str, name: str, session: Session | None) -> Screen:
@@ -295,7 +295,7 @@ class WorkbenchApp(App[int]):
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _open_worker(self, folder: Path) -> None:
         from workbench.store.engagement import EngagementError
-        from workbench.tui.engagements import open_session
+        from workbench.app.engagements import open_session
 
         try:
             self.post_message(m.EngagementOpened(open_session(folder, self.author)))
@@ -307,7 +307,7 @@ class WorkbenchApp(App[int]):
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _create_worker(self, request: m.NewEngagementRequest) -> None:
         from workbench.store.engagement import EngagementError
-        from workbench.tui.engagements import create_session
+        from workbench.app.engagements import create_session
 
         try:
             session = create_session(request.folder, request.playbook, request.client, request.answers_file,
@@ -499,7 +499,7 @@ def make_app(folder: Path | None = None, *, session: Session | None = None, auth
         return WorkbenchApp(None, author=author, today=today, theme=theme, section=section,
                             settings=settings, settings_problem=problem, opening=Path(folder))
     if folder is not None and session is None:
-        from workbench.tui.engagements import open_session
+        from workbench.app.engagements import open_session
 
         session = open_session(Path(folder), author)
     return WorkbenchApp(session, author=author, today=today, theme=theme,

@@ -29,7 +29,7 @@ class WorkbenchCommands(Provider):
         return cast("WorkbenchApp", self.app)
 
     def commands(self) -> list[Command]:
-        from workbench.tui.recent import load_recent
+        from workbench.app.recent import load_recent
         from workbench.tui.themes import DARK, LIGHT
 
         app = self.wb

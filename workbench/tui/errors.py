@@ -12,7 +12,7 @@ import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 
-from workbench.tui.recent import state_dir
+from workbench.app.recent import state_dir
 
 LOG_NAME = "crmwb-tui.log"
 KEEP_BYTES = 1_000_000

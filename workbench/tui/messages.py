@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from workbench.domain.answer_diff import AnswerDiff
     from workbench.domain.problems import Problem
     from workbench.domain.summary import Summary
-    from workbench.tui.session import Session
+    from workbench.app.session import Session
     from workbench.writers.export import ExportResult
 
 

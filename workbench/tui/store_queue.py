@@ -71,7 +71,7 @@ class StoreQueue:
 
     def _run(self, job: StoreJob) -> None:
         from workbench.store.sqlite_store import StoreError  # here: the start screen never loads the store
-        from workbench.tui.store_access import RETRY_DELAYS, is_busy, is_transient
+        from workbench.app.store_access import RETRY_DELAYS, is_busy, is_transient
 
         attempt = 0
         while not self.stopping:

@@ -22,7 +22,7 @@ from workbench.tui import messages as m
 
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
-    from workbench.tui.session import Session
+    from workbench.app.session import Session
 
 POLL_SECONDS = 1.5
 SYNC_LABEL = N_("Bring the task list up to date with the answers")
@@ -58,7 +58,7 @@ class Watcher:
                             exit_on_error=False, name="watch engagement")
 
     def _look(self, session: Session, force: bool) -> None:
-        from workbench.tui.store_access import data_version  # here: the start screen never loads the store
+        from workbench.app.store_access import data_version  # here: the start screen never loads the store
 
         lock = self.app.store_queue.lock
         if not lock.acquire(timeout=2 if force else 0):
@@ -100,8 +100,9 @@ class Watcher:
     def _reopen(self, session: Session, store_changed: bool) -> None:
         """engagement.yaml changed: re-open only if what it says differs from what is open (our own
         saves change the file too)."""
-        from workbench.store.engagement import STORE_NAME, EngagementError, open_engagement, read
-        from workbench.tui.store_access import quick_busy, write_lock_free
+        from workbench.app.engagement import open_engagement
+        from workbench.store.engagement import STORE_NAME, EngagementError, read
+        from workbench.app.store_access import quick_busy, write_lock_free
 
         current = session.opened.engagement
         try:
@@ -127,8 +128,7 @@ class Watcher:
             message.opened.close()
             return
         with self.app.store_queue.lock:
-            old, session.opened = session.opened, message.opened
-            old.close()
+            session.adopt(message.opened)
         session.synced = message.synced
         self.forget()
         if message.notice:

@@ -21,7 +21,7 @@ from workbench.writers.atomic import write_text_atomic
 from workbench.writers.templating import render
 
 if TYPE_CHECKING:
-    from workbench.store.engagement import OpenEngagement
+    from workbench.app.engagement import OpenEngagement
 
 FORMATS = {"md": "report/status.md.j2", "html": "report/status.html.j2"}
 NEXT_PER_ROLE = 5

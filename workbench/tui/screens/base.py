@@ -18,7 +18,7 @@ from workbench.tui.widgets.navbar import NavBar
 
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
-    from workbench.tui.session import Session
+    from workbench.app.session import Session
 
 
 class WorkbenchScreen(Screen):

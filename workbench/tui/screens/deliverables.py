@@ -24,11 +24,12 @@ from workbench.domain.overrides import apply_overrides, check_overrides
 from workbench.domain.text import tr
 from workbench.i18n import _
 from workbench.store.base import StoreBusy
-from workbench.store.engagement import EngagementError, OpenEngagement
+from workbench.store.engagement import EngagementError
+from workbench.app.engagement import OpenEngagement
 from workbench.store.engagement_save import EditConflict
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.deliverables_commands import DeliverablesCommands
-from workbench.tui.session import Session
+from workbench.app.session import Session
 from workbench.tui.widgets.findings_list import FindingsList
 from workbench.tui.widgets.kpi_table import KpiView
 from workbench.tui.widgets.plan_table import PlanTable, PlanView

@@ -18,7 +18,7 @@ from textual.widgets.selection_list import Selection
 from workbench.languages import LANGUAGE_NAMES, LANGUAGES
 from workbench.tui import messages as m
 from workbench.tui.screens.base import WorkbenchScreen
-from workbench.tui.session import Session
+from workbench.app.session import Session
 from workbench.tui.widgets.path_suggester import PathSuggester
 from workbench.writers.registry import REGISTRY, UnknownExport, select
 

@@ -30,7 +30,7 @@ from workbench.i18n import _
 from workbench.store.merge import MISSING
 from workbench.tui import messages as m
 from workbench.tui.screens.base import WorkbenchScreen
-from workbench.tui.session import Session
+from workbench.app.session import Session
 from workbench.tui.widgets.answer_diff_view import AnswerDiffView, one_line
 from workbench.tui.widgets.question_form import QuestionForm
 
@@ -252,6 +252,7 @@ class IntakeScreen(WorkbenchScreen):
     def _save(self, answers: dict[str, Any], previous: dict[str, Any], sequence: int) -> None:
         """Saves run one at a time; a save older than one already written is dropped, so the file
         always ends with the newest answers."""
+        from workbench.app.session import change_answers
         from workbench.store.engagement_save import EditConflict
 
         with self._save_lock:
@@ -259,7 +260,13 @@ class IntakeScreen(WorkbenchScreen):
                 return
             try:
                 with self.wb.store_queue.lock:  # nobody uses the store while the save re-opens it
-                    result = self.session.save_answers(answers, base=self._written)
+                    changed = change_answers(self.session.opened, self.session.author, answers,
+                                             base=self._written)
+                    # adopted on the UI thread, queued before anything the watcher sees of this save
+                    self.app.post_message(m.EngagementReloaded(
+                        changed.opened, synced=self.session.synced or changed.result.sync_error is None,
+                        notice=False))
+                result = changed.result
             except EditConflict as exc:
                 self._take_theirs({c.field[1]: c.theirs for c in exc.conflicts if c.field[0] == "answers"})
                 self.app.call_from_thread(self.show_error, _("The answer was not saved"), str(exc) + "\n" +

@@ -20,7 +20,7 @@ from workbench.domain.playbook import Playbook
 from workbench.languages import LANGUAGE_NAMES
 from workbench.tui import messages as m
 from workbench.tui.screens.base import WorkbenchScreen
-from workbench.tui.session import Session
+from workbench.app.session import Session
 from workbench.tui.widgets.path_suggester import PathSuggester
 
 LANGS = tuple(LANGUAGE_NAMES.items())

@@ -21,7 +21,7 @@ from workbench.domain.tracking import Event, TaskState, TaskView, task_views
 from workbench.i18n import N_, _
 from workbench.tui import messages as m
 from workbench.tui.screens.base import WorkbenchScreen
-from workbench.tui.session import Session
+from workbench.app.session import Session
 from workbench.tui.widgets.task_detail import TaskDetail
 from workbench.tui.widgets.task_table import STATUS_LABELS, TaskTable
 

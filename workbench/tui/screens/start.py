@@ -16,7 +16,7 @@ from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workbench.tui import messages as m
-from workbench.tui.recent import Recent, forget, load_recent
+from workbench.app.recent import Recent, forget, load_recent
 from workbench.tui.screens.base import WorkbenchScreen
 
 INTRO = ("Open an engagement to work through the intake questionnaire, the three phases, the "

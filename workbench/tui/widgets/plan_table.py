@@ -33,7 +33,7 @@ from workbench.tui.widgets.load_table import LoadTable, role_loads
 from workbench.tui.widgets.paged_table import PagedTable, clip, theme_style
 
 if TYPE_CHECKING:
-    from workbench.store.engagement import OpenEngagement
+    from workbench.app.engagement import OpenEngagement
 
 CRITICAL_MARK = "◆"
 
@@ -184,7 +184,7 @@ class PlanView(Vertical):
         from contextlib import nullcontext
 
         from workbench.domain.forecast import forecast
-        from workbench.tui.store_access import is_transient
+        from workbench.app.store_access import is_transient
 
         queue = getattr(self.app, "store_queue", None)
         try:

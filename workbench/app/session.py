@@ -1,5 +1,7 @@
-"""The TUI's handle on one open engagement: the same OpenEngagement and store calls the CLI makes, plus
-the author of changes. Screens call these methods and then refresh; nothing here imports Textual.
+"""A handle on one open engagement and the author of its changes: the same OpenEngagement and store calls
+the CLI makes. The TUI's screens call these methods and then refresh; nothing here imports Textual, and
+nothing here swaps the open engagement behind a thread's back: `change_answers` returns the re-opened
+engagement and the UI thread adopts it.
 
 Saves go through the store's locked merge-write: only what the screen changed is written, on top of what
 the CLI or a hand edit saved meanwhile, and the results say what was merged and whether the task list
@@ -14,10 +16,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from workbench.app.engagement import OpenEngagement, open_engagement, sync_answers
 from workbench.domain.governance import Finding, check_governance
 from workbench.domain.tracking import StatusReport, TaskState, status_report
 from workbench.store.base import StoreBusy
-from workbench.store.engagement import EngagementError, OpenEngagement, open_engagement, sync_answers
+from workbench.store.engagement import EngagementError
 from workbench.store.engagement_save import SaveResult, save_engagement
 
 
@@ -67,40 +70,59 @@ class Session:
         self.opened.store.check_item(task_id, index, done, self.author)
 
     def save_answers(self, answers: dict, base: dict | None = None) -> SaveResult:
-        """Save the answers that differ from `base` (default: the answers this session last loaded or
-        wrote) and re-open, so the resolved playbook, plan and task list follow the merged answers.
+        """Save the answers and adopt the re-opened engagement at once: for a caller that owns the session
+        on its own thread (the CLI's tests, scripts). The TUI saves in a worker with `change_answers` and
+        adopts on the UI thread."""
+        outcome = change_answers(self.opened, self.author, answers, base)
+        self.adopt(outcome.opened)
+        return outcome.result
 
-        Raises EditConflict (nothing written) when another writer changed one of the same answers. When
-        the file is saved but state.db is busy, the session keeps its open state with the new answers and
-        the result's `sync_note()` says the task list follows at the next open."""
-        opened = self.opened
-        current = opened.engagement
-        before = replace(current, answers=dict(current.answers if base is None else base))
-        result = save_engagement(before, replace(current, answers=dict(answers)),
-                                 sync=lambda written: sync_answers(opened.store, opened.playbook, written,
-                                                                   self.author))
-        if result.sync_error is None:
-            try:  # after the folder lock is released: loading the playbook again can take seconds
-                self._reopen(result.engagement.folder)
-            except (StoreBusy, sqlite3.Error, EngagementError) as exc:
-                result.sync_error = str(exc)
-        if result.sync_error is not None:
-            self.opened = replace(self.opened, engagement=result.engagement)
-        return result
+    def adopt(self, opened: OpenEngagement) -> None:
+        """Show `opened` from now on; the store it replaces is closed (unless it is the same one)."""
+        old, self.opened = self.opened, opened
+        if old.store is not opened.store:
+            old.close()
 
     def save_overrides(self, overrides: dict) -> SaveResult:
         """Save the RFP edits that differ from the session's; the session's engagement becomes what was
         written (the caller applies the edit to the resolved playbook itself, without a re-open)."""
         current = self.opened.engagement
         result = save_engagement(replace(current), replace(current, overrides=dict(overrides)))
-        self.opened = replace(self.opened, engagement=result.engagement)
+        self.adopt(replace(self.opened, engagement=result.engagement))
         return result
-
-    def _reopen(self, folder: Path) -> None:
-        """Resolve, schedule and sync again on what the file holds now."""
-        fresh = open_engagement(folder, self.author)
-        self.opened.close()
-        self.opened = fresh
 
     def close(self) -> None:
         self.opened.close()
+
+
+@dataclass
+class AnswersChanged:
+    """What an answer save leaves: the save's result and the engagement to show from now on."""
+
+    result: SaveResult
+    opened: OpenEngagement
+    """re-opened on the merged answers; or the same store with the written engagement when the task list
+    could not follow (`result.sync_error`)"""
+
+
+def change_answers(opened: OpenEngagement, author: str, answers: dict,
+                   base: dict | None = None) -> AnswersChanged:
+    """Save the answers that differ from `base` (default: the answers `opened` holds) and re-open, so the
+    resolved playbook, plan and task list follow the merged answers. Nothing of `opened` is changed: the
+    caller adopts the returned engagement (on its UI thread).
+
+    Raises EditConflict (nothing written) when another writer changed one of the same answers. When the
+    file is saved but state.db is busy, the result's `sync_note()` says the task list follows at the next
+    open."""
+    current = opened.engagement
+    before = replace(current, answers=dict(current.answers if base is None else base))
+    def sync(written):
+        return sync_answers(opened.store, opened.playbook, written, author)
+
+    result = save_engagement(before, replace(current, answers=dict(answers)), sync=sync)
+    if result.sync_error is None:
+        try:  # after the folder lock is released: the playbook comes from the cache unless it changed
+            return AnswersChanged(result, open_engagement(result.engagement.folder, author))
+        except (StoreBusy, sqlite3.Error, EngagementError) as exc:
+            result.sync_error = str(exc)
+    return AnswersChanged(result, replace(opened, engagement=result.engagement))
