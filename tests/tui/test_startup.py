@@ -62,7 +62,7 @@ def test_opening_an_engagement_loads_no_writer_nor_networkx(engagement, tmp_path
 
 
 async def test_crmwb_open_shows_a_loading_screen_then_the_engagement(engagement, monkeypatch):
-    from workbench.tui import engagements
+    from workbench.app import engagements
 
     release, real_open = threading.Event(), engagements.open_session
 

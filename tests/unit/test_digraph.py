@@ -39,7 +39,9 @@ def test_the_order_is_networkx_lexicographical_topological_order():
 
 
 def test_reach_and_degrees_are_networkx_s():
-    for ours, theirs in random_graphs(100, acyclic=False):
+    pairs = list(random_graphs(100, acyclic=False))
+    assert len(pairs) == 100
+    for ours, theirs in pairs:
         assert list(ours) == list(theirs) and sorted(ours.edges()) == sorted(theirs.edges())
         for node in theirs:
             assert ours.descendants(node) == nx.descendants(theirs, node)

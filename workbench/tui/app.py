@@ -292,7 +292,7 @@ class WorkbenchApp(App[int]):
     def _create_requested(self, message: m.CreateEngagementRequested) -> None:
         self._create_worker(message.request)
 
-    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="open", description="open", exit_on_error=False)
     def _open_worker(self, folder: Path) -> None:
         from workbench.store.engagement import EngagementError
         from workbench.app.engagements import open_session
@@ -304,7 +304,7 @@ class WorkbenchApp(App[int]):
         except Exception as exc:  # noqa: BLE001 — a bug of ours: a dialog, never a traceback with client data
             self.post_message(m.EngagementFailed("Cannot open the engagement", f"{type(exc).__name__}: {exc}"))
 
-    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="open", description="open", exit_on_error=False)
     def _create_worker(self, request: m.NewEngagementRequest) -> None:
         from workbench.store.engagement import EngagementError
         from workbench.app.engagements import create_session

@@ -123,7 +123,7 @@ class ExportScreen(WorkbenchScreen):
         self.query_one("#export", Button).disabled = running
         self.refresh_bindings()
 
-    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="export", description="export", exit_on_error=False)
     def _export(self, ctx, folder: Path, only: list[str], formats: list[str]) -> None:
         from workbench.writers.export import export
 

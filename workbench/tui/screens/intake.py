@@ -248,7 +248,7 @@ class IntakeScreen(WorkbenchScreen):
         self._save(dict(self.answers), previous, self._sequence)
         self._refresh_nav()
 
-    @work(thread=True, group="save", exit_on_error=False)
+    @work(thread=True, group="save", description="save", exit_on_error=False)
     def _save(self, answers: dict[str, Any], previous: dict[str, Any], sequence: int) -> None:
         """Saves run one at a time; a save older than one already written is dropped, so the file
         always ends with the newest answers."""

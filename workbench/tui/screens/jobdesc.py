@@ -74,7 +74,7 @@ class JobdescScreen(WorkbenchScreen):
             self.pb = self.session.opened.resolved  # the answers changed since this screen was built
             self._fill()
 
-    @work(thread=True, exclusive=True, group="jobdesc", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="jobdesc", description="jobdesc", exit_on_error=False)
     def _load_core(self) -> None:
         from workbench.domain.resolve import resolve
         from workbench.loading.playbooks import load_playbook
@@ -157,7 +157,7 @@ class JobdescScreen(WorkbenchScreen):
         self.query_one("#write", Button).disabled = True
         self._write(self.pb, role, lang, fmt, Path(folder).expanduser())
 
-    @work(thread=True, exclusive=True, group="jobdesc-write", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="jobdesc-write", description="jobdesc-write", exit_on_error=False)
     def _write(self, pb: Playbook, role: str, lang: str, fmt: str, folder: Path) -> None:
         from workbench.writers.jobdesc import describe, write_one
 

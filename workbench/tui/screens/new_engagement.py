@@ -78,7 +78,7 @@ class NewEngagementDialog(ModalScreen[m.NewEngagementRequest | None]):
         self.query_one(PlaybookPreview).show_loading(ref)
         self._load(ref)
 
-    @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="preview", description="preview", exit_on_error=False)
     def _load(self, ref: str) -> None:
         from workbench.domain.summary import summarize
         from workbench.loading.playbooks import load_playbook

@@ -97,14 +97,14 @@ class PhasesScreen(WorkbenchScreen):
         self._history.clear()
         self.reload()
 
-    @work(thread=True, exclusive=True, group="phases-read", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="phases-read", description="phases-read", exit_on_error=False)
     def _read_states(self, keep: str | None) -> None:
         with self.wb.store_queue.lock:
             states = self.session.states()
             history = self.session.opened.store.history(keep, limit=HISTORY) if keep else []
         self.post_message(m.StoreRead("states", (states, keep, history)))
 
-    @work(thread=True, exclusive=True, group="phases-history", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="phases-history", description="phases-history", exit_on_error=False)
     def _read_history(self, task_id: str) -> None:
         with self.wb.store_queue.lock:
             history = self.session.opened.store.history(task_id, limit=HISTORY)

@@ -102,7 +102,7 @@ class KpiView(Vertical):
         self.query_one(KpiTable).loading = True
         self._build(pb, start, measurements, calendar, answers)
 
-    @work(thread=True, exclusive=True, group="kpi-rows", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="kpi-rows", description="kpi-rows", exit_on_error=False)
     def _build(self, pb: Playbook, start: date, measurements: list[Measurement],
                calendar: WorkCalendar | None, answers: dict | None) -> list[KpiRow]:
         return kpi_rows(pb, start, measurements, self.lang, calendar, answers)
