@@ -22,7 +22,7 @@ from workbench.tui.screens.start import StartScreen
 from workbench.tui.sections import SECTIONS
 from workbench.tui.themes import DARK, LIGHT
 
-NAMESPACES = ("engagement:", "go:", "phase:", "task:", "export:", "jobdesc:", "theme:", "help:")
+NAMESPACES = ("engagement:", "go:", "phase:", "task:", "export:", "jobdesc:", "theme:", "help:", "language:")
 
 
 async def test_without_an_engagement_only_start_and_job_descriptions_are_open():
@@ -57,8 +57,8 @@ async def test_help_lists_the_keys_of_this_screen_first(seeded):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = help_markdown(app.screen.current)
-        assert text.index("## This screen (phases)") < text.index("## Intake")
-        assert text.index("## This screen (phases)") < text.index("## Everywhere")
+        assert text.index("## This screen (Phases)") < text.index("## Intake")
+        assert text.index("## This screen (Phases)") < text.index("## Everywhere")
         assert "- `b` **Block**: Mark the task blocked (asks why)" in text
         assert "- `Ctrl+S` **Export**" in text and "- `F1` **Help**" in text
         await pilot.press("escape")

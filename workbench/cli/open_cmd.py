@@ -24,8 +24,9 @@ def has_terminal() -> bool:
 
 
 def launch(folder: Path | None, author: str | None = None, command: str = "open",
-           section: str | None = None) -> int:
-    """Open the engagement (printing its problems, exit 2, when it cannot be used), then run the TUI."""
+           section: str | None = None, lang: str | None = None) -> int:
+    """Open the engagement (printing its problems, exit 2, when it cannot be used), then run the TUI in
+    the interface language: `lang` (--lang) > $CRMWB_LANG > the settings file > the engagement's."""
     if not has_terminal():
         return fail(command, "the workbench needs a terminal; for scripts use `crmwb status`, `crmwb task` "
                     "and the other commands")
@@ -34,7 +35,7 @@ def launch(folder: Path | None, author: str | None = None, command: str = "open"
     from workbench.tui.app import make_app
 
     try:
-        app = make_app(folder, author=author, section=section)
+        app = make_app(folder, author=author, section=section, lang=lang)
     except EngagementError as exc:
         print_problems(exc.problems)
         return 2
@@ -43,4 +44,4 @@ def launch(folder: Path | None, author: str | None = None, command: str = "open"
 
 
 def run(args: argparse.Namespace) -> int:
-    return launch(args.folder, args.author)
+    return launch(args.folder, args.author, lang=getattr(args, "lang_flag", None))

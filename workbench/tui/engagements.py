@@ -45,7 +45,9 @@ def open_session(folder: Path, author: str) -> Session:
         quick_busy(session.opened.store)
         return session
     except (sqlite3.Error, StoreBusy) as exc:
-        raise EngagementError([Problem(f"the state store cannot be used: {exc}",
+        from workbench.i18n import _
+
+        raise EngagementError([Problem(_("the state store cannot be used: {error}").format(error=exc),
                                        file=str(Path(folder) / "state.db"))]) from None
 
 
@@ -55,11 +57,15 @@ def create_session(folder: str, playbook: str, client: str, answers_file: str, a
     from workbench.loading.answers import load_answers
     from workbench.loading.playbooks import load_playbook
 
+    from workbench.i18n import _
+
     target = Path(folder).expanduser()
     if target.exists() and not target.is_dir():
-        raise EngagementError([Problem(f"{target} is a file; expected a folder for the engagement")])
+        raise EngagementError([Problem(_("{folder} is a file; expected a folder for the engagement").format(
+            folder=target))])
     if is_engagement(target):
-        raise EngagementError([Problem(f"{target} already holds an engagement; open it instead")])
+        raise EngagementError([Problem(_("{folder} already holds an engagement; open it instead").format(
+            folder=target))])
     loaded = load_playbook(playbook)
     if not loaded.ok:
         raise EngagementError(loaded.problems)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from workbench.i18n import _
+from workbench.i18n import N_, _
 from workbench.tui import messages as m
 from workbench.tui.store_access import data_version, quick_busy, write_lock_free
 
@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from workbench.tui.session import Session
 
 POLL_SECONDS = 1.5
-SYNC_LABEL = _("Bring the task list up to date with the answers")
+SYNC_LABEL = N_("Bring the task list up to date with the answers")
+"""translated where it is shown (`_(SYNC_LABEL)`), never at import"""
 
 
 def _stamp(session: Session) -> int | None:
@@ -134,4 +135,4 @@ class Watcher:
         def sync() -> None:
             session.opened.store.sync_tasks(task_rows(session.opened.resolved), session.author)
 
-        self.app.store_queue.submit(StoreJob(SYNC_LABEL, sync, self.app))
+        self.app.store_queue.submit(StoreJob(_(SYNC_LABEL), sync, self.app))

@@ -30,7 +30,18 @@ class WorkbenchScreen(Screen):
     def wb(self) -> WorkbenchApp:
         return cast("WorkbenchApp", self.app)
 
+    @property
+    def active_bindings(self):  # type: ignore[override]
+        """The footer's and the keys panel's bindings, with their words in the interface language."""
+        from workbench.tui.chrome import translated_bindings
+
+        return translated_bindings(super().active_bindings)
+
     def compose(self) -> ComposeResult:
+        from workbench.i18n import current_language
+        from workbench.languages import RTL_LANGUAGES
+
+        self.set_class(current_language() in RTL_LANGUAGES, "-rtl")  # compose runs again on a switch
         yield Header(icon="◆")
         yield NavBar(self.SECTION)
         yield from self.compose_body()
@@ -85,6 +96,8 @@ def deliverables_screen(session: Session) -> Screen:
     except ModuleNotFoundError as exc:
         if exc.name != "workbench.tui.screens.deliverables":
             raise
-        return PlaceholderScreen("deliverables", "The deliverables views (RFP, roles and permissions, RACI, "
-                                 "processes, KPIs, plan) are not installed in this build; use Export (F6).")
-    return module.DeliverablesScreen(session)
+        return PlaceholderScreen("deliverables", _("The deliverables views (RFP, roles and permissions, RACI, "
+                                 "processes, KPIs, plan) are not installed in this build; use Export (F6)."))
+    from workbench.i18n import current_language
+
+    return module.DeliverablesScreen(session, lang=current_language())

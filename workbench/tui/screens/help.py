@@ -13,6 +13,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Markdown
 
+from workbench.i18n import N_, _
+from workbench.tui.bidi import visual
 from workbench.tui.sections import SECTIONS
 
 KEY_NAMES = {"left_square_bracket": "[", "right_square_bracket": "]", "escape": "Esc", "space": "Space",
@@ -32,9 +34,10 @@ def _key(binding: Binding) -> str:
 
 def table(bindings: list[Binding]) -> str:
     """One line per key: `key` **what it does**: more words, when there are any."""
-    rows = [f"- `{_key(b)}` **{b.description or b.action}**" + (f": {b.tooltip}" if b.tooltip else "")
+    rows = [f"- `{_key(b)}` **{_(b.description) if b.description else b.action}**"
+            + (f": {_(b.tooltip)}" if b.tooltip else "")
             for b in bindings if b.description or b.tooltip]
-    return "\n".join(rows) if rows else "_No keys of its own._"
+    return "\n".join(rows) if rows else f"_{_('No keys of its own.')}_"
 
 
 def screen_classes() -> list[tuple[str, type[Screen]]]:
@@ -53,25 +56,36 @@ def screen_classes() -> list[tuple[str, type[Screen]]]:
         classes["deliverables"] = DeliverablesScreen
     except ImportError:
         pass
-    return [(s.label, classes[s.id]) for s in SECTIONS if s.id in classes]
+    return [(_(s.label), classes[s.id]) for s in SECTIONS if s.id in classes]
 
 
 def help_markdown(current: Screen) -> str:
     """The screen the help was opened from first, then the keys that work everywhere, then the rest."""
     app_bindings = Binding.make_bindings(type(current.app).BINDINGS)
-    parts = [f"## This screen ({getattr(current, 'SECTION', '') or type(current).__name__})",
-             getattr(current, "HELP", ""), table(list(Binding.make_bindings(type(current).BINDINGS))),
-             "## Everywhere", table(list(app_bindings)),
-             "Ctrl+P opens the command palette: every action, namespaced (`phase:`, `task:`, `export:` ...)."]
+    from workbench.tui.sections import BY_ID
+
+    section = getattr(current, "SECTION", "")
+    name = _(BY_ID[section].label) if section in BY_ID else type(current).__name__
+    parts = [f"## {_('This screen ({name})').format(name=name)}",
+             _help(current), table(list(Binding.make_bindings(type(current).BINDINGS))),
+             f"## {_('Everywhere')}", table(list(app_bindings)),
+             _("Ctrl+P opens the command palette: every action, namespaced (`phase:`, `task:`, `export:` ...).")]
     for label, cls in screen_classes():
         if cls is type(current):
             continue
-        parts += [f"## {label}", getattr(cls, "HELP", ""), table(list(Binding.make_bindings(cls.BINDINGS)))]
+        parts += [f"## {label}", _help(cls), table(list(Binding.make_bindings(cls.BINDINGS)))]
     return "\n\n".join(p for p in parts if p)
 
 
+def _help(screen) -> str:
+    """A screen's HELP sentence (an N_ constant) in the interface language."""
+    text = getattr(screen, "HELP", "")
+    return _(text) if text else ""
+
+
 class HelpScreen(ModalScreen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,q", "close", "Close", id="help.close", tooltip="Back to the screen")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,q", "close", N_("Close"), id="help.close",
+                                                     tooltip=N_("Back to the screen"))]
 
     def __init__(self, current: Screen) -> None:
         super().__init__(classes="dialog")
@@ -79,7 +93,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide", id="help-box"):
-            yield Label("Keys", classes="dialog-title")
+            yield Label(visual(_("Keys")), classes="dialog-title")
             with VerticalScroll(id="help-scroll"):
                 yield Markdown(help_markdown(self.current))
 

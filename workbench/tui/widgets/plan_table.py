@@ -13,7 +13,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from workbench.domain.locale import format_number, format_short_date
 from workbench.domain.plan import Plan, ScheduledTask
+from workbench.i18n import N_, _, current_language
 from workbench.tui.widgets.paged_table import PagedTable, clip, theme_style
 
 CRITICAL_MARK = "◆"
@@ -21,11 +23,11 @@ CRITICAL_MARK = "◆"
 
 class PlanTable(PagedTable):
     COLUMNS: ClassVar[list[tuple[str, str]]] = [
-        ("critical", " "), ("phase", "Phase"), ("task", "Task"), ("start", "Start"), ("finish", "Finish"),
-        ("days", "Days"), ("slack", "Slack"), ("owner", "Owner")]
+        ("critical", " "), ("phase", N_("Phase")), ("task", N_("Task")), ("start", N_("Start")),
+        ("finish", N_("Finish")), ("days", N_("Days")), ("slack", N_("Slack")), ("owner", N_("Owner"))]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "toggle_critical", "Critical only", id="plan.critical_only",
-                tooltip="Show only the tasks on the critical path, or every task again"),
+        Binding("c", "toggle_critical", N_("Critical only"), id="plan.critical_only",
+                tooltip=N_("Show only the tasks on the critical path, or every task again")),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -54,12 +56,14 @@ class PlanTable(PagedTable):
         mark = theme_style(self, "error", bold=True)
         name = Text(clip(item.name, 36), style="bold" if item.critical else "")
         if item.milestone:
-            name.append(" (milestone)", style="italic")
+            name.append(" " + _("(milestone)"), style="italic")
         return (Text(CRITICAL_MARK if item.critical else "", style=mark),
                 Text(self.phase_names.get(item.phase, item.phase) if first else "", style="bold"),
-                name, Text(item.start.isoformat()), Text(item.finish.isoformat()),
-                Text(str(item.duration), justify="right"),
-                Text(str(item.slack), justify="right", style=mark if item.critical else ""),
+                name, Text(format_short_date(item.start, current_language())),
+                Text(format_short_date(item.finish, current_language())),
+                Text(format_number(item.duration, current_language()), justify="right"),
+                Text(format_number(item.slack, current_language()), justify="right",
+                     style=mark if item.critical else ""),
                 Text(self.role_names.get(item.owner, item.owner)))
 
     def action_toggle_critical(self) -> None:
@@ -91,8 +95,17 @@ class PlanView(Vertical):
         if plan is None:
             return
         info = event.info
-        shown = "critical path only" if table.critical_only else "all tasks"
-        self.query_one("#plan-status", Static).update(
-            f"{CRITICAL_MARK} critical · {len(plan.critical_path()):,} of {len(plan.tasks):,} tasks critical · "
-            f"{plan.start.isoformat()} → {plan.finish.isoformat()}, {plan.working_days} working days · "
-            f"{shown} · page {info.page}/{info.pages}", layout=False)
+        from workbench.tui.bidi import visual
+
+        lang = current_language()
+
+        def n(value: int) -> str:
+            return format_number(value, lang)
+
+        shown = _("critical path only") if table.critical_only else _("all tasks")
+        self.query_one("#plan-status", Static).update(visual(_(
+            "{mark} critical · {critical} of {tasks} tasks critical · {start} → {finish}, {days} working days · "
+            "{shown} · page {page}/{pages}").format(
+            mark=CRITICAL_MARK, critical=n(len(plan.critical_path())), tasks=n(len(plan.tasks)),
+            start=format_short_date(plan.start, lang), finish=format_short_date(plan.finish, lang),
+            days=n(plan.working_days), shown=shown, page=n(info.page), pages=n(info.pages))), layout=False)
