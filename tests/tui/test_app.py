@@ -84,13 +84,13 @@ async def test_the_palette_has_namespaced_entries_for_everything(seeded):
         names = [name for name, _, _ in provider.commands()]
         assert all(name.startswith(NAMESPACES) for name in names)
         for wanted in ("engagement: new", "engagement: open a folder", "phase: Deployment",
-                       "task: block the selected task", "export: rfp", "export: every deliverable",
+                       "task: block the selected task", "export: RFP", "export: every deliverable", "language: فارسی",
                        "theme: light", "theme: dark", "help: keys", "go: Phases"):
             assert wanted in names
         assert any(n.startswith("task: go to pre-") for n in names)
         assert any(n.startswith("jobdesc: ") for n in names)
         hits = [hit async for hit in provider.search("export rfp")]
-        assert hits and hits[0].text == "export: rfp"
+        assert hits and hits[0].text == "export: RFP"
 
         command = {n: c for n, c, _ in provider.commands()}["task: start the selected task"]
         task_id = app.screen.selected.id

@@ -335,10 +335,8 @@ class WorkbenchApp(App[int]):
     # ---- the interface language
     def get_system_commands(self, screen: Screen):  # type: ignore[override]
         """Textual's own palette entries (theme, quit, keys...), in the interface language."""
-        from dataclasses import replace
-
-        for command in super().get_system_commands(screen):
-            yield replace(command, title=_(command.title), help=_(command.help))
+        for command in super().get_system_commands(screen):  # SystemCommand is a NamedTuple
+            yield command._replace(title=_(command.title), help=_(command.help))
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
