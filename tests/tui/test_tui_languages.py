@@ -196,6 +196,14 @@ async def test_switching_keeps_what_is_typed_in_the_intake(engagement):
         assert app.session.opened.engagement.answers == before  # nothing lost, nothing invented
 
 
+async def test_textual_own_words_follow_the_language(seeded):
+    app = make_app(seeded, today=TODAY, section="phases", lang="ru")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Тема" in titles and "Выход" in titles and "Theme" not in titles
+
+
 def test_start_language_precedence(monkeypatch):
     monkeypatch.delenv("CRMWB_LANG", raising=False)
     assert start_language(None, None) == "en"
@@ -238,12 +246,15 @@ async def test_persian_is_laid_out_on_screen_but_never_in_the_data(seeded):
         assert view.name == app.session.opened.resolved.task_map()[view.id].name.get_text("fa")  # ... kept as written
         search = app.screen.query_one("#task-search", Input)
         search.focus()
-        typed = view.name.split()[0]
+        word = next(w for v in table.views.values() for w in v.name.split() if "ی" in w and len(w) > 3)
+        typed = word.replace("ی", "ي").replace("ک", "ك")  # as an Arabic keyboard types it
         for char in typed:
             await pilot.press(char)
         await settle(pilot)
-        assert search.value == typed  # what is being edited stays in logical order
-        assert view.id in table.views  # and finds the task it names
+        assert search.value == typed  # what is being edited stays as typed, in logical order
+        assert table.views and all(word in v.name.replace("\u200c", "") or word in v.name
+                                   for v in table.views.values())  # found in the Persian spelling
+        assert len(table.views) < len(app.screen.views)
 
 
 async def test_a_terminal_that_does_bidi_itself_gets_the_text_as_it_is(seeded, monkeypatch):
