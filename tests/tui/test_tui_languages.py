@@ -10,6 +10,7 @@ the leak finder of the deliverables (`tests/test_no_english_leaks.leaks`) looks 
 from __future__ import annotations
 
 import re
+import textwrap
 import tomllib
 from pathlib import Path
 
@@ -280,3 +281,18 @@ def test_visual_reorders_and_shapes_only_right_to_left_text():
     bidi.set_mode("terminal")
     assert bidi.visual("فهرست کارها") == "فهرست کارها"
     bidi.set_mode("app")
+
+
+async def test_a_persian_notification_is_laid_out_and_wrapped_in_reading_order(seeded):
+    app = make_app(seeded, today=TODAY, section="phases", lang="fa")
+    message = "برنامهٔ دیگری در حال نوشتن در این پروژه است؛ دوباره تلاش می‌شود و پاسخ شما پس از آن ذخیره می‌شود."
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.notify(message, title="مخزن مشغول است", timeout=30)
+        app.notify("Saved: adds 2 tasks.", timeout=30)
+        await pilot.pause()
+        persian, english = list(app._notifications)[-2:]  # as tests/tui/store_support reads them
+    first, *rest = persian.message.split("\n")
+    assert rest and first == bidi.visual(textwrap.wrap(message, app.TOAST_TEXT_WIDTH)[0])  # its beginning first
+    assert persian.title == bidi.visual("مخزن مشغول است") and not persian.markup  # shown as text, never markup
+    assert english.message == "Saved: adds 2 tasks."  # other text untouched

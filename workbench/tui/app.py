@@ -333,6 +333,19 @@ class WorkbenchApp(App[int]):
         self.notify(f"{message.label}: {message.message}", severity="error", timeout=8)
 
     # ---- the interface language
+    TOAST_TEXT_WIDTH = 54
+    """characters of text a notification shows per line (Textual's toast is 60 wide, with padding)"""
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Every notification (screens call this through Widget.notify) with Persian laid out for the
+        terminal: wrapped in reading order, then each line reordered; such a message is shown as text."""
+        from workbench.tui.bidi import has_rtl, visual, visual_wrapped
+
+        if has_rtl(message) or has_rtl(title):
+            message, title, markup = visual_wrapped(message, self.TOAST_TEXT_WIDTH), visual(title), False
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
     def get_system_commands(self, screen: Screen):  # type: ignore[override]
         """Textual's own palette entries (theme, quit, keys...), in the interface language."""
         for command in super().get_system_commands(screen):  # SystemCommand is a NamedTuple

@@ -68,6 +68,15 @@ def current_mode() -> str:
     return _mode
 
 
+def mark_rtl(screen) -> None:
+    """Give a screen the `-rtl` class while the interface language reads right to left, so its text
+    blocks hug the right edge (app.tcss); called from compose, which a language switch runs again."""
+    from workbench.i18n import current_language
+    from workbench.languages import RTL_LANGUAGES
+
+    screen.set_class(current_language() in RTL_LANGUAGES, "-rtl")
+
+
 def visual_wrapped(text: str, width: int) -> str:
     """Right-to-left `text` wrapped to `width` in reading order, then each line laid out, for widgets that
     cut a long line instead of wrapping it (a checklist item): the reader sees its beginning, not its end.

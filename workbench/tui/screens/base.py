@@ -38,10 +38,9 @@ class WorkbenchScreen(Screen):
         return translated_bindings(super().active_bindings)
 
     def compose(self) -> ComposeResult:
-        from workbench.i18n import current_language
-        from workbench.languages import RTL_LANGUAGES
+        from workbench.tui.bidi import mark_rtl
 
-        self.set_class(current_language() in RTL_LANGUAGES, "-rtl")  # compose runs again on a switch
+        mark_rtl(self)
         yield Header(icon="◆")
         yield NavBar(self.SECTION)
         yield from self.compose_body()

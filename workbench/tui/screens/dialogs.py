@@ -17,7 +17,7 @@ from textual.validation import Validator
 from textual.widgets import Button, Input, Label, Static
 
 from workbench.i18n import N_, _
-from workbench.tui.bidi import visual
+from workbench.tui.bidi import mark_rtl, visual
 from workbench.tui.widgets.bidi_text import BidiText
 
 
@@ -38,6 +38,7 @@ class PromptDialog(ModalScreen[str | None]):
         self.validators, self.suggester, self.ok_label = list(validators), suggester, ok_label or _("OK")
 
     def compose(self) -> ComposeResult:
+        mark_rtl(self)
         with Vertical(classes="dialog-box"):
             yield Label(visual(self.title_text), classes="dialog-title")
             yield BidiText(self.prompt, classes="dialog-text")
@@ -85,6 +86,7 @@ class ErrorDialog(ModalScreen[None]):
         self.title_text, self.message, self.details = title, message, list(details)
 
     def compose(self) -> ComposeResult:
+        mark_rtl(self)
         with Vertical(classes="dialog-box error-box"):
             yield Label(visual(self.title_text), classes="dialog-title")
             yield BidiText(self.message, classes="dialog-text")

@@ -18,7 +18,7 @@ from workbench.tui.bidi import visual
 from workbench.tui.sections import SECTIONS
 
 KEY_NAMES = {"left_square_bracket": "[", "right_square_bracket": "]", "escape": "Esc", "space": "Space",
-             "enter": "Enter"}
+             "enter": "Enter", "slash": "/", "plus": "+", "equals_sign": "=", "minus": "-"}
 
 
 def _key(binding: Binding) -> str:
@@ -61,20 +61,43 @@ def screen_classes() -> list[tuple[str, type[Screen]]]:
 
 def help_markdown(current: Screen) -> str:
     """The screen the help was opened from first, then the keys that work everywhere, then the rest."""
+    return "\n\n".join(part for kind, part in help_parts(current) if part)
+
+
+def help_lines(current: Screen) -> list[tuple[str, str]]:
+    """The same help as plain lines with a style each, for right-to-left text laid out by BidiText (the
+    Markdown widget cannot lay out Persian for a terminal without bidi)."""
+    lines: list[tuple[str, str]] = []
+    for kind, part in help_parts(current):
+        if not part:
+            continue
+        if kind == "heading":
+            lines += [("", ""), (part.removeprefix("## "), "bold")]
+        elif kind == "keys":
+            lines += [(row.removeprefix("- ").replace("`", "").replace("**", ""), "") for row in part.split("\n")]
+        else:
+            lines.append((part.replace("`", ""), "dim"))
+    return lines[1:]
+
+
+def help_parts(current: Screen) -> list[tuple[str, str]]:
+    """(kind, Markdown) in reading order: headings, a screen's sentence, its key table."""
     app_bindings = Binding.make_bindings(type(current.app).BINDINGS)
     from workbench.tui.sections import BY_ID
 
     section = getattr(current, "SECTION", "")
     name = _(BY_ID[section].label) if section in BY_ID else type(current).__name__
-    parts = [f"## {_('This screen ({name})').format(name=name)}",
-             _help(current), table(list(Binding.make_bindings(type(current).BINDINGS))),
-             f"## {_('Everywhere')}", table(list(app_bindings)),
-             _("Ctrl+P opens the command palette: every action, namespaced (`phase:`, `task:`, `export:` ...).")]
+    parts = [("heading", f"## {_('This screen ({name})').format(name=name)}"),
+             ("text", _help(current)), ("keys", table(list(Binding.make_bindings(type(current).BINDINGS)))),
+             ("heading", f"## {_('Everywhere')}"), ("keys", table(list(app_bindings))),
+             ("text", _("Ctrl+P opens the command palette: every action, namespaced (`phase:`, `task:`, "
+                        "`export:` ...)."))]
     for label, cls in screen_classes():
         if cls is type(current):
             continue
-        parts += [f"## {label}", _help(cls), table(list(Binding.make_bindings(cls.BINDINGS)))]
-    return "\n\n".join(p for p in parts if p)
+        parts += [("heading", f"## {label}"), ("text", _help(cls)),
+                  ("keys", table(list(Binding.make_bindings(cls.BINDINGS))))]
+    return parts
 
 
 def _help(screen) -> str:
@@ -92,10 +115,22 @@ class HelpScreen(ModalScreen[None]):
         self.current = current
 
     def compose(self) -> ComposeResult:
+        from workbench.tui.bidi import mark_rtl
+
+        mark_rtl(self)
         with Vertical(classes="dialog-box wide", id="help-box"):
             yield Label(visual(_("Keys")), classes="dialog-title")
             with VerticalScroll(id="help-scroll"):
-                yield Markdown(help_markdown(self.current))
+                from workbench.i18n import current_language
+                from workbench.languages import RTL_LANGUAGES
+                from workbench.tui import bidi
+
+                if current_language() in RTL_LANGUAGES and bidi.current_mode() == "app":
+                    from workbench.tui.widgets.bidi_text import BidiText
+
+                    yield BidiText(lines=help_lines(self.current), id="help-text")
+                else:
+                    yield Markdown(help_markdown(self.current))
 
     def action_close(self) -> None:
         self.dismiss(None)

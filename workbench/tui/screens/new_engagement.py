@@ -43,6 +43,9 @@ class NewEngagementDialog(ModalScreen[m.NewEngagementRequest | None]):
         values = {value for _, value in options}
         chosen = self.initial.playbook if self.initial.playbook in values else ("core" if "core" in values else
                                                                                  Select.NULL)
+        from workbench.tui.bidi import mark_rtl
+
+        mark_rtl(self)
         with Vertical(classes="dialog-box wide", id="new-box"):
             yield Label(visual(_("New engagement")), classes="dialog-title")
             with Horizontal(id="new-columns"):

@@ -26,10 +26,10 @@ class BidiText(Widget):
     BidiText { height: auto; }
     """
 
-    def __init__(self, text: str = "", *, style: str = "", id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(self, text: str = "", *, style: str = "", lines: list[Line] | None = None,
+                 id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._lines: list[Line] = [(text, style)] if text else []
+        self._lines: list[Line] = list(lines) if lines is not None else [(text, style)] if text else []
 
     @property
     def text(self) -> str:
