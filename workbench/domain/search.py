@@ -9,6 +9,8 @@ Pure text in, text out: the RFP list and the task list (and anything else that s
 
 from __future__ import annotations
 
+import re
+
 _FOLD = str.maketrans({
     "ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "ё": "е",
     "\u200c": None, "\u200d": None, "\u200e": None, "\u200f": None, "\u0640": None,
@@ -18,10 +20,15 @@ _FOLD = str.maketrans({
 })
 
 
+_SPECIAL = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]+")
+"""runs of the characters `_FOLD` changes: rare in most text, so only they are translated (str.translate
+over a whole text looks every character up in the table, 25 times slower than lower() on an RFP)"""
+
+
 def search_key(text: str) -> str:
     """`text` folded for matching: case-folded, Arabic letter forms and ё made Persian/Russian ones, ZWNJ,
     tatweel and vowel marks dropped, every digit ASCII."""
-    return text.casefold().translate(_FOLD)
+    return _SPECIAL.sub(lambda run: run.group().translate(_FOLD), text.casefold())
 
 
 def search_words(query: str) -> list[str]:

@@ -38,8 +38,14 @@ class RfpRow:
     text: str
     rationale: str
     acceptance: str
-    haystack: str
-    """id and texts folded by `search_key`, so a search is one `in` test per word"""
+    haystack: str = ""
+    """id and texts folded by `search_key`, so a search is one `in` test per word; made by the first
+    search that needs it (`search_haystack`), not when the rows load"""
+
+    def search_haystack(self) -> str:
+        if not self.haystack:
+            self.haystack = search_key(f"{self.id}\n{self.text}\n{self.rationale}\n{self.acceptance}")
+        return self.haystack
 
     @property
     def scored_weight(self) -> int:
@@ -55,7 +61,7 @@ def rfp_rows(pb: Playbook, lang: str = "en") -> list[RfpRow]:
     for r in pb.requirements:
         text, rationale, acceptance = tr(r.text, lang), tr(r.rationale, lang), tr(r.acceptance, lang)
         rows.append(RfpRow(r.id, r.module, modules.get(r.module, r.module), r.priority, r.weight, text,
-                           rationale, acceptance, search_key(f"{r.id}\n{text}\n{rationale}\n{acceptance}")))
+                           rationale, acceptance))
     return rows
 
 
@@ -64,7 +70,7 @@ def filter_rows(rows: Sequence[RfpRow], module: str | None, priority: str | None
     however its Persian or Russian was typed (workbench.domain.search)."""
     words = search_words(search)
     return [r for r in rows if (module is None or r.module == module)
-            and (priority is None or r.priority == priority) and matches(words, r.haystack)]
+            and (priority is None or r.priority == priority) and (not words or matches(words, r.search_haystack()))]
 
 
 def weight_bar(weight: int) -> str:
