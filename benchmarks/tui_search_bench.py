@@ -1,8 +1,8 @@
 """What normalised search costs in the RFP list. Run: `python benchmarks/tui_search_bench.py` (prints
 figures; asserts nothing).
 
-The RFP rows of `core`, in Persian and in Russian, repeated 100 times (17,400 rows, the size of the 100x
-benchmark playbook): the time to build every row's search key and to filter every row for a two-word
+The RFP rows of `core`, in Persian and in Russian, repeated 100 times (9,200 rows; the 100x benchmark
+playbook has 17,400): the time to build every row's search key and to filter every row for a two-word
 search, with `workbench.domain.search` (case-folding, Persian/Arabic letters and digits, ZWNJ, ё) next to
 the baseline measured in the same run, the plain `str.lower()` keys and `in` tests it replaced. The
 keys are built by the first search typed (RfpRow.search_haystack), not when the RFP tab loads.
