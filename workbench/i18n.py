@@ -37,6 +37,11 @@ DOMAIN = "crmwb"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
 _current: ContextVar[str] = ContextVar("crmwb_language", default="")
+"""the language of one deliverable being written (`use_language`), in the task or thread writing it"""
+_interface = ""
+"""the interface language (`set_language`): process-wide, not a context variable, because the TUI switches
+it at run time from one handler and every widget's own asyncio task (each a copy of the context made when
+it started) and every worker thread must see the switch"""
 
 
 def default_language() -> str:
@@ -46,12 +51,13 @@ def default_language() -> str:
 
 
 def current_language() -> str:
-    return _current.get() or default_language()
+    return _current.get() or _interface or default_language()
 
 
 def set_language(lang: str) -> None:
-    """Switch the interface language (the TUI's setting, a command's `--lang`)."""
-    _current.set(_checked(lang))
+    """Switch the interface language (the TUI's setting, a command's `--lang`) for the whole process."""
+    global _interface
+    _interface = _checked(lang)
 
 
 @contextmanager

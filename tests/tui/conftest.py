@@ -30,10 +30,18 @@ def pytest_pyfunc_call(pyfuncitem):
 
 @pytest.fixture(autouse=True)
 def state_home(tmp_path_factory, monkeypatch) -> Path:
-    """Every test gets its own $XDG_STATE_HOME, so nobody's recent list is read or written."""
+    """Every test gets its own $XDG_STATE_HOME and settings folder ($CRMWB_CONFIG_DIR), so nobody's recent
+    list or settings file is read or written; no $CRMWB_LANG or $CRMWB_BIDI of the shell leaks in, and the
+    bidi layout starts in its default mode."""
+    from workbench.tui import bidi
+
     home = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("XDG_STATE_HOME", str(home))
+    monkeypatch.setenv("CRMWB_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
     monkeypatch.setenv("CRMWB_AUTHOR", AUTHOR)
+    monkeypatch.delenv("CRMWB_LANG", raising=False)
+    monkeypatch.delenv("CRMWB_BIDI", raising=False)
+    bidi.set_mode("app")
     return home
 
 

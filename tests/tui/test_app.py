@@ -22,7 +22,8 @@ from workbench.tui.screens.start import StartScreen
 from workbench.tui.sections import SECTIONS
 from workbench.tui.themes import DARK, LIGHT
 
-NAMESPACES = ("engagement:", "go:", "phase:", "task:", "export:", "jobdesc:", "theme:", "help:", "settings:")
+NAMESPACES = ("engagement:", "go:", "phase:", "task:", "export:", "jobdesc:", "theme:", "help:", "settings:",
+              "language:")
 
 
 async def test_without_an_engagement_only_start_and_job_descriptions_are_open():
@@ -58,8 +59,8 @@ async def test_help_lists_the_keys_of_this_screen_first(seeded):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = help_markdown(app.screen.current)
-        assert text.index("## This screen (phases)") < text.index("## Intake")
-        assert text.index("## This screen (phases)") < text.index("## Everywhere")
+        assert text.index("## This screen (Phases)") < text.index("## Intake")
+        assert text.index("## This screen (Phases)") < text.index("## Everywhere")
         assert "- `b` **Block**: Mark the task blocked (asks why)" in text
         assert "- `Ctrl+S` **Export**" in text and "- `F1` **Help**" in text
         await pilot.press("escape")
@@ -85,13 +86,13 @@ async def test_the_palette_has_namespaced_entries_for_everything(seeded):
         names = [name for name, _, _ in provider.commands()]
         assert all(name.startswith(NAMESPACES) for name in names)
         for wanted in ("engagement: new", "engagement: open a folder", "phase: Deployment",
-                       "task: block the selected task", "export: rfp", "export: every deliverable",
-                       "theme: light", "theme: dark", "help: keys", "go: Phases", "settings: show"):
+                       "task: block the selected task", "export: RFP", "export: every deliverable",
+                       "language: فارسی", "theme: light", "theme: dark", "help: keys", "go: Phases", "settings: show"):
             assert wanted in names
         assert any(n.startswith("task: go to pre-") for n in names)
         assert any(n.startswith("jobdesc: ") for n in names)
         hits = [hit async for hit in provider.search("export rfp")]
-        assert hits and hits[0].text == "export: rfp"
+        assert hits and hits[0].text == "export: RFP"
 
         command = {n: c for n, c, _ in provider.commands()}["task: start the selected task"]
         task_id = app.screen.selected.id

@@ -60,7 +60,7 @@ def test_demo_creates_the_engagement_once_and_opens_it_on_the_phases(run_cli, mo
     monkeypatch.setattr(open_cmd, "has_terminal", lambda: True)
     monkeypatch.setattr(open_cmd, "launch", lambda *args, **kwargs: opened.append((args, kwargs)) or 0)
     assert run_cli("demo", cwd=tmp_path)[0] == 0
-    assert opened == [((Path("crmwb-demo"), None, "demo"), {"section": "phases"})]
+    assert opened == [((Path("crmwb-demo"), None, "demo"), {"section": "phases", "lang": None})]
     folder = tmp_path / "crmwb-demo"
     before = (folder / "engagement.yaml").read_text(encoding="utf-8")
     assert "playbook: b2c-retail-loyalty" in before and "Example Appliance Retail" in before
@@ -93,3 +93,27 @@ def test_tui_commands_keep_help_light(argv):
                           "with contextlib.redirect_stdout(io.StringIO()):\n"
                           f"    try:\n        main({argv!r})\n    except SystemExit:\n        pass")
     assert not [m for m in loaded if m.split(".")[0] in HEAVY]
+
+
+def test_open_and_demo_pass_lang_to_the_workbench(run_cli, monkeypatch, tmp_path, engagement):
+    """`--lang` reaches the TUI as the person's explicit choice (above $CRMWB_LANG and the settings)."""
+    import workbench.tui.app as app_module
+
+    made = []
+    monkeypatch.setattr(open_cmd, "has_terminal", lambda: True)
+    monkeypatch.setattr(app_module, "make_app", lambda *args, **kwargs: made.append(kwargs) or _NoRun())
+    assert run_cli("open", str(engagement), "--lang", "fa")[0] == 0
+    assert made[-1]["lang"] == "fa"
+    assert run_cli("open", str(engagement))[0] == 0
+    assert made[-1]["lang"] is None  # not given: the app decides (environment, settings, engagement)
+    opened = []
+    monkeypatch.setattr(open_cmd, "launch", lambda *args, **kwargs: opened.append(kwargs) or 0)
+    assert run_cli("demo", "--lang", "ru", cwd=tmp_path)[0] == 0
+    assert opened[-1]["lang"] == "ru"
+
+
+class _NoRun:
+    return_code = 0
+
+    def run(self) -> None:
+        """The test checks what the app is made with; it need not run."""

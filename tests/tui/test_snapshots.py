@@ -63,3 +63,19 @@ def test_export(snap_compare, snapshot_engagement: Path, size):
 def test_jobdesc(snap_compare, snapshot_engagement: Path, size):
     app = make_app(snapshot_engagement, today=TODAY, section="jobdesc")
     assert snap_compare(app, terminal_size=size, run_before=_settle)
+
+
+LANGS = [pytest.param("fa", id="fa"), pytest.param("ru", id="ru")]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_start_in(snap_compare, recent_entries, lang):
+    """Persian (laid out right to left for a terminal without bidi) and Russian: no English chrome."""
+    assert snap_compare(make_app(today=TODAY, lang=lang), terminal_size=(120, 40), run_before=_settle)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("section", ["intake", "phases", "deliverables", "export", "jobdesc"])
+def test_sections_in(snap_compare, snapshot_engagement: Path, section, lang):
+    app = make_app(snapshot_engagement, today=TODAY, section=section, lang=lang)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=_settle)

@@ -40,7 +40,9 @@ def open_session(folder: Path, author: str) -> Session:
         quick_busy(session.opened.store)
         return session
     except (sqlite3.Error, StoreBusy) as exc:
-        raise EngagementError([Problem(f"the state store cannot be used: {exc}",
+        from workbench.i18n import _
+
+        raise EngagementError([Problem(_("the state store cannot be used: {error}").format(error=exc),
                                        file=str(Path(folder) / "state.db"))]) from None
 
 

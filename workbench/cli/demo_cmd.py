@@ -49,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
         folder = ensure_demo(args.folder)
     except (EngagementError, OSError) as exc:
         return fail("demo", f"cannot prepare the demo engagement in {args.folder}: {exc}")
-    return launch(folder, None, "demo", section="phases")  # the work under way first; changes are yours
+    return launch(folder, None, "demo", section="phases",  # the work under way first; changes are yours
+                  lang=getattr(args, "lang_flag", None))
 
 
 # ---- the demo engagement

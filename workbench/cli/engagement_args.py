@@ -134,9 +134,11 @@ def resolve_language(args: argparse.Namespace) -> str:
     one, so the content it prints (playbook names, questions) follows the same choice."""
     from workbench.i18n import default_language, set_language
 
+    flag = getattr(args, "lang", None)
+    # what --lang said, before the rule fills `args.lang` in: the TUI ranks it above its own setting
+    args.lang_flag = flag if isinstance(flag, str) else None
     if getattr(args, "command", None) == "open":  # the TUI speaks its user's language, set on its own
         return default_language()
-    flag = getattr(args, "lang", None)
     lang = flag if isinstance(flag, str) else (engagement_language(args) or default_language())
     set_language(lang)
     if hasattr(args, "lang") and not isinstance(flag, list):

@@ -32,8 +32,9 @@ def has_terminal() -> bool:
 
 
 def launch(folder: Path | None, author: str | None = None, command: str = "open",
-           section: str | None = None) -> int:
-    """Open the engagement (printing its problems, exit 2, when it cannot be used), then run the TUI."""
+           section: str | None = None, lang: str | None = None) -> int:
+    """Open the engagement (printing its problems, exit 2, when it cannot be used), then run the TUI in
+    the interface language: `lang` (--lang) > $CRMWB_LANG > the settings file > the engagement's."""
     timing = bool(os.environ.get(FIRST_SCREEN_EXIT))
     if not timing and not has_terminal():
         return fail(command, "the workbench needs a terminal; for scripts use `crmwb status`, `crmwb task` "
@@ -41,7 +42,7 @@ def launch(folder: Path | None, author: str | None = None, command: str = "open"
     from workbench.tui.app import make_app
 
     try:
-        app = make_app(folder, author=author, section=section, background=True)
+        app = make_app(folder, author=author, section=section, background=True, lang=lang)
     except Exception as exc:
         from workbench.store.engagement import EngagementError  # here: the store loads after the first frame
 
@@ -69,4 +70,4 @@ def launch(folder: Path | None, author: str | None = None, command: str = "open"
 
 
 def run(args: argparse.Namespace) -> int:
-    return launch(args.folder, args.author)
+    return launch(args.folder, args.author, lang=getattr(args, "lang_flag", None))

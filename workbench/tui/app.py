@@ -21,6 +21,7 @@ from textual.events import Event
 from textual.message import Message
 from textual.screen import Screen
 
+from workbench.i18n import N_, _
 from workbench.settings import Settings
 from workbench.tui import messages as m
 from workbench.tui.commands import WorkbenchCommands
@@ -52,13 +53,14 @@ class WorkbenchApp(App[int]):
     DEFAULT_MODE = "start"
     COMMANDS = App.COMMANDS | {WorkbenchCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", "Help", id="app.help", tooltip="The keys of this screen and of every other"),
+        Binding("f1", "help", N_("Help"), id="app.help", tooltip=N_("The keys of this screen and of every other")),
         *[Binding(s.key, f"section({s.id!r})", s.label, show=False, id=f"app.section.{s.id}",
-                  tooltip=f"{s.label}: {s.help}") for s in SECTIONS],
-        Binding("ctrl+r", "refresh", "Refresh", id="app.refresh",
-                tooltip="Read the engagement again (changes made elsewhere also show by themselves)"),
-        Binding("ctrl+t", "toggle_theme", "Theme", show=False, id="app.theme", tooltip="Switch light/dark"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit", tooltip="Quit (answers are saved)"),
+                  tooltip=s.help) for s in SECTIONS],
+        Binding("ctrl+r", "refresh", N_("Refresh"), id="app.refresh",
+                tooltip=N_("Read the engagement again (changes made elsewhere also show by themselves)")),
+        Binding("ctrl+t", "toggle_theme", N_("Theme"), show=False, id="app.theme", tooltip=N_("Switch light/dark")),
+        Binding("ctrl+q", "quit", N_("Quit"), show=False, priority=True, id="app.quit",
+                tooltip=N_("Quit (answers are saved)")),
     ]
 
     exit_after_first_screen: str = ""
@@ -69,12 +71,18 @@ class WorkbenchApp(App[int]):
 
     def __init__(self, session: Session | None = None, *, author: str, today: date | None = None,
                  theme: str | None = DARK, section: str | None = None, settings: Settings | None = None,
-                 settings_problem: str | None = None, opening: Path | None = None) -> None:
+                 settings_problem: str | None = None, opening: Path | None = None,
+                 language: str | None = None) -> None:
         self.opening = opening
         """the engagement folder to open in a worker behind a loading screen (`crmwb open DIR`)"""
         if opening is not None:
             self.DEFAULT_MODE = "opening"  # read by App.__init__: the first screen is the loading screen
         super().__init__()
+        from workbench.tui.language import use_interface_language
+
+        self.language_chosen = language
+        """the language the person chose (--lang, $CRMWB_LANG, the settings file); None: each engagement's"""
+        use_interface_language(language or (session.opened.engagement.language if session else "") or "en")
         if opening is not None:
             from workbench.tui.screens.opening import OpeningScreen
 
@@ -190,7 +198,7 @@ class WorkbenchApp(App[int]):
         if section not in BY_ID:
             return
         if BY_ID[section].needs_engagement and self.session is None:
-            self.notify("Open or create an engagement first (F2, Start).", severity="warning")
+            self.notify(_("Open or create an engagement first (F2, Start)."), severity="warning")
             return
         await self.leaving_screen()
         await self.saves_done()  # the next screen reads the engagement a save may be re-opening
@@ -213,7 +221,7 @@ class WorkbenchApp(App[int]):
             try:
                 await asyncio.wait_for(self.workers.wait_for_complete(saving), patience)
             except TimeoutError:
-                self.notify("Still saving in the background (another program is writing).", timeout=4)
+                self.notify(_("Still saving in the background (another program is writing)."), timeout=4)
 
     @on(m.SectionRequested)
     async def _section_requested(self, message: m.SectionRequested) -> None:
@@ -275,13 +283,13 @@ class WorkbenchApp(App[int]):
             if folder:
                 self.open_folder(Path(folder).expanduser())
 
-        self.push_screen(PromptDialog("Open an engagement", "The folder that holds engagement.yaml:",
-                                      placeholder="e.g. ~/clients/acme", required=True,
+        self.push_screen(PromptDialog(_("Open an engagement"), _("The folder that holds engagement.yaml:"),
+                                      placeholder=_("e.g. ~/clients/acme"), required=True,
                                       validators=[EngagementFolder()], suggester=PathSuggester(),
-                                      ok_label="Open"), chosen)
+                                      ok_label=_("Open")), chosen)
 
     def open_folder(self, folder: Path) -> None:
-        self.notify(f"Opening {folder} ...", timeout=2)
+        self.notify(_("Opening {folder} ...").format(folder=folder), timeout=2)
         self._open_worker(folder)
 
     @on(m.OpenEngagementRequested)
@@ -300,9 +308,9 @@ class WorkbenchApp(App[int]):
         try:
             self.post_message(m.EngagementOpened(open_session(folder, self.author)))
         except EngagementError as exc:
-            self.post_message(m.EngagementFailed("Cannot open the engagement", f"{folder}", exc.problems))
+            self.post_message(m.EngagementFailed(_("Cannot open the engagement"), f"{folder}", exc.problems))
         except Exception as exc:  # noqa: BLE001 — a bug of ours: a dialog, never a traceback with client data
-            self.post_message(m.EngagementFailed("Cannot open the engagement", f"{type(exc).__name__}: {exc}"))
+            self.post_message(m.EngagementFailed(_("Cannot open the engagement"), f"{type(exc).__name__}: {exc}"))
 
     @work(thread=True, exclusive=True, group="open", description="open", exit_on_error=False)
     def _create_worker(self, request: m.NewEngagementRequest) -> None:
@@ -314,10 +322,10 @@ class WorkbenchApp(App[int]):
                                      self.author, self.today)
             self.post_message(m.EngagementOpened(session))
         except EngagementError as exc:
-            self.post_message(m.EngagementFailed("Cannot create the engagement", request.folder, exc.problems,
+            self.post_message(m.EngagementFailed(_("Cannot create the engagement"), request.folder, exc.problems,
                                                  request))
         except Exception as exc:  # noqa: BLE001
-            self.post_message(m.EngagementFailed("Cannot create the engagement", f"{type(exc).__name__}: {exc}",
+            self.post_message(m.EngagementFailed(_("Cannot create the engagement"), f"{type(exc).__name__}: {exc}",
                                                  request=request))
 
     @on(m.EngagementOpened)
@@ -350,6 +358,10 @@ class WorkbenchApp(App[int]):
         from workbench.domain.intake import pending_count
 
         old, self.session = self.session, session
+        if self.language_chosen is None and session.opened.engagement.language:
+            from workbench.tui.language import use_interface_language
+
+            use_interface_language(session.opened.engagement.language)  # nobody chose: the client's
         self.watcher.forget()
         await self._install_modes()
         if old is not None and old is not session:
@@ -385,16 +397,71 @@ class WorkbenchApp(App[int]):
 
     @on(m.StoreDone)
     def _store_done(self, message: m.StoreDone) -> None:
-        from workbench.i18n import _
         from workbench.tui.watcher import SYNC_LABEL
 
-        if message.label == _(SYNC_LABEL) and self.session is not None:
+        from workbench.i18n import gettext_in
+        from workbench.languages import LANGUAGES
+
+        sync_labels = {gettext_in(lang, SYNC_LABEL) for lang in LANGUAGES}  # in whichever it was queued
+        if message.label in sync_labels and self.session is not None:
             self.session.synced = True
             self.watcher.refresh_screen()
 
     @on(m.StoreRefused)
     def _store_refused(self, message: m.StoreRefused) -> None:
         self.notify(f"{message.label}: {message.message}", severity="error", timeout=8)
+
+    # ---- the interface language
+    TOAST_TEXT_WIDTH = 54
+    """characters of text a notification shows per line (Textual's toast is 60 wide, with padding)"""
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Every notification (screens call this through Widget.notify) with Persian laid out for the
+        terminal: wrapped in reading order, then each line reordered; such a message is shown as text."""
+        from workbench.tui.bidi import has_rtl, visual, visual_wrapped
+
+        if has_rtl(message) or has_rtl(title):
+            message, title, markup = visual_wrapped(message, self.TOAST_TEXT_WIDTH), visual(title), False
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def get_system_commands(self, screen: Screen):  # type: ignore[override]
+        """Textual's own palette entries (theme, quit, keys...), in the interface language."""
+        for command in super().get_system_commands(screen):  # SystemCommand is a NamedTuple
+            yield command._replace(title=_(command.title), help=_(command.help))
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=_("Search for commands…"), id="--command-palette"))
+
+    async def switch_language(self, lang: str) -> None:
+        """Chrome and content in `lang` at once: every section is built again in it (what is typed in the
+        intake is saved first), the section shown stays shown, and the choice goes to the settings file."""
+        from workbench.i18n import current_language
+        from workbench.tui.language import language_name, remember_language, use_interface_language
+
+        if lang == current_language():
+            return
+        await self.leaving_screen()
+        await self.saves_done()
+        mode = self.current_mode
+        task = getattr(getattr(self.screen, "selected", None), "id", None)
+        use_interface_language(lang)
+        self.language_chosen = lang
+        await self._install_modes()  # on the start screen, every other section built anew
+        await self.screen.recompose()
+        if mode != "start":
+            await self.switch_mode(mode)
+        if task:
+            await self.show_task(task)
+        problem = remember_language(lang)
+        if problem:
+            self.notify(_("Language: {name}, for this session only; the settings file could not be written: "
+                          "{problem}").format(name=language_name(lang), problem=problem), severity="warning")
+        else:
+            self.notify(_("Language: {name}").format(name=language_name(lang)), timeout=3)
 
     # ---- navigation used by the palette
     async def show_task(self, task_id: str) -> None:
@@ -440,14 +507,14 @@ class WorkbenchApp(App[int]):
         except Exception as exc:  # noqa: BLE001 — reported with a log; the app goes on
             if isinstance(message, Event):
                 raise
-            self.report_error(exc, f"Handling {type(message).__name__}")
+            self.report_error(exc, _("Handling {what}").format(what=type(message).__name__))
 
     async def _dispatch_action(self, namespace, action_name: str, params) -> bool:  # type: ignore[override]
         """Every key and palette action runs here: an exception becomes a notification, never an exit."""
         try:
             return await super()._dispatch_action(namespace, action_name, params)
         except Exception as exc:  # noqa: BLE001 — reported with a log; the view stays usable
-            self.report_error(exc, f"The action {action_name!r}")
+            self.report_error(exc, _("The action {name}").format(name=repr(action_name)))
             return True
 
     def _handle_exception(self, error: Exception) -> None:
@@ -456,7 +523,7 @@ class WorkbenchApp(App[int]):
         from textual.worker import WorkerFailed
 
         if isinstance(error, WorkerFailed):
-            self.report_error(error.error, "A background task")
+            self.report_error(error.error, _("A background task"))
             return
         from workbench.tui.errors import log_error
 
@@ -481,26 +548,32 @@ class WorkbenchApp(App[int]):
 
 def make_app(folder: Path | None = None, *, session: Session | None = None, author: str | None = None,
              today: date | None = None, theme: str | None = None, section: str | None = None,
-             background: bool = False) -> WorkbenchApp:
+             background: bool = False, lang: str | None = None) -> WorkbenchApp:
     """The app on the start screen, or on the engagement in `folder` (raises EngagementError when the
     folder holds none, so the CLI can print the problems before any screen appears). An engagement
     opens on intake while questions are open, else on the phases, unless `section` says where. The theme
-    is `theme`, else the settings' (the one chosen last time), else the dark one.
+    is `theme`, else the settings' (the one chosen last time), else the dark one. The interface language:
+    `lang` (--lang) > $CRMWB_LANG > the settings file > the engagement's > English (workbench.tui.language).
 
     `background` (the CLI): open the engagement in a worker behind a loading screen, so the first frame
     comes at once; a failure then ends the app with exit 2 and `open_failure` saying why."""
     from workbench.store.author import current_author
     from workbench.tui.app_settings import read_settings
+    from workbench.tui.bidi import set_mode
+    from workbench.tui.language import bidi_setting, chosen_language
 
     settings, problem = read_settings()
     author = current_author(author)
     theme = theme or settings.theme or DARK
+    set_mode(bidi_setting())
+    language = chosen_language(lang)
     if background and folder is not None and session is None and (Path(folder) / "engagement.yaml").is_file():
         return WorkbenchApp(None, author=author, today=today, theme=theme, section=section,
-                            settings=settings, settings_problem=problem, opening=Path(folder))
+                            settings=settings, settings_problem=problem, opening=Path(folder),
+                            language=language)
     if folder is not None and session is None:
         from workbench.app.engagements import open_session
 
         session = open_session(Path(folder), author)
-    return WorkbenchApp(session, author=author, today=today, theme=theme,
-                        section=section, settings=settings, settings_problem=problem)
+    return WorkbenchApp(session, author=author, today=today, theme=theme, section=section,
+                        settings=settings, settings_problem=problem, language=language)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workbench.i18n import N_
+
 
 @dataclass(frozen=True)
 class Section:
@@ -16,16 +18,17 @@ class Section:
     help: str
     short: str = ""
     """the label where space is tight (the section bar at 80 columns)"""
+    # label, help and short are English constants marked with N_: translate with _() where they are shown
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("start", "f2", "Start", False, "recent engagements, new engagement, open a folder"),
-    Section("intake", "f3", "Intake", True, "the questionnaire: answers, progress, what they add or drop"),
-    Section("phases", "f4", "Phases", True, "tasks per phase: status, owner, assignee, due date, checklist"),
-    Section("deliverables", "f5", "Deliverables", True, "RFP, roles and permissions, RACI, processes, KPIs, plan"),
-    Section("export", "f6", "Export", True, "write deliverables to a folder, with a manifest"),
-    Section("jobdesc", "f7", "Job descriptions", False, "job descriptions for HR in English, Persian, Russian",
-            "Jobs"),
+    Section("start", "f2", N_("Start"), False, N_("recent engagements, new engagement, open a folder")),
+    Section("intake", "f3", N_("Intake"), True, N_("the questionnaire: answers, progress, what they add or drop")),
+    Section("phases", "f4", N_("Phases"), True, N_("tasks per phase: status, owner, assignee, due date, checklist")),
+    Section("deliverables", "f5", N_("Deliverables"), True, N_("RFP, roles and permissions, RACI, processes, KPIs, plan")),
+    Section("export", "f6", N_("Export"), True, N_("write deliverables to a folder, with a manifest")),
+    Section("jobdesc", "f7", N_("Job descriptions"), False,
+            N_("job descriptions for HR in English, Persian, Russian"), N_("Jobs")),
 )
 BY_ID = {s.id: s for s in SECTIONS}
 ENGAGEMENT_SECTIONS = tuple(s.id for s in SECTIONS if s.needs_engagement)

@@ -30,7 +30,17 @@ class WorkbenchScreen(Screen):
     def wb(self) -> WorkbenchApp:
         return cast("WorkbenchApp", self.app)
 
+    @property
+    def active_bindings(self):  # type: ignore[override]
+        """The footer's and the keys panel's bindings, with their words in the interface language."""
+        from workbench.tui.chrome import translated_bindings
+
+        return translated_bindings(super().active_bindings)
+
     def compose(self) -> ComposeResult:
+        from workbench.tui.bidi import mark_rtl
+
+        mark_rtl(self)
         yield Header(icon="◆")
         yield NavBar(self.SECTION)
         yield from self.compose_body()
@@ -85,6 +95,8 @@ def deliverables_screen(session: Session) -> Screen:
     except ModuleNotFoundError as exc:
         if exc.name != "workbench.tui.screens.deliverables":
             raise
-        return PlaceholderScreen("deliverables", "The deliverables views (RFP, roles and permissions, RACI, "
-                                 "processes, KPIs, plan) are not installed in this build; use Export (F6).")
-    return module.DeliverablesScreen(session)
+        return PlaceholderScreen("deliverables", _("The deliverables views (RFP, roles and permissions, RACI, "
+                                 "processes, KPIs, plan) are not installed in this build; use Export (F6)."))
+    from workbench.i18n import current_language
+
+    return module.DeliverablesScreen(session, lang=current_language())

@@ -22,7 +22,8 @@ from workbench.domain.governance import Finding
 from workbench.domain.matrix import raci_table
 from workbench.domain.overrides import apply_overrides, check_overrides
 from workbench.domain.text import tr
-from workbench.i18n import _
+from workbench.i18n import N_, _
+from workbench.tui.bidi import visual
 from workbench.store.base import StoreBusy
 from workbench.store.engagement import EngagementError
 from workbench.app.engagement import OpenEngagement
@@ -39,8 +40,9 @@ from workbench.tui.widgets.rfp_table import RfpTable
 from workbench.tui.widgets.rfp_view import RfpView
 from workbench.tui.widgets.roles_view import RolesView
 
-TABS: tuple[tuple[str, str], ...] = (("rfp", "RFP"), ("roles", "Roles"), ("raci", "RACI"),
-                                     ("processes", "Processes"), ("kpis", "KPIs"), ("plan", "Plan"))
+TABS: tuple[tuple[str, str], ...] = (("rfp", N_("RFP")), ("roles", N_("Roles")), ("raci", N_("RACI")),
+                                     ("processes", N_("Processes")), ("kpis", N_("KPIs")), ("plan", N_("Plan")))
+"""(tab, label): labels are N_ constants, translated where shown"""
 FOCUS = {"rfp": "#rfp-table", "roles": "#matrix", "raci": "#raci-table", "processes": "#process-picker",
          "kpis": "#kpi-table", "plan": "#plan-table"}
 """The widget that takes the keys when a tab is opened from the keyboard or the palette."""
@@ -63,19 +65,28 @@ def with_requirement_edit(overrides: dict[str, Any], req_id: str, priority: str,
     return out
 
 
+def named_in(plan, pb, lang: str):
+    """The plan with its task names in `lang` (the schedule names them once, in English)."""
+    if lang == "en":
+        return plan
+    tasks = pb.task_map()
+    return replace(plan, tasks=[replace(t, name=tr(tasks[t.id].name, lang)) if t.id in tasks else t
+                                for t in plan.tasks])
+
+
 class DeliverablesScreen(WorkbenchScreen):
     """Constructed with the open Session; `initial` names the tab to open on (see TABS)."""
 
     SECTION = "deliverables"
-    HELP = ("The deliverables of the open engagement: edit the RFP's priorities and weights, read the "
-            "permission matrix and jump to what each finding points at, the RACI, process maps, KPIs, plan.")
+    HELP = N_("The deliverables of the open engagement: edit the RFP's priorities and weights, read the "
+              "permission matrix and jump to what each finding points at, the RACI, process maps, KPIs, plan.")
     CSS_PATH = "../deliverables.tcss"
     COMMANDS: ClassVar = {DeliverablesCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right_square_bracket", "next_tab", "Next tab", id="deliverables.next_tab",
-                tooltip="Show the next deliverable"),
-        Binding("left_square_bracket", "previous_tab", "Prev tab", id="deliverables.previous_tab",
-                tooltip="Show the previous deliverable"),
+        Binding("right_square_bracket", "next_tab", N_("Next tab"), id="deliverables.next_tab",
+                tooltip=N_("Show the next deliverable")),
+        Binding("left_square_bracket", "previous_tab", N_("Prev tab"), id="deliverables.previous_tab",
+                tooltip=N_("Show the previous deliverable")),
     ]
 
     def __init__(self, session: Session, *, lang: str = "en", initial: str = "rfp", name: str | None = None,
@@ -90,17 +101,18 @@ class DeliverablesScreen(WorkbenchScreen):
 
     def compose_body(self) -> ComposeResult:
         with TabbedContent(initial=f"tab-{self.initial}", id="deliverables-tabs"):
-            with TabPane("RFP", id="tab-rfp"):
+            label = {tab: visual(_(name)) for tab, name in TABS}
+            with TabPane(label["rfp"], id="tab-rfp"):
                 yield RfpView(self.lang, id="rfp-view")
-            with TabPane("Roles", id="tab-roles"):
+            with TabPane(label["roles"], id="tab-roles"):
                 yield RolesView(self.lang, id="roles-view")
-            with TabPane("RACI", id="tab-raci"):
+            with TabPane(label["raci"], id="tab-raci"):
                 yield RaciGrid(id="raci-table")
-            with TabPane("Processes", id="tab-processes"):
+            with TabPane(label["processes"], id="tab-processes"):
                 yield ProcessView(self.lang, id="process-view")
-            with TabPane("KPIs", id="tab-kpis"):
+            with TabPane(label["kpis"], id="tab-kpis"):
                 yield KpiView(self.lang, id="kpi-view")
-            with TabPane("Plan", id="tab-plan"):
+            with TabPane(label["plan"], id="tab-plan"):
                 yield PlanView(id="plan-view")
 
     def on_mount(self) -> None:
@@ -123,11 +135,11 @@ class DeliverablesScreen(WorkbenchScreen):
             self.ensure_loaded(event.pane.id.removeprefix("tab-"))
 
     def action_next_tab(self) -> None:
-        names = [t for t, _ in TABS]
+        names = [t for t, _label in TABS]
         self.show_tab(names[(names.index(self.active_tab) + 1) % len(names)])
 
     def action_previous_tab(self) -> None:
-        names = [t for t, _ in TABS]
+        names = [t for t, _label in TABS]
         self.show_tab(names[(names.index(self.active_tab) - 1) % len(names)])
 
     def on_screen_resume(self) -> None:
@@ -168,7 +180,8 @@ class DeliverablesScreen(WorkbenchScreen):
                                          opened.engagement.answers)
         elif tab == "plan":
             self.query_one(PlanView).load(opened, {p.id: tr(p.name, self.lang) for p in pb.phases},
-                                          {r.id: tr(r.name, self.lang) for r in pb.roles})
+                                          {r.id: tr(r.name, self.lang) for r in pb.roles},
+                                          shown=named_in(opened.plan, pb, self.lang))
 
     # ---- RFP edits
     def on_rfp_table_edit_requested(self, event: RfpTable.EditRequested) -> None:
@@ -185,13 +198,13 @@ class DeliverablesScreen(WorkbenchScreen):
                                           event.weight, (base.priority, base.weight) if base else None)
         problems = check_overrides(opened.playbook, overrides)
         if problems:
-            self.notify("\n".join(str(p) for p in problems), title="RFP edit refused", severity="error")
+            self.notify("\n".join(str(p) for p in problems), title=_("RFP edit refused"), severity="error")
             return
         try:
             result = self.session.save_overrides(overrides)
         except OSError as exc:
-            self.notify(f"Could not save the edit to {opened.engagement.file}: {exc.strerror or exc}",
-                        title="RFP", severity="error")
+            self.notify(_("Could not save the edit to {file}: {error}").format(
+                file=opened.engagement.file, error=exc.strerror or exc), title=_("RFP"), severity="error")
             return
         except (EditConflict, EngagementError, StoreBusy) as exc:
             self.notify(str(exc), title=_("RFP edit not saved"), severity="error")
@@ -216,7 +229,8 @@ class DeliverablesScreen(WorkbenchScreen):
                 if event.focus:
                     roles.matrix.focus()
             elif event.focus:
-                self.notify(f"{finding.rule}: the matrix shows no cell for this finding", severity="warning")
+                self.notify(_("{rule}: the matrix shows no cell for this finding").format(rule=finding.rule),
+                            severity="warning")
         elif finding.task and event.focus:
             self.show_tab("raci")
             grid = self.query_one(RaciGrid)

@@ -8,15 +8,15 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from workbench.i18n import _
+from workbench.i18n import N_, _
 
 TAB_HELP = {
-    "rfp": "the RFP requirements: filter, re-prioritise, re-weight",
-    "roles": "the role and permission matrix with governance findings",
-    "raci": "who is Responsible, Accountable, Consulted, Informed per task",
-    "processes": "process maps by lane, with hand-offs and checks",
-    "kpis": "the KPI plan with measured values and trends",
-    "plan": "the project plan with the critical path",
+    "rfp": N_("the RFP requirements: filter, re-prioritise, re-weight"),
+    "roles": N_("the role and permission matrix with governance findings"),
+    "raci": N_("who is Responsible, Accountable, Consulted, Informed per task"),
+    "processes": N_("process maps by lane, with hand-offs and checks"),
+    "kpis": N_("the KPI plan with measured values and trends"),
+    "plan": N_("the project plan with the critical path"),
 }
 
 
@@ -29,14 +29,14 @@ class DeliverablesCommands(Provider):
         screen = self.screen
         if not isinstance(screen, DeliverablesScreen):
             return []
-        commands = [(f"deliverables: show {label}", partial(screen.show_tab, tab), TAB_HELP[tab])
-                    for tab, label in TABS]
+        commands = [(_("deliverables: show {tab}").format(tab=_(label)), partial(screen.show_tab, tab),
+                     _(TAB_HELP[tab])) for tab, label in TABS]
         commands += [
-            ("rfp: show Must-haves only", partial(screen.show_rfp_priority, "must"),
-             "filter the RFP to the Must-haves"),
-            ("rfp: show every priority", partial(screen.show_rfp_priority, None), "clear the priority filter"),
-            ("plan: toggle critical path only", screen.toggle_critical_only,
-             "show only the tasks without slack, or every task again"),
+            (_("rfp: show Must-haves only"), partial(screen.show_rfp_priority, "must"),
+             _("filter the RFP to the Must-haves")),
+            (_("rfp: show every priority"), partial(screen.show_rfp_priority, None), _("clear the priority filter")),
+            (_("plan: toggle critical path only"), screen.toggle_critical_only,
+             _("show only the tasks without slack, or every task again")),
         ]
         commands += [(_("plan: load per role and week"), screen.show_load,
                       _("each role's share of its availability, week by week")),

@@ -15,15 +15,29 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, ProgressBar, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from workbench.languages import LANGUAGE_NAMES, LANGUAGES
+from workbench.i18n import N_, _, current_language, ngettext
 from workbench.tui import messages as m
+from workbench.tui.bidi import visual
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.app.session import Session
 from workbench.tui.widgets.path_suggester import PathSuggester
 from workbench.writers.registry import REGISTRY, UnknownExport, select
 
 DEFAULT_FORMATS = ("xlsx", "md")
-LANGS = tuple((LANGUAGE_NAMES[code], code) for code in LANGUAGES)
+DELIVERABLE_NAMES = {"rfp": N_("RFP"), "roles": N_("roles and permissions"), "processes": N_("process maps"),
+                     "kpis": N_("KPI plan"), "plan": N_("project plan"), "jobdesc": N_("job descriptions")}
+"""what each registry entry is called on screen; the registry's ids stay the ids"""
+
+
+def deliverable_name(name: str) -> str:
+    return _(DELIVERABLE_NAMES[name]) if name in DELIVERABLE_NAMES else name
+
+
+def langs() -> list[tuple[str, str]]:
+    """The deliverables' languages, each named in itself (the choice is the client's, not the interface's)."""
+    from workbench.tui.language import LANGUAGE_NAMES
+
+    return [(visual(name), code) for code, name in LANGUAGE_NAMES]
 
 
 def formats_of() -> dict[str, list[str]]:
@@ -37,9 +51,9 @@ def formats_of() -> dict[str, list[str]]:
 
 class ExportScreen(WorkbenchScreen):
     SECTION = "export"
-    HELP = "Write the chosen deliverables in the chosen formats to a folder, with a manifest; all or nothing."
+    HELP = N_("Write the chosen deliverables in the chosen formats to a folder, with a manifest; all or nothing.")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "export", "Export", id="export.run", tooltip="Write the chosen deliverables now"),
+        Binding("ctrl+s", "export", N_("Export"), id="export.run", tooltip=N_("Write the chosen deliverables now")),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -50,22 +64,28 @@ class ExportScreen(WorkbenchScreen):
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="export-body"):
             with Vertical(id="export-choices"):
-                yield Label("Deliverables", classes="pane-title")
-                yield SelectionList[str](*[Selection(name, name, True) for name in REGISTRY], id="deliverables")
-                yield Label("Formats", classes="pane-title")
-                yield SelectionList[str](*[Selection(f"{fmt}  ({', '.join(names)})", fmt, fmt in DEFAULT_FORMATS)
+                yield Label(visual(_("Deliverables")), classes="pane-title")
+                yield SelectionList[str](*[Selection(visual(deliverable_name(name)), name, True) for name in REGISTRY],
+                                         id="deliverables")
+                yield Label(visual(_("Formats")), classes="pane-title")
+                yield SelectionList[str](*[Selection(visual(f"{fmt}  ({', '.join(map(deliverable_name, names))})"),
+                                                     fmt, fmt in DEFAULT_FORMATS)
                                            for fmt, names in formats_of().items()], id="formats")
             with Vertical(id="export-run"):
-                yield Label("Output folder", classes="pane-title")
+                yield Label(visual(_("Output folder")), classes="pane-title")
                 yield Input(str(self.session.folder / "deliverables"), id="out", suggester=PathSuggester(),
                             compact=True)
                 with Horizontal(id="export-row"):
-                    yield Select(LANGS, value="en", allow_blank=False, id="lang", compact=True)
-                    yield Button("Export", variant="primary", id="export", compact=True)
+                    yield Select(langs(), value=self._client_language(), allow_blank=False, id="lang", compact=True)
+                    yield Button(visual(_("Export")), variant="primary", id="export", compact=True)
                 yield ProgressBar(show_eta=False, id="export-progress")
-                yield Label("Choose, then Export (Ctrl+S).", id="export-step")
+                yield Label(visual(_("Choose, then Export (Ctrl+S).")), id="export-step")
                 with VerticalScroll(id="export-files"):
                     yield Static("", id="export-result", markup=False)
+
+    def _client_language(self) -> str:
+        """Deliverables are for the client: in the engagement's language, else the interface's."""
+        return self.session.opened.engagement.language or current_language()
 
     def on_mount(self) -> None:
         self.query_one("#export-progress").display = False  # no bar (and no idle animation) before a run
@@ -92,12 +112,12 @@ class ExportScreen(WorkbenchScreen):
         folder = self.query_one("#out", Input).value.strip()
         try:
             if not only or not formats:
-                raise UnknownExport("choose at least one deliverable and one format")
+                raise UnknownExport(_("choose at least one deliverable and one format"))
             if not folder:
-                raise UnknownExport("type the folder to write into")
+                raise UnknownExport(_("type the folder to write into"))
             pairs = select(only, formats)
         except UnknownExport as exc:
-            self.show_error("Nothing to export", f"{str(exc)[0].upper()}{str(exc)[1:]}.")
+            self.show_error(_("Nothing to export"), f"{str(exc)[0].upper()}{str(exc)[1:]}.")
             return
         self._set_running(True)
         self.query_one("#export-result", Static).update("")
@@ -137,32 +157,35 @@ class ExportScreen(WorkbenchScreen):
         except FolderRefused as exc:  # names the files in the way; the CLI's --force is the way past it
             self.post_message(m.ExportFailed(f"{str(exc)[0].upper()}{str(exc)[1:]}."))
         except OSError as exc:
-            self.post_message(m.ExportFailed(f"Cannot write to {folder}: {exc.strerror or exc}. "
-                                             "Nothing was changed."))
+            self.post_message(m.ExportFailed(_("Cannot write to {folder}: {error}. Nothing was changed.").format(
+                folder=folder, error=exc.strerror or exc)))
         except Exception as exc:  # noqa: BLE001 — a writer's bug: a dialog, never a traceback
-            self.post_message(m.ExportFailed(f"{type(exc).__name__}: {exc}. Nothing was changed in {folder}."))
+            self.post_message(m.ExportFailed(_("{error}. Nothing was changed in {folder}.").format(
+                error=f"{type(exc).__name__}: {exc}", folder=folder)))
         else:
             self.post_message(m.ExportFinished(result))
 
     @on(m.ExportProgress)
     def _progress(self, message: m.ExportProgress) -> None:
         self.query_one("#export-progress", ProgressBar).update(total=message.total, progress=message.done)
-        step = "Done." if message.done == message.total else f"Writing {message.label} ..."
-        self.query_one("#export-step", Label).update(f"{message.done}/{message.total} {step}")
+        step = _("Done.") if message.done == message.total else _("Writing {file} ...").format(file=message.label)
+        self.query_one("#export-step", Label).update(visual(f"{message.done}/{message.total} {step}"))
 
     @on(m.ExportFinished)
     def _finished(self, message: m.ExportFinished) -> None:
         self._set_running(False)
         result = message.result
         self.query_one("#export-step", Label).update(
-            Content.from_markup("[b $text-success]Wrote $n files[/] to $folder", n=str(len(result.files)),
-                                folder=str(result.folder)))
+            Content.styled(visual(ngettext("Wrote {count} file to {folder}", "Wrote {count} files to {folder}",
+                                           len(result.files)).format(count=len(result.files),
+                                                                     folder=result.folder)), "bold $text-success"))
         lines = [str(p.relative_to(result.folder)) for p in result.files] + [result.manifest.name]
         self.query_one("#export-result", Static).update("\n".join(lines))
-        self.notify(f"Wrote {len(result.files)} files to {result.folder}.")
+        self.notify(ngettext("Wrote {count} file to {folder}.", "Wrote {count} files to {folder}.",
+                             len(result.files)).format(count=len(result.files), folder=result.folder))
 
     @on(m.ExportFailed)
     def _failed(self, message: m.ExportFailed) -> None:
         self._set_running(False)
-        self.query_one("#export-step", Label).update("The export failed; see the message.")
-        self.show_error("Export failed", message.message)
+        self.query_one("#export-step", Label).update(visual(_("The export failed; see the message.")))
+        self.show_error(_("Export failed"), message.message)

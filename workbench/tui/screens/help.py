@@ -13,10 +13,12 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Markdown
 
+from workbench.i18n import N_, _
+from workbench.tui.bidi import visual
 from workbench.tui.sections import SECTIONS
 
 KEY_NAMES = {"left_square_bracket": "[", "right_square_bracket": "]", "escape": "Esc", "space": "Space",
-             "enter": "Enter"}
+             "enter": "Enter", "slash": "/", "plus": "+", "equals_sign": "=", "minus": "-"}
 
 
 def _key(binding: Binding) -> str:
@@ -32,9 +34,10 @@ def _key(binding: Binding) -> str:
 
 def table(bindings: list[Binding]) -> str:
     """One line per key: `key` **what it does**: more words, when there are any."""
-    rows = [f"- `{_key(b)}` **{b.description or b.action}**" + (f": {b.tooltip}" if b.tooltip else "")
+    rows = [f"- `{_key(b)}` **{_(b.description) if b.description else b.action}**"
+            + (f": {_(b.tooltip)}" if b.tooltip else "")
             for b in bindings if b.description or b.tooltip]
-    return "\n".join(rows) if rows else "_No keys of its own._"
+    return "\n".join(rows) if rows else f"_{_('No keys of its own.')}_"
 
 
 def screen_classes() -> list[tuple[str, type[Screen]]]:
@@ -53,35 +56,81 @@ def screen_classes() -> list[tuple[str, type[Screen]]]:
         classes["deliverables"] = DeliverablesScreen
     except ImportError:
         pass
-    return [(s.label, classes[s.id]) for s in SECTIONS if s.id in classes]
+    return [(_(s.label), classes[s.id]) for s in SECTIONS if s.id in classes]
 
 
 def help_markdown(current: Screen) -> str:
     """The screen the help was opened from first, then the keys that work everywhere, then the rest."""
+    return "\n\n".join(part for kind, part in help_parts(current) if part)
+
+
+def help_lines(current: Screen) -> list[tuple[str, str]]:
+    """The same help as plain lines with a style each, for right-to-left text laid out by BidiText (the
+    Markdown widget cannot lay out Persian for a terminal without bidi)."""
+    lines: list[tuple[str, str]] = []
+    for kind, part in help_parts(current):
+        if not part:
+            continue
+        if kind == "heading":
+            lines += [("", ""), (part.removeprefix("## "), "bold")]
+        elif kind == "keys":
+            lines += [(row.removeprefix("- ").replace("`", "").replace("**", ""), "") for row in part.split("\n")]
+        else:
+            lines.append((part.replace("`", ""), "dim"))
+    return lines[1:]
+
+
+def help_parts(current: Screen) -> list[tuple[str, str]]:
+    """(kind, Markdown) in reading order: headings, a screen's sentence, its key table."""
     app_bindings = Binding.make_bindings(type(current.app).BINDINGS)
-    parts = [f"## This screen ({getattr(current, 'SECTION', '') or type(current).__name__})",
-             getattr(current, "HELP", ""), table(list(Binding.make_bindings(type(current).BINDINGS))),
-             "## Everywhere", table(list(app_bindings)),
-             "Ctrl+P opens the command palette: every action, namespaced (`phase:`, `task:`, `export:` ...)."]
+    from workbench.tui.sections import BY_ID
+
+    section = getattr(current, "SECTION", "")
+    name = _(BY_ID[section].label) if section in BY_ID else type(current).__name__
+    parts = [("heading", f"## {_('This screen ({name})').format(name=name)}"),
+             ("text", _help(current)), ("keys", table(list(Binding.make_bindings(type(current).BINDINGS)))),
+             ("heading", f"## {_('Everywhere')}"), ("keys", table(list(app_bindings))),
+             ("text", _("Ctrl+P opens the command palette: every action, namespaced (`phase:`, `task:`, "
+                        "`export:` ...)."))]
     for label, cls in screen_classes():
         if cls is type(current):
             continue
-        parts += [f"## {label}", getattr(cls, "HELP", ""), table(list(Binding.make_bindings(cls.BINDINGS)))]
-    return "\n\n".join(p for p in parts if p)
+        parts += [("heading", f"## {label}"), ("text", _help(cls)),
+                  ("keys", table(list(Binding.make_bindings(cls.BINDINGS))))]
+    return parts
+
+
+def _help(screen) -> str:
+    """A screen's HELP sentence (an N_ constant) in the interface language."""
+    text = getattr(screen, "HELP", "")
+    return _(text) if text else ""
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,q", "close", "Close", id="help.close", tooltip="Back to the screen")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,q", "close", N_("Close"), id="help.close",
+                                                     tooltip=N_("Back to the screen"))]
 
     def __init__(self, current: Screen) -> None:
         super().__init__(classes="dialog")
         self.current = current
 
     def compose(self) -> ComposeResult:
+        from workbench.tui.bidi import mark_rtl
+
+        mark_rtl(self)
         with Vertical(classes="dialog-box wide", id="help-box"):
-            yield Label("Keys", classes="dialog-title")
+            yield Label(visual(_("Keys")), classes="dialog-title")
             with VerticalScroll(id="help-scroll"):
-                yield Markdown(help_markdown(self.current))
+                from workbench.i18n import current_language
+                from workbench.languages import RTL_LANGUAGES
+                from workbench.tui import bidi
+
+                if current_language() in RTL_LANGUAGES and bidi.current_mode() == "app":
+                    from workbench.tui.widgets.bidi_text import BidiText
+
+                    yield BidiText(lines=help_lines(self.current), id="help-text")
+                else:
+                    yield Markdown(help_markdown(self.current))
 
     def action_close(self) -> None:
         self.dismiss(None)

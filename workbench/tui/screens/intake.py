@@ -25,8 +25,10 @@ from textual.widgets.option_list import Option
 
 from workbench.domain.answer_diff import diff_answers
 from workbench.domain.intake import is_answered, ordered_answers, question_applies
+from workbench.domain.locale import localize_digits
 from workbench.domain.text import LANGUAGES, tr
-from workbench.i18n import _
+from workbench.i18n import N_, _, current_language
+from workbench.tui.bidi import paint, visual
 from workbench.store.merge import MISSING
 from workbench.tui import messages as m
 from workbench.tui.screens.base import WorkbenchScreen
@@ -37,16 +39,24 @@ from workbench.tui.widgets.question_form import QuestionForm
 _MISSING = object()
 
 
+def group_name(group: str, lang: str) -> str:
+    """A question group's heading in `lang`, as `crmwb intake` titles it (another playbook's: its id)."""
+    from workbench.cli.intake_cmd import GROUP_TITLES
+    from workbench.i18n import gettext_in
+
+    return gettext_in(lang, GROUP_TITLES[group]) if group in GROUP_TITLES else group.replace("_", " ").capitalize()
+
+
 class IntakeScreen(WorkbenchScreen):
     SECTION = "intake"
-    HELP = "Answer the intake questionnaire; every answer is saved at once and the task list follows it."
+    HELP = N_("Answer the intake questionnaire; every answer is saved at once and the task list follows it.")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "next", "Next open", id="intake.next", tooltip="The next question still open"),
-        Binding("ctrl+b", "previous", "Back", id="intake.previous", tooltip="The question before this one"),
-        Binding("ctrl+s", "commit", "Save answer", id="intake.save",
-                tooltip="Save what the input shows (accepts the default) and go on"),
-        Binding("ctrl+l", "language", "Language", id="intake.language",
-                tooltip="Questions in English, Persian or Russian"),
+        Binding("ctrl+n", "next", N_("Next open"), id="intake.next", tooltip=N_("The next question still open")),
+        Binding("ctrl+b", "previous", N_("Back"), id="intake.previous", tooltip=N_("The question before this one")),
+        Binding("ctrl+s", "commit", N_("Save answer"), id="intake.save",
+                tooltip=N_("Save what the input shows (accepts the default) and go on")),
+        Binding("ctrl+l", "language", N_("Language"), id="intake.language",
+                tooltip=N_("Questions in English, Persian or Russian")),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -58,7 +68,8 @@ class IntakeScreen(WorkbenchScreen):
         self._on_disk = dict(self.answers)
         """the answers engagement.yaml held when we last saved or looked: what changed elsewhere is
         what differs from this"""
-        self.lang = "en"
+        self.lang = current_language()
+        """the questions' language: the interface language, Ctrl+L shows them in another one"""
         self.current = 0
         self._save_lock = threading.Lock()
         self._moving = asyncio.Lock()
@@ -71,7 +82,7 @@ class IntakeScreen(WorkbenchScreen):
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="intake-body"):
             with Vertical(id="question-nav"):
-                yield Label("Questions", classes="pane-title")
+                yield Label(visual(_("Questions")), classes="pane-title")
                 yield OptionList(id="questions")
             with VerticalScroll(id="question-pane"):
                 yield Vertical(id="form-slot")
@@ -107,13 +118,13 @@ class IntakeScreen(WorkbenchScreen):
         for index, q in enumerate(self.pb.questions):
             if q.group != group:
                 group = q.group
-                items.append(Option(Content.styled(group.replace("_", " ").capitalize(), "bold $secondary"),
+                items.append(Option(paint(Content.styled(group_name(group, self.lang), "bold $secondary")),
                                     id=f"group:{group}:{index}", disabled=True))
             applies, done = self._applies(index), is_answered(self.answers, q.id)
             applying += applies
             answered += applies and done
             mark = "✓" if done else "·"
-            label = f"{mark} {index + 1:>2} {tr(q.text, self.lang)}"
+            label = visual(f"{mark} {localize_digits(f'{index + 1:>2}', self.lang)} {tr(q.text, self.lang)}")
             style = "" if applies else "$text-disabled"
             items.append(Option(Content.styled(label, style) if style else Content(label), id=q.id))
         highlighted = self.pb.questions[self.current].id
@@ -121,7 +132,8 @@ class IntakeScreen(WorkbenchScreen):
         options.add_options(items)
         options.highlighted = options.get_option_index(highlighted)
         self.query_one("#progress", ProgressBar).update(total=max(applying, 1), progress=answered)
-        self.query_one("#progress-label", Label).update(f"{answered}/{applying} answered")
+        self.query_one("#progress-label", Label).update(visual(localize_digits(
+            _("{answered}/{total} answered").format(answered=answered, total=applying), current_language())))
 
     async def _show(self, index: int) -> None:
         """Put question `index` in the form (keeping a valid value typed into the one leaving)."""
@@ -134,7 +146,7 @@ class IntakeScreen(WorkbenchScreen):
         q = self.pb.questions[index]
         slot = self.query_one("#form-slot", Vertical)
         await slot.remove_children()
-        position = f"{index + 1}/{len(self.pb.questions)}"
+        position = localize_digits(f"{index + 1}/{len(self.pb.questions)}", self.lang)
         await slot.mount(QuestionForm(q, self.answers.get(q.id), self.lang, position,
                                       applies=self._applies(index)))
         options = self.query_one("#questions", OptionList)
@@ -199,7 +211,7 @@ class IntakeScreen(WorkbenchScreen):
         if found is None:
             found = self._next_open(0)
         if found is None:
-            self.notify("Every question that applies is answered.")
+            self.notify(_("Every question that applies is answered."))
             return
         await self._replace_form(found)
         self.query_one(QuestionForm).focus_input()
@@ -226,7 +238,9 @@ class IntakeScreen(WorkbenchScreen):
         self.lang = LANGUAGES[(LANGUAGES.index(self.lang) + 1) % len(LANGUAGES)]
         self._refresh_nav()
         await self._show(self.current)
-        self.notify(f"Questions in {self.lang}.", timeout=2)
+        from workbench.tui.language import language_name
+
+        self.notify(_("Questions in {language}.").format(language=language_name(self.lang)), timeout=2)
 
     # ---- saving
     @on(m.AnswerCommitted)
@@ -326,7 +340,7 @@ class IntakeScreen(WorkbenchScreen):
     def _saved_answers(self, message: m.AnswersSaved) -> None:
         self._on_disk = dict(message.answers)
         self.query_one(AnswerDiffView).show(message.total)
-        self.notify(f"Saved: {one_line(message.last)}.", timeout=3)
+        self.notify(_("Saved: {changes}.").format(changes=one_line(message.last)), timeout=3)
 
     @on(m.AnswersSaveFailed)
     def _save_failed(self, message: m.AnswersSaveFailed) -> None:

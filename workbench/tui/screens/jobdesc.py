@@ -17,22 +17,24 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Markdown, RadioButton, RadioSet, Select, Static
 
 from workbench.domain.playbook import Playbook
-from workbench.languages import LANGUAGE_NAMES
+from workbench.i18n import N_, _, current_language
 from workbench.tui import messages as m
+from workbench.tui.bidi import visual
+from workbench.tui.language import LANGUAGE_NAMES
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.app.session import Session
 from workbench.tui.widgets.path_suggester import PathSuggester
 
-LANGS = tuple(LANGUAGE_NAMES.items())
+LANGS = LANGUAGE_NAMES
 FORMATS = ("md", "html", "docx")
 CORE = "core"
 
 
 class JobdescScreen(WorkbenchScreen):
     SECTION = "jobdesc"
-    HELP = "Preview and write a job description for one role, in English, Persian or Russian."
+    HELP = N_("Preview and write a job description for one role, in English, Persian or Russian.")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "write", "Write", id="jobdesc.write", tooltip="Write the job description file"),
+        Binding("ctrl+s", "write", N_("Write"), id="jobdesc.write", tooltip=N_("Write the job description file")),
     ]
 
     def __init__(self, session: Session | None) -> None:
@@ -46,17 +48,17 @@ class JobdescScreen(WorkbenchScreen):
         with Horizontal(id="jobdesc-body"):
             with Vertical(id="jobdesc-form"):
                 yield Static("", id="jobdesc-source", classes="hint")
-                yield Label("Role", classes="pane-title")
-                yield Select([], prompt="Choose a role", id="role", compact=True)
-                yield Label("Language", classes="pane-title")
-                yield RadioSet(*[RadioButton(label, value=code == "en") for code, label in LANGS], id="lang",
-                               compact=True)
-                yield Label("Format", classes="pane-title")
+                yield Label(visual(_("Role")), classes="pane-title")
+                yield Select([], prompt=visual(_("Choose a role")), id="role", compact=True)
+                yield Label(visual(_("Language")), classes="pane-title")
+                yield RadioSet(*[RadioButton(visual(label), value=code == current_language())
+                                 for code, label in LANGS], id="lang", compact=True)
+                yield Label(visual(_("Format")), classes="pane-title")
                 yield RadioSet(*[RadioButton(fmt, value=fmt == "md") for fmt in FORMATS], id="format",
                                compact=True)
-                yield Label("Folder", classes="pane-title")
+                yield Label(visual(_("Folder")), classes="pane-title")
                 yield Input(str(folder), id="jd-out", suggester=PathSuggester(), compact=True)
-                yield Button("Write", variant="primary", id="write", compact=True)
+                yield Button(visual(_("Write")), variant="primary", id="write", compact=True)
                 yield Static("", id="jd-result", markup=False)
             with VerticalScroll(id="jobdesc-preview"):
                 yield Markdown("", id="preview")
@@ -86,7 +88,7 @@ class JobdescScreen(WorkbenchScreen):
     def _loaded(self, pb: Playbook | None, problems: list[str]) -> None:
         self.query_one("#jobdesc-body").loading = False
         if pb is None:
-            self.show_error("The core playbook cannot be read", "Job descriptions need it.", problems)
+            self.show_error(_("The core playbook cannot be read"), _("Job descriptions need it."), problems)
             return
         self.pb = pb
         self._fill()
@@ -95,13 +97,17 @@ class JobdescScreen(WorkbenchScreen):
         from workbench.writers.jobdesc import roles_with_profiles
 
         assert self.pb is not None
-        source = (f"{self.session.client}: playbook {self.pb.id} with the client's answers" if self.session
-                  else f"No engagement: playbook {self.pb.id} {self.pb.version}, no answers")
-        self.query_one("#jobdesc-source", Static).update(source)
+        source = (_("{client}: playbook {playbook} with the client's answers").format(
+            client=self.session.client, playbook=self.pb.id) if self.session
+                  else _("No engagement: playbook {playbook} {version}, no answers").format(
+            playbook=self.pb.id, version=self.pb.version))
+        self.query_one("#jobdesc-source", Static).update(visual(source))
         roles = self.pb.role_map()
         ids = roles_with_profiles(self.pb)
         select = self.query_one("#role", Select)
-        select.set_options([(str(roles[r].name) if r in roles else r, r) for r in ids])
+        from workbench.domain.text import tr
+
+        select.set_options([(visual(tr(roles[r].name, current_language())) if r in roles else r, r) for r in ids])
         wanted = self.pending_role if self.pending_role in ids else (ids[0] if ids else None)
         if wanted is not None:
             select.value = wanted
@@ -149,10 +155,10 @@ class JobdescScreen(WorkbenchScreen):
         role, lang, fmt = self._choice()
         folder = self.query_one("#jd-out", Input).value.strip()
         if self.pb is None or role is None:
-            self.notify("Choose a role first.", severity="warning")
+            self.notify(_("Choose a role first."), severity="warning")
             return
         if not folder:
-            self.notify("Type the folder to write into.", severity="warning")
+            self.notify(_("Type the folder to write into."), severity="warning")
             return
         self.query_one("#write", Button).disabled = True
         self._write(self.pb, role, lang, fmt, Path(folder).expanduser())
@@ -164,7 +170,8 @@ class JobdescScreen(WorkbenchScreen):
         try:
             path = write_one(describe(pb, role, lang, self.wb.today, self._country()), fmt, folder)
         except OSError as exc:
-            self.post_message(m.JobdescFailed(f"Cannot write to {folder}: {exc.strerror or exc}"))
+            self.post_message(m.JobdescFailed(_("Cannot write to {folder}: {error}").format(
+                folder=folder, error=exc.strerror or exc)))
         except Exception as exc:  # noqa: BLE001 — a writer's bug: a dialog, never a traceback
             self.post_message(m.JobdescFailed(f"{type(exc).__name__}: {exc}"))
         else:
@@ -173,10 +180,10 @@ class JobdescScreen(WorkbenchScreen):
     @on(m.JobdescWritten)
     def _written(self, message: m.JobdescWritten) -> None:
         self.query_one("#write", Button).disabled = False
-        self.query_one("#jd-result", Static).update(f"Wrote {message.path}")
-        self.notify(f"Wrote {message.path}.")
+        self.query_one("#jd-result", Static).update(visual(_("Wrote {path}").format(path=message.path)))
+        self.notify(_("Wrote {path}.").format(path=message.path))
 
     @on(m.JobdescFailed)
     def _failed(self, message: m.JobdescFailed) -> None:
         self.query_one("#write", Button).disabled = False
-        self.show_error("The job description was not written", message.message)
+        self.show_error(_("The job description was not written"), message.message)

@@ -16,15 +16,17 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from workbench.i18n import N_, _
 from workbench.tui import messages as m
+from workbench.tui.bidi import visual
 from workbench.tui.widgets.path_suggester import PathSuggester
 from workbench.tui.widgets.playbook_preview import PlaybookPreview
 
 
 class NewEngagementDialog(ModalScreen[m.NewEngagementRequest | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="new.cancel", tooltip="Close without creating anything"),
-        Binding("ctrl+s", "create", "Create", id="new.create", tooltip="Create the engagement and open it"),
+        Binding("escape", "cancel", N_("Cancel"), id="new.cancel", tooltip=N_("Close without creating anything")),
+        Binding("ctrl+s", "create", N_("Create"), id="new.create", tooltip=N_("Create the engagement and open it")),
     ]
 
     def __init__(self, initial: m.NewEngagementRequest | None = None) -> None:
@@ -41,27 +43,32 @@ class NewEngagementDialog(ModalScreen[m.NewEngagementRequest | None]):
         values = {value for _, value in options}
         chosen = self.initial.playbook if self.initial.playbook in values else ("core" if "core" in values else
                                                                                  Select.NULL)
+        from workbench.tui.bidi import mark_rtl
+
+        mark_rtl(self)
         with Vertical(classes="dialog-box wide", id="new-box"):
-            yield Label("New engagement", classes="dialog-title")
+            yield Label(visual(_("New engagement")), classes="dialog-title")
             with Horizontal(id="new-columns"):
                 with Vertical(id="new-form"):
-                    yield Label("Folder (created if missing)")
-                    yield Input(self.initial.folder, placeholder="e.g. ~/clients/acme", id="folder",
+                    yield Label(visual(_("Folder (created if missing)")))
+                    yield Input(self.initial.folder, placeholder=visual(_("e.g. ~/clients/acme")), id="folder",
                                 suggester=PathSuggester(), compact=True)
-                    yield Label("Client")
-                    yield Input(self.initial.client, placeholder="default: from the answers, else the folder",
+                    yield Label(visual(_("Client")))
+                    yield Input(self.initial.client,
+                                placeholder=visual(_("default: from the answers, else the folder")),
                                 id="client", compact=True)
-                    yield Label("Playbook")
+                    yield Label(visual(_("Playbook")))
                     yield Select(options, value=chosen, allow_blank=not options, id="playbook", compact=True)
-                    yield Label("Answers file (optional)")
-                    yield Input(self.initial.answers_file, placeholder="e.g. client.answers.yaml", id="answers",
+                    yield Label(visual(_("Answers file (optional)")))
+                    yield Input(self.initial.answers_file, placeholder=visual(_("e.g. client.answers.yaml")),
+                                id="answers",
                                 suggester=PathSuggester(files=True), compact=True)
                     yield Static("", id="new-error", classes="dialog-error")
                 with VerticalScroll(id="new-preview"):
                     yield PlaybookPreview(id="preview")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Create", variant="primary", id="create", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+                yield Button(visual(_("Create")), variant="primary", id="create", compact=True)
+                yield Button(visual(_("Cancel")), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self._preview()
@@ -121,19 +128,20 @@ class NewEngagementDialog(ModalScreen[m.NewEngagementRequest | None]):
         from workbench.store.engagement import is_engagement
 
         if not request.folder:
-            return "Type a folder for the engagement."
+            return _("Type a folder for the engagement.")
         folder = Path(request.folder).expanduser()
         if folder.exists() and not folder.is_dir():
-            return f"{folder} is a file; the engagement needs a folder."
+            return _("{folder} is a file; the engagement needs a folder.").format(folder=folder)
         if is_engagement(folder):
-            return f"{folder} already holds an engagement; open it from the start screen instead."
+            return _("{folder} already holds an engagement; open it from the start screen instead.").format(
+                folder=folder)
         if not request.playbook:
-            return "Choose a playbook."
+            return _("Choose a playbook.")
         loaded = self.previews.get(request.playbook)
         if loaded is not None and loaded.summary is None:
-            return f"Playbook {request.playbook} has problems; see the preview."
+            return _("Playbook {playbook} has problems; see the preview.").format(playbook=request.playbook)
         if request.answers_file and not Path(request.answers_file).expanduser().is_file():
-            return f"No answers file at {request.answers_file}."
+            return _("No answers file at {path}.").format(path=request.answers_file)
         return None
 
     @on(Button.Pressed, "#create")
@@ -141,7 +149,7 @@ class NewEngagementDialog(ModalScreen[m.NewEngagementRequest | None]):
         request = self._request()
         problem = self._problem(request)
         if problem:
-            self.query_one("#new-error", Static).update(problem)
+            self.query_one("#new-error", Static).update(visual(problem))
             return
         self.dismiss(request)
 

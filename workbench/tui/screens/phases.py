@@ -15,49 +15,60 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Label, Select, Tab, Tabs
+from textual.widgets import DataTable, Input, Label, Select, Tab, Tabs
 
+from workbench.domain.search import matches, search_key, search_words
 from workbench.domain.tracking import Event, TaskState, TaskView, task_views
-from workbench.i18n import N_, _
+from workbench.domain.text import tr
+from workbench.i18n import N_, _, current_language
 from workbench.tui import messages as m
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.app.session import Session
 from workbench.tui.widgets.task_detail import TaskDetail
+from workbench.tui.bidi import visual
 from workbench.tui.widgets.task_table import STATUS_LABELS, TaskTable
 
-PHASE_LABELS = {"pre_deployment": "Pre-deployment", "deployment": "Deployment",
-                "post_deployment": "Post-deployment"}
 MOVES = {"start": "in_progress", "done": "done", "block": "blocked", "skip": "skipped", "reopen": "not_started"}
 MOVE_LABELS = {"start": N_("Start"), "done": N_("Done"), "block": N_("Block"), "skip": N_("Skip"),
                "reopen": N_("Reopen")}
+"""translated with _() where shown (never at import: the interface language is chosen later)"""
 HISTORY = 8
+
+
+def phase_labels(pb) -> dict[str, str]:
+    """Phase id -> the playbook's own name of the phase, in the interface language, in playbook order."""
+    return {phase.id: tr(phase.name, current_language()) for phase in pb.phases}
 
 
 class PhasesScreen(WorkbenchScreen):
     SECTION = "phases"
-    HELP = ("Work the tasks of each phase; every change is saved at once with its author. In the details "
-            "pane (i), Space ticks a checklist item.")
+    HELP = N_("Work the tasks of each phase; every change is saved at once with its author. In the details "
+              "pane (i), Space ticks a checklist item.")
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "move('start')", "Start", id="phases.start", tooltip="Mark the task in progress"),
-        Binding("d", "move('done')", "Done", id="phases.done", tooltip="Mark the task done"),
-        Binding("b", "move('block')", "Block", id="phases.block", tooltip="Mark the task blocked (asks why)"),
-        Binding("k", "move('skip')", "Skip", id="phases.skip", tooltip="Skip the task (asks why)"),
-        Binding("r", "move('reopen')", "Reopen", show=False, id="phases.reopen",
-                tooltip="Back from done (to in progress) or skipped (to not started)"),
-        Binding("a", "assign", "Assign", id="phases.assign", tooltip="Give the task to a person"),
-        Binding("n", "note", "Note", id="phases.note", tooltip="Add a note to the task's history"),
-        Binding("i", "details", "Details", id="phases.details",
-                tooltip="Show or hide the task's details, checklist and history"),
-        Binding("left_square_bracket", "phase(-1)", "Prev phase", show=False, id="phases.previous_phase"),
-        Binding("right_square_bracket", "phase(1)", "Next phase", show=False, id="phases.next_phase"),
-        Binding("f", "filters", "Filter", show=False, id="phases.filter", tooltip="Filter by role and status"),
+        Binding("s", "move('start')", N_("Start"), id="phases.start", tooltip=N_("Mark the task in progress")),
+        Binding("d", "move('done')", N_("Done"), id="phases.done", tooltip=N_("Mark the task done")),
+        Binding("b", "move('block')", N_("Block"), id="phases.block", tooltip=N_("Mark the task blocked (asks why)")),
+        Binding("k", "move('skip')", N_("Skip"), id="phases.skip", tooltip=N_("Skip the task (asks why)")),
+        Binding("r", "move('reopen')", N_("Reopen"), show=False, id="phases.reopen",
+                tooltip=N_("Back from done (to in progress) or skipped (to not started)")),
+        Binding("a", "assign", N_("Assign"), id="phases.assign", tooltip=N_("Give the task to a person")),
+        Binding("n", "note", N_("Note"), id="phases.note", tooltip=N_("Add a note to the task's history")),
+        Binding("i", "details", N_("Details"), id="phases.details",
+                tooltip=N_("Show or hide the task's details, checklist and history")),
+        Binding("left_square_bracket", "phase(-1)", N_("Prev phase"), show=False, id="phases.previous_phase"),
+        Binding("right_square_bracket", "phase(1)", N_("Next phase"), show=False, id="phases.next_phase"),
+        Binding("f", "filters", N_("Filter"), show=False, id="phases.filter",
+                tooltip=N_("Filter by role and status")),
+        Binding("slash", "search", N_("Search"), show=False, id="phases.search",
+                tooltip=N_("Find tasks by id, name, owner or assignee, in any spelling")),
     ]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self.phase = "pre_deployment"
+        self.labels = phase_labels(session.opened.resolved)
+        self.phase = next(iter(self.labels), "pre_deployment")
         self.views: list[TaskView] = []
         self.states: dict[str, TaskState] = {}
         self._history: dict[str, list[Event]] = {}
@@ -66,14 +77,15 @@ class PhasesScreen(WorkbenchScreen):
         self._select_when_loaded: str | None = None
 
     def compose_body(self) -> ComposeResult:
-        yield Tabs(*[Tab(label, id=pid) for pid, label in PHASE_LABELS.items()], id="phase-tabs")
+        yield Tabs(*[Tab(visual(label), id=pid) for pid, label in self.labels.items()], id="phase-tabs")
         with Horizontal(id="phase-filters"):
-            yield Label("Role", classes="filter-label")
-            yield Select([], prompt="Every role", id="role-filter", compact=True)
-            yield Label("Status", classes="filter-label")
-            yield Select([("Open (not done or skipped)", "open")] + [(label, key) for key, label in
-                                                                     STATUS_LABELS.items()],
-                         prompt="Any status", id="status-filter", compact=True)
+            yield Label(visual(_("Role")), classes="filter-label")
+            yield Select([], prompt=visual(_("Every role")), id="role-filter", compact=True)
+            yield Label(visual(_("Status")), classes="filter-label")
+            yield Select([(visual(_("Open (not done or skipped)")), "open")] + [
+                (visual(_(label)), key) for key, label in STATUS_LABELS.items()],
+                         prompt=visual(_("Any status")), id="status-filter", compact=True)
+            yield Input(placeholder=visual(_("/ search tasks")), id="task-search", compact=True)
         with Horizontal(id="phases-body"):
             yield TaskTable(id="tasks")
             yield TaskDetail(id="detail")
@@ -128,12 +140,14 @@ class PhasesScreen(WorkbenchScreen):
         """Recompute every task view from `states` and show them, the cursor staying on `keep`."""
         self.states, self.loaded = states, True
         opened = self.session.opened
-        self.views = task_views(opened.resolved, opened.plan, states)
+        self.views = task_views(opened.resolved, opened.plan, states, current_language())
         roles = opened.resolved.role_map()
         owners = list(dict.fromkeys(v.owner for v in self.views))
         role_filter = self.query_one("#role-filter", Select)
         chosen = role_filter.value
-        role_filter.set_options([(str(roles[o].name) if o in roles else o, o) for o in owners])
+        lang = current_language()
+        self.query_one(TaskTable).owner_names = {r: tr(roles[r].name, lang) for r in owners if r in roles}
+        role_filter.set_options([(visual(tr(roles[o].name, lang)) if o in roles else o, o) for o in owners])
         if chosen in owners:
             role_filter.value = chosen
         self._update_tabs()
@@ -144,10 +158,13 @@ class PhasesScreen(WorkbenchScreen):
 
     def _update_tabs(self) -> None:
         tabs = self.query_one(Tabs)
-        for pid, label in PHASE_LABELS.items():
+        from workbench.domain.locale import localize_digits
+
+        for pid, label in self.labels.items():
             mine = [v for v in self.views if v.phase == pid]
             closed = sum(v.status in ("done", "skipped") for v in mine)
-            tabs.query_one(f"#{pid}", Tab).label = f"{label} {closed}/{len(mine)}"
+            count = localize_digits(f"{closed}/{len(mine)}", current_language())
+            tabs.query_one(f"#{pid}", Tab).label = visual(f"{label} {count}")
 
     def _visible(self) -> list[TaskView]:
         role = self.query_one("#role-filter", Select).value
@@ -159,6 +176,11 @@ class PhasesScreen(WorkbenchScreen):
             shown = [v for v in shown if v.status not in ("done", "skipped")]
         elif status is not Select.NULL:
             shown = [v for v in shown if v.status == status]
+        words = search_words(self.query_one("#task-search", Input).value)
+        if words:
+            owners = self.query_one(TaskTable).owner_names
+            shown = [v for v in shown if matches(words, search_key(
+                f"{v.id}\n{v.name}\n{owners.get(v.owner, v.owner)}\n{v.owner}\n{v.assignee or ''}"))]
         return shown
 
     def _fill(self, keep: str | None = None) -> None:
@@ -175,7 +197,7 @@ class PhasesScreen(WorkbenchScreen):
         history = self._history.get(task_id or "")
         if task_id and history is None:
             self._read_history(task_id)  # shown when it comes back
-        names = {r.id: str(r.name) for r in opened.resolved.roles}
+        names = {r.id: tr(r.name, current_language()) for r in opened.resolved.roles}
         detail.show(task, view, self.states.get(task_id or ""), history or [], names)
         self.refresh_bindings()
 
@@ -194,6 +216,17 @@ class PhasesScreen(WorkbenchScreen):
     @on(Select.Changed)
     def _filtered(self) -> None:
         self._fill(self.query_one(TaskTable).current_id)
+
+    @on(Input.Changed, "#task-search")
+    def _searched(self) -> None:
+        self._fill(self.query_one(TaskTable).current_id)
+
+    @on(Input.Submitted, "#task-search")
+    def _search_done(self) -> None:
+        self.query_one(TaskTable).focus()
+
+    def action_search(self) -> None:
+        self.query_one("#task-search", Input).focus()
 
     @on(DataTable.RowHighlighted, "#tasks")
     def _highlighted(self) -> None:
@@ -269,10 +302,9 @@ class PhasesScreen(WorkbenchScreen):
                 if text:
                     self._apply(lambda: self.session.set_status(view.id, status, text), label, view.id)
 
-            verb = "blocked" if move == "block" else "skipped"
-            self.app.push_screen(PromptDialog(f"Why is it {verb}?", f"{view.name}\nThe reason goes into the "
-                                              "task's history.", required=True, ok_label=move.capitalize()),
-                                 reason)
+            title = _("Why is it blocked?") if move == "block" else _("Why is it skipped?")
+            self.app.push_screen(PromptDialog(title, _("{name}\nThe reason goes into the task's history.").format(
+                name=view.name), required=True, ok_label=_(MOVE_LABELS[move])), reason)
             return
         if move == "done":
             self._done(view, label)
@@ -319,8 +351,8 @@ class PhasesScreen(WorkbenchScreen):
                 self._apply(lambda: self.session.assign(view.id, name or None),
                             _("Assign '{task}'").format(task=view.name), view.id)
 
-        self.app.push_screen(PromptDialog("Assign", f"{view.name}\nWho does it? (empty: nobody)",
-                                          view.assignee or "", ok_label="Assign"), chosen)
+        self.app.push_screen(PromptDialog(_("Assign"), _("{name}\nWho does it? (empty: nobody)").format(
+            name=view.name), view.assignee or "", ok_label=_("Assign")), chosen)
 
     def action_note(self) -> None:
         from workbench.tui.screens.dialogs import PromptDialog
@@ -334,8 +366,8 @@ class PhasesScreen(WorkbenchScreen):
                 self._apply(lambda: self.session.add_note(view.id, text),
                             _("Note on '{task}'").format(task=view.name), view.id)
 
-        self.app.push_screen(PromptDialog("Note", f"{view.name}\nThe note goes into the task's history.",
-                                          required=True, ok_label="Add"), chosen)
+        self.app.push_screen(PromptDialog(_("Note"), _("{name}\nThe note goes into the task's history.").format(
+            name=view.name), required=True, ok_label=_("Add")), chosen)
 
     def action_details(self) -> None:
         body = self.query_one("#phases-body")
@@ -346,11 +378,11 @@ class PhasesScreen(WorkbenchScreen):
             self.query_one(TaskTable).focus()
 
     def action_phase(self, step: int) -> None:
-        ids = list(PHASE_LABELS)
+        ids = list(self.labels)
         self.query_one(Tabs).active = ids[(ids.index(self.phase) + step) % len(ids)]
 
     def show_phase(self, phase: str) -> None:
-        if phase in PHASE_LABELS:
+        if phase in self.labels:
             self.query_one(Tabs).active = phase
 
     def action_filters(self) -> None:
@@ -364,10 +396,11 @@ class PhasesScreen(WorkbenchScreen):
             return
         view = next((v for v in self.views if v.id == task_id), None)
         if view is None:
-            self.notify(f"No task {task_id} in this engagement.", severity="warning")
+            self.notify(_("No task {task} in this engagement.").format(task=task_id), severity="warning")
             return
         self.query_one("#role-filter", Select).clear()
         self.query_one("#status-filter", Select).clear()
+        self.query_one("#task-search", Input).value = ""
         self.phase = view.phase
         self.query_one(Tabs).active = view.phase
         self._fill(task_id)

@@ -15,37 +15,41 @@ from textual.content import Content
 from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from workbench.i18n import N_, _
 from workbench.tui import messages as m
 from workbench.app.recent import Recent, forget, load_recent
+from workbench.tui.bidi import visual
 from workbench.tui.screens.base import WorkbenchScreen
+from workbench.tui.widgets.bidi_text import BidiText
 
-INTRO = ("Open an engagement to work through the intake questionnaire, the three phases, the "
-         "deliverables and the export. Job descriptions need no engagement.")
+INTRO = N_("Open an engagement to work through the intake questionnaire, the three phases, the "
+           "deliverables and the export. Job descriptions need no engagement.")
 
 
 class StartScreen(WorkbenchScreen):
     SECTION = "start"
-    HELP = "Open a recent engagement, create one from a playbook, or write job descriptions."
+    HELP = N_("Open a recent engagement, create one from a playbook, or write job descriptions.")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "app.new_engagement", "New", id="start.new", tooltip="Create an engagement from a playbook"),
-        Binding("o", "app.open_folder", "Open folder", id="start.open", tooltip="Open an engagement folder"),
-        Binding("j", "app.section('jobdesc')", "Job descriptions", id="start.jobdesc",
-                tooltip="Job descriptions for HR, with or without an engagement"),
-        Binding("x", "forget", "Forget", id="start.forget",
-                tooltip="Remove the highlighted engagement from this list (its folder stays)"),
+        Binding("n", "app.new_engagement", N_("New"), id="start.new",
+                tooltip=N_("Create an engagement from a playbook")),
+        Binding("o", "app.open_folder", N_("Open folder"), id="start.open", tooltip=N_("Open an engagement folder")),
+        Binding("j", "app.section('jobdesc')", N_("Job descriptions"), id="start.jobdesc",
+                tooltip=N_("Job descriptions for HR, with or without an engagement")),
+        Binding("x", "forget", N_("Forget"), id="start.forget",
+                tooltip=N_("Remove the highlighted engagement from this list (its folder stays)")),
     ]
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="start-body"):
             with Vertical(id="recent-pane"):
-                yield Label("Recent engagements", classes="pane-title")
+                yield Label(visual(_("Recent engagements")), classes="pane-title")
                 yield OptionList(id="recent")
                 yield Static("", id="recent-empty", classes="hint")
             with Vertical(id="start-actions"):
-                yield Static(INTRO, classes="intro")
-                yield Button("New engagement", id="new", variant="primary")
-                yield Button("Open a folder", id="open")
-                yield Button("Job descriptions", id="jobdesc")
+                yield BidiText(_(INTRO), classes="intro")
+                yield Button(visual(_("New engagement")), id="new", variant="primary")
+                yield Button(visual(_("Open a folder")), id="open")
+                yield Button(visual(_("Job descriptions")), id="jobdesc")
 
     def on_mount(self) -> None:
         self.refresh_recent()
@@ -63,18 +67,27 @@ class StartScreen(WorkbenchScreen):
         if items:
             options.highlighted = min(highlighted or 0, len(items) - 1)
         self.query_one("#recent-empty", Static).update(
-            "" if items else "None yet: press n for a new engagement or o to open a folder.")
+            "" if items else visual(_("None yet: press n for a new engagement or o to open a folder.")))
 
     @staticmethod
     def _option(recent: Recent) -> Option:
-        when = recent.opened[:10]
+        from datetime import date
+
+        from workbench.domain.locale import format_short_date
+        from workbench.i18n import current_language
+
+        try:
+            when = format_short_date(date.fromisoformat(recent.opened[:10]), current_language())
+        except ValueError:  # a hand-edited list: show what it says
+            when = recent.opened[:10]
         if recent.exists:
             prompt = Content.from_markup("[b]$client[/b]  [dim]$playbook[/dim]\n  [dim]$folder · $when[/dim]",
                                          client=recent.client, playbook=recent.playbook,
                                          folder=recent.folder, when=when)
         else:
-            prompt = Content.from_markup("[dim strike]$client[/]  [$error]missing[/]\n  [dim]$folder[/dim]",
-                                         client=recent.client, folder=recent.folder)
+            prompt = Content.from_markup("[dim strike]$client[/]  [$error]$missing[/]\n  [dim]$folder[/dim]",
+                                         client=recent.client, folder=recent.folder,
+                                         missing=visual(_("missing")))
         return Option(prompt, id=recent.folder)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -86,8 +99,8 @@ class StartScreen(WorkbenchScreen):
     def _open(self, event: OptionList.OptionSelected) -> None:
         folder = event.option.id or ""
         if not (Path(folder) / "engagement.yaml").is_file():
-            self.notify(f"{folder} no longer holds an engagement; x removes it from the list.",
-                        severity="warning")
+            self.notify(_("{folder} no longer holds an engagement; x removes it from the list.").format(
+                folder=folder), severity="warning")
             return
         self.post_message(m.OpenEngagementRequested(Path(folder)))
 
@@ -102,7 +115,7 @@ class StartScreen(WorkbenchScreen):
         folder = options.get_option_at_index(options.highlighted).id or ""
         forget(folder)
         self.refresh_recent()
-        self.notify(f"Removed {folder} from the list; the folder is untouched.")
+        self.notify(_("Removed {folder} from the list; the folder is untouched.").format(folder=folder))
 
     @on(Button.Pressed, "#new")
     def _new(self) -> None:

@@ -6,21 +6,41 @@ from textual.content import Content
 from textual.widgets import Static
 
 from workbench.domain.answer_diff import SECTIONS, AnswerDiff
+from workbench.domain.intake import YES_NO_WORDS
+from workbench.domain.locale import localize_digits
+from workbench.i18n import _, current_language, ngettext
+from workbench.tui.bidi import paint
 
 SHOWN = 4
 """Items named per section; the rest are counted."""
-LABELS = {"tasks": "tasks", "requirements": "requirements", "processes": "processes", "kpis": "KPIs",
-          "questions": "questions"}
+
+
+def counted(section: str, n: int) -> str:
+    """`3 tasks` with the language's plural form (Russian has three)."""
+    if section == "tasks":
+        text = ngettext("{count} task", "{count} tasks", n)
+    elif section == "requirements":
+        text = ngettext("{count} requirement", "{count} requirements", n)
+    elif section == "processes":
+        text = ngettext("{count} process", "{count} processes", n)
+    elif section == "kpis":
+        text = ngettext("{count} KPI", "{count} KPIs", n)
+    elif section == "questions":
+        text = ngettext("{count} question", "{count} questions", n)
+    else:
+        text = f"{{count}} {section}"
+    return localize_digits(text.format(count=n), current_language())
 
 
 def _value(value: object) -> str:
     if value is None:
-        return "(none)"
+        return _("(none)")
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        yes, no = YES_NO_WORDS.get(current_language(), YES_NO_WORDS["en"])
+        return yes if value else no
     if isinstance(value, list):
-        return ", ".join(map(str, value)) or "(none)"
-    return str(value)
+        return ", ".join(map(str, value)) or _("(none)")
+    return localize_digits(str(value), current_language())
 
 
 class AnswerDiffView(Static):
@@ -30,30 +50,32 @@ class AnswerDiffView(Static):
 
     def show(self, diff: AnswerDiff | None) -> None:
         if diff is None or not diff.changes:
-            self.update(Content.from_markup("[dim]No answer changed since this questionnaire opened.[/dim]"))
+            self.update(paint(Content.styled(_("No answer changed since this questionnaire opened."), "dim")))
             return
-        lines = [Content.from_markup("[b]Since the questionnaire opened[/b]")]
+        lines = [Content.styled(_("Since the questionnaire opened"), "bold")]
         for change in diff.changes:
             lines.append(Content(f"  {change.question}: {_value(change.old)} → {_value(change.new)}"))
         if diff.empty:
-            lines.append(Content.from_markup("  [dim]Nothing added or dropped.[/dim]"))
+            lines.append(Content.styled("  " + _("Nothing added or dropped."), "dim"))
         for sign, items, style in (("+", diff.added, "$text-success"), ("−", diff.removed, "$text-error")):
             for section in SECTIONS:
                 got = items.get(section, [])
                 if not got:
                     continue
-                names = ", ".join(n.id for n in got[:SHOWN]) + (f" and {len(got) - SHOWN} more"
-                                                                  if len(got) > SHOWN else "")
-                lines.append(Content.from_markup(f"  [{style}]$sign $count $label[/]: $names", sign=sign,
-                                                 count=str(len(got)), label=LABELS[section], names=names))
-        self.update(Content("\n").join(lines))
+                names = ", ".join(n.id for n in got[:SHOWN]) + (
+                    " " + _("and {count} more").format(count=localize_digits(str(len(got) - SHOWN),
+                                                                             current_language()))
+                    if len(got) > SHOWN else "")
+                lines.append(Content.from_markup(f"  [{style}]$sign $counted[/]: $names", sign=sign,
+                                                 counted=counted(section, len(got)), names=names))
+        self.update(Content("\n").join(paint(line) for line in lines))
 
 
 def one_line(diff: AnswerDiff) -> str:
     """For a notification: `adds 2 tasks; drops 14 requirements` or `nothing added or dropped`."""
-    def part(verb: str, items: dict) -> str:
-        counts = [f"{len(items[s])} {LABELS[s]}" for s in SECTIONS if items.get(s)]
-        return f"{verb} {', '.join(counts)}" if counts else ""
+    def part(sentence: str, items: dict) -> str:
+        counts = [counted(s, len(items[s])) for s in SECTIONS if items.get(s)]
+        return sentence.format(items=", ".join(counts)) if counts else ""
 
-    text = "; ".join(p for p in (part("adds", diff.added), part("drops", diff.removed)) if p)
-    return text or "nothing added or dropped"
+    text = "; ".join(p for p in (part(_("adds {items}"), diff.added), part(_("drops {items}"), diff.removed)) if p)
+    return text or _("nothing added or dropped")

@@ -9,6 +9,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from workbench.domain.governance import Finding
+from workbench.i18n import _
+from workbench.tui.bidi import visual
 
 SEVERITY_ICONS = {"error": ("✖", "$error"), "warning": ("⚠", "$warning"), "info": ("ℹ", "$primary")}
 
@@ -18,7 +20,8 @@ def finding_prompt(finding: Finding) -> Content:
     icon, style = SEVERITY_ICONS.get(finding.severity, ("•", ""))
     where = " · ".join(p for p in (finding.role, finding.object, finding.action, finding.task) if p)
     return Content.assemble((f"{icon} ", style), (finding.rule, "bold"), (f"  {where}" if where else "", "dim"),
-                            "\n", finding.message, "\n", ("fix: ", "italic"), (finding.fix, "dim"))
+                            "\n", visual(finding.message), "\n", (visual(_("fix:")) + " ", "italic"),
+                            (visual(finding.fix), "dim"))
 
 
 class FindingsList(OptionList):
@@ -46,7 +49,8 @@ class FindingsList(OptionList):
         highlighted = self.highlighted
         self.clear_options()
         if not self.findings:
-            self.add_option(Option(Content.from_markup("[$success]✓[/] no governance findings"), disabled=True))
+            self.add_option(Option(Content.from_markup("[$success]✓[/] $text", text=visual(_("no governance findings"))),
+                                   disabled=True))
             return
         self.add_options(Option(finding_prompt(f), id=str(i)) for i, f in enumerate(self.findings))
         self.highlighted = min(highlighted or 0, len(self.findings) - 1)

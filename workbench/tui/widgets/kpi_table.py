@@ -17,13 +17,16 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 from textual.worker import Worker, WorkerState
 
-from workbench.domain.kpi_plan import KpiLine, kpi_plan
+from workbench.domain.kpi_plan import CADENCE_LABELS, KpiLine, kpi_plan
+from workbench.domain.locale import format_number, format_short_date
+from workbench.i18n import N_, _, current_language, ngettext
 from workbench.domain.playbook import Playbook
 from workbench.domain.tracking import Measurement, Trend
 from workbench.domain.work_calendar import WorkCalendar
+from workbench.tui.widgets.bidi_text import BidiText
 from workbench.tui.widgets.paged_table import PagedTable, clip, theme_style
 from workbench.tui.widgets.throttle import Throttle
 
@@ -48,14 +51,14 @@ def kpi_rows(pb: Playbook, start: date, measurements: list[Measurement], lang: s
 
 
 def _number(value: float) -> str:
-    return f"{value:g}"
+    return format_number(value, current_language())
 
 
 class KpiTable(PagedTable):
     COLUMNS: ClassVar[list[tuple[str, str]]] = [
-        ("group", "Phase"), ("kpi", "KPI"), ("latest", "Latest"), ("track", "On track"), ("trend", "Trend"),
-        ("target", "Target"), ("baseline", "Baseline"), ("unit", "Unit"), ("cadence", "Cadence"),
-        ("owner", "Owner")]
+        ("group", N_("Phase")), ("kpi", N_("KPI")), ("latest", N_("Latest")), ("track", N_("On track")),
+        ("trend", N_("Trend")), ("target", N_("Target")), ("baseline", N_("Baseline")), ("unit", N_("Unit")),
+        ("cadence", N_("Cadence")), ("owner", N_("Owner"))]
     """What has been measured comes right after the name, so it shows without scrolling sideways."""
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -70,14 +73,15 @@ class KpiTable(PagedTable):
         latest = trend.latest
         on_track = trend.on_track
         track = (Text("—", style="dim") if on_track is None else
-                 Text("✓ yes", style=theme_style(self, "success")) if on_track else
-                 Text("✗ no", style=theme_style(self, "error", bold=True)))
-        baseline = "not yet" if line.kpi.baseline is None else _number(line.kpi.baseline)
+                 Text("✓ " + _("yes"), style=theme_style(self, "success")) if on_track else
+                 Text("✗ " + _("no"), style=theme_style(self, "error", bold=True)))
+        baseline = _("not yet") if line.kpi.baseline is None else _number(line.kpi.baseline)
+        cadence = _(CADENCE_LABELS[line.kpi.cadence]) if line.kpi.cadence in CADENCE_LABELS else line.kpi.cadence
         return (Text(clip(item.group.split(":")[0], 16) if first else "", style="bold"),
                 Text(clip(line.name, 28)), Text(_number(latest.value) if latest else "—", justify="right"),
                 track, Text(trend.sparkline(12), style=theme_style(self, "accent")),
                 Text(line.target_label, justify="right"), Text(baseline, justify="right"),
-                Text(line.unit_label), Text(line.kpi.cadence), Text(clip(line.owner_name, 20)))
+                Text(line.unit_label), Text(cadence), Text(clip(line.owner_name, 20)))
 
 
 class KpiView(Vertical):
@@ -95,7 +99,7 @@ class KpiView(Vertical):
     def compose(self) -> ComposeResult:
         yield KpiTable(id="kpi-table")
         with VerticalScroll(id="kpi-detail"):
-            yield Static(id="kpi-detail-text")
+            yield BidiText(id="kpi-detail-text")
 
     def load(self, pb: Playbook, start: date, measurements: list[Measurement],
              calendar: WorkCalendar | None = None, answers: dict | None = None) -> None:
@@ -115,8 +119,8 @@ class KpiView(Vertical):
         table = self.query_one(KpiTable)
         table.loading = False
         if event.state == WorkerState.ERROR:
-            self.notify(f"The KPI plan could not be built: {event.worker.error}", title="KPIs",
-                        severity="error")
+            self.notify(_("The KPI plan could not be built: {error}").format(error=event.worker.error),
+                        title=_("KPIs"), severity="error")
             return
         current = table.current_item
         table.set_items(event.worker.result or [], keep=current.line.kpi.id if current else None)
@@ -126,16 +130,20 @@ class KpiView(Vertical):
         self._detail(self.query_one(KpiTable).current_item)
 
     def _show_detail(self, item: KpiRow | None) -> None:
-        text = Text()
+        lines: list[str] = []
+        lang = current_language()
         if item is not None:
             line = item.line
-            text.append(line.name, style="bold").append(f"  ({line.direction_label})\n")
-            text.append(line.definition).append("\nFormula: ", style="bold").append(line.readable_formula)
+            lines += [f"{line.name}  ({line.direction_label})", line.definition,
+                      _("Formula: {formula}").format(formula=line.readable_formula)]
             if line.target_date:
-                text.append("\nTarget by: ", style="bold").append(line.target_date.isoformat())
-            text.append("\nSource: ", style="bold").append(line.source)
-            if item.trend.latest:
-                text.append("\nLatest: ", style="bold").append(
-                    f"{_number(item.trend.latest.value)} on {item.trend.latest.measured_on.isoformat()}"
-                    f" ({len(item.trend.points)} measurements)")
-        self.query_one("#kpi-detail-text", Static).update(text)
+                lines.append(_("Target by: {date}").format(date=format_short_date(line.target_date, lang)))
+            lines.append(_("Source: {source}").format(source=line.source))
+            latest = item.trend.latest
+            if latest:
+                count = len(item.trend.points)
+                lines.append(ngettext("Latest: {value} on {date} ({count} measurement)",
+                                      "Latest: {value} on {date} ({count} measurements)", count).format(
+                    value=_number(latest.value), date=format_short_date(latest.measured_on, lang), count=count))
+        self.query_one("#kpi-detail-text", BidiText).set_lines(
+            [(line, "bold" if index == 0 else "") for index, line in enumerate(lines)])

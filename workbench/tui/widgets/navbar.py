@@ -8,6 +8,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widget import Widget
 
+from workbench.i18n import _
+from workbench.tui.bidi import visual
 from workbench.tui.sections import SECTIONS
 
 
@@ -37,7 +39,7 @@ class NavBar(Widget):
         has_engagement = getattr(self.app, "session", None) is not None
         parts: list[Content] = []
         for section in SECTIONS:
-            label = f"{section.key.upper()} {(short and section.short) or section.label}"
+            label = f"{section.key.upper()} {visual(_((short and section.short) or section.label))}"
             if section.id == self.current:
                 style = "bold $background on $primary"
             elif section.needs_engagement and not has_engagement:

@@ -18,6 +18,9 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
+from workbench.i18n import N_, _
+from workbench.tui.bidi import paint
+
 PAGE_SIZE = 100
 """Rows per page: big enough to scroll a screenful many times over, small enough to show at once."""
 
@@ -38,12 +41,13 @@ class PagedTable(DataTable):
     """Subclasses name the columns (`COLUMNS`) and say how an item becomes a key and a row of cells."""
 
     COLUMNS: ClassVar[list[tuple[str, Any]]] = []
-    """(column key, label) in display order; keys are stable, so `update_cell` can target them."""
+    """(column key, label) in display order; keys are stable, so `update_cell` can target them. A str
+    label is an N_ constant, translated when the columns are set."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next_page", "Next page", id="table.next_page", tooltip="Show the next page of rows"),
-        Binding("p", "previous_page", "Prev page", id="table.previous_page",
-                tooltip="Show the previous page of rows"),
+        Binding("n", "next_page", N_("Next page"), id="table.next_page", tooltip=N_("Show the next page of rows")),
+        Binding("p", "previous_page", N_("Prev page"), id="table.previous_page",
+                tooltip=N_("Show the previous page of rows")),
     ]
 
     class PageChanged(Message):
@@ -79,6 +83,11 @@ class PagedTable(DataTable):
         """The cells of one row; `position` is the item's index in the whole (filtered) list."""
         raise NotImplementedError
 
+    def painted(self, item: Any, position: int) -> list[RenderableType]:
+        """The row's cells laid out for the terminal (Persian shaped, reordered, right-aligned): the one
+        place every paged table's text is prepared for drawing; the items keep their logical text."""
+        return [paint(cell) for cell in self.render_item(item, position)]
+
     # ---- loading and paging
     def on_mount(self) -> None:
         if not self.columns:
@@ -90,7 +99,8 @@ class PagedTable(DataTable):
         self.column_spec = list(spec)
         self.clear(columns=True)
         for key, label in self.column_spec:
-            self.add_column(label, key=key)
+            # a str label is an N_ constant, laid out here; a Text label comes laid out by its table
+            self.add_column(paint(_(label)) if isinstance(label, str) and label.strip() else label, key=key)
 
     @property
     def pages(self) -> int:
@@ -126,7 +136,7 @@ class PagedTable(DataTable):
         self.clear()
         for position in range(start, min(start + self.page_size, len(self.items))):
             item = self.items[position]
-            self.add_row(*self.render_item(item, position), key=self.item_key(item))
+            self.add_row(*self.painted(item, position), key=self.item_key(item))
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1), animate=False)
         ends = (self.pages, self.page == 0, self.page + 1 == self.pages)
@@ -140,7 +150,7 @@ class PagedTable(DataTable):
         position = self._index.get(key)
         if position is None or position // self.page_size != self.page:
             return
-        cells = self.render_item(self.items[position], position)
+        cells = self.painted(self.items[position], position)
         for (column, _), value in zip(self.column_spec, cells):
             self.update_cell(key, column, value)
 

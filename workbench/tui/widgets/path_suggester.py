@@ -7,6 +7,8 @@ from pathlib import Path
 from textual.suggester import Suggester
 from textual.validation import ValidationResult, Validator
 
+from workbench.i18n import _
+
 
 class PathSuggester(Suggester):
     """Suggest the first folder (or, with `files`, file) whose name starts with what was typed."""
@@ -38,7 +40,7 @@ class EngagementFolder(Validator):
 
         path = Path(value.strip()).expanduser()
         if not value.strip():
-            return self.failure("Type the folder of an engagement.")
+            return self.failure(_("Type the folder of an engagement."))
         if is_engagement(path):
             return self.success()
-        return self.failure(f"{path} holds no engagement.yaml; start one with New engagement.")
+        return self.failure(_("{path} holds no engagement.yaml; start one with New engagement.").format(path=path))

@@ -11,13 +11,21 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnDoesNotExist, RowDoesNotExist
 
 from workbench.domain.matrix import PermissionMatrix
+from workbench.domain.vocabulary import action_label, scope_label
+from workbench.i18n import _
+from workbench.tui.bidi import paint, visual
 from workbench.tui.widgets.paged_table import clip
 
 SCOPE_STYLES: dict[str, str] = {"none": "dim", "own": "green", "team": "yellow", "all": "bold red"}
 """The one place scope colours are defined (the only colours not taken from the theme); the cell also
 spells the scope, so the colour is never the only signal."""
 
-SCOPE_LABELS: dict[str, str] = {"none": "·", "own": "own", "team": "team", "all": "all"}
+SCOPE_LABELS: dict[str, str] = {"none": "·"}
+"""a cell's mark where it is not the scope's word (`scope_label`, in the interface language)"""
+
+
+def cell_label(scope: str) -> str:
+    return SCOPE_LABELS.get(scope) or scope_label(scope)
 ACTION_LETTERS: dict[str, str] = {"create": "C", "read": "R", "update": "U", "delete": "D", "assign": "A",
                                   "export": "E", "import": "I"}
 """Column headers: one letter per action keeps a column as narrow as its widest scope ('team')."""
@@ -30,12 +38,14 @@ def column_key(obj: str, action: str) -> str:
 
 
 def scope_legend() -> Text:
-    """One line naming each scope in its colour and each action letter, for above the matrix."""
-    text = Text("Scope ", style="bold")
+    """One line naming each scope in its colour and each action letter, for above the matrix. The letters
+    (C R U D A E I, the CRUD letters people know) stay in every language; the legend says each in words."""
+    text = Text(visual(_("Scope")) + " ", style="bold")
     for scope, style in SCOPE_STYLES.items():
-        text.append(f"{SCOPE_LABELS[scope]} {scope}" if scope == "none" else scope, style=style).append(" ")
-    text.append(" Actions ", style="bold")
-    text.append(" ".join(f"{letter} {action}" for action, letter in ACTION_LETTERS.items()))
+        word = visual(scope_label(scope))
+        text.append(f"{SCOPE_LABELS[scope]} {word}" if scope in SCOPE_LABELS else word, style=style).append(" ")
+    text.append(" " + visual(_("Actions")) + " ", style="bold")
+    text.append(" ".join(f"{letter} {visual(action_label(action))}" for action, letter in ACTION_LETTERS.items()))
     return text
 
 
@@ -58,18 +68,18 @@ class PermissionMatrixTable(DataTable):
         where = self.cursor_coordinate
         self.matrix = matrix
         self.clear(columns=True)
-        self.add_column(Text("Role\n", style="bold"), key="role")
+        self.add_column(Text(visual(_("Role")) + "\n", style="bold"), key="role")
         for obj in matrix.objects:
             for i, action in enumerate(obj.actions):
-                name = clip(obj.name, OBJECT_WIDTH) if i == 0 else ""
+                name = visual(clip(obj.name, OBJECT_WIDTH)) if i == 0 else ""
                 label = Text(name, style="bold").append(f"\n{ACTION_LETTERS.get(action, action)}", style="")
                 self.add_column(label, key=column_key(obj.id, action))
         for row in matrix.rows:
-            cells = [Text(clip(row.name, ROLE_WIDTH))]
+            cells = [paint(Text(clip(row.name, ROLE_WIDTH)))]
             for obj in matrix.objects:
                 for action in obj.actions:
                     scope = row.scope(obj.id, action)
-                    cells.append(Text(SCOPE_LABELS[scope], style=SCOPE_STYLES[scope], justify="center"))
+                    cells.append(Text(visual(cell_label(scope)), style=SCOPE_STYLES[scope], justify="center"))
             self.add_row(*cells, key=row.role)
         if self.row_count:
             self.move_cursor(row=where.row, column=where.column, animate=False)
@@ -96,10 +106,13 @@ class PermissionMatrixTable(DataTable):
             return ""
         row = self.matrix.rows[self.cursor_row]
         if self.cursor_column == 0:
-            return f"{row.name} ({row.role})"
+            return visual(f"{row.name} ({row.role})")
         key = list(self.columns)[self.cursor_column].value or ""
-        obj_id, _, action = key.partition(":")
+        obj_id, _sep, action = key.partition(":")
         name = next((o.name for o in self.matrix.objects if o.id == obj_id), obj_id)
         scope = row.scope(obj_id, action)
-        return f"{row.name} may {action} {name}: {scope}" if scope != "none" else \
-            f"{row.name} may not {action} {name}"
+        if scope == "none":
+            return visual(_("{role} may not {action} {object}").format(role=row.name, action=action_label(action),
+                                                                       object=name))
+        return visual(_("{role} may {action} {object}: {scope}").format(
+            role=row.name, action=action_label(action), object=name, scope=scope_label(scope)))

@@ -25,9 +25,10 @@ from textual.widgets import ContentSwitcher, Static
 
 from workbench.domain.forecast import Forecast, ForecastTask
 from workbench.domain.forecast_text import baseline_label, day_text, go_live_line, slip_figure
+from workbench.domain.locale import format_number, format_short_date
 from workbench.domain.plan import Plan, ScheduledTask
 from workbench.domain.target_date import TargetCheck
-from workbench.i18n import N_, _, ngettext
+from workbench.i18n import N_, _, current_language, ngettext
 from workbench.tui import messages as m
 from workbench.tui.widgets.load_table import LoadTable, role_loads
 from workbench.tui.widgets.paged_table import PagedTable, clip, theme_style
@@ -46,8 +47,8 @@ class PlanTable(PagedTable):
         ("days", N_("Days")), ("slack", N_("Slack")), ("owner", N_("Owner"))]
     """after the plan's own dates: the task's finish in the baseline and in the forecast, and the slip"""
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "toggle_critical", "Critical only", id="plan.critical_only",
-                tooltip="Show only the tasks on the critical path, or every task again"),
+        Binding("c", "toggle_critical", N_("Critical only"), id="plan.critical_only",
+                tooltip=N_("Show only the tasks on the critical path, or every task again")),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -87,10 +88,12 @@ class PlanTable(PagedTable):
             name.append(" " + _("(milestone)"), style="italic")
         return (Text(CRITICAL_MARK if item.critical else "", style=mark),
                 Text(self.phase_names.get(item.phase, item.phase) if first else "", style="bold"),
-                name, Text(item.start.isoformat()), Text(item.finish.isoformat()),
+                name, Text(format_short_date(item.start, current_language())),
+                Text(format_short_date(item.finish, current_language())),
                 *self._forecast_cells(item.id),
-                Text(str(item.duration), justify="right"),
-                Text(str(item.slack), justify="right", style=mark if item.critical else ""),
+                Text(format_number(item.duration, current_language()), justify="right"),
+                Text(format_number(item.slack, current_language()), justify="right",
+                     style=mark if item.critical else ""),
                 Text(self.role_names.get(item.owner, item.owner)))
 
     def _forecast_cells(self, task_id: str) -> tuple[Text, Text, Text]:
@@ -148,14 +151,16 @@ class PlanView(Vertical):
             yield LoadTable(id="load-table")
         yield Static(id="plan-status")
 
-    def load(self, opened: OpenEngagement, phase_names: dict[str, str], role_names: dict[str, str]) -> None:
-        """Show `opened`'s plan and load at once; the forecast follows from a worker (refresh_forecast)."""
+    def load(self, opened: OpenEngagement, phase_names: dict[str, str], role_names: dict[str, str],
+             shown: Plan | None = None) -> None:
+        """Show `opened`'s plan and load at once; the forecast follows from a worker (refresh_forecast).
+        `shown`: the same plan with its task names in the interface language (the schedule names them once)."""
         from workbench.domain.target_date import check_target
 
         self.source, self.forecast = opened, None
         engagement = opened.engagement
         self.target = check_target(opened.resolved, opened.plan, engagement.answers, engagement.start)
-        self.query_one(PlanTable).load(opened.plan, phase_names, role_names)
+        self.query_one(PlanTable).load(shown or opened.plan, phase_names, role_names)
         self.query_one(LoadTable).load(role_loads(opened.resolved, opened.plan, role_names))
         self._show_header()
         self.refresh_forecast()
@@ -294,7 +299,9 @@ class PlanView(Vertical):
             if plan is None:
                 return
             status = plan_status(self.query_one(PlanTable), plan, page)
-        self.query_one("#plan-status", Static).update(status, layout=False)
+        from workbench.tui.bidi import visual
+
+        self.query_one("#plan-status", Static).update(visual(status), layout=False)
 
 
 def days_number(value: int) -> str:

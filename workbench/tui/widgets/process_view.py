@@ -19,7 +19,10 @@ from textual.widgets.option_list import Option
 from workbench.domain.layout import Layout, layered_layout, steps_by_lane
 from workbench.domain.playbook import Playbook
 from workbench.domain.processes import Edge, Node, Process, check_process, handoffs
+from workbench.domain.locale import localize_digits
 from workbench.domain.text import tr
+from workbench.i18n import _, current_language, ngettext
+from workbench.tui.bidi import paint, visual
 from workbench.tui.widgets.paged_table import clip
 
 KIND_ICONS = {"start": "▶", "task": "□", "decision": "◆", "end": "■"}
@@ -57,7 +60,7 @@ class ProcessView(Horizontal):
         picker = self.query_one("#process-picker", OptionList)
         previous = picker.highlighted
         picker.clear_options()
-        picker.add_options(Option(Text(tr(p.name, self.lang)), id=p.id) for p in self.processes)
+        picker.add_options(Option(paint(Text(tr(p.name, self.lang))), id=p.id) for p in self.processes)
         if self.processes:
             picker.highlighted = min(previous or 0, len(self.processes) - 1)
             self.show(self.processes[picker.highlighted].id)
@@ -78,25 +81,33 @@ class ProcessView(Horizontal):
         self.shown = process_id
         problems = check_process(process)
         passes = handoffs(process)
-        title = Text(tr(process.name, self.lang), style="bold")
-        title.append(f"  {len(process.nodes)} steps · {len({n.lane for n in process.nodes})} lanes · "
-                     f"{len(passes)} hand-offs · ")
-        title.append("✓ clean" if not problems else f"✖ {len(problems)} problems",
-                     style="bold" if problems else "")
+        lang = current_language()
+        steps, lanes = len(process.nodes), len({n.lane for n in process.nodes})
+        figures = " · ".join((ngettext("{count} step", "{count} steps", steps).format(count=steps),
+                              ngettext("{count} lane", "{count} lanes", lanes).format(count=lanes),
+                              ngettext("{count} hand-off", "{count} hand-offs", len(passes)).format(
+                                  count=len(passes))))
+        verdict = ("✓ " + _("clean") if not problems else
+                   "✖ " + ngettext("{count} problem", "{count} problems", len(problems)).format(count=len(problems)))
+        title = Text(visual(f"{tr(process.name, self.lang)}  {localize_digits(figures, lang)} · "
+                            f"{localize_digits(verdict, lang)}"), style="bold")
         self.query_one("#process-title", Static).update(title)
         self._fill_tree(process)
-        side = Text()
+        side: list[tuple[str, str]] = []
         if problems:
-            side.append("Problems\n", style="bold")
-            for p in problems:
-                side.append(f"✖ {p.message}\n")
+            side.append((_("Problems"), "bold"))
+            side += [(f"✖ {p.message}", "") for p in problems]
         counts = Counter((h.from_role, h.to_role) for h in passes)
-        side.append(f"Hand-offs between roles: {len(passes)}\n", style="bold")
+        side.append((_("Hand-offs between roles: {count}").format(count=localize_digits(str(len(passes)), lang)),
+                     "bold"))
         for (source, target), count in counts.items():
-            side.append(f"  {self.lane(source)} → {self.lane(target)}").append(f"  ×{count}\n", style="bold")
+            side.append((f"  {self.lane(source)} → {self.lane(target)}  ×{localize_digits(str(count), lang)}", ""))
         if process.description:
-            side.append(f"\n{tr(process.description, self.lang)}", style="italic")
-        self.query_one("#process-handoffs", Static).update(side)
+            side += [("", ""), (tr(process.description, self.lang), "italic")]
+        text = Text()
+        for index, (line, style) in enumerate(side):
+            text.append(("\n" if index else "") + visual(line), style=style)
+        self.query_one("#process-handoffs", Static).update(text)
 
     def _fill_tree(self, process: Process) -> None:
         layout = layered_layout(process)
@@ -110,12 +121,14 @@ class ProcessView(Horizontal):
         following = {a: b for _, steps in lanes for a, b in pairwise(steps)}
         tree = self.query_one("#process-steps", Tree)
         tree.clear()
-        tree.root.set_label(Text(f"{tr(process.name, self.lang)} (by lane, in flow order)", style="bold"))
+        tree.root.set_label(Text(visual(_("{process} (by lane, in flow order)").format(
+            process=tr(process.name, self.lang))), style="bold"))
         for lane, steps in lanes:
-            branch = tree.root.add(Text(self.lane(lane), style="bold"), expand=True)
+            branch = tree.root.add(Text(visual(self.lane(lane)), style="bold"), expand=True)
             for step in steps:
                 node = nodes[step]
-                label = Text(f"{number[step]:>2} {KIND_ICONS[node.kind]} ").append(tr(node.label, self.lang))
+                shown = localize_digits(f"{number[step]:>2}", current_language())
+                label = Text(f"{shown} {KIND_ICONS[node.kind]} ").append(visual(tr(node.label, self.lang)))
                 outs = [e for e in exits.get(step, []) if e.target in nodes]
                 if len(outs) == 1 and node.kind != "decision":
                     # one exit: say where it goes only when that is not simply the next line of this lane
@@ -125,7 +138,7 @@ class ProcessView(Horizontal):
                     continue
                 item = branch.add(label, expand=True, allow_expand=bool(outs))
                 for edge in outs:
-                    exit_label = Text(tr(edge.label, self.lang) if edge.label else "", style="italic")
+                    exit_label = Text(visual(tr(edge.label, self.lang)) if edge.label else "", style="italic")
                     item.add_leaf(exit_label.append_text(self._exit(layout, node, edge, nodes, number)))
         tree.root.expand()
 
@@ -134,9 +147,10 @@ class ProcessView(Horizontal):
         """' → 8 Finance approves…  ⇄ Finance manager  ↺ loop': the target step, the role it passes to,
         and a mark when the flow goes back to an earlier step."""
         target = nodes[edge.target]
-        text = Text(f" → {number[edge.target]} ").append(clip(tr(target.label, self.lang), EXIT_WIDTH))
+        shown = localize_digits(str(number[edge.target]), current_language())
+        text = Text(f" → {shown} ").append(visual(clip(tr(target.label, self.lang), EXIT_WIDTH)))
         if target.lane != source.lane:
-            text.append(f"  ⇄ {self.lane(target.lane)}", style="bold")
+            text.append(f"  ⇄ {visual(self.lane(target.lane))}", style="bold")
         if (source.id, edge.target) in layout.back_edges:
-            text.append("  ↺ loop", style="italic")
+            text.append("  ↺ " + visual(_("loop")), style="italic")
         return text

@@ -19,8 +19,12 @@ from textual.widgets.selection_list import Selection
 
 from workbench.domain.intake import YES_NO_WORDS, AnswerInputError, format_answer, parse_answer
 from workbench.domain.questions import Question
+from workbench.domain.locale import localize_digits
 from workbench.domain.text import tr
+from workbench.i18n import _
+from workbench.tui.bidi import visual
 from workbench.tui.messages import AnswerCommitted
+from workbench.tui.widgets.bidi_text import BidiText
 
 RADIO_LIMIT = 6
 """More options than this get a Select, so the form still fits 24 rows."""
@@ -44,20 +48,21 @@ class AnswerValidator(Validator):
 def hint(question: Question, lang: str) -> str:
     """How to answer, and what the default is when the question is still open."""
     if question.type == "number":
-        low = "" if question.min is None else f"{question.min:g}"
-        high = "" if question.max is None else f"{question.max:g}"
-        text = f"A number {low}..{high}" if low or high else "A number"
-        text += "; Enter saves."
+        low = "" if question.min is None else localize_digits(f"{question.min:g}", lang)
+        high = "" if question.max is None else localize_digits(f"{question.max:g}", lang)
+        text = _("A number {low}..{high}").format(low=low, high=high) if low or high else _("A number")
+        text += _("; Enter saves.")
     elif question.type == "text":
-        text = "Enter saves." + ("" if question.required else " Optional.")
+        text = _("Enter saves.") + ("" if question.required else " " + _("Optional."))
     elif question.type == "multi_choice":
-        text = "Space ticks an option; every tick is saved."
+        text = _("Space ticks an option; every tick is saved.")
     elif question.type == "yes_no":
-        text = "Space toggles and saves; Ctrl+S saves the shown value."
+        text = _("Space toggles and saves; Ctrl+S saves the shown value.")
     else:
-        text = "Choose one; the choice is saved."
+        text = _("Choose one; the choice is saved.")
     if question.default is not None:
-        text += f" Default: {format_answer(question, question.default, lang)}."
+        text += " " + _("Default: {value}.").format(value=localize_digits(
+            format_answer(question, question.default, lang), lang))
     return text
 
 
@@ -87,41 +92,44 @@ class QuestionForm(Vertical):
     # ---- layout
     def compose(self) -> ComposeResult:
         q, lang = self.question, self.lang
-        note = "" if self.applies else "  (does not apply to the answers so far; kept)"
-        yield Label(f"{self.position} · {q.group.replace('_', ' ')}{note}", classes="q-position")
-        yield Static(tr(q.text, lang), classes="q-text", markup=False)
+        from workbench.tui.screens.intake import group_name
+
+        note = "  " + _("(does not apply to the answers so far; kept)") if not self.applies else ""
+        yield Label(visual(f"{self.position} · {group_name(q.group, lang)}{note}"), classes="q-position")
+        yield BidiText(tr(q.text, lang), classes="q-text")
         help_lines = [tr(q.help, lang)] if q.help else []
         help_lines += [f"{tr(o.label, lang)}: {tr(o.help, lang)}" for o in q.options if o.help]
         if help_lines:
-            yield Static("\n".join(help_lines), classes="q-help", markup=False)
+            yield BidiText("\n".join(help_lines), classes="q-help")
         yield self._input()
-        yield Static(hint(q, lang), classes="q-hint", markup=False)
+        yield BidiText(hint(q, lang), classes="q-hint")
         yield Static("", id="q-error", classes="q-error", markup=False)
 
     def _input(self) -> Widget:
         q, value, lang = self.question, self.shown, self.lang
         if q.type == "choice" and len(q.options) <= RADIO_LIMIT:
-            return RadioSet(*[RadioButton(tr(o.label, lang), value=o.id == value) for o in q.options],
+            return RadioSet(*[RadioButton(visual(tr(o.label, lang)), value=o.id == value) for o in q.options],
                             id="answer")
         if q.type == "choice":
-            return Select([(tr(o.label, lang), o.id) for o in q.options], prompt="Choose one",
+            return Select([(visual(tr(o.label, lang)), o.id) for o in q.options], prompt=visual(_("Choose one")),
                           value=value if value in q.option_ids() else Select.NULL, id="answer")
         if q.type == "multi_choice":
             chosen = set(value or [])
-            return SelectionList[str](*[Selection(tr(o.label, lang), o.id, o.id in chosen) for o in q.options],
+            return SelectionList[str](*[Selection(visual(tr(o.label, lang)), o.id, o.id in chosen)
+                                        for o in q.options],
                                       id="answer")
         if q.type == "yes_no":
             shown = value if isinstance(value, bool) else bool(q.default)
             row = Horizontal(Switch(shown, id="answer"), Label(self._yes_no_label(shown), id="yes-no-label"),
                              classes="q-yes-no")
             return row
-        return Input(self.initial_text, placeholder=hint(q, lang).split(";")[0].rstrip("."),
+        return Input(self.initial_text, placeholder=visual(hint(q, lang).split(";")[0].split("؛")[0].rstrip(".")),
                      validators=[AnswerValidator(q)], validate_on=["submitted"], id="answer")
 
     def _yes_no_label(self, shown: bool) -> str:
         yes, no = YES_NO_WORDS.get(self.lang, YES_NO_WORDS["en"])
         word = yes if shown else no
-        return word if isinstance(self.value, bool) else f"{word} (not answered yet)"
+        return visual(word if isinstance(self.value, bool) else _("{answer} (not answered yet)").format(answer=word))
 
     def focus_input(self) -> None:
         self.query_one("#answer").focus()
@@ -134,7 +142,7 @@ class QuestionForm(Vertical):
         self.post_message(AnswerCommitted(self.question.id, value, advance))
 
     def _error(self, text: str) -> None:
-        self.query_one("#q-error", Static).update(text)
+        self.query_one("#q-error", Static).update(visual(text))
 
     def shown_answer(self) -> tuple[Any] | None:
         """What the input shows now (Ctrl+S), as a 1-tuple: a default shown, a value typed without Enter;
@@ -143,12 +151,12 @@ class QuestionForm(Vertical):
         q = self.question
         if isinstance(widget, RadioSet):
             if widget.pressed_index < 0:
-                self._error("Choose an option first.")
+                self._error(_("Choose an option first."))
                 return None
             return (q.options[widget.pressed_index].id,)
         if isinstance(widget, Select):
             if widget.value is Select.NULL:
-                self._error("Choose an option first.")
+                self._error(_("Choose an option first."))
                 return None
             return (widget.value,)
         if isinstance(widget, SelectionList):

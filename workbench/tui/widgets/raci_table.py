@@ -12,6 +12,8 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from workbench.domain.matrix import RaciRow, RaciTable
+from workbench.i18n import _
+from workbench.tui.bidi import visual
 from workbench.tui.widgets.paged_table import PagedTable, clip
 
 LETTER_STYLES = {"R": "bold", "A": "bold reverse", "C": "", "I": "dim"}
@@ -22,9 +24,9 @@ def two_lines(name: str) -> Text:
     """A role name over two header lines, split at the space nearest the middle, to keep columns narrow."""
     spaces = [i for i, ch in enumerate(name) if ch == " "]
     if not spaces:
-        return Text(f"{name}\n")
+        return Text(f"{visual(name)}\n")
     cut = min(spaces, key=lambda i: abs(i - len(name) / 2))
-    return Text(f"{name[:cut]}\n{name[cut + 1:]}")
+    return Text(f"{visual(name[:cut])}\n{visual(name[cut + 1:])}")
 
 
 class RaciGrid(PagedTable):
@@ -38,7 +40,8 @@ class RaciGrid(PagedTable):
         roles = [role for role, _ in raci.roles]
         if roles != self.roles or not self.columns:
             self.roles = roles
-            self.set_columns([("phase", Text("Phase\n", style="bold")), ("task", Text("Task\n", style="bold"))]
+            self.set_columns([("phase", Text(visual(_("Phase")) + "\n", style="bold")),
+                              ("task", Text(visual(_("Task")) + "\n", style="bold"))]
                              + [(role, two_lines(name)) for role, name in raci.roles])
         self.set_items(raci.rows, keep=keep)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -19,9 +18,14 @@ from textual.widgets import DataTable, Input, Select, Static
 from workbench.domain.governance import MUST_WEIGHT_LIMIT, must_weight_share
 from workbench.domain.playbook import Playbook
 from workbench.domain.requirements import PRIORITIES
+from workbench.domain.locale import format_number, format_percent
+from workbench.domain.rfp_pack import priority_label
 from workbench.domain.text import tr
+from workbench.i18n import N_, _, current_language
+from workbench.tui.bidi import visual
+from workbench.tui.widgets.bidi_text import BidiText
 from workbench.tui.widgets.paged_table import PagedTable
-from workbench.tui.widgets.rfp_table import PRIORITY_LABELS, RfpRow, RfpTable, filter_rows, rfp_rows
+from workbench.tui.widgets.rfp_table import RfpRow, RfpTable, filter_rows, rfp_rows
 from workbench.tui.widgets.throttle import Throttle
 
 
@@ -40,9 +44,9 @@ class RfpView(Vertical):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search", id="rfp.search", tooltip="Search requirement ids and texts"),
-        Binding("escape", "back_to_table", "Table", show=False, id="rfp.back",
-                tooltip="Leave the filters and return to the table"),
+        Binding("slash", "search", N_("Search"), id="rfp.search", tooltip=N_("Search requirement ids and texts")),
+        Binding("escape", "back_to_table", N_("Table"), show=False, id="rfp.back",
+                tooltip=N_("Leave the filters and return to the table")),
     ]
 
     def __init__(self, lang: str = "en", *, id: str | None = None) -> None:
@@ -59,14 +63,14 @@ class RfpView(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="rfp-filters"):
-            yield Select[str]([], prompt="All modules", compact=True, id="rfp-module")
-            yield Select[str]([(PRIORITY_LABELS[p], p) for p in PRIORITIES], prompt="All priorities",
-                              compact=True, id="rfp-priority")
-            yield Input(placeholder="/ search id or text", compact=True, id="rfp-search")
+            yield Select[str]([], prompt=visual(_("All modules")), compact=True, id="rfp-module")
+            yield Select[str]([(visual(priority_label(p)), p) for p in PRIORITIES],
+                              prompt=visual(_("All priorities")), compact=True, id="rfp-priority")
+            yield Input(placeholder=visual(_("/ search id or text")), compact=True, id="rfp-search")
         yield RfpTable(id="rfp-table")
         yield Static(id="rfp-status")
         with VerticalScroll(id="rfp-detail"):
-            yield Static(id="rfp-detail-text")
+            yield BidiText(id="rfp-detail-text")
 
     @property
     def table(self) -> RfpTable:
@@ -80,7 +84,7 @@ class RfpView(Vertical):
         self._last = None
         self._share = must_weight_share((r.priority, r.weight) for r in self.rows)
         modules = self.query_one("#rfp-module", Select)
-        options = [(tr(m.name, self.lang), m.id) for m in pb.modules]
+        options = [(visual(tr(m.name, self.lang)), m.id) for m in pb.modules]
         if options != self._module_options:
             self._module_options = options
             with modules.prevent(Select.Changed):
@@ -149,12 +153,21 @@ class RfpView(Vertical):
     def _show_status(self) -> None:
         info = self.table.info
         share = self._share
-        status = Content(f"Page {info.page}/{info.pages} · {info.first:,}–{info.last:,} of {info.total:,}"
-                         + (f" (of {len(self.rows):,})" if info.total != len(self.rows) else ""))
+        lang = current_language()
+
+        def n(value: int) -> str:
+            return format_number(value, lang)
+
+        text = _("Page {page}/{pages} · {first}–{last} of {total}").format(
+            page=n(info.page), pages=n(info.pages), first=n(info.first), last=n(info.last), total=n(info.total))
+        if info.total != len(self.rows):
+            text += " " + _("(of {count})").format(count=n(len(self.rows)))
         if share is not None:
-            status += Content(f" · Must-haves {share:.0%} of weight")
-            if share > MUST_WEIGHT_LIMIT:
-                status += Content.from_markup(f" [$warning]⚠ over {MUST_WEIGHT_LIMIT:.0%}[/]")
+            text += " · " + _("Must-haves {share} of weight").format(share=format_percent(round(share * 100), lang))
+        status = Content(visual(text))
+        if share is not None and share > MUST_WEIGHT_LIMIT:
+            status += Content.styled(visual(" ⚠ " + _("over {limit}").format(
+                limit=format_percent(round(MUST_WEIGHT_LIMIT * 100), lang))), "$warning")
         self.query_one("#rfp-status", Static).update(status, layout=False)  # one line, fixed size
 
     def _show_detail(self, row: RfpRow | None) -> None:
@@ -162,15 +175,14 @@ class RfpView(Vertical):
         if shown == self._detail_shown:  # a page turn and its cursor move both ask: lay out once
             return
         self._detail_shown = shown
-        text = Text()
+        lines: list[tuple[str, str]] = []
         if row is not None:
-            text.append(f"{row.id}", style="bold").append(f"  {row.module_name} · "
-                                                           f"{PRIORITY_LABELS[row.priority]} · weight {row.scored_weight}\n")
-            text.append(row.text)
-            for label, value in (("Why", row.rationale), ("Acceptance", row.acceptance)):
-                if value:
-                    text.append(f"\n{label}: ", style="bold").append(value)
-        self.query_one("#rfp-detail-text", Static).update(text)
+            weight = _("weight {weight}").format(weight=format_number(row.scored_weight, current_language()))
+            lines = [(f"{row.id}  {row.module_name} · {priority_label(row.priority)} · {weight}", "bold"),
+                     (row.text, "")]
+            lines += [(f"{label}: {value}", "") for label, value in ((_("Why"), row.rationale),
+                                                                     (_("Acceptance"), row.acceptance)) if value]
+        self.query_one("#rfp-detail-text", BidiText).set_lines(lines)
 
     # ---- actions
     def action_search(self) -> None:

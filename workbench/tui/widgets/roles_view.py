@@ -11,6 +11,8 @@ from textual.widgets import DataTable, Static
 from workbench.domain.governance import Finding
 from workbench.domain.matrix import permission_matrix
 from workbench.domain.playbook import Playbook
+from workbench.i18n import _
+from workbench.tui.bidi import visual
 from workbench.tui.widgets.findings_list import FindingsList
 from workbench.tui.widgets.permission_matrix import PermissionMatrixTable, scope_legend
 from workbench.tui.widgets.throttle import Throttle
@@ -37,7 +39,7 @@ class RolesView(Horizontal):
             yield PermissionMatrixTable(id="matrix")
             yield Static(id="matrix-cell")
         with Vertical(id="findings-pane"):
-            yield Static("Findings", id="findings-title", classes="pane-title")
+            yield Static(visual(_("Findings")), id="findings-title", classes="pane-title")
             yield FindingsList(id="findings")
 
     @property
@@ -49,10 +51,17 @@ class RolesView(Horizontal):
         cells = [(f.object, f.action) for f in findings if f.object and f.action]
         self.matrix.load(permission_matrix(pb, self.lang, include=cells))
         self.query_one(FindingsList).set_findings(findings)
+        from workbench.domain.locale import format_number
+        from workbench.i18n import current_language
+
         counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
+
+        def n(count: int) -> str:
+            return format_number(count, current_language())
+
         self.query_one("#findings-title", Static).update(Content.from_markup(
-            "Findings  [$error]✖[/] $e  [$warning]⚠[/] $w  [$primary]ℹ[/] $i",
-            e=counts["error"], w=counts["warning"], i=counts["info"]))
+            "$title  [$error]✖[/] $e  [$warning]⚠[/] $w  [$primary]ℹ[/] $i", title=visual(_("Findings")),
+            e=n(counts["error"]), w=n(counts["warning"]), i=n(counts["info"])))
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         event.stop()

@@ -6,31 +6,40 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.widgets import Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from workbench.domain.locale import format_short_date, localize_digits
 from workbench.domain.phases import Task
 from workbench.domain.text import tr
 from workbench.domain.tracking import Event, TaskState, TaskView
+from workbench.i18n import _, current_language
+from workbench.tui.bidi import visual, visual_wrapped
 from workbench.tui.messages import ChecklistItemToggled
-from workbench.tui.widgets.task_table import STATUS_LABELS
+from workbench.tui.widgets.bidi_text import BidiText
+from workbench.tui.widgets.task_table import status_label
 
 
 def event_line(event: Event) -> str:
-    """One history line: when, who, what."""
-    when = event.at.strftime("%Y-%m-%d %H:%M")
+    """One history line: when, who, what, in the interface language (not yet laid out for the terminal)."""
+    lang = current_language()
+    when = f"{format_short_date(event.at.date(), lang)} {localize_digits(event.at.strftime('%H:%M'), lang)}"
     if event.kind == "status":
-        what = f"{event.old} → {event.new}"
+        what = f"{status_label(event.old or '')} → {status_label(event.new or '')}"
     elif event.kind == "assign":
-        what = f"assigned to {event.new or 'nobody'}"
+        what = _("assigned to {person}").format(person=event.new) if event.new else _("assigned to nobody")
     elif event.kind == "check":
-        what = f"item {event.old} {event.new}"
+        what = _("item {number} {state}").format(number=localize_digits(str(event.old), lang),
+                                                 state=_("ticked") if event.new in ("done", "True", "1", "true")
+                                                 else _("unticked") if event.new in ("open", "False", "0", "false")
+                                                 else event.new)
     elif event.kind == "due":
-        what = f"due {event.new or 'as planned'}"
+        what = _("due {date}").format(date=event.new) if event.new else _("due as planned")
+    elif event.kind == "note":
+        what = _("note")
     else:
         what = event.kind
-    note = f": {event.note}" if event.note and event.kind != "note" else (f" {event.note}" if event.note else "")
+    note = f": {event.note}" if event.note else ""
     return f"{when} {event.author} {what}{note}"
 
 
@@ -48,44 +57,47 @@ class TaskDetail(VerticalScroll):
         self.task_id: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="detail-head", classes="detail-head")
-        yield Label("Checklist (space ticks)", classes="detail-label")
+        yield BidiText(id="detail-head", classes="detail-head")
+        yield Label(visual(_("Checklist (space ticks)")), classes="detail-label")
         yield SelectionList[int](id="checklist")
-        yield Label("History", classes="detail-label")
+        yield Label(visual(_("History")), classes="detail-label")
         yield Static("", id="history", markup=False)
 
     def show(self, task: Task | None, view: TaskView | None, state: TaskState | None, history: list[Event],
              role_names: dict[str, str]) -> None:
-        head = self.query_one("#detail-head", Static)
+        head = self.query_one("#detail-head", BidiText)
         checklist = self.query_one("#checklist", SelectionList)
         if task is None or view is None:
             self.task_id = None
-            head.update(Content.from_markup("[dim]No task selected.[/dim]"))
+            head.update(_("No task selected."), "dim")
             checklist.clear_options()
             self.query_one("#history", Static).update("")
             return
         same_task, self.task_id = self.task_id == task.id, task.id
-        marks = " · ".join(x for x in ("critical path" if view.critical else "", "gate" if task.gate else "",
-                                       "milestone" if task.milestone else "") if x)
-        facts = [Content.from_markup("[b]$name[/b]", name=view.name),
-                 Content.from_markup("[dim]$id$marks[/dim]", id=task.id, marks=f" · {marks}" if marks else ""),
-                 Content(f"Status    {STATUS_LABELS.get(view.status, view.status)}"),
-                 Content(f"Owner     {role_names.get(view.owner, view.owner)}"),
-                 Content(f"Assignee  {view.assignee or '-'}"),
-                 Content(f"Planned   {view.planned_start.isoformat()} → {view.due.isoformat()}")]
+        lang = current_language()
+        marks = " · ".join(x for x in (_("critical path") if view.critical else "", _("gate") if task.gate else "",
+                                       _("milestone") if task.milestone else "") if x)
+        rows = [(_("Status"), status_label(view.status)), (_("Owner"), role_names.get(view.owner, view.owner)),
+                (_("Assignee"), view.assignee or "-"),
+                (_("Planned"), f"{format_short_date(view.planned_start, lang)} → {format_short_date(view.due, lang)}")]
         if task.deliverable:
-            facts.append(Content(f"Delivers  {tr(task.deliverable)}"))
+            rows.append((_("Delivers"), tr(task.deliverable, lang)))
+        width = max(len(label) for label, _value in rows) + 2
+        facts = [(view.name, "bold"), (f"{task.id}{f' · {marks}' if marks else ''}", "dim")]
+        facts += [(f"{label:<{width}}{value}", "") for label, value in rows]
         if task.description:
-            facts += [Content(""), Content(tr(task.description))]
-        head.update(Content("\n").join(facts))
+            facts += [("", ""), (tr(task.description, lang), "")]
+        head.set_lines(facts)  # logical text: BidiText wraps it, then lays it out for the terminal
         done = (state.checklist if state else []) + [False] * len(task.checklist)
         ticked = {i for i in range(len(task.checklist)) if done[i]}
         if not (same_task and checklist.option_count == len(task.checklist) and set(checklist.selected) == ticked):
             checklist.clear_options()  # another task (or changed elsewhere): rebuild; else keep the cursor
-            checklist.add_options([Selection(tr(item), index, index in ticked)
+            room = checklist.content_region.width - 6  # the tick box and the scrollbar take the rest
+            checklist.add_options([Selection(visual_wrapped(tr(item, lang), room), index, index in ticked)
                                    for index, item in enumerate(task.checklist)])
             checklist.highlighted = 0 if task.checklist else None
-        self.query_one("#history", Static).update("\n".join(event_line(e) for e in reversed(history)) or "-")
+        self.query_one("#history", Static).update(
+            "\n".join(visual(event_line(e)) for e in reversed(history)) or "-")
 
     @on(SelectionList.SelectionToggled, "#checklist")
     def _toggled(self, event: SelectionList.SelectionToggled) -> None:

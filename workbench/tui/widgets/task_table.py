@@ -8,15 +8,23 @@ from datetime import date
 from rich.text import Text
 from textual.widgets import DataTable
 
+from workbench.domain.locale import format_short_date
 from workbench.domain.tracking import CLOSED, TaskView
-from workbench.tui.widgets.paged_table import theme_style
+from workbench.i18n import N_, _, current_language
+from workbench.tui.bidi import paint
+from workbench.tui.widgets.paged_table import clip, theme_style
 
-STATUS_LABELS = {"not_started": "○ to do", "in_progress": "◐ doing", "blocked": "■ blocked",
-                 "done": "● done", "skipped": "– skipped"}
+STATUS_LABELS = {"not_started": N_("○ to do"), "in_progress": N_("◐ doing"), "blocked": N_("■ blocked"),
+                 "done": N_("● done"), "skipped": N_("– skipped")}
+"""translated where shown: `status_label`"""
 STATUS_COLOURS = {"in_progress": "accent", "blocked": "warning", "done": "success", "skipped": "text-muted"}
-COLUMNS = (("critical", "★", 1), ("name", "Task", 0), ("status", "Status", 9), ("owner", "Owner", 14),
-           ("assignee", "Assignee", 10), ("due", "Due", 10))
+COLUMNS = (("critical", "★", 1), ("name", N_("Task"), 0), ("status", N_("Status"), 9), ("owner", N_("Owner"), 14),
+           ("assignee", N_("Assignee"), 10), ("due", N_("Due"), 10))
 """(key, label, width); the name column takes what the others leave (0 here)."""
+
+
+def status_label(status: str) -> str:
+    return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status
 NAME_MIN = 16
 
 
@@ -30,6 +38,8 @@ class TaskTable(DataTable):
         self.today = date.today()
         self.views: dict[str, TaskView] = {}
         self.name_width = NAME_MIN
+        self.owner_names: dict[str, str] = {}
+        """role id -> its name in the interface language (the screen sets it)"""
 
     def on_mount(self) -> None:
         self._columns(NAME_MIN)
@@ -39,7 +49,7 @@ class TaskTable(DataTable):
         self.name_width = name_width
         self.clear(columns=True)
         for key, label, width in COLUMNS:
-            self.add_column(label, key=key, width=width or name_width)
+            self.add_column(paint(_(label)) if label != "★" else label, key=key, width=width or name_width)
 
     def on_resize(self) -> None:
         """Give the task name whatever width the other columns leave, so every column shows."""
@@ -53,13 +63,16 @@ class TaskTable(DataTable):
     def cells(self, view: TaskView) -> list[Text | str]:
         late = view.due < self.today and view.status not in CLOSED
         colour = STATUS_COLOURS.get(view.status)
-        return [Text("★", style=theme_style(self, "accent", bold=True)) if view.critical else "",
-                view.name,
-                Text(STATUS_LABELS.get(view.status, view.status),
-                     style=theme_style(self, colour) if colour else ""),
-                view.owner,
-                view.assignee or "",
-                Text(view.due.isoformat(), style=theme_style(self, "error", bold=True) if late else "")]
+        lang = current_language()
+        width = {key: width or self.name_width for key, _label, width in COLUMNS}
+        # clipped in reading order before the layout, so a long Persian name keeps its beginning
+        cells = [Text("★", style=theme_style(self, "accent", bold=True)) if view.critical else "",
+                 Text(clip(view.name, width["name"])),
+                 Text(status_label(view.status), style=theme_style(self, colour) if colour else ""),
+                 Text(clip(self.owner_names.get(view.owner, view.owner), width["owner"])),
+                 Text(clip(view.assignee or "", width["assignee"])),
+                 Text(format_short_date(view.due, lang), style=theme_style(self, "error", bold=True) if late else "")]
+        return [paint(cell) for cell in cells]  # laid out for the terminal here, never in the views
 
     def set_tasks(self, views: list[TaskView], today: date, keep: str | None = None) -> None:
         """Replace the rows in one pass; the cursor stays on `keep` when it is still listed."""
