@@ -114,6 +114,7 @@ def test_open_and_demo_pass_lang_to_the_workbench(run_cli, monkeypatch, tmp_path
 
 class _NoRun:
     return_code = 0
+    open_failure = None
 
     def run(self) -> None:
         """The test checks what the app is made with; it need not run."""

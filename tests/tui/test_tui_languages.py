@@ -50,7 +50,7 @@ def screen_text(app) -> str:
 
 def data_words(engagement: Path) -> frozenset[str]:
     """What the user or the demo typed (the client, people, notes, the folder): shown as typed, not chrome."""
-    from workbench.store.engagement import open_engagement
+    from workbench.app.engagement import open_engagement
 
     opened = open_engagement(engagement, AUTHOR, sync=False)
     try:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.cli.engagement_args import add_author_argument, add_lang_argument, open_or_report, sync_summary
 from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import digits, num
-from workbench.i18n import N_, _, ngettext
+from workbench.i18n import N_, _, current_language, ngettext
 
 if TYPE_CHECKING:
     from workbench.domain.playbook import Playbook
@@ -29,10 +29,6 @@ WIDTH = 78
 _SKIP = object()
 HINTS = {"choice": N_("number or id"), "multi_choice": N_("numbers or ids, comma-separated; - for none"),
          "text": N_("text"), "yes_no": N_("y/n")}
-GROUP_TITLES = {"profile": N_("Company profile"), "readiness": N_("Readiness"), "scope": N_("Scope"),
-                "channels": N_("Channels"), "data": N_("Data"), "people": N_("People"),
-                "dedicated_manager": N_("Dedicated CRM manager")}
-"""the questionnaire groups of the bundled playbooks; another playbook's group shows its id"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -123,7 +119,7 @@ def ask(q: Question, current: Any, position: str, lang: str) -> Any:
 def interview(pb: Playbook, answers: dict[str, Any], save, lang: str, ask_all: bool) -> int:
     """Walk the questionnaire, updating `answers` and calling `save(answers)` after each answer.
     Returns how many questions were asked; interruptions propagate after the last save."""
-    from workbench.domain.intake import next_question, ordered_answers
+    from workbench.domain.intake import group_title, next_question, ordered_answers
 
     index, group, asked = 0, None, 0
     total = len(pb.questions)
@@ -131,7 +127,7 @@ def interview(pb: Playbook, answers: dict[str, Any], save, lang: str, ask_all: b
         index, q = found
         if q.group != group:
             group = q.group
-            title = _(GROUP_TITLES[group]) if group in GROUP_TITLES else group.replace("_", " ").capitalize()
+            title = group_title(group, current_language())
             print(f"\n── {title} " + "─" * max(3, WIDTH - len(title) - 4))
         value = ask(q, answers.get(q.id), digits(f"{index + 1}/{total}"), lang)
         asked += 1

@@ -15,7 +15,7 @@ from workbench.domain.answers import complete_answers
 from workbench.domain.conditions import applies
 from workbench.domain.playbook import Playbook
 from workbench.domain.questions import Question
-from workbench.i18n import _
+from workbench.i18n import N_, _, gettext_in
 
 YES = frozenset({"y", "yes", "true", "1", "بله", "بلی", "آره", "ب", "да", "д"})
 NO = frozenset({"n", "no", "false", "0", "خیر", "نه", "نخیر", "خ", "нет", "н"})
@@ -27,6 +27,17 @@ _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٫", "012345678
 _SEPARATORS = re.compile(r"[,،;\s]+")
 _WHOLE = re.compile(r"[-+]?[0-9]+")
 _MAX_TYPED_NUMBER = 50
+
+GROUP_TITLES = {"profile": N_("Company profile"), "readiness": N_("Readiness"), "scope": N_("Scope"),
+                "channels": N_("Channels"), "data": N_("Data"), "people": N_("People"),
+                "dedicated_manager": N_("Dedicated CRM manager")}
+"""the questionnaire groups of the bundled playbooks; another playbook's group shows its id"""
+
+
+def group_title(group: str, lang: str) -> str:
+    """A question group's heading in `lang`, the same in `crmwb intake` and the TUI (another playbook's:
+    its id, made readable)."""
+    return gettext_in(lang, GROUP_TITLES[group]) if group in GROUP_TITLES else group.replace("_", " ").capitalize()
 
 
 class AnswerInputError(ValueError):

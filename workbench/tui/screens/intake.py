@@ -41,10 +41,9 @@ _MISSING = object()
 
 def group_name(group: str, lang: str) -> str:
     """A question group's heading in `lang`, as `crmwb intake` titles it (another playbook's: its id)."""
-    from workbench.cli.intake_cmd import GROUP_TITLES
-    from workbench.i18n import gettext_in
+    from workbench.domain.intake import group_title
 
-    return gettext_in(lang, GROUP_TITLES[group]) if group in GROUP_TITLES else group.replace("_", " ").capitalize()
+    return group_title(group, lang)
 
 
 class IntakeScreen(WorkbenchScreen):
