@@ -41,7 +41,9 @@ def lock_held(folder: Path) -> Iterator[Callable[[], None]]:
 
 
 def notifications(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    """What the app said, shown now or faded already (a toast lives a few seconds; a loaded machine can take
+    longer than that between the toast and the test's look)."""
+    return [*getattr(app, "notes_seen", ()), *(str(n.message) for n in app._notifications)]
 
 
 async def wait_for(pilot, condition, steps: int = 200, delay: float = 0.05) -> bool:

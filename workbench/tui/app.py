@@ -6,6 +6,8 @@ feeds the palette. `make_app()` is the one factory the CLI, the demo, the tests 
 
 from __future__ import annotations
 
+from collections import deque
+
 import os
 import sys
 from collections.abc import Callable
@@ -98,6 +100,9 @@ class WorkbenchApp(App[int]):
         self.settings_problem = settings_problem
         self.set_keymap(self.settings.keymap)  # binding id -> keys (settings file, [keymap])
         self._installed: set[str] = set()
+        self.notes_seen: deque[str] = deque(maxlen=200)
+        """every notification's text as given, newest last: a toast fades after a few seconds, the record
+        of what was said does not (tests read it on a busy machine where a toast may fade before a look)"""
         from workbench.tui.store_queue import StoreQueue
 
         self.store_queue = StoreQueue(self)
@@ -421,6 +426,7 @@ class WorkbenchApp(App[int]):
         terminal: wrapped in reading order, then each line reordered; such a message is shown as text."""
         from workbench.tui.bidi import has_rtl, visual, visual_wrapped
 
+        self.notes_seen.append(str(message))
         if has_rtl(message) or has_rtl(title):
             message, title, markup = visual_wrapped(message, self.TOAST_TEXT_WIDTH), visual(title), False
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
