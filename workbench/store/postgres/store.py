@@ -41,6 +41,11 @@ CONFLICT_PAUSE = 0.01
 CONFLICT_PAUSE_MAX = 0.5
 CONFLICT_STATES = {"40001", "40P01"}
 BUSY_STATE = "55P03"  # lock_not_available: lock_timeout expired waiting for another writer
+READ_ONLY_STATE = "42501"  # insufficient_privilege: a viewer's role may not write
+
+
+class StoreReadOnly(StoreError):
+    """The database refused a write because the connected role may only read (see roles.py)."""
 
 
 class PostgresStore:
@@ -129,6 +134,9 @@ class PostgresStore:
                     conflicts += 1
                     time.sleep(pause * random.uniform(0.5, 1.5))
                     continue
+                if state == READ_ONLY_STATE:
+                    raise StoreReadOnly(_("{path}: the team store refused the change: your database role may "
+                                          "only read this engagement (a viewer)").format(path=self.path)) from None
                 if state != BUSY_STATE:
                     raise
                 if busy_attempt >= self.busy.retries:
