@@ -4,8 +4,8 @@ PostgreSQL itself, its schema migrated from every earlier version, and a clear w
 from __future__ import annotations
 
 import sys
-from datetime import date
 import uuid
+from datetime import date
 
 import psycopg
 import pytest
