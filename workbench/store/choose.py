@@ -16,7 +16,7 @@ import re
 
 from workbench.store.base import StateStore
 from workbench.store.busy import BusyPolicy
-from workbench.store.sqlite_store import SQLiteStore
+from workbench.store.sqlite_store import SQLiteStore, StoreError
 
 STORE_ENV = "CRMWB_STORE"
 
@@ -44,3 +44,34 @@ def open_store(engagement, busy: BusyPolicy | None = None) -> StateStore:
     from workbench.store.postgres import PostgresStore
 
     return PostgresStore(address, engagement_id(engagement), busy=busy)
+
+
+def _located(exc: StoreError):
+    from workbench.domain.problems import Problem
+    from workbench.store.engagement import EngagementError
+
+    return EngagementError([Problem(str(exc), file=f"${STORE_ENV}", code="store-open")])
+
+
+def check_team_address() -> None:
+    """Refuse a team store address holding a password before anything is created (EngagementError)."""
+    address = team_address()
+    if address is None:
+        return
+    from workbench.store.postgres import check_address
+
+    try:
+        check_address(address)
+    except StoreError as exc:
+        raise _located(exc) from None
+
+
+def engagement_store(engagement, busy: BusyPolicy | None = None) -> StateStore:
+    """open_store for the commands: a team store that refuses its address or cannot be reached is an
+    EngagementError located at the variable that named it (exit 2), not an internal error."""
+    try:
+        return open_store(engagement, busy=busy)
+    except StoreError as exc:
+        if team_address() is None:
+            raise
+        raise _located(exc) from None

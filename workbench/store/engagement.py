@@ -39,8 +39,8 @@ from workbench.loading.shapes import (ENGAGEMENT_REQUIRED, ENGAGEMENT_SHAPES, MA
                                       shape_problems)
 from workbench.store.base import StateStore, StoreBusy
 from workbench.store.busy import BusyPolicy
-from workbench.store.choose import STORE_ENV, open_store, team_address
-from workbench.store.sqlite_store import StoreDataError, StoreError
+from workbench.store.choose import check_team_address, engagement_store, team_address
+from workbench.store.sqlite_store import StoreDataError
 
 FILE_NAME = "engagement.yaml"
 STORE_NAME = "state.db"
@@ -125,7 +125,7 @@ def create(folder: Path, playbook_ref: str, answers: dict[str, Any], client: str
     if is_engagement(folder):
         raise EngagementError([Problem(f"{folder} already holds an engagement; open it instead",
                                        file=str(folder / FILE_NAME))])
-    _check_team_address()
+    check_team_address()
     loaded = load_playbook(playbook_ref)
     if not loaded.ok:
         raise EngagementError(loaded.problems)
@@ -137,7 +137,7 @@ def create(folder: Path, playbook_ref: str, answers: dict[str, Any], client: str
                             datetime.now(timezone.utc).isoformat(timespec="seconds"), language=language)
 
     def make_store(written: Engagement) -> None:  # under the folder lock, before engagement.yaml exists
-        with closing(_open_store(written)) as store:
+        with closing(engagement_store(written)) as store:
             store.sync_tasks(task_rows(resolve(loaded.playbook, answers)), author)
 
     return save_engagement(None, engagement, sync=make_store).engagement
@@ -270,30 +270,6 @@ def load_resolved(engagement: Engagement) -> tuple[LoadedPlaybook, Playbook, lis
     return loaded, resolved, warnings
 
 
-def _check_team_address() -> None:
-    """Refuse a team store address with a password before anything is created."""
-    address = team_address()
-    if address is None:
-        return
-    from workbench.store.postgres import check_address
-
-    try:
-        check_address(address)
-    except StoreError as exc:
-        raise EngagementError([Problem(str(exc), file=f"${STORE_ENV}", code="store-open")]) from None
-
-
-def _open_store(engagement: Engagement, busy: BusyPolicy | None = None) -> StateStore:
-    """The engagement's store; a team store that refuses its address or cannot be reached is a Problem
-    located at the variable that named it (exit 2), not an internal error."""
-    try:
-        return open_store(engagement, busy=busy)
-    except StoreError as exc:
-        if team_address() is None:
-            raise
-        raise EngagementError([Problem(str(exc), file=f"${STORE_ENV}", code="store-open")]) from None
-
-
 def open_engagement(folder: Path, author: str, busy: BusyPolicy | None = None,
                     new_store: bool = False, *, sync: bool = True) -> OpenEngagement:
     """Read, resolve, schedule and sync: after this the store's tasks match the current answers (this is
@@ -308,7 +284,7 @@ def open_engagement(folder: Path, author: str, busy: BusyPolicy | None = None,
     target = check_target(resolved, plan, engagement.answers, engagement.start)
     if target is not None and target.missed:
         warnings.append(target_warning(target, resolved))
-    store = _open_store(engagement, busy)
+    store = engagement_store(engagement, busy)
     try:
         if sync:
             store.sync_tasks(task_rows(resolved), author)
