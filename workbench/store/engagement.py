@@ -39,13 +39,13 @@ from workbench.loading.shapes import (ENGAGEMENT_REQUIRED, ENGAGEMENT_SHAPES, MA
                                       shape_problems)
 from workbench.store.base import StateStore, StoreBusy
 from workbench.store.busy import BusyPolicy
-from workbench.store.choose import check_team_address, engagement_store, team_address
+from workbench.store.choose import check_team_address, engagement_store, store_address_problems, team_address
 from workbench.store.sqlite_store import StoreDataError
 
 FILE_NAME = "engagement.yaml"
 STORE_NAME = "state.db"
 _KEYS = {"client", "playbook", "playbook_version", "playbook_sha256", "start", "created", "answers",
-         "overrides", "revision", "calendar", "language"}
+         "overrides", "revision", "calendar", "language", "store"}
 _HEADER = ("# CRM Workbench engagement. Edit the answers here or with `crmwb intake`; after an edit, run any\n"
            "# crmwb command on this folder and the task list follows the answers (dropped tasks are archived).\n")
 
@@ -69,6 +69,9 @@ class Engagement:
     language: str = ""
     """the client's language (en, fa, ru): every command on the folder speaks it unless `--lang` says
     otherwise; empty in files written before the field existed (then $CRMWB_LANG, else English)"""
+    store: str = ""
+    """where the task states and history live: a PostgreSQL address (no password) of the team store, or
+    empty (or `sqlite`) for state.db beside this file"""
 
     @property
     def file(self) -> Path:
@@ -84,6 +87,8 @@ class Engagement:
                 "revision": self.revision}
         if self.language:
             data["language"] = self.language
+        if self.store:
+            data["store"] = self.store
         data["answers"] = self.answers
         if self.overrides:
             data["overrides"] = self.overrides
@@ -116,7 +121,7 @@ def _playbook_ref(ref: str, folder: Path) -> str:
 
 
 def create(folder: Path, playbook_ref: str, answers: dict[str, Any], client: str, start: date,
-           author: str, language: str = "") -> Engagement:
+           author: str, language: str = "", store: str = "") -> Engagement:
     """Create the folder, its store and its engagement.yaml (revision 1); refuses a folder that already
     holds an engagement, also when another `new` wins the race for it."""
     from workbench.store.engagement_save import save_engagement
@@ -125,7 +130,7 @@ def create(folder: Path, playbook_ref: str, answers: dict[str, Any], client: str
     if is_engagement(folder):
         raise EngagementError([Problem(f"{folder} already holds an engagement; open it instead",
                                        file=str(folder / FILE_NAME))])
-    check_team_address()
+    store = check_team_address(store)
     loaded = load_playbook(playbook_ref)
     if not loaded.ok:
         raise EngagementError(loaded.problems)
@@ -134,7 +139,8 @@ def create(folder: Path, playbook_ref: str, answers: dict[str, Any], client: str
         raise EngagementError(problems)
     engagement = Engagement(folder, client, _playbook_ref(playbook_ref, folder), start, plain(answers),
                             loaded.playbook.version, loaded.digest,
-                            datetime.now(timezone.utc).isoformat(timespec="seconds"), language=language)
+                            datetime.now(timezone.utc).isoformat(timespec="seconds"), language=language,
+                            store=store)
 
     def make_store(written: Engagement) -> None:  # under the folder lock, before engagement.yaml exists
         with closing(engagement_store(written)) as store:
@@ -176,12 +182,15 @@ def read(folder: Path) -> Engagement:
         message = _("language {value!r}; expected one of: {choices}").format(
             value=str(language)[:20], choices=", ".join(LANGUAGES))
         problems.append(place(Problem(message, ("language",)), data, str(path)))
+    store = data.get("store", "")
+    problems += [place(Problem(message, ("store",), code="store-address"), data, str(path))
+                 for message in store_address_problems(store)]
     if problems:
         raise EngagementError(problems)
     return Engagement(folder, data["client"], data["playbook"], data["start"], plain(data["answers"]),
                       str(data.get("playbook_version") or ""), str(data.get("playbook_sha256") or ""),
                       str(data.get("created") or ""), plain(data.get("overrides") or {}), revision,
-                      plain(data.get("calendar") or {}), language)
+                      plain(data.get("calendar") or {}), language, str(store or ""))
 
 
 def work_calendar(engagement: Engagement, lang: str = "en"):
@@ -232,7 +241,7 @@ def has_history(engagement: Engagement) -> bool:
 def check_store_present(engagement: Engagement) -> None:
     """Refuse to re-create a missing or empty state.db for an engagement that had one: that would throw
     its task history away without a word."""
-    if team_address() is not None:
+    if team_address(engagement) is not None:
         return  # the state is in the team database, not in a file beside engagement.yaml
     path = engagement.store_path
     if not path.exists():
@@ -333,5 +342,5 @@ def save_overrides(engagement: Engagement, overrides: dict[str, Any]):
 
 def _adopt(engagement: Engagement, written: Engagement) -> None:
     for name in ("client", "playbook", "start", "answers", "playbook_version", "playbook_sha256", "created",
-                 "overrides", "revision", "calendar", "language"):
+                 "overrides", "revision", "calendar", "language", "store"):
         setattr(engagement, name, getattr(written, name))
