@@ -70,8 +70,14 @@ def fill(folder: Path, events: int, measurements: int) -> float:
             else:
                 store.assign(task, rng.choice(["Ana", "Boris", "Reza", "Sara", "Olga"]), "bench")
         kpis = [k.id for k in oe.resolved.kpis]
-        store.record_measurements([Measurement(k, round(rng.uniform(0, 100), 1), START + timedelta(days=7 * i), "bench")
-                                   for k in kpis for i in range(measurements // len(kpis))], "bench")
+        store.record_measurements(
+            [
+                Measurement(k, round(rng.uniform(0, 100), 1), START + timedelta(days=7 * i), "bench")
+                for k in kpis
+                for i in range(measurements // len(kpis))
+            ],
+            "bench",
+        )
     return time.perf_counter() - began
 
 
@@ -86,7 +92,9 @@ def status_json(folder: Path) -> tuple[float, str]:
 
 
 def run(events: int, measurements: int) -> None:
-    answers = yaml.safe_load((ROOT / "playbooks/examples/retail-chain.answers.yaml").read_text("utf-8"))["answers"]
+    answers = yaml.safe_load((ROOT / "playbooks/examples/retail-chain.answers.yaml").read_text("utf-8"))[
+        "answers"
+    ]
     with start() as server, tempfile.TemporaryDirectory() as tmp:
         folders = {"sqlite": Path(tmp) / "local", "postgresql": Path(tmp) / "team"}
         addresses = {"sqlite": "", "postgresql": server.address()}
@@ -94,8 +102,10 @@ def run(events: int, measurements: int) -> None:
             with store_env(addresses[name]):
                 create(folder, "core", answers, "Benchmark Retail", START, "bench")
                 took = fill(folder, events, measurements)
-            print(f"{name:>10}: filled {events:,} task events + {measurements:,} KPI values in {took:.1f} s "
-                  f"({took / events * 1000:.2f} ms per event, one transaction each)")
+            print(
+                f"{name:>10}: filled {events:,} task events + {measurements:,} KPI values in {took:.1f} s "
+                f"({took / events * 1000:.2f} ms per event, one transaction each)"
+            )
         best = {name: float("inf") for name in folders}
         outputs = {}
         for _ in range(RUNS):
@@ -105,9 +115,11 @@ def run(events: int, measurements: int) -> None:
                 best[name] = min(best[name], elapsed)
         assert outputs["sqlite"] == outputs["postgresql"], "status --json differs between the backends"
         ratio = best["postgresql"] / best["sqlite"]
-        print(f"status --json, best of {RUNS} (in-process): SQLite {best['sqlite'] * 1000:.0f} ms (baseline), "
-              f"PostgreSQL {best['postgresql'] * 1000:.0f} ms; ratio {ratio:.2f}x (target <= {TARGET:.0f}x) "
-              f"{'OK' if ratio <= TARGET else 'OVER TARGET'}; outputs byte-identical")
+        print(
+            f"status --json, best of {RUNS} (in-process): SQLite {best['sqlite'] * 1000:.0f} ms (baseline), "
+            f"PostgreSQL {best['postgresql'] * 1000:.0f} ms; ratio {ratio:.2f}x (target <= {TARGET:.0f}x) "
+            f"{'OK' if ratio <= TARGET else 'OVER TARGET'}; outputs byte-identical"
+        )
 
 
 if __name__ == "__main__":

@@ -42,9 +42,13 @@ def store_address_problems(store: object) -> list[str]:
     if _PASSWORD.search(store):
         from workbench.store.postgres.address import redacted
 
-        return [_("the store address {address} holds a password; refused: credentials never go in an "
-                  "address or in engagement.yaml. Remove it and give the password through PGPASSWORD, "
-                  "~/.pgpass or a service file (PGSERVICE)").format(address=redacted(store))]
+        return [
+            _(
+                "the store address {address} holds a password; refused: credentials never go in an "
+                "address or in engagement.yaml. Remove it and give the password through PGPASSWORD, "
+                "~/.pgpass or a service file (PGSERVICE)"
+            ).format(address=redacted(store))
+        ]
     return []
 
 
@@ -101,5 +105,7 @@ def engagement_store(engagement, busy: BusyPolicy | None = None) -> StateStore:
     except StoreError as exc:
         if team_address(engagement) is None:
             raise
-        where = str(engagement.file) if str(getattr(engagement, "store", "") or "").strip() else f"${STORE_ENV}"
+        where = (
+            str(engagement.file) if str(getattr(engagement, "store", "") or "").strip() else f"${STORE_ENV}"
+        )
         raise _located(exc, where) from None

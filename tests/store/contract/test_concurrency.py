@@ -27,7 +27,8 @@ spec, name, count = Spec(**json.loads(sys.argv[1])), sys.argv[2], int(sys.argv[3
 with spec.open(timeout=60) as store:
     for i in range(count):
         store.add_note("a", f"{name} {i}", name)
-        store.record_measurements([Measurement("nps", i, date(2026, 1, 1) + timedelta(days=i), name, str(i))], name)
+        value = Measurement("nps", i, date(2026, 1, 1) + timedelta(days=i), name, str(i))
+        store.record_measurements([value], name)
         if i % 20 == 0:
             store.set_status("c", "in_progress" if i % 40 else "blocked", name)
 """
@@ -37,8 +38,16 @@ def test_eight_processes_write_at_once_and_every_event_and_value_is_kept_once(sp
     with spec.open() as store:
         store.sync_tasks([("a", "pre_deployment", 0), ("c", "deployment", 0)], "setup")
     names = [f"w{n}" for n in range(PROCESSES)]
-    procs = [subprocess.Popen([sys.executable, "-c", WRITER, json.dumps(asdict(spec)), name, str(EACH)], cwd=ROOT,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for name in names]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, json.dumps(asdict(spec)), name, str(EACH)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in names
+    ]
     for proc in procs:
         out, err = proc.communicate(timeout=600)
         assert proc.returncode == 0, err[-2000:]
@@ -75,8 +84,13 @@ store.set_status("a", "done", "victim")
 def test_a_writer_killed_mid_transaction_loses_only_its_open_transaction(spec):
     with spec.open() as store:
         store.sync_tasks([("a", "pre_deployment", 0)], "setup")
-    proc = subprocess.Popen([sys.executable, "-c", KILLED, json.dumps(asdict(spec))], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED, json.dumps(asdict(spec))],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert proc.stdout.readline().strip() == "inside", proc.stderr.read()[-2000:]
     finally:

@@ -50,11 +50,22 @@ def test_changes_are_kept_with_their_history(store):
     store.set_status("a", "done", "ana", note="signed off")
     state = store.tasks()["a"]
     assert (state.status, state.assignee, state.due, state.checklist, state.notes) == (
-        "done", "Reza", date(2026, 12, 1), [False, True], 1)
+        "done",
+        "Reza",
+        date(2026, 12, 1),
+        [False, True],
+        1,
+    )
     kinds = [(e.kind, e.old, e.new, e.author) for e in store.history("a")]
-    assert kinds == [("create", None, "not_started", "ana"), ("status", "not_started", "in_progress", "ana"),
-                     ("assign", None, "Reza", "ana"), ("due", None, "2026-12-01", "boris"),
-                     ("note", None, None, "boris"), ("check", "2", "done", "ana"), ("status", "in_progress", "done", "ana")]
+    assert kinds == [
+        ("create", None, "not_started", "ana"),
+        ("status", "not_started", "in_progress", "ana"),
+        ("assign", None, "Reza", "ana"),
+        ("due", None, "2026-12-01", "boris"),
+        ("note", None, None, "boris"),
+        ("check", "2", "done", "ana"),
+        ("status", "in_progress", "done", "ana"),
+    ]
     assert store.history("a")[-1].note == "signed off"
     assert [e.kind for e in store.history(limit=2)] == ["check", "status"]
     assert store.actuals()["a"][0] == store.history("a")[1].at
@@ -98,33 +109,55 @@ def test_phase_gate_override_needs_a_reason(store):
 
 
 def test_measurements_round_trip(store):
-    store.record_measurements([Measurement("nps", 12, date(2026, 1, 31), "survey"),
-                               Measurement("nps", 18.5, date(2026, 2, 28)),
-                               Measurement("churn", 0.1 + 0.2, date(2026, 1, 31))], "ana")
+    store.record_measurements(
+        [
+            Measurement("nps", 12, date(2026, 1, 31), "survey"),
+            Measurement("nps", 18.5, date(2026, 2, 28)),
+            Measurement("churn", 0.1 + 0.2, date(2026, 1, 31)),
+        ],
+        "ana",
+    )
     assert [(m.value, m.measured_on, m.source) for m in store.measurements("nps")] == [
-        (12.0, date(2026, 1, 31), "survey"), (18.5, date(2026, 2, 28), None)]
+        (12.0, date(2026, 1, 31), "survey"),
+        (18.5, date(2026, 2, 28), None),
+    ]
     assert store.measurements("churn")[0].value == 0.1 + 0.2  # a double, not a 4-byte float
     assert len(store.measurements()) == 3
 
 
 def test_baselines_keep_every_freeze_and_one_is_active(store):
     assert store.active_baseline() is None and store.baselines() == []
-    first = store.save_baseline({"a": (date(2026, 1, 5), date(2026, 1, 9))}, None, date(2026, 3, 1), "kickoff", "ana")
-    second = store.save_baseline({"a": (date(2026, 1, 12), date(2026, 1, 16))}, date(2026, 4, 1),
-                                 date(2026, 3, 8), " scope change ", "boris")
+    first = store.save_baseline(
+        {"a": (date(2026, 1, 5), date(2026, 1, 9))}, None, date(2026, 3, 1), "kickoff", "ana"
+    )
+    second = store.save_baseline(
+        {"a": (date(2026, 1, 12), date(2026, 1, 16))},
+        date(2026, 4, 1),
+        date(2026, 3, 8),
+        " scope change ",
+        "boris",
+    )
     assert [(b.id, b.active) for b in store.baselines()] == [(first, False), (second, True)]
     active = store.active_baseline()
-    assert (active.reason, active.go_live, active.tasks["a"]) == ("scope change", date(2026, 4, 1),
-                                                                  (date(2026, 1, 12), date(2026, 1, 16)))
+    assert (active.reason, active.go_live, active.tasks["a"]) == (
+        "scope change",
+        date(2026, 4, 1),
+        (date(2026, 1, 12), date(2026, 1, 16)),
+    )
     assert [(e.kind, e.old, e.new) for e in store.history("plan")] == [
-        ("baseline", None, str(first)), ("baseline", str(first), str(second))]
+        ("baseline", None, str(first)),
+        ("baseline", str(first), str(second)),
+    ]
     with pytest.raises(StoreError, match="needs a reason"):
         store.save_baseline({}, None, date(2026, 3, 1), " ", "ana")
 
 
 def test_engagements_do_not_see_each_other(spec, tmp_path):
-    other = Spec(spec.backend, str(tmp_path / "other.db") if spec.backend == "sqlite" else spec.where,
-                 spec.engagement + "-other")
+    other = Spec(
+        spec.backend,
+        str(tmp_path / "other.db") if spec.backend == "sqlite" else spec.where,
+        spec.engagement + "-other",
+    )
     with spec.open() as mine, other.open() as theirs:
         mine.sync_tasks(ROWS, "ana")
         theirs.sync_tasks([("a", "deployment", 1)], "olga")
@@ -161,8 +194,9 @@ store.set_status("a", "done", "crasher")
 def test_a_crash_in_the_middle_of_a_write_leaves_the_store_consistent(store, spec):
     store.set_status("a", "in_progress", "ana")
     before = len(store.history())
-    result = subprocess.run([sys.executable, "-c", CRASH, json.dumps(asdict(spec))], capture_output=True,
-                            text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-c", CRASH, json.dumps(asdict(spec))], capture_output=True, text=True, cwd=ROOT
+    )
     assert result.returncode == 9, result.stderr
     with spec.open() as fresh:
         assert fresh.tasks()["a"].status == "in_progress"

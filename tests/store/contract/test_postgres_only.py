@@ -1,5 +1,5 @@
 """What only the team store has: addresses without passwords, the editor and viewer roles enforced by
-PostgreSQL itself, its schema migrated from every earlier version, and a clear word when psycopg is missing."""
+PostgreSQL itself, its schema migrated from every earlier version, a clear word when psycopg is missing."""
 
 from __future__ import annotations
 
@@ -17,12 +17,20 @@ from workbench.store.postgres.schema import BOOTSTRAP
 from workbench.store.sqlite_store import StoreError
 
 
-@pytest.mark.parametrize("address", ["postgresql://ana:s3cret@db.example/crm", "postgresql://db.example/crm?password=s3cret",
-                                     "host=db.example dbname=crm password=s3cret"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "postgresql://ana:s3cret@db.example/crm",
+        "postgresql://db.example/crm?password=s3cret",
+        "host=db.example dbname=crm password=s3cret",
+    ],
+)
 def test_an_address_with_a_password_is_refused_and_never_echoed(address):
     with pytest.raises(StoreError, match="holds a password; refused") as caught:
         PostgresStore(address, "acme")
-    assert "s3cret" not in str(caught.value) and "PGPASSWORD, ~/.pgpass or a service file" in str(caught.value)
+    assert "s3cret" not in str(caught.value) and "PGPASSWORD, ~/.pgpass or a service file" in str(
+        caught.value
+    )
 
 
 def test_an_address_without_one_is_accepted_and_redaction_keeps_the_rest():
@@ -61,7 +69,8 @@ def test_viewers_writes_are_refused_by_postgresql_itself(pg_server):
     with psycopg.connect(viewer_address, autocommit=True) as viewer:  # not through our code
         assert viewer.execute(f"SELECT id, status FROM {SCHEMA}.tasks").fetchall() == [("a", "not_started")]
         refused = [
-            f"INSERT INTO {SCHEMA}.events (engagement, task_id, at, author, kind) VALUES ('acme', 'a', 'x', 'v', 'note')",
+            f"INSERT INTO {SCHEMA}.events (engagement, task_id, at, author, kind)"
+            " VALUES ('acme', 'a', 'x', 'v', 'note')",
             f"UPDATE {SCHEMA}.tasks SET status = 'done'",
             f"DELETE FROM {SCHEMA}.events",
             f"INSERT INTO {SCHEMA}.engagements VALUES ('mine', 'x')",
@@ -97,10 +106,14 @@ def test_the_team_schema_migrates_forward_from_every_earlier_version(pg_server, 
                     conn.execute(statement)
             conn.execute("UPDATE schema_version SET version = %s", (start,))
             conn.execute("INSERT INTO engagements VALUES ('old', '2025-01-01T00:00:00+00:00')")
-            conn.execute("INSERT INTO tasks (engagement, id, phase, status, assignee) VALUES "
-                         "('old', 'x', 'deployment', 'blocked', 'Olga')")
-            conn.execute("INSERT INTO events (engagement, task_id, at, author, kind, old, new) VALUES "
-                         "('old', 'x', '2025-01-01T00:00:00+00:00', 'olga', 'status', 'not_started', 'blocked')")
+            conn.execute(
+                "INSERT INTO tasks (engagement, id, phase, status, assignee) VALUES "
+                "('old', 'x', 'deployment', 'blocked', 'Olga')"
+            )
+            conn.execute(
+                "INSERT INTO events (engagement, task_id, at, author, kind, old, new) VALUES "
+                "('old', 'x', '2025-01-01T00:00:00+00:00', 'olga', 'status', 'not_started', 'blocked')"
+            )
     with PostgresStore(address, "old") as store:
         with psycopg.connect(address) as conn:
             assert conn.execute(f"SELECT version FROM {SCHEMA}.schema_version").fetchone()[0] == LATEST

@@ -5,4 +5,12 @@ from workbench.store.postgres.address import check_address, import_psycopg
 from workbench.store.postgres.roles import EDITOR, VIEWER, grant_roles
 from workbench.store.postgres.store import PostgresStore, StoreReadOnly
 
-__all__ = ["EDITOR", "VIEWER", "PostgresStore", "StoreReadOnly", "check_address", "grant_roles", "import_psycopg"]
+__all__ = [
+    "EDITOR",
+    "VIEWER",
+    "PostgresStore",
+    "StoreReadOnly",
+    "check_address",
+    "grant_roles",
+    "import_psycopg",
+]

@@ -23,8 +23,12 @@ def import_psycopg() -> ModuleType:
         import psycopg
         import psycopg_pool  # noqa: F401
     except ImportError:
-        raise StoreError(_("the PostgreSQL team store needs psycopg 3: install crm-workbench[team] "
-                           "(pip install 'crm-workbench[team]')")) from None
+        raise StoreError(
+            _(
+                "the PostgreSQL team store needs psycopg 3: install crm-workbench[team] "
+                "(pip install 'crm-workbench[team]')"
+            )
+        ) from None
     return psycopg
 
 
@@ -40,10 +44,17 @@ def check_address(address: str) -> dict[str, str]:
     try:
         params = psycopg.conninfo.conninfo_to_dict(address)
     except psycopg.ProgrammingError as exc:
-        raise StoreError(_("{address} is not a PostgreSQL address ({reason}); expected "
-                           "postgresql://host/database").format(address=redacted(address), reason=exc)) from None
+        raise StoreError(
+            _("{address} is not a PostgreSQL address ({reason}); expected postgresql://host/database").format(
+                address=redacted(address), reason=exc
+            )
+        ) from None
     if params.get("password"):
-        raise StoreError(_("the store address {address} holds a password; refused: credentials never go in an "
-                           "address or in engagement.yaml. Remove it and give the password through PGPASSWORD, "
-                           "~/.pgpass or a service file (PGSERVICE)").format(address=redacted(address)))
+        raise StoreError(
+            _(
+                "the store address {address} holds a password; refused: credentials never go in an "
+                "address or in engagement.yaml. Remove it and give the password through PGPASSWORD, "
+                "~/.pgpass or a service file (PGSERVICE)"
+            ).format(address=redacted(address))
+        )
     return {key: str(value) for key, value in params.items()}

@@ -28,12 +28,17 @@ def find_binaries() -> Path:
     on_path = shutil.which("initdb")
     if on_path and shutil.which("pg_ctl"):
         return Path(on_path).resolve().parent
-    for folder in sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(Path(p).parent.name)
-                         if Path(p).parent.name.isdigit() else 0, reverse=True):
+    for folder in sorted(
+        glob.glob("/usr/lib/postgresql/*/bin"),
+        key=lambda p: int(Path(p).parent.name) if Path(p).parent.name.isdigit() else 0,
+        reverse=True,
+    ):
         if Path(folder, "initdb").exists():
             return Path(folder)
-    raise ServerUnavailable("no PostgreSQL server binaries (initdb, pg_ctl) on PATH or under "
-                            "/usr/lib/postgresql/*/bin; install Debian's postgresql package")
+    raise ServerUnavailable(
+        "no PostgreSQL server binaries (initdb, pg_ctl) on PATH or under "
+        "/usr/lib/postgresql/*/bin; install Debian's postgresql package"
+    )
 
 
 @dataclass
@@ -56,8 +61,10 @@ class LocalServer:
             command = ["runuser", "-u", "postgres", "--", *command]
         result = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL)
         if check and result.returncode != 0:
-            raise ServerUnavailable(f"{' '.join(args[:1])} failed ({result.returncode}): "
-                                    f"{(result.stderr or result.stdout).strip()[-800:]}")
+            raise ServerUnavailable(
+                f"{' '.join(args[:1])} failed ({result.returncode}): "
+                f"{(result.stderr or result.stdout).strip()[-800:]}"
+            )
         return result
 
     def stop(self) -> None:
@@ -87,14 +94,37 @@ def start() -> LocalServer:
             try:
                 account = pwd.getpwnam("postgres")
             except KeyError:
-                raise ServerUnavailable("running as root and there is no postgres user to run the server as") from None
+                raise ServerUnavailable(
+                    "running as root and there is no postgres user to run the server as"
+                ) from None
             for path in (folder, server.socket_dir):
                 os.chown(path, account.pw_uid, account.pw_gid)
-        server._run("initdb", "-D", str(folder / "data"), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8",
-                    "--no-locale", "--no-sync")
-        server._run("pg_ctl", "-D", str(folder / "data"), "-l", str(folder / "server.log"), "-w", "-t", "60",
-                    "-o", f"-k {server.socket_dir} -c listen_addresses='' -c fsync=off "
-                          "-c max_connections=100", "start")
+        server._run(
+            "initdb",
+            "-D",
+            str(folder / "data"),
+            "-U",
+            SUPERUSER,
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--no-locale",
+            "--no-sync",
+        )
+        server._run(
+            "pg_ctl",
+            "-D",
+            str(folder / "data"),
+            "-l",
+            str(folder / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            f"-k {server.socket_dir} -c listen_addresses='' -c fsync=off -c max_connections=100",
+            "start",
+        )
     except BaseException:
         log = folder / "server.log"
         detail = log.read_text(errors="replace")[-800:] if log.exists() else ""

@@ -31,9 +31,12 @@ def grant_roles(address: str, editor: str = EDITOR, viewer: str = VIEWER) -> Non
         sql.SQL("REVOKE INSERT, UPDATE, DELETE ON {}.schema_version FROM {}").format(schema, ed),
         sql.SQL("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {} TO {}").format(schema, ed),
         sql.SQL("ALTER DEFAULT PRIVILEGES IN SCHEMA {} GRANT SELECT ON TABLES TO {}").format(schema, vw),
-        sql.SQL("ALTER DEFAULT PRIVILEGES IN SCHEMA {} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {}")
-        .format(schema, ed),
-        sql.SQL("ALTER DEFAULT PRIVILEGES IN SCHEMA {} GRANT USAGE, SELECT ON SEQUENCES TO {}").format(schema, ed),
+        sql.SQL(
+            "ALTER DEFAULT PRIVILEGES IN SCHEMA {} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {}"
+        ).format(schema, ed),
+        sql.SQL("ALTER DEFAULT PRIVILEGES IN SCHEMA {} GRANT USAGE, SELECT ON SEQUENCES TO {}").format(
+            schema, ed
+        ),
     ]
     try:
         with psycopg.connect(**params, autocommit=True) as conn:
@@ -45,6 +48,9 @@ def grant_roles(address: str, editor: str = EDITOR, viewer: str = VIEWER) -> Non
                 for statement in statements:
                     conn.execute(statement)
     except psycopg.errors.InsufficientPrivilege as exc:
-        raise StoreError(_("setting up the team roles at {address} needs the administrator of the database "
-                           "(who may create roles and owns schema {schema}): {reason}").format(
-            address=redacted(address), schema=SCHEMA, reason=str(exc).strip())) from None
+        raise StoreError(
+            _(
+                "setting up the team roles at {address} needs the administrator of the database "
+                "(who may create roles and owns schema {schema}): {reason}"
+            ).format(address=redacted(address), schema=SCHEMA, reason=str(exc).strip())
+        ) from None

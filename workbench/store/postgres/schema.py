@@ -39,8 +39,11 @@ def version(conn) -> int:
 
 
 def newer_schema(found: int) -> RuntimeError:
-    return RuntimeError(_("the team store has schema version {found}, newer than this crmwb knows ({known}); "
-                          "upgrade crmwb").format(found=found, known=LATEST))
+    return RuntimeError(
+        _(
+            "the team store has schema version {found}, newer than this crmwb knows ({known}); upgrade crmwb"
+        ).format(found=found, known=LATEST)
+    )
 
 
 def migrate(conn, target: int = LATEST) -> int:

@@ -54,8 +54,15 @@ class PostgresStore:
     `engagement` is the id its rows are keyed by; opening creates it if the database does not hold it yet
     (with `create=False`, a missing engagement is a StoreError). `busy` as for SQLiteStore."""
 
-    def __init__(self, address: str, engagement: str, busy: BusyPolicy | None = None, *, create: bool = True,
-                 pool_size: int = 4):
+    def __init__(
+        self,
+        address: str,
+        engagement: str,
+        busy: BusyPolicy | None = None,
+        *,
+        create: bool = True,
+        pool_size: int = 4,
+    ):
         psycopg = import_psycopg()
         from psycopg_pool import ConnectionPool
 
@@ -74,10 +81,14 @@ class PostgresStore:
             with psycopg.connect(**params, autocommit=True) as first:
                 migrate(first)
         except psycopg.OperationalError as exc:
-            raise StoreError(_("cannot reach the team store at {address}: {reason}").format(
-                address=redacted(address), reason=str(exc).strip())) from None
-        self.pool = ConnectionPool(kwargs=params, min_size=1, max_size=pool_size, open=True,
-                                   name=f"crmwb-{engagement}")
+            raise StoreError(
+                _("cannot reach the team store at {address}: {reason}").format(
+                    address=redacted(address), reason=str(exc).strip()
+                )
+            ) from None
+        self.pool = ConnectionPool(
+            kwargs=params, min_size=1, max_size=pool_size, open=True, name=f"crmwb-{engagement}"
+        )
         try:
             self._register(create)
         except BaseException:
@@ -90,11 +101,16 @@ class PostgresStore:
         if known:
             return
         if not create:
-            raise StoreError(_("the team store at {address} holds no engagement {engagement!r}").format(
-                address=redacted(self.address), engagement=self.engagement))
+            raise StoreError(
+                _("the team store at {address} holds no engagement {engagement!r}").format(
+                    address=redacted(self.address), engagement=self.engagement
+                )
+            )
         with self.pool.connection() as conn:
-            conn.execute("INSERT INTO engagements (id, created_at) VALUES (%s, %s) ON CONFLICT DO NOTHING",
-                         (self.engagement, _now()))
+            conn.execute(
+                "INSERT INTO engagements (id, created_at) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+                (self.engagement, _now()),
+            )
 
     def close(self) -> None:
         self.pool.close()
@@ -123,28 +139,40 @@ class PostgresStore:
                 with self.pool.connection() as conn:
                     with conn.transaction():
                         conn.execute(f"SET LOCAL lock_timeout = {max(1, int(self.busy.timeout * 1000))}")
-                        conn.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))",
-                                     (WRITE_LOCK_CLASS, self.engagement))
+                        conn.execute(
+                            "SELECT pg_advisory_xact_lock(%s, hashtext(%s))",
+                            (WRITE_LOCK_CLASS, self.engagement),
+                        )
                         conn.execute("SET LOCAL lock_timeout = 0")
                         return work(conn)
             except self._errors.Error as exc:
                 state = getattr(exc, "sqlstate", None)
                 if state in CONFLICT_STATES and conflicts < CONFLICT_RETRIES:
-                    pause = min(CONFLICT_PAUSE_MAX, CONFLICT_PAUSE * 2 ** conflicts)
+                    pause = min(CONFLICT_PAUSE_MAX, CONFLICT_PAUSE * 2**conflicts)
                     conflicts += 1
                     time.sleep(pause * random.uniform(0.5, 1.5))
                     continue
                 if state == READ_ONLY_STATE:
-                    raise StoreReadOnly(_("{path}: the team store refused the change: your database role may "
-                                          "only read this engagement (a viewer)").format(path=self.path)) from None
+                    raise StoreReadOnly(
+                        _(
+                            "{path}: the team store refused the change: your database role may "
+                            "only read this engagement (a viewer)"
+                        ).format(path=self.path)
+                    ) from None
                 if state != BUSY_STATE:
                     raise
                 if busy_attempt >= self.busy.retries:
-                    raise StoreBusy(_("{path}: another program is writing to this engagement; retry in a "
-                                      "moment").format(path=self.path)) from None
+                    raise StoreBusy(
+                        _("{path}: another program is writing to this engagement; retry in a moment").format(
+                            path=self.path
+                        )
+                    ) from None
                 if self.busy.on_wait:
-                    self.busy.on_wait(_("{path} is busy (another program is writing to it); retrying in "
-                                        "{pause:.2g} s").format(path=self.path, pause=busy_pause))
+                    self.busy.on_wait(
+                        _(
+                            "{path} is busy (another program is writing to it); retrying in {pause:.2g} s"
+                        ).format(path=self.path, pause=busy_pause)
+                    )
                 time.sleep(busy_pause)
                 busy_attempt, busy_pause = busy_attempt + 1, busy_pause * 2
 
@@ -155,14 +183,23 @@ class PostgresStore:
 
     def _tasks(self, conn, include_archived: bool) -> dict[str, TaskState]:
         key = (self.engagement,)
-        rows = conn.execute("SELECT id, status, assignee, due, archived FROM tasks WHERE engagement = %s"
-                            + ("" if include_archived else " AND archived = 0"), key).fetchall()
+        rows = conn.execute(
+            "SELECT id, status, assignee, due, archived FROM tasks WHERE engagement = %s"
+            + ("" if include_archived else " AND archived = 0"),
+            key,
+        ).fetchall()
         checks: dict[str, list[bool]] = {}
-        for task_id, _item, done in conn.execute("SELECT task_id, item, done FROM checklist WHERE engagement = %s"
-                                                 " ORDER BY task_id, item", key):
+        for task_id, _item, done in conn.execute(
+            "SELECT task_id, item, done FROM checklist WHERE engagement = %s ORDER BY task_id, item", key
+        ):
             checks.setdefault(task_id, []).append(bool(done))
-        notes = dict(conn.execute("SELECT task_id, COUNT(*) FROM events WHERE engagement = %s AND kind = 'note'"
-                                  " GROUP BY task_id", key).fetchall())
+        notes = dict(
+            conn.execute(
+                "SELECT task_id, COUNT(*) FROM events WHERE engagement = %s AND kind = 'note'"
+                " GROUP BY task_id",
+                key,
+            ).fetchall()
+        )
         return {row[0]: _task_state(self.path, row, checks, notes) for row in rows}
 
     def history(self, task_id: str | None = None, limit: int | None = None) -> list[Event]:
@@ -173,12 +210,20 @@ class PostgresStore:
         sql += " ORDER BY seq DESC" + (f" LIMIT {int(limit)}" if limit else "")
         with self._read() as conn:
             rows = conn.execute(sql, args).fetchall()
-        return [Event(seq, tid, self._event_time(seq, at), author, kind, old, new, note)
-                for seq, tid, at, author, kind, old, new, note in reversed(rows)]
+        return [
+            Event(seq, tid, self._event_time(seq, at), author, kind, old, new, note)
+            for seq, tid, at, author, kind, old, new, note in reversed(rows)
+        ]
 
     def _event_time(self, seq: int, at: str) -> datetime:
-        return _row_date(self.path, _("table events, row {seq}").format(seq=seq), "at", at,
-                         datetime.fromisoformat, "an ISO date and time")
+        return _row_date(
+            self.path,
+            _("table events, row {seq}").format(seq=seq),
+            "at",
+            at,
+            datetime.fromisoformat,
+            "an ISO date and time",
+        )
 
     def measurements(self, kpi_id: str | None = None) -> list[Measurement]:
         sql = "SELECT id, kpi_id, value, measured_on, source, note FROM measurements WHERE engagement = %s"
@@ -187,15 +232,33 @@ class PostgresStore:
             sql, args = sql + " AND kpi_id = %s", args + (kpi_id,)
         with self._read() as conn:
             rows = conn.execute(sql + " ORDER BY measured_on, id", args).fetchall()
-        return [Measurement(k, v, _row_date(self.path, _("table measurements, row {id}").format(id=i),
-                                            "measured_on", d), s, n) for i, k, v, d, s, n in rows]
+        return [
+            Measurement(
+                k,
+                v,
+                _row_date(self.path, _("table measurements, row {id}").format(id=i), "measured_on", d),
+                s,
+                n,
+            )
+            for i, k, v, d, s, n in rows
+        ]
 
     def closed_phases(self) -> dict[str, dict]:
         with self._read() as conn:
-            rows = conn.execute("SELECT phase, closed_at, author, override_reason, missing FROM phase_gates"
-                                " WHERE engagement = %s", (self.engagement,)).fetchall()
-        return {phase: {"closed_at": at, "author": author, "override_reason": reason, "missing": json.loads(missing)}
-                for phase, at, author, reason, missing in rows}
+            rows = conn.execute(
+                "SELECT phase, closed_at, author, override_reason, missing FROM phase_gates"
+                " WHERE engagement = %s",
+                (self.engagement,),
+            ).fetchall()
+        return {
+            phase: {
+                "closed_at": at,
+                "author": author,
+                "override_reason": reason,
+                "missing": json.loads(missing),
+            }
+            for phase, at, author, reason, missing in rows
+        }
 
     def actuals(self) -> dict[str, tuple[datetime | None, datetime | None]]:
         """Task id -> (first went in progress, last went done or skipped), in one grouped query."""
@@ -204,7 +267,8 @@ class PostgresStore:
                 "SELECT task_id, MIN(CASE WHEN new = 'in_progress' THEN seq END),"
                 " MAX(CASE WHEN new IN ('done', 'skipped') THEN seq END)"
                 " FROM events WHERE engagement = %s AND kind = 'status' GROUP BY task_id",
-                (self.engagement,)).fetchall()
+                (self.engagement,),
+            ).fetchall()
             seqs = sorted({s for _tid, a, b in rows for s in (a, b) if s is not None})
             stamps = conn.execute("SELECT seq, at FROM events WHERE seq = ANY(%s)", (seqs,)).fetchall()
         times = {seq: self._event_time(seq, at) for seq, at in stamps}
@@ -213,8 +277,11 @@ class PostgresStore:
     def baselines(self) -> list[Baseline]:
         """Every baseline frozen so far, oldest first; at most one is active."""
         with self._read() as conn:
-            rows = conn.execute("SELECT id, created_at, author, reason, active, go_live, finish, tasks"
-                                " FROM baselines WHERE engagement = %s ORDER BY id", (self.engagement,)).fetchall()
+            rows = conn.execute(
+                "SELECT id, created_at, author, reason, active, go_live, finish, tasks"
+                " FROM baselines WHERE engagement = %s ORDER BY id",
+                (self.engagement,),
+            ).fetchall()
         return [self._baseline(row) for row in rows]
 
     def active_baseline(self) -> Baseline | None:
@@ -227,32 +294,63 @@ class PostgresStore:
             raw = json.loads(tasks)
             dates = {tid: (date.fromisoformat(s), date.fromisoformat(f)) for tid, (s, f) in raw.items()}
         except (TypeError, ValueError, AttributeError):
-            raise StoreDataError(self.path, _("{where}: tasks {value!r}; expected a JSON map of task id to "
-                                              "[start, finish]").format(where=where, value=tasks[:60])) from None
-        return Baseline(bid, _row_date(self.path, where, "created_at", at, datetime.fromisoformat,
-                                       "an ISO date and time"), author, reason, bool(active),
-                        _row_date(self.path, where, "go_live", go_live),
-                        _row_date(self.path, where, "finish", finish), dates)
+            raise StoreDataError(
+                self.path,
+                _("{where}: tasks {value!r}; expected a JSON map of task id to [start, finish]").format(
+                    where=where, value=tasks[:60]
+                ),
+            ) from None
+        return Baseline(
+            bid,
+            _row_date(self.path, where, "created_at", at, datetime.fromisoformat, "an ISO date and time"),
+            author,
+            reason,
+            bool(active),
+            _row_date(self.path, where, "go_live", go_live),
+            _row_date(self.path, where, "finish", finish),
+            dates,
+        )
 
     # ---- writing
-    def _event(self, conn, task_id: str, author: str, kind: str, old: object, new: object,
-               note: str | None = None) -> None:
-        conn.execute("INSERT INTO events (engagement, task_id, at, author, kind, old, new, note)"
-                     " VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
-                     (self.engagement, task_id, _now(), author, kind, None if old is None else str(old),
-                      None if new is None else str(new), note))
+    def _event(
+        self, conn, task_id: str, author: str, kind: str, old: object, new: object, note: str | None = None
+    ) -> None:
+        conn.execute(
+            "INSERT INTO events (engagement, task_id, at, author, kind, old, new, note)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+            (
+                self.engagement,
+                task_id,
+                _now(),
+                author,
+                kind,
+                None if old is None else str(old),
+                None if new is None else str(new),
+                note,
+            ),
+        )
 
     def _current(self, conn, task_id: str) -> tuple:
-        row = conn.execute("SELECT status, assignee, due, archived FROM tasks WHERE engagement = %s AND id = %s",
-                           (self.engagement, task_id)).fetchone()
+        row = conn.execute(
+            "SELECT status, assignee, due, archived FROM tasks WHERE engagement = %s AND id = %s",
+            (self.engagement, task_id),
+        ).fetchone()
         if row is None:
             raise StoreError(_("no task {task!r} in this engagement").format(task=task_id))
         if row[3]:
-            raise StoreError(_("task {task!r} is archived: the current answers dropped it").format(task=task_id))
+            raise StoreError(
+                _("task {task!r} is archived: the current answers dropped it").format(task=task_id)
+            )
         return row
 
-    def save_baseline(self, tasks: dict[str, tuple[date, date]], go_live: date | None, finish: date,
-                      reason: str, author: str) -> int:
+    def save_baseline(
+        self,
+        tasks: dict[str, tuple[date, date]],
+        go_live: date | None,
+        finish: date,
+        reason: str,
+        author: str,
+    ) -> int:
         """Freeze a plan as the active baseline; the earlier ones are kept, inactive. Returns its id."""
         if not reason.strip():
             raise StoreError(_("a baseline needs a reason"))
@@ -260,19 +358,33 @@ class PostgresStore:
 
         def work(conn) -> int:
             key = (self.engagement,)
-            previous = conn.execute("SELECT id FROM baselines WHERE engagement = %s AND active = 1", key).fetchone()
+            previous = conn.execute(
+                "SELECT id FROM baselines WHERE engagement = %s AND active = 1", key
+            ).fetchone()
             conn.execute("UPDATE baselines SET active = 0 WHERE engagement = %s AND active = 1", key)
             new_id = conn.execute(
-                "INSERT INTO baselines (engagement, created_at, author, reason, active, go_live, finish, tasks)"
-                " VALUES (%s, %s, %s, %s, 1, %s, %s, %s) RETURNING id",
-                (self.engagement, _now(), author, reason.strip(), go_live.isoformat() if go_live else None,
-                 finish.isoformat(), payload)).fetchone()[0]
-            self._event(conn, "plan", author, "baseline", previous[0] if previous else None, new_id, reason.strip())
+                "INSERT INTO baselines (engagement, created_at, author, reason, active, go_live, finish,"
+                " tasks) VALUES (%s, %s, %s, %s, 1, %s, %s, %s) RETURNING id",
+                (
+                    self.engagement,
+                    _now(),
+                    author,
+                    reason.strip(),
+                    go_live.isoformat() if go_live else None,
+                    finish.isoformat(),
+                    payload,
+                ),
+            ).fetchone()[0]
+            self._event(
+                conn, "plan", author, "baseline", previous[0] if previous else None, new_id, reason.strip()
+            )
             return int(new_id)
 
         return self._write(work)
 
-    def sync_tasks(self, resolved: list[tuple[str, str, int]], author: str) -> tuple[list[str], list[str], list[str]]:
+    def sync_tasks(
+        self, resolved: list[tuple[str, str, int]], author: str
+    ) -> tuple[list[str], list[str], list[str]]:
         from workbench.domain.tracking import reconcile
 
         wanted = [tid for tid, _phase, _items in resolved]
@@ -283,19 +395,27 @@ class PostgresStore:
         def work(conn):
             new, archive, restore = reconcile(wanted, self._tasks(conn, True))
             for tid in new:
-                conn.execute("INSERT INTO tasks (engagement, id, phase) VALUES (%s, %s, %s)",
-                             (self.engagement, tid, phases[tid][0]))
+                conn.execute(
+                    "INSERT INTO tasks (engagement, id, phase) VALUES (%s, %s, %s)",
+                    (self.engagement, tid, phases[tid][0]),
+                )
                 with conn.cursor() as cur:
-                    cur.executemany("INSERT INTO checklist (engagement, task_id, item) VALUES (%s, %s, %s)"
-                                    " ON CONFLICT DO NOTHING",
-                                    [(self.engagement, tid, i) for i in range(phases[tid][1])])
+                    cur.executemany(
+                        "INSERT INTO checklist (engagement, task_id, item) VALUES (%s, %s, %s)"
+                        " ON CONFLICT DO NOTHING",
+                        [(self.engagement, tid, i) for i in range(phases[tid][1])],
+                    )
                 self._event(conn, tid, author, "create", None, "not_started")
             for tid in archive:
-                conn.execute("UPDATE tasks SET archived = 1 WHERE engagement = %s AND id = %s", (self.engagement, tid))
+                conn.execute(
+                    "UPDATE tasks SET archived = 1 WHERE engagement = %s AND id = %s", (self.engagement, tid)
+                )
                 self._event(conn, tid, author, "archive", None, None, "dropped by an answer change")
             for tid in restore:
-                conn.execute("UPDATE tasks SET archived = 0, phase = %s WHERE engagement = %s AND id = %s",
-                             (phases[tid][0], self.engagement, tid))
+                conn.execute(
+                    "UPDATE tasks SET archived = 0, phase = %s WHERE engagement = %s AND id = %s",
+                    (phases[tid][0], self.engagement, tid),
+                )
                 self._event(conn, tid, author, "restore", None, None, "back after an answer change")
             return new, archive, restore
 
@@ -303,15 +423,20 @@ class PostgresStore:
 
     def set_status(self, task_id: str, status: str, author: str, note: str | None = None) -> None:
         if status not in STATUSES:
-            raise StoreError(_("unknown status {status!r}; expected one of: {expected}").format(
-                status=status, expected=", ".join(STATUSES)))
+            raise StoreError(
+                _("unknown status {status!r}; expected one of: {expected}").format(
+                    status=status, expected=", ".join(STATUSES)
+                )
+            )
 
         def work(conn) -> None:
             old = self._current(conn, task_id)[0]
             if old == status:
                 return
-            conn.execute("UPDATE tasks SET status = %s WHERE engagement = %s AND id = %s",
-                         (status, self.engagement, task_id))
+            conn.execute(
+                "UPDATE tasks SET status = %s WHERE engagement = %s AND id = %s",
+                (status, self.engagement, task_id),
+            )
             self._event(conn, task_id, author, "status", old, status, note)
 
         self._write(work)
@@ -319,8 +444,10 @@ class PostgresStore:
     def assign(self, task_id: str, assignee: str | None, author: str) -> None:
         def work(conn) -> None:
             old = self._current(conn, task_id)[1]
-            conn.execute("UPDATE tasks SET assignee = %s WHERE engagement = %s AND id = %s",
-                         (assignee, self.engagement, task_id))
+            conn.execute(
+                "UPDATE tasks SET assignee = %s WHERE engagement = %s AND id = %s",
+                (assignee, self.engagement, task_id),
+            )
             self._event(conn, task_id, author, "assign", old, assignee)
 
         self._write(work)
@@ -330,7 +457,9 @@ class PostgresStore:
 
         def work(conn) -> None:
             old = self._current(conn, task_id)[2]
-            conn.execute("UPDATE tasks SET due = %s WHERE engagement = %s AND id = %s", (new, self.engagement, task_id))
+            conn.execute(
+                "UPDATE tasks SET due = %s WHERE engagement = %s AND id = %s", (new, self.engagement, task_id)
+            )
             self._event(conn, task_id, author, "due", old, new)
 
         self._write(work)
@@ -348,41 +477,67 @@ class PostgresStore:
     def check_item(self, task_id: str, index: int, done: bool, author: str) -> None:
         def work(conn) -> None:
             self._current(conn, task_id)
-            count = conn.execute("SELECT COUNT(*) FROM checklist WHERE engagement = %s AND task_id = %s",
-                                 (self.engagement, task_id)).fetchone()[0]
+            count = conn.execute(
+                "SELECT COUNT(*) FROM checklist WHERE engagement = %s AND task_id = %s",
+                (self.engagement, task_id),
+            ).fetchone()[0]
             if not 0 <= index < count:
-                raise StoreError(_("task {task!r} has checklist items 1..{count}; there is no item {item}").format(
-                    task=task_id, count=count, item=index + 1))
-            conn.execute("UPDATE checklist SET done = %s WHERE engagement = %s AND task_id = %s AND item = %s",
-                         (int(done), self.engagement, task_id, index))
+                raise StoreError(
+                    _("task {task!r} has checklist items 1..{count}; there is no item {item}").format(
+                        task=task_id, count=count, item=index + 1
+                    )
+                )
+            conn.execute(
+                "UPDATE checklist SET done = %s WHERE engagement = %s AND task_id = %s AND item = %s",
+                (int(done), self.engagement, task_id, index),
+            )
             self._event(conn, task_id, author, "check", index + 1, "done" if done else "open")
 
         self._write(work)
 
     def record_measurements(self, items: list[Measurement], author: str) -> int:
         now = _now()
-        rows = [(self.engagement, m.kpi_id, float(m.value), m.measured_on.isoformat(), m.source, m.note, now, author)
-                for m in items]
+        rows = [
+            (
+                self.engagement,
+                m.kpi_id,
+                float(m.value),
+                m.measured_on.isoformat(),
+                m.source,
+                m.note,
+                now,
+                author,
+            )
+            for m in items
+        ]
 
         def work(conn) -> None:
             with conn.cursor() as cur:
-                cur.executemany("INSERT INTO measurements (engagement, kpi_id, value, measured_on, source, note,"
-                                " recorded_at, author) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)", rows)
+                cur.executemany(
+                    "INSERT INTO measurements (engagement, kpi_id, value, measured_on, source, note,"
+                    " recorded_at, author) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+                    rows,
+                )
 
         self._write(work)
         return len(items)
 
     def close_phase(self, phase: str, author: str, override_reason: str | None, missing: list[str]) -> None:
         if missing and not (override_reason or "").strip():
-            raise StoreError(_("phase {phase} has open gate tasks ({tasks}); closing it anyway needs a reason").format(
-                phase=phase, tasks=", ".join(missing)))
+            raise StoreError(
+                _("phase {phase} has open gate tasks ({tasks}); closing it anyway needs a reason").format(
+                    phase=phase, tasks=", ".join(missing)
+                )
+            )
 
         def work(conn) -> None:
-            conn.execute("INSERT INTO phase_gates (engagement, phase, closed_at, author, override_reason, missing)"
-                         " VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (engagement, phase) DO UPDATE SET"
-                         " closed_at = EXCLUDED.closed_at, author = EXCLUDED.author,"
-                         " override_reason = EXCLUDED.override_reason, missing = EXCLUDED.missing",
-                         (self.engagement, phase, _now(), author, override_reason, json.dumps(missing)))
+            conn.execute(
+                "INSERT INTO phase_gates (engagement, phase, closed_at, author, override_reason, missing)"
+                " VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (engagement, phase) DO UPDATE SET"
+                " closed_at = EXCLUDED.closed_at, author = EXCLUDED.author,"
+                " override_reason = EXCLUDED.override_reason, missing = EXCLUDED.missing",
+                (self.engagement, phase, _now(), author, override_reason, json.dumps(missing)),
+            )
             self._event(conn, f"phase:{phase}", author, "gate", None, "closed", override_reason)
 
         self._write(work)
