@@ -135,3 +135,33 @@ def test_a_newer_team_schema_is_refused(pg_server):
 def test_opening_without_create_refuses_an_unknown_engagement(pg_server):
     with pytest.raises(StoreError, match="holds no engagement 'nobody-here'"):
         PostgresStore(pg_server.address(), "nobody-here", create=False)
+
+
+@pytest.mark.parametrize("sqlstate", ["40001", "40P01"])
+def test_a_serialisation_failure_or_deadlock_reruns_the_whole_command_a_bounded_number_of_times(
+    pg_server, sqlstate, monkeypatch
+):
+    """The server itself raises the error (RAISE ... USING ERRCODE) after the attempt wrote a row: each
+    failed attempt is rolled back whole, the command is re-run, and it gives up after CONFLICT_RETRIES."""
+    from workbench.store.postgres import store as store_module
+
+    monkeypatch.setattr(store_module, "CONFLICT_PAUSE", 0.001)
+    raise_it = f"DO $$ BEGIN RAISE EXCEPTION 'conflict' USING ERRCODE = '{sqlstate}'; END $$"
+    with PostgresStore(pg_server.address(), f"retry-{uuid.uuid4().hex[:8]}") as store:
+        store.sync_tasks([("a", "pre_deployment", 0)], "ana")
+        attempts = []
+
+        def flaky(conn, fail_times):
+            attempts.append(1)
+            store._event(conn, "a", "ana", "note", None, None, f"attempt {len(attempts)}")
+            if len(attempts) <= fail_times:
+                conn.execute(raise_it)
+
+        store._write(lambda conn: flaky(conn, 2))
+        assert len(attempts) == 3
+        assert [e.note for e in store.history("a") if e.kind == "note"] == ["attempt 3"]
+        attempts.clear()
+        with pytest.raises(psycopg.errors.lookup(sqlstate)):
+            store._write(lambda conn: flaky(conn, 10_000))
+        assert len(attempts) == store_module.CONFLICT_RETRIES + 1
+        assert len([e for e in store.history("a") if e.kind == "note"]) == 1
