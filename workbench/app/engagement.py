@@ -8,6 +8,7 @@ Everything fails as EngagementError with located problems, for the CLI to print 
 
 from __future__ import annotations
 
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -32,7 +33,8 @@ from workbench.store.base import StateStore, StoreBusy
 from workbench.store.busy import BusyPolicy
 from workbench.store.engagement import (FILE_NAME, Engagement, EngagementError, check_store_present,
                                         is_engagement, read, task_rows, work_calendar)
-from workbench.store.sqlite_store import SQLiteStore, StoreDataError
+from workbench.store.choose import check_team_address, engagement_store
+from workbench.store.sqlite_store import StoreDataError
 
 
 # ---- reading: the engagement against its playbook
@@ -141,7 +143,7 @@ def open_engagement(folder: Path, author: str, busy: BusyPolicy | None = None,
     target = check_target(resolved, plan, engagement.answers, engagement.start)
     if target is not None and target.missed:
         warnings.append(target_warning(target, resolved))
-    store = SQLiteStore(engagement.store_path, busy=busy)
+    store = engagement_store(engagement, busy)
     try:
         if sync:
             store.sync_tasks(task_rows(resolved), author)
@@ -178,7 +180,7 @@ def recorded_ref(ref: str, folder: Path) -> str:
 
 
 def create(folder: Path, playbook_ref: str, answers: dict[str, Any], client: str, start: date,
-           author: str, language: str = "", loaded: LoadedPlaybook | None = None) -> Engagement:
+           author: str, language: str = "", loaded: LoadedPlaybook | None = None, store: str = "") -> Engagement:
     """Create the folder, its store and its engagement.yaml (revision 1); refuses a folder that already
     holds an engagement, also when another `new` wins the race for it. `loaded` is the playbook when the
     caller has loaded it already."""
@@ -188,6 +190,7 @@ def create(folder: Path, playbook_ref: str, answers: dict[str, Any], client: str
     if is_engagement(folder):
         raise EngagementError([Problem(_("{folder} already holds an engagement; open it instead").format(
             folder=folder), file=str(folder / FILE_NAME))])
+    store = check_team_address(store)
     loaded = loaded or load_playbook(playbook_ref)
     if not loaded.ok:
         raise EngagementError(loaded.problems)
@@ -196,11 +199,12 @@ def create(folder: Path, playbook_ref: str, answers: dict[str, Any], client: str
         raise EngagementError(problems)
     engagement = Engagement(folder, client, recorded_ref(playbook_ref, folder), start, plain(answers),
                             loaded.playbook.version, loaded.digest,
-                            datetime.now(timezone.utc).isoformat(timespec="seconds"), language=language)
+                            datetime.now(timezone.utc).isoformat(timespec="seconds"), language=language,
+                            store=store)
 
     def make_store(written: Engagement) -> None:  # under the folder lock, before engagement.yaml exists
-        with SQLiteStore(written.store_path) as store:
-            store.sync_tasks(task_rows(resolve(loaded.playbook, answers)), author)
+        with closing(engagement_store(written)) as state:
+            state.sync_tasks(task_rows(resolve(loaded.playbook, answers)), author)
 
     return save_engagement(None, engagement, sync=make_store).engagement
 
@@ -228,7 +232,7 @@ class NotANewFolder(EngagementError):
 
 
 def new_engagement(folder: Path, playbook: str, answers_file: Path | None, client: str | None, start: date,
-                   author: str, language: str = "") -> Created:
+                   author: str, language: str = "", store: str = "") -> Created:
     """`crmwb new` and the TUI's "new engagement": the folder checked, the playbook loaded once, the
     answers file read and put in questionnaire order, the client named (the answers file's, else the
     folder's), then created. Every refusal is an EngagementError (NotANewFolder for the folder)."""
@@ -240,6 +244,7 @@ def new_engagement(folder: Path, playbook: str, answers_file: Path | None, clien
         raise NotANewFolder(folder, "file")
     if is_engagement(folder):
         raise NotANewFolder(folder, "exists")
+    store = check_team_address(store)  # a bad address is refused before anything is loaded or made
     loaded = load_playbook(playbook)
     if not loaded.ok:
         raise EngagementError(loaded.problems)
@@ -255,6 +260,6 @@ def new_engagement(folder: Path, playbook: str, answers_file: Path | None, clien
     if CONTROL_CHARS.search(name):
         raise EngagementError([Problem(_("the client name holds a control character; expected plain text"),
                                        code="client-name")])
-    engagement = create(folder, playbook, answers, name, start, author, language, loaded=loaded)
+    engagement = create(folder, playbook, answers, name, start, author, language, loaded=loaded, store=store)
     resolved = resolve(loaded.playbook, answers)
     return Created(engagement, loaded.playbook, resolved, engagement_plan(engagement, resolved))

@@ -21,6 +21,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--answers", type=Path, metavar="FILE", help="intake answers to start from (YAML)")
     parser.add_argument("--client", metavar="NAME", help="client name (default: the answers file's, else the folder's)")
     parser.add_argument("--start", type=iso_date, metavar="YYYY-MM-DD", help="project start (default: today)")
+    parser.add_argument("--store", metavar="URL", default="",
+                        help="keep the task states in the team's PostgreSQL database (postgresql://host/db, no "
+                             "password: PGPASSWORD, ~/.pgpass or PGSERVICE); written to engagement.yaml as "
+                             "store:. Default: $CRMWB_STORE, else state.db in the folder")
     add_lang_argument(parser, "the client's language: every command on the folder speaks it (default: "
                       "$CRMWB_LANG, else en)")
     add_author_argument(parser)
@@ -37,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     start = args.start or date.today()
     try:
         created = new_engagement(folder, args.playbook, args.answers, args.client, start,
-                                 current_author(args.author), args.lang)
+                                 current_author(args.author), args.lang, store=args.store)
     except NotANewFolder as exc:
         if exc.reason == "file":
             return fail("new",

@@ -28,7 +28,8 @@ ENGAGEMENT_SHAPES = {"client": (TEXT, N_("the client's name as text")),
                      "playbook_version": (SCALAR, N_("the playbook's version as text")),
                      "playbook_sha256": (SCALAR, N_("the playbook's hash as text")),
                      "created": (SCALAR, N_("the creation time as text")),
-                     "overrides": (MAPPING, N_("a mapping such as {requirements: {ID: {priority: must}}}"))}
+                     "overrides": (MAPPING, N_("a mapping such as {requirements: {ID: {priority: must}}}")),
+                     "store": (TEXT, N_("a PostgreSQL address such as postgresql://host/database, or sqlite"))}
 ENGAGEMENT_REQUIRED = {"client", "playbook", "start", "answers"}
 
 

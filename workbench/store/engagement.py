@@ -29,11 +29,12 @@ from workbench.loading.locate import place
 from workbench.loading.located_yaml import LDict, YamlError, plain, read_yaml
 from workbench.loading.shapes import (ENGAGEMENT_REQUIRED, ENGAGEMENT_SHAPES, MAX_ENGAGEMENT_BYTES,
                                       shape_problems)
+from workbench.store.choose import store_address_problems, team_address
 
 FILE_NAME = "engagement.yaml"
 STORE_NAME = "state.db"
 _KEYS = {"client", "playbook", "playbook_version", "playbook_sha256", "start", "created", "answers",
-         "overrides", "revision", "calendar", "language"}
+         "overrides", "revision", "calendar", "language", "store"}
 _HEADER = ("# CRM Workbench engagement. Edit the answers here or with `crmwb intake`; after an edit, run any\n"
            "# crmwb command on this folder and the task list follows the answers (dropped tasks are archived).\n")
 
@@ -57,6 +58,9 @@ class Engagement:
     language: str = ""
     """the client's language (en, fa, ru): every command on the folder speaks it unless `--lang` says
     otherwise; empty in files written before the field existed (then $CRMWB_LANG, else English)"""
+    store: str = ""
+    """where the task states and history live: a PostgreSQL address (no password) of the team store, or
+    empty (or `sqlite`) for state.db beside this file"""
 
     @property
     def file(self) -> Path:
@@ -72,6 +76,8 @@ class Engagement:
                 "revision": self.revision}
         if self.language:
             data["language"] = self.language
+        if self.store:
+            data["store"] = self.store
         data["answers"] = self.answers
         if self.overrides:
             data["overrides"] = self.overrides
@@ -125,12 +131,15 @@ def read(folder: Path) -> Engagement:
         message = _("language {value!r}; expected one of: {choices}").format(
             value=str(language)[:20], choices=", ".join(LANGUAGES))
         problems.append(place(Problem(message, ("language",)), data, str(path)))
+    store = data.get("store", "")
+    problems += [place(Problem(message, ("store",), code="store-address"), data, str(path))
+                 for message in store_address_problems(store)]
     if problems:
         raise EngagementError(problems)
     return Engagement(folder, data["client"], data["playbook"], data["start"], plain(data["answers"]),
                       str(data.get("playbook_version") or ""), str(data.get("playbook_sha256") or ""),
                       str(data.get("created") or ""), plain(data.get("overrides") or {}), revision,
-                      plain(data.get("calendar") or {}), language)
+                      plain(data.get("calendar") or {}), language, str(store or ""))
 
 
 def work_calendar(engagement: Engagement, lang: str = "en"):
@@ -147,6 +156,8 @@ def has_history(engagement: Engagement) -> bool:
 def check_store_present(engagement: Engagement) -> None:
     """Refuse to re-create a missing or empty state.db for an engagement that had one: that would throw
     its task history away without a word."""
+    if team_address(engagement) is not None:
+        return  # the state is in the team database, not in a file beside engagement.yaml
     path = engagement.store_path
     if not path.exists():
         state = _("the file is missing")
@@ -186,5 +197,5 @@ def save_overrides(engagement: Engagement, overrides: dict[str, Any]):
 
 def _adopt(engagement: Engagement, written: Engagement) -> None:
     for name in ("client", "playbook", "start", "answers", "playbook_version", "playbook_sha256", "created",
-                 "overrides", "revision", "calendar", "language"):
+                 "overrides", "revision", "calendar", "language", "store"):
         setattr(engagement, name, getattr(written, name))

@@ -83,7 +83,7 @@ def _fields(engagement: Engagement) -> dict[str, Any]:
             "playbook_version": engagement.playbook_version, "playbook_sha256": engagement.playbook_sha256,
             "start": engagement.start, "created": engagement.created, "answers": dict(engagement.answers),
             "overrides": dict(engagement.overrides), "calendar": dict(engagement.calendar),
-            "language": engagement.language}
+            "language": engagement.language, "store": engagement.store}
 
 
 def _from_fields(folder: Path, data: dict[str, Any], revision: int) -> Engagement:
@@ -91,7 +91,7 @@ def _from_fields(folder: Path, data: dict[str, Any], revision: int) -> Engagemen
                       data.get("answers", {}), data.get("playbook_version", ""),
                       data.get("playbook_sha256", ""),
                       data.get("created", ""), data.get("overrides", {}), revision, data.get("calendar", {}),
-                      data.get("language", ""))
+                      data.get("language", ""), data.get("store", ""))
 
 
 def _run_sync(result: SaveResult, sync: Sync | None) -> SaveResult:

@@ -200,9 +200,9 @@ class SQLiteStore:
     def _current(self, task_id: str) -> tuple:
         row = self.conn.execute("SELECT status, assignee, due, archived FROM tasks WHERE id = ?", (task_id,)).fetchone()
         if row is None:
-            raise StoreError(f"no task {task_id!r} in this engagement")
+            raise StoreError(_("no task {task!r} in this engagement").format(task=task_id))
         if row[3]:
-            raise StoreError(f"task {task_id!r} is archived: the current answers dropped it")
+            raise StoreError(_("task {task!r} is archived: the current answers dropped it").format(task=task_id))
         return row
 
     def sync_tasks(self, resolved: list[tuple[str, str, int]], author: str) -> tuple[list[str], list[str], list[str]]:
@@ -230,7 +230,8 @@ class SQLiteStore:
 
     def set_status(self, task_id: str, status: str, author: str, note: str | None = None) -> None:
         if status not in STATUSES:
-            raise StoreError(f"unknown status {status!r}; expected one of: {', '.join(STATUSES)}")
+            raise StoreError(_("unknown status {status!r}; expected one of: {expected}").format(
+                status=status, expected=", ".join(STATUSES)))
         with self._write():
             old = self._current(task_id)[0]
             if old == status:
@@ -253,7 +254,7 @@ class SQLiteStore:
 
     def add_note(self, task_id: str, note: str, author: str) -> None:
         if not note.strip():
-            raise StoreError("a note needs some text")
+            raise StoreError(_("a note needs some text"))
         with self._write():
             self._current(task_id)
             self._event(task_id, author, "note", None, None, note)
@@ -263,7 +264,8 @@ class SQLiteStore:
             self._current(task_id)
             count = self.conn.execute("SELECT COUNT(*) FROM checklist WHERE task_id = ?", (task_id,)).fetchone()[0]
             if not 0 <= index < count:
-                raise StoreError(f"task {task_id!r} has checklist items 1..{count}; there is no item {index + 1}")
+                raise StoreError(_("task {task!r} has checklist items 1..{count}; there is no item {item}").format(
+                    task=task_id, count=count, item=index + 1))
             self.conn.execute("UPDATE checklist SET done = ? WHERE task_id = ? AND item = ?", (int(done), task_id, index))
             self._event(task_id, author, "check", index + 1, "done" if done else "open")
 
@@ -278,7 +280,8 @@ class SQLiteStore:
 
     def close_phase(self, phase: str, author: str, override_reason: str | None, missing: list[str]) -> None:
         if missing and not (override_reason or "").strip():
-            raise StoreError(f"phase {phase} has open gate tasks ({', '.join(missing)}); closing it anyway needs a reason")
+            raise StoreError(_("phase {phase} has open gate tasks ({tasks}); closing it anyway needs a reason").format(
+                phase=phase, tasks=", ".join(missing)))
         with self._write():
             self.conn.execute("INSERT OR REPLACE INTO phase_gates (phase, closed_at, author, override_reason, missing)"
                               " VALUES (?, ?, ?, ?, ?)", (phase, _now(), author, override_reason, json.dumps(missing)))
