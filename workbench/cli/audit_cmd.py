@@ -69,7 +69,7 @@ def fail(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.cli.design_source import load_design
+    from workbench.app.design import load_design
     from workbench.cli.output import print_problems
 
     if args.source is None and not args.decisions:

@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.cli.design_source import load_design
+    from workbench.app.design import load_design
     from workbench.cli.output import print_problems
     from workbench.domain.client_calendar import engagement_calendar
     from workbench.domain.recertify import review_plan
