@@ -18,9 +18,11 @@ from workbench.i18n import _, ngettext
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from workbench.writers.registry import REGISTRY  # a deliverable added there is offered here
+
     add_design_arguments(parser)
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
-    parser.add_argument("--only", help="comma-separated deliverables: rfp,roles,processes,kpis,plan,jobdesc")
+    parser.add_argument("--only", help=f"comma-separated deliverables: {','.join(REGISTRY)}")
     parser.add_argument("--format", dest="formats", help="comma-separated formats, e.g. xlsx,md,bpmn")
     parser.add_argument("--client", help="client name for cover sheets (default: the engagement's or the "
                         "answers file's)")
