@@ -143,3 +143,14 @@ def test_a_failing_writer_leaves_no_new_folder(fake_target, tmp_path, monkeypatc
         export(ctx, tmp_path / "new", formats=["md"],
                crm=CrmRequest(design.playbook, design.label, crm_adapters(fake_target)))
     assert not (tmp_path / "new").exists()
+
+
+def test_a_playbook_design_is_loaded_once(monkeypatch):
+    from workbench.loading import playbooks
+
+    calls = []
+    real = playbooks.load_playbook
+    monkeypatch.setattr(playbooks, "load_playbook", lambda ref: (calls.append(ref), real(ref))[1])
+    design, problems = load_design(str(MINI), None)
+    assert design is not None and design.digest, problems
+    assert calls == [str(MINI)]
