@@ -51,7 +51,7 @@ def main(scale: int) -> None:
     from workbench.domain.resolve import resolve
     from workbench.loading.playbooks import load_playbook
     from workbench.writers.context import ExportContext
-    from workbench.writers.export import export
+    from workbench.app.export import export
     from workbench.writers.registry import REGISTRY
 
     with tempfile.TemporaryDirectory() as tmp:

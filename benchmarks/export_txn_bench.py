@@ -26,7 +26,7 @@ def main(scale: int) -> None:
     from workbench.loading.playbooks import load_playbook
     from workbench.writers import transaction
     from workbench.writers.context import ExportContext
-    from workbench.writers.export import export
+    from workbench.app.export import export
 
     spent = {"commit": 0.0}
     commit = transaction.Transaction.commit

@@ -13,7 +13,7 @@ from workbench.domain.resolve import resolve
 from workbench.loading.playbooks import load_playbook
 from workbench.writers import registry
 from workbench.writers.context import ExportContext
-from workbench.writers.export import export
+from workbench.app.export import export
 from workbench.writers.manifest import answers_digest
 
 DATA = Path(__file__).parent.parent / "data"

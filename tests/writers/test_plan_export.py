@@ -7,7 +7,7 @@ import json
 from openpyxl import load_workbook
 
 from tests.writers.plan_example import example_ctx, example_data
-from workbench.writers.export import export
+from workbench.app.export import export
 
 
 def test_export_writes_plan_and_kpi_files_with_a_manifest(tmp_path):

@@ -17,7 +17,7 @@ from workbench.loading.answers import load_answers
 from workbench.loading.playbooks import load_playbook
 from workbench.writers import mermaid, processes_md
 from workbench.writers.context import ExportContext
-from workbench.writers.export import export
+from workbench.app.export import export
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -11,7 +11,7 @@ import pytest
 from tests.writers.rfp_fixtures import context
 from workbench.domain.rfp import MISSED, RESPONSES
 from workbench.domain.rfp_pack import DELIVERED_POINTS, module_names, parse_priority
-from workbench.writers.export import export
+from workbench.app.export import export
 
 
 @pytest.mark.parametrize("typed, priority", [("Must", "must"), (" must  have ", "must"), ("MUST-HAVE", "must"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from tests.writers.roles_fixtures import context, roles_data
 from workbench.domain.governance import check_governance
 from workbench.domain.matrix import holds, implied_scopes, permission_matrix, raci_table
-from workbench.writers.export import export
+from workbench.app.export import export
 
 
 def test_matrix_columns_rows_and_families(tmp_path):

@@ -69,7 +69,7 @@ def fail(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.cli.design_source import load_design
+    from workbench.app.design import load_design
     from workbench.cli.output import print_problems
 
     if args.source is None and not args.decisions:
@@ -119,38 +119,21 @@ def emit_plan(outcome: Outcome, args: argparse.Namespace) -> int:
 def audit(pb: Playbook, label: str, args: argparse.Namespace, plan_doc: Outcome | None) -> int:
     """Project, read, compare, report; exit 0 clean, 1 drift, 2 unreadable."""
     from workbench import __version__
+    from workbench.app.audit import drift_audit
     from workbench.cli.output import print_problems
-    from workbench.domain.audit_report import AuditReport
-    from workbench.domain.drift import compare
-    from workbench.domain.problems import Problem
-    from workbench.loading.located_yaml import no_gc
-    from workbench.writers.crm.registry import UnknownTarget, adapter, mapping_for
+    from workbench.writers.crm.registry import UnknownTarget
 
     target, source = args.source[0], Path(args.source[1])
     try:
-        crm = adapter(target)
+        result = drift_audit(pb, label, target, source)
     except UnknownTarget as exc:
         return fail(str(exc))
-    if not source.exists():
-        print_problems([Problem(_("no such file or folder; expected the {target} export")
-                                .format(target=target),
-                                file=str(source),
-                                code="missing")])
-        return ExitCode.BAD_INPUT
-    mapping = mapping_for(pb, target)
-    with no_gc():  # hundreds of thousands of fresh cells, no cycles: the cyclic GC only slows this down
-        designed = crm.project(pb, mapping)
-        try:
-            live, problems = crm.read(source, pb, mapping)
-        except (OSError, UnicodeError) as exc:
-            live, problems = None, [Problem(_("cannot read the {target} export: {reason}").format(
-                target=target, reason=exc), file=str(source),
-                                            code="unreadable")]
-        readable = live is not None and not any(p.severity == "error" for p in problems)
-        drifts = compare(designed, live) if readable else []
-    errors = [p for p in problems if p.severity == "error"]
-    if not readable or live is None:
+    problems, report = result.problems, result.report
+    if report is None:
         print_problems(problems)
+        if any(p.code == "missing" for p in problems):
+            return ExitCode.BAD_INPUT
+        errors = [p for p in problems if p.severity == "error"]
         print(ngettext("crmwb audit: could not read {source} as a {target} export ({n} error); nothing was "
                        "compared", "crmwb audit: could not read {source} as a {target} export ({n} errors); "
                        "nothing was compared", len(errors)).format(source=source, target=target,
@@ -158,7 +141,6 @@ def audit(pb: Playbook, label: str, args: argparse.Namespace, plan_doc: Outcome 
               file=sys.stderr)
         return ExitCode.BAD_INPUT
     print_problems(problems)  # warnings: read, but the reader wants them seen
-    report = AuditReport.build(target, label, str(source), drifts, designed.limitations, live, problems)
     if args.format == "xlsx":
         from workbench.writers.atomic import atomic_path
         from workbench.writers.drift_xlsx import write
@@ -179,5 +161,5 @@ def audit(pb: Playbook, label: str, args: argparse.Namespace, plan_doc: Outcome 
         from workbench.cli.audit_output import drift_lines
 
         lead = "\n".join(plan_doc.lines) + "\n\n" if plan_doc is not None else ""
-        emit(lead + "\n".join(drift_lines(report, len(designed.grants))) + "\n", args.out)
+        emit(lead + "\n".join(drift_lines(report, result.designed_grants)) + "\n", args.out)
     return ExitCode.findings_if(not report.clean)

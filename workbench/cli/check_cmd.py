@@ -7,7 +7,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from workbench.cli.design_source import add_design_arguments, load_design
+from workbench.app.design import load_design
+from workbench.cli.design_source import add_design_arguments
 from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import digits, num
 from workbench.cli.output import add_format_argument, emit, json_text, print_problems

@@ -18,9 +18,11 @@ from workbench.i18n import _, ngettext
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from workbench.writers.registry import REGISTRY  # a deliverable added there is offered here
+
     add_design_arguments(parser)
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
-    parser.add_argument("--only", help="comma-separated deliverables: rfp,roles,processes,kpis,plan,jobdesc")
+    parser.add_argument("--only", help=f"comma-separated deliverables: {','.join(REGISTRY)}")
     parser.add_argument("--format", dest="formats", help="comma-separated formats, e.g. xlsx,md,bpmn")
     parser.add_argument("--client", help="client name for cover sheets (default: the engagement's or the "
                         "answers file's)")
@@ -53,14 +55,11 @@ def terminal_progress(enabled: bool):
 
 
 def load_context(args: argparse.Namespace, command: str):
-    """The export context from a playbook (+ answers) or an engagement folder, or None after printing the
-    located problems (exit 2)."""
-    from datetime import date
-
-    from workbench.cli.design_source import load_design
+    """The export context from a playbook (+ answers) or an engagement folder, read once, or None after
+    printing the located problems (exit 2)."""
+    from workbench.app.design import load_design
+    from workbench.app.export import export_context
     from workbench.cli.output import print_problems
-    from workbench.writers.context import ExportContext
-    from workbench.writers.manifest import UNNAMED, answers_digest
 
     design, problems = load_design(args.playbook, args.answers)
     if design is None:
@@ -70,17 +69,11 @@ def load_context(args: argparse.Namespace, command: str):
     for warning in design.warnings:
         print(_("crmwb {command}: warning: {warning}").format(command=command, warning=warning),
               file=sys.stderr)
-    from workbench.domain.client_calendar import engagement_calendar
-
-    answers = design.answers
-    start = args.start or design.start or date.today()
-    return ExportContext(design.playbook, design.full, answers, args.client or design.client or UNNAMED,
-                         start, args.lang, design.digest, answers_digest(answers), design.engagement,
-                         engagement_calendar(answers, start, design.calendar, args.lang))
+    return export_context(design, args.lang, args.client, args.start)
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.writers.export import export
+    from workbench.app.export import export
     from workbench.writers.registry import UnknownExport, select
     from workbench.writers.transaction import FolderRefused
 

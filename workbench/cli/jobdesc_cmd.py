@@ -2,7 +2,7 @@
 for one role or (`--all`) every role with a job profile, resolved against the client's answers.
 
 `--playbook` takes an engagement folder too: its answers and overrides are used. The files are written as
-one transaction (workbench/writers/transaction.py): all of them or none, never through a symbolic link,
+one transaction (workbench/app/export.py): all of them or none, never through a symbolic link,
 and a file of someone else's where a job description goes is refused unless --force."""
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.cli.design_source import load_design
+    from workbench.app.design import load_design
     from workbench.cli.output import print_problems
     from workbench.writers.jobdesc import roles_with_profiles
 
@@ -79,17 +79,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write(args: argparse.Namespace, resolved, roles: list[str], answers: dict) -> int:
+    from workbench.app.export import JobdescRequest, export_jobdescs
     from workbench.domain.client_calendar import country_answer
     from workbench.i18n import _
-    from workbench.writers.jobdesc import write_many
-    from workbench.writers.transaction import FolderRefused, Rules, Transaction
+    from workbench.writers.transaction import FolderRefused
 
+    request = JobdescRequest(resolved, roles, args.lang, args.formats, args.date or date.today(),
+                             country_answer(answers))
     try:
-        with Transaction(args.out) as txn:
-            write_many(resolved, roles, args.lang, args.formats, txn.staging, args.date or date.today(),
-                       country_answer(answers))
-            names = txn.staged()
-            changes = txn.commit(Rules(owned=set(names), refuse_foreign=False, force=args.force))
+        names, changes = export_jobdescs(request, args.out, args.force)
     except FolderRefused as exc:
         print(_("crmwb jobdesc: error: {message}").format(message=exc), file=sys.stderr)
         return ExitCode.BAD_INPUT

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
 from workbench.cli.engagement_args import add_lang_argument, iso_date
@@ -29,12 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.cli.design_source import load_design
+    from workbench.app.design import load_design
+    from workbench.app.recertify import NotAFolder, recertify
     from workbench.cli.output import print_problems
-    from workbench.domain.client_calendar import engagement_calendar
-    from workbench.domain.recertify import review_plan
-    from workbench.domain.text import tr
-    from workbench.writers.recertify_xlsx import ChecklistMeta, write
 
     design, problems = load_design(args.design, args.answers)
     if design is None:
@@ -42,29 +38,18 @@ def run(args: argparse.Namespace) -> int:
         return ExitCode.BAD_INPUT
     for warning in design.warnings:
         print(_("crmwb recertify: warning: {message}").format(message=warning), file=sys.stderr)
-    pb = design.playbook
-    from workbench.i18n import use_language
-
-    with use_language(args.lang):  # the checklists and their notes are the reviewer's documents
-        plan = review_plan(pb, args.lang)
-    opened = args.date or date.today()
-    calendar = engagement_calendar(design.answers, opened, design.calendar, args.lang)
-    due = calendar.add(opened, plan.window_days)
-    names = {role.id: tr(role.name, args.lang) for role in pb.roles}
-    meta = ChecklistMeta(design.label, f"{pb.id} {pb.version}", design.digest, opened, due)
-    if args.out.exists() and not args.out.is_dir():
+    try:
+        done = recertify(design, args.out, args.lang, args.date)
+    except NotAFolder:
         print(_("crmwb recertify: error: {folder} is a file; expected a folder").format(folder=args.out),
               file=sys.stderr)
         return ExitCode.BAD_INPUT
-    try:
-        args.out.mkdir(parents=True, exist_ok=True)
-        with use_language(args.lang):
-            paths = write(plan, names, meta, args.out)
     except OSError as exc:
         print(_("crmwb recertify: error: cannot write to {folder}: {reason}").format(
             folder=args.out, reason=exc.strerror or exc), file=sys.stderr)
         return ExitCode.BAD_INPUT
-    _print_plan(design, plan, names, opened, due, paths, calendar)
+    plan, paths = done.plan, done.paths
+    _print_plan(design, plan, done.names, done.opened, done.due, paths, done.calendar)
     answers = f" --answers {args.answers}" if args.answers else ""
     print("\n" + ngettext("wrote {n} checklist to {folder}; read it back with {command}",
                           "wrote {n} checklists to {folder}; read them back with {command}",

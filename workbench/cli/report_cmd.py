@@ -8,16 +8,14 @@ suggested action. Informational: exit 0 even when the news is bad.
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
+from workbench.app.report import FORMATS
 from workbench.cli.engagement_args import fail, iso_date
 from workbench.cli.exit_codes import ExitCode
 from workbench.cli.kpi_cmd import open_or_fail
 from workbench.cli.local import digits, num, pct
 from workbench.i18n import _, ngettext
-
-FORMATS = ("md", "html")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -48,16 +46,16 @@ def run(args: argparse.Namespace) -> int:
     opened = open_or_fail(args.folder, None, "report")
     if opened is None:
         return ExitCode.BAD_INPUT
-    from workbench.writers.status_report import build_report, write_report
+    from workbench.app.report import weekly_report
 
-    with opened:
-        report = build_report(opened, args.today or date.today())
     folder = args.out or Path(args.folder) / "reports"
     try:
-        paths = write_report(report, folder, list(dict.fromkeys(formats)))
+        with opened:
+            done = weekly_report(opened, formats, args.today, folder)
     except OSError as exc:
         return fail("report", _("cannot write to {folder}: {reason}").format(folder=folder,
                                                                              reason=exc.strerror or exc))
+    report, paths = done.report, done.paths
     high = sum(r.level == "high" for r in report.risks)
     print(_("Weekly status for {client}, {week}: {percent} done, {late} late, {blocked} blocked, {risks} "
             "({high} high)").format(

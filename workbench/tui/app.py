@@ -29,7 +29,6 @@ from workbench.tui import messages as m
 from workbench.tui.commands import WorkbenchCommands
 from workbench.tui.crash import CRASH_EXIT, crash_report
 from workbench.app.recent import Recent, remember
-from workbench.tui.screens.base import deliverables_screen
 from workbench.tui.screens.start import StartScreen
 from workbench.tui.sections import BY_ID, ENGAGEMENT_SECTIONS, SECTIONS
 from workbench.tui.themes import DARK, LIGHT, THEMES
@@ -173,15 +172,10 @@ class WorkbenchApp(App[int]):
 
     # ---- sections
     def _factories(self) -> dict[str, Callable[[], Screen]]:
-        """Each section's screen, its module imported when the section is first shown, not at start-up."""
-        factories: dict[str, Callable[[], Screen]] = {"jobdesc": partial(_screen, "jobdesc", "JobdescScreen",
-                                                                         self.session)}
-        if self.session is not None:
-            factories |= {"intake": partial(_screen, "intake", "IntakeScreen", self.session),
-                          "phases": partial(_screen, "phases", "PhasesScreen", self.session),
-                          "deliverables": partial(deliverables_screen, self.session),
-                          "export": partial(_screen, "export", "ExportScreen", self.session)}
-        return factories
+        """Each section's screen (`Section.screen`), its module imported when the section is first shown,
+        not at start-up; sections that need an engagement only when one is open."""
+        return {s.id: partial(_screen, *s.screen.split(":"), self.session) for s in SECTIONS
+                if s.screen and (self.session is not None or not s.needs_engagement)}
 
     async def _install_modes(self) -> None:
         """(Re)build every section but the start screen for the current session."""

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from workbench.domain.problems import Problem
     from workbench.domain.summary import Summary
     from workbench.app.session import Session
-    from workbench.writers.export import ExportResult
+    from workbench.app.export import ExportResult
 
 
 # ---- engagements (start screen -> app)

@@ -1,57 +1,44 @@
-"""Run a set of writers as one transaction (`workbench.writers.transaction`): every file is written into a
-staging folder inside the output folder, the manifest is built from exactly those files, and the whole set
-is switched in only when every writer succeeded and the folder passed its checks. After a failure or a
-kill the folder holds the previous export with its manifest or the new one with its manifest."""
+"""Stage the deliverables of one export (`workbench.writers.registry`'s writers) into a transaction's
+staging folder, with the manifest built from exactly those files. The transaction itself — stage, check,
+switch in, all or nothing, together with the CRM files when asked — is `workbench.app.export`."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from workbench.i18n import _
 from workbench.writers import registry
 from workbench.writers.context import ExportContext
 from workbench.writers.manifest import MANIFEST, build_manifest, foreign_reason, owned_paths, read_manifest
-from workbench.writers.transaction import Changes, FolderRefused, Rules, Transaction
+from workbench.writers.transaction import FolderRefused, Transaction
 
 Progress = Callable[[int, int, str], None]
 """progress(done, total, label): called before each writer runs and once at the end."""
 
 
-@dataclass
-class ExportResult:
-    folder: Path
-    files: list[Path]
-    manifest: Path
-    changes: Changes = field(default_factory=Changes)
+def previous_deliverables(ctx: ExportContext, folder: Path, force: bool) -> set[str]:
+    """The files the folder's previous export of ours lists (they may be replaced or removed). Raises
+    FolderRefused (nothing changed) when that export is another client's, unless `force`."""
+    previous = read_manifest(folder)
+    reason = foreign_reason(previous, ctx) if previous else None
+    if reason and not force:
+        message = _("{folder} holds the export of {whose}; choose another folder or pass --force to "
+                    "replace it; nothing was changed")
+        raise FolderRefused(message.format(folder=folder, whose=reason))
+    return owned_paths(previous) if previous else set()
 
 
-def export(ctx: ExportContext, folder: Path, only: list[str] | None = None, formats: list[str] | None = None,
-           progress: Progress | None = None, force: bool = False) -> ExportResult:
-    """Write the deliverables into `folder` all or nothing. Raises FolderRefused (nothing changed) when the
-    folder holds another client's export or files that are not ours (unless `force`), OSError when the
-    disk fails (nothing changed either), and whatever a writer raises (nothing changed)."""
-    pairs = registry.select(only, formats)
-    folder = Path(folder)
-    with Transaction(folder) as txn:
-        previous = read_manifest(folder)
-        reason = foreign_reason(previous, ctx) if previous else None
-        if reason and not force:
-            message = _("{folder} holds the export of {whose}; choose another folder or pass --force to "
-                        "replace it; nothing was changed")
-            raise FolderRefused(message.format(folder=folder, whose=reason))
-        written = _run_writers(ctx, txn, pairs, progress)
-        manifest = build_manifest(ctx, txn.staging, written)
-        (txn.staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
-                                            encoding="utf-8")
-        owned = owned_paths(previous) if previous else set()
-        changes = txn.commit(Rules(owned=owned, remove=owned, force=force), last=[MANIFEST])
-    if progress:
-        progress(len(pairs), len(pairs), "done")
-    return ExportResult(folder, [folder / entry["path"] for entry in manifest["files"]], folder / MANIFEST,
-                        changes)
+def stage_deliverables(ctx: ExportContext, txn: Transaction, pairs: list[tuple[str, str]],
+                       progress: Progress | None) -> dict:
+    """Run the writers into the staging folder and write the manifest of what they staged; returns it.
+    Runs before anything else is staged, since every new staged file is credited to a writer."""
+    written = _run_writers(ctx, txn, pairs, progress)
+    manifest = build_manifest(ctx, txn.staging, written)
+    (txn.staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
+                                        encoding="utf-8")
+    return manifest
 
 
 def _run_writers(ctx: ExportContext, txn: Transaction, pairs: list[tuple[str, str]],

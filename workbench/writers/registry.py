@@ -7,9 +7,10 @@ modules are imported only when their deliverable is exported.
 from __future__ import annotations
 
 import importlib
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from workbench.writers.context import ExportContext
+if TYPE_CHECKING:  # a name for the writers' signature; importing it would load the playbook models
+    from workbench.writers.context import ExportContext
 
 # deliverable -> {format: "module:function"}
 REGISTRY: dict[str, dict[str, str]] = {
@@ -27,7 +28,7 @@ REGISTRY: dict[str, dict[str, str]] = {
                 "docx": "workbench.writers.jobdesc:write_docx"},
 }
 
-Writer = Callable[[ExportContext, "object"], list]
+Writer = Callable[["ExportContext", "object"], list]
 
 
 class UnknownExport(ValueError):

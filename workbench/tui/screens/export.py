@@ -128,15 +128,9 @@ class ExportScreen(WorkbenchScreen):
                      only, formats)
 
     def _export_context(self, lang: str):
-        from workbench.store.engagement import work_calendar
-        from workbench.writers.context import ExportContext
-        from workbench.writers.manifest import answers_digest
+        from workbench.app.export import opened_context
 
-        opened = self.session.opened
-        answers = dict(opened.engagement.answers)
-        return ExportContext(opened.resolved, opened.playbook, answers, opened.engagement.client,
-                             opened.engagement.start, lang, opened.loaded.digest, answers_digest(answers),
-                             calendar=work_calendar(opened.engagement, lang))
+        return opened_context(self.session.opened, lang)
 
     def _set_running(self, running: bool) -> None:
         self.running = running
@@ -145,7 +139,7 @@ class ExportScreen(WorkbenchScreen):
 
     @work(thread=True, exclusive=True, group="export", description="export", exit_on_error=False)
     def _export(self, ctx, folder: Path, only: list[str], formats: list[str]) -> None:
-        from workbench.writers.export import export
+        from workbench.app.export import export
 
         def progress(done: int, total: int, label: str) -> None:
             self.post_message(m.ExportProgress(done, total, label))

@@ -1,0 +1,34 @@
+"""Report, the use case: the weekly steering-committee report of an open engagement — progress,
+milestones, what is late or blocked, KPI trends, risks with their evidence — written as Markdown and/or
+HTML. `crmwb report` parses its arguments, opens the engagement and prints the summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from workbench.app.engagement import OpenEngagement
+
+FORMATS = ("md", "html")
+
+
+@dataclass
+class WeeklyReport:
+    report: Any
+    """the report's data (`workbench.writers.status_report.Report`)"""
+    paths: list[Path]
+    """the files written"""
+
+
+def weekly_report(opened: OpenEngagement, formats: list[str], today: date | None = None,
+                  out: Path | None = None) -> WeeklyReport:
+    """Build the report for the week of `today` (default today) and write it into `out` (default the
+    engagement's reports/ folder). Raises OSError when the folder cannot be written."""
+    from workbench.writers.status_report import build_report, write_report
+
+    report = build_report(opened, today or date.today())
+    folder = out or opened.engagement.folder / "reports"
+    return WeeklyReport(report, write_report(report, folder, list(dict.fromkeys(formats))))
