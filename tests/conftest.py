@@ -16,10 +16,11 @@ REQUIRE_RENDERERS = os.environ.get("CRMWB_REQUIRE_RENDERERS", "") == "1"
 missing tool fails the run instead of skipping the test."""
 
 
-def missing_tool(reason: str) -> None:
-    """Skip on a developer's machine without the tool; fail in CI, where the tools are installed."""
-    if REQUIRE_RENDERERS:
-        pytest.fail(f"{reason} (CRMWB_REQUIRE_RENDERERS=1: CI must have it)")
+def missing_tool(reason: str, required: bool | None = None, variable: str = "CRMWB_REQUIRE_RENDERERS") -> None:
+    """Skip on a developer's machine without the tool (or service); fail in CI, where it is installed.
+    `required` defaults to $CRMWB_REQUIRE_RENDERERS; a service passes its own (e.g. PostgreSQL's)."""
+    if REQUIRE_RENDERERS if required is None else required:
+        pytest.fail(f"{reason} ({variable}=1: CI must have it)")
     pytest.skip(reason)
 
 

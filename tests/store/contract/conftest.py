@@ -26,9 +26,10 @@ def pg_server():
     try:
         server = start()
     except ServerUnavailable as exc:
-        if REQUIRE_POSTGRES:
-            pytest.fail(f"PostgreSQL is required here (CI / CRMWB_REQUIRE_POSTGRES=1): {exc}")
-        pytest.skip(f"no PostgreSQL server for the contract suite: {exc}")
+        from tests.conftest import missing_tool
+
+        missing_tool(f"no PostgreSQL server for the contract suite: {exc}", REQUIRE_POSTGRES,
+                     "CRMWB_REQUIRE_POSTGRES")
     try:
         yield server
     finally:
