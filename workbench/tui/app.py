@@ -390,6 +390,8 @@ class WorkbenchApp(App[int]):
 
         if message.label == _(SYNC_LABEL) and self.session is not None:
             self.session.synced = True
+            self.notify(_("The task list is up to date with the answers again."), title=_("Task list"),
+                        timeout=5)
             self.watcher.refresh_screen()
 
     @on(m.StoreRefused)
