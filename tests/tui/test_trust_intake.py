@@ -157,3 +157,29 @@ async def test_an_answer_that_changes_the_task_list_is_reported_at_once_while_th
         tasks = app.session.states()
     assert ("post-06-loyalty-programme" in tasks) is (not before)
     assert app.return_code in (None, 0)
+
+
+async def test_an_answer_taken_from_the_cli_is_not_counted_as_this_screens_edit(engagement):
+    """Found by the soak: the CLI changes an answer twice; the open intake takes the first change, and an
+    answer given on the screen before it has seen the second used to be refused as a clash on the CLI's
+    question (the screen counted the value it took from the file as its own edit)."""
+    from tests.tui.store_support import notifications, wait_for
+    from tests.tui.test_trust_themes import crmwb
+    from workbench.tui.screens.dialogs import ErrorDialog
+
+    app = make_app(engagement, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, IntakeScreen)
+        assert crmwb("diff", engagement, "--set", "target_go_live_months=7", "--apply").returncode == 0
+        assert await wait_for(pilot, lambda: screen.answers.get("target_go_live_months") == 7,
+                              steps=300, delay=0.1)
+        app.watcher.check = lambda force=False: None  # the screen has not seen the next change yet
+        assert crmwb("diff", engagement, "--set", "target_go_live_months=8", "--apply").returncode == 0
+        await pilot.press("space")  # sponsor_named: yes
+        await settle(pilot)
+        assert not isinstance(app.screen, ErrorDialog), app.screen.message
+        assert any(n.startswith("Saved") for n in notifications(app))
+    answers = saved_answers(engagement)
+    assert answers["sponsor_named"] is True and answers["target_go_live_months"] == 8

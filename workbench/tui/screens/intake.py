@@ -168,11 +168,12 @@ class IntakeScreen(WorkbenchScreen):
         self._on_disk = on_disk
         if not changed:
             return
-        for key in changed:
+        for key in changed:  # taken from the file: not this screen's edits, so its next save's base too
             if key in on_disk:
-                self.answers[key] = on_disk[key]
+                self.answers[key] = self._written[key] = on_disk[key]
             else:
                 self.answers.pop(key, None)
+                self._written.pop(key, None)
         self.answers = ordered_answers(self.pb, self.answers)
         changed_here = self.pb.questions[self.current].id in changed
         self._refresh_nav()
