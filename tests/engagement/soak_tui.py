@@ -31,19 +31,19 @@ def _seen(app) -> set[str]:
     return {n.identity for n in app._notifications}
 
 
-async def _close_dialogs(pilot, reason: str) -> bool:
+async def _close_dialogs(pilot, reason: str) -> str | None:
     """Answer a reason dialog (block, skip, done with open predecessors) if the app shows one; dismiss an
-    error dialog. True when an error dialog was shown (the edit was refused)."""
+    error dialog. The error dialog's title and text when one was shown (the edit was refused)."""
     from tests.tui.helpers import settle
     from workbench.tui.screens.dialogs import ErrorDialog, PromptDialog
 
-    refused = False
+    refused = None
     for _ in range(3):
         screen = pilot.app.screen
         if isinstance(screen, PromptDialog):
             await pilot.press(*reason, "enter")
         elif isinstance(screen, ErrorDialog):
-            refused = True
+            refused = f"{screen.title_text}: {screen.message}"
             await pilot.press("escape")
         else:
             return refused
@@ -51,12 +51,13 @@ async def _close_dialogs(pilot, reason: str) -> bool:
     return refused
 
 
-def _outcome(notes: list[str], refused: bool) -> dict:
+def _outcome(notes: list[str], refused: str | None) -> dict:
     """{"result": "ok" or "refused"}, with "waited": True when the app said another program was writing
-    first (the edit landed after the wait: it is in the history like any other)."""
+    first (the edit landed after the wait: it is in the history like any other); a refusal keeps what
+    the app said."""
     text = "\n".join(notes)
     if refused or "Not saved" in text or "not saved" in text:
-        return {"result": "refused"}
+        return {"result": "refused", "said": refused or text}
     waited = "Store busy" in text or "other program has finished" in text or "task list pending" in text
     return {"result": "ok", "waited": waited}
 
@@ -96,7 +97,7 @@ async def _note(pilot, actions: Actions) -> dict:
     await settle(pilot)
     await _close_dialogs(pilot, text)
     await settle(pilot)
-    return {"kind": "note", "task": task, "value": text, **_outcome(_new_notes(app, seen), False)}
+    return {"kind": "note", "task": task, "value": text, **_outcome(_new_notes(app, seen), None)}
 
 
 async def _answer(pilot, actions: Actions, saves: list) -> dict:
@@ -104,6 +105,7 @@ async def _answer(pilot, actions: Actions, saves: list) -> dict:
 
     from tests.tui.helpers import settle
     from tests.tui.test_journey_intake import open_question
+    from workbench.tui.widgets.question_form import QuestionForm
 
     app = pilot.app
     question, value = actions.next_answer()
@@ -111,29 +113,36 @@ async def _answer(pilot, actions: Actions, saves: list) -> dict:
     await app.action_section("intake")
     await settle(pilot)
     form = await open_question(pilot, question)
-    widget = form.query_one("#answer")
     seen, before = _seen(app), len(saves)
-    if isinstance(widget, Switch):
-        if widget.value == value:
-            return {**record, "result": "noop"}
+    retyped = -1
+    while retyped < 3 and len(saves) == before:
+        # the form can be replaced under the keys when another writer changes this very question (the
+        # app says "engagement.yaml changed elsewhere" and shows the file's value): type it again there
+        retyped += 1
+        form = app.screen.query_one(QuestionForm)
+        assert form.question.id == question, (form.question.id, question)
+        widget = form.query_one("#answer")
+        if app.screen.answers.get(question) == value:  # the screen shows this answer already
+            return {**record, "result": "noop", "retyped": retyped}
         form.focus_input()
-        await pilot.press("space")
-    else:
-        assert isinstance(widget, Input)
-        form.focus_input()
-        await pilot.press("end", "ctrl+u", *str(value), "enter")
-    await settle(pilot)
-    refused = await _close_dialogs(pilot, "")
-    await settle(pilot)
+        if isinstance(widget, Switch):
+            assert widget.value != value, (question, value)
+            await pilot.press("space")
+        else:
+            assert isinstance(widget, Input)
+            await pilot.press("end", "ctrl+u", *str(value), "enter")
+        await settle(pilot)
+        refused = await _close_dialogs(pilot, "")
+        await settle(pilot)
+        if refused:
+            return {**record, **_outcome(_new_notes(app, seen), refused), "retyped": retyped}
     done = saves[before:]
-    outcome = _outcome(_new_notes(app, seen), refused)
-    if refused or not done:
-        return {**record, "result": "refused" if refused else "noop"}
+    assert done, (question, value, "the keys saved nothing", _new_notes(app, seen))
     last = done[-1]
     if not last.written:
-        return {**record, "result": "noop"}
-    return {**record, **outcome, "revision": last.revision,
-            "sync_error": last.sync_error}
+        return {**record, "result": "noop", "retyped": retyped}
+    return {**record, **_outcome(_new_notes(app, seen), None), "revision": last.revision,
+            "sync_error": last.sync_error, "retyped": retyped}
 
 
 async def run_tui_writer(folder: Path, config: dict, seconds: float, today: date, monkeypatch) -> list[dict]:
@@ -159,8 +168,9 @@ async def run_tui_writer(folder: Path, config: dict, seconds: float, today: date
         while time.monotonic() < deadline:
             kind = actions.pick()
             step = {"status": _status, "note": _note}.get(kind)
+            began = time.monotonic()
             record = await (step(pilot, actions) if step else _answer(pilot, actions, saves))
-            records.append({"writer": "tui", **record})
+            records.append({"writer": "tui", **record, "seconds": round(time.monotonic() - began, 2)})
         await settle(pilot)
     assert app.return_code in (None, 0)
     return records

@@ -115,5 +115,6 @@ def test_three_writers_for_a_while_lose_nothing(tmp_path, monkeypatch):
     counts = {name: {"edits": len(rs), "ok": sum(r["result"] == "ok" for r in rs),
                      "refused": sum(r["result"] == "refused" for r in rs),
                      "busy": sum(r["result"] == "busy" or bool(r.get("waited")) for r in rs),
-                     "noop": sum(r["result"] == "noop" for r in rs)} for name, rs in by_writer.items()}
+                     "noop": sum(r["result"] == "noop" for r in rs),
+                     "retyped": sum(r.get("retyped", 0) for r in rs)} for name, rs in by_writer.items()}
     print(f"soak {SECONDS:g}s: {len(records)} edits, {len(ok_answers)} answer writes; per writer {counts}")

@@ -103,8 +103,8 @@ def _run_sync(result: SaveResult, sync: Sync | None) -> SaveResult:
         result.synced = sync(result.engagement)
     except (StoreBusy, StoreError, sqlite3.Error, EngagementError, OSError) as exc:
         result.sync_error = str(exc)
-        result.sync_busy = isinstance(exc, StoreBusy) or (
-            isinstance(exc, sqlite3.OperationalError) and any(w in str(exc).lower() for w in ("locked", "busy")))
+        result.sync_busy = isinstance(exc, StoreBusy) or (isinstance(exc, sqlite3.OperationalError) and any(
+            word in str(exc).lower() for word in ("locked", "busy")))
     return result
 
 
