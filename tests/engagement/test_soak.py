@@ -1,22 +1,23 @@
-"""Soak: two CLI writer processes and the TUI's Session API (in this process) edit one engagement at
-once for CRMWB_SOAK_SECONDS (default 20): task status moves, notes, answer changes. Every edit of every
-writer is in the history or was reported as refused, and engagement.yaml and state.db agree with a
-replay of the writers' logs."""
+"""Soak: two CLI writer processes and the TUI (the real WorkbenchApp under Pilot, edited through its keys:
+tests/engagement/soak_tui.py) edit one engagement at once for CRMWB_SOAK_SECONDS (default 20; the issue's
+"done when" asks for 60): task status moves, notes, answer changes. Every edit of every writer is in the
+history or was reported as refused, and engagement.yaml and state.db agree with a replay of the writers'
+logs."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
 import sys
-import time
 
 import pytest
 import yaml
 
 from tests.engagement.concurrency_helpers import ROOT
 from tests.engagement.lifecycle_helpers import fresh_engagement
-from tests.engagement.soak_writer import Actions
+from tests.engagement.soak_tui import run_tui_writer
 
 SECONDS = float(os.environ.get("CRMWB_SOAK_SECONDS", "20"))
 QUESTIONS = ["sponsor_named", "budget_approved", "loyalty_programme", "target_go_live_months",
@@ -39,34 +40,6 @@ def _config(folder, tmp_path) -> dict:
     return config
 
 
-def _tui_step(actions: Actions, session) -> dict:
-    from workbench.store.base import StoreBusy
-    from workbench.store.engagement_save import EditConflict
-
-    kind = actions.pick()
-    try:
-        if kind == "status":
-            task, _, status = actions.next_move()
-            session.set_status(task, status, "soak" if status in ("blocked", "skipped") else None)
-            actions.status[task] = status
-            return {"kind": "status", "task": task, "value": status, "result": "ok"}
-        if kind == "note":
-            task, text = actions.next_note()
-            session.add_note(task, text)
-            return {"kind": "note", "task": task, "value": text, "result": "ok"}
-        question, value = actions.next_answer()
-        record = {"kind": "answer", "question": question, "value": value}
-        try:
-            result = session.save_answers({**session.opened.engagement.answers, question: value})
-        except EditConflict:
-            return {**record, "result": "refused"}
-        return {**record, "result": "ok" if result.written else "noop", "revision": result.revision,
-                "sync_error": result.sync_error}
-    except StoreBusy:
-        record = locals().get("record") or {"kind": kind}
-        return {**record, "result": "busy"}
-
-
 def _replay_answers(initial: dict, records: list[dict]) -> tuple[dict, int]:
     answers = dict(initial)
     written = sorted((r for r in records if r["kind"] == "answer" and r["result"] == "ok"),
@@ -79,12 +52,13 @@ def _replay_answers(initial: dict, records: list[dict]) -> tuple[dict, int]:
 
 
 @pytest.mark.slow
-def test_three_writers_for_a_while_lose_nothing(tmp_path):
+def test_three_writers_for_a_while_lose_nothing(tmp_path, monkeypatch):
+    from datetime import date
+
     from workbench.domain.resolve import resolve
     from workbench.loading.playbooks import load_playbook
     from workbench.app.engagement import open_engagement
     from workbench.store.sqlite_store import SQLiteStore
-    from workbench.app.session import Session
 
     folder = fresh_engagement(tmp_path)
     config = _config(folder, tmp_path)
@@ -93,14 +67,13 @@ def test_three_writers_for_a_while_lose_nothing(tmp_path):
     writer = [sys.executable, "-m", "tests.engagement.soak_writer", str(tmp_path / "soak.json")]
     procs = [subprocess.Popen([*writer, name, str(log)], cwd=ROOT, stderr=subprocess.PIPE, text=True)
              for name, log in logs.items()]
-    session = Session.open(folder, "tui")
-    actions, tui_records = Actions(config, "tui", config["seed"]), []
-    deadline = time.monotonic() + SECONDS
     try:
-        while time.monotonic() < deadline:
-            tui_records.append({"writer": "tui", **_tui_step(actions, session)})
-    finally:
-        session.close()
+        tui_records = asyncio.run(run_tui_writer(folder, config, SECONDS, date.today(), monkeypatch))
+    except BaseException:
+        for proc in procs:
+            proc.kill()
+            proc.wait()
+        raise
     for proc in procs:
         _, err = proc.communicate(timeout=SECONDS + 120)
         assert proc.returncode == 0, err
@@ -139,5 +112,9 @@ def test_three_writers_for_a_while_lose_nothing(tmp_path):
         pb = load_playbook("core").playbook
         wanted = {t.id for _, t in resolve(pb, doc["answers"]).tasks()}
         assert {t for t, s in tasks.items() if not s.archived} == wanted
-    refused = sum(r["result"] in ("refused", "busy") for r in records)
-    print(f"soak {SECONDS:g}s: {len(records)} edits, {len(ok_answers)} answer writes, {refused} refused/busy")
+    counts = {name: {"edits": len(rs), "ok": sum(r["result"] == "ok" for r in rs),
+                     "refused": sum(r["result"] == "refused" for r in rs),
+                     "busy": sum(r["result"] == "busy" or bool(r.get("waited")) for r in rs),
+                     "noop": sum(r["result"] == "noop" for r in rs),
+                     "retyped": sum(r.get("retyped", 0) for r in rs)} for name, rs in by_writer.items()}
+    print(f"soak {SECONDS:g}s: {len(records)} edits, {len(ok_answers)} answer writes; per writer {counts}")

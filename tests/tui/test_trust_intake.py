@@ -86,7 +86,8 @@ async def test_fast_ctrl_s_answers_each_question_in_turn(engagement):
 async def test_a_failed_answer_save_says_what_was_saved_and_the_app_goes_on(engagement):
     """The store is locked by another program while an answer is saved: engagement.yaml is written, the
     task list cannot follow yet. The message says exactly that; the next section works; the task list
-    follows once the lock is gone. (Today's store waits ~10 s for the lock before it gives up.)"""
+    follows once the lock is gone. The answer is one that changes the task list (sponsor_named does not:
+    its save never needs the lock, and nothing is pending)."""
     from tests.tui.store_support import lock_held, notifications, wait_for
     from workbench.tui.screens.phases import PhasesScreen
     from workbench.tui.widgets.task_table import TaskTable
@@ -94,12 +95,14 @@ async def test_a_failed_answer_save_says_what_was_saved_and_the_app_goes_on(enga
     app = make_app(engagement, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+        before = saved_answers(engagement)["loyalty_programme"]
         with lock_held(engagement) as release:
-            await pilot.press("space")  # sponsor_named: yes, saved at once
-            # the answer is saved whatever the store's lock (the task list follows when it is free)
-            assert await wait_for(pilot, lambda: saved_answers(engagement).get("sponsor_named") is True,
-                                  steps=400, delay=0.1)
+            (await open_question(pilot, "loyalty_programme")).focus_input()
+            await pilot.press("space")  # flips the answer, saved at once
+            assert await wait_for(pilot, lambda: any("The answers are saved in engagement.yaml" in n
+                                                     for n in notifications(app)), steps=400, delay=0.1)
             assert not any("were not saved" in n for n in notifications(app))
+            assert saved_answers(engagement)["loyalty_programme"] is (not before)
             release()
         await pilot.press("f4")  # used to crash on the closed store connection
         await settle(pilot)
@@ -126,3 +129,57 @@ async def test_an_answer_given_with_the_cli_shows_in_the_open_intake_and_is_kept
         await settle(pilot)
     answers = saved_answers(engagement)
     assert answers["sponsor_named"] is True and answers["budget_approved"] is True
+
+
+async def test_an_answer_that_changes_the_task_list_is_reported_at_once_while_the_store_is_locked(engagement):
+    """loyalty_programme adds or drops a task: with state.db locked by another program the notice that
+    the answers are saved and the task list follows comes at once, the screen stays usable, and when the
+    lock goes the task list follows and the person is told."""
+    from tests.tui.store_support import lock_held, notifications, wait_for
+
+    app = make_app(engagement, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        before = saved_answers(engagement)["loyalty_programme"]
+        with lock_held(engagement) as release:
+            form = await open_question(pilot, "loyalty_programme")
+            form.focus_input()
+            await pilot.press("space")
+            assert await wait_for(pilot, lambda: any("The answers are saved in engagement.yaml" in n
+                                                     for n in notifications(app)), steps=400, delay=0.1)
+            assert saved_answers(engagement)["loyalty_programme"] is (not before)
+            assert not app.session.synced
+            await open_question(pilot, "sponsor_named")  # the screen goes on while the lock is held
+            release()
+        assert await wait_for(pilot, lambda: app.session.synced, steps=400, delay=0.1)
+        assert await wait_for(pilot, lambda: any("task list is up to date" in n.lower()
+                                                 for n in notifications(app)), steps=100, delay=0.1)
+        tasks = app.session.states()
+    assert ("post-06-loyalty-programme" in tasks) is (not before)
+    assert app.return_code in (None, 0)
+
+
+async def test_an_answer_taken_from_the_cli_is_not_counted_as_this_screens_edit(engagement):
+    """Found by the soak: the CLI changes an answer twice; the open intake takes the first change, and an
+    answer given on the screen before it has seen the second used to be refused as a clash on the CLI's
+    question (the screen counted the value it took from the file as its own edit)."""
+    from tests.tui.store_support import notifications, wait_for
+    from tests.tui.test_trust_themes import crmwb
+    from workbench.tui.screens.dialogs import ErrorDialog
+
+    app = make_app(engagement, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, IntakeScreen)
+        assert crmwb("diff", engagement, "--set", "target_go_live_months=7", "--apply").returncode == 0
+        assert await wait_for(pilot, lambda: screen.answers.get("target_go_live_months") == 7,
+                              steps=300, delay=0.1)
+        app.watcher.check = lambda force=False: None  # the screen has not seen the next change yet
+        assert crmwb("diff", engagement, "--set", "target_go_live_months=8", "--apply").returncode == 0
+        await pilot.press("space")  # sponsor_named: yes
+        await settle(pilot)
+        assert not isinstance(app.screen, ErrorDialog), app.screen.message
+        assert any(n.startswith("Saved") for n in notifications(app))
+    answers = saved_answers(engagement)
+    assert answers["sponsor_named"] is True and answers["target_go_live_months"] == 8

@@ -112,8 +112,9 @@ def change_answers(opened: OpenEngagement, author: str, answers: dict,
     caller adopts the returned engagement (on its UI thread).
 
     Raises EditConflict (nothing written) when another writer changed one of the same answers. When the
-    file is saved but state.db is busy, the result's `sync_note()` says the task list follows at the next
-    open."""
+    file is saved but state.db is busy (`result.sync_busy`), the engagement comes back opened for reading
+    on the new answers (resolved playbook and plan follow them): syncing its task list later brings the
+    store in step; otherwise `sync_note()` says the task list follows at the next open."""
     current = opened.engagement
     before = replace(current, answers=dict(current.answers if base is None else base))
     def sync(written):
@@ -125,4 +126,8 @@ def change_answers(opened: OpenEngagement, author: str, answers: dict,
             return AnswersChanged(result, open_engagement(result.engagement.folder, author))
         except (StoreBusy, sqlite3.Error, EngagementError) as exc:
             result.sync_error = str(exc)
-    return AnswersChanged(result, replace(opened, engagement=result.engagement))
+            result.sync_busy = isinstance(exc, StoreBusy)
+    try:  # for reading: the plan follows the new answers now, the task list when the lock is free
+        return AnswersChanged(result, open_engagement(result.engagement.folder, author, sync=False))
+    except (StoreBusy, sqlite3.Error, EngagementError):
+        return AnswersChanged(result, replace(opened, engagement=result.engagement))

@@ -58,6 +58,8 @@ class SaveResult:
     """fields changed meanwhile by another writer or a hand edit, kept"""
     synced: Any = None
     sync_error: str | None = None
+    sync_busy: bool = False
+    """the sync failed only because another program held state.db's write lock: it can follow later"""
 
     @property
     def revision(self) -> int:
@@ -101,6 +103,8 @@ def _run_sync(result: SaveResult, sync: Sync | None) -> SaveResult:
         result.synced = sync(result.engagement)
     except (StoreBusy, StoreError, sqlite3.Error, EngagementError, OSError) as exc:
         result.sync_error = str(exc)
+        result.sync_busy = isinstance(exc, StoreBusy) or (isinstance(exc, sqlite3.OperationalError) and any(
+            word in str(exc).lower() for word in ("locked", "busy")))
     return result
 
 

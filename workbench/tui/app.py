@@ -404,6 +404,8 @@ class WorkbenchApp(App[int]):
         sync_labels = {gettext_in(lang, SYNC_LABEL) for lang in LANGUAGES}  # in whichever it was queued
         if message.label in sync_labels and self.session is not None:
             self.session.synced = True
+            self.notify(_("The task list is up to date with the answers again."), title=_("Task list"),
+                        timeout=5)
             self.watcher.refresh_screen()
 
     @on(m.StoreRefused)

@@ -24,12 +24,17 @@ def answers_on_disk(session: Session) -> dict[str, Any] | None:
         return None
 
 
+def pending_message(reason: str) -> str:
+    """The answers are written, the task list waits for another program's lock on state.db."""
+    return _("The answers are saved in engagement.yaml. The task list is not updated yet: another "
+             "program is writing to state.db ({error}). It is updated as soon as that program has "
+             "finished.").format(error=reason)
+
+
 def failure_message(error: BaseException, written: bool) -> str:
     what = f"{type(error).__name__}: {error}"
     if written and is_busy(error):
-        return _("The answers are saved in engagement.yaml. The task list is not updated yet: another "
-                 "program is writing to state.db ({error}). It is updated as soon as that program has "
-                 "finished.").format(error=what)
+        return pending_message(what)
     if written:
         return _("The answers are saved in engagement.yaml. The task list could not be updated ({error}); "
                  "the next time the engagement opens it is.").format(error=what)

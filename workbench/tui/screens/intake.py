@@ -179,11 +179,12 @@ class IntakeScreen(WorkbenchScreen):
         self._on_disk = on_disk
         if not changed:
             return
-        for key in changed:
+        for key in changed:  # taken from the file: not this screen's edits, so its next save's base too
             if key in on_disk:
-                self.answers[key] = on_disk[key]
+                self.answers[key] = self._written[key] = on_disk[key]
             else:
                 self.answers.pop(key, None)
+                self._written.pop(key, None)
         self.answers = ordered_answers(self.pb, self.answers)
         changed_here = self.pb.questions[self.current].id in changed
         self._refresh_nav()
@@ -275,10 +276,15 @@ class IntakeScreen(WorkbenchScreen):
                 with self.wb.store_queue.lock:  # nobody uses the store while the save re-opens it
                     changed = change_answers(self.session.opened, self.session.author, answers,
                                              base=self._written)
-                    # adopted on the UI thread, queued before anything the watcher sees of this save
-                    self.app.post_message(m.EngagementReloaded(
-                        changed.opened, synced=self.session.synced or changed.result.sync_error is None,
-                        notice=False))
+                    # adopted on the UI thread, queued before anything the watcher sees of this save; a
+                    # task list left behind by a busy store is synced by the app's store queue (retried)
+                    if changed.result.sync_busy:
+                        synced = False
+                    elif changed.result.sync_error is None:
+                        synced = True
+                    else:
+                        synced = self.session.synced
+                    self.app.post_message(m.EngagementReloaded(changed.opened, synced=synced, notice=False))
                 result = changed.result
             except EditConflict as exc:
                 self._take_theirs({c.field[1]: c.theirs for c in exc.conflicts if c.field[0] == "answers"})
@@ -294,7 +300,13 @@ class IntakeScreen(WorkbenchScreen):
             written = result.engagement.answers
             self._take_theirs({f[len("answers."):]: written.get(f[len("answers."):], MISSING)
                                for f in result.taken if f.startswith("answers.")})
-        if result.sync_error:
+        if result.sync_busy:
+            from workbench.tui.save_outcome import pending_message
+
+            self.app.call_from_thread(self.notify, pending_message(result.sync_error or ""),
+                                      title=_("Answers saved; task list pending"), severity="warning",
+                                      timeout=10)
+        elif result.sync_error:
             self.app.call_from_thread(self.notify, result.sync_note(), title=_("Task list"),
                                       severity="warning")
         if result.taken:
