@@ -121,10 +121,11 @@ Row = tuple[str, str]
 
 
 def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    """`text` wrapped in reading order, at spaces only: an id such as b2c-retail-loyalty stays whole."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         lines += textwrap.wrap(paragraph, max(width, 1), initial_indent=first if not lines else rest,
-                               subsequent_indent=rest) or [first.rstrip() if not lines else ""]
+                               subsequent_indent=rest, break_on_hyphens=False) or [first.rstrip() if not lines else ""]
     return lines
 
 
@@ -148,7 +149,7 @@ def _table(block: Block, width: int) -> list[Row]:
         widths[widest] -= 1
     out: list[Row] = []
     for index, cells in enumerate(rows):
-        wrapped = [textwrap.wrap(cell, widths[i]) or [""] for i, cell in enumerate(cells)]
+        wrapped = [textwrap.wrap(cell, widths[i], break_on_hyphens=False) or [""] for i, cell in enumerate(cells)]
         for line in range(max(len(w) for w in wrapped)):
             shown = []
             for i in reversed(range(columns)):  # the first column is drawn rightmost
