@@ -164,9 +164,11 @@ def _table(block: Block, width: int) -> list[Row]:
 def layout(markdown: str, width: int) -> list[Row]:
     """Every row the widget draws at `width`, in display order, before right alignment."""
     rows: list[Row] = []
+    previous = ""
     for block in parse_blocks(markdown):
-        if rows and not (block.kind == "item" and rows[-1][0] and block.marker):
+        if rows and not (block.kind == "item" and previous == "item"):
             rows.append(("", ""))  # a blank row between blocks, not between the items of a list
+        previous = block.kind
         if block.kind == "table" and block.rows:
             rows += _table(block, width)
         elif block.kind == "rule":
@@ -194,6 +196,8 @@ class BidiMarkdown(Widget):
     def __init__(self, markdown: str = "", *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._source = markdown
+        self._rows_for: tuple[str, int, str] | None = None
+        self._rows: list[Row] = []
 
     @property
     def source(self) -> str:
@@ -206,7 +210,13 @@ class BidiMarkdown(Widget):
         self.refresh(layout=True)
 
     def rows(self, width: int) -> list[Row]:
-        return layout(self._source, width) if self._source and width > 0 else []
+        """The rows at `width`, kept until the text, the width or the bidi mode changes (Textual asks for
+        the height and then the content of the same frame)."""
+        key = (self._source, width, bidi.current_mode())
+        if self._rows_for != key:
+            self._rows_for = key
+            self._rows = layout(self._source, width) if self._source and width > 0 else []
+        return self._rows
 
     def render(self) -> Content:
         width = self.content_region.width or self.size.width or 80
