@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, Markdown, RadioSet, Select
+from textual.widgets import Input, RadioSet, Select
 
 from tests.tui.conftest import TODAY
 from tests.tui.helpers import settle
 from workbench.tui.app import make_app
 from workbench.tui.screens.jobdesc import JobdescScreen
+from workbench.tui.widgets.bidi_markdown import MarkdownPreview
 
 
 async def press_radio(pilot, radio_id: str, index: int) -> None:
@@ -28,7 +29,7 @@ async def test_write_a_persian_job_description_without_an_engagement(tmp_path):
         screen.query_one("#role", Select).value = "crm_manager"
         await press_radio(pilot, "#lang", 1)  # فارسی
         await settle(pilot)
-        preview = screen.query_one("#preview", Markdown).source
+        preview = screen.query_one("#preview", MarkdownPreview).source
         assert "مدیر" in preview  # the preview follows the language
         screen.query_one("#jd-out", Input).value = str(tmp_path / "hr")
         await pilot.press("ctrl+s")

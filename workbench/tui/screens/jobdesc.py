@@ -1,5 +1,5 @@
 """Job descriptions for HR: role, language (English, Persian, Russian) and format (md, html, docx), a
-Markdown preview, and a button that writes the file.
+Markdown preview (Persian laid out right to left for the terminal), and a button that writes the file.
 
 With an engagement it describes the roles of the client's resolved playbook; without one it uses the
 bundled core playbook and no answers (loaded in a worker, so the screen opens at once). Rendering and
@@ -14,7 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, Markdown, RadioButton, RadioSet, Select, Static
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
 
 from workbench.domain.playbook import Playbook
 from workbench.i18n import N_, _, current_language
@@ -23,6 +23,7 @@ from workbench.tui.bidi import visual
 from workbench.tui.language import LANGUAGE_NAMES
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.app.session import Session
+from workbench.tui.widgets.bidi_markdown import MarkdownPreview
 from workbench.tui.widgets.path_suggester import PathSuggester
 
 LANGS = LANGUAGE_NAMES
@@ -61,7 +62,7 @@ class JobdescScreen(WorkbenchScreen):
                 yield Button(visual(_("Write")), variant="primary", id="write", compact=True)
                 yield Static("", id="jd-result", markup=False)
             with VerticalScroll(id="jobdesc-preview"):
-                yield Markdown("", id="preview")
+                yield MarkdownPreview(id="preview")  # Persian laid out for the terminal
 
     def on_mount(self) -> None:
         if self.pb is None:
@@ -132,7 +133,7 @@ class JobdescScreen(WorkbenchScreen):
         from workbench.writers.jobdesc import describe, render_md
 
         role, lang, _ = self._choice()
-        preview = self.query_one("#preview", Markdown)
+        preview = self.query_one("#preview", MarkdownPreview)
         if self.pb is None or role is None:
             preview.update("")
             return

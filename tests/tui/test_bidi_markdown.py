@@ -1,0 +1,121 @@
+"""Persian Markdown views laid out for an ordinary terminal: the job-description preview under Pilot.
+
+What the screen shows is read from the compositor's strips (what a terminal receives); a Persian
+sentence of the job description must appear there exactly as `bidi.visual()` lays it out, the headings
+too, while the Markdown behind it and the file written stay in logical order."""
+
+from __future__ import annotations
+
+import textwrap
+
+from rich.cells import cell_len
+from textual.widgets import Input, Markdown, RadioButton, RadioSet, Select
+
+from tests.conftest import allowed_latin_words
+from tests.tui.conftest import TODAY
+from tests.tui.helpers import settle
+from tests.tui.test_tui_languages import found_leaks, screen_text
+from workbench.tui import bidi
+from workbench.tui.app import make_app
+from workbench.tui.widgets.bidi_markdown import BidiMarkdown, MarkdownPreview, layout, parse_blocks
+
+SIZE = (160, 50)
+SENTENCE = "مسئولیت CRM شرکت را به‌عنوان یک ابزار کسب‌وکار بر عهده دارد"
+"""the first words of the CRM manager's purpose, in Persian"""
+
+
+async def _persian_crm_manager(pilot):
+    await settle(pilot)
+    await pilot.press("j")  # from the start screen, without an engagement: the core playbook
+    await settle(pilot)
+    screen = pilot.app.screen
+    screen.query_one("#role", Select).value = "crm_manager"
+    await settle(pilot)
+    return screen
+
+
+async def test_the_persian_job_description_preview_reads_right_to_left(tmp_path):
+    app = make_app(today=TODAY, lang="fa")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _persian_crm_manager(pilot)
+        preview = screen.query_one("#preview", MarkdownPreview)
+        source = preview.source
+        assert source.startswith("# شرح شغل: مدیر CRM") and SENTENCE in source  # logical order behind it
+        assert preview.laid_out
+        assert not screen.query_one(Markdown).display and screen.query_one(BidiMarkdown).display
+        shown = screen_text(app)
+        width = screen.query_one(BidiMarkdown).content_region.width
+        first_line = textwrap.wrap(source.split("## ")[1].split("\n", 2)[2].strip(), width)[0]
+        assert SENTENCE in first_line and bidi.visual(first_line) in shown  # wrapped in reading order, laid out
+        assert SENTENCE not in shown and bidi.visual(SENTENCE) != SENTENCE  # never drawn backwards
+        for heading in ("شرح شغل: مدیر CRM (مدیر ارتباط با مشتری)", "هدف شغل", "جایگاه سازمانی و خط گزارش‌دهی"):
+            assert bidi.visual(heading) in shown, heading
+        row = next(line for line in shown.split("\n") if bidi.visual("هدف شغل") in line)
+        assert row.rstrip().endswith(bidi.visual("هدف شغل"))  # right-aligned: it hugs the right edge
+        assert "#" not in shown and "**" not in shown and "|---" not in shown  # no Markdown marks left
+        names = allowed_latin_words() | {"crm_manager", "core", "jobdesc"}
+        assert not found_leaks(shown, "fa", frozenset(names))  # nothing English on the Persian screen
+
+        screen.query_one("#jobdesc-preview").scroll_end(animate=False)
+        await settle(pilot)
+        end = screen_text(app)
+        assert bidi.visual("محدوده حقوق") in end  # the last heading
+        header = next(line for line in end.split("\n") if bidi.visual("دوره سنجش") in line and "│" in line)
+        assert header.index(bidi.visual("دوره سنجش")) < header.index(bidi.visual("شاخص"))  # a table, read from the right
+
+        screen.query_one("#jd-out", Input).value = str(tmp_path / "hr")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert (tmp_path / "hr" / "crm_manager.fa.md").read_text(encoding="utf-8") == source  # the data unchanged
+
+
+async def test_russian_stays_textual_markdown_and_the_view_follows_the_language():
+    app = make_app(today=TODAY, lang="fa")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _persian_crm_manager(pilot)
+        buttons = list(screen.query_one("#lang", RadioSet).query(RadioButton))
+        buttons[2].value = True  # Русский
+        await settle(pilot)
+        preview = screen.query_one("#preview", MarkdownPreview)
+        assert preview.source.startswith("# ") and not bidi.has_rtl(preview.source)
+        assert any("\u0400" <= ch <= "\u04ff" for ch in preview.source)  # Russian
+        assert not preview.laid_out
+        markdown = screen.query_one(Markdown)
+        assert markdown.display and markdown.source == preview.source
+        assert not screen.query_one(BidiMarkdown).display
+        buttons[1].value = True  # فارسی again
+        await settle(pilot)
+        assert preview.laid_out and screen.query_one(BidiMarkdown).display and not markdown.display
+        assert screen.query_one(BidiMarkdown).source == preview.source and bidi.has_rtl(preview.source)
+
+
+async def test_a_terminal_that_does_bidi_gets_the_persian_markdown_as_it_is(monkeypatch):
+    monkeypatch.setenv("CRMWB_BIDI", "terminal")
+    app = make_app(today=TODAY, lang="fa")
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await _persian_crm_manager(pilot)
+            preview = screen.query_one("#preview", MarkdownPreview)
+            assert bidi.has_rtl(preview.source) and not preview.laid_out
+            assert screen.query_one(Markdown).source == preview.source
+    finally:
+        bidi.set_mode("app")
+
+
+def test_lists_and_tables_are_laid_out_with_their_start_on_the_right():
+    bidi.set_mode("app")
+    markdown = ("## عنوان\n\n- مورد نخست فهرست که بلند است و باید شکسته شود تا در عرض جا شود\n- دوم\n\n"
+                "| شاخص | هدف |\n|---|---|\n| کاربران فعال | دست‌کم ۹۰٪ |\n")
+    kinds = [b.kind for b in parse_blocks(markdown)]
+    assert kinds == ["heading", "item", "item", "table"]
+    rows = layout(markdown, 30)
+    texts = [text for text, _style in rows]
+    assert rows[0] == (bidi.visual("عنوان"), "bold")
+    item = [t for t in texts if "•" in t]
+    assert len(item) == 2 and all(t.endswith("•") for t in item)  # the bullet on the reading side
+    first = texts.index(item[0])
+    assert texts[first + 1].endswith("  ") and "•" not in texts[first + 1]  # continuation indented on the right
+    assert all(cell_len(t) <= 30 for t in texts)
+    header = next(t for t in texts if "│" in t)
+    assert header.index(bidi.visual("هدف")) < header.index(bidi.visual("شاخص"))  # first column rightmost
+    assert "کاربران فعال" not in "".join(texts) and bidi.visual("کاربران فعال") in "".join(texts)
