@@ -114,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
         from workbench.writers.portfolio_xlsx import write
 
         with atomic_path(args.out) as tmp:
-            write(rows, tmp)
+            write(rows, [_(t) for _c, t in COLUMNS], tmp)
         print(_("wrote {path}").format(path=args.out), file=sys.stderr)
     else:
         emit(text_table(rows), args.out)

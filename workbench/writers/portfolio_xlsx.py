@@ -14,15 +14,14 @@ from workbench.writers.xlsx_style import apply, right_to_left, workbook
 WIDTHS = (28, 16, 22, 8, 7, 8, 8, 14, 14, 9, 10, 30, 14, 50)
 
 
-def write(rows, path: Path) -> Path:
-    """`rows` are PortfolioRow (app.portfolio), already sorted and filtered; titles in the current language."""
-    from workbench.cli.portfolio_cmd import COLUMNS
-
+def write(rows, titles: list[str], path: Path) -> Path:
+    """`rows` are PortfolioRow (app.portfolio), already sorted and filtered; `titles` the 14 column titles in
+    the current language (the command owns them, so text, md and xlsx title their columns alike)."""
     lang = current_language()
     wb = workbook(lang)
     ws = wb.active
     ws.title = _("Portfolio")
-    header(ws, [_(t) for _c, t in COLUMNS], WIDTHS)
+    header(ws, titles, WIDTHS)
     for r, row in enumerate(rows, start=2):
         put(ws, r, 1, row.client)
         put(ws, r, 2, row.playbook or None)
