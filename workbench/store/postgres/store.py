@@ -218,7 +218,7 @@ class PostgresStore:
     def _event_time(self, seq: int, at: str) -> datetime:
         return _row_date(
             self.path,
-            _("table events, row {seq}").format(seq=seq),
+            lambda: _("table events, row {seq}").format(seq=seq),
             "at",
             at,
             datetime.fromisoformat,
@@ -236,7 +236,7 @@ class PostgresStore:
             Measurement(
                 k,
                 v,
-                _row_date(self.path, _("table measurements, row {id}").format(id=i), "measured_on", d),
+                _row_date(self.path, lambda i=i: _("table measurements, row {id}").format(id=i), "measured_on", d),
                 s,
                 n,
             )
