@@ -214,10 +214,28 @@ def build(paths: list[Path], store: str | None = None, today: date | None = None
     """Every engagement under `paths` (and in the team store at `store`), one row each, in the order found."""
     today = today or date.today()
     folders, rows = engagement_folders(paths)
-    rows = [engagement_row(f, today) for f in folders] + rows
+    rows = _read_all(folders, today) + rows
     if store:
         rows += store_rows(store, {r.engagement_id for r in rows if r.engagement_id})
     return Portfolio(rows, today)
+
+
+READERS = 4
+"""engagements read at once: SQLite lets go of the interpreter while it runs a query, so threads overlap
+one engagement's queries with another's Python (each thread opens its own connection). Measured on 50 x
+20k events: 4 threads 0.65x the time of one, 2 threads no gain."""
+
+
+def _read_all(folders: list[Path], today: date) -> list[PortfolioRow]:
+    """Rows in the order of `folders`. The first is read alone, so its playbook is loaded and cached once
+    before the others look for it."""
+    if len(folders) < 3:
+        return [engagement_row(f, today) for f in folders]
+    from concurrent.futures import ThreadPoolExecutor
+
+    first = engagement_row(folders[0], today)
+    with ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="crmwb-portfolio") as pool:
+        return [first] + list(pool.map(lambda f: engagement_row(f, today), folders[1:]))
 
 
 def keep(rows: list[PortfolioRow], filters: list[str]) -> list[PortfolioRow]:
