@@ -26,6 +26,8 @@ def team(run_cli, tmp_path) -> Path:
     assert code == ExitCode.OK, err
     assert run_cli("task", root / "acme", "done", "pre-01-kickoff")[0] == ExitCode.OK
     assert run_cli("task", root / "acme", "block", "pre-05-stakeholders", "--note", "no sponsor")[0] == ExitCode.OK
+    code, _o, err = run_cli("kpi", root / "acme", "record", "retention_rate", "1", "--date", "2026-02-01")
+    assert code == ExitCode.OK, err  # 1 % retention: off track
     code, _o, err = run_cli("new", root / "beta", "--playbook", "b2b-sales", "--client", "Beta Co",
                             "--start", "2026-06-01", "--lang", "fa")
     assert code == ExitCode.OK, err
@@ -56,6 +58,7 @@ def test_json_lists_every_engagement_with_its_figures_and_the_broken_one_with_it
     assert acme["target_go_live"] == "2026-04-05"
     assert acme["forecast_go_live"] > acme["target_go_live"] and acme["slip_days"] > 0
     assert acme["next_gate"] and acme["next_gate_due"]
+    assert acme["kpis_off_track"] == 1
     beta = rows["Beta Co"]
     assert beta["playbook"] == "b2b-sales" and beta["late"] == 0 and beta["percent_done"] == 0
     assert beta["target_go_live"] is None and beta["slip_days"] is None
@@ -69,7 +72,11 @@ def test_filter_keeps_matching_engagements_and_never_hides_a_broken_one(run_cli,
     _code, doc = _json(run_cli, team, "--filter", "blocked")
     assert [e["client"] for e in doc["engagements"]] == ["Acme Ltd", "broken"]
     _code, doc = _json(run_cli, team, "--filter", "off-track")
-    assert [e["client"] for e in doc["engagements"]] == ["broken"]
+    assert [e["client"] for e in doc["engagements"]] == ["Acme Ltd", "broken"]
+    _code, doc = _json(run_cli, team, "--filter", "late", "--filter", "off-track")
+    assert [e["client"] for e in doc["engagements"]] == ["Acme Ltd", "broken"]
+    _code, doc = _json(run_cli, team / "beta", "--filter", "late")
+    assert doc["engagements"] == []
 
 
 def test_sort_by_a_column_descending(run_cli, team):

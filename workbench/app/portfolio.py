@@ -118,10 +118,9 @@ def engagement_row(folder: Path, today: date) -> PortfolioRow:
 
 
 def _row(oe, today: date) -> PortfolioRow:
-    from workbench.domain.adoption import kpi_trends
     from workbench.domain.forecast import forecast
     from workbench.domain.text import tr
-    from workbench.domain.tracking import TaskState, gate_open, status_report
+    from workbench.domain.tracking import TaskState, Trend, gate_open, status_report
     from workbench.store.choose import engagement_id, team_address
 
     lang = current_language()
@@ -137,7 +136,8 @@ def _row(oe, today: date) -> PortfolioRow:
     fc = forecast(pb, oe.plan, states, store.actuals(), today, store.active_baseline())
     target = oe.target.target if oe.target is not None else None
     live = fc.go_live
-    trends = kpi_trends(pb.kpis, store.measurements())
+    latest = store.latest_measurements()  # on track or not needs only the latest value of each KPI
+    trends = [Trend(k.id, [latest[k.id]], None, float(k.target), k.direction) for k in pb.kpis if k.id in latest]
     due = {t.id: t.finish for t in oe.plan.tasks}
     gate = next(((t, ph) for ph in pb.phases if ph.id not in closed_phases for t in ph.tasks
                  if t.gate and gate_open(t, states.get(t.id) or TaskState(t.id))), None)

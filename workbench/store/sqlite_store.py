@@ -131,6 +131,15 @@ class SQLiteStore:
         return [Measurement(k, v, _row_date(self.path, lambda: _("table measurements, row {id}").format(id=i),
                                             "measured_on", d), s, n) for i, k, v, d, s, n in rows]
 
+    def latest_measurements(self) -> dict[str, Measurement]:
+        """The latest value of each KPI, picked by the database: the portfolio reads fifty engagements."""
+        rows = self.conn.execute(
+            "SELECT id, kpi_id, value, measured_on, source, note FROM (SELECT *, ROW_NUMBER() OVER"
+            " (PARTITION BY kpi_id ORDER BY measured_on DESC, id DESC) AS rank FROM measurements) WHERE rank = 1"
+        ).fetchall()
+        return {k: Measurement(k, v, _row_date(self.path, lambda: _("table measurements, row {id}").format(id=i),
+                                               "measured_on", d), s, n) for i, k, v, d, s, n in rows}
+
     def closed_phases(self) -> dict[str, dict]:
         rows = self.conn.execute("SELECT phase, closed_at, author, override_reason, missing FROM phase_gates")
         return {phase: {"closed_at": at, "author": author, "override_reason": reason, "missing": json.loads(missing)}

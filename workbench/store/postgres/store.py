@@ -243,6 +243,25 @@ class PostgresStore:
             for i, k, v, d, s, n in rows
         ]
 
+    def latest_measurements(self) -> dict[str, Measurement]:
+        """The latest value of each KPI, picked by the database: the portfolio reads fifty engagements."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT DISTINCT ON (kpi_id) id, kpi_id, value, measured_on, source, note FROM measurements"
+                " WHERE engagement = %s ORDER BY kpi_id, measured_on DESC, id DESC",
+                (self.engagement,),
+            ).fetchall()
+        return {
+            k: Measurement(
+                k,
+                v,
+                _row_date(self.path, lambda i=i: _("table measurements, row {id}").format(id=i), "measured_on", d),
+                s,
+                n,
+            )
+            for i, k, v, d, s, n in rows
+        }
+
     def closed_phases(self) -> dict[str, dict]:
         with self._read() as conn:
             rows = conn.execute(
