@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "intake": ("workbench.cli.intake_cmd", "ask the intake questionnaire in the terminal; resumable"),
     "diff": ("workbench.cli.diff_cmd", "what an answer change adds and removes; --apply to save it"),
     "status": ("workbench.cli.status_cmd", "progress per phase, late, blocked and at-risk tasks, next actions"),
+    "portfolio": ("workbench.cli.portfolio_cmd", "every engagement at a glance: progress, late, go-live, KPIs, next gate"),
     "task": ("workbench.cli.task_cmd", "list, show and update tasks: start, done, block, assign, note ..."),
     "phase": ("workbench.cli.phase_cmd", "close a phase when its gate tasks are done; list closed phases"),
     "plan": ("workbench.cli.plan_cmd", "forecast against the baseline per task and the go-live slip; baselines"),

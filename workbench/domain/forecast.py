@@ -20,7 +20,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from workbench.domain.plan import Plan, _calendar, _graph, _order
 from workbench.domain.playbook import Playbook
@@ -39,11 +39,16 @@ class WorkingDays:
         self._extend(max(plan.working_days + 1, 32))
 
     def _extend(self, count: int) -> None:
+        """Grow to `count` days, counting on from the last day known (not again from the start)."""
         plan = self.plan
+        start = self.days[-1] + timedelta(days=1) if self.days else plan.start
+        more = count - len(self.days)
+        if more <= 0:
+            return
         if plan.calendar is not None:
-            self.days = plan.calendar.days(plan.start, count)
+            self.days += plan.calendar.days(start, more)
         else:
-            self.days = _calendar(plan.start, count, plan.weekend)
+            self.days += _calendar(start, more, plan.weekend)
 
     def day(self, index: int) -> date:
         """The date of working day `index` (0 is the plan's first working day; earlier ones clamp to it)."""

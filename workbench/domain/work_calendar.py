@@ -14,6 +14,7 @@ named, so code that never schedules does not pay for it.
 from __future__ import annotations
 
 import calendar
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -122,14 +123,8 @@ def country_calendar(country: str | None, start: date, *, weekend: frozenset[int
     extra_off, extra_working = frozenset(extra_off), frozenset(extra_working)
     if not country:
         return WorkCalendar(None, weekend or DEFAULT_WEEKEND, extra_off, extra_working)
-    import holidays
-
-    years = range(start.year - 1, start.year + YEARS_AHEAD + 1)
     language = {"fa": "fa_IR", "ru": "ru"}.get(lang)
-    try:
-        found = holidays.country_holidays(country.upper(), years=years, language=language)
-    except NotImplementedError:
-        raise ValueError(f"unknown country {country!r}; expected an ISO 3166 code such as IR or RU") from None
+    found = _holidays(country.upper(), start.year, language)
     supported = tuple(getattr(found, "supported_languages", ()))
     named = lang == "en" or language in supported  # no holiday names in a language the package lacks
     names = {day: (name if named else "") for day, name in found.items()}
@@ -137,3 +132,16 @@ def country_calendar(country: str | None, start: date, *, weekend: frozenset[int
     transferred = frozenset(getattr(found, "weekend_workdays", ()) or ())
     return WorkCalendar(country.upper(), weekend if weekend is not None else own_weekend,
                         frozenset(names) | extra_off, transferred | extra_working, names)
+
+
+@functools.lru_cache(maxsize=64)
+def _holidays(country: str, year: int, language: str | None):
+    """The holiday table of `country` around `year`, built once per process: building Iran's takes about
+    10 ms (lunar and Solar Hijri dates), which the portfolio paid once per engagement. Only read."""
+    import holidays
+
+    try:
+        return holidays.country_holidays(country, years=range(year - 1, year + YEARS_AHEAD + 1),
+                                         language=language)
+    except NotImplementedError:
+        raise ValueError(f"unknown country {country!r}; expected an ISO 3166 code such as IR or RU") from None

@@ -123,6 +123,10 @@ def test_measurements_round_trip(store):
     ]
     assert store.measurements("churn")[0].value == 0.1 + 0.2  # a double, not a 4-byte float
     assert len(store.measurements()) == 3
+    store.record_measurements([Measurement("nps", 20, date(2026, 2, 28))], "ana")  # same day, recorded later
+    latest = store.latest_measurements()
+    assert {k: (m.value, m.measured_on) for k, m in latest.items()} == {
+        "nps": (20.0, date(2026, 2, 28)), "churn": (0.1 + 0.2, date(2026, 1, 31))}
 
 
 def test_baselines_keep_every_freeze_and_one_is_active(store):

@@ -218,7 +218,7 @@ class PostgresStore:
     def _event_time(self, seq: int, at: str) -> datetime:
         return _row_date(
             self.path,
-            _("table events, row {seq}").format(seq=seq),
+            lambda: _("table events, row {seq}").format(seq=seq),
             "at",
             at,
             datetime.fromisoformat,
@@ -236,12 +236,31 @@ class PostgresStore:
             Measurement(
                 k,
                 v,
-                _row_date(self.path, _("table measurements, row {id}").format(id=i), "measured_on", d),
+                _row_date(self.path, lambda i=i: _("table measurements, row {id}").format(id=i), "measured_on", d),
                 s,
                 n,
             )
             for i, k, v, d, s, n in rows
         ]
+
+    def latest_measurements(self) -> dict[str, Measurement]:
+        """The latest value of each KPI, picked by the database: the portfolio reads fifty engagements."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT DISTINCT ON (kpi_id) id, kpi_id, value, measured_on, source, note FROM measurements"
+                " WHERE engagement = %s ORDER BY kpi_id, measured_on DESC, id DESC",
+                (self.engagement,),
+            ).fetchall()
+        return {
+            k: Measurement(
+                k,
+                v,
+                _row_date(self.path, lambda i=i: _("table measurements, row {id}").format(id=i), "measured_on", d),
+                s,
+                n,
+            )
+            for i, k, v, d, s, n in rows
+        }
 
     def closed_phases(self) -> dict[str, dict]:
         with self._read() as conn:
