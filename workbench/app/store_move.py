@@ -199,7 +199,7 @@ def _verify(target, sums: dict[str, TableSum]) -> None:
         found = back.table(table, target.read_back(table))
         expected = sums[table.name]
         if found.rows != expected.rows:
-            raise StoreError(_("table {table}: {found} rows arrived, {expected} were sent").format(
+            raise StoreError(_("table {table}: rows sent: {expected}, rows arrived: {found}").format(
                 table=table.name, found=found.rows, expected=expected.rows))
         if found.digest != expected.digest:
             raise StoreError(_("table {table}: the content that arrived differs from what was sent "

@@ -231,3 +231,23 @@ def test_the_moved_state_db_is_a_whole_sqlite_file(pg_server, tmp_path):
         assert [r[0] for r in active] == ["1", "2"]
     finally:
         conn.close()
+
+
+def test_a_save_that_fails_inside_the_switch_removes_the_new_state_db(pg_server, tmp_path, monkeypatch):
+    from workbench.app import store_move
+
+    folder = tmp_path / "retail"
+    _engagement(folder)
+    assert crmwb("store", "move", str(folder), "--to", pg_server.address(), env=NO_ENV_STORE).returncode == 0
+    yaml_before, status_before = (folder / "engagement.yaml").read_bytes(), _status(folder)
+
+    def disk_full(*args, **kwargs):
+        assert (folder / "state.db").exists()  # installed just before engagement.yaml is written
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(store_move, "save_engagement", disk_full)
+    with pytest.raises(store_move.MoveFailed) as failed:
+        store_move.move_store(folder, "sqlite")
+    assert failed.value.step == "switch" and "No space left" in str(failed.value)
+    assert not (folder / "state.db").exists() and not list(folder.glob("state.db.moving-*"))
+    assert (folder / "engagement.yaml").read_bytes() == yaml_before and _status(folder) == status_before
