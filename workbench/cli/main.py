@@ -42,7 +42,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "crm-export": ("workbench.cli.crm_export_cmd", "the designed permissions in each CRM's own format"),
     "audit": ("workbench.cli.audit_cmd", "live CRM permissions vs the design; recertification decisions"),
     "recertify": ("workbench.cli.recertify_cmd", "access review plan and an xlsx checklist per reviewer"),
-    "store": ("workbench.cli.store_cmd", "`store reinit DIR --confirm`: start a new task history on purpose"),
+    "store": ("workbench.cli.store_cmd", "`store reinit DIR --confirm` (new task history), `store move DIR --to URL|sqlite`"),
     "open": ("workbench.cli.open_cmd", "open an engagement folder in the workbench TUI (no arguments: start screen)"),
 }
 

@@ -1,4 +1,5 @@
-"""`crmwb store reinit DIR --confirm`: start a new, empty task history for an engagement on purpose.
+"""`crmwb store reinit DIR --confirm`: start a new, empty task history for an engagement on purpose;
+`crmwb store move DIR --to URL|sqlite`: move its state between state.db and a team database.
 
 crmwb never re-creates a missing or empty state.db by itself for an engagement that had one (its task
 history would be gone without a word). When the file is really lost, this command is the deliberate way
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from workbench.cli.engagement_args import add_author_argument, fail
 from workbench.cli.exit_codes import ExitCode
-from workbench.i18n import _
+from workbench.i18n import _, ngettext
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,6 +26,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     reinit.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
     reinit.add_argument("--confirm", action="store_true", help="yes, start the task history again")
     add_author_argument(reinit)
+    move = sub.add_parser("move", help="move the engagement's state to a team database or back to state.db",
+                          description="Copies every task, event, note, KPI value, baseline and archive row "
+                          "to the target, verifies each table (row count and content hash), and only then "
+                          "switches `store:` in engagement.yaml. The source is left as it was (a state.db is "
+                          "kept as state.db.moved-<time>). A failure at any step changes nothing.")
+    move.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
+    move.add_argument("--to", required=True, metavar="URL|sqlite",
+                      help="a PostgreSQL address (no password in it), or 'sqlite' for state.db")
 
 
 def _set_aside(store: Path) -> list[Path]:
@@ -44,6 +53,45 @@ def _set_aside(store: Path) -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.action == "move":
+        return _move(args)
+    return _reinit(args)
+
+
+def _move(args: argparse.Namespace) -> int:
+    from workbench.app.store_move import MoveFailed, MoveRefused, move_store
+    from workbench.cli.engagement_args import say_waiting
+    from workbench.cli.local import num
+    from workbench.cli.output import print_problems
+    from workbench.store.busy import BusyPolicy
+    from workbench.store.engagement import EngagementError
+
+    def progress(step: str) -> None:
+        print(_("crmwb store move: {step}").format(step=step), file=sys.stderr)
+
+    try:
+        result = move_store(args.folder, args.to, BusyPolicy.command_line(say_waiting), progress)
+    except EngagementError as exc:
+        print_problems(exc.problems)
+        return ExitCode.BAD_INPUT
+    except (MoveRefused, MoveFailed) as exc:
+        return fail("store move", str(exc))
+    total = sum(s.rows for s in result.tables.values())
+    print(ngettext("Moved {rows} row to {target}; every table verified (row count and content hash).",
+                   "Moved {rows} rows to {target}; every table verified (row count and content hash).",
+                   total).format(rows=num(total), target=result.target))
+    for name, table in result.tables.items():
+        print(f"  {name}: {num(table.rows)}")
+    if result.set_aside:
+        print(_("The previous state.db is kept, unchanged, as {path} (not deleted).").format(
+            path=result.set_aside[0]))
+    else:
+        print(_("The previous state stays where it was, unchanged and no longer used: {source} "
+                "(not deleted).").format(source=result.source))
+    return ExitCode.OK
+
+
+def _reinit(args: argparse.Namespace) -> int:
     from workbench.cli.output import print_problems
     from workbench.store.author import current_author
     from workbench.store.engagement import EngagementError, read
