@@ -172,6 +172,23 @@ def test_engagements_do_not_see_each_other(spec, tmp_path):
         assert theirs.tasks()["a"].checklist == [False] and len(theirs.history()) == 2
 
 
+def test_baselines_are_numbered_within_their_engagement(spec, tmp_path):
+    """A team database numbers rows across engagements; a user sees baseline 1, 2 of their own."""
+    other = Spec(
+        spec.backend,
+        str(tmp_path / "other.db") if spec.backend == "sqlite" else spec.where,
+        spec.engagement + "-other",
+    )
+    plan = {"a": (date(2026, 1, 5), date(2026, 1, 9))}
+    with spec.open() as mine, other.open() as theirs:
+        assert theirs.save_baseline(plan, None, date(2026, 3, 1), "theirs", "olga") == 1
+        assert theirs.save_baseline(plan, None, date(2026, 3, 1), "theirs again", "olga") == 2
+        assert mine.save_baseline(plan, None, date(2026, 3, 1), "kickoff", "ana") == 1
+        assert mine.save_baseline(plan, None, date(2026, 3, 2), "slip", "ana") == 2
+        assert [b.id for b in mine.baselines()] == [1, 2]
+        assert [(e.old, e.new) for e in mine.history("plan")] == [(None, "1"), ("1", "2")]
+
+
 def test_a_held_write_lock_raises_store_busy_and_reading_still_works(store, spec):
     with write_lock_held(spec):
         assert store.tasks()["a"].status == "not_started"  # readers never wait for the writer

@@ -19,6 +19,7 @@ import json
 import random
 import time
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Callable, Iterator, TypeVar
 
@@ -210,10 +211,20 @@ class PostgresStore:
         sql += " ORDER BY seq DESC" + (f" LIMIT {int(limit)}" if limit else "")
         with self._read() as conn:
             rows = conn.execute(sql, args).fetchall()
+            numbers = self._baseline_numbers(conn) if any(row[4] == "baseline" for row in rows) else {}
         return [
-            Event(seq, tid, self._event_time(seq, at), author, kind, old, new, note)
+            Event(seq, tid, self._event_time(seq, at), author, kind, *_numbered(kind, old, new, numbers), note)
             for seq, tid, at, author, kind, old, new, note in reversed(rows)
         ]
+
+    def _baseline_numbers(self, conn) -> dict[str, str]:
+        """A baseline's row id -> its number within this engagement (1, 2, ...). The team database numbers
+        rows across every engagement, so the row id is not what a user of one engagement should see: the
+        number is what SQLite gives the same engagement, and what `store move` preserves."""
+        ids = conn.execute(
+            "SELECT id FROM baselines WHERE engagement = %s ORDER BY id", (self.engagement,)
+        ).fetchall()
+        return {str(row[0]): str(number) for number, row in enumerate(ids, start=1)}
 
     def _event_time(self, seq: int, at: str) -> datetime:
         return _row_date(
@@ -301,7 +312,8 @@ class PostgresStore:
                 " FROM baselines WHERE engagement = %s ORDER BY id",
                 (self.engagement,),
             ).fetchall()
-        return [self._baseline(row) for row in rows]
+        # numbered within the engagement, as in history(): see _baseline_numbers
+        return [replace(self._baseline(row), id=number) for number, row in enumerate(rows, start=1)]
 
     def active_baseline(self) -> Baseline | None:
         return next((b for b in self.baselines() if b.active), None)
@@ -370,7 +382,7 @@ class PostgresStore:
         reason: str,
         author: str,
     ) -> int:
-        """Freeze a plan as the active baseline; the earlier ones are kept, inactive. Returns its id."""
+        """Freeze a plan as the active baseline; the earlier ones are kept, inactive. Returns its number."""
         if not reason.strip():
             raise StoreError(_("a baseline needs a reason"))
         payload = json.dumps({tid: [s.isoformat(), f.isoformat()] for tid, (s, f) in tasks.items()})
@@ -397,7 +409,8 @@ class PostgresStore:
             self._event(
                 conn, "plan", author, "baseline", previous[0] if previous else None, new_id, reason.strip()
             )
-            return int(new_id)
+            count = conn.execute("SELECT count(*) FROM baselines WHERE engagement = %s", key).fetchone()[0]
+            return int(count)  # its number within the engagement, as baselines() gives it
 
         return self._write(work)
 
@@ -560,3 +573,11 @@ class PostgresStore:
             self._event(conn, f"phase:{phase}", author, "gate", None, "closed", override_reason)
 
         self._write(work)
+
+
+def _numbered(kind: str, old, new, numbers: dict[str, str]) -> tuple:
+    """A baseline event's old/new row ids as the engagement's baseline numbers; other events as they are."""
+    if kind != "baseline":
+        return old, new
+    return (numbers.get(str(old), old) if old is not None else None,
+            numbers.get(str(new), new) if new is not None else None)
