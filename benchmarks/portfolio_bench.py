@@ -53,9 +53,14 @@ def fill(folder: Path, events: int, measurements: int) -> None:
             else:
                 store.assign(task, rng.choice(["Ana", "Boris", "Reza", "Sara", "Olga"]), "bench")
         kpis = [k.id for k in oe.resolved.kpis]
-        store.record_measurements([Measurement(k, round(rng.uniform(0, 100), 1), START + timedelta(days=7 * i),
-                                               "bench") for k in kpis for i in range(measurements // len(kpis))],
-                                  "bench")
+        store.record_measurements(
+            [
+                Measurement(k, round(rng.uniform(0, 100), 1), START + timedelta(days=7 * i), "bench")
+                for k in kpis
+                for i in range(measurements // len(kpis))
+            ],
+            "bench",
+        )
 
 
 def quiet(*args: str) -> tuple[float, str]:
@@ -69,22 +74,27 @@ def quiet(*args: str) -> tuple[float, str]:
 
 
 def run(engagements: int, events: int, measurements: int) -> None:
-    answers = yaml.safe_load((ROOT / "playbooks/examples/retail-chain.answers.yaml").read_text("utf-8"))["answers"]
+    answers = yaml.safe_load((ROOT / "playbooks/examples/retail-chain.answers.yaml").read_text("utf-8"))[
+        "answers"
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "team"
         first = root / "client-01"
         create(first, "core", answers, "Benchmark Retail 01", START, "bench")
         began = time.perf_counter()
         fill(first, events, measurements)
-        print(f"filled {events:,} task events + {measurements:,} KPI values in {time.perf_counter() - began:.1f} s; "
-              f"copying to {engagements} engagements")
+        print(
+            f"filled {events:,} task events + {measurements:,} KPI values in {time.perf_counter() - began:.1f} s; "
+            f"copying to {engagements} engagements"
+        )
         folders = [first]
         for i in range(2, engagements + 1):
             folder = root / f"client-{i:02d}"
             shutil.copytree(first, folder)
             file = folder / "engagement.yaml"
-            file.write_text(file.read_text("utf-8").replace("Benchmark Retail 01", f"Benchmark Retail {i:02d}"),
-                            "utf-8")
+            file.write_text(
+                file.read_text("utf-8").replace("Benchmark Retail 01", f"Benchmark Retail {i:02d}"), "utf-8"
+            )
             folders.append(folder)
         today = (START + timedelta(days=120)).isoformat()
         best_status = best_portfolio = float("inf")
@@ -96,9 +106,11 @@ def run(engagements: int, events: int, measurements: int) -> None:
             best_portfolio = min(best_portfolio, elapsed)
             rows = len(json.loads(out)["engagements"])
         assert rows == engagements, f"portfolio listed {rows} of {engagements}"
-        print(f"best of {RUNS} (in-process): `status --json` x {engagements} {best_status:.2f} s (baseline); "
-              f"`portfolio --format json` {best_portfolio:.2f} s for {rows} rows "
-              f"(target <= {TARGET:.0f} s) {'OK' if best_portfolio <= TARGET else 'OVER TARGET'}")
+        print(
+            f"best of {RUNS} (in-process): `status --json` x {engagements} {best_status:.2f} s (baseline); "
+            f"`portfolio --format json` {best_portfolio:.2f} s for {rows} rows "
+            f"(target <= {TARGET:.0f} s) {'OK' if best_portfolio <= TARGET else 'OVER TARGET'}"
+        )
 
 
 if __name__ == "__main__":

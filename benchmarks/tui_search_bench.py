@@ -50,9 +50,13 @@ def main() -> None:
         found_old = sum(all(w in k for w in words_lower) for k in lower)
         found_new = sum(matches(words_folded, k) for k in folded)
         print(f"{lang}: {len(texts):,} rows")
-        print(f"  build keys   search_key {build_new * 1000:7.1f} ms   baseline lower() {build_old * 1000:7.1f} ms")
-        print(f"  filter       search_key {find_new * 1000:7.1f} ms   baseline lower() {find_old * 1000:7.1f} ms"
-              f"   ({found_new:,} rows found, baseline {found_old:,})")
+        print(
+            f"  build keys   search_key {build_new * 1000:7.1f} ms   baseline lower() {build_old * 1000:7.1f} ms"
+        )
+        print(
+            f"  filter       search_key {find_new * 1000:7.1f} ms   baseline lower() {find_old * 1000:7.1f} ms"
+            f"   ({found_new:,} rows found, baseline {found_old:,})"
+        )
 
 
 if __name__ == "__main__":

@@ -11,8 +11,15 @@ import pytest
 
 from tests.crm.audit_fixtures import MINI, fake_target_fixture  # noqa: F401
 from workbench.app.design import load_design
-from workbench.app.export import CrmRequest, JobdescRequest, crm_adapters, export, export_context, export_crm, \
-    export_jobdescs
+from workbench.app.export import (
+    CrmRequest,
+    JobdescRequest,
+    crm_adapters,
+    export,
+    export_context,
+    export_crm,
+    export_jobdescs,
+)
 from workbench.writers import registry
 from workbench.writers.transaction import WORK
 
@@ -21,7 +28,9 @@ START = date(2026, 1, 5)
 
 def _tree(folder: Path) -> dict[str, bytes]:
     """Every file under folder (staging debris included), by relative path, with its bytes."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def _context(lang: str = "en"):
@@ -36,8 +45,19 @@ def _fixed_date(monkeypatch):
 
 
 def test_export_writes_what_crmwb_export_writes(run_cli, tmp_path):
-    code, _out, err = run_cli("export", MINI, "--out", tmp_path / "cli", "--client", "Acme", "--start",
-                              START.isoformat(), "--format", "md,csv", "--quiet")
+    code, _out, err = run_cli(
+        "export",
+        MINI,
+        "--out",
+        tmp_path / "cli",
+        "--client",
+        "Acme",
+        "--start",
+        START.isoformat(),
+        "--format",
+        "md,csv",
+        "--quiet",
+    )
     assert code == 0, err
     _design, ctx = _context()
     result = export(ctx, tmp_path / "app", formats=["md", "csv"])
@@ -45,28 +65,43 @@ def test_export_writes_what_crmwb_export_writes(run_cli, tmp_path):
     assert "manifest.json" in cli and len(cli) > 3
     assert cli == app
     assert sorted(p.relative_to(tmp_path / "app").as_posix() for p in result.files) == sorted(
-        set(app) - {"manifest.json"})
+        set(app) - {"manifest.json"}
+    )
 
 
 def test_export_crm_writes_what_crmwb_crm_export_writes(run_cli, fake_target, tmp_path):
     code, _out, err = run_cli("crm-export", MINI, "--to", fake_target, "--out", tmp_path / "cli", "--quiet")
     assert code == 0, err
     design, _ctx = _context()
-    written, limits, changes = export_crm(design.playbook, design.label, crm_adapters(fake_target),
-                                          tmp_path / "app")
+    written, limits, changes = export_crm(
+        design.playbook, design.label, crm_adapters(fake_target), tmp_path / "app"
+    )
     assert written == {"fake": ["fake/permissions.csv"]} and limits == {"fake": []}
     assert sorted(changes.added) == sorted(_tree(tmp_path / "app"))
     assert _tree(tmp_path / "cli") == _tree(tmp_path / "app")
 
 
 def test_export_jobdescs_writes_what_crmwb_jobdesc_writes(run_cli, tmp_path):
-    code, _out, err = run_cli("jobdesc", "--all", "--playbook", MINI, "--lang", "en,fa", "--out",
-                              tmp_path / "cli", "--date", "2026-01-05", "--quiet")
+    code, _out, err = run_cli(
+        "jobdesc",
+        "--all",
+        "--playbook",
+        MINI,
+        "--lang",
+        "en,fa",
+        "--out",
+        tmp_path / "cli",
+        "--date",
+        "2026-01-05",
+        "--quiet",
+    )
     assert code == 0, err
     design, _ctx = _context()
     from workbench.writers.jobdesc import roles_with_profiles
 
-    request = JobdescRequest(design.playbook, roles_with_profiles(design.playbook), ["en", "fa"], ["md"], START)
+    request = JobdescRequest(
+        design.playbook, roles_with_profiles(design.playbook), ["en", "fa"], ["md"], START
+    )
     names, _changes = export_jobdescs(request, tmp_path / "app")
     assert names and sorted(names) == sorted(_tree(tmp_path / "app"))
     assert _tree(tmp_path / "cli") == _tree(tmp_path / "app")
@@ -75,8 +110,9 @@ def test_export_jobdescs_writes_what_crmwb_jobdesc_writes(run_cli, tmp_path):
 def test_deliverables_and_crm_files_in_one_transaction(fake_target, tmp_path):
     design, ctx = _context()
     out = tmp_path / "out"
-    result = export(ctx, out, formats=["md"], crm=CrmRequest(design.playbook, design.label,
-                                                             crm_adapters(fake_target)))
+    result = export(
+        ctx, out, formats=["md"], crm=CrmRequest(design.playbook, design.label, crm_adapters(fake_target))
+    )
     files = _tree(out)
     assert {"manifest.json", "crm-export.json", "limitations.md", "fake/permissions.csv"} <= set(files)
     assert result.crm_written == {"fake": ["fake/permissions.csv"]}
@@ -107,8 +143,10 @@ def _break_deliverable(monkeypatch, after: int):
     def writer(deliverable, fmt):
         calls.append((deliverable, fmt))
         if len(calls) > after:
+
             def broken(*_args):
                 raise RuntimeError("the deliverable writer broke")
+
             return broken
         return real(deliverable, fmt)
 
@@ -140,8 +178,12 @@ def test_a_failing_writer_leaves_no_new_folder(fake_target, tmp_path, monkeypatc
     design, ctx = _context()
     (_break_crm if breaks == "crm" else lambda mp: _break_deliverable(mp, after=1))(monkeypatch)
     with pytest.raises(RuntimeError, match="broke"):
-        export(ctx, tmp_path / "new", formats=["md"],
-               crm=CrmRequest(design.playbook, design.label, crm_adapters(fake_target)))
+        export(
+            ctx,
+            tmp_path / "new",
+            formats=["md"],
+            crm=CrmRequest(design.playbook, design.label, crm_adapters(fake_target)),
+        )
     assert not (tmp_path / "new").exists()
 
 

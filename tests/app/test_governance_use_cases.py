@@ -23,7 +23,9 @@ def _design():
 
 
 def test_drift_audit_finds_what_crmwb_audit_prints(run_cli, exported):
-    edit_lines(exported / "permissions.csv", {"CRM_specialist,lead,read,team": "CRM_specialist,lead,read,all"})
+    edit_lines(
+        exported / "permissions.csv", {"CRM_specialist,lead,read,team": "CRM_specialist,lead,read,all"}
+    )
     code, out, err = run_cli("audit", MINI, "--from", "fake", exported, "--format", "json")
     assert code == 1, err
     design = _design()

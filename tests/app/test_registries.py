@@ -1,4 +1,4 @@
-""""Where things go" (README): a new deliverable, command or TUI section is one file plus one registry
+""" "Where things go" (README): a new deliverable, command or TUI section is one file plus one registry
 line. These checks keep the registries complete and every entry pointing at something real."""
 
 from __future__ import annotations
@@ -33,8 +33,11 @@ def _writer_modules() -> set[str]:
         for node in tree.body:
             if isinstance(node, ast.FunctionDef) and not node.name.startswith("_") and node.args.args:
                 first = node.args.args[0]
-                if first.annotation is not None and ast.unparse(first.annotation) == "ExportContext" \
-                        and len(node.args.args) == 2:
+                if (
+                    first.annotation is not None
+                    and ast.unparse(first.annotation) == "ExportContext"
+                    and len(node.args.args) == 2
+                ):
                     found.add(f"workbench.writers.{path.stem}")
     return found
 

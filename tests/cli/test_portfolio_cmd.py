@@ -21,15 +21,29 @@ def team(run_cli, tmp_path) -> Path:
     root = tmp_path / "team"
     answers = tmp_path / "acme.answers.yaml"
     answers.write_text(yaml.safe_dump({"client": "Acme Ltd", "answers": {"target_go_live_months": 3}}))
-    code, _o, err = run_cli("new", root / "acme", "--playbook", "core", "--answers", answers,
-                            "--start", "2026-01-05")
+    code, _o, err = run_cli(
+        "new", root / "acme", "--playbook", "core", "--answers", answers, "--start", "2026-01-05"
+    )
     assert code == ExitCode.OK, err
     assert run_cli("task", root / "acme", "done", "pre-01-kickoff")[0] == ExitCode.OK
-    assert run_cli("task", root / "acme", "block", "pre-05-stakeholders", "--note", "no sponsor")[0] == ExitCode.OK
+    assert (
+        run_cli("task", root / "acme", "block", "pre-05-stakeholders", "--note", "no sponsor")[0]
+        == ExitCode.OK
+    )
     code, _o, err = run_cli("kpi", root / "acme", "record", "retention_rate", "1", "--date", "2026-02-01")
     assert code == ExitCode.OK, err  # 1 % retention: off track
-    code, _o, err = run_cli("new", root / "beta", "--playbook", "b2b-sales", "--client", "Beta Co",
-                            "--start", "2026-06-01", "--lang", "fa")
+    code, _o, err = run_cli(
+        "new",
+        root / "beta",
+        "--playbook",
+        "b2b-sales",
+        "--client",
+        "Beta Co",
+        "--start",
+        "2026-06-01",
+        "--lang",
+        "fa",
+    )
     assert code == ExitCode.OK, err
     (root / "broken").mkdir()
     (root / "broken" / "engagement.yaml").write_text("client: [unclosed\n")
@@ -112,7 +126,9 @@ def test_xlsx_reads_back_with_numbers_dates_and_rtl_in_persian(run_cli, team, tm
     from openpyxl import load_workbook
 
     out = tmp_path / "portfolio.xlsx"
-    code, _o, err = run_cli("portfolio", team, "--today", TODAY, "--format", "xlsx", "--out", out, "--lang", "fa")
+    code, _o, err = run_cli(
+        "portfolio", team, "--today", TODAY, "--format", "xlsx", "--out", out, "--lang", "fa"
+    )
     assert code == ExitCode.FINDINGS, err
     ws = load_workbook(out).active
     assert ws.sheet_view.rightToLeft

@@ -141,8 +141,13 @@ async def _answer(pilot, actions: Actions, saves: list) -> dict:
     last = done[-1]
     if not last.written:
         return {**record, "result": "noop", "retyped": retyped}
-    return {**record, **_outcome(_new_notes(app, seen), None), "revision": last.revision,
-            "sync_error": last.sync_error, "retyped": retyped}
+    return {
+        **record,
+        **_outcome(_new_notes(app, seen), None),
+        "revision": last.revision,
+        "sync_error": last.sync_error,
+        "retyped": retyped,
+    }
 
 
 async def run_tui_writer(folder: Path, config: dict, seconds: float, today: date, monkeypatch) -> list[dict]:

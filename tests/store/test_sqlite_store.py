@@ -18,12 +18,18 @@ def fill_at_version(path: Path, target: int) -> None:
     """A database as an older crmwb left it, with data in every table that existed then."""
     conn = sqlite3.connect(path, isolation_level=None)
     migrate(conn, target)
-    conn.execute("INSERT INTO tasks (id, phase, status, assignee) VALUES ('old', 'deployment', 'blocked', 'Olga')")
-    conn.execute("INSERT INTO events (task_id, at, author, kind, old, new) VALUES "
-                 "('old', '2025-01-01T00:00:00+00:00', 'olga', 'status', 'not_started', 'blocked')")
+    conn.execute(
+        "INSERT INTO tasks (id, phase, status, assignee) VALUES ('old', 'deployment', 'blocked', 'Olga')"
+    )
+    conn.execute(
+        "INSERT INTO events (task_id, at, author, kind, old, new) VALUES "
+        "('old', '2025-01-01T00:00:00+00:00', 'olga', 'status', 'not_started', 'blocked')"
+    )
     if target >= 2:
-        conn.execute("INSERT INTO measurements (kpi_id, value, measured_on, recorded_at, author) VALUES "
-                     "('nps', 7, '2025-01-31', '2025-02-01T00:00:00+00:00', 'olga')")
+        conn.execute(
+            "INSERT INTO measurements (kpi_id, value, measured_on, recorded_at, author) VALUES "
+            "('nps', 7, '2025-01-31', '2025-02-01T00:00:00+00:00', 'olga')"
+        )
     conn.close()
 
 

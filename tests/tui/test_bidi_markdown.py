@@ -46,9 +46,15 @@ async def test_the_persian_job_description_preview_reads_right_to_left(tmp_path)
         shown = screen_text(app)
         width = screen.query_one(BidiMarkdown).content_region.width
         first_line = textwrap.wrap(source.split("## ")[1].split("\n", 2)[2].strip(), width)[0]
-        assert SENTENCE in first_line and bidi.visual(first_line) in shown  # wrapped in reading order, laid out
+        assert (
+            SENTENCE in first_line and bidi.visual(first_line) in shown
+        )  # wrapped in reading order, laid out
         assert SENTENCE not in shown and bidi.visual(SENTENCE) != SENTENCE  # never drawn backwards
-        for heading in ("شرح شغل: مدیر CRM (مدیر ارتباط با مشتری)", "هدف شغل", "جایگاه سازمانی و خط گزارش‌دهی"):
+        for heading in (
+            "شرح شغل: مدیر CRM (مدیر ارتباط با مشتری)",
+            "هدف شغل",
+            "جایگاه سازمانی و خط گزارش‌دهی",
+        ):
             assert bidi.visual(heading) in shown, heading
         row = next(line for line in shown.split("\n") if bidi.visual("هدف شغل") in line)
         assert row.rstrip().endswith(bidi.visual("هدف شغل"))  # right-aligned: it hugs the right edge
@@ -61,7 +67,9 @@ async def test_the_persian_job_description_preview_reads_right_to_left(tmp_path)
         end = screen_text(app)
         assert bidi.visual("محدوده حقوق") in end  # the last heading
         header = next(line for line in end.split("\n") if bidi.visual("دوره سنجش") in line and "│" in line)
-        assert header.index(bidi.visual("دوره سنجش")) < header.index(bidi.visual("شاخص"))  # a table, read from the right
+        assert header.index(bidi.visual("دوره سنجش")) < header.index(
+            bidi.visual("شاخص")
+        )  # a table, read from the right
 
         screen.query_one("#jd-out", Input).value = str(tmp_path / "hr")
         await pilot.press("ctrl+s")
@@ -104,8 +112,10 @@ async def test_a_terminal_that_does_bidi_gets_the_persian_markdown_as_it_is(monk
 
 def test_lists_and_tables_are_laid_out_with_their_start_on_the_right():
     bidi.set_mode("app")
-    markdown = ("## عنوان\n\n- مورد نخست فهرست که بلند است و باید شکسته شود تا در عرض جا شود\n- دوم\n\n"
-                "| شاخص | هدف |\n|---|---|\n| کاربران فعال | دست‌کم ۹۰٪ |\n")
+    markdown = (
+        "## عنوان\n\n- مورد نخست فهرست که بلند است و باید شکسته شود تا در عرض جا شود\n- دوم\n\n"
+        "| شاخص | هدف |\n|---|---|\n| کاربران فعال | دست‌کم ۹۰٪ |\n"
+    )
     kinds = [b.kind for b in parse_blocks(markdown)]
     assert kinds == ["heading", "item", "item", "table"]
     rows = layout(markdown, 30)
@@ -114,7 +124,9 @@ def test_lists_and_tables_are_laid_out_with_their_start_on_the_right():
     item = [t for t in texts if "•" in t]
     assert len(item) == 2 and all(t.endswith("•") for t in item)  # the bullet on the reading side
     first = texts.index(item[0])
-    assert texts[first + 1].endswith("  ") and "•" not in texts[first + 1]  # continuation indented on the right
+    assert (
+        texts[first + 1].endswith("  ") and "•" not in texts[first + 1]
+    )  # continuation indented on the right
     assert all(cell_len(t) <= 30 for t in texts)
     header = next(t for t in texts if "│" in t)
     assert header.index(bidi.visual("هدف")) < header.index(bidi.visual("شاخص"))  # first column rightmost

@@ -16,11 +16,11 @@ from tests.tui.deliverables_support import (
     make_engagement,
     write_violating_playbook,
 )
+from workbench.app.session import Session
 from workbench.domain.governance import Finding
 from workbench.domain.matrix import raci_table
 from workbench.store.engagement import read, save_overrides
 from workbench.tui.screens.deliverables import DeliverablesScreen
-from workbench.app.session import Session
 from workbench.tui.widgets.findings_list import FindingsList
 from workbench.tui.widgets.kpi_table import KpiTable
 from workbench.tui.widgets.permission_matrix import PermissionMatrixTable
@@ -156,8 +156,11 @@ async def test_rfp_edit_hidden_by_the_priority_filter_leaves_the_list(retail):
 async def test_must_have_share_warns_above_sixty_percent(retail):
     engagement = read(retail)
     session = Session.open(retail, "tester")
-    edits = {r.id: {"priority": "must", "weight": r.weight} for r in session.opened.resolved.requirements
-             if r.priority == "should"}
+    edits = {
+        r.id: {"priority": "must", "weight": r.weight}
+        for r in session.opened.resolved.requirements
+        if r.priority == "should"
+    }
     session.close()
     save_overrides(engagement, {"requirements": edits})
     app = DeliverablesHost(retail)

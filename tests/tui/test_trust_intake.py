@@ -99,8 +99,12 @@ async def test_a_failed_answer_save_says_what_was_saved_and_the_app_goes_on(enga
         with lock_held(engagement) as release:
             (await open_question(pilot, "loyalty_programme")).focus_input()
             await pilot.press("space")  # flips the answer, saved at once
-            assert await wait_for(pilot, lambda: any("The answers are saved in engagement.yaml" in n
-                                                     for n in notifications(app)), steps=400, delay=0.1)
+            assert await wait_for(
+                pilot,
+                lambda: any("The answers are saved in engagement.yaml" in n for n in notifications(app)),
+                steps=400,
+                delay=0.1,
+            )
             assert not any("were not saved" in n for n in notifications(app))
             assert saved_answers(engagement)["loyalty_programme"] is (not before)
             release()
@@ -122,8 +126,9 @@ async def test_an_answer_given_with_the_cli_shows_in_the_open_intake_and_is_kept
         assert isinstance(screen, IntakeScreen) and "budget_approved" not in screen.answers
         done = crmwb("diff", engagement, "--set", "budget_approved=yes", "--apply")
         assert done.returncode == 0, done.stderr
-        assert await wait_for(pilot, lambda: screen.answers.get("budget_approved") is True,
-                              steps=300, delay=0.1)
+        assert await wait_for(
+            pilot, lambda: screen.answers.get("budget_approved") is True, steps=300, delay=0.1
+        )
         assert screen.query_one(QuestionForm).question.id == "sponsor_named"
         await pilot.press("space")  # answer another question here: the CLI's answer stays
         await settle(pilot)
@@ -145,15 +150,23 @@ async def test_an_answer_that_changes_the_task_list_is_reported_at_once_while_th
             form = await open_question(pilot, "loyalty_programme")
             form.focus_input()
             await pilot.press("space")
-            assert await wait_for(pilot, lambda: any("The answers are saved in engagement.yaml" in n
-                                                     for n in notifications(app)), steps=400, delay=0.1)
+            assert await wait_for(
+                pilot,
+                lambda: any("The answers are saved in engagement.yaml" in n for n in notifications(app)),
+                steps=400,
+                delay=0.1,
+            )
             assert saved_answers(engagement)["loyalty_programme"] is (not before)
             assert not app.session.synced
             await open_question(pilot, "sponsor_named")  # the screen goes on while the lock is held
             release()
         assert await wait_for(pilot, lambda: app.session.synced, steps=400, delay=0.1)
-        assert await wait_for(pilot, lambda: any("task list is up to date" in n.lower()
-                                                 for n in notifications(app)), steps=100, delay=0.1)
+        assert await wait_for(
+            pilot,
+            lambda: any("task list is up to date" in n.lower() for n in notifications(app)),
+            steps=100,
+            delay=0.1,
+        )
         tasks = app.session.states()
     assert ("post-06-loyalty-programme" in tasks) is (not before)
     assert app.return_code in (None, 0)
@@ -173,8 +186,9 @@ async def test_an_answer_taken_from_the_cli_is_not_counted_as_this_screens_edit(
         screen = app.screen
         assert isinstance(screen, IntakeScreen)
         assert crmwb("diff", engagement, "--set", "target_go_live_months=7", "--apply").returncode == 0
-        assert await wait_for(pilot, lambda: screen.answers.get("target_go_live_months") == 7,
-                              steps=300, delay=0.1)
+        assert await wait_for(
+            pilot, lambda: screen.answers.get("target_go_live_months") == 7, steps=300, delay=0.1
+        )
         app.watcher.check = lambda force=False: None  # the screen has not seen the next change yet
         assert crmwb("diff", engagement, "--set", "target_go_live_months=8", "--apply").returncode == 0
         await pilot.press("space")  # sponsor_named: yes

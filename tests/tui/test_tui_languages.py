@@ -34,8 +34,17 @@ from workbench.tui.widgets.paged_table import clip
 from workbench.tui.widgets.task_table import TaskTable
 
 SIZE = (160, 50)
-KEY_NAMES = {"Ctrl", "Esc", "Space", "Enter", "Escape", "Shift", "Tab", *(f"F{n}" for n in range(1, 8)),
-             *(f"f{n}" for n in range(1, 8))}
+KEY_NAMES = {
+    "Ctrl",
+    "Esc",
+    "Space",
+    "Enter",
+    "Escape",
+    "Shift",
+    "Tab",
+    *(f"F{n}" for n in range(1, 8)),
+    *(f"f{n}" for n in range(1, 8)),
+}
 """keys are named as printed on the keyboard, in every language"""
 NAMES = {"English", "deliverables", "jobdesc", "clients", "acme"}
 """the language menu names each language in itself (English, فارسی, Русский); folder names in paths"""
@@ -45,7 +54,9 @@ FORMATS = {"xlsx", "md", "html", "csv", "odoo", "casbin", "bpmn", "mermaid", "do
 
 def screen_text(app) -> str:
     """Everything the current screen draws, line by line, as the terminal receives it."""
-    return "\n".join("".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips())
+    return "\n".join(
+        "".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()
+    )
 
 
 def data_words(engagement: Path) -> frozenset[str]:
@@ -55,9 +66,26 @@ def data_words(engagement: Path) -> frozenset[str]:
     opened = open_engagement(engagement, AUTHOR, sync=False)
     try:
         pb = opened.resolved
-        ids = {pb.id, "b2c-retail-loyalty", "core", *(item.id for group in (
-            pb.roles, pb.objects, pb.kpis, pb.processes, pb.requirements, pb.modules, pb.questions, pb.phases,
-            pb.job_profiles) for item in group)}
+        ids = {
+            pb.id,
+            "b2c-retail-loyalty",
+            "core",
+            *(
+                item.id
+                for group in (
+                    pb.roles,
+                    pb.objects,
+                    pb.kpis,
+                    pb.processes,
+                    pb.requirements,
+                    pb.modules,
+                    pb.questions,
+                    pb.phases,
+                    pb.job_profiles,
+                )
+                for item in group
+            ),
+        }
         ids.update(t.id for p in pb.phases for t in p.tasks)
         ids.update(n.id for p in pb.processes for n in p.nodes)
         texts = [CLIENT, AUTHOR, "demo", str(engagement)]
@@ -74,8 +102,14 @@ def found_leaks(text: str, lang: str, ids: frozenset[str]) -> list[str]:
     matrix letters (C R U D, R A C I) that every language keeps, and a name clipped to its column (the
     beginning of a data word or allowed name, cut with …)."""
     allowed = KEY_NAMES | FORMATS | NAMES
-    return [w for w in leaks(text, lang, ids) if w not in allowed and len(w) > 1
-            and not (w.startswith("digits") and lang != "fa") and not _cut(w, text, ids)]
+    return [
+        w
+        for w in leaks(text, lang, ids)
+        if w not in allowed
+        and len(w) > 1
+        and not (w.startswith("digits") and lang != "fa")
+        and not _cut(w, text, ids)
+    ]
 
 
 def _cut(word: str, text: str, ids: frozenset[str]) -> bool:
@@ -92,7 +126,13 @@ async def _walk(pilot, app) -> dict[str, str]:
     """Every section, every deliverables tab, the task details, the help, the new-engagement dialog and
     the palette: what each draws."""
     seen: dict[str, str] = {}
-    for key, name in (("f2", "start"), ("f3", "intake"), ("f4", "phases"), ("f6", "export"), ("f7", "jobdesc")):
+    for key, name in (
+        ("f2", "start"),
+        ("f3", "intake"),
+        ("f4", "phases"),
+        ("f6", "export"),
+        ("f7", "jobdesc"),
+    ):
         await pilot.press(key)
         await settle(pilot)
         seen[name] = screen_text(app)
@@ -243,8 +283,12 @@ async def test_persian_is_laid_out_on_screen_but_never_in_the_data(seeded):
         view = next(iter(table.views.values()))
         assert bidi.has_rtl(view.name)
         cell = str(table.get_cell(view.id, "name"))
-        assert cell == bidi.visual(clip(view.name, table.name_width)) != view.name  # drawn in visual order ...
-        assert view.name == app.session.opened.resolved.task_map()[view.id].name.get_text("fa")  # ... kept as written
+        assert (
+            cell == bidi.visual(clip(view.name, table.name_width)) != view.name
+        )  # drawn in visual order ...
+        assert view.name == app.session.opened.resolved.task_map()[view.id].name.get_text(
+            "fa"
+        )  # ... kept as written
         search = app.screen.query_one("#task-search", Input)
         search.focus()
         word = next(w for v in table.views.values() for w in v.name.split() if "ی" in w and len(w) > 3)
@@ -253,8 +297,9 @@ async def test_persian_is_laid_out_on_screen_but_never_in_the_data(seeded):
             await pilot.press(char)
         await settle(pilot)
         assert search.value == typed  # what is being edited stays as typed, in logical order
-        assert table.views and all(word in v.name.replace("\u200c", "") or word in v.name
-                                   for v in table.views.values())  # found in the Persian spelling
+        assert table.views and all(
+            word in v.name.replace("\u200c", "") or word in v.name for v in table.views.values()
+        )  # found in the Persian spelling
         assert len(table.views) < len(app.screen.views)
 
 
@@ -293,6 +338,10 @@ async def test_a_persian_notification_is_laid_out_and_wrapped_in_reading_order(s
         await pilot.pause()
         persian, english = list(app._notifications)[-2:]  # as tests/tui/store_support reads them
     first, *rest = persian.message.split("\n")
-    assert rest and first == bidi.visual(textwrap.wrap(message, app.TOAST_TEXT_WIDTH)[0])  # its beginning first
-    assert persian.title == bidi.visual("مخزن مشغول است") and not persian.markup  # shown as text, never markup
+    assert rest and first == bidi.visual(
+        textwrap.wrap(message, app.TOAST_TEXT_WIDTH)[0]
+    )  # its beginning first
+    assert (
+        persian.title == bidi.visual("مخزن مشغول است") and not persian.markup
+    )  # shown as text, never markup
     assert english.message == "Saved: adds 2 tasks."  # other text untouched

@@ -8,16 +8,25 @@ from workbench.domain.search import matches, search_key, search_words
 from workbench.tui.widgets.rfp_table import RfpRow, filter_rows
 
 
-@pytest.mark.parametrize(("typed", "stored"), [
-    ("ي", "ی"), ("ك", "ک"),  # Arabic keyboard letters for the Persian ones
-    ("میشود", "می\u200cشود"),  # without the zero-width non-joiner
-    ("می\u200cشود", "میشود"),
-    ("مـــدیر", "مدیر"),  # tatweel stretching a word
-    ("۱۲", "12"), ("١٢", "12"), ("12", "۱۲"),  # Persian, Arabic-Indic and Latin digits
-    ("ёлка", "елка"), ("ЁЛКА", "елка"), ("елка", "ёлка"),  # ё and е
-    ("CRM", "crm"), ("Straße", "STRASSE"),  # case-folded, not only lower-cased
-    ("مُدیر", "مدیر"),  # a vowel mark
-])
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("ي", "ی"),
+        ("ك", "ک"),  # Arabic keyboard letters for the Persian ones
+        ("میشود", "می\u200cشود"),  # without the zero-width non-joiner
+        ("می\u200cشود", "میشود"),
+        ("مـــدیر", "مدیر"),  # tatweel stretching a word
+        ("۱۲", "12"),
+        ("١٢", "12"),
+        ("12", "۱۲"),  # Persian, Arabic-Indic and Latin digits
+        ("ёлка", "елка"),
+        ("ЁЛКА", "елка"),
+        ("елка", "ёлка"),  # ё and е
+        ("CRM", "crm"),
+        ("Straße", "STRASSE"),  # case-folded, not only lower-cased
+        ("مُدیر", "مدیر"),  # a vowel mark
+    ],
+)
 def test_both_spellings_have_the_same_key(typed, stored):
     assert search_key(typed) == search_key(stored)
 

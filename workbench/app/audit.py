@@ -39,16 +39,32 @@ def drift_audit(pb: Playbook, label: str, target: str, source: Path) -> DriftAud
 
     crm = adapter(target)
     if not source.exists():
-        return DriftAudit(None, [Problem(_("no such file or folder; expected the {target} export")
-                                         .format(target=target), file=str(source), code="missing")])
+        return DriftAudit(
+            None,
+            [
+                Problem(
+                    _("no such file or folder; expected the {target} export").format(target=target),
+                    file=str(source),
+                    code="missing",
+                )
+            ],
+        )
     mapping = mapping_for(pb, target)
     with no_gc():  # hundreds of thousands of fresh cells, no cycles: the cyclic GC only slows this down
         designed = crm.project(pb, mapping)
         try:
             live, problems = crm.read(source, pb, mapping)
         except (OSError, UnicodeError) as exc:
-            live, problems = None, [Problem(_("cannot read the {target} export: {reason}").format(
-                target=target, reason=exc), file=str(source), code="unreadable")]
+            live, problems = (
+                None,
+                [
+                    Problem(
+                        _("cannot read the {target} export: {reason}").format(target=target, reason=exc),
+                        file=str(source),
+                        code="unreadable",
+                    )
+                ],
+            )
         readable = live is not None and not any(p.severity == "error" for p in problems)
         drifts = compare(designed, live) if readable else []
     if not readable or live is None:

@@ -47,8 +47,12 @@ def load_design(ref: str, answers_file: Path | None) -> tuple[Design | None, lis
     path = Path(ref)
     if path.is_dir():
         if answers_file is not None:
-            return None, [Problem("an engagement carries its own answers; --answers is for a playbook",
-                                  file=str(answers_file))]
+            return None, [
+                Problem(
+                    "an engagement carries its own answers; --answers is for a playbook",
+                    file=str(answers_file),
+                )
+            ]
         return _engagement(path)
     from workbench.domain.resolve import resolve
     from workbench.loading.answers import load_answers
@@ -65,8 +69,7 @@ def load_design(ref: str, answers_file: Path | None) -> tuple[Design | None, lis
         return None, problems
     digest = loaded.digest
     label = _("playbook {id} {version}").format(id=playbook.id, version=playbook.version)
-    return Design(resolve(playbook, answers), label, digest, client,
-                  full=playbook, answers=answers), problems
+    return Design(resolve(playbook, answers), label, digest, client, full=playbook, answers=answers), problems
 
 
 def _engagement(folder: Path) -> tuple[Design | None, list[Problem]]:
@@ -81,11 +84,21 @@ def _engagement(folder: Path) -> tuple[Design | None, list[Problem]]:
     except EngagementError as exc:
         return None, exc.problems
     pb = got.loaded.playbook
-    label = _("engagement {client} ({id} {version})").format(client=engagement.client, id=pb.id,
-                                                              version=pb.version)
-    return Design(got.resolved, label, got.loaded.digest, engagement.client, warnings=got.warnings, full=pb,
-                  answers=dict(engagement.answers), start=engagement.start,
-                  calendar=dict(engagement.calendar), engagement=_identity(engagement)), []
+    label = _("engagement {client} ({id} {version})").format(
+        client=engagement.client, id=pb.id, version=pb.version
+    )
+    return Design(
+        got.resolved,
+        label,
+        got.loaded.digest,
+        engagement.client,
+        warnings=got.warnings,
+        full=pb,
+        answers=dict(engagement.answers),
+        start=engagement.start,
+        calendar=dict(engagement.calendar),
+        engagement=_identity(engagement),
+    ), []
 
 
 def _identity(engagement) -> str:

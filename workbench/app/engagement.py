@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +31,17 @@ from workbench.loading.located_yaml import plain, read_yaml
 from workbench.loading.playbooks import LoadedPlaybook, load_playbook
 from workbench.store.base import StateStore, StoreBusy
 from workbench.store.busy import BusyPolicy
-from workbench.store.engagement import (FILE_NAME, Engagement, EngagementError, check_store_present,
-                                        is_engagement, read, task_rows, work_calendar)
 from workbench.store.choose import check_team_address, engagement_store
+from workbench.store.engagement import (
+    FILE_NAME,
+    Engagement,
+    EngagementError,
+    check_store_present,
+    is_engagement,
+    read,
+    task_rows,
+    work_calendar,
+)
 from workbench.store.sqlite_store import StoreDataError
 
 
@@ -58,9 +66,12 @@ def playbook_path(engagement: Engagement) -> str:
 def drift_warning(engagement: Engagement, loaded: LoadedPlaybook) -> list[str]:
     """The playbook's files changed since the engagement recorded their hash."""
     if engagement.playbook_sha256 and engagement.playbook_sha256 != loaded.digest:
-        return [_("the playbook changed since this engagement was created (version {old} -> {new}); tasks "
-                  "follow the new one").format(old=engagement.playbook_version or "?",
-                                               new=loaded.playbook.version)]
+        return [
+            _(
+                "the playbook changed since this engagement was created (version {old} -> {new}); tasks "
+                "follow the new one"
+            ).format(old=engagement.playbook_version or "?", new=loaded.playbook.version)
+        ]
     return []
 
 
@@ -75,8 +86,9 @@ def resolve_engagement(engagement: Engagement) -> Resolved:
         loaded = (playbook_cache.loaded_playbook(top) if top is not None else None) or load_playbook(ref)
         if not loaded.ok:
             raise EngagementError(loaded.problems)
-        problems = check_answers(loaded.playbook, engagement.answers) + check_overrides(loaded.playbook,
-                                                                                         engagement.overrides)
+        problems = check_answers(loaded.playbook, engagement.answers) + check_overrides(
+            loaded.playbook, engagement.overrides
+        )
         if problems:
             located = read_yaml(engagement.file)
             raise EngagementError([place(p, located, str(engagement.file)) for p in problems])
@@ -129,8 +141,9 @@ class OpenEngagement:
         self.close()
 
 
-def open_engagement(folder: Path, author: str, busy: BusyPolicy | None = None,
-                    new_store: bool = False, *, sync: bool = True) -> OpenEngagement:
+def open_engagement(
+    folder: Path, author: str, busy: BusyPolicy | None = None, new_store: bool = False, *, sync: bool = True
+) -> OpenEngagement:
     """Read, resolve, schedule and sync: after this the store's tasks match the current answers (this is
     also what catches the store up after a save whose sync failed). `new_store` allows creating a missing
     state.db for an engagement with a history (`crmwb store reinit`). `sync=False` opens for reading only
@@ -148,8 +161,12 @@ def open_engagement(folder: Path, author: str, busy: BusyPolicy | None = None,
         if sync:
             store.sync_tasks(task_rows(resolved), author)
     except StoreBusy as exc:  # reading goes on; a write this command makes will wait for the lock itself
-        warnings.append(_("the task list does not follow the latest answers yet ({reason}); the next command "
-                          "brings it up to date").format(reason=exc))
+        warnings.append(
+            _(
+                "the task list does not follow the latest answers yet ({reason}); the next command "
+                "brings it up to date"
+            ).format(reason=exc)
+        )
     except StoreDataError as exc:
         store.close()
         raise EngagementError([Problem(exc.message, file=str(exc.path), code="store-data")]) from None
@@ -179,8 +196,17 @@ def recorded_ref(ref: str, folder: Path) -> str:
         return str(path.resolve())
 
 
-def create(folder: Path, playbook_ref: str, answers: dict[str, Any], client: str, start: date,
-           author: str, language: str = "", loaded: LoadedPlaybook | None = None, store: str = "") -> Engagement:
+def create(
+    folder: Path,
+    playbook_ref: str,
+    answers: dict[str, Any],
+    client: str,
+    start: date,
+    author: str,
+    language: str = "",
+    loaded: LoadedPlaybook | None = None,
+    store: str = "",
+) -> Engagement:
     """Create the folder, its store and its engagement.yaml (revision 1); refuses a folder that already
     holds an engagement, also when another `new` wins the race for it. `loaded` is the playbook when the
     caller has loaded it already."""
@@ -188,8 +214,14 @@ def create(folder: Path, playbook_ref: str, answers: dict[str, Any], client: str
 
     folder = Path(folder)
     if is_engagement(folder):
-        raise EngagementError([Problem(_("{folder} already holds an engagement; open it instead").format(
-            folder=folder), file=str(folder / FILE_NAME))])
+        raise EngagementError(
+            [
+                Problem(
+                    _("{folder} already holds an engagement; open it instead").format(folder=folder),
+                    file=str(folder / FILE_NAME),
+                )
+            ]
+        )
     store = check_team_address(store)
     loaded = loaded or load_playbook(playbook_ref)
     if not loaded.ok:
@@ -197,10 +229,18 @@ def create(folder: Path, playbook_ref: str, answers: dict[str, Any], client: str
     problems = check_answers(loaded.playbook, answers)
     if problems:
         raise EngagementError(problems)
-    engagement = Engagement(folder, client, recorded_ref(playbook_ref, folder), start, plain(answers),
-                            loaded.playbook.version, loaded.digest,
-                            datetime.now(timezone.utc).isoformat(timespec="seconds"), language=language,
-                            store=store)
+    engagement = Engagement(
+        folder,
+        client,
+        recorded_ref(playbook_ref, folder),
+        start,
+        plain(answers),
+        loaded.playbook.version,
+        loaded.digest,
+        datetime.now(UTC).isoformat(timespec="seconds"),
+        language=language,
+        store=store,
+    )
 
     def make_store(written: Engagement) -> None:  # under the folder lock, before engagement.yaml exists
         with closing(engagement_store(written)) as state:
@@ -231,8 +271,16 @@ class NotANewFolder(EngagementError):
         super().__init__([Problem(message, file=str(folder))])
 
 
-def new_engagement(folder: Path, playbook: str, answers_file: Path | None, client: str | None, start: date,
-                   author: str, language: str = "", store: str = "") -> Created:
+def new_engagement(
+    folder: Path,
+    playbook: str,
+    answers_file: Path | None,
+    client: str | None,
+    start: date,
+    author: str,
+    language: str = "",
+    store: str = "",
+) -> Created:
     """`crmwb new` and the TUI's "new engagement": the folder checked, the playbook loaded once, the
     answers file read and put in questionnaire order, the client named (the answers file's, else the
     folder's), then created. Every refusal is an EngagementError (NotANewFolder for the folder)."""
@@ -258,8 +306,9 @@ def new_engagement(folder: Path, playbook: str, answers_file: Path | None, clien
         answers, from_file = ordered_answers(loaded.playbook, got.answers), got.client
     name = ((client or "").strip() or from_file or folder.resolve().name).strip()
     if CONTROL_CHARS.search(name):
-        raise EngagementError([Problem(_("the client name holds a control character; expected plain text"),
-                                       code="client-name")])
+        raise EngagementError(
+            [Problem(_("the client name holds a control character; expected plain text"), code="client-name")]
+        )
     engagement = create(folder, playbook, answers, name, start, author, language, loaded=loaded, store=store)
     resolved = resolve(loaded.playbook, answers)
     return Created(engagement, loaded.playbook, resolved, engagement_plan(engagement, resolved))

@@ -63,8 +63,12 @@ class ExportResult:
     """job description files written, relative to the folder"""
 
 
-def export_context(design: Design, lang: str, client: str | None = None, start: date | None = None,
-                   ) -> ExportContext:
+def export_context(
+    design: Design,
+    lang: str,
+    client: str | None = None,
+    start: date | None = None,
+) -> ExportContext:
     """What every deliverable writer receives, from a design read once (a playbook or an engagement)."""
     from workbench.domain.client_calendar import engagement_calendar
     from workbench.writers.context import ExportContext
@@ -72,10 +76,18 @@ def export_context(design: Design, lang: str, client: str | None = None, start: 
 
     answers = design.answers
     start = start or design.start or date.today()
-    return ExportContext(design.playbook, design.full or design.playbook, answers,
-                         client or design.client or UNNAMED, start, lang, design.digest,
-                         answers_digest(answers), design.engagement,
-                         engagement_calendar(answers, start, design.calendar, lang))
+    return ExportContext(
+        design.playbook,
+        design.full or design.playbook,
+        answers,
+        client or design.client or UNNAMED,
+        start,
+        lang,
+        design.digest,
+        answers_digest(answers),
+        design.engagement,
+        engagement_calendar(answers, start, design.calendar, lang),
+    )
 
 
 def opened_context(opened: OpenEngagement, lang: str) -> ExportContext:
@@ -85,14 +97,29 @@ def opened_context(opened: OpenEngagement, lang: str) -> ExportContext:
     from workbench.writers.manifest import answers_digest
 
     answers = dict(opened.engagement.answers)
-    return ExportContext(opened.resolved, opened.playbook, answers, opened.engagement.client,
-                         opened.engagement.start, lang, opened.loaded.digest, answers_digest(answers),
-                         calendar=work_calendar(opened.engagement, lang))
+    return ExportContext(
+        opened.resolved,
+        opened.playbook,
+        answers,
+        opened.engagement.client,
+        opened.engagement.start,
+        lang,
+        opened.loaded.digest,
+        answers_digest(answers),
+        calendar=work_calendar(opened.engagement, lang),
+    )
 
 
-def export(ctx: ExportContext | None, folder: Path, only: list[str] | None = None,
-           formats: list[str] | None = None, progress: Progress | None = None, force: bool = False,
-           crm: CrmRequest | None = None, jobdescs: JobdescRequest | None = None) -> ExportResult:
+def export(
+    ctx: ExportContext | None,
+    folder: Path,
+    only: list[str] | None = None,
+    formats: list[str] | None = None,
+    progress: Progress | None = None,
+    force: bool = False,
+    crm: CrmRequest | None = None,
+    jobdescs: JobdescRequest | None = None,
+) -> ExportResult:
     """Write the chosen deliverables (when `ctx` is given), CRM files (`crm`) and job descriptions
     (`jobdescs`) into `folder`, all or nothing. Raises FolderRefused (nothing changed) when the folder
     holds another client's export or files that are not ours (unless `force`), OSError when the disk
@@ -130,8 +157,13 @@ def export(ctx: ExportContext | None, folder: Path, only: list[str] | None = Non
     return result
 
 
-def export_crm(pb: Playbook, label: str, adapters: list, out: Path, force: bool = False,
-               ) -> tuple[dict[str, list[str]], dict[str, list], Changes]:
+def export_crm(
+    pb: Playbook,
+    label: str,
+    adapters: list,
+    out: Path,
+    force: bool = False,
+) -> tuple[dict[str, list[str]], dict[str, list], Changes]:
     """The CRM files alone (`crmwb crm-export`): target -> files, target -> limitations, and the changes."""
     result = export(None, out, force=force, crm=CrmRequest(pb, label, adapters))
     return result.crm_written, result.crm_limits, result.changes
@@ -147,8 +179,15 @@ def _stage_jobdescs(request: JobdescRequest, txn: Transaction) -> list[str]:
     from workbench.writers.jobdesc import write_many
 
     before = set(txn.staged())
-    write_many(request.playbook, request.roles, request.langs, request.formats, txn.staging, request.on,
-               request.country)
+    write_many(
+        request.playbook,
+        request.roles,
+        request.langs,
+        request.formats,
+        txn.staging,
+        request.on,
+        request.country,
+    )
     return [rel for rel in txn.staged() if rel not in before]
 
 

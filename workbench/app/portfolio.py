@@ -18,12 +18,27 @@ from pathlib import Path
 
 from workbench.i18n import N_, _, current_language
 
-FILTERS = {"late": N_("with late tasks"), "blocked": N_("with blocked tasks"),
-           "at-risk": N_("with critical tasks at risk"), "off-track": N_("with KPIs off track")}
+FILTERS = {
+    "late": N_("with late tasks"),
+    "blocked": N_("with blocked tasks"),
+    "at-risk": N_("with critical tasks at risk"),
+    "off-track": N_("with KPIs off track"),
+}
 """--filter choices and what each keeps"""
 
-SORTS = ("client", "playbook", "phase", "done", "late", "blocked", "at-risk", "go-live", "slip", "off-track",
-         "next-gate")
+SORTS = (
+    "client",
+    "playbook",
+    "phase",
+    "done",
+    "late",
+    "blocked",
+    "at-risk",
+    "go-live",
+    "slip",
+    "off-track",
+    "next-gate",
+)
 """--sort choices: a column of the portfolio"""
 
 
@@ -56,13 +71,27 @@ class PortfolioRow:
         def iso(d: date | None) -> str | None:
             return d.isoformat() if d else None
 
-        return {"folder": self.folder, "client": self.client, "engagement_id": self.engagement_id,
-                "playbook": self.playbook, "phase": self.phase or None, "phase_name": self.phase_name or None,
-                "percent_done": self.percent, "late": self.late, "blocked": self.blocked, "at_risk": self.at_risk,
-                "forecast_go_live": iso(self.forecast_go_live), "target_go_live": iso(self.target_go_live),
-                "slip_days": self.slip_days, "kpis_off_track": self.kpis_off_track,
-                "next_gate": self.next_gate or None, "next_gate_name": self.next_gate_name or None,
-                "next_gate_due": iso(self.next_gate_due), "store": self.store, "problem": self.problem or None}
+        return {
+            "folder": self.folder,
+            "client": self.client,
+            "engagement_id": self.engagement_id,
+            "playbook": self.playbook,
+            "phase": self.phase or None,
+            "phase_name": self.phase_name or None,
+            "percent_done": self.percent,
+            "late": self.late,
+            "blocked": self.blocked,
+            "at_risk": self.at_risk,
+            "forecast_go_live": iso(self.forecast_go_live),
+            "target_go_live": iso(self.target_go_live),
+            "slip_days": self.slip_days,
+            "kpis_off_track": self.kpis_off_track,
+            "next_gate": self.next_gate or None,
+            "next_gate_name": self.next_gate_name or None,
+            "next_gate_due": iso(self.next_gate_due),
+            "store": self.store,
+            "problem": self.problem or None,
+        }
 
 
 @dataclass
@@ -93,8 +122,15 @@ def engagement_folders(paths: list[Path]) -> tuple[list[Path], list[PortfolioRow
         if inside:
             found.extend(inside)
         else:
-            missing.append(PortfolioRow(str(path), path.name, problem=_(
-                "no engagement here: expected an engagement folder or a folder holding engagement folders")))
+            missing.append(
+                PortfolioRow(
+                    str(path),
+                    path.name,
+                    problem=_(
+                        "no engagement here: expected an engagement folder or a folder holding engagement folders"
+                    ),
+                )
+            )
     unique = list(dict.fromkeys(p.resolve() for p in found))
     return unique, missing
 
@@ -113,8 +149,9 @@ def engagement_row(folder: Path, today: date) -> PortfolioRow:
     except EngagementError as exc:
         return PortfolioRow(str(folder), folder.name, problem="; ".join(str(p) for p in exc.problems[:3]))
     except (StoreBusy, StoreError, sqlite3.Error, OSError) as exc:
-        return PortfolioRow(str(folder), folder.name, problem=_("the state store cannot be used: {error}").format(
-            error=exc))
+        return PortfolioRow(
+            str(folder), folder.name, problem=_("the state store cannot be used: {error}").format(error=exc)
+        )
 
 
 def _row(oe, today: date) -> PortfolioRow:
@@ -137,24 +174,45 @@ def _row(oe, today: date) -> PortfolioRow:
     target = oe.target.target if oe.target is not None else None
     live = fc.go_live
     latest = store.latest_measurements()  # on track or not needs only the latest value of each KPI
-    trends = [Trend(k.id, [latest[k.id]], None, float(k.target), k.direction) for k in pb.kpis if k.id in latest]
+    trends = [
+        Trend(k.id, [latest[k.id]], None, float(k.target), k.direction) for k in pb.kpis if k.id in latest
+    ]
     due = {t.id: t.finish for t in oe.plan.tasks}
-    gate = next(((t, ph) for ph in pb.phases if ph.id not in closed_phases for t in ph.tasks
-                 if t.gate and gate_open(t, states.get(t.id) or TaskState(t.id))), None)
+    gate = next(
+        (
+            (t, ph)
+            for ph in pb.phases
+            if ph.id not in closed_phases
+            for t in ph.tasks
+            if t.gate and gate_open(t, states.get(t.id) or TaskState(t.id))
+        ),
+        None,
+    )
     gate_due = None
     if gate is not None:
         state = states.get(gate[0].id)
         gate_due = (state.due if state is not None and state.due else None) or due.get(gate[0].id)
     address = team_address(e)
     return PortfolioRow(
-        folder=str(e.folder), client=e.client, engagement_id=engagement_id(e) if address else "",
-        playbook=oe.playbook.id, phase=phase.id if phase else "", phase_name=tr(phase.name, lang) if phase else "",
-        percent=round(100 * done / total) if total else 100, late=len(report.late), blocked=len(report.blocked),
-        at_risk=len(report.at_risk), forecast_go_live=live, target_go_live=target,
+        folder=str(e.folder),
+        client=e.client,
+        engagement_id=engagement_id(e) if address else "",
+        playbook=oe.playbook.id,
+        phase=phase.id if phase else "",
+        phase_name=tr(phase.name, lang) if phase else "",
+        percent=round(100 * done / total) if total else 100,
+        late=len(report.late),
+        blocked=len(report.blocked),
+        at_risk=len(report.at_risk),
+        forecast_go_live=live,
+        target_go_live=target,
         slip_days=(live - target).days if live is not None and target is not None else None,
         kpis_off_track=sum(t.on_track is False for t in trends),
-        next_gate=gate[0].id if gate else "", next_gate_name=tr(gate[0].name, lang) if gate else "",
-        next_gate_due=gate_due, store="postgresql" if address else "sqlite")
+        next_gate=gate[0].id if gate else "",
+        next_gate_name=tr(gate[0].name, lang) if gate else "",
+        next_gate_due=gate_due,
+        store="postgresql" if address else "sqlite",
+    )
 
 
 # ---- the team store
@@ -162,10 +220,10 @@ def store_rows(address: str, known_ids: set[str]) -> list[PortfolioRow]:
     """Engagements of the team database at `address` that no given folder holds. The database keys rows by
     engagement id only; client, playbook, answers and start are in each engagement.yaml, so such an
     engagement is listed with what the store alone knows (its task progress) and says where the rest is."""
+    from workbench.domain.tracking import CLOSED
     from workbench.store.postgres import PostgresStore
     from workbench.store.postgres.address import redacted
     from workbench.store.sqlite_store import StoreError
-    from workbench.domain.tracking import CLOSED
 
     try:
         ids = _store_ids(address)
@@ -175,9 +233,16 @@ def store_rows(address: str, known_ids: set[str]) -> list[PortfolioRow]:
     for eid in ids:
         if eid in known_ids:
             continue
-        row = PortfolioRow(f"{redacted(address)}#{eid}", eid, engagement_id=eid, store="postgresql",
-                           problem=_("only in the team store: client, playbook, forecast and gates need its "
-                                     "engagement folder (engagement.yaml); give the folder to see them"))
+        row = PortfolioRow(
+            f"{redacted(address)}#{eid}",
+            eid,
+            engagement_id=eid,
+            store="postgresql",
+            problem=_(
+                "only in the team store: client, playbook, forecast and gates need its "
+                "engagement folder (engagement.yaml); give the folder to see them"
+            ),
+        )
         try:
             with PostgresStore(address, eid, create=False) as store:
                 tasks = list(store.tasks().values())
@@ -205,8 +270,11 @@ def _store_ids(address: str) -> list[str]:
                 return []
             return [r[0] for r in conn.execute(f"SELECT id FROM {SCHEMA}.engagements ORDER BY id")]
     except psycopg.Error as exc:
-        raise StoreError(_("cannot reach the team store at {address}: {reason}").format(
-            address=redacted(address), reason=str(exc).strip())) from None
+        raise StoreError(
+            _("cannot reach the team store at {address}: {reason}").format(
+                address=redacted(address), reason=str(exc).strip()
+            )
+        ) from None
 
 
 # ---- the whole portfolio
@@ -240,17 +308,30 @@ def _read_all(folders: list[Path], today: date) -> list[PortfolioRow]:
 
 def keep(rows: list[PortfolioRow], filters: list[str]) -> list[PortfolioRow]:
     """Rows matching every filter; rows with a problem stay, so a broken engagement is never hidden."""
-    tests = {"late": lambda r: r.late > 0, "blocked": lambda r: r.blocked > 0, "at-risk": lambda r: r.at_risk > 0,
-             "off-track": lambda r: r.kpis_off_track > 0}
+    tests = {
+        "late": lambda r: r.late > 0,
+        "blocked": lambda r: r.blocked > 0,
+        "at-risk": lambda r: r.at_risk > 0,
+        "off-track": lambda r: r.kpis_off_track > 0,
+    }
     return [r for r in rows if r.problem or all(tests[f](r) for f in filters)]
 
 
 def sort(rows: list[PortfolioRow], column: str = "client", descending: bool = False) -> list[PortfolioRow]:
     """Rows by `column`; rows without a value for it (no target, a problem) go last either way."""
-    keys = {"client": lambda r: r.client.casefold(), "playbook": lambda r: r.playbook, "phase": lambda r: r.phase,
-            "done": lambda r: r.percent, "late": lambda r: r.late, "blocked": lambda r: r.blocked,
-            "at-risk": lambda r: r.at_risk, "go-live": lambda r: r.forecast_go_live, "slip": lambda r: r.slip_days,
-            "off-track": lambda r: r.kpis_off_track, "next-gate": lambda r: r.next_gate_due}
+    keys = {
+        "client": lambda r: r.client.casefold(),
+        "playbook": lambda r: r.playbook,
+        "phase": lambda r: r.phase,
+        "done": lambda r: r.percent,
+        "late": lambda r: r.late,
+        "blocked": lambda r: r.blocked,
+        "at-risk": lambda r: r.at_risk,
+        "go-live": lambda r: r.forecast_go_live,
+        "slip": lambda r: r.slip_days,
+        "off-track": lambda r: r.kpis_off_track,
+        "next-gate": lambda r: r.next_gate_due,
+    }
     key = keys[column]
     valued = [r for r in rows if key(r) not in (None, "") and not r.problem]
     chosen = {id(r) for r in valued}

@@ -23,8 +23,9 @@ class WeeklyReport:
     """the files written"""
 
 
-def weekly_report(opened: OpenEngagement, formats: list[str], today: date | None = None,
-                  out: Path | None = None) -> WeeklyReport:
+def weekly_report(
+    opened: OpenEngagement, formats: list[str], today: date | None = None, out: Path | None = None
+) -> WeeklyReport:
     """Build the report for the week of `today` (default today) and write it into `out` (default the
     engagement's reports/ folder). Raises OSError when the folder cannot be written."""
     from workbench.writers.status_report import build_report, write_report

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 from workbench.i18n import _
 from workbench.store.busy import BusyPolicy
@@ -47,9 +47,12 @@ class MoveFailed(Exception):
     def __init__(self, step: str, reason: str, source: str):
         self.step = step
         self.reason = reason
-        super().__init__(_("the move stopped at step '{step}': {reason}. Nothing was switched: the "
-                           "engagement still uses {source}, unchanged").format(
-            step=step, reason=reason, source=source))
+        super().__init__(
+            _(
+                "the move stopped at step '{step}': {reason}. Nothing was switched: the "
+                "engagement still uses {source}, unchanged"
+            ).format(step=step, reason=reason, source=source)
+        )
 
 
 @dataclass
@@ -64,8 +67,14 @@ class MoveResult:
 
 
 def _expected_errors() -> tuple[type[BaseException], ...]:
-    errors: tuple[type[BaseException], ...] = (StoreError, OSError, sqlite3.Error, EditConflict,
-                                               EngagementError, RuntimeError)
+    errors: tuple[type[BaseException], ...] = (
+        StoreError,
+        OSError,
+        sqlite3.Error,
+        EditConflict,
+        EngagementError,
+        RuntimeError,
+    )
     psycopg = sys.modules.get("psycopg")
     return errors + ((psycopg.Error,) if psycopg is not None else ())
 
@@ -96,12 +105,15 @@ def _wanted(to: str) -> str | None:
 
 def _held_message(where: str, held: dict[str, int]) -> str:
     counts = ", ".join(f"{name} {n}" for name, n in held.items())
-    return _("{target} already holds rows of this engagement ({counts}); refused: moving there would mix "
-             "two histories. Nothing was changed").format(target=where, counts=counts)
+    return _(
+        "{target} already holds rows of this engagement ({counts}); refused: moving there would mix "
+        "two histories. Nothing was changed"
+    ).format(target=where, counts=counts)
 
 
-def move_store(folder: Path, to: str, busy: BusyPolicy | None = None,
-               on_step: Callable[[str], None] | None = None) -> MoveResult:
+def move_store(
+    folder: Path, to: str, busy: BusyPolicy | None = None, on_step: Callable[[str], None] | None = None
+) -> MoveResult:
     """Move the state of the engagement in `folder` to `to` (an address, or "sqlite"). Raises MoveRefused
     (nothing started), MoveFailed (a step failed, nothing switched), StoreBusy (the source or target
     stayed locked by another writer), EngagementError (the folder is no usable engagement)."""
@@ -110,15 +122,19 @@ def move_store(folder: Path, to: str, busy: BusyPolicy | None = None,
     check_store_present(engagement)
     current, wanted = team_address(engagement), _wanted(to)
     if current == wanted:
-        raise MoveRefused(_("{folder} keeps its state in {store} already; nothing to move").format(
-            folder=engagement.folder, store=_shown(current, engagement)))
+        raise MoveRefused(
+            _("{folder} keeps its state in {store} already; nothing to move").format(
+                folder=engagement.folder, store=_shown(current, engagement)
+            )
+        )
     eid = engagement_id(engagement)
     source_shown = _shown(current, engagement)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     source = _open_source(engagement, current, eid, busy)
     try:
-        result = _copy_verify_switch(engagement, source, source_shown, wanted, eid, stamp, busy,
-                                     on_step or (lambda step: None))
+        result = _copy_verify_switch(
+            engagement, source, source_shown, wanted, eid, stamp, busy, on_step or (lambda step: None)
+        )
     finally:
         source.close()
     if current is None:
@@ -199,12 +215,18 @@ def _verify(target, sums: dict[str, TableSum]) -> None:
         found = back.table(table, target.read_back(table))
         expected = sums[table.name]
         if found.rows != expected.rows:
-            raise StoreError(_("table {table}: rows sent: {expected}, rows arrived: {found}").format(
-                table=table.name, found=found.rows, expected=expected.rows))
+            raise StoreError(
+                _("table {table}: rows sent: {expected}, rows arrived: {found}").format(
+                    table=table.name, found=found.rows, expected=expected.rows
+                )
+            )
         if found.digest != expected.digest:
-            raise StoreError(_("table {table}: the content that arrived differs from what was sent "
-                               "(content hash {found}, expected {expected})").format(
-                table=table.name, found=found.digest[:12], expected=expected.digest[:12]))
+            raise StoreError(
+                _(
+                    "table {table}: the content that arrived differs from what was sent "
+                    "(content hash {found}, expected {expected})"
+                ).format(table=table.name, found=found.digest[:12], expected=expected.digest[:12])
+            )
 
 
 def _discard(target) -> None:
@@ -229,4 +251,3 @@ def _set_aside(store: Path, stamp: str) -> list[Path]:
                 continue  # still there under its own name: reported as such
             kept.append(target)
     return kept
-

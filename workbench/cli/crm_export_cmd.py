@@ -21,22 +21,33 @@ from workbench.cli.local import num
 from workbench.domain.fixed_ids import crm_target_list
 from workbench.i18n import _, ngettext
 
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("design", metavar="PLAYBOOK-OR-ENGAGEMENT",
-                        help="a bundled playbook id, a playbook .yaml or an engagement folder")
-    parser.add_argument("--to", required=True, metavar="TARGET",
-                        help=_("{targets}, a comma list, or all").format(targets=crm_target_list()))
+    parser.add_argument(
+        "design",
+        metavar="PLAYBOOK-OR-ENGAGEMENT",
+        help="a bundled playbook id, a playbook .yaml or an engagement folder",
+    )
+    parser.add_argument(
+        "--to",
+        required=True,
+        metavar="TARGET",
+        help=_("{targets}, a comma list, or all").format(targets=crm_target_list()),
+    )
     parser.add_argument("--answers", type=Path, metavar="FILE", help="intake answers (with a playbook only)")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
-    parser.add_argument("--force", action="store_true",
-                        help="replace files (or symbolic links) of someone else's where the export writes")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace files (or symbolic links) of someone else's where the export writes",
+    )
     parser.add_argument("--quiet", action="store_true", help="print nothing but errors")
 
 
 def run(args: argparse.Namespace) -> int:
     from workbench.app.design import load_design
-    from workbench.cli.output import print_problems
     from workbench.app.export import crm_adapters, export_crm
+    from workbench.cli.output import print_problems
     from workbench.writers.crm.registry import UnknownTarget
 
     try:
@@ -58,21 +69,34 @@ def run(args: argparse.Namespace) -> int:
         print(_("crmwb crm-export: error: {message}").format(message=exc), file=sys.stderr)
         return ExitCode.BAD_INPUT
     except OSError as exc:
-        print(_("crmwb crm-export: error: cannot write to {out}: {why}; nothing was changed").format(
-            out=args.out, why=exc.strerror or exc), file=sys.stderr)
+        print(
+            _("crmwb crm-export: error: cannot write to {out}: {why}; nothing was changed").format(
+                out=args.out, why=exc.strerror or exc
+            ),
+            file=sys.stderr,
+        )
         return ExitCode.BAD_INPUT
     if changes.recovered:
         print(_("crmwb crm-export: {what}").format(what=changes.recovered), file=sys.stderr)
     if not args.quiet:
-        print(_("CRM export of the {label} to {out}: {summary}").format(label=design.label, out=args.out,
-                                                                      summary=changes.summary()))
+        print(
+            _("CRM export of the {label} to {out}: {summary}").format(
+                label=design.label, out=args.out, summary=changes.summary()
+            )
+        )
         for name, files in written.items():
             files_text = ngettext("{n} file in {folder}", "{n} files in {folder}", len(files)).format(
-                n=num(len(files)), folder=args.out / name)
-            rights = ngettext("{n} right cannot be expressed", "{n} rights cannot be expressed",
-                              len(limits[name])).format(n=num(len(limits[name])))
+                n=num(len(files)), folder=args.out / name
+            )
+            rights = ngettext(
+                "{n} right cannot be expressed", "{n} rights cannot be expressed", len(limits[name])
+            ).format(n=num(len(limits[name])))
             print(f"  {name:<11} {files_text}, {rights}")
         if any(limits.values()):
-            print("  " + _("what could not be expressed, and what was done instead: {file}").format(
-                file=args.out / "limitations.md"))
+            print(
+                "  "
+                + _("what could not be expressed, and what was done instead: {file}").format(
+                    file=args.out / "limitations.md"
+                )
+            )
     return ExitCode.OK

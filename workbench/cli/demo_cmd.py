@@ -26,11 +26,19 @@ WEEKS_UNDER_WAY = 10
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--no-tui", action="store_true", help="print the text walk-through instead of opening "
-                        "the workbench")
-    parser.add_argument("--folder", type=Path, default=DEMO_FOLDER, metavar="DIR",
-                        help=f"where the demo engagement lives (default ./{DEMO_FOLDER}; reused when present)")
-    parser.add_argument("--playbook", default=DEMO_PLAYBOOK, help=f"playbook to show (default {DEMO_PLAYBOOK})")
+    parser.add_argument(
+        "--no-tui", action="store_true", help="print the text walk-through instead of opening the workbench"
+    )
+    parser.add_argument(
+        "--folder",
+        type=Path,
+        default=DEMO_FOLDER,
+        metavar="DIR",
+        help=f"where the demo engagement lives (default ./{DEMO_FOLDER}; reused when present)",
+    )
+    parser.add_argument(
+        "--playbook", default=DEMO_PLAYBOOK, help=f"playbook to show (default {DEMO_PLAYBOOK})"
+    )
     parser.add_argument("--answers", help="answers file (default: the bundled retail-chain example)")
 
 
@@ -49,8 +57,13 @@ def run(args: argparse.Namespace) -> int:
         folder = ensure_demo(args.folder)
     except (EngagementError, OSError) as exc:
         return fail("demo", f"cannot prepare the demo engagement in {args.folder}: {exc}")
-    return launch(folder, None, "demo", section="phases",  # the work under way first; changes are yours
-                  lang=getattr(args, "lang_flag", None))
+    return launch(
+        folder,
+        None,
+        "demo",
+        section="phases",  # the work under way first; changes are yours
+        lang=getattr(args, "lang_flag", None),
+    )
 
 
 # ---- the demo engagement
@@ -64,18 +77,22 @@ def demo_playbook() -> str:
 def ensure_demo(folder: Path, today: date | None = None, author: str = DEMO_AUTHOR) -> Path:
     """The demo engagement in `folder`: reused when it is there, else created and given some history.
     Refuses (EngagementError) a folder that holds other files, so nothing of anyone's is mixed in."""
+    from workbench.app.engagements import create_session
     from workbench.domain.problems import Problem
     from workbench.loading.catalog import bundled_dir
     from workbench.store.engagement import EngagementError, is_engagement
-    from workbench.app.engagements import create_session
 
     if is_engagement(folder):
         return folder
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise EngagementError([Problem(f"{folder} exists and is not a demo engagement; choose another --folder")])
+        raise EngagementError(
+            [Problem(f"{folder} exists and is not a demo engagement; choose another --folder")]
+        )
     today = today or date.today()
     start = today - timedelta(weeks=WEEKS_UNDER_WAY)
-    session = create_session(str(folder), demo_playbook(), "", str(bundled_dir() / DEMO_ANSWERS), author, start)
+    session = create_session(
+        str(folder), demo_playbook(), "", str(bundled_dir() / DEMO_ANSWERS), author, start
+    )
     try:
         seed(session.opened, author, today)
     finally:
@@ -148,7 +165,9 @@ def walk_through(args: argparse.Namespace) -> int:
         return ExitCode.BAD_INPUT
     resolved = resolve(loaded.playbook, answers.answers)
     client = answers.client or answers_path.stem
-    print(f"\n{client} — playbook {loaded.playbook.id} {loaded.playbook.version}"
-          f" (answers: {answers_path.name})\n")
+    print(
+        f"\n{client} — playbook {loaded.playbook.id} {loaded.playbook.version}"
+        f" (answers: {answers_path.name})\n"
+    )
     print_summary(summarize(resolved, loaded.playbook), resolved, sys.stdout)
     return ExitCode.OK

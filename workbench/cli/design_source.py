@@ -9,8 +9,15 @@ from typing import Any
 
 def add_design_arguments(parser: Any) -> None:
     """PLAYBOOK-OR-ENGAGEMENT [--answers FILE], shared by the deliverable commands (export, check)."""
-    parser.add_argument("playbook", metavar="PLAYBOOK-OR-ENGAGEMENT",
-                        help="a bundled playbook id, a playbook .yaml, or an engagement folder (its answers, "
-                        "overrides and start date are used)")
-    parser.add_argument("--answers", type=Path, metavar="FILE",
-                        help="intake answers (YAML), with a playbook; an engagement folder has its own")
+    parser.add_argument(
+        "playbook",
+        metavar="PLAYBOOK-OR-ENGAGEMENT",
+        help="a bundled playbook id, a playbook .yaml, or an engagement folder (its answers, "
+        "overrides and start date are used)",
+    )
+    parser.add_argument(
+        "--answers",
+        type=Path,
+        metavar="FILE",
+        help="intake answers (YAML), with a playbook; an engagement folder has its own",
+    )

@@ -18,26 +18,53 @@ from workbench.cli.output import add_format_argument, add_output_argument, emit,
 from workbench.i18n import N_, _
 
 FORMATS = ("text", "json", "md", "xlsx")
-COLUMNS = (("client", N_("Client")), ("playbook", N_("Playbook")), ("phase", N_("Phase")), ("done", N_("Done")),
-           ("late", N_("Late")), ("blocked", N_("Blocked")), ("at-risk", N_("At risk")),
-           ("go-live", N_("Go-live (forecast)")), ("target", N_("Target")), ("slip", N_("Slip (days)")),
-           ("off-track", N_("KPIs off track")), ("next-gate", N_("Next gate")), ("due", N_("Gate due")),
-           ("problem", N_("Problem")))
+COLUMNS = (
+    ("client", N_("Client")),
+    ("playbook", N_("Playbook")),
+    ("phase", N_("Phase")),
+    ("done", N_("Done")),
+    ("late", N_("Late")),
+    ("blocked", N_("Blocked")),
+    ("at-risk", N_("At risk")),
+    ("go-live", N_("Go-live (forecast)")),
+    ("target", N_("Target")),
+    ("slip", N_("Slip (days)")),
+    ("off-track", N_("KPIs off track")),
+    ("next-gate", N_("Next gate")),
+    ("due", N_("Gate due")),
+    ("problem", N_("Problem")),
+)
 """the portfolio's columns, as --sort names them and as every format titles them (English, translated at use)"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from workbench.app.portfolio import FILTERS, SORTS
 
-    parser.add_argument("folders", nargs="*", type=Path, metavar="DIR",
-                        help="engagement folders, or folders holding engagement folders one level down")
-    parser.add_argument("--store", metavar="URL", default=None,
-                        help="also list the engagements of this PostgreSQL team store (no password in the URL)")
-    parser.add_argument("--sort", choices=SORTS, default="client", help="the column to sort by (default client)")
+    parser.add_argument(
+        "folders",
+        nargs="*",
+        type=Path,
+        metavar="DIR",
+        help="engagement folders, or folders holding engagement folders one level down",
+    )
+    parser.add_argument(
+        "--store",
+        metavar="URL",
+        default=None,
+        help="also list the engagements of this PostgreSQL team store (no password in the URL)",
+    )
+    parser.add_argument(
+        "--sort", choices=SORTS, default="client", help="the column to sort by (default client)"
+    )
     parser.add_argument("--desc", action="store_true", help="sort descending")
-    parser.add_argument("--filter", choices=tuple(FILTERS), action="append", default=[],
-                        help="keep only engagements with late tasks, blocked tasks, critical tasks at risk or "
-                             "KPIs off track (repeat to combine); engagements that cannot be read always show")
+    parser.add_argument(
+        "--filter",
+        choices=tuple(FILTERS),
+        action="append",
+        default=[],
+        help="keep only engagements with late tasks, blocked tasks, critical tasks at risk or "
+        "KPIs off track (repeat to combine); engagements that cannot be read always show",
+    )
     parser.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help="the day to judge lateness by")
     add_format_argument(parser, FORMATS)
     add_output_argument(parser)
@@ -53,10 +80,22 @@ def _cells(row) -> list[str]:
     if row.problem and row.percent is None:
         return [row.client] + ["—"] * (len(COLUMNS) - 2) + [row.problem]
     slip = "—" if row.slip_days is None else (("+" if row.slip_days > 0 else "") + num(row.slip_days))
-    return [row.client, row.playbook or "—", row.phase_name or row.phase or "—",
-            pct(row.percent) if row.percent is not None else "—", n(row.late), n(row.blocked), n(row.at_risk),
-            day(row.forecast_go_live), day(row.target_go_live), slip, n(row.kpis_off_track),
-            row.next_gate_name or row.next_gate or "—", day(row.next_gate_due), row.problem or ""]
+    return [
+        row.client,
+        row.playbook or "—",
+        row.phase_name or row.phase or "—",
+        pct(row.percent) if row.percent is not None else "—",
+        n(row.late),
+        n(row.blocked),
+        n(row.at_risk),
+        day(row.forecast_go_live),
+        day(row.target_go_live),
+        slip,
+        n(row.kpis_off_track),
+        row.next_gate_name or row.next_gate or "—",
+        day(row.next_gate_due),
+        row.problem or "",
+    ]
 
 
 def text_table(rows) -> str:
@@ -69,8 +108,9 @@ def text_table(rows) -> str:
     last = len(titles) - 1  # the problem is printed whole: it says what to fix
 
     def line(cells: list[str]) -> str:
-        return "  ".join((cells[i] if i == last else cells[i][:w]).ljust(w)
-                         for i, w in zip(keep, widths)).rstrip()
+        return "  ".join(
+            (cells[i] if i == last else cells[i][:w]).ljust(w) for i, w in zip(keep, widths)
+        ).rstrip()
 
     return "\n".join([line(titles), line(["-" * 40] * len(titles))] + [line(b) for b in body]) + "\n"
 
@@ -79,8 +119,12 @@ def md_table(rows) -> str:
     from workbench.writers.markdown import md_inline
 
     titles = [_(t) for _c, t in COLUMNS]
-    out = ["# " + _("Portfolio"), "", "| " + " | ".join(md_inline(t) for t in titles) + " |",
-           "|" + "---|" * len(titles)]
+    out = [
+        "# " + _("Portfolio"),
+        "",
+        "| " + " | ".join(md_inline(t) for t in titles) + " |",
+        "|" + "---|" * len(titles),
+    ]
     out += ["| " + " | ".join(str(md_inline(c)) for c in _cells(r)) + " |" for r in rows]
     if not rows:
         out += ["", _("No engagements to show.")]
@@ -103,8 +147,17 @@ def run(args: argparse.Namespace) -> int:
     portfolio = build(args.folders, args.store, args.today or date.today())
     rows = sort(keep(portfolio.rows, args.filter), args.sort, args.desc)
     if args.format == "json":
-        emit(json_text({"today": portfolio.today.isoformat(), "sort": args.sort, "filter": args.filter,
-                        "engagements": [r.to_dict() for r in rows]}), args.out)
+        emit(
+            json_text(
+                {
+                    "today": portfolio.today.isoformat(),
+                    "sort": args.sort,
+                    "filter": args.filter,
+                    "engagements": [r.to_dict() for r in rows],
+                }
+            ),
+            args.out,
+        )
     elif args.format == "md":
         emit(md_table(rows), args.out)
     elif args.format == "xlsx":

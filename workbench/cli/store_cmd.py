@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from workbench.cli.engagement_args import add_author_argument, fail
@@ -21,24 +21,34 @@ from workbench.i18n import _, ngettext
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    reinit = sub.add_parser("reinit", help="start a new, empty task history (keeps the old state.db aside)",
-                            description=__doc__.split("\n\n")[1].replace("\n", " "))
+    reinit = sub.add_parser(
+        "reinit",
+        help="start a new, empty task history (keeps the old state.db aside)",
+        description=__doc__.split("\n\n")[1].replace("\n", " "),
+    )
     reinit.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
     reinit.add_argument("--confirm", action="store_true", help="yes, start the task history again")
     add_author_argument(reinit)
-    move = sub.add_parser("move", help="move the engagement's state to a team database or back to state.db",
-                          description="Copies every task, event, note, KPI value, baseline and archive row "
-                          "to the target, verifies each table (row count and content hash), and only then "
-                          "switches `store:` in engagement.yaml. The source is left as it was (a state.db is "
-                          "kept as state.db.moved-<time>). A failure at any step changes nothing.")
+    move = sub.add_parser(
+        "move",
+        help="move the engagement's state to a team database or back to state.db",
+        description="Copies every task, event, note, KPI value, baseline and archive row "
+        "to the target, verifies each table (row count and content hash), and only then "
+        "switches `store:` in engagement.yaml. The source is left as it was (a state.db is "
+        "kept as state.db.moved-<time>). A failure at any step changes nothing.",
+    )
     move.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
-    move.add_argument("--to", required=True, metavar="URL|sqlite",
-                      help="a PostgreSQL address (no password in it), or 'sqlite' for state.db")
+    move.add_argument(
+        "--to",
+        required=True,
+        metavar="URL|sqlite",
+        help="a PostgreSQL address (no password in it), or 'sqlite' for state.db",
+    )
 
 
 def _set_aside(store: Path) -> list[Path]:
     """Rename state.db and its -wal/-shm to *.replaced-<time>; an empty file is simply removed."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     kept = []
     for path in (store, store.with_name(store.name + "-wal"), store.with_name(store.name + "-shm")):
         if not path.exists():
@@ -77,30 +87,42 @@ def _move(args: argparse.Namespace) -> int:
     except (MoveRefused, MoveFailed) as exc:
         return fail("store move", str(exc))
     total = sum(s.rows for s in result.tables.values())
-    print(ngettext("Moved {rows} row to {target}; every table verified (row count and content hash).",
-                   "Moved {rows} rows to {target}; every table verified (row count and content hash).",
-                   total).format(rows=num(total), target=result.target))
+    print(
+        ngettext(
+            "Moved {rows} row to {target}; every table verified (row count and content hash).",
+            "Moved {rows} rows to {target}; every table verified (row count and content hash).",
+            total,
+        ).format(rows=num(total), target=result.target)
+    )
     for name, table in result.tables.items():
         print(f"  {name}: {num(table.rows)}")
     if result.set_aside:
-        print(_("The previous state.db is kept, unchanged, as {path} (not deleted).").format(
-            path=result.set_aside[0]))
+        print(
+            _("The previous state.db is kept, unchanged, as {path} (not deleted).").format(
+                path=result.set_aside[0]
+            )
+        )
     else:
-        print(_("The previous state stays where it was, unchanged and no longer used: {source} "
-                "(not deleted).").format(source=result.source))
+        print(
+            _(
+                "The previous state stays where it was, unchanged and no longer used: {source} (not deleted)."
+            ).format(source=result.source)
+        )
     return ExitCode.OK
 
 
 def _reinit(args: argparse.Namespace) -> int:
+    from workbench.app.engagement import open_engagement
     from workbench.cli.output import print_problems
     from workbench.store.author import current_author
     from workbench.store.engagement import EngagementError, read
-    from workbench.app.engagement import open_engagement
     from workbench.store.file_lock import folder_lock
 
     if not args.confirm:
-        message = _("reinit starts the task history of {folder} again (task states, notes and history are "
-                    "not carried over); add --confirm to do it")
+        message = _(
+            "reinit starts the task history of {folder} again (task states, notes and history are "
+            "not carried over); add --confirm to do it"
+        )
         return fail("store", message.format(folder=args.folder))
     try:
         engagement = read(args.folder)

@@ -11,13 +11,24 @@ from __future__ import annotations
 
 import re
 
-_FOLD = str.maketrans({
-    "ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "ё": "е",
-    "\u200c": None, "\u200d": None, "\u200e": None, "\u200f": None, "\u0640": None,
-    **{chr(0x06F0 + d): str(d) for d in range(10)},  # Persian digits
-    **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
-    **{chr(c): None for c in range(0x064B, 0x0653)},  # Arabic short-vowel marks (harakat)
-})
+_FOLD = str.maketrans(
+    {
+        "ي": "ی",
+        "ى": "ی",
+        "ك": "ک",
+        "ة": "ه",
+        "ۀ": "ه",
+        "ё": "е",
+        "\u200c": None,
+        "\u200d": None,
+        "\u200e": None,
+        "\u200f": None,
+        "\u0640": None,
+        **{chr(0x06F0 + d): str(d) for d in range(10)},  # Persian digits
+        **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
+        **{chr(c): None for c in range(0x064B, 0x0653)},  # Arabic short-vowel marks (harakat)
+    }
+)
 
 
 _SPECIAL = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]+")

@@ -21,9 +21,10 @@ import hashlib
 import json
 import os
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Protocol
+from typing import Protocol
 
 from workbench.store.busy import BusyPolicy, begin_immediate, busy_as_store_busy
 
@@ -45,10 +46,18 @@ TABLES: tuple[Table, ...] = (
     Table("tasks", ("id", "phase", "status", "assignee", "due", "archived"), "id"),
     Table("checklist", ("task_id", "item", "done"), "task_id, item"),
     Table("phase_gates", ("phase", "closed_at", "author", "override_reason", "missing"), "phase"),
-    Table("baselines", ("id", "created_at", "author", "reason", "active", "go_live", "finish", "tasks"), "id",
-          serial=True),
-    Table("measurements", ("id", "kpi_id", "value", "measured_on", "source", "note", "recorded_at", "author"),
-          "id", serial=True),
+    Table(
+        "baselines",
+        ("id", "created_at", "author", "reason", "active", "go_live", "finish", "tasks"),
+        "id",
+        serial=True,
+    ),
+    Table(
+        "measurements",
+        ("id", "kpi_id", "value", "measured_on", "source", "note", "recorded_at", "author"),
+        "id",
+        serial=True,
+    ),
     Table("events", ("seq", "task_id", "at", "author", "kind", "old", "new", "note"), "seq", serial=True),
 )
 """every table of an engagement's state, in copy order (baselines before the events that name them)"""
@@ -101,8 +110,11 @@ class Digests:
     def table(self, table: Table, rows: Iterable[tuple]) -> TableSum:
         """`rows` in any order; an auto-numbered key counts by its rank among the table's keys."""
         rows = [tuple(row) for row in rows]
-        ranks = {key: rank for rank, key in enumerate(sorted(int(r[0]) for r in rows), start=1)} \
-            if table.serial else {}
+        ranks = (
+            {key: rank for rank, key in enumerate(sorted(int(r[0]) for r in rows), start=1)}
+            if table.serial
+            else {}
+        )
         if table.name == "baselines":
             self.baseline_rank = ranks
         hashes = []
@@ -158,8 +170,11 @@ def sqlite_counts(path: Path) -> dict[str, int]:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        return {t.name: conn.execute(f"SELECT COUNT(*) FROM {t.name}").fetchone()[0]
-                for t in TABLES if t.name in names}
+        return {
+            t.name: conn.execute(f"SELECT COUNT(*) FROM {t.name}").fetchone()[0]
+            for t in TABLES
+            if t.name in names
+        }
     finally:
         conn.close()
 
@@ -172,7 +187,9 @@ class SQLiteSource:
         self.path = Path(path)
         self.where = str(self.path)
         with busy_as_store_busy(self.path):
-            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=(busy or BusyPolicy()).timeout)
+            self.conn = sqlite3.connect(
+                self.path, isolation_level=None, timeout=(busy or BusyPolicy()).timeout
+            )
         try:
             begin_immediate(self.conn, busy or BusyPolicy.command_line(), self.path)
         except BaseException:

@@ -6,10 +6,9 @@ feeds the palette. `make_app()` is the one factory the CLI, the demo, the tests 
 
 from __future__ import annotations
 
-from collections import deque
-
 import os
 import sys
+from collections import deque
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from functools import partial
@@ -23,12 +22,12 @@ from textual.events import Event
 from textual.message import Message
 from textual.screen import Screen
 
+from workbench.app.recent import Recent, remember
 from workbench.i18n import N_, _
 from workbench.settings import Settings
 from workbench.tui import messages as m
 from workbench.tui.commands import WorkbenchCommands
 from workbench.tui.crash import CRASH_EXIT, crash_report
-from workbench.app.recent import Recent, remember
 from workbench.tui.screens.start import StartScreen
 from workbench.tui.sections import BY_ID, ENGAGEMENT_SECTIONS, SECTIONS
 from workbench.tui.themes import DARK, LIGHT, THEMES
@@ -54,14 +53,34 @@ class WorkbenchApp(App[int]):
     DEFAULT_MODE = "start"
     COMMANDS = App.COMMANDS | {WorkbenchCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", N_("Help"), id="app.help", tooltip=N_("The keys of this screen and of every other")),
-        *[Binding(s.key, f"section({s.id!r})", s.label, show=False, id=f"app.section.{s.id}",
-                  tooltip=s.help) for s in SECTIONS],
-        Binding("ctrl+r", "refresh", N_("Refresh"), id="app.refresh",
-                tooltip=N_("Read the engagement again (changes made elsewhere also show by themselves)")),
-        Binding("ctrl+t", "toggle_theme", N_("Theme"), show=False, id="app.theme", tooltip=N_("Switch light/dark")),
-        Binding("ctrl+q", "quit", N_("Quit"), show=False, priority=True, id="app.quit",
-                tooltip=N_("Quit (answers are saved)")),
+        Binding(
+            "f1", "help", N_("Help"), id="app.help", tooltip=N_("The keys of this screen and of every other")
+        ),
+        *[
+            Binding(
+                s.key, f"section({s.id!r})", s.label, show=False, id=f"app.section.{s.id}", tooltip=s.help
+            )
+            for s in SECTIONS
+        ],
+        Binding(
+            "ctrl+r",
+            "refresh",
+            N_("Refresh"),
+            id="app.refresh",
+            tooltip=N_("Read the engagement again (changes made elsewhere also show by themselves)"),
+        ),
+        Binding(
+            "ctrl+t", "toggle_theme", N_("Theme"), show=False, id="app.theme", tooltip=N_("Switch light/dark")
+        ),
+        Binding(
+            "ctrl+q",
+            "quit",
+            N_("Quit"),
+            show=False,
+            priority=True,
+            id="app.quit",
+            tooltip=N_("Quit (answers are saved)"),
+        ),
     ]
 
     exit_after_first_screen: str = ""
@@ -70,10 +89,19 @@ class WorkbenchApp(App[int]):
     open_failure: m.EngagementFailed | None = None
     """Why the engagement given at start could not be opened; the app then exits 2 and the CLI prints it."""
 
-    def __init__(self, session: Session | None = None, *, author: str, today: date | None = None,
-                 theme: str | None = DARK, section: str | None = None, settings: Settings | None = None,
-                 settings_problem: str | None = None, opening: Path | None = None,
-                 language: str | None = None) -> None:
+    def __init__(
+        self,
+        session: Session | None = None,
+        *,
+        author: str,
+        today: date | None = None,
+        theme: str | None = DARK,
+        section: str | None = None,
+        settings: Settings | None = None,
+        settings_problem: str | None = None,
+        opening: Path | None = None,
+        language: str | None = None,
+    ) -> None:
         self.opening = opening
         """the engagement folder to open in a worker behind a loading screen (`crmwb open DIR`)"""
         if opening is not None:
@@ -120,8 +148,9 @@ class WorkbenchApp(App[int]):
         self.set_reactive(App.theme, theme)
         self.stylesheet.set_variables(self.get_css_variables())
         dark = self.current_theme.dark
-        self.update_classes({f"-theme-{theme}": True, "-dark-mode": dark, "-light-mode": not dark},
-                            update=False)
+        self.update_classes(
+            {f"-theme-{theme}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False
+        )
         refresh_ansi(self.ansi_theme)
 
     @property
@@ -136,8 +165,11 @@ class WorkbenchApp(App[int]):
         if self.settings_problem:
             from workbench.i18n import _
 
-            self.notify(_("Settings not used, the defaults apply: {problem}").format(
-                problem=self.settings_problem), severity="warning", timeout=10)
+            self.notify(
+                _("Settings not used, the defaults apply: {problem}").format(problem=self.settings_problem),
+                severity="warning",
+                timeout=10,
+            )
         session, self.session = self.session, None
         if session is not None:
             await self.install_session(session, self.first_section)
@@ -174,8 +206,11 @@ class WorkbenchApp(App[int]):
     def _factories(self) -> dict[str, Callable[[], Screen]]:
         """Each section's screen (`Section.screen`), its module imported when the section is first shown,
         not at start-up; sections that need an engagement only when one is open."""
-        return {s.id: partial(_screen, *s.screen.split(":"), self.session) for s in SECTIONS
-                if s.screen and (self.session is not None or not s.needs_engagement)}
+        return {
+            s.id: partial(_screen, *s.screen.split(":"), self.session)
+            for s in SECTIONS
+            if s.screen and (self.session is not None or not s.needs_engagement)
+        }
 
     async def _install_modes(self) -> None:
         """(Re)build every section but the start screen for the current session."""
@@ -251,11 +286,17 @@ class WorkbenchApp(App[int]):
         waiting = self.store_queue.pending
         if waiting and self._quit_asked != waiting:  # asked once for exactly these changes
             self._quit_asked = waiting
-            self.notify(ngettext("{count} change is still waiting for another program to finish writing "
-                                 "({changes}). Ctrl+Q again quits without it.",
-                                 "{count} changes are still waiting for another program to finish writing "
-                                 "({changes}). Ctrl+Q again quits without them.", len(waiting)).format(
-                count=len(waiting), changes="; ".join(waiting)), severity="warning", timeout=10)
+            self.notify(
+                ngettext(
+                    "{count} change is still waiting for another program to finish writing "
+                    "({changes}). Ctrl+Q again quits without it.",
+                    "{count} changes are still waiting for another program to finish writing "
+                    "({changes}). Ctrl+Q again quits without them.",
+                    len(waiting),
+                ).format(count=len(waiting), changes="; ".join(waiting)),
+                severity="warning",
+                timeout=10,
+            )
             return
         self.store_queue.stopping = True
         self.exit(0)
@@ -282,10 +323,18 @@ class WorkbenchApp(App[int]):
             if folder:
                 self.open_folder(Path(folder).expanduser())
 
-        self.push_screen(PromptDialog(_("Open an engagement"), _("The folder that holds engagement.yaml:"),
-                                      placeholder=_("e.g. ~/clients/acme"), required=True,
-                                      validators=[EngagementFolder()], suggester=PathSuggester(),
-                                      ok_label=_("Open")), chosen)
+        self.push_screen(
+            PromptDialog(
+                _("Open an engagement"),
+                _("The folder that holds engagement.yaml:"),
+                placeholder=_("e.g. ~/clients/acme"),
+                required=True,
+                validators=[EngagementFolder()],
+                suggester=PathSuggester(),
+                ok_label=_("Open"),
+            ),
+            chosen,
+        )
 
     def open_folder(self, folder: Path) -> None:
         self.notify(_("Opening {folder} ...").format(folder=folder), timeout=2)
@@ -301,31 +350,43 @@ class WorkbenchApp(App[int]):
 
     @work(thread=True, exclusive=True, group="open", description="open", exit_on_error=False)
     def _open_worker(self, folder: Path) -> None:
-        from workbench.store.engagement import EngagementError
         from workbench.app.engagements import open_session
+        from workbench.store.engagement import EngagementError
 
         try:
             self.post_message(m.EngagementOpened(open_session(folder, self.author)))
         except EngagementError as exc:
             self.post_message(m.EngagementFailed(_("Cannot open the engagement"), f"{folder}", exc.problems))
         except Exception as exc:  # noqa: BLE001 — a bug of ours: a dialog, never a traceback with client data
-            self.post_message(m.EngagementFailed(_("Cannot open the engagement"), f"{type(exc).__name__}: {exc}"))
+            self.post_message(
+                m.EngagementFailed(_("Cannot open the engagement"), f"{type(exc).__name__}: {exc}")
+            )
 
     @work(thread=True, exclusive=True, group="open", description="open", exit_on_error=False)
     def _create_worker(self, request: m.NewEngagementRequest) -> None:
-        from workbench.store.engagement import EngagementError
         from workbench.app.engagements import create_session
+        from workbench.store.engagement import EngagementError
 
         try:
-            session = create_session(request.folder, request.playbook, request.client, request.answers_file,
-                                     self.author, self.today)
+            session = create_session(
+                request.folder,
+                request.playbook,
+                request.client,
+                request.answers_file,
+                self.author,
+                self.today,
+            )
             self.post_message(m.EngagementOpened(session))
         except EngagementError as exc:
-            self.post_message(m.EngagementFailed(_("Cannot create the engagement"), request.folder, exc.problems,
-                                                 request))
+            self.post_message(
+                m.EngagementFailed(_("Cannot create the engagement"), request.folder, exc.problems, request)
+            )
         except Exception as exc:  # noqa: BLE001
-            self.post_message(m.EngagementFailed(_("Cannot create the engagement"), f"{type(exc).__name__}: {exc}",
-                                                 request=request))
+            self.post_message(
+                m.EngagementFailed(
+                    _("Cannot create the engagement"), f"{type(exc).__name__}: {exc}", request=request
+                )
+            )
 
     @on(m.EngagementOpened)
     async def _opened(self, message: m.EngagementOpened) -> None:
@@ -367,8 +428,14 @@ class WorkbenchApp(App[int]):
             self.close_session(old)
         pb = session.opened.playbook
         self.sub_title = f"{session.client} · {pb.id} {pb.version}"
-        remember(Recent(str(session.folder), session.client, f"{pb.id} {pb.version}",
-                        datetime.now(UTC).isoformat(timespec="seconds")))
+        remember(
+            Recent(
+                str(session.folder),
+                session.client,
+                f"{pb.id} {pb.version}",
+                datetime.now(UTC).isoformat(timespec="seconds"),
+            )
+        )
         for warning in session.opened.warnings:
             self.notify(warning, severity="warning", timeout=8)
         pending = pending_count(pb, session.opened.engagement.answers)
@@ -390,22 +457,28 @@ class WorkbenchApp(App[int]):
     def _store_waiting(self, message: m.StoreWaiting) -> None:
         from workbench.i18n import _
 
-        self.notify(_("Another program is writing to the engagement; retrying… Opened for reading until "
-                      "then ({change}).").format(change=message.label), title=_("Store busy"),
-                    severity="warning", timeout=6)
+        self.notify(
+            _(
+                "Another program is writing to the engagement; retrying… Opened for reading until "
+                "then ({change})."
+            ).format(change=message.label),
+            title=_("Store busy"),
+            severity="warning",
+            timeout=6,
+        )
 
     @on(m.StoreDone)
     def _store_done(self, message: m.StoreDone) -> None:
-        from workbench.tui.watcher import SYNC_LABEL
-
         from workbench.i18n import gettext_in
         from workbench.languages import LANGUAGES
+        from workbench.tui.watcher import SYNC_LABEL
 
         sync_labels = {gettext_in(lang, SYNC_LABEL) for lang in LANGUAGES}  # in whichever it was queued
         if message.label in sync_labels and self.session is not None:
             self.session.synced = True
-            self.notify(_("The task list is up to date with the answers again."), title=_("Task list"),
-                        timeout=5)
+            self.notify(
+                _("The task list is up to date with the answers again."), title=_("Task list"), timeout=5
+            )
             self.watcher.refresh_screen()
 
     @on(m.StoreRefused)
@@ -416,8 +489,15 @@ class WorkbenchApp(App[int]):
     TOAST_TEXT_WIDTH = 54
     """characters of text a notification shows per line (Textual's toast is 60 wide, with padding)"""
 
-    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
-               markup: bool = True) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity="information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
         """Every notification (screens call this through Widget.notify) with Persian laid out for the
         terminal: wrapped in reading order, then each line reordered; such a message is shown as text."""
         from workbench.tui.bidi import has_rtl, visual, visual_wrapped
@@ -460,8 +540,13 @@ class WorkbenchApp(App[int]):
             await self.show_task(task)
         problem = remember_language(lang)
         if problem:
-            self.notify(_("Language: {name}, for this session only; the settings file could not be written: "
-                          "{problem}").format(name=language_name(lang), problem=problem), severity="warning")
+            self.notify(
+                _(
+                    "Language: {name}, for this session only; the settings file could not be written: "
+                    "{problem}"
+                ).format(name=language_name(lang), problem=problem),
+                severity="warning",
+            )
         else:
             self.notify(_("Language: {name}").format(name=language_name(lang)), timeout=3)
 
@@ -497,9 +582,14 @@ class WorkbenchApp(App[int]):
         if not self.screen_stack:  # closing down: the log is all there is
             return
         where = _("Details: {path}").format(path=path) if path else _("The log could not be written.")
-        self.notify(_("{context} failed: {error}. Saved work is safe. {where}").format(
-            context=context, error=f"{type(error).__name__}: {error}", where=where),
-            title=_("Something went wrong"), severity="error", timeout=12)
+        self.notify(
+            _("{context} failed: {error}. Saved work is safe. {where}").format(
+                context=context, error=f"{type(error).__name__}: {error}", where=where
+            ),
+            title=_("Something went wrong"),
+            severity="error",
+            timeout=12,
+        )
 
     async def _on_message(self, message: Message) -> None:
         """An app-level message handler that raises is reported, as a screen's are (WorkbenchScreen).
@@ -548,9 +638,17 @@ class WorkbenchApp(App[int]):
         self._close_messages_no_wait()
 
 
-def make_app(folder: Path | None = None, *, session: Session | None = None, author: str | None = None,
-             today: date | None = None, theme: str | None = None, section: str | None = None,
-             background: bool = False, lang: str | None = None) -> WorkbenchApp:
+def make_app(
+    folder: Path | None = None,
+    *,
+    session: Session | None = None,
+    author: str | None = None,
+    today: date | None = None,
+    theme: str | None = None,
+    section: str | None = None,
+    background: bool = False,
+    lang: str | None = None,
+) -> WorkbenchApp:
     """The app on the start screen, or on the engagement in `folder` (raises EngagementError when the
     folder holds none, so the CLI can print the problems before any screen appears). An engagement
     opens on intake while questions are open, else on the phases, unless `section` says where. The theme
@@ -570,12 +668,28 @@ def make_app(folder: Path | None = None, *, session: Session | None = None, auth
     set_mode(bidi_setting())
     language = chosen_language(lang)
     if background and folder is not None and session is None and (Path(folder) / "engagement.yaml").is_file():
-        return WorkbenchApp(None, author=author, today=today, theme=theme, section=section,
-                            settings=settings, settings_problem=problem, opening=Path(folder),
-                            language=language)
+        return WorkbenchApp(
+            None,
+            author=author,
+            today=today,
+            theme=theme,
+            section=section,
+            settings=settings,
+            settings_problem=problem,
+            opening=Path(folder),
+            language=language,
+        )
     if folder is not None and session is None:
         from workbench.app.engagements import open_session
 
         session = open_session(Path(folder), author)
-    return WorkbenchApp(session, author=author, today=today, theme=theme, section=section,
-                        settings=settings, settings_problem=problem, language=language)
+    return WorkbenchApp(
+        session,
+        author=author,
+        today=today,
+        theme=theme,
+        section=section,
+        settings=settings,
+        settings_problem=problem,
+        language=language,
+    )

@@ -17,23 +17,40 @@ from workbench.i18n import N_, _
 from workbench.tui.bidi import visual
 
 TEXTUAL_WORDS = (
-    N_("palette"), N_("Open the command palette"), N_("Search for commands…"),
-    N_("Theme"), N_("Change the current theme"), N_("Quit"), N_("Quit the application as soon as possible"),
-    N_("Keys"), N_("Hide the keys and widget help panel"),
+    N_("palette"),
+    N_("Open the command palette"),
+    N_("Search for commands…"),
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Quit"),
+    N_("Quit the application as soon as possible"),
+    N_("Keys"),
+    N_("Hide the keys and widget help panel"),
     N_("Show help for the focused widget and a summary of available keys"),
-    N_("Minimize"), N_("Minimize the widget and restore to normal size"), N_("Maximize"),
-    N_("Maximize the focused widget"), N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
+    N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"),
+    N_("Maximize the focused widget"),
+    N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
 )
 """Textual's English, kept here so the catalogue has it (Textual itself has no translations)."""
 
 
 def translated(binding: Binding) -> Binding:
     """A copy of `binding` whose words are in the interface language, laid out for the terminal."""
-    return replace(binding, description=visual(_(binding.description)) if binding.description else "",
-                   tooltip=_(binding.tooltip) if binding.tooltip else "")
+    return replace(
+        binding,
+        description=visual(_(binding.description)) if binding.description else "",
+        tooltip=_(binding.tooltip) if binding.tooltip else "",
+    )
 
 
 def translated_bindings(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
-    return {key: active._replace(binding=translated(active.binding),
-                                 tooltip=_(active.tooltip) if active.tooltip else active.tooltip)
-            for key, active in bindings.items()}
+    return {
+        key: active._replace(
+            binding=translated(active.binding),
+            tooltip=_(active.tooltip) if active.tooltip else active.tooltip,
+        )
+        for key, active in bindings.items()
+    }

@@ -39,19 +39,34 @@ class WorkbenchCommands(Provider):
         ]
         for recent in load_recent():
             if recent.exists:
-                out.append((_("engagement: open {client}").format(client=recent.client),
-                            partial(app.open_folder, Path(recent.folder)), recent.folder))
+                out.append(
+                    (
+                        _("engagement: open {client}").format(client=recent.client),
+                        partial(app.open_folder, Path(recent.folder)),
+                        recent.folder,
+                    )
+                )
         for section in SECTIONS:
             if app.session is not None or not section.needs_engagement:
-                out.append((_("go: {section}").format(section=_(section.label)),
-                            partial(app.action_section, section.id), _(section.help)))
+                out.append(
+                    (
+                        _("go: {section}").format(section=_(section.label)),
+                        partial(app.action_section, section.id),
+                        _(section.help),
+                    )
+                )
         out += self._engagement_commands()
-        out += [(_("theme: light"), partial(setattr, app, "theme", LIGHT), _("the light theme")),
-                (_("theme: dark"), partial(setattr, app, "theme", DARK), _("the dark theme")),
-                (_("theme: toggle light/dark"), app.action_toggle_theme, "Ctrl+T"),
-                (_("help: keys"), app.action_help, _("every key of every screen (F1)")),
-                (_("settings: show"), app.action_show_settings,
-                 _("the effective settings and where each comes from (file or variable)"))]
+        out += [
+            (_("theme: light"), partial(setattr, app, "theme", LIGHT), _("the light theme")),
+            (_("theme: dark"), partial(setattr, app, "theme", DARK), _("the dark theme")),
+            (_("theme: toggle light/dark"), app.action_toggle_theme, "Ctrl+T"),
+            (_("help: keys"), app.action_help, _("every key of every screen (F1)")),
+            (
+                _("settings: show"),
+                app.action_show_settings,
+                _("the effective settings and where each comes from (file or variable)"),
+            ),
+        ]
         out += self._language_commands()
         return out
 
@@ -60,9 +75,14 @@ class WorkbenchCommands(Provider):
         and the choice is remembered. Each language is named in itself, so anyone finds their own."""
         from workbench.tui.language import LANGUAGE_NAMES
 
-        return [(_("language: {name}").format(name=name), partial(self.wb.switch_language, code),
-                 _("the interface and the playbook's texts in this language (remembered)"))
-                for code, name in LANGUAGE_NAMES]
+        return [
+            (
+                _("language: {name}").format(name=name),
+                partial(self.wb.switch_language, code),
+                _("the interface and the playbook's texts in this language (remembered)"),
+            )
+            for code, name in LANGUAGE_NAMES
+        ]
 
     def _engagement_commands(self) -> list[Command]:
         from workbench.tui.screens.phases import PhasesScreen, phase_labels
@@ -70,37 +90,69 @@ class WorkbenchCommands(Provider):
 
         app = self.wb
         if app.session is None:
-            return [(_("jobdesc: job descriptions (core playbook)"), partial(app.action_section, "jobdesc"),
-                     _("job descriptions without an engagement"))]
+            return [
+                (
+                    _("jobdesc: job descriptions (core playbook)"),
+                    partial(app.action_section, "jobdesc"),
+                    _("job descriptions without an engagement"),
+                )
+            ]
         resolved = app.session.opened.resolved
-        out: list[Command] = [(_("engagement: intake questionnaire"), partial(app.action_section, "intake"),
-                               _("answer the intake questions"))]
-        out += [(_("phase: {phase}").format(phase=label), partial(self._show_phase, phase),
-                 _("the tasks of the phase {phase}").format(phase=label))
-                for phase, label in phase_labels(resolved).items()]
+        out: list[Command] = [
+            (
+                _("engagement: intake questionnaire"),
+                partial(app.action_section, "intake"),
+                _("answer the intake questions"),
+            )
+        ]
+        out += [
+            (
+                _("phase: {phase}").format(phase=label),
+                partial(self._show_phase, phase),
+                _("the tasks of the phase {phase}").format(phase=label),
+            )
+            for phase, label in phase_labels(resolved).items()
+        ]
         screen = self.screen
         if isinstance(screen, PhasesScreen) and screen.selected is not None:
             name = screen.selected.name
-            for text, action, move in ((_("task: start the selected task"), "move('start')", "start"),
-                                       (_("task: mark the selected task done"), "move('done')", "done"),
-                                       (_("task: block the selected task"), "move('block')", "block"),
-                                       (_("task: skip the selected task"), "move('skip')", "skip"),
-                                       (_("task: reopen the selected task"), "move('reopen')", "reopen"),
-                                       (_("task: assign the selected task"), "assign", ""),
-                                       (_("task: add a note to the selected task"), "note", "")):
+            for text, action, move in (
+                (_("task: start the selected task"), "move('start')", "start"),
+                (_("task: mark the selected task done"), "move('done')", "done"),
+                (_("task: block the selected task"), "move('block')", "block"),
+                (_("task: skip the selected task"), "move('skip')", "skip"),
+                (_("task: reopen the selected task"), "move('reopen')", "reopen"),
+                (_("task: assign the selected task"), "assign", ""),
+                (_("task: add a note to the selected task"), "note", ""),
+            ):
                 if not move or screen.check_action("move", (move,)):
                     out.append((text, partial(screen.run_action, action), name))
         go_to = _("task: go to {task}")
-        out += [(go_to.format(task=task.id), partial(app.show_task, task.id), str(task.name))
-                for _phase, task in resolved.tasks()]
-        out.append((_("export: every deliverable"), partial(app.show_export, None), _("choose formats and export")))
+        out += [
+            (go_to.format(task=task.id), partial(app.show_task, task.id), str(task.name))
+            for _phase, task in resolved.tasks()
+        ]
+        out.append(
+            (_("export: every deliverable"), partial(app.show_export, None), _("choose formats and export"))
+        )
         from workbench.tui.screens.export import deliverable_name
 
-        out += [(_("export: {deliverable}").format(deliverable=deliverable_name(name)),
-                 partial(app.show_export, [name]),
-                 _("export only {deliverable}").format(deliverable=deliverable_name(name))) for name in REGISTRY]
-        out += [(_("jobdesc: {title}").format(title=profile.title), partial(app.show_jobdesc, profile.id),
-                 _("the job description of {role}").format(role=profile.id)) for profile in resolved.job_profiles]
+        out += [
+            (
+                _("export: {deliverable}").format(deliverable=deliverable_name(name)),
+                partial(app.show_export, [name]),
+                _("export only {deliverable}").format(deliverable=deliverable_name(name)),
+            )
+            for name in REGISTRY
+        ]
+        out += [
+            (
+                _("jobdesc: {title}").format(title=profile.title),
+                partial(app.show_jobdesc, profile.id),
+                _("the job description of {role}").format(role=profile.id),
+            )
+            for profile in resolved.job_profiles
+        ]
         return out
 
     async def _show_phase(self, phase: str) -> None:

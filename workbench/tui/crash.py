@@ -17,10 +17,16 @@ def crash_report(error: BaseException | None, debug: bool = False) -> Group:
     from workbench.i18n import _
 
     what = f"{type(error).__name__}: {error}" if error is not None else _("unknown error")
-    lines: list = [Text(_("crmwb: internal error: {error}").format(error=what), style="bold"),
-                   Text(_("This is a bug in crmwb, not in your files. Changes you made were saved as you "
-                          "made them. Run again with CRMWB_DEBUG=1 for a traceback (local variables are "
-                          "never shown)."))]
+    lines: list = [
+        Text(_("crmwb: internal error: {error}").format(error=what), style="bold"),
+        Text(
+            _(
+                "This is a bug in crmwb, not in your files. Changes you made were saved as you "
+                "made them. Run again with CRMWB_DEBUG=1 for a traceback (local variables are "
+                "never shown)."
+            )
+        ),
+    ]
     if debug and error is not None:
         from rich.traceback import Traceback
 

@@ -45,8 +45,9 @@ def chosen_language(flag: str | None = None, environ: dict[str, str] | None = No
     return _file_language()
 
 
-def start_language(flag: str | None, engagement_language: str | None,
-                   environ: dict[str, str] | None = None) -> str:
+def start_language(
+    flag: str | None, engagement_language: str | None, environ: dict[str, str] | None = None
+) -> str:
     """--lang > $CRMWB_LANG > the settings file > the engagement's language > English."""
     chosen = chosen_language(flag, environ)
     if chosen:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from workbench.i18n import _
-from workbench.store.engagement import EngagementError, read
 from workbench.app.engagement import OpenEngagement, open_engagement
 from workbench.app.session import Session
 from workbench.app.store_access import is_busy, quick_busy
+from workbench.i18n import _
+from workbench.store.engagement import EngagementError, read
 
 
 def answers_on_disk(session: Session) -> dict[str, Any] | None:
@@ -26,9 +26,11 @@ def answers_on_disk(session: Session) -> dict[str, Any] | None:
 
 def pending_message(reason: str) -> str:
     """The answers are written, the task list waits for another program's lock on state.db."""
-    return _("The answers are saved in engagement.yaml. The task list is not updated yet: another "
-             "program is writing to state.db ({error}). It is updated as soon as that program has "
-             "finished.").format(error=reason)
+    return _(
+        "The answers are saved in engagement.yaml. The task list is not updated yet: another "
+        "program is writing to state.db ({error}). It is updated as soon as that program has "
+        "finished."
+    ).format(error=reason)
 
 
 def failure_message(error: BaseException, written: bool) -> str:
@@ -36,10 +38,13 @@ def failure_message(error: BaseException, written: bool) -> str:
     if written and is_busy(error):
         return pending_message(what)
     if written:
-        return _("The answers are saved in engagement.yaml. The task list could not be updated ({error}); "
-                 "the next time the engagement opens it is.").format(error=what)
-    return _("The answers were not saved ({error}). They are still on screen; change an answer to try "
-             "again.").format(error=what)
+        return _(
+            "The answers are saved in engagement.yaml. The task list could not be updated ({error}); "
+            "the next time the engagement opens it is."
+        ).format(error=what)
+    return _(
+        "The answers were not saved ({error}). They are still on screen; change an answer to try again."
+    ).format(error=what)
 
 
 def store_closed(opened: OpenEngagement) -> bool:

@@ -26,16 +26,47 @@ class Section:
 
 SECTIONS: tuple[Section, ...] = (
     Section("start", "f2", N_("Start"), False, N_("recent engagements, new engagement, open a folder")),
-    Section("intake", "f3", N_("Intake"), True, N_("the questionnaire: answers, progress, what they add or drop"),
-            screen="intake:IntakeScreen"),
-    Section("phases", "f4", N_("Phases"), True, N_("tasks per phase: status, owner, assignee, due date, checklist"),
-            screen="phases:PhasesScreen"),
-    Section("deliverables", "f5", N_("Deliverables"), True,
-            N_("RFP, roles and permissions, RACI, processes, KPIs, plan"), screen="base:deliverables_screen"),
-    Section("export", "f6", N_("Export"), True, N_("write deliverables to a folder, with a manifest"),
-            screen="export:ExportScreen"),
-    Section("jobdesc", "f7", N_("Job descriptions"), False,
-            N_("job descriptions for HR in English, Persian, Russian"), N_("Jobs"), screen="jobdesc:JobdescScreen"),
+    Section(
+        "intake",
+        "f3",
+        N_("Intake"),
+        True,
+        N_("the questionnaire: answers, progress, what they add or drop"),
+        screen="intake:IntakeScreen",
+    ),
+    Section(
+        "phases",
+        "f4",
+        N_("Phases"),
+        True,
+        N_("tasks per phase: status, owner, assignee, due date, checklist"),
+        screen="phases:PhasesScreen",
+    ),
+    Section(
+        "deliverables",
+        "f5",
+        N_("Deliverables"),
+        True,
+        N_("RFP, roles and permissions, RACI, processes, KPIs, plan"),
+        screen="base:deliverables_screen",
+    ),
+    Section(
+        "export",
+        "f6",
+        N_("Export"),
+        True,
+        N_("write deliverables to a folder, with a manifest"),
+        screen="export:ExportScreen",
+    ),
+    Section(
+        "jobdesc",
+        "f7",
+        N_("Job descriptions"),
+        False,
+        N_("job descriptions for HR in English, Persian, Russian"),
+        N_("Jobs"),
+        screen="jobdesc:JobdescScreen",
+    ),
 )
 BY_ID = {s.id: s for s in SECTIONS}
 ENGAGEMENT_SECTIONS = tuple(s.id for s in SECTIONS if s.needs_engagement)

@@ -52,8 +52,9 @@ class StoreQueue:
             if self._running:
                 return
             self._running = True
-        self.app.run_worker(self._drain, thread=True, group="store", exit_on_error=False,
-                            name="store changes")
+        self.app.run_worker(
+            self._drain, thread=True, group="store", exit_on_error=False, name="store changes"
+        )
 
     def _drain(self) -> None:
         while True:
@@ -70,8 +71,8 @@ class StoreQueue:
                         self._jobs.popleft()
 
     def _run(self, job: StoreJob) -> None:
-        from workbench.store.sqlite_store import StoreError  # here: the start screen never loads the store
         from workbench.app.store_access import RETRY_DELAYS, is_busy, is_transient
+        from workbench.store.sqlite_store import StoreError  # here: the start screen never loads the store
 
         attempt = 0
         while not self.stopping:

@@ -21,8 +21,8 @@ from workbench.i18n import N_, _
 from workbench.tui import messages as m
 
 if TYPE_CHECKING:
-    from workbench.tui.app import WorkbenchApp
     from workbench.app.session import Session
+    from workbench.tui.app import WorkbenchApp
 
 POLL_SECONDS = 1.5
 SYNC_LABEL = N_("Bring the task list up to date with the answers")
@@ -54,8 +54,14 @@ class Watcher:
         session = self.app.session
         if session is None:
             return
-        self.app.run_worker(partial(self._look, session, force), thread=True, exclusive=True, group="watch",
-                            exit_on_error=False, name="watch engagement")
+        self.app.run_worker(
+            partial(self._look, session, force),
+            thread=True,
+            exclusive=True,
+            group="watch",
+            exit_on_error=False,
+            name="watch engagement",
+        )
 
     def _look(self, session: Session, force: bool) -> None:
         from workbench.app.store_access import data_version  # here: the start screen never loads the store
@@ -85,8 +91,14 @@ class Watcher:
         store_changed = message.force or first or message.data_version != seen[1]
         yaml_changed = message.force or first or message.yaml_stamp != seen[2]
         if yaml_changed:
-            self.app.run_worker(partial(self._reopen, session, store_changed), thread=True,
-                                exclusive=True, group="reopen", exit_on_error=False, name="re-read")
+            self.app.run_worker(
+                partial(self._reopen, session, store_changed),
+                thread=True,
+                exclusive=True,
+                group="reopen",
+                exit_on_error=False,
+                name="re-read",
+            )
         elif store_changed:
             self.refresh_screen()
 
@@ -101,19 +113,29 @@ class Watcher:
         """engagement.yaml changed: re-open only if what it says differs from what is open (our own
         saves change the file too)."""
         from workbench.app.engagement import open_engagement
-        from workbench.store.engagement import STORE_NAME, EngagementError, read
         from workbench.app.store_access import quick_busy, write_lock_free
+        from workbench.store.engagement import STORE_NAME, EngagementError, read
 
         current = session.opened.engagement
         try:
             on_disk = read(current.folder)
         except EngagementError as exc:  # a hand edit in progress, or a broken file: keep what is open
-            self.app.call_from_thread(self.app.notify, _(
-                "engagement.yaml changed elsewhere and cannot be read ({problems}); the view keeps the last "
-                "good version.").format(problems=exc), severity="warning", timeout=8)
+            self.app.call_from_thread(
+                self.app.notify,
+                _(
+                    "engagement.yaml changed elsewhere and cannot be read ({problems}); the view keeps the last "
+                    "good version."
+                ).format(problems=exc),
+                severity="warning",
+                timeout=8,
+            )
             return
         if (on_disk.answers, on_disk.overrides, on_disk.client, on_disk.start) == (
-                current.answers, current.overrides, current.client, current.start):
+            current.answers,
+            current.overrides,
+            current.client,
+            current.start,
+        ):
             if store_changed:
                 self.app.call_from_thread(self.refresh_screen)
             return

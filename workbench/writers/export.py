@@ -24,25 +24,30 @@ def previous_deliverables(ctx: ExportContext, folder: Path, force: bool) -> set[
     previous = read_manifest(folder)
     reason = foreign_reason(previous, ctx) if previous else None
     if reason and not force:
-        message = _("{folder} holds the export of {whose}; choose another folder or pass --force to "
-                    "replace it; nothing was changed")
+        message = _(
+            "{folder} holds the export of {whose}; choose another folder or pass --force to "
+            "replace it; nothing was changed"
+        )
         raise FolderRefused(message.format(folder=folder, whose=reason))
     return owned_paths(previous) if previous else set()
 
 
-def stage_deliverables(ctx: ExportContext, txn: Transaction, pairs: list[tuple[str, str]],
-                       progress: Progress | None) -> dict:
+def stage_deliverables(
+    ctx: ExportContext, txn: Transaction, pairs: list[tuple[str, str]], progress: Progress | None
+) -> dict:
     """Run the writers into the staging folder and write the manifest of what they staged; returns it.
     Runs before anything else is staged, since every new staged file is credited to a writer."""
     written = _run_writers(ctx, txn, pairs, progress)
     manifest = build_manifest(ctx, txn.staging, written)
-    (txn.staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
-                                        encoding="utf-8")
+    (txn.staging / MANIFEST).write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
     return manifest
 
 
-def _run_writers(ctx: ExportContext, txn: Transaction, pairs: list[tuple[str, str]],
-                 progress: Progress | None) -> list[tuple[str, str, Path]]:
+def _run_writers(
+    ctx: ExportContext, txn: Transaction, pairs: list[tuple[str, str]], progress: Progress | None
+) -> list[tuple[str, str, Path]]:
     """Each staged file is credited to the writer that created it, whether or not the writer returned it,
     so the manifest lists every file the export puts in the folder."""
     written: list[tuple[str, str, Path]] = []

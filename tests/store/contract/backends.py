@@ -5,10 +5,10 @@ would."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from workbench.store.busy import BusyPolicy
 from workbench.store.sqlite_store import SQLiteStore

@@ -28,8 +28,9 @@ def pg_server():
     except ServerUnavailable as exc:
         from tests.conftest import missing_tool
 
-        missing_tool(f"no PostgreSQL server for the contract suite: {exc}", REQUIRE_POSTGRES,
-                     "CRMWB_REQUIRE_POSTGRES")
+        missing_tool(
+            f"no PostgreSQL server for the contract suite: {exc}", REQUIRE_POSTGRES, "CRMWB_REQUIRE_POSTGRES"
+        )
     try:
         yield server
     finally:

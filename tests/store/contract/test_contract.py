@@ -126,7 +126,9 @@ def test_measurements_round_trip(store):
     store.record_measurements([Measurement("nps", 20, date(2026, 2, 28))], "ana")  # same day, recorded later
     latest = store.latest_measurements()
     assert {k: (m.value, m.measured_on) for k, m in latest.items()} == {
-        "nps": (20.0, date(2026, 2, 28)), "churn": (0.1 + 0.2, date(2026, 1, 31))}
+        "nps": (20.0, date(2026, 2, 28)),
+        "churn": (0.1 + 0.2, date(2026, 1, 31)),
+    }
 
 
 def test_baselines_keep_every_freeze_and_one_is_active(store):

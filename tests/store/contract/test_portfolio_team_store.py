@@ -13,16 +13,36 @@ from workbench.store.postgres import PostgresStore
 def test_portfolio_lists_the_team_store_with_and_without_folders(pg_server, tmp_path):
     address = pg_server.address()
     team = {"CRMWB_STORE": address}
-    made = crmwb("new", str(tmp_path / "acme"), "--playbook", "core", "--client", "Acme Team",
-                 "--start", "2026-01-05", env=team)
+    made = crmwb(
+        "new",
+        str(tmp_path / "acme"),
+        "--playbook",
+        "core",
+        "--client",
+        "Acme Team",
+        "--start",
+        "2026-01-05",
+        env=team,
+    )
     assert made.returncode == 0, made.stderr
-    blocked = crmwb("task", str(tmp_path / "acme"), "block", "pre-01-kickoff", "--note", "no sponsor", env=team)
+    blocked = crmwb(
+        "task", str(tmp_path / "acme"), "block", "pre-01-kickoff", "--note", "no sponsor", env=team
+    )
     assert blocked.returncode == 0, blocked.stderr
     with PostgresStore(address, "orphan-portfolio") as store:  # rows whose folder is on another machine
         store.sync_tasks([("t-1", "pre_deployment", 0), ("t-2", "pre_deployment", 0)], "test")
         store.set_status("t-1", "done", "test")
-    listed = crmwb("portfolio", "--store", address, str(tmp_path / "acme"), "--format", "json",
-                   "--today", "2026-02-02", env={"CRMWB_STORE": ""})
+    listed = crmwb(
+        "portfolio",
+        "--store",
+        address,
+        str(tmp_path / "acme"),
+        "--format",
+        "json",
+        "--today",
+        "2026-02-02",
+        env={"CRMWB_STORE": ""},
+    )
     assert listed.returncode == 0, listed.stderr
     rows = json.loads(listed.stdout)["engagements"]
     acme = [r for r in rows if r["client"] == "Acme Team"]

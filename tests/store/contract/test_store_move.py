@@ -33,8 +33,18 @@ def _ok(*args: str) -> str:
 
 
 def _engagement(folder) -> None:
-    _ok("new", str(folder), "--playbook", "core", "--answers", str(RETAIL), "--client", "Retail Co",
-        "--start", "2026-01-05")
+    _ok(
+        "new",
+        str(folder),
+        "--playbook",
+        "core",
+        "--answers",
+        str(RETAIL),
+        "--client",
+        "Retail Co",
+        "--start",
+        "2026-01-05",
+    )
     for step in HISTORY:
         _ok(*[part.format(dir=folder) for part in step])
 
@@ -204,13 +214,17 @@ def test_the_content_hash_ignores_row_order_and_backend_types():
 
     events = next(t for t in TABLES if t.name == "events")
     baselines = next(t for t in TABLES if t.name == "baselines")
-    rows = [(10, "a", "t1", "ana", "status", "not_started", "in_progress", None),
-            (11, "plan", "t2", "ana", "baseline", None, "7", "r")]
+    rows = [
+        (10, "a", "t1", "ana", "status", "not_started", "in_progress", None),
+        (11, "plan", "t2", "ana", "baseline", None, "7", "r"),
+    ]
     local, team = Digests(), Digests()
     local.table(baselines, [(7, "t", "ana", "r", 1, None, "2026-02-01", "{}")])
     team.table(baselines, [(901, "t", "ana", "r", True, None, "2026-02-01", "{}")])
-    moved = [(501, "a", "t1", "ana", "status", "not_started", "in_progress", None),
-             (502, "plan", "t2", "ana", "baseline", None, "901", "r")]
+    moved = [
+        (501, "a", "t1", "ana", "status", "not_started", "in_progress", None),
+        (502, "plan", "t2", "ana", "baseline", None, "901", "r"),
+    ]
     assert local.table(events, rows) == team.table(events, list(reversed(moved)))
     assert local.table(events, rows) != Digests().table(events, rows[:1])
     swapped = [(11, *rows[0][1:]), (10, *rows[1][1:])]  # the same events in another order: another history

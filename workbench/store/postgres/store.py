@@ -18,10 +18,11 @@ from __future__ import annotations
 import json
 import random
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Callable, Iterator, TypeVar
+from typing import TypeVar
 
 from workbench.domain.tracking import STATUSES, Baseline, Event, Measurement, TaskState
 from workbench.i18n import _
@@ -213,7 +214,9 @@ class PostgresStore:
             rows = conn.execute(sql, args).fetchall()
             numbers = self._baseline_numbers(conn) if any(row[4] == "baseline" for row in rows) else {}
         return [
-            Event(seq, tid, self._event_time(seq, at), author, kind, *_numbered(kind, old, new, numbers), note)
+            Event(
+                seq, tid, self._event_time(seq, at), author, kind, *_numbered(kind, old, new, numbers), note
+            )
             for seq, tid, at, author, kind, old, new, note in reversed(rows)
         ]
 
@@ -247,7 +250,9 @@ class PostgresStore:
             Measurement(
                 k,
                 v,
-                _row_date(self.path, lambda i=i: _("table measurements, row {id}").format(id=i), "measured_on", d),
+                _row_date(
+                    self.path, lambda i=i: _("table measurements, row {id}").format(id=i), "measured_on", d
+                ),
                 s,
                 n,
             )
@@ -266,7 +271,9 @@ class PostgresStore:
             k: Measurement(
                 k,
                 v,
-                _row_date(self.path, lambda i=i: _("table measurements, row {id}").format(id=i), "measured_on", d),
+                _row_date(
+                    self.path, lambda i=i: _("table measurements, row {id}").format(id=i), "measured_on", d
+                ),
                 s,
                 n,
             )
@@ -579,5 +586,7 @@ def _numbered(kind: str, old, new, numbers: dict[str, str]) -> tuple:
     """A baseline event's old/new row ids as the engagement's baseline numbers; other events as they are."""
     if kind != "baseline":
         return old, new
-    return (numbers.get(str(old), old) if old is not None else None,
-            numbers.get(str(new), new) if new is not None else None)
+    return (
+        numbers.get(str(old), old) if old is not None else None,
+        numbers.get(str(new), new) if new is not None else None,
+    )

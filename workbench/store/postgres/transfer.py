@@ -25,8 +25,11 @@ def _connect(address: str):
     try:
         return psycopg.connect(**params)
     except psycopg.OperationalError as exc:
-        raise StoreError(_("cannot reach the team store at {address}: {reason}").format(
-            address=redacted(address), reason=str(exc).strip())) from None
+        raise StoreError(
+            _("cannot reach the team store at {address}: {reason}").format(
+                address=redacted(address), reason=str(exc).strip()
+            )
+        ) from None
 
 
 def _lock(conn, engagement: str, busy: BusyPolicy) -> None:
@@ -37,13 +40,18 @@ def _lock(conn, engagement: str, busy: BusyPolicy) -> None:
     try:
         conn.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (WRITE_LOCK_CLASS, engagement))
     except psycopg.errors.LockNotAvailable:
-        raise StoreBusy(_("{path}: another program is writing to this engagement; retry in a moment").format(
-            path=f"{redacted(conn.info.dsn)}#{engagement}")) from None
+        raise StoreBusy(
+            _("{path}: another program is writing to this engagement; retry in a moment").format(
+                path=f"{redacted(conn.info.dsn)}#{engagement}"
+            )
+        ) from None
     conn.execute("SET LOCAL lock_timeout = 0")
 
 
 def _rows(conn, engagement: str, table: Table) -> list[tuple]:
-    return conn.execute(f"{table.select()} WHERE engagement = %s ORDER BY {table.order}", (engagement,)).fetchall()
+    return conn.execute(
+        f"{table.select()} WHERE engagement = %s ORDER BY {table.order}", (engagement,)
+    ).fetchall()
 
 
 def _counts(conn, engagement: str) -> dict[str, int]:
@@ -51,7 +59,9 @@ def _counts(conn, engagement: str) -> dict[str, int]:
         return {}
     found = {}
     for table in TABLES:
-        n = conn.execute(f"SELECT COUNT(*) FROM {table.name} WHERE engagement = %s", (engagement,)).fetchone()[0]
+        n = conn.execute(
+            f"SELECT COUNT(*) FROM {table.name} WHERE engagement = %s", (engagement,)
+        ).fetchone()[0]
         if n:
             found[table.name] = int(n)
     return found
@@ -108,9 +118,13 @@ class PostgresTarget:
         if not held:
             from workbench.store.sqlite_store import _now
 
-            self.registered = self.conn.execute(
-                "INSERT INTO engagements (id, created_at) VALUES (%s, %s) ON CONFLICT DO NOTHING RETURNING id",
-                (self.engagement, _now())).fetchone() is not None
+            self.registered = (
+                self.conn.execute(
+                    "INSERT INTO engagements (id, created_at) VALUES (%s, %s) ON CONFLICT DO NOTHING RETURNING id",
+                    (self.engagement, _now()),
+                ).fetchone()
+                is not None
+            )
         return held
 
     def insert(self, table: Table, rows: list[tuple]) -> dict[int, int]:
@@ -122,7 +136,8 @@ class PostgresTarget:
             for row in rows:
                 ids[int(row[0])] = self.conn.execute(
                     f"INSERT INTO baselines ({names}) VALUES ({marks}) RETURNING id",
-                    (self.engagement, *row[1:])).fetchone()[0]
+                    (self.engagement, *row[1:]),
+                ).fetchone()[0]
             return ids
         with self.conn.cursor() as cur, cur.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
             for row in rows:  # in the source's order: the identity numbers follow it

@@ -17,8 +17,8 @@ from workbench.i18n import _
 from workbench.tui.widgets.navbar import NavBar
 
 if TYPE_CHECKING:
-    from workbench.tui.app import WorkbenchApp
     from workbench.app.session import Session
+    from workbench.tui.app import WorkbenchApp
 
 
 class WorkbenchScreen(Screen):
@@ -95,8 +95,13 @@ def deliverables_screen(session: Session) -> Screen:
     except ModuleNotFoundError as exc:
         if exc.name != "workbench.tui.screens.deliverables":
             raise
-        return PlaceholderScreen("deliverables", _("The deliverables views (RFP, roles and permissions, RACI, "
-                                 "processes, KPIs, plan) are not installed in this build; use Export (F6)."))
+        return PlaceholderScreen(
+            "deliverables",
+            _(
+                "The deliverables views (RFP, roles and permissions, RACI, "
+                "processes, KPIs, plan) are not installed in this build; use Export (F6)."
+            ),
+        )
     from workbench.i18n import current_language
 
     return module.DeliverablesScreen(session, lang=current_language())

@@ -18,19 +18,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import TabbedContent, TabPane
 
+from workbench.app.engagement import OpenEngagement
+from workbench.app.session import Session
 from workbench.domain.governance import Finding
 from workbench.domain.matrix import raci_table
 from workbench.domain.overrides import apply_overrides, check_overrides
 from workbench.domain.text import tr
 from workbench.i18n import N_, _
-from workbench.tui.bidi import visual
 from workbench.store.base import StoreBusy
 from workbench.store.engagement import EngagementError
-from workbench.app.engagement import OpenEngagement
 from workbench.store.engagement_save import EditConflict
+from workbench.tui.bidi import visual
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.deliverables_commands import DeliverablesCommands
-from workbench.app.session import Session
 from workbench.tui.widgets.findings_list import FindingsList
 from workbench.tui.widgets.kpi_table import KpiView
 from workbench.tui.widgets.plan_table import PlanTable, PlanView
@@ -40,16 +40,29 @@ from workbench.tui.widgets.rfp_table import RfpTable
 from workbench.tui.widgets.rfp_view import RfpView
 from workbench.tui.widgets.roles_view import RolesView
 
-TABS: tuple[tuple[str, str], ...] = (("rfp", N_("RFP")), ("roles", N_("Roles")), ("raci", N_("RACI")),
-                                     ("processes", N_("Processes")), ("kpis", N_("KPIs")), ("plan", N_("Plan")))
+TABS: tuple[tuple[str, str], ...] = (
+    ("rfp", N_("RFP")),
+    ("roles", N_("Roles")),
+    ("raci", N_("RACI")),
+    ("processes", N_("Processes")),
+    ("kpis", N_("KPIs")),
+    ("plan", N_("Plan")),
+)
 """(tab, label): labels are N_ constants, translated where shown"""
-FOCUS = {"rfp": "#rfp-table", "roles": "#matrix", "raci": "#raci-table", "processes": "#process-picker",
-         "kpis": "#kpi-table", "plan": "#plan-table"}
+FOCUS = {
+    "rfp": "#rfp-table",
+    "roles": "#matrix",
+    "raci": "#raci-table",
+    "processes": "#process-picker",
+    "kpis": "#kpi-table",
+    "plan": "#plan-table",
+}
 """The widget that takes the keys when a tab is opened from the keyboard or the palette."""
 
 
-def with_requirement_edit(overrides: dict[str, Any], req_id: str, priority: str, weight: int,
-                          original: tuple[str, int] | None) -> dict[str, Any]:
+def with_requirement_edit(
+    overrides: dict[str, Any], req_id: str, priority: str, weight: int, original: tuple[str, int] | None
+) -> dict[str, Any]:
     """A copy of the engagement's overrides with one requirement's priority and weight set; an edit back
     to the playbook's own values removes the entry, so engagement.yaml lists only real changes."""
     out = copy.deepcopy(overrides)
@@ -70,27 +83,47 @@ def named_in(plan, pb, lang: str):
     if lang == "en":
         return plan
     tasks = pb.task_map()
-    return replace(plan, tasks=[replace(t, name=tr(tasks[t.id].name, lang)) if t.id in tasks else t
-                                for t in plan.tasks])
+    return replace(
+        plan, tasks=[replace(t, name=tr(tasks[t.id].name, lang)) if t.id in tasks else t for t in plan.tasks]
+    )
 
 
 class DeliverablesScreen(WorkbenchScreen):
     """Constructed with the open Session; `initial` names the tab to open on (see TABS)."""
 
     SECTION = "deliverables"
-    HELP = N_("The deliverables of the open engagement: edit the RFP's priorities and weights, read the "
-              "permission matrix and jump to what each finding points at, the RACI, process maps, KPIs, plan.")
+    HELP = N_(
+        "The deliverables of the open engagement: edit the RFP's priorities and weights, read the "
+        "permission matrix and jump to what each finding points at, the RACI, process maps, KPIs, plan."
+    )
     CSS_PATH = "../deliverables.tcss"
     COMMANDS: ClassVar = {DeliverablesCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right_square_bracket", "next_tab", N_("Next tab"), id="deliverables.next_tab",
-                tooltip=N_("Show the next deliverable")),
-        Binding("left_square_bracket", "previous_tab", N_("Prev tab"), id="deliverables.previous_tab",
-                tooltip=N_("Show the previous deliverable")),
+        Binding(
+            "right_square_bracket",
+            "next_tab",
+            N_("Next tab"),
+            id="deliverables.next_tab",
+            tooltip=N_("Show the next deliverable"),
+        ),
+        Binding(
+            "left_square_bracket",
+            "previous_tab",
+            N_("Prev tab"),
+            id="deliverables.previous_tab",
+            tooltip=N_("Show the previous deliverable"),
+        ),
     ]
 
-    def __init__(self, session: Session, *, lang: str = "en", initial: str = "rfp", name: str | None = None,
-                 id: str | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        lang: str = "en",
+        initial: str = "rfp",
+        name: str | None = None,
+        id: str | None = None,
+    ) -> None:
         super().__init__(name=name, id=id)
         self.session = session
         self.lang = lang
@@ -176,12 +209,16 @@ class DeliverablesScreen(WorkbenchScreen):
             queue = getattr(self.app, "store_queue", None)  # its lock: no worker is using the connection
             with queue.lock if queue is not None else nullcontext():
                 measurements = opened.store.measurements()
-            self.query_one(KpiView).load(pb, opened.engagement.start, measurements, opened.plan.calendar,
-                                         opened.engagement.answers)
+            self.query_one(KpiView).load(
+                pb, opened.engagement.start, measurements, opened.plan.calendar, opened.engagement.answers
+            )
         elif tab == "plan":
-            self.query_one(PlanView).load(opened, {p.id: tr(p.name, self.lang) for p in pb.phases},
-                                          {r.id: tr(r.name, self.lang) for r in pb.roles},
-                                          shown=named_in(opened.plan, pb, self.lang))
+            self.query_one(PlanView).load(
+                opened,
+                {p.id: tr(p.name, self.lang) for p in pb.phases},
+                {r.id: tr(r.name, self.lang) for r in pb.roles},
+                shown=named_in(opened.plan, pb, self.lang),
+            )
 
     # ---- RFP edits
     def on_rfp_table_edit_requested(self, event: RfpTable.EditRequested) -> None:
@@ -194,8 +231,13 @@ class DeliverablesScreen(WorkbenchScreen):
         event.stop()
         opened = self.session.opened
         base = next((r for r in opened.playbook.requirements if r.id == event.req_id), None)
-        overrides = with_requirement_edit(opened.engagement.overrides, event.req_id, event.priority,
-                                          event.weight, (base.priority, base.weight) if base else None)
+        overrides = with_requirement_edit(
+            opened.engagement.overrides,
+            event.req_id,
+            event.priority,
+            event.weight,
+            (base.priority, base.weight) if base else None,
+        )
         problems = check_overrides(opened.playbook, overrides)
         if problems:
             self.notify("\n".join(str(p) for p in problems), title=_("RFP edit refused"), severity="error")
@@ -203,8 +245,13 @@ class DeliverablesScreen(WorkbenchScreen):
         try:
             result = self.session.save_overrides(overrides)
         except OSError as exc:
-            self.notify(_("Could not save the edit to {file}: {error}").format(
-                file=opened.engagement.file, error=exc.strerror or exc), title=_("RFP"), severity="error")
+            self.notify(
+                _("Could not save the edit to {file}: {error}").format(
+                    file=opened.engagement.file, error=exc.strerror or exc
+                ),
+                title=_("RFP"),
+                severity="error",
+            )
             return
         except (EditConflict, EngagementError, StoreBusy) as exc:
             self.notify(str(exc), title=_("RFP edit not saved"), severity="error")
@@ -229,8 +276,10 @@ class DeliverablesScreen(WorkbenchScreen):
                 if event.focus:
                     roles.matrix.focus()
             elif event.focus:
-                self.notify(_("{rule}: the matrix shows no cell for this finding").format(rule=finding.rule),
-                            severity="warning")
+                self.notify(
+                    _("{rule}: the matrix shows no cell for this finding").format(rule=finding.rule),
+                    severity="warning",
+                )
         elif finding.task and event.focus:
             self.show_tab("raci")
             grid = self.query_one(RaciGrid)
@@ -264,7 +313,15 @@ class DeliverablesScreen(WorkbenchScreen):
             if reason:
                 self.query_one(PlanView).freeze_baseline(reason, self.wb.author)
 
-        self.app.push_screen(PromptDialog(_("Freeze a baseline"), _(
-            "The forecast as it stands becomes the baseline every slip is counted from; earlier baselines "
-            "are kept. Why (the steering committee's decision, a re-plan)? It goes into the history."),
-            required=True, ok_label=_("Freeze")), chosen)
+        self.app.push_screen(
+            PromptDialog(
+                _("Freeze a baseline"),
+                _(
+                    "The forecast as it stands becomes the baseline every slip is counted from; earlier baselines "
+                    "are kept. Why (the steering committee's decision, a re-plan)? It goes into the history."
+                ),
+                required=True,
+                ok_label=_("Freeze"),
+            ),
+            chosen,
+        )

@@ -26,12 +26,22 @@ class PromptDialog(ModalScreen[str | None]):
 
     With `required`, an empty answer is refused on the spot (a block or skip needs its reason)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", N_("Cancel"), id="dialog.cancel",
-                                                     tooltip=N_("Close without a change"))]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", N_("Cancel"), id="dialog.cancel", tooltip=N_("Close without a change"))
+    ]
 
-    def __init__(self, title: str, prompt: str, value: str = "", *, placeholder: str = "",
-                 required: bool = False, validators: Iterable[Validator] = (),
-                 suggester: Suggester | None = None, ok_label: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        prompt: str,
+        value: str = "",
+        *,
+        placeholder: str = "",
+        required: bool = False,
+        validators: Iterable[Validator] = (),
+        suggester: Suggester | None = None,
+        ok_label: str = "",
+    ) -> None:
         super().__init__(classes="dialog")
         self.title_text, self.prompt, self.value = title, prompt, value
         self.placeholder, self.required = placeholder, required
@@ -42,8 +52,13 @@ class PromptDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog-box"):
             yield Label(visual(self.title_text), classes="dialog-title")
             yield BidiText(self.prompt, classes="dialog-text")
-            yield Input(self.value, placeholder=visual(self.placeholder), validators=self.validators,
-                        suggester=self.suggester, id="prompt-input")
+            yield Input(
+                self.value,
+                placeholder=visual(self.placeholder),
+                validators=self.validators,
+                suggester=self.suggester,
+                id="prompt-input",
+            )
             yield Static("", id="prompt-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(visual(self.ok_label), variant="primary", id="ok", compact=True)
@@ -78,8 +93,9 @@ class PromptDialog(ModalScreen[str | None]):
 class ErrorDialog(ModalScreen[None]):
     """Say what went wrong and where: a message and, for files, one located problem per line."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter", "close", N_("Close"), id="dialog.close",
-                                                     tooltip=N_("Close this message"))]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter", "close", N_("Close"), id="dialog.close", tooltip=N_("Close this message"))
+    ]
 
     def __init__(self, title: str, message: str, details: Iterable[str] = ()) -> None:
         super().__init__(classes="dialog")

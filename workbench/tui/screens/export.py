@@ -15,17 +15,23 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, ProgressBar, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from workbench.app.session import Session
 from workbench.i18n import N_, _, current_language, ngettext
 from workbench.tui import messages as m
 from workbench.tui.bidi import visual
 from workbench.tui.screens.base import WorkbenchScreen
-from workbench.app.session import Session
 from workbench.tui.widgets.path_suggester import PathSuggester
 from workbench.writers.registry import REGISTRY, UnknownExport, select
 
 DEFAULT_FORMATS = ("xlsx", "md")
-DELIVERABLE_NAMES = {"rfp": N_("RFP"), "roles": N_("roles and permissions"), "processes": N_("process maps"),
-                     "kpis": N_("KPI plan"), "plan": N_("project plan"), "jobdesc": N_("job descriptions")}
+DELIVERABLE_NAMES = {
+    "rfp": N_("RFP"),
+    "roles": N_("roles and permissions"),
+    "processes": N_("process maps"),
+    "kpis": N_("KPI plan"),
+    "plan": N_("project plan"),
+    "jobdesc": N_("job descriptions"),
+}
 """what each registry entry is called on screen; the registry's ids stay the ids"""
 
 
@@ -51,9 +57,13 @@ def formats_of() -> dict[str, list[str]]:
 
 class ExportScreen(WorkbenchScreen):
     SECTION = "export"
-    HELP = N_("Write the chosen deliverables in the chosen formats to a folder, with a manifest; all or nothing.")
+    HELP = N_(
+        "Write the chosen deliverables in the chosen formats to a folder, with a manifest; all or nothing."
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "export", N_("Export"), id="export.run", tooltip=N_("Write the chosen deliverables now")),
+        Binding(
+            "ctrl+s", "export", N_("Export"), id="export.run", tooltip=N_("Write the chosen deliverables now")
+        ),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -65,18 +75,34 @@ class ExportScreen(WorkbenchScreen):
         with Horizontal(id="export-body"):
             with Vertical(id="export-choices"):
                 yield Label(visual(_("Deliverables")), classes="pane-title")
-                yield SelectionList[str](*[Selection(visual(deliverable_name(name)), name, True) for name in REGISTRY],
-                                         id="deliverables")
+                yield SelectionList[str](
+                    *[Selection(visual(deliverable_name(name)), name, True) for name in REGISTRY],
+                    id="deliverables",
+                )
                 yield Label(visual(_("Formats")), classes="pane-title")
-                yield SelectionList[str](*[Selection(visual(f"{fmt}  ({', '.join(map(deliverable_name, names))})"),
-                                                     fmt, fmt in DEFAULT_FORMATS)
-                                           for fmt, names in formats_of().items()], id="formats")
+                yield SelectionList[str](
+                    *[
+                        Selection(
+                            visual(f"{fmt}  ({', '.join(map(deliverable_name, names))})"),
+                            fmt,
+                            fmt in DEFAULT_FORMATS,
+                        )
+                        for fmt, names in formats_of().items()
+                    ],
+                    id="formats",
+                )
             with Vertical(id="export-run"):
                 yield Label(visual(_("Output folder")), classes="pane-title")
-                yield Input(str(self.session.folder / "deliverables"), id="out", suggester=PathSuggester(),
-                            compact=True)
+                yield Input(
+                    str(self.session.folder / "deliverables"),
+                    id="out",
+                    suggester=PathSuggester(),
+                    compact=True,
+                )
                 with Horizontal(id="export-row"):
-                    yield Select(langs(), value=self._client_language(), allow_blank=False, id="lang", compact=True)
+                    yield Select(
+                        langs(), value=self._client_language(), allow_blank=False, id="lang", compact=True
+                    )
                     yield Button(visual(_("Export")), variant="primary", id="export", compact=True)
                 yield ProgressBar(show_eta=False, id="export-progress")
                 yield Label(visual(_("Choose, then Export (Ctrl+S).")), id="export-step")
@@ -124,8 +150,12 @@ class ExportScreen(WorkbenchScreen):
         bar = self.query_one("#export-progress", ProgressBar)
         bar.update(total=len(pairs), progress=0)
         bar.display = True
-        self._export(self._export_context(str(self.query_one("#lang", Select).value)), Path(folder).expanduser(),
-                     only, formats)
+        self._export(
+            self._export_context(str(self.query_one("#lang", Select).value)),
+            Path(folder).expanduser(),
+            only,
+            formats,
+        )
 
     def _export_context(self, lang: str):
         from workbench.app.export import opened_context
@@ -151,18 +181,32 @@ class ExportScreen(WorkbenchScreen):
         except FolderRefused as exc:  # names the files in the way; the CLI's --force is the way past it
             self.post_message(m.ExportFailed(f"{str(exc)[0].upper()}{str(exc)[1:]}."))
         except OSError as exc:
-            self.post_message(m.ExportFailed(_("Cannot write to {folder}: {error}. Nothing was changed.").format(
-                folder=folder, error=exc.strerror or exc)))
+            self.post_message(
+                m.ExportFailed(
+                    _("Cannot write to {folder}: {error}. Nothing was changed.").format(
+                        folder=folder, error=exc.strerror or exc
+                    )
+                )
+            )
         except Exception as exc:  # noqa: BLE001 — a writer's bug: a dialog, never a traceback
-            self.post_message(m.ExportFailed(_("{error}. Nothing was changed in {folder}.").format(
-                error=f"{type(exc).__name__}: {exc}", folder=folder)))
+            self.post_message(
+                m.ExportFailed(
+                    _("{error}. Nothing was changed in {folder}.").format(
+                        error=f"{type(exc).__name__}: {exc}", folder=folder
+                    )
+                )
+            )
         else:
             self.post_message(m.ExportFinished(result))
 
     @on(m.ExportProgress)
     def _progress(self, message: m.ExportProgress) -> None:
         self.query_one("#export-progress", ProgressBar).update(total=message.total, progress=message.done)
-        step = _("Done.") if message.done == message.total else _("Writing {file} ...").format(file=message.label)
+        step = (
+            _("Done.")
+            if message.done == message.total
+            else _("Writing {file} ...").format(file=message.label)
+        )
         self.query_one("#export-step", Label).update(visual(f"{message.done}/{message.total} {step}"))
 
     @on(m.ExportFinished)
@@ -170,13 +214,22 @@ class ExportScreen(WorkbenchScreen):
         self._set_running(False)
         result = message.result
         self.query_one("#export-step", Label).update(
-            Content.styled(visual(ngettext("Wrote {count} file to {folder}", "Wrote {count} files to {folder}",
-                                           len(result.files)).format(count=len(result.files),
-                                                                     folder=result.folder)), "bold $text-success"))
+            Content.styled(
+                visual(
+                    ngettext(
+                        "Wrote {count} file to {folder}", "Wrote {count} files to {folder}", len(result.files)
+                    ).format(count=len(result.files), folder=result.folder)
+                ),
+                "bold $text-success",
+            )
+        )
         lines = [str(p.relative_to(result.folder)) for p in result.files] + [result.manifest.name]
         self.query_one("#export-result", Static).update("\n".join(lines))
-        self.notify(ngettext("Wrote {count} file to {folder}.", "Wrote {count} files to {folder}.",
-                             len(result.files)).format(count=len(result.files), folder=result.folder))
+        self.notify(
+            ngettext(
+                "Wrote {count} file to {folder}.", "Wrote {count} files to {folder}.", len(result.files)
+            ).format(count=len(result.files), folder=result.folder)
+        )
 
     @on(m.ExportFailed)
     def _failed(self, message: m.ExportFailed) -> None:

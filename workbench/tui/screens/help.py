@@ -17,8 +17,17 @@ from workbench.i18n import N_, _
 from workbench.tui.bidi import visual
 from workbench.tui.sections import SECTIONS
 
-KEY_NAMES = {"left_square_bracket": "[", "right_square_bracket": "]", "escape": "Esc", "space": "Space",
-             "enter": "Enter", "slash": "/", "plus": "+", "equals_sign": "=", "minus": "-"}
+KEY_NAMES = {
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "escape": "Esc",
+    "space": "Space",
+    "enter": "Enter",
+    "slash": "/",
+    "plus": "+",
+    "equals_sign": "=",
+    "minus": "-",
+}
 
 
 def _key(binding: Binding) -> str:
@@ -34,9 +43,12 @@ def _key(binding: Binding) -> str:
 
 def table(bindings: list[Binding]) -> str:
     """One line per key: `key` **what it does**: more words, when there are any."""
-    rows = [f"- `{_key(b)}` **{_(b.description) if b.description else b.action}**"
-            + (f": {_(b.tooltip)}" if b.tooltip else "")
-            for b in bindings if b.description or b.tooltip]
+    rows = [
+        f"- `{_key(b)}` **{_(b.description) if b.description else b.action}**"
+        + (f": {_(b.tooltip)}" if b.tooltip else "")
+        for b in bindings
+        if b.description or b.tooltip
+    ]
     return "\n".join(rows) if rows else f"_{_('No keys of its own.')}_"
 
 
@@ -48,8 +60,13 @@ def screen_classes() -> list[tuple[str, type[Screen]]]:
     from workbench.tui.screens.phases import PhasesScreen
     from workbench.tui.screens.start import StartScreen
 
-    classes: dict[str, type[Screen]] = {"start": StartScreen, "intake": IntakeScreen, "phases": PhasesScreen,
-                                        "export": ExportScreen, "jobdesc": JobdescScreen}
+    classes: dict[str, type[Screen]] = {
+        "start": StartScreen,
+        "intake": IntakeScreen,
+        "phases": PhasesScreen,
+        "export": ExportScreen,
+        "jobdesc": JobdescScreen,
+    }
     try:
         from workbench.tui.screens.deliverables import DeliverablesScreen
 
@@ -74,7 +91,9 @@ def help_lines(current: Screen) -> list[tuple[str, str]]:
         if kind == "heading":
             lines += [("", ""), (part.removeprefix("## "), "bold")]
         elif kind == "keys":
-            lines += [(row.removeprefix("- ").replace("`", "").replace("**", ""), "") for row in part.split("\n")]
+            lines += [
+                (row.removeprefix("- ").replace("`", "").replace("**", ""), "") for row in part.split("\n")
+            ]
         else:
             lines.append((part.replace("`", ""), "dim"))
     return lines[1:]
@@ -87,16 +106,28 @@ def help_parts(current: Screen) -> list[tuple[str, str]]:
 
     section = getattr(current, "SECTION", "")
     name = _(BY_ID[section].label) if section in BY_ID else type(current).__name__
-    parts = [("heading", f"## {_('This screen ({name})').format(name=name)}"),
-             ("text", _help(current)), ("keys", table(list(Binding.make_bindings(type(current).BINDINGS)))),
-             ("heading", f"## {_('Everywhere')}"), ("keys", table(list(app_bindings))),
-             ("text", _("Ctrl+P opens the command palette: every action, namespaced (`phase:`, `task:`, "
-                        "`export:` ...)."))]
+    parts = [
+        ("heading", f"## {_('This screen ({name})').format(name=name)}"),
+        ("text", _help(current)),
+        ("keys", table(list(Binding.make_bindings(type(current).BINDINGS)))),
+        ("heading", f"## {_('Everywhere')}"),
+        ("keys", table(list(app_bindings))),
+        (
+            "text",
+            _(
+                "Ctrl+P opens the command palette: every action, namespaced (`phase:`, `task:`, "
+                "`export:` ...)."
+            ),
+        ),
+    ]
     for label, cls in screen_classes():
         if cls is type(current):
             continue
-        parts += [("heading", f"## {label}"), ("text", _help(cls)),
-                  ("keys", table(list(Binding.make_bindings(cls.BINDINGS))))]
+        parts += [
+            ("heading", f"## {label}"),
+            ("text", _help(cls)),
+            ("keys", table(list(Binding.make_bindings(cls.BINDINGS)))),
+        ]
     return parts
 
 
@@ -107,8 +138,9 @@ def _help(screen) -> str:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,q", "close", N_("Close"), id="help.close",
-                                                     tooltip=N_("Back to the screen"))]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f1,q", "close", N_("Close"), id="help.close", tooltip=N_("Back to the screen"))
+    ]
 
     def __init__(self, current: Screen) -> None:
         super().__init__(classes="dialog")

@@ -23,16 +23,16 @@ from textual.content import Content
 from textual.widgets import Label, OptionList, ProgressBar
 from textual.widgets.option_list import Option
 
+from workbench.app.session import Session
 from workbench.domain.answer_diff import diff_answers
 from workbench.domain.intake import is_answered, ordered_answers, question_applies
 from workbench.domain.locale import localize_digits
 from workbench.domain.text import LANGUAGES, tr
 from workbench.i18n import N_, _, current_language
-from workbench.tui.bidi import paint, visual
 from workbench.store.merge import MISSING
 from workbench.tui import messages as m
+from workbench.tui.bidi import paint, visual
 from workbench.tui.screens.base import WorkbenchScreen
-from workbench.app.session import Session
 from workbench.tui.widgets.answer_diff_view import AnswerDiffView, one_line
 from workbench.tui.widgets.question_form import QuestionForm
 
@@ -50,12 +50,26 @@ class IntakeScreen(WorkbenchScreen):
     SECTION = "intake"
     HELP = N_("Answer the intake questionnaire; every answer is saved at once and the task list follows it.")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "next", N_("Next open"), id="intake.next", tooltip=N_("The next question still open")),
-        Binding("ctrl+b", "previous", N_("Back"), id="intake.previous", tooltip=N_("The question before this one")),
-        Binding("ctrl+s", "commit", N_("Save answer"), id="intake.save",
-                tooltip=N_("Save what the input shows (accepts the default) and go on")),
-        Binding("ctrl+l", "language", N_("Language"), id="intake.language",
-                tooltip=N_("Questions in English, Persian or Russian")),
+        Binding(
+            "ctrl+n", "next", N_("Next open"), id="intake.next", tooltip=N_("The next question still open")
+        ),
+        Binding(
+            "ctrl+b", "previous", N_("Back"), id="intake.previous", tooltip=N_("The question before this one")
+        ),
+        Binding(
+            "ctrl+s",
+            "commit",
+            N_("Save answer"),
+            id="intake.save",
+            tooltip=N_("Save what the input shows (accepts the default) and go on"),
+        ),
+        Binding(
+            "ctrl+l",
+            "language",
+            N_("Language"),
+            id="intake.language",
+            tooltip=N_("Questions in English, Persian or Russian"),
+        ),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -117,8 +131,13 @@ class IntakeScreen(WorkbenchScreen):
         for index, q in enumerate(self.pb.questions):
             if q.group != group:
                 group = q.group
-                items.append(Option(paint(Content.styled(group_name(group, self.lang), "bold $secondary")),
-                                    id=f"group:{group}:{index}", disabled=True))
+                items.append(
+                    Option(
+                        paint(Content.styled(group_name(group, self.lang), "bold $secondary")),
+                        id=f"group:{group}:{index}",
+                        disabled=True,
+                    )
+                )
             applies, done = self._applies(index), is_answered(self.answers, q.id)
             applying += applies
             answered += applies and done
@@ -131,8 +150,14 @@ class IntakeScreen(WorkbenchScreen):
         options.add_options(items)
         options.highlighted = options.get_option_index(highlighted)
         self.query_one("#progress", ProgressBar).update(total=max(applying, 1), progress=answered)
-        self.query_one("#progress-label", Label).update(visual(localize_digits(
-            _("{answered}/{total} answered").format(answered=answered, total=applying), current_language())))
+        self.query_one("#progress-label", Label).update(
+            visual(
+                localize_digits(
+                    _("{answered}/{total} answered").format(answered=answered, total=applying),
+                    current_language(),
+                )
+            )
+        )
 
     async def _show(self, index: int) -> None:
         """Put question `index` in the form (keeping a valid value typed into the one leaving)."""
@@ -146,8 +171,9 @@ class IntakeScreen(WorkbenchScreen):
         slot = self.query_one("#form-slot", Vertical)
         await slot.remove_children()
         position = localize_digits(f"{index + 1}/{len(self.pb.questions)}", self.lang)
-        await slot.mount(QuestionForm(q, self.answers.get(q.id), self.lang, position,
-                                      applies=self._applies(index)))
+        await slot.mount(
+            QuestionForm(q, self.answers.get(q.id), self.lang, position, applies=self._applies(index))
+        )
         options = self.query_one("#questions", OptionList)
         options.highlighted = options.get_option_index(q.id)
 
@@ -274,8 +300,9 @@ class IntakeScreen(WorkbenchScreen):
                 return
             try:
                 with self.wb.store_queue.lock:  # nobody uses the store while the save re-opens it
-                    changed = change_answers(self.session.opened, self.session.author, answers,
-                                             base=self._written)
+                    changed = change_answers(
+                        self.session.opened, self.session.author, answers, base=self._written
+                    )
                     # adopted on the UI thread, queued before anything the watcher sees of this save; a
                     # task list left behind by a busy store is synced by the app's store queue (retried)
                     if changed.result.sync_busy:
@@ -288,9 +315,13 @@ class IntakeScreen(WorkbenchScreen):
                 result = changed.result
             except EditConflict as exc:
                 self._take_theirs({c.field[1]: c.theirs for c in exc.conflicts if c.field[0] == "answers"})
-                self.app.call_from_thread(self.show_error, _("The answer was not saved"), str(exc) + "\n" +
-                                          _("The screen now shows the value in the file; answer again to "
-                                            "replace it."))
+                self.app.call_from_thread(
+                    self.show_error,
+                    _("The answer was not saved"),
+                    str(exc)
+                    + "\n"
+                    + _("The screen now shows the value in the file; answer again to replace it."),
+                )
                 return
             except Exception as exc:  # noqa: BLE001 — shown in the UI; the answers stay on screen
                 self._save_failed_in_worker(exc, answers)
@@ -298,21 +329,36 @@ class IntakeScreen(WorkbenchScreen):
             self._saved = sequence
             self._written = dict(answers)
             written = result.engagement.answers
-            self._take_theirs({f[len("answers."):]: written.get(f[len("answers."):], MISSING)
-                               for f in result.taken if f.startswith("answers.")})
+            self._take_theirs(
+                {
+                    f[len("answers.") :]: written.get(f[len("answers.") :], MISSING)
+                    for f in result.taken
+                    if f.startswith("answers.")
+                }
+            )
         if result.sync_busy:
             from workbench.tui.save_outcome import pending_message
 
-            self.app.call_from_thread(self.notify, pending_message(result.sync_error or ""),
-                                      title=_("Answers saved; task list pending"), severity="warning",
-                                      timeout=10)
+            self.app.call_from_thread(
+                self.notify,
+                pending_message(result.sync_error or ""),
+                title=_("Answers saved; task list pending"),
+                severity="warning",
+                timeout=10,
+            )
         elif result.sync_error:
-            self.app.call_from_thread(self.notify, result.sync_note(), title=_("Task list"),
-                                      severity="warning")
+            self.app.call_from_thread(
+                self.notify, result.sync_note(), title=_("Task list"), severity="warning"
+            )
         if result.taken:
             self.app.call_from_thread(self.notify, result.merged_note(), title=_("Merged"), timeout=5)
-        self.post_message(m.AnswersSaved(answers, diff_answers(self.pb, self.baseline, answers, self.lang),
-                                         diff_answers(self.pb, previous, answers, self.lang)))
+        self.post_message(
+            m.AnswersSaved(
+                answers,
+                diff_answers(self.pb, self.baseline, answers, self.lang),
+                diff_answers(self.pb, previous, answers, self.lang),
+            )
+        )
 
     def _take_theirs(self, values: dict[str, Any]) -> None:
         """Answers the file holds that differ from this screen's: counted as written, shown on screen."""
@@ -356,7 +402,8 @@ class IntakeScreen(WorkbenchScreen):
     @on(m.AnswersSaveFailed)
     def _save_failed(self, message: m.AnswersSaveFailed) -> None:
         if message.written:
-            self.notify(message.message, title=_("Answers saved; task list pending"), severity="warning",
-                        timeout=10)
+            self.notify(
+                message.message, title=_("Answers saved; task list pending"), severity="warning", timeout=10
+            )
         else:
             self.show_error(_("The answers were not saved"), message.message)

@@ -16,13 +16,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
 
+from workbench.app.session import Session
 from workbench.domain.playbook import Playbook
 from workbench.i18n import N_, _, current_language
 from workbench.tui import messages as m
 from workbench.tui.bidi import visual
 from workbench.tui.language import LANGUAGE_NAMES
 from workbench.tui.screens.base import WorkbenchScreen
-from workbench.app.session import Session
 from workbench.tui.widgets.bidi_markdown import MarkdownPreview
 from workbench.tui.widgets.path_suggester import PathSuggester
 
@@ -35,7 +35,9 @@ class JobdescScreen(WorkbenchScreen):
     SECTION = "jobdesc"
     HELP = N_("Preview and write a job description for one role, in English, Persian or Russian.")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "write", N_("Write"), id="jobdesc.write", tooltip=N_("Write the job description file")),
+        Binding(
+            "ctrl+s", "write", N_("Write"), id="jobdesc.write", tooltip=N_("Write the job description file")
+        ),
     ]
 
     def __init__(self, session: Session | None) -> None:
@@ -52,11 +54,15 @@ class JobdescScreen(WorkbenchScreen):
                 yield Label(visual(_("Role")), classes="pane-title")
                 yield Select([], prompt=visual(_("Choose a role")), id="role", compact=True)
                 yield Label(visual(_("Language")), classes="pane-title")
-                yield RadioSet(*[RadioButton(visual(label), value=code == current_language())
-                                 for code, label in LANGS], id="lang", compact=True)
+                yield RadioSet(
+                    *[RadioButton(visual(label), value=code == current_language()) for code, label in LANGS],
+                    id="lang",
+                    compact=True,
+                )
                 yield Label(visual(_("Format")), classes="pane-title")
-                yield RadioSet(*[RadioButton(fmt, value=fmt == "md") for fmt in FORMATS], id="format",
-                               compact=True)
+                yield RadioSet(
+                    *[RadioButton(fmt, value=fmt == "md") for fmt in FORMATS], id="format", compact=True
+                )
                 yield Label(visual(_("Folder")), classes="pane-title")
                 yield Input(str(folder), id="jd-out", suggester=PathSuggester(), compact=True)
                 yield Button(visual(_("Write")), variant="primary", id="write", compact=True)
@@ -98,17 +104,24 @@ class JobdescScreen(WorkbenchScreen):
         from workbench.writers.jobdesc import roles_with_profiles
 
         assert self.pb is not None
-        source = (_("{client}: playbook {playbook} with the client's answers").format(
-            client=self.session.client, playbook=self.pb.id) if self.session
-                  else _("No engagement: playbook {playbook} {version}, no answers").format(
-            playbook=self.pb.id, version=self.pb.version))
+        source = (
+            _("{client}: playbook {playbook} with the client's answers").format(
+                client=self.session.client, playbook=self.pb.id
+            )
+            if self.session
+            else _("No engagement: playbook {playbook} {version}, no answers").format(
+                playbook=self.pb.id, version=self.pb.version
+            )
+        )
         self.query_one("#jobdesc-source", Static).update(visual(source))
         roles = self.pb.role_map()
         ids = roles_with_profiles(self.pb)
         select = self.query_one("#role", Select)
         from workbench.domain.text import tr
 
-        select.set_options([(visual(tr(roles[r].name, current_language())) if r in roles else r, r) for r in ids])
+        select.set_options(
+            [(visual(tr(roles[r].name, current_language())) if r in roles else r, r) for r in ids]
+        )
         wanted = self.pending_role if self.pending_role in ids else (ids[0] if ids else None)
         if wanted is not None:
             select.value = wanted
@@ -164,15 +177,20 @@ class JobdescScreen(WorkbenchScreen):
         self.query_one("#write", Button).disabled = True
         self._write(self.pb, role, lang, fmt, Path(folder).expanduser())
 
-    @work(thread=True, exclusive=True, group="jobdesc-write", description="jobdesc-write", exit_on_error=False)
+    @work(
+        thread=True, exclusive=True, group="jobdesc-write", description="jobdesc-write", exit_on_error=False
+    )
     def _write(self, pb: Playbook, role: str, lang: str, fmt: str, folder: Path) -> None:
         from workbench.writers.jobdesc import describe, write_one
 
         try:
             path = write_one(describe(pb, role, lang, self.wb.today, self._country()), fmt, folder)
         except OSError as exc:
-            self.post_message(m.JobdescFailed(_("Cannot write to {folder}: {error}").format(
-                folder=folder, error=exc.strerror or exc)))
+            self.post_message(
+                m.JobdescFailed(
+                    _("Cannot write to {folder}: {error}").format(folder=folder, error=exc.strerror or exc)
+                )
+            )
         except Exception as exc:  # noqa: BLE001 — a writer's bug: a dialog, never a traceback
             self.post_message(m.JobdescFailed(f"{type(exc).__name__}: {exc}"))
         else:

@@ -25,8 +25,12 @@ from workbench.tui.widgets.playbook_preview import PlaybookPreview
 
 class NewEngagementDialog(ModalScreen[m.NewEngagementRequest | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", N_("Cancel"), id="new.cancel", tooltip=N_("Close without creating anything")),
-        Binding("ctrl+s", "create", N_("Create"), id="new.create", tooltip=N_("Create the engagement and open it")),
+        Binding(
+            "escape", "cancel", N_("Cancel"), id="new.cancel", tooltip=N_("Close without creating anything")
+        ),
+        Binding(
+            "ctrl+s", "create", N_("Create"), id="new.create", tooltip=N_("Create the engagement and open it")
+        ),
     ]
 
     def __init__(self, initial: m.NewEngagementRequest | None = None) -> None:
@@ -38,11 +42,19 @@ class NewEngagementDialog(ModalScreen[m.NewEngagementRequest | None]):
         from workbench.loading.catalog import discover
 
         found = discover()
-        options = [(f"{p.id}" + ("" if p.origin == "bundled" else f"  ({p.path.parent})"), str(p.path)
-                    if p.origin != "bundled" else p.id) for p in found]
+        options = [
+            (
+                f"{p.id}" + ("" if p.origin == "bundled" else f"  ({p.path.parent})"),
+                str(p.path) if p.origin != "bundled" else p.id,
+            )
+            for p in found
+        ]
         values = {value for _, value in options}
-        chosen = self.initial.playbook if self.initial.playbook in values else ("core" if "core" in values else
-                                                                                 Select.NULL)
+        chosen = (
+            self.initial.playbook
+            if self.initial.playbook in values
+            else ("core" if "core" in values else Select.NULL)
+        )
         from workbench.tui.bidi import mark_rtl
 
         mark_rtl(self)
@@ -51,18 +63,30 @@ class NewEngagementDialog(ModalScreen[m.NewEngagementRequest | None]):
             with Horizontal(id="new-columns"):
                 with Vertical(id="new-form"):
                     yield Label(visual(_("Folder (created if missing)")))
-                    yield Input(self.initial.folder, placeholder=visual(_("e.g. ~/clients/acme")), id="folder",
-                                suggester=PathSuggester(), compact=True)
+                    yield Input(
+                        self.initial.folder,
+                        placeholder=visual(_("e.g. ~/clients/acme")),
+                        id="folder",
+                        suggester=PathSuggester(),
+                        compact=True,
+                    )
                     yield Label(visual(_("Client")))
-                    yield Input(self.initial.client,
-                                placeholder=visual(_("default: from the answers, else the folder")),
-                                id="client", compact=True)
+                    yield Input(
+                        self.initial.client,
+                        placeholder=visual(_("default: from the answers, else the folder")),
+                        id="client",
+                        compact=True,
+                    )
                     yield Label(visual(_("Playbook")))
                     yield Select(options, value=chosen, allow_blank=not options, id="playbook", compact=True)
                     yield Label(visual(_("Answers file (optional)")))
-                    yield Input(self.initial.answers_file, placeholder=visual(_("e.g. client.answers.yaml")),
-                                id="answers",
-                                suggester=PathSuggester(files=True), compact=True)
+                    yield Input(
+                        self.initial.answers_file,
+                        placeholder=visual(_("e.g. client.answers.yaml")),
+                        id="answers",
+                        suggester=PathSuggester(files=True),
+                        compact=True,
+                    )
                     yield Static("", id="new-error", classes="dialog-error")
                 with VerticalScroll(id="new-preview"):
                     yield PlaybookPreview(id="preview")
@@ -95,7 +119,9 @@ class NewEngagementDialog(ModalScreen[m.NewEngagementRequest | None]):
         except Exception as exc:  # noqa: BLE001 — a broken local playbook must not take the dialog down
             from workbench.domain.problems import Problem
 
-            self.post_message(m.PlaybookPreviewLoaded(ref, None, 0, [Problem(f"{type(exc).__name__}: {exc}")]))
+            self.post_message(
+                m.PlaybookPreviewLoaded(ref, None, 0, [Problem(f"{type(exc).__name__}: {exc}")])
+            )
             return
         if not loaded.ok:
             self.post_message(m.PlaybookPreviewLoaded(ref, None, 0, loaded.problems))
@@ -118,10 +144,12 @@ class NewEngagementDialog(ModalScreen[m.NewEngagementRequest | None]):
 
     def _request(self) -> m.NewEngagementRequest:
         value = self.query_one("#playbook", Select).value
-        return m.NewEngagementRequest(self.query_one("#folder", Input).value.strip(),
-                                      self.query_one("#client", Input).value.strip(),
-                                      "" if value is Select.NULL else str(value),
-                                      self.query_one("#answers", Input).value.strip())
+        return m.NewEngagementRequest(
+            self.query_one("#folder", Input).value.strip(),
+            self.query_one("#client", Input).value.strip(),
+            "" if value is Select.NULL else str(value),
+            self.query_one("#answers", Input).value.strip(),
+        )
 
     def _problem(self, request: m.NewEngagementRequest) -> str | None:
         """What stops the create before anything is written; None when it may go ahead."""
@@ -134,7 +162,8 @@ class NewEngagementDialog(ModalScreen[m.NewEngagementRequest | None]):
             return _("{folder} is a file; the engagement needs a folder.").format(folder=folder)
         if is_engagement(folder):
             return _("{folder} already holds an engagement; open it from the start screen instead.").format(
-                folder=folder)
+                folder=folder
+            )
         if not request.playbook:
             return _("Choose a playbook.")
         loaded = self.previews.get(request.playbook)

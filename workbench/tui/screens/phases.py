@@ -17,20 +17,31 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Label, Select, Tab, Tabs
 
+from workbench.app.session import Session
 from workbench.domain.search import matches, search_key, search_words
-from workbench.domain.tracking import Event, TaskState, TaskView, task_views
 from workbench.domain.text import tr
+from workbench.domain.tracking import Event, TaskState, TaskView, task_views
 from workbench.i18n import N_, _, current_language
 from workbench.tui import messages as m
-from workbench.tui.screens.base import WorkbenchScreen
-from workbench.app.session import Session
-from workbench.tui.widgets.task_detail import TaskDetail
 from workbench.tui.bidi import visual
+from workbench.tui.screens.base import WorkbenchScreen
+from workbench.tui.widgets.task_detail import TaskDetail
 from workbench.tui.widgets.task_table import STATUS_LABELS, TaskTable
 
-MOVES = {"start": "in_progress", "done": "done", "block": "blocked", "skip": "skipped", "reopen": "not_started"}
-MOVE_LABELS = {"start": N_("Start"), "done": N_("Done"), "block": N_("Block"), "skip": N_("Skip"),
-               "reopen": N_("Reopen")}
+MOVES = {
+    "start": "in_progress",
+    "done": "done",
+    "block": "blocked",
+    "skip": "skipped",
+    "reopen": "not_started",
+}
+MOVE_LABELS = {
+    "start": N_("Start"),
+    "done": N_("Done"),
+    "block": N_("Block"),
+    "skip": N_("Skip"),
+    "reopen": N_("Reopen"),
+}
 """translated with _() where shown (never at import: the interface language is chosen later)"""
 HISTORY = 8
 
@@ -42,26 +53,59 @@ def phase_labels(pb) -> dict[str, str]:
 
 class PhasesScreen(WorkbenchScreen):
     SECTION = "phases"
-    HELP = N_("Work the tasks of each phase; every change is saved at once with its author. In the details "
-              "pane (i), Space ticks a checklist item.")
+    HELP = N_(
+        "Work the tasks of each phase; every change is saved at once with its author. In the details "
+        "pane (i), Space ticks a checklist item."
+    )
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "move('start')", N_("Start"), id="phases.start", tooltip=N_("Mark the task in progress")),
+        Binding(
+            "s", "move('start')", N_("Start"), id="phases.start", tooltip=N_("Mark the task in progress")
+        ),
         Binding("d", "move('done')", N_("Done"), id="phases.done", tooltip=N_("Mark the task done")),
-        Binding("b", "move('block')", N_("Block"), id="phases.block", tooltip=N_("Mark the task blocked (asks why)")),
+        Binding(
+            "b",
+            "move('block')",
+            N_("Block"),
+            id="phases.block",
+            tooltip=N_("Mark the task blocked (asks why)"),
+        ),
         Binding("k", "move('skip')", N_("Skip"), id="phases.skip", tooltip=N_("Skip the task (asks why)")),
-        Binding("r", "move('reopen')", N_("Reopen"), show=False, id="phases.reopen",
-                tooltip=N_("Back from done (to in progress) or skipped (to not started)")),
+        Binding(
+            "r",
+            "move('reopen')",
+            N_("Reopen"),
+            show=False,
+            id="phases.reopen",
+            tooltip=N_("Back from done (to in progress) or skipped (to not started)"),
+        ),
         Binding("a", "assign", N_("Assign"), id="phases.assign", tooltip=N_("Give the task to a person")),
         Binding("n", "note", N_("Note"), id="phases.note", tooltip=N_("Add a note to the task's history")),
-        Binding("i", "details", N_("Details"), id="phases.details",
-                tooltip=N_("Show or hide the task's details, checklist and history")),
+        Binding(
+            "i",
+            "details",
+            N_("Details"),
+            id="phases.details",
+            tooltip=N_("Show or hide the task's details, checklist and history"),
+        ),
         Binding("left_square_bracket", "phase(-1)", N_("Prev phase"), show=False, id="phases.previous_phase"),
         Binding("right_square_bracket", "phase(1)", N_("Next phase"), show=False, id="phases.next_phase"),
-        Binding("f", "filters", N_("Filter"), show=False, id="phases.filter",
-                tooltip=N_("Filter by role and status")),
-        Binding("slash", "search", N_("Search"), show=False, id="phases.search",
-                tooltip=N_("Find tasks by id, name, owner or assignee, in any spelling")),
+        Binding(
+            "f",
+            "filters",
+            N_("Filter"),
+            show=False,
+            id="phases.filter",
+            tooltip=N_("Filter by role and status"),
+        ),
+        Binding(
+            "slash",
+            "search",
+            N_("Search"),
+            show=False,
+            id="phases.search",
+            tooltip=N_("Find tasks by id, name, owner or assignee, in any spelling"),
+        ),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -82,9 +126,13 @@ class PhasesScreen(WorkbenchScreen):
             yield Label(visual(_("Role")), classes="filter-label")
             yield Select([], prompt=visual(_("Every role")), id="role-filter", compact=True)
             yield Label(visual(_("Status")), classes="filter-label")
-            yield Select([(visual(_("Open (not done or skipped)")), "open")] + [
-                (visual(_(label)), key) for key, label in STATUS_LABELS.items()],
-                         prompt=visual(_("Any status")), id="status-filter", compact=True)
+            yield Select(
+                [(visual(_("Open (not done or skipped)")), "open")]
+                + [(visual(_(label)), key) for key, label in STATUS_LABELS.items()],
+                prompt=visual(_("Any status")),
+                id="status-filter",
+                compact=True,
+            )
             yield Input(placeholder=visual(_("/ search tasks")), id="task-search", compact=True)
         with Horizontal(id="phases-body"):
             yield TaskTable(id="tasks")
@@ -116,7 +164,9 @@ class PhasesScreen(WorkbenchScreen):
             history = self.session.opened.store.history(keep, limit=HISTORY) if keep else []
         self.post_message(m.StoreRead("states", (states, keep, history)))
 
-    @work(thread=True, exclusive=True, group="phases-history", description="phases-history", exit_on_error=False)
+    @work(
+        thread=True, exclusive=True, group="phases-history", description="phases-history", exit_on_error=False
+    )
     def _read_history(self, task_id: str) -> None:
         with self.wb.store_queue.lock:
             history = self.session.opened.store.history(task_id, limit=HISTORY)
@@ -179,8 +229,16 @@ class PhasesScreen(WorkbenchScreen):
         words = search_words(self.query_one("#task-search", Input).value)
         if words:
             owners = self.query_one(TaskTable).owner_names
-            shown = [v for v in shown if matches(words, search_key(
-                f"{v.id}\n{v.name}\n{owners.get(v.owner, v.owner)}\n{v.owner}\n{v.assignee or ''}"))]
+            shown = [
+                v
+                for v in shown
+                if matches(
+                    words,
+                    search_key(
+                        f"{v.id}\n{v.name}\n{owners.get(v.owner, v.owner)}\n{v.owner}\n{v.assignee or ''}"
+                    ),
+                )
+            ]
         return shown
 
     def _fill(self, keep: str | None = None) -> None:
@@ -239,10 +297,14 @@ class PhasesScreen(WorkbenchScreen):
     @on(m.ChecklistItemToggled)
     def _ticked(self, message: m.ChecklistItemToggled) -> None:
         state = _("done") if message.done else _("open again")
-        label = _("Item {number} of {task} {state}").format(number=message.index + 1, task=message.task_id,
-                                                            state=state)
-        self._apply(lambda: self.session.check_item(message.task_id, message.index, message.done), label,
-                    message.task_id)
+        label = _("Item {number} of {task} {state}").format(
+            number=message.index + 1, task=message.task_id, state=state
+        )
+        self._apply(
+            lambda: self.session.check_item(message.task_id, message.index, message.done),
+            label,
+            message.task_id,
+        )
 
     # ---- actions
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -273,21 +335,32 @@ class PhasesScreen(WorkbenchScreen):
             self._history[current] = history
         self._take_states(states, current)
         if message.waited:
-            self.notify(_("Saved now that the other program has finished: {change}.").format(
-                change=message.label), timeout=4)
+            self.notify(
+                _("Saved now that the other program has finished: {change}.").format(change=message.label),
+                timeout=4,
+            )
 
     @on(m.StoreWaiting)
     def _store_busy(self, message: m.StoreWaiting) -> None:
         message.stop()
-        self.notify(_("Another program is writing to the engagement; retrying… ({change} will be saved as "
-                      "soon as it has finished.)").format(change=message.label),
-                    title=_("Store busy"), severity="warning", timeout=6)
+        self.notify(
+            _(
+                "Another program is writing to the engagement; retrying… ({change} will be saved as "
+                "soon as it has finished.)"
+            ).format(change=message.label),
+            title=_("Store busy"),
+            severity="warning",
+            timeout=6,
+        )
 
     @on(m.StoreRefused)
     def _store_refused(self, message: m.StoreRefused) -> None:
         message.stop()
-        self.notify(_("Not saved: {change}: {reason}").format(change=message.label, reason=message.message),
-                    severity="error", timeout=6)
+        self.notify(
+            _("Not saved: {change}: {reason}").format(change=message.label, reason=message.message),
+            severity="error",
+            timeout=6,
+        )
 
     def action_move(self, move: str) -> None:
         view = self.selected
@@ -303,8 +376,15 @@ class PhasesScreen(WorkbenchScreen):
                     self._apply(lambda: self.session.set_status(view.id, status, text), label, view.id)
 
             title = _("Why is it blocked?") if move == "block" else _("Why is it skipped?")
-            self.app.push_screen(PromptDialog(title, _("{name}\nThe reason goes into the task's history.").format(
-                name=view.name), required=True, ok_label=_(MOVE_LABELS[move])), reason)
+            self.app.push_screen(
+                PromptDialog(
+                    title,
+                    _("{name}\nThe reason goes into the task's history.").format(name=view.name),
+                    required=True,
+                    ok_label=_(MOVE_LABELS[move]),
+                ),
+                reason,
+            )
             return
         if move == "done":
             self._done(view, label)
@@ -331,13 +411,22 @@ class PhasesScreen(WorkbenchScreen):
 
         def reason(text: str | None) -> None:
             if text:
-                self._apply(lambda: self.session.set_status(view.id, "done", forced_note(text, check)), label,
-                            view.id)
+                self._apply(
+                    lambda: self.session.set_status(view.id, "done", forced_note(text, check)), label, view.id
+                )
 
         open_items = "\n".join(f"• {line}" for line in check.reasons())
-        self.app.push_screen(PromptDialog(_("Mark it done anyway?"), _(
-            "{name}\n{open}\nGive the reason to close it anyway; it goes into the task's history.").format(
-                name=view.name, open=open_items), required=True, ok_label=_("Done anyway")), reason)
+        self.app.push_screen(
+            PromptDialog(
+                _("Mark it done anyway?"),
+                _(
+                    "{name}\n{open}\nGive the reason to close it anyway; it goes into the task's history."
+                ).format(name=view.name, open=open_items),
+                required=True,
+                ok_label=_("Done anyway"),
+            ),
+            reason,
+        )
 
     def action_assign(self) -> None:
         from workbench.tui.screens.dialogs import PromptDialog
@@ -348,11 +437,21 @@ class PhasesScreen(WorkbenchScreen):
 
         def chosen(name: str | None) -> None:
             if name is not None:
-                self._apply(lambda: self.session.assign(view.id, name or None),
-                            _("Assign '{task}'").format(task=view.name), view.id)
+                self._apply(
+                    lambda: self.session.assign(view.id, name or None),
+                    _("Assign '{task}'").format(task=view.name),
+                    view.id,
+                )
 
-        self.app.push_screen(PromptDialog(_("Assign"), _("{name}\nWho does it? (empty: nobody)").format(
-            name=view.name), view.assignee or "", ok_label=_("Assign")), chosen)
+        self.app.push_screen(
+            PromptDialog(
+                _("Assign"),
+                _("{name}\nWho does it? (empty: nobody)").format(name=view.name),
+                view.assignee or "",
+                ok_label=_("Assign"),
+            ),
+            chosen,
+        )
 
     def action_note(self) -> None:
         from workbench.tui.screens.dialogs import PromptDialog
@@ -363,11 +462,21 @@ class PhasesScreen(WorkbenchScreen):
 
         def chosen(text: str | None) -> None:
             if text:
-                self._apply(lambda: self.session.add_note(view.id, text),
-                            _("Note on '{task}'").format(task=view.name), view.id)
+                self._apply(
+                    lambda: self.session.add_note(view.id, text),
+                    _("Note on '{task}'").format(task=view.name),
+                    view.id,
+                )
 
-        self.app.push_screen(PromptDialog(_("Note"), _("{name}\nThe note goes into the task's history.").format(
-            name=view.name), required=True, ok_label=_("Add")), chosen)
+        self.app.push_screen(
+            PromptDialog(
+                _("Note"),
+                _("{name}\nThe note goes into the task's history.").format(name=view.name),
+                required=True,
+                ok_label=_("Add"),
+            ),
+            chosen,
+        )
 
     def action_details(self) -> None:
         body = self.query_one("#phases-body")

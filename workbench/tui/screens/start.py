@@ -15,28 +15,51 @@ from textual.content import Content
 from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from workbench.app.recent import Recent, forget, load_recent
 from workbench.i18n import N_, _
 from workbench.tui import messages as m
-from workbench.app.recent import Recent, forget, load_recent
 from workbench.tui.bidi import visual
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.widgets.bidi_text import BidiText
 
-INTRO = N_("Open an engagement to work through the intake questionnaire, the three phases, the "
-           "deliverables and the export. Job descriptions need no engagement.")
+INTRO = N_(
+    "Open an engagement to work through the intake questionnaire, the three phases, the "
+    "deliverables and the export. Job descriptions need no engagement."
+)
 
 
 class StartScreen(WorkbenchScreen):
     SECTION = "start"
     HELP = N_("Open a recent engagement, create one from a playbook, or write job descriptions.")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "app.new_engagement", N_("New"), id="start.new",
-                tooltip=N_("Create an engagement from a playbook")),
-        Binding("o", "app.open_folder", N_("Open folder"), id="start.open", tooltip=N_("Open an engagement folder")),
-        Binding("j", "app.section('jobdesc')", N_("Job descriptions"), id="start.jobdesc",
-                tooltip=N_("Job descriptions for HR, with or without an engagement")),
-        Binding("x", "forget", N_("Forget"), id="start.forget",
-                tooltip=N_("Remove the highlighted engagement from this list (its folder stays)")),
+        Binding(
+            "n",
+            "app.new_engagement",
+            N_("New"),
+            id="start.new",
+            tooltip=N_("Create an engagement from a playbook"),
+        ),
+        Binding(
+            "o",
+            "app.open_folder",
+            N_("Open folder"),
+            id="start.open",
+            tooltip=N_("Open an engagement folder"),
+        ),
+        Binding(
+            "j",
+            "app.section('jobdesc')",
+            N_("Job descriptions"),
+            id="start.jobdesc",
+            tooltip=N_("Job descriptions for HR, with or without an engagement"),
+        ),
+        Binding(
+            "x",
+            "forget",
+            N_("Forget"),
+            id="start.forget",
+            tooltip=N_("Remove the highlighted engagement from this list (its folder stays)"),
+        ),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -67,7 +90,8 @@ class StartScreen(WorkbenchScreen):
         if items:
             options.highlighted = min(highlighted or 0, len(items) - 1)
         self.query_one("#recent-empty", Static).update(
-            "" if items else visual(_("None yet: press n for a new engagement or o to open a folder.")))
+            "" if items else visual(_("None yet: press n for a new engagement or o to open a folder."))
+        )
 
     @staticmethod
     def _option(recent: Recent) -> Option:
@@ -81,13 +105,20 @@ class StartScreen(WorkbenchScreen):
         except ValueError:  # a hand-edited list: show what it says
             when = recent.opened[:10]
         if recent.exists:
-            prompt = Content.from_markup("[b]$client[/b]  [dim]$playbook[/dim]\n  [dim]$folder · $when[/dim]",
-                                         client=recent.client, playbook=recent.playbook,
-                                         folder=recent.folder, when=when)
+            prompt = Content.from_markup(
+                "[b]$client[/b]  [dim]$playbook[/dim]\n  [dim]$folder · $when[/dim]",
+                client=recent.client,
+                playbook=recent.playbook,
+                folder=recent.folder,
+                when=when,
+            )
         else:
-            prompt = Content.from_markup("[dim strike]$client[/]  [$error]$missing[/]\n  [dim]$folder[/dim]",
-                                         client=recent.client, folder=recent.folder,
-                                         missing=visual(_("missing")))
+            prompt = Content.from_markup(
+                "[dim strike]$client[/]  [$error]$missing[/]\n  [dim]$folder[/dim]",
+                client=recent.client,
+                folder=recent.folder,
+                missing=visual(_("missing")),
+            )
         return Option(prompt, id=recent.folder)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -99,8 +130,12 @@ class StartScreen(WorkbenchScreen):
     def _open(self, event: OptionList.OptionSelected) -> None:
         folder = event.option.id or ""
         if not (Path(folder) / "engagement.yaml").is_file():
-            self.notify(_("{folder} no longer holds an engagement; x removes it from the list.").format(
-                folder=folder), severity="warning")
+            self.notify(
+                _("{folder} no longer holds an engagement; x removes it from the list.").format(
+                    folder=folder
+                ),
+                severity="warning",
+            )
             return
         self.post_message(m.OpenEngagementRequested(Path(folder)))
 

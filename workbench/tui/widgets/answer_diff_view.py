@@ -63,19 +63,32 @@ class AnswerDiffView(Static):
                 if not got:
                     continue
                 names = ", ".join(n.id for n in got[:SHOWN]) + (
-                    " " + _("and {count} more").format(count=localize_digits(str(len(got) - SHOWN),
-                                                                             current_language()))
-                    if len(got) > SHOWN else "")
-                lines.append(Content.from_markup(f"  [{style}]$sign $counted[/]: $names", sign=sign,
-                                                 counted=counted(section, len(got)), names=names))
+                    " "
+                    + _("and {count} more").format(
+                        count=localize_digits(str(len(got) - SHOWN), current_language())
+                    )
+                    if len(got) > SHOWN
+                    else ""
+                )
+                lines.append(
+                    Content.from_markup(
+                        f"  [{style}]$sign $counted[/]: $names",
+                        sign=sign,
+                        counted=counted(section, len(got)),
+                        names=names,
+                    )
+                )
         self.update(Content("\n").join(paint(line) for line in lines))
 
 
 def one_line(diff: AnswerDiff) -> str:
     """For a notification: `adds 2 tasks; drops 14 requirements` or `nothing added or dropped`."""
+
     def part(sentence: str, items: dict) -> str:
         counts = [counted(s, len(items[s])) for s in SECTIONS if items.get(s)]
         return sentence.format(items=", ".join(counts)) if counts else ""
 
-    text = "; ".join(p for p in (part(_("adds {items}"), diff.added), part(_("drops {items}"), diff.removed)) if p)
+    text = "; ".join(
+        p for p in (part(_("adds {items}"), diff.added), part(_("drops {items}"), diff.removed)) if p
+    )
     return text or _("nothing added or dropped")

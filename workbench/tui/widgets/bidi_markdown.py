@@ -124,8 +124,13 @@ def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     """`text` wrapped in reading order, at spaces only: an id such as b2c-retail-loyalty stays whole."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines += textwrap.wrap(paragraph, max(width, 1), initial_indent=first if not lines else rest,
-                               subsequent_indent=rest, break_on_hyphens=False) or [first.rstrip() if not lines else ""]
+        lines += textwrap.wrap(
+            paragraph,
+            max(width, 1),
+            initial_indent=first if not lines else rest,
+            subsequent_indent=rest,
+            break_on_hyphens=False,
+        ) or [first.rstrip() if not lines else ""]
     return lines
 
 
@@ -149,7 +154,9 @@ def _table(block: Block, width: int) -> list[Row]:
         widths[widest] -= 1
     out: list[Row] = []
     for index, cells in enumerate(rows):
-        wrapped = [textwrap.wrap(cell, widths[i], break_on_hyphens=False) or [""] for i, cell in enumerate(cells)]
+        wrapped = [
+            textwrap.wrap(cell, widths[i], break_on_hyphens=False) or [""] for i, cell in enumerate(cells)
+        ]
         for line in range(max(len(w) for w in wrapped)):
             shown = []
             for i in reversed(range(columns)):  # the first column is drawn rightmost
@@ -221,8 +228,10 @@ class BidiMarkdown(Widget):
     def render(self) -> Content:
         width = self.content_region.width or self.size.width or 80
         return Content("\n").join(
-            Content(" " * max(width - cell_len(text), 0)) + (Content.styled(text, style) if style else Content(text))
-            for text, style in self.rows(width))
+            Content(" " * max(width - cell_len(text), 0))
+            + (Content.styled(text, style) if style else Content(text))
+            for text, style in self.rows(width)
+        )
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.rows(width))

@@ -26,8 +26,15 @@ class BidiText(Widget):
     BidiText { height: auto; }
     """
 
-    def __init__(self, text: str = "", *, style: str = "", lines: list[Line] | None = None,
-                 id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self,
+        text: str = "",
+        *,
+        style: str = "",
+        lines: list[Line] | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(id=id, classes=classes)
         self._lines: list[Line] = list(lines) if lines is not None else [(text, style)] if text else []
 
@@ -57,7 +64,9 @@ class BidiText(Widget):
         return rows
 
     def _content(self, rows: list[Line]) -> Content:
-        return Content("\n").join(Content.styled(text, style) if style else Content(text) for text, style in rows)
+        return Content("\n").join(
+            Content.styled(text, style) if style else Content(text) for text, style in rows
+        )
 
     def render(self) -> Content:
         if self._laid_out():

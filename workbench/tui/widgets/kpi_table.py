@@ -22,10 +22,10 @@ from textual.worker import Worker, WorkerState
 
 from workbench.domain.kpi_plan import CADENCE_LABELS, KpiLine, kpi_plan
 from workbench.domain.locale import format_number, format_short_date
-from workbench.i18n import N_, _, current_language, ngettext
 from workbench.domain.playbook import Playbook
 from workbench.domain.tracking import Measurement, Trend
 from workbench.domain.work_calendar import WorkCalendar
+from workbench.i18n import N_, _, current_language, ngettext
 from workbench.tui.widgets.bidi_text import BidiText
 from workbench.tui.widgets.paged_table import PagedTable, clip, theme_style
 from workbench.tui.widgets.throttle import Throttle
@@ -38,16 +38,34 @@ class KpiRow:
     trend: Trend
 
 
-def kpi_rows(pb: Playbook, start: date, measurements: list[Measurement], lang: str = "en",
-             calendar: WorkCalendar | None = None, answers: dict | None = None) -> list[KpiRow]:
+def kpi_rows(
+    pb: Playbook,
+    start: date,
+    measurements: list[Measurement],
+    lang: str = "en",
+    calendar: WorkCalendar | None = None,
+    answers: dict | None = None,
+) -> list[KpiRow]:
     """Every KPI of the plan in phase order, with its measurements (oldest first) as a Trend; target dates
     count from go-live on the engagement's calendar (`calendar`, `answers`), as the exported KPI plan does."""
     by_kpi: dict[str, list[Measurement]] = {}
     for m in measurements:
         by_kpi.setdefault(m.kpi_id, []).append(m)
-    return [KpiRow(group.title, line, Trend(line.kpi.id, by_kpi.get(line.kpi.id, []), line.kpi.baseline,
-                                            line.kpi.target, line.kpi.direction))
-            for group in kpi_plan(pb, start, lang, calendar, answers).groups for line in group.lines]
+    return [
+        KpiRow(
+            group.title,
+            line,
+            Trend(
+                line.kpi.id,
+                by_kpi.get(line.kpi.id, []),
+                line.kpi.baseline,
+                line.kpi.target,
+                line.kpi.direction,
+            ),
+        )
+        for group in kpi_plan(pb, start, lang, calendar, answers).groups
+        for line in group.lines
+    ]
 
 
 def _number(value: float) -> str:
@@ -56,9 +74,17 @@ def _number(value: float) -> str:
 
 class KpiTable(PagedTable):
     COLUMNS: ClassVar[list[tuple[str, str]]] = [
-        ("group", N_("Phase")), ("kpi", N_("KPI")), ("latest", N_("Latest")), ("track", N_("On track")),
-        ("trend", N_("Trend")), ("target", N_("Target")), ("baseline", N_("Baseline")), ("unit", N_("Unit")),
-        ("cadence", N_("Cadence")), ("owner", N_("Owner"))]
+        ("group", N_("Phase")),
+        ("kpi", N_("KPI")),
+        ("latest", N_("Latest")),
+        ("track", N_("On track")),
+        ("trend", N_("Trend")),
+        ("target", N_("Target")),
+        ("baseline", N_("Baseline")),
+        ("unit", N_("Unit")),
+        ("cadence", N_("Cadence")),
+        ("owner", N_("Owner")),
+    ]
     """What has been measured comes right after the name, so it shows without scrolling sideways."""
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -72,16 +98,29 @@ class KpiTable(PagedTable):
         line, trend = item.line, item.trend
         latest = trend.latest
         on_track = trend.on_track
-        track = (Text("—", style="dim") if on_track is None else
-                 Text("✓ " + _("yes"), style=theme_style(self, "success")) if on_track else
-                 Text("✗ " + _("no"), style=theme_style(self, "error", bold=True)))
+        track = (
+            Text("—", style="dim")
+            if on_track is None
+            else Text("✓ " + _("yes"), style=theme_style(self, "success"))
+            if on_track
+            else Text("✗ " + _("no"), style=theme_style(self, "error", bold=True))
+        )
         baseline = _("not yet") if line.kpi.baseline is None else _number(line.kpi.baseline)
-        cadence = _(CADENCE_LABELS[line.kpi.cadence]) if line.kpi.cadence in CADENCE_LABELS else line.kpi.cadence
-        return (Text(clip(item.group.split(":")[0], 16) if first else "", style="bold"),
-                Text(clip(line.name, 28)), Text(_number(latest.value) if latest else "—", justify="right"),
-                track, Text(trend.sparkline(12), style=theme_style(self, "accent")),
-                Text(line.target_label, justify="right"), Text(baseline, justify="right"),
-                Text(line.unit_label), Text(cadence), Text(clip(line.owner_name, 20)))
+        cadence = (
+            _(CADENCE_LABELS[line.kpi.cadence]) if line.kpi.cadence in CADENCE_LABELS else line.kpi.cadence
+        )
+        return (
+            Text(clip(item.group.split(":")[0], 16) if first else "", style="bold"),
+            Text(clip(line.name, 28)),
+            Text(_number(latest.value) if latest else "—", justify="right"),
+            track,
+            Text(trend.sparkline(12), style=theme_style(self, "accent")),
+            Text(line.target_label, justify="right"),
+            Text(baseline, justify="right"),
+            Text(line.unit_label),
+            Text(cadence),
+            Text(clip(line.owner_name, 20)),
+        )
 
 
 class KpiView(Vertical):
@@ -101,14 +140,26 @@ class KpiView(Vertical):
         with VerticalScroll(id="kpi-detail"):
             yield BidiText(id="kpi-detail-text")
 
-    def load(self, pb: Playbook, start: date, measurements: list[Measurement],
-             calendar: WorkCalendar | None = None, answers: dict | None = None) -> None:
+    def load(
+        self,
+        pb: Playbook,
+        start: date,
+        measurements: list[Measurement],
+        calendar: WorkCalendar | None = None,
+        answers: dict | None = None,
+    ) -> None:
         self.query_one(KpiTable).loading = True
         self._build(pb, start, measurements, calendar, answers)
 
     @work(thread=True, exclusive=True, group="kpi-rows", description="kpi-rows", exit_on_error=False)
-    def _build(self, pb: Playbook, start: date, measurements: list[Measurement],
-               calendar: WorkCalendar | None, answers: dict | None) -> list[KpiRow]:
+    def _build(
+        self,
+        pb: Playbook,
+        start: date,
+        measurements: list[Measurement],
+        calendar: WorkCalendar | None,
+        answers: dict | None,
+    ) -> list[KpiRow]:
         return kpi_rows(pb, start, measurements, self.lang, calendar, answers)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -119,8 +170,11 @@ class KpiView(Vertical):
         table = self.query_one(KpiTable)
         table.loading = False
         if event.state == WorkerState.ERROR:
-            self.notify(_("The KPI plan could not be built: {error}").format(error=event.worker.error),
-                        title=_("KPIs"), severity="error")
+            self.notify(
+                _("The KPI plan could not be built: {error}").format(error=event.worker.error),
+                title=_("KPIs"),
+                severity="error",
+            )
             return
         current = table.current_item
         table.set_items(event.worker.result or [], keep=current.line.kpi.id if current else None)
@@ -134,16 +188,28 @@ class KpiView(Vertical):
         lang = current_language()
         if item is not None:
             line = item.line
-            lines += [f"{line.name}  ({line.direction_label})", line.definition,
-                      _("Formula: {formula}").format(formula=line.readable_formula)]
+            lines += [
+                f"{line.name}  ({line.direction_label})",
+                line.definition,
+                _("Formula: {formula}").format(formula=line.readable_formula),
+            ]
             if line.target_date:
                 lines.append(_("Target by: {date}").format(date=format_short_date(line.target_date, lang)))
             lines.append(_("Source: {source}").format(source=line.source))
             latest = item.trend.latest
             if latest:
                 count = len(item.trend.points)
-                lines.append(ngettext("Latest: {value} on {date} ({count} measurement)",
-                                      "Latest: {value} on {date} ({count} measurements)", count).format(
-                    value=_number(latest.value), date=format_short_date(latest.measured_on, lang), count=count))
+                lines.append(
+                    ngettext(
+                        "Latest: {value} on {date} ({count} measurement)",
+                        "Latest: {value} on {date} ({count} measurements)",
+                        count,
+                    ).format(
+                        value=_number(latest.value),
+                        date=format_short_date(latest.measured_on, lang),
+                        count=count,
+                    )
+                )
         self.query_one("#kpi-detail-text", BidiText).set_lines(
-            [(line, "bold" if index == 0 else "") for index, line in enumerate(lines)])
+            [(line, "bold" if index == 0 else "") for index, line in enumerate(lines)]
+        )

@@ -23,13 +23,16 @@ class PathSuggester(Suggester):
         typed = Path(value).expanduser()
         folder, stem = (typed, "") if value.endswith(("/", "\\")) else (typed.parent, typed.name)
         try:
-            names = sorted(p.name for p in folder.iterdir()
-                           if (self.files or p.is_dir()) and p.name.startswith(stem) and not p.name.startswith("."))
+            names = sorted(
+                p.name
+                for p in folder.iterdir()
+                if (self.files or p.is_dir()) and p.name.startswith(stem) and not p.name.startswith(".")
+            )
         except OSError:
             return None
         if not names or (names[0] == stem and not value.endswith("/")):
             return None
-        return value + names[0][len(stem):]
+        return value + names[0][len(stem) :]
 
 
 class EngagementFolder(Validator):
@@ -43,4 +46,6 @@ class EngagementFolder(Validator):
             return self.failure(_("Type the folder of an engagement."))
         if is_engagement(path):
             return self.success()
-        return self.failure(_("{path} holds no engagement.yaml; start one with New engagement.").format(path=path))
+        return self.failure(
+            _("{path} holds no engagement.yaml; start one with New engagement.").format(path=path)
+        )

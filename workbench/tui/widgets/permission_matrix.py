@@ -26,8 +26,17 @@ SCOPE_LABELS: dict[str, str] = {"none": "·"}
 
 def cell_label(scope: str) -> str:
     return SCOPE_LABELS.get(scope) or scope_label(scope)
-ACTION_LETTERS: dict[str, str] = {"create": "C", "read": "R", "update": "U", "delete": "D", "assign": "A",
-                                  "export": "E", "import": "I"}
+
+
+ACTION_LETTERS: dict[str, str] = {
+    "create": "C",
+    "read": "R",
+    "update": "U",
+    "delete": "D",
+    "assign": "A",
+    "export": "E",
+    "import": "I",
+}
 """Column headers: one letter per action keeps a column as narrow as its widest scope ('team')."""
 OBJECT_WIDTH = 10
 ROLE_WIDTH = 22
@@ -43,9 +52,13 @@ def scope_legend() -> Text:
     text = Text(visual(_("Scope")) + " ", style="bold")
     for scope, style in SCOPE_STYLES.items():
         word = visual(scope_label(scope))
-        text.append(f"{SCOPE_LABELS[scope]} {word}" if scope in SCOPE_LABELS else word, style=style).append(" ")
+        text.append(f"{SCOPE_LABELS[scope]} {word}" if scope in SCOPE_LABELS else word, style=style).append(
+            " "
+        )
     text.append(" " + visual(_("Actions")) + " ", style="bold")
-    text.append(" ".join(f"{letter} {visual(action_label(action))}" for action, letter in ACTION_LETTERS.items()))
+    text.append(
+        " ".join(f"{letter} {visual(action_label(action))}" for action, letter in ACTION_LETTERS.items())
+    )
     return text
 
 
@@ -112,7 +125,13 @@ class PermissionMatrixTable(DataTable):
         name = next((o.name for o in self.matrix.objects if o.id == obj_id), obj_id)
         scope = row.scope(obj_id, action)
         if scope == "none":
-            return visual(_("{role} may not {action} {object}").format(role=row.name, action=action_label(action),
-                                                                       object=name))
-        return visual(_("{role} may {action} {object}: {scope}").format(
-            role=row.name, action=action_label(action), object=name, scope=scope_label(scope)))
+            return visual(
+                _("{role} may not {action} {object}").format(
+                    role=row.name, action=action_label(action), object=name
+                )
+            )
+        return visual(
+            _("{role} may {action} {object}: {scope}").format(
+                role=row.name, action=action_label(action), object=name, scope=scope_label(scope)
+            )
+        )

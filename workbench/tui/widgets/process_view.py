@@ -17,9 +17,9 @@ from textual.widgets import OptionList, Static, Tree
 from textual.widgets.option_list import Option
 
 from workbench.domain.layout import Layout, layered_layout, steps_by_lane
+from workbench.domain.locale import localize_digits
 from workbench.domain.playbook import Playbook
 from workbench.domain.processes import Edge, Node, Process, check_process, handoffs
-from workbench.domain.locale import localize_digits
 from workbench.domain.text import tr
 from workbench.i18n import _, current_language, ngettext
 from workbench.tui.bidi import paint, visual
@@ -83,14 +83,26 @@ class ProcessView(Horizontal):
         passes = handoffs(process)
         lang = current_language()
         steps, lanes = len(process.nodes), len({n.lane for n in process.nodes})
-        figures = " · ".join((ngettext("{count} step", "{count} steps", steps).format(count=steps),
-                              ngettext("{count} lane", "{count} lanes", lanes).format(count=lanes),
-                              ngettext("{count} hand-off", "{count} hand-offs", len(passes)).format(
-                                  count=len(passes))))
-        verdict = ("✓ " + _("clean") if not problems else
-                   "✖ " + ngettext("{count} problem", "{count} problems", len(problems)).format(count=len(problems)))
-        title = Text(visual(f"{tr(process.name, self.lang)}  {localize_digits(figures, lang)} · "
-                            f"{localize_digits(verdict, lang)}"), style="bold")
+        figures = " · ".join(
+            (
+                ngettext("{count} step", "{count} steps", steps).format(count=steps),
+                ngettext("{count} lane", "{count} lanes", lanes).format(count=lanes),
+                ngettext("{count} hand-off", "{count} hand-offs", len(passes)).format(count=len(passes)),
+            )
+        )
+        verdict = (
+            "✓ " + _("clean")
+            if not problems
+            else "✖ "
+            + ngettext("{count} problem", "{count} problems", len(problems)).format(count=len(problems))
+        )
+        title = Text(
+            visual(
+                f"{tr(process.name, self.lang)}  {localize_digits(figures, lang)} · "
+                f"{localize_digits(verdict, lang)}"
+            ),
+            style="bold",
+        )
         self.query_one("#process-title", Static).update(title)
         self._fill_tree(process)
         side: list[tuple[str, str]] = []
@@ -98,10 +110,16 @@ class ProcessView(Horizontal):
             side.append((_("Problems"), "bold"))
             side += [(f"✖ {p.message}", "") for p in problems]
         counts = Counter((h.from_role, h.to_role) for h in passes)
-        side.append((_("Hand-offs between roles: {count}").format(count=localize_digits(str(len(passes)), lang)),
-                     "bold"))
+        side.append(
+            (
+                _("Hand-offs between roles: {count}").format(count=localize_digits(str(len(passes)), lang)),
+                "bold",
+            )
+        )
         for (source, target), count in counts.items():
-            side.append((f"  {self.lane(source)} → {self.lane(target)}  ×{localize_digits(str(count), lang)}", ""))
+            side.append(
+                (f"  {self.lane(source)} → {self.lane(target)}  ×{localize_digits(str(count), lang)}", "")
+            )
         if process.description:
             side += [("", ""), (tr(process.description, self.lang), "italic")]
         text = Text()
@@ -121,8 +139,12 @@ class ProcessView(Horizontal):
         following = {a: b for _, steps in lanes for a, b in pairwise(steps)}
         tree = self.query_one("#process-steps", Tree)
         tree.clear()
-        tree.root.set_label(Text(visual(_("{process} (by lane, in flow order)").format(
-            process=tr(process.name, self.lang))), style="bold"))
+        tree.root.set_label(
+            Text(
+                visual(_("{process} (by lane, in flow order)").format(process=tr(process.name, self.lang))),
+                style="bold",
+            )
+        )
         for lane, steps in lanes:
             branch = tree.root.add(Text(visual(self.lane(lane)), style="bold"), expand=True)
             for step in steps:
@@ -142,8 +164,9 @@ class ProcessView(Horizontal):
                     item.add_leaf(exit_label.append_text(self._exit(layout, node, edge, nodes, number)))
         tree.root.expand()
 
-    def _exit(self, layout: Layout, source: Node, edge: Edge, nodes: dict[str, Node],
-              number: dict[str, int]) -> Text:
+    def _exit(
+        self, layout: Layout, source: Node, edge: Edge, nodes: dict[str, Node], number: dict[str, int]
+    ) -> Text:
         """' → 8 Finance approves…  ⇄ Finance manager  ↺ loop': the target step, the role it passes to,
         and a mark when the flow goes back to an earlier step."""
         target = nodes[edge.target]

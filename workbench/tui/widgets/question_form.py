@@ -18,8 +18,8 @@ from textual.widgets import Input, Label, RadioButton, RadioSet, Select, Selecti
 from textual.widgets.selection_list import Selection
 
 from workbench.domain.intake import YES_NO_WORDS, AnswerInputError, format_answer, parse_answer
-from workbench.domain.questions import Question
 from workbench.domain.locale import localize_digits
+from workbench.domain.questions import Question
 from workbench.domain.text import tr
 from workbench.i18n import _
 from workbench.tui.bidi import visual
@@ -61,8 +61,9 @@ def hint(question: Question, lang: str) -> str:
     else:
         text = _("Choose one; the choice is saved.")
     if question.default is not None:
-        text += " " + _("Default: {value}.").format(value=localize_digits(
-            format_answer(question, question.default, lang), lang))
+        text += " " + _("Default: {value}.").format(
+            value=localize_digits(format_answer(question, question.default, lang), lang)
+        )
     return text
 
 
@@ -79,8 +80,16 @@ class QuestionForm(Vertical):
     QuestionForm RadioSet, QuestionForm SelectionList { width: 1fr; max-height: 12; }
     """
 
-    def __init__(self, question: Question, value: Any, lang: str, position: str, *,
-                 applies: bool = True, id: str | None = None) -> None:
+    def __init__(
+        self,
+        question: Question,
+        value: Any,
+        lang: str,
+        position: str,
+        *,
+        applies: bool = True,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.question, self.value, self.lang = question, value, lang
         self.position, self.applies = position, applies
@@ -108,28 +117,43 @@ class QuestionForm(Vertical):
     def _input(self) -> Widget:
         q, value, lang = self.question, self.shown, self.lang
         if q.type == "choice" and len(q.options) <= RADIO_LIMIT:
-            return RadioSet(*[RadioButton(visual(tr(o.label, lang)), value=o.id == value) for o in q.options],
-                            id="answer")
+            return RadioSet(
+                *[RadioButton(visual(tr(o.label, lang)), value=o.id == value) for o in q.options], id="answer"
+            )
         if q.type == "choice":
-            return Select([(visual(tr(o.label, lang)), o.id) for o in q.options], prompt=visual(_("Choose one")),
-                          value=value if value in q.option_ids() else Select.NULL, id="answer")
+            return Select(
+                [(visual(tr(o.label, lang)), o.id) for o in q.options],
+                prompt=visual(_("Choose one")),
+                value=value if value in q.option_ids() else Select.NULL,
+                id="answer",
+            )
         if q.type == "multi_choice":
             chosen = set(value or [])
-            return SelectionList[str](*[Selection(visual(tr(o.label, lang)), o.id, o.id in chosen)
-                                        for o in q.options],
-                                      id="answer")
+            return SelectionList[str](
+                *[Selection(visual(tr(o.label, lang)), o.id, o.id in chosen) for o in q.options], id="answer"
+            )
         if q.type == "yes_no":
             shown = value if isinstance(value, bool) else bool(q.default)
-            row = Horizontal(Switch(shown, id="answer"), Label(self._yes_no_label(shown), id="yes-no-label"),
-                             classes="q-yes-no")
+            row = Horizontal(
+                Switch(shown, id="answer"),
+                Label(self._yes_no_label(shown), id="yes-no-label"),
+                classes="q-yes-no",
+            )
             return row
-        return Input(self.initial_text, placeholder=visual(hint(q, lang).split(";")[0].split("؛")[0].rstrip(".")),
-                     validators=[AnswerValidator(q)], validate_on=["submitted"], id="answer")
+        return Input(
+            self.initial_text,
+            placeholder=visual(hint(q, lang).split(";")[0].split("؛")[0].rstrip(".")),
+            validators=[AnswerValidator(q)],
+            validate_on=["submitted"],
+            id="answer",
+        )
 
     def _yes_no_label(self, shown: bool) -> str:
         yes, no = YES_NO_WORDS.get(self.lang, YES_NO_WORDS["en"])
         word = yes if shown else no
-        return visual(word if isinstance(self.value, bool) else _("{answer} (not answered yet)").format(answer=word))
+        return visual(
+            word if isinstance(self.value, bool) else _("{answer} (not answered yet)").format(answer=word)
+        )
 
     def focus_input(self) -> None:
         self.query_one("#answer").focus()

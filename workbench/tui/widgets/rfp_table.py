@@ -22,6 +22,7 @@ from workbench.domain.search import matches, search_key, search_words
 from workbench.domain.text import tr
 from workbench.i18n import N_
 from workbench.tui.widgets.paged_table import PagedTable, clip
+
 _PRIORITY_STYLES = {"must": "bold", "should": "", "could": "italic", "wont": "dim"}
 MODULE_WIDTH = 16
 
@@ -60,17 +61,34 @@ def rfp_rows(pb: Playbook, lang: str = "en") -> list[RfpRow]:
     rows = []
     for r in pb.requirements:
         text, rationale, acceptance = tr(r.text, lang), tr(r.rationale, lang), tr(r.acceptance, lang)
-        rows.append(RfpRow(r.id, r.module, modules.get(r.module, r.module), r.priority, r.weight, text,
-                           rationale, acceptance))
+        rows.append(
+            RfpRow(
+                r.id,
+                r.module,
+                modules.get(r.module, r.module),
+                r.priority,
+                r.weight,
+                text,
+                rationale,
+                acceptance,
+            )
+        )
     return rows
 
 
-def filter_rows(rows: Sequence[RfpRow], module: str | None, priority: str | None, search: str) -> list[RfpRow]:
+def filter_rows(
+    rows: Sequence[RfpRow], module: str | None, priority: str | None, search: str
+) -> list[RfpRow]:
     """Rows of one module and priority (None = any) whose id or texts contain every word of `search`,
     however its Persian or Russian was typed (workbench.domain.search)."""
     words = search_words(search)
-    return [r for r in rows if (module is None or r.module == module)
-            and (priority is None or r.priority == priority) and (not words or matches(words, r.search_haystack()))]
+    return [
+        r
+        for r in rows
+        if (module is None or r.module == module)
+        and (priority is None or r.priority == priority)
+        and (not words or matches(words, r.search_haystack()))
+    ]
 
 
 def weight_bar(weight: int) -> str:
@@ -83,20 +101,49 @@ def weight_bar(weight: int) -> str:
 class RfpTable(PagedTable):
     """Requirements, one line each; the text column takes whatever width the others leave."""
 
-    COLUMNS: ClassVar[list[tuple[str, str]]] = [("id", N_("ID")), ("module", N_("Module")),
-                                                 ("priority", N_("Priority")), ("weight", N_("Weight")),
-                                                 ("text", N_("Requirement"))]
+    COLUMNS: ClassVar[list[tuple[str, str]]] = [
+        ("id", N_("ID")),
+        ("module", N_("Module")),
+        ("priority", N_("Priority")),
+        ("weight", N_("Weight")),
+        ("text", N_("Requirement")),
+    ]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("m", "priority('must')", N_("Must"), id="rfp.must", tooltip=N_("Make the requirement a Must-have")),
-        Binding("s", "priority('should')", N_("Should"), id="rfp.should", tooltip=N_("Make it a Should-have")),
+        Binding(
+            "m", "priority('must')", N_("Must"), id="rfp.must", tooltip=N_("Make the requirement a Must-have")
+        ),
+        Binding(
+            "s", "priority('should')", N_("Should"), id="rfp.should", tooltip=N_("Make it a Should-have")
+        ),
         Binding("c", "priority('could')", N_("Could"), id="rfp.could", tooltip=N_("Make it a Could-have")),
-        Binding("w", "priority('wont')", N_("Won't"), id="rfp.wont", tooltip=N_("Leave it out of this release")),
-        *(Binding(str(n), f"weight({n})", N_("Weight 1-5"), show=False, id=f"rfp.weight_{n}",
-                  tooltip=N_("Set the weight to the number pressed")) for n in range(1, 6)),
-        Binding("plus,equals_sign", "weight_step(1)", N_("Weight +"), id="rfp.weight_up",
-                tooltip=N_("Raise the weight by one (1-5)")),
-        Binding("minus", "weight_step(-1)", N_("Weight −"), id="rfp.weight_down",
-                tooltip=N_("Lower the weight by one (1-5)")),
+        Binding(
+            "w", "priority('wont')", N_("Won't"), id="rfp.wont", tooltip=N_("Leave it out of this release")
+        ),
+        *(
+            Binding(
+                str(n),
+                f"weight({n})",
+                N_("Weight 1-5"),
+                show=False,
+                id=f"rfp.weight_{n}",
+                tooltip=N_("Set the weight to the number pressed"),
+            )
+            for n in range(1, 6)
+        ),
+        Binding(
+            "plus,equals_sign",
+            "weight_step(1)",
+            N_("Weight +"),
+            id="rfp.weight_up",
+            tooltip=N_("Raise the weight by one (1-5)"),
+        ),
+        Binding(
+            "minus",
+            "weight_step(-1)",
+            N_("Weight −"),
+            id="rfp.weight_down",
+            tooltip=N_("Lower the weight by one (1-5)"),
+        ),
     ]
 
     class EditRequested(Message):
@@ -116,9 +163,13 @@ class RfpTable(PagedTable):
 
     def render_item(self, item: RfpRow, position: int) -> Sequence[RenderableType]:
         # Text, never str: a str cell is read as Rich markup, and requirement texts may hold brackets.
-        return (Text(item.id), Text(clip(item.module_name, MODULE_WIDTH)),
-                Text(priority_label(item.priority), style=_PRIORITY_STYLES[item.priority]),
-                Text(weight_bar(item.scored_weight)), Text(clip(item.text, self.text_width)))
+        return (
+            Text(item.id),
+            Text(clip(item.module_name, MODULE_WIDTH)),
+            Text(priority_label(item.priority), style=_PRIORITY_STYLES[item.priority]),
+            Text(weight_bar(item.scored_weight)),
+            Text(clip(item.text, self.text_width)),
+        )
 
     def on_resize(self) -> None:
         """Fit the requirement text to the width, so the table never scrolls sideways."""

@@ -16,9 +16,9 @@ from textual.content import Content
 from textual.widgets import DataTable, Input, Select, Static
 
 from workbench.domain.governance import MUST_WEIGHT_LIMIT, must_weight_share
+from workbench.domain.locale import format_number, format_percent
 from workbench.domain.playbook import Playbook
 from workbench.domain.requirements import PRIORITIES
-from workbench.domain.locale import format_number, format_percent
 from workbench.domain.rfp_pack import priority_label
 from workbench.domain.text import tr
 from workbench.i18n import N_, _, current_language
@@ -44,9 +44,17 @@ class RfpView(Vertical):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", N_("Search"), id="rfp.search", tooltip=N_("Search requirement ids and texts")),
-        Binding("escape", "back_to_table", N_("Table"), show=False, id="rfp.back",
-                tooltip=N_("Leave the filters and return to the table")),
+        Binding(
+            "slash", "search", N_("Search"), id="rfp.search", tooltip=N_("Search requirement ids and texts")
+        ),
+        Binding(
+            "escape",
+            "back_to_table",
+            N_("Table"),
+            show=False,
+            id="rfp.back",
+            tooltip=N_("Leave the filters and return to the table"),
+        ),
     ]
 
     def __init__(self, lang: str = "en", *, id: str | None = None) -> None:
@@ -64,8 +72,12 @@ class RfpView(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(id="rfp-filters"):
             yield Select[str]([], prompt=visual(_("All modules")), compact=True, id="rfp-module")
-            yield Select[str]([(visual(priority_label(p)), p) for p in PRIORITIES],
-                              prompt=visual(_("All priorities")), compact=True, id="rfp-priority")
+            yield Select[str](
+                [(visual(priority_label(p)), p) for p in PRIORITIES],
+                prompt=visual(_("All priorities")),
+                compact=True,
+                id="rfp-priority",
+            )
             yield Input(placeholder=visual(_("/ search id or text")), compact=True, id="rfp-search")
         yield RfpTable(id="rfp-table")
         yield Static(id="rfp-status")
@@ -159,15 +171,27 @@ class RfpView(Vertical):
             return format_number(value, lang)
 
         text = _("Page {page}/{pages} · {first}–{last} of {total}").format(
-            page=n(info.page), pages=n(info.pages), first=n(info.first), last=n(info.last), total=n(info.total))
+            page=n(info.page),
+            pages=n(info.pages),
+            first=n(info.first),
+            last=n(info.last),
+            total=n(info.total),
+        )
         if info.total != len(self.rows):
             text += " " + _("(of {count})").format(count=n(len(self.rows)))
         if share is not None:
-            text += " · " + _("Must-haves {share} of weight").format(share=format_percent(round(share * 100), lang))
+            text += " · " + _("Must-haves {share} of weight").format(
+                share=format_percent(round(share * 100), lang)
+            )
         status = Content(visual(text))
         if share is not None and share > MUST_WEIGHT_LIMIT:
-            status += Content.styled(visual(" ⚠ " + _("over {limit}").format(
-                limit=format_percent(round(MUST_WEIGHT_LIMIT * 100), lang))), "$warning")
+            status += Content.styled(
+                visual(
+                    " ⚠ "
+                    + _("over {limit}").format(limit=format_percent(round(MUST_WEIGHT_LIMIT * 100), lang))
+                ),
+                "$warning",
+            )
         self.query_one("#rfp-status", Static).update(status, layout=False)  # one line, fixed size
 
     def _show_detail(self, row: RfpRow | None) -> None:
@@ -178,10 +202,15 @@ class RfpView(Vertical):
         lines: list[tuple[str, str]] = []
         if row is not None:
             weight = _("weight {weight}").format(weight=format_number(row.scored_weight, current_language()))
-            lines = [(f"{row.id}  {row.module_name} · {priority_label(row.priority)} · {weight}", "bold"),
-                     (row.text, "")]
-            lines += [(f"{label}: {value}", "") for label, value in ((_("Why"), row.rationale),
-                                                                     (_("Acceptance"), row.acceptance)) if value]
+            lines = [
+                (f"{row.id}  {row.module_name} · {priority_label(row.priority)} · {weight}", "bold"),
+                (row.text, ""),
+            ]
+            lines += [
+                (f"{label}: {value}", "")
+                for label, value in ((_("Why"), row.rationale), (_("Acceptance"), row.acceptance))
+                if value
+            ]
         self.query_one("#rfp-detail-text", BidiText).set_lines(lines)
 
     # ---- actions

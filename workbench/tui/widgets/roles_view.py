@@ -30,8 +30,12 @@ class RolesView(Horizontal):
     def __init__(self, lang: str = "en", *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.lang = lang
-        self._describe = Throttle(self, lambda _: self.query_one("#matrix-cell", Static).update(
-            self.matrix.cell_description(), layout=False))  # one line, fixed size
+        self._describe = Throttle(
+            self,
+            lambda _: self.query_one("#matrix-cell", Static).update(
+                self.matrix.cell_description(), layout=False
+            ),
+        )  # one line, fixed size
 
     def compose(self) -> ComposeResult:
         with Vertical(id="matrix-pane"):
@@ -59,9 +63,15 @@ class RolesView(Horizontal):
         def n(count: int) -> str:
             return format_number(count, current_language())
 
-        self.query_one("#findings-title", Static).update(Content.from_markup(
-            "$title  [$error]✖[/] $e  [$warning]⚠[/] $w  [$primary]ℹ[/] $i", title=visual(_("Findings")),
-            e=n(counts["error"]), w=n(counts["warning"]), i=n(counts["info"])))
+        self.query_one("#findings-title", Static).update(
+            Content.from_markup(
+                "$title  [$error]✖[/] $e  [$warning]⚠[/] $w  [$primary]ℹ[/] $i",
+                title=visual(_("Findings")),
+                e=n(counts["error"]),
+                w=n(counts["warning"]),
+                i=n(counts["info"]),
+            )
+        )
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         event.stop()

@@ -29,10 +29,14 @@ def event_line(event: Event) -> str:
     elif event.kind == "assign":
         what = _("assigned to {person}").format(person=event.new) if event.new else _("assigned to nobody")
     elif event.kind == "check":
-        what = _("item {number} {state}").format(number=localize_digits(str(event.old), lang),
-                                                 state=_("ticked") if event.new in ("done", "True", "1", "true")
-                                                 else _("unticked") if event.new in ("open", "False", "0", "false")
-                                                 else event.new)
+        what = _("item {number} {state}").format(
+            number=localize_digits(str(event.old), lang),
+            state=_("ticked")
+            if event.new in ("done", "True", "1", "true")
+            else _("unticked")
+            if event.new in ("open", "False", "0", "false")
+            else event.new,
+        )
     elif event.kind == "due":
         what = _("due {date}").format(date=event.new) if event.new else _("due as planned")
     elif event.kind == "note":
@@ -63,8 +67,14 @@ class TaskDetail(VerticalScroll):
         yield Label(visual(_("History")), classes="detail-label")
         yield Static("", id="history", markup=False)
 
-    def show(self, task: Task | None, view: TaskView | None, state: TaskState | None, history: list[Event],
-             role_names: dict[str, str]) -> None:
+    def show(
+        self,
+        task: Task | None,
+        view: TaskView | None,
+        state: TaskState | None,
+        history: list[Event],
+        role_names: dict[str, str],
+    ) -> None:
         head = self.query_one("#detail-head", BidiText)
         checklist = self.query_one("#checklist", SelectionList)
         if task is None or view is None:
@@ -75,11 +85,24 @@ class TaskDetail(VerticalScroll):
             return
         same_task, self.task_id = self.task_id == task.id, task.id
         lang = current_language()
-        marks = " · ".join(x for x in (_("critical path") if view.critical else "", _("gate") if task.gate else "",
-                                       _("milestone") if task.milestone else "") if x)
-        rows = [(_("Status"), status_label(view.status)), (_("Owner"), role_names.get(view.owner, view.owner)),
-                (_("Assignee"), view.assignee or "-"),
-                (_("Planned"), f"{format_short_date(view.planned_start, lang)} → {format_short_date(view.due, lang)}")]
+        marks = " · ".join(
+            x
+            for x in (
+                _("critical path") if view.critical else "",
+                _("gate") if task.gate else "",
+                _("milestone") if task.milestone else "",
+            )
+            if x
+        )
+        rows = [
+            (_("Status"), status_label(view.status)),
+            (_("Owner"), role_names.get(view.owner, view.owner)),
+            (_("Assignee"), view.assignee or "-"),
+            (
+                _("Planned"),
+                f"{format_short_date(view.planned_start, lang)} → {format_short_date(view.due, lang)}",
+            ),
+        ]
         if task.deliverable:
             rows.append((_("Delivers"), tr(task.deliverable, lang)))
         width = max(len(label) for label, _value in rows) + 2
@@ -90,14 +113,21 @@ class TaskDetail(VerticalScroll):
         head.set_lines(facts)  # logical text: BidiText wraps it, then lays it out for the terminal
         done = (state.checklist if state else []) + [False] * len(task.checklist)
         ticked = {i for i in range(len(task.checklist)) if done[i]}
-        if not (same_task and checklist.option_count == len(task.checklist) and set(checklist.selected) == ticked):
+        if not (
+            same_task and checklist.option_count == len(task.checklist) and set(checklist.selected) == ticked
+        ):
             checklist.clear_options()  # another task (or changed elsewhere): rebuild; else keep the cursor
             room = checklist.content_region.width - 6  # the tick box and the scrollbar take the rest
-            checklist.add_options([Selection(visual_wrapped(tr(item, lang), room), index, index in ticked)
-                                   for index, item in enumerate(task.checklist)])
+            checklist.add_options(
+                [
+                    Selection(visual_wrapped(tr(item, lang), room), index, index in ticked)
+                    for index, item in enumerate(task.checklist)
+                ]
+            )
             checklist.highlighted = 0 if task.checklist else None
         self.query_one("#history", Static).update(
-            "\n".join(visual(event_line(e)) for e in reversed(history)) or "-")
+            "\n".join(visual(event_line(e)) for e in reversed(history)) or "-"
+        )
 
     @on(SelectionList.SelectionToggled, "#checklist")
     def _toggled(self, event: SelectionList.SelectionToggled) -> None:

@@ -14,17 +14,30 @@ from workbench.i18n import N_, _, current_language
 from workbench.tui.bidi import paint
 from workbench.tui.widgets.paged_table import clip, theme_style
 
-STATUS_LABELS = {"not_started": N_("○ to do"), "in_progress": N_("◐ doing"), "blocked": N_("■ blocked"),
-                 "done": N_("● done"), "skipped": N_("– skipped")}
+STATUS_LABELS = {
+    "not_started": N_("○ to do"),
+    "in_progress": N_("◐ doing"),
+    "blocked": N_("■ blocked"),
+    "done": N_("● done"),
+    "skipped": N_("– skipped"),
+}
 """translated where shown: `status_label`"""
 STATUS_COLOURS = {"in_progress": "accent", "blocked": "warning", "done": "success", "skipped": "text-muted"}
-COLUMNS = (("critical", "★", 1), ("name", N_("Task"), 0), ("status", N_("Status"), 9), ("owner", N_("Owner"), 14),
-           ("assignee", N_("Assignee"), 10), ("due", N_("Due"), 10))
+COLUMNS = (
+    ("critical", "★", 1),
+    ("name", N_("Task"), 0),
+    ("status", N_("Status"), 9),
+    ("owner", N_("Owner"), 14),
+    ("assignee", N_("Assignee"), 10),
+    ("due", N_("Due"), 10),
+)
 """(key, label, width); the name column takes what the others leave (0 here)."""
 
 
 def status_label(status: str) -> str:
     return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status
+
+
 NAME_MIN = 16
 
 
@@ -66,12 +79,16 @@ class TaskTable(DataTable):
         lang = current_language()
         width = {key: width or self.name_width for key, _label, width in COLUMNS}
         # clipped in reading order before the layout, so a long Persian name keeps its beginning
-        cells = [Text("★", style=theme_style(self, "accent", bold=True)) if view.critical else "",
-                 Text(clip(view.name, width["name"])),
-                 Text(status_label(view.status), style=theme_style(self, colour) if colour else ""),
-                 Text(clip(self.owner_names.get(view.owner, view.owner), width["owner"])),
-                 Text(clip(view.assignee or "", width["assignee"])),
-                 Text(format_short_date(view.due, lang), style=theme_style(self, "error", bold=True) if late else "")]
+        cells = [
+            Text("★", style=theme_style(self, "accent", bold=True)) if view.critical else "",
+            Text(clip(view.name, width["name"])),
+            Text(status_label(view.status), style=theme_style(self, colour) if colour else ""),
+            Text(clip(self.owner_names.get(view.owner, view.owner), width["owner"])),
+            Text(clip(view.assignee or "", width["assignee"])),
+            Text(
+                format_short_date(view.due, lang), style=theme_style(self, "error", bold=True) if late else ""
+            ),
+        ]
         return [paint(cell) for cell in cells]  # laid out for the terminal here, never in the views
 
     def set_tasks(self, views: list[TaskView], today: date, keep: str | None = None) -> None:

@@ -46,8 +46,9 @@ def stage_crm(pb: Any, label: str, adapters: list, txn: Transaction, out: Path) 
         staged.written[crm.name] = [rel for rel in txn.staged() if rel.startswith(crm.name + "/")]
     previous = previous_crm(out)
     all_limits = {**_previous_limits(out), **staged.limits}
-    (staging / MANIFEST).write_text(json.dumps({**previous, **staged.written}, indent=2, sort_keys=True) + "\n",
-                                    encoding="utf-8")
+    (staging / MANIFEST).write_text(
+        json.dumps({**previous, **staged.written}, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
     (staging / "limitations.md").write_text(limitations_md(label, all_limits), encoding="utf-8")
     (staging / "limitations.json").write_text(limitations_json(label, all_limits), encoding="utf-8")
     staged.owned = owned_crm(out, previous)
