@@ -84,7 +84,8 @@ def run(engagements: int, events: int, measurements: int) -> None:
         began = time.perf_counter()
         fill(first, events, measurements)
         print(
-            f"filled {events:,} task events + {measurements:,} KPI values in {time.perf_counter() - began:.1f} s; "
+            f"filled {events:,} task events + {measurements:,} KPI values"
+            f" in {time.perf_counter() - began:.1f} s; "
             f"copying to {engagements} engagements"
         )
         folders = [first]

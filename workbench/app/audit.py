@@ -66,7 +66,7 @@ def drift_audit(pb: Playbook, label: str, target: str, source: Path) -> DriftAud
                 ],
             )
         readable = live is not None and not any(p.severity == "error" for p in problems)
-        drifts = compare(designed, live) if readable else []
+        drifts = compare(designed, live) if readable and live is not None else []
     if not readable or live is None:
         return DriftAudit(None, problems, len(designed.grants))
     report = AuditReport.build(target, label, str(source), drifts, designed.limitations, live, problems)

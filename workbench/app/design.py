@@ -83,7 +83,7 @@ def _engagement(folder: Path) -> tuple[Design | None, list[Problem]]:
         got = resolve_engagement(engagement)
     except EngagementError as exc:
         return None, exc.problems
-    pb = got.loaded.playbook
+    pb = got.loaded.model
     label = _("engagement {client} ({id} {version})").format(
         client=engagement.client, id=pb.id, version=pb.version
     )

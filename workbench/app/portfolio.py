@@ -44,7 +44,8 @@ SORTS = (
 
 @dataclass
 class PortfolioRow:
-    """One engagement as the portfolio shows it; `problem` is set (and the figures empty) when it cannot be read."""
+    """One engagement as the portfolio shows it; `problem` is set (and the figures empty) when it cannot be
+    read."""
 
     folder: str
     client: str
@@ -127,7 +128,8 @@ def engagement_folders(paths: list[Path]) -> tuple[list[Path], list[PortfolioRow
                     str(path),
                     path.name,
                     problem=_(
-                        "no engagement here: expected an engagement folder or a folder holding engagement folders"
+                        "no engagement here: expected an engagement folder"
+                        " or a folder holding engagement folders"
                     ),
                 )
             )

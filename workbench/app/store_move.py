@@ -174,7 +174,7 @@ def _copy_verify_switch(engagement, source, source_shown, wanted, eid, stamp, bu
         if held:
             raise MoveRefused(_held_message(target.where, held))
         sums: dict[str, TableSum] = {}
-        digests, ids = Digests(), {}
+        digests, ids = Digests(), dict[int, int]()
         for table in TABLES:
             step = f"copy {table.name}"
             on_step(step)

@@ -34,7 +34,8 @@ COLUMNS = (
     ("due", N_("Gate due")),
     ("problem", N_("Problem")),
 )
-"""the portfolio's columns, as --sort names them and as every format titles them (English, translated at use)"""
+"""the portfolio's columns, as --sort names them and as every format titles them (English, translated at
+use)"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

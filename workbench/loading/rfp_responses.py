@@ -97,7 +97,8 @@ def _find_columns(values: Iterable[object], wanted: dict[str, tuple[str, ...]]) 
 
 
 def _table(ws, wanted: dict[str, tuple[str, ...]], required: set[str]) -> _Table | None:
-    """The first row within the first HEADER_SCAN_ROWS that holds every required header, and the rows below."""
+    """The first row within the first HEADER_SCAN_ROWS that holds every required header, and the rows
+    below."""
     rows = ws.iter_rows(values_only=True)
     for number, values in enumerate(rows, start=1):
         if number > HEADER_SCAN_ROWS:
@@ -179,7 +180,7 @@ def read_responses(path: Path) -> VendorWorkbook:
 def _read(wb, path: Path) -> VendorWorkbook:
     name = path.name
     worksheets = [ws for ws in wb.worksheets if hasattr(ws, "iter_rows")]
-    key_wanted = {key: (normalise_header(title),) for key, title in KEY_COLUMNS}
+    key_wanted: dict[str, tuple[str, ...]] = {key: (normalise_header(title),) for key, title in KEY_COLUMNS}
     key, key_sheet = None, None
     for ws in sorted(worksheets, key=lambda ws: ws.title.casefold() != "scoring"):
         key = _table(ws, key_wanted, set(key_wanted))

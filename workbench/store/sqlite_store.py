@@ -29,14 +29,14 @@ class StoreError(Exception):
 class StoreDataError(StoreError):
     """A row in state.db holds a value this program never writes; `message` names table, row and value."""
 
-    def __init__(self, path: Path, message: str):
+    def __init__(self, path: Path | str, message: str):
         super().__init__(f"{path}: {message}")
         self.path = path
         self.message = message
 
 
 def _row_date(
-    path: Path,
+    path: Path | str,
     where,
     column: str,
     text: str | None,
@@ -59,7 +59,9 @@ def _row_date(
         ) from None
 
 
-def _task_state(path: Path, row: tuple, checks: dict[str, list[bool]], notes: dict[str, int]) -> TaskState:
+def _task_state(
+    path: Path | str, row: tuple, checks: dict[str, list[bool]], notes: dict[str, int]
+) -> TaskState:
     tid, status, assignee, due, archived = row
     where = _("table tasks, row {task}").format(task=tid)
     if status not in STATUSES:
@@ -127,7 +129,7 @@ class SQLiteStore:
             + ("" if include_archived else " WHERE archived = 0")
         ).fetchall()
         checks: dict[str, list[bool]] = {}
-        for task_id, item, done in self.conn.execute(
+        for task_id, _item, done in self.conn.execute(
             "SELECT task_id, item, done FROM checklist ORDER BY task_id, item"
         ):
             checks.setdefault(task_id, []).append(bool(done))
@@ -169,7 +171,7 @@ class SQLiteStore:
                 k,
                 v,
                 _row_date(
-                    self.path, lambda: _("table measurements, row {id}").format(id=i), "measured_on", d
+                    self.path, lambda i=i: _("table measurements, row {id}").format(id=i), "measured_on", d
                 ),
                 s,
                 n,
@@ -181,14 +183,15 @@ class SQLiteStore:
         """The latest value of each KPI, picked by the database: the portfolio reads fifty engagements."""
         rows = self.conn.execute(
             "SELECT id, kpi_id, value, measured_on, source, note FROM (SELECT *, ROW_NUMBER() OVER"
-            " (PARTITION BY kpi_id ORDER BY measured_on DESC, id DESC) AS rank FROM measurements) WHERE rank = 1"
+            " (PARTITION BY kpi_id ORDER BY measured_on DESC, id DESC) AS rank FROM measurements)"
+            " WHERE rank = 1"
         ).fetchall()
         return {
             k: Measurement(
                 k,
                 v,
                 _row_date(
-                    self.path, lambda: _("table measurements, row {id}").format(id=i), "measured_on", d
+                    self.path, lambda i=i: _("table measurements, row {id}").format(id=i), "measured_on", d
                 ),
                 s,
                 n,
@@ -288,8 +291,9 @@ class SQLiteStore:
                 ),
             )
             new_id = cursor.lastrowid
+            assert new_id is not None  # an INSERT always sets it
             self._event("plan", author, "baseline", previous[0] if previous else None, new_id, reason.strip())
-        return int(new_id)
+        return new_id
 
     def _event(
         self,

@@ -21,7 +21,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -66,7 +66,7 @@ BASELINE_KIND = "baseline"
 """events of this kind hold baseline ids in old/new"""
 
 
-def rewrite_baseline_refs(row: tuple, ids: dict[int, object]) -> tuple:
+def rewrite_baseline_refs(row: tuple, ids: Mapping[int, object]) -> tuple:
     """An events row with the baseline ids in its old/new replaced through `ids` (other rows as they are)."""
     seq, task_id, at, author, kind, old, new, note = row
     if kind != BASELINE_KIND:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.app import App
@@ -35,6 +35,12 @@ from workbench.tui.watcher import Watcher
 
 if TYPE_CHECKING:  # the store, the loaders and pydantic load in the worker that opens, after the first frame
     from workbench.app.session import Session
+
+
+def _module_and_name(spec: str) -> tuple[str, str]:
+    """'tasks:TasksScreen' -> ('tasks', 'TasksScreen'): a section's screen as the registry names it."""
+    module, _colon, name = spec.partition(":")
+    return module, name
 
 
 def _screen(module: str, name: str, session: Session | None) -> Screen:
@@ -105,7 +111,9 @@ class WorkbenchApp(App[int]):
         self.opening = opening
         """the engagement folder to open in a worker behind a loading screen (`crmwb open DIR`)"""
         if opening is not None:
-            self.DEFAULT_MODE = "opening"  # read by App.__init__: the first screen is the loading screen
+            # read by App.__init__: the first screen is the loading screen (this instance only, so not on
+            # the class that Textual declares it on)
+            self.DEFAULT_MODE = "opening"  # type: ignore[misc]
         super().__init__()
         from workbench.tui.language import use_interface_language
 
@@ -207,7 +215,7 @@ class WorkbenchApp(App[int]):
         """Each section's screen (`Section.screen`), its module imported when the section is first shown,
         not at start-up; sections that need an engagement only when one is open."""
         return {
-            s.id: partial(_screen, *s.screen.split(":"), self.session)
+            s.id: partial(_screen, *_module_and_name(s.screen), self.session)
             for s in SECTIONS
             if s.screen and (self.session is not None or not s.needs_engagement)
         }
@@ -507,7 +515,7 @@ class WorkbenchApp(App[int]):
             message, title, markup = visual_wrapped(message, self.TOAST_TEXT_WIDTH), visual(title), False
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
-    def get_system_commands(self, screen: Screen):  # type: ignore[override]
+    def get_system_commands(self, screen: Screen):
         """Textual's own palette entries (theme, quit, keys...), in the interface language."""
         for command in super().get_system_commands(screen):  # SystemCommand is a NamedTuple
             yield command._replace(title=_(command.title), help=_(command.help))
@@ -515,7 +523,7 @@ class WorkbenchApp(App[int]):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             self.push_screen(CommandPalette(placeholder=_("Search for commands…"), id="--command-palette"))
 
     async def switch_language(self, lang: str) -> None:
@@ -601,7 +609,7 @@ class WorkbenchApp(App[int]):
                 raise
             self.report_error(exc, _("Handling {what}").format(what=type(message).__name__))
 
-    async def _dispatch_action(self, namespace, action_name: str, params) -> bool:  # type: ignore[override]
+    async def _dispatch_action(self, namespace, action_name: str, params) -> bool:
         """Every key and palette action runs here: an exception becomes a notification, never an exit."""
         try:
             return await super()._dispatch_action(namespace, action_name, params)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from workbench.i18n import _, current_language
 from workbench.writers.spreadsheet import finish_table, header, put, put_date, put_number
-from workbench.writers.xlsx_style import apply, right_to_left, workbook
+from workbench.writers.xlsx_style import apply, first_sheet, right_to_left, workbook
 
 WIDTHS = (28, 16, 22, 8, 7, 8, 8, 14, 14, 9, 10, 30, 14, 50)
 
@@ -19,7 +19,7 @@ def write(rows, titles: list[str], path: Path) -> Path:
     the current language (the command owns them, so text, md and xlsx title their columns alike)."""
     lang = current_language()
     wb = workbook(lang)
-    ws = wb.active
+    ws = first_sheet(wb)
     ws.title = _("Portfolio")
     header(ws, titles, WIDTHS)
     for r, row in enumerate(rows, start=2):

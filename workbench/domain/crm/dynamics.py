@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 import uuid
 
-from workbench.domain.access import Role, scope_rank
+from workbench.domain.access import Action, Role, scope_rank
 from workbench.domain.crm import project_system
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
@@ -42,7 +42,7 @@ from workbench.i18n import N_, _
 
 TARGET = "dynamics"
 VERBS: tuple[str, ...] = ("Create", "Read", "Write", "Delete", "Append", "AppendTo", "Assign", "Share")
-PRIVILEGES: dict[str, tuple[str, ...]] = {
+PRIVILEGES: dict[Action, tuple[str, ...]] = {
     "create": ("Create",),
     "read": ("Read",),
     "update": ("Write", "Append", "AppendTo"),
@@ -155,13 +155,13 @@ def unmapped_reason(mapping: CrmMapping, object_id: str) -> str | None:
     return None
 
 
-def entity_scopes(role: Role, members: list[str], entity: str) -> tuple[dict[str, str], dict[str, str]]:
+def entity_scopes(role: Role, members: list[str], entity: str) -> tuple[dict[Action, str], dict[Action, str]]:
     """The scope each action gets on one entity (the widest of the objects mapped to it, Global only on
     organization-owned entities), and why an action differs from the design."""
     perms = [role.permissions.get(o, {}) for o in members]
     org_owned = entity.lower() in ORG_OWNED
-    scopes: dict[str, str] = {}
-    notes: dict[str, str] = {}
+    scopes: dict[Action, str] = {}
+    notes: dict[Action, str] = {}
     for action in PRIVILEGES:
         held = [p.get(action, "none") for p in perms]
         scope = held[0] if len(held) == 1 else max(held, key=scope_rank)
@@ -188,7 +188,7 @@ def entity_scopes(role: Role, members: list[str], entity: str) -> tuple[dict[str
     return scopes, notes
 
 
-def plan(pb: Playbook, mapping: CrmMapping) -> tuple[dict[str, dict[str, dict[str, str]]], TargetMatrix]:
+def plan(pb: Playbook, mapping: CrmMapping) -> tuple[dict[str, dict[str, dict[Action, str]]], TargetMatrix]:
     """role id -> entity -> {action: scope} to write, and the design as Dynamics holds it."""
     reasons = {obj.id: unmapped_reason(mapping, obj.id) for obj in pb.objects}
     groups: dict[str, list[str]] = {}
@@ -199,34 +199,51 @@ def plan(pb: Playbook, mapping: CrmMapping) -> tuple[dict[str, dict[str, dict[st
             entity = spelled.setdefault(privilege_entity(entity).lower(), entity)
             groups.setdefault(entity, []).append(obj.id)
     matrix = TargetMatrix(TARGET)
-    roles: dict[str, dict[str, dict[str, str]]] = {}
+    roles: dict[str, dict[str, dict[Action, str]]] = {}
     for role in pb.roles:
         entities = roles.setdefault(role.id, {})
         project_system(role, mapping, matrix, TARGET)
-        for obj_id, actions in role.permissions.items():
-            reason = reasons.get(obj_id, "")  # "": not a playbook object, which the checks report
-            for action, wanted in actions.items():
-                if wanted != "none" and reason != "" and (reason or action in NO_PRIVILEGE):
-                    matrix.limitations.append(
-                        Limitation(role.id, obj_id, action, wanted, "none", reason or _(NO_PRIVILEGE[action]))
-                    )
+        _note_unwritable(role, reasons, matrix)
         for entity, members in groups.items():
-            if not any(o in role.permissions for o in members):
-                continue
-            scopes, notes = entity_scopes(role, members, entity)
-            if scopes:
-                entities[entity] = scopes
-            for obj_id in members:
-                held = role.permissions.get(obj_id, {})
-                for action in PRIVILEGES:
-                    wanted, got = held.get(action, "none"), scopes.get(action, "none")
-                    if got != "none":
-                        matrix.grants[(role.id, obj_id, action)] = got
-                    if got != wanted:
-                        matrix.limitations.append(
-                            Limitation(role.id, obj_id, action, wanted, got, notes.get(action, ""))
-                        )
+            if any(o in role.permissions for o in members):
+                _grant_entity(role, entity, members, entities, matrix)
     return roles, matrix
+
+
+def _note_unwritable(role: Role, reasons: dict[str, str | None], matrix: TargetMatrix) -> None:
+    """Rights on objects Dynamics cannot hold (unmapped, or an action with no privilege) become
+    limitations."""
+    for obj_id, actions in role.permissions.items():
+        reason = reasons.get(obj_id, "")  # "": not a playbook object, which the checks report
+        for action, wanted in actions.items():
+            if wanted != "none" and reason != "" and (reason or action in NO_PRIVILEGE):
+                matrix.limitations.append(
+                    Limitation(role.id, obj_id, action, wanted, "none", reason or _(NO_PRIVILEGE[action]))
+                )
+
+
+def _grant_entity(
+    role: Role,
+    entity: str,
+    members: list[str],
+    entities: dict[str, dict[Action, str]],
+    matrix: TargetMatrix,
+) -> None:
+    """One entity's privileges for a role (shared by the objects mapped to it), with what each object
+    gets and every difference from the design."""
+    scopes, notes = entity_scopes(role, members, entity)
+    if scopes:
+        entities[entity] = scopes
+    for obj_id in members:
+        held = role.permissions.get(obj_id, {})
+        for action in PRIVILEGES:
+            wanted, got = held.get(action, "none"), scopes.get(action, "none")
+            if got != "none":
+                matrix.grants[(role.id, obj_id, action)] = got
+            if got != wanted:
+                matrix.limitations.append(
+                    Limitation(role.id, obj_id, action, wanted, got, notes.get(action, ""))
+                )
 
 
 def project(pb: Playbook, mapping: CrmMapping) -> TargetMatrix:

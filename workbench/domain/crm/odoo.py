@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from workbench.domain.access import SCOPE_RANK
+from workbench.domain.access import SCOPE_RANK, Action
 from workbench.domain.crm import project_system, read_system, system_index
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, LiveMatrix, TargetMatrix
@@ -45,14 +45,14 @@ from workbench.i18n import N_, _
 
 TARGET = "odoo"
 HEADER = ("id", "name", "model_id:id", "group_id:id", "perm_read", "perm_write", "perm_create", "perm_unlink")
-PERMS: tuple[tuple[str, str], ...] = (
+PERMS: tuple[tuple[str, Action], ...] = (
     ("perm_read", "read"),
     ("perm_write", "update"),
     ("perm_create", "create"),
     ("perm_unlink", "delete"),
 )  # Odoo ACL column -> playbook action
 COLUMN = {action: column for column, action in PERMS}
-UNCARRIED = {
+UNCARRIED: dict[Action, str] = {
     "assign": N_("assigning is a write on the owner field: grant perm_write or a server action"),
     "export": N_("add the users to base.group_allow_export (Odoo 17+); exports follow read rules"),
     "import": N_("importing needs perm_create on the model and access to base_import"),
@@ -234,7 +234,8 @@ def project(pb: Playbook, mapping: CrmMapping) -> TargetMatrix:
                             _(UNCARRIED[action])
                             if action in UNCARRIED
                             else _(
-                                "{objects} share the Odoo model {model}: one ACL line and one set of rules carry the "
+                                "{objects} share the Odoo model {model}: one ACL line and one set of rules "
+                                "carry the "
                                 "union ({scope})"
                             ).format(objects=", ".join(objects), model=model, scope=scope_label(got))
                         )
@@ -284,11 +285,34 @@ def live_matrix(
     """ACL columns narrowed by the rules, per design role and playbook object. `acl`: (group, model xml id,
     both without module) -> columns set; `seen`: every group named, as written; `implied`: group -> the
     groups it implies, each with where it was read."""
-    live, problems = LiveMatrix(TARGET), []
+    live, problems = LiveMatrix(TARGET), list[Problem]()
     roles = {group_id(mapping, role.id): role.id for role in pb.roles}
     _implied_rights(live, roles, implied or {}, mapping, seen)
     members = members_of(pb, mapping)
     models = {odoo_model(name).local_xmlid: name for name in members}
+    narrowed = _narrowed(rules, models, problems)
+    _note_unknown(live, acl, roles, models, seen)
+    for group, role in roles.items():
+        for model, name in models.items():
+            columns = acl.get((group, model), set()) | acl.get(("", model), set())
+            for column, action in PERMS:
+                if column not in columns:
+                    continue
+                found = [scope for perms, scope in narrowed.get((group, model), []) if column in perms]
+                scope = max(found, key=RANK.__getitem__) if found else "all"
+                for obj in members[name]:
+                    live.grants[(role, obj, action)] = scope
+    absent = [r.id for r in pb.roles if group_id(mapping, r.id) not in seen]
+    designed = {role for role, _, _ in project(pb, mapping).grants} if absent else set()
+    live.missing_roles = [r for r in absent if r in designed]
+    return live, problems
+
+
+def _narrowed(
+    rules: list[OdooRule], models: dict[str, str], problems: list[Problem]
+) -> dict[tuple[str, str], list[tuple[set[str], str]]]:
+    """(group, model) -> the columns each record rule covers and the scope it narrows them to; a domain
+    this tool does not write counts as all, with a warning in `problems`."""
     narrowed: dict[tuple[str, str], list[tuple[set[str], str]]] = {}
     for rule in rules:
         if rule.model not in models:
@@ -308,6 +332,17 @@ def live_matrix(
             )
         for group in rule.groups:
             narrowed.setdefault((group, rule.model), []).append((rule.perms, scope or "all"))
+    return narrowed
+
+
+def _note_unknown(
+    live: LiveMatrix,
+    acl: dict[tuple[str, str], set[str]],
+    roles: dict[str, str],
+    models: dict[str, str],
+    seen: dict[str, str],
+) -> None:
+    """ACL lines for a group no design role maps to, or a model no playbook object maps to."""
     for (group, model), columns in acl.items():
         if not columns or not group:
             continue
@@ -316,17 +351,3 @@ def live_matrix(
                 live.unknown_roles.append(seen[group])
         elif model not in models and (seen[group], model) not in live.unknown_objects:
             live.unknown_objects.append((seen[group], model))
-    for group, role in roles.items():
-        for model, name in models.items():
-            columns = acl.get((group, model), set()) | acl.get(("", model), set())
-            for column, action in PERMS:
-                if column not in columns:
-                    continue
-                found = [scope for perms, scope in narrowed.get((group, model), []) if column in perms]
-                scope = max(found, key=RANK.__getitem__) if found else "all"
-                for obj in members[name]:
-                    live.grants[(role, obj, action)] = scope
-    absent = [r.id for r in pb.roles if group_id(mapping, r.id) not in seen]
-    designed = {role for role, _, _ in project(pb, mapping).grants} if absent else set()
-    live.missing_roles = [r for r in absent if r in designed]
-    return live, problems

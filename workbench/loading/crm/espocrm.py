@@ -136,13 +136,17 @@ def loads(text: str) -> Any:
         made[0] += 1
         if made[0] > MAX_OBJECTS:
             raise _TooManyObjects(s_and_end[1] - 1)
-        pairs, end = json.decoder.JSONObject(s_and_end, strict, scan_once, object_hook, pairs_hook, memo)
+        # json.decoder.JSONObject, parse_object and py_make_scanner are the pure-Python decoder's hooks,
+        # public in the module but not described by typeshed
+        pairs, end = json.decoder.JSONObject(  # type: ignore[attr-defined]
+            s_and_end, strict, scan_once, object_hook, pairs_hook, memo
+        )
         obj = JObject(pairs)
         obj.start, obj.end = s_and_end[1] - 1, end
         return obj, end
 
-    decoder.parse_object = parse_object  # type: ignore[assignment]
-    decoder.scan_once = json.scanner.py_make_scanner(decoder)
+    decoder.parse_object = parse_object  # type: ignore[attr-defined]  # see JSONObject above
+    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]  # ditto
     return decoder.decode(text)
 
 
@@ -266,6 +270,30 @@ def _roles(file: Path, problems: list[Problem]) -> list[tuple[JObject, Located]]
     return out
 
 
+def _role_data(doc: JObject, where: Located, problems: list[Problem]) -> tuple[JObject, Located] | None:
+    """A Role's `data`: an object, or JSON text of one (as EspoCRM stores it), with where its keys are
+    located; None (with a problem) when it is neither."""
+    data, holder = doc.get("data"), where
+    if isinstance(data, str):
+        try:
+            data, holder = loads(data), Located(data, where.file + " (data)")
+        except (json.JSONDecodeError, RecursionError, ValueError):
+            problems.append(
+                where.problem("data is a string that is not JSON; expected the entity levels", doc, "data")
+            )
+            return None
+    if data is None:
+        data = JObject()
+    if not isinstance(data, JObject):
+        problems.append(
+            where.problem(
+                f"data is {type(data).__name__}; expected an object of entity -> levels", doc, "data"
+            )
+        )
+        return None
+    return data, holder
+
+
 def _grants(
     doc: JObject,
     rid: str,
@@ -282,24 +310,10 @@ def _grants(
                 f"exportPermission is {export!r}; expected yes, no or not-set", doc, "exportPermission"
             )
         )
-    data, holder = doc.get("data"), where
-    if isinstance(data, str):
-        try:
-            data, holder = loads(data), Located(data, where.file + " (data)")
-        except (json.JSONDecodeError, RecursionError, ValueError):
-            problems.append(
-                where.problem("data is a string that is not JSON; expected the entity levels", doc, "data")
-            )
-            return
-    if data is None:
-        data = JObject()
-    if not isinstance(data, JObject):
-        problems.append(
-            where.problem(
-                f"data is {type(data).__name__}; expected an object of entity -> levels", doc, "data"
-            )
-        )
+    read = _role_data(doc, where, problems)
+    if read is None:
         return
+    data, holder = read
     for entity, value in data.items():
         if value == "not-set":
             continue

@@ -582,7 +582,7 @@ class PostgresStore:
         self._write(work)
 
 
-def _numbered(kind: str, old, new, numbers: dict[str, str]) -> tuple:
+def _numbered(kind: str, old, new, numbers: dict[str, str]) -> tuple[str | None, str | None]:
     """A baseline event's old/new row ids as the engagement's baseline numbers; other events as they are."""
     if kind != "baseline":
         return old, new

@@ -120,7 +120,8 @@ class PostgresTarget:
 
             self.registered = (
                 self.conn.execute(
-                    "INSERT INTO engagements (id, created_at) VALUES (%s, %s) ON CONFLICT DO NOTHING RETURNING id",
+                    "INSERT INTO engagements (id, created_at) VALUES (%s, %s)"
+                    " ON CONFLICT DO NOTHING RETURNING id",
                     (self.engagement, _now()),
                 ).fetchone()
                 is not None

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 
 class WorkbenchScreen(Screen):
-    SECTION: ClassVar[str] = ""
+    SECTION: str = ""
     HELP: ClassVar[str] = ""
     """One sentence for the help screen: what this screen is for."""
 
@@ -31,7 +31,7 @@ class WorkbenchScreen(Screen):
         return cast("WorkbenchApp", self.app)
 
     @property
-    def active_bindings(self):  # type: ignore[override]
+    def active_bindings(self):
         """The footer's and the keys panel's bindings, with their words in the interface language."""
         from workbench.tui.chrome import translated_bindings
 

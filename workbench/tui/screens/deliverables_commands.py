@@ -29,7 +29,7 @@ class DeliverablesCommands(Provider):
         screen = self.screen
         if not isinstance(screen, DeliverablesScreen):
             return []
-        commands = [
+        commands: list[tuple[str, Callable[[], None], str]] = [
             (
                 _("deliverables: show {tab}").format(tab=_(label)),
                 partial(screen.show_tab, tab),

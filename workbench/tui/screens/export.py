@@ -223,7 +223,8 @@ class ExportScreen(WorkbenchScreen):
                 "bold $text-success",
             )
         )
-        lines = [str(p.relative_to(result.folder)) for p in result.files] + [result.manifest.name]
+        lines = [str(p.relative_to(result.folder)) for p in result.files]
+        lines += [result.manifest.name] if result.manifest is not None else []
         self.query_one("#export-result", Static).update("\n".join(lines))
         self.notify(
             ngettext(

@@ -65,55 +65,97 @@ def parse_blocks(markdown: str) -> tuple[Block, ...]:
     """The blocks of `markdown`, in reading order."""
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
-    blocks: list[Block] = []
-    lists: list[list] = []  # per open list: [ordered, next number]
-    marker = ""
-    heading = 0
-    row: list[str] | None = None
-    table: Block | None = None
-    for token in tokens:
+    parser = _BlockParser()
+    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
+        parser.feed(token)
+    return tuple(parser.blocks)
+
+
+class _BlockParser:
+    """markdown-it's flat token stream folded into blocks: the open lists, heading and table row are the
+    state between tokens; one method per kind of token that changes it."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.lists: list[list] = []  # per open list: [ordered, next number]
+        self.marker = ""
+        self.heading = 0
+        self.row: list[str] | None = None
+        self.table: Block | None = None
+
+    def feed(self, token) -> None:
         kind = token.type
-        if kind == "heading_open":
-            heading = int(token.tag[1:])
-        elif kind == "heading_close":
-            heading = 0
-        elif kind in ("bullet_list_open", "ordered_list_open"):
-            lists.append([kind == "ordered_list_open", int(token.attrs.get("start", 1) or 1)])
-        elif kind in ("bullet_list_close", "ordered_list_close"):
-            lists.pop()
-        elif kind == "list_item_open":
-            ordered, number = lists[-1]
-            marker = f"{number}." if ordered else "•"
-            lists[-1][1] = number + 1
-        elif kind == "table_open":
-            table = Block("table")
-        elif kind == "table_close" and table is not None:
-            blocks.append(table)
-            table = None
-        elif kind == "tr_open":
-            row = []
-        elif kind == "tr_close" and table is not None and row is not None:
-            table.rows.append(row)
-            row = None
-        elif kind == "inline" and row is not None:
-            row.append(_inline(token))
-        elif kind == "inline" and heading:
-            blocks.append(Block("heading", _inline(token), HEADING_STYLES.get(heading, "bold italic")))
-        elif kind == "inline":
-            text = _inline(token)
-            if marker:
-                blocks.append(Block("item", text, marker=marker, depth=len(lists) - 1))
-                marker = ""
-            elif lists:  # a list item's second paragraph
-                blocks.append(Block("item", text, depth=len(lists) - 1))
-            else:
-                blocks.append(Block("text", text))
+        handler = _HANDLERS.get(kind)
+        if handler is not None:
+            handler(self, token)
         elif kind in ("fence", "code_block"):
-            blocks.append(Block("code", token.content.rstrip("\n"), "dim"))
+            self.blocks.append(Block("code", token.content.rstrip("\n"), "dim"))
         elif kind == "hr":
-            blocks.append(Block("rule"))
-    return tuple(blocks)
+            self.blocks.append(Block("rule"))
+
+    def heading_open(self, token) -> None:
+        self.heading = int(token.tag[1:])
+
+    def heading_close(self, token) -> None:
+        self.heading = 0
+
+    def list_open(self, token) -> None:
+        self.lists.append([token.type == "ordered_list_open", int(token.attrs.get("start", 1) or 1)])
+
+    def list_close(self, token) -> None:
+        self.lists.pop()
+
+    def item_open(self, token) -> None:
+        ordered, number = self.lists[-1]
+        self.marker = f"{number}." if ordered else "•"
+        self.lists[-1][1] = number + 1
+
+    def table_open(self, token) -> None:
+        self.table = Block("table")
+
+    def table_close(self, token) -> None:
+        if self.table is not None:
+            self.blocks.append(self.table)
+            self.table = None
+
+    def row_open(self, token) -> None:
+        self.row = []
+
+    def row_close(self, token) -> None:
+        if self.table is not None and self.row is not None:
+            self.table.rows.append(self.row)
+            self.row = None
+
+    def inline(self, token) -> None:
+        if self.row is not None:
+            self.row.append(_inline(token))
+        elif self.heading:
+            self.blocks.append(
+                Block("heading", _inline(token), HEADING_STYLES.get(self.heading, "bold italic"))
+            )
+        elif self.marker:
+            self.blocks.append(Block("item", _inline(token), marker=self.marker, depth=len(self.lists) - 1))
+            self.marker = ""
+        elif self.lists:  # a list item's second paragraph
+            self.blocks.append(Block("item", _inline(token), depth=len(self.lists) - 1))
+        else:
+            self.blocks.append(Block("text", _inline(token)))
+
+
+_HANDLERS = {
+    "heading_open": _BlockParser.heading_open,
+    "heading_close": _BlockParser.heading_close,
+    "bullet_list_open": _BlockParser.list_open,
+    "ordered_list_open": _BlockParser.list_open,
+    "bullet_list_close": _BlockParser.list_close,
+    "ordered_list_close": _BlockParser.list_close,
+    "list_item_open": _BlockParser.item_open,
+    "table_open": _BlockParser.table_open,
+    "table_close": _BlockParser.table_close,
+    "tr_open": _BlockParser.row_open,
+    "tr_close": _BlockParser.row_close,
+    "inline": _BlockParser.inline,
+}
 
 
 Row = tuple[str, str]

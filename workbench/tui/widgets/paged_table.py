@@ -171,7 +171,7 @@ class PagedTable(DataTable):
         if position is None or position // self.page_size != self.page:
             return
         cells = self.painted(self.items[position], position)
-        for (column, _), value in zip(self.column_spec, cells):
+        for (column, _label), value in zip(self.column_spec, cells):
             self.update_cell(key, column, value)
 
     def go_to(self, key: str) -> bool:

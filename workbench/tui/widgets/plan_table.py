@@ -189,7 +189,8 @@ class PlanView(Vertical):
         shown: Plan | None = None,
     ) -> None:
         """Show `opened`'s plan and load at once; the forecast follows from a worker (refresh_forecast).
-        `shown`: the same plan with its task names in the interface language (the schedule names them once)."""
+        `shown`: the same plan with its task names in the interface language (the schedule names them
+        once)."""
         from workbench.domain.target_date import check_target
 
         self.source, self.forecast = opened, None

@@ -107,7 +107,7 @@ class TaskTable(DataTable):
         if view.id not in self.views:
             return
         self.views[view.id] = view
-        for (key, _, _), value in zip(COLUMNS, self.cells(view)):
+        for (key, _label, _width), value in zip(COLUMNS, self.cells(view)):
             self.update_cell(view.id, key, value)
 
     def _restyle(self) -> None:
