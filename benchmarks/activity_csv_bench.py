@@ -31,10 +31,12 @@ def write_csv(path: Path, megabytes: float, seed: int = 3) -> int:
             block = []
             for _ in range(10_000):
                 users += 1
-                block.append(f"user{users:08d}@example.com,{rng.choice(ROLES)},"
-                             f"2025-03-{rng.randint(1, 31):02d},"
-                             f"{rng.randint(0, 60)},{rng.randint(0, 9)},{rng.randint(0, 5)},{rng.randint(0, 9)},"
-                             f"{rng.randint(0, 99)},{rng.choice('yn')}\n")
+                block.append(
+                    f"user{users:08d}@example.com,{rng.choice(ROLES)},"
+                    f"2025-03-{rng.randint(1, 31):02d},"
+                    f"{rng.randint(0, 60)},{rng.randint(0, 9)},{rng.randint(0, 5)},{rng.randint(0, 9)},"
+                    f"{rng.randint(0, 99)},{rng.choice('yn')}\n"
+                )
             text = "".join(block)
             out.write(text)
             written += len(text)
@@ -55,13 +57,21 @@ def main(argv: list[str]) -> None:
             print(setup.line(), setup.tail)
             return
         runs = [
-            measure("baseline: count lines (wc -l)", python(
-                f"n=0\nwith open({str(csv_path)!r}, 'rb') as f:\n for _ in f: n += 1\nprint(n)")),
-            measure("baseline: csv.reader, every row", python(
-                f"import csv\nwith open({str(csv_path)!r}, encoding='utf-8', newline='') as f:\n"
-                " print(sum(1 for _ in csv.reader(f)))")),
-            measure("crmwb import-activity", [crmwb, "import-activity", str(engagement), str(csv_path),
-                                              "--date", "2025-03-31"]),
+            measure(
+                "baseline: count lines (wc -l)",
+                python(f"n=0\nwith open({str(csv_path)!r}, 'rb') as f:\n for _ in f: n += 1\nprint(n)"),
+            ),
+            measure(
+                "baseline: csv.reader, every row",
+                python(
+                    f"import csv\nwith open({str(csv_path)!r}, encoding='utf-8', newline='') as f:\n"
+                    " print(sum(1 for _ in csv.reader(f)))"
+                ),
+            ),
+            measure(
+                "crmwb import-activity",
+                [crmwb, "import-activity", str(engagement), str(csv_path), "--date", "2025-03-31"],
+            ),
         ]
     print(COLUMNS)
     for run in runs:

@@ -34,8 +34,13 @@ from workbench.writers.crm.registry import UnknownTarget, adapter
 
 ROLES, OBJECTS, SEED = 200, 500, 7
 DEFAULT_TARGETS = ("espocrm", "odoo", "salesforce")
-OBJECT_NAMES = {"salesforce": "Obj{:03d}__c", "dynamics": "new_obj{:03d}", "odoo": "x_obj{:03d}",
-                "espocrm": "CObj{:03d}", "suitecrm": "Obj{:03d}"}
+OBJECT_NAMES = {
+    "salesforce": "Obj{:03d}__c",
+    "dynamics": "new_obj{:03d}",
+    "odoo": "x_obj{:03d}",
+    "espocrm": "CObj{:03d}",
+    "suitecrm": "Obj{:03d}",
+}
 
 
 def design(roles: int = ROLES, objects: int = OBJECTS, seed: int = SEED) -> Playbook:
@@ -50,14 +55,24 @@ def design(roles: int = ROLES, objects: int = OBJECTS, seed: int = SEED) -> Play
             cell = {"read": read}
             for action in ACTIONS:
                 if action != "read" and rng.random() < 0.5:
-                    cell[action] = rng.choice(SCOPES[1:SCOPES.index(read) + 1])
+                    cell[action] = rng.choice(SCOPES[1 : SCOPES.index(read) + 1])
             perms[obj.id] = cell
-        role_list.append(Role(id=f"role_{r:03d}", name=f"Role {r}", summary="Generated.", duties=["Work"],
-                              permissions=perms))
-    mappings = {t: CrmMapping(objects={o.id: OBJECT_NAMES[t].format(i) for i, o in enumerate(objs)})
-                for t in TARGETS}
-    return Playbook(id="bench", version="1.0", name="Audit benchmark", roles=role_list, objects=objs,
-                    crm_mappings=mappings)
+        role_list.append(
+            Role(
+                id=f"role_{r:03d}", name=f"Role {r}", summary="Generated.", duties=["Work"], permissions=perms
+            )
+        )
+    mappings = {
+        t: CrmMapping(objects={o.id: OBJECT_NAMES[t].format(i) for i, o in enumerate(objs)}) for t in TARGETS
+    }
+    return Playbook(
+        id="bench",
+        version="1.0",
+        name="Audit benchmark",
+        roles=role_list,
+        objects=objs,
+        crm_mappings=mappings,
+    )
 
 
 def timed(fn):
@@ -75,8 +90,12 @@ def size(paths: list[Path]) -> str:
 
 def widen(pb: Playbook, share: float = 0.01) -> Playbook:
     """The same design with `share` of its roles holding 'all' on every read (drift to find)."""
-    roles = [r.model_copy(update={"permissions": {o: {**a, "read": "all"} for o, a in r.permissions.items()}})
-             if i < max(1, int(len(pb.roles) * share)) else r for i, r in enumerate(pb.roles)]
+    roles = [
+        r.model_copy(update={"permissions": {o: {**a, "read": "all"} for o, a in r.permissions.items()}})
+        if i < max(1, int(len(pb.roles) * share))
+        else r
+        for i, r in enumerate(pb.roles)
+    ]
     return pb.model_copy(update={"roles": roles})
 
 
@@ -93,9 +112,11 @@ def bench_target(pb: Playbook, name: str, folder: Path) -> None:
     t_compare, drifts = timed(lambda: compare(designed, live))
     total = t_project + t_read + t_compare
     errors = sum(p.severity == "error" for p in problems)
-    print(f"{name:<11} project {t_project:6.2f} s   read {t_read:6.2f} s   compare {t_compare:6.2f} s   "
-          f"total {total:6.2f} s   ({len(designed.grants):,} rights, {len(drifts)} drift(s), "
-          f"{errors} read error(s); write {t_write:.2f} s, {size(paths)})")
+    print(
+        f"{name:<11} project {t_project:6.2f} s   read {t_read:6.2f} s   compare {t_compare:6.2f} s   "
+        f"total {total:6.2f} s   ({len(designed.grants):,} rights, {len(drifts)} drift(s), "
+        f"{errors} read error(s); write {t_write:.2f} s, {size(paths)})"
+    )
     for problem in [p for p in problems if p.severity == "error"][:3]:
         print(f"{'':<11} read error: {problem}")
     drifted = folder.parent / f"{name}-drifted"
@@ -112,22 +133,27 @@ def bench_cli(pb: Playbook, name: str, folder: Path) -> None:
     if not any(folder.iterdir()):
         return
     path = folder.parent / "bench.yaml"
-    path.write_text(yaml.safe_dump(pb.model_dump(mode="json", exclude_defaults=True), sort_keys=False),
-                    encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump(pb.model_dump(mode="json", exclude_defaults=True), sort_keys=False), encoding="utf-8"
+    )
     sink = io.StringIO()
     with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
         argv = ["audit", str(path), "--from", name, str(folder), "--format", "json"]
         t_cli, code = timed(lambda: main(argv))
-    print(f"{name:<11} `crmwb audit` end to end (YAML {path.stat().st_size / 2**20:.1f} MiB): {t_cli:.2f} s, "
-          f"exit {code}")
+    print(
+        f"{name:<11} `crmwb audit` end to end (YAML {path.stat().st_size / 2**20:.1f} MiB): {t_cli:.2f} s, "
+        f"exit {code}"
+    )
 
 
 def main(argv: list[str]) -> None:
     targets = argv or list(DEFAULT_TARGETS)
     t_design, pb = timed(design)
     cells = sum(len(a) for r in pb.roles for a in r.permissions.values())
-    print(f"design: {len(pb.roles)} roles x {len(pb.objects)} objects, {cells:,} granted cells "
-          f"(built in {t_design:.2f} s)")
+    print(
+        f"design: {len(pb.roles)} roles x {len(pb.objects)} objects, {cells:,} granted cells "
+        f"(built in {t_design:.2f} s)"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for name in targets:
             folder = Path(tmp) / name

@@ -24,8 +24,10 @@ class Run:
     tail: str
 
     def line(self) -> str:
-        return (f"  {self.label:<44}{self.seconds:>9.2f} s{self.cpu_seconds:>9.2f} s{self.peak_mib:>10.1f} MiB"
-                f"   exit {self.code}")
+        return (
+            f"  {self.label:<44}{self.seconds:>9.2f} s{self.cpu_seconds:>9.2f} s{self.peak_mib:>10.1f} MiB"
+            f"   exit {self.code}"
+        )
 
 
 def measure(label: str, argv: list[str], cwd: str | None = None) -> Run:
@@ -39,8 +41,14 @@ def measure(label: str, argv: list[str], cwd: str | None = None) -> Run:
     seconds = time.perf_counter() - started
     scale = 1024 if sys.platform != "darwin" else 1024 * 1024  # ru_maxrss: KiB on Linux, bytes on macOS
     tail = err.decode(errors="replace").strip().splitlines()[-1:] or [""]
-    return Run(label, seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / scale, proc.returncode,
-               tail[0][:200])
+    return Run(
+        label,
+        seconds,
+        usage.ru_utime + usage.ru_stime,
+        usage.ru_maxrss / scale,
+        proc.returncode,
+        tail[0][:200],
+    )
 
 
 HEADER = f"  {'':<44}{'wall':>11}{'cpu':>11}{'peak RSS':>14}"

@@ -52,8 +52,12 @@ def saves(folder: Path, writes: int) -> tuple[float, float]:
 
 
 def give_up_after(store_path: Path, **kwargs) -> float:
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(store_path)], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(store_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert holder.stdout.readline().strip() == "held"
     try:
         with SQLiteStore(store_path, **kwargs) as store:
@@ -73,12 +77,16 @@ def main() -> None:
         folder = Path(tmp) / "bench"
         create(folder, "core", {}, "Bench", date(2026, 1, 5), "bench")
         old, new = saves(folder, writes)
-        print(f"answer save, {writes} writes: plain rewrite {old * 1000:.2f} ms, "
-              f"locked read-merge-write {new * 1000:.2f} ms ({new / old:.1f}x)")
+        print(
+            f"answer save, {writes} writes: plain rewrite {old * 1000:.2f} ms, "
+            f"locked read-merge-write {new * 1000:.2f} ms ({new / old:.1f}x)"
+        )
         slow = give_up_after(folder / "state.db", timeout=10.0)
         quick = give_up_after(folder / "state.db")
-        print(f"write under a held lock gives up after: old 10 s timeout {slow:.2f} s, "
-              f"interactive policy {quick:.2f} s")
+        print(
+            f"write under a held lock gives up after: old 10 s timeout {slow:.2f} s, "
+            f"interactive policy {quick:.2f} s"
+        )
 
 
 if __name__ == "__main__":

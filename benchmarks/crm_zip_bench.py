@@ -24,22 +24,33 @@ OBJECTS, FIELDS = 300, 12
 
 def permission_set(rng: random.Random, number: int) -> str:
     """One permission set of OBJECTS objects with FIELDS fields each, flags set at random."""
+
     def flag() -> str:
         return rng.choice(("true", "false"))
 
-    parts = [(f'<?xml version="1.0" encoding="UTF-8"?>\n<PermissionSet xmlns="{NS}">\n'
-              f"    <label>Generated set {number}</label>\n")]
+    parts = [
+        (
+            f'<?xml version="1.0" encoding="UTF-8"?>\n<PermissionSet xmlns="{NS}">\n'
+            f"    <label>Generated set {number}</label>\n"
+        )
+    ]
     for o in range(OBJECTS):
         obj = f"Obj{o:03d}_{rng.randrange(10**6):06d}__c"
         for f in range(FIELDS):
-            parts.append(f"    <fieldPermissions>\n        <editable>{flag()}</editable>\n        <field>{obj}."
-                         f"Field{f:02d}_{rng.randrange(10**6)}__c</field>\n        <readable>{flag()}</readable>\n"
-                         "    </fieldPermissions>\n")
-        parts.append("    <objectPermissions>\n" + "".join(
-            f"        <{name}>{flag()}</{name}>\n" for name in ("allowCreate", "allowDelete", "allowEdit",
-                                                               "allowRead", "modifyAllRecords"))
+            parts.append(
+                f"    <fieldPermissions>\n        <editable>{flag()}</editable>\n        <field>{obj}."
+                f"Field{f:02d}_{rng.randrange(10**6)}__c</field>\n        <readable>{flag()}</readable>\n"
+                "    </fieldPermissions>\n"
+            )
+        parts.append(
+            "    <objectPermissions>\n"
+            + "".join(
+                f"        <{name}>{flag()}</{name}>\n"
+                for name in ("allowCreate", "allowDelete", "allowEdit", "allowRead", "modifyAllRecords")
+            )
             + f"        <object>{obj}</object>\n        <viewAllRecords>{flag()}</viewAllRecords>\n"
-              "    </objectPermissions>\n")
+            "    </objectPermissions>\n"
+        )
     parts.append("</PermissionSet>\n")
     return "".join(parts)
 
@@ -62,14 +73,22 @@ def main(argv: list[str]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         zip_path = Path(tmp) / "package.zip"
         members, inflated = write_zip(zip_path, megabytes)
-        print(f"Salesforce zip: {zip_path.stat().st_size / 1e6:,.1f} MB, {members:,} permission sets, "
-              f"{inflated / 1e6:,.1f} MB inflated")
+        print(
+            f"Salesforce zip: {zip_path.stat().st_size / 1e6:,.1f} MB, {members:,} permission sets, "
+            f"{inflated / 1e6:,.1f} MB inflated"
+        )
         runs = [
-            measure("baseline: inflate every member to nowhere", python(
-                f"import zipfile\nwith zipfile.ZipFile({str(zip_path)!r}) as z:\n for m in z.infolist():\n"
-                "  with z.open(m) as f:\n   while f.read(1 << 20): pass")),
-            measure("crmwb audit core --from salesforce", [crmwb, "audit", "core", "--from", "salesforce",
-                                                           str(zip_path), "--format", "json"]),
+            measure(
+                "baseline: inflate every member to nowhere",
+                python(
+                    f"import zipfile\nwith zipfile.ZipFile({str(zip_path)!r}) as z:\n for m in z.infolist():\n"
+                    "  with z.open(m) as f:\n   while f.read(1 << 20): pass"
+                ),
+            ),
+            measure(
+                "crmwb audit core --from salesforce",
+                [crmwb, "audit", "core", "--from", "salesforce", str(zip_path), "--format", "json"],
+            ),
         ]
     print(HEADER)
     for run in runs:

@@ -39,7 +39,9 @@ START = date(2024, 1, 8)
 TODAY = "2025-06-02"
 
 
-def _change(store: sqlite_store.SQLiteStore, rng: random.Random, tasks: list[str], states: dict[str, str]) -> None:
+def _change(
+    store: sqlite_store.SQLiteStore, rng: random.Random, tasks: list[str], states: dict[str, str]
+) -> None:
     """One task event through the store's public API: a status change, a note or an assignment."""
     task = rng.choice(tasks)
     roll = rng.random()
@@ -78,10 +80,13 @@ def record_events(store: sqlite_store.SQLiteStore, rng: random.Random) -> tuple[
 def record_measurements(store: sqlite_store.SQLiteStore, kpis: list[str], rng: random.Random) -> float:
     start = time.perf_counter()
     per_kpi = MEASUREMENTS // len(kpis) + 1
-    items = [Measurement(kpi, round(rng.uniform(0, 100), 1), START + timedelta(days=i * 700 // per_kpi),
-                         "bench") for kpi in kpis for i in range(per_kpi)][:MEASUREMENTS]
+    items = [
+        Measurement(kpi, round(rng.uniform(0, 100), 1), START + timedelta(days=i * 700 // per_kpi), "bench")
+        for kpi in kpis
+        for i in range(per_kpi)
+    ][:MEASUREMENTS]
     for offset in range(0, len(items), 10_000):
-        store.record_measurements(items[offset:offset + 10_000], "bench")
+        store.record_measurements(items[offset : offset + 10_000], "bench")
     return time.perf_counter() - start
 
 
@@ -119,14 +124,17 @@ def status_with_forecast(folder: Path) -> None:
 
 def subprocess_time(*args: str) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "workbench", *map(str, args)], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "workbench", *map(str, args)], cwd=ROOT, check=True, stdout=subprocess.DEVNULL
+    )
     return time.perf_counter() - start
 
 
 def main_bench() -> None:
     rng = random.Random(4)
-    answers = yaml.safe_load((ROOT / "playbooks/examples/retail-chain.answers.yaml").read_text("utf-8"))["answers"]
+    answers = yaml.safe_load((ROOT / "playbooks/examples/retail-chain.answers.yaml").read_text("utf-8"))[
+        "answers"
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "engagement"
         create(folder, "core", answers, "Benchmark Retail", START, "bench")
@@ -134,27 +142,45 @@ def main_bench() -> None:
             kpis = [k.id for k in oe.resolved.kpis]
             single_ms, events_s = record_events(oe.store, rng)
             measures_s = record_measurements(oe.store, kpis, rng)
-            counts = [oe.store.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-                      for t in ("events", "measurements")]
+            counts = [
+                oe.store.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                for t in ("events", "measurements")
+            ]
             tasks = len(oe.store.tasks())
-        print(f"engagement: {tasks} tasks, {counts[0]:,} events, {counts[1]:,} measurements over {len(kpis)} KPIs")
+        print(
+            f"engagement: {tasks} tasks, {counts[0]:,} events, {counts[1]:,} measurements over {len(kpis)} KPIs"
+        )
         print(f"  one store call (own transaction):   {single_ms:7.2f} ms")
         print(f"  recording {EVENTS:,} task events:       {events_s:7.2f} s (batches of {BATCH:,})")
         print(f"  recording {MEASUREMENTS:,} measurements:    {measures_s:7.2f} s (batches of 10,000)")
         print("in-process, best of 5:")
         print(f"  status (open + states + report):    {best_of(lambda: status_once(folder)):7.3f} s")
         print(f"  status + re-forecast:               {best_of(lambda: status_with_forecast(folder)):7.3f} s")
-        print(f"  crmwb status:                       {best_of(lambda: quiet_cli('status', folder, '--today', TODAY)):7.3f} s")
-        print(f"  crmwb plan show:                    {best_of(lambda: quiet_cli('plan', folder, 'show', '--today', TODAY)):7.3f} s")
-        print(f"  crmwb kpi trend --all:              {best_of(lambda: quiet_cli('kpi', folder, 'trend', '--all')):7.3f} s")
-        print(f"  crmwb report (md + html):           {best_of(lambda: quiet_cli('report', folder, '--today', TODAY)):7.3f} s")
+        print(
+            f"  crmwb status:                       {best_of(lambda: quiet_cli('status', folder, '--today', TODAY)):7.3f} s"
+        )
+        print(
+            f"  crmwb plan show:                    {best_of(lambda: quiet_cli('plan', folder, 'show', '--today', TODAY)):7.3f} s"
+        )
+        print(
+            f"  crmwb kpi trend --all:              {best_of(lambda: quiet_cli('kpi', folder, 'trend', '--all')):7.3f} s"
+        )
+        print(
+            f"  crmwb report (md + html):           {best_of(lambda: quiet_cli('report', folder, '--today', TODAY)):7.3f} s"
+        )
         print("as a new process (Python start-up included):")
-        print(f"  crmwb status:                       {subprocess_time('status', folder, '--today', TODAY):7.3f} s")
-        print(f"  crmwb kpi trend --all:              {subprocess_time('kpi', folder, 'trend', '--all'):7.3f} s")
+        print(
+            f"  crmwb status:                       {subprocess_time('status', folder, '--today', TODAY):7.3f} s"
+        )
+        print(
+            f"  crmwb kpi trend --all:              {subprocess_time('kpi', folder, 'trend', '--all'):7.3f} s"
+        )
         db = folder / "state.db"
         wal = folder / "state.db-wal"
-        print(f"database: {db.stat().st_size / 1e6:.1f} MB"
-              + (f" (+ {wal.stat().st_size / 1e6:.1f} MB write-ahead log)" if wal.exists() else ""))
+        print(
+            f"database: {db.stat().st_size / 1e6:.1f} MB"
+            + (f" (+ {wal.stat().st_size / 1e6:.1f} MB write-ahead log)" if wal.exists() else "")
+        )
 
 
 if __name__ == "__main__":

@@ -61,8 +61,10 @@ def main(scale: int) -> None:
         assert loaded.ok, loaded.problems[:3]
         pb = loaded.playbook
         ctx = ExportContext(resolve(pb, {}), pb, {}, "Benchmark", date(2027, 1, 4), "en", loaded.digest, "")
-        print(f"playbook {scale}x core: {sum(1 for _ in pb.tasks())} tasks, {len(pb.requirements)} requirements, "
-              f"{len(pb.processes)} processes, {len(pb.kpis)} KPIs")
+        print(
+            f"playbook {scale}x core: {sum(1 for _ in pb.tasks())} tasks, {len(pb.requirements)} requirements, "
+            f"{len(pb.processes)} processes, {len(pb.kpis)} KPIs"
+        )
         out = tmp_path / "out"
         for deliverable in REGISTRY:
             start = time.perf_counter()
@@ -81,8 +83,10 @@ def main(scale: int) -> None:
                 xlsx_time += time.perf_counter() - start
         raw = write_raw(sheets, tmp_path)
         print(f"everything: {wall:.2f} s wall, peak memory {peak_mb:.0f} MB (process maximum RSS)")
-        print(f"xlsx writers: {cells:,} cells in {xlsx_time:.2f} s; the same cells written raw: {raw:.2f} s "
-              f"(overhead ratio {xlsx_time / raw:.1f}x: styles, formulas, validation, widths, print setup)")
+        print(
+            f"xlsx writers: {cells:,} cells in {xlsx_time:.2f} s; the same cells written raw: {raw:.2f} s "
+            f"(overhead ratio {xlsx_time / raw:.1f}x: styles, formulas, validation, widths, print setup)"
+        )
 
 
 if __name__ == "__main__":

@@ -44,11 +44,16 @@ def main(scale: int) -> None:
         loaded = load_playbook(write_scaled_playbook(tmp_path / "big.yaml", scale))
         pb = loaded.playbook
         ctx = ExportContext(resolve(pb, {}), pb, {}, "Benchmark", date(2027, 1, 4), "en", loaded.digest, "")
-        print(f"playbook {scale}x core; per run: whole export, of which the switch (checks, compare, fsync, "
-              "journal, renames)")
+        print(
+            f"playbook {scale}x core; per run: whole export, of which the switch (checks, compare, fsync, "
+            "journal, renames)"
+        )
         again = tmp_path / "again"
-        runs = (("into an empty folder", None), ("over its previous export", again),
-                ("over its previous export", again))
+        runs = (
+            ("into an empty folder", None),
+            ("over its previous export", again),
+            ("over its previous export", again),
+        )
         for label, folder in runs:
             out = folder or tmp_path / f"fresh{time.monotonic_ns()}"
             spent["commit"] = 0.0
@@ -56,8 +61,10 @@ def main(scale: int) -> None:
             result = export(ctx, out)
             wall = time.perf_counter() - start
             switch = spent["commit"]
-            print(f"  {label:<26} {len(result.files):4d} files  {wall:6.2f} s  switch {switch:5.2f} s "
-                  f"({switch / wall * 100:4.1f} %)")
+            print(
+                f"  {label:<26} {len(result.files):4d} files  {wall:6.2f} s  switch {switch:5.2f} s "
+                f"({switch / wall * 100:4.1f} %)"
+            )
 
 
 if __name__ == "__main__":

@@ -24,7 +24,9 @@ def scaled_playbook(scale: int) -> dict:
         phase["tasks"] = [_task_copy(t, k) for k in range(scale) for t in tasks]
     for section in _SCALED:
         items = core.get(section, [])
-        out[section] = [dict(item, id=f"{item['id']}-{k}") if k else item for k in range(scale) for item in items]
+        out[section] = [
+            dict(item, id=f"{item['id']}-{k}") if k else item for k in range(scale) for item in items
+        ]
     return out
 
 

@@ -28,15 +28,23 @@ def cases(folder: Path) -> dict[str, Path]:
         path.write_text(body, encoding="utf-8")
         return path
 
-    bomb = ('        deliverable: &big "' + "A" * 1_000_000 + '"\n        checklist: ['
-            + ", ".join(["*big"] * 20_000) + "]\n")
+    bomb = (
+        '        deliverable: &big "'
+        + "A" * 1_000_000
+        + '"\n        checklist: ['
+        + ", ".join(["*big"] * 20_000)
+        + "]\n"
+    )
     out["1.1 MB file, aliases expanding to 20 GB"] = write(
-        "bomb.yaml", text.replace("        name: Write the RFP\n", "        name: Write the RFP\n" + bomb, 1))
-    out["int of 5,000 digits"] = write("int.yaml",
-                                       text.replace("    target: 85", "    target: " + "9" * 5000))
+        "bomb.yaml", text.replace("        name: Write the RFP\n", "        name: Write the RFP\n" + bomb, 1)
+    )
+    out["int of 5,000 digits"] = write(
+        "int.yaml", text.replace("    target: 85", "    target: " + "9" * 5000)
+    )
     out["formula of 5,000 unary minus"] = write(
         "formula.yaml",
-        text.replace("formula: active / licensed * 100", 'formula: "' + "-" * 5000 + 'active"'))
+        text.replace("formula: active / licensed * 100", 'formula: "' + "-" * 5000 + 'active"'),
+    )
     out["100,000 nested ["] = write("deep.yaml", "a: " + "[" * 100_000 + "\n")
     fifo = folder / "fifo.yaml"
     os.mkfifo(fifo)
@@ -47,8 +55,13 @@ def cases(folder: Path) -> dict[str, Path]:
 def run(path: Path) -> tuple[float, float, int]:
     """Wall seconds, peak RSS in MB and exit code of `crmwb validate PATH` (RSS read from wait4)."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "workbench", "validate", str(path)], cwd=ROOT,
-                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "workbench", "validate", str(path)],
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
     return time.perf_counter() - start, usage.ru_maxrss / 1024, proc.returncode

@@ -59,16 +59,24 @@ def prepare(folder: Path, scale: int) -> None:
     playbook = write_scaled_playbook(folder / f"core_x{scale}.yaml", scale)
     answers = yaml.safe_load(ANSWERS.read_text(encoding="utf-8"))["answers"]
     create(folder, str(playbook), answers, "Benchmark client", date(2025, 1, 6), "bench")
-    print(f"engagement: {scale}x core created in {time.perf_counter() - start:.1f} s "
-          f"({playbook.stat().st_size / 1e6:.1f} MB playbook)")
+    print(
+        f"engagement: {scale}x core created in {time.perf_counter() - start:.1f} s "
+        f"({playbook.stat().st_size / 1e6:.1f} MB playbook)"
+    )
 
 
 def child(folder: Path, cache: Path, mode: str, opens: int = 1) -> tuple[list[float], float]:
     """The open times printed by a fresh interpreter, and its wall time."""
     env = dict(os.environ, CRMWB_CACHE_DIR=str(cache), PYTHONPATH=str(ROOT))
     start = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", CHILD, str(folder), mode, str(opens)], env=env, cwd=ROOT,
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(folder), mode, str(opens)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return [float(t) for t in out.split()], time.perf_counter() - start
 
 

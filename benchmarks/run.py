@@ -39,7 +39,10 @@ def bench_load(scale: int) -> None:
         path = write_scaled_playbook(Path(tmp) / "big.yaml", scale)
         size = path.stat().st_size
         print(f"generated playbook: {scale}x core, {size / 1e6:.1f} MB")
-        loaders = [("C (CSafeLoader)", getattr(yaml, "CSafeLoader", None)), ("pure Python (SafeLoader)", yaml.SafeLoader)]
+        loaders = [
+            ("C (CSafeLoader)", getattr(yaml, "CSafeLoader", None)),
+            ("pure Python (SafeLoader)", yaml.SafeLoader),
+        ]
         for label, loader in loaders:
             if loader is None:
                 print(f"  {label}: not available in this PyYAML build")
@@ -48,10 +51,12 @@ def bench_load(scale: int) -> None:
             with no_gc():  # as the loader does
                 validate_s, pb = timed(lambda: Playbook.model_validate(raw))
                 check_s, problems = timed(lambda: check_playbook(pb))
-            print(f"  {label:<26} parse {parse_s:6.2f} s   validate {validate_s:5.2f} s   "
-                  f"checks {check_s:5.2f} s   total {parse_s + validate_s + check_s:6.2f} s   "
-                  f"({sum(1 for _ in pb.tasks())} tasks, {len(pb.requirements)} requirements, "
-                  f"{len(problems)} problems)")
+            print(
+                f"  {label:<26} parse {parse_s:6.2f} s   validate {validate_s:5.2f} s   "
+                f"checks {check_s:5.2f} s   total {parse_s + validate_s + check_s:6.2f} s   "
+                f"({sum(1 for _ in pb.tasks())} tasks, {len(pb.requirements)} requirements, "
+                f"{len(problems)} problems)"
+            )
 
 
 def bench_startup(runs: int = 7) -> None:
@@ -66,8 +71,10 @@ def bench_startup(runs: int = 7) -> None:
     bare = run([sys.executable, "-c", "pass"])
     help_ = run([sys.executable, "-m", "workbench", "--help"])
     validate = run([sys.executable, "-m", "workbench", "validate", "core"])
-    print(f"start-up (median of {runs}): python -c pass {bare * 1000:.0f} ms   crmwb --help {help_ * 1000:.0f} ms"
-          f"   crmwb validate core {validate * 1000:.0f} ms")
+    print(
+        f"start-up (median of {runs}): python -c pass {bare * 1000:.0f} ms   crmwb --help {help_ * 1000:.0f} ms"
+        f"   crmwb validate core {validate * 1000:.0f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -24,8 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-HOLDER = ("import sqlite3, sys\nconn = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
-          "conn.execute('BEGIN EXCLUSIVE')\nprint('locked', flush=True)\nsys.stdin.readline()\n")
+HOLDER = (
+    "import sqlite3, sys\nconn = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+    "conn.execute('BEGIN EXCLUSIVE')\nprint('locked', flush=True)\nsys.stdin.readline()\n"
+)
 
 
 def timed(call) -> tuple[float, str]:
@@ -45,8 +47,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "acme"
         create(folder, "core", {}, "Acme", date(2026, 2, 2), "bench")
-        holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(folder / "state.db")],
-                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        holder = subprocess.Popen(
+            [sys.executable, "-c", HOLDER, str(folder / "state.db")],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
         try:
             before, outcome_before = timed(lambda: open_engagement(folder, "bench").close())
@@ -62,8 +68,10 @@ def main() -> None:
             after, outcome_after = timed(lambda: session.set_status(task_id, "in_progress"))
             busy = "reported busy" if "locked" in outcome_after else outcome_after
             print(f"task key, store locked     before {before:6.2f} s on the UI thread ({outcome_before})")
-            print(f"{'':28}now    {after:6.2f} s in a worker until 'busy' is shown ({busy}); "
-                  "retried until it lands")
+            print(
+                f"{'':28}now    {after:6.2f} s in a worker until 'busy' is shown ({busy}); "
+                "retried until it lands"
+            )
             session.close()
         finally:
             assert holder.stdin is not None

@@ -36,8 +36,21 @@ def crmwb() -> list[str]:
 
 
 def core_engagement(folder: Path) -> Path:
-    subprocess.run([*crmwb(), "new", str(folder), "--playbook", "core", "--client", "Bench Ltd",
-                    "--start", "2026-02-02"], check=True, capture_output=True)
+    subprocess.run(
+        [
+            *crmwb(),
+            "new",
+            str(folder),
+            "--playbook",
+            "core",
+            "--client",
+            "Bench Ltd",
+            "--start",
+            "2026-02-02",
+        ],
+        check=True,
+        capture_output=True,
+    )
     return folder
 
 
@@ -46,9 +59,11 @@ def main(rounds: int) -> None:
     os.environ["XDG_STATE_HOME"] = str(tmp / "state")  # never read or write the real recent list
     os.environ["CRMWB_EXIT_AFTER_FIRST_SCREEN"] = "1"
     folder = core_engagement(tmp / "core")
-    commands = {"bare Textual app": [sys.executable, str(ROOT / "benchmarks" / "bare_textual_app.py")],
-                "crmwb (start screen)": crmwb(),
-                "crmwb open DIR (core, its section)": [*crmwb(), "open", str(folder)]}
+    commands = {
+        "bare Textual app": [sys.executable, str(ROOT / "benchmarks" / "bare_textual_app.py")],
+        "crmwb (start screen)": crmwb(),
+        "crmwb open DIR (core, its section)": [*crmwb(), "open", str(folder)],
+    }
     for label, argv in commands.items():  # warm-up: .pyc files, the page cache
         measure(label, argv, cwd=str(ROOT))
     runs: dict[str, list[Run]] = {label: [] for label in commands}
@@ -59,8 +74,10 @@ def main(rounds: int) -> None:
                 raise SystemExit(f"{label} exited {run.code}: {run.tail}")
             runs[label].append(run)
     bare = runs["bare Textual app"]
-    print(f"cold, whole process, headless 120x40, median of {rounds} rounds (ratio: pair by pair with the "
-          "bare app's run of the same round)")
+    print(
+        f"cold, whole process, headless 120x40, median of {rounds} rounds (ratio: pair by pair with the "
+        "bare app's run of the same round)"
+    )
     print(f"  {'':<36}{'wall':>9}{'cpu':>9}{'wall ratio':>13}{'cpu ratio':>12}")
     for label, samples in runs.items():
         wall = statistics.median(r.seconds for r in samples)

@@ -59,8 +59,10 @@ def prepare(folder: Path, scale: int) -> None:
     playbook = write_scaled_playbook(folder / f"core_x{scale}.yaml", scale)
     answers = yaml.safe_load(ANSWERS.read_text(encoding="utf-8"))["answers"]
     create(folder, str(playbook), answers, "Benchmark client", date(2025, 1, 6), "bench")
-    print(f"engagement: {scale}x core created in {time.perf_counter() - start:.1f} s "
-          f"({playbook.stat().st_size / 1e6:.1f} MB playbook)")
+    print(
+        f"engagement: {scale}x core created in {time.perf_counter() - start:.1f} s "
+        f"({playbook.stat().st_size / 1e6:.1f} MB playbook)"
+    )
 
 
 class Host(App):
@@ -98,8 +100,16 @@ def matrix_rows(session: Session) -> tuple[list[str], list[tuple]]:
     """The permission matrix's cells exactly as the screen renders them."""
     matrix = permission_matrix(session.opened.resolved)
     columns = ["Role"] + [f"{o}:{a}" for o, a in matrix.columns()]
-    rows = [(Text(row.name), *(Text(SCOPE_LABELS[row.scope(o, a)], style=SCOPE_STYLES[row.scope(o, a)])
-                               for o, a in matrix.columns())) for row in matrix.rows]
+    rows = [
+        (
+            Text(row.name),
+            *(
+                Text(SCOPE_LABELS[row.scope(o, a)], style=SCOPE_STYLES[row.scope(o, a)])
+                for o, a in matrix.columns()
+            ),
+        )
+        for row in matrix.rows
+    ]
     return columns, rows
 
 
@@ -157,8 +167,11 @@ async def bench_screen(session: Session) -> None:
         await pilot.pause()
         screen = app.screen
         table = screen.query_one(RfpTable)
-        line("  the same after gc.freeze()", clock.stop(),
-             f"{len(pb.requirements):,} requirements, {table.pages} pages of {table.page_size}")
+        line(
+            "  the same after gc.freeze()",
+            clock.stop(),
+            f"{len(pb.requirements):,} requirements, {table.pages} pages of {table.page_size}",
+        )
         clock = Clock()
         rfp_rows(pb)
         line("  of which building the row list", clock.stop())
@@ -205,8 +218,10 @@ async def bench_bare(session: Session) -> None:
     async with Empty().run_test(size=SIZE) as pilot:
         await pilot.pause()
         line("empty Textual app started", clock.stop())
-    rows = [(Text(r.id), Text(r.module_name), Text(r.priority), Text(weight_bar(r.weight)),
-             Text(r.text[:80])) for r in rfp_rows(session.opened.resolved)]
+    rows = [
+        (Text(r.id), Text(r.module_name), Text(r.priority), Text(weight_bar(r.weight)), Text(r.text[:80]))
+        for r in rfp_rows(session.opened.resolved)
+    ]
     clock = Clock()
     app = Bare(["ID", "Module", "Priority", "Weight", "Requirement"], rows)
     async with app.run_test(size=SIZE) as pilot:

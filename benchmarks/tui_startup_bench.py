@@ -38,9 +38,11 @@ class Timed({base}):
 app = {make}
 app.run(headless=True, size=(120, 40))
 """
-BARE_IMPORTS = ("from textual.app import App\nfrom textual.widgets import Footer, Header, Static\n"
-                "class Bare(App):\n    def compose(self):\n        yield Header()\n        yield Static('hello')\n"
-                "        yield Footer()")
+BARE_IMPORTS = (
+    "from textual.app import App\nfrom textual.widgets import Footer, Header, Static\n"
+    "class Bare(App):\n    def compose(self):\n        yield Header()\n        yield Static('hello')\n"
+    "        yield Footer()"
+)
 
 
 def bare_app_class():
@@ -102,10 +104,14 @@ def in_process(runs: int) -> None:
     folder = ensure_demo(Path(tempfile.mkdtemp(prefix="crmwb-bench-")) / "demo", date(2026, 3, 18))
     bare, ours = timed(bare_app_class()), timed(WorkbenchApp)
     today = date(2026, 3, 18)
-    cases = [("bare Textual app", bare),
-             ("workbench, start screen", lambda: ours(author="bench", today=today)),
-             ("workbench, on an engagement", lambda: ours(open_session(folder, "bench"), author="bench",
-                                                          today=today, section="phases"))]
+    cases = [
+        ("bare Textual app", bare),
+        ("workbench, start screen", lambda: ours(author="bench", today=today)),
+        (
+            "workbench, on an engagement",
+            lambda: ours(open_session(folder, "bench"), author="bench", today=today, section="phases"),
+        ),
+    ]
     opening = lambda: ours(author="bench", today=today, section="phases", opening=folder)  # noqa: E731
     asyncio.run(time_to_ready(bare))  # warm-up: the first app pays for lazy imports inside Textual
     print(f"in process, headless, {SIZE[0]}x{SIZE[1]}, median of {runs} (construct -> first screen ready):")
@@ -124,18 +130,34 @@ def cold(runs: int) -> None:
 
     env = {**os.environ, "XDG_STATE_HOME": tempfile.mkdtemp(prefix="crmwb-bench-state-")}
     folder = ensure_demo(Path(tempfile.mkdtemp(prefix="crmwb-bench-")) / "demo", date(2026, 3, 18))
-    scripts = [("bare Textual app", COLD.format(imports=BARE_IMPORTS, base="Bare", make="Timed()")),
-               ("workbench, start screen", COLD.format(imports="from workbench.tui.app import WorkbenchApp",
-                                                       base="WorkbenchApp", make="Timed(author='bench')")),
-               ("crmwb open: loading screen", COLD.format(
-                   imports="from pathlib import Path\nfrom workbench.tui.app import WorkbenchApp",
-                   base="WorkbenchApp", make=f"Timed(author='bench', opening=Path({str(folder)!r}))"))]
-    print(f"cold, fresh interpreter, median of {runs} (python start -> first screen ready, imports included):")
+    scripts = [
+        ("bare Textual app", COLD.format(imports=BARE_IMPORTS, base="Bare", make="Timed()")),
+        (
+            "workbench, start screen",
+            COLD.format(
+                imports="from workbench.tui.app import WorkbenchApp",
+                base="WorkbenchApp",
+                make="Timed(author='bench')",
+            ),
+        ),
+        (
+            "crmwb open: loading screen",
+            COLD.format(
+                imports="from pathlib import Path\nfrom workbench.tui.app import WorkbenchApp",
+                base="WorkbenchApp",
+                make=f"Timed(author='bench', opening=Path({str(folder)!r}))",
+            ),
+        ),
+    ]
+    print(
+        f"cold, fresh interpreter, median of {runs} (python start -> first screen ready, imports included):"
+    )
     for label, script in scripts:
         samples = []
         for _ in range(runs):
-            out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT,
-                                 env=env, check=True).stdout
+            out = subprocess.run(
+                [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env, check=True
+            ).stdout
             samples.append(float(out.strip().splitlines()[-1]))
         print(f"  {label:<30} {median_ms(samples)}")
 

@@ -47,8 +47,11 @@ def context(scale: int, lang: str, tmp: Path):
     from workbench.loading.playbooks import load_playbook
     from workbench.writers.context import ExportContext
 
-    path = (bundled_dir() / "core.yaml" if scale == 1
-            else write_scaled_playbook(tmp / f"core-x{scale}.yaml", scale))
+    path = (
+        bundled_dir() / "core.yaml"
+        if scale == 1
+        else write_scaled_playbook(tmp / f"core-x{scale}.yaml", scale)
+    )
     loaded = load_playbook(path)
     assert loaded.ok, loaded.problems[:3]
     pb = loaded.playbook
@@ -112,10 +115,24 @@ def write_raw(sheets: list[list[list[object]]], folder: Path) -> None:
 CATEGORIES = (
     ("domain (schedule, KPIs, governance)", ("workbench/domain/",)),
     ("styles (named styles, number formats)", ("openpyxl/styles/", "writers/xlsx_style.py")),
-    ("validation + conditional formatting", ("openpyxl/worksheet/datavalidation", "openpyxl/formatting/",
-                                             "openpyxl/worksheet/cell_range")),
-    ("saving (xml, zip)", ("openpyxl/writer/", "openpyxl/worksheet/_writer", "openpyxl/cell/_writer",
-                           "openpyxl/xml/", "openpyxl/compat/", "zipfile", "zlib", "lxml", "et_xmlfile")),
+    (
+        "validation + conditional formatting",
+        ("openpyxl/worksheet/datavalidation", "openpyxl/formatting/", "openpyxl/worksheet/cell_range"),
+    ),
+    (
+        "saving (xml, zip)",
+        (
+            "openpyxl/writer/",
+            "openpyxl/worksheet/_writer",
+            "openpyxl/cell/_writer",
+            "openpyxl/xml/",
+            "openpyxl/compat/",
+            "zipfile",
+            "zlib",
+            "lxml",
+            "et_xmlfile",
+        ),
+    ),
     ("cells (openpyxl cell and sheet)", ("openpyxl/cell/", "openpyxl/worksheet/", "openpyxl/utils/")),
     ("writers' own code", ("workbench/writers/",)),
     ("translations", ("workbench/i18n", "gettext")),
@@ -173,14 +190,20 @@ def main() -> None:
                 out = tmp / f"x{scale}-{lang}"
                 paths = write_all(ctx, out)  # warm: imports, catalogues
                 cells, sheets = read_values(paths)
-                writers, raw, domain = best([lambda: write_all(ctx, out), lambda: write_raw(sheets, tmp),
-                                             lambda: domain_only(ctx)], args.repeat)
+                writers, raw, domain = best(
+                    [lambda: write_all(ctx, out), lambda: write_raw(sheets, tmp), lambda: domain_only(ctx)],
+                    args.repeat,
+                )
                 label = "core" if scale == 1 else f"{scale}x core"
                 print(f"{label} [{lang}]: {cells:,} cells in {len(paths)} workbooks")
-                print(f"  xlsx writers {writers:6.2f} s   raw openpyxl (write-only, no styles) {raw:6.2f} s  "
-                      f"ratio {writers / raw:4.1f}x")
-                print(f"  of which domain work {domain:5.2f} s; writing alone {writers - domain:5.2f} s, "
-                      f"ratio {(writers - domain) / raw:4.1f}x")
+                print(
+                    f"  xlsx writers {writers:6.2f} s   raw openpyxl (write-only, no styles) {raw:6.2f} s  "
+                    f"ratio {writers / raw:4.1f}x"
+                )
+                print(
+                    f"  of which domain work {domain:5.2f} s; writing alone {writers - domain:5.2f} s, "
+                    f"ratio {(writers - domain) / raw:4.1f}x"
+                )
                 if args.profile:
                     profile(ctx, out)
 

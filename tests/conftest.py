@@ -31,8 +31,15 @@ def tool_mark(missing: bool, reason: str):
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def libreoffice_convert(files: list[Path], out: Path, to: str, profile: Path, *options: str,
-                        timeout: int = 240, env: dict | None = None) -> list[Path]:
+def libreoffice_convert(
+    files: list[Path],
+    out: Path,
+    to: str,
+    profile: Path,
+    *options: str,
+    timeout: int = 240,
+    env: dict | None = None,
+) -> list[Path]:
     """Convert `files` into `out` with headless LibreOffice (its own profile folder, so a LibreOffice
     running elsewhere cannot take the job over) and return the converted paths. LibreOffice now and then
     dies on its first start with a fresh profile: a run that leaves a file missing is retried once, and a
@@ -42,9 +49,24 @@ def libreoffice_convert(files: list[Path], out: Path, to: str, profile: Path, *o
     converted = [out / f"{f.stem}.{to}" for f in files]
     said = ""
     for _attempt in range(2):
-        result = subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                                 *options, "--convert-to", to, "--outdir", str(out), *map(str, files)],
-                                capture_output=True, text=True, timeout=timeout, env=env)
+        result = subprocess.run(
+            [
+                SOFFICE,
+                f"-env:UserInstallation={profile.as_uri()}",
+                "--headless",
+                "--norestore",
+                *options,
+                "--convert-to",
+                to,
+                "--outdir",
+                str(out),
+                *map(str, files),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=env,
+        )
         if all(p.exists() for p in converted):
             return converted
         said += f"[exit {result.returncode}] {result.stderr.strip()[:300]} "
@@ -84,8 +106,9 @@ def run_cli(capsys, monkeypatch):
 
 def run_subprocess(*args: str, cwd: Path | None = None, env: dict | None = None):
     """Run `python -m workbench` in a fresh interpreter (for import-cost and exit-code checks)."""
-    return subprocess.run([sys.executable, "-m", "workbench", *args], capture_output=True, text=True,
-                          cwd=cwd or ROOT, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "workbench", *args], capture_output=True, text=True, cwd=cwd or ROOT, env=env
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -125,9 +148,13 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true", default=False,
-                     help="rewrite the files under tests/golden/ from what the code writes now, instead of "
-                          "comparing with them (review the git diff before committing)")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite the files under tests/golden/ from what the code writes now, instead of "
+        "comparing with them (review the git diff before committing)",
+    )
 
 
 @pytest.fixture
@@ -151,9 +178,22 @@ def golden(request):
             elif (stored := path.read_bytes().decode("utf-8")) != text:
                 differ.append((name, stored, text))
         if missing or differ:
-            first = "".join(difflib.unified_diff(differ[0][1].splitlines(True), differ[0][2].splitlines(True),
-                                                 f"golden/{differ[0][0]}", "written now", n=2)) if differ else ""
-            pytest.fail(f"golden files missing: {missing}; differing: {[d[0] for d in differ]} "
-                        f"(if the change is meant, run pytest --update-golden and review the diff)\n{first[:6000]}")
+            first = (
+                "".join(
+                    difflib.unified_diff(
+                        differ[0][1].splitlines(True),
+                        differ[0][2].splitlines(True),
+                        f"golden/{differ[0][0]}",
+                        "written now",
+                        n=2,
+                    )
+                )
+                if differ
+                else ""
+            )
+            pytest.fail(
+                f"golden files missing: {missing}; differing: {[d[0] for d in differ]} "
+                f"(if the change is meant, run pytest --update-golden and review the diff)\n{first[:6000]}"
+            )
 
     return compare

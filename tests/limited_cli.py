@@ -21,5 +21,12 @@ def _limit() -> None:
 
 def run_limited(*args: object, patch: str = "") -> subprocess.CompletedProcess:
     code = f"import sys\n{patch}\nfrom workbench.cli.main import main\nsys.exit(main(sys.argv[1:]))"
-    return subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True,
-                          cwd=ROOT, preexec_fn=_limit, timeout=GUARD_SECONDS, check=False)
+    return subprocess.run(
+        [sys.executable, "-c", code, *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        preexec_fn=_limit,
+        timeout=GUARD_SECONDS,
+        check=False,
+    )

@@ -16,10 +16,19 @@ from workbench.loading.playbooks import load_playbook
 
 BUNDLED = [e.id for e in discover() if e.origin == "bundled"]
 EXAMPLES = sorted((bundled_dir() / "examples").glob("*.answers.yaml"))
-MINIMAL = {"business_model": "b2c", "company_size": "small", "industry": "other", "modules": ["sales"],
-           "has_crm_specialist": False, "customer_data_state": "none"}
-ANSWER_SETS = {"none": {}, "minimal": MINIMAL,
-               **{p.name.split(".")[0]: yaml.safe_load(p.read_text(encoding="utf-8"))["answers"] for p in EXAMPLES}}
+MINIMAL = {
+    "business_model": "b2c",
+    "company_size": "small",
+    "industry": "other",
+    "modules": ["sales"],
+    "has_crm_specialist": False,
+    "customer_data_state": "none",
+}
+ANSWER_SETS = {
+    "none": {},
+    "minimal": MINIMAL,
+    **{p.name.split(".")[0]: yaml.safe_load(p.read_text(encoding="utf-8"))["answers"] for p in EXAMPLES},
+}
 
 
 @pytest.fixture(scope="module")
@@ -62,20 +71,48 @@ def test_example_answers_are_valid_for_their_playbook(example):
 def test_core_carries_the_method(core):
     assert len(core.requirements) >= 120
     modules = {r.module for r in core.requirements}
-    assert modules == {"marketing", "sales", "service", "analytics", "collaboration", "integration",
-                       "data_migration", "security", "training", "non_functional"}
+    assert modules == {
+        "marketing",
+        "sales",
+        "service",
+        "analytics",
+        "collaboration",
+        "integration",
+        "data_migration",
+        "security",
+        "training",
+        "non_functional",
+    }
     roles = {r.id for r in core.roles}
-    assert {"administrator", "sales_manager", "marketer", "support_technician", "data_analyst",
-            "client_service", "director", "crm_manager", "crm_specialist", "crm_analyst",
-            "crm_consultant"} <= roles
+    assert {
+        "administrator",
+        "sales_manager",
+        "marketer",
+        "support_technician",
+        "data_analyst",
+        "client_service",
+        "director",
+        "crm_manager",
+        "crm_specialist",
+        "crm_analyst",
+        "crm_consultant",
+    } <= roles
     assert [p.id for p in core.phases] == ["pre_deployment", "deployment", "post_deployment"]
     five_plus_two = [t for t in core.phases[0].tasks if "five_plus_two" in t.tags]
     assert len(five_plus_two) == 7
     assert {"lead_to_deal", "case_handling", "campaign", "data_cleanup"} <= {p.id for p in core.processes}
     kinds = {k.kind for k in core.kpis}
     assert kinds == {"adoption", "business"}
-    assert {"lead_conversion", "churn_rate", "csat", "nps", "forecast_accuracy", "marketing_roi",
-            "active_user_rate", "duplicate_rate"} <= {k.id for k in core.kpis}
+    assert {
+        "lead_conversion",
+        "churn_rate",
+        "csat",
+        "nps",
+        "forecast_accuracy",
+        "marketing_roi",
+        "active_user_rate",
+        "duplicate_rate",
+    } <= {k.id for k in core.kpis}
 
 
 def test_core_questionnaire_has_the_readiness_checks(core):
@@ -87,10 +124,19 @@ def test_core_questionnaire_has_the_readiness_checks(core):
 
 
 def test_job_profiles_are_fully_translated(core):
-    assert {"crm_manager", "crm_specialist", "crm_analyst", "administrator"} <= {p.id for p in core.job_profiles}
+    assert {"crm_manager", "crm_specialist", "crm_analyst", "administrator"} <= {
+        p.id for p in core.job_profiles
+    }
     for profile in core.job_profiles:
-        texts = [profile.title, profile.purpose] + [d.text for d in profile.duties] + [
-            line.text for name in ("education", "skills", "competencies", "qualities") for line in getattr(profile, name)]
+        texts = (
+            [profile.title, profile.purpose]
+            + [d.text for d in profile.duties]
+            + [
+                line.text
+                for name in ("education", "skills", "competencies", "qualities")
+                for line in getattr(profile, name)
+            ]
+        )
         for text in texts:
             assert all(text.has(lang) for lang in LANGUAGES), (profile.id, str(text))
 
@@ -108,13 +154,17 @@ def test_a_missing_specialist_brings_a_hiring_task(core):
     with_half = resolve(core, {**MINIMAL, "has_crm_specialist": True, "specialist_time_share": 30}).task_map()
     assert "pre-04-hire-specialist" in without and "pre-02-appoint-specialist" not in without
     assert "pre-02-appoint-specialist" in with_half and "pre-03-free-specialist-time" in with_half
-    full_time = resolve(core, {**MINIMAL, "has_crm_specialist": True, "specialist_time_share": 100}).task_map()
+    full_time = resolve(
+        core, {**MINIMAL, "has_crm_specialist": True, "specialist_time_share": 100}
+    ).task_map()
     assert "pre-03-free-specialist-time" not in full_time
 
 
 def test_modules_and_loyalty_add_and_drop_items(core):
     sales_only = resolve(core, {**MINIMAL, "modules": ["sales"], "loyalty_programme": False})
-    everything = resolve(core, {**MINIMAL, "modules": ["marketing", "sales", "service"], "loyalty_programme": True})
+    everything = resolve(
+        core, {**MINIMAL, "modules": ["marketing", "sales", "service"], "loyalty_programme": True}
+    )
     assert "case_handling" not in {p.id for p in sales_only.processes}
     assert "case_handling" in {p.id for p in everything.processes}
     assert not [r for r in sales_only.requirements if r.module == "service"]
@@ -125,7 +175,9 @@ def test_modules_and_loyalty_add_and_drop_items(core):
 
 
 def test_industry_changes_preferred_education_and_reporting_line(core):
-    bank = resolve(core, {**MINIMAL, "industry": "financial_services", "company_size": "large", "has_it_unit": True})
+    bank = resolve(
+        core, {**MINIMAL, "industry": "financial_services", "company_size": "large", "has_it_unit": True}
+    )
     shop = resolve(core, {**MINIMAL, "industry": "retail", "company_size": "large", "has_it_unit": True})
     bank_spec = next(p for p in bank.job_profiles if p.id == "crm_specialist")
     shop_spec = next(p for p in shop.job_profiles if p.id == "crm_specialist")

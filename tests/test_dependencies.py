@@ -38,7 +38,9 @@ def _locked() -> dict[str, str]:
 def test_every_requirement_has_an_upper_bound():
     declared = _declared()
     assert len(declared) >= 10
-    unbounded = [str(r) for r in declared if not any(s.operator in ("<", "<=", "~=", "==") for s in r.specifier)]
+    unbounded = [
+        str(r) for r in declared if not any(s.operator in ("<", "<=", "~=", "==") for s in r.specifier)
+    ]
     assert unbounded == []
 
 

@@ -24,8 +24,12 @@ ANSWERS = ROOT / "playbooks" / "examples" / "b2b-software.answers.yaml"
 FIXED = {"SOURCE_DATE_EPOCH": "1772409600"}  # 2026-03-02, the start date too
 COMMON = ["--answers", ANSWERS, "--start", "2026-03-02", "--client", "Golden Client"]
 BINARY = (".xlsx", ".docx", ".svg")
-ONE_OF_MANY = {"jobdesc": "crm_manager.", "processes": "lead_to_deal.", "permissionsets": "CRM_sales_manager.",
-               "Roles": "CRM_sales_manager."}
+ONE_OF_MANY = {
+    "jobdesc": "crm_manager.",
+    "processes": "lead_to_deal.",
+    "permissionsets": "CRM_sales_manager.",
+    "Roles": "CRM_sales_manager.",
+}
 """Folders with one file per role or process: one of them is golden in full, the rest by their hash."""
 SAME_AS_CRM_EXPORT = {"ir.model.access.csv", "record_rules.xml"}
 """The export's Odoo files are the crm-export's Odoo files: golden in full once, by their hash here."""
@@ -54,7 +58,9 @@ def texts(folder: Path, prefix: str) -> dict[str, str]:
         if path.name != "manifest.json":  # golden in full below, its binary hashes blanked
             sums.append(f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {name}\n")
         wanted = ONE_OF_MANY.get(path.parent.name)
-        if (wanted and not path.name.startswith(wanted)) or (prefix.startswith("export") and name in SAME_AS_CRM_EXPORT):
+        if (wanted and not path.name.startswith(wanted)) or (
+            prefix.startswith("export") and name in SAME_AS_CRM_EXPORT
+        ):
             continue
         text = path.read_bytes().decode("utf-8")
         if path.name == "manifest.json":
@@ -79,32 +85,64 @@ def test_export_matches_the_golden_files(tmp_path, golden, lang, formats):
 
 
 def test_crm_export_to_every_target_matches_the_golden_files(tmp_path, golden):
-    code, _ = crmwb("crm-export", "core", "--answers", ANSWERS, "--to", "all", "--out", tmp_path / "crm",
-                    cwd=tmp_path)
+    code, _ = crmwb(
+        "crm-export", "core", "--answers", ANSWERS, "--to", "all", "--out", tmp_path / "crm", cwd=tmp_path
+    )
     assert code == 0
     written = texts(tmp_path / "crm", "crm-export")
-    assert {name.split("/")[1] for name in written} >= {"salesforce", "dynamics", "odoo", "espocrm", "suitecrm"}
+    assert {name.split("/")[1] for name in written} >= {
+        "salesforce",
+        "dynamics",
+        "odoo",
+        "espocrm",
+        "suitecrm",
+    }
     golden(written)
 
 
 def test_check_and_audit_reports_match_the_golden_files(tmp_path, golden):
     """`check` (text and JSON) and `audit` of a live Salesforce with two rights beyond the design (table,
     JSON and SARIF); paths are given relative to the working folder, so the reports hold no temp path."""
-    crmwb("crm-export", "core", "--answers", ANSWERS, "--to", "salesforce", "--out", tmp_path / "live",
-          cwd=tmp_path)
+    crmwb(
+        "crm-export",
+        "core",
+        "--answers",
+        ANSWERS,
+        "--to",
+        "salesforce",
+        "--out",
+        tmp_path / "live",
+        cwd=tmp_path,
+    )
     granted = tmp_path / "live" / "salesforce" / "permissionsets" / "CRM_sales_manager.permissionset-meta.xml"
-    extra = "".join(f"    <userPermissions>\n        <enabled>true</enabled>\n        <name>{name}</name>\n"
-                    "    </userPermissions>\n" for name in ("ExportReport", "ModifyAllData"))
-    granted.write_text(granted.read_text(encoding="utf-8").replace("</PermissionSet>", extra + "</PermissionSet>"),
-                       encoding="utf-8")
+    extra = "".join(
+        f"    <userPermissions>\n        <enabled>true</enabled>\n        <name>{name}</name>\n"
+        "    </userPermissions>\n"
+        for name in ("ExportReport", "ModifyAllData")
+    )
+    granted.write_text(
+        granted.read_text(encoding="utf-8").replace("</PermissionSet>", extra + "</PermissionSet>"),
+        encoding="utf-8",
+    )
     reports = {}
     for fmt in ("text", "json"):
-        code, reports[f"stdout/check.{fmt}"] = crmwb("check", "core", "--answers", ANSWERS, "--format", fmt,
-                                                      cwd=tmp_path)
+        code, reports[f"stdout/check.{fmt}"] = crmwb(
+            "check", "core", "--answers", ANSWERS, "--format", fmt, cwd=tmp_path
+        )
         assert code in (0, 1)
     for fmt, suffix in (("table", "txt"), ("json", "json"), ("sarif", "sarif")):
-        code, reports[f"stdout/audit.{suffix}"] = crmwb("audit", "core", "--answers", ANSWERS, "--from",
-                                                         "salesforce", "live/salesforce", "--format", fmt, cwd=tmp_path)
+        code, reports[f"stdout/audit.{suffix}"] = crmwb(
+            "audit",
+            "core",
+            "--answers",
+            ANSWERS,
+            "--from",
+            "salesforce",
+            "live/salesforce",
+            "--format",
+            fmt,
+            cwd=tmp_path,
+        )
         assert code == 1  # the two extra rights are errors
     assert "modify_all_data" in reports["stdout/audit.sarif"]
     base = tmp_path.as_uri() + "/"

@@ -39,7 +39,9 @@ def test_placeholders_are_compared():
     assert i18n_tool._placeholders("{{literal}} {n}") == {"n"}
 
 
-@pytest.mark.parametrize(("n", "expected"), [(1, 0), (2, 1), (4, 1), (5, 2), (11, 2), (21, 0), (22, 1), (112, 2)])
+@pytest.mark.parametrize(
+    ("n", "expected"), [(1, 0), (2, 1), (4, 1), (5, 2), (11, 2), (21, 0), (22, 1), (112, 2)]
+)
 def test_russian_plural_rule_has_three_forms(n, expected):
     catalog = i18n.catalogue("ru")
     assert catalog.plural(n) == expected

@@ -17,8 +17,14 @@ LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 def _lint(cwd: Path) -> subprocess.CompletedProcess:
     command = [str(LINT_IMPORTS), "--config", str(cwd / "pyproject.toml"), "--no-cache"]
-    return subprocess.run(command, cwd=cwd, env={"PYTHONPATH": str(cwd), "PATH": "/usr/bin:/bin"},
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        command,
+        cwd=cwd,
+        env={"PYTHONPATH": str(cwd), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def _contract() -> dict:
@@ -43,8 +49,11 @@ def test_the_contract_names_every_top_level_module():
 
 
 def test_a_domain_module_importing_the_tui_breaks_the_contract(tmp_path):
-    shutil.copytree(ROOT / "workbench", tmp_path / "workbench", ignore=shutil.ignore_patterns(
-        "__pycache__", "locale", "_bundled"))
+    shutil.copytree(
+        ROOT / "workbench",
+        tmp_path / "workbench",
+        ignore=shutil.ignore_patterns("__pycache__", "locale", "_bundled"),
+    )
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     assert _lint(tmp_path).returncode == 0  # the copy keeps it, as the real tree does
     (tmp_path / "workbench" / "domain" / "leak.py").write_text("from workbench.tui import app  # noqa\n")

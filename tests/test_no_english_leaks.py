@@ -52,19 +52,84 @@ NOT_YET_CLEAN: dict[str, str] = {}
 # Latin a deliverable may show besides the playbook's names: our product, formats, CRM vocabulary that is
 # the CRM's own word (a Dynamics privilege depth, a Salesforce field), units.
 EXTRA_ALLOWED = {
-    "CRM", "Workbench", "BPMN", "Mermaid", "DOT", "SVG", "MSPDI", "HTML", "Markdown", "xlsx", "docx", "csv",
-    "md", "html", "json", "xml", "svg", "bpmn", "mmd", "dot", "RACI", "MoSCoW", "Casbin", "Excel",
-    "Salesforce", "Dynamics", "Odoo", "EspoCRM", "SuiteCRM", "Microsoft", "Project",
-    "Basic", "Local", "Deep", "Global", "None",  # Dynamics privilege depths, as Dynamics names them
-    "R", "A", "C", "I",  # RACI letters
-    "Graphviz", "Camunda", "Modeler", "bpmn.io", "II", "III", "IV",  # tools; Roman quarter numbers in ru
-    "FZ", "UTF",  # a Russian federal law's number (152-FZ) and an encoding in requirement texts
-    "ACL", "null",  # Odoo's access-control lines; the YAML keyword a mapping writes for "no such object in this CRM"
-    "exportPermission", "assignmentPermission", "massUpdatePermission", "systemform", "sObject",  # CRM terms
-    "allowCreate", "allowRead", "allowEdit", "allowDelete", "viewAllRecords", "modifyAllRecords",
+    "CRM",
+    "Workbench",
+    "BPMN",
+    "Mermaid",
+    "DOT",
+    "SVG",
+    "MSPDI",
+    "HTML",
+    "Markdown",
+    "xlsx",
+    "docx",
+    "csv",
+    "md",
+    "html",
+    "json",
+    "xml",
+    "svg",
+    "bpmn",
+    "mmd",
+    "dot",
+    "RACI",
+    "MoSCoW",
+    "Casbin",
+    "Excel",
+    "Salesforce",
+    "Dynamics",
+    "Odoo",
+    "EspoCRM",
+    "SuiteCRM",
+    "Microsoft",
+    "Project",
+    "Basic",
+    "Local",
+    "Deep",
+    "Global",
+    "None",  # Dynamics privilege depths, as Dynamics names them
+    "R",
+    "A",
+    "C",
+    "I",  # RACI letters
+    "Graphviz",
+    "Camunda",
+    "Modeler",
+    "bpmn.io",
+    "II",
+    "III",
+    "IV",  # tools; Roman quarter numbers in ru
+    "FZ",
+    "UTF",  # a Russian federal law's number (152-FZ) and an encoding in requirement texts
+    "ACL",
+    "null",  # Odoo's access-control lines; the YAML keyword a mapping writes for "no such object in this CRM"
+    "exportPermission",
+    "assignmentPermission",
+    "massUpdatePermission",
+    "systemform",
+    "sObject",  # CRM terms
+    "allowCreate",
+    "allowRead",
+    "allowEdit",
+    "allowDelete",
+    "viewAllRecords",
+    "modifyAllRecords",
 }
-BUILT_IN_RULES = {"dependency", "unread-object", "owner-cannot-read", "raci", "no-job-profile", "moscow-balance",
-                  "wider", "extra", "unknown-role", "unknown-object", "narrower", "missing", "missing-role"}
+BUILT_IN_RULES = {
+    "dependency",
+    "unread-object",
+    "owner-cannot-read",
+    "raci",
+    "no-job-profile",
+    "moscow-balance",
+    "wider",
+    "extra",
+    "unknown-role",
+    "unknown-object",
+    "narrower",
+    "missing",
+    "missing-role",
+}
 """ids of the governance checks that are not playbook rules"""
 
 _ID = re.compile(r"\b(?=[A-Za-z0-9_.-]*[\d_.])[A-Za-z0-9]+(?:[_.-][A-Za-z0-9]+)+\b")
@@ -78,8 +143,10 @@ _LATIN_DIGITS = re.compile(r"(?<![A-Za-z0-9_.-])(?<![A-Za-z] )[0-9]+(?:[.,][0-9]
 """Latin digits, except inside or right after a Latin name (Dynamics 365, ISO 27001, B2B)"""
 _FORMULA = re.compile(r"^[A-Za-z0-9_\s.*/+()-]*[A-Za-z]+_[A-Za-z0-9_\s.*/+()-]*$")
 """a KPI formula as written in the playbook: measure ids and arithmetic, code rather than text"""
-_GREGORIAN = re.compile(r"\b(?:19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}\b|[۱۲][۰۹][۰-۹]{2}[-/][۰-۹]{1,2}[-/][۰-۹]{1,2}"
-                        r"|\b[0-9]{1,2}[./][0-9]{1,2}[./](?:19|20)[0-9]{2}\b")
+_GREGORIAN = re.compile(
+    r"\b(?:19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}\b|[۱۲][۰۹][۰-۹]{2}[-/][۰-۹]{1,2}[-/][۰-۹]{1,2}"
+    r"|\b[0-9]{1,2}[./][0-9]{1,2}[./](?:19|20)[0-9]{2}\b"
+)
 
 
 ALLOWED = frozenset(EXTRA_ALLOWED) | allowed_latin_words()
@@ -91,8 +158,14 @@ ALLOWED = frozenset(EXTRA_ALLOWED) | allowed_latin_words()
 def _crmwb(commands: list[list[str]], lang: str) -> None:
     """Run each `crmwb` command in order with $CRMWB_LANG=lang; each must exit 0 or 1."""
     env = {**os.environ, "CRMWB_LANG": lang, "PYTHONIOENCODING": "utf-8"}
-    done = subprocess.run([sys.executable, "-c", RUN, json.dumps(commands)], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=900)
+    done = subprocess.run(
+        [sys.executable, "-c", RUN, json.dumps(commands)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert done.returncode == 0, done.stderr
 
 
@@ -106,20 +179,58 @@ def _answers_playbook(answers: Path) -> str:
 def _produce(root: Path, answers: Path, lang: str) -> Path:
     """Every deliverable of one client in one language, under `root/out`; returns `root/out`."""
     eng, out = root / "eng", root / "out"
-    _crmwb([
-        ["new", str(eng), "--playbook", _answers_playbook(answers), "--answers", str(answers),
-         "--client", CLIENT[lang], "--start", "2026-01-10"],
-        ["export", str(eng), "--out", str(out / "export"), "--lang", lang, "--quiet"],
-        ["crm-export", str(eng), "--to", "all", "--out", str(out / "crm"), "--quiet"],
-        # the export above wrote every job description in md, html and docx with the same writer: here the
-        # command's own choice of language and date is what is checked
-        ["jobdesc", "--all", "--playbook", str(eng), "--lang", lang, "--format", "md",
-         "--out", str(out / "jobdesc"), "--date", "2026-03-01", "--quiet"],
-        ["report", str(eng), "--out", str(out / "report"), "--today", "2026-03-01"],
-        ["recertify", str(eng), "--out", str(out / "recertify"), "--lang", lang, "--date", "2026-03-01"],
-        *(["audit", str(eng), "--from", target, str(out / "crm" / target), "--format", "xlsx",
-           "--out", str(out / "audit" / f"audit-{target}.xlsx")] for target in TARGETS),
-    ], lang)
+    _crmwb(
+        [
+            [
+                "new",
+                str(eng),
+                "--playbook",
+                _answers_playbook(answers),
+                "--answers",
+                str(answers),
+                "--client",
+                CLIENT[lang],
+                "--start",
+                "2026-01-10",
+            ],
+            ["export", str(eng), "--out", str(out / "export"), "--lang", lang, "--quiet"],
+            ["crm-export", str(eng), "--to", "all", "--out", str(out / "crm"), "--quiet"],
+            # the export above wrote every job description in md, html and docx with the same writer: here the
+            # command's own choice of language and date is what is checked
+            [
+                "jobdesc",
+                "--all",
+                "--playbook",
+                str(eng),
+                "--lang",
+                lang,
+                "--format",
+                "md",
+                "--out",
+                str(out / "jobdesc"),
+                "--date",
+                "2026-03-01",
+                "--quiet",
+            ],
+            ["report", str(eng), "--out", str(out / "report"), "--today", "2026-03-01"],
+            ["recertify", str(eng), "--out", str(out / "recertify"), "--lang", lang, "--date", "2026-03-01"],
+            *(
+                [
+                    "audit",
+                    str(eng),
+                    "--from",
+                    target,
+                    str(out / "crm" / target),
+                    "--format",
+                    "xlsx",
+                    "--out",
+                    str(out / "audit" / f"audit-{target}.xlsx"),
+                ]
+                for target in TARGETS
+            ),
+        ],
+        lang,
+    )
     return out
 
 
@@ -156,11 +267,17 @@ def _xlsx_texts(path: Path) -> list[str]:
     book = load_workbook(path, read_only=False)
     texts = []
     for sheet in book.worksheets:
-        if sheet.sheet_state != "visible":  # a hidden lookup table (the RFP's response aliases in 3 languages)
+        if (
+            sheet.sheet_state != "visible"
+        ):  # a hidden lookup table (the RFP's response aliases in 3 languages)
             continue
         texts.append(sheet.title)
-        texts.extend(c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)
-                     and not c.value.startswith("="))
+        texts.extend(
+            c.value
+            for row in sheet.iter_rows()
+            for c in row
+            if isinstance(c.value, str) and not c.value.startswith("=")
+        )
     return texts
 
 
@@ -202,8 +319,12 @@ def _quoted_labels(path: Path) -> list[str]:
 def _labels(text: str) -> list[str]:
     """The quoted labels of a DOT or Mermaid diagram (a DOT line break `\\n` is a space)."""
     text = text.replace("\\n", " ")
-    return re.findall(r'label="((?:[^"\\]|\\.)*)"', text) + re.findall(r'\["((?:[^"\\]|\\.)*)"\]', text) \
-        + re.findall(r'\|"([^"]*)"\|', text) + re.findall(r'[\(\{]"([^"]*)"[\)\}]', text)
+    return (
+        re.findall(r'label="((?:[^"\\]|\\.)*)"', text)
+        + re.findall(r'\["((?:[^"\\]|\\.)*)"\]', text)
+        + re.findall(r'\|"([^"]*)"\|', text)
+        + re.findall(r'[\(\{]"([^"]*)"[\)\}]', text)
+    )
 
 
 def human_texts(path: Path) -> list[str] | None:
@@ -251,10 +372,27 @@ def playbook_ids(answers: Path) -> frozenset[str]:
 
     pb = load_playbook(_answers_playbook(answers)).playbook
     ids = {pb.id, *BUILT_IN_RULES, *TARGETS, "system"}  # "(system)": the object of org-wide rights
-    ids.update(rule.id for group in (pb.governance.separation_of_duties, pb.governance.least_privilege,
-                                     pb.governance.system_rights) for rule in group)
-    for group in (pb.roles, pb.objects, pb.kpis, pb.processes, pb.requirements, pb.modules, pb.questions,
-                  pb.measures, pb.job_profiles, pb.phases):
+    ids.update(
+        rule.id
+        for group in (
+            pb.governance.separation_of_duties,
+            pb.governance.least_privilege,
+            pb.governance.system_rights,
+        )
+        for rule in group
+    )
+    for group in (
+        pb.roles,
+        pb.objects,
+        pb.kpis,
+        pb.processes,
+        pb.requirements,
+        pb.modules,
+        pb.questions,
+        pb.measures,
+        pb.job_profiles,
+        pb.phases,
+    ):
         ids.update(item.id for item in group)
     ids.update(t.id for p in pb.phases for t in p.tasks)
     ids.update(n.id for p in pb.processes for n in p.nodes)
@@ -271,8 +409,13 @@ def leaks(text: str, lang: str, ids: frozenset[str]) -> list[str]:
     found = [f"date {d}" for d in _GREGORIAN.findall(text)] if lang == "fa" else []
     text = _HEX.sub(" ", _CODE_SPAN.sub(" ", text))  # digests, and commands or ids in backticks
     text = _ID.sub(" ", _CODEPOINT.sub(" ", _GREGORIAN.sub(" ", text)))
-    words = [w for token in _TOKEN.findall(text) if token not in ids and token not in ALLOWED
-             for w in _LATIN_WORD.findall(token) if w not in ALLOWED and w not in ids]
+    words = [
+        w
+        for token in _TOKEN.findall(text)
+        if token not in ids and token not in ALLOWED
+        for w in _LATIN_WORD.findall(token)
+        if w not in ALLOWED and w not in ids
+    ]
     found += words
     if lang == "fa":
         found += [f"digits {d}" for d in _LATIN_DIGITS.findall(text)]
@@ -317,8 +460,11 @@ def not_right_to_left(out: Path) -> list[str]:
             wrong.append(path.relative_to(out).as_posix())
     for path in sorted(out.rglob("*.xlsx")):
         book = load_workbook(path)
-        wrong += [f"{path.relative_to(out).as_posix()} [{s.title}]" for s in book.worksheets
-                  if s.sheet_state == "visible" and not s.sheet_view.rightToLeft]
+        wrong += [
+            f"{path.relative_to(out).as_posix()} [{s.title}]"
+            for s in book.worksheets
+            if s.sheet_state == "visible" and not s.sheet_view.rightToLeft
+        ]
     return wrong
 
 
@@ -339,10 +485,16 @@ def test_every_deliverable_speaks_the_clients_language(tmp_path, answers, lang):
             print(f"  {relative}: {sum(words.values())} {dict(words.most_common(12))}")
     unexpected = {f: dict(c.most_common(20)) for f, c in by_file.items() if c and not _known(f)}
     assert not unexpected, "English in a {lang} deliverable:\n" + "\n".join(
-        f"{f}: {w}" for f, w in sorted(unexpected.items()))
-    cleaned = sorted({g for g in NOT_YET_CLEAN
-                      if any(fnmatch.fnmatch(f, g) for f in by_file)
-                      and not any(c for f, c in by_file.items() if fnmatch.fnmatch(f, g))})
+        f"{f}: {w}" for f, w in sorted(unexpected.items())
+    )
+    cleaned = sorted(
+        {
+            g
+            for g in NOT_YET_CLEAN
+            if any(fnmatch.fnmatch(f, g) for f in by_file)
+            and not any(c for f, c in by_file.items() if fnmatch.fnmatch(f, g))
+        }
+    )
     assert not cleaned, f"now clean, remove from NOT_YET_CLEAN: {cleaned}"
     if lang == "fa":
         assert not_right_to_left(out) == []

@@ -23,20 +23,22 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "workbench"
-LETTERS = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc\u0400-\u04ff]")
+LETTERS = re.compile(
+    r"[\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc\u0400-\u04ff]"
+)
 """Arabic-script letters (Persian included; not the digits ۰-۹ or the marks ٪ ٫ ٬ ، ؛) and Cyrillic"""
 
 ALLOWED = {
     "domain/locale.py": "month names for dates (Solar Hijri, Russian, Persian for Gregorian) and the "
-                        "'میلادی' / 'г.' marks of a year: formatting rules of each language, not messages",
+    "'میلادی' / 'г.' marks of a year: formatting rules of each language, not messages",
     "domain/intake.py": "the words people may type for yes, no and none in each language (input, not output)",
     "loading/activity_cells.py": "yes/no words a CRM export may hold in its cells (input)",
     "loading/activity_csv.py": "column names CRM exports use in Russian and Persian (input)",
     "domain/role_groups.py": "normalisation of Arabic letters to Persian and ё to е before matching",
     "cli/import_activity_cmd.py": "a Russian role name as the example in an option's --help (English on "
-                                  "purpose: it is for people who script crmwb)",
+    "purpose: it is for people who script crmwb)",
     "languages.py": "each language's name written in that language (فارسی, Русский) for the choosers: an "
-                    "endonym reads the same whatever the interface language",
+    "endonym reads the same whatever the interface language",
 }
 """file (under workbench/) -> why its Persian or Cyrillic strings are data and not translatable text"""
 
@@ -52,8 +54,11 @@ def _docstrings(tree: ast.AST) -> set[int]:
         if not isinstance(body, list):
             continue
         for statement in body:
-            if (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
-                    and isinstance(statement.value.value, str)):
+            if (
+                isinstance(statement, ast.Expr)
+                and isinstance(statement.value, ast.Constant)
+                and isinstance(statement.value.value, str)
+            ):
                 found.add(id(statement.value))
     return found
 
@@ -62,9 +67,14 @@ def strings_with_letters(source: str) -> list[tuple[int, str]]:
     """(line, text) of every string literal, docstrings aside, with Persian or Cyrillic letters."""
     tree = ast.parse(source)
     skip = _docstrings(tree)
-    return sorted((node.lineno, node.value) for node in ast.walk(tree)
-                  if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip
-                  and LETTERS.search(node.value))
+    return sorted(
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in skip
+        and LETTERS.search(node.value)
+    )
 
 
 def import_time_translations(source: str) -> list[tuple[int, str]]:
@@ -101,7 +111,9 @@ def test_no_persian_or_russian_text_outside_the_catalogue():
             found = strings_with_letters(path.read_text(encoding="utf-8"))
             if found:
                 offenders[name] = found[:3]
-    assert offenders == {}, "move these texts into the catalogue (N_/_ + tools/i18n.py), or say in ALLOWED why not"
+    assert offenders == {}, (
+        "move these texts into the catalogue (N_/_ + tools/i18n.py), or say in ALLOWED why not"
+    )
 
 
 def test_the_allow_list_is_short_and_current():
@@ -114,25 +126,32 @@ def test_the_allow_list_is_short_and_current():
 
 
 def test_the_letter_check_can_fail():
-    source = ('"""Docstring: ۱۴۰۵/۰۱/۱۲ و متن"""\n'
-              'PERCENT = "٪"\nDIGITS = "۰۱۲۳۴۵۶۷۸۹"\n'
-              'LABELS = {"save": ("Save", "ذخیره", "Сохранить")}\n'
-              'def f():\n    """Сохранить."""\n    return "готово"\n')
+    source = (
+        '"""Docstring: ۱۴۰۵/۰۱/۱۲ و متن"""\n'
+        'PERCENT = "٪"\nDIGITS = "۰۱۲۳۴۵۶۷۸۹"\n'
+        'LABELS = {"save": ("Save", "ذخیره", "Сохранить")}\n'
+        'def f():\n    """Сохранить."""\n    return "готово"\n'
+    )
     assert strings_with_letters(source) == [(4, "Сохранить"), (4, "ذخیره"), (7, "готово")]
 
 
 def test_no_translation_runs_at_import_time():
-    offenders = {path.relative_to(PACKAGE).as_posix(): found for path in _modules()
-                 if (found := import_time_translations(path.read_text(encoding="utf-8")))}
+    offenders = {
+        path.relative_to(PACKAGE).as_posix(): found
+        for path in _modules()
+        if (found := import_time_translations(path.read_text(encoding="utf-8")))
+    }
     assert offenders == {}, "mark module-level text with N_() and translate it with _() where it is shown"
 
 
 def test_the_import_time_check_can_fail():
-    source = ('from workbench.i18n import N_, _, gettext_in, ngettext\n'
-              'A = _("frozen")\nB = N_("marked")\nC = gettext_in("fa", "explicit")\n'
-              'class K:\n    label = ngettext("one", "many", 2)\n'
-              'def f(x=_("default")):\n    return _("at use")\n'
-              'G = lambda: _("at use too")\n')
+    source = (
+        "from workbench.i18n import N_, _, gettext_in, ngettext\n"
+        'A = _("frozen")\nB = N_("marked")\nC = gettext_in("fa", "explicit")\n'
+        'class K:\n    label = ngettext("one", "many", 2)\n'
+        'def f(x=_("default")):\n    return _("at use")\n'
+        'G = lambda: _("at use too")\n'
+    )
     assert import_time_translations(source) == [(2, "_"), (6, "ngettext"), (7, "_")]
 
 
@@ -153,8 +172,9 @@ for lang in ("en", "fa", "ru"):
 print(json.dumps(out, ensure_ascii=False))
 """
     env = {**os.environ, "CRMWB_LANG": first}
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=ROOT,
-                          timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     import json
 

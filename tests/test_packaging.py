@@ -17,8 +17,22 @@ def wheel(tmp_path_factory) -> Path:
     import hatchling  # noqa: F401  builds the wheel; in the test extra, so always there (no skip)
 
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                    "-w", str(out), str(ROOT)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
     (built,) = out.glob("crm_workbench-*.whl")
     return built
 

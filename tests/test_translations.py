@@ -76,8 +76,12 @@ def _kind(annotation: Any) -> tuple | None:
 def _is_language_map(value: Any) -> bool:
     """A text written per language: a map of language codes to strings (a map of languages to lists, such
     as a role group's terms, is vocabulary, not a text to translate)."""
-    return (isinstance(value, dict) and "en" in value and set(value) <= set(LANGUAGES)
-            and all(isinstance(v, str) for v in value.values()))
+    return (
+        isinstance(value, dict)
+        and "en" in value
+        and set(value) <= set(LANGUAGES)
+        and all(isinstance(v, str) for v in value.values())
+    )
 
 
 def _children(value: Any) -> Iterator[tuple[str, Any, Loc]]:
@@ -125,8 +129,10 @@ def latin_words(text: str) -> list[str]:
     return [w for w in _LATIN_WORD.findall(text) if w not in ALLOWED and w.rstrip(".") not in ALLOWED]
 
 
-_SCRIPT = {"fa": (re.compile(r"[\u0600-\u06FF]"), "Persian script"),
-           "ru": (re.compile(r"[\u0400-\u04FF]"), "Cyrillic")}
+_SCRIPT = {
+    "fa": (re.compile(r"[\u0600-\u06FF]"), "Persian script"),
+    "ru": (re.compile(r"[\u0400-\u04FF]"), "Cyrillic"),
+}
 
 
 def _problem_in(lang: str, text: Any, english: str) -> str | None:
@@ -171,9 +177,15 @@ def offenders_in(path: Path) -> list[Offender]:
 def test_walk_finds_texts_of_every_kind_in_core():
     """The walker reaches plain strings and maps in lists, nested models and list-of-text fields."""
     paths = {p for p, _, _ in texts_of(bundled_dir() / "core.yaml")}
-    for expected in ("name", "questions[business_model].text", "requirements[SFA-001].text",
-                     "roles[crm_specialist].duties[0]", "job_profiles[crm_manager].duties[cm-d01].text",
-                     "objects[lead].name", "phases[pre_deployment].tasks[pre-01-kickoff].checklist[0]"):
+    for expected in (
+        "name",
+        "questions[business_model].text",
+        "requirements[SFA-001].text",
+        "roles[crm_specialist].duties[0]",
+        "job_profiles[crm_manager].duties[cm-d01].text",
+        "objects[lead].name",
+        "phases[pre_deployment].tasks[pre-01-kickoff].checklist[0]",
+    ):
         assert expected in paths, expected
     assert len(paths) > 1500
 
@@ -182,20 +194,24 @@ def test_checker_flags_each_kind_of_problem():
     assert problems_of("Write the RFP") == ["plain English string; expected a map with en, fa and ru"]
     assert problems_of(LocalText(en="Deal", fa="فرصت فروش")) == ["no ru; expected a ru translation"]
     assert problems_of(LocalText(en="Deal", fa="Deal", ru="Сделка")) == [
-        "fa equals en; expected a translation"]
+        "fa equals en; expected a translation"
+    ]
     assert problems_of(LocalText(en="x", fa="سرنخ lead", ru="лид"))[0].startswith(
-        "fa has Latin words ['lead']")
+        "fa has Latin words ['lead']"
+    )
     assert problems_of(LocalText(en="x", fa="سرنخ", ru="лиды из pipeline"))[0].startswith("ru has Latin")
     assert problems_of(LocalText(en="Lead", fa="Лид", ru="سرنخ")) == [
         "fa has no Persian script; expected a fa translation",
-        "ru has no Cyrillic; expected a ru translation"]
+        "ru has no Cyrillic; expected a ru translation",
+    ]
 
 
 def test_checker_accepts_names_ids_and_addresses():
-    good = LocalText(en="x",
-                     fa="خروجی Excel از Bitrix24 و Power BI برای hr@example.com طبق SFA-001 و «ی» (U+06CC)",
-                     ru="Выгрузка из 1C в amoCRM, e-mail-рассылки, задача pre-01-rfp, роль crm_manager, "
-                        "hh.ru")
+    good = LocalText(
+        en="x",
+        fa="خروجی Excel از Bitrix24 و Power BI برای hr@example.com طبق SFA-001 و «ی» (U+06CC)",
+        ru="Выгрузка из 1C в amoCRM, e-mail-рассылки, задача pre-01-rfp, роль crm_manager, hh.ru",
+    )
     assert problems_of(good) == []
 
 
@@ -206,7 +222,8 @@ def test_offenders_are_reported_with_their_line(tmp_path):
         "id: small\nversion: '1.0'\nname: {en: Small, fa: کوچک, ru: Малый}\n"
         "requirements:\n  - id: R-1\n    module: sales\n    text: The system logs calls.\n"
         "    rationale:\n      en: Calls are lost.\n      fa: تماس‌ها گم می‌شوند.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     found = sorted((o.loc.line, o.path, o.problem) for o in offenders_in(playbook))
     assert found == [
         (7, "requirements[R-1].text", "plain English string; expected a map with en, fa and ru"),

@@ -34,7 +34,9 @@ TRANSLATED = ("fa", "ru")
 PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)(?:[:!][^}]*)?\}(?!\})")
 _TEMPLATE_CALL = re.compile(
     r"""\b(_|ngettext)\(\s*(?P<q>["'])(?P<one>(?:\\.|(?!(?P=q)).)*)(?P=q)"""
-    r"""(?:\s*,\s*(?P<q2>["'])(?P<many>(?:\\.|(?!(?P=q2)).)*)(?P=q2))?""", re.S)
+    r"""(?:\s*,\s*(?P<q2>["'])(?P<many>(?:\\.|(?!(?P=q2)).)*)(?P=q2))?""",
+    re.S,
+)
 
 # a fixed header date: the catalogues change only when their messages do, not on every update
 STABLE_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
@@ -47,7 +49,9 @@ def _python_messages(path: Path) -> Iterator[Message]:
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
             continue
-        args = [a.value if isinstance(a, ast.Constant) and isinstance(a.value, str) else None for a in node.args]
+        args = [
+            a.value if isinstance(a, ast.Constant) and isinstance(a.value, str) else None for a in node.args
+        ]
         name, line = node.func.id, f"{where}:{node.lineno}"
         if name in ("_", "N_") and args and args[0]:
             yield args[0], None, line
@@ -62,7 +66,11 @@ def _template_messages(path: Path) -> Iterator[Message]:
     where = path.relative_to(ROOT).as_posix()
     for match in _TEMPLATE_CALL.finditer(text):
         line = f"{where}:{text.count(chr(10), 0, match.start()) + 1}"
-        one = match.group("one").encode().decode("unicode_escape") if "\\" in match.group("one") else match.group("one")
+        one = (
+            match.group("one").encode().decode("unicode_escape")
+            if "\\" in match.group("one")
+            else match.group("one")
+        )
         if match.group(1) == "ngettext" and match.group("many") is not None:
             yield (one, match.group("many")), None, line
         elif match.group(1) == "_":
@@ -71,9 +79,16 @@ def _template_messages(path: Path) -> Iterator[Message]:
 
 def extract() -> Catalog:
     """Every marked message of the package and the templates, with where it is used."""
-    template = Catalog(project="crm-workbench", domain=DOMAIN, charset="utf-8", fuzzy=False,
-                       copyright_holder="the CRM Workbench authors", msgid_bugs_address="",
-                       creation_date=STABLE_DATE, revision_date=STABLE_DATE)
+    template = Catalog(
+        project="crm-workbench",
+        domain=DOMAIN,
+        charset="utf-8",
+        fuzzy=False,
+        copyright_holder="the CRM Workbench authors",
+        msgid_bugs_address="",
+        creation_date=STABLE_DATE,
+        revision_date=STABLE_DATE,
+    )
     sources = [(p, _python_messages) for p in sorted(PACKAGE.rglob("*.py"))]
     sources += [(p, _template_messages) for p in sorted(TEMPLATES.rglob("*.j2"))]
     for path, reader in sources:
@@ -94,9 +109,16 @@ def _po_path(lang: str) -> Path:
 def read_catalogue(lang: str) -> Catalog:
     path = _po_path(lang)
     if not path.exists():
-        return Catalog(locale=lang, domain=DOMAIN, fuzzy=False, project="crm-workbench",
-                       copyright_holder="the CRM Workbench authors", msgid_bugs_address="",
-                       creation_date=STABLE_DATE, revision_date=STABLE_DATE)
+        return Catalog(
+            locale=lang,
+            domain=DOMAIN,
+            fuzzy=False,
+            project="crm-workbench",
+            copyright_holder="the CRM Workbench authors",
+            msgid_bugs_address="",
+            creation_date=STABLE_DATE,
+            revision_date=STABLE_DATE,
+        )
     with path.open("rb") as handle:
         return read_po(handle, locale=lang, domain=DOMAIN)
 
@@ -117,8 +139,15 @@ def compiled(lang: str) -> bytes:
 
 def update() -> None:
     template = extract()
-    _write(LOCALE / f"{DOMAIN}.pot", write_po, template, omit_header=False, sort_output=True, width=100,
-           include_lineno=False)
+    _write(
+        LOCALE / f"{DOMAIN}.pot",
+        write_po,
+        template,
+        omit_header=False,
+        sort_output=True,
+        width=100,
+        include_lineno=False,
+    )
     for lang in TRANSLATED:
         catalog = read_catalogue(lang)
         catalog.update(template, no_fuzzy_matching=True)
@@ -149,9 +178,14 @@ def problems() -> list[str]:
             label = wanted.id if isinstance(wanted.id, str) else wanted.id[0]
             where = f"{lang}: {label!r} ({wanted.locations[0][0]}:{wanted.locations[0][1]})"
             message = catalog.get(wanted.id, context=wanted.context)
-            if message is None or not message.string or (isinstance(message.string, tuple)
-                                                         and (len(message.string) < nplurals
-                                                              or not all(message.string[:nplurals]))):
+            if (
+                message is None
+                or not message.string
+                or (
+                    isinstance(message.string, tuple)
+                    and (len(message.string) < nplurals or not all(message.string[:nplurals]))
+                )
+            ):
                 found.append(f"{where}: no translation")
                 continue
             if message.fuzzy:
@@ -161,10 +195,14 @@ def problems() -> list[str]:
             strings = message.string if isinstance(message.string, tuple) else (message.string,)
             for text in strings[:nplurals]:
                 if _placeholders(text) - expected or (len(english) == 1 and _placeholders(text) != expected):
-                    found.append(f"{where}: placeholders {sorted(_placeholders(text))}, expected {sorted(expected)}")
+                    found.append(
+                        f"{where}: placeholders {sorted(_placeholders(text))}, expected {sorted(expected)}"
+                    )
         mo = _po_path(lang).with_suffix(".mo")
         if not mo.exists() or mo.read_bytes() != compiled(lang):
-            found.append(f"{lang}: {mo.relative_to(ROOT)} is not compiled from the .po; run tools/i18n.py update")
+            found.append(
+                f"{lang}: {mo.relative_to(ROOT)} is not compiled from the .po; run tools/i18n.py update"
+            )
     return found
 
 
@@ -178,7 +216,7 @@ def missing() -> list[tuple[str | tuple[str, str], str | None]]:
         for catalog in catalogues.values():
             message = catalog.get(wanted.id, context=wanted.context)
             strings = message.string if message is not None else None
-            if not strings or (isinstance(strings, tuple) and not all(strings[:catalog.num_plurals])):
+            if not strings or (isinstance(strings, tuple) and not all(strings[: catalog.num_plurals])):
                 out.append((wanted.id, wanted.context))
                 break
     return out
@@ -216,7 +254,12 @@ def main(argv: list[str]) -> int:
         worklist = {}
         for message_id, context in missing():
             if context:  # keyed "context: id" so the same word in two contexts gets two entries
-                worklist[f"{context}: {message_id}"] = {"context": context, "id": message_id, "fa": "", "ru": ""}
+                worklist[f"{context}: {message_id}"] = {
+                    "context": context,
+                    "id": message_id,
+                    "fa": "",
+                    "ru": "",
+                }
             elif isinstance(message_id, tuple):
                 worklist[message_id[0]] = {"plural": message_id[1], "fa": ["", ""], "ru": ["", "", ""]}
             else:

@@ -22,8 +22,13 @@ FILE_NAME = "settings.toml"
 BIDI_MODES = ("app", "terminal")
 """app: shape and reorder Persian text when painting it (ordinary terminals); terminal: leave it to the
 terminal (those that implement the Unicode bidi algorithm themselves)."""
-ENV = {"language": "CRMWB_LANG", "theme": "CRMWB_THEME", "author": "CRMWB_AUTHOR",
-       "country": "CRMWB_COUNTRY", "bidi": "CRMWB_BIDI"}
+ENV = {
+    "language": "CRMWB_LANG",
+    "theme": "CRMWB_THEME",
+    "author": "CRMWB_AUTHOR",
+    "country": "CRMWB_COUNTRY",
+    "bidi": "CRMWB_BIDI",
+}
 
 
 class SettingsError(ValueError):
@@ -57,9 +62,10 @@ def _checked(values: dict[str, Any], where: str) -> dict[str, Any]:
         if key not in names:
             continue  # a newer version's setting: kept in the file, ignored here
         if key == "keymap":
-            if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str)
-                                                      for k, v in value.items()):
-                raise SettingsError(f"{where}: keymap must map binding ids to keys, e.g. quit = \"ctrl+q\"")
+            if not isinstance(value, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+            ):
+                raise SettingsError(f'{where}: keymap must map binding ids to keys, e.g. quit = "ctrl+q"')
             out[key] = dict(value)
             continue
         if not isinstance(value, str):
@@ -83,7 +89,9 @@ def _read_file(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise SettingsError(f"{path}: not valid TOML: {exc}; expected lines such as language = \"fa\"") from None
+        raise SettingsError(
+            f'{path}: not valid TOML: {exc}; expected lines such as language = "fa"'
+        ) from None
 
 
 def load_settings(environ: dict[str, str] | None = None) -> Settings:

@@ -50,8 +50,9 @@ def settings_report(environ: dict[str, str] | None = None) -> SettingsReport:
         name = item.name
         if name == "keymap":
             keymap = from_file.get("keymap", {})
-            origins += [Origin(f"keymap.{binding}", keys, str(path))
-                        for binding, keys in sorted(keymap.items())]
+            origins += [
+                Origin(f"keymap.{binding}", keys, str(path)) for binding, keys in sorted(keymap.items())
+            ]
             continue
         var = ENV.get(name)
         raw = environ.get(var, "").strip() if var else ""

@@ -36,7 +36,9 @@ def playbook():
 def write_answers(tmp_path):
     def write(answers: dict[str, Any], name: str = "answers.yaml") -> Path:
         path = tmp_path / name
-        path.write_text(yaml.safe_dump({"client": "Acme", "answers": answers}, allow_unicode=True), encoding="utf-8")
+        path.write_text(
+            yaml.safe_dump({"client": "Acme", "answers": answers}, allow_unicode=True), encoding="utf-8"
+        )
         return path
 
     return write

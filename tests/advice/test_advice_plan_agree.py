@@ -18,11 +18,23 @@ from workbench.loading.playbooks import load_playbook
 
 from .conftest import EXAMPLES, core, example
 
-PHASE_WORDS = {"pre_deployment": "pre-deployment", "deployment": "deployment, before go-live",
-               "post_deployment": "after go-live"}
-FREE_TIMINGS = ("go-live", "go live", "rollout starts", "project starts", "deployment phase",
-                "pre-deployment work", "is migrated", "talking to vendors", "only after it",
-                "take over the crm work")
+PHASE_WORDS = {
+    "pre_deployment": "pre-deployment",
+    "deployment": "deployment, before go-live",
+    "post_deployment": "after go-live",
+}
+FREE_TIMINGS = (
+    "go-live",
+    "go live",
+    "rollout starts",
+    "project starts",
+    "deployment phase",
+    "pre-deployment work",
+    "is migrated",
+    "talking to vendors",
+    "only after it",
+    "take over the crm work",
+)
 """words that place advice in the plan: only texts whose `{when}` comes from the plan may use them"""
 
 
@@ -36,9 +48,13 @@ def test_every_timed_text_takes_its_time_from_the_plan(key):
 
 
 def test_no_other_text_names_a_time_in_its_own_words():
-    offenders = {key: word for key, texts in TEXTS.items()
-                 if key not in STEP_TASKS and not key.startswith(("when_", "phase_"))  # the plan's own words
-                 for word in FREE_TIMINGS if word in texts[0].lower()}
+    offenders = {
+        key: word
+        for key, texts in TEXTS.items()
+        if key not in STEP_TASKS and not key.startswith(("when_", "phase_"))  # the plan's own words
+        for word in FREE_TIMINGS
+        if word in texts[0].lower()
+    }
     assert offenders == {}
 
 
@@ -56,13 +72,19 @@ def test_each_pair_matches_the_plans_task(answers):
             text = say(key, "en", when=timing, share=40, yes=5, total=7)
             assert timing.week is None and "not in this client's plan" in text
             continue
-        working_days = sum(1 for n in range((task.start - plan.start).days) if
-                           date.fromordinal(plan.start.toordinal() + n).weekday() < 5)
+        working_days = sum(
+            1
+            for n in range((task.start - plan.start).days)
+            if date.fromordinal(plan.start.toordinal() + n).weekday() < 5
+        )
         assert (timing.task, timing.phase, timing.week) == (task_id, task.phase, working_days // 5 + 1)
         text = say(key, "en", when=timing, share=40, yes=5, total=7)
         phase = PHASE_WORDS[task.phase]
-        expected = (f" ({phase}, plan week {timing.week}: task {task_id})" if relation == "in"
-                    else f" (before task {task_id} starts: {phase}, plan week {timing.week})")
+        expected = (
+            f" ({phase}, plan week {timing.week}: task {task_id})"
+            if relation == "in"
+            else f" (before task {task_id} starts: {phase}, plan week {timing.week})"
+        )
         assert expected in text, (key, text)
 
 
@@ -75,16 +97,22 @@ def test_readiness_report_puts_the_manager_position_where_the_plan_does(run_cli)
     flat = " ".join(out.split())
     week = task.early_start // 5 + 1
     assert code == 0
-    assert (f"Create the CRM manager position (after go-live, plan week {week}: task "
-            "post-10-crm-manager-position): have HR write the job description") in flat
+    assert (
+        f"Create the CRM manager position (after go-live, plan week {week}: task "
+        "post-10-crm-manager-position): have HR write the job description"
+    ) in flat
     assert "before the rollout starts" not in flat
-    fa = " ".join(run_cli("readiness", "core", "--answers", EXAMPLES / "retail-chain.answers.yaml",
-                          "--lang", "fa")[1].split())
+    fa = " ".join(
+        run_cli("readiness", "core", "--answers", EXAMPLES / "retail-chain.answers.yaml", "--lang", "fa")[
+            1
+        ].split()
+    )
     assert "جایگاه مدیر CRM را ایجاد کنید (پس از راه‌اندازی، هفته " in fa and "پیش از شروع استقرار" not in fa
 
 
-@pytest.mark.parametrize(("pid", "months"), [("core", 6), ("b2b-sales", 6), ("b2c-retail-loyalty", 6),
-                                             ("financial-services", 3)])
+@pytest.mark.parametrize(
+    ("pid", "months"), [("core", 6), ("b2b-sales", 6), ("b2c-retail-loyalty", 6), ("financial-services", 3)]
+)
 def test_recertification_cadence_is_said_once(pid, months):
     pb = load_playbook(pid).playbook
     assert pb.governance.recertification_months == months
@@ -99,16 +127,34 @@ def test_recertification_cadence_is_said_once(pid, months):
 
 
 def test_recertify_command_says_the_same_cadence(run_cli, tmp_path):
-    code, out, _ = run_cli("recertify", "financial-services", "--answers", EXAMPLES / "bank.answers.yaml",
-                           "--out", tmp_path / "rc")
+    code, out, _ = run_cli(
+        "recertify",
+        "financial-services",
+        "--answers",
+        EXAMPLES / "bank.answers.yaml",
+        "--out",
+        tmp_path / "rc",
+    )
     assert code == 0 and "  cadence     every 3 months (governance.recertification_months)" in out
 
 
-@pytest.mark.parametrize(("months", "lang", "text"), [
-    (1, "en", "every month"), (3, "en", "every 3 months"), (6, "fa", "هر ۶ ماه"), (3, "ru", "раз в 3 месяца"),
-    (6, "ru", "раз в 6 месяцев"), (1, "ru", "раз в месяц"), (12, "ru", "раз в 12 месяцев"),
-    (21, "ru", "раз в 21 месяц"), (24, "ru", "раз в 24 месяца"), (1, "fa", "هر ماه"), (24, "fa", "هر ۲۴ ماه"),
-    (21, "en", "every 21 months")])
+@pytest.mark.parametrize(
+    ("months", "lang", "text"),
+    [
+        (1, "en", "every month"),
+        (3, "en", "every 3 months"),
+        (6, "fa", "هر ۶ ماه"),
+        (3, "ru", "раз в 3 месяца"),
+        (6, "ru", "раз в 6 месяцев"),
+        (1, "ru", "раз в месяц"),
+        (12, "ru", "раз в 12 месяцев"),
+        (21, "ru", "раз в 21 месяц"),
+        (24, "ru", "раз в 24 месяца"),
+        (1, "fa", "هر ماه"),
+        (24, "fa", "هر ۲۴ ماه"),
+        (21, "en", "every 21 months"),
+    ],
+)
 def test_cadence_words(months, lang, text):
     assert every_months(months, lang) == text
 

@@ -56,8 +56,17 @@ def _answer_grid(count: int = 400):
     """Varied answer sets, so the rules produce every code they can."""
     rng = random.Random(5)
     for _ in range(count):
-        a = {q: rng.choice([True, False, None]) for q in (*SIGNS, *SITUATIONS, "sponsor_named", "budget_approved",
-                                                            "data_has_duplicates", "loyalty_programme")}
+        a = {
+            q: rng.choice([True, False, None])
+            for q in (
+                *SIGNS,
+                *SITUATIONS,
+                "sponsor_named",
+                "budget_approved",
+                "data_has_duplicates",
+                "loyalty_programme",
+            )
+        }
         a["company_size"] = rng.choice(["small", "medium", "large", None])
         a["industry"] = rng.choice(["software", "retail", "telecom", "other", None])
         a["has_crm_specialist"] = rng.choice([True, False, None])
@@ -66,7 +75,9 @@ def _answer_grid(count: int = 400):
         a["sales_team_size"] = rng.choice([0, 5, 60, None])
         a["modules"] = rng.sample(["marketing", "sales", "service"], rng.randint(0, 3))
         a["crm_kinds"] = rng.sample(["operational", "analytical", "collaborative"], rng.randint(0, 3))
-        a["integrations"] = rng.sample(["erp", "website", "accounting", "telephony", "ecommerce"], rng.randint(0, 5))
+        a["integrations"] = rng.sample(
+            ["erp", "website", "accounting", "telephony", "ecommerce"], rng.randint(0, 5)
+        )
         a["channels"] = rng.sample(["phone", "email", "sms"], rng.randint(0, 3))
         yield {k: v for k, v in a.items() if v is not None}
 
@@ -75,8 +86,13 @@ def test_every_code_the_rules_produce_has_a_text_in_every_language():
     seen: set[tuple[str, tuple]] = set()
     for a in _answer_grid():
         r, s = assess_readiness(a), advise_staffing(a)
-        points = [*r.crm.reasons, *r.manager.reasons, *r.first_steps, *s.risks,
-                  *(p for rec in s.recommendations for p in rec.reasons)]
+        points = [
+            *r.crm.reasons,
+            *r.manager.reasons,
+            *r.first_steps,
+            *s.risks,
+            *(p for rec in s.recommendations for p in rec.reasons),
+        ]
         seen |= {(p.code, tuple(sorted(p.params.items()))) for p in points}
         seen |= {(f"{rec.topic}_{rec.choice}", ()) for rec in s.recommendations}
         seen |= {(r.crm.level, ()), (r.manager.level, ())}
@@ -84,35 +100,52 @@ def test_every_code_the_rules_produce_has_a_text_in_every_language():
         assert say(code, lang, **dict(params))
     codes = {code for code, _ in seen}
     # the grid reaches every rule: all placements, every sign and situation text, every risk
-    assert {c for c in codes if c.startswith("placement_")} == {f"placement_{u}" for u in
-                                                                ("it", "crm_unit", "ceo", "marketing", "sales", "planning")}
-    assert {c for c in codes if c.startswith("risk_")} == {"risk_share_unknown", "risk_share_below_half",
-                                                           "risk_share_below_full", "risk_no_sponsor", "risk_no_it_unit"}
+    assert {c for c in codes if c.startswith("placement_")} == {
+        f"placement_{u}" for u in ("it", "crm_unit", "ceo", "marketing", "sales", "planning")
+    }
+    assert {c for c in codes if c.startswith("risk_")} == {
+        "risk_share_unknown",
+        "risk_share_below_half",
+        "risk_share_below_full",
+        "risk_no_sponsor",
+        "risk_no_it_unit",
+    }
     assert set(SITUATIONS) <= codes
 
 
-@pytest.mark.parametrize(("n", "expected"), [
-    (1, "Продажами у вас занят 1 человек,"), (3, "Продажами у вас заняты 3 человека,"),
-    (6, "Продажами у вас занято 6 человек,"), (21, "Продажами у вас занят 21 человек,"),
-    (240, "Продажами у вас занято 240 человек,")])
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [
+        (1, "Продажами у вас занят 1 человек,"),
+        (3, "Продажами у вас заняты 3 человека,"),
+        (6, "Продажами у вас занято 6 человек,"),
+        (21, "Продажами у вас занят 21 человек,"),
+        (240, "Продажами у вас занято 240 человек,"),
+    ],
+)
 def test_russian_counts_take_their_plural_form(n, expected):
     """A count in Russian text agrees with its noun (and verb): no "6 чел." workaround."""
     assert say("sign_no_sales_oversight_n", "ru", sellers=str(n)).startswith(expected)
 
 
 def test_counted_texts_in_english_and_persian():
-    assert say("seniority_complex", "en", count=1).startswith("A large company whose CRM must connect to 1 other "
-                                                              "system:")
-    assert say("seniority_complex", "en", count=5).startswith("A large company whose CRM must connect to 5 other "
-                                                              "systems:")
-    assert say("seniority_complex", "ru", count=1).startswith("Крупная компания, и CRM нужно связать с 1 другой "
-                                                              "системой:")
-    assert say("seniority_complex", "ru", count=4).startswith("Крупная компания, и CRM нужно связать с 4 другими "
-                                                              "системами:")
+    assert say("seniority_complex", "en", count=1).startswith(
+        "A large company whose CRM must connect to 1 other system:"
+    )
+    assert say("seniority_complex", "en", count=5).startswith(
+        "A large company whose CRM must connect to 5 other systems:"
+    )
+    assert say("seniority_complex", "ru", count=1).startswith(
+        "Крупная компания, и CRM нужно связать с 1 другой системой:"
+    )
+    assert say("seniority_complex", "ru", count=4).startswith(
+        "Крупная компания, и CRM нужно связать с 4 другими системами:"
+    )
     assert say("sign_leads_lost_n", "ru", channels=1).startswith("Обращения приходят к вам по 1 каналу,")
     assert say("sign_leads_lost_n", "fa", channels=7).startswith("درخواست‌ها از ۷ کانال به دست شما می‌رسند")
-    assert say("time_small_scope", "ru", limit=21).startswith("Компания не крупная, отдельный CRM-менеджер не нужен, "
-                                                             "а продают меньше 21 человека,")
+    assert say("time_small_scope", "ru", limit=21).startswith(
+        "Компания не крупная, отдельный CRM-менеджер не нужен, а продают меньше 21 человека,"
+    )
 
 
 @pytest.mark.parametrize("key", sorted(COUNTED))

@@ -22,17 +22,31 @@ def codes(points):
 def test_b2b_software_example(playbook):
     r = assess_readiness(example("b2b-software"), playbook)
     assert (r.crm.level, r.crm.yes, r.crm.provisional) == ("needed_now", 5, False)
-    assert codes(r.crm.reasons) == ["sign_leads_lost_n", "sign_no_sales_oversight_n", "sign_slow_reports",
-                                    "sign_unknown_conversion", "sign_scattered_data"]
-    assert r.crm.reasons[0].trace == (Trace("sign_leads_lost", True),
-                                      Trace("channels", ["email", "website_form", "phone", "partners"]))
+    assert codes(r.crm.reasons) == [
+        "sign_leads_lost_n",
+        "sign_no_sales_oversight_n",
+        "sign_slow_reports",
+        "sign_unknown_conversion",
+        "sign_scattered_data",
+    ]
+    assert r.crm.reasons[0].trace == (
+        Trace("sign_leads_lost", True),
+        Trace("channels", ["email", "website_form", "phone", "partners"]),
+    )
     assert r.crm.reasons[0].params == {"channels": 4}
     assert r.crm.reasons[1].trace[1] == Trace("sales_team_size", 6)
     assert (r.manager.level, r.manager.yes) == ("duties_to_specialist", 1)
     assert codes(r.manager.reasons) == ["need_no_sales_plan"]
-    assert codes(r.first_steps) == ["step_name_specialist", "step_sign_scattered_data_dup", "step_sign_leads_lost",
-                                    "step_sign_no_sales_oversight", "step_sign_unknown_conversion",
-                                    "step_sign_slow_reports", "step_duty_need_no_sales_plan", "step_next_needed_now"]
+    assert codes(r.first_steps) == [
+        "step_name_specialist",
+        "step_sign_scattered_data_dup",
+        "step_sign_leads_lost",
+        "step_sign_no_sales_oversight",
+        "step_sign_unknown_conversion",
+        "step_sign_slow_reports",
+        "step_duty_need_no_sales_plan",
+        "step_next_needed_now",
+    ]
     assert r.first_steps[0].trace == (Trace("has_crm_specialist", False),)
     assert r.first_steps[1].trace == (Trace("sign_scattered_data", True), Trace("data_has_duplicates", True))
     assert r.first_steps[-1].params == {"yes": 5, "total": 7}
@@ -42,12 +56,22 @@ def test_bank_example(playbook):
     r = assess_readiness(example("bank"), playbook)
     assert (r.crm.level, r.crm.yes) == ("needed_now", 6)
     assert (r.manager.level, r.manager.yes) == ("needed", 4)
-    assert codes(r.manager.reasons) == ["need_messy_base", "need_crm_not_developed", "need_negative_reviews",
-                                        "need_large_business"]
-    assert codes(r.first_steps) == ["step_sign_scattered_data_dup", "step_sign_no_sales_oversight",
-                                    "step_sign_unknown_conversion", "step_sign_slow_sales_unhappy",
-                                    "step_sign_slow_reports", "step_sign_losing_old_customers",
-                                    "step_manager_position", "step_next_needed_now"]
+    assert codes(r.manager.reasons) == [
+        "need_messy_base",
+        "need_crm_not_developed",
+        "need_negative_reviews",
+        "need_large_business",
+    ]
+    assert codes(r.first_steps) == [
+        "step_sign_scattered_data_dup",
+        "step_sign_no_sales_oversight",
+        "step_sign_unknown_conversion",
+        "step_sign_slow_sales_unhappy",
+        "step_sign_slow_reports",
+        "step_sign_losing_old_customers",
+        "step_manager_position",
+        "step_next_needed_now",
+    ]
     assert [t.question for t in r.first_steps[-2].trace] == codes(r.manager.reasons)
 
 
@@ -59,15 +83,26 @@ def test_retail_example(playbook):
     assert "step_free_specialist" not in codes(r.first_steps)
 
 
-@pytest.mark.parametrize(("signs", "level"), [(0, "not_yet"), (1, "not_yet"), (2, "prepare_first"),
-                                              (3, "prepare_first"), (4, "needed_now"), (7, "needed_now")])
+@pytest.mark.parametrize(
+    ("signs", "level"),
+    [
+        (0, "not_yet"),
+        (1, "not_yet"),
+        (2, "prepare_first"),
+        (3, "prepare_first"),
+        (4, "needed_now"),
+        (7, "needed_now"),
+    ],
+)
 def test_crm_thresholds(signs, level):
     r = assess_readiness(answers(signs))
     assert r.crm.level == level and r.crm.yes == signs and r.crm.total == 7
     assert r.first_steps[-1].code == f"step_next_{level}"
 
 
-@pytest.mark.parametrize(("situations", "level"), [(0, "not_needed"), (1, "duties_to_specialist"), (2, "needed")])
+@pytest.mark.parametrize(
+    ("situations", "level"), [(0, "not_needed"), (1, "duties_to_specialist"), (2, "needed")]
+)
 def test_manager_thresholds(situations, level):
     assert assess_readiness(answers(situations=situations)).manager.level == level
 
@@ -99,7 +134,9 @@ def test_unanswered_signs_make_the_verdict_provisional_only_when_they_could_chan
 
 
 def test_people_and_budget_come_first_and_only_for_explicit_no():
-    a = answers(4, sponsor_named=False, budget_approved=False, has_crm_specialist=True, specialist_time_share=30)
+    a = answers(
+        4, sponsor_named=False, budget_approved=False, has_crm_specialist=True, specialist_time_share=30
+    )
     steps = assess_readiness(a).first_steps
     assert codes(steps)[:3] == ["step_sponsor", "step_free_specialist", "step_budget"]
     assert steps[1].params == {"share": 30}

@@ -114,8 +114,15 @@ def test_changed_answers_miss(tmp_path, cache, chain, loads):
     assert before.resolved != after.resolved or before.resolved.model_dump() != {}
 
 
-@pytest.mark.parametrize("damage", [b"", b"{not json", b'{"format": 1}\n{}\n{}',
-                                    b'{"format": 1, "files": [], "refs": [], "chain": "x", "digest": ""}\n'])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"{not json",
+        b'{"format": 1}\n{}\n{}',
+        b'{"format": 1, "files": [], "refs": [], "chain": "x", "digest": ""}\n',
+    ],
+)
 def test_a_damaged_cache_file_is_ignored_and_rewritten(tmp_path, cache, chain, loads, damage):
     engagement = _engagement(tmp_path, chain[1])
     good = resolve_engagement(engagement)

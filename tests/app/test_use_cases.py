@@ -16,7 +16,9 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 def _reversed_answers(tmp_path: Path) -> Path:
     """Answers for the mini playbook written in the opposite order of its questionnaire."""
-    questions = [q["id"] for q in yaml.safe_load((DATA / "mini.yaml").read_text(encoding="utf-8"))["questions"]]
+    questions = [
+        q["id"] for q in yaml.safe_load((DATA / "mini.yaml").read_text(encoding="utf-8"))["questions"]
+    ]
     path = tmp_path / "answers.yaml"
     values = {"business_model": "b2b", "modules": ["sales"], "has_specialist": True}
     assert set(values) <= set(questions)
@@ -31,17 +33,31 @@ def _answer_keys(folder: Path) -> list[str]:
 
 def test_the_cli_and_the_tui_create_the_same_engagement(tmp_path, run_cli):
     answers = _reversed_answers(tmp_path)
-    code, _out, err = run_cli("new", tmp_path / "cli", "--playbook", DATA / "mini.yaml", "--answers", answers,
-                              "--start", "2026-01-05", "--as", "test")
+    code, _out, err = run_cli(
+        "new",
+        tmp_path / "cli",
+        "--playbook",
+        DATA / "mini.yaml",
+        "--answers",
+        answers,
+        "--start",
+        "2026-01-05",
+        "--as",
+        "test",
+    )
     assert code == 0, err
-    session = create_session(str(tmp_path / "tui"), str(DATA / "mini.yaml"), "", str(answers), "test",
-                             date(2026, 1, 5))
+    session = create_session(
+        str(tmp_path / "tui"), str(DATA / "mini.yaml"), "", str(answers), "test", date(2026, 1, 5)
+    )
     session.close()
     cli = yaml.safe_load((tmp_path / "cli" / "engagement.yaml").read_text(encoding="utf-8"))
     tui = yaml.safe_load((tmp_path / "tui" / "engagement.yaml").read_text(encoding="utf-8"))
     assert cli["answers"] == tui["answers"] != {}
-    assert _answer_keys(tmp_path / "cli") == _answer_keys(tmp_path / "tui") == [
-        "business_model", "modules", "has_specialist"]  # the questionnaire's order, not the file's
+    assert (
+        _answer_keys(tmp_path / "cli")
+        == _answer_keys(tmp_path / "tui")
+        == ["business_model", "modules", "has_specialist"]
+    )  # the questionnaire's order, not the file's
     assert cli["client"] == tui["client"] == "Acme"
 
 
@@ -68,12 +84,22 @@ def test_readiness_on_an_engagement_checks_its_rfp_overrides(tmp_path, run_cli):
     located in engagement.yaml (the old copy of the reading skipped this check)."""
     folder = tmp_path / "client"
     examples = DATA.parent.parent / "playbooks" / "examples"
-    code, _out, err = run_cli("new", folder, "--playbook", "core", "--answers",
-                              examples / "retail-chain.answers.yaml", "--as", "test")
+    code, _out, err = run_cli(
+        "new",
+        folder,
+        "--playbook",
+        "core",
+        "--answers",
+        examples / "retail-chain.answers.yaml",
+        "--as",
+        "test",
+    )
     assert code == 0, err
     path = folder / "engagement.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + "overrides:\n  requirements:\n    NO-SUCH-REQ: {weight: 2}\n",
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "overrides:\n  requirements:\n    NO-SUCH-REQ: {weight: 2}\n",
+        encoding="utf-8",
+    )
     code, _out, err = run_cli("readiness", folder)
     assert code == 2
     assert "unknown requirement 'NO-SUCH-REQ'" in err and "engagement.yaml" in err

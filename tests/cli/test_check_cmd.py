@@ -43,8 +43,9 @@ def test_widened_scope_is_an_error_and_exits_1(run_cli, tmp_path):
     lines = out.splitlines()
     first = lines[0].split(None, 2)
     assert first[:2] == ["error", "lp:lp-settings"]
-    assert first[2].startswith("specialist/settings/update: specialist may update settings with scope team; "
-                               "the ceiling is none")
+    assert first[2].startswith(
+        "specialist/settings/update: specialist may update settings with scope team; the ceiling is none"
+    )
     assert lines[1].strip() == "fix: lower the update right of specialist on settings to none"
     assert lines[-1].startswith("mini 0.1: 1 error,")
 

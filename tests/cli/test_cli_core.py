@@ -19,8 +19,11 @@ def test_validate_ok_exits_0(run_cli):
 
 def test_validate_reports_every_problem_of_a_file_and_exits_2(run_cli, tmp_path):
     bad = tmp_path / "bad.yaml"
-    bad.write_text('id: bad\nversion: "1.0"\nname: Bad\nroles:\n  - id: r\n    name: R\n    summary: S\n'
-                   '    duties: [x]\n    permissions: {lead: {read: everyone}}\nrequirments: []\n', encoding="utf-8")
+    bad.write_text(
+        'id: bad\nversion: "1.0"\nname: Bad\nroles:\n  - id: r\n    name: R\n    summary: S\n'
+        "    duties: [x]\n    permissions: {lead: {read: everyone}}\nrequirments: []\n",
+        encoding="utf-8",
+    )
     code, out, err = run_cli("validate", bad)
     assert code == 2
     lines = [line for line in err.splitlines() if "error:" in line]
@@ -39,7 +42,9 @@ def test_validate_json_format(run_cli, tmp_path):
 
 def test_validate_checks_answers_files(run_cli, tmp_path):
     answers = tmp_path / "answers.yaml"
-    answers.write_text("answers:\n  business_model: b2x\n  modules: [sales, legal]\n  colour: red\n", encoding="utf-8")
+    answers.write_text(
+        "answers:\n  business_model: b2x\n  modules: [sales, legal]\n  colour: red\n", encoding="utf-8"
+    )
     code, _, err = run_cli("validate", DATA / "mini.yaml", "--answers", answers)
     assert code == 2
     assert f"{answers}:2:19: error: answers.business_model: answer 'b2x'" in err
@@ -75,7 +80,9 @@ def test_usage_error_exits_2():
 def test_committed_schema_is_current(run_cli):
     code, out, _ = run_cli("schema")
     assert code == 0
-    assert json.loads(out) == json.loads((ROOT / "schema" / "playbook.schema.json").read_text(encoding="utf-8"))
+    assert json.loads(out) == json.loads(
+        (ROOT / "schema" / "playbook.schema.json").read_text(encoding="utf-8")
+    )
     assert "requirements" in json.loads(out)["properties"]
 
 

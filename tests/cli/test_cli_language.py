@@ -26,13 +26,65 @@ PLAYBOOK = "b2c-retail-loyalty"
 CLIENT = "Example Appliance Retail (demo)"
 
 # what stays Latin in any language: product and format names, and the words of the client's name
-PROPER = {"CRM", "crmwb", "KPI", "RFP", "RACI", "Salesforce", "Dynamics", "Odoo", "EspoCRM", "SuiteCRM",
-          "xlsx", "md", "html", "docx", "json", "JSON", "YAML", "yaml", "CSV", "csv", "SARIF", "sarif",
-          "UTF", "Markdown", "HTML", "MoSCoW", "SQLite", "Enter", "Ctrl",
-          "salesforce", "dynamics", "odoo", "espocrm", "suitecrm"} | set(re.findall(r"[A-Za-z]+", CLIENT)) | allowed_latin_words()
+PROPER = (
+    {
+        "CRM",
+        "crmwb",
+        "KPI",
+        "RFP",
+        "RACI",
+        "Salesforce",
+        "Dynamics",
+        "Odoo",
+        "EspoCRM",
+        "SuiteCRM",
+        "xlsx",
+        "md",
+        "html",
+        "docx",
+        "json",
+        "JSON",
+        "YAML",
+        "yaml",
+        "CSV",
+        "csv",
+        "SARIF",
+        "sarif",
+        "UTF",
+        "Markdown",
+        "HTML",
+        "MoSCoW",
+        "SQLite",
+        "Enter",
+        "Ctrl",
+        "salesforce",
+        "dynamics",
+        "odoo",
+        "espocrm",
+        "suitecrm",
+    }
+    | set(re.findall(r"[A-Za-z]+", CLIENT))
+    | allowed_latin_words()
+)
 
-_ACTIONS = ("list", "show", "start", "done", "block", "skip", "reopen", "assign", "due", "note", "check",
-            "record", "trend", "close", "score", "reinit")
+_ACTIONS = (
+    "list",
+    "show",
+    "start",
+    "done",
+    "block",
+    "skip",
+    "reopen",
+    "assign",
+    "due",
+    "note",
+    "check",
+    "record",
+    "trend",
+    "close",
+    "score",
+    "reinit",
+)
 _COMMAND_NAMES = "|".join(re.escape(c) for c in sorted(COMMANDS, key=len, reverse=True))
 _COMMAND = re.compile(rf"\bcrmwb(?: (?:{_COMMAND_NAMES}))?(?: (?:{'|'.join(_ACTIONS)}))?\b")
 _BACKTICKS = re.compile(r"`[^`\n]*`")
@@ -50,8 +102,17 @@ def _playbook_ids() -> set[str]:
 
     pb = load_playbook(PLAYBOOK).playbook
     ids = {pb.id} | {entry.id for entry in discover()}
-    for group in (pb.roles, pb.kpis, pb.questions, pb.objects, pb.phases, pb.requirements, pb.modules,
-                  pb.processes, getattr(pb, "measures", [])):
+    for group in (
+        pb.roles,
+        pb.kpis,
+        pb.questions,
+        pb.objects,
+        pb.phases,
+        pb.requirements,
+        pb.modules,
+        pb.processes,
+        getattr(pb, "measures", []),
+    ):
         ids.update(item.id for item in group)
     ids.update(task.id for _, task in pb.tasks())
     return ids
@@ -95,8 +156,11 @@ def _commands(folder: Path, work: Path, lang: str) -> list[tuple[str, list[str],
     """(name, argv, stdin) in the order a consultant would run them."""
     e = folder
     return [
-        ("new", ["new", e, "--lang", lang, "--playbook", PLAYBOOK, "--answers", EXAMPLE,
-                 "--start", "2026-03-01"], ""),
+        (
+            "new",
+            ["new", e, "--lang", lang, "--playbook", PLAYBOOK, "--answers", EXAMPLE, "--start", "2026-03-01"],
+            "",
+        ),
         ("status", ["status", e, "--today", "2026-04-15"], ""),
         ("task list", ["task", e, "list"], ""),
         ("task show", ["task", e, "show", "pre-01-kickoff"], ""),
@@ -111,8 +175,11 @@ def _commands(folder: Path, work: Path, lang: str) -> list[tuple[str, list[str],
         ("check", ["check", e], ""),
         ("crm-export", ["crm-export", e, "--to", "espocrm", "--out", work / "crm"], ""),
         ("audit", ["audit", e, "--from", "espocrm", work / "crm" / "espocrm" / "roles.json"], ""),
-        ("import-activity", ["import-activity", e, DATA / "activity" / "good_utf8.csv",
-                             "--date", "2025-03-31"], ""),
+        (
+            "import-activity",
+            ["import-activity", e, DATA / "activity" / "good_utf8.csv", "--date", "2025-03-31"],
+            "",
+        ),
         ("diff", ["diff", e, "--set", "loyalty_programme=no"], ""),
         ("intake", ["intake", e], "\n"),
         ("report", ["report", e, "--out", work / "reports", "--today", "2026-04-15"], ""),
@@ -158,9 +225,16 @@ def ids() -> set[str]:
 
 
 def test_the_checker_finds_english_and_latin_digits(ids):
-    assert english_words("Created the engagement for a client", ids) == ["Created", "the", "engagement",
-                                                                          "for", "client"]
-    assert english_words("`crmwb status /tmp/x` --force pre-01-kickoff crm_consultant CRM director", ids) == []
+    assert english_words("Created the engagement for a client", ids) == [
+        "Created",
+        "the",
+        "engagement",
+        "for",
+        "client",
+    ]
+    assert (
+        english_words("`crmwb status /tmp/x` --force pre-01-kickoff crm_consultant CRM director", ids) == []
+    )
     assert english_words("crmwb kpi record: خطا", ids) == [] and english_words("crmwb fly", ids) == ["fly"]
     assert latin_digits("۱۲ وظیفه از 52", ids) == 2
     assert latin_digits("pre-01-kickoff /tmp/a1 B2B Bitrix24", ids) == 0

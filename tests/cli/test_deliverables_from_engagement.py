@@ -14,18 +14,25 @@ from tests.conftest import DATA
 from tests.writers.export_checks import assert_consistent, files_in
 
 MINI = DATA / "mini.yaml"
-ANSWERS = {"business_model": "b2b", "modules": ["sales", "service"], "has_specialist": True,
-           "specialist_share": 40}
+ANSWERS = {
+    "business_model": "b2b",
+    "modules": ["sales", "service"],
+    "has_specialist": True,
+    "specialist_share": 40,
+}
 
 
 def comparable(files: dict[str, bytes]) -> dict[str, object]:
     """Files by content; a workbook or document by its parts, without the creation time openpyxl and
     python-docx stamp into docProps/core.xml."""
+
     def parts(data: bytes) -> dict[str, bytes]:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             return {n: z.read(n) for n in z.namelist() if n != "docProps/core.xml"}
-    return {k: parts(v) if k.endswith((".xlsx", ".docx")) else v for k, v in files.items()
-            if k != "manifest.json"}
+
+    return {
+        k: parts(v) if k.endswith((".xlsx", ".docx")) else v for k, v in files.items() if k != "manifest.json"
+    }
 
 
 @pytest.fixture
@@ -33,8 +40,9 @@ def engagement(tmp_path, run_cli):
     answers = tmp_path / "answers.yaml"
     answers.write_text(yaml.safe_dump({"client": "Acme", "answers": ANSWERS}), encoding="utf-8")
     folder = tmp_path / "eng"
-    code, _, err = run_cli("new", folder, "--playbook", MINI, "--answers", answers, "--client", "Acme",
-                           "--start", "2026-02-02")
+    code, _, err = run_cli(
+        "new", folder, "--playbook", MINI, "--answers", answers, "--client", "Acme", "--start", "2026-02-02"
+    )
     assert code == 0, err
     return folder, answers
 
@@ -42,8 +50,22 @@ def engagement(tmp_path, run_cli):
 def test_export_from_an_engagement_equals_export_from_its_playbook_and_answers(engagement, tmp_path, run_cli):
     folder, answers = engagement
     assert run_cli("export", folder, "--out", tmp_path / "a", "--quiet")[0] == 0
-    assert run_cli("export", MINI, "--answers", answers, "--client", "Acme", "--start", "2026-02-02",
-                   "--out", tmp_path / "b", "--quiet")[0] == 0
+    assert (
+        run_cli(
+            "export",
+            MINI,
+            "--answers",
+            answers,
+            "--client",
+            "Acme",
+            "--start",
+            "2026-02-02",
+            "--out",
+            tmp_path / "b",
+            "--quiet",
+        )[0]
+        == 0
+    )
     a, b = assert_consistent(tmp_path / "a"), assert_consistent(tmp_path / "b")
     assert a["start"] == "2026-02-02" and a["client"] == "Acme" and a["engagement"]
     assert (a["answers"], a["playbook"]) == (b["answers"], b["playbook"])
@@ -57,8 +79,20 @@ def test_flags_override_the_engagement_and_overrides_are_applied(engagement, tmp
     data["overrides"] = {"requirements": {"R1": {"priority": "could"}}}
     (folder / "engagement.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
     out = tmp_path / "out"
-    code, _, err = run_cli("export", folder, "--out", out, "--start", "2026-05-04", "--client", "Acme Ltd",
-                           "--only", "rfp", "--format", "md")
+    code, _, err = run_cli(
+        "export",
+        folder,
+        "--out",
+        out,
+        "--start",
+        "2026-05-04",
+        "--client",
+        "Acme Ltd",
+        "--only",
+        "rfp",
+        "--format",
+        "md",
+    )
     assert code == 0, err
     manifest = json.loads((out / "manifest.json").read_text())
     assert (manifest["start"], manifest["client"]) == ("2026-05-04", "Acme Ltd")
@@ -88,8 +122,9 @@ def test_jobdesc_and_check_from_an_engagement(engagement, tmp_path, run_cli):
     folder, answers = engagement
     for source, out in (((folder,), "a"), ((MINI, "--answers", answers), "b")):
         args = ("jobdesc", "--all", "--playbook", *source[:1])
-        code, _, err = run_cli(*args, *source[1:], "--out", tmp_path / out, "--date", "2026-01-05",
-                               "--format", "md,html")
+        code, _, err = run_cli(
+            *args, *source[1:], "--out", tmp_path / out, "--date", "2026-01-05", "--format", "md,html"
+        )
         assert code == 0, err
     assert comparable(files_in(tmp_path / "a")) == comparable(files_in(tmp_path / "b")) != {}
     from_engagement = run_cli("check", folder, "--format", "json")
@@ -98,8 +133,9 @@ def test_jobdesc_and_check_from_an_engagement(engagement, tmp_path, run_cli):
     assert json.loads(from_engagement[1])["playbook"] == "mini"
 
 
-@pytest.mark.parametrize("command", [("crm-export", "--to", "odoo", "--out"), ("jobdesc", "--all", "--out"),
-                                     ("export", "--out")])
+@pytest.mark.parametrize(
+    "command", [("crm-export", "--to", "odoo", "--out"), ("jobdesc", "--all", "--out"), ("export", "--out")]
+)
 def test_every_deliverable_command_takes_the_folder(engagement, tmp_path, run_cli, command):
     folder, _ = engagement
     name, *rest = command

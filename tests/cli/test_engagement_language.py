@@ -13,8 +13,9 @@ EXAMPLE = ROOT / "playbooks" / "examples" / "retail-chain.answers.yaml"
 
 
 def _new(run_cli, folder: Path, *extra: str) -> None:
-    code, out, err = run_cli("new", folder, "--playbook", "core", "--answers", EXAMPLE, "--start", "2026-03-02",
-                             *extra)
+    code, out, err = run_cli(
+        "new", folder, "--playbook", "core", "--answers", EXAMPLE, "--start", "2026-03-02", *extra
+    )
     assert code == 0, err
 
 
@@ -27,8 +28,9 @@ def test_new_writes_the_language_and_every_command_speaks_it(run_cli, tmp_path, 
     assert "начало 02.03.2026" in out
 
 
-def test_the_flag_wins_over_the_engagement_and_the_engagement_over_the_environment(run_cli, tmp_path,
-                                                                                   monkeypatch):
+def test_the_flag_wins_over_the_engagement_and_the_engagement_over_the_environment(
+    run_cli, tmp_path, monkeypatch
+):
     monkeypatch.setenv("CRMWB_LANG", "ru")
     _new(run_cli, tmp_path / "e", "--lang", "fa")
     assert run_cli("phase", tmp_path / "e", "list")[1].startswith("پیش از استقرار")
@@ -78,7 +80,9 @@ def test_a_hand_edited_language_is_kept_by_a_later_save(run_cli, tmp_path):
     _new(run_cli, tmp_path / "e", "--lang", "ru")
     loaded = read(tmp_path / "e")
     path = tmp_path / "e" / "engagement.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("language: ru", "language: fa"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("language: ru", "language: fa"), encoding="utf-8"
+    )
     answers = dict(loaded.answers, sponsor_named=True)
     result = save_engagement(loaded, replace(loaded, answers=answers))
     written = read(tmp_path / "e")

@@ -30,8 +30,12 @@ def _int_literals(node: ast.AST | None) -> list[ast.Constant]:
 def _exit_calls(tree: ast.AST) -> list[ast.Call]:
     calls = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
-                "exit", "_exit") and node.args:
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("exit", "_exit")
+            and node.args
+        ):
             calls.append(node)
     return calls
 
@@ -45,8 +49,10 @@ def literal_exits(source: str) -> list[int]:
 
 
 def test_the_scan_finds_what_it_is_meant_to_find():
-    source = ("import sys\ndef run(a):\n    if a:\n        return 2\n    return 0 if a else 1\n"
-              "def stop():\n    sys.exit(3)\ndef fine():\n    return ExitCode.OK\n")
+    source = (
+        "import sys\ndef run(a):\n    if a:\n        return 2\n    return 0 if a else 1\n"
+        "def stop():\n    sys.exit(3)\ndef fine():\n    return ExitCode.OK\n"
+    )
     assert literal_exits(source) == [4, 5, 5, 7]
 
 
@@ -58,8 +64,18 @@ def test_no_cli_module_returns_a_literal_exit_code():
 
 
 def test_existing_numbers_are_kept():
-    assert [int(c) for c in (ExitCode.OK, ExitCode.FINDINGS, ExitCode.BAD_INPUT, ExitCode.USAGE,
-                             ExitCode.INTERNAL, ExitCode.BUSY, ExitCode.INTERRUPTED)] == [0, 1, 2, 2, 70, 75, 130]
+    assert [
+        int(c)
+        for c in (
+            ExitCode.OK,
+            ExitCode.FINDINGS,
+            ExitCode.BAD_INPUT,
+            ExitCode.USAGE,
+            ExitCode.INTERNAL,
+            ExitCode.BUSY,
+            ExitCode.INTERRUPTED,
+        )
+    ] == [0, 1, 2, 2, 70, 75, 130]
 
 
 @pytest.mark.parametrize("code", list(ExitCode))

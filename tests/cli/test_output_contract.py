@@ -26,8 +26,10 @@ NO_RESULT = {
     "plan baseline": "an action; says what it did",
     "kpi record": "an action; says what it did",
     "task show": "one task's details for people; `task list --format json` has the data",
-    **{f"task {action}": "an action; says what it did"
-       for action in ("start", "done", "block", "skip", "reopen", "assign", "due", "note", "check")},
+    **{
+        f"task {action}": "an action; says what it did"
+        for action in ("start", "done", "block", "skip", "reopen", "assign", "due", "note", "check")
+    },
 }
 """commands and subcommands that print no result to format, each with the reason"""
 
@@ -104,9 +106,16 @@ def test_json_and_format_json_print_the_same_parseable_json(run_cli, tmp_path, c
         json.loads(text)
 
 
-@pytest.mark.parametrize(("args"), [["playbooks"], ["validate", "playbooks/core.yaml"], ["schema"],
-                                    ["show", "core", "--answers", "playbooks/examples/retail-chain.answers.yaml"],
-                                    ["check", "core", "--answers", "playbooks/examples/retail-chain.answers.yaml"]])
+@pytest.mark.parametrize(
+    ("args"),
+    [
+        ["playbooks"],
+        ["validate", "playbooks/core.yaml"],
+        ["schema"],
+        ["show", "core", "--answers", "playbooks/examples/retail-chain.answers.yaml"],
+        ["check", "core", "--answers", "playbooks/examples/retail-chain.answers.yaml"],
+    ],
+)
 def test_format_json_parses_on_commands_that_had_format_already(run_cli, args):
     code, out, err = run_cli(*args, "--format", "json")
     assert code == 0, err

@@ -12,9 +12,14 @@ import pytest
 from tests.conftest import DATA
 
 MINI = DATA / "mini.yaml"
-MINI_GRANTS = {("consultant", "settings", "read"): "all", ("consultant", "settings", "update"): "all",
-               ("specialist", "lead", "create"): "own", ("specialist", "lead", "read"): "team",
-               ("specialist", "lead", "update"): "own", ("specialist", "settings", "read"): "all"}
+MINI_GRANTS = {
+    ("consultant", "settings", "read"): "all",
+    ("consultant", "settings", "update"): "all",
+    ("specialist", "lead", "create"): "own",
+    ("specialist", "lead", "read"): "team",
+    ("specialist", "lead", "update"): "own",
+    ("specialist", "settings", "read"): "all",
+}
 
 
 @pytest.fixture(name="fake_target")
@@ -38,8 +43,10 @@ def exported_fixture(run_cli, fake_target, tmp_path) -> Path:
 def drift_rows(stdout: str) -> list[tuple]:
     """(severity, kind, role, object, action, design, live) of a `--format json` audit."""
     doc = json.loads(stdout)
-    return [(d["severity"], d["kind"], d["role"], d["object"], d["action"], d["design"], d["live"])
-            for d in doc["drifts"]]
+    return [
+        (d["severity"], d["kind"], d["role"], d["object"], d["action"], d["design"], d["live"])
+        for d in doc["drifts"]
+    ]
 
 
 def edit_lines(path: Path, replace: dict[str, str | None] | None = None, add: list[str] = ()) -> None:

@@ -28,8 +28,11 @@ def project(pb: Playbook, mapping: CrmMapping) -> TargetMatrix:
                 if scope == "none" or obj not in objects:
                     continue
                 if action == "delete" and scope == "team":
-                    matrix.limitations.append(Limitation(role.id, obj, action, scope, "own",
-                                                         "fake has no team delete: narrowed to own"))
+                    matrix.limitations.append(
+                        Limitation(
+                            role.id, obj, action, scope, "own", "fake has no team delete: narrowed to own"
+                        )
+                    )
                     scope = "own"
                 matrix.grants[(role.id, obj, action)] = scope
     return matrix
@@ -88,8 +91,14 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
             live.locations[(name, obj, None)] = (str(path), number)
             continue
         if action not in ACTIONS or scope not in SCOPES:
-            problems.append(Problem(f"bad action or scope {action!r} {scope!r}", file=str(path), line=number,
-                                    column=len(name) + len(obj) + 3))
+            problems.append(
+                Problem(
+                    f"bad action or scope {action!r} {scope!r}",
+                    file=str(path),
+                    line=number,
+                    column=len(name) + len(obj) + 3,
+                )
+            )
             continue
         live.grants[(role, obj, action)] = scope
         live.locations[(role, obj, action)] = (str(path), number)

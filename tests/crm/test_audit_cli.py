@@ -25,11 +25,18 @@ def test_round_trip_is_clean(run_cli, exported):
 
 def test_seeded_drift_found_exactly(run_cli, exported):
     csv = exported / "permissions.csv"
-    edit_lines(csv, {"CRM_specialist,lead,read,team": "CRM_specialist,lead,read,all",  # widened
-                     "CRM_specialist,lead,update,own": None},                          # missing right
-               add=["CRM_intruder,lead,read,all",                                       # extra role
-                    "CRM_specialist,invoice,read,all",                                  # unknown object
-                    "CRM_consultant,lead,delete,own"])                                  # extra right
+    edit_lines(
+        csv,
+        {
+            "CRM_specialist,lead,read,team": "CRM_specialist,lead,read,all",  # widened
+            "CRM_specialist,lead,update,own": None,
+        },  # missing right
+        add=[
+            "CRM_intruder,lead,read,all",  # extra role
+            "CRM_specialist,invoice,read,all",  # unknown object
+            "CRM_consultant,lead,delete,own",
+        ],
+    )  # extra right
     code, out, err = run_cli("audit", MINI, "--from", "fake", exported, "--format", "json")
     assert code == 1, err
     assert drift_rows(out) == [
@@ -44,7 +51,9 @@ def test_seeded_drift_found_exactly(run_cli, exported):
 
 
 def test_table_shows_columns_and_summary(run_cli, exported):
-    edit_lines(exported / "permissions.csv", {"CRM_specialist,lead,read,team": "CRM_specialist,lead,read,all"})
+    edit_lines(
+        exported / "permissions.csv", {"CRM_specialist,lead,read,team": "CRM_specialist,lead,read,all"}
+    )
     code, out, _ = run_cli("audit", MINI, "--from", "fake", exported)
     assert code == 1
     lines = out.splitlines()
@@ -55,7 +64,9 @@ def test_table_shows_columns_and_summary(run_cli, exported):
 
 def test_missing_role_is_a_warning(run_cli, exported):
     csv = exported / "permissions.csv"
-    edit_lines(csv, {line: None for line in csv.read_text().splitlines() if line.startswith("CRM_consultant")})
+    edit_lines(
+        csv, {line: None for line in csv.read_text().splitlines() if line.startswith("CRM_consultant")}
+    )
     code, out, _ = run_cli("audit", MINI, "--from", "fake", exported, "--format", "json")
     assert code == 1
     rows = drift_rows(out)
@@ -64,7 +75,9 @@ def test_missing_role_is_a_warning(run_cli, exported):
 
 
 def test_unreadable_input_exits_2_with_located_problem(run_cli, exported):
-    (exported / "permissions.csv").write_bytes("role,object,action,scope\nCRM_sp\xe9cialist,,,\n".encode("latin-1"))
+    (exported / "permissions.csv").write_bytes(
+        "role,object,action,scope\nCRM_sp\xe9cialist,,,\n".encode("latin-1")
+    )
     code, out, err = run_cli("audit", MINI, "--from", "fake", exported)
     assert code == 2
     assert f"{exported / 'permissions.csv'}:1:1: error: not UTF-8" in err
@@ -95,15 +108,21 @@ def test_usage_errors_exit_2(run_cli, exported, tmp_path):
 
 def test_json_to_file_and_limitations_listed(run_cli, fake_target, tmp_path):
     pb = tmp_path / "pb.yaml"
-    pb.write_text(MINI.read_text().replace("lead: {create: own, read: team, update: own}",
-                                           "lead: {create: own, read: team, update: own, delete: team}"))
+    pb.write_text(
+        MINI.read_text().replace(
+            "lead: {create: own, read: team, update: own}",
+            "lead: {create: own, read: team, update: own, delete: team}",
+        )
+    )
     run_cli("crm-export", pb, "--to", "fake", "--out", tmp_path / "out")
     limits = json.loads((tmp_path / "out" / "limitations.json").read_text())["targets"]["fake"]
     assert [(x["role"], x["object"], x["action"], x["wanted"], x["expressed"]) for x in limits] == [
-        ("specialist", "lead", "delete", "team", "own")]
+        ("specialist", "lead", "delete", "team", "own")
+    ]
     report = tmp_path / "audit.json"
-    code, out, _ = run_cli("audit", pb, "--from", "fake", tmp_path / "out" / "fake", "--format", "json",
-                           "--out", report)
+    code, out, _ = run_cli(
+        "audit", pb, "--from", "fake", tmp_path / "out" / "fake", "--format", "json", "--out", report
+    )
     assert code == 0 and out == ""
     doc = json.loads(report.read_text())
     assert doc["clean"] and doc["summary"]["limitations"] == 1
@@ -112,8 +131,9 @@ def test_json_to_file_and_limitations_listed(run_cli, fake_target, tmp_path):
 def test_reexport_removes_files_it_no_longer_writes(run_cli, fake_target, tmp_path):
     out = tmp_path / "out"
     run_cli("crm-export", MINI, "--to", "fake", "--out", out)
-    (out / "crm-export.json").write_text(json.dumps({"fake": ["fake/permissions.csv", "fake/old.csv",
-                                                              "../outside.txt"]}))
+    (out / "crm-export.json").write_text(
+        json.dumps({"fake": ["fake/permissions.csv", "fake/old.csv", "../outside.txt"]})
+    )
     (out / "fake" / "old.csv").write_text("stale")
     (out / "fake" / "mine.txt").write_text("not ours")
     (tmp_path / "outside.txt").write_text("never touched")

@@ -16,9 +16,13 @@ from workbench.domain.playbook import Playbook
 from workbench.writers.crm.registry import adapter, mapping_for, names
 
 TARGETS = names()
-MAPPINGS = {"salesforce": ("Lead", "Setting__c"), "dynamics": ("lead", "organization"),
-            "odoo": ("crm.lead", "res.config.settings"), "espocrm": ("Lead", "Settings"),
-            "suitecrm": ("Leads", None)}
+MAPPINGS = {
+    "salesforce": ("Lead", "Setting__c"),
+    "dynamics": ("lead", "organization"),
+    "odoo": ("crm.lead", "res.config.settings"),
+    "espocrm": ("Lead", "Settings"),
+    "suitecrm": ("Leads", None),
+}
 
 
 def _adapter(name: str):
@@ -30,8 +34,12 @@ def mapped_mini(tmp_path_factory) -> Path:
     """mini with a crm_mappings section for every target (suitecrm leaves settings unmapped)."""
     lines = ["crm_mappings:"]
     for target, (lead, settings) in MAPPINGS.items():
-        lines += [f"  {target}:", "    objects:", f"      lead: {lead}",
-                  f"      settings: {settings if settings else 'null'}"]
+        lines += [
+            f"  {target}:",
+            "    objects:",
+            f"      lead: {lead}",
+            f"      settings: {settings if settings else 'null'}",
+        ]
     path = tmp_path_factory.mktemp("pb") / "mini-mapped.yaml"
     path.write_text(MINI.read_text(encoding="utf-8") + "\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -45,8 +53,20 @@ def exports(tmp_path_factory, mapped_mini) -> dict[str, Path]:
     out = {}
     for ref in ("mini", "core", "b2b-sales", "b2c-retail-loyalty", "financial-services"):
         folder = tmp_path_factory.mktemp(ref)
-        assert main(["crm-export", str(mapped_mini) if ref == "mini" else ref, "--to", "all", "--out",
-                     str(folder), "--quiet"]) == 0
+        assert (
+            main(
+                [
+                    "crm-export",
+                    str(mapped_mini) if ref == "mini" else ref,
+                    "--to",
+                    "all",
+                    "--out",
+                    str(folder),
+                    "--quiet",
+                ]
+            )
+            == 0
+        )
         out[ref] = folder
     return out
 
@@ -93,10 +113,14 @@ def test_seeded_drift_found_exactly(run_cli, mapped_mini, tmp_path, target):
     assert code == 1, err
     rows = drift_rows(out)
     ideal = compare(crm.project(pb, mapping), LiveMatrix(target, crm.project(_seeded(pb), mapping).grants))
-    expected = [(d.severity, d.kind, d.role, d.object, d.action, d.design, d.live) for d in ideal
-                if d.role != "intruder"]  # a role outside the design is an unknown role, not cells
+    expected = [
+        (d.severity, d.kind, d.role, d.object, d.action, d.design, d.live)
+        for d in ideal
+        if d.role != "intruder"
+    ]  # a role outside the design is an unknown role, not cells
     assert [r for r in rows if r[1] not in ("unknown-role", "unknown-object")] == sorted(
-        expected, key=lambda r: (r[0] != "error", r[1], r[2], r[3], r[4]))
+        expected, key=lambda r: (r[0] != "error", r[1], r[2], r[3], r[4])
+    )
     assert ("error", "wider", "specialist", "lead", "read") in [r[:5] for r in rows]
     assert ("warning", "missing", "specialist", "lead", "update") in [r[:5] for r in rows]
     assert [r[1] for r in rows].count("unknown-role") == 1
@@ -143,7 +167,9 @@ def test_change_plan_steps_per_target(run_cli, mapped_mini, tmp_path, target):
         if (row[0].value, row[2].value, row[3].value) == ("specialist", "lead", "read"):
             row[5].value = "revoke"
     wb.save(checklist)
-    code, out, _ = run_cli("audit", mapped_mini, "--decisions", checklist, "--target", target, "--format", "json")
+    code, out, _ = run_cli(
+        "audit", mapped_mini, "--decisions", checklist, "--target", target, "--format", "json"
+    )
     assert code == 1
     steps = json.loads(out)["crm"][target]
     read = [s for s in steps if (s["role"], s["action"]) == ("specialist", "read")]

@@ -30,8 +30,9 @@ def test_an_integer_of_5000_digits_is_located_not_a_traceback(run_cli, tmp_path)
     path.write_text('[\n  {"name": "CRM_director",\n   "revision": ' + "9" * 5000 + ',\n   "data": {}}\n]\n')
     code, out, err = run_cli("audit", "core", "--from", "espocrm", path)
     assert (code, out) == (2, "")
-    assert err.splitlines()[0] == (f"{path}:3:16: error: a number of 5,000 digits; expected Role records (names, "
-                                   "levels, yes/no)")
+    assert err.splitlines()[0] == (
+        f"{path}:3:16: error: a number of 5,000 digits; expected Role records (names, levels, yes/no)"
+    )
 
 
 def test_thousands_of_problems_are_each_at_their_line_and_capped(run_cli, tmp_path):
@@ -55,8 +56,10 @@ def test_a_nul_in_a_suitecrm_role_name_is_bad_input_not_drift(run_cli, exported)
     acl.write_text("\n".join(lines + ["CRM_dir\x00ector,Leads,access,89"]) + "\n", encoding="utf-8")
     code, out, err = run_cli("audit", "core", "--from", "suitecrm", acl)
     assert (code, out) == (2, "")
-    assert err.splitlines()[0] == (f"{acl}:{len(lines) + 1}:8: error: a control character U+0000; expected text "
-                                   "(names and values never hold one: is the export damaged?)")
+    assert err.splitlines()[0] == (
+        f"{acl}:{len(lines) + 1}:8: error: a control character U+0000; expected text "
+        "(names and values never hold one: is the export damaged?)"
+    )
     assert "unknown" not in err
 
 
@@ -65,13 +68,18 @@ def test_a_nul_in_an_espocrm_role_name_is_bad_input_not_drift(run_cli, tmp_path)
     path.write_text('[{"name": "CRM_dir\\u0000ector", "data": {}}]\n')
     code, out, err = run_cli("audit", "core", "--from", "espocrm", path)
     assert (code, out) == (2, "")
-    assert err.splitlines()[0] == (f"{path}:1:3: error: the name 'CRM_dir\\x00ector' holds a control character; "
-                                   "expected the role's name as text")
+    assert err.splitlines()[0] == (
+        f"{path}:1:3: error: the name 'CRM_dir\\x00ector' holds a control character; "
+        "expected the role's name as text"
+    )
 
 
 def permission_set(name: str, padding: int) -> bytes:
-    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<PermissionSet xmlns="{NS}">\n<label>{name}</label>\n'
-            + " " * padding + "</PermissionSet>\n").encode()
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<PermissionSet xmlns="{NS}">\n<label>{name}</label>\n'
+        + " " * padding
+        + "</PermissionSet>\n"
+    ).encode()
 
 
 def test_an_archive_over_its_total_budget_is_refused_from_its_declared_sizes(tmp_path):
@@ -81,12 +89,20 @@ def test_an_archive_over_its_total_budget_is_refused_from_its_declared_sizes(tmp
         for n in range(60):
             archive.writestr(f"permissionsets/Set{n}.permissionset", permission_set(f"Set{n}", 1 << 20))
     declared = sum(info.file_size for info in zipfile.ZipFile(path).infolist())
-    result = run_limited("audit", "core", "--from", "salesforce", path,
-                         patch="import workbench.loading.crm as c; c.MAX_ARCHIVE_BYTES = 20 << 20")
+    result = run_limited(
+        "audit",
+        "core",
+        "--from",
+        "salesforce",
+        path,
+        patch="import workbench.loading.crm as c; c.MAX_ARCHIVE_BYTES = 20 << 20",
+    )
     assert (result.returncode, result.stdout) == (2, ""), result.stderr
-    assert result.stderr.splitlines()[0] == (f"{path}: error: its files declare {declared:,} bytes unpacked, over "
-                                             "the limit of 20,971,520; expected a smaller archive (is this a zip "
-                                             "bomb?)")
+    assert result.stderr.splitlines()[0] == (
+        f"{path}: error: its files declare {declared:,} bytes unpacked, over "
+        "the limit of 20,971,520; expected a smaller archive (is this a zip "
+        "bomb?)"
+    )
 
 
 def test_a_member_that_lies_about_its_size_is_not_inflated_past_it(tmp_path):
@@ -114,15 +130,22 @@ def test_a_damaged_member_is_located_at_the_member(tmp_path):
         archive.writestr(name, permission_set("Broken", 100_000))
     data = bytearray(path.read_bytes())
     start = data.index(b"PK\x03\x04") + 30 + len(name)
-    data[start + 10:start + 60] = b"\xff" * 50
+    data[start + 10 : start + 60] = b"\xff" * 50
     path.write_bytes(bytes(data))
     result = run_limited("audit", "core", "--from", "salesforce", path)
     assert (result.returncode, result.stdout) == (2, ""), result.stderr
     assert result.stderr.splitlines()[0].startswith(f"{path}!{name}: error: cannot unpack: ")
 
 
-@pytest.mark.parametrize("target,name", [("salesforce", "package.zip"), ("espocrm", "roles.json"),
-                                         ("suitecrm", "suitecrm_acl.csv"), ("odoo", "ir.model.access.csv")])
+@pytest.mark.parametrize(
+    "target,name",
+    [
+        ("salesforce", "package.zip"),
+        ("espocrm", "roles.json"),
+        ("suitecrm", "suitecrm_acl.csv"),
+        ("odoo", "ir.model.access.csv"),
+    ],
+)
 def test_a_fifo_is_refused_not_waited_on(tmp_path, target, name):
     fifo = tmp_path / name
     os.mkfifo(fifo)
@@ -150,8 +173,10 @@ def test_a_member_of_millions_of_tiny_elements_is_refused_at_the_element_cap(tmp
         member.write(b"</PermissionSet>\n")
     result = run_limited("audit", "core", "--from", "salesforce", path)
     assert (result.returncode, result.stdout) == (2, ""), result.stderr
-    assert result.stderr.splitlines()[0] == (f"{path}!{name}:2:4000001: error: over 1,000,000 XML elements; expected "
-                                             "a permission file (is this an XML bomb?)")
+    assert result.stderr.splitlines()[0] == (
+        f"{path}!{name}:2:4000001: error: over 1,000,000 XML elements; expected "
+        "a permission file (is this an XML bomb?)"
+    )
 
 
 def test_millions_of_empty_objects_are_refused_at_the_object_cap(tmp_path):
@@ -160,5 +185,6 @@ def test_millions_of_empty_objects_are_refused_at_the_object_cap(tmp_path):
     path.write_text("[\n" + "{}," * (10 << 20) + "{}]\n")
     result = run_limited("audit", "core", "--from", "espocrm", path)
     assert (result.returncode, result.stdout) == (2, ""), result.stderr
-    assert result.stderr.splitlines()[0] == (f"{path}:2:1500001: error: over 500,000 JSON objects; expected Role "
-                                             "records (is this a JSON bomb?)")
+    assert result.stderr.splitlines()[0] == (
+        f"{path}:2:1500001: error: over 500,000 JSON objects; expected Role records (is this a JSON bomb?)"
+    )

@@ -28,8 +28,14 @@ def design(ref: str):
 def drifts(pb, mapping, path):
     live, problems = read(path, pb, mapping)
     assert [p for p in problems if p.severity == "error"] == []
-    return {(d.kind, d.severity, d.role, d.object, d.action, d.design, d.live)
-            for d in compare(project(pb, mapping), live)}, live, problems
+    return (
+        {
+            (d.kind, d.severity, d.role, d.object, d.action, d.design, d.live)
+            for d in compare(project(pb, mapping), live)
+        },
+        live,
+        problems,
+    )
 
 
 @pytest.mark.parametrize("ref", ["mini", "core", "b2b-sales", "b2c-retail-loyalty", "financial-services"])
@@ -49,17 +55,23 @@ def test_seeded_drift_is_found_exactly_and_located(tmp_path):
     text = specialist.read_text(encoding="utf-8")
     text = text.replace('"prvReadLead" level="Local"', '"prvReadLead" level="Global"')  # widened
     text = text.replace('    <RolePrivilege name="prvCreateLead" level="Basic" />\n', "")  # a missing right
-    text = text.replace("</RolePrivileges>", '  <RolePrivilege name="prvReadnew_invoice" level="Basic" />\n'
-                        "  </RolePrivileges>")  # an unknown entity
+    text = text.replace(
+        "</RolePrivileges>",
+        '  <RolePrivilege name="prvReadnew_invoice" level="Basic" />\n  </RolePrivileges>',
+    )  # an unknown entity
     specialist.write_text(text, encoding="utf-8")
-    (roles / "Intruder.xml").write_text('<Role name="CRM_intruder"><RolePrivileges><RolePrivilege '
-                                        'name="prvReadLead" level="Global"/></RolePrivileges></Role>')
+    (roles / "Intruder.xml").write_text(
+        '<Role name="CRM_intruder"><RolePrivileges><RolePrivilege '
+        'name="prvReadLead" level="Global"/></RolePrivileges></Role>'
+    )
     found, live, problems = drifts(pb, mapping, tmp_path)
     assert problems == []
-    assert found == {("wider", "error", "specialist", "lead", "read", "team", "all"),
-                     ("missing", "warning", "specialist", "lead", "create", "own", "none"),
-                     ("unknown-object", "error", "CRM_specialist", "new_invoice", None, None, None),
-                     ("unknown-role", "error", "CRM_intruder", None, None, None, None)}
+    assert found == {
+        ("wider", "error", "specialist", "lead", "read", "team", "all"),
+        ("missing", "warning", "specialist", "lead", "create", "own", "none"),
+        ("unknown-object", "error", "CRM_specialist", "new_invoice", None, None, None),
+        ("unknown-role", "error", "CRM_intruder", None, None, None, None),
+    }
     file, line = live.locations[("specialist", "lead", "read")]
     assert file == str(specialist) and 'name="prvReadLead"' in text.splitlines()[line - 1]
     file, line = live.locations[("CRM_specialist", "new_invoice", None)]
@@ -70,16 +82,21 @@ def test_hand_edited_solution(tmp_path):
     """Deep, a lone wider AppendTo, Share, an unmapped entity, a role only in Customizations.xml."""
     pb, mapping = design("mini")
     found, live, problems = drifts(pb, mapping, DATA / "crm" / "dynamics" / "solution")
-    assert found == {("wider", "error", "specialist", "lead", "read", "team", "all"),  # Deep, read as all
-                     ("wider", "error", "specialist", "lead", "update", "own", "all"),  # AppendTo Global
-                     ("extra", "error", "specialist", "lead", "share", "none", "own"),
-                     ("unknown-object", "error", "CRM_specialist", "new_invoice", None, None, None),
-                     ("unknown-role", "error", "Sales Ops Helper", None, None, None, None),
-                     ("missing-role", "warning", "consultant", None, None, None, None),
-                     ("missing", "warning", "consultant", "settings", "read", "all", "none"),
-                     ("missing", "warning", "consultant", "settings", "update", "all", "none")}
+    assert found == {
+        ("wider", "error", "specialist", "lead", "read", "team", "all"),  # Deep, read as all
+        ("wider", "error", "specialist", "lead", "update", "own", "all"),  # AppendTo Global
+        ("extra", "error", "specialist", "lead", "share", "none", "own"),
+        ("unknown-object", "error", "CRM_specialist", "new_invoice", None, None, None),
+        ("unknown-role", "error", "Sales Ops Helper", None, None, None, None),
+        ("missing-role", "warning", "consultant", None, None, None, None),
+        ("missing", "warning", "consultant", "settings", "read", "all", "none"),
+        ("missing", "warning", "consultant", "settings", "update", "all", "none"),
+    }
     assert [(p.severity, p.code, p.line) for p in problems] == [
-        ("warning", "approximated", 10), ("warning", "approximated", 4), ("info", "not-audited", 4)]
+        ("warning", "approximated", 10),
+        ("warning", "approximated", 4),
+        ("info", "not-audited", 4),
+    ]
     assert "Deep" in problems[0].message and "AppendTo all" in problems[1].message
     assert "prvExportToExcel" in problems[2].message
 
@@ -90,8 +107,11 @@ def test_solution_zip_and_single_role_file(tmp_path):
     roles = "".join(p.read_text(encoding="utf-8").split("?>", 1)[1] for p in paths)
     archive = tmp_path / "solution.zip"
     with zipfile.ZipFile(archive, "w") as zf:
-        zf.writestr("customizations.xml", f'<?xml version="1.0" encoding="utf-8"?>\n<ImportExportXml>'
-                                          f"<Roles>{roles}</Roles></ImportExportXml>")
+        zf.writestr(
+            "customizations.xml",
+            f'<?xml version="1.0" encoding="utf-8"?>\n<ImportExportXml>'
+            f"<Roles>{roles}</Roles></ImportExportXml>",
+        )
         zf.writestr("solution.xml", "<ImportExportXml/>")
         zf.writestr("[Content_Types].xml", "<Types/>")
     live, problems = read(archive, pb, mapping)
@@ -100,14 +120,17 @@ def test_solution_zip_and_single_role_file(tmp_path):
     assert problems == [] and live.missing_roles == ["consultant"]
 
 
-@pytest.mark.parametrize("name,code,line,words", [
-    ("CRM_xxe", "xml-forbidden", 2, "external entities"),
-    ("CRM_laughs", "xml-forbidden", 2, "billion laughs"),
-    ("CRM_truncated", "xml-syntax", 4, "truncated"),
-    ("CRM_latin1", "encoding", 4, "encoding it declares"),
-    ("CRM_profile", "format", 2, "expected <Role>"),
-    ("CRM_specialist", "format", 4, "'Everything'"),
-])
+@pytest.mark.parametrize(
+    "name,code,line,words",
+    [
+        ("CRM_xxe", "xml-forbidden", 2, "external entities"),
+        ("CRM_laughs", "xml-forbidden", 2, "billion laughs"),
+        ("CRM_truncated", "xml-syntax", 4, "truncated"),
+        ("CRM_latin1", "encoding", 4, "encoding it declares"),
+        ("CRM_profile", "format", 2, "expected <Role>"),
+        ("CRM_specialist", "format", 4, "'Everything'"),
+    ],
+)
 def test_hostile_role_file_is_a_located_error(name, code, line, words):
     pb, mapping = design("mini")
     path = HOSTILE / f"{name}.xml"
@@ -133,10 +156,15 @@ def test_audit_command_exit_codes(run_cli, tmp_path):
     folder = tmp_path / "out" / "dynamics"
     assert run_cli("audit", "core", "--from", "dynamics", folder)[0] == 0
     role_file = sorted((folder / "Roles").glob("*.xml"))[0]
-    role_file.write_text(role_file.read_text(encoding="utf-8").replace(
-        "</RolePrivileges>", '<RolePrivilege name="prvDeleteAccount" level="Global" /></RolePrivileges>'),
-        encoding="utf-8")
+    role_file.write_text(
+        role_file.read_text(encoding="utf-8").replace(
+            "</RolePrivileges>", '<RolePrivilege name="prvDeleteAccount" level="Global" /></RolePrivileges>'
+        ),
+        encoding="utf-8",
+    )
     assert run_cli("audit", "core", "--from", "dynamics", folder)[0] == 1
-    role_file.write_bytes(b'<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<r/>')
+    role_file.write_bytes(
+        b'<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<r/>'
+    )
     code, out, err = run_cli("audit", "core", "--from", "dynamics", folder)
     assert code == 2 and f"{role_file}:2:" in out + err

@@ -35,14 +35,24 @@ def privileges(path) -> dict[str, str]:
 
 def test_role_files_carry_depths_and_append_follows_update(tmp_path):
     paths = write(mini(), MINI_MAP, tmp_path)
-    assert [p.relative_to(tmp_path).as_posix() for p in paths] == ["Roles/CRM_consultant.xml",
-                                                                    "Roles/CRM_specialist.xml"]
+    assert [p.relative_to(tmp_path).as_posix() for p in paths] == [
+        "Roles/CRM_consultant.xml",
+        "Roles/CRM_specialist.xml",
+    ]
     assert privileges(paths[1]) == {
-        "prvCreateLead": "Basic", "prvReadLead": "Local",  # create own, read team
-        "prvWriteLead": "Basic", "prvAppendLead": "Basic", "prvAppendToLead": "Basic",  # update own
-        "prvReadnew_setting": "Global"}
-    assert privileges(paths[0]) == {"prvReadnew_setting": "Global", "prvWritenew_setting": "Global",
-                                    "prvAppendnew_setting": "Global", "prvAppendTonew_setting": "Global"}
+        "prvCreateLead": "Basic",
+        "prvReadLead": "Local",  # create own, read team
+        "prvWriteLead": "Basic",
+        "prvAppendLead": "Basic",
+        "prvAppendToLead": "Basic",  # update own
+        "prvReadnew_setting": "Global",
+    }
+    assert privileges(paths[0]) == {
+        "prvReadnew_setting": "Global",
+        "prvWritenew_setting": "Global",
+        "prvAppendnew_setting": "Global",
+        "prvAppendTonew_setting": "Global",
+    }
     root = ElementTree.parse(paths[1]).getroot()
     assert root.get("name") == "CRM_specialist" and root.get("id") == role_id("CRM_specialist")
     names = [p.get("name") for p in root.iter("RolePrivilege")]
@@ -61,18 +71,24 @@ def test_mini_projection_is_exact():
     matrix = project(mini(), MINI_MAP)
     assert matrix.limitations == []
     assert matrix.grants == {
-        ("consultant", "settings", "read"): "all", ("consultant", "settings", "update"): "all",
-        ("specialist", "lead", "create"): "own", ("specialist", "lead", "read"): "team",
-        ("specialist", "lead", "update"): "own", ("specialist", "settings", "read"): "all"}
+        ("consultant", "settings", "read"): "all",
+        ("consultant", "settings", "update"): "all",
+        ("specialist", "lead", "create"): "own",
+        ("specialist", "lead", "read"): "team",
+        ("specialist", "lead", "update"): "own",
+        ("specialist", "settings", "read"): "all",
+    }
 
 
 def test_organization_owned_entities_are_global_only():
     matrix = project(mini(), CrmMapping(objects={"lead": "product", "settings": "organization"}))
     assert matrix.grants[("specialist", "lead", "read")] == "all"
     limits = {(x.role, x.object, x.action): (x.wanted, x.expressed) for x in matrix.limitations}
-    assert limits == {("specialist", "lead", "create"): ("own", "all"),
-                      ("specialist", "lead", "read"): ("team", "all"),
-                      ("specialist", "lead", "update"): ("own", "all")}
+    assert limits == {
+        ("specialist", "lead", "create"): ("own", "all"),
+        ("specialist", "lead", "read"): ("team", "all"),
+        ("specialist", "lead", "update"): ("own", "all"),
+    }
     assert all("organization-owned" in x.message for x in matrix.limitations)
 
 
@@ -94,7 +110,13 @@ def test_privilege_names_and_levels():
     assert split_privilege("prvAppendTopic", {"topic"}) == ("Append", "Topic")  # not AppendTo + "pic"
     assert split_privilege("prvExportToExcel", set()) is None
     assert [to_scope(d) for d in ("Basic", "Local", "Deep", "Global", "None", "Org")] == [
-        "own", "team", "all", "all", "none", None]
+        "own",
+        "team",
+        "all",
+        "all",
+        "none",
+        None,
+    ]
 
 
 @pytest.mark.parametrize("mapped", [{"consultant": "CRM Team", "specialist": "crm team"}])

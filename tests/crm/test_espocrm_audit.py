@@ -22,8 +22,10 @@ ESPO = DATA / "crm" / "espocrm"
 def drifts(pb, path):
     live, problems = read(path, pb, MINI_MAP)
     assert [p for p in problems if p.severity == "error"] == []
-    return {(d.kind, d.severity, d.role, d.object, d.action, d.design, d.live)
-            for d in compare(project(pb, MINI_MAP), live)}
+    return {
+        (d.kind, d.severity, d.role, d.object, d.action, d.design, d.live)
+        for d in compare(project(pb, MINI_MAP), live)
+    }
 
 
 def test_seeded_drift_is_found_exactly(tmp_path):
@@ -34,7 +36,13 @@ def test_seeded_drift_is_found_exactly(tmp_path):
     lead = roles[1]["data"]["Lead"]
     lead["read"] = "all"  # widened (stream left at team: read is the wider of the two)
     lead["edit"] = "no"  # missing
-    roles[1]["data"]["Account"] = {"create": "no", "read": "all", "edit": "no", "delete": "no", "stream": "all"}
+    roles[1]["data"]["Account"] = {
+        "create": "no",
+        "read": "all",
+        "edit": "no",
+        "delete": "no",
+        "stream": "all",
+    }
     roles.append({"name": "Sales (legacy)", "data": {"Lead": {"read": "all"}}})
     path.write_text(json.dumps(roles, indent=2), encoding="utf-8")
     assert drifts(pb, tmp_path) == {
@@ -53,8 +61,10 @@ def test_export_permission_and_stream_widen_what_the_role_reads(tmp_path):
     roles[1]["exportPermission"] = "yes"
     roles[1]["data"]["Lead"]["stream"] = "all"
     path.write_text(json.dumps(roles), encoding="utf-8")
-    assert drifts(pb, tmp_path) == {("wider", "error", "specialist", "lead", "read", "team", "all"),
-                                    ("extra", "error", "specialist", "lead", "export", "none", "all")}
+    assert drifts(pb, tmp_path) == {
+        ("wider", "error", "specialist", "lead", "read", "team", "all"),
+        ("extra", "error", "specialist", "lead", "export", "none", "all"),
+    }
 
 
 def test_an_api_answer_reads_as_designed():
@@ -64,7 +74,10 @@ def test_an_api_answer_reads_as_designed():
     assert live.unknown_roles == ["Sales (legacy)"] and live.unknown_objects == []
     found = {(d.kind, d.role, d.object, d.action) for d in compare(project(pb, MINI_MAP), live)}
     # exportPermission "not-set" is EspoCRM's default, yes: the specialist may export what they read
-    assert found == {("unknown-role", "Sales (legacy)", None, None), ("extra", "specialist", "lead", "export")}
+    assert found == {
+        ("unknown-role", "Sales (legacy)", None, None),
+        ("extra", "specialist", "lead", "export"),
+    }
 
 
 def test_a_left_out_entity_is_warned_about(tmp_path):
@@ -79,14 +92,19 @@ def test_a_left_out_entity_is_warned_about(tmp_path):
 def test_bad_levels_are_located_at_their_key():
     pb, _ = design("mini")
     _, problems = read(ESPO / "bad_levels.json", pb, MINI_MAP)
-    assert [(p.code, p.line, p.column) for p in problems] == [("value", 3, 4), ("value", 5, 15), ("value", 5, 32),
-                                                              ("value", 6, 6)]
+    assert [(p.code, p.line, p.column) for p in problems] == [
+        ("value", 3, 4),
+        ("value", 5, 15),
+        ("value", 5, 32),
+        ("value", 6, 6),
+    ]
     assert "exportPermission is 'maybe'" in problems[0].message
     assert "Lead: create is 'own'" in problems[1].message and "Settings: value is 42" in problems[3].message
 
 
-@pytest.mark.parametrize("name, code, where", [("truncated.json", "truncated", (3, 47)),
-                                               ("latin1.json", "encoding", (2, 75))])
+@pytest.mark.parametrize(
+    "name, code, where", [("truncated.json", "truncated", (3, 47)), ("latin1.json", "encoding", (2, 75))]
+)
 def test_truncated_and_mis_encoded_files_are_located(name, code, where):
     pb, _ = design("mini")
     live, problems = read(ESPO / name, pb, MINI_MAP)
@@ -94,9 +112,18 @@ def test_truncated_and_mis_encoded_files_are_located(name, code, where):
     assert live.grants == {}
 
 
-@pytest.mark.parametrize("text", ["[" * 100_000, "42", '{"total": 1}', '[1, "x"]',
-                                  '{"name": "CRM_specialist", "data": "{not json"}',
-                                  '{"name": "CRM_specialist", "data": [1]}', '{"data": {}}'])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 100_000,
+        "42",
+        '{"total": 1}',
+        '[1, "x"]',
+        '{"name": "CRM_specialist", "data": "{not json"}',
+        '{"name": "CRM_specialist", "data": [1]}',
+        '{"data": {}}',
+    ],
+)
 def test_wrong_shapes_are_problems_not_tracebacks(text, tmp_path):
     pb, _ = design("mini")
     path = tmp_path / "roles.json"

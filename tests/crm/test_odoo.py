@@ -18,8 +18,11 @@ from workbench.loading.playbooks import load_playbook
 from workbench.writers.crm.odoo import write
 
 MINI_MAP = CrmMapping(objects={"lead": "crm.lead", "settings": "res.config.settings"})
-OVERLAY_OBJECTS = {"b2b-sales": {"contract"}, "b2c-retail-loyalty": {"loyalty_account", "loyalty_transaction"},
-                   "financial-services": set()}
+OVERLAY_OBJECTS = {
+    "b2b-sales": {"contract"},
+    "b2c-retail-loyalty": {"loyalty_account", "loyalty_transaction"},
+    "financial-services": set(),
+}
 
 
 def design(ref: str):
@@ -32,32 +35,65 @@ def test_access_csv_and_rules_in_odoos_structure(tmp_path):
     paths = write(pb, mapping, tmp_path)
     assert [p.name for p in paths] == ["ir.model.access.csv", "record_rules.xml", "odoo-unmapped.txt"]
     rows = list(csv.reader(paths[0].read_text(encoding="utf-8").splitlines()))
-    assert rows == [list(HEADER),
-                    ["access_res_config_settings_consultant", "res.config.settings consultant",
-                     "base.model_res_config_settings", "group_crm_consultant", "1", "1", "0", "0"],
-                    ["access_crm_lead_specialist", "crm.lead specialist", "crm.model_crm_lead",
-                     "group_crm_specialist", "1", "1", "1", "0"],
-                    ["access_res_config_settings_specialist", "res.config.settings specialist",
-                     "base.model_res_config_settings", "group_crm_specialist", "1", "0", "0", "0"]]
+    assert rows == [
+        list(HEADER),
+        [
+            "access_res_config_settings_consultant",
+            "res.config.settings consultant",
+            "base.model_res_config_settings",
+            "group_crm_consultant",
+            "1",
+            "1",
+            "0",
+            "0",
+        ],
+        [
+            "access_crm_lead_specialist",
+            "crm.lead specialist",
+            "crm.model_crm_lead",
+            "group_crm_specialist",
+            "1",
+            "1",
+            "1",
+            "0",
+        ],
+        [
+            "access_res_config_settings_specialist",
+            "res.config.settings specialist",
+            "base.model_res_config_settings",
+            "group_crm_specialist",
+            "1",
+            "0",
+            "0",
+            "0",
+        ],
+    ]
     root = ElementTree.parse(paths[1]).getroot()
     records = {r.get("id"): r for r in root.iter("record")}
     assert [r.get("model") for r in root.iter("record")][:2] == ["res.groups", "res.groups"]
     team = {f.get("name"): f for f in records["rule_crm_lead_specialist_team"].iter("field")}
-    assert team["domain_force"].text == "['|', ('user_id', '=', user.id), ('team_id', 'in', user.crm_team_ids.ids)]"
+    assert (
+        team["domain_force"].text
+        == "['|', ('user_id', '=', user.id), ('team_id', 'in', user.crm_team_ids.ids)]"
+    )
     assert team["perm_read"].get("eval") == "True" and team["perm_write"].get("eval") == "False"
     own = {f.get("name"): f for f in records["rule_crm_lead_specialist_own"].iter("field")}
     assert own["domain_force"].text == "[('user_id', '=', user.id)]"
     assert (own["perm_write"].get("eval"), own["perm_create"].get("eval")) == ("True", "True")
     every = {f.get("name"): f for f in records["rule_res_config_settings_consultant_all"].iter("field")}
-    assert every["domain_force"].text == "[(1, '=', 1)]" and every["model_id"].get("ref") == \
-        "base.model_res_config_settings"
+    assert (
+        every["domain_force"].text == "[(1, '=', 1)]"
+        and every["model_id"].get("ref") == "base.model_res_config_settings"
+    )
 
 
 def test_group_ids_follow_the_mapping():
     assert group_id(CrmMapping(), "sales_manager") == "group_crm_sales_manager"
     assert group_id(CrmMapping(role_prefix="crm_roles_"), "sales_manager") == "crm_roles_sales_manager"
-    assert group_id(CrmMapping(roles={"sales_manager": "acme.group_sales-mgr"}), "sales_manager") == \
-        "group_sales_mgr"
+    assert (
+        group_id(CrmMapping(roles={"sales_manager": "acme.group_sales-mgr"}), "sales_manager")
+        == "group_sales_mgr"
+    )
 
 
 def test_domains_are_recognised_back():
@@ -68,8 +104,10 @@ def test_domains_are_recognised_back():
     assert scope_of(lead, "[]") == "all" and scope_of(lead, None) == "all"
     assert scope_of(lead, "[('stage_id.is_won', '=', True)]") is None
     custom = odoo_model("x_loyalty.card")
-    assert custom.xmlid == "x_loyalty.model_x_loyalty_card" and custom.domain("own") == \
-        "[('create_uid', '=', user.id)]"
+    assert (
+        custom.xmlid == "x_loyalty.model_x_loyalty_card"
+        and custom.domain("own") == "[('create_uid', '=', user.id)]"
+    )
 
 
 def test_shared_models_take_the_union_and_say_so():

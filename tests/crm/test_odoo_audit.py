@@ -21,8 +21,10 @@ ODOO = DATA / "crm" / "odoo"
 def drifts(pb, path):
     live, problems = read(path, pb, MINI_MAP)
     assert [p for p in problems if p.severity == "error"] == []
-    return {(d.kind, d.severity, d.role, d.object, d.action, d.design, d.live)
-            for d in compare(project(pb, MINI_MAP), live)}
+    return {
+        (d.kind, d.severity, d.role, d.object, d.action, d.design, d.live)
+        for d in compare(project(pb, MINI_MAP), live)
+    }
 
 
 def replace(path, old: str, new: str) -> None:
@@ -36,13 +38,19 @@ def test_seeded_drift_is_found_exactly(tmp_path):
     write(pb, MINI_MAP, tmp_path)
     access, rules = tmp_path / "ir.model.access.csv", tmp_path / "record_rules.xml"
     # widened: the specialist's team rule on leads now matches every lead
-    replace(rules, "['|', ('user_id', '=', user.id), ('team_id', 'in', user.crm_team_ids.ids)]", "[(1, '=', 1)]")
+    replace(
+        rules, "['|', ('user_id', '=', user.id), ('team_id', 'in', user.crm_team_ids.ids)]", "[(1, '=', 1)]"
+    )
     # missing: the consultant can no longer write settings
     replace(access, "group_crm_consultant,1,1,0,0", "group_crm_consultant,1,0,0,0")
     with access.open("a", encoding="utf-8") as out:
-        out.write("access_crm_lead_intruder,crm.lead intruder,crm.model_crm_lead,crm_roles.group_intruder,1,1,1,1\n")
-        out.write("access_sale_order_specialist,sale.order specialist,sale.model_sale_order,group_crm_specialist,"
-                  "1,0,0,0\n")
+        out.write(
+            "access_crm_lead_intruder,crm.lead intruder,crm.model_crm_lead,crm_roles.group_intruder,1,1,1,1\n"
+        )
+        out.write(
+            "access_sale_order_specialist,sale.order specialist,sale.model_sale_order,group_crm_specialist,"
+            "1,0,0,0\n"
+        )
     assert drifts(pb, tmp_path) == {
         ("wider", "error", "specialist", "lead", "read", "team", "all"),
         ("missing", "warning", "consultant", "settings", "update", "all", "none"),
@@ -54,13 +62,19 @@ def test_seeded_drift_is_found_exactly(tmp_path):
 def test_a_dropped_rule_widens_and_a_dropped_group_is_missing(tmp_path):
     pb, _ = design("mini")
     write(pb, MINI_MAP, tmp_path)
-    replace(tmp_path / "record_rules.xml", '<record id="rule_crm_lead_specialist_own" model="ir.rule">',
-            '<record id="rule_crm_lead_specialist_own" model="ir.rule"><field name="active" eval="False"/>')
-    assert drifts(pb, tmp_path) == {("wider", "error", "specialist", "lead", a, "own", "all")
-                                    for a in ("create", "update")}
+    replace(
+        tmp_path / "record_rules.xml",
+        '<record id="rule_crm_lead_specialist_own" model="ir.rule">',
+        '<record id="rule_crm_lead_specialist_own" model="ir.rule"><field name="active" eval="False"/>',
+    )
+    assert drifts(pb, tmp_path) == {
+        ("wider", "error", "specialist", "lead", a, "own", "all") for a in ("create", "update")
+    }
     (tmp_path / "record_rules.xml").unlink()
     access = tmp_path / "ir.model.access.csv"
-    access.write_text("\n".join(line for line in access.read_text().splitlines() if "consultant" not in line) + "\n")
+    access.write_text(
+        "\n".join(line for line in access.read_text().splitlines() if "consultant" not in line) + "\n"
+    )
     found = drifts(pb, tmp_path)
     assert ("missing-role", "warning", "consultant", None, None, None, None) in found
     assert ("wider", "error", "specialist", "lead", "read", "team", "all") in found  # no rules: all
@@ -78,8 +92,11 @@ def test_a_live_export_reads_as_designed(tmp_path):
 def test_a_rule_this_tool_does_not_write_reads_as_all_with_a_warning(tmp_path):
     pb, _ = design("mini")
     write(pb, MINI_MAP, tmp_path)
-    replace(tmp_path / "record_rules.xml", "[('user_id', '=', user.id)]</field>",
-            "[('stage_id.is_won', '=', True)]</field>")
+    replace(
+        tmp_path / "record_rules.xml",
+        "[('user_id', '=', user.id)]</field>",
+        "[('stage_id.is_won', '=', True)]</field>",
+    )
     live, problems = read(tmp_path, pb, MINI_MAP)
     assert [(p.severity, p.code) for p in problems] == [("warning", "domain")]
     assert problems[0].line is not None and "stage_id.is_won" in problems[0].message
@@ -102,11 +119,16 @@ def test_truncated_and_mis_encoded_files_are_located(tmp_path):
     rules, access = tmp_path / "record_rules.xml", tmp_path / "ir.model.access.csv"
     rules.write_bytes(rules.read_bytes()[:400])
     text = access.read_text(encoding="utf-8")
-    access.write_bytes(text[: len(text) - 12].encode() + b"\n"
-                       + "access_x,Pr\u00e9vente,crm.model_crm_lead,group_crm_specialist,1,0,0,0\n".encode("latin-1"))
+    access.write_bytes(
+        text[: len(text) - 12].encode()
+        + b"\n"
+        + "access_x,Pr\u00e9vente,crm.model_crm_lead,group_crm_specialist,1,0,0,0\n".encode("latin-1")
+    )
     _, problems = read(tmp_path, pb, MINI_MAP)
-    assert [(p.code, p.file.rsplit("/", 1)[-1]) for p in problems] == \
-        [("encoding", "ir.model.access.csv"), ("xml-syntax", "record_rules.xml")]
+    assert [(p.code, p.file.rsplit("/", 1)[-1]) for p in problems] == [
+        ("encoding", "ir.model.access.csv"),
+        ("xml-syntax", "record_rules.xml"),
+    ]
     assert (problems[0].line, problems[0].column) == (5, 12)
     assert problems[1].line is not None and "truncated" in problems[1].message
     access.write_text(text[: len(text) - 12], encoding="utf-8")
@@ -115,7 +137,9 @@ def test_truncated_and_mis_encoded_files_are_located(tmp_path):
     write(pb, MINI_MAP, tmp_path)
     rules.write_bytes(rules.read_bytes().replace(b"CRM: Specialist", "CRM: Spécialiste".encode("latin-1")))
     _, problems = read(tmp_path, pb, MINI_MAP)
-    assert [(p.code, p.line) for p in problems] == [("encoding", 9)] and "not in the encoding" in problems[0].message
+    assert [(p.code, p.line) for p in problems] == [("encoding", 9)] and "not in the encoding" in problems[
+        0
+    ].message
 
 
 def test_bad_headers_and_values_are_located(tmp_path):
@@ -124,8 +148,11 @@ def test_bad_headers_and_values_are_located(tmp_path):
     bad.write_text("id,name,model_id:id,perm_read\nx,y,crm.model_crm_lead,1\n", encoding="utf-8")
     _, problems = read(bad, pb, MINI_MAP)
     assert [(p.code, p.line) for p in problems] == [("header", 1)] and "group_id:id" in problems[0].message
-    bad.write_text("id,name,model_id:id,group_id:id,perm_read,perm_write,perm_create,perm_unlink\n"
-                   "x,y,crm.model_crm_lead,group_crm_specialist,yes,0,0,0\n", encoding="utf-8")
+    bad.write_text(
+        "id,name,model_id:id,group_id:id,perm_read,perm_write,perm_create,perm_unlink\n"
+        "x,y,crm.model_crm_lead,group_crm_specialist,yes,0,0,0\n",
+        encoding="utf-8",
+    )
     _, problems = read(bad, pb, MINI_MAP)
     assert [(p.code, p.line, p.column) for p in problems] == [("value", 2, 45)]
     bad.write_bytes(b"")

@@ -37,8 +37,10 @@ def test_plan_printed_and_checklist_written(run_cli, tmp_path):
     assert "every 6 months" in out and "next: 2025-09-03, 2026-03-03, 2026-09-03" in out
     assert "due 2025-03-10 (5 working days)" in out
     assert "crm_manager (CRM manager) reviews 14 roles" in out
-    assert sorted(p.name for p in (tmp_path / "rc").iterdir()) == ["recertification-crm_manager.xlsx",
-                                                                   "recertification-director.xlsx"]
+    assert sorted(p.name for p in (tmp_path / "rc").iterdir()) == [
+        "recertification-crm_manager.xlsx",
+        "recertification-director.xlsx",
+    ]
 
 
 def test_checklist_rows_protection_and_dropdowns(run_cli, tmp_path):
@@ -56,7 +58,8 @@ def test_checklist_rows_protection_and_dropdowns(run_cli, tmp_path):
         ("specialist", "Specialist", "lead", "create", "own", None, None, None),
         ("specialist", "Specialist", "lead", "read", "team", None, None, None),
         ("specialist", "Specialist", "lead", "update", "own", None, None, None),
-        ("specialist", "Specialist", "settings", "read", "all", None, None, None)]
+        ("specialist", "Specialist", "settings", "read", "all", None, None, None),
+    ]
     assert ws.protection.sheet is True
     for row in ws.iter_rows(min_row=2):
         assert [c.protection.locked for c in row] == [True] * 5 + [False] * 3
@@ -70,15 +73,23 @@ def test_checklist_rows_protection_and_dropdowns(run_cli, tmp_path):
 
 def test_decisions_become_a_change_plan(run_cli, tmp_path):
     checklist = _checklists(run_cli, tmp_path) / "recertification-crm_manager.xlsx"
-    _decide(checklist, {("specialist", "lead", "read"): ("Change", "own", "sees only own leads"),
-                        ("consultant", "settings", "update"): ("revoke", None, "left the project")})
+    _decide(
+        checklist,
+        {
+            ("specialist", "lead", "read"): ("Change", "own", "sees only own leads"),
+            ("consultant", "settings", "update"): ("revoke", None, "left the project"),
+        },
+    )
     code, out, err = run_cli("audit", MINI, "--decisions", checklist, "--format", "json")
     assert code == 1, err
     doc = json.loads(out)
-    assert [(c["decision"], c["role"], c["object"], c["action"], c["from"], c["to"], c["reviewer"])
-            for c in doc["changes"]] == [("revoke", "consultant", "settings", "update", "all", "none",
-                                          "crm_manager"),
-                                         ("change", "specialist", "lead", "read", "team", "own", "crm_manager")]
+    assert [
+        (c["decision"], c["role"], c["object"], c["action"], c["from"], c["to"], c["reviewer"])
+        for c in doc["changes"]
+    ] == [
+        ("revoke", "consultant", "settings", "update", "all", "none", "crm_manager"),
+        ("change", "specialist", "lead", "read", "team", "own", "crm_manager"),
+    ]
     assert doc["kept"] == 0 and len(doc["undecided"]) == 4
     assert doc["changes"][1]["checklist"] == f"{checklist}:5"
     assert doc["changes"][1]["comment"] == "sees only own leads"
@@ -97,8 +108,13 @@ def test_all_kept_exits_0_and_table(run_cli, tmp_path):
 
 def test_invalid_decisions_exit_2_located(run_cli, tmp_path):
     checklist = _checklists(run_cli, tmp_path) / "recertification-crm_manager.xlsx"
-    _decide(checklist, {("specialist", "lead", "read"): ("change", "all", None),
-                        ("specialist", "lead", "create"): ("maybe", None, None)})
+    _decide(
+        checklist,
+        {
+            ("specialist", "lead", "read"): ("change", "all", None),
+            ("specialist", "lead", "create"): ("maybe", None, None),
+        },
+    )
     code, out, err = run_cli("audit", MINI, "--decisions", checklist)
     assert code == 2 and out == ""
     assert f"{checklist}:4:6: error:" in err and "maybe" in err
@@ -110,6 +126,7 @@ def test_unreadable_checklist_exits_2(run_cli, tmp_path):
     bad.write_text("not a workbook")
     empty = tmp_path / "empty.xlsx"
     from openpyxl import Workbook
+
     Workbook().save(empty)
     code, _, err = run_cli("audit", MINI, "--decisions", bad, empty, tmp_path / "missing.xlsx")
     assert code == 2
@@ -127,11 +144,14 @@ def test_crm_steps_and_audit_after_decisions(run_cli, exported, tmp_path):
     step = next(line for line in out.splitlines() if line.startswith("CRM_consultant"))
     assert step.split() == ["CRM_consultant", "-", "update", "all", "none", "consultant", "settings"]
     # the CRM still grants the revoked right: the audit against the decided design finds it
-    code, out, _ = run_cli("audit", MINI, "--decisions", checklist, "--from", "fake", exported, "--format", "json")
+    code, out, _ = run_cli(
+        "audit", MINI, "--decisions", checklist, "--from", "fake", exported, "--format", "json"
+    )
     assert code == 1
     doc = json.loads(out)
     assert [(d["kind"], d["role"], d["object"], d["action"]) for d in doc["audit"]["drifts"]] == [
-        ("extra", "consultant", "settings", "update")]
+        ("extra", "consultant", "settings", "update")
+    ]
     assert len(doc["recertification"]["changes"]) == 1
     # once the administrator removes it, the CRM matches the recertified design
     edit_lines(exported / "permissions.csv", {"CRM_consultant,settings,update,all": None})
@@ -152,8 +172,12 @@ def test_help_documents_modes_and_exit_codes(run_cli, capsys):
         run_cli("audit", "--help")
     text = capsys.readouterr().out
     assert exited.value.code == 0
-    for words in ("--decisions FILE...", "exit codes:", "2  the design, the live export or a checklist",
-                  "sarif (SARIF 2.1.0"):
+    for words in (
+        "--decisions FILE...",
+        "exit codes:",
+        "2  the design, the live export or a checklist",
+        "sarif (SARIF 2.1.0",
+    ):
         assert words in text
 
 

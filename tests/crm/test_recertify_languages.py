@@ -19,7 +19,9 @@ WORDS = {  # (sheet, decision column header, change, revoke, own scope, read act
 
 
 def _checklist(run_cli, tmp_path: Path, lang: str) -> Path:
-    code, _, err = run_cli("recertify", MINI, "--out", tmp_path / "rc", "--date", "2025-03-03", "--lang", lang)
+    code, _, err = run_cli(
+        "recertify", MINI, "--out", tmp_path / "rc", "--date", "2025-03-03", "--lang", lang
+    )
     assert code == 0, err
     return tmp_path / "rc" / "recertification-crm_manager.xlsx"
 
@@ -56,7 +58,10 @@ def test_decisions_in_the_clients_language_read_back(run_cli, tmp_path, monkeypa
     code, out, err = run_cli("audit", MINI, "--decisions", path, "--format", "json")
     assert code == 1, err
     doc = json.loads(out)
-    assert [(c["decision"], c["role"], c["object"], c["action"], c["from"], c["to"]) for c in doc["changes"]] == [
+    assert [
+        (c["decision"], c["role"], c["object"], c["action"], c["from"], c["to"]) for c in doc["changes"]
+    ] == [
         ("revoke", "consultant", "settings", "update", "all", "none"),
-        ("change", "specialist", "lead", "read", "team", "own")]
+        ("change", "specialist", "lead", "read", "team", "own"),
+    ]
     assert doc["changes"][0]["reviewer"] == "crm_manager"

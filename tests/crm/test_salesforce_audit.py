@@ -28,8 +28,10 @@ def design(ref: str):
 def drifts(pb, mapping, path):
     live, problems = read(path, pb, mapping)
     assert [p for p in problems if p.severity == "error"] == []
-    return {(d.kind, d.severity, d.role, d.object, d.action, d.design, d.live)
-            for d in compare(project(pb, mapping), live)}, live
+    return {
+        (d.kind, d.severity, d.role, d.object, d.action, d.design, d.live)
+        for d in compare(project(pb, mapping), live)
+    }, live
 
 
 @pytest.mark.parametrize("ref", ["mini", "core", "b2b-sales", "b2c-retail-loyalty", "financial-services"])
@@ -67,12 +69,15 @@ def test_seeded_drift_is_found_exactly_and_located(tmp_path):
     edit(specialist, "Lead", viewAllRecords=True, allowCreate=False)  # widened read, missing create
     edit(specialist, "Invoice__c", allowRead=True)  # an object the design does not map
     (sets / "CRM_intruder.permissionset-meta.xml").write_text(  # a permission set made outside the design
-        (sets / "CRM_consultant.permissionset-meta.xml").read_text(encoding="utf-8"), encoding="utf-8")
+        (sets / "CRM_consultant.permissionset-meta.xml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     found, live = drifts(pb, mapping, tmp_path)
-    assert found == {("wider", "error", "specialist", "lead", "read", "team", "all"),
-                     ("missing", "warning", "specialist", "lead", "create", "team", "none"),
-                     ("unknown-object", "error", "CRM_specialist", "Invoice__c", None, None, None),
-                     ("unknown-role", "error", "CRM_intruder", None, None, None, None)}
+    assert found == {
+        ("wider", "error", "specialist", "lead", "read", "team", "all"),
+        ("missing", "warning", "specialist", "lead", "create", "team", "none"),
+        ("unknown-object", "error", "CRM_specialist", "Invoice__c", None, None, None),
+        ("unknown-role", "error", "CRM_intruder", None, None, None, None),
+    }
     file, line = live.locations[("specialist", "lead", "read")]
     assert file == str(specialist) and "<objectPermissions>" in specialist.read_text().splitlines()[line - 1]
     assert live.locations[("CRM_intruder", None, None)][0].endswith("CRM_intruder.permissionset-meta.xml")
@@ -87,8 +92,11 @@ def test_seeded_drift_on_core(tmp_path):
     path = tmp_path / "permissionsets" / f"{mapping.role_name(role)}.permissionset-meta.xml"
     edit(path, mapping.objects[obj], modifyAllRecords=True, viewAllRecords=True)
     found, _ = drifts(pb, mapping, tmp_path)
-    assert found == {("wider", "error", role, obj, a, designed[(role, obj, a)], "all")
-                     for a in ("read", "update", "delete") if designed[(role, obj, a)] != "all"}
+    assert found == {
+        ("wider", "error", role, obj, a, designed[(role, obj, a)], "all")
+        for a in ("read", "update", "delete")
+        if designed[(role, obj, a)] != "all"
+    }
     assert ("wider", "error", role, obj, "delete", "team", "all") in found
 
 
@@ -97,20 +105,24 @@ def test_missing_permission_set_is_a_missing_role(tmp_path):
     write(pb, mapping, tmp_path)
     (tmp_path / "permissionsets" / "CRM_consultant.permissionset-meta.xml").unlink()
     found, _ = drifts(pb, mapping, tmp_path)
-    assert found == {("missing-role", "warning", "consultant", None, None, None, None),
-                     ("missing", "warning", "consultant", "settings", "read", "all", "none"),
-                     ("missing", "warning", "consultant", "settings", "update", "team", "none")}
+    assert found == {
+        ("missing-role", "warning", "consultant", None, None, None, None),
+        ("missing", "warning", "consultant", "settings", "read", "all", "none"),
+        ("missing", "warning", "consultant", "settings", "update", "team", "none"),
+    }
 
 
 def test_retrieved_folder_with_extra_metadata(tmp_path):
     pb, mapping = design("mini")
     found, live = drifts(pb, mapping, DATA / "crm" / "salesforce" / "retrieved")
-    assert found == {("wider", "error", "specialist", "lead", "read", "team", "all"),
-                     ("unknown-object", "error", "CRM_specialist", "Invoice__c", None, None, None),
-                     ("unknown-role", "error", "Sales_Ops_Helper", None, None, None, None),
-                     ("missing-role", "warning", "consultant", None, None, None, None),
-                     ("missing", "warning", "consultant", "settings", "read", "all", "none"),
-                     ("missing", "warning", "consultant", "settings", "update", "team", "none")}
+    assert found == {
+        ("wider", "error", "specialist", "lead", "read", "team", "all"),
+        ("unknown-object", "error", "CRM_specialist", "Invoice__c", None, None, None),
+        ("unknown-role", "error", "Sales_Ops_Helper", None, None, None, None),
+        ("missing-role", "warning", "consultant", None, None, None, None),
+        ("missing", "warning", "consultant", "settings", "read", "all", "none"),
+        ("missing", "warning", "consultant", "settings", "update", "team", "none"),
+    }
     assert ("CRM_specialist", "Unused__c") not in live.unknown_objects  # no flag set: no rights
 
 
@@ -135,8 +147,11 @@ def test_audit_command_exit_codes(run_cli, tmp_path):
     assert run_cli("audit", "core", "--from", "salesforce", folder)[0] == 0
     pb, mapping = design("core")
     role = pb.roles[0].id
-    edit(folder / "permissionsets" / f"{mapping.role_name(role)}.permissionset-meta.xml", "Invoice__c",
-         allowRead=True)
+    edit(
+        folder / "permissionsets" / f"{mapping.role_name(role)}.permissionset-meta.xml",
+        "Invoice__c",
+        allowRead=True,
+    )
     assert run_cli("audit", "core", "--from", "salesforce", folder)[0] == 1
     broken = folder / "permissionsets" / f"{mapping.role_name(role)}.permissionset-meta.xml"
     broken.write_bytes(broken.read_bytes()[:200])

@@ -62,28 +62,35 @@ def test_modify_all_only_when_update_and_delete_are_all():
 def test_projection_limitations_on_mini():
     matrix = project(mini(), MINI_MAP)
     assert matrix.grants == {
-        ("consultant", "settings", "read"): "all", ("consultant", "settings", "update"): "team",
-        ("specialist", "lead", "create"): "team", ("specialist", "lead", "read"): "team",
-        ("specialist", "lead", "update"): "team", ("specialist", "settings", "read"): "all"}
+        ("consultant", "settings", "read"): "all",
+        ("consultant", "settings", "update"): "team",
+        ("specialist", "lead", "create"): "team",
+        ("specialist", "lead", "read"): "team",
+        ("specialist", "lead", "update"): "team",
+        ("specialist", "settings", "read"): "all",
+    }
     limits = {(x.role, x.object, x.action): (x.wanted, x.expressed) for x in matrix.limitations}
-    assert limits == {("consultant", "settings", "update"): ("all", "team"),  # no Modify All without delete
-                      ("specialist", "lead", "create"): ("own", "team"),
-                      ("specialist", "lead", "update"): ("own", "team")}
+    assert limits == {
+        ("consultant", "settings", "update"): ("all", "team"),  # no Modify All without delete
+        ("specialist", "lead", "create"): ("own", "team"),
+        ("specialist", "lead", "update"): ("own", "team"),
+    }
 
 
 def test_unmapped_null_and_activity_objects_are_limitations():
     pb = load_playbook("core").playbook
     matrix = project(pb, CrmMapping(objects={**pb.crm_mappings["salesforce"].objects, "lead": None}))
-    by_object = {x.object for x in matrix.limitations
-                 if x.expressed == "none" and "not written" in x.message}
+    by_object = {x.object for x in matrix.limitations if x.expressed == "none" and "not written" in x.message}
     assert {"lead", "report", "dashboard", "activity"} <= by_object  # null, null, null, Task
     assert not [c for c in matrix.grants if c[1] in ("lead", "report", "activity")]
     actions = {x.action for x in matrix.limitations if x.message in NO_OBJECT_PERMISSION.values()}
     assert actions == {"assign", "export", "import"}
 
 
-@pytest.mark.parametrize("overlay,objects", [
-    ("b2b-sales", {"contract"}), ("b2c-retail-loyalty", {"loyalty_account", "loyalty_transaction"})])
+@pytest.mark.parametrize(
+    "overlay,objects",
+    [("b2b-sales", {"contract"}), ("b2c-retail-loyalty", {"loyalty_account", "loyalty_transaction"})],
+)
 def test_overlay_objects_without_mapping(overlay, objects):
     pb = load_playbook(overlay).playbook
     matrix = project(pb, pb.crm_mappings["salesforce"])
@@ -95,7 +102,8 @@ def test_permission_set_files_parse_as_metadata(tmp_path):
     paths = write(mini(), MINI_MAP, tmp_path)
     assert [p.relative_to(tmp_path).as_posix() for p in paths] == [
         "permissionsets/CRM_consultant.permissionset-meta.xml",
-        "permissionsets/CRM_specialist.permissionset-meta.xml"]
+        "permissionsets/CRM_specialist.permissionset-meta.xml",
+    ]
     root = ElementTree.parse(paths[1]).getroot()
     assert root.tag == f"{{{NAMESPACE}}}PermissionSet"
     assert root.findtext("sf:label", namespaces=NS) == "Specialist"
@@ -103,8 +111,15 @@ def test_permission_set_files_parse_as_metadata(tmp_path):
     assert list(entries) == ["Lead", "Setting__c"]
     lead = {local.tag.split("}")[1]: local.text for local in entries["Lead"]}
     assert list(lead) == sorted(lead)  # Salesforce retrieves the flags in alphabetical order
-    assert lead == {"allowCreate": "true", "allowDelete": "false", "allowEdit": "true", "allowRead": "true",
-                    "modifyAllRecords": "false", "object": "Lead", "viewAllRecords": "false"}
+    assert lead == {
+        "allowCreate": "true",
+        "allowDelete": "false",
+        "allowEdit": "true",
+        "allowRead": "true",
+        "modifyAllRecords": "false",
+        "object": "Lead",
+        "viewAllRecords": "false",
+    }
     setting = {flag: entries["Setting__c"].findtext(f"sf:{flag}", namespaces=NS) for flag in FLAGS}
     assert on({f: v == "true" for f, v in setting.items()}) == {"allowRead", "viewAllRecords"}
     assert paths[1].read_bytes().startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<PermissionSet xmlns=')

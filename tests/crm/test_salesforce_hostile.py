@@ -13,8 +13,10 @@ from workbench.loading.crm.salesforce import read
 from workbench.loading.playbooks import load_playbook
 
 HOSTILE = DATA / "crm" / "salesforce" / "hostile"
-MAPPING = CrmMapping(objects={"lead": "Lead", "settings": "Setting__c"},
-                     roles={"consultant": "CRM_xxe", "specialist": "CRM_laughs"})
+MAPPING = CrmMapping(
+    objects={"lead": "Lead", "settings": "Setting__c"},
+    roles={"consultant": "CRM_xxe", "specialist": "CRM_laughs"},
+)
 
 
 @pytest.fixture(scope="module")
@@ -22,13 +24,16 @@ def pb():
     return load_playbook(DATA / "mini.yaml").playbook
 
 
-@pytest.mark.parametrize("name,code,line,words", [
-    ("CRM_xxe", "xml-forbidden", 2, "external entities"),
-    ("CRM_laughs", "xml-forbidden", 2, "billion laughs"),
-    ("CRM_truncated", "xml-syntax", 6, "truncated"),
-    ("CRM_latin1", "encoding", 3, "encoding it declares"),
-    ("CRM_profile", "format", 2, "expected <PermissionSet>"),
-])
+@pytest.mark.parametrize(
+    "name,code,line,words",
+    [
+        ("CRM_xxe", "xml-forbidden", 2, "external entities"),
+        ("CRM_laughs", "xml-forbidden", 2, "billion laughs"),
+        ("CRM_truncated", "xml-syntax", 6, "truncated"),
+        ("CRM_latin1", "encoding", 3, "encoding it declares"),
+        ("CRM_profile", "format", 2, "expected <PermissionSet>"),
+    ],
+)
 def test_broken_file_is_one_located_error(pb, name, code, line, words):
     path = HOSTILE / f"{name}.permissionset-meta.xml"
     live, problems = read(path, pb, MAPPING)
@@ -60,10 +65,13 @@ def test_whole_hostile_folder_reads_without_raising(pb):
     assert live.unknown_roles == ["CRM_specialist"]  # MAPPING names the specialist CRM_laughs
 
 
-@pytest.mark.parametrize("make,code", [
-    (lambda p: p.write_bytes(b"PK\x03\x04 not really a zip"), "zip"),
-    (lambda p: zipfile.ZipFile(p, "w").close(), "empty"),
-])
+@pytest.mark.parametrize(
+    "make,code",
+    [
+        (lambda p: p.write_bytes(b"PK\x03\x04 not really a zip"), "zip"),
+        (lambda p: zipfile.ZipFile(p, "w").close(), "empty"),
+    ],
+)
 def test_bad_zips(pb, tmp_path, make, code):
     path = tmp_path / "retrieve.zip"
     make(path)

@@ -16,9 +16,14 @@ def _sarif(run_cli, exported, *extra):
 
 
 def _seed(exported):
-    edit_lines(exported / "permissions.csv", {"CRM_specialist,lead,read,team": "CRM_specialist,lead,read,all",
-                                              "CRM_specialist,lead,update,own": None},
-               add=["CRM_intruder,lead,read,all"])
+    edit_lines(
+        exported / "permissions.csv",
+        {
+            "CRM_specialist,lead,read,team": "CRM_specialist,lead,read,all",
+            "CRM_specialist,lead,update,own": None,
+        },
+        add=["CRM_intruder,lead,read,all"],
+    )
 
 
 def test_required_top_level_properties(run_cli, exported):
@@ -49,7 +54,10 @@ def test_results_have_rule_level_message_and_location(run_cli, exported):
     rules = run["tool"]["driver"]["rules"]
     results = run["results"]
     assert [(r["ruleId"], r["level"]) for r in results] == [
-        ("unknown-role", "error"), ("wider", "error"), ("missing", "warning")]
+        ("unknown-role", "error"),
+        ("wider", "error"),
+        ("missing", "warning"),
+    ]
     csv = str(exported / "permissions.csv")
     for result in results:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
@@ -65,8 +73,13 @@ def test_results_have_rule_level_message_and_location(run_cli, exported):
     # a missing right has no line of its own: it points at the role's first line
     missing = results[2]["locations"][0]["physicalLocation"]
     assert missing == {"artifactLocation": {"uri": "file://" + csv}, "region": {"startLine": 4}}
-    assert results[1]["properties"] == {"role": "specialist", "object": "lead", "action": "read",
-                                        "design": "team", "live": "all"}
+    assert results[1]["properties"] == {
+        "role": "specialist",
+        "object": "lead",
+        "action": "read",
+        "design": "team",
+        "live": "all",
+    }
 
 
 def test_clean_audit_has_empty_results_and_relative_uri(run_cli, exported, monkeypatch):

@@ -18,8 +18,11 @@ from workbench.loading.playbooks import load_playbook
 from workbench.writers.crm.suitecrm import write
 
 MINI_MAP = CrmMapping(objects={"lead": "Leads"})
-OVERLAY_OBJECTS = {"b2b-sales": {"contract"}, "b2c-retail-loyalty": {"loyalty_account", "loyalty_transaction"},
-                   "financial-services": set()}
+OVERLAY_OBJECTS = {
+    "b2b-sales": {"contract"},
+    "b2c-retail-loyalty": {"loyalty_account", "loyalty_transaction"},
+    "financial-services": set(),
+}
 
 
 def design(ref: str):
@@ -33,8 +36,10 @@ def test_acl_csv_columns_and_values_exact(tmp_path):
     assert [p.name for p in paths] == ["suitecrm_acl.csv", "suitecrm-limitations.txt"]
     rows = list(csv.reader(paths[0].read_text(encoding="utf-8").splitlines()))
     assert rows[0] == ["role", "module", "action", "value"]
-    assert rows[1:] == [["CRM_consultant", "Leads", a, v] for a, v in zip(ORDER, ["-98"] + ["-99"] * 7)] + \
-        [["CRM_specialist", "Leads", a, v] for a, v in zip(ORDER, ["89", "80", "80", "75", "-99", "-99", "-99", "90"])]
+    assert rows[1:] == [["CRM_consultant", "Leads", a, v] for a, v in zip(ORDER, ["-98"] + ["-99"] * 7)] + [
+        ["CRM_specialist", "Leads", a, v]
+        for a, v in zip(ORDER, ["89", "80", "80", "75", "-99", "-99", "-99", "90"])
+    ]
     report = paths[1].read_text(encoding="utf-8")
     assert "  lead create: own -> none: SuiteCRM has no create action" in report
     assert "  settings read: all -> none: settings has no SuiteCRM module" in report
@@ -48,23 +53,43 @@ def test_every_core_row_is_a_suitecrm_value(tmp_path):
     admin_rows = [r for r in rows if r["action"] == "admin"]  # core maps manage_users onto Users.admin
     assert len(rows) - len(admin_rows) == len(pb.roles) * len(modules) * len(ORDER)
     assert {(r["role"], r["module"], r["value"]) for r in admin_rows if r["value"] != "1"} == {
-        ("CRM_administrator", "Users", "99")}
+        ("CRM_administrator", "Users", "99")
+    }
     assert len(admin_rows) == len(pb.roles)
     for row in rows:
         assert int(row["value"]) in ALLOWED[row["action"]] and int(row["value"]) != 0, row
 
 
 def test_translation_both_ways():
-    values = module_values({"create": "own", "read": "team", "update": "own", "import": "own", "export": "all"})
-    assert values == {"access": 89, "view": 80, "list": 80, "edit": 75, "delete": -99, "import": 90,
-                      "export": 90, "massupdate": 90}
+    values = module_values(
+        {"create": "own", "read": "team", "update": "own", "import": "own", "export": "all"}
+    )
+    assert values == {
+        "access": 89,
+        "view": 80,
+        "list": 80,
+        "edit": 75,
+        "delete": -99,
+        "import": 90,
+        "export": 90,
+        "massupdate": 90,
+    }
     assert module_scopes(values) == {"read": "team", "update": "own", "import": "all", "export": "all"}
-    assert module_values({"assign": "own"})["access"] == 89 and module_scopes(module_values({"assign": "own"})) == {}
+    assert (
+        module_values({"assign": "own"})["access"] == 89
+        and module_scopes(module_values({"assign": "own"})) == {}
+    )
     assert module_scopes({"access": -98, "view": 90}) == {}
-    assert module_scopes({"view": 75, "list": 90}) == {"read": "all", "update": "all", "delete": "all",
-                                                       "import": "all", "export": "all"}  # not set -> all
-    assert module_scopes({"access": 89, "view": 0, "list": -99, "edit": -99, "delete": -99, "import": -99,
-                          "export": -99}) == {"read": "all"}
+    assert module_scopes({"view": 75, "list": 90}) == {
+        "read": "all",
+        "update": "all",
+        "delete": "all",
+        "import": "all",
+        "export": "all",
+    }  # not set -> all
+    assert module_scopes(
+        {"access": 89, "view": 0, "list": -99, "edit": -99, "delete": -99, "import": -99, "export": -99}
+    ) == {"read": "all"}
 
 
 def test_limitations_say_what_was_done_instead():
@@ -81,14 +106,18 @@ def test_two_objects_on_one_module_take_the_union():
     pb, _ = design("mini")
     matrix = project(pb, CrmMapping(objects={"lead": "Leads", "settings": "Leads"}))
     assert matrix.grants[("specialist", "lead", "read")] == "all"  # settings: read all
-    assert any("share the SuiteCRM module Leads: the union (all)" in lim.message for lim in matrix.limitations)
+    assert any(
+        "share the SuiteCRM module Leads: the union (all)" in lim.message for lim in matrix.limitations
+    )
 
 
 @pytest.mark.parametrize("ref", sorted(OVERLAY_OBJECTS))
 def test_overlay_objects_without_a_module_are_limitations(ref):
     pb, mapping = design(ref)
     matrix = project(pb, mapping)
-    assert OVERLAY_OBJECTS[ref] <= {lim.object for lim in matrix.limitations if "no SuiteCRM module" in lim.message}
+    assert OVERLAY_OBJECTS[ref] <= {
+        lim.object for lim in matrix.limitations if "no SuiteCRM module" in lim.message
+    }
     assert not any(obj in OVERLAY_OBJECTS[ref] for _, obj, _ in matrix.grants)
 
 

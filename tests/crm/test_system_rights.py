@@ -30,21 +30,33 @@ def _replace(path: Path, old: str, new: str, count: int = 1) -> None:
 
 def _salesforce_grant(folder: Path) -> None:
     """The exact reproduction: ModifyAllData and ExportReport added to the sales manager's permission set."""
-    extra = "".join(f"    <userPermissions>\n        <enabled>true</enabled>\n        <name>{name}</name>\n"
-                    "    </userPermissions>\n" for name in ("ExportReport", "ModifyAllData"))
-    _replace(folder / "permissionsets" / "CRM_sales_manager.permissionset-meta.xml", "</PermissionSet>",
-             extra + "</PermissionSet>")
+    extra = "".join(
+        f"    <userPermissions>\n        <enabled>true</enabled>\n        <name>{name}</name>\n"
+        "    </userPermissions>\n"
+        for name in ("ExportReport", "ModifyAllData")
+    )
+    _replace(
+        folder / "permissionsets" / "CRM_sales_manager.permissionset-meta.xml",
+        "</PermissionSet>",
+        extra + "</PermissionSet>",
+    )
 
 
 def _dynamics_grant(folder: Path) -> None:
-    _replace(folder / "Roles" / "CRM_sales_manager.xml", "  </RolePrivileges>",
-             '    <RolePrivilege name="prvExportToExcel" level="Global" />\n  </RolePrivileges>')
+    _replace(
+        folder / "Roles" / "CRM_sales_manager.xml",
+        "  </RolePrivileges>",
+        '    <RolePrivilege name="prvExportToExcel" level="Global" />\n  </RolePrivileges>',
+    )
 
 
 def _odoo_grant(folder: Path) -> None:
     record = '<record id="group_crm_sales_manager" model="res.groups">'
-    _replace(folder / "record_rules.xml", record,
-             record + "\n      <field name=\"implied_ids\" eval=\"[(4, ref('base.group_erp_manager'))]\" />")
+    _replace(
+        folder / "record_rules.xml",
+        record,
+        record + '\n      <field name="implied_ids" eval="[(4, ref(\'base.group_erp_manager\'))]" />',
+    )
 
 
 def _espocrm_grant(folder: Path) -> None:
@@ -57,8 +69,9 @@ def _espocrm_grant(folder: Path) -> None:
 
 
 def _suitecrm_grant(folder: Path) -> None:
-    _replace(folder / "suitecrm_acl.csv", "CRM_sales_manager,Users,admin,1",
-             "CRM_sales_manager,Users,admin,99")
+    _replace(
+        folder / "suitecrm_acl.csv", "CRM_sales_manager,Users,admin,1", "CRM_sales_manager,Users,admin,99"
+    )
 
 
 GRANTS = {  # target -> (edit, the system rights the sales manager then holds beyond the design)
@@ -71,15 +84,19 @@ GRANTS = {  # target -> (edit, the system rights the sales manager then holds be
 
 
 def _salesforce_drop(folder: Path) -> None:
-    _replace(folder / "permissionsets" / "CRM_administrator.permissionset-meta.xml",
-             "<enabled>true</enabled>\n        <name>ManageUsers</name>",
-             "<enabled>false</enabled>\n        <name>ManageUsers</name>")
+    _replace(
+        folder / "permissionsets" / "CRM_administrator.permissionset-meta.xml",
+        "<enabled>true</enabled>\n        <name>ManageUsers</name>",
+        "<enabled>false</enabled>\n        <name>ManageUsers</name>",
+    )
 
 
 def _dynamics_drop(folder: Path) -> None:
-    _replace(folder / "Roles" / "CRM_director.xml",
-             '<RolePrivilege name="prvExportToExcel" level="Global" />',
-             '<RolePrivilege name="prvExportToExcel" level="None" />')
+    _replace(
+        folder / "Roles" / "CRM_director.xml",
+        '<RolePrivilege name="prvExportToExcel" level="Global" />',
+        '<RolePrivilege name="prvExportToExcel" level="None" />',
+    )
 
 
 def _odoo_drop(folder: Path) -> None:
@@ -96,8 +113,9 @@ def _espocrm_drop(folder: Path) -> None:
 
 
 def _suitecrm_drop(folder: Path) -> None:
-    _replace(folder / "suitecrm_acl.csv", "CRM_administrator,Users,admin,99",
-             "CRM_administrator,Users,admin,1")
+    _replace(
+        folder / "suitecrm_acl.csv", "CRM_administrator,Users,admin,99", "CRM_administrator,Users,admin,1"
+    )
 
 
 DROPS = {  # target -> (edit, (role, system right) pairs the design gives and the CRM then lacks)
@@ -162,8 +180,11 @@ def test_salesforce_finding_points_at_the_user_permission(run_cli, core_export, 
 
 def test_dynamics_unmapped_miscellaneous_privilege_is_still_only_an_info(run_cli, core_export, tmp_path):
     folder = _copy(core_export, "dynamics", tmp_path)
-    _replace(folder / "Roles" / "CRM_sales_manager.xml", "  </RolePrivileges>",
-             '    <RolePrivilege name="prvGoOffline" level="Global" />\n  </RolePrivileges>')
+    _replace(
+        folder / "Roles" / "CRM_sales_manager.xml",
+        "  </RolePrivileges>",
+        '    <RolePrivilege name="prvGoOffline" level="Global" />\n  </RolePrivileges>',
+    )
     code, out, err = run_cli("audit", "core", "--from", "dynamics", folder, "--format", "json")
     assert code == 0 and json.loads(out)["drifts"] == []
     assert re.search(r"1 miscellaneous privilege\(s\) such as prvGoOffline are not per entity", err)
@@ -192,15 +213,20 @@ def test_bundled_designs_carry_system_rights_to_every_target(ref, target):
     carried = {(role, right) for (role, obj, right) in projected.grants if obj == SYSTEM}
     assert carried, target
     designed = {(r.id, right) for r in pb.roles for right in r.system_rights}
-    uncarried = {(x.role, x.action) for x in projected.limitations
-                 if x.object == SYSTEM and x.expressed == "none"}
+    uncarried = {
+        (x.role, x.action) for x in projected.limitations if x.object == SYSTEM and x.expressed == "none"
+    }
     assert designed <= carried | uncarried  # each designed right is carried or said to be not
 
 
 def test_rights_a_crm_cannot_express_are_in_the_limitations_report(core_export):
     limits = json.loads((core_export / "limitations.json").read_text(encoding="utf-8"))["targets"]
-    rows = {(t, x["role"], x["action"], x["wanted"], x["expressed"])
-            for t, items in limits.items() for x in items if x["object"] == SYSTEM}
+    rows = {
+        (t, x["role"], x["action"], x["wanted"], x["expressed"])
+        for t, items in limits.items()
+        for x in items
+        if x["object"] == SYSTEM
+    }
     assert ("dynamics", "director", "view_all_data", "all", "none") in rows
     assert ("suitecrm", "director", "export_data", "all", "none") in rows
     assert ("espocrm", "administrator", "manage_users", "all", "none") in rows
@@ -227,10 +253,15 @@ def test_governance_rule_violation_is_reported_by_check(run_cli, tmp_path):
     path.write_text(LEAKY, encoding="utf-8")
     code, out, _ = run_cli("check", path, "--format", "json")
     assert code == 1
-    found = {(f["severity"], f["rule"], f["role"], f["action"]) for f in json.loads(out)["findings"]
-             if f["rule"].startswith("sys:")}
-    assert found == {("error", "sys:sys_admin_only", "sales_manager", "modify_all_data"),
-                     ("warning", "sys:sys_view_and_export_all", "sales_manager", "export_data")}
+    found = {
+        (f["severity"], f["rule"], f["role"], f["action"])
+        for f in json.loads(out)["findings"]
+        if f["rule"].startswith("sys:")
+    }
+    assert found == {
+        ("error", "sys:sys_admin_only", "sales_manager", "modify_all_data"),
+        ("warning", "sys:sys_view_and_export_all", "sales_manager", "export_data"),
+    }
     code, out, _ = run_cli("check", path)
     assert "sales_manager/modify_all_data: sales_manager holds the system right modify_all_data" in out
 
@@ -246,8 +277,11 @@ def test_the_leaky_design_audits_clean_against_its_own_export(run_cli, tmp_path)
     assert names == ["ExportReport", "ImportLeads", "ModifyAllData", "TransferAnyEntity", "ViewAllData"]
     limits = json.loads((tmp_path / "out" / "limitations.json").read_text(encoding="utf-8"))["targets"]
     cell = ("sales_manager", SYSTEM, "none", "all")
-    widened = {x["action"] for x in limits["salesforce"]
-               if (x["role"], x["object"], x["wanted"], x["expressed"]) == cell}
+    widened = {
+        x["action"]
+        for x in limits["salesforce"]
+        if (x["role"], x["object"], x["wanted"], x["expressed"]) == cell
+    }
     assert widened == {"view_all_data", "assign_records", "import_data"}
     assert run_cli("audit", path, "--from", "salesforce", tmp_path / "out" / "salesforce")[0] == 0
 
@@ -276,14 +310,18 @@ def test_unknown_system_rights_are_located_errors(run_cli, tmp_path):
     assert code == 2
     located = re.findall(rf"^{re.escape(str(path))}:(\d+):(\d+): error: (.*)$", err, re.M)
     fields = [(int(line), re.sub(r"\[\d+\]", "[]", field.split(":")[0])) for line, _, field in located]
-    assert fields == [(7, "roles[].system_rights[]"), (10, "governance.system_rights[].rights[]"),
-                      (13, "crm_mappings.salesforce.system_rights.super_powers")]  # indexes: after the merge
+    assert fields == [
+        (7, "roles[].system_rights[]"),
+        (10, "governance.system_rights[].rights[]"),
+        (13, "crm_mappings.salesforce.system_rights.super_powers"),
+    ]  # indexes: after the merge
     assert all("expected 'modify_all_data'" in message for _, _, message in located)
 
 
 def test_cross_references_of_system_rights_are_checked(run_cli, tmp_path):
     path = tmp_path / "refs.yaml"
-    path.write_text("""\
+    path.write_text(
+        """\
 id: refs
 version: "1.0"
 name: Refs
@@ -294,7 +332,9 @@ roles:
 governance:
   system_rights:
     - {id: sys_x, description: x, severity: error, rights: [manage_users], except_roles: [ghost]}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     code, _, err = run_cli("validate", path)
     assert code == 2
     assert f"{path}:7:" in err and "'export_data' is listed twice" in err
@@ -319,17 +359,23 @@ def _suitecrm_rogue(folder: Path) -> None:
 
 
 def _odoo_rogue(folder: Path) -> None:
-    _replace(folder / "record_rules.xml", "  </data>",
-             '    <record id="group_night_shift" model="res.groups">\n'
-             '      <field name="name">Night shift</field>\n'
-             "      <field name=\"implied_ids\" eval=\"[(4, ref('base.group_system'))]\" />\n"
-             "    </record>\n  </data>")
+    _replace(
+        folder / "record_rules.xml",
+        "  </data>",
+        '    <record id="group_night_shift" model="res.groups">\n'
+        '      <field name="name">Night shift</field>\n'
+        '      <field name="implied_ids" eval="[(4, ref(\'base.group_system\'))]" />\n'
+        "    </record>\n  </data>",
+    )
 
 
-@pytest.mark.parametrize(("target", "edit", "name"), [("suitecrm", _suitecrm_rogue, "Night shift"),
-                                                      ("odoo", _odoo_rogue, "group_night_shift")])
+@pytest.mark.parametrize(
+    ("target", "edit", "name"),
+    [("suitecrm", _suitecrm_rogue, "Night shift"), ("odoo", _odoo_rogue, "group_night_shift")],
+)
 def test_a_role_outside_the_design_holding_only_a_system_right_is_an_unknown_role(
-        run_cli, core_export, tmp_path, target, edit, name):
+    run_cli, core_export, tmp_path, target, edit, name
+):
     folder = _copy(core_export, target, tmp_path)
     edit(folder)
     code, out, err = run_cli("audit", "core", "--from", target, folder, "--format", "json")
@@ -344,20 +390,27 @@ def _line_of(path: Path, text: str) -> int:
 def test_a_user_permission_neither_true_nor_false_is_a_located_error(run_cli, core_export, tmp_path):
     folder = _copy(core_export, "salesforce", tmp_path)
     path = folder / "permissionsets" / "CRM_administrator.permissionset-meta.xml"
-    _replace(path, "<enabled>true</enabled>\n        <name>ManageUsers</name>",
-             "<enabled>maybe</enabled>\n        <name>ManageUsers</name>")
+    _replace(
+        path,
+        "<enabled>true</enabled>\n        <name>ManageUsers</name>",
+        "<enabled>maybe</enabled>\n        <name>ManageUsers</name>",
+    )
     line = _line_of(path, "maybe")
     code, out, err = run_cli("audit", "core", "--from", "salesforce", folder)
     assert code == 2 and out == ""
-    assert (f"{path}:{line}:9: error: userPermissions 'ManageUsers': <enabled> is 'maybe'; expected true or "
-            "false") in err
+    assert (
+        f"{path}:{line}:9: error: userPermissions 'ManageUsers': <enabled> is 'maybe'; expected true or false"
+    ) in err
 
 
 def test_a_system_privilege_with_an_unknown_depth_is_a_located_error(run_cli, core_export, tmp_path):
     folder = _copy(core_export, "dynamics", tmp_path)
     path = folder / "Roles" / "CRM_director.xml"
-    _replace(path, '<RolePrivilege name="prvExportToExcel" level="Global" />',
-             '<RolePrivilege name="prvExportToExcel" level="Everywhere" />')
+    _replace(
+        path,
+        '<RolePrivilege name="prvExportToExcel" level="Global" />',
+        '<RolePrivilege name="prvExportToExcel" level="Everywhere" />',
+    )
     line = _line_of(path, "Everywhere")
     code, out, err = run_cli("audit", "core", "--from", "dynamics", folder)
     assert code == 2 and out == ""
@@ -375,16 +428,23 @@ def test_a_named_pipe_given_as_the_export_is_refused_not_waited_on(tmp_path, tar
 
     pipe = tmp_path / "export.xml"
     os.mkfifo(pipe)
-    done = subprocess.run([sys.executable, "-m", "workbench", "audit", "core", "--from", target, str(pipe)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "workbench", "audit", "core", "--from", target, str(pipe)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert done.returncode == 2 and done.stdout == ""
     assert f"{pipe}: error: a permission file is not a regular file (a pipe, device or socket)" in (
-        done.stderr)
+        done.stderr
+    )
 
 
 def test_separation_of_duties_pairs_system_rights(run_cli, tmp_path):
     path = tmp_path / "admin-reads-all.yaml"
-    path.write_text("""\
+    path.write_text(
+        """\
 id: admin-reads-all
 version: "1.0"
 name: Administrator reads everything
@@ -392,25 +452,38 @@ extends: core
 roles:
   - id: administrator
     system_rights: [manage_users, customize_system, author_code, import_data, view_all_data]
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     code, out, _ = run_cli("check", path, "--format", "json")
     assert code == 1
-    found = [(f["severity"], f["rule"], f["role"], f["object"], f["action"], f["cell"])
-             for f in json.loads(out)["findings"] if f["role"] == "administrator"]
+    found = [
+        (f["severity"], f["rule"], f["role"], f["object"], f["action"], f["cell"])
+        for f in json.loads(out)["findings"]
+        if f["role"] == "administrator"
+    ]
     assert found == [
         ("error", "sod:sod_user_admin_vs_view_all_data", "administrator", None, "view_all_data", None),
-        ("warning", "sys:sys_view_and_export_all", "administrator", None, "view_all_data", None)]
+        ("warning", "sys:sys_view_and_export_all", "administrator", None, "view_all_data", None),
+    ]
     message = next(f["message"] for f in json.loads(out)["findings"] if f["rule"].startswith("sod:"))
-    assert message.startswith("administrator holds both the system right manage_users and the system right "
-                              "view_all_data: Whoever manages user accounts")
+    assert message.startswith(
+        "administrator holds both the system right manage_users and the system right "
+        "view_all_data: Whoever manages user accounts"
+    )
 
 
-@pytest.mark.parametrize(("ref", "expected"), [
-    ("{object: user, action: update, system_right: manage_users}", "not both"),
-    ("{min_scope: own}", "a right needs object and action, or system_right")])
+@pytest.mark.parametrize(
+    ("ref", "expected"),
+    [
+        ("{object: user, action: update, system_right: manage_users}", "not both"),
+        ("{min_scope: own}", "a right needs object and action, or system_right"),
+    ],
+)
 def test_a_rule_right_is_an_object_permission_or_a_system_right(run_cli, tmp_path, ref, expected):
     path = tmp_path / "sod.yaml"
-    path.write_text(f"""\
+    path.write_text(
+        f"""\
 id: sod
 version: "1.0"
 name: SoD
@@ -422,7 +495,9 @@ governance:
       severity: error
       first: {ref}
       second: {{system_right: export_data}}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     code, _, err = run_cli("validate", path)
     assert code == 2
     assert re.search(rf"^{re.escape(str(path))}:10:\d+: error: .*first.*{expected}", err, re.M), err

@@ -16,9 +16,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def crmwb(*args: str, env: dict | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
     """`crmwb ARGS` in its own process, as a user would run it."""
-    return subprocess.run([sys.executable, "-m", "workbench", *args], capture_output=True, text=True,
-                          cwd=ROOT,
-                          env={**os.environ, **(env or {})}, input=stdin, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "workbench", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        input=stdin,
+        timeout=120,
+    )
 
 
 HOLDER = """
@@ -35,8 +41,9 @@ conn.execute("ROLLBACK")
 @contextmanager
 def write_lock_held(store: Path) -> Iterator[subprocess.Popen]:
     """Another process holds `BEGIN EXCLUSIVE` on state.db until the block ends."""
-    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(store)], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(store)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
         assert proc.stdout.readline().strip() == "held"
         yield proc
@@ -70,9 +77,14 @@ class StaleWriter:
     """A process that read engagement.yaml and saves one yes/no answer when told to."""
 
     def __init__(self, folder: Path, question: str, value: str):
-        self.proc = subprocess.Popen([sys.executable, "-c", STALE_WRITER, str(folder), question, value],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                     text=True, cwd=ROOT)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", STALE_WRITER, str(folder), question, value],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
         assert self.proc.stdout.readline().strip() == "loaded", self.proc.stderr.read()
 
     def save(self) -> tuple[int, str]:

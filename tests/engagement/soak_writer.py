@@ -76,7 +76,9 @@ def cli_step(actions: Actions, folder: str) -> dict:
     kind, who = actions.pick(), ["--as", actions.name]
     if kind == "status":
         task, move, status = actions.next_move()
-        reason = ["--note", "soak"] if move in ("block", "skip") else ["--force", "soak"] if move == "done" else []
+        reason = (
+            ["--note", "soak"] if move in ("block", "skip") else ["--force", "soak"] if move == "done" else []
+        )
         code, _, err = _cli(["task", folder, move, task, *who, *reason])
         result = _outcome(code, err)
         if result == "ok":
@@ -87,13 +89,17 @@ def cli_step(actions: Actions, folder: str) -> dict:
         code, _, err = _cli(["task", folder, "note", task, text, *who])
         return {"kind": "note", "task": task, "value": text, "result": _outcome(code, err)}
     question, value = actions.next_answer()
-    code, out, err = _cli(["diff", folder, "--set", f"{question}={as_typed(value)}", "--apply", "--json",
-                           *who])
+    code, out, err = _cli(
+        ["diff", folder, "--set", f"{question}={as_typed(value)}", "--apply", "--json", *who]
+    )
     record = {"kind": "answer", "question": question, "value": value, "result": _outcome(code, err)}
     if record["result"] == "ok":
         data = json.loads(out)
-        record.update(result="ok" if data["applied"] else "noop", revision=data.get("revision"),
-                      sync_error=data.get("tasks_sync_error"))
+        record.update(
+            result="ok" if data["applied"] else "noop",
+            revision=data.get("revision"),
+            sync_error=data.get("tasks_sync_error"),
+        )
     return record
 
 

@@ -38,8 +38,9 @@ def test_the_same_answer_changed_by_two_processes_refuses_the_second_and_names_i
     assert answers_of(folder)["sponsor_named"] is True
 
 
-def test_the_cli_refuses_an_answer_another_writer_changed_between_its_load_and_its_save(tmp_path, monkeypatch,
-                                                                                        capsys):
+def test_the_cli_refuses_an_answer_another_writer_changed_between_its_load_and_its_save(
+    tmp_path, monkeypatch, capsys
+):
     """Another writer slips in after `diff --apply` read the file: a hand edit made while the CLI waits
     for the folder lock. Its `sponsor_named` stays; the CLI exits 2 naming the field; nothing is
     half-saved."""
@@ -57,8 +58,9 @@ def test_the_cli_refuses_an_answer_another_writer_changed_between_its_load_and_i
 
     monkeypatch.setattr(saving, "folder_lock", hand_edit_then_lock)
     before = states(folder)
-    code = main(["diff", str(folder), "--set", "sponsor_named=yes", "--set", "loyalty_programme=no",
-                 "--apply"])
+    code = main(
+        ["diff", str(folder), "--set", "sponsor_named=yes", "--set", "loyalty_programme=no", "--apply"]
+    )
     err = capsys.readouterr().err
     assert code == 2
     assert "crmwb diff: error:" in err
@@ -78,8 +80,9 @@ def test_a_hand_edit_of_another_answer_is_kept_by_the_cli(tmp_path, monkeypatch)
     revision = _doc(folder)["revision"]
 
     def hand_edit_then_lock(where):
-        path.write_text(path.read_text(encoding="utf-8").replace("client: ", "client: Renamed ", 1),
-                        encoding="utf-8")
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("client: ", "client: Renamed ", 1), encoding="utf-8"
+        )
         return real_lock(where)
 
     monkeypatch.setattr(saving, "folder_lock", hand_edit_then_lock)
@@ -98,8 +101,17 @@ def test_a_tui_session_save_after_a_cli_apply_keeps_the_cli_change(tmp_path):
     session = Session.open(folder, "tui-user")
     try:
         screen_answers = dict(session.opened.engagement.answers)  # what the intake screen holds
-        result = crmwb("diff", str(folder), "--set", "sponsor_named=yes", "--set", "loyalty_programme=no",
-                       "--apply", "--as", "cli-user")
+        result = crmwb(
+            "diff",
+            str(folder),
+            "--set",
+            "sponsor_named=yes",
+            "--set",
+            "loyalty_programme=no",
+            "--apply",
+            "--as",
+            "cli-user",
+        )
         assert result.returncode == 0, result.stderr
         archived = {t for t, s in states(folder).items() if s.archived}
         assert archived
@@ -109,7 +121,10 @@ def test_a_tui_session_save_after_a_cli_apply_keeps_the_cli_change(tmp_path):
         assert saved.changed == ["answers.budget_approved"] and saved.sync_error is None
         answers = answers_of(folder)
         assert (answers["sponsor_named"], answers["loyalty_programme"], answers["budget_approved"]) == (
-            True, False, True)
+            True,
+            False,
+            True,
+        )
         # the session re-opened on the merged answers: the CLI's archived tasks stay archived
         assert archived.isdisjoint(session.states())
         assert session.opened.engagement.answers == answers
@@ -165,8 +180,11 @@ def test_the_revision_counts_every_write_and_a_bad_one_is_a_located_error(tmp_pa
     path = folder / "engagement.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("revision: 2", "revision: -4"), encoding="utf-8")
     result = crmwb("status", str(folder))
-    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                if text.startswith("revision:"))
+    line = next(
+        n
+        for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if text.startswith("revision:")
+    )
     assert result.returncode == 2
     expected = f"engagement.yaml:{line}:11: error: revision: -4; expected a whole number, 0 or more"
     assert expected in result.stderr
@@ -180,17 +198,37 @@ def test_two_new_commands_racing_for_one_folder_create_it_once(tmp_path):
     from tests.engagement.lifecycle_helpers import RETAIL
 
     target = tmp_path / "race"
-    procs = [subprocess.Popen([sys.executable, "-m", "workbench", "new", str(target), "--playbook", "core",
-                               "--answers", str(RETAIL), "--client", name], cwd=ROOT, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True) for name in ("First", "Second")]
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "workbench",
+                "new",
+                str(target),
+                "--playbook",
+                "core",
+                "--answers",
+                str(RETAIL),
+                "--client",
+                name,
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("First", "Second")
+    ]
     results = [(p.wait(120), p.stderr.read()) for p in procs]
     assert sorted(code for code, _ in results) == [0, 2]
     assert any("already holds an engagement" in err for _, err in results)
     assert _doc(target)["revision"] == 1
 
 
-def test_a_hand_edit_that_breaks_the_file_mid_save_is_a_located_error_not_a_crash(tmp_path, monkeypatch,
-                                                                                 capsys):
+def test_a_hand_edit_that_breaks_the_file_mid_save_is_a_located_error_not_a_crash(
+    tmp_path, monkeypatch, capsys
+):
     import workbench.store.engagement_save as saving
     from workbench.cli.main import main
 
@@ -221,8 +259,9 @@ def test_a_store_that_cannot_be_made_leaves_no_engagement_behind(tmp_path):
     assert not (target / "engagement.yaml").exists()
 
 
-def test_intake_in_a_terminal_keeps_a_shell_change_and_does_not_overwrite_the_same_answer(run_cli, tmp_path,
-                                                                                          monkeypatch):
+def test_intake_in_a_terminal_keeps_a_shell_change_and_does_not_overwrite_the_same_answer(
+    run_cli, tmp_path, monkeypatch
+):
     """`crmwb intake` running while another program saves: before the first answer is saved, a shell sets
     sponsor_named and budget_approved, both of which the interview then answers differently: each is
     refused and said so, the shell's values stay, and the interview's other answer is saved beside them."""
@@ -235,8 +274,9 @@ def test_intake_in_a_terminal_keeps_a_shell_change_and_does_not_overwrite_the_sa
 
     def shell_first(where):
         if not calls:
-            result = crmwb("diff", str(folder), "--set", "sponsor_named=no", "--set", "budget_approved=yes",
-                           "--apply")
+            result = crmwb(
+                "diff", str(folder), "--set", "sponsor_named=no", "--set", "budget_approved=yes", "--apply"
+            )
             assert result.returncode == 0, result.stderr
         calls.append(where)
         return real_lock(where)
@@ -250,4 +290,7 @@ def test_intake_in_a_terminal_keeps_a_shell_change_and_does_not_overwrite_the_sa
     assert "Not saved (see above): answers.sponsor_named, answers.budget_approved." in out
     answers = answers_of(folder)
     assert (answers["sponsor_named"], answers["budget_approved"], answers["target_go_live_months"]) == (
-        False, True, 12)
+        False,
+        True,
+        12,
+    )

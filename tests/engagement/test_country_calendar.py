@@ -23,8 +23,9 @@ def _new(run_cli, tmp_path, name, playbook, answers, start, calendar=None):
     answers_file = tmp_path / f"{name}.answers.yaml"
     answers_file.write_text(yaml.safe_dump({"client": name, "answers": answers}), encoding="utf-8")
     folder = tmp_path / name
-    code, out, err = run_cli("new", folder, "--playbook", playbook, "--answers", answers_file,
-                             "--start", start.isoformat())
+    code, out, err = run_cli(
+        "new", folder, "--playbook", playbook, "--answers", answers_file, "--start", start.isoformat()
+    )
     assert (code, err) == (0, ""), err
     if calendar is not None:
         path = folder / "engagement.yaml"
@@ -36,7 +37,10 @@ def _new(run_cli, tmp_path, name, playbook, answers, start, calendar=None):
 def _task_dates(run_cli, folder) -> dict[str, tuple[date, date]]:
     code, out, err = run_cli("task", folder, "list", "--json")
     assert (code, err) == (0, "")
-    return {t["id"]: (date.fromisoformat(t["planned_start"]), date.fromisoformat(t["due"])) for t in json.loads(out)}
+    return {
+        t["id"]: (date.fromisoformat(t["planned_start"]), date.fromisoformat(t["due"]))
+        for t in json.loads(out)
+    }
 
 
 def _off(country: str, start: date):
@@ -77,8 +81,15 @@ def test_the_plan_moves_around_nowruz_and_the_january_holidays(run_cli, tmp_path
 def test_a_declared_working_saturday_is_used(run_cli, tmp_path):
     saturday = date(2026, 1, 10)
     plain, _ = _new(run_cli, tmp_path, "plain", "core", {"country": "RU"}, saturday)
-    declared, _ = _new(run_cli, tmp_path, "declared", "core", {"country": "RU"}, saturday,
-                       calendar={"working_days": [saturday]})
+    declared, _ = _new(
+        run_cli,
+        tmp_path,
+        "declared",
+        "core",
+        {"country": "RU"},
+        saturday,
+        calendar={"working_days": [saturday]},
+    )
     assert _task_dates(run_cli, plain)["pre-01-kickoff"][0] == date(2026, 1, 12)
     assert _task_dates(run_cli, declared)["pre-01-kickoff"][0] == saturday
 
@@ -86,20 +97,31 @@ def test_a_declared_working_saturday_is_used(run_cli, tmp_path):
 def test_the_engagements_own_weekend_and_days_off(run_cli, tmp_path):
     """An Iranian company on a Saturday-Wednesday week, closed for a week of its own in May."""
     shutdown = [date(2026, 5, d) for d in range(2, 9)]
-    folder, _ = _new(run_cli, tmp_path, "fivedays", "core", {"country": "IR"}, date(2026, 4, 4),
-                     calendar={"weekend": ["thu", "fri"], "days_off": shutdown})
+    folder, _ = _new(
+        run_cli,
+        tmp_path,
+        "fivedays",
+        "core",
+        {"country": "IR"},
+        date(2026, 4, 4),
+        calendar={"weekend": ["thu", "fri"], "days_off": shutdown},
+    )
     dates = _task_dates(run_cli, folder)
     used = {d for pair in dates.values() for d in pair}
     assert not {d for d in used if d.weekday() in (3, 4)} and not used & set(shutdown)
-    assert any(s < shutdown[0] for s, _ in dates.values()) and any(s > shutdown[-1] for s, _ in dates.values())
+    assert any(s < shutdown[0] for s, _ in dates.values()) and any(
+        s > shutdown[-1] for s, _ in dates.values()
+    )
 
 
 def test_a_wrong_calendar_section_is_located(run_cli, tmp_path):
     folder, _ = _new(run_cli, tmp_path, "bad", "core", {"country": "IR"}, date(2026, 4, 4))
     path = folder / "engagement.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text + "calendar:\n  weekend: [thu, fryday]\n  days_off: [2026-05-02, soon]\n  holidays: []\n",
-                    encoding="utf-8")
+    path.write_text(
+        text + "calendar:\n  weekend: [thu, fryday]\n  days_off: [2026-05-02, soon]\n  holidays: []\n",
+        encoding="utf-8",
+    )
     line = len(text.splitlines()) + 1
     code, _, err = run_cli("status", folder)
     assert code == 2 and "Traceback" not in err
@@ -109,8 +131,14 @@ def test_a_wrong_calendar_section_is_located(run_cli, tmp_path):
 
 
 def test_target_date_slip_is_shown_by_new_status_and_report(run_cli, tmp_path):
-    folder, out = _new(run_cli, tmp_path, "hurry", "financial-services",
-                       {"country": "RU", "target_go_live_months": 3}, date(2026, 3, 2))
+    folder, out = _new(
+        run_cli,
+        tmp_path,
+        "hurry",
+        "financial-services",
+        {"country": "RU", "target_go_live_months": 3},
+        date(2026, 3, 2),
+    )
     said = " ".join(out.split())
     assert "warning: the plan misses the target go-live date 2 June 2026 by" in said
     assert "compress these critical tasks: dep-04-configure" in said
@@ -119,8 +147,10 @@ def test_target_date_slip_is_shown_by_new_status_and_report(run_cli, tmp_path):
     assert target["missed"] and target["target"] == "2026-06-02" and target["slip_days"] > 0
     assert target["slip_days"] == (date.fromisoformat(target["go_live"]) - date(2026, 6, 2)).days
     assert target["compress"][0] == "dep-04-configure" and len(target["compress"]) == 5
-    assert any(w.startswith(f"the plan misses the target go-live date 2 June 2026 by {target['slip_days']} days")
-               for w in status["warnings"])
+    assert any(
+        w.startswith(f"the plan misses the target go-live date 2 June 2026 by {target['slip_days']} days")
+        for w in status["warnings"]
+    )
     code, text, _ = run_cli("status", folder)
     assert code == 0 and f"by {target['slip_days']} days" in " ".join(text.split())
     assert run_cli("report", folder, "--format", "md", "--out", tmp_path / "rep")[0] == 0
@@ -129,25 +159,40 @@ def test_target_date_slip_is_shown_by_new_status_and_report(run_cli, tmp_path):
 
 
 def test_a_target_the_plan_meets_warns_nothing(run_cli, tmp_path):
-    folder, out = _new(run_cli, tmp_path, "calm", "core", {"country": "IR", "target_go_live_months": 36},
-                       date(2026, 4, 4))
+    folder, out = _new(
+        run_cli, tmp_path, "calm", "core", {"country": "IR", "target_go_live_months": 36}, date(2026, 4, 4)
+    )
     status = json.loads(run_cli("status", folder, "--json")[1])
     assert "misses the target" not in out and status["target"]["missed"] is False and status["warnings"] == []
 
 
 @pytest.mark.parametrize("country, shown", [("RU", True), ("IR", False), ("TR", False)])
-def test_job_descriptions_from_an_engagement_show_the_rouble_band_only_in_russia(run_cli, tmp_path, country,
-                                                                                 shown):
+def test_job_descriptions_from_an_engagement_show_the_rouble_band_only_in_russia(
+    run_cli, tmp_path, country, shown
+):
     folder, _ = _new(run_cli, tmp_path, "hr", "core", {"country": country}, date(2026, 4, 4))
-    code, _, err = run_cli("jobdesc", "crm_manager", "--playbook", folder, "--lang", "en,fa", "--format", "md",
-                           "--out", tmp_path / "jd", "--quiet")
+    code, _, err = run_cli(
+        "jobdesc",
+        "crm_manager",
+        "--playbook",
+        folder,
+        "--lang",
+        "en,fa",
+        "--format",
+        "md",
+        "--out",
+        tmp_path / "jd",
+        "--quiet",
+    )
     assert (code, err) == (0, "")
     en = (tmp_path / "jd" / "crm_manager.en.md").read_text(encoding="utf-8")
     fa = (tmp_path / "jd" / "crm_manager.fa.md").read_text(encoding="utf-8")
     assert ("RUB a month" in en, "روبل" in fa) == (shown, shown)
     assert ("No sourced pay figure" in en) == (not shown)
     code, _, _ = run_cli("export", folder, "--only", "jobdesc", "--format", "md", "--out", tmp_path / "exp")
-    exported = (tmp_path / "exp" / "jobdesc" / "crm_manager.en.md").read_text(encoding="utf-8") if code == 0 else ""
+    exported = (
+        (tmp_path / "exp" / "jobdesc" / "crm_manager.en.md").read_text(encoding="utf-8") if code == 0 else ""
+    )
     assert code == 0 and ("RUB a month" in exported) == shown
 
 
@@ -173,7 +218,9 @@ def test_new_suggests_a_country_without_answering_it(run_cli, tmp_path, monkeypa
     monkeypatch.setenv("CRMWB_LANG", "ru")
     folder, out = _new(run_cli, tmp_path, "msk", "core", {}, date(2026, 4, 6))
     assert "предлагается: RU" in out and "--set country=RU" in out
-    assert "country" not in yaml.safe_load((folder / "engagement.yaml").read_text(encoding="utf-8"))["answers"]
+    assert (
+        "country" not in yaml.safe_load((folder / "engagement.yaml").read_text(encoding="utf-8"))["answers"]
+    )
     dates = _task_dates(run_cli, folder)
     assert min(s for s, _ in dates.values()) == date(2026, 4, 6)  # no country: Saturday-Sunday, no holidays
 
@@ -206,8 +253,9 @@ def test_recertification_dates_follow_the_engagements_calendar(run_cli, tmp_path
 
 def test_a_hand_written_calendar_section_survives_an_answer_change(run_cli, tmp_path):
     saturday = date(2026, 1, 10)
-    folder, _ = _new(run_cli, tmp_path, "keep", "core", {"country": "RU"}, saturday,
-                     calendar={"working_days": [saturday]})
+    folder, _ = _new(
+        run_cli, tmp_path, "keep", "core", {"country": "RU"}, saturday, calendar={"working_days": [saturday]}
+    )
     code, _, err = run_cli("diff", folder, "--set", "company_size=small", "--apply")
     assert code == 0, err
     data = yaml.safe_load((folder / "engagement.yaml").read_text(encoding="utf-8"))

@@ -17,14 +17,23 @@ def record(run_cli, folder, kpi, value):
     return run_cli("kpi", folder, "record", kpi, value, "--date", "2025-03-01")
 
 
-@pytest.mark.parametrize(("kpi", "value", "message"), [
-    ("csat", "150", "150 is outside the valid range of csat (percent); expected 0 to 100 %"),
-    ("first_response_time", "-3", "-3 is outside the valid range of first_response_time (hours); expected "
-                                   "0 h or more"),
-    ("nps", "101", "101 is outside the valid range of nps (score); expected -100 to 100"),
-    ("marketing_roi", "-150", "-150 is outside the valid range of marketing_roi (percent); expected -100 % "
-                              "or more"),
-])
+@pytest.mark.parametrize(
+    ("kpi", "value", "message"),
+    [
+        ("csat", "150", "150 is outside the valid range of csat (percent); expected 0 to 100 %"),
+        (
+            "first_response_time",
+            "-3",
+            "-3 is outside the valid range of first_response_time (hours); expected 0 h or more",
+        ),
+        ("nps", "101", "101 is outside the valid range of nps (score); expected -100 to 100"),
+        (
+            "marketing_roi",
+            "-150",
+            "-150 is outside the valid range of marketing_roi (percent); expected -100 % or more",
+        ),
+    ],
+)
 def test_out_of_range_values_are_refused_and_nothing_is_stored(run_cli, tmp_path, kpi, value, message):
     folder = engagement(tmp_path)
     code, out, err = record(run_cli, folder, kpi, value)
@@ -42,14 +51,16 @@ def test_a_refused_negative_value_never_becomes_the_baseline(run_cli, tmp_path):
     assert (row["latest"], row["baseline"], row["on_track"]) == (6.5, 6.5, False)
 
 
-@pytest.mark.parametrize(("value", "stored"), [
-    ("6,1", 6.1), ("6.1", 6.1), ("۶٫۱", 6.1), ("٦,١", 6.1), ("0", 0.0), ("100", 100.0)])
+@pytest.mark.parametrize(
+    ("value", "stored"), [("6,1", 6.1), ("6.1", 6.1), ("۶٫۱", 6.1), ("٦,١", 6.1), ("0", 0.0), ("100", 100.0)]
+)
 def test_values_in_the_users_notation(run_cli, tmp_path, value, stored):
     folder = engagement(tmp_path)
     code, out, err = record(run_cli, folder, "churn_rate", value)
     assert (code, err) == (0, "")
     assert out == f"recorded churn_rate = {stored:g} % on 2025-03-01 (target ≤ 5 %: " + (
-        "off track)\n" if stored > 5 else "on track)\n")
+        "off track)\n" if stored > 5 else "on track)\n"
+    )
     assert [m.value for m in measurements(folder)] == [pytest.approx(stored)]
 
 
@@ -84,13 +95,20 @@ def test_values_stored_before_ranges_were_checked_are_flagged_not_on_track(run_c
 
     folder = engagement(tmp_path)
     with SQLiteStore(folder / "state.db") as store:  # as an older crmwb stored them, unchecked
-        store.record_measurements([Measurement("first_response_time", -3.0, date(2025, 2, 1)),
-                                   Measurement("first_response_time", 6.0, date(2025, 3, 1)),
-                                   Measurement("csat", 150.0, date(2025, 3, 1))], "old")
+        store.record_measurements(
+            [
+                Measurement("first_response_time", -3.0, date(2025, 2, 1)),
+                Measurement("first_response_time", 6.0, date(2025, 3, 1)),
+                Measurement("csat", 150.0, date(2025, 3, 1)),
+            ],
+            "old",
+        )
     rows = {r["kpi"]: r for r in json.loads(run_cli("kpi", folder, "list", "--json")[1])}
     assert (rows["first_response_time"]["baseline"], rows["first_response_time"]["on_track"]) == (6.0, False)
     assert (rows["csat"]["latest"], rows["csat"]["on_track"]) == (150.0, None)
     listed = run_cli("kpi", folder, "list")[1]
     assert next(line for line in listed.splitlines() if line.startswith("csat ")).split()[-2:] == [
-        "range", "2025-03-01"]
+        "range",
+        "2025-03-01",
+    ]
     assert "out of range" in run_cli("kpi", folder, "trend", "csat")[1]

@@ -15,9 +15,13 @@ def test_diff_shows_the_change_and_writes_nothing(run_cli, tmp_path):
     before = (folder / "engagement.yaml").read_bytes(), states(folder)
     code, out, err = run_cli("diff", folder, "--set", "loyalty_programme=no", "--set", "has_crm_specialist=n")
     assert (code, err) == (0, "")
-    assert "Answers that change (2):\n  loyalty_programme   yes -> no\n  has_crm_specialist  yes -> no\n" in out
+    assert (
+        "Answers that change (2):\n  loyalty_programme   yes -> no\n  has_crm_specialist  yes -> no\n" in out
+    )
     assert "\nAdds:\n  tasks (" in out and "    + pre-04-hire-specialist" in out
-    assert "\nRemoves:\n  tasks (" in out and "    - post-06-loyalty-programme  Run the loyalty programme" in out
+    assert (
+        "\nRemoves:\n  tasks (" in out and "    - post-06-loyalty-programme  Run the loyalty programme" in out
+    )
     assert "  questions (1)\n    - specialist_time_share" in out
     assert "add --apply to save" in out and all(len(line) <= 80 for line in out.splitlines())
     assert ((folder / "engagement.yaml").read_bytes(), states(folder)) == before
@@ -33,7 +37,11 @@ def test_diff_against_an_answers_file_as_json(run_cli, tmp_path):
     assert code == 0 and data["applied"] is False
     assert {c["question"] for c in data["changes"]} == {"modules", "loyalty_programme"}
     removed = {t["id"] for t in data["removed"]["tasks"]}
-    assert {"post-06-loyalty-programme", "dep-07-marketing-automation", "dep-08-service-automation"} <= removed
+    assert {
+        "post-06-loyalty-programme",
+        "dep-07-marketing-automation",
+        "dep-08-service-automation",
+    } <= removed
     assert all(set(item) == {"id", "name"} for item in data["removed"]["requirements"])
     assert len(data["removed"]["requirements"]) > 12  # the text output stops at 12; JSON lists all
 
@@ -42,8 +50,17 @@ def test_apply_archives_with_history_and_adds_not_started(run_cli, tmp_path):
     folder = fresh_engagement(tmp_path)
     run_cli("task", folder, "start", "post-06-loyalty-programme", "--as", "ana")
     run_cli("task", folder, "note", "post-06-loyalty-programme", "tiers agreed", "--as", "ana")
-    code, out, _ = run_cli("diff", folder, "--set", "loyalty_programme=no", "--set", "has_crm_specialist=no",
-                           "--apply", "--as", "boris")
+    code, out, _ = run_cli(
+        "diff",
+        folder,
+        "--set",
+        "loyalty_programme=no",
+        "--set",
+        "has_crm_specialist=no",
+        "--apply",
+        "--as",
+        "boris",
+    )
     assert code == 0 and "Saved to" in out and "archived (their history is kept)" in out
     answers = answers_of(folder)
     assert answers["loyalty_programme"] is False and answers["has_crm_specialist"] is False
@@ -75,11 +92,13 @@ def test_clearing_an_answer_and_no_change(run_cli, tmp_path):
 def test_bad_diff_requests(run_cli, tmp_path):
     folder = fresh_engagement(tmp_path)
     before = (folder / "engagement.yaml").read_bytes()
-    for args, message in ((["--set", "loyalty=no"], "unknown question 'loyalty'; did you mean loyalty_programme?"),
-                          (["--set", "modules=sales,crm"], "unknown option 'crm'"),
-                          (["--set", "sales_team_size=-4"], "expected at least 0"),
-                          (["--set", "noequals"], "expected QUESTION=VALUE"),
-                          ([], "give --answers FILE or --set QUESTION=VALUE")):
+    for args, message in (
+        (["--set", "loyalty=no"], "unknown question 'loyalty'; did you mean loyalty_programme?"),
+        (["--set", "modules=sales,crm"], "unknown option 'crm'"),
+        (["--set", "sales_team_size=-4"], "expected at least 0"),
+        (["--set", "noequals"], "expected QUESTION=VALUE"),
+        ([], "give --answers FILE or --set QUESTION=VALUE"),
+    ):
         code, _, err = run_cli("diff", folder, *args, "--apply")
         assert code == 2 and message in err, args
     bad = tmp_path / "bad.yaml"

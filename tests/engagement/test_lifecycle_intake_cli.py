@@ -47,8 +47,13 @@ def test_open_questions_are_asked_then_resumed(run_cli, tmp_path, monkeypatch):
     assert "40: expected at most 36" in out and "Intake complete." in out
     answers = answers_of(folder)
     assert (answers["budget_approved"], answers["target_go_live_months"], answers["current_systems"]) == (
-        False, 12, "1C and Excel")
-    assert list(answers).index("sponsor_named") < list(answers).index("loyalty_programme")  # questionnaire order
+        False,
+        12,
+        "1C and Excel",
+    )
+    assert list(answers).index("sponsor_named") < list(answers).index(
+        "loyalty_programme"
+    )  # questionnaire order
     assert run_cli("intake", folder)[1].startswith("Every question that applies is answered")
 
 
@@ -80,7 +85,12 @@ def test_all_keeps_answers_on_enter_skips_what_no_longer_applies_and_syncs(run_c
     folder = fresh_engagement(tmp_path)
     run_cli("task", folder, "note", "post-10-crm-manager-position", "kept", "--as", "ana")
     before = answers_of(folder)
-    script = {"sponsor_named": "y", "budget_approved": "y", "target_go_live_months": "۶", "has_crm_specialist": "n"}
+    script = {
+        "sponsor_named": "y",
+        "budget_approved": "y",
+        "target_go_live_months": "۶",
+        "has_crm_specialist": "n",
+    }
     monkeypatch.setattr(sys, "stdin", Typist(_all_walk(folder, script), interrupt=False))
     code, out, _ = run_cli("intake", folder, "--all", "--as", "ana")
     assert code == 0 and "Intake complete." in out
@@ -91,18 +101,29 @@ def test_all_keeps_answers_on_enter_skips_what_no_longer_applies_and_syncs(run_c
     assert "Kept, though they no longer apply: specialist_time_share." in out
     after = answers_of(folder)
     assert after["has_crm_specialist"] is False and after["target_go_live_months"] == 6
-    assert {k: v for k, v in after.items() if k not in script} == {k: v for k, v in before.items() if k not in script}
+    assert {k: v for k, v in after.items() if k not in script} == {
+        k: v for k, v in before.items() if k not in script
+    }
     assert "has_crm_specialist     yes -> no" in out and "+ pre-04-hire-specialist" in out
     assert "Tasks: " in out and "added (not started)" in out
     tasks = states(folder)
-    assert tasks["pre-04-hire-specialist"].status == "not_started" and not tasks["pre-04-hire-specialist"].archived
+    assert (
+        tasks["pre-04-hire-specialist"].status == "not_started"
+        and not tasks["pre-04-hire-specialist"].archived
+    )
 
 
 def test_intake_in_a_real_terminal_process(tmp_path):
     folder = fresh_engagement(tmp_path)
-    result = subprocess.run([sys.executable, "-m", "workbench", "intake", str(folder), "--lang", "fa"],
-                            input="بله\n", capture_output=True, text=True, cwd=ROOT, timeout=120,
-                            check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "workbench", "intake", str(folder), "--lang", "fa"],
+        input="بله\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0 and result.stderr == ""
     assert "(بله/خیر، ? برای راهنما): بله" in result.stdout and "متوقف شد." in result.stdout
     assert answers_of(folder)["sponsor_named"] is True

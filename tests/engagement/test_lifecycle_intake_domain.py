@@ -47,8 +47,20 @@ def test_multi_choice_as_a_comma_list(q):
         parse_answer(question, "1, crm")
 
 
-@pytest.mark.parametrize("text, value", [("y", True), ("Yes", True), ("بله", True), ("да", True), ("Д", True),
-                                         ("n", False), ("no", False), ("خیر", False), ("нет", False)])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("y", True),
+        ("Yes", True),
+        ("بله", True),
+        ("да", True),
+        ("Д", True),
+        ("n", False),
+        ("no", False),
+        ("خیر", False),
+        ("нет", False),
+    ],
+)
 def test_yes_no_in_three_languages(q, text, value):
     assert parse_answer(q["loyalty_programme"], text) is value
 
@@ -110,7 +122,11 @@ def _walk(pb, answers):
 def test_stale_and_ordered_answers(pb):
     answers = {"specialist_time_share": 50, "has_crm_specialist": False, "business_model": "b2b"}
     assert stale_answers(pb, answers) == ["specialist_time_share"]
-    assert list(ordered_answers(pb, answers)) == ["business_model", "has_crm_specialist", "specialist_time_share"]
+    assert list(ordered_answers(pb, answers)) == [
+        "business_model",
+        "has_crm_specialist",
+        "specialist_time_share",
+    ]
 
 
 def test_format_answer_reads_back(q):

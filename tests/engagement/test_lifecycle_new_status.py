@@ -14,12 +14,15 @@ from .lifecycle_helpers import RETAIL, START, answers_of, fresh_engagement, stat
 
 def test_new_from_core_and_the_retail_answers(run_cli, tmp_path):
     folder = tmp_path / "retail"
-    code, out, err = run_cli("new", folder, "--playbook", "core", "--answers", RETAIL, "--start", "2026-01-05",
-                             "--as", "ana")
+    code, out, err = run_cli(
+        "new", folder, "--playbook", "core", "--answers", RETAIL, "--start", "2026-01-05", "--as", "ana"
+    )
     assert (code, err) == (0, "")
     data = yaml.safe_load((folder / "engagement.yaml").read_text(encoding="utf-8"))
     assert data["client"] == "Example Appliance Retail (demo)" and data["playbook"] == "core"
-    assert data["start"] == START and data["playbook_version"] == "1.0.0" and len(data["playbook_sha256"]) == 64
+    assert (
+        data["start"] == START and data["playbook_version"] == "1.0.0" and len(data["playbook_sha256"]) == 64
+    )
     assert data["answers"]["crm_kinds"] == ["operational", "analytical"]
     assert list(data["answers"])[:2] == ["business_model", "industry"]  # questionnaire order
     tasks = states(folder)
@@ -32,9 +35,16 @@ def test_new_from_core_and_the_retail_answers(run_cli, tmp_path):
 def test_client_defaults_to_the_folder_and_start_to_today(run_cli, tmp_path):
     code, _, _ = run_cli("new", tmp_path / "acme-co", "--playbook", "core")
     data = yaml.safe_load((tmp_path / "acme-co" / "engagement.yaml").read_text(encoding="utf-8"))
-    assert code == 0 and data["client"] == "acme-co" and data["start"] == date.today() and data["answers"] == {}
-    code, _, _ = run_cli("new", tmp_path / "b", "--playbook", "core", "--answers", RETAIL, "--client", "Other Ltd")
-    assert code == 0 and yaml.safe_load((tmp_path / "b" / "engagement.yaml").read_text())["client"] == "Other Ltd"
+    assert (
+        code == 0 and data["client"] == "acme-co" and data["start"] == date.today() and data["answers"] == {}
+    )
+    code, _, _ = run_cli(
+        "new", tmp_path / "b", "--playbook", "core", "--answers", RETAIL, "--client", "Other Ltd"
+    )
+    assert (
+        code == 0
+        and yaml.safe_load((tmp_path / "b" / "engagement.yaml").read_text())["client"] == "Other Ltd"
+    )
 
 
 def test_new_refuses_an_existing_engagement_and_bad_input(run_cli, tmp_path, capsys):
@@ -53,7 +63,9 @@ def test_new_refuses_an_existing_engagement_and_bad_input(run_cli, tmp_path, cap
 
 def test_a_wrong_answers_file_is_located_and_nothing_is_written(run_cli, tmp_path):
     bad = tmp_path / "bad.answers.yaml"
-    bad.write_text("client: X\nanswers:\n  business_model: b2c\n  loyalty_programme: maybe\n", encoding="utf-8")
+    bad.write_text(
+        "client: X\nanswers:\n  business_model: b2c\n  loyalty_programme: maybe\n", encoding="utf-8"
+    )
     code, _, err = run_cli("new", tmp_path / "z", "--playbook", "core", "--answers", bad)
     assert code == 2 and not (tmp_path / "z").exists()
     assert f"{bad}:4:22: error: answers.loyalty_programme:" in err and "expected yes/no" in err
@@ -71,8 +83,13 @@ def _break_answer(folder, question, value):
 def test_a_wrong_answer_in_engagement_yaml_is_located_for_every_command(run_cli, tmp_path):
     folder = fresh_engagement(tmp_path)
     line = _break_answer(folder, "business_model", "b2z")
-    for args in (["status"], ["task", folder, "list"], ["phase", folder, "list"], ["intake"],
-                 ["diff", folder, "--set", "loyalty_programme=no"]):
+    for args in (
+        ["status"],
+        ["task", folder, "list"],
+        ["phase", folder, "list"],
+        ["intake"],
+        ["diff", folder, "--set", "loyalty_programme=no"],
+    ):
         argv = args if len(args) > 1 else [args[0], folder]
         code, _, err = run_cli(*argv)
         assert code == 2, argv
@@ -83,10 +100,14 @@ def test_a_wrong_answer_in_engagement_yaml_is_located_for_every_command(run_cli,
 def test_a_missing_start_and_a_broken_store_are_reported(run_cli, tmp_path):
     folder = fresh_engagement(tmp_path)
     path = folder / "engagement.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("start: 2026-01-05\n", "start: soon\n"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("start: 2026-01-05\n", "start: soon\n"), encoding="utf-8"
+    )
     code, _, err = run_cli("status", folder)
-    assert code == 2 and "engagement.yaml:7:8: error: start: 'start' is 'soon'; expected a date YYYY-MM-DD" in err
+    assert (
+        code == 2
+        and "engagement.yaml:7:8: error: start: 'start' is 'soon'; expected a date YYYY-MM-DD" in err
+    )
     other = fresh_engagement(tmp_path, "other")
     (other / "state.db").write_bytes(b"this is not a database" * 100)
     code, _, err = run_cli("status", other)
@@ -97,9 +118,14 @@ def test_a_missing_start_and_a_broken_store_are_reported(run_cli, tmp_path):
 
 def _progress(run_cli, folder):
     ticks = [["check", "pre-01-kickoff", str(n)] for n in range(1, 6)]  # a gate: its checklist first
-    for args in (["start", "pre-01-kickoff"], *ticks, ["done", "pre-01-kickoff"],
-                 ["done", "pre-02-appoint-specialist", "--force", "letter signed on paper"],
-                 ["start", "pre-05-stakeholders"], ["block", "pre-06-drivers-barriers", "--note", "no workshop room"]):
+    for args in (
+        ["start", "pre-01-kickoff"],
+        *ticks,
+        ["done", "pre-01-kickoff"],
+        ["done", "pre-02-appoint-specialist", "--force", "letter signed on paper"],
+        ["start", "pre-05-stakeholders"],
+        ["block", "pre-06-drivers-barriers", "--note", "no workshop room"],
+    ):
         assert run_cli("task", folder, *args, "--as", "ana")[0] == 0
 
 
@@ -123,16 +149,48 @@ def test_status_json_for_scripts(run_cli, tmp_path):
     code, out, _ = run_cli("status", folder, "--json", "--today", "2026-02-02")
     data = json.loads(out)
     assert code == 0
-    assert set(data) == {"client", "playbook", "playbook_version", "start", "finish", "today", "warnings",
-                         "phases", "late", "blocked", "at_risk", "next_actions", "schedule", "target", "calendar"}
+    assert set(data) == {
+        "client",
+        "playbook",
+        "playbook_version",
+        "start",
+        "finish",
+        "today",
+        "warnings",
+        "phases",
+        "late",
+        "blocked",
+        "at_risk",
+        "next_actions",
+        "schedule",
+        "target",
+        "calendar",
+    }
     assert data["calendar"] == {"country": "IR", "weekend": [4]} and data["target"] is None
     assert (data["start"], data["today"], data["warnings"]) == ("2026-01-05", "2026-02-02", [])
     pre = data["phases"][0]
-    assert pre == {"id": "pre_deployment", "total": 15, "closed": 2, "in_progress": 1, "blocked": 1,
-                   "percent": 13, "gate_closed": False}
+    assert pre == {
+        "id": "pre_deployment",
+        "total": 15,
+        "closed": 2,
+        "in_progress": 1,
+        "blocked": 1,
+        "percent": 13,
+        "gate_closed": False,
+    }
     blocked = data["blocked"][0]
     assert blocked["id"] == "pre-06-drivers-barriers" and blocked["due"] == "2026-02-15"
-    assert set(blocked) == {"id", "phase", "name", "owner", "status", "assignee", "due", "planned_start", "critical"}
+    assert set(blocked) == {
+        "id",
+        "phase",
+        "name",
+        "owner",
+        "status",
+        "assignee",
+        "due",
+        "planned_start",
+        "critical",
+    }
     assert all(date.fromisoformat(t["due"]) < date(2026, 2, 2) for t in data["late"])
     assert "pre-01-kickoff" not in [t["id"] for t in data["late"]]
     ready = [t["id"] for tasks in data["next_actions"].values() for t in tasks]
@@ -147,6 +205,9 @@ def test_status_warns_when_the_playbook_changed(run_cli, tmp_path):
     path.write_text(text.replace(digest, "f" * 64), encoding="utf-8")
     code, out, _ = run_cli("status", folder)
     assert code == 0 and "warning: the playbook changed since this engagement was created" in " ".join(
-        line.strip() for line in out.splitlines())
-    assert json.loads(run_cli("status", folder, "--json")[1])["warnings"][0].startswith("the playbook changed")
+        line.strip() for line in out.splitlines()
+    )
+    assert json.loads(run_cli("status", folder, "--json")[1])["warnings"][0].startswith(
+        "the playbook changed"
+    )
     assert answers_of(folder)["business_model"] == "b2c"

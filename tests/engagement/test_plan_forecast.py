@@ -17,8 +17,9 @@ def late_start(run_cli, tmp_path):
     """An engagement that started six weeks ago: its kickoff (3 days) is long overdue today."""
     folder = tmp_path / "late"
     start = date.today() - timedelta(days=42)
-    code, _, err = run_cli("new", folder, "--playbook", "core", "--answers", RETAIL,
-                           "--start", start.isoformat())
+    code, _, err = run_cli(
+        "new", folder, "--playbook", "core", "--answers", RETAIL, "--start", start.isoformat()
+    )
     assert code == 0, err
     return folder, start
 
@@ -32,8 +33,17 @@ def _show(run_cli, folder, *extra):
 
 def test_late_finish_moves_successors_and_go_live_while_the_baseline_stays(run_cli, late_start):
     folder, start = late_start
-    code, out, _ = run_cli("plan", folder, "baseline", "--reason", "plan agreed at kickoff", "--today",
-                           start.isoformat(), "--as", "Ana")
+    code, out, _ = run_cli(
+        "plan",
+        folder,
+        "baseline",
+        "--reason",
+        "plan agreed at kickoff",
+        "--today",
+        start.isoformat(),
+        "--as",
+        "Ana",
+    )
     assert code == 0 and out.startswith("Baseline #1 frozen by Ana: go-live ")
     before, tasks_before = _show(run_cli, folder, "--today", start.isoformat())
     assert before["slip_working_days"] == 0 and before["baseline"]["reason"] == "plan agreed at kickoff"
@@ -59,7 +69,9 @@ def test_late_finish_moves_successors_and_go_live_while_the_baseline_stays(run_c
     schedule = json.loads(out)["schedule"]
     assert (schedule["baseline"]["id"], schedule["baseline_go_live"]) == (1, planned_go_live)
     assert (schedule["forecast_go_live"], schedule["slip_working_days"]) == (
-        after["forecast_go_live"], after["slip_working_days"])
+        after["forecast_go_live"],
+        after["slip_working_days"],
+    )
     text = run_cli("status", folder)[1]
     assert f"Go-live: baseline {planned_go_live}, forecast {after['forecast_go_live']} (" in text
     assert "working days late)" in text and "Baseline: #1 of " in text
@@ -71,13 +83,17 @@ def test_a_new_baseline_keeps_the_earlier_one_and_is_in_the_history(run_cli, lat
     assert run_cli("plan", folder, "baseline", "--reason", "steering committee moved go-live")[0] == 0
     rows = json.loads(run_cli("plan", folder, "baselines", "--json")[1])
     assert [(b["id"], b["active"], b["reason"]) for b in rows] == [
-        (1, False, "first"), (2, True, "steering committee moved go-live")]
+        (1, False, "first"),
+        (2, True, "steering committee moved go-live"),
+    ]
     status = json.loads(run_cli("status", folder, "--json")[1])["schedule"]
     assert status["baseline"]["id"] == 2 and status["slip_working_days"] == 0
     with SQLiteStore(folder / "state.db") as store:
         events = [e for e in store.history("plan") if e.kind == "baseline"]
         assert [(e.old, e.new, e.note) for e in events] == [
-            (None, "1", "first"), ("1", "2", "steering committee moved go-live")]
+            (None, "1", "first"),
+            ("1", "2", "steering committee moved go-live"),
+        ]
         with pytest.raises(StoreError):
             store.save_baseline({}, None, date.today(), "  ", "ana")
     code, _, err = run_cli("plan", folder, "baseline", "--reason", " ")
@@ -123,9 +139,27 @@ def test_two_processes_freezing_at_once_keep_both_and_one_active(tmp_path):
     from tests.conftest import ROOT
 
     folder = fresh_engagement(tmp_path)
-    procs = [subprocess.Popen([sys.executable, "-m", "workbench", "plan", str(folder), "baseline", "--reason",
-                               f"writer {n}", "--as", f"w{n}"], cwd=ROOT, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True) for n in (1, 2)]
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "workbench",
+                "plan",
+                str(folder),
+                "baseline",
+                "--reason",
+                f"writer {n}",
+                "--as",
+                f"w{n}",
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in (1, 2)
+    ]
     results = [(p.wait(), p.stdout.read(), p.stderr.read()) for p in procs]
     assert [code for code, _, _ in results] == [0, 0], results
     with SQLiteStore(folder / "state.db") as store:

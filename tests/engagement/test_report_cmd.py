@@ -65,10 +65,15 @@ def troubled(tmp_path):
     with SQLiteStore(folder / "state.db") as store:
         store.set_status("pre-01-kickoff", "done", "ana")
         store.set_status("pre-04-hire-specialist", "blocked", "ana", note="no candidate yet")
-        store.record_measurements([
-            Measurement("active_user_rate", 40, date(2025, 3, 1)), Measurement("active_user_rate", 55, date(2025, 4, 1)),
-            Measurement("training_completion", 60, date(2025, 4, 10)), Measurement("duplicate_rate", 1.5, date(2025, 4, 1))],
-            "ana")
+        store.record_measurements(
+            [
+                Measurement("active_user_rate", 40, date(2025, 3, 1)),
+                Measurement("active_user_rate", 55, date(2025, 4, 1)),
+                Measurement("training_completion", 60, date(2025, 4, 10)),
+                Measurement("duplicate_rate", 1.5, date(2025, 4, 1)),
+            ],
+            "ana",
+        )
     return folder
 
 
@@ -78,27 +83,66 @@ def test_report_writes_markdown_and_printable_html(run_cli, tmp_path):
     assert (code, err) == (0, "")
     reports = folder / "reports"
     assert sorted(p.name for p in reports.iterdir()) == ["status-2025-04-15.html", "status-2025-04-15.md"]
-    assert out.splitlines()[0] == ("Weekly status for Example Appliance Retail (demo), week 16 of 2025: 2% done, "
-                                   "10 late, 1 blocked, 4 risks (3 high)")
+    assert out.splitlines()[0] == (
+        "Weekly status for Example Appliance Retail (demo), week 16 of 2025: 2% done, "
+        "10 late, 1 blocked, 4 risks (3 high)"
+    )
     html = (reports / "status-2025-04-15.html").read_text(encoding="utf-8")
     page = Page(html)
-    assert page.sections == ["summary", "risks", "progress", "milestones", "attention", "late", "blocked",
-                             "at-risk", "next-actions", "kpis"]
-    assert page.h2 == ["Summary", "Risks", "Progress per phase", "Milestones", "Tasks needing attention",
-                       "Next actions per role", "KPI trends"]
+    assert page.sections == [
+        "summary",
+        "risks",
+        "progress",
+        "milestones",
+        "attention",
+        "late",
+        "blocked",
+        "at-risk",
+        "next-actions",
+        "kpis",
+    ]
+    assert page.h2 == [
+        "Summary",
+        "Risks",
+        "Progress per phase",
+        "Milestones",
+        "Tasks needing attention",
+        "Next actions per role",
+        "KPI trends",
+    ]
     for external in ("src=", "href=", "<link", "<script", "@import", "url("):
         assert external not in html
-    assert "@media print" in html and "<title>Weekly status: Example Appliance Retail (demo) (2025-04-15)</title>" in html
-    assert list(page.risks) == ["no_dedicated_people", "no_training", "blocked_tasks", "low_adoption"]  # high first
-    assert page.risks["no_dedicated_people"][0] == "Intake: the client has no CRM specialist (has_crm_specialist: no)."
+    assert (
+        "@media print" in html
+        and "<title>Weekly status: Example Appliance Retail (demo) (2025-04-15)</title>" in html
+    )
+    assert list(page.risks) == [
+        "no_dedicated_people",
+        "no_training",
+        "blocked_tasks",
+        "low_adoption",
+    ]  # high first
+    assert (
+        page.risks["no_dedicated_people"][0]
+        == "Intake: the client has no CRM specialist (has_crm_specialist: no)."
+    )
     assert page.risks["no_training"] == [
         "Training task pre-13-training-plan (Plan the training) is late: due 2025-04-10, not started.",
-        "Training completion: 60 % on 2025-04-10, target ≥ 100 %."]
+        "Training completion: 60 % on 2025-04-10, target ≥ 100 %.",
+    ]
     assert page.risks["low_adoption"] == ["Active users: 55 % on 2025-04-01, target ≥ 90 %."]
     assert page.risks["blocked_tasks"] == [
-        "pre-04-hire-specialist (Hire a CRM specialist) is blocked; owner HR manager, on the critical path."]
-    assert page.kpis["active_user_rate"] == ["Active users (active_user_rate)", "▁█", "55 %", "40 %", "≥ 90 %",
-                                             "off track", "2025-04-01 (2)"]
+        "pre-04-hire-specialist (Hire a CRM specialist) is blocked; owner HR manager, on the critical path."
+    ]
+    assert page.kpis["active_user_rate"] == [
+        "Active users (active_user_rate)",
+        "▁█",
+        "55 %",
+        "40 %",
+        "≥ 90 %",
+        "off track",
+        "2025-04-01 (2)",
+    ]
     assert page.kpis["duplicate_rate"][5] == "on track"
     assert "Suggested action: Name a CRM specialist who works at least half their time" in html
 
@@ -109,20 +153,33 @@ def test_markdown_says_the_same(run_cli, tmp_path):
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["status-2025-04-15.md"]
     md = (tmp_path / "out" / "status-2025-04-15.md").read_text(encoding="utf-8")
     headings = [line for line in md.splitlines() if line.startswith("#")]
-    assert headings[:4] == ["# Weekly status: Example Appliance Retail (demo)", "## Summary", "## Risks",
-                            "### 1. No dedicated CRM people (high)"]
-    assert "## Progress per phase" in headings and "## KPI trends" in headings and "### Blocked (1)" in headings
+    assert headings[:4] == [
+        "# Weekly status: Example Appliance Retail (demo)",
+        "## Summary",
+        "## Risks",
+        "### 1. No dedicated CRM people (high)",
+    ]
+    assert (
+        "## Progress per phase" in headings and "## KPI trends" in headings and "### Blocked (1)" in headings
+    )
     assert "- Intake: the client has no CRM specialist (has_crm_specialist: no)." in md
     assert "| Go live (`dep-18-go-live`) | Deployment |" in md
-    assert "| Active users (`active_user_rate`) | ▁█ | 55 % | 40 % | ≥ 90 % | off track | 2025-04-01 (2) |" in md
+    assert (
+        "| Active users (`active_user_rate`) | ▁█ | 55 % | 40 % | ≥ 90 % | off track | 2025-04-01 (2) |" in md
+    )
     assert "- `pre-05-stakeholders`" not in md  # depends on the blocked task: not a next action
 
 
-@pytest.mark.parametrize(("changes", "evidence"), [
-    ({}, None),  # the retail client has a specialist at 50 % of their time
-    ({"specialist_time_share": 30},
-     "Intake: the CRM specialist spends 30 % of their time on the CRM (less than 50 %)."),
-])
+@pytest.mark.parametrize(
+    ("changes", "evidence"),
+    [
+        ({}, None),  # the retail client has a specialist at 50 % of their time
+        (
+            {"specialist_time_share": 30},
+            "Intake: the CRM specialist spends 30 % of their time on the CRM (less than 50 %).",
+        ),
+    ],
+)
 def test_dedicated_people_risk_follows_the_answers(run_cli, tmp_path, changes, evidence):
     folder = engagement(tmp_path, **changes)
     assert run_cli("report", folder, "--today", "2025-01-06", "--format", "html")[0] == 0
@@ -142,14 +199,16 @@ def test_a_quiet_week_and_unmeasured_adoption(run_cli, tmp_path):
     run_cli("report", folder, "--today", "2025-06-02", "--format", "html")
     page = Page((folder / "reports" / "status-2025-06-02.html").read_text(encoding="utf-8"))
     assert page.risks["adoption_unmeasured"] == [
-        "Deployment started on 2025-04-29 (plan), but none of the 7 adoption KPIs has a measurement."]
+        "Deployment started on 2025-04-29 (plan), but none of the 7 adoption KPIs has a measurement."
+    ]
 
 
 def test_bad_arguments(run_cli, tmp_path):
     folder = engagement(tmp_path)
     code, _, err = run_cli("report", folder, "--format", "md,pdf")
-    assert code == 2 and err == ("crmwb report: error: unknown format 'pdf'; expected a comma-separated list of: "
-                                 "md, html\n")
+    assert code == 2 and err == (
+        "crmwb report: error: unknown format 'pdf'; expected a comma-separated list of: md, html\n"
+    )
     (tmp_path / "file").write_text("x")
     code, _, err = run_cli("report", folder, "--out", tmp_path / "file")
     assert code == 2 and "is a file; expected a folder" in err

@@ -19,8 +19,13 @@ from tests.engagement.lifecycle_helpers import fresh_engagement
 from tests.engagement.soak_writer import Actions
 
 SECONDS = float(os.environ.get("CRMWB_SOAK_SECONDS", "20"))
-QUESTIONS = ["sponsor_named", "budget_approved", "loyalty_programme", "target_go_live_months",
-             "target_go_live_months"]
+QUESTIONS = [
+    "sponsor_named",
+    "budget_approved",
+    "loyalty_programme",
+    "target_go_live_months",
+    "target_go_live_months",
+]
 SHARED = ["pre-01-kickoff", "dep-04-configure"]
 WRITERS = ("cli-a", "cli-b", "tui")
 
@@ -31,10 +36,16 @@ def _config(folder, tmp_path) -> dict:
     with SQLiteStore(folder / "state.db") as store:
         # tasks every answer combination keeps (loyalty_programme drops post-06-loyalty-programme)
         tasks = sorted(t for t in store.tasks() if t not in SHARED and t != "post-06-loyalty-programme")
-    own = {name: tasks[i::len(WRITERS)][:4] for i, name in enumerate(WRITERS)}
-    config = {"folder": str(folder), "seconds": SECONDS, "seed": 20261204, "questions": QUESTIONS,
-              "number_question": "target_go_live_months",
-              "shared_tasks": SHARED, "own_tasks": own}
+    own = {name: tasks[i :: len(WRITERS)][:4] for i, name in enumerate(WRITERS)}
+    config = {
+        "folder": str(folder),
+        "seconds": SECONDS,
+        "seed": 20261204,
+        "questions": QUESTIONS,
+        "number_question": "target_go_live_months",
+        "shared_tasks": SHARED,
+        "own_tasks": own,
+    }
     (tmp_path / "soak.json").write_text(json.dumps(config), encoding="utf-8")
     return config
 
@@ -60,8 +71,12 @@ def _tui_step(actions: Actions, session) -> dict:
             result = session.save_answers({**session.opened.engagement.answers, question: value})
         except EditConflict:
             return {**record, "result": "refused"}
-        return {**record, "result": "ok" if result.written else "noop", "revision": result.revision,
-                "sync_error": result.sync_error}
+        return {
+            **record,
+            "result": "ok" if result.written else "noop",
+            "revision": result.revision,
+            "sync_error": result.sync_error,
+        }
     except StoreBusy:
         record = locals().get("record") or {"kind": kind}
         return {**record, "result": "busy"}
@@ -69,8 +84,9 @@ def _tui_step(actions: Actions, session) -> dict:
 
 def _replay_answers(initial: dict, records: list[dict]) -> tuple[dict, int]:
     answers = dict(initial)
-    written = sorted((r for r in records if r["kind"] == "answer" and r["result"] == "ok"),
-                     key=lambda r: r["revision"])
+    written = sorted(
+        (r for r in records if r["kind"] == "answer" and r["result"] == "ok"), key=lambda r: r["revision"]
+    )
     revisions = [r["revision"] for r in written]
     assert len(revisions) == len(set(revisions)), "two writes got the same revision: the lock failed"
     for record in written:
@@ -91,8 +107,10 @@ def test_three_writers_for_a_while_lose_nothing(tmp_path):
     start = yaml.safe_load((folder / "engagement.yaml").read_text(encoding="utf-8"))
     logs = {name: tmp_path / f"{name}.jsonl" for name in WRITERS[:2]}
     writer = [sys.executable, "-m", "tests.engagement.soak_writer", str(tmp_path / "soak.json")]
-    procs = [subprocess.Popen([*writer, name, str(log)], cwd=ROOT, stderr=subprocess.PIPE, text=True)
-             for name, log in logs.items()]
+    procs = [
+        subprocess.Popen([*writer, name, str(log)], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+        for name, log in logs.items()
+    ]
     session = Session.open(folder, "tui")
     actions, tui_records = Actions(config, "tui", config["seed"]), []
     deadline = time.monotonic() + SECONDS
@@ -104,8 +122,9 @@ def test_three_writers_for_a_while_lose_nothing(tmp_path):
     for proc in procs:
         _, err = proc.communicate(timeout=SECONDS + 120)
         assert proc.returncode == 0, err
-    records = tui_records + [json.loads(line) for log in logs.values()
-                             for line in log.read_text(encoding="utf-8").splitlines()]
+    records = tui_records + [
+        json.loads(line) for log in logs.values() for line in log.read_text(encoding="utf-8").splitlines()
+    ]
     by_writer = {name: [r for r in records if r["writer"] == name] for name in WRITERS}
     assert all(len(r) >= 3 for r in by_writer.values()), {n: len(r) for n, r in by_writer.items()}
     ok_answers = [r for r in records if r["kind"] == "answer" and r["result"] == "ok"]
@@ -133,8 +152,9 @@ def test_three_writers_for_a_while_lose_nothing(tmp_path):
                 assert tasks[task].status == (logged[-1] if logged else "not_started")
         # notes: exactly the ones logged as done, each once, by its writer
         notes = sorted((e.author, e.note) for t in SHARED for e in store.history(t) if e.kind == "note")
-        assert notes == sorted((r["writer"], r["value"]) for r in records if r["kind"] == "note"
-                               and r["result"] == "ok")
+        assert notes == sorted(
+            (r["writer"], r["value"]) for r in records if r["kind"] == "note" and r["result"] == "ok"
+        )
         # the task list follows the final answers (synced under the folder lock by the last answer write)
         pb = load_playbook("core").playbook
         wanted = {t.id for _, t in resolve(pb, doc["answers"]).tasks()}

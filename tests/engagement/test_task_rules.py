@@ -20,11 +20,13 @@ def folder(tmp_path):
 def test_go_live_is_refused_while_its_predecessor_and_checklist_are_open(run_cli, folder):
     code, out, err = run_cli("task", folder, "done", "dep-18-go-live")
     assert (code, out) == (2, "")
-    assert err == ("crmwb task: error: cannot mark dep-18-go-live done: 1 predecessor not done or "
-                   "skipped: dep-19-go-live-readiness (Go-live readiness review, not started); "
-                   "gate task with 5 of 5 "
-                   "checklist items unticked: 1, 2, 3, 4, 5; finish those first, or give the reason to "
-                   "close it anyway with --force \"REASON\"\n")
+    assert err == (
+        "crmwb task: error: cannot mark dep-18-go-live done: 1 predecessor not done or "
+        "skipped: dep-19-go-live-readiness (Go-live readiness review, not started); "
+        "gate task with 5 of 5 "
+        "checklist items unticked: 1, 2, 3, 4, 5; finish those first, or give the reason to "
+        'close it anyway with --force "REASON"\n'
+    )
     assert states(folder)["dep-18-go-live"].status == "not_started"
     code, _, err = run_cli("task", folder, "done", "dep-18-go-live", "--force", "  ")
     assert code == 2 and "--force needs a reason" in err
@@ -54,15 +56,18 @@ def test_non_gate_task_with_closed_predecessors_closes_without_ticks(run_cli, fo
 
 
 def test_forced_done_keeps_reason_and_what_was_open_in_task_show(run_cli, folder):
-    code, out, err = run_cli("task", folder, "done", "dep-18-go-live", "--force", "director signed off",
-                             "--as", "Ana")
+    code, out, err = run_cli(
+        "task", folder, "done", "dep-18-go-live", "--force", "director signed off", "--as", "Ana"
+    )
     assert (code, err) == (0, "") and out.startswith("dep-18-go-live: not started -> done\n")
     event = history(folder, "dep-18-go-live")[-1]
     assert (event.kind, event.old, event.new, event.author) == ("status", "not_started", "done", "Ana")
-    assert event.note == ("forced: director signed off [1 predecessor(s) not done or skipped: "
-                          "dep-19-go-live-readiness (Go-live readiness review, not_started); "
-                          "gate task with 5 of 5 "
-                          "checklist item(s) unticked: 1, 2, 3, 4, 5]")
+    assert event.note == (
+        "forced: director signed off [1 predecessor(s) not done or skipped: "
+        "dep-19-go-live-readiness (Go-live readiness review, not_started); "
+        "gate task with 5 of 5 "
+        "checklist item(s) unticked: 1, 2, 3, 4, 5]"
+    )
     shown = run_cli("task", folder, "show", "dep-18-go-live")[1]
     flat = " ".join(shown.split())
     assert "status not started -> done: forced: director signed off [1 predecessor(s)" in flat
@@ -73,27 +78,41 @@ def test_reopen_goes_back_and_is_recorded(run_cli, folder):
     for n in range(1, 5):
         run_cli("task", folder, "check", "post-01-issue-follow-up", str(n))
     assert run_cli("task", folder, "done", "post-01-issue-follow-up")[0] == 0  # predecessor done, all ticked
-    code, out, err = run_cli("task", folder, "reopen", "dep-18-go-live", "--note", "pilot stopped",
-                             "--as", "Ana")
+    code, out, err = run_cli(
+        "task", folder, "reopen", "dep-18-go-live", "--note", "pilot stopped", "--as", "Ana"
+    )
     assert (code, err) == (0, "")
-    assert out == ("dep-18-go-live: done -> in progress (reopened)\n"
-                   "  already closed and depending on it: post-01-issue-follow-up\n")
+    assert out == (
+        "dep-18-go-live: done -> in progress (reopened)\n"
+        "  already closed and depending on it: post-01-issue-follow-up\n"
+    )
     event = history(folder, "dep-18-go-live")[-1]
     assert (event.old, event.new, event.note, event.author) == (
-        "done", "in_progress", "reopened: pilot stopped", "Ana")
+        "done",
+        "in_progress",
+        "reopened: pilot stopped",
+        "Ana",
+    )
     shown = run_cli("task", folder, "show", "dep-18-go-live")[1]
     assert "done -> in progress: reopened: pilot stopped" in shown
     run_cli("task", folder, "skip", "pre-06-drivers-barriers", "--note", "done last year")
     assert run_cli("task", folder, "reopen", "pre-06-drivers-barriers")[0] == 0
     assert states(folder)["pre-06-drivers-barriers"].status == "not_started"
     code, _, err = run_cli("task", folder, "reopen", "pre-06-drivers-barriers")
-    assert code == 2 and err == ("crmwb task: error: pre-06-drivers-barriers is not started, not done or "
-                                 "skipped; there is nothing to reopen\n")
+    assert code == 2 and err == (
+        "crmwb task: error: pre-06-drivers-barriers is not started, not done or "
+        "skipped; there is nothing to reopen\n"
+    )
 
 
 def test_reopened_status_rule():
     assert [reopened_status(s) for s in ("done", "skipped", "in_progress", "blocked", "not_started")] == [
-        "in_progress", "not_started", None, None, None]
+        "in_progress",
+        "not_started",
+        None,
+        None,
+        None,
+    ]
     assert TaskState("x", "skipped").closed
 
 

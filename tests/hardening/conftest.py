@@ -27,9 +27,16 @@ def _cap_memory() -> None:
 def crmwb(*args: object, cwd: Path) -> subprocess.CompletedProcess:
     """`crmwb ARGS` in `cwd`, with at most 1 GiB of address space."""
     env = {k: v for k, v in os.environ.items() if k not in ("CRMWB_DEBUG", "CRMWB_PLAYBOOKS")}
-    return subprocess.run([sys.executable, "-m", "workbench", *map(str, args)], cwd=cwd, env=env,
-                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=GUARD_SECONDS,
-                          preexec_fn=_cap_memory)
+    return subprocess.run(
+        [sys.executable, "-m", "workbench", *map(str, args)],
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=GUARD_SECONDS,
+        preexec_fn=_cap_memory,
+    )
 
 
 def assert_bad_input(result: subprocess.CompletedProcess, where: str, fragment: str) -> None:

@@ -16,20 +16,23 @@ def answers(tmp_path: Path, text: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("text", "fragment", "at"), [
-    ("business_model: 2024-02-30\n", "not a real date", "2024"),
-    ("specialist_share: " + "9" * 5000 + "\n", "5,000 characters", "9999"),
-    ("specialist_share: .nan\n", "not a finite number", ".nan"),
-    ("specialist_share: -.inf\n", "not a finite number", "-.inf"),
-    ("answers: []\n", "'answers' is an empty list; expected a mapping", "[]"),
-    ("answers:\n  - b2b\n", "'answers' is a list; expected a mapping", "- b2b"),
-    ("client: [a]\nanswers: {business_model: b2b}\n", "'client' is a list; expected the client's", "[a]"),
-    ("client: {name: x}\nanswers: {}\n", "'client' is a mapping", "{name"),
-    ("playbook: [mini]\nanswers: {}\n", "'playbook' is a list", "[mini]"),
-    ("business_model: b2b\nnotes: a\x00b\n", "U+0000 (NUL)", "\x00"),
-    ('business_model: "b2\\0b"\n', "U+0000 (NUL)", '"b2'),
-    ("- business_model\n", "must be a mapping of question id -> answer; found a list", "- business"),
-])
+@pytest.mark.parametrize(
+    ("text", "fragment", "at"),
+    [
+        ("business_model: 2024-02-30\n", "not a real date", "2024"),
+        ("specialist_share: " + "9" * 5000 + "\n", "5,000 characters", "9999"),
+        ("specialist_share: .nan\n", "not a finite number", ".nan"),
+        ("specialist_share: -.inf\n", "not a finite number", "-.inf"),
+        ("answers: []\n", "'answers' is an empty list; expected a mapping", "[]"),
+        ("answers:\n  - b2b\n", "'answers' is a list; expected a mapping", "- b2b"),
+        ("client: [a]\nanswers: {business_model: b2b}\n", "'client' is a list; expected the client's", "[a]"),
+        ("client: {name: x}\nanswers: {}\n", "'client' is a mapping", "{name"),
+        ("playbook: [mini]\nanswers: {}\n", "'playbook' is a list", "[mini]"),
+        ("business_model: b2b\nnotes: a\x00b\n", "U+0000 (NUL)", "\x00"),
+        ('business_model: "b2\\0b"\n', "U+0000 (NUL)", '"b2'),
+        ("- business_model\n", "must be a mapping of question id -> answer; found a list", "- business"),
+    ],
+)
 @pytest.mark.parametrize("command", ["validate", "show"])
 def test_bad_answers_file_is_located(tmp_path, command, text, fragment, at):
     answers(tmp_path, text)
@@ -53,24 +56,33 @@ def test_new_refuses_a_client_name_with_a_control_character(tmp_path):
 @pytest.fixture
 def engagement(tmp_path, run_cli) -> tuple[Path, str]:
     """A real engagement made by `crmwb new`; returns its folder and the text of its engagement.yaml."""
-    code, _, err = run_cli("new", tmp_path / "eng", "--playbook", MINI, "--start", "2025-02-03",
-                           "--client", "Acme")
+    code, _, err = run_cli(
+        "new", tmp_path / "eng", "--playbook", MINI, "--start", "2025-02-03", "--client", "Acme"
+    )
     assert code == 0, err
     folder = tmp_path / "eng"
     return folder, (folder / "engagement.yaml").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("old", "new", "fragment", "at"), [
-    ("start: 2025-02-03", "start: 2025-02-30", "not a real date", "2025-02-30"),
-    ("start: 2025-02-03", "start: 2025-13-01", "not a real date", "2025-13-01"),
-    ("client: Acme", "client: [a]", "'client' is a list; expected the client's name", "[a]"),
-    ("answers: {}", "answers: []", "'answers' is an empty list; expected a mapping", "[]"),
-    ("answers: {}", "answers: {specialist_share: .nan}", "not a finite number", ".nan"),
-    ("answers: {}", "answers: {specialist_share: " + "1" * 4400 + "}", "4,400 characters", "1111"),
-    ("answers: {}", "answers: {}\noverrides: []", "'overrides' is an empty list; expected a mapping", "[]"),
-    ("client: Acme", 'client: "Ac\\0me"', "U+0000 (NUL)", '"Ac'),
-    ("client: Acme", "client: Ac\x00me", "U+0000 (NUL)", "\x00"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "fragment", "at"),
+    [
+        ("start: 2025-02-03", "start: 2025-02-30", "not a real date", "2025-02-30"),
+        ("start: 2025-02-03", "start: 2025-13-01", "not a real date", "2025-13-01"),
+        ("client: Acme", "client: [a]", "'client' is a list; expected the client's name", "[a]"),
+        ("answers: {}", "answers: []", "'answers' is an empty list; expected a mapping", "[]"),
+        ("answers: {}", "answers: {specialist_share: .nan}", "not a finite number", ".nan"),
+        ("answers: {}", "answers: {specialist_share: " + "1" * 4400 + "}", "4,400 characters", "1111"),
+        (
+            "answers: {}",
+            "answers: {}\noverrides: []",
+            "'overrides' is an empty list; expected a mapping",
+            "[]",
+        ),
+        ("client: Acme", 'client: "Ac\\0me"', "U+0000 (NUL)", '"Ac'),
+        ("client: Acme", "client: Ac\x00me", "U+0000 (NUL)", "\x00"),
+    ],
+)
 def test_bad_engagement_file_is_located_by_status(engagement, old, new, fragment, at):
     folder, text = engagement
     assert old in text

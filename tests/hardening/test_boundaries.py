@@ -42,14 +42,17 @@ def test_alias_of_a_big_string_is_located_at_the_alias_by_both_loaders(loader):
 
 
 @pytest.mark.parametrize("loader", LOADERS)
-@pytest.mark.parametrize(("text", "fragment", "column"), [
-    ("a: !!int abc\n", "cannot read 'abc' as int", 4),
-    ("a: 0x" + "f" * 60 + "\n", "62 characters", 4),
-    ("a: 2024-01-01 25:00:00\n", "not a real date", 4),
-    ("a: 0000-01-01\n", "not a real date", 4),
-    ("a: !!set {x}\n", "unsupported tag", 4),
-    ('a: "tab\\tok, bell\\a not"\n', "U+0007", 4),
-])
+@pytest.mark.parametrize(
+    ("text", "fragment", "column"),
+    [
+        ("a: !!int abc\n", "cannot read 'abc' as int", 4),
+        ("a: 0x" + "f" * 60 + "\n", "62 characters", 4),
+        ("a: 2024-01-01 25:00:00\n", "not a real date", 4),
+        ("a: 0000-01-01\n", "not a real date", 4),
+        ("a: !!set {x}\n", "unsupported tag", 4),
+        ('a: "tab\\tok, bell\\a not"\n', "U+0007", 4),
+    ],
+)
 def test_scalar_refusals_are_located(loader, text, fragment, column):
     error = refusal(text, loader)
     assert fragment in error.message
@@ -60,7 +63,7 @@ def test_valid_dates_numbers_and_escapes_still_read():
     text = 'd: 2024-02-29\nn: -12_000\nf: 1.5e+3\nt: "a\\tb\\n"\nbig: 99999999999999999999\n'
     data = parse_yaml(text, "f.yaml")
     assert str(data["d"]) == "2024-02-29" and data["n"] == -12000 and data["f"] == 1500.0
-    assert data["t"] == "a\tb\n" and data["big"] == 10 ** 20 - 1
+    assert data["t"] == "a\tb\n" and data["big"] == 10**20 - 1
 
 
 def test_offset_location_counts_lines_and_columns():
@@ -85,12 +88,15 @@ def test_number_answers_refuse_nan_and_infinity():
         assert question.answer_problem(value) == "expected a finite number"
 
 
-@pytest.mark.parametrize(("formula", "fragment"), [
-    ("-" * 5000 + "a", "5,001 characters"),
-    ("(" * 40 + "a" + ")" * 40, "more than 32 deep"),
-    ("- " * 40 + "a", "more than 32 deep"),
-    ("a * 1e999", "too large"),
-])
+@pytest.mark.parametrize(
+    ("formula", "fragment"),
+    [
+        ("-" * 5000 + "a", "5,001 characters"),
+        ("(" * 40 + "a" + ")" * 40, "more than 32 deep"),
+        ("- " * 40 + "a", "more than 32 deep"),
+        ("a * 1e999", "too large"),
+    ],
+)
 def test_formula_bounds(formula, fragment):
     with pytest.raises(FormulaError, match=fragment):
         formula_names(formula)
@@ -98,7 +104,9 @@ def test_formula_bounds(formula, fragment):
 
 def test_real_formulas_still_parse_and_overflow_is_no_value():
     assert formula_names("(customers_at_start - customers_lost) / customers_at_start * 100") == [
-        "customers_at_start", "customers_lost"]
+        "customers_at_start",
+        "customers_lost",
+    ]
     assert evaluate("-(a - b) / a * 100", {"a": 4, "b": 2}) == -50.0
     assert evaluate("a * a", {"a": 1e200}) is None
 

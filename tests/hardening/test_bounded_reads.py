@@ -67,13 +67,16 @@ def secret(tmp_path) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("extends", "fragment"), [
-    ("../secret.yaml", "outside the overlay's folder"),
-    ("{secret}", "an absolute path"),
-    ("sub/../../secret.yaml", "outside the overlay's folder"),
-    ("link.yaml", "outside the overlay's folder"),
-    ("zero.yaml", "outside the overlay's folder"),
-])
+@pytest.mark.parametrize(
+    ("extends", "fragment"),
+    [
+        ("../secret.yaml", "outside the overlay's folder"),
+        ("{secret}", "an absolute path"),
+        ("sub/../../secret.yaml", "outside the overlay's folder"),
+        ("link.yaml", "outside the overlay's folder"),
+        ("zero.yaml", "outside the overlay's folder"),
+    ],
+)
 def test_extends_outside_the_overlay_folder_is_refused_unread(tmp_path, secret, extends, fragment):
     folder = tmp_path / "work"
     path = overlay(folder, extends.format(secret=secret))

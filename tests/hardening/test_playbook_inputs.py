@@ -45,8 +45,9 @@ def test_formula_of_five_thousand_unary_minus_signs_is_located(tmp_path):
     text = mini_with("formula: active / licensed * 100", f'formula: "{formula}"')
     write(tmp_path, text)
     result = crmwb("validate", "pb.yaml", cwd=tmp_path)
-    assert_bad_input(result, f"pb.yaml:{line_col(text, QUOTE + formula[:10])}",
-                     "kpis[0].formula: formula of 5,006")
+    assert_bad_input(
+        result, f"pb.yaml:{line_col(text, QUOTE + formula[:10])}", "kpis[0].formula: formula of 5,006"
+    )
 
 
 def test_short_but_deeply_nested_formula_is_located(tmp_path):
@@ -66,8 +67,9 @@ def alias_bomb() -> tuple[str, str]:
     return text, line_col(text, second)
 
 
-@pytest.mark.parametrize("command", [["validate", "pb.yaml"], ["show", "pb.yaml"],
-                                     ["export", "pb.yaml", "--out", "out"]])
+@pytest.mark.parametrize(
+    "command", [["validate", "pb.yaml"], ["show", "pb.yaml"], ["export", "pb.yaml", "--out", "out"]]
+)
 def test_aliases_of_a_big_string_are_refused_at_the_alias(tmp_path, command):
     text, second_alias = alias_bomb()
     write(tmp_path, text)
@@ -86,8 +88,9 @@ def test_nested_aliases_are_refused_at_the_alias_that_crosses_the_budget(tmp_pat
     assert_bad_input(result, "pb.yaml:4:36", "aliases expand to more than 10,000 nodes")
 
 
-@pytest.mark.parametrize(("raw", "char"), [("\x00", "U+0000 (NUL)"), ("\x07", "U+0007"),
-                                           ("\x1b", "U+001B (ESC)")])
+@pytest.mark.parametrize(
+    ("raw", "char"), [("\x00", "U+0000 (NUL)"), ("\x07", "U+0007"), ("\x1b", "U+001B (ESC)")]
+)
 def test_control_character_in_the_file_is_located_by_line_and_column(tmp_path, raw, char):
     text = mini_with("        name: Write the RFP", f"        name: Write{raw} the RFP")
     write(tmp_path, text)

@@ -18,14 +18,29 @@ LANGS = ("en", "fa", "ru")
 FORMATS = ("md", "html", "docx")
 
 # Two answer sets that, between them, switch on every conditional line of the core job profiles.
-SMALL_SOFTWARE = {"company_size": "small", "industry": "software", "business_model": "both",
-                  "modules": ["marketing", "sales", "service"], "loyalty_programme": True,
-                  "channels": ["phone", "email", "live_chat", "messengers", "social_media", "field_sales"],
-                  "integrations": ["telephony", "email_server"], "has_crm_specialist": True,
-                  "specialist_time_share": 40, "has_it_unit": True}
-LARGE_RETAIL = {"company_size": "large", "industry": "retail", "business_model": "b2c",
-                "modules": ["sales"], "loyalty_programme": False, "channels": ["walk_in"],
-                "has_crm_specialist": True, "specialist_time_share": 100, "has_it_unit": False}
+SMALL_SOFTWARE = {
+    "company_size": "small",
+    "industry": "software",
+    "business_model": "both",
+    "modules": ["marketing", "sales", "service"],
+    "loyalty_programme": True,
+    "channels": ["phone", "email", "live_chat", "messengers", "social_media", "field_sales"],
+    "integrations": ["telephony", "email_server"],
+    "has_crm_specialist": True,
+    "specialist_time_share": 40,
+    "has_it_unit": True,
+}
+LARGE_RETAIL = {
+    "company_size": "large",
+    "industry": "retail",
+    "business_model": "b2c",
+    "modules": ["sales"],
+    "loyalty_programme": False,
+    "channels": ["walk_in"],
+    "has_crm_specialist": True,
+    "specialist_time_share": 100,
+    "has_it_unit": False,
+}
 ANSWER_SETS = {"small-software": SMALL_SOFTWARE, "large-retail": LARGE_RETAIL}
 
 

@@ -10,13 +10,56 @@ import docx
 
 # Latin script a Persian or Russian document may contain, and why. Everything else in Latin script fails.
 # 1. Product and service names: printed in Latin script in Persian and Russian job ads as well.
-PRODUCT_NAMES = ("CRM Workbench", "Microsoft Dynamics", "Dynamics", "Salesforce", "Bitrix24", "Power BI",
-                 "Tableau", "QlikView", "Yandex Metrica", "Google Analytics", "Google Sheets", "Google",
-                 "Excel", "Visio", "draw.io", "Jira", "Trello", "Bizagi", "Postman", "Python", "pandas", "R",
-                 "JavaScript")
+PRODUCT_NAMES = (
+    "CRM Workbench",
+    "Microsoft Dynamics",
+    "Dynamics",
+    "Salesforce",
+    "Bitrix24",
+    "Power BI",
+    "Tableau",
+    "QlikView",
+    "Yandex Metrica",
+    "Google Analytics",
+    "Google Sheets",
+    "Google",
+    "Excel",
+    "Visio",
+    "draw.io",
+    "Jira",
+    "Trello",
+    "Bizagi",
+    "Postman",
+    "Python",
+    "pandas",
+    "R",
+    "JavaScript",
+)
 # 2. Acronyms that Persian and Russian professional writing uses untranslated.
-ACRONYMS = ("CRM", "RFP", "KPI", "SQL", "API", "REST", "JSON", "ERP", "BI", "IP", "SSO", "IVR", "RACI",
-            "MBA", "B2B", "B2C", "CSAT", "NPS", "ROI", "FAQ", "HR", "SMS")
+ACRONYMS = (
+    "CRM",
+    "RFP",
+    "KPI",
+    "SQL",
+    "API",
+    "REST",
+    "JSON",
+    "ERP",
+    "BI",
+    "IP",
+    "SSO",
+    "IVR",
+    "RACI",
+    "MBA",
+    "B2B",
+    "B2C",
+    "CSAT",
+    "NPS",
+    "ROI",
+    "FAQ",
+    "HR",
+    "SMS",
+)
 # 3. Russian only: borrowings conventionally written in Latin script ("e-mail-рассылка", "push-рассылка").
 RU_BORROWINGS = ("e-mail", "push")
 

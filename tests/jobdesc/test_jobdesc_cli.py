@@ -10,8 +10,20 @@ from tests.jobdesc.helpers import read_html
 
 
 def test_one_role_one_language_one_format(run_cli, tmp_path):
-    code, out, err = run_cli("jobdesc", "lead", "--playbook", TEST_PLAYBOOK, "--lang", "fa",
-                             "--format", "html", "--out", tmp_path, "--date", "2026-11-23")
+    code, out, err = run_cli(
+        "jobdesc",
+        "lead",
+        "--playbook",
+        TEST_PLAYBOOK,
+        "--lang",
+        "fa",
+        "--format",
+        "html",
+        "--out",
+        tmp_path,
+        "--date",
+        "2026-11-23",
+    )
     assert code == 0, err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lead.fa.html"]
     assert "lead.fa.html" in out
@@ -21,8 +33,19 @@ def test_one_role_one_language_one_format(run_cli, tmp_path):
 
 
 def test_all_roles_in_several_languages_and_formats(run_cli, tmp_path):
-    code, out, err = run_cli("jobdesc", "--all", "--playbook", TEST_PLAYBOOK, "--lang", "en,fa,ru",
-                             "--format", "md,html,docx", "--out", tmp_path, "--quiet")
+    code, out, err = run_cli(
+        "jobdesc",
+        "--all",
+        "--playbook",
+        TEST_PLAYBOOK,
+        "--lang",
+        "en,fa,ru",
+        "--format",
+        "md,html,docx",
+        "--out",
+        tmp_path,
+        "--quiet",
+    )
     assert code == 0 and out == "", err
     names = sorted(p.name for p in tmp_path.iterdir())
     assert len(names) == 3 * 3 * 3
@@ -37,8 +60,9 @@ def test_core_is_the_default_playbook_and_answers_change_the_document(run_cli, t
     small.write_text("company_size: small\nindustry: software\n", encoding="utf-8")
     large.write_text("answers:\n  company_size: large\n  industry: retail\n", encoding="utf-8")
     for answers, folder in ((small, tmp_path / "a"), (large, tmp_path / "b")):
-        code, _, err = run_cli("jobdesc", "crm_analyst", "--answers", answers, "--out", folder,
-                               "--date", "2026-11-23")
+        code, _, err = run_cli(
+            "jobdesc", "crm_analyst", "--answers", answers, "--out", folder, "--date", "2026-11-23"
+        )
         assert code == 0, err
     a = (tmp_path / "a" / "crm_analyst.en.md").read_text(encoding="utf-8")
     b = (tmp_path / "b" / "crm_analyst.en.md").read_text(encoding="utf-8")
@@ -68,8 +92,9 @@ def test_errors_exit_2_with_a_useful_message(run_cli, capsys, tmp_path):
     assert code == 2 and "'pdf' is not one of md, html, docx" in err
     bad = tmp_path / "bad.yaml"
     bad.write_text("company_size: gigantic\n", encoding="utf-8")
-    code, _, err = run_cli("jobdesc", "lead", "--playbook", TEST_PLAYBOOK, "--answers", bad,
-                           "--out", tmp_path)
+    code, _, err = run_cli(
+        "jobdesc", "lead", "--playbook", TEST_PLAYBOOK, "--answers", bad, "--out", tmp_path
+    )
     assert code == 2 and "gigantic" in err
     assert not list(tmp_path.glob("*.md"))
 

@@ -34,17 +34,27 @@ def test_headings_and_paragraphs_follow_the_view_model(written):
     assert [t for s, t in paragraphs if s == "Heading 2"] == [g.heading for g in jd.section("duties").groups]
     bullets = [t for s, t in paragraphs if s == "List Bullet"]
     duties = [item for g in jd.section("duties").groups for item in g.items]
-    assert bullets[:len(duties)] == duties
-    assert bullets[len(duties):] == [line for key in ("education", "experience", "skills", "competencies",
-                                                      "qualities", "tools", "working_conditions")
-                                     for line in jd.section(key).lines]
+    assert bullets[: len(duties)] == duties
+    assert bullets[len(duties) :] == [
+        line
+        for key in (
+            "education",
+            "experience",
+            "skills",
+            "competencies",
+            "qualities",
+            "tools",
+            "working_conditions",
+        )
+        for line in jd.section(key).lines
+    ]
     cells = [t for s, t in paragraphs if s == "table cell"]
     kpis = jd.section("kpis")
     assert cells == [*kpis.columns, *[v for k in kpis.kpis for v in (k.name, k.target, k.cadence)]]
     texts = [t for _, t in paragraphs]
     pay = jd.section("pay").pay[0]
     start = texts.index(pay.amount)
-    assert texts[start + 1:start + 5] == [f"{label}: {value}" for label, value in pay.details]
+    assert texts[start + 1 : start + 5] == [f"{label}: {value}" for label, value in pay.details]
     assert texts[start + 5] == pay.note
     assert texts.index(jd.section("purpose").text) < texts.index(jd.section("position").heading) < start
 

@@ -18,8 +18,9 @@ LIST_KEYS = ("education", "experience", "skills", "competencies", "qualities", "
 
 def expected_items(jd) -> list[str]:
     """Bulleted lines in document order: duties by phase, then the list sections."""
-    return [i for g in jd.section("duties").groups for i in g.items] + \
-           [line for key in LIST_KEYS if jd.section(key) for line in jd.section(key).lines]
+    return [i for g in jd.section("duties").groups for i in g.items] + [
+        line for key in LIST_KEYS if jd.section(key) for line in jd.section(key).lines
+    ]
 
 
 def md_unescape(text: str) -> str:
@@ -30,8 +31,9 @@ def check_md(jd, path) -> None:
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0] == f"# {md_unescape(jd.heading)}" or md_unescape(lines[0]) == f"# {jd.heading}"
     assert [md_unescape(x[3:]) for x in lines if x.startswith("## ")] == [s.heading for s in jd.sections]
-    assert [md_unescape(x[4:]) for x in lines if x.startswith("### ")] == \
-           [g.heading for g in jd.section("duties").groups]
+    assert [md_unescape(x[4:]) for x in lines if x.startswith("### ")] == [
+        g.heading for g in jd.section("duties").groups
+    ]
     bullets = [md_unescape(x[2:]) for x in lines if x.startswith("- ") and not x.startswith("- **")]
     facts = [f"{label}: {value}" for s in jd.sections for p in s.pay for label, value in p.details]
     assert bullets == expected_items(jd) + facts
@@ -41,8 +43,11 @@ def check_md(jd, path) -> None:
         rows = [x for x in lines if x.startswith("| ")]
         assert len(rows) == 1 + len(jd.section("kpis").kpis)
         first = jd.section("kpis").kpis[0]
-        assert [md_unescape(c.strip()) for c in rows[1].strip("|").split(" | ")] == \
-               [first.name, first.target, first.cadence]
+        assert [md_unescape(c.strip()) for c in rows[1].strip("|").split(" | ")] == [
+            first.name,
+            first.target,
+            first.cadence,
+        ]
 
 
 def check_html(jd, path) -> None:
@@ -56,8 +61,9 @@ def check_html(jd, path) -> None:
     assert [t for tag, t in blocks if tag == "li"] == expected_items(jd)
     kpis = jd.section("kpis")
     assert [t for tag, t in blocks if tag == "th"] == (list(kpis.columns) if kpis else [])
-    assert [t for tag, t in blocks if tag == "td"] == \
-           ([v for k in kpis.kpis for v in (k.name, k.target, k.cadence)] if kpis else [])
+    assert [t for tag, t in blocks if tag == "td"] == (
+        [v for k in kpis.kpis for v in (k.name, k.target, k.cadence)] if kpis else []
+    )
     facts = list(jd.section("position").facts) + [d for s in jd.sections for p in s.pay for d in p.details]
     terms = [t for tag, t in blocks if tag == "dt"]
     assert list(zip(terms, [t for tag, t in blocks if tag == "dd"])) == facts
@@ -91,11 +97,14 @@ def test_every_role_reads_back_as_described(core_written, lang, fmt):
     assert written == sorted(f"{r}.{lang}.{fmt}" for r in roles)
 
 
-@pytest.mark.parametrize("lang, date_text, pay, source, heading", [
-    ("en", "23 November 2026", "40,000–100,000 RUB a month", "Source", "Pay band"),
-    ("fa", "۲ آذر ۱۴۰۵", "۴۰٬۰۰۰ تا ۱۰۰٬۰۰۰ روبل در ماه", "منبع", "محدوده حقوق"),
-    ("ru", "23.11.2026", f"40{NBSP}000–100{NBSP}000 руб. в месяц", "Источник", "Уровень оплаты"),
-])
+@pytest.mark.parametrize(
+    "lang, date_text, pay, source, heading",
+    [
+        ("en", "23 November 2026", "40,000–100,000 RUB a month", "Source", "Pay band"),
+        ("fa", "۲ آذر ۱۴۰۵", "۴۰٬۰۰۰ تا ۱۰۰٬۰۰۰ روبل در ماه", "منبع", "محدوده حقوق"),
+        ("ru", "23.11.2026", f"40{NBSP}000–100{NBSP}000 руб. в месяц", "Источник", "Уровень оплаты"),
+    ],
+)
 def test_crm_manager_fixed_facts_in_every_format(core_written, lang, date_text, pay, source, heading):
     _, folder = core_written
     md = (folder / f"crm_manager.{lang}.md").read_text(encoding="utf-8")
@@ -108,8 +117,11 @@ def test_crm_manager_fixed_facts_in_every_format(core_written, lang, date_text, 
     for fmt in FORMATS:
         for path in folder.glob(f"*.{lang}.{fmt}"):
             if not path.name.startswith("crm_manager."):
-                text = path.read_text(encoding="utf-8") if fmt != "docx" else \
-                    "\n".join(t for _, t in docx_paragraphs(path))
+                text = (
+                    path.read_text(encoding="utf-8")
+                    if fmt != "docx"
+                    else "\n".join(t for _, t in docx_paragraphs(path))
+                )
                 assert heading not in text and pay not in text, path.name
 
 
@@ -117,8 +129,14 @@ def test_answers_produce_different_documents_for_the_same_role(core, tmp_path):
     folders = {}
     for name, answers in (("small-software", SMALL_SOFTWARE), ("large-retail", LARGE_RETAIL)):
         folders[name] = tmp_path / name
-        write_many(resolve(core, answers), ["crm_manager", "crm_specialist", "crm_analyst"], ["en", "fa"],
-                   ["md"], folders[name], ON)
+        write_many(
+            resolve(core, answers),
+            ["crm_manager", "crm_specialist", "crm_analyst"],
+            ["en", "fa"],
+            ["md"],
+            folders[name],
+            ON,
+        )
 
     def read(name, role, lang="en"):
         return (folders[name] / f"{role}.{lang}.md").read_text(encoding="utf-8")
@@ -134,6 +152,7 @@ def test_answers_produce_different_documents_for_the_same_role(core, tmp_path):
     # industry: software puts the specialist in IT and prefers an IT degree; retail: industrial engineering
     assert "**Reports to:** IT manager" in read("small-software", "crm_specialist")
     assert "**Reports to:** CRM manager" in read("large-retail", "crm_specialist")
+
     def education(name):
         return read(name, "crm_manager").split("## Education")[1][:400]
 

@@ -55,10 +55,17 @@ def test_the_check_catches_english_in_every_format(test_playbook, tmp_path):
     """A line without a Persian or Russian translation falls back to English; the check must see it."""
     resolved = resolve(test_playbook, {})
     lead = resolved.job_profiles[0]
-    untranslated = Duty.model_validate({"id": "x1", "phase": "deployment",
-                                        "text": "Review the dashboards every Friday."})
-    patched = resolved.model_copy(update={"job_profiles": [
-        lead.model_copy(update={"duties": [*lead.duties, untranslated]}), *resolved.job_profiles[1:]]})
+    untranslated = Duty.model_validate(
+        {"id": "x1", "phase": "deployment", "text": "Review the dashboards every Friday."}
+    )
+    patched = resolved.model_copy(
+        update={
+            "job_profiles": [
+                lead.model_copy(update={"duties": [*lead.duties, untranslated]}),
+                *resolved.job_profiles[1:],
+            ]
+        }
+    )
     assert FORMATS
     for lang in ("fa", "ru"):
         jd = describe(patched, "lead", lang, ON)

@@ -20,8 +20,10 @@ from workbench.writers.jobdesc import describe, write_one
 PDFTOTEXT = shutil.which("pdftotext")
 BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
-pytestmark = tool_mark(SOFFICE is None, reason="LibreOffice (soffice) is not installed; "
-                                "install it to check that the Word files render")
+pytestmark = tool_mark(
+    SOFFICE is None,
+    reason="LibreOffice (soffice) is not installed; install it to check that the Word files render",
+)
 
 
 @pytest.fixture(scope="module")
@@ -37,8 +39,9 @@ def pdfs(core, tmp_path_factory):
 
 
 def pdf_text(path) -> str:
-    out = subprocess.run([PDFTOTEXT, "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
-                         check=True, timeout=60).stdout
+    out = subprocess.run(
+        [PDFTOTEXT, "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
     return " ".join(BIDI_CONTROLS.sub("", out).split())
 
 
@@ -53,11 +56,14 @@ def test_libreoffice_renders_the_word_file(pdfs, lang):
 
 
 @tool_mark(PDFTOTEXT is None, reason="pdftotext (poppler-utils) is not installed")
-@pytest.mark.parametrize("lang, expected", [
-    ("fa", ["شرح شغل", "مدیر ارتباط با مشتری", "آذر ۱۴۰۵", "هدف شغل", "محدوده حقوق", "روبل در ماه"]),
-    ("ru", ["Описание должности: CRM-менеджер", "23.11.2026", "Назначение должности", "Уровень оплаты"]),
-    ("en", ["Job description: CRM Manager", "23 November 2026", "Purpose of the role", "Pay band"]),
-])
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        ("fa", ["شرح شغل", "مدیر ارتباط با مشتری", "آذر ۱۴۰۵", "هدف شغل", "محدوده حقوق", "روبل در ماه"]),
+        ("ru", ["Описание должности: CRM-менеджер", "23.11.2026", "Назначение должности", "Уровень оплаты"]),
+        ("en", ["Job description: CRM Manager", "23 November 2026", "Purpose of the role", "Pay band"]),
+    ],
+)
 def test_rendered_text_holds_the_title_and_sections(pdfs, lang, expected):
     docs, paths = pdfs
     text = pdf_text(paths[lang])

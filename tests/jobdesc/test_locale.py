@@ -23,15 +23,15 @@ from workbench.domain.locale import (
 )
 
 KNOWN = [  # (Gregorian, Jalali) from the Iranian official calendar
-    (date(2025, 3, 21), (1404, 1, 1)),     # Nowruz 1404
+    (date(2025, 3, 21), (1404, 1, 1)),  # Nowruz 1404
     (date(2026, 11, 23), (1405, 9, 2)),
-    (date(2024, 3, 20), (1403, 1, 1)),     # Nowruz 1403 fell on 20 March
-    (date(2025, 3, 20), (1403, 12, 30)),   # 1403 is a leap year: Esfand has 30 days
-    (date(2021, 3, 20), (1399, 12, 30)),   # so is 1399
+    (date(2024, 3, 20), (1403, 1, 1)),  # Nowruz 1403 fell on 20 March
+    (date(2025, 3, 20), (1403, 12, 30)),  # 1403 is a leap year: Esfand has 30 days
+    (date(2021, 3, 20), (1399, 12, 30)),  # so is 1399
     (date(2021, 3, 21), (1400, 1, 1)),
-    (date(1979, 2, 11), (1357, 11, 22)),   # 22 Bahman 1357
+    (date(1979, 2, 11), (1357, 11, 22)),  # 22 Bahman 1357
     (date(2000, 1, 1), (1378, 10, 11)),
-    (date(2025, 9, 22), (1404, 6, 31)),    # last day of the 31-day months
+    (date(2025, 9, 22), (1404, 6, 31)),  # last day of the 31-day months
     (date(2025, 9, 23), (1404, 7, 1)),
 ]
 
@@ -104,8 +104,19 @@ def test_source_dates_stay_gregorian_and_say_so():
     assert format_year_month("2024-03", "fa") == "مارس ۲۰۲۴ میلادی"
 
 
-@pytest.mark.parametrize("n, word", [(1, "месяц"), (3, "месяца"), (5, "месяцев"), (11, "месяцев"),
-                                     (12, "месяцев"), (21, "месяц"), (24, "месяца"), (112, "месяцев")])
+@pytest.mark.parametrize(
+    "n, word",
+    [
+        (1, "месяц"),
+        (3, "месяца"),
+        (5, "месяцев"),
+        (11, "месяцев"),
+        (12, "месяцев"),
+        (21, "месяц"),
+        (24, "месяца"),
+        (112, "месяцев"),
+    ],
+)
 def test_russian_plurals(n, word):
     assert plural(n, "месяц|месяца|месяцев", "ru") == word
 

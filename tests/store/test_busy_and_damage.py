@@ -53,8 +53,9 @@ def test_the_cli_retries_then_exits_75_with_a_clear_message_and_status_reads_mea
 def test_a_busy_store_after_an_answer_save_says_what_was_saved_and_the_next_command_syncs(tmp_path):
     folder = fresh_engagement(tmp_path)
     with write_lock_held(folder / "state.db"):
-        result = crmwb("diff", str(folder), "--set", "loyalty_programme=no", "--apply",
-                       env={"CRMWB_BUSY_RETRIES": "0"})
+        result = crmwb(
+            "diff", str(folder), "--set", "loyalty_programme=no", "--apply", env={"CRMWB_BUSY_RETRIES": "0"}
+        )
     assert result.returncode == 0, result.stderr
     assert "The answers are saved in" in result.stderr and "the task list is not updated yet" in result.stderr
     assert "The next crmwb command on this folder, or opening it again, updates it" in result.stderr
@@ -102,7 +103,8 @@ def test_a_lost_store_is_refused_not_recreated(tmp_path, damage):
     assert result.returncode == 2
     state = "the file is missing" if damage == "missing" else "the file is empty (0 bytes)"
     assert f"state.db: error: {state}, but engagement.yaml records an engagement with a history" in (
-        result.stderr)
+        result.stderr
+    )
     assert f"crmwb store reinit {folder} --confirm" in result.stderr
     with pytest.raises(EngagementError, match="records an engagement with a history"):
         Session.open(folder, "tui")
@@ -142,20 +144,35 @@ def _poke(folder, sql: str) -> None:
     conn.close()
 
 
-@pytest.mark.parametrize(("sql", "command", "expected"), [
-    (f"UPDATE tasks SET status = 'exploded' WHERE id = '{TASK}'", ("status",),
-     f"table tasks, row {TASK}: status 'exploded'; expected one of: not_started, in_progress, blocked, done, "
-     "skipped"),
-    (f"UPDATE tasks SET due = 'not-a-date' WHERE id = '{TASK}'", ("task", "list"),
-     f"table tasks, row {TASK}: due 'not-a-date'; expected a date YYYY-MM-DD"),
-    (f"UPDATE events SET at = 'yesterday' WHERE task_id = '{TASK}'", ("task", "show", TASK),
-     "table events, row 1: at 'yesterday'; expected an ISO date and time"),
-])
+@pytest.mark.parametrize(
+    ("sql", "command", "expected"),
+    [
+        (
+            f"UPDATE tasks SET status = 'exploded' WHERE id = '{TASK}'",
+            ("status",),
+            f"table tasks, row {TASK}: status 'exploded'; expected one of: not_started, in_progress, blocked, done, "
+            "skipped",
+        ),
+        (
+            f"UPDATE tasks SET due = 'not-a-date' WHERE id = '{TASK}'",
+            ("task", "list"),
+            f"table tasks, row {TASK}: due 'not-a-date'; expected a date YYYY-MM-DD",
+        ),
+        (
+            f"UPDATE events SET at = 'yesterday' WHERE task_id = '{TASK}'",
+            ("task", "show", TASK),
+            "table events, row 1: at 'yesterday'; expected an ISO date and time",
+        ),
+    ],
+)
 def test_a_bad_row_is_a_located_error_exit_2(tmp_path, sql, command, expected):
     folder = fresh_engagement(tmp_path)
     if command[0] == "task" and command[1] == "show":
-        seq = sqlite3.connect(folder / "state.db").execute(
-            "SELECT MIN(seq) FROM events WHERE task_id = ?", (TASK,)).fetchone()[0]
+        seq = (
+            sqlite3.connect(folder / "state.db")
+            .execute("SELECT MIN(seq) FROM events WHERE task_id = ?", (TASK,))
+            .fetchone()[0]
+        )
         expected = expected.replace("row 1", f"row {seq}")
     _poke(folder, sql)
     result = crmwb(command[0], str(folder), *command[1:])

@@ -6,9 +6,12 @@ from datetime import date
 
 from workbench.store.merge import MISSING, flatten, merge, unflatten
 
-BASE = {"client": "Acme", "start": date(2026, 1, 5),
-        "answers": {"a": 1, "b": ["x"], "c": True},
-        "overrides": {"requirements": {"R-1": {"priority": "must", "weight": 3}}}}
+BASE = {
+    "client": "Acme",
+    "start": date(2026, 1, 5),
+    "answers": {"a": 1, "b": ["x"], "c": True},
+    "overrides": {"requirements": {"R-1": {"priority": "must", "weight": 3}}},
+}
 
 
 def _with(data: dict, **answers) -> dict:
@@ -47,12 +50,15 @@ def test_true_and_one_are_different_answers():
 
 def test_overrides_merge_by_requirement_and_field():
     mine = {**BASE, "overrides": {"requirements": {"R-1": {"priority": "should", "weight": 3}}}}
-    theirs = {**BASE, "overrides": {"requirements": {"R-1": {"priority": "must", "weight": 5},
-                                                     "R-2": {"weight": 1}}}}
+    theirs = {
+        **BASE,
+        "overrides": {"requirements": {"R-1": {"priority": "must", "weight": 5}, "R-2": {"weight": 1}}},
+    }
     result = merge(BASE, mine, theirs)
     assert not result.conflicts
     assert unflatten(result.fields)["overrides"] == {
-        "requirements": {"R-1": {"priority": "should", "weight": 5}, "R-2": {"weight": 1}}}
+        "requirements": {"R-1": {"priority": "should", "weight": 5}, "R-2": {"weight": 1}}
+    }
 
 
 def test_top_level_keys_merge_by_key():

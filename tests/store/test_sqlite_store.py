@@ -35,11 +35,22 @@ def test_changes_are_kept_with_their_history(store):
     store.set_status("a", "done", "ana", note="signed off")
     state = store.tasks()["a"]
     assert (state.status, state.assignee, state.due, state.checklist, state.notes) == (
-        "done", "Reza", date(2026, 12, 1), [False, True], 1)
+        "done",
+        "Reza",
+        date(2026, 12, 1),
+        [False, True],
+        1,
+    )
     kinds = [(e.kind, e.old, e.new, e.author) for e in store.history("a")]
-    assert kinds == [("create", None, "not_started", "ana"), ("status", "not_started", "in_progress", "ana"),
-                     ("assign", None, "Reza", "ana"), ("due", None, "2026-12-01", "boris"),
-                     ("note", None, None, "boris"), ("check", "2", "done", "ana"), ("status", "in_progress", "done", "ana")]
+    assert kinds == [
+        ("create", None, "not_started", "ana"),
+        ("status", "not_started", "in_progress", "ana"),
+        ("assign", None, "Reza", "ana"),
+        ("due", None, "2026-12-01", "boris"),
+        ("note", None, None, "boris"),
+        ("check", "2", "done", "ana"),
+        ("status", "in_progress", "done", "ana"),
+    ]
     assert store.history("a")[-1].note == "signed off"
 
 
@@ -74,22 +85,32 @@ def test_phase_gate_override_needs_a_reason(store):
 
 
 def test_measurements_round_trip(store):
-    store.record_measurements([Measurement("nps", 12, date(2026, 1, 31), "survey"),
-                               Measurement("nps", 18.5, date(2026, 2, 28))], "ana")
+    store.record_measurements(
+        [Measurement("nps", 12, date(2026, 1, 31), "survey"), Measurement("nps", 18.5, date(2026, 2, 28))],
+        "ana",
+    )
     assert [(m.value, m.measured_on) for m in store.measurements("nps")] == [
-        (12.0, date(2026, 1, 31)), (18.5, date(2026, 2, 28))]
+        (12.0, date(2026, 1, 31)),
+        (18.5, date(2026, 2, 28)),
+    ]
 
 
 def fill_at_version(path: Path, target: int) -> None:
     """A database as an older crmwb left it, with data in every table that existed then."""
     conn = sqlite3.connect(path, isolation_level=None)
     migrate(conn, target)
-    conn.execute("INSERT INTO tasks (id, phase, status, assignee) VALUES ('old', 'deployment', 'blocked', 'Olga')")
-    conn.execute("INSERT INTO events (task_id, at, author, kind, old, new) VALUES "
-                 "('old', '2025-01-01T00:00:00+00:00', 'olga', 'status', 'not_started', 'blocked')")
+    conn.execute(
+        "INSERT INTO tasks (id, phase, status, assignee) VALUES ('old', 'deployment', 'blocked', 'Olga')"
+    )
+    conn.execute(
+        "INSERT INTO events (task_id, at, author, kind, old, new) VALUES "
+        "('old', '2025-01-01T00:00:00+00:00', 'olga', 'status', 'not_started', 'blocked')"
+    )
     if target >= 2:
-        conn.execute("INSERT INTO measurements (kpi_id, value, measured_on, recorded_at, author) VALUES "
-                     "('nps', 7, '2025-01-31', '2025-02-01T00:00:00+00:00', 'olga')")
+        conn.execute(
+            "INSERT INTO measurements (kpi_id, value, measured_on, recorded_at, author) VALUES "
+            "('nps', 7, '2025-01-31', '2025-02-01T00:00:00+00:00', 'olga')"
+        )
     conn.close()
 
 
@@ -155,8 +176,11 @@ store.set_status("a", "done", "crasher")
 def test_a_crash_in_the_middle_of_a_write_leaves_the_store_consistent(store):
     store.set_status("a", "in_progress", "ana")
     before = len(store.history())
-    result = subprocess.run([sys.executable, "-c", CRASH, str(store.path)], capture_output=True,
-                            cwd=Path(__file__).resolve().parents[2])
+    result = subprocess.run(
+        [sys.executable, "-c", CRASH, str(store.path)],
+        capture_output=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     assert result.returncode == 9
     with SQLiteStore(store.path) as fresh:
         assert fresh.tasks()["a"].status == "in_progress"

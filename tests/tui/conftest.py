@@ -42,8 +42,9 @@ def _make(folder: Path, seeded: bool) -> Path:
     from workbench.loading.catalog import bundled_dir
     from workbench.app.engagements import create_session
 
-    session = create_session(str(folder), "b2c-retail-loyalty", CLIENT, str(bundled_dir() / DEMO_ANSWERS),
-                             AUTHOR, START)
+    session = create_session(
+        str(folder), "b2c-retail-loyalty", CLIENT, str(bundled_dir() / DEMO_ANSWERS), AUTHOR, START
+    )
     if seeded:
         seed(session.opened, AUTHOR, TODAY)
     session.close()

@@ -33,8 +33,12 @@ def make_engagement(folder: Path, playbook: str = "core") -> Path:
     session = Session.open(folder, "tester")
     try:
         session.opened.store.record_measurements(
-            [Measurement("active_user_rate", v, date(2025, m, 28), "login log") for m, v in
-             ((3, 61.0), (4, 72.5), (5, 80.0), (6, 91.0))], "tester")
+            [
+                Measurement("active_user_rate", v, date(2025, m, 28), "login log")
+                for m, v in ((3, 61.0), (4, 72.5), (5, 80.0), (6, 91.0))
+            ],
+            "tester",
+        )
     finally:
         session.close()
     return folder
@@ -77,4 +81,3 @@ class DeliverablesHost(App):
     def on_unmount(self) -> None:
         if self.session is not None:
             self.session.close()
-

@@ -24,8 +24,12 @@ HOLDER = textwrap.dedent("""
 def lock_held(folder: Path) -> Iterator[Callable[[], None]]:
     """`BEGIN EXCLUSIVE` on folder/state.db in another process until the block ends or the yielded
     `release()` is called."""
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(folder / "state.db")], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(folder / "state.db")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
 
     def release() -> None:
         if holder.stdin is not None and not holder.stdin.closed:

@@ -47,7 +47,7 @@ async def test_every_binding_has_an_id_and_a_description():
     bindings = [(cls, binding) for cls in classes for binding in Binding.make_bindings(cls.BINDINGS)]
     assert len(classes) > 1 and len(bindings) >= 30
     for cls, binding in bindings:
-            assert binding.id and binding.description, (cls.__name__, binding.key)
+        assert binding.id and binding.description, (cls.__name__, binding.key)
 
 
 async def test_help_lists_the_keys_of_this_screen_first(seeded):
@@ -84,9 +84,19 @@ async def test_the_palette_has_namespaced_entries_for_everything(seeded):
         provider = WorkbenchCommands(app.screen)
         names = [name for name, _, _ in provider.commands()]
         assert all(name.startswith(NAMESPACES) for name in names)
-        for wanted in ("engagement: new", "engagement: open a folder", "phase: Deployment",
-                       "task: block the selected task", "export: rfp", "export: every deliverable",
-                       "theme: light", "theme: dark", "help: keys", "go: Phases", "settings: show"):
+        for wanted in (
+            "engagement: new",
+            "engagement: open a folder",
+            "phase: Deployment",
+            "task: block the selected task",
+            "export: rfp",
+            "export: every deliverable",
+            "theme: light",
+            "theme: dark",
+            "help: keys",
+            "go: Phases",
+            "settings: show",
+        ):
             assert wanted in names
         assert any(n.startswith("task: go to pre-") for n in names)
         assert any(n.startswith("jobdesc: ") for n in names)
@@ -101,8 +111,14 @@ async def test_the_palette_has_namespaced_entries_for_everything(seeded):
 
 
 async def test_open_a_recent_engagement(engagement):
-    remember(Recent(str(engagement), "Example Appliance Retail (demo)", "b2c-retail-loyalty 1.0.0",
-                    "2026-03-16T09:00:00+00:00"))
+    remember(
+        Recent(
+            str(engagement),
+            "Example Appliance Retail (demo)",
+            "b2c-retail-loyalty 1.0.0",
+            "2026-03-16T09:00:00+00:00",
+        )
+    )
     app = make_app(today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -89,7 +89,9 @@ def test_the_demo_never_takes_over_a_folder_with_other_files(tmp_path, run_cli, 
 
 @pytest.mark.parametrize("argv", [["open", "--help"], ["demo", "--help"], ["--help"]])
 def test_tui_commands_keep_help_light(argv):
-    loaded = loaded_after("import contextlib, io\nfrom workbench.cli.main import main\n"
-                          "with contextlib.redirect_stdout(io.StringIO()):\n"
-                          f"    try:\n        main({argv!r})\n    except SystemExit:\n        pass")
+    loaded = loaded_after(
+        "import contextlib, io\nfrom workbench.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    try:\n        main({argv!r})\n    except SystemExit:\n        pass"
+    )
     assert not [m for m in loaded if m.split(".")[0] in HEAVY]

@@ -34,8 +34,15 @@ def run(mode: str, tmp_path, debug: bool = False) -> subprocess.CompletedProcess
     env.pop("CRMWB_DEBUG", None)
     if debug:
         env["CRMWB_DEBUG"] = "1"
-    return subprocess.run([sys.executable, "-c", SCRIPT, mode], capture_output=True, text=True, cwd=ROOT,
-                          env=env, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-c", SCRIPT, mode],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_a_crash_prints_a_short_report_without_locals(tmp_path):

@@ -8,7 +8,9 @@ from workbench.app.recent import LIMIT, Recent, forget, load_recent, recent_file
 
 
 def entry(n: int, folder=None) -> Recent:
-    return Recent(str(folder or f"/clients/c{n}"), f"Client {n}", "core 1.0.0", f"2026-03-{n:02d}T10:00:00+00:00")
+    return Recent(
+        str(folder or f"/clients/c{n}"), f"Client {n}", "core 1.0.0", f"2026-03-{n:02d}T10:00:00+00:00"
+    )
 
 
 def test_remember_puts_the_latest_first_once(state_home, tmp_path):
@@ -16,8 +18,10 @@ def test_remember_puts_the_latest_first_once(state_home, tmp_path):
     remember(entry(1, tmp_path / "a"))
     remember(entry(2, tmp_path / "b"))
     remember(entry(3, tmp_path / "a"))
-    assert [(r.client, r.folder) for r in load_recent()] == [("Client 3", str(tmp_path / "a")),
-                                                             ("Client 2", str(tmp_path / "b"))]
+    assert [(r.client, r.folder) for r in load_recent()] == [
+        ("Client 3", str(tmp_path / "a")),
+        ("Client 2", str(tmp_path / "b")),
+    ]
     assert not list(recent_file().parent.glob(".recent.json.*"))  # the atomic write left no temp file
 
 

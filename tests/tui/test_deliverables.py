@@ -156,8 +156,11 @@ async def test_rfp_edit_hidden_by_the_priority_filter_leaves_the_list(retail):
 async def test_must_have_share_warns_above_sixty_percent(retail):
     engagement = read(retail)
     session = Session.open(retail, "tester")
-    edits = {r.id: {"priority": "must", "weight": r.weight} for r in session.opened.resolved.requirements
-             if r.priority == "should"}
+    edits = {
+        r.id: {"priority": "must", "weight": r.weight}
+        for r in session.opened.resolved.requirements
+        if r.priority == "should"
+    }
     session.close()
     save_overrides(engagement, {"requirements": edits})
     app = DeliverablesHost(retail)

@@ -58,15 +58,23 @@ async def test_one_page_shows_no_paging_keys_and_edits_post_requests():
     async with app.run_test() as pilot:
         await pilot.pause()
         table = app.query_one(RfpTable)
-        assert table.check_action("next_page", ()) is False and table.check_action("previous_page", ()) is False
+        assert (
+            table.check_action("next_page", ()) is False and table.check_action("previous_page", ()) is False
+        )
         await pilot.press("m", "5", "minus")  # the table only asks: nothing changes until someone saves
         assert [(r.req_id, r.priority, r.weight) for r in app.requests] == [
-            ("R-00000", "must", 3), ("R-00000", "should", 5), ("R-00000", "should", 2)]
+            ("R-00000", "must", 3),
+            ("R-00000", "should", 5),
+            ("R-00000", "should", 2),
+        ]
 
 
 def test_filter_by_module_priority_and_every_search_word():
-    rows = [row(1, "sales", "must", "Leads are scored"), row(2, "service", "must", "Cases are routed"),
-            row(3, "sales", "could", "Leads are routed")]
+    rows = [
+        row(1, "sales", "must", "Leads are scored"),
+        row(2, "service", "must", "Cases are routed"),
+        row(3, "sales", "could", "Leads are routed"),
+    ]
     assert [r.id for r in filter_rows(rows, "sales", None, "")] == ["R-00001", "R-00003"]
     assert [r.id for r in filter_rows(rows, None, "must", "")] == ["R-00001", "R-00002"]
     assert [r.id for r in filter_rows(rows, None, None, "ROUTED leads")] == ["R-00003"]
@@ -76,8 +84,9 @@ def test_filter_by_module_priority_and_every_search_word():
 def test_an_edit_sets_both_fields_and_an_edit_back_removes_the_override():
     before = {"requirements": {"A-1": {"priority": "could", "weight": 2}}}
     after = with_requirement_edit(before, "B-2", "must", 4, ("should", 3))
-    assert after == {"requirements": {"A-1": {"priority": "could", "weight": 2},
-                                      "B-2": {"priority": "must", "weight": 4}}}
+    assert after == {
+        "requirements": {"A-1": {"priority": "could", "weight": 2}, "B-2": {"priority": "must", "weight": 4}}
+    }
     assert before == {"requirements": {"A-1": {"priority": "could", "weight": 2}}}  # not changed in place
     assert with_requirement_edit(after, "B-2", "should", 3, ("should", 3)) == before
     assert with_requirement_edit(before, "A-1", "should", 3, ("should", 3)) == {}

@@ -26,8 +26,13 @@ def saved(folder) -> dict:
 
 def cli_sets(folder, *sets: str) -> None:
     args = [a for s in sets for a in ("--set", s)]
-    result = subprocess.run([sys.executable, "-m", "workbench", "diff", str(folder), *args, "--apply"],
-                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "workbench", "diff", str(folder), *args, "--apply"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -70,6 +75,7 @@ async def test_an_answer_changed_in_the_shell_too_is_not_overwritten(engagement)
             assert "answers.target_go_live_months (yours: 9; now in the file: 6)" in dialog.message
             await pilot.press("escape")
             await settle(pilot)
+
 
 # A task move while another program holds the write lock is covered by tests/tui/test_trust_store.py: the
 # move waits in the store queue, the screen says another program is writing, and the move lands once the

@@ -86,8 +86,9 @@ async def test_filter_by_role_and_status(seeded):
         screen.query_one("#status-filter", Select).value = "open"
         screen.query_one("#role-filter", Select).value = "crm_consultant"
         await pilot.pause()
-        assert table.views and all(v.owner == "crm_consultant" and v.status not in ("done", "skipped")
-                                   for v in table.views.values())
+        assert table.views and all(
+            v.owner == "crm_consultant" and v.status not in ("done", "skipped") for v in table.views.values()
+        )
         await pilot.press("right_square_bracket")  # next phase keeps the filters
         await pilot.pause()
         assert all(v.phase == "deployment" for v in table.views.values())
@@ -134,6 +135,9 @@ async def test_done_with_open_predecessors_asks_why_and_reopen_goes_back(engagem
         assert table.views[second].status == "in_progress"
 
     events = history(engagement, second)
-    assert [e[:3] for e in events[1:]] == [("status", "not_started", "done"), ("status", "done", "in_progress")]
+    assert [e[:3] for e in events[1:]] == [
+        ("status", "not_started", "done"),
+        ("status", "done", "in_progress"),
+    ]
     assert events[1][3].startswith("forced: director decided [1 predecessor(s) not done or skipped: ")
     assert events[2][3] == "reopened" and events[2][4] == AUTHOR

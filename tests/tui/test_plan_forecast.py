@@ -59,8 +59,11 @@ async def test_a_cli_change_moves_the_forecast_shown(seeded):
         await pilot.press("ctrl+r")
         moved = current_forecast(app.session.opened, TODAY).task_map()[task.id]
         assert moved.finish != task.finish
-        assert await wait_for(pilot, lambda: table.go_to(task.id) and
-                              str(table.get_cell(task.id, "forecast")) == day_text(moved.finish))
+        assert await wait_for(
+            pilot,
+            lambda: table.go_to(task.id)
+            and str(table.get_cell(task.id, "forecast")) == day_text(moved.finish),
+        )
 
 
 async def test_a_missed_target_shows_with_the_slip_in_the_header(engagement):
@@ -92,7 +95,7 @@ async def test_the_load_view_shows_each_roles_share_of_its_availability_per_week
         loads = role_load(opened.resolved, opened.plan)
         plan = opened.plan
         assert plan.availability, "the retail answers give the specialist a time share"
-        assert [item.role for item in table.items][:len(plan.availability)] == sorted(plan.availability)
+        assert [item.role for item in table.items][: len(plan.availability)] == sorted(plan.availability)
         assert {item.role for item in table.items} == set(loads)
         part_time = next(iter(sorted(plan.availability)))
         share = plan.availability[part_time]
@@ -103,8 +106,13 @@ async def test_the_load_view_shows_each_roles_share_of_its_availability_per_week
         # levelled: the part-time role never goes above its availability
         assert all(week.load <= share + 1e-9 for week in loads[part_time])
         # a team role with two tasks at once is over one person's time: shown in the theme's error colour
-        over = next((role, i) for role, weeks in loads.items() if role not in plan.availability
-                    for i, week in enumerate(weeks) if week.load > 1)
+        over = next(
+            (role, i)
+            for role, weeks in loads.items()
+            if role not in plan.availability
+            for i, week in enumerate(weeks)
+            if week.load > 1
+        )
         table.go_to(over[0])
         cell = table.get_cell(over[0], f"w{over[1]}")
         assert cell.style.color == theme_colour(app, "error")

@@ -78,9 +78,13 @@ async def test_settings_show_says_where_each_value_comes_from(monkeypatch):
         await run_palette(pilot, "settings: show")
         assert isinstance(app.screen, SettingsScreen)
         table = app.screen.query_one(DataTable)
-        rows = {str(table.get_cell(key, "setting")): (str(table.get_cell(key, "value")),
-                                                      str(table.get_cell(key, "source")))
-                for key in [row.key.value for row in table.ordered_rows]}
+        rows = {
+            str(table.get_cell(key, "setting")): (
+                str(table.get_cell(key, "value")),
+                str(table.get_cell(key, "source")),
+            )
+            for key in [row.key.value for row in table.ordered_rows]
+        }
         path = str(settings_path())
         assert rows["theme"] == (LIGHT, "$CRMWB_THEME")
         assert rows["keymap.app.quit"] == ("ctrl+x", path)
@@ -105,8 +109,13 @@ async def test_the_settings_author_signs_the_changes_of_the_tui_and_the_cli(enga
     done = crmwb("task", engagement, "note", first, "called the vendor")
     assert done.returncode == 0, done.stderr
     with sqlite3.connect(engagement / "state.db") as conn:
-        authors = [row[0] for row in conn.execute("SELECT author FROM events WHERE task_id = ? AND kind IN "
-                                                  "('status', 'note') ORDER BY seq", (first,))]
+        authors = [
+            row[0]
+            for row in conn.execute(
+                "SELECT author FROM events WHERE task_id = ? AND kind IN ('status', 'note') ORDER BY seq",
+                (first,),
+            )
+        ]
     assert authors[-2:] == ["Mina Rahimi", "Mina Rahimi"]
 
 

@@ -17,17 +17,32 @@ from workbench.tui.app import make_app
 from workbench.app.recent import Recent, recent_file
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
-RECENT = [("/clients/example-retail", "Example Appliance Retail (demo)", "b2c-retail-loyalty 1.0.0", True),
-          ("/clients/regional-bank", "Example Regional Bank", "financial-services 1.0.0", True),
-          ("/clients/old-software-house", "Old Software House", "b2b-sales 1.0.0", False)]
+RECENT = [
+    ("/clients/example-retail", "Example Appliance Retail (demo)", "b2c-retail-loyalty 1.0.0", True),
+    ("/clients/regional-bank", "Example Regional Bank", "financial-services 1.0.0", True),
+    ("/clients/old-software-house", "Old Software House", "b2b-sales 1.0.0", False),
+]
 
 
 @pytest.fixture
 def recent_entries(monkeypatch):
     recent_file().parent.mkdir(parents=True, exist_ok=True)
-    recent_file().write_text(json.dumps({"recent": [
-        {"folder": f, "client": c, "playbook": p, "opened": f"2026-03-{16 - i:02d}T09:00:00+00:00"}
-        for i, (f, c, p, _) in enumerate(RECENT)]}), encoding="utf-8")
+    recent_file().write_text(
+        json.dumps(
+            {
+                "recent": [
+                    {
+                        "folder": f,
+                        "client": c,
+                        "playbook": p,
+                        "opened": f"2026-03-{16 - i:02d}T09:00:00+00:00",
+                    }
+                    for i, (f, c, p, _) in enumerate(RECENT)
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     there = {f for f, _, _, exists in RECENT if exists}
     monkeypatch.setattr(Recent, "exists", property(lambda self: self.folder in there))
 

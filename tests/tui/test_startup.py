@@ -24,22 +24,39 @@ from workbench.tui.screens.start import StartScreen
 ROOT = Path(__file__).resolve().parents[2]
 WRITERS = ("openpyxl", "docx", "jinja2")
 """never before the first frame, nor on opening an engagement: only an export or a deliverable needs them"""
-STORE_AND_LOADERS = ("pydantic", "yaml", "networkx", "sqlite3", "workbench.store.engagement",
-                     "workbench.store.sqlite_store", "workbench.loading.playbooks",
-                     "workbench.domain.playbook")
-SECTION_SCREENS = tuple(f"workbench.tui.screens.{name}"
-                        for name in ("intake", "phases", "export", "jobdesc", "deliverables"))
+STORE_AND_LOADERS = (
+    "pydantic",
+    "yaml",
+    "networkx",
+    "sqlite3",
+    "workbench.store.engagement",
+    "workbench.store.sqlite_store",
+    "workbench.loading.playbooks",
+    "workbench.domain.playbook",
+)
+SECTION_SCREENS = tuple(
+    f"workbench.tui.screens.{name}" for name in ("intake", "phases", "export", "jobdesc", "deliverables")
+)
 
 
 def modules_after_first_screen(*argv: str, tmp_path: Path) -> set[str]:
     """Run `crmwb ARGV` in a fresh interpreter until its first working screen is painted (headless), then
     list what it imported."""
-    probe = ("import sys\nfrom workbench.cli.main import main\n"
-             f"code = main({list(argv)!r})\n"
-             "print(code, ' '.join(sorted(sys.modules)))")
+    probe = (
+        "import sys\nfrom workbench.cli.main import main\n"
+        f"code = main({list(argv)!r})\n"
+        "print(code, ' '.join(sorted(sys.modules)))"
+    )
     env = {**os.environ, "CRMWB_EXIT_AFTER_FIRST_SCREEN": "1", "XDG_STATE_HOME": str(tmp_path / "state")}
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, env=env,
-                            check=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=120,
+    )
     code, _, modules = result.stdout.strip().splitlines()[-1].partition(" ")
     assert code == "0", result.stderr
     return set(modules.split())
@@ -94,8 +111,9 @@ async def test_crmwb_open_shows_a_loading_screen_then_the_engagement(engagement,
 
 def broken_engagement(folder: Path) -> Path:
     folder.mkdir()
-    (folder / "engagement.yaml").write_text("client: Acme\nplaybook: core\nstart: 2026-02-02\n",
-                                            encoding="utf-8")
+    (folder / "engagement.yaml").write_text(
+        "client: Acme\nplaybook: core\nstart: 2026-02-02\n", encoding="utf-8"
+    )
     return folder
 
 

@@ -30,8 +30,11 @@ class FaultyScreen(WorkbenchScreen):
 
 
 class Faulty(WorkbenchApp):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("x", "boom", "Boom"), Binding("y", "background", "Bg"),
-                                             Binding("z", "poke", "Poke")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("x", "boom", "Boom"),
+        Binding("y", "background", "Bg"),
+        Binding("z", "poke", "Poke"),
+    ]
 
     def action_poke(self) -> None:
         self.push_screen(FaultyScreen())

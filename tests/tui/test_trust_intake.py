@@ -97,8 +97,9 @@ async def test_a_failed_answer_save_says_what_was_saved_and_the_app_goes_on(enga
         with lock_held(engagement) as release:
             await pilot.press("space")  # sponsor_named: yes, saved at once
             # the answer is saved whatever the store's lock (the task list follows when it is free)
-            assert await wait_for(pilot, lambda: saved_answers(engagement).get("sponsor_named") is True,
-                                  steps=400, delay=0.1)
+            assert await wait_for(
+                pilot, lambda: saved_answers(engagement).get("sponsor_named") is True, steps=400, delay=0.1
+            )
             assert not any("were not saved" in n for n in notifications(app))
             release()
         await pilot.press("f4")  # used to crash on the closed store connection
@@ -119,8 +120,9 @@ async def test_an_answer_given_with_the_cli_shows_in_the_open_intake_and_is_kept
         assert isinstance(screen, IntakeScreen) and "budget_approved" not in screen.answers
         done = crmwb("diff", engagement, "--set", "budget_approved=yes", "--apply")
         assert done.returncode == 0, done.stderr
-        assert await wait_for(pilot, lambda: screen.answers.get("budget_approved") is True,
-                              steps=300, delay=0.1)
+        assert await wait_for(
+            pilot, lambda: screen.answers.get("budget_approved") is True, steps=300, delay=0.1
+        )
         assert screen.query_one(QuestionForm).question.id == "sponsor_named"
         await pilot.press("space")  # answer another question here: the CLI's answer stays
         await settle(pilot)

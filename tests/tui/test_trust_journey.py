@@ -16,8 +16,12 @@ from workbench.tui.widgets.task_table import TaskTable
 
 def statuses(folder, task_id: str) -> list[str]:
     with sqlite3.connect(folder / "state.db") as conn:
-        return [row[0] for row in conn.execute("SELECT new FROM events WHERE task_id = ? AND kind = 'status' "
-                                               "ORDER BY seq", (task_id,))]
+        return [
+            row[0]
+            for row in conn.execute(
+                "SELECT new FROM events WHERE task_id = ? AND kind = 'status' ORDER BY seq", (task_id,)
+            )
+        ]
 
 
 async def test_skip_block_reopen_and_a_palette_theme_without_an_exit(engagement):

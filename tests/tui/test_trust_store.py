@@ -20,8 +20,12 @@ BUSY = "Another program is writing"
 
 def status_events(folder, task_id: str) -> list[tuple[str, str, str]]:
     with sqlite3.connect(folder / "state.db") as conn:
-        return list(conn.execute("SELECT old, new, author FROM events WHERE task_id = ? AND kind = 'status' "
-                                 "ORDER BY seq", (task_id,)))
+        return list(
+            conn.execute(
+                "SELECT old, new, author FROM events WHERE task_id = ? AND kind = 'status' ORDER BY seq",
+                (task_id,),
+            )
+        )
 
 
 async def test_a_task_key_while_another_program_writes_is_saved_when_it_has_finished(engagement):
@@ -53,8 +57,9 @@ async def test_an_engagement_opens_for_reading_while_another_program_writes(seed
         app = make_app(seeded, today=TODAY, section="phases")  # used to wait ~10 s for the lock, then fail
         assert app.session is not None and app.session.synced is False
         async with app.run_test(size=(80, 24)) as pilot:
-            assert await wait_for(pilot, lambda: bool(app.screen_stack)
-                                  and isinstance(app.screen, PhasesScreen))
+            assert await wait_for(
+                pilot, lambda: bool(app.screen_stack) and isinstance(app.screen, PhasesScreen)
+            )
             table = app.screen.query_one(TaskTable)
             assert await wait_for(pilot, lambda: table.row_count > 0)  # shown while the lock is held
             assert any(v.status == "done" for v in app.screen.views)
@@ -143,5 +148,6 @@ async def test_a_cli_change_made_before_the_watchers_first_look_still_shows(enga
         app.watcher.forget()  # as when the first look found the store lock taken: no baseline yet
         done = crmwb("task", engagement, "start", target)
         assert done.returncode == 0, done.stderr
-        assert await wait_for(pilot, lambda: table.views[target].status == "in_progress", steps=300,
-                              delay=0.1)
+        assert await wait_for(
+            pilot, lambda: table.views[target].status == "in_progress", steps=300, delay=0.1
+        )

@@ -26,20 +26,32 @@ SCREENS = ("start", "intake", "phases", "deliverables", "export", "jobdesc")
 
 def crmwb(*args: object) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "workbench", *map(str, args)], capture_output=True,
-                          text=True, cwd=ROOT, env=env, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "workbench", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        check=False,
+    )
 
 
 def every_status(folder) -> dict[str, str]:
     """One task of the first phase in each status, and one archived task (dropped by an answer)."""
     with sqlite3.connect(folder / "state.db") as conn:
-        ids = [row[0] for row in conn.execute("SELECT id FROM tasks WHERE phase = 'pre_deployment' "
-                                              "AND archived = 0 ORDER BY id")]
+        ids = [
+            row[0]
+            for row in conn.execute(
+                "SELECT id FROM tasks WHERE phase = 'pre_deployment' AND archived = 0 ORDER BY id"
+            )
+        ]
         chosen = dict(zip(ids, EVERY_STATUS))
         for task_id, status in chosen.items():
             conn.execute("UPDATE tasks SET status = ? WHERE id = ?", (status, task_id))
-        conn.execute("INSERT INTO tasks (id, phase, status, archived) VALUES ('old-task', 'deployment', "
-                     "'done', 1)")
+        conn.execute(
+            "INSERT INTO tasks (id, phase, status, archived) VALUES ('old-task', 'deployment', 'done', 1)"
+        )
     return chosen
 
 

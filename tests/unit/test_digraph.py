@@ -16,8 +16,12 @@ def random_graphs(count: int, acyclic: bool):
     for _ in range(count):
         size = rng.randint(1, 40)
         nodes = [f"n{i}" for i in rng.sample(range(100), size)]
-        edges = [(a, b) for a in nodes for b in nodes if a != b and rng.random() < 0.08
-                 and (not acyclic or nodes.index(a) < nodes.index(b))]
+        edges = [
+            (a, b)
+            for a in nodes
+            for b in nodes
+            if a != b and rng.random() < 0.08 and (not acyclic or nodes.index(a) < nodes.index(b))
+        ]
         rng.shuffle(edges)
         ours, theirs = DiGraph(), nx.DiGraph()
         for i, node in enumerate(rng.sample(nodes, len(nodes))):

@@ -34,8 +34,10 @@ def test_a_late_finish_moves_its_successors_and_the_go_live():
     pb, plan = _plan()
     # a (planned Jan 5-7) finished two working days late on Fri Jan 9; b finished on time the same day
     states = {"a": TaskState("a", "done"), "b": TaskState("b", "done")}
-    actuals = {"a": (_at(date(2026, 1, 5)), _at(date(2026, 1, 9))),
-               "b": (_at(date(2026, 1, 5)), _at(date(2026, 1, 9)))}
+    actuals = {
+        "a": (_at(date(2026, 1, 5)), _at(date(2026, 1, 9))),
+        "b": (_at(date(2026, 1, 5)), _at(date(2026, 1, 9))),
+    }
     fc = forecast(pb, plan, states, actuals, date(2026, 1, 9))
     tasks = fc.task_map()
     assert (tasks["a"].finish, tasks["a"].actual, tasks["a"].slip) == (date(2026, 1, 9), True, 2)
@@ -73,8 +75,9 @@ def test_a_stored_baseline_is_what_the_slip_is_counted_from():
     pb, plan = _plan()
     frozen = {t.id: (t.start, t.finish) for t in plan.tasks}
     frozen["m2"] = (date(2026, 1, 21), date(2026, 1, 21))
-    baseline = Baseline(3, _at(START), "ana", "committee moved go-live", True, date(2026, 1, 21),
-                        date(2026, 1, 23), frozen)
+    baseline = Baseline(
+        3, _at(START), "ana", "committee moved go-live", True, date(2026, 1, 21), date(2026, 1, 23), frozen
+    )
     fc = forecast(pb, plan, {}, {}, START, baseline)
     assert (fc.baseline_go_live, fc.go_live, fc.slip) == (date(2026, 1, 21), GO_LIVE, -3)
     assert fc.task_map()["m2"].slip == -3 and fc.baseline_finish == date(2026, 1, 23)

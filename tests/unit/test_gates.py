@@ -29,8 +29,13 @@ def test_go_live_review_scores_the_criteria_and_names_who_signs():
     pb = load_playbook("core").playbook
     review = pb.task_map()["dep-19-go-live-readiness"]
     lines = [str(item) for item in review.checklist]
-    for criterion in ("Must requirement accepted", "severity-1 or severity-2", "reconciled", "trained",
-                      "Support ready"):
+    for criterion in (
+        "Must requirement accepted",
+        "severity-1 or severity-2",
+        "reconciled",
+        "trained",
+        "Support ready",
+    ):
         assert any(criterion in line for line in lines), criterion
     assert all("(signs: " in line for line in lines)
     for item in review.checklist:

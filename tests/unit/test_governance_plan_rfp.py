@@ -50,13 +50,18 @@ def test_working_days_skip_the_weekend():
     assert add_working_days(friday, 0) == friday
     assert add_working_days(friday, 1) == date(2026, 11, 30)
     assert add_working_days(date(2026, 11, 28), 0) == date(2026, 11, 30)  # Saturday start moves to Monday
-    assert add_working_days(date(2026, 11, 26), 1, weekend=frozenset({4})) == date(2026, 11, 28)  # Iran: Fri off
+    assert add_working_days(date(2026, 11, 26), 1, weekend=frozenset({4})) == date(
+        2026, 11, 28
+    )  # Iran: Fri off
 
 
 def test_schedule_critical_path_and_slack(mini):
     plan = schedule(resolve(mini, {"modules": ["sales", "service"]}), date(2026, 11, 23))
     by_id = {t.id: t for t in plan.tasks}
-    assert (by_id["select"].early_start, by_id["select"].early_finish) == (20, 23)  # waits for `hire` (20 days)
+    assert (by_id["select"].early_start, by_id["select"].early_finish) == (
+        20,
+        23,
+    )  # waits for `hire` (20 days)
     assert by_id["rfp"].slack == 15 and not by_id["rfp"].critical
     assert [t.id for t in plan.critical_path()] == ["hire", "select", "service_setup", "golive"]
     assert plan.working_days == 28
@@ -82,7 +87,9 @@ def test_vendor_scores_and_ranking(mini):
     assert [s.vendor for s in rank([weak, odd, strong])] == ["A", "C", "B"]
 
 
-@pytest.mark.parametrize("raw, label", [("yes", "Fully supported"), ("Customization", "Customisation"),
-                                        (None, None), ("", None), (3, None)])
+@pytest.mark.parametrize(
+    "raw, label",
+    [("yes", "Fully supported"), ("Customization", "Customisation"), (None, None), ("", None), (3, None)],
+)
 def test_normalise_response(raw, label):
     assert normalise_response(raw) == label

@@ -19,7 +19,9 @@ HEAVY = ("textual", "openpyxl", "docx")
 
 def loaded_after(code: str) -> set[str]:
     probe = f"{code}\nimport sys\nprint(' '.join(sorted(sys.modules)))"
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True
+    )
     return set(result.stdout.split())
 
 
@@ -30,10 +32,12 @@ def test_core_module_imports_no_ui_or_writer(module):
 
 
 def test_help_and_validate_stay_light():
-    loaded = loaded_after("import contextlib, io\nfrom workbench.cli.main import main\n"
-                          "with contextlib.redirect_stdout(io.StringIO()):\n"
-                          "    main(['validate', 'tests/data/mini.yaml'])\n"
-                          "    main([])")
+    loaded = loaded_after(
+        "import contextlib, io\nfrom workbench.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['validate', 'tests/data/mini.yaml'])\n"
+        "    main([])"
+    )
     assert not [m for m in loaded if m.split(".")[0] in HEAVY]
     help_only = loaded_after("from workbench.cli.main import build_parser\nbuild_parser()")
     assert "pydantic" not in help_only and "yaml" not in help_only

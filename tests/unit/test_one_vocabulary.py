@@ -43,9 +43,11 @@ DUPLICATES = {
     "CRM targets in text": re.compile(r"salesforce[,|] ?dynamics"),
 }
 ALLOWED = {
-    ("phase ids", "domain/phases.py"), ("phase ids", "domain/kpis.py"),
+    ("phase ids", "domain/phases.py"),
+    ("phase ids", "domain/kpis.py"),
     ("phase ids", "domain/job_profiles.py"),
-    ("task statuses", "domain/tracking.py"), ("priorities", "domain/requirements.py"),
+    ("task statuses", "domain/tracking.py"),
+    ("priorities", "domain/requirements.py"),
     ("CRM targets", "domain/crm_targets.py"),
     ("task statuses", "store/migrations.py"),  # a migration's SQL is frozen as it was first written
 }
@@ -70,18 +72,23 @@ def test_no_source_file_spells_out_a_vocabulary_again():
         text = path.read_text(encoding="utf-8")
         for name, pattern in DUPLICATES.items():
             if (name, rel) not in ALLOWED:
-                found += [f"{rel}:{text.count(chr(10), 0, m.start()) + 1}: {name}" for m in pattern.finditer(text)]
+                found += [
+                    f"{rel}:{text.count(chr(10), 0, m.start()) + 1}: {name}" for m in pattern.finditer(text)
+                ]
     assert found == []
 
 
-@pytest.mark.parametrize(("literal", "ids"), [
-    ("workbench.domain.phases:Phase.id", fixed_ids.PHASE_IDS),
-    ("workbench.domain.kpis:Kpi.phase", fixed_ids.PHASE_IDS),
-    ("workbench.domain.job_profiles:Duty.phase", (*fixed_ids.PHASE_IDS, "ongoing")),
-    ("workbench.domain.tracking:TaskStatus", fixed_ids.TASK_STATUSES),
-    ("workbench.domain.requirements:Priority", fixed_ids.PRIORITIES),
-    ("workbench.domain.crm_targets:CrmTarget", fixed_ids.CRM_TARGETS),
-])
+@pytest.mark.parametrize(
+    ("literal", "ids"),
+    [
+        ("workbench.domain.phases:Phase.id", fixed_ids.PHASE_IDS),
+        ("workbench.domain.kpis:Kpi.phase", fixed_ids.PHASE_IDS),
+        ("workbench.domain.job_profiles:Duty.phase", (*fixed_ids.PHASE_IDS, "ongoing")),
+        ("workbench.domain.tracking:TaskStatus", fixed_ids.TASK_STATUSES),
+        ("workbench.domain.requirements:Priority", fixed_ids.PRIORITIES),
+        ("workbench.domain.crm_targets:CrmTarget", fixed_ids.CRM_TARGETS),
+    ],
+)
 def test_the_literal_types_equal_the_registry(literal, ids):
     import importlib
 

@@ -14,7 +14,9 @@ from workbench.loading.playbooks import load_playbook
 
 def test_schedule_matches_the_hand_computed_example():
     plan = schedule(example_playbook(), START)
-    got = {t.id: (t.early_start, t.early_finish, t.late_start, t.slack, t.start, t.finish) for t in plan.tasks}
+    got = {
+        t.id: (t.early_start, t.early_finish, t.late_start, t.slack, t.start, t.finish) for t in plan.tasks
+    }
     assert got == EXPECTED
     assert (plan.start, plan.finish, plan.working_days) == (START, date(2026, 1, 20), 12)
     assert [t.id for t in plan.critical_path()] == CRITICAL
@@ -55,8 +57,17 @@ def test_zero_duration_milestone_shares_its_predecessors_finish_date():
 
 def test_a_zero_duration_last_task_does_not_push_the_finish_a_day():
     data = example_data()
-    data["phases"][2]["tasks"].append({"id": "close", "name": "Closed", "owner": "lead", "raci": {"lead": "A"},
-                                       "duration_days": 0, "depends_on": ["g"], "milestone": True})
+    data["phases"][2]["tasks"].append(
+        {
+            "id": "close",
+            "name": "Closed",
+            "owner": "lead",
+            "raci": {"lead": "A"},
+            "duration_days": 0,
+            "depends_on": ["g"],
+            "milestone": True,
+        }
+    )
     plan = schedule(example_playbook(data), START)
     assert plan.finish == date(2026, 1, 20) and plan.working_days == 12
     assert plan.critical_path()[-1].id == "close"
@@ -64,12 +75,16 @@ def test_a_zero_duration_last_task_does_not_push_the_finish_a_day():
 
 def test_phase_milestones_are_in_phase_order():
     plan = schedule(example_playbook(), START)
-    assert plan.phase_milestones() == {"pre_deployment": date(2026, 1, 9), "deployment": date(2026, 1, 16),
-                                       "post_deployment": date(2026, 1, 20)}
+    assert plan.phase_milestones() == {
+        "pre_deployment": date(2026, 1, 9),
+        "deployment": date(2026, 1, 16),
+        "post_deployment": date(2026, 1, 20),
+    }
     assert list(phase_spans(plan).items()) == [
         ("pre_deployment", (date(2026, 1, 5), date(2026, 1, 9))),
         ("deployment", (date(2026, 1, 12), date(2026, 1, 16))),
-        ("post_deployment", (date(2026, 1, 19), date(2026, 1, 20)))]
+        ("post_deployment", (date(2026, 1, 19), date(2026, 1, 20))),
+    ]
 
 
 def test_a_weekend_start_moves_to_the_first_working_day():
@@ -101,7 +116,11 @@ def test_add_working_days_agrees_with_counting_day_by_day():
         for offset in range(7):
             for days in (0, 1, 4, 5, 6, 7, 13, 250):
                 start = date(2026, 3, 2) + timedelta(days=offset)
-                assert add_working_days(start, days, weekend) == slow(start, days, weekend), (weekend, start, days)
+                assert add_working_days(start, days, weekend) == slow(start, days, weekend), (
+                    weekend,
+                    start,
+                    days,
+                )
 
 
 def test_a_week_without_working_days_is_refused():

@@ -51,12 +51,16 @@ def test_first_matching_reporting_line_wins():
 def write_overlay(tmp_path: Path, body: str) -> Path:
     (tmp_path / "mini.yaml").write_text((DATA / "mini.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     path = tmp_path / "overlay.yaml"
-    path.write_text('id: overlay\nversion: "1.0"\nname: Overlay\nextends: mini.yaml\n' + body, encoding="utf-8")
+    path.write_text(
+        'id: overlay\nversion: "1.0"\nname: Overlay\nextends: mini.yaml\n' + body, encoding="utf-8"
+    )
     return path
 
 
 def test_overlay_overrides_one_field_adds_and_removes(tmp_path):
-    path = write_overlay(tmp_path, """\
+    path = write_overlay(
+        tmp_path,
+        """\
 requirements:
   - {id: R1, priority: should}
   - {id: R3, remove: true}
@@ -67,7 +71,8 @@ phases:
       - {id: rfp, duration_days: 8}
       - {id: hire, remove: true}
       - {id: select, depends_on: [rfp]}
-""")
+""",
+    )
     loaded = load_playbook(path)
     assert loaded.ok, [str(p) for p in loaded.problems]
     pb = loaded.playbook
@@ -113,14 +118,19 @@ def test_digest_changes_with_any_file_in_the_chain(tmp_path):
 
 
 def test_removing_a_task_others_depend_on_is_reported(tmp_path):
-    path = write_overlay(tmp_path, "phases:\n  - id: pre_deployment\n    tasks:\n      - {id: hire, remove: true}\n")
+    path = write_overlay(
+        tmp_path, "phases:\n  - id: pre_deployment\n    tasks:\n      - {id: hire, remove: true}\n"
+    )
     loaded = load_playbook(path)
     assert [p.message for p in loaded.problems] == [
-        "unknown task 'hire'; expected one of: golive, rfp, select, service_setup"]
+        "unknown task 'hire'; expected one of: golive, rfp, select, service_setup"
+    ]
 
 
 def test_overlay_replaces_a_condition_whole_and_merges_a_raci(tmp_path):
-    path = write_overlay(tmp_path, """\
+    path = write_overlay(
+        tmp_path,
+        """\
 requirements:
   - {id: R3, when: {any: [{question: modules, contains: service}]}}
 roles:
@@ -129,10 +139,12 @@ phases:
   - id: pre_deployment
     tasks:
       - {id: rfp, raci: {other: C}}
-""")
+""",
+    )
     loaded = load_playbook(path)
     assert loaded.ok, [str(p) for p in loaded.problems]
     r3 = {r.id: r for r in loaded.playbook.requirements}["R3"]
     assert r3.when.model_dump(by_alias=True, exclude_none=True) == {
-        "any": [{"question": "modules", "contains": "service"}]}
+        "any": [{"question": "modules", "contains": "service"}]
+    }
     assert loaded.playbook.task_map()["rfp"].raci == {"consultant": "A", "specialist": "R", "other": "C"}

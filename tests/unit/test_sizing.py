@@ -39,7 +39,11 @@ def test_a_large_client_plan_is_longer_and_every_difference_is_explained(playboo
     base = pb.task_map()
     for tid in longer:
         notes = large.sizing[tid]
-        assert sum(n.added for n in notes) == large.tasks[[t.id for t in large.tasks].index(tid)].duration \
-            - base[tid].duration_days
-        assert all(n.driver in {"crm_users", "records_to_migrate", "sites", "channels", "integrations", "modules"}
-                   for n in notes)
+        assert (
+            sum(n.added for n in notes)
+            == large.tasks[[t.id for t in large.tasks].index(tid)].duration - base[tid].duration_days
+        )
+        assert all(
+            n.driver in {"crm_users", "records_to_migrate", "sites", "channels", "integrations", "modules"}
+            for n in notes
+        )

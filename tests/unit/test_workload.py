@@ -45,15 +45,20 @@ def test_core_consultant_is_accountable_for_far_fewer_tasks():
 
 def _overlay(tmp_path, body: str):
     path = tmp_path / "consultant-owns-rfp.yaml"
-    path.write_text("id: consultant-owns-rfp\nversion: '1.0'\nname: Consultant owns the RFP\nextends: core\n"
-                    + body, encoding="utf-8")
+    path.write_text(
+        "id: consultant-owns-rfp\nversion: '1.0'\nname: Consultant owns the RFP\nextends: core\n" + body,
+        encoding="utf-8",
+    )
     return path
 
 
 def test_consultant_accountable_for_the_rfp_fails_the_check(run_cli, tmp_path):
-    overlay = _overlay(tmp_path, "phases:\n  - id: pre_deployment\n    tasks:\n"
-                                 "      - id: pre-07-requirements-rfp\n"
-                                 "        raci: {crm_consultant: A, director: C}\n")
+    overlay = _overlay(
+        tmp_path,
+        "phases:\n  - id: pre_deployment\n    tasks:\n"
+        "      - id: pre-07-requirements-rfp\n"
+        "        raci: {crm_consultant: A, director: C}\n",
+    )
     code, out, _ = run_cli("check", overlay)
     assert code == 1
     line = next(x for x in out.splitlines() if "external-accountable" in x)
@@ -68,13 +73,16 @@ def _specialist_answers(share: int) -> dict:
 
 def test_part_time_specialist_accountable_for_parallel_work_is_flagged(tmp_path):
     # the specialist made Accountable for the integration plan, which runs beside its own R work
-    overlay = _overlay(tmp_path, "phases:\n  - id: pre_deployment\n    tasks:\n"
-                                 "      - id: pre-12-integration-plan\n"
-                                 "        raci: {crm_consultant: R, crm_specialist: A, it_manager: R}\n"
-                                 "        owner: it_manager\n"
-                                 "      - id: pre-08-segmentation\n"
-                                 "        raci: {crm_specialist: A, director: C, crm_consultant: R}\n"
-                                 "        owner: crm_consultant\n")
+    overlay = _overlay(
+        tmp_path,
+        "phases:\n  - id: pre_deployment\n    tasks:\n"
+        "      - id: pre-12-integration-plan\n"
+        "        raci: {crm_consultant: R, crm_specialist: A, it_manager: R}\n"
+        "        owner: it_manager\n"
+        "      - id: pre-08-segmentation\n"
+        "        raci: {crm_specialist: A, director: C, crm_consultant: R}\n"
+        "        owner: crm_consultant\n",
+    )
     loaded = load_playbook(str(overlay))
     assert loaded.ok, loaded.problems
     answers = _specialist_answers(50)

@@ -43,21 +43,46 @@ CRITICAL = ["a", "b", "c", "m1", "d", "f", "m2", "g"]
 
 def _task(tid: str, days: int, deps: list[str] | None = None, **extra: Any) -> dict[str, Any]:
     """Every task is a gate unless it says otherwise (the example predates gate: false as the default)."""
-    return {"id": tid, "name": f"Task {tid}", "owner": "lead", "raci": {"lead": "A"}, "duration_days": days,
-            "depends_on": deps or [], "gate": True, **extra}
+    return {
+        "id": tid,
+        "name": f"Task {tid}",
+        "owner": "lead",
+        "raci": {"lead": "A"},
+        "duration_days": days,
+        "depends_on": deps or [],
+        "gate": True,
+        **extra,
+    }
 
 
 def example_data() -> dict[str, Any]:
     """The playbook as plain data, so a test can change a name or a duration before validating it."""
     return {
-        "id": "example", "version": "1.0", "name": "Example method",
+        "id": "example",
+        "version": "1.0",
+        "name": "Example method",
         "phases": [
-            {"id": "pre_deployment", "name": "Pre-deployment", "tasks": [
-                _task("a", 3), _task("b", 5), _task("c", 2, ["a"]), _task("n", 1, ["a"], gate=False),
-                _task("m1", 0, ["b", "c"], milestone=True)]},
-            {"id": "deployment", "name": "Deployment", "tasks": [
-                _task("d", 4, ["a"]), _task("e", 2), _task("f", 1, ["d", "e"], milestone=True),
-                _task("m2", 0, ["f"], milestone=True)]},
+            {
+                "id": "pre_deployment",
+                "name": "Pre-deployment",
+                "tasks": [
+                    _task("a", 3),
+                    _task("b", 5),
+                    _task("c", 2, ["a"]),
+                    _task("n", 1, ["a"], gate=False),
+                    _task("m1", 0, ["b", "c"], milestone=True),
+                ],
+            },
+            {
+                "id": "deployment",
+                "name": "Deployment",
+                "tasks": [
+                    _task("d", 4, ["a"]),
+                    _task("e", 2),
+                    _task("f", 1, ["d", "e"], milestone=True),
+                    _task("m2", 0, ["f"], milestone=True),
+                ],
+            },
             {"id": "post_deployment", "name": "Post-deployment", "tasks": [_task("g", 2)]},
         ],
         "roles": [
@@ -73,18 +98,51 @@ def example_data() -> dict[str, Any]:
             {"id": "unused", "name": "Nobody's measure", "source": "Nowhere"},
         ],
         "kpis": [
-            {"id": "adoption_rate", "name": "Active users", "kind": "adoption",
-             "definition": "Share of licensed users active in the last 30 days.", "formula": "active / licensed * 100",
-             "unit": "percent", "direction": "up", "owner": "lead", "source": "Login log", "cadence": "monthly",
-             "phase": "deployment", "target": 85, "target_months": 3},
-            {"id": "conversion", "name": "Lead conversion", "kind": "business",
-             "definition": "Leads that became won deals.", "formula": "won / leads * 100", "unit": "percent",
-             "direction": "up", "owner": "sponsor", "source": "CRM reports", "cadence": "quarterly",
-             "phase": "post_deployment", "baseline": 12.5, "target": 20, "target_months": 12},
-            {"id": "reply_time", "name": "First reply time", "kind": "business",
-             "definition": "Average hours to the first reply.", "formula": "hours / (won + leads)", "unit": "hours",
-             "direction": "down", "owner": "lead", "source": "Service desk", "cadence": "weekly",
-             "phase": "post_deployment", "target": 4},
+            {
+                "id": "adoption_rate",
+                "name": "Active users",
+                "kind": "adoption",
+                "definition": "Share of licensed users active in the last 30 days.",
+                "formula": "active / licensed * 100",
+                "unit": "percent",
+                "direction": "up",
+                "owner": "lead",
+                "source": "Login log",
+                "cadence": "monthly",
+                "phase": "deployment",
+                "target": 85,
+                "target_months": 3,
+            },
+            {
+                "id": "conversion",
+                "name": "Lead conversion",
+                "kind": "business",
+                "definition": "Leads that became won deals.",
+                "formula": "won / leads * 100",
+                "unit": "percent",
+                "direction": "up",
+                "owner": "sponsor",
+                "source": "CRM reports",
+                "cadence": "quarterly",
+                "phase": "post_deployment",
+                "baseline": 12.5,
+                "target": 20,
+                "target_months": 12,
+            },
+            {
+                "id": "reply_time",
+                "name": "First reply time",
+                "kind": "business",
+                "definition": "Average hours to the first reply.",
+                "formula": "hours / (won + leads)",
+                "unit": "hours",
+                "direction": "down",
+                "owner": "lead",
+                "source": "Service desk",
+                "cadence": "weekly",
+                "phase": "post_deployment",
+                "target": 4,
+            },
         ],
     }
 

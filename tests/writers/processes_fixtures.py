@@ -21,7 +21,10 @@ FORMULA = '=HYPERLINK("http://attacker.test/","click") opened'
 SUPPORT = {
     "id": "support",
     "name": {"en": "Support with reopen", "fa": "پشتیبانی با بازگشایی"},
-    "description": {"en": "A case is solved, confirmed, or reopened.", "fa": "درخواست حل، تأیید یا بازگشایی می‌شود."},
+    "description": {
+        "en": "A case is solved, confirmed, or reopened.",
+        "fa": "درخواست حل، تأیید یا بازگشایی می‌شود.",
+    },
     "nodes": [
         {"id": "opened", "kind": "start", "lane": "agent", "label": FORMULA},
         {"id": "triage", "kind": "task", "lane": "agent", "label": {"en": NASTY, "fa": "دسته‌بندی «درخواست»"}},
@@ -72,8 +75,9 @@ def playbook(*extra: Process) -> Playbook:
     """mini.yaml with the support roles and process added (and any extra processes)."""
     mini = load_playbook(DATA / "mini.yaml").playbook
     roles = [Role.model_validate({"summary": "Test role.", "duties": ["Work"], **r}) for r in ROLES]
-    return mini.model_copy(update={"roles": mini.roles + roles,
-                                   "processes": mini.processes + [support(), *extra]})
+    return mini.model_copy(
+        update={"roles": mini.roles + roles, "processes": mini.processes + [support(), *extra]}
+    )
 
 
 def context(lang: str = "en", *extra: Process) -> ExportContext:

@@ -14,8 +14,13 @@ from workbench.writers.context import ExportContext
 
 DATA = Path(__file__).parent.parent / "data"
 TRICKY = DATA / "tricky.yaml"
-ANSWERS = {"business_model": "both", "modules": ["sales", "service"], "has_specialist": True,
-           "specialist_share": 40, "notes": "=cmd|' /C calc'!A0"}
+ANSWERS = {
+    "business_model": "both",
+    "modules": ["sales", "service"],
+    "has_specialist": True,
+    "specialist_share": 40,
+    "notes": "=cmd|' /C calc'!A0",
+}
 ORDER = ["R1", "R3", "R2", "R4", "R5", "R6"]
 """Requirement ids as the pack lists them: by module (sales, service, reports), playbook order within."""
 
@@ -24,8 +29,9 @@ def context(ref: Path | str = TRICKY, answers: dict | None = None, lang: str = "
     loaded = load_playbook(ref)
     assert loaded.ok, [str(p) for p in loaded.problems]
     answers = ANSWERS if answers is None else answers
-    return ExportContext(resolve(loaded.playbook, answers), loaded.playbook, answers, "Acme Retail",
-                         date(2026, 1, 5), lang)
+    return ExportContext(
+        resolve(loaded.playbook, answers), loaded.playbook, answers, "Acme Retail", date(2026, 1, 5), lang
+    )
 
 
 def write_pack(folder: Path, **kwargs) -> Path:
@@ -36,8 +42,13 @@ def write_pack(folder: Path, **kwargs) -> Path:
     return path
 
 
-def fill(source: Path, target: Path, responses: dict[str, object], vendor: str | None = None,
-         sheet: str = "Requirements") -> Path:
+def fill(
+    source: Path,
+    target: Path,
+    responses: dict[str, object],
+    vendor: str | None = None,
+    sheet: str = "Requirements",
+) -> Path:
     """Answer by requirement id, as a vendor would in Excel; returns the saved copy."""
     wb = openpyxl.load_workbook(source)
     ws = wb[sheet]

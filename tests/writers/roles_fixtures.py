@@ -34,14 +34,26 @@ def roles_data() -> dict:
     specialist["name"] = {"en": "Specialist", "fa": "کارشناس", "ru": "Специалист"}
     specialist["permissions"]["lead"].update({"assign": "team"})
     specialist["permissions"]["deal"] = {"read": "all", "update": "team", "delete": "own"}
-    data["roles"].append({"id": "agent", "name": EVIL, "summary": "+1 calls the client", "access": "@SUM(A1)",
-                          "duties": ["-2 duties start with a minus"],
-                          "permissions": {"lead": {"read": "own"}, "report": {"read": "team"}}})
-    data["governance"]["separation_of_duties"] = [{
-        "id": "sod-settings-export", "description": "Who changes settings must not export leads.",
-        "severity": "warning", "fix": "let the analyst export",
-        "first": {"object": "settings", "action": "update"},
-        "second": {"object": "lead", "action": "export", "min_scope": "team"}}]
+    data["roles"].append(
+        {
+            "id": "agent",
+            "name": EVIL,
+            "summary": "+1 calls the client",
+            "access": "@SUM(A1)",
+            "duties": ["-2 duties start with a minus"],
+            "permissions": {"lead": {"read": "own"}, "report": {"read": "team"}},
+        }
+    )
+    data["governance"]["separation_of_duties"] = [
+        {
+            "id": "sod-settings-export",
+            "description": "Who changes settings must not export leads.",
+            "severity": "warning",
+            "fix": "let the analyst export",
+            "first": {"object": "settings", "action": "update"},
+            "second": {"object": "lead", "action": "export", "min_scope": "team"},
+        }
+    ]
     data["phases"][0]["tasks"][0]["raci"]["agent"] = "I"
     return data
 
@@ -52,8 +64,12 @@ def write_playbook(tmp_path: Path, data: dict, name: str = "roles.yaml") -> Path
     return path
 
 
-def context(tmp_path: Path, data: dict | None = None, lang: str = "en", answers: dict | None = None) -> ExportContext:
+def context(
+    tmp_path: Path, data: dict | None = None, lang: str = "en", answers: dict | None = None
+) -> ExportContext:
     loaded = load_playbook(write_playbook(tmp_path, data or roles_data()))
     assert loaded.ok, [str(p) for p in loaded.problems]
     answers = answers if answers is not None else {"modules": ["sales", "service"]}
-    return ExportContext(resolve(loaded.playbook, answers), loaded.playbook, answers, "Acme", date(2026, 1, 5), lang)
+    return ExportContext(
+        resolve(loaded.playbook, answers), loaded.playbook, answers, "Acme", date(2026, 1, 5), lang
+    )

@@ -23,8 +23,16 @@ DATA = Path(__file__).parent.parent / "data"
 def ctx():
     loaded = load_playbook(DATA / "mini.yaml")
     answers = {"modules": ["sales"]}
-    return ExportContext(resolve(loaded.playbook, answers), loaded.playbook, answers, "Acme", date(2026, 1, 5),
-                         "en", loaded.digest, answers_digest(answers))
+    return ExportContext(
+        resolve(loaded.playbook, answers),
+        loaded.playbook,
+        answers,
+        "Acme",
+        date(2026, 1, 5),
+        "en",
+        loaded.digest,
+        answers_digest(answers),
+    )
 
 
 def good_writer(ctx, folder: Path):
@@ -54,7 +62,12 @@ def test_export_writes_files_and_a_manifest(ctx, tmp_path, fake_registry):
     (entry,) = manifest["files"]
     assert entry["path"] == "sub/good.txt" and entry["bytes"] == written.stat().st_size
     assert entry["sha256"] == hashlib.sha256(written.read_bytes()).hexdigest()
-    assert manifest["playbook"] == {"id": "mini", "version": "0.1", "extends": None, "sha256": ctx.playbook_digest}
+    assert manifest["playbook"] == {
+        "id": "mini",
+        "version": "0.1",
+        "extends": None,
+        "sha256": ctx.playbook_digest,
+    }
     assert manifest["answers"]["sha256"] == answers_digest({"modules": ["sales"]})
     assert seen == [(0, 1, "good (txt)"), (1, 1, "done")]
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".crmwb-export-")]

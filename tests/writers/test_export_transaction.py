@@ -35,13 +35,34 @@ SMALL = {"only": ["rfp", "plan", "jobdesc"], "formats": ["md", "html"]}
 def context(start: date = FIRST, client: str = "Acme") -> ExportContext:
     loaded = load_playbook(MINI)
     answers = {"modules": ["sales"]}
-    return ExportContext(resolve(loaded.playbook, answers), loaded.playbook, answers, client, start, "en",
-                         loaded.digest, answers_digest(answers))
+    return ExportContext(
+        resolve(loaded.playbook, answers),
+        loaded.playbook,
+        answers,
+        client,
+        start,
+        "en",
+        loaded.digest,
+        answers_digest(answers),
+    )
 
 
 def export_cli(out: Path, start: date, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "workbench", "export", str(MINI), "--out", str(out), "--client", "Acme",
-            "--start", start.isoformat(), "--quiet", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "workbench",
+        "export",
+        str(MINI),
+        "--out",
+        str(out),
+        "--client",
+        "Acme",
+        "--start",
+        start.isoformat(),
+        "--quiet",
+        *extra,
+    ]
 
 
 # ---- kills
@@ -61,8 +82,9 @@ def test_kill_9_sweep_always_leaves_one_consistent_export(tmp_path):
     killed = 0
     for run in range(20):
         start = FIRST + timedelta(days=run + 1)
-        process = subprocess.Popen(export_cli(out, start), cwd=ROOT, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            export_cli(out, start), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         time.sleep(run_time * (run % 10 + 1) / 10)
         process.kill()
         killed += process.wait() == -9
@@ -90,6 +112,7 @@ def _crash_on_rename(step: int) -> None:
             if calls["n"] == step:
                 os._exit(9)
             return real[name](*args, **kwargs)
+
         return move
 
     os.rename, os.replace = dying("rename"), dying("replace")
@@ -211,8 +234,11 @@ def test_the_users_own_files_are_named_and_kept(tmp_path, run_cli):
     code, stdout, err = run_cli("export", MINI, "--out", out)
     assert code == 2 and stdout == ""
     assert "rfp.xlsx" in err and "plan.md" in err and "notes.txt" in err and "nothing was changed" in err
-    assert files_in(out) == {"rfp.xlsx": b"the client's own RFP", "plan.md": b"# my plan\n",
-                             "notes.txt": b"mine\n"}
+    assert files_in(out) == {
+        "rfp.xlsx": b"the client's own RFP",
+        "plan.md": b"# my plan\n",
+        "notes.txt": b"mine\n",
+    }
     code, stdout, err = run_cli("export", MINI, "--out", out, "--force")
     assert code == 0
     assert "  ~ rfp.xlsx" in stdout.splitlines() and "  ~ plan.md" in stdout.splitlines()
@@ -256,7 +282,10 @@ def test_another_clients_export_is_refused_then_replaced_whole_with_force(tmp_pa
     assert code == 0
     manifest = assert_consistent(out)  # no orphan of Acme's beside Globex's three files
     assert manifest["client"] == "Globex" and {f["path"] for f in manifest["files"]} == {
-        "rfp.xlsx", "rfp.md", "rfp.html"}
+        "rfp.xlsx",
+        "rfp.md",
+        "rfp.html",
+    }
     assert "  - roles.xlsx" in stdout.splitlines()
 
 
@@ -285,9 +314,13 @@ def test_messages_say_exactly_what_changed(tmp_path, run_cli):
     code, stdout, _ = run_cli("export", MINI, "--out", out, "--only", "rfp,plan", "--format", "md")
     assert code == 0 and stdout.splitlines() == [
         f"exported 2 files and manifest.json to {out}: 3 added, 0 replaced, 0 unchanged, 0 removed",
-        "  + plan.md", "  + rfp.md", "  + manifest.json"]
-    code, stdout, _ = run_cli("export", MINI, "--out", out, "--only", "rfp", "--format", "md", "--start",
-                              "2027-01-04")
+        "  + plan.md",
+        "  + rfp.md",
+        "  + manifest.json",
+    ]
+    code, stdout, _ = run_cli(
+        "export", MINI, "--out", out, "--only", "rfp", "--format", "md", "--start", "2027-01-04"
+    )
     assert code == 0 and stdout.splitlines()[1:] == ["  ~ manifest.json", "  - plan.md"]
     assert "1 unchanged, 1 removed" in stdout
 
@@ -360,14 +393,38 @@ def test_a_switch_that_cannot_be_undone_says_so_and_the_next_run_finishes_it(tmp
 
     monkeypatch.setattr(transaction.os, "replace", replace)
     monkeypatch.setattr(transaction.os, "rename", rename)
-    code, _, err = run_cli("export", MINI, "--out", out, "--client", "Acme", "--start", "2026-04-06",
-                           "--only", "rfp,plan,jobdesc", "--format", "md,html")
+    code, _, err = run_cli(
+        "export",
+        MINI,
+        "--out",
+        out,
+        "--client",
+        "Acme",
+        "--start",
+        "2026-04-06",
+        "--only",
+        "rfp,plan,jobdesc",
+        "--format",
+        "md,html",
+    )
     monkeypatch.undo()
     assert code == 2 and "could not be undone" in err and "run the command again" in err
     assert "nothing was changed" not in err
     assert (out / transaction.WORK / transaction.JOURNAL).is_file()
-    code, _, err = run_cli("export", MINI, "--out", out, "--client", "Acme", "--start", "2026-05-04",
-                           "--only", "rfp,plan,jobdesc", "--format", "md,html")
+    code, _, err = run_cli(
+        "export",
+        MINI,
+        "--out",
+        out,
+        "--client",
+        "Acme",
+        "--start",
+        "2026-05-04",
+        "--only",
+        "rfp,plan,jobdesc",
+        "--format",
+        "md,html",
+    )
     assert code == 0 and "finished an interrupted export" in err
     assert assert_consistent(out)["start"] == "2026-05-04"
 

@@ -12,20 +12,33 @@ from workbench.domain.kpis import FormulaError, Measure
 
 
 def test_readable_formula_names_the_measures():
-    measures = {"active": Measure(id="active", name="Active users (30 days)", source="log"),
-                "licensed": Measure(id="licensed", name="Licensed users", source="list")}
-    assert readable_formula("active / licensed * 100", measures) == "Active users (30 days) / Licensed users × 100"
-    assert readable_formula("(1-active/licensed)*100", measures) == "(1 - Active users (30 days) / Licensed users) × 100"
+    measures = {
+        "active": Measure(id="active", name="Active users (30 days)", source="log"),
+        "licensed": Measure(id="licensed", name="Licensed users", source="list"),
+    }
+    assert (
+        readable_formula("active / licensed * 100", measures)
+        == "Active users (30 days) / Licensed users × 100"
+    )
+    assert (
+        readable_formula("(1-active/licensed)*100", measures)
+        == "(1 - Active users (30 days) / Licensed users) × 100"
+    )
     assert readable_formula("-active + 2.5e1", measures) == "-Active users (30 days) + 2.5e1"
     assert readable_formula("unknown_id * 2", measures) == "unknown_id × 2"
     with pytest.raises(FormulaError):
         readable_formula("__import__('os')", measures)
 
 
-@pytest.mark.parametrize("day, months, expected", [(date(2026, 1, 31), 1, date(2026, 2, 28)),
-                                                   (date(2024, 1, 31), 1, date(2024, 2, 29)),
-                                                   (date(2026, 11, 16), 3, date(2027, 2, 16)),
-                                                   (date(2026, 1, 16), 12, date(2027, 1, 16))])
+@pytest.mark.parametrize(
+    "day, months, expected",
+    [
+        (date(2026, 1, 31), 1, date(2026, 2, 28)),
+        (date(2024, 1, 31), 1, date(2024, 2, 29)),
+        (date(2026, 11, 16), 3, date(2027, 2, 16)),
+        (date(2026, 1, 16), 12, date(2027, 1, 16)),
+    ],
+)
 def test_add_months_clamps_to_the_month_end(day, months, expected):
     assert add_months(day, months) == expected
 
@@ -33,9 +46,15 @@ def test_add_months_clamps_to_the_month_end(day, months, expected):
 def test_periods_are_calendar_periods_from_go_live():
     assert [p.label for p in periods("monthly", date(2026, 11, 20), 3)] == ["2026-11", "2026-12", "2027-01"]
     assert [p.label for p in periods("quarterly", date(2026, 8, 20), 3)] == ["2026 Q3", "2026 Q4", "2027 Q1"]
-    assert [p.start for p in periods("quarterly", date(2026, 8, 20), 2)] == [date(2026, 7, 1), date(2026, 10, 1)]
+    assert [p.start for p in periods("quarterly", date(2026, 8, 20), 2)] == [
+        date(2026, 7, 1),
+        date(2026, 10, 1),
+    ]
     weekly = periods("weekly", date(2026, 12, 31), 2)
-    assert [(p.label, p.start) for p in weekly] == [("2026-W53", date(2026, 12, 28)), ("2027-W01", date(2027, 1, 4))]
+    assert [(p.label, p.start) for p in weekly] == [
+        ("2026-W53", date(2026, 12, 28)),
+        ("2027-W01", date(2027, 1, 4)),
+    ]
     assert [p.label for p in periods("yearly", date(2026, 8, 20), 2)] == ["2026", "2027"]
 
 
@@ -44,7 +63,8 @@ def test_kpi_plan_groups_by_phase_with_dated_targets():
     assert plan.go_live == GO_LIVE == go_live(example_playbook(), START)
     assert [(g.phase, g.title, [line.kpi.id for line in g.lines]) for g in plan.groups] == [
         ("deployment", "Deployment: adoption", ["adoption_rate"]),
-        ("post_deployment", "Post-deployment: business outcomes", ["conversion", "reply_time"])]
+        ("post_deployment", "Post-deployment: business outcomes", ["conversion", "reply_time"]),
+    ]
     adoption, conversion, reply = plan.lines()
     assert adoption.target_date == date(2026, 4, 16) and conversion.target_date == date(2027, 1, 16)
     assert reply.target_date is None
@@ -53,8 +73,13 @@ def test_kpi_plan_groups_by_phase_with_dated_targets():
     assert (adoption.target_label, reply.target_label) == ("85%", "4 hours")
     assert reply.readable_formula == "Hours to first reply / (Deals won + Leads created)"
     assert {m.measure.id: m.used_by for m in plan.measures} == {
-        "active": ["adoption_rate"], "licensed": ["adoption_rate"], "won": ["conversion", "reply_time"],
-        "leads": ["conversion", "reply_time"], "hours": ["reply_time"], "unused": []}
+        "active": ["adoption_rate"],
+        "licensed": ["adoption_rate"],
+        "won": ["conversion", "reply_time"],
+        "leads": ["conversion", "reply_time"],
+        "hours": ["reply_time"],
+        "unused": [],
+    }
 
 
 def test_without_a_deployment_phase_targets_count_from_the_start():

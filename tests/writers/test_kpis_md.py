@@ -16,13 +16,23 @@ def test_kpis_md_tables_per_phase_and_a_block_per_kpi(tmp_path):
     headings = re.findall(r"^## (.+)$", text, flags=re.MULTILINE)
     assert headings == ["Deployment: adoption", "Post-deployment: business outcomes", "Measures"]
     deployment = text.split("## Deployment: adoption")[1].split("## Post-deployment")[0]
-    assert ("| `adoption_rate` | Active users ↑ | Active users (30 days) / Licensed users × 100 | Project lead | "
-            "monthly | measure before go-live | 85% | 2026-04-16 |") in deployment
+    assert (
+        "| `adoption_rate` | Active users ↑ | Active users (30 days) / Licensed users × 100 | Project lead | "
+        "monthly | measure before go-live | 85% | 2026-04-16 |"
+    ) in deployment
     block = deployment.split("### Active users (`adoption_rate`)")[1]
-    formula = "- **Formula:** Active users (30 days) / Licensed users × 100 (`active / licensed * 100`), in %, "
-    for line in ("Share of licensed users active in the last 30 days.", formula + "↑ higher is better",
-                 "- **Owner:** Project lead", "- **Source:** Login log", "- **Cadence:** monthly",
-                 "- **Baseline:** measure before go-live", "- **Target:** 85% by 2026-04-16 (3 months after go-live)"):
+    formula = (
+        "- **Formula:** Active users (30 days) / Licensed users × 100 (`active / licensed * 100`), in %, "
+    )
+    for line in (
+        "Share of licensed users active in the last 30 days.",
+        formula + "↑ higher is better",
+        "- **Owner:** Project lead",
+        "- **Source:** Login log",
+        "- **Cadence:** monthly",
+        "- **Baseline:** measure before go-live",
+        "- **Target:** 85% by 2026-04-16 (3 months after go-live)",
+    ):
         assert line in block
     post = text.split("## Post-deployment: business outcomes")[1].split("## Measures")[0]
     assert "| `conversion` | Lead conversion ↑ |" in post and "| 12.5 | 20% | 2027-01-16 |" in post

@@ -18,8 +18,29 @@ from workbench.writers.markdown import md_code, md_inline
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
-ALLOWED = {"h1", "h2", "h3", "p", "ul", "ol", "li", "strong", "em", "code", "pre", "table", "thead", "tbody",
-           "tr", "th", "td", "br", "hr", "blockquote", "div"}
+ALLOWED = {
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "code",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "br",
+    "hr",
+    "blockquote",
+    "div",
+}
 """`div` only as the right-to-left wrapper the advice reports put around themselves"""
 
 
@@ -38,10 +59,31 @@ def assert_inert(markdown: str, must_show: tuple[str, ...] = (SCRIPT, IMG)) -> N
         assert html.escape(payload, quote=False) in rendered.replace("&quot;", '"'), payload
 
 
-NASTY = [SCRIPT, IMG, "**bold** _em_ `code` [link](javascript:alert(1)) ![x](y)", "# heading", "1. item",
-         "- item", "> quote", "===", "---", "a | b", "&lt;b&gt; &#60;i&#62;", "<!-- hidden -->",
-         "$x$ ~sub~ ^sup^ @cite", "trailing backslash \\", "snake_case_id and _under_", "<https://x.test>",
-         "```fence", "~~~", "line\nbreak", "+ plus", "10) ten", "[^1] footnote", "x <b>y</b> z"]
+NASTY = [
+    SCRIPT,
+    IMG,
+    "**bold** _em_ `code` [link](javascript:alert(1)) ![x](y)",
+    "# heading",
+    "1. item",
+    "- item",
+    "> quote",
+    "===",
+    "---",
+    "a | b",
+    "&lt;b&gt; &#60;i&#62;",
+    "<!-- hidden -->",
+    "$x$ ~sub~ ^sup^ @cite",
+    "trailing backslash \\",
+    "snake_case_id and _under_",
+    "<https://x.test>",
+    "```fence",
+    "~~~",
+    "line\nbreak",
+    "+ plus",
+    "10) ten",
+    "[^1] footnote",
+    "x <b>y</b> z",
+]
 
 
 @pytest.mark.parametrize("text", NASTY)
@@ -78,8 +120,12 @@ def hostile(tmp_path) -> tuple[Path, Path]:
     playbook = tmp_path / "hostile.yaml"
     playbook.write_text(yaml.safe_dump(pb, allow_unicode=True), encoding="utf-8")
     answers = tmp_path / "answers.yaml"
-    answers.write_text(yaml.safe_dump({"client": f"Acme {IMG}", "answers": {
-        "modules": ["sales"], "notes": f"Our note {SCRIPT} {IMG}"}}), encoding="utf-8")
+    answers.write_text(
+        yaml.safe_dump(
+            {"client": f"Acme {IMG}", "answers": {"modules": ["sales"], "notes": f"Our note {SCRIPT} {IMG}"}}
+        ),
+        encoding="utf-8",
+    )
     return playbook, answers
 
 
@@ -90,7 +136,13 @@ def test_every_md_deliverable_is_inert_and_html_is_escaped(hostile, tmp_path, ru
     assert code == 0, err
     md_files = sorted(out.rglob("*.md"))
     assert {p.relative_to(out).as_posix() for p in md_files} >= {
-        "rfp.md", "roles.md", "processes.md", "kpis.md", "plan.md", "jobdesc/specialist.en.md"}
+        "rfp.md",
+        "roles.md",
+        "processes.md",
+        "kpis.md",
+        "plan.md",
+        "jobdesc/specialist.en.md",
+    }
     for path in md_files:
         text = path.read_text(encoding="utf-8")
         assert SCRIPT not in text and IMG not in text, path.name
@@ -108,8 +160,21 @@ def test_every_md_deliverable_is_inert_and_html_is_escaped(hostile, tmp_path, ru
 def test_status_report_assignee_and_note_and_crm_limitations_are_inert(hostile, tmp_path, run_cli):
     playbook, answers = hostile
     folder = tmp_path / "eng"
-    assert run_cli("new", folder, "--playbook", playbook, "--answers", answers, "--client", f"Acme {SCRIPT}",
-                   "--start", "2025-01-06")[0] == 0
+    assert (
+        run_cli(
+            "new",
+            folder,
+            "--playbook",
+            playbook,
+            "--answers",
+            answers,
+            "--client",
+            f"Acme {SCRIPT}",
+            "--start",
+            "2025-01-06",
+        )[0]
+        == 0
+    )
     assert run_cli("task", folder, "assign", "rfp", IMG, "--as", "t")[0] == 0
     assert run_cli("task", folder, "note", "rfp", SCRIPT, "--as", "t")[0] == 0
     assert run_cli("task", folder, "block", "select", "--note", SCRIPT, "--as", "t")[0] == 0

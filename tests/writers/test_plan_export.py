@@ -32,7 +32,11 @@ def test_persian_export_uses_persian_names_and_right_to_left_sheets(tmp_path):
     assert [c.value for c in sheet[1]][:4] == ["مرحله", "شناسهٔ کار", "کار", "مسئول"]
     # dates as Solar Hijri text in Persian digits, numbers real numbers shown with Persian digits
     start = sheet.cell(2, 13).value
-    assert isinstance(start, str) and start.startswith("۱۴۰") and not any(ch.isascii() and ch.isdigit() for ch in start)
+    assert (
+        isinstance(start, str)
+        and start.startswith("۱۴۰")
+        and not any(ch.isascii() and ch.isdigit() for ch in start)
+    )
     duration = sheet.cell(2, 5)
     assert isinstance(duration.value, int) and duration.number_format.startswith("[$-03000429]")
     assert all(ws.sheet_view.rightToLeft for ws in plan.worksheets + kpis.worksheets)
@@ -53,6 +57,10 @@ def test_plan_markdown_in_russian_and_persian(tmp_path):
             assert text.startswith("# برنامهٔ پروژه:") and "## مسیر بحرانی" in text
             table = text.split("## کارها", 1)[1]
             assert "۱۴۰" in table  # Solar Hijri years
-            rows = [line.split(" | ")[3:8] for line in table.splitlines() if line.startswith("| ") and "---" not in line]
+            rows = [
+                line.split(" | ")[3:8]
+                for line in table.splitlines()
+                if line.startswith("| ") and "---" not in line
+            ]
             figures = [cell for row in rows[1:] for cell in row]  # days, start, finish, slack
             assert len(figures) > 10 and not any(re.search(r"[0-9]", cell) for cell in figures)

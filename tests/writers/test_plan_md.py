@@ -12,7 +12,12 @@ def test_plan_md_summary_critical_path_milestones_and_slack(tmp_path):
     (path,) = plan_md.write(example_ctx(), tmp_path)
     text = path.read_text(encoding="utf-8")
     assert path.name == "plan.md" and text.startswith("# Project plan: Acme")
-    for line in ("| Start | 2026-01-05 |", "| Finish | 2026-01-20 |", "| Working days | 12 |", "| Tasks | 10 |"):
+    for line in (
+        "| Start | 2026-01-05 |",
+        "| Finish | 2026-01-20 |",
+        "| Working days | 12 |",
+        "| Tasks | 10 |",
+    ):
         assert line in text
     path_section = text.split("## Critical path")[1].split("## Milestones")[0]
     ordered = re.findall(r"^(\d+)\. \*\*Task (\w+)\*\*", path_section, flags=re.MULTILINE)

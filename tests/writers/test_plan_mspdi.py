@@ -64,28 +64,38 @@ def test_the_xml_has_every_task_link_and_holiday(tmp_path):
     [path] = write(ctx, tmp_path)
     root = DET.parse(path).getroot()
     plan = plan_for(ctx.playbook, ctx.answers, START, cal)
-    names = [t.findtext("p:ExtendedAttribute/p:Value", namespaces=NS) for t in root.iterfind("p:Tasks/p:Task", NS)
-             if t.findtext("p:Summary", namespaces=NS) != "1"]
+    names = [
+        t.findtext("p:ExtendedAttribute/p:Value", namespaces=NS)
+        for t in root.iterfind("p:Tasks/p:Task", NS)
+        if t.findtext("p:Summary", namespaces=NS) != "1"
+    ]
     assert names == [t.id for phase in ctx.playbook.phases for t in plan.tasks if t.phase == phase.id]
     links = sum(len(v) for v in predecessors(ctx.playbook).values())
     assert links >= len(plan.tasks) - 1
     assert len(root.findall("p:Tasks/p:Task/p:PredecessorLink", NS)) == links
-    exceptions = [e.findtext("p:TimePeriod/p:FromDate", namespaces=NS)[:10]
-                  for e in root.iterfind("p:Calendars/p:Calendar/p:WeekDays/p:WeekDay", NS)
-                  if e.findtext("p:DayType", namespaces=NS) == "0"]
+    exceptions = [
+        e.findtext("p:TimePeriod/p:FromDate", namespaces=NS)[:10]
+        for e in root.iterfind("p:Calendars/p:Calendar/p:WeekDays/p:WeekDay", NS)
+        if e.findtext("p:DayType", namespaces=NS) == "0"
+    ]
     assert "2026-03-21" in exceptions  # Nowruz
-    friday = [e for e in root.iterfind("p:Calendars/p:Calendar/p:WeekDays/p:WeekDay", NS)
-              if e.findtext("p:DayType", namespaces=NS) == "6"]
+    friday = [
+        e
+        for e in root.iterfind("p:Calendars/p:Calendar/p:WeekDays/p:WeekDay", NS)
+        if e.findtext("p:DayType", namespaces=NS) == "6"
+    ]
     assert friday[0].findtext("p:DayWorking", namespaces=NS) == "0"
 
 
 @tool_mark(JAVA is None, reason="Java is not installed")
 def test_mpxj_reads_the_same_tasks_links_and_dates(tmp_path):
     import mpxj  # noqa: F401  (the test extra installs it: missing is a failure)
+
     ctx, cal = _context("IR")
     [path] = write(ctx, tmp_path)
-    result = subprocess.run([sys.executable, "-c", READER, str(path)], capture_output=True, text=True,
-                            timeout=240, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", READER, str(path)], capture_output=True, text=True, timeout=240, check=True
+    )
     read = json.loads(result.stdout.strip().splitlines()[-1])
     plan = plan_for(ctx.playbook, ctx.answers, START, cal)
     ours = {t.id: t for t in plan.tasks}
@@ -109,8 +119,9 @@ def test_load_sheet_shows_the_levelled_specialist_within_their_share(tmp_path):
     loaded = load_playbook("core")
     answers = {"specialist_time_share": 30, "has_crm_specialist": True}
     pb = resolve(loaded.playbook, answers)
-    ctx = ExportContext(pb, loaded.playbook, answers, "Kavir Trading", START, "en",
-                        calendar=country_calendar("IR", START))
+    ctx = ExportContext(
+        pb, loaded.playbook, answers, "Kavir Trading", START, "en", calendar=country_calendar("IR", START)
+    )
     [path] = plan_xlsx.write(ctx, tmp_path)
     ws = openpyxl.load_workbook(path)["Load"]
     rows = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True) if r[0]}
@@ -121,5 +132,8 @@ def test_load_sheet_shows_the_levelled_specialist_within_their_share(tmp_path):
     [xml] = write(ctx, tmp_path)
     root = DET.parse(xml).getroot()
     assert len(root.findall("p:Tasks/p:Task/p:PredecessorLink", NS)) == sum(
-        len(v) for v in predecessors(pb, schedule(pb, START, calendar=ctx.calendar,
-                                                 availability={"crm_specialist": 0.3})).values())
+        len(v)
+        for v in predecessors(
+            pb, schedule(pb, START, calendar=ctx.calendar, availability={"crm_specialist": 0.3})
+        ).values()
+    )

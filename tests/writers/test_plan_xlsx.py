@@ -34,17 +34,34 @@ def book(tmp_path):
 
 
 def rows_by_id(ws, id_column: int) -> dict[str, int]:
-    return {ws.cell(row=r, column=id_column).value: r for r in range(2, ws.max_row + 1)
-            if ws.cell(row=r, column=id_column).value}
+    return {
+        ws.cell(row=r, column=id_column).value: r
+        for r in range(2, ws.max_row + 1)
+        if ws.cell(row=r, column=id_column).value
+    }
 
 
 def test_plan_sheet_holds_the_hand_computed_schedule(book):
     ws = book["Plan"]
     assert book.sheetnames == ["Plan", "Gantt", "Milestones", "Load"]
     titles = [c.value for c in ws[1]][:15]
-    assert titles == ["Phase", "Task ID", "Task", "Owner", "Duration (working days)", "Depends on", "Early start",
-                      "Early finish", "Late start", "Late finish", "Slack", "Critical", "Start date", "Finish date",
-                      "Milestone"]
+    assert titles == [
+        "Phase",
+        "Task ID",
+        "Task",
+        "Owner",
+        "Duration (working days)",
+        "Depends on",
+        "Early start",
+        "Early finish",
+        "Late start",
+        "Late finish",
+        "Slack",
+        "Critical",
+        "Start date",
+        "Finish date",
+        "Milestone",
+    ]
     ids = [ws.cell(row=r, column=2).value for r in range(2, 12)]
     assert ids == ["a", "b", "c", "n", "m1", "d", "e", "f", "m2", "g"]
     for r in range(2, 12):
@@ -65,15 +82,20 @@ def test_plan_sheet_holds_the_hand_computed_schedule(book):
 
 def test_critical_flags_match_the_critical_path(book):
     ws = book["Plan"]
-    flagged = [ws.cell(row=r, column=2).value for r in range(2, 12) if ws.cell(row=r, column=12).value == "yes"]
+    flagged = [
+        ws.cell(row=r, column=2).value for r in range(2, 12) if ws.cell(row=r, column=12).value == "yes"
+    ]
     plan = schedule(example_ctx().playbook, START)
     assert flagged == [t.id for t in plan.critical_path()] == CRITICAL
 
 
 def test_gantt_fills_the_working_days_each_task_runs(book):
     ws = book["Gantt"]
-    axis = [as_date(ws.cell(row=1, column=c).value) for c in range(FIRST, ws.max_column + 1)
-            if ws.cell(row=1, column=c).value]
+    axis = [
+        as_date(ws.cell(row=1, column=c).value)
+        for c in range(FIRST, ws.max_column + 1)
+        if ws.cell(row=1, column=c).value
+    ]
     days = [date(2026, 1, d) for d in (5, 6, 7, 8, 9, 12, 13, 14, 15, 16, 19, 20)]
     assert axis == days  # one column per working day: the project is short
     rows = rows_by_id(ws, 1)
@@ -86,19 +108,42 @@ def test_gantt_fills_the_working_days_each_task_runs(book):
         assert colours <= ({RED} if tid in CRITICAL else {BLUE})
     assert [fill(ws.cell(row=rows["e"], column=FIRST + i)) for i in (5, 6)] == [BLUE, BLUE]
     assert [fill(ws.cell(row=rows["d"], column=FIRST + i)) for i in range(5, 9)] == [RED] * 4
-    marks = {tid: [days[i] for i in range(len(days)) if ws.cell(row=rows[tid], column=FIRST + i).value == "◆"]
-             for tid in EXPECTED}
-    assert marks == {"a": [], "b": [], "c": [], "n": [], "m1": [date(2026, 1, 9)], "d": [], "e": [],
-                     "f": [date(2026, 1, 16)], "m2": [date(2026, 1, 16)], "g": []}
+    marks = {
+        tid: [days[i] for i in range(len(days)) if ws.cell(row=rows[tid], column=FIRST + i).value == "◆"]
+        for tid in EXPECTED
+    }
+    assert marks == {
+        "a": [],
+        "b": [],
+        "c": [],
+        "n": [],
+        "m1": [date(2026, 1, 9)],
+        "d": [],
+        "e": [],
+        "f": [date(2026, 1, 16)],
+        "m2": [date(2026, 1, 16)],
+        "g": [],
+    }
 
 
 def test_gantt_has_phase_bands_and_frozen_task_columns(book):
     ws = book["Gantt"]
-    bands = {ws.cell(row=r, column=2).value: r for r in range(2, ws.max_row + 1) if ws.cell(row=r, column=1).value is None
-             and ws.cell(row=r, column=2).value in ("Pre-deployment", "Deployment", "Post-deployment")}
+    bands = {
+        ws.cell(row=r, column=2).value: r
+        for r in range(2, ws.max_row + 1)
+        if ws.cell(row=r, column=1).value is None
+        and ws.cell(row=r, column=2).value in ("Pre-deployment", "Deployment", "Post-deployment")
+    }
     assert list(bands) == ["Pre-deployment", "Deployment", "Post-deployment"]
-    spans = {name: [i for i in range(12) if fill(ws.cell(row=r, column=FIRST + i)) == GREY] for name, r in bands.items()}
-    assert spans == {"Pre-deployment": [0, 1, 2, 3, 4], "Deployment": [5, 6, 7, 8, 9], "Post-deployment": [10, 11]}
+    spans = {
+        name: [i for i in range(12) if fill(ws.cell(row=r, column=FIRST + i)) == GREY]
+        for name, r in bands.items()
+    }
+    assert spans == {
+        "Pre-deployment": [0, 1, 2, 3, 4],
+        "Deployment": [5, 6, 7, 8, 9],
+        "Post-deployment": [10, 11],
+    }
     assert bands["Pre-deployment"] == 2 and ws.cell(row=3, column=1).value == "a"
     assert ws.freeze_panes == ws.cell(row=2, column=FIRST).coordinate
 
@@ -108,8 +153,11 @@ def test_long_plans_get_one_column_per_week(tmp_path):
     data["phases"][0]["tasks"][1]["duration_days"] = 80  # b: 16 weeks
     (path,) = plan_xlsx.write(example_ctx(data), tmp_path)
     ws = load_workbook(path)["Gantt"]
-    axis = [as_date(ws.cell(row=1, column=c).value) for c in range(FIRST, ws.max_column + 1)
-            if isinstance(ws.cell(row=1, column=c).value, datetime)]
+    axis = [
+        as_date(ws.cell(row=1, column=c).value)
+        for c in range(FIRST, ws.max_column + 1)
+        if isinstance(ws.cell(row=1, column=c).value, datetime)
+    ]
     assert axis[0] == START and all(b - a == timedelta(weeks=1) for a, b in pairwise(axis))
     plan = {t.id: t for t in schedule(example_ctx(data).playbook, START).tasks}
     rows = rows_by_id(ws, 1)
@@ -140,10 +188,13 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
     data["roles"][0]["name"] = '=HYPERLINK("http://evil.example","click")'
     (path,) = plan_xlsx.write(example_ctx(data), tmp_path)
     book = load_workbook(path)
-    for ws, row, column, text in ((book["Plan"], 2, 3, "=cmd|' /C calc'!A0"),
-                                  (book["Plan"], 2, 4, '=HYPERLINK("http://evil.example","click")'),
-                                  (book["Plan"], 7, 1, "+SUM(1,2)"), (book["Gantt"], 3, 2, "=cmd|' /C calc'!A0"),
-                                  (book["Milestones"], 4, 1, "+SUM(1,2)")):
+    for ws, row, column, text in (
+        (book["Plan"], 2, 3, "=cmd|' /C calc'!A0"),
+        (book["Plan"], 2, 4, '=HYPERLINK("http://evil.example","click")'),
+        (book["Plan"], 7, 1, "+SUM(1,2)"),
+        (book["Gantt"], 3, 2, "=cmd|' /C calc'!A0"),
+        (book["Milestones"], 4, 1, "+SUM(1,2)"),
+    ):
         cell = ws.cell(row=row, column=column)
         assert (cell.value, cell.data_type, cell.quotePrefix) == (text, "s", True), (ws.title, row, column)
 
@@ -157,7 +208,10 @@ def test_core_playbook_plan_is_complete(tmp_path):
     plan = schedule(loaded.playbook, START)
     ws = book["Plan"]
     assert ws.max_row - 1 >= len(plan.tasks)
-    flagged = {ws.cell(row=r, column=2).value for r in range(2, len(plan.tasks) + 2)
-               if ws.cell(row=r, column=12).value == "yes"}
+    flagged = {
+        ws.cell(row=r, column=2).value
+        for r in range(2, len(plan.tasks) + 2)
+        if ws.cell(row=r, column=12).value == "yes"
+    }
     assert flagged == {t.id for t in plan.critical_path()}
     assert all(ws.cell(row=r, column=3).value for r in range(2, len(plan.tasks) + 2))

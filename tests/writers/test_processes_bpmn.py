@@ -27,8 +27,12 @@ def _bounds(shape) -> tuple[float, float, float, float]:
 
 
 def _inside(inner, outer) -> bool:
-    return (outer[0] <= inner[0] and inner[0] + inner[2] <= outer[0] + outer[2]
-            and outer[1] <= inner[1] and inner[1] + inner[3] <= outer[1] + outer[3])
+    return (
+        outer[0] <= inner[0]
+        and inner[0] + inner[2] <= outer[0] + outer[2]
+        and outer[1] <= inner[1]
+        and inner[1] + inner[3] <= outer[1] + outer[3]
+    )
 
 
 def _overlap(a, b) -> bool:
@@ -75,7 +79,12 @@ def check_bpmn(path: Path, process: Process) -> dict:
         assert shapes[lane_id].get("isHorizontal") == "true" and _inside(box, pool)
     for a, b in itertools.combinations(lane_boxes.values(), 2):
         assert not _overlap(a, b)
-    sizes = {"startEvent": (36, 36), "endEvent": (36, 36), "userTask": (100, 80), "exclusiveGateway": (50, 50)}
+    sizes = {
+        "startEvent": (36, 36),
+        "endEvent": (36, 36),
+        "userTask": (100, 80),
+        "exclusiveGateway": (50, 50),
+    }
     node_boxes = {nid: _bounds(shapes[nid]) for nid in nodes}
     for nid, box in node_boxes.items():
         assert box[2:] == sizes[nodes[nid].tag.split("}")[1]]
@@ -93,8 +102,10 @@ def check_bpmn(path: Path, process: Process) -> dict:
 def test_one_file_per_process_each_drawable_as_is(tmp_path):
     ctx = context()
     written = bpmn.write(ctx, tmp_path)
-    assert [p.relative_to(tmp_path).as_posix() for p in written] == ["processes/lead_to_deal.bpmn",
-                                                                      "processes/support.bpmn"]
+    assert [p.relative_to(tmp_path).as_posix() for p in written] == [
+        "processes/lead_to_deal.bpmn",
+        "processes/support.bpmn",
+    ]
     for path, process in zip(written, ctx.playbook.processes, strict=True):
         check_bpmn(path, process)
 
@@ -108,10 +119,26 @@ def test_support_process_semantics(tmp_path):
     assert kinds["Solved?"] == kinds["Happy?"] == "exclusiveGateway"
     assert kinds["Closed"] == kinds["Customer gave up"] == "endEvent"
     names = sorted((f.get("name") or "") for f in got["flows"].values())
-    assert names == sorted(["", "", "Yes", 'No "not yet" | [later]', "Duplicate", "", "", "", "Yes", "No",
-                            "Gave up", "Ask again", ""])
-    reopen = [f for f in got["flows"].values()
-              if got["nodes"][f.get("sourceRef")].get("name") == "Reopen the case"]
+    assert names == sorted(
+        [
+            "",
+            "",
+            "Yes",
+            'No "not yet" | [later]',
+            "Duplicate",
+            "",
+            "",
+            "",
+            "Yes",
+            "No",
+            "Gave up",
+            "Ask again",
+            "",
+        ]
+    )
+    reopen = [
+        f for f in got["flows"].values() if got["nodes"][f.get("sourceRef")].get("name") == "Reopen the case"
+    ]
     assert [got["nodes"][f.get("targetRef")].get("name") for f in reopen] == [NASTY]
     assert [lane.get("name") for lane in got["lanes"]] == ["Service agent", "Team lead", "Customer"]
     assert got["proc"].find("bpmn:documentation", NS).text == "A case is solved, confirmed, or reopened."
@@ -126,22 +153,34 @@ def test_persian_export_names_lanes_and_steps_in_persian(tmp_path):
 
 
 def test_ids_are_sanitised_and_unique_even_when_node_ids_are_not_xml_names(tmp_path):
-    nodes = [Node.model_construct(id=i, kind=k, lane="x y", label=LocalText(en=i))
-             for i, k in [("1 start", "start"), ("a:b", "task"), ("a_b", "task"), ("end", "end")]]
-    edges = [Edge.model_construct(source=s, target=t, label=None)
-             for s, t in [("1 start", "a:b"), ("a:b", "a_b"), ("a_b", "end")]]
-    process = Process.model_construct(id="weird id", name=LocalText(en="W"), description=None, nodes=nodes, edges=edges)
+    nodes = [
+        Node.model_construct(id=i, kind=k, lane="x y", label=LocalText(en=i))
+        for i, k in [("1 start", "start"), ("a:b", "task"), ("a_b", "task"), ("end", "end")]
+    ]
+    edges = [
+        Edge.model_construct(source=s, target=t, label=None)
+        for s, t in [("1 start", "a:b"), ("a:b", "a_b"), ("a_b", "end")]
+    ]
+    process = Process.model_construct(
+        id="weird id", name=LocalText(en="W"), description=None, nodes=nodes, edges=edges
+    )
     path = tmp_path / "w.bpmn"
     path.write_bytes(bpmn.render(process, context().playbook))
     check_bpmn(path, process)
 
 
 def test_control_characters_are_dropped_so_the_file_stays_xml(tmp_path):
-    process = Process.model_validate({
-        "id": "bell", "name": "Bell\x07 process",
-        "nodes": [{"id": "s", "kind": "start", "lane": "agent", "label": "Ring\x07\x1b here"},
-                  {"id": "e", "kind": "end", "lane": "agent", "label": "Done"}],
-        "edges": [{"source": "s", "target": "e", "label": "tab\tand\x0bvt"}]})
+    process = Process.model_validate(
+        {
+            "id": "bell",
+            "name": "Bell\x07 process",
+            "nodes": [
+                {"id": "s", "kind": "start", "lane": "agent", "label": "Ring\x07\x1b here"},
+                {"id": "e", "kind": "end", "lane": "agent", "label": "Done"},
+            ],
+            "edges": [{"source": "s", "target": "e", "label": "tab\tand\x0bvt"}],
+        }
+    )
     path = bpmn.write(context("en", process), tmp_path)[-1]
     got = check_bpmn(path, process)
     assert {el.get("name") for el in got["nodes"].values()} == {"Ring here", "Done"}

@@ -33,14 +33,14 @@ def parse(source: str) -> dict:
     edges: list[tuple[str, str, str | None]] = []
     current = None
     for line in source.splitlines():
-        if (m := CLUSTER.match(line)):
+        if m := CLUSTER.match(line):
             current = m.group(1)
         elif current and (m := CLUSTER_LABEL.match(line)):
             clusters[current] = unquote(m.group(1))
-        elif (m := NODE.match(line)):
+        elif m := NODE.match(line):
             shape = "double " + m.group(3) if m.group(4) else m.group(3)
             nodes[unquote(m.group(1))] = (shape, unquote(m.group(2)), current)
-        elif (m := EDGE.match(line)):
+        elif m := EDGE.match(line):
             edges.append((unquote(m.group(1)), unquote(m.group(2)), m.group(3) and unquote(m.group(3))))
     return {"clusters": clusters, "nodes": nodes, "edges": edges}
 
@@ -49,13 +49,18 @@ def test_clusters_per_lane_shapes_per_kind_and_escaped_labels(tmp_path, monkeypa
     monkeypatch.setattr(dot.shutil, "which", lambda name: None)
     ctx = context()
     written = dot.write(ctx, tmp_path)
-    assert [p.relative_to(tmp_path).as_posix() for p in written] == ["processes/lead_to_deal.dot",
-                                                                      "processes/support.dot"]
+    assert [p.relative_to(tmp_path).as_posix() for p in written] == [
+        "processes/lead_to_deal.dot",
+        "processes/support.dot",
+    ]
     source = written[1].read_text(encoding="utf-8")
     assert source.startswith('digraph "support" {') and "rankdir=LR" in source
     got = parse(source)
-    assert got["clusters"] == {"cluster_agent": "Service agent", "cluster_lead": "Team lead",
-                               "cluster_customer": "Customer"}
+    assert got["clusters"] == {
+        "cluster_agent": "Service agent",
+        "cluster_lead": "Team lead",
+        "cluster_customer": "Customer",
+    }
     assert got["nodes"]["opened"] == ("oval", FORMULA, "cluster_agent")
     assert got["nodes"]["triage"] == ("box", NASTY, "cluster_agent")
     assert got["nodes"]["solved"][0] == got["nodes"]["happy"][0] == "diamond"
@@ -94,8 +99,18 @@ def test_svg_rendered_when_graphviz_is_installed(tmp_path):
     for g in root.iter(f"{SVG}g"):
         groups[g.get("class")].append(g)
     titles = {cls: {g.find(f"{SVG}title").text for g in gs} for cls, gs in groups.items() if cls != "graph"}
-    assert titles["node"] == {"opened", "triage", "solved", "notify", "escalate", "confirm", "happy", "closed",
-                              "reopen", "gone"}
+    assert titles["node"] == {
+        "opened",
+        "triage",
+        "solved",
+        "notify",
+        "escalate",
+        "confirm",
+        "happy",
+        "closed",
+        "reopen",
+        "gone",
+    }
     assert titles["cluster"] == {"cluster_agent", "cluster_lead", "cluster_customer"}
     assert "reopen->triage" in titles["edge"] and len(titles["edge"]) == 13
     texts = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))

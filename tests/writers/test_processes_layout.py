@@ -16,31 +16,50 @@ SIZES = {"start": (36, 36), "end": (36, 36), "task": (100, 80), "decision": (50,
 def chain(*edges: tuple[str, str], lanes: dict[str, str] | None = None, kinds: dict[str, str] | None = None):
     names = list(dict.fromkeys(n for e in edges for n in e))
     lanes, kinds = lanes or {}, kinds or {}
-    return Process.model_validate({
-        "id": "p", "name": "P",
-        "nodes": [{"id": n, "kind": kinds.get(n, "task"), "lane": lanes.get(n, "a"), "label": n} for n in names],
-        "edges": [{"source": s, "target": t} for s, t in edges]})
+    return Process.model_validate(
+        {
+            "id": "p",
+            "name": "P",
+            "nodes": [
+                {"id": n, "kind": kinds.get(n, "task"), "lane": lanes.get(n, "a"), "label": n} for n in names
+            ],
+            "edges": [{"source": s, "target": t} for s, t in edges],
+        }
+    )
 
 
 def test_columns_follow_the_longest_path_from_the_start():
     layout = layered_layout(support())
     columns = {n: c.column for n, c in layout.cells.items()}
-    assert columns == {"opened": 0, "triage": 1, "solved": 2, "notify": 3, "escalate": 3, "confirm": 4,
-                       "happy": 5, "closed": 6, "reopen": 6, "gone": 6}
+    assert columns == {
+        "opened": 0,
+        "triage": 1,
+        "solved": 2,
+        "notify": 3,
+        "escalate": 3,
+        "confirm": 4,
+        "happy": 5,
+        "closed": 6,
+        "reopen": 6,
+        "gone": 6,
+    }
     assert layout.columns == 7
 
 
 def test_loops_are_back_edges_and_do_not_push_columns():
     layout = layered_layout(support())
     assert layout.back_edges == {("reopen", "triage"), ("happy", "confirm")}
-    cycle = layered_layout(chain(("s", "a"), ("a", "b"), ("b", "c"), ("c", "a"), ("b", "b"), kinds={"s": "start"}))
+    cycle = layered_layout(
+        chain(("s", "a"), ("a", "b"), ("b", "c"), ("c", "a"), ("b", "b"), kinds={"s": "start"})
+    )
     assert {n: c.column for n, c in cycle.cells.items()} == {"s": 0, "a": 1, "b": 2, "c": 3}
     assert cycle.back_edges == {("c", "a"), ("b", "b")}
 
 
 def test_every_end_event_gets_a_cell_and_unreachable_steps_are_still_placed():
-    process = chain(("s", "x"), ("x", "e1"), ("x", "e2"), ("orphan", "e2"),
-                    kinds={"s": "start", "e1": "end", "e2": "end"})
+    process = chain(
+        ("s", "x"), ("x", "e1"), ("x", "e2"), ("orphan", "e2"), kinds={"s": "start", "e1": "end", "e2": "end"}
+    )
     layout = layered_layout(process)
     assert set(layout.cells) == {"s", "x", "e1", "e2", "orphan"}
     assert layout.cells["e1"].column == layout.cells["e2"].column == 2
@@ -49,8 +68,11 @@ def test_every_end_event_gets_a_cell_and_unreachable_steps_are_still_placed():
 
 def test_lanes_are_rows_and_shared_cells_get_tracks():
     layout = layered_layout(support())
-    assert [(b.id, b.first_row, b.rows) for b in layout.lanes] == [("agent", 0, 2), ("lead", 2, 1),
-                                                                   ("customer", 3, 1)]
+    assert [(b.id, b.first_row, b.rows) for b in layout.lanes] == [
+        ("agent", 0, 2),
+        ("lead", 2, 1),
+        ("customer", 3, 1),
+    ]
     assert (layout.cells["closed"].track, layout.cells["reopen"].track) == (0, 1)
     cells = [(c.row, c.column) for c in layout.cells.values()]
     assert len(cells) == len(set(cells))
@@ -62,7 +84,9 @@ def test_lanes_are_rows_and_shared_cells_get_tracks():
 def test_steps_by_lane_lists_each_lane_in_drawing_order():
     assert steps_by_lane(layered_layout(support())) == [
         ("agent", ["opened", "triage", "solved", "notify", "closed", "reopen"]),
-        ("lead", ["escalate"]), ("customer", ["confirm", "happy", "gone"])]
+        ("lead", ["escalate"]),
+        ("customer", ["confirm", "happy", "gone"]),
+    ]
 
 
 def _crosses(a: tuple[int, int], b: tuple[int, int], box: Box) -> bool:
@@ -85,8 +109,12 @@ def test_placed_routes_are_orthogonal_touch_their_ends_and_avoid_other_steps(pro
     placed = place(process, layout, SIZES, 190, 160, origin=(80, 20))
     assert set(placed.routes) == set(range(len(process.edges)))
     for (a, box_a), (b, box_b) in itertools.combinations(placed.nodes.items(), 2):
-        separate = (box_a.right <= box_b.x or box_b.right <= box_a.x or box_a.bottom <= box_b.y
-                    or box_b.bottom <= box_a.y)
+        separate = (
+            box_a.right <= box_b.x
+            or box_b.right <= box_a.x
+            or box_a.bottom <= box_b.y
+            or box_b.bottom <= box_a.y
+        )
         assert separate, (a, b)
     for node, box in placed.nodes.items():
         lane = placed.lanes[layout.cells[node].lane]
@@ -100,7 +128,9 @@ def test_placed_routes_are_orthogonal_touch_their_ends_and_avoid_other_steps(pro
         for step, (p, q) in enumerate(segments):
             assert p != q and (p[0] == q[0] or p[1] == q[1]), (edge, route)
             for node, box in placed.nodes.items():
-                own_end = (step == 0 and node == edge.source) or (step == len(segments) - 1 and node == edge.target)
+                own_end = (step == 0 and node == edge.source) or (
+                    step == len(segments) - 1 and node == edge.target
+                )
                 assert own_end or not _crosses(p, q, box), (edge.source, edge.target, node, route)
 
 
@@ -110,6 +140,9 @@ def test_a_decision_sends_at_most_one_exit_through_each_of_its_top_and_bottom():
     assert set(placed.nodes) == {node.id for node in process.nodes}
     for node, box in placed.nodes.items():
         for side in (box.y, box.bottom):
-            starts = [i for i, e in enumerate(process.edges)
-                      if e.source == node and placed.routes[i][0] == (box.cx, side)]
+            starts = [
+                i
+                for i, e in enumerate(process.edges)
+                if e.source == node and placed.routes[i][0] == (box.cx, side)
+            ]
             assert len(starts) <= 1, (node, starts)

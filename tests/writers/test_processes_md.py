@@ -33,8 +33,9 @@ def table(section: str, heading: str) -> list[list[str]]:
     (the text as a Markdown renderer shows it)."""
     block = section.split(f"### {heading}", 1)[1].split("\n### ", 1)[0]
     rows = [line for line in block.splitlines() if line.startswith("|")][2:]
-    return [[re.sub(r"\\(.)", r"\1", cell.strip()) for cell in re.split(r"(?<!\\)\|", row)[1:-1]]
-            for row in rows]
+    return [
+        [re.sub(r"\\(.)", r"\1", cell.strip()) for cell in re.split(r"(?<!\\)\|", row)[1:-1]] for row in rows
+    ]
 
 
 def test_each_process_has_diagram_steps_handoffs_and_clean_checks(tmp_path):
@@ -68,14 +69,23 @@ def test_each_process_has_diagram_steps_handoffs_and_clean_checks(tmp_path):
 
 
 def test_problems_of_a_broken_process_are_listed(tmp_path):
-    broken = Process.model_validate({
-        "id": "broken", "name": "Broken",
-        "nodes": [{"id": "s", "kind": "start", "lane": "agent", "label": "S"},
-                  {"id": "d", "kind": "decision", "lane": "ghost", "label": "D?"},
-                  {"id": "x", "kind": "task", "lane": "agent", "label": "X"},
-                  {"id": "e", "kind": "end", "lane": "agent", "label": "E"}],
-        "edges": [{"source": "s", "target": "d"}, {"source": "d", "target": "x", "label": "a"},
-                  {"source": "d", "target": "e"}]})
+    broken = Process.model_validate(
+        {
+            "id": "broken",
+            "name": "Broken",
+            "nodes": [
+                {"id": "s", "kind": "start", "lane": "agent", "label": "S"},
+                {"id": "d", "kind": "decision", "lane": "ghost", "label": "D?"},
+                {"id": "x", "kind": "task", "lane": "agent", "label": "X"},
+                {"id": "e", "kind": "end", "lane": "agent", "label": "E"},
+            ],
+            "edges": [
+                {"source": "s", "target": "d"},
+                {"source": "d", "target": "x", "label": "a"},
+                {"source": "d", "target": "e"},
+            ],
+        }
+    )
     text = processes_md.write(context("en", broken), tmp_path)[0].read_text(encoding="utf-8")
     checks = sections(text)["broken"].split("### Checks", 1)[1]
     assert "- every exit of decision 'd' needs a label" in checks
@@ -95,8 +105,9 @@ def test_export_writes_every_process_format_with_a_manifest(tmp_path, monkeypatc
     monkeypatch.setattr("workbench.writers.dot.shutil.which", lambda name: None)
     result = export(context(), tmp_path, only=["processes"])
     names = sorted(p.relative_to(tmp_path).as_posix() for p in result.files)
-    assert names == ["processes.md"] + sorted(f"processes/{p}.{ext}" for p in ("lead_to_deal", "support")
-                                               for ext in ("bpmn", "dot", "mmd"))
+    assert names == ["processes.md"] + sorted(
+        f"processes/{p}.{ext}" for p in ("lead_to_deal", "support") for ext in ("bpmn", "dot", "mmd")
+    )
     manifest = json.loads(result.manifest.read_text(encoding="utf-8"))
     assert sorted(f["path"] for f in manifest["files"]) == names
     assert {f["format"] for f in manifest["files"]} == {"bpmn", "mermaid", "dot", "md"}
@@ -107,7 +118,9 @@ def test_core_playbook_maps_are_clean_for_every_example_client(tmp_path, example
     loaded = load_playbook("core")
     answers = load_answers(ROOT / "playbooks" / "examples" / f"{example}.answers.yaml", loaded.playbook)
     resolved = resolve(loaded.playbook, answers.answers)
-    ctx = ExportContext(resolved, loaded.playbook, answers.answers, answers.client or "Client", date(2026, 1, 5))
+    ctx = ExportContext(
+        resolved, loaded.playbook, answers.answers, answers.client or "Client", date(2026, 1, 5)
+    )
     text = processes_md.write(ctx, tmp_path)[0].read_text(encoding="utf-8")
     by_id = sections(text)
     assert list(by_id) == [p.id for p in resolved.processes] and by_id

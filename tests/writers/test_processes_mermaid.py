@@ -27,13 +27,13 @@ def parse(source: str) -> dict:
     edges: list[tuple[str, str, str | None]] = []
     classes: dict[str, list[str]] = {}
     for line in lines[1:]:
-        if (m := SUBGRAPH.match(line)):
+        if m := SUBGRAPH.match(line):
             lanes.append((decode(m.group(2)), []))
-        elif (m := NODE.match(line)):
+        elif m := NODE.match(line):
             assert m.group(1) not in nodes
             nodes[m.group(1)] = (SHAPE[m.group(2)], decode(m.group(3)))
             lanes[-1][1].append(m.group(1))
-        elif (m := EDGE.match(line)):
+        elif m := EDGE.match(line):
             label = decode(m.group(2)) if m.group(2) is not None else None
             edges.append((m.group(1), m.group(3), label))
         elif line.startswith("  class "):
@@ -46,12 +46,18 @@ def parse(source: str) -> dict:
 
 def test_one_flowchart_per_process(tmp_path):
     written = mermaid.write(context(), tmp_path)
-    assert [p.relative_to(tmp_path).as_posix() for p in written] == ["processes/lead_to_deal.mmd",
-                                                                      "processes/support.mmd"]
+    assert [p.relative_to(tmp_path).as_posix() for p in written] == [
+        "processes/lead_to_deal.mmd",
+        "processes/support.mmd",
+    ]
     mini = parse(written[0].read_text(encoding="utf-8"))
     assert mini["lanes"] == [("Specialist", ["n_s", "n_q", "n_drop"]), ("Consultant", ["n_work", "n_won"])]
-    assert mini["edges"] == [("n_s", "n_q", None), ("n_q", "n_work", "yes"), ("n_q", "n_drop", "no"),
-                             ("n_work", "n_won", None)]
+    assert mini["edges"] == [
+        ("n_s", "n_q", None),
+        ("n_q", "n_work", "yes"),
+        ("n_q", "n_drop", "no"),
+        ("n_work", "n_won", None),
+    ]
 
 
 def test_support_shapes_lanes_edges_and_labels_survive_escaping(tmp_path):

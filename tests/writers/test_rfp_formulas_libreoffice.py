@@ -21,8 +21,14 @@ from workbench.writers import rfp_xlsx
 pytestmark = tool_mark(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 
 TRICKY_VENDORS = {
-    "a": {"R1": "Fully supported", "R3": "config", "R2": "  FULLY \n supported ", "R4": "Yes, via plugin",
-          "R5": "Fully supported", "R6": "Roadmap"},
+    "a": {
+        "R1": "Fully supported",
+        "R3": "config",
+        "R2": "  FULLY \n supported ",
+        "R4": "Yes, via plugin",
+        "R5": "Fully supported",
+        "R6": "Roadmap",
+    },
     "b": {"R1": "Roadmap", "R2": "Customisation", "R4": "not supported", "R6": "customization"},
     "c": {},
     "d": {"R1": "yes", "R3": "Not supported", "R2": "planned", "R4": "Configuration", "R6": "\tstandard"},
@@ -62,7 +68,9 @@ def check(path: Path, ctx, responses: dict) -> None:
 def test_formulas_match_domain_scoring(tmp_path):
     ctx = context()
     [blank] = rfp_xlsx.write(ctx, tmp_path)
-    filled = {name: fill(blank, tmp_path / f"{name}.xlsx", responses) for name, responses in TRICKY_VENDORS.items()}
+    filled = {
+        name: fill(blank, tmp_path / f"{name}.xlsx", responses) for name, responses in TRICKY_VENDORS.items()
+    }
     core_ctx = context("core", answers={"modules": ["marketing", "sales", "service"]})
     (tmp_path / "core").mkdir()
     [core_blank] = rfp_xlsx.write(core_ctx, tmp_path / "core")

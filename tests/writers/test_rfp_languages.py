@@ -41,8 +41,11 @@ def _fixed_text(book) -> list[str]:
     texts += [c.value for c in requirements[1]]
     texts += [r[5] for r in requirements.iter_rows(min_row=2, values_only=True)]  # priority labels
     scores = book.worksheets[2]
-    texts += [c.value for c in scores[1]] + [r[0] for r in scores.iter_rows(min_row=2, values_only=True)
-                                             if isinstance(r[0], str) and r[0] not in module_names_of(book)]
+    texts += [c.value for c in scores[1]] + [
+        r[0]
+        for r in scores.iter_rows(min_row=2, values_only=True)
+        if isinstance(r[0], str) and r[0] not in module_names_of(book)
+    ]
     return [t for t in texts if isinstance(t, str)]
 
 
@@ -58,8 +61,11 @@ def module_names_of(book) -> set[str]:
 def test_workbook_labels_are_in_the_client_language(tmp_path, lang):
     _ctx, path = _write(tmp_path, lang)
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames[:3] == [gettext_in(lang, "Cover"), gettext_in(lang, "Requirements"),
-                                   gettext_in(lang, "Scores")]
+    assert book.sheetnames[:3] == [
+        gettext_in(lang, "Cover"),
+        gettext_in(lang, "Requirements"),
+        gettext_in(lang, "Scores"),
+    ]
     fixed = _fixed_text(book)
     assert len(fixed) > 20
     leaks = sorted({w for t in fixed for w in LATIN_WORD.findall(t)} - ALLOWED)
@@ -101,8 +107,13 @@ def _fill(path, lang, responses, vendor):
     return target
 
 
-RESPONSES_BY_ID = {"R1": "Fully supported", "R3": "Configuration", "R2": "Roadmap", "R4": "Customisation",
-                   "R6": "Not supported"}
+RESPONSES_BY_ID = {
+    "R1": "Fully supported",
+    "R3": "Configuration",
+    "R2": "Roadmap",
+    "R4": "Customisation",
+    "R6": "Not supported",
+}
 
 
 @pytest.mark.parametrize("lang", ["fa", "ru"])
@@ -114,7 +125,9 @@ def test_filled_workbook_in_the_client_language_reads_back(tmp_path, lang):
     names = module_names(ctx.playbook, lang)
     reqs = [r.model_copy(update={"module": names[r.module]}) for r in ctx.playbook.requirements]
     got = score_vendor("v", read.requirements, read.responses)
-    want = score_vendor("v", reqs, {rid: response_labels(lang)[label] for rid, label in RESPONSES_BY_ID.items()})
+    want = score_vendor(
+        "v", reqs, {rid: response_labels(lang)[label] for rid, label in RESPONSES_BY_ID.items()}
+    )
     assert got.total == want.total > 0 and sorted(got.musts_missed) == sorted(want.musts_missed) == ["R6"]
 
 

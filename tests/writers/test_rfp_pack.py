@@ -14,9 +14,21 @@ from workbench.domain.rfp_pack import DELIVERED_POINTS, module_names, parse_prio
 from workbench.writers.export import export
 
 
-@pytest.mark.parametrize("typed, priority", [("Must", "must"), (" must  have ", "must"), ("MUST-HAVE", "must"),
-                                             ("Won’t", "wont"), ("wont", "wont"), ("C", "could"),
-                                             ("S", "should"), ("maybe", None), (None, None), (3, None)])
+@pytest.mark.parametrize(
+    "typed, priority",
+    [
+        ("Must", "must"),
+        (" must  have ", "must"),
+        ("MUST-HAVE", "must"),
+        ("Won’t", "wont"),
+        ("wont", "wont"),
+        ("C", "could"),
+        ("S", "should"),
+        ("maybe", None),
+        (None, None),
+        (3, None),
+    ],
+)
 def test_priorities_as_typed(typed, priority):
     assert parse_priority(typed) == priority
 
@@ -28,9 +40,14 @@ def test_delivered_threshold_separates_missed_responses():
 
 def test_module_names_stay_unique():
     ctx = context()
-    pb = ctx.playbook.model_copy(update={"modules": [
-        m.model_copy(update={"name": type(m.name)(en="Sales")}) if m.id == "service" else m
-        for m in ctx.playbook.modules]})
+    pb = ctx.playbook.model_copy(
+        update={
+            "modules": [
+                m.model_copy(update={"name": type(m.name)(en="Sales")}) if m.id == "service" else m
+                for m in ctx.playbook.modules
+            ]
+        }
+    )
     assert module_names(pb) == {"sales": "Sales (sales)", "service": "Sales (service)", "reports": "Reports"}
 
 
@@ -39,6 +56,9 @@ def test_export_only_rfp_writes_three_files(tmp_path):
     assert sorted(p.name for p in result.files) == ["rfp.html", "rfp.md", "rfp.xlsx"]
     manifest = json.loads(result.manifest.read_text(encoding="utf-8"))
     assert {(f["deliverable"], f["format"], f["path"]) for f in manifest["files"]} == {
-        ("rfp", "xlsx", "rfp.xlsx"), ("rfp", "md", "rfp.md"), ("rfp", "html", "rfp.html")}
+        ("rfp", "xlsx", "rfp.xlsx"),
+        ("rfp", "md", "rfp.md"),
+        ("rfp", "html", "rfp.html"),
+    }
     book = openpyxl.load_workbook(tmp_path / "out" / "rfp.xlsx")
     assert book["Cover"]["B3"].value == "Acme Retail"

@@ -25,8 +25,12 @@ def blank(tmp_path):
 
 def acme(blank, folder):
     """Stray text; rows reversed (as a sort would), a column inserted, the sheet renamed, a sheet added."""
-    path = fill(blank, folder / "acme.xlsx", {**everything("Fully supported"), "R4": "Yes, via plugin"},
-                vendor="  Acme   CRM ")
+    path = fill(
+        blank,
+        folder / "acme.xlsx",
+        {**everything("Fully supported"), "R4": "Yes, via plugin"},
+        vendor="  Acme   CRM ",
+    )
     wb = openpyxl.load_workbook(path)
     ws = wb["Requirements"]
     values = [[ws.cell(r, c).value for c in range(1, 10)] for r in range(2, 8)]
@@ -56,16 +60,21 @@ def gamma(blank, folder):
 def test_ranks_vendors_and_reports_what_it_could_not_read(run_cli, blank, tmp_path):
     folder = tmp_path / "back"
     folder.mkdir()
-    files = [gamma(blank, folder), fill(blank, folder / "beta.xlsx", {**everything("Fully supported"),
-                                                                      "R1": "Roadmap"}), acme(blank, folder)]
+    files = [
+        gamma(blank, folder),
+        fill(blank, folder / "beta.xlsx", {**everything("Fully supported"), "R1": "Roadmap"}),
+        acme(blank, folder),
+    ]
     code, out, err = run_cli("rfp", "score", *files)
     assert code == 1 and err == ""
     table = [line.split() for line in out.splitlines()[2:5]]
     # Acme: R4 unreadable -> (5+2+3+2)/16; beta: R1 Roadmap -> (0.2*5+2+3+4+2)/16;
     # Gamma: R6 missing -> 0.8 * (5+2+3+4)/16. Missed Must-haves first, then the score.
-    assert table == [["1", "Acme", "CRM", "75.0%", "0", "1", "acme.xlsx"],
-                     ["2", "beta", "75.0%", "1", "0", "beta.xlsx"],
-                     ["3", "Gamma", "70.0%", "1", "1", "gamma.xlsx"]]
+    assert table == [
+        ["1", "Acme", "CRM", "75.0%", "0", "1", "acme.xlsx"],
+        ["2", "beta", "75.0%", "1", "0", "beta.xlsx"],
+        ["3", "Gamma", "70.0%", "1", "1", "gamma.xlsx"],
+    ]
     assert "Acme CRM: Sales 100.0%, Service 100.0%, Reports 33.3%" in out
     assert "Gamma: Sales 80.0%, Service 80.0%, Reports 53.3%\n  must-haves missed: R6" in out
     assert "beta: Sales 42.9%, Service 100.0%, Reports 100.0%\n  must-haves missed: R1" in out
@@ -74,8 +83,10 @@ def test_ranks_vendors_and_reports_what_it_could_not_read(run_cli, blank, tmp_pa
         "  gamma.xlsx: Requirements!G2: weight of R1 changed from 5 to 1; the original is used",
         "  gamma.xlsx: requirement R6 is missing from the Requirements sheet; counted as not answered",
         "  gamma.xlsx: Requirements!A8: unknown requirement id 'X9'; its response is ignored",
-        ("  acme.xlsx: 'Reqs (Acme)'!I4: response 'Yes, via plugin' to R4 is not one of the listed responses; "
-        "counted as not answered"),
+        (
+            "  acme.xlsx: 'Reqs (Acme)'!I4: response 'Yes, via plugin' to R4 is not one of the listed responses; "
+            "counted as not answered"
+        ),
     ]
 
 
@@ -83,11 +94,17 @@ def test_vendors_sent_different_lists_are_flagged(run_cli, blank, tmp_path):
     from tests.writers.rfp_fixtures import DATA
 
     older = write_pack(tmp_path / "older", ref=DATA / "mini.yaml", answers={})
-    code, out, _ = run_cli("rfp", "score", fill(blank, tmp_path / "new.xlsx", everything("Fully supported")),
-                           fill(older, tmp_path / "old.xlsx", {"R1": "Fully supported"}))
+    code, out, _ = run_cli(
+        "rfp",
+        "score",
+        fill(blank, tmp_path / "new.xlsx", everything("Fully supported")),
+        fill(older, tmp_path / "old.xlsx", {"R1": "Fully supported"}),
+    )
     assert code == 1
-    assert ("old.xlsx: its requirement list differs from that of new.xlsx (5 missing, 0 extra); the scores are not "
-            "directly comparable") in out
+    assert (
+        "old.xlsx: its requirement list differs from that of new.xlsx (5 missing, 0 extra); the scores are not "
+        "directly comparable"
+    ) in out
 
 
 def test_json_report_and_bad_files_exit_2_while_others_are_scored(run_cli, blank, tmp_path):
@@ -102,25 +119,37 @@ def test_json_report_and_bad_files_exit_2_while_others_are_scored(run_cli, blank
     found = json.loads(out)
     assert code == 2
     assert [(v["rank"], v["vendor"], v["total"], v["musts_missed"]) for v in found["ranking"]] == [
-        (1, "Delta", 40.0, [])]  # Customisation still delivers a Must
+        (1, "Delta", 40.0, [])
+    ]  # Customisation still delivers a Must
     assert found["ranking"][0]["by_module"] == {"Sales": 40.0, "Service": 40.0, "Reports": 40.0}
     assert found["problems"] == []
-    assert found["errors"] == [f"{text}: cannot open: not an Excel workbook (.xlsx)",
-                               (f"{plain}: no requirements table: no sheet has a header row with 'ID' and "
-                               "'Vendor response' columns")]
-    assert f"crmwb rfp score: {text}: cannot open" in err and f"crmwb rfp score: {plain}: no requirements" in err
+    assert found["errors"] == [
+        f"{text}: cannot open: not an Excel workbook (.xlsx)",
+        (
+            f"{plain}: no requirements table: no sheet has a header row with 'ID' and "
+            "'Vendor response' columns"
+        ),
+    ]
+    assert (
+        f"crmwb rfp score: {text}: cannot open" in err and f"crmwb rfp score: {plain}: no requirements" in err
+    )
     assert "Traceback" not in err
 
 
 def test_clean_workbook_exits_0(run_cli, blank, tmp_path):
-    code, out, err = run_cli("rfp", "score", fill(blank, tmp_path / "eps.xlsx", everything("Fully supported")))
+    code, out, err = run_cli(
+        "rfp", "score", fill(blank, tmp_path / "eps.xlsx", everything("Fully supported"))
+    )
     assert code == 0 and err == "" and "Problems" not in out
     assert out.splitlines()[2].split() == ["1", "eps", "100.0%", "0", "0", "eps.xlsx"]
 
 
 def test_missing_file_is_named(run_cli, tmp_path):
     code, _, err = run_cli("rfp", "score", tmp_path / "nowhere.xlsx")
-    assert code == 2 and f"{tmp_path / 'nowhere.xlsx'}: cannot read the workbook: No such file or directory" in err
+    assert (
+        code == 2
+        and f"{tmp_path / 'nowhere.xlsx'}: cannot read the workbook: No such file or directory" in err
+    )
 
 
 def test_workbook_without_the_hidden_key_uses_visible_columns(run_cli, tmp_path):
@@ -140,8 +169,10 @@ def test_workbook_without_the_hidden_key_uses_visible_columns(run_cli, tmp_path)
     code, out, _ = run_cli("rfp", "score", path, "--format", "json")
     found = json.loads(out)
     assert code == 1
-    assert found["ranking"][0]["total"] == 62.5 and found["ranking"][0]["by_module"] == {"Sales": 100.0,
-                                                                                         "Service": 0.0}
+    assert found["ranking"][0]["total"] == 62.5 and found["ranking"][0]["by_module"] == {
+        "Sales": 100.0,
+        "Service": 0.0,
+    }
     assert [(p["cell"], p["message"]) for p in found["problems"]] == [
         (None, "no hidden Scoring sheet: module, priority and weight were taken from the visible columns"),
         ("'RFP answers'!B6", "weight of R3 is unreadable ('high'); not scored"),
@@ -149,8 +180,14 @@ def test_workbook_without_the_hidden_key_uses_visible_columns(run_cli, tmp_path)
     ]
 
 
-@pytest.mark.parametrize("args, expected", [(["rfp"], "ACTION"), (["rfp", "score"], "FILLED.xlsx"),
-                                            (["rfp", "score", "x.xlsx", "--format", "csv"], "invalid choice")])
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["rfp"], "ACTION"),
+        (["rfp", "score"], "FILLED.xlsx"),
+        (["rfp", "score", "x.xlsx", "--format", "csv"], "invalid choice"),
+    ],
+)
 def test_usage_errors_exit_2(run_cli, capsys, args, expected):
     with pytest.raises(SystemExit) as stop:
         run_cli(*args)
@@ -168,5 +205,6 @@ def test_missing_priority_and_weight_columns_are_reported(run_cli, tmp_path):
     found = json.loads(out)
     assert code == 1 and found["ranking"][0]["total"] == 40.0 and found["ranking"][0]["unanswered"] == ["R2"]
     assert [p["message"] for p in found["problems"]][1:] == [
-        "no Priority column on Sheet: every requirement counted as Should", ("no Weight column on Sheet: every "
-        "weight is 1")]
+        "no Priority column on Sheet: every requirement counted as Should",
+        ("no Weight column on Sheet: every weight is 1"),
+    ]

@@ -58,8 +58,11 @@ def page(tmp_path, lang="en") -> tuple[Page, str]:
 
 
 def md_rows(text: str) -> list[list[str]]:
-    return [[c.strip() for c in line.strip("|").split(" | ")] for line in text.splitlines()
-            if line.startswith("| ") and not line.startswith("|---")]
+    return [
+        [c.strip() for c in line.strip("|").split(" | ")]
+        for line in text.splitlines()
+        if line.startswith("| ") and not line.startswith("|---")
+    ]
 
 
 def test_markdown_has_context_then_requirements_by_module(tmp_path):
@@ -68,14 +71,27 @@ def test_markdown_has_context_then_requirements_by_module(tmp_path):
     assert path.name == "rfp.md" and text.startswith("# Request for proposal: CRM system for Acme Retail\n")
     assert "Playbook: Tricky mini (`mini-tricky` 0.2)" in text
     headings = [line for line in text.splitlines() if line.startswith("#")]
-    assert headings == ["# Request for proposal: CRM system for Acme Retail", "## Client context",
-                        "## How vendors respond", "## Requirements", "### Sales", "### Service", "### Reports"]
+    assert headings == [
+        "# Request for proposal: CRM system for Acme Retail",
+        "## Client context",
+        "## How vendors respond",
+        "## Requirements",
+        "### Sales",
+        "### Service",
+        "### Reports",
+    ]
     rows = md_rows(text)
     assert ["Who are your customers?", "Both"] in rows and ["Which modules?", "Sales, Service"] in rows
     assert ["Anything else we should know?", "=cmd\\|' /C calc'!A0"] in rows  # the pipe cannot split the row
     assert ["R1", "Leads are captured from web forms.", "", "", "Must", "5"] in rows
-    assert ["R4", '=HYPERLINK("http://evil.example/x","Click me")',
-            "+1 more \\| pipes and \\<script\\>alert(1)\\</script\\>", "\\@SUM(1,2)", "Should", "4"] in rows
+    assert [
+        "R4",
+        '=HYPERLINK("http://evil.example/x","Click me")',
+        "+1 more \\| pipes and \\<script\\>alert(1)\\</script\\>",
+        "\\@SUM(1,2)",
+        "Should",
+        "4",
+    ] in rows
     assert ["R5", "-2 dashboards nobody asked for", "", "", "Won't", "0"] in rows
     ids = [row[0] for row in rows if row[0].startswith("R") and len(row) == 6]
     assert ids == ["R1", "R3", "R2", "R4", "R5", "R6"]
@@ -92,20 +108,37 @@ def test_html_is_self_contained_and_escapes_text(tmp_path):
     assert not [t for t, a in parsed.tags if t in ("link", "script", "img", "iframe")]
     assert not [a for _, a in parsed.tags for k, v in a.items() if k in ("src", "href")]
     assert "<script>alert(1)</script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
-    assert parsed.headings == ["Request for proposal: CRM system for Acme Retail", "Client context",
-                               "How vendors respond", "Requirements", "Sales", "Service", "Reports"]
+    assert parsed.headings == [
+        "Request for proposal: CRM system for Acme Retail",
+        "Client context",
+        "How vendors respond",
+        "Requirements",
+        "Sales",
+        "Service",
+        "Reports",
+    ]
     requirement_rows = [r for r in parsed.rows if len(r) == 5 and r[0].startswith("R")]
     assert [r[0] for r in requirement_rows] == ["R1", "R3", "R2", "R4", "R5", "R6"]
     r4 = requirement_rows[3]
-    assert r4 == ["R4", ('=HYPERLINK("http://evil.example/x","Click me") Why: +1 more | pipes and '
-                  "<script>alert(1)</script>"), "@SUM(1,2)", "Should", "4"]
+    assert r4 == [
+        "R4",
+        ('=HYPERLINK("http://evil.example/x","Click me") Why: +1 more | pipes and <script>alert(1)</script>'),
+        "@SUM(1,2)",
+        "Should",
+        "4",
+    ]
     assert ["Who are your customers?", "Both"] in parsed.rows
-    assert ["Fully supported", "1", ("Works in the standard product as delivered, with no setup beyond user "
-            "data.")] in parsed.rows
+    assert [
+        "Fully supported",
+        "1",
+        ("Works in the standard product as delivered, with no setup beyond user data."),
+    ] in parsed.rows
 
 
-@pytest.mark.parametrize("lang, direction, text", [("fa", "rtl", "سرنخ‌ها از فرم‌های وب ثبت می‌شوند."),
-                                                   ("ru", "ltr", "Leads are captured from web forms.")])
+@pytest.mark.parametrize(
+    "lang, direction, text",
+    [("fa", "rtl", "سرنخ‌ها از فرم‌های وب ثبت می‌شوند."), ("ru", "ltr", "Leads are captured from web forms.")],
+)
 def test_html_language_and_direction(tmp_path, lang, direction, text):
     parsed, _ = page(tmp_path, lang)
     assert parsed.root == {"lang": lang, "dir": direction}

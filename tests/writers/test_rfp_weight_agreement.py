@@ -16,8 +16,11 @@ def _xlsx_weights(path) -> dict[str, tuple[str, object]]:
     ws = openpyxl.load_workbook(path)["Requirements"]
     headers = [c.value for c in ws[1]]
     rid, priority, weight = headers.index("ID"), headers.index("Priority"), headers.index("Weight")
-    return {row[rid]: (row[priority], row[weight]) for row in ws.iter_rows(min_row=2, values_only=True)
-            if row[rid]}
+    return {
+        row[rid]: (row[priority], row[weight])
+        for row in ws.iter_rows(min_row=2, values_only=True)
+        if row[rid]
+    }
 
 
 def test_tui_rows_and_the_exported_xlsx_agree_on_every_weight(tmp_path):

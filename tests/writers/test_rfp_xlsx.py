@@ -35,7 +35,9 @@ def test_one_row_per_requirement_grouped_by_module(book):
     assert [c.value for c in ws[1]] == HEADERS
     assert [r[0] for r in ws.iter_rows(min_row=2, values_only=True)] == ORDER
     found = rows(ws)
-    assert found["R1"]["Module"] == "Sales" and found["R1"]["Priority"] == "Must" and found["R1"]["Weight"] == 5
+    assert (
+        found["R1"]["Module"] == "Sales" and found["R1"]["Priority"] == "Must" and found["R1"]["Weight"] == 5
+    )
     assert found["R2"]["Module"] == "Service" and found["R2"]["Requirement"] == "Cases have SLA timers."
     assert found["R6"]["Module"] == "Reports" and found["R6"]["Priority"] == "Must"
     assert found["R5"]["Priority"] == "Won't" and found["R5"]["Weight"] == 0  # listed, never scored
@@ -45,8 +47,11 @@ def test_one_row_per_requirement_grouped_by_module(book):
 def test_formula_like_text_stays_text(book):
     ws = book["Requirements"]
     row = ORDER.index("R4") + 2
-    for column, text in ((3, '=HYPERLINK("http://evil.example/x","Click me")'),
-                         (4, "+1 more | pipes and <script>alert(1)</script>"), (5, "@SUM(1,2)")):
+    for column, text in (
+        (3, '=HYPERLINK("http://evil.example/x","Click me")'),
+        (4, "+1 more | pipes and <script>alert(1)</script>"),
+        (5, "@SUM(1,2)"),
+    ):
         cell = ws.cell(row, column)
         assert cell.value == text and cell.data_type == "s" and cell.quotePrefix
     wont = ws.cell(ORDER.index("R5") + 2, 3)
@@ -68,8 +73,10 @@ def test_points_and_weighted_score_are_live_formulas(book):
     table = [(r[0], r[1]) for r in scoring.iter_rows(min_row=2, max_col=2, values_only=True) if r[0]]
     end = len(table) + 1
     for row in range(2, len(ORDER) + 2):
-        assert ws[f"J{row}"].value == (f'=IFERROR(VLOOKUP(TRIM(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(H{row},CHAR(9)," "),'
-                                       f'CHAR(10)," "),CHAR(13)," ")),Scoring!$A$2:$B${end},2,FALSE),0)')
+        assert ws[f"J{row}"].value == (
+            f'=IFERROR(VLOOKUP(TRIM(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(H{row},CHAR(9)," "),'
+            f'CHAR(10)," "),CHAR(13)," ")),Scoring!$A$2:$B${end},2,FALSE),0)'
+        )
         assert ws[f"K{row}"].value == f"=G{row}*J{row}"
     for text, points in table:  # every label (in each language) and short form reads as domain.rfp reads it
         assert RESPONSES[normalise_response(text)] == points
@@ -82,15 +89,27 @@ def test_points_and_weighted_score_are_live_formulas(book):
 def test_hidden_key_copies_what_scoring_needs(book):
     key = [r[3:7] for r in book["Scoring"].iter_rows(values_only=True) if r[3]]
     assert key[0] == ("Requirement ID", "Module", "Priority", "Weight")
-    assert key[1:] == [("R1", "Sales", "Must", 5), ("R3", "Sales", "Could", 2), ("R2", "Service", "Should", 3),
-                       ("R4", "Reports", "Should", 4), ("R5", "Reports", "Won't", 0), ("R6", "Reports", "Must", 2)]
+    assert key[1:] == [
+        ("R1", "Sales", "Must", 5),
+        ("R3", "Sales", "Could", 2),
+        ("R2", "Service", "Should", 3),
+        ("R4", "Reports", "Should", 4),
+        ("R5", "Reports", "Won't", 0),
+        ("R6", "Reports", "Must", 2),
+    ]
 
 
 def test_scores_formulas_reference_the_requirement_ranges(book):
     ws = book["Scores"]
     n = len(ORDER) + 1
-    assert [c.value for c in ws[1]] == ["Module", "Total weight", "Score earned", "Score %", "Requirements",
-                                        "Must-haves missed"]
+    assert [c.value for c in ws[1]] == [
+        "Module",
+        "Total weight",
+        "Score earned",
+        "Score %",
+        "Requirements",
+        "Must-haves missed",
+    ]
     assert [ws.cell(r, 1).value for r in range(2, 6)] == ["Sales", "Service", "Reports", "Total"]
     assert ws["B2"].value == f"=SUMIFS(Requirements!$G$2:$G${n},Requirements!$B$2:$B${n},$A2)"
     assert ws["C4"].value == f"=SUMIFS(Requirements!$K$2:$K${n},Requirements!$B$2:$B${n},$A4)"
@@ -98,11 +117,15 @@ def test_scores_formulas_reference_the_requirement_ranges(book):
     assert ws["B5"].value == "=SUM(B2:B4)" and ws["C5"].value == "=SUM(C2:C4)"
     assert ws["D5"].value == '=IF(B5=0,"",C5/B5)'
     assert ws["A7"].value == "Must-haves missed"
-    assert ws["B7"].value == (f'=COUNTIFS(Requirements!$F$2:$F${n},"Must")-COUNTIFS(Requirements!$F$2:$F${n},'
-                              f'"Must",Requirements!$J$2:$J${n},">="&0.4)')
-    assert ws["F2"].value == (f'=COUNTIFS(Requirements!$B$2:$B${n},$A2,Requirements!$F$2:$F${n},"Must")'
-                              f'-COUNTIFS(Requirements!$B$2:$B${n},$A2,Requirements!$F$2:$F${n},"Must",'
-                              f'Requirements!$J$2:$J${n},">="&0.4)')
+    assert ws["B7"].value == (
+        f'=COUNTIFS(Requirements!$F$2:$F${n},"Must")-COUNTIFS(Requirements!$F$2:$F${n},'
+        f'"Must",Requirements!$J$2:$J${n},">="&0.4)'
+    )
+    assert ws["F2"].value == (
+        f'=COUNTIFS(Requirements!$B$2:$B${n},$A2,Requirements!$F$2:$F${n},"Must")'
+        f'-COUNTIFS(Requirements!$B$2:$B${n},$A2,Requirements!$F$2:$F${n},"Must",'
+        f'Requirements!$J$2:$J${n},">="&0.4)'
+    )
 
 
 def test_only_response_and_comment_cells_are_editable(book):
@@ -153,7 +176,10 @@ def test_persian_pack_uses_translations(tmp_path):
     assert found["R1"]["Requirement"] == "سرنخ‌ها از فرم‌های وب ثبت می‌شوند."
     assert found["R1"]["Module"] == "فروش" and found["R4"]["Module"] == "Reports"  # English fallback
     assert [r[0] for r in scores.iter_rows(min_row=2, max_row=4, values_only=True)] == [
-        "فروش", "خدمات", "Reports"]
+        "فروش",
+        "خدمات",
+        "Reports",
+    ]
     cover = {r[0]: r for r in cover_sheet.iter_rows(values_only=True) if r[0]}
     assert cover["چیز دیگری هست؟"][1] == "=cmd|' /C calc'!A0"
     assert cover["Is there an in-house CRM specialist?"][1] == "بله"

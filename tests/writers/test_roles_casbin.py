@@ -38,12 +38,18 @@ def test_enforcer_agrees_with_the_matrix_cell_by_cell(tmp_path):
     e, policy = enforcer(ctx, tmp_path / "out")
     assert assert_matches_matrix(ctx, e) == 3 * 4 * len(ACTIONS) * len(SCOPES)
     lines = policy.read_text().splitlines()
-    assert "p, specialist, lead, read, team" in lines and "g2, all, team" in lines and "g2, team, own" in lines
+    assert (
+        "p, specialist, lead, read, team" in lines and "g2, all, team" in lines and "g2, team, own" in lines
+    )
     assert not [line for line in lines if line.endswith(", none")]
     # the spot checks a reader can follow: all covers team and own; team does not cover all
     assert e.enforce("specialist", "deal", "read", "own") and e.enforce("specialist", "deal", "read", "team")
-    assert e.enforce("specialist", "lead", "read", "team") and not e.enforce("specialist", "lead", "read", "all")
-    assert not e.enforce("nobody", "lead", "read", "own") and not e.enforce("specialist", "ghost", "read", "own")
+    assert e.enforce("specialist", "lead", "read", "team") and not e.enforce(
+        "specialist", "lead", "read", "all"
+    )
+    assert not e.enforce("nobody", "lead", "read", "own") and not e.enforce(
+        "specialist", "ghost", "read", "own"
+    )
 
 
 def test_users_get_their_role_through_g_lines(tmp_path):
@@ -57,7 +63,8 @@ def test_every_scope_on_every_action(tmp_path):
     data = roles_data()
     data["roles"][2]["permissions"] = {
         "lead": dict(zip(ACTIONS, itertools.cycle(SCOPES))),
-        "deal": dict(zip(ACTIONS, itertools.cycle(SCOPES[1:] + SCOPES[:1])))}
+        "deal": dict(zip(ACTIONS, itertools.cycle(SCOPES[1:] + SCOPES[:1]))),
+    }
     data["roles"][2]["permissions"]["lead"]["read"] = "all"  # keep the dependency rules quiet
     ctx = context(tmp_path, data)
     e, _ = enforcer(ctx, tmp_path / "out")

@@ -34,16 +34,57 @@ def test_access_csv_exact(tmp_path):
     rows = list(csv.reader(text.splitlines()))
     assert rows[0] == HEADER
     assert rows[1:] == [
-        ["access_crm_lead_consultant", "crm.lead consultant", "crm.model_crm_lead", "group_crm_consultant",
-         "1", "0", "0", "0"],
-        ["access_res_config_settings_consultant", "res.config.settings consultant",
-         "base.model_res_config_settings", "group_crm_consultant", "1", "1", "0", "0"],
+        [
+            "access_crm_lead_consultant",
+            "crm.lead consultant",
+            "crm.model_crm_lead",
+            "group_crm_consultant",
+            "1",
+            "0",
+            "0",
+            "0",
+        ],
+        [
+            "access_res_config_settings_consultant",
+            "res.config.settings consultant",
+            "base.model_res_config_settings",
+            "group_crm_consultant",
+            "1",
+            "1",
+            "0",
+            "0",
+        ],
         # lead (create own, read team, update own) and deal (read all, update team, delete own): the union
-        ["access_crm_lead_specialist", "crm.lead specialist", "crm.model_crm_lead", "group_crm_specialist",
-         "1", "1", "1", "1"],
-        ["access_res_config_settings_specialist", "res.config.settings specialist",
-         "base.model_res_config_settings", "group_crm_specialist", "1", "0", "0", "0"],
-        ["access_crm_lead_agent", "crm.lead agent", "crm.model_crm_lead", "group_crm_agent", "1", "0", "0", "0"],
+        [
+            "access_crm_lead_specialist",
+            "crm.lead specialist",
+            "crm.model_crm_lead",
+            "group_crm_specialist",
+            "1",
+            "1",
+            "1",
+            "1",
+        ],
+        [
+            "access_res_config_settings_specialist",
+            "res.config.settings specialist",
+            "base.model_res_config_settings",
+            "group_crm_specialist",
+            "1",
+            "0",
+            "0",
+            "0",
+        ],
+        [
+            "access_crm_lead_agent",
+            "crm.lead agent",
+            "crm.model_crm_lead",
+            "group_crm_agent",
+            "1",
+            "0",
+            "0",
+            "0",
+        ],
     ]
 
 
@@ -68,16 +109,35 @@ def test_groups_and_record_rules(tmp_path):
     def perms(rule_id):
         model, fields = records[rule_id]
         assert model == "ir.rule"
-        return {name: fields[name].get("eval") for name in ("perm_read", "perm_write", "perm_create", "perm_unlink")}
+        return {
+            name: fields[name].get("eval")
+            for name in ("perm_read", "perm_write", "perm_create", "perm_unlink")
+        }
 
     own, team, every = (f"rule_crm_lead_specialist_{s}" for s in ("own", "team", "all"))
-    assert perms(own) == {"perm_read": "False", "perm_write": "False", "perm_create": "True", "perm_unlink": "True"}
-    assert perms(team) == {"perm_read": "False", "perm_write": "True", "perm_create": "False", "perm_unlink": "False"}
-    assert perms(every) == {"perm_read": "True", "perm_write": "False", "perm_create": "False",
-                            "perm_unlink": "False"}
+    assert perms(own) == {
+        "perm_read": "False",
+        "perm_write": "False",
+        "perm_create": "True",
+        "perm_unlink": "True",
+    }
+    assert perms(team) == {
+        "perm_read": "False",
+        "perm_write": "True",
+        "perm_create": "False",
+        "perm_unlink": "False",
+    }
+    assert perms(every) == {
+        "perm_read": "True",
+        "perm_write": "False",
+        "perm_create": "False",
+        "perm_unlink": "False",
+    }
     assert records[own][1]["domain_force"].text == "[('user_id', '=', user.id)]"
-    assert records[team][1]["domain_force"].text == \
-        "['|', ('user_id', '=', user.id), ('team_id', 'in', user.crm_team_ids.ids)]"
+    assert (
+        records[team][1]["domain_force"].text
+        == "['|', ('user_id', '=', user.id), ('team_id', 'in', user.crm_team_ids.ids)]"
+    )
     assert records[every][1]["domain_force"].text == "[(1, '=', 1)]"
     assert records[own][1]["model_id"].get("ref") == "crm.model_crm_lead"
     assert records[own][1]["groups"].get("eval") == "[(4, ref('group_crm_specialist'))]"
@@ -88,9 +148,14 @@ def test_companion_report(tmp_path):
     _, _, report = written(tmp_path)
     text = report.read_text(encoding="utf-8")
     sections = text.split("\n\n")
-    assert sections[0] == "Objects without an Odoo model (no lines in ir.model.access.csv):\n  report (Report | BI)"
+    assert (
+        sections[0]
+        == "Objects without an Odoo model (no lines in ir.model.access.csv):\n  report (Report | BI)"
+    )
     assert "  specialist assign lead (team) on crm.lead: assigning is a write" in sections[1]
-    assert "  consultant export lead (all) on crm.lead: add the users to base.group_allow_export" in sections[1]
+    assert (
+        "  consultant export lead (all) on crm.lead: add the users to base.group_allow_export" in sections[1]
+    )
     assert "  specialist perm_write on crm.lead: lead own, deal team -> team (the union)" in sections[2]
     assert "  specialist perm_read on crm.lead: lead team, deal all -> all (the union)" in sections[2]
     assert "#" not in text

@@ -30,7 +30,7 @@ def header_columns(ws) -> list[tuple[str, str]]:
     columns, column = [], 3
     while ws.cell(row=1, column=column).value:
         title = ws.cell(row=1, column=column).value
-        obj = title[title.rindex("(") + 1:-1]
+        obj = title[title.rindex("(") + 1 : -1]
         for c in range(column, merged.get(column, column) + 1):
             columns.append((obj, ws.cell(row=2, column=c).value))
         column = merged.get(column, column) + 1
@@ -41,12 +41,22 @@ def test_permissions_cells_match_the_playbook(book):
     ctx, wb = book
     ws = wb["Permissions"]
     columns = header_columns(ws)
-    assert columns[:5] == [("lead", "create"), ("lead", "read"), ("lead", "update"), ("lead", "assign"),
-                           ("lead", "export")]
+    assert columns[:5] == [
+        ("lead", "create"),
+        ("lead", "read"),
+        ("lead", "update"),
+        ("lead", "assign"),
+        ("lead", "export"),
+    ]
     assert ("settings", "update") in columns and ("report", "read") in columns
     assert ("deal", "delete") in columns and ("deal", "create") not in columns  # nobody creates deals
-    granted = {(o, a) for r in ctx.playbook.roles for o, acts in r.permissions.items()
-               for a, s in acts.items() if s != "none"}
+    granted = {
+        (o, a)
+        for r in ctx.playbook.roles
+        for o, acts in r.permissions.items()
+        for a, s in acts.items()
+        if s != "none"
+    }
     assert granted <= set(columns)  # every granted right has a column
     roles = ctx.playbook.roles
     assert [ws.cell(row=3 + i, column=1).value for i in range(len(roles))] == [r.id for r in roles]
@@ -64,7 +74,11 @@ def test_scope_colours_differ_and_a_legend_explains_them(book):
     ws = wb["Permissions"]
     assert len({ROLES[f"scope-{scope}"]["fill"] for scope in ("none", "own", "team", "all")}) == 4
     legend = {row[0].value: row[1].value for row in ws.iter_rows(min_row=6) if row[0].value}
-    assert legend["Legend"] is None and legend["own"] == "records the user owns" and legend["all"] == "every record"
+    assert (
+        legend["Legend"] is None
+        and legend["own"] == "records the user owns"
+        and legend["all"] == "every record"
+    )
 
 
 def test_permissions_headers_frozen_and_merged(book):
@@ -89,7 +103,10 @@ def test_finding_cells_are_framed_commented_and_linked(book):
     assert (ws.cell(row=target.row, column=1).value, target.value) == ("consultant", "all")
     assert header_columns(ws)[target.column - 3] == ("lead", "export")
     assert target.border.left.style == "medium" and target.border.left.color.rgb.endswith("C00000")
-    assert "sod:sod-settings-export" in target.comment.text and "fix: let the analyst export" in target.comment.text
+    assert (
+        "sod:sod-settings-export" in target.comment.text
+        and "fix: let the analyst export" in target.comment.text
+    )
     link = findings.cell(row=rows.index(sod) + 2, column=9).hyperlink
     assert link.location == f"'Permissions'!{coordinate}"
     assert ws["C3"].comment is None  # cells without findings stay plain
@@ -102,12 +119,20 @@ def test_raci_sheet(book):
     head = [c.value for c in ws[1]]
     assert head == ["Phase", "Task id", "Task", "Owner", "Consultant", "Specialist", EVIL]
     tasks = [(p, t) for p, t in ctx.playbook.tasks()]
-    assert [ws.cell(row=2 + i, column=2).value for i in range(len(tasks))] == \
-        ["rfp", "hire", "select", "service_setup", "golive"]
+    assert [ws.cell(row=2 + i, column=2).value for i in range(len(tasks))] == [
+        "rfp",
+        "hire",
+        "select",
+        "service_setup",
+        "golive",
+    ]
     role_ids = ["consultant", "specialist", "agent"]
     for i, (phase, task) in enumerate(tasks, start=2):
         assert ws.cell(row=i, column=1).value == str(phase.name)
-        assert ws.cell(row=i, column=4).value == {"consultant": "Consultant", "specialist": "Specialist"}[task.owner]
+        assert (
+            ws.cell(row=i, column=4).value
+            == {"consultant": "Consultant", "specialist": "Specialist"}[task.owner]
+        )
         for c, role in enumerate(role_ids, start=5):
             assert ws.cell(row=i, column=c).value == task.raci.get(role)
     assert ws["E2"].value == "A" and ws["E2"].font.b and ws["E2"].fill.fgColor.rgb.endswith("F8CBAD")
@@ -119,8 +144,14 @@ def test_roles_sheet_and_formula_text_stays_text(book):
     _, wb = book
     ws = wb["Roles"]
     agent = next(row for row in ws.iter_rows(min_row=2) if row[0].value == "agent")
-    assert [c.value for c in agent] == ["agent", EVIL, "+1 calls the client", "@SUM(A1)", "—",
-                                        "• -2 duties start with a minus"]
+    assert [c.value for c in agent] == [
+        "agent",
+        EVIL,
+        "+1 calls the client",
+        "@SUM(A1)",
+        "—",
+        "• -2 duties start with a minus",
+    ]
     for cell in agent[1:4]:
         assert cell.data_type == "s" and cell.quotePrefix
     names = [c for sheet in wb for row in sheet.iter_rows() for c in row if c.value == EVIL]

@@ -41,10 +41,15 @@ def test_a_workbook_that_declares_50_mb_is_refused_unread(tmp_path, command):
     declared = sum(info.file_size for info in zipfile.ZipFile(path).infolist())
     result = run_limited(*COMMANDS[command], path, patch=LOWER)
     assert (result.returncode, result.stdout if command == "decisions" else "") == (2, ""), result.stderr
-    message = (f"its files declare {declared:,} bytes unpacked, over the limit of 20,971,520; expected a smaller "
-               "archive (is this a zip bomb?)")
-    expected = (f"crmwb rfp score: {path}: cannot open: {message}" if command == "rfp" else
-                f"{path}: error: cannot read the checklist: {message}")
+    message = (
+        f"its files declare {declared:,} bytes unpacked, over the limit of 20,971,520; expected a smaller "
+        "archive (is this a zip bomb?)"
+    )
+    expected = (
+        f"crmwb rfp score: {path}: cannot open: {message}"
+        if command == "rfp"
+        else f"{path}: error: cannot read the checklist: {message}"
+    )
     assert expected in result.stderr.splitlines()
 
 
@@ -62,7 +67,10 @@ def test_a_fifo_named_xlsx_is_refused_not_waited_on(tmp_path, command):
     os.mkfifo(fifo)
     result = run_limited(*COMMANDS[command], fifo)
     assert result.returncode == 2, result.stderr
-    assert "the workbook is not a regular file (a pipe, device or socket); expected a regular file" in result.stderr
+    assert (
+        "the workbook is not a regular file (a pipe, device or socket); expected a regular file"
+        in result.stderr
+    )
 
 
 def test_a_real_workbook_still_reads_after_the_budget_check(run_cli, tmp_path):
@@ -85,11 +93,15 @@ def test_a_sheet_cut_in_half_is_named_not_a_traceback(run_cli, tmp_path, command
     with zipfile.ZipFile(whole) as source, zipfile.ZipFile(path, "w") as target:
         for info in source.infolist():
             data = source.read(info)
-            target.writestr(info, data[: len(data) // 2] if info.filename == "xl/worksheets/sheet1.xml" else data)
+            target.writestr(
+                info, data[: len(data) // 2] if info.filename == "xl/worksheets/sheet1.xml" else data
+            )
     code, _, err = run_cli(*COMMANDS[command], path)
     assert code == 2
     if command == "rfp":
         assert f"crmwb rfp score: {path}: cannot read: ParseError: unclosed token: line 1, column " in err
     else:
-        assert err.splitlines()[0].startswith(f"{path}: error: cannot read the checklist: sheet 'Checklist' is "
-                                              "damaged (ParseError: unclosed token: line 1, column ")
+        assert err.splitlines()[0].startswith(
+            f"{path}: error: cannot read the checklist: sheet 'Checklist' is "
+            "damaged (ParseError: unclosed token: line 1, column "
+        )

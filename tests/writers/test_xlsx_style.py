@@ -24,22 +24,28 @@ CORE_ANSWERS = {"modules": ["marketing", "sales", "service"]}
 
 
 def xlsx_writers() -> list[Path]:
-    return sorted(p for p in WRITERS.rglob("*.py") if "openpyxl" in p.read_text(encoding="utf-8")
-                  and p.name != "xlsx_style.py")
+    return sorted(
+        p
+        for p in WRITERS.rglob("*.py")
+        if "openpyxl" in p.read_text(encoding="utf-8") and p.name != "xlsx_style.py"
+    )
 
 
 def test_no_colour_or_style_object_outside_the_style_module():
     writers = xlsx_writers()
     assert len(writers) >= 10, writers  # the grep below looks at the real writers
-    found = [f"{path.name}:{number}: {line.strip()}" for path in writers
-             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
-             if COLOUR.search(line) or STYLE_OBJECT.search(line)]
+    found = [
+        f"{path.name}:{number}: {line.strip()}"
+        for path in writers
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if COLOUR.search(line) or STYLE_OBJECT.search(line)
+    ]
     assert found == []
 
 
 def test_the_grep_would_catch_a_colour_and_a_style_object():
     assert COLOUR.search('FILL = PatternFill("solid", fgColor="FFC7CE")')
-    assert STYLE_OBJECT.search('cell.font = Font(bold=True)')
+    assert STYLE_OBJECT.search("cell.font = Font(bold=True)")
 
 
 @pytest.fixture(scope="module")
@@ -49,8 +55,10 @@ def books(tmp_path_factory) -> dict[str, dict]:
     for lang in ("en", "fa"):
         ctx = context("core", answers=CORE_ANSWERS, lang=lang)
         folder = tmp_path_factory.mktemp(lang)
-        out[lang] = {module.__name__.rsplit(".", 1)[1]: load_workbook(module.write(ctx, folder)[0])
-                     for module in (rfp_xlsx, roles_xlsx, kpis_xlsx, plan_xlsx)}
+        out[lang] = {
+            module.__name__.rsplit(".", 1)[1]: load_workbook(module.write(ctx, folder)[0])
+            for module in (rfp_xlsx, roles_xlsx, kpis_xlsx, plan_xlsx)
+        }
     return out
 
 
@@ -77,7 +85,8 @@ def test_the_named_styles_carry_each_look(books):
     assert response.style == role_names(["input", "wrapped"]) and not response.protection.locked
     assert response.fill.fgColor.rgb.endswith(ROLES["input"]["fill"]) and response.alignment.wrap_text
     assert {c.style for c in styled(requirements) if c.row > 1 and c.column == 1} <= {
-        role_names(look + ("wrapped",)) for look in ((), ("band",), ("muted",), ("band", "muted"))}
+        role_names(look + ("wrapped",)) for look in ((), ("band",), ("muted",), ("band", "muted"))
+    }
     share = rfp["Scores"]["D2"]
     assert share.style == "crmwb percent-decimal" and share.number_format == "0.0%"
     permissions = roles["Permissions"]

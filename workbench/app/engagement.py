@@ -30,8 +30,16 @@ from workbench.loading.located_yaml import plain, read_yaml
 from workbench.loading.playbooks import LoadedPlaybook, load_playbook
 from workbench.store.base import StateStore, StoreBusy
 from workbench.store.busy import BusyPolicy
-from workbench.store.engagement import (FILE_NAME, Engagement, EngagementError, check_store_present,
-                                        is_engagement, read, task_rows, work_calendar)
+from workbench.store.engagement import (
+    FILE_NAME,
+    Engagement,
+    EngagementError,
+    check_store_present,
+    is_engagement,
+    read,
+    task_rows,
+    work_calendar,
+)
 from workbench.store.sqlite_store import SQLiteStore, StoreDataError
 
 
@@ -56,9 +64,12 @@ def playbook_path(engagement: Engagement) -> str:
 def drift_warning(engagement: Engagement, loaded: LoadedPlaybook) -> list[str]:
     """The playbook's files changed since the engagement recorded their hash."""
     if engagement.playbook_sha256 and engagement.playbook_sha256 != loaded.digest:
-        return [_("the playbook changed since this engagement was created (version {old} -> {new}); tasks "
-                  "follow the new one").format(old=engagement.playbook_version or "?",
-                                               new=loaded.playbook.version)]
+        return [
+            _(
+                "the playbook changed since this engagement was created (version {old} -> {new}); tasks "
+                "follow the new one"
+            ).format(old=engagement.playbook_version or "?", new=loaded.playbook.version)
+        ]
     return []
 
 
@@ -73,8 +84,9 @@ def resolve_engagement(engagement: Engagement) -> Resolved:
         loaded = (playbook_cache.loaded_playbook(top) if top is not None else None) or load_playbook(ref)
         if not loaded.ok:
             raise EngagementError(loaded.problems)
-        problems = check_answers(loaded.playbook, engagement.answers) + check_overrides(loaded.playbook,
-                                                                                         engagement.overrides)
+        problems = check_answers(loaded.playbook, engagement.answers) + check_overrides(
+            loaded.playbook, engagement.overrides
+        )
         if problems:
             located = read_yaml(engagement.file)
             raise EngagementError([place(p, located, str(engagement.file)) for p in problems])
@@ -127,8 +139,9 @@ class OpenEngagement:
         self.close()
 
 
-def open_engagement(folder: Path, author: str, busy: BusyPolicy | None = None,
-                    new_store: bool = False, *, sync: bool = True) -> OpenEngagement:
+def open_engagement(
+    folder: Path, author: str, busy: BusyPolicy | None = None, new_store: bool = False, *, sync: bool = True
+) -> OpenEngagement:
     """Read, resolve, schedule and sync: after this the store's tasks match the current answers (this is
     also what catches the store up after a save whose sync failed). `new_store` allows creating a missing
     state.db for an engagement with a history (`crmwb store reinit`). `sync=False` opens for reading only
@@ -146,8 +159,12 @@ def open_engagement(folder: Path, author: str, busy: BusyPolicy | None = None,
         if sync:
             store.sync_tasks(task_rows(resolved), author)
     except StoreBusy as exc:  # reading goes on; a write this command makes will wait for the lock itself
-        warnings.append(_("the task list does not follow the latest answers yet ({reason}); the next command "
-                          "brings it up to date").format(reason=exc))
+        warnings.append(
+            _(
+                "the task list does not follow the latest answers yet ({reason}); the next command "
+                "brings it up to date"
+            ).format(reason=exc)
+        )
     except StoreDataError as exc:
         store.close()
         raise EngagementError([Problem(exc.message, file=str(exc.path), code="store-data")]) from None
@@ -177,8 +194,16 @@ def recorded_ref(ref: str, folder: Path) -> str:
         return str(path.resolve())
 
 
-def create(folder: Path, playbook_ref: str, answers: dict[str, Any], client: str, start: date,
-           author: str, language: str = "", loaded: LoadedPlaybook | None = None) -> Engagement:
+def create(
+    folder: Path,
+    playbook_ref: str,
+    answers: dict[str, Any],
+    client: str,
+    start: date,
+    author: str,
+    language: str = "",
+    loaded: LoadedPlaybook | None = None,
+) -> Engagement:
     """Create the folder, its store and its engagement.yaml (revision 1); refuses a folder that already
     holds an engagement, also when another `new` wins the race for it. `loaded` is the playbook when the
     caller has loaded it already."""
@@ -186,17 +211,31 @@ def create(folder: Path, playbook_ref: str, answers: dict[str, Any], client: str
 
     folder = Path(folder)
     if is_engagement(folder):
-        raise EngagementError([Problem(_("{folder} already holds an engagement; open it instead").format(
-            folder=folder), file=str(folder / FILE_NAME))])
+        raise EngagementError(
+            [
+                Problem(
+                    _("{folder} already holds an engagement; open it instead").format(folder=folder),
+                    file=str(folder / FILE_NAME),
+                )
+            ]
+        )
     loaded = loaded or load_playbook(playbook_ref)
     if not loaded.ok:
         raise EngagementError(loaded.problems)
     problems = check_answers(loaded.playbook, answers)
     if problems:
         raise EngagementError(problems)
-    engagement = Engagement(folder, client, recorded_ref(playbook_ref, folder), start, plain(answers),
-                            loaded.playbook.version, loaded.digest,
-                            datetime.now(timezone.utc).isoformat(timespec="seconds"), language=language)
+    engagement = Engagement(
+        folder,
+        client,
+        recorded_ref(playbook_ref, folder),
+        start,
+        plain(answers),
+        loaded.playbook.version,
+        loaded.digest,
+        datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        language=language,
+    )
 
     def make_store(written: Engagement) -> None:  # under the folder lock, before engagement.yaml exists
         with SQLiteStore(written.store_path) as store:
@@ -227,8 +266,15 @@ class NotANewFolder(EngagementError):
         super().__init__([Problem(message, file=str(folder))])
 
 
-def new_engagement(folder: Path, playbook: str, answers_file: Path | None, client: str | None, start: date,
-                   author: str, language: str = "") -> Created:
+def new_engagement(
+    folder: Path,
+    playbook: str,
+    answers_file: Path | None,
+    client: str | None,
+    start: date,
+    author: str,
+    language: str = "",
+) -> Created:
     """`crmwb new` and the TUI's "new engagement": the folder checked, the playbook loaded once, the
     answers file read and put in questionnaire order, the client named (the answers file's, else the
     folder's), then created. Every refusal is an EngagementError (NotANewFolder for the folder)."""
@@ -253,8 +299,9 @@ def new_engagement(folder: Path, playbook: str, answers_file: Path | None, clien
         answers, from_file = ordered_answers(loaded.playbook, got.answers), got.client
     name = ((client or "").strip() or from_file or folder.resolve().name).strip()
     if CONTROL_CHARS.search(name):
-        raise EngagementError([Problem(_("the client name holds a control character; expected plain text"),
-                                       code="client-name")])
+        raise EngagementError(
+            [Problem(_("the client name holds a control character; expected plain text"), code="client-name")]
+        )
     engagement = create(folder, playbook, answers, name, start, author, language, loaded=loaded)
     resolved = resolve(loaded.playbook, answers)
     return Created(engagement, loaded.playbook, resolved, engagement_plan(engagement, resolved))

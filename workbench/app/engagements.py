@@ -40,16 +40,19 @@ def open_session(folder: Path, author: str) -> Session:
         quick_busy(session.opened.store)
         return session
     except (sqlite3.Error, StoreBusy) as exc:
-        raise EngagementError([Problem(f"the state store cannot be used: {exc}",
-                                       file=str(Path(folder) / "state.db"))]) from None
+        raise EngagementError(
+            [Problem(f"the state store cannot be used: {exc}", file=str(Path(folder) / "state.db"))]
+        ) from None
 
 
-def create_session(folder: str, playbook: str, client: str, answers_file: str, author: str,
-                   start: date) -> Session:
+def create_session(
+    folder: str, playbook: str, client: str, answers_file: str, author: str, start: date
+) -> Session:
     """Create the engagement as `crmwb new` does (the same use case), then open it. Every refusal is an
     EngagementError."""
     from workbench.app.engagement import new_engagement
 
-    created = new_engagement(Path(folder), playbook, Path(answers_file) if answers_file.strip() else None,
-                             client, start, author)
+    created = new_engagement(
+        Path(folder), playbook, Path(answers_file) if answers_file.strip() else None, client, start, author
+    )
     return open_session(created.engagement.folder, author)

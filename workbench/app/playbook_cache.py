@@ -67,8 +67,9 @@ def _versions() -> str:
 
 def _entry_name(top: Path, answers: dict[str, Any], overrides: dict[str, Any]) -> str:
     """Where the entry for this playbook file and these answers lives (its validity is checked apart)."""
-    text = json.dumps([_versions(), str(top), answers, overrides], sort_keys=True, ensure_ascii=False,
-                      default=str)
+    text = json.dumps(
+        [_versions(), str(top), answers, overrides], sort_keys=True, ensure_ascii=False, default=str
+    )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -123,8 +124,11 @@ def lookup(top: Path, answers: dict[str, Any], overrides: dict[str, Any]) -> Cac
     it was made from is unchanged; else None."""
     name = _entry_name(top, answers, overrides)
     entry = _memory.get(name)
-    if entry is not None and _fresh(entry.loaded.files, getattr(entry.loaded, "_cache_refs", None),
-                                    getattr(entry.loaded, "_cache_hash", None)):
+    if entry is not None and _fresh(
+        entry.loaded.files,
+        getattr(entry.loaded, "_cache_refs", None),
+        getattr(entry.loaded, "_cache_hash", None),
+    ):
         _memory.move_to_end(name)
         return entry
     _memory.pop(name, None)
@@ -138,8 +142,9 @@ def loaded_playbook(top: Path) -> Any | None:
     """The playbook file `top` as loaded earlier in this process, when no file of its chain changed: an
     answer save re-resolves without reading YAML again."""
     loaded = _loaded.get(str(top))
-    if loaded is not None and _fresh(loaded.files, getattr(loaded, "_cache_refs", None),
-                                     getattr(loaded, "_cache_hash", None)):
+    if loaded is not None and _fresh(
+        loaded.files, getattr(loaded, "_cache_refs", None), getattr(loaded, "_cache_hash", None)
+    ):
         return loaded
     _loaded.pop(str(top), None)
     return None
@@ -204,17 +209,29 @@ def store(top: Path, answers: dict[str, Any], overrides: dict[str, Any], entry: 
     _mark(loaded, refs, chain)
     name = _entry_name(top, answers, overrides)
     _remember(name, entry, top)
-    meta = {"format": CACHE_FORMAT, "files": [str(f) for f in loaded.files], "refs": refs, "chain": chain,
-            "digest": loaded.digest, "problems": [asdict(p) for p in loaded.problems]}
+    meta = {
+        "format": CACHE_FORMAT,
+        "files": [str(f) for f in loaded.files],
+        "refs": refs,
+        "chain": chain,
+        "digest": loaded.digest,
+        "problems": [asdict(p) for p in loaded.problems],
+    }
     try:
         from workbench.writers.atomic import write_bytes_atomic
 
         folder = cache_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomic(folder / f"{name}.json", b"\n".join([
-            json.dumps(meta, ensure_ascii=False, default=str).encode("utf-8"),
-            loaded.playbook.model_dump_json(by_alias=True).encode("utf-8"),
-            entry.resolved.model_dump_json(by_alias=True).encode("utf-8")]))
+        write_bytes_atomic(
+            folder / f"{name}.json",
+            b"\n".join(
+                [
+                    json.dumps(meta, ensure_ascii=False, default=str).encode("utf-8"),
+                    loaded.playbook.model_dump_json(by_alias=True).encode("utf-8"),
+                    entry.resolved.model_dump_json(by_alias=True).encode("utf-8"),
+                ]
+            ),
+        )
     except (OSError, ValueError, TypeError):
         pass  # a read-only or full cache folder costs speed, never the open
 

@@ -105,8 +105,9 @@ class AnswersChanged:
     could not follow (`result.sync_error`)"""
 
 
-def change_answers(opened: OpenEngagement, author: str, answers: dict,
-                   base: dict | None = None) -> AnswersChanged:
+def change_answers(
+    opened: OpenEngagement, author: str, answers: dict, base: dict | None = None
+) -> AnswersChanged:
     """Save the answers that differ from `base` (default: the answers `opened` holds) and re-open, so the
     resolved playbook, plan and task list follow the merged answers. Nothing of `opened` is changed: the
     caller adopts the returned engagement (on its UI thread).
@@ -116,6 +117,7 @@ def change_answers(opened: OpenEngagement, author: str, answers: dict,
     open."""
     current = opened.engagement
     before = replace(current, answers=dict(current.answers if base is None else base))
+
     def sync(written):
         return sync_answers(opened.store, opened.playbook, written, author)
 

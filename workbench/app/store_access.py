@@ -24,7 +24,8 @@ def is_busy(error: BaseException) -> bool:
     if isinstance(error, StoreBusy):
         return True
     return isinstance(error, sqlite3.OperationalError) and any(
-        word in str(error).lower() for word in ("locked", "busy"))
+        word in str(error).lower() for word in ("locked", "busy")
+    )
 
 
 def is_transient(error: BaseException) -> bool:

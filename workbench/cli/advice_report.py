@@ -105,14 +105,27 @@ def render_text(blocks: list[Block], w: Wording) -> str:
         elif b.kind in ("para", "note"):
             out.append(textwrap.fill(b.text, WIDTH))
         elif b.kind == "bullets":
-            out += [textwrap.fill(line, WIDTH, initial_indent="  - ", subsequent_indent="    ") for line in b.lines]
+            out += [
+                textwrap.fill(line, WIDTH, initial_indent="  - ", subsequent_indent="    ")
+                for line in b.lines
+            ]
         elif b.kind == "items":
             for n, (text, traces) in enumerate(b.rows, 1):
-                out.append(textwrap.fill(text, WIDTH, break_on_hyphens=False,  # task ids stay whole
-                                         initial_indent=f"{local_digits(str(n), w.lang):>3}. ",
-                                         subsequent_indent="     "))
-                out += [textwrap.fill(w.trace(t), WIDTH, initial_indent="       <- ", subsequent_indent="          ")
-                        for t in traces]
+                out.append(
+                    textwrap.fill(
+                        text,
+                        WIDTH,
+                        break_on_hyphens=False,  # task ids stay whole
+                        initial_indent=f"{local_digits(str(n), w.lang):>3}. ",
+                        subsequent_indent="     ",
+                    )
+                )
+                out += [
+                    textwrap.fill(
+                        w.trace(t), WIDTH, initial_indent="       <- ", subsequent_indent="          "
+                    )
+                    for t in traces
+                ]
     return "\n".join(out) + "\n"
 
 
@@ -155,13 +168,18 @@ def header(w: Wording, title_key: str, playbook: Playbook, client: str | None) -
 def unanswered(w: Wording, qids: list[str], key: str = "unanswered") -> list[Block]:
     if not qids:
         return []
-    return [Block("heading", w.say(key)),
-            Block("bullets", lines=[w.question(q) for q in dict.fromkeys(qids)])]
+    return [
+        Block("heading", w.say(key)),
+        Block("bullets", lines=[w.question(q) for q in dict.fromkeys(qids)]),
+    ]
 
 
 def point_json(w: Wording, p: Point) -> dict[str, Any]:
-    return {"code": p.code, "text": w.point(p),
-            "trace": [{"question": t.question, "answer": t.answer} for t in p.trace]}
+    return {
+        "code": p.code,
+        "text": w.point(p),
+        "trace": [{"question": t.question, "answer": t.answer} for t in p.trace],
+    }
 
 
 def render(blocks: list[Block], data: dict[str, Any], fmt: str, w: Wording) -> str:
@@ -178,10 +196,17 @@ def add_advice_arguments(parser: Any) -> None:
 
     from workbench.cli.output import add_format_argument
 
-    parser.add_argument("playbook", metavar="DIR|PLAYBOOK",
-                        help="an engagement folder (see `crmwb new`), or a playbook id or .yaml file with --answers")
-    parser.add_argument("--answers", type=Path, metavar="FILE", help="the client's intake answers (YAML), "
-                        "needed with a playbook; an engagement folder has its own")
+    parser.add_argument(
+        "playbook",
+        metavar="DIR|PLAYBOOK",
+        help="an engagement folder (see `crmwb new`), or a playbook id or .yaml file with --answers",
+    )
+    parser.add_argument(
+        "--answers",
+        type=Path,
+        metavar="FILE",
+        help="the client's intake answers (YAML), needed with a playbook; an engagement folder has its own",
+    )
     add_lang_argument(parser, "language of the report")
     add_format_argument(parser, ("text", "json", "md"))
 
@@ -203,8 +228,9 @@ def _from_engagement(folder: Any) -> tuple[Playbook | None, dict[str, Any], str 
     return got.loaded.playbook, e.answers, e.client, got.loaded.problems + warnings
 
 
-def load_for_advice(args: Any, command: str, needs: tuple[str, ...]) -> tuple[Playbook, dict[str, Any],
-                                                                               str | None] | None:
+def load_for_advice(
+    args: Any, command: str, needs: tuple[str, ...]
+) -> tuple[Playbook, dict[str, Any], str | None] | None:
     """Playbook, answers and client name from an engagement folder or a playbook plus answers file; None
     after printing located problems (the caller exits 2). `needs` are question ids the advice reads: a
     playbook that asks none of them cannot give advice."""
@@ -217,12 +243,16 @@ def load_for_advice(args: Any, command: str, needs: tuple[str, ...]) -> tuple[Pl
     client = None
     if Path(args.playbook).is_dir():
         if args.answers is not None:
-            print(f"crmwb {command}: an engagement folder has its own answers; drop --answers", file=sys.stderr)
+            print(
+                f"crmwb {command}: an engagement folder has its own answers; drop --answers", file=sys.stderr
+            )
             return None
         playbook, answers, client, problems = _from_engagement(Path(args.playbook))
     elif args.answers is None:
-        print(f"crmwb {command}: --answers FILE is required with a playbook (or give an engagement folder)",
-              file=sys.stderr)
+        print(
+            f"crmwb {command}: --answers FILE is required with a playbook (or give an engagement folder)",
+            file=sys.stderr,
+        )
         return None
     else:
         from workbench.loading.answers import load_answers
@@ -235,7 +265,10 @@ def load_for_advice(args: Any, command: str, needs: tuple[str, ...]) -> tuple[Pl
         return None
     print_problems(problems)  # warnings only, on stderr
     if not set(needs) & set(playbook.question_map()):
-        print(f"crmwb {command}: playbook {playbook.id!r} asks none of the questions this advice needs "
-              f"({', '.join(needs[:3])} ...); use a playbook built on core", file=sys.stderr)
+        print(
+            f"crmwb {command}: playbook {playbook.id!r} asks none of the questions this advice needs "
+            f"({', '.join(needs[:3])} ...); use a playbook built on core",
+            file=sys.stderr,
+        )
         return None
     return playbook, answers, client

@@ -48,17 +48,34 @@ formats: table (terminal), json, sarif (SARIF 2.1.0 for CI code scanning) and xl
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = EPILOG
-    parser.add_argument("design", metavar="ENGAGEMENT-OR-PLAYBOOK",
-                        help="an engagement folder, a bundled playbook id or a playbook .yaml")
+    parser.add_argument(
+        "design",
+        metavar="ENGAGEMENT-OR-PLAYBOOK",
+        help="an engagement folder, a bundled playbook id or a playbook .yaml",
+    )
     parser.add_argument("--answers", type=Path, metavar="FILE", help="intake answers (with a playbook only)")
-    parser.add_argument("--from", dest="source", nargs=2, metavar=("TARGET", "FILE-OR-DIR"),
-                        help=_("the CRM ({targets}) and its exported permissions, in the formats {command} "
-                               "writes").format(targets=crm_target_list(), command="`crmwb crm-export`"))
-    parser.add_argument("--decisions", nargs="+", type=Path, metavar="CHECKLIST.xlsx",
-                        help="returned recertification checklists to turn into a change plan")
-    parser.add_argument("--target", metavar="TARGET",
-                        help="with --decisions: name the CRM steps for this target (a name, a comma list "
-                             "or all; default: the --from target)")
+    parser.add_argument(
+        "--from",
+        dest="source",
+        nargs=2,
+        metavar=("TARGET", "FILE-OR-DIR"),
+        help=_("the CRM ({targets}) and its exported permissions, in the formats {command} writes").format(
+            targets=crm_target_list(), command="`crmwb crm-export`"
+        ),
+    )
+    parser.add_argument(
+        "--decisions",
+        nargs="+",
+        type=Path,
+        metavar="CHECKLIST.xlsx",
+        help="returned recertification checklists to turn into a change plan",
+    )
+    parser.add_argument(
+        "--target",
+        metavar="TARGET",
+        help="with --decisions: name the CRM steps for this target (a name, a comma list "
+        "or all; default: the --from target)",
+    )
     add_format_argument(parser, FORMATS)
     add_output_argument(parser)
 
@@ -73,13 +90,19 @@ def run(args: argparse.Namespace) -> int:
     from workbench.cli.output import print_problems
 
     if args.source is None and not args.decisions:
-        return fail(_("nothing to audit: give {source}, {decisions} or both").format(
-            source="--from TARGET FILE-OR-DIR", decisions="--decisions CHECKLIST.xlsx..."))
+        return fail(
+            _("nothing to audit: give {source}, {decisions} or both").format(
+                source="--from TARGET FILE-OR-DIR", decisions="--decisions CHECKLIST.xlsx..."
+            )
+        )
     if args.format == "xlsx" and args.out is None:
         return fail(_("{option} needs {out}").format(option="--format xlsx", out="--out FILE"))
     if args.source is None and args.format in ("sarif", "xlsx"):
-        return fail(_("{option} is for the drift audit; add {source}, or use table or json").format(
-            option=f"--format {args.format}", source="--from"))
+        return fail(
+            _("{option} is for the drift audit; add {source}, or use table or json").format(
+                option=f"--format {args.format}", source="--from"
+            )
+        )
     design, problems = load_design(args.design, args.answers)
     if design is None:
         print_problems(problems)
@@ -96,9 +119,11 @@ def run(args: argparse.Namespace) -> int:
         if args.source is None:
             return guarded(lambda: emit_plan(outcome, args), args.out)
         pb, plan_doc = outcome.playbook, outcome
-        label = ngettext("{label} after {n} recertification change",
-                         "{label} after {n} recertification changes",
-                         len(outcome.plan.changes)).format(label=label, n=num(len(outcome.plan.changes)))
+        label = ngettext(
+            "{label} after {n} recertification change",
+            "{label} after {n} recertification changes",
+            len(outcome.plan.changes),
+        ).format(label=label, n=num(len(outcome.plan.changes)))
     return guarded(lambda: audit(pb, label, args, plan_doc), args.out)
 
 
@@ -132,10 +157,15 @@ def audit(pb: Playbook, label: str, args: argparse.Namespace, plan_doc: Outcome 
     except UnknownTarget as exc:
         return fail(str(exc))
     if not source.exists():
-        print_problems([Problem(_("no such file or folder; expected the {target} export")
-                                .format(target=target),
-                                file=str(source),
-                                code="missing")])
+        print_problems(
+            [
+                Problem(
+                    _("no such file or folder; expected the {target} export").format(target=target),
+                    file=str(source),
+                    code="missing",
+                )
+            ]
+        )
         return ExitCode.BAD_INPUT
     mapping = mapping_for(pb, target)
     with no_gc():  # hundreds of thousands of fresh cells, no cycles: the cyclic GC only slows this down
@@ -143,19 +173,30 @@ def audit(pb: Playbook, label: str, args: argparse.Namespace, plan_doc: Outcome 
         try:
             live, problems = crm.read(source, pb, mapping)
         except (OSError, UnicodeError) as exc:
-            live, problems = None, [Problem(_("cannot read the {target} export: {reason}").format(
-                target=target, reason=exc), file=str(source),
-                                            code="unreadable")]
+            live, problems = (
+                None,
+                [
+                    Problem(
+                        _("cannot read the {target} export: {reason}").format(target=target, reason=exc),
+                        file=str(source),
+                        code="unreadable",
+                    )
+                ],
+            )
         readable = live is not None and not any(p.severity == "error" for p in problems)
         drifts = compare(designed, live) if readable else []
     errors = [p for p in problems if p.severity == "error"]
     if not readable or live is None:
         print_problems(problems)
-        print(ngettext("crmwb audit: could not read {source} as a {target} export ({n} error); nothing was "
-                       "compared", "crmwb audit: could not read {source} as a {target} export ({n} errors); "
-                       "nothing was compared", len(errors)).format(source=source, target=target,
-                                                                   n=num(len(errors))),
-              file=sys.stderr)
+        print(
+            ngettext(
+                "crmwb audit: could not read {source} as a {target} export ({n} error); nothing was compared",
+                "crmwb audit: could not read {source} as a {target} export ({n} errors); "
+                "nothing was compared",
+                len(errors),
+            ).format(source=source, target=target, n=num(len(errors))),
+            file=sys.stderr,
+        )
         return ExitCode.BAD_INPUT
     print_problems(problems)  # warnings: read, but the reader wants them seen
     report = AuditReport.build(target, label, str(source), drifts, designed.limitations, live, problems)

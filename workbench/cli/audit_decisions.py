@@ -34,17 +34,51 @@ class Outcome:
 
     def to_dict(self) -> dict:
         p = self.plan
-        return {"checklists": self.sources, "kept": p.kept,
-                "changes": [{"decision": c.decision, "role": c.role, "object": c.object, "action": c.action,
-                             "from": c.current, "to": c.new, "reviewer": c.reviewer, "comment": c.comment,
-                             "checklist": c.where} for c in p.changes],
-                "undecided": [{"role": d.role, "object": d.object, "action": d.action, "scope": d.scope,
-                               "checklist": f"{d.file}:{d.row}"} for d in p.undecided],
-                "crm": {target: [{"crm_role": s.crm_role, "crm_object": s.crm_object, "action": s.action,
-                                  "from": s.before, "to": s.after, "role": s.role, "object": s.object,
-                                  "note": s.note}
-                                 for s in steps] for target, steps in self.steps.items()},
-                "warnings": [w.to_dict() for w in p.problems if w.severity != "error"]}
+        return {
+            "checklists": self.sources,
+            "kept": p.kept,
+            "changes": [
+                {
+                    "decision": c.decision,
+                    "role": c.role,
+                    "object": c.object,
+                    "action": c.action,
+                    "from": c.current,
+                    "to": c.new,
+                    "reviewer": c.reviewer,
+                    "comment": c.comment,
+                    "checklist": c.where,
+                }
+                for c in p.changes
+            ],
+            "undecided": [
+                {
+                    "role": d.role,
+                    "object": d.object,
+                    "action": d.action,
+                    "scope": d.scope,
+                    "checklist": f"{d.file}:{d.row}",
+                }
+                for d in p.undecided
+            ],
+            "crm": {
+                target: [
+                    {
+                        "crm_role": s.crm_role,
+                        "crm_object": s.crm_object,
+                        "action": s.action,
+                        "from": s.before,
+                        "to": s.after,
+                        "role": s.role,
+                        "object": s.object,
+                        "note": s.note,
+                    }
+                    for s in steps
+                ]
+                for target, steps in self.steps.items()
+            },
+            "warnings": [w.to_dict() for w in p.problems if w.severity != "error"],
+        }
 
 
 def decide(pb: Playbook, files: list[Path], target_choice: str | None) -> Outcome:
@@ -61,8 +95,9 @@ def decide(pb: Playbook, files: list[Path], target_choice: str | None) -> Outcom
     errors = [p for p in problems if p.severity == "error"]
     print_problems(problems)
     if errors:
-        print(f"crmwb audit: {len(errors)} error(s) in the checklists; no change plan was made",
-              file=sys.stderr)
+        print(
+            f"crmwb audit: {len(errors)} error(s) in the checklists; no change plan was made", file=sys.stderr
+        )
         return Outcome(ExitCode.BAD_INPUT, pb)
     decided = apply_changes(pb, plan.changes)
     steps: dict[str, list[CrmStep]] = {}
@@ -72,8 +107,13 @@ def decide(pb: Playbook, files: list[Path], target_choice: str | None) -> Outcom
             for name in targets:
                 crm, mapping = adapter(name), mapping_for(pb, name)
                 cells = [c.cell for c in plan.changes]
-                steps[name] = crm_steps(crm.project(pb, mapping), crm.project(decided, mapping), cells,
-                                        mapping.role_name, mapping.object_name)
+                steps[name] = crm_steps(
+                    crm.project(pb, mapping),
+                    crm.project(decided, mapping),
+                    cells,
+                    mapping.role_name,
+                    mapping.object_name,
+                )
         except UnknownTarget as exc:
             print(f"crmwb audit: error: {exc}", file=sys.stderr)
             return Outcome(ExitCode.BAD_INPUT, pb)

@@ -13,15 +13,27 @@ from workbench.domain.fixed_ids import crm_target_list
 from workbench.domain.recertify_decisions import ChangePlan, CrmStep
 from workbench.i18n import N_, _, ngettext
 
-WORDS = {"error": N_("error"), "warning": N_("warning"), "wider": N_("wider"), "extra": N_("extra"),
-         "narrower": N_("narrower"), "missing": N_("missing"), "unknown-role": N_("unknown role"),
-         "unknown-object": N_("unknown object"), "missing-role": N_("missing role"), "none": N_("none"),
-         "own": N_("own"), "team": N_("team"), "all": N_("all")}
+WORDS = {
+    "error": N_("error"),
+    "warning": N_("warning"),
+    "wider": N_("wider"),
+    "extra": N_("extra"),
+    "narrower": N_("narrower"),
+    "missing": N_("missing"),
+    "unknown-role": N_("unknown role"),
+    "unknown-object": N_("unknown object"),
+    "missing-role": N_("missing role"),
+    "none": N_("none"),
+    "own": N_("own"),
+    "team": N_("team"),
+    "all": N_("all"),
+}
 """severities, drift kinds and scopes as people read them (JSON and SARIF keep the codes)"""
 
 
 def word(code: object) -> object:
     return _(WORDS[code]) if isinstance(code, str) and code in WORDS else code
+
 
 DASH = "-"
 
@@ -41,58 +53,91 @@ def drift_lines(report: AuditReport, compared: int) -> list[str]:
     from workbench.cli.local import num
 
     head = _("audit of {source} ({target}) against the {design}").format(
-        source=report.source, target=report.target, design=report.design)
+        source=report.source, target=report.target, design=report.design
+    )
     lines = [head]
     if report.clean:
-        lines.append(ngettext("clean: the {target} export grants exactly what the design can express there "
-                              "({n} right compared)",
-                              "clean: the {target} export grants exactly what the design can express there "
-                              "({n} rights compared)", compared).format(target=report.target,
-                                                                        n=num(compared)))
+        lines.append(
+            ngettext(
+                "clean: the {target} export grants exactly what the design can express there "
+                "({n} right compared)",
+                "clean: the {target} export grants exactly what the design can express there "
+                "({n} rights compared)",
+                compared,
+            ).format(target=report.target, n=num(compared))
+        )
     else:
-        lines += table((_("severity"), _("kind"), _("role"), _("object"), _("action"), _("design"),
-                        _("live")),
-                       ((word(d.severity), word(d.kind), d.role, d.object, d.action, word(d.design),
-                         word(d.live)) for d in report.drifts))
+        lines += table(
+            (_("severity"), _("kind"), _("role"), _("object"), _("action"), _("design"), _("live")),
+            (
+                (word(d.severity), word(d.kind), d.role, d.object, d.action, word(d.design), word(d.live))
+                for d in report.drifts
+            ),
+        )
         counts = report.counts()
         kinds = ", ".join(f"{num(n)} {word(k)}" for k, n in report.by_kind().items())
-        lines.append(ngettext("{n} drift: {errors} error(s), {warnings} warning(s) ({kinds})",
-                              "{n} drifts: {errors} error(s), {warnings} warning(s) ({kinds})",
-                              len(report.drifts)).format(n=num(len(report.drifts)),
-                                                         errors=num(counts["errors"]),
-                                                         warnings=num(counts["warnings"]), kinds=kinds))
+        lines.append(
+            ngettext(
+                "{n} drift: {errors} error(s), {warnings} warning(s) ({kinds})",
+                "{n} drifts: {errors} error(s), {warnings} warning(s) ({kinds})",
+                len(report.drifts),
+            ).format(
+                n=num(len(report.drifts)),
+                errors=num(counts["errors"]),
+                warnings=num(counts["warnings"]),
+                kinds=kinds,
+            )
+        )
     if report.limitations:
         n = len(report.limitations)
-        lines.append(ngettext("note: {n} designed right cannot be expressed in {target}; {json} or the "
-                              "limitations.md of {command} lists it",
-                              "note: {n} designed rights cannot be expressed in {target}; {json} or the "
-                              "limitations.md of {command} lists them", n).format(
-            n=num(n), target=report.target, json="`--format json`", command="`crmwb crm-export`"))
+        lines.append(
+            ngettext(
+                "note: {n} designed right cannot be expressed in {target}; {json} or the "
+                "limitations.md of {command} lists it",
+                "note: {n} designed rights cannot be expressed in {target}; {json} or the "
+                "limitations.md of {command} lists them",
+                n,
+            ).format(n=num(n), target=report.target, json="`--format json`", command="`crmwb crm-export`")
+        )
     return lines
 
 
 def plan_lines(plan: ChangePlan, steps: dict[str, list[CrmStep]], sources: int) -> list[str]:
-    lines = [(f"recertification decisions from {sources} checklist(s): {len(plan.changes)} change(s), "
-             f"{plan.kept} kept, {len(plan.undecided)} undecided")]
+    lines = [
+        (
+            f"recertification decisions from {sources} checklist(s): {len(plan.changes)} change(s), "
+            f"{plan.kept} kept, {len(plan.undecided)} undecided"
+        )
+    ]
     if plan.changes:
         lines += ["", "In the design (roles[].permissions of the playbook the design comes from):"]
         titles = ("decision", "role", "object", "action", "from", "to", "reviewer", "checklist", "comment")
-        lines += table(titles, ((c.decision, c.role, c.object, c.action, c.current, c.new, c.reviewer,
-                                 c.where, c.comment) for c in plan.changes))
+        lines += table(
+            titles,
+            (
+                (c.decision, c.role, c.object, c.action, c.current, c.new, c.reviewer, c.where, c.comment)
+                for c in plan.changes
+            ),
+        )
     for target, target_steps in steps.items():
         lines += ["", f"In {target}:"]
         if not target_steps:
             lines.append(f"  nothing to change: {target} cannot express these rights or does not map them")
             continue
-        lines += table(("crm role", "crm object", "action", "from", "to", "role", "object", "note"),
-                       ((s.crm_role, s.crm_object, s.action, s.before, s.after, s.role, s.object,
-                         s.note or "") for s in target_steps))
+        lines += table(
+            ("crm role", "crm object", "action", "from", "to", "role", "object", "note"),
+            (
+                (s.crm_role, s.crm_object, s.action, s.before, s.after, s.role, s.object, s.note or "")
+                for s in target_steps
+            ),
+        )
     if plan.changes and not steps:
         lines += ["", f"add --target {crm_target_list('|')}|all for the steps in the CRM"]
     if plan.undecided:
         lines += ["", f"undecided ({len(plan.undecided)}): the review is not finished"]
-        lines += [f"  {d.file}:{d.row}: {d.role} {d.action} {d.object} ({d.scope})"
-                  for d in plan.undecided[:20]]
+        lines += [
+            f"  {d.file}:{d.row}: {d.role} {d.action} {d.object} ({d.scope})" for d in plan.undecided[:20]
+        ]
         if len(plan.undecided) > 20:
             lines.append(f"  ... and {len(plan.undecided) - 20} more")
     return lines

@@ -31,9 +31,11 @@ def _where(finding) -> str:
 
 def summary_line(findings: list) -> str:
     count = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
-    parts = [ngettext("{n} error", "{n} errors", count["error"]),
-             ngettext("{n} warning", "{n} warnings", count["warning"]),
-             ngettext("{n} note", "{n} notes", count["info"])]
+    parts = [
+        ngettext("{n} error", "{n} errors", count["error"]),
+        ngettext("{n} warning", "{n} warnings", count["warning"]),
+        ngettext("{n} note", "{n} notes", count["info"]),
+    ]
     return ", ".join(part.format(n=num(count[s])) for part, s in zip(parts, SEVERITIES))
 
 
@@ -65,8 +67,12 @@ def run(args: argparse.Namespace) -> int:
     findings = check_governance(pb) + _workload(design)
     if args.format == "json":
         counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
-        report = {"playbook": pb.id, "version": pb.version, "counts": counts,
-                  "findings": [f.to_dict() for f in findings]}
+        report = {
+            "playbook": pb.id,
+            "version": pb.version,
+            "counts": counts,
+            "findings": [f.to_dict() for f in findings],
+        }
         emit(json_text(report))
     else:
         width = max((len(f.rule) for f in findings), default=0)

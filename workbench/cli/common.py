@@ -16,8 +16,9 @@ def add_playbook_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--answers", type=Path, metavar="FILE", help="intake answers (YAML)")
 
 
-def load_with_answers(ref: str, answers_file: Path | None) -> tuple[Playbook | None, dict[str, Any],
-                                                                    list[Problem]]:
+def load_with_answers(
+    ref: str, answers_file: Path | None
+) -> tuple[Playbook | None, dict[str, Any], list[Problem]]:
     """Playbook and answers, or the problems that stop us; answers are checked against the playbook."""
     from workbench.loading.answers import load_answers
     from workbench.loading.playbooks import load_playbook

@@ -27,14 +27,24 @@ LIMITATIONS = ("limitations.md", "limitations.json")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("design", metavar="PLAYBOOK-OR-ENGAGEMENT",
-                        help="a bundled playbook id, a playbook .yaml or an engagement folder")
-    parser.add_argument("--to", required=True, metavar="TARGET",
-                        help=_("{targets}, a comma list, or all").format(targets=crm_target_list()))
+    parser.add_argument(
+        "design",
+        metavar="PLAYBOOK-OR-ENGAGEMENT",
+        help="a bundled playbook id, a playbook .yaml or an engagement folder",
+    )
+    parser.add_argument(
+        "--to",
+        required=True,
+        metavar="TARGET",
+        help=_("{targets}, a comma list, or all").format(targets=crm_target_list()),
+    )
     parser.add_argument("--answers", type=Path, metavar="FILE", help="intake answers (with a playbook only)")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
-    parser.add_argument("--force", action="store_true",
-                        help="replace files (or symbolic links) of someone else's where the export writes")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace files (or symbolic links) of someone else's where the export writes",
+    )
     parser.add_argument("--quiet", action="store_true", help="print nothing but errors")
 
 
@@ -62,23 +72,36 @@ def run(args: argparse.Namespace) -> int:
         print(_("crmwb crm-export: error: {message}").format(message=exc), file=sys.stderr)
         return ExitCode.BAD_INPUT
     except OSError as exc:
-        print(_("crmwb crm-export: error: cannot write to {out}: {why}; nothing was changed").format(
-            out=args.out, why=exc.strerror or exc), file=sys.stderr)
+        print(
+            _("crmwb crm-export: error: cannot write to {out}: {why}; nothing was changed").format(
+                out=args.out, why=exc.strerror or exc
+            ),
+            file=sys.stderr,
+        )
         return ExitCode.BAD_INPUT
     if changes.recovered:
         print(_("crmwb crm-export: {what}").format(what=changes.recovered), file=sys.stderr)
     if not args.quiet:
-        print(_("CRM export of the {label} to {out}: {summary}").format(label=design.label, out=args.out,
-                                                                      summary=changes.summary()))
+        print(
+            _("CRM export of the {label} to {out}: {summary}").format(
+                label=design.label, out=args.out, summary=changes.summary()
+            )
+        )
         for name, files in written.items():
             files_text = ngettext("{n} file in {folder}", "{n} files in {folder}", len(files)).format(
-                n=num(len(files)), folder=args.out / name)
-            rights = ngettext("{n} right cannot be expressed", "{n} rights cannot be expressed",
-                              len(limits[name])).format(n=num(len(limits[name])))
+                n=num(len(files)), folder=args.out / name
+            )
+            rights = ngettext(
+                "{n} right cannot be expressed", "{n} rights cannot be expressed", len(limits[name])
+            ).format(n=num(len(limits[name])))
             print(f"  {name:<11} {files_text}, {rights}")
         if any(limits.values()):
-            print("  " + _("what could not be expressed, and what was done instead: {file}").format(
-                file=args.out / "limitations.md"))
+            print(
+                "  "
+                + _("what could not be expressed, and what was done instead: {file}").format(
+                    file=args.out / "limitations.md"
+                )
+            )
     return ExitCode.OK
 
 
@@ -103,15 +126,17 @@ def export(pb, label: str, adapters: list, out: Path, force: bool = False):
             written[crm.name] = [rel for rel in txn.staged() if rel.startswith(crm.name + "/")]
         previous = _previous(out)
         all_limits = {**_previous_limits(out), **limits}
-        (staging / MANIFEST).write_text(json.dumps({**previous, **written}, indent=2, sort_keys=True) + "\n",
-                                        encoding="utf-8")
+        (staging / MANIFEST).write_text(
+            json.dumps({**previous, **written}, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+        )
         (staging / "limitations.md").write_text(limitations_md(label, all_limits), encoding="utf-8")
         (staging / "limitations.json").write_text(limitations_json(label, all_limits), encoding="utf-8")
         ours = {MANIFEST, *LIMITATIONS} if previous else set()  # a stranger's limitations.md is not ours
         owned = {rel for files in previous.values() for rel in files} | ours
         stale = {rel for name in written for rel in previous.get(name, [])}
-        changes = txn.commit(Rules(owned=owned, remove=stale, refuse_foreign=False, force=force),
-                             last=[MANIFEST])
+        changes = txn.commit(
+            Rules(owned=owned, remove=stale, refuse_foreign=False, force=force), last=[MANIFEST]
+        )
     return written, limits, changes
 
 

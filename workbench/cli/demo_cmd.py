@@ -26,11 +26,19 @@ WEEKS_UNDER_WAY = 10
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--no-tui", action="store_true", help="print the text walk-through instead of opening "
-                        "the workbench")
-    parser.add_argument("--folder", type=Path, default=DEMO_FOLDER, metavar="DIR",
-                        help=f"where the demo engagement lives (default ./{DEMO_FOLDER}; reused when present)")
-    parser.add_argument("--playbook", default=DEMO_PLAYBOOK, help=f"playbook to show (default {DEMO_PLAYBOOK})")
+    parser.add_argument(
+        "--no-tui", action="store_true", help="print the text walk-through instead of opening the workbench"
+    )
+    parser.add_argument(
+        "--folder",
+        type=Path,
+        default=DEMO_FOLDER,
+        metavar="DIR",
+        help=f"where the demo engagement lives (default ./{DEMO_FOLDER}; reused when present)",
+    )
+    parser.add_argument(
+        "--playbook", default=DEMO_PLAYBOOK, help=f"playbook to show (default {DEMO_PLAYBOOK})"
+    )
     parser.add_argument("--answers", help="answers file (default: the bundled retail-chain example)")
 
 
@@ -71,10 +79,14 @@ def ensure_demo(folder: Path, today: date | None = None, author: str = DEMO_AUTH
     if is_engagement(folder):
         return folder
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise EngagementError([Problem(f"{folder} exists and is not a demo engagement; choose another --folder")])
+        raise EngagementError(
+            [Problem(f"{folder} exists and is not a demo engagement; choose another --folder")]
+        )
     today = today or date.today()
     start = today - timedelta(weeks=WEEKS_UNDER_WAY)
-    session = create_session(str(folder), demo_playbook(), "", str(bundled_dir() / DEMO_ANSWERS), author, start)
+    session = create_session(
+        str(folder), demo_playbook(), "", str(bundled_dir() / DEMO_ANSWERS), author, start
+    )
     try:
         seed(session.opened, author, today)
     finally:
@@ -147,7 +159,9 @@ def walk_through(args: argparse.Namespace) -> int:
         return ExitCode.BAD_INPUT
     resolved = resolve(loaded.playbook, answers.answers)
     client = answers.client or answers_path.stem
-    print(f"\n{client} — playbook {loaded.playbook.id} {loaded.playbook.version}"
-          f" (answers: {answers_path.name})\n")
+    print(
+        f"\n{client} — playbook {loaded.playbook.id} {loaded.playbook.version}"
+        f" (answers: {answers_path.name})\n"
+    )
     print_summary(summarize(resolved, loaded.playbook), resolved, sys.stdout)
     return ExitCode.OK

@@ -21,11 +21,18 @@ if TYPE_CHECKING:
 
 def add_design_arguments(parser: Any) -> None:
     """PLAYBOOK-OR-ENGAGEMENT [--answers FILE], shared by the deliverable commands (export, check)."""
-    parser.add_argument("playbook", metavar="PLAYBOOK-OR-ENGAGEMENT",
-                        help="a bundled playbook id, a playbook .yaml, or an engagement folder (its answers, "
-                        "overrides and start date are used)")
-    parser.add_argument("--answers", type=Path, metavar="FILE",
-                        help="intake answers (YAML), with a playbook; an engagement folder has its own")
+    parser.add_argument(
+        "playbook",
+        metavar="PLAYBOOK-OR-ENGAGEMENT",
+        help="a bundled playbook id, a playbook .yaml, or an engagement folder (its answers, "
+        "overrides and start date are used)",
+    )
+    parser.add_argument(
+        "--answers",
+        type=Path,
+        metavar="FILE",
+        help="intake answers (YAML), with a playbook; an engagement folder has its own",
+    )
 
 
 @dataclass
@@ -56,8 +63,12 @@ def load_design(ref: str, answers_file: Path | None) -> tuple[Design | None, lis
     path = Path(ref)
     if path.is_dir():
         if answers_file is not None:
-            return None, [Problem("an engagement carries its own answers; --answers is for a playbook",
-                                  file=str(answers_file))]
+            return None, [
+                Problem(
+                    "an engagement carries its own answers; --answers is for a playbook",
+                    file=str(answers_file),
+                )
+            ]
         return _engagement(path)
     from workbench.cli.common import load_with_answers
     from workbench.domain.resolve import resolve
@@ -73,8 +84,7 @@ def load_design(ref: str, answers_file: Path | None) -> tuple[Design | None, lis
 
         client = load_answers(answers_file, playbook).client
     label = _("playbook {id} {version}").format(id=playbook.id, version=playbook.version)
-    return Design(resolve(playbook, answers), label, digest, client,
-                  full=playbook, answers=answers), problems
+    return Design(resolve(playbook, answers), label, digest, client, full=playbook, answers=answers), problems
 
 
 def _engagement(folder: Path) -> tuple[Design | None, list[Problem]]:
@@ -89,11 +99,21 @@ def _engagement(folder: Path) -> tuple[Design | None, list[Problem]]:
     except EngagementError as exc:
         return None, exc.problems
     pb = got.loaded.playbook
-    label = _("engagement {client} ({id} {version})").format(client=engagement.client, id=pb.id,
-                                                              version=pb.version)
-    return Design(got.resolved, label, got.loaded.digest, engagement.client, warnings=got.warnings, full=pb,
-                  answers=dict(engagement.answers), start=engagement.start,
-                  calendar=dict(engagement.calendar), engagement=_identity(engagement)), []
+    label = _("engagement {client} ({id} {version})").format(
+        client=engagement.client, id=pb.id, version=pb.version
+    )
+    return Design(
+        got.resolved,
+        label,
+        got.loaded.digest,
+        engagement.client,
+        warnings=got.warnings,
+        full=pb,
+        answers=dict(engagement.answers),
+        start=engagement.start,
+        calendar=dict(engagement.calendar),
+        engagement=_identity(engagement),
+    ), []
 
 
 def _identity(engagement) -> str:

@@ -37,17 +37,30 @@ SHOWN = 12
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
-    parser.add_argument("--answers", type=Path, metavar="FILE", help="the new answers (they replace the current ones)")
-    parser.add_argument("--set", dest="sets", action="append", default=[], metavar="QUESTION=VALUE",
-                        help="change one answer (repeatable); VALUE as typed in `crmwb intake`, empty to clear it")
+    parser.add_argument(
+        "--answers", type=Path, metavar="FILE", help="the new answers (they replace the current ones)"
+    )
+    parser.add_argument(
+        "--set",
+        dest="sets",
+        action="append",
+        default=[],
+        metavar="QUESTION=VALUE",
+        help="change one answer (repeatable); VALUE as typed in `crmwb intake`, empty to clear it",
+    )
     parser.add_argument("--apply", action="store_true", help="save the new answers and update the task list")
     add_lang_argument(parser, "language of item names")
     add_format_argument(parser)
     add_author_argument(parser)
 
 
-SECTION_TITLES = {"tasks": N_("tasks"), "requirements": N_("requirements"), "processes": N_("processes"),
-                  "kpis": N_("KPIs"), "questions": N_("questions")}
+SECTION_TITLES = {
+    "tasks": N_("tasks"),
+    "requirements": N_("requirements"),
+    "processes": N_("processes"),
+    "kpis": N_("KPIs"),
+    "questions": N_("questions"),
+}
 
 
 def _shorten(text: str, width: int) -> str:
@@ -66,9 +79,10 @@ def print_diff(diff: AnswerDiff, pb: Playbook, lang: str = "en", stream=None) ->
     for change in diff.changes:
         q = questions.get(change.question)
         old, new = (_answer_text(q, v, lang) or _("(none)") for v in (change.old, change.new))
-        print(_shorten(f"  {change.question:<{width}}  " + _("{old} -> {new}").format(old=old, new=new),
-                       WIDTH),
-              file=out)
+        print(
+            _shorten(f"  {change.question:<{width}}  " + _("{old} -> {new}").format(old=old, new=new), WIDTH),
+            file=out,
+        )
     if diff.empty:
         print("\n" + _("Nothing is added or removed."), file=out)
         return
@@ -100,8 +114,10 @@ def _print_part(part, sign: str, out) -> None:
             print(_shorten(f"    {sign} {item.id:<{id_width}}  {item.name}", WIDTH), file=out)
         if len(items) > SHOWN:
             more = len(items) - SHOWN
-            print("    " + _("… and {n} more ({option} lists all)").format(n=num(more), option="--format json"),
-                  file=out)
+            print(
+                "    " + _("… and {n} more ({option} lists all)").format(n=num(more), option="--format json"),
+                file=out,
+            )
 
 
 def _apply_sets(pb: Playbook, answers: dict[str, Any], sets: list[str]) -> str | None:
@@ -116,13 +132,18 @@ def _apply_sets(pb: Playbook, answers: dict[str, Any], sets: list[str]) -> str |
         qid = qid.strip()
         if not sep or not qid:
             return _("{option}: expected QUESTION=VALUE, e.g. {example}").format(
-                option=f"--set {item!r}", example="--set loyalty_programme=yes")
+                option=f"--set {item!r}", example="--set loyalty_programme=yes"
+            )
         if qid not in questions:
             close = difflib.get_close_matches(qid, list(questions), n=3, cutoff=0.5)
-            hint = (_("did you mean {ids}?").format(ids=", ".join(close)) if close
-                    else _("see the questions in {file}").format(file="engagement.yaml"))
-            return _("{option}: unknown question {id}; {hint}").format(option=f"--set {item!r}", id=repr(qid),
-                                                                      hint=hint)
+            hint = (
+                _("did you mean {ids}?").format(ids=", ".join(close))
+                if close
+                else _("see the questions in {file}").format(file="engagement.yaml")
+            )
+            return _("{option}: unknown question {id}; {hint}").format(
+                option=f"--set {item!r}", id=repr(qid), hint=hint
+            )
         if not text.strip():
             answers.pop(qid, None)
             continue
@@ -144,8 +165,11 @@ def _save(oe, pb: Playbook, new: dict[str, Any], author: str | None):
 
     who = current_author(author)
     base = oe.engagement
-    return save_engagement(base, replace(base, answers=ordered_answers(pb, new)),
-                           sync=lambda written: sync_answers(oe.store, pb, written, who))
+    return save_engagement(
+        base,
+        replace(base, answers=ordered_answers(pb, new)),
+        sync=lambda written: sync_answers(oe.store, pb, written, who),
+    )
 
 
 def _report_saved(result, as_json: bool, data: dict | None = None) -> None:
@@ -160,8 +184,12 @@ def _report_saved(result, as_json: bool, data: dict | None = None) -> None:
     if result.taken:
         print(result.merged_note())
     if not result.sync_error:
-        print("\n" + _("Saved to {file}: {summary}.").format(file=result.engagement.file,
-                                                          summary=sync_summary(*result.synced)))
+        print(
+            "\n"
+            + _("Saved to {file}: {summary}.").format(
+                file=result.engagement.file, summary=sync_summary(*result.synced)
+            )
+        )
 
 
 def _new_answers(args: argparse.Namespace, pb: Playbook, current: dict[str, Any]) -> dict[str, Any] | int:
@@ -190,8 +218,12 @@ def run(args: argparse.Namespace) -> int:
     from workbench.store.engagement_save import EditConflict
 
     if args.answers is None and not args.sets:
-        return fail("diff", _("nothing to compare; give {answers} or {set}").format(
-            answers="--answers FILE", set="--set QUESTION=VALUE"))
+        return fail(
+            "diff",
+            _("nothing to compare; give {answers} or {set}").format(
+                answers="--answers FILE", set="--set QUESTION=VALUE"
+            ),
+        )
     oe = open_or_report(args.folder, args.author, "diff")
     if oe is None:
         return ExitCode.BAD_INPUT
@@ -221,6 +253,7 @@ def run(args: argparse.Namespace) -> int:
         if result is not None:
             _report_saved(result, False)
         elif diff.changes:
-            print("\n" + _("Nothing was changed; add {option} to save these answers.")
-                  .format(option="--apply"))
+            print(
+                "\n" + _("Nothing was changed; add {option} to save these answers.").format(option="--apply")
+            )
     return ExitCode.OK

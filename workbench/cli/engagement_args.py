@@ -20,13 +20,19 @@ def iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-01") from None
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-01"
+        ) from None
 
 
 def add_author_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--as", dest="author", metavar="NAME",
-                        help="who makes the change (default: $CRMWB_AUTHOR, else the settings file's author, "
-                             "else the OS user)")
+    parser.add_argument(
+        "--as",
+        dest="author",
+        metavar="NAME",
+        help="who makes the change (default: $CRMWB_AUTHOR, else the settings file's author, "
+        "else the OS user)",
+    )
 
 
 def fail(command: str, message: str) -> int:
@@ -60,8 +66,12 @@ def open_or_report(folder: Path, author: str | None, command: str) -> OpenEngage
     except EngagementError as exc:
         print_problems(exc.problems)
     except (sqlite3.Error, RuntimeError) as exc:
-        fail(command, _("{file}: the state store cannot be used: {reason}").format(
-            file=Path(folder) / "state.db", reason=exc))
+        fail(
+            command,
+            _("{file}: the state store cannot be used: {reason}").format(
+                file=Path(folder) / "state.db", reason=exc
+            ),
+        )
     return None
 
 
@@ -69,12 +79,21 @@ def sync_summary(new: list[str], archived: list[str], restored: list[str]) -> st
     from workbench.cli.local import num
     from workbench.i18n import _, ngettext
 
-    parts = [ngettext("{n} task added (not started)", "{n} tasks added (not started)", len(new)).format(
-                 n=num(len(new))) if new else "",
-             ngettext("{n} archived (its history is kept)", "{n} archived (their history is kept)",
-                      len(archived)).format(n=num(len(archived))) if archived else "",
-             ngettext("{n} restored", "{n} restored",
-                      len(restored)).format(n=num(len(restored))) if restored else ""]
+    parts = [
+        ngettext("{n} task added (not started)", "{n} tasks added (not started)", len(new)).format(
+            n=num(len(new))
+        )
+        if new
+        else "",
+        ngettext(
+            "{n} archived (its history is kept)", "{n} archived (their history is kept)", len(archived)
+        ).format(n=num(len(archived)))
+        if archived
+        else "",
+        ngettext("{n} restored", "{n} restored", len(restored)).format(n=num(len(restored)))
+        if restored
+        else "",
+    ]
     return "; ".join(p for p in parts if p) or _("the task list is unchanged")
 
 

@@ -22,14 +22,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
     parser.add_argument("--only", help="comma-separated deliverables: rfp,roles,processes,kpis,plan,jobdesc")
     parser.add_argument("--format", dest="formats", help="comma-separated formats, e.g. xlsx,md,bpmn")
-    parser.add_argument("--client", help="client name for cover sheets (default: the engagement's or the "
-                        "answers file's)")
-    parser.add_argument("--start", type=iso_date, metavar="YYYY-MM-DD",
-                        help="project start date (default: the engagement's, else today)")
+    parser.add_argument(
+        "--client", help="client name for cover sheets (default: the engagement's or the answers file's)"
+    )
+    parser.add_argument(
+        "--start",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="project start date (default: the engagement's, else today)",
+    )
     add_lang_argument(parser, "language of names and labels")
-    parser.add_argument("--force", action="store_true",
-                        help="write into a folder that holds files no export manifest lists, or another "
-                        "client's export (which is then replaced)")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a folder that holds files no export manifest lists, or another "
+        "client's export (which is then replaced)",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress output")
 
 
@@ -68,15 +76,25 @@ def load_context(args: argparse.Namespace, command: str):
         return None
     print_problems(problems)  # loader warnings, if any
     for warning in design.warnings:
-        print(_("crmwb {command}: warning: {warning}").format(command=command, warning=warning),
-              file=sys.stderr)
+        print(
+            _("crmwb {command}: warning: {warning}").format(command=command, warning=warning), file=sys.stderr
+        )
     from workbench.domain.client_calendar import engagement_calendar
 
     answers = design.answers
     start = args.start or design.start or date.today()
-    return ExportContext(design.playbook, design.full, answers, args.client or design.client or UNNAMED,
-                         start, args.lang, design.digest, answers_digest(answers), design.engagement,
-                         engagement_calendar(answers, start, design.calendar, args.lang))
+    return ExportContext(
+        design.playbook,
+        design.full,
+        answers,
+        args.client or design.client or UNNAMED,
+        start,
+        args.lang,
+        design.digest,
+        answers_digest(answers),
+        design.engagement,
+        engagement_calendar(answers, start, design.calendar, args.lang),
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -100,8 +118,13 @@ def run(args: argparse.Namespace) -> int:
         print(_("crmwb export: error: {message}").format(message=exc), file=sys.stderr)
         return ExitCode.BAD_INPUT
     except OSError as exc:
-        print(_("crmwb export: error: cannot write to {out}: {why}; nothing was changed (the previous "
-                "export, if any, is intact)").format(out=args.out, why=exc.strerror or exc), file=sys.stderr)
+        print(
+            _(
+                "crmwb export: error: cannot write to {out}: {why}; nothing was changed (the previous "
+                "export, if any, is intact)"
+            ).format(out=args.out, why=exc.strerror or exc),
+            file=sys.stderr,
+        )
         return ExitCode.BAD_INPUT
     report(result, args.quiet)
     return ExitCode.OK
@@ -114,8 +137,17 @@ def report(result, quiet: bool) -> None:
         print(_("crmwb export: {what}").format(what=changes.recovered), file=sys.stderr)
     if quiet:
         return
-    print(ngettext("exported {n} file and {manifest} to {folder}: {summary}",
-                   "exported {n} files and {manifest} to {folder}: {summary}", len(result.files)).format(
-        n=len(result.files), folder=result.folder, manifest=result.manifest.name, summary=changes.summary()))
+    print(
+        ngettext(
+            "exported {n} file and {manifest} to {folder}: {summary}",
+            "exported {n} files and {manifest} to {folder}: {summary}",
+            len(result.files),
+        ).format(
+            n=len(result.files),
+            folder=result.folder,
+            manifest=result.manifest.name,
+            summary=changes.summary(),
+        )
+    )
     for line in changes.lines():
         print(f"  {line}")

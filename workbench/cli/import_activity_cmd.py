@@ -41,23 +41,48 @@ KPIs (activities per rep per week) are scaled from the days the export covers
 cp1251 or cp1256 are detected. Any problem in the file records nothing."""
 
 
-RECORDS = {"leads_created": N_("leads"), "contacts_created": N_("contacts"), "deals_created": N_("deals"),
-           "cases_created": N_("cases"), "activities_logged": N_("activities")}
+RECORDS = {
+    "leads_created": N_("leads"),
+    "contacts_created": N_("contacts"),
+    "deals_created": N_("deals"),
+    "cases_created": N_("cases"),
+    "activities_logged": N_("activities"),
+}
 """the records columns an activity export may carry, as people call them"""
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
     parser.add_argument("file", type=Path, metavar="FILE.csv", help="the CRM export: one row per user")
-    parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
-                        help="the day of the export; activity is counted up to it (default: today)")
-    parser.add_argument("--from", dest="period_from", type=iso_date, metavar="YYYY-MM-DD",
-                        help="the first day the export's activity counts cover; per-period KPIs (activities "
-                             "per rep per week) are scaled from --from..--date to their cadence")
-    parser.add_argument("--role-group", action="append", default=[], metavar="GROUP=TERM",
-                        help="count roles with this term in this group, e.g. sales=\"Агентская сеть\" "
-                             "(repeatable; a trailing * matches any ending)")
-    parser.add_argument("--measure", action="append", default=[], metavar="ID=VALUE",
-                        help="a measure the file cannot give, e.g. service_contacts_received=1200 (repeatable)")
+    parser.add_argument(
+        "--date",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="the day of the export; activity is counted up to it (default: today)",
+    )
+    parser.add_argument(
+        "--from",
+        dest="period_from",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="the first day the export's activity counts cover; per-period KPIs (activities "
+        "per rep per week) are scaled from --from..--date to their cadence",
+    )
+    parser.add_argument(
+        "--role-group",
+        action="append",
+        default=[],
+        metavar="GROUP=TERM",
+        help='count roles with this term in this group, e.g. sales="Агентская сеть" '
+        "(repeatable; a trailing * matches any ending)",
+    )
+    parser.add_argument(
+        "--measure",
+        action="append",
+        default=[],
+        metavar="ID=VALUE",
+        help="a measure the file cannot give, e.g. service_contacts_received=1200 (repeatable)",
+    )
     add_format_argument(parser)
     add_author_argument(parser)
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
@@ -77,7 +102,8 @@ def _extra_measures(items: list[str]) -> tuple[dict[str, float], str | None]:
             value = None
         if not sep or not name.strip() or value is None:
             return {}, _("{option}; expected ID=NUMBER, e.g. {example}").format(
-                option=f"--measure {item!r}", example="service_contacts_received=1200")
+                option=f"--measure {item!r}", example="service_contacts_received=1200"
+            )
         values[name.strip()] = value
     return values, None
 
@@ -91,7 +117,8 @@ def _role_terms(items: list[str], known: list[str]) -> tuple[dict[str, list[str]
         group, sep, term = item.partition("=")
         if not sep or not term.strip() or group.strip() not in known:
             return {}, _("--role-group {item!r}; expected GROUP=TERM with GROUP one of: {groups}").format(
-                item=item, groups=", ".join(known) or _("(the playbook declares no role groups)"))
+                item=item, groups=", ".join(known) or _("(the playbook declares no role groups)")
+            )
         terms.setdefault(group.strip(), []).append(term.strip())
     return terms, None
 
@@ -118,8 +145,10 @@ def run(args: argparse.Namespace) -> int:
 
     as_of = args.date or date.today()
     if as_of > date.today():
-        return fail("import-activity", _("{option} is in the future; expected the day of the export").format(
-            option=f"--date {as_of}"))
+        return fail(
+            "import-activity",
+            _("{option} is in the future; expected the day of the export").format(option=f"--date {as_of}"),
+        )
     extra, error = _extra_measures(args.measure)
     period_days, period_error = _period_days(args, as_of)
     if error or period_error:
@@ -132,10 +161,17 @@ def run(args: argparse.Namespace) -> int:
         for name in extra:
             if name not in known:
                 close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
-                hint = (_("did you mean {ids}?").format(ids=", ".join(close)) if close
-                        else _("see the measures in {command}").format(command="`crmwb show`"))
-                return fail("import-activity", _("{option}: unknown measure {id}; {hint}").format(
-                    option="--measure", id=repr(name), hint=hint))
+                hint = (
+                    _("did you mean {ids}?").format(ids=", ".join(close))
+                    if close
+                    else _("see the measures in {command}").format(command="`crmwb show`")
+                )
+                return fail(
+                    "import-activity",
+                    _("{option}: unknown measure {id}; {hint}").format(
+                        option="--measure", id=repr(name), hint=hint
+                    ),
+                )
         terms, error = _role_terms(args.role_group, [g.id for g in opened.resolved.role_groups])
         if error:
             return fail("import-activity", error)
@@ -150,8 +186,10 @@ def run(args: argparse.Namespace) -> int:
         given = {k: v for k, v in measures.values.items() if k in known}
         clash = sorted(set(given) & set(extra))
         if clash:
-            return fail("import-activity", _("{option} comes from the file already; remove it").format(
-                option=f"--measure {clash[0]}"))
+            return fail(
+                "import-activity",
+                _("{option} comes from the file already; remove it").format(option=f"--measure {clash[0]}"),
+            )
         values = given | extra
         adoption = [k for k in opened.resolved.kpis if k.kind == "adoption"]
         results = evaluate_kpis(adoption, values, period_days)
@@ -164,17 +202,31 @@ def run(args: argparse.Namespace) -> int:
         from workbench.store.author import current_author
 
         source = f"import-activity {activity.path.name} ({activity.encoding})"
-        items = [Measurement(r.kpi.id, r.value, as_of, source,  # type: ignore[arg-type]
-                             "; ".join(filter(None, (", ".join(f"{m}={values[m]:g}" for m in
-                                                               formula_names(r.kpi.formula)),
-                                                     period_note(r.kpi, period_days)))))
-                 for r in done]
+        items = [
+            Measurement(
+                r.kpi.id,
+                r.value,
+                as_of,
+                source,  # type: ignore[arg-type]
+                "; ".join(
+                    filter(
+                        None,
+                        (
+                            ", ".join(f"{m}={values[m]:g}" for m in formula_names(r.kpi.formula)),
+                            period_note(r.kpi, period_days),
+                        ),
+                    )
+                ),
+            )
+            for r in done
+        ]
         try:
             opened.store.record_measurements(items, current_author(args.author))
         except sqlite3.Error as exc:  # busy past the timeout, disk full...: the transaction rolled back whole
-            return fail("import-activity",
-                        _("nothing was recorded: the state store refused the write: {reason}").format(
-                reason=exc))
+            return fail(
+                "import-activity",
+                _("nothing was recorded: the state store refused the write: {reason}").format(reason=exc),
+            )
     if args.format == "json":
         emit(json_text(_json(activity, measures, values, results, as_of, period_days)))
     else:
@@ -183,37 +235,88 @@ def run(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-def _json(activity: ActivityFile, measures: ActivityMeasures, values: dict[str, float],
-          results: list[KpiResult], as_of: date, period_days: int | None) -> dict:
-    return {"file": str(activity.path), "encoding": activity.encoding, "delimiter": activity.delimiter,
-            "date": as_of.isoformat(), "period_days": period_days, "users": activity.users,
-            "excluded_accounts": measures.excluded, "unmatched_roles": measures.unmatched,
-            "measures": values, "records_by_group": measures.by_group,
-            "recorded": [{"kpi": r.kpi.id, "value": r.value, "target": r.kpi.target, "unit": r.kpi.unit,
-                          "on_track": (r.value >= r.kpi.target) if r.kpi.direction == "up" else
-                          (r.value <= r.kpi.target)} for r in results if r.value is not None],
-            "not_computed": [{"kpi": r.kpi.id, "missing": r.missing, "reason": r.reason}
-                             for r in results if r.value is None]}
+def _json(
+    activity: ActivityFile,
+    measures: ActivityMeasures,
+    values: dict[str, float],
+    results: list[KpiResult],
+    as_of: date,
+    period_days: int | None,
+) -> dict:
+    return {
+        "file": str(activity.path),
+        "encoding": activity.encoding,
+        "delimiter": activity.delimiter,
+        "date": as_of.isoformat(),
+        "period_days": period_days,
+        "users": activity.users,
+        "excluded_accounts": measures.excluded,
+        "unmatched_roles": measures.unmatched,
+        "measures": values,
+        "records_by_group": measures.by_group,
+        "recorded": [
+            {
+                "kpi": r.kpi.id,
+                "value": r.value,
+                "target": r.kpi.target,
+                "unit": r.kpi.unit,
+                "on_track": (r.value >= r.kpi.target)
+                if r.kpi.direction == "up"
+                else (r.value <= r.kpi.target),
+            }
+            for r in results
+            if r.value is not None
+        ],
+        "not_computed": [
+            {"kpi": r.kpi.id, "missing": r.missing, "reason": r.reason} for r in results if r.value is None
+        ],
+    }
 
 
-def _print(activity: ActivityFile, measures: ActivityMeasures, values: dict[str, float],
-           results: list[KpiResult], as_of: date, done: list[KpiResult], period_days: int | None,
-           group_names: dict[str, str]) -> None:
-    print(ngettext("Read {file}: {encoding}, delimiter {delimiter}, {n} user",
-                   "Read {file}: {encoding}, delimiter {delimiter}, {n} users", activity.users).format(
-        file=activity.path.name, encoding=activity.encoding, delimiter=repr(activity.delimiter),
-        n=num(activity.users)))
+def _print(
+    activity: ActivityFile,
+    measures: ActivityMeasures,
+    values: dict[str, float],
+    results: list[KpiResult],
+    as_of: date,
+    done: list[KpiResult],
+    period_days: int | None,
+    group_names: dict[str, str],
+) -> None:
+    print(
+        ngettext(
+            "Read {file}: {encoding}, delimiter {delimiter}, {n} user",
+            "Read {file}: {encoding}, delimiter {delimiter}, {n} users",
+            activity.users,
+        ).format(
+            file=activity.path.name,
+            encoding=activity.encoding,
+            delimiter=repr(activity.delimiter),
+            n=num(activity.users),
+        )
+    )
     if measures.excluded:
-        print("  " + ngettext("{n} integration, service or test account left out of every count",
-                              "{n} integration, service or test accounts left out of every count",
-                              measures.excluded).format(n=num(measures.excluded)))
+        print(
+            "  "
+            + ngettext(
+                "{n} integration, service or test account left out of every count",
+                "{n} integration, service or test accounts left out of every count",
+                measures.excluded,
+            ).format(n=num(measures.excluded))
+        )
     for name, value in values.items():
         how = measures.how.get(name) or _("given with {option}").format(option="--measure")
         print(cut(f"  {name:<24}{num(round(value)):>8}  {digits(how)}"))
     for group, counts in sorted(measures.by_group.items()):
         entered = ", ".join(f"{_(RECORDS[c]) if c in RECORDS else c} {num(n)}" for c, n in counts.items())
-        print(cut("  " + _("entered by {group}: {records}").format(group=group_names.get(group, group),
-                                                                   records=entered)))
+        print(
+            cut(
+                "  "
+                + _("entered by {group}: {records}").format(
+                    group=group_names.get(group, group), records=entered
+                )
+            )
+        )
     _print_unmatched(measures.unmatched)
     _print_recorded(done, as_of, period_days)
     missing = [r for r in results if r.value is None]
@@ -222,22 +325,33 @@ def _print(activity: ActivityFile, measures: ActivityMeasures, values: dict[str,
         for r in missing:
             print(f"  {r.kpi.id:<24} {r.reason}")
         if any(r.missing for r in missing):
-            print(_("Measures from other systems can be given with {option}.")
-                  .format(option="`--measure ID=VALUE`"))
+            print(
+                _("Measures from other systems can be given with {option}.").format(
+                    option="`--measure ID=VALUE`"
+                )
+            )
 
 
 def _print_recorded(done: list[KpiResult], as_of: date, period_days: int | None) -> None:
     from workbench.domain.adoption import period_note
 
     if done:
-        print("\n" + ngettext("Recorded {n} adoption KPI value for {date}:",
-                              "Recorded {n} adoption KPI values for {date}:", len(done)).format(
-            n=num(len(done)), date=day(as_of)))
+        print(
+            "\n"
+            + ngettext(
+                "Recorded {n} adoption KPI value for {date}:",
+                "Recorded {n} adoption KPI values for {date}:",
+                len(done),
+            ).format(n=num(len(done)), date=day(as_of))
+        )
     for r in done:
         assert r.value is not None
         good = r.value >= r.kpi.target if r.kpi.direction == "up" else r.value <= r.kpi.target
-        print(f"  {r.kpi.id:<24}{kpi_value(r.value, r.kpi.unit):>10}  " + _("target {target}").format(
-            target=f"{kpi_target(r.kpi):<10}") + _(TRACK[good]))
+        print(
+            f"  {r.kpi.id:<24}{kpi_value(r.value, r.kpi.unit):>10}  "
+            + _("target {target}").format(target=f"{kpi_target(r.kpi):<10}")
+            + _(TRACK[good])
+        )
         if period_note(r.kpi, period_days):
             print(f"    {digits(period_note(r.kpi, period_days))}")
 
@@ -248,10 +362,16 @@ def _print_unmatched(unmatched: dict[str, int]) -> None:
 
     if not unmatched:
         return
-    print(_("  roles in no group (counted as users only): {roles}").format(
-        roles=", ".join(f"{role!r} ({num(count)})" for role, count in sorted(unmatched.items()))))
-    print(_("  add them with --role-group GROUP=TERM, e.g. --role-group sales=\"{role}\"").format(
-        role=sorted(unmatched)[0]))
+    print(
+        _("  roles in no group (counted as users only): {roles}").format(
+            roles=", ".join(f"{role!r} ({num(count)})" for role, count in sorted(unmatched.items()))
+        )
+    )
+    print(
+        _('  add them with --role-group GROUP=TERM, e.g. --role-group sales="{role}"').format(
+            role=sorted(unmatched)[0]
+        )
+    )
 
 
 def _warn_stale(activity: ActivityFile, as_of: date) -> None:
@@ -259,7 +379,10 @@ def _warn_stale(activity: ActivityFile, as_of: date) -> None:
 
     newest = activity.tally.newest_login if activity.tally else None
     if newest and (as_of - newest).days > STALE_DAYS:
-        print(_("crmwb import-activity: warning: the newest login in the file is on {newest}, {days} days "
-                "before {date}; is {option} the day of the export?").format(
-            newest=day(newest), days=num((as_of - newest).days), date=day(as_of), option="--date"),
-              file=sys.stderr)
+        print(
+            _(
+                "crmwb import-activity: warning: the newest login in the file is on {newest}, {days} days "
+                "before {date}; is {option} the day of the export?"
+            ).format(newest=day(newest), days=num((as_of - newest).days), date=day(as_of), option="--date"),
+            file=sys.stderr,
+        )

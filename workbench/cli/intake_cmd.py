@@ -27,11 +27,21 @@ if TYPE_CHECKING:
 
 WIDTH = 78
 _SKIP = object()
-HINTS = {"choice": N_("number or id"), "multi_choice": N_("numbers or ids, comma-separated; - for none"),
-         "text": N_("text"), "yes_no": N_("y/n")}
-GROUP_TITLES = {"profile": N_("Company profile"), "readiness": N_("Readiness"), "scope": N_("Scope"),
-                "channels": N_("Channels"), "data": N_("Data"), "people": N_("People"),
-                "dedicated_manager": N_("Dedicated CRM manager")}
+HINTS = {
+    "choice": N_("number or id"),
+    "multi_choice": N_("numbers or ids, comma-separated; - for none"),
+    "text": N_("text"),
+    "yes_no": N_("y/n"),
+}
+GROUP_TITLES = {
+    "profile": N_("Company profile"),
+    "readiness": N_("Readiness"),
+    "scope": N_("Scope"),
+    "channels": N_("Channels"),
+    "data": N_("Data"),
+    "people": N_("People"),
+    "dedicated_manager": N_("Dedicated CRM manager"),
+}
 """the questionnaire groups of the bundled playbooks; another playbook's group shows its id"""
 
 
@@ -43,8 +53,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _wrap(text: str, indent: str = "  ") -> str:
-    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent,
-                         break_on_hyphens=False)
+    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)
 
 
 def _hint(q: Question, lang: str) -> str:
@@ -59,8 +68,14 @@ def _show_question(q: Question, position: str, lang: str) -> None:
     from workbench.domain.text import tr
 
     print()
-    print(textwrap.fill(f"{position} {tr(q.text, lang)}", WIDTH, subsequent_indent=" " * (len(position) + 1),
-                        break_on_hyphens=False))
+    print(
+        textwrap.fill(
+            f"{position} {tr(q.text, lang)}",
+            WIDTH,
+            subsequent_indent=" " * (len(position) + 1),
+            break_on_hyphens=False,
+        )
+    )
     for number, option in enumerate(q.options, 1):
         print(f"  {digits(str(number)):>2}) {option.id:<18} {tr(option.label, lang)}")
 
@@ -199,13 +214,22 @@ def run(args: argparse.Namespace) -> int:
         answers = dict(before)
         left = pending_count(pb, answers)
         if not args.all and not left:
-            print(_("Every question that applies is answered; {command} asks them again.").format(
-                command=f"`crmwb intake {args.folder} --all`"))
+            print(
+                _("Every question that applies is answered; {command} asks them again.").format(
+                    command=f"`crmwb intake {args.folder} --all`"
+                )
+            )
             return ExitCode.OK
-        which = _("all questions") if args.all else ngettext(
-            "{n} unanswered question", "{n} unanswered questions", left).format(n=num(left))
-        print(_("Intake for {client} ({playbook}): {which}.").format(
-            client=oe.engagement.client, playbook=f"{pb.id} {pb.version}", which=which))
+        which = (
+            _("all questions")
+            if args.all
+            else ngettext("{n} unanswered question", "{n} unanswered questions", left).format(n=num(left))
+        )
+        print(
+            _("Intake for {client} ({playbook}): {which}.").format(
+                client=oe.engagement.client, playbook=f"{pb.id} {pb.version}", which=which
+            )
+        )
         print(_("Enter keeps the answer in brackets; Ctrl-D stops, keeping the answers so far."))
         code = ExitCode.OK
         saver = _Saver(oe, current_author(args.author))
@@ -215,16 +239,24 @@ def run(args: argparse.Namespace) -> int:
         except (EOFError, KeyboardInterrupt) as exc:
             code = ExitCode.INTERRUPTED if isinstance(exc, KeyboardInterrupt) else ExitCode.OK
             saved_count = len(oe.engagement.answers)
-            print("\n\n" + ngettext("Stopped. {n} answer is saved in {file}; run {command} to go on.",
-                                     "Stopped. {n} answers are saved in {file}; run {command} to go on.",
-                                     saved_count).format(n=num(saved_count), file=oe.engagement.file,
-                                                         command=f"`crmwb intake {args.folder}`"))
+            print(
+                "\n\n"
+                + ngettext(
+                    "Stopped. {n} answer is saved in {file}; run {command} to go on.",
+                    "Stopped. {n} answers are saved in {file}; run {command} to go on.",
+                    saved_count,
+                ).format(n=num(saved_count), file=oe.engagement.file, command=f"`crmwb intake {args.folder}`")
+            )
         saved = oe.engagement.answers
         stale = stale_answers(pb, saved)
         if stale:
-            print(textwrap.fill(_("Kept, though they no longer apply: {ids}.")
-                                .format(ids=", ".join(stale)), WIDTH,
-                                break_on_hyphens=False))
+            print(
+                textwrap.fill(
+                    _("Kept, though they no longer apply: {ids}.").format(ids=", ".join(stale)),
+                    WIDTH,
+                    break_on_hyphens=False,
+                )
+            )
         if saver.refused:
             print(_("Not saved (see above): {fields}.").format(fields=", ".join(saver.refused)))
         diff = diff_answers(pb, before, saved, args.lang)

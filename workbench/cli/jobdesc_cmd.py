@@ -21,31 +21,59 @@ FORMATS = ("md", "html", "docx")
 
 def _choices(allowed: tuple[str, ...]):
     """An argparse type for 'fa' or 'en,fa,ru': a list of values, each one of `allowed`."""
+
     def parse(value: str) -> list[str]:
         items = [v.strip() for v in value.split(",") if v.strip()]
         wrong = [v for v in items if v not in allowed]
         if wrong or not items:
             raise argparse.ArgumentTypeError(f"{(wrong or [value])[0]!r} is not one of {', '.join(allowed)}")
         return list(dict.fromkeys(items))
+
     return parse
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("role", nargs="?", help="role id, e.g. crm_manager (omit with --all)")
     parser.add_argument("--all", action="store_true", help="every role that has a job profile")
-    parser.add_argument("--lang", type=_choices(LANGS), default=["en"], metavar="|".join(LANGS),
-                        help="language(s), comma-separated (default en)")
-    parser.add_argument("--format", dest="formats", type=_choices(FORMATS), default=["md"],
-                        metavar="md|html|docx", help="format(s), comma-separated (default md)")
-    parser.add_argument("--playbook", default="core", metavar="PLAYBOOK-OR-ENGAGEMENT",
-                        help="bundled playbook id, .yaml file or engagement folder (default core)")
-    parser.add_argument("--answers", type=Path, metavar="FILE",
-                        help="intake answers (YAML), with a playbook; an engagement folder has its own")
-    parser.add_argument("--force", action="store_true",
-                        help="replace files (or links) of someone else's where a job description goes")
+    parser.add_argument(
+        "--lang",
+        type=_choices(LANGS),
+        default=["en"],
+        metavar="|".join(LANGS),
+        help="language(s), comma-separated (default en)",
+    )
+    parser.add_argument(
+        "--format",
+        dest="formats",
+        type=_choices(FORMATS),
+        default=["md"],
+        metavar="md|html|docx",
+        help="format(s), comma-separated (default md)",
+    )
+    parser.add_argument(
+        "--playbook",
+        default="core",
+        metavar="PLAYBOOK-OR-ENGAGEMENT",
+        help="bundled playbook id, .yaml file or engagement folder (default core)",
+    )
+    parser.add_argument(
+        "--answers",
+        type=Path,
+        metavar="FILE",
+        help="intake answers (YAML), with a playbook; an engagement folder has its own",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace files (or links) of someone else's where a job description goes",
+    )
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
-    parser.add_argument("--date", type=date.fromisoformat, metavar="YYYY-MM-DD",
-                        help="date printed on the documents (default today)")
+    parser.add_argument(
+        "--date",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="date printed on the documents (default today)",
+    )
     parser.add_argument("--quiet", action="store_true", help="print nothing on success")
 
 
@@ -69,8 +97,11 @@ def run(args: argparse.Namespace) -> int:
         roles = [args.role]
     else:
         known = "is not a role" if args.role not in resolved.role_map() else "has no job profile"
-        print(f"crmwb jobdesc: {args.role!r} {known} in playbook {resolved.id}; roles with a job profile: "
-              f"{', '.join(available) or 'none'}", file=sys.stderr)
+        print(
+            f"crmwb jobdesc: {args.role!r} {known} in playbook {resolved.id}; roles with a job profile: "
+            f"{', '.join(available) or 'none'}",
+            file=sys.stderr,
+        )
         return ExitCode.BAD_INPUT
     if not roles:
         print(f"crmwb jobdesc: playbook {resolved.id} has no job profiles", file=sys.stderr)
@@ -86,20 +117,34 @@ def _write(args: argparse.Namespace, resolved, roles: list[str], answers: dict) 
 
     try:
         with Transaction(args.out) as txn:
-            write_many(resolved, roles, args.lang, args.formats, txn.staging, args.date or date.today(),
-                       country_answer(answers))
+            write_many(
+                resolved,
+                roles,
+                args.lang,
+                args.formats,
+                txn.staging,
+                args.date or date.today(),
+                country_answer(answers),
+            )
             names = txn.staged()
             changes = txn.commit(Rules(owned=set(names), refuse_foreign=False, force=args.force))
     except FolderRefused as exc:
         print(_("crmwb jobdesc: error: {message}").format(message=exc), file=sys.stderr)
         return ExitCode.BAD_INPUT
     except OSError as exc:
-        print(_("crmwb jobdesc: cannot write to {out}: {why}; nothing was changed").format(
-            out=args.out, why=exc.strerror or exc), file=sys.stderr)
+        print(
+            _("crmwb jobdesc: cannot write to {out}: {why}; nothing was changed").format(
+                out=args.out, why=exc.strerror or exc
+            ),
+            file=sys.stderr,
+        )
         return ExitCode.BAD_INPUT
     if not args.quiet:
-        print(_("wrote {n} job description file(s) to {out}: {summary}").format(
-            n=len(names), out=args.out, summary=changes.summary()))
+        print(
+            _("wrote {n} job description file(s) to {out}: {summary}").format(
+                n=len(names), out=args.out, summary=changes.summary()
+            )
+        )
         for name in names:
             print(f"  {name}")
     return ExitCode.OK

@@ -38,18 +38,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     record = sub.add_parser("record", help="record a KPI value", description="Record a measured KPI value.")
     record.add_argument("kpi", metavar="KPI", help="the KPI id, e.g. active_user_rate")
-    record.add_argument("value", metavar="VALUE",
-                        help="the measured value, e.g. 72.5, 6,1, ۶٫۱ or 1 234,5; checked against the KPI's "
-                             "valid range (0-100 for a percentage, not negative for counts and durations)")
-    record.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="when it was measured (default: today)")
+    record.add_argument(
+        "value",
+        metavar="VALUE",
+        help="the measured value, e.g. 72.5, 6,1, ۶٫۱ or 1 234,5; checked against the KPI's "
+        "valid range (0-100 for a percentage, not negative for counts and durations)",
+    )
+    record.add_argument(
+        "--date", type=iso_date, metavar="YYYY-MM-DD", help="when it was measured (default: today)"
+    )
     record.add_argument("--source", metavar="TEXT", help="where the number comes from")
     record.add_argument("--note", metavar="TEXT", help="a remark kept with the value")
     add_author_argument(record)
-    listing = sub.add_parser("list", help="each KPI: latest value, baseline, target, on track or not",
-                             description="Each KPI of the engagement: latest value, baseline, target, on track.")
+    listing = sub.add_parser(
+        "list",
+        help="each KPI: latest value, baseline, target, on track or not",
+        description="Each KPI of the engagement: latest value, baseline, target, on track.",
+    )
     add_format_argument(listing)
-    trend = sub.add_parser("trend", help="values over time vs baseline and target, with a sparkline",
-                           description="A KPI's values over time against baseline and target.")
+    trend = sub.add_parser(
+        "trend",
+        help="values over time vs baseline and target, with a sparkline",
+        description="A KPI's values over time against baseline and target.",
+    )
     trend.add_argument("kpi", metavar="KPI", nargs="?", help="the KPI id")
     trend.add_argument("--all", action="store_true", help="every KPI of the engagement")
     add_format_argument(trend)
@@ -77,12 +88,19 @@ def find_kpi(opened: OpenEngagement, kpi_id: str, command: str) -> Kpi | None:
     if kpi_id in kpis:
         return kpis[kpi_id]
     if any(k.id == kpi_id for k in opened.playbook.kpis):
-        fail(command, _("KPI {id} does not apply to this client: its condition is false for the answers in "
-                        "{file}").format(id=repr(kpi_id), file="engagement.yaml"))
+        fail(
+            command,
+            _(
+                "KPI {id} does not apply to this client: its condition is false for the answers in {file}"
+            ).format(id=repr(kpi_id), file="engagement.yaml"),
+        )
         return None
     close = difflib.get_close_matches(kpi_id, list(kpis), n=3, cutoff=0.5)
-    hint = (_("did you mean {ids}?").format(ids=", ".join(close)) if close
-            else _("expected one of: {ids}").format(ids=", ".join(kpis)))
+    hint = (
+        _("did you mean {ids}?").format(ids=", ".join(close))
+        if close
+        else _("expected one of: {ids}").format(ids=", ".join(kpis))
+    )
     fail(command, _("unknown KPI {id}; {hint}").format(id=repr(kpi_id), hint=hint))
     return None
 
@@ -103,20 +121,30 @@ def _record(opened: OpenEngagement, args: argparse.Namespace) -> int:
         return fail("kpi record", _("VALUE {error}").format(error=exc))
     when = args.date or date.today()
     if when > date.today():
-        return fail("kpi record",
-                    _("{option} {date} is in the future; expected the day it was measured").format(
-            option="--date", date=day(when)))
+        return fail(
+            "kpi record",
+            _("{option} {date} is in the future; expected the day it was measured").format(
+                option="--date", date=day(when)
+            ),
+        )
     measurement = Measurement(kpi.id, value, when, args.source, args.note)
     try:
         opened.store.record_measurements([measurement], current_author(args.author))
     except sqlite3.Error as exc:  # busy past the timeout, disk full...: nothing was written
-        return fail("kpi record",
-                    _("nothing was recorded: the state store refused the write: {reason}").format(
-            reason=exc))
+        return fail(
+            "kpi record",
+            _("nothing was recorded: the state store refused the write: {reason}").format(reason=exc),
+        )
     trend = Trend(kpi.id, [measurement], None, float(kpi.target), kpi.direction)
-    print(_("recorded {id} = {value} on {date} (target {target}: {status})").format(
-        id=kpi.id, value=kpi_value(value, kpi.unit), date=day(when), target=kpi_target(kpi),
-        status=_(TRACK[trend.on_track])))
+    print(
+        _("recorded {id} = {value} on {date} (target {target}: {status})").format(
+            id=kpi.id,
+            value=kpi_value(value, kpi.unit),
+            date=day(when),
+            target=kpi_target(kpi),
+            status=_(TRACK[trend.on_track]),
+        )
+    )
     return ExitCode.OK
 
 
@@ -130,11 +158,20 @@ def kpi_rows(opened: OpenEngagement) -> list[tuple[Kpi, Trend]]:
 
 def _summary(kpi: Kpi, trend: Trend) -> dict:
     latest = trend.latest
-    return {"kpi": kpi.id, "name": str(kpi.name), "kind": kpi.kind, "unit": kpi.unit, "direction": kpi.direction,
-            "latest": latest.value if latest else None, "date": latest.measured_on.isoformat() if latest else None,
-            "baseline": trend.baseline, "target": trend.target,
-            "on_track": None if latest and kpi.out_of_range(latest.value) else trend.on_track,
-            "measurements": len(trend.points), "sparkline": trend.sparkline()}
+    return {
+        "kpi": kpi.id,
+        "name": str(kpi.name),
+        "kind": kpi.kind,
+        "unit": kpi.unit,
+        "direction": kpi.direction,
+        "latest": latest.value if latest else None,
+        "date": latest.measured_on.isoformat() if latest else None,
+        "baseline": trend.baseline,
+        "target": trend.target,
+        "on_track": None if latest and kpi.out_of_range(latest.value) else trend.on_track,
+        "measurements": len(trend.points),
+        "sparkline": trend.sparkline(),
+    }
 
 
 def _list(opened: OpenEngagement, as_json: bool) -> int:
@@ -145,9 +182,11 @@ def _list(opened: OpenEngagement, as_json: bool) -> int:
     print(f"{'KPI':<24}{_('latest'):>10}{_('baseline'):>10}  {_('target'):<10}{_('status'):<13}{_('date')}")
     for kpi, trend in rows:
         latest = trend.latest
-        print(f"{kpi.id:<24}{kpi_value(latest.value if latest else None, kpi.unit):>10}"
-              f"{kpi_value(trend.baseline, kpi.unit):>10}  {kpi_target(kpi):<10}"
-              f"{kpi_status(kpi, trend):<13}{day(latest.measured_on) if latest else '—'}")
+        print(
+            f"{kpi.id:<24}{kpi_value(latest.value if latest else None, kpi.unit):>10}"
+            f"{kpi_value(trend.baseline, kpi.unit):>10}  {kpi_target(kpi):<10}"
+            f"{kpi_status(kpi, trend):<13}{day(latest.measured_on) if latest else '—'}"
+        )
     return ExitCode.OK
 
 
@@ -159,16 +198,25 @@ def _trend(opened: OpenEngagement, args: argparse.Namespace) -> int:
             return ExitCode.BAD_INPUT
         rows = [(k, t) for k, t in rows if k.id == kpi.id]
     if args.format == "json":
-        out = [_summary(k, t) | {"points": [{"date": p.measured_on.isoformat(), "value": p.value,
-                                             "source": p.source, "note": p.note} for p in t.points]}
-               for k, t in rows]
+        out = [
+            _summary(k, t)
+            | {
+                "points": [
+                    {"date": p.measured_on.isoformat(), "value": p.value, "source": p.source, "note": p.note}
+                    for p in t.points
+                ]
+            }
+            for k, t in rows
+        ]
         emit(json_text(out if args.all else out[0]))
         return ExitCode.OK
     for kpi, trend in rows:
         latest = trend.latest
-        print(f"{kpi.id:<23}{trend.sparkline():<13}{kpi_value(latest.value if latest else None, kpi.unit):>8}"
-              f" {_('base')} {kpi_value(trend.baseline, kpi.unit):<8}{kpi_target(kpi):<9}"
-              f"{kpi_status(kpi, trend)}")
+        print(
+            f"{kpi.id:<23}{trend.sparkline():<13}{kpi_value(latest.value if latest else None, kpi.unit):>8}"
+            f" {_('base')} {kpi_value(trend.baseline, kpi.unit):<8}{kpi_target(kpi):<9}"
+            f"{kpi_status(kpi, trend)}"
+        )
     if args.kpi:
         _print_points(*rows[0])
     return ExitCode.OK
@@ -180,8 +228,15 @@ def _print_points(kpi: Kpi, trend: Trend) -> None:
     better = _("↑ higher is better") if kpi.direction == "up" else _("↓ lower is better")
     print(f"\n{text(kpi.name)}: {count}; {better}")
     for point in trend.points:
-        change = "" if trend.baseline is None else _("{change} vs baseline").format(
-            change=("+" if point.value >= trend.baseline else "−")
-            + num(round(abs(point.value - trend.baseline), 1)))
-        print(f"  {day(point.measured_on)}  {kpi_value(point.value, kpi.unit):>10}  {change:<20}"
-              f"{point.source or ''}")
+        change = (
+            ""
+            if trend.baseline is None
+            else _("{change} vs baseline").format(
+                change=("+" if point.value >= trend.baseline else "−")
+                + num(round(abs(point.value - trend.baseline), 1))
+            )
+        )
+        print(
+            f"  {day(point.measured_on)}  {kpi_value(point.value, kpi.unit):>10}  {change:<20}"
+            f"{point.source or ''}"
+        )

@@ -11,8 +11,13 @@ from datetime import date
 
 from workbench.i18n import N_, _, current_language
 
-STATUS_LABELS = {"not_started": N_("not started"), "in_progress": N_("in progress"), "blocked": N_("blocked"),
-                 "done": N_("done"), "skipped": N_("skipped")}
+STATUS_LABELS = {
+    "not_started": N_("not started"),
+    "in_progress": N_("in progress"),
+    "blocked": N_("blocked"),
+    "done": N_("done"),
+    "skipped": N_("skipped"),
+}
 
 
 def lang() -> str:
@@ -77,8 +82,12 @@ def task_name(playbook, task_id: str, fallback: str = "") -> str:
     return text(found.name) if found is not None else fallback
 
 
-UNITS = {"percent": N_("{value} %"), "hours": N_("{value} h"), "minutes": N_("{value} min"),
-         "days": N_("{value} d")}
+UNITS = {
+    "percent": N_("{value} %"),
+    "hours": N_("{value} h"),
+    "minutes": N_("{value} min"),
+    "days": N_("{value} d"),
+}
 TRACK = {True: N_("on track"), False: N_("off track"), None: N_("not measured")}
 
 

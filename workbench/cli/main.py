@@ -20,33 +20,61 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "playbooks": ("workbench.cli.playbooks_cmd", "list bundled and local playbooks"),
     "validate": ("workbench.cli.validate_cmd", "check playbook and answers files; report every problem"),
     "show": ("workbench.cli.show_cmd", "print a playbook resolved against intake answers (YAML or JSON)"),
-    "check": ("workbench.cli.check_cmd", "governance findings on roles, permissions and RACI; exit 1 on errors"),
-    "export": ("workbench.cli.export_cmd", "write deliverables (RFP, roles, processes, KPIs, plan) to a folder"),
+    "check": (
+        "workbench.cli.check_cmd",
+        "governance findings on roles, permissions and RACI; exit 1 on errors",
+    ),
+    "export": (
+        "workbench.cli.export_cmd",
+        "write deliverables (RFP, roles, processes, KPIs, plan) to a folder",
+    ),
     "rfp": ("workbench.cli.rfp_cmd", "score filled-in vendor RFP workbooks and rank the vendors"),
     "demo": ("workbench.cli.demo_cmd", "check the bundled playbooks and walk through an example client"),
     "schema": ("workbench.cli.schema_cmd", "write the playbook JSON Schema for editors"),
-    "readiness": ("workbench.cli.readiness_cmd", "does the client need a CRM and a dedicated CRM manager; what first"),
+    "readiness": (
+        "workbench.cli.readiness_cmd",
+        "does the client need a CRM and a dedicated CRM manager; what first",
+    ),
     "staffing": ("workbench.cli.staffing_cmd", "how to staff the CRM role: time, hire, seniority, unit"),
     "jobdesc": ("workbench.cli.jobdesc_cmd", "job descriptions for HR (md, html, docx) in en, fa, ru"),
     "new": ("workbench.cli.new_cmd", "start an engagement folder for a client from a playbook and answers"),
     "intake": ("workbench.cli.intake_cmd", "ask the intake questionnaire in the terminal; resumable"),
     "diff": ("workbench.cli.diff_cmd", "what an answer change adds and removes; --apply to save it"),
-    "status": ("workbench.cli.status_cmd", "progress per phase, late, blocked and at-risk tasks, next actions"),
+    "status": (
+        "workbench.cli.status_cmd",
+        "progress per phase, late, blocked and at-risk tasks, next actions",
+    ),
     "task": ("workbench.cli.task_cmd", "list, show and update tasks: start, done, block, assign, note ..."),
     "phase": ("workbench.cli.phase_cmd", "close a phase when its gate tasks are done; list closed phases"),
-    "plan": ("workbench.cli.plan_cmd", "forecast against the baseline per task and the go-live slip; baselines"),
+    "plan": (
+        "workbench.cli.plan_cmd",
+        "forecast against the baseline per task and the go-live slip; baselines",
+    ),
     "kpi": ("workbench.cli.kpi_cmd", "record KPI values; list them and their trends against the targets"),
-    "report": ("workbench.cli.report_cmd", "weekly status report (Markdown, HTML): progress, risks, KPI trends"),
-    "import-activity": ("workbench.cli.import_activity_cmd", "compute adoption KPIs from a CRM user-activity CSV"),
+    "report": (
+        "workbench.cli.report_cmd",
+        "weekly status report (Markdown, HTML): progress, risks, KPI trends",
+    ),
+    "import-activity": (
+        "workbench.cli.import_activity_cmd",
+        "compute adoption KPIs from a CRM user-activity CSV",
+    ),
     "crm-export": ("workbench.cli.crm_export_cmd", "the designed permissions in each CRM's own format"),
     "audit": ("workbench.cli.audit_cmd", "live CRM permissions vs the design; recertification decisions"),
     "recertify": ("workbench.cli.recertify_cmd", "access review plan and an xlsx checklist per reviewer"),
     "store": ("workbench.cli.store_cmd", "`store reinit DIR --confirm`: start a new task history on purpose"),
-    "open": ("workbench.cli.open_cmd", "open an engagement folder in the workbench TUI (no arguments: start screen)"),
+    "open": (
+        "workbench.cli.open_cmd",
+        "open an engagement folder in the workbench TUI (no arguments: start screen)",
+    ),
 }
 
-EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_BUSY = (ExitCode.OK, ExitCode.FINDINGS, ExitCode.BAD_INPUT,
-                                                  ExitCode.BUSY)
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_BUSY = (
+    ExitCode.OK,
+    ExitCode.FINDINGS,
+    ExitCode.BAD_INPUT,
+    ExitCode.BUSY,
+)
 """the names scripts and tests imported before ExitCode; see workbench/cli/exit_codes.py"""
 
 
@@ -57,8 +85,10 @@ def _expected_failure(exc: Exception) -> int | None:
     if base is not None and isinstance(exc, base.StoreBusy):
         from workbench.i18n import _
 
-        print(_("crmwb: {message} (nothing more was changed by this command)").format(message=exc),
-              file=sys.stderr)
+        print(
+            _("crmwb: {message} (nothing more was changed by this command)").format(message=exc),
+            file=sys.stderr,
+        )
         return ExitCode.BUSY
     store = sys.modules.get("workbench.store.sqlite_store")
     if store is not None and isinstance(exc, store.StoreDataError):
@@ -74,9 +104,12 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    parser = _Parser(prog="crmwb", description="CRM Workbench: playbooks, deliverables and tracking for "
-                     "CRM rollouts. With no arguments, opens the workbench TUI. Exit codes: 0 ok, "
-                     "1 checks found problems, 2 bad input or usage.")
+    parser = _Parser(
+        prog="crmwb",
+        description="CRM Workbench: playbooks, deliverables and tracking for "
+        "CRM rollouts. With no arguments, opens the workbench TUI. Exit codes: 0 ok, "
+        "1 checks found problems, 2 bad input or usage.",
+    )
     parser.add_argument("--version", action="version", version=f"crmwb {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (module, help_text) in COMMANDS.items():
@@ -126,7 +159,9 @@ def main(argv: list[str] | None = None) -> int:
             return code
         if os.environ.get("CRMWB_DEBUG"):
             raise
-        print(f"crmwb: internal error: {type(exc).__name__}: {exc}\n"
-              "This is a bug in crmwb, not in your files. Run again with CRMWB_DEBUG=1 for details.",
-              file=sys.stderr)
+        print(
+            f"crmwb: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in crmwb, not in your files. Run again with CRMWB_DEBUG=1 for details.",
+            file=sys.stderr,
+        )
         return ExitCode.INTERNAL

@@ -17,12 +17,17 @@ LANGUAGE_NAMES = {"en": N_("English"), "fa": N_("Persian"), "ru": N_("Russian")}
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder (created if missing)")
-    parser.add_argument("--playbook", required=True, metavar="NAME", help="a bundled playbook id or a .yaml file")
+    parser.add_argument(
+        "--playbook", required=True, metavar="NAME", help="a bundled playbook id or a .yaml file"
+    )
     parser.add_argument("--answers", type=Path, metavar="FILE", help="intake answers to start from (YAML)")
-    parser.add_argument("--client", metavar="NAME", help="client name (default: the answers file's, else the folder's)")
+    parser.add_argument(
+        "--client", metavar="NAME", help="client name (default: the answers file's, else the folder's)"
+    )
     parser.add_argument("--start", type=iso_date, metavar="YYYY-MM-DD", help="project start (default: today)")
-    add_lang_argument(parser, "the client's language: every command on the folder speaks it (default: "
-                      "$CRMWB_LANG, else en)")
+    add_lang_argument(
+        parser, "the client's language: every command on the folder speaks it (default: $CRMWB_LANG, else en)"
+    )
     add_author_argument(parser)
 
 
@@ -36,14 +41,20 @@ def run(args: argparse.Namespace) -> int:
     folder: Path = args.folder
     start = args.start or date.today()
     try:
-        created = new_engagement(folder, args.playbook, args.answers, args.client, start,
-                                 current_author(args.author), args.lang)
+        created = new_engagement(
+            folder, args.playbook, args.answers, args.client, start, current_author(args.author), args.lang
+        )
     except NotANewFolder as exc:
         if exc.reason == "file":
-            return fail("new",
-                        _("{folder} is a file; expected a folder for the engagement").format(folder=folder))
-        return fail("new", _("{folder} already holds an engagement; see it with {command}").format(
-            folder=folder, command=f"`crmwb status {folder}`"))
+            return fail(
+                "new", _("{folder} is a file; expected a folder for the engagement").format(folder=folder)
+            )
+        return fail(
+            "new",
+            _("{folder} already holds an engagement; see it with {command}").format(
+                folder=folder, command=f"`crmwb status {folder}`"
+            ),
+        )
     except EngagementError as exc:
         if [p.code for p in exc.problems] == ["client-name"]:
             return fail("new", exc.problems[0].message)
@@ -53,19 +64,34 @@ def run(args: argparse.Namespace) -> int:
     answers, client = engagement.answers, engagement.client
     tasks = sum(1 for _task in resolved.tasks())
     print(_("Created the engagement for {client}").format(client=client))
-    rows = [(_("folder"), str(folder)), (_("playbook"), f"{pb.id} {pb.version}"),
-            (_("language"), _(LANGUAGE_NAMES[args.lang])),
-            (_("plan"), _("{tasks} in {phases}, {start} to {finish} ({days})").format(
+    rows = [
+        (_("folder"), str(folder)),
+        (_("playbook"), f"{pb.id} {pb.version}"),
+        (_("language"), _(LANGUAGE_NAMES[args.lang])),
+        (
+            _("plan"),
+            _("{tasks} in {phases}, {start} to {finish} ({days})").format(
                 tasks=ngettext("{n} task", "{n} tasks", tasks).format(n=num(tasks)),
-                phases=ngettext("{n} phase", "{n} phases",
-                                len(resolved.phases)).format(n=num(len(resolved.phases))),
-                start=day(plan.start), finish=day(plan.finish),
+                phases=ngettext("{n} phase", "{n} phases", len(resolved.phases)).format(
+                    n=num(len(resolved.phases))
+                ),
+                start=day(plan.start),
+                finish=day(plan.finish),
                 days=ngettext("{n} working day", "{n} working days", plan.working_days).format(
-                    n=num(plan.working_days)))),
-            (_("answers"), _("{given} given, {left}").format(
-                given=num(len(answers)), left=ngettext("{n} unanswered question", "{n} unanswered questions",
-                                                       pending_count(pb, answers)).format(
-                    n=num(pending_count(pb, answers)))))]
+                    n=num(plan.working_days)
+                ),
+            ),
+        ),
+        (
+            _("answers"),
+            _("{given} given, {left}").format(
+                given=num(len(answers)),
+                left=ngettext(
+                    "{n} unanswered question", "{n} unanswered questions", pending_count(pb, answers)
+                ).format(n=num(pending_count(pb, answers))),
+            ),
+        ),
+    ]
     width = max(len(label) for label, _value in rows)
     for label, value in rows:
         print(f"  {label:<{width}}  {value}")
@@ -73,11 +99,17 @@ def run(args: argparse.Namespace) -> int:
     _print_target(resolved, plan, answers, start)
     print()
     if pending_count(pb, answers):
-        print(_("Next: {intake} to answer the rest, then {status}.").format(
-            intake=f"`crmwb intake {folder}`", status=f"`crmwb status {folder}`"))
+        print(
+            _("Next: {intake} to answer the rest, then {status}.").format(
+                intake=f"`crmwb intake {folder}`", status=f"`crmwb status {folder}`"
+            )
+        )
     else:
-        print(_("Next: {status} and {tasks}.").format(status=f"`crmwb status {folder}`",
-                                                      tasks=f"`crmwb task {folder} list`"))
+        print(
+            _("Next: {status} and {tasks}.").format(
+                status=f"`crmwb status {folder}`", tasks=f"`crmwb task {folder} list`"
+            )
+        )
     return ExitCode.OK
 
 
@@ -101,8 +133,13 @@ def _print_calendar(pb, plan, answers: dict, folder: Path) -> None:
         return
     print("  " + _("calendar  no country: a Saturday-Sunday weekend and no public holidays"))
     if suggestion and any(o.id == suggestion for o in question.options or ()):
-        print("  " + _("          suggested: {country}; set it with `crmwb diff {folder} --set country={country} "
-                       "--apply`").format(country=suggestion, folder=folder))
+        print(
+            "  "
+            + _(
+                "          suggested: {country}; set it with `crmwb diff {folder} --set country={country} "
+                "--apply`"
+            ).format(country=suggestion, folder=folder)
+        )
 
 
 def _print_target(resolved, plan, answers: dict, start: date) -> None:
@@ -111,5 +148,11 @@ def _print_target(resolved, plan, answers: dict, start: date) -> None:
 
     check = check_target(resolved, plan, answers, start)
     if check is not None and check.missed:
-        print(textwrap.fill(_("warning: {warning}").format(warning=target_warning(check, resolved)), 80,
-                            subsequent_indent="  ", break_on_hyphens=False))
+        print(
+            textwrap.fill(
+                _("warning: {warning}").format(warning=target_warning(check, resolved)),
+                80,
+                subsequent_indent="  ",
+                break_on_hyphens=False,
+            )
+        )

@@ -31,13 +31,17 @@ def has_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def launch(folder: Path | None, author: str | None = None, command: str = "open",
-           section: str | None = None) -> int:
+def launch(
+    folder: Path | None, author: str | None = None, command: str = "open", section: str | None = None
+) -> int:
     """Open the engagement (printing its problems, exit 2, when it cannot be used), then run the TUI."""
     timing = bool(os.environ.get(FIRST_SCREEN_EXIT))
     if not timing and not has_terminal():
-        return fail(command, "the workbench needs a terminal; for scripts use `crmwb status`, `crmwb task` "
-                    "and the other commands")
+        return fail(
+            command,
+            "the workbench needs a terminal; for scripts use `crmwb status`, `crmwb task` "
+            "and the other commands",
+        )
     from workbench.tui.app import make_app
 
     try:

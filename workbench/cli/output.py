@@ -14,14 +14,21 @@ from typing import Any, Iterable, Sequence, TextIO
 from workbench.domain.problems import Problem
 from workbench.i18n import N_, _
 
-FORMATS = {"text": N_("text for people"), "json": N_("JSON for scripts"), "md": N_("Markdown for documents"),
-           "yaml": N_("YAML"), "table": N_("a plain table"), "sarif": N_("SARIF for code-scanning tools"),
-           "xlsx": N_("an Excel workbook (needs {option})")}
+FORMATS = {
+    "text": N_("text for people"),
+    "json": N_("JSON for scripts"),
+    "md": N_("Markdown for documents"),
+    "yaml": N_("YAML"),
+    "table": N_("a plain table"),
+    "sarif": N_("SARIF for code-scanning tools"),
+    "xlsx": N_("an Excel workbook (needs {option})"),
+}
 """every output format a command can offer, with what it is for (shown in `--help`)"""
 
 
-def add_format_argument(parser: argparse.ArgumentParser, choices: Sequence[str] = ("text", "json"),
-                        default: str | None = None) -> None:
+def add_format_argument(
+    parser: argparse.ArgumentParser, choices: Sequence[str] = ("text", "json"), default: str | None = None
+) -> None:
     """`--format {choices}` (default: the first choice) and, where JSON is offered, a hidden `--json`
     that sets the same `args.format`, so old scripts keep working and `args.format` is the only switch."""
     unknown = [c for c in choices if c not in FORMATS]
@@ -29,17 +36,27 @@ def add_format_argument(parser: argparse.ArgumentParser, choices: Sequence[str] 
         raise ValueError(f"no such output format: {unknown}")
     default = default or choices[0]
     described = "; ".join(f"{c}: {_(FORMATS[c]).format(option='--out FILE')}" for c in choices)
-    parser.add_argument("--format", choices=tuple(choices), default=default,
-                        help=_("output format (default {default}) — {formats}").format(default=default,
-                                                                                     formats=described))
+    parser.add_argument(
+        "--format",
+        choices=tuple(choices),
+        default=default,
+        help=_("output format (default {default}) — {formats}").format(default=default, formats=described),
+    )
     if "json" in choices:
-        parser.add_argument("--json", dest="format", action="store_const", const="json", help=argparse.SUPPRESS)
+        parser.add_argument(
+            "--json", dest="format", action="store_const", const="json", help=argparse.SUPPRESS
+        )
 
 
 def add_output_argument(parser: argparse.ArgumentParser) -> None:
     """`-o/--out FILE`: where `emit` writes the result instead of standard output."""
-    parser.add_argument("-o", "--out", type=Path, metavar="FILE",
-                        help=_("write the result to FILE (atomically) instead of standard output"))
+    parser.add_argument(
+        "-o",
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help=_("write the result to FILE (atomically) instead of standard output"),
+    )
 
 
 def json_text(data: Any) -> str:

@@ -57,29 +57,42 @@ def close_phase(oe: OpenEngagement, phase_id: str, override: str | None, author:
     if phase is None:
         return fail("phase", _("this engagement's playbook has no phase {id}").format(id=repr(phase_id)))
     if override is not None and not override.strip():
-        return fail("phase", _("--override needs a reason, e.g. {example}").format(
-            example='--override "..."'))
+        return fail(
+            "phase", _("--override needs a reason, e.g. {example}").format(example='--override "..."')
+        )
     name = phase_name(oe.resolved, phase_id)
     record = oe.store.closed_phases().get(phase_id)
     if record:
-        print(_("{phase} is already closed ({when} by {author}).").format(
-            phase=name, when=_when(record["closed_at"]), author=record["author"]))
+        print(
+            _("{phase} is already closed ({when} by {author}).").format(
+                phase=name, when=_when(record["closed_at"]), author=record["author"]
+            )
+        )
         return ExitCode.OK
     states = oe.store.tasks()
     gate = check_gate(oe.resolved, phase_id, states)
     if not gate.passed:
         _print_missing(oe, name, gate.missing, states)
         if override is None:
-            print(_("Close them ({command}), or close the phase anyway with {option}.").format(
-                command=f"`crmwb task {oe.engagement.folder} done ID`", option='--override "..."'))
+            print(
+                _("Close them ({command}), or close the phase anyway with {option}.").format(
+                    command=f"`crmwb task {oe.engagement.folder} done ID`", option='--override "..."'
+                )
+            )
             return ExitCode.FINDINGS
     oe.store.close_phase(phase_id, author, override if not gate.passed else None, gate.missing)
     if gate.passed:
-        print(_("{phase} closed by {author}: every gate task is done or skipped.").format(phase=name,
-                                                                                          author=author))
+        print(
+            _("{phase} closed by {author}: every gate task is done or skipped.").format(
+                phase=name, author=author
+            )
+        )
     else:
-        print(_("{phase} closed by {author} with an override: {reason}").format(
-            phase=name, author=author, reason=override))
+        print(
+            _("{phase} closed by {author} with an override: {reason}").format(
+                phase=name, author=author, reason=override
+            )
+        )
     if phase.exit_criteria:
         print(_("Exit criteria to confirm:"))
     for criterion in phase.exit_criteria:
@@ -89,9 +102,13 @@ def close_phase(oe: OpenEngagement, phase_id: str, override: str | None, author:
 
 def _print_missing(oe: OpenEngagement, name: str, missing: list[str], states) -> None:
     tasks = oe.resolved.task_map()
-    print(ngettext("{phase}: {n} gate task is not done or skipped:",
-                   "{phase}: {n} gate tasks are not done or skipped:",
-                   len(missing)).format(phase=name, n=num(len(missing))))
+    print(
+        ngettext(
+            "{phase}: {n} gate task is not done or skipped:",
+            "{phase}: {n} gate tasks are not done or skipped:",
+            len(missing),
+        ).format(phase=name, n=num(len(missing)))
+    )
     for tid in missing:
         state = status(states[tid].status if tid in states else "not_started")
         print(cut(f"  {tid:<28} {state:<11} {tasks[tid].owner:<16} {text(tasks[tid].name)}", WIDTH))
@@ -107,12 +124,19 @@ def list_phases(oe: OpenEngagement, as_json: bool) -> int:
         record = closed.get(phase.id)
         gate = check_gate(oe.resolved, phase.id, states)
         gates = sum(t.gate for t in phase.tasks)
-        rows.append({"id": phase.id, "name": text(phase.name), "closed": record is not None,
-                     "closed_at": record["closed_at"] if record else None,
-                     "closed_by": record["author"] if record else None,
-                     "override_reason": record["override_reason"] if record else None,
-                     "missing_at_close": record["missing"] if record else [],
-                     "gate_tasks": gates, "gate_tasks_open": len(gate.missing)})
+        rows.append(
+            {
+                "id": phase.id,
+                "name": text(phase.name),
+                "closed": record is not None,
+                "closed_at": record["closed_at"] if record else None,
+                "closed_by": record["author"] if record else None,
+                "override_reason": record["override_reason"] if record else None,
+                "missing_at_close": record["missing"] if record else [],
+                "gate_tasks": gates,
+                "gate_tasks_open": len(gate.missing),
+            }
+        )
     if as_json:
         emit(json_text(rows))
         return ExitCode.OK
@@ -127,14 +151,16 @@ def _print_phase_row(row: dict, width: int) -> None:
         state = _("closed {when} by {author}").format(when=_when(row["closed_at"]), author=row["closed_by"])
     else:
         state = _("open: {closed}/{total} gate tasks closed").format(
-            closed=num(row["gate_tasks"] - row["gate_tasks_open"]), total=num(row["gate_tasks"]))
+            closed=num(row["gate_tasks"] - row["gate_tasks_open"]), total=num(row["gate_tasks"])
+        )
     print(f"{row['name']:<{width}}  {state}")
     if row["override_reason"]:
         pad = " " * (width + 2)
         print(_fill(_("override: {reason}").format(reason=row["override_reason"]), pad, pad))
         if row["missing_at_close"]:
-            print(_fill(_("open then: {ids}").format(ids=", ".join(row["missing_at_close"])), pad,
-                        pad + "  "))
+            print(
+                _fill(_("open then: {ids}").format(ids=", ".join(row["missing_at_close"])), pad, pad + "  ")
+            )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -52,13 +52,15 @@ def schedule_json(fc: Forecast) -> dict:
     """The go-live and plan end, baseline against forecast, for `status --format json` and `plan show --format json`."""
     b = fc.baseline
     return {
-        "baseline": None if b is None else {"id": b.id, "created_at": b.created_at.isoformat(),
-                                            "author": b.author, "reason": b.reason},
+        "baseline": None
+        if b is None
+        else {"id": b.id, "created_at": b.created_at.isoformat(), "author": b.author, "reason": b.reason},
         "go_live_task": fc.go_live_task,
         "baseline_go_live": fc.baseline_go_live.isoformat() if fc.baseline_go_live else None,
         "forecast_go_live": fc.go_live.isoformat() if fc.go_live else None,
         "slip_working_days": fc.slip,
-        "baseline_finish": fc.baseline_finish.isoformat(), "forecast_finish": fc.finish.isoformat(),
+        "baseline_finish": fc.baseline_finish.isoformat(),
+        "forecast_finish": fc.finish.isoformat(),
     }
 
 
@@ -101,18 +103,35 @@ def show(oe: OpenEngagement, today: date, moved: bool, as_json: bool) -> int:
     fc = current_forecast(oe, today)
     tasks = [t for t in fc.tasks if not moved or t.slip]
     if as_json:
-        data = {"today": today.isoformat(), **schedule_json(fc), "tasks": [
-            {"id": t.id, "phase": t.phase, "status": t.status, "actual": t.actual,
-             "baseline_start": t.baseline_start.isoformat() if t.baseline_start else None,
-             "baseline_finish": t.baseline_finish.isoformat() if t.baseline_finish else None,
-             "start": t.start.isoformat(), "finish": t.finish.isoformat(), "slip_working_days": t.slip}
-            for t in tasks]}
+        data = {
+            "today": today.isoformat(),
+            **schedule_json(fc),
+            "tasks": [
+                {
+                    "id": t.id,
+                    "phase": t.phase,
+                    "status": t.status,
+                    "actual": t.actual,
+                    "baseline_start": t.baseline_start.isoformat() if t.baseline_start else None,
+                    "baseline_finish": t.baseline_finish.isoformat() if t.baseline_finish else None,
+                    "start": t.start.isoformat(),
+                    "finish": t.finish.isoformat(),
+                    "slip_working_days": t.slip,
+                }
+                for t in tasks
+            ],
+        }
         emit(json_text(data))
         return ExitCode.OK
     for line in go_live_lines(fc):
         print(_cut(line))
-    print(_cut(_("Plan end: baseline {baseline}, forecast {forecast}").format(
-        baseline=_day(fc.baseline_finish), forecast=_day(fc.finish))))
+    print(
+        _cut(
+            _("Plan end: baseline {baseline}, forecast {forecast}").format(
+                baseline=_day(fc.baseline_finish), forecast=_day(fc.finish)
+            )
+        )
+    )
     width = min(30, max((len(t.id) for t in tasks), default=2))
     print()
     header = f"  {_('id'):<{width}}  {_('baseline'):<10}  {_('forecast'):<10}  {_('slip'):>4}  {_('status')}"
@@ -120,8 +139,12 @@ def show(oe: OpenEngagement, today: date, moved: bool, as_json: bool) -> int:
     for t in tasks:
         mark = "=" if t.actual else " "
         slip = "" if t.slip is None else ("+" if t.slip > 0 else "-" if t.slip < 0 else "") + _n(abs(t.slip))
-        print(_cut(f"{mark} {t.id:<{width}}  {_day(t.baseline_finish):<10}  {_day(t.finish):<10}  {slip:>4}  "
-                   f"{t.status}"))
+        print(
+            _cut(
+                f"{mark} {t.id:<{width}}  {_day(t.baseline_finish):<10}  {_day(t.finish):<10}  {slip:>4}  "
+                f"{t.status}"
+            )
+        )
     print()
     print(_cut(_("= actual dates; slip in working days of the client's calendar")))
     return ExitCode.OK
@@ -131,30 +154,51 @@ def freeze(oe: OpenEngagement, today: date, reason: str, author: str) -> int:
     from workbench.domain.forecast import baseline_from
 
     if not reason.strip():
-        return fail("plan", _("--reason needs a text, e.g. --reason \"steering committee moved go-live\""))
+        return fail("plan", _('--reason needs a text, e.g. --reason "steering committee moved go-live"'))
     fc = current_forecast(oe, today)
     tasks, go_live, finish = baseline_from(fc)
     number = oe.store.save_baseline(tasks, go_live, finish, reason, author)
-    print(_("Baseline #{id} frozen by {author}: go-live {go_live}, plan end {finish}.").format(
-        id=_n(number), author=author, go_live=_day(go_live), finish=_day(finish)))
+    print(
+        _("Baseline #{id} frozen by {author}: go-live {go_live}, plan end {finish}.").format(
+            id=_n(number), author=author, go_live=_day(go_live), finish=_day(finish)
+        )
+    )
     return ExitCode.OK
 
 
 def list_baselines(oe: OpenEngagement, as_json: bool) -> int:
     rows = oe.store.baselines()
     if as_json:
-        data = [{"id": b.id, "active": b.active, "created_at": b.created_at.isoformat(), "author": b.author,
-                 "reason": b.reason, "go_live": b.go_live.isoformat() if b.go_live else None,
-                 "finish": b.finish.isoformat()} for b in rows]
+        data = [
+            {
+                "id": b.id,
+                "active": b.active,
+                "created_at": b.created_at.isoformat(),
+                "author": b.author,
+                "reason": b.reason,
+                "go_live": b.go_live.isoformat() if b.go_live else None,
+                "finish": b.finish.isoformat(),
+            }
+            for b in rows
+        ]
         emit(json_text(data))
         return ExitCode.OK
     if not rows:
         print(_("No baseline frozen yet: the initial plan is the baseline."))
     for b in rows:
         mark = "*" if b.active else " "
-        print(_cut(_("{mark} #{id} {day} {author}: go-live {go_live}; {reason}").format(
-            mark=mark, id=_n(b.id), day=_day(b.created_at.astimezone().date()), author=b.author,
-            go_live=_day(b.go_live), reason=b.reason)))
+        print(
+            _cut(
+                _("{mark} #{id} {day} {author}: go-live {go_live}; {reason}").format(
+                    mark=mark,
+                    id=_n(b.id),
+                    day=_day(b.created_at.astimezone().date()),
+                    author=b.author,
+                    go_live=_day(b.go_live),
+                    reason=b.reason,
+                )
+            )
+        )
     return ExitCode.OK
 
 

@@ -29,14 +29,24 @@ def run(args: argparse.Namespace) -> int:
             meta = {}
         name = meta.get("name")
         name = (name.get(current_language()) or name.get("en")) if isinstance(name, dict) else name
-        rows.append({"id": entry.id, "origin": entry.origin, "version": meta.get("version"),
-                     "extends": meta.get("extends"), "name": name, "path": str(entry.path)})
+        rows.append(
+            {
+                "id": entry.id,
+                "origin": entry.origin,
+                "version": meta.get("version"),
+                "extends": meta.get("extends"),
+                "name": name,
+                "path": str(entry.path),
+            }
+        )
     if args.format == "json":
         emit(json_text(rows))
         return ExitCode.OK
     for row in rows:
         base = " " + _("(extends {base})").format(base=row["extends"]) if row["extends"] else ""
         origin = _(ORIGINS[row["origin"]]) if row["origin"] in ORIGINS else row["origin"]
-        print(f"{row['id']:<22} {digits(str(row['version'] or '?')):<8} {origin:<8} "
-              f"{row['name'] or _('(unreadable)')}{base}")
+        print(
+            f"{row['id']:<22} {digits(str(row['version'] or '?')):<8} {origin:<8} "
+            f"{row['name'] or _('(unreadable)')}{base}"
+        )
     return ExitCode.OK

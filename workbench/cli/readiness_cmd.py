@@ -40,8 +40,11 @@ def verdict_blocks(w: Wording, v: Verdict, kind: str) -> list[Block]:
         rule = w.say("crm_rule", now=r.CRM_NOW_AT, prepare=r.CRM_PREPARE_AT, below=r.CRM_NOW_AT - 1)
     else:
         rule = w.say("manager_rule", at=r.MANAGER_AT)
-    blocks = [Block("heading", w.say("crm_question" if kind == "signs" else "manager_question")),
-              Block("verdict", f"{w.say(v.level)} ({count})"), Block("note", rule)]
+    blocks = [
+        Block("heading", w.say("crm_question" if kind == "signs" else "manager_question")),
+        Block("verdict", f"{w.say(v.level)} ({count})"),
+        Block("note", rule),
+    ]
     if v.provisional:
         blocks.append(Block("para", w.say("provisional")))
     if v.reasons:
@@ -52,10 +55,13 @@ def verdict_blocks(w: Wording, v: Verdict, kind: str) -> list[Block]:
 
 
 def readiness_blocks(w: Wording, result: Readiness, playbook: Playbook, client: str | None) -> list[Block]:
-    return (header(w, "readiness_title", playbook, client)
-            + verdict_blocks(w, result.crm, "signs") + verdict_blocks(w, result.manager, "situations")
-            + [_heading(w, "first_steps"), items(w, result.first_steps, w.say("step"))]
-            + unanswered(w, [*result.crm.unanswered, *result.manager.unanswered]))
+    return (
+        header(w, "readiness_title", playbook, client)
+        + verdict_blocks(w, result.crm, "signs")
+        + verdict_blocks(w, result.manager, "situations")
+        + [_heading(w, "first_steps"), items(w, result.first_steps, w.say("step"))]
+        + unanswered(w, [*result.crm.unanswered, *result.manager.unanswered])
+    )
 
 
 def _heading(w: Wording, key: str) -> Block:
@@ -63,20 +69,35 @@ def _heading(w: Wording, key: str) -> Block:
 
 
 def verdict_json(w: Wording, v: Verdict) -> dict[str, Any]:
-    return {"verdict": v.level, "label": w.say(v.level), "yes": v.yes, "of": v.total,
-            "provisional": v.provisional, "unanswered": list(v.unanswered),
-            "reasons": [point_json(w, p) for p in v.reasons]}
+    return {
+        "verdict": v.level,
+        "label": w.say(v.level),
+        "yes": v.yes,
+        "of": v.total,
+        "provisional": v.provisional,
+        "unanswered": list(v.unanswered),
+        "reasons": [point_json(w, p) for p in v.reasons],
+    }
 
 
 def readiness_json(w: Wording, result: Readiness, playbook: Playbook, client: str | None) -> dict[str, Any]:
     from workbench.domain import readiness as r
 
-    return {"kind": "readiness", "client": client, "lang": w.lang,
-            "playbook": {"id": playbook.id, "version": playbook.version},
-            "thresholds": {"crm_needed_now": r.CRM_NOW_AT, "crm_prepare_first": r.CRM_PREPARE_AT,
-                           "manager_situations": r.MANAGER_AT, "manager_always_when": "need_large_business"},
-            "crm": verdict_json(w, result.crm), "manager": verdict_json(w, result.manager),
-            "first_steps": [point_json(w, p) for p in result.first_steps]}
+    return {
+        "kind": "readiness",
+        "client": client,
+        "lang": w.lang,
+        "playbook": {"id": playbook.id, "version": playbook.version},
+        "thresholds": {
+            "crm_needed_now": r.CRM_NOW_AT,
+            "crm_prepare_first": r.CRM_PREPARE_AT,
+            "manager_situations": r.MANAGER_AT,
+            "manager_always_when": "need_large_business",
+        },
+        "crm": verdict_json(w, result.crm),
+        "manager": verdict_json(w, result.manager),
+        "first_steps": [point_json(w, p) for p in result.first_steps],
+    }
 
 
 def run(args: argparse.Namespace) -> int:

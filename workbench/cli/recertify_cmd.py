@@ -19,12 +19,19 @@ from workbench.i18n import _, current_language, ngettext
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("design", metavar="ENGAGEMENT-OR-PLAYBOOK",
-                        help="an engagement folder, a bundled playbook id or a playbook .yaml")
+    parser.add_argument(
+        "design",
+        metavar="ENGAGEMENT-OR-PLAYBOOK",
+        help="an engagement folder, a bundled playbook id or a playbook .yaml",
+    )
     parser.add_argument("--answers", type=Path, metavar="FILE", help="intake answers (with a playbook only)")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the checklists")
-    parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
-                        help="the day the review opens (default today); due dates count from it")
+    parser.add_argument(
+        "--date",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="the day the review opens (default today); due dates count from it",
+    )
     add_lang_argument(parser, "language of role names")
 
 
@@ -53,24 +60,37 @@ def run(args: argparse.Namespace) -> int:
     names = {role.id: tr(role.name, args.lang) for role in pb.roles}
     meta = ChecklistMeta(design.label, f"{pb.id} {pb.version}", design.digest, opened, due)
     if args.out.exists() and not args.out.is_dir():
-        print(_("crmwb recertify: error: {folder} is a file; expected a folder").format(folder=args.out),
-              file=sys.stderr)
+        print(
+            _("crmwb recertify: error: {folder} is a file; expected a folder").format(folder=args.out),
+            file=sys.stderr,
+        )
         return ExitCode.BAD_INPUT
     try:
         args.out.mkdir(parents=True, exist_ok=True)
         with use_language(args.lang):
             paths = write(plan, names, meta, args.out)
     except OSError as exc:
-        print(_("crmwb recertify: error: cannot write to {folder}: {reason}").format(
-            folder=args.out, reason=exc.strerror or exc), file=sys.stderr)
+        print(
+            _("crmwb recertify: error: cannot write to {folder}: {reason}").format(
+                folder=args.out, reason=exc.strerror or exc
+            ),
+            file=sys.stderr,
+        )
         return ExitCode.BAD_INPUT
     _print_plan(design, plan, names, opened, due, paths, calendar)
     answers = f" --answers {args.answers}" if args.answers else ""
-    print("\n" + ngettext("wrote {n} checklist to {folder}; read it back with {command}",
-                          "wrote {n} checklists to {folder}; read them back with {command}",
-                          len(paths)).format(
-        n=num(len(paths)), folder=args.out,
-        command=f"`crmwb audit {args.design}{answers} --decisions {args.out}/recertification-*.xlsx`"))
+    print(
+        "\n"
+        + ngettext(
+            "wrote {n} checklist to {folder}; read it back with {command}",
+            "wrote {n} checklists to {folder}; read them back with {command}",
+            len(paths),
+        ).format(
+            n=num(len(paths)),
+            folder=args.out,
+            command=f"`crmwb audit {args.design}{answers} --decisions {args.out}/recertification-*.xlsx`",
+        )
+    )
     return ExitCode.OK
 
 
@@ -79,18 +99,32 @@ def _print_plan(design, plan, names: dict[str, str], opened, due, paths, calenda
     from workbench.domain.recertify import due_dates
 
     lang = current_language()
-    source = (_("Accountable for {task}").format(task=plan.task) if plan.task
-              else _("fallback: no recertification task"))
+    source = (
+        _("Accountable for {task}").format(task=plan.task)
+        if plan.task
+        else _("fallback: no recertification task")
+    )
     nexts = ", ".join(day(d) for d in due_dates(opened, plan.cadence_months, 3, workdays=calendar))
     print(_("Access recertification for the {design}").format(design=design.label))
-    rows = [(_("cadence"), _("{every} ({setting}); next: {dates}").format(
-                every=every_months(plan.cadence_months, lang), setting="governance.recertification_months",
-                dates=nexts)),
-            (_("this round"), ngettext("opens {opened}, due {due} ({n} working day)",
-                                       "opens {opened}, due {due} ({n} working days)",
-                                       plan.window_days).format(
-                opened=day(opened), due=day(due), n=num(plan.window_days))),
-            (_("reviewer"), f"{plan.reviewer} ({names.get(plan.reviewer, '?')}), {source}")]
+    rows = [
+        (
+            _("cadence"),
+            _("{every} ({setting}); next: {dates}").format(
+                every=every_months(plan.cadence_months, lang),
+                setting="governance.recertification_months",
+                dates=nexts,
+            ),
+        ),
+        (
+            _("this round"),
+            ngettext(
+                "opens {opened}, due {due} ({n} working day)",
+                "opens {opened}, due {due} ({n} working days)",
+                plan.window_days,
+            ).format(opened=day(opened), due=day(due), n=num(plan.window_days)),
+        ),
+        (_("reviewer"), f"{plan.reviewer} ({names.get(plan.reviewer, '?')}), {source}"),
+    ]
     width = max(len(label) for label, _value in rows)
     for label, value in rows:
         print(f"  {label:<{width}}  {value}")
@@ -98,10 +132,16 @@ def _print_plan(design, plan, names: dict[str, str], opened, due, paths, calenda
     for reviewer, reviews in plan.by_reviewer().items():
         rights = sum(len(r.rights) for r in reviews)
         path = by_path.get(f"recertification-{reviewer}.xlsx")
-        print("\n" + _("{reviewer} ({name}) reviews {roles}, {rights} -> {path}").format(
-            reviewer=reviewer, name=names.get(reviewer, "?"), path=path,
-            roles=ngettext("{n} role", "{n} roles", len(reviews)).format(n=num(len(reviews))),
-            rights=ngettext("{n} right", "{n} rights", rights).format(n=num(rights))))
+        print(
+            "\n"
+            + _("{reviewer} ({name}) reviews {roles}, {rights} -> {path}").format(
+                reviewer=reviewer,
+                name=names.get(reviewer, "?"),
+                path=path,
+                roles=ngettext("{n} role", "{n} roles", len(reviews)).format(n=num(len(reviews))),
+                rights=ngettext("{n} right", "{n} rights", rights).format(n=num(rights)),
+            )
+        )
         width = max(len(r.role) for r in reviews)
         for review in reviews:
             note = f"  ({review.note})" if review.note else ""

@@ -23,10 +23,15 @@ FORMATS = ("md", "html")
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
     parser.add_argument("--out", type=Path, metavar="DIR", help="where to write (default: DIR/reports)")
-    parser.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help="the day the report is for "
-                        "(default: today)")
-    parser.add_argument("--format", default="md,html", metavar="LIST",
-                        help=f"comma-separated formats: {', '.join(FORMATS)} (default: md,html)")
+    parser.add_argument(
+        "--today", type=iso_date, metavar="YYYY-MM-DD", help="the day the report is for (default: today)"
+    )
+    parser.add_argument(
+        "--format",
+        default="md,html",
+        metavar="LIST",
+        help=f"comma-separated formats: {', '.join(FORMATS)} (default: md,html)",
+    )
 
 
 def _week(today) -> str:
@@ -40,9 +45,12 @@ def run(args: argparse.Namespace) -> int:
     formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        return fail("report",
-                    _("unknown format {format}; expected a comma-separated list of: {formats}").format(
-            format=repr((unknown or [''])[0]), formats=", ".join(FORMATS)))
+        return fail(
+            "report",
+            _("unknown format {format}; expected a comma-separated list of: {formats}").format(
+                format=repr((unknown or [""])[0]), formats=", ".join(FORMATS)
+            ),
+        )
     if args.out is not None and args.out.exists() and not args.out.is_dir():
         return fail("report", _("{option} is a file; expected a folder").format(option=f"--out {args.out}"))
     opened = open_or_fail(args.folder, None, "report")
@@ -56,15 +64,25 @@ def run(args: argparse.Namespace) -> int:
     try:
         paths = write_report(report, folder, list(dict.fromkeys(formats)))
     except OSError as exc:
-        return fail("report", _("cannot write to {folder}: {reason}").format(folder=folder,
-                                                                             reason=exc.strerror or exc))
+        return fail(
+            "report",
+            _("cannot write to {folder}: {reason}").format(folder=folder, reason=exc.strerror or exc),
+        )
     high = sum(r.level == "high" for r in report.risks)
-    print(_("Weekly status for {client}, {week}: {percent} done, {late} late, {blocked} blocked, {risks} "
-            "({high} high)").format(
-        client=report.client, week=_week(report.today), percent=pct(report.percent),
-        late=num(len(report.late)),
-        blocked=num(len(report.blocked)), high=num(high),
-        risks=ngettext("{n} risk", "{n} risks", len(report.risks)).format(n=num(len(report.risks)))))
+    print(
+        _(
+            "Weekly status for {client}, {week}: {percent} done, {late} late, {blocked} blocked, {risks} "
+            "({high} high)"
+        ).format(
+            client=report.client,
+            week=_week(report.today),
+            percent=pct(report.percent),
+            late=num(len(report.late)),
+            blocked=num(len(report.blocked)),
+            high=num(high),
+            risks=ngettext("{n} risk", "{n} risks", len(report.risks)).format(n=num(len(report.risks))),
+        )
+    )
     for path in paths:
         print("  " + _("wrote {path}").format(path=path))
     return ExitCode.OK

@@ -19,10 +19,13 @@ from workbench.i18n import _, ngettext
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    score = actions.add_parser("score", help="rank vendors from filled-in rfp.xlsx workbooks",
-                               description="Rank vendors from filled-in rfp.xlsx workbooks: fewest missed "
-                               "Must-haves first, then the highest weighted score. Exit 0 ok, 1 some cells "
-                               "could not be read, 2 a file could not be scored.")
+    score = actions.add_parser(
+        "score",
+        help="rank vendors from filled-in rfp.xlsx workbooks",
+        description="Rank vendors from filled-in rfp.xlsx workbooks: fewest missed "
+        "Must-haves first, then the highest weighted score. Exit 0 ok, 1 some cells "
+        "could not be read, 2 a file could not be scored.",
+    )
     score.add_argument("files", nargs="+", type=Path, metavar="FILLED.xlsx", help="vendor workbooks")
     add_format_argument(score)
 
@@ -38,8 +41,11 @@ def run(args: argparse.Namespace) -> int:
         except RfpReadError as exc:
             errors.append(str(exc))
     problems = [p for book in books for p in book.problems] + _list_mismatches(books)
-    pairs = {id(s): (s, book) for book in books for s in [score_vendor(book.vendor, book.requirements,
-                                                                           book.responses)]}
+    pairs = {
+        id(s): (s, book)
+        for book in books
+        for s in [score_vendor(book.vendor, book.requirements, book.responses)]
+    }
     ranking = [pairs[id(s)] for s in rank([s for s, _ in pairs.values()])]
     if args.format == "json":
         emit(json_text(_as_json(ranking, problems, errors)))
@@ -61,30 +67,47 @@ def _list_mismatches(books) -> list:
     for book in books[1:]:
         ids = {r.id for r in book.requirements}
         if ids != first:
-            found.append(ReadProblem(book.path.name, None, _(
-                "its requirement list differs from that of {file} ({missing} missing, {extra} extra); the "
-                "scores are not directly comparable").format(
-                    file=books[0].path.name, missing=num(len(first - ids)), extra=num(len(ids - first)))))
+            found.append(
+                ReadProblem(
+                    book.path.name,
+                    None,
+                    _(
+                        "its requirement list differs from that of {file} ({missing} missing, {extra} extra); the "
+                        "scores are not directly comparable"
+                    ).format(
+                        file=books[0].path.name, missing=num(len(first - ids)), extra=num(len(ids - first))
+                    ),
+                )
+            )
     return found
 
 
 def _print_text(ranking, problems) -> None:
     if ranking:
-        print(ngettext("RFP ranking of {n} vendor: fewest missed must-haves first, then weighted score",
-                       "RFP ranking of {n} vendors: fewest missed must-haves first, then weighted score",
-                       len(ranking)).format(n=num(len(ranking))))
+        print(
+            ngettext(
+                "RFP ranking of {n} vendor: fewest missed must-haves first, then weighted score",
+                "RFP ranking of {n} vendors: fewest missed must-haves first, then weighted score",
+                len(ranking),
+            ).format(n=num(len(ranking)))
+        )
         width = max(len(s.vendor) for s, _book in ranking)
-        print(f"{'#':>3}  {_('Vendor'):<{width}}  {_('Score'):>6}  {_('Musts missed'):>12}  "
-              f"{_('Unanswered'):>10}  "
-              f"{_('File')}")
+        print(
+            f"{'#':>3}  {_('Vendor'):<{width}}  {_('Score'):>6}  {_('Musts missed'):>12}  "
+            f"{_('Unanswered'):>10}  "
+            f"{_('File')}"
+        )
         for place, (s, book) in enumerate(ranking, start=1):
-            print(f"{num(place):>3}  {s.vendor:<{width}}  {pct1(s.total):>6}  "
-                  f"{num(len(s.musts_missed)):>12}  "
-                  f"{num(len(s.unanswered)):>10}  {book.path.name}")
+            print(
+                f"{num(place):>3}  {s.vendor:<{width}}  {pct1(s.total):>6}  "
+                f"{num(len(s.musts_missed)):>12}  "
+                f"{num(len(s.unanswered)):>10}  {book.path.name}"
+            )
         print()
         for s, _book in ranking:
-            modules = (", ".join(f"{m} {pct1(v)}" for m, v in s.by_module.items())
-                       or _("no scored requirements"))
+            modules = ", ".join(f"{m} {pct1(v)}" for m, v in s.by_module.items()) or _(
+                "no scored requirements"
+            )
             print(f"{s.vendor}: {modules}")
             if s.musts_missed:
                 print("  " + _("must-haves missed: {ids}").format(ids=", ".join(s.musts_missed)))
@@ -96,9 +119,19 @@ def _print_text(ranking, problems) -> None:
 
 def _as_json(ranking, problems, errors) -> dict:
     return {
-        "ranking": [{"rank": place, "vendor": s.vendor, "file": str(book.path), "total": s.total,
-                     "by_module": s.by_module, "musts_missed": s.musts_missed, "unanswered": s.unanswered,
-                     "unreadable": s.unreadable} for place, (s, book) in enumerate(ranking, start=1)],
+        "ranking": [
+            {
+                "rank": place,
+                "vendor": s.vendor,
+                "file": str(book.path),
+                "total": s.total,
+                "by_module": s.by_module,
+                "musts_missed": s.musts_missed,
+                "unanswered": s.unanswered,
+                "unreadable": s.unreadable,
+            }
+            for place, (s, book) in enumerate(ranking, start=1)
+        ],
         "problems": [{"file": p.file, "cell": p.cell, "message": p.message} for p in problems],
         "errors": errors,
     }

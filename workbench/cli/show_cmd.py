@@ -13,8 +13,12 @@ from workbench.cli.output import add_format_argument, emit, json_text, print_pro
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_playbook_arguments(parser)
     add_format_argument(parser, ("yaml", "json"))
-    parser.add_argument("--section", action="append", metavar="NAME",
-                        help="only these top-level sections (repeatable), e.g. --section requirements")
+    parser.add_argument(
+        "--section",
+        action="append",
+        metavar="NAME",
+        help="only these top-level sections (repeatable), e.g. --section requirements",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,8 +35,12 @@ def run(args: argparse.Namespace) -> int:
     if args.section:
         unknown = [s for s in args.section if s not in SECTIONS]
         if unknown:
-            print(_("crmwb show: unknown section {section}; expected one of: {sections}").format(
-                section=repr(unknown[0]), sections=", ".join(f"`{s}`" for s in SECTIONS)), file=sys.stderr)
+            print(
+                _("crmwb show: unknown section {section}; expected one of: {sections}").format(
+                    section=repr(unknown[0]), sections=", ".join(f"`{s}`" for s in SECTIONS)
+                ),
+                file=sys.stderr,
+            )
             return ExitCode.BAD_INPUT
         data = {key: data[key] for key in args.section}
     if args.format == "json":

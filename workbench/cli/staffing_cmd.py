@@ -32,8 +32,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def recommendation_blocks(w: Wording, rec: Recommendation) -> list[Block]:
-    return [Block("heading", w.say("topic_" + rec.topic)), Block("verdict", w.say(f"{rec.topic}_{rec.choice}")),
-            items(w, rec.reasons, w.say("reason"))]
+    return [
+        Block("heading", w.say("topic_" + rec.topic)),
+        Block("verdict", w.say(f"{rec.topic}_{rec.choice}")),
+        items(w, rec.reasons, w.say("reason")),
+    ]
 
 
 def staffing_blocks(w: Wording, result: Staffing, playbook: Playbook, client: str | None) -> list[Block]:
@@ -48,15 +51,24 @@ def staffing_blocks(w: Wording, result: Staffing, playbook: Playbook, client: st
 
 
 def staffing_json(w: Wording, result: Staffing, playbook: Playbook, client: str | None) -> dict[str, Any]:
-    return {"kind": "staffing", "client": client, "lang": w.lang,
-            "playbook": {"id": playbook.id, "version": playbook.version},
-            "recommendations": [{"topic": rec.topic, "choice": rec.choice,
-                                 "text": w.say(f"{rec.topic}_{rec.choice}"),
-                                 "reasons": [point_json(w, p) for p in rec.reasons]}
-                                for rec in result.recommendations],
-            "team_provisional": result.manager.provisional,
-            "risks": [point_json(w, p) for p in result.risks],
-            "unanswered": list(dict.fromkeys([*result.unanswered, *result.manager.unanswered]))}
+    return {
+        "kind": "staffing",
+        "client": client,
+        "lang": w.lang,
+        "playbook": {"id": playbook.id, "version": playbook.version},
+        "recommendations": [
+            {
+                "topic": rec.topic,
+                "choice": rec.choice,
+                "text": w.say(f"{rec.topic}_{rec.choice}"),
+                "reasons": [point_json(w, p) for p in rec.reasons],
+            }
+            for rec in result.recommendations
+        ],
+        "team_provisional": result.manager.provisional,
+        "risks": [point_json(w, p) for p in result.risks],
+        "unanswered": list(dict.fromkeys([*result.unanswered, *result.manager.unanswered])),
+    }
 
 
 def run(args: argparse.Namespace) -> int:

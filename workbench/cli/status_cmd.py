@@ -36,9 +36,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def task_json(v: TaskView) -> dict:
-    return {"id": v.id, "phase": v.phase, "name": v.name, "owner": v.owner, "status": v.status,
-            "assignee": v.assignee, "due": v.due.isoformat(), "planned_start": v.planned_start.isoformat(),
-            "critical": v.critical}
+    return {
+        "id": v.id,
+        "phase": v.phase,
+        "name": v.name,
+        "owner": v.owner,
+        "status": v.status,
+        "assignee": v.assignee,
+        "due": v.due.isoformat(),
+        "planned_start": v.planned_start.isoformat(),
+        "critical": v.critical,
+    }
 
 
 def status_json(oe: OpenEngagement, report: StatusReport, fc: Forecast | None = None) -> dict:
@@ -51,14 +59,30 @@ def status_json(oe: OpenEngagement, report: StatusReport, fc: Forecast | None = 
     e = oe.engagement
     return {
         "schedule": schedule_json(fc) if fc is not None else None,
-        "client": e.client, "playbook": oe.playbook.id, "playbook_version": oe.playbook.version,
-        "start": e.start.isoformat(), "finish": oe.plan.finish.isoformat(), "today": report.today.isoformat(),
-        "warnings": list(oe.warnings), "target": target_json(oe.target),
-        "calendar": {"country": oe.plan.calendar.country if oe.plan.calendar else None,
-                     "weekend": sorted(oe.plan.weekend)},
-        "phases": [{"id": p.phase, "total": p.total, "closed": p.closed, "in_progress": p.in_progress,
-                    "blocked": p.blocked, "percent": p.percent, "gate_closed": p.phase in closed}
-                   for p in report.phases],
+        "client": e.client,
+        "playbook": oe.playbook.id,
+        "playbook_version": oe.playbook.version,
+        "start": e.start.isoformat(),
+        "finish": oe.plan.finish.isoformat(),
+        "today": report.today.isoformat(),
+        "warnings": list(oe.warnings),
+        "target": target_json(oe.target),
+        "calendar": {
+            "country": oe.plan.calendar.country if oe.plan.calendar else None,
+            "weekend": sorted(oe.plan.weekend),
+        },
+        "phases": [
+            {
+                "id": p.phase,
+                "total": p.total,
+                "closed": p.closed,
+                "in_progress": p.in_progress,
+                "blocked": p.blocked,
+                "percent": p.percent,
+                "gate_closed": p.phase in closed,
+            }
+            for p in report.phases
+        ],
         "late": [task_json(v) for v in report.late],
         "blocked": [task_json(v) for v in report.blocked],
         "at_risk": [task_json(v) for v in report.at_risk],
@@ -87,10 +111,12 @@ def _task_line(v: TaskView, today: date, id_width: int) -> str:
 
 
 def _phase_line(pb, p, closed: set[str]) -> str:
-    extra = [_("{done}/{total} done").format(done=num(p.closed), total=num(p.total)),
-             _("{n} active").format(n=num(p.in_progress)) if p.in_progress else "",
-             _("{n} blocked").format(n=num(p.blocked)) if p.blocked else "",
-             _("closed") if p.phase in closed else ""]
+    extra = [
+        _("{done}/{total} done").format(done=num(p.closed), total=num(p.total)),
+        _("{n} active").format(n=num(p.in_progress)) if p.in_progress else "",
+        _("{n} blocked").format(n=num(p.blocked)) if p.blocked else "",
+        _("closed") if p.phase in closed else "",
+    ]
     name = phase_name(pb, p.phase)[:22]
     return _line(f"  {name:<22} {bar(p.percent)} {pct(p.percent):>5}  " + ", ".join(x for x in extra if x))
 
@@ -101,19 +127,36 @@ def print_status(oe: OpenEngagement, report: StatusReport, fc: Forecast | None =
     e, pb = oe.engagement, oe.playbook
     closed = oe.store.closed_phases()
     print(_line(e.client))
-    print(_line(_("{playbook} {version} · start {start} · plan ends {finish} · today {today}").format(
-        playbook=pb.id, version=pb.version, start=day(e.start), finish=day(oe.plan.finish),
-        today=day(report.today))))
+    print(
+        _line(
+            _("{playbook} {version} · start {start} · plan ends {finish} · today {today}").format(
+                playbook=pb.id,
+                version=pb.version,
+                start=day(e.start),
+                finish=day(oe.plan.finish),
+                today=day(report.today),
+            )
+        )
+    )
     for line in go_live_lines(fc) if fc is not None else []:
         print(_line(line))
     for warning in oe.warnings:
-        print(textwrap.fill(_("warning: {message}").format(message=warning), WIDTH, subsequent_indent="  ",
-                            break_on_hyphens=False))
+        print(
+            textwrap.fill(
+                _("warning: {message}").format(message=warning),
+                WIDTH,
+                subsequent_indent="  ",
+                break_on_hyphens=False,
+            )
+        )
     print("\n" + _("Phases"))
     for p in report.phases:
         print(_phase_line(pb, p, closed))
-    for title, views in ((_("Late"), report.late), (_("Blocked"), report.blocked),
-                         (_("Critical path at risk"), report.at_risk)):
+    for title, views in (
+        (_("Late"), report.late),
+        (_("Blocked"), report.blocked),
+        (_("Critical path at risk"), report.at_risk),
+    ):
         if views:
             id_width = min(30, max(len(v.id) for v in views))
             print(f"\n{title} ({num(len(views))})")
@@ -134,12 +177,22 @@ def _print_next(oe: OpenEngagement, report: StatusReport) -> None:
         print(_line(f"  {role_name(pb, role)} ({role})"))
         for v in views[:NEXT_PER_ROLE]:
             mark = "*" if v.critical else " "
-            print(_line("   " + _("{mark}{id} due {due}  {name}").format(
-                mark=mark, id=f"{v.id:<28}", due=day(v.due), name=task_name(oe.resolved, v.id, v.name))))
+            print(
+                _line(
+                    "   "
+                    + _("{mark}{id} due {due}  {name}").format(
+                        mark=mark, id=f"{v.id:<28}", due=day(v.due), name=task_name(oe.resolved, v.id, v.name)
+                    )
+                )
+            )
         if len(views) > NEXT_PER_ROLE:
             more = len(views) - NEXT_PER_ROLE
-            print("     " + ngettext("… and {n} more ({command})", "… and {n} more ({command})", more).format(
-                n=num(more), command=f"`crmwb task {folder} list --role {role}`"))
+            print(
+                "     "
+                + ngettext("… and {n} more ({command})", "… and {n} more ({command})", more).format(
+                    n=num(more), command=f"`crmwb task {folder} list --role {role}`"
+                )
+            )
     print("\n  " + _("* on the critical path"))
 
 

@@ -20,8 +20,11 @@ from workbench.i18n import _
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    reinit = sub.add_parser("reinit", help="start a new, empty task history (keeps the old state.db aside)",
-                            description=__doc__.split("\n\n")[1].replace("\n", " "))
+    reinit = sub.add_parser(
+        "reinit",
+        help="start a new, empty task history (keeps the old state.db aside)",
+        description=__doc__.split("\n\n")[1].replace("\n", " "),
+    )
     reinit.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
     reinit.add_argument("--confirm", action="store_true", help="yes, start the task history again")
     add_author_argument(reinit)
@@ -51,8 +54,10 @@ def run(args: argparse.Namespace) -> int:
     from workbench.store.file_lock import folder_lock
 
     if not args.confirm:
-        message = _("reinit starts the task history of {folder} again (task states, notes and history are "
-                    "not carried over); add --confirm to do it")
+        message = _(
+            "reinit starts the task history of {folder} again (task states, notes and history are "
+            "not carried over); add --confirm to do it"
+        )
         return fail("store", message.format(folder=args.folder))
     try:
         engagement = read(args.folder)

@@ -14,8 +14,10 @@ def print_summary(summary: Summary, pb: Playbook, out: TextIO) -> None:
     names = {p.id: tr(p.name) for p in pb.phases}
     print("Tasks per phase:", file=out)
     for phase, count in summary.tasks_per_phase.items():
-        print(f"  {names[phase]:<28} {count:>3} tasks  {summary.days_per_phase[phase]:>4} working days of effort",
-              file=out)
+        print(
+            f"  {names[phase]:<28} {count:>3} tasks  {summary.days_per_phase[phase]:>4} working days of effort",
+            file=out,
+        )
     modules = {m.id: tr(m.name) for m in pb.modules}
     print("\nRFP requirements by module:", file=out)
     print(f"  {'module':<28} " + " ".join(f"{p:>6}" for p in PRIORITIES) + "   total", file=out)

@@ -27,8 +27,12 @@ if TYPE_CHECKING:
     from workbench.app.engagement import OpenEngagement
 
 STATUSES, PHASES = TASK_STATUSES, PHASE_IDS  # from domain/fixed_ids.py: the parser imports no pydantic
-MOVES = {"start": TaskStatus.IN_PROGRESS.value, "done": TaskStatus.DONE.value, "block": TaskStatus.BLOCKED.value,
-         "skip": TaskStatus.SKIPPED.value}
+MOVES = {
+    "start": TaskStatus.IN_PROGRESS.value,
+    "done": TaskStatus.DONE.value,
+    "block": TaskStatus.BLOCKED.value,
+    "skip": TaskStatus.SKIPPED.value,
+}
 WIDTH = 80
 
 
@@ -42,14 +46,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_format_argument(ls)
     sub.add_parser("show", help="one task: details, checklist and history").add_argument("id", metavar="ID")
     for action, status in MOVES.items():
-        move = sub.add_parser(action, help=f"set the status to {status}"
-                              + (" (needs --note with the reason)" if action in ("block", "skip") else ""))
+        move = sub.add_parser(
+            action,
+            help=f"set the status to {status}"
+            + (" (needs --note with the reason)" if action in ("block", "skip") else ""),
+        )
         move.add_argument("id", metavar="ID")
         move.add_argument("--note", metavar="TEXT", help="why; kept in the history")
         if action == "done":
-            move.add_argument("--force", metavar="REASON",
-                              help="finish it although predecessors are open or a gate's checklist is not "
-                                   "ticked; the reason and what was open go into the history")
+            move.add_argument(
+                "--force",
+                metavar="REASON",
+                help="finish it although predecessors are open or a gate's checklist is not "
+                "ticked; the reason and what was open go into the history",
+            )
     reopen = sub.add_parser("reopen", help="back from done (to in_progress) or skipped (to not_started)")
     reopen.add_argument("id", metavar="ID")
     reopen.add_argument("--note", metavar="TEXT", help="why; kept in the history")
@@ -78,10 +88,12 @@ def unknown_task(task_id: str, known: list[str]) -> str:
     close = [k for k in known if needle in k.casefold()]
     close += [k for k in difflib.get_close_matches(task_id, known, n=5, cutoff=0.4) if k not in close]
     if close:
-        return _("no task {id} in this engagement; did you mean: {ids}?").format(id=repr(task_id),
-                                                                               ids=", ".join(close[:5]))
-    return _("no task {id} in this engagement; see {command}").format(id=repr(task_id),
-                                                                     command="`crmwb task DIR list`")
+        return _("no task {id} in this engagement; did you mean: {ids}?").format(
+            id=repr(task_id), ids=", ".join(close[:5])
+        )
+    return _("no task {id} in this engagement; see {command}").format(
+        id=repr(task_id), command="`crmwb task DIR list`"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -117,10 +129,16 @@ def _warn_day_off(oe: OpenEngagement, day) -> None:
 
     from workbench.cli.local import day as local_day
 
-    reason = calendar.names.get(day) or (_("a public holiday") if day in calendar.days_off else _("a weekend day"))
-    print(_("warning: {day} is not a working day in this engagement's calendar ({reason}); the next working "
-            "day is {next}").format(day=local_day(day), reason=reason, next=local_day(calendar.first_working(day))),
-          file=sys.stderr)
+    reason = calendar.names.get(day) or (
+        _("a public holiday") if day in calendar.days_off else _("a weekend day")
+    )
+    print(
+        _(
+            "warning: {day} is not a working day in this engagement's calendar ({reason}); the next working "
+            "day is {next}"
+        ).format(day=local_day(day), reason=reason, next=local_day(calendar.first_working(day))),
+        file=sys.stderr,
+    )
 
 
 def change(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
@@ -133,12 +151,18 @@ def change(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
     if args.action == "assign":
         name = None if args.name.strip() in ("", "-") else args.name.strip()
         store.assign(tid, name, author)
-        print(_("{id}: assigned to {name}").format(id=tid, name=name) if name
-              else _("{id}: unassigned").format(id=tid))
+        print(
+            _("{id}: assigned to {name}").format(id=tid, name=name)
+            if name
+            else _("{id}: unassigned").format(id=tid)
+        )
     elif args.action == "due":
         store.set_due(tid, args.date, author)
-        print(_("{id}: due {date}").format(id=tid, date=day(args.date)) if args.date
-              else _("{id}: due on the planned date again").format(id=tid))
+        print(
+            _("{id}: due {date}").format(id=tid, date=day(args.date))
+            if args.date
+            else _("{id}: due on the planned date again").format(id=tid)
+        )
         _warn_day_off(oe, args.date)
     elif args.action == "note":
         store.add_note(tid, " ".join(args.text), author)
@@ -146,8 +170,11 @@ def change(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
     elif args.action == "check":
         store.check_item(tid, args.item - 1, not args.undo, author)
         items = store.tasks()[tid].checklist
-        message = (_("{id}: item {n} reopened ({done}/{total} done)") if args.undo
-                   else _("{id}: item {n} done ({done}/{total} done)"))
+        message = (
+            _("{id}: item {n} reopened ({done}/{total} done)")
+            if args.undo
+            else _("{id}: item {n} done ({done}/{total} done)")
+        )
         print(message.format(id=tid, n=num(args.item), done=num(sum(items)), total=num(len(items))))
     return ExitCode.OK
 
@@ -157,8 +184,10 @@ def _move(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
     tid, status = args.id, MOVES[args.action]
     before = oe.store.tasks().get(tid)
     if args.action in ("block", "skip") and not (args.note or "").strip():
-        return fail("task", _("{action} needs a reason: {example}").format(
-            action=f"`{args.action}`", example='--note "..."'))
+        return fail(
+            "task",
+            _("{action} needs a reason: {example}").format(action=f"`{args.action}`", example='--note "..."'),
+        )
     note = args.note
     if status == "done" and (before is None or before.status != "done"):
         allowed, note = _done_note(oe, tid, args)
@@ -166,8 +195,11 @@ def _move(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
             return ExitCode.BAD_INPUT
     oe.store.set_status(tid, status, author, note)
     old = before.status if before else "?"
-    print(_("{id}: {old} -> {new}").format(id=tid, old=status_label(old), new=status_label(status))
-          if old != status else _("{id}: already {status}").format(id=tid, status=status_label(status)))
+    print(
+        _("{id}: {old} -> {new}").format(id=tid, old=status_label(old), new=status_label(status))
+        if old != status
+        else _("{id}: already {status}").format(id=tid, status=status_label(status))
+    )
     if status in (TaskStatus.DONE, TaskStatus.SKIPPED):
         _print_ready(oe, tid)
     return ExitCode.OK
@@ -181,14 +213,18 @@ def _done_note(oe: OpenEngagement, tid: str, args: argparse.Namespace) -> tuple[
     check = check_done(oe.resolved, tid, oe.store.tasks())
     force = getattr(args, "force", None)
     if force is not None and not force.strip():
-        fail("task", _("--force needs a reason, e.g. --force \"signed off by the director\""))
+        fail("task", _('--force needs a reason, e.g. --force "signed off by the director"'))
         return False, None
     if check.allowed:
         return True, args.note
     if force is None:
-        fail("task", _("cannot mark {id} done: {why}; finish those first, or give the reason to close it "
-                       "anyway with --force \"REASON\"").format(id=tid, why="; ".join(_done_reasons(oe,
-                                                                                                    check))))
+        fail(
+            "task",
+            _(
+                "cannot mark {id} done: {why}; finish those first, or give the reason to close it "
+                'anyway with --force "REASON"'
+            ).format(id=tid, why="; ".join(_done_reasons(oe, check))),
+        )
         return False, None
     return True, forced_note(force, check, args.note)
 
@@ -198,17 +234,29 @@ def _done_reasons(oe: OpenEngagement, check) -> list[str]:
     in English)."""
     lines = []
     if check.open_predecessors:
-        listed = "; ".join(f"{p.id} ({task_name(oe.resolved, p.id, p.name)}, {status_label(p.status)})"
-                           for p in check.open_predecessors)
+        listed = "; ".join(
+            f"{p.id} ({task_name(oe.resolved, p.id, p.name)}, {status_label(p.status)})"
+            for p in check.open_predecessors
+        )
         n = len(check.open_predecessors)
-        lines.append(ngettext("{n} predecessor not done or skipped: {listed}",
-                              "{n} predecessors not done or skipped: {listed}", n).format(n=num(n),
-                                                                                          listed=listed))
+        lines.append(
+            ngettext(
+                "{n} predecessor not done or skipped: {listed}",
+                "{n} predecessors not done or skipped: {listed}",
+                n,
+            ).format(n=num(n), listed=listed)
+        )
     if check.unticked:
         n = len(check.unticked)
-        lines.append(ngettext("gate task with {n} of {total} checklist items unticked: {items}",
-                              "gate task with {n} of {total} checklist items unticked: {items}", n).format(
-            n=num(n), total=num(check.checklist_total), items=", ".join(num(i) for i in check.unticked)))
+        lines.append(
+            ngettext(
+                "gate task with {n} of {total} checklist items unticked: {items}",
+                "gate task with {n} of {total} checklist items unticked: {items}",
+                n,
+            ).format(
+                n=num(n), total=num(check.checklist_total), items=", ".join(num(i) for i in check.unticked)
+            )
+        )
     return lines
 
 
@@ -220,12 +268,17 @@ def _reopen(oe: OpenEngagement, tid: str, note: str | None, author: str) -> int:
     old = states[tid].status
     status = reopened_status(old)
     if status is None:
-        return fail("task", _("{id} is {status}, not done or skipped; there is nothing to reopen").format(
-            id=tid, status=status_label(old)))
+        return fail(
+            "task",
+            _("{id} is {status}, not done or skipped; there is nothing to reopen").format(
+                id=tid, status=status_label(old)
+            ),
+        )
     text = _("reopened") + (f": {note.strip()}" if note and note.strip() else "")
     oe.store.set_status(tid, status, author, text)
-    print(_("{id}: {old} -> {new} (reopened)").format(id=tid, old=status_label(old),
-                                                      new=status_label(status)))
+    print(
+        _("{id}: {old} -> {new} (reopened)").format(id=tid, old=status_label(old), new=status_label(status))
+    )
     waiting = closed_dependants(oe.resolved, tid, states)
     if waiting:
         print(_("  already closed and depending on it: {ids}").format(ids=", ".join(waiting)))
@@ -236,8 +289,14 @@ def _print_ready(oe: OpenEngagement, tid: str) -> None:
     """After closing a task: the tasks waiting on it that can start now."""
     states = oe.store.tasks()
     closed = {t for t, s in states.items() if s.closed}
-    ready = [t.id for _, t in oe.resolved.tasks() if tid in t.depends_on and states.get(t.id)
-             and states[t.id].status == "not_started" and all(d in closed for d in t.depends_on)]
+    ready = [
+        t.id
+        for _, t in oe.resolved.tasks()
+        if tid in t.depends_on
+        and states.get(t.id)
+        and states[t.id].status == "not_started"
+        and all(d in closed for d in t.depends_on)
+    ]
     if ready:
         print("  " + _("can start now: {ids}").format(ids=", ".join(ready)))
 
@@ -250,11 +309,19 @@ def list_tasks(oe: OpenEngagement, args: argparse.Namespace) -> int:
         import difflib
 
         close = difflib.get_close_matches(args.role, sorted(roles), n=3, cutoff=0.4)
-        return fail("task", _("unknown role {role}; expected one of: {roles}").format(
-            role=repr(args.role), roles=", ".join(close or sorted(roles))))
-    views = [v for v in task_views(oe.resolved, oe.plan, oe.store.tasks())
-             if (not args.phase or v.phase == args.phase) and (not args.role or v.owner == args.role)
-             and (not args.status or v.status == args.status)]
+        return fail(
+            "task",
+            _("unknown role {role}; expected one of: {roles}").format(
+                role=repr(args.role), roles=", ".join(close or sorted(roles))
+            ),
+        )
+    views = [
+        v
+        for v in task_views(oe.resolved, oe.plan, oe.store.tasks())
+        if (not args.phase or v.phase == args.phase)
+        and (not args.role or v.owner == args.role)
+        and (not args.status or v.status == args.status)
+    ]
     if args.format == "json":
         from workbench.cli.status_cmd import task_json
 
@@ -269,10 +336,18 @@ def list_tasks(oe: OpenEngagement, args: argparse.Namespace) -> int:
     print(cut(f"  {_('id'):<{width}}  {_('status'):<{sw}} {_('due'):<10} {_('owner'):<{ow}} {_('assignee')}"))
     for v in views:
         mark = "*" if v.critical else " "
-        print(cut(f"{mark} {v.id:<{width}}  {status_label(v.status):<{sw}} {day(v.due)} "
-                  f"{v.owner:<{ow}} {v.assignee or '-'}"))
-    print("\n" + ngettext("{n} task; * on the critical path", "{n} tasks; * on the critical path",
-                          len(views)).format(n=num(len(views))))
+        print(
+            cut(
+                f"{mark} {v.id:<{width}}  {status_label(v.status):<{sw}} {day(v.due)} "
+                f"{v.owner:<{ow}} {v.assignee or '-'}"
+            )
+        )
+    print(
+        "\n"
+        + ngettext(
+            "{n} task; * on the critical path", "{n} tasks; * on the critical path", len(views)
+        ).format(n=num(len(views)))
+    )
     return ExitCode.OK
 
 
@@ -280,8 +355,9 @@ def _wrap(text: str, first: str) -> str:
     """`first` then `text`, wrapped at WIDTH and indented under itself."""
     import textwrap
 
-    return textwrap.fill(text, WIDTH, initial_indent=first, subsequent_indent=" " * len(first),
-                         break_on_hyphens=False)
+    return textwrap.fill(
+        text, WIDTH, initial_indent=first, subsequent_indent=" " * len(first), break_on_hyphens=False
+    )
 
 
 def _due_text(value: str | None) -> str:
@@ -340,21 +416,36 @@ def show_task(oe: OpenEngagement, tid: str, state: TaskState) -> None:
 def _detail_rows(oe: OpenEngagement, task, phase, state: TaskState, scheduled) -> list[tuple[str, str]]:
     pb = oe.playbook
     owner = f"{role_name(pb, task.owner)} ({task.owner})"
-    rows = [(_("phase"), text(phase.name)), (_("status"), status_label(state.status)), (_("owner"), owner),
-            (_("assignee"), state.assignee or "-")]
+    rows = [
+        (_("phase"), text(phase.name)),
+        (_("status"), status_label(state.status)),
+        (_("owner"), owner),
+        (_("assignee"), state.assignee or "-"),
+    ]
     if scheduled:
         due = state.due or scheduled.finish
-        rows += [(_("planned"), ngettext("{start} to {finish}, {n} working day",
-                                         "{start} to {finish}, {n} working days", scheduled.duration).format(
-                      start=day(scheduled.start), finish=day(scheduled.finish), n=num(scheduled.duration))),
-                 (_("due"), day(due) + (" " + _("(moved from the plan)") if state.due else ""))]
+        rows += [
+            (
+                _("planned"),
+                ngettext(
+                    "{start} to {finish}, {n} working day",
+                    "{start} to {finish}, {n} working days",
+                    scheduled.duration,
+                ).format(start=day(scheduled.start), finish=day(scheduled.finish), n=num(scheduled.duration)),
+            ),
+            (_("due"), day(due) + (" " + _("(moved from the plan)") if state.due else "")),
+        ]
     states = oe.store.tasks()
     depends_on = oe.resolved.task_map()[task.id].depends_on if scheduled else task.depends_on
-    deps = ", ".join(f"{d} ({status_label(states[d].status) if d in states else _('dropped')})"
-                     for d in depends_on)
-    rows += [(_("depends on"), deps or "-"), (_("deliverable"), text(task.deliverable) or "-"),
-             ("RACI", ", ".join(f"{letter} {role_name(pb, role)}" for role, letter in task.raci.items())),
-             (_("gate"), _("yes: must be closed before the phase closes") if task.gate else _("no"))]
+    deps = ", ".join(
+        f"{d} ({status_label(states[d].status) if d in states else _('dropped')})" for d in depends_on
+    )
+    rows += [
+        (_("depends on"), deps or "-"),
+        (_("deliverable"), text(task.deliverable) or "-"),
+        ("RACI", ", ".join(f"{letter} {role_name(pb, role)}" for role, letter in task.raci.items())),
+        (_("gate"), _("yes: must be closed before the phase closes") if task.gate else _("no")),
+    ]
     return rows
 
 

@@ -14,8 +14,14 @@ from workbench.i18n import _, ngettext
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", help="playbook files or bundled ids")
-    parser.add_argument("--answers", type=Path, action="append", default=[], metavar="FILE",
-                        help="also check these answers files against each playbook (repeatable)")
+    parser.add_argument(
+        "--answers",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="also check these answers files against each playbook (repeatable)",
+    )
     add_format_argument(parser)
 
 
@@ -32,17 +38,29 @@ def run(args: argparse.Namespace) -> int:
                 problems += load_answers(answers_file, loaded.playbook).problems
         if args.format == "text" and loaded.ok and not loaded.problems:
             pb = loaded.playbook
-            counts = [ngettext("{n} question", "{n} questions", len(pb.questions)),
-                      ngettext("{n} task", "{n} tasks", sum(1 for _task in pb.tasks())),
-                      ngettext("{n} role", "{n} roles", len(pb.roles)),
-                      ngettext("{n} requirement", "{n} requirements", len(pb.requirements)),
-                      ngettext("{n} process", "{n} processes", len(pb.processes)),
-                      ngettext("{n} KPI", "{n} KPIs", len(pb.kpis))]
-            sizes = (len(pb.questions), sum(1 for _task in pb.tasks()), len(pb.roles), len(pb.requirements),
-                     len(pb.processes), len(pb.kpis))
-            print(_("{ref}: ok — {playbook}: {counts}").format(
-                ref=ref, playbook=f"{pb.id} {pb.version}",
-                counts=", ".join(c.format(n=num(n)) for c, n in zip(counts, sizes))))
+            counts = [
+                ngettext("{n} question", "{n} questions", len(pb.questions)),
+                ngettext("{n} task", "{n} tasks", sum(1 for _task in pb.tasks())),
+                ngettext("{n} role", "{n} roles", len(pb.roles)),
+                ngettext("{n} requirement", "{n} requirements", len(pb.requirements)),
+                ngettext("{n} process", "{n} processes", len(pb.processes)),
+                ngettext("{n} KPI", "{n} KPIs", len(pb.kpis)),
+            ]
+            sizes = (
+                len(pb.questions),
+                sum(1 for _task in pb.tasks()),
+                len(pb.roles),
+                len(pb.requirements),
+                len(pb.processes),
+                len(pb.kpis),
+            )
+            print(
+                _("{ref}: ok — {playbook}: {counts}").format(
+                    ref=ref,
+                    playbook=f"{pb.id} {pb.version}",
+                    counts=", ".join(c.format(n=num(n)) for c, n in zip(counts, sizes)),
+                )
+            )
     print_problems(problems, args.format)
     if args.format == "text" and problems:
         print(summary(problems), file=sys.stderr)

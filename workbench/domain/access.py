@@ -63,7 +63,8 @@ class Role(Strict):
 
     permissions: dict[Id, dict[Action, Scope]] = {}
     system_rights: list[SystemRight] = Field(
-        default=[], description=f"Org-wide privileges the role holds by design. {VOCABULARY}")
+        default=[], description=f"Org-wide privileges the role holds by design. {VOCABULARY}"
+    )
     """Org-wide privileges the role holds by design (domain/system_rights.py); none unless listed."""
 
     def scope(self, obj: str, action: str) -> str:

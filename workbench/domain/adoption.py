@@ -23,6 +23,7 @@ ACTIVE_DAYS = 30
 WORKING_LOGINS = 3
 """sales_reps_working: without HR attendance, a sales user with 3+ logins stands in for 3+ days worked."""
 
+
 @dataclass(frozen=True)
 class ActivityRow:
     """One user of the export; `records` maps a records column (e.g. leads_created) to its count."""
@@ -61,8 +62,9 @@ class ActivityTally:
     """The measures of an export counted row by row, so a reader can stream a file of millions of users
     without keeping them: `add` each row, then `measures()`."""
 
-    def __init__(self, as_of: date, record_columns: list[str], has_trained: bool,
-                 groups: RoleClassifier | None = None) -> None:
+    def __init__(
+        self, as_of: date, record_columns: list[str], has_trained: bool, groups: RoleClassifier | None = None
+    ) -> None:
         self.as_of, self.record_columns, self.has_trained = as_of, list(record_columns), has_trained
         self.groups = groups
         self.rows = self.people = self.active = self.trained = 0
@@ -91,8 +93,9 @@ class ActivityTally:
         if group == UNMATCHED:
             key = r.role.strip() or _("(no role)")
             self.unmatched[key] = self.unmatched.get(key, 0) + 1
-        self.active += bool(r.last_login and 0 <= (self.as_of - r.last_login).days < ACTIVE_DAYS
-                            and r.records_total)
+        self.active += bool(
+            r.last_login and 0 <= (self.as_of - r.last_login).days < ACTIVE_DAYS and r.records_total
+        )
         self.trained += bool(r.trained)
         self.cases += r.records.get("cases_created", 0)
         if group == "sales":
@@ -107,8 +110,10 @@ class ActivityTally:
     def measures(self) -> ActivityMeasures:
         """The measures a user-activity export gives, counted as the playbook's measure definitions say."""
         values: dict[str, float] = {"licensed_users": self.people, "active_users_30d": self.active}
-        how = {"licensed_users": _("people in the file (no system accounts)"),
-               "active_users_30d": _("a login in the {days} days and 1+ record").format(days=ACTIVE_DAYS)}
+        how = {
+            "licensed_users": _("people in the file (no system accounts)"),
+            "active_users_30d": _("a login in the {days} days and 1+ record").format(days=ACTIVE_DAYS),
+        }
         if self.has_trained:
             values["users_trained"] = self.trained
             how["users_trained"] = _("users marked as trained")
@@ -117,7 +122,8 @@ class ActivityTally:
             how["sales_activities_logged"] = _("activities logged by sales users")
             values["sales_reps_working"] = self.sales_working
             how["sales_reps_working"] = _("sales users with {logins}+ logins (not HR data)").format(
-                logins=WORKING_LOGINS)
+                logins=WORKING_LOGINS
+            )
         if "cases_created" in self.record_columns:
             values["cases_logged"] = self.cases
             how["cases_logged"] = _("cases created by all users")
@@ -125,8 +131,9 @@ class ActivityTally:
         return ActivityMeasures(values, how, self.rows - self.people, by_group, dict(self.unmatched))
 
 
-def activity_measures(rows: list[ActivityRow], as_of: date, record_columns: list[str],
-                      has_trained: bool, groups: RoleClassifier) -> ActivityMeasures:
+def activity_measures(
+    rows: list[ActivityRow], as_of: date, record_columns: list[str], has_trained: bool, groups: RoleClassifier
+) -> ActivityMeasures:
     """The measures of rows held in memory (tests, small files): the same tally the streaming reader uses."""
     tally = ActivityTally(as_of, record_columns, has_trained, groups)
     for r in rows:
@@ -143,8 +150,9 @@ class KpiResult:
     reason: str = ""
 
 
-def evaluate_kpis(kpis: list[Kpi], values: dict[str, float],
-                  period_days: int | None = None) -> list[KpiResult]:
+def evaluate_kpis(
+    kpis: list[Kpi], values: dict[str, float], period_days: int | None = None
+) -> list[KpiResult]:
     """Each KPI's value when all its measures are known; otherwise why not (missing measures, a zero, an
     unknown period for a per-period KPI, a value outside the KPI's range). `period_days` is how many days
     the measures cover: a per-period KPI (activities per rep per week) is scaled from it to its cadence."""
@@ -152,13 +160,17 @@ def evaluate_kpis(kpis: list[Kpi], values: dict[str, float],
     for kpi in kpis:
         missing = [m for m in formula_names(kpi.formula) if m not in values]
         if missing:
-            results.append(KpiResult(kpi, None, missing,
-                                     _("needs {measures}").format(measures=", ".join(missing))))
+            results.append(
+                KpiResult(kpi, None, missing, _("needs {measures}").format(measures=", ".join(missing)))
+            )
             continue
         value = evaluate(kpi.formula, values)
         zeros = [m for m in formula_names(kpi.formula) if values[m] == 0]
-        reason = "" if value is not None else _("division by zero ({measures} is 0)").format(
-            measures=", ".join(zeros))
+        reason = (
+            ""
+            if value is not None
+            else _("division by zero ({measures} is 0)").format(measures=", ".join(zeros))
+        )
         if value is not None and kpi.per_period:
             value, reason = per_cadence(kpi, value, period_days)
         if value is not None and kpi.out_of_range(value):
@@ -172,7 +184,8 @@ def per_cadence(kpi: Kpi, value: float, period_days: int | None) -> tuple[float 
     target is divided by 6); without the period it cannot be compared, so it is not computed."""
     if not period_days:
         return None, _("{cadence} rate: needs the export's first day (--from YYYY-MM-DD)").format(
-            cadence=_(kpi.cadence))  # the cadences (weekly, monthly ...) are catalogue messages of their own
+            cadence=_(kpi.cadence)
+        )  # the cadences (weekly, monthly ...) are catalogue messages of their own
     return value * CADENCE_DAYS[kpi.cadence] / period_days, ""
 
 
@@ -181,7 +194,8 @@ def period_note(kpi: Kpi, period_days: int | None) -> str:
     if not kpi.per_period or not period_days:
         return ""
     return _("counted over {days} day(s), scaled to one {cadence} period of {per:.4g} days").format(
-        days=period_days, cadence=_(kpi.cadence), per=CADENCE_DAYS[kpi.cadence])
+        days=period_days, cadence=_(kpi.cadence), per=CADENCE_DAYS[kpi.cadence]
+    )
 
 
 def baseline_of(kpi: Kpi, points: list[Measurement]) -> float | None:
@@ -206,8 +220,10 @@ def kpi_trends(kpis: list[Kpi], measurements: list[Measurement]) -> list[Trend]:
     by_kpi: dict[str, list[Measurement]] = defaultdict(list)
     for m in measurements:
         by_kpi[m.kpi_id].append(m)
-    return [Trend(k.id, by_kpi.get(k.id, []), baseline_of(k, by_kpi.get(k.id, [])), float(k.target), k.direction)
-            for k in kpis]
+    return [
+        Trend(k.id, by_kpi.get(k.id, []), baseline_of(k, by_kpi.get(k.id, [])), float(k.target), k.direction)
+        for k in kpis
+    ]
 
 
 _UNITS = {"percent": " %", "hours": " h", "minutes": " min", "days": " d"}
@@ -223,8 +239,11 @@ def format_value(value: float | None, unit: str, lang: str = "en") -> str:
         return "—"
     if lang != "en":
         rounded = round(value) if abs(value) >= 1000 or float(value).is_integer() else round(value, 1)
-        unit_text = " %" if unit == "percent" else (
-            " " + gettext_in(lang, _LOCAL_UNITS[unit]) if unit in _LOCAL_UNITS else "")
+        unit_text = (
+            " %"
+            if unit == "percent"
+            else (" " + gettext_in(lang, _LOCAL_UNITS[unit]) if unit in _LOCAL_UNITS else "")
+        )
         return format_number(rounded, lang) + unit_text
     text = f"{value:,.0f}" if abs(value) >= 1000 or float(value).is_integer() else f"{value:,.1f}"
     return text + _UNITS.get(unit, "")
@@ -237,8 +256,11 @@ def target_label(kpi: Kpi, lang: str = "en") -> str:
 
 def on_track_text(on_track: bool | None) -> str:
     """on_track_label in the current language, for deliverables."""
-    labels = {True: pgettext("kpi status", "on track"), False: pgettext("kpi status", "off track"),
-              None: pgettext("kpi status", "not measured")}
+    labels = {
+        True: pgettext("kpi status", "on track"),
+        False: pgettext("kpi status", "off track"),
+        None: pgettext("kpi status", "not measured"),
+    }
     return labels[on_track]
 
 

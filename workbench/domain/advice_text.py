@@ -40,10 +40,12 @@ LABELS: dict[str, str] = {
     "situations_count": N_("{yes} of {total} situations"),
     "crm_rule": N_(
         "Rule: at least {now} signs — needed now; {prepare} to {below} — useful, prepare first; "
-        "fewer than {prepare} — not yet."),
+        "fewer than {prepare} — not yet."
+    ),
     "manager_rule": N_(
         "Rule: a large, branched business or at least {at} situations — needed; one situation — "
-        "give that duty to the CRM specialist; none — not needed."),
+        "give that duty to the CRM specialist; none — not needed."
+    ),
     "provisional": N_("Provisional: answers to the open questions below could still change this verdict."),
     "no_signs": N_("None of the seven signs was answered yes."),
     "no_situations": N_("None of the six situations was answered yes."),

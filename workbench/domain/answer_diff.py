@@ -44,8 +44,11 @@ class AnswerDiff:
         def items(section: dict[str, list[Named]]) -> dict:
             return {name: [{"id": n.id, "name": n.name} for n in section.get(name, [])] for name in SECTIONS}
 
-        return {"changes": [{"question": c.question, "old": c.old, "new": c.new} for c in self.changes],
-                "added": items(self.added), "removed": items(self.removed)}
+        return {
+            "changes": [{"question": c.question, "old": c.old, "new": c.new} for c in self.changes],
+            "added": items(self.added),
+            "removed": items(self.removed),
+        }
 
 
 def _named(pb: Playbook, lang: str) -> dict[str, list[Named]]:

@@ -17,15 +17,21 @@ def check_answers(pb: Playbook, answers: dict[str, Any]) -> list[Problem]:
         question = questions.get(qid)
         if question is None:
             known = ", ".join(sorted(questions)[:8])
-            problems.append(Problem(f"unknown question {qid!r}; expected one of: {known} ...",
-                                    ("answers", qid), code="unknown-ref"))
+            problems.append(
+                Problem(
+                    f"unknown question {qid!r}; expected one of: {known} ...",
+                    ("answers", qid),
+                    code="unknown-ref",
+                )
+            )
             continue
         if value is None:
             continue
         message = question.answer_problem(value)
         if message:
-            problems.append(Problem(f"answer {_shown(value)} to {qid!r}: {message}", ("answers", qid),
-                                    code="answer"))
+            problems.append(
+                Problem(f"answer {_shown(value)} to {qid!r}: {message}", ("answers", qid), code="answer")
+            )
     return problems
 
 

@@ -43,11 +43,27 @@ class AuditReport:
     locations: dict[tuple, Location] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, target: str, design: str, source: str, drifts: list[Drift], limitations: list[Limitation],
-              live: LiveMatrix, warnings: list[Problem]) -> AuditReport:
+    def build(
+        cls,
+        target: str,
+        design: str,
+        source: str,
+        drifts: list[Drift],
+        limitations: list[Limitation],
+        live: LiveMatrix,
+        warnings: list[Problem],
+    ) -> AuditReport:
         """Drifts sorted errors first, then by role, object, action (stable output for diffs and tests)."""
-        ordered = sorted(drifts, key=lambda d: (SEVERITY_ORDER.get(d.severity, 3), d.kind, d.role or "",
-                                                d.object or "", d.action or ""))
+        ordered = sorted(
+            drifts,
+            key=lambda d: (
+                SEVERITY_ORDER.get(d.severity, 3),
+                d.kind,
+                d.role or "",
+                d.object or "",
+                d.action or "",
+            ),
+        )
         locations = dict(live.locations)
         return cls(target, design, source, ordered, list(limitations), list(warnings), locations)
 
@@ -64,23 +80,50 @@ class AuditReport:
 
     def location(self, drift: Drift) -> Location:
         """The most precise place the reader gave: the cell, else the role's object, else the role."""
-        for key in ((drift.role, drift.object, drift.action), (drift.role, drift.object, None),
-                    (drift.role, None, None)):
+        for key in (
+            (drift.role, drift.object, drift.action),
+            (drift.role, drift.object, None),
+            (drift.role, None, None),
+        ):
             if key in self.locations:
                 return self.locations[key]
         return (self.source, None)
 
     def to_dict(self) -> dict:
         """For `--format json`: stable keys, every drift with its location."""
+
         def drift(d: Drift) -> dict:
             file, line = self.location(d)
-            return {"severity": d.severity, "kind": d.kind, "role": d.role, "object": d.object,
-                    "action": d.action, "design": d.design, "live": d.live, "message": d.message,
-                    "file": file, "line": line}
+            return {
+                "severity": d.severity,
+                "kind": d.kind,
+                "role": d.role,
+                "object": d.object,
+                "action": d.action,
+                "design": d.design,
+                "live": d.live,
+                "message": d.message,
+                "file": file,
+                "line": line,
+            }
 
-        return {"target": self.target, "design": self.design, "source": self.source, "clean": self.clean,
-                "summary": {**self.counts(), "by_kind": self.by_kind(), "limitations": len(self.limitations)},
-                "drifts": [drift(d) for d in self.drifts],
-                "limitations": [{"role": x.role, "object": x.object, "action": x.action, "wanted": x.wanted,
-                                 "expressed": x.expressed, "message": x.message} for x in self.limitations],
-                "warnings": [p.to_dict() for p in self.warnings]}
+        return {
+            "target": self.target,
+            "design": self.design,
+            "source": self.source,
+            "clean": self.clean,
+            "summary": {**self.counts(), "by_kind": self.by_kind(), "limitations": len(self.limitations)},
+            "drifts": [drift(d) for d in self.drifts],
+            "limitations": [
+                {
+                    "role": x.role,
+                    "object": x.object,
+                    "action": x.action,
+                    "wanted": x.wanted,
+                    "expressed": x.expressed,
+                    "message": x.message,
+                }
+                for x in self.limitations
+            ],
+            "warnings": [p.to_dict() for p in self.warnings],
+        }

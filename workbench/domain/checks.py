@@ -23,15 +23,19 @@ from workbench.i18n import _
 def _duplicates(items: Iterable[tuple[Path, str]], what: str) -> list[Problem]:
     items = list(items)
     counts = Counter(item_id for _, item_id in items)
-    return [Problem(f"duplicate {what} id {item_id!r}; ids must be unique", path + ("id",), code="duplicate")
-            for path, item_id in items if counts[item_id] > 1]
+    return [
+        Problem(f"duplicate {what} id {item_id!r}; ids must be unique", path + ("id",), code="duplicate")
+        for path, item_id in items
+        if counts[item_id] > 1
+    ]
 
 
 def _unknown(kind: str, ref: str, known: Iterable[str], path: Path) -> Problem:
     known = sorted(known)
     if not known:
-        return Problem(f"unknown {kind} {ref!r}; no {kind}s are defined in this playbook", path,
-                       code="unknown-ref")
+        return Problem(
+            f"unknown {kind} {ref!r}; no {kind}s are defined in this playbook", path, code="unknown-ref"
+        )
     hint = ", ".join(known[:8]) + (" ..." if len(known) > 8 else "")
     return Problem(f"unknown {kind} {ref!r}; expected one of: {hint}", path, code="unknown-ref")
 
@@ -44,28 +48,54 @@ def _kpi_range_problems(kpi, path: Path) -> list[Problem]:
     for field in ("baseline", "target"):
         value = getattr(kpi, field)
         if value is not None and kpi.out_of_range(float(value)):
-            problems.append(Problem(f"{field} {value:g} is outside the KPI's valid range; expected "
-                                    f"{range_text(kpi)} (declare `range:` if the unit's default is wrong)",
-                                    path + (field,), code="kpi-range"))
+            problems.append(
+                Problem(
+                    f"{field} {value:g} is outside the KPI's valid range; expected "
+                    f"{range_text(kpi)} (declare `range:` if the unit's default is wrong)",
+                    path + (field,),
+                    code="kpi-range",
+                )
+            )
     return problems
 
 
 def check_ids(pb: Playbook) -> list[Problem]:
     problems: list[Problem] = []
-    for section in ("questions", "roles", "objects", "modules", "requirements", "processes", "measures",
-                    "kpis", "job_profiles"):
-        problems += _duplicates((((section, i), item.id) for i, item in enumerate(getattr(pb, section))),
-                                section.rstrip("s").replace("_", " "))
+    for section in (
+        "questions",
+        "roles",
+        "objects",
+        "modules",
+        "requirements",
+        "processes",
+        "measures",
+        "kpis",
+        "job_profiles",
+    ):
+        problems += _duplicates(
+            (((section, i), item.id) for i, item in enumerate(getattr(pb, section))),
+            section.rstrip("s").replace("_", " "),
+        )
     problems += _duplicates(((("phases", i), p.id) for i, p in enumerate(pb.phases)), "phase")
-    problems += _duplicates(((("phases", pi, "tasks", ti), t.id)
-                             for pi, p in enumerate(pb.phases) for ti, t in enumerate(p.tasks)), "task")
+    problems += _duplicates(
+        (
+            (("phases", pi, "tasks", ti), t.id)
+            for pi, p in enumerate(pb.phases)
+            for ti, t in enumerate(p.tasks)
+        ),
+        "task",
+    )
     gov = pb.governance
-    problems += _duplicates(((("governance", "separation_of_duties", i), r.id)
-                             for i, r in enumerate(gov.separation_of_duties)), "rule")
-    problems += _duplicates(((("governance", "least_privilege", i), r.id)
-                             for i, r in enumerate(gov.least_privilege)), "rule")
-    problems += _duplicates(((("governance", "system_rights", i), r.id)
-                             for i, r in enumerate(gov.system_rights)), "rule")
+    problems += _duplicates(
+        ((("governance", "separation_of_duties", i), r.id) for i, r in enumerate(gov.separation_of_duties)),
+        "rule",
+    )
+    problems += _duplicates(
+        ((("governance", "least_privilege", i), r.id) for i, r in enumerate(gov.least_privilege)), "rule"
+    )
+    problems += _duplicates(
+        ((("governance", "system_rights", i), r.id) for i, r in enumerate(gov.system_rights)), "rule"
+    )
     return problems
 
 
@@ -73,14 +103,25 @@ def _raci_problems(task, path: Path) -> list[Problem]:
     letters = list(task.raci.values())
     problems = []
     if letters.count("A") != 1:
-        problems.append(Problem(f"RACI needs exactly one Accountable (A); found {letters.count('A')}",
-                                path + ("raci",), code="raci"))
+        problems.append(
+            Problem(
+                f"RACI needs exactly one Accountable (A); found {letters.count('A')}",
+                path + ("raci",),
+                code="raci",
+            )
+        )
     if "R" not in letters:
-        problems.append(Problem("RACI needs at least one Responsible (R); found none", path + ("raci",),
-                                code="raci"))
+        problems.append(
+            Problem("RACI needs at least one Responsible (R); found none", path + ("raci",), code="raci")
+        )
     if task.raci.get(task.owner) not in ("R", "A"):
-        problems.append(Problem(f"owner {task.owner!r} must be Responsible or Accountable in the RACI",
-                                path + ("owner",), code="raci"))
+        problems.append(
+            Problem(
+                f"owner {task.owner!r} must be Responsible or Accountable in the RACI",
+                path + ("owner",),
+                code="raci",
+            )
+        )
     return problems
 
 
@@ -90,8 +131,13 @@ def check_questions(pb: Playbook) -> list[Problem]:
         if question.default is not None:
             message = question.answer_problem(question.default)
             if message:
-                problems.append(Problem(f"default {question.default!r}: {message}",
-                                        ("questions", i, "default"), code="default"))
+                problems.append(
+                    Problem(
+                        f"default {question.default!r}: {message}",
+                        ("questions", i, "default"),
+                        code="default",
+                    )
+                )
     return problems
 
 
@@ -102,8 +148,14 @@ def _scale_problems(pb: Playbook, terms: list, path: Path) -> list[Problem]:
     for si, term in enumerate(terms):
         question = questions.get(term.driver)
         if question is None or question.type not in ("number", "multi_choice"):
-            problems.append(Problem(f"scale driver {term.driver!r} is not a number or multi-choice question; "
-                                    "expected the id of one", path + ("scale", si, "driver"), code="unknown-ref"))
+            problems.append(
+                Problem(
+                    f"scale driver {term.driver!r} is not a number or multi-choice question; "
+                    "expected the id of one",
+                    path + ("scale", si, "driver"),
+                    code="unknown-ref",
+                )
+            )
     return problems
 
 
@@ -111,8 +163,13 @@ def check_phases(pb: Playbook) -> list[Problem]:
     problems: list[Problem] = []
     order = [p.id for p in pb.phases]
     if order != [p for p in PHASE_IDS if p in order]:
-        problems.append(Problem(f"phases must come in the order {', '.join(PHASE_IDS)}; found "
-                                f"{', '.join(order)}", ("phases",), code="order"))
+        problems.append(
+            Problem(
+                f"phases must come in the order {', '.join(PHASE_IDS)}; found {', '.join(order)}",
+                ("phases",),
+                code="order",
+            )
+        )
     roles = {r.id for r in pb.roles}
     tasks = pb.task_map()
     phase_index = {t.id: pi for pi, p in enumerate(pb.phases) for t in p.tasks}
@@ -132,12 +189,21 @@ def check_phases(pb: Playbook) -> list[Problem]:
                 if dep not in tasks:
                     problems.append(_unknown("task", dep, tasks, path + ("depends_on", di)))
                 elif phase_index[dep] > pi:
-                    problems.append(Problem(f"task {task.id!r} depends on {dep!r} of a later phase "
-                                            f"({pb.phases[phase_index[dep]].id}); expected a task of this phase "
-                                            "or an earlier one", path + ("depends_on", di), code="order"))
+                    problems.append(
+                        Problem(
+                            f"task {task.id!r} depends on {dep!r} of a later phase "
+                            f"({pb.phases[phase_index[dep]].id}); expected a task of this phase "
+                            "or an earlier one",
+                            path + ("depends_on", di),
+                            code="order",
+                        )
+                    )
                 elif dep == task.id:
-                    problems.append(Problem(f"task {task.id!r} depends on itself", path + ("depends_on", di),
-                                            code="cycle"))
+                    problems.append(
+                        Problem(
+                            f"task {task.id!r} depends on itself", path + ("depends_on", di), code="cycle"
+                        )
+                    )
                 else:
                     graph.add_edge(dep, task.id)
     cycles = []
@@ -152,8 +218,13 @@ def check_phases(pb: Playbook) -> list[Problem]:
         cycle = cycle[at:] + cycle[:at]  # start at the task written first, so reports are stable
         first = cycle[0]
         loop = " -> ".join(cycle + [first])
-        problems.append(Problem(f"tasks depend on each other in a cycle: {loop}; expected an order that "
-                                "can be scheduled", graph.nodes[first]["path"] + ("depends_on",), code="cycle"))
+        problems.append(
+            Problem(
+                f"tasks depend on each other in a cycle: {loop}; expected an order that can be scheduled",
+                graph.nodes[first]["path"] + ("depends_on",),
+                code="cycle",
+            )
+        )
     return problems
 
 
@@ -171,16 +242,27 @@ def check_access(pb: Playbook) -> list[Problem]:
                 problems.append(_unknown("object", obj, objects, ("roles", ri, "permissions", obj)))
         source = role.availability_from
         if source is not None and (source not in questions or questions[source].type != "number"):
-            problems.append(Problem(f"availability_from names {source!r}; expected the id of a number question "
-                                    "(percent of working time)", ("roles", ri, "availability_from"),
-                                    code="unknown-ref"))
+            problems.append(
+                Problem(
+                    f"availability_from names {source!r}; expected the id of a number question "
+                    "(percent of working time)",
+                    ("roles", ri, "availability_from"),
+                    code="unknown-ref",
+                )
+            )
     gov = pb.governance
     for i, rule in enumerate(gov.separation_of_duties):
         for side in ("first", "second"):
             ref = getattr(rule, side)
             if ref.system_right is None and ref.object not in objects:
-                problems.append(_unknown("object", ref.object, objects,
-                                         ("governance", "separation_of_duties", i, side, "object")))
+                problems.append(
+                    _unknown(
+                        "object",
+                        ref.object,
+                        objects,
+                        ("governance", "separation_of_duties", i, side, "object"),
+                    )
+                )
     for i, rule in enumerate(gov.least_privilege):
         path: Path = ("governance", "least_privilege", i)
         if rule.object not in objects:
@@ -203,8 +285,13 @@ def check_system_rights(pb: Playbook) -> list[Problem]:
     for ri, role in enumerate(pb.roles):
         for right in sorted({r for r in role.system_rights if role.system_rights.count(r) > 1}):
             index = len(role.system_rights) - 1 - role.system_rights[::-1].index(right)
-            problems.append(Problem(_("system right {right!r} is listed twice; list each right once").format(
-                right=right), ("roles", ri, "system_rights", index), code="duplicate"))
+            problems.append(
+                Problem(
+                    _("system right {right!r} is listed twice; list each right once").format(right=right),
+                    ("roles", ri, "system_rights", index),
+                    code="duplicate",
+                )
+            )
     return problems
 
 
@@ -276,8 +363,17 @@ def _conditioned(pb: Playbook):
     for i, rule in enumerate(pb.governance.system_rights):
         yield ("governance", "system_rights", i), rule.when
     for i, profile in enumerate(pb.job_profiles):
-        for field in ("reports_to", "duties", "education", "experience", "skills", "competencies",
-                      "qualities", "tools", "working_conditions"):
+        for field in (
+            "reports_to",
+            "duties",
+            "education",
+            "experience",
+            "skills",
+            "competencies",
+            "qualities",
+            "tools",
+            "working_conditions",
+        ):
             for li, line in enumerate(getattr(profile, field)):
                 yield ("job_profiles", i, field, li), line.when
 
@@ -293,8 +389,11 @@ def _test_problem(test, question: Question | None) -> str | None:
             return f"{op!r} needs a multi_choice question; {question.id!r} is {question.type}"
         values = [operand] if op == "contains" else operand
     elif op in ("gte", "lte"):
-        return None if question.type == "number" else \
-            f"{op!r} needs a number question; {question.id!r} is {question.type}"
+        return (
+            None
+            if question.type == "number"
+            else f"{op!r} needs a number question; {question.id!r} is {question.type}"
+        )
     else:
         values = operand if op in ("in", "not_in") else [operand]
         if question.type == "multi_choice":
@@ -316,12 +415,22 @@ def check_conditions(pb: Playbook) -> list[Problem]:
                 continue
             message = _test_problem(test, questions[test.question])
             if message:
-                problems.append(Problem(f"impossible condition: {message}", path + ("when",), code="condition"))
+                problems.append(
+                    Problem(f"impossible condition: {message}", path + ("when",), code="condition")
+                )
     return problems
 
 
 def check_playbook(pb: Playbook) -> list[Problem]:
     """All cross-reference checks; an empty list means the playbook is consistent."""
-    return (check_ids(pb) + check_questions(pb) + check_phases(pb) + check_access(pb)
-            + check_system_rights(pb) + check_catalogue(pb) + check_processes(pb) + check_conditions(pb)
-            + check_crm_mappings(pb))
+    return (
+        check_ids(pb)
+        + check_questions(pb)
+        + check_phases(pb)
+        + check_access(pb)
+        + check_system_rights(pb)
+        + check_catalogue(pb)
+        + check_processes(pb)
+        + check_conditions(pb)
+        + check_crm_mappings(pb)
+    )

@@ -58,8 +58,9 @@ def _dates(values: Any) -> list[date]:
     return [v for v in values or () if isinstance(v, date) and not isinstance(v, datetime)]
 
 
-def engagement_calendar(answers: Mapping[str, Any], start: date, section: Mapping[str, Any] | None = None,
-                        lang: str = "en") -> WorkCalendar:
+def engagement_calendar(
+    answers: Mapping[str, Any], start: date, section: Mapping[str, Any] | None = None, lang: str = "en"
+) -> WorkCalendar:
     """The engagement's calendar: the answered country's, with the section's weekend, days off and
     declared working days. An unknown country (a code the holiday table lacks) falls back to no public
     holidays rather than failing every command: the intake only offers known codes."""
@@ -68,10 +69,13 @@ def engagement_calendar(answers: Mapping[str, Any], start: date, section: Mappin
     extra_off, extra_working = _dates(section.get("days_off")), _dates(section.get("working_days"))
     country = answered_country(answers)
     try:
-        return country_calendar(country, start, weekend=weekend, extra_off=extra_off,
-                                extra_working=extra_working, lang=lang)
+        return country_calendar(
+            country, start, weekend=weekend, extra_off=extra_off, extra_working=extra_working, lang=lang
+        )
     except ValueError:
-        return country_calendar(None, start, weekend=weekend, extra_off=extra_off, extra_working=extra_working)
+        return country_calendar(
+            None, start, weekend=weekend, extra_off=extra_off, extra_working=extra_working
+        )
 
 
 def calendar_problems(section: Any) -> list[Problem]:
@@ -79,11 +83,22 @@ def calendar_problems(section: Any) -> list[Problem]:
     if section is None:
         return []
     if not isinstance(section, Mapping):
-        return [Problem(_("'calendar' is not a mapping; expected weekend, days_off and working_days"),
-                        ("calendar",), code="type")]
-    problems = [Problem(_("unknown key {key!r}; expected one of: {keys}").format(
-        key=key, keys=", ".join(SECTION_KEYS)), ("calendar", key), code="unknown-key")
-        for key in section if key not in SECTION_KEYS]
+        return [
+            Problem(
+                _("'calendar' is not a mapping; expected weekend, days_off and working_days"),
+                ("calendar",),
+                code="type",
+            )
+        ]
+    problems = [
+        Problem(
+            _("unknown key {key!r}; expected one of: {keys}").format(key=key, keys=", ".join(SECTION_KEYS)),
+            ("calendar", key),
+            code="unknown-key",
+        )
+        for key in section
+        if key not in SECTION_KEYS
+    ]
     problems += _weekend_problems(section.get("weekend"))
     for key in ("days_off", "working_days"):
         problems += _date_list_problems(key, section.get(key))
@@ -94,18 +109,35 @@ def _weekend_problems(weekend: Any) -> list[Problem]:
     if weekend is None:
         return []
     if not isinstance(weekend, list):
-        return [Problem(_("the weekend is not a list; expected weekday names such as [thu, fri]"),
-                        ("calendar", "weekend"), code="type")]
+        return [
+            Problem(
+                _("the weekend is not a list; expected weekday names such as [thu, fri]"),
+                ("calendar", "weekend"),
+                code="type",
+            )
+        ]
     problems = []
     for index, name in enumerate(weekend):
         try:
             parse_weekend([name] if isinstance(name, str) else [""])
         except ValueError:
-            problems.append(Problem(_("{value!r} is not a weekday; expected one of mon, tue, wed, thu, fri, sat, "
-                                      "sun").format(value=name), ("calendar", "weekend", index), code="type"))
+            problems.append(
+                Problem(
+                    _("{value!r} is not a weekday; expected one of mon, tue, wed, thu, fri, sat, sun").format(
+                        value=name
+                    ),
+                    ("calendar", "weekend", index),
+                    code="type",
+                )
+            )
     if not problems and len(set(parse_weekend(weekend))) >= 7:
-        problems.append(Problem(_("the weekend covers every day of the week; expected at least one working day"),
-                                ("calendar", "weekend"), code="type"))
+        problems.append(
+            Problem(
+                _("the weekend covers every day of the week; expected at least one working day"),
+                ("calendar", "weekend"),
+                code="type",
+            )
+        )
     return problems
 
 
@@ -113,9 +145,19 @@ def _date_list_problems(key: str, values: Any) -> list[Problem]:
     if values is None:
         return []
     if not isinstance(values, list):
-        return [Problem(_("{key!r} is not a list; expected dates YYYY-MM-DD such as [2026-03-30]").format(key=key),
-                        ("calendar", key), code="type")]
-    return [Problem(_("{value!r} is not a date; expected YYYY-MM-DD").format(value=value),
-                    ("calendar", key, index), code="type")
-            for index, value in enumerate(values)
-            if not isinstance(value, date) or isinstance(value, datetime)]
+        return [
+            Problem(
+                _("{key!r} is not a list; expected dates YYYY-MM-DD such as [2026-03-30]").format(key=key),
+                ("calendar", key),
+                code="type",
+            )
+        ]
+    return [
+        Problem(
+            _("{value!r} is not a date; expected YYYY-MM-DD").format(value=value),
+            ("calendar", key, index),
+            code="type",
+        )
+        for index, value in enumerate(values)
+        if not isinstance(value, date) or isinstance(value, datetime)
+    ]

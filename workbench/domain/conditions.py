@@ -109,8 +109,11 @@ def _kind(value: Any) -> str:
             if key in value:
                 return key
         return "test"
-    return type(value).__name__ if not isinstance(value, BaseModel) else {
-        Test: "test", All: "all", Any_: "any", Not: "not"}[type(value)]
+    return (
+        type(value).__name__
+        if not isinstance(value, BaseModel)
+        else {Test: "test", All: "all", Any_: "any", Not: "not"}[type(value)]
+    )
 
 
 Condition = Annotated[
@@ -120,8 +123,13 @@ Condition = Annotated[
         Annotated[Any_, Tag("any")],
         Annotated[Not, Tag("not")],
     ],
-    Discriminator(_kind, custom_error_type="condition", custom_error_message=(
-        "expected a condition: {question: ID, <operator>: VALUE}, {all: [...]}, {any: [...]} or {not: ...}")),
+    Discriminator(
+        _kind,
+        custom_error_type="condition",
+        custom_error_message=(
+            "expected a condition: {question: ID, <operator>: VALUE}, {all: [...]}, {any: [...]} or {not: ...}"
+        ),
+    ),
 ]
 
 All.model_rebuild()

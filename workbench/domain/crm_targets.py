@@ -29,7 +29,8 @@ class CrmMapping(Strict):
     """playbook role id -> the name of its permission set / security role / group in the CRM"""
     system_rights: dict[SystemRight, list[str] | None] = Field(
         default={},
-        description="Each system right -> this CRM's privilege names (null: the CRM cannot express it)")
+        description="Each system right -> this CRM's privilege names (null: the CRM cannot express it)",
+    )
     """neutral system right -> the CRM's privileges that carry it (all are written; any one of them held
     live means the right is held); null or missing = the CRM cannot express it (a limitation)"""
     role_prefix: str = "CRM_"

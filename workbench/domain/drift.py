@@ -75,8 +75,7 @@ def compare(design: TargetMatrix, live: LiveMatrix) -> list[Drift]:
     (someone created them outside the design); a designed role absent from the CRM is a warning."""
     drifts: list[Drift] = []
     differing = [cell for cell, want in design.grants.items() if live.grants.get(cell, "none") != want]
-    differing += [cell for cell, have in live.grants.items()
-                  if cell not in design.grants and have != "none"]
+    differing += [cell for cell, have in live.grants.items() if cell not in design.grants and have != "none"]
     for cell in sorted(differing):  # only the differences are sorted: a clean 700k-cell audit stays fast
         want = design.grants.get(cell, "none")
         have = live.grants.get(cell, "none")
@@ -85,28 +84,64 @@ def compare(design: TargetMatrix, live: LiveMatrix) -> list[Drift]:
         role, obj, action = cell
         if scope_rank(have) > scope_rank(want):
             kind = "extra" if want == "none" else "wider"
-            message = (_("{role} holds the system right {right} ({label}); the design does not grant "
-                         "it").format(role=role, right=action, label=label(action)) if obj == SYSTEM else
-                _("{role} may {action} {object} with scope {have}; the design says {want}").format(
-                    role=role, action=action_label(action), object=obj, have=scope_label(have),
-                    want=scope_label(want)))
+            message = (
+                _("{role} holds the system right {right} ({label}); the design does not grant it").format(
+                    role=role, right=action, label=label(action)
+                )
+                if obj == SYSTEM
+                else _("{role} may {action} {object} with scope {have}; the design says {want}").format(
+                    role=role,
+                    action=action_label(action),
+                    object=obj,
+                    have=scope_label(have),
+                    want=scope_label(want),
+                )
+            )
             drifts.append(Drift(kind, "error", message, role, obj, action, want, have))
         else:
             kind = "missing" if have == "none" else "narrower"
-            message = (_("{role} lacks the designed system right {right} ({label})").format(
-                role=role, right=action, label=label(action)) if obj == SYSTEM else
-                _("{role} may {action} {object} only with scope {have}; the design says {want}").format(
-                    role=role, action=action_label(action), object=obj, have=scope_label(have),
-                    want=scope_label(want)))
+            message = (
+                _("{role} lacks the designed system right {right} ({label})").format(
+                    role=role, right=action, label=label(action)
+                )
+                if obj == SYSTEM
+                else _("{role} may {action} {object} only with scope {have}; the design says {want}").format(
+                    role=role,
+                    action=action_label(action),
+                    object=obj,
+                    have=scope_label(have),
+                    want=scope_label(want),
+                )
+            )
             drifts.append(Drift(kind, "warning", message, role, obj, action, want, have))
     for name in live.unknown_roles:
-        drifts.append(Drift("unknown-role", "error", _("the CRM has a role {name!r} that is not in the design")
-                            .format(name=name), role=name))
+        drifts.append(
+            Drift(
+                "unknown-role",
+                "error",
+                _("the CRM has a role {name!r} that is not in the design").format(name=name),
+                role=name,
+            )
+        )
     for role_name, obj in live.unknown_objects:
-        drifts.append(Drift("unknown-object", "error", _("{role} has rights on {object!r}, an object the design "
-                                                         "does not map").format(role=role_name, object=obj),
-                            role=role_name, object=obj))
+        drifts.append(
+            Drift(
+                "unknown-object",
+                "error",
+                _("{role} has rights on {object!r}, an object the design does not map").format(
+                    role=role_name, object=obj
+                ),
+                role=role_name,
+                object=obj,
+            )
+        )
     for role in live.missing_roles:
-        drifts.append(Drift("missing-role", "warning", _("the designed role {role} does not exist in the CRM")
-                            .format(role=role), role=role))
+        drifts.append(
+            Drift(
+                "missing-role",
+                "warning",
+                _("the designed role {role} does not exist in the CRM").format(role=role),
+                role=role,
+            )
+        )
     return drifts

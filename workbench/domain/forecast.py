@@ -108,8 +108,14 @@ def _local(moment: datetime | None) -> date | None:
     return moment.astimezone().date() if moment is not None else None
 
 
-def _place(duration: int, ready: int, now: int, state: TaskState, actual: tuple[date | None, date | None],
-           days: WorkingDays) -> tuple[int, int, bool]:
+def _place(
+    duration: int,
+    ready: int,
+    now: int,
+    state: TaskState,
+    actual: tuple[date | None, date | None],
+    days: WorkingDays,
+) -> tuple[int, int, bool]:
     """(first day, end = the day after the last, fixed by actuals?) of one task on the forecast."""
     started, finished = actual
     if state.status in CLOSED and finished is not None:
@@ -148,9 +154,14 @@ def go_live_task(pb: Playbook) -> str | None:
     return milestones[-1] if milestones else None
 
 
-def forecast(pb: Playbook, plan: Plan, states: Mapping[str, TaskState],
-             actuals: Mapping[str, tuple[datetime | None, datetime | None]], today: date,
-             baseline: Baseline | None = None) -> Forecast:
+def forecast(
+    pb: Playbook,
+    plan: Plan,
+    states: Mapping[str, TaskState],
+    actuals: Mapping[str, tuple[datetime | None, datetime | None]],
+    today: date,
+    baseline: Baseline | None = None,
+) -> Forecast:
     """The forecast schedule and go-live for `today`, against `baseline` (or the plan itself)."""
     days = WorkingDays(plan)
     graph = _graph_like(pb, plan)
@@ -171,22 +182,44 @@ def forecast(pb: Playbook, plan: Plan, states: Mapping[str, TaskState],
         placed[str(node)] = (first, end, fixed)
         ends[node] = end
     frozen = _baseline_dates(plan, baseline)
-    tasks = [_task(pb_task, phase.id, placed[pb_task.id], states, frozen, days)
-             for phase in pb.phases for pb_task in phase.tasks if pb_task.id in placed]
+    tasks = [
+        _task(pb_task, phase.id, placed[pb_task.id], states, frozen, days)
+        for phase in pb.phases
+        for pb_task in phase.tasks
+        if pb_task.id in placed
+    ]
     tasks.sort(key=lambda t: (t.start, t.finish))
     live = go_live_task(pb)
     by_id = {t.id: t for t in tasks}
     go_live = by_id[live].finish if live in by_id else None
-    baseline_go_live = (baseline.go_live if baseline is not None else
-                        next((t.finish for t in plan.tasks if t.id == live), None))
+    baseline_go_live = (
+        baseline.go_live
+        if baseline is not None
+        else next((t.finish for t in plan.tasks if t.id == live), None)
+    )
     slip = days.index(go_live) - days.index(baseline_go_live) if go_live and baseline_go_live else 0
     finish = max((t.finish for t in tasks), default=plan.finish)
-    return Forecast(today, tasks, baseline, live, baseline_go_live, go_live, slip,
-                    baseline.finish if baseline is not None else plan.finish, finish)
+    return Forecast(
+        today,
+        tasks,
+        baseline,
+        live,
+        baseline_go_live,
+        go_live,
+        slip,
+        baseline.finish if baseline is not None else plan.finish,
+        finish,
+    )
 
 
-def _task(task, phase: str, spot: tuple[int, int, bool], states: Mapping[str, TaskState],
-          frozen: Mapping[str, tuple[date, date]], days: WorkingDays) -> ForecastTask:
+def _task(
+    task,
+    phase: str,
+    spot: tuple[int, int, bool],
+    states: Mapping[str, TaskState],
+    frozen: Mapping[str, tuple[date, date]],
+    days: WorkingDays,
+) -> ForecastTask:
     first, end, fixed = spot
     if fixed or end > first:
         start, finish = days.day(first), days.day(max(end - 1, first))
@@ -195,8 +228,18 @@ def _task(task, phase: str, spot: tuple[int, int, bool], states: Mapping[str, Ta
     base = frozen.get(task.id)
     slip = days.index(finish) - days.index(base[1]) if base else None
     status = (states.get(task.id) or TaskState(task.id)).status
-    return ForecastTask(task.id, phase, str(task.name), status, base[0] if base else None,
-                        base[1] if base else None, start, finish, fixed, slip)
+    return ForecastTask(
+        task.id,
+        phase,
+        str(task.name),
+        status,
+        base[0] if base else None,
+        base[1] if base else None,
+        start,
+        finish,
+        fixed,
+        slip,
+    )
 
 
 def baseline_from(fc: Forecast) -> tuple[dict[str, tuple[date, date]], date | None, date]:

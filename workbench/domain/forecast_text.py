@@ -41,8 +41,9 @@ def baseline_label(fc: Forecast) -> str:
     if b is None:
         return _("the initial plan (no baseline frozen yet)")
     day = day_text(b.created_at.astimezone().date())
-    return _("#{id} of {day} by {author}: {reason}").format(id=number_text(b.id), day=day, author=b.author,
-                                                           reason=b.reason)
+    return _("#{id} of {day} by {author}: {reason}").format(
+        id=number_text(b.id), day=day, author=b.author, reason=b.reason
+    )
 
 
 def go_live_line(fc: Forecast) -> str | None:
@@ -50,7 +51,8 @@ def go_live_line(fc: Forecast) -> str | None:
     if fc.go_live is None or fc.baseline_go_live is None:
         return None
     return _("Go-live: baseline {baseline}, forecast {forecast} ({slip})").format(
-        baseline=day_text(fc.baseline_go_live), forecast=day_text(fc.go_live), slip=slip_text(fc.slip))
+        baseline=day_text(fc.baseline_go_live), forecast=day_text(fc.go_live), slip=slip_text(fc.slip)
+    )
 
 
 def go_live_lines(fc: Forecast) -> list[str]:

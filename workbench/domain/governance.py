@@ -19,9 +19,19 @@ from workbench.domain.text import tr
 from workbench.domain.vocabulary import action_label, scope_label
 from workbench.i18n import N_, _, current_language
 
-WORDS = {"create": N_("create"), "read": N_("read"), "update": N_("update"), "delete": N_("delete"),
-         "assign": N_("assign"), "export": N_("export"), "import": N_("import"), "none": N_("none"),
-         "own": N_("own"), "team": N_("team"), "all": N_("all")}
+WORDS = {
+    "create": N_("create"),
+    "read": N_("read"),
+    "update": N_("update"),
+    "delete": N_("delete"),
+    "assign": N_("assign"),
+    "export": N_("export"),
+    "import": N_("import"),
+    "none": N_("none"),
+    "own": N_("own"),
+    "team": N_("team"),
+    "all": N_("all"),
+}
 """actions and scopes as people read them in a finding (the codes stay in `role`, `object`, `action`)"""
 
 
@@ -32,11 +42,16 @@ def _w(code: str) -> str:
 def _t(text) -> str:
     return tr(text, current_language())
 
+
 MUST_WEIGHT_LIMIT = 0.60
 """DSDM's rule of thumb: Must-haves should carry no more than about 60 % of the effort (here: weight)."""
 
-_DEPENDENCIES = (("update", "read", N_("editing needs reading")), ("delete", "update", N_("deleting needs editing")),
-                 ("export", "read", N_("exporting needs reading")), ("assign", "read", N_("assigning needs reading")))
+_DEPENDENCIES = (
+    ("update", "read", N_("editing needs reading")),
+    ("delete", "update", N_("deleting needs editing")),
+    ("export", "read", N_("exporting needs reading")),
+    ("assign", "read", N_("assigning needs reading")),
+)
 
 
 @dataclass(frozen=True)
@@ -58,9 +73,17 @@ class Finding:
 
     def to_dict(self) -> dict:
         """For `--format json` and other scripts: every field, plus the matrix cell when there is one."""
-        return {"severity": self.severity, "rule": self.rule, "role": self.role, "object": self.object,
-                "action": self.action, "task": self.task, "message": self.message, "fix": self.fix,
-                "cell": list(self.cell) if self.cell else None}
+        return {
+            "severity": self.severity,
+            "rule": self.rule,
+            "role": self.role,
+            "object": self.object,
+            "action": self.action,
+            "task": self.task,
+            "message": self.message,
+            "fix": self.fix,
+            "cell": list(self.cell) if self.cell else None,
+        }
 
 
 def _holds(held: str, min_scope: str) -> bool:
@@ -88,14 +111,22 @@ def separation_of_duties(pb: Playbook) -> list[Finding]:
         a, b = rule.first, rule.second
         for role in pb.roles:
             if _holds(_held(role, a), a.min_scope) and _holds(_held(role, b), b.min_scope):
-                findings.append(Finding(
-                    f"sod:{rule.id}", rule.severity,
-                    _("{role} holds both {first} and {second}: {why}").format(
-                        role=role.id, first=_right_text(a, _held(role, a)),
-                        second=_right_text(b, _held(role, b)),
-                        why=_t(rule.description)),
-                    _t(rule.fix) or _("move one of the two rights to another role"),
-                    role.id, b.object, b.action or b.system_right))
+                findings.append(
+                    Finding(
+                        f"sod:{rule.id}",
+                        rule.severity,
+                        _("{role} holds both {first} and {second}: {why}").format(
+                            role=role.id,
+                            first=_right_text(a, _held(role, a)),
+                            second=_right_text(b, _held(role, b)),
+                            why=_t(rule.description),
+                        ),
+                        _t(rule.fix) or _("move one of the two rights to another role"),
+                        role.id,
+                        b.object,
+                        b.action or b.system_right,
+                    )
+                )
     return findings
 
 
@@ -107,15 +138,32 @@ def least_privilege(pb: Playbook) -> list[Finding]:
                 continue
             held = role.scope(rule.object, rule.action)
             if scope_rank(held) > scope_rank(rule.max_scope):
-                findings.append(Finding(
-                    f"lp:{rule.id}", rule.severity,
-                    _("{role} may {action} {object} with scope {held}; the ceiling is {ceiling}: "
-                      "{why}").format(
-                        role=role.id, action=_w(rule.action), object=rule.object, held=_w(held),
-                        ceiling=_w(rule.max_scope), why=_t(rule.description)),
-                    _t(rule.fix) or _("lower the {action} right of {role} on {object} to {ceiling}").format(
-                        action=_w(rule.action), role=role.id, object=rule.object, ceiling=_w(rule.max_scope)),
-                    role.id, rule.object, rule.action))
+                findings.append(
+                    Finding(
+                        f"lp:{rule.id}",
+                        rule.severity,
+                        _(
+                            "{role} may {action} {object} with scope {held}; the ceiling is {ceiling}: {why}"
+                        ).format(
+                            role=role.id,
+                            action=_w(rule.action),
+                            object=rule.object,
+                            held=_w(held),
+                            ceiling=_w(rule.max_scope),
+                            why=_t(rule.description),
+                        ),
+                        _t(rule.fix)
+                        or _("lower the {action} right of {role} on {object} to {ceiling}").format(
+                            action=_w(rule.action),
+                            role=role.id,
+                            object=rule.object,
+                            ceiling=_w(rule.max_scope),
+                        ),
+                        role.id,
+                        rule.object,
+                        rule.action,
+                    )
+                )
     return findings
 
 
@@ -128,14 +176,25 @@ def system_right_holders(pb: Playbook) -> list[Finding]:
                 continue
             for right in (r for r in rule.rights if r in role.system_rights):
                 allowed = ", ".join(rule.except_roles) or _("no role")
-                findings.append(Finding(
-                    f"sys:{rule.id}", rule.severity,
-                    _("{role} holds the system right {right} ({label}); only {allowed} may: {why}").format(
-                        role=role.id, right=right, label=label(right), allowed=allowed,
-                        why=_t(rule.description)),
-                    _t(rule.fix) or _("remove {right} from {role}'s system_rights").format(right=right,
-                                                                                         role=role.id),
-                    role.id, action=right))
+                findings.append(
+                    Finding(
+                        f"sys:{rule.id}",
+                        rule.severity,
+                        _(
+                            "{role} holds the system right {right} ({label}); only {allowed} may: {why}"
+                        ).format(
+                            role=role.id,
+                            right=right,
+                            label=label(right),
+                            allowed=allowed,
+                            why=_t(rule.description),
+                        ),
+                        _t(rule.fix)
+                        or _("remove {right} from {role}'s system_rights").format(right=right, role=role.id),
+                        role.id,
+                        action=right,
+                    )
+                )
     return findings
 
 
@@ -146,15 +205,34 @@ def permission_dependencies(pb: Playbook) -> list[Finding]:
             for action, needs, why in _DEPENDENCIES:
                 have, need = role.scope(obj, action), role.scope(obj, needs)
                 if scope_rank(have) > scope_rank(need):
-                    findings.append(Finding(
-                        "dependency", "error",
-                        _("{role} may {action} {object} ({have}) but {needs} only {need}: {why}").format(
-                            role=role.id, action=action_label(action), object=obj, have=scope_label(have),
-                            needs=action_label(needs), need=scope_label(need), why=_(why)),
-                        _("give {role} {needs} {object} at least {have}, or lower {action} to {need}").format(
-                            role=role.id, needs=action_label(needs), object=obj, have=scope_label(have),
-                            action=action_label(action), need=scope_label(need)),
-                        role.id, obj, action))
+                    findings.append(
+                        Finding(
+                            "dependency",
+                            "error",
+                            _("{role} may {action} {object} ({have}) but {needs} only {need}: {why}").format(
+                                role=role.id,
+                                action=action_label(action),
+                                object=obj,
+                                have=scope_label(have),
+                                needs=action_label(needs),
+                                need=scope_label(need),
+                                why=_(why),
+                            ),
+                            _(
+                                "give {role} {needs} {object} at least {have}, or lower {action} to {need}"
+                            ).format(
+                                role=role.id,
+                                needs=action_label(needs),
+                                object=obj,
+                                have=scope_label(have),
+                                action=action_label(action),
+                                need=scope_label(need),
+                            ),
+                            role.id,
+                            obj,
+                            action,
+                        )
+                    )
     return findings
 
 
@@ -163,30 +241,61 @@ def ownership(pb: Playbook) -> list[Finding]:
     for obj in pb.objects:
         readers = [r.id for r in pb.roles if r.scope(obj.id, "read") != "none"]
         if not readers:
-            findings.append(Finding("unread-object", "warning", _("no role may read {object}").format(object=obj.id),
-                                    _("grant read on {object} to {owner} or drop the object").format(
-                                        object=obj.id, owner=obj.owner),
-                                    object=obj.id))
+            findings.append(
+                Finding(
+                    "unread-object",
+                    "warning",
+                    _("no role may read {object}").format(object=obj.id),
+                    _("grant read on {object} to {owner} or drop the object").format(
+                        object=obj.id, owner=obj.owner
+                    ),
+                    object=obj.id,
+                )
+            )
         owner = pb.role_map().get(obj.owner)
         if owner is not None and owner.scope(obj.id, "read") == "none":
-            findings.append(Finding("owner-cannot-read", "warning",
-                                    _("{owner} owns {object}'s data quality but cannot read it").format(
-                                        owner=obj.owner, object=obj.id),
-                                    _("grant {owner} read on {object}").format(owner=obj.owner, object=obj.id),
-                                    obj.owner, obj.id, "read"))
+            findings.append(
+                Finding(
+                    "owner-cannot-read",
+                    "warning",
+                    _("{owner} owns {object}'s data quality but cannot read it").format(
+                        owner=obj.owner, object=obj.id
+                    ),
+                    _("grant {owner} read on {object}").format(owner=obj.owner, object=obj.id),
+                    obj.owner,
+                    obj.id,
+                    "read",
+                )
+            )
     for _phase, task in pb.tasks():
         accountable = [r for r, letter in task.raci.items() if letter == "A"]
         if len(accountable) != 1:
-            findings.append(Finding("raci", "error", _("task {task} has {count} accountable roles").format(
-                task=task.id, count=len(accountable)), _("name exactly one Accountable role"), task=task.id))
+            findings.append(
+                Finding(
+                    "raci",
+                    "error",
+                    _("task {task} has {count} accountable roles").format(
+                        task=task.id, count=len(accountable)
+                    ),
+                    _("name exactly one Accountable role"),
+                    task=task.id,
+                )
+            )
     profiled = {p.id for p in pb.job_profiles}
-    used = {t.owner for _, t in pb.tasks()} | {r for _, t in pb.tasks() for r, l in t.raci.items() if l in "RA"}
+    used = {t.owner for _, t in pb.tasks()} | {
+        r for _, t in pb.tasks() for r, l in t.raci.items() if l in "RA"
+    }
     for role in pb.roles:
         if role.id not in profiled and role.id in used:
-            findings.append(Finding("no-job-profile", "info",
-                                    _("{role} does work in the rollout but has no job profile").format(role=role.id),
-                                    _("add a job profile for {role} so HR can staff it").format(role=role.id),
-                                    role=role.id))
+            findings.append(
+                Finding(
+                    "no-job-profile",
+                    "info",
+                    _("{role} does work in the rollout but has no job profile").format(role=role.id),
+                    _("add a job profile for {role} so HR can staff it").format(role=role.id),
+                    role=role.id,
+                )
+            )
     return findings
 
 
@@ -204,12 +313,20 @@ def must_weight_share(weights: Iterable[tuple[str, int]]) -> float | None:
 def must_have_weight(pb: Playbook) -> list[Finding]:
     share = must_weight_share((r.priority, r.weight) for r in pb.requirements)
     if share is not None and share > MUST_WEIGHT_LIMIT:
-        return [Finding("moscow-balance", "warning",
-                        _("Must-haves carry {share} of the total weight of the RFP (over {limit}): vendors "
-                          "cannot be told apart and nothing is left to trade").format(
-                            share=format_percent(round(share * 100), current_language()),
-                            limit=format_percent(round(MUST_WEIGHT_LIMIT * 100), current_language())),
-                        _("move requirements the business can live without at go-live to Should or Could"))]
+        return [
+            Finding(
+                "moscow-balance",
+                "warning",
+                _(
+                    "Must-haves carry {share} of the total weight of the RFP (over {limit}): vendors "
+                    "cannot be told apart and nothing is left to trade"
+                ).format(
+                    share=format_percent(round(share * 100), current_language()),
+                    limit=format_percent(round(MUST_WEIGHT_LIMIT * 100), current_language()),
+                ),
+                _("move requirements the business can live without at go-live to Should or Could"),
+            )
+        ]
     return []
 
 
@@ -221,10 +338,15 @@ def unused_rights(pb: Playbook) -> list[Finding]:
         total = len(pb.objects) * len(ACTIONS)
         full = sum(1 for o in pb.objects for a in ACTIONS if role.scope(o.id, a) == "all")
         if total and full == total:
-            findings.append(Finding("superuser", "error",
-                                    _("{role} holds every right on every object").format(
-                                        role=role.id),
-                                    _("split administration from business data access"), role=role.id))
+            findings.append(
+                Finding(
+                    "superuser",
+                    "error",
+                    _("{role} holds every right on every object").format(role=role.id),
+                    _("split administration from business data access"),
+                    role=role.id,
+                )
+            )
     return findings
 
 
@@ -232,7 +354,15 @@ def check_governance(pb: Playbook) -> list[Finding]:
     """Every governance finding for a resolved playbook, errors first."""
     from workbench.domain.workload import external_accountable  # it builds on this module's Finding
 
-    findings = (external_accountable(pb) + separation_of_duties(pb) + least_privilege(pb) + system_right_holders(pb)
-                + permission_dependencies(pb) + ownership(pb) + must_have_weight(pb) + unused_rights(pb))
+    findings = (
+        external_accountable(pb)
+        + separation_of_duties(pb)
+        + least_privilege(pb)
+        + system_right_holders(pb)
+        + permission_dependencies(pb)
+        + ownership(pb)
+        + must_have_weight(pb)
+        + unused_rights(pb)
+    )
     order = {"error": 0, "warning": 1, "info": 2}
     return sorted(findings, key=lambda f: order[f.severity])

@@ -42,8 +42,9 @@ def question_applies(pb: Playbook, question: Question, answers: dict[str, Any]) 
     return applies(question.when, complete_answers(pb, answers))
 
 
-def next_question(pb: Playbook, answers: dict[str, Any], start: int = 0,
-                  ask_all: bool = False) -> tuple[int, Question] | None:
+def next_question(
+    pb: Playbook, answers: dict[str, Any], start: int = 0, ask_all: bool = False
+) -> tuple[int, Question] | None:
     """The first question at index >= `start` to ask: it applies to the answers so far and, unless
     `ask_all`, is not answered yet. Re-evaluated after every answer, so an answer can open or close
     later questions."""
@@ -90,14 +91,19 @@ def _option(question: Question, token: str) -> str:
         number = int(token)
         if 1 <= number <= len(ids):
             return ids[number - 1]
-        raise AnswerInputError(_("there is no option {number}; expected a number from 1 to {count} or one "
-                                 "of: {ids}").format(number=number, count=len(ids), ids=", ".join(ids)))
+        raise AnswerInputError(
+            _("there is no option {number}; expected a number from 1 to {count} or one of: {ids}").format(
+                number=number, count=len(ids), ids=", ".join(ids)
+            )
+        )
     for option_id in ids:
         if option_id.casefold() == token.casefold():
             return option_id
-    raise AnswerInputError(_("unknown option {token}; expected a number from 1 to {count} or one of: "
-                             "{ids}").format(
-        token=repr(token), count=len(ids), ids=", ".join(ids)))
+    raise AnswerInputError(
+        _("unknown option {token}; expected a number from 1 to {count} or one of: {ids}").format(
+            token=repr(token), count=len(ids), ids=", ".join(ids)
+        )
+    )
 
 
 def _number(question: Question, text: str) -> int | float:
@@ -105,15 +111,19 @@ def _number(question: Question, text: str) -> int | float:
     if "," in cleaned and "." not in cleaned:
         cleaned = cleaned.replace(",", ".")  # a decimal comma, as Russian writes 2,5
     if len(cleaned) > _MAX_TYPED_NUMBER:  # int() of thousands of digits raises; nobody types that many
-        raise AnswerInputError(_("a number of {count:,} characters; expected at most {limit}").format(
-            count=len(cleaned), limit=_MAX_TYPED_NUMBER))
+        raise AnswerInputError(
+            _("a number of {count:,} characters; expected at most {limit}").format(
+                count=len(cleaned), limit=_MAX_TYPED_NUMBER
+            )
+        )
     if _WHOLE.fullmatch(cleaned):  # exactly, not through a float that rounds 17+ digit numbers
         return int(cleaned)
     try:
         value = float(cleaned)
     except ValueError:
-        raise AnswerInputError(_("{text} is not a number; expected digits, e.g. 25")
-                               .format(text=repr(text))) from None
+        raise AnswerInputError(
+            _("{text} is not a number; expected digits, e.g. 25").format(text=repr(text))
+        ) from None
     if not math.isfinite(value):
         raise AnswerInputError(_("{text} is not a number; expected digits, e.g. 25").format(text=repr(text)))
     return int(value) if value.is_integer() and "." not in cleaned and "e" not in cleaned.lower() else value
@@ -141,8 +151,11 @@ def parse_answer(question: Question, text: str) -> Any:
             return True
         if word in NO:
             return False
-        raise AnswerInputError(_("{text} is not yes or no; expected {words}").format(
-            text=repr(text), words="y/n, yes/no, بله/خیر, да/нет"))
+        raise AnswerInputError(
+            _("{text} is not yes or no; expected {words}").format(
+                text=repr(text), words="y/n, yes/no, بله/خیر, да/нет"
+            )
+        )
     if question.type == "number":
         value = _number(question, text)
         problem = question.answer_problem(value)

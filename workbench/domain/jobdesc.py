@@ -28,11 +28,30 @@ from workbench.domain.locale import (
 from workbench.domain.playbook import Playbook
 from workbench.domain.text import RTL_LANGUAGES, LocalText, tr
 
-SECTION_ORDER = ("purpose", "position", "duties", "education", "experience", "skills", "competencies",
-                 "qualities", "tools", "kpis", "working_conditions", "pay")
+SECTION_ORDER = (
+    "purpose",
+    "position",
+    "duties",
+    "education",
+    "experience",
+    "skills",
+    "competencies",
+    "qualities",
+    "tools",
+    "kpis",
+    "working_conditions",
+    "pay",
+)
 PHASE_ORDER = (*PHASE_IDS, "ongoing")
-LIST_SECTIONS = ("education", "experience", "skills", "competencies", "qualities", "tools",
-                 "working_conditions")
+LIST_SECTIONS = (
+    "education",
+    "experience",
+    "skills",
+    "competencies",
+    "qualities",
+    "tools",
+    "working_conditions",
+)
 _SPACES = re.compile(r"[ \t\r\n]+")
 """Runs of ordinary whitespace (YAML folding); no-break spaces are kept."""
 _TIME_UNITS = {"days": "unit_days", "hours": "unit_hours", "minutes": "unit_minutes"}
@@ -133,8 +152,11 @@ def _position(pb: Playbook, profile: JobProfile, w: _Words) -> Section:
     facts = [(w("reports_to"), _role_name(pb, line.to, w))]
     if line.reason:
         facts.append((w("reason"), w.text(line.reason)))
-    reports = [p.id for p in pb.job_profiles
-               if p.id != profile.id and p.reports_to and p.reports_to[0].to == profile.id]
+    reports = [
+        p.id
+        for p in pb.job_profiles
+        if p.id != profile.id and p.reports_to and p.reports_to[0].to == profile.id
+    ]
     if reports:
         facts.append((w("direct_reports"), w("list_separator").join(_role_name(pb, r, w) for r in reports)))
     return Section("position", w("section_position"), facts=tuple(facts))
@@ -172,20 +194,31 @@ def kpi_target(kpi: Kpi, w: _Words) -> str:
 
 
 def _kpis(pb: Playbook, role_id: str, w: _Words) -> Section:
-    rows = tuple(KpiRow(k.id, w.text(k.name), kpi_target(k, w), w(f"cadence_{k.cadence}"))
-                 for k in pb.kpis if k.owner == role_id)
-    return Section("kpis", w("section_kpis"), columns=(w("kpi_name"), w("kpi_target"), w("kpi_cadence")),
-                   kpis=rows)
+    rows = tuple(
+        KpiRow(k.id, w.text(k.name), kpi_target(k, w), w(f"cadence_{k.cadence}"))
+        for k in pb.kpis
+        if k.owner == role_id
+    )
+    return Section(
+        "kpis", w("section_kpis"), columns=(w("kpi_name"), w("kpi_target"), w("kpi_cadence")), kpis=rows
+    )
 
 
 def _pay_row(band: PayBand, w: _Words) -> PayRow:
     code = band.currency
     short = w.optional(f"currency_{code}_short", code)
-    amount = w(f"pay_{band.period}", min=format_number(band.min, w.lang), max=format_number(band.max, w.lang),
-               currency=short)
-    details = ((w("source"), w.text(band.source)), (w("region"), w.text(band.region)),
-               (w("currency"), w.optional(f"currency_{code}_name", code)),
-               (w("as_of"), format_year_month(band.as_of, w.lang)))
+    amount = w(
+        f"pay_{band.period}",
+        min=format_number(band.min, w.lang),
+        max=format_number(band.max, w.lang),
+        currency=short,
+    )
+    details = (
+        (w("source"), w.text(band.source)),
+        (w("region"), w.text(band.region)),
+        (w("currency"), w.optional(f"currency_{code}_name", code)),
+        (w("as_of"), format_year_month(band.as_of, w.lang)),
+    )
     return PayRow(amount, details, w.text(band.note))
 
 
@@ -207,14 +240,17 @@ def _country_name(pb: Playbook, country: str, w: _Words) -> str:
     return w.text(option.label) if option is not None else country
 
 
-def build(pb: Playbook, role_id: str, lang: str, labels: Mapping[str, str], on: date,
-          country: str | None = None) -> JobDescription:
+def build(
+    pb: Playbook, role_id: str, lang: str, labels: Mapping[str, str], on: date, country: str | None = None
+) -> JobDescription:
     """The job description of `role_id`; `pb` must already be resolved against the client's answers, and
     `country` is the client's (the answered ISO code, 'OTHER', None when unknown) for the pay band."""
     profile = profiles_by_role(pb).get(role_id)
     if profile is None:
-        raise UnknownRole(f"role {role_id!r} has no job profile; roles with one: "
-                          f"{', '.join(profiles_by_role(pb)) or 'none'}")
+        raise UnknownRole(
+            f"role {role_id!r} has no job profile; roles with one: "
+            f"{', '.join(profiles_by_role(pb)) or 'none'}"
+        )
     w = _Words(labels, lang)
     title = w.text(profile.title)
     sections: dict[str, Section] = {
@@ -228,11 +264,24 @@ def build(pb: Playbook, role_id: str, lang: str, labels: Mapping[str, str], on: 
         lines = tuple(w.text(line.text) for line in getattr(profile, key))
         sections[key] = Section(key, w(f"section_{key}"), lines=lines)
     kept = tuple(sections[k] for k in SECTION_ORDER if _has_content(sections[k]))
-    meta = ((w("date"), format_date(on, lang)),
-            (w("playbook"), w("playbook_ref", name=w.text(pb.name), id=pb.id,
-                              version=localize_digits(pb.version, lang))))
-    return JobDescription(role_id, lang, "rtl" if lang in RTL_LANGUAGES else "ltr", title,
-                          w("title", title=title), meta, kept, pb.id, pb.version)
+    meta = (
+        (w("date"), format_date(on, lang)),
+        (
+            w("playbook"),
+            w("playbook_ref", name=w.text(pb.name), id=pb.id, version=localize_digits(pb.version, lang)),
+        ),
+    )
+    return JobDescription(
+        role_id,
+        lang,
+        "rtl" if lang in RTL_LANGUAGES else "ltr",
+        title,
+        w("title", title=title),
+        meta,
+        kept,
+        pb.id,
+        pb.version,
+    )
 
 
 def _has_content(section: Section) -> bool:

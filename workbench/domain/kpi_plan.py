@@ -29,13 +29,28 @@ from workbench.domain.text import local_text
 from workbench.domain.work_calendar import WorkCalendar, add_months
 from workbench.i18n import N_, gettext_in, pgettext, use_language
 
-UNIT_LABELS = {"percent": "%", "count": N_("count"), "ratio": N_("ratio"), "days": N_("days"),
-               "hours": N_("hours"), "minutes": N_("minutes"), "currency": N_("currency"), "score": N_("score")}
+UNIT_LABELS = {
+    "percent": "%",
+    "count": N_("count"),
+    "ratio": N_("ratio"),
+    "days": N_("days"),
+    "hours": N_("hours"),
+    "minutes": N_("minutes"),
+    "currency": N_("currency"),
+    "score": N_("score"),
+}
 DIRECTION_LABELS = {"up": N_("↑ higher is better"), "down": N_("↓ lower is better")}
-PHASE_GROUPS = {"pre_deployment": N_("readiness"), "deployment": N_("adoption"),
-                "post_deployment": N_("business outcomes")}
-CADENCE_LABELS = {"weekly": N_("weekly"), "monthly": N_("monthly"), "quarterly": N_("quarterly"),
-                  "yearly": N_("yearly")}
+PHASE_GROUPS = {
+    "pre_deployment": N_("readiness"),
+    "deployment": N_("adoption"),
+    "post_deployment": N_("business outcomes"),
+}
+CADENCE_LABELS = {
+    "weekly": N_("weekly"),
+    "monthly": N_("monthly"),
+    "quarterly": N_("quarterly"),
+    "yearly": N_("yearly"),
+}
 NO_BASELINE = N_("measure before go-live")
 RU_QUARTERS = ("I", "II", "III", "IV")
 """Russian numbers quarters in Roman numerals ("III кв. 2026"): a writing rule, like Persian digits"""
@@ -59,8 +74,9 @@ def readable_formula(formula: str, measures: dict[str, Measure], lang: str = "en
     return localize_digits("".join(out), lang)  # a Persian formula reads × ۱۰۰
 
 
-def go_live(pb: Playbook, start: date, calendar: WorkCalendar | None = None,
-            answers: dict | None = None) -> date:
+def go_live(
+    pb: Playbook, start: date, calendar: WorkCalendar | None = None, answers: dict | None = None
+) -> date:
     """The day deployment ends in the project plan; the start date when the playbook has no deployment."""
     from workbench.domain.plan import plan_for
 
@@ -82,8 +98,10 @@ def periods(cadence: str, first: date, count: int = 12, lang: str = "en") -> lis
     if lang == "fa":
         return _jalali_periods(cadence, first, count)
     with use_language(lang):
-        return [Period(_gregorian_label(cadence, day, lang), day)
-                for day in _gregorian_starts(cadence, first, count)]
+        return [
+            Period(_gregorian_label(cadence, day, lang), day)
+            for day in _gregorian_starts(cadence, first, count)
+        ]
 
 
 def _gregorian_label(cadence: str, day: date, lang: str) -> str:
@@ -120,7 +138,9 @@ def _jalali_periods(cadence: str, first: date, count: int) -> list[Period]:
     index = jy * 12 + month - 1
     for i in range(count):
         year, m0 = divmod(index + i * step, 12)
-        label = {1: f"{JALALI_MONTHS[m0]} {year}", 3: f"{JALALI_SEASONS[m0 // 3]} {year}", 12: str(year)}[step]
+        label = {1: f"{JALALI_MONTHS[m0]} {year}", 3: f"{JALALI_SEASONS[m0 // 3]} {year}", 12: str(year)}[
+            step
+        ]
         out.append(Period(persian_digits(label), jalali_to_gregorian(year, m0 + 1, 1)))
     return out
 
@@ -209,8 +229,13 @@ def _number(value: float) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def kpi_plan(pb: Playbook, start: date, lang: str = "en", calendar: WorkCalendar | None = None,
-             answers: dict | None = None) -> KpiPlan:
+def kpi_plan(
+    pb: Playbook,
+    start: date,
+    lang: str = "en",
+    calendar: WorkCalendar | None = None,
+    answers: dict | None = None,
+) -> KpiPlan:
     """The resolved playbook's KPIs grouped by phase (in phase order), with their measures."""
     anchor = go_live(pb, start, calendar, answers)
     measures = {m.id: m for m in pb.measures}
@@ -219,13 +244,19 @@ def kpi_plan(pb: Playbook, start: date, lang: str = "en", calendar: WorkCalendar
     groups: list[KpiGroup] = []
     for phase in PHASE_IDS:
         lines = [
-            KpiLine(k, local_text(k.name, lang), local_text(k.definition, lang),
-                    readable_formula(k.formula, measures, lang),
-                    local_text(roles[k.owner].name, lang) if k.owner in roles else k.owner,
-                    local_text(k.source, lang),
-                    formula_names(k.formula),
-                    add_months(anchor, k.target_months) if k.target_months is not None else None, lang)
-            for k in pb.kpis if k.phase == phase
+            KpiLine(
+                k,
+                local_text(k.name, lang),
+                local_text(k.definition, lang),
+                readable_formula(k.formula, measures, lang),
+                local_text(roles[k.owner].name, lang) if k.owner in roles else k.owner,
+                local_text(k.source, lang),
+                formula_names(k.formula),
+                add_months(anchor, k.target_months) if k.target_months is not None else None,
+                lang,
+            )
+            for k in pb.kpis
+            if k.phase == phase
         ]
         if lines:
             name = phase_names.get(phase, phase.replace("_", " ").capitalize())
@@ -235,6 +266,8 @@ def kpi_plan(pb: Playbook, start: date, lang: str = "en", calendar: WorkCalendar
     for line in (line for group in groups for line in group.lines):
         for name in line.measures:
             used.setdefault(name, []).append(line.kpi.id)
-    measure_lines = [MeasureLine(m, local_text(m.name, lang), local_text(m.source, lang), used.get(m.id, []))
-                     for m in pb.measures]
+    measure_lines = [
+        MeasureLine(m, local_text(m.name, lang), local_text(m.source, lang), used.get(m.id, []))
+        for m in pb.measures
+    ]
     return KpiPlan(anchor, groups, measure_lines)

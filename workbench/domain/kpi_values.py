@@ -38,8 +38,9 @@ def check_value(kpi: Kpi, value: float) -> None:
     """Raise KpiValueError when `value` is outside the KPI's valid range."""
     if kpi.out_of_range(value):
         message = _("{value} is outside the valid range of {kpi} ({unit}); expected {range}")
-        raise KpiValueError(message.format(value=f"{value:g}", kpi=kpi.id, unit=kpi.unit,
-                                           range=range_text(kpi)))
+        raise KpiValueError(
+            message.format(value=f"{value:g}", kpi=kpi.id, unit=kpi.unit, range=range_text(kpi))
+        )
 
 
 def read_value(kpi: Kpi, text: str) -> float:

@@ -14,11 +14,19 @@ from workbench.i18n import _
 
 Unit = Literal["percent", "count", "ratio", "days", "hours", "minutes", "currency", "score"]
 Cadence = Literal["weekly", "monthly", "quarterly", "yearly"]
-CADENCE_DAYS: dict[str, float] = {"weekly": 7.0, "monthly": 365.25 / 12, "quarterly": 365.25 / 4,
-                                  "yearly": 365.25}
+CADENCE_DAYS: dict[str, float] = {
+    "weekly": 7.0,
+    "monthly": 365.25 / 12,
+    "quarterly": 365.25 / 4,
+    "yearly": 365.25,
+}
 """The length of each cadence's period, for scaling a count over another period to it."""
-_OPS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
-        ast.Div: lambda a, b: a / b}
+_OPS = {
+    ast.Add: lambda a, b: a + b,
+    ast.Sub: lambda a, b: a - b,
+    ast.Mult: lambda a, b: a * b,
+    ast.Div: lambda a, b: a / b,
+}
 
 
 MAX_FORMULA_CHARS = 500
@@ -51,11 +59,18 @@ def _nesting(formula: str) -> int:
 
 def _check_size(formula: str) -> None:
     if len(formula) > MAX_FORMULA_CHARS:
-        raise FormulaError(_("formula of {count:,} characters; expected at most {limit}").format(
-            count=len(formula), limit=MAX_FORMULA_CHARS))
+        raise FormulaError(
+            _("formula of {count:,} characters; expected at most {limit}").format(
+                count=len(formula), limit=MAX_FORMULA_CHARS
+            )
+        )
     if _nesting(formula) > MAX_FORMULA_DEPTH:
-        raise FormulaError(_("formula nests parentheses or signs more than {limit} deep; expected plain "
-                             "arithmetic such as (a - b) / a * 100").format(limit=MAX_FORMULA_DEPTH))
+        raise FormulaError(
+            _(
+                "formula nests parentheses or signs more than {limit} deep; expected plain "
+                "arithmetic such as (a - b) / a * 100"
+            ).format(limit=MAX_FORMULA_DEPTH)
+        )
 
 
 def _parse(formula: str) -> ast.Expression:
@@ -79,11 +94,16 @@ def formula_names(formula: str) -> list[str]:
             if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
                 raise FormulaError(f"formula {formula!r}: only numbers may be constants")
             if not math.isfinite(node.value):
-                raise FormulaError(_("formula {formula!r}: a number too large; expected a finite number")
-                                   .format(formula=formula))
+                raise FormulaError(
+                    _("formula {formula!r}: a number too large; expected a finite number").format(
+                        formula=formula
+                    )
+                )
         elif not isinstance(node, (ast.Expression, ast.BinOp, ast.UnaryOp, ast.USub, ast.Load, *_OPS)):
-            raise FormulaError(f"formula {formula!r}: {type(node).__name__} is not allowed; "
-                               "expected measures, numbers, + - * / and parentheses")
+            raise FormulaError(
+                f"formula {formula!r}: {type(node).__name__} is not allowed; "
+                "expected measures, numbers, + - * / and parentheses"
+            )
     return list(dict.fromkeys(names))
 
 
@@ -131,8 +151,15 @@ class KpiRange(Strict):
 
 
 UNIT_RANGES: dict[str, tuple[float | None, float | None]] = {
-    "percent": (0.0, 100.0), "count": (0.0, None), "ratio": (0.0, None), "days": (0.0, None),
-    "hours": (0.0, None), "minutes": (0.0, None), "currency": (None, None), "score": (None, None)}
+    "percent": (0.0, 100.0),
+    "count": (0.0, None),
+    "ratio": (0.0, None),
+    "days": (0.0, None),
+    "hours": (0.0, None),
+    "minutes": (0.0, None),
+    "currency": (None, None),
+    "score": (None, None),
+}
 """The valid range of a KPI that declares none, from its unit: a share is 0-100 %, durations and counts are
 never negative; money and scores can be anything until the playbook says (NPS declares -100..100)."""
 

@@ -85,8 +85,10 @@ def layered_layout(process: Process) -> Layout:
     for node in TopologicalSorter(preds).static_order():
         column[node] = max((column[p] + 1 for p in preds[node]), default=0)
     position = {n: i for i, n in enumerate(order)}
-    lane_ids = sorted(dict.fromkeys(nodes[n].lane for n in order),
-                      key=lambda lane: min((column[n], position[n]) for n in order if nodes[n].lane == lane))
+    lane_ids = sorted(
+        dict.fromkeys(nodes[n].lane for n in order),
+        key=lambda lane: min((column[n], position[n]) for n in order if nodes[n].lane == lane),
+    )
     cells: dict[str, Cell] = {}
     bands: list[LaneBand] = []
     first_row = 0
@@ -96,7 +98,9 @@ def layered_layout(process: Process) -> Layout:
         for col in sorted({column[n] for n in members}):
             here = [n for n in members if column[n] == col]
             pulls = {n: [track[p] for p in preds[n] if p in track] for n in here}
-            ranked = sorted(here, key=lambda n: (sum(pulls[n]) / len(pulls[n]) if pulls[n] else 0.0, position[n]))
+            ranked = sorted(
+                here, key=lambda n: (sum(pulls[n]) / len(pulls[n]) if pulls[n] else 0.0, position[n])
+            )
             for i, n in enumerate(ranked):
                 track[n] = i
         rows = max(track.values()) + 1
@@ -110,9 +114,16 @@ def layered_layout(process: Process) -> Layout:
 
 def steps_by_lane(layout: Layout) -> list[tuple[str, list[str]]]:
     """Each lane (top to bottom) with its node ids in drawing order: by column, then track."""
-    return [(band.id, sorted((n for n, c in layout.cells.items() if c.lane == band.id),
-                             key=lambda n: (layout.cells[n].column, layout.cells[n].track)))
-            for band in layout.lanes]
+    return [
+        (
+            band.id,
+            sorted(
+                (n for n, c in layout.cells.items() if c.lane == band.id),
+                key=lambda n: (layout.cells[n].column, layout.cells[n].track),
+            ),
+        )
+        for band in layout.lanes
+    ]
 
 
 @dataclass(frozen=True)
@@ -149,8 +160,14 @@ class Placement:
     height: int
 
 
-def place(process: Process, layout: Layout, sizes: Mapping[str, tuple[int, int]], col_width: int,
-          row_height: int, origin: Point = (0, 0)) -> Placement:
+def place(
+    process: Process,
+    layout: Layout,
+    sizes: Mapping[str, tuple[int, int]],
+    col_width: int,
+    row_height: int,
+    origin: Point = (0, 0),
+) -> Placement:
     """Boxes centred in their grid cells, lane bands across the grid, and a route for every edge.
 
     Routes avoid other nodes where they can: vertical runs use the gaps between columns, loops run along
@@ -162,8 +179,10 @@ def place(process: Process, layout: Layout, sizes: Mapping[str, tuple[int, int]]
         w, h = sizes[kinds[node]]
         cx, cy = x0 + cell.column * col_width + col_width // 2, y0 + cell.row * row_height + row_height // 2
         boxes[node] = Box(cx - w // 2, cy - h // 2, w, h)
-    lanes = {band.id: Box(x0, y0 + band.first_row * row_height, layout.columns * col_width,
-                          band.rows * row_height) for band in layout.lanes}
+    lanes = {
+        band.id: Box(x0, y0 + band.first_row * row_height, layout.columns * col_width, band.rows * row_height)
+        for band in layout.lanes
+    }
     occupied = {(c.row, c.column) for c in layout.cells.values()}
 
     def gap_left(col: int) -> int:
@@ -211,9 +230,12 @@ def place(process: Process, layout: Layout, sizes: Mapping[str, tuple[int, int]]
             elif cs.row == ct.row:
                 y = lane_y(cs.row, top=True)
                 route = [(s.cx, s.y), (s.cx, y), (t.cx, y), (t.cx, t.y)]
-            elif (kinds[edge.source] == "decision" and (edge.source, "bottom" if down else "top") not in taken
-                  and free_row(ct.row, *between)
-                  and free_col(cs.column, *((cs.row + 1, ct.row) if down else (ct.row, cs.row - 1)))):
+            elif (
+                kinds[edge.source] == "decision"
+                and (edge.source, "bottom" if down else "top") not in taken
+                and free_row(ct.row, *between)
+                and free_col(cs.column, *((cs.row + 1, ct.row) if down else (ct.row, cs.row - 1)))
+            ):
                 route = [(s.cx, s.bottom if down else s.y), (s.cx, t.cy), into]
                 taken.add((edge.source, "bottom" if down else "top"))
             elif free_row(ct.row, *between):

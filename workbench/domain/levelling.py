@@ -48,8 +48,11 @@ def role_load(pb: Playbook, plan: Plan) -> dict[str, list[WeekLoad]]:
     if not plan.tasks:
         return {}
     source = pb.task_map()
-    days = plan.calendar.days(plan.start, plan.working_days + 1) if plan.calendar else \
-        [plan.day(i) for i in range(plan.working_days + 1)]
+    days = (
+        plan.calendar.days(plan.start, plan.working_days + 1)
+        if plan.calendar
+        else [plan.day(i) for i in range(plan.working_days + 1)]
+    )
     per_day: dict[str, dict[int, float]] = {}
     for task in plan.tasks:
         if not task.duration or task.id not in source:
@@ -59,9 +62,9 @@ def role_load(pb: Playbook, plan: Plan) -> dict[str, list[WeekLoad]]:
             tally = per_day.setdefault(role, {})
             for index in range(task.early_start, task.early_finish):
                 tally[index] = tally.get(index, 0.0) + demand
-    weeks = sorted({week_start(day, plan.weekend) for day in days[:plan.working_days]})
+    weeks = sorted({week_start(day, plan.weekend) for day in days[: plan.working_days]})
     working_in_week: dict[date, int] = {}
-    for day in days[:plan.working_days]:
+    for day in days[: plan.working_days]:
         key = week_start(day, plan.weekend)
         working_in_week[key] = working_in_week.get(key, 0) + 1
     out: dict[str, list[WeekLoad]] = {}
@@ -77,5 +80,8 @@ def role_load(pb: Playbook, plan: Plan) -> dict[str, list[WeekLoad]]:
 def overloaded(pb: Playbook, plan: Plan) -> dict[str, list[WeekLoad]]:
     """Weeks in which a part-time role is asked for more than its share (empty once the plan is levelled)."""
     loads = role_load(pb, plan)
-    return {role: bad for role, share in plan.availability.items()
-            if (bad := [w for w in loads.get(role, []) if w.load > share + 1e-9])}
+    return {
+        role: bad
+        for role, share in plan.availability.items()
+        if (bad := [w for w in loads.get(role, []) if w.load > share + 1e-9])
+    }

@@ -18,23 +18,93 @@ NBSP = "\u00a0"
 # digits that belong to a Latin name (Bitrix24, B2B, Dynamics 365, ISO 27001) stay as they are; all
 # others become Persian
 # nor digits of an id or a code (SVC-012, pre-13-training, U+0643, UTF-8, 152-FZ)
-_LOOSE_DIGITS = re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z] )(?<![A-Za-z][-+_])[0-9]+(?:[.,/:-][0-9]+)*"
-                           r"(?![A-Za-z0-9])(?![-_][A-Za-z])")
+_LOOSE_DIGITS = re.compile(
+    r"(?<![A-Za-z0-9])(?<![A-Za-z] )(?<![A-Za-z][-+_])[0-9]+(?:[.,/:-][0-9]+)*"
+    r"(?![A-Za-z0-9])(?![-_][A-Za-z])"
+)
 
-EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-             "October", "November", "December")
-RU_MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
-             "октябрь", "ноябрь", "декабрь")
-FA_GREGORIAN_MONTHS = ("ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر",
-                       "اکتبر", "نوامبر", "دسامبر")
-JALALI_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی",
-                 "بهمن", "اسفند")
+EN_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+RU_MONTHS = (
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+)
+FA_GREGORIAN_MONTHS = (
+    "ژانویه",
+    "فوریه",
+    "مارس",
+    "آوریل",
+    "مه",
+    "ژوئن",
+    "ژوئیه",
+    "اوت",
+    "سپتامبر",
+    "اکتبر",
+    "نوامبر",
+    "دسامبر",
+)
+JALALI_MONTHS = (
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
+)
 JALALI_SEASONS = ("بهار", "تابستان", "پاییز", "زمستان")
 """the seasons of the Solar Hijri year, each three of its months: Iranian businesses report by season"""
 
 # Jalali years where the leap-year pattern of the 33-year cycle shifts (valid for years -61 .. 3177)
-_BREAKS = (-61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262, 2324, 2394,
-           2456, 3178)
+_BREAKS = (
+    -61,
+    9,
+    38,
+    199,
+    426,
+    686,
+    756,
+    818,
+    1111,
+    1181,
+    1210,
+    1635,
+    2060,
+    2097,
+    2192,
+    2262,
+    2324,
+    2394,
+    2456,
+    3178,
+)
 
 
 def _div(a: int, b: int) -> int:

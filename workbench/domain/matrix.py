@@ -58,13 +58,18 @@ class PermissionMatrix:
 
     def grants(self) -> list[tuple[str, str, str, str]]:
         """(role, object, action, scope) for every granted cell (scope above none), in matrix order."""
-        return [(row.role, obj.id, action, row.scope(obj.id, action))
-                for row in self.rows for obj in self.objects for action in ACTIONS
-                if row.scope(obj.id, action) != "none"]
+        return [
+            (row.role, obj.id, action, row.scope(obj.id, action))
+            for row in self.rows
+            for obj in self.objects
+            for action in ACTIONS
+            if row.scope(obj.id, action) != "none"
+        ]
 
 
-def permission_matrix(pb: Playbook, lang: str = "en", every_action: bool = False,
-                      include: Iterable[tuple[str, str]] = ()) -> PermissionMatrix:
+def permission_matrix(
+    pb: Playbook, lang: str = "en", every_action: bool = False, include: Iterable[tuple[str, str]] = ()
+) -> PermissionMatrix:
     """The matrix for a (resolved) playbook.
 
     Each object shows the actions some role holds on it, and always `read`, so an object nobody may
@@ -79,10 +84,14 @@ def permission_matrix(pb: Playbook, lang: str = "en", every_action: bool = False
         actions = ACTIONS if every_action else tuple(a for a in ACTIONS if a in held or a == "read")
         objects.append(ObjectColumns(obj.id, tr(obj.name, lang), obj.kind, obj.owner, actions))
     known = {o.id for o in pb.objects}
-    rows = [MatrixRow(role.id, tr(role.name, lang),
-                      {(o, a): s for o, perms in role.permissions.items() if o in known
-                       for a, s in perms.items()})
-            for role in pb.roles]
+    rows = [
+        MatrixRow(
+            role.id,
+            tr(role.name, lang),
+            {(o, a): s for o, perms in role.permissions.items() if o in known for a, s in perms.items()},
+        )
+        for role in pb.roles
+    ]
     return PermissionMatrix(objects, rows)
 
 
@@ -124,8 +133,10 @@ class RaciTable:
 
 def raci_table(pb: Playbook, lang: str = "en") -> RaciTable:
     """Tasks in phase order against the roles that take part in them."""
-    rows = [RaciRow(phase.id, tr(phase.name, lang), task.id, tr(task.name, lang), task.owner, dict(task.raci))
-            for phase, task in pb.tasks()]
+    rows = [
+        RaciRow(phase.id, tr(phase.name, lang), task.id, tr(task.name, lang), task.owner, dict(task.raci))
+        for phase, task in pb.tasks()
+    ]
     used = {r for row in rows for r in row.letters} | {row.owner for row in rows}
     roles = [(role.id, tr(role.name, lang)) for role in pb.roles if role.id in used]
     return RaciTable(roles, rows)

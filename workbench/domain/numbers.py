@@ -39,8 +39,9 @@ def parse_number(text: str) -> float:
         value = grouped
     number = _read(value, text)
     if not math.isfinite(number):
-        raise NumberError(_("{text!r} is not a finite number; expected e.g. 42, 6,1 or 87.5").format(
-            text=text))
+        raise NumberError(
+            _("{text!r} is not a finite number; expected e.g. 42, 6,1 or 87.5").format(text=text)
+        )
     return -number if negative else number
 
 
@@ -51,13 +52,17 @@ def _read(value: str, original: str) -> float:
     if commas == 1 and "." not in value and re.match(r"^(\d+,\d*|,\d+)$", value):
         whole, fraction = value.split(",")
         if len(fraction) == 3 and whole and whole != "0" and len(whole) <= 3:
-            raise NumberError(_("{text!r} could be read two ways ({a} or {b}); expected it without the "
-                                "thousands separator ({a}) or with a decimal point ({b})").format(
-                text=original, a=whole + fraction, b=f"{whole}.{fraction}"))
+            raise NumberError(
+                _(
+                    "{text!r} could be read two ways ({a} or {b}); expected it without the "
+                    "thousands separator ({a}) or with a decimal point ({b})"
+                ).format(text=original, a=whole + fraction, b=f"{whole}.{fraction}")
+            )
         return float(f"{whole or '0'}.{fraction}")
     if _GROUPED[","].match(value):
         return float(value.replace(",", ""))
     if _GROUPED["."].match(value):
         return float(value.replace(".", "").replace(",", "."))
-    raise NumberError(_("{text!r} is not a number; expected e.g. 42, 6,1, 87.5, ۶٫۱ or 1 234,5").format(
-        text=original))
+    raise NumberError(
+        _("{text!r} is not a number; expected e.g. 42, 6,1, 87.5, ۶٫۱ or 1 234,5").format(text=original)
+    )

@@ -24,13 +24,21 @@ def check_overrides(pb: Playbook, overrides: dict[str, Any]) -> list[Problem]:
             problems.append(Problem("expected a mapping with priority and/or weight", path))
             continue
         if "priority" in change and change["priority"] not in PRIORITIES:
-            problems.append(Problem(f"priority {change['priority']!r}: expected one of {', '.join(PRIORITIES)}",
-                                    path + ("priority",)))
+            problems.append(
+                Problem(
+                    f"priority {change['priority']!r}: expected one of {', '.join(PRIORITIES)}",
+                    path + ("priority",),
+                )
+            )
         weight = change.get("weight", 1)
         if isinstance(weight, bool) or not isinstance(weight, int) or not 1 <= weight <= 5:
-            problems.append(Problem(f"weight {weight!r}: expected a whole number from 1 to 5", path + ("weight",)))
+            problems.append(
+                Problem(f"weight {weight!r}: expected a whole number from 1 to 5", path + ("weight",))
+            )
     unknown = set(overrides) - {"requirements"}
-    problems += [Problem(f"unknown override section {k!r}; expected: requirements", ("overrides", k)) for k in unknown]
+    problems += [
+        Problem(f"unknown override section {k!r}; expected: requirements", ("overrides", k)) for k in unknown
+    ]
     return problems
 
 

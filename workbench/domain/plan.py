@@ -165,8 +165,10 @@ def _order(graph: DiGraph) -> list[Hashable]:
         import networkx as nx  # only to name the loop
 
         loop = " -> ".join(_label(edge[0]) for edge in nx.find_cycle(graph.to_networkx()))
-        raise ValueError(f"the plan cannot be scheduled: {loop} wait for each other (a task depends on a "
-                         "later phase while that phase waits for it)") from None
+        raise ValueError(
+            f"the plan cannot be scheduled: {loop} wait for each other (a task depends on a "
+            "later phase while that phase waits for it)"
+        ) from None
 
 
 def workers(task) -> list[str]:
@@ -185,8 +187,13 @@ def _level(graph, order: list[Hashable], availability: Mapping[str, float]) -> d
     position = {node: i for i, node in enumerate(order)}
     sequences: dict[str, list[str]] = {}
     for role in availability:
-        mine = [n for n in order if "task" in graph.nodes[n] and graph.nodes[n]["duration"]
-                and role in workers(graph.nodes[n]["task"])]
+        mine = [
+            n
+            for n in order
+            if "task" in graph.nodes[n]
+            and graph.nodes[n]["duration"]
+            and role in workers(graph.nodes[n]["task"])
+        ]
         mine.sort(key=lambda n: (es[n], ls[n] - es[n], position[n]))
         for before, after in zip(mine, mine[1:]):
             graph.add_edge(before, after, levelled=role)
@@ -195,9 +202,14 @@ def _level(graph, order: list[Hashable], availability: Mapping[str, float]) -> d
     return sequences
 
 
-def schedule(pb: Playbook, start: date, weekend: frozenset[int] = WEEKEND,
-             calendar: WorkCalendar | None = None, availability: Mapping[str, float] | None = None,
-             durations: Mapping[str, int] | None = None) -> Plan:
+def schedule(
+    pb: Playbook,
+    start: date,
+    weekend: frozenset[int] = WEEKEND,
+    calendar: WorkCalendar | None = None,
+    availability: Mapping[str, float] | None = None,
+    durations: Mapping[str, int] | None = None,
+) -> Plan:
     """Critical-path schedule (CPM) in working days. A phase only starts once the previous one is closed,
     so every task of a later phase also waits for the earlier phase's gate tasks. With a `calendar`, days
     are counted on the client's working days (its weekend and public holidays); without one, on the
@@ -223,9 +235,22 @@ def schedule(pb: Playbook, start: date, weekend: frozenset[int] = WEEKEND,
         task = graph.nodes[node]["task"]
         first = days[es[node]] if duration[node] else days[max(es[node] - 1, 0)]
         last = days[ef[node] - 1] if duration[node] else first
-        tasks.append(ScheduledTask(node, graph.nodes[node]["phase"], str(task.name), task.owner,
-                                   duration[node], es[node], ef[node], ls[node], lf[node], first, last,
-                                   task.milestone))
+        tasks.append(
+            ScheduledTask(
+                node,
+                graph.nodes[node]["phase"],
+                str(task.name),
+                task.owner,
+                duration[node],
+                es[node],
+                ef[node],
+                ls[node],
+                lf[node],
+                first,
+                last,
+                task.milestone,
+            )
+        )
     tasks.sort(key=lambda t: t.early_start)  # stable: ties keep the dependency order
     finish = max((t.finish for t in tasks), default=days[0])
     return Plan(tasks, days[0], finish, end, frozenset(weekend), calendar, dict(availability or {}), levelled)
@@ -238,8 +263,9 @@ def sized_durations(pb: Playbook, answers: Mapping[str, object]) -> dict[str, tu
     return {task.id: sized(task.duration_days, task.scale, answers) for _, task in pb.tasks() if task.scale}
 
 
-def plan_for(pb: Playbook, answers: Mapping[str, object], start: date,
-             calendar: WorkCalendar | None = None) -> Plan:
+def plan_for(
+    pb: Playbook, answers: Mapping[str, object], start: date, calendar: WorkCalendar | None = None
+) -> Plan:
     """The engagement's plan: on the client's calendar, with its part-time roles levelled. Every caller that
     shows an engagement's dates goes through here, so the CLI, the TUI and every deliverable agree."""
     from workbench.domain.answers import complete_answers
@@ -247,7 +273,12 @@ def plan_for(pb: Playbook, answers: Mapping[str, object], start: date,
 
     answers = complete_answers(pb, dict(answers))
     sizes = sized_durations(pb, answers)
-    plan = schedule(pb, start, calendar=calendar, availability=availability(pb, answers),
-                    durations={tid: days for tid, (days, _notes) in sizes.items()})
+    plan = schedule(
+        pb,
+        start,
+        calendar=calendar,
+        availability=availability(pb, answers),
+        durations={tid: days for tid, (days, _notes) in sizes.items()},
+    )
     plan.sizing.update({tid: notes for tid, (_days, notes) in sizes.items() if notes})
     return plan

@@ -18,8 +18,21 @@ from workbench.domain.requirements import Module, Requirement
 from workbench.domain.role_groups import RoleGroup
 from workbench.domain.text import Text
 
-SECTIONS = ("questions", "phases", "roles", "objects", "governance", "modules", "requirements",
-            "processes", "measures", "kpis", "role_groups", "job_profiles", "crm_mappings")
+SECTIONS = (
+    "questions",
+    "phases",
+    "roles",
+    "objects",
+    "governance",
+    "modules",
+    "requirements",
+    "processes",
+    "measures",
+    "kpis",
+    "role_groups",
+    "job_profiles",
+    "crm_mappings",
+)
 
 
 class Playbook(Strict):

@@ -41,5 +41,12 @@ class Problem:
         return f"{self.where}: {self.severity}:{item} {self.message}"
 
     def to_dict(self) -> dict:
-        return {"file": self.file, "line": self.line, "column": self.column, "severity": self.severity,
-                "code": self.code, "path": self.dotted_path, "message": self.message}
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity,
+            "code": self.code,
+            "path": self.dotted_path,
+            "message": self.message,
+        }

@@ -97,20 +97,26 @@ def check_process(process: Process) -> list[GraphProblem]:
         reachable = graph.descendants(starts[0]) | {starts[0]}
         for node in process.nodes:
             if node.id not in reachable:
-                problems.append(GraphProblem(("nodes", index[node.id]),
-                                             f"step {node.id!r} cannot be reached from the start"))
+                problems.append(
+                    GraphProblem(
+                        ("nodes", index[node.id]), f"step {node.id!r} cannot be reached from the start"
+                    )
+                )
     if ends:
         finishing = set(ends).union(*(graph.ancestors(e) for e in ends))
         for node in process.nodes:
             if node.id not in finishing and node.kind != "end":
-                problems.append(GraphProblem(("nodes", index[node.id]),
-                                             f"no path from step {node.id!r} reaches an end"))
+                problems.append(
+                    GraphProblem(("nodes", index[node.id]), f"no path from step {node.id!r} reaches an end")
+                )
     return problems
 
 
 def handoffs(process: Process) -> list[Handoff]:
     """Edges that cross lanes: where work passes from one role to another."""
     lanes = {n.id: n.lane for n in process.nodes}
-    return [Handoff(e.source, e.target, lanes[e.source], lanes[e.target])
-            for e in process.edges
-            if e.source in lanes and e.target in lanes and lanes[e.source] != lanes[e.target]]
+    return [
+        Handoff(e.source, e.target, lanes[e.source], lanes[e.target])
+        for e in process.edges
+        if e.source in lanes and e.target in lanes and lanes[e.source] != lanes[e.target]
+    ]

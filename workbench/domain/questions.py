@@ -16,7 +16,7 @@ _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 """Not in a text answer: they cannot be saved in engagement.yaml and read back, nor written to a workbook."""
 
 MAX_ANSWER_DIGITS = 40
-MAX_ANSWER_NUMBER = 10 ** MAX_ANSWER_DIGITS
+MAX_ANSWER_NUMBER = 10**MAX_ANSWER_DIGITS
 """Whole-number answers stay below this, so engagement.yaml can always be read back (its reader refuses
 numbers written with more than 50 characters); real answers are head counts and budgets."""
 

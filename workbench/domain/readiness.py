@@ -24,19 +24,38 @@ from typing import Any
 from workbench.domain.answers import complete_answers
 from workbench.domain.playbook import Playbook
 
-SIGNS = ("sign_leads_lost", "sign_no_sales_oversight", "sign_slow_reports", "sign_unknown_conversion",
-         "sign_scattered_data", "sign_slow_sales_unhappy", "sign_losing_old_customers")
-SITUATIONS = ("need_messy_base", "need_marketing_activation", "need_no_sales_plan", "need_crm_not_developed",
-              "need_negative_reviews", "need_large_business")
+SIGNS = (
+    "sign_leads_lost",
+    "sign_no_sales_oversight",
+    "sign_slow_reports",
+    "sign_unknown_conversion",
+    "sign_scattered_data",
+    "sign_slow_sales_unhappy",
+    "sign_losing_old_customers",
+)
+SITUATIONS = (
+    "need_messy_base",
+    "need_marketing_activation",
+    "need_no_sales_plan",
+    "need_crm_not_developed",
+    "need_negative_reviews",
+    "need_large_business",
+)
 
 CRM_NOW, CRM_PREPARE, CRM_NOT_YET = "needed_now", "prepare_first", "not_yet"
 MANAGER_NEEDED, MANAGER_DUTIES, MANAGER_NOT_NEEDED = "needed", "duties_to_specialist", "not_needed"
 CRM_NOW_AT, CRM_PREPARE_AT, MANAGER_AT = 4, 2, 2
 
 # first steps for the signs, in the order they should be done: data and intake before reports
-_SIGN_STEP_ORDER = ("sign_scattered_data", "sign_leads_lost", "sign_no_sales_oversight",
-                    "sign_unknown_conversion", "sign_slow_sales_unhappy", "sign_slow_reports",
-                    "sign_losing_old_customers")
+_SIGN_STEP_ORDER = (
+    "sign_scattered_data",
+    "sign_leads_lost",
+    "sign_no_sales_oversight",
+    "sign_unknown_conversion",
+    "sign_slow_sales_unhappy",
+    "sign_slow_reports",
+    "sign_losing_old_customers",
+)
 
 
 @dataclass(frozen=True)
@@ -136,9 +155,16 @@ def _preconditions(a: Mapping[str, Any]) -> list[Point]:
     if a.get("has_crm_specialist") is False:
         steps.append(Point("step_name_specialist", (Trace("has_crm_specialist", False),)))
     elif a.get("has_crm_specialist") is True and below_half(a.get("specialist_time_share")):
-        steps.append(Point("step_free_specialist", (Trace("has_crm_specialist", True),
-                                                    Trace("specialist_time_share", a["specialist_time_share"])),
-                           {"share": a["specialist_time_share"]}))
+        steps.append(
+            Point(
+                "step_free_specialist",
+                (
+                    Trace("has_crm_specialist", True),
+                    Trace("specialist_time_share", a["specialist_time_share"]),
+                ),
+                {"share": a["specialist_time_share"]},
+            )
+        )
     if a.get("budget_approved") is False:
         steps.append(Point("step_budget", (Trace("budget_approved", False),)))
     return steps

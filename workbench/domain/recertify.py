@@ -98,16 +98,17 @@ def _independent(pb: Playbook, reviewer: str, skip: str | None) -> tuple[str, st
     """Who reviews the reviewer's own role, and how the plan explains it."""
     design = _design_task(pb, skip)
     if design is not None and design.accountable != reviewer:
-        return design.accountable, _("{reviewer} does not certify their own rights: reviewed by {accountable}, "
-                                     "Accountable for {task}").format(reviewer=reviewer,
-                                                                      accountable=design.accountable,
-                                                                      task=design.id)
+        return design.accountable, _(
+            "{reviewer} does not certify their own rights: reviewed by {accountable}, Accountable for {task}"
+        ).format(reviewer=reviewer, accountable=design.accountable, task=design.id)
     roles = pb.role_map()
     if "director" in roles and reviewer != "director":
         return "director", _("{reviewer} does not certify their own rights: reviewed by the director").format(
-            reviewer=reviewer)
-    return reviewer, _("no independent reviewer for {reviewer}'s own rights: self-review, flag it to the "
-                       "auditor").format(reviewer=reviewer)
+            reviewer=reviewer
+        )
+    return reviewer, _(
+        "no independent reviewer for {reviewer}'s own rights: self-review, flag it to the auditor"
+    ).format(reviewer=reviewer)
 
 
 def review_plan(pb: Playbook, lang: str = "en") -> ReviewPlan:
@@ -118,14 +119,22 @@ def review_plan(pb: Playbook, lang: str = "en") -> ReviewPlan:
         reviewer = task.accountable
     else:
         reviewer = FALLBACK_REVIEWER
-        notes.append(_("no access-recertification task in {playbook}: the reviewer falls back to {reviewer}")
-                     .format(playbook=pb.id, reviewer=reviewer))
+        notes.append(
+            _("no access-recertification task in {playbook}: the reviewer falls back to {reviewer}").format(
+                playbook=pb.id, reviewer=reviewer
+            )
+        )
     if reviewer not in pb.role_map():
-        notes.append(_("the reviewer {reviewer} is not a role of {playbook}; name one in the recertification "
-                       "task's RACI (A)").format(reviewer=reviewer, playbook=pb.id))
+        notes.append(
+            _(
+                "the reviewer {reviewer} is not a role of {playbook}; name one in the recertification "
+                "task's RACI (A)"
+            ).format(reviewer=reviewer, playbook=pb.id)
+        )
     window = task.duration_days if task is not None and task.duration_days else FALLBACK_WINDOW_DAYS
-    plan = ReviewPlan(reviewer, task.id if task else None, pb.governance.recertification_months, window,
-                      notes=notes)
+    plan = ReviewPlan(
+        reviewer, task.id if task else None, pb.governance.recertification_months, window, notes=notes
+    )
     grants: dict[str, list[Right]] = {}
     for role, obj, action, scope in permission_matrix(pb, lang).grants():
         grants.setdefault(role, []).append(Right(role, obj, action, scope))
@@ -137,9 +146,13 @@ def review_plan(pb: Playbook, lang: str = "en") -> ReviewPlan:
         plan.roles.append(RoleReview(role.id, tr(role.name, lang), who, rights, note))
     without = [r.role for r in plan.roles if not r.rights]
     if without:
-        notes.append(ngettext("{count} role holds no rights and needs no review: {roles}",
-                              "{count} roles hold no rights and need no review: {roles}", len(without))
-                     .format(count=len(without), roles=", ".join(without)))
+        notes.append(
+            ngettext(
+                "{count} role holds no rights and needs no review: {roles}",
+                "{count} roles hold no rights and need no review: {roles}",
+                len(without),
+            ).format(count=len(without), roles=", ".join(without))
+        )
     return plan
 
 

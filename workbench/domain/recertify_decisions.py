@@ -20,9 +20,15 @@ from workbench.domain.recertify import DECISIONS
 from workbench.i18n import N_
 
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("role", N_("Role")), ("role_name", N_("Role name")), ("object", N_("Object")), ("action", N_("Action")),
-    ("scope", N_("Scope")), ("decision", N_("Decision")), ("new_scope", N_("New scope")),
-    ("comment", N_("Comment")))
+    ("role", N_("Role")),
+    ("role_name", N_("Role name")),
+    ("object", N_("Object")),
+    ("action", N_("Action")),
+    ("scope", N_("Scope")),
+    ("decision", N_("Decision")),
+    ("new_scope", N_("New scope")),
+    ("comment", N_("Comment")),
+)
 """checklist column key -> header text (English; written translated); the reader finds columns by this
 text in any language, not by position"""
 INPUT_COLUMNS = ("decision", "new_scope", "comment")
@@ -50,8 +56,9 @@ class Decision:
         return (self.role, self.object, self.action)
 
     def problem(self, message: str, severity: str = "error", code: str = "decision") -> Problem:
-        return Problem(message, (self.role, self.object, self.action), self.file, self.row, self.column,
-                       severity, code)
+        return Problem(
+            message, (self.role, self.object, self.action), self.file, self.row, self.column, severity, code
+        )
 
 
 @dataclass(frozen=True)
@@ -92,12 +99,16 @@ def _target_scope(d: Decision, current: str) -> tuple[str | None, Problem | None
     if d.decision == "revoke":
         return "none", None
     if d.new_scope is None:
-        return None, d.problem("'change' needs a new scope (none, own or team); choose it in the New scope "
-                               "column, or decide keep or revoke")
+        return None, d.problem(
+            "'change' needs a new scope (none, own or team); choose it in the New scope "
+            "column, or decide keep or revoke"
+        )
     if scope_rank(d.new_scope) > scope_rank(current):
-        return None, d.problem(f"'change' to {d.new_scope} would widen {d.action} {d.object} (now "
-                               f"{current}); a recertification only keeps or narrows rights: widen it "
-                               "through a design change")
+        return None, d.problem(
+            f"'change' to {d.new_scope} would widen {d.action} {d.object} (now "
+            f"{current}); a recertification only keeps or narrows rights: widen it "
+            "through a design change"
+        )
     return d.new_scope, None
 
 
@@ -117,13 +128,23 @@ def plan_changes(pb: Playbook, decisions: list[Decision]) -> ChangePlan:
         role = roles.get(d.role)
         current = role.scope(d.object, d.action) if role is not None else "none"
         if current == "none":
-            plan.problems.append(d.problem(f"the design no longer grants {d.role} {d.action} on {d.object}; "
-                                           "the decision is ignored", "warning", "stale"))
+            plan.problems.append(
+                d.problem(
+                    f"the design no longer grants {d.role} {d.action} on {d.object}; the decision is ignored",
+                    "warning",
+                    "stale",
+                )
+            )
             continue
         if current != d.scope:
-            plan.problems.append(d.problem(f"the design changed since the checklist was made: {d.scope} "
-                                           f"then, {current} now; the decision applies to {current}",
-                                           "warning", "stale"))
+            plan.problems.append(
+                d.problem(
+                    f"the design changed since the checklist was made: {d.scope} "
+                    f"then, {current} now; the decision applies to {current}",
+                    "warning",
+                    "stale",
+                )
+            )
         new, problem = _target_scope(d, current)
         if problem is not None:
             plan.problems.append(problem)
@@ -131,8 +152,12 @@ def plan_changes(pb: Playbook, decisions: list[Decision]) -> ChangePlan:
         assert new is not None
         earlier = seen.get(d.cell)
         if earlier is not None and earlier[1] != new:
-            plan.problems.append(d.problem(f"conflicts with the decision at {earlier[0].file} row "
-                                           f"{earlier[0].row} ({earlier[0].decision}); decide once"))
+            plan.problems.append(
+                d.problem(
+                    f"conflicts with the decision at {earlier[0].file} row "
+                    f"{earlier[0].row} ({earlier[0].decision}); decide once"
+                )
+            )
             continue
         if earlier is not None:
             continue
@@ -141,8 +166,11 @@ def plan_changes(pb: Playbook, decisions: list[Decision]) -> ChangePlan:
             plan.kept += 1
         else:
             kind = "revoke" if new == "none" else "change"
-            plan.changes.append(Change(d.role, d.object, d.action, current, new, kind, d.reviewer, d.comment,
-                                       f"{d.file}:{d.row}"))
+            plan.changes.append(
+                Change(
+                    d.role, d.object, d.action, current, new, kind, d.reviewer, d.comment, f"{d.file}:{d.row}"
+                )
+            )
     return plan
 
 
@@ -182,8 +210,13 @@ class CrmStep:
     note: str | None = None
 
 
-def crm_steps(before: TargetMatrix, after: TargetMatrix, decided: Iterable[Cell],
-              role_name: Callable[[str], str], object_name: Callable[[str], str | None]) -> list[CrmStep]:
+def crm_steps(
+    before: TargetMatrix,
+    after: TargetMatrix,
+    decided: Iterable[Cell],
+    role_name: Callable[[str], str],
+    object_name: Callable[[str], str | None],
+) -> list[CrmStep]:
     """What changes in the target between two projections, plus every decided cell the target cannot
     change (a dependency keeps the right, or the object is unmapped), with the target's reason."""
     steps = []

@@ -11,8 +11,16 @@ from workbench.domain.answers import complete_answers
 from workbench.domain.conditions import applies
 from workbench.domain.playbook import Playbook
 
-_PROFILE_LISTS = ("duties", "education", "experience", "skills", "competencies", "qualities", "tools",
-                  "working_conditions")
+_PROFILE_LISTS = (
+    "duties",
+    "education",
+    "experience",
+    "skills",
+    "competencies",
+    "qualities",
+    "tools",
+    "working_conditions",
+)
 
 
 def _keep(items: list, answers: dict[str, Any]) -> list:
@@ -36,27 +44,37 @@ def resolve(pb: Playbook, answers: dict[str, Any]) -> Playbook:
         return list(dict.fromkeys(out))
 
     phases = [
-        phase.model_copy(update={"tasks": [
-            t.model_copy(update={"depends_on": bridged(t.depends_on), "when": None})
-            for t in phase.tasks if t.id in kept]})
+        phase.model_copy(
+            update={
+                "tasks": [
+                    t.model_copy(update={"depends_on": bridged(t.depends_on), "when": None})
+                    for t in phase.tasks
+                    if t.id in kept
+                ]
+            }
+        )
         for phase in pb.phases
     ]
-    gov = pb.governance.model_copy(update={
-        "separation_of_duties": _keep(pb.governance.separation_of_duties, answers),
-        "least_privilege": _keep(pb.governance.least_privilege, answers),
-        "system_rights": _keep(pb.governance.system_rights, answers),
-    })
+    gov = pb.governance.model_copy(
+        update={
+            "separation_of_duties": _keep(pb.governance.separation_of_duties, answers),
+            "least_privilege": _keep(pb.governance.least_privilege, answers),
+            "system_rights": _keep(pb.governance.system_rights, answers),
+        }
+    )
     profiles = []
     for profile in pb.job_profiles:
         update = {name: _keep(getattr(profile, name), answers) for name in _PROFILE_LISTS}
         update["reports_to"] = _keep(profile.reports_to, answers)[:1] or profile.reports_to[-1:]
         profiles.append(profile.model_copy(update=update))
-    return pb.model_copy(update={
-        "questions": _keep(pb.questions, answers),
-        "phases": phases,
-        "governance": gov,
-        "requirements": _keep(pb.requirements, answers),
-        "processes": _keep(pb.processes, answers),
-        "kpis": _keep(pb.kpis, answers),
-        "job_profiles": profiles,
-    })
+    return pb.model_copy(
+        update={
+            "questions": _keep(pb.questions, answers),
+            "phases": phases,
+            "governance": gov,
+            "requirements": _keep(pb.requirements, answers),
+            "processes": _keep(pb.processes, answers),
+            "kpis": _keep(pb.kpis, answers),
+            "job_profiles": profiles,
+        }
+    )

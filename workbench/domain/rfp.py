@@ -23,9 +23,14 @@ RESPONSES: dict[str, float] = {
 requirement's weight earned."""
 
 RESPONSE_ALIASES: dict[str, str] = {
-    "fully": "Fully supported", "yes": "Fully supported", "standard": "Fully supported",
-    "config": "Configuration", "customization": "Customisation", "custom": "Customisation",
-    "no": "Not supported", "planned": "Roadmap",
+    "fully": "Fully supported",
+    "yes": "Fully supported",
+    "standard": "Fully supported",
+    "config": "Configuration",
+    "customization": "Customisation",
+    "custom": "Customisation",
+    "no": "Not supported",
+    "planned": "Roadmap",
 }
 """Short forms vendors type; the workbook's lookup table lists them too, so its formulas and this code read
 the same answers the same way."""
@@ -49,8 +54,11 @@ def response_labels(lang: str) -> dict[str, str]:
     return {label: gettext_in(lang, label) for label in RESPONSES}
 
 
-_RESPONSE_LOOKUP = {" ".join(shown.split()).lower(): label for lang in LANGUAGES
-                    for label, shown in response_labels(lang).items()}
+_RESPONSE_LOOKUP = {
+    " ".join(shown.split()).lower(): label
+    for lang in LANGUAGES
+    for label, shown in response_labels(lang).items()
+}
 """What a vendor may type, in any of our languages (a Russian pack answered in English still scores)."""
 
 

@@ -18,12 +18,17 @@ from workbench.domain.locale import format_number, localize_digits
 from workbench.domain.text import LANGUAGES, LocalText, local_text
 from workbench.i18n import N_, _, gettext_in
 
-PRIORITY_LABELS: dict[str, str] = {"must": N_("Must"), "should": N_("Should"), "could": N_("Could"),
-                                   "wont": N_("Won't")}
+PRIORITY_LABELS: dict[str, str] = {
+    "must": N_("Must"),
+    "should": N_("Should"),
+    "could": N_("Could"),
+    "wont": N_("Won't"),
+}
 """Priority id -> English label (MoSCoW); `priority_label(pid)` gives it in the current language."""
 PRIORITY_MEANINGS: dict[str, str] = {
-    "must": N_("Needed at go-live; a Must answered Roadmap or Not supported (or left blank) is a missed "
-               "must-have."),
+    "must": N_(
+        "Needed at go-live; a Must answered Roadmap or Not supported (or left blank) is a missed must-have."
+    ),
     "should": N_("Important, but a workaround is acceptable at go-live."),
     "could": N_("Desirable; scores points but decides nothing alone."),
     "wont": N_("Not in this procurement: listed for information only, weight 0, not scored."),
@@ -40,6 +45,7 @@ RESPONSE_MEANINGS: dict[str, str] = {
 def priority_label(pid: str) -> str:
     """The MoSCoW label of a priority id in the current language."""
     return _(PRIORITY_LABELS[pid])
+
 
 DELIVERED_POINTS = min(points for label, points in RESPONSES.items() if label not in MISSED)
 """A Must whose points are below this is missed at go-live (Roadmap and Not supported score less)."""
@@ -83,7 +89,9 @@ def module_names(pb: Playbook, lang: str = "en") -> dict[str, str]:
     """Module id -> display name; a name two modules share gets the id appended, so SUMIFS can tell them apart."""
     names = {m.id: local_text(m.name, lang) for m in pb.modules}
     taken = [n.casefold() for n in names.values()]
-    return {mid: (f"{name} ({mid})" if taken.count(name.casefold()) > 1 else name) for mid, name in names.items()}
+    return {
+        mid: (f"{name} ({mid})" if taken.count(name.casefold()) > 1 else name) for mid, name in names.items()
+    }
 
 
 def groups(pb: Playbook, lang: str = "en") -> list[ModuleGroup]:
@@ -100,9 +108,15 @@ def groups(pb: Playbook, lang: str = "en") -> list[ModuleGroup]:
 
 
 def _row(req: Requirement, module: str, lang: str) -> RfpRow:
-    return RfpRow(req.id, module, local_text(req.text, lang), local_text(req.rationale, lang),
-                  local_text(req.acceptance, lang),
-                  req.priority, scored_weight(req.priority, req.weight))
+    return RfpRow(
+        req.id,
+        module,
+        local_text(req.text, lang),
+        local_text(req.rationale, lang),
+        local_text(req.acceptance, lang),
+        req.priority,
+        scored_weight(req.priority, req.weight),
+    )
 
 
 def client_context(pb: Playbook, answers: dict[str, Any], lang: str = "en") -> list[tuple[str, str]]:
@@ -145,21 +159,33 @@ def parse_priority(value: object) -> str | None:
 def scoring_requirement(rid: str, module: str, priority: str, weight: float) -> Requirement:
     """A Requirement for domain.rfp.score_vendor from a workbook row; the module is its display name,
     which is all scoring needs, so no playbook validation applies."""
-    return Requirement.model_construct(id=rid, module=module, text=LocalText(en=rid), priority=priority,
-                                       weight=weight, when=None)
+    return Requirement.model_construct(
+        id=rid, module=module, text=LocalText(en=rid), priority=priority, weight=weight, when=None
+    )
 
 
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("id", N_("ID")), ("module", N_("Module")), ("text", N_("Requirement")), ("rationale", N_("Rationale")),
-    ("acceptance", N_("Acceptance test")), ("priority", N_("Priority")), ("weight", N_("Weight")),
-    ("response", N_("Vendor response")), ("comment", N_("Vendor comment")), ("points", N_("Points")),
+    ("id", N_("ID")),
+    ("module", N_("Module")),
+    ("text", N_("Requirement")),
+    ("rationale", N_("Rationale")),
+    ("acceptance", N_("Acceptance test")),
+    ("priority", N_("Priority")),
+    ("weight", N_("Weight")),
+    ("response", N_("Vendor response")),
+    ("comment", N_("Vendor comment")),
+    ("points", N_("Points")),
     ("weighted", N_("Weighted score")),
 )
 """The Requirements sheet's columns, in order: key -> English header (shown translated; the reader finds
 columns by their header in any of our languages)."""
 
 KEY_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("id", "Requirement ID"), ("module", "Module"), ("priority", "Priority"), ("weight", "Weight"))
+    ("id", "Requirement ID"),
+    ("module", "Module"),
+    ("priority", "Priority"),
+    ("weight", "Weight"),
+)
 """The hidden Scoring sheet's copy of what scoring needs, out of a vendor's reach (never translated: no
 one reads it but `crmwb rfp score`)."""
 

@@ -53,9 +53,10 @@ class Term:
     def matches(self, words: list[str]) -> bool:
         n = len(self.words)
         for start in range(len(words) - n + 1):
-            window = words[start:start + n]
+            window = words[start : start + n]
             if window[:-1] == list(self.words[:-1]) and (
-                    window[-1].startswith(self.words[-1]) if self.stem else window[-1] == self.words[-1]):
+                window[-1].startswith(self.words[-1]) if self.stem else window[-1] == self.words[-1]
+            ):
                 return True
         return False
 
@@ -78,8 +79,9 @@ class RoleClassifier:
         return max(found, key=lambda t: t.specificity).group if found else None
 
 
-def classifier(groups: Iterable[RoleGroup],
-               extra: Mapping[str, Iterable[str]] | None = None) -> RoleClassifier:
+def classifier(
+    groups: Iterable[RoleGroup], extra: Mapping[str, Iterable[str]] | None = None
+) -> RoleClassifier:
     """The playbook's groups, plus the user's own terms per group id (from --role-group)."""
     terms: list[Term] = []
     excluded = set()

@@ -47,9 +47,21 @@ FULL_TIME_SELLERS = 50
 SALES_SIGNS = ("sign_no_sales_oversight", "sign_slow_sales_unhappy", "need_no_sales_plan", "sign_leads_lost")
 TOPICS = ("team", "time", "seniority", "source", "placement", "analyst")
 # the answers the rules read; those left open are listed in the report (an open answer matches no rule)
-INPUTS = ("company_size", "industry", "sales_team_size", "has_crm_specialist", "specialist_time_share",
-          "has_it_unit", "modules", "crm_kinds", "integrations", "loyalty_programme", "sponsor_named",
-          "need_crm_not_developed", "need_marketing_activation")
+INPUTS = (
+    "company_size",
+    "industry",
+    "sales_team_size",
+    "has_crm_specialist",
+    "specialist_time_share",
+    "has_it_unit",
+    "modules",
+    "crm_kinds",
+    "integrations",
+    "loyalty_programme",
+    "sponsor_named",
+    "need_crm_not_developed",
+    "need_marketing_activation",
+)
 
 
 @dataclass(frozen=True)
@@ -78,7 +90,9 @@ def _team(a: Mapping[str, Any], manager: Verdict) -> Recommendation:
     if manager.level == MANAGER_NEEDED:
         return Recommendation("team", "manager_and_specialist", manager.reasons)
     trace = tuple(Trace(r.trace[0].question, True) for r in manager.reasons) or _t(a, "need_large_business")
-    return Recommendation("team", "specialist_only", (Point("team_few_situations", trace, {"yes": manager.yes}),))
+    return Recommendation(
+        "team", "specialist_only", (Point("team_few_situations", trace, {"yes": manager.yes}),)
+    )
 
 
 def _time(a: Mapping[str, Any], manager: Verdict) -> Recommendation:
@@ -86,15 +100,20 @@ def _time(a: Mapping[str, Any], manager: Verdict) -> Recommendation:
     if a.get("company_size") == "large":
         reasons.append(Point("time_large", _t(a, "company_size")))
     if manager.level == MANAGER_NEEDED:
-        reasons.append(Point("time_manager", tuple(Trace(r.trace[0].question, True) for r in manager.reasons)))
+        reasons.append(
+            Point("time_manager", tuple(Trace(r.trace[0].question, True) for r in manager.reasons))
+        )
     sellers = a.get("sales_team_size")
     if isinstance(sellers, (int, float)) and sellers >= FULL_TIME_SELLERS:
-        reasons.append(Point("time_sellers", _t(a, "sales_team_size"),
-                             {"sellers": sellers, "limit": FULL_TIME_SELLERS}))
+        reasons.append(
+            Point("time_sellers", _t(a, "sales_team_size"), {"sellers": sellers, "limit": FULL_TIME_SELLERS})
+        )
     if reasons:
         return Recommendation("time", "full_time", tuple(reasons))
     trace = _t(a, "company_size", "sales_team_size")
-    return Recommendation("time", "part_time", (Point("time_small_scope", trace, {"limit": FULL_TIME_SELLERS}),))
+    return Recommendation(
+        "time", "part_time", (Point("time_small_scope", trace, {"limit": FULL_TIME_SELLERS}),)
+    )
 
 
 def _seniority(a: Mapping[str, Any]) -> Recommendation:
@@ -103,11 +122,16 @@ def _seniority(a: Mapping[str, Any]) -> Recommendation:
         reasons.append(Point("seniority_takeover", _t(a, "need_crm_not_developed")))
     integrations = a.get("integrations") or []
     if a.get("company_size") == "large" and len(integrations) >= 3:
-        reasons.append(Point("seniority_complex", _t(a, "company_size", "integrations"), {"count": len(integrations)}))
+        reasons.append(
+            Point("seniority_complex", _t(a, "company_size", "integrations"), {"count": len(integrations)})
+        )
     if reasons:
         return Recommendation("seniority", "experienced", tuple(reasons))
-    return Recommendation("seniority", "junior_coached",
-                          (Point("seniority_rollout", _t(a, "need_crm_not_developed", "company_size")),))
+    return Recommendation(
+        "seniority",
+        "junior_coached",
+        (Point("seniority_rollout", _t(a, "need_crm_not_developed", "company_size")),),
+    )
 
 
 def _source(a: Mapping[str, Any], seniority: Recommendation) -> Recommendation:
@@ -119,8 +143,9 @@ def _source(a: Mapping[str, Any], seniority: Recommendation) -> Recommendation:
             reasons.append(Point("source_named_check_experience", trace + tuple(behind.values())))
         return Recommendation("source", "keep_insider", tuple(reasons))
     if seniority.choice == "experienced":
-        return Recommendation("source", "outside", (Point("source_none_named", trace),
-                                                    Point("source_experienced_rare", trace)))
+        return Recommendation(
+            "source", "outside", (Point("source_none_named", trace), Point("source_experienced_rare", trace))
+        )
     return Recommendation("source", "inside_first", (Point("source_none_named", trace),))
 
 
@@ -136,7 +161,9 @@ def _placement(a: Mapping[str, Any]) -> Recommendation:
     notes = []
     if industry in IT_INDUSTRIES:
         if it_unit is not False:
-            return Recommendation("placement", "it", (Point("place_it_industry", _t(a, "industry", "has_it_unit")),))
+            return Recommendation(
+                "placement", "it", (Point("place_it_industry", _t(a, "industry", "has_it_unit")),)
+            )
         notes.append(Point("place_it_industry_no_unit", _t(a, "industry", "has_it_unit")))
     if size == "large":
         choice, reason = "crm_unit", Point("place_large", _t(a, "company_size"))
@@ -147,8 +174,10 @@ def _placement(a: Mapping[str, Any]) -> Recommendation:
     elif it_unit is True and ("erp" in integrations or len(integrations) >= 4):
         choice, reason = "it", Point("place_complex_data", _t(a, "has_it_unit", "integrations"))
     elif "marketing" in modules and (a.get("need_marketing_activation") or a.get("loyalty_programme")):
-        choice, reason = "marketing", Point("place_marketing", _t(a, "modules", "need_marketing_activation",
-                                                                  "loyalty_programme"))
+        choice, reason = (
+            "marketing",
+            Point("place_marketing", _t(a, "modules", "need_marketing_activation", "loyalty_programme")),
+        )
     elif "sales" in modules and "marketing" not in modules and any(a.get(s) is True for s in SALES_SIGNS):
         yes = [s for s in SALES_SIGNS if a.get(s) is True]
         choice, reason = "sales", Point("place_sales", _t(a, "modules", *yes))
@@ -166,8 +195,12 @@ def _analyst(a: Mapping[str, Any], team: str) -> Recommendation:
     if size == "large":
         return Recommendation("analyst", "separate", (Point("analyst_large", _t(a, "company_size")),))
     if analytical:
-        return Recommendation("analyst", "separate", (Point("analyst_analytical", _t(a, "company_size", "crm_kinds")),))
-    return Recommendation("analyst", merged, (Point("analyst_operational", _t(a, "company_size", "crm_kinds")),))
+        return Recommendation(
+            "analyst", "separate", (Point("analyst_analytical", _t(a, "company_size", "crm_kinds")),)
+        )
+    return Recommendation(
+        "analyst", merged, (Point("analyst_operational", _t(a, "company_size", "crm_kinds")),)
+    )
 
 
 def _risks(a: Mapping[str, Any], time: str) -> tuple[Point, ...]:
@@ -194,6 +227,9 @@ def advise_staffing(answers: Mapping[str, Any], playbook: Playbook | None = None
     manager = assess_manager(a)
     team, time, seniority = _team(a, manager), _time(a, manager), _seniority(a)
     recs = (team, time, seniority, _source(a, seniority), _placement(a), _analyst(a, team.choice))
-    unanswered = tuple(q for q in INPUTS if a.get(q) is None
-                       and (q != "specialist_time_share" or a.get("has_crm_specialist") is True))
+    unanswered = tuple(
+        q
+        for q in INPUTS
+        if a.get(q) is None and (q != "specialist_time_share" or a.get("has_crm_specialist") is True)
+    )
     return Staffing(recs, _risks(a, time.choice), manager, unanswered)

@@ -16,11 +16,28 @@ from typing import Literal
 from workbench.i18n import N_, gettext_in
 from workbench.languages import LANGUAGES
 
-SystemRight = Literal["modify_all_data", "view_all_data", "export_data", "import_data", "bulk_delete",
-                      "manage_users", "customize_system", "author_code", "assign_records"]
-SYSTEM_RIGHTS: tuple[str, ...] = ("modify_all_data", "view_all_data", "export_data", "import_data",
-                                  "bulk_delete", "manage_users", "customize_system", "author_code",
-                                  "assign_records")
+SystemRight = Literal[
+    "modify_all_data",
+    "view_all_data",
+    "export_data",
+    "import_data",
+    "bulk_delete",
+    "manage_users",
+    "customize_system",
+    "author_code",
+    "assign_records",
+]
+SYSTEM_RIGHTS: tuple[str, ...] = (
+    "modify_all_data",
+    "view_all_data",
+    "export_data",
+    "import_data",
+    "bulk_delete",
+    "manage_users",
+    "customize_system",
+    "author_code",
+    "assign_records",
+)
 SYSTEM = "(system)"
 """The object id system rights use in (role, object, action) cells."""
 HELD = "all"

@@ -64,9 +64,13 @@ def deferrable_modules(pb: Playbook) -> list[str]:
     by_module: dict[str, list[str]] = {}
     for req in pb.requirements:
         by_module.setdefault(req.module, []).append(req.priority)
-    return [m.id for m in pb.modules
-            if by_module.get(m.id) and not any(p == "must" for p in by_module[m.id])
-            and any(p in ("should", "could") for p in by_module[m.id])]
+    return [
+        m.id
+        for m in pb.modules
+        if by_module.get(m.id)
+        and not any(p == "must" for p in by_module[m.id])
+        and any(p in ("should", "could") for p in by_module[m.id])
+    ]
 
 
 def _working_days_between(plan: Plan, target: date, live: date) -> int:

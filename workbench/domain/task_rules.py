@@ -40,14 +40,23 @@ class DoneCheck:
         """One sentence per rule the change breaks, each naming what is open."""
         lines = []
         if self.open_predecessors:
-            listed = "; ".join(_("{id} ({name}, {status})").format(id=p.id, name=p.name, status=p.status)
-                               for p in self.open_predecessors)
-            lines.append(_("{count} predecessor(s) not done or skipped: {listed}").format(
-                count=len(self.open_predecessors), listed=listed))
+            listed = "; ".join(
+                _("{id} ({name}, {status})").format(id=p.id, name=p.name, status=p.status)
+                for p in self.open_predecessors
+            )
+            lines.append(
+                _("{count} predecessor(s) not done or skipped: {listed}").format(
+                    count=len(self.open_predecessors), listed=listed
+                )
+            )
         if self.unticked:
-            lines.append(_("gate task with {open} of {total} checklist item(s) unticked: {items}").format(
-                open=len(self.unticked), total=self.checklist_total,
-                items=", ".join(str(n) for n in self.unticked)))
+            lines.append(
+                _("gate task with {open} of {total} checklist item(s) unticked: {items}").format(
+                    open=len(self.unticked),
+                    total=self.checklist_total,
+                    items=", ".join(str(n) for n in self.unticked),
+                )
+            )
         return lines
 
 
@@ -60,7 +69,9 @@ def check_done(pb: Playbook, task_id: str, states: dict[str, TaskState]) -> Done
         return DoneCheck(task_id)
     open_predecessors = tuple(
         OpenPredecessor(dep, str(tasks[dep].name) if dep in tasks else dep, _state(states, dep).status)
-        for dep in task.depends_on if _state(states, dep).status not in CLOSED)
+        for dep in task.depends_on
+        if _state(states, dep).status not in CLOSED
+    )
     unticked: tuple[int, ...] = ()
     if task.gate and task.checklist:
         ticks = _state(states, task_id).checklist

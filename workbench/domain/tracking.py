@@ -119,26 +119,51 @@ def task_views(pb: Playbook, plan: Plan, states: dict[str, TaskState], lang: str
     for phase, task in pb.tasks():
         state = states.get(task.id) or TaskState(task.id)
         s = scheduled[task.id]
-        views.append(TaskView(task.id, phase.id, task.name.get_text(lang), task.owner, state.status, state.assignee,
-                              state.due or s.finish, s.start, s.critical, list(task.depends_on)))
+        views.append(
+            TaskView(
+                task.id,
+                phase.id,
+                task.name.get_text(lang),
+                task.owner,
+                state.status,
+                state.assignee,
+                state.due or s.finish,
+                s.start,
+                s.critical,
+                list(task.depends_on),
+            )
+        )
     return views
 
 
-def status_report(pb: Playbook, plan: Plan, states: dict[str, TaskState], today: date,
-                  lang: str = "en") -> StatusReport:
+def status_report(
+    pb: Playbook, plan: Plan, states: dict[str, TaskState], today: date, lang: str = "en"
+) -> StatusReport:
     views = task_views(pb, plan, states, lang)
     by_id = {v.id: v for v in views}
     phases = []
     for phase in pb.phases:
         mine = [v for v in views if v.phase == phase.id]
-        phases.append(PhaseProgress(phase.id, len(mine), sum(v.status in CLOSED for v in mine),
-                                    sum(v.status == "in_progress" for v in mine),
-                                    sum(v.status == "blocked" for v in mine)))
+        phases.append(
+            PhaseProgress(
+                phase.id,
+                len(mine),
+                sum(v.status in CLOSED for v in mine),
+                sum(v.status == "in_progress" for v in mine),
+                sum(v.status == "blocked" for v in mine),
+            )
+        )
     open_views = [v for v in views if v.status not in CLOSED]
     late = [v for v in open_views if v.due < today]
     blocked = [v for v in open_views if v.status == "blocked"]
-    at_risk = [v for v in open_views if v.critical and (
-        v.due < today or v.status == "blocked" or (v.status == "not_started" and v.planned_start < today))]
+    at_risk = [
+        v
+        for v in open_views
+        if v.critical
+        and (
+            v.due < today or v.status == "blocked" or (v.status == "not_started" and v.planned_start < today)
+        )
+    ]
     next_actions: dict[str, list[TaskView]] = {}
     for v in open_views:
         if v.status != "blocked" and all(by_id[d].status in CLOSED for d in v.depends_on if d in by_id):
@@ -160,8 +185,11 @@ def gate_open(task, state: TaskState) -> bool:
     is what the review is scored against, each line signed by someone, so a forced `done` does not pass."""
     if not state.closed:
         return True
-    return state.status == "done" and len(task.checklist) > 0 and not (
-        len(state.checklist) >= len(task.checklist) and all(state.checklist[: len(task.checklist)]))
+    return (
+        state.status == "done"
+        and len(task.checklist) > 0
+        and not (len(state.checklist) >= len(task.checklist) and all(state.checklist[: len(task.checklist)]))
+    )
 
 
 def check_gate(pb: Playbook, phase_id: str, states: dict[str, TaskState]) -> GateResult:
@@ -201,7 +229,9 @@ class Trend:
         return "".join(bars[min(7, int((v - low) / span * 7.999))] for v in values)
 
 
-def reconcile(resolved_ids: list[str], stored: dict[str, TaskState]) -> tuple[list[str], list[str], list[str]]:
+def reconcile(
+    resolved_ids: list[str], stored: dict[str, TaskState]
+) -> tuple[list[str], list[str], list[str]]:
     """After an answer change: (new ids to create, ids to archive, archived ids to restore)."""
     wanted = set(resolved_ids)
     new = [tid for tid in resolved_ids if tid not in stored]

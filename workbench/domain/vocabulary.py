@@ -16,38 +16,55 @@ from workbench.i18n import pgettext
 
 def scope_label(scope: str) -> str:
     """own / team / all / none, as a matrix cell shows it."""
-    labels = {"none": pgettext("access scope", "none"), "own": pgettext("access scope", "own"),
-              "team": pgettext("access scope", "team"), "all": pgettext("access scope", "all")}
+    labels = {
+        "none": pgettext("access scope", "none"),
+        "own": pgettext("access scope", "own"),
+        "team": pgettext("access scope", "team"),
+        "all": pgettext("access scope", "all"),
+    }
     return labels.get(scope, scope)
 
 
 def scope_meaning(scope: str) -> str:
-    labels = {"none": pgettext("access scope", "no access"),
-              "own": pgettext("access scope", "records the user owns"),
-              "team": pgettext("access scope", "records of the user's team"),
-              "all": pgettext("access scope", "every record")}
+    labels = {
+        "none": pgettext("access scope", "no access"),
+        "own": pgettext("access scope", "records the user owns"),
+        "team": pgettext("access scope", "records of the user's team"),
+        "all": pgettext("access scope", "every record"),
+    }
     return labels.get(scope, scope)
 
 
 def action_label(action: str) -> str:
-    labels = {"create": pgettext("access action", "create"), "read": pgettext("access action", "read"),
-              "update": pgettext("access action", "update"), "delete": pgettext("access action", "delete"),
-              "assign": pgettext("access action", "assign"), "export": pgettext("access action", "export"),
-              "import": pgettext("access action", "import")}
+    labels = {
+        "create": pgettext("access action", "create"),
+        "read": pgettext("access action", "read"),
+        "update": pgettext("access action", "update"),
+        "delete": pgettext("access action", "delete"),
+        "assign": pgettext("access action", "assign"),
+        "export": pgettext("access action", "export"),
+        "import": pgettext("access action", "import"),
+    }
     return labels.get(action, action)
 
 
 def status_label(status: str) -> str:
-    labels = {"not_started": pgettext("task status", "not started"),
-              "in_progress": pgettext("task status", "in progress"),
-              "blocked": pgettext("task status", "blocked"), "done": pgettext("task status", "done"),
-              "skipped": pgettext("task status", "skipped")}
+    labels = {
+        "not_started": pgettext("task status", "not started"),
+        "in_progress": pgettext("task status", "in progress"),
+        "blocked": pgettext("task status", "blocked"),
+        "done": pgettext("task status", "done"),
+        "skipped": pgettext("task status", "skipped"),
+    }
     return labels.get(status, status.replace("_", " "))
 
 
 def severity_label(severity: str) -> str:
-    labels = {"error": pgettext("severity", "error"), "warning": pgettext("severity", "warning"),
-              "info": pgettext("severity", "info")}
+    labels = {
+        "error": pgettext("severity", "error"),
+        "warning": pgettext("severity", "warning"),
+        "info": pgettext("severity", "info"),
+    }
     return labels.get(severity, severity)
 
 
@@ -58,16 +75,22 @@ def level_label(level: str) -> str:
 
 
 def raci_meaning(letter: str) -> str:
-    labels = {"R": pgettext("RACI", "Responsible: does the work"),
-              "A": pgettext("RACI", "Accountable: signs it off (exactly one)"),
-              "C": pgettext("RACI", "Consulted before"), "I": pgettext("RACI", "Informed after")}
+    labels = {
+        "R": pgettext("RACI", "Responsible: does the work"),
+        "A": pgettext("RACI", "Accountable: signs it off (exactly one)"),
+        "C": pgettext("RACI", "Consulted before"),
+        "I": pgettext("RACI", "Informed after"),
+    }
     return labels.get(letter, letter)
 
 
 def decision_label(decision: str) -> str:
     """A recertification decision as the reviewer picks it from the checklist's drop-down."""
-    labels = {"keep": pgettext("review decision", "keep"), "revoke": pgettext("review decision", "revoke"),
-              "change": pgettext("review decision", "change")}
+    labels = {
+        "keep": pgettext("review decision", "keep"),
+        "revoke": pgettext("review decision", "revoke"),
+        "change": pgettext("review decision", "change"),
+    }
     return labels.get(decision, decision)
 
 

@@ -111,9 +111,15 @@ def known_country(country: str) -> bool:
     return country.upper() in holidays.list_supported_countries()
 
 
-def country_calendar(country: str | None, start: date, *, weekend: frozenset[int] | None = None,
-                     extra_off: Iterable[date] = (), extra_working: Iterable[date] = (),
-                     lang: str = "en") -> WorkCalendar:
+def country_calendar(
+    country: str | None,
+    start: date,
+    *,
+    weekend: frozenset[int] | None = None,
+    extra_off: Iterable[date] = (),
+    extra_working: Iterable[date] = (),
+    lang: str = "en",
+) -> WorkCalendar:
     """The calendar of `country` (ISO 3166 alpha-2) around `start`, with the engagement's own changes.
 
     Without a country: a Saturday–Sunday weekend and no public holidays (what the plan did before it
@@ -135,5 +141,10 @@ def country_calendar(country: str | None, start: date, *, weekend: frozenset[int
     names = {day: (name if named else "") for day, name in found.items()}
     own_weekend = frozenset(getattr(found, "weekend", DEFAULT_WEEKEND))
     transferred = frozenset(getattr(found, "weekend_workdays", ()) or ())
-    return WorkCalendar(country.upper(), weekend if weekend is not None else own_weekend,
-                        frozenset(names) | extra_off, transferred | extra_working, names)
+    return WorkCalendar(
+        country.upper(),
+        weekend if weekend is not None else own_weekend,
+        frozenset(names) | extra_off,
+        transferred | extra_working,
+        names,
+    )

@@ -36,12 +36,22 @@ def external_accountable(pb: Playbook) -> list[Finding]:
         accountable = [r for r, letter in task.raci.items() if letter == "A"]
         for role in accountable:
             if role in external:
-                findings.append(Finding(
-                    "external-accountable", "error",
-                    _("task {task} is the client's own decision, but its Accountable role {role} is outside "
-                      "the client").format(task=task.id, role=role),
-                    _("make the client's director or CRM manager Accountable (A) and {role} Responsible (R) "
-                      "or Consulted (C)").format(role=role), role=role, task=task.id))
+                findings.append(
+                    Finding(
+                        "external-accountable",
+                        "error",
+                        _(
+                            "task {task} is the client's own decision, but its Accountable role {role} is outside "
+                            "the client"
+                        ).format(task=task.id, role=role),
+                        _(
+                            "make the client's director or CRM manager Accountable (A) and {role} Responsible (R) "
+                            "or Consulted (C)"
+                        ).format(role=role),
+                        role=role,
+                        task=task.id,
+                    )
+                )
     return findings
 
 
@@ -78,8 +88,9 @@ def overloads(pb: Playbook, plan: Plan) -> list[Overload]:
     for role, share in plan.availability.items():
         per_week: dict[date, float] = {}
         task_days = 0
-        mine = [t for t in plan.tasks
-                if t.duration and t.id in source and role in _ra_roles(source[t.id].raci)]
+        mine = [
+            t for t in plan.tasks if t.duration and t.id in source and role in _ra_roles(source[t.id].raci)
+        ]
         for task in mine:
             task_days += task.duration
             for index in range(task.early_start, min(task.early_finish, len(weeks))):
@@ -95,12 +106,27 @@ def overload_findings(pb: Playbook, plan: Plan) -> list[Finding]:
     """One warning per role whose R/A load exceeds its availability, with the worst week and the count."""
     findings = []
     for o in overloads(pb, plan):
-        findings.append(Finding(
-            "raci-overload", "warning",
-            _("{role} gives the rollout {share}% of its time but is Responsible or Accountable for work "
-              "needing up to {peak}% of a person in {weeks} week(s), the first starting {week} ({days} "
-              "task-days in all)").format(role=o.role, share=round(o.share * 100), peak=round(o.peak * 100), weeks=o.weeks,
-                             week=o.first_week.isoformat(), days=o.task_days),
-            _("move the Accountable (A) of some of {role}'s tasks to another client role, or raise its share "
-              "of time in the intake").format(role=o.role), role=o.role))
+        findings.append(
+            Finding(
+                "raci-overload",
+                "warning",
+                _(
+                    "{role} gives the rollout {share}% of its time but is Responsible or Accountable for work "
+                    "needing up to {peak}% of a person in {weeks} week(s), the first starting {week} ({days} "
+                    "task-days in all)"
+                ).format(
+                    role=o.role,
+                    share=round(o.share * 100),
+                    peak=round(o.peak * 100),
+                    weeks=o.weeks,
+                    week=o.first_week.isoformat(),
+                    days=o.task_days,
+                ),
+                _(
+                    "move the Accountable (A) of some of {role}'s tasks to another client role, or raise its share "
+                    "of time in the intake"
+                ).format(role=o.role),
+                role=o.role,
+            )
+        )
     return findings

@@ -67,8 +67,10 @@ def parse_cell(name: str, text: str, as_of: date) -> object:
     if name == "last_login":
         login = parse_date(text) if text.strip() else None
         if login and login > as_of:
-            raise ValueError(f"is after the measurement date {as_of}; expected a date on or before it "
-                             "(set --date to the day of the export)")
+            raise ValueError(
+                f"is after the measurement date {as_of}; expected a date on or before it "
+                "(set --date to the day of the export)"
+            )
         return login
     if name == "trained":
         return parse_yes_no(text)

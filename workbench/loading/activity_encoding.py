@@ -28,13 +28,18 @@ def _word_ok(word: str) -> bool:
     if not letters or not all(c.isalpha() for c in letters) or len({_script(c) for c in letters}) != 1:
         return False
     text = "".join(letters)
-    return text == text.lower() or text == text.upper() or (text[0].isupper() and text[1:] == text[1:].lower())
+    return (
+        text == text.lower() or text == text.upper() or (text[0].isupper() and text[1:] == text[1:].lower())
+    )
 
 
 def sense(text: str) -> float:
     """The share of non-ASCII words that look like real words (1.0 when there are none)."""
-    words = [w for w in re.split(r"[\s\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]+", _PUNCTUATION.sub(" ", text))
-             if w and not w.isascii()]
+    words = [
+        w
+        for w in re.split(r"[\s\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]+", _PUNCTUATION.sub(" ", text))
+        if w and not w.isascii()
+    ]
     if not words:
         return 1.0
     return sum(_word_ok(w) for w in words) / len(words)
@@ -46,11 +51,15 @@ def decode(data: bytes) -> tuple[str, str]:
         try:
             return data[3:].decode("utf-8"), "UTF-8 with BOM"
         except UnicodeDecodeError as exc:
-            raise ValueError(f"the file starts with a UTF-8 BOM but byte {exc.start + 3} is not UTF-8; "
-                             "expected a file saved as 'CSV UTF-8'") from None
+            raise ValueError(
+                f"the file starts with a UTF-8 BOM but byte {exc.start + 3} is not UTF-8; "
+                "expected a file saved as 'CSV UTF-8'"
+            ) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
-        raise ValueError("the file is UTF-16 (Excel's 'Unicode text'); expected CSV in UTF-8, cp1251 or "
-                         "cp1256: save it as 'CSV UTF-8'")
+        raise ValueError(
+            "the file is UTF-16 (Excel's 'Unicode text'); expected CSV in UTF-8, cp1251 or "
+            "cp1256: save it as 'CSV UTF-8'"
+        )
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -69,8 +78,10 @@ def _single_byte(data: bytes) -> tuple[str, str]:
         scored.append((sense(text), label, text))
     best = max(scored, default=None, key=lambda item: item[0])
     if best is None or best[0] < MIN_SENSE:
-        raise ValueError("the file is not text in UTF-8, cp1251 (Russian) or cp1256 (Persian/Arabic): read in "
-                         "each, its words come out garbled; expected a file saved as 'CSV UTF-8'")
+        raise ValueError(
+            "the file is not text in UTF-8, cp1251 (Russian) or cp1256 (Persian/Arabic): read in "
+            "each, its words come out garbled; expected a file saved as 'CSV UTF-8'"
+        )
     return best[2], best[1]
 
 
@@ -110,7 +121,9 @@ def detect(handle) -> tuple[str, str]:
     if bad is None:
         return ("UTF-8 with BOM", "utf-8-sig") if bom else ("UTF-8", "utf-8")
     if bom:
-        raise ValueError(f"the file starts with a UTF-8 BOM but byte {bad} is not UTF-8; "
-                         "expected a file saved as 'CSV UTF-8'")
+        raise ValueError(
+            f"the file starts with a UTF-8 BOM but byte {bad} is not UTF-8; "
+            "expected a file saved as 'CSV UTF-8'"
+        )
     _, label = _single_byte(first[:SAMPLE_BYTES])
     return label, _CODECS[label]

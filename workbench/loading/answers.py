@@ -21,9 +21,11 @@ from workbench.loading.shapes import MAPPING, TEXT, kind_of, shape_problems
 MAX_ANSWERS_BYTES = 4 * 1024 * 1024
 """An answers file: the bundled examples are about 1 KB; a questionnaire 100x the size of `core` with long
 text answers stays well under this."""
-_META_SHAPES = {"answers": (MAPPING, N_("a mapping of question id -> answer")),
-                "client": (TEXT, N_("the client's name as text")),
-                "playbook": (TEXT, N_("a playbook id or file as text"))}
+_META_SHAPES = {
+    "answers": (MAPPING, N_("a mapping of question id -> answer")),
+    "client": (TEXT, N_("the client's name as text")),
+    "playbook": (TEXT, N_("a playbook id or file as text")),
+}
 
 
 @dataclass
@@ -50,15 +52,28 @@ def load_answers(path: Path, playbook: Playbook) -> LoadedAnswers:
     if not isinstance(data, LDict):
         loc = getattr(data, "loc", None)
         message = _("an answers file must be a mapping of question id -> answer; found {found}").format(
-            found=kind_of(data))
-        return LoadedAnswers({}, [Problem(message, file=str(path), line=loc.line if loc else 1,
-                                          column=loc.column if loc else 1, code="type")], path=path)
+            found=kind_of(data)
+        )
+        return LoadedAnswers(
+            {},
+            [
+                Problem(
+                    message,
+                    file=str(path),
+                    line=loc.line if loc else 1,
+                    column=loc.column if loc else 1,
+                    code="type",
+                )
+            ],
+            path=path,
+        )
     nested = "answers" in data
     if nested:
         extra = [k for k in data if k not in _META_SHAPES]
         unknown = _("unknown key {key!r}; expected answers, client or playbook")
-        problems = [place(Problem(unknown.format(key=k), (k,), code="unknown-key"), data, str(path))
-                    for k in extra]
+        problems = [
+            place(Problem(unknown.format(key=k), (k,), code="unknown-key"), data, str(path)) for k in extra
+        ]
         problems += shape_problems(data, _META_SHAPES, set(), str(path))
         if problems:
             return LoadedAnswers({}, problems, path=path)

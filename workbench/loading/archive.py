@@ -39,13 +39,20 @@ class Budget:
     def check_declared(self, infos: list[zipfile.ZipInfo]) -> None:
         declared = sum(info.file_size for info in infos)
         if declared > self.total:
-            message = _("its files declare {size:,} bytes unpacked, over the limit of {limit:,}; expected a "
-                        "smaller archive (is this a zip bomb?)").format(size=declared, limit=self.total)
+            message = _(
+                "its files declare {size:,} bytes unpacked, over the limit of {limit:,}; expected a "
+                "smaller archive (is this a zip bomb?)"
+            ).format(size=declared, limit=self.total)
             raise ArchiveError(message, self.file, "too-big")
         for info in infos:
             if info.file_size > self.member:
-                raise ArchiveError(_("{size:,} bytes unpacked, over the limit of {limit:,} for one file").format(
-                    size=info.file_size, limit=self.member), f"{self.file}!{info.filename}", "too-big")
+                raise ArchiveError(
+                    _("{size:,} bytes unpacked, over the limit of {limit:,} for one file").format(
+                        size=info.file_size, limit=self.member
+                    ),
+                    f"{self.file}!{info.filename}",
+                    "too-big",
+                )
 
     def stream(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
         """The member's bytes in chunks, counted against the budget (declared sizes may lie)."""
@@ -58,17 +65,28 @@ class Budget:
                     if count > self.member or self.left < 0:
                         raise ArchiveError(self._over(count), name, "too-big")
                     yield chunk
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError,
-                ValueError) as exc:
-            raise ArchiveError(_("cannot unpack: {reason}; expected an intact zip").format(reason=exc), name) \
-                from None
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            OSError,
+            NotImplementedError,
+            RuntimeError,
+            ValueError,
+        ) as exc:
+            raise ArchiveError(
+                _("cannot unpack: {reason}; expected an intact zip").format(reason=exc), name
+            ) from None
 
     def _over(self, count: int) -> str:
         if count > self.member:
-            return _("unpacks past {limit:,} bytes, more than its header declares and over the limit for one "
-                     "file").format(limit=self.member)
-        return _("the archive unpacks past {limit:,} bytes in all, over its limit; expected a smaller archive "
-                 "(is this a zip bomb?)").format(limit=self.total)
+            return _(
+                "unpacks past {limit:,} bytes, more than its header declares and over the limit for one file"
+            ).format(limit=self.member)
+        return _(
+            "the archive unpacks past {limit:,} bytes in all, over its limit; expected a smaller archive "
+            "(is this a zip bomb?)"
+        ).format(limit=self.total)
 
 
 @contextmanager

@@ -47,5 +47,7 @@ def read_bounded(path: Path, limit: int, what: str = "file") -> bytes:
     with open_regular(path, what) as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise BoundedReadError(f"{what} is over the limit of {limit:,} bytes; expected a smaller file", str(path))
+        raise BoundedReadError(
+            f"{what} is over the limit of {limit:,} bytes; expected a smaller file", str(path)
+        )
     return data

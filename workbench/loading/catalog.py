@@ -94,11 +94,16 @@ def find_base(ref: str, overlay: Path) -> Path | None:
     try:
         candidate = (folder / as_path).resolve()
     except (OSError, RuntimeError):
-        raise BaseRefused(_("a link that loops back on itself; expected a playbook id or a file in the "
-                            "overlay's folder")) from None
+        raise BaseRefused(
+            _("a link that loops back on itself; expected a playbook id or a file in the overlay's folder")
+        ) from None
     if not candidate.is_relative_to(folder):
-        raise BaseRefused(_("a file outside the overlay's folder {folder}; expected a playbook id or a file "
-                            "in that folder").format(folder=folder))
+        raise BaseRefused(
+            _(
+                "a file outside the overlay's folder {folder}; expected a playbook id or a file "
+                "in that folder"
+            ).format(folder=folder)
+        )
     if candidate.is_file():
         return folder / as_path
     if is_path and as_path.parent == Path("."):  # `extends: core.yaml` for the bundled core

@@ -43,7 +43,11 @@ def locate_key(data: Any, path: Path) -> Loc | None:
 
 def place(problem: Problem, data: Any, fallback_file: str) -> Problem:
     """The problem with file, line and column filled in from the located data."""
-    loc = locate_key(data, problem.path) if problem.code in ("unknown-key", "bad-key") else locate(data, problem.path)
+    loc = (
+        locate_key(data, problem.path)
+        if problem.code in ("unknown-key", "bad-key")
+        else locate(data, problem.path)
+    )
     if loc is None:
         return problem.at(fallback_file, None, None)
     return problem.at(loc.file, loc.line, loc.column)

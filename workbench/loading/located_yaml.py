@@ -117,8 +117,11 @@ class _Builder:
             except ScalarProblem as exc:
                 raise YamlError(str(exc), _loc(self.file, node), self.file) from None
         if node.tag not in (_SEQ_TAG, _MAP_TAG):
-            raise YamlError(_("unsupported tag {tag!r}; expected plain YAML data").format(tag=node.tag),
-                            _loc(self.file, node), self.file)
+            raise YamlError(
+                _("unsupported tag {tag!r}; expected plain YAML data").format(tag=node.tag),
+                _loc(self.file, node),
+                self.file,
+            )
         self.active.add(key)
         try:
             if isinstance(node, yaml.SequenceNode):
@@ -133,11 +136,15 @@ class _Builder:
         self.nodes_left -= nodes
         self.bytes_left -= size
         if self.nodes_left < 0:
-            raise _AliasOverflow(self.aliases, _("aliases expand to more than {limit:,} nodes").format(
-                limit=self.max_alias_nodes))
+            raise _AliasOverflow(
+                self.aliases,
+                _("aliases expand to more than {limit:,} nodes").format(limit=self.max_alias_nodes),
+            )
         if self.bytes_left < 0:
-            raise _AliasOverflow(self.aliases, _("aliases expand to more than {limit:,} bytes of text")
-                                 .format(limit=self.max_alias_bytes))
+            raise _AliasOverflow(
+                self.aliases,
+                _("aliases expand to more than {limit:,} bytes of text").format(limit=self.max_alias_bytes),
+            )
 
     def _size(self, node: yaml.Node) -> tuple[int, int]:
         """Nodes and bytes of text `node` expands to (memoised: nested aliases make this exponential)."""
@@ -149,8 +156,11 @@ class _Builder:
                 size = len(value) if value.isascii() else len(value.encode("utf-8", "replace"))
                 self.sizes[key] = (1, size)
             else:
-                children = node.value if isinstance(node, yaml.SequenceNode) else [
-                    n for pair in node.value for n in pair]
+                children = (
+                    node.value
+                    if isinstance(node, yaml.SequenceNode)
+                    else [n for pair in node.value for n in pair]
+                )
                 parts = [self._size(n) for n in children]
                 self.sizes[key] = (1 + sum(p[0] for p in parts), sum(p[1] for p in parts))
         return self.sizes[key]
@@ -166,25 +176,38 @@ class _Builder:
         out.loc, out.key_locs, out.value_locs = _loc(self.file, node), {}, {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise YamlError(_("merge keys (<<) are not supported; write the keys out or use `extends`"),
-                                _loc(self.file, key_node), self.file)
+                raise YamlError(
+                    _("merge keys (<<) are not supported; write the keys out or use `extends`"),
+                    _loc(self.file, key_node),
+                    self.file,
+                )
             key = self.build(key_node, depth + 1, expanding)
             if not isinstance(key, (str, int, float, bool)) or key is None:
-                raise YamlError(_("a mapping key must be a plain value"), _loc(self.file, key_node),
-                                self.file)
+                raise YamlError(
+                    _("a mapping key must be a plain value"), _loc(self.file, key_node), self.file
+                )
             if key in out:
                 first = out.key_locs[key]
-                raise YamlError(_("duplicate key {key!r} (first defined at line {line}); expected each key "
-                                  "once").format(key=key, line=first.line), _loc(self.file, key_node),
-                                self.file)
+                raise YamlError(
+                    _("duplicate key {key!r} (first defined at line {line}); expected each key once").format(
+                        key=key, line=first.line
+                    ),
+                    _loc(self.file, key_node),
+                    self.file,
+                )
             out[key] = self.build(value_node, depth + 1, expanding)
             out.key_locs[key] = _loc(self.file, key_node)
             out.value_locs[key] = _loc(self.file, value_node)
         return out
 
 
-def parse_yaml(text: str, file: str, max_alias_nodes: int = MAX_ALIAS_NODES, loader: type = FastLoader,
-               max_alias_bytes: int = MAX_ALIAS_BYTES) -> Any:
+def parse_yaml(
+    text: str,
+    file: str,
+    max_alias_nodes: int = MAX_ALIAS_NODES,
+    loader: type = FastLoader,
+    max_alias_bytes: int = MAX_ALIAS_BYTES,
+) -> Any:
     """Parse one YAML document into located data; raises YamlError with a location.
 
     `loader` is the C loader when available; benchmarks pass `yaml.SafeLoader` to compare."""
@@ -197,9 +220,14 @@ def _refuse_control_chars(text: str, file: str) -> None:
     """A NUL or control character in the text, located by line and column (PyYAML gives only an offset)."""
     found = CONTROL_CHARS.search(text)
     if found:
-        raise YamlError(_("the file holds the control character {char}; expected plain text (was a binary "
-                          "file saved as .yaml?)").format(char=describe_char(found.group())),
-                        offset_loc(text, found.start(), file), file)
+        raise YamlError(
+            _(
+                "the file holds the control character {char}; expected plain text (was a binary "
+                "file saved as .yaml?)"
+            ).format(char=describe_char(found.group())),
+            offset_loc(text, found.start(), file),
+            file,
+        )
 
 
 def offset_loc(text: str, offset: int, file: str) -> Loc:
@@ -226,15 +254,21 @@ def _parse(text: str, file: str, max_alias_nodes: int, max_alias_bytes: int, loa
         node = yaml.compose(text, Loader=loader)
         return None if node is None else _Builder(file, max_alias_nodes, max_alias_bytes).build(node)
     except _AliasOverflow as exc:
-        raise YamlError(_("{what} (an entity-expansion attack or a runaway anchor); expected plain data")
-                        .format(what=exc.what), _nth_alias(text, file, exc.count, loader), file) from None
+        raise YamlError(
+            _("{what} (an entity-expansion attack or a runaway anchor); expected plain data").format(
+                what=exc.what
+            ),
+            _nth_alias(text, file, exc.count, loader),
+            file,
+        ) from None
     except RecursionError:  # the pure-Python composer recurses once per level; libyaml stops at 1,000
         raise YamlError(_(_DEEP).format(limit=MAX_DEPTH), _deep_event(text, file, loader), file) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         loc = Loc(file, mark.line + 1, mark.column + 1) if mark else None
-        raise YamlError(_("not valid YAML: {problem}").format(problem=exc.problem or exc.context), loc,
-                        file) from None
+        raise YamlError(
+            _("not valid YAML: {problem}").format(problem=exc.problem or exc.context), loc, file
+        ) from None
     except yaml.YAMLError as exc:
         raise YamlError(_("not valid YAML: {problem}").format(problem=exc), None, file) from None
 
@@ -266,8 +300,9 @@ def _deep_event(text: str, file: str, loader: type) -> Loc | None:
     return None
 
 
-def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES, loader: type = FastLoader,
-              what: str = "file") -> Any:
+def read_yaml(
+    path: Path, max_bytes: int = MAX_FILE_BYTES, loader: type = FastLoader, what: str = "file"
+) -> Any:
     """Read and parse a YAML file: a regular file within `max_bytes` (never a pipe or device), UTF-8."""
     file = str(path)
     try:
@@ -279,8 +314,9 @@ def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES, loader: type = FastLo
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise YamlError(_("file is not UTF-8 text; save it as UTF-8"), Loc(file, line, column),
-                        file) from None
+        raise YamlError(
+            _("file is not UTF-8 text; save it as UTF-8"), Loc(file, line, column), file
+        ) from None
     return parse_yaml(text, file, loader=loader)
 
 

@@ -41,7 +41,12 @@ def merge(base: Any, overlay: Any, path: Path, problems: list[Problem]) -> Any:
             out.key_locs[key] = overlay.key_locs[key]
             out.value_locs[key] = overlay.value_locs[key]
         return out
-    if isinstance(base, LList) and isinstance(overlay, LList) and _is_item_list(base) and _is_item_list(overlay):
+    if (
+        isinstance(base, LList)
+        and isinstance(overlay, LList)
+        and _is_item_list(base)
+        and _is_item_list(overlay)
+    ):
         return _merge_items(base, overlay, path, problems)
     return overlay
 
@@ -61,9 +66,14 @@ def _merge_items(base: LList, overlay: LList, path: Path, problems: list[Problem
             items[at] = merge(items[at], patch, path + (at,), problems)
         elif item.get(REMOVE) is True:
             loc = item.value_locs.get("id", item.loc)
-            problems.append(Problem(f"cannot remove {item_id!r}: the base has no item with that id; "
-                                    f"expected one of: {', '.join(map(str, ids[:8]))} ...",
-                                    path + (index, "id"), code="unknown-ref").at(loc.file, loc.line, loc.column))
+            problems.append(
+                Problem(
+                    f"cannot remove {item_id!r}: the base has no item with that id; "
+                    f"expected one of: {', '.join(map(str, ids[:8]))} ...",
+                    path + (index, "id"),
+                    code="unknown-ref",
+                ).at(loc.file, loc.line, loc.column)
+            )
         else:
             ids.append(item_id)
             items.append(item)

@@ -54,8 +54,14 @@ def _read_chain(path: Path, problems: list[Problem]) -> tuple[Any, list[Path]]:
     current: Path | None = path
     while current is not None:
         if any(catalog.real_path(current) == catalog.real_path(p) for p, _data in chain):
-            problems.append(Problem(f"`extends` loops back to {current}; expected a chain that ends in a "
-                                    "playbook without `extends`", file=str(chain[-1][0]), code="cycle"))
+            problems.append(
+                Problem(
+                    f"`extends` loops back to {current}; expected a chain that ends in a "
+                    "playbook without `extends`",
+                    file=str(chain[-1][0]),
+                    code="cycle",
+                )
+            )
             return None, []
         if len(chain) >= MAX_CHAIN:
             problems.append(Problem(f"`extends` chain is longer than {MAX_CHAIN}", file=str(current)))
@@ -68,9 +74,17 @@ def _read_chain(path: Path, problems: list[Problem]) -> tuple[Any, list[Path]]:
         if not isinstance(data, LDict):
             loc = getattr(data, "loc", None)
             message = _("a playbook must be a YAML mapping with id, version and name; found {found}").format(
-                found=kind_of(data))
-            problems.append(Problem(message, file=str(current), line=loc.line if loc else 1,
-                                    column=loc.column if loc else 1, code="type"))
+                found=kind_of(data)
+            )
+            problems.append(
+                Problem(
+                    message,
+                    file=str(current),
+                    line=loc.line if loc else 1,
+                    column=loc.column if loc else 1,
+                    code="type",
+                )
+            )
             return None, []
         chain.append((current, data))
         base_ref = data.get("extends")
@@ -78,22 +92,33 @@ def _read_chain(path: Path, problems: list[Problem]) -> tuple[Any, list[Path]]:
             break
         if not isinstance(base_ref, str):
             loc = data.value_locs["extends"]
-            problems.append(Problem("`extends` must name a playbook id or file", ("extends",))
-                            .at(loc.file, loc.line, loc.column))
+            problems.append(
+                Problem("`extends` must name a playbook id or file", ("extends",)).at(
+                    loc.file, loc.line, loc.column
+                )
+            )
             return None, []
         try:
             found = catalog.find_base(base_ref, current)
         except catalog.BaseRefused as exc:
             loc = data.value_locs["extends"]
-            problems.append(Problem(_("`extends` names {reason}").format(reason=exc), ("extends",),
-                                    code="refused").at(loc.file, loc.line, loc.column))
+            problems.append(
+                Problem(_("`extends` names {reason}").format(reason=exc), ("extends",), code="refused").at(
+                    loc.file, loc.line, loc.column
+                )
+            )
             return None, []
         if found is None:
             loc = data.value_locs["extends"]
             known = ", ".join(p.id for p in catalog.discover())
-            problems.append(Problem(f"`extends: {base_ref}` names no playbook; expected a file in the "
-                                    f"overlay's folder or one of: {known}", ("extends",), code="unknown-ref")
-                            .at(loc.file, loc.line, loc.column))
+            problems.append(
+                Problem(
+                    f"`extends: {base_ref}` names no playbook; expected a file in the "
+                    f"overlay's folder or one of: {known}",
+                    ("extends",),
+                    code="unknown-ref",
+                ).at(loc.file, loc.line, loc.column)
+            )
             return None, []
         current = found
     merged = chain[-1][1]

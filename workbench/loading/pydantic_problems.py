@@ -45,7 +45,8 @@ def _model_at(model: type[BaseModel], path: tuple) -> type[BaseModel] | None:
         current = _unwrap(current)
         if isinstance(current, type) and issubclass(current, BaseModel):
             field = current.model_fields.get(part) or next(
-                (f for f in current.model_fields.values() if f.alias == part), None)
+                (f for f in current.model_fields.values() if f.alias == part), None
+            )
             if field is None:
                 return None
             current = field.annotation
@@ -93,7 +94,9 @@ def _found(value: Any) -> str:
     return text if len(text) < 60 else text[:57] + "..."
 
 
-def problems_from(error: ValidationError, data: Any, root: type[BaseModel], prefix: tuple = ()) -> list[Problem]:
+def problems_from(
+    error: ValidationError, data: Any, root: type[BaseModel], prefix: tuple = ()
+) -> list[Problem]:
     """One problem per pydantic error, worded as 'what was found, what was expected'."""
     out: list[Problem] = []
     seen: set[tuple] = set()
@@ -115,11 +118,20 @@ def problems_from(error: ValidationError, data: Any, root: type[BaseModel], pref
             problem = Problem(msg.removeprefix("Value error, "), prefix + path)
         else:
             what = "key" if about_key else "value"
-            expected = msg if msg.startswith("expected ") else "expected " + (msg[0].lower() + msg[1:]).replace(
-                "input should be ", "").replace("string should match pattern", "text matching the pattern").replace(
-                "string should have", "text with")
-            problem = Problem(f"{what} {_found(err.get('input'))}: {expected}", prefix + path,
-                              code="bad-key" if about_key else "invalid")
+            expected = (
+                msg
+                if msg.startswith("expected ")
+                else "expected "
+                + (msg[0].lower() + msg[1:])
+                .replace("input should be ", "")
+                .replace("string should match pattern", "text matching the pattern")
+                .replace("string should have", "text with")
+            )
+            problem = Problem(
+                f"{what} {_found(err.get('input'))}: {expected}",
+                prefix + path,
+                code="bad-key" if about_key else "invalid",
+            )
         signature = (problem.path, problem.message)
         if signature not in seen:
             seen.add(signature)

@@ -24,8 +24,17 @@ from workbench.languages import LANGUAGES
 from workbench.loading.archive import ArchiveError, open_workbook
 
 HEADER_SCAN_ROWS = 10
-DAMAGED = (SyntaxError, ValueError, KeyError, TypeError, IndexError, EOFError, OSError, zipfile.BadZipFile,
-           zlib.error)
+DAMAGED = (
+    SyntaxError,
+    ValueError,
+    KeyError,
+    TypeError,
+    IndexError,
+    EOFError,
+    OSError,
+    zipfile.BadZipFile,
+    zlib.error,
+)
 """what openpyxl raises on a sheet it cannot read (XML parse errors of ElementTree and lxml are SyntaxErrors)"""
 REQUIRED = ("role", "object", "action", "scope", "decision")
 
@@ -73,22 +82,34 @@ def read_checklist(path: Path) -> Checklist:
                 wb = load_workbook(handle, read_only=True, data_only=True)
             except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
                 reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not an xlsx workbook"
-                out.problems.append(Problem(f"cannot read the checklist: {reason}", file=str(path),
-                                            code="unreadable"))
+                out.problems.append(
+                    Problem(f"cannot read the checklist: {reason}", file=str(path), code="unreadable")
+                )
                 return out
             try:
                 _read_about(wb, out)
                 _read_rows(wb, out)
             except DAMAGED as exc:  # a damaged sheet inside an intact zip (cut XML, bad cell values)
-                out.problems.append(Problem(_("cannot read the checklist: sheet {sheet!r} is damaged ({kind}: "
-                                              "{reason}); expected a workbook saved by Excel or LibreOffice")
-                                            .format(sheet=out.sheet, kind=type(exc).__name__, reason=exc),
-                                            file=str(path), code="unreadable"))
+                out.problems.append(
+                    Problem(
+                        _(
+                            "cannot read the checklist: sheet {sheet!r} is damaged ({kind}: "
+                            "{reason}); expected a workbook saved by Excel or LibreOffice"
+                        ).format(sheet=out.sheet, kind=type(exc).__name__, reason=exc),
+                        file=str(path),
+                        code="unreadable",
+                    )
+                )
             finally:
                 wb.close()
     except ArchiveError as exc:
-        out.problems.append(Problem(_("cannot read the checklist: {reason}").format(reason=exc.message),
-                                    file=exc.file, code=exc.code))
+        out.problems.append(
+            Problem(
+                _("cannot read the checklist: {reason}").format(reason=exc.message),
+                file=exc.file,
+                code=exc.code,
+            )
+        )
     return out
 
 
@@ -113,9 +134,14 @@ def _read_rows(wb, out: Checklist) -> None:
             if all(key in columns for key in REQUIRED):
                 _decisions(out, enumerate(rows, start=number + 1), columns)
                 return
-    out.problems.append(Problem("no checklist table: expected a sheet with the columns "
-                                + ", ".join(title for key, title in COLUMNS if key in REQUIRED),
-                                file=str(out.path), code="no-table"))
+    out.problems.append(
+        Problem(
+            "no checklist table: expected a sheet with the columns "
+            + ", ".join(title for key, title in COLUMNS if key in REQUIRED),
+            file=str(out.path),
+            code="no-table",
+        )
+    )
 
 
 def _decisions(out: Checklist, rows, columns: dict[str, int]) -> None:
@@ -134,8 +160,16 @@ def _decisions(out: Checklist, rows, columns: dict[str, int]) -> None:
             continue
         decision_col = columns["decision"] + 1
         if action not in ACTIONS:
-            out.problems.append(Problem(f"action {action!r}; expected one of: {', '.join(ACTIONS)}", (), file,
-                                        number, columns["action"] + 1, code="checklist"))
+            out.problems.append(
+                Problem(
+                    f"action {action!r}; expected one of: {', '.join(ACTIONS)}",
+                    (),
+                    file,
+                    number,
+                    columns["action"] + 1,
+                    code="checklist",
+                )
+            )
             continue
         scope = get(row, "scope").casefold()
         scope = scopes.get(scope, scope)
@@ -144,10 +178,31 @@ def _decisions(out: Checklist, rows, columns: dict[str, int]) -> None:
         new_scope = get(row, "new_scope").casefold() or None
         new_scope = scopes.get(new_scope, new_scope) if new_scope else None
         if new_scope is not None and new_scope not in SCOPES:
-            out.problems.append(Problem(f"new scope {new_scope!r}; expected one of: {', '.join(SCOPES)}", (),
-                                        file, number, columns.get("new_scope", 0) + 1, code="checklist"))
+            out.problems.append(
+                Problem(
+                    f"new scope {new_scope!r}; expected one of: {', '.join(SCOPES)}",
+                    (),
+                    file,
+                    number,
+                    columns.get("new_scope", 0) + 1,
+                    code="checklist",
+                )
+            )
             continue
         if decision == "change" and new_scope == "none":
             decision, new_scope = "revoke", None
-        out.decisions.append(Decision(role, obj, action, scope, decision, new_scope, get(row, "comment"),
-                                      out.reviewer or "?", file, number, decision_col))
+        out.decisions.append(
+            Decision(
+                role,
+                obj,
+                action,
+                scope,
+                decision,
+                new_scope,
+                get(row, "comment"),
+                out.reviewer or "?",
+                file,
+                number,
+                decision_col,
+            )
+        )

@@ -39,7 +39,8 @@ _EXTRA_SYNONYMS: dict[str, tuple[str, ...]] = {
 _SHOWN = dict(COLUMNS)
 SYNONYMS: dict[str, tuple[str, ...]] = {
     key: words + tuple(sorted({" ".join(t.split()).casefold() for t in in_every_language(_SHOWN[key])}))
-    for key, words in _EXTRA_SYNONYMS.items()}
+    for key, words in _EXTRA_SYNONYMS.items()
+}
 """Header words per column: common English variants plus our own header in every language we write."""
 _VENDOR_LABELS = {" ".join(t.split()).casefold() for t in in_every_language(VENDOR_NAME)}
 _COVER_NAMES = {t.casefold() for t in in_every_language("Cover")}
@@ -141,7 +142,7 @@ def _vendor_name(wb) -> str | None:
                 break
             for index, value in enumerate(values):
                 if normalise_header(value) in _VENDOR_LABELS:
-                    name = next((v for v in values[index + 1:] if v not in (None, "")), None)
+                    name = next((v for v in values[index + 1 :] if v not in (None, "")), None)
                     return " ".join(str(name).split()) or None if name is not None else None
     return None
 
@@ -164,7 +165,9 @@ def read_responses(path: Path) -> VendorWorkbook:
                 return _read(wb, path)
             except RfpReadError:
                 raise
-            except Exception as exc:  # a damaged sheet inside a valid zip: this file fails, the others are scored
+            except (
+                Exception
+            ) as exc:  # a damaged sheet inside a valid zip: this file fails, the others are scored
                 raise RfpReadError(f"{path}: cannot read: {type(exc).__name__}: {exc}") from exc
             finally:
                 wb.close()
@@ -191,15 +194,22 @@ def _read(wb, path: Path) -> VendorWorkbook:
             if table is not None:
                 break
     if table is None:
-        raise RfpReadError(f"{path}: no requirements table: no sheet has a header row with 'ID' and "
-                           "'Vendor response' columns")
+        raise RfpReadError(
+            f"{path}: no requirements table: no sheet has a header row with 'ID' and "
+            "'Vendor response' columns"
+        )
     problems: list[ReadProblem] = []
     visible = _visible_rows(table, name, problems)
     if key is not None:
         requirements = _from_key(key, table, visible, name, problems)
     else:
-        problems.append(ReadProblem(name, None, "no hidden Scoring sheet: module, priority and weight were "
-                                                "taken from the visible columns"))
+        problems.append(
+            ReadProblem(
+                name,
+                None,
+                "no hidden Scoring sheet: module, priority and weight were taken from the visible columns",
+            )
+        )
         requirements = _from_visible(table, visible, name, problems)
     responses = {rid: row["response"] for rid, row in visible.items()}
     return VendorWorkbook(path, _vendor_name(wb) or path.stem, requirements, responses, problems)
@@ -213,24 +223,44 @@ def _visible_rows(table: _Table, name: str, problems: list[ReadProblem]) -> dict
         response = _value(values, table.columns["response"])
         if rid is None:
             if response is not None:
-                problems.append(ReadProblem(name, _cell(table, "response", number),
-                                            f"response {response!r} has no requirement id; ignored"))
+                problems.append(
+                    ReadProblem(
+                        name,
+                        _cell(table, "response", number),
+                        f"response {response!r} has no requirement id; ignored",
+                    )
+                )
             continue
         if rid in found:
-            problems.append(ReadProblem(name, _cell(table, "id", number), f"requirement {rid} appears again "
-                                        f"(first in row {found[rid]['row']}); this row is ignored"))
+            problems.append(
+                ReadProblem(
+                    name,
+                    _cell(table, "id", number),
+                    f"requirement {rid} appears again "
+                    f"(first in row {found[rid]['row']}); this row is ignored",
+                )
+            )
             continue
-        found[rid] = {"row": number, "response": response,
-                      **{k: _value(values, table.columns.get(k)) for k in ("module", "priority", "weight")}}
+        found[rid] = {
+            "row": number,
+            "response": response,
+            **{k: _value(values, table.columns.get(k)) for k in ("module", "priority", "weight")},
+        }
         if response is not None and normalise_response(response) is None:
-            problems.append(ReadProblem(name, _cell(table, "response", number),
-                                        f"response {str(response)!r} to {rid} is not one of the "
-                                        "listed responses; counted as not answered"))
+            problems.append(
+                ReadProblem(
+                    name,
+                    _cell(table, "response", number),
+                    f"response {str(response)!r} to {rid} is not one of the "
+                    "listed responses; counted as not answered",
+                )
+            )
     return found
 
 
-def _from_key(key: _Table, table: _Table, visible: dict[str, dict[str, Any]], name: str,
-              problems: list[ReadProblem]) -> list[Requirement]:
+def _from_key(
+    key: _Table, table: _Table, visible: dict[str, dict[str, Any]], name: str, problems: list[ReadProblem]
+) -> list[Requirement]:
     """Requirements from the hidden key; the vendor's visible rows are only checked against it."""
     requirements = []
     for _row, values in key.rows:
@@ -243,37 +273,68 @@ def _from_key(key: _Table, table: _Table, visible: dict[str, dict[str, Any]], na
         requirements.append(scoring_requirement(rid, module, priority, weight))
         seen = visible.get(rid)
         if seen is None:
-            problems.append(ReadProblem(name, None, f"requirement {rid} is missing from the {table.sheet} "
-                                        "sheet; counted as not answered"))
+            problems.append(
+                ReadProblem(
+                    name,
+                    None,
+                    f"requirement {rid} is missing from the {table.sheet} sheet; counted as not answered",
+                )
+            )
             continue
         if "weight" in table.columns and seen["weight"] != weight:
-            problems.append(ReadProblem(name, _cell(table, "weight", seen["row"]), f"weight of {rid} changed "
-                                        f"from {weight} to {seen['weight']!r}; the original is used"))
+            problems.append(
+                ReadProblem(
+                    name,
+                    _cell(table, "weight", seen["row"]),
+                    f"weight of {rid} changed from {weight} to {seen['weight']!r}; the original is used",
+                )
+            )
         if "priority" in table.columns and parse_priority(seen["priority"]) != priority:
-            problems.append(ReadProblem(name, _cell(table, "priority", seen["row"]), f"priority of {rid} "
-                                        f"changed to {seen['priority']!r}; the original is used"))
+            problems.append(
+                ReadProblem(
+                    name,
+                    _cell(table, "priority", seen["row"]),
+                    f"priority of {rid} changed to {seen['priority']!r}; the original is used",
+                )
+            )
     known = {r.id for r in requirements}
     for rid, seen in visible.items():
         if rid not in known:
-            problems.append(ReadProblem(name, _cell(table, "id", seen["row"]),
-                                        f"unknown requirement id {rid!r}; its response is ignored"))
+            problems.append(
+                ReadProblem(
+                    name,
+                    _cell(table, "id", seen["row"]),
+                    f"unknown requirement id {rid!r}; its response is ignored",
+                )
+            )
     return requirements
 
 
-def _from_visible(table: _Table, visible: dict[str, dict[str, Any]], name: str,
-                  problems: list[ReadProblem]) -> list[Requirement]:
+def _from_visible(
+    table: _Table, visible: dict[str, dict[str, Any]], name: str, problems: list[ReadProblem]
+) -> list[Requirement]:
     """Requirements from the vendor's own columns; a missing column is reported and defaulted."""
-    for key, default in (("priority", "every requirement counted as Should"), ("weight", "every weight is 1")):
+    for key, default in (
+        ("priority", "every requirement counted as Should"),
+        ("weight", "every weight is 1"),
+    ):
         if key not in table.columns:
-            problems.append(ReadProblem(name, None, f"no {key.capitalize()} column on {table.sheet}: {default}"))
+            problems.append(
+                ReadProblem(name, None, f"no {key.capitalize()} column on {table.sheet}: {default}")
+            )
     requirements = []
     for rid, seen in visible.items():
         priority = parse_priority(seen["priority"]) if "priority" in table.columns else "should"
         weight = seen["weight"] if "weight" in table.columns else 1
         if priority is None or not isinstance(weight, (int, float)) or isinstance(weight, bool):
             what = "priority" if priority is None else "weight"
-            problems.append(ReadProblem(name, _cell(table, what, seen["row"]),
-                                        f"{what} of {rid} is unreadable ({seen[what]!r}); not scored"))
+            problems.append(
+                ReadProblem(
+                    name,
+                    _cell(table, what, seen["row"]),
+                    f"{what} of {rid} is unreadable ({seen[what]!r}); not scored",
+                )
+            )
             continue
         requirements.append(scoring_requirement(rid, str(seen["module"] or ""), priority, weight))
     return requirements

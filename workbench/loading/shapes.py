@@ -21,14 +21,16 @@ TEXT, SCALAR, MAPPING, DATE = "text", "scalar", "mapping", "date"
 MAX_ENGAGEMENT_BYTES = 16 * 1024 * 1024
 """engagement.yaml: answers plus per-requirement RFP edits; with all 17,400 requirements of the 100x
 benchmark playbook edited it is about 1 MB."""
-ENGAGEMENT_SHAPES = {"client": (TEXT, N_("the client's name as text")),
-                     "playbook": (TEXT, N_("a playbook id or file")),
-                     "start": (DATE, N_("a date YYYY-MM-DD")),
-                     "answers": (MAPPING, N_("a mapping of question id -> answer")),
-                     "playbook_version": (SCALAR, N_("the playbook's version as text")),
-                     "playbook_sha256": (SCALAR, N_("the playbook's hash as text")),
-                     "created": (SCALAR, N_("the creation time as text")),
-                     "overrides": (MAPPING, N_("a mapping such as {requirements: {ID: {priority: must}}}"))}
+ENGAGEMENT_SHAPES = {
+    "client": (TEXT, N_("the client's name as text")),
+    "playbook": (TEXT, N_("a playbook id or file")),
+    "start": (DATE, N_("a date YYYY-MM-DD")),
+    "answers": (MAPPING, N_("a mapping of question id -> answer")),
+    "playbook_version": (SCALAR, N_("the playbook's version as text")),
+    "playbook_sha256": (SCALAR, N_("the playbook's hash as text")),
+    "created": (SCALAR, N_("the creation time as text")),
+    "overrides": (MAPPING, N_("a mapping such as {requirements: {ID: {priority: must}}}")),
+}
 ENGAGEMENT_REQUIRED = {"client", "playbook", "start", "answers"}
 
 
@@ -68,8 +70,9 @@ def _fits(value: Any, shape: str) -> bool:
     return isinstance(value, date) and not isinstance(value, datetime)
 
 
-def shape_problems(data: dict, shapes: dict[str, tuple[str, str]], required: set[str],
-                   file: str) -> list[Problem]:
+def shape_problems(
+    data: dict, shapes: dict[str, tuple[str, str]], required: set[str], file: str
+) -> list[Problem]:
     """Located problems for the keys of `data` whose value is not of the shape `shapes` gives them.
 
     `shapes` maps a key to (shape, what is expected in words, marked with `N_` and translated here, so a
@@ -87,7 +90,8 @@ def shape_problems(data: dict, shapes: dict[str, tuple[str, str]], required: set
         if value is None and key not in required:
             continue
         if not _fits(value, shape):
-            message = _("{key!r} is {found}; expected {expected}").format(key=key, found=found(value),
-                                                                         expected=expected)
+            message = _("{key!r} is {found}; expected {expected}").format(
+                key=key, found=found(value), expected=expected
+            )
             problems.append(place(Problem(message, (key,), code="type"), data, file))
     return problems

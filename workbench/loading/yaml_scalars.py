@@ -65,8 +65,11 @@ class ScalarReader:
             return self._timestamp(node)
         if tag in _PLAIN_TAGS:
             return self._construct(node)
-        raise ScalarProblem(_("unsupported tag {tag!r}; expected plain YAML data (text, numbers, true/false, "
-                              "dates)").format(tag=tag))
+        raise ScalarProblem(
+            _("unsupported tag {tag!r}; expected plain YAML data (text, numbers, true/false, dates)").format(
+                tag=tag
+            )
+        )
 
     def _construct(self, node: yaml.ScalarNode) -> Any:
         try:
@@ -74,32 +77,47 @@ class ScalarReader:
         except ConstructorError as exc:
             raise ScalarProblem(_("cannot read value: {problem}").format(problem=exc.problem)) from None
         except (ValueError, OverflowError, TypeError) as exc:  # e.g. `!!int abc`
-            raise ScalarProblem(_("cannot read {value!r} as {kind}: {reason}").format(
-                value=_short(node.value), kind=node.tag.removeprefix(_TAG), reason=exc)) from None
+            raise ScalarProblem(
+                _("cannot read {value!r} as {kind}: {reason}").format(
+                    value=_short(node.value), kind=node.tag.removeprefix(_TAG), reason=exc
+                )
+            ) from None
 
     def _number(self, node: yaml.ScalarNode) -> Any:
         if len(node.value) > MAX_NUMBER_CHARS:
-            raise ScalarProblem(_("a number written with {count:,} characters; expected at most {limit} "
-                                  "(quote it if it is text)").format(count=len(node.value),
-                                                                     limit=MAX_NUMBER_CHARS))
+            raise ScalarProblem(
+                _(
+                    "a number written with {count:,} characters; expected at most {limit} "
+                    "(quote it if it is text)"
+                ).format(count=len(node.value), limit=MAX_NUMBER_CHARS)
+            )
         value = self._construct(node)
         if isinstance(value, float) and not math.isfinite(value):
-            raise ScalarProblem(_("{value!r} is not a finite number; expected a number such as 12 or 0.5")
-                                .format(value=_short(node.value)))
+            raise ScalarProblem(
+                _("{value!r} is not a finite number; expected a number such as 12 or 0.5").format(
+                    value=_short(node.value)
+                )
+            )
         return value
 
     def _timestamp(self, node: yaml.ScalarNode) -> Any:
         try:
             return self.constructor.construct_yaml_timestamp(node)
         except (ValueError, OverflowError) as exc:
-            raise ScalarProblem(_("{value!r} is not a real date ({reason}); expected a calendar date "
-                                  "YYYY-MM-DD, or quote it if it is text").format(value=_short(node.value),
-                                                                                 reason=exc)) from None
+            raise ScalarProblem(
+                _(
+                    "{value!r} is not a real date ({reason}); expected a calendar date "
+                    "YYYY-MM-DD, or quote it if it is text"
+                ).format(value=_short(node.value), reason=exc)
+            ) from None
 
 
 def check_text(value: str) -> None:
     """Refuse a string holding a NUL or another control character (they arrive through `"\\0"` escapes)."""
     found = CONTROL_CHARS.search(value)
     if found:
-        raise ScalarProblem(_("text holds the control character {char}; expected text without control "
-                              "characters").format(char=describe_char(found.group())))
+        raise ScalarProblem(
+            _("text holds the control character {char}; expected text without control characters").format(
+                char=describe_char(found.group())
+            )
+        )

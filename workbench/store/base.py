@@ -14,7 +14,9 @@ class StateStore(Protocol):
 
     def history(self, task_id: str | None = None, limit: int | None = None) -> list[Event]: ...
 
-    def sync_tasks(self, resolved: list[tuple[str, str, int]], author: str) -> tuple[list[str], list[str], list[str]]:
+    def sync_tasks(
+        self, resolved: list[tuple[str, str, int]], author: str
+    ) -> tuple[list[str], list[str], list[str]]:
         """Create, archive and restore tasks to match the resolved playbook: (id, phase, checklist length)."""
         ...
 
@@ -32,7 +34,9 @@ class StateStore(Protocol):
 
     def measurements(self, kpi_id: str | None = None) -> list[Measurement]: ...
 
-    def close_phase(self, phase: str, author: str, override_reason: str | None, missing: list[str]) -> None: ...
+    def close_phase(
+        self, phase: str, author: str, override_reason: str | None, missing: list[str]
+    ) -> None: ...
 
     def closed_phases(self) -> dict[str, dict]: ...
 
@@ -44,8 +48,14 @@ class StateStore(Protocol):
 
     def active_baseline(self) -> Baseline | None: ...
 
-    def save_baseline(self, tasks: dict[str, tuple[date, date]], go_live: date | None, finish: date,
-                      reason: str, author: str) -> int: ...
+    def save_baseline(
+        self,
+        tasks: dict[str, tuple[date, date]],
+        go_live: date | None,
+        finish: date,
+        reason: str,
+        author: str,
+    ) -> int: ...
 
     def close(self) -> None: ...
 

@@ -46,8 +46,11 @@ class BusyPolicy:
     @classmethod
     def command_line(cls, on_wait: Callable[[str], None] | None = None) -> BusyPolicy:
         retries = int(_env_number("CRMWB_BUSY_RETRIES", CLI_RETRIES))
-        return cls(timeout=_env_number("CRMWB_BUSY_TIMEOUT_MS", DEFAULT_TIMEOUT_MS) / 1000, retries=retries,
-                   on_wait=on_wait)
+        return cls(
+            timeout=_env_number("CRMWB_BUSY_TIMEOUT_MS", DEFAULT_TIMEOUT_MS) / 1000,
+            retries=retries,
+            on_wait=on_wait,
+        )
 
 
 def is_busy(exc: BaseException) -> bool:
@@ -88,7 +91,10 @@ def begin_immediate(conn: sqlite3.Connection, policy: BusyPolicy, path: object) 
             if attempt == policy.retries:
                 raise busy_error(path) from None
         if policy.on_wait:
-            policy.on_wait(_("{path} is busy (another program is writing to it); retrying in {pause:.2g} s")
-                           .format(path=path, pause=pause))
+            policy.on_wait(
+                _("{path} is busy (another program is writing to it); retrying in {pause:.2g} s").format(
+                    path=path, pause=pause
+                )
+            )
         time.sleep(pause)
         pause *= 2

@@ -27,15 +27,32 @@ from workbench.i18n import _
 from workbench.languages import LANGUAGES
 from workbench.loading.locate import place
 from workbench.loading.located_yaml import LDict, YamlError, plain, read_yaml
-from workbench.loading.shapes import (ENGAGEMENT_REQUIRED, ENGAGEMENT_SHAPES, MAX_ENGAGEMENT_BYTES,
-                                      shape_problems)
+from workbench.loading.shapes import (
+    ENGAGEMENT_REQUIRED,
+    ENGAGEMENT_SHAPES,
+    MAX_ENGAGEMENT_BYTES,
+    shape_problems,
+)
 
 FILE_NAME = "engagement.yaml"
 STORE_NAME = "state.db"
-_KEYS = {"client", "playbook", "playbook_version", "playbook_sha256", "start", "created", "answers",
-         "overrides", "revision", "calendar", "language"}
-_HEADER = ("# CRM Workbench engagement. Edit the answers here or with `crmwb intake`; after an edit, run any\n"
-           "# crmwb command on this folder and the task list follows the answers (dropped tasks are archived).\n")
+_KEYS = {
+    "client",
+    "playbook",
+    "playbook_version",
+    "playbook_sha256",
+    "start",
+    "created",
+    "answers",
+    "overrides",
+    "revision",
+    "calendar",
+    "language",
+}
+_HEADER = (
+    "# CRM Workbench engagement. Edit the answers here or with `crmwb intake`; after an edit, run any\n"
+    "# crmwb command on this folder and the task list follows the answers (dropped tasks are archived).\n"
+)
 
 
 @dataclass
@@ -67,9 +84,15 @@ class Engagement:
         return self.folder / STORE_NAME
 
     def to_yaml(self) -> str:
-        data = {"client": self.client, "playbook": self.playbook, "playbook_version": self.playbook_version,
-                "playbook_sha256": self.playbook_sha256, "start": self.start, "created": self.created,
-                "revision": self.revision}
+        data = {
+            "client": self.client,
+            "playbook": self.playbook,
+            "playbook_version": self.playbook_version,
+            "playbook_sha256": self.playbook_sha256,
+            "start": self.start,
+            "created": self.created,
+            "revision": self.revision,
+        }
         if self.language:
             data["language"] = self.language
         data["answers"] = self.answers
@@ -101,19 +124,50 @@ def read(folder: Path) -> Engagement:
     folder = Path(folder)
     path = folder / FILE_NAME
     if not path.is_file():
-        raise EngagementError([Problem(f"no {FILE_NAME} here; create one with `crmwb new {folder} --playbook core`",
-                                       file=str(folder))])
+        raise EngagementError(
+            [
+                Problem(
+                    f"no {FILE_NAME} here; create one with `crmwb new {folder} --playbook core`",
+                    file=str(folder),
+                )
+            ]
+        )
     try:
         data = read_yaml(path, MAX_ENGAGEMENT_BYTES, what=FILE_NAME)
     except YamlError as exc:
         loc = exc.loc
-        raise EngagementError([Problem(exc.message, file=exc.file, line=loc.line if loc else None,
-                                       column=loc.column if loc else None)]) from None
+        raise EngagementError(
+            [
+                Problem(
+                    exc.message,
+                    file=exc.file,
+                    line=loc.line if loc else None,
+                    column=loc.column if loc else None,
+                )
+            ]
+        ) from None
     if not isinstance(data, LDict):
-        raise EngagementError([Problem("expected a mapping with client, playbook, start and answers", file=str(path),
-                                       line=1, column=1)])
-    problems = [place(Problem(f"unknown key {k!r}; expected one of: {', '.join(sorted(_KEYS))}", (k,),
-                              code="unknown-key"), data, str(path)) for k in data if k not in _KEYS]
+        raise EngagementError(
+            [
+                Problem(
+                    "expected a mapping with client, playbook, start and answers",
+                    file=str(path),
+                    line=1,
+                    column=1,
+                )
+            ]
+        )
+    problems = [
+        place(
+            Problem(
+                f"unknown key {k!r}; expected one of: {', '.join(sorted(_KEYS))}", (k,), code="unknown-key"
+            ),
+            data,
+            str(path),
+        )
+        for k in data
+        if k not in _KEYS
+    ]
     problems += shape_problems(data, ENGAGEMENT_SHAPES, ENGAGEMENT_REQUIRED, str(path))
     revision = data.get("revision", 0)
     if isinstance(revision, bool) or not isinstance(revision, int) or revision < 0:
@@ -123,14 +177,25 @@ def read(folder: Path) -> Engagement:
     language = data.get("language", "")
     if "language" in data and language not in LANGUAGES:
         message = _("language {value!r}; expected one of: {choices}").format(
-            value=str(language)[:20], choices=", ".join(LANGUAGES))
+            value=str(language)[:20], choices=", ".join(LANGUAGES)
+        )
         problems.append(place(Problem(message, ("language",)), data, str(path)))
     if problems:
         raise EngagementError(problems)
-    return Engagement(folder, data["client"], data["playbook"], data["start"], plain(data["answers"]),
-                      str(data.get("playbook_version") or ""), str(data.get("playbook_sha256") or ""),
-                      str(data.get("created") or ""), plain(data.get("overrides") or {}), revision,
-                      plain(data.get("calendar") or {}), language)
+    return Engagement(
+        folder,
+        data["client"],
+        data["playbook"],
+        data["start"],
+        plain(data["answers"]),
+        str(data.get("playbook_version") or ""),
+        str(data.get("playbook_sha256") or ""),
+        str(data.get("created") or ""),
+        plain(data.get("overrides") or {}),
+        revision,
+        plain(data.get("calendar") or {}),
+        language,
+    )
 
 
 def work_calendar(engagement: Engagement, lang: str = "en"):
@@ -153,12 +218,24 @@ def check_store_present(engagement: Engagement) -> None:
     else:
         state = _("the file is empty (0 bytes)") if path.stat().st_size == 0 else ""
     if state and has_history(engagement):
-        raise EngagementError([Problem(_(
-            "{state}, but engagement.yaml records an engagement with a history (revision {revision}, created "
-            "{created}); expected the state.db that belongs to it: restore it from a backup, or start a new "
-            "empty task history on purpose with `crmwb store reinit {folder} --confirm`").format(
-            state=state, revision=engagement.revision, created=engagement.created or "?",
-            folder=engagement.folder), file=str(path), code="store-missing")])
+        raise EngagementError(
+            [
+                Problem(
+                    _(
+                        "{state}, but engagement.yaml records an engagement with a history (revision {revision}, created "
+                        "{created}); expected the state.db that belongs to it: restore it from a backup, or start a new "
+                        "empty task history on purpose with `crmwb store reinit {folder} --confirm`"
+                    ).format(
+                        state=state,
+                        revision=engagement.revision,
+                        created=engagement.created or "?",
+                        folder=engagement.folder,
+                    ),
+                    file=str(path),
+                    code="store-missing",
+                )
+            ]
+        )
 
 
 def save_answers(engagement: Engagement, answers: dict[str, Any]):
@@ -185,6 +262,17 @@ def save_overrides(engagement: Engagement, overrides: dict[str, Any]):
 
 
 def _adopt(engagement: Engagement, written: Engagement) -> None:
-    for name in ("client", "playbook", "start", "answers", "playbook_version", "playbook_sha256", "created",
-                 "overrides", "revision", "calendar", "language"):
+    for name in (
+        "client",
+        "playbook",
+        "start",
+        "answers",
+        "playbook_version",
+        "playbook_sha256",
+        "created",
+        "overrides",
+        "revision",
+        "calendar",
+        "language",
+    ):
         setattr(engagement, name, getattr(written, name))

@@ -36,11 +36,18 @@ class EditConflict(Exception):
         self.file = file
         self.conflicts = conflicts
         self.fields = [dotted(c.field) for c in conflicts]
-        parts = [_("{field} (yours: {mine}; now in the file: {theirs})").format(
-            field=dotted(c.field), mine=_shown(c.mine), theirs=_shown(c.theirs)) for c in conflicts]
-        super().__init__(_("{file}: not saved: another program or a hand edit changed the same field(s) "
-                           "since they were loaded: {fields}; reload and choose the value to keep")
-                         .format(file=file, fields="; ".join(parts)))
+        parts = [
+            _("{field} (yours: {mine}; now in the file: {theirs})").format(
+                field=dotted(c.field), mine=_shown(c.mine), theirs=_shown(c.theirs)
+            )
+            for c in conflicts
+        ]
+        super().__init__(
+            _(
+                "{file}: not saved: another program or a hand edit changed the same field(s) "
+                "since they were loaded: {fields}; reload and choose the value to keep"
+            ).format(file=file, fields="; ".join(parts))
+        )
 
 
 def _shown(value: Any) -> str:
@@ -67,31 +74,48 @@ class SaveResult:
         if not self.taken:
             return ""
         return _("Kept what another program or a hand edit changed meanwhile: {fields}.").format(
-            fields=", ".join(self.taken))
+            fields=", ".join(self.taken)
+        )
 
     def sync_note(self) -> str:
         if self.sync_error is None:
             return ""
-        return _("The answers are saved in {file} (revision {revision}); the task list is not updated "
-                 "yet ({reason}). The next crmwb command on this folder, or opening it again, updates it."
-                 ).format(
-            file=self.engagement.file, revision=self.revision, reason=self.sync_error)
+        return _(
+            "The answers are saved in {file} (revision {revision}); the task list is not updated "
+            "yet ({reason}). The next crmwb command on this folder, or opening it again, updates it."
+        ).format(file=self.engagement.file, revision=self.revision, reason=self.sync_error)
 
 
 def _fields(engagement: Engagement) -> dict[str, Any]:
-    return {"client": engagement.client, "playbook": engagement.playbook,
-            "playbook_version": engagement.playbook_version, "playbook_sha256": engagement.playbook_sha256,
-            "start": engagement.start, "created": engagement.created, "answers": dict(engagement.answers),
-            "overrides": dict(engagement.overrides), "calendar": dict(engagement.calendar),
-            "language": engagement.language}
+    return {
+        "client": engagement.client,
+        "playbook": engagement.playbook,
+        "playbook_version": engagement.playbook_version,
+        "playbook_sha256": engagement.playbook_sha256,
+        "start": engagement.start,
+        "created": engagement.created,
+        "answers": dict(engagement.answers),
+        "overrides": dict(engagement.overrides),
+        "calendar": dict(engagement.calendar),
+        "language": engagement.language,
+    }
 
 
 def _from_fields(folder: Path, data: dict[str, Any], revision: int) -> Engagement:
-    return Engagement(folder, data.get("client", ""), data.get("playbook", ""), data["start"],
-                      data.get("answers", {}), data.get("playbook_version", ""),
-                      data.get("playbook_sha256", ""),
-                      data.get("created", ""), data.get("overrides", {}), revision, data.get("calendar", {}),
-                      data.get("language", ""))
+    return Engagement(
+        folder,
+        data.get("client", ""),
+        data.get("playbook", ""),
+        data["start"],
+        data.get("answers", {}),
+        data.get("playbook_version", ""),
+        data.get("playbook_sha256", ""),
+        data.get("created", ""),
+        data.get("overrides", {}),
+        revision,
+        data.get("calendar", {}),
+        data.get("language", ""),
+    )
 
 
 def _run_sync(result: SaveResult, sync: Sync | None) -> SaveResult:
@@ -144,5 +168,7 @@ def _create(mine: Engagement, sync: Sync | None) -> SaveResult:
 def _already(folder: Path):
     from workbench.domain.problems import Problem
 
-    return Problem(_("{folder} already holds an engagement; open it instead").format(folder=folder),
-                   file=str(folder / "engagement.yaml"))
+    return Problem(
+        _("{folder} already holds an engagement; open it instead").format(folder=folder),
+        file=str(folder / "engagement.yaml"),
+    )

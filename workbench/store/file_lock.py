@@ -54,8 +54,11 @@ def folder_lock(folder: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
         deadline = time.monotonic() + wait
         while not _try_lock(fd):
             if time.monotonic() > deadline:
-                raise StoreBusy(_("{file}: another program is saving this engagement; retry in a moment")
-                                .format(file=Path(folder) / "engagement.yaml"))
+                raise StoreBusy(
+                    _("{file}: another program is saving this engagement; retry in a moment").format(
+                        file=Path(folder) / "engagement.yaml"
+                    )
+                )
             time.sleep(0.01)
         try:
             yield

@@ -97,8 +97,10 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST, begin: Begin | None 
     """Apply the missing migrations up to `target`, each in its own transaction; returns the new version."""
     current = version(conn)
     if current > LATEST:
-        raise RuntimeError(f"the state store has schema version {current}, newer than this crmwb knows "
-                           f"({LATEST}); upgrade crmwb")
+        raise RuntimeError(
+            f"the state store has schema version {current}, newer than this crmwb knows "
+            f"({LATEST}); upgrade crmwb"
+        )
     for number in range(current + 1, target + 1):
         with transaction(conn, begin):
             if version(conn) >= number:  # another process migrated while we waited for the lock

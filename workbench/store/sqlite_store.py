@@ -35,25 +35,46 @@ class StoreDataError(StoreError):
         self.message = message
 
 
-def _row_date(path: Path, where: str, column: str, text: str | None, parse=date.fromisoformat,
-              expected: str = "a date YYYY-MM-DD"):
+def _row_date(
+    path: Path,
+    where: str,
+    column: str,
+    text: str | None,
+    parse=date.fromisoformat,
+    expected: str = "a date YYYY-MM-DD",
+):
     if text is None:
         return None
     try:
         return parse(text)
     except (TypeError, ValueError):
-        raise StoreDataError(path, _("{where}: {column} {value!r}; expected {expected}").format(
-            where=where, column=column, value=text, expected=expected)) from None
+        raise StoreDataError(
+            path,
+            _("{where}: {column} {value!r}; expected {expected}").format(
+                where=where, column=column, value=text, expected=expected
+            ),
+        ) from None
 
 
 def _task_state(path: Path, row: tuple, checks: dict[str, list[bool]], notes: dict[str, int]) -> TaskState:
     tid, status, assignee, due, archived = row
     where = _("table tasks, row {task}").format(task=tid)
     if status not in STATUSES:
-        raise StoreDataError(path, _("{where}: status {value!r}; expected one of: {expected}").format(
-            where=where, value=status, expected=", ".join(STATUSES)))
-    return TaskState(tid, status, assignee, _row_date(path, where, "due", due), checks.get(tid, []),
-                     bool(archived), notes.get(tid, 0))
+        raise StoreDataError(
+            path,
+            _("{where}: status {value!r}; expected one of: {expected}").format(
+                where=where, value=status, expected=", ".join(STATUSES)
+            ),
+        )
+    return TaskState(
+        tid,
+        status,
+        assignee,
+        _row_date(path, where, "due", due),
+        checks.get(tid, []),
+        bool(archived),
+        notes.get(tid, 0),
+    )
 
 
 def _now() -> str:
@@ -68,8 +89,9 @@ class SQLiteStore:
         self.path = Path(path)
         self.busy = busy or (BusyPolicy(timeout=timeout) if timeout is not None else BusyPolicy.interactive())
         with busy_as_store_busy(self.path):
-            self.conn = sqlite3.connect(self.path, timeout=self.busy.timeout, isolation_level=None,
-                                        check_same_thread=False)
+            self.conn = sqlite3.connect(
+                self.path, timeout=self.busy.timeout, isolation_level=None, check_same_thread=False
+            )
             try:
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
@@ -97,12 +119,18 @@ class SQLiteStore:
 
     # ---- reading
     def tasks(self, include_archived: bool = False) -> dict[str, TaskState]:
-        rows = self.conn.execute("SELECT id, status, assignee, due, archived FROM tasks"
-                                 + ("" if include_archived else " WHERE archived = 0")).fetchall()
+        rows = self.conn.execute(
+            "SELECT id, status, assignee, due, archived FROM tasks"
+            + ("" if include_archived else " WHERE archived = 0")
+        ).fetchall()
         checks: dict[str, list[bool]] = {}
-        for task_id, item, done in self.conn.execute("SELECT task_id, item, done FROM checklist ORDER BY task_id, item"):
+        for task_id, item, done in self.conn.execute(
+            "SELECT task_id, item, done FROM checklist ORDER BY task_id, item"
+        ):
             checks.setdefault(task_id, []).append(bool(done))
-        notes = dict(self.conn.execute("SELECT task_id, COUNT(*) FROM events WHERE kind = 'note' GROUP BY task_id"))
+        notes = dict(
+            self.conn.execute("SELECT task_id, COUNT(*) FROM events WHERE kind = 'note' GROUP BY task_id")
+        )
         return {row[0]: _task_state(self.path, row, checks, notes) for row in rows}
 
     def history(self, task_id: str | None = None, limit: int | None = None) -> list[Event]:
@@ -112,12 +140,20 @@ class SQLiteStore:
             sql, args = sql + " WHERE task_id = ?", (task_id,)
         sql += " ORDER BY seq DESC" + (f" LIMIT {int(limit)}" if limit else "")
         rows = self.conn.execute(sql, args).fetchall()
-        return [Event(seq, tid, self._event_time(seq, at), author, kind, old, new, note)
-                for seq, tid, at, author, kind, old, new, note in reversed(rows)]
+        return [
+            Event(seq, tid, self._event_time(seq, at), author, kind, old, new, note)
+            for seq, tid, at, author, kind, old, new, note in reversed(rows)
+        ]
 
     def _event_time(self, seq: int, at: str) -> datetime:
-        return _row_date(self.path, _("table events, row {seq}").format(seq=seq), "at", at,
-                         datetime.fromisoformat, "an ISO date and time")
+        return _row_date(
+            self.path,
+            _("table events, row {seq}").format(seq=seq),
+            "at",
+            at,
+            datetime.fromisoformat,
+            "an ISO date and time",
+        )
 
     def measurements(self, kpi_id: str | None = None) -> list[Measurement]:
         sql = "SELECT id, kpi_id, value, measured_on, source, note FROM measurements"
@@ -125,13 +161,28 @@ class SQLiteStore:
         if kpi_id is not None:
             sql, args = sql + " WHERE kpi_id = ?", (kpi_id,)
         rows = self.conn.execute(sql + " ORDER BY measured_on, id", args).fetchall()
-        return [Measurement(k, v, _row_date(self.path, _("table measurements, row {id}").format(id=i),
-                                            "measured_on", d), s, n) for i, k, v, d, s, n in rows]
+        return [
+            Measurement(
+                k,
+                v,
+                _row_date(self.path, _("table measurements, row {id}").format(id=i), "measured_on", d),
+                s,
+                n,
+            )
+            for i, k, v, d, s, n in rows
+        ]
 
     def closed_phases(self) -> dict[str, dict]:
         rows = self.conn.execute("SELECT phase, closed_at, author, override_reason, missing FROM phase_gates")
-        return {phase: {"closed_at": at, "author": author, "override_reason": reason, "missing": json.loads(missing)}
-                for phase, at, author, reason, missing in rows}
+        return {
+            phase: {
+                "closed_at": at,
+                "author": author,
+                "override_reason": reason,
+                "missing": json.loads(missing),
+            }
+            for phase, at, author, reason, missing in rows
+        }
 
     def actuals(self) -> dict[str, tuple[datetime | None, datetime | None]]:
         """Task id -> (when it first went in progress, when it last went to done or skipped), from the
@@ -139,11 +190,12 @@ class SQLiteStore:
         rows = self.conn.execute(
             "SELECT task_id, MIN(CASE WHEN new = 'in_progress' THEN seq END),"
             " MAX(CASE WHEN new IN ('done', 'skipped') THEN seq END)"
-            " FROM events WHERE kind = 'status' GROUP BY task_id").fetchall()
+            " FROM events WHERE kind = 'status' GROUP BY task_id"
+        ).fetchall()
         seqs = {s for _tid, a, b in rows for s in (a, b) if s is not None}
         times: dict[int, datetime] = {}
         for chunk in range(0, len(seqs), 500):
-            part = sorted(seqs)[chunk:chunk + 500]
+            part = sorted(seqs)[chunk : chunk + 500]
             marks = ",".join("?" * len(part))
             for seq, at in self.conn.execute(f"SELECT seq, at FROM events WHERE seq IN ({marks})", part):
                 times[seq] = self._event_time(seq, at)
@@ -151,8 +203,9 @@ class SQLiteStore:
 
     def baselines(self) -> list[Baseline]:
         """Every baseline frozen so far, oldest first; at most one is active."""
-        rows = self.conn.execute("SELECT id, created_at, author, reason, active, go_live, finish, tasks"
-                                 " FROM baselines ORDER BY id").fetchall()
+        rows = self.conn.execute(
+            "SELECT id, created_at, author, reason, active, go_live, finish, tasks FROM baselines ORDER BY id"
+        ).fetchall()
         return [self._baseline(row) for row in rows]
 
     def active_baseline(self) -> Baseline | None:
@@ -165,16 +218,32 @@ class SQLiteStore:
             raw = json.loads(tasks)
             dates = {tid: (date.fromisoformat(s), date.fromisoformat(f)) for tid, (s, f) in raw.items()}
         except (TypeError, ValueError, AttributeError):
-            raise StoreDataError(self.path, _("{where}: tasks {value!r}; expected a JSON map of task id to "
-                                              "[start, finish]").format(where=where, value=tasks[:60])) from None
-        return Baseline(bid, _row_date(self.path, where, "created_at", at, datetime.fromisoformat,
-                                       "an ISO date and time"), author, reason, bool(active),
-                        _row_date(self.path, where, "go_live", go_live),
-                        _row_date(self.path, where, "finish", finish), dates)
+            raise StoreDataError(
+                self.path,
+                _("{where}: tasks {value!r}; expected a JSON map of task id to [start, finish]").format(
+                    where=where, value=tasks[:60]
+                ),
+            ) from None
+        return Baseline(
+            bid,
+            _row_date(self.path, where, "created_at", at, datetime.fromisoformat, "an ISO date and time"),
+            author,
+            reason,
+            bool(active),
+            _row_date(self.path, where, "go_live", go_live),
+            _row_date(self.path, where, "finish", finish),
+            dates,
+        )
 
     # ---- writing
-    def save_baseline(self, tasks: dict[str, tuple[date, date]], go_live: date | None, finish: date,
-                      reason: str, author: str) -> int:
+    def save_baseline(
+        self,
+        tasks: dict[str, tuple[date, date]],
+        go_live: date | None,
+        finish: date,
+        reason: str,
+        author: str,
+    ) -> int:
         """Freeze a plan as the active baseline; the earlier ones are kept, inactive. Returns its id."""
         if not reason.strip():
             raise StoreError(_("a baseline needs a reason"))
@@ -184,28 +253,56 @@ class SQLiteStore:
             self.conn.execute("UPDATE baselines SET active = 0 WHERE active = 1")
             cursor = self.conn.execute(
                 "INSERT INTO baselines (created_at, author, reason, active, go_live, finish, tasks)"
-                " VALUES (?, ?, ?, 1, ?, ?, ?)", (_now(), author, reason.strip(),
-                                                  go_live.isoformat() if go_live else None, finish.isoformat(),
-                                                  payload))
+                " VALUES (?, ?, ?, 1, ?, ?, ?)",
+                (
+                    _now(),
+                    author,
+                    reason.strip(),
+                    go_live.isoformat() if go_live else None,
+                    finish.isoformat(),
+                    payload,
+                ),
+            )
             new_id = cursor.lastrowid
             self._event("plan", author, "baseline", previous[0] if previous else None, new_id, reason.strip())
         return int(new_id)
 
-    def _event(self, task_id: str, author: str, kind: str, old: object, new: object, note: str | None = None,
-               at: str | None = None) -> None:
-        self.conn.execute("INSERT INTO events (task_id, at, author, kind, old, new, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                          (task_id, at or _now(), author, kind, None if old is None else str(old),
-                           None if new is None else str(new), note))
+    def _event(
+        self,
+        task_id: str,
+        author: str,
+        kind: str,
+        old: object,
+        new: object,
+        note: str | None = None,
+        at: str | None = None,
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO events (task_id, at, author, kind, old, new, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                task_id,
+                at or _now(),
+                author,
+                kind,
+                None if old is None else str(old),
+                None if new is None else str(new),
+                note,
+            ),
+        )
 
     def _current(self, task_id: str) -> tuple:
-        row = self.conn.execute("SELECT status, assignee, due, archived FROM tasks WHERE id = ?", (task_id,)).fetchone()
+        row = self.conn.execute(
+            "SELECT status, assignee, due, archived FROM tasks WHERE id = ?", (task_id,)
+        ).fetchone()
         if row is None:
             raise StoreError(f"no task {task_id!r} in this engagement")
         if row[3]:
             raise StoreError(f"task {task_id!r} is archived: the current answers dropped it")
         return row
 
-    def sync_tasks(self, resolved: list[tuple[str, str, int]], author: str) -> tuple[list[str], list[str], list[str]]:
+    def sync_tasks(
+        self, resolved: list[tuple[str, str, int]], author: str
+    ) -> tuple[list[str], list[str], list[str]]:
         from workbench.domain.tracking import reconcile
 
         wanted = [tid for tid, _, _ in resolved]
@@ -217,14 +314,18 @@ class SQLiteStore:
             phases = {tid: (phase, items) for tid, phase, items in resolved}
             for tid in new:
                 self.conn.execute("INSERT INTO tasks (id, phase) VALUES (?, ?)", (tid, phases[tid][0]))
-                self.conn.executemany("INSERT OR IGNORE INTO checklist (task_id, item) VALUES (?, ?)",
-                                      [(tid, i) for i in range(phases[tid][1])])
+                self.conn.executemany(
+                    "INSERT OR IGNORE INTO checklist (task_id, item) VALUES (?, ?)",
+                    [(tid, i) for i in range(phases[tid][1])],
+                )
                 self._event(tid, author, "create", None, "not_started")
             for tid in archive:
                 self.conn.execute("UPDATE tasks SET archived = 1 WHERE id = ?", (tid,))
                 self._event(tid, author, "archive", None, None, "dropped by an answer change")
             for tid in restore:
-                self.conn.execute("UPDATE tasks SET archived = 0, phase = ? WHERE id = ?", (phases[tid][0], tid))
+                self.conn.execute(
+                    "UPDATE tasks SET archived = 0, phase = ? WHERE id = ?", (phases[tid][0], tid)
+                )
                 self._event(tid, author, "restore", None, None, "back after an answer change")
         return new, archive, restore
 
@@ -261,10 +362,16 @@ class SQLiteStore:
     def check_item(self, task_id: str, index: int, done: bool, author: str) -> None:
         with self._write():
             self._current(task_id)
-            count = self.conn.execute("SELECT COUNT(*) FROM checklist WHERE task_id = ?", (task_id,)).fetchone()[0]
+            count = self.conn.execute(
+                "SELECT COUNT(*) FROM checklist WHERE task_id = ?", (task_id,)
+            ).fetchone()[0]
             if not 0 <= index < count:
-                raise StoreError(f"task {task_id!r} has checklist items 1..{count}; there is no item {index + 1}")
-            self.conn.execute("UPDATE checklist SET done = ? WHERE task_id = ? AND item = ?", (int(done), task_id, index))
+                raise StoreError(
+                    f"task {task_id!r} has checklist items 1..{count}; there is no item {index + 1}"
+                )
+            self.conn.execute(
+                "UPDATE checklist SET done = ? WHERE task_id = ? AND item = ?", (int(done), task_id, index)
+            )
             self._event(task_id, author, "check", index + 1, "done" if done else "open")
 
     def record_measurements(self, items: list[Measurement], author: str) -> int:
@@ -273,13 +380,22 @@ class SQLiteStore:
             self.conn.executemany(
                 "INSERT INTO measurements (kpi_id, value, measured_on, source, note, recorded_at, author)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(m.kpi_id, float(m.value), m.measured_on.isoformat(), m.source, m.note, now, author) for m in items])
+                [
+                    (m.kpi_id, float(m.value), m.measured_on.isoformat(), m.source, m.note, now, author)
+                    for m in items
+                ],
+            )
         return len(items)
 
     def close_phase(self, phase: str, author: str, override_reason: str | None, missing: list[str]) -> None:
         if missing and not (override_reason or "").strip():
-            raise StoreError(f"phase {phase} has open gate tasks ({', '.join(missing)}); closing it anyway needs a reason")
+            raise StoreError(
+                f"phase {phase} has open gate tasks ({', '.join(missing)}); closing it anyway needs a reason"
+            )
         with self._write():
-            self.conn.execute("INSERT OR REPLACE INTO phase_gates (phase, closed_at, author, override_reason, missing)"
-                              " VALUES (?, ?, ?, ?, ?)", (phase, _now(), author, override_reason, json.dumps(missing)))
+            self.conn.execute(
+                "INSERT OR REPLACE INTO phase_gates (phase, closed_at, author, override_reason, missing)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (phase, _now(), author, override_reason, json.dumps(missing)),
+            )
             self._event(f"phase:{phase}", author, "gate", None, "closed", override_reason)

@@ -53,12 +53,34 @@ class WorkbenchApp(App[int]):
     COMMANDS = App.COMMANDS | {WorkbenchCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", id="app.help", tooltip="The keys of this screen and of every other"),
-        *[Binding(s.key, f"section({s.id!r})", s.label, show=False, id=f"app.section.{s.id}",
-                  tooltip=f"{s.label}: {s.help}") for s in SECTIONS],
-        Binding("ctrl+r", "refresh", "Refresh", id="app.refresh",
-                tooltip="Read the engagement again (changes made elsewhere also show by themselves)"),
+        *[
+            Binding(
+                s.key,
+                f"section({s.id!r})",
+                s.label,
+                show=False,
+                id=f"app.section.{s.id}",
+                tooltip=f"{s.label}: {s.help}",
+            )
+            for s in SECTIONS
+        ],
+        Binding(
+            "ctrl+r",
+            "refresh",
+            "Refresh",
+            id="app.refresh",
+            tooltip="Read the engagement again (changes made elsewhere also show by themselves)",
+        ),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False, id="app.theme", tooltip="Switch light/dark"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit", tooltip="Quit (answers are saved)"),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            show=False,
+            priority=True,
+            id="app.quit",
+            tooltip="Quit (answers are saved)",
+        ),
     ]
 
     exit_after_first_screen: str = ""
@@ -67,9 +89,18 @@ class WorkbenchApp(App[int]):
     open_failure: m.EngagementFailed | None = None
     """Why the engagement given at start could not be opened; the app then exits 2 and the CLI prints it."""
 
-    def __init__(self, session: Session | None = None, *, author: str, today: date | None = None,
-                 theme: str | None = DARK, section: str | None = None, settings: Settings | None = None,
-                 settings_problem: str | None = None, opening: Path | None = None) -> None:
+    def __init__(
+        self,
+        session: Session | None = None,
+        *,
+        author: str,
+        today: date | None = None,
+        theme: str | None = DARK,
+        section: str | None = None,
+        settings: Settings | None = None,
+        settings_problem: str | None = None,
+        opening: Path | None = None,
+    ) -> None:
         self.opening = opening
         """the engagement folder to open in a worker behind a loading screen (`crmwb open DIR`)"""
         if opening is not None:
@@ -108,8 +139,9 @@ class WorkbenchApp(App[int]):
         self.set_reactive(App.theme, theme)
         self.stylesheet.set_variables(self.get_css_variables())
         dark = self.current_theme.dark
-        self.update_classes({f"-theme-{theme}": True, "-dark-mode": dark, "-light-mode": not dark},
-                            update=False)
+        self.update_classes(
+            {f"-theme-{theme}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False
+        )
         refresh_ansi(self.ansi_theme)
 
     @property
@@ -124,8 +156,11 @@ class WorkbenchApp(App[int]):
         if self.settings_problem:
             from workbench.i18n import _
 
-            self.notify(_("Settings not used, the defaults apply: {problem}").format(
-                problem=self.settings_problem), severity="warning", timeout=10)
+            self.notify(
+                _("Settings not used, the defaults apply: {problem}").format(problem=self.settings_problem),
+                severity="warning",
+                timeout=10,
+            )
         session, self.session = self.session, None
         if session is not None:
             await self.install_session(session, self.first_section)
@@ -161,13 +196,16 @@ class WorkbenchApp(App[int]):
     # ---- sections
     def _factories(self) -> dict[str, Callable[[], Screen]]:
         """Each section's screen, its module imported when the section is first shown, not at start-up."""
-        factories: dict[str, Callable[[], Screen]] = {"jobdesc": partial(_screen, "jobdesc", "JobdescScreen",
-                                                                         self.session)}
+        factories: dict[str, Callable[[], Screen]] = {
+            "jobdesc": partial(_screen, "jobdesc", "JobdescScreen", self.session)
+        }
         if self.session is not None:
-            factories |= {"intake": partial(_screen, "intake", "IntakeScreen", self.session),
-                          "phases": partial(_screen, "phases", "PhasesScreen", self.session),
-                          "deliverables": partial(deliverables_screen, self.session),
-                          "export": partial(_screen, "export", "ExportScreen", self.session)}
+            factories |= {
+                "intake": partial(_screen, "intake", "IntakeScreen", self.session),
+                "phases": partial(_screen, "phases", "PhasesScreen", self.session),
+                "deliverables": partial(deliverables_screen, self.session),
+                "export": partial(_screen, "export", "ExportScreen", self.session),
+            }
         return factories
 
     async def _install_modes(self) -> None:
@@ -244,11 +282,17 @@ class WorkbenchApp(App[int]):
         waiting = self.store_queue.pending
         if waiting and self._quit_asked != waiting:  # asked once for exactly these changes
             self._quit_asked = waiting
-            self.notify(ngettext("{count} change is still waiting for another program to finish writing "
-                                 "({changes}). Ctrl+Q again quits without it.",
-                                 "{count} changes are still waiting for another program to finish writing "
-                                 "({changes}). Ctrl+Q again quits without them.", len(waiting)).format(
-                count=len(waiting), changes="; ".join(waiting)), severity="warning", timeout=10)
+            self.notify(
+                ngettext(
+                    "{count} change is still waiting for another program to finish writing "
+                    "({changes}). Ctrl+Q again quits without it.",
+                    "{count} changes are still waiting for another program to finish writing "
+                    "({changes}). Ctrl+Q again quits without them.",
+                    len(waiting),
+                ).format(count=len(waiting), changes="; ".join(waiting)),
+                severity="warning",
+                timeout=10,
+            )
             return
         self.store_queue.stopping = True
         self.exit(0)
@@ -275,10 +319,18 @@ class WorkbenchApp(App[int]):
             if folder:
                 self.open_folder(Path(folder).expanduser())
 
-        self.push_screen(PromptDialog("Open an engagement", "The folder that holds engagement.yaml:",
-                                      placeholder="e.g. ~/clients/acme", required=True,
-                                      validators=[EngagementFolder()], suggester=PathSuggester(),
-                                      ok_label="Open"), chosen)
+        self.push_screen(
+            PromptDialog(
+                "Open an engagement",
+                "The folder that holds engagement.yaml:",
+                placeholder="e.g. ~/clients/acme",
+                required=True,
+                validators=[EngagementFolder()],
+                suggester=PathSuggester(),
+                ok_label="Open",
+            ),
+            chosen,
+        )
 
     def open_folder(self, folder: Path) -> None:
         self.notify(f"Opening {folder} ...", timeout=2)
@@ -302,7 +354,9 @@ class WorkbenchApp(App[int]):
         except EngagementError as exc:
             self.post_message(m.EngagementFailed("Cannot open the engagement", f"{folder}", exc.problems))
         except Exception as exc:  # noqa: BLE001 — a bug of ours: a dialog, never a traceback with client data
-            self.post_message(m.EngagementFailed("Cannot open the engagement", f"{type(exc).__name__}: {exc}"))
+            self.post_message(
+                m.EngagementFailed("Cannot open the engagement", f"{type(exc).__name__}: {exc}")
+            )
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _create_worker(self, request: m.NewEngagementRequest) -> None:
@@ -310,15 +364,25 @@ class WorkbenchApp(App[int]):
         from workbench.app.engagements import create_session
 
         try:
-            session = create_session(request.folder, request.playbook, request.client, request.answers_file,
-                                     self.author, self.today)
+            session = create_session(
+                request.folder,
+                request.playbook,
+                request.client,
+                request.answers_file,
+                self.author,
+                self.today,
+            )
             self.post_message(m.EngagementOpened(session))
         except EngagementError as exc:
-            self.post_message(m.EngagementFailed("Cannot create the engagement", request.folder, exc.problems,
-                                                 request))
+            self.post_message(
+                m.EngagementFailed("Cannot create the engagement", request.folder, exc.problems, request)
+            )
         except Exception as exc:  # noqa: BLE001
-            self.post_message(m.EngagementFailed("Cannot create the engagement", f"{type(exc).__name__}: {exc}",
-                                                 request=request))
+            self.post_message(
+                m.EngagementFailed(
+                    "Cannot create the engagement", f"{type(exc).__name__}: {exc}", request=request
+                )
+            )
 
     @on(m.EngagementOpened)
     async def _opened(self, message: m.EngagementOpened) -> None:
@@ -356,8 +420,14 @@ class WorkbenchApp(App[int]):
             self.close_session(old)
         pb = session.opened.playbook
         self.sub_title = f"{session.client} · {pb.id} {pb.version}"
-        remember(Recent(str(session.folder), session.client, f"{pb.id} {pb.version}",
-                        datetime.now(UTC).isoformat(timespec="seconds")))
+        remember(
+            Recent(
+                str(session.folder),
+                session.client,
+                f"{pb.id} {pb.version}",
+                datetime.now(UTC).isoformat(timespec="seconds"),
+            )
+        )
         for warning in session.opened.warnings:
             self.notify(warning, severity="warning", timeout=8)
         pending = pending_count(pb, session.opened.engagement.answers)
@@ -379,9 +449,15 @@ class WorkbenchApp(App[int]):
     def _store_waiting(self, message: m.StoreWaiting) -> None:
         from workbench.i18n import _
 
-        self.notify(_("Another program is writing to the engagement; retrying… Opened for reading until "
-                      "then ({change}).").format(change=message.label), title=_("Store busy"),
-                    severity="warning", timeout=6)
+        self.notify(
+            _(
+                "Another program is writing to the engagement; retrying… Opened for reading until "
+                "then ({change})."
+            ).format(change=message.label),
+            title=_("Store busy"),
+            severity="warning",
+            timeout=6,
+        )
 
     @on(m.StoreDone)
     def _store_done(self, message: m.StoreDone) -> None:
@@ -428,9 +504,14 @@ class WorkbenchApp(App[int]):
         if not self.screen_stack:  # closing down: the log is all there is
             return
         where = _("Details: {path}").format(path=path) if path else _("The log could not be written.")
-        self.notify(_("{context} failed: {error}. Saved work is safe. {where}").format(
-            context=context, error=f"{type(error).__name__}: {error}", where=where),
-            title=_("Something went wrong"), severity="error", timeout=12)
+        self.notify(
+            _("{context} failed: {error}. Saved work is safe. {where}").format(
+                context=context, error=f"{type(error).__name__}: {error}", where=where
+            ),
+            title=_("Something went wrong"),
+            severity="error",
+            timeout=12,
+        )
 
     async def _on_message(self, message: Message) -> None:
         """An app-level message handler that raises is reported, as a screen's are (WorkbenchScreen).
@@ -479,9 +560,16 @@ class WorkbenchApp(App[int]):
         self._close_messages_no_wait()
 
 
-def make_app(folder: Path | None = None, *, session: Session | None = None, author: str | None = None,
-             today: date | None = None, theme: str | None = None, section: str | None = None,
-             background: bool = False) -> WorkbenchApp:
+def make_app(
+    folder: Path | None = None,
+    *,
+    session: Session | None = None,
+    author: str | None = None,
+    today: date | None = None,
+    theme: str | None = None,
+    section: str | None = None,
+    background: bool = False,
+) -> WorkbenchApp:
     """The app on the start screen, or on the engagement in `folder` (raises EngagementError when the
     folder holds none, so the CLI can print the problems before any screen appears). An engagement
     opens on intake while questions are open, else on the phases, unless `section` says where. The theme
@@ -496,11 +584,26 @@ def make_app(folder: Path | None = None, *, session: Session | None = None, auth
     author = current_author(author)
     theme = theme or settings.theme or DARK
     if background and folder is not None and session is None and (Path(folder) / "engagement.yaml").is_file():
-        return WorkbenchApp(None, author=author, today=today, theme=theme, section=section,
-                            settings=settings, settings_problem=problem, opening=Path(folder))
+        return WorkbenchApp(
+            None,
+            author=author,
+            today=today,
+            theme=theme,
+            section=section,
+            settings=settings,
+            settings_problem=problem,
+            opening=Path(folder),
+        )
     if folder is not None and session is None:
         from workbench.app.engagements import open_session
 
         session = open_session(Path(folder), author)
-    return WorkbenchApp(session, author=author, today=today, theme=theme,
-                        section=section, settings=settings, settings_problem=problem)
+    return WorkbenchApp(
+        session,
+        author=author,
+        today=today,
+        theme=theme,
+        section=section,
+        settings=settings,
+        settings_problem=problem,
+    )

@@ -40,8 +40,9 @@ class ThemeMemory:
     def _changed(self, theme: Theme) -> None:
         self.wanted = theme.name
         if self.wanted != self.saved:
-            self.app.run_worker(self._save, thread=True, group="settings", exit_on_error=False,
-                                name="remember the theme")
+            self.app.run_worker(
+                self._save, thread=True, group="settings", exit_on_error=False, name="remember the theme"
+            )
 
     def _save(self) -> None:
         from workbench.i18n import _
@@ -54,8 +55,11 @@ class ThemeMemory:
             try:
                 save_settings(theme=name)
             except (OSError, SettingsError) as exc:
-                self.app.call_from_thread(self.app.notify, _(
-                    "The theme could not be remembered for the next start: {error}").format(error=exc),
-                    severity="warning", timeout=6)
+                self.app.call_from_thread(
+                    self.app.notify,
+                    _("The theme could not be remembered for the next start: {error}").format(error=exc),
+                    severity="warning",
+                    timeout=6,
+                )
                 return
             self.saved = name

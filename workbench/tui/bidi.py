@@ -36,5 +36,7 @@ def visual(text: str) -> str:
     import arabic_reshaper
     from bidi import get_display
 
-    return "\n".join(get_display(arabic_reshaper.reshape(line), base_dir="R") if has_rtl(line) else line
-                     for line in text.split("\n"))
+    return "\n".join(
+        get_display(arabic_reshaper.reshape(line), base_dir="R") if has_rtl(line) else line
+        for line in text.split("\n")
+    )

@@ -15,10 +15,14 @@ CRASH_EXIT = 70
 def crash_report(error: BaseException | None, debug: bool = False) -> Group:
     """The few lines shown after an unexpected error: what, that it is our bug, what is safe."""
     what = f"{type(error).__name__}: {error}" if error is not None else "unknown error"
-    lines: list = [Text(f"crmwb: internal error: {what}", style="bold"),
-                   Text("This is a bug in crmwb, not in your files. Changes you made were saved as you "
-                        "made them. Run again with CRMWB_DEBUG=1 for a traceback (local variables are "
-                        "never shown).")]
+    lines: list = [
+        Text(f"crmwb: internal error: {what}", style="bold"),
+        Text(
+            "This is a bug in crmwb, not in your files. Changes you made were saved as you "
+            "made them. Run again with CRMWB_DEBUG=1 for a traceback (local variables are "
+            "never shown)."
+        ),
+    ]
     if debug and error is not None:
         from rich.traceback import Traceback
 

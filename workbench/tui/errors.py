@@ -33,12 +33,14 @@ def log_error(error: BaseException, context: str) -> Path | None:
     """Append `error` with its traceback (no locals) to the log; the log's path, or None when even the
     log cannot be written (a read-only home must not turn a reported error into a crash)."""
     path = log_dir() / LOG_NAME
-    lines = [f"--- {datetime.now(UTC).isoformat(timespec='seconds')} {context}\n",
-             *traceback.format_exception(type(error), error, error.__traceback__)]
+    lines = [
+        f"--- {datetime.now(UTC).isoformat(timespec='seconds')} {context}\n",
+        *traceback.format_exception(type(error), error, error.__traceback__),
+    ]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.is_file() and path.stat().st_size > KEEP_BYTES:
-            kept = path.read_bytes()[-KEEP_BYTES // 2:]
+            kept = path.read_bytes()[-KEEP_BYTES // 2 :]
             path.write_bytes(kept)
         with path.open("a", encoding="utf-8") as log:
             log.writelines(lines)

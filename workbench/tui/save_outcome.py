@@ -27,14 +27,19 @@ def answers_on_disk(session: Session) -> dict[str, Any] | None:
 def failure_message(error: BaseException, written: bool) -> str:
     what = f"{type(error).__name__}: {error}"
     if written and is_busy(error):
-        return _("The answers are saved in engagement.yaml. The task list is not updated yet: another "
-                 "program is writing to state.db ({error}). It is updated as soon as that program has "
-                 "finished.").format(error=what)
+        return _(
+            "The answers are saved in engagement.yaml. The task list is not updated yet: another "
+            "program is writing to state.db ({error}). It is updated as soon as that program has "
+            "finished."
+        ).format(error=what)
     if written:
-        return _("The answers are saved in engagement.yaml. The task list could not be updated ({error}); "
-                 "the next time the engagement opens it is.").format(error=what)
-    return _("The answers were not saved ({error}). They are still on screen; change an answer to try "
-             "again.").format(error=what)
+        return _(
+            "The answers are saved in engagement.yaml. The task list could not be updated ({error}); "
+            "the next time the engagement opens it is."
+        ).format(error=what)
+    return _(
+        "The answers were not saved ({error}). They are still on screen; change an answer to try again."
+    ).format(error=what)
 
 
 def store_closed(opened: OpenEngagement) -> bool:

@@ -22,10 +22,18 @@ SECTIONS: tuple[Section, ...] = (
     Section("start", "f2", "Start", False, "recent engagements, new engagement, open a folder"),
     Section("intake", "f3", "Intake", True, "the questionnaire: answers, progress, what they add or drop"),
     Section("phases", "f4", "Phases", True, "tasks per phase: status, owner, assignee, due date, checklist"),
-    Section("deliverables", "f5", "Deliverables", True, "RFP, roles and permissions, RACI, processes, KPIs, plan"),
+    Section(
+        "deliverables", "f5", "Deliverables", True, "RFP, roles and permissions, RACI, processes, KPIs, plan"
+    ),
     Section("export", "f6", "Export", True, "write deliverables to a folder, with a manifest"),
-    Section("jobdesc", "f7", "Job descriptions", False, "job descriptions for HR in English, Persian, Russian",
-            "Jobs"),
+    Section(
+        "jobdesc",
+        "f7",
+        "Job descriptions",
+        False,
+        "job descriptions for HR in English, Persian, Russian",
+        "Jobs",
+    ),
 )
 BY_ID = {s.id: s for s in SECTIONS}
 ENGAGEMENT_SECTIONS = tuple(s.id for s in SECTIONS if s.needs_engagement)

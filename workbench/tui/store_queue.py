@@ -52,8 +52,9 @@ class StoreQueue:
             if self._running:
                 return
             self._running = True
-        self.app.run_worker(self._drain, thread=True, group="store", exit_on_error=False,
-                            name="store changes")
+        self.app.run_worker(
+            self._drain, thread=True, group="store", exit_on_error=False, name="store changes"
+        )
 
     def _drain(self) -> None:
         while True:

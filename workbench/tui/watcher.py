@@ -54,8 +54,14 @@ class Watcher:
         session = self.app.session
         if session is None:
             return
-        self.app.run_worker(partial(self._look, session, force), thread=True, exclusive=True, group="watch",
-                            exit_on_error=False, name="watch engagement")
+        self.app.run_worker(
+            partial(self._look, session, force),
+            thread=True,
+            exclusive=True,
+            group="watch",
+            exit_on_error=False,
+            name="watch engagement",
+        )
 
     def _look(self, session: Session, force: bool) -> None:
         from workbench.app.store_access import data_version  # here: the start screen never loads the store
@@ -85,8 +91,14 @@ class Watcher:
         store_changed = message.force or first or message.data_version != seen[1]
         yaml_changed = message.force or first or message.yaml_stamp != seen[2]
         if yaml_changed:
-            self.app.run_worker(partial(self._reopen, session, store_changed), thread=True,
-                                exclusive=True, group="reopen", exit_on_error=False, name="re-read")
+            self.app.run_worker(
+                partial(self._reopen, session, store_changed),
+                thread=True,
+                exclusive=True,
+                group="reopen",
+                exit_on_error=False,
+                name="re-read",
+            )
         elif store_changed:
             self.refresh_screen()
 
@@ -108,12 +120,22 @@ class Watcher:
         try:
             on_disk = read(current.folder)
         except EngagementError as exc:  # a hand edit in progress, or a broken file: keep what is open
-            self.app.call_from_thread(self.app.notify, _(
-                "engagement.yaml changed elsewhere and cannot be read ({problems}); the view keeps the last "
-                "good version.").format(problems=exc), severity="warning", timeout=8)
+            self.app.call_from_thread(
+                self.app.notify,
+                _(
+                    "engagement.yaml changed elsewhere and cannot be read ({problems}); the view keeps the last "
+                    "good version."
+                ).format(problems=exc),
+                severity="warning",
+                timeout=8,
+            )
             return
         if (on_disk.answers, on_disk.overrides, on_disk.client, on_disk.start) == (
-                current.answers, current.overrides, current.client, current.start):
+            current.answers,
+            current.overrides,
+            current.client,
+            current.start,
+        ):
             if store_changed:
                 self.app.call_from_thread(self.refresh_screen)
             return

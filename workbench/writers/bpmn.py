@@ -98,15 +98,25 @@ def render(process: Process, playbook: Playbook, lang: str = "en") -> bytes:
     pid = process.id
     layout = layered_layout(process)
     placed = place(process, layout, SIZES, COL_WIDTH, ROW_HEIGHT, origin=(POOL_X + 2 * HEADER, POOL_Y))
-    root = ET.Element(_q(MODEL, "definitions"), id=ids.make("Definitions", pid),
-                      targetNamespace="urn:crm-workbench:processes", exporter="CRM Workbench",
-                      exporterVersion=__version__)
+    root = ET.Element(
+        _q(MODEL, "definitions"),
+        id=ids.make("Definitions", pid),
+        targetNamespace="urn:crm-workbench:processes",
+        exporter="CRM Workbench",
+        exporterVersion=__version__,
+    )
     collaboration = ET.SubElement(root, _q(MODEL, "collaboration"), id=ids.make("Collaboration", pid))
     proc_id, part_id = ids.make("Process", pid), ids.make("Participant", pid)
-    ET.SubElement(collaboration, _q(MODEL, "participant"), id=part_id, name=_text(process.name, lang),
-                  processRef=proc_id)
-    proc = ET.SubElement(root, _q(MODEL, "process"), id=proc_id, name=_text(process.name, lang),
-                         isExecutable="false")
+    ET.SubElement(
+        collaboration,
+        _q(MODEL, "participant"),
+        id=part_id,
+        name=_text(process.name, lang),
+        processRef=proc_id,
+    )
+    proc = ET.SubElement(
+        root, _q(MODEL, "process"), id=proc_id, name=_text(process.name, lang), isExecutable="false"
+    )
     if process.description:
         ET.SubElement(proc, _q(MODEL, "documentation")).text = _text(process.description, lang)
     lane_set = ET.SubElement(proc, _q(MODEL, "laneSet"), id=ids.make("LaneSet", pid))
@@ -116,17 +126,22 @@ def render(process: Process, playbook: Playbook, lang: str = "en") -> bytes:
             node_ids[node.id] = ids.make(PREFIX[node.kind], node.id)
     lane_ids = {band.id: ids.make("Lane", band.id) for band in layout.lanes}
     for lane_id, members in steps_by_lane(layout):
-        lane = ET.SubElement(lane_set, _q(MODEL, "lane"), id=lane_ids[lane_id],
-                             name=lane_name(playbook, lane_id, lang))
+        lane = ET.SubElement(
+            lane_set, _q(MODEL, "lane"), id=lane_ids[lane_id], name=lane_name(playbook, lane_id, lang)
+        )
         for member in members:
             ET.SubElement(lane, _q(MODEL, "flowNodeRef")).text = node_ids[member]
-    flows = {i: ids.make("Flow", f"{i + 1}_{e.source}_{e.target}") for i, e in enumerate(process.edges)
-             if i in placed.routes}
+    flows = {
+        i: ids.make("Flow", f"{i + 1}_{e.source}_{e.target}")
+        for i, e in enumerate(process.edges)
+        if i in placed.routes
+    }
     elements: dict[str, ET.Element] = {}
     for node in process.nodes:
         if node.id in node_ids and node.id not in elements:
-            elements[node.id] = ET.SubElement(proc, _q(MODEL, ELEMENT[node.kind]), id=node_ids[node.id],
-                                              name=_text(node.label, lang))
+            elements[node.id] = ET.SubElement(
+                proc, _q(MODEL, ELEMENT[node.kind]), id=node_ids[node.id], name=_text(node.label, lang)
+            )
     for direction, end in (("incoming", "target"), ("outgoing", "source")):
         for i, flow_id in flows.items():
             ET.SubElement(elements[getattr(process.edges[i], end)], _q(MODEL, direction)).text = flow_id
@@ -136,28 +151,47 @@ def render(process: Process, playbook: Playbook, lang: str = "en") -> bytes:
         if edge.label:
             attrs["name"] = _text(edge.label, lang)
         ET.SubElement(proc, _q(MODEL, "sequenceFlow"), attrs)
-    _diagram(root, process, placed, ids, lang, (collaboration.get("id", ""), part_id), lane_ids, node_ids, flows)
+    _diagram(
+        root, process, placed, ids, lang, (collaboration.get("id", ""), part_id), lane_ids, node_ids, flows
+    )
     ET.indent(root, space="  ")
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n").encode()
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    ).encode()
 
 
-def _diagram(root: ET.Element, process: Process, placed: Placement, ids: _Ids, lang: str,
-             top: tuple[str, str], lane_ids: dict[str, str], node_ids: dict[str, str],
-             flows: dict[int, str]) -> None:
+def _diagram(
+    root: ET.Element,
+    process: Process,
+    placed: Placement,
+    ids: _Ids,
+    lang: str,
+    top: tuple[str, str],
+    lane_ids: dict[str, str],
+    node_ids: dict[str, str],
+    flows: dict[int, str],
+) -> None:
     """The BPMNDI part: the pool, each lane, each node and each flow with its waypoints.
     `top` is the (collaboration, participant) ids."""
     collaboration, participant = top
     diagram = ET.SubElement(root, _q(BPMNDI, "BPMNDiagram"), id=ids.make("BPMNDiagram", process.id))
-    plane = ET.SubElement(diagram, _q(BPMNDI, "BPMNPlane"), id=ids.make("BPMNPlane", process.id),
-                          bpmnElement=collaboration)
+    plane = ET.SubElement(
+        diagram, _q(BPMNDI, "BPMNPlane"), id=ids.make("BPMNPlane", process.id), bpmnElement=collaboration
+    )
     right = max(placed.width, POOL_X + 2 * HEADER + COL_WIDTH) + HEADER
     bottom = max(placed.height, POOL_Y + ROW_HEIGHT)
-    pool = ET.SubElement(plane, _q(BPMNDI, "BPMNShape"), id=f"{participant}_di", bpmnElement=participant,
-                         isHorizontal="true")
+    pool = ET.SubElement(
+        plane, _q(BPMNDI, "BPMNShape"), id=f"{participant}_di", bpmnElement=participant, isHorizontal="true"
+    )
     _bounds(pool, Box(POOL_X, POOL_Y, right - POOL_X, bottom - POOL_Y))
     for lane, band in placed.lanes.items():
-        shape = ET.SubElement(plane, _q(BPMNDI, "BPMNShape"), id=f"{lane_ids[lane]}_di",
-                              bpmnElement=lane_ids[lane], isHorizontal="true")
+        shape = ET.SubElement(
+            plane,
+            _q(BPMNDI, "BPMNShape"),
+            id=f"{lane_ids[lane]}_di",
+            bpmnElement=lane_ids[lane],
+            isHorizontal="true",
+        )
         _bounds(shape, Box(POOL_X + HEADER, band.y, right - POOL_X - HEADER, band.h))
     done: set[str] = set()
     for node in process.nodes:

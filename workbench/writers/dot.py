@@ -39,11 +39,13 @@ def render(process: Process, playbook: Playbook, lang: str = "en") -> str:
     """The digraph: left to right, one `cluster_<lane>` subgraph per lane, labelled edges."""
     roles = {r.id: local_text(r.name, lang) for r in playbook.roles}
     layout = layered_layout(process)
-    lines = [f"digraph {quote(process.id)} {{",
-             f'  graph [rankdir=LR, charset="UTF-8", labelloc=t, fontsize=16, '
-             f'label={quote(local_text(process.name, lang))}];',
-             '  node [fontsize=10, margin="0.15,0.08"];',
-             "  edge [fontsize=9];"]
+    lines = [
+        f"digraph {quote(process.id)} {{",
+        f'  graph [rankdir=LR, charset="UTF-8", labelloc=t, fontsize=16, '
+        f"label={quote(local_text(process.name, lang))}];",
+        '  node [fontsize=10, margin="0.15,0.08"];',
+        "  edge [fontsize=9];",
+    ]
     declared: set[str] = set()
     for band in layout.lanes:
         lines.append(f"  subgraph {quote('cluster_' + band.id)} {{")
@@ -64,8 +66,13 @@ def render(process: Process, playbook: Playbook, lang: str = "en") -> str:
 
 def render_svg(dot_file: Path, svg_file: Path, program: str) -> None:
     """Run Graphviz; a failure is an error naming the file, never a silently missing SVG."""
-    result = subprocess.run([program, "-Tsvg", "-o", str(svg_file), str(dot_file)],
-                            check=False, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [program, "-Tsvg", "-o", str(svg_file), str(dot_file)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     if result.returncode != 0:
         raise RuntimeError(f"Graphviz could not render {dot_file.name}: {result.stderr.strip()}")
 

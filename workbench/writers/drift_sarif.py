@@ -18,9 +18,15 @@ from workbench.domain.drift import Drift
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 VERSION = "2.1.0"
-RULE_NAMES = {"wider": "RightWiderThanDesign", "extra": "RightNotInDesign", "unknown-role": "UnknownRole",
-              "unknown-object": "UnknownObject", "narrower": "RightNarrowerThanDesign",
-              "missing": "RightMissing", "missing-role": "RoleMissing"}
+RULE_NAMES = {
+    "wider": "RightWiderThanDesign",
+    "extra": "RightNotInDesign",
+    "unknown-role": "UnknownRole",
+    "unknown-object": "UnknownObject",
+    "narrower": "RightNarrowerThanDesign",
+    "missing": "RightMissing",
+    "missing-role": "RoleMissing",
+}
 
 
 def _artifact(file: str) -> dict:
@@ -31,11 +37,20 @@ def _artifact(file: str) -> dict:
 
 
 def _rules() -> list[dict]:
-    return [{"id": kind, "name": RULE_NAMES[kind], "shortDescription": {"text": text},
-             "fullDescription": {"text": text}, "defaultConfiguration": {"level": severity},
-             "help": {"text": "Change the CRM back to the design, or change the design (and its approval) "
-                              "and export it again with `crmwb crm-export`."}}
-            for kind, (severity, text) in KINDS.items()]
+    return [
+        {
+            "id": kind,
+            "name": RULE_NAMES[kind],
+            "shortDescription": {"text": text},
+            "fullDescription": {"text": text},
+            "defaultConfiguration": {"level": severity},
+            "help": {
+                "text": "Change the CRM back to the design, or change the design (and its approval) "
+                "and export it again with `crmwb crm-export`."
+            },
+        }
+        for kind, (severity, text) in KINDS.items()
+    ]
 
 
 def _result(report: AuditReport, drift: Drift, rule_index: dict[str, int]) -> dict:
@@ -44,15 +59,32 @@ def _result(report: AuditReport, drift: Drift, rule_index: dict[str, int]) -> di
     if line:
         physical["region"] = {"startLine": int(line)}
     name = "/".join(part for part in (drift.role, drift.object, drift.action) if part)
-    location = {"physicalLocation": physical,
-                "logicalLocations": [{"name": drift.action or drift.object or drift.role or report.target,
-                                      "fullyQualifiedName": f"{report.target}:{name}", "kind": "member"}]}
+    location = {
+        "physicalLocation": physical,
+        "logicalLocations": [
+            {
+                "name": drift.action or drift.object or drift.role or report.target,
+                "fullyQualifiedName": f"{report.target}:{name}",
+                "kind": "member",
+            }
+        ],
+    }
     level = drift.severity if drift.severity in ("error", "warning", "note") else "warning"
-    return {"ruleId": drift.kind, "ruleIndex": rule_index.get(drift.kind, -1), "level": level,
-            "message": {"text": drift.message}, "locations": [location],
-            "partialFingerprints": {"driftCell/v1": f"{report.target}:{drift.kind}:{name}"},
-            "properties": {"role": drift.role, "object": drift.object, "action": drift.action,
-                           "design": drift.design, "live": drift.live}}
+    return {
+        "ruleId": drift.kind,
+        "ruleIndex": rule_index.get(drift.kind, -1),
+        "level": level,
+        "message": {"text": drift.message},
+        "locations": [location],
+        "partialFingerprints": {"driftCell/v1": f"{report.target}:{drift.kind}:{name}"},
+        "properties": {
+            "role": drift.role,
+            "object": drift.object,
+            "action": drift.action,
+            "design": drift.design,
+            "live": drift.live,
+        },
+    }
 
 
 def sarif(report: AuditReport, tool_version: str) -> dict:
@@ -60,16 +92,27 @@ def sarif(report: AuditReport, tool_version: str) -> dict:
     rules = _rules()
     rule_index = {rule["id"]: i for i, rule in enumerate(rules)}
     results = [_result(report, d, rule_index) for d in report.drifts]
-    run = {"tool": {"driver": {"name": "crmwb audit", "fullName": "CRM Workbench drift audit",
-                               "version": tool_version, "semanticVersion": tool_version,
-                               "rules": rules}},
-           "automationDetails": {"id": f"crmwb-audit/{report.target}/"},
-           "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
-           "artifacts": [{"location": _artifact(report.source)}],
-           "invocations": [{"executionSuccessful": True}],
-           "results": results,
-           "properties": {"design": report.design, "target": report.target,
-                          "limitations": len(report.limitations)}}
+    run = {
+        "tool": {
+            "driver": {
+                "name": "crmwb audit",
+                "fullName": "CRM Workbench drift audit",
+                "version": tool_version,
+                "semanticVersion": tool_version,
+                "rules": rules,
+            }
+        },
+        "automationDetails": {"id": f"crmwb-audit/{report.target}/"},
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+        "artifacts": [{"location": _artifact(report.source)}],
+        "invocations": [{"executionSuccessful": True}],
+        "results": results,
+        "properties": {
+            "design": report.design,
+            "target": report.target,
+            "limitations": len(report.limitations),
+        },
+    }
     return {"$schema": SCHEMA, "version": VERSION, "runs": [run]}
 
 

@@ -15,10 +15,26 @@ from workbench.i18n import N_, _, current_language
 from workbench.writers.spreadsheet import finish_table, header, put
 from workbench.writers.xlsx_style import apply, right_to_left, workbook
 
-DRIFT_COLUMNS = ((N_("Severity"), 10), (N_("Kind"), 15), (N_("Role"), 22), (N_("Object"), 20), (N_("Action"), 10),
-                 (N_("Design"), 9), (N_("Live"), 9), (N_("Message"), 60), (N_("File"), 40), (N_("Line"), 7))
-LIMIT_COLUMNS = ((N_("Role"), 22), (N_("Object"), 20), (N_("Action"), 10), (N_("Designed"), 10),
-                 (N_("Expressed"), 10), (N_("What the export did"), 70))
+DRIFT_COLUMNS = (
+    (N_("Severity"), 10),
+    (N_("Kind"), 15),
+    (N_("Role"), 22),
+    (N_("Object"), 20),
+    (N_("Action"), 10),
+    (N_("Design"), 9),
+    (N_("Live"), 9),
+    (N_("Message"), 60),
+    (N_("File"), 40),
+    (N_("Line"), 7),
+)
+LIMIT_COLUMNS = (
+    (N_("Role"), 22),
+    (N_("Object"), 20),
+    (N_("Action"), 10),
+    (N_("Designed"), 10),
+    (N_("Expressed"), 10),
+    (N_("What the export did"), 70),
+)
 """English titles, written in the current language (the audit's)"""
 SEVERITY_STYLES = {"error": "drift-error", "warning": "drift-warning"}
 
@@ -39,8 +55,18 @@ def _drift(ws: Worksheet, report: AuditReport) -> None:
     header(ws, [_(t) for t, _w in DRIFT_COLUMNS], [w for _t, w in DRIFT_COLUMNS])
     for r, d in enumerate(report.drifts, start=2):
         file, line = report.location(d)
-        values = (severity_label(d.severity), d.kind, d.role, d.object, _action(d.action), _scope(d.design),
-                  _scope(d.live), d.message, file, line)
+        values = (
+            severity_label(d.severity),
+            d.kind,
+            d.role,
+            d.object,
+            _action(d.action),
+            _scope(d.design),
+            _scope(d.live),
+            d.message,
+            file,
+            line,
+        )
         for c, value in enumerate(values, start=1):
             put(ws, r, c, value, wrap=c == 8)
         if d.severity in SEVERITY_STYLES:
@@ -59,10 +85,16 @@ def _limitations(ws: Worksheet, report: AuditReport) -> None:
 
 def _about(ws: Worksheet, report: AuditReport) -> None:
     counts = report.counts()
-    rows = [(_("Design"), report.design), (_("Target"), report.target), (_("Live export"), report.source),
-            (_("Result"), _("clean: the CRM matches the design") if report.clean else _("drift found")),
-            (_("Errors"), counts["errors"]), (_("Warnings"), counts["warnings"]),
-            (_("Cannot express"), len(report.limitations)), ("", "")]
+    rows = [
+        (_("Design"), report.design),
+        (_("Target"), report.target),
+        (_("Live export"), report.source),
+        (_("Result"), _("clean: the CRM matches the design") if report.clean else _("drift found")),
+        (_("Errors"), counts["errors"]),
+        (_("Warnings"), counts["warnings"]),
+        (_("Cannot express"), len(report.limitations)),
+        ("", ""),
+    ]
     rows += [(kind, f"{severity_label(severity)}: {_(text)}") for kind, (severity, text) in KINDS.items()]
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 18, 90
     for r, (key, value) in enumerate(rows, start=1):

@@ -28,8 +28,14 @@ class ExportResult:
     changes: Changes = field(default_factory=Changes)
 
 
-def export(ctx: ExportContext, folder: Path, only: list[str] | None = None, formats: list[str] | None = None,
-           progress: Progress | None = None, force: bool = False) -> ExportResult:
+def export(
+    ctx: ExportContext,
+    folder: Path,
+    only: list[str] | None = None,
+    formats: list[str] | None = None,
+    progress: Progress | None = None,
+    force: bool = False,
+) -> ExportResult:
     """Write the deliverables into `folder` all or nothing. Raises FolderRefused (nothing changed) when the
     folder holds another client's export or files that are not ours (unless `force`), OSError when the
     disk fails (nothing changed either), and whatever a writer raises (nothing changed)."""
@@ -39,23 +45,28 @@ def export(ctx: ExportContext, folder: Path, only: list[str] | None = None, form
         previous = read_manifest(folder)
         reason = foreign_reason(previous, ctx) if previous else None
         if reason and not force:
-            message = _("{folder} holds the export of {whose}; choose another folder or pass --force to "
-                        "replace it; nothing was changed")
+            message = _(
+                "{folder} holds the export of {whose}; choose another folder or pass --force to "
+                "replace it; nothing was changed"
+            )
             raise FolderRefused(message.format(folder=folder, whose=reason))
         written = _run_writers(ctx, txn, pairs, progress)
         manifest = build_manifest(ctx, txn.staging, written)
-        (txn.staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
-                                            encoding="utf-8")
+        (txn.staging / MANIFEST).write_text(
+            json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
         owned = owned_paths(previous) if previous else set()
         changes = txn.commit(Rules(owned=owned, remove=owned, force=force), last=[MANIFEST])
     if progress:
         progress(len(pairs), len(pairs), "done")
-    return ExportResult(folder, [folder / entry["path"] for entry in manifest["files"]], folder / MANIFEST,
-                        changes)
+    return ExportResult(
+        folder, [folder / entry["path"] for entry in manifest["files"]], folder / MANIFEST, changes
+    )
 
 
-def _run_writers(ctx: ExportContext, txn: Transaction, pairs: list[tuple[str, str]],
-                 progress: Progress | None) -> list[tuple[str, str, Path]]:
+def _run_writers(
+    ctx: ExportContext, txn: Transaction, pairs: list[tuple[str, str]], progress: Progress | None
+) -> list[tuple[str, str, Path]]:
     """Each staged file is credited to the writer that created it, whether or not the writer returned it,
     so the manifest lists every file the export puts in the folder."""
     written: list[tuple[str, str, Path]] = []

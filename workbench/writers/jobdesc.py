@@ -86,8 +86,15 @@ def write_one(jd: JobDescription, fmt: str, folder: Path) -> Path:
     return target
 
 
-def write_many(pb: Playbook, roles: Iterable[str], langs: Iterable[str], formats: Iterable[str], folder: Path,
-               on: date, country: str | None = None) -> list[Path]:
+def write_many(
+    pb: Playbook,
+    roles: Iterable[str],
+    langs: Iterable[str],
+    formats: Iterable[str],
+    folder: Path,
+    on: date,
+    country: str | None = None,
+) -> list[Path]:
     """Every role x language x format; the view model is built once per role and language."""
     written = []
     for role_id in roles:
@@ -100,8 +107,15 @@ def write_many(pb: Playbook, roles: Iterable[str], langs: Iterable[str], formats
 def _write_all(ctx: ExportContext, folder: Path, fmt: str) -> list[Path]:
     from workbench.domain.client_calendar import country_answer
 
-    return write_many(ctx.playbook, roles_with_profiles(ctx.playbook), [ctx.lang], [fmt],
-                      Path(folder) / "jobdesc", issued_on(), country_answer(ctx.answers))
+    return write_many(
+        ctx.playbook,
+        roles_with_profiles(ctx.playbook),
+        [ctx.lang],
+        [fmt],
+        Path(folder) / "jobdesc",
+        issued_on(),
+        country_answer(ctx.answers),
+    )
 
 
 def write_md(ctx: ExportContext, folder: Path) -> list[Path]:

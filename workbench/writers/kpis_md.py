@@ -16,9 +16,16 @@ from workbench.writers.templating import render
 @in_client_language
 def write(ctx: ExportContext, folder: Path) -> list[Path]:
     plan = kpi_plan(ctx.playbook, ctx.start, ctx.lang, ctx.calendar, ctx.answers)
-    text = render("kpis/kpis.md.j2", client=ctx.client, playbook=tr(ctx.playbook.name, ctx.lang),
-                  playbook_id=ctx.playbook.id, version=ctx.playbook.version, plan=plan, lang=ctx.lang,
-                  unit=lambda unit: _(UNIT_LABELS.get(unit, unit)))
+    text = render(
+        "kpis/kpis.md.j2",
+        client=ctx.client,
+        playbook=tr(ctx.playbook.name, ctx.lang),
+        playbook_id=ctx.playbook.id,
+        version=ctx.playbook.version,
+        plan=plan,
+        lang=ctx.lang,
+        unit=lambda unit: _(UNIT_LABELS.get(unit, unit)),
+    )
     target = Path(folder) / "kpis.md"
     write_text_atomic(target, text)
     return [target]

@@ -21,14 +21,35 @@ from workbench.writers.xlsx_style import apply, right_to_left, workbook
 
 HEADER_ROW = 3
 """Rows 1-2 hold the title and the note on what target dates count from."""
-PLAN_COLUMNS = [(N_("ID"), 20), (N_("KPI"), 26), (N_("Kind"), 10), (N_("Definition"), 50), (N_("Formula"), 30),
-                (N_("Formula in words"), 44), (N_("Unit"), 8), (N_("Direction"), 18), (N_("Owner"), 20),
-                (N_("Source"), 24), (N_("Cadence"), 11), (N_("Baseline"), 14), (N_("Target"), 9),
-                (N_("Target date"), 12)]
-MEASURE_COLUMNS = [(N_("ID"), 24), (N_("Measure"), 50), (N_("Source"), 30), (N_("Unit"), 10),
-                   (N_("Used by KPIs"), 50)]
-KINDS = {"leading": N_("leading"), "lagging": N_("lagging"), "adoption": N_("adoption"),
-         "business": N_("business")}
+PLAN_COLUMNS = [
+    (N_("ID"), 20),
+    (N_("KPI"), 26),
+    (N_("Kind"), 10),
+    (N_("Definition"), 50),
+    (N_("Formula"), 30),
+    (N_("Formula in words"), 44),
+    (N_("Unit"), 8),
+    (N_("Direction"), 18),
+    (N_("Owner"), 20),
+    (N_("Source"), 24),
+    (N_("Cadence"), 11),
+    (N_("Baseline"), 14),
+    (N_("Target"), 9),
+    (N_("Target date"), 12),
+]
+MEASURE_COLUMNS = [
+    (N_("ID"), 24),
+    (N_("Measure"), 50),
+    (N_("Source"), 30),
+    (N_("Unit"), 10),
+    (N_("Used by KPIs"), 50),
+]
+KINDS = {
+    "leading": N_("leading"),
+    "lagging": N_("lagging"),
+    "adoption": N_("adoption"),
+    "business": N_("business"),
+}
 
 
 @in_client_language
@@ -58,9 +79,19 @@ def _plan_sheet(ws: Worksheet, plan: KpiPlan, client: str, lang: str) -> None:
         for line in group.lines:
             row += 1
             kpi = line.kpi
-            values = [kpi.id, line.name, _(KINDS.get(kpi.kind, kpi.kind)), line.definition, kpi.formula,
-                      line.readable_formula, line.unit_label, line.direction_label, line.owner_name, line.source,
-                      line.cadence_label]
+            values = [
+                kpi.id,
+                line.name,
+                _(KINDS.get(kpi.kind, kpi.kind)),
+                line.definition,
+                kpi.formula,
+                line.readable_formula,
+                line.unit_label,
+                line.direction_label,
+                line.owner_name,
+                line.source,
+                line.cadence_label,
+            ]
             for column, value in enumerate(values, start=1):
                 put(ws, row, column, value, wrap=column in (2, 4, 5, 6, 10))
             if kpi.baseline is None:
@@ -80,6 +111,12 @@ def _measures(ws: Worksheet, plan: KpiPlan) -> None:
         unit = _(UNIT_LABELS.get(line.measure.unit, line.measure.unit))
         cells = [line.measure.id, line.name, line.source, unit, used]
         for column, value in enumerate(cells, start=1):
-            put(ws, row, column, value, wrap=column in (2, 3, 5),
-                style="muted" if column == 5 and not line.used_by else ())
+            put(
+                ws,
+                row,
+                column,
+                value,
+                wrap=column in (2, 3, 5),
+                style="muted" if column == 5 and not line.used_by else (),
+            )
     finish_table(ws, len(plan.measures), len(MEASURE_COLUMNS), landscape=False)

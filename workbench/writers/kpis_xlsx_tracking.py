@@ -28,11 +28,24 @@ CADENCES = ("weekly", "monthly", "quarterly", "yearly")
 MET = (N_("met"), "good")
 NOT_MET = (N_("not met"), "bad")
 """the status a formula writes, and the role (xlsx_style) conditional formatting paints it with"""
-COLUMNS = [(N_("ID"), 20), (N_("KPI"), 28), (N_("Cadence"), 11), (N_("Unit"), 8), (N_("Direction"), 18),
-           (N_("Baseline"), 12), (N_("Target"), 9), (N_("Target date"), 12), (N_("Latest"), 10),
-           (N_("Latest vs target"), 11)]
-GROUP_TITLES = {"weekly": N_("Weekly KPIs"), "monthly": N_("Monthly KPIs"), "quarterly": N_("Quarterly KPIs"),
-                "yearly": N_("Yearly KPIs")}
+COLUMNS = [
+    (N_("ID"), 20),
+    (N_("KPI"), 28),
+    (N_("Cadence"), 11),
+    (N_("Unit"), 8),
+    (N_("Direction"), 18),
+    (N_("Baseline"), 12),
+    (N_("Target"), 9),
+    (N_("Target date"), 12),
+    (N_("Latest"), 10),
+    (N_("Latest vs target"), 11),
+]
+GROUP_TITLES = {
+    "weekly": N_("Weekly KPIs"),
+    "monthly": N_("Monthly KPIs"),
+    "quarterly": N_("Quarterly KPIs"),
+    "yearly": N_("Yearly KPIs"),
+}
 TARGET, TARGET_DATE, BASELINE, LATEST, STATUS = 7, 8, 6, 9, 10
 FIRST_PERIOD = len(COLUMNS) + 1
 HEADER_ROW = 3
@@ -62,19 +75,34 @@ def title_rows(ws: Worksheet, title: str, note: str) -> None:
 
 
 def go_live_note(plan: KpiPlan, lang: str) -> str:
-    return _("Target dates and tracking periods count from go-live on {date}, the end of the deployment phase "
-             "in the project plan.").format(date=format_short_date(plan.go_live, lang))
+    return _(
+        "Target dates and tracking periods count from go-live on {date}, the end of the deployment phase "
+        "in the project plan."
+    ).format(date=format_short_date(plan.go_live, lang))
 
 
 def write_tracking(ws: Worksheet, plan: KpiPlan, client: str, lang: str) -> None:
-    title_rows(ws, _("KPI tracking: {client}").format(client=client), go_live_note(plan, lang) + " " +
-               _("Enter each period's value in the yellow cells; Latest and Latest vs target update themselves."))
-    titles = [_(t) for t, _w in COLUMNS] + [_("Period {n}").format(n=format_number(i, current_language()))
-                                                  for i in range(1, PERIODS + 1)]
+    title_rows(
+        ws,
+        _("KPI tracking: {client}").format(client=client),
+        go_live_note(plan, lang)
+        + " "
+        + _("Enter each period's value in the yellow cells; Latest and Latest vs target update themselves."),
+    )
+    titles = [_(t) for t, _w in COLUMNS] + [
+        _("Period {n}").format(n=format_number(i, current_language())) for i in range(1, PERIODS + 1)
+    ]
     header(ws, titles, [w for _t, w in COLUMNS] + [10] * PERIODS, row=HEADER_ROW)
-    numbers = DataValidation(type="decimal", operator="between", formula1="-1E+300", formula2="1E+300",
-                             allow_blank=True, showErrorMessage=True, errorTitle=_("A number, please"),
-                             error=_("Enter the KPI's value for the period as a number (e.g. 87.5)."))
+    numbers = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="-1E+300",
+        formula2="1E+300",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=_("A number, please"),
+        error=_("Enter the KPI's value for the period as a number (e.g. 87.5)."),
+    )
     ws.add_data_validation(numbers)
     lines = plan.lines()
     row = HEADER_ROW
@@ -105,8 +133,9 @@ def write_tracking(ws: Worksheet, plan: KpiPlan, client: str, lang: str) -> None
     status = f"{letter}{HEADER_ROW + 1}:{letter}{max(row, HEADER_ROW + 1)}"
     for text, role in (MET, NOT_MET):
         look = dxf(role)
-        ws.conditional_formatting.add(status, CellIsRule(operator="equal", formula=[f'"{_(text)}"'],
-                                                         fill=look.fill, font=look.font))
+        ws.conditional_formatting.add(
+            status, CellIsRule(operator="equal", formula=[f'"{_(text)}"'], fill=look.fill, font=look.font)
+        )
     finish_table(ws, row - HEADER_ROW, len(titles), header_row=HEADER_ROW)
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=3)
 

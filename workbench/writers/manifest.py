@@ -39,12 +39,24 @@ def build_manifest(ctx: ExportContext, folder: Path, files: list[tuple[str, str,
         "created": issued_at().isoformat(timespec="seconds"),
         "client": ctx.client,
         "engagement": ctx.engagement,
-        "playbook": {"id": ctx.playbook.id, "version": ctx.playbook.version, "extends": ctx.playbook.extends,
-                     "sha256": ctx.playbook_digest},
+        "playbook": {
+            "id": ctx.playbook.id,
+            "version": ctx.playbook.version,
+            "extends": ctx.playbook.extends,
+            "sha256": ctx.playbook_digest,
+        },
         "answers": {"sha256": ctx.answers_digest, "count": len(ctx.answers)},
         "start": ctx.start.isoformat(),
-        "files": [{"deliverable": d, "format": f, "path": p.relative_to(folder).as_posix(),
-                   "bytes": p.stat().st_size, "sha256": sha256_file(p)} for d, f, p in files],
+        "files": [
+            {
+                "deliverable": d,
+                "format": f,
+                "path": p.relative_to(folder).as_posix(),
+                "bytes": p.stat().st_size,
+                "sha256": sha256_file(p),
+            }
+            for d, f, p in files
+        ],
     }
 
 
@@ -88,6 +100,8 @@ def foreign_reason(previous: dict, ctx: ExportContext) -> str | None:
         return _("another playbook ({playbook!r})").format(playbook=playbook.get("id"))
     answers = previous.get("answers") if isinstance(previous.get("answers"), dict) else {}
     if not theirs and ctx.client == UNNAMED and answers.get("sha256") != ctx.answers_digest:
-        return _("a client with no name and other answers (name the client in the answers file, or pass "
-                 "--client, so that exports of the same client are recognised)")
+        return _(
+            "a client with no name and other answers (name the client in the answers file, or pass "
+            "--client, so that exports of the same client are recognised)"
+        )
     return None

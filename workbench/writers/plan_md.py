@@ -21,9 +21,17 @@ def write(ctx: ExportContext, folder: Path) -> list[Path]:
         (view.phase(phase), finish, [t for t in tasks if t.milestone])
         for (phase, tasks), finish in zip(view.by_phase(), plan.phase_milestones().values())
     ]
-    text = render("plan/plan.md.j2", client=ctx.client, playbook=tr(ctx.playbook.name, ctx.lang),
-                  playbook_id=ctx.playbook.id, version=ctx.playbook.version, plan=plan, view=view,
-                  milestones=milestones, lang=ctx.lang)
+    text = render(
+        "plan/plan.md.j2",
+        client=ctx.client,
+        playbook=tr(ctx.playbook.name, ctx.lang),
+        playbook_id=ctx.playbook.id,
+        version=ctx.playbook.version,
+        plan=plan,
+        view=view,
+        milestones=milestones,
+        lang=ctx.lang,
+    )
     target = Path(folder) / "plan.md"
     write_text_atomic(target, text)
     return [target]

@@ -112,7 +112,7 @@ def predecessors(pb: Playbook, plan: Plan | None = None) -> dict[str, list[str]]
                 links += [gate for gate in previous_gates if gate not in links]
             out[task.id] = links
         previous_gates = [t.id for t in phase.tasks if t.gate] or previous_gates
-    for sequence in (plan.levelled.values() if plan is not None else ()):
+    for sequence in plan.levelled.values() if plan is not None else ():
         for before, after in zip(sequence, sequence[1:]):
             if before not in out.setdefault(after, []):
                 out[after].append(before)
@@ -134,8 +134,13 @@ def build(pb: Playbook, plan: Plan, client: str, lang: str) -> ET.Element:
     _sub(project, "MinutesPerDay", HOURS_PER_DAY * 60)
     _sub(project, "MinutesPerWeek", HOURS_PER_DAY * 60 * (7 - len(calendar.weekend)))
     _sub(project, "DaysPerMonth", 20)
-    _calendar(project, calendar, plan.start - timedelta(days=7), plan.finish + timedelta(days=31),
-              _country_name(pb, calendar.country, lang) or pgettext("work calendar", "Standard"))
+    _calendar(
+        project,
+        calendar,
+        plan.start - timedelta(days=7),
+        plan.finish + timedelta(days=31),
+        _country_name(pb, calendar.country, lang) or pgettext("work calendar", "Standard"),
+    )
     fields = _sub(_sub(project, "ExtendedAttributes"), "ExtendedAttribute")
     _sub(fields, "FieldID", TEXT1)
     _sub(fields, "FieldName", "Text1")
@@ -171,9 +176,16 @@ def _tasks(project: ET.Element, pb: Playbook, plan: Plan, lang: str) -> dict[str
         uid += 1
         first, last = min(t.start for t in by_phase[phase.id]), max(t.finish for t in by_phase[phase.id])
         summary = _sub(tasks, "Task")
-        for tag, value in (("UID", uid), ("ID", uid), ("Name", tr(phase.name, lang)), ("Type", 1),
-                           ("OutlineLevel", 1), ("Summary", 1), ("Start", _at(first, DAY_START)),
-                           ("Finish", _at(last, DAY_END))):
+        for tag, value in (
+            ("UID", uid),
+            ("ID", uid),
+            ("Name", tr(phase.name, lang)),
+            ("Type", 1),
+            ("OutlineLevel", 1),
+            ("Summary", 1),
+            ("Start", _at(first, DAY_START)),
+            ("Finish", _at(last, DAY_END)),
+        ):
             _sub(summary, tag, value)
         for task in by_phase[phase.id]:
             uid += 1
@@ -190,11 +202,21 @@ def _task(tasks: ET.Element, task: ScheduledTask, uids: dict[str, int], links: l
     start, finish = _at(task.start, DAY_START), _at(task.finish, DAY_END)
     if not task.duration:
         start = finish
-    for tag, value in (("UID", uids[task.id]), ("ID", uids[task.id]), ("Name", name), ("Type", 0),
-                       ("OutlineLevel", 2), ("Start", start), ("Finish", finish),
-                       ("Duration", _duration(task.duration)), ("DurationFormat", 7),
-                       ("Milestone", int(task.milestone or not task.duration)), ("Critical", int(task.critical)),
-                       ("ConstraintType", START_NO_EARLIER_THAN), ("ConstraintDate", start)):
+    for tag, value in (
+        ("UID", uids[task.id]),
+        ("ID", uids[task.id]),
+        ("Name", name),
+        ("Type", 0),
+        ("OutlineLevel", 2),
+        ("Start", start),
+        ("Finish", finish),
+        ("Duration", _duration(task.duration)),
+        ("DurationFormat", 7),
+        ("Milestone", int(task.milestone or not task.duration)),
+        ("Critical", int(task.critical)),
+        ("ConstraintType", START_NO_EARLIER_THAN),
+        ("ConstraintDate", start),
+    ):
         _sub(element, tag, value)
     for dep in links:
         if dep in uids:
@@ -205,8 +227,12 @@ def _task(tasks: ET.Element, task: ScheduledTask, uids: dict[str, int], links: l
     _sub(custom, "FieldID", TEXT1)
     _sub(custom, "Value", task.id)
     baseline = _sub(element, "Baseline")
-    for tag, value in (("Number", 0), ("Start", start), ("Finish", finish),
-                       ("Duration", _duration(task.duration))):
+    for tag, value in (
+        ("Number", 0),
+        ("Start", start),
+        ("Finish", finish),
+        ("Duration", _duration(task.duration)),
+    ):
         _sub(baseline, tag, value)
 
 

@@ -23,11 +23,24 @@ from workbench.writers.plan_xlsx_load import write_load
 from workbench.writers.spreadsheet import finish_table, header, put, put_date, put_number
 from workbench.writers.xlsx_style import right_to_left, workbook
 
-PLAN_COLUMNS = [(N_("Phase"), 16), (N_("Task ID"), 22), (N_("Task"), 44), (N_("Owner"), 20),
-                (N_("Duration (working days)"), 11), (N_("Depends on"), 30), (N_("Early start"), 9),
-                (N_("Early finish"), 9), (N_("Late start"), 9), (N_("Late finish"), 9), (N_("Slack"), 8),
-                (N_("Critical"), 9), (N_("Start date"), 12), (N_("Finish date"), 12), (N_("Milestone"), 10),
-                (N_("Sized by"), 30)]
+PLAN_COLUMNS = [
+    (N_("Phase"), 16),
+    (N_("Task ID"), 22),
+    (N_("Task"), 44),
+    (N_("Owner"), 20),
+    (N_("Duration (working days)"), 11),
+    (N_("Depends on"), 30),
+    (N_("Early start"), 9),
+    (N_("Early finish"), 9),
+    (N_("Late start"), 9),
+    (N_("Late finish"), 9),
+    (N_("Slack"), 8),
+    (N_("Critical"), 9),
+    (N_("Start date"), 12),
+    (N_("Finish date"), 12),
+    (N_("Milestone"), 10),
+    (N_("Sized by"), 30),
+]
 NUMBER_COLUMNS = range(5, 12)
 """Duration, early/late start and finish, slack: numbers shown in the client's digits."""
 DATE_COLUMNS = (13, 14)
@@ -53,10 +66,14 @@ class PlanView:
 
     def sizing(self, task: ScheduledTask) -> str:
         """Why the task is longer than the playbook's base: each size driver with the client's figure."""
-        return "; ".join(_("{driver} {value}: +{days} d").format(
-            driver=tr(note.label, self.lang) if note.label else note.driver,
-            value=format_number(note.value, self.lang), days=format_number(note.added, self.lang))
-            for note in self.plan.sizing.get(task.id, []))
+        return "; ".join(
+            _("{driver} {value}: +{days} d").format(
+                driver=tr(note.label, self.lang) if note.label else note.driver,
+                value=format_number(note.value, self.lang),
+                days=format_number(note.added, self.lang),
+            )
+            for note in self.plan.sizing.get(task.id, [])
+        )
 
     def depends_on(self, task: ScheduledTask) -> str:
         """Explicit dependencies; a later phase's first tasks wait for the phase before (the gate)."""
@@ -97,10 +114,24 @@ def _plan_sheet(ws: Worksheet, view: PlanView) -> None:
     for phase, tasks in view.by_phase():
         for task in tasks:
             row += 1
-            values = [view.phase(phase), task.id, view.name(task), view.owner(task), task.duration,
-                      view.depends_on(task), task.early_start, task.early_finish, task.late_start,
-                      task.late_finish, task.slack, yes if task.critical else no, task.start, task.finish,
-                      yes if task.milestone else "", view.sizing(task)]
+            values = [
+                view.phase(phase),
+                task.id,
+                view.name(task),
+                view.owner(task),
+                task.duration,
+                view.depends_on(task),
+                task.early_start,
+                task.early_finish,
+                task.late_start,
+                task.late_finish,
+                task.slack,
+                yes if task.critical else no,
+                task.start,
+                task.finish,
+                yes if task.milestone else "",
+                view.sizing(task),
+            ]
             look = ("critical",) if task.critical else ()
             for column, value in enumerate(values, start=1):
                 if column in DATE_COLUMNS:
@@ -108,8 +139,14 @@ def _plan_sheet(ws: Worksheet, view: PlanView) -> None:
                 elif column in NUMBER_COLUMNS:
                     put_number(ws, row, column, value, view.lang, style=look)
                 else:
-                    put(ws, row, column, value, wrap=column in (3, 6, 16),
-                        style=look + ("alert",) if task.critical and column == 12 else look)
+                    put(
+                        ws,
+                        row,
+                        column,
+                        value,
+                        wrap=column in (3, 6, 16),
+                        style=look + ("alert",) if task.critical and column == 12 else look,
+                    )
     _summary_below(ws, row + 2, view.plan, view.lang)
     finish_table(ws, row - 1, len(PLAN_COLUMNS))
 
@@ -117,8 +154,11 @@ def _plan_sheet(ws: Worksheet, view: PlanView) -> None:
 def _summary_below(ws: Worksheet, row: int, plan: Plan, lang: str) -> None:
     """Start, finish and length under the table, where a printout shows them."""
     dates = [(_("Start"), plan.start), (_("Finish"), plan.finish)]
-    counts = [(_("Working days"), plan.working_days), (_("Tasks"), len(plan.tasks)),
-              (_("Critical tasks"), len(plan.critical_path()))]
+    counts = [
+        (_("Working days"), plan.working_days),
+        (_("Tasks"), len(plan.tasks)),
+        (_("Critical tasks"), len(plan.critical_path())),
+    ]
     for offset, (label, value) in enumerate(dates + counts):
         put(ws, row + offset, 2, label, style="strong")
         if offset < len(dates):
@@ -128,15 +168,27 @@ def _summary_below(ws: Worksheet, row: int, plan: Plan, lang: str) -> None:
 
 
 def _milestones(ws: Worksheet, view: PlanView) -> None:
-    header(ws, [_("Phase"), _("Milestone"), _("Kind"), _("Task ID"), _("Date"), _("Critical")],
-           [18, 48, 12, 24, 12, 9])
+    header(
+        ws,
+        [_("Phase"), _("Milestone"), _("Kind"), _("Task ID"), _("Date"), _("Critical")],
+        [18, 48, 12, 24, 12, 9],
+    )
     row = 1
     for phase, tasks in view.by_phase():
         flagged = sorted((t for t in tasks if t.milestone), key=lambda t: t.finish)
         for task in flagged:
             row += 1
-            for column, value in enumerate([view.phase(phase), view.name(task), _("task"), task.id, None,
-                                            _("yes") if task.critical else _("no")], start=1):
+            for column, value in enumerate(
+                [
+                    view.phase(phase),
+                    view.name(task),
+                    _("task"),
+                    task.id,
+                    None,
+                    _("yes") if task.critical else _("no"),
+                ],
+                start=1,
+            ):
                 put(ws, row, column, value, wrap=column == 2)
             put_date(ws, row, 5, task.finish, view.lang)
         row += 1

@@ -51,8 +51,13 @@ def write_gantt(ws: Worksheet, view: PlanView) -> Gantt:
             if task.duration:
                 _paint(ws, row, bar, fill)
             if task.milestone or not task.duration:
-                put(ws, row, FIRST + bar.last, MILESTONE,
-                    style=(fill, "milestone-on-bar") if task.duration else "milestone")
+                put(
+                    ws,
+                    row,
+                    FIRST + bar.last,
+                    MILESTONE,
+                    style=(fill, "milestone-on-bar") if task.duration else "milestone",
+                )
     _legend(ws, row + 2, chart)
     finish_table(ws, row - 1, FIRST - 1)
     ws.freeze_panes = ws.cell(row=2, column=FIRST)
@@ -95,9 +100,13 @@ def _paint(ws: Worksheet, row: int, bar: Bar, style: str) -> None:
 
 def _legend(ws: Worksheet, row: int, chart: Gantt) -> None:
     scale = _("one column per working day") if chart.scale == "day" else _("one column per week")
-    entries = [((CRITICAL, "centred"), "", _("critical task (no slack)")),
-               ((TASK, "centred"), "", _("task with slack")), ((PHASE, "centred"), "", _("phase")),
-               (("milestone",), MILESTONE, _("milestone")), (("centred",), "", scale)]
+    entries = [
+        ((CRITICAL, "centred"), "", _("critical task (no slack)")),
+        ((TASK, "centred"), "", _("task with slack")),
+        ((PHASE, "centred"), "", _("phase")),
+        (("milestone",), MILESTONE, _("milestone")),
+        (("centred",), "", scale),
+    ]
     for offset, (style, mark, text) in enumerate(entries):
         put(ws, row + offset, 1, mark, style=style)
         put(ws, row + offset, 2, text)

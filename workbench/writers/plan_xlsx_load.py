@@ -40,7 +40,9 @@ def write_load(ws: Worksheet, pb: Playbook, view: PlanView) -> None:
         ws.column_dimensions[get_column_letter(column)].width = 6
     over = dxf("bad")
     row = 1
-    for role, weekly in sorted(loads.items(), key=lambda item: (item[0] not in view.plan.availability, item[0])):
+    for role, weekly in sorted(
+        loads.items(), key=lambda item: (item[0] not in view.plan.availability, item[0])
+    ):
         row += 1
         share = view.plan.availability.get(role, 1.0)
         put(ws, row, 1, role)
@@ -50,9 +52,20 @@ def write_load(ws: Worksheet, pb: Playbook, view: PlanView) -> None:
             put_number(ws, row, FIRST + index, week.load, view.lang, "0%")
         if weekly:
             span = f"{get_column_letter(FIRST)}{row}:{get_column_letter(FIRST + len(weekly) - 1)}{row}"
-            ws.conditional_formatting.add(span, CellIsRule(operator="greaterThan", formula=[f"$C${row}+0.0001"],
-                                                           fill=over.fill, font=over.font))
-    put(ws, row + 2, 2, _("Share of one person's working time the role's tasks take each week; a part-time "
-                          "role's work is levelled to run one task at a time."))
+            ws.conditional_formatting.add(
+                span,
+                CellIsRule(
+                    operator="greaterThan", formula=[f"$C${row}+0.0001"], fill=over.fill, font=over.font
+                ),
+            )
+    put(
+        ws,
+        row + 2,
+        2,
+        _(
+            "Share of one person's working time the role's tasks take each week; a part-time "
+            "role's work is levelled to run one task at a time."
+        ),
+    )
     finish_table(ws, row - 1, FIRST - 1 + len(weeks))
     ws.freeze_panes = ws.cell(row=2, column=FIRST)

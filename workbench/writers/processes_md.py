@@ -50,23 +50,46 @@ def view(process: Process, playbook: Playbook, lang: str) -> ProcessView:
     roles = {r.id: tr(r.name, lang) for r in playbook.roles}
     labels = {n.id: local_text(n.label, lang) for n in process.nodes}
     kinds = {n.id: n.kind for n in process.nodes}
-    lanes = [(roles.get(lane, lane), [Step(n, kind_label(kinds[n]), labels[n]) for n in nodes])
-             for lane, nodes in steps_by_lane(layered_layout(process))]
+    lanes = [
+        (roles.get(lane, lane), [Step(n, kind_label(kinds[n]), labels[n]) for n in nodes])
+        for lane, nodes in steps_by_lane(layered_layout(process))
+    ]
     conditions = {(e.source, e.target): local_text(e.label, lang) for e in process.edges}
-    lines = [HandoffLine(roles.get(h.from_role, h.from_role), roles.get(h.to_role, h.to_role),
-                         labels[h.source], labels[h.target], conditions.get((h.source, h.target), ""))
-             for h in handoffs(process)]
+    lines = [
+        HandoffLine(
+            roles.get(h.from_role, h.from_role),
+            roles.get(h.to_role, h.to_role),
+            labels[h.source],
+            labels[h.target],
+            conditions.get((h.source, h.target), ""),
+        )
+        for h in handoffs(process)
+    ]
     problems = [p.message for p in check_process(process)]
-    problems += [_("lane {lane!r} is not a role of the playbook").format(lane=lane)
-                 for lane in dict.fromkeys(n.lane for n in process.nodes) if lane not in roles]
-    return ProcessView(process.id, local_text(process.name, lang), local_text(process.description, lang),
-                       mermaid.render(process, playbook, lang), lanes, lines, problems)
+    problems += [
+        _("lane {lane!r} is not a role of the playbook").format(lane=lane)
+        for lane in dict.fromkeys(n.lane for n in process.nodes)
+        if lane not in roles
+    ]
+    return ProcessView(
+        process.id,
+        local_text(process.name, lang),
+        local_text(process.description, lang),
+        mermaid.render(process, playbook, lang),
+        lanes,
+        lines,
+        problems,
+    )
 
 
 def kind_label(kind: str) -> str:
     """A node's kind (start, task, decision, end) in the document's language."""
-    labels = {"start": pgettext("process step", "start"), "task": pgettext("process step", "task"),
-              "decision": pgettext("process step", "decision"), "end": pgettext("process step", "end")}
+    labels = {
+        "start": pgettext("process step", "start"),
+        "task": pgettext("process step", "task"),
+        "decision": pgettext("process step", "decision"),
+        "end": pgettext("process step", "end"),
+    }
     return labels.get(kind, kind)
 
 
@@ -74,8 +97,15 @@ def kind_label(kind: str) -> str:
 def write(ctx: ExportContext, folder: Path) -> list[Path]:
     """One `processes.md` with a section per process of the resolved playbook, in the client's language."""
     views = [view(p, ctx.playbook, ctx.lang) for p in ctx.playbook.processes]
-    text = render("processes/processes.md.j2", client=ctx.client, playbook=tr(ctx.playbook.name, ctx.lang),
-                  playbook_id=ctx.playbook.id, version=ctx.playbook.version, processes=views, lang=ctx.lang)
+    text = render(
+        "processes/processes.md.j2",
+        client=ctx.client,
+        playbook=tr(ctx.playbook.name, ctx.lang),
+        playbook_id=ctx.playbook.id,
+        version=ctx.playbook.version,
+        processes=views,
+        lang=ctx.lang,
+    )
     target = Path(folder) / "processes.md"
     write_text_atomic(target, text)
     return [target]

@@ -13,18 +13,35 @@ from workbench.writers.context import ExportContext
 
 # deliverable -> {format: "module:function"}
 REGISTRY: dict[str, dict[str, str]] = {
-    "rfp": {"xlsx": "workbench.writers.rfp_xlsx:write", "md": "workbench.writers.rfp_text:write_md",
-            "html": "workbench.writers.rfp_text:write_html"},
-    "roles": {"xlsx": "workbench.writers.roles_xlsx:write", "md": "workbench.writers.roles_text:write_md",
-              "csv": "workbench.writers.roles_csv:write", "odoo": "workbench.writers.odoo:write",
-              "casbin": "workbench.writers.casbin_policy:write"},
-    "processes": {"bpmn": "workbench.writers.bpmn:write", "mermaid": "workbench.writers.mermaid:write",
-                  "dot": "workbench.writers.dot:write", "md": "workbench.writers.processes_md:write"},
+    "rfp": {
+        "xlsx": "workbench.writers.rfp_xlsx:write",
+        "md": "workbench.writers.rfp_text:write_md",
+        "html": "workbench.writers.rfp_text:write_html",
+    },
+    "roles": {
+        "xlsx": "workbench.writers.roles_xlsx:write",
+        "md": "workbench.writers.roles_text:write_md",
+        "csv": "workbench.writers.roles_csv:write",
+        "odoo": "workbench.writers.odoo:write",
+        "casbin": "workbench.writers.casbin_policy:write",
+    },
+    "processes": {
+        "bpmn": "workbench.writers.bpmn:write",
+        "mermaid": "workbench.writers.mermaid:write",
+        "dot": "workbench.writers.dot:write",
+        "md": "workbench.writers.processes_md:write",
+    },
     "kpis": {"xlsx": "workbench.writers.kpis_xlsx:write", "md": "workbench.writers.kpis_md:write"},
-    "plan": {"xlsx": "workbench.writers.plan_xlsx:write", "md": "workbench.writers.plan_md:write",
-             "mspdi": "workbench.writers.plan_mspdi:write"},
-    "jobdesc": {"md": "workbench.writers.jobdesc:write_md", "html": "workbench.writers.jobdesc:write_html",
-                "docx": "workbench.writers.jobdesc:write_docx"},
+    "plan": {
+        "xlsx": "workbench.writers.plan_xlsx:write",
+        "md": "workbench.writers.plan_md:write",
+        "mspdi": "workbench.writers.plan_mspdi:write",
+    },
+    "jobdesc": {
+        "md": "workbench.writers.jobdesc:write_md",
+        "html": "workbench.writers.jobdesc:write_html",
+        "docx": "workbench.writers.jobdesc:write_docx",
+    },
 }
 
 Writer = Callable[[ExportContext, "object"], list]

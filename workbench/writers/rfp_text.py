@@ -37,22 +37,41 @@ def pack_context(ctx: ExportContext) -> dict[str, object]:
         mine = [row for row in rows if row.priority == pid]
         weight = sum(row.weight for row in mine)
         share = format_percent(round(100 * weight / scored), lang) if scored and pid != Priority.WONT else "—"
-        priorities.append({"label": priority_label(pid), "meaning": _(PRIORITY_MEANINGS[pid]),
-                           "count": len(mine), "weight": weight, "share": share})
-    modules = ngettext("{n} module", "{n} modules", len(module_groups)).format(n=format_number(len(module_groups), lang))
-    summary = ngettext("{n} requirement in {modules}, total scored weight {weight}.",
-                       "{n} requirements in {modules}, total scored weight {weight}.", len(rows))
+        priorities.append(
+            {
+                "label": priority_label(pid),
+                "meaning": _(PRIORITY_MEANINGS[pid]),
+                "count": len(mine),
+                "weight": weight,
+                "share": share,
+            }
+        )
+    modules = ngettext("{n} module", "{n} modules", len(module_groups)).format(
+        n=format_number(len(module_groups), lang)
+    )
+    summary = ngettext(
+        "{n} requirement in {modules}, total scored weight {weight}.",
+        "{n} requirements in {modules}, total scored weight {weight}.",
+        len(rows),
+    )
     return {
-        "client": ctx.client, "lang": lang,
+        "client": ctx.client,
+        "lang": lang,
         "title": _("Request for proposal: CRM system for {client}").format(client=ctx.client),
         "playbook": {"name": tr(pb.name, lang), "id": pb.id, "version": pb.version},
         "issued": format_date(issued_on(), lang),
         "context": client_context(pb, ctx.answers, lang),
-        "responses": [{"label": _(label), "points": points, "meaning": _(RESPONSE_MEANINGS[label])}
-                      for label, points in RESPONSES.items()],
-        "priorities": priorities, "groups": module_groups, "count": len(rows), "scored_weight": scored,
-        "summary": summary.format(n=format_number(len(rows), lang), modules=modules,
-                                  weight=format_number(scored, lang)),
+        "responses": [
+            {"label": _(label), "points": points, "meaning": _(RESPONSE_MEANINGS[label])}
+            for label, points in RESPONSES.items()
+        ],
+        "priorities": priorities,
+        "groups": module_groups,
+        "count": len(rows),
+        "scored_weight": scored,
+        "summary": summary.format(
+            n=format_number(len(rows), lang), modules=modules, weight=format_number(scored, lang)
+        ),
     }
 
 

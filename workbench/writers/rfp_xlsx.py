@@ -33,8 +33,19 @@ from workbench.writers.rfp_xlsx_cover import row_height, write_cover
 from workbench.writers.spreadsheet import finish_table, header, localise_numbers, put, put_formula, sheet_ref
 from workbench.writers.xlsx_style import right_to_left, workbook
 
-WIDTHS = {"id": 11, "module": 16, "text": 55, "rationale": 38, "acceptance": 38, "priority": 9, "weight": 8,
-          "response": 18, "comment": 40, "points": 8, "weighted": 10}
+WIDTHS = {
+    "id": 11,
+    "module": 16,
+    "text": 55,
+    "rationale": 38,
+    "acceptance": 38,
+    "priority": 9,
+    "weight": 8,
+    "response": 18,
+    "comment": 40,
+    "points": 8,
+    "weighted": 10,
+}
 COL = {key: get_column_letter(i) for i, (key, _) in enumerate(COLUMNS, start=1)}
 """column key -> letter on the Requirements sheet"""
 
@@ -90,25 +101,45 @@ def _requirements_sheet(ws: Worksheet, rows: list[RfpRow], lookup: str) -> None:
             band, module = not band, row.module
         look = ("band",) * band + ("muted",) * (row.priority == Priority.WONT)
         for key in ("id", "module", "text", "rationale", "acceptance", "priority", "weight"):
-            put(ws, r, index[key], row.priority_label if key == "priority" else getattr(row, key), wrap=True,
-                style=look)
-        ws.row_dimensions[r].height = row_height([(getattr(row, k), WIDTHS[k]) for k in
-                                                  ("text", "rationale", "acceptance")], minimum=2)
+            put(
+                ws,
+                r,
+                index[key],
+                row.priority_label if key == "priority" else getattr(row, key),
+                wrap=True,
+                style=look,
+            )
+        ws.row_dimensions[r].height = row_height(
+            [(getattr(row, k), WIDTHS[k]) for k in ("text", "rationale", "acceptance")], minimum=2
+        )
         for key in ("response", "comment"):
             put(ws, r, index[key], None, wrap=True, style="input")
         response = _cleaned(f"{COL['response']}{r}")
-        put_formula(ws, r, index["points"], f"=IFERROR(VLOOKUP({response},{lookup},2,FALSE),0)",
-                    style=("decimal", "top"))
-        put_formula(ws, r, index["weighted"], f"={COL['weight']}{r}*{COL['points']}{r}",
-                    style=("decimal", "top"))
+        put_formula(
+            ws,
+            r,
+            index["points"],
+            f"=IFERROR(VLOOKUP({response},{lookup},2,FALSE),0)",
+            style=("decimal", "top"),
+        )
+        put_formula(
+            ws, r, index["weighted"], f"={COL['weight']}{r}*{COL['points']}{r}", style=("decimal", "top")
+        )
     last = max(len(rows) + 1, 2)
     shown = list(response_labels(current_language()).values())
-    validation = DataValidation(type="list", formula1='"' + ",".join(shown) + '"', allow_blank=True,
-                                showDropDown=False, showErrorMessage=True, errorStyle="stop",
-                                errorTitle=_("Choose a response"),
-                                error=_("Choose one of the listed responses; explain it in the Vendor comment "
-                                        "column."), showInputMessage=True, promptTitle=_("Vendor response"),
-                                prompt=_("Choose from the list: {responses}").format(responses=", ".join(shown)))
+    validation = DataValidation(
+        type="list",
+        formula1='"' + ",".join(shown) + '"',
+        allow_blank=True,
+        showDropDown=False,
+        showErrorMessage=True,
+        errorStyle="stop",
+        errorTitle=_("Choose a response"),
+        error=_("Choose one of the listed responses; explain it in the Vendor comment column."),
+        showInputMessage=True,
+        promptTitle=_("Vendor response"),
+        prompt=_("Choose from the list: {responses}").format(responses=", ".join(shown)),
+    )
     ws.add_data_validation(validation)
     validation.add(f"{COL['response']}2:{COL['response']}{last}")
     finish_table(ws, len(rows), len(COLUMNS))
@@ -131,15 +162,27 @@ def _scores_sheet(ws: Worksheet, module_groups: list[ModuleGroup], count: int, r
     def rng(key: str) -> str:
         return f"{requirements}!${COL[key]}$2:${COL[key]}${last}"
 
-    header(ws, [_("Module"), _("Total weight"), _("Score earned"), _("Score %"), _("Requirements"),
-                _("Must-haves missed")], [30, 13, 13, 10, 13, 19])
+    header(
+        ws,
+        [
+            _("Module"),
+            _("Total weight"),
+            _("Score earned"),
+            _("Score %"),
+            _("Requirements"),
+            _("Must-haves missed"),
+        ],
+        [30, 13, 13, 10, 13, 19],
+    )
     ws.row_dimensions[1].height = 30
     delivered = f'">="&{DELIVERED_POINTS}'  # the number joins as text in the user's locale: 0,4 or 0.4
     must, wont = priority_label(Priority.MUST), priority_label(Priority.WONT)
 
     def missed(where: str) -> str:
-        return (f'COUNTIFS({where}{rng("priority")},"{must}")'
-                f'-COUNTIFS({where}{rng("priority")},"{must}",{rng("points")},{delivered})')
+        return (
+            f'COUNTIFS({where}{rng("priority")},"{must}")'
+            f'-COUNTIFS({where}{rng("priority")},"{must}",{rng("points")},{delivered})'
+        )
 
     for r, group in enumerate(module_groups, start=2):
         put(ws, r, 1, group.name)
@@ -153,8 +196,13 @@ def _scores_sheet(ws: Worksheet, module_groups: list[ModuleGroup], count: int, r
     put(ws, total, 1, _("Total"), style="strong")
     for c in (2, 3, 5, 6):
         letter = get_column_letter(c)
-        put_formula(ws, total, c, f"=SUM({letter}2:{letter}{total - 1})" if total > 2 else "=0",
-                    style=("strong", "decimal") if c == 3 else "strong")
+        put_formula(
+            ws,
+            total,
+            c,
+            f"=SUM({letter}2:{letter}{total - 1})" if total > 2 else "=0",
+            style=("strong", "decimal") if c == 3 else "strong",
+        )
     put_formula(ws, total, 4, f'=IF(B{total}=0,"",C{total}/B{total})', style=("strong", "percent-decimal"))
     notes = total + 2
     put(ws, notes, 1, _("Must-haves missed"), style="strong")

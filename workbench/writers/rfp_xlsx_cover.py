@@ -25,17 +25,25 @@ WIDTHS = (34, 12, 80)
 
 INSTRUCTIONS = (
     N_("Type your company's name in the yellow '{vendor_name}' cell above."),
-    N_("On the Requirements sheet, choose one response per requirement from the drop-down in the yellow "
-       "Vendor response column; the levels and the points they earn are listed below."),
-    N_("Explain each answer in the Vendor comment column: which module, add-on or partner delivers it, and the "
-       "release and date for Roadmap answers. Text typed into the response column that is not one of the "
-       "responses earns no points and is reported as unreadable."),
-    N_("Score = weight x points, summed per module on the Scores sheet. A Must answered Roadmap or Not "
-       "supported, or left blank, counts as a missed must-have."),
+    N_(
+        "On the Requirements sheet, choose one response per requirement from the drop-down in the yellow "
+        "Vendor response column; the levels and the points they earn are listed below."
+    ),
+    N_(
+        "Explain each answer in the Vendor comment column: which module, add-on or partner delivers it, and the "
+        "release and date for Roadmap answers. Text typed into the response column that is not one of the "
+        "responses earns no points and is reported as unreadable."
+    ),
+    N_(
+        "Score = weight x points, summed per module on the Scores sheet. A Must answered Roadmap or Not "
+        "supported, or left blank, counts as a missed must-have."
+    ),
     N_("Won't items are listed for information only: they carry weight 0 and are not scored."),
-    N_("Only the response and comment cells can be edited: the sheets are protected against accidental "
-       "changes, without a password (Review > Unprotect Sheet). Please do not change requirements, "
-       "priorities or weights."),
+    N_(
+        "Only the response and comment cells can be edited: the sheets are protected against accidental "
+        "changes, without a password (Review > Unprotect Sheet). Please do not change requirements, "
+        "priorities or weights."
+    ),
 )
 
 
@@ -64,10 +72,18 @@ def write_cover(ws: Worksheet, ctx: ExportContext) -> None:
         put(ws, r, 1, f"{format_number(number, ctx.lang)}.", style="number-top")
         _wide(ws, r, _(text).format(vendor_name=_(VENDOR_NAME)))
         r += 1
-    r = _table(ws, r + 1, (_("Vendor response"), _("Points"), _("Meaning")),
-               [(_(label), points, _(RESPONSE_MEANINGS[label])) for label, points in RESPONSES.items()])
-    r = _table(ws, r + 1, (_("Priority"), _("Meaning")),
-               [(priority_label(pid), _(PRIORITY_MEANINGS[pid])) for pid in PRIORITY_LABELS])
+    r = _table(
+        ws,
+        r + 1,
+        (_("Vendor response"), _("Points"), _("Meaning")),
+        [(_(label), points, _(RESPONSE_MEANINGS[label])) for label, points in RESPONSES.items()],
+    )
+    r = _table(
+        ws,
+        r + 1,
+        (_("Priority"), _("Meaning")),
+        [(priority_label(pid), _(PRIORITY_MEANINGS[pid])) for pid in PRIORITY_LABELS],
+    )
     r = _section(ws, r + 1, _("Client context"))
     context = client_context(pb, ctx.answers, ctx.lang)
     if not context:

@@ -17,11 +17,21 @@ from workbench.writers.atomic import write_text_atomic
 from workbench.writers.context import ExportContext, in_client_language
 from workbench.writers.templating import render
 
-ACTION_LETTERS = {"create": "C", "read": "R", "update": "U", "delete": "D", "assign": "A", "export": "E",
-                  "import": "I"}
+ACTION_LETTERS = {
+    "create": "C",
+    "read": "R",
+    "update": "U",
+    "delete": "D",
+    "assign": "A",
+    "export": "E",
+    "import": "I",
+}
 """One letter per action, so a role's rights on an object fit one table cell: `C:own R:team U:own`."""
-FAMILY_TITLES = {"data": N_("Business data"), "analytics": N_("Analytics"),
-                 "system": N_("System and administration")}
+FAMILY_TITLES = {
+    "data": N_("Business data"),
+    "analytics": N_("Analytics"),
+    "system": N_("System and administration"),
+}
 
 
 def cell_text(row: MatrixRow, obj: ObjectColumns, localised: bool = False) -> str:
@@ -45,7 +55,9 @@ class FindingView:
 def finding_view(finding: Finding) -> FindingView:
     parts = [p for p in (finding.role, finding.object, finding.action) if p]
     where = " / ".join(parts) + (" " + _("task {id}").format(id=finding.task) if finding.task else "")
-    return FindingView(severity_label(finding.severity), finding.rule, where.strip(), finding.message, finding.fix)
+    return FindingView(
+        severity_label(finding.severity), finding.rule, where.strip(), finding.message, finding.fix
+    )
 
 
 def counts_line(findings: list[Finding]) -> str:
@@ -54,25 +66,49 @@ def counts_line(findings: list[Finding]) -> str:
     return _("{errors}, {warnings}, {infos}.").format(
         errors=ngettext("{n} error", "{n} errors", count["error"]).format(n=n["error"]),
         warnings=ngettext("{n} warning", "{n} warnings", count["warning"]).format(n=n["warning"]),
-        infos=ngettext("{n} note", "{n} notes", count["info"]).format(n=n["info"]))
+        infos=ngettext("{n} note", "{n} notes", count["info"]).format(n=n["info"]),
+    )
 
 
 @in_client_language
 def write_md(ctx: ExportContext, folder: Path) -> list[Path]:
     pb, lang = ctx.playbook, ctx.lang
     matrix = permission_matrix(pb, lang)
-    families = [{"title": _(FAMILY_TITLES[family]) if family in FAMILY_TITLES else family, "objects": objects,
-                 "rows": [{"role": row.role, "name": row.name,
-                           "cells": [cell_text(row, o, lang != "en") for o in objects]}
-                          for row in matrix.rows]}
-                for family, objects in matrix.families()]
+    families = [
+        {
+            "title": _(FAMILY_TITLES[family]) if family in FAMILY_TITLES else family,
+            "objects": objects,
+            "rows": [
+                {
+                    "role": row.role,
+                    "name": row.name,
+                    "cells": [cell_text(row, o, lang != "en") for o in objects],
+                }
+                for row in matrix.rows
+            ],
+        }
+        for family, objects in matrix.families()
+    ]
     findings = check_governance(pb)
-    text = render("roles/roles.md.j2", title=tr(pb.name, lang), client=ctx.client, playbook_id=pb.id,
-                  version=pb.version, letters=[(letter, a) for a, letter in ACTION_LETTERS.items()],
-                  families=families, raci=raci_table(pb, lang), role_names={r.id: tr(r.name, lang) for r in pb.roles},
-                  findings=[finding_view(f) for f in findings], counts=counts_line(findings), lang=lang,
-                  system_rights=[(r.id, tr(r.name, lang), [right_label(x, lang) for x in r.system_rights])
-                                 for r in pb.roles if r.system_rights])
+    text = render(
+        "roles/roles.md.j2",
+        title=tr(pb.name, lang),
+        client=ctx.client,
+        playbook_id=pb.id,
+        version=pb.version,
+        letters=[(letter, a) for a, letter in ACTION_LETTERS.items()],
+        families=families,
+        raci=raci_table(pb, lang),
+        role_names={r.id: tr(r.name, lang) for r in pb.roles},
+        findings=[finding_view(f) for f in findings],
+        counts=counts_line(findings),
+        lang=lang,
+        system_rights=[
+            (r.id, tr(r.name, lang), [right_label(x, lang) for x in r.system_rights])
+            for r in pb.roles
+            if r.system_rights
+        ],
+    )
     target = Path(folder) / "roles.md"
     write_text_atomic(target, text)
     return [target]

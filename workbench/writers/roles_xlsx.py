@@ -54,8 +54,12 @@ def _permissions(ws: Worksheet, matrix: PermissionMatrix, findings: list[Finding
     """Write the matrix; returns (role, object, action) -> cell coordinate, for links from Findings."""
     ws.title = _("Permissions")
     columns = matrix.columns()
-    header(ws, [_("Role id"), _("Role")] + [action_label(action) for _o, action in columns],
-           [20, 30] + [9] * len(columns), row=2)
+    header(
+        ws,
+        [_("Role id"), _("Role")] + [action_label(action) for _o, action in columns],
+        [20, 30] + [9] * len(columns),
+        row=2,
+    )
     for column in range(1, FIXED + 1):
         apply(ws.cell(row=1, column=column), "header")
     column = FIXED + 1
@@ -63,7 +67,9 @@ def _permissions(ws: Worksheet, matrix: PermissionMatrix, findings: list[Finding
         title = obj.name if obj.name == obj.id else f"{obj.name} ({obj.id})"
         put(ws, 1, column, title, style="header-centred")
         if len(obj.actions) > 1:
-            ws.merge_cells(start_row=1, start_column=column, end_row=1, end_column=column + len(obj.actions) - 1)
+            ws.merge_cells(
+                start_row=1, start_column=column, end_row=1, end_column=column + len(obj.actions) - 1
+            )
         column += len(obj.actions)
     firsts = {FIXED + 1 + i for i, (obj, action) in enumerate(columns) if i == 0 or columns[i - 1][0] != obj}
     where: dict[tuple, str] = {}
@@ -75,8 +81,11 @@ def _permissions(ws: Worksheet, matrix: PermissionMatrix, findings: list[Finding
         for c, (obj, action) in enumerate(columns, start=FIXED + 1):
             scope = row.scope(obj, action)
             # a rule between objects, so the eye finds each object's block; a finding frames its cell
-            look = ("scope-" + scope,) + ("object-start",) * (c in firsts) + \
-                ("finding",) * ((row.role, obj, action) in flagged)
+            look = (
+                ("scope-" + scope,)
+                + ("object-start",) * (c in firsts)
+                + ("finding",) * ((row.role, obj, action) in flagged)
+            )
             cell = put(ws, r, c, labels.get(scope) or scope_label(scope), style=look)
             where[(row.role, obj, action)] = cell.coordinate
     notes: dict[str, list[str]] = {}
@@ -84,8 +93,12 @@ def _permissions(ws: Worksheet, matrix: PermissionMatrix, findings: list[Finding
         if finding.cell in where:
             notes.setdefault(where[finding.cell], []).append(
                 _("{severity} {rule}: {message}\nfix: {fix}").format(
-                    severity=severity_label(finding.severity), rule=finding.rule, message=finding.message,
-                    fix=finding.fix))
+                    severity=severity_label(finding.severity),
+                    rule=finding.rule,
+                    message=finding.message,
+                    fix=finding.fix,
+                )
+            )
     for coordinate, lines in notes.items():
         ws[coordinate].comment = Comment("\n\n".join(lines), "crmwb check", width=360, height=160)
     finish_table(ws, len(matrix.rows), FIXED + len(columns), header_row=2, title_rows="1:2")
@@ -109,8 +122,11 @@ def _legend(ws: Worksheet, row: int) -> None:
 
 def _raci(ws: Worksheet, table: RaciTable) -> None:
     names = dict(table.roles)
-    header(ws, [_("Phase"), _("Task id"), _("Task"), _("Owner")] + [name for _r, name in table.roles],
-           [16, 22, 56, 26] + [12] * len(table.roles))
+    header(
+        ws,
+        [_("Phase"), _("Task id"), _("Task"), _("Owner")] + [name for _r, name in table.roles],
+        [16, 22, 56, 26] + [12] * len(table.roles),
+    )
     for column in range(5, 5 + len(table.roles)):
         apply(ws.cell(row=1, column=column), "header-centred")
     r = 1
@@ -133,13 +149,29 @@ def _raci(ws: Worksheet, table: RaciTable) -> None:
 
 
 def _findings(ws: Worksheet, findings: list[Finding], cells: dict[tuple, str], matrix_sheet: str) -> None:
-    titles = [_("Severity"), _("Rule"), _("Role"), _("Object"), _("Action"), _("Task"), _("Message"), _("Fix"),
-              _("Matrix cell")]
+    titles = [
+        _("Severity"),
+        _("Rule"),
+        _("Role"),
+        _("Object"),
+        _("Action"),
+        _("Task"),
+        _("Message"),
+        _("Fix"),
+        _("Matrix cell"),
+    ]
     header(ws, titles, [10, 22, 18, 16, 10, 16, 60, 50, 12])
     for r, finding in enumerate(findings, start=2):
-        values = [severity_label(finding.severity), finding.rule, finding.role, finding.object,
-                  action_label(finding.action) if finding.action else None, finding.task,
-                  finding.message, finding.fix]
+        values = [
+            severity_label(finding.severity),
+            finding.rule,
+            finding.role,
+            finding.object,
+            action_label(finding.action) if finding.action else None,
+            finding.task,
+            finding.message,
+            finding.fix,
+        ]
         for c, value in enumerate(values, start=1):
             put(ws, r, c, value if value is not None else "", wrap=c >= 7)
         if finding.severity in SEVERITY_STYLES:
@@ -156,14 +188,22 @@ def _findings(ws: Worksheet, findings: list[Finding], cells: dict[tuple, str], m
 
 
 def _roles(ws: Worksheet, ctx: ExportContext) -> None:
-    header(ws, [_("Role id"), _("Name"), _("Summary"), _("CRM access"), _("System rights"), _("Duties")],
-           [18, 26, 50, 40, 36, 70])
+    header(
+        ws,
+        [_("Role id"), _("Name"), _("Summary"), _("CRM access"), _("System rights"), _("Duties")],
+        [18, 26, 50, 40, 36, 70],
+    )
     for r, role in enumerate(ctx.playbook.roles, start=2):
         put(ws, r, 1, role.id)
         put(ws, r, 2, tr(role.name, ctx.lang))
         put(ws, r, 3, local_text(role.summary, ctx.lang), wrap=True)
         put(ws, r, 4, local_text(role.access, ctx.lang), wrap=True)
-        put(ws, r, 5, "\n".join(f"• {right_label(right, ctx.lang)}" for right in role.system_rights) or "—",
-            wrap=True)
+        put(
+            ws,
+            r,
+            5,
+            "\n".join(f"• {right_label(right, ctx.lang)}" for right in role.system_rights) or "—",
+            wrap=True,
+        )
         put(ws, r, 6, "\n".join(f"• {local_text(duty, ctx.lang)}" for duty in role.duties), wrap=True)
     finish_table(ws, len(ctx.playbook.roles), 6)

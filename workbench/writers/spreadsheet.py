@@ -18,8 +18,21 @@ from openpyxl.worksheet.worksheet import Worksheet
 from workbench.domain.locale import format_jalali
 from workbench.writers.xlsx_style import DATE_FORMATS, NUMBER_LOCALE, apply, local_format
 
-__all__ = ["DATE_FORMATS", "NUMBER_LOCALE", "local_format", "put", "put_date", "put_number", "put_formula",
-           "header", "finish_table", "csv_safe", "sheet_ref", "localise_numbers", "is_dangerous"]
+__all__ = [
+    "DATE_FORMATS",
+    "NUMBER_LOCALE",
+    "local_format",
+    "put",
+    "put_date",
+    "put_number",
+    "put_formula",
+    "header",
+    "finish_table",
+    "csv_safe",
+    "sheet_ref",
+    "localise_numbers",
+    "is_dangerous",
+]
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 Style = str | tuple[str, ...]
@@ -69,8 +82,14 @@ def header(ws: Worksheet, titles: Iterable[str], widths: Iterable[int], row: int
         ws.column_dimensions[get_column_letter(column)].width = width
 
 
-def finish_table(ws: Worksheet, rows: int, columns: int, header_row: int = 1, landscape: bool = True,
-                 title_rows: str | None = None) -> None:
+def finish_table(
+    ws: Worksheet,
+    rows: int,
+    columns: int,
+    header_row: int = 1,
+    landscape: bool = True,
+    title_rows: str | None = None,
+) -> None:
     """Freeze the header, add filters, fit the print to one page wide, repeat the header on each page."""
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     last = f"{get_column_letter(columns)}{max(header_row + rows, header_row + 1)}"
@@ -104,8 +123,16 @@ NUMBER_ROLES = {"#,##0.##": "number", "0%": "percent", "0.0": "decimal", "0.0%":
 """number formats that have a named style (in the workbook's language)"""
 
 
-def put_number(ws: Worksheet, row: int, column: int, value: float | int, lang: str, fmt: str = "General", *,
-               style: Style = ()) -> Cell:
+def put_number(
+    ws: Worksheet,
+    row: int,
+    column: int,
+    value: float | int,
+    lang: str,
+    fmt: str = "General",
+    *,
+    style: Style = (),
+) -> Cell:
     role = NUMBER_ROLES.get(fmt)
     if role is not None:
         cell = put(ws, row, column, value, style=_roles(style, False) + (role,))
@@ -145,6 +172,9 @@ def localise_numbers(workbook: Any, lang: str) -> None:
             continue
         for row in ws.iter_rows():
             for cell in row:
-                if (cell.data_type in ("n", "f") and not getattr(cell, "is_date", True)
-                        and not cell.number_format.startswith("[$")):
+                if (
+                    cell.data_type in ("n", "f")
+                    and not getattr(cell, "is_date", True)
+                    and not cell.number_format.startswith("[$")
+                ):
                     cell.number_format = prefix + cell.number_format

@@ -146,27 +146,88 @@ def _build(opened: OpenEngagement, today: date, lang: str) -> WeeklyReport:
     views = task_views(pb, plan, states, lang)
     closed, ends = store.closed_phases(), plan.phase_milestones()
     names = {p.id: tr(p.name, lang) for p in pb.phases}
-    phases = [PhaseRow(p.phase, names.get(p.phase, p.phase), p.percent, p.closed, p.total, p.in_progress,
-                       p.blocked, ends.get(p.phase), p.phase in closed) for p in status.phases]
+    phases = [
+        PhaseRow(
+            p.phase,
+            names.get(p.phase, p.phase),
+            p.percent,
+            p.closed,
+            p.total,
+            p.in_progress,
+            p.blocked,
+            ends.get(p.phase),
+            p.phase in closed,
+        )
+        for p in status.phases
+    ]
     by_id = {v.id: v for v in views}
-    milestones = [MilestoneRow(t.id, by_id[t.id].name, t.phase, t.finish, by_id[t.id].due, by_id[t.id].status,
-                               by_id[t.id].status not in ("done", "skipped") and by_id[t.id].due < today)
-                  for t in plan.tasks if t.milestone and t.id in by_id]
+    milestones = [
+        MilestoneRow(
+            t.id,
+            by_id[t.id].name,
+            t.phase,
+            t.finish,
+            by_id[t.id].due,
+            by_id[t.id].status,
+            by_id[t.id].status not in ("done", "skipped") and by_id[t.id].due < today,
+        )
+        for t in plan.tasks
+        if t.milestone and t.id in by_id
+    ]
     roles = pb.role_map()
-    actions = [RoleActions(role, tr(roles[role].name, lang) if role in roles else role, tasks[:NEXT_PER_ROLE],
-                           max(0, len(tasks) - NEXT_PER_ROLE)) for role, tasks in status.next_actions.items()]
+    actions = [
+        RoleActions(
+            role,
+            tr(roles[role].name, lang) if role in roles else role,
+            tasks[:NEXT_PER_ROLE],
+            max(0, len(tasks) - NEXT_PER_ROLE),
+        )
+        for role, tasks in status.next_actions.items()
+    ]
     kpis = list(pb.kpis)
     trends = list(zip(kpis, kpi_trends(kpis, store.measurements())))
-    rows = [KpiRow(k.id, tr(k.name, lang), k.kind, t.sparkline(), format_value(t.latest.value, k.unit, lang),
-                   format_value(t.baseline, k.unit, lang), target_label(k, lang), on_track_text(t.on_track),
-                   t.on_track,
-                   t.latest.measured_on, len(t.points)) for k, t in trends if t.latest]
+    rows = [
+        KpiRow(
+            k.id,
+            tr(k.name, lang),
+            k.kind,
+            t.sparkline(),
+            format_value(t.latest.value, k.unit, lang),
+            format_value(t.baseline, k.unit, lang),
+            target_label(k, lang),
+            on_track_text(t.on_track),
+            t.on_track,
+            t.latest.measured_on,
+            len(t.points),
+        )
+        for k, t in trends
+        if t.latest
+    ]
     unmeasured = [k.id for k, t in trends if not t.points]
     risks = derive_risks(pb, e.answers, status, views, trends)
-    return WeeklyReport(e.client, tr(opened.playbook.name, lang), opened.playbook.id, opened.playbook.version,
-                        e.start, plan.finish, today, list(opened.warnings), phases, milestones, status.late,
-                        status.blocked, status.at_risk, actions, rows, unmeasured, risks, lang,
-                        {r.id: tr(r.name, lang) for r in pb.roles}, names, _schedule(opened, states, today))
+    return WeeklyReport(
+        e.client,
+        tr(opened.playbook.name, lang),
+        opened.playbook.id,
+        opened.playbook.version,
+        e.start,
+        plan.finish,
+        today,
+        list(opened.warnings),
+        phases,
+        milestones,
+        status.late,
+        status.blocked,
+        status.at_risk,
+        actions,
+        rows,
+        unmeasured,
+        risks,
+        lang,
+        {r.id: tr(r.name, lang) for r in pb.roles},
+        names,
+        _schedule(opened, states, today),
+    )
 
 
 def _schedule(opened: OpenEngagement, states, today: date) -> ScheduleRow:

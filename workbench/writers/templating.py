@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from workbench.domain.locale import format_date, format_number, format_percent, format_short_date, localize_digits
+from workbench.domain.locale import (
+    format_date,
+    format_number,
+    format_percent,
+    format_short_date,
+    localize_digits,
+)
 from workbench.domain.text import RTL_LANGUAGES, tr
 from workbench.domain.vocabulary import action_label, level_label, scope_label, severity_label, status_label
 from workbench.i18n import _, current_language, ngettext, use_language
@@ -42,8 +48,13 @@ def environment():
     env.filters["pct"] = lambda value: format_percent(value, current_language())
     env.globals["_"] = _
     env.globals["ngettext"] = ngettext
-    env.globals.update(status_label=status_label, level_label=level_label, scope_label=scope_label,
-                       action_label=action_label, severity_label=severity_label)
+    env.globals.update(
+        status_label=status_label,
+        level_label=level_label,
+        scope_label=scope_label,
+        action_label=action_label,
+        severity_label=severity_label,
+    )
     return env
 
 

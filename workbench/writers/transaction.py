@@ -82,14 +82,19 @@ class Changes:
 
         lang = current_language()
         return _("{added} added, {replaced} replaced, {unchanged} unchanged, {removed} removed").format(
-            added=format_number(len(self.added), lang), replaced=format_number(len(self.replaced), lang),
-            unchanged=format_number(len(self.unchanged), lang), removed=format_number(len(self.removed),
-                                                                                      lang))
+            added=format_number(len(self.added), lang),
+            replaced=format_number(len(self.replaced), lang),
+            unchanged=format_number(len(self.unchanged), lang),
+            removed=format_number(len(self.removed), lang),
+        )
 
     def lines(self) -> list[str]:
         """One line per changed path: `+ added`, `~ replaced`, `- removed` (unchanged ones only counted)."""
-        return ([f"+ {p}" for p in self.added] + [f"~ {p}" for p in self.replaced]
-                + [f"- {p}" for p in self.removed])
+        return (
+            [f"+ {p}" for p in self.added]
+            + [f"~ {p}" for p in self.replaced]
+            + [f"- {p}" for p in self.removed]
+        )
 
 
 @dataclass
@@ -178,9 +183,12 @@ class Transaction:
             _rollback(self.folder, self.work, journal)
         except OSError as back:
             self._done = True  # keep the journal: the next run finishes the switch
-            raise SwitchInterrupted(_("writing to {folder} failed part way ({why}) and could not be undone "
-                                      "({back}); run the command again to finish it").format(
-                folder=self.folder, why=failure, back=back)) from failure
+            raise SwitchInterrupted(
+                _(
+                    "writing to {folder} failed part way ({why}) and could not be undone "
+                    "({back}); run the command again to finish it"
+                ).format(folder=self.folder, why=failure, back=back)
+            ) from failure
         _finish(self.work)
         self._done = True
 
@@ -203,8 +211,9 @@ def _recover(folder: Path) -> str:
     for entry in os.scandir(folder):
         if entry.name.startswith(LEGACY_PREFIXES) and entry.is_dir(follow_symlinks=False):
             shutil.rmtree(entry.path, ignore_errors=True)
-            said.append(_("removed the staging folder {name} of an interrupted export").format(
-                name=entry.name))
+            said.append(
+                _("removed the staging folder {name} of an interrupted export").format(name=entry.name)
+            )
     work = folder / WORK
     if work.is_symlink() or work.is_file():
         work.unlink()
@@ -227,9 +236,12 @@ def _settle(folder: Path, work: Path, journal: dict) -> str:
         try:
             _rollback(folder, work, journal)
         except OSError as back:
-            raise FolderRefused(_("an interrupted export in {folder} can be neither finished ({forward}) nor "
-                                  "undone ({back}); its files are kept in {work}").format(
-                folder=folder, forward=forward, back=back, work=work)) from None
+            raise FolderRefused(
+                _(
+                    "an interrupted export in {folder} can be neither finished ({forward}) nor "
+                    "undone ({back}); its files are kept in {work}"
+                ).format(folder=folder, forward=forward, back=back, work=work)
+            ) from None
         return _("undid an interrupted export that could not be finished ({why})").format(why=forward)
 
 
@@ -238,8 +250,11 @@ def _read_journal(work: Path) -> dict | None:
         data = json.loads((work / JOURNAL).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    ok = (isinstance(data, dict) and all(isinstance(data.get(k), list) for k in ("new", "old"))
-          and all(safe_rel(p) for p in data["new"] + data["old"]))
+    ok = (
+        isinstance(data, dict)
+        and all(isinstance(data.get(k), list) for k in ("new", "old"))
+        and all(safe_rel(p) for p in data["new"] + data["old"])
+    )
     return data if ok else None
 
 
@@ -315,8 +330,11 @@ def _plan(folder: Path, staging: Path, new: list[str], rules: Rules) -> tuple[li
             check.old.add(rel)
     if rules.refuse_foreign and not rules.force:
         covered = rules.owned | check.old | newset
-        strays = sorted(rel for rel, kind in check.scan.items()
-                        if kind != "dir" and rel not in covered and not _under(rel, check.old))
+        strays = sorted(
+            rel
+            for rel, kind in check.scan.items()
+            if kind != "dir" and rel not in covered and not _under(rel, check.old)
+        )
         for rel in strays:
             check.refuse("link" if check.scan[rel] == "link" else "foreign", rel)
     _check_devices(check, new)
@@ -370,17 +388,27 @@ def _check_devices(check: _Check, new: list[str]) -> None:
 
 
 _REASONS = {  # reason -> (what is wrong, what to do)
-    "foreign": ("holds files no export manifest of ours lists (the client's own files or another tool's)",
-                "move them away, choose an empty folder, or pass --force to write beside them"),
-    "overwrite": ("holds files no export manifest of ours lists where the export writes",
-                  "move them away or pass --force to replace them"),
-    "link": ("holds symbolic links, which the export never follows",
-             ("remove them or pass --force (a link on the export's path is then moved away, never "
-              "written through)")),
+    "foreign": (
+        "holds files no export manifest of ours lists (the client's own files or another tool's)",
+        "move them away, choose an empty folder, or pass --force to write beside them",
+    ),
+    "overwrite": (
+        "holds files no export manifest of ours lists where the export writes",
+        "move them away or pass --force to replace them",
+    ),
+    "link": (
+        "holds symbolic links, which the export never follows",
+        (
+            "remove them or pass --force (a link on the export's path is then moved away, never "
+            "written through)"
+        ),
+    ),
     "not-folder": ("has files where the export needs a folder", "move them away or pass --force"),
     "folder": ("has folders where the export writes a file", "move them away"),
-    "device": ("has subfolders on another filesystem, which cannot be switched in one step",
-               "unmount them or choose another folder"),
+    "device": (
+        "has subfolders on another filesystem, which cannot be switched in one step",
+        "unmount them or choose another folder",
+    ),
 }
 
 
@@ -388,8 +416,12 @@ def _refusal_message(folder: Path, refused: dict[str, list[str]]) -> str:
     parts = []
     for reason, paths in refused.items():
         what, advice = _REASONS[reason]
-        parts.append(_("{folder} {what}").format(folder=folder, what=_(what))
-                     + _named(sorted(dict.fromkeys(paths))) + "; " + _(advice))
+        parts.append(
+            _("{folder} {what}").format(folder=folder, what=_(what))
+            + _named(sorted(dict.fromkeys(paths)))
+            + "; "
+            + _(advice)
+        )
     return "; ".join(parts) + _("; nothing was changed")
 
 
@@ -433,8 +465,11 @@ def _forward(folder: Path, work: Path, journal: dict) -> None:
     new, newset = journal["new"], set(journal["new"])
     for rel in journal["old"]:
         source, kept = folder / rel, work / "old" / rel
-        if os.path.lexists(source) and not os.path.lexists(kept) and (
-                rel not in newset or os.path.lexists(work / "new" / rel)):
+        if (
+            os.path.lexists(source)
+            and not os.path.lexists(kept)
+            and (rel not in newset or os.path.lexists(work / "new" / rel))
+        ):
             kept.parent.mkdir(parents=True, exist_ok=True)
             os.rename(source, kept)
     for rel in new:
@@ -516,6 +551,9 @@ def _lock(folder: Path) -> int | None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         os.close(fd)
-        raise FolderRefused(_("another crmwb command is writing to {folder}; wait for it to finish, "
-                              "then run this one again").format(folder=folder)) from None
+        raise FolderRefused(
+            _(
+                "another crmwb command is writing to {folder}; wait for it to finish, then run this one again"
+            ).format(folder=folder)
+        ) from None
     return fd

@@ -72,12 +72,21 @@ WRAP = {"wrap_text": True, "vertical": "top"}
 
 ROLES: dict[str, dict[str, Any]] = {
     # headers and titles
-    "header": {"fill": NAVY, "font": {"bold": True, "color": WHITE}, "alignment": {"wrap_text": True,
-                                                                                    "vertical": "center"}},
-    "header-centred": {"fill": NAVY, "font": {"bold": True, "color": WHITE},
-                       "alignment": {"wrap_text": True, **CENTRE}},
-    "header-rotated": {"fill": NAVY, "font": {"bold": True, "color": WHITE},
-                       "alignment": {"text_rotation": 90, "horizontal": "center"}},
+    "header": {
+        "fill": NAVY,
+        "font": {"bold": True, "color": WHITE},
+        "alignment": {"wrap_text": True, "vertical": "center"},
+    },
+    "header-centred": {
+        "fill": NAVY,
+        "font": {"bold": True, "color": WHITE},
+        "alignment": {"wrap_text": True, **CENTRE},
+    },
+    "header-rotated": {
+        "fill": NAVY,
+        "font": {"bold": True, "color": WHITE},
+        "alignment": {"text_rotation": 90, "horizontal": "center"},
+    },
     "title": {"font": {"bold": True, "size": 14}},
     "section": {"font": {"bold": True, "size": 12, "color": NAVY}},
     "strong": {"font": {"bold": True}},
@@ -97,8 +106,11 @@ ROLES: dict[str, dict[str, Any]] = {
     "band": {"fill": BAND_BLUE},
     "group": {"fill": GROUP_BLUE},
     "group-title": {"fill": GROUP_BLUE, "font": {"bold": True, "size": 12, "color": NAVY}},
-    "group-label": {"fill": GROUP_BLUE, "font": {"bold": True, "color": NAVY}, "alignment": {"horizontal":
-                                                                                              "center"}},
+    "group-label": {
+        "fill": GROUP_BLUE,
+        "font": {"bold": True, "color": NAVY},
+        "alignment": {"horizontal": "center"},
+    },
     "critical": {"fill": CRITICAL_ROW},
     # values
     "date": {"number_format": "date"},
@@ -148,9 +160,12 @@ def local_format(fmt: str, lang: str) -> str:
 def dxf(role: str) -> DifferentialStyle:
     """The look of a role as conditional formatting needs it (a rule cannot point at a named style)."""
     parts = ROLES[role]
-    return DifferentialStyle(font=Font(**parts["font"]) if "font" in parts else None,
-                             fill=PatternFill(bgColor=parts["fill"], fgColor=parts["fill"], fill_type="solid")
-                             if "fill" in parts else None)
+    return DifferentialStyle(
+        font=Font(**parts["font"]) if "font" in parts else None,
+        fill=PatternFill(bgColor=parts["fill"], fgColor=parts["fill"], fill_type="solid")
+        if "fill" in parts
+        else None,
+    )
 
 
 class WorkbookStyles:
@@ -170,8 +185,9 @@ class WorkbookStyles:
         merged: dict[str, Any] = {}
         for role in roles:
             for part, value in ROLES[role].items():
-                merged[part] = ({**merged[part], **value} if isinstance(value, dict) and part in merged
-                                else value)
+                merged[part] = (
+                    {**merged[part], **value} if isinstance(value, dict) and part in merged else value
+                )
         style = NamedStyle(name=PREFIX + " ".join(roles))
         if "font" in merged:
             style.font = Font(**merged["font"])
@@ -179,8 +195,9 @@ class WorkbookStyles:
             style.fill = _fill(merged["fill"])
         if "border" in merged:
             kind, colour = merged["border"]
-            style.border = (Border(left=Side(style="thin", color=colour)) if kind == "thin-left"
-                            else _frame(kind, colour))
+            style.border = (
+                Border(left=Side(style="thin", color=colour)) if kind == "thin-left" else _frame(kind, colour)
+            )
         alignment = dict(merged.get("alignment", {}))
         if self.lang in RTL_LANGUAGES:
             alignment["readingOrder"] = 2  # right to left, whatever the cell's first letter is

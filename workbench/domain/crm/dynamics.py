@@ -42,30 +42,53 @@ from workbench.i18n import N_, _
 
 TARGET = "dynamics"
 VERBS: tuple[str, ...] = ("Create", "Read", "Write", "Delete", "Append", "AppendTo", "Assign", "Share")
-PRIVILEGES: dict[str, tuple[str, ...]] = {"create": ("Create",), "read": ("Read",),
-                                          "update": ("Write", "Append", "AppendTo"), "delete": ("Delete",),
-                                          "assign": ("Assign",)}
+PRIVILEGES: dict[str, tuple[str, ...]] = {
+    "create": ("Create",),
+    "read": ("Read",),
+    "update": ("Write", "Append", "AppendTo"),
+    "delete": ("Delete",),
+    "assign": ("Assign",),
+}
 """playbook action -> the privilege verbs that carry it"""
 ACTION_OF: dict[str, str] = {verb: action for action, verbs in PRIVILEGES.items() for verb in verbs} | {
-    "Share": "share"}
+    "Share": "share"
+}
 DEPTHS: dict[str, str] = {"own": "Basic", "team": "Local", "all": "Global"}
 SCOPE_OF: dict[str, str] = {"basic": "own", "local": "team", "deep": "all", "global": "all"}
 """depth (lower case) -> scope; Deep is the documented approximation"""
 NO_PRIVILEGE = {
-    "export": N_("Dynamics has no per-entity export privilege: Export to Excel (prvExportToExcel) is one "
-                 "org-wide privilege, out of scope of the per-entity export; not written"),
-    "import": N_("Dynamics has no per-entity import privilege: importing needs the org-wide import privileges "
-                 "plus Create on the entity; not written"),
+    "export": N_(
+        "Dynamics has no per-entity export privilege: Export to Excel (prvExportToExcel) is one "
+        "org-wide privilege, out of scope of the per-entity export; not written"
+    ),
+    "import": N_(
+        "Dynamics has no per-entity import privilege: importing needs the org-wide import privileges "
+        "plus Create on the entity; not written"
+    ),
 }
 """English; translated where a report shows it"""
 ORG_OWNED = frozenset({"product", "organization", "systemform", "serviceendpoint"})
 """standard entities whose records have no owner: Global or nothing, and no Assign/Share"""
 SCHEMA_NAMES: dict[str, str] = {
-    "account": "Account", "contact": "Contact", "lead": "Lead", "opportunity": "Opportunity",
-    "quote": "Quote", "product": "Product", "campaign": "Campaign", "incident": "Incident",
-    "activitypointer": "Activity", "knowledgearticle": "KnowledgeArticle", "report": "Report",
-    "systemform": "SystemForm", "systemuser": "User", "role": "Role", "organization": "Organization",
-    "workflow": "Workflow", "serviceendpoint": "ServiceEndpoint", "import": "Import", "audit": "Audit",
+    "account": "Account",
+    "contact": "Contact",
+    "lead": "Lead",
+    "opportunity": "Opportunity",
+    "quote": "Quote",
+    "product": "Product",
+    "campaign": "Campaign",
+    "incident": "Incident",
+    "activitypointer": "Activity",
+    "knowledgearticle": "KnowledgeArticle",
+    "report": "Report",
+    "systemform": "SystemForm",
+    "systemuser": "User",
+    "role": "Role",
+    "organization": "Organization",
+    "workflow": "Workflow",
+    "serviceendpoint": "ServiceEndpoint",
+    "import": "Import",
+    "audit": "Audit",
 }
 """logical name -> the name privileges use for standard entities; other entities use the mapped name"""
 ROLE_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "crm-workbench:dynamics:role")
@@ -91,7 +114,7 @@ def split_privilege(name: str, known: set[str] | frozenset[str]) -> tuple[str, s
         return None
     verb, entity = match.groups()
     if verb == "AppendTo" and entity.lower() not in known and f"to{entity}".lower() in known:
-        return "Append", name[len("prvAppend"):]
+        return "Append", name[len("prvAppend") :]
     return verb, entity
 
 
@@ -123,10 +146,12 @@ def unmapped_reason(mapping: CrmMapping, object_id: str) -> str | None:
     """Why an object has no entity to carry its rights, or None when it has one."""
     if object_id not in mapping.objects:
         return _("{object} has no entry under {key}; add its {name} to export it; not written").format(
-            object=object_id, key="crm_mappings.dynamics.objects", name=_("entity logical name"))
+            object=object_id, key="crm_mappings.dynamics.objects", name=_("entity logical name")
+        )
     if mapping.objects[object_id] is None:
         return _("{object} is mapped to null (no {kind}); grant it by hand if needed; not written").format(
-            object=object_id, kind=_("Dynamics entity"))
+            object=object_id, kind=_("Dynamics entity")
+        )
     return None
 
 
@@ -141,17 +166,23 @@ def entity_scopes(role: Role, members: list[str], entity: str) -> tuple[dict[str
         held = [p.get(action, "none") for p in perms]
         scope = held[0] if len(held) == 1 else max(held, key=scope_rank)
         if len(set(held)) > 1:
-            notes[action] = _("{objects} share the entity {entity}: the widest right ({scope}) is written").format(
-                objects=", ".join(members), entity=entity, scope=scope_label(scope))
+            notes[action] = _(
+                "{objects} share the entity {entity}: the widest right ({scope}) is written"
+            ).format(objects=", ".join(members), entity=entity, scope=scope_label(scope))
         if scope == "none":
             continue
         if org_owned and action == "assign":
-            notes[action] = _("{entity} is organization-owned: it has no owner to assign; not written").format(
-                entity=entity)
+            notes[action] = _(
+                "{entity} is organization-owned: it has no owner to assign; not written"
+            ).format(entity=entity)
             continue
         if org_owned and scope != "all":
-            notes.setdefault(action, _("{entity} is organization-owned: Global is its only depth; widened to "
-                                       "{scope}").format(entity=entity, scope=scope_label("all")))
+            notes.setdefault(
+                action,
+                _("{entity} is organization-owned: Global is its only depth; widened to {scope}").format(
+                    entity=entity, scope=scope_label("all")
+                ),
+            )
             scope = "all"
         scopes[action] = scope
     return scopes, notes
@@ -176,8 +207,9 @@ def plan(pb: Playbook, mapping: CrmMapping) -> tuple[dict[str, dict[str, dict[st
             reason = reasons.get(obj_id, "")  # "": not a playbook object, which the checks report
             for action, wanted in actions.items():
                 if wanted != "none" and reason != "" and (reason or action in NO_PRIVILEGE):
-                    matrix.limitations.append(Limitation(role.id, obj_id, action, wanted, "none",
-                                                         reason or _(NO_PRIVILEGE[action])))
+                    matrix.limitations.append(
+                        Limitation(role.id, obj_id, action, wanted, "none", reason or _(NO_PRIVILEGE[action]))
+                    )
         for entity, members in groups.items():
             if not any(o in role.permissions for o in members):
                 continue
@@ -191,8 +223,9 @@ def plan(pb: Playbook, mapping: CrmMapping) -> tuple[dict[str, dict[str, dict[st
                     if got != "none":
                         matrix.grants[(role.id, obj_id, action)] = got
                     if got != wanted:
-                        matrix.limitations.append(Limitation(role.id, obj_id, action, wanted, got,
-                                                             notes.get(action, "")))
+                        matrix.limitations.append(
+                            Limitation(role.id, obj_id, action, wanted, got, notes.get(action, ""))
+                        )
     return roles, matrix
 
 

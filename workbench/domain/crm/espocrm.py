@@ -53,23 +53,32 @@ LEVEL = {"none": "no", "own": "own", "team": "team", "all": "all"}
 SCOPE = {level: scope for scope, level in LEVEL.items()}
 CREATE_YES = "own"
 EXPORT_FIELD = "exportPermission"
-YES_NO_FIELDS = frozenset({"exportPermission", "massUpdatePermission", "dataPrivacyPermission",
-                           "auditPermission"})
+YES_NO_FIELDS = frozenset(
+    {"exportPermission", "massUpdatePermission", "dataPrivacyPermission", "auditPermission"}
+)
 """role fields that take yes/no; the other permission fields take all/team/no"""
-KEYS: tuple[tuple[str, str], ...] = (("create", "create"), ("read", "read"), ("edit", "update"),
-                                     ("delete", "delete"), ("stream", "read"))
+KEYS: tuple[tuple[str, str], ...] = (
+    ("create", "create"),
+    ("read", "read"),
+    ("edit", "update"),
+    ("delete", "delete"),
+    ("stream", "read"),
+)
 """EspoCRM action -> playbook action, in the order EspoCRM's role editor shows them."""
 CRUD = ("create", "read", "update", "delete")
 NOT_PER_ENTITY = {
-    "assign": N_("EspoCRM has no per-entity assign right: assigning needs edit plus the role's "
-                 "assignmentPermission (role-wide, not written)"),
-    "import": N_("EspoCRM grants importing through the Import scope (map data_import to Import), not per entity"),
+    "assign": N_(
+        "EspoCRM has no per-entity assign right: assigning needs edit plus the role's "
+        "assignmentPermission (role-wide, not written)"
+    ),
+    "import": N_(
+        "EspoCRM grants importing through the Import scope (map data_import to Import), not per entity"
+    ),
 }
 """English; translated where a report shows it"""
 
 
 RANK = SCOPE_RANK
-
 
 
 @dataclass(frozen=True)
@@ -112,8 +121,11 @@ def entity_value(scopes: dict[str, str], rule: EntityRule) -> bool | dict[str, s
     for key, action in KEYS:
         if key in rule.actions:
             scope = scopes.get(action, "none")
-            value[key] = ("yes" if scope != "none" else "no") if key == "create" else \
-                _fit(LEVEL[scope], rule.levels.get(key))
+            value[key] = (
+                ("yes" if scope != "none" else "no")
+                if key == "create"
+                else _fit(LEVEL[scope], rule.levels.get(key))
+            )
     return value if any(v != "no" for v in value.values()) else False
 
 
@@ -157,9 +169,14 @@ class EspoRole:
     """role permission fields the system rights set (exportPermission aside: `export` carries it)"""
 
     def document(self) -> dict[str, Any]:
-        return {"name": self.name, "data": self.data, "fieldData": {}, **self.fields,
-                "exportPermission": "yes" if self.export else "no",
-                "massUpdatePermission": "yes" if self.mass_update else "no"}
+        return {
+            "name": self.name,
+            "data": self.data,
+            "fieldData": {},
+            **self.fields,
+            "exportPermission": "yes" if self.export else "no",
+            "massUpdatePermission": "yes" if self.mass_update else "no",
+        }
 
 
 def field_held(name: str, value: Any) -> bool:
@@ -212,35 +229,46 @@ def plan(pb: Playbook, mapping: CrmMapping) -> tuple[list[EspoRole], TargetMatri
                     if have != "none":
                         matrix.grants[(role.id, obj, action)] = have
                     if have != wanted:
-                        why = _why(action, wanted, merged.get(action, "none"), entity, rule, objects, item.export)
+                        why = _why(
+                            action, wanted, merged.get(action, "none"), entity, rule, objects, item.export
+                        )
                         matrix.limitations.append(Limitation(role.id, obj, action, wanted, have, why))
         roles.append(item)
     return roles, matrix
 
 
-def _why(action: str, wanted: str, merged: str, entity: str, rule: EntityRule, objects: list[str],
-         export: bool) -> str:
+def _why(
+    action: str, wanted: str, merged: str, entity: str, rule: EntityRule, objects: list[str], export: bool
+) -> str:
     """Why EspoCRM holds a designed right differently (the first reason that applies)."""
     if rule.kind == "admin":
-        return _("only administrators manage {entity} in EspoCRM; a role cannot grant it").format(entity=entity)
+        return _("only administrators manage {entity} in EspoCRM; a role cannot grant it").format(
+            entity=entity
+        )
     if action in NOT_PER_ENTITY:
         return _(NOT_PER_ENTITY[action])
     if rule.kind == "boolean":
         return _("{entity} is on or off in EspoCRM (no levels, no export): access is granted whole").format(
-            entity=entity)
+            entity=entity
+        )
     if action == "export":
-        return _("exportPermission is one switch per role (here {value}); an export reaches what the role may "
-                 "read").format(value=pgettext("yes/no answer", "yes") if export else pgettext("yes/no answer", "no"))
+        return _(
+            "exportPermission is one switch per role (here {value}); an export reaches what the role may read"
+        ).format(value=pgettext("yes/no answer", "yes") if export else pgettext("yes/no answer", "no"))
     if merged != wanted:
         return _("{objects} share the EspoCRM entity {entity}: the union ({scope}) applies").format(
-            objects=", ".join(objects), entity=entity, scope=scope_label(merged))
+            objects=", ".join(objects), entity=entity, scope=scope_label(merged)
+        )
     key = {"create": "create", "read": "read", "update": "edit", "delete": "delete"}.get(action, "")
     if action == "create" and key in rule.actions:
-        return _("create is yes/no in EspoCRM; yes is audited as own (a new record is assigned to its "
-                 "creator; creating for others needs assignmentPermission)")
+        return _(
+            "create is yes/no in EspoCRM; yes is audited as own (a new record is assigned to its "
+            "creator; creating for others needs assignmentPermission)"
+        )
     allowed = ", ".join(f"{a} ({'/'.join(rule.levels[a])})" if a in rule.levels else a for a in rule.actions)
     return _("on {entity} EspoCRM has only {allowed}: the nearest narrower level was written").format(
-        entity=entity, allowed=allowed)
+        entity=entity, allowed=allowed
+    )
 
 
 def project(pb: Playbook, mapping: CrmMapping) -> TargetMatrix:

@@ -45,12 +45,18 @@ from workbench.i18n import N_, _
 
 TARGET = "odoo"
 HEADER = ("id", "name", "model_id:id", "group_id:id", "perm_read", "perm_write", "perm_create", "perm_unlink")
-PERMS: tuple[tuple[str, str], ...] = (("perm_read", "read"), ("perm_write", "update"), ("perm_create", "create"),
-                                      ("perm_unlink", "delete"))  # Odoo ACL column -> playbook action
+PERMS: tuple[tuple[str, str], ...] = (
+    ("perm_read", "read"),
+    ("perm_write", "update"),
+    ("perm_create", "create"),
+    ("perm_unlink", "delete"),
+)  # Odoo ACL column -> playbook action
 COLUMN = {action: column for column, action in PERMS}
-UNCARRIED = {"assign": N_("assigning is a write on the owner field: grant perm_write or a server action"),
-             "export": N_("add the users to base.group_allow_export (Odoo 17+); exports follow read rules"),
-             "import": N_("importing needs perm_create on the model and access to base_import")}
+UNCARRIED = {
+    "assign": N_("assigning is a write on the owner field: grant perm_write or a server action"),
+    "export": N_("add the users to base.group_allow_export (Odoo 17+); exports follow read rules"),
+    "import": N_("importing needs perm_create on the model and access to base_import"),
+}
 """English; translated where a report shows it"""
 GROUP_PREFIX = "group_crm_"
 _MY_TEAMS = "user.crm_team_ids.ids"
@@ -86,16 +92,24 @@ class OdooModel:
         return f"['|', {own}, {team}]"
 
 
-KNOWN: dict[str, OdooModel] = {m.model: m for m in (
-    OdooModel("crm.lead", "crm", "user_id", _SALES_TEAM), OdooModel("res.partner", "base", "user_id", _SALES_TEAM),
-    OdooModel("sale.order", "sale", "user_id", _SALES_TEAM), OdooModel("product.template", "product"),
-    OdooModel("utm.campaign", "utm", "user_id"), OdooModel("mail.activity", "mail", "user_id"),
-    OdooModel("helpdesk.ticket", "helpdesk", "user_id", "('team_id.member_ids', 'in', [user.id])"),
-    OdooModel("res.users", "base", "id", f"('crm_team_ids', 'in', {_MY_TEAMS})"),
-    OdooModel("knowledge.article", "knowledge"), OdooModel("res.groups", "base"),
-    OdooModel("res.config.settings", "base"), OdooModel("base.automation", "base_automation"),
-    OdooModel("base_import.import", "base_import"),
-)}
+KNOWN: dict[str, OdooModel] = {
+    m.model: m
+    for m in (
+        OdooModel("crm.lead", "crm", "user_id", _SALES_TEAM),
+        OdooModel("res.partner", "base", "user_id", _SALES_TEAM),
+        OdooModel("sale.order", "sale", "user_id", _SALES_TEAM),
+        OdooModel("product.template", "product"),
+        OdooModel("utm.campaign", "utm", "user_id"),
+        OdooModel("mail.activity", "mail", "user_id"),
+        OdooModel("helpdesk.ticket", "helpdesk", "user_id", "('team_id.member_ids', 'in', [user.id])"),
+        OdooModel("res.users", "base", "id", f"('crm_team_ids', 'in', {_MY_TEAMS})"),
+        OdooModel("knowledge.article", "knowledge"),
+        OdooModel("res.groups", "base"),
+        OdooModel("res.config.settings", "base"),
+        OdooModel("base.automation", "base_automation"),
+        OdooModel("base_import.import", "base_import"),
+    )
+}
 """Standard models and the module that defines them (the first part of their `model_id:id`)."""
 
 
@@ -145,7 +159,9 @@ def scope_of(model: OdooModel, domain: str | None) -> str | None:
 class OdooRights:
     """A role's scope per Odoo model and ACL column, plus what had to be merged or left out."""
 
-    scopes: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)  # (role, model) -> column -> scope
+    scopes: dict[tuple[str, str], dict[str, str]] = field(
+        default_factory=dict
+    )  # (role, model) -> column -> scope
     members: dict[str, list[str]] = field(default_factory=dict)
     merged: list[str] = field(default_factory=list)
     unmapped_objects: list[str] = field(default_factory=list)
@@ -162,9 +178,16 @@ def odoo_rights(pb: Playbook, mapping: CrmMapping) -> OdooRights:
             for obj, perms in held:
                 for action, why in UNCARRIED.items():
                     if perms.get(action, "none") != "none":
-                        rights.unmapped_rights.append(_("{role} {action} {object} ({scope}) on {model}: {why}").format(
-                            role=role.id, action=action_label(action), object=obj,
-                            scope=scope_label(perms[action]), model=model, why=_(why)))
+                        rights.unmapped_rights.append(
+                            _("{role} {action} {object} ({scope}) on {model}: {why}").format(
+                                role=role.id,
+                                action=action_label(action),
+                                object=obj,
+                                scope=scope_label(perms[action]),
+                                model=model,
+                                why=_(why),
+                            )
+                        )
             cells = rights.scopes.setdefault((role.id, model), {})
             for column, action in PERMS:
                 found = [(obj, perms.get(action, "none")) for obj, perms in held]
@@ -172,9 +195,15 @@ def odoo_rights(pb: Playbook, mapping: CrmMapping) -> OdooRights:
                 if widest != "none":
                     cells[column] = widest
                 if len(found) > 1 and len({s for _, s in found}) > 1:
-                    rights.merged.append(_("{role} {column} on {model}: {found} -> {widest} (the union)").format(
-                        role=role.id, column=column, model=model, widest=scope_label(widest),
-                        found=", ".join(f"{o} {scope_label(s)}" for o, s in found)))
+                    rights.merged.append(
+                        _("{role} {column} on {model}: {found} -> {widest} (the union)").format(
+                            role=role.id,
+                            column=column,
+                            model=model,
+                            widest=scope_label(widest),
+                            found=", ".join(f"{o} {scope_label(s)}" for o, s in found),
+                        )
+                    )
     return rights
 
 
@@ -188,7 +217,8 @@ def project(pb: Playbook, mapping: CrmMapping) -> TargetMatrix:
             for action, wanted in role.permissions.get(obj, {}).items():
                 if wanted != "none":
                     why = _("{object} has no {kind} in {key}; not written").format(
-                        object=obj, kind=_("Odoo model"), key="crm_mappings.odoo.objects")
+                        object=obj, kind=_("Odoo model"), key="crm_mappings.odoo.objects"
+                    )
                     matrix.limitations.append(Limitation(role.id, obj, action, wanted, "none", why))
         for model, objects in rights.members.items():
             cells = rights.scopes.get((role.id, model), {})
@@ -200,9 +230,14 @@ def project(pb: Playbook, mapping: CrmMapping) -> TargetMatrix:
                     if got != "none":
                         matrix.grants[(role.id, obj, action)] = got
                     if got != wanted:
-                        why = _(UNCARRIED[action]) if action in UNCARRIED else _(
-                            "{objects} share the Odoo model {model}: one ACL line and one set of rules carry the "
-                            "union ({scope})").format(objects=", ".join(objects), model=model, scope=scope_label(got))
+                        why = (
+                            _(UNCARRIED[action])
+                            if action in UNCARRIED
+                            else _(
+                                "{objects} share the Odoo model {model}: one ACL line and one set of rules carry the "
+                                "union ({scope})"
+                            ).format(objects=", ".join(objects), model=model, scope=scope_label(got))
+                        )
                         matrix.limitations.append(Limitation(role.id, obj, action, wanted, got, why))
     return matrix
 
@@ -219,9 +254,13 @@ class OdooRule:
     """file, line, column of the domain_force (or the record)"""
 
 
-def _implied_rights(live: LiveMatrix, roles: dict[str, str],
-                    implied: dict[str, list[tuple[str, tuple[str, int]]]], mapping: CrmMapping,
-                    seen: dict[str, str]) -> None:
+def _implied_rights(
+    live: LiveMatrix,
+    roles: dict[str, str],
+    implied: dict[str, list[tuple[str, tuple[str, int]]]],
+    mapping: CrmMapping,
+    seen: dict[str, str],
+) -> None:
     """The system rights the design roles' groups carry through the groups they imply; a group outside
     the design implying one of them is an unknown role."""
     index = system_index(mapping)
@@ -234,9 +273,14 @@ def _implied_rights(live: LiveMatrix, roles: dict[str, str],
             live.unknown_roles += [] if name in live.unknown_roles else [name]
 
 
-def live_matrix(pb: Playbook, mapping: CrmMapping, acl: dict[tuple[str, str], set[str]], rules: list[OdooRule],
-                seen: dict[str, str], implied: dict[str, list[tuple[str, tuple[str, int]]]] | None = None,
-                ) -> tuple[LiveMatrix, list[Problem]]:
+def live_matrix(
+    pb: Playbook,
+    mapping: CrmMapping,
+    acl: dict[tuple[str, str], set[str]],
+    rules: list[OdooRule],
+    seen: dict[str, str],
+    implied: dict[str, list[tuple[str, tuple[str, int]]]] | None = None,
+) -> tuple[LiveMatrix, list[Problem]]:
     """ACL columns narrowed by the rules, per design role and playbook object. `acl`: (group, model xml id,
     both without module) -> columns set; `seen`: every group named, as written; `implied`: group -> the
     groups it implies, each with where it was read."""
@@ -251,9 +295,17 @@ def live_matrix(pb: Playbook, mapping: CrmMapping, acl: dict[tuple[str, str], se
             continue
         scope = scope_of(odoo_model(models[rule.model]), rule.domain)
         if scope is None:
-            problems.append(Problem(f"domain_force {rule.domain!r} is not an own, team or all domain this tool "
-                                    "writes; audited as all (the widest)", file=rule.at[0], line=rule.at[1],
-                                    column=rule.at[2], code="domain", severity="warning"))
+            problems.append(
+                Problem(
+                    f"domain_force {rule.domain!r} is not an own, team or all domain this tool "
+                    "writes; audited as all (the widest)",
+                    file=rule.at[0],
+                    line=rule.at[1],
+                    column=rule.at[2],
+                    code="domain",
+                    severity="warning",
+                )
+            )
         for group in rule.groups:
             narrowed.setdefault((group, rule.model), []).append((rule.perms, scope or "all"))
     for (group, model), columns in acl.items():

@@ -54,32 +54,49 @@ from workbench.i18n import N_, _
 
 TARGET = "salesforce"
 NAMESPACE = "http://soap.sforce.com/2006/04/metadata"
-FLAGS: tuple[str, ...] = ("allowCreate", "allowDelete", "allowEdit", "allowRead", "modifyAllRecords",
-                          "viewAllRecords")
+FLAGS: tuple[str, ...] = (
+    "allowCreate",
+    "allowDelete",
+    "allowEdit",
+    "allowRead",
+    "modifyAllRecords",
+    "viewAllRecords",
+)
 """The objectPermissions flags, in the (alphabetical) order Salesforce retrieves them."""
 FLAGGED: tuple[str, ...] = ("create", "read", "update", "delete")
 BAND = "team"
 """The one scope Salesforce flags below View/Modify All stand for (own and team are one level here)."""
 NO_OBJECT_PERMISSION = {
-    "assign": N_("changing a record's owner is the Transfer Record user permission (with Edit), not an object "
-                 "permission; not written"),
-    "export": N_("exporting is the org-wide Export Reports / Weekly Data Export user permissions, out of scope "
-                 "of a permission set's object permissions; not written"),
-    "import": N_("importing needs the org-wide import user permissions (Data Import Wizard, Import Leads), not "
-                 "an object permission; not written"),
+    "assign": N_(
+        "changing a record's owner is the Transfer Record user permission (with Edit), not an object "
+        "permission; not written"
+    ),
+    "export": N_(
+        "exporting is the org-wide Export Reports / Weekly Data Export user permissions, out of scope "
+        "of a permission set's object permissions; not written"
+    ),
+    "import": N_(
+        "importing needs the org-wide import user permissions (Data Import Wizard, Import Leads), not "
+        "an object permission; not written"
+    ),
 }
 """English; translated where a report shows it"""
 PREREQUISITES: dict[str, tuple[str, ...]] = {
-    "ModifyAllData": ("ImportLeads", "TransferAnyEntity", "ViewAllData")}
+    "ModifyAllData": ("ImportLeads", "TransferAnyEntity", "ViewAllData")
+}
 """User permissions Salesforce enables with (and requires for) another, among those a mapping is likely to
 name; Modify All Data brings many more (Run Reports, Edit Tasks ...), which no system right stands for."""
 NO_OBJECT_PERMISSIONS = frozenset({"Task", "Event"})
 """sObjects whose access no permission set grants: activities follow the Edit Tasks / Edit Events user
 permissions and the sharing of the record they relate to."""
-_OWN = N_("a permission set cannot narrow access to the user's own records: the flag lets the org-wide "
-          "default, role hierarchy and sharing rules decide, so own and team are audited as one level (team)")
-_CREATE = N_("Create has no record scope in Salesforce: allowCreate lets the user create records they own "
-             "(creating for others needs Transfer Record); audited as team")
+_OWN = N_(
+    "a permission set cannot narrow access to the user's own records: the flag lets the org-wide "
+    "default, role hierarchy and sharing rules decide, so own and team are audited as one level (team)"
+)
+_CREATE = N_(
+    "Create has no record scope in Salesforce: allowCreate lets the user create records they own "
+    "(creating for others needs Transfer Record); audited as team"
+)
 
 
 def user_permissions(names: list[str]) -> list[str]:
@@ -113,41 +130,59 @@ def set_names(pb: Playbook, mapping: CrmMapping) -> dict[str, str]:
 def flags_for(scopes: Mapping[str, str]) -> tuple[dict[str, bool], dict[str, str]]:
     """The flags for one role on one sObject, and why an action came out other than designed."""
     want = {a: scopes.get(a, "none") for a in FLAGGED}
-    flags = {"allowCreate": want["create"] != "none", "allowRead": want["read"] != "none",
-             "viewAllRecords": want["read"] == "all", "allowEdit": want["update"] != "none",
-             "allowDelete": want["delete"] != "none",
-             "modifyAllRecords": want["update"] == "all" and want["delete"] == "all"}
+    flags = {
+        "allowCreate": want["create"] != "none",
+        "allowRead": want["read"] != "none",
+        "viewAllRecords": want["read"] == "all",
+        "allowEdit": want["update"] != "none",
+        "allowDelete": want["delete"] != "none",
+        "modifyAllRecords": want["update"] == "all" and want["delete"] == "all",
+    }
     notes: dict[str, str] = {}
     for action, other in (("update", "delete"), ("delete", "update")):
         if want[action] == "all" and not flags["modifyAllRecords"]:
-            notes[action] = _("Salesforce gives {action} on all records only through {modify_all}, which would "
-                              "also widen {other} ({scope}) to all records; narrowed to the sharing model's "
-                              "records ({team})").format(action=action_label(action), modify_all="Modify All",
-                                                         other=action_label(other), scope=scope_label(want[other]),
-                                                         team=scope_label("team"))
+            notes[action] = _(
+                "Salesforce gives {action} on all records only through {modify_all}, which would "
+                "also widen {other} ({scope}) to all records; narrowed to the sharing model's "
+                "records ({team})"
+            ).format(
+                action=action_label(action),
+                modify_all="Modify All",
+                other=action_label(other),
+                scope=scope_label(want[other]),
+                team=scope_label("team"),
+            )
     if flags["modifyAllRecords"] and not flags["viewAllRecords"]:
         flags["viewAllRecords"] = True
         notes["read"] = _("{modify_all} needs {view_all}: {flag} added").format(
-            modify_all="Modify All", view_all="View All", flag="viewAllRecords")
+            modify_all="Modify All", view_all="View All", flag="viewAllRecords"
+        )
     if flags["allowDelete"] and not flags["allowEdit"]:
         flags["allowEdit"] = True
         notes["update"] = _("Delete needs Edit in Salesforce: {flag} added").format(flag="allowEdit")
     needing = [f for f in ("allowCreate", "allowEdit", "allowDelete", "viewAllRecords") if flags[f]]
     if needing and not flags["allowRead"]:
         flags["allowRead"] = True
-        notes.setdefault("read", _("{flags} need Read in Salesforce: {flag} added").format(
-            flags=", ".join(needing), flag="allowRead"))
+        notes.setdefault(
+            "read",
+            _("{flags} need Read in Salesforce: {flag} added").format(
+                flags=", ".join(needing), flag="allowRead"
+            ),
+        )
     return flags, notes
 
 
 def to_scopes(flags: Mapping[str, bool]) -> dict[str, str]:
     """What a set of flags grants, in playbook terms (actions without a grant are left out)."""
     modify_all = bool(flags.get("modifyAllRecords"))
-    levels = {"create": BAND if flags.get("allowCreate") else "none",
-              "read": "all" if modify_all or flags.get("viewAllRecords") else
-              (BAND if flags.get("allowRead") else "none"),
-              "update": "all" if modify_all else (BAND if flags.get("allowEdit") else "none"),
-              "delete": "all" if modify_all else (BAND if flags.get("allowDelete") else "none")}
+    levels = {
+        "create": BAND if flags.get("allowCreate") else "none",
+        "read": "all"
+        if modify_all or flags.get("viewAllRecords")
+        else (BAND if flags.get("allowRead") else "none"),
+        "update": "all" if modify_all else (BAND if flags.get("allowEdit") else "none"),
+        "delete": "all" if modify_all else (BAND if flags.get("allowDelete") else "none"),
+    }
     return {a: s for a, s in levels.items() if s != "none"}
 
 
@@ -168,14 +203,18 @@ def unmapped_reason(mapping: CrmMapping, object_id: str) -> str | None:
     """Why an object has no sObject to carry its rights, or None when it has one."""
     if object_id not in mapping.objects:
         return _("{object} has no entry under {key}; add its {name} to export it; not written").format(
-            object=object_id, key="crm_mappings.salesforce.objects", name=_("sObject name"))
+            object=object_id, key="crm_mappings.salesforce.objects", name=_("sObject name")
+        )
     if mapping.objects[object_id] is None:
         return _("{object} is mapped to null (no {kind}); grant it by hand if needed; not written").format(
-            object=object_id, kind=_("Salesforce object"))
+            object=object_id, kind=_("Salesforce object")
+        )
     if mapping.objects[object_id] in NO_OBJECT_PERMISSIONS:
-        return _("{object} maps to {sobject}, which has no object permissions in Salesforce (activities follow "
-                 "the Edit Tasks / Edit Events user permissions and the related record's sharing); not "
-                 "written").format(object=object_id, sobject=mapping.objects[object_id])
+        return _(
+            "{object} maps to {sobject}, which has no object permissions in Salesforce (activities follow "
+            "the Edit Tasks / Edit Events user permissions and the related record's sharing); not "
+            "written"
+        ).format(object=object_id, sobject=mapping.objects[object_id])
     return None
 
 
@@ -220,8 +259,16 @@ def _translate(merged: tuple[str, ...]) -> tuple[dict[str, bool], dict[str, str]
     return flags, notes, to_scopes(flags)
 
 
-def _cells(matrix: TargetMatrix, role: Role, obj: str, expressed: dict[str, str], merged: dict[str, str],
-           notes: dict[str, str], members: list[str], sobject: str) -> None:
+def _cells(
+    matrix: TargetMatrix,
+    role: Role,
+    obj: str,
+    expressed: dict[str, str],
+    merged: dict[str, str],
+    notes: dict[str, str],
+    members: list[str],
+    sobject: str,
+) -> None:
     """Record the grants of one playbook object and a Limitation wherever Salesforce differs from it."""
     for action in FLAGGED:
         wanted, got = role.scope(obj, action), expressed.get(action, "none")
@@ -230,8 +277,10 @@ def _cells(matrix: TargetMatrix, role: Role, obj: str, expressed: dict[str, str]
         if got == wanted:
             continue
         if merged[action] != wanted:
-            why = (f"{', '.join(members)} share the sObject {sobject}, so one entry carries the widest right "
-                   f"({merged[action]})")
+            why = (
+                f"{', '.join(members)} share the sObject {sobject}, so one entry carries the widest right "
+                f"({merged[action]})"
+            )
         elif action in notes:
             why = notes[action]
         else:

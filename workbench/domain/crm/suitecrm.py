@@ -53,12 +53,19 @@ ALLOWED: dict[str, frozenset[int]] = {
     **{a: frozenset({90, 80, 75, NOT_SET, -99}) for a in ("view", "list", "edit", "delete", "export")},
 }
 """The values SuiteCRM offers per action (its ACLActions definitions with security groups)."""
-CARRIED = {"read": ("view", "list"), "update": ("edit",), "delete": ("delete",), "import": ("import",),
-           "export": ("export",)}
+CARRIED = {
+    "read": ("view", "list"),
+    "update": ("edit",),
+    "delete": ("delete",),
+    "import": ("import",),
+    "export": ("export",),
+}
 """Playbook action -> the SuiteCRM actions that carry it."""
 NOT_CARRIED = {
-    "create": N_("SuiteCRM has no create action: whoever may edit a module may create records in it (edit "
-                 "is written from update); not written"),
+    "create": N_(
+        "SuiteCRM has no create action: whoever may edit a module may create records in it (edit "
+        "is written from update); not written"
+    ),
     "assign": N_("assigning is an edit of the assigned user in SuiteCRM: it follows edit; not written"),
 }
 
@@ -66,14 +73,19 @@ NOT_CARRIED = {
 RANK = SCOPE_RANK
 
 
-
 def module_values(scopes: dict[str, str]) -> dict[str, int]:
     """The eight values for one role on one module, from its (merged) designed scopes."""
     level = {a: scopes.get(a, "none") for a in ACTIONS}
-    return {"access": ENABLED if any(s != "none" for s in level.values()) else DISABLED,
-            "view": LEVEL[level["read"]], "list": LEVEL[level["read"]], "edit": LEVEL[level["update"]],
-            "delete": LEVEL[level["delete"]], "import": 90 if level["import"] != "none" else -99,
-            "export": LEVEL[level["export"]], "massupdate": 90 if level["update"] != "none" else -99}
+    return {
+        "access": ENABLED if any(s != "none" for s in level.values()) else DISABLED,
+        "view": LEVEL[level["read"]],
+        "list": LEVEL[level["read"]],
+        "edit": LEVEL[level["update"]],
+        "delete": LEVEL[level["delete"]],
+        "import": 90 if level["import"] != "none" else -99,
+        "export": LEVEL[level["export"]],
+        "massupdate": 90 if level["update"] != "none" else -99,
+    }
 
 
 def effective(values: dict[str, int], action: str) -> int:
@@ -141,8 +153,16 @@ def plan(pb: Playbook, mapping: CrmMapping) -> tuple[dict[str, dict[str, dict[st
                     if have != "none":
                         matrix.grants[(role.id, obj, action)] = have
                     if have != wanted:
-                        matrix.limitations.append(Limitation(role.id, obj, action, wanted, have,
-                                                             _why(action, merged.get(action, "none"), wanted, module, objects)))
+                        matrix.limitations.append(
+                            Limitation(
+                                role.id,
+                                obj,
+                                action,
+                                wanted,
+                                have,
+                                _why(action, merged.get(action, "none"), wanted, module, objects),
+                            )
+                        )
     return acl, matrix
 
 

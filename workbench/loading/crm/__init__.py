@@ -63,9 +63,16 @@ class Problems(list):
     def done(self, file: str) -> list[Problem]:
         out = list(self)
         if self.dropped:
-            out.append(Problem(_("{count:,} more problem(s) not shown; fix these and run again").format(
-                count=self.dropped), file=file, severity="error" if self.dropped_errors else "warning",
-                code="more"))
+            out.append(
+                Problem(
+                    _("{count:,} more problem(s) not shown; fix these and run again").format(
+                        count=self.dropped
+                    ),
+                    file=file,
+                    severity="error" if self.dropped_errors else "warning",
+                    code="more",
+                )
+            )
         return out
 
 
@@ -81,8 +88,9 @@ class XmlDoc:
         """(file, line) of an element, the form audit reports point at."""
         return self.file, self.locs.get(element, (None, None))[0]
 
-    def problem(self, element: ET.Element | None, message: str, code: str = "format",
-                severity: str = "error") -> Problem:
+    def problem(
+        self, element: ET.Element | None, message: str, code: str = "format", severity: str = "error"
+    ) -> Problem:
         line, col = self.locs.get(element, (None, None)) if element is not None else (None, None)
         return Problem(message, file=self.file, line=line, column=col, severity=severity, code=code)
 
@@ -104,8 +112,9 @@ def parse_xml(data: bytes | Iterable[bytes], file: str) -> tuple[XmlDoc | None, 
     """Parse with defusedxml, recording element positions; a DTD, entities, broken or mis-encoded XML, or a
     zip member that cannot be unpacked within its budget become one located problem each. `data` is the
     file's bytes or a zip member's chunks, fed as they are inflated."""
-    parser = DefusedXMLParser(target=ET.TreeBuilder(), forbid_dtd=True, forbid_entities=True,
-                              forbid_external=True)
+    parser = DefusedXMLParser(
+        target=ET.TreeBuilder(), forbid_dtd=True, forbid_entities=True, forbid_external=True
+    )
     expat = parser.parser
     locs: dict[ET.Element, tuple[int, int]] = {}
     start, last, head = expat.StartElementHandler, b"", b""
@@ -126,19 +135,40 @@ def parse_xml(data: bytes | Iterable[bytes], file: str) -> tuple[XmlDoc | None, 
     except ArchiveError as exc:
         return None, [Problem(exc.message, file=exc.file, code=exc.code)]
     except _TooManyElements:
-        return None, [Problem(_("over {limit:,} XML elements; expected a permission file (is this an XML bomb?)")
-                              .format(limit=MAX_ELEMENTS), file=file, line=expat.CurrentLineNumber,
-                              column=expat.CurrentColumnNumber + 1, code="too-big")]
+        return None, [
+            Problem(
+                _("over {limit:,} XML elements; expected a permission file (is this an XML bomb?)").format(
+                    limit=MAX_ELEMENTS
+                ),
+                file=file,
+                line=expat.CurrentLineNumber,
+                column=expat.CurrentColumnNumber + 1,
+                code="too-big",
+            )
+        ]
     except DefusedXmlException as exc:
-        return None, [Problem(f"refused: {type(exc).__name__} — a DTD may declare external entities or "
-                              "entity expansion (billion laughs), and CRM permission files never have one",
-                              file=file, line=expat.CurrentLineNumber, column=expat.CurrentColumnNumber + 1,
-                              code="xml-forbidden")]
+        return None, [
+            Problem(
+                f"refused: {type(exc).__name__} — a DTD may declare external entities or "
+                "entity expansion (billion laughs), and CRM permission files never have one",
+                file=file,
+                line=expat.CurrentLineNumber,
+                column=expat.CurrentColumnNumber + 1,
+                code="xml-forbidden",
+            )
+        ]
     except ET.ParseError as exc:
         line, col = exc.position
         mis_encoded = _bad_encoding(last, head)
-        return None, [Problem(_parse_message(exc, mis_encoded), file=file, line=line, column=col + 1,
-                              code="encoding" if mis_encoded else "xml-syntax")]
+        return None, [
+            Problem(
+                _parse_message(exc, mis_encoded),
+                file=file,
+                line=line,
+                column=col + 1,
+                code="encoding" if mis_encoded else "xml-syntax",
+            )
+        ]
     finally:
         expat.StartElementHandler = None  # the handler refers to expat: a cycle that kept every tree alive
     return XmlDoc(file, root, locs), []
@@ -180,8 +210,9 @@ def read_limited(path: Path, file: str) -> tuple[bytes | None, list[Problem]]:
 Member = tuple[str, Iterable[bytes] | None, list[Problem]]
 
 
-def zip_members(path: Path, wanted: Callable[[str], bool], total: int | None = None,
-                member: int | None = None) -> Iterator[Member]:
+def zip_members(
+    path: Path, wanted: Callable[[str], bool], total: int | None = None, member: int | None = None
+) -> Iterator[Member]:
     """(display name, its chunks, problems) of each wanted member of a zip. Declared sizes are checked
     first, then the inflated bytes are counted as the member streams: a zip bomb is refused, not
     inflated. After an archive-wide problem nothing more is read."""
@@ -189,8 +220,12 @@ def zip_members(path: Path, wanted: Callable[[str], bool], total: int | None = N
         with open_zip(path) as archive:
             members = [m for m in archive.infolist() if not m.is_dir() and wanted(m.filename)]
             if len(members) > MAX_ZIP_MEMBERS:
-                raise ArchiveError(_("{count:,} files; expected at most {limit:,}").format(
-                    count=len(members), limit=MAX_ZIP_MEMBERS), str(path))
+                raise ArchiveError(
+                    _("{count:,} files; expected at most {limit:,}").format(
+                        count=len(members), limit=MAX_ZIP_MEMBERS
+                    ),
+                    str(path),
+                )
             budget = Budget(str(path), total or MAX_ARCHIVE_BYTES, member or MAX_BYTES)
             budget.check_declared(members)
             for info in members:
@@ -201,8 +236,9 @@ def zip_members(path: Path, wanted: Callable[[str], bool], total: int | None = N
         yield exc.file, None, [Problem(exc.message, file=exc.file, code=exc.code)]
 
 
-def source_files(path: Path, wanted: Callable[[str], bool], stem: Callable[[str], str],
-                 empty: str) -> Iterator[tuple[str, str, bytes | Iterable[bytes] | None, list[Problem]]]:
+def source_files(
+    path: Path, wanted: Callable[[str], bool], stem: Callable[[str], str], empty: str
+) -> Iterator[tuple[str, str, bytes | Iterable[bytes] | None, list[Problem]]]:
     """(file shown in problems, role-name stem, bytes or None, problems) of every export file a reader
     takes: one file, the wanted files under a folder (matched on their path from the folder's parent) or
     the wanted members of a zip. `empty` words the problem when a folder or zip holds none."""
@@ -210,8 +246,9 @@ def source_files(path: Path, wanted: Callable[[str], bool], stem: Callable[[str]
         yield str(path), "", None, [Problem("no such file or folder", file=str(path), code="io")]
         return
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*")
-                       if p.is_file() and wanted(p.relative_to(path.parent).as_posix()))
+        files = sorted(
+            p for p in path.rglob("*") if p.is_file() and wanted(p.relative_to(path.parent).as_posix())
+        )
         if not files:
             yield str(path), "", None, [Problem(f"{empty} in this folder", file=str(path), code="empty")]
         for file in files:

@@ -28,10 +28,13 @@ def control_problems(text: str, file: str) -> list[Problem]:
         line += text.count("\n", counted, found.start())
         counted = found.start()
         line_start = text.rfind("\n", 0, found.start()) + 1
-        message = _("a control character U+{code:04X}; expected text (names and values never hold one: is the "
-                    "export damaged?)").format(code=ord(found.group()))
-        problems.append(Problem(message, file=file, line=line, column=found.start() - line_start + 1,
-                                code="control"))
+        message = _(
+            "a control character U+{code:04X}; expected text (names and values never hold one: is the "
+            "export damaged?)"
+        ).format(code=ord(found.group()))
+        problems.append(
+            Problem(message, file=file, line=line, column=found.start() - line_start + 1, code="control")
+        )
         if len(problems) == MAX_CONTROL_PROBLEMS:
             break
     return problems
@@ -44,9 +47,16 @@ def decode_utf8(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [Problem(f"byte 0x{data[exc.start]:02x} is not UTF-8; expected the file saved as UTF-8 "
-                              "(re-export it, or convert it from the spreadsheet's encoding)", file=file,
-                              line=line, column=column, code="encoding")]
+        return None, [
+            Problem(
+                f"byte 0x{data[exc.start]:02x} is not UTF-8; expected the file saved as UTF-8 "
+                "(re-export it, or convert it from the spreadsheet's encoding)",
+                file=file,
+                line=line,
+                column=column,
+                code="encoding",
+            )
+        ]
 
 
 def csv_records(text: str, file: str, problems: list[Problem]) -> list[tuple[int, list[str]]]:
@@ -59,8 +69,9 @@ def csv_records(text: str, file: str, problems: list[Problem]) -> list[tuple[int
             if len(row) > 1 or (row and row[0].strip()):
                 out.append((reader.line_num, row))
     except csv.Error as exc:
-        problems.append(Problem(f"not readable as CSV: {exc}", file=file, line=reader.line_num + 1, column=1,
-                                code="csv"))
+        problems.append(
+            Problem(f"not readable as CSV: {exc}", file=file, line=reader.line_num + 1, column=1, code="csv")
+        )
     return out
 
 

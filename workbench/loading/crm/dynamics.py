@@ -56,8 +56,9 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
                 entities.setdefault(key, []).append(obj.id)
     seen: dict[str, str] = {}
     index = system_index(mapping)
-    for file, stem, data, found in source_files(Path(path), _wanted, lambda name: Path(name).stem,
-                                                 "no Roles/*.xml or customizations.xml"):
+    for file, stem, data, found in source_files(
+        Path(path), _wanted, lambda name: Path(name).stem, "no Roles/*.xml or customizations.xml"
+    ):
         problems += found
         doc = None
         if data is not None:
@@ -80,13 +81,20 @@ def _role_elements(doc: XmlDoc, problems: list[Problem]) -> list[ET.Element]:
         return [doc.root]
     if tag in ("Roles", "ImportExportXml"):
         return [e for e in doc.root.iter() if local(e.tag) == "Role"]
-    problems.append(doc.problem(doc.root, f"the root element is <{tag}>; expected <Role>, <Roles> or "
-                                "<ImportExportXml>"))
+    problems.append(
+        doc.problem(doc.root, f"the root element is <{tag}>; expected <Role>, <Roles> or <ImportExportXml>")
+    )
     return []
 
 
-def _entity_privileges(doc: XmlDoc, element: ET.Element, role: str, index: dict[str, list[str]],
-                       live: LiveMatrix, problems: list[Problem]) -> Iterator[ET.Element]:
+def _entity_privileges(
+    doc: XmlDoc,
+    element: ET.Element,
+    role: str,
+    index: dict[str, list[str]],
+    live: LiveMatrix,
+    problems: list[Problem],
+) -> Iterator[ET.Element]:
     """The role's RolePrivileges, but those the mapping names as system rights are read here instead: held
     at any depth but None (a system right is org-wide)."""
     for priv in element.iter():
@@ -102,9 +110,16 @@ def _entity_privileges(doc: XmlDoc, element: ET.Element, role: str, index: dict[
             read_system(live, role, privilege, index, doc.where(priv))
 
 
-def _read_role(doc: XmlDoc, element: ET.Element, name: str, roles: dict[str, str],
-               known: tuple[dict[str, list[str]], dict[str, list[str]]], seen: dict[str, str],
-               live: LiveMatrix, problems: list[Problem]) -> None:
+def _read_role(
+    doc: XmlDoc,
+    element: ET.Element,
+    name: str,
+    roles: dict[str, str],
+    known: tuple[dict[str, list[str]], dict[str, list[str]]],
+    seen: dict[str, str],
+    live: LiveMatrix,
+    problems: list[Problem],
+) -> None:
     """One role: each privilege as a grant, a system right, an unknown object, or a located problem.
     `known`: (entity -> playbook objects, privilege -> system rights)."""
     entities, index = known
@@ -115,9 +130,15 @@ def _read_role(doc: XmlDoc, element: ET.Element, name: str, roles: dict[str, str
         locations[(name, None, None)] = doc.where(element)
         return
     if role in seen:
-        problems.append(doc.problem(element, f"a second role for {role} (the first is in {seen[role]}); "
-                                    "both are audited, the widest right counts", code="duplicate",
-                                    severity="warning"))
+        problems.append(
+            doc.problem(
+                element,
+                f"a second role for {role} (the first is in {seen[role]}); "
+                "both are audited, the widest right counts",
+                code="duplicate",
+                severity="warning",
+            )
+        )
     seen.setdefault(role, doc.file)
     locations.setdefault((role, None, None), doc.where(element))
     update: dict[str, dict[str, str]] = {}
@@ -131,13 +152,22 @@ def _read_role(doc: XmlDoc, element: ET.Element, name: str, roles: dict[str, str
             continue
         scope = to_scope(depth)
         if scope is None:
-            problems.append(doc.problem(priv, f"{privilege} has level {depth!r}; expected Basic, Local, "
-                                        "Deep, Global or None"))
+            problems.append(
+                doc.problem(
+                    priv, f"{privilege} has level {depth!r}; expected Basic, Local, Deep, Global or None"
+                )
+            )
             continue
         if depth.lower() == "deep":
-            problems.append(doc.problem(priv, f"{privilege} is Deep (parent: child business units), which "
-                                        "has no playbook scope; audited as all", code="approximated",
-                                        severity="warning"))
+            problems.append(
+                doc.problem(
+                    priv,
+                    f"{privilege} is Deep (parent: child business units), which "
+                    "has no playbook scope; audited as all",
+                    code="approximated",
+                    severity="warning",
+                )
+            )
         verb, entity = parts
         if scope == "none":
             continue
@@ -159,9 +189,21 @@ def _read_role(doc: XmlDoc, element: ET.Element, name: str, roles: dict[str, str
     for obj, verbs in update.items():
         if len(verbs) < 3 or len(set(verbs.values())) > 1:
             shown = ", ".join(f"{v} {verbs.get(v, 'none')}" for v in ("Write", "Append", "AppendTo"))
-            problems.append(doc.problem(element, f"{name}: on {obj} {shown} differ; the playbook's update is "
-                                        "audited at the widest", code="approximated", severity="warning"))
+            problems.append(
+                doc.problem(
+                    element,
+                    f"{name}: on {obj} {shown} differ; the playbook's update is audited at the widest",
+                    code="approximated",
+                    severity="warning",
+                )
+            )
     if misc:
-        problems.append(doc.problem(element, f"{name}: {len(misc)} miscellaneous privilege(s) such as "
-                                    f"{misc[0]} are not per entity and are not audited", code="not-audited",
-                                    severity="info"))
+        problems.append(
+            doc.problem(
+                element,
+                f"{name}: {len(misc)} miscellaneous privilege(s) such as "
+                f"{misc[0]} are not per entity and are not audited",
+                code="not-audited",
+                severity="info",
+            )
+        )

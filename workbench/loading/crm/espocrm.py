@@ -57,14 +57,21 @@ class Located:
         line = bisect.bisect_left(self._newlines, pos)
         return line + 1, pos - (self._newlines[line - 1] + 1 if line else 0) + 1
 
-    def problem(self, message: str, obj: Any = None, key: str | None = None, severity: str = "error",
-                code: str = "value") -> Problem:
+    def problem(
+        self,
+        message: str,
+        obj: Any = None,
+        key: str | None = None,
+        severity: str = "error",
+        code: str = "value",
+    ) -> Problem:
         pos = None
         if isinstance(obj, JObject):
             pos = obj.start
             if key is not None:
                 found = re.compile(re.escape(json.dumps(key, ensure_ascii=False)) + r"\s*:").search(
-                    self.text, obj.start, obj.end)
+                    self.text, obj.start, obj.end
+                )
                 pos = found.start() if found else pos
         if pos is None:
             return Problem(message, file=self.file, severity=severity, code=code)
@@ -102,8 +109,15 @@ def _huge_number_problem(located: Located) -> Problem:
     pos = found.start() if found else 0
     line, column = located.position(pos)
     digits = len(found.group().lstrip("-")) if found else MAX_DIGITS + 1
-    return Problem(_("a number of {digits:,} digits; expected Role records (names, levels, yes/no)").format(
-        digits=digits), file=located.file, line=line, column=column, code="json")
+    return Problem(
+        _("a number of {digits:,} digits; expected Role records (names, levels, yes/no)").format(
+            digits=digits
+        ),
+        file=located.file,
+        line=line,
+        column=column,
+        code="json",
+    )
 
 
 def loads(text: str) -> Any:
@@ -111,8 +125,14 @@ def loads(text: str) -> Any:
     decoder = json.JSONDecoder(object_pairs_hook=list, parse_int=_parse_int)
     made = [0]
 
-    def parse_object(s_and_end: tuple[str, int], strict: bool, scan_once: Any, object_hook: Any,
-                     pairs_hook: Any, memo: Any = None) -> tuple[JObject, int]:
+    def parse_object(
+        s_and_end: tuple[str, int],
+        strict: bool,
+        scan_once: Any,
+        object_hook: Any,
+        pairs_hook: Any,
+        memo: Any = None,
+    ) -> tuple[JObject, int]:
         made[0] += 1
         if made[0] > MAX_OBJECTS:
             raise _TooManyObjects(s_and_end[1] - 1)
@@ -132,8 +152,11 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
     live, problems = LiveMatrix(TARGET), Problems()
     files = sorted(p for p in path.glob("*.json") if p.is_file()) if path.is_dir() else [path]
     if not files:
-        problems.append(Problem("no *.json files in this folder; expected EspoCRM Role records", file=str(path),
-                                code="empty"))
+        problems.append(
+            Problem(
+                "no *.json files in this folder; expected EspoCRM Role records", file=str(path), code="empty"
+            )
+        )
     names = {mapping.role_name(role.id): role.id for role in pb.roles}
     folded = {name.casefold(): role for name, role in names.items()}
     seen: dict[str, str] = {}
@@ -144,11 +167,19 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
         for doc, role in _roles(file, problems):
             name = doc.get("name")
             if not isinstance(name, str) or not name.strip():
-                problems.append(role.problem("a Role without a name; expected \"name\": the role's name", doc))
+                problems.append(role.problem('a Role without a name; expected "name": the role\'s name', doc))
                 continue
             if control_char(name) is not None:
-                problems.append(role.problem(_("the name {name!r} holds a control character; expected the role's "
-                                               "name as text").format(name=name), doc, "name", code="control"))
+                problems.append(
+                    role.problem(
+                        _(
+                            "the name {name!r} holds a control character; expected the role's name as text"
+                        ).format(name=name),
+                        doc,
+                        "name",
+                        code="control",
+                    )
+                )
                 continue
             rid = names.get(name) or folded.get(name.casefold())
             if rid is None:
@@ -156,9 +187,16 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
                     live.unknown_roles.append(name)
                 continue
             if rid in seen:
-                problems.append(role.problem(f"a second Role for {rid} (the first is in {seen[rid]}); both are "
-                                             "audited, the widest right counts", doc, "name", "warning",
-                                             "duplicate"))
+                problems.append(
+                    role.problem(
+                        f"a second Role for {rid} (the first is in {seen[rid]}); both are "
+                        "audited, the widest right counts",
+                        doc,
+                        "name",
+                        "warning",
+                        "duplicate",
+                    )
+                )
             seen.setdefault(rid, str(file))
             _grants(doc, rid, role, members, live, problems)
             for field in fields:
@@ -182,9 +220,15 @@ def _roles(file: Path, problems: list[Problem]) -> list[tuple[JObject, Located]]
         doc = loads(text)
     except json.JSONDecodeError as exc:
         ends = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")  # EOF inside
-        problems.append(Problem(f"not valid JSON: {exc.msg}" + (" (the file ends early: truncated?)" if ends
-                                                               else ""), file=str(file), line=exc.lineno,
-                                column=exc.colno, code="truncated" if ends else "json"))
+        problems.append(
+            Problem(
+                f"not valid JSON: {exc.msg}" + (" (the file ends early: truncated?)" if ends else ""),
+                file=str(file),
+                line=exc.lineno,
+                column=exc.colno,
+                code="truncated" if ends else "json",
+            )
+        )
         return []
     except RecursionError:
         problems.append(Problem("JSON nested too deeply; expected Role records", file=str(file), code="json"))
@@ -194,45 +238,67 @@ def _roles(file: Path, problems: list[Problem]) -> list[tuple[JObject, Located]]
         return []
     except _TooManyObjects as exc:
         line, column = located.position(exc.pos)
-        problems.append(Problem(_("over {limit:,} JSON objects; expected Role records (is this a JSON bomb?)")
-                                .format(limit=MAX_OBJECTS), file=str(file), line=line, column=column,
-                                code="too-big"))
+        problems.append(
+            Problem(
+                _("over {limit:,} JSON objects; expected Role records (is this a JSON bomb?)").format(
+                    limit=MAX_OBJECTS
+                ),
+                file=str(file),
+                line=line,
+                column=column,
+                code="too-big",
+            )
+        )
         return []
     items = doc.get("list") if isinstance(doc, JObject) and "name" not in doc else doc
     items = [items] if isinstance(items, JObject) else items
     if not isinstance(items, list):
-        problems.append(located.problem("expected a Role object, an array of them or {\"list\": [...]}", doc))
+        problems.append(located.problem('expected a Role object, an array of them or {"list": [...]}', doc))
         return []
     out = []
     for item in items:
         if isinstance(item, JObject):
             out.append((item, located))
         else:
-            problems.append(located.problem(f"an array element is {type(item).__name__}; expected a Role "
-                                            "object", doc))
+            problems.append(
+                located.problem(f"an array element is {type(item).__name__}; expected a Role object", doc)
+            )
     return out
 
 
-def _grants(doc: JObject, rid: str, where: Located, members: dict[str, list[str]], live: LiveMatrix,
-            problems: list[Problem]) -> None:
+def _grants(
+    doc: JObject,
+    rid: str,
+    where: Located,
+    members: dict[str, list[str]],
+    live: LiveMatrix,
+    problems: list[Problem],
+) -> None:
     """One Role's data as grants on the mapped entities (unknown entities with rights noted)."""
     export = doc.get("exportPermission", "not-set")
     if export not in ("yes", "no", "not-set", None):
-        problems.append(where.problem(f"exportPermission is {export!r}; expected yes, no or not-set", doc,
-                                      "exportPermission"))
+        problems.append(
+            where.problem(
+                f"exportPermission is {export!r}; expected yes, no or not-set", doc, "exportPermission"
+            )
+        )
     data, holder = doc.get("data"), where
     if isinstance(data, str):
         try:
             data, holder = loads(data), Located(data, where.file + " (data)")
         except (json.JSONDecodeError, RecursionError, ValueError):
-            problems.append(where.problem("data is a string that is not JSON; expected the entity levels", doc,
-                                          "data"))
+            problems.append(
+                where.problem("data is a string that is not JSON; expected the entity levels", doc, "data")
+            )
             return
     if data is None:
         data = JObject()
     if not isinstance(data, JObject):
-        problems.append(where.problem(f"data is {type(data).__name__}; expected an object of entity -> levels",
-                                      doc, "data"))
+        problems.append(
+            where.problem(
+                f"data is {type(data).__name__}; expected an object of entity -> levels", doc, "data"
+            )
+        )
         return
     for entity, value in data.items():
         if value == "not-set":
@@ -241,9 +307,14 @@ def _grants(doc: JObject, rid: str, where: Located, members: dict[str, list[str]
         scopes, bad = entity_scopes(value, export in ("yes", "not-set", None), rule)
         for key in bad:
             target = value if key else data
-            problems.append(holder.problem(f"{entity}: {key or 'value'} is {value.get(key) if key else value!r}; "
-                                           "expected false, true or levels all/team/own/no (create yes/no)",
-                                           target, key or entity))
+            problems.append(
+                holder.problem(
+                    f"{entity}: {key or 'value'} is {value.get(key) if key else value!r}; "
+                    "expected false, true or levels all/team/own/no (create yes/no)",
+                    target,
+                    key or entity,
+                )
+            )
         if entity not in members:
             if scopes and (doc["name"], entity) not in live.unknown_objects:
                 live.unknown_objects.append((doc["name"], entity))
@@ -255,6 +326,13 @@ def _grants(doc: JObject, rid: str, where: Located, members: dict[str, list[str]
                     live.grants[cell] = scope
     unset = [e for e in members if rule_for(e).kind != "admin" and data.get(e, "not-set") == "not-set"]
     if unset:
-        problems.append(where.problem(f"{doc['name']} leaves {', '.join(unset)} not set: audited as no access, "
-                                      "but EspoCRM grants such scopes in full unless aclStrictMode is on",
-                                      doc, "data", "warning", "not-set"))
+        problems.append(
+            where.problem(
+                f"{doc['name']} leaves {', '.join(unset)} not set: audited as no access, "
+                "but EspoCRM grants such scopes in full unless aclStrictMode is on",
+                doc,
+                "data",
+                "warning",
+                "not-set",
+            )
+        )

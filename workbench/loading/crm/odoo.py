@@ -47,8 +47,14 @@ class _Records:
     """An expat target that keeps only what the audit needs of each `<record>` as the file streams by:
     the data files of a big design are too large to hold as a tree."""
 
-    def __init__(self, file: str, seen: dict[str, str], rules: list[OdooRule], problems: list[Problem],
-                 implied: dict[str, list[tuple[str, tuple[str, int]]]]) -> None:
+    def __init__(
+        self,
+        file: str,
+        seen: dict[str, str],
+        rules: list[OdooRule],
+        problems: list[Problem],
+        implied: dict[str, list[tuple[str, tuple[str, int]]]],
+    ) -> None:
         self.file, self.seen, self.rules, self.problems, self.expat = file, seen, rules, problems, None
         self.implied = implied
         self.record: tuple[str, str, tuple[int, int]] | None = None
@@ -81,7 +87,11 @@ class _Records:
 
 
 def _value(field: tuple[dict[str, str], str, tuple[int, int]] | None, default: str = "") -> str:
-    return default if field is None else (field[0].get("eval") or field[0].get("ref") or field[1] or default).strip()
+    return (
+        default
+        if field is None
+        else (field[0].get("eval") or field[0].get("ref") or field[1] or default).strip()
+    )
 
 
 def _record(target: _Records, kind: str, rid: str, at: tuple[int, int]) -> None:
@@ -98,18 +108,39 @@ def _record(target: _Records, kind: str, rid: str, at: tuple[int, int]) -> None:
     model = _value(fields.get("model_id"))
     groups = re.findall(r"ref\(\s*['\"]([^'\"]+)['\"]\s*\)", _value(fields.get("groups")))
     if not model or not groups:
-        why = ("has no model_id; expected a ref to the model" if not model else
-               "has no groups: a global rule narrows every user and is not audited")
-        target.problems.append(Problem(f"ir.rule {rid!r} {why}", file=target.file, line=at[0], column=at[1],
-                                       code="rule" if not model else "global-rule",
-                                       severity="error" if not model else "warning"))
+        why = (
+            "has no model_id; expected a ref to the model"
+            if not model
+            else "has no groups: a global rule narrows every user and is not audited"
+        )
+        target.problems.append(
+            Problem(
+                f"ir.rule {rid!r} {why}",
+                file=target.file,
+                line=at[0],
+                column=at[1],
+                code="rule" if not model else "global-rule",
+                severity="error" if not model else "warning",
+            )
+        )
         return
     domain_field = fields.get("domain_force")
     domain = None if domain_field is None else (domain_field[1] or domain_field[0].get("eval") or "")
-    perms = {column for column, _label in PERMS if _value(fields.get(column), "True") not in ("False", "0", "false")}
+    perms = {
+        column
+        for column, _label in PERMS
+        if _value(fields.get(column), "True") not in ("False", "0", "false")
+    }
     where = domain_field[2] if domain_field is not None else at
-    target.rules.append(OdooRule([g.rsplit(".", 1)[-1] for g in groups], model.rsplit(".", 1)[-1], domain, perms,
-                              (target.file, *where)))
+    target.rules.append(
+        OdooRule(
+            [g.rsplit(".", 1)[-1] for g in groups],
+            model.rsplit(".", 1)[-1],
+            domain,
+            perms,
+            (target.file, *where),
+        )
+    )
 
 
 def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, list[Problem]]:
@@ -130,14 +161,18 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
     return live, problems.done(str(path))
 
 
-def _read_access(path: Path, problems: list[Problem]) -> tuple[dict[tuple[str, str], set[str]], dict[str, str]]:
+def _read_access(
+    path: Path, problems: list[Problem]
+) -> tuple[dict[tuple[str, str], set[str]], dict[str, str]]:
     """(group, model xml id without module) -> the ACL columns set, and every group named (id without
     module -> the id as written)."""
     acl: dict[tuple[str, str], set[str]] = {}
     seen: dict[str, str] = {}
     file = str(path)
     if not path.exists():  # a FIFO or device exists and is refused by read_limited, not waited on
-        problems.append(Problem(f"no {ACCESS} here; expected Odoo's access rights export", file=file, code="io"))
+        problems.append(
+            Problem(f"no {ACCESS} here; expected Odoo's access rights export", file=file, code="io")
+        )
         return acl, seen
     data, found = read_limited(path, file)
     text, more = decode_utf8(data, file) if data is not None else (None, [])
@@ -146,21 +181,42 @@ def _read_access(path: Path, problems: list[Problem]) -> tuple[dict[tuple[str, s
         return acl, seen
     records = csv_records(text, file, problems)
     if not records:
-        problems.append(Problem(f"empty file; expected the header {','.join(REQUIRED)}", file=file, line=1,
-                                column=1, code="empty"))
+        problems.append(
+            Problem(
+                f"empty file; expected the header {','.join(REQUIRED)}",
+                file=file,
+                line=1,
+                column=1,
+                code="empty",
+            )
+        )
         return acl, seen
     header = [h.strip().replace("/id", ":id") for h in records[0][1]]
     missing = [name for name in REQUIRED if name not in header]
     if missing:
-        problems.append(Problem(f"the header lacks {', '.join(missing)}; expected Odoo's columns "
-                                "id,name,model_id:id,group_id:id,perm_read,perm_write,perm_create,perm_unlink",
-                                file=file, line=records[0][0], column=1, code="header"))
+        problems.append(
+            Problem(
+                f"the header lacks {', '.join(missing)}; expected Odoo's columns "
+                "id,name,model_id:id,group_id:id,perm_read,perm_write,perm_create,perm_unlink",
+                file=file,
+                line=records[0][0],
+                column=1,
+                code="header",
+            )
+        )
         return acl, seen
     at = {name: header.index(name) for name in REQUIRED}
     for line, row in records[1:]:
         if len(row) != len(header):
-            problems.append(Problem(f"{len(row)} fields; expected {len(header)} like the header (truncated?)",
-                                    file=file, line=line, column=field_column(row, len(row)), code="truncated"))
+            problems.append(
+                Problem(
+                    f"{len(row)} fields; expected {len(header)} like the header (truncated?)",
+                    file=file,
+                    line=line,
+                    column=field_column(row, len(row)),
+                    code="truncated",
+                )
+            )
             continue
         written = row[at["group_id:id"]].strip()
         group, model = written.rsplit(".", 1)[-1], row[at["model_id:id"]].strip().rsplit(".", 1)[-1]
@@ -171,13 +227,21 @@ def _read_access(path: Path, problems: list[Problem]) -> tuple[dict[tuple[str, s
             if value in TRUE:
                 cells.add(column)
             elif value not in FALSE:
-                problems.append(Problem(f"{column} is {value!r}; expected 1 or 0", file=file, line=line,
-                                        column=field_column(row, at[column]), code="value"))
+                problems.append(
+                    Problem(
+                        f"{column} is {value!r}; expected 1 or 0",
+                        file=file,
+                        line=line,
+                        column=field_column(row, at[column]),
+                        code="value",
+                    )
+                )
     return acl, seen
 
 
-def _read_rules(path: Path, into: tuple[list[OdooRule], dict], seen: dict[str, str],
-                problems: list[Problem]) -> None:
+def _read_rules(
+    path: Path, into: tuple[list[OdooRule], dict], seen: dict[str, str], problems: list[Problem]
+) -> None:
     """Stream one Odoo XML data file through defusedxml (no DTD, no entities) into rules, groups and the
     groups each group implies (`into` = (rules, implied))."""
     file = str(path)
@@ -192,8 +256,13 @@ def _read_rules(path: Path, into: tuple[list[OdooRule], dict], seen: dict[str, s
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 read += len(chunk)
                 if read > MAX_XML:
-                    problems.append(Problem(_("over {limit:,} bytes; expected a rules file under that").format(
-                        limit=MAX_XML), file=file, code="too-big"))
+                    problems.append(
+                        Problem(
+                            _("over {limit:,} bytes; expected a rules file under that").format(limit=MAX_XML),
+                            file=file,
+                            code="too-big",
+                        )
+                    )
                     return
                 parser.feed(chunk)
         parser.close()
@@ -202,10 +271,16 @@ def _read_rules(path: Path, into: tuple[list[OdooRule], dict], seen: dict[str, s
     except OSError as exc:
         problems.append(Problem(f"cannot read: {exc.strerror or exc}", file=file, code="io"))
     except DefusedXmlException as exc:
-        problems.append(Problem(f"refused: {type(exc).__name__} — a DTD may declare external entities or entity "
-                                "expansion (billion laughs), and Odoo data files need none", file=file,
-                                line=parser.parser.CurrentLineNumber, column=parser.parser.CurrentColumnNumber + 1,
-                                code="xml-forbidden"))
+        problems.append(
+            Problem(
+                f"refused: {type(exc).__name__} — a DTD may declare external entities or entity "
+                "expansion (billion laughs), and Odoo data files need none",
+                file=file,
+                line=parser.parser.CurrentLineNumber,
+                column=parser.parser.CurrentColumnNumber + 1,
+                code="xml-forbidden",
+            )
+        )
     except ET.ParseError as exc:
         reason, (line, column) = str(exc).split(": line")[0], exc.position
         mis_encoded = _mis_encoded(path)
@@ -213,8 +288,15 @@ def _read_rules(path: Path, into: tuple[list[OdooRule], dict], seen: dict[str, s
             reason += ": the file is not in the encoding it declares (UTF-8 unless it says otherwise)"
         elif reason.startswith(("no element found", "unclosed")):
             reason += ": the file ends early (truncated?)"
-        problems.append(Problem(reason, file=file, line=line, column=column + 1,
-                                code="encoding" if mis_encoded else "xml-syntax"))
+        problems.append(
+            Problem(
+                reason,
+                file=file,
+                line=line,
+                column=column + 1,
+                code="encoding" if mis_encoded else "xml-syntax",
+            )
+        )
 
 
 def _mis_encoded(path: Path) -> bool:
@@ -224,7 +306,9 @@ def _mis_encoded(path: Path) -> bool:
 
     with open_regular(path, "a rules file") as handle:
         head = handle.read(1 << 20)
-        declared = re.match(rb"<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)", head[:200].lstrip(b"\xef\xbb\xbf"))
+        declared = re.match(
+            rb"<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)", head[:200].lstrip(b"\xef\xbb\xbf")
+        )
         try:
             decoder = codecs.getincrementaldecoder(declared.group(1).decode() if declared else "utf-8")()
             chunk = head

@@ -40,8 +40,9 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
         if mapping.objects.get(obj.id):
             objects.setdefault(str(mapping.objects[obj.id]).casefold(), []).append(obj.id)
     seen: dict[str, str] = {}
-    for file, stem, data, found in source_files(Path(path), lambda name: name.endswith(SUFFIXES), _stem,
-                                                 "no permission sets"):
+    for file, stem, data, found in source_files(
+        Path(path), lambda name: name.endswith(SUFFIXES), _stem, "no permission sets"
+    ):
         problems += found
         if data is None:
             seen.setdefault(roles.get(stem.casefold(), ""), file)  # unreadable, but not missing
@@ -64,14 +65,26 @@ def _stem(name: str) -> str:
     return name
 
 
-def _read_set(doc: XmlDoc, stem: str, roles: dict[str, str], objects: dict[str, list[str]],
-              seen: dict[str, str], live: LiveMatrix, problems: list[Problem]) -> None:
+def _read_set(
+    doc: XmlDoc,
+    stem: str,
+    roles: dict[str, str],
+    objects: dict[str, list[str]],
+    seen: dict[str, str],
+    live: LiveMatrix,
+    problems: list[Problem],
+) -> None:
     """One permission set: its role, then each objectPermissions entry as grants or an unknown object."""
     root = doc.root
     if local(root.tag) != "PermissionSet" or namespace(root.tag) != NAMESPACE:
-        problems.append(doc.problem(root, f"the root element is <{local(root.tag)}> in namespace "
-                                    f"{namespace(root.tag) or '(none)'!r}; expected <PermissionSet> in "
-                                    f"{NAMESPACE!r}"))
+        problems.append(
+            doc.problem(
+                root,
+                f"the root element is <{local(root.tag)}> in namespace "
+                f"{namespace(root.tag) or '(none)'!r}; expected <PermissionSet> in "
+                f"{NAMESPACE!r}",
+            )
+        )
         seen.setdefault(roles.get(stem.casefold(), ""), doc.file)
         return
     full_name = root.find(f"{{{NAMESPACE}}}fullName")
@@ -83,9 +96,15 @@ def _read_set(doc: XmlDoc, stem: str, roles: dict[str, str], objects: dict[str, 
         locations[(name, None, None)] = doc.where(root)
         return
     if role in seen:
-        problems.append(doc.problem(root, f"a second permission set for role {role} (the first is in "
-                                    f"{seen[role]}); both are audited, the widest right counts",
-                                    code="duplicate", severity="warning"))
+        problems.append(
+            doc.problem(
+                root,
+                f"a second permission set for role {role} (the first is in "
+                f"{seen[role]}); both are audited, the widest right counts",
+                code="duplicate",
+                severity="warning",
+            )
+        )
     seen.setdefault(role, doc.file)
     locations.setdefault((role, None, None), doc.where(root))
     for entry in root.iter(f"{{{NAMESPACE}}}objectPermissions"):
@@ -93,8 +112,9 @@ def _read_set(doc: XmlDoc, stem: str, roles: dict[str, str], objects: dict[str, 
         obj_el = entry.find(f"{{{NAMESPACE}}}object")
         sobject = (obj_el.text or "").strip() if obj_el is not None else ""
         if not sobject:
-            problems.append(doc.problem(entry, "objectPermissions without an <object>; expected the sObject "
-                                        "API name"))
+            problems.append(
+                doc.problem(entry, "objectPermissions without an <object>; expected the sObject API name")
+            )
             continue
         if sobject.casefold() not in objects:
             if any(flags.values()) and (name, sobject) not in live.unknown_objects:
@@ -115,8 +135,14 @@ def _read_set(doc: XmlDoc, stem: str, roles: dict[str, str], objects: dict[str, 
 _TAGS = {f"{{{NAMESPACE}}}{flag}": flag for flag in FLAGS}
 
 
-def _user_permissions(doc: XmlDoc, stem: str, roles: dict[str, str], index: dict[str, list[str]],
-                      live: LiveMatrix, problems: list[Problem]) -> None:
+def _user_permissions(
+    doc: XmlDoc,
+    stem: str,
+    roles: dict[str, str],
+    index: dict[str, list[str]],
+    live: LiveMatrix,
+    problems: list[Problem],
+) -> None:
     """The enabled user permissions the mapping names, as the system rights they carry."""
     root = doc.root
     if local(root.tag) != "PermissionSet" or namespace(root.tag) != NAMESPACE:
@@ -130,9 +156,14 @@ def _user_permissions(doc: XmlDoc, stem: str, roles: dict[str, str], index: dict
         enabled_el = entry.find(f"{{{NAMESPACE}}}enabled")
         enabled = (enabled_el.text or "").strip().lower() if enabled_el is not None else ""
         if enabled not in ("true", "false"):
-            problems.append(doc.problem(entry if enabled_el is None else enabled_el, _(
-                "userPermissions {name!r}: <enabled> is {value!r}; expected true or false").format(
-                    name=name, value=enabled)))
+            problems.append(
+                doc.problem(
+                    entry if enabled_el is None else enabled_el,
+                    _("userPermissions {name!r}: <enabled> is {value!r}; expected true or false").format(
+                        name=name, value=enabled
+                    ),
+                )
+            )
         elif enabled == "true":
             read_system(live, role, name, index, doc.where(entry))
 

@@ -64,8 +64,13 @@ def _read_values(path: Path, problems: list[Problem]) -> tuple[Values, dict[str,
     out: Values = {}
     first: dict[str, int] = {}
     if not path.exists():  # a FIFO or device exists and is refused by read_limited, not waited on
-        problems.append(Problem(f"no {path.name} here; expected the SuiteCRM ACL export ({','.join(HEADER)})",
-                                file=file, code="io"))
+        problems.append(
+            Problem(
+                f"no {path.name} here; expected the SuiteCRM ACL export ({','.join(HEADER)})",
+                file=file,
+                code="io",
+            )
+        )
         return out, first
     data, found = read_limited(path, file)
     text, more = decode_utf8(data, file) if data is not None else (None, [])
@@ -75,22 +80,42 @@ def _read_values(path: Path, problems: list[Problem]) -> tuple[Values, dict[str,
     records = csv_records(text, file, problems)
     header = [h.strip().lower() for h in records[0][1]] if records else []
     if not records or any(name not in header for name in HEADER):
-        problems.append(Problem(f"the header is {','.join(header) or '(empty)'}; expected {','.join(HEADER)}",
-                                file=file, line=1, column=1, code="header"))
+        problems.append(
+            Problem(
+                f"the header is {','.join(header) or '(empty)'}; expected {','.join(HEADER)}",
+                file=file,
+                line=1,
+                column=1,
+                code="header",
+            )
+        )
         return out, first
     at = {name: header.index(name) for name in HEADER}
     lines: dict[tuple[str, str, str], int] = {}
     for line, row in records[1:]:
         if len(row) != len(header):
-            problems.append(Problem(f"{len(row)} fields; expected {len(header)} like the header (truncated?)",
-                                    file=file, line=line, column=field_column(row, len(row)), code="truncated"))
+            problems.append(
+                Problem(
+                    f"{len(row)} fields; expected {len(header)} like the header (truncated?)",
+                    file=file,
+                    line=line,
+                    column=field_column(row, len(row)),
+                    code="truncated",
+                )
+            )
             continue
         role, module, action = (row[at[k]].strip() for k in ("role", "module", "action"))
         raw = row[at["value"]].strip()
         if action not in ALLOWED:
-            problems.append(Problem(f"action {action!r}; expected one of "
-                                    f"{', '.join((*ORDER, ADMIN_ACTION))}", file=file,
-                                    line=line, column=field_column(row, at["action"]), code="value"))
+            problems.append(
+                Problem(
+                    f"action {action!r}; expected one of {', '.join((*ORDER, ADMIN_ACTION))}",
+                    file=file,
+                    line=line,
+                    column=field_column(row, at["action"]),
+                    code="value",
+                )
+            )
             continue
         try:
             value = int(raw)
@@ -98,15 +123,29 @@ def _read_values(path: Path, problems: list[Problem]) -> tuple[Values, dict[str,
             value = None
         if value not in ALLOWED[action]:
             allowed = ", ".join(str(v) for v in sorted(ALLOWED[action], reverse=True))
-            problems.append(Problem(f"{action} value {raw!r}; expected one of {allowed}", file=file, line=line,
-                                    column=field_column(row, at["value"]), code="value"))
+            problems.append(
+                Problem(
+                    f"{action} value {raw!r}; expected one of {allowed}",
+                    file=file,
+                    line=line,
+                    column=field_column(row, at["value"]),
+                    code="value",
+                )
+            )
             continue
         first.setdefault(role, line)
         cell = out.setdefault((role, module), {})
         if action in cell and cell[action] != value:
-            problems.append(Problem(f"{role} {module} {action} is {value} here and {cell[action]} on line "
-                                    f"{lines[(role, module, action)]}; expected one value", file=file, line=line,
-                                    column=field_column(row, at["value"]), code="conflict"))
+            problems.append(
+                Problem(
+                    f"{role} {module} {action} is {value} here and {cell[action]} on line "
+                    f"{lines[(role, module, action)]}; expected one value",
+                    file=file,
+                    line=line,
+                    column=field_column(row, at["value"]),
+                    code="conflict",
+                )
+            )
             continue
         cell[action] = value
         lines[(role, module, action)] = line
@@ -122,8 +161,13 @@ def _pop_admin(values: Values) -> dict[tuple[str, str], int]:
     return admin
 
 
-def _admin_rights(live: LiveMatrix, pb: Playbook, mapping: CrmMapping, admin: dict[tuple[str, str], int],
-                  where: tuple[str, dict[str, int]]) -> None:
+def _admin_rights(
+    live: LiveMatrix,
+    pb: Playbook,
+    mapping: CrmMapping,
+    admin: dict[tuple[str, str], int],
+    where: tuple[str, dict[str, int]],
+) -> None:
     """Each design role's `<Module>.admin` entry at 95/99/100 as the system right the mapping gives it."""
     names = {mapping.role_name(role.id): role.id for role in pb.roles}
     folded = {name.casefold(): role for name, role in names.items()}
@@ -138,8 +182,14 @@ def _admin_rights(live: LiveMatrix, pb: Playbook, mapping: CrmMapping, admin: di
             read_system(live, role, f"{module}.{ADMIN_ACTION}", index, (where[0], where[1].get(name)))
 
 
-def _live(pb: Playbook, mapping: CrmMapping, values: Values, first: dict[str, int], file: str,
-          problems: list[Problem]) -> LiveMatrix:
+def _live(
+    pb: Playbook,
+    mapping: CrmMapping,
+    values: Values,
+    first: dict[str, int],
+    file: str,
+    problems: list[Problem],
+) -> LiveMatrix:
     """The values as grants per design role, unknown roles and modules, and roles left to defaults."""
     live = LiveMatrix(TARGET)
     names = {mapping.role_name(role.id): role.id for role in pb.roles}
@@ -164,12 +214,24 @@ def _live(pb: Playbook, mapping: CrmMapping, values: Values, first: dict[str, in
                 if RANK[scope] > RANK[live.grants.get(cell, "none")]:
                     live.grants[cell] = scope
     for role, name in seen.items():
-        unset = [m for m in members if effective(values.get((name, m), {}), "access") != DISABLED
-                 and any(values.get((name, m), {}).get(a, NOT_SET) == NOT_SET for a in ORDER)]
+        unset = [
+            m
+            for m in members
+            if effective(values.get((name, m), {}), "access") != DISABLED
+            and any(values.get((name, m), {}).get(a, NOT_SET) == NOT_SET for a in ORDER)
+        ]
         if unset:
-            problems.append(Problem(f"{name} leaves actions on {', '.join(unset)} not set (0 or no row): audited "
-                                    "as SuiteCRM's default, enabled / all", file=file, line=first.get(name),
-                                    column=1 if name in first else None, severity="warning", code="not-set"))
+            problems.append(
+                Problem(
+                    f"{name} leaves actions on {', '.join(unset)} not set (0 or no row): audited "
+                    "as SuiteCRM's default, enabled / all",
+                    file=file,
+                    line=first.get(name),
+                    column=1 if name in first else None,
+                    severity="warning",
+                    code="not-set",
+                )
+            )
         for module in (m for m in unset if (name, m) not in values):  # no row at all: every default
             for action, scope in module_scopes({}).items():
                 for obj in members[module]:

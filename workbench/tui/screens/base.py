@@ -85,6 +85,9 @@ def deliverables_screen(session: Session) -> Screen:
     except ModuleNotFoundError as exc:
         if exc.name != "workbench.tui.screens.deliverables":
             raise
-        return PlaceholderScreen("deliverables", "The deliverables views (RFP, roles and permissions, RACI, "
-                                 "processes, KPIs, plan) are not installed in this build; use Export (F6).")
+        return PlaceholderScreen(
+            "deliverables",
+            "The deliverables views (RFP, roles and permissions, RACI, "
+            "processes, KPIs, plan) are not installed in this build; use Export (F6).",
+        )
     return module.DeliverablesScreen(session)

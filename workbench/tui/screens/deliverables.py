@@ -39,15 +39,28 @@ from workbench.tui.widgets.rfp_table import RfpTable
 from workbench.tui.widgets.rfp_view import RfpView
 from workbench.tui.widgets.roles_view import RolesView
 
-TABS: tuple[tuple[str, str], ...] = (("rfp", "RFP"), ("roles", "Roles"), ("raci", "RACI"),
-                                     ("processes", "Processes"), ("kpis", "KPIs"), ("plan", "Plan"))
-FOCUS = {"rfp": "#rfp-table", "roles": "#matrix", "raci": "#raci-table", "processes": "#process-picker",
-         "kpis": "#kpi-table", "plan": "#plan-table"}
+TABS: tuple[tuple[str, str], ...] = (
+    ("rfp", "RFP"),
+    ("roles", "Roles"),
+    ("raci", "RACI"),
+    ("processes", "Processes"),
+    ("kpis", "KPIs"),
+    ("plan", "Plan"),
+)
+FOCUS = {
+    "rfp": "#rfp-table",
+    "roles": "#matrix",
+    "raci": "#raci-table",
+    "processes": "#process-picker",
+    "kpis": "#kpi-table",
+    "plan": "#plan-table",
+}
 """The widget that takes the keys when a tab is opened from the keyboard or the palette."""
 
 
-def with_requirement_edit(overrides: dict[str, Any], req_id: str, priority: str, weight: int,
-                          original: tuple[str, int] | None) -> dict[str, Any]:
+def with_requirement_edit(
+    overrides: dict[str, Any], req_id: str, priority: str, weight: int, original: tuple[str, int] | None
+) -> dict[str, Any]:
     """A copy of the engagement's overrides with one requirement's priority and weight set; an edit back
     to the playbook's own values removes the entry, so engagement.yaml lists only real changes."""
     out = copy.deepcopy(overrides)
@@ -67,19 +80,38 @@ class DeliverablesScreen(WorkbenchScreen):
     """Constructed with the open Session; `initial` names the tab to open on (see TABS)."""
 
     SECTION = "deliverables"
-    HELP = ("The deliverables of the open engagement: edit the RFP's priorities and weights, read the "
-            "permission matrix and jump to what each finding points at, the RACI, process maps, KPIs, plan.")
+    HELP = (
+        "The deliverables of the open engagement: edit the RFP's priorities and weights, read the "
+        "permission matrix and jump to what each finding points at, the RACI, process maps, KPIs, plan."
+    )
     CSS_PATH = "../deliverables.tcss"
     COMMANDS: ClassVar = {DeliverablesCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right_square_bracket", "next_tab", "Next tab", id="deliverables.next_tab",
-                tooltip="Show the next deliverable"),
-        Binding("left_square_bracket", "previous_tab", "Prev tab", id="deliverables.previous_tab",
-                tooltip="Show the previous deliverable"),
+        Binding(
+            "right_square_bracket",
+            "next_tab",
+            "Next tab",
+            id="deliverables.next_tab",
+            tooltip="Show the next deliverable",
+        ),
+        Binding(
+            "left_square_bracket",
+            "previous_tab",
+            "Prev tab",
+            id="deliverables.previous_tab",
+            tooltip="Show the previous deliverable",
+        ),
     ]
 
-    def __init__(self, session: Session, *, lang: str = "en", initial: str = "rfp", name: str | None = None,
-                 id: str | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        lang: str = "en",
+        initial: str = "rfp",
+        name: str | None = None,
+        id: str | None = None,
+    ) -> None:
         super().__init__(name=name, id=id)
         self.session = session
         self.lang = lang
@@ -164,11 +196,15 @@ class DeliverablesScreen(WorkbenchScreen):
             queue = getattr(self.app, "store_queue", None)  # its lock: no worker is using the connection
             with queue.lock if queue is not None else nullcontext():
                 measurements = opened.store.measurements()
-            self.query_one(KpiView).load(pb, opened.engagement.start, measurements, opened.plan.calendar,
-                                         opened.engagement.answers)
+            self.query_one(KpiView).load(
+                pb, opened.engagement.start, measurements, opened.plan.calendar, opened.engagement.answers
+            )
         elif tab == "plan":
-            self.query_one(PlanView).load(opened, {p.id: tr(p.name, self.lang) for p in pb.phases},
-                                          {r.id: tr(r.name, self.lang) for r in pb.roles})
+            self.query_one(PlanView).load(
+                opened,
+                {p.id: tr(p.name, self.lang) for p in pb.phases},
+                {r.id: tr(r.name, self.lang) for r in pb.roles},
+            )
 
     # ---- RFP edits
     def on_rfp_table_edit_requested(self, event: RfpTable.EditRequested) -> None:
@@ -181,8 +217,13 @@ class DeliverablesScreen(WorkbenchScreen):
         event.stop()
         opened = self.session.opened
         base = next((r for r in opened.playbook.requirements if r.id == event.req_id), None)
-        overrides = with_requirement_edit(opened.engagement.overrides, event.req_id, event.priority,
-                                          event.weight, (base.priority, base.weight) if base else None)
+        overrides = with_requirement_edit(
+            opened.engagement.overrides,
+            event.req_id,
+            event.priority,
+            event.weight,
+            (base.priority, base.weight) if base else None,
+        )
         problems = check_overrides(opened.playbook, overrides)
         if problems:
             self.notify("\n".join(str(p) for p in problems), title="RFP edit refused", severity="error")
@@ -190,8 +231,11 @@ class DeliverablesScreen(WorkbenchScreen):
         try:
             result = self.session.save_overrides(overrides)
         except OSError as exc:
-            self.notify(f"Could not save the edit to {opened.engagement.file}: {exc.strerror or exc}",
-                        title="RFP", severity="error")
+            self.notify(
+                f"Could not save the edit to {opened.engagement.file}: {exc.strerror or exc}",
+                title="RFP",
+                severity="error",
+            )
             return
         except (EditConflict, EngagementError, StoreBusy) as exc:
             self.notify(str(exc), title=_("RFP edit not saved"), severity="error")
@@ -250,7 +294,15 @@ class DeliverablesScreen(WorkbenchScreen):
             if reason:
                 self.query_one(PlanView).freeze_baseline(reason, self.wb.author)
 
-        self.app.push_screen(PromptDialog(_("Freeze a baseline"), _(
-            "The forecast as it stands becomes the baseline every slip is counted from; earlier baselines "
-            "are kept. Why (the steering committee's decision, a re-plan)? It goes into the history."),
-            required=True, ok_label=_("Freeze")), chosen)
+        self.app.push_screen(
+            PromptDialog(
+                _("Freeze a baseline"),
+                _(
+                    "The forecast as it stands becomes the baseline every slip is counted from; earlier baselines "
+                    "are kept. Why (the steering committee's decision, a re-plan)? It goes into the history."
+                ),
+                required=True,
+                ok_label=_("Freeze"),
+            ),
+            chosen,
+        )

@@ -29,19 +29,39 @@ class DeliverablesCommands(Provider):
         screen = self.screen
         if not isinstance(screen, DeliverablesScreen):
             return []
-        commands = [(f"deliverables: show {label}", partial(screen.show_tab, tab), TAB_HELP[tab])
-                    for tab, label in TABS]
-        commands += [
-            ("rfp: show Must-haves only", partial(screen.show_rfp_priority, "must"),
-             "filter the RFP to the Must-haves"),
-            ("rfp: show every priority", partial(screen.show_rfp_priority, None), "clear the priority filter"),
-            ("plan: toggle critical path only", screen.toggle_critical_only,
-             "show only the tasks without slack, or every task again"),
+        commands = [
+            (f"deliverables: show {label}", partial(screen.show_tab, tab), TAB_HELP[tab])
+            for tab, label in TABS
         ]
-        commands += [(_("plan: load per role and week"), screen.show_load,
-                      _("each role's share of its availability, week by week")),
-                     (_("plan: freeze baseline…"), screen.ask_freeze_baseline,
-                      _("the forecast becomes the baseline slips are counted from (asks why)"))]
+        commands += [
+            (
+                "rfp: show Must-haves only",
+                partial(screen.show_rfp_priority, "must"),
+                "filter the RFP to the Must-haves",
+            ),
+            (
+                "rfp: show every priority",
+                partial(screen.show_rfp_priority, None),
+                "clear the priority filter",
+            ),
+            (
+                "plan: toggle critical path only",
+                screen.toggle_critical_only,
+                "show only the tasks without slack, or every task again",
+            ),
+        ]
+        commands += [
+            (
+                _("plan: load per role and week"),
+                screen.show_load,
+                _("each role's share of its availability, week by week"),
+            ),
+            (
+                _("plan: freeze baseline…"),
+                screen.ask_freeze_baseline,
+                _("the forecast becomes the baseline slips are counted from (asks why)"),
+            ),
+        ]
         return commands
 
     async def discover(self) -> Hits:

@@ -22,11 +22,22 @@ class PromptDialog(ModalScreen[str | None]):
 
     With `required`, an empty answer is refused on the spot (a block or skip needs its reason)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Close without a change")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Close without a change")
+    ]
 
-    def __init__(self, title: str, prompt: str, value: str = "", *, placeholder: str = "",
-                 required: bool = False, validators: Iterable[Validator] = (),
-                 suggester: Suggester | None = None, ok_label: str = "OK") -> None:
+    def __init__(
+        self,
+        title: str,
+        prompt: str,
+        value: str = "",
+        *,
+        placeholder: str = "",
+        required: bool = False,
+        validators: Iterable[Validator] = (),
+        suggester: Suggester | None = None,
+        ok_label: str = "OK",
+    ) -> None:
         super().__init__(classes="dialog")
         self.title_text, self.prompt, self.value = title, prompt, value
         self.placeholder, self.required = placeholder, required
@@ -36,8 +47,13 @@ class PromptDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog-box"):
             yield Label(self.title_text, classes="dialog-title")
             yield Static(self.prompt, classes="dialog-text")
-            yield Input(self.value, placeholder=self.placeholder, validators=self.validators,
-                        suggester=self.suggester, id="prompt-input")
+            yield Input(
+                self.value,
+                placeholder=self.placeholder,
+                validators=self.validators,
+                suggester=self.suggester,
+                id="prompt-input",
+            )
             yield Static("", id="prompt-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.ok_label, variant="primary", id="ok", compact=True)
@@ -72,7 +88,9 @@ class PromptDialog(ModalScreen[str | None]):
 class ErrorDialog(ModalScreen[None]):
     """Say what went wrong and where: a message and, for files, one located problem per line."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter", "close", "Close", id="dialog.close", tooltip="Close this message")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter", "close", "Close", id="dialog.close", tooltip="Close this message")
+    ]
 
     def __init__(self, title: str, message: str, details: Iterable[str] = ()) -> None:
         super().__init__(classes="dialog")

@@ -51,14 +51,25 @@ class ExportScreen(WorkbenchScreen):
         with Horizontal(id="export-body"):
             with Vertical(id="export-choices"):
                 yield Label("Deliverables", classes="pane-title")
-                yield SelectionList[str](*[Selection(name, name, True) for name in REGISTRY], id="deliverables")
+                yield SelectionList[str](
+                    *[Selection(name, name, True) for name in REGISTRY], id="deliverables"
+                )
                 yield Label("Formats", classes="pane-title")
-                yield SelectionList[str](*[Selection(f"{fmt}  ({', '.join(names)})", fmt, fmt in DEFAULT_FORMATS)
-                                           for fmt, names in formats_of().items()], id="formats")
+                yield SelectionList[str](
+                    *[
+                        Selection(f"{fmt}  ({', '.join(names)})", fmt, fmt in DEFAULT_FORMATS)
+                        for fmt, names in formats_of().items()
+                    ],
+                    id="formats",
+                )
             with Vertical(id="export-run"):
                 yield Label("Output folder", classes="pane-title")
-                yield Input(str(self.session.folder / "deliverables"), id="out", suggester=PathSuggester(),
-                            compact=True)
+                yield Input(
+                    str(self.session.folder / "deliverables"),
+                    id="out",
+                    suggester=PathSuggester(),
+                    compact=True,
+                )
                 with Horizontal(id="export-row"):
                     yield Select(LANGS, value="en", allow_blank=False, id="lang", compact=True)
                     yield Button("Export", variant="primary", id="export", compact=True)
@@ -104,8 +115,12 @@ class ExportScreen(WorkbenchScreen):
         bar = self.query_one("#export-progress", ProgressBar)
         bar.update(total=len(pairs), progress=0)
         bar.display = True
-        self._export(self._export_context(str(self.query_one("#lang", Select).value)), Path(folder).expanduser(),
-                     only, formats)
+        self._export(
+            self._export_context(str(self.query_one("#lang", Select).value)),
+            Path(folder).expanduser(),
+            only,
+            formats,
+        )
 
     def _export_context(self, lang: str):
         from workbench.store.engagement import work_calendar
@@ -114,9 +129,17 @@ class ExportScreen(WorkbenchScreen):
 
         opened = self.session.opened
         answers = dict(opened.engagement.answers)
-        return ExportContext(opened.resolved, opened.playbook, answers, opened.engagement.client,
-                             opened.engagement.start, lang, opened.loaded.digest, answers_digest(answers),
-                             calendar=work_calendar(opened.engagement, lang))
+        return ExportContext(
+            opened.resolved,
+            opened.playbook,
+            answers,
+            opened.engagement.client,
+            opened.engagement.start,
+            lang,
+            opened.loaded.digest,
+            answers_digest(answers),
+            calendar=work_calendar(opened.engagement, lang),
+        )
 
     def _set_running(self, running: bool) -> None:
         self.running = running
@@ -137,10 +160,13 @@ class ExportScreen(WorkbenchScreen):
         except FolderRefused as exc:  # names the files in the way; the CLI's --force is the way past it
             self.post_message(m.ExportFailed(f"{str(exc)[0].upper()}{str(exc)[1:]}."))
         except OSError as exc:
-            self.post_message(m.ExportFailed(f"Cannot write to {folder}: {exc.strerror or exc}. "
-                                             "Nothing was changed."))
+            self.post_message(
+                m.ExportFailed(f"Cannot write to {folder}: {exc.strerror or exc}. Nothing was changed.")
+            )
         except Exception as exc:  # noqa: BLE001 — a writer's bug: a dialog, never a traceback
-            self.post_message(m.ExportFailed(f"{type(exc).__name__}: {exc}. Nothing was changed in {folder}."))
+            self.post_message(
+                m.ExportFailed(f"{type(exc).__name__}: {exc}. Nothing was changed in {folder}.")
+            )
         else:
             self.post_message(m.ExportFinished(result))
 
@@ -155,8 +181,12 @@ class ExportScreen(WorkbenchScreen):
         self._set_running(False)
         result = message.result
         self.query_one("#export-step", Label).update(
-            Content.from_markup("[b $text-success]Wrote $n files[/] to $folder", n=str(len(result.files)),
-                                folder=str(result.folder)))
+            Content.from_markup(
+                "[b $text-success]Wrote $n files[/] to $folder",
+                n=str(len(result.files)),
+                folder=str(result.folder),
+            )
+        )
         lines = [str(p.relative_to(result.folder)) for p in result.files] + [result.manifest.name]
         self.query_one("#export-result", Static).update("\n".join(lines))
         self.notify(f"Wrote {len(result.files)} files to {result.folder}.")

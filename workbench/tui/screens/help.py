@@ -15,8 +15,13 @@ from textual.widgets import Label, Markdown
 
 from workbench.tui.sections import SECTIONS
 
-KEY_NAMES = {"left_square_bracket": "[", "right_square_bracket": "]", "escape": "Esc", "space": "Space",
-             "enter": "Enter"}
+KEY_NAMES = {
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "escape": "Esc",
+    "space": "Space",
+    "enter": "Enter",
+}
 
 
 def _key(binding: Binding) -> str:
@@ -32,8 +37,11 @@ def _key(binding: Binding) -> str:
 
 def table(bindings: list[Binding]) -> str:
     """One line per key: `key` **what it does**: more words, when there are any."""
-    rows = [f"- `{_key(b)}` **{b.description or b.action}**" + (f": {b.tooltip}" if b.tooltip else "")
-            for b in bindings if b.description or b.tooltip]
+    rows = [
+        f"- `{_key(b)}` **{b.description or b.action}**" + (f": {b.tooltip}" if b.tooltip else "")
+        for b in bindings
+        if b.description or b.tooltip
+    ]
     return "\n".join(rows) if rows else "_No keys of its own._"
 
 
@@ -45,8 +53,13 @@ def screen_classes() -> list[tuple[str, type[Screen]]]:
     from workbench.tui.screens.phases import PhasesScreen
     from workbench.tui.screens.start import StartScreen
 
-    classes: dict[str, type[Screen]] = {"start": StartScreen, "intake": IntakeScreen, "phases": PhasesScreen,
-                                        "export": ExportScreen, "jobdesc": JobdescScreen}
+    classes: dict[str, type[Screen]] = {
+        "start": StartScreen,
+        "intake": IntakeScreen,
+        "phases": PhasesScreen,
+        "export": ExportScreen,
+        "jobdesc": JobdescScreen,
+    }
     try:
         from workbench.tui.screens.deliverables import DeliverablesScreen
 
@@ -59,10 +72,14 @@ def screen_classes() -> list[tuple[str, type[Screen]]]:
 def help_markdown(current: Screen) -> str:
     """The screen the help was opened from first, then the keys that work everywhere, then the rest."""
     app_bindings = Binding.make_bindings(type(current.app).BINDINGS)
-    parts = [f"## This screen ({getattr(current, 'SECTION', '') or type(current).__name__})",
-             getattr(current, "HELP", ""), table(list(Binding.make_bindings(type(current).BINDINGS))),
-             "## Everywhere", table(list(app_bindings)),
-             "Ctrl+P opens the command palette: every action, namespaced (`phase:`, `task:`, `export:` ...)."]
+    parts = [
+        f"## This screen ({getattr(current, 'SECTION', '') or type(current).__name__})",
+        getattr(current, "HELP", ""),
+        table(list(Binding.make_bindings(type(current).BINDINGS))),
+        "## Everywhere",
+        table(list(app_bindings)),
+        "Ctrl+P opens the command palette: every action, namespaced (`phase:`, `task:`, `export:` ...).",
+    ]
     for label, cls in screen_classes():
         if cls is type(current):
             continue
@@ -71,7 +88,9 @@ def help_markdown(current: Screen) -> str:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,q", "close", "Close", id="help.close", tooltip="Back to the screen")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f1,q", "close", "Close", id="help.close", tooltip="Back to the screen")
+    ]
 
     def __init__(self, current: Screen) -> None:
         super().__init__(classes="dialog")

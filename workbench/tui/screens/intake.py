@@ -43,10 +43,20 @@ class IntakeScreen(WorkbenchScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "next", "Next open", id="intake.next", tooltip="The next question still open"),
         Binding("ctrl+b", "previous", "Back", id="intake.previous", tooltip="The question before this one"),
-        Binding("ctrl+s", "commit", "Save answer", id="intake.save",
-                tooltip="Save what the input shows (accepts the default) and go on"),
-        Binding("ctrl+l", "language", "Language", id="intake.language",
-                tooltip="Questions in English, Persian or Russian"),
+        Binding(
+            "ctrl+s",
+            "commit",
+            "Save answer",
+            id="intake.save",
+            tooltip="Save what the input shows (accepts the default) and go on",
+        ),
+        Binding(
+            "ctrl+l",
+            "language",
+            "Language",
+            id="intake.language",
+            tooltip="Questions in English, Persian or Russian",
+        ),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -107,8 +117,13 @@ class IntakeScreen(WorkbenchScreen):
         for index, q in enumerate(self.pb.questions):
             if q.group != group:
                 group = q.group
-                items.append(Option(Content.styled(group.replace("_", " ").capitalize(), "bold $secondary"),
-                                    id=f"group:{group}:{index}", disabled=True))
+                items.append(
+                    Option(
+                        Content.styled(group.replace("_", " ").capitalize(), "bold $secondary"),
+                        id=f"group:{group}:{index}",
+                        disabled=True,
+                    )
+                )
             applies, done = self._applies(index), is_answered(self.answers, q.id)
             applying += applies
             answered += applies and done
@@ -135,8 +150,9 @@ class IntakeScreen(WorkbenchScreen):
         slot = self.query_one("#form-slot", Vertical)
         await slot.remove_children()
         position = f"{index + 1}/{len(self.pb.questions)}"
-        await slot.mount(QuestionForm(q, self.answers.get(q.id), self.lang, position,
-                                      applies=self._applies(index)))
+        await slot.mount(
+            QuestionForm(q, self.answers.get(q.id), self.lang, position, applies=self._applies(index))
+        )
         options = self.query_one("#questions", OptionList)
         options.highlighted = options.get_option_index(q.id)
 
@@ -260,18 +276,27 @@ class IntakeScreen(WorkbenchScreen):
                 return
             try:
                 with self.wb.store_queue.lock:  # nobody uses the store while the save re-opens it
-                    changed = change_answers(self.session.opened, self.session.author, answers,
-                                             base=self._written)
+                    changed = change_answers(
+                        self.session.opened, self.session.author, answers, base=self._written
+                    )
                     # adopted on the UI thread, queued before anything the watcher sees of this save
-                    self.app.post_message(m.EngagementReloaded(
-                        changed.opened, synced=self.session.synced or changed.result.sync_error is None,
-                        notice=False))
+                    self.app.post_message(
+                        m.EngagementReloaded(
+                            changed.opened,
+                            synced=self.session.synced or changed.result.sync_error is None,
+                            notice=False,
+                        )
+                    )
                 result = changed.result
             except EditConflict as exc:
                 self._take_theirs({c.field[1]: c.theirs for c in exc.conflicts if c.field[0] == "answers"})
-                self.app.call_from_thread(self.show_error, _("The answer was not saved"), str(exc) + "\n" +
-                                          _("The screen now shows the value in the file; answer again to "
-                                            "replace it."))
+                self.app.call_from_thread(
+                    self.show_error,
+                    _("The answer was not saved"),
+                    str(exc)
+                    + "\n"
+                    + _("The screen now shows the value in the file; answer again to replace it."),
+                )
                 return
             except Exception as exc:  # noqa: BLE001 — shown in the UI; the answers stay on screen
                 self._save_failed_in_worker(exc, answers)
@@ -279,15 +304,26 @@ class IntakeScreen(WorkbenchScreen):
             self._saved = sequence
             self._written = dict(answers)
             written = result.engagement.answers
-            self._take_theirs({f[len("answers."):]: written.get(f[len("answers."):], MISSING)
-                               for f in result.taken if f.startswith("answers.")})
+            self._take_theirs(
+                {
+                    f[len("answers.") :]: written.get(f[len("answers.") :], MISSING)
+                    for f in result.taken
+                    if f.startswith("answers.")
+                }
+            )
         if result.sync_error:
-            self.app.call_from_thread(self.notify, result.sync_note(), title=_("Task list"),
-                                      severity="warning")
+            self.app.call_from_thread(
+                self.notify, result.sync_note(), title=_("Task list"), severity="warning"
+            )
         if result.taken:
             self.app.call_from_thread(self.notify, result.merged_note(), title=_("Merged"), timeout=5)
-        self.post_message(m.AnswersSaved(answers, diff_answers(self.pb, self.baseline, answers, self.lang),
-                                         diff_answers(self.pb, previous, answers, self.lang)))
+        self.post_message(
+            m.AnswersSaved(
+                answers,
+                diff_answers(self.pb, self.baseline, answers, self.lang),
+                diff_answers(self.pb, previous, answers, self.lang),
+            )
+        )
 
     def _take_theirs(self, values: dict[str, Any]) -> None:
         """Answers the file holds that differ from this screen's: counted as written, shown on screen."""
@@ -331,7 +367,8 @@ class IntakeScreen(WorkbenchScreen):
     @on(m.AnswersSaveFailed)
     def _save_failed(self, message: m.AnswersSaveFailed) -> None:
         if message.written:
-            self.notify(message.message, title=_("Answers saved; task list pending"), severity="warning",
-                        timeout=10)
+            self.notify(
+                message.message, title=_("Answers saved; task list pending"), severity="warning", timeout=10
+            )
         else:
             self.show_error(_("The answers were not saved"), message.message)

@@ -49,11 +49,15 @@ class JobdescScreen(WorkbenchScreen):
                 yield Label("Role", classes="pane-title")
                 yield Select([], prompt="Choose a role", id="role", compact=True)
                 yield Label("Language", classes="pane-title")
-                yield RadioSet(*[RadioButton(label, value=code == "en") for code, label in LANGS], id="lang",
-                               compact=True)
+                yield RadioSet(
+                    *[RadioButton(label, value=code == "en") for code, label in LANGS],
+                    id="lang",
+                    compact=True,
+                )
                 yield Label("Format", classes="pane-title")
-                yield RadioSet(*[RadioButton(fmt, value=fmt == "md") for fmt in FORMATS], id="format",
-                               compact=True)
+                yield RadioSet(
+                    *[RadioButton(fmt, value=fmt == "md") for fmt in FORMATS], id="format", compact=True
+                )
                 yield Label("Folder", classes="pane-title")
                 yield Input(str(folder), id="jd-out", suggester=PathSuggester(), compact=True)
                 yield Button("Write", variant="primary", id="write", compact=True)
@@ -95,8 +99,11 @@ class JobdescScreen(WorkbenchScreen):
         from workbench.writers.jobdesc import roles_with_profiles
 
         assert self.pb is not None
-        source = (f"{self.session.client}: playbook {self.pb.id} with the client's answers" if self.session
-                  else f"No engagement: playbook {self.pb.id} {self.pb.version}, no answers")
+        source = (
+            f"{self.session.client}: playbook {self.pb.id} with the client's answers"
+            if self.session
+            else f"No engagement: playbook {self.pb.id} {self.pb.version}, no answers"
+        )
         self.query_one("#jobdesc-source", Static).update(source)
         roles = self.pb.role_map()
         ids = roles_with_profiles(self.pb)

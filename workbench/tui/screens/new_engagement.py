@@ -36,26 +36,48 @@ class NewEngagementDialog(ModalScreen[m.NewEngagementRequest | None]):
         from workbench.loading.catalog import discover
 
         found = discover()
-        options = [(f"{p.id}" + ("" if p.origin == "bundled" else f"  ({p.path.parent})"), str(p.path)
-                    if p.origin != "bundled" else p.id) for p in found]
+        options = [
+            (
+                f"{p.id}" + ("" if p.origin == "bundled" else f"  ({p.path.parent})"),
+                str(p.path) if p.origin != "bundled" else p.id,
+            )
+            for p in found
+        ]
         values = {value for _, value in options}
-        chosen = self.initial.playbook if self.initial.playbook in values else ("core" if "core" in values else
-                                                                                 Select.NULL)
+        chosen = (
+            self.initial.playbook
+            if self.initial.playbook in values
+            else ("core" if "core" in values else Select.NULL)
+        )
         with Vertical(classes="dialog-box wide", id="new-box"):
             yield Label("New engagement", classes="dialog-title")
             with Horizontal(id="new-columns"):
                 with Vertical(id="new-form"):
                     yield Label("Folder (created if missing)")
-                    yield Input(self.initial.folder, placeholder="e.g. ~/clients/acme", id="folder",
-                                suggester=PathSuggester(), compact=True)
+                    yield Input(
+                        self.initial.folder,
+                        placeholder="e.g. ~/clients/acme",
+                        id="folder",
+                        suggester=PathSuggester(),
+                        compact=True,
+                    )
                     yield Label("Client")
-                    yield Input(self.initial.client, placeholder="default: from the answers, else the folder",
-                                id="client", compact=True)
+                    yield Input(
+                        self.initial.client,
+                        placeholder="default: from the answers, else the folder",
+                        id="client",
+                        compact=True,
+                    )
                     yield Label("Playbook")
                     yield Select(options, value=chosen, allow_blank=not options, id="playbook", compact=True)
                     yield Label("Answers file (optional)")
-                    yield Input(self.initial.answers_file, placeholder="e.g. client.answers.yaml", id="answers",
-                                suggester=PathSuggester(files=True), compact=True)
+                    yield Input(
+                        self.initial.answers_file,
+                        placeholder="e.g. client.answers.yaml",
+                        id="answers",
+                        suggester=PathSuggester(files=True),
+                        compact=True,
+                    )
                     yield Static("", id="new-error", classes="dialog-error")
                 with VerticalScroll(id="new-preview"):
                     yield PlaybookPreview(id="preview")
@@ -88,7 +110,9 @@ class NewEngagementDialog(ModalScreen[m.NewEngagementRequest | None]):
         except Exception as exc:  # noqa: BLE001 — a broken local playbook must not take the dialog down
             from workbench.domain.problems import Problem
 
-            self.post_message(m.PlaybookPreviewLoaded(ref, None, 0, [Problem(f"{type(exc).__name__}: {exc}")]))
+            self.post_message(
+                m.PlaybookPreviewLoaded(ref, None, 0, [Problem(f"{type(exc).__name__}: {exc}")])
+            )
             return
         if not loaded.ok:
             self.post_message(m.PlaybookPreviewLoaded(ref, None, 0, loaded.problems))
@@ -111,10 +135,12 @@ class NewEngagementDialog(ModalScreen[m.NewEngagementRequest | None]):
 
     def _request(self) -> m.NewEngagementRequest:
         value = self.query_one("#playbook", Select).value
-        return m.NewEngagementRequest(self.query_one("#folder", Input).value.strip(),
-                                      self.query_one("#client", Input).value.strip(),
-                                      "" if value is Select.NULL else str(value),
-                                      self.query_one("#answers", Input).value.strip())
+        return m.NewEngagementRequest(
+            self.query_one("#folder", Input).value.strip(),
+            self.query_one("#client", Input).value.strip(),
+            "" if value is Select.NULL else str(value),
+            self.query_one("#answers", Input).value.strip(),
+        )
 
     def _problem(self, request: m.NewEngagementRequest) -> str | None:
         """What stops the create before anything is written; None when it may go ahead."""

@@ -25,33 +25,62 @@ from workbench.app.session import Session
 from workbench.tui.widgets.task_detail import TaskDetail
 from workbench.tui.widgets.task_table import STATUS_LABELS, TaskTable
 
-PHASE_LABELS = {"pre_deployment": "Pre-deployment", "deployment": "Deployment",
-                "post_deployment": "Post-deployment"}
-MOVES = {"start": "in_progress", "done": "done", "block": "blocked", "skip": "skipped", "reopen": "not_started"}
-MOVE_LABELS = {"start": N_("Start"), "done": N_("Done"), "block": N_("Block"), "skip": N_("Skip"),
-               "reopen": N_("Reopen")}
+PHASE_LABELS = {
+    "pre_deployment": "Pre-deployment",
+    "deployment": "Deployment",
+    "post_deployment": "Post-deployment",
+}
+MOVES = {
+    "start": "in_progress",
+    "done": "done",
+    "block": "blocked",
+    "skip": "skipped",
+    "reopen": "not_started",
+}
+MOVE_LABELS = {
+    "start": N_("Start"),
+    "done": N_("Done"),
+    "block": N_("Block"),
+    "skip": N_("Skip"),
+    "reopen": N_("Reopen"),
+}
 HISTORY = 8
 
 
 class PhasesScreen(WorkbenchScreen):
     SECTION = "phases"
-    HELP = ("Work the tasks of each phase; every change is saved at once with its author. In the details "
-            "pane (i), Space ticks a checklist item.")
+    HELP = (
+        "Work the tasks of each phase; every change is saved at once with its author. In the details "
+        "pane (i), Space ticks a checklist item."
+    )
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "move('start')", "Start", id="phases.start", tooltip="Mark the task in progress"),
         Binding("d", "move('done')", "Done", id="phases.done", tooltip="Mark the task done"),
         Binding("b", "move('block')", "Block", id="phases.block", tooltip="Mark the task blocked (asks why)"),
         Binding("k", "move('skip')", "Skip", id="phases.skip", tooltip="Skip the task (asks why)"),
-        Binding("r", "move('reopen')", "Reopen", show=False, id="phases.reopen",
-                tooltip="Back from done (to in progress) or skipped (to not started)"),
+        Binding(
+            "r",
+            "move('reopen')",
+            "Reopen",
+            show=False,
+            id="phases.reopen",
+            tooltip="Back from done (to in progress) or skipped (to not started)",
+        ),
         Binding("a", "assign", "Assign", id="phases.assign", tooltip="Give the task to a person"),
         Binding("n", "note", "Note", id="phases.note", tooltip="Add a note to the task's history"),
-        Binding("i", "details", "Details", id="phases.details",
-                tooltip="Show or hide the task's details, checklist and history"),
+        Binding(
+            "i",
+            "details",
+            "Details",
+            id="phases.details",
+            tooltip="Show or hide the task's details, checklist and history",
+        ),
         Binding("left_square_bracket", "phase(-1)", "Prev phase", show=False, id="phases.previous_phase"),
         Binding("right_square_bracket", "phase(1)", "Next phase", show=False, id="phases.next_phase"),
-        Binding("f", "filters", "Filter", show=False, id="phases.filter", tooltip="Filter by role and status"),
+        Binding(
+            "f", "filters", "Filter", show=False, id="phases.filter", tooltip="Filter by role and status"
+        ),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -71,9 +100,13 @@ class PhasesScreen(WorkbenchScreen):
             yield Label("Role", classes="filter-label")
             yield Select([], prompt="Every role", id="role-filter", compact=True)
             yield Label("Status", classes="filter-label")
-            yield Select([("Open (not done or skipped)", "open")] + [(label, key) for key, label in
-                                                                     STATUS_LABELS.items()],
-                         prompt="Any status", id="status-filter", compact=True)
+            yield Select(
+                [("Open (not done or skipped)", "open")]
+                + [(label, key) for key, label in STATUS_LABELS.items()],
+                prompt="Any status",
+                id="status-filter",
+                compact=True,
+            )
         with Horizontal(id="phases-body"):
             yield TaskTable(id="tasks")
             yield TaskDetail(id="detail")
@@ -206,10 +239,14 @@ class PhasesScreen(WorkbenchScreen):
     @on(m.ChecklistItemToggled)
     def _ticked(self, message: m.ChecklistItemToggled) -> None:
         state = _("done") if message.done else _("open again")
-        label = _("Item {number} of {task} {state}").format(number=message.index + 1, task=message.task_id,
-                                                            state=state)
-        self._apply(lambda: self.session.check_item(message.task_id, message.index, message.done), label,
-                    message.task_id)
+        label = _("Item {number} of {task} {state}").format(
+            number=message.index + 1, task=message.task_id, state=state
+        )
+        self._apply(
+            lambda: self.session.check_item(message.task_id, message.index, message.done),
+            label,
+            message.task_id,
+        )
 
     # ---- actions
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -240,21 +277,32 @@ class PhasesScreen(WorkbenchScreen):
             self._history[current] = history
         self._take_states(states, current)
         if message.waited:
-            self.notify(_("Saved now that the other program has finished: {change}.").format(
-                change=message.label), timeout=4)
+            self.notify(
+                _("Saved now that the other program has finished: {change}.").format(change=message.label),
+                timeout=4,
+            )
 
     @on(m.StoreWaiting)
     def _store_busy(self, message: m.StoreWaiting) -> None:
         message.stop()
-        self.notify(_("Another program is writing to the engagement; retrying… ({change} will be saved as "
-                      "soon as it has finished.)").format(change=message.label),
-                    title=_("Store busy"), severity="warning", timeout=6)
+        self.notify(
+            _(
+                "Another program is writing to the engagement; retrying… ({change} will be saved as "
+                "soon as it has finished.)"
+            ).format(change=message.label),
+            title=_("Store busy"),
+            severity="warning",
+            timeout=6,
+        )
 
     @on(m.StoreRefused)
     def _store_refused(self, message: m.StoreRefused) -> None:
         message.stop()
-        self.notify(_("Not saved: {change}: {reason}").format(change=message.label, reason=message.message),
-                    severity="error", timeout=6)
+        self.notify(
+            _("Not saved: {change}: {reason}").format(change=message.label, reason=message.message),
+            severity="error",
+            timeout=6,
+        )
 
     def action_move(self, move: str) -> None:
         view = self.selected
@@ -270,9 +318,15 @@ class PhasesScreen(WorkbenchScreen):
                     self._apply(lambda: self.session.set_status(view.id, status, text), label, view.id)
 
             verb = "blocked" if move == "block" else "skipped"
-            self.app.push_screen(PromptDialog(f"Why is it {verb}?", f"{view.name}\nThe reason goes into the "
-                                              "task's history.", required=True, ok_label=move.capitalize()),
-                                 reason)
+            self.app.push_screen(
+                PromptDialog(
+                    f"Why is it {verb}?",
+                    f"{view.name}\nThe reason goes into the task's history.",
+                    required=True,
+                    ok_label=move.capitalize(),
+                ),
+                reason,
+            )
             return
         if move == "done":
             self._done(view, label)
@@ -299,13 +353,22 @@ class PhasesScreen(WorkbenchScreen):
 
         def reason(text: str | None) -> None:
             if text:
-                self._apply(lambda: self.session.set_status(view.id, "done", forced_note(text, check)), label,
-                            view.id)
+                self._apply(
+                    lambda: self.session.set_status(view.id, "done", forced_note(text, check)), label, view.id
+                )
 
         open_items = "\n".join(f"• {line}" for line in check.reasons())
-        self.app.push_screen(PromptDialog(_("Mark it done anyway?"), _(
-            "{name}\n{open}\nGive the reason to close it anyway; it goes into the task's history.").format(
-                name=view.name, open=open_items), required=True, ok_label=_("Done anyway")), reason)
+        self.app.push_screen(
+            PromptDialog(
+                _("Mark it done anyway?"),
+                _(
+                    "{name}\n{open}\nGive the reason to close it anyway; it goes into the task's history."
+                ).format(name=view.name, open=open_items),
+                required=True,
+                ok_label=_("Done anyway"),
+            ),
+            reason,
+        )
 
     def action_assign(self) -> None:
         from workbench.tui.screens.dialogs import PromptDialog
@@ -316,11 +379,18 @@ class PhasesScreen(WorkbenchScreen):
 
         def chosen(name: str | None) -> None:
             if name is not None:
-                self._apply(lambda: self.session.assign(view.id, name or None),
-                            _("Assign '{task}'").format(task=view.name), view.id)
+                self._apply(
+                    lambda: self.session.assign(view.id, name or None),
+                    _("Assign '{task}'").format(task=view.name),
+                    view.id,
+                )
 
-        self.app.push_screen(PromptDialog("Assign", f"{view.name}\nWho does it? (empty: nobody)",
-                                          view.assignee or "", ok_label="Assign"), chosen)
+        self.app.push_screen(
+            PromptDialog(
+                "Assign", f"{view.name}\nWho does it? (empty: nobody)", view.assignee or "", ok_label="Assign"
+            ),
+            chosen,
+        )
 
     def action_note(self) -> None:
         from workbench.tui.screens.dialogs import PromptDialog
@@ -331,11 +401,18 @@ class PhasesScreen(WorkbenchScreen):
 
         def chosen(text: str | None) -> None:
             if text:
-                self._apply(lambda: self.session.add_note(view.id, text),
-                            _("Note on '{task}'").format(task=view.name), view.id)
+                self._apply(
+                    lambda: self.session.add_note(view.id, text),
+                    _("Note on '{task}'").format(task=view.name),
+                    view.id,
+                )
 
-        self.app.push_screen(PromptDialog("Note", f"{view.name}\nThe note goes into the task's history.",
-                                          required=True, ok_label="Add"), chosen)
+        self.app.push_screen(
+            PromptDialog(
+                "Note", f"{view.name}\nThe note goes into the task's history.", required=True, ok_label="Add"
+            ),
+            chosen,
+        )
 
     def action_details(self) -> None:
         body = self.query_one("#phases-body")

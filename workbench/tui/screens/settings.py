@@ -37,16 +37,25 @@ class SettingsScreen(ModalScreen[None]):
         report = self.report
         with Vertical(classes="dialog-box wide", id="settings-box"):
             yield Label(_("Settings"), classes="dialog-title")
-            where = (_("Settings file: {path}") if report.exists else
-                     _("Settings file: {path} (not created yet: the defaults apply)"))
+            where = (
+                _("Settings file: {path}")
+                if report.exists
+                else _("Settings file: {path} (not created yet: the defaults apply)")
+            )
             where = where.format(path=report.path)
             yield Static(where, classes="dialog-text", markup=False, id="settings-file")
             yield DataTable(id="settings-table", cursor_type="row", zebra_stripes=True)
             if report.problems:
-                yield Static("\n".join(report.problems), classes="dialog-error", markup=False,
-                             id="settings-problems")
-            yield Static(_("CRMWB_* variables win over the file. The theme chosen in the palette is saved "
-                           "in the file; the README lists every setting."), classes="dialog-text")
+                yield Static(
+                    "\n".join(report.problems), classes="dialog-error", markup=False, id="settings-problems"
+                )
+            yield Static(
+                _(
+                    "CRMWB_* variables win over the file. The theme chosen in the palette is saved "
+                    "in the file; the README lists every setting."
+                ),
+                classes="dialog-text",
+            )
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

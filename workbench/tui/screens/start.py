@@ -19,20 +19,34 @@ from workbench.tui import messages as m
 from workbench.app.recent import Recent, forget, load_recent
 from workbench.tui.screens.base import WorkbenchScreen
 
-INTRO = ("Open an engagement to work through the intake questionnaire, the three phases, the "
-         "deliverables and the export. Job descriptions need no engagement.")
+INTRO = (
+    "Open an engagement to work through the intake questionnaire, the three phases, the "
+    "deliverables and the export. Job descriptions need no engagement."
+)
 
 
 class StartScreen(WorkbenchScreen):
     SECTION = "start"
     HELP = "Open a recent engagement, create one from a playbook, or write job descriptions."
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "app.new_engagement", "New", id="start.new", tooltip="Create an engagement from a playbook"),
+        Binding(
+            "n", "app.new_engagement", "New", id="start.new", tooltip="Create an engagement from a playbook"
+        ),
         Binding("o", "app.open_folder", "Open folder", id="start.open", tooltip="Open an engagement folder"),
-        Binding("j", "app.section('jobdesc')", "Job descriptions", id="start.jobdesc",
-                tooltip="Job descriptions for HR, with or without an engagement"),
-        Binding("x", "forget", "Forget", id="start.forget",
-                tooltip="Remove the highlighted engagement from this list (its folder stays)"),
+        Binding(
+            "j",
+            "app.section('jobdesc')",
+            "Job descriptions",
+            id="start.jobdesc",
+            tooltip="Job descriptions for HR, with or without an engagement",
+        ),
+        Binding(
+            "x",
+            "forget",
+            "Forget",
+            id="start.forget",
+            tooltip="Remove the highlighted engagement from this list (its folder stays)",
+        ),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -63,18 +77,26 @@ class StartScreen(WorkbenchScreen):
         if items:
             options.highlighted = min(highlighted or 0, len(items) - 1)
         self.query_one("#recent-empty", Static).update(
-            "" if items else "None yet: press n for a new engagement or o to open a folder.")
+            "" if items else "None yet: press n for a new engagement or o to open a folder."
+        )
 
     @staticmethod
     def _option(recent: Recent) -> Option:
         when = recent.opened[:10]
         if recent.exists:
-            prompt = Content.from_markup("[b]$client[/b]  [dim]$playbook[/dim]\n  [dim]$folder · $when[/dim]",
-                                         client=recent.client, playbook=recent.playbook,
-                                         folder=recent.folder, when=when)
+            prompt = Content.from_markup(
+                "[b]$client[/b]  [dim]$playbook[/dim]\n  [dim]$folder · $when[/dim]",
+                client=recent.client,
+                playbook=recent.playbook,
+                folder=recent.folder,
+                when=when,
+            )
         else:
-            prompt = Content.from_markup("[dim strike]$client[/]  [$error]missing[/]\n  [dim]$folder[/dim]",
-                                         client=recent.client, folder=recent.folder)
+            prompt = Content.from_markup(
+                "[dim strike]$client[/]  [$error]missing[/]\n  [dim]$folder[/dim]",
+                client=recent.client,
+                folder=recent.folder,
+            )
         return Option(prompt, id=recent.folder)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -86,8 +108,9 @@ class StartScreen(WorkbenchScreen):
     def _open(self, event: OptionList.OptionSelected) -> None:
         folder = event.option.id or ""
         if not (Path(folder) / "engagement.yaml").is_file():
-            self.notify(f"{folder} no longer holds an engagement; x removes it from the list.",
-                        severity="warning")
+            self.notify(
+                f"{folder} no longer holds an engagement; x removes it from the list.", severity="warning"
+            )
             return
         self.post_message(m.OpenEngagementRequested(Path(folder)))
 

@@ -9,8 +9,13 @@ from workbench.domain.answer_diff import SECTIONS, AnswerDiff
 
 SHOWN = 4
 """Items named per section; the rest are counted."""
-LABELS = {"tasks": "tasks", "requirements": "requirements", "processes": "processes", "kpis": "KPIs",
-          "questions": "questions"}
+LABELS = {
+    "tasks": "tasks",
+    "requirements": "requirements",
+    "processes": "processes",
+    "kpis": "KPIs",
+    "questions": "questions",
+}
 
 
 def _value(value: object) -> str:
@@ -42,15 +47,24 @@ class AnswerDiffView(Static):
                 got = items.get(section, [])
                 if not got:
                     continue
-                names = ", ".join(n.id for n in got[:SHOWN]) + (f" and {len(got) - SHOWN} more"
-                                                                  if len(got) > SHOWN else "")
-                lines.append(Content.from_markup(f"  [{style}]$sign $count $label[/]: $names", sign=sign,
-                                                 count=str(len(got)), label=LABELS[section], names=names))
+                names = ", ".join(n.id for n in got[:SHOWN]) + (
+                    f" and {len(got) - SHOWN} more" if len(got) > SHOWN else ""
+                )
+                lines.append(
+                    Content.from_markup(
+                        f"  [{style}]$sign $count $label[/]: $names",
+                        sign=sign,
+                        count=str(len(got)),
+                        label=LABELS[section],
+                        names=names,
+                    )
+                )
         self.update(Content("\n").join(lines))
 
 
 def one_line(diff: AnswerDiff) -> str:
     """For a notification: `adds 2 tasks; drops 14 requirements` or `nothing added or dropped`."""
+
     def part(verb: str, items: dict) -> str:
         counts = [f"{len(items[s])} {LABELS[s]}" for s in SECTIONS if items.get(s)]
         return f"{verb} {', '.join(counts)}" if counts else ""

@@ -17,8 +17,16 @@ def finding_prompt(finding: Finding) -> Content:
     """Three short parts a reviewer scans: what rule, what is wrong, what to do."""
     icon, style = SEVERITY_ICONS.get(finding.severity, ("•", ""))
     where = " · ".join(p for p in (finding.role, finding.object, finding.action, finding.task) if p)
-    return Content.assemble((f"{icon} ", style), (finding.rule, "bold"), (f"  {where}" if where else "", "dim"),
-                            "\n", finding.message, "\n", ("fix: ", "italic"), (finding.fix, "dim"))
+    return Content.assemble(
+        (f"{icon} ", style),
+        (finding.rule, "bold"),
+        (f"  {where}" if where else "", "dim"),
+        "\n",
+        finding.message,
+        "\n",
+        ("fix: ", "italic"),
+        (finding.fix, "dim"),
+    )
 
 
 class FindingsList(OptionList):
@@ -46,7 +54,9 @@ class FindingsList(OptionList):
         highlighted = self.highlighted
         self.clear_options()
         if not self.findings:
-            self.add_option(Option(Content.from_markup("[$success]✓[/] no governance findings"), disabled=True))
+            self.add_option(
+                Option(Content.from_markup("[$success]✓[/] no governance findings"), disabled=True)
+            )
             return
         self.add_options(Option(finding_prompt(f), id=str(i)) for i, f in enumerate(self.findings))
         self.highlighted = min(highlighted or 0, len(self.findings) - 1)

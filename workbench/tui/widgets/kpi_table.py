@@ -35,16 +35,34 @@ class KpiRow:
     trend: Trend
 
 
-def kpi_rows(pb: Playbook, start: date, measurements: list[Measurement], lang: str = "en",
-             calendar: WorkCalendar | None = None, answers: dict | None = None) -> list[KpiRow]:
+def kpi_rows(
+    pb: Playbook,
+    start: date,
+    measurements: list[Measurement],
+    lang: str = "en",
+    calendar: WorkCalendar | None = None,
+    answers: dict | None = None,
+) -> list[KpiRow]:
     """Every KPI of the plan in phase order, with its measurements (oldest first) as a Trend; target dates
     count from go-live on the engagement's calendar (`calendar`, `answers`), as the exported KPI plan does."""
     by_kpi: dict[str, list[Measurement]] = {}
     for m in measurements:
         by_kpi.setdefault(m.kpi_id, []).append(m)
-    return [KpiRow(group.title, line, Trend(line.kpi.id, by_kpi.get(line.kpi.id, []), line.kpi.baseline,
-                                            line.kpi.target, line.kpi.direction))
-            for group in kpi_plan(pb, start, lang, calendar, answers).groups for line in group.lines]
+    return [
+        KpiRow(
+            group.title,
+            line,
+            Trend(
+                line.kpi.id,
+                by_kpi.get(line.kpi.id, []),
+                line.kpi.baseline,
+                line.kpi.target,
+                line.kpi.direction,
+            ),
+        )
+        for group in kpi_plan(pb, start, lang, calendar, answers).groups
+        for line in group.lines
+    ]
 
 
 def _number(value: float) -> str:
@@ -53,9 +71,17 @@ def _number(value: float) -> str:
 
 class KpiTable(PagedTable):
     COLUMNS: ClassVar[list[tuple[str, str]]] = [
-        ("group", "Phase"), ("kpi", "KPI"), ("latest", "Latest"), ("track", "On track"), ("trend", "Trend"),
-        ("target", "Target"), ("baseline", "Baseline"), ("unit", "Unit"), ("cadence", "Cadence"),
-        ("owner", "Owner")]
+        ("group", "Phase"),
+        ("kpi", "KPI"),
+        ("latest", "Latest"),
+        ("track", "On track"),
+        ("trend", "Trend"),
+        ("target", "Target"),
+        ("baseline", "Baseline"),
+        ("unit", "Unit"),
+        ("cadence", "Cadence"),
+        ("owner", "Owner"),
+    ]
     """What has been measured comes right after the name, so it shows without scrolling sideways."""
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -69,15 +95,26 @@ class KpiTable(PagedTable):
         line, trend = item.line, item.trend
         latest = trend.latest
         on_track = trend.on_track
-        track = (Text("—", style="dim") if on_track is None else
-                 Text("✓ yes", style=theme_style(self, "success")) if on_track else
-                 Text("✗ no", style=theme_style(self, "error", bold=True)))
+        track = (
+            Text("—", style="dim")
+            if on_track is None
+            else Text("✓ yes", style=theme_style(self, "success"))
+            if on_track
+            else Text("✗ no", style=theme_style(self, "error", bold=True))
+        )
         baseline = "not yet" if line.kpi.baseline is None else _number(line.kpi.baseline)
-        return (Text(clip(item.group.split(":")[0], 16) if first else "", style="bold"),
-                Text(clip(line.name, 28)), Text(_number(latest.value) if latest else "—", justify="right"),
-                track, Text(trend.sparkline(12), style=theme_style(self, "accent")),
-                Text(line.target_label, justify="right"), Text(baseline, justify="right"),
-                Text(line.unit_label), Text(line.kpi.cadence), Text(clip(line.owner_name, 20)))
+        return (
+            Text(clip(item.group.split(":")[0], 16) if first else "", style="bold"),
+            Text(clip(line.name, 28)),
+            Text(_number(latest.value) if latest else "—", justify="right"),
+            track,
+            Text(trend.sparkline(12), style=theme_style(self, "accent")),
+            Text(line.target_label, justify="right"),
+            Text(baseline, justify="right"),
+            Text(line.unit_label),
+            Text(line.kpi.cadence),
+            Text(clip(line.owner_name, 20)),
+        )
 
 
 class KpiView(Vertical):
@@ -97,14 +134,26 @@ class KpiView(Vertical):
         with VerticalScroll(id="kpi-detail"):
             yield Static(id="kpi-detail-text")
 
-    def load(self, pb: Playbook, start: date, measurements: list[Measurement],
-             calendar: WorkCalendar | None = None, answers: dict | None = None) -> None:
+    def load(
+        self,
+        pb: Playbook,
+        start: date,
+        measurements: list[Measurement],
+        calendar: WorkCalendar | None = None,
+        answers: dict | None = None,
+    ) -> None:
         self.query_one(KpiTable).loading = True
         self._build(pb, start, measurements, calendar, answers)
 
     @work(thread=True, exclusive=True, group="kpi-rows", exit_on_error=False)
-    def _build(self, pb: Playbook, start: date, measurements: list[Measurement],
-               calendar: WorkCalendar | None, answers: dict | None) -> list[KpiRow]:
+    def _build(
+        self,
+        pb: Playbook,
+        start: date,
+        measurements: list[Measurement],
+        calendar: WorkCalendar | None,
+        answers: dict | None,
+    ) -> list[KpiRow]:
         return kpi_rows(pb, start, measurements, self.lang, calendar, answers)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -115,8 +164,9 @@ class KpiView(Vertical):
         table = self.query_one(KpiTable)
         table.loading = False
         if event.state == WorkerState.ERROR:
-            self.notify(f"The KPI plan could not be built: {event.worker.error}", title="KPIs",
-                        severity="error")
+            self.notify(
+                f"The KPI plan could not be built: {event.worker.error}", title="KPIs", severity="error"
+            )
             return
         current = table.current_item
         table.set_items(event.worker.result or [], keep=current.line.kpi.id if current else None)
@@ -137,5 +187,6 @@ class KpiView(Vertical):
             if item.trend.latest:
                 text.append("\nLatest: ", style="bold").append(
                     f"{_number(item.trend.latest.value)} on {item.trend.latest.measured_on.isoformat()}"
-                    f" ({len(item.trend.points)} measurements)")
+                    f" ({len(item.trend.points)} measurements)"
+                )
         self.query_one("#kpi-detail-text", Static).update(text)

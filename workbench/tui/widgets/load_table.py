@@ -54,8 +54,10 @@ def role_loads(pb: Playbook, plan: Plan, role_names: dict[str, str]) -> list[Rol
     """Each working role's load; the part-time roles (whose availability limits the plan) first."""
     loads = role_load(pb, plan)
     ordered = sorted(loads, key=lambda role: (role not in plan.availability, role))
-    return [RoleLoad(role, role_names.get(role, role), plan.availability.get(role, 1.0), loads[role])
-            for role in ordered]
+    return [
+        RoleLoad(role, role_names.get(role, role), plan.availability.get(role, 1.0), loads[role])
+        for role in ordered
+    ]
 
 
 def week_label(day: date, lang: str) -> str:
@@ -82,8 +84,10 @@ class LoadTable(PagedTable):
     def load(self, loads: list[RoleLoad]) -> None:
         self.loads, self.lang = loads, current_language()
         weeks = loads[0].weeks if loads else []
-        self.set_columns([("role", _("Role")), ("availability", _("Availability")), ("peak", _("Peak"))]
-                         + [(f"w{index}", week_label(w.week, self.lang)) for index, w in enumerate(weeks)])
+        self.set_columns(
+            [("role", _("Role")), ("availability", _("Availability")), ("peak", _("Peak"))]
+            + [(f"w{index}", week_label(w.week, self.lang)) for index, w in enumerate(weeks)]
+        )
         current = self.current_item
         self.set_items(loads, keep=current.role if current else None)
 
@@ -99,8 +103,13 @@ class LoadTable(PagedTable):
 
     def render_item(self, item: RoleLoad, position: int) -> Sequence[RenderableType]:
         peak = item.peak
-        return (Text(clip(item.name, 28)),
-                Text(percent(item.availability, self.lang), justify="right"),
-                Text(percent(peak, self.lang), justify="right",
-                     style=theme_style(self, "error", bold=True) if peak > OVER else ""),
-                *(self._cell(item, w.load) for w in item.weeks))
+        return (
+            Text(clip(item.name, 28)),
+            Text(percent(item.availability, self.lang), justify="right"),
+            Text(
+                percent(peak, self.lang),
+                justify="right",
+                style=theme_style(self, "error", bold=True) if peak > OVER else "",
+            ),
+            *(self._cell(item, w.load) for w in item.weeks),
+        )

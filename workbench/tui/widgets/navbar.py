@@ -44,6 +44,7 @@ class NavBar(Widget):
                 style = "$text-disabled"
             else:
                 style = "$text"
-            parts.append(Content.from_markup(f"[{style} @click=app.section({section.id!r})] $label [/]",
-                                             label=label))
+            parts.append(
+                Content.from_markup(f"[{style} @click=app.section({section.id!r})] $label [/]", label=label)
+            )
         return Content(" ").join(parts)

@@ -42,8 +42,13 @@ class PagedTable(DataTable):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next_page", "Next page", id="table.next_page", tooltip="Show the next page of rows"),
-        Binding("p", "previous_page", "Prev page", id="table.previous_page",
-                tooltip="Show the previous page of rows"),
+        Binding(
+            "p",
+            "previous_page",
+            "Prev page",
+            id="table.previous_page",
+            tooltip="Show the previous page of rows",
+        ),
     ]
 
     class PageChanged(Message):
@@ -58,10 +63,22 @@ class PagedTable(DataTable):
         def control(self) -> PagedTable:
             return self.table
 
-    def __init__(self, *, page_size: int = PAGE_SIZE, fixed_columns: int = 1, header_height: int = 1,
-                 id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(cursor_type="row", fixed_columns=fixed_columns, header_height=header_height,
-                         id=id, classes=classes)
+    def __init__(
+        self,
+        *,
+        page_size: int = PAGE_SIZE,
+        fixed_columns: int = 1,
+        header_height: int = 1,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(
+            cursor_type="row",
+            fixed_columns=fixed_columns,
+            header_height=header_height,
+            id=id,
+            classes=classes,
+        )
         self.page_size = page_size
         self.page = 0
         self.items: Sequence[Any] = []
@@ -114,8 +131,9 @@ class PagedTable(DataTable):
         self.items = items
         self._keys = None
         where = self._index.get(keep) if keep is not None else None
-        self.show_page(0 if where is None else where // self.page_size,
-                       0 if where is None else where % self.page_size)
+        self.show_page(
+            0 if where is None else where // self.page_size, 0 if where is None else where % self.page_size
+        )
 
     def show_page(self, page: int, row: int = 0) -> None:
         """Replace the rows with page `page` in one pass (add_rows cannot take keys, so add_row in a loop)."""

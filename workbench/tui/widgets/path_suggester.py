@@ -21,13 +21,16 @@ class PathSuggester(Suggester):
         typed = Path(value).expanduser()
         folder, stem = (typed, "") if value.endswith(("/", "\\")) else (typed.parent, typed.name)
         try:
-            names = sorted(p.name for p in folder.iterdir()
-                           if (self.files or p.is_dir()) and p.name.startswith(stem) and not p.name.startswith("."))
+            names = sorted(
+                p.name
+                for p in folder.iterdir()
+                if (self.files or p.is_dir()) and p.name.startswith(stem) and not p.name.startswith(".")
+            )
         except OSError:
             return None
         if not names or (names[0] == stem and not value.endswith("/")):
             return None
-        return value + names[0][len(stem):]
+        return value + names[0][len(stem) :]
 
 
 class EngagementFolder(Validator):

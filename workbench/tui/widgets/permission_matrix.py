@@ -18,8 +18,15 @@ SCOPE_STYLES: dict[str, str] = {"none": "dim", "own": "green", "team": "yellow",
 spells the scope, so the colour is never the only signal."""
 
 SCOPE_LABELS: dict[str, str] = {"none": "·", "own": "own", "team": "team", "all": "all"}
-ACTION_LETTERS: dict[str, str] = {"create": "C", "read": "R", "update": "U", "delete": "D", "assign": "A",
-                                  "export": "E", "import": "I"}
+ACTION_LETTERS: dict[str, str] = {
+    "create": "C",
+    "read": "R",
+    "update": "U",
+    "delete": "D",
+    "assign": "A",
+    "export": "E",
+    "import": "I",
+}
 """Column headers: one letter per action keeps a column as narrow as its widest scope ('team')."""
 OBJECT_WIDTH = 10
 ROLE_WIDTH = 22
@@ -101,5 +108,8 @@ class PermissionMatrixTable(DataTable):
         obj_id, _, action = key.partition(":")
         name = next((o.name for o in self.matrix.objects if o.id == obj_id), obj_id)
         scope = row.scope(obj_id, action)
-        return f"{row.name} may {action} {name}: {scope}" if scope != "none" else \
-            f"{row.name} may not {action} {name}"
+        return (
+            f"{row.name} may {action} {name}: {scope}"
+            if scope != "none"
+            else f"{row.name} may not {action} {name}"
+        )

@@ -40,20 +40,32 @@ CRITICAL_MARK = "◆"
 
 class PlanTable(PagedTable):
     COLUMNS: ClassVar[list[tuple[str, str]]] = [
-        ("critical", " "), ("phase", N_("Phase")), ("task", N_("Task")), ("start", N_("Start")),
-        ("finish", N_("Finish")), ("baseline", N_("Baseline")), ("forecast", N_("Forecast")),
+        ("critical", " "),
+        ("phase", N_("Phase")),
+        ("task", N_("Task")),
+        ("start", N_("Start")),
+        ("finish", N_("Finish")),
+        ("baseline", N_("Baseline")),
+        ("forecast", N_("Forecast")),
         ("slip", N_("Slip")),
-        ("days", N_("Days")), ("slack", N_("Slack")), ("owner", N_("Owner"))]
+        ("days", N_("Days")),
+        ("slack", N_("Slack")),
+        ("owner", N_("Owner")),
+    ]
     """after the plan's own dates: the task's finish in the baseline and in the forecast, and the slip"""
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "toggle_critical", "Critical only", id="plan.critical_only",
-                tooltip="Show only the tasks on the critical path, or every task again"),
+        Binding(
+            "c",
+            "toggle_critical",
+            "Critical only",
+            id="plan.critical_only",
+            tooltip="Show only the tasks on the critical path, or every task again",
+        ),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(fixed_columns=3, id=id)
-        self.column_spec = [(key, _(label) if label.strip() else label)
-                            for key, label in self.COLUMNS]
+        self.column_spec = [(key, _(label) if label.strip() else label) for key, label in self.COLUMNS]
         self.plan: Plan | None = None
         self.critical_only = False
         self.phase_names: dict[str, str] = {}
@@ -85,24 +97,35 @@ class PlanTable(PagedTable):
         name = Text(clip(item.name, 36), style="bold" if item.critical else "")
         if item.milestone:
             name.append(" " + _("(milestone)"), style="italic")
-        return (Text(CRITICAL_MARK if item.critical else "", style=mark),
-                Text(self.phase_names.get(item.phase, item.phase) if first else "", style="bold"),
-                name, Text(item.start.isoformat()), Text(item.finish.isoformat()),
-                *self._forecast_cells(item.id),
-                Text(str(item.duration), justify="right"),
-                Text(str(item.slack), justify="right", style=mark if item.critical else ""),
-                Text(self.role_names.get(item.owner, item.owner)))
+        return (
+            Text(CRITICAL_MARK if item.critical else "", style=mark),
+            Text(self.phase_names.get(item.phase, item.phase) if first else "", style="bold"),
+            name,
+            Text(item.start.isoformat()),
+            Text(item.finish.isoformat()),
+            *self._forecast_cells(item.id),
+            Text(str(item.duration), justify="right"),
+            Text(str(item.slack), justify="right", style=mark if item.critical else ""),
+            Text(self.role_names.get(item.owner, item.owner)),
+        )
 
     def _forecast_cells(self, task_id: str) -> tuple[Text, Text, Text]:
         fc = self.forecast.get(task_id)
         if fc is None:
             return Text(""), Text(""), Text("")
         slip = fc.slip or 0
-        style = (theme_style(self, "error", bold=True) if slip > 0 else
-                 theme_style(self, "success") if slip < 0 else "")
-        return (Text(day_text(fc.baseline_finish) if fc.baseline_finish else ""),
-                Text(day_text(fc.finish), style="italic" if fc.actual else ""),
-                Text(slip_figure(fc.slip), justify="right", style=style))
+        style = (
+            theme_style(self, "error", bold=True)
+            if slip > 0
+            else theme_style(self, "success")
+            if slip < 0
+            else ""
+        )
+        return (
+            Text(day_text(fc.baseline_finish) if fc.baseline_finish else ""),
+            Text(day_text(fc.finish), style="italic" if fc.actual else ""),
+            Text(slip_figure(fc.slip), justify="right", style=style),
+        )
 
     def action_toggle_critical(self) -> None:
         self.critical_only = not self.critical_only
@@ -131,8 +154,13 @@ class PlanView(Vertical):
     PlanView #plan-status { height: 1; background: $panel; padding: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("l", "toggle_load", "Load", id="plan.load",
-                tooltip="Show the load per role and week, or the tasks again"),
+        Binding(
+            "l",
+            "toggle_load",
+            "Load",
+            id="plan.load",
+            tooltip="Show the load per role and week, or the tasks again",
+        ),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -177,8 +205,14 @@ class PlanView(Vertical):
         if opened is None:
             return
         today = getattr(self.app, "today", None) or date.today()
-        self.run_worker(lambda: self._read_forecast(opened, today), thread=True, exclusive=True,
-                        group="plan-forecast", exit_on_error=False, name="plan forecast")
+        self.run_worker(
+            lambda: self._read_forecast(opened, today),
+            thread=True,
+            exclusive=True,
+            group="plan-forecast",
+            exit_on_error=False,
+            name="plan forecast",
+        )
 
     def _read_forecast(self, opened: OpenEngagement, today: date) -> None:
         from contextlib import nullcontext
@@ -195,8 +229,9 @@ class PlanView(Vertical):
             if is_transient(exc):
                 return  # busy, or the engagement was re-opened: the next refresh reads again
             raise
-        self.post_message(ForecastRead(opened, forecast(opened.resolved, opened.plan, states, actuals, today,
-                                                        baseline)))
+        self.post_message(
+            ForecastRead(opened, forecast(opened.resolved, opened.plan, states, actuals, today, baseline))
+        )
 
     @on(ForecastRead)
     def _forecast_read(self, message: ForecastRead) -> None:
@@ -214,17 +249,26 @@ class PlanView(Vertical):
             lines.append(_("Forecast: reading the task states…"))
         else:
             go_live = go_live_line(fc)
-            lines.append(" · ".join(filter(None, [go_live, _("Baseline: {label}").format(
-                label=baseline_label(fc))])))
+            lines.append(
+                " · ".join(filter(None, [go_live, _("Baseline: {label}").format(label=baseline_label(fc))]))
+            )
         if self.target is not None and self.target.missed:
             days = self.target.slip_working_days
-            lines.append(ngettext("Target go-live {target} missed by {days} working day (go-live {go_live})",
-                                  "Target go-live {target} missed by {days} working days (go-live {go_live})",
-                                  days).format(target=day_text(self.target.target), days=days_number(days),
-                                               go_live=day_text(self.target.go_live)))
+            lines.append(
+                ngettext(
+                    "Target go-live {target} missed by {days} working day (go-live {go_live})",
+                    "Target go-live {target} missed by {days} working days (go-live {go_live})",
+                    days,
+                ).format(
+                    target=day_text(self.target.target),
+                    days=days_number(days),
+                    go_live=day_text(self.target.go_live),
+                )
+            )
         header = self.query_one("#plan-header", Static)
-        header.set_class(bool(fc is not None and fc.slip > 0) or bool(self.target and self.target.missed),
-                         "-late")
+        header.set_class(
+            bool(fc is not None and fc.slip > 0) or bool(self.target and self.target.missed), "-late"
+        )
         header.update("\n".join(lines))
 
     # ---- the freeze, through the store queue
@@ -243,8 +287,9 @@ class PlanView(Vertical):
 
         def freeze() -> None:
             store = opened.store
-            fc = forecast(opened.resolved, opened.plan, store.tasks(), store.actuals(), today,
-                          store.active_baseline())
+            fc = forecast(
+                opened.resolved, opened.plan, store.tasks(), store.actuals(), today, store.active_baseline()
+            )
             tasks, go_live, finish = baseline_from(fc)
             frozen.append(store.save_baseline(tasks, go_live, finish, reason, author))
 
@@ -255,22 +300,32 @@ class PlanView(Vertical):
     def _frozen(self, message: m.StoreDone) -> None:
         message.stop()
         number, reason = message.result
-        self.notify(_("Baseline #{id} frozen: {reason}").format(id=days_number(number), reason=reason),
-                    timeout=5)
+        self.notify(
+            _("Baseline #{id} frozen: {reason}").format(id=days_number(number), reason=reason), timeout=5
+        )
         self.refresh_forecast()
 
     @on(m.StoreWaiting)
     def _freeze_waiting(self, message: m.StoreWaiting) -> None:
         message.stop()
-        self.notify(_("Another program is writing to the engagement; retrying… ({change} will be saved as "
-                      "soon as it has finished.)").format(change=message.label),
-                    title=_("Store busy"), severity="warning", timeout=6)
+        self.notify(
+            _(
+                "Another program is writing to the engagement; retrying… ({change} will be saved as "
+                "soon as it has finished.)"
+            ).format(change=message.label),
+            title=_("Store busy"),
+            severity="warning",
+            timeout=6,
+        )
 
     @on(m.StoreRefused)
     def _freeze_refused(self, message: m.StoreRefused) -> None:
         message.stop()
-        self.notify(_("Not saved: {change}: {reason}").format(change=message.label, reason=message.message),
-                    severity="error", timeout=6)
+        self.notify(
+            _("Not saved: {change}: {reason}").format(change=message.label, reason=message.message),
+            severity="error",
+            timeout=6,
+        )
 
     # ---- the status line
     def on_paged_table_page_changed(self, event: PagedTable.PageChanged) -> None:
@@ -284,11 +339,18 @@ class PlanView(Vertical):
         page = _("page {page}/{pages}").format(page=days_number(info.page), pages=days_number(info.pages))
         if isinstance(table, LoadTable):
             over = [load for load in table.loads if load.over_weeks]
-            text = ngettext("{count} role over its availability in some week",
-                            "{count} roles over their availability in some week", len(over)).format(
-                count=days_number(len(over))) if over else _("no role over its availability")
-            status = _("% of each role's availability per week · {over} · {page}").format(over=text,
-                                                                                           page=page)
+            text = (
+                ngettext(
+                    "{count} role over its availability in some week",
+                    "{count} roles over their availability in some week",
+                    len(over),
+                ).format(count=days_number(len(over)))
+                if over
+                else _("no role over its availability")
+            )
+            status = _("% of each role's availability per week · {over} · {page}").format(
+                over=text, page=page
+            )
         else:
             plan = self.query_one(PlanTable).plan
             if plan is None:
@@ -306,8 +368,18 @@ def days_number(value: int) -> str:
 def plan_status(table: PlanTable, plan: Plan, page: str) -> str:
     shown = _("critical path only") if table.critical_only else _("all tasks")
     days = ngettext("{count} working day", "{count} working days", plan.working_days).format(
-        count=days_number(plan.working_days))
-    return _("{mark} critical · {critical} of {total} tasks critical · {start} → {finish}, {days} · "
-             "{shown} · {page}").format(mark=CRITICAL_MARK, critical=days_number(len(plan.critical_path())),
-                              total=days_number(len(plan.tasks)), start=day_text(plan.start),
-                              finish=day_text(plan.finish), days=days, shown=shown, page=page)
+        count=days_number(plan.working_days)
+    )
+    return _(
+        "{mark} critical · {critical} of {total} tasks critical · {start} → {finish}, {days} · "
+        "{shown} · {page}"
+    ).format(
+        mark=CRITICAL_MARK,
+        critical=days_number(len(plan.critical_path())),
+        total=days_number(len(plan.tasks)),
+        start=day_text(plan.start),
+        finish=day_text(plan.finish),
+        days=days,
+        shown=shown,
+        page=page,
+    )

@@ -79,10 +79,13 @@ class ProcessView(Horizontal):
         problems = check_process(process)
         passes = handoffs(process)
         title = Text(tr(process.name, self.lang), style="bold")
-        title.append(f"  {len(process.nodes)} steps · {len({n.lane for n in process.nodes})} lanes · "
-                     f"{len(passes)} hand-offs · ")
-        title.append("✓ clean" if not problems else f"✖ {len(problems)} problems",
-                     style="bold" if problems else "")
+        title.append(
+            f"  {len(process.nodes)} steps · {len({n.lane for n in process.nodes})} lanes · "
+            f"{len(passes)} hand-offs · "
+        )
+        title.append(
+            "✓ clean" if not problems else f"✖ {len(problems)} problems", style="bold" if problems else ""
+        )
         self.query_one("#process-title", Static).update(title)
         self._fill_tree(process)
         side = Text()
@@ -129,8 +132,9 @@ class ProcessView(Horizontal):
                     item.add_leaf(exit_label.append_text(self._exit(layout, node, edge, nodes, number)))
         tree.root.expand()
 
-    def _exit(self, layout: Layout, source: Node, edge: Edge, nodes: dict[str, Node],
-              number: dict[str, int]) -> Text:
+    def _exit(
+        self, layout: Layout, source: Node, edge: Edge, nodes: dict[str, Node], number: dict[str, int]
+    ) -> Text:
         """' → 8 Finance approves…  ⇄ Finance manager  ↺ loop': the target step, the role it passes to,
         and a mark when the flow goes back to an earlier step."""
         target = nodes[edge.target]

@@ -74,8 +74,16 @@ class QuestionForm(Vertical):
     QuestionForm RadioSet, QuestionForm SelectionList { width: 1fr; max-height: 12; }
     """
 
-    def __init__(self, question: Question, value: Any, lang: str, position: str, *,
-                 applies: bool = True, id: str | None = None) -> None:
+    def __init__(
+        self,
+        question: Question,
+        value: Any,
+        lang: str,
+        position: str,
+        *,
+        applies: bool = True,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.question, self.value, self.lang = question, value, lang
         self.position, self.applies = position, applies
@@ -101,22 +109,36 @@ class QuestionForm(Vertical):
     def _input(self) -> Widget:
         q, value, lang = self.question, self.shown, self.lang
         if q.type == "choice" and len(q.options) <= RADIO_LIMIT:
-            return RadioSet(*[RadioButton(tr(o.label, lang), value=o.id == value) for o in q.options],
-                            id="answer")
+            return RadioSet(
+                *[RadioButton(tr(o.label, lang), value=o.id == value) for o in q.options], id="answer"
+            )
         if q.type == "choice":
-            return Select([(tr(o.label, lang), o.id) for o in q.options], prompt="Choose one",
-                          value=value if value in q.option_ids() else Select.NULL, id="answer")
+            return Select(
+                [(tr(o.label, lang), o.id) for o in q.options],
+                prompt="Choose one",
+                value=value if value in q.option_ids() else Select.NULL,
+                id="answer",
+            )
         if q.type == "multi_choice":
             chosen = set(value or [])
-            return SelectionList[str](*[Selection(tr(o.label, lang), o.id, o.id in chosen) for o in q.options],
-                                      id="answer")
+            return SelectionList[str](
+                *[Selection(tr(o.label, lang), o.id, o.id in chosen) for o in q.options], id="answer"
+            )
         if q.type == "yes_no":
             shown = value if isinstance(value, bool) else bool(q.default)
-            row = Horizontal(Switch(shown, id="answer"), Label(self._yes_no_label(shown), id="yes-no-label"),
-                             classes="q-yes-no")
+            row = Horizontal(
+                Switch(shown, id="answer"),
+                Label(self._yes_no_label(shown), id="yes-no-label"),
+                classes="q-yes-no",
+            )
             return row
-        return Input(self.initial_text, placeholder=hint(q, lang).split(";")[0].rstrip("."),
-                     validators=[AnswerValidator(q)], validate_on=["submitted"], id="answer")
+        return Input(
+            self.initial_text,
+            placeholder=hint(q, lang).split(";")[0].rstrip("."),
+            validators=[AnswerValidator(q)],
+            validate_on=["submitted"],
+            id="answer",
+        )
 
     def _yes_no_label(self, shown: bool) -> str:
         yes, no = YES_NO_WORDS.get(self.lang, YES_NO_WORDS["en"])

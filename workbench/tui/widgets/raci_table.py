@@ -24,7 +24,7 @@ def two_lines(name: str) -> Text:
     if not spaces:
         return Text(f"{name}\n")
     cut = min(spaces, key=lambda i: abs(i - len(name) / 2))
-    return Text(f"{name[:cut]}\n{name[cut + 1:]}")
+    return Text(f"{name[:cut]}\n{name[cut + 1 :]}")
 
 
 class RaciGrid(PagedTable):
@@ -38,8 +38,10 @@ class RaciGrid(PagedTable):
         roles = [role for role, _ in raci.roles]
         if roles != self.roles or not self.columns:
             self.roles = roles
-            self.set_columns([("phase", Text("Phase\n", style="bold")), ("task", Text("Task\n", style="bold"))]
-                             + [(role, two_lines(name)) for role, name in raci.roles])
+            self.set_columns(
+                [("phase", Text("Phase\n", style="bold")), ("task", Text("Task\n", style="bold"))]
+                + [(role, two_lines(name)) for role, name in raci.roles]
+            )
         self.set_items(raci.rows, keep=keep)
 
     def item_key(self, item: RaciRow) -> str:
@@ -47,8 +49,10 @@ class RaciGrid(PagedTable):
 
     def render_item(self, item: RaciRow, position: int) -> Sequence[RenderableType]:
         first = position % self.page_size == 0 or self.items[position - 1].phase != item.phase
-        cells: list[RenderableType] = [Text(item.phase_name if first else "", style="bold"),
-                                       Text(clip(item.name, TASK_WIDTH))]
+        cells: list[RenderableType] = [
+            Text(item.phase_name if first else "", style="bold"),
+            Text(clip(item.name, TASK_WIDTH)),
+        ]
         for role in self.roles:
             letter = item.letters.get(role, "")
             cells.append(Text(letter, style=LETTER_STYLES.get(letter, ""), justify="center"))

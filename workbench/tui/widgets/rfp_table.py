@@ -53,16 +53,34 @@ def rfp_rows(pb: Playbook, lang: str = "en") -> list[RfpRow]:
     rows = []
     for r in pb.requirements:
         text, rationale, acceptance = tr(r.text, lang), tr(r.rationale, lang), tr(r.acceptance, lang)
-        rows.append(RfpRow(r.id, r.module, modules.get(r.module, r.module), r.priority, r.weight, text,
-                           rationale, acceptance, f"{r.id}\n{text}\n{rationale}\n{acceptance}".lower()))
+        rows.append(
+            RfpRow(
+                r.id,
+                r.module,
+                modules.get(r.module, r.module),
+                r.priority,
+                r.weight,
+                text,
+                rationale,
+                acceptance,
+                f"{r.id}\n{text}\n{rationale}\n{acceptance}".lower(),
+            )
+        )
     return rows
 
 
-def filter_rows(rows: Sequence[RfpRow], module: str | None, priority: str | None, search: str) -> list[RfpRow]:
+def filter_rows(
+    rows: Sequence[RfpRow], module: str | None, priority: str | None, search: str
+) -> list[RfpRow]:
     """Rows of one module and priority (None = any) whose id or texts contain every word of `search`."""
     words = search.lower().split()
-    return [r for r in rows if (module is None or r.module == module)
-            and (priority is None or r.priority == priority) and all(w in r.haystack for w in words)]
+    return [
+        r
+        for r in rows
+        if (module is None or r.module == module)
+        and (priority is None or r.priority == priority)
+        and all(w in r.haystack for w in words)
+    ]
 
 
 def weight_bar(weight: int) -> str:
@@ -72,19 +90,43 @@ def weight_bar(weight: int) -> str:
 class RfpTable(PagedTable):
     """Requirements, one line each; the text column takes whatever width the others leave."""
 
-    COLUMNS: ClassVar[list[tuple[str, str]]] = [("id", "ID"), ("module", "Module"), ("priority", "Priority"),
-                                                 ("weight", "Weight"), ("text", "Requirement")]
+    COLUMNS: ClassVar[list[tuple[str, str]]] = [
+        ("id", "ID"),
+        ("module", "Module"),
+        ("priority", "Priority"),
+        ("weight", "Weight"),
+        ("text", "Requirement"),
+    ]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "priority('must')", "Must", id="rfp.must", tooltip="Make the requirement a Must-have"),
         Binding("s", "priority('should')", "Should", id="rfp.should", tooltip="Make it a Should-have"),
         Binding("c", "priority('could')", "Could", id="rfp.could", tooltip="Make it a Could-have"),
         Binding("w", "priority('wont')", "Won't", id="rfp.wont", tooltip="Leave it out of this release"),
-        *(Binding(str(n), f"weight({n})", f"Weight {n}", show=False, id=f"rfp.weight_{n}",
-                  tooltip=f"Set the weight to {n}") for n in range(1, 6)),
-        Binding("plus,equals_sign", "weight_step(1)", "Weight +", id="rfp.weight_up",
-                tooltip="Raise the weight by one (1-5)"),
-        Binding("minus", "weight_step(-1)", "Weight −", id="rfp.weight_down",
-                tooltip="Lower the weight by one (1-5)"),
+        *(
+            Binding(
+                str(n),
+                f"weight({n})",
+                f"Weight {n}",
+                show=False,
+                id=f"rfp.weight_{n}",
+                tooltip=f"Set the weight to {n}",
+            )
+            for n in range(1, 6)
+        ),
+        Binding(
+            "plus,equals_sign",
+            "weight_step(1)",
+            "Weight +",
+            id="rfp.weight_up",
+            tooltip="Raise the weight by one (1-5)",
+        ),
+        Binding(
+            "minus",
+            "weight_step(-1)",
+            "Weight −",
+            id="rfp.weight_down",
+            tooltip="Lower the weight by one (1-5)",
+        ),
     ]
 
     class EditRequested(Message):
@@ -104,9 +146,13 @@ class RfpTable(PagedTable):
 
     def render_item(self, item: RfpRow, position: int) -> Sequence[RenderableType]:
         # Text, never str: a str cell is read as Rich markup, and requirement texts may hold brackets.
-        return (Text(item.id), Text(clip(item.module_name, MODULE_WIDTH)),
-                Text(PRIORITY_LABELS[item.priority], style=_PRIORITY_STYLES[item.priority]),
-                Text(weight_bar(item.scored_weight)), Text(clip(item.text, self.text_width)))
+        return (
+            Text(item.id),
+            Text(clip(item.module_name, MODULE_WIDTH)),
+            Text(PRIORITY_LABELS[item.priority], style=_PRIORITY_STYLES[item.priority]),
+            Text(weight_bar(item.scored_weight)),
+            Text(clip(item.text, self.text_width)),
+        )
 
     def on_resize(self) -> None:
         """Fit the requirement text to the width, so the table never scrolls sideways."""

@@ -41,8 +41,14 @@ class RfpView(Vertical):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="rfp.search", tooltip="Search requirement ids and texts"),
-        Binding("escape", "back_to_table", "Table", show=False, id="rfp.back",
-                tooltip="Leave the filters and return to the table"),
+        Binding(
+            "escape",
+            "back_to_table",
+            "Table",
+            show=False,
+            id="rfp.back",
+            tooltip="Leave the filters and return to the table",
+        ),
     ]
 
     def __init__(self, lang: str = "en", *, id: str | None = None) -> None:
@@ -60,8 +66,12 @@ class RfpView(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(id="rfp-filters"):
             yield Select[str]([], prompt="All modules", compact=True, id="rfp-module")
-            yield Select[str]([(PRIORITY_LABELS[p], p) for p in PRIORITIES], prompt="All priorities",
-                              compact=True, id="rfp-priority")
+            yield Select[str](
+                [(PRIORITY_LABELS[p], p) for p in PRIORITIES],
+                prompt="All priorities",
+                compact=True,
+                id="rfp-priority",
+            )
             yield Input(placeholder="/ search id or text", compact=True, id="rfp-search")
         yield RfpTable(id="rfp-table")
         yield Static(id="rfp-status")
@@ -149,8 +159,10 @@ class RfpView(Vertical):
     def _show_status(self) -> None:
         info = self.table.info
         share = self._share
-        status = Content(f"Page {info.page}/{info.pages} · {info.first:,}–{info.last:,} of {info.total:,}"
-                         + (f" (of {len(self.rows):,})" if info.total != len(self.rows) else ""))
+        status = Content(
+            f"Page {info.page}/{info.pages} · {info.first:,}–{info.last:,} of {info.total:,}"
+            + (f" (of {len(self.rows):,})" if info.total != len(self.rows) else "")
+        )
         if share is not None:
             status += Content(f" · Must-haves {share:.0%} of weight")
             if share > MUST_WEIGHT_LIMIT:
@@ -164,8 +176,9 @@ class RfpView(Vertical):
         self._detail_shown = shown
         text = Text()
         if row is not None:
-            text.append(f"{row.id}", style="bold").append(f"  {row.module_name} · "
-                                                           f"{PRIORITY_LABELS[row.priority]} · weight {row.scored_weight}\n")
+            text.append(f"{row.id}", style="bold").append(
+                f"  {row.module_name} · {PRIORITY_LABELS[row.priority]} · weight {row.scored_weight}\n"
+            )
             text.append(row.text)
             for label, value in (("Why", row.rationale), ("Acceptance", row.acceptance)):
                 if value:

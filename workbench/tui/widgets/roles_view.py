@@ -28,8 +28,12 @@ class RolesView(Horizontal):
     def __init__(self, lang: str = "en", *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.lang = lang
-        self._describe = Throttle(self, lambda _: self.query_one("#matrix-cell", Static).update(
-            self.matrix.cell_description(), layout=False))  # one line, fixed size
+        self._describe = Throttle(
+            self,
+            lambda _: self.query_one("#matrix-cell", Static).update(
+                self.matrix.cell_description(), layout=False
+            ),
+        )  # one line, fixed size
 
     def compose(self) -> ComposeResult:
         with Vertical(id="matrix-pane"):
@@ -50,9 +54,14 @@ class RolesView(Horizontal):
         self.matrix.load(permission_matrix(pb, self.lang, include=cells))
         self.query_one(FindingsList).set_findings(findings)
         counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
-        self.query_one("#findings-title", Static).update(Content.from_markup(
-            "Findings  [$error]✖[/] $e  [$warning]⚠[/] $w  [$primary]ℹ[/] $i",
-            e=counts["error"], w=counts["warning"], i=counts["info"]))
+        self.query_one("#findings-title", Static).update(
+            Content.from_markup(
+                "Findings  [$error]✖[/] $e  [$warning]⚠[/] $w  [$primary]ℹ[/] $i",
+                e=counts["error"],
+                w=counts["warning"],
+                i=counts["info"],
+            )
+        )
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         event.stop()

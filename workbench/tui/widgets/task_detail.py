@@ -30,7 +30,9 @@ def event_line(event: Event) -> str:
         what = f"due {event.new or 'as planned'}"
     else:
         what = event.kind
-    note = f": {event.note}" if event.note and event.kind != "note" else (f" {event.note}" if event.note else "")
+    note = (
+        f": {event.note}" if event.note and event.kind != "note" else (f" {event.note}" if event.note else "")
+    )
     return f"{when} {event.author} {what}{note}"
 
 
@@ -54,8 +56,14 @@ class TaskDetail(VerticalScroll):
         yield Label("History", classes="detail-label")
         yield Static("", id="history", markup=False)
 
-    def show(self, task: Task | None, view: TaskView | None, state: TaskState | None, history: list[Event],
-             role_names: dict[str, str]) -> None:
+    def show(
+        self,
+        task: Task | None,
+        view: TaskView | None,
+        state: TaskState | None,
+        history: list[Event],
+        role_names: dict[str, str],
+    ) -> None:
         head = self.query_one("#detail-head", Static)
         checklist = self.query_one("#checklist", SelectionList)
         if task is None or view is None:
@@ -65,14 +73,23 @@ class TaskDetail(VerticalScroll):
             self.query_one("#history", Static).update("")
             return
         same_task, self.task_id = self.task_id == task.id, task.id
-        marks = " · ".join(x for x in ("critical path" if view.critical else "", "gate" if task.gate else "",
-                                       "milestone" if task.milestone else "") if x)
-        facts = [Content.from_markup("[b]$name[/b]", name=view.name),
-                 Content.from_markup("[dim]$id$marks[/dim]", id=task.id, marks=f" · {marks}" if marks else ""),
-                 Content(f"Status    {STATUS_LABELS.get(view.status, view.status)}"),
-                 Content(f"Owner     {role_names.get(view.owner, view.owner)}"),
-                 Content(f"Assignee  {view.assignee or '-'}"),
-                 Content(f"Planned   {view.planned_start.isoformat()} → {view.due.isoformat()}")]
+        marks = " · ".join(
+            x
+            for x in (
+                "critical path" if view.critical else "",
+                "gate" if task.gate else "",
+                "milestone" if task.milestone else "",
+            )
+            if x
+        )
+        facts = [
+            Content.from_markup("[b]$name[/b]", name=view.name),
+            Content.from_markup("[dim]$id$marks[/dim]", id=task.id, marks=f" · {marks}" if marks else ""),
+            Content(f"Status    {STATUS_LABELS.get(view.status, view.status)}"),
+            Content(f"Owner     {role_names.get(view.owner, view.owner)}"),
+            Content(f"Assignee  {view.assignee or '-'}"),
+            Content(f"Planned   {view.planned_start.isoformat()} → {view.due.isoformat()}"),
+        ]
         if task.deliverable:
             facts.append(Content(f"Delivers  {tr(task.deliverable)}"))
         if task.description:
@@ -80,10 +97,13 @@ class TaskDetail(VerticalScroll):
         head.update(Content("\n").join(facts))
         done = (state.checklist if state else []) + [False] * len(task.checklist)
         ticked = {i for i in range(len(task.checklist)) if done[i]}
-        if not (same_task and checklist.option_count == len(task.checklist) and set(checklist.selected) == ticked):
+        if not (
+            same_task and checklist.option_count == len(task.checklist) and set(checklist.selected) == ticked
+        ):
             checklist.clear_options()  # another task (or changed elsewhere): rebuild; else keep the cursor
-            checklist.add_options([Selection(tr(item), index, index in ticked)
-                                   for index, item in enumerate(task.checklist)])
+            checklist.add_options(
+                [Selection(tr(item), index, index in ticked) for index, item in enumerate(task.checklist)]
+            )
             checklist.highlighted = 0 if task.checklist else None
         self.query_one("#history", Static).update("\n".join(event_line(e) for e in reversed(history)) or "-")
 

@@ -11,11 +11,22 @@ from textual.widgets import DataTable
 from workbench.domain.tracking import CLOSED, TaskView
 from workbench.tui.widgets.paged_table import theme_style
 
-STATUS_LABELS = {"not_started": "○ to do", "in_progress": "◐ doing", "blocked": "■ blocked",
-                 "done": "● done", "skipped": "– skipped"}
+STATUS_LABELS = {
+    "not_started": "○ to do",
+    "in_progress": "◐ doing",
+    "blocked": "■ blocked",
+    "done": "● done",
+    "skipped": "– skipped",
+}
 STATUS_COLOURS = {"in_progress": "accent", "blocked": "warning", "done": "success", "skipped": "text-muted"}
-COLUMNS = (("critical", "★", 1), ("name", "Task", 0), ("status", "Status", 9), ("owner", "Owner", 14),
-           ("assignee", "Assignee", 10), ("due", "Due", 10))
+COLUMNS = (
+    ("critical", "★", 1),
+    ("name", "Task", 0),
+    ("status", "Status", 9),
+    ("owner", "Owner", 14),
+    ("assignee", "Assignee", 10),
+    ("due", "Due", 10),
+)
 """(key, label, width); the name column takes what the others leave (0 here)."""
 NAME_MIN = 16
 
@@ -53,13 +64,16 @@ class TaskTable(DataTable):
     def cells(self, view: TaskView) -> list[Text | str]:
         late = view.due < self.today and view.status not in CLOSED
         colour = STATUS_COLOURS.get(view.status)
-        return [Text("★", style=theme_style(self, "accent", bold=True)) if view.critical else "",
-                view.name,
-                Text(STATUS_LABELS.get(view.status, view.status),
-                     style=theme_style(self, colour) if colour else ""),
-                view.owner,
-                view.assignee or "",
-                Text(view.due.isoformat(), style=theme_style(self, "error", bold=True) if late else "")]
+        return [
+            Text("★", style=theme_style(self, "accent", bold=True)) if view.critical else "",
+            view.name,
+            Text(
+                STATUS_LABELS.get(view.status, view.status), style=theme_style(self, colour) if colour else ""
+            ),
+            view.owner,
+            view.assignee or "",
+            Text(view.due.isoformat(), style=theme_style(self, "error", bold=True) if late else ""),
+        ]
 
     def set_tasks(self, views: list[TaskView], today: date, keep: str | None = None) -> None:
         """Replace the rows in one pass; the cursor stays on `keep` when it is still listed."""

@@ -47,17 +47,22 @@ def _attr(value: str) -> str:
 def role_xml(name: str, entities: dict[str, dict[str, str]], system: list[str] = ()) -> bytes:
     """One security role: each action's privileges at the depth of its scope, and the system rights'
     privileges at Global (written as text, every value escaped, so a role over 500 entities stays fast)."""
-    levels = {privilege_name(verb, entity): DEPTHS[scope]
-              for entity, scopes in entities.items() for action, scope in scopes.items()
-              for verb in PRIVILEGES[action]}
+    levels = {
+        privilege_name(verb, entity): DEPTHS[scope]
+        for entity, scopes in entities.items()
+        for action, scope in scopes.items()
+        for verb in PRIVILEGES[action]
+    }
     levels.update({privilege: "Global" for privilege in system})
     lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<Role id="{role_id(name)}" name="{_attr(name)}">']
     if not levels:
         lines.append("  <RolePrivileges />")
     else:
         lines.append("  <RolePrivileges>")
-        lines += [f'    <RolePrivilege name="{_attr(p)}" level="{levels[p]}" />'
-                  for p in sorted(levels, key=str.lower)]
+        lines += [
+            f'    <RolePrivilege name="{_attr(p)}" level="{levels[p]}" />'
+            for p in sorted(levels, key=str.lower)
+        ]
         lines.append("  </RolePrivileges>")
     lines.append("</Role>")
     return ("\n".join(lines) + "\n").encode("utf-8")

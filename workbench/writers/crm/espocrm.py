@@ -32,8 +32,10 @@ def write(pb: Playbook, mapping: CrmMapping, folder: Path) -> list[Path]:
     for item in roles:
         other = names.setdefault(item.name, item.role)
         if other != item.role:
-            raise ValueError(f"roles {other} and {item.role} both map to the EspoCRM role {item.name!r}; give "
-                             "them distinct names under crm_mappings.espocrm.roles")
+            raise ValueError(
+                f"roles {other} and {item.role} both map to the EspoCRM role {item.name!r}; give "
+                "them distinct names under crm_mappings.espocrm.roles"
+            )
     path, report = folder / ROLES, folder / REPORT
     write_text_atomic(path, json.dumps([r.document() for r in roles], ensure_ascii=False, indent=2) + "\n")
     write_text_atomic(report, limitations_text(matrix, "EspoCRM", {r.role: r.name for r in roles}))
@@ -43,14 +45,20 @@ def write(pb: Playbook, mapping: CrmMapping, folder: Path) -> list[Path]:
 def limitations_text(matrix: TargetMatrix, crm: str, names: dict[str, str]) -> str:
     """What the export could not say, one line per designed right, grouped by role; in the current language
     (the client's), ids and CRM names as they are."""
-    lines = [_("{crm}: designed rights a role cannot carry exactly").format(crm=crm),
-             _("(object action: designed -> written/audited as: why)"), ""]
+    lines = [
+        _("{crm}: designed rights a role cannot carry exactly").format(crm=crm),
+        _("(object action: designed -> written/audited as: why)"),
+        "",
+    ]
     for role, name in names.items():
         own = [lim for lim in matrix.limitations if lim.role == role]
         if own:
             lines.append(f"{name} ({role}):")
-            lines += [f"  {lim.object} {action_label(lim.action)}: {scope_label(lim.wanted)} -> "
-                      f"{scope_label(lim.expressed)}: {lim.message}" for lim in own]
+            lines += [
+                f"  {lim.object} {action_label(lim.action)}: {scope_label(lim.wanted)} -> "
+                f"{scope_label(lim.expressed)}: {lim.message}"
+                for lim in own
+            ]
     if not matrix.limitations:
         lines.append(_("none"))
     return "\n".join(lines) + "\n"

@@ -25,8 +25,12 @@ def _cell(text: object) -> str:
 
 def limitations_md(label: str, targets: dict[str, list[Limitation]]) -> str:
     """In the current language (the client's); ids, CRM names and the targets' own reasons as they are."""
-    lines = ["# " + _("What the CRM exports cannot express"), "", _cell(_("Design: {label}").format(label=label)),
-             ""]
+    lines = [
+        "# " + _("What the CRM exports cannot express"),
+        "",
+        _cell(_("Design: {label}").format(label=label)),
+        "",
+    ]
     for name in sorted(targets):
         items = targets[name]
         lines.append(f"## {_cell(name)}")
@@ -34,18 +38,37 @@ def limitations_md(label: str, targets: dict[str, list[Limitation]]) -> str:
         if not items:
             lines += [_("Everything in the design is expressed exactly."), ""]
             continue
-        titles = (_("Object"), _("Role"), _("Action"), _("Designed"), _("Expressed"), _("What the export did"))
-        lines += [ngettext("{count} designed right cannot be expressed exactly.",
-                           "{count} designed rights cannot be expressed exactly.", len(items)).format(
-                      count=format_number(len(items), current_language())), "",
-                  "| " + " | ".join(titles) + " |", "|---|---|---|---|---|---|"]
+        titles = (
+            _("Object"),
+            _("Role"),
+            _("Action"),
+            _("Designed"),
+            _("Expressed"),
+            _("What the export did"),
+        )
+        lines += [
+            ngettext(
+                "{count} designed right cannot be expressed exactly.",
+                "{count} designed rights cannot be expressed exactly.",
+                len(items),
+            ).format(count=format_number(len(items), current_language())),
+            "",
+            "| " + " | ".join(titles) + " |",
+            "|---|---|---|---|---|---|",
+        ]
         by_object: dict[str, list[Limitation]] = defaultdict(list)
         for item in items:
             by_object[item.object].append(item)
         for obj in sorted(by_object):
             for x in sorted(by_object[obj], key=lambda x: (x.role, x.action)):
-                cells = (x.object, x.role, action_label(x.action) if x.action else x.action,
-                         scope_label(x.wanted), scope_label(x.expressed), x.message)
+                cells = (
+                    x.object,
+                    x.role,
+                    action_label(x.action) if x.action else x.action,
+                    scope_label(x.wanted),
+                    scope_label(x.expressed),
+                    x.message,
+                )
                 lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
         lines.append("")
     return "\n".join(lines)

@@ -37,8 +37,15 @@ def write(pb: Playbook, mapping: CrmMapping, folder: Path, lang: str | None = No
     out.writerow(HEADER)
     for (role, model), cells in rights.scopes.items():
         if cells:
-            out.writerow([f"access_{xml_id(model)}_{xml_id(role)}", f"{model} {role}", odoo_model(model).xmlid,
-                          group_id(mapping, role)] + [int(column in cells) for column, _ in PERMS])
+            out.writerow(
+                [
+                    f"access_{xml_id(model)}_{xml_id(role)}",
+                    f"{model} {role}",
+                    odoo_model(model).xmlid,
+                    group_id(mapping, role),
+                ]
+                + [int(column in cells) for column, _ in PERMS]
+            )
     access, rules, report = folder / ACCESS, folder / RULES, folder / REPORT
     write_text_atomic(access, buffer.getvalue())
     write_bytes_atomic(rules, rules_xml(pb, mapping, rights, lang))
@@ -68,8 +75,11 @@ def _rules_xml(pb: Playbook, mapping: CrmMapping, rights: OdooRights, lang: str)
     lines = ['<?xml version="1.0" encoding="utf-8"?>', "<odoo>", "  <data>"]
     for role in pb.roles:
         implied = written_names(role, mapping)
-        lines += [f'    <record id="{_attr(group_id(mapping, role.id))}" model="res.groups">',
-                  _field("name", f"CRM: {tr(role.name, lang)}"), _field("comment", tr(role.summary, lang))]
+        lines += [
+            f'    <record id="{_attr(group_id(mapping, role.id))}" model="res.groups">',
+            _field("name", f"CRM: {tr(role.name, lang)}"),
+            _field("comment", tr(role.summary, lang)),
+        ]
         if implied:
             refs = ", ".join(f"(4, ref('{group}'))" for group in implied)
             lines.append(_field("implied_ids", eval=f"[{refs}]"))
@@ -80,10 +90,13 @@ def _rules_xml(pb: Playbook, mapping: CrmMapping, rights: OdooRights, lang: str)
             columns = [column for column, _ in PERMS if cells.get(column) == scope]
             if not columns:
                 continue
-            lines += [f'    <record id="rule_{xml_id(model)}_{xml_id(role)}_{scope}" model="ir.rule">',
-                      _field("name", f"{model}: {role} ({scope_label(scope)})"), _field("model_id", ref=target.xmlid),
-                      _field("groups", eval=f"[(4, ref('{group_id(mapping, role)}'))]"),
-                      _field("domain_force", target.domain(scope))]
+            lines += [
+                f'    <record id="rule_{xml_id(model)}_{xml_id(role)}_{scope}" model="ir.rule">',
+                _field("name", f"{model}: {role} ({scope_label(scope)})"),
+                _field("model_id", ref=target.xmlid),
+                _field("groups", eval=f"[(4, ref('{group_id(mapping, role)}'))]"),
+                _field("domain_force", target.domain(scope)),
+            ]
             lines += [_field(column, eval=str(column in columns)) for column, _ in PERMS]
             lines.append("    </record>")
     lines += ["  </data>", "</odoo>", ""]
@@ -94,12 +107,20 @@ def report_text(pb: Playbook, rights: OdooRights, lang: str = "en") -> str:
     """The companion report: unmapped objects, rights without an ACL column, merged objects."""
     names = {o.id: tr(o.name, lang) for o in pb.objects}
     with use_language(lang):
-        sections = [(_("Objects without an Odoo model (no lines in ir.model.access.csv)"),
-                     [f"{o} ({names[o]})" for o in rights.unmapped_objects]),
-                    (_("Rights without a column in ir.model.access.csv (grant them in Odoo by hand)"),
-                     rights.unmapped_rights),
-                    (_("Objects merged into one Odoo model with different rights (the union was taken)"),
-                     rights.merged)]
+        sections = [
+            (
+                _("Objects without an Odoo model (no lines in ir.model.access.csv)"),
+                [f"{o} ({names[o]})" for o in rights.unmapped_objects],
+            ),
+            (
+                _("Rights without a column in ir.model.access.csv (grant them in Odoo by hand)"),
+                rights.unmapped_rights,
+            ),
+            (
+                _("Objects merged into one Odoo model with different rights (the union was taken)"),
+                rights.merged,
+            ),
+        ]
         lines: list[str] = []
         for title, items in sections:
             lines += [title + ":"] + ([f"  {item}" for item in items] or ["  " + _("none")]) + [""]

@@ -46,15 +46,24 @@ def permission_set_xml(item: PermissionSetPlan) -> bytes:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<PermissionSet xmlns="{NAMESPACE}">']
     if item.description:
         lines.append(f"    <description>{_text(item.description[:255])}</description>")
-    lines += ["    <hasActivationRequired>false</hasActivationRequired>",
-              f"    <label>{_text(item.label[:80])}</label>"]
+    lines += [
+        "    <hasActivationRequired>false</hasActivationRequired>",
+        f"    <label>{_text(item.label[:80])}</label>",
+    ]
     for sobject in sorted(item.objects):
         fields = {flag: str(item.objects[sobject][flag]).lower() for flag in FLAGS}
         fields["object"] = _text(sobject)
-        lines += ["    <objectPermissions>", *(f"        <{t}>{fields[t]}</{t}>" for t in sorted(fields)),
-                  "    </objectPermissions>"]
+        lines += [
+            "    <objectPermissions>",
+            *(f"        <{t}>{fields[t]}</{t}>" for t in sorted(fields)),
+            "    </objectPermissions>",
+        ]
     for name in item.user_permissions:
-        lines += ["    <userPermissions>", "        <enabled>true</enabled>",
-                  f"        <name>{_text(name)}</name>", "    </userPermissions>"]
+        lines += [
+            "    <userPermissions>",
+            "        <enabled>true</enabled>",
+            f"        <name>{_text(name)}</name>",
+            "    </userPermissions>",
+        ]
     lines.append("</PermissionSet>")
     return ("\n".join(lines) + "\n").encode("utf-8")

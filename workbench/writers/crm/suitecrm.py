@@ -33,9 +33,11 @@ def write(pb: Playbook, mapping: CrmMapping, folder: Path) -> list[Path]:
     for role in pb.roles:
         other = names.setdefault(mapping.role_name(role.id), role.id)
         if other != role.id:
-            raise ValueError(f"roles {other} and {role.id} both map to the SuiteCRM role "
-                             f"{mapping.role_name(role.id)!r}; give them distinct names under "
-                             "crm_mappings.suitecrm.roles")
+            raise ValueError(
+                f"roles {other} and {role.id} both map to the SuiteCRM role "
+                f"{mapping.role_name(role.id)!r}; give them distinct names under "
+                "crm_mappings.suitecrm.roles"
+            )
     acl, matrix = plan(pb, mapping)
     buffer = io.StringIO(newline="")
     out = csv.writer(buffer, lineterminator="\n")
