@@ -26,10 +26,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from workbench.app.engagement import create, open_engagement  # noqa: E402
 from workbench.cli.main import main  # noqa: E402
 from workbench.domain.tracking import STATUSES, Measurement, status_report  # noqa: E402
 from workbench.store import sqlite_store  # noqa: E402
-from workbench.app.engagement import create, open_engagement  # noqa: E402
 
 EVENTS = 100_000
 MEASUREMENTS = 100_000

@@ -37,11 +37,11 @@ from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Select
 
 from benchmarks.generate import write_scaled_playbook
+from workbench.app.engagement import create
+from workbench.app.session import Session
 from workbench.domain.matrix import permission_matrix
 from workbench.store.engagement import is_engagement
-from workbench.app.engagement import create
 from workbench.tui.screens.deliverables import DeliverablesScreen
-from workbench.app.session import Session
 from workbench.tui.widgets.paged_table import PagedTable
 from workbench.tui.widgets.permission_matrix import SCOPE_LABELS, SCOPE_STYLES, PermissionMatrixTable
 from workbench.tui.widgets.rfp_table import RfpTable, rfp_rows, weight_bar

@@ -95,9 +95,9 @@ def median_ms(samples: list[float]) -> str:
 
 
 def in_process(runs: int) -> None:
+    from workbench.app.engagements import open_session
     from workbench.cli.demo_cmd import ensure_demo
     from workbench.tui.app import WorkbenchApp
-    from workbench.app.engagements import open_session
 
     state = tempfile.mkdtemp(prefix="crmwb-bench-state-")
     os.environ["XDG_STATE_HOME"] = state  # never touch the real recent list

@@ -3,7 +3,6 @@ the content a consultant relies on is there, and that answers add and drop the r
 
 from __future__ import annotations
 
-
 import pytest
 import yaml
 

@@ -26,10 +26,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-from tests.conftest import allowed_latin_words
 from defusedxml import ElementTree
 
+from tests.conftest import allowed_latin_words
 from workbench.loading.catalog import bundled_dir
 
 REPO = Path(__file__).resolve().parent.parent

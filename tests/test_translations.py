@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import re
 import types
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Iterator, Union, get_args, get_origin
+from typing import Annotated, Any, Union, get_args, get_origin
 
 import pytest
 from pydantic import BaseModel
 
+from tests.conftest import allowed_latin_words
 from workbench.domain.playbook import Playbook
 from workbench.domain.text import LANGUAGES, LocalText
-from tests.conftest import allowed_latin_words
 from workbench.loading.catalog import bundled_dir
 from workbench.loading.located_yaml import LDict, LList, Loc, read_yaml
 

@@ -17,8 +17,8 @@ import ast
 import io
 import re
 import sys
-from datetime import datetime, timezone
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -39,7 +39,7 @@ _TEMPLATE_CALL = re.compile(
 )
 
 # a fixed header date: the catalogues change only when their messages do, not on every update
-STABLE_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
+STABLE_DATE = datetime(2026, 1, 1, tzinfo=UTC)
 Message = tuple[str | tuple[str, str], str | None, str]  # (id or (singular, plural), context, "file:line")
 
 

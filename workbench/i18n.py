@@ -28,7 +28,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from workbench.languages import LANGUAGES
@@ -70,7 +70,7 @@ def _checked(lang: str) -> str:
     return lang
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(lang: str) -> gettext.NullTranslations:
     """The compiled catalogue of `lang`; English (the source language) and a missing file fall back to
     the message itself — the completeness test makes sure the fa and ru files are there and whole."""

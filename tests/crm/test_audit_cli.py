@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import json
 
-from tests.crm.audit_fixtures import MINI, drift_rows, edit_lines, exported_fixture, fake_target_fixture  # noqa: F401
+from tests.crm.audit_fixtures import (  # noqa: F401
+    MINI,
+    drift_rows,
+    edit_lines,
+    exported_fixture,
+    fake_target_fixture,
+)
 
 
 def test_crm_export_writes_target_folder_limitations_and_manifest(exported):

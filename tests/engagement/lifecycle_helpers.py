@@ -22,10 +22,10 @@ RETAIL_OPEN = ["sponsor_named", "budget_approved", "target_go_live_months", "cur
 
 @lru_cache(maxsize=1)
 def _template() -> Path:
+    from workbench.app.engagement import create
     from workbench.domain.intake import ordered_answers
     from workbench.loading.answers import load_answers
     from workbench.loading.playbooks import load_playbook
-    from workbench.app.engagement import create
 
     base = Path(tempfile.mkdtemp(prefix="crmwb-lifecycle-"))
     atexit.register(shutil.rmtree, base, True)

@@ -150,8 +150,8 @@ def test_a_tui_rfp_edit_after_a_cli_apply_keeps_both(tmp_path):
 
 
 def test_a_session_answer_changed_by_the_cli_too_is_refused_and_the_cli_value_stays(tmp_path):
-    from workbench.store.engagement_save import EditConflict
     from workbench.app.session import Session
+    from workbench.store.engagement_save import EditConflict
 
     folder = fresh_engagement(tmp_path)
     session = Session.open(folder, "tui-user")

@@ -96,11 +96,11 @@ def _replay_answers(initial: dict, records: list[dict]) -> tuple[dict, int]:
 
 @pytest.mark.slow
 def test_three_writers_for_a_while_lose_nothing(tmp_path):
+    from workbench.app.engagement import open_engagement
+    from workbench.app.session import Session
     from workbench.domain.resolve import resolve
     from workbench.loading.playbooks import load_playbook
-    from workbench.app.engagement import open_engagement
     from workbench.store.sqlite_store import SQLiteStore
-    from workbench.app.session import Session
 
     folder = fresh_engagement(tmp_path)
     config = _config(folder, tmp_path)

@@ -12,7 +12,6 @@ import subprocess
 import pytest
 
 from tests.conftest import SOFFICE, libreoffice_convert, tool_mark
-
 from tests.jobdesc.conftest import ON
 from workbench.domain.resolve import resolve
 from workbench.writers.jobdesc import describe, write_one

@@ -90,8 +90,8 @@ def test_a_session_save_with_a_busy_store_keeps_the_answers_and_says_the_task_li
 # ---- missing or empty store
 @pytest.mark.parametrize("damage", ["missing", "empty"])
 def test_a_lost_store_is_refused_not_recreated(tmp_path, damage):
-    from workbench.store.engagement import EngagementError
     from workbench.app.session import Session
+    from workbench.store.engagement import EngagementError
 
     folder = fresh_engagement(tmp_path)
     store = folder / "state.db"

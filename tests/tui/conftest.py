@@ -38,9 +38,9 @@ def state_home(tmp_path_factory, monkeypatch) -> Path:
 
 
 def _make(folder: Path, seeded: bool) -> Path:
+    from workbench.app.engagements import create_session
     from workbench.cli.demo_cmd import DEMO_ANSWERS, seed
     from workbench.loading.catalog import bundled_dir
-    from workbench.app.engagements import create_session
 
     session = create_session(
         str(folder), "b2c-retail-loyalty", CLIENT, str(bundled_dir() / DEMO_ANSWERS), AUTHOR, START

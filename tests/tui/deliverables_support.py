@@ -10,11 +10,11 @@ from pathlib import Path
 import yaml
 from textual.app import App
 
+from workbench.app.engagement import create
+from workbench.app.session import Session
 from workbench.domain.tracking import Measurement
 from workbench.loading.catalog import bundled_dir
-from workbench.app.engagement import create
 from workbench.tui.screens.deliverables import DeliverablesScreen
-from workbench.app.session import Session
 
 ROOT = Path(__file__).resolve().parents[2]
 ANSWERS = ROOT / "playbooks" / "examples" / "retail-chain.answers.yaml"

@@ -11,10 +11,10 @@ from textual.widgets import Input, OptionList
 
 from tests.tui.conftest import TODAY
 from tests.tui.helpers import settle, text_of
+from workbench.app.recent import Recent, recent_file, remember
 from workbench.store.engagement import EngagementError
 from workbench.tui.app import WorkbenchApp, make_app
 from workbench.tui.commands import WorkbenchCommands
-from workbench.app.recent import Recent, recent_file, remember
 from workbench.tui.screens.dialogs import PromptDialog
 from workbench.tui.screens.help import HelpScreen, help_markdown
 from workbench.tui.screens.phases import PhasesScreen

@@ -30,8 +30,8 @@ def test_open_reports_a_folder_without_an_engagement_before_any_screen(run_cli, 
 
 
 def test_the_cli_exits_with_the_app_return_code(monkeypatch, engagement):
-    from workbench.tui import app as app_module
     from workbench.app.engagements import open_session
+    from workbench.tui import app as app_module
 
     class Quits(app_module.WorkbenchApp):
         def on_ready(self) -> None:

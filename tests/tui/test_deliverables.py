@@ -16,11 +16,11 @@ from tests.tui.deliverables_support import (
     make_engagement,
     write_violating_playbook,
 )
+from workbench.app.session import Session
 from workbench.domain.governance import Finding
 from workbench.domain.matrix import raci_table
 from workbench.store.engagement import read, save_overrides
 from workbench.tui.screens.deliverables import DeliverablesScreen
-from workbench.app.session import Session
 from workbench.tui.widgets.findings_list import FindingsList
 from workbench.tui.widgets.kpi_table import KpiTable
 from workbench.tui.widgets.permission_matrix import PermissionMatrixTable

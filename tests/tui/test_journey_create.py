@@ -9,8 +9,8 @@ from textual.widgets import Input, Select
 
 from tests.tui.conftest import TODAY
 from tests.tui.helpers import settle, text_of
-from workbench.tui.app import make_app
 from workbench.app.recent import recent_file
+from workbench.tui.app import make_app
 from workbench.tui.screens.intake import IntakeScreen
 from workbench.tui.screens.new_engagement import NewEngagementDialog
 from workbench.tui.widgets.playbook_preview import PlaybookPreview

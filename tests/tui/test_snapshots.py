@@ -13,8 +13,8 @@ import pytest
 
 from tests.tui.conftest import TODAY
 from tests.tui.helpers import settle
-from workbench.tui.app import make_app
 from workbench.app.recent import Recent, recent_file
+from workbench.tui.app import make_app
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 RECENT = [

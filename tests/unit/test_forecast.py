@@ -3,7 +3,7 @@ successors and the go-live move, the baseline stays."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from workbench.domain.forecast import forecast
 from workbench.domain.plan import schedule
@@ -13,7 +13,7 @@ from ..writers.plan_example import GO_LIVE, START, example_playbook
 
 
 def _at(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc).astimezone()
+    return datetime(day.year, day.month, day.day, 12, tzinfo=UTC).astimezone()
 
 
 def _plan():

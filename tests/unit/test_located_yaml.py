@@ -56,7 +56,7 @@ def test_file_size_limit(tmp_path):
 
 def test_utf8_bom_is_accepted_and_other_encodings_located(tmp_path):
     good = tmp_path / "bom.yaml"
-    good.write_bytes("\ufeffname: کارشناس\n".encode("utf-8"))
+    good.write_bytes("\ufeffname: کارشناس\n".encode())
     assert read_yaml(good) == {"name": "کارشناس"}
     bad = tmp_path / "cp1251.yaml"
     bad.write_bytes("a: 1\nname: Менеджер\n".encode("cp1251"))

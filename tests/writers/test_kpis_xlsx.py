@@ -6,10 +6,9 @@ import os
 from datetime import date, datetime
 
 import pytest
-
-from tests.conftest import SOFFICE, libreoffice_convert, tool_mark
 from openpyxl import load_workbook
 
+from tests.conftest import SOFFICE, libreoffice_convert, tool_mark
 from tests.writers.plan_example import example_ctx, example_data
 from workbench.loading.playbooks import load_playbook
 from workbench.writers import kpis_xlsx

@@ -14,7 +14,6 @@ import defusedxml.ElementTree as DET
 import pytest
 
 from tests.conftest import tool_mark
-
 from workbench.domain.plan import plan_for, schedule
 from workbench.domain.resolve import resolve
 from workbench.domain.work_calendar import country_calendar

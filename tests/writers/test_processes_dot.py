@@ -6,10 +6,9 @@ import re
 import shutil
 
 import pytest
-
-from tests.conftest import missing_tool, tool_mark
 from defusedxml import ElementTree as SafeET
 
+from tests.conftest import missing_tool, tool_mark
 from tests.writers.processes_fixtures import FORMULA, NASTY, context
 from workbench.writers import dot
 

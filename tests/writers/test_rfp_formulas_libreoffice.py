@@ -11,10 +11,8 @@ import openpyxl
 import pytest
 
 from tests.conftest import SOFFICE, libreoffice_convert, tool_mark
-
 from tests.writers.rfp_fixtures import context, fill
-from workbench.domain.rfp import RESPONSES, score_vendor
-from workbench.domain.rfp import RESPONSE_ALIASES
+from workbench.domain.rfp import RESPONSE_ALIASES, RESPONSES, score_vendor
 from workbench.domain.rfp_pack import module_names
 from workbench.writers import rfp_xlsx
 

@@ -10,7 +10,6 @@ import openpyxl
 import pytest
 
 from tests.conftest import SOFFICE, libreoffice_convert, tool_mark
-
 from tests.writers.rfp_fixtures import context
 from workbench.domain.rfp import RESPONSES, response_labels, score_vendor
 from workbench.domain.rfp_pack import COLUMNS, VENDOR_NAME, module_names

@@ -7,8 +7,7 @@ import openpyxl
 import pytest
 
 from tests.writers.rfp_fixtures import DATA, ORDER, write_pack
-from workbench.domain.rfp import response_labels, RESPONSES, normalise_response
-from workbench.domain.rfp import RESPONSE_ALIASES
+from workbench.domain.rfp import RESPONSE_ALIASES, RESPONSES, normalise_response, response_labels
 from workbench.domain.rfp_pack import COLUMNS
 
 HEADERS = [title for _, title in COLUMNS]

@@ -9,7 +9,7 @@ Everything fails as EngagementError with located problems, for the CLI to print 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -233,7 +233,7 @@ def create(
         plain(answers),
         loaded.playbook.version,
         loaded.digest,
-        datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        datetime.now(UTC).isoformat(timespec="seconds"),
         language=language,
     )
 

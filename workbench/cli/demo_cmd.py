@@ -71,10 +71,10 @@ def demo_playbook() -> str:
 def ensure_demo(folder: Path, today: date | None = None, author: str = DEMO_AUTHOR) -> Path:
     """The demo engagement in `folder`: reused when it is there, else created and given some history.
     Refuses (EngagementError) a folder that holds other files, so nothing of anyone's is mixed in."""
+    from workbench.app.engagements import create_session
     from workbench.domain.problems import Problem
     from workbench.loading.catalog import bundled_dir
     from workbench.store.engagement import EngagementError, is_engagement
-    from workbench.app.engagements import create_session
 
     if is_engagement(folder):
         return folder

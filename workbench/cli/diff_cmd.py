@@ -158,9 +158,9 @@ def _save(oe, pb: Playbook, new: dict[str, Any], author: str | None):
     """The answers merged into engagement.yaml and the store synced to the merged answers."""
     from dataclasses import replace
 
+    from workbench.app.engagement import sync_answers
     from workbench.domain.intake import ordered_answers
     from workbench.store.author import current_author
-    from workbench.app.engagement import sync_answers
     from workbench.store.engagement_save import save_engagement
 
     who = current_author(author)

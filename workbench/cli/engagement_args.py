@@ -54,12 +54,12 @@ def open_or_report(folder: Path, author: str | None, command: str) -> OpenEngage
     stderr); past them StoreBusy propagates and `crmwb` exits 75 with the message."""
     import sqlite3
 
+    from workbench.app.engagement import open_engagement
     from workbench.cli.output import print_problems
     from workbench.i18n import _
     from workbench.store.author import current_author
     from workbench.store.busy import BusyPolicy
     from workbench.store.engagement import EngagementError
-    from workbench.app.engagement import open_engagement
 
     try:
         return open_engagement(Path(folder), current_author(author), BusyPolicy.command_line(say_waiting))

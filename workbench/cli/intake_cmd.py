@@ -170,8 +170,8 @@ class _Saver:
     def __call__(self, answers: dict[str, Any]) -> None:
         from dataclasses import replace
 
-        from workbench.store.engagement import EngagementError
         from workbench.app.engagement import sync_answers
+        from workbench.store.engagement import EngagementError
         from workbench.store.engagement_save import EditConflict, save_engagement
 
         engagement, pb, store = self.oe.engagement, self.oe.playbook, self.oe.store

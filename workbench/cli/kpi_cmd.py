@@ -20,9 +20,9 @@ from workbench.cli.output import add_format_argument, emit, json_text
 from workbench.i18n import _, ngettext
 
 if TYPE_CHECKING:
+    from workbench.app.engagement import OpenEngagement
     from workbench.domain.kpis import Kpi
     from workbench.domain.tracking import Trend
-    from workbench.app.engagement import OpenEngagement
 
 
 def open_or_fail(folder: Path, author: str | None, command: str) -> OpenEngagement | None:

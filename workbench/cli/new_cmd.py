@@ -117,9 +117,8 @@ def _print_calendar(pb, plan, answers: dict, folder: Path) -> None:
     """Which calendar the dates were counted on; with the country unanswered, the suggestion for the
     current language (IR for Persian, RU for Russian), never assumed."""
     from workbench.domain.client_calendar import COUNTRY_QUESTION, answered_country, suggested_country
-    from workbench.i18n import current_language
-
     from workbench.domain.text import tr
+    from workbench.i18n import current_language
 
     country = answered_country(answers)
     question = next((q for q in pb.questions if q.id == COUNTRY_QUESTION), None)

@@ -19,8 +19,8 @@ from workbench.cli.output import add_format_argument, emit, json_text
 from workbench.i18n import _
 
 if TYPE_CHECKING:
-    from workbench.domain.forecast import Forecast
     from workbench.app.engagement import OpenEngagement
+    from workbench.domain.forecast import Forecast
 
 WIDTH = 80
 

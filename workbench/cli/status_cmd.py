@@ -20,9 +20,9 @@ from workbench.cli.output import add_format_argument, emit, json_text
 from workbench.i18n import _, ngettext
 
 if TYPE_CHECKING:
+    from workbench.app.engagement import OpenEngagement
     from workbench.domain.forecast import Forecast
     from workbench.domain.tracking import StatusReport, TaskView
-    from workbench.app.engagement import OpenEngagement
 
 WIDTH = 80
 BAR = 16

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from workbench.cli.engagement_args import add_author_argument, fail
@@ -32,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _set_aside(store: Path) -> list[Path]:
     """Rename state.db and its -wal/-shm to *.replaced-<time>; an empty file is simply removed."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     kept = []
     for path in (store, store.with_name(store.name + "-wal"), store.with_name(store.name + "-shm")):
         if not path.exists():
@@ -47,10 +47,10 @@ def _set_aside(store: Path) -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from workbench.app.engagement import open_engagement
     from workbench.cli.output import print_problems
     from workbench.store.author import current_author
     from workbench.store.engagement import EngagementError, read
-    from workbench.app.engagement import open_engagement
     from workbench.store.file_lock import folder_lock
 
     if not args.confirm:

@@ -23,8 +23,8 @@ from workbench.domain.fixed_ids import PHASE_IDS, TASK_STATUSES, TaskStatus
 from workbench.i18n import _, ngettext
 
 if TYPE_CHECKING:
-    from workbench.domain.tracking import Event, TaskState
     from workbench.app.engagement import OpenEngagement
+    from workbench.domain.tracking import Event, TaskState
 
 STATUSES, PHASES = TASK_STATUSES, PHASE_IDS  # from domain/fixed_ids.py: the parser imports no pydantic
 MOVES = {
@@ -125,9 +125,8 @@ def _warn_day_off(oe: OpenEngagement, day) -> None:
     calendar = oe.plan.calendar
     if day is None or calendar is None or calendar.is_working(day):
         return
-    from workbench.i18n import _
-
     from workbench.cli.local import day as local_day
+    from workbench.i18n import _
 
     reason = calendar.names.get(day) or (
         _("a public holiday") if day in calendar.days_off else _("a weekend day")

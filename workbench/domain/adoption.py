@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from workbench.domain.kpis import CADENCE_DAYS, Kpi, evaluate, formula_names
+from workbench.domain.locale import format_number
 from workbench.domain.role_groups import RoleClassifier
 from workbench.domain.tracking import Measurement, Trend
-from workbench.domain.locale import format_number
 from workbench.i18n import N_, _, gettext_in, pgettext
 
 ACTIVE_DAYS = 30

@@ -7,7 +7,7 @@ file:line:col using the YAML it read.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 from workbench.domain.conditions import iter_tests
 from workbench.domain.digraph import DiGraph

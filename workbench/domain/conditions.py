@@ -117,12 +117,10 @@ def _kind(value: Any) -> str:
 
 
 Condition = Annotated[
-    Union[
-        Annotated[Test, Tag("test")],
-        Annotated[All, Tag("all")],
-        Annotated[Any_, Tag("any")],
-        Annotated[Not, Tag("not")],
-    ],
+    Annotated[Test, Tag("test")]
+    | Annotated[All, Tag("all")]
+    | Annotated[Any_, Tag("any")]
+    | Annotated[Not, Tag("not")],
     Discriminator(
         _kind,
         custom_error_type="condition",

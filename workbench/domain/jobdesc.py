@@ -10,9 +10,9 @@ its source; nothing here computes or estimates a figure.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Mapping
 
 from workbench.domain.fixed_ids import PHASE_IDS
 from workbench.domain.job_profiles import JobProfile, PayBand

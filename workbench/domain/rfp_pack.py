@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.domain.locale import format_number, localize_digits
 from workbench.domain.playbook import Playbook
 from workbench.domain.questions import Question
 from workbench.domain.requirements import Requirement, scored_weight
 from workbench.domain.rfp import MISSED, RESPONSES
-from workbench.domain.locale import format_number, localize_digits
 from workbench.domain.text import LANGUAGES, LocalText, local_text
 from workbench.i18n import N_, _, gettext_in
 

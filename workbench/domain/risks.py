@@ -14,8 +14,8 @@ from typing import Any
 
 from workbench.domain.adoption import format_value, target_label
 from workbench.domain.kpis import Kpi
-from workbench.domain.playbook import Playbook
 from workbench.domain.locale import format_number, format_short_date
+from workbench.domain.playbook import Playbook
 from workbench.domain.tracking import CLOSED, StatusReport, TaskView, Trend
 from workbench.domain.vocabulary import status_label
 from workbench.i18n import _, current_language, ngettext, pgettext

@@ -18,8 +18,8 @@ from datetime import date
 from pathlib import Path
 
 from workbench.domain.adoption import ActivityRow, ActivityTally
-from workbench.domain.role_groups import RoleClassifier
 from workbench.domain.problems import Problem
+from workbench.domain.role_groups import RoleClassifier
 from workbench.i18n import _
 from workbench.loading.activity_cells import parse_cell
 from workbench.loading.activity_encoding import detect

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from workbench.domain.access import ACTIONS, SCOPES
 from workbench.domain.problems import Problem
-from workbench.domain.recertify_decisions import COLUMNS, Decision
 from workbench.domain.recertify import DECISIONS
+from workbench.domain.recertify_decisions import COLUMNS, Decision
 from workbench.domain.vocabulary import action_label, decision_label, reading_back, scope_label
 from workbench.i18n import _, gettext_in
 from workbench.languages import LANGUAGES

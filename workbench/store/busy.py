@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 from workbench.i18n import _
 from workbench.store.base import StoreBusy

@@ -14,9 +14,10 @@ answers are saved and the task list is not yet updated; every open re-syncs it.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from workbench.i18n import _
 from workbench.store.base import StoreBusy

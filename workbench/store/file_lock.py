@@ -7,9 +7,9 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from workbench.i18n import _
 from workbench.store.base import StoreBusy

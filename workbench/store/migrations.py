@@ -7,8 +7,8 @@ migrate it to the latest and check nothing was lost.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Iterator
 
 Begin = Callable[[sqlite3.Connection], None]
 

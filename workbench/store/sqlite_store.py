@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from workbench.domain.tracking import STATUSES, Baseline, Event, Measurement, TaskState
@@ -78,7 +78,7 @@ def _task_state(path: Path, row: tuple, checks: dict[str, list[bool]], notes: di
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 class SQLiteStore:

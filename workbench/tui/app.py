@@ -21,11 +21,11 @@ from textual.events import Event
 from textual.message import Message
 from textual.screen import Screen
 
+from workbench.app.recent import Recent, remember
 from workbench.settings import Settings
 from workbench.tui import messages as m
 from workbench.tui.commands import WorkbenchCommands
 from workbench.tui.crash import CRASH_EXIT, crash_report
-from workbench.app.recent import Recent, remember
 from workbench.tui.screens.base import deliverables_screen
 from workbench.tui.screens.start import StartScreen
 from workbench.tui.sections import BY_ID, ENGAGEMENT_SECTIONS, SECTIONS
@@ -346,8 +346,8 @@ class WorkbenchApp(App[int]):
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _open_worker(self, folder: Path) -> None:
-        from workbench.store.engagement import EngagementError
         from workbench.app.engagements import open_session
+        from workbench.store.engagement import EngagementError
 
         try:
             self.post_message(m.EngagementOpened(open_session(folder, self.author)))
@@ -360,8 +360,8 @@ class WorkbenchApp(App[int]):
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _create_worker(self, request: m.NewEngagementRequest) -> None:
-        from workbench.store.engagement import EngagementError
         from workbench.app.engagements import create_session
+        from workbench.store.engagement import EngagementError
 
         try:
             session = create_session(

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from workbench.app.session import Session
     from workbench.domain.answer_diff import AnswerDiff
     from workbench.domain.problems import Problem
     from workbench.domain.summary import Summary
-    from workbench.app.session import Session
     from workbench.writers.export import ExportResult
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from workbench.i18n import _
-from workbench.store.engagement import EngagementError, read
 from workbench.app.engagement import OpenEngagement, open_engagement
 from workbench.app.session import Session
 from workbench.app.store_access import is_busy, quick_busy
+from workbench.i18n import _
+from workbench.store.engagement import EngagementError, read
 
 
 def answers_on_disk(session: Session) -> dict[str, Any] | None:

@@ -71,8 +71,8 @@ class StoreQueue:
                         self._jobs.popleft()
 
     def _run(self, job: StoreJob) -> None:
-        from workbench.store.sqlite_store import StoreError  # here: the start screen never loads the store
         from workbench.app.store_access import RETRY_DELAYS, is_busy, is_transient
+        from workbench.store.sqlite_store import StoreError  # here: the start screen never loads the store
 
         attempt = 0
         while not self.stopping:

@@ -21,8 +21,8 @@ from workbench.i18n import N_, _
 from workbench.tui import messages as m
 
 if TYPE_CHECKING:
-    from workbench.tui.app import WorkbenchApp
     from workbench.app.session import Session
+    from workbench.tui.app import WorkbenchApp
 
 POLL_SECONDS = 1.5
 SYNC_LABEL = N_("Bring the task list up to date with the answers")
@@ -113,8 +113,8 @@ class Watcher:
         """engagement.yaml changed: re-open only if what it says differs from what is open (our own
         saves change the file too)."""
         from workbench.app.engagement import open_engagement
-        from workbench.store.engagement import STORE_NAME, EngagementError, read
         from workbench.app.store_access import quick_busy, write_lock_free
+        from workbench.store.engagement import STORE_NAME, EngagementError, read
 
         current = session.opened.engagement
         try:

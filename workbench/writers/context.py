@@ -6,7 +6,7 @@ import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -38,13 +38,13 @@ W = TypeVar("W", bound=Callable[..., list[Path]])
 
 def _source_date_epoch() -> datetime | None:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else None
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else None
 
 
 def issued_at() -> datetime:
     """When an export is made (the manifest's `created`): now, or the instant `$SOURCE_DATE_EPOCH` names --
     the reproducible-builds convention, so the same inputs give byte-identical text files (tests/golden)."""
-    return _source_date_epoch() or datetime.now(timezone.utc)
+    return _source_date_epoch() or datetime.now(UTC)
 
 
 def issued_on() -> date:

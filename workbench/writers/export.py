@@ -6,9 +6,9 @@ kill the folder holds the previous export with its manifest or the new one with 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from workbench.i18n import _
 from workbench.writers import registry

@@ -5,10 +5,10 @@ named `<role>.<lang>.<format>`, e.g. `crm_manager.fa.html`."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 from workbench.domain.jobdesc import JobDescription, build, profiles_by_role
 from workbench.domain.playbook import Playbook

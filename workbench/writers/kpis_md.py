@@ -7,8 +7,8 @@ from pathlib import Path
 
 from workbench.domain.kpi_plan import UNIT_LABELS, kpi_plan
 from workbench.domain.text import tr
-from workbench.writers.atomic import write_text_atomic
 from workbench.i18n import _
+from workbench.writers.atomic import write_text_atomic
 from workbench.writers.context import ExportContext, in_client_language
 from workbench.writers.templating import render
 

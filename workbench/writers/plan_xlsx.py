@@ -11,9 +11,9 @@ from pathlib import Path
 
 from openpyxl.worksheet.worksheet import Worksheet
 
+from workbench.domain.locale import format_number
 from workbench.domain.plan import Plan, ScheduledTask, plan_for
 from workbench.domain.playbook import Playbook
-from workbench.domain.locale import format_number
 from workbench.domain.text import tr
 from workbench.i18n import N_, _
 from workbench.writers.atomic import atomic_path

@@ -10,9 +10,9 @@ from workbench.domain.layout import layered_layout, steps_by_lane
 from workbench.domain.playbook import Playbook
 from workbench.domain.processes import Process, check_process, handoffs
 from workbench.domain.text import local_text, tr
+from workbench.i18n import _, pgettext
 from workbench.writers import mermaid
 from workbench.writers.atomic import write_text_atomic
-from workbench.i18n import _, pgettext
 from workbench.writers.context import ExportContext, in_client_language
 from workbench.writers.templating import render
 

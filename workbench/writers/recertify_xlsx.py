@@ -18,9 +18,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.domain.access import SCOPES
+from workbench.domain.locale import format_short_date
 from workbench.domain.recertify import DECISIONS, ReviewPlan, RoleReview
 from workbench.domain.recertify_decisions import COLUMNS, INPUT_COLUMNS
-from workbench.domain.locale import format_short_date
 from workbench.domain.vocabulary import action_label, decision_label, scope_label
 from workbench.i18n import N_, _, current_language
 from workbench.writers.spreadsheet import finish_table, header, put

@@ -7,7 +7,7 @@ modules are imported only when their deliverable is exported.
 from __future__ import annotations
 
 import importlib
-from typing import Callable
+from collections.abc import Callable
 
 from workbench.writers.context import ExportContext
 

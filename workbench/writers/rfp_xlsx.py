@@ -26,8 +26,8 @@ from workbench.domain.rfp_pack import (
     groups,
     priority_label,
 )
-from workbench.languages import LANGUAGES
 from workbench.i18n import _, current_language
+from workbench.languages import LANGUAGES
 from workbench.writers.context import ExportContext, in_client_language
 from workbench.writers.rfp_xlsx_cover import row_height, write_cover
 from workbench.writers.spreadsheet import finish_table, header, localise_numbers, put, put_formula, sheet_ref

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.domain.governance import Finding, check_governance
+from workbench.domain.locale import format_number
 from workbench.domain.matrix import MatrixRow, ObjectColumns, permission_matrix, raci_table
 from workbench.domain.system_rights import label as right_label
 from workbench.domain.text import tr
 from workbench.domain.vocabulary import action_label, scope_label, severity_label
-from workbench.domain.locale import format_number
 from workbench.i18n import N_, _, current_language, ngettext
 from workbench.writers.atomic import write_text_atomic
 from workbench.writers.context import ExportContext, in_client_language

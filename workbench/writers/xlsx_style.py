@@ -16,7 +16,8 @@ for one language (`workbook(lang)`). In Persian every style reads right to left 
 from __future__ import annotations
 
 import weakref
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell

@@ -17,8 +17,8 @@ from workbench.i18n import _
 from workbench.tui.widgets.navbar import NavBar
 
 if TYPE_CHECKING:
-    from workbench.tui.app import WorkbenchApp
     from workbench.app.session import Session
+    from workbench.tui.app import WorkbenchApp
 
 
 class WorkbenchScreen(Screen):

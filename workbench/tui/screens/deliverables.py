@@ -18,6 +18,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import TabbedContent, TabPane
 
+from workbench.app.engagement import OpenEngagement
+from workbench.app.session import Session
 from workbench.domain.governance import Finding
 from workbench.domain.matrix import raci_table
 from workbench.domain.overrides import apply_overrides, check_overrides
@@ -25,11 +27,9 @@ from workbench.domain.text import tr
 from workbench.i18n import _
 from workbench.store.base import StoreBusy
 from workbench.store.engagement import EngagementError
-from workbench.app.engagement import OpenEngagement
 from workbench.store.engagement_save import EditConflict
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.deliverables_commands import DeliverablesCommands
-from workbench.app.session import Session
 from workbench.tui.widgets.findings_list import FindingsList
 from workbench.tui.widgets.kpi_table import KpiView
 from workbench.tui.widgets.plan_table import PlanTable, PlanView

@@ -15,10 +15,10 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, ProgressBar, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from workbench.app.session import Session
 from workbench.languages import LANGUAGE_NAMES, LANGUAGES
 from workbench.tui import messages as m
 from workbench.tui.screens.base import WorkbenchScreen
-from workbench.app.session import Session
 from workbench.tui.widgets.path_suggester import PathSuggester
 from workbench.writers.registry import REGISTRY, UnknownExport, select
 

@@ -23,6 +23,7 @@ from textual.content import Content
 from textual.widgets import Label, OptionList, ProgressBar
 from textual.widgets.option_list import Option
 
+from workbench.app.session import Session
 from workbench.domain.answer_diff import diff_answers
 from workbench.domain.intake import is_answered, ordered_answers, question_applies
 from workbench.domain.text import LANGUAGES, tr
@@ -30,7 +31,6 @@ from workbench.i18n import _
 from workbench.store.merge import MISSING
 from workbench.tui import messages as m
 from workbench.tui.screens.base import WorkbenchScreen
-from workbench.app.session import Session
 from workbench.tui.widgets.answer_diff_view import AnswerDiffView, one_line
 from workbench.tui.widgets.question_form import QuestionForm
 

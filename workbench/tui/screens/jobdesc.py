@@ -16,11 +16,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Markdown, RadioButton, RadioSet, Select, Static
 
+from workbench.app.session import Session
 from workbench.domain.playbook import Playbook
 from workbench.languages import LANGUAGE_NAMES
 from workbench.tui import messages as m
 from workbench.tui.screens.base import WorkbenchScreen
-from workbench.app.session import Session
 from workbench.tui.widgets.path_suggester import PathSuggester
 
 LANGS = tuple(LANGUAGE_NAMES.items())

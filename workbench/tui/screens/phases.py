@@ -17,11 +17,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Label, Select, Tab, Tabs
 
+from workbench.app.session import Session
 from workbench.domain.tracking import Event, TaskState, TaskView, task_views
 from workbench.i18n import N_, _
 from workbench.tui import messages as m
 from workbench.tui.screens.base import WorkbenchScreen
-from workbench.app.session import Session
 from workbench.tui.widgets.task_detail import TaskDetail
 from workbench.tui.widgets.task_table import STATUS_LABELS, TaskTable
 

@@ -15,8 +15,8 @@ from textual.content import Content
 from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from workbench.tui import messages as m
 from workbench.app.recent import Recent, forget, load_recent
+from workbench.tui import messages as m
 from workbench.tui.screens.base import WorkbenchScreen
 
 INTRO = (

@@ -217,8 +217,8 @@ class PlanView(Vertical):
     def _read_forecast(self, opened: OpenEngagement, today: date) -> None:
         from contextlib import nullcontext
 
-        from workbench.domain.forecast import forecast
         from workbench.app.store_access import is_transient
+        from workbench.domain.forecast import forecast
 
         queue = getattr(self.app, "store_queue", None)
         try:
