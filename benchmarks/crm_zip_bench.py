@@ -81,7 +81,8 @@ def main(argv: list[str]) -> None:
             measure(
                 "baseline: inflate every member to nowhere",
                 python(
-                    f"import zipfile\nwith zipfile.ZipFile({str(zip_path)!r}) as z:\n for m in z.infolist():\n"
+                    f"import zipfile\nwith zipfile.ZipFile({str(zip_path)!r}) as z:\n for m in "
+                    "z.infolist():\n"
                     "  with z.open(m) as f:\n   while f.read(1 << 20): pass"
                 ),
             ),

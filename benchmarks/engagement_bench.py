@@ -1,4 +1,5 @@
-"""Benchmark of an engagement's state store under a long rollout. Run: `python benchmarks/engagement_bench.py`.
+"""Benchmark of an engagement's state store under a long rollout. Run: `python
+benchmarks/engagement_bench.py`.
 
 Creates an engagement (core playbook, the retail-chain example answers) in a temporary folder, records
 100k task events (status changes, notes and assignments spread over the tasks) and 100k KPI measurements,
@@ -148,7 +149,8 @@ def main_bench() -> None:
             ]
             tasks = len(oe.store.tasks())
         print(
-            f"engagement: {tasks} tasks, {counts[0]:,} events, {counts[1]:,} measurements over {len(kpis)} KPIs"
+            f"engagement: {tasks} tasks, {counts[0]:,} events, "
+            f"{counts[1]:,} measurements over {len(kpis)} KPIs"
         )
         print(f"  one store call (own transaction):   {single_ms:7.2f} ms")
         print(f"  recording {EVENTS:,} task events:       {events_s:7.2f} s (batches of {BATCH:,})")
@@ -157,20 +159,25 @@ def main_bench() -> None:
         print(f"  status (open + states + report):    {best_of(lambda: status_once(folder)):7.3f} s")
         print(f"  status + re-forecast:               {best_of(lambda: status_with_forecast(folder)):7.3f} s")
         print(
-            f"  crmwb status:                       {best_of(lambda: quiet_cli('status', folder, '--today', TODAY)):7.3f} s"
+            "  crmwb status:                       "
+            f"{best_of(lambda: quiet_cli('status', folder, '--today', TODAY)):7.3f} s"
         )
         print(
-            f"  crmwb plan show:                    {best_of(lambda: quiet_cli('plan', folder, 'show', '--today', TODAY)):7.3f} s"
+            "  crmwb plan show:                    "
+            f"{best_of(lambda: quiet_cli('plan', folder, 'show', '--today', TODAY)):7.3f} s"
         )
         print(
-            f"  crmwb kpi trend --all:              {best_of(lambda: quiet_cli('kpi', folder, 'trend', '--all')):7.3f} s"
+            "  crmwb kpi trend --all:              "
+            f"{best_of(lambda: quiet_cli('kpi', folder, 'trend', '--all')):7.3f} s"
         )
         print(
-            f"  crmwb report (md + html):           {best_of(lambda: quiet_cli('report', folder, '--today', TODAY)):7.3f} s"
+            "  crmwb report (md + html):           "
+            f"{best_of(lambda: quiet_cli('report', folder, '--today', TODAY)):7.3f} s"
         )
         print("as a new process (Python start-up included):")
         print(
-            f"  crmwb status:                       {subprocess_time('status', folder, '--today', TODAY):7.3f} s"
+            "  crmwb status:                       "
+            f"{subprocess_time('status', folder, '--today', TODAY):7.3f} s"
         )
         print(
             f"  crmwb kpi trend --all:              {subprocess_time('kpi', folder, 'trend', '--all'):7.3f} s"

@@ -62,7 +62,8 @@ def main(scale: int) -> None:
         pb = loaded.playbook
         ctx = ExportContext(resolve(pb, {}), pb, {}, "Benchmark", date(2027, 1, 4), "en", loaded.digest, "")
         print(
-            f"playbook {scale}x core: {sum(1 for _ in pb.tasks())} tasks, {len(pb.requirements)} requirements, "
+            f"playbook {scale}x core: {sum(1 for _ in pb.tasks())} tasks, {len(pb.requirements)} "
+            "requirements, "
             f"{len(pb.processes)} processes, {len(pb.kpis)} KPIs"
         )
         out = tmp_path / "out"

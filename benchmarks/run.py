@@ -72,7 +72,8 @@ def bench_startup(runs: int = 7) -> None:
     help_ = run([sys.executable, "-m", "workbench", "--help"])
     validate = run([sys.executable, "-m", "workbench", "validate", "core"])
     print(
-        f"start-up (median of {runs}): python -c pass {bare * 1000:.0f} ms   crmwb --help {help_ * 1000:.0f} ms"
+        f"start-up (median of {runs}): python -c pass {bare * 1000:.0f} ms   crmwb --help {help_ * 1000:.0f} "
+        "ms"
         f"   crmwb validate core {validate * 1000:.0f} ms"
     )
 

@@ -167,7 +167,8 @@ from workbench.loading import answers, located_yaml
 out = {}
 for lang in ("en", "fa", "ru"):
     set_language(lang)
-    problems = shape_problems({"client": ["a list"]}, ENGAGEMENT_SHAPES, ENGAGEMENT_REQUIRED, "engagement.yaml")
+    shape = {"client": ["a list"]}
+    problems = shape_problems(shape, ENGAGEMENT_SHAPES, ENGAGEMENT_REQUIRED, "engagement.yaml")
     out[lang] = [p.message for p in problems]
 print(json.dumps(out, ensure_ascii=False))
 """

@@ -21,7 +21,8 @@ ALLOWED_SKIPS = {
     "tests/crm/test_system_rights.py": 1,  # named pipes are POSIX-only
     "tests/tui/test_trust_store.py": 1,  # the watcher's expected failure, issue 10's follow-up
 }
-"""Skips that depend on the platform or privileges, not on a tool CI could have forgotten; at most this many."""
+"""Skips that depend on the platform or privileges, not on a tool CI could have forgotten; at most this
+many."""
 SKIP = re.compile(r"pytest\.skip\(|\.skipif\(|importorskip\(|\.xfail\b|pytest\.xfail\(")
 
 

@@ -1,4 +1,5 @@
-"""`crmwb check`: findings printed with their fix, exit 0 when only warnings, 1 on any error, 2 on bad input."""
+"""`crmwb check`: findings printed with their fix, exit 0 when only warnings, 1 on any error, 2 on bad
+input."""
 
 from __future__ import annotations
 

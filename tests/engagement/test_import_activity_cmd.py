@@ -148,12 +148,14 @@ def test_bad_rows_are_each_located_with_value_and_expectation(run_cli, tmp_path)
     path = ACTIVITY / "bad_rows.csv"
     assert refused(run_cli, tmp_path, "bad_rows.csv") == [
         (
-            f"{path}:2:11: error: row 2, column 'last_login': '2025-02-30' is not a real date; expected a date "
+            f"{path}:2:11: error: row 2, column 'last_login': '2025-02-30' is not a real date; expected a "
+            "date "
             "YYYY-MM-DD"
         ),
         f"{path}:3:24: error: row 3, column 'logins': 'twelve'; expected a whole number, 0 or more",
         (
-            f"{path}:4:12: error: row 4, column 'last_login': '1403/12/10' looks like a Solar Hijri date; expected "
+            f"{path}:4:12: error: row 4, column 'last_login': '1403/12/10' looks like a Solar Hijri date; "
+            "expected "
             "a Gregorian date YYYY-MM-DD"
         ),
         (
@@ -161,11 +163,13 @@ def test_bad_rows_are_each_located_with_value_and_expectation(run_cli, tmp_path)
             "2025-03-31; expected a date on or before it (set --date to the day of the export)"
         ),
         (
-            f"{path}:6:1: error: row 6, column 'user': 'ana' is listed again (first on row 2); expected one row "
+            f"{path}:6:1: error: row 6, column 'user': 'ana' is listed again (first on row 2); expected one "
+            "row "
             "per user"
         ),
         (
-            f"{path}:7:1: error: row 7 has 4 field(s), the header 5; expected one per column (a ',' inside a value "
+            f"{path}:7:1: error: row 7 has 4 field(s), the header 5; expected one per column (a ',' inside a "
+            "value "
             "needs quotes)"
         ),
     ]
@@ -174,7 +178,8 @@ def test_bad_rows_are_each_located_with_value_and_expectation(run_cli, tmp_path)
 def test_utf16_is_refused_with_how_to_save_it(run_cli, tmp_path):
     assert refused(run_cli, tmp_path, "utf16.csv") == [
         (
-            f"{ACTIVITY / 'utf16.csv'}:1:1: error: the file is UTF-16 (Excel's 'Unicode text'); expected CSV in "
+            f"{ACTIVITY / 'utf16.csv'}:1:1: error: the file is UTF-16 (Excel's 'Unicode text'); expected CSV "
+            "in "
             "UTF-8, cp1251 or cp1256: save it as 'CSV UTF-8'"
         )
     ]
@@ -183,8 +188,10 @@ def test_utf16_is_refused_with_how_to_save_it(run_cli, tmp_path):
 def test_an_encoding_that_makes_no_sense_is_refused(run_cli, tmp_path):
     assert refused(run_cli, tmp_path, "garbled_koi8r.csv") == [
         (
-            f"{ACTIVITY / 'garbled_koi8r.csv'}:1:1: error: the file is not text in UTF-8, cp1251 (Russian) or "
-            "cp1256 (Persian/Arabic): read in each, its words come out garbled; expected a file saved as 'CSV UTF-8'"
+            f"{ACTIVITY / 'garbled_koi8r.csv'}:1:1: error: the file is not text in UTF-8, cp1251 (Russian) "
+            "or "
+            "cp1256 (Persian/Arabic): read in each, its words come out garbled; expected a file saved as "
+            "'CSV UTF-8'"
         )
     ]
 

@@ -105,7 +105,8 @@ def test_quoted_values_persian_digits_and_blank_lines(tmp_path):
             "",
             [
                 (
-                    "1:1: the file is empty; expected a header row (user, role, last_login, logins, leads_created ...) "
+                    "1:1: the file is empty; expected a header row (user, role, last_login, logins, "
+                    "leads_created ...) "
                     "and one row per user"
                 )
             ],
@@ -114,7 +115,8 @@ def test_quoted_values_persian_digits_and_blank_lines(tmp_path):
             "user,role,last_login,logins\nana,Sales,2025-03-01,3\n",
             [
                 (
-                    "1:1: no records column; expected at least one of leads_created, contacts_created, deals_created, "
+                    "1:1: no records column; expected at least one of leads_created, contacts_created, "
+                    "deals_created, "
                     "cases_created, activities_logged (active users need records, not just logins)"
                 )
             ],

@@ -150,7 +150,8 @@ def _poke(folder, sql: str) -> None:
         (
             f"UPDATE tasks SET status = 'exploded' WHERE id = '{TASK}'",
             ("status",),
-            f"table tasks, row {TASK}: status 'exploded'; expected one of: not_started, in_progress, blocked, done, "
+            f"table tasks, row {TASK}: status 'exploded'; expected one of: not_started, in_progress, "
+            "blocked, done, "
             "skipped",
         ),
         (

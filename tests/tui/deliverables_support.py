@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parents[2]
 ANSWERS = ROOT / "playbooks" / "examples" / "retail-chain.answers.yaml"
 START = date(2025, 1, 6)
 VIOLATION_CELL = ("sales_manager", "settings", "update")
-"""The cell the seeded playbook widens: sales managers may change system settings (a least-privilege error)."""
+"""The cell the seeded playbook widens: sales managers may change system settings (a least-privilege
+error)."""
 
 
 def retail_answers() -> dict:

@@ -7,7 +7,7 @@ Start Monday 2026-01-05; working days 0..11 are Jan 5-9, 12-16, 19-20.
                      c 2d  <- a           ES 3  EF 5   LS 3  slack 0   Jan 8-9
                      n 1d  <- a (no gate) ES 3  EF 4   LS 11 slack 8   Jan 8
                      m1 0d <- b, c  ◆     ES 5  EF 5   LS 5  slack 0   Jan 9 (end of day 4)
-    deployment       d 4d  <- a           ES 5  EF 9   LS 5  slack 0   Jan 12-15 (waits for the gates, not just a)
+    deployment       d 4d  <- a           ES 5  EF 9   LS 5  slack 0   Jan 12-15 (waits for gates, not just a)
                      e 2d                 ES 5  EF 7   LS 7  slack 2   Jan 12-13
                      f 1d  <- d, e  ◆     ES 9  EF 10  LS 9  slack 0   Jan 16
                      m2 0d <- f     ◆     ES 10 EF 10  LS 10 slack 0   Jan 16

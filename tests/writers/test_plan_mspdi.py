@@ -41,7 +41,9 @@ for task in project.getTasks():
         "start": str(task.getStart().toLocalDate()), "finish": str(task.getFinish().toLocalDate()),
         "baseline_start": str(task.getBaselineStart().toLocalDate()) if task.getBaselineStart() else None,
         "predecessors": sorted(str(r.getPredecessorTask().getText(1)) for r in task.getPredecessors()),
-        "resources": [str(a.getResource().getName()) for a in task.getResourceAssignments() if a.getResource()],
+        "resources": [
+            str(a.getResource().getName()) for a in task.getResourceAssignments() if a.getResource()
+        ],
     })
 calendar = project.getDefaultCalendar() or project.getCalendars().get(0)
 for exception in calendar.getCalendarExceptions():

@@ -1,4 +1,5 @@
-"""plan.xlsx read back with openpyxl: CPM figures and dates, critical rows, Gantt fills, milestones, safety."""
+"""plan.xlsx read back with openpyxl: CPM figures and dates, critical rows, Gantt fills, milestones,
+safety."""
 
 from __future__ import annotations
 

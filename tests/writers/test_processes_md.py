@@ -1,4 +1,5 @@
-"""processes.md read back: diagram, steps by lane, hand-offs, checks; and the whole deliverable via export()."""
+"""processes.md read back: diagram, steps by lane, hand-offs, checks; and the whole deliverable via
+export()."""
 
 from __future__ import annotations
 

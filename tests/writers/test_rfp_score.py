@@ -84,7 +84,8 @@ def test_ranks_vendors_and_reports_what_it_could_not_read(run_cli, blank, tmp_pa
         "  gamma.xlsx: requirement R6 is missing from the Requirements sheet; counted as not answered",
         "  gamma.xlsx: Requirements!A8: unknown requirement id 'X9'; its response is ignored",
         (
-            "  acme.xlsx: 'Reqs (Acme)'!I4: response 'Yes, via plugin' to R4 is not one of the listed responses; "
+            "  acme.xlsx: 'Reqs (Acme)'!I4: response 'Yes, via plugin' to R4 is not one of the listed "
+            "responses; "
             "counted as not answered"
         ),
     ]
@@ -102,7 +103,8 @@ def test_vendors_sent_different_lists_are_flagged(run_cli, blank, tmp_path):
     )
     assert code == 1
     assert (
-        "old.xlsx: its requirement list differs from that of new.xlsx (5 missing, 0 extra); the scores are not "
+        "old.xlsx: its requirement list differs from that of new.xlsx (5 missing, 0 extra); the scores are "
+        "not "
         "directly comparable"
     ) in out
 

@@ -20,7 +20,8 @@ COMMANDS = {"rfp": ("rfp", "score"), "decisions": ("audit", str(DATA / "mini.yam
 
 
 def bomb(path, lie: bool = False):
-    """A real workbook plus a 50 MB member of spaces (50 KB zipped); with `lie` its headers say 1,000 bytes."""
+    """A real workbook plus a 50 MB member of spaces (50 KB zipped); with `lie` its headers say 1,000
+    bytes."""
     Workbook().save(path)
     name = "xl/media/image1.png"
     with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive, archive.open(name, "w") as member:

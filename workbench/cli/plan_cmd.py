@@ -49,7 +49,8 @@ def current_forecast(oe: OpenEngagement, today: date) -> Forecast:
 
 
 def schedule_json(fc: Forecast) -> dict:
-    """The go-live and plan end, baseline against forecast, for `status --format json` and `plan show --format json`."""
+    """The go-live and plan end, baseline against forecast, for `status --format json` and `plan show --format
+    json`."""
     b = fc.baseline
     return {
         "baseline": None

@@ -72,7 +72,8 @@ def _list_mismatches(books) -> list:
                     book.path.name,
                     None,
                     _(
-                        "its requirement list differs from that of {file} ({missing} missing, {extra} extra); the "
+                        "its requirement list differs from that of {file} ({missing} missing, {extra} "
+                        "extra); the "
                         "scores are not directly comparable"
                     ).format(
                         file=books[0].path.name, missing=num(len(first - ids)), extra=num(len(ids - first))

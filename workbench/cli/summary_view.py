@@ -15,7 +15,8 @@ def print_summary(summary: Summary, pb: Playbook, out: TextIO) -> None:
     print("Tasks per phase:", file=out)
     for phase, count in summary.tasks_per_phase.items():
         print(
-            f"  {names[phase]:<28} {count:>3} tasks  {summary.days_per_phase[phase]:>4} working days of effort",
+            f"  {names[phase]:<28} {count:>3} tasks  {summary.days_per_phase[phase]:>4} working days of "
+            "effort",
             file=out,
         )
     modules = {m.id: tr(m.name) for m in pb.modules}

@@ -169,7 +169,8 @@ READINESS_COUNTED: dict[str, Counted] = {
         lambda n: ngettext(
             "Enquiries reach you through {channels} channel and some get lost on the way; each lost one is a "
             "sale that never started. A CRM puts every enquiry into one queue with an owner and a deadline.",
-            "Enquiries reach you through {channels} channels and some get lost on the way; each lost one is a "
+            "Enquiries reach you through {channels} channels and some get lost on the way; each lost one is "
+            "a "
             "sale that never started. A CRM puts every enquiry into one queue with an owner and a deadline.",
             n,
         ),
@@ -178,10 +179,13 @@ READINESS_COUNTED: dict[str, Counted] = {
         "sellers",
         lambda n: ngettext(
             "{sellers} person sells, and managers cannot see what they do with their leads; customers leave "
-            "together with the people who leave. In a CRM every contact and deal belongs to the company and is "
+            "together with the people who leave. In a CRM every contact and deal belongs to the company and "
+            "is "
             "visible to the sales manager.",
-            "{sellers} people sell, and managers cannot see what each of them does with their leads; customers "
-            "leave together with the people who leave. In a CRM every contact and deal belongs to the company "
+            "{sellers} people sell, and managers cannot see what each of them does with their leads; "
+            "customers "
+            "leave together with the people who leave. In a CRM every contact and deal belongs to the "
+            "company "
             "and is visible to the sales manager.",
             n,
         ),

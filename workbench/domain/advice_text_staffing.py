@@ -172,7 +172,8 @@ STAFFING_COUNTED: dict[str, Counted] = {
     "time_sellers": Counted(
         "sellers",
         lambda n: ngettext(
-            "{sellers} person sells or takes orders; training them, answering their questions and checking the "
+            "{sellers} person sells or takes orders; training them, answering their questions and checking "
+            "the "
             "data they enter is a full-time job (rule: {limit} or more).",
             "{sellers} people sell or take orders; training them, answering their questions and checking the "
             "data they enter is a full-time job (rule: {limit} or more).",
@@ -182,9 +183,11 @@ STAFFING_COUNTED: dict[str, Counted] = {
     "time_small_scope": Counted(
         "limit",
         lambda n: ngettext(
-            "The company is not large, no dedicated CRM manager is needed and fewer than {limit} person sells, "
+            "The company is not large, no dedicated CRM manager is needed and fewer than {limit} person "
+            "sells, "
             "so the work fits into part of one person's time.",
-            "The company is not large, no dedicated CRM manager is needed and fewer than {limit} people sell, "
+            "The company is not large, no dedicated CRM manager is needed and fewer than {limit} people "
+            "sell, "
             "so the work fits into part of one person's time.",
             n,
         ),

@@ -125,7 +125,8 @@ Condition = Annotated[
         _kind,
         custom_error_type="condition",
         custom_error_message=(
-            "expected a condition: {question: ID, <operator>: VALUE}, {all: [...]}, {any: [...]} or {not: ...}"
+            "expected a condition: {question: ID, <operator>: VALUE}, {all: [...]}, {any: [...]} or {not: "
+            "...}"
         ),
     ),
 ]

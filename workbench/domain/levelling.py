@@ -18,7 +18,8 @@ from workbench.domain.playbook import Playbook
 
 
 def availability(pb: Playbook, answers: Mapping[str, object]) -> dict[str, float]:
-    """Role -> share of one person's time (0 < share <= 1) for roles whose availability question is answered."""
+    """Role -> share of one person's time (0 < share <= 1) for roles whose availability question is
+    answered."""
     out: dict[str, float] = {}
     for role in pb.roles:
         value = answers.get(role.availability_from) if role.availability_from else None

@@ -96,7 +96,8 @@ def permission_matrix(
 
 
 def holds(scope_held: str, scope_asked: str) -> bool:
-    """A right at a wider scope includes the narrower ones (all covers team covers own); none grants nothing."""
+    """A right at a wider scope includes the narrower ones (all covers team covers own); none grants
+    nothing."""
     return scope_asked != "none" and scope_rank(scope_held) >= scope_rank(scope_asked)
 
 

@@ -178,11 +178,11 @@ def workers(task) -> list[str]:
 
 def _level(graph, order: list[Hashable], availability: Mapping[str, float]) -> dict[str, list[str]]:
     """Sequence the work of every role that is one person (the playbook names its availability): they
-    work on one task at a time, at their share of the day (durations are the playbook's elapsed times). Tasks are taken in order of early start, then least slack (so
-    critical work goes first and non-critical work is what waits), then plan order; a link from each task
-    to the next of the same role makes the schedule respect it. The links only ever point from an earlier
-    key to a later one, as every dependency does, so they cannot form a cycle. Returns role -> its tasks
-    in the order they now run."""
+    work on one task at a time, at their share of the day (durations are the playbook's elapsed times).
+    Tasks are taken in order of early start, then least slack (so critical work goes first and
+    non-critical work is what waits), then plan order; a link from each task to the next of the same role
+    makes the schedule respect it. The links only ever point from an earlier key to a later one, as every
+    dependency does, so they cannot form a cycle. Returns role -> its tasks in the order they now run."""
     es, _ef, ls, _lf, _end = _cpm(graph, order)
     position = {node: i for i, node in enumerate(order)}
     sequences: dict[str, list[str]] = {}

@@ -158,6 +158,7 @@ def review_plan(pb: Playbook, lang: str = "en") -> ReviewPlan:
 
 def due_dates(start: date, months: int, count: int = 4, workdays: WorkCalendar | None = None) -> list[date]:
     """The next `count` review dates from `start` at the playbook's cadence; with the client's calendar
-    (`workdays`) each one moves to the first working day on or after it (no review opens on a Friday in Tehran)."""
+    (`workdays`) each one moves to the first working day on or after it (no review opens on a Friday in
+    Tehran)."""
     days = [add_months(start, months * i) for i in range(1, count + 1)]
     return [workdays.first_working(d) for d in days] if workdays is not None else days

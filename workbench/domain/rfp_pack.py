@@ -86,7 +86,8 @@ class ModuleGroup:
 
 
 def module_names(pb: Playbook, lang: str = "en") -> dict[str, str]:
-    """Module id -> display name; a name two modules share gets the id appended, so SUMIFS can tell them apart."""
+    """Module id -> display name; a name two modules share gets the id appended, so SUMIFS can tell them
+    apart."""
     names = {m.id: local_text(m.name, lang) for m in pb.modules}
     taken = [n.casefold() for n in names.values()]
     return {
@@ -95,7 +96,8 @@ def module_names(pb: Playbook, lang: str = "en") -> dict[str, str]:
 
 
 def groups(pb: Playbook, lang: str = "en") -> list[ModuleGroup]:
-    """Requirements grouped by module in the playbook's module order; modules without requirements left out."""
+    """Requirements grouped by module in the playbook's module order; modules without requirements left
+    out."""
     names = module_names(pb, lang)
     order = [m.id for m in pb.modules] + sorted({r.module for r in pb.requirements} - set(names))
     described = {m.id: local_text(m.description, lang) for m in pb.modules}

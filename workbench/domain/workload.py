@@ -41,11 +41,13 @@ def external_accountable(pb: Playbook) -> list[Finding]:
                         "external-accountable",
                         "error",
                         _(
-                            "task {task} is the client's own decision, but its Accountable role {role} is outside "
+                            "task {task} is the client's own decision, but its Accountable role {role} is "
+                            "outside "
                             "the client"
                         ).format(task=task.id, role=role),
                         _(
-                            "make the client's director or CRM manager Accountable (A) and {role} Responsible (R) "
+                            "make the client's director or CRM manager Accountable (A) and {role} "
+                            "Responsible (R) "
                             "or Consulted (C)"
                         ).format(role=role),
                         role=role,
@@ -111,7 +113,8 @@ def overload_findings(pb: Playbook, plan: Plan) -> list[Finding]:
                 "raci-overload",
                 "warning",
                 _(
-                    "{role} gives the rollout {share}% of its time but is Responsible or Accountable for work "
+                    "{role} gives the rollout {share}% of its time but is Responsible or Accountable for "
+                    "work "
                     "needing up to {peak}% of a person in {weeks} week(s), the first starting {week} ({days} "
                     "task-days in all)"
                 ).format(
@@ -123,7 +126,8 @@ def overload_findings(pb: Playbook, plan: Plan) -> list[Finding]:
                     days=o.task_days,
                 ),
                 _(
-                    "move the Accountable (A) of some of {role}'s tasks to another client role, or raise its share "
+                    "move the Accountable (A) of some of {role}'s tasks to another client role, or raise its "
+                    "share "
                     "of time in the intake"
                 ).format(role=o.role),
                 role=o.role,

@@ -2,7 +2,8 @@
 
 Exports come from many CRMs and many Excel versions, so the reader is forgiving about form and strict about
 content: columns are found by name (any case, spaces or underscores, a few aliases and Russian or Persian
-names), the delimiter (`,` or `;`) is read from the header, the encoding is detected (UTF-8 with or without BOM,
+names), the delimiter (`,` or `;`) is read from the header, the encoding is detected (UTF-8 with or without
+BOM,
 cp1251, cp1256), but every bad value is a located problem and a file with any problem gives no rows.
 """
 

@@ -92,7 +92,8 @@ _CODECS = {"UTF-8 with BOM": "utf-8-sig", "UTF-8": "utf-8", "cp1251": "cp1251", 
 
 
 def _first_bad_utf8(handle, first: bytes, skip: int) -> int | None:
-    """The offset of the first byte that is not UTF-8, reading the rest of the file in chunks (no copy kept)."""
+    """The offset of the first byte that is not UTF-8, reading the rest of the file in chunks (no copy
+    kept)."""
     import codecs
 
     decoder, offset, chunk = codecs.getincrementaldecoder("utf-8")(), skip, first[skip:]

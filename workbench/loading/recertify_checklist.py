@@ -35,7 +35,8 @@ DAMAGED = (
     zipfile.BadZipFile,
     zlib.error,
 )
-"""what openpyxl raises on a sheet it cannot read (XML parse errors of ElementTree and lxml are SyntaxErrors)"""
+"""what openpyxl raises on a sheet it cannot read (XML parse errors of ElementTree and lxml are
+SyntaxErrors)"""
 REQUIRED = ("role", "object", "action", "scope", "decision")
 
 

@@ -97,7 +97,8 @@ def _find_columns(values: Iterable[object], wanted: dict[str, tuple[str, ...]]) 
 
 
 def _table(ws, wanted: dict[str, tuple[str, ...]], required: set[str]) -> _Table | None:
-    """The first row within the first HEADER_SCAN_ROWS that holds every required header, and the rows below."""
+    """The first row within the first HEADER_SCAN_ROWS that holds every required header, and the rows
+    below."""
     rows = ws.iter_rows(values_only=True)
     for number, values in enumerate(rows, start=1):
         if number > HEADER_SCAN_ROWS:

@@ -54,7 +54,8 @@ def kind_of(value: Any) -> str:
 
 
 def found(value: Any) -> str:
-    """A short scalar as written (`'soon'`), anything else by its kind: a list or a long text is not echoed."""
+    """A short scalar as written (`'soon'`), anything else by its kind: a list or a long text is not
+    echoed."""
     if isinstance(value, (str, int, float)) and not isinstance(value, bool) and len(repr(value)) <= 40:
         return repr(value)
     return kind_of(value)

@@ -70,7 +70,8 @@ class Engagement:
     revision: int = 0
     """how many times engagement.yaml was written (hand edits leave it as it is)"""
     calendar: dict[str, Any] = field(default_factory=dict)
-    """the engagement's own calendar changes: {weekend: [thu, fri], days_off: [dates], working_days: [dates]}"""
+    """the engagement's own calendar changes: {weekend: [thu, fri], days_off: [dates], working_days:
+    [dates]}"""
     language: str = ""
     """the client's language (en, fa, ru): every command on the folder speaks it unless `--lang` says
     otherwise; empty in files written before the field existed (then $CRMWB_LANG, else English)"""
@@ -222,9 +223,10 @@ def check_store_present(engagement: Engagement) -> None:
             [
                 Problem(
                     _(
-                        "{state}, but engagement.yaml records an engagement with a history (revision {revision}, created "
-                        "{created}); expected the state.db that belongs to it: restore it from a backup, or start a new "
-                        "empty task history on purpose with `crmwb store reinit {folder} --confirm`"
+                        "{state}, but engagement.yaml records an engagement with a history (revision "
+                        "{revision}, created {created}); expected the state.db that belongs to it: restore "
+                        "it from a backup, or start a new empty task history on purpose with "
+                        "`crmwb store reinit {folder} --confirm`"
                     ).format(
                         state=state,
                         revision=engagement.revision,

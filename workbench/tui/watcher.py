@@ -123,7 +123,8 @@ class Watcher:
             self.app.call_from_thread(
                 self.app.notify,
                 _(
-                    "engagement.yaml changed elsewhere and cannot be read ({problems}); the view keeps the last "
+                    "engagement.yaml changed elsewhere and cannot be read ({problems}); the view keeps the "
+                    "last "
                     "good version."
                 ).format(problems=exc),
                 severity="warning",

@@ -48,7 +48,8 @@ def issued_at() -> datetime:
 
 
 def issued_on() -> date:
-    """The issue date printed on deliverables (RFP, job descriptions): today, or `$SOURCE_DATE_EPOCH`'s day."""
+    """The issue date printed on deliverables (RFP, job descriptions): today, or `$SOURCE_DATE_EPOCH`'s
+    day."""
     fixed = _source_date_epoch()
     return fixed.date() if fixed else date.today()
 

@@ -1,4 +1,5 @@
-"""Exporters as a registry: deliverable -> format -> writer. Unknown names are errors that list the valid ones.
+"""Exporters as a registry: deliverable -> format -> writer. Unknown names are errors that list the valid
+ones.
 
 A writer is `write(ctx, folder) -> list[Path]`: it writes its files into `folder` and returns them. Writer
 modules are imported only when their deliverable is exported.

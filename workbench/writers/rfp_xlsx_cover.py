@@ -30,7 +30,8 @@ INSTRUCTIONS = (
         "Vendor response column; the levels and the points they earn are listed below."
     ),
     N_(
-        "Explain each answer in the Vendor comment column: which module, add-on or partner delivers it, and the "
+        "Explain each answer in the Vendor comment column: which module, add-on or partner delivers it, and "
+        "the "
         "release and date for Roadmap answers. Text typed into the response column that is not one of the "
         "responses earns no points and is reported as unreadable."
     ),

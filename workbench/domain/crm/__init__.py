@@ -107,7 +107,8 @@ def project_system(
                     "none",
                     HELD,
                     _(
-                        "{names} carries {right} in {target} and is written for this role (for another designed "
+                        "{names} carries {right} in {target} and is written for this role (for another "
+                        "designed "
                         "right, or as a prerequisite {target} enforces), so the role holds {right} too"
                     ).format(names=", ".join(shared), right=right, target=target),
                 )

@@ -234,7 +234,8 @@ def project(pb: Playbook, mapping: CrmMapping) -> TargetMatrix:
                             _(UNCARRIED[action])
                             if action in UNCARRIED
                             else _(
-                                "{objects} share the Odoo model {model}: one ACL line and one set of rules carry the "
+                                "{objects} share the Odoo model {model}: one ACL line and one set of rules "
+                                "carry the "
                                 "union ({scope})"
                             ).format(objects=", ".join(objects), model=model, scope=scope_label(got))
                         )

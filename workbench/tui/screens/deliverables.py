@@ -3,7 +3,8 @@ open engagement, one tab each.
 
 The views only show and ask; this screen acts: it saves RFP edits to engagement.yaml and applies them
 to the session's resolved playbook, so every view (and the export) sees them, and it moves the cursor to
-what a finding points at. Tabs load the first time they are shown, so a big playbook opens on the RFP without waiting
+what a finding points at. Tabs load the first time they are shown, so a big playbook opens on the RFP without
+waiting
 for the rest.
 """
 
@@ -298,7 +299,8 @@ class DeliverablesScreen(WorkbenchScreen):
             PromptDialog(
                 _("Freeze a baseline"),
                 _(
-                    "The forecast as it stands becomes the baseline every slip is counted from; earlier baselines "
+                    "The forecast as it stands becomes the baseline every slip is counted from; earlier "
+                    "baselines "
                     "are kept. Why (the steering committee's decision, a re-plan)? It goes into the history."
                 ),
                 required=True,
