@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from workbench.app.engagement import create
-from workbench.store.base import StoreBusy  # noqa: E402
-from workbench.store.engagement import read  # noqa: E402
+from workbench.store.base import StoreBusy
+from workbench.store.engagement import read
 from workbench.store.engagement_save import save_engagement  # noqa: E402
 from workbench.store.sqlite_store import SQLiteStore  # noqa: E402
 from workbench.writers.atomic import write_text_atomic  # noqa: E402

@@ -47,10 +47,10 @@ def bench_load(scale: int) -> None:
             if loader is None:
                 print(f"  {label}: not available in this PyYAML build")
                 continue
-            parse_s, raw = timed(lambda: read_yaml(path, loader=loader))
+            parse_s, raw = timed(lambda loader=loader: read_yaml(path, loader=loader))
             with no_gc():  # as the loader does
-                validate_s, pb = timed(lambda: Playbook.model_validate(raw))
-                check_s, problems = timed(lambda: check_playbook(pb))
+                validate_s, pb = timed(lambda raw=raw: Playbook.model_validate(raw))
+                check_s, problems = timed(lambda pb=pb: check_playbook(pb))
             print(
                 f"  {label:<26} parse {parse_s:6.2f} s   validate {validate_s:5.2f} s   "
                 f"checks {check_s:5.2f} s   total {parse_s + validate_s + check_s:6.2f} s   "

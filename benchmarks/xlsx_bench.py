@@ -191,7 +191,11 @@ def main() -> None:
                 paths = write_all(ctx, out)  # warm: imports, catalogues
                 cells, sheets = read_values(paths)
                 writers, raw, domain = best(
-                    [lambda: write_all(ctx, out), lambda: write_raw(sheets, tmp), lambda: domain_only(ctx)],
+                    [
+                        lambda ctx=ctx, out=out: write_all(ctx, out),
+                        lambda sheets=sheets: write_raw(sheets, tmp),
+                        lambda ctx=ctx: domain_only(ctx),
+                    ],
                     args.repeat,
                 )
                 label = "core" if scale == 1 else f"{scale}x core"

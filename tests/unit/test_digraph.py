@@ -37,7 +37,7 @@ def test_the_order_is_networkx_lexicographical_topological_order():
     graphs = list(random_graphs(200, acyclic=True))
     assert len(graphs) == 200 and sum(len(list(g.edges())) for g, _ in graphs) > 500
     for ours, theirs in graphs:
-        key = lambda n: theirs.nodes[n]["order"]  # noqa: E731
+        key = lambda n, theirs=theirs: theirs.nodes[n]["order"]  # noqa: E731
         assert ours.ordered(key) == list(nx.lexicographical_topological_sort(theirs, key=key))
         assert not ours.has_cycle()
 

@@ -153,9 +153,9 @@ def test_a_crash_at_every_rename_is_recovered(tmp_path, monkeypatch):
         shutil.copytree(probe, out, symlinks=True)
         before = assert_consistent(out)
         new = context(FIRST + timedelta(days=30))
-        crashed += _in_child(step, lambda: export(new, out, **SMALL)) == 9
+        crashed += _in_child(step, lambda new=new, out=out: export(new, out, **SMALL)) == 9
         if step % 5 == 0:  # die during the recovery too: the next recovery still finishes it
-            _in_child(2, lambda: recover(out))
+            _in_child(2, lambda out=out: recover(out))
         recover(out)
         manifest = assert_consistent(out)
         assert manifest["start"] in (before["start"], new.start.isoformat())
@@ -174,7 +174,7 @@ def test_a_failure_part_way_through_the_switch_leaves_the_old_export(tmp_path, m
         calls = {"n": 0}
         real = os.replace
 
-        def flaky(src, dst, fail_at=fail_at, calls=calls):
+        def flaky(src, dst, fail_at=fail_at, calls=calls, real=real):
             calls["n"] += 1
             if calls["n"] == fail_at and Path(dst).parent != out / transaction.WORK:
                 raise OSError(errno.EXDEV, "Invalid cross-device link", str(dst))

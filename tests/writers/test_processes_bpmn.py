@@ -61,7 +61,7 @@ def check_bpmn(path: Path, process: Process) -> dict:
         assert flow.get("sourceRef") in nodes and flow.get("targetRef") in nodes
         assert fid in [o.text for o in nodes[flow.get("sourceRef")].findall("bpmn:outgoing", NS)]
         assert fid in [i.text for i in nodes[flow.get("targetRef")].findall("bpmn:incoming", NS)]
-    for nid, node in nodes.items():
+    for node in nodes.values():
         refs = [r.text for r in node.findall("bpmn:incoming", NS) + node.findall("bpmn:outgoing", NS)]
         assert all(r in flows for r in refs)
     lanes = proc.findall("bpmn:laneSet/bpmn:lane", NS)

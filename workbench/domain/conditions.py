@@ -10,11 +10,11 @@ values it compares with must be answers the question can actually take.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Union
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
-Scalar = Union[bool, int, float, str]
+Scalar = bool | int | float | str
 
 OPERATORS = ("equals", "not_equals", "in", "not_in", "contains", "contains_any", "gte", "lte", "answered")
 

@@ -283,7 +283,7 @@ def ownership(pb: Playbook) -> list[Finding]:
             )
     profiled = {p.id for p in pb.job_profiles}
     used = {t.owner for _, t in pb.tasks()} | {
-        r for _, t in pb.tasks() for r, l in t.raci.items() if l in "RA"
+        r for _, t in pb.tasks() for r, letter in t.raci.items() if letter in "RA"
     }
     for role in pb.roles:
         if role.id not in profiled and role.id in used:

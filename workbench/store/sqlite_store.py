@@ -124,7 +124,7 @@ class SQLiteStore:
             + ("" if include_archived else " WHERE archived = 0")
         ).fetchall()
         checks: dict[str, list[bool]] = {}
-        for task_id, item, done in self.conn.execute(
+        for task_id, _item, done in self.conn.execute(
             "SELECT task_id, item, done FROM checklist ORDER BY task_id, item"
         ):
             checks.setdefault(task_id, []).append(bool(done))

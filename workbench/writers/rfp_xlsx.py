@@ -80,7 +80,7 @@ def _scoring_sheet(ws: Worksheet, rows: list[RfpRow]) -> str:
     for r, (label, points) in enumerate(table, start=2):
         put(ws, r, 1, label)
         put(ws, r, 2, points)
-    for c, (_, title) in enumerate(KEY_COLUMNS, start=4):
+    for c, (_key, title) in enumerate(KEY_COLUMNS, start=4):
         put(ws, 1, c, title, style="strong")
         ws.column_dimensions[get_column_letter(c)].width = 16
     for r, row in enumerate(rows, start=2):
