@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from graphlib import TopologicalSorter
 
-from workbench.domain.processes import Process
+from workbench.domain.processes import Edge, Process
 
 Point = tuple[int, int]
 
@@ -173,8 +173,8 @@ def place(
     Routes avoid other nodes where they can: vertical runs use the gaps between columns, loops run along
     the bottom margin of a row."""
     x0, y0 = origin
-    boxes: dict[str, Box] = {}
     kinds = {n.id: n.kind for n in process.nodes}
+    boxes: dict[str, Box] = {}
     for node, cell in layout.cells.items():
         w, h = sizes[kinds[node]]
         cx, cy = x0 + cell.column * col_width + col_width // 2, y0 + cell.row * row_height + row_height // 2
@@ -183,76 +183,125 @@ def place(
         band.id: Box(x0, y0 + band.first_row * row_height, layout.columns * col_width, band.rows * row_height)
         for band in layout.lanes
     }
-    occupied = {(c.row, c.column) for c in layout.cells.values()}
-
-    def gap_left(col: int) -> int:
-        return x0 + col * col_width
-
-    def channel(row: int, k: int, top: bool = False) -> int:
-        """A y in the bottom (or top) margin of a row; k spreads the routes that share it."""
-        step = max(row_height // 12, 1) * (1 + k)
-        return y0 + row * row_height + step if top else y0 + (row + 1) * row_height - step
-
-    def free_row(row: int, first: int, last: int) -> bool:
-        return all((row, c) not in occupied for c in range(first, last + 1))
-
-    def free_col(col: int, first: int, last: int) -> bool:
-        return all((r, col) not in occupied for r in range(first, last + 1))
-
-    cell = layout.cells
+    router = _Router(layout, boxes, kinds, col_width, row_height, origin)
     known = [(i, e) for i, e in enumerate(process.edges) if e.source in boxes and e.target in boxes]
-    taken: set[tuple[str, str]] = set()
-    """Sides used by loops (bottom) and skips (top) within one row; a decision's vertical exit avoids them."""
-    for _, e in known:
-        cs, ct = cell[e.source], cell[e.target]
-        if cs.row == ct.row and ct.column < cs.column:
-            taken |= {(e.source, "bottom"), (e.target, "bottom")}
-        elif cs.row == ct.row and not free_row(cs.row, cs.column + 1, ct.column - 1):
-            taken |= {(e.source, "top"), (e.target, "top")}
-    shared: dict[tuple[int, bool], int] = {}
-
-    def lane_y(row: int, top: bool = False) -> int:
-        k = shared.get((row, top), 0)
-        shared[(row, top)] = k + 1
-        return channel(row, k, top)
-
-    routes: dict[int, list[Point]] = {}
-    for index, edge in known:
-        s, t = boxes[edge.source], boxes[edge.target]
-        cs, ct = cell[edge.source], cell[edge.target]
-        out, into = (s.right, s.cy), (t.x, t.cy)
-        low, high = sorted((cs.row, ct.row))
-        if ct.column > cs.column:
-            between = (cs.column + 1, ct.column - 1)
-            down = ct.row > cs.row
-            if cs.row == ct.row and free_row(cs.row, *between):
-                route = [out, into]
-            elif cs.row == ct.row:
-                y = lane_y(cs.row, top=True)
-                route = [(s.cx, s.y), (s.cx, y), (t.cx, y), (t.cx, t.y)]
-            elif (
-                kinds[edge.source] == "decision"
-                and (edge.source, "bottom" if down else "top") not in taken
-                and free_row(ct.row, *between)
-                and free_col(cs.column, *((cs.row + 1, ct.row) if down else (ct.row, cs.row - 1)))
-            ):
-                route = [(s.cx, s.bottom if down else s.y), (s.cx, t.cy), into]
-                taken.add((edge.source, "bottom" if down else "top"))
-            elif free_row(ct.row, *between):
-                x = gap_left(cs.column + 1)
-                route = [out, (x, s.cy), (x, t.cy), into]
-            elif free_row(cs.row, *between):
-                x = gap_left(ct.column)
-                route = [out, (x, s.cy), (x, t.cy), into]
-            else:
-                y, xa, xb = lane_y(low), gap_left(cs.column + 1), gap_left(ct.column)
-                route = [out, (xa, s.cy), (xa, y), (xb, y), (xb, t.cy), into]
-        elif cs.row == ct.row and cs.column != ct.column:
-            y = lane_y(cs.row)
-            route = [(s.cx, s.bottom), (s.cx, y), (t.cx, y), (t.cx, t.bottom)]
-        else:
-            k = shared.get((high, False), 0)
-            y, xa, xb = lane_y(high), gap_left(cs.column + 1) - 4 * k, gap_left(ct.column) + 4 * k
-            route = [out, (xa, s.cy), (xa, y), (xb, y), (xb, t.cy), into]
-        routes[index] = route
+    router.reserve_row_sides([e for _, e in known])
+    routes = {index: router.route(edge) for index, edge in known}
     return Placement(boxes, lanes, routes, x0 + layout.columns * col_width, y0 + layout.rows * row_height)
+
+
+class _Router:
+    """Orthogonal routes over the grid of one placement. It remembers which margins of a row already carry
+    a route (so parallel routes are spread apart) and which sides of a node loops and skips use (so a
+    decision's vertical exit avoids them); edges must be routed in order for the result to be stable."""
+
+    def __init__(
+        self,
+        layout: Layout,
+        boxes: dict[str, Box],
+        kinds: dict[str, str],
+        col_width: int,
+        row_height: int,
+        origin: Point,
+    ) -> None:
+        self.cell = layout.cells
+        self.boxes = boxes
+        self.kinds = kinds
+        self.col_width, self.row_height = col_width, row_height
+        self.x0, self.y0 = origin
+        self.occupied = {(c.row, c.column) for c in layout.cells.values()}
+        self.taken: set[tuple[str, str]] = set()
+        """Sides used by loops (bottom) and skips (top) within one row; a decision's vertical exit avoids
+        them."""
+        self.shared: dict[tuple[int, bool], int] = {}
+
+    def gap_left(self, col: int) -> int:
+        return self.x0 + col * self.col_width
+
+    def channel(self, row: int, k: int, top: bool = False) -> int:
+        """A y in the bottom (or top) margin of a row; k spreads the routes that share it."""
+        step = max(self.row_height // 12, 1) * (1 + k)
+        if top:
+            return self.y0 + row * self.row_height + step
+        return self.y0 + (row + 1) * self.row_height - step
+
+    def free_row(self, row: int, first: int, last: int) -> bool:
+        return all((row, c) not in self.occupied for c in range(first, last + 1))
+
+    def free_col(self, col: int, first: int, last: int) -> bool:
+        return all((r, col) not in self.occupied for r in range(first, last + 1))
+
+    def lane_y(self, row: int, top: bool = False) -> int:
+        k = self.shared.get((row, top), 0)
+        self.shared[(row, top)] = k + 1
+        return self.channel(row, k, top)
+
+    def reserve_row_sides(self, edges: list[Edge]) -> None:
+        """Mark the sides that loops (bottom) and skips over a busy row (top) will use."""
+        for e in edges:
+            cs, ct = self.cell[e.source], self.cell[e.target]
+            if cs.row == ct.row and ct.column < cs.column:
+                self.taken |= {(e.source, "bottom"), (e.target, "bottom")}
+            elif cs.row == ct.row and not self.free_row(cs.row, cs.column + 1, ct.column - 1):
+                self.taken |= {(e.source, "top"), (e.target, "top")}
+
+    def route(self, edge: Edge) -> list[Point]:
+        cs, ct = self.cell[edge.source], self.cell[edge.target]
+        if ct.column > cs.column:
+            return self._forward(edge)
+        s, t = self.boxes[edge.source], self.boxes[edge.target]
+        if cs.row == ct.row and cs.column != ct.column:
+            y = self.lane_y(cs.row)
+            return [(s.cx, s.bottom), (s.cx, y), (t.cx, y), (t.cx, t.bottom)]
+        return self._back(edge)
+
+    def _back(self, edge: Edge) -> list[Point]:
+        """A loop to an earlier column in another row (or to the same column): along the bottom margin of
+        the lower row, its vertical runs spread by how many routes already share that margin."""
+        s, t = self.boxes[edge.source], self.boxes[edge.target]
+        cs, ct = self.cell[edge.source], self.cell[edge.target]
+        high = max(cs.row, ct.row)
+        k = self.shared.get((high, False), 0)
+        y, xa, xb = self.lane_y(high), self.gap_left(cs.column + 1) - 4 * k, self.gap_left(ct.column) + 4 * k
+        return [(s.right, s.cy), (xa, s.cy), (xa, y), (xb, y), (xb, t.cy), (t.x, t.cy)]
+
+    def _forward(self, edge: Edge) -> list[Point]:
+        """An edge to a later column: straight when the row is clear, else over the top margin (same row),
+        down or up from a decision, or through the gap beside a clear row."""
+        s, t = self.boxes[edge.source], self.boxes[edge.target]
+        cs, ct = self.cell[edge.source], self.cell[edge.target]
+        out, into = (s.right, s.cy), (t.x, t.cy)
+        between = (cs.column + 1, ct.column - 1)
+        if cs.row == ct.row:
+            if self.free_row(cs.row, *between):
+                return [out, into]
+            y = self.lane_y(cs.row, top=True)
+            return [(s.cx, s.y), (s.cx, y), (t.cx, y), (t.cx, t.y)]
+        vertical = self._decision_exit(edge, between)
+        if vertical is not None:
+            return vertical
+        if self.free_row(ct.row, *between):
+            x = self.gap_left(cs.column + 1)
+            return [out, (x, s.cy), (x, t.cy), into]
+        if self.free_row(cs.row, *between):
+            x = self.gap_left(ct.column)
+            return [out, (x, s.cy), (x, t.cy), into]
+        y, xa, xb = self.lane_y(min(cs.row, ct.row)), self.gap_left(cs.column + 1), self.gap_left(ct.column)
+        return [out, (xa, s.cy), (xa, y), (xb, y), (xb, t.cy), into]
+
+    def _decision_exit(self, edge: Edge, between: tuple[int, int]) -> list[Point] | None:
+        """A decision leaves by its bottom (or top) straight to the target's row when that side is free and
+        nothing stands in the way; None when it cannot."""
+        s, t = self.boxes[edge.source], self.boxes[edge.target]
+        cs, ct = self.cell[edge.source], self.cell[edge.target]
+        down = ct.row > cs.row
+        side = (edge.source, "bottom" if down else "top")
+        if (
+            self.kinds[edge.source] != "decision"
+            or side in self.taken
+            or not self.free_row(ct.row, *between)
+            or not self.free_col(cs.column, *((cs.row + 1, ct.row) if down else (ct.row, cs.row - 1)))
+        ):
+            return None
+        self.taken.add(side)
+        return [(s.cx, s.bottom if down else s.y), (s.cx, t.cy), (t.x, t.cy)]
