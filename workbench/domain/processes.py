@@ -48,7 +48,7 @@ class Handoff:
     to_role: str
 
 
-def to_graph(process: Process):
+def to_graph(process: Process) -> DiGraph:
     """The process as a DiGraph; node attributes carry kind, lane and label."""
     graph = DiGraph(id=process.id)
     for node in process.nodes:
@@ -61,17 +61,8 @@ def to_graph(process: Process):
 
 def check_process(process: Process) -> list[GraphProblem]:
     """Structural checks: one start, all reachable, every path ends, decisions have labelled exits."""
-    problems: list[GraphProblem] = []
     index = {n.id: i for i, n in enumerate(process.nodes)}
-    seen: set[str] = set()
-    for i, node in enumerate(process.nodes):
-        if node.id in seen:
-            problems.append(GraphProblem(("nodes", i), f"node id {node.id!r} is used twice"))
-        seen.add(node.id)
-    for i, edge in enumerate(process.edges):
-        for end in (edge.source, edge.target):
-            if end not in index:
-                problems.append(GraphProblem(("edges", i), f"edge refers to unknown node {end!r}"))
+    problems = _reference_problems(process, index)
     graph = to_graph(process)
     starts = [n.id for n in process.nodes if n.kind == "start"]
     ends = [n.id for n in process.nodes if n.kind == "end"]
@@ -80,19 +71,7 @@ def check_process(process: Process) -> list[GraphProblem]:
     if not ends:
         problems.append(GraphProblem(None, "a process needs at least one end node; found none"))
     for node in process.nodes:
-        where = ("nodes", index[node.id])
-        out_edges = graph.out_edges(node.id)
-        if node.kind == "start" and graph.in_degree(node.id):
-            problems.append(GraphProblem(where, f"start node {node.id!r} has incoming edges"))
-        if node.kind == "end" and out_edges:
-            problems.append(GraphProblem(where, f"end node {node.id!r} has outgoing edges"))
-        if node.kind in ("task", "start") and not out_edges:
-            problems.append(GraphProblem(where, f"{node.kind} {node.id!r} leads nowhere; expected an exit"))
-        if node.kind == "decision":
-            if len(out_edges) < 2:
-                problems.append(GraphProblem(where, f"decision {node.id!r} needs at least two exits"))
-            if any(not data.get("label") for _, _, data in out_edges):
-                problems.append(GraphProblem(where, f"every exit of decision {node.id!r} needs a label"))
+        problems += _node_problems(graph, node, ("nodes", index[node.id]))
     if len(starts) == 1:
         reachable = graph.descendants(starts[0]) | {starts[0]}
         for node in process.nodes:
@@ -109,6 +88,40 @@ def check_process(process: Process) -> list[GraphProblem]:
                 problems.append(
                     GraphProblem(("nodes", index[node.id]), f"no path from step {node.id!r} reaches an end")
                 )
+    return problems
+
+
+def _reference_problems(process: Process, index: dict[str, int]) -> list[GraphProblem]:
+    """Node ids used twice and edges naming a node that does not exist."""
+    problems: list[GraphProblem] = []
+    seen: set[str] = set()
+    for i, node in enumerate(process.nodes):
+        if node.id in seen:
+            problems.append(GraphProblem(("nodes", i), f"node id {node.id!r} is used twice"))
+        seen.add(node.id)
+    for i, edge in enumerate(process.edges):
+        for end in (edge.source, edge.target):
+            if end not in index:
+                problems.append(GraphProblem(("edges", i), f"edge refers to unknown node {end!r}"))
+    return problems
+
+
+def _node_problems(graph: DiGraph, node: Node, where: tuple[str, int]) -> list[GraphProblem]:
+    """What one node's own edges get wrong for its kind (a start entered, an end left, a dead end, a
+    decision with fewer than two or unlabelled exits)."""
+    problems: list[GraphProblem] = []
+    out_edges = graph.out_edges(node.id)
+    if node.kind == "start" and graph.in_degree(node.id):
+        problems.append(GraphProblem(where, f"start node {node.id!r} has incoming edges"))
+    if node.kind == "end" and out_edges:
+        problems.append(GraphProblem(where, f"end node {node.id!r} has outgoing edges"))
+    if node.kind in ("task", "start") and not out_edges:
+        problems.append(GraphProblem(where, f"{node.kind} {node.id!r} leads nowhere; expected an exit"))
+    if node.kind == "decision":
+        if len(out_edges) < 2:
+            problems.append(GraphProblem(where, f"decision {node.id!r} needs at least two exits"))
+        if any(not data.get("label") for _, _, data in out_edges):
+            problems.append(GraphProblem(where, f"every exit of decision {node.id!r} needs a label"))
     return problems
 
 
