@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from workbench.domain.conditions import iter_tests
 from workbench.domain.digraph import DiGraph
 from workbench.domain.kpis import formula_names
-from workbench.domain.phases import PHASE_IDS
+from workbench.domain.phases import PHASE_IDS, Task
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Path, Problem
 from workbench.domain.processes import check_process
@@ -185,27 +185,47 @@ def check_phases(pb: Playbook) -> list[Problem]:
                 if role not in roles:
                     problems.append(_unknown("role", role, roles, path + ("raci", role)))
             problems += _scale_problems(pb, task.scale, path)
-            for di, dep in enumerate(task.depends_on):
-                if dep not in tasks:
-                    problems.append(_unknown("task", dep, tasks, path + ("depends_on", di)))
-                elif phase_index[dep] > pi:
-                    problems.append(
-                        Problem(
-                            f"task {task.id!r} depends on {dep!r} of a later phase "
-                            f"({pb.phases[phase_index[dep]].id}); expected a task of this phase "
-                            "or an earlier one",
-                            path + ("depends_on", di),
-                            code="order",
-                        )
-                    )
-                elif dep == task.id:
-                    problems.append(
-                        Problem(
-                            f"task {task.id!r} depends on itself", path + ("depends_on", di), code="cycle"
-                        )
-                    )
-                else:
-                    graph.add_edge(dep, task.id)
+            problems += _dependency_problems(pb, task, path, pi, tasks, phase_index, graph)
+    return problems + _cycle_problems(graph)
+
+
+def _dependency_problems(
+    pb: Playbook,
+    task: Task,
+    path: Path,
+    pi: int,
+    tasks: dict[str, Task],
+    phase_index: dict[str, int],
+    graph: DiGraph,
+) -> list[Problem]:
+    """A task's dependencies must name a task of its phase or an earlier one, and not itself; the valid
+    ones become edges of `graph` (for the cycle check)."""
+    problems: list[Problem] = []
+    for di, dep in enumerate(task.depends_on):
+        if dep not in tasks:
+            problems.append(_unknown("task", dep, tasks, path + ("depends_on", di)))
+        elif phase_index[dep] > pi:
+            problems.append(
+                Problem(
+                    f"task {task.id!r} depends on {dep!r} of a later phase "
+                    f"({pb.phases[phase_index[dep]].id}); expected a task of this phase "
+                    "or an earlier one",
+                    path + ("depends_on", di),
+                    code="order",
+                )
+            )
+        elif dep == task.id:
+            problems.append(
+                Problem(f"task {task.id!r} depends on itself", path + ("depends_on", di), code="cycle")
+            )
+        else:
+            graph.add_edge(dep, task.id)
+    return problems
+
+
+def _cycle_problems(graph: DiGraph) -> list[Problem]:
+    """Up to five dependency cycles, each named from the task written first."""
+    problems: list[Problem] = []
     cycles = []
     if graph.has_cycle():
         import networkx as nx  # only to name the cycles
@@ -235,6 +255,12 @@ def check_access(pb: Playbook) -> list[Problem]:
     for oi, obj in enumerate(pb.objects):
         if obj.owner not in roles:
             problems.append(_unknown("role", obj.owner, roles, ("objects", oi, "owner")))
+    return problems + _role_access_problems(pb, objects) + _governance_ref_problems(pb, roles, objects)
+
+
+def _role_access_problems(pb: Playbook, objects: set[str]) -> list[Problem]:
+    """A role's permissions name known objects; its availability comes from a number question."""
+    problems: list[Problem] = []
     questions = pb.question_map()
     for ri, role in enumerate(pb.roles):
         for obj in role.permissions:
@@ -250,6 +276,12 @@ def check_access(pb: Playbook) -> list[Problem]:
                     code="unknown-ref",
                 )
             )
+    return problems
+
+
+def _governance_ref_problems(pb: Playbook, roles: set[str], objects: set[str]) -> list[Problem]:
+    """Separation-of-duties and least-privilege rules name known objects and roles."""
+    problems: list[Problem] = []
     gov = pb.governance
     for i, rule in enumerate(gov.separation_of_duties):
         for side in ("first", "second"):
