@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from workbench import __version__
-from workbench.domain.layout import Box, Placement, layered_layout, place, steps_by_lane
+from workbench.domain.layout import Box, Layout, Placement, layered_layout, place, steps_by_lane
 from workbench.domain.playbook import Playbook
 from workbench.domain.processes import Process
 from workbench.domain.text import LocalText, local_text
@@ -125,17 +125,43 @@ def render(process: Process, playbook: Playbook, lang: str = "en") -> bytes:
         if node.id not in node_ids:
             node_ids[node.id] = ids.make(PREFIX[node.kind], node.id)
     lane_ids = {band.id: ids.make("Lane", band.id) for band in layout.lanes}
+    _lanes(lane_set, layout, playbook, lang, lane_ids, node_ids)
+    flows = {
+        i: ids.make("Flow", f"{i + 1}_{e.source}_{e.target}")
+        for i, e in enumerate(process.edges)
+        if i in placed.routes
+    }
+    _flow_elements(proc, process, flows, node_ids, lang)
+    _diagram(
+        root, process, placed, ids, lang, (collaboration.get("id", ""), part_id), lane_ids, node_ids, flows
+    )
+    ET.indent(root, space="  ")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    ).encode()
+
+
+def _lanes(
+    lane_set: ET.Element,
+    layout: Layout,
+    playbook: Playbook,
+    lang: str,
+    lane_ids: dict[str, str],
+    node_ids: dict[str, str],
+) -> None:
+    """One lane per role, listing the steps it holds."""
     for lane_id, members in steps_by_lane(layout):
         lane = ET.SubElement(
             lane_set, _q(MODEL, "lane"), id=lane_ids[lane_id], name=lane_name(playbook, lane_id, lang)
         )
         for member in members:
             ET.SubElement(lane, _q(MODEL, "flowNodeRef")).text = node_ids[member]
-    flows = {
-        i: ids.make("Flow", f"{i + 1}_{e.source}_{e.target}")
-        for i, e in enumerate(process.edges)
-        if i in placed.routes
-    }
+
+
+def _flow_elements(
+    proc: ET.Element, process: Process, flows: dict[int, str], node_ids: dict[str, str], lang: str
+) -> None:
+    """The flow nodes with their incoming and outgoing references, then the sequence flows."""
     elements: dict[str, ET.Element] = {}
     for node in process.nodes:
         if node.id in node_ids and node.id not in elements:
@@ -151,13 +177,6 @@ def render(process: Process, playbook: Playbook, lang: str = "en") -> bytes:
         if edge.label:
             attrs["name"] = _text(edge.label, lang)
         ET.SubElement(proc, _q(MODEL, "sequenceFlow"), attrs)
-    _diagram(
-        root, process, placed, ids, lang, (collaboration.get("id", ""), part_id), lane_ids, node_ids, flows
-    )
-    ET.indent(root, space="  ")
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
-    ).encode()
 
 
 def _diagram(
