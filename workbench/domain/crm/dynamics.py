@@ -203,30 +203,47 @@ def plan(pb: Playbook, mapping: CrmMapping) -> tuple[dict[str, dict[str, dict[st
     for role in pb.roles:
         entities = roles.setdefault(role.id, {})
         project_system(role, mapping, matrix, TARGET)
-        for obj_id, actions in role.permissions.items():
-            reason = reasons.get(obj_id, "")  # "": not a playbook object, which the checks report
-            for action, wanted in actions.items():
-                if wanted != "none" and reason != "" and (reason or action in NO_PRIVILEGE):
-                    matrix.limitations.append(
-                        Limitation(role.id, obj_id, action, wanted, "none", reason or _(NO_PRIVILEGE[action]))
-                    )
+        _note_unwritable(role, reasons, matrix)
         for entity, members in groups.items():
-            if not any(o in role.permissions for o in members):
-                continue
-            scopes, notes = entity_scopes(role, members, entity)
-            if scopes:
-                entities[entity] = scopes
-            for obj_id in members:
-                held = role.permissions.get(obj_id, {})
-                for action in PRIVILEGES:
-                    wanted, got = held.get(action, "none"), scopes.get(action, "none")
-                    if got != "none":
-                        matrix.grants[(role.id, obj_id, action)] = got
-                    if got != wanted:
-                        matrix.limitations.append(
-                            Limitation(role.id, obj_id, action, wanted, got, notes.get(action, ""))
-                        )
+            if any(o in role.permissions for o in members):
+                _grant_entity(role, entity, members, entities, matrix)
     return roles, matrix
+
+
+def _note_unwritable(role: Role, reasons: dict[str, str | None], matrix: TargetMatrix) -> None:
+    """Rights on objects Dynamics cannot hold (unmapped, or an action with no privilege) become
+    limitations."""
+    for obj_id, actions in role.permissions.items():
+        reason = reasons.get(obj_id, "")  # "": not a playbook object, which the checks report
+        for action, wanted in actions.items():
+            if wanted != "none" and reason != "" and (reason or action in NO_PRIVILEGE):
+                matrix.limitations.append(
+                    Limitation(role.id, obj_id, action, wanted, "none", reason or _(NO_PRIVILEGE[action]))
+                )
+
+
+def _grant_entity(
+    role: Role,
+    entity: str,
+    members: list[str],
+    entities: dict[str, dict[str, str]],
+    matrix: TargetMatrix,
+) -> None:
+    """One entity's privileges for a role (shared by the objects mapped to it), with what each object
+    gets and every difference from the design."""
+    scopes, notes = entity_scopes(role, members, entity)
+    if scopes:
+        entities[entity] = scopes
+    for obj_id in members:
+        held = role.permissions.get(obj_id, {})
+        for action in PRIVILEGES:
+            wanted, got = held.get(action, "none"), scopes.get(action, "none")
+            if got != "none":
+                matrix.grants[(role.id, obj_id, action)] = got
+            if got != wanted:
+                matrix.limitations.append(
+                    Limitation(role.id, obj_id, action, wanted, got, notes.get(action, ""))
+                )
 
 
 def project(pb: Playbook, mapping: CrmMapping) -> TargetMatrix:
