@@ -290,6 +290,29 @@ def live_matrix(
     _implied_rights(live, roles, implied or {}, mapping, seen)
     members = members_of(pb, mapping)
     models = {odoo_model(name).local_xmlid: name for name in members}
+    narrowed = _narrowed(rules, models, problems)
+    _note_unknown(live, acl, roles, models, seen)
+    for group, role in roles.items():
+        for model, name in models.items():
+            columns = acl.get((group, model), set()) | acl.get(("", model), set())
+            for column, action in PERMS:
+                if column not in columns:
+                    continue
+                found = [scope for perms, scope in narrowed.get((group, model), []) if column in perms]
+                scope = max(found, key=RANK.__getitem__) if found else "all"
+                for obj in members[name]:
+                    live.grants[(role, obj, action)] = scope
+    absent = [r.id for r in pb.roles if group_id(mapping, r.id) not in seen]
+    designed = {role for role, _, _ in project(pb, mapping).grants} if absent else set()
+    live.missing_roles = [r for r in absent if r in designed]
+    return live, problems
+
+
+def _narrowed(
+    rules: list[OdooRule], models: dict[str, str], problems: list[Problem]
+) -> dict[tuple[str, str], list[tuple[set[str], str]]]:
+    """(group, model) -> the columns each record rule covers and the scope it narrows them to; a domain
+    this tool does not write counts as all, with a warning in `problems`."""
     narrowed: dict[tuple[str, str], list[tuple[set[str], str]]] = {}
     for rule in rules:
         if rule.model not in models:
@@ -309,6 +332,17 @@ def live_matrix(
             )
         for group in rule.groups:
             narrowed.setdefault((group, rule.model), []).append((rule.perms, scope or "all"))
+    return narrowed
+
+
+def _note_unknown(
+    live: LiveMatrix,
+    acl: dict[tuple[str, str], set[str]],
+    roles: dict[str, str],
+    models: dict[str, str],
+    seen: dict[str, str],
+) -> None:
+    """ACL lines for a group no design role maps to, or a model no playbook object maps to."""
     for (group, model), columns in acl.items():
         if not columns or not group:
             continue
@@ -317,17 +351,3 @@ def live_matrix(
                 live.unknown_roles.append(seen[group])
         elif model not in models and (seen[group], model) not in live.unknown_objects:
             live.unknown_objects.append((seen[group], model))
-    for group, role in roles.items():
-        for model, name in models.items():
-            columns = acl.get((group, model), set()) | acl.get(("", model), set())
-            for column, action in PERMS:
-                if column not in columns:
-                    continue
-                found = [scope for perms, scope in narrowed.get((group, model), []) if column in perms]
-                scope = max(found, key=RANK.__getitem__) if found else "all"
-                for obj in members[name]:
-                    live.grants[(role, obj, action)] = scope
-    absent = [r.id for r in pb.roles if group_id(mapping, r.id) not in seen]
-    designed = {role for role, _, _ in project(pb, mapping).grants} if absent else set()
-    live.missing_roles = [r for r in absent if r in designed]
-    return live, problems
