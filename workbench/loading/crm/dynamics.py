@@ -142,50 +142,83 @@ def _read_role(
     seen.setdefault(role, doc.file)
     locations.setdefault((role, None, None), doc.where(element))
     update: dict[str, dict[str, str]] = {}
-    misc = []
+    misc: list[str] = []
     frozen = frozenset(entities)
     for priv in _entity_privileges(doc, element, role, index, live, problems):
-        privilege, depth = priv.get("name", ""), priv.get("level", "")
+        privilege = priv.get("name", "")
         parts = split_privilege(privilege, frozen)
         if parts is None:
             misc.append(privilege)
             continue
-        scope = to_scope(depth)
-        if scope is None:
-            problems.append(
-                doc.problem(
-                    priv, f"{privilege} has level {depth!r}; expected Basic, Local, Deep, Global or None"
-                )
-            )
+        scope = _privilege_scope(doc, priv, problems)
+        if scope is None or scope == "none":
             continue
-        if depth.lower() == "deep":
-            problems.append(
-                doc.problem(
-                    priv,
-                    f"{privilege} is Deep (parent: child business units), which "
-                    "has no playbook scope; audited as all",
-                    code="approximated",
-                    severity="warning",
-                )
-            )
         verb, entity = parts
-        if scope == "none":
-            continue
         if entity.lower() not in entities:
             if (name, entity) not in live.unknown_objects:
                 live.unknown_objects.append((name, entity))
                 locations[(name, entity, None)] = doc.where(priv)
             continue
-        action = ACTION_OF[verb]
-        for obj in entities[entity.lower()]:
-            if action == "update":
-                update.setdefault(obj, {})[verb] = scope
-            cell = (role, obj, action)
-            if (role, obj, None) not in locations:
-                locations[(role, obj, None)] = doc.where(priv)
-            if scope_rank(scope) > scope_rank(live.grants.get(cell, "none")):
-                live.grants[cell] = scope
-                locations[cell] = doc.where(priv)
+        _grant(doc, priv, (role, verb, scope), entities[entity.lower()], live, update)
+    _mixed_update_problems(doc, element, name, update, misc, problems)
+
+
+def _privilege_scope(doc: XmlDoc, priv: ET.Element, problems: list[Problem]) -> str | None:
+    """The playbook scope of a privilege's level; None (with a problem) for a level Dynamics does not
+    have; Deep is read as all, with a warning."""
+    privilege, depth = priv.get("name", ""), priv.get("level", "")
+    scope = to_scope(depth)
+    if scope is None:
+        problems.append(
+            doc.problem(priv, f"{privilege} has level {depth!r}; expected Basic, Local, Deep, Global or None")
+        )
+        return None
+    if depth.lower() == "deep":
+        problems.append(
+            doc.problem(
+                priv,
+                f"{privilege} is Deep (parent: child business units), which "
+                "has no playbook scope; audited as all",
+                code="approximated",
+                severity="warning",
+            )
+        )
+    return scope
+
+
+def _grant(
+    doc: XmlDoc,
+    priv: ET.Element,
+    what: tuple[str, str, str],
+    objects: list[str],
+    live: LiveMatrix,
+    update: dict[str, dict[str, str]],
+) -> None:
+    """`what` = (role, verb, scope) on every playbook object of one entity: the widest right read wins;
+    the update verbs (Write, Append, AppendTo) are kept apart to compare them afterwards."""
+    role, verb, scope = what
+    locations = live.locations
+    action = ACTION_OF[verb]
+    for obj in objects:
+        if action == "update":
+            update.setdefault(obj, {})[verb] = scope
+        cell = (role, obj, action)
+        if (role, obj, None) not in locations:
+            locations[(role, obj, None)] = doc.where(priv)
+        if scope_rank(scope) > scope_rank(live.grants.get(cell, "none")):
+            live.grants[cell] = scope
+            locations[cell] = doc.where(priv)
+
+
+def _mixed_update_problems(
+    doc: XmlDoc,
+    element: ET.Element,
+    name: str,
+    update: dict[str, dict[str, str]],
+    misc: list[str],
+    problems: list[Problem],
+) -> None:
+    """Update verbs at different levels, and miscellaneous privileges that are not audited."""
     for obj, verbs in update.items():
         if len(verbs) < 3 or len(set(verbs.values())) > 1:
             shown = ", ".join(f"{v} {verbs.get(v, 'none')}" for v in ("Write", "Append", "AppendTo"))
