@@ -266,6 +266,30 @@ def _roles(file: Path, problems: list[Problem]) -> list[tuple[JObject, Located]]
     return out
 
 
+def _role_data(doc: JObject, where: Located, problems: list[Problem]) -> tuple[JObject, Located] | None:
+    """A Role's `data`: an object, or JSON text of one (as EspoCRM stores it), with where its keys are
+    located; None (with a problem) when it is neither."""
+    data, holder = doc.get("data"), where
+    if isinstance(data, str):
+        try:
+            data, holder = loads(data), Located(data, where.file + " (data)")
+        except (json.JSONDecodeError, RecursionError, ValueError):
+            problems.append(
+                where.problem("data is a string that is not JSON; expected the entity levels", doc, "data")
+            )
+            return None
+    if data is None:
+        data = JObject()
+    if not isinstance(data, JObject):
+        problems.append(
+            where.problem(
+                f"data is {type(data).__name__}; expected an object of entity -> levels", doc, "data"
+            )
+        )
+        return None
+    return data, holder
+
+
 def _grants(
     doc: JObject,
     rid: str,
@@ -282,24 +306,10 @@ def _grants(
                 f"exportPermission is {export!r}; expected yes, no or not-set", doc, "exportPermission"
             )
         )
-    data, holder = doc.get("data"), where
-    if isinstance(data, str):
-        try:
-            data, holder = loads(data), Located(data, where.file + " (data)")
-        except (json.JSONDecodeError, RecursionError, ValueError):
-            problems.append(
-                where.problem("data is a string that is not JSON; expected the entity levels", doc, "data")
-            )
-            return
-    if data is None:
-        data = JObject()
-    if not isinstance(data, JObject):
-        problems.append(
-            where.problem(
-                f"data is {type(data).__name__}; expected an object of entity -> levels", doc, "data"
-            )
-        )
+    read = _role_data(doc, where, problems)
+    if read is None:
         return
+    data, holder = read
     for entity, value in data.items():
         if value == "not-set":
             continue
