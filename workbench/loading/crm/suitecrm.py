@@ -213,6 +213,24 @@ def _live(
                 cell = (role, obj, action)
                 if RANK[scope] > RANK[live.grants.get(cell, "none")]:
                     live.grants[cell] = scope
+    _unset_defaults(live, values, members, seen, (file, first), problems)
+    absent = [r.id for r in pb.roles if r.id not in seen]
+    designed = {role for role, _, _ in project(pb, mapping).grants} if absent else set()
+    live.missing_roles = [r for r in absent if r in designed]
+    return live
+
+
+def _unset_defaults(
+    live: LiveMatrix,
+    values: Values,
+    members: dict[str, list[str]],
+    seen: dict[str, str],
+    where: tuple[str, dict[str, int]],
+    problems: list[Problem],
+) -> None:
+    """Actions a role leaves not set are audited as SuiteCRM's default (with a warning); a module with no
+    row at all gets every default as a grant. `where`: the file and each role's first line."""
+    file, first = where
     for role, name in seen.items():
         unset = [
             m
@@ -236,7 +254,3 @@ def _live(
             for action, scope in module_scopes({}).items():
                 for obj in members[module]:
                     live.grants[(role, obj, action)] = scope
-    absent = [r.id for r in pb.roles if r.id not in seen]
-    designed = {role for role, _, _ in project(pb, mapping).grants} if absent else set()
-    live.missing_roles = [r for r in absent if r in designed]
-    return live
