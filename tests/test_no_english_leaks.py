@@ -328,28 +328,33 @@ def _labels(text: str) -> list[str]:
 
 def human_texts(path: Path) -> list[str] | None:
     """The text a person reads in one output file; None for machine files (manifests, policies)."""
-    name, suffix = path.name, path.suffix
-    if suffix == ".md" or suffix == ".txt":
+    if path.suffix in (".md", ".txt"):
         text = path.read_text(encoding="utf-8")
         diagrams = _MERMAID_FENCE.findall(text)  # a diagram's keywords are Mermaid's; its labels are text
         return [_MERMAID_FENCE.sub(" ", text)] + [label for d in diagrams for label in _labels(d)]
-    if suffix == ".html":
-        return _html_texts(path)
-    if suffix == ".xlsx":
-        return _xlsx_texts(path)
-    if suffix == ".docx":
-        return _docx_texts(path)
-    if suffix in (".dot", ".mmd"):
-        return _quoted_labels(path)
-    if suffix == ".svg":
-        return _xml_texts(path, ("text", "title"), ())
-    if suffix == ".bpmn":
-        return _xml_texts(path, ("documentation", "text"), ("name",))
+    reader = _TEXTS_BY_SUFFIX.get(path.suffix)
+    return reader(path) if reader is not None else _named_file_texts(path)
+
+
+_TEXTS_BY_SUFFIX = {
+    ".html": _html_texts,
+    ".xlsx": _xlsx_texts,
+    ".docx": _docx_texts,
+    ".dot": _quoted_labels,
+    ".mmd": _quoted_labels,
+    ".svg": lambda path: _xml_texts(path, ("text", "title"), ()),
+    ".bpmn": lambda path: _xml_texts(path, ("documentation", "text"), ("name",)),
+}
+
+
+def _named_file_texts(path: Path) -> list[str] | None:
+    """CRM files, known by their names: the labels and descriptions a person reads in them."""
+    name = path.name
     if name == "plan.xml":
         return _xml_texts(path, ("Name", "Notes"), ())
     if name.endswith(".permissionset-meta.xml"):
         return _xml_texts(path, ("label", "description"), ())
-    if path.parent.name == "Roles" and suffix == ".xml":
+    if path.parent.name == "Roles" and path.suffix == ".xml":
         return _xml_texts(path, ("description",), ())
     if name == "record_rules.xml":
         return _xml_texts(path, (), ())
