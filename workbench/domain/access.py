@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, TypeGuard
 
 from pydantic import Field, model_validator
 
@@ -11,13 +11,19 @@ from workbench.domain.system_rights import VOCABULARY, SystemRight
 from workbench.domain.text import Text
 
 Action = Literal["create", "read", "update", "delete", "assign", "export", "import"]
-ACTIONS: tuple[str, ...] = ("create", "read", "update", "delete", "assign", "export", "import")
+ACTIONS: tuple[Action, ...] = ("create", "read", "update", "delete", "assign", "export", "import")
 Scope = Literal["none", "own", "team", "all"]
-SCOPES: tuple[str, ...] = ("none", "own", "team", "all")
+SCOPES: tuple[Scope, ...] = ("none", "own", "team", "all")
 Severity = Literal["error", "warning", "info"]
 
 
 SCOPE_RANK: dict[str, int] = {scope: rank for rank, scope in enumerate(SCOPES)}
+_ACTION_SET = frozenset(ACTIONS)
+
+
+def is_action(name: str) -> TypeGuard[Action]:
+    """A name read from a file (a spreadsheet, a CRM export) that is one of the playbook's actions."""
+    return name in _ACTION_SET
 
 
 def scope_rank(scope: str) -> int:
@@ -25,12 +31,12 @@ def scope_rank(scope: str) -> int:
     return SCOPE_RANK[scope]
 
 
-def widest_scopes(permissions: dict[str, dict[str, str]], objects: list[str]) -> dict[str, str]:
+def widest_scopes(permissions: dict[str, dict[Action, Scope]], objects: list[str]) -> dict[Action, Scope]:
     """One role's widest scope per action over several objects — what a CRM that stores them as one
     object/model/module (e.g. contact and account as one partner) ends up granting."""
     if len(objects) == 1:
         return permissions.get(objects[0], {})
-    out: dict[str, str] = {}
+    out: dict[Action, Scope] = {}
     for obj in objects:
         for action, scope in permissions.get(obj, {}).items():
             if SCOPE_RANK[scope] > SCOPE_RANK[out.get(action, "none")]:
@@ -67,7 +73,7 @@ class Role(Strict):
     )
     """Org-wide privileges the role holds by design (domain/system_rights.py); none unless listed."""
 
-    def scope(self, obj: str, action: str) -> str:
+    def scope(self, obj: str, action: Action) -> Scope:
         return self.permissions.get(obj, {}).get(action, "none")
 
 

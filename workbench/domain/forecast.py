@@ -175,11 +175,12 @@ def forecast(
         if "task" not in data:
             ends[node] = ready
             continue
-        state = states.get(node) or TaskState(str(node))
-        started, finished = actuals.get(node, (None, None))
+        task_id = str(node)  # a task node is its task's id (phase openings were skipped above)
+        state = states.get(task_id) or TaskState(task_id)
+        started, finished = actuals.get(task_id, (None, None))
         real = (_local(started), _local(finished))
         first, end, fixed = _place(data["duration"], ready, now, state, real, days)
-        placed[str(node)] = (first, end, fixed)
+        placed[task_id] = (first, end, fixed)
         ends[node] = end
     frozen = _baseline_dates(plan, baseline)
     tasks = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from workbench.domain.access import ACTIONS, PermissionRef, Role, scope_rank
+from workbench.domain.access import ACTIONS, Action, PermissionRef, Role, scope_rank
 from workbench.domain.locale import format_percent
 from workbench.domain.playbook import Playbook
 from workbench.domain.requirements import scored_weight
@@ -46,7 +46,7 @@ def _t(text) -> str:
 MUST_WEIGHT_LIMIT = 0.60
 """DSDM's rule of thumb: Must-haves should carry no more than about 60 % of the effort (here: weight)."""
 
-_DEPENDENCIES = (
+_DEPENDENCIES: tuple[tuple[Action, Action, str], ...] = (
     ("update", "read", N_("editing needs reading")),
     ("delete", "update", N_("deleting needs editing")),
     ("export", "read", N_("exporting needs reading")),
@@ -96,13 +96,15 @@ def _held(role: Role, ref: PermissionRef) -> str:
     """The scope a role holds of the right a rule names; a system right held is org-wide (all)."""
     if ref.system_right is not None:
         return HELD if ref.system_right in role.system_rights else "none"
-    return role.scope(str(ref.object), str(ref.action))
+    if ref.object is None or ref.action is None:  # the model requires both when there is no system right
+        return "none"
+    return role.scope(ref.object, ref.action)
 
 
 def _right_text(ref: PermissionRef, held: str) -> str:
     if ref.system_right is not None:
         return _("the system right {right}").format(right=ref.system_right)
-    return f"{_w(ref.action)} {ref.object} ({_w(held)})"
+    return f"{_w(str(ref.action))} {ref.object} ({_w(held)})"
 
 
 def separation_of_duties(pb: Playbook) -> list[Finding]:

@@ -163,7 +163,7 @@ def _position(pb: Playbook, profile: JobProfile, w: _Words) -> Section:
 
 
 def _duties(pb: Playbook, profile: JobProfile, w: _Words) -> Section:
-    names = {phase.id: w.text(phase.name) for phase in pb.phases}
+    names: dict[str, str] = {phase.id: w.text(phase.name) for phase in pb.phases}
     groups = []
     for phase in PHASE_ORDER:
         items = tuple(w.text(d.text) for d in profile.duties if d.phase == phase)

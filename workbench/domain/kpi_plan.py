@@ -240,7 +240,7 @@ def kpi_plan(
     anchor = go_live(pb, start, calendar, answers)
     measures = {m.id: m for m in pb.measures}
     roles = pb.role_map()
-    phase_names = {p.id: local_text(p.name, lang) for p in pb.phases}
+    phase_names: dict[str, str] = {p.id: local_text(p.name, lang) for p in pb.phases}
     groups: list[KpiGroup] = []
     for phase in PHASE_IDS:
         lines = [

@@ -115,6 +115,7 @@ def evaluate(formula: str, values: dict[str, float]) -> float | None:
         if isinstance(node, ast.Expression):
             return walk(node.body)
         if isinstance(node, ast.Constant):
+            assert isinstance(node.value, (int, float))  # formula_names lets numbers only through
             return float(node.value)
         if isinstance(node, ast.Name):
             return float(values[node.id])

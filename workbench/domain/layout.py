@@ -199,7 +199,7 @@ class _Router:
         self,
         layout: Layout,
         boxes: dict[str, Box],
-        kinds: dict[str, str],
+        kinds: Mapping[str, str],
         col_width: int,
         row_height: int,
         origin: Point,

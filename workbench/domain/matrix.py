@@ -79,7 +79,9 @@ def permission_matrix(
     wanted = set(include)
     objects = []
     for obj in pb.objects:
-        held = {a for role in pb.roles for a, s in role.permissions.get(obj.id, {}).items() if s != "none"}
+        held: set[str] = {
+            a for role in pb.roles for a, s in role.permissions.get(obj.id, {}).items() if s != "none"
+        }
         held |= {a for o, a in wanted if o == obj.id}
         actions = ACTIONS if every_action else tuple(a for a in ACTIONS if a in held or a == "read")
         objects.append(ObjectColumns(obj.id, tr(obj.name, lang), obj.kind, obj.owner, actions))

@@ -237,7 +237,7 @@ def schedule(
         last = days[ef[node] - 1] if duration[node] else first
         tasks.append(
             ScheduledTask(
-                node,
+                str(node),  # a task node is its task's id
                 graph.nodes[node]["phase"],
                 str(task.name),
                 task.owner,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from workbench.domain.access import scope_rank
+from workbench.domain.access import is_action, scope_rank
 from workbench.domain.drift import Cell, TargetMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
@@ -126,7 +126,7 @@ def plan_changes(pb: Playbook, decisions: list[Decision]) -> ChangePlan:
             plan.problems.append(d.problem(f"decision {d.decision!r}; expected one of: {expected}"))
             continue
         role = roles.get(d.role)
-        current = role.scope(d.object, d.action) if role is not None else "none"
+        current = role.scope(d.object, d.action) if role is not None and is_action(d.action) else "none"
         if current == "none":
             plan.problems.append(
                 d.problem(
@@ -184,7 +184,9 @@ def apply_changes(pb: Playbook, changes: list[Change]) -> Playbook:
         if role.id not in by_role:
             roles.append(role)
             continue
-        perms = {obj: dict(actions) for obj, actions in role.permissions.items()}
+        perms: dict[str, dict[str, str]] = {
+            obj: dict(actions.items()) for obj, actions in role.permissions.items()
+        }
         for change in by_role[role.id]:
             actions = perms.setdefault(change.object, {})
             if change.new == "none":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import Field
 
@@ -13,9 +13,10 @@ from workbench.domain.text import Text
 Priority = Literal["must", "should", "could", "wont"]
 PRIORITIES = fixed_ids.PRIORITIES  # the one list (domain/fixed_ids.py); a test holds the Literal equal
 CrmKind = Literal["operational", "analytical", "collaborative"]
+Weight = TypeVar("Weight", int, float)
 
 
-def scored_weight(priority: str, weight: int | float) -> int | float:
+def scored_weight(priority: str, weight: Weight) -> Weight:
     """The weight a requirement carries in every view and score: its set weight, but 0 for a Won't-have,
     which is listed for information and never scored. The TUI, the xlsx and md packs, the governance
     share and vendor scoring all ask here, so no two of them can disagree."""

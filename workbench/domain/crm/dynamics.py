@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 import uuid
 
-from workbench.domain.access import Role, scope_rank
+from workbench.domain.access import Action, Role, scope_rank
 from workbench.domain.crm import project_system
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
@@ -42,7 +42,7 @@ from workbench.i18n import N_, _
 
 TARGET = "dynamics"
 VERBS: tuple[str, ...] = ("Create", "Read", "Write", "Delete", "Append", "AppendTo", "Assign", "Share")
-PRIVILEGES: dict[str, tuple[str, ...]] = {
+PRIVILEGES: dict[Action, tuple[str, ...]] = {
     "create": ("Create",),
     "read": ("Read",),
     "update": ("Write", "Append", "AppendTo"),

@@ -40,7 +40,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.domain.access import ACTIONS, SCOPE_RANK, Role, widest_scopes
+from workbench.domain.access import ACTIONS, SCOPE_RANK, Action, Role, Scope, widest_scopes
 from workbench.domain.crm import project_system, unmapped_limitations, written_names
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
@@ -57,7 +57,7 @@ YES_NO_FIELDS = frozenset(
     {"exportPermission", "massUpdatePermission", "dataPrivacyPermission", "auditPermission"}
 )
 """role fields that take yes/no; the other permission fields take all/team/no"""
-KEYS: tuple[tuple[str, str], ...] = (
+KEYS: tuple[tuple[str, Action], ...] = (
     ("create", "create"),
     ("read", "read"),
     ("edit", "update"),
@@ -65,7 +65,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("stream", "read"),
 )
 """EspoCRM action -> playbook action, in the order EspoCRM's role editor shows them."""
-CRUD = ("create", "read", "update", "delete")
+CRUD: tuple[Action, ...] = ("create", "read", "update", "delete")
 NOT_PER_ENTITY = {
     "assign": N_(
         "EspoCRM has no per-entity assign right: assigning needs edit plus the role's "
@@ -111,7 +111,7 @@ def _fit(level: str, allowed: tuple[str, ...] | None) -> str:
     return max(fitting, key=lambda a: RANK[SCOPE[a]]) if fitting else "no"
 
 
-def entity_value(scopes: dict[str, str], rule: EntityRule) -> bool | dict[str, str]:
+def entity_value(scopes: dict[Action, Scope], rule: EntityRule) -> bool | dict[str, str]:
     """The `data` value for one entity from the (merged) designed scopes."""
     if rule.kind == "admin":
         return False
@@ -142,6 +142,9 @@ def entity_scopes(value: Any, export: bool, rule: EntityRule) -> tuple[dict[str,
     bad = []
     for key, level in value.items():
         action = dict(KEYS).get(key)
+        if action is None:
+            bad.append(key)
+            continue
         if key == "create" and level in ("yes", "no"):
             scope = CREATE_YES if level == "yes" else "none"
         elif action and key != "create" and level in SCOPE:
@@ -218,8 +221,8 @@ def plan(pb: Playbook, mapping: CrmMapping) -> tuple[list[EspoRole], TargetMatri
         for entity, objects in members.items():
             rule = rule_for(entity)
             merged = widest_scopes(role.permissions, objects)
-            item.data[entity] = entity_value(merged, rule)
-            if isinstance(item.data[entity], dict) and item.data[entity].get("edit", "no") != "no":
+            value = item.data[entity] = entity_value(merged, rule)
+            if isinstance(value, dict) and value.get("edit", "no") != "no":
                 item.mass_update = True
             got, _ = entity_scopes(item.data[entity], item.export, rule)
             for obj in objects:

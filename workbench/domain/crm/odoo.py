@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from workbench.domain.access import SCOPE_RANK
+from workbench.domain.access import SCOPE_RANK, Action
 from workbench.domain.crm import project_system, read_system, system_index
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, LiveMatrix, TargetMatrix
@@ -45,14 +45,14 @@ from workbench.i18n import N_, _
 
 TARGET = "odoo"
 HEADER = ("id", "name", "model_id:id", "group_id:id", "perm_read", "perm_write", "perm_create", "perm_unlink")
-PERMS: tuple[tuple[str, str], ...] = (
+PERMS: tuple[tuple[str, Action], ...] = (
     ("perm_read", "read"),
     ("perm_write", "update"),
     ("perm_create", "create"),
     ("perm_unlink", "delete"),
 )  # Odoo ACL column -> playbook action
 COLUMN = {action: column for column, action in PERMS}
-UNCARRIED = {
+UNCARRIED: dict[Action, str] = {
     "assign": N_("assigning is a write on the owner field: grant perm_write or a server action"),
     "export": N_("add the users to base.group_allow_export (Odoo 17+); exports follow read rules"),
     "import": N_("importing needs perm_create on the model and access to base_import"),
@@ -285,7 +285,7 @@ def live_matrix(
     """ACL columns narrowed by the rules, per design role and playbook object. `acl`: (group, model xml id,
     both without module) -> columns set; `seen`: every group named, as written; `implied`: group -> the
     groups it implies, each with where it was read."""
-    live, problems = LiveMatrix(TARGET), []
+    live, problems = LiveMatrix(TARGET), list[Problem]()
     roles = {group_id(mapping, role.id): role.id for role in pb.roles}
     _implied_rights(live, roles, implied or {}, mapping, seen)
     members = members_of(pb, mapping)

@@ -43,7 +43,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
-from workbench.domain.access import Role, scope_rank
+from workbench.domain.access import Action, Role, scope_rank
 from workbench.domain.crm import project_system, written_names
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
@@ -63,7 +63,7 @@ FLAGS: tuple[str, ...] = (
     "viewAllRecords",
 )
 """The objectPermissions flags, in the (alphabetical) order Salesforce retrieves them."""
-FLAGGED: tuple[str, ...] = ("create", "read", "update", "delete")
+FLAGGED: tuple[Action, ...] = ("create", "read", "update", "delete")
 BAND = "team"
 """The one scope Salesforce flags below View/Modify All stand for (own and team are one level here)."""
 NO_OBJECT_PERMISSION = {
@@ -139,7 +139,8 @@ def flags_for(scopes: Mapping[str, str]) -> tuple[dict[str, bool], dict[str, str
         "modifyAllRecords": want["update"] == "all" and want["delete"] == "all",
     }
     notes: dict[str, str] = {}
-    for action, other in (("update", "delete"), ("delete", "update")):
+    pairs: tuple[tuple[Action, Action], ...] = (("update", "delete"), ("delete", "update"))
+    for action, other in pairs:
         if want[action] == "all" and not flags["modifyAllRecords"]:
             notes[action] = _(
                 "Salesforce gives {action} on all records only through {modify_all}, which would "

@@ -31,7 +31,7 @@ audited.
 
 from __future__ import annotations
 
-from workbench.domain.access import ACTIONS, SCOPE_RANK, Role, widest_scopes
+from workbench.domain.access import ACTIONS, SCOPE_RANK, Action, Role, Scope, widest_scopes
 from workbench.domain.crm import project_system, unmapped_limitations, written_names
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
@@ -73,7 +73,7 @@ NOT_CARRIED = {
 RANK = SCOPE_RANK
 
 
-def module_values(scopes: dict[str, str]) -> dict[str, int]:
+def module_values(scopes: dict[Action, Scope]) -> dict[str, int]:
     """The eight values for one role on one module, from its (merged) designed scopes."""
     level = {a: scopes.get(a, "none") for a in ACTIONS}
     return {
