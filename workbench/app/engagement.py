@@ -68,7 +68,7 @@ def drift_warning(engagement: Engagement, loaded: LoadedPlaybook) -> list[str]:
             _(
                 "the playbook changed since this engagement was created (version {old} -> {new}); tasks "
                 "follow the new one"
-            ).format(old=engagement.playbook_version or "?", new=loaded.playbook.version)
+            ).format(old=engagement.playbook_version or "?", new=loaded.model.version)
         ]
     return []
 
@@ -84,13 +84,13 @@ def resolve_engagement(engagement: Engagement) -> Resolved:
         loaded = (playbook_cache.loaded_playbook(top) if top is not None else None) or load_playbook(ref)
         if not loaded.ok:
             raise EngagementError(loaded.problems)
-        problems = check_answers(loaded.playbook, engagement.answers) + check_overrides(
-            loaded.playbook, engagement.overrides
+        problems = check_answers(loaded.model, engagement.answers) + check_overrides(
+            loaded.model, engagement.overrides
         )
         if problems:
             located = read_yaml(engagement.file)
             raise EngagementError([place(p, located, str(engagement.file)) for p in problems])
-        resolved = apply_overrides(resolve(loaded.playbook, engagement.answers), engagement.overrides)
+        resolved = apply_overrides(resolve(loaded.model, engagement.answers), engagement.overrides)
         cached = playbook_cache.CachedPlaybook(loaded, resolved)
         if top is not None:
             playbook_cache.store(top, answers, overrides, cached)
@@ -127,7 +127,7 @@ class OpenEngagement:
 
     @property
     def playbook(self) -> Playbook:
-        return self.loaded.playbook
+        return self.loaded.model
 
     def close(self) -> None:
         self.store.close()
@@ -222,7 +222,7 @@ def create(
     loaded = loaded or load_playbook(playbook_ref)
     if not loaded.ok:
         raise EngagementError(loaded.problems)
-    problems = check_answers(loaded.playbook, answers)
+    problems = check_answers(loaded.model, answers)
     if problems:
         raise EngagementError(problems)
     engagement = Engagement(
@@ -231,7 +231,7 @@ def create(
         recorded_ref(playbook_ref, folder),
         start,
         plain(answers),
-        loaded.playbook.version,
+        loaded.model.version,
         loaded.digest,
         datetime.now(UTC).isoformat(timespec="seconds"),
         language=language,
@@ -239,7 +239,7 @@ def create(
 
     def make_store(written: Engagement) -> None:  # under the folder lock, before engagement.yaml exists
         with SQLiteStore(written.store_path) as store:
-            store.sync_tasks(task_rows(resolve(loaded.playbook, answers)), author)
+            store.sync_tasks(task_rows(resolve(loaded.model, answers)), author)
 
     return save_engagement(None, engagement, sync=make_store).engagement
 
@@ -292,16 +292,16 @@ def new_engagement(
     answers: dict[str, Any] = {}
     from_file = None
     if answers_file is not None:
-        got = load_answers(Path(answers_file).expanduser(), loaded.playbook)
+        got = load_answers(Path(answers_file).expanduser(), loaded.model)
         errors = [p for p in got.problems if p.severity == "error"]
         if errors:
             raise EngagementError(errors)
-        answers, from_file = ordered_answers(loaded.playbook, got.answers), got.client
+        answers, from_file = ordered_answers(loaded.model, got.answers), got.client
     name = ((client or "").strip() or from_file or folder.resolve().name).strip()
     if CONTROL_CHARS.search(name):
         raise EngagementError(
             [Problem(_("the client name holds a control character; expected plain text"), code="client-name")]
         )
     engagement = create(folder, playbook, answers, name, start, author, language, loaded=loaded)
-    resolved = resolve(loaded.playbook, answers)
-    return Created(engagement, loaded.playbook, resolved, engagement_plan(engagement, resolved))
+    resolved = resolve(loaded.model, answers)
+    return Created(engagement, loaded.model, resolved, engagement_plan(engagement, resolved))

@@ -184,7 +184,7 @@ def audit(pb: Playbook, label: str, args: argparse.Namespace, plan_doc: Outcome 
                 ],
             )
         readable = live is not None and not any(p.severity == "error" for p in problems)
-        drifts = compare(designed, live) if readable else []
+        drifts = compare(designed, live) if readable and live is not None else []
     errors = [p for p in problems if p.severity == "error"]
     if not readable or live is None:
         print_problems(problems)

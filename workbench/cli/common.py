@@ -28,5 +28,5 @@ def load_with_answers(
         return None, {}, loaded.problems
     if answers_file is None:
         return loaded.playbook, {}, loaded.problems
-    answers = load_answers(answers_file, loaded.playbook)
-    return loaded.playbook, answers.answers, loaded.problems + answers.problems
+    answers = load_answers(answers_file, loaded.model)
+    return loaded.model, answers.answers, loaded.problems + answers.problems

@@ -153,15 +153,12 @@ def walk_through(args: argparse.Namespace) -> int:
         print_problems(loaded.problems)
         return ExitCode.BAD_INPUT
     answers_path = Path(args.answers) if args.answers else bundled_dir() / DEMO_ANSWERS
-    answers = load_answers(answers_path, loaded.playbook)
+    answers = load_answers(answers_path, loaded.model)
     if answers.problems:
         print_problems(answers.problems)
         return ExitCode.BAD_INPUT
-    resolved = resolve(loaded.playbook, answers.answers)
+    resolved = resolve(loaded.model, answers.answers)
     client = answers.client or answers_path.stem
-    print(
-        f"\n{client} — playbook {loaded.playbook.id} {loaded.playbook.version}"
-        f" (answers: {answers_path.name})\n"
-    )
+    print(f"\n{client} — playbook {loaded.model.id} {loaded.model.version} (answers: {answers_path.name})\n")
     print_summary(summarize(resolved, loaded.playbook), resolved, sys.stdout)
     return ExitCode.OK

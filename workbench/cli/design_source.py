@@ -44,7 +44,7 @@ class Design:
     digest: str
     client: str | None = None
     warnings: list[str] = field(default_factory=list)
-    full: Playbook | None = None
+    full: Playbook = field(kw_only=True)
     """the playbook before the answers (for 'what dropped out' and the export's identity)"""
     answers: dict[str, Any] = field(default_factory=dict)
     start: date | None = None
@@ -98,7 +98,7 @@ def _engagement(folder: Path) -> tuple[Design | None, list[Problem]]:
         got = resolve_engagement(engagement)
     except EngagementError as exc:
         return None, exc.problems
-    pb = got.loaded.playbook
+    pb = got.loaded.model
     label = _("engagement {client} ({id} {version})").format(
         client=engagement.client, id=pb.id, version=pb.version
     )

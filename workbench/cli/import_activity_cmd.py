@@ -205,9 +205,9 @@ def run(args: argparse.Namespace) -> int:
         items = [
             Measurement(
                 r.kpi.id,
-                r.value,
+                value,
                 as_of,
-                source,  # type: ignore[arg-type]
+                source,
                 "; ".join(
                     filter(
                         None,
@@ -219,6 +219,7 @@ def run(args: argparse.Namespace) -> int:
                 ),
             )
             for r in done
+            if (value := r.value) is not None
         ]
         try:
             opened.store.record_measurements(items, current_author(args.author))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import textwrap
+from collections.abc import Container
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -110,7 +111,7 @@ def _task_line(v: TaskView, today: date, id_width: int) -> str:
     return _line(f"  {v.id:<{id_width}}  {day(v.due)}  {_why(v, today):<11}  {(v.assignee or v.owner)[:16]}")
 
 
-def _phase_line(pb, p, closed: set[str]) -> str:
+def _phase_line(pb, p, closed: Container[str]) -> str:
     extra = [
         _("{done}/{total} done").format(done=num(p.closed), total=num(p.total)),
         _("{n} active").format(n=num(p.in_progress)) if p.in_progress else "",

@@ -11,7 +11,7 @@ from workbench.domain.text import tr
 
 
 def print_summary(summary: Summary, pb: Playbook, out: TextIO) -> None:
-    names = {p.id: tr(p.name) for p in pb.phases}
+    names: dict[str, str] = {p.id: tr(p.name) for p in pb.phases}
     print("Tasks per phase:", file=out)
     for phase, count in summary.tasks_per_phase.items():
         print(

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
             for answers_file in args.answers:
                 problems += load_answers(answers_file, loaded.playbook).problems
         if args.format == "text" and loaded.ok and not loaded.problems:
-            pb = loaded.playbook
+            pb = loaded.model
             counts = [
                 ngettext("{n} question", "{n} questions", len(pb.questions)),
                 ngettext("{n} task", "{n} tasks", sum(1 for _task in pb.tasks())),

@@ -373,7 +373,7 @@ def _csv_problem(exc: csv.Error, lines: _Lines, where: str) -> Problem:
 
 def _read_header(result: ActivityFile, headers: list[str], raw: str) -> dict[str, int]:
     """Find the columns by name; canonical name -> index. Problems for missing and doubled columns."""
-    where, position = str(result.path), {}
+    where, position = str(result.path), dict[str, int]()
     if not any(h.strip() for h in headers):
         result.problems.append(
             Problem(
@@ -481,8 +481,8 @@ class _Rows:
             parsed["last_login"],  # type: ignore[arg-type]
             int(parsed["logins"]),  # type: ignore[call-overload]
             {n: int(parsed[n]) for n in result.record_columns},  # type: ignore[call-overload]
-            parsed.get("trained"),
-        )  # type: ignore[arg-type]
+            parsed.get("trained"),  # type: ignore[arg-type]
+        )
         assert result.tally is not None
         result.tally.add(row)
         if self.keep:

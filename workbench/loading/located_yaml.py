@@ -20,10 +20,8 @@ from workbench.i18n import N_, _
 from workbench.loading.bounded import BoundedReadError, read_bounded
 from workbench.loading.yaml_scalars import CONTROL_CHARS, ScalarProblem, ScalarReader, describe_char
 
-try:  # the C parser is several times faster; fall back quietly when this PyYAML build lacks libyaml
-    from yaml import CSafeLoader as FastLoader
-except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as FastLoader
+# the C parser is several times faster; fall back quietly when this PyYAML build lacks libyaml
+FastLoader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """A playbook file: the bundled `core` is 0.75 MB, the 100x benchmark playbook 32 MB; the limit leaves twice
@@ -127,6 +125,7 @@ class _Builder:
         try:
             if isinstance(node, yaml.SequenceNode):
                 return self._sequence(node, depth, expanding)
+            assert isinstance(node, yaml.MappingNode)  # the tag check above lets only collections through
             return self._mapping(node, depth, expanding)
         finally:
             self.active.discard(key)

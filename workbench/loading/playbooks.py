@@ -41,6 +41,14 @@ class LoadedPlaybook:
     def ok(self) -> bool:
         return self.playbook is not None and not any(p.severity == "error" for p in self.problems)
 
+    @property
+    def model(self) -> Playbook:
+        """The playbook of a load that succeeded: callers check `ok` first, so None here is a bug to
+        report, not a state to carry on with."""
+        if self.playbook is None:
+            raise RuntimeError("the playbook did not load; check `ok` before using it")
+        return self.playbook
+
 
 def _yaml_problem(exc: YamlError) -> Problem:
     if exc.loc is None:

@@ -180,7 +180,7 @@ def read_responses(path: Path) -> VendorWorkbook:
 def _read(wb, path: Path) -> VendorWorkbook:
     name = path.name
     worksheets = [ws for ws in wb.worksheets if hasattr(ws, "iter_rows")]
-    key_wanted = {key: (normalise_header(title),) for key, title in KEY_COLUMNS}
+    key_wanted: dict[str, tuple[str, ...]] = {key: (normalise_header(title),) for key, title in KEY_COLUMNS}
     key, key_sheet = None, None
     for ws in sorted(worksheets, key=lambda ws: ws.title.casefold() != "scoring"):
         key = _table(ws, key_wanted, set(key_wanted))

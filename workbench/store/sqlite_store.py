@@ -264,8 +264,9 @@ class SQLiteStore:
                 ),
             )
             new_id = cursor.lastrowid
+            assert new_id is not None  # an INSERT always sets it
             self._event("plan", author, "baseline", previous[0] if previous else None, new_id, reason.strip())
-        return int(new_id)
+        return new_id
 
     def _event(
         self,

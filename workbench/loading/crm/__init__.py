@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Self
+from typing import Self, cast
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
@@ -117,9 +117,11 @@ def parse_xml(data: bytes | Iterable[bytes], file: str) -> tuple[XmlDoc | None, 
     )
     expat = parser.parser
     locs: dict[ET.Element, tuple[int, int]] = {}
-    start, last, head = expat.StartElementHandler, b"", b""
+    # ElementTree's parser installed its own start handler: (tag, ordered attribute list) -> element
+    start = cast("Callable[[str, list[str]], ET.Element]", expat.StartElementHandler)
+    last, head = b"", b""
 
-    def located_start(tag: str, attrs: object) -> ET.Element:
+    def located_start(tag: str, attrs: list[str]) -> ET.Element:
         if len(locs) >= MAX_ELEMENTS:
             raise _TooManyElements
         element = start(tag, attrs)

@@ -136,13 +136,17 @@ def loads(text: str) -> Any:
         made[0] += 1
         if made[0] > MAX_OBJECTS:
             raise _TooManyObjects(s_and_end[1] - 1)
-        pairs, end = json.decoder.JSONObject(s_and_end, strict, scan_once, object_hook, pairs_hook, memo)
+        # json.decoder.JSONObject, parse_object and py_make_scanner are the pure-Python decoder's hooks,
+        # public in the module but not described by typeshed
+        pairs, end = json.decoder.JSONObject(  # type: ignore[attr-defined]
+            s_and_end, strict, scan_once, object_hook, pairs_hook, memo
+        )
         obj = JObject(pairs)
         obj.start, obj.end = s_and_end[1] - 1, end
         return obj, end
 
-    decoder.parse_object = parse_object  # type: ignore[assignment]
-    decoder.scan_once = json.scanner.py_make_scanner(decoder)
+    decoder.parse_object = parse_object  # type: ignore[attr-defined]  # see JSONObject above
+    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]  # ditto
     return decoder.decode(text)
 
 

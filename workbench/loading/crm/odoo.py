@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from xml.parsers.expat import XMLParserType
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
@@ -55,7 +56,9 @@ class _Records:
         problems: list[Problem],
         implied: dict[str, list[tuple[str, tuple[str, int]]]],
     ) -> None:
-        self.file, self.seen, self.rules, self.problems, self.expat = file, seen, rules, problems, None
+        self.file, self.seen, self.rules, self.problems = file, seen, rules, problems
+        self.expat: XMLParserType | None = None
+        """the parser feeding this target, for positions (set before the first element)"""
         self.implied = implied
         self.record: tuple[str, str, tuple[int, int]] | None = None
         self.fields: dict[str, tuple[dict[str, str], str, tuple[int, int]]] = {}
@@ -66,7 +69,9 @@ class _Records:
         """expat's own start handler (ordered attributes: a flat name, value list)."""
         if tag == "record" or (tag == "field" and self.record is not None):
             attrs = dict(zip(pairs[::2], pairs[1::2]))
-            at = (self.expat.CurrentLineNumber, self.expat.CurrentColumnNumber + 1)  # type: ignore[attr-defined]
+            expat = self.expat
+            assert expat is not None  # set before parsing starts
+            at = (expat.CurrentLineNumber, expat.CurrentColumnNumber + 1)
             if tag == "record":
                 self.record, self.fields = (attrs.get("model", ""), attrs.get("id", ""), at), {}
             else:

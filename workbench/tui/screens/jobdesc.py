@@ -84,7 +84,7 @@ class JobdescScreen(WorkbenchScreen):
         from workbench.loading.playbooks import load_playbook
 
         loaded = load_playbook(CORE)
-        pb = resolve(loaded.playbook, {}) if loaded.ok else None
+        pb = resolve(loaded.model, {}) if loaded.ok else None
         self.app.call_from_thread(self._loaded, pb, [str(p) for p in loaded.problems])
 
     def _loaded(self, pb: Playbook | None, problems: list[str]) -> None:

@@ -117,7 +117,7 @@ class NewEngagementDialog(ModalScreen[m.NewEngagementRequest | None]):
         if not loaded.ok:
             self.post_message(m.PlaybookPreviewLoaded(ref, None, 0, loaded.problems))
             return
-        pb = loaded.playbook
+        pb = loaded.model
         self.post_message(m.PlaybookPreviewLoaded(ref, summarize(pb), len(pb.questions), []))
 
     @on(m.PlaybookPreviewLoaded)
