@@ -104,7 +104,9 @@ class WorkbenchApp(App[int]):
         self.opening = opening
         """the engagement folder to open in a worker behind a loading screen (`crmwb open DIR`)"""
         if opening is not None:
-            self.DEFAULT_MODE = "opening"  # read by App.__init__: the first screen is the loading screen
+            # read by App.__init__: the first screen is the loading screen (this instance only, so not on
+            # the class that Textual declares it on)
+            self.DEFAULT_MODE = "opening"  # type: ignore[misc]
         super().__init__()
         if opening is not None:
             from workbench.tui.screens.opening import OpeningScreen
@@ -523,7 +525,7 @@ class WorkbenchApp(App[int]):
                 raise
             self.report_error(exc, f"Handling {type(message).__name__}")
 
-    async def _dispatch_action(self, namespace, action_name: str, params) -> bool:  # type: ignore[override]
+    async def _dispatch_action(self, namespace, action_name: str, params) -> bool:
         """Every key and palette action runs here: an exception becomes a notification, never an exit."""
         try:
             return await super()._dispatch_action(namespace, action_name, params)

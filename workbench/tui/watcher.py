@@ -88,8 +88,8 @@ class Watcher:
             return  # a look at a store replaced since: the next tick looks at the new one
         seen, self.seen = self.seen, (store_id, message.data_version, message.yaml_stamp)
         first = seen is None or seen[0] != store_id  # a baseline, perhaps taken after a change: re-read
-        store_changed = message.force or first or message.data_version != seen[1]
-        yaml_changed = message.force or first or message.yaml_stamp != seen[2]
+        store_changed = message.force or first or (seen is not None and message.data_version != seen[1])
+        yaml_changed = message.force or first or (seen is not None and message.yaml_stamp != seen[2])
         if yaml_changed:
             self.app.run_worker(
                 partial(self._reopen, session, store_changed),

@@ -13,7 +13,7 @@ from workbench.domain.audit_report import KINDS, AuditReport
 from workbench.domain.vocabulary import action_label, scope_label, severity_label
 from workbench.i18n import N_, _, current_language
 from workbench.writers.spreadsheet import finish_table, header, put
-from workbench.writers.xlsx_style import apply, right_to_left, workbook
+from workbench.writers.xlsx_style import apply, first_sheet, right_to_left, workbook
 
 DRIFT_COLUMNS = (
     (N_("Severity"), 10),
@@ -42,7 +42,7 @@ SEVERITY_STYLES = {"error": "drift-error", "warning": "drift-warning"}
 def write(report: AuditReport, path: Path) -> Path:
     """Labels, severities, scopes and actions in the current language; ids, files and kinds as they are."""
     wb = workbook(current_language())
-    _drift(wb.active, report)
+    _drift(first_sheet(wb), report)
     _limitations(wb.create_sheet(_("Cannot express")), report)
     _about(wb.create_sheet(_("About")), report)
     right_to_left(wb, current_language())  # Persian reads right to left

@@ -96,7 +96,7 @@ def write_many(
     country: str | None = None,
 ) -> list[Path]:
     """Every role x language x format; the view model is built once per role and language."""
-    written = []
+    written: list[Path] = []
     for role_id in roles:
         for lang in langs:
             jd = describe(pb, role_id, lang, on, country)

@@ -16,6 +16,10 @@ from workbench.writers.templating import render
 @in_client_language
 def write(ctx: ExportContext, folder: Path) -> list[Path]:
     plan = kpi_plan(ctx.playbook, ctx.start, ctx.lang, ctx.calendar, ctx.answers)
+
+    def unit(name: str) -> str:
+        return _(UNIT_LABELS.get(name, name))
+
     text = render(
         "kpis/kpis.md.j2",
         client=ctx.client,
@@ -24,7 +28,7 @@ def write(ctx: ExportContext, folder: Path) -> list[Path]:
         version=ctx.playbook.version,
         plan=plan,
         lang=ctx.lang,
-        unit=lambda unit: _(UNIT_LABELS.get(unit, unit)),
+        unit=unit,
     )
     target = Path(folder) / "kpis.md"
     write_text_atomic(target, text)

@@ -17,7 +17,7 @@ from workbench.writers.atomic import atomic_path
 from workbench.writers.context import ExportContext, in_client_language
 from workbench.writers.kpis_xlsx_tracking import go_live_note, title_rows, write_tracking
 from workbench.writers.spreadsheet import finish_table, header, put, put_date, put_number
-from workbench.writers.xlsx_style import apply, right_to_left, workbook
+from workbench.writers.xlsx_style import apply, first_sheet, right_to_left, workbook
 
 HEADER_ROW = 3
 """Rows 1-2 hold the title and the note on what target dates count from."""
@@ -56,7 +56,7 @@ KINDS = {
 def write(ctx: ExportContext, folder: Path) -> list[Path]:
     plan = kpi_plan(ctx.playbook, ctx.start, ctx.lang, ctx.calendar, ctx.answers)
     wb = workbook(ctx.lang)
-    _plan_sheet(wb.active, plan, ctx.client, ctx.lang)
+    _plan_sheet(first_sheet(wb), plan, ctx.client, ctx.lang)
     _measures(wb.create_sheet(_("Measures")), plan)
     write_tracking(wb.create_sheet(_("Tracking")), plan, ctx.client, ctx.lang)
     right_to_left(wb, ctx.lang)

@@ -137,7 +137,7 @@ def write_tracking(ws: Worksheet, plan: KpiPlan, client: str, lang: str) -> None
             status, CellIsRule(operator="equal", formula=[f'"{_(text)}"'], fill=look.fill, font=look.font)
         )
     finish_table(ws, row - HEADER_ROW, len(titles), header_row=HEADER_ROW)
-    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=3)
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=3).coordinate
 
 
 def _period_row(ws: Worksheet, row: int, cadence: str, plan: KpiPlan, lang: str) -> None:

@@ -81,14 +81,16 @@ def owned_paths(manifest: dict) -> set[str]:
     """The files a manifest of ours lists (and the manifest itself); paths that would leave the folder are
     not trusted."""
     paths = {entry.get("path") for entry in manifest.get("files", []) if isinstance(entry, dict)}
-    return {p for p in paths if safe_rel(p)} | {MANIFEST}
+    return {p for p in paths if isinstance(p, str) and safe_rel(p)} | {MANIFEST}
 
 
 def foreign_reason(previous: dict, ctx: ExportContext) -> str | None:
     """Why the previous export in the folder belongs to someone else, or None when it is this client's:
     the same engagement, or the same client name and playbook (changed answers or a new playbook version
     are an update). Exports with no client name are told apart by their answers."""
-    playbook = previous.get("playbook") if isinstance(previous.get("playbook"), dict) else {}
+    playbook = previous.get("playbook")
+    if not isinstance(playbook, dict):
+        playbook = {}
     theirs = previous.get("engagement") or ""
     if theirs and ctx.engagement:  # the engagement is the identity: a renamed client is still the client
         if theirs == ctx.engagement:
@@ -98,7 +100,9 @@ def foreign_reason(previous: dict, ctx: ExportContext) -> str | None:
         return _("another client ({client!r})").format(client=previous.get("client"))
     if playbook.get("id") != ctx.full.id:
         return _("another playbook ({playbook!r})").format(playbook=playbook.get("id"))
-    answers = previous.get("answers") if isinstance(previous.get("answers"), dict) else {}
+    answers = previous.get("answers")
+    if not isinstance(answers, dict):
+        answers = {}
     if not theirs and ctx.client == UNNAMED and answers.get("sha256") != ctx.answers_digest:
         return _(
             "a client with no name and other answers (name the client in the answers file, or pass "

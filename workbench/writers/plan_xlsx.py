@@ -8,6 +8,7 @@ Milestones (each phase's end and the tasks flagged as milestones).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -21,7 +22,7 @@ from workbench.writers.context import ExportContext, in_client_language
 from workbench.writers.plan_xlsx_gantt import write_gantt
 from workbench.writers.plan_xlsx_load import write_load
 from workbench.writers.spreadsheet import finish_table, header, put, put_date, put_number
-from workbench.writers.xlsx_style import right_to_left, workbook
+from workbench.writers.xlsx_style import first_sheet, right_to_left, workbook
 
 PLAN_COLUMNS = [
     (N_("Phase"), 16),
@@ -53,7 +54,7 @@ class PlanView:
         self.plan, self.lang = plan, lang
         self.source = pb.task_map()
         self.roles = {r.id: tr(r.name, lang) for r in pb.roles}
-        self.phases = {p.id: tr(p.name, lang) for p in pb.phases}
+        self.phases: dict[str, str] = {p.id: tr(p.name, lang) for p in pb.phases}
 
     def name(self, task: ScheduledTask) -> str:
         return tr(self.source[task.id].name, self.lang) if task.id in self.source else task.name
@@ -95,7 +96,7 @@ def write(ctx: ExportContext, folder: Path) -> list[Path]:
     plan = plan_for(ctx.playbook, ctx.answers, ctx.start, ctx.calendar)
     view = PlanView(ctx.playbook, plan, ctx.lang)
     wb = workbook(ctx.lang)
-    _plan_sheet(wb.active, view)
+    _plan_sheet(first_sheet(wb), view)
     write_gantt(wb.create_sheet(_("Gantt")), view)
     _milestones(wb.create_sheet(_("Milestones")), view)
     write_load(wb.create_sheet(_("Load")), ctx.playbook, view)
@@ -114,7 +115,7 @@ def _plan_sheet(ws: Worksheet, view: PlanView) -> None:
     for phase, tasks in view.by_phase():
         for task in tasks:
             row += 1
-            values = [
+            values: list[Any] = [  # one row of mixed cells (the dependencies column is text)
                 view.phase(phase),
                 task.id,
                 view.name(task),
@@ -159,12 +160,12 @@ def _summary_below(ws: Worksheet, row: int, plan: Plan, lang: str) -> None:
         (_("Tasks"), len(plan.tasks)),
         (_("Critical tasks"), len(plan.critical_path())),
     ]
-    for offset, (label, value) in enumerate(dates + counts):
+    for offset, (label, day) in enumerate(dates):
         put(ws, row + offset, 2, label, style="strong")
-        if offset < len(dates):
-            put_date(ws, row + offset, 3, value, lang)
-        else:
-            put_number(ws, row + offset, 3, value, lang)
+        put_date(ws, row + offset, 3, day, lang)
+    for offset, (label, count) in enumerate(counts, start=len(dates)):
+        put(ws, row + offset, 2, label, style="strong")
+        put_number(ws, row + offset, 3, count, lang)
 
 
 def _milestones(ws: Worksheet, view: PlanView) -> None:

@@ -60,7 +60,7 @@ def write_gantt(ws: Worksheet, view: PlanView) -> Gantt:
                 )
     _legend(ws, row + 2, chart)
     finish_table(ws, row - 1, FIRST - 1)
-    ws.freeze_panes = ws.cell(row=2, column=FIRST)
+    ws.freeze_panes = ws.cell(row=2, column=FIRST).coordinate
     ws.print_title_cols = f"A:{get_column_letter(FIRST - 1)}"
     return chart
 

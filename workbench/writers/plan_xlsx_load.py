@@ -68,4 +68,4 @@ def write_load(ws: Worksheet, pb: Playbook, view: PlanView) -> None:
         ),
     )
     finish_table(ws, row - 1, FIRST - 1 + len(weeks))
-    ws.freeze_panes = ws.cell(row=2, column=FIRST)
+    ws.freeze_panes = ws.cell(row=2, column=FIRST).coordinate

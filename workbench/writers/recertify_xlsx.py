@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -24,7 +25,7 @@ from workbench.domain.recertify_decisions import COLUMNS, INPUT_COLUMNS
 from workbench.domain.vocabulary import action_label, decision_label, scope_label
 from workbench.i18n import N_, _, current_language
 from workbench.writers.spreadsheet import finish_table, header, put
-from workbench.writers.xlsx_style import right_to_left, workbook
+from workbench.writers.xlsx_style import first_sheet, right_to_left, workbook
 
 WIDTHS = {
     "role": 20,
@@ -74,7 +75,7 @@ def write(plan: ReviewPlan, reviewer_names: dict[str, str], meta: ChecklistMeta,
     paths = []
     for reviewer, reviews in plan.by_reviewer().items():
         wb = workbook(current_language())
-        checklist = wb.active
+        checklist = first_sheet(wb)
         checklist.title = _(CHECKLIST_SHEET)
         _checklist(checklist, reviews)
         _about(
@@ -142,7 +143,7 @@ def _checklist(ws: Worksheet, reviews: list[RoleReview]) -> None:
 def _dropdown(
     ws: Worksheet, column: int, last: int, values: tuple[str, ...], title: str, prompt: str
 ) -> None:
-    letter = ws.cell(row=1, column=column).column_letter
+    letter = get_column_letter(column)
     validation = DataValidation(
         type="list",
         formula1=f'"{",".join(values)}"',

@@ -31,7 +31,7 @@ from workbench.languages import LANGUAGES
 from workbench.writers.context import ExportContext, in_client_language
 from workbench.writers.rfp_xlsx_cover import row_height, write_cover
 from workbench.writers.spreadsheet import finish_table, header, localise_numbers, put, put_formula, sheet_ref
-from workbench.writers.xlsx_style import right_to_left, workbook
+from workbench.writers.xlsx_style import first_sheet, right_to_left, workbook
 
 WIDTHS = {
     "id": 11,
@@ -57,7 +57,7 @@ def write(ctx: ExportContext, folder: Path) -> list[Path]:
     module_groups = groups(ctx.playbook, ctx.lang)
     rows = [row for group in module_groups for row in group.rows]
     wb = workbook(ctx.lang)
-    write_cover(wb.active, ctx)
+    write_cover(first_sheet(wb), ctx)
     lookup = _scoring_sheet(wb.create_sheet("Scoring"), rows)
     requirements = wb.create_sheet(_("Requirements"), 1)
     _requirements_sheet(requirements, rows, lookup)

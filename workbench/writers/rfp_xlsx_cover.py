@@ -19,7 +19,7 @@ from workbench.domain.rfp_pack import (
 from workbench.domain.text import tr
 from workbench.i18n import N_, _
 from workbench.writers.context import ExportContext
-from workbench.writers.spreadsheet import put
+from workbench.writers.spreadsheet import fit_to_page, put
 
 WIDTHS = (34, 12, 80)
 
@@ -94,7 +94,7 @@ def write_cover(ws: Worksheet, ctx: ExportContext) -> None:
     ws.sheet_view.showGridLines = False
     ws.page_setup.orientation = "portrait"
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    fit_to_page(ws, True)
 
 
 def _section(ws: Worksheet, r: int, title: str) -> int:

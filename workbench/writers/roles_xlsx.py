@@ -21,8 +21,8 @@ from workbench.domain.vocabulary import action_label, raci_meaning, scope_label,
 from workbench.i18n import _
 from workbench.writers.atomic import atomic_path
 from workbench.writers.context import ExportContext, in_client_language
-from workbench.writers.spreadsheet import finish_table, header, put
-from workbench.writers.xlsx_style import apply, right_to_left, workbook
+from workbench.writers.spreadsheet import finish_table, fit_to_page, header, put
+from workbench.writers.xlsx_style import apply, first_sheet, right_to_left, workbook
 
 RACI_LETTERS = ("R", "A", "C", "I")
 """each has its named style `raci-<letter>`; scopes are painted `scope-<scope>`: grey, green, amber, red,
@@ -37,11 +37,12 @@ def write(ctx: ExportContext, folder: Path) -> list[Path]:
     """Every label in the client's language; cells keep the scope colours, so the matrix reads the same."""
     pb, lang = ctx.playbook, ctx.lang
     findings = check_governance(pb)
-    matrix = permission_matrix(pb, lang, include=[(f.object, f.action) for f in findings if f.cell])
+    matrix = permission_matrix(pb, lang, include=[(cell[1], cell[2]) for f in findings if (cell := f.cell)])
     wb = workbook(lang)
-    cells = _permissions(wb.active, matrix, findings)
+    matrix_sheet = first_sheet(wb)
+    cells = _permissions(matrix_sheet, matrix, findings)
     _raci(wb.create_sheet("RACI"), raci_table(pb, lang))
-    _findings(wb.create_sheet(_("Findings")), findings, cells, wb.active.title)
+    _findings(wb.create_sheet(_("Findings")), findings, cells, matrix_sheet.title)
     _roles(wb.create_sheet(_("Roles")), ctx)
     right_to_left(wb, lang)
     target = Path(folder) / "roles.xlsx"
@@ -102,9 +103,9 @@ def _permissions(ws: Worksheet, matrix: PermissionMatrix, findings: list[Finding
     for coordinate, lines in notes.items():
         ws[coordinate].comment = Comment("\n\n".join(lines), "crmwb check", width=360, height=160)
     finish_table(ws, len(matrix.rows), FIXED + len(columns), header_row=2, title_rows="1:2")
-    ws.freeze_panes = ws.cell(row=3, column=FIXED + 1)
+    ws.freeze_panes = ws.cell(row=3, column=FIXED + 1).coordinate
     # too wide for one page: print at full size on A3 across pages, role columns repeated on each
-    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    fit_to_page(ws, False)
     ws.page_setup.paperSize = ws.PAPERSIZE_A3
     ws.print_title_cols = f"A:{get_column_letter(FIXED)}"
     _legend(ws, len(matrix.rows) + 5)

@@ -49,10 +49,24 @@ def _roles(style: Style, wrap: bool) -> tuple[str, ...]:
     return roles + ("wrapped",) if wrap else roles
 
 
+def cell_at(ws: Worksheet, row: int, column: int) -> Cell:
+    """The cell to write at (row, column); the writers never write inside a merged range."""
+    cell = ws.cell(row=row, column=column)
+    assert isinstance(cell, Cell)
+    return cell
+
+
+def fit_to_page(ws: Worksheet, fit: bool) -> None:
+    """Whether printing scales the sheet to the page setup's width and height."""
+    setup = ws.sheet_properties.pageSetUpPr
+    assert setup is not None  # openpyxl gives every new sheet one
+    setup.fitToPage = fit
+
+
 def put(ws: Worksheet, row: int, column: int, value: Any, *, wrap: bool = False, style: Style = ()) -> Cell:
     """Write a value in the named style for `style` (plus "wrapped" if `wrap`); strings are always stored
     as text (never as a formula)."""
-    cell = ws.cell(row=row, column=column)
+    cell = cell_at(ws, row, column)
     roles = _roles(style, wrap)
     if roles:
         apply(cell, *roles)  # first: a named style replaces the quote prefix too
@@ -69,7 +83,7 @@ def put(ws: Worksheet, row: int, column: int, value: Any, *, wrap: bool = False,
 def put_formula(ws: Worksheet, row: int, column: int, formula: str, *, style: Style = ()) -> Cell:
     """Write a formula we built ourselves (never one made from user text)."""
     assert formula.startswith("=")
-    cell = ws.cell(row=row, column=column)
+    cell = cell_at(ws, row, column)
     cell.value = formula
     roles = _roles(style, False)
     if roles:
@@ -92,13 +106,13 @@ def finish_table(
     title_rows: str | None = None,
 ) -> None:
     """Freeze the header, add filters, fit the print to one page wide, repeat the header on each page."""
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1).coordinate
     last = f"{get_column_letter(columns)}{max(header_row + rows, header_row + 1)}"
     ws.auto_filter.ref = f"A{header_row}:{last}"
     ws.print_title_rows = title_rows or f"{header_row}:{header_row}"
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    fit_to_page(ws, True)
     ws.print_options.gridLines = False
 
 

@@ -145,7 +145,7 @@ def _build(opened: OpenEngagement, today: date, lang: str) -> WeeklyReport:
     status = status_report(pb, plan, states, today, lang)
     views = task_views(pb, plan, states, lang)
     closed, ends = store.closed_phases(), plan.phase_milestones()
-    names = {p.id: tr(p.name, lang) for p in pb.phases}
+    names: dict[str, str] = {p.id: tr(p.name, lang) for p in pb.phases}
     phases = [
         PhaseRow(
             p.phase,

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Literal, TypeVar
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.styles.differential import DifferentialStyle
+from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.domain.text import RTL_LANGUAGES
 
@@ -62,7 +63,7 @@ def _fill(colour: str) -> PatternFill:
     return PatternFill("solid", fgColor=colour)
 
 
-def _frame(style: str, colour: str) -> Border:
+def _frame(style: Literal["thin", "medium"], colour: str) -> Border:
     side = Side(style=style, color=colour)
     return Border(left=side, right=side, top=side, bottom=side)
 
@@ -237,16 +238,28 @@ def styles_of(wb: Workbook) -> WorkbookStyles:
     return styles
 
 
-def apply(cell: Cell, *roles: str) -> Cell:
+AnyCell = TypeVar("AnyCell", bound=Cell | MergedCell)
+
+
+def first_sheet(wb: Workbook) -> Worksheet:
+    """The sheet a new workbook starts with (a worksheet, never a chart sheet)."""
+    ws = wb.active
+    assert isinstance(ws, Worksheet)
+    return ws
+
+
+def apply(cell: AnyCell, *roles: str) -> AnyCell:
     """Give the cell the named style for these roles (in order; later roles win part by part). A named
     style replaces the cell's whole look, so text kept inert by Excel's quote prefix keeps it."""
     if roles:
-        look = StyleArray(styles_of(cell.parent.parent).style(roles).as_tuple())
+        wb = cell.parent.parent
+        assert wb is not None  # the cell of a sheet in a workbook
+        look = StyleArray(styles_of(wb).style(roles).as_tuple())
         if cell.quotePrefix:
             look.quotePrefix = 1
         # what `cell.style = name` does, without openpyxl rebuilding its list of style names for every cell
-        # (a third of the writers' time when it did)
-        cell._style = look
+        # (a third of the writers' time when it did); `_style` is openpyxl's own slot, not in its stubs
+        cell._style = look  # type: ignore[union-attr]
     return cell
 
 

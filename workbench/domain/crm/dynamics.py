@@ -155,13 +155,13 @@ def unmapped_reason(mapping: CrmMapping, object_id: str) -> str | None:
     return None
 
 
-def entity_scopes(role: Role, members: list[str], entity: str) -> tuple[dict[str, str], dict[str, str]]:
+def entity_scopes(role: Role, members: list[str], entity: str) -> tuple[dict[Action, str], dict[Action, str]]:
     """The scope each action gets on one entity (the widest of the objects mapped to it, Global only on
     organization-owned entities), and why an action differs from the design."""
     perms = [role.permissions.get(o, {}) for o in members]
     org_owned = entity.lower() in ORG_OWNED
-    scopes: dict[str, str] = {}
-    notes: dict[str, str] = {}
+    scopes: dict[Action, str] = {}
+    notes: dict[Action, str] = {}
     for action in PRIVILEGES:
         held = [p.get(action, "none") for p in perms]
         scope = held[0] if len(held) == 1 else max(held, key=scope_rank)
@@ -188,7 +188,7 @@ def entity_scopes(role: Role, members: list[str], entity: str) -> tuple[dict[str
     return scopes, notes
 
 
-def plan(pb: Playbook, mapping: CrmMapping) -> tuple[dict[str, dict[str, dict[str, str]]], TargetMatrix]:
+def plan(pb: Playbook, mapping: CrmMapping) -> tuple[dict[str, dict[str, dict[Action, str]]], TargetMatrix]:
     """role id -> entity -> {action: scope} to write, and the design as Dynamics holds it."""
     reasons = {obj.id: unmapped_reason(mapping, obj.id) for obj in pb.objects}
     groups: dict[str, list[str]] = {}
@@ -199,7 +199,7 @@ def plan(pb: Playbook, mapping: CrmMapping) -> tuple[dict[str, dict[str, dict[st
             entity = spelled.setdefault(privilege_entity(entity).lower(), entity)
             groups.setdefault(entity, []).append(obj.id)
     matrix = TargetMatrix(TARGET)
-    roles: dict[str, dict[str, dict[str, str]]] = {}
+    roles: dict[str, dict[str, dict[Action, str]]] = {}
     for role in pb.roles:
         entities = roles.setdefault(role.id, {})
         project_system(role, mapping, matrix, TARGET)
@@ -226,7 +226,7 @@ def _grant_entity(
     role: Role,
     entity: str,
     members: list[str],
-    entities: dict[str, dict[str, str]],
+    entities: dict[str, dict[Action, str]],
     matrix: TargetMatrix,
 ) -> None:
     """One entity's privileges for a role (shared by the objects mapped to it), with what each object

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 
 class WorkbenchScreen(Screen):
-    SECTION: ClassVar[str] = ""
+    SECTION: str = ""
     HELP: ClassVar[str] = ""
     """One sentence for the help screen: what this screen is for."""
 

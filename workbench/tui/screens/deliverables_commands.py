@@ -29,7 +29,7 @@ class DeliverablesCommands(Provider):
         screen = self.screen
         if not isinstance(screen, DeliverablesScreen):
             return []
-        commands = [
+        commands: list[tuple[str, Callable[[], None], str]] = [
             (f"deliverables: show {label}", partial(screen.show_tab, tab), TAB_HELP[tab])
             for tab, label in TABS
         ]

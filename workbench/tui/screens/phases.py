@@ -53,7 +53,7 @@ class PhasesScreen(WorkbenchScreen):
         "Work the tasks of each phase; every change is saved at once with its author. In the details "
         "pane (i), Space ticks a checklist item."
     )
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "move('start')", "Start", id="phases.start", tooltip="Mark the task in progress"),
         Binding("d", "move('done')", "Done", id="phases.done", tooltip="Mark the task done"),

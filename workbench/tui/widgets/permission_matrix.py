@@ -89,7 +89,9 @@ class PermissionMatrixTable(DataTable):
             if obj and action:
                 column = self.get_column_index(column_key(obj, action))
             elif obj:
-                column = next(i for i, key in enumerate(self.columns) if key.value.startswith(f"{obj}:"))
+                column = next(
+                    i for i, key in enumerate(self.columns) if (key.value or "").startswith(f"{obj}:")
+                )
             else:
                 column = 0
         except (RowDoesNotExist, ColumnDoesNotExist, StopIteration):

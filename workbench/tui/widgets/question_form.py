@@ -120,7 +120,7 @@ class QuestionForm(Vertical):
                 id="answer",
             )
         if q.type == "multi_choice":
-            chosen = set(value or [])
+            chosen = set(value if isinstance(value, list) else [])
             return SelectionList[str](
                 *[Selection(tr(o.label, lang), o.id, o.id in chosen) for o in q.options], id="answer"
             )

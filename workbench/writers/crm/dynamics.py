@@ -10,9 +10,11 @@ writes to limitations.md. Privileges are sorted by name, as solution exports lis
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from workbench.domain.access import Action
 from workbench.domain.crm import written_names
 from workbench.domain.crm.dynamics import DEPTHS, PRIVILEGES, plan, privilege_name, role_id, role_names
 from workbench.domain.crm_targets import CrmMapping
@@ -44,7 +46,7 @@ def _attr(value: str) -> str:
     return escape(re.sub(r"[\x00-\x1f]", " ", value), {'"': "&quot;"})
 
 
-def role_xml(name: str, entities: dict[str, dict[str, str]], system: list[str] = ()) -> bytes:
+def role_xml(name: str, entities: dict[str, dict[Action, str]], system: Sequence[str] = ()) -> bytes:
     """One security role: each action's privileges at the depth of its scope, and the system rights'
     privileges at Global (written as text, every value escaped, so a role over 500 entities stays fast)."""
     levels = {
