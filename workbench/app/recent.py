@@ -50,10 +50,15 @@ def recent_file() -> Path:
 def _parse(item: object) -> Recent | None:
     if not isinstance(item, dict):
         return None
-    values = [item.get(key) for key in ("folder", "client", "playbook", "opened")]
-    if not all(isinstance(v, str) for v in values) or not values[0]:
+    folder, client, playbook, opened = (item.get(key) for key in ("folder", "client", "playbook", "opened"))
+    if not (
+        isinstance(folder, str)
+        and isinstance(client, str)
+        and isinstance(playbook, str)
+        and isinstance(opened, str)
+    ):
         return None
-    return Recent(*values)  # type: ignore[arg-type]
+    return Recent(folder, client, playbook, opened) if folder else None
 
 
 def load_recent(path: Path | None = None) -> list[Recent]:

@@ -110,7 +110,8 @@ class _Templates(Mapping[str, tuple[str, str, str]]):
         if key not in ENGLISH and key not in COUNTED:
             raise KeyError(key)
         counts = {COUNTED[key].count: MANY} if key in COUNTED else {}
-        return tuple(template(key, lang, **counts) for lang in LANGS)  # type: ignore[return-value]
+        en, fa, ru = (template(key, lang, **counts) for lang in LANGS)
+        return en, fa, ru
 
     def __iter__(self) -> Iterator[str]:
         return iter((*ENGLISH, *COUNTED))

@@ -45,6 +45,8 @@ def fill_cadences(pb: Playbook) -> None:
 
 def _fill(texts: Iterable[LocalText | None], months: int) -> None:
     for text in texts:
-        for lang, value in list((text or {}).items()):
+        if text is None:
+            continue
+        for lang, value in list(text.items()):
             if PLACEHOLDER in value:
-                text[lang] = value.replace(PLACEHOLDER, every_months(months, lang))  # type: ignore[index]
+                text[lang] = value.replace(PLACEHOLDER, every_months(months, lang))
