@@ -200,3 +200,23 @@ def golden(request):
             )
 
     return compare
+
+
+REQUIRE_POSTGRES = os.environ.get("CRMWB_REQUIRE_POSTGRES", "") == "1" or bool(os.environ.get("CI"))
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A running PostgreSQL server for the session, or a skip (a failure on CI) saying why not."""
+    from workbench.store.postgres.local_server import ServerUnavailable, start
+
+    try:
+        server = start()
+    except ServerUnavailable as exc:
+        missing_tool(
+            f"no PostgreSQL server for the contract suite: {exc}", REQUIRE_POSTGRES, "CRMWB_REQUIRE_POSTGRES"
+        )
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -28,6 +28,9 @@ def open_session(folder: Path, author: str) -> Session:
 
     folder = Path(folder)
     try:
+        viewer = _viewer_session(folder, author)
+        if viewer is not None:
+            return viewer
         if write_lock_free(folder / STORE_NAME):
             try:
                 session = Session.open(folder, author)
@@ -50,6 +53,27 @@ def open_session(folder: Path, author: str) -> Session:
                 )
             ]
         ) from None
+
+
+def _viewer_session(folder: Path, author: str) -> Session | None:
+    """A session opened for reading when the engagement's store lets this user read only (a team
+    store's viewer role); None when it may write, or is not a team store. A viewer's sync could only be
+    refused, so it is not tried: the task list shows what the editors last saved."""
+    from workbench.app.engagement import open_engagement
+    from workbench.store.choose import team_address
+    from workbench.store.engagement import read
+
+    try:
+        team = team_address(read(folder))
+    except (EngagementError, OSError):
+        return None  # the ordinary open reports it, located
+    if team is None:
+        return None
+    opened = open_engagement(folder, author, sync=False)
+    if opened.store.writable():
+        opened.store.close()
+        return None
+    return Session(opened, author, synced=True, read_only=True)
 
 
 def create_session(

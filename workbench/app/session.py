@@ -31,6 +31,9 @@ class Session:
     synced: bool = True
     """False when opened for reading while another program held the write lock: the task list still
     has to follow the answers (the app syncs it in a worker once the lock is free)"""
+    read_only: bool = False
+    """True for a team store's viewer (the steering committee): the database refuses every change, so the
+    interface says so up front and never tries to sync"""
 
     @classmethod
     def open(cls, folder: Path, author: str) -> Session:

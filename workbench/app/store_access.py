@@ -63,7 +63,11 @@ def write_lock_free(db: Path) -> bool:
 
 
 def data_version(store: object) -> int | None:
-    """SQLite's change counter for commits by OTHER connections (PRAGMA data_version), None if unknown."""
+    """A counter that moves when OTHER connections commit: SQLite's PRAGMA data_version, the team store's
+    LISTEN/NOTIFY count (PostgresStore.change_counter); None if unknown."""
+    counter = getattr(store, "change_counter", None)
+    if callable(counter):
+        return counter()
     conn = getattr(store, "conn", None)
     if not isinstance(conn, sqlite3.Connection):
         return None

@@ -1,5 +1,6 @@
 """`crmwb store reinit DIR --confirm`: start a new, empty task history for an engagement on purpose;
-`crmwb store move DIR --to URL|sqlite`: move its state between state.db and a team database.
+`crmwb store move DIR --to URL|sqlite`: move its state between state.db and a team database;
+`crmwb store grant URL [--viewer LOGIN] [--editor LOGIN]`: set up the team database's editor and viewer roles.
 
 crmwb never re-creates a missing or empty state.db by itself for an engagement that had one (its task
 history would be gone without a word). When the file is really lost, this command is the deliberate way
@@ -45,6 +46,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="a PostgreSQL address (no password in it), or 'sqlite' for state.db",
     )
 
+    grant = sub.add_parser(
+        "grant",
+        help="set up the team database's editor and viewer roles, and add people to them",
+        description="Creates the group roles crmwb_editor (may change engagements) and crmwb_viewer "
+        "(may only read: status, report, portfolio, the TUI read-only) if missing, grants them the team "
+        "schema, and makes each --editor/--viewer login a member. PostgreSQL itself then refuses a "
+        "viewer's change. Run it as the database's administrator; running it again changes nothing.",
+    )
+    grant.add_argument("address", metavar="URL", help="the team database's address (no password in it)")
+    grant.add_argument(
+        "--editor",
+        action="append",
+        default=[],
+        metavar="LOGIN",
+        help="an existing login role to make an editor (repeatable)",
+    )
+    grant.add_argument(
+        "--viewer",
+        action="append",
+        default=[],
+        metavar="LOGIN",
+        help="an existing login role to make a viewer (repeatable)",
+    )
+
 
 def _set_aside(store: Path) -> list[Path]:
     """Rename state.db and its -wal/-shm to *.replaced-<time>; an empty file is simply removed."""
@@ -65,6 +90,8 @@ def _set_aside(store: Path) -> list[Path]:
 def run(args: argparse.Namespace) -> int:
     if args.action == "move":
         return _move(args)
+    if args.action == "grant":
+        return _grant(args)
     return _reinit(args)
 
 
@@ -108,6 +135,33 @@ def _move(args: argparse.Namespace) -> int:
                 "The previous state stays where it was, unchanged and no longer used: {source} (not deleted)."
             ).format(source=result.source)
         )
+    return ExitCode.OK
+
+
+def _grant(args: argparse.Namespace) -> int:
+    from workbench.store.postgres import EDITOR, VIEWER, add_members, grant_roles
+    from workbench.store.postgres.address import import_psycopg
+    from workbench.store.sqlite_store import StoreError
+
+    try:
+        psycopg = import_psycopg()  # a StoreError naming the [team] extra when it is not installed
+    except StoreError as exc:
+        return fail("store grant", str(exc))
+    try:
+        address = args.address.strip()
+        grant_roles(address)  # refuses an address holding a password, as every team-store address
+        add_members(address, [(login, EDITOR) for login in args.editor] + [(v, VIEWER) for v in args.viewer])
+    except (StoreError, psycopg.Error) as exc:
+        return fail("store grant", str(exc).strip())
+    print(
+        _("The team roles are ready: {editor} may change engagements, {viewer} may only read them.").format(
+            editor=EDITOR, viewer=VIEWER
+        )
+    )
+    for login in args.editor:
+        print(_("  {login}: editor").format(login=login))
+    for login in args.viewer:
+        print(_("  {login}: viewer").format(login=login))
     return ExitCode.OK
 
 

@@ -63,6 +63,11 @@ class StateStore(Protocol):
 
     def close(self) -> None: ...
 
+    def writable(self) -> bool:
+        """Whether this user may change the engagement here (a team store's viewer may not): interfaces
+        say "read-only" up front instead of letting each change be refused."""
+        ...
+
 
 class StoreBusy(Exception):
     """Another program holds the write lock longer than this call is willing to wait.

@@ -12,6 +12,7 @@ that does not parse) is a StoreDataError naming the table, the row and the value
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -115,6 +116,10 @@ class SQLiteStore:
 
     def close(self) -> None:
         self.conn.close()
+
+    def writable(self) -> bool:
+        """Whether changes can be saved here: state.db and its folder writable by this user."""
+        return os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)
 
     def __enter__(self) -> SQLiteStore:
         return self

@@ -436,6 +436,16 @@ class WorkbenchApp(App[int]):
             self.close_session(old)
         pb = session.opened.playbook
         self.sub_title = f"{session.client} · {pb.id} {pb.version}"
+        if session.read_only:
+            self.sub_title += " · " + _("read-only")
+            self.notify(
+                _(
+                    "Read-only: your role in the team store may view this engagement, not change it. "
+                    "Ask its owner for the editor role to make changes."
+                ),
+                title=_("Read-only"),
+                timeout=10,
+            )
         remember(
             Recent(
                 str(session.folder),

@@ -10,6 +10,7 @@ from datetime import date
 import psycopg
 import pytest
 
+from workbench.domain.tracking import Measurement
 from workbench.store.migrations import LATEST, render, statements
 from workbench.store.postgres import PostgresStore, StoreReadOnly, check_address, grant_roles
 from workbench.store.postgres.address import SCHEMA, redacted
@@ -81,10 +82,11 @@ def test_viewers_writes_are_refused_by_postgresql_itself(pg_server):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 viewer.execute(statement)
     with PostgresStore(viewer_address, "acme") as store:
-        assert store.tasks()["a"].status == "not_started"
+        assert store.tasks()["a"].status == "not_started" and not store.writable()
         with pytest.raises(StoreReadOnly, match="may only read"):
             store.set_status("a", "done", "steering")
     with PostgresStore(address.replace("user=postgres", "user=consultant"), "acme") as store:
+        assert store.writable()
         store.set_status("a", "done", "consultant")
         store.check_item("a", 0, True, "consultant")
         assert store.tasks()["a"].checklist == [True] and store.history("a")[-2].author == "consultant"
@@ -165,3 +167,41 @@ def test_a_serialisation_failure_or_deadlock_reruns_the_whole_command_a_bounded_
             store._write(lambda conn: flaky(conn, 10_000))
         assert len(attempts) == store_module.CONFLICT_RETRIES + 1
         assert len([e for e in store.history("a") if e.kind == "note"]) == 1
+
+
+def _settled(store: PostgresStore, wanted: int) -> int | None:
+    """The store's change counter once it reaches `wanted`, or its last value after 10 s (a NOTIFY
+    reaches the listening socket a moment after the commit)."""
+    import time
+
+    value = store.change_counter()
+    deadline = time.monotonic() + 10
+    while value != wanted and time.monotonic() < deadline:
+        time.sleep(0.05)
+        value = store.change_counter()
+    return value
+
+
+def test_other_writers_commits_move_the_change_counter_and_ones_own_do_not(pg_server):
+    """LISTEN/NOTIFY, what the TUI's watcher reads for a team engagement (SQLite: PRAGMA data_version)."""
+    address = _fresh_database(pg_server)
+    rows = [("a", "pre_deployment", 1)]
+    with (
+        PostgresStore(address, "acme") as mine,
+        PostgresStore(address, "acme") as theirs,
+        PostgresStore(address, "other") as elsewhere,
+    ):
+        mine.sync_tasks(rows, "ana")
+        elsewhere.sync_tasks(rows, "olga")
+        assert mine.change_counter() == 0  # listening starts here
+        theirs.set_status("a", "in_progress", "boris")
+        assert _settled(mine, 1) == 1
+        mine.set_status("a", "blocked", "ana", note="waiting")  # its own write: not a change from elsewhere
+        elsewhere.set_status("a", "done", "olga")  # another engagement in the same database
+        theirs.record_measurements([Measurement("nps", 3, date(2026, 1, 1))], "boris")
+        assert _settled(mine, 2) == 2
+        with pytest.raises(StoreError):
+            theirs.set_status("a", "no-such-status", "boris")  # refused: nothing committed, nothing said
+        theirs.set_status("a", "in_progress", "boris")
+        assert _settled(mine, 3) == 3
+        assert mine.tasks()["a"].status == "in_progress"

@@ -2,7 +2,7 @@
 the embedded SQLite store. Needs the optional extra `crm-workbench[team]` (psycopg 3 and its pool)."""
 
 from workbench.store.postgres.address import check_address, import_psycopg
-from workbench.store.postgres.roles import EDITOR, VIEWER, grant_roles
+from workbench.store.postgres.roles import EDITOR, VIEWER, add_members, grant_roles
 from workbench.store.postgres.store import PostgresStore, StoreReadOnly
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "PostgresStore",
     "StoreReadOnly",
     "check_address",
+    "add_members",
     "grant_roles",
     "import_psycopg",
 ]

@@ -54,3 +54,29 @@ def grant_roles(address: str, editor: str = EDITOR, viewer: str = VIEWER) -> Non
                 "(who may create roles and owns schema {schema}): {reason}"
             ).format(address=redacted(address), schema=SCHEMA, reason=str(exc).strip())
         ) from None
+
+
+def add_members(address: str, members: list[tuple[str, str]]) -> None:
+    """Make each existing login role a member of its group: [(login, group role)]. A login that does not
+    exist is refused by name: creating logins (and their passwords or peer mapping) is the administrator's."""
+    psycopg = import_psycopg()
+    from psycopg import sql
+
+    params = check_address(address)
+    try:
+        with psycopg.connect(**params, autocommit=True) as conn, conn.transaction():
+            for login, group in members:
+                if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (login,)).fetchone() is None:
+                    raise StoreError(
+                        _("no database role {login!r} at {address}; expected an existing login role").format(
+                            login=login, address=redacted(address)
+                        )
+                    )
+                conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(login)))
+    except psycopg.errors.InsufficientPrivilege as exc:
+        raise StoreError(
+            _(
+                "adding members to the team roles at {address} needs the administrator of the database: "
+                "{reason}"
+            ).format(address=redacted(address), reason=str(exc).strip())
+        ) from None

@@ -18,11 +18,12 @@ from __future__ import annotations
 import json
 import random
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from workbench.domain.tracking import STATUSES, Baseline, Event, Measurement, TaskState
 from workbench.i18n import _
@@ -31,6 +32,9 @@ from workbench.store.busy import BusyPolicy
 from workbench.store.postgres.address import SCHEMA, check_address, import_psycopg, redacted
 from workbench.store.postgres.schema import migrate
 from workbench.store.sqlite_store import StoreDataError, StoreError, _now, _row_date, _task_state
+
+if TYPE_CHECKING:
+    from psycopg import Connection
 
 T = TypeVar("T")
 
@@ -43,6 +47,8 @@ CONFLICT_PAUSE = 0.01
 CONFLICT_PAUSE_MAX = 0.5
 CONFLICT_STATES = {"40001", "40P01"}
 BUSY_STATE = "55P03"  # lock_not_available: lock_timeout expired waiting for another writer
+CHANGES_CHANNEL = "crmwb_changes"
+"""NOTIFY channel: every committed write says which engagement it changed, and which store object wrote it"""
 READ_ONLY_STATE = "42501"  # insufficient_privilege: a viewer's role may not write
 
 
@@ -77,6 +83,11 @@ class PostgresStore:
         """where the rows are, for messages (StoreDataError names it like a state.db path)"""
         self.busy = busy or BusyPolicy.interactive()
         self._errors = psycopg.errors
+        self._token = uuid.uuid4().hex
+        """names this store object's own NOTIFYs, which change_counter() does not count"""
+        self._listener: Connection | None = None
+        self._changes = 0
+        self._params: dict = {}
         params.setdefault("connect_timeout", "10")
         params["options"] = (params.get("options", "") + f" -c search_path={SCHEMA}").strip()
         try:
@@ -88,6 +99,7 @@ class PostgresStore:
                     address=redacted(address), reason=str(exc).strip()
                 )
             ) from None
+        self._params = params
         self.pool = ConnectionPool(
             kwargs=params, min_size=1, max_size=pool_size, open=True, name=f"crmwb-{engagement}"
         )
@@ -115,7 +127,55 @@ class PostgresStore:
             )
 
     def close(self) -> None:
+        self._stop_listening()
         self.pool.close()
+
+    def writable(self) -> bool:
+        """Whether the database role may write the engagement's rows (an editor) or only read them (a
+        viewer): asked of PostgreSQL, which enforces it either way."""
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT has_table_privilege(current_user, %s, 'INSERT')", (f"{SCHEMA}.events",)
+            ).fetchone()
+        return bool(row and row[0])
+
+    # ---- changes made by others
+    def change_counter(self) -> int | None:
+        """How many writes OTHER store objects (other processes, other laptops) have committed to this
+        engagement since this one started listening: the team database's counterpart of SQLite's
+        `PRAGMA data_version`, read by the TUI's watcher. LISTEN/NOTIFY: a look is one poll of a socket,
+        no query. None when the listening connection cannot be made (the watcher then relies on Ctrl+R)."""
+        listener = self._listener or self._listen()
+        if listener is None:
+            return None
+        try:
+            for note in listener.notifies(timeout=0):
+                token, _space, engagement = note.payload.partition(" ")
+                if engagement == self.engagement and token != self._token:
+                    self._changes += 1
+        except self._errors.Error:
+            self._stop_listening()  # a lost connection: listen again at the next look
+            return None
+        return self._changes
+
+    def _listen(self) -> Connection | None:
+        import psycopg
+
+        try:
+            listener = psycopg.connect(**self._params, autocommit=True)
+            listener.execute(f"LISTEN {CHANGES_CHANNEL}")
+        except psycopg.Error:
+            return None
+        self._listener = listener
+        return listener
+
+    def _stop_listening(self) -> None:
+        listener, self._listener = self._listener, None
+        if listener is not None:
+            try:
+                listener.close()
+            except Exception:  # noqa: BLE001 - closing a broken connection: nothing left to save
+                pass
 
     def __enter__(self) -> PostgresStore:
         return self
@@ -146,7 +206,12 @@ class PostgresStore:
                             (WRITE_LOCK_CLASS, self.engagement),
                         )
                         conn.execute("SET LOCAL lock_timeout = 0")
-                        return work(conn)
+                        result = work(conn)
+                        # delivered on commit only, so a listener never sees a change that was rolled back
+                        conn.execute(
+                            "SELECT pg_notify(%s, %s)", (CHANGES_CHANNEL, f"{self._token} {self.engagement}")
+                        )
+                        return result
             except self._errors.Error as exc:
                 state = getattr(exc, "sqlstate", None)
                 if state in CONFLICT_STATES and conflicts < CONFLICT_RETRIES:
