@@ -22,6 +22,8 @@ NO_RESULT = {
     "crm-export": "writes each CRM's own files into --out DIR",
     "recertify": "writes one xlsx checklist per reviewer into --out DIR",
     "store reinit": "starts a new task history",
+    "store move": "an action; says what it moved and verified",
+    "store grant": "an action; says which roles and members it set up",
     "phase close": "an action; says what it did",
     "plan baseline": "an action; says what it did",
     "kpi record": "an action; says what it did",

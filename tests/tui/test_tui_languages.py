@@ -21,6 +21,7 @@ from tests.conftest import allowed_latin_words
 from tests.test_no_english_leaks import BUILT_IN_RULES, leaks
 from tests.tui.conftest import AUTHOR, CLIENT, TODAY
 from tests.tui.helpers import settle
+from tests.tui.store_support import wait_for
 from workbench import i18n
 from workbench.settings import settings_path
 from workbench.tui import bidi
@@ -37,6 +38,7 @@ SIZE = (160, 50)
 KEY_NAMES = {
     "Ctrl",
     "Esc",
+    "esc",  # the footer's key cap for escape, as printed on keyboards
     "Space",
     "Enter",
     "Escape",
@@ -160,6 +162,12 @@ async def _walk(pilot, app) -> dict[str, str]:
     seen["new engagement"] = screen_text(app)
     await pilot.press("escape")
     await settle(pilot)
+    await pilot.press("p")  # the portfolio of the recent engagements (this one)
+    assert await wait_for(pilot, lambda: getattr(app.screen, "all_rows", None))
+    await settle(pilot)
+    seen["portfolio"] = screen_text(app)
+    await pilot.press("escape")
+    await settle(pilot)
     await pilot.press("ctrl+p")
     await settle(pilot)
     seen["palette"] = screen_text(app)
@@ -180,7 +188,7 @@ async def test_every_screen_in_persian_and_russian_shows_no_english_chrome(seede
         if words:
             found[name] = sorted(set(words))
     assert not found, f"English on the {lang} screens: {found}"
-    assert len(seen) == 15  # every screen was seen, not skipped
+    assert len(seen) == 16  # every screen was seen, not skipped
 
 
 async def test_the_english_walk_is_found_by_the_same_check(seeded):

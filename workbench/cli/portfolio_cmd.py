@@ -12,30 +12,14 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from workbench.app.portfolio_view import COLUMNS
+from workbench.app.portfolio_view import cells as _cells
 from workbench.cli.engagement_args import fail, iso_date
 from workbench.cli.exit_codes import ExitCode
 from workbench.cli.output import add_format_argument, add_output_argument, emit, json_text
-from workbench.i18n import N_, _
+from workbench.i18n import _
 
 FORMATS = ("text", "json", "md", "xlsx")
-COLUMNS = (
-    ("client", N_("Client")),
-    ("playbook", N_("Playbook")),
-    ("phase", N_("Phase")),
-    ("done", N_("Done")),
-    ("late", N_("Late")),
-    ("blocked", N_("Blocked")),
-    ("at-risk", N_("At risk")),
-    ("go-live", N_("Go-live (forecast)")),
-    ("target", N_("Target")),
-    ("slip", N_("Slip (days)")),
-    ("off-track", N_("KPIs off track")),
-    ("next-gate", N_("Next gate")),
-    ("due", N_("Gate due")),
-    ("problem", N_("Problem")),
-)
-"""the portfolio's columns, as --sort names them and as every format titles them (English, translated at
-use)"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -69,34 +53,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help="the day to judge lateness by")
     add_format_argument(parser, FORMATS)
     add_output_argument(parser)
-
-
-def _cells(row) -> list[str]:
-    """A row's cells as text for people, in the interface language."""
-    from workbench.cli.local import day, num, pct
-
-    def n(value: int | None) -> str:
-        return num(value) if value is not None else "—"
-
-    if row.problem and row.percent is None:
-        return [row.client] + ["—"] * (len(COLUMNS) - 2) + [row.problem]
-    slip = "—" if row.slip_days is None else (("+" if row.slip_days > 0 else "") + num(row.slip_days))
-    return [
-        row.client,
-        row.playbook or "—",
-        row.phase_name or row.phase or "—",
-        pct(row.percent) if row.percent is not None else "—",
-        n(row.late),
-        n(row.blocked),
-        n(row.at_risk),
-        day(row.forecast_go_live),
-        day(row.target_go_live),
-        slip,
-        n(row.kpis_off_track),
-        row.next_gate_name or row.next_gate or "—",
-        day(row.next_gate_due),
-        row.problem or "",
-    ]
 
 
 def text_table(rows) -> str:

@@ -5,13 +5,19 @@ alone knows (its task progress) and says that its engagement.yaml is needed for 
 from __future__ import annotations
 
 import json
+import uuid
+
+import psycopg
 
 from tests.engagement.concurrency_helpers import crmwb
 from workbench.store.postgres import PostgresStore
 
 
 def test_portfolio_lists_the_team_store_with_and_without_folders(pg_server, tmp_path):
-    address = pg_server.address()
+    name = f"db_{uuid.uuid4().hex[:10]}"  # a database of its own: other tests' engagements are not listed
+    with psycopg.connect(pg_server.address(), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    address = pg_server.address(database=name)
     team = {"CRMWB_STORE": address}
     made = crmwb(
         "new",

@@ -54,6 +54,13 @@ class StartScreen(WorkbenchScreen):
             tooltip=N_("Job descriptions for HR, with or without an engagement"),
         ),
         Binding(
+            "p",
+            "portfolio",
+            N_("Portfolio"),
+            id="start.portfolio",
+            tooltip=N_("Every engagement you work on, one row each, with its progress and what is late"),
+        ),
+        Binding(
             "x",
             "forget",
             N_("Forget"),
@@ -73,6 +80,7 @@ class StartScreen(WorkbenchScreen):
                 yield Button(visual(_("New engagement")), id="new", variant="primary")
                 yield Button(visual(_("Open a folder")), id="open")
                 yield Button(visual(_("Job descriptions")), id="jobdesc")
+                yield Button(visual(_("Portfolio")), id="portfolio")
 
     def on_mount(self) -> None:
         self.refresh_recent()
@@ -163,3 +171,15 @@ class StartScreen(WorkbenchScreen):
     @on(Button.Pressed, "#jobdesc")
     def _jobdesc(self) -> None:
         self.post_message(m.SectionRequested("jobdesc"))
+
+    @on(Button.Pressed, "#portfolio")
+    def _portfolio(self) -> None:
+        self.action_portfolio()
+
+    def action_portfolio(self) -> None:
+        """The recent engagements that still exist, and the team store's when $CRMWB_STORE names one."""
+        from workbench.store.choose import team_address
+        from workbench.tui.screens.portfolio import PortfolioScreen
+
+        folders = [Path(r.folder) for r in load_recent() if r.exists]
+        self.app.push_screen(PortfolioScreen(folders, team_address()))
