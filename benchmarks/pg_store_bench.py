@@ -28,10 +28,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from workbench.app.engagement import create, open_engagement  # noqa: E402
 from workbench.cli.main import main  # noqa: E402
 from workbench.domain.tracking import STATUSES, Measurement  # noqa: E402
 from workbench.store.choose import STORE_ENV  # noqa: E402
-from workbench.store.engagement import create, open_engagement  # noqa: E402
 from workbench.store.postgres.local_server import start  # noqa: E402
 
 START = date(2024, 1, 8)
