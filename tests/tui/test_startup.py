@@ -133,3 +133,24 @@ def test_crmwb_open_prints_the_problems_found_behind_the_loading_screen(monkeypa
     assert open_cmd.launch(folder) == 2
     err = capsys.readouterr().err
     assert f"{folder / 'engagement.yaml'}:1:1: error:" in err and "missing 'answers'" in err
+
+
+def test_every_worker_has_a_description():
+    """Without `description=`, Textual describes a worker by `repr(work)`: for a partial holding the
+    session that is the repr of the whole resolved playbook (0.3 s of the first screen, measured)."""
+    import ast
+    from pathlib import Path
+
+    tui = Path(__file__).resolve().parents[2] / "workbench" / "tui"
+    calls, missing = 0, []
+    for path in sorted(tui.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if name not in ("run_worker", "work") or (name == "work" and not node.keywords):
+                continue
+            calls += 1
+            if "description" not in {k.arg for k in node.keywords}:
+                missing.append(f"{path.relative_to(tui)}:{node.lineno}")
+    assert calls > 10 and not missing, missing

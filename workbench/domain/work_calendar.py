@@ -149,11 +149,9 @@ def country_calendar(
 def _holidays(country: str, year: int, language: str | None):
     """The holiday table of `country` around `year`, built once per process: building Iran's takes about
     10 ms (lunar and Solar Hijri dates), which the portfolio paid once per engagement. Only read."""
-    import holidays
+    from workbench.domain.holiday_source import country_table
 
     try:
-        return holidays.country_holidays(
-            country, years=range(year - 1, year + YEARS_AHEAD + 1), language=language
-        )
+        return country_table(country, range(year - 1, year + YEARS_AHEAD + 1), language)
     except NotImplementedError:
         raise ValueError(f"unknown country {country!r}; expected an ISO 3166 code such as IR or RU") from None

@@ -41,7 +41,12 @@ class ThemeMemory:
         self.wanted = theme.name
         if self.wanted != self.saved:
             self.app.run_worker(
-                self._save, thread=True, group="settings", exit_on_error=False, name="remember the theme"
+                self._save,
+                thread=True,
+                group="settings",
+                exit_on_error=False,
+                name="remember the theme",
+                description="remember the theme",
             )
 
     def _save(self) -> None:

@@ -53,7 +53,12 @@ class StoreQueue:
                 return
             self._running = True
         self.app.run_worker(
-            self._drain, thread=True, group="store", exit_on_error=False, name="store changes"
+            self._drain,
+            thread=True,
+            group="store",
+            exit_on_error=False,
+            name="store changes",
+            description="store changes",
         )
 
     def _drain(self) -> None:

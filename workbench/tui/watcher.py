@@ -61,6 +61,7 @@ class Watcher:
             group="watch",
             exit_on_error=False,
             name="watch engagement",
+            description="watch engagement",
         )
 
     def _look(self, session: Session, force: bool) -> None:
@@ -98,6 +99,7 @@ class Watcher:
                 group="reopen",
                 exit_on_error=False,
                 name="re-read",
+                description="re-read",
             )
         elif store_changed:
             self.refresh_screen()

@@ -215,7 +215,9 @@ class IntakeScreen(WorkbenchScreen):
         changed_here = self.pb.questions[self.current].id in changed
         self._refresh_nav()
         if changed_here:
-            self.run_worker(self._show(self.current), group="intake-show", exclusive=True)
+            self.run_worker(
+                self._show(self.current), group="intake-show", exclusive=True, description="show question"
+            )
 
     # ---- navigation
     @on(OptionList.OptionSelected, "#questions")

@@ -225,6 +225,7 @@ class PlanView(Vertical):
             group="plan-forecast",
             exit_on_error=False,
             name="plan forecast",
+            description="plan forecast",
         )
 
     def _read_forecast(self, opened: OpenEngagement, today: date) -> None:
