@@ -206,8 +206,9 @@ def run(args: argparse.Namespace) -> int:
         return ExitCode.BAD_INPUT
     with oe:
         today = args.today or date.today()
-        report = status_report(oe.resolved, oe.plan, oe.store.tasks(), today)
-        fc = current_forecast(oe, today)
+        states = oe.store.tasks()
+        report = status_report(oe.resolved, oe.plan, states, today)
+        fc = current_forecast(oe, today, states)
         if args.format == "json":
             emit(json_text(status_json(oe, report, fc)))
         else:
