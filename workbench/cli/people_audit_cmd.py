@@ -1,0 +1,121 @@
+"""`crmwb people-audit DIR --crm NAME --users FILE...`: the engagement's people against a CRM's users.
+
+The role audit (`crmwb audit`) compares role definitions; this one asks about people: accounts of staff
+who left, logins nobody owns or everybody shares, roles held beyond the person's designed role, toxic
+combinations two roles make together, more administrators than the design allows. The roster comes from
+`crmwb roster DIR import`; the findings from domain/people_audit.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workbench.cli.exit_codes import ExitCode
+from workbench.cli.output import add_format_argument, add_output_argument, emit, json_text
+from workbench.i18n import N_, _, ngettext
+
+FORMATS = ("table", "json", "sarif", "xlsx")
+USER_TARGETS = ("salesforce", "dynamics", "odoo", "espocrm", "suitecrm")
+EPILOG = """\
+user exports (files in any order, or a folder of them; CSV or JSON):
+  salesforce  Data Loader CSVs of User (Username, Email, IsActive, Profile.Name ...) and
+              PermissionSetAssignment (AssigneeId, PermissionSet.Name)
+  dynamics    Web API JSON of systemusers (with systemuserroles_association expanded), or systemusers
+              + systemuserroles + roles
+  odoo        res.users (login, active, groups_id) from the Export dialog or JSON-RPC, [res.groups]
+  espocrm     GET /api/v1/User (userName, isActive, type, rolesNames) or the list view's CSV
+  suitecrm    Users (user_name, status, is_admin) and acl_roles_users (user_name, role name)
+
+exit codes: 0 clean, 1 findings, 2 the roster or an export could not be read (every problem located)
+"""
+KIND_WORDS = {"left-enabled": N_("left, enabled"), "no-person": N_("no person"),
+              "shared-login": N_("shared login"), "toxic-combination": N_("toxic combination"),
+              "beyond-role": N_("beyond role"), "too-many-admins": N_("too many admins"),
+              "unknown-role": N_("unknown role")}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = EPILOG
+    parser.add_argument("folder", metavar="ENGAGEMENT", help="the engagement folder (its roster.yaml and design)")
+    parser.add_argument("--crm", required=True, choices=USER_TARGETS, help="the CRM the user export is from")
+    parser.add_argument("--users", required=True, nargs="+", type=Path, metavar="FILE-OR-DIR",
+                        help="the CRM's user export files (see below)")
+    add_format_argument(parser, FORMATS)
+    add_output_argument(parser)
+
+
+def fail(message: str) -> int:
+    print(_("crmwb people-audit: error: {message}").format(message=message), file=sys.stderr)
+    return ExitCode.BAD_INPUT
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbench.app.design import load_design
+    from workbench.app.people_audit import people_audit
+    from workbench.cli.output import print_problems
+
+    if args.format == "xlsx" and args.out is None:
+        return fail(_("{option} needs {out}").format(option="--format xlsx", out="--out FILE"))
+    folder = Path(args.folder)
+    if not (folder / "engagement.yaml").is_file():
+        return fail(_("{folder} is not an engagement folder; expected the folder {command} made").format(
+            folder=folder, command="`crmwb new`"))
+    design, problems = load_design(str(folder), None)
+    if design is None:
+        print_problems(problems)
+        return ExitCode.BAD_INPUT
+    result = people_audit(design.playbook, design.label, folder, args.crm, list(args.users))
+    print_problems(result.problems)
+    if result.report is None:
+        return ExitCode.BAD_INPUT
+    try:
+        render(result.report, args)
+    except OSError as exc:
+        return fail(_("cannot write {file}: {reason}").format(file=args.out or "-", reason=exc.strerror or exc))
+    return ExitCode.findings_if(not result.report.clean)
+
+
+def render(report, args: argparse.Namespace) -> None:
+    from workbench import __version__
+
+    if args.format == "xlsx":
+        from workbench.writers.atomic import atomic_path
+        from workbench.writers.people_xlsx import write
+
+        with atomic_path(args.out) as tmp:
+            write(report, tmp)
+        print(_("wrote {path}").format(path=args.out), file=sys.stderr)
+    elif args.format == "sarif":
+        from workbench.writers.people_sarif import dumps
+
+        emit(dumps(report, __version__), args.out)
+    elif args.format == "json":
+        emit(json_text(report.to_dict()), args.out)
+    else:
+        emit("\n".join(lines(report)) + "\n", args.out)
+
+
+def lines(report) -> list[str]:
+    from workbench.cli.audit_output import table
+    from workbench.cli.local import num
+    from workbench.domain.vocabulary import severity_label
+
+    out = [_("people audit of {source} ({target}) against the roster and the {design}").format(
+        source=", ".join(report.sources), target=report.target, design=report.design)]
+    summary = _("{accounts} accounts, {enabled} enabled, {matched} matched to {people} people").format(
+        accounts=num(report.accounts), enabled=num(report.enabled), matched=num(report.matched),
+        people=num(report.people))
+    if report.clean:
+        return out + [_("clean: {summary}").format(summary=summary)]
+    out += table((_("severity"), _("kind"), _("person"), _("account"), _("evidence"), _("fix")),
+                 ((severity_label(f.severity), _(KIND_WORDS[f.kind]), f.person, f.account, f.evidence, f.fix)
+                  for f in report.findings))
+    counts = report.counts()
+    out.append(ngettext("{n} finding: {errors} error(s), {warnings} warning(s); {summary}",
+                        "{n} findings: {errors} error(s), {warnings} warning(s); {summary}",
+                        len(report.findings)).format(n=num(len(report.findings)), errors=num(counts["errors"]),
+                                                     warnings=num(counts["warnings"]), summary=summary))
+    return out
