@@ -36,6 +36,7 @@ from workbench.i18n import N_, _, current_language, ngettext
 if TYPE_CHECKING:
     from workbench.domain.crm_targets import CrmMapping
 
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 ADMIN_RIGHT = "manage_users"
 """the system right that makes a role an administrator role: who manages users can grant anything"""
 
@@ -174,18 +175,21 @@ def _judge_person(ctx: _Context, account: UserAccount, person: Person, held: lis
                 account, person, held)
         return
     designed = set(person.roles)
+    toxic = _toxic(ctx.pb, held)
     explained: set[str] = set()
-    for rule, first, second in _toxic(ctx.pb, held):
-        pair = sorted(set(first) | set(second))
+    if toxic:
+        pair = [r for r in held if any(r in first or r in second for _rule, first, second in toxic)]
         beyond = [r for r in pair if r not in designed]
         explained.update(beyond)
+        rules = [rule for rule, _first, _second in toxic]
+        severity = min((r.severity for r in rules), key=lambda s: SEVERITY_ORDER.get(s, 3))
+        why = "; ".join(f"{r.id}: {tr(r.description, current_language())}" for r in rules)
         ctx.add("toxic-combination",
-                _("{person} holds {roles} (designed: {designed}); together they break {rule}: {why}").format(
-                    person=person.id, roles=_roles_text(pair), designed=_roles_text(person.roles),
-                    rule=rule.id, why=tr(rule.description, current_language())),
+                _("{person} holds {roles} (designed: {designed}); together they break {why}").format(
+                    person=person.id, roles=_roles_text(pair), designed=_roles_text(person.roles), why=why),
                 _("remove {roles} from {account}, or give the duty to another person").format(
                     roles=_roles_text(beyond or pair[-1:]), account=_who(account)),
-                account, person, pair, rule.id, rule.severity)
+                account, person, pair, ", ".join(r.id for r in rules), severity)
     extra = [r for r in held if r not in designed and r not in explained]
     if extra:
         ctx.add("beyond-role",
@@ -258,8 +262,7 @@ def audit_people(pb: Playbook, people: list[Person], accounts: list[UserAccount]
             _judge_orphan(ctx, account, held)
     _admin_count(ctx, admins, pb.governance.max_administrators)
     _unknown_roles(ctx)
-    order = {"error": 0, "warning": 1, "info": 2}
-    findings = sorted(ctx.findings, key=lambda f: order.get(f.severity, 3))
+    findings = sorted(ctx.findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 3))
     return PeopleAudit(target, design, list(sources), findings, len(accounts), len(enabled),
                        len(match.people), people=len(people), administrators=[_who(a) for a in admins],
                        max_administrators=pb.governance.max_administrators)
