@@ -38,6 +38,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
 }
 """field -> the header texts that name it (folded by `_fold` before comparing)"""
 REQUIRED = ("id", "name")
+SHOWN = {"id": ("Person ID", "کد پرسنلی", "Табельный номер"), "name": ("Full name", "نام و نام خانوادگی", "ФИО")}
+"""the required columns as an error names them, in the three languages a header row may use"""
 INACTIVE = {"false", "no", "0", "inactive", "left", "خیر", "غیرفعال", "نه", "رفته", "нет", "неактивен",
             "уволен", "уволена"}
 ACTIVE = {"true", "yes", "1", "active", "بله", "فعال", "آری", "да", "активен", "работает"}
@@ -108,8 +110,8 @@ def _columns(head: list[str], file: str, line: int, problems: list[Problem]) -> 
             columns[name] = i
     for name in REQUIRED:
         if name not in columns:
-            problems.append(Problem(_("no {field} column; expected a header row naming it, e.g. {examples}")
-                                    .format(field=name, examples=" / ".join(HEADERS[name][:1] + HEADERS[name][-3:])),
+            problems.append(Problem(_("no column for {examples}; expected a header row naming it")
+                                    .format(examples=" / ".join(SHOWN[name])),
                                     file=file, line=line, column=1, code="header"))
     return columns
 
