@@ -32,14 +32,34 @@ FA_LAST = ["رضایی", "محمدی", "کریمی", "حسینی", "یزدانی
 RU_FIRST = ["Иван", "Пётр", "Анна", "Мария", "Ольга", "Сергей", "Дмитрий", "Алёна"]
 RU_MIDDLE = ["Петрович", "Ивановна", "Сергеевич", "Алексеевна", "Дмитриевич", "Олеговна"]
 RU_LAST = ["Иванов", "Петров", "Смирнова", "Кузнецова", "Соколов", "Фёдоров", "Волкова"]
-DEPARTMENTS = {"sales_manager": "Sales", "client_service": "Service", "support_technician": "Service",
-               "marketer": "Marketing", "data_analyst": "Analytics", "finance_manager": "Finance",
-               "crm_specialist": "CRM team", "crm_analyst": "CRM team", "it_manager": "IT", "hr_manager": "HR",
-               "administrator": "IT", "crm_manager": "CRM team", "director": "Board"}
-WORKFORCE = (["sales_manager"] * 10 + ["client_service"] * 6 + ["support_technician"] * 4 + ["marketer"] * 3
-             + ["data_analyst", "finance_manager", "crm_specialist", "crm_analyst", "hr_manager"])
-TOXIC = (("sales_manager", "finance_manager"), ("marketer", "it_manager"), ("crm_specialist", "crm_manager"),
-         ("crm_manager", "marketer"))
+DEPARTMENTS = {
+    "sales_manager": "Sales",
+    "client_service": "Service",
+    "support_technician": "Service",
+    "marketer": "Marketing",
+    "data_analyst": "Analytics",
+    "finance_manager": "Finance",
+    "crm_specialist": "CRM team",
+    "crm_analyst": "CRM team",
+    "it_manager": "IT",
+    "hr_manager": "HR",
+    "administrator": "IT",
+    "crm_manager": "CRM team",
+    "director": "Board",
+}
+WORKFORCE = (
+    ["sales_manager"] * 10
+    + ["client_service"] * 6
+    + ["support_technician"] * 4
+    + ["marketer"] * 3
+    + ["data_analyst", "finance_manager", "crm_specialist", "crm_analyst", "hr_manager"]
+)
+TOXIC = (
+    ("sales_manager", "finance_manager"),
+    ("marketer", "it_manager"),
+    ("crm_specialist", "crm_manager"),
+    ("crm_manager", "marketer"),
+)
 """(designed role, role added in the CRM) pairs that break a separation-of-duties rule only together"""
 REP_WITH_MANAGER_ROLE = ("sales_manager", "crm_manager")
 
@@ -79,8 +99,9 @@ def breaks_together(pb: Playbook, a: str, b: str) -> bool:
     """An SoD rule the pair breaks that neither role breaks alone (an evaluation of our own)."""
     for rule in pb.governance.separation_of_duties:
         alone = any(_holds(pb, r, rule.first) and _holds(pb, r, rule.second) for r in (a, b))
-        together = (_holds(pb, a, rule.first) or _holds(pb, b, rule.first)) and \
-                   (_holds(pb, a, rule.second) or _holds(pb, b, rule.second))
+        together = (_holds(pb, a, rule.first) or _holds(pb, b, rule.first)) and (
+            _holds(pb, a, rule.second) or _holds(pb, b, rule.second)
+        )
         if together and not alone:
             return True
     return False
@@ -132,8 +153,15 @@ def population(pb: Playbook, people: int = 300, seed: int = 17) -> Population:
             accounts.append(Account(login, name, f"{login}@mail.example", True, [role]))
         elif how == 8:  # matched by name only, spelled as another system types it
             roster[-1] = replace(person, email="", login="")
-            accounts.append(Account(f"x{i:04d}@client.example", _spelled_otherwise(name, lang),
-                                    f"x{i:04d}@client.example", True, [role]))
+            accounts.append(
+                Account(
+                    f"x{i:04d}@client.example",
+                    _spelled_otherwise(name, lang),
+                    f"x{i:04d}@client.example",
+                    True,
+                    [role],
+                )
+            )
         elif how == 9 and i > 40:  # no CRM account at all: not a finding
             continue
         else:
@@ -172,20 +200,43 @@ def _plant(pop: Population, rng: random.Random, spare: list[tuple[str, str]]) ->
         login = f"former{n}@client.example"
         pop.accounts.append(Account(login, name, login, True, ["sales_manager"]))
         pop.planted.add(("no-person", login))
-    pop.accounts.append(Account("sales@client.example", "Sales Team", "sales@client.example", True,
-                                ["sales_manager"]))  # a shared login
+    pop.accounts.append(
+        Account("sales@client.example", "Sales Team", "sales@client.example", True, ["sales_manager"])
+    )  # a shared login
     pop.planted.add(("shared-login", "sales@client.example"))
-    admin = Person("P9999", "Кирилл Андреевич Белов", "IT", ("administrator",), "P0000", True,
-                   "admin3@client.example", "")  # a third administrator: the design allows two
+    admin = Person(
+        "P9999",
+        "Кирилл Андреевич Белов",
+        "IT",
+        ("administrator",),
+        "P0000",
+        True,
+        "admin3@client.example",
+        "",
+    )  # a third administrator: the design allows two
     pop.people.append(admin)
     pop.accounts.append(Account(admin.email, admin.name, admin.email, True, ["administrator"], admin=True))
     pop.planted.add(("too-many-admins", ""))
     # noise the audit must not flag: leavers and strangers already disabled, an inactive person's
     # disabled account
-    pop.accounts.append(Account("old.admin@client.example", "Old Admin", "old.admin@client.example", False,
-                                ["administrator"], admin=True))
-    leaver = replace(pop.people[-2], id="P9998", name="Олег Петрович Зуев", email="zuev@client.example",
-                     login="", active=False)
+    pop.accounts.append(
+        Account(
+            "old.admin@client.example",
+            "Old Admin",
+            "old.admin@client.example",
+            False,
+            ["administrator"],
+            admin=True,
+        )
+    )
+    leaver = replace(
+        pop.people[-2],
+        id="P9998",
+        name="Олег Петрович Зуев",
+        email="zuev@client.example",
+        login="",
+        active=False,
+    )
     pop.people.append(leaver)
     pop.accounts.append(Account(leaver.email, leaver.name, leaver.email, False, list(leaver.roles)))
     rng.shuffle(pop.accounts)
@@ -226,12 +277,23 @@ def _salesforce(accounts, pb, mapping, folder):
         profile = "System Administrator" if a.admin else "Standard User"
         users.append([uid, a.login, a.name, a.email, "true" if a.active else "false", a.last_login, profile])
         assignments.append([f"0Pa{n:012d}", uid, f"X00e{n:08d}", "true"])  # the profile's own set
-        assignments += [[f"0Pb{n:03d}{k}", uid, names[r], "false"] for k, r in enumerate(a.roles)
-                        if not (a.admin and r == "administrator")]
-    return [_csv(folder / "User.csv", ["ID", "USERNAME", "NAME", "EMAIL", "ISACTIVE", "LASTLOGINDATE",
-                                       "PROFILE.NAME"], users),
-            _csv(folder / "PermissionSetAssignment.csv",
-                 ["ID", "ASSIGNEEID", "PERMISSIONSET.NAME", "PERMISSIONSET.ISOWNEDBYPROFILE"], assignments)]
+        assignments += [
+            [f"0Pb{n:03d}{k}", uid, names[r], "false"]
+            for k, r in enumerate(a.roles)
+            if not (a.admin and r == "administrator")
+        ]
+    return [
+        _csv(
+            folder / "User.csv",
+            ["ID", "USERNAME", "NAME", "EMAIL", "ISACTIVE", "LASTLOGINDATE", "PROFILE.NAME"],
+            users,
+        ),
+        _csv(
+            folder / "PermissionSetAssignment.csv",
+            ["ID", "ASSIGNEEID", "PERMISSIONSET.NAME", "PERMISSIONSET.ISOWNEDBYPROFILE"],
+            assignments,
+        ),
+    ]
 
 
 def _dynamics(accounts, pb, mapping, folder):
@@ -242,16 +304,31 @@ def _dynamics(accounts, pb, mapping, folder):
     role_ids = {r: f"{k:08d}-0000-0000-0000-000000000000" for k, r in enumerate(names)}
     for n, a in enumerate(accounts):
         uid = f"{n:08d}-1111-0000-0000-000000000000"
-        users.append({"systemuserid": uid, "domainname": a.login, "fullname": a.name,
-                      "internalemailaddress": a.email, "isdisabled": not a.active,
-                      "_businessunitid_value": "b0000000-0000-0000-0000-000000000001",
-                      "_businessunitid_value@OData.Community.Display.V1.FormattedValue": "Client HQ"})
-        links += [{"systemuserroleid": f"{n:08d}-{k:04d}-2222-0000-000000000000", "systemuserid": uid,
-                   "roleid": role_ids[r]} for k, r in enumerate(a.roles)]
+        users.append(
+            {
+                "systemuserid": uid,
+                "domainname": a.login,
+                "fullname": a.name,
+                "internalemailaddress": a.email,
+                "isdisabled": not a.active,
+                "_businessunitid_value": "b0000000-0000-0000-0000-000000000001",
+                "_businessunitid_value@OData.Community.Display.V1.FormattedValue": "Client HQ",
+            }
+        )
+        links += [
+            {
+                "systemuserroleid": f"{n:08d}-{k:04d}-2222-0000-000000000000",
+                "systemuserid": uid,
+                "roleid": role_ids[r],
+            }
+            for k, r in enumerate(a.roles)
+        ]
     roles = [{"roleid": role_ids[r], "name": names[r]} for r in names]
-    return [_json(folder / "systemusers.json", {"@odata.context": "$metadata#systemusers", "value": users}),
-            _json(folder / "systemuserroles.json", {"value": links}),
-            _json(folder / "roles.json", {"value": roles})]
+    return [
+        _json(folder / "systemusers.json", {"@odata.context": "$metadata#systemusers", "value": users}),
+        _json(folder / "systemuserroles.json", {"value": links}),
+        _json(folder / "roles.json", {"value": roles}),
+    ]
 
 
 def _odoo(accounts, pb, mapping, folder):
@@ -259,49 +336,126 @@ def _odoo(accounts, pb, mapping, folder):
 
     rows = []
     for n, a in enumerate(accounts):
-        groups = ["base.group_user"] + [f"crm_roles.{group_id(mapping, r)}" for r in a.roles
-                                        if not (a.admin and r == "administrator")]
+        groups = ["base.group_user"] + [
+            f"crm_roles.{group_id(mapping, r)}" for r in a.roles if not (a.admin and r == "administrator")
+        ]
         groups += ["base.group_system"] if a.admin else []
-        rows.append([f"__export__.res_users_{n}", a.name, a.login, a.email, "True" if a.active else "False",
-                     a.last_login[:19].replace("T", " "), ",".join(groups)])
-    return [_csv(folder / "res_users.csv", ["id", "name", "login", "email", "active", "login_date",
-                                            "groups_id/id"], rows)]
+        rows.append(
+            [
+                f"__export__.res_users_{n}",
+                a.name,
+                a.login,
+                a.email,
+                "True" if a.active else "False",
+                a.last_login[:19].replace("T", " "),
+                ",".join(groups),
+            ]
+        )
+    return [
+        _csv(
+            folder / "res_users.csv",
+            ["id", "name", "login", "email", "active", "login_date", "groups_id/id"],
+            rows,
+        )
+    ]
 
 
 def _espocrm(accounts, pb, mapping, folder):
     users = []
     for n, a in enumerate(accounts):
         roles = [r for r in a.roles if not (a.admin and r == "administrator")]
-        users.append({"id": f"6{n:016x}", "userName": a.login, "name": a.name, "emailAddress": a.email,
-                      "isActive": a.active, "type": "admin" if a.admin else "regular",
-                      "rolesIds": [f"r{r}" for r in roles],
-                      "rolesNames": {f"r{r}": mapping.role_name(r) for r in roles},
-                      "defaultTeamName": "Client HQ"})
+        users.append(
+            {
+                "id": f"6{n:016x}",
+                "userName": a.login,
+                "name": a.name,
+                "emailAddress": a.email,
+                "isActive": a.active,
+                "type": "admin" if a.admin else "regular",
+                "rolesIds": [f"r{r}" for r in roles],
+                "rolesNames": {f"r{r}": mapping.role_name(r) for r in roles},
+                "defaultTeamName": "Client HQ",
+            }
+        )
     return [_json(folder / "User.json", {"total": len(users), "list": users})]
 
 
 def _suitecrm(accounts, pb, mapping, folder):
     users, members = [], []
     for n, a in enumerate(accounts):
-        users.append([f"u-{n}", a.login, a.name, a.email, "Active" if a.active else "Inactive",
-                      "1" if a.admin else "0", "Sales"])
-        members += [[a.login, mapping.role_name(r)] for r in a.roles if not (a.admin and r == "administrator")]
-    return [_csv(folder / "Users.csv", ["id", "user_name", "full_name", "email1", "status", "is_admin",
-                                        "department"], users),
-            _csv(folder / "acl_roles_users.csv", ["user_name", "role_name"], members)]
+        users.append(
+            [
+                f"u-{n}",
+                a.login,
+                a.name,
+                a.email,
+                "Active" if a.active else "Inactive",
+                "1" if a.admin else "0",
+                "Sales",
+            ]
+        )
+        members += [
+            [a.login, mapping.role_name(r)] for r in a.roles if not (a.admin and r == "administrator")
+        ]
+    return [
+        _csv(
+            folder / "Users.csv",
+            ["id", "user_name", "full_name", "email1", "status", "is_admin", "department"],
+            users,
+        ),
+        _csv(folder / "acl_roles_users.csv", ["user_name", "role_name"], members),
+    ]
 
 
-WRITERS = {"salesforce": _salesforce, "dynamics": _dynamics, "odoo": _odoo, "espocrm": _espocrm,
-           "suitecrm": _suitecrm}
+WRITERS = {
+    "salesforce": _salesforce,
+    "dynamics": _dynamics,
+    "odoo": _odoo,
+    "espocrm": _espocrm,
+    "suitecrm": _suitecrm,
+}
 
 
 def roster_csv(people: list[Person], path: Path, lang: str = "en") -> Path:
     """The roster as an HR list with headers in `lang`."""
-    heads = {"en": ["Person ID", "Full name", "Department", "Designed role", "Manager", "Active", "E-mail",
-                    "Login"],
-             "fa": ["کد پرسنلی", "نام و نام خانوادگی", "واحد", "نقش", "مدیر", "فعال", "ایمیل", "نام کاربری"],
-             "ru": ["Табельный номер", "ФИО", "Подразделение", "Роль", "Руководитель", "Активен", "Почта",
-                    "Логин"]}[lang]
+    heads = {
+        "en": [
+            "Person ID",
+            "Full name",
+            "Department",
+            "Designed role",
+            "Manager",
+            "Active",
+            "E-mail",
+            "Login",
+        ],
+        "fa": ["کد پرسنلی", "نام و نام خانوادگی", "واحد", "نقش", "مدیر", "فعال", "ایمیل", "نام کاربری"],
+        "ru": [
+            "Табельный номер",
+            "ФИО",
+            "Подразделение",
+            "Роль",
+            "Руководитель",
+            "Активен",
+            "Почта",
+            "Логин",
+        ],
+    }[lang]
     yes, no = {"en": ("yes", "no"), "fa": ("بله", "خیر"), "ru": ("да", "нет")}[lang]
-    return _csv(path, heads, [[p.id, p.name, p.department, ",".join(p.roles), p.manager,
-                               yes if p.active else no, p.email, p.login] for p in people])
+    return _csv(
+        path,
+        heads,
+        [
+            [
+                p.id,
+                p.name,
+                p.department,
+                ",".join(p.roles),
+                p.manager,
+                yes if p.active else no,
+                p.email,
+                p.login,
+            ]
+            for p in people
+        ],
+    )

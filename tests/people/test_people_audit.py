@@ -37,8 +37,9 @@ def engagement(run_cli, tmp_path, pop):
         client = {"en": "Client", "fa": "مشتری نمونه", "ru": "Клиент"}[lang]
         code, _out, err = run_cli("new", folder, "--playbook", "core", "--client", client, "--lang", lang)
         assert code == 0, err
-        code, out, err = run_cli("roster", folder, "import", roster_csv(pop.people, tmp_path / f"hr-{lang}.csv",
-                                                                        lang))
+        code, out, err = run_cli(
+            "roster", folder, "import", roster_csv(pop.people, tmp_path / f"hr-{lang}.csv", lang)
+        )
         assert code == 0, err
         return folder
 
@@ -58,7 +59,9 @@ def test_roster_has_300_people_and_12_plants(pop):
 
 
 @pytest.mark.parametrize("target", USER_TARGETS)
-def test_all_twelve_planted_problems_found_and_nothing_else(run_cli, engagement, pop, design, tmp_path, target):
+def test_all_twelve_planted_problems_found_and_nothing_else(
+    run_cli, engagement, pop, design, tmp_path, target
+):
     folder = engagement()
     files = write_export(target, pop.accounts, design, tmp_path / target)
     code, out, err = run_cli("people-audit", folder, "--crm", target, "--users", *files, "--format", "json")
@@ -86,13 +89,17 @@ def test_findings_name_person_account_evidence_fix_and_line(run_cli, engagement,
 
 
 def test_clean_roster_and_export_exit_0(run_cli, tmp_path, design):
-    people = [Account("ali@x.example", "علی رضایی", "ali@x.example", True, ["sales_manager"]),
-              Account("olga@x.example", "Ольга Иванова", "olga@x.example", True, ["crm_manager"])]
+    people = [
+        Account("ali@x.example", "علی رضایی", "ali@x.example", True, ["sales_manager"]),
+        Account("olga@x.example", "Ольга Иванова", "olga@x.example", True, ["crm_manager"]),
+    ]
     folder = tmp_path / "eng"
     assert run_cli("new", folder, "--playbook", "core", "--client", "C")[0] == 0
     hr = tmp_path / "hr.csv"
-    hr.write_text("Person ID,Full name,Designed role\nP1,علی رضایی,sales_manager\nP2,Ольга Иванова,crm_manager\n",
-                  encoding="utf-8")
+    hr.write_text(
+        "Person ID,Full name,Designed role\nP1,علی رضایی,sales_manager\nP2,Ольга Иванова,crm_manager\n",
+        encoding="utf-8",
+    )
     assert run_cli("roster", folder, "import", hr)[0] == 0
     files = write_export("dynamics", people, design, tmp_path / "d365")
     code, out, err = run_cli("people-audit", folder, "--crm", "dynamics", "--users", *files)
@@ -151,8 +158,9 @@ def test_xlsx_read_back(run_cli, engagement, pop, design, tmp_path):
     folder = engagement()
     files = write_export("suitecrm", pop.accounts, design, tmp_path / "suite")
     out_file = tmp_path / "people.xlsx"
-    code, _out, err = run_cli("people-audit", folder, "--crm", "suitecrm", "--users", *files, "--format", "xlsx",
-                              "-o", out_file)
+    code, _out, err = run_cli(
+        "people-audit", folder, "--crm", "suitecrm", "--users", *files, "--format", "xlsx", "-o", out_file
+    )
     assert code == 1, err
     wb = load_workbook(out_file, read_only=True)
     rows = list(wb["Findings"].iter_rows(values_only=True))
@@ -163,8 +171,9 @@ def test_xlsx_read_back(run_cli, engagement, pop, design, tmp_path):
 
 
 def test_xlsx_needs_out(run_cli, engagement, tmp_path):
-    code, _out, err = run_cli("people-audit", engagement(), "--crm", "odoo", "--users", tmp_path,
-                              "--format", "xlsx")
+    code, _out, err = run_cli(
+        "people-audit", engagement(), "--crm", "odoo", "--users", tmp_path, "--format", "xlsx"
+    )
     assert code == 2 and "--out" in err
 
 
@@ -192,12 +201,25 @@ def test_persian_and_russian_output_has_no_english(run_cli, engagement, pop, des
     if lang == "fa":
         assert "۱۲" in out  # twelve findings, in Persian digits
     xlsx = tmp_path / f"people-{lang}.xlsx"
-    assert run_cli("people-audit", folder, "--crm", "salesforce", "--users", *files, "--format", "xlsx",
-                   "-o", xlsx)[0] == 1
+    assert (
+        run_cli(
+            "people-audit", folder, "--crm", "salesforce", "--users", *files, "--format", "xlsx", "-o", xlsx
+        )[0]
+        == 1
+    )
     from openpyxl import load_workbook
 
     wb = load_workbook(xlsx, read_only=True)
-    cells = " ".join(str(c) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for c in row
-                     if isinstance(c, str)) + " " + " ".join(wb.sheetnames)
+    cells = (
+        " ".join(
+            str(c)
+            for ws in wb.worksheets
+            for row in ws.iter_rows(values_only=True)
+            for c in row
+            if isinstance(c, str)
+        )
+        + " "
+        + " ".join(wb.sheetnames)
+    )
     allowed |= set(KINDS) | {p for k in KINDS for p in k.split("-")}
     assert _english_left(cells, allowed) == []

@@ -19,9 +19,11 @@ def folder(run_cli, tmp_path):
     return folder
 
 
-HEADERS = {"en": "Person ID,Full name,Department,Designed role,Manager,Active,E-mail",
-           "fa": "کد پرسنلی,نام و نام خانوادگی,واحد,نقش,مدیر,فعال,ایمیل",
-           "ru": "Табельный номер,ФИО,Подразделение,Роль,Руководитель,Активен,Почта"}
+HEADERS = {
+    "en": "Person ID,Full name,Department,Designed role,Manager,Active,E-mail",
+    "fa": "کد پرسنلی,نام و نام خانوادگی,واحد,نقش,مدیر,فعال,ایمیل",
+    "ru": "Табельный номер,ФИО,Подразделение,Роль,Руководитель,Активен,Почта",
+}
 ACTIVE = {"en": ("yes", "no"), "fa": ("بله", "خیر"), "ru": ("да", "нет")}
 
 
@@ -29,16 +31,21 @@ ACTIVE = {"en": ("yes", "no"), "fa": ("بله", "خیر"), "ru": ("да", "не�
 def test_import_csv_headers_in_each_language(run_cli, folder, tmp_path, lang):
     yes, no = ACTIVE[lang]
     hr = tmp_path / "hr.csv"
-    hr.write_text(f"{HEADERS[lang]}\nP1,علی رضایی,فروش,sales_manager,P2,{yes},ali@x.example\n"
-                  f"P2,Ольга Иванова,Продажи,crm_manager,,{yes},olga@x.example\n"
-                  f"P3,Gone Person,Sales,sales_manager,P2,{no},\n", encoding="utf-8")
+    hr.write_text(
+        f"{HEADERS[lang]}\nP1,علی رضایی,فروش,sales_manager,P2,{yes},ali@x.example\n"
+        f"P2,Ольга Иванова,Продажи,crm_manager,,{yes},olga@x.example\n"
+        f"P3,Gone Person,Sales,sales_manager,P2,{no},\n",
+        encoding="utf-8",
+    )
     code, out, err = run_cli("roster", folder, "import", hr)
     assert code == 0, err
     code, out, _err = run_cli("roster", folder, "list", "--format", "json")
     people = json.loads(out)["people"]
     assert [(p["id"], p["roles"], p["manager"], p["active"]) for p in people] == [
-        ("P1", ["sales_manager"], "P2", True), ("P2", ["crm_manager"], "", True),
-        ("P3", ["sales_manager"], "P2", False)]
+        ("P1", ["sales_manager"], "P2", True),
+        ("P2", ["crm_manager"], "", True),
+        ("P3", ["sales_manager"], "P2", False),
+    ]
     assert people[0]["name"] == "علی رضایی" and people[0]["email"] == "ali@x.example"
 
 
@@ -98,12 +105,36 @@ def test_unknown_designed_role_is_a_warning(run_cli, folder, tmp_path):
 
 
 def test_matching_by_email_login_then_spelling_of_the_name():
-    people = [Person("1", "علی کریمی", email="ali@x.example"), Person("2", "Алёна Сергеевна Фёдорова"),
-              Person("3", "Same Name"), Person("4", "Same Name"), Person("5", "Kim", login="kim")]
-    accounts = [UserAccount("ALI@x.example"), UserAccount("a2", name="علي كريمي"),
-                UserAccount("f", name="Федорова Алена Сергеевна"), UserAccount("s", name="Same Name"),
-                UserAccount("KIM"), UserAccount("nobody", name="Nobody")]
+    people = [
+        Person("1", "علی کریمی", email="ali@x.example"),
+        Person("2", "Алёна Сергеевна Фёдорова"),
+        Person("3", "Same Name"),
+        Person("4", "Same Name"),
+        Person("5", "Kim", login="kim"),
+    ]
+    accounts = [
+        UserAccount("ALI@x.example"),
+        UserAccount("a2", name="علي كريمي"),
+        UserAccount("f", name="Федорова Алена Сергеевна"),
+        UserAccount("s", name="Same Name"),
+        UserAccount("KIM"),
+        UserAccount("nobody", name="Nobody"),
+    ]
     match = match_accounts(people, accounts)
     assert {i: (p.id, how) for i, (p, how) in match.people.items()} == {
-        0: ("1", "email"), 1: ("1", "name"), 2: ("2", "name"), 4: ("5", "login")}
+        0: ("1", "email"),
+        1: ("1", "name"),
+        2: ("2", "name"),
+        4: ("5", "login"),
+    }
     assert match.unmatched == [3, 5]  # a name two people share identifies nobody
+
+
+def test_semicolon_csv_as_russian_excel_saves_it_and_json_summary(run_cli, folder, tmp_path):
+    hr = tmp_path / "hr.csv"
+    hr.write_text("Табельный номер;ФИО;Роль;Активен\n7;Анна Смирнова;marketer;нет\n", encoding="utf-8")
+    code, out, err = run_cli("roster", folder, "import", hr, "--format", "json")
+    assert code == 0, err
+    assert json.loads(out) == {"people": 1, "added": ["7"], "updated": [], "removed": []}
+    people = json.loads(run_cli("roster", folder, "list", "--format", "json")[1])["people"]
+    assert people[0]["name"] == "Анна Смирнова" and people[0]["active"] is False

@@ -35,18 +35,36 @@ def roster_problems(pb: Playbook, people: list[Person], file: str) -> list[Probl
     for person in people:
         for role in person.roles:
             if role not in roles:
-                out.append(Problem(_("{person}: designed role {role} is not a role of the design; expected "
-                                     "one of {roles}").format(person=person.id, role=role,
-                                                              roles=", ".join(sorted(roles))),
-                                   file=file, line=person.line, severity="warning", code="unknown-role"))
+                out.append(
+                    Problem(
+                        _(
+                            "{person}: designed role {role} is not a role of the design; expected "
+                            "one of {roles}"
+                        ).format(person=person.id, role=role, roles=", ".join(sorted(roles))),
+                        file=file,
+                        line=person.line,
+                        severity="warning",
+                        code="unknown-role",
+                    )
+                )
         if person.manager and person.manager not in ids:
-            out.append(Problem(_("{person}: manager {manager} is not on the roster").format(
-                person=person.id, manager=person.manager), file=file, line=person.line, severity="warning",
-                code="unknown-manager"))
+            out.append(
+                Problem(
+                    _("{person}: manager {manager} is not on the roster").format(
+                        person=person.id, manager=person.manager
+                    ),
+                    file=file,
+                    line=person.line,
+                    severity="warning",
+                    code="unknown-manager",
+                )
+            )
     return out
 
 
-def people_audit(pb: Playbook, label: str, folder: Path, target: str, sources: list[Path]) -> PeopleAuditResult:
+def people_audit(
+    pb: Playbook, label: str, folder: Path, target: str, sources: list[Path]
+) -> PeopleAuditResult:
     """Read the roster and the user export, judge every enabled account. Raises UnknownUserTarget."""
     from workbench.domain.people_audit import audit_people, crm_role_index
     from workbench.domain.problems import Problem
@@ -56,8 +74,15 @@ def people_audit(pb: Playbook, label: str, folder: Path, target: str, sources: l
 
     people, problems = read_roster(folder)
     if not people and not problems:
-        problems = [Problem(_("no roster yet; expected {command} first").format(
-            command=f"`crmwb roster {folder} import FILE`"), file=str(folder / ROSTER_FILE), code="missing")]
+        problems = [
+            Problem(
+                _("no roster yet; expected {command} first").format(
+                    command=f"`crmwb roster {folder} import FILE`"
+                ),
+                file=str(folder / ROSTER_FILE),
+                code="missing",
+            )
+        ]
     accounts, found = read_users(target, sources)
     problems += found
     if any(p.severity == "error" for p in problems) or not people:
@@ -68,8 +93,9 @@ def people_audit(pb: Playbook, label: str, folder: Path, target: str, sources: l
     return PeopleAuditResult(report, problems)
 
 
-def import_roster(pb: Playbook | None, folder: Path, file: Path, replace: bool = False
-                  ) -> tuple[RosterSave | None, list[Problem]]:
+def import_roster(
+    pb: Playbook | None, folder: Path, file: Path, replace: bool = False
+) -> tuple[RosterSave | None, list[Problem]]:
     """Read an HR list and merge it into the engagement's roster (nothing is written on an error)."""
     from workbench.loading.roster import read_roster_import
     from workbench.store.roster import save_roster

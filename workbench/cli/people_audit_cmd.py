@@ -30,19 +30,32 @@ user exports (files in any order, or a folder of them; CSV or JSON):
 
 exit codes: 0 clean, 1 findings, 2 the roster or an export could not be read (every problem located)
 """
-KIND_WORDS = {"left-enabled": N_("left, enabled"), "no-person": N_("no person"),
-              "shared-login": N_("shared login"), "toxic-combination": N_("toxic combination"),
-              "beyond-role": N_("beyond role"), "too-many-admins": N_("too many admins"),
-              "unknown-role": N_("unknown role")}
+KIND_WORDS = {
+    "left-enabled": N_("left, enabled"),
+    "no-person": N_("no person"),
+    "shared-login": N_("shared login"),
+    "toxic-combination": N_("toxic combination"),
+    "beyond-role": N_("beyond role"),
+    "too-many-admins": N_("too many admins"),
+    "unknown-role": N_("unknown role"),
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = EPILOG
-    parser.add_argument("folder", metavar="ENGAGEMENT", help="the engagement folder (its roster.yaml and design)")
+    parser.add_argument(
+        "folder", metavar="ENGAGEMENT", help="the engagement folder (its roster.yaml and design)"
+    )
     parser.add_argument("--crm", required=True, choices=USER_TARGETS, help="the CRM the user export is from")
-    parser.add_argument("--users", required=True, nargs="+", type=Path, metavar="FILE-OR-DIR",
-                        help="the CRM's user export files (see below)")
+    parser.add_argument(
+        "--users",
+        required=True,
+        nargs="+",
+        type=Path,
+        metavar="FILE-OR-DIR",
+        help="the CRM's user export files (see below)",
+    )
     add_format_argument(parser, FORMATS)
     add_output_argument(parser)
 
@@ -61,8 +74,11 @@ def run(args: argparse.Namespace) -> int:
         return fail(_("{option} needs {out}").format(option="--format xlsx", out="--out FILE"))
     folder = Path(args.folder)
     if not (folder / "engagement.yaml").is_file():
-        return fail(_("{folder} is not an engagement folder; expected the folder {command} made").format(
-            folder=folder, command="`crmwb new`"))
+        return fail(
+            _("{folder} is not an engagement folder; expected the folder {command} made").format(
+                folder=folder, command="`crmwb new`"
+            )
+        )
     design, problems = load_design(str(folder), None)
     if design is None:
         print_problems(problems)
@@ -74,7 +90,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         render(result.report, args)
     except OSError as exc:
-        return fail(_("cannot write {file}: {reason}").format(file=args.out or "-", reason=exc.strerror or exc))
+        return fail(
+            _("cannot write {file}: {reason}").format(file=args.out or "-", reason=exc.strerror or exc)
+        )
     return ExitCode.findings_if(not result.report.clean)
 
 
@@ -103,19 +121,37 @@ def lines(report) -> list[str]:
     from workbench.cli.local import num
     from workbench.domain.vocabulary import severity_label
 
-    out = [_("people audit of {source} ({target}) against the roster and the {design}").format(
-        source=", ".join(report.sources), target=report.target, design=report.design)]
+    out = [
+        _("people audit of {source} ({target}) against the roster and the {design}").format(
+            source=", ".join(report.sources), target=report.target, design=report.design
+        )
+    ]
     summary = _("{accounts} accounts, {enabled} enabled, {matched} matched to {people} people").format(
-        accounts=num(report.accounts), enabled=num(report.enabled), matched=num(report.matched),
-        people=num(report.people))
+        accounts=num(report.accounts),
+        enabled=num(report.enabled),
+        matched=num(report.matched),
+        people=num(report.people),
+    )
     if report.clean:
         return out + [_("clean: {summary}").format(summary=summary)]
-    out += table((_("severity"), _("kind"), _("person"), _("account"), _("evidence"), _("fix")),
-                 ((severity_label(f.severity), _(KIND_WORDS[f.kind]), f.person, f.account, f.evidence, f.fix)
-                  for f in report.findings))
+    out += table(
+        (_("severity"), _("kind"), _("person"), _("account"), _("evidence"), _("fix")),
+        (
+            (severity_label(f.severity), _(KIND_WORDS[f.kind]), f.person, f.account, f.evidence, f.fix)
+            for f in report.findings
+        ),
+    )
     counts = report.counts()
-    out.append(ngettext("{n} finding: {errors} error(s), {warnings} warning(s); {summary}",
-                        "{n} findings: {errors} error(s), {warnings} warning(s); {summary}",
-                        len(report.findings)).format(n=num(len(report.findings)), errors=num(counts["errors"]),
-                                                     warnings=num(counts["warnings"]), summary=summary))
+    out.append(
+        ngettext(
+            "{n} finding: {errors} error(s), {warnings} warning(s); {summary}",
+            "{n} findings: {errors} error(s), {warnings} warning(s); {summary}",
+            len(report.findings),
+        ).format(
+            n=num(len(report.findings)),
+            errors=num(counts["errors"]),
+            warnings=num(counts["warnings"]),
+            summary=summary,
+        )
+    )
     return out

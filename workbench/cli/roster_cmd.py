@@ -22,8 +22,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     imp = sub.add_parser("import", help="merge an HR list (xlsx or csv) into the roster, by person id")
     imp.add_argument("file", type=Path, metavar="FILE", help="the HR list: .xlsx or .csv with a header row")
-    imp.add_argument("--replace", action="store_true",
-                     help="the file is the whole roster: people it does not list are removed")
+    imp.add_argument(
+        "--replace",
+        action="store_true",
+        help="the file is the whole roster: people it does not list are removed",
+    )
+    add_format_argument(imp, ("text", "json"))
     listing = sub.add_parser("list", help="the people of the roster")
     add_format_argument(listing, ("text", "json"))
 
@@ -36,8 +40,11 @@ def fail(message: str) -> int:
 def run(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     if not (folder / "engagement.yaml").is_file():
-        return fail(_("{folder} is not an engagement folder; expected the folder {command} made").format(
-            folder=folder, command="`crmwb new`"))
+        return fail(
+            _("{folder} is not an engagement folder; expected the folder {command} made").format(
+                folder=folder, command="`crmwb new`"
+            )
+        )
     return do_import(folder, args) if args.action == "import" else do_list(folder, args)
 
 
@@ -55,10 +62,22 @@ def do_import(folder: Path, args: argparse.Namespace) -> int:
     if saved is None or saved.problems:
         print(_("crmwb roster: nothing was imported"), file=sys.stderr)
         return ExitCode.BAD_INPUT
-    print(ngettext("roster: {total} person ({added} added, {updated} updated, {removed} removed)",
-                   "roster: {total} people ({added} added, {updated} updated, {removed} removed)",
-                   len(saved.people)).format(total=num(len(saved.people)), added=num(len(saved.added)),
-                                             updated=num(len(saved.updated)), removed=num(len(saved.removed))))
+    if args.format == "json":
+        emit(json_text({"people": len(saved.people), "added": saved.added, "updated": saved.updated,
+                        "removed": saved.removed}))
+        return ExitCode.OK
+    print(
+        ngettext(
+            "roster: {total} person ({added} added, {updated} updated, {removed} removed)",
+            "roster: {total} people ({added} added, {updated} updated, {removed} removed)",
+            len(saved.people),
+        ).format(
+            total=num(len(saved.people)),
+            added=num(len(saved.added)),
+            updated=num(len(saved.updated)),
+            removed=num(len(saved.removed)),
+        )
+    )
     return ExitCode.OK
 
 
@@ -75,11 +94,39 @@ def do_list(folder: Path, args: argparse.Namespace) -> int:
         emit(json_text({"people": [p.to_dict() for p in people]}))
         return ExitCode.OK
     if not people:
-        print(_("the roster is empty; add people with {command}").format(
-            command=f"`crmwb roster {folder} import FILE`"))
+        print(
+            _("the roster is empty; add people with {command}").format(
+                command=f"`crmwb roster {folder} import FILE`"
+            )
+        )
         return ExitCode.OK
-    rows = ((p.id, p.name, p.department, ", ".join(p.roles), p.manager, _("yes") if p.active else _("no"),
-             p.email or p.login) for p in people)
-    emit("\n".join(table((_("id"), _("name"), _("department"), _("designed role"), _("manager"), _("active"),
-                          _("e-mail or login")), rows)) + "\n")
+    rows = (
+        (
+            p.id,
+            p.name,
+            p.department,
+            ", ".join(p.roles),
+            p.manager,
+            _("yes") if p.active else _("no"),
+            p.email or p.login,
+        )
+        for p in people
+    )
+    emit(
+        "\n".join(
+            table(
+                (
+                    _("id"),
+                    _("name"),
+                    _("department"),
+                    _("designed role"),
+                    _("manager"),
+                    _("active"),
+                    _("e-mail or login"),
+                ),
+                rows,
+            )
+        )
+        + "\n"
+    )
     return ExitCode.OK

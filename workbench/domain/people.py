@@ -34,8 +34,16 @@ class Person:
     """where the person was read from (the import file's row), for located problems"""
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "name": self.name, "department": self.department, "roles": list(self.roles),
-                "manager": self.manager, "active": self.active, "email": self.email, "login": self.login}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "department": self.department,
+            "roles": list(self.roles),
+            "manager": self.manager,
+            "active": self.active,
+            "email": self.email,
+            "login": self.login,
+        }
 
 
 @dataclass(frozen=True)
@@ -58,14 +66,22 @@ class UserAccount:
     line: int | None = None
 
     def to_dict(self) -> dict:
-        return {"login": self.login, "name": self.name, "email": self.email, "active": self.active,
-                "last_login": self.last_login, "held": list(self.held), "business_unit": self.business_unit,
-                "admin": self.admin}
+        return {
+            "login": self.login,
+            "name": self.name,
+            "email": self.email,
+            "active": self.active,
+            "last_login": self.last_login,
+            "held": list(self.held),
+            "business_unit": self.business_unit,
+            "admin": self.admin,
+        }
 
 
 def name_key(name: str) -> str:
     """A person's name folded for matching: Persian/Russian spellings unified (search_key), punctuation
-    dropped and the words sorted, so "Иванов Иван" matches "Иван Иванов" and "علی رضایی" matches "علي رضايي"."""
+    dropped and the words sorted, so "Иванов Иван" matches "Иван Иванов" and "علی رضایی" matches
+    "علي رضايي"."""
     words = re.sub(r"[^\w]+", " ", search_key(name)).split()
     return " ".join(sorted(words))
 
@@ -103,10 +119,17 @@ def match_accounts(people: list[Person], accounts: list[UserAccount]) -> Match:
     match = Match()
     for i, account in enumerate(accounts):
         email, login = account.email.strip().casefold(), account.login.strip().casefold()
-        found = ((by_email.get(email), "email") if email in by_email else
-                 (by_login.get(login), "login") if login in by_login else
-                 (by_email.get(login), "email") if login in by_email else
-                 (by_name.get(name_key(account.name)), "name") if account.name else (None, ""))
+        found = (
+            (by_email.get(email), "email")
+            if email in by_email
+            else (by_login.get(login), "login")
+            if login in by_login
+            else (by_email.get(login), "email")
+            if login in by_email
+            else (by_name.get(name_key(account.name)), "name")
+            if account.name
+            else (None, "")
+        )
         if found[0] is None:
             match.unmatched.append(i)
         else:
@@ -117,7 +140,8 @@ def match_accounts(people: list[Person], accounts: list[UserAccount]) -> Match:
 SHARED_LOGIN = re.compile(
     r"^(admin|administrator|sales|support|info|office|service|crm|team|test|user|shared|manager|"
     r"marketing|finance|hr|it|helpdesk|noreply|no-reply|integration|api|guest|temp)[\d._-]*(@|$)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 """logins that name a function, not a person (sales@, admin2, support_team): a login several people share
 cannot be recertified or revoked when one of them leaves"""
 

@@ -66,9 +66,18 @@ class PersonFinding:
     line: int | None = None
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind, "severity": self.severity, "person": self.person, "account": self.account,
-                "roles": list(self.roles), "rule": self.rule, "evidence": self.evidence, "fix": self.fix,
-                "file": self.file, "line": self.line}
+        return {
+            "kind": self.kind,
+            "severity": self.severity,
+            "person": self.person,
+            "account": self.account,
+            "roles": list(self.roles),
+            "rule": self.rule,
+            "evidence": self.evidence,
+            "fix": self.fix,
+            "file": self.file,
+            "line": self.line,
+        }
 
 
 @dataclass
@@ -89,8 +98,10 @@ class PeopleAudit:
         return not self.findings
 
     def counts(self) -> dict[str, int]:
-        return {"errors": sum(f.severity == "error" for f in self.findings),
-                "warnings": sum(f.severity == "warning" for f in self.findings)}
+        return {
+            "errors": sum(f.severity == "error" for f in self.findings),
+            "warnings": sum(f.severity == "warning" for f in self.findings),
+        }
 
     def by_kind(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -99,11 +110,21 @@ class PeopleAudit:
         return out
 
     def to_dict(self) -> dict:
-        return {"target": self.target, "design": self.design, "sources": self.sources, "clean": self.clean,
-                "accounts": self.accounts, "enabled": self.enabled, "matched": self.matched,
-                "people": self.people, "administrators": self.administrators,
-                "max_administrators": self.max_administrators, "counts": self.counts(),
-                "by_kind": self.by_kind(), "findings": [f.to_dict() for f in self.findings]}
+        return {
+            "target": self.target,
+            "design": self.design,
+            "sources": self.sources,
+            "clean": self.clean,
+            "accounts": self.accounts,
+            "enabled": self.enabled,
+            "matched": self.matched,
+            "people": self.people,
+            "administrators": self.administrators,
+            "max_administrators": self.max_administrators,
+            "counts": self.counts(),
+            "by_kind": self.by_kind(),
+            "findings": [f.to_dict() for f in self.findings],
+        }
 
 
 def admin_roles(pb: Playbook) -> list[str]:
@@ -131,12 +152,31 @@ class _Context:
     findings: list[PersonFinding] = field(default_factory=list)
     unknown: dict[str, list[UserAccount]] = field(default_factory=dict)
 
-    def add(self, kind: str, evidence: str, fix: str, account: UserAccount | None, person: Person | None,
-            roles: Sequence[str] = (), rule: str | None = None, severity: str | None = None) -> None:
-        self.findings.append(PersonFinding(
-            kind, severity or KINDS[kind][0], evidence, fix, person.id if person else None,
-            _who(account) if account else None, tuple(roles), rule,
-            account.file if account else None, account.line if account else None))
+    def add(
+        self,
+        kind: str,
+        evidence: str,
+        fix: str,
+        account: UserAccount | None,
+        person: Person | None,
+        roles: Sequence[str] = (),
+        rule: str | None = None,
+        severity: str | None = None,
+    ) -> None:
+        self.findings.append(
+            PersonFinding(
+                kind,
+                severity or KINDS[kind][0],
+                evidence,
+                fix,
+                person.id if person else None,
+                _who(account) if account else None,
+                tuple(roles),
+                rule,
+                account.file if account else None,
+                account.line if account else None,
+            )
+        )
 
     def roles_held(self, account: UserAccount) -> list[str]:
         """The designed roles an account holds (in playbook order), noting CRM names no role maps to."""
@@ -167,12 +207,20 @@ def _toxic(pb: Playbook, held: list[str]) -> list[tuple[SeparationOfDuties, list
 
 def _judge_person(ctx: _Context, account: UserAccount, person: Person, held: list[str]) -> None:
     if not person.active:
-        ctx.add("left-enabled", _("{person} ({name}) is inactive in the roster but the account {account} is "
-                                  "enabled, holding {roles}").format(
-                    person=person.id, name=person.name, account=_who(account), roles=_roles_text(held)),
-                _("disable {account} in the CRM (keep its records: reassign them to the person's manager "
-                  "{manager})").format(account=_who(account), manager=person.manager or "-"),
-                account, person, held)
+        ctx.add(
+            "left-enabled",
+            _(
+                "{person} ({name}) is inactive in the roster but the account {account} is "
+                "enabled, holding {roles}"
+            ).format(person=person.id, name=person.name, account=_who(account), roles=_roles_text(held)),
+            _(
+                "disable {account} in the CRM (keep its records: reassign them to the person's manager "
+                "{manager})"
+            ).format(account=_who(account), manager=person.manager or "-"),
+            account,
+            person,
+            held,
+        )
         return
     designed = set(person.roles)
     toxic = _toxic(ctx.pb, held)
@@ -184,67 +232,135 @@ def _judge_person(ctx: _Context, account: UserAccount, person: Person, held: lis
         rules = [rule for rule, _first, _second in toxic]
         severity = min((r.severity for r in rules), key=lambda s: SEVERITY_ORDER.get(s, 3))
         why = "; ".join(f"{r.id}: {tr(r.description, current_language())}" for r in rules)
-        ctx.add("toxic-combination",
-                _("{person} holds {roles} (designed: {designed}); together they break {why}").format(
-                    person=person.id, roles=_roles_text(pair), designed=_roles_text(person.roles), why=why),
-                _("remove {roles} from {account}, or give the duty to another person").format(
-                    roles=_roles_text(beyond or pair[-1:]), account=_who(account)),
-                account, person, pair, ", ".join(r.id for r in rules), severity)
+        ctx.add(
+            "toxic-combination",
+            _("{person} holds {roles} (designed: {designed}); together they break {why}").format(
+                person=person.id, roles=_roles_text(pair), designed=_roles_text(person.roles), why=why
+            ),
+            _("remove {roles} from {account}, or give the duty to another person").format(
+                roles=_roles_text(beyond or pair[-1:]), account=_who(account)
+            ),
+            account,
+            person,
+            pair,
+            ", ".join(r.id for r in rules),
+            severity,
+        )
     extra = [r for r in held if r not in designed and r not in explained]
     if extra:
-        ctx.add("beyond-role",
-                _("{person} ({name}) holds {extra} beyond the designed role {designed}").format(
-                    person=person.id, name=person.name, extra=_roles_text(extra),
-                    designed=_roles_text(person.roles)),
-                _("remove {extra} from {account}, or change {person}'s designed role in the roster (and "
-                  "have it approved)").format(extra=_roles_text(extra), account=_who(account),
-                                               person=person.id),
-                account, person, extra)
+        ctx.add(
+            "beyond-role",
+            _("{person} ({name}) holds {extra} beyond the designed role {designed}").format(
+                person=person.id,
+                name=person.name,
+                extra=_roles_text(extra),
+                designed=_roles_text(person.roles),
+            ),
+            _(
+                "remove {extra} from {account}, or change {person}'s designed role in the roster (and "
+                "have it approved)"
+            ).format(extra=_roles_text(extra), account=_who(account), person=person.id),
+            account,
+            person,
+            extra,
+        )
 
 
 def _judge_orphan(ctx: _Context, account: UserAccount, held: list[str]) -> None:
     if looks_shared(account):
-        ctx.add("shared-login", _("{account} names a function, not a person, and holds {roles}").format(
-                    account=_who(account), roles=_roles_text(held)),
-                _("give each person who uses {account} an account of their own, then disable it").format(
-                    account=_who(account)), account, None, held)
+        ctx.add(
+            "shared-login",
+            _("{account} names a function, not a person, and holds {roles}").format(
+                account=_who(account), roles=_roles_text(held)
+            ),
+            _("give each person who uses {account} an account of their own, then disable it").format(
+                account=_who(account)
+            ),
+            account,
+            None,
+            held,
+        )
     else:
-        ctx.add("no-person", _("{account} ({name}) matches no roster person by e-mail, login or name, and "
-                               "holds {roles}").format(account=_who(account), name=account.name or "-",
-                                                       roles=_roles_text(held)),
-                _("disable {account} if its owner left; otherwise add the person to the roster").format(
-                    account=_who(account)), account, None, held)
+        ctx.add(
+            "no-person",
+            _(
+                "{account} ({name}) matches no roster person by e-mail, login or name, and holds {roles}"
+            ).format(account=_who(account), name=account.name or "-", roles=_roles_text(held)),
+            _("disable {account} if its owner left; otherwise add the person to the roster").format(
+                account=_who(account)
+            ),
+            account,
+            None,
+            held,
+        )
 
 
 def _admin_count(ctx: _Context, admins: list[UserAccount], allowed: int) -> None:
     if len(admins) <= allowed:
         return
     logins = [_who(a) for a in admins]
-    ctx.findings.append(PersonFinding(
-        "too-many-admins", KINDS["too-many-admins"][0],
-        ngettext("{count} enabled account holds an administrator role ({roles}); the design allows {allowed}: "
-                 "{accounts}", "{count} enabled accounts hold an administrator role ({roles}); the design "
-                 "allows {allowed}: {accounts}", len(admins)).format(count=_n(len(admins)), roles=_roles_text(ctx.admins), allowed=_n(allowed),
-                               accounts=", ".join(logins)),
-        _("keep {allowed} administrators and give the others the role their work needs, or raise "
-          "governance.max_administrators with the approval of the director").format(allowed=_n(allowed)),
-        None, None, tuple(ctx.admins), "max_administrators", admins[-1].file, admins[-1].line))
+    ctx.findings.append(
+        PersonFinding(
+            "too-many-admins",
+            KINDS["too-many-admins"][0],
+            ngettext(
+                "{count} enabled account holds an administrator role ({roles}); the design allows {allowed}: "
+                "{accounts}",
+                "{count} enabled accounts hold an administrator role ({roles}); the design "
+                "allows {allowed}: {accounts}",
+                len(admins),
+            ).format(
+                count=_n(len(admins)),
+                roles=_roles_text(ctx.admins),
+                allowed=_n(allowed),
+                accounts=", ".join(logins),
+            ),
+            _(
+                "keep {allowed} administrators and give the others the role their work needs, or raise "
+                "governance.max_administrators with the approval of the director"
+            ).format(allowed=_n(allowed)),
+            None,
+            None,
+            tuple(ctx.admins),
+            "max_administrators",
+            admins[-1].file,
+            admins[-1].line,
+        )
+    )
 
 
 def _unknown_roles(ctx: _Context) -> None:
     for name, holders in ctx.unknown.items():
         shown = ", ".join(_who(a) for a in holders[:5]) + (" ..." if len(holders) > 5 else "")
-        ctx.findings.append(PersonFinding(
-            "unknown-role", KINDS["unknown-role"][0],
-            ngettext("{name} is held by {count} enabled account ({accounts}) but no designed role maps to it",
-                     "{name} is held by {count} enabled accounts ({accounts}) but no designed role maps to it",
-                     len(holders)).format(name=name, count=_n(len(holders)), accounts=shown),
-            _("map it to a designed role in crm_mappings, or remove it from these accounts"),
-            None, None, (), None, holders[0].file, holders[0].line))
+        ctx.findings.append(
+            PersonFinding(
+                "unknown-role",
+                KINDS["unknown-role"][0],
+                ngettext(
+                    "{name} is held by {count} enabled account ({accounts}) but no designed role maps to it",
+                    "{name} is held by {count} enabled accounts ({accounts}) but no designed role maps to it",
+                    len(holders),
+                ).format(name=name, count=_n(len(holders)), accounts=shown),
+                _("map it to a designed role in crm_mappings, or remove it from these accounts"),
+                None,
+                None,
+                (),
+                None,
+                holders[0].file,
+                holders[0].line,
+            )
+        )
 
 
-def audit_people(pb: Playbook, people: list[Person], accounts: list[UserAccount], index: dict[str, str],
-                 target: str = "", design: str = "", sources: Sequence[str] = ()) -> PeopleAudit:
+def audit_people(
+    pb: Playbook,
+    people: list[Person],
+    accounts: list[UserAccount],
+    index: dict[str, str],
+    target: str = "",
+    design: str = "",
+    sources: Sequence[str] = (),
+) -> PeopleAudit:
     """Every person-level finding for one CRM's accounts. `index` maps a CRM role name (case-folded) to
     the designed role id it stands for (see `crm_role_index`)."""
     ctx = _Context(pb, index, admin_roles(pb))
@@ -263,9 +379,18 @@ def audit_people(pb: Playbook, people: list[Person], accounts: list[UserAccount]
     _admin_count(ctx, admins, pb.governance.max_administrators)
     _unknown_roles(ctx)
     findings = sorted(ctx.findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 3))
-    return PeopleAudit(target, design, list(sources), findings, len(accounts), len(enabled),
-                       len(match.people), people=len(people), administrators=[_who(a) for a in admins],
-                       max_administrators=pb.governance.max_administrators)
+    return PeopleAudit(
+        target,
+        design,
+        list(sources),
+        findings,
+        len(accounts),
+        len(enabled),
+        len(match.people),
+        people=len(people),
+        administrators=[_who(a) for a in admins],
+        max_administrators=pb.governance.max_administrators,
+    )
 
 
 def crm_role_index(pb: Playbook, mapping: CrmMapping, target: str) -> dict[str, str]:
@@ -279,8 +404,13 @@ def crm_role_index(pb: Playbook, mapping: CrmMapping, target: str) -> dict[str, 
     from workbench.languages import LANGUAGES
 
     index: dict[str, str] = {}
-    exported = (set_names(pb, mapping) if target == "salesforce" else
-                role_names(pb, mapping) if target == "dynamics" else {})
+    exported = (
+        set_names(pb, mapping)
+        if target == "salesforce"
+        else role_names(pb, mapping)
+        if target == "dynamics"
+        else {}
+    )
     for role in pb.roles:
         names = {role.id, mapping.role_name(role.id), api_name(mapping.role_name(role.id))}
         names |= {tr(role.name, lang) for lang in LANGUAGES}

@@ -25,10 +25,31 @@ MAX_IMPORT_BYTES = 64 * 1024 * 1024
 """an HR list of 100,000 people is about 10 MiB as csv"""
 
 HEADERS: dict[str, tuple[str, ...]] = {
-    "id": ("person id", "id", "employee id", "personnel number", "شناسه", "کد پرسنلی", "شماره پرسنلی",
-           "табельный номер", "id сотрудника", "идентификатор", "таб номер"),
-    "name": ("full name", "name", "person", "نام و نام خانوادگی", "نام کامل", "نام", "фио", "полное имя",
-             "имя", "сотрудник"),
+    "id": (
+        "person id",
+        "id",
+        "employee id",
+        "personnel number",
+        "شناسه",
+        "کد پرسنلی",
+        "شماره پرسنلی",
+        "табельный номер",
+        "id сотрудника",
+        "идентификатор",
+        "таб номер",
+    ),
+    "name": (
+        "full name",
+        "name",
+        "person",
+        "نام و نام خانوادگی",
+        "نام کامل",
+        "نام",
+        "фио",
+        "полное имя",
+        "имя",
+        "сотрудник",
+    ),
     "department": ("department", "unit", "دپارتمان", "واحد", "بخش", "отдел", "подразделение"),
     "role": ("designed role", "role", "crm role", "نقش", "نقش طراحی شده", "роль", "роль в crm"),
     "manager": ("manager", "manager id", "line manager", "مدیر", "مدیر مستقیم", "руководитель"),
@@ -38,10 +59,26 @@ HEADERS: dict[str, tuple[str, ...]] = {
 }
 """field -> the header texts that name it (folded by `_fold` before comparing)"""
 REQUIRED = ("id", "name")
-SHOWN = {"id": ("Person ID", "کد پرسنلی", "Табельный номер"), "name": ("Full name", "نام و نام خانوادگی", "ФИО")}
+SHOWN = {
+    "id": ("Person ID", "کد پرسنلی", "Табельный номер"),
+    "name": ("Full name", "نام و نام خانوادگی", "ФИО"),
+}
 """the required columns as an error names them, in the three languages a header row may use"""
-INACTIVE = {"false", "no", "0", "inactive", "left", "خیر", "غیرفعال", "نه", "رفته", "нет", "неактивен",
-            "уволен", "уволена"}
+INACTIVE = {
+    "false",
+    "no",
+    "0",
+    "inactive",
+    "left",
+    "خیر",
+    "غیرفعال",
+    "نه",
+    "رفته",
+    "нет",
+    "неактивен",
+    "уволен",
+    "уволена",
+}
 ACTIVE = {"true", "yes", "1", "active", "بله", "فعال", "آری", "да", "активен", "работает"}
 
 
@@ -68,14 +105,13 @@ def _rows_csv(path: Path, problems: list[Problem]) -> list[tuple[int, list[str]]
     problems += found
     if text is None:
         return []
-    dialect = csv.excel
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")  # type: ignore[assignment]
+        delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
     except csv.Error:
-        pass
-    if dialect.delimiter == ",":
+        delimiter = ","
+    if delimiter == ",":
         return csv_records(text, str(path), problems)
-    reader = csv.reader(io.StringIO(text), delimiter=dialect.delimiter)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     return [(reader.line_num, row) for row in reader if any(c.strip() for c in row)]
 
 
@@ -89,16 +125,25 @@ def _rows_xlsx(path: Path, problems: list[Problem]) -> list[tuple[int, list[str]
             wb = load_workbook(handle, read_only=True, data_only=True)
             try:
                 sheet = wb.worksheets[0]
-                return [(i, [_cell(v) for v in row]) for i, row in enumerate(sheet.iter_rows(values_only=True), 1)
-                        if any(_cell(v) for v in row)]
+                return [
+                    (i, [_cell(v) for v in row])
+                    for i, row in enumerate(sheet.iter_rows(values_only=True), 1)
+                    if any(_cell(v) for v in row)
+                ]
             finally:
                 wb.close()
     except ArchiveError as exc:
-        problems.append(Problem(_("cannot read the roster: {reason}").format(reason=exc.message), file=exc.file,
-                                code=exc.code))
+        problems.append(
+            Problem(
+                _("cannot read the roster: {reason}").format(reason=exc.message), file=exc.file, code=exc.code
+            )
+        )
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, SyntaxError, TypeError) as exc:
-        problems.append(Problem(_("cannot read the roster: {reason}").format(reason=exc), file=str(path),
-                                code="unreadable"))
+        problems.append(
+            Problem(
+                _("cannot read the roster: {reason}").format(reason=exc), file=str(path), code="unreadable"
+            )
+        )
     return []
 
 
@@ -110,9 +155,17 @@ def _columns(head: list[str], file: str, line: int, problems: list[Problem]) -> 
             columns[name] = i
     for name in REQUIRED:
         if name not in columns:
-            problems.append(Problem(_("no column for {examples}; expected a header row naming it")
-                                    .format(examples=" / ".join(SHOWN[name])),
-                                    file=file, line=line, column=1, code="header"))
+            problems.append(
+                Problem(
+                    _("no column for {examples}; expected a header row naming it").format(
+                        examples=" / ".join(SHOWN[name])
+                    ),
+                    file=file,
+                    line=line,
+                    column=1,
+                    code="header",
+                )
+            )
     return columns
 
 
@@ -122,16 +175,28 @@ def _active(text: str, file: str, line: int, column: int, problems: list[Problem
         return True
     if folded in INACTIVE:
         return False
-    problems.append(Problem(_("active is {value!r}; expected yes or no (بله / خیر, да / нет)").format(
-        value=text), file=file, line=line, column=column, code="flag"))
+    problems.append(
+        Problem(
+            _("active is {value!r}; expected yes or no").format(value=text),
+            file=file,
+            line=line,
+            column=column,
+            code="flag",
+        )
+    )
     return True
 
 
 def people_from_rows(rows: list[tuple[int, list[str]]], file: str, problems: list[Problem]) -> list[Person]:
     """People of an HR list's rows (the first is the header row)."""
     if not rows:
-        problems.append(Problem(_("the roster is empty; expected a header row and one row per person"),
-                                file=file, code="empty"))
+        problems.append(
+            Problem(
+                _("the roster is empty; expected a header row and one row per person"),
+                file=file,
+                code="empty",
+            )
+        )
         return []
     columns = _columns(rows[0][1], file, rows[0][0], problems)
     if any(name not in columns for name in REQUIRED):
@@ -139,24 +204,44 @@ def people_from_rows(rows: list[tuple[int, list[str]]], file: str, problems: lis
     people: list[Person] = []
     seen: dict[str, int] = {}
     for line, cells in rows[1:]:
+
         def get(name: str, cells: list[str] = cells) -> str:
             i = columns.get(name)
             return _cell(cells[i]) if i is not None and i < len(cells) else ""
 
         pid, name = get("id"), get("name")
         if not pid or not name:
-            problems.append(Problem(_("a person needs an id and a name; expected both on this row"), file=file,
-                                    line=line, column=columns["id" if not pid else "name"] + 1, code="required"))
+            problems.append(
+                Problem(
+                    _("a person needs an id and a name; expected both on this row"),
+                    file=file,
+                    line=line,
+                    column=columns["id" if not pid else "name"] + 1,
+                    code="required",
+                )
+            )
             continue
         if pid in seen:
-            problems.append(Problem(_("person id {id} is also on row {row}; expected each person once").format(
-                id=pid, row=seen[pid]), file=file, line=line, column=columns["id"] + 1, code="duplicate"))
+            problems.append(
+                Problem(
+                    _("person id {id} is also on row {row}; expected each person once").format(
+                        id=pid, row=seen[pid]
+                    ),
+                    file=file,
+                    line=line,
+                    column=columns["id"] + 1,
+                    code="duplicate",
+                )
+            )
             continue
         seen[pid] = line
         active = _active(get("active"), file, line, columns.get("active", 0) + 1, problems)
         roles = tuple(r.strip() for r in re.split(r"[,;،|]", get("role")) if r.strip())
-        people.append(Person(pid, name, get("department"), roles, get("manager"), active, get("email"),
-                             get("login"), line))
+        people.append(
+            Person(
+                pid, name, get("department"), roles, get("manager"), active, get("email"), get("login"), line
+            )
+        )
     return people
 
 
@@ -185,21 +270,46 @@ def read_roster(folder: Path) -> tuple[list[Person], list[Problem]]:
         doc = plain(read_yaml(path, MAX_IMPORT_BYTES, what=_("the roster")))
     except YamlError as exc:
         loc = exc.loc
-        return [], [Problem(exc.message, file=exc.file, line=loc.line if loc else None,
-                            column=loc.column if loc else None, code="yaml")]
+        return [], [
+            Problem(
+                exc.message,
+                file=exc.file,
+                line=loc.line if loc else None,
+                column=loc.column if loc else None,
+                code="yaml",
+            )
+        ]
     items = doc.get("people") if isinstance(doc, dict) else None
     if not isinstance(items, list):
-        return [], [Problem(_("no people list; expected {shape}").format(shape="people: [{id, name, ...}]"),
-                            file=str(path), line=1, column=1, code="format")]
+        return [], [
+            Problem(
+                _("no people list; expected {shape}").format(shape="people: [{id, name, ...}]"),
+                file=str(path),
+                line=1,
+                column=1,
+                code="format",
+            )
+        ]
     people, problems = [], []
     for i, item in enumerate(items):
         if not isinstance(item, dict) or not item.get("id") or not item.get("name"):
-            problems.append(Problem(_("people[{index}] needs an id and a name").format(index=i), file=str(path),
-                                    code="format"))
+            problems.append(
+                Problem(
+                    _("people[{index}] needs an id and a name").format(index=i), file=str(path), code="format"
+                )
+            )
             continue
         roles = item.get("roles") or []
-        people.append(Person(str(item["id"]), str(item["name"]), str(item.get("department") or ""),
-                             tuple(str(r) for r in (roles if isinstance(roles, list) else [roles])),
-                             str(item.get("manager") or ""), item.get("active") is not False,
-                             str(item.get("email") or ""), str(item.get("login") or "")))
+        people.append(
+            Person(
+                str(item["id"]),
+                str(item["name"]),
+                str(item.get("department") or ""),
+                tuple(str(r) for r in (roles if isinstance(roles, list) else [roles])),
+                str(item.get("manager") or ""),
+                item.get("active") is not False,
+                str(item.get("email") or ""),
+                str(item.get("login") or ""),
+            )
+        )
     return people, problems

@@ -25,6 +25,7 @@ from workbench.domain.problems import Problem
 from workbench.i18n import _
 from workbench.loading.crm import read_limited
 from workbench.loading.crm.csv_text import csv_records, decode_utf8
+from workbench.loading.roster import ACTIVE, INACTIVE
 
 USER_TARGETS = ("salesforce", "dynamics", "odoo", "espocrm", "suitecrm")
 """CRMs whose user exports can be read (each a module of this package)"""
@@ -76,9 +77,17 @@ def _json_rows(text: str, file: str, problems: list[Problem]) -> list[Row]:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        problems.append(Problem(_("not readable as JSON: {reason}; expected the API answer or a list of "
-                                  "records").format(reason=exc.msg), file=file, line=exc.lineno,
-                                column=exc.colno, code="json"))
+        problems.append(
+            Problem(
+                _("not readable as JSON: {reason}; expected the API answer or a list of records").format(
+                    reason=exc.msg
+                ),
+                file=file,
+                line=exc.lineno,
+                column=exc.colno,
+                code="json",
+            )
+        )
         return []
     at = 0
     if isinstance(doc, dict):
@@ -86,13 +95,23 @@ def _json_rows(text: str, file: str, problems: list[Problem]) -> list[Row]:
         found = re.search(r'"' + re.escape(name) + r'"\s*:\s*\[', text) if name else None
         doc, at = (doc[name], found.end() - 1) if name and found else (None, 0)
     if not isinstance(doc, list):
-        problems.append(Problem(_("no list of records; expected a JSON list, or an object holding one under "
-                                  "{keys}").format(keys=", ".join(JSON_LISTS)), file=file, line=1, column=1,
-                                code="format"))
+        problems.append(
+            Problem(
+                _("no list of records; expected a JSON list, or an object holding one under {keys}").format(
+                    keys=", ".join(JSON_LISTS)
+                ),
+                file=file,
+                line=1,
+                column=1,
+                code="format",
+            )
+        )
         return []
-    return [Row({key(k): v for k, v in _flat(record).items()}, line)
-            for record, line in zip(doc, _record_lines(text, text.index("[", at)), strict=False)
-            if isinstance(record, dict)]
+    return [
+        Row({key(k): v for k, v in _flat(record).items()}, line)
+        for record, line in zip(doc, _record_lines(text, text.index("[", at)), strict=False)
+        if isinstance(record, dict)
+    ]
 
 
 def _flat(record: dict) -> dict:
@@ -120,7 +139,9 @@ def _csv_rows(text: str, file: str, problems: list[Problem]) -> list[Row]:
     if not records:
         return []
     head = [key(h) for h in records[0][1]]
-    return [Row(dict(zip(head, (c.strip() for c in cells), strict=False)), line) for line, cells in records[1:]]
+    return [
+        Row(dict(zip(head, (c.strip() for c in cells), strict=False)), line) for line, cells in records[1:]
+    ]
 
 
 def read_table(path: Path) -> tuple[Table | None, list[Problem]]:
@@ -141,8 +162,11 @@ def read_table(path: Path) -> tuple[Table | None, list[Problem]]:
 def read_tables(paths: Iterable[Path]) -> tuple[list[Table], list[Problem]]:
     tables, problems = [], []
     for path in paths:
-        files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".csv", ".json")) \
-            if path.is_dir() else [path]
+        files = (
+            sorted(p for p in path.iterdir() if p.suffix.lower() in (".csv", ".json"))
+            if path.is_dir()
+            else [path]
+        )
         for file in files:
             table, found = read_table(file)
             problems += found
@@ -151,8 +175,9 @@ def read_tables(paths: Iterable[Path]) -> tuple[list[Table], list[Problem]]:
     return tables, problems
 
 
-TRUE = {"true", "1", "yes", "y", "t", "active", "enabled", "да", "بله", "فعال"}
-FALSE = {"false", "0", "no", "n", "f", "inactive", "disabled", "нет", "خیر", "غیرفعال"}
+TRUE = {"y", "t", "enabled"} | ACTIVE
+FALSE = {"n", "f", "disabled"} | INACTIVE
+"""yes/no cells: the CRMs' own (true/false, 1/0, Active/Inactive) and the words of a hand-kept list"""
 
 
 def flag(value: Any, default: bool = True) -> bool | None:
@@ -185,13 +210,25 @@ def split_names(value: Any) -> list[str]:
 
 
 def bad_flag(table: Table, row: Row, column: str, value: Any) -> Problem:
-    return Problem(_("{column} is {value!r}; expected true or false").format(column=column, value=value),
-                   file=table.file, line=row.line, column=1, code="flag")
+    return Problem(
+        _("{column} is {value!r}; expected true or false").format(column=column, value=value),
+        file=table.file,
+        line=row.line,
+        column=1,
+        code="flag",
+    )
 
 
 def unknown_file(table: Table, expected: str) -> Problem:
-    return Problem(_("the columns of this file are none the reader knows; expected {expected}").format(
-        expected=expected), file=table.file, line=1, column=1, code="format")
+    return Problem(
+        _("the columns of this file are none the reader knows; expected {expected}").format(
+            expected=expected
+        ),
+        file=table.file,
+        line=1,
+        column=1,
+        code="format",
+    )
 
 
 class UnknownUserTarget(ValueError):
@@ -201,11 +238,20 @@ class UnknownUserTarget(ValueError):
 def read_users(target: str, paths: list[Path]) -> tuple[list[UserAccount], list[Problem]]:
     """The accounts of `target`'s user export files (any order), and the problems found reading them."""
     if target not in USER_TARGETS:
-        raise UnknownUserTarget(_("no user export reader for {target}; expected one of: {targets}").format(
-            target=target, targets=", ".join(USER_TARGETS)))
+        raise UnknownUserTarget(
+            _("no user export reader for {target}; expected one of: {targets}").format(
+                target=target, targets=", ".join(USER_TARGETS)
+            )
+        )
     module = importlib.import_module(f"workbench.loading.crm.users.{target}")
     missing = [p for p in paths if not p.exists()]
     if missing:
-        return [], [Problem(_("no such file or folder; expected the {target} user export").format(
-            target=target), file=str(p), code="missing") for p in missing]
+        return [], [
+            Problem(
+                _("no such file or folder; expected the {target} user export").format(target=target),
+                file=str(p),
+                code="missing",
+            )
+            for p in missing
+        ]
     return module.read(paths)

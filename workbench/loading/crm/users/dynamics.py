@@ -24,8 +24,12 @@ FORMATTED = "@OData.Community.Display.V1.FormattedValue"
 
 
 def _role_names(tables: list[Table]) -> dict[str, str]:
-    return {row.text("roleid"): row.text("name") for t in tables if t.has("roleid") and t.has("name")
-            and not t.has("systemuserid") for row in t.rows}
+    return {
+        row.text("roleid"): row.text("name")
+        for t in tables
+        if t.has("roleid") and t.has("name") and not t.has("systemuserid")
+        for row in t.rows
+    }
 
 
 def _held(tables: list[Table], names: dict[str, str]) -> dict[str, list[str]]:
@@ -47,11 +51,27 @@ def _users(table: Table, held: dict[str, list[str]], problems: list[Problem]) ->
             continue
         user = row.text("systemuserid").strip("{}").casefold()
         roles = split_names(row.get("systemuserroles_association", "securityroles")) + held.get(user, [])
-        unit = row.text("_businessunitid_value" + FORMATTED, "businessunitidname", "businessunit",
-                        "_businessunitid_value", "businessunitid")
-        accounts.append(UserAccount(
-            row.text("domainname"), row.text("fullname"), row.text("internalemailaddress"), not disabled,
-            row.text("lastlogin") or None, tuple(roles), unit, False, table.file, row.line))
+        unit = row.text(
+            "_businessunitid_value" + FORMATTED,
+            "businessunitidname",
+            "businessunit",
+            "_businessunitid_value",
+            "businessunitid",
+        )
+        accounts.append(
+            UserAccount(
+                row.text("domainname"),
+                row.text("fullname"),
+                row.text("internalemailaddress"),
+                not disabled,
+                row.text("lastlogin") or None,
+                tuple(roles),
+                unit,
+                False,
+                table.file,
+                row.line,
+            )
+        )
     return accounts
 
 
@@ -59,8 +79,14 @@ def read(paths: list[Path]) -> tuple[list[UserAccount], list[Problem]]:
     tables, problems = read_tables(paths)
     users = [t for t in tables if t.has("domainname")]
     known = [t for t in tables if t in users or t.has("roleid")]
-    problems += [unknown_file(t, "systemusers (domainname, fullname, isdisabled ...), systemuserroles "
-                                 "(systemuserid, roleid) or roles (roleid, name)")
-                 for t in tables if t not in known]
+    problems += [
+        unknown_file(
+            t,
+            "systemusers (domainname, fullname, isdisabled ...), systemuserroles "
+            "(systemuserid, roleid) or roles (roleid, name)",
+        )
+        for t in tables
+        if t not in known
+    ]
     held = _held(tables, _role_names(tables))
     return [a for table in users for a in _users(table, held, problems)], problems

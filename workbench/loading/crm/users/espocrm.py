@@ -29,8 +29,18 @@ def read(paths: list[Path]) -> tuple[list[UserAccount], list[Problem]]:
                 problems.append(bad_flag(table, row, "isActive", row.get("isActive")))
                 continue
             roles = split_names(row.get("rolesNames", "Roles", "roles"))
-            accounts.append(UserAccount(
-                row.text("userName"), row.text("name"), row.text("emailAddress", "Email"), active,
-                row.text("lastAccess") or None, tuple(roles), row.text("defaultTeamName", "Default Team"),
-                row.text("type").casefold() in ("admin", "super-admin"), table.file, row.line))
+            accounts.append(
+                UserAccount(
+                    row.text("userName"),
+                    row.text("name"),
+                    row.text("emailAddress", "Email"),
+                    active,
+                    row.text("lastAccess") or None,
+                    tuple(roles),
+                    row.text("defaultTeamName", "Default Team"),
+                    row.text("type").casefold() in ("admin", "super-admin"),
+                    table.file,
+                    row.line,
+                )
+            )
     return accounts, problems

@@ -18,7 +18,8 @@ from workbench.domain.people import UserAccount
 from workbench.domain.problems import Problem
 from workbench.loading.crm.users import Table, bad_flag, flag, read_tables, unknown_file
 
-ADMIN_PROFILES = {"system administrator", "системный администратор", "مدیر سیستم"}
+ADMIN_PROFILES = {"system administrator"}
+"""the standard profile's API name, English whatever the org's language"""
 
 
 def _assignments(table: Table, problems: list[Problem]) -> dict[str, list[str]]:
@@ -42,10 +43,20 @@ def _users(table: Table, held: dict[str, list[str]], problems: list[Problem]) ->
             continue
         name = row.text("Name") or " ".join(p for p in (row.text("FirstName"), row.text("LastName")) if p)
         profile = row.text("Profile.Name", "ProfileName")
-        accounts.append(UserAccount(
-            row.text("Username"), name, row.text("Email"), active, row.text("LastLoginDate") or None,
-            tuple(held.get(row.text("Id"), ())), row.text("UserRole.Name", "Department"),
-            profile.casefold() in ADMIN_PROFILES, table.file, row.line))
+        accounts.append(
+            UserAccount(
+                row.text("Username"),
+                name,
+                row.text("Email"),
+                active,
+                row.text("LastLoginDate") or None,
+                tuple(held.get(row.text("Id"), ())),
+                row.text("UserRole.Name", "Department"),
+                profile.casefold() in ADMIN_PROFILES,
+                table.file,
+                row.line,
+            )
+        )
     return accounts
 
 
@@ -53,9 +64,15 @@ def read(paths: list[Path]) -> tuple[list[UserAccount], list[Problem]]:
     tables, problems = read_tables(paths)
     users = [t for t in tables if t.has("Username")]
     assignments = [t for t in tables if t.has("AssigneeId", "Assignee.Id")]
-    problems += [unknown_file(t, "a User export (Username ...) or a PermissionSetAssignment export "
-                                 "(AssigneeId, PermissionSet.Name ...)")
-                 for t in tables if t not in users and t not in assignments]
+    problems += [
+        unknown_file(
+            t,
+            "a User export (Username ...) or a PermissionSetAssignment export "
+            "(AssigneeId, PermissionSet.Name ...)",
+        )
+        for t in tables
+        if t not in users and t not in assignments
+    ]
     held: dict[str, list[str]] = {}
     for table in assignments:
         for user, names in _assignments(table, problems).items():

@@ -25,7 +25,9 @@ def _memberships(tables: list[Table]) -> dict[str, list[str]]:
     return held
 
 
-def _account(table: Table, row: Row, held: dict[str, list[str]], problems: list[Problem]) -> UserAccount | None:
+def _account(
+    table: Table, row: Row, held: dict[str, list[str]], problems: list[Problem]
+) -> UserAccount | None:
     active = flag(row.get("status"))
     admin = flag(row.get("is_admin"), default=False)
     if active is None or admin is None:
@@ -34,22 +36,38 @@ def _account(table: Table, row: Row, held: dict[str, list[str]], problems: list[
         return None
     login = row.text("user_name")
     name = row.text("full_name", "name") or " ".join(
-        p for p in (row.text("first_name"), row.text("last_name")) if p)
+        p for p in (row.text("first_name"), row.text("last_name")) if p
+    )
     roles = split_names(row.get("roles")) + held.get(login.casefold(), [])
     if row.text("id"):
         roles += held.get(row.text("id").casefold(), [])
-    return UserAccount(login, name, row.text("email1", "email_address", "email"), active,
-                       row.text("last_login") or None, tuple(roles), row.text("department"), admin,
-                       table.file, row.line)
+    return UserAccount(
+        login,
+        name,
+        row.text("email1", "email_address", "email"),
+        active,
+        row.text("last_login") or None,
+        tuple(roles),
+        row.text("department"),
+        admin,
+        table.file,
+        row.line,
+    )
 
 
 def read(paths: list[Path]) -> tuple[list[UserAccount], list[Problem]]:
     tables, problems = read_tables(paths)
     users = [t for t in tables if t.has("user_name") and t.has("status")]
-    roles = [t for t in tables if t not in users and t.has("user_name", "user_id") and
-             t.has("role_name", "name", "role")]
-    problems += [unknown_file(t, "Users (user_name, status, is_admin ...) or acl_roles_users (user_name, "
-                                 "role name)") for t in tables if t not in users and t not in roles]
+    roles = [
+        t
+        for t in tables
+        if t not in users and t.has("user_name", "user_id") and t.has("role_name", "name", "role")
+    ]
+    problems += [
+        unknown_file(t, "Users (user_name, status, is_admin ...) or acl_roles_users (user_name, role name)")
+        for t in tables
+        if t not in users and t not in roles
+    ]
     held = _memberships(roles)
     accounts = [a for t in users for row in t.rows if (a := _account(t, row, held, problems)) is not None]
     return accounts, problems
