@@ -151,6 +151,12 @@ class _Context:
     admins: list[str]
     findings: list[PersonFinding] = field(default_factory=list)
     unknown: dict[str, list[UserAccount]] = field(default_factory=dict)
+    sides: dict[str, tuple[frozenset[int], frozenset[int]]] = field(default_factory=dict)
+    order: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.sides = sod_sides(self.pb)
+        self.order = {role.id: i for i, role in enumerate(self.pb.roles)}
 
     def add(
         self,
@@ -189,19 +195,37 @@ class _Context:
                 held.add(role)
         if account.admin and self.admins:
             held.add(self.admins[0])
-        return [role.id for role in self.pb.roles if role.id in held]
+        return sorted(held, key=self.order.__getitem__)
 
 
-def _toxic(pb: Playbook, held: list[str]) -> list[tuple[SeparationOfDuties, list[str], list[str]]]:
+def sod_sides(pb: Playbook) -> dict[str, tuple[frozenset[int], frozenset[int]]]:
+    """role id -> (the SoD rules whose first right it holds, those whose second right it holds), by rule
+    index: worked out once per audit, so judging an account is set arithmetic on its few roles."""
+    rules = pb.governance.separation_of_duties
+    return {
+        role.id: (
+            frozenset(i for i, r in enumerate(rules) if _holds(_held(role, r.first), r.first.min_scope)),
+            frozenset(i for i, r in enumerate(rules) if _holds(_held(role, r.second), r.second.min_scope)),
+        )
+        for role in pb.roles
+    }
+
+
+def _toxic(
+    pb: Playbook, held: list[str], sides: dict[str, tuple[frozenset[int], frozenset[int]]]
+) -> list[tuple[SeparationOfDuties, list[str], list[str]]]:
     """SoD rules the union of `held` breaks while no single held role does: (rule, roles holding the first
     right, roles holding the second)."""
-    roles = pb.role_map()
+    if len(held) < 2:
+        return []
+    firsts = frozenset().union(*(sides[r][0] for r in held))
+    seconds = frozenset().union(*(sides[r][1] for r in held))
     out = []
-    for rule in pb.governance.separation_of_duties:
-        first = [r for r in held if _holds(_held(roles[r], rule.first), rule.first.min_scope)]
-        second = [r for r in held if _holds(_held(roles[r], rule.second), rule.second.min_scope)]
-        if first and second and not set(first) & set(second):
-            out.append((rule, first, second))
+    for i in sorted(firsts & seconds):
+        first = [r for r in held if i in sides[r][0]]
+        second = [r for r in held if i in sides[r][1]]
+        if not set(first) & set(second):
+            out.append((pb.governance.separation_of_duties[i], first, second))
     return out
 
 
@@ -223,7 +247,7 @@ def _judge_person(ctx: _Context, account: UserAccount, person: Person, held: lis
         )
         return
     designed = set(person.roles)
-    toxic = _toxic(ctx.pb, held)
+    toxic = _toxic(ctx.pb, held, ctx.sides)
     explained: set[str] = set()
     if toxic:
         pair = [r for r in held if any(r in first or r in second for _rule, first, second in toxic)]
