@@ -21,8 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.audit_bench import design  # noqa: E402
 from tests.people.people_gen import Account, write_export  # noqa: E402
+
+from benchmarks.audit_bench import design  # noqa: E402
 from workbench.domain.access import Governance, PermissionRef, SeparationOfDuties  # noqa: E402
 from workbench.domain.people import Person  # noqa: E402
 from workbench.domain.people_audit import audit_people, crm_role_index  # noqa: E402
