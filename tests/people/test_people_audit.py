@@ -223,3 +223,19 @@ def test_persian_and_russian_output_has_no_english(run_cli, engagement, pop, des
     )
     allowed |= set(KINDS) | {p for k in KINDS for p in k.split("-")}
     assert _english_left(cells, allowed) == []
+
+
+def test_hostile_or_empty_exports_are_bad_input_not_a_crash(run_cli, engagement, tmp_path):
+    folder = engagement()
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    code, _out, err = run_cli("people-audit", folder, "--crm", "espocrm", "--users", deep)
+    assert code == 2 and f"{deep}:1:1" in err and "nested too deep" in err
+    only_assignments = tmp_path / "psa.csv"
+    only_assignments.write_text("ASSIGNEEID,PERMISSIONSET.NAME\n005A,CRM_sales_manager\n", encoding="utf-8")
+    code, _out, err = run_cli("people-audit", folder, "--crm", "salesforce", "--users", only_assignments)
+    assert code == 2 and "no user accounts" in err
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, _out, err = run_cli("people-audit", folder, "--crm", "odoo", "--users", empty)
+    assert code == 2 and "no user accounts" in err

@@ -85,6 +85,16 @@ def people_audit(
         ]
     accounts, found = read_users(target, sources)
     problems += found
+    if not accounts and not any(p.severity == "error" for p in found):
+        problems.append(
+            Problem(
+                _("no user accounts in {files}; expected the {target} user export (see {help})").format(
+                    files=", ".join(map(str, sources)), target=target, help="`crmwb people-audit --help`"
+                ),
+                file=str(sources[0]) if sources else None,
+                code="empty",
+            )
+        )
     if any(p.severity == "error" for p in problems) or not people:
         return PeopleAuditResult(None, problems)
     problems += roster_problems(pb, people, str(folder / ROSTER_FILE))

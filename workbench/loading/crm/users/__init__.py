@@ -45,7 +45,7 @@ class Row:
     """One record of a table: its values by folded column name and the line it starts on."""
 
     values: dict[str, Any]
-    line: int
+    line: int | None
 
     def get(self, *names: str) -> Any:
         """The first of `names` (folded) the row has with a value; None when it has none."""
@@ -76,6 +76,17 @@ class Table:
 def _json_rows(text: str, file: str, problems: list[Problem]) -> list[Row]:
     try:
         doc = json.loads(text)
+    except RecursionError:
+        problems.append(
+            Problem(
+                _("nested too deep to be a user export; expected the API answer or a list of records"),
+                file=file,
+                line=1,
+                column=1,
+                code="json",
+            )
+        )
+        return []
     except json.JSONDecodeError as exc:
         problems.append(
             Problem(
@@ -120,18 +131,25 @@ def _flat(record: dict) -> dict:
     return {**record, **attributes} if isinstance(attributes, dict) else record
 
 
-def _record_lines(text: str, start: int) -> Iterator[int]:
-    """The line each element of the JSON array opening at `start` begins on (the text already parsed)."""
+def _record_lines(text: str, start: int) -> Iterator[int | None]:
+    """The line each element of the JSON array opening at `start` begins on (the text already parsed), then
+    None for ever: a guess gone wrong (the list's key also names a nested list earlier) costs lines, never
+    records."""
     decoder, pos, line, counted = json.JSONDecoder(), start + 1, 1 + text.count("\n", 0, start), start
+    try:
+        while True:
+            while text[pos] in " \t\r\n,":
+                pos += 1
+            if text[pos] == "]":
+                break
+            line += text.count("\n", counted, pos)
+            counted = pos
+            yield line
+            pos = decoder.raw_decode(text, pos)[1]
+    except (ValueError, IndexError, RecursionError):
+        pass
     while True:
-        while text[pos] in " \t\r\n,":
-            pos += 1
-        if text[pos] == "]":
-            return
-        line += text.count("\n", counted, pos)
-        counted = pos
-        yield line
-        pos = decoder.raw_decode(text, pos)[1]
+        yield None
 
 
 def _csv_rows(text: str, file: str, problems: list[Problem]) -> list[Row]:
