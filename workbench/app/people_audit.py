@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from workbench.i18n import _
 
@@ -63,16 +63,22 @@ def roster_problems(pb: Playbook, people: list[Person], file: str) -> list[Probl
 
 
 def people_audit(
-    pb: Playbook, label: str, folder: Path, target: str, sources: list[Path]
+    pb: Playbook,
+    label: str,
+    folder: Path,
+    target: str,
+    sources: list[Path],
+    roster: list[Person] | None = None,
 ) -> PeopleAuditResult:
-    """Read the roster and the user export, judge every enabled account. Raises UnknownUserTarget."""
+    """Read the roster (or take `roster`, e.g. as recertification decisions left it) and the user export,
+    and judge every enabled account. Raises UnknownUserTarget."""
     from workbench.domain.people_audit import audit_people, crm_role_index
     from workbench.domain.problems import Problem
     from workbench.loading.crm.users import read_users
     from workbench.loading.roster import ROSTER_FILE, read_roster
     from workbench.writers.crm.registry import mapping_for
 
-    people, problems = read_roster(folder)
+    people, problems = read_roster(folder) if roster is None else (roster, [])
     if not people and not problems:
         problems = [
             Problem(
@@ -117,3 +123,68 @@ def import_roster(
         problems += roster_problems(pb, people, str(file))
     saved = save_roster(folder, people, replace)
     return saved, problems + saved.problems
+
+
+@dataclass
+class PeopleReview:
+    paths: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def people_review(
+    pb: Playbook, label: str, folder: Path, target: str, sources: list[Path], out: Path, lang: str
+) -> PeopleReview:
+    """One checklist per manager of the roles their people hold in the CRM, written into `out` in `lang`."""
+    from workbench.domain.people_audit import admin_roles, crm_role_index, designed_roles_held
+    from workbench.domain.people_recertify import review_lines
+    from workbench.domain.text import tr
+    from workbench.i18n import use_language
+    from workbench.loading.crm.users import read_users
+    from workbench.loading.roster import read_roster
+    from workbench.writers.crm.registry import mapping_for
+    from workbench.writers.people_recertify_xlsx import write
+
+    people, problems = read_roster(folder)
+    accounts, found = read_users(target, sources)
+    problems += found
+    if any(p.severity == "error" for p in problems):
+        return PeopleReview([], problems)
+    index, admins = crm_role_index(pb, mapping_for(pb, target), target), admin_roles(pb)
+    order = {role.id: i for i, role in enumerate(pb.roles)}
+    held = [designed_roles_held(a, index, admins, order) for a in accounts]
+    lines = review_lines(pb, people, accounts, held)
+    out.mkdir(parents=True, exist_ok=True)
+    with use_language(lang):
+        names = {role.id: tr(role.name, lang) for role in pb.roles}
+        paths = write(lines, {p.id: p.name for p in people}, names, target, label, out)
+    return PeopleReview(paths, problems)
+
+
+@dataclass
+class PeopleDecisions:
+    plan: Any = None
+    """the change plan (domain.people_recertify.PeoplePlan); None when a checklist could not be read"""
+    roster: list[Person] = field(default_factory=list)
+    """the roster as the decisions leave it"""
+    problems: list[Problem] = field(default_factory=list)
+
+
+def people_decisions(pb: Playbook, folder: Path, target: str, files: list[Path]) -> PeopleDecisions:
+    """Read the managers' checklists back into the CRM change plan and the approved roster."""
+    from workbench.domain.people_audit import crm_role_names
+    from workbench.domain.people_recertify import approved_roster, change_plan
+    from workbench.loading.people_checklist import read_people_checklist
+    from workbench.loading.roster import read_roster
+    from workbench.writers.crm.registry import mapping_for
+
+    people, problems = read_roster(folder)
+    decisions = []
+    roles = {role.id for role in pb.roles}
+    for file in files:
+        found, found_problems = read_people_checklist(file, roles)
+        decisions += found
+        problems += found_problems
+    if any(p.severity == "error" for p in problems):
+        return PeopleDecisions(None, people, problems)
+    plan = change_plan(decisions, crm_role_names(pb, mapping_for(pb, target), target))
+    return PeopleDecisions(plan, approved_roster(people, decisions), problems)

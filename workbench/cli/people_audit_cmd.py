@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from workbench.cli.exit_codes import ExitCode
+from workbench.cli.local import num
 from workbench.cli.output import add_format_argument, add_output_argument, emit, json_text
 from workbench.i18n import N_, _, ngettext
 
@@ -49,12 +50,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--crm", required=True, choices=USER_TARGETS, help="the CRM the user export is from")
     parser.add_argument(
-        "--users",
-        required=True,
+        "--users", nargs="+", type=Path, metavar="FILE-OR-DIR", help="the CRM's user export files (see below)"
+    )
+    parser.add_argument(
+        "--recertify",
+        type=Path,
+        metavar="DIR",
+        help="write one review checklist per manager (their people's roles in the CRM) into DIR",
+    )
+    parser.add_argument(
+        "--decisions",
         nargs="+",
         type=Path,
-        metavar="FILE-OR-DIR",
-        help="the CRM's user export files (see below)",
+        metavar="CHECKLIST.xlsx",
+        help="returned manager checklists: print the CRM change plan; with --users, audit the export "
+        "against the roster as the decisions leave it (put --decisions last)",
     )
     add_format_argument(parser, FORMATS)
     add_output_argument(parser)
@@ -79,24 +89,100 @@ def run(args: argparse.Namespace) -> int:
                 folder=folder, command="`crmwb new`"
             )
         )
+    if args.users is None and not args.decisions:
+        return fail(
+            _("nothing to audit: give {users}, {decisions} or both").format(
+                users="--users FILE...", decisions="--decisions CHECKLIST.xlsx..."
+            )
+        )
     design, problems = load_design(str(folder), None)
     if design is None:
         print_problems(problems)
         return ExitCode.BAD_INPUT
-    result = people_audit(design.playbook, design.label, folder, args.crm, list(args.users))
+    if args.recertify is not None:
+        return recertify(design, folder, args)
+    roster, lead = None, None
+    if args.decisions:
+        from workbench.app.people_audit import people_decisions
+
+        outcome = people_decisions(design.playbook, folder, args.crm, list(args.decisions))
+        print_problems(outcome.problems)
+        if outcome.plan is None:
+            return ExitCode.BAD_INPUT
+        if args.users is None:
+            emit(
+                json_text(outcome.plan.to_dict())
+                if args.format == "json"
+                else "\n".join(plan_lines(outcome.plan)) + "\n",
+                args.out,
+            )
+            return ExitCode.findings_if(bool(outcome.plan.changes or outcome.plan.undecided))
+        roster, lead = outcome.roster, outcome.plan
+    result = people_audit(design.playbook, design.label, folder, args.crm, list(args.users), roster)
     print_problems(result.problems)
     if result.report is None:
         return ExitCode.BAD_INPUT
     try:
-        render(result.report, args)
+        render(result.report, args, lead)
     except OSError as exc:
         return fail(
             _("cannot write {file}: {reason}").format(file=args.out or "-", reason=exc.strerror or exc)
         )
-    return ExitCode.findings_if(not result.report.clean)
+    return ExitCode.findings_if(not result.report.clean or bool(lead and lead.undecided))
 
 
-def render(report, args: argparse.Namespace) -> None:
+def recertify(design, folder: Path, args: argparse.Namespace) -> int:
+    from workbench.app.people_audit import people_review
+    from workbench.cli.local import lang
+    from workbench.cli.output import print_problems
+
+    if args.users is None:
+        return fail(_("{option} needs {users}").format(option="--recertify", users="--users FILE..."))
+    if args.recertify.exists() and not args.recertify.is_dir():
+        return fail(_("{path} is a file; expected a folder for the checklists").format(path=args.recertify))
+    review = people_review(
+        design.playbook, design.label, folder, args.crm, list(args.users), args.recertify, lang()
+    )
+    print_problems(review.problems)
+    if any(p.severity == "error" for p in review.problems):
+        return ExitCode.BAD_INPUT
+    print(
+        ngettext(
+            "wrote {n} checklist into {folder}", "wrote {n} checklists into {folder}", len(review.paths)
+        ).format(n=num(len(review.paths)), folder=args.recertify)
+    )
+    for path in review.paths:
+        print(f"  {path.name}")
+    return ExitCode.OK
+
+
+def plan_lines(plan) -> list[str]:
+    from workbench.cli.audit_output import table
+
+    out = [
+        _(
+            "recertification decisions: {changes} change(s) in the CRM, {kept} kept, {undecided} undecided"
+        ).format(changes=num(len(plan.changes)), kept=num(plan.kept), undecided=num(len(plan.undecided)))
+    ]
+    if plan.changes:
+        words = {"remove": _("remove"), "add": _("add")}
+        out += table(
+            (_("step"), _("account"), _("CRM role"), _("role"), _("person"), _("manager"), _("comment")),
+            (
+                (words[c.action], c.account, c.crm_role, c.role, c.person, c.manager, c.comment)
+                for c in plan.changes
+            ),
+        )
+    for d in plan.undecided[:20]:
+        out.append(
+            _("undecided: {file}:{row}: {account} {role}").format(
+                file=d.file, row=num(d.row), account=d.account, role=d.role
+            )
+        )
+    return out
+
+
+def render(report, args: argparse.Namespace, lead=None) -> None:
     from workbench import __version__
 
     if args.format == "xlsx":
@@ -111,9 +197,11 @@ def render(report, args: argparse.Namespace) -> None:
 
         emit(dumps(report, __version__), args.out)
     elif args.format == "json":
-        emit(json_text(report.to_dict()), args.out)
+        doc = report.to_dict()
+        emit(json_text(doc if lead is None else {"recertification": lead.to_dict(), "audit": doc}), args.out)
     else:
-        emit("\n".join(lines(report)) + "\n", args.out)
+        head = "\n".join(plan_lines(lead)) + "\n\n" if lead is not None else ""
+        emit(head + "\n".join(lines(report)) + "\n", args.out)
 
 
 def lines(report) -> list[str]:

@@ -186,16 +186,21 @@ class _Context:
 
     def roles_held(self, account: UserAccount) -> list[str]:
         """The designed roles an account holds (in playbook order), noting CRM names no role maps to."""
-        held: set[str] = set()
         for name in account.held:
-            role = self.index.get(name.strip().casefold())
-            if role is None:
+            if name.strip().casefold() not in self.index:
                 self.unknown.setdefault(name.strip(), []).append(account)
-            else:
-                held.add(role)
-        if account.admin and self.admins:
-            held.add(self.admins[0])
-        return sorted(held, key=self.order.__getitem__)
+        return designed_roles_held(account, self.index, self.admins, self.order)
+
+
+def designed_roles_held(
+    account: UserAccount, index: dict[str, str], admins: list[str], order: dict[str, int]
+) -> list[str]:
+    """The designed roles an account's CRM roles stand for (the CRM's admin flag as the first
+    administrator role), in playbook order (`order`: role id -> position); names no role maps to left out."""
+    held = {index[key] for key in (n.strip().casefold() for n in account.held) if key in index}
+    if account.admin and admins:
+        held.add(admins[0])
+    return sorted(held, key=order.__getitem__)
 
 
 def sod_sides(pb: Playbook) -> dict[str, tuple[frozenset[int], frozenset[int]]]:
@@ -445,3 +450,19 @@ def crm_role_index(pb: Playbook, mapping: CrmMapping, target: str) -> dict[str, 
         for name in names:
             index.setdefault(name.strip().casefold(), role.id)
     return index
+
+
+def crm_role_names(pb: Playbook, mapping: CrmMapping, target: str) -> dict[str, str]:
+    """role id -> the name its role, permission set or group has in the CRM (what `crm-export` writes), for
+    the change plan's steps."""
+    from workbench.domain.crm.dynamics import role_names
+    from workbench.domain.crm.odoo import group_id
+    from workbench.domain.crm.salesforce import set_names
+
+    if target == "salesforce":
+        return set_names(pb, mapping)
+    if target == "dynamics":
+        return role_names(pb, mapping)
+    if target == "odoo":
+        return {role.id: group_id(mapping, role.id) for role in pb.roles}
+    return {role.id: mapping.role_name(role.id) for role in pb.roles}
