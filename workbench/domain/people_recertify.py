@@ -85,8 +85,9 @@ class PeoplePlan:
 def review_lines(
     pb: Playbook, people: list[Person], accounts: list[UserAccount], held: Iterable[list[str]]
 ) -> dict[str, list[ReviewLine]]:
-    """manager id -> the lines they review, people in roster order. `held` gives each account's designed
-    roles held (parallel to `accounts`, from `people_audit.designed_roles_held`)."""
+    """manager id -> the lines they review: people in roster order, each one's designed roles first.
+    `held` gives each account's designed roles held (parallel to `accounts`, from
+    `people_audit.designed_roles_held`)."""
     held = list(held)
     enabled = [i for i, a in enumerate(accounts) if a.active]
     match = match_accounts(people, [accounts[i] for i in enabled])
@@ -109,7 +110,7 @@ def review_lines(
                 )
             )
     for lines in out.values():
-        lines.sort(key=lambda line: (order.get(line.person, len(order)), line.account, line.role))
+        lines.sort(key=lambda line: (order.get(line.person, len(order)), line.account, not line.designed))
     return out
 
 
