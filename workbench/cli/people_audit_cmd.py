@@ -29,7 +29,13 @@ user exports (files in any order, or a folder of them; CSV or JSON):
   espocrm     GET /api/v1/User (userName, isActive, type, rolesNames) or the list view's CSV
   suitecrm    Users (user_name, status, is_admin) and acl_roles_users (user_name, role name)
 
-exit codes: 0 clean, 1 findings, 2 the roster or an export could not be read (every problem located)
+recertification of people:
+  --recertify DIR           one checklist per manager: their people's roles in the CRM, keep/revoke/change
+  --decisions FILE...       the returned checklists as the CRM change plan; with --users, the re-audit
+                            against the roster as the decisions leave it (exit 0 once the CRM carries it out)
+
+exit codes: 0 clean, 1 findings (or changes/undecided rows with --decisions alone), 2 the roster, an export
+or a checklist could not be read (every problem located)
 """
 KIND_WORDS = {
     "left-enabled": N_("left, enabled"),
