@@ -137,10 +137,46 @@ def match_accounts(people: list[Person], accounts: list[UserAccount]) -> Match:
     return match
 
 
+FUNCTION_WORDS = "|".join(
+    sorted(
+        (
+            "admin",
+            "administrator",
+            "sales",
+            "support",
+            "info",
+            "office",
+            "service",
+            "crm",
+            "team",
+            "test",
+            "user",
+            "shared",
+            "manager",
+            "marketing",
+            "finance",
+            "hr",
+            "it",
+            "helpdesk",
+            "noreply",
+            "no-reply",
+            "integration",
+            "api",
+            "guest",
+            "temp",
+            "bot",
+            "system",
+            "common",
+            "general",
+            "reception",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+"""longest first: the possessive repetition below never goes back to try a longer word"""
 SHARED_LOGIN = re.compile(
-    r"^(admin|administrator|sales|support|info|office|service|crm|team|test|user|shared|manager|"
-    r"marketing|finance|hr|it|helpdesk|noreply|no-reply|integration|api|guest|temp)[\d._-]*(@|$)",
-    re.IGNORECASE,
+    rf"^(?:{FUNCTION_WORDS})(?:[._-]?(?:{FUNCTION_WORDS}|\d++))*+(?:@|$)", re.IGNORECASE
 )
 """logins that name a function, not a person (sales@, admin2, support_team): a login several people share
 cannot be recertified or revoked when one of them leaves"""
