@@ -15,10 +15,10 @@ from pathlib import Path
 from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import num
 from workbench.cli.output import add_format_argument, add_output_argument, emit, json_text
+from workbench.domain.fixed_ids import CRM_TARGETS
 from workbench.i18n import N_, _, ngettext
 
 FORMATS = ("table", "json", "sarif", "xlsx")
-USER_TARGETS = ("salesforce", "dynamics", "odoo", "espocrm", "suitecrm")
 EPILOG = """\
 user exports (files in any order, or a folder of them; CSV or JSON):
   salesforce  Data Loader CSVs of User (Username, Email, IsActive, Profile.Name ...) and
@@ -54,7 +54,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "folder", metavar="ENGAGEMENT", help="the engagement folder (its roster.yaml and design)"
     )
-    parser.add_argument("--crm", required=True, choices=USER_TARGETS, help="the CRM the user export is from")
+    parser.add_argument("--crm", required=True, choices=CRM_TARGETS, help="the CRM the user export is from")
     parser.add_argument(
         "--users", nargs="+", type=Path, metavar="FILE-OR-DIR", help="the CRM's user export files (see below)"
     )
@@ -99,6 +99,14 @@ def run(args: argparse.Namespace) -> int:
         return fail(
             _("nothing to audit: give {users}, {decisions} or both").format(
                 users="--users FILE...", decisions="--decisions CHECKLIST.xlsx..."
+            )
+        )
+    from workbench.loading.crm.users import USER_TARGETS
+
+    if args.crm not in USER_TARGETS:
+        return fail(
+            _("no user export reader for {target}; expected one of: {targets}").format(
+                target=args.crm, targets=", ".join(USER_TARGETS)
             )
         )
     design, problems = load_design(str(folder), None)

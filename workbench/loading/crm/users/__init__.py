@@ -13,6 +13,7 @@ list view `User Name`). Bad input is a located Problem, never an exception.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from workbench.domain.fixed_ids import CRM_TARGETS
 from workbench.domain.people import UserAccount
 from workbench.domain.problems import Problem
 from workbench.i18n import _
@@ -27,8 +29,11 @@ from workbench.loading.crm import read_limited
 from workbench.loading.crm.csv_text import csv_records, decode_utf8
 from workbench.loading.roster import ACTIVE, INACTIVE
 
-USER_TARGETS = ("salesforce", "dynamics", "odoo", "espocrm", "suitecrm")
-"""CRMs whose user exports can be read (each a module of this package)"""
+USER_TARGETS: tuple[str, ...] = tuple(
+    t for t in CRM_TARGETS if importlib.util.find_spec(f"workbench.loading.crm.users.{t}") is not None
+)
+"""CRMs whose user exports can be read: each a module of this package (a CRM target added without one
+is refused by `read_users` with the list of those that can)"""
 
 JSON_LISTS = ("value", "list", "records", "data", "result", "users")
 """where the records sit in an API answer: Dynamics `value`, EspoCRM `list`, Salesforce REST `records`,
