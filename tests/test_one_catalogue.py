@@ -37,6 +37,8 @@ ALLOWED = {
     "domain/role_groups.py": "normalisation of Arabic letters to Persian and ё to е before matching",
     "cli/import_activity_cmd.py": "a Russian role name as the example in an option's --help (English on "
     "purpose: it is for people who script crmwb)",
+    "loading/roster.py": "the header names and yes/no words HR lists (and user exports) use in Persian and "
+    "Russian (input), and the required columns named in every header language",
     "domain/search.py": "the folding map of search (ي→ی, ك→ک, ة→ه, ё→е): letters to match, not text to show",
     "languages.py": "each language's name written in that language (فارسی, Русский) for the choosers: an "
     "endonym reads the same whatever the interface language",

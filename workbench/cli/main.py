@@ -66,6 +66,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "crm-export": ("workbench.cli.crm_export_cmd", "the designed permissions in each CRM's own format"),
     "audit": ("workbench.cli.audit_cmd", "live CRM permissions vs the design; recertification decisions"),
+    "people-audit": (
+        "workbench.cli.people_audit_cmd",
+        "the roster's people vs a CRM's user accounts and roles",
+    ),
+    "roster": (
+        "workbench.cli.roster_cmd",
+        "the engagement's people: import an HR list (xlsx, csv), list them",
+    ),
     "recertify": ("workbench.cli.recertify_cmd", "access review plan and an xlsx checklist per reviewer"),
     "store": (
         "workbench.cli.store_cmd",

@@ -133,3 +133,12 @@ class Governance(Strict):
     least_privilege: list[LeastPrivilege] = []
     system_rights: list[SystemRightRule] = []
     recertification_months: int = Field(default=6, ge=1, le=24)
+    max_administrators: int = Field(
+        default=2,
+        ge=1,
+        le=10_000,
+        description="How many people may hold an administrator role (one holding manage_users) at once; "
+        "the people audit flags more enabled administrator accounts than this.",
+    )
+    """Two administrators cover each other's leave; every one more is one more account that can grant
+    itself anything. The people audit (domain/people_audit.py) counts enabled accounts against it."""
