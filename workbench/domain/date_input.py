@@ -96,3 +96,13 @@ def day_off_reason(calendar: WorkCalendar | None, day: date | None) -> str | Non
     if day is None or calendar is None or calendar.is_working(day):
         return None
     return calendar.names.get(day) or (_("a public holiday") if day in calendar.days_off else _("a weekend day"))
+
+
+def month_title(day: date, lang: str) -> str:
+    """The month `day` falls in, named in the reader's calendar: "March 2026", "март 2026", "اسفند ۱۴۰۴"."""
+    from workbench.domain.locale import EN_MONTHS, JALALI_MONTHS, RU_MONTHS, persian_digits
+
+    year, month = local_month(day, lang)
+    if lang == "fa":
+        return persian_digits(f"{JALALI_MONTHS[month - 1]} {year}")
+    return f"{(RU_MONTHS if lang == 'ru' else EN_MONTHS)[month - 1]} {year}"

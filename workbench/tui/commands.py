@@ -90,6 +90,9 @@ class WorkbenchCommands(Provider):
                                        (_("task: add a note to the selected task"), "note", "")):
                 if not move or screen.check_action("move", (move,)):
                     out.append((text, partial(screen.run_action, action), name))
+        from workbench.tui.week_commands import week_commands
+
+        out += week_commands(app, screen)
         go_to = _("task: go to {task}")
         out += [(go_to.format(task=task.id), partial(app.show_task, task.id), str(task.name))
                 for _phase, task in resolved.tasks()]
