@@ -50,8 +50,12 @@ def parse_day(text: str, lang: str) -> date:
             return date(year, month, day)
     except ValueError:
         pass
+    example = date_example(lang)
+    if example == "2026-03-21":
+        raise DateInputError(_("{text} is not a date; expected YYYY-MM-DD, e.g. {example}").format(
+            text=repr(text.strip()), example=example))
     raise DateInputError(_("{text} is not a date; expected e.g. {example} or {iso}").format(
-        text=repr(text.strip()), example=date_example(lang), iso="2026-03-21"))
+        text=repr(text.strip()), example=example, iso="2026-03-21"))
 
 
 @dataclass(frozen=True)
