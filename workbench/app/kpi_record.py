@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from workbench.domain.kpi_values import KpiValueError, read_value
+from workbench.domain.kpi_values import KpiValueError, check_value
+from workbench.domain.numbers import NumberError, parse_number
 from workbench.domain.tracking import Measurement, Trend
 
 if TYPE_CHECKING:
@@ -18,18 +19,25 @@ if TYPE_CHECKING:
 class KpiRecordError(ValueError):
     """A value that cannot be recorded; `field` says which input is wrong ("value" or "date")."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: str, value: float | None = None) -> None:
         super().__init__(message)
         self.field = field
+        self.value = value
+        """the number read when it is outside the KPI's valid range (None: not a number at all)"""
 
 
 def read_measurement(kpi: Kpi, value_text: str, when: date | None, today: date,
                      source: str | None = None, note: str | None = None) -> Measurement:
-    """The measurement the inputs stand for; raises KpiRecordError naming the wrong input."""
+    """The measurement the inputs stand for (the value read as domain.kpi_values.read_value reads it);
+    raises KpiRecordError naming the wrong input."""
     try:
-        value = read_value(kpi, value_text)
-    except KpiValueError as exc:
+        value = parse_number(value_text)
+    except NumberError as exc:
         raise KpiRecordError("value", str(exc)) from None
+    try:
+        check_value(kpi, value)
+    except KpiValueError as exc:
+        raise KpiRecordError("value", str(exc), value) from None
     day = when or today
     if day > today:
         raise KpiRecordError("date", day.isoformat())

@@ -94,6 +94,19 @@ def picker_weeks(chosen: date, calendar: WorkCalendar | None, lang: str, weeks: 
     return rows
 
 
+def named_in(calendar: WorkCalendar | None, lang: str, around: date) -> WorkCalendar | None:
+    """The calendar with its holidays named in `lang` (the plan's calendar names them in the engagement's
+    language); a holiday the package cannot name in `lang` is left unnamed ("a public holiday")."""
+    if calendar is None or not calendar.country:
+        return calendar
+    from dataclasses import replace
+
+    from workbench.domain.work_calendar import country_calendar
+
+    names = country_calendar(calendar.country, around, lang=lang).names
+    return replace(calendar, names={day: names.get(day, "") for day in calendar.names})
+
+
 def day_off_reason(calendar: WorkCalendar | None, day: date | None) -> str | None:
     """Why `day` does not work on the engagement's calendar (the holiday's name, "a public holiday",
     "a weekend day"), or None when it works or nothing is known."""

@@ -82,6 +82,9 @@ class KpiValueDialog(FormDialog[Measurement | None]):
             if exc.field == "date" and when is not None:
                 self._refuse("date", _("{date} is in the future; expected the day it was measured").format(
                     date=format_short_date(when, lang)))
+            elif exc.value is not None:
+                self._refuse("value", _("{value} is outside the valid range of this KPI; expected {range}").format(
+                    value=format_number(exc.value, lang), range=localize_digits(range_text(self.row.line.kpi), lang)))
             else:
                 self._refuse("value", localize_digits(str(exc), lang))
             return

@@ -39,7 +39,7 @@ class PhaseCloseDialog(FormDialog[str | None]):
             lines.append((ngettext("{n} gate task is not done or skipped:",
                                    "{n} gate tasks are not done or skipped:", n).format(
                 n=format_number(n, current_language())), "bold"))
-            lines += [(f"• {t.name} ({t.id}): {status_label(t.status)}", "") for t in check.open_tasks]
+            lines += [(f"• {t.name}: {status_label(t.status)}", "") for t in check.open_tasks]
         if check.exit_criteria:
             lines.append((_("Exit criteria to confirm:"), "bold"))
             lines += [(f"• {c}", "") for c in check.exit_criteria]

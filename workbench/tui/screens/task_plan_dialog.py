@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Input, Label
 
-from workbench.domain.date_input import DateInputError, date_example, day_off_reason, parse_day
+from workbench.domain.date_input import DateInputError, date_example, day_off_reason, named_in, parse_day
 from workbench.domain.locale import format_short_date
 from workbench.domain.work_calendar import WorkCalendar
 from workbench.i18n import N_, _, current_language
@@ -50,8 +50,8 @@ class TaskPlanDialog(FormDialog[TaskPlan | None]):
                  calendar: WorkCalendar | None) -> None:
         super().__init__(_("Due date and assignee"))
         self.task_name, self.planned, self.due, self.assignee = name, planned, due, assignee or ""
-        self.calendar = calendar
         lang = current_language()
+        self.calendar = named_in(calendar, lang, due or planned)
         self.initial_due = format_short_date(due, lang) if due else ""
 
     def compose_form(self) -> ComposeResult:
