@@ -36,8 +36,10 @@ def task_record(folder, task_id: str):
 
 def gates(folder) -> dict:
     with SQLiteStore(folder / "state.db") as store:
-        return {phase: {k: v for k, v in record.items() if k != "closed_at"}
-                for phase, record in store.closed_phases().items()}
+        return {
+            phase: {k: v for k, v in record.items() if k != "closed_at"}
+            for phase, record in store.closed_phases().items()
+        }
 
 
 def measurements(folder) -> list[tuple]:
@@ -98,7 +100,10 @@ async def test_the_week_in_the_tui_leaves_what_the_cli_leaves(_templates, tmp_pa
         await settle(pilot)
         close = app.screen
         assert isinstance(close, PhaseCloseDialog) and not close.check.passed
-        assert [t.id for t in close.check.open_tasks] == ["pre-17-requirements-signoff", "pre-16-deployment-plan"]
+        assert [t.id for t in close.check.open_tasks] == [
+            "pre-17-requirements-signoff",
+            "pre-16-deployment-plan",
+        ]
         await pilot.press("ctrl+s")  # no reason: refused
         await settle(pilot)
         assert app.screen is close and "give the reason" in close.query_one("#form-error").text
@@ -122,8 +127,10 @@ async def test_the_week_in_the_tui_leaves_what_the_cli_leaves(_templates, tmp_pa
         await type_into(pilot, "150")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert isinstance(app.screen, KpiValueDialog) and "outside the valid range" in app.screen.query_one(
-            "#form-error").text
+        assert (
+            isinstance(app.screen, KpiValueDialog)
+            and "outside the valid range" in app.screen.query_one("#form-error").text
+        )
         await pilot.press("backspace", "backspace", "backspace")
         await type_into(pilot, "81,5")
         await pilot.press("tab", "end", *["backspace"] * 10)
@@ -172,16 +179,27 @@ async def test_the_week_in_the_tui_leaves_what_the_cli_leaves(_templates, tmp_pa
     assert task_record(tui, TASK) == task_record(cli, TASK)
     assert task_record(tui, TASK)[:2] == (date(2026, 3, 27), "Sara")
     assert task_record(tui, GATE) == task_record(cli, GATE)
-    assert gates(tui) == gates(cli) == {
-        "post_deployment": {"author": AUTHOR, "override_reason": None, "missing": []},
-        "pre_deployment": {"author": AUTHOR, "override_reason": OVERRIDE,
-                           "missing": ["pre-17-requirements-signoff", "pre-16-deployment-plan"]}}
+    assert (
+        gates(tui)
+        == gates(cli)
+        == {
+            "post_deployment": {"author": AUTHOR, "override_reason": None, "missing": []},
+            "pre_deployment": {
+                "author": AUTHOR,
+                "override_reason": OVERRIDE,
+                "missing": ["pre-17-requirements-signoff", "pre-16-deployment-plan"],
+            },
+        }
+    )
     assert measurements(tui) == measurements(cli)
-    assert {(KPI, 81.5, date(2026, 3, 16), None, None), (KPI, 84.25, TODAY, None, None)} <= set(measurements(tui))
+    assert {(KPI, 81.5, date(2026, 3, 16), None, None), (KPI, 84.25, TODAY, None, None)} <= set(
+        measurements(tui)
+    )
     for fmt in ("md", "html"):
         name = f"status-{TODAY.isoformat()}.{fmt}"
         assert (tmp_path / "tui-reports" / name).read_text(encoding="utf-8") == (
-            tmp_path / "cli-reports" / name).read_text(encoding="utf-8")
+            tmp_path / "cli-reports" / name
+        ).read_text(encoding="utf-8")
     assert any("not a working day" in n for n in notes)
     assert any(OVERRIDE in n for n in notes) and any("every gate task is done" in n for n in notes)
     assert any(str(tmp_path / "tui-reports" / f"status-{TODAY.isoformat()}.html") in n for n in notes)
@@ -203,7 +221,10 @@ async def test_escape_asks_before_a_typed_form_is_discarded(seeded):
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("escape")  # keep editing
         await settle(pilot)
-        assert isinstance(app.screen, TaskPlanDialog) and app.screen.query_one("#due-input").value == "2026-04-01"
+        assert (
+            isinstance(app.screen, TaskPlanDialog)
+            and app.screen.query_one("#due-input").value == "2026-04-01"
+        )
         await pilot.press("escape", "y")
         await settle(pilot)
         assert isinstance(app.screen, PhasesScreen)

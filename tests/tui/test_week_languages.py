@@ -21,8 +21,11 @@ from workbench.tui.screens.task_plan_dialog import TaskPlanDialog
 
 async def _walk(pilot, app) -> dict[str, str]:
     seen: dict[str, str] = {}
-    for key, name, kind in (("u", "due date", TaskPlanDialog), ("c", "phase close", PhaseCloseDialog),
-                            ("w", "report", ReportDialog)):
+    for key, name, kind in (
+        ("u", "due date", TaskPlanDialog),
+        ("c", "phase close", PhaseCloseDialog),
+        ("w", "report", ReportDialog),
+    ):
         await pilot.press(key)
         await settle(pilot)
         assert isinstance(app.screen, kind)

@@ -27,12 +27,15 @@ def keys(*pressed: str, tab: str | None = None):
     return run_before
 
 
-@pytest.mark.parametrize(("section", "pressed", "tab"), [
-    pytest.param("phases", ("u", "down", "down"), None, id="due-date"),
-    pytest.param("phases", ("c",), None, id="phase-close"),
-    pytest.param("deliverables", ("v",), "kpis", id="kpi-value"),
-    pytest.param("phases", ("w",), None, id="report"),
-])
+@pytest.mark.parametrize(
+    ("section", "pressed", "tab"),
+    [
+        pytest.param("phases", ("u", "down", "down"), None, id="due-date"),
+        pytest.param("phases", ("c",), None, id="phase-close"),
+        pytest.param("deliverables", ("v",), "kpis", id="kpi-value"),
+        pytest.param("phases", ("w",), None, id="report"),
+    ],
+)
 def test_week_dialog_at_80x24(snap_compare, snapshot_engagement: Path, section, pressed, tab):
     app = make_app(snapshot_engagement, today=TODAY, section=section)
     assert snap_compare(app, terminal_size=(80, 24), run_before=keys(*pressed, tab=tab))

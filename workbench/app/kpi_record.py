@@ -26,8 +26,14 @@ class KpiRecordError(ValueError):
         """the number read when it is outside the KPI's valid range (None: not a number at all)"""
 
 
-def read_measurement(kpi: Kpi, value_text: str, when: date | None, today: date,
-                     source: str | None = None, note: str | None = None) -> Measurement:
+def read_measurement(
+    kpi: Kpi,
+    value_text: str,
+    when: date | None,
+    today: date,
+    source: str | None = None,
+    note: str | None = None,
+) -> Measurement:
     """The measurement the inputs stand for (the value read as domain.kpi_values.read_value reads it);
     raises KpiRecordError naming the wrong input."""
     try:

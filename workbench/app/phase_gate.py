@@ -49,8 +49,9 @@ class PhaseClosed:
     missing: list[str] = field(default_factory=list)
 
 
-def check_phase(opened: OpenEngagement, phase_id: str, lang: str = "en",
-                states: dict[str, TaskState] | None = None) -> GateCheck:
+def check_phase(
+    opened: OpenEngagement, phase_id: str, lang: str = "en", states: dict[str, TaskState] | None = None
+) -> GateCheck:
     """The gate of `phase_id`: passed or not, the open gate tasks with their status, the exit criteria."""
     phase = next((p for p in opened.resolved.phases if p.id == phase_id), None)
     if phase is None:
@@ -58,18 +59,34 @@ def check_phase(opened: OpenEngagement, phase_id: str, lang: str = "en",
     states = opened.store.tasks() if states is None else states
     gate: GateResult = check_gate(opened.resolved, phase_id, states)
     tasks = opened.resolved.task_map()
-    open_tasks = [GateTask(tid, tr(tasks[tid].name, lang), tasks[tid].owner,
-                           states[tid].status if tid in states else "not_started") for tid in gate.missing]
-    return GateCheck(phase_id, tr(phase.name, lang), gate.passed, open_tasks,
-                     [tr(c.text, lang) for c in phase.exit_criteria], opened.store.closed_phases().get(phase_id))
+    open_tasks = [
+        GateTask(
+            tid,
+            tr(tasks[tid].name, lang),
+            tasks[tid].owner,
+            states[tid].status if tid in states else "not_started",
+        )
+        for tid in gate.missing
+    ]
+    return GateCheck(
+        phase_id,
+        tr(phase.name, lang),
+        gate.passed,
+        open_tasks,
+        [tr(c.text, lang) for c in phase.exit_criteria],
+        opened.store.closed_phases().get(phase_id),
+    )
 
 
-def close_phase(opened: OpenEngagement, phase_id: str, author: str, override: str | None,
-                lang: str = "en") -> PhaseClosed:
+def close_phase(
+    opened: OpenEngagement, phase_id: str, author: str, override: str | None, lang: str = "en"
+) -> PhaseClosed:
     """Close the phase when its gate passes, or with `override` (a reason, recorded with what was still
     open) when it does not; an already closed phase is left as it was (`check.closed` says when)."""
     if override is not None and not override.strip():
-        raise PhaseCloseError(_("--override needs a reason, e.g. {example}").format(example='--override "..."'))
+        raise PhaseCloseError(
+            _("--override needs a reason, e.g. {example}").format(example='--override "..."')
+        )
     check = check_phase(opened, phase_id, lang)
     if check.closed:
         return PhaseClosed(check, False)

@@ -19,8 +19,16 @@ def set_due(opened: OpenEngagement, task_id: str, day: date | None, author: str)
     return day_off_reason(opened.plan.calendar, day)
 
 
-def plan_task(opened: OpenEngagement, task_id: str, author: str, *, due: date | None,
-              due_changed: bool, assignee: str | None, assignee_changed: bool) -> str | None:
+def plan_task(
+    opened: OpenEngagement,
+    task_id: str,
+    author: str,
+    *,
+    due: date | None,
+    due_changed: bool,
+    assignee: str | None,
+    assignee_changed: bool,
+) -> str | None:
     """Due date and assignee of one task, each written only when it changed (one history event each, as
     `crmwb task due` and `crmwb task assign`); returns the day-off warning of the due date, if any."""
     warning = set_due(opened, task_id, due, author) if due_changed else None

@@ -52,10 +52,16 @@ def parse_day(text: str, lang: str) -> date:
         pass
     example = date_example(lang)
     if example == "2026-03-21":
-        raise DateInputError(_("{text} is not a date; expected YYYY-MM-DD, e.g. {example}").format(
-            text=repr(text.strip()), example=example))
-    raise DateInputError(_("{text} is not a date; expected e.g. {example} or {iso}").format(
-        text=repr(text.strip()), example=example, iso="2026-03-21"))
+        raise DateInputError(
+            _("{text} is not a date; expected YYYY-MM-DD, e.g. {example}").format(
+                text=repr(text.strip()), example=example
+            )
+        )
+    raise DateInputError(
+        _("{text} is not a date; expected e.g. {example} or {iso}").format(
+            text=repr(text.strip()), example=example, iso="2026-03-21"
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,9 @@ def local_month(day: date, lang: str) -> tuple[int, int]:
     return day.year, day.month
 
 
-def picker_weeks(chosen: date, calendar: WorkCalendar | None, lang: str, weeks: int = 4) -> list[list[PickerDay]]:
+def picker_weeks(
+    chosen: date, calendar: WorkCalendar | None, lang: str, weeks: int = 4
+) -> list[list[PickerDay]]:
     """`weeks` rows of seven days, the chosen day in the second row; weeks start on Saturday in Persian
     (the Iranian week), on Monday otherwise."""
     first_weekday = 5 if lang == "fa" else 0
@@ -112,7 +120,9 @@ def day_off_reason(calendar: WorkCalendar | None, day: date | None) -> str | Non
     "a weekend day"), or None when it works or nothing is known."""
     if day is None or calendar is None or calendar.is_working(day):
         return None
-    return calendar.names.get(day) or (_("a public holiday") if day in calendar.days_off else _("a weekend day"))
+    return calendar.names.get(day) or (
+        _("a public holiday") if day in calendar.days_off else _("a weekend day")
+    )
 
 
 def month_title(day: date, lang: str) -> str:

@@ -27,16 +27,37 @@ def week_commands(app: WorkbenchApp, screen: Screen) -> list[Command]:
     resolved = app.session.opened.resolved
     out: list[Command] = []
     if isinstance(screen, PhasesScreen) and screen.selected is not None:
-        out.append((_("task: set the due date and assignee of the selected task"),
-                    partial(screen.run_action, "due"), screen.selected.name))
-    out += [(_("phase: close {phase}").format(phase=label), partial(_on_phases, app, "close_phase", phase),
-             _("check the gate of {phase} and close it").format(phase=label))
-            for phase, label in phase_labels(resolved).items()]
-    out.append((_("report: weekly status report"), partial(_on_phases, app, "report", None),
-                _("preview the weekly report, then write md and html")))
+        out.append(
+            (
+                _("task: set the due date and assignee of the selected task"),
+                partial(screen.run_action, "due"),
+                screen.selected.name,
+            )
+        )
+    out += [
+        (
+            _("phase: close {phase}").format(phase=label),
+            partial(_on_phases, app, "close_phase", phase),
+            _("check the gate of {phase} and close it").format(phase=label),
+        )
+        for phase, label in phase_labels(resolved).items()
+    ]
+    out.append(
+        (
+            _("report: weekly status report"),
+            partial(_on_phases, app, "report", None),
+            _("preview the weekly report, then write md and html"),
+        )
+    )
     lang = current_language()
-    out += [(_("kpi: record a value of {kpi}").format(kpi=tr(kpi.name, lang)), partial(_record_kpi, app, kpi.id),
-             kpi.id) for kpi in resolved.kpis]
+    out += [
+        (
+            _("kpi: record a value of {kpi}").format(kpi=tr(kpi.name, lang)),
+            partial(_record_kpi, app, kpi.id),
+            kpi.id,
+        )
+        for kpi in resolved.kpis
+    ]
     return out
 
 

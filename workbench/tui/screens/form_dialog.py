@@ -13,6 +13,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.events import Event
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Label
 
@@ -28,9 +30,21 @@ class FormDialog(ModalScreen[T], Generic[T]):
 
     HELP: ClassVar[str] = ""
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", N_("Cancel"), id="form.cancel",
-                tooltip=N_("Close without a change (asks first when something was typed)")),
+        Binding(
+            "escape",
+            "cancel",
+            N_("Cancel"),
+            id="form.cancel",
+            tooltip=N_("Close without a change (asks first when something was typed)"),
+        ),
         Binding("ctrl+s", "submit", N_("Save"), id="form.submit", tooltip=N_("Check the form and save it")),
+        Binding(
+            "f1",
+            "app.help",
+            N_("Help"),
+            id="form.help",
+            tooltip=N_("The keys of this screen and of every other"),
+        ),
     ]
     box_classes = "dialog-box"
 
@@ -43,11 +57,22 @@ class FormDialog(ModalScreen[T], Generic[T]):
         return self.title_text
 
     @property
-    def active_bindings(self):  # type: ignore[override]
+    def active_bindings(self):
         """The footer's and the keys panel's bindings in the interface language."""
         from workbench.tui.chrome import translated_bindings
 
         return translated_bindings(super().active_bindings)
+
+    async def _on_message(self, message: Message) -> None:
+        """A handler of the form that raises (a bug of ours) is reported and the form stays open with what
+        was typed, as on every workbench screen; events (mount, keys) are left to Textual."""
+        try:
+            await super()._on_message(message)
+        except Exception as exc:  # noqa: BLE001 — reported; the person keeps their input
+            report = getattr(self.app, "report_error", None)
+            if report is None or isinstance(message, Event):
+                raise
+            report(exc, _("Handling {what}").format(what=type(message).__name__))
 
     def compose(self) -> ComposeResult:
         mark_rtl(self)
@@ -98,9 +123,15 @@ class FormDialog(ModalScreen[T], Generic[T]):
             if discard:
                 self.dismiss(None)
 
-        self.app.push_screen(ConfirmDialog(_("Discard what you typed?"),
-                                           _("The form is closed and nothing is saved."),
-                                           yes=_("Discard"), no=_("Keep editing")), answered)
+        self.app.push_screen(
+            ConfirmDialog(
+                _("Discard what you typed?"),
+                _("The form is closed and nothing is saved."),
+                yes=_("Discard"),
+                no=_("Keep editing"),
+            ),
+            answered,
+        )
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -120,7 +151,7 @@ class ConfirmDialog(ModalScreen[bool]):
         return self.title_text
 
     @property
-    def active_bindings(self):  # type: ignore[override]
+    def active_bindings(self):
         from workbench.tui.chrome import translated_bindings
 
         return translated_bindings(super().active_bindings)

@@ -31,8 +31,12 @@ def recorded_text(message: KpiRecorded) -> str:
     on_track = message.trend.on_track
     status = _("on track") if on_track else _("not on track") if on_track is not None else _("no target")
     return _("Recorded {kpi} = {value} on {date} (target {target}: {status})").format(
-        kpi=message.name, value=format_number(message.measurement.value, lang),
-        date=format_short_date(message.measurement.measured_on, lang), target=message.target, status=status)
+        kpi=message.name,
+        value=format_number(message.measurement.value, lang),
+        date=format_short_date(message.measurement.measured_on, lang),
+        target=message.target,
+        status=status,
+    )
 
 
 def ask_kpi_value(screen: WorkbenchScreen, view: KpiView) -> None:

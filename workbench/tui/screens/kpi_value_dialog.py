@@ -23,8 +23,10 @@ from workbench.tui.widgets.kpi_table import KpiRow
 
 
 class KpiValueDialog(FormDialog[Measurement | None]):
-    HELP = N_("Record a measured KPI value; decimal comma or point, Persian digits too. It is checked "
-              "against the KPI's valid range and saved with its date, source and your name.")
+    HELP = N_(
+        "Record a measured KPI value; decimal comma or point, Persian digits too. It is checked "
+        "against the KPI's valid range and saved with its date, source and your name."
+    )
 
     def __init__(self, row: KpiRow, today: date) -> None:
         super().__init__(_("Record a value: {kpi}").format(kpi=row.line.name))
@@ -34,15 +36,26 @@ class KpiValueDialog(FormDialog[Measurement | None]):
     def compose_form(self) -> ComposeResult:
         lang = current_language()
         line, latest = self.row.line, self.row.trend.latest
-        facts = [_("Unit: {unit}; target {target}; valid: {range}").format(
-            unit=line.unit_label, target=line.target_label, range=localize_digits(range_text(line.kpi), lang))]
+        facts = [
+            _("Unit: {unit}; target {target}; valid: {range}").format(
+                unit=line.unit_label,
+                target=line.target_label,
+                range=localize_digits(range_text(line.kpi), lang),
+            )
+        ]
         if latest is not None:
-            facts.append(_("Latest: {value} on {date}").format(value=format_number(latest.value, lang),
-                                                                date=format_short_date(latest.measured_on, lang)))
+            facts.append(
+                _("Latest: {value} on {date}").format(
+                    value=format_number(latest.value, lang), date=format_short_date(latest.measured_on, lang)
+                )
+            )
         yield BidiText("\n".join(facts), classes="dialog-text")
         yield Label(visual(_("Value")))
-        yield Input(placeholder=visual(_("e.g. {example}").format(example=format_number(72.5, lang))),
-                    id="kpi-value-input", compact=True)
+        yield Input(
+            placeholder=visual(_("e.g. {example}").format(example=format_number(72.5, lang))),
+            id="kpi-value-input",
+            compact=True,
+        )
         yield Label(visual(_("Measured on")))
         yield Input(self.initial_date, id="kpi-date-input", compact=True)
         yield Label(visual(_("Source (optional)")))
@@ -60,8 +73,12 @@ class KpiValueDialog(FormDialog[Measurement | None]):
         return self.query_one(f"#kpi-{field}-input", Input).value.strip()
 
     def is_dirty(self) -> bool:
-        return bool(self._value("value") or self._value("source") or self._value("note")
-                    or self._value("date") != self.initial_date)
+        return bool(
+            self._value("value")
+            or self._value("source")
+            or self._value("note")
+            or self._value("date") != self.initial_date
+        )
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -76,15 +93,30 @@ class KpiValueDialog(FormDialog[Measurement | None]):
             self._refuse("date", str(exc))
             return
         try:
-            measurement = read_measurement(self.row.line.kpi, self._value("value"), when, self.today,
-                                           self._value("source"), self._value("note"))
+            measurement = read_measurement(
+                self.row.line.kpi,
+                self._value("value"),
+                when,
+                self.today,
+                self._value("source"),
+                self._value("note"),
+            )
         except KpiRecordError as exc:
             if exc.field == "date" and when is not None:
-                self._refuse("date", _("{date} is in the future; expected the day it was measured").format(
-                    date=format_short_date(when, lang)))
+                self._refuse(
+                    "date",
+                    _("{date} is in the future; expected the day it was measured").format(
+                        date=format_short_date(when, lang)
+                    ),
+                )
             elif exc.value is not None:
-                self._refuse("value", _("{value} is outside the valid range of this KPI; expected {range}").format(
-                    value=format_number(exc.value, lang), range=localize_digits(range_text(self.row.line.kpi), lang)))
+                self._refuse(
+                    "value",
+                    _("{value} is outside the valid range of this KPI; expected {range}").format(
+                        value=format_number(exc.value, lang),
+                        range=localize_digits(range_text(self.row.line.kpi), lang),
+                    ),
+                )
             else:
                 self._refuse("value", localize_digits(str(exc), lang))
             return

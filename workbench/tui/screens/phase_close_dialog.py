@@ -22,8 +22,10 @@ from workbench.tui.widgets.task_table import status_label
 class PhaseCloseDialog(FormDialog[str | None]):
     """Returns "" to close a passed gate, the override reason for a failed one, None when cancelled."""
 
-    HELP = N_("Close the phase at its gate. When gate tasks are still open, closing needs the reason, which "
-              "is recorded with what was open for the steering committee.")
+    HELP = N_(
+        "Close the phase at its gate. When gate tasks are still open, closing needs the reason, which "
+        "is recorded with what was open for the steering committee."
+    )
 
     def __init__(self, check: GateCheck) -> None:
         super().__init__(_("Close the phase {phase}").format(phase=check.name))
@@ -36,9 +38,14 @@ class PhaseCloseDialog(FormDialog[str | None]):
             lines.append((_("Every gate task is done or skipped: the gate is passed."), "bold"))
         else:
             n = len(check.open_tasks)
-            lines.append((ngettext("{n} gate task is not done or skipped:",
-                                   "{n} gate tasks are not done or skipped:", n).format(
-                n=format_number(n, current_language())), "bold"))
+            lines.append(
+                (
+                    ngettext(
+                        "{n} gate task is not done or skipped:", "{n} gate tasks are not done or skipped:", n
+                    ).format(n=format_number(n, current_language())),
+                    "bold",
+                )
+            )
             lines += [(f"• {t.name}: {status_label(t.status)}", "") for t in check.open_tasks]
         if check.exit_criteria:
             lines.append((_("Exit criteria to confirm:"), "bold"))
@@ -47,11 +54,16 @@ class PhaseCloseDialog(FormDialog[str | None]):
             yield BidiText(lines=lines, id="gate-text")
         if not check.passed:
             yield Label(visual(_("Reason to close it anyway (recorded):")))
-            yield Input(placeholder=visual(_("e.g. signed off by the steering committee on Monday")),
-                        id="override-input", compact=True)
+            yield Input(
+                placeholder=visual(_("e.g. signed off by the steering committee on Monday")),
+                id="override-input",
+                compact=True,
+            )
 
     def on_mount(self) -> None:
-        self.query_one("#gate-findings").styles.max_height = 8  # inline: the app's .dialog-details wins over CSS here
+        self.query_one(
+            "#gate-findings"
+        ).styles.max_height = 8  # inline: the app's .dialog-details wins over CSS here
         if not self.check.passed:
             self.query_one("#override-input", Input).focus()
         else:

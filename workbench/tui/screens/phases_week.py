@@ -5,9 +5,9 @@ report is written in a worker, and what came of it is said in a notification, ne
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -16,9 +16,9 @@ from workbench.i18n import _, current_language, ngettext
 from workbench.tui.screens.base import WorkbenchScreen
 
 if TYPE_CHECKING:
+    from workbench.app.phase_gate import PhaseClosed
     from workbench.app.session import Session
     from workbench.domain.tracking import TaskState, TaskView
-    from workbench.app.phase_gate import PhaseClosed
     from workbench.tui.screens.report_dialog import ReportRequest
     from workbench.tui.screens.task_plan_dialog import TaskPlan
 
@@ -63,8 +63,9 @@ class WeekActions(WorkbenchScreen):
         scheduled = next((t for t in opened.plan.tasks if t.id == view.id), None)
         state = self.states.get(view.id)
         planned = scheduled.finish if scheduled else view.due
-        dialog = TaskPlanDialog(view.name, planned, state.due if state else None, view.assignee,
-                                opened.plan.calendar)
+        dialog = TaskPlanDialog(
+            view.name, planned, state.due if state else None, view.assignee, opened.plan.calendar
+        )
         self.app.push_screen(dialog, lambda plan: self._plan_chosen(view, plan))
 
     def _plan_chosen(self, view: TaskView, plan: TaskPlan | None) -> None:
@@ -77,17 +78,32 @@ class WeekActions(WorkbenchScreen):
         opened, author = self.session.opened, self.session.author
 
         def change() -> None:
-            plan_task(opened, view.id, author, due=plan.due, due_changed=plan.due_changed,
-                      assignee=plan.assignee, assignee_changed=plan.assignee_changed)
+            plan_task(
+                opened,
+                view.id,
+                author,
+                due=plan.due,
+                due_changed=plan.due_changed,
+                assignee=plan.assignee,
+                assignee_changed=plan.assignee_changed,
+            )
 
         self._apply(change, _("Due date and assignee of '{task}'").format(task=view.name), view.id)
         reason = day_off_reason(opened.plan.calendar, plan.due) if plan.due_changed else None
-        if reason and plan.due is not None:
-            self.notify(_("{day} is not a working day in this engagement's calendar ({reason}); the next working "
-                          "day is {next}").format(day=format_short_date(plan.due, current_language()), reason=reason,
-                                                  next=format_short_date(opened.plan.calendar.first_working(plan.due),
-                                                                         current_language())),
-                        severity="warning", timeout=8)
+        calendar = opened.plan.calendar
+        if reason and plan.due is not None and calendar is not None:
+            self.notify(
+                _(
+                    "{day} is not a working day in this engagement's calendar ({reason}); the next working "
+                    "day is {next}"
+                ).format(
+                    day=format_short_date(plan.due, current_language()),
+                    reason=reason,
+                    next=format_short_date(calendar.first_working(plan.due), current_language()),
+                ),
+                severity="warning",
+                timeout=8,
+            )
 
     # ---- phase close
     def action_close_phase(self) -> None:
@@ -98,8 +114,12 @@ class WeekActions(WorkbenchScreen):
         with self.wb.store_queue.lock:
             check = check_phase(self.session.opened, phase, current_language(), self.session.states())
         if check.closed:
-            self.notify(_("{phase} is already closed ({when} by {author}).").format(
-                phase=check.name, when=_when(check.closed["closed_at"]), author=check.closed["author"]), timeout=6)
+            self.notify(
+                _("{phase} is already closed ({when} by {author}).").format(
+                    phase=check.name, when=_when(check.closed["closed_at"]), author=check.closed["author"]
+                ),
+                timeout=6,
+            )
             return
         self.app.push_screen(PhaseCloseDialog(check), lambda reason: self._close_chosen(phase, reason))
 
@@ -130,32 +150,55 @@ class WeekActions(WorkbenchScreen):
             return
         name, author = outcome.check.name, self.session.author
         if outcome.check.closed:
-            self.notify(_("{phase} is already closed ({when} by {author}).").format(
-                phase=name, when=_when(outcome.check.closed["closed_at"]), author=outcome.check.closed["author"]))
+            self.notify(
+                _("{phase} is already closed ({when} by {author}).").format(
+                    phase=name,
+                    when=_when(outcome.check.closed["closed_at"]),
+                    author=outcome.check.closed["author"],
+                )
+            )
         elif not outcome.closed:
             n = len(outcome.missing)
-            self.notify(ngettext("Not closed: {n} gate task was reopened meanwhile; close it again.",
-                                 "Not closed: {n} gate tasks were reopened meanwhile; close it again.", n).format(n=n),
-                        severity="warning", timeout=8)
+            self.notify(
+                ngettext(
+                    "Not closed: {n} gate task was reopened meanwhile; close it again.",
+                    "Not closed: {n} gate tasks were reopened meanwhile; close it again.",
+                    n,
+                ).format(n=n),
+                severity="warning",
+                timeout=8,
+            )
         elif outcome.reason:
-            self.notify(_("{phase} closed by {author} with an override: {reason}").format(
-                phase=name, author=author, reason=outcome.reason), timeout=8)
+            self.notify(
+                _("{phase} closed by {author} with an override: {reason}").format(
+                    phase=name, author=author, reason=outcome.reason
+                ),
+                timeout=8,
+            )
         else:
-            self.notify(_("{phase} closed by {author}: every gate task is done or skipped.").format(
-                phase=name, author=author), timeout=8)
+            self.notify(
+                _("{phase} closed by {author}: every gate task is done or skipped.").format(
+                    phase=name, author=author
+                ),
+                timeout=8,
+            )
 
     # ---- weekly report
     def action_report(self) -> None:
         from workbench.tui.screens.report_dialog import ReportDialog
 
         app = self.wb
-        self.app.push_screen(ReportDialog(self.session, app.today, app.store_queue.lock),
-                             self._report_chosen)
+        self.app.push_screen(ReportDialog(self.session, app.today, app.store_queue.lock), self._report_chosen)
 
     def _report_chosen(self, request: ReportRequest | None) -> None:
         if request is not None:
-            self.run_worker(lambda: self._write_report(request), thread=True, group="report-write",
-                            exit_on_error=False, description="report-write")
+            self.run_worker(
+                lambda: self._write_report(request),
+                thread=True,
+                group="report-write",
+                exit_on_error=False,
+                description="report-write",
+            )
 
     def _write_report(self, request: ReportRequest) -> None:
         from workbench.app.report import weekly_report
@@ -164,8 +207,14 @@ class WeekActions(WorkbenchScreen):
             with self.wb.store_queue.lock:
                 done = weekly_report(self.session.opened, request.formats, self.wb.today, request.folder)
         except OSError as exc:
-            self.post_message(ReportWritten([], _("cannot write to {folder}: {reason}").format(
-                folder=request.folder, reason=exc.strerror or exc)))
+            self.post_message(
+                ReportWritten(
+                    [],
+                    _("cannot write to {folder}: {reason}").format(
+                        folder=request.folder, reason=exc.strerror or exc
+                    ),
+                )
+            )
             return
         self.post_message(ReportWritten(done.paths))
 
@@ -174,8 +223,11 @@ class WeekActions(WorkbenchScreen):
         if message.error:
             self.notify(message.error, severity="error", timeout=8)
             return
-        self.notify("\n".join(_("wrote {path}").format(path=path) for path in message.paths),
-                    title=_("Weekly status report"), timeout=8)
+        self.notify(
+            "\n".join(_("wrote {path}").format(path=path) for path in message.paths),
+            title=_("Weekly status report"),
+            timeout=8,
+        )
 
 
 def _when(closed_at: str) -> str:

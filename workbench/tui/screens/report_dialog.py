@@ -5,10 +5,11 @@ and whoever pushed it writes what it returns."""
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -32,8 +33,10 @@ class ReportRequest:
 
 
 class ReportDialog(FormDialog[ReportRequest | None]):
-    HELP = N_("Preview the weekly status report (progress, milestones, late and blocked work, KPIs, risks), "
-              "then write it as Markdown and/or HTML.")
+    HELP = N_(
+        "Preview the weekly status report (progress, milestones, late and blocked work, KPIs, risks), "
+        "then write it as Markdown and/or HTML."
+    )
     box_classes = "dialog-box wide report-box"
     DEFAULT_CSS = """
     ReportDialog #report-preview { height: 1fr; background: $panel; margin: 0 0 1 0; }
@@ -42,9 +45,9 @@ class ReportDialog(FormDialog[ReportRequest | None]):
     ReportDialog #report-options Checkbox { margin: 0 1 0 0; }
     """
 
-    def __init__(self, session: Session, today: date, lock) -> None:
+    def __init__(self, session: Session, today: date, lock: AbstractContextManager[Any]) -> None:
         super().__init__(_("Weekly status report"))
-        self.session, self.today, self.lock = session, today, lock
+        self.session, self.today, self.store_lock = session, today, lock
         self.default_folder = str(session.folder / "reports")
 
     def compose_form(self) -> ComposeResult:
@@ -69,7 +72,7 @@ class ReportDialog(FormDialog[ReportRequest | None]):
         from workbench.app.report import preview_report
 
         try:
-            with self.lock:
+            with self.store_lock:
                 text = preview_report(self.session.opened, self.today)
         except Exception as exc:  # noqa: BLE001 — shown in the dialog; the person keeps working
             self.app.call_from_thread(self._built, None, f"{type(exc).__name__}: {exc}")
@@ -93,7 +96,8 @@ class ReportDialog(FormDialog[ReportRequest | None]):
     def is_dirty(self) -> bool:
         folder = self.query_one("#report-folder", Input).value.strip()
         return folder != self.default_folder or not all(
-            self.query_one(f"#report-{fmt}", Checkbox).value for fmt in FORMATS)
+            self.query_one(f"#report-{fmt}", Checkbox).value for fmt in FORMATS
+        )
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -105,7 +109,9 @@ class ReportDialog(FormDialog[ReportRequest | None]):
         if not formats:
             self.show_error(_("Choose at least one format."))
             return
-        folder = Path(self.query_one("#report-folder", Input).value.strip() or self.default_folder).expanduser()
+        folder = Path(
+            self.query_one("#report-folder", Input).value.strip() or self.default_folder
+        ).expanduser()
         if folder.exists() and not folder.is_dir():
             self.show_error(_("{folder} is a file; expected a folder").format(folder=folder))
             return

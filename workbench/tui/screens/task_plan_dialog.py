@@ -33,21 +33,49 @@ class TaskPlan:
 
 
 class TaskPlanDialog(FormDialog[TaskPlan | None]):
-    HELP = N_("Set the task's due date (empty: the planned date) and who does it. Up/Down move the date a "
-              "day, Page Up/Down a week; days off of the engagement's calendar are dimmed.")
+    HELP = N_(
+        "Set the task's due date (empty: the planned date) and who does it. Up/Down move the date a "
+        "day, Page Up/Down a week; days off of the engagement's calendar are dimmed."
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "move_day(-1)", N_("Day earlier"), show=False, id="due.day_earlier",
-                tooltip=N_("Move the due date one day earlier")),
-        Binding("down", "move_day(1)", N_("Day later"), show=False, id="due.day_later",
-                tooltip=N_("Move the due date one day later")),
-        Binding("pageup", "move_day(-7)", N_("Week earlier"), show=False, id="due.week_earlier",
-                tooltip=N_("Move the due date one week earlier")),
-        Binding("pagedown", "move_day(7)", N_("Week later"), show=False, id="due.week_later",
-                tooltip=N_("Move the due date one week later")),
+        *FormDialog.BINDINGS,  # listed again: the F1 help reads a screen's own BINDINGS
+        Binding(
+            "up",
+            "move_day(-1)",
+            N_("Day earlier"),
+            show=False,
+            id="due.day_earlier",
+            tooltip=N_("Move the due date one day earlier"),
+        ),
+        Binding(
+            "down",
+            "move_day(1)",
+            N_("Day later"),
+            show=False,
+            id="due.day_later",
+            tooltip=N_("Move the due date one day later"),
+        ),
+        Binding(
+            "pageup",
+            "move_day(-7)",
+            N_("Week earlier"),
+            show=False,
+            id="due.week_earlier",
+            tooltip=N_("Move the due date one week earlier"),
+        ),
+        Binding(
+            "pagedown",
+            "move_day(7)",
+            N_("Week later"),
+            show=False,
+            id="due.week_later",
+            tooltip=N_("Move the due date one week later"),
+        ),
     ]
 
-    def __init__(self, name: str, planned: date, due: date | None, assignee: str | None,
-                 calendar: WorkCalendar | None) -> None:
+    def __init__(
+        self, name: str, planned: date, due: date | None, assignee: str | None, calendar: WorkCalendar | None
+    ) -> None:
         super().__init__(_("Due date and assignee"))
         self.task_name, self.planned, self.due, self.assignee = name, planned, due, assignee or ""
         lang = current_language()
@@ -56,12 +84,19 @@ class TaskPlanDialog(FormDialog[TaskPlan | None]):
 
     def compose_form(self) -> ComposeResult:
         lang = current_language()
-        yield BidiText(_("{name}\nPlanned: {date}").format(name=self.task_name,
-                                                           date=format_short_date(self.planned, lang)),
-                       classes="dialog-text")
+        yield BidiText(
+            _("{name}\nPlanned: {date}").format(
+                name=self.task_name, date=format_short_date(self.planned, lang)
+            ),
+            classes="dialog-text",
+        )
         yield Label(visual(_("Due date (empty: the planned date)")))
-        yield Input(self.initial_due, placeholder=visual(_("e.g. {example}").format(example=date_example(lang))),
-                    id="due-input", compact=True)
+        yield Input(
+            self.initial_due,
+            placeholder=visual(_("e.g. {example}").format(example=date_example(lang))),
+            id="due-input",
+            compact=True,
+        )
         yield DatePicker(self.calendar, self.due or self.planned, id="due-picker")
         yield BidiText(id="due-warning", classes="dialog-error")
         yield Label(visual(_("Assignee (empty: nobody)")))
@@ -75,8 +110,10 @@ class TaskPlanDialog(FormDialog[TaskPlan | None]):
         return _("Save")
 
     def is_dirty(self) -> bool:
-        return (self.query_one("#due-input", Input).value.strip() != self.initial_due
-                or self.query_one("#assignee-input", Input).value.strip() != self.assignee)
+        return (
+            self.query_one("#due-input", Input).value.strip() != self.initial_due
+            or self.query_one("#assignee-input", Input).value.strip() != self.assignee
+        )
 
     def _typed(self) -> date | None:
         """The typed due date; None when empty; raises DateInputError."""
@@ -90,9 +127,16 @@ class TaskPlanDialog(FormDialog[TaskPlan | None]):
             warning.update("")
             return
         lang = current_language()
-        warning.update(_("{day} is not a working day in this engagement's calendar ({reason}); the next working "
-                         "day is {next}").format(day=format_short_date(day, lang), reason=reason,
-                                                 next=format_short_date(self.calendar.first_working(day), lang)))
+        warning.update(
+            _(
+                "{day} is not a working day in this engagement's calendar ({reason}); the next working "
+                "day is {next}"
+            ).format(
+                day=format_short_date(day, lang),
+                reason=reason,
+                next=format_short_date(self.calendar.first_working(day), lang),
+            )
+        )
 
     @on(Input.Changed, "#due-input")
     def _due_typed(self) -> None:

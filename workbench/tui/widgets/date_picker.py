@@ -25,9 +25,15 @@ CELL = 4
 
 def weekday_names() -> list[str]:
     """Two-letter weekday names, Monday first, in the interface language."""
-    return [pgettext("weekday, short", "Mo"), pgettext("weekday, short", "Tu"), pgettext("weekday, short", "We"),
-            pgettext("weekday, short", "Th"), pgettext("weekday, short", "Fr"), pgettext("weekday, short", "Sa"),
-            pgettext("weekday, short", "Su")]
+    return [
+        pgettext("weekday, short", "Mo"),
+        pgettext("weekday, short", "Tu"),
+        pgettext("weekday, short", "We"),
+        pgettext("weekday, short", "Th"),
+        pgettext("weekday, short", "Fr"),
+        pgettext("weekday, short", "Sa"),
+        pgettext("weekday, short", "Su"),
+    ]
 
 
 class DatePicker(Vertical):
@@ -56,7 +62,9 @@ class DatePicker(Vertical):
         self.query_one("#picker-grid", Static).update(self._grid(weeks, lang))
         notes = [f"{format_short_date(d.day, lang)}: {d.reason}" for row in weeks for d in row if d.reason]
         legend = _("dim: not a working day; *: a public holiday; [ ]: the chosen day")
-        self.query_one("#picker-notes", BidiText).set_lines([(line, "") for line in notes] + [(legend, "dim")])
+        self.query_one("#picker-notes", BidiText).set_lines(
+            [(line, "") for line in notes] + [(legend, "dim")]
+        )
 
     def _grid(self, weeks: list[list[PickerDay]], lang: str) -> Text:
         """Month title, weekday header, one line a week; Persian weeks run right to left."""
@@ -74,7 +82,7 @@ class DatePicker(Vertical):
         chosen = theme_style(self.app, "accent", bold=True)
         for row in weeks:
             out.append("\n")
-            for d in (row[::-1] if rtl else row):
+            for d in row[::-1] if rtl else row:
                 number = localize_digits(str(d.number), lang)
                 if d.day == self.chosen:
                     out.append(f"[{number:>2}]", style=chosen)

@@ -89,12 +89,19 @@ class KpiChart(Widget):
             label = labels[0] if index == 0 else labels[1] if index == len(rows) - 1 else ""
             out.append(f"{label:>{pad}} ┤", style="dim")
             for cell in row:
-                out.append(cell.char, style=bar_style if cell.kind == "bar" else target_style if cell.kind else "")
+                out.append(
+                    cell.char, style=bar_style if cell.kind == "bar" else target_style if cell.kind else ""
+                )
             out.append("\n")
         shown = trend.points[-width:]
-        first, last = format_short_date(shown[0].measured_on, lang), format_short_date(shown[-1].measured_on, lang)
+        first, last = (
+            format_short_date(shown[0].measured_on, lang),
+            format_short_date(shown[-1].measured_on, lang),
+        )
         out.append(" " * (pad + 2) + (f"{first} … {last}" if len(shown) > 1 else first), style="dim")
         out.append("\n")
         out.append(" " * (pad + 2) + TARGET * 2, style=target_style)
-        out.append(visual(" " + _("target {value}").format(value=format_number(trend.target, lang))), style="dim")
+        out.append(
+            visual(" " + _("target {value}").format(value=format_number(trend.target, lang))), style="dim"
+        )
         return out
