@@ -23,7 +23,7 @@ from workbench.tui.sections import SECTIONS
 from workbench.tui.themes import DARK, LIGHT
 
 NAMESPACES = ("engagement:", "go:", "phase:", "task:", "export:", "jobdesc:", "theme:", "help:", "settings:",
-              "language:")
+              "language:", "kpi:", "report:")
 
 
 async def test_without_an_engagement_only_start_and_job_descriptions_are_open():
