@@ -39,3 +39,11 @@ def keys(*pressed: str, tab: str | None = None):
 def test_week_dialog_at_80x24(snap_compare, snapshot_engagement: Path, section, pressed, tab):
     app = make_app(snapshot_engagement, today=TODAY, section=section)
     assert snap_compare(app, terminal_size=(80, 24), run_before=keys(*pressed, tab=tab))
+
+
+@pytest.mark.parametrize("lang", ["fa", "ru"])
+def test_due_date_dialog_in(snap_compare, snapshot_engagement: Path, lang):
+    """Persian: Solar Hijri days in Persian digits, the week from Saturday, right to left; Russian:
+    DD.MM.YYYY and the week from Monday; the engagement's Iranian holidays marked in both."""
+    app = make_app(snapshot_engagement, today=TODAY, section="phases", lang=lang)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys("u", "down", "down"))

@@ -96,7 +96,8 @@ def picker_weeks(
             day = start + timedelta(days=week * 7 + offset)
             number = gregorian_to_jalali(day)[2] if lang == "fa" else day.day
             working = calendar.is_working(day) if calendar else day.weekday() < 5
-            reason = calendar.names.get(day, "") if calendar and not working else ""
+            holiday = calendar is not None and not working and day in calendar.days_off
+            reason = (calendar.names.get(day) or _("a public holiday")) if calendar and holiday else ""
             row.append(PickerDay(day, number, working, reason))
         rows.append(row)
     return rows

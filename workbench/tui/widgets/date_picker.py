@@ -74,7 +74,7 @@ class DatePicker(Vertical):
         rtl = lang == "fa"
         out = Text()
         titles = list(dict.fromkeys(month_title(d.day, lang) for row in weeks for d in row))
-        out.append(visual(" / ".join(titles[::-1] if rtl else titles)), style="bold")
+        out.append(visual(" / ".join(titles)), style="bold")  # visual() puts Persian right to left
         out.append("\n")
         cells = [visual(n).center(CELL) for n in header_days]
         out.append("".join(cells[::-1] if rtl else cells), style="bold")
