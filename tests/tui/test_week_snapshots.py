@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from tests.tui.conftest import TODAY
 from tests.tui.helpers import settle
@@ -23,6 +24,9 @@ def keys(*pressed: str, tab: str | None = None):
         for key in pressed:
             await pilot.press(key)
             await settle(pilot)
+        for field in pilot.app.screen.query(Input):  # the cursor drawn always, not at a blink's whim
+            field.cursor_blink = False
+        await settle(pilot)
 
     return run_before
 

@@ -59,9 +59,15 @@ class KpiValueDialog(FormDialog[Measurement | None]):
         yield Label(visual(_("Measured on")))
         yield Input(self.initial_date, id="kpi-date-input", compact=True)
         yield Label(visual(_("Source (optional)")))
-        yield Input(id="kpi-source-input", compact=True)
+        yield Input(
+            placeholder=visual(_("e.g. the CRM's monthly login report")), id="kpi-source-input", compact=True
+        )
         yield Label(visual(_("Note (optional)")))
-        yield Input(id="kpi-note-input", compact=True)
+        yield Input(
+            placeholder=visual(_("e.g. measured after the second training wave")),
+            id="kpi-note-input",
+            compact=True,
+        )
 
     def on_mount(self) -> None:
         self.query_one("#kpi-value-input", Input).focus()
