@@ -33,6 +33,8 @@ NAMESPACES = (
     "help:",
     "settings:",
     "language:",
+    "kpi:",
+    "report:",
 )
 
 

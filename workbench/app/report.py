@@ -33,3 +33,10 @@ def weekly_report(
     report = build_report(opened, today or date.today())
     folder = out or opened.engagement.folder / "reports"
     return WeeklyReport(report, write_report(report, folder, list(dict.fromkeys(formats))))
+
+
+def preview_report(opened: OpenEngagement, today: date | None = None) -> str:
+    """The report for the week of `today` as the Markdown `weekly_report` writes, without writing it."""
+    from workbench.writers.status_report import build_report, render_report
+
+    return render_report(build_report(opened, today or date.today()), "md")

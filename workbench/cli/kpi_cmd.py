@@ -108,39 +108,35 @@ def find_kpi(opened: OpenEngagement, kpi_id: str, command: str) -> Kpi | None:
 def _record(opened: OpenEngagement, args: argparse.Namespace) -> int:
     import sqlite3
 
-    from workbench.domain.kpi_values import KpiValueError, read_value
-    from workbench.domain.tracking import Measurement, Trend
+    from workbench.app.kpi_record import KpiRecordError, read_measurement, record_measurement
     from workbench.store.author import current_author
 
     kpi = find_kpi(opened, args.kpi, "kpi record")
     if kpi is None:
         return ExitCode.BAD_INPUT
     try:
-        value = read_value(kpi, args.value)
-    except KpiValueError as exc:
-        return fail("kpi record", _("VALUE {error}").format(error=exc))
-    when = args.date or date.today()
-    if when > date.today():
+        measurement = read_measurement(kpi, args.value, args.date, date.today(), args.source, args.note)
+    except KpiRecordError as exc:
+        if exc.field == "value":
+            return fail("kpi record", _("VALUE {error}").format(error=exc))
         return fail(
             "kpi record",
             _("{option} {date} is in the future; expected the day it was measured").format(
-                option="--date", date=day(when)
+                option="--date", date=day(args.date)
             ),
         )
-    measurement = Measurement(kpi.id, value, when, args.source, args.note)
     try:
-        opened.store.record_measurements([measurement], current_author(args.author))
+        trend = record_measurement(opened, kpi, measurement, current_author(args.author))
     except sqlite3.Error as exc:  # busy past the timeout, disk full...: nothing was written
         return fail(
             "kpi record",
             _("nothing was recorded: the state store refused the write: {reason}").format(reason=exc),
         )
-    trend = Trend(kpi.id, [measurement], None, float(kpi.target), kpi.direction)
     print(
         _("recorded {id} = {value} on {date} (target {target}: {status})").format(
             id=kpi.id,
-            value=kpi_value(value, kpi.unit),
-            date=day(when),
+            value=kpi_value(measurement.value, kpi.unit),
+            date=day(measurement.measured_on),
             target=kpi_target(kpi),
             status=_(TRACK[trend.on_track]),
         )

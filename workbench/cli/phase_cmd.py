@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING
 
 from workbench.cli.engagement_args import add_author_argument, fail, open_or_report
 from workbench.cli.exit_codes import ExitCode
-from workbench.cli.local import cut, day, digits, num, phase_name, status, text
+from workbench.cli.local import cut, day, digits, lang, num, phase_name, status, text
 from workbench.cli.output import add_format_argument, emit, json_text
 from workbench.cli.task_cmd import PHASES
 from workbench.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from workbench.app.engagement import OpenEngagement
+    from workbench.app.phase_gate import GateCheck
 
 WIDTH = 80
 
@@ -51,37 +52,32 @@ def _when(closed_at: str) -> str:
 
 
 def close_phase(oe: OpenEngagement, phase_id: str, override: str | None, author: str) -> int:
-    from workbench.domain.tracking import check_gate
+    from workbench.app.phase_gate import PhaseCloseError
+    from workbench.app.phase_gate import close_phase as close
 
-    phase = next((p for p in oe.resolved.phases if p.id == phase_id), None)
-    if phase is None:
-        return fail("phase", _("this engagement's playbook has no phase {id}").format(id=repr(phase_id)))
-    if override is not None and not override.strip():
-        return fail(
-            "phase", _("--override needs a reason, e.g. {example}").format(example='--override "..."')
-        )
+    try:
+        outcome = close(oe, phase_id, author, override, lang())
+    except PhaseCloseError as exc:
+        return fail("phase", str(exc))
+    check = outcome.check
     name = phase_name(oe.resolved, phase_id)
-    record = oe.store.closed_phases().get(phase_id)
-    if record:
+    if check.closed:
         print(
             _("{phase} is already closed ({when} by {author}).").format(
-                phase=name, when=_when(record["closed_at"]), author=record["author"]
+                phase=name, when=_when(check.closed["closed_at"]), author=check.closed["author"]
             )
         )
         return ExitCode.OK
-    states = oe.store.tasks()
-    gate = check_gate(oe.resolved, phase_id, states)
-    if not gate.passed:
-        _print_missing(oe, name, gate.missing, states)
-        if override is None:
+    if not check.passed:
+        _print_missing(name, check)
+        if not outcome.closed:
             print(
                 _("Close them ({command}), or close the phase anyway with {option}.").format(
                     command=f"`crmwb task {oe.engagement.folder} done ID`", option='--override "..."'
                 )
             )
             return ExitCode.FINDINGS
-    oe.store.close_phase(phase_id, author, override if not gate.passed else None, gate.missing)
-    if gate.passed:
+    if check.passed:
         print(
             _("{phase} closed by {author}: every gate task is done or skipped.").format(
                 phase=name, author=author
@@ -90,18 +86,18 @@ def close_phase(oe: OpenEngagement, phase_id: str, override: str | None, author:
     else:
         print(
             _("{phase} closed by {author} with an override: {reason}").format(
-                phase=name, author=author, reason=override
+                phase=name, author=author, reason=outcome.reason
             )
         )
-    if phase.exit_criteria:
+    if check.exit_criteria:
         print(_("Exit criteria to confirm:"))
-    for criterion in phase.exit_criteria:
-        print(_fill(text(criterion.text), "  - ", "    "))
+    for criterion in check.exit_criteria:
+        print(_fill(criterion, "  - ", "    "))
     return ExitCode.OK
 
 
-def _print_missing(oe: OpenEngagement, name: str, missing: list[str], states) -> None:
-    tasks = oe.resolved.task_map()
+def _print_missing(name: str, check: GateCheck) -> None:
+    missing = check.open_tasks
     print(
         ngettext(
             "{phase}: {n} gate task is not done or skipped:",
@@ -109,9 +105,8 @@ def _print_missing(oe: OpenEngagement, name: str, missing: list[str], states) ->
             len(missing),
         ).format(phase=name, n=num(len(missing)))
     )
-    for tid in missing:
-        state = status(states[tid].status if tid in states else "not_started")
-        print(cut(f"  {tid:<28} {state:<11} {tasks[tid].owner:<16} {text(tasks[tid].name)}", WIDTH))
+    for task in missing:
+        print(cut(f"  {task.id:<28} {status(task.status):<11} {task.owner:<16} {task.name}", WIDTH))
 
 
 def list_phases(oe: OpenEngagement, as_json: bool) -> int:

@@ -119,18 +119,15 @@ def run(args: argparse.Namespace) -> int:
             return fail("task", str(exc))
 
 
-def _warn_day_off(oe: OpenEngagement, day) -> None:
+def _warn_day_off(oe: OpenEngagement, day, reason: str | None) -> None:
     """A due date the consultant chose is kept as chosen, but a Friday in Tehran or a public holiday is
     almost always a slip of the finger: say so, with the next working day."""
-    calendar = oe.plan.calendar
-    if day is None or calendar is None or calendar.is_working(day):
+    if day is None or reason is None:
         return
     from workbench.cli.local import day as local_day
-    from workbench.i18n import _
 
-    reason = calendar.names.get(day) or (
-        _("a public holiday") if day in calendar.days_off else _("a weekend day")
-    )
+    calendar = oe.plan.calendar
+    assert calendar is not None  # a reason is only found on a calendar
     print(
         _(
             "warning: {day} is not a working day in this engagement's calendar ({reason}); the next working "
@@ -156,13 +153,15 @@ def change(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
             else _("{id}: unassigned").format(id=tid)
         )
     elif args.action == "due":
-        store.set_due(tid, args.date, author)
+        from workbench.app.task_plan import set_due
+
+        reason = set_due(oe, tid, args.date, author)
         print(
             _("{id}: due {date}").format(id=tid, date=day(args.date))
             if args.date
             else _("{id}: due on the planned date again").format(id=tid)
         )
-        _warn_day_off(oe, args.date)
+        _warn_day_off(oe, args.date, reason)
     elif args.action == "note":
         store.add_note(tid, " ".join(args.text), author)
         print(_("{id}: note added").format(id=tid))

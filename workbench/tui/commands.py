@@ -1,5 +1,6 @@
 """The command palette's workbench entries, namespaced by what they act on: `engagement: ...`,
-`phase: ...`, `task: ...`, `export: ...`, `jobdesc: ...`, `theme: ...`, `help: ...`.
+`phase: ...`, `task: ...`, `kpi: ...`, `report: ...`, `export: ...`, `jobdesc: ...`, `theme: ...`,
+`help: ...`.
 
 Entries follow the app's state (recent engagements, the open engagement's phases, tasks and roles) and,
 for `task:` actions on the selected task, the screen the palette was opened on. They call the same
@@ -127,6 +128,9 @@ class WorkbenchCommands(Provider):
             ):
                 if not move or screen.check_action("move", (move,)):
                     out.append((text, partial(screen.run_action, action), name))
+        from workbench.tui.week_commands import week_commands
+
+        out += week_commands(app, screen)
         go_to = _("task: go to {task}")
         out += [
             (go_to.format(task=task.id), partial(app.show_task, task.id), str(task.name))

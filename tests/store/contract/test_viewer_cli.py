@@ -20,6 +20,7 @@ def test_a_viewer_reads_status_report_and_portfolio_and_cannot_change_a_task(pg_
     with psycopg.connect(pg_server.address(), autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     address = pg_server.address(database=name)
+    steering = f"steering_{uuid.uuid4().hex[:6]}"  # roles belong to the whole server, not one database
     folder = tmp_path / "acme"
     made = crmwb(
         "new",
@@ -38,19 +39,19 @@ def test_a_viewer_reads_status_report_and_portfolio_and_cannot_change_a_task(pg_
     started = crmwb("task", str(folder), "start", "pre-01-kickoff", "--as", "ana", env=NO_ENV_STORE)
     assert started.returncode == 0, started.stderr
     with psycopg.connect(address, autocommit=True) as conn:
-        conn.execute("CREATE ROLE steering LOGIN")  # the administrator's login for the committee
+        conn.execute(f'CREATE ROLE "{steering}" LOGIN')  # the administrator's login for the committee
     missing = crmwb("store", "grant", address, "--viewer", "nobody_here", env=NO_ENV_STORE)
     assert missing.returncode == 2 and "no database role 'nobody_here'" in missing.stderr
     secret = crmwb("store", "grant", "postgresql://a:pw@db/x", env=NO_ENV_STORE)
     assert secret.returncode == 2 and "pw" not in secret.stderr.replace("password", "")
-    granted = crmwb("store", "grant", address, "--viewer", "steering", env=NO_ENV_STORE)
+    granted = crmwb("store", "grant", address, "--viewer", steering, env=NO_ENV_STORE)
     assert granted.returncode == 0, granted.stderr
-    assert f"{VIEWER} may only read" in granted.stdout and "steering" in granted.stdout
-    again = crmwb("store", "grant", address, "--viewer", "steering", env=NO_ENV_STORE)
+    assert f"{VIEWER} may only read" in granted.stdout and steering in granted.stdout
+    again = crmwb("store", "grant", address, "--viewer", steering, env=NO_ENV_STORE)
     assert again.returncode == 0, again.stderr  # running it again changes nothing
     path = folder / "engagement.yaml"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("user=postgres", "user=steering"), encoding="utf-8"
+        path.read_text(encoding="utf-8").replace("user=postgres", f"user={steering}"), encoding="utf-8"
     )
 
     status = crmwb("status", str(folder), "--format", "json", env=NO_ENV_STORE)

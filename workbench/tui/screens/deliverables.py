@@ -32,6 +32,7 @@ from workbench.store.engagement_save import EditConflict
 from workbench.tui.bidi import visual
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.deliverables_commands import DeliverablesCommands
+from workbench.tui.screens.kpi_entry import KpiRecorded
 from workbench.tui.widgets.findings_list import FindingsList
 from workbench.tui.widgets.kpi_table import KpiView
 from workbench.tui.widgets.plan_table import PlanTable, PlanView
@@ -114,6 +115,13 @@ class DeliverablesScreen(WorkbenchScreen):
             id="deliverables.previous_tab",
             tooltip=N_("Show the previous deliverable"),
         ),
+        Binding(
+            "v",
+            "record_kpi",
+            N_("Record value"),
+            id="deliverables.record_kpi",
+            tooltip=N_("KPIs: record a measured value of the selected KPI"),
+        ),
     ]
 
     def __init__(
@@ -167,6 +175,7 @@ class DeliverablesScreen(WorkbenchScreen):
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id:
             self.ensure_loaded(event.pane.id.removeprefix("tab-"))
+        self.refresh_bindings()
 
     def action_next_tab(self) -> None:
         names = [t for t, _label in TABS]
@@ -220,6 +229,40 @@ class DeliverablesScreen(WorkbenchScreen):
                 {r.id: tr(r.name, self.lang) for r in pb.roles},
                 shown=named_in(opened.plan, pb, self.lang),
             )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "record_kpi":
+            return self.is_mounted and self.active_tab == "kpis"
+        return True
+
+    def action_record_kpi(self) -> None:
+        """Ask for a value of the selected KPI (kpi_entry); the KPI tab shows it once it is stored."""
+        from workbench.tui.screens.kpi_entry import ask_kpi_value
+
+        ask_kpi_value(self, self.query_one(KpiView))
+
+    def select_kpi_and_record(self, kpi_id: str) -> None:
+        """Put the cursor on `kpi_id` and ask for its value (once the KPI rows are there)."""
+        from workbench.tui.widgets.kpi_table import KpiTable
+
+        view = self.query_one(KpiView)
+
+        def ask() -> None:
+            view.query_one(KpiTable).go_to(kpi_id)
+            self.action_record_kpi()
+
+        if view.query_one(KpiTable).items and not view.query_one(KpiTable).loading:
+            ask()
+        else:
+            view.after_load = ask
+
+    def on_kpi_recorded(self, message: KpiRecorded) -> None:
+        """A value landed in the store: say so, and show it in the table and the chart."""
+        from workbench.tui.screens.kpi_entry import recorded_text
+
+        message.stop()
+        self.notify(recorded_text(message), timeout=6)
+        self.refresh_data()
 
     # ---- RFP edits
     def on_rfp_table_edit_requested(self, event: RfpTable.EditRequested) -> None:

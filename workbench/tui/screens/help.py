@@ -105,7 +105,9 @@ def help_parts(current: Screen) -> list[tuple[str, str]]:
     from workbench.tui.sections import BY_ID
 
     section = getattr(current, "SECTION", "")
-    name = _(BY_ID[section].label) if section in BY_ID else type(current).__name__
+    name = (
+        _(BY_ID[section].label) if section in BY_ID else getattr(current, "help_name", type(current).__name__)
+    )  # a dialog names itself
     parts = [
         ("heading", f"## {_('This screen ({name})').format(name=name)}"),
         ("text", _help(current)),

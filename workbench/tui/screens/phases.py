@@ -24,7 +24,7 @@ from workbench.domain.tracking import Event, TaskState, TaskView, task_views
 from workbench.i18n import N_, _, current_language
 from workbench.tui import messages as m
 from workbench.tui.bidi import visual
-from workbench.tui.screens.base import WorkbenchScreen
+from workbench.tui.screens.phases_week import WeekActions
 from workbench.tui.widgets.task_detail import TaskDetail
 from workbench.tui.widgets.task_table import STATUS_LABELS, TaskTable
 
@@ -51,7 +51,7 @@ def phase_labels(pb) -> dict[str, str]:
     return {phase.id: tr(phase.name, current_language()) for phase in pb.phases}
 
 
-class PhasesScreen(WorkbenchScreen):
+class PhasesScreen(WeekActions):
     SECTION = "phases"
     HELP = N_(
         "Work the tasks of each phase; every change is saved at once with its author. In the details "
@@ -105,6 +105,30 @@ class PhasesScreen(WorkbenchScreen):
             show=False,
             id="phases.search",
             tooltip=N_("Find tasks by id, name, owner or assignee, in any spelling"),
+        ),
+        Binding(
+            "u",
+            "due",
+            N_("Due date"),
+            show=False,
+            id="phases.due",
+            tooltip=N_("Set the task's due date on the engagement's calendar, and its assignee"),
+        ),
+        Binding(
+            "c",
+            "close_phase",
+            N_("Close phase"),
+            show=False,
+            id="phases.close_phase",
+            tooltip=N_("Close the phase shown at its gate (an override needs a reason)"),
+        ),
+        Binding(
+            "w",
+            "report",
+            N_("Report"),
+            show=False,
+            id="phases.report",
+            tooltip=N_("Preview the weekly status report, then write it as md and html"),
         ),
     ]
 
@@ -308,7 +332,7 @@ class PhasesScreen(WorkbenchScreen):
 
     # ---- actions
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("move", "assign", "note"):
+        if action in ("move", "assign", "note", "due"):
             view = self.selected
             if view is None:
                 return None

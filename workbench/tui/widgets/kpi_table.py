@@ -7,7 +7,7 @@ the view builds its rows in a thread worker and shows a loading indicator meanwh
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
@@ -16,7 +16,7 @@ from rich.console import RenderableType
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable
 from textual.worker import Worker, WorkerState
 
@@ -27,6 +27,7 @@ from workbench.domain.tracking import Measurement, Trend
 from workbench.domain.work_calendar import WorkCalendar
 from workbench.i18n import N_, _, current_language, ngettext
 from workbench.tui.widgets.bidi_text import BidiText
+from workbench.tui.widgets.kpi_chart import KpiChart
 from workbench.tui.widgets.paged_table import PagedTable, clip, theme_style
 from workbench.tui.widgets.throttle import Throttle
 
@@ -127,18 +128,24 @@ class KpiView(Vertical):
     DEFAULT_CSS = """
     KpiView { height: 1fr; }
     KpiView KpiTable { height: 1fr; }
-    KpiView #kpi-detail { height: 7; border-top: solid $primary-muted; padding: 0 1; }
+    KpiView #kpi-bottom { height: 7; border-top: solid $primary-muted; }
+    KpiView #kpi-detail { width: 1fr; padding: 0 1; }
+    KpiView #kpi-chart { width: 1fr; padding: 0 1; }
     """
 
     def __init__(self, lang: str = "en", *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.lang = lang
         self._detail = Throttle(self, self._show_detail)
+        self.after_load: Callable[[], None] | None = None
+        """called once when the rows next arrive (the palette's `kpi: record a value` on a fresh tab)"""
 
     def compose(self) -> ComposeResult:
         yield KpiTable(id="kpi-table")
-        with VerticalScroll(id="kpi-detail"):
-            yield BidiText(id="kpi-detail-text")
+        with Horizontal(id="kpi-bottom"):
+            with VerticalScroll(id="kpi-detail"):
+                yield BidiText(id="kpi-detail-text")
+            yield KpiChart(id="kpi-chart")
 
     def load(
         self,
@@ -178,6 +185,9 @@ class KpiView(Vertical):
             return
         current = table.current_item
         table.set_items(event.worker.result or [], keep=current.line.kpi.id if current else None)
+        then, self.after_load = self.after_load, None
+        if then is not None:
+            then()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
@@ -210,6 +220,7 @@ class KpiView(Vertical):
                         count=count,
                     )
                 )
+        self.query_one(KpiChart).show(item.trend if item is not None else None)
         self.query_one("#kpi-detail-text", BidiText).set_lines(
             [(line, "bold" if index == 0 else "") for index, line in enumerate(lines)]
         )

@@ -1,0 +1,81 @@
+"""The palette's entries for the week's work: `task: set the due date ...`, `phase: close <phase>`,
+`kpi: record a value of <KPI>`, `report: weekly status report`. They run the same actions as the keys
+(u, c, v, w), after showing the screen those keys belong to."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from textual.screen import Screen
+
+from workbench.domain.text import tr
+from workbench.i18n import _, current_language
+
+if TYPE_CHECKING:
+    from workbench.tui.app import WorkbenchApp
+
+Command = tuple[str, Callable[[], Any], str]
+
+
+def week_commands(app: WorkbenchApp, screen: Screen) -> list[Command]:
+    from workbench.tui.screens.phases import PhasesScreen, phase_labels
+
+    if app.session is None:
+        return []
+    resolved = app.session.opened.resolved
+    out: list[Command] = []
+    if isinstance(screen, PhasesScreen) and screen.selected is not None:
+        out.append(
+            (
+                _("task: set the due date and assignee of the selected task"),
+                partial(screen.run_action, "due"),
+                screen.selected.name,
+            )
+        )
+    out += [
+        (
+            _("phase: close {phase}").format(phase=label),
+            partial(_on_phases, app, "close_phase", phase),
+            _("check the gate of {phase} and close it").format(phase=label),
+        )
+        for phase, label in phase_labels(resolved).items()
+    ]
+    out.append(
+        (
+            _("report: weekly status report"),
+            partial(_on_phases, app, "report", None),
+            _("preview the weekly report, then write md and html"),
+        )
+    )
+    lang = current_language()
+    out += [
+        (
+            _("kpi: record a value of {kpi}").format(kpi=tr(kpi.name, lang)),
+            partial(_record_kpi, app, kpi.id),
+            kpi.id,
+        )
+        for kpi in resolved.kpis
+    ]
+    return out
+
+
+async def _on_phases(app: WorkbenchApp, action: str, phase: str | None) -> None:
+    from workbench.tui.screens.phases import PhasesScreen
+
+    await app.action_section("phases")
+    if isinstance(app.screen, PhasesScreen):
+        if phase is not None:
+            app.screen.show_phase(phase)
+            app.screen.phase = phase
+        await app.screen.run_action(action)
+
+
+async def _record_kpi(app: WorkbenchApp, kpi_id: str) -> None:
+    from workbench.tui.screens.deliverables import DeliverablesScreen
+
+    await app.action_section("deliverables")
+    if isinstance(app.screen, DeliverablesScreen):
+        app.screen.show_tab("kpis")
+        app.screen.select_kpi_and_record(kpi_id)
