@@ -1,0 +1,174 @@
+"""Duplicate records: blocking, scoring inside blocks, clusters and a survivor per cluster.
+
+Comparing every record with every other is n²/2 pairs (5·10¹¹ for a million rows). Records are instead
+put in blocks that a duplicate must share with its original: the same normalised phone, the same e-mail,
+the same national id, or the same name skeleton together with the same birth date, company or e-mail
+domain (a block larger than MAX_BLOCK is split by name skeleton). Only pairs inside a block are scored, so the work grows with the duplicates, not with n².
+
+A pair is a duplicate when a strong identifier matches and the names agree enough (two people of one
+household share a phone, not a name), or when the names agree closely and something else about the
+person matches too (a birth date; a company and an e-mail domain): a common name never merges two
+customers on its own.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.fuzz import token_sort_ratio
+
+from workbench.domain.data_quality.records import Record
+from workbench.domain.data_quality.values import FREE_MAIL, email_domain
+
+MAX_BLOCK = 200
+"""a block larger than this (a switchboard number, a shared mailbox) is split by name skeleton"""
+NAME_WITH_ID = {"same-national-id": 0.0, "same-email": 0.5, "same-phone": 0.6}
+"""how far names must agree when this identifier matches"""
+NAME_ALONE = 0.9
+"""how far names must agree when no identifier matches, only personal details"""
+DETAIL_WEIGHT = {"same-birth-date": 2, "same-company": 1, "same-email-domain": 1}
+"""a birth date, or a company and an e-mail domain together, make namesakes one person; a company alone
+does not (two Ali Rezaeis work at many a company)"""
+STRENGTH = {"same-national-id": 1.0, "same-email": 0.95, "same-phone": 0.9, "same-birth-date": 0.7,
+            "same-company": 0.6, "same-email-domain": 0.5}
+
+
+@dataclass(frozen=True)
+class Pair:
+    first: int
+    second: int
+    """indices into the record list, first < second"""
+    score: float
+    """0..1: the name agreement and the strongest other evidence, half each"""
+    name: float
+    evidence: tuple[str, ...]
+    """ids from STRENGTH, strongest first"""
+
+
+@dataclass(frozen=True)
+class Cluster:
+    members: tuple[int, ...]
+    survivor: int
+    """the record to keep: the most complete, then the most recently updated, then the first"""
+
+
+def block_keys(record: Record) -> Iterator[str]:
+    for phone in record.phones:
+        yield "p" + phone
+    if record.email:
+        yield "e" + record.email
+    if record.national_id:
+        yield "i" + record.national_id
+    if record.skeleton:
+        if record.birth:
+            yield f"b{record.skeleton}|{record.birth.isoformat()}"
+        if record.company:
+            yield f"c{record.skeleton}|{record.company}"
+        if record.email and (domain := email_domain(record.email)) not in FREE_MAIL:
+            yield f"d{record.skeleton}|{domain}"
+
+
+def name_agreement(a: Record, b: Record) -> float:
+    """0..1. The same script: the folded names (so 'Rezaei' and 'Razavi' stay apart); different scripts
+    (Иванов / Ivanov, محمد / Mohammad): their consonant skeletons."""
+    if not a.name or not b.name:
+        return 0.0
+    if a.script == b.script:
+        return token_sort_ratio(a.name, b.name) / 100
+    return token_sort_ratio(a.skeleton, b.skeleton) / 100
+
+
+def evidence(a: Record, b: Record) -> list[str]:
+    found = []
+    if a.national_id and a.national_id == b.national_id:
+        found.append("same-national-id")
+    if a.email and a.email == b.email:
+        found.append("same-email")
+    if set(a.phones) & set(b.phones):
+        found.append("same-phone")
+    if a.birth and a.birth == b.birth:
+        found.append("same-birth-date")
+    if a.company and a.company == b.company:
+        found.append("same-company")
+    elif a.email and b.email and "same-email" not in found:
+        domain = email_domain(a.email)
+        if domain == email_domain(b.email) and domain not in FREE_MAIL:
+            found.append("same-email-domain")
+    return sorted(found, key=lambda e: -STRENGTH[e])
+
+
+def score_pair(records: Sequence[Record], i: int, j: int) -> Pair | None:
+    """The pair when it is a duplicate, else None."""
+    a, b = records[i], records[j]
+    found = evidence(a, b)
+    if not found:
+        return None
+    name = name_agreement(a, b)
+    strong = [e for e in found if e in NAME_WITH_ID and name >= NAME_WITH_ID[e]]
+    if not strong and (name < NAME_ALONE or sum(DETAIL_WEIGHT.get(e, 0) for e in found) < 2):
+        return None
+    score = round(0.5 * name + 0.5 * STRENGTH[found[0]], 3)
+    return Pair(min(i, j), max(i, j), score, round(name, 3), tuple(found))
+
+
+def candidate_pairs(records: Sequence[Record]) -> Iterator[tuple[int, int]]:
+    """Each pair of records that share a block, once."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for index, record in enumerate(records):
+        for key in block_keys(record):
+            blocks[key].append(index)
+    seen: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        for group in _split(records, members):
+            for x, i in enumerate(group):
+                for j in group[x + 1:]:
+                    if (i, j) not in seen:
+                        seen.add((i, j))
+                        yield i, j
+
+
+def _split(records: Sequence[Record], members: list[int]) -> list[list[int]]:
+    if len(members) <= MAX_BLOCK:
+        return [members]
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for index in members:
+        by_name[records[index].skeleton].append(index)
+    return [group[:MAX_BLOCK] for group in by_name.values() if len(group) > 1]
+
+
+def find_pairs(records: Sequence[Record]) -> list[Pair]:
+    pairs = (score_pair(records, i, j) for i, j in candidate_pairs(records))
+    return [p for p in pairs if p is not None]
+
+
+def clusters(records: Sequence[Record], pairs: Sequence[Pair]) -> list[Cluster]:
+    """Union-find over the duplicate pairs; each cluster with its survivor, in the order of first rows."""
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        parent.setdefault(i, i)
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for pair in pairs:
+        a, b = root(pair.first), root(pair.second)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in sorted(parent):
+        groups[root(i)].append(i)
+    return [Cluster(tuple(m), _survivor(records, m)) for m in groups.values()]
+
+
+def _survivor(records: Sequence[Record], members: list[int]) -> int:
+    def rank(i: int) -> tuple[int, int, int]:
+        record = records[i]
+        return record.filled, record.updated.toordinal() if record.updated else 0, -i
+
+    return max(members, key=rank)

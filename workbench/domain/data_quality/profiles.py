@@ -1,0 +1,39 @@
+"""The fields a customer record may carry and which of them each object requires.
+
+A small built-in profile per object, kept here alone so the playbook's customer-profile model (issue 19,
+item 1) can replace it by handing `required_fields` another tuple.
+"""
+
+from __future__ import annotations
+
+from workbench.i18n import N_
+
+FIELDS: dict[str, str] = {
+    "name": N_("Name"),
+    "first_name": N_("First name"),
+    "last_name": N_("Last name"),
+    "phone": N_("Phone"),
+    "mobile": N_("Mobile"),
+    "email": N_("E-mail"),
+    "company": N_("Company"),
+    "birth_date": N_("Birth date"),
+    "national_id": N_("National ID"),
+    "updated": N_("Last updated"),
+}
+"""every field the audit knows, with its label (translate with `_()` at use time)"""
+
+OBJECTS = ("contact", "account", "lead")
+
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "contact": ("name", "phone", "email"),
+    "account": ("company", "phone", "email"),
+    "lead": ("name", "phone"),
+}
+"""the built-in profile: what a record of each object must hold to count as complete"""
+
+CONTACT_FIELDS = ("phone", "mobile", "email")
+"""a record holding any one of these counts as having the contact channel `phone` stands for"""
+
+
+def required_fields(obj: str) -> tuple[str, ...]:
+    return REQUIRED[obj]
