@@ -160,8 +160,18 @@ def duplicate(p: Person, kind: str, rnd: random.Random) -> list[str]:
     return row
 
 
+def relative(planter: Planter, person: Person) -> list[str]:
+    """Another member of the household: the same last name and phone, another first name and e-mail."""
+    other = planter.person()
+    while other.lang != person.lang or other.first == person.first:
+        other = planter.person()
+    other.last, other.phone = person.last, person.phone
+    other.email = f"{other.first[1].lower()}.{other.last[1].lower()}{planter.serial}@{DOMAINS[0]}"
+    return row_of(other, planter.rnd.randrange(5))
+
+
 def generate(rows: int, seed: int = 19, langs: tuple[str, ...] = ("fa", "ru"), dup_share: float = 0.15,
-             invalid_share: float = 0.02) -> tuple[list[list[str]], Truth]:
+             invalid_share: float = 0.02, household_share: float = 0.03) -> tuple[list[list[str]], Truth]:
     """About `rows` data rows (a customer's copies are never split), shuffled, and the truth."""
     planter = Planter(seed, langs)
     rnd = planter.rnd
@@ -175,6 +185,9 @@ def generate(rows: int, seed: int = 19, langs: tuple[str, ...] = ("fa", "ru"), d
                 group.append(duplicate(person, rnd.choice(KINDS), rnd))
         groups.append(group)
         count += len(group)
+        if rnd.random() < household_share:  # a relative on the same phone: not a duplicate
+            groups.append([relative(planter, person)])
+            count += 1
     order = [(g, i) for g, group in enumerate(groups) for i in range(len(group))]
     rnd.shuffle(order)
     truth = Truth(rows=len(order))

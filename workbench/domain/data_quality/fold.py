@@ -1,6 +1,6 @@
 """Folding names so the spellings of one person meet: Persian and Arabic letter variants (ي/ی, ك/ک, ة/ه,
 أ/إ/آ/ا), the zero-width non-joiner, Arabic diacritics and tatweel, Persian and Arabic-Indic digits,
-Russian ё/е, case and punctuation. And a transliteration of Cyrillic and Persian to Latin with a consonant
+Russian ё/е, case and punctuation (the ZWNJ joins: نیک‌پور is one name, however typed). And a transliteration of Cyrillic and Persian to Latin with a consonant
 skeleton, so "Иванов" meets "Ivanov" and "محمد رضایی" meets "Mohammad Rezaei": Persian writes no short
 vowels, so both sides keep only their consonants (with the sound-alike ones merged).
 """
@@ -12,7 +12,7 @@ from functools import lru_cache
 
 _FOLD = str.maketrans({
     "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "أ": "ا", "إ": "ا", "ٱ": "ا", "آ": "ا", "ؤ": "و",
-    "ё": "е", "Ё": "е", "\u200c": " ", "\u200d": "", "\u200f": "", "\u200e": "", "\u0640": "",
+    "ё": "е", "Ё": "е", "\u200c": "", "\u200d": "", "\u200f": "", "\u200e": "", "\u0640": "",
     **{chr(c): None for c in range(0x064B, 0x0660)},  # harakat, tanwin, shadda, sukun
     "\u0670": None,
     **{d: str(i) for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹")}, **{d: str(i) for i, d in enumerate("٠١٢٣٤٥٦٧٨٩")},
@@ -26,11 +26,13 @@ _CYRILLIC = str.maketrans({
     "ю": "yu", "я": "ya", "і": "i", "ї": "i", "є": "e", "ў": "u",
 })
 _PERSIAN = str.maketrans({
-    "ا": "a", "ب": "b", "پ": "p", "ت": "t", "ث": "s", "ج": "j", "چ": "ch", "ح": "h", "خ": "kh", "د": "d",
-    "ذ": "z", "ر": "r", "ز": "z", "ژ": "zh", "س": "s", "ش": "sh", "ص": "s", "ض": "z", "ط": "t", "ظ": "z",
-    "ع": "", "غ": "gh", "ف": "f", "ق": "gh", "ک": "k", "گ": "g", "ل": "l", "م": "m", "ن": "n", "و": "v",
+    "ا": "a", "ب": "b", "پ": "p", "ت": "t", "ث": "s", "ج": "j", "چ": "c", "ح": "h", "خ": "h", "د": "d",
+    "ذ": "z", "ر": "r", "ز": "z", "ژ": "z", "س": "s", "ش": "s", "ص": "s", "ض": "z", "ط": "t", "ظ": "z",
+    "ع": "", "غ": "g", "ف": "f", "ق": "g", "ک": "k", "گ": "g", "ل": "l", "م": "m", "ن": "n", "و": "v",
     "ه": "h", "ی": "y", "ء": "",
 })
+"""Persian letters straight to the sound letters the Latin digraphs become (ش 's' as 'sh' does, چ 'c' as
+'ch'), so two letters never make a digraph by chance (زهرا is z-h-r, not 'zh')"""
 _DIGRAPHS = re.compile(r"shch|sch|sh|ch|zh|kh|ts|tz|ph|gh|th|dj|ck|x|q|c|w")
 _DIGRAPH_SOUND = {"shch": "s", "sch": "s", "sh": "s", "ch": "c", "zh": "z", "kh": "h", "ts": "c", "tz": "c",
                   "ph": "f", "gh": "g", "th": "t", "dj": "j", "ck": "k", "x": "ks", "q": "g", "c": "k",
@@ -68,10 +70,27 @@ def latin(word: str) -> str:
 def skeleton(word: str) -> str:
     """The consonant skeleton of one folded word, the same for its Cyrillic, Persian and Latin spellings:
     'мухаммад', 'محمد', 'mohammad' and 'muhammed' all give 'mhmd'."""
-    sounds = _DIGRAPHS.sub(lambda m: _DIGRAPH_SOUND[m.group(0)], latin(word))
+    if script(word) == "arabic":
+        sounds = word.translate(_PERSIAN)
+    else:
+        sounds = _DIGRAPHS.sub(lambda m: _DIGRAPH_SOUND[m.group(0)], word.translate(_CYRILLIC))
     return _REPEATS.sub(r"\1", sounds.translate(_VOWELS))
 
 
 def name_skeleton(folded: str) -> str:
     """The skeleton of each word, sorted, so 'Иванов Иван' and 'Ivan Ivanov' give one key."""
     return " ".join(sorted(s for s in (skeleton(w) for w in folded.split()) if s))
+
+
+_GLIDES = re.compile(r"i([aeou])")
+"""a 'y'/'i' before a vowel (я, ё, ю written ya, yo, yu; ья written ia): the vowel is what counts"""
+
+
+@lru_cache(maxsize=200_000)
+def loose(word: str) -> str:
+    """A folded Cyrillic or Latin word with the ambiguities of romanising Russian evened out (й/ы/y/i,
+    ё/yo/e, х/kh/h, ц/ts, я/ya/ia, doubled letters), keeping the vowels that tell Ivan from Anna:
+    'Пётр' and 'Pyotr' give 'petr', 'Дмитрий' and 'Dmitry' give 'dmitri'."""
+    sounds = _DIGRAPHS.sub(lambda m: _DIGRAPH_SOUND[m.group(0)], latin(word)).replace("y", "i")
+    sounds = _REPEATS.sub(r"\1", sounds)
+    return _GLIDES.sub(lambda m: "e" if m.group(1) == "o" else m.group(1), sounds)
