@@ -38,6 +38,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "plan": ("workbench.cli.plan_cmd", "forecast against the baseline per task and the go-live slip; baselines"),
     "kpi": ("workbench.cli.kpi_cmd", "record KPI values; list them and their trends against the targets"),
     "report": ("workbench.cli.report_cmd", "weekly status report (Markdown, HTML): progress, risks, KPI trends"),
+    "data-audit": ("workbench.cli.data_audit_cmd", "legacy export: completeness, invalid values, duplicates; --reconcile after a load"),
     "import-activity": ("workbench.cli.import_activity_cmd", "compute adoption KPIs from a CRM user-activity CSV"),
     "crm-export": ("workbench.cli.crm_export_cmd", "the designed permissions in each CRM's own format"),
     "audit": ("workbench.cli.audit_cmd", "live CRM permissions vs the design; recertification decisions"),

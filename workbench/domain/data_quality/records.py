@@ -22,6 +22,8 @@ class Record:
 
     row: int
     """the row number in the file (the header is row 1)"""
+    label: str
+    """the name as written, for people to read"""
     name: str
     skeleton: str
     script: str
@@ -124,10 +126,11 @@ class Inspector:
             self.result.complete_records += 1
 
     def _record(self, number: int, values: Mapping[str, str], valid: Mapping[str, object]) -> Record:
-        name = fold_text(_name(values, self.obj))
+        label = _name(values, self.obj)
+        name = fold_text(label)
         phones = tuple(str(valid[f]) for f in ("phone", "mobile") if f in valid)
         birth, updated = valid.get("birth_date"), valid.get("updated")
-        return Record(number, name, name_skeleton(name), script(name), phones,
+        return Record(number, label, name, name_skeleton(name), script(name), phones,
                       str(valid["email"]) if "email" in valid else None,
                       fold_text(values.get("company", "")),
                       birth if isinstance(birth, date) else None,
