@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench.domain.data_quality.audit import DataAudit
-from workbench.domain.data_quality.labels import field_label, invalid_reason, number, reason
+from workbench.domain.data_quality.labels import field_label, invalid_reason, joined, number, reason
 from workbench.domain.data_quality.reconcile import Reconciliation
 from workbench.domain.locale import format_percent
 from workbench.i18n import _, current_language, ngettext
@@ -34,7 +34,7 @@ def audit_text(result: DataAudit, md: bool = False) -> str:
     lines += [_item(t, md) for t in (
         ngettext("{n} record", "{n} records", result.total).format(n=number(result.total)),
         _("complete records: {share} (required: {fields})").format(
-            share=_percent(result.completeness), fields=", ".join(field_label(f) for f in result.required)),
+            share=_percent(result.completeness), fields=joined([field_label(f) for f in result.required])),
         ngettext("{n} invalid value", "{n} invalid values", len(result.invalid)).format(
             n=number(len(result.invalid))),
         _("duplicate rate: {share} ({records} to merge away in {clusters})").format(

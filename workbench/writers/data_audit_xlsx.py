@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.domain.data_quality.audit import DataAudit
-from workbench.domain.data_quality.labels import field_label, invalid_reason, reason
+from workbench.domain.data_quality.labels import field_label, invalid_reason, joined, reason
 from workbench.domain.data_quality.reconcile import Reconciliation
 from workbench.i18n import N_, _, current_language
 from workbench.writers.atomic import atomic_path
@@ -86,7 +86,7 @@ def _summary(ws: Worksheet, result: DataAudit) -> None:
     ws.title = _("Summary")
     rows: list[tuple[str, Any]] = [
         (_("File"), Path(result.source).name), (_("Records"), result.total),
-        (_("Required fields"), ", ".join(field_label(f) for f in result.required)),
+        (_("Required fields"), joined([field_label(f) for f in result.required])),
         (_("Complete records"), result.completeness), (_("Invalid values"), len(result.invalid)),
         (_("Duplicate clusters"), len(result.clusters)), (_("Records to merge away"), result.duplicate_records),
         (_("Duplicate rate"), result.duplicate_rate)]

@@ -32,3 +32,8 @@ def reason(pair: Pair) -> str:
 
 def invalid_reason(kind: str) -> str:
     return _(INVALID[kind]) if kind in INVALID else _("not valid")
+
+
+def joined(items: list[str]) -> str:
+    """A list as the language writes it: Persian separates with its own comma."""
+    return ("، " if current_language() == "fa" else ", ").join(items)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from workbench.i18n import N_
 
 FIELDS: dict[str, str] = {
-    "name": N_("Name"),
+    "name": N_("Full name"),
     "first_name": N_("First name"),
     "last_name": N_("Last name"),
     "phone": N_("Phone"),
