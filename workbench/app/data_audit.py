@@ -7,11 +7,13 @@ The CLI renders the results; the input files are only ever read."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from workbench.i18n import _
 
@@ -19,7 +21,10 @@ if TYPE_CHECKING:
     from workbench.app.engagement import OpenEngagement
     from workbench.domain.data_quality.audit import DataAudit
     from workbench.domain.data_quality.reconcile import Reconciliation
+    from workbench.domain.data_quality.records import Inspection
 
+MAX_WORKERS = 2
+"""the cores a data audit uses at most: the benchmark's 2, and a laptop stays usable"""
 NO_REGION = "ZZ"
 """phonenumbers' 'unknown region': only numbers written with their country code are valid then"""
 
@@ -45,7 +50,6 @@ def audit_file(source: Path, obj: str, region: str, mapping: Path | None = None,
     from workbench.domain.data_quality.audit import audit
     from workbench.domain.data_quality.headers import match_headers
     from workbench.domain.data_quality.profiles import required_fields
-    from workbench.domain.data_quality.records import Inspector
     from workbench.loading.legacy_table import LegacyReadError, open_table, read_mapping
     from workbench.loading.located_yaml import no_gc
 
@@ -57,9 +61,39 @@ def audit_file(source: Path, obj: str, region: str, mapping: Path | None = None,
             raise LegacyReadError(_("no column is recognised; expected headers such as name, phone, e-mail "
                                     "(in English, Persian or Russian) or {option}").format(
                 option="--mapping MAPPING.xlsx"), str(source))
-        inspector = Inspector(columns, obj, region, needed)
-        inspector.add_rows(table.rows)
-        return audit(str(source), obj, region, table.headers, columns, needed, inspector.result)
+        inspection = _inspect(table.rows, columns, obj, region, needed)
+        return audit(str(source), obj, region, table.headers, columns, needed, inspection)
+
+
+CHUNK_ROWS = 50_000
+"""rows checked per task; a file of at most one chunk is checked in this process"""
+
+
+def _inspect(rows: Iterator[list[Any]], columns: dict[str, int], obj: str, region: str,
+             needed: tuple[str, ...]) -> Inspection:
+    """Check every row; a big file's chunks are checked by one worker process per core (parsing phone
+    numbers is most of the work), at most two chunks in flight per worker, and merged in file order."""
+    import os
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    from workbench.domain.data_quality.records import inspect_chunk, merge
+
+    first = list(islice(rows, CHUNK_ROWS))
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if len(first) < CHUNK_ROWS or workers < 2:
+        return inspect_chunk(columns, obj, region, needed, chain(first, rows), 2)
+    done: list[Inspection] = []
+    with ProcessPoolExecutor(workers) as pool:
+        pending: deque[Future[Inspection]] = deque()
+        chunk, start = first, 2
+        while chunk:
+            pending.append(pool.submit(inspect_chunk, columns, obj, region, needed, chunk, start))
+            start += len(chunk)
+            if len(pending) >= 2 * workers:
+                done.append(pending.popleft().result())
+            chunk = list(islice(rows, CHUNK_ROWS))
+        done.extend(f.result() for f in pending)
+    return merge(done)
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,7 @@ def skeleton(word: str) -> str:
     return _REPEATS.sub(r"\1", sounds.translate(_VOWELS))
 
 
+@lru_cache(maxsize=200_000)
 def name_skeleton(folded: str) -> str:
     """The skeleton of each word, sorted, so 'Иванов Иван' and 'Ivan Ivanov' give one key."""
     return " ".join(sorted(s for s in (skeleton(w) for w in folded.split()) if s))

@@ -56,14 +56,20 @@ class Cluster:
     """the record to keep: the most complete, then the most recently updated, then the first"""
 
 
-def block_keys(record: Record) -> Iterator[str]:
-    for phone in record.phones:
-        yield "p" + phone
-    if record.email:
-        yield "e" + record.email
-    if record.national_id:
-        yield "i" + record.national_id
-    if record.skeleton:
+BLOCK_KINDS = ("phone", "email", "national_id", "name")
+"""blocked one kind at a time, so only one kind's keys are in memory at once"""
+
+
+def block_keys(record: Record, kind: str) -> Iterator[str]:
+    if kind == "phone":
+        yield from record.phones
+    elif kind == "email":
+        if record.email:
+            yield record.email
+    elif kind == "national_id":
+        if record.national_id:
+            yield record.national_id
+    elif record.skeleton:
         if record.birth:
             yield f"b{record.skeleton}|{record.birth.isoformat()}"
         if record.company:
@@ -146,20 +152,22 @@ def score_pair(records: Sequence[Record], i: int, j: int) -> Pair | None:
 
 def candidate_pairs(records: Sequence[Record]) -> Iterator[tuple[int, int]]:
     """Each pair of records that share a block, once."""
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for index, record in enumerate(records):
-        for key in block_keys(record):
-            blocks[key].append(index)
     seen: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        if len(members) < 2:
-            continue
-        for group in _split(records, members):
-            for x, i in enumerate(group):
-                for j in group[x + 1:]:
-                    if (i, j) not in seen:
-                        seen.add((i, j))
-                        yield i, j
+    for kind in BLOCK_KINDS:
+        blocks: dict[str, list[int]] = defaultdict(list)
+        for index, record in enumerate(records):
+            for key in block_keys(record, kind):
+                blocks[key].append(index)
+        for members in blocks.values():
+            if len(members) < 2:
+                continue
+            for group in _split(records, members):
+                for x, i in enumerate(group):
+                    for j in group[x + 1:]:
+                        if (i, j) not in seen:
+                            seen.add((i, j))
+                            yield i, j
+        del blocks
 
 
 def _split(records: Sequence[Record], members: list[int]) -> list[list[int]]:

@@ -136,3 +136,26 @@ class Inspector:
                       birth if isinstance(birth, date) else None,
                       fold_text(values.get("national_id", "")).replace(" ", ""),
                       len(valid), updated if isinstance(updated, date) else None)
+
+
+def merge(parts: Iterable[Inspection]) -> Inspection:
+    """Inspections of consecutive chunks of one file as one (records and invalid values in file order)."""
+    whole = Inspection()
+    for part in parts:
+        whole.records.extend(part.records)
+        whole.invalid.extend(part.invalid)
+        whole.complete_records += part.complete_records
+        for name, stats in part.stats.items():
+            total = whole.stats.setdefault(name, FieldStats())
+            total.present += stats.present
+            total.valid += stats.valid
+            total.invalid += stats.invalid
+    return whole
+
+
+def inspect_chunk(columns: Mapping[str, int], obj: str, region: str, required: Sequence[str],
+                  rows: Iterable[Sequence[object]], first_row: int) -> Inspection:
+    """One chunk of rows checked on its own (in a worker process for a big file)."""
+    inspector = Inspector(columns, obj, region, required)
+    inspector.add_rows(rows, first_row)
+    return inspector.result
