@@ -19,38 +19,129 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FA_FIRST = [("محمد", "Mohammad"), ("علی", "Ali"), ("حسین", "Hossein"), ("رضا", "Reza"), ("مهدی", "Mehdi"),
-            ("زهرا", "Zahra"), ("فاطمه", "Fatemeh"), ("مریم", "Maryam"), ("سارا", "Sara"), ("امیر", "Amir"),
-            ("حمید", "Hamid"), ("مجید", "Majid"), ("نرگس", "Narges"), ("کیان", "Kian"), ("پریسا", "Parisa"),
-            ("سعید", "Saeed"), ("بهنام", "Behnam"), ("شیرین", "Shirin"), ("کاوه", "Kaveh"), ("یاسمن", "Yasaman"),
-            ("نیلوفر", "Niloufar"), ("آرش", "Arash"), ("کامران", "Kamran"), ("لیلا", "Leila"), ("پژمان", "Pezhman")]
-FA_LAST = [("رضایی", "Rezaei"), ("حسینی", "Hosseini"), ("محمدی", "Mohammadi"), ("کریمی", "Karimi"),
-           ("موسوی", "Mousavi"), ("جعفری", "Jafari"), ("قاسمی", "Ghasemi"), ("صادقی", "Sadeghi"),
-           ("کاظمی", "Kazemi"), ("یزدانی", "Yazdani"), ("نیک‌پور", "Nikpour"), ("شریفی", "Sharifi"),
-           ("طاهری", "Taheri"), ("ابراهیمی", "Ebrahimi"), ("کیانی", "Kiani"), ("فرهادی", "Farhadi"),
-           ("بهرامی", "Bahrami"), ("یوسفی", "Yousefi"), ("زارعی", "Zarei"), ("امیری", "Amiri"),
-           ("سلطانی", "Soltani"), ("نوری", "Nouri"), ("حیدری", "Heidari"), ("پاکزاد", "Pakzad"),
-           ("کرمانی", "Kermani"), ("خسروی", "Khosravi"), ("اکبری", "Akbari"), ("رحیمی", "Rahimi")]
-RU_FIRST = [("Иван", "Ivan"), ("Пётр", "Pyotr"), ("Сергей", "Sergey"), ("Алексей", "Aleksey"),
-            ("Дмитрий", "Dmitry"), ("Фёдор", "Fyodor"), ("Артём", "Artyom"), ("Семён", "Semyon"),
-            ("Ольга", "Olga"), ("Анна", "Anna"), ("Алёна", "Alyona"), ("Мария", "Maria"), ("Елена", "Elena"),
-            ("Наталья", "Natalya"), ("Михаил", "Mikhail"), ("Николай", "Nikolay"), ("Юлия", "Yulia"),
-            ("Татьяна", "Tatyana"), ("Андрей", "Andrey"), ("Владимир", "Vladimir")]
-RU_LAST = [("Иванов", "Ivanov"), ("Смирнов", "Smirnov"), ("Кузнецов", "Kuznetsov"), ("Попов", "Popov"),
-           ("Королёв", "Korolyov"), ("Соловьёв", "Solovyov"), ("Воробьёв", "Vorobyov"), ("Ёлкин", "Yolkin"),
-           ("Морозов", "Morozov"), ("Волков", "Volkov"), ("Лебедев", "Lebedev"), ("Новиков", "Novikov"),
-           ("Фёдоров", "Fyodorov"), ("Михайлов", "Mikhailov"), ("Беляев", "Belyaev"), ("Тарасов", "Tarasov"),
-           ("Белов", "Belov"), ("Комаров", "Komarov"), ("Орлов", "Orlov"), ("Киселёв", "Kiselyov"),
-           ("Макаров", "Makarov"), ("Зайцев", "Zaitsev"), ("Соколов", "Sokolov"), ("Жуков", "Zhukov")]
+FA_FIRST = [
+    ("محمد", "Mohammad"),
+    ("علی", "Ali"),
+    ("حسین", "Hossein"),
+    ("رضا", "Reza"),
+    ("مهدی", "Mehdi"),
+    ("زهرا", "Zahra"),
+    ("فاطمه", "Fatemeh"),
+    ("مریم", "Maryam"),
+    ("سارا", "Sara"),
+    ("امیر", "Amir"),
+    ("حمید", "Hamid"),
+    ("مجید", "Majid"),
+    ("نرگس", "Narges"),
+    ("کیان", "Kian"),
+    ("پریسا", "Parisa"),
+    ("سعید", "Saeed"),
+    ("بهنام", "Behnam"),
+    ("شیرین", "Shirin"),
+    ("کاوه", "Kaveh"),
+    ("یاسمن", "Yasaman"),
+    ("نیلوفر", "Niloufar"),
+    ("آرش", "Arash"),
+    ("کامران", "Kamran"),
+    ("لیلا", "Leila"),
+    ("پژمان", "Pezhman"),
+]
+FA_LAST = [
+    ("رضایی", "Rezaei"),
+    ("حسینی", "Hosseini"),
+    ("محمدی", "Mohammadi"),
+    ("کریمی", "Karimi"),
+    ("موسوی", "Mousavi"),
+    ("جعفری", "Jafari"),
+    ("قاسمی", "Ghasemi"),
+    ("صادقی", "Sadeghi"),
+    ("کاظمی", "Kazemi"),
+    ("یزدانی", "Yazdani"),
+    ("نیک‌پور", "Nikpour"),
+    ("شریفی", "Sharifi"),
+    ("طاهری", "Taheri"),
+    ("ابراهیمی", "Ebrahimi"),
+    ("کیانی", "Kiani"),
+    ("فرهادی", "Farhadi"),
+    ("بهرامی", "Bahrami"),
+    ("یوسفی", "Yousefi"),
+    ("زارعی", "Zarei"),
+    ("امیری", "Amiri"),
+    ("سلطانی", "Soltani"),
+    ("نوری", "Nouri"),
+    ("حیدری", "Heidari"),
+    ("پاکزاد", "Pakzad"),
+    ("کرمانی", "Kermani"),
+    ("خسروی", "Khosravi"),
+    ("اکبری", "Akbari"),
+    ("رحیمی", "Rahimi"),
+]
+RU_FIRST = [
+    ("Иван", "Ivan"),
+    ("Пётр", "Pyotr"),
+    ("Сергей", "Sergey"),
+    ("Алексей", "Aleksey"),
+    ("Дмитрий", "Dmitry"),
+    ("Фёдор", "Fyodor"),
+    ("Артём", "Artyom"),
+    ("Семён", "Semyon"),
+    ("Ольга", "Olga"),
+    ("Анна", "Anna"),
+    ("Алёна", "Alyona"),
+    ("Мария", "Maria"),
+    ("Елена", "Elena"),
+    ("Наталья", "Natalya"),
+    ("Михаил", "Mikhail"),
+    ("Николай", "Nikolay"),
+    ("Юлия", "Yulia"),
+    ("Татьяна", "Tatyana"),
+    ("Андрей", "Andrey"),
+    ("Владимир", "Vladimir"),
+]
+RU_LAST = [
+    ("Иванов", "Ivanov"),
+    ("Смирнов", "Smirnov"),
+    ("Кузнецов", "Kuznetsov"),
+    ("Попов", "Popov"),
+    ("Королёв", "Korolyov"),
+    ("Соловьёв", "Solovyov"),
+    ("Воробьёв", "Vorobyov"),
+    ("Ёлкин", "Yolkin"),
+    ("Морозов", "Morozov"),
+    ("Волков", "Volkov"),
+    ("Лебедев", "Lebedev"),
+    ("Новиков", "Novikov"),
+    ("Фёдоров", "Fyodorov"),
+    ("Михайлов", "Mikhailov"),
+    ("Беляев", "Belyaev"),
+    ("Тарасов", "Tarasov"),
+    ("Белов", "Belov"),
+    ("Комаров", "Komarov"),
+    ("Орлов", "Orlov"),
+    ("Киселёв", "Kiselyov"),
+    ("Макаров", "Makarov"),
+    ("Зайцев", "Zaitsev"),
+    ("Соколов", "Sokolov"),
+    ("Жуков", "Zhukov"),
+]
 FA_MOBILE = ("912", "935", "901", "919", "936", "937", "938", "939", "990", "910", "917", "921", "930")
 RU_MOBILE = ("916", "903", "925", "985", "999", "977", "926", "915", "952")
 DOMAINS = ("gmail.com", "yahoo.com", "mail.ru", "yandex.ru", "chmail.ir")
 INVALID_PHONES = ("12345", "0912 12", "+98 000 000", "abc-def", "021-12", "+7 (000) 00", "999999999999999")
-INVALID_EMAILS = ("ali.rezaei@", "ivan@@mail.ru", "ivan.mail.ru", "sara@mail", "a b@example.com", "@yandex.ru")
+INVALID_EMAILS = (
+    "ali.rezaei@",
+    "ivan@@mail.ru",
+    "ivan.mail.ru",
+    "sara@mail",
+    "a b@example.com",
+    "@yandex.ru",
+)
 KINDS = ("exact", "letters", "yo", "notation", "translit")
-HEADERS = {"en": ("Full name", "Phone", "E-mail", "Company", "Birth date", "National ID", "Last updated"),
-           "fa": ("نام و نام خانوادگی", "تلفن", "ایمیل", "شرکت", "تاریخ تولد", "کد ملی", "آخرین ویرایش"),
-           "ru": ("ФИО", "Телефон", "Электронная почта", "Компания", "Дата рождения", "ИНН", "Дата изменения")}
+HEADERS = {
+    "en": ("Full name", "Phone", "E-mail", "Company", "Birth date", "National ID", "Last updated"),
+    "fa": ("نام و نام خانوادگی", "تلفن", "ایمیل", "شرکت", "تاریخ تولد", "کد ملی", "آخرین ویرایش"),
+    "ru": ("ФИО", "Телефон", "Электронная почта", "Компания", "Дата рождения", "ИНН", "Дата изменения"),
+}
 
 
 @dataclass
@@ -85,8 +176,11 @@ class Planter:
     def person(self) -> Person:
         rnd = self.rnd
         lang = rnd.choice(self.langs)
-        first, last = (rnd.choice(FA_FIRST), rnd.choice(FA_LAST)) if lang == "fa" else (
-            rnd.choice(RU_FIRST), rnd.choice(RU_LAST))
+        first, last = (
+            (rnd.choice(FA_FIRST), rnd.choice(FA_LAST))
+            if lang == "fa"
+            else (rnd.choice(RU_FIRST), rnd.choice(RU_LAST))
+        )
         while True:
             prefix = rnd.choice(FA_MOBILE if lang == "fa" else RU_MOBILE)
             phone = prefix + f"{rnd.randrange(10**7):07d}"
@@ -95,10 +189,16 @@ class Planter:
                 break
         self.serial += 1
         email = f"{first[1].lower()}.{last[1].lower()}{self.serial}@{rnd.choice(DOMAINS)}"
-        company = (f"شرکت {rnd.choice(FA_LAST)[0]} {rnd.randrange(60)}" if lang == "fa"
-                   else f"ООО {rnd.choice(RU_LAST)[0]} {rnd.randrange(60)}")
-        birth = (rnd.randrange(1340, 1385), rnd.randrange(1, 13), rnd.randrange(1, 29)) if lang == "fa" else (
-            rnd.randrange(1960, 2005), rnd.randrange(1, 13), rnd.randrange(1, 29))
+        company = (
+            f"شرکت {rnd.choice(FA_LAST)[0]} {rnd.randrange(60)}"
+            if lang == "fa"
+            else f"ООО {rnd.choice(RU_LAST)[0]} {rnd.randrange(60)}"
+        )
+        birth = (
+            (rnd.randrange(1340, 1385), rnd.randrange(1, 13), rnd.randrange(1, 29))
+            if lang == "fa"
+            else (rnd.randrange(1960, 2005), rnd.randrange(1, 13), rnd.randrange(1, 29))
+        )
         national_id = f"{rnd.randrange(10**10):010d}" if rnd.random() < 0.3 else ""
         updated = f"20{rnd.randrange(15, 26)}-{rnd.randrange(1, 13):02d}-{rnd.randrange(1, 29):02d}"
         return Person(lang, first, last, phone, email, company, birth, national_id, updated)
@@ -107,10 +207,20 @@ class Planter:
 def _phone(p: Person, style: int) -> str:
     d = p.phone
     if p.lang == "fa":
-        return (f"0{d[:3]} {d[3:6]} {d[6:]}", f"+98 {d[:3]}-{d[3:6]}-{d[6:]}", f"0098{d}", f"+98{d}",
-                f"(0{d[:3]}) {d[3:]}")[style % 5]
-    return (f"+7 ({d[:3]}) {d[3:6]}-{d[6:8]}-{d[8:]}", f"+7{d}", f"+7 {d[:3]} {d[3:6]} {d[6:8]} {d[8:]}",
-            f"007{d}", f"+7-{d[:3]}-{d[3:]}")[style % 5]
+        return (
+            f"0{d[:3]} {d[3:6]} {d[6:]}",
+            f"+98 {d[:3]}-{d[3:6]}-{d[6:]}",
+            f"0098{d}",
+            f"+98{d}",
+            f"(0{d[:3]}) {d[3:]}",
+        )[style % 5]
+    return (
+        f"+7 ({d[:3]}) {d[3:6]}-{d[6:8]}-{d[8:]}",
+        f"+7{d}",
+        f"+7 {d[:3]} {d[3:6]} {d[6:8]} {d[8:]}",
+        f"007{d}",
+        f"+7-{d[:3]}-{d[3:]}",
+    )[style % 5]
 
 
 def _birth(p: Person) -> str:
@@ -170,8 +280,14 @@ def relative(planter: Planter, person: Person) -> list[str]:
     return row_of(other, planter.rnd.randrange(5))
 
 
-def generate(rows: int, seed: int = 19, langs: tuple[str, ...] = ("fa", "ru"), dup_share: float = 0.15,
-             invalid_share: float = 0.02, household_share: float = 0.03) -> tuple[list[list[str]], Truth]:
+def generate(
+    rows: int,
+    seed: int = 19,
+    langs: tuple[str, ...] = ("fa", "ru"),
+    dup_share: float = 0.15,
+    invalid_share: float = 0.02,
+    household_share: float = 0.03,
+) -> tuple[list[list[str]], Truth]:
     """About `rows` data rows (a customer's copies are never split), shuffled, and the truth."""
     planter = Planter(seed, langs)
     rnd = planter.rnd
@@ -202,7 +318,7 @@ def generate(rows: int, seed: int = 19, langs: tuple[str, ...] = ("fa", "ru"), d
         table.append(row)
         placed.setdefault(g, []).append(number)
     for numbers in placed.values():
-        truth.pairs.update((a, b) for x, a in enumerate(numbers) for b in numbers[x + 1:])
+        truth.pairs.update((a, b) for x, a in enumerate(numbers) for b in numbers[x + 1 :])
     return table, truth
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -27,7 +26,7 @@ def _precision_recall(found: dict, truth_pairs: set[tuple[int, int]]) -> tuple[f
     pairs = set()
     for cluster in found["clusters"]:
         rows = sorted(cluster["rows"])
-        pairs.update((a, b) for i, a in enumerate(rows) for b in rows[i + 1:])
+        pairs.update((a, b) for i, a in enumerate(rows) for b in rows[i + 1 :])
     hits = len(pairs & truth_pairs)
     return hits / len(pairs), hits / len(truth_pairs)
 
@@ -60,21 +59,25 @@ def test_every_planted_invalid_phone_and_email_is_reported(run_cli, planted):
 
 def test_every_planted_kind_is_found(run_cli, tmp_path):
     """One customer per kind of copy issue 19 names: each pair is a duplicate, with its reason."""
-    rows = [["Ali Rezaei", "+98 912 111 2233", "ali@example.ir", "", "", "", ""],
-            ["علی رضایی", "09121112233", "", "", "", "", ""],  # transliterated, another notation
-            ["كريم كاظمي", "0935 222 3344", "karim@example.ir", "", "", "", ""],
-            ["کریم کاظمی", "+989352223344", "", "", "", "", ""],  # Arabic ك/ي vs Persian ک/ی
-            ["Пётр Королёв", "+7 916 555 66 77", "petr@example.ru", "", "", "", ""],
-            ["ПЕТР КОРОЛЕВ", "", "petr@example.ru", "", "", "", ""],  # ё/е and case
-            ["Иван Иванов", "+7 (903) 123-45-67", "ivan@example.ru", "", "", "", ""],
-            ["Ivanov Ivan", "0079031234567", "", "", "", "", ""]]  # transliterated, another notation
+    rows = [
+        ["Ali Rezaei", "+98 912 111 2233", "ali@example.ir", "", "", "", ""],
+        ["علی رضایی", "09121112233", "", "", "", "", ""],  # transliterated, another notation
+        ["كريم كاظمي", "0935 222 3344", "karim@example.ir", "", "", "", ""],
+        ["کریم کاظمی", "+989352223344", "", "", "", "", ""],  # Arabic ك/ي vs Persian ک/ی
+        ["Пётр Королёв", "+7 916 555 66 77", "petr@example.ru", "", "", "", ""],
+        ["ПЕТР КОРОЛЕВ", "", "petr@example.ru", "", "", "", ""],  # ё/е and case
+        ["Иван Иванов", "+7 (903) 123-45-67", "ivan@example.ru", "", "", "", ""],
+        ["Ivanov Ivan", "0079031234567", "", "", "", "", ""],
+    ]  # transliterated, another notation
     path = write_csv(tmp_path / "kinds.csv", rows)
     result = _audit_json(run_cli, path, "--region", "IR")
     assert sorted(sorted(c["rows"]) for c in result["clusters"]) == [[2, 3], [4, 5], [6, 7], [8, 9]]
     assert {tuple(p["evidence"]) for p in result["pairs"]} == {("same-phone",), ("same-email",)}
 
 
-@pytest.mark.parametrize(("encoding", "langs", "headers"), [("cp1251", ("ru",), "ru"), ("cp1256", ("fa",), "fa")])
+@pytest.mark.parametrize(
+    ("encoding", "langs", "headers"), [("cp1251", ("ru",), "ru"), ("cp1256", ("fa",), "fa")]
+)
 def test_single_byte_encodings_are_detected(run_cli, tmp_path, encoding, langs, headers):
     table, truth = generate(1500, seed=3, langs=langs)
     path = write_csv(tmp_path / f"{encoding}.csv", table, headers=headers, encoding=encoding)
@@ -131,8 +134,10 @@ def test_the_workbook_reads_back_with_every_pair_and_a_survivor_per_cluster(run_
 
 
 def test_a_formula_in_the_legacy_file_stays_text_in_the_workbook(run_cli, tmp_path):
-    rows = [["=HYPERLINK(\"http://x\")", "+98 912 111 2233", "a@example.ir", "", "", "", ""],
-            ["=HYPERLINK(\"http://x\")", "09121112233", "a@example.ir", "", "", "", ""]]
+    rows = [
+        ['=HYPERLINK("http://x")', "+98 912 111 2233", "a@example.ir", "", "", "", ""],
+        ['=HYPERLINK("http://x")', "09121112233", "a@example.ir", "", "", "", ""],
+    ]
     path = write_csv(tmp_path / "evil.csv", rows)
     code, _out, err = run_cli("data-audit", path, "--region", "IR", "--out", tmp_path / "a.xlsx")
     assert code == ExitCode.FINDINGS, err
@@ -157,8 +162,9 @@ def test_kpis_are_recorded_in_the_engagement(run_cli, tmp_path):
 
 def test_the_mapping_workbook_names_columns_no_synonym_knows(run_cli, tmp_path):
     path = tmp_path / "legacy.csv"
-    path.write_text("F1,F2,F3\nAli Rezaei,+98 912 111 2233,bad-email\nAli Rezaei,09121112233,\n",
-                    encoding="utf-8")
+    path.write_text(
+        "F1,F2,F3\nAli Rezaei,+98 912 111 2233,bad-email\nAli Rezaei,09121112233,\n", encoding="utf-8"
+    )
     code, _out, err = run_cli("data-audit", path)
     assert code == ExitCode.BAD_INPUT
     assert err.startswith(f"{path}:1:1: no column is recognised")

@@ -45,8 +45,18 @@ def test_audit_outputs_have_no_english(run_cli, tmp_path, lang):
     table.append(["Bad Row", "12345", "broken@", "", "1990-02-30", "", ""])  # every invalid kind
     source = write_csv(tmp_path / "contacts.csv", table, headers=lang)
     data = {w for row in table for cell in row for w in _words(cell)} | _words(source.name)
-    code, md, err = run_cli("data-audit", source, "--region", "IR", "--lang", lang, "--format", "md",
-                            "--out", tmp_path / "audit.xlsx")
+    code, md, err = run_cli(
+        "data-audit",
+        source,
+        "--region",
+        "IR",
+        "--lang",
+        lang,
+        "--format",
+        "md",
+        "--out",
+        tmp_path / "audit.xlsx",
+    )
     assert code == ExitCode.FINDINGS, err
     texts, numbers = _xlsx_texts(tmp_path / "audit.xlsx")
     assert _leaks(texts, data) == set()
@@ -62,12 +72,29 @@ def test_audit_outputs_have_no_english(run_cli, tmp_path, lang):
 def test_reconciliation_outputs_have_no_english(run_cli, tmp_path, lang):
     table, _truth = generate(200, seed=29)
     source = write_csv(tmp_path / "legacy.csv", table, headers=lang)
-    target = write_csv(tmp_path / "crm.csv", table[5:] + [["Extra Person", "", "x@example.ir", "", "", "", ""]],
-                       headers=lang)
-    data = {w for row in table for cell in row for w in _words(cell)} | {"Extra", "Person", "x", "example", "ir"}
+    target = write_csv(
+        tmp_path / "crm.csv", table[5:] + [["Extra Person", "", "x@example.ir", "", "", "", ""]], headers=lang
+    )
+    data = {w for row in table for cell in row for w in _words(cell)} | {
+        "Extra",
+        "Person",
+        "x",
+        "example",
+        "ir",
+    }
     key = HEADERS[lang][2]
-    code, text, err = run_cli("data-audit", "--reconcile", source, target, "--key", key, "--lang", lang,
-                              "--out", tmp_path / "reconcile.xlsx")
+    code, text, err = run_cli(
+        "data-audit",
+        "--reconcile",
+        source,
+        target,
+        "--key",
+        key,
+        "--lang",
+        lang,
+        "--out",
+        tmp_path / "reconcile.xlsx",
+    )
     assert code == ExitCode.FINDINGS, err
     texts, _numbers = _xlsx_texts(tmp_path / "reconcile.xlsx")
     assert _leaks(texts, data) == set()

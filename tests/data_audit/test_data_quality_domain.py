@@ -13,16 +13,32 @@ from workbench.domain.data_quality.records import Inspector
 from workbench.domain.data_quality.values import email_key, parse_day, phone_e164
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("علي كريمي", "علی کریمی"), ("نیک‌پور", "نیکپور"), ("مُحَمَّد", "محمد"), ("Ёлкин ПЁТР", "елкин петр"),
-    ("۰۹۱۲", "0912"), ("٠٩١٢", "0912")])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("علي كريمي", "علی کریمی"),
+        ("نیک‌پور", "نیکپور"),
+        ("مُحَمَّد", "محمد"),
+        ("Ёлкин ПЁТР", "елкин петр"),
+        ("۰۹۱۲", "0912"),
+        ("٠٩١٢", "0912"),
+    ],
+)
 def test_folding_makes_spelling_variants_equal(a, b):
     assert fold_text(a) == fold_text(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("Иванов Иван", "Ivan Ivanov"), ("محمد رضایی", "Mohammad Rezaei"), ("زهرا جعفری", "Zahra Jafari"),
-    ("شیرین خسروی", "Shirin Khosravi"), ("Дмитрий Хабаров", "Dmitriy Khabarov"), ("Александр", "Alexander")])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Иванов Иван", "Ivan Ivanov"),
+        ("محمد رضایی", "Mohammad Rezaei"),
+        ("زهرا جعفری", "Zahra Jafari"),
+        ("شیرین خسروی", "Shirin Khosravi"),
+        ("Дмитрий Хабаров", "Dmitriy Khabarov"),
+        ("Александр", "Alexander"),
+    ],
+)
 def test_transliterations_share_a_skeleton(a, b):
     assert name_skeleton(fold_text(a)) == name_skeleton(fold_text(b))
 
@@ -33,11 +49,19 @@ def test_romanised_russian_keeps_the_vowels_that_tell_names_apart():
     assert loose(fold_text("Иван")) != loose("anna")
 
 
-@pytest.mark.parametrize(("text", "region", "e164"), [
-    ("0912 123 4567", "IR", "+989121234567"), ("۰۹۱۲۱۲۳۴۵۶۷", "IR", "+989121234567"),
-    ("00989121234567", "RU", "+989121234567"), ("8 (916) 123-45-67", "RU", "+79161234567"),
-    ("+7 916 123 45 67", "IR", "+79161234567"), ("12345", "IR", None), ("0912 123", "IR", None),
-    ("0912 123 4567", "ZZ", None)])
+@pytest.mark.parametrize(
+    ("text", "region", "e164"),
+    [
+        ("0912 123 4567", "IR", "+989121234567"),
+        ("۰۹۱۲۱۲۳۴۵۶۷", "IR", "+989121234567"),
+        ("00989121234567", "RU", "+989121234567"),
+        ("8 (916) 123-45-67", "RU", "+79161234567"),
+        ("+7 916 123 45 67", "IR", "+79161234567"),
+        ("12345", "IR", None),
+        ("0912 123", "IR", None),
+        ("0912 123 4567", "ZZ", None),
+    ],
+)
 def test_phones_are_read_in_the_default_region(text, region, e164):
     assert phone_e164(text, region) == e164
 
@@ -52,33 +76,49 @@ def test_emails_and_dates():
 
 def test_headers_in_three_languages_and_a_mapping():
     assert match_headers(["ФИО", "Моб. телефон", "Электронная почта", "ИНН"]) == {
-        "name": 0, "email": 2, "national_id": 3}
-    assert match_headers(["نام", "نام خانوادگی", "شماره همراه"]) == {"first_name": 0, "last_name": 1, "mobile": 2}
+        "name": 0,
+        "email": 2,
+        "national_id": 3,
+    }
+    assert match_headers(["نام", "نام خانوادگی", "شماره همراه"]) == {
+        "first_name": 0,
+        "last_name": 1,
+        "mobile": 2,
+    }
     assert match_headers(["X1", "X2"], {"X1": "Телефон", "X2": "email"}) == {"phone": 0, "email": 1}
     assert field_of("Birth date") == "birth_date" and field_of("nonsense") is None
 
 
 def _records(rows):
-    inspector = Inspector({"name": 0, "phone": 1, "email": 2, "company": 3, "birth_date": 4}, "contact", "IR",
-                          ("name", "phone"))
+    inspector = Inspector(
+        {"name": 0, "phone": 1, "email": 2, "company": 3, "birth_date": 4}, "contact", "IR", ("name", "phone")
+    )
     inspector.add_rows(rows)
     return inspector.result.records
 
 
 def test_a_household_on_one_phone_is_not_a_duplicate_but_a_namesake_with_details_is():
-    records = _records([
-        ["محمد کریمی", "09121112233", "", "", ""], ["مجید کریمی", "09121112233", "", "", ""],  # household
-        ["Ali Rezaei", "", "a1@x.ir", "Acme", "1360/01/01"], ["Ali Rezaei", "", "a2@x.ir", "Acme", "1360/01/01"],
-        ["Reza Alavi", "", "", "Acme", ""], ["Reza Alavi", "", "", "Acme", ""],  # a company alone: no
-    ])
+    records = _records(
+        [
+            ["محمد کریمی", "09121112233", "", "", ""],
+            ["مجید کریمی", "09121112233", "", "", ""],  # household
+            ["Ali Rezaei", "", "a1@x.ir", "Acme", "1360/01/01"],
+            ["Ali Rezaei", "", "a2@x.ir", "Acme", "1360/01/01"],
+            ["Reza Alavi", "", "", "Acme", ""],
+            ["Reza Alavi", "", "", "Acme", ""],  # a company alone: no
+        ]
+    )
     pairs = find_pairs(records)
-    assert [(p.first, p.second, p.evidence) for p in pairs] == [
-        (2, 3, ("same-birth-date", "same-company"))]
+    assert [(p.first, p.second, p.evidence) for p in pairs] == [(2, 3, ("same-birth-date", "same-company"))]
 
 
 def test_the_survivor_is_the_most_complete_record():
-    records = _records([["Ali Rezaei", "09121112233", "", "", ""],
-                        ["علی رضایی", "09121112233", "ali@x.ir", "Acme", "1360/01/01"],
-                        ["Ali Rezaei", "+98 912 111 2233", "ali@x.ir", "", ""]])
+    records = _records(
+        [
+            ["Ali Rezaei", "09121112233", "", "", ""],
+            ["علی رضایی", "09121112233", "ali@x.ir", "Acme", "1360/01/01"],
+            ["Ali Rezaei", "+98 912 111 2233", "ali@x.ir", "", ""],
+        ]
+    )
     found = clusters(records, find_pairs(records))
     assert [(c.members, c.survivor) for c in found] == [((0, 1, 2), 1)]

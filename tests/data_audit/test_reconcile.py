@@ -62,8 +62,20 @@ def _trial_load(tmp_path: Path) -> tuple[Path, Path, dict]:
 def test_fifty_planted_differences_and_nothing_else(run_cli, tmp_path):
     source, target, planted = _trial_load(tmp_path)
     assert sum(len(v) for v in planted.values()) == 50
-    code, out, err = run_cli("data-audit", "--reconcile", source, target, "--key", "Legacy ID",
-                             "--region", "IR", "--format", "json", "--out", tmp_path / "reconcile.xlsx")
+    code, out, err = run_cli(
+        "data-audit",
+        "--reconcile",
+        source,
+        target,
+        "--key",
+        "Legacy ID",
+        "--region",
+        "IR",
+        "--format",
+        "json",
+        "--out",
+        tmp_path / "reconcile.xlsx",
+    )
     assert code == ExitCode.FINDINGS, err
     result = json.loads(out)
     assert {m["key"].upper() for m in result["missing"]} == planted["missing"]
@@ -73,7 +85,9 @@ def test_fifty_planted_differences_and_nothing_else(run_cli, tmp_path):
     assert result["matched"] == 2000 - 15 == result["source_rows"] - len(result["missing"])
     wb = load_workbook(tmp_path / "reconcile.xlsx")
     assert wb.sheetnames == ["Summary", "Missing", "Extra", "Altered"]
-    assert wb["Missing"].max_row - 1 == 15 and wb["Extra"].max_row - 1 == 15 and wb["Altered"].max_row - 1 == 20
+    assert (
+        wb["Missing"].max_row - 1 == 15 and wb["Extra"].max_row - 1 == 15 and wb["Altered"].max_row - 1 == 20
+    )
 
 
 def test_identical_exports_reconcile_clean_and_a_missing_key_column_is_bad_input(run_cli, tmp_path):

@@ -43,8 +43,14 @@ def engagement_region(opened: OpenEngagement, lang: str) -> str:
     return answered_country(opened.engagement.answers) or default_region(opened.engagement.language or lang)
 
 
-def audit_file(source: Path, obj: str, region: str, mapping: Path | None = None,
-               encoding: str | None = None, required: Sequence[str] | None = None) -> DataAudit:
+def audit_file(
+    source: Path,
+    obj: str,
+    region: str,
+    mapping: Path | None = None,
+    encoding: str | None = None,
+    required: Sequence[str] | None = None,
+) -> DataAudit:
     """Read, check and match; LegacyReadError when the export or the mapping cannot be read or no column
     is recognised."""
     from workbench.domain.data_quality.audit import audit
@@ -58,9 +64,13 @@ def audit_file(source: Path, obj: str, region: str, mapping: Path | None = None,
     with open_table(source, encoding) as table, no_gc():  # millions of small objects, no cycles
         columns = match_headers(table.headers, pairs)
         if not columns:
-            raise LegacyReadError(_("no column is recognised; expected headers such as name, phone, e-mail "
-                                    "(in English, Persian or Russian) or {option}").format(
-                option="--mapping MAPPING.xlsx"), str(source))
+            raise LegacyReadError(
+                _(
+                    "no column is recognised; expected headers such as name, phone, e-mail "
+                    "(in English, Persian or Russian) or {option}"
+                ).format(option="--mapping MAPPING.xlsx"),
+                str(source),
+            )
         inspection = _inspect(table.rows, columns, obj, region, needed)
         return audit(str(source), obj, region, table.headers, columns, needed, inspection)
 
@@ -69,8 +79,9 @@ CHUNK_ROWS = 50_000
 """rows checked per task; a file of at most one chunk is checked in this process"""
 
 
-def _inspect(rows: Iterator[list[Any]], columns: dict[str, int], obj: str, region: str,
-             needed: tuple[str, ...]) -> Inspection:
+def _inspect(
+    rows: Iterator[list[Any]], columns: dict[str, int], obj: str, region: str, needed: tuple[str, ...]
+) -> Inspection:
     """Check every row; a big file's chunks are checked by one worker process per core (parsing phone
     numbers is most of the work), at most two chunks in flight per worker, and merged in file order."""
     import os
@@ -104,7 +115,9 @@ class KpiOutcome:
     why_not: str = ""
 
 
-def record_audit_kpis(opened: OpenEngagement, result: DataAudit, when: date, author: str | None) -> list[KpiOutcome]:
+def record_audit_kpis(
+    opened: OpenEngagement, result: DataAudit, when: date, author: str | None
+) -> list[KpiOutcome]:
     """The duplicate rate and the completeness as the playbook's KPI values; a KPI the client's playbook
     does not track is reported, not recorded."""
     from workbench.app.kpi_record import record_value
@@ -116,15 +129,18 @@ def record_audit_kpis(opened: OpenEngagement, result: DataAudit, when: date, aut
     for kpi_id, value in ((DUPLICATE_KPI, result.duplicate_rate), (COMPLETENESS_KPI, result.completeness)):
         kpi = kpis.get(kpi_id)
         if kpi is None:
-            outcomes.append(KpiOutcome(kpi_id, value, False, _("the engagement's playbook does not track it")))
+            outcomes.append(
+                KpiOutcome(kpi_id, value, False, _("the engagement's playbook does not track it"))
+            )
             continue
         record_value(opened, kpi, value, when, source, None, author)
         outcomes.append(KpiOutcome(kpi_id, value, True))
     return outcomes
 
 
-def reconcile_files(source: Path, target: Path, keys: Sequence[str], region: str,
-                    encoding: str | None = None) -> Reconciliation:
+def reconcile_files(
+    source: Path, target: Path, keys: Sequence[str], region: str, encoding: str | None = None
+) -> Reconciliation:
     """Both exports read whole (a trial load is compared at once); LegacyReadError for an unreadable file
     or a key column one file lacks."""
     from workbench.domain.data_quality.reconcile import KeyColumnMissing, reconcile
@@ -135,5 +151,9 @@ def reconcile_files(source: Path, target: Path, keys: Sequence[str], region: str
         try:
             return reconcile(src.headers, src_rows, tgt.headers, tgt_rows, keys, region)
         except KeyColumnMissing as exc:
-            raise LegacyReadError(_("no key column {names} in both files; expected a column of that name in "
-                                    "each").format(names=str(exc)), str(source)) from None
+            raise LegacyReadError(
+                _("no key column {names} in both files; expected a column of that name in each").format(
+                    names=str(exc)
+                ),
+                str(source),
+            ) from None

@@ -12,8 +12,15 @@ if TYPE_CHECKING:
     from workbench.domain.tracking import Measurement
 
 
-def record_value(opened: OpenEngagement, kpi: Kpi, value: float, when: date, source: str | None,
-                 note: str | None, author: str | None) -> Measurement:
+def record_value(
+    opened: OpenEngagement,
+    kpi: Kpi,
+    value: float,
+    when: date,
+    source: str | None,
+    note: str | None,
+    author: str | None,
+) -> Measurement:
     """Store one value; raises KpiValueError for a value out of the KPI's range and sqlite3.Error (or
     StoreBusy) when the store refuses the write: nothing is recorded then."""
     from workbench.domain.kpi_values import check_value

@@ -31,27 +31,62 @@ exit codes:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
-    parser.add_argument("source", type=Path, metavar="FILE", nargs="?",
-                        help="the legacy export: CSV (UTF-8, cp1251 or cp1256) or xlsx")
-    parser.add_argument("--object", choices=("contact", "account", "lead"), default="contact",
-                        help="what the rows are (decides the required fields; default contact)")
-    parser.add_argument("--mapping", type=Path, metavar="MAPPING.xlsx",
-                        help="legacy column -> field (column A, column B), instead of recognising the headers")
-    parser.add_argument("--engagement", dest="folder", type=Path, metavar="DIR",
-                        help="record the duplicate rate and completeness as the engagement's KPI values; its "
-                             "country is the default region of phone numbers")
-    parser.add_argument("--region", metavar="CC",
-                        help="country of phone numbers written without a country code (default: the "
-                             "engagement's country, else IR in Persian, RU in Russian)")
-    parser.add_argument("--encoding", metavar="NAME", help="the CSV's encoding: utf-8, cp1251 or cp1256 "
-                                                          "(default: detected)")
-    parser.add_argument("--reconcile", nargs=2, type=Path, metavar=("SOURCE", "TARGET"),
-                        help="compare the legacy export SOURCE with the CRM's export TARGET after a load")
-    parser.add_argument("--key", action="append", metavar="COLUMN",
-                        help="with --reconcile: the column(s) that identify a record (repeat, or separate "
-                             "with commas)")
-    parser.add_argument("-o", "--out", type=Path, metavar="FILE",
-                        help="write the result to FILE: an .xlsx workbook, else the --format output")
+    parser.add_argument(
+        "source",
+        type=Path,
+        metavar="FILE",
+        nargs="?",
+        help="the legacy export: CSV (UTF-8, cp1251 or cp1256) or xlsx",
+    )
+    parser.add_argument(
+        "--object",
+        choices=("contact", "account", "lead"),
+        default="contact",
+        help="what the rows are (decides the required fields; default contact)",
+    )
+    parser.add_argument(
+        "--mapping",
+        type=Path,
+        metavar="MAPPING.xlsx",
+        help="legacy column -> field (column A, column B), instead of recognising the headers",
+    )
+    parser.add_argument(
+        "--engagement",
+        dest="folder",
+        type=Path,
+        metavar="DIR",
+        help="record the duplicate rate and completeness as the engagement's KPI values; its "
+        "country is the default region of phone numbers",
+    )
+    parser.add_argument(
+        "--region",
+        metavar="CC",
+        help="country of phone numbers written without a country code (default: the "
+        "engagement's country, else IR in Persian, RU in Russian)",
+    )
+    parser.add_argument(
+        "--encoding", metavar="NAME", help="the CSV's encoding: utf-8, cp1251 or cp1256 (default: detected)"
+    )
+    parser.add_argument(
+        "--reconcile",
+        nargs=2,
+        type=Path,
+        metavar=("SOURCE", "TARGET"),
+        help="compare the legacy export SOURCE with the CRM's export TARGET after a load",
+    )
+    parser.add_argument(
+        "--key",
+        action="append",
+        metavar="COLUMN",
+        help="with --reconcile: the column(s) that identify a record (repeat, or separate with commas)",
+    )
+    parser.add_argument(
+        "-o",
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help="write the result to FILE: an .xlsx workbook, else the --format output",
+    )
     add_author_argument(parser)
     add_format_argument(parser, ("text", "json", "md"))
 
@@ -63,8 +98,10 @@ def run(args: argparse.Namespace) -> int:
         if args.reconcile:
             return _reconcile(args)
         if args.source is None:
-            return fail("data-audit", _("give the export FILE, or {option}").format(
-                option="--reconcile SOURCE TARGET"))
+            return fail(
+                "data-audit",
+                _("give the export FILE, or {option}").format(option="--reconcile SOURCE TARGET"),
+            )
         return _audit(args)
     except LegacyReadError as exc:
         print(str(exc), file=sys.stderr)
@@ -103,8 +140,12 @@ def _record(opened: Any, result: Any, author: str | None) -> list[KpiOutcome]:
     outcomes = record_audit_kpis(opened, result, date.today(), author)
     for outcome in outcomes:
         if not outcome.recorded:
-            print(_("crmwb data-audit: warning: {kpi} not recorded: {reason}").format(
-                kpi=outcome.kpi, reason=outcome.why_not), file=sys.stderr)
+            print(
+                _("crmwb data-audit: warning: {kpi} not recorded: {reason}").format(
+                    kpi=outcome.kpi, reason=outcome.why_not
+                ),
+                file=sys.stderr,
+            )
     return outcomes
 
 
@@ -120,8 +161,9 @@ def _render(args: argparse.Namespace, result: Any, outcomes: list[KpiOutcome]) -
     else:
         out = args.out
     if args.format == "json":
-        data = result.to_dict() | {"kpis": [{"kpi": o.kpi, "value": o.value, "recorded": o.recorded}
-                                            for o in outcomes]}
+        data = result.to_dict() | {
+            "kpis": [{"kpi": o.kpi, "value": o.value, "recorded": o.recorded} for o in outcomes]
+        }
         emit(json_text(data), out)
         return
     text = audit_text(result, md=args.format == "md")
@@ -140,8 +182,12 @@ def _reconcile(args: argparse.Namespace) -> int:
 
     keys = _keys(args)
     if not keys:
-        return fail("data-audit", _("{option} needs {key}; expected the column(s) that identify a record").format(
-            option="--reconcile", key="--key COLUMN"))
+        return fail(
+            "data-audit",
+            _("{option} needs {key}; expected the column(s) that identify a record").format(
+                option="--reconcile", key="--key COLUMN"
+            ),
+        )
     source, target = args.reconcile
     result = reconcile_files(source, target, keys, _region(args, None), args.encoding)
     if args.out is not None and args.out.suffix.lower() == ".xlsx":

@@ -18,8 +18,15 @@ from workbench.i18n import _
 from workbench.loading.activity_encoding import detect
 from workbench.loading.bounded import open_regular
 
-CODECS = {"utf-8": "utf-8-sig", "utf8": "utf-8-sig", "utf-8-sig": "utf-8-sig", "cp1251": "cp1251",
-          "windows-1251": "cp1251", "cp1256": "cp1256", "windows-1256": "cp1256"}
+CODECS = {
+    "utf-8": "utf-8-sig",
+    "utf8": "utf-8-sig",
+    "utf-8-sig": "utf-8-sig",
+    "cp1251": "cp1251",
+    "windows-1251": "cp1251",
+    "cp1256": "cp1256",
+    "windows-1256": "cp1256",
+}
 """what `--encoding` accepts"""
 DELIMITERS = ",;\t|"
 
@@ -63,21 +70,30 @@ def open_table(path: Path, encoding: str | None = None) -> Iterator[LegacyTable]
             reader = csv.reader(text, delimiter=delimiter)
             headers = next(reader, [])
             if not any(h.strip() for h in headers):
-                raise LegacyReadError(_("the file has no header row; expected the column names on line 1"),
-                                      str(path))
+                raise LegacyReadError(
+                    _("the file has no header row; expected the column names on line 1"), str(path)
+                )
             yield LegacyTable([h.strip() for h in headers], _checked(reader, path), label)
         except UnicodeDecodeError as exc:
-            raise LegacyReadError(_("the file is not {encoding} throughout ({reason}); expected one encoding "
-                                    "for the whole file").format(encoding=label, reason=exc.reason),
-                                  str(path)) from None
+            raise LegacyReadError(
+                _(
+                    "the file is not {encoding} throughout ({reason}); expected one encoding "
+                    "for the whole file"
+                ).format(encoding=label, reason=exc.reason),
+                str(path),
+            ) from None
 
 
 def _encoding(handle: Any, path: Path, given: str | None) -> tuple[str, str]:
     if given:
         codec = CODECS.get(given.lower())
         if codec is None:
-            raise LegacyReadError(_("unknown encoding {name}; expected one of: {names}").format(
-                name=repr(given), names="utf-8, cp1251, cp1256"), str(path))
+            raise LegacyReadError(
+                _("unknown encoding {name}; expected one of: {names}").format(
+                    name=repr(given), names="utf-8, cp1251, cp1256"
+                ),
+                str(path),
+            )
         return given, codec
     try:
         return detect(handle)
@@ -89,8 +105,13 @@ def _checked(reader: Any, path: Path) -> Iterator[list[Any]]:
     try:
         yield from reader
     except csv.Error as exc:
-        raise LegacyReadError(_("the CSV is malformed: {reason}; expected quoted fields closed on their "
-                                "line").format(reason=exc), str(path), reader.line_num) from None
+        raise LegacyReadError(
+            _("the CSV is malformed: {reason}; expected quoted fields closed on their line").format(
+                reason=exc
+            ),
+            str(path),
+            reader.line_num,
+        ) from None
 
 
 @contextmanager
@@ -101,13 +122,15 @@ def _xlsx(path: Path) -> Iterator[LegacyTable]:
         try:
             wb = load_workbook(handle, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
-            raise LegacyReadError(_("cannot read the workbook: {reason}; expected an xlsx file").format(
-                reason=exc), str(path)) from None
+            raise LegacyReadError(
+                _("cannot read the workbook: {reason}; expected an xlsx file").format(reason=exc), str(path)
+            ) from None
         try:
             rows = wb.worksheets[0].iter_rows(values_only=True)
             headers = next(rows, ())
-            yield LegacyTable(["" if h is None else str(h).strip() for h in headers],
-                              (list(r) for r in rows), "xlsx")
+            yield LegacyTable(
+                ["" if h is None else str(h).strip() for h in headers], (list(r) for r in rows), "xlsx"
+            )
         finally:
             wb.close()
 
@@ -116,9 +139,18 @@ def read_mapping(path: Path) -> dict[str, str]:
     """legacy column -> field id or label, from the first two columns of the mapping workbook's sheets (a
     header row, then one pair per row); rows whose second cell is empty are skipped."""
     with open_table(path) as table:
-        pairs = {str(r[0]).strip(): str(r[1]).strip() for r in table.rows
-                 if len(r) > 1 and r[0] not in (None, "") and r[1] not in (None, "")}
+        pairs = {
+            str(r[0]).strip(): str(r[1]).strip()
+            for r in table.rows
+            if len(r) > 1 and r[0] not in (None, "") and r[1] not in (None, "")
+        }
     if not pairs:
-        raise LegacyReadError(_("the mapping workbook maps no column; expected the legacy column in column A "
-                                "and the field in column B"), str(path), 2)
+        raise LegacyReadError(
+            _(
+                "the mapping workbook maps no column; expected the legacy column in column A "
+                "and the field in column B"
+            ),
+            str(path),
+            2,
+        )
     return pairs

@@ -22,16 +22,41 @@ from workbench.writers.atomic import atomic_path
 from workbench.writers.spreadsheet import finish_table, header, put, put_number
 from workbench.writers.xlsx_style import right_to_left, workbook
 
-FIELD_COLUMNS = ((N_("Field"), 18), (N_("Column in the file"), 24), (N_("Required"), 10), (N_("Filled"), 10),
-                 (N_("Valid"), 10), (N_("Invalid"), 10), (N_("Completeness"), 14))
+FIELD_COLUMNS = (
+    (N_("Field"), 18),
+    (N_("Column in the file"), 24),
+    (N_("Required"), 10),
+    (N_("Filled"), 10),
+    (N_("Valid"), 10),
+    (N_("Invalid"), 10),
+    (N_("Completeness"), 14),
+)
 INVALID_COLUMNS = ((N_("Row"), 8), (N_("Field"), 16), (N_("Value"), 30), (N_("What is wrong"), 44))
-PAIR_COLUMNS = ((N_("Row"), 8), (N_("Name"), 28), (N_("Duplicate row"), 10), (N_("Duplicate name"), 28),
-                (N_("Score"), 9), (N_("Reason"), 50))
-CLUSTER_COLUMNS = ((N_("Cluster"), 9), (N_("Row"), 8), (N_("Name"), 28), (N_("Phone"), 18), (N_("E-mail"), 30),
-                   (N_("Proposal"), 24))
+PAIR_COLUMNS = (
+    (N_("Row"), 8),
+    (N_("Name"), 28),
+    (N_("Duplicate row"), 10),
+    (N_("Duplicate name"), 28),
+    (N_("Score"), 9),
+    (N_("Reason"), 50),
+)
+CLUSTER_COLUMNS = (
+    (N_("Cluster"), 9),
+    (N_("Row"), 8),
+    (N_("Name"), 28),
+    (N_("Phone"), 18),
+    (N_("E-mail"), 30),
+    (N_("Proposal"), 24),
+)
 RECONCILE_COLUMNS = ((N_("Key"), 30), (N_("Row"), 8))
-ALTERED_COLUMNS = ((N_("Key"), 30), (N_("Column"), 20), (N_("Source value"), 30), (N_("Target value"), 30),
-                   (N_("Source row"), 10), (N_("Target row"), 10))
+ALTERED_COLUMNS = (
+    (N_("Key"), 30),
+    (N_("Column"), 20),
+    (N_("Source value"), 30),
+    (N_("Target value"), 30),
+    (N_("Source row"), 10),
+    (N_("Target row"), 10),
+)
 
 
 def _save(wb: Workbook, path: Path) -> Path:
@@ -41,7 +66,9 @@ def _save(wb: Workbook, path: Path) -> Path:
     return Path(path)
 
 
-def _table(ws: Worksheet, title: str, columns: Sequence[tuple[str, int]], rows: Sequence[Sequence[Any]]) -> None:
+def _table(
+    ws: Worksheet, title: str, columns: Sequence[tuple[str, int]], rows: Sequence[Sequence[Any]]
+) -> None:
     """A sheet of rows: ints and floats as local numbers, everything else as text."""
     lang = current_language()
     ws.title = title
@@ -75,8 +102,17 @@ def write_audit(result: DataAudit, path: Path) -> Path:
     records = result.records
     invalid = [(v.row, field_label(v.field), v.value, invalid_reason(v.kind)) for v in result.invalid]
     _table(wb.create_sheet(), _("Invalid values"), INVALID_COLUMNS, invalid)
-    pairs = [(records[p.first].row, records[p.first].label, records[p.second].row, records[p.second].label,
-              p.score, reason(p)) for p in result.pairs]
+    pairs = [
+        (
+            records[p.first].row,
+            records[p.first].label,
+            records[p.second].row,
+            records[p.second].label,
+            p.score,
+            reason(p),
+        )
+        for p in result.pairs
+    ]
     _table(wb.create_sheet(), _("Duplicate pairs"), PAIR_COLUMNS, pairs)
     _table(wb.create_sheet(), _("Clusters"), CLUSTER_COLUMNS, _cluster_rows(result))
     return _save(wb, path)
@@ -85,17 +121,24 @@ def write_audit(result: DataAudit, path: Path) -> Path:
 def _summary(ws: Worksheet, result: DataAudit) -> None:
     ws.title = _("Summary")
     rows: list[tuple[str, Any]] = [
-        (_("File"), Path(result.source).name), (_("Records"), result.total),
+        (_("File"), Path(result.source).name),
+        (_("Records"), result.total),
         (_("Required fields"), joined([field_label(f) for f in result.required])),
-        (_("Complete records"), result.completeness), (_("Invalid values"), len(result.invalid)),
-        (_("Duplicate clusters"), len(result.clusters)), (_("Records to merge away"), result.duplicate_records),
-        (_("Duplicate rate"), result.duplicate_rate)]
+        (_("Complete records"), result.completeness),
+        (_("Invalid values"), len(result.invalid)),
+        (_("Duplicate clusters"), len(result.clusters)),
+        (_("Records to merge away"), result.duplicate_records),
+        (_("Duplicate rate"), result.duplicate_rate),
+    ]
     start = _about(ws, rows) + 1
     header(ws, [_(t) for t, _w in FIELD_COLUMNS], [w for _t, w in FIELD_COLUMNS], row=start)
     lang = current_language()
     for r, (name, stats) in enumerate(result.stats.items(), start=start + 1):
-        values = (field_label(name), result.headers[result.columns[name]],
-                  _("yes") if name in result.required else _("no"))
+        values = (
+            field_label(name),
+            result.headers[result.columns[name]],
+            _("yes") if name in result.required else _("no"),
+        )
         for c, value in enumerate(values, start=1):
             put(ws, r, c, value)
         for c, number in enumerate((stats.present, stats.valid, stats.invalid), start=4):
@@ -110,9 +153,14 @@ def _cluster_rows(result: DataAudit) -> list[tuple[Any, ...]]:
         survivor = records[cluster.survivor]
         for i in sorted(cluster.members, key=lambda m: (m != cluster.survivor, records[m].row)):
             record = records[i]
-            proposal = (_("keep (survivor)") if i == cluster.survivor
-                        else _("merge into row {row}").format(row=survivor.row))
-            rows.append((number, record.row, record.label, ", ".join(record.phones), record.email or "", proposal))
+            proposal = (
+                _("keep (survivor)")
+                if i == cluster.survivor
+                else _("merge into row {row}").format(row=survivor.row)
+            )
+            rows.append(
+                (number, record.row, record.label, ", ".join(record.phones), record.email or "", proposal)
+            )
     return rows
 
 
@@ -120,11 +168,20 @@ def write_reconciliation(result: Reconciliation, path: Path) -> Path:
     wb = workbook(current_language())
     ws = wb.active
     ws.title = _("Summary")
-    _about(ws, [(_("Key columns"), ", ".join(result.keys)), (_("Compared columns"), ", ".join(result.compared)),
-                (_("Source records"), result.source_rows), (_("Target records"), result.target_rows),
-                (_("Matched"), result.matched), (_("Missing in the target"), len(result.missing)),
-                (_("Extra in the target"), len(result.extra)), (_("Altered values"), len(result.altered)),
-                (_("Repeated keys"), len(result.duplicate_keys))])
+    _about(
+        ws,
+        [
+            (_("Key columns"), ", ".join(result.keys)),
+            (_("Compared columns"), ", ".join(result.compared)),
+            (_("Source records"), result.source_rows),
+            (_("Target records"), result.target_rows),
+            (_("Matched"), result.matched),
+            (_("Missing in the target"), len(result.missing)),
+            (_("Extra in the target"), len(result.extra)),
+            (_("Altered values"), len(result.altered)),
+            (_("Repeated keys"), len(result.duplicate_keys)),
+        ],
+    )
     _table(wb.create_sheet(), _("Missing"), RECONCILE_COLUMNS, result.missing)
     _table(wb.create_sheet(), _("Extra"), RECONCILE_COLUMNS, result.extra)
     altered = [(a.key, a.column, a.source, a.target, a.source_row, a.target_row) for a in result.altered]

@@ -55,31 +55,72 @@ class DataAudit:
         rows: set[tuple[int, int]] = set()
         for cluster in self.clusters:
             members = sorted(self.records[i].row for i in cluster.members)
-            rows.update((a, b) for x, a in enumerate(members) for b in members[x + 1:])
+            rows.update((a, b) for x, a in enumerate(members) for b in members[x + 1 :])
         return rows
 
     def to_dict(self) -> dict:
         rec = self.records
         return {
-            "source": self.source, "object": self.obj, "region": self.region, "records": self.total,
+            "source": self.source,
+            "object": self.obj,
+            "region": self.region,
+            "records": self.total,
             "columns": {f: self.headers[i] for f, i in self.columns.items()},
             "required": list(self.required),
-            "completeness": self.completeness, "complete_records": self.complete_records,
-            "fields": {f: {"present": s.present, "valid": s.valid, "invalid": s.invalid,
-                           "completeness": self.field_completeness(f)} for f, s in self.stats.items()},
-            "invalid": [{"row": v.row, "field": v.field, "value": v.value, "kind": v.kind} for v in self.invalid],
-            "duplicate_rate": self.duplicate_rate, "duplicate_records": self.duplicate_records,
-            "pairs": [{"rows": [rec[p.first].row, rec[p.second].row], "score": p.score, "name": p.name,
-                       "evidence": list(p.evidence)} for p in self.pairs],
-            "clusters": [{"rows": [rec[i].row for i in c.members], "survivor": rec[c.survivor].row}
-                         for c in self.clusters],
+            "completeness": self.completeness,
+            "complete_records": self.complete_records,
+            "fields": {
+                f: {
+                    "present": s.present,
+                    "valid": s.valid,
+                    "invalid": s.invalid,
+                    "completeness": self.field_completeness(f),
+                }
+                for f, s in self.stats.items()
+            },
+            "invalid": [
+                {"row": v.row, "field": v.field, "value": v.value, "kind": v.kind} for v in self.invalid
+            ],
+            "duplicate_rate": self.duplicate_rate,
+            "duplicate_records": self.duplicate_records,
+            "pairs": [
+                {
+                    "rows": [rec[p.first].row, rec[p.second].row],
+                    "score": p.score,
+                    "name": p.name,
+                    "evidence": list(p.evidence),
+                }
+                for p in self.pairs
+            ],
+            "clusters": [
+                {"rows": [rec[i].row for i in c.members], "survivor": rec[c.survivor].row}
+                for c in self.clusters
+            ],
         }
 
 
-def audit(source: str, obj: str, region: str, headers: Sequence[str], columns: dict[str, int],
-          required: Sequence[str], inspection: Inspection) -> DataAudit:
+def audit(
+    source: str,
+    obj: str,
+    region: str,
+    headers: Sequence[str],
+    columns: dict[str, int],
+    required: Sequence[str],
+    inspection: Inspection,
+) -> DataAudit:
     """Match the inspected records into pairs and clusters."""
     pairs = find_pairs(inspection.records)
-    return DataAudit(source, obj, region, columns, list(headers), tuple(required), inspection.records,
-                     inspection.stats, inspection.invalid, inspection.complete_records, pairs,
-                     clusters(inspection.records, pairs))
+    return DataAudit(
+        source,
+        obj,
+        region,
+        columns,
+        list(headers),
+        tuple(required),
+        inspection.records,
+        inspection.stats,
+        inspection.invalid,
+        inspection.complete_records,
+        pairs,
+        clusters(inspection.records, pairs),
+    )

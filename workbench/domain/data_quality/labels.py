@@ -8,11 +8,19 @@ from workbench.domain.data_quality.profiles import FIELDS
 from workbench.domain.locale import format_number
 from workbench.i18n import N_, _, current_language
 
-EVIDENCE = {"same-national-id": N_("same national ID"), "same-email": N_("same e-mail"),
-            "same-phone": N_("same phone"), "same-birth-date": N_("same birth date"),
-            "same-company": N_("same company"), "same-email-domain": N_("same e-mail domain")}
-INVALID = {"phone": N_("not a valid phone number"), "email": N_("not a valid e-mail address"),
-           "date": N_("not a valid date (Gregorian or Solar Hijri)")}
+EVIDENCE = {
+    "same-national-id": N_("same national ID"),
+    "same-email": N_("same e-mail"),
+    "same-phone": N_("same phone"),
+    "same-birth-date": N_("same birth date"),
+    "same-company": N_("same company"),
+    "same-email-domain": N_("same e-mail domain"),
+}
+INVALID = {
+    "phone": N_("not a valid phone number"),
+    "email": N_("not a valid e-mail address"),
+    "date": N_("not a valid date (Gregorian or Solar Hijri)"),
+}
 
 
 def number(value: float | int) -> str:

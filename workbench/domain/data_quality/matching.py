@@ -3,7 +3,8 @@
 Comparing every record with every other is n²/2 pairs (5·10¹¹ for a million rows). Records are instead
 put in blocks that a duplicate must share with its original: the same normalised phone, the same e-mail,
 the same national id, or the same name skeleton together with the same birth date, company or e-mail
-domain (a block larger than MAX_BLOCK is split by name skeleton). Only pairs inside a block are scored, so the work grows with the duplicates, not with n².
+domain (a block larger than MAX_BLOCK is split by name skeleton). Only pairs inside a block are
+scored, so the work grows with the duplicates, not with n².
 
 A pair is a duplicate when a strong identifier matches and the names agree enough (two people of one
 household share a phone, not a name), or when the names agree closely and something else about the
@@ -33,8 +34,14 @@ NAME_ALONE = 0.9
 DETAIL_WEIGHT = {"same-birth-date": 1, "same-company": 1, "same-email-domain": 1}
 """two of these make namesakes one person; one alone does not (in a large file, two Ali Rezaeis share a
 company or a birthday)"""
-STRENGTH = {"same-national-id": 1.0, "same-email": 0.95, "same-phone": 0.9, "same-birth-date": 0.7,
-            "same-company": 0.6, "same-email-domain": 0.5}
+STRENGTH = {
+    "same-national-id": 1.0,
+    "same-email": 0.95,
+    "same-phone": 0.9,
+    "same-birth-date": 0.7,
+    "same-company": 0.6,
+    "same-email-domain": 0.5,
+}
 
 
 @dataclass(frozen=True)
@@ -96,16 +103,20 @@ def name_agreement(a: Record, b: Record) -> float:
         return 0.0
     weakest = _aligned(words_a, words_b)
     if len(words_a) != len(words_b):  # 'نیک پور' typed as two words, 'نیکپور' as one
-        weakest = max(weakest, ratio("".join(sorted(words_a)), "".join(sorted(words_b))),
-                      ratio("".join(words_a), "".join(words_b)))
+        weakest = max(
+            weakest,
+            ratio("".join(sorted(words_a)), "".join(sorted(words_b))),
+            ratio("".join(words_a), "".join(words_b)),
+        )
     return weakest / 100
 
 
 def _aligned(words_a: list[str], words_b: list[str]) -> float:
     """The weakest score of a greedy one-to-one matching of the shorter list's words."""
     short, other = sorted((words_a, words_b), key=len)
-    scored = sorted(((ratio(w, u), i, j) for i, w in enumerate(short) for j, u in enumerate(other)),
-                    reverse=True)
+    scored = sorted(
+        ((ratio(w, u), i, j) for i, w in enumerate(short) for j, u in enumerate(other)), reverse=True
+    )
     used_i: set[int] = set()
     used_j: set[int] = set()
     weakest = 100.0
@@ -163,7 +174,7 @@ def candidate_pairs(records: Sequence[Record]) -> Iterator[tuple[int, int]]:
                 continue
             for group in _split(records, members):
                 for x, i in enumerate(group):
-                    for j in group[x + 1:]:
+                    for j in group[x + 1 :]:
                         if (i, j) not in seen:
                             seen.add((i, j))
                             yield i, j

@@ -44,13 +44,28 @@ class Reconciliation:
         return len(self.missing) + len(self.extra) + len(self.altered)
 
     def to_dict(self) -> dict:
-        return {"source_rows": self.source_rows, "target_rows": self.target_rows, "keys": self.keys,
-                "compared": self.compared, "matched": self.matched, "differences": self.differences,
-                "missing": [{"key": k, "row": r} for k, r in self.missing],
-                "extra": [{"key": k, "row": r} for k, r in self.extra],
-                "altered": [{"key": a.key, "column": a.column, "source": a.source, "target": a.target,
-                             "source_row": a.source_row, "target_row": a.target_row} for a in self.altered],
-                "duplicate_keys": [{"file": f, "key": k, "row": r} for f, k, r in self.duplicate_keys]}
+        return {
+            "source_rows": self.source_rows,
+            "target_rows": self.target_rows,
+            "keys": self.keys,
+            "compared": self.compared,
+            "matched": self.matched,
+            "differences": self.differences,
+            "missing": [{"key": k, "row": r} for k, r in self.missing],
+            "extra": [{"key": k, "row": r} for k, r in self.extra],
+            "altered": [
+                {
+                    "key": a.key,
+                    "column": a.column,
+                    "source": a.source,
+                    "target": a.target,
+                    "source_row": a.source_row,
+                    "target_row": a.target_row,
+                }
+                for a in self.altered
+            ],
+            "duplicate_keys": [{"file": f, "key": k, "row": r} for f, k, r in self.duplicate_keys],
+        }
 
 
 class KeyColumnMissing(ValueError):
@@ -116,9 +131,14 @@ class _Side:
             self.rows[key] = (number, row)
 
 
-def reconcile(source_headers: Sequence[str], source_rows: Sequence[Sequence[object]],
-              target_headers: Sequence[str], target_rows: Sequence[Sequence[object]],
-              keys: Sequence[str], region: str) -> Reconciliation:
+def reconcile(
+    source_headers: Sequence[str],
+    source_rows: Sequence[Sequence[object]],
+    target_headers: Sequence[str],
+    target_rows: Sequence[Sequence[object]],
+    keys: Sequence[str],
+    region: str,
+) -> Reconciliation:
     """Join on the normalised keys; raises KeyColumnMissing for a key column a file lacks."""
     src = _Side("source", source_headers, keys, region)
     tgt = _Side("target", target_headers, keys, region)

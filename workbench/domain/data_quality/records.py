@@ -130,12 +130,20 @@ class Inspector:
         name = fold_text(label)
         phones = tuple(str(valid[f]) for f in ("phone", "mobile") if f in valid)
         birth, updated = valid.get("birth_date"), valid.get("updated")
-        return Record(number, label, name, name_skeleton(name), script(name), phones,
-                      str(valid["email"]) if "email" in valid else None,
-                      fold_text(values.get("company", "")),
-                      birth if isinstance(birth, date) else None,
-                      fold_text(values.get("national_id", "")).replace(" ", ""),
-                      len(valid), updated if isinstance(updated, date) else None)
+        return Record(
+            number,
+            label,
+            name,
+            name_skeleton(name),
+            script(name),
+            phones,
+            str(valid["email"]) if "email" in valid else None,
+            fold_text(values.get("company", "")),
+            birth if isinstance(birth, date) else None,
+            fold_text(values.get("national_id", "")).replace(" ", ""),
+            len(valid),
+            updated if isinstance(updated, date) else None,
+        )
 
 
 def merge(parts: Iterable[Inspection]) -> Inspection:
@@ -153,8 +161,14 @@ def merge(parts: Iterable[Inspection]) -> Inspection:
     return whole
 
 
-def inspect_chunk(columns: Mapping[str, int], obj: str, region: str, required: Sequence[str],
-                  rows: Iterable[Sequence[object]], first_row: int) -> Inspection:
+def inspect_chunk(
+    columns: Mapping[str, int],
+    obj: str,
+    region: str,
+    required: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    first_row: int,
+) -> Inspection:
     """One chunk of rows checked on its own (in a worker process for a big file)."""
     inspector = Inspector(columns, obj, region, required)
     inspector.add_rows(rows, first_row)

@@ -12,16 +12,53 @@ import phonenumbers
 
 from workbench.domain.locale import jalali_to_gregorian
 
-PLACEHOLDERS = frozenset({"", "-", "--", "—", "0", "000", "n/a", "na", "none", "null", "unknown", "?",
-                          "نامشخص", "ندارد", "нет", "нет данных", "неизвестно"})
+PLACEHOLDERS = frozenset(
+    {
+        "",
+        "-",
+        "--",
+        "—",
+        "0",
+        "000",
+        "n/a",
+        "na",
+        "none",
+        "null",
+        "unknown",
+        "?",
+        "نامشخص",
+        "ندارد",
+        "нет",
+        "нет данных",
+        "неизвестно",
+    }
+)
 """what legacy systems type instead of leaving a field empty: counted as empty"""
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
-_EMAIL = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-                    r"@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")
+_EMAIL = re.compile(
+    r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$"
+)
 _DATE = re.compile(r"^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})(?:[ T].*)?$")
-FREE_MAIL = frozenset({"gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "mail.ru", "yandex.ru", "ya.ru",
-                       "bk.ru", "inbox.ru", "list.ru", "rambler.ru", "icloud.com", "chmail.ir", "yahoo.co.uk"})
+FREE_MAIL = frozenset(
+    {
+        "gmail.com",
+        "yahoo.com",
+        "hotmail.com",
+        "outlook.com",
+        "mail.ru",
+        "yandex.ru",
+        "ya.ru",
+        "bk.ru",
+        "inbox.ru",
+        "list.ru",
+        "rambler.ru",
+        "icloud.com",
+        "chmail.ir",
+        "yahoo.co.uk",
+    }
+)
 """domains many unrelated people share: the same one is no evidence of the same person"""
 
 
@@ -78,4 +115,3 @@ def parse_day(value: str) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
-
