@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from workbench.domain.data_quality.fold import fold_text
-from workbench.domain.data_quality.headers import SYNONYMS, header_key, match_headers
+from workbench.domain.data_quality.headers import header_key, match_headers
+from workbench.domain.data_quality.input_words import SYNONYMS
 from workbench.domain.data_quality.records import CHECKED
 from workbench.domain.data_quality.values import email_key, is_empty, parse_day, phone_e164
 

@@ -10,30 +10,8 @@ from functools import lru_cache
 
 import phonenumbers
 
+from workbench.domain.data_quality.input_words import PLACEHOLDERS
 from workbench.domain.locale import jalali_to_gregorian
-
-PLACEHOLDERS = frozenset(
-    {
-        "",
-        "-",
-        "--",
-        "—",
-        "0",
-        "000",
-        "n/a",
-        "na",
-        "none",
-        "null",
-        "unknown",
-        "?",
-        "نامشخص",
-        "ندارد",
-        "нет",
-        "нет данных",
-        "неизвестно",
-    }
-)
-"""what legacy systems type instead of leaving a field empty: counted as empty"""
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _EMAIL = re.compile(
