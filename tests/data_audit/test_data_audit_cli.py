@@ -187,3 +187,25 @@ def test_unreadable_input_is_located(run_cli, tmp_path):
     assert err.startswith(f"{path}:1:1: unknown encoding 'latin-9'")
     code, _out, err = run_cli("data-audit", tmp_path / "missing.csv")
     assert code == ExitCode.BAD_INPUT and "missing.csv" in err
+
+
+def test_an_unwritable_out_is_bad_input_and_nothing_is_written(run_cli, tmp_path):
+    table, _truth = generate(200, seed=31)
+    path = write_csv(tmp_path / "contacts.csv", table)
+    (tmp_path / "file").write_text("not a folder")
+    code, _out, err = run_cli("data-audit", path, "--out", tmp_path / "file" / "audit.xlsx")
+    assert code == ExitCode.BAD_INPUT
+    assert "nothing more was written" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["contacts.csv", "file"]
+
+
+def test_completeness_needs_a_name_and_a_working_phone_or_email(run_cli, tmp_path):
+    rows = [
+        ["Ali Rezaei", "09121112233", "", "", "", "", ""],  # complete: a phone
+        ["Sara Karimi", "bad", "sara@example.ir", "", "", "", ""],  # complete: an e-mail
+        ["Reza Alavi", "bad", "", "", "", "", ""],  # no working channel
+        ["", "09351112233", "x@example.ir", "", "", "", ""],
+    ]  # no name
+    result = _audit_json(run_cli, write_csv(tmp_path / "c.csv", rows), "--region", "IR")
+    assert result["required"] == ["name", "phone_or_email"]
+    assert result["complete_records"] == 2 and result["completeness"] == 50.0

@@ -7,6 +7,7 @@ load: what is missing, extra or altered in the CRM's export. The input files are
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
@@ -106,6 +107,11 @@ def run(args: argparse.Namespace) -> int:
     except LegacyReadError as exc:
         print(str(exc), file=sys.stderr)
         return ExitCode.BAD_INPUT
+    except (
+        OSError,
+        sqlite3.Error,
+    ) as exc:  # an unwritable --out, a full disk, a store refusing the KPI values
+        return fail("data-audit", _("nothing more was written: {reason}").format(reason=exc))
 
 
 def _region(args: argparse.Namespace, opened: Any) -> str:

@@ -4,7 +4,7 @@ value failed to be, and a field's label."""
 from __future__ import annotations
 
 from workbench.domain.data_quality.matching import Pair
-from workbench.domain.data_quality.profiles import FIELDS
+from workbench.domain.data_quality.profiles import CHANNEL, CHANNEL_LABEL, FIELDS
 from workbench.domain.locale import format_number
 from workbench.i18n import N_, _, current_language
 
@@ -28,6 +28,8 @@ def number(value: float | int) -> str:
 
 
 def field_label(name: str) -> str:
+    if name == CHANNEL:
+        return _(CHANNEL_LABEL)
     return _(FIELDS[name]) if name in FIELDS else name
 
 

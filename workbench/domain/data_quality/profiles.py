@@ -24,15 +24,18 @@ FIELDS: dict[str, str] = {
 
 OBJECTS = ("contact", "account", "lead")
 
+CHANNEL = "phone_or_email"
+CHANNEL_LABEL = N_("Phone or e-mail")
+"""a requirement met by any working phone, mobile or e-mail (the playbook's key-field default)"""
+CONTACT_FIELDS = ("phone", "mobile", "email")
+"""the fields that meet CHANNEL"""
+
 REQUIRED: dict[str, tuple[str, ...]] = {
-    "contact": ("name", "phone", "email"),
-    "account": ("company", "phone", "email"),
-    "lead": ("name", "phone"),
+    "contact": ("name", CHANNEL),
+    "account": ("company", CHANNEL),
+    "lead": ("name", CHANNEL),
 }
 """the built-in profile: what a record of each object must hold to count as complete"""
-
-CONTACT_FIELDS = ("phone", "mobile", "email")
-"""a record holding any one of these counts as having the contact channel `phone` stands for"""
 
 
 def required_fields(obj: str) -> tuple[str, ...]:

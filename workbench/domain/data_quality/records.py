@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from workbench.domain.data_quality.fold import fold_text, name_skeleton, script
-from workbench.domain.data_quality.profiles import CONTACT_FIELDS, FIELDS
+from workbench.domain.data_quality.profiles import CHANNEL, CONTACT_FIELDS, FIELDS
 from workbench.domain.data_quality.values import email_key, is_empty, parse_day, phone_e164
 
 CHECKED = {"phone": "phone", "mobile": "phone", "email": "email", "birth_date": "date", "updated": "date"}
@@ -118,7 +118,7 @@ class Inspector:
         def holds(name: str) -> bool:
             if name == "name":
                 return bool(_name(values, self.obj))
-            if name == "phone":  # any working channel: phone, mobile or e-mail
+            if name == CHANNEL:  # any working channel: phone, mobile or e-mail
                 return any(f in valid for f in CONTACT_FIELDS)
             return name in valid
 
