@@ -104,8 +104,8 @@ def test_a_household_on_one_phone_is_not_a_duplicate_but_a_namesake_with_details
             ["مجید کریمی", "09121112233", "", "", ""],  # household
             ["Ali Rezaei", "", "a1@x.ir", "Acme", "1360/01/01"],
             ["Ali Rezaei", "", "a2@x.ir", "Acme", "1360/01/01"],
-            ["Reza Alavi", "", "", "Acme", ""],
-            ["Reza Alavi", "", "", "Acme", ""],  # a company alone: no
+            ["Reza Alavi", "", "r1@y.ir", "Acme", ""],
+            ["Reza Alavi", "", "r2@z.ir", "Acme", ""],  # a company alone: no
         ]
     )
     pairs = find_pairs(records)
@@ -122,3 +122,14 @@ def test_the_survivor_is_the_most_complete_record():
     )
     found = clusters(records, find_pairs(records))
     assert [(c.members, c.survivor) for c in found] == [((0, 1, 2), 1)]
+
+
+def test_a_record_typed_twice_is_a_duplicate_without_any_valid_identifier():
+    records = _records(
+        [
+            ["Ali Rezaei", "0912", "ali@", "", ""],
+            ["ALI  REZAEI", "0912", "ali@", "", ""],
+            ["Ali Rezaei", "0913", "ali@", "", ""],
+        ]
+    )
+    assert [(p.first, p.second, p.evidence) for p in find_pairs(records)] == [(0, 1, ("same-record",))]

@@ -9,6 +9,7 @@ from workbench.domain.locale import format_number
 from workbench.i18n import N_, _, current_language
 
 EVIDENCE = {
+    "same-record": N_("identical record"),
     "same-national-id": N_("same national ID"),
     "same-email": N_("same e-mail"),
     "same-phone": N_("same phone"),

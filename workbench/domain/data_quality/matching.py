@@ -26,7 +26,7 @@ from workbench.domain.data_quality.values import FREE_MAIL, email_domain
 
 MAX_BLOCK = 200
 """a block larger than this (a switchboard number, a shared mailbox) is split by name skeleton"""
-NAME_WITH_ID = {"same-national-id": 0.0, "same-email": 0.7, "same-phone": 0.85}
+NAME_WITH_ID = {"same-record": 0.0, "same-national-id": 0.0, "same-email": 0.7, "same-phone": 0.85}
 """how far names must agree when this identifier matches: a household shares a phone (and Елена and
 Алёна Новиковы differ by one letter), an e-mail address less often"""
 NAME_ALONE = 0.9
@@ -35,6 +35,7 @@ DETAIL_WEIGHT = {"same-birth-date": 1, "same-company": 1, "same-email-domain": 1
 """two of these make namesakes one person; one alone does not (in a large file, two Ali Rezaeis share a
 company or a birthday)"""
 STRENGTH = {
+    "same-record": 1.0,
     "same-national-id": 1.0,
     "same-email": 0.95,
     "same-phone": 0.9,
@@ -63,12 +64,14 @@ class Cluster:
     """the record to keep: the most complete, then the most recently updated, then the first"""
 
 
-BLOCK_KINDS = ("phone", "email", "national_id", "name")
+BLOCK_KINDS = ("record", "phone", "email", "national_id", "name")
 """blocked one kind at a time, so only one kind's keys are in memory at once"""
 
 
-def block_keys(record: Record, kind: str) -> Iterator[str]:
-    if kind == "phone":
+def block_keys(record: Record, kind: str) -> Iterator[str | int]:
+    if kind == "record":
+        yield record.fingerprint
+    elif kind == "phone":
         yield from record.phones
     elif kind == "email":
         if record.email:
@@ -130,6 +133,8 @@ def _aligned(words_a: list[str], words_b: list[str]) -> float:
 
 def evidence(a: Record, b: Record) -> list[str]:
     found = []
+    if a.fingerprint == b.fingerprint:
+        found.append("same-record")
     if a.national_id and a.national_id == b.national_id:
         found.append("same-national-id")
     if a.email and a.email == b.email:
@@ -165,7 +170,7 @@ def candidate_pairs(records: Sequence[Record]) -> Iterator[tuple[int, int]]:
     """Each pair of records that share a block, once."""
     seen: set[tuple[int, int]] = set()
     for kind in BLOCK_KINDS:
-        blocks: dict[str, list[int]] = defaultdict(list)
+        blocks: dict[str | int, list[int]] = defaultdict(list)
         for index, record in enumerate(records):
             for key in block_keys(record, kind):
                 blocks[key].append(index)
