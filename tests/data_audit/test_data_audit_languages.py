@@ -66,6 +66,15 @@ def test_audit_outputs_have_no_english(run_cli, tmp_path, lang):
     assert re.search("[۰-۹]" if lang == "fa" else "[0-9]", first_line), first_line
     if lang == "fa":
         assert not re.search("[0-9]", "\n".join(md.splitlines()[:8]))
+        proposals = [
+            r[5]
+            for r in load_workbook(tmp_path / "audit.xlsx")
+            .worksheets[3]
+            .iter_rows(min_row=2, values_only=True)
+        ]
+        assert any(re.search("[۰-۹]", p) for p in proposals) and not any(
+            re.search("[0-9]", p) for p in proposals
+        )
 
 
 @pytest.mark.parametrize("lang", ["fa", "ru"])

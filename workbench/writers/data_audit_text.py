@@ -7,7 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench.domain.data_quality.audit import DataAudit
-from workbench.domain.data_quality.labels import field_label, invalid_reason, joined, number, reason
+from workbench.domain.data_quality.labels import (
+    field_label,
+    invalid_reason,
+    joined,
+    number,
+    reason,
+    row_number,
+)
 from workbench.domain.data_quality.reconcile import Reconciliation
 from workbench.domain.locale import format_percent
 from workbench.i18n import _, current_language, ngettext
@@ -72,7 +79,7 @@ def audit_text(result: DataAudit, md: bool = False) -> str:
         lines += [
             _item(
                 _("row {row}, {field}: {value} is {what}").format(
-                    row=number(v.row),
+                    row=row_number(v.row),
                     field=field_label(v.field),
                     value=repr(v.value),
                     what=invalid_reason(v.kind),
@@ -87,8 +94,8 @@ def audit_text(result: DataAudit, md: bool = False) -> str:
         lines += [
             _item(
                 _("rows {a} and {b} ({name_a} / {name_b}): score {score}, {reason}").format(
-                    a=number(records[p.first].row),
-                    b=number(records[p.second].row),
+                    a=row_number(records[p.first].row),
+                    b=row_number(records[p.second].row),
                     name_a=records[p.first].label,
                     name_b=records[p.second].label,
                     score=number(p.score),
@@ -128,11 +135,11 @@ def reconcile_text(result: Reconciliation, md: bool = False) -> str:
     for title, items in (
         (
             _("Missing in the target"),
-            [f"{k} ({_('row {row}').format(row=number(r))})" for k, r in result.missing],
+            [f"{k} ({_('row {row}').format(row=row_number(r))})" for k, r in result.missing],
         ),
         (
             _("Extra in the target"),
-            [f"{k} ({_('row {row}').format(row=number(r))})" for k, r in result.extra],
+            [f"{k} ({_('row {row}').format(row=row_number(r))})" for k, r in result.extra],
         ),
         (_("Altered values"), [f"{a.key}: {a.column}: {a.source!r} → {a.target!r}" for a in result.altered]),
     ):

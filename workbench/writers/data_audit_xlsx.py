@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.domain.data_quality.audit import DataAudit
-from workbench.domain.data_quality.labels import field_label, invalid_reason, joined, reason
+from workbench.domain.data_quality.labels import field_label, invalid_reason, joined, reason, row_number
 from workbench.domain.data_quality.reconcile import Reconciliation
 from workbench.i18n import N_, _, current_language
 from workbench.writers.atomic import atomic_path
@@ -141,25 +141,25 @@ def _summary(ws: Worksheet, result: DataAudit) -> None:
         )
         for c, value in enumerate(values, start=1):
             put(ws, r, c, value)
-        for c, number in enumerate((stats.present, stats.valid, stats.invalid), start=4):
-            put_number(ws, r, c, number, lang)
+        for c, count in enumerate((stats.present, stats.valid, stats.invalid), start=4):
+            put_number(ws, r, c, count, lang)
         put_number(ws, r, 7, result.field_completeness(name) / 100, lang, "0.0%")
 
 
 def _cluster_rows(result: DataAudit) -> list[tuple[Any, ...]]:
     records = result.records
     rows: list[tuple[Any, ...]] = []
-    for number, cluster in enumerate(result.clusters, start=1):
+    for index, cluster in enumerate(result.clusters, start=1):
         survivor = records[cluster.survivor]
         for i in sorted(cluster.members, key=lambda m: (m != cluster.survivor, records[m].row)):
             record = records[i]
             proposal = (
                 _("keep (survivor)")
                 if i == cluster.survivor
-                else _("merge into row {row}").format(row=survivor.row)
+                else _("merge into row {row}").format(row=row_number(survivor.row))
             )
             rows.append(
-                (number, record.row, record.label, ", ".join(record.phones), record.email or "", proposal)
+                (index, record.row, record.label, ", ".join(record.phones), record.email or "", proposal)
             )
     return rows
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from workbench.domain.data_quality.matching import Pair
 from workbench.domain.data_quality.profiles import CHANNEL, CHANNEL_LABEL, FIELDS
-from workbench.domain.locale import format_number
+from workbench.domain.locale import format_number, localize_digits
 from workbench.i18n import N_, _, current_language
 
 EVIDENCE = {
@@ -26,6 +26,11 @@ INVALID = {
 
 def number(value: float | int) -> str:
     return format_number(value, current_language())
+
+
+def row_number(row: int) -> str:
+    """A file's row number in the language's digits, never grouped (row 1234, not 1,234)."""
+    return localize_digits(str(row), current_language())
 
 
 def field_label(name: str) -> str:
