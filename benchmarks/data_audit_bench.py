@@ -46,8 +46,8 @@ for c in clusters(records, found):
     members = sorted(records[i].row for i in c.members)
     rows.update((a, b) for x, a in enumerate(members) for b in members[x + 1:])
 hits = len(rows & truth.pairs)
-print(f"{mode}: {{scored:,}} pairs scored in {{seconds:.2f}} s ({{cpu:.2f}} s cpu); precision {{hits / max(1, len(rows)):.4f}}, "
-      f"recall {{hits / len(truth.pairs):.4f}}", file=sys.stderr)
+print(f"{mode}: {{scored:,}} pairs scored in {{seconds:.2f}} s ({{cpu:.2f}} s cpu); "
+      f"precision {{hits / max(1, len(rows)):.4f}}, recall {{hits / len(truth.pairs):.4f}}", file=sys.stderr)
 """
 
 
