@@ -209,3 +209,29 @@ def test_completeness_needs_a_name_and_a_working_phone_or_email(run_cli, tmp_pat
     result = _audit_json(run_cli, write_csv(tmp_path / "c.csv", rows), "--region", "IR")
     assert result["required"] == ["name", "phone_or_email"]
     assert result["complete_records"] == 2 and result["completeness"] == 50.0
+
+
+def test_a_big_file_checked_by_worker_processes_gives_the_same_audit(tmp_path, monkeypatch):
+    """Chunks checked in two worker processes and merged in file order: the same records, invalid values,
+    pairs and clusters as one process checking every row."""
+    import concurrent.futures
+
+    import workbench.app.data_audit as use_case
+
+    table, _truth = generate(3000, seed=37)
+    path = write_csv(tmp_path / "contacts.csv", table)
+    alone = use_case.audit_file(path, "contact", "IR").to_dict()
+    submitted = []
+
+    class CountingPool(concurrent.futures.ProcessPoolExecutor):
+        def submit(self, fn, /, *args, **kwargs):
+            submitted.append(args[-1])  # the chunk's first row
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(use_case, "CHUNK_ROWS", 400)
+    monkeypatch.setattr(use_case.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", CountingPool)
+    chunked = use_case.audit_file(path, "contact", "IR").to_dict()
+    assert submitted == list(range(2, 3002, 400))
+    assert chunked == alone
+    assert alone["records"] == 3000 and alone["clusters"] and alone["invalid"]

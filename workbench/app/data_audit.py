@@ -7,6 +7,7 @@ The CLI renders the results; the input files are only ever read."""
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -84,7 +85,6 @@ def _inspect(
 ) -> Inspection:
     """Check every row; a big file's chunks are checked by one worker process per core (parsing phone
     numbers is most of the work), at most two chunks in flight per worker, and merged in file order."""
-    import os
     from concurrent.futures import Future, ProcessPoolExecutor
 
     from workbench.domain.data_quality.records import inspect_chunk, merge
