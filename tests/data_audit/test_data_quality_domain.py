@@ -133,3 +133,13 @@ def test_a_record_typed_twice_is_a_duplicate_without_any_valid_identifier():
         ]
     )
     assert [(p.first, p.second, p.evidence) for p in find_pairs(records)] == [(0, 1, ("same-record",))]
+
+
+def test_a_placeholder_is_reported_and_counts_as_empty():
+    inspector = Inspector({"name": 0, "phone": 1, "company": 2}, "contact", "IR", ("name", "phone_or_email"))
+    inspector.add_rows([["Ali Rezaei", "000", "-"], ["Sara Karimi", "09121112233", "unknown"]])
+    result = inspector.result
+    assert [(v.row, v.field, v.value, v.kind) for v in result.invalid] == [(2, "phone", "000", "placeholder")]
+    assert result.complete_records == 1  # the placeholder is no working phone
+    assert result.stats["phone"].invalid == 1 and result.stats["phone"].valid == 1
+    assert result.records[0].company == "" and result.records[1].company == ""

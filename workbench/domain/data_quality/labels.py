@@ -21,6 +21,7 @@ INVALID = {
     "phone": N_("not a valid phone number"),
     "email": N_("not a valid e-mail address"),
     "date": N_("not a valid date (Gregorian or Solar Hijri)"),
+    "placeholder": N_("a placeholder, not a value"),
 }
 
 

@@ -47,7 +47,8 @@ class InvalidValue:
     field: str
     value: str
     kind: str
-    """'phone', 'email' or 'date': what the value failed to be"""
+    """'phone', 'email' or 'date': what the value failed to be; 'placeholder': '000', '-', 'unknown'
+    typed instead of a value"""
 
 
 @dataclass
@@ -92,6 +93,8 @@ class Inspector:
             raw = row[index] if index < len(row) else None
             text = "" if raw is None else str(raw).strip()
             if is_empty(text):
+                if text and name in CHECKED:  # '000' for a phone: reported, and counted as empty
+                    self._placeholder(number, name, text)
                 continue
             values[name] = text
             checked = self._check(number, name, text)
@@ -99,6 +102,10 @@ class Inspector:
                 valid[name] = checked
         self._count_complete(values, valid)
         self.result.records.append(self._record(number, values, valid))
+
+    def _placeholder(self, number: int, name: str, text: str) -> None:
+        self.result.stats[name].invalid += 1
+        self.result.invalid.append(InvalidValue(number, name, text, "placeholder"))
 
     def _check(self, number: int, name: str, text: str) -> object | None:
         stats = self.result.stats[name]
