@@ -108,9 +108,9 @@ def find_kpi(opened: OpenEngagement, kpi_id: str, command: str) -> Kpi | None:
 def _record(opened: OpenEngagement, args: argparse.Namespace) -> int:
     import sqlite3
 
+    from workbench.app.kpi_record import record_value
     from workbench.domain.kpi_values import KpiValueError, read_value
-    from workbench.domain.tracking import Measurement, Trend
-    from workbench.store.author import current_author
+    from workbench.domain.tracking import Trend
 
     kpi = find_kpi(opened, args.kpi, "kpi record")
     if kpi is None:
@@ -127,9 +127,8 @@ def _record(opened: OpenEngagement, args: argparse.Namespace) -> int:
                 option="--date", date=day(when)
             ),
         )
-    measurement = Measurement(kpi.id, value, when, args.source, args.note)
     try:
-        opened.store.record_measurements([measurement], current_author(args.author))
+        measurement = record_value(opened, kpi, value, when, args.source, args.note, args.author)
     except sqlite3.Error as exc:  # busy past the timeout, disk full...: nothing was written
         return fail(
             "kpi record",
