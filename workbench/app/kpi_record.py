@@ -55,3 +55,23 @@ def record_measurement(opened: OpenEngagement, kpi: Kpi, measurement: Measuremen
     of the new value alone says whether it meets the target."""
     opened.store.record_measurements([measurement], author)
     return Trend(kpi.id, [measurement], None, float(kpi.target), kpi.direction)
+
+
+def record_value(
+    opened: OpenEngagement,
+    kpi: Kpi,
+    value: float,
+    when: date,
+    source: str | None,
+    note: str | None,
+    author: str | None,
+) -> Measurement:
+    """Store one value already read as a number (`crmwb data-audit --engagement` records the duplicate
+    rate and completeness it measured); raises KpiValueError for a value out of the KPI's range and
+    sqlite3.Error (or StoreBusy) when the store refuses the write: nothing is recorded then."""
+    from workbench.store.author import current_author
+
+    check_value(kpi, value)
+    measurement = Measurement(kpi.id, value, when, source, note)
+    opened.store.record_measurements([measurement], current_author(author))
+    return measurement

@@ -60,6 +60,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "workbench.cli.report_cmd",
         "weekly status report (Markdown, HTML): progress, risks, KPI trends",
     ),
+    "data-audit": (
+        "workbench.cli.data_audit_cmd",
+        "legacy export: completeness, invalid values, duplicates; --reconcile after a load",
+    ),
     "import-activity": (
         "workbench.cli.import_activity_cmd",
         "compute adoption KPIs from a CRM user-activity CSV",
