@@ -53,7 +53,7 @@ def _kpi_range_problems(kpi, path: Path) -> list[Problem]:
 def check_ids(pb: Playbook) -> list[Problem]:
     problems: list[Problem] = []
     for section in ("questions", "roles", "objects", "modules", "requirements", "processes", "measures",
-                    "kpis", "job_profiles"):
+                    "kpis", "job_profiles", "rfp_document"):
         problems += _duplicates((((section, i), item.id) for i, item in enumerate(getattr(pb, section))),
                                 section.rstrip("s").replace("_", " "))
     problems += _duplicates(((("phases", i), p.id) for i, p in enumerate(pb.phases)), "phase")
@@ -266,7 +266,7 @@ def _conditioned(pb: Playbook):
     for pi, phase in enumerate(pb.phases):
         for ti, t in enumerate(phase.tasks):
             yield ("phases", pi, "tasks", ti), t.when
-    for section in ("requirements", "processes", "kpis"):
+    for section in ("requirements", "processes", "kpis", "rfp_document"):
         for i, item in enumerate(getattr(pb, section)):
             yield (section, i), item.when
     for i, rule in enumerate(pb.governance.separation_of_duties):
