@@ -75,7 +75,7 @@ def export_context(design: Design, lang: str, client: str | None = None, start: 
     return ExportContext(design.playbook, design.full or design.playbook, answers,
                          client or design.client or UNNAMED, start, lang, design.digest,
                          answers_digest(answers), design.engagement,
-                         engagement_calendar(answers, start, design.calendar, lang))
+                         engagement_calendar(answers, start, design.calendar, lang), rfp_contact())
 
 
 def opened_context(opened: OpenEngagement, lang: str) -> ExportContext:
@@ -87,7 +87,18 @@ def opened_context(opened: OpenEngagement, lang: str) -> ExportContext:
     answers = dict(opened.engagement.answers)
     return ExportContext(opened.resolved, opened.playbook, answers, opened.engagement.client,
                          opened.engagement.start, lang, opened.loaded.digest, answers_digest(answers),
-                         calendar=work_calendar(opened.engagement, lang))
+                         calendar=work_calendar(opened.engagement, lang), contact=rfp_contact())
+
+
+def rfp_contact() -> str:
+    """The person vendors write to: the author set in the settings (or $CRMWB_AUTHOR); '' when none is set
+    or the settings cannot be read -- the RFP document then leaves a placeholder for the sender to fill."""
+    from workbench.settings import SettingsError, load_settings
+
+    try:
+        return (load_settings().author or "").strip()
+    except (SettingsError, OSError):
+        return ""
 
 
 def export(ctx: ExportContext | None, folder: Path, only: list[str] | None = None,

@@ -16,8 +16,20 @@ from pydantic import model_validator
 from workbench.domain.base import Item
 from workbench.domain.text import Text
 
-RfpSection = Literal["background", "objectives", "scope", "timeline", "submission", "evaluation",
-                     "confidentiality", "annex", "commercial", "tco", "demo", "references"]
+RfpSection = Literal[
+    "background",
+    "objectives",
+    "scope",
+    "timeline",
+    "submission",
+    "evaluation",
+    "confidentiality",
+    "annex",
+    "commercial",
+    "tco",
+    "demo",
+    "references",
+]
 RFP_SECTIONS: tuple[str, ...] = RfpSection.__args__  # type: ignore[attr-defined]
 """The document's sections in the order it shows them."""
 
@@ -45,8 +57,10 @@ class RfpPassage(Item):
                 raise ValueError(f"{lang} text: {exc}; write a literal brace as {{{{ or }}}}") from None
             unknown = sorted(names - PLACEHOLDERS)
             if unknown:
-                raise ValueError(f"{lang} text: unknown placeholder {{{unknown[0]}}}; expected one of "
-                                 f"{', '.join('{' + p + '}' for p in sorted(PLACEHOLDERS))}")
+                raise ValueError(
+                    f"{lang} text: unknown placeholder {{{unknown[0]}}}; expected one of "
+                    f"{', '.join('{' + p + '}' for p in sorted(PLACEHOLDERS))}"
+                )
             seen[lang] = names
         if len({frozenset(names) for names in seen.values()}) > 1:
             raise ValueError("the languages use different placeholders; expected the same in en, fa and ru")

@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # a name for the writers' signature; importing it would load 
 # deliverable -> {format: "module:function"}
 REGISTRY: dict[str, dict[str, str]] = {
     "rfp": {"xlsx": "workbench.writers.rfp_xlsx:write", "md": "workbench.writers.rfp_text:write_md",
-            "html": "workbench.writers.rfp_text:write_html"},
+            "html": "workbench.writers.rfp_text:write_html", "docx": "workbench.writers.rfp_docx:write"},
     "roles": {"xlsx": "workbench.writers.roles_xlsx:write", "md": "workbench.writers.roles_text:write_md",
               "csv": "workbench.writers.roles_csv:write", "odoo": "workbench.writers.odoo:write",
               "casbin": "workbench.writers.casbin_policy:write"},
