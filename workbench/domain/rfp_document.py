@@ -152,7 +152,8 @@ def key_dates(plan: Plan, lang: str, go_live_id: str | None = None) -> KeyDates:
     for task_id, which, label in MILESTONES:
         task = tasks.get(task_id)
         if task is not None:
-            rows.append((task.start, _(label), _span(task, which, lang)))
+            shown = task.finish if which == "finish" else task.start
+            rows.append((shown, _(label), _span(task, which, lang)))
     if shortlist is not None and deadline is not None:
         rows.append((deadline, _("Proposals due"), format_date(deadline, lang)))
         evaluation = min(plan.day(middle + 1), shortlist.finish)
