@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from workbench.domain.fixed_ids import Priority
 from workbench.domain.forecast import go_live_task
 from workbench.domain.locale import format_date, format_number, format_percent
 from workbench.domain.plan import Plan, ScheduledTask, plan_for
@@ -42,6 +43,8 @@ HEADINGS: dict[str, str] = {
 """Section id -> heading, in the order of `RFP_SECTIONS`."""
 assert tuple(HEADINGS) == RFP_SECTIONS
 
+IN_SCOPE = tuple(p for p in PRIORITY_LABELS if p != Priority.WONT)
+"""the priorities the scope table counts (a Won't is out of this procurement)"""
 VENDOR_SHORTLIST = "pre-14-vendor-shortlist"
 """The plan's task in which proposals arrive and are scored: proposals are due halfway through it."""
 MILESTONES: tuple[tuple[str, str, str], ...] = (
@@ -252,7 +255,7 @@ def _scope(pb: Playbook, module_groups: list[ModuleGroup], go_live_on: str, lang
         (g.name, g.description, *_counts(g, lang)[:3], _("Later release") if g.id in later else first)
         for g in module_groups
     ]
-    labels = tuple(_(PRIORITY_LABELS[pid]) for pid in ("must", "should", "could"))
+    labels = tuple(_(PRIORITY_LABELS[pid]) for pid in IN_SCOPE)
     return Table((_("Module"), _("What it covers"), *labels, _("Release")), rows)
 
 
