@@ -229,3 +229,37 @@ def _pdf_text(path: Path) -> str:
         [PDFTOTEXT, "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True, timeout=60
     ).stdout
     return _plain(out)
+
+
+def test_rfp_pack_command_writes_the_vendor_pack(run_cli, tmp_path):
+    answers = Path(__file__).parent.parent.parent / "playbooks" / "examples" / "bank.answers.yaml"
+    code, out, err = run_cli(
+        "rfp",
+        "pack",
+        "financial-services",
+        "--answers",
+        answers,
+        "--out",
+        tmp_path / "pack",
+        "--lang",
+        "ru",
+        "--start",
+        "2026-01-05",
+    )
+    assert code == 0, err
+    assert sorted(p.name for p in (tmp_path / "pack").iterdir()) == [
+        "manifest.json",
+        "rfp.docx",
+        "rfp.html",
+        "rfp.md",
+        "rfp.xlsx",
+    ]
+    headings = [
+        p.text
+        for p in docx.Document(str(tmp_path / "pack" / "rfp.docx")).paragraphs
+        if p.style.name == "Heading 1"
+    ]
+    assert headings[0] == "1. " + gettext_in("ru", "Company background")
+    with pytest.raises(SystemExit) as refused:  # the pack is the RFP, nothing else: argparse's usage error
+        run_cli("rfp", "pack", "financial-services", "--only", "roles", "--out", tmp_path / "x")
+    assert refused.value.code == 2 and not (tmp_path / "x").exists()

@@ -22,7 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "show": ("workbench.cli.show_cmd", "print a playbook resolved against intake answers (YAML or JSON)"),
     "check": ("workbench.cli.check_cmd", "governance findings on roles, permissions and RACI; exit 1 on errors"),
     "export": ("workbench.cli.export_cmd", "write deliverables (RFP, roles, processes, KPIs, plan) to a folder"),
-    "rfp": ("workbench.cli.rfp_cmd", "score filled-in vendor RFP workbooks and rank the vendors"),
+    "rfp": ("workbench.cli.rfp_cmd", "write the RFP pack (docx, xlsx) or score filled-in vendor workbooks"),
     "demo": ("workbench.cli.demo_cmd", "check the bundled playbooks and walk through an example client"),
     "schema": ("workbench.cli.schema_cmd", "write the playbook JSON Schema for editors"),
     "readiness": ("workbench.cli.readiness_cmd", "does the client need a CRM and a dedicated CRM manager; what first"),
