@@ -34,6 +34,9 @@ _CODEPOINT = re.compile(r"U\+[0-9A-F]{4,6}")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _DOMAIN = re.compile(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:ru|ir|com|io|org|net)\b")
 _ID = re.compile(r"\b(?=[A-Za-z0-9_-]*[\d_])[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)+\b")
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+"""a `{client}` the program fills in (rfp_document passages, plan cadences): a name, not a word to
+translate"""
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*")
 
 
@@ -125,7 +128,7 @@ def texts_of(path: Path) -> Iterator[tuple[str, Any, Loc]]:
 
 def latin_words(text: str) -> list[str]:
     """Latin words of `text` that are not allowed names, code points, e-mail addresses, domains or ids."""
-    for pattern in (_CODEPOINT, _EMAIL, _DOMAIN, _ID):
+    for pattern in (_CODEPOINT, _EMAIL, _DOMAIN, _ID, _PLACEHOLDER):
         text = pattern.sub(" ", text)
     return [w for w in _LATIN_WORD.findall(text) if w not in ALLOWED and w.rstrip(".") not in ALLOWED]
 

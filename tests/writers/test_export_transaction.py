@@ -280,11 +280,12 @@ def test_another_clients_export_is_refused_then_replaced_whole_with_force(tmp_pa
     assert files_in(out) == acme
     code, stdout, _ = run_cli("export", MINI, "--out", out, "--client", "Globex", "--only", "rfp", "--force")
     assert code == 0
-    manifest = assert_consistent(out)  # no orphan of Acme's beside Globex's three files
+    manifest = assert_consistent(out)  # no orphan of Acme's beside Globex's four files
     assert manifest["client"] == "Globex" and {f["path"] for f in manifest["files"]} == {
         "rfp.xlsx",
         "rfp.md",
         "rfp.html",
+        "rfp.docx",
     }
     assert "  - roles.xlsx" in stdout.splitlines()
 

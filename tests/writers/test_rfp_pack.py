@@ -51,14 +51,15 @@ def test_module_names_stay_unique():
     assert module_names(pb) == {"sales": "Sales (sales)", "service": "Sales (service)", "reports": "Reports"}
 
 
-def test_export_only_rfp_writes_three_files(tmp_path):
+def test_export_only_rfp_writes_the_pack(tmp_path):
     result = export(context(), tmp_path / "out", only=["rfp"])
-    assert sorted(p.name for p in result.files) == ["rfp.html", "rfp.md", "rfp.xlsx"]
+    assert sorted(p.name for p in result.files) == ["rfp.docx", "rfp.html", "rfp.md", "rfp.xlsx"]
     manifest = json.loads(result.manifest.read_text(encoding="utf-8"))
     assert {(f["deliverable"], f["format"], f["path"]) for f in manifest["files"]} == {
         ("rfp", "xlsx", "rfp.xlsx"),
         ("rfp", "md", "rfp.md"),
         ("rfp", "html", "rfp.html"),
+        ("rfp", "docx", "rfp.docx"),
     }
     book = openpyxl.load_workbook(tmp_path / "out" / "rfp.xlsx")
     assert book["Cover"]["B3"].value == "Acme Retail"

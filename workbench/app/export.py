@@ -87,6 +87,7 @@ def export_context(
         answers_digest(answers),
         design.engagement,
         engagement_calendar(answers, start, design.calendar, lang),
+        rfp_contact(),
     )
 
 
@@ -107,7 +108,19 @@ def opened_context(opened: OpenEngagement, lang: str) -> ExportContext:
         opened.loaded.digest,
         answers_digest(answers),
         calendar=work_calendar(opened.engagement, lang),
+        contact=rfp_contact(),
     )
+
+
+def rfp_contact() -> str:
+    """The person vendors write to: the author set in the settings (or $CRMWB_AUTHOR); '' when none is set
+    or the settings cannot be read -- the RFP document then leaves a placeholder for the sender to fill."""
+    from workbench.settings import SettingsError, load_settings
+
+    try:
+        return (load_settings().author or "").strip()
+    except (SettingsError, OSError):
+        return ""
 
 
 def export(

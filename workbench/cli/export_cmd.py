@@ -17,12 +17,14 @@ from workbench.cli.exit_codes import ExitCode
 from workbench.i18n import _, ngettext
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
+def add_arguments(parser: argparse.ArgumentParser, choose_deliverables: bool = True) -> None:
+    """`choose_deliverables=False` for a command that writes one deliverable (`crmwb rfp pack`)."""
     from workbench.writers.registry import REGISTRY  # a deliverable added there is offered here
 
     add_design_arguments(parser)
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
-    parser.add_argument("--only", help=f"comma-separated deliverables: {','.join(REGISTRY)}")
+    if choose_deliverables:
+        parser.add_argument("--only", help=f"comma-separated deliverables: {','.join(REGISTRY)}")
     parser.add_argument("--format", dest="formats", help="comma-separated formats, e.g. xlsx,md,bpmn")
     parser.add_argument(
         "--client", help="client name for cover sheets (default: the engagement's or the answers file's)"

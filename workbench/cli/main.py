@@ -29,7 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "workbench.cli.export_cmd",
         "write deliverables (RFP, roles, processes, KPIs, plan) to a folder",
     ),
-    "rfp": ("workbench.cli.rfp_cmd", "score filled-in vendor RFP workbooks and rank the vendors"),
+    "rfp": ("workbench.cli.rfp_cmd", "write the RFP pack (docx, xlsx) or score filled-in vendor workbooks"),
     "demo": ("workbench.cli.demo_cmd", "check the bundled playbooks and walk through an example client"),
     "schema": ("workbench.cli.schema_cmd", "write the playbook JSON Schema for editors"),
     "readiness": (

@@ -1,4 +1,8 @@
-"""`crmwb rfp score FILLED.xlsx...`: rank vendors from their filled-in RFP workbooks.
+"""`crmwb rfp pack PLAYBOOK-OR-ENGAGEMENT --out DIR`: write the vendor pack -- rfp.docx (the request for
+proposal procurement sends), rfp.xlsx (the requirements vendors answer), rfp.md and rfp.html -- exactly as
+`crmwb export --only rfp` does.
+
+`crmwb rfp score FILLED.xlsx...`: rank vendors from their filled-in RFP workbooks.
 
 Each workbook carries its own requirement list (id, module, priority, weight), so no playbook is needed.
 Exit codes: 0 every file read cleanly, 1 scored but something could not be read (listed), 2 a file could
@@ -28,9 +32,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     score.add_argument("files", nargs="+", type=Path, metavar="FILLED.xlsx", help="vendor workbooks")
     add_format_argument(score)
+    from workbench.cli import export_cmd
+
+    pack = actions.add_parser(
+        "pack",
+        help="write the RFP pack: rfp.docx, rfp.xlsx, rfp.md and rfp.html",
+        description="Write the vendor pack: the request for proposal as a Word document (rfp.docx), the "
+        "requirements workbook vendors answer (rfp.xlsx), and rfp.md and rfp.html to read; in the "
+        "engagement's language. Only answers the playbook marks vendor-visible appear in it.",
+    )
+    export_cmd.add_arguments(pack, choose_deliverables=False)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.action == "pack":
+        from workbench.cli import export_cmd
+
+        args.only = "rfp"
+        return export_cmd.run(args)
+    return _score(args)
+
+
+def _score(args: argparse.Namespace) -> int:
     from workbench.domain.rfp import rank, score_vendor
     from workbench.loading.rfp_responses import RfpReadError, read_responses
 

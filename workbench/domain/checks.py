@@ -71,6 +71,7 @@ def check_ids(pb: Playbook) -> list[Problem]:
         "measures",
         "kpis",
         "job_profiles",
+        "rfp_document",
     ):
         problems += _duplicates(
             (((section, i), item.id) for i, item in enumerate(getattr(pb, section))),
@@ -385,7 +386,7 @@ def _conditioned(pb: Playbook):
     for pi, phase in enumerate(pb.phases):
         for ti, t in enumerate(phase.tasks):
             yield ("phases", pi, "tasks", ti), t.when
-    for section in ("requirements", "processes", "kpis"):
+    for section in ("requirements", "processes", "kpis", "rfp_document"):
         for i, item in enumerate(getattr(pb, section)):
             yield (section, i), item.when
     for i, rule in enumerate(pb.governance.separation_of_duties):

@@ -15,6 +15,7 @@ from workbench.domain.phases import Phase, Task
 from workbench.domain.processes import Process
 from workbench.domain.questions import Question
 from workbench.domain.requirements import Module, Requirement
+from workbench.domain.rfp_passages import RfpPassage
 from workbench.domain.role_groups import RoleGroup
 from workbench.domain.text import Text
 
@@ -58,6 +59,8 @@ class Playbook(Strict):
     """groups of CRM users for the adoption measures, with their role terms per language"""
     job_profiles: list[JobProfile] = []
     crm_mappings: dict[CrmTarget, CrmMapping] = {}
+    rfp_document: list[RfpPassage] = []
+    """the RFP document's narrative passages, per section (see domain.rfp_passages)"""
 
     @model_validator(mode="after")
     def _say_cadences_once(self) -> Playbook:

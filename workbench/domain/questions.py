@@ -39,6 +39,9 @@ class Question(Item):
     min: int | float | None = None
     max: int | float | None = None
     required: bool = True
+    vendor_visible: bool = False
+    """May the answer reach a vendor (the RFP pack's client context)? Off unless the playbook says so: most
+    answers (budget, readiness, staff time) are the client's internal business."""
 
     @model_validator(mode="after")
     def _options_fit_type(self) -> Question:

@@ -76,5 +76,6 @@ def resolve(pb: Playbook, answers: dict[str, Any]) -> Playbook:
             "processes": _keep(pb.processes, answers),
             "kpis": _keep(pb.kpis, answers),
             "job_profiles": profiles,
+            "rfp_document": _keep(pb.rfp_document, answers),
         }
     )

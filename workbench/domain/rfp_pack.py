@@ -122,9 +122,13 @@ def _row(req: Requirement, module: str, lang: str) -> RfpRow:
 
 
 def client_context(pb: Playbook, answers: dict[str, Any], lang: str = "en") -> list[tuple[str, str]]:
-    """(question, answer) for every question the client answered, answers shown with option labels."""
+    """(question, answer) for every vendor-visible question the client answered, answers shown with option
+    labels. Every vendor-facing file takes its context from here, so an internal answer (budget, staff
+    time, readiness) can reach none of them."""
     lines = []
     for question in pb.questions:
+        if not question.vendor_visible:
+            continue
         value = answers.get(question.id)
         if value is None or value == [] or value == "":
             continue

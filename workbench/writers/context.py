@@ -31,6 +31,8 @@ class ExportContext:
     """the engagement's identity when exported from an engagement folder: tells two clients apart"""
     calendar: WorkCalendar | None = None
     """the client's working calendar; None counts Saturday and Sunday as the weekend, nothing else off"""
+    contact: str = ""
+    """who vendors write to (the RFP document); the settings' author when set, else a placeholder asks"""
 
 
 W = TypeVar("W", bound=Callable[..., list[Path]])

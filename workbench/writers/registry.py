@@ -20,6 +20,7 @@ REGISTRY: dict[str, dict[str, str]] = {
         "xlsx": "workbench.writers.rfp_xlsx:write",
         "md": "workbench.writers.rfp_text:write_md",
         "html": "workbench.writers.rfp_text:write_html",
+        "docx": "workbench.writers.rfp_docx:write",
     },
     "roles": {
         "xlsx": "workbench.writers.roles_xlsx:write",
