@@ -115,6 +115,7 @@ def _playbook_ids() -> set[str]:
     ):
         ids.update(item.id for item in group)
     ids.update(task.id for _, task in pb.tasks())
+    ids.update(field.id for obj in pb.objects for field in obj.fields)  # the CRM's field codes
     return ids
 
 
@@ -186,6 +187,7 @@ def _commands(folder: Path, work: Path, lang: str) -> list[tuple[str, list[str],
         ("recertify", ["recertify", e, "--out", work / "review"], ""),
         ("readiness", ["readiness", e], ""),
         ("staffing", ["staffing", e], ""),
+        ("profile", ["profile", e], ""),
         ("validate", ["validate", PLAYBOOK, "--lang", lang], ""),
         ("playbooks", ["playbooks", "--lang", lang], ""),
         ("show: an unknown section", ["show", PLAYBOOK, "--section", "rfp_items", "--lang", lang], ""),

@@ -116,6 +116,7 @@ def test_json_and_format_json_print_the_same_parseable_json(run_cli, tmp_path, c
         ["schema"],
         ["show", "core", "--answers", "playbooks/examples/retail-chain.answers.yaml"],
         ["check", "core", "--answers", "playbooks/examples/retail-chain.answers.yaml"],
+        ["profile", "b2b-sales", "--answers", "playbooks/examples/b2b-software.answers.yaml"],
     ],
 )
 def test_format_json_parses_on_commands_that_had_format_already(run_cli, args):

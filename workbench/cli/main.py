@@ -27,7 +27,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "export": (
         "workbench.cli.export_cmd",
-        "write deliverables (RFP, roles, processes, KPIs, plan) to a folder",
+        "write deliverables (RFP, roles, processes, KPIs, plan, data dictionary, field mapping) to a folder",
+    ),
+    "profile": (
+        "workbench.cli.profile_cmd",
+        "the customer profile: each object's fields, required, personal data, legacy sources",
     ),
     "rfp": ("workbench.cli.rfp_cmd", "write the RFP pack (docx, xlsx) or score filled-in vendor workbooks"),
     "demo": ("workbench.cli.demo_cmd", "check the bundled playbooks and walk through an example client"),

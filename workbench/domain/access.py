@@ -7,6 +7,7 @@ from typing import Literal, TypeGuard
 from pydantic import Field, model_validator
 
 from workbench.domain.base import Id, Item, Strict
+from workbench.domain.profile_fields import ProfileField
 from workbench.domain.system_rights import VOCABULARY, SystemRight
 from workbench.domain.text import Text
 
@@ -51,6 +52,8 @@ class CrmObject(Strict):
     owner: Id
     """The role accountable for this object's data quality."""
     kind: Literal["data", "analytics", "system"] = "data"
+    fields: list[ProfileField] = []
+    """The record's fields (the customer profile for contact, account, lead): domain/customer_profile.py."""
 
 
 class Role(Strict):

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from workbench.domain.conditions import iter_tests
+from workbench.domain.customer_profile import check_profile
 from workbench.domain.digraph import DiGraph
 from workbench.domain.kpis import formula_names
 from workbench.domain.phases import PHASE_IDS, Task
@@ -438,19 +439,31 @@ def _test_problem(test, question: Question | None) -> str | None:
     return None
 
 
+def _profile_conditions(pb: Playbook):
+    """Every (path to the condition, condition) of the profile fields and legacy sources: a field's `when`
+    and a `required` that is a condition."""
+    for oi, obj in enumerate(pb.objects):
+        for fi, field in enumerate(obj.fields):
+            path: Path = ("objects", oi, "fields", fi)
+            yield path + ("when",), field.when
+            if not isinstance(field.required, bool):
+                yield path + ("required",), field.required
+    for i, source in enumerate(pb.legacy_sources):
+        yield ("legacy_sources", i, "when"), source.when
+
+
 def check_conditions(pb: Playbook) -> list[Problem]:
     problems: list[Problem] = []
     questions = pb.question_map()
-    for path, condition in _conditioned(pb):
+    located = [(path + ("when",), condition) for path, condition in _conditioned(pb)]
+    for path, condition in located + list(_profile_conditions(pb)):
         for test in iter_tests(condition):
             if test.question not in questions:
-                problems.append(_unknown("question", test.question, questions, path + ("when",)))
+                problems.append(_unknown("question", test.question, questions, path))
                 continue
             message = _test_problem(test, questions[test.question])
             if message:
-                problems.append(
-                    Problem(f"impossible condition: {message}", path + ("when",), code="condition")
-                )
+                problems.append(Problem(f"impossible condition: {message}", path, code="condition"))
     return problems
 
 
@@ -466,4 +479,5 @@ def check_playbook(pb: Playbook) -> list[Problem]:
         + check_processes(pb)
         + check_conditions(pb)
         + check_crm_mappings(pb)
+        + check_profile(pb)
     )

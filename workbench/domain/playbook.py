@@ -13,6 +13,7 @@ from workbench.domain.job_profiles import JobProfile
 from workbench.domain.kpis import Kpi, Measure
 from workbench.domain.phases import Phase, Task
 from workbench.domain.processes import Process
+from workbench.domain.profile_fields import LegacySource
 from workbench.domain.questions import Question
 from workbench.domain.requirements import Module, Requirement
 from workbench.domain.rfp_passages import RfpPassage
@@ -33,6 +34,7 @@ SECTIONS = (
     "role_groups",
     "job_profiles",
     "crm_mappings",
+    "legacy_sources",
 )
 
 
@@ -61,6 +63,8 @@ class Playbook(Strict):
     crm_mappings: dict[CrmTarget, CrmMapping] = {}
     rfp_document: list[RfpPassage] = []
     """the RFP document's narrative passages, per section (see domain.rfp_passages)"""
+    legacy_sources: list[LegacySource] = []
+    """where a client's existing customer data comes from; the field-mapping workbook has a sheet for each"""
 
     @model_validator(mode="after")
     def _say_cadences_once(self) -> Playbook:

@@ -9,6 +9,7 @@ from typing import Any
 
 from workbench.domain.answers import complete_answers
 from workbench.domain.conditions import applies
+from workbench.domain.customer_profile import is_required
 from workbench.domain.playbook import Playbook
 
 _PROFILE_LISTS = (
@@ -67,9 +68,22 @@ def resolve(pb: Playbook, answers: dict[str, Any]) -> Playbook:
         update = {name: _keep(getattr(profile, name), answers) for name in _PROFILE_LISTS}
         update["reports_to"] = _keep(profile.reports_to, answers)[:1] or profile.reports_to[-1:]
         profiles.append(profile.model_copy(update=update))
+    objects = [
+        obj.model_copy(
+            update={
+                "fields": [
+                    f.model_copy(update={"required": is_required(f, answers), "when": None})
+                    for f in _keep(obj.fields, answers)
+                ]
+            }
+        )
+        for obj in pb.objects
+    ]
     return pb.model_copy(
         update={
             "questions": _keep(pb.questions, answers),
+            "objects": objects,
+            "legacy_sources": _keep(pb.legacy_sources, answers),
             "phases": phases,
             "governance": gov,
             "requirements": _keep(pb.requirements, answers),

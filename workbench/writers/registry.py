@@ -46,6 +46,8 @@ REGISTRY: dict[str, dict[str, str]] = {
         "html": "workbench.writers.jobdesc:write_html",
         "docx": "workbench.writers.jobdesc:write_docx",
     },
+    "data-dictionary": {"xlsx": "workbench.writers.data_dictionary_xlsx:write"},
+    "field-mapping": {"xlsx": "workbench.writers.field_mapping_xlsx:write"},
 }
 
 Writer = Callable[["ExportContext", "object"], list]

@@ -31,6 +31,8 @@ DELIVERABLE_NAMES = {
     "kpis": N_("KPI plan"),
     "plan": N_("project plan"),
     "jobdesc": N_("job descriptions"),
+    "data-dictionary": N_("data dictionary"),
+    "field-mapping": N_("field-mapping workbook"),
 }
 """what each registry entry is called on screen; the registry's ids stay the ids"""
 
