@@ -171,3 +171,25 @@ def test_the_core_playbook_round_trips_exactly(tmp_path, cache):
     assert back.resolved == entry.resolved
     assert type(back.resolved.name) is type(entry.resolved.name)  # LocalText, not a bare dict
     assert back.loaded.problems == loaded.problems and back.loaded.digest == loaded.digest
+
+
+def test_a_playbook_through_the_cache_names_the_same_crm_roles():
+    """The cache keeps playbooks as JSON and validates them back; what a CRM export names must not depend
+    on that (Odoo's group ids once read pydantic's fields-set record, which the round trip fills: every
+    group of a cached playbook came out `CRM_x` instead of `group_crm_x`)."""
+    import json
+
+    from workbench.domain.crm.odoo import group_id
+    from workbench.domain.playbook import Playbook
+    from workbench.loading.playbooks import load_playbook
+
+    loaded = load_playbook("core").model
+    cached = Playbook.model_validate(json.loads(loaded.model_dump_json(by_alias=True)))
+    roles = [r.id for r in loaded.roles]
+    assert roles
+    for target, mapping in loaded.crm_mappings.items():
+        again = cached.crm_mappings[target]
+        assert [mapping.role_name(r) for r in roles] == [again.role_name(r) for r in roles], target
+    odoo, odoo_cached = loaded.crm_mappings["odoo"], cached.crm_mappings["odoo"]
+    assert [group_id(odoo, r) for r in roles] == [group_id(odoo_cached, r) for r in roles]
+    assert any(group_id(odoo, r).startswith("group_crm_") for r in roles)

@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 """raise when the entry layout, the loader or the resolver changes what an entry would hold"""
 MEMORY_ENTRIES = 2
 _memory: OrderedDict[str, CachedPlaybook] = OrderedDict()

@@ -127,7 +127,7 @@ def group_id(mapping: CrmMapping, role: str) -> str:
     """The role's res.groups external id, without module."""
     if role in mapping.roles:
         return xml_id(mapping.roles[role].rsplit(".", 1)[-1])
-    prefix = mapping.role_prefix if "role_prefix" in mapping.model_fields_set else GROUP_PREFIX
+    prefix = mapping.role_prefix or GROUP_PREFIX
     return xml_id(prefix + role)
 
 
