@@ -31,7 +31,7 @@ class Criterion:
 
 def go_live_phase(pb: Playbook) -> str | None:
     """The phase of the task tagged go_live: the one the readiness criteria guard (None without one)."""
-    return next((phase for phase, task in pb.tasks() if GO_LIVE_TAG in task.tags), None)
+    return next((phase.id for phase, task in pb.tasks() if GO_LIVE_TAG in task.tags), None)
 
 
 def readiness(scripts: list[UatScript], results: dict[str, UatResult], defects: list[Defect]) -> list[Criterion]:
