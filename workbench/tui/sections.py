@@ -36,6 +36,8 @@ SECTIONS: tuple[Section, ...] = (
             screen="export:ExportScreen"),
     Section("jobdesc", "f7", N_("Job descriptions"), False,
             N_("job descriptions for HR in English, Persian, Russian"), N_("Jobs"), screen="jobdesc:JobdescScreen"),
+    Section("uat", "f8", N_("Acceptance"), True,
+            N_("UAT scripts and results, the defect log, go-live readiness"), N_("UAT"), screen="uat:UatScreen"),
 )
 BY_ID = {s.id: s for s in SECTIONS}
 ENGAGEMENT_SECTIONS = tuple(s.id for s in SECTIONS if s.needs_engagement)
