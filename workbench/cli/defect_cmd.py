@@ -107,11 +107,18 @@ def _show(oe: OpenEngagement, number: int, as_json: bool) -> int:
     print(_("requirement: {requirement}; script: {script}").format(requirement=found.requirement or "—",
                                                                    script=found.script or "—"))
     for e in events:
-        change = f"{e.old or '—'} -> {e.new or '—'}" if e.kind != "defect" else _("logged")
-        field = e.kind.removeprefix("defect-") if e.kind != "defect" else ""
-        print(cut(f"  {day(e.at.date())} {e.author:<12} {field} {change}" + (f" ({e.note})" if e.note else ""),
-                  100))
+        print(cut(f"  {day(e.at.date())} {e.author:<12} {_event(e)}" + (f" ({e.note})" if e.note else ""), 100))
     return ExitCode.OK
+
+
+def _event(e) -> str:
+    """One history line's change: "logged", or the field's label and its old and new value."""
+    from workbench.domain.defects import FIELD_LABELS, shown_value
+
+    field = e.kind.removeprefix("defect-")
+    if field not in FIELD_LABELS:
+        return _("logged")
+    return f"{_(FIELD_LABELS[field])}: {shown_value(field, e.old)} -> {shown_value(field, e.new)}"
 
 
 def _set(oe: OpenEngagement, args: argparse.Namespace, number: int, author: str) -> int:

@@ -35,6 +35,19 @@ BLOCKING_SEVERITIES = (1, 2)
 PREFIX = "D-"
 DEFECT_FIELDS = ("status", "severity", "owner", "requirement", "script", "title")
 """what `set` may change on a defect; each change is one history event of the same kind"""
+FIELD_LABELS = {"status": N_("Status"), "severity": N_("Severity"), "owner": N_("Owner"),
+                "requirement": N_("Requirement"), "script": N_("Script"), "title": N_("Title")}
+
+
+def shown_value(field: str, value: str | None) -> str:
+    """A history event's old or new value as people read it: statuses and severities by their label."""
+    if value is None or value == "":
+        return "—"
+    if field == "status" and value in STATUS_LABELS:
+        return _(STATUS_LABELS[value])
+    if field == "severity" and value.isdigit() and int(value) in SEVERITY_LABELS:
+        return _(SEVERITY_LABELS[int(value)])
+    return value
 
 
 @dataclass(frozen=True)
