@@ -62,7 +62,12 @@ async def test_log_link_and_close_a_defect_until_go_live_is_ready(engagement):
         assert isinstance(app.screen, UatScreen)
         (defect,) = screen.defects
         assert (defect.title, defect.severity, defect.status, defect.script, defect.requirement) == (
-            "Stage lost", 1, "open", first, None)
+            "Stage lost",
+            1,
+            "open",
+            first,
+            None,
+        )
 
         screen.query_one("#uat-defects", DataTable).focus()
         await pilot.press("k")  # link it to the requirement the script checks
@@ -94,9 +99,13 @@ async def test_log_link_and_close_a_defect_until_go_live_is_ready(engagement):
 
     with SQLiteStore(engagement / "state.db") as store:
         kinds = [(e.kind, e.old, e.new, e.author) for e in store.history("defect:1")]
-        assert kinds == [("defect", None, "open", AUTHOR), ("defect-requirement", None, requirement, AUTHOR),
-                         ("defect-status", "open", "fixed", AUTHOR), ("defect-status", "fixed", "retest", AUTHOR),
-                         ("defect-status", "retest", "closed", AUTHOR)]
+        assert kinds == [
+            ("defect", None, "open", AUTHOR),
+            ("defect-requirement", None, requirement, AUTHOR),
+            ("defect-status", "open", "fixed", AUTHOR),
+            ("defect-status", "fixed", "retest", AUTHOR),
+            ("defect-status", "retest", "closed", AUTHOR),
+        ]
         assert [e.new for e in store.history(f"uat:{first}")] == ["fail", "pass"]
 
 
@@ -113,3 +122,17 @@ async def test_escape_on_an_empty_defect_closes_without_asking(engagement):
         await pilot.click("#yes")  # discard
         await settle(pilot)
         assert isinstance(app.screen, UatScreen) and app.screen.defects == []
+
+
+async def test_every_section_key_shows_in_the_bar_at_80_columns_in_every_language(engagement):
+    from workbench.tui.sections import SECTIONS
+    from workbench.tui.widgets.navbar import NavBar
+
+    for lang in ("en", "fa", "ru"):
+        app = make_app(engagement, today=TODAY, section="uat", lang=lang)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            bar = app.screen.query_one(NavBar)
+            text = str(bar.render())
+            assert bar.render().cell_length <= bar.content_region.width, lang
+            assert [s.key.upper() in text for s in SECTIONS] == [True] * len(SECTIONS), (lang, text)

@@ -34,8 +34,8 @@ from workbench.tui.widgets.paged_table import clip
 from workbench.tui.widgets.task_table import TaskTable
 
 SIZE = (160, 50)
-KEY_NAMES = {"Ctrl", "Esc", "Space", "Enter", "Escape", "Shift", "Tab", *(f"F{n}" for n in range(1, 8)),
-             *(f"f{n}" for n in range(1, 8))}
+KEY_NAMES = {"Ctrl", "Esc", "Space", "Enter", "Escape", "Shift", "Tab", *(f"F{n}" for n in range(1, 13)),
+             *(f"f{n}" for n in range(1, 13))}
 """keys are named as printed on the keyboard, in every language"""
 NAMES = {"English", "deliverables", "jobdesc", "clients", "acme"}
 """the language menu names each language in itself (English, فارسی, Русский); folder names in paths"""
@@ -92,7 +92,8 @@ async def _walk(pilot, app) -> dict[str, str]:
     """Every section, every deliverables tab, the task details, the help, the new-engagement dialog and
     the palette: what each draws."""
     seen: dict[str, str] = {}
-    for key, name in (("f2", "start"), ("f3", "intake"), ("f4", "phases"), ("f6", "export"), ("f7", "jobdesc")):
+    for key, name in (("f2", "start"), ("f3", "intake"), ("f4", "phases"), ("f6", "export"), ("f7", "jobdesc"),
+                      ("f8", "uat")):
         await pilot.press(key)
         await settle(pilot)
         seen[name] = screen_text(app)
@@ -140,7 +141,7 @@ async def test_every_screen_in_persian_and_russian_shows_no_english_chrome(seede
         if words:
             found[name] = sorted(set(words))
     assert not found, f"English on the {lang} screens: {found}"
-    assert len(seen) == 15  # every screen was seen, not skipped
+    assert len(seen) == 16  # every screen was seen, not skipped
 
 
 async def test_the_english_walk_is_found_by_the_same_check(seeded):

@@ -23,8 +23,20 @@ def test_a_defect_blocks_go_live_until_it_is_closed_and_the_musts_pass(run_cli, 
     folder = fresh_engagement(tmp_path)
     scripts = musts(run_cli, folder)
     first = scripts[0]
-    code, out, err = run_cli("defect", folder, "log", "Pipeline stage lost on save", "--severity", "2",
-                             "--script", first, "--owner", "vendor", "--as", "ana")
+    code, out, err = run_cli(
+        "defect",
+        folder,
+        "log",
+        "Pipeline stage lost on save",
+        "--severity",
+        "2",
+        "--script",
+        first,
+        "--owner",
+        "vendor",
+        "--as",
+        "ana",
+    )
     assert (code, out) == (0, "D-1 logged (open): Pipeline stage lost on save\n"), err
     code, out, _ = run_cli("uat", folder, "record", first.removeprefix("UAT-"), "fail", "--defect", "D-1")
     assert code == 0 and out.startswith(f"{first} (")
@@ -52,10 +64,18 @@ def test_a_defect_blocks_go_live_until_it_is_closed_and_the_musts_pass(run_cli, 
     code, out, _ = run_cli("defect", folder, "show", "D-1", "--format", "json")
     shown = json.loads(out)
     assert (shown["status"], shown["severity"], shown["requirement"], shown["script"], shown["owner"]) == (
-        "closed", 2, first.removeprefix("UAT-"), first, "vendor")
+        "closed",
+        2,
+        first.removeprefix("UAT-"),
+        first,
+        "vendor",
+    )
     assert [(h["kind"], h["old"], h["new"], h["author"]) for h in shown["history"]] == [
-        ("defect", None, "open", "ana"), ("defect-status", "open", "fixed", "boris"),
-        ("defect-status", "fixed", "retest", "boris"), ("defect-status", "retest", "closed", "boris")]
+        ("defect", None, "open", "ana"),
+        ("defect-status", "open", "fixed", "boris"),
+        ("defect-status", "fixed", "retest", "boris"),
+        ("defect-status", "retest", "closed", "boris"),
+    ]
     code, out, _ = run_cli("defect", folder, "list", "--open")
     assert code == 0 and out == "0 defects\n"
 
@@ -100,17 +120,25 @@ LATIN_WORD = re.compile(r"\b(?![A-Z]+-\d)(?!UAT\b)[A-Za-z]{3,}\b")
 def test_persian_and_russian_output_has_no_english(run_cli, tmp_path, lang):
     folder = fresh_engagement(tmp_path)
     first = musts(run_cli, folder)[0]
-    outputs = [run_cli("defect", folder, "log", "—", "--severity", "2", "--script", first, "--lang", lang)[1],
-               run_cli("uat", folder, "record", first, "fail", "--defect", "D-1", "--lang", lang)[1],
-               run_cli("defect", folder, "set", "D-1", "status", "fixed", "--lang", lang)[1],
-               run_cli("defect", folder, "set", "D-1", "status", "closed", "--lang", lang)[2].replace("crmwb defect", ""),
-               run_cli("defect", folder, "list", "--lang", lang)[1],
-               run_cli("defect", folder, "show", "D-1", "--lang", lang)[1],
-               run_cli("uat", folder, "readiness", "--lang", lang)[1],
-               run_cli("uat", folder, "list", "--lang", lang)[1]]
+    outputs = [
+        run_cli("defect", folder, "log", "—", "--severity", "2", "--script", first, "--lang", lang)[1],
+        run_cli("uat", folder, "record", first, "fail", "--defect", "D-1", "--lang", lang)[1],
+        run_cli("defect", folder, "set", "D-1", "status", "fixed", "--lang", lang)[1],
+        run_cli("defect", folder, "set", "D-1", "status", "closed", "--lang", lang)[2].replace(
+            "crmwb defect", ""
+        ),
+        run_cli("defect", folder, "list", "--lang", lang)[1],
+        run_cli("defect", folder, "show", "D-1", "--lang", lang)[1],
+        run_cli("uat", folder, "readiness", "--lang", lang)[1],
+        run_cli("uat", folder, "list", "--lang", lang)[1],
+    ]
     text = "\n".join(outputs)
     assert all(outputs)
-    words = set(LATIN_WORD.findall(text)) - {"CRM", "crmwb", "ana", "root"} - set(re.findall(r"[a-z_]+", str(folder)))
+    words = (
+        set(LATIN_WORD.findall(text))
+        - {"CRM", "crmwb", "ana", "root"}
+        - set(re.findall(r"[a-z_]+", str(folder)))
+    )
     assert not words, sorted(words)
     if lang == "fa":
         assert "۲" in outputs[4]

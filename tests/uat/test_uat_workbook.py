@@ -16,9 +16,12 @@ from workbench.loading.answers import load_answers
 from workbench.loading.playbooks import load_playbook
 
 EXAMPLES = ROOT / "playbooks" / "examples"
-CASES = [("core", EXAMPLES / "retail-chain.answers.yaml"), ("b2b-sales", EXAMPLES / "b2b-software.answers.yaml"),
-         ("b2c-retail-loyalty", EXAMPLES / "retail-chain.answers.yaml"),
-         ("financial-services", EXAMPLES / "bank.answers.yaml")]
+CASES = [
+    ("core", EXAMPLES / "retail-chain.answers.yaml"),
+    ("b2b-sales", EXAMPLES / "b2b-software.answers.yaml"),
+    ("b2c-retail-loyalty", EXAMPLES / "retail-chain.answers.yaml"),
+    ("financial-services", EXAMPLES / "bank.answers.yaml"),
+]
 ENGLISH_WORD = re.compile(r"\b(?![A-Z]+-\d)[A-Za-z]{3,}\b")
 """an English word; ids such as UAT-SFA-001, MKT-001 and D-1 are not words"""
 
@@ -33,8 +36,9 @@ def surviving(playbook: str, answers_file: Path) -> tuple[set[str], set[str]]:
 
 def make(run_cli, tmp_path: Path, playbook: str, answers: Path, lang: str = "en") -> Path:
     folder = tmp_path / playbook
-    code, _out, err = run_cli("new", folder, "--playbook", playbook, "--answers", answers, "--start",
-                              "2026-01-05", "--lang", lang)
+    code, _out, err = run_cli(
+        "new", folder, "--playbook", playbook, "--answers", answers, "--start", "2026-01-05", "--lang", lang
+    )
     assert code == 0, err
     return folder
 
@@ -77,8 +81,16 @@ def test_a_requirement_the_intake_drops_gets_no_script(tmp_path, run_cli):
 @pytest.mark.parametrize("lang", ["fa", "ru"])
 def test_persian_and_russian_workbooks_have_no_english(run_cli, tmp_path, lang):
     folder = make(run_cli, tmp_path, "core", EXAMPLES / "retail-chain.answers.yaml", lang)
-    run_cli("defect", folder, "log", "Ошибка" if lang == "ru" else "خطا", "--severity", "2", "--script",
-            "UAT-SFA-001")
+    run_cli(
+        "defect",
+        folder,
+        "log",
+        "Ошибка" if lang == "ru" else "خطا",
+        "--severity",
+        "2",
+        "--script",
+        "UAT-SFA-001",
+    )
     run_cli("uat", folder, "record", "UAT-SFA-001", "fail", "--defect", "D-1")
     run_cli("uat", folder, "record", "UAT-SFA-002", "pass")
     code, _out, err = run_cli("uat", folder, "scripts")
@@ -101,4 +113,3 @@ def test_persian_and_russian_workbooks_have_no_english(run_cli, tmp_path, lang):
         assert steps.startswith("۱. ") and "1" not in steps.split(" ")[0]
     else:
         assert steps.startswith("1. ")
-

@@ -70,9 +70,12 @@ def find_script(oe: OpenEngagement, script_id: str) -> UatScript:
     for script in made:
         if wanted in (script.id.upper(), script.requirement.upper()):
             return script
-    raise UatRefused(_("no UAT script {script!r} in this engagement; scripts are {example}... (one per Must "
-                       "and Should requirement: `crmwb uat DIR list`)").format(
-        script=script_id, example=", ".join(s.id for s in made[:3])))
+    raise UatRefused(
+        _(
+            "no UAT script {script!r} in this engagement; scripts are {example}... (one per Must "
+            "and Should requirement: `crmwb uat DIR list`)"
+        ).format(script=script_id, example=", ".join(s.id for s in made[:3]))
+    )
 
 
 def check_requirement(oe: OpenEngagement, requirement: str) -> str:
@@ -80,29 +83,42 @@ def check_requirement(oe: OpenEngagement, requirement: str) -> str:
     for req in oe.resolved.requirements:
         if req.id.upper() == wanted:
             return req.id
-    raise UatRefused(_("no requirement {requirement!r} survives this engagement's intake; expected an id of "
-                       "its RFP, e.g. {example}").format(requirement=requirement,
-                                                         example=", ".join(r.id for r in oe.resolved.requirements[:3])))
+    raise UatRefused(
+        _(
+            "no requirement {requirement!r} survives this engagement's intake; expected an id of "
+            "its RFP, e.g. {example}"
+        ).format(requirement=requirement, example=", ".join(r.id for r in oe.resolved.requirements[:3]))
+    )
 
 
-def record(oe: OpenEngagement, script_id: str, result: str, defects: list[int], author: str,
-           note: str | None = None) -> UatScript:
+def record(
+    oe: OpenEngagement, script_id: str, result: str, defects: list[int], author: str, note: str | None = None
+) -> UatScript:
     """A script's result; a failure should name its defects, a pass may still list minor ones."""
     script = find_script(oe, script_id)
     oe.store.record_result(script.id, result, defects, author, note)
     return script
 
 
-def log_defect(oe: OpenEngagement, title: str, severity: int | str, author: str, *, requirement: str | None = None,
-               script: str | None = None, owner: str | None = None) -> int:
+def log_defect(
+    oe: OpenEngagement,
+    title: str,
+    severity: int | str,
+    author: str,
+    *,
+    requirement: str | None = None,
+    script: str | None = None,
+    owner: str | None = None,
+) -> int:
     """A new open defect; a script given without a requirement links the script's requirement."""
     found = find_script(oe, script) if script else None
     req = check_requirement(oe, requirement) if requirement else (found.requirement if found else None)
     return oe.store.log_defect(title, severity, req, found.id if found else None, owner, author)  # type: ignore[arg-type]
 
 
-def change_defect(oe: OpenEngagement, number: int, field: str, value: str | None, author: str,
-                  note: str | None = None) -> None:
+def change_defect(
+    oe: OpenEngagement, number: int, field: str, value: str | None, author: str, note: str | None = None
+) -> None:
     if field == "requirement" and value:
         value = check_requirement(oe, value)
     elif field == "script" and value:

@@ -30,7 +30,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     log = sub.add_parser("log", help="log a new defect (open)")
     log.add_argument("title", metavar="TITLE")
-    log.add_argument("--severity", required=True, metavar="1-4", help="1 critical, 2 major, 3 minor, 4 cosmetic")
+    log.add_argument(
+        "--severity", required=True, metavar="1-4", help="1 critical, 2 major, 3 minor, 4 cosmetic"
+    )
     log.add_argument("--requirement", metavar="ID", help="the requirement it breaks (default: the script's)")
     log.add_argument("--script", metavar="SCRIPT", help="the UAT script that found it")
     log.add_argument("--owner", metavar="NAME", help="who fixes it")
@@ -42,8 +44,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     show = sub.add_parser("show", help="one defect with its history")
     show.add_argument("id", metavar="D-N")
     add_format_argument(show)
-    change = sub.add_parser("set", help="change a field: status (open, fixed, retest, closed, rejected), "
-                                        "severity, owner, requirement, script or title ('-' clears)")
+    change = sub.add_parser(
+        "set",
+        help="change a field: status (open, fixed, retest, closed, rejected), "
+        "severity, owner, requirement, script or title ('-' clears)",
+    )
     change.add_argument("id", metavar="D-N")
     change.add_argument("field", choices=FIELDS)
     change.add_argument("value", metavar="VALUE")
@@ -52,25 +57,46 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def as_dict(d: Defect) -> dict:
-    return {"id": d.id, "title": d.title, "severity": d.severity, "status": d.status,
-            "requirement": d.requirement, "script": d.script, "owner": d.owner,
-            "logged": d.created_at.isoformat(), "logged_by": d.author}
+    return {
+        "id": d.id,
+        "title": d.title,
+        "severity": d.severity,
+        "status": d.status,
+        "requirement": d.requirement,
+        "script": d.script,
+        "owner": d.owner,
+        "logged": d.created_at.isoformat(),
+        "logged_by": d.author,
+    }
 
 
 def _line(d: Defect) -> str:
     from workbench.domain.defects import STATUS_LABELS
 
-    return cut(f"{d.id:<6} {num(d.severity)}  {_(STATUS_LABELS[d.status]):<10} {d.requirement or '—':<10} "
-               f"{d.title}", 80)
+    return cut(
+        f"{d.id:<6} {num(d.severity)}  {_(STATUS_LABELS[d.status]):<10} {d.requirement or '—':<10} {d.title}",
+        80,
+    )
 
 
 def _log(oe: OpenEngagement, args: argparse.Namespace, author: str) -> int:
     from workbench.app.uat import log_defect
     from workbench.domain.defects import defect_id
 
-    number = log_defect(oe, args.title, args.severity, author, requirement=args.requirement, script=args.script,
-                        owner=args.owner)
-    print(_("{defect} logged (open): {title}").format(defect=defect_id(number), title=" ".join(args.title.split())))
+    number = log_defect(
+        oe,
+        args.title,
+        args.severity,
+        author,
+        requirement=args.requirement,
+        script=args.script,
+        owner=args.owner,
+    )
+    print(
+        _("{defect} logged (open): {title}").format(
+            defect=defect_id(number), title=" ".join(args.title.split())
+        )
+    )
     return ExitCode.OK
 
 
@@ -96,18 +122,42 @@ def _show(oe: OpenEngagement, number: int, as_json: bool) -> int:
     found = defect(oe, number)
     events = oe.store.history(history_key(number))
     if as_json:
-        emit(json_text({**as_dict(found), "history": [
-            {"at": e.at.isoformat(), "author": e.author, "kind": e.kind, "old": e.old, "new": e.new,
-             "note": e.note} for e in events]}))
+        emit(
+            json_text(
+                {
+                    **as_dict(found),
+                    "history": [
+                        {
+                            "at": e.at.isoformat(),
+                            "author": e.author,
+                            "kind": e.kind,
+                            "old": e.old,
+                            "new": e.new,
+                            "note": e.note,
+                        }
+                        for e in events
+                    ],
+                }
+            )
+        )
         return ExitCode.OK
     print(f"{found.id}  {found.title}")
-    print(_("severity: {severity}; status: {status}; owner: {owner}").format(
-        severity=_(SEVERITY_LABELS[found.severity]), status=_(STATUS_LABELS[found.status]),
-        owner=found.owner or "—"))
-    print(_("requirement: {requirement}; script: {script}").format(requirement=found.requirement or "—",
-                                                                   script=found.script or "—"))
+    print(
+        _("severity: {severity}; status: {status}; owner: {owner}").format(
+            severity=_(SEVERITY_LABELS[found.severity]),
+            status=_(STATUS_LABELS[found.status]),
+            owner=found.owner or "—",
+        )
+    )
+    print(
+        _("requirement: {requirement}; script: {script}").format(
+            requirement=found.requirement or "—", script=found.script or "—"
+        )
+    )
     for e in events:
-        print(cut(f"  {day(e.at.date())} {e.author:<12} {_event(e)}" + (f" ({e.note})" if e.note else ""), 100))
+        print(
+            cut(f"  {day(e.at.date())} {e.author:<12} {_event(e)}" + (f" ({e.note})" if e.note else ""), 100)
+        )
     return ExitCode.OK
 
 

@@ -98,9 +98,10 @@ def _print_open(oe: OpenEngagement, name: str, missing: list[str], states, gaps)
         print(_("Close them ({command}), or close the phase anyway with {option}.").format(
             command=f"`crmwb task {oe.engagement.folder} done ID`", option='--override "..."'))
     if gaps:
-        print(_("Record the UAT results ({record}) and close the defects ({close}), or close the phase anyway "
-                "with {option}.").format(record=f"`crmwb uat {oe.engagement.folder} record SCRIPT pass`",
-                                         close=f"`crmwb defect {oe.engagement.folder} set D-N status closed`",
+        folder = oe.engagement.folder
+        print(_("Record the UAT results ({record}) and close the defects ({close}), "
+                "or close the phase anyway with {option}.").format(record=f"`crmwb uat {folder} record SCRIPT pass`",
+                                         close=f"`crmwb defect {folder} set D-N status closed`",
                                          option='--override "..."'))
 
 

@@ -15,8 +15,13 @@ from datetime import datetime
 from workbench.i18n import N_, _
 
 DEFECT_STATUSES = ("open", "fixed", "retest", "closed", "rejected")
-STATUS_LABELS = {"open": N_("open"), "fixed": N_("fixed"), "retest": N_("retest"), "closed": N_("closed"),
-                 "rejected": N_("rejected")}
+STATUS_LABELS = {
+    "open": N_("open"),
+    "fixed": N_("fixed"),
+    "retest": N_("retest"),
+    "closed": N_("closed"),
+    "rejected": N_("rejected"),
+}
 """status id -> English label, translated with _() where shown"""
 MOVES: dict[str, tuple[str, ...]] = {
     "open": ("fixed", "rejected"),
@@ -35,8 +40,14 @@ BLOCKING_SEVERITIES = (1, 2)
 PREFIX = "D-"
 DEFECT_FIELDS = ("status", "severity", "owner", "requirement", "script", "title")
 """what `set` may change on a defect; each change is one history event of the same kind"""
-FIELD_LABELS = {"status": N_("Status"), "severity": N_("Severity"), "owner": N_("Owner"),
-                "requirement": N_("Requirement"), "script": N_("Script"), "title": N_("Title")}
+FIELD_LABELS = {
+    "status": N_("Status"),
+    "severity": N_("Severity"),
+    "owner": N_("Owner"),
+    "requirement": N_("Requirement"),
+    "script": N_("Script"),
+    "title": N_("Title"),
+}
 
 
 def shown_value(field: str, value: str | None) -> str:
@@ -94,14 +105,15 @@ def parse_defect_id(text: str) -> int:
     from workbench.domain.numbers import parse_number
 
     raw = str(text).strip()
-    body = raw[len(PREFIX):] if raw.upper().startswith(PREFIX) else raw.lstrip("Dd")
+    body = raw[len(PREFIX) :] if raw.upper().startswith(PREFIX) else raw.lstrip("Dd")
     try:
         value = parse_number(body)
     except ValueError:
         value = -1
     if value != int(value) or value < 1:
-        raise DefectRefused(_("{value!r} is not a defect id; expected {example}").format(
-            value=raw, example="D-1"))
+        raise DefectRefused(
+            _("{value!r} is not a defect id; expected {example}").format(value=raw, example="D-1")
+        )
     return int(value)
 
 
@@ -114,8 +126,11 @@ def check_severity(value: object) -> int:
     except ValueError:
         number = 0
     if number not in SEVERITIES:
-        raise DefectRefused(_("severity {value!r}; expected 1 (critical), 2 (major), 3 (minor) or 4 "
-                              "(cosmetic)").format(value=str(value)))
+        raise DefectRefused(
+            _("severity {value!r}; expected 1 (critical), 2 (major), 3 (minor) or 4 (cosmetic)").format(
+                value=str(value)
+            )
+        )
     return int(number)
 
 
@@ -129,12 +144,21 @@ def check_title(title: str) -> str:
 def check_move(number: int, old: str, new: str) -> None:
     """Refuse a status change off the defect path, naming the moves that are possible."""
     if new not in DEFECT_STATUSES:
-        raise DefectRefused(_("unknown defect status {status!r}; expected one of: {expected}").format(
-            status=new, expected=", ".join(DEFECT_STATUSES)))
+        raise DefectRefused(
+            _("unknown defect status {status!r}; expected one of: {expected}").format(
+                status=new, expected=", ".join(DEFECT_STATUSES)
+            )
+        )
     if new == old:
-        raise DefectRefused(_("{defect} is {status} already").format(defect=defect_id(number),
-                                                                    status=_(STATUS_LABELS[old])))
+        raise DefectRefused(
+            _("{defect} is {status} already").format(defect=defect_id(number), status=_(STATUS_LABELS[old]))
+        )
     if new not in MOVES[old]:
-        raise DefectRefused(_("{defect} cannot go from {old} to {new}; from {old} it can go to: {moves}").format(
-            defect=defect_id(number), old=_(STATUS_LABELS[old]), new=_(STATUS_LABELS[new]),
-            moves=", ".join(_(STATUS_LABELS[s]) for s in MOVES[old])))
+        raise DefectRefused(
+            _("{defect} cannot go from {old} to {new}; from {old} it can go to: {moves}").format(
+                defect=defect_id(number),
+                old=_(STATUS_LABELS[old]),
+                new=_(STATUS_LABELS[new]),
+                moves=", ".join(_(STATUS_LABELS[s]) for s in MOVES[old]),
+            )
+        )

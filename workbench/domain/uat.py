@@ -89,19 +89,31 @@ def _script(pb: Playbook, req: Requirement, module: str, lang: str) -> UatScript
     role = tester_role(pb, req.module)
     acceptance = local_text(req.acceptance, lang)
     steps = steps_from(acceptance) if acceptance else (_("Demonstrate the requirement on the test system."),)
-    return UatScript(script_id(req.id), req.id, module, req.priority, short_title(local_text(req.text, lang)), steps,
-                     local_text(req.text, lang), role.id if role else "",
-                     local_text(role.name, lang) if role else "", _test_data(pb, role.id if role else "", lang))
+    return UatScript(
+        script_id(req.id),
+        req.id,
+        module,
+        req.priority,
+        short_title(local_text(req.text, lang)),
+        steps,
+        local_text(req.text, lang),
+        role.id if role else "",
+        local_text(role.name, lang) if role else "",
+        _test_data(pb, role.id if role else "", lang),
+    )
 
 
 def _test_data(pb: Playbook, role_id: str, lang: str) -> str:
     """The records the tester works with: the objects the tester's role may create or change."""
     role = pb.role_map().get(role_id)
     objects = {o.id: local_text(o.name, lang) for o in pb.objects}
-    touched = [objects.get(oid, oid) for oid, rights in (role.permissions.items() if role else [])
-               if any(rights.get(action, "none") != "none" for action in ("create", "update"))]
+    touched = [
+        objects.get(oid, oid)
+        for oid, rights in (role.permissions.items() if role else [])
+        if any(rights.get(action, "none") != "none" for action in ("create", "update"))
+    ]
     if not touched:
         return _("Migrated data loaded in the test system")
     return _("Migrated data loaded in the test system; test records: {objects}").format(
-        objects=("، " if lang == "fa" else ", ").join(touched))
-
+        objects=("، " if lang == "fa" else ", ").join(touched)
+    )

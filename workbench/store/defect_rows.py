@@ -7,8 +7,16 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from workbench.domain.defects import (DEFECT_FIELDS, DEFECT_STATUSES, SEVERITIES, Defect, DefectRefused,
-                                      check_move, check_severity, check_title)
+from workbench.domain.defects import (
+    DEFECT_FIELDS,
+    DEFECT_STATUSES,
+    SEVERITIES,
+    Defect,
+    DefectRefused,
+    check_move,
+    check_severity,
+    check_title,
+)
 from workbench.domain.uat import RESULTS, UatResult
 from workbench.i18n import _
 
@@ -28,14 +36,30 @@ def defect_from_row(path: Path | str, row: tuple) -> Defect:
     number, title, severity, requirement, script, status, owner, created_at, author = row
     where = _("table defects, row {number}").format(number=number)
     if status not in DEFECT_STATUSES:
-        raise StoreDataError(Path(path), _("{where}: status {value!r}; expected one of: {expected}").format(
-            where=where, value=status, expected=", ".join(DEFECT_STATUSES)))
+        raise StoreDataError(
+            Path(path),
+            _("{where}: status {value!r}; expected one of: {expected}").format(
+                where=where, value=status, expected=", ".join(DEFECT_STATUSES)
+            ),
+        )
     if severity not in SEVERITIES:
-        raise StoreDataError(Path(path), _("{where}: severity {value!r}; expected 1, 2, 3 or 4").format(
-            where=where, value=severity))
-    return Defect(int(number), title, int(severity), requirement, script, status, owner,
-                  _row_date(Path(path), where, "created_at", created_at, datetime.fromisoformat,
-                            "an ISO date and time"), author)
+        raise StoreDataError(
+            Path(path),
+            _("{where}: severity {value!r}; expected 1, 2, 3 or 4").format(where=where, value=severity),
+        )
+    return Defect(
+        int(number),
+        title,
+        int(severity),
+        requirement,
+        script,
+        status,
+        owner,
+        _row_date(
+            Path(path), where, "created_at", created_at, datetime.fromisoformat, "an ISO date and time"
+        ),
+        author,
+    )
 
 
 def result_from_row(path: Path | str, row: tuple) -> UatResult:
@@ -46,14 +70,27 @@ def result_from_row(path: Path | str, row: tuple) -> UatResult:
     try:
         numbers = tuple(int(n) for n in json.loads(defects))
     except (TypeError, ValueError):
-        raise StoreDataError(Path(path), _("{where}: defects {value!r}; expected a JSON list of defect "
-                                           "numbers").format(where=where, value=str(defects)[:60])) from None
+        raise StoreDataError(
+            Path(path),
+            _("{where}: defects {value!r}; expected a JSON list of defect numbers").format(
+                where=where, value=str(defects)[:60]
+            ),
+        ) from None
     if result not in RESULTS:
-        raise StoreDataError(Path(path), _("{where}: result {value!r}; expected pass or fail").format(
-            where=where, value=result))
-    return UatResult(script, result, _row_date(Path(path), where, "recorded_at", recorded_at,
-                                               datetime.fromisoformat, "an ISO date and time"),
-                     author, numbers, note)
+        raise StoreDataError(
+            Path(path),
+            _("{where}: result {value!r}; expected pass or fail").format(where=where, value=result),
+        )
+    return UatResult(
+        script,
+        result,
+        _row_date(
+            Path(path), where, "recorded_at", recorded_at, datetime.fromisoformat, "an ISO date and time"
+        ),
+        author,
+        numbers,
+        note,
+    )
 
 
 def new_defect(title: str, severity: object) -> tuple[str, int]:
@@ -82,8 +119,11 @@ def checked_change(defect: Defect, field: str, value: object) -> object:
         raise refused(exc) from None
     from workbench.store.sqlite_store import StoreError
 
-    raise StoreError(_("a defect has no field {field!r}; expected one of: {expected}").format(
-        field=field, expected=", ".join(DEFECT_FIELDS)))
+    raise StoreError(
+        _("a defect has no field {field!r}; expected one of: {expected}").format(
+            field=field, expected=", ".join(DEFECT_FIELDS)
+        )
+    )
 
 
 def checked_result(result: str, defects: list[int], known: set[int]) -> str:
@@ -95,6 +135,7 @@ def checked_result(result: str, defects: list[int], known: set[int]) -> str:
         raise StoreError(_("unknown result {result!r}; expected pass or fail").format(result=result))
     unknown = [n for n in defects if n not in known]
     if unknown:
-        raise StoreError(_("no defect {ids} in this engagement's log").format(
-            ids=", ".join(f"D-{n}" for n in unknown)))
+        raise StoreError(
+            _("no defect {ids} in this engagement's log").format(ids=", ".join(f"D-{n}" for n in unknown))
+        )
     return json.dumps(sorted(set(defects)))

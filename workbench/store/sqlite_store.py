@@ -317,8 +317,8 @@ class SQLiteStore:
         with self._write():
             number = self.conn.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM defects").fetchone()[0]
             self.conn.execute(
-                "INSERT INTO defects (number, title, severity, requirement, script, status, owner, created_at,"
-                " author) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?)",
+                "INSERT INTO defects (number, title, severity, requirement, script, status, owner,"
+                " created_at, author) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?)",
                 (number, title, severity, requirement or None, script or None, owner or None, _now(), author))
             self._event(history_key(number), author, "defect", None, "open", title)
         return int(number)
@@ -334,13 +334,15 @@ class SQLiteStore:
             old = getattr(defect, field)
             if old == new:
                 return
-            self.conn.execute(f"UPDATE defects SET {field} = ? WHERE number = ?", (new, number))  # field: checked
+            # the column is one of DEFECT_FIELDS: checked_change refused any other
+            self.conn.execute(f"UPDATE defects SET {field} = ? WHERE number = ?", (new, number))
             self._event(history_key(number), author, f"defect-{field}", old, new, note)
 
     def _defect(self, number: int) -> Defect:
         from workbench.store.defect_rows import DEFECT_COLUMNS, defect_from_row
 
-        row = self.conn.execute(f"SELECT {DEFECT_COLUMNS} FROM defects WHERE number = ?", (number,)).fetchone()
+        sql = f"SELECT {DEFECT_COLUMNS} FROM defects WHERE number = ?"
+        row = self.conn.execute(sql, (number,)).fetchone()
         if row is None:
             raise StoreError(_("no defect {defect} in this engagement's log").format(defect=f"D-{number}"))
         return defect_from_row(self.path, row)
@@ -361,6 +363,6 @@ class SQLiteStore:
         from workbench.store.defect_rows import RESULT_COLUMNS, result_from_row
 
         rows = self.conn.execute(
-            f"SELECT {RESULT_COLUMNS} FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY script ORDER BY id DESC)"
-            " AS rank FROM uat_results) WHERE rank = 1").fetchall()
+            f"SELECT {RESULT_COLUMNS} FROM (SELECT *, ROW_NUMBER() OVER"
+            " (PARTITION BY script ORDER BY id DESC) AS rank FROM uat_results) WHERE rank = 1").fetchall()
         return {row[1]: result_from_row(self.path, row) for row in rows}

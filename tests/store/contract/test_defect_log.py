@@ -7,7 +7,6 @@ import pytest
 
 from workbench.store.sqlite_store import StoreError
 
-
 ROWS = [("dep-16", "deployment", 0)]
 """a task, as every engagement has: a team database's engagement without tasks reads as a broken one"""
 
@@ -30,9 +29,18 @@ def test_defects_are_numbered_and_every_change_is_in_their_history(store):
     store.change_defect(1, "status", "closed", "ana", note="retested on migrated data")
     got = {d.number: d for d in store.defects()}
     assert (got[1].status, got[1].severity, got[1].owner, got[1].requirement, got[1].script) == (
-        "closed", 1, "Reza", "MKT-001", "UAT-MKT-001")
+        "closed",
+        1,
+        "Reza",
+        "MKT-001",
+        "UAT-MKT-001",
+    )
     assert (got[2].title, got[2].status, got[2].requirement, got[2].author) == (
-        "Typo on the lead form", "open", None, "boris")
+        "Typo on the lead form",
+        "open",
+        None,
+        "boris",
+    )
     events = [(e.kind, e.old, e.new, e.author, e.note) for e in store.history("defect:1")]
     assert events == [
         ("defect", None, "open", "ana", "Segment count does not refresh"),
@@ -46,8 +54,11 @@ def test_defects_are_numbered_and_every_change_is_in_their_history(store):
 
 def test_impossible_moves_and_bad_values_are_refused_and_change_nothing(store):
     store.log_defect("Lost consent date", 1, "MKT-003", None, None, "ana")
-    with pytest.raises(StoreError, match=r"D-1 cannot go from open to closed; from open it can go to: fixed, "
-                                         r"rejected"):
+    with pytest.raises(
+        StoreError,
+        match=r"D-1 cannot go from open to closed; from open it can go to: fixed, "
+        r"rejected",
+    ):
         store.change_defect(1, "status", "closed", "ana")
     with pytest.raises(StoreError, match="unknown defect status 'done'"):
         store.change_defect(1, "status", "done", "ana")
@@ -74,9 +85,13 @@ def test_results_keep_the_latest_per_script_with_its_defects(store):
     store.record_result("UAT-MKT-002", "pass", [], "boris")
     results = store.uat_results()
     assert {k: (r.result, r.author, r.defects) for k, r in results.items()} == {
-        "UAT-MKT-001": ("pass", "ana", ()), "UAT-MKT-002": ("pass", "boris", ())}
-    assert [(e.kind, e.new) for e in store.history("uat:UAT-MKT-002")] == [("uat-result", "fail"),
-                                                                        ("uat-result", "pass")]
+        "UAT-MKT-001": ("pass", "ana", ()),
+        "UAT-MKT-002": ("pass", "boris", ()),
+    }
+    assert [(e.kind, e.new) for e in store.history("uat:UAT-MKT-002")] == [
+        ("uat-result", "fail"),
+        ("uat-result", "pass"),
+    ]
     with pytest.raises(StoreError, match="no defect D-7"):
         store.record_result("UAT-MKT-001", "fail", [7], "ana")
     with pytest.raises(StoreError, match="unknown result 'maybe'"):
@@ -87,8 +102,11 @@ def test_results_keep_the_latest_per_script_with_its_defects(store):
 def test_each_engagement_numbers_its_own_defects(spec):
     from dataclasses import replace
 
-    other = replace(spec, where=spec.where + "-other" if spec.backend == "sqlite" else spec.where,
-                    engagement=spec.engagement + "-other" if spec.engagement else "")
+    other = replace(
+        spec,
+        where=spec.where + "-other" if spec.backend == "sqlite" else spec.where,
+        engagement=spec.engagement + "-other" if spec.engagement else "",
+    )
     with spec.open() as one, other.open() as two:
         one.sync_tasks(ROWS, "ana")
         two.sync_tasks(ROWS, "ana")

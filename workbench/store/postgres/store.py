@@ -583,12 +583,19 @@ class PostgresStore:
 
         with self._read() as conn:
             rows = conn.execute(
-                f"SELECT {DEFECT_COLUMNS} FROM defects WHERE engagement = %s ORDER BY number", (self.engagement,)
+                f"SELECT {DEFECT_COLUMNS} FROM defects WHERE engagement = %s ORDER BY number",
+                (self.engagement,),
             ).fetchall()
         return [defect_from_row(self.path, row) for row in rows]
 
     def log_defect(
-        self, title: str, severity: int, requirement: str | None, script: str | None, owner: str | None, author: str
+        self,
+        title: str,
+        severity: int,
+        requirement: str | None,
+        script: str | None,
+        owner: str | None,
+        author: str,
     ) -> int:
         from workbench.domain.defects import history_key
         from workbench.store.defect_rows import new_defect
@@ -600,8 +607,8 @@ class PostgresStore:
                 "SELECT COALESCE(MAX(number), 0) + 1 FROM defects WHERE engagement = %s", (self.engagement,)
             ).fetchone()[0]
             conn.execute(
-                "INSERT INTO defects (engagement, number, title, severity, requirement, script, status, owner,"
-                " created_at, author) VALUES (%s, %s, %s, %s, %s, %s, 'open', %s, %s, %s)",
+                "INSERT INTO defects (engagement, number, title, severity, requirement, script, status,"
+                " owner, created_at, author) VALUES (%s, %s, %s, %s, %s, %s, 'open', %s, %s, %s)",
                 (self.engagement, number, title, severity, requirement or None, script or None, owner or None,
                  _now(), author),
             )
@@ -622,7 +629,9 @@ class PostgresStore:
                 (self.engagement, number),
             ).fetchone()
             if row is None:
-                raise StoreError(_("no defect {defect} in this engagement's log").format(defect=f"D-{number}"))
+                raise StoreError(
+                    _("no defect {defect} in this engagement's log").format(defect=f"D-{number}")
+                )
             defect = defect_from_row(self.path, row)
             new = checked_change(defect, field, value)
             old = getattr(defect, field)
@@ -636,11 +645,14 @@ class PostgresStore:
 
         self._write(work)
 
-    def record_result(self, script: str, result: str, defects: list[int], author: str, note: str | None = None) -> None:
+    def record_result(
+        self, script: str, result: str, defects: list[int], author: str, note: str | None = None
+    ) -> None:
         from workbench.store.defect_rows import checked_result
 
         def work(conn) -> None:
-            known = {n for (n,) in conn.execute("SELECT number FROM defects WHERE engagement = %s", (self.engagement,))}
+            rows = conn.execute("SELECT number FROM defects WHERE engagement = %s", (self.engagement,))
+            known = {n for (n,) in rows}
             listed = checked_result(result, defects, known)
             conn.execute(
                 "INSERT INTO uat_results (engagement, script, result, defects, note, recorded_at, author)"

@@ -17,9 +17,20 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from workbench.domain.defects import STATUS_LABELS
-from workbench.i18n import N_, _
+from workbench.domain.locale import localize_digits
+from workbench.i18n import N_, _, current_language
 from workbench.tui.bidi import mark_rtl, visual
 from workbench.tui.widgets.bidi_text import BidiText
+
+
+class TranslatedKeys:
+    """The footer's key words in the interface language, as on the workbench screens."""
+
+    @property
+    def active_bindings(self):  # type: ignore[override]
+        from workbench.tui.chrome import translated_bindings
+
+        return translated_bindings(super().active_bindings)  # type: ignore[misc]
 
 
 @dataclass(frozen=True)
@@ -60,33 +71,45 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(False)
 
 
-class DefectDialog(ModalScreen[DefectDraft | None]):
+class DefectDialog(TranslatedKeys, ModalScreen[DefectDraft | None]):
     """Log a defect found by a script: the script and its requirement are filled in."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", N_("Log defect"), id="defect.save", tooltip=N_("Log the defect as open")),
-        Binding("escape", "cancel", N_("Cancel"), id="defect.cancel",
-                tooltip=N_("Close without logging (asks first when something was typed)")),
+        Binding(
+            "escape",
+            "cancel",
+            N_("Cancel"),
+            id="defect.cancel",
+            tooltip=N_("Close without logging (asks first when something was typed)"),
+        ),
     ]
 
     def __init__(self, script: str, requirement: str, heading: str) -> None:
         super().__init__(classes="dialog")
         self.script, self.requirement, self.heading = script, requirement, heading
-        self.initial = ("", "2", requirement, "")
+        self.severity = localize_digits("2", current_language())
+        self.initial = ("", self.severity, requirement, "")
 
     def compose(self) -> ComposeResult:
         mark_rtl(self)
         with Vertical(classes="dialog-box wide"):
-            yield Label(visual(_("Log a defect: {script}").format(script=self.script)), classes="dialog-title")
+            yield Label(
+                visual(_("Log a defect: {script}").format(script=self.script)), classes="dialog-title"
+            )
             yield BidiText(self.heading, classes="dialog-text")
             yield Label(visual(_("What is wrong")))
-            yield Input(placeholder=visual(_("e.g. the segment count does not refresh")), id="defect-title")
-            yield Label(visual(_("Severity: 1 critical, 2 major, 3 minor, 4 cosmetic")))
-            yield Input("2", id="defect-severity")
+            yield Input(
+                placeholder=visual(_("e.g. the segment count does not refresh")),
+                id="defect-title",
+                compact=True,
+            )
+            yield BidiText(_("Severity: 1 critical, 2 major, 3 minor, 4 cosmetic"))
+            yield Input(self.severity, id="defect-severity", compact=True)
             yield Label(visual(_("Requirement")))
-            yield Input(self.requirement, id="defect-requirement")
+            yield Input(self.requirement, id="defect-requirement", compact=True)
             yield Label(visual(_("Owner (who fixes it)")))
-            yield Input(id="defect-owner")
+            yield Input(id="defect-owner", compact=True)
             yield Static("", id="defect-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(visual(_("Log defect")), variant="primary", id="ok", compact=True)
@@ -94,15 +117,19 @@ class DefectDialog(ModalScreen[DefectDraft | None]):
         yield Footer(compact=True)
 
     def _values(self) -> tuple[str, str, str, str]:
-        return tuple(self.query_one(f"#defect-{name}", Input).value.strip()  # type: ignore[return-value]
-                     for name in ("title", "severity", "requirement", "owner"))
+        return tuple(
+            self.query_one(f"#defect-{name}", Input).value.strip()  # type: ignore[return-value]
+            for name in ("title", "severity", "requirement", "owner")
+        )
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
     def action_save(self) -> None:
         title, severity, requirement, owner = self._values()
         if not title:
-            self.query_one("#defect-error", Static).update(visual(_("A defect needs a title; Escape cancels.")))
+            self.query_one("#defect-error", Static).update(
+                visual(_("A defect needs a title; Escape cancels."))
+            )
             self.query_one("#defect-title", Input).focus()
             return
         self.dismiss(DefectDraft(title, severity, requirement, self.script, owner))
@@ -117,11 +144,12 @@ class DefectDialog(ModalScreen[DefectDraft | None]):
             if discard:
                 self.dismiss(None)
 
-        self.app.push_screen(ConfirmDialog(_("Discard this defect?"), _("What you typed is not logged."),
-                                           _("Discard")), answer)
+        self.app.push_screen(
+            ConfirmDialog(_("Discard this defect?"), _("What you typed is not logged."), _("Discard")), answer
+        )
 
 
-class StatusDialog(ModalScreen[str | None]):
+class StatusDialog(TranslatedKeys, ModalScreen[str | None]):
     """The statuses a defect can move to from where it is, one button each."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", N_("Cancel"), id="status.cancel")]

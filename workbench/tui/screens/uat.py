@@ -31,16 +31,30 @@ RESULT_LABELS = {"pass": N_("Pass"), "fail": N_("Fail")}
 
 class UatScreen(WorkbenchScreen):
     SECTION = "uat"
-    HELP = N_("Run the acceptance scripts: record a pass or a failure, log the defects a script finds and "
-              "move them to closed; the go-live readiness criteria above follow every change.")
+    HELP = N_(
+        "Run the acceptance scripts: record a pass or a failure, log the defects a script finds and "
+        "move them to closed; the go-live readiness criteria above follow every change."
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "record('pass')", N_("Pass"), id="uat.pass", tooltip=N_("The selected script passed")),
         Binding("x", "record('fail')", N_("Fail"), id="uat.fail", tooltip=N_("The selected script failed")),
-        Binding("l", "log_defect", N_("Log defect"), id="uat.log",
-                tooltip=N_("Log a defect found by the selected script")),
-        Binding("s", "defect_status", N_("Defect status"), id="uat.status",
-                tooltip=N_("Move the selected defect: fixed, retest, closed, rejected, open")),
-        Binding("k", "link", N_("Link"), id="uat.link", tooltip=N_("Link the selected defect to a requirement")),
+        Binding(
+            "l",
+            "log_defect",
+            N_("Log defect"),
+            id="uat.log",
+            tooltip=N_("Log a defect found by the selected script"),
+        ),
+        Binding(
+            "s",
+            "defect_status",
+            N_("Defect status"),
+            id="uat.status",
+            tooltip=N_("Move the selected defect: fixed, retest, closed, rejected, open"),
+        ),
+        Binding(
+            "k", "link", N_("Link"), id="uat.link", tooltip=N_("Link the selected defect to a requirement")
+        ),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -54,19 +68,23 @@ class UatScreen(WorkbenchScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="uat-readiness")
-        table = DataTable(id="uat-scripts", cursor_type="row", zebra_stripes=True)
-        yield table
+        yield DataTable(id="uat-scripts", cursor_type="row", zebra_stripes=True)
         yield Label(visual(_("Defects")), id="uat-defects-title")
         yield DataTable(id="uat-defects", cursor_type="row")
 
     def on_mount(self) -> None:
         scripts = self.query_one("#uat-scripts", DataTable)
-        scripts.add_columns(*[visual(_(t)) for t in (N_("Script"), N_("Priority"), N_("Tester"), N_("Result"),
-                                                      N_("Defects"))])
+        scripts.add_columns(
+            *[visual(_(t)) for t in (N_("Script"), N_("Priority"), N_("Tester"), N_("Result"), N_("Defects"))]
+        )
         scripts.styles.height = "1fr"
         defects = self.query_one("#uat-defects", DataTable)
-        defects.add_columns(*[visual(_(t)) for t in (N_("Defect"), N_("Severity"), N_("Status"),
-                                                      N_("Requirement"), N_("Title"))])
+        defects.add_columns(
+            *[
+                visual(_(t))
+                for t in (N_("Defect"), N_("Severity"), N_("Status"), N_("Requirement"), N_("Title"))
+            ]
+        )
         defects.styles.height = 8
         self.reload()
         scripts.focus()
@@ -109,16 +127,28 @@ class UatScreen(WorkbenchScreen):
         for s in self.scripts:
             got = results.get(s.id)
             found = ", ".join(f"D-{n}" for n in got.defects) if got else ""
-            table.add_row(s.id, visual(priority_label(s.priority)), visual(s.tester_name),
-                          visual(_(RESULT_LABELS[got.result]) if got else "—"), found, key=s.id)
+            table.add_row(
+                s.id,
+                visual(priority_label(s.priority)),
+                visual(s.tester_name),
+                visual(_(RESULT_LABELS[got.result]) if got else "—"),
+                found,
+                key=s.id,
+            )
         if keep is not None:
             table.move_cursor(row=table.get_row_index(keep))
         dtable = self.query_one("#uat-defects", DataTable)
         kept_defect = self.selected_defect
         dtable.clear()
         for d in defects:
-            dtable.add_row(d.id, localize_digits(str(d.severity), lang), visual(_(STATUS_LABELS[d.status])),
-                           d.requirement or "—", visual(d.title), key=str(d.number))
+            dtable.add_row(
+                d.id,
+                localize_digits(str(d.severity), lang),
+                visual(_(STATUS_LABELS[d.status])),
+                d.requirement or "—",
+                visual(d.title),
+                key=str(d.number),
+            )
         if kept_defect is not None:
             dtable.move_cursor(row=next(i for i, d in enumerate(defects) if d.number == kept_defect.number))
         self._show_readiness()
@@ -173,16 +203,26 @@ class UatScreen(WorkbenchScreen):
     @on(m.StoreRefused)
     def _refused(self, message: m.StoreRefused) -> None:
         message.stop()
-        self.notify(visual(_("Not saved: {change}: {reason}").format(change=message.label,
-                                                                     reason=message.message)),
-                    severity="error", timeout=8)
+        self.notify(
+            visual(_("Not saved: {change}: {reason}").format(change=message.label, reason=message.message)),
+            severity="error",
+            timeout=8,
+        )
 
     @on(m.StoreWaiting)
     def _waiting(self, message: m.StoreWaiting) -> None:
         message.stop()
-        self.notify(visual(_("Another program is writing to the engagement; retrying… ({change} will be saved "
-                             "as soon as it has finished.)").format(change=message.label)),
-                    title=_("Store busy"), severity="warning", timeout=6)
+        self.notify(
+            visual(
+                _(
+                    "Another program is writing to the engagement; retrying… ({change} will be saved "
+                    "as soon as it has finished.)"
+                ).format(change=message.label)
+            ),
+            title=_("Store busy"),
+            severity="warning",
+            timeout=6,
+        )
 
     def action_record(self, result: str) -> None:
         script = self._script()
@@ -217,8 +257,9 @@ class UatScreen(WorkbenchScreen):
             return
 
         def change() -> None:
-            opened.store.log_defect(draft.title, draft.severity, requirement, draft.script, draft.owner or None,
-                                    author)
+            opened.store.log_defect(
+                draft.title, draft.severity, requirement, draft.script, draft.owner or None, author
+            )
 
         self._apply(change, _("Defect logged: {title}").format(title=draft.title))
 
@@ -255,10 +296,18 @@ class UatScreen(WorkbenchScreen):
                 self.notify(visual(str(exc)), severity="error", timeout=8)
                 return
             label = _("{defect} linked to {requirement}").format(defect=defect.id, requirement=requirement)
-            self._apply(lambda: opened.store.change_defect(defect.number, "requirement", requirement, author),
-                        label)
+            self._apply(
+                lambda: opened.store.change_defect(defect.number, "requirement", requirement, author), label
+            )
 
-        self.app.push_screen(PromptDialog(_("Link {defect} to a requirement").format(defect=defect.id),
-                                          _("The id of the requirement it breaks, e.g. {example}").format(
-                                              example=defect.requirement or "SFA-001"),
-                                          defect.requirement or "", required=True), linked)
+        self.app.push_screen(
+            PromptDialog(
+                _("Link {defect} to a requirement").format(defect=defect.id),
+                _("The id of the requirement it breaks, e.g. {example}").format(
+                    example=defect.requirement or "SFA-001"
+                ),
+                defect.requirement or "",
+                required=True,
+            ),
+            linked,
+        )
