@@ -142,3 +142,10 @@ def test_persian_and_russian_output_has_no_english(run_cli, tmp_path, lang):
     assert not words, sorted(words)
     if lang == "fa":
         assert "۲" in outputs[4]
+
+
+def test_the_parser_s_defect_fields_are_the_domain_s():
+    from workbench.cli.defect_cmd import FIELDS
+    from workbench.domain.defects import DEFECT_FIELDS, FIELD_LABELS
+
+    assert FIELDS == DEFECT_FIELDS == tuple(FIELD_LABELS)

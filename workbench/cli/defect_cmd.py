@@ -15,6 +15,7 @@ from workbench.cli.engagement_args import add_author_argument, fail, open_or_rep
 from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import cut, day, num
 from workbench.cli.output import add_format_argument, emit, json_text
+from workbench.domain.fixed_ids import DEFECT_STATUSES
 from workbench.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -22,7 +23,8 @@ if TYPE_CHECKING:
     from workbench.domain.defects import Defect
 
 FIELDS = ("status", "severity", "owner", "requirement", "script", "title")
-STATUSES = ("open", "fixed", "retest", "closed", "rejected")
+"""domain/defects.py's DEFECT_FIELDS; here too so `crmwb --help` loads no domain model"""
+STATUSES = DEFECT_STATUSES
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

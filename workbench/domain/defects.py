@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from workbench.domain import fixed_ids
 from workbench.i18n import N_, _
 
-DEFECT_STATUSES = ("open", "fixed", "retest", "closed", "rejected")
+DEFECT_STATUSES = fixed_ids.DEFECT_STATUSES
 STATUS_LABELS = {
     "open": N_("open"),
     "fixed": N_("fixed"),
