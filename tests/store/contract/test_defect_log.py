@@ -114,3 +114,49 @@ def test_each_engagement_numbers_its_own_defects(spec):
         one.log_defect("b", 3, None, None, None, "ana")
         assert two.log_defect("c", 3, None, None, None, "ana") == 1
         assert [d.title for d in two.defects()] == ["c"]
+
+
+def test_a_store_move_carries_the_defect_log_and_the_results_there_and_back(pg_server, tmp_path):
+    from tests.engagement.concurrency_helpers import crmwb
+    from tests.engagement.lifecycle_helpers import RETAIL
+
+    env = {"CRMWB_STORE": ""}
+    folder = str(tmp_path / "retail")
+
+    def ok(*args: str) -> str:
+        result = crmwb(*args, env=env)
+        assert result.returncode in (0, 1), (args, result.stdout, result.stderr)
+        return result.stdout
+
+    ok("new", folder, "--playbook", "core", "--answers", str(RETAIL), "--start", "2026-01-05")
+    ok(
+        "defect",
+        folder,
+        "log",
+        "Дубликаты при импорте / تکراری",
+        "--severity",
+        "1",
+        "--script",
+        "UAT-SFA-001",
+        "--as",
+        "ana",
+    )
+    ok("uat", folder, "record", "UAT-SFA-001", "fail", "--defect", "D-1", "--note", "two rows", "--as", "ana")
+    ok("defect", folder, "set", "D-1", "status", "fixed", "--as", "vendor")
+    ok("uat", folder, "record", "UAT-SFA-002", "pass", "--as", "boris")
+
+    def seen() -> tuple[str, str, str]:
+        return (
+            ok("defect", folder, "show", "D-1", "--format", "json"),
+            ok("uat", folder, "list", "--format", "json"),
+            ok("uat", folder, "readiness", "--format", "json"),
+        )
+
+    before = seen()
+    there = crmwb("store", "move", folder, "--to", pg_server.address(), env=env)
+    assert there.returncode == 0, there.stderr
+    assert "defects:" in there.stdout and "uat_results:" in there.stdout
+    assert seen() == before
+    back = crmwb("store", "move", folder, "--to", "sqlite", env=env)
+    assert back.returncode == 0, back.stderr
+    assert seen() == before
