@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from workbench.domain.access import Role
 from workbench.domain.playbook import Playbook
 from workbench.domain.requirements import Requirement
 from workbench.domain.text import local_text
@@ -82,11 +83,14 @@ def scripts_for(pb: Playbook, lang: str = "en") -> list[UatScript]:
     modules = module_names(pb, lang)
     chosen = [r for r in pb.requirements if r.priority in SCRIPTED]
     chosen.sort(key=lambda r: SCRIPTED.index(r.priority))
-    return [_script(pb, req, modules.get(req.module, req.module), lang) for req in chosen]
+    testers = {mid: tester_role(pb, mid) for mid in {r.module for r in chosen}}
+    data = {role.id: _test_data(pb, role.id, lang) for role in testers.values() if role is not None}
+    return [
+        _script(req, modules.get(req.module, req.module), testers[req.module], data, lang) for req in chosen
+    ]
 
 
-def _script(pb: Playbook, req: Requirement, module: str, lang: str) -> UatScript:
-    role = tester_role(pb, req.module)
+def _script(req: Requirement, module: str, role: Role | None, data: dict[str, str], lang: str) -> UatScript:
     acceptance = local_text(req.acceptance, lang)
     steps = steps_from(acceptance) if acceptance else (_("Demonstrate the requirement on the test system."),)
     return UatScript(
@@ -99,7 +103,7 @@ def _script(pb: Playbook, req: Requirement, module: str, lang: str) -> UatScript
         local_text(req.text, lang),
         role.id if role else "",
         local_text(role.name, lang) if role else "",
-        _test_data(pb, role.id if role else "", lang),
+        data.get(role.id, "") if role else _("Migrated data loaded in the test system"),
     )
 
 
