@@ -51,6 +51,7 @@ def _when(closed_at: str) -> str:
 
 
 def close_phase(oe: OpenEngagement, phase_id: str, override: str | None, author: str) -> int:
+    from workbench.app.uat import readiness_gaps
     from workbench.domain.tracking import check_gate
 
     phase = next((p for p in oe.resolved.phases if p.id == phase_id), None)
@@ -71,17 +72,14 @@ def close_phase(oe: OpenEngagement, phase_id: str, override: str | None, author:
         return ExitCode.OK
     states = oe.store.tasks()
     gate = check_gate(oe.resolved, phase_id, states)
-    if not gate.passed:
-        _print_missing(oe, name, gate.missing, states)
+    gaps = readiness_gaps(oe, phase_id)
+    missing = gate.missing + [c.id for c in gaps]
+    if missing:
+        _print_open(oe, name, gate.missing, states, gaps)
         if override is None:
-            print(
-                _("Close them ({command}), or close the phase anyway with {option}.").format(
-                    command=f"`crmwb task {oe.engagement.folder} done ID`", option='--override "..."'
-                )
-            )
             return ExitCode.FINDINGS
-    oe.store.close_phase(phase_id, author, override if not gate.passed else None, gate.missing)
-    if gate.passed:
+    oe.store.close_phase(phase_id, author, override if missing else None, missing)
+    if not missing:
         print(
             _("{phase} closed by {author}: every gate task is done or skipped.").format(
                 phase=name, author=author
@@ -98,6 +96,32 @@ def close_phase(oe: OpenEngagement, phase_id: str, override: str | None, author:
     for criterion in phase.exit_criteria:
         print(_fill(text(criterion.text), "  - ", "    "))
     return ExitCode.OK
+
+
+def _print_open(oe: OpenEngagement, name: str, missing: list[str], states, gaps) -> None:
+    """What keeps the phase open: its gate tasks, then the go-live readiness criteria that fail."""
+    if missing:
+        _print_missing(oe, name, missing, states)
+    for criterion in gaps:
+        print(_fill(_("Go-live readiness: {reason}").format(reason=criterion.message), "", "  "))
+    if missing:
+        print(
+            _("Close them ({command}), or close the phase anyway with {option}.").format(
+                command=f"`crmwb task {oe.engagement.folder} done ID`", option='--override "..."'
+            )
+        )
+    if gaps:
+        folder = oe.engagement.folder
+        print(
+            _(
+                "Record the UAT results ({record}) and close the defects ({close}), "
+                "or close the phase anyway with {option}."
+            ).format(
+                record=f"`crmwb uat {folder} record SCRIPT pass`",
+                close=f"`crmwb defect {folder} set D-N status closed`",
+                option='--override "..."',
+            )
+        )
 
 
 def _print_missing(oe: OpenEngagement, name: str, missing: list[str], states) -> None:
