@@ -27,6 +27,9 @@ NO_RESULT = {
     "phase close": "an action; says what it did",
     "plan baseline": "an action; says what it did",
     "kpi record": "an action; says what it did",
+    "uat record": "an action; says what it did",
+    "defect log": "an action; says which defect it logged",
+    "defect set": "an action; prints the defect's line after the change",
     "task show": "one task's details for people; `task list --format json` has the data",
     **{
         f"task {action}": "an action; says what it did"

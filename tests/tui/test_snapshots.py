@@ -80,6 +80,12 @@ def test_jobdesc(snap_compare, snapshot_engagement: Path, size):
     assert snap_compare(app, terminal_size=size, run_before=_settle)
 
 
+@pytest.mark.parametrize("size", SIZES)
+def test_uat(snap_compare, snapshot_engagement: Path, size):
+    app = make_app(snapshot_engagement, today=TODAY, section="uat")
+    assert snap_compare(app, terminal_size=size, run_before=_settle)
+
+
 LANGS = [pytest.param("fa", id="fa"), pytest.param("ru", id="ru")]
 
 
@@ -90,7 +96,7 @@ def test_start_in(snap_compare, recent_entries, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("section", ["intake", "phases", "deliverables", "export", "jobdesc"])
+@pytest.mark.parametrize("section", ["intake", "phases", "deliverables", "export", "jobdesc", "uat"])
 def test_sections_in(snap_compare, snapshot_engagement: Path, section, lang):
     app = make_app(snapshot_engagement, today=TODAY, section=section, lang=lang)
     assert snap_compare(app, terminal_size=(120, 40), run_before=_settle)

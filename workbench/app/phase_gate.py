@@ -38,6 +38,9 @@ class GateCheck:
     exit_criteria: list[str]
     closed: dict | None = None
     """the store's record when the phase is already closed (closed_at, author, override_reason, missing)"""
+    readiness: list = field(default_factory=list)
+    """the go-live readiness criteria that fail (app.uat: open severity-1/2 defects, Musts not accepted);
+    only for the phase holding the go-live task, and they keep the gate closed like an open gate task"""
 
 
 @dataclass
@@ -68,13 +71,17 @@ def check_phase(
         )
         for tid in gate.missing
     ]
+    from workbench.app.uat import readiness_gaps
+
+    gaps = readiness_gaps(opened, phase_id)
     return GateCheck(
         phase_id,
         tr(phase.name, lang),
-        gate.passed,
+        gate.passed and not gaps,
         open_tasks,
         [tr(c.text, lang) for c in phase.exit_criteria],
         opened.store.closed_phases().get(phase_id),
+        gaps,
     )
 
 
@@ -90,7 +97,7 @@ def close_phase(
     check = check_phase(opened, phase_id, lang)
     if check.closed:
         return PhaseClosed(check, False)
-    missing = [t.id for t in check.open_tasks]
+    missing = [t.id for t in check.open_tasks] + [c.id for c in check.readiness]
     if not check.passed and override is None:
         return PhaseClosed(check, False, None, missing)
     reason = override.strip() if override is not None and not check.passed else None

@@ -55,6 +55,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "task": ("workbench.cli.task_cmd", "list, show and update tasks: start, done, block, assign, note ..."),
     "phase": ("workbench.cli.phase_cmd", "close a phase when its gate tasks are done; list closed phases"),
+    "uat": ("workbench.cli.uat_cmd", "acceptance testing: the UAT workbook, results, go-live readiness"),
+    "defect": ("workbench.cli.defect_cmd", "the defect log: log, list, show, change status, severity, owner"),
     "plan": (
         "workbench.cli.plan_cmd",
         "forecast against the baseline per task and the go-live slip; baselines",
@@ -146,6 +148,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if "uat" in argv:
+        from workbench.cli.uat_cmd import swap_order
+
+        argv = swap_order(argv)
     wanted = next((a for a in argv if a in COMMANDS), None)
     if wanted is None and not argv:
         from workbench.cli.open_cmd import FIRST_SCREEN_EXIT

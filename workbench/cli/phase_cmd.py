@@ -71,11 +71,7 @@ def close_phase(oe: OpenEngagement, phase_id: str, override: str | None, author:
     if not check.passed:
         _print_missing(name, check)
         if not outcome.closed:
-            print(
-                _("Close them ({command}), or close the phase anyway with {option}.").format(
-                    command=f"`crmwb task {oe.engagement.folder} done ID`", option='--override "..."'
-                )
-            )
+            _print_next_steps(oe, check)
             return ExitCode.FINDINGS
     if check.passed:
         print(
@@ -96,8 +92,33 @@ def close_phase(oe: OpenEngagement, phase_id: str, override: str | None, author:
     return ExitCode.OK
 
 
+def _print_next_steps(oe: OpenEngagement, check: GateCheck) -> None:
+    folder = oe.engagement.folder
+    if check.open_tasks:
+        print(
+            _("Close them ({command}), or close the phase anyway with {option}.").format(
+                command=f"`crmwb task {folder} done ID`", option='--override "..."'
+            )
+        )
+    if check.readiness:
+        print(
+            _(
+                "Record the UAT results ({record}) and close the defects ({close}), "
+                "or close the phase anyway with {option}."
+            ).format(
+                record=f"`crmwb uat {folder} record SCRIPT pass`",
+                close=f"`crmwb defect {folder} set D-N status closed`",
+                option='--override "..."',
+            )
+        )
+
+
 def _print_missing(name: str, check: GateCheck) -> None:
+    for criterion in check.readiness:  # what the go-live readiness review finds, before the gate tasks
+        print(_fill(_("Go-live readiness: {reason}").format(reason=criterion.message), "", "  "))
     missing = check.open_tasks
+    if not missing:
+        return
     print(
         ngettext(
             "{phase}: {n} gate task is not done or skipped:",

@@ -1,4 +1,5 @@
-"""The fixed id sets of the model, said once: MoSCoW priorities, task statuses, phase ids and CRM targets.
+"""The fixed id sets of the model, said once: MoSCoW priorities, task and defect statuses, phase ids and CRM
+targets.
 
 The ids are what files, the state store and commands keep (always English); people see them through the
 translated labels in `domain/vocabulary.py`, `domain/rfp_pack.py` or the playbook's own phase names.
@@ -30,7 +31,18 @@ class TaskStatus(StrEnum):
     SKIPPED = "skipped"
 
 
+class DefectStatus(StrEnum):
+    """Where a defect found in acceptance testing stands; `closed` and `rejected` resolve it."""
+
+    OPEN = "open"
+    FIXED = "fixed"
+    RETEST = "retest"
+    CLOSED = "closed"
+    REJECTED = "rejected"
+
+
 PRIORITIES: tuple[str, ...] = tuple(p.value for p in Priority)
+DEFECT_STATUSES: tuple[str, ...] = tuple(s.value for s in DefectStatus)
 TASK_STATUSES: tuple[str, ...] = tuple(s.value for s in TaskStatus)
 PHASE_IDS: tuple[str, ...] = ("pre_deployment", "deployment", "post_deployment")
 """the three phases in order; their names come from the playbook (`phases[].name`), never from code"""

@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Protocol
 
+from workbench.domain.defects import Defect
 from workbench.domain.tracking import Baseline, Event, Measurement, TaskState
+from workbench.domain.uat import UatResult
 
 
 class StateStore(Protocol):
@@ -60,6 +62,39 @@ class StateStore(Protocol):
         reason: str,
         author: str,
     ) -> int: ...
+
+    def defects(self) -> list[Defect]:
+        """The defect log, by number."""
+        ...
+
+    def log_defect(
+        self,
+        title: str,
+        severity: int,
+        requirement: str | None,
+        script: str | None,
+        owner: str | None,
+        author: str,
+    ) -> int:
+        """A new open defect, numbered after the last one; returns its number."""
+        ...
+
+    def change_defect(
+        self, number: int, field: str, value: str | int | None, author: str, note: str | None = None
+    ) -> None:
+        """One field of a defect (status along the defect path, severity, owner, requirement, script,
+        title), with a history event; an impossible status move is a StoreError saying which are possible."""
+        ...
+
+    def record_result(
+        self, script: str, result: str, defects: list[int], author: str, note: str | None = None
+    ) -> None:
+        """A UAT script's result ("pass" or "fail") with the defects it found; earlier results are kept."""
+        ...
+
+    def uat_results(self) -> dict[str, UatResult]:
+        """Script id -> its latest result."""
+        ...
 
     def close(self) -> None: ...
 

@@ -120,6 +120,32 @@ STEPS: list[str] = [
     );
     CREATE UNIQUE INDEX baselines_one_active ON baselines ({by}active) WHERE active = 1;
     """,
+    # 6: acceptance testing: the defect log (numbered within the engagement; its history is in events,
+    # keyed `defect:N`) and every recorded result of a UAT script
+    """
+    CREATE TABLE defects (
+        {engagement}number INTEGER{pk},
+        title TEXT NOT NULL,
+        severity INTEGER NOT NULL CHECK (severity BETWEEN 1 AND 4),
+        requirement TEXT,
+        script TEXT,
+        status TEXT NOT NULL DEFAULT 'open'
+            CHECK (status IN ('open', 'fixed', 'retest', 'closed', 'rejected')),
+        owner TEXT,
+        created_at TEXT NOT NULL,
+        author TEXT NOT NULL{key:number}
+    );
+    CREATE TABLE uat_results (
+        id {serial},
+        {engagement}script TEXT NOT NULL,
+        result TEXT NOT NULL CHECK (result IN ('pass', 'fail')),
+        defects TEXT NOT NULL DEFAULT '[]',
+        note TEXT,
+        recorded_at TEXT NOT NULL,
+        author TEXT NOT NULL
+    );
+    CREATE INDEX uat_results_script ON uat_results ({by}script, id);
+    """,
 ]
 
 

@@ -17,7 +17,9 @@ import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from workbench.domain.defects import Defect
 from workbench.domain.tracking import STATUSES, Baseline, Event, Measurement, TaskState
+from workbench.domain.uat import UatResult
 from workbench.i18n import _
 from workbench.store.busy import BusyPolicy, begin_immediate, busy_as_store_busy
 from workbench.store.migrations import migrate, transaction
@@ -442,3 +444,83 @@ class SQLiteStore:
                 (phase, _now(), author, override_reason, json.dumps(missing)),
             )
             self._event(f"phase:{phase}", author, "gate", None, "closed", override_reason)
+
+    # ---- acceptance testing: the defect log and UAT results (history in events, keyed `defect:N`)
+    def defects(self) -> list[Defect]:
+        from workbench.store.defect_rows import DEFECT_COLUMNS, defect_from_row
+
+        rows = self.conn.execute(f"SELECT {DEFECT_COLUMNS} FROM defects ORDER BY number").fetchall()
+        return [defect_from_row(self.path, row) for row in rows]
+
+    def log_defect(
+        self,
+        title: str,
+        severity: int,
+        requirement: str | None,
+        script: str | None,
+        owner: str | None,
+        author: str,
+    ) -> int:
+        from workbench.domain.defects import history_key
+        from workbench.store.defect_rows import new_defect
+
+        title, severity = new_defect(title, severity)
+        with self._write():
+            number = self.conn.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM defects").fetchone()[0]
+            self.conn.execute(
+                "INSERT INTO defects (number, title, severity, requirement, script, status, owner,"
+                " created_at, author) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?)",
+                (number, title, severity, requirement or None, script or None, owner or None, _now(), author),
+            )
+            self._event(history_key(number), author, "defect", None, "open", title)
+        return int(number)
+
+    def change_defect(
+        self, number: int, field: str, value: str | int | None, author: str, note: str | None = None
+    ) -> None:
+        from workbench.domain.defects import history_key
+        from workbench.store.defect_rows import checked_change
+
+        with self._write():
+            defect = self._defect(number)
+            new = checked_change(defect, field, value)
+            old = getattr(defect, field)
+            if old == new:
+                return
+            # the column is one of DEFECT_FIELDS: checked_change refused any other
+            self.conn.execute(f"UPDATE defects SET {field} = ? WHERE number = ?", (new, number))
+            self._event(history_key(number), author, f"defect-{field}", old, new, note)
+
+    def _defect(self, number: int) -> Defect:
+        from workbench.store.defect_rows import DEFECT_COLUMNS, defect_from_row
+
+        sql = f"SELECT {DEFECT_COLUMNS} FROM defects WHERE number = ?"
+        row = self.conn.execute(sql, (number,)).fetchone()
+        if row is None:
+            raise StoreError(_("no defect {defect} in this engagement's log").format(defect=f"D-{number}"))
+        return defect_from_row(self.path, row)
+
+    def record_result(
+        self, script: str, result: str, defects: list[int], author: str, note: str | None = None
+    ) -> None:
+        from workbench.store.defect_rows import checked_result
+
+        with self._write():
+            known = {n for (n,) in self.conn.execute("SELECT number FROM defects")}
+            listed = checked_result(result, defects, known)
+            self.conn.execute(
+                "INSERT INTO uat_results (script, result, defects, note, recorded_at, author)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (script, result, listed, note, _now(), author),
+            )
+            self._event(f"uat:{script}", author, "uat-result", None, result, note)
+
+    def uat_results(self) -> dict[str, UatResult]:
+        """Script id -> its latest result."""
+        from workbench.store.defect_rows import RESULT_COLUMNS, result_from_row
+
+        rows = self.conn.execute(
+            f"SELECT {RESULT_COLUMNS} FROM (SELECT *, ROW_NUMBER() OVER"
+            " (PARTITION BY script ORDER BY id DESC) AS rank FROM uat_results) WHERE rank = 1"
+        ).fetchall()
+        return {row[1]: result_from_row(self.path, row) for row in rows}

@@ -58,6 +58,17 @@ TABLES: tuple[Table, ...] = (
         "id",
         serial=True,
     ),
+    Table(
+        "defects",
+        ("number", "title", "severity", "requirement", "script", "status", "owner", "created_at", "author"),
+        "number",
+    ),
+    Table(
+        "uat_results",
+        ("id", "script", "result", "defects", "note", "recorded_at", "author"),
+        "id",
+        serial=True,
+    ),
     Table("events", ("seq", "task_id", "at", "author", "kind", "old", "new", "note"), "seq", serial=True),
 )
 """every table of an engagement's state, in copy order (baselines before the events that name them)"""

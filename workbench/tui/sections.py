@@ -67,6 +67,15 @@ SECTIONS: tuple[Section, ...] = (
         N_("Jobs"),
         screen="jobdesc:JobdescScreen",
     ),
+    Section(
+        "uat",
+        "f8",
+        N_("Acceptance"),
+        True,
+        N_("UAT scripts and results, the defect log, go-live readiness"),
+        N_("UAT"),
+        screen="uat:UatScreen",
+    ),
 )
 BY_ID = {s.id: s for s in SECTIONS}
 ENGAGEMENT_SECTIONS = tuple(s.id for s in SECTIONS if s.needs_engagement)

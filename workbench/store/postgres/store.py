@@ -25,7 +25,9 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, TypeVar
 
+from workbench.domain.defects import Defect
 from workbench.domain.tracking import STATUSES, Baseline, Event, Measurement, TaskState
+from workbench.domain.uat import UatResult
 from workbench.i18n import _
 from workbench.store.base import StoreBusy
 from workbench.store.busy import BusyPolicy
@@ -652,6 +654,113 @@ class PostgresStore:
             self._event(conn, f"phase:{phase}", author, "gate", None, "closed", override_reason)
 
         self._write(work)
+
+    # ---- acceptance testing: the defect log and UAT results (history in events, keyed `defect:N`)
+    def defects(self) -> list[Defect]:
+        from workbench.store.defect_rows import DEFECT_COLUMNS, defect_from_row
+
+        with self._read() as conn:
+            rows = conn.execute(
+                f"SELECT {DEFECT_COLUMNS} FROM defects WHERE engagement = %s ORDER BY number",
+                (self.engagement,),
+            ).fetchall()
+        return [defect_from_row(self.path, row) for row in rows]
+
+    def log_defect(
+        self,
+        title: str,
+        severity: int,
+        requirement: str | None,
+        script: str | None,
+        owner: str | None,
+        author: str,
+    ) -> int:
+        from workbench.domain.defects import history_key
+        from workbench.store.defect_rows import new_defect
+
+        title, severity = new_defect(title, severity)
+
+        def work(conn) -> int:
+            number = conn.execute(
+                "SELECT COALESCE(MAX(number), 0) + 1 FROM defects WHERE engagement = %s", (self.engagement,)
+            ).fetchone()[0]
+            conn.execute(
+                "INSERT INTO defects (engagement, number, title, severity, requirement, script, status,"
+                " owner, created_at, author) VALUES (%s, %s, %s, %s, %s, %s, 'open', %s, %s, %s)",
+                (
+                    self.engagement,
+                    number,
+                    title,
+                    severity,
+                    requirement or None,
+                    script or None,
+                    owner or None,
+                    _now(),
+                    author,
+                ),
+            )
+            self._event(conn, history_key(number), author, "defect", None, "open", title)
+            return int(number)
+
+        return self._write(work)
+
+    def change_defect(
+        self, number: int, field: str, value: str | int | None, author: str, note: str | None = None
+    ) -> None:
+        from workbench.domain.defects import history_key
+        from workbench.store.defect_rows import DEFECT_COLUMNS, checked_change, defect_from_row
+
+        def work(conn) -> None:
+            row = conn.execute(
+                f"SELECT {DEFECT_COLUMNS} FROM defects WHERE engagement = %s AND number = %s",
+                (self.engagement, number),
+            ).fetchone()
+            if row is None:
+                raise StoreError(
+                    _("no defect {defect} in this engagement's log").format(defect=f"D-{number}")
+                )
+            defect = defect_from_row(self.path, row)
+            new = checked_change(defect, field, value)
+            old = getattr(defect, field)
+            if old == new:
+                return
+            conn.execute(  # field: one of DEFECT_FIELDS, checked above
+                f"UPDATE defects SET {field} = %s WHERE engagement = %s AND number = %s",
+                (new, self.engagement, number),
+            )
+            self._event(conn, history_key(number), author, f"defect-{field}", old, new, note)
+
+        self._write(work)
+
+    def record_result(
+        self, script: str, result: str, defects: list[int], author: str, note: str | None = None
+    ) -> None:
+        from workbench.store.defect_rows import checked_result
+
+        def work(conn) -> None:
+            rows = conn.execute("SELECT number FROM defects WHERE engagement = %s", (self.engagement,))
+            known = {n for (n,) in rows}
+            listed = checked_result(result, defects, known)
+            conn.execute(
+                "INSERT INTO uat_results (engagement, script, result, defects, note, recorded_at, author)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                (self.engagement, script, result, listed, note, _now(), author),
+            )
+            self._event(conn, f"uat:{script}", author, "uat-result", None, result, note)
+
+        self._write(work)
+
+    def uat_results(self) -> dict[str, UatResult]:
+        """Script id -> its latest result."""
+        from workbench.store.defect_rows import RESULT_COLUMNS, result_from_row
+
+        with self._read() as conn:
+            rows = conn.execute(
+                f"SELECT DISTINCT ON (script) {RESULT_COLUMNS} FROM uat_results WHERE engagement = %s"
+                " ORDER BY script, id DESC",
+                (self.engagement,),
+            ).fetchall()
+        return {row[1]: result_from_row(self.path, row) for row in rows}
 
 
 def _numbered(kind: str, old, new, numbers: dict[str, str]) -> tuple[str | None, str | None]:

@@ -32,10 +32,17 @@ class NavBar(Widget):
         self.current = current
 
     def render(self) -> Content:
+        width = self.content_region.width
         full = self._bar(short=False)
-        return full if full.cell_length <= self.content_region.width else self._bar(short=True)
+        if full.cell_length <= width:
+            return full
+        short = self._bar(short=True)
+        return short if short.cell_length <= width else self._bar(short=True, tight=True)
 
-    def _bar(self, short: bool) -> Content:
+    def _bar(self, short: bool, tight: bool = False) -> Content:
+        """The sections in one line; `short` labels where they have one, and `tight` without the space
+        around each (80 columns in Persian or Russian hold eight sections only so)."""
+        pad = "" if tight else " "
         has_engagement = getattr(self.app, "session", None) is not None
         parts: list[Content] = []
         for section in SECTIONS:
@@ -46,7 +53,6 @@ class NavBar(Widget):
                 style = "$text-disabled"
             else:
                 style = "$text"
-            parts.append(
-                Content.from_markup(f"[{style} @click=app.section({section.id!r})] $label [/]", label=label)
-            )
+            link = f"[{style} @click=app.section({section.id!r})]{pad}$label{pad}[/]"
+            parts.append(Content.from_markup(link, label=label))
         return Content(" ").join(parts)
