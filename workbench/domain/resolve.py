@@ -10,6 +10,7 @@ from typing import Any
 from workbench.domain.answers import complete_answers
 from workbench.domain.conditions import applies
 from workbench.domain.playbook import Playbook
+from workbench.domain.processes import resolve_process
 
 _PROFILE_LISTS = (
     "duties",
@@ -73,7 +74,7 @@ def resolve(pb: Playbook, answers: dict[str, Any]) -> Playbook:
             "phases": phases,
             "governance": gov,
             "requirements": _keep(pb.requirements, answers),
-            "processes": _keep(pb.processes, answers),
+            "processes": [resolve_process(p, answers) for p in _keep(pb.processes, answers)],
             "kpis": _keep(pb.kpis, answers),
             "job_profiles": profiles,
         }
