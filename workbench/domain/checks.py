@@ -388,11 +388,7 @@ def _conditioned(pb: Playbook):
     for section in ("requirements", "processes", "kpis"):
         for i, item in enumerate(getattr(pb, section)):
             yield (section, i), item.when
-    for pi, process in enumerate(pb.processes):
-        for ni, node in enumerate(process.nodes):
-            yield ("processes", pi, "nodes", ni), node.when
-        for ei, edge in enumerate(process.edges):
-            yield ("processes", pi, "edges", ei), edge.when
+    yield from _step_conditions(pb)
     for i, rule in enumerate(pb.governance.separation_of_duties):
         yield ("governance", "separation_of_duties", i), rule.when
     for i, rule in enumerate(pb.governance.least_privilege):
@@ -413,6 +409,15 @@ def _conditioned(pb: Playbook):
         ):
             for li, line in enumerate(getattr(profile, field)):
                 yield ("job_profiles", i, field, li), line.when
+
+
+def _step_conditions(pb: Playbook):
+    """The (path, condition) pairs on process steps and edges."""
+    for pi, process in enumerate(pb.processes):
+        for ni, node in enumerate(process.nodes):
+            yield ("processes", pi, "nodes", ni), node.when
+        for ei, edge in enumerate(process.edges):
+            yield ("processes", pi, "edges", ei), edge.when
 
 
 def _test_problem(test, question: Question | None) -> str | None:
