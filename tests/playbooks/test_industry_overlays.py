@@ -170,12 +170,18 @@ def test_distributor_answers_switch_installation_warranty_and_dealer_content():
 YES_NO = {
     "insurance": ("agent_channel", "claims_in_house", "policy_admin_system", "online_sales"),
     "wholesale-distribution": ("dealer_network", "installation_service", "warranty_service"),
+    "b2b-sales": (),
 }
 SHAPES: dict[str, list[dict[str, Any]]] = {
     "insurance": [{}],
     "wholesale-distribution": [
         {"pricing_complexity": p, "channels": c}
         for p in ("list_prices", "customer_prices", "bespoke")
+        for c in (["phone"], ["phone", "field_sales"])
+    ],
+    "b2b-sales": [
+        {"pricing_complexity": p, "channels": c}
+        for p in ("list_prices", "configured", "bespoke")
         for c in (["phone"], ["phone", "field_sales"])
     ],
 }
@@ -203,7 +209,7 @@ def _questions_read(pb: Playbook) -> set[str]:
     return {test.question for c in conditions for test in iter_tests(c)}
 
 
-@pytest.mark.parametrize("ref", sorted(YES_NO))
+@pytest.mark.parametrize("ref", ["insurance", "wholesale-distribution"])
 def test_every_question_the_overlay_adds_is_read_by_a_condition(ref):
     own = Path(bundled_dir() / f"{ref}.yaml")
     core_ids = {q.id for q in _playbook("core").questions}
@@ -211,3 +217,49 @@ def test_every_question_the_overlay_adds_is_read_by_a_condition(ref):
     assert added, own
     unused = added - _questions_read(_playbook(ref))
     assert not unused, f"{own.name}: questions no condition reads: {sorted(unused)}"
+
+
+@pytest.mark.parametrize("ref", ["b2b-sales", "wholesale-distribution"])
+def test_lead_to_deal_follows_the_pricing_answer(ref):
+    pb = _playbook(ref)
+    bespoke = _process(resolve(pb, {"pricing_complexity": "bespoke", "channels": ["phone"]}), "lead_to_deal")
+    assert {"calculate_bespoke_price", "approve_bespoke_price"} <= _nodes(bespoke)
+    assert "prepare_quote" not in _nodes(bespoke)
+    assert {
+        ("first_contact", "calculate_bespoke_price"),
+        ("approve_bespoke_price", "discount_check"),
+        ("finance_review", "calculate_bespoke_price"),
+    } <= _edges(bespoke)
+    listed = _process(
+        resolve(pb, {"pricing_complexity": "list_prices", "channels": ["phone"]}), "lead_to_deal"
+    )
+    assert "prepare_quote" in _nodes(listed)
+    assert not {"calculate_bespoke_price", "approve_bespoke_price"} & _nodes(listed)
+    assert ("prepare_quote", "discount_check") in _edges(listed)
+
+
+@pytest.mark.parametrize("ref", ["b2b-sales", "wholesale-distribution"])
+def test_the_overlays_lead_to_deal_edges_are_cores_plus_the_bespoke_chain(ref):
+    """The overlay repeats core's edge list (an overlay replaces it whole): a change to core's map must be
+    made here too, and this test says so."""
+    core_edges = {
+        (e.source, e.target, str(e.label)) for e in _process(_playbook("core"), "lead_to_deal").edges
+    }
+    own = {(e.source, e.target, str(e.label)) for e in _process(_playbook(ref), "lead_to_deal").edges}
+    chain = {
+        ("prepare_quote", "calculate_bespoke_price", "None"),
+        ("calculate_bespoke_price", "approve_bespoke_price", "None"),
+        ("approve_bespoke_price", "discount_check", "None"),
+    }
+    assert own == (core_edges - {("prepare_quote", "discount_check", "None")}) | chain
+
+
+def test_core_lead_to_deal_visits_the_customer_only_with_field_sales():
+    core = _playbook("core")
+    field = _process(resolve(core, {"channels": ["phone", "field_sales"]}), "lead_to_deal")
+    office = _process(resolve(core, {"channels": ["phone"]}), "lead_to_deal")
+    assert {("first_contact", "visit_customer"), ("visit_customer", "prepare_quote")} <= _edges(field)
+    assert "visit_customer" not in _nodes(office)
+    assert ("first_contact", "prepare_quote") in _edges(office)
+    for process in (field, office):
+        assert check_process(process) == []
