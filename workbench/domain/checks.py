@@ -16,7 +16,7 @@ from workbench.domain.kpis import formula_names
 from workbench.domain.phases import PHASE_IDS, Task
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Path, Problem
-from workbench.domain.processes import check_process
+from workbench.domain.processes import check_process, conditional_node_problems
 from workbench.domain.questions import Question
 from workbench.i18n import _
 
@@ -374,7 +374,7 @@ def check_processes(pb: Playbook) -> list[Problem]:
         for ni, node in enumerate(process.nodes):
             if node.lane not in roles:
                 problems.append(_unknown("role", node.lane, roles, base + ("nodes", ni, "lane")))
-        for gp in check_process(process):
+        for gp in check_process(process) + conditional_node_problems(process):
             path = base + gp.where if gp.where else base
             problems.append(Problem(f"process {process.id!r}: {gp.message}", path, code="process"))
     return problems
@@ -390,6 +390,7 @@ def _conditioned(pb: Playbook):
     for section in ("requirements", "processes", "kpis", "rfp_document"):
         for i, item in enumerate(getattr(pb, section)):
             yield (section, i), item.when
+    yield from _step_conditions(pb)
     for i, rule in enumerate(pb.governance.separation_of_duties):
         yield ("governance", "separation_of_duties", i), rule.when
     for i, rule in enumerate(pb.governance.least_privilege):
@@ -410,6 +411,15 @@ def _conditioned(pb: Playbook):
         ):
             for li, line in enumerate(getattr(profile, field)):
                 yield ("job_profiles", i, field, li), line.when
+
+
+def _step_conditions(pb: Playbook):
+    """The (path, condition) pairs on process steps and edges."""
+    for pi, process in enumerate(pb.processes):
+        for ni, node in enumerate(process.nodes):
+            yield ("processes", pi, "nodes", ni), node.when
+        for ei, edge in enumerate(process.edges):
+            yield ("processes", pi, "edges", ei), edge.when
 
 
 def _test_problem(test, question: Question | None) -> str | None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from workbench.domain.base import Id, Item, Strict
+from workbench.domain.conditions import Condition, applies
 from workbench.domain.digraph import DiGraph
 from workbench.domain.text import Text
 
@@ -17,12 +18,15 @@ class Node(Strict):
     kind: NodeKind
     lane: Id
     label: Text
+    when: Condition | None = None
+    """only on a task with one exit: when false the step drops out and its entries lead to its exit"""
 
 
 class Edge(Strict):
     source: Id
     target: Id
     label: Text | None = None
+    when: Condition | None = None
 
 
 class Process(Item):
@@ -123,6 +127,47 @@ def _node_problems(graph: DiGraph, node: Node, where: tuple[str, int]) -> list[G
         if any(not data.get("label") for _, _, data in out_edges):
             problems.append(GraphProblem(where, f"every exit of decision {node.id!r} needs a label"))
     return problems
+
+
+def conditional_node_problems(process: Process) -> list[GraphProblem]:
+    """A step that may drop out must be a task with exactly one exit, so that its entries can be linked
+    to that exit and the map stays a valid graph for every answer."""
+    problems: list[GraphProblem] = []
+    for i, node in enumerate(process.nodes):
+        if node.when is None:
+            continue
+        exits = sum(1 for e in process.edges if e.source == node.id)
+        if node.kind != "task" or exits != 1:
+            problems.append(
+                GraphProblem(
+                    ("nodes", i),
+                    f"only a task with exactly one exit may have a condition; {node.id!r} is a "
+                    f"{node.kind} with {exits} exits",
+                )
+            )
+    return problems
+
+
+def resolve_process(process: Process, answers: dict[str, Any]) -> Process:
+    """The map as it applies to one client: conditional steps and edges whose `when` is false drop out,
+    and every edge into a dropped step is led on to the step after it (keeping its own label)."""
+    kept = {n.id for n in process.nodes if applies(n.when, answers)}
+    edges = [e for e in process.edges if applies(e.when, answers)]
+    exit_of = {e.source: e.target for e in edges if e.source not in kept}
+    relinked: list[Edge] = []
+    seen: set[tuple[str, str]] = set()
+    for edge in edges:
+        if edge.source not in kept:
+            continue
+        target, passed = edge.target, {edge.target}
+        while target not in kept and target in exit_of and exit_of[target] not in passed:
+            target = exit_of[target]
+            passed.add(target)
+        if target in kept and (edge.source, target) not in seen:
+            seen.add((edge.source, target))
+            relinked.append(edge.model_copy(update={"target": target, "when": None}))
+    nodes = [n.model_copy(update={"when": None}) for n in process.nodes if n.id in kept]
+    return process.model_copy(update={"nodes": nodes, "edges": relinked})
 
 
 def handoffs(process: Process) -> list[Handoff]:

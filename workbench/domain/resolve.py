@@ -11,6 +11,7 @@ from workbench.domain.answers import complete_answers
 from workbench.domain.conditions import applies
 from workbench.domain.customer_profile import is_required
 from workbench.domain.playbook import Playbook
+from workbench.domain.processes import resolve_process
 
 _PROFILE_LISTS = (
     "duties",
@@ -87,7 +88,7 @@ def resolve(pb: Playbook, answers: dict[str, Any]) -> Playbook:
             "phases": phases,
             "governance": gov,
             "requirements": _keep(pb.requirements, answers),
-            "processes": _keep(pb.processes, answers),
+            "processes": [resolve_process(p, answers) for p in _keep(pb.processes, answers)],
             "kpis": _keep(pb.kpis, answers),
             "job_profiles": profiles,
             "rfp_document": _keep(pb.rfp_document, answers),
