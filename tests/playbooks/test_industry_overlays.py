@@ -100,6 +100,7 @@ def test_the_industry_client_gets_content_a_generic_client_does_not(example):
     pb = _playbook(ref)
     got = _content(resolve(pb, _answers(example, pb)))
     generic = _generic()
+    assert set(expected) == {"requirements", "processes", "kpis"} and all(expected.values())
     for section, ids in expected.items():
         assert ids <= got[section], (section, ids - got[section])
         assert not ids & generic[section], (section, ids & generic[section])

@@ -114,20 +114,20 @@ def _print_next_steps(oe: OpenEngagement, check: GateCheck) -> None:
 
 
 def _print_missing(name: str, check: GateCheck) -> None:
-    for criterion in check.readiness:  # what the go-live readiness review finds, before the gate tasks
-        print(_fill(_("Go-live readiness: {reason}").format(reason=criterion.message), "", "  "))
+    """The open gate tasks, then the go-live readiness criteria that fail."""
     missing = check.open_tasks
-    if not missing:
-        return
-    print(
-        ngettext(
-            "{phase}: {n} gate task is not done or skipped:",
-            "{phase}: {n} gate tasks are not done or skipped:",
-            len(missing),
-        ).format(phase=name, n=num(len(missing)))
-    )
+    if missing:
+        print(
+            ngettext(
+                "{phase}: {n} gate task is not done or skipped:",
+                "{phase}: {n} gate tasks are not done or skipped:",
+                len(missing),
+            ).format(phase=name, n=num(len(missing)))
+        )
     for task in missing:
         print(cut(f"  {task.id:<28} {status(task.status):<11} {task.owner:<16} {task.name}", WIDTH))
+    for criterion in check.readiness:
+        print(_fill(_("Go-live readiness: {reason}").format(reason=criterion.message), "", "  "))
 
 
 def list_phases(oe: OpenEngagement, as_json: bool) -> int:
