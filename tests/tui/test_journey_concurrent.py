@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from textual.widgets import Input, Static
 
 from tests.tui.conftest import TODAY
 from tests.tui.helpers import settle
@@ -16,6 +17,7 @@ from tests.tui.test_journey_intake import open_question
 from workbench.tui.app import make_app
 from workbench.tui.screens.dialogs import ErrorDialog
 from workbench.tui.screens.intake import IntakeScreen
+from workbench.tui.widgets.question_form import QuestionForm
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -80,3 +82,27 @@ async def test_an_answer_changed_in_the_shell_too_is_not_overwritten(engagement)
 # A task move while another program holds the write lock is covered by tests/tui/test_trust_store.py: the
 # move waits in the store queue, the screen says another program is writing, and the move lands once the
 # lock is released (retried, never lost).
+
+
+async def test_text_typed_when_the_shell_changes_the_same_question_is_kept_and_saved_only_when_asked(
+    engagement,
+):
+    app = make_app(engagement, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        form = await open_question(pilot, "target_go_live_months")
+        await pilot.press("ctrl+a", "ctrl+k", *"9")  # typed, no Enter
+        cli_sets(engagement, "target_go_live_months=6")
+        await pilot.press("ctrl+r")  # what the watcher does when it sees the change
+        await settle(pilot)
+
+        assert saved(engagement)["answers"]["target_go_live_months"] == 6  # theirs, not overwritten
+        kept = screen.query_one(QuestionForm)
+        assert kept is form and kept.query_one("#answer", Input).value == "9"  # the typed text is kept
+        assert "Changed elsewhere to 6" in str(kept.query_one("#q-error", Static).render())
+        assert any("changed by another writer" in n.message for n in app._notifications)
+
+        await pilot.press("enter")  # the user saves their text over the other answer, knowingly
+        await settle(pilot)
+        assert saved(engagement)["answers"]["target_go_live_months"] == 9

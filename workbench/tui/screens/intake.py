@@ -212,12 +212,31 @@ class IntakeScreen(WorkbenchScreen):
                 self.answers.pop(key, None)
                 self._written.pop(key, None)
         self.answers = ordered_answers(self.pb, self.answers)
-        changed_here = self.pb.questions[self.current].id in changed
+        current = self.pb.questions[self.current].id
         self._refresh_nav()
-        if changed_here:
+        if current in changed and self._keeps_typed_text(current):
+            return
+        if current in changed:
             self.run_worker(
                 self._show(self.current), group="intake-show", exclusive=True, description="show question"
             )
+
+    def _keeps_typed_text(self, question_id: str) -> bool:
+        """The question on screen changed elsewhere while text is typed into it: keep the form and its
+        text (re-showing it would lose the text or save it over the other writer's answer unasked)."""
+        forms = [f for f in self.query(QuestionForm) if f.question.id == question_id]
+        if not forms or not forms[0].has_typed_text():
+            return False
+        forms[0].changed_elsewhere(self.answers.get(question_id))
+        question = self.pb.questions[self.current]
+        self.notify(
+            _("{question}: changed by another writer; your typed text is kept, not saved yet.").format(
+                question=tr(question.text, self.lang)
+            ),
+            severity="warning",
+            timeout=8,
+        )
+        return True
 
     # ---- navigation
     @on(OptionList.OptionSelected, "#questions")

@@ -250,6 +250,22 @@ class QuestionForm(Vertical):
         if typed is not None:
             self._commit(typed[0])
 
+    def has_typed_text(self) -> bool:
+        """Text typed into the input that is neither saved nor what it showed at first (valid or not)."""
+        widget = self.query_one("#answer")
+        return isinstance(widget, Input) and widget.value.strip() not in ("", self.initial_text.strip())
+
+    def changed_elsewhere(self, value: Any) -> None:
+        """Another writer saved `value` for this question while text was typed here: keep the typed text
+        (never lost), remember the file's value as what the input stands against, and say so under it."""
+        self.value = self.shown = value
+        self.initial_text = format_answer(self.question, value, self.lang)
+        self._error(
+            _("Changed elsewhere to {answer}; your text is kept: Enter or Ctrl+S saves it instead.").format(
+                answer=self.initial_text or "—"
+            )
+        )
+
     def typed_answer(self) -> tuple[Any] | None:
         """A valid answer typed but not saved yet (focus moved, or the screen moves on), as a 1-tuple so
         that any value can be returned; None when there is none. Nothing typed is lost this way."""
