@@ -204,7 +204,7 @@ def run(args: argparse.Namespace) -> int:
     oe = open_or_report(args.folder, None, "status")
     if oe is None:
         return ExitCode.BAD_INPUT
-    with oe:
+    with oe, oe.store.snapshot():  # tasks, baselines, gates and KPIs as of one moment
         today = args.today or date.today()
         states = oe.store.tasks()
         report = status_report(oe.resolved, oe.plan, states, today)

@@ -3,6 +3,8 @@ implement the same protocol (see the README), so commands and the TUI never see 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Protocol
 
@@ -97,6 +99,12 @@ class StateStore(Protocol):
         ...
 
     def close(self) -> None: ...
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads made inside agree with each other (one snapshot): a report that reads tasks, baselines
+        and KPIs sees them as of one moment, and a team store answers them in one transaction."""
+        ...
 
     def writable(self) -> bool:
         """Whether this user may change the engagement here (a team store's viewer may not): interfaces

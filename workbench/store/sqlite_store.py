@@ -14,6 +14,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -118,6 +120,13 @@ class SQLiteStore:
 
     def close(self) -> None:
         self.conn.close()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Nothing to do here (see StateStore.snapshot): the reads are local and quick, and this one
+        connection is shared by the TUI's threads, so a read transaction held open here would make a
+        worker's write on it fail instead of waiting."""
+        yield
 
     def writable(self) -> bool:
         """Whether changes can be saved here: state.db and its folder writable by this user."""

@@ -205,3 +205,38 @@ def test_other_writers_commits_move_the_change_counter_and_ones_own_do_not(pg_se
         theirs.set_status("a", "in_progress", "boris")
         assert _settled(mine, 3) == 3
         assert mine.tasks()["a"].status == "in_progress"
+
+
+def test_reads_inside_a_snapshot_share_one_transaction_and_see_one_moment(pg_server):
+    """`status` reads tasks, baselines, gates and KPIs inside `snapshot()`: on the team store they are one
+    repeatable-read transaction, so a teammate's commit in between is not half seen (and the round trips
+    of a BEGIN and COMMIT per read are saved)."""
+    address, engagement = pg_server.address(), f"snap-{uuid.uuid4().hex[:8]}"
+    with PostgresStore(address, engagement) as store, PostgresStore(address, engagement) as teammate:
+        store.sync_tasks([("t1", "pre", 0)], "ana")
+        with store.snapshot():
+            before = store.tasks()["t1"].status
+            teammate.set_status("t1", "in_progress", "boris")
+            assert store.tasks()["t1"].status == before == "not_started"  # the same moment throughout
+            assert "boris" not in {e.author for e in store.history("t1")}
+        assert store.tasks()["t1"].status == "in_progress"  # a read after it sees the commit
+        assert "boris" in {e.author for e in store.history("t1")}
+
+
+def test_one_connection_serves_a_command_and_a_busy_one_overflows_to_a_pool(pg_server):
+    """A command's calls share the connection opened first (one connect per command); a write made while
+    that connection holds a snapshot takes one from a pool made only then, and a broken connection is
+    replaced before its next use."""
+    address, engagement = pg_server.address(), f"conn-{uuid.uuid4().hex[:8]}"
+    with PostgresStore(address, engagement) as store:
+        store.sync_tasks([("t1", "pre", 0)], "ana")
+        store.set_status("t1", "in_progress", "ana")
+        assert store.pool._pool is None  # one after another: the first connection did it all
+        with store.snapshot():
+            assert store.tasks()["t1"].status == "in_progress"  # the snapshot's moment is its first read
+            store.set_status("t1", "done", "ana")  # the first connection is lent to the snapshot
+            assert store.tasks()["t1"].status == "in_progress"
+        assert store.pool._pool is not None and store.tasks()["t1"].status == "done"
+        store.pool._first.close()  # as if the server had dropped it
+        store.add_note("t1", "still here", "ana")
+        assert store.tasks()["t1"].notes == 1

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import random
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -32,6 +33,7 @@ from workbench.i18n import _
 from workbench.store.base import StoreBusy
 from workbench.store.busy import BusyPolicy
 from workbench.store.postgres.address import SCHEMA, check_address, import_psycopg, redacted
+from workbench.store.postgres.connections import Connections
 from workbench.store.postgres.schema import migrate
 from workbench.store.sqlite_store import StoreDataError, StoreError, _now, _row_date, _task_state
 
@@ -88,32 +90,40 @@ class PostgresStore:
         self._token = uuid.uuid4().hex
         """names this store object's own NOTIFYs, which change_counter() does not count"""
         self._listener: Connection | None = None
+        self._snapshot = threading.local()
+        """this thread's open snapshot() connection, if any"""
         self._changes = 0
         self._params: dict = {}
         params.setdefault("connect_timeout", "10")
         params["options"] = (params.get("options", "") + f" -c search_path={SCHEMA}").strip()
+        first = None
         try:
-            with psycopg.connect(**params, autocommit=True) as first:
-                migrate(first)
-        except psycopg.OperationalError as exc:
+            first = psycopg.connect(**params, autocommit=True)
+            migrate(first)
+            self._register(first, create)
+            first.autocommit = False  # as a pool's connections are: every call opens its transaction
+        except BaseException as exc:
+            if first is not None:
+                first.close()
+            if not isinstance(exc, psycopg.OperationalError):
+                raise
             raise StoreError(
                 _("cannot reach the team store at {address}: {reason}").format(
                     address=redacted(address), reason=str(exc).strip()
                 )
             ) from None
-        self._params = params
-        self.pool = ConnectionPool(
-            kwargs=params, min_size=1, max_size=pool_size, open=True, name=f"crmwb-{engagement}"
+        self.pool = Connections(
+            first,
+            lambda: psycopg.connect(**params),
+            lambda: ConnectionPool(
+                kwargs=params, min_size=1, max_size=pool_size, open=True, name=f"crmwb-{engagement}"
+            ),
         )
-        try:
-            self._register(create)
-        except BaseException:
-            self.pool.close()
-            raise
+        self._params = params
 
-    def _register(self, create: bool) -> None:
-        with self._read() as conn:
-            known = conn.execute("SELECT 1 FROM engagements WHERE id = %s", (self.engagement,)).fetchone()
+    def _register(self, conn, create: bool) -> None:
+        """Know the engagement (or create its row), on the connection that migrated."""
+        known = conn.execute("SELECT 1 FROM engagements WHERE id = %s", (self.engagement,)).fetchone()
         if known:
             return
         if not create:
@@ -122,11 +132,10 @@ class PostgresStore:
                     address=redacted(self.address), engagement=self.engagement
                 )
             )
-        with self.pool.connection() as conn:
-            conn.execute(
-                "INSERT INTO engagements (id, created_at) VALUES (%s, %s) ON CONFLICT DO NOTHING",
-                (self.engagement, _now()),
-            )
+        conn.execute(
+            "INSERT INTO engagements (id, created_at) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+            (self.engagement, _now()),
+        )
 
     def close(self) -> None:
         self._stop_listening()
@@ -187,10 +196,28 @@ class PostgresStore:
 
     # ---- transactions
     @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Every read of this thread inside runs in one read-only transaction (see
+        StateStore.snapshot): one BEGIN and COMMIT instead of one pair per read."""
+        if getattr(self._snapshot, "conn", None) is not None:
+            yield
+            return
+        with self._read() as conn:
+            self._snapshot.conn = conn
+            try:
+                yield
+            finally:
+                self._snapshot.conn = None
+
+    @contextmanager
     def _read(self) -> Iterator:
         """One consistent snapshot for a read of several queries; never waits for a writer."""
         from psycopg import IsolationLevel
 
+        shared = getattr(self._snapshot, "conn", None)
+        if shared is not None:
+            yield shared
+            return
         with self.pool.connection() as conn:
             # set on the connection, so the BEGIN itself says it: one round trip less per read
             conn.isolation_level, conn.read_only = IsolationLevel.REPEATABLE_READ, True
