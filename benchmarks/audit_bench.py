@@ -30,7 +30,7 @@ from workbench.domain.crm_targets import TARGETS, CrmMapping
 from workbench.domain.drift import compare
 from workbench.domain.playbook import Playbook
 from workbench.loading.located_yaml import no_gc
-from workbench.writers.crm.registry import UnknownTarget, adapter
+from workbench.crm_adapters.registry import UnknownTarget, adapter
 
 ROLES, OBJECTS, SEED = 200, 500, 7
 DEFAULT_TARGETS = ("espocrm", "odoo", "salesforce")

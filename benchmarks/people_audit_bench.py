@@ -30,7 +30,7 @@ from workbench.domain.people_audit import audit_people, crm_role_index  # noqa: 
 from workbench.domain.playbook import Playbook  # noqa: E402
 from workbench.loading.crm.users import USER_TARGETS, read_users  # noqa: E402
 from workbench.loading.located_yaml import no_gc  # noqa: E402
-from workbench.writers.crm.registry import adapter, mapping_for  # noqa: E402
+from workbench.crm_adapters.registry import adapter, mapping_for  # noqa: E402
 
 USERS, SOD_RULES, SEED = 5_000, 40, 11
 

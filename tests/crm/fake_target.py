@@ -1,4 +1,5 @@
-"""A tiny CRM target for testing the commands on top of the adapters: domain, writer and reader in one.
+"""A tiny CRM target for testing the commands on top of the adapters: domain, writer and reader in one,
+registered as a third party would (`ADAPTER`, an entry point: audit_fixtures.registered).
 
 Format: `permissions.csv` with the header `role,object,action,scope`; a role line without an object
 declares a role that holds nothing. It cannot express `delete: team` (narrowed to own, reported), so
@@ -104,3 +105,36 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
         live.locations[(role, obj, action)] = (str(path), number)
     live.missing_roles = [r.id for r in pb.roles if r.id not in seen]
     return live, problems
+
+
+class FakeAdapter:
+    """The adapter as a third party might write it: a plain class with the protocol's members, nothing
+    inherited from the workbench."""
+
+    name = NAME
+    label = "Fake CRM"
+    reads = ("csv",)
+    writes = ("csv",)
+    expresses = frozenset({"widened_right", "extra_role"})
+    read_users = None
+
+    def default_mapping(self) -> CrmMapping:
+        return CrmMapping()
+
+    def project(self, pb: Playbook, mapping: CrmMapping) -> TargetMatrix:
+        return project(pb, mapping)
+
+    def write(self, pb: Playbook, mapping: CrmMapping, folder: Path) -> list[Path]:
+        return write(pb, mapping, folder)
+
+    def read(self, path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, list[Problem]]:
+        return read(path, pb, mapping)
+
+    def limitations(self, pb: Playbook, mapping: CrmMapping) -> list[Limitation]:
+        return list(project(pb, mapping).limitations)
+
+    def role_names(self, pb: Playbook, mapping: CrmMapping) -> dict[str, list[str]]:
+        return {role.id: [mapping.role_name(role.id)] for role in pb.roles}
+
+
+ADAPTER = FakeAdapter()

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.crm.audit_fixtures import MINI, drift_rows
+from workbench.crm_adapters.registry import adapter, mapping_for, names
 from workbench.domain.drift import LiveMatrix, compare
 from workbench.domain.playbook import Playbook
-from workbench.writers.crm.registry import adapter, mapping_for, names
 
 TARGETS = names()
 MAPPINGS = {

@@ -10,12 +10,12 @@ import zipfile
 import pytest
 
 from tests.conftest import DATA
-from workbench.domain.crm.salesforce import NAMESPACE, project
+from workbench.crm_adapters.salesforce.model import NAMESPACE, project
+from workbench.crm_adapters.salesforce.reader import read
+from workbench.crm_adapters.salesforce.writer import write
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import compare
-from workbench.loading.crm.salesforce import read
 from workbench.loading.playbooks import load_playbook
-from workbench.writers.crm.salesforce import write
 
 MINI_MAP = CrmMapping(objects={"lead": "Lead", "settings": "Setting__c"})
 

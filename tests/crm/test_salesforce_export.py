@@ -7,7 +7,7 @@ import pytest
 from defusedxml import ElementTree
 
 from tests.conftest import DATA
-from workbench.domain.crm.salesforce import (
+from workbench.crm_adapters.salesforce.model import (
     FLAGS,
     NAMESPACE,
     NO_OBJECT_PERMISSION,
@@ -17,9 +17,9 @@ from workbench.domain.crm.salesforce import (
     set_names,
     to_scopes,
 )
+from workbench.crm_adapters.salesforce.writer import write
 from workbench.domain.crm_targets import CrmMapping
 from workbench.loading.playbooks import load_playbook
-from workbench.writers.crm.salesforce import write
 
 NS = {"sf": NAMESPACE}
 MINI_MAP = CrmMapping(objects={"lead": "Lead", "settings": "Setting__c"})
