@@ -9,12 +9,12 @@ import zipfile
 import pytest
 
 from tests.conftest import DATA
-from workbench.domain.crm.dynamics import project
+from workbench.crm_adapters.dynamics.model import project
+from workbench.crm_adapters.dynamics.reader import read
+from workbench.crm_adapters.dynamics.writer import write
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import compare
-from workbench.loading.crm.dynamics import read
 from workbench.loading.playbooks import load_playbook
-from workbench.writers.crm.dynamics import write
 
 MINI_MAP = CrmMapping(objects={"lead": "lead", "settings": "new_setting"})
 HOSTILE = DATA / "crm" / "dynamics" / "hostile" / "Roles"

@@ -9,12 +9,12 @@ import json
 import pytest
 
 from tests.conftest import DATA
-from workbench.domain.crm.espocrm import RULES, EntityRule, entity_scopes, entity_value, project
+from workbench.crm_adapters.espocrm.model import RULES, EntityRule, entity_scopes, entity_value, project
+from workbench.crm_adapters.espocrm.reader import read
+from workbench.crm_adapters.espocrm.writer import write
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import compare
-from workbench.loading.crm.espocrm import read
 from workbench.loading.playbooks import load_playbook
-from workbench.writers.crm.espocrm import write
 
 MINI_MAP = CrmMapping(objects={"lead": "Lead", "settings": None})
 OVERLAY_OBJECTS = {

@@ -11,10 +11,10 @@ import pytest
 
 from tests.conftest import DATA
 from tests.crm.test_espocrm import MINI_MAP, design
-from workbench.domain.crm.espocrm import project
+from workbench.crm_adapters.espocrm.model import project
+from workbench.crm_adapters.espocrm.reader import loads, read
+from workbench.crm_adapters.espocrm.writer import write
 from workbench.domain.drift import compare
-from workbench.loading.crm.espocrm import loads, read
-from workbench.writers.crm.espocrm import write
 
 ESPO = DATA / "crm" / "espocrm"
 

@@ -10,12 +10,12 @@ import pytest
 from defusedxml import ElementTree
 
 from tests.conftest import DATA
-from workbench.domain.crm.odoo import HEADER, UNCARRIED, group_id, odoo_model, project, scope_of
+from workbench.crm_adapters.odoo.model import HEADER, UNCARRIED, group_id, odoo_model, project, scope_of
+from workbench.crm_adapters.odoo.reader import read
+from workbench.crm_adapters.odoo.writer import write
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import compare
-from workbench.loading.crm.odoo import read
 from workbench.loading.playbooks import load_playbook
-from workbench.writers.crm.odoo import write
 
 MINI_MAP = CrmMapping(objects={"lead": "crm.lead", "settings": "res.config.settings"})
 OVERLAY_OBJECTS = {

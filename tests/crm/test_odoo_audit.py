@@ -10,10 +10,10 @@ import pytest
 
 from tests.conftest import DATA
 from tests.crm.test_odoo import MINI_MAP, design
-from workbench.domain.crm.odoo import project
+from workbench.crm_adapters.odoo.model import project
+from workbench.crm_adapters.odoo.reader import read
+from workbench.crm_adapters.odoo.writer import write
 from workbench.domain.drift import compare
-from workbench.loading.crm.odoo import read
-from workbench.writers.crm.odoo import write
 
 ODOO = DATA / "crm" / "odoo"
 

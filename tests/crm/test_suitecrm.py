@@ -10,12 +10,12 @@ import csv
 import pytest
 
 from tests.conftest import DATA
-from workbench.domain.crm.suitecrm import ALLOWED, ORDER, module_scopes, module_values, project
+from workbench.crm_adapters.suitecrm.model import ALLOWED, ORDER, module_scopes, module_values, project
+from workbench.crm_adapters.suitecrm.reader import read
+from workbench.crm_adapters.suitecrm.writer import write
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import compare
-from workbench.loading.crm.suitecrm import read
 from workbench.loading.playbooks import load_playbook
-from workbench.writers.crm.suitecrm import write
 
 MINI_MAP = CrmMapping(objects={"lead": "Leads"})
 OVERLAY_OBJECTS = {

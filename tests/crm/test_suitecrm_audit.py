@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from tests.conftest import DATA
 from tests.crm.test_suitecrm import MINI_MAP, design
-from workbench.domain.crm.suitecrm import project
+from workbench.crm_adapters.suitecrm.model import project
+from workbench.crm_adapters.suitecrm.reader import read
+from workbench.crm_adapters.suitecrm.writer import write
 from workbench.domain.drift import compare
-from workbench.loading.crm.suitecrm import read
-from workbench.writers.crm.suitecrm import write
 
 SUITE = DATA / "crm" / "suitecrm"
 

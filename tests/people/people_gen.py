@@ -297,7 +297,7 @@ def _salesforce(accounts, pb, mapping, folder):
 
 
 def _dynamics(accounts, pb, mapping, folder):
-    from workbench.domain.crm.dynamics import role_names
+    from workbench.crm_adapters.dynamics.model import role_names
 
     names = role_names(pb, mapping)
     users, links = [], []
@@ -332,7 +332,7 @@ def _dynamics(accounts, pb, mapping, folder):
 
 
 def _odoo(accounts, pb, mapping, folder):
-    from workbench.domain.crm.odoo import group_id
+    from workbench.crm_adapters.odoo.model import group_id
 
     rows = []
     for n, a in enumerate(accounts):

@@ -12,8 +12,8 @@ import pytest
 
 from tests.conftest import allowed_latin_words
 from tests.people.people_gen import Account, population, roster_csv, write_export
-from workbench.domain.people_audit import KINDS
 from workbench.crm_adapters.registry import user_targets
+from workbench.domain.people_audit import KINDS
 
 
 @pytest.fixture(scope="module")

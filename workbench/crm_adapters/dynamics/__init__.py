@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from workbench.crm_adapters.common.bundled import BundledAdapter
+from workbench.crm_adapters.dynamics import model, reader, users, writer
 from workbench.crm_adapters.protocol import CrmAdapter
-from workbench.domain.crm import dynamics as model
 from workbench.i18n import N_
-from workbench.loading.crm import dynamics as reader
-from workbench.loading.crm.users import dynamics as users
-from workbench.writers.crm import dynamics as writer
 
 ADAPTER: CrmAdapter = BundledAdapter(
-    name="dynamics",
+    name=model.TARGET,
     label_id=N_("Microsoft Dynamics 365"),
     reads=("xml", "zip"),
     writes=("xml",),

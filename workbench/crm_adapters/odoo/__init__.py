@@ -4,15 +4,12 @@
 from __future__ import annotations
 
 from workbench.crm_adapters.common.bundled import BundledAdapter
+from workbench.crm_adapters.odoo import model, reader, users, writer
 from workbench.crm_adapters.protocol import CrmAdapter
-from workbench.domain.crm import odoo as model
 from workbench.i18n import N_
-from workbench.loading.crm import odoo as reader
-from workbench.loading.crm.users import odoo as users
-from workbench.writers.crm import odoo as writer
 
 ADAPTER: CrmAdapter = BundledAdapter(
-    name="odoo",
+    name=model.TARGET,
     label_id=N_("Odoo"),
     reads=("csv", "xml"),
     writes=("csv", "xml", "txt"),

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from workbench.crm_adapters.common.bundled import BundledAdapter
 from workbench.crm_adapters.protocol import CrmAdapter
-from workbench.domain.crm import suitecrm as model
+from workbench.crm_adapters.suitecrm import model, reader, users, writer
 from workbench.i18n import N_
-from workbench.loading.crm import suitecrm as reader
-from workbench.loading.crm.users import suitecrm as users
-from workbench.writers.crm import suitecrm as writer
 
 ADAPTER: CrmAdapter = BundledAdapter(
-    name="suitecrm",
+    name=model.TARGET,
     label_id=N_("SuiteCRM"),
     reads=("csv",),
     writes=("csv", "txt"),
