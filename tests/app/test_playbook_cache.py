@@ -179,7 +179,7 @@ def test_a_playbook_through_the_cache_names_the_same_crm_roles():
     group of a cached playbook came out `CRM_x` instead of `group_crm_x`)."""
     import json
 
-    from workbench.domain.crm.odoo import group_id
+    from workbench.crm_adapters.odoo.model import group_id
     from workbench.domain.playbook import Playbook
     from workbench.loading.playbooks import load_playbook
 

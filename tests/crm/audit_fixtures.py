@@ -1,5 +1,6 @@
-"""Fixtures for the audit, recertify and crm-export command tests: the fake target registered in the
-CRM registry, and a small design with a known matrix. Import `exported_fixture` / `fake_target_fixture`
+"""Fixtures for the audit, recertify and crm-export command tests: the fake target registered as a third
+party would register it (an entry point in a distribution's metadata on sys.path), and a small design with
+a known matrix. Import `exported_fixture` / `fake_target_fixture`
 into a test module to use the fixtures `exported` / `fake_target` there."""
 
 from __future__ import annotations
@@ -22,13 +23,34 @@ MINI_GRANTS = {
 }
 
 
-@pytest.fixture(name="fake_target")
-def fake_target_fixture(monkeypatch):
-    """Register tests.crm.fake_target as the CRM target `fake`."""
-    from workbench.writers.crm import registry
+def install_adapter(root: Path, entry_points: dict[str, str]) -> Path:
+    """A distribution's metadata in `root` (put it on sys.path) registering `entry_points` (name ->
+    `module:object`) in the CRM adapter group, exactly as `pip install` of a third-party package leaves it."""
+    from workbench.domain.fixed_ids import CRM_ADAPTER_GROUP
 
-    module = "tests.crm.fake_target"
-    monkeypatch.setitem(registry.TARGETS, "fake", (module, module, module))
+    info = root / "crmwb_third_party-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: crmwb-third-party\nVersion: 1.0\n")
+    lines = [f"[{CRM_ADAPTER_GROUP}]", *(f"{name} = {value}" for name, value in entry_points.items())]
+    (info / "entry_points.txt").write_text("\n".join(lines) + "\n")
+    return root
+
+
+def register(request, monkeypatch, root: Path, entry_points: dict[str, str]) -> None:
+    """Install `entry_points` (see install_adapter) under `root` for the running test only."""
+    from workbench.crm_adapters import registry
+
+    monkeypatch.syspath_prepend(str(install_adapter(root, entry_points)))
+    registry.refresh()
+    request.addfinalizer(
+        registry.refresh
+    )  # before monkeypatch takes `root` off sys.path: nothing reads between
+
+
+@pytest.fixture(name="fake_target")
+def fake_target_fixture(request, monkeypatch, tmp_path):
+    """Register tests.crm.fake_target's ADAPTER as the CRM target `fake`, through an entry point."""
+    register(request, monkeypatch, tmp_path / "fake-site", {"fake": "tests.crm.fake_target:ADAPTER"})
     return "fake"
 
 

@@ -1,4 +1,5 @@
-"""A tiny CRM target for testing the commands on top of the adapters: domain, writer and reader in one.
+"""A tiny CRM target for testing the commands on top of the adapters: domain, writer and reader in one,
+registered as a third party would (`ADAPTER`, an entry point: audit_fixtures.registered).
 
 Format: `permissions.csv` with the header `role,object,action,scope`; a role line without an object
 declares a role that holds nothing. It cannot express `delete: team` (narrowed to own, reported), so
@@ -14,18 +15,30 @@ from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, LiveMatrix, TargetMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
+from workbench.domain.system_rights import HELD, SYSTEM
 
 NAME = "fake"
 HEADER = "role,object,action,scope"
 
 
+DEFAULT_OBJECTS = ("lead", "settings", "contact", "account", "deal")
+"""objects the fake CRM has, under the playbook's own ids; the others are Limitations"""
+
+
 def project(pb: Playbook, mapping: CrmMapping) -> TargetMatrix:
     matrix = TargetMatrix(NAME)
-    objects = {o.id for o in pb.objects}
+    objects = {o.id for o in pb.objects if mapping.object_name(o.id)}
     for role in pb.roles:
+        for right in role.system_rights:
+            matrix.limitations.append(
+                Limitation(role.id, SYSTEM, right, HELD, "none", "fake has no privileges")
+            )
         for obj, actions in role.permissions.items():
             for action, scope in actions.items():
-                if scope == "none" or obj not in objects:
+                if scope == "none":
+                    continue
+                if obj not in objects:
+                    matrix.limitations.append(Limitation(role.id, obj, action, scope, "none", "not mapped"))
                     continue
                 if action == "delete" and scope == "team":
                     matrix.limitations.append(
@@ -67,7 +80,7 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
     if not lines or lines[0].strip() != HEADER:
         return live, [Problem(f"expected the header {HEADER!r}", file=str(path), line=1, column=1)]
     roles = {mapping.role_name(r.id): r.id for r in pb.roles}
-    objects = {o.id for o in pb.objects}
+    objects = {o.id for o in pb.objects if mapping.object_name(o.id)}
     problems: list[Problem] = []
     seen: set[str] = set()
     for number, line in enumerate(lines[1:], start=2):
@@ -104,3 +117,36 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
         live.locations[(role, obj, action)] = (str(path), number)
     live.missing_roles = [r.id for r in pb.roles if r.id not in seen]
     return live, problems
+
+
+class FakeAdapter:
+    """The adapter as a third party might write it: a plain class with the protocol's members, nothing
+    inherited from the workbench."""
+
+    name = NAME
+    label = "Fake CRM"
+    reads = ("csv",)
+    writes = ("csv",)
+    expresses = frozenset({"widened_right", "extra_role"})
+    read_users = None
+
+    def default_mapping(self) -> CrmMapping:
+        return CrmMapping(objects={obj: obj for obj in DEFAULT_OBJECTS})
+
+    def project(self, pb: Playbook, mapping: CrmMapping) -> TargetMatrix:
+        return project(pb, mapping)
+
+    def write(self, pb: Playbook, mapping: CrmMapping, folder: Path) -> list[Path]:
+        return write(pb, mapping, folder)
+
+    def read(self, path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, list[Problem]]:
+        return read(path, pb, mapping)
+
+    def limitations(self, pb: Playbook, mapping: CrmMapping) -> list[Limitation]:
+        return list(project(pb, mapping).limitations)
+
+    def role_names(self, pb: Playbook, mapping: CrmMapping) -> dict[str, list[str]]:
+        return {role.id: [mapping.role_name(role.id)] for role in pb.roles}
+
+
+ADAPTER = FakeAdapter()

@@ -7,7 +7,7 @@ import pytest
 from defusedxml import ElementTree
 
 from tests.conftest import DATA
-from workbench.domain.crm.dynamics import (
+from workbench.crm_adapters.dynamics.model import (
     NO_PRIVILEGE,
     privilege_name,
     project,
@@ -16,9 +16,9 @@ from workbench.domain.crm.dynamics import (
     split_privilege,
     to_scope,
 )
+from workbench.crm_adapters.dynamics.writer import write
 from workbench.domain.crm_targets import CrmMapping
 from workbench.loading.playbooks import load_playbook
-from workbench.writers.crm.dynamics import write
 
 MINI_MAP = CrmMapping(objects={"lead": "lead", "settings": "new_setting"})
 

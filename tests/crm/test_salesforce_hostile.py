@@ -8,8 +8,8 @@ import zipfile
 import pytest
 
 from tests.conftest import DATA
+from workbench.crm_adapters.salesforce.reader import read
 from workbench.domain.crm_targets import CrmMapping
-from workbench.loading.crm.salesforce import read
 from workbench.loading.playbooks import load_playbook
 
 HOSTILE = DATA / "crm" / "salesforce" / "hostile"

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from tests.crm.audit_fixtures import drift_rows
+from workbench.crm_adapters.registry import adapter, mapping_for, names
 from workbench.domain.system_rights import SYSTEM
-from workbench.writers.crm.registry import adapter, mapping_for, names
 
 PLAYBOOKS = ("core", "b2b-sales", "b2c-retail-loyalty", "financial-services")
 

@@ -260,7 +260,7 @@ def _json(path: Path, doc: object) -> Path:
 
 def write_export(target: str, accounts: list[Account], pb: Playbook, folder: Path) -> list[Path]:
     """The accounts as `target` exports them; returns the files to pass to the audit."""
-    from workbench.writers.crm.registry import mapping_for
+    from workbench.crm_adapters.registry import mapping_for
 
     folder.mkdir(parents=True, exist_ok=True)
     mapping = mapping_for(pb, target)
@@ -268,7 +268,7 @@ def write_export(target: str, accounts: list[Account], pb: Playbook, folder: Pat
 
 
 def _salesforce(accounts, pb, mapping, folder):
-    from workbench.domain.crm.salesforce import set_names
+    from workbench.crm_adapters.salesforce.model import set_names
 
     names = set_names(pb, mapping)
     users, assignments = [], []
@@ -297,7 +297,7 @@ def _salesforce(accounts, pb, mapping, folder):
 
 
 def _dynamics(accounts, pb, mapping, folder):
-    from workbench.domain.crm.dynamics import role_names
+    from workbench.crm_adapters.dynamics.model import role_names
 
     names = role_names(pb, mapping)
     users, links = [], []
@@ -332,7 +332,7 @@ def _dynamics(accounts, pb, mapping, folder):
 
 
 def _odoo(accounts, pb, mapping, folder):
-    from workbench.domain.crm.odoo import group_id
+    from workbench.crm_adapters.odoo.model import group_id
 
     rows = []
     for n, a in enumerate(accounts):

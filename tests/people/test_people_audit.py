@@ -12,8 +12,8 @@ import pytest
 
 from tests.conftest import allowed_latin_words
 from tests.people.people_gen import Account, population, roster_csv, write_export
+from workbench.crm_adapters.registry import user_targets
 from workbench.domain.people_audit import KINDS
-from workbench.loading.crm.users import USER_TARGETS
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +58,7 @@ def test_roster_has_300_people_and_12_plants(pop):
     assert {"shared-login", "too-many-admins", "beyond-role"} <= set(kinds)
 
 
-@pytest.mark.parametrize("target", USER_TARGETS)
+@pytest.mark.parametrize("target", user_targets())
 def test_all_twelve_planted_problems_found_and_nothing_else(
     run_cli, engagement, pop, design, tmp_path, target
 ):

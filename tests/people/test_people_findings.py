@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from workbench.crm_adapters.registry import role_names
 from workbench.domain.people import Person, UserAccount, looks_shared
 from workbench.domain.people_audit import audit_people, crm_role_index
-from workbench.writers.crm.registry import mapping_for
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +18,7 @@ def pb():
 
 
 def run(pb, people, accounts, target="espocrm"):
-    report = audit_people(pb, people, accounts, crm_role_index(pb, mapping_for(pb, target), target), target)
+    report = audit_people(pb, people, accounts, crm_role_index(pb, *role_names(pb, target)), target)
     return sorted((f.kind, f.severity, f.account or "", f.roles) for f in report.findings), report
 
 

@@ -9,9 +9,9 @@ import csv
 from defusedxml import ElementTree
 
 from tests.writers.roles_fixtures import context, roles_data
-from workbench.domain.crm.odoo import KNOWN, odoo_model
+from workbench.crm_adapters.odoo.deliverable import write
+from workbench.crm_adapters.odoo.model import KNOWN, odoo_model
 from workbench.loading.playbooks import load_playbook
-from workbench.writers.odoo import write
 
 HEADER = ["id", "name", "model_id:id", "group_id:id", "perm_read", "perm_write", "perm_create", "perm_unlink"]
 

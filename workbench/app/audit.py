@@ -31,11 +31,11 @@ class DriftAudit:
 
 def drift_audit(pb: Playbook, label: str, target: str, source: Path) -> DriftAudit:
     """Project, read, compare. Raises UnknownTarget for a CRM we have no adapter for."""
+    from workbench.crm_adapters.registry import adapter, mapping_for
     from workbench.domain.audit_report import AuditReport
     from workbench.domain.drift import compare
     from workbench.domain.problems import Problem
     from workbench.loading.located_yaml import no_gc
-    from workbench.writers.crm.registry import adapter, mapping_for
 
     crm = adapter(target)
     if not source.exists():

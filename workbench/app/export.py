@@ -12,9 +12,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from workbench.crm_adapters.common.staging import MANIFEST as CRM_MANIFEST
+from workbench.crm_adapters.common.staging import owned_crm, stage_crm
 from workbench.writers import registry
-from workbench.writers.crm.staging import MANIFEST as CRM_MANIFEST
-from workbench.writers.crm.staging import owned_crm, stage_crm
 from workbench.writers.export import Progress, previous_deliverables, stage_deliverables
 from workbench.writers.manifest import MANIFEST
 from workbench.writers.transaction import Changes, Rules, Transaction
@@ -206,6 +206,6 @@ def _stage_jobdescs(request: JobdescRequest, txn: Transaction) -> list[str]:
 
 def crm_adapters(to: str) -> list[Any]:
     """The adapters for `--to`: a name, a comma list or `all`; raises UnknownTarget."""
-    from workbench.writers.crm.registry import adapter, expand
+    from workbench.crm_adapters.registry import adapter, expand
 
     return [adapter(name) for name in expand(to)]

@@ -72,11 +72,10 @@ def people_audit(
 ) -> PeopleAuditResult:
     """Read the roster (or take `roster`, e.g. as recertification decisions left it) and the user export,
     and judge every enabled account. Raises UnknownUserTarget."""
+    from workbench.crm_adapters.registry import read_users, role_names
     from workbench.domain.people_audit import audit_people, crm_role_index
     from workbench.domain.problems import Problem
-    from workbench.loading.crm.users import read_users
     from workbench.loading.roster import ROSTER_FILE, read_roster
-    from workbench.writers.crm.registry import mapping_for
 
     people, problems = read_roster(folder) if roster is None else (roster, [])
     if not people and not problems:
@@ -104,7 +103,7 @@ def people_audit(
     if any(p.severity == "error" for p in problems) or not people:
         return PeopleAuditResult(None, problems)
     problems += roster_problems(pb, people, str(folder / ROSTER_FILE))
-    index = crm_role_index(pb, mapping_for(pb, target), target)
+    index = crm_role_index(pb, *role_names(pb, target))
     report = audit_people(pb, people, accounts, index, target, label, [str(s) for s in sources])
     return PeopleAuditResult(report, problems)
 
@@ -135,13 +134,12 @@ def people_review(
     pb: Playbook, label: str, folder: Path, target: str, sources: list[Path], out: Path, lang: str
 ) -> PeopleReview:
     """One checklist per manager of the roles their people hold in the CRM, written into `out` in `lang`."""
+    from workbench.crm_adapters.registry import read_users, role_names
     from workbench.domain.people_audit import admin_roles, crm_role_index, designed_roles_held
     from workbench.domain.people_recertify import review_lines
     from workbench.domain.text import tr
     from workbench.i18n import use_language
-    from workbench.loading.crm.users import read_users
     from workbench.loading.roster import read_roster
-    from workbench.writers.crm.registry import mapping_for
     from workbench.writers.people_recertify_xlsx import write
 
     people, problems = read_roster(folder)
@@ -149,7 +147,7 @@ def people_review(
     problems += found
     if any(p.severity == "error" for p in problems):
         return PeopleReview([], problems)
-    index, admins = crm_role_index(pb, mapping_for(pb, target), target), admin_roles(pb)
+    index, admins = crm_role_index(pb, *role_names(pb, target)), admin_roles(pb)
     order = {role.id: i for i, role in enumerate(pb.roles)}
     held = [designed_roles_held(a, index, admins, order) for a in accounts]
     lines = review_lines(pb, people, accounts, held)
@@ -171,11 +169,11 @@ class PeopleDecisions:
 
 def people_decisions(pb: Playbook, folder: Path, target: str, files: list[Path]) -> PeopleDecisions:
     """Read the managers' checklists back into the CRM change plan and the approved roster."""
+    from workbench.crm_adapters.registry import role_names
     from workbench.domain.people_audit import crm_role_names
     from workbench.domain.people_recertify import approved_roster, change_plan
     from workbench.loading.people_checklist import read_people_checklist
     from workbench.loading.roster import read_roster
-    from workbench.writers.crm.registry import mapping_for
 
     people, problems = read_roster(folder)
     decisions = []
@@ -186,5 +184,5 @@ def people_decisions(pb: Playbook, folder: Path, target: str, files: list[Path])
         problems += found_problems
     if any(p.severity == "error" for p in problems):
         return PeopleDecisions(None, people, problems)
-    plan = change_plan(decisions, crm_role_names(pb, mapping_for(pb, target), target))
+    plan = change_plan(decisions, crm_role_names(pb, *role_names(pb, target)))
     return PeopleDecisions(plan, approved_roster(people, decisions), problems)

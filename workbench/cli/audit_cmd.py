@@ -146,7 +146,7 @@ def audit(pb: Playbook, label: str, args: argparse.Namespace, plan_doc: Outcome 
     from workbench import __version__
     from workbench.app.audit import drift_audit
     from workbench.cli.output import print_problems
-    from workbench.writers.crm.registry import UnknownTarget
+    from workbench.crm_adapters.registry import UnknownTarget
 
     target, source = args.source[0], Path(args.source[1])
     try:

@@ -82,8 +82,8 @@ class Outcome:
 
 
 def decide(pb: Playbook, files: list[Path], target_choice: str | None) -> Outcome:
+    from workbench.crm_adapters.registry import UnknownTarget, adapter, expand, mapping_for
     from workbench.loading.recertify_checklist import read_checklist
-    from workbench.writers.crm.registry import UnknownTarget, adapter, expand, mapping_for
 
     decisions, problems = [], []
     for path in files:

@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     from workbench.app.design import load_design
     from workbench.app.export import crm_adapters, export_crm
     from workbench.cli.output import print_problems
-    from workbench.writers.crm.registry import UnknownTarget
+    from workbench.crm_adapters.registry import UnknownTarget
 
     try:
         adapters = crm_adapters(args.to)

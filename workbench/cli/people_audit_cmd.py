@@ -15,7 +15,7 @@ from pathlib import Path
 from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import num
 from workbench.cli.output import add_format_argument, add_output_argument, emit, json_text
-from workbench.domain.fixed_ids import CRM_TARGETS
+from workbench.domain.fixed_ids import crm_targets
 from workbench.i18n import N_, _, ngettext
 
 FORMATS = ("table", "json", "sarif", "xlsx")
@@ -54,7 +54,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "folder", metavar="ENGAGEMENT", help="the engagement folder (its roster.yaml and design)"
     )
-    parser.add_argument("--crm", required=True, choices=CRM_TARGETS, help="the CRM the user export is from")
+    parser.add_argument("--crm", required=True, choices=crm_targets(), help="the CRM the user export is from")
     parser.add_argument(
         "--users", nargs="+", type=Path, metavar="FILE-OR-DIR", help="the CRM's user export files (see below)"
     )
@@ -101,12 +101,13 @@ def run(args: argparse.Namespace) -> int:
                 users="--users FILE...", decisions="--decisions CHECKLIST.xlsx..."
             )
         )
-    from workbench.loading.crm.users import USER_TARGETS
+    from workbench.crm_adapters.registry import user_targets
 
-    if args.crm not in USER_TARGETS:
+    readers = user_targets()
+    if args.crm not in readers:
         return fail(
             _("no user export reader for {target}; expected one of: {targets}").format(
-                target=args.crm, targets=", ".join(USER_TARGETS)
+                target=args.crm, targets=", ".join(readers)
             )
         )
     design, problems = load_design(str(folder), None)

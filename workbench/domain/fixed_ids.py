@@ -5,11 +5,13 @@ The ids are what files, the state store and commands keep (always English); peop
 translated labels in `domain/vocabulary.py`, `domain/rfp_pack.py` or the playbook's own phase names.
 This module imports nothing, so argparse `choices` and help text can use it without loading pydantic
 (`crmwb --help` stays fast); the pydantic models keep `Literal` types that a test holds equal to these.
+The CRM targets are the one set not fixed here: they are whatever adapters are installed (`crm_targets`).
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cache
 
 
 class Priority(StrEnum):
@@ -46,10 +48,21 @@ DEFECT_STATUSES: tuple[str, ...] = tuple(s.value for s in DefectStatus)
 TASK_STATUSES: tuple[str, ...] = tuple(s.value for s in TaskStatus)
 PHASE_IDS: tuple[str, ...] = ("pre_deployment", "deployment", "post_deployment")
 """the three phases in order; their names come from the playbook (`phases[].name`), never from code"""
-CRM_TARGETS: tuple[str, ...] = ("salesforce", "dynamics", "odoo", "espocrm", "suitecrm")
-"""the CRMs with an adapter (workbench/writers/crm/registry.py); `crm_mappings:` keys in a playbook"""
+CRM_ADAPTER_GROUP = "crmwb.crm_adapters"
+"""the entry-point group a CRM adapter registers under (pyproject.toml `[project.entry-points]`)"""
+
+
+@cache
+def crm_targets() -> tuple[str, ...]:
+    """The CRMs with an adapter, sorted: the names registered in the entry-point group, read from the
+    installed packages' metadata without importing any adapter (so the CLI's help and the playbook's
+    `crm_mappings:` keys stay cheap). The one list: workbench/crm_adapters/registry.py loads from it.
+    Cached for the process; `crm_targets.cache_clear()` after installing one in-process (tests)."""
+    from importlib.metadata import entry_points
+
+    return tuple(sorted({point.name for point in entry_points(group=CRM_ADAPTER_GROUP)}))
 
 
 def crm_target_list(separator: str = ", ") -> str:
-    """The target names for help and error text, e.g. `salesforce, dynamics, ...`."""
-    return separator.join(CRM_TARGETS)
+    """The target names for help and error text, e.g. `dynamics, espocrm, ...`."""
+    return separator.join(crm_targets())

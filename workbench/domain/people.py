@@ -3,7 +3,8 @@
 An auditor asks about people, not role definitions: who holds which role, who left but still logs in,
 which login nobody owns. The roster (`Person`) is what the client says each person should be; the CRM's
 user export (`UserAccount`, one typed model whatever CRM it came from) is what they are. Pure data and
-matching; the readers live in loading/ (roster) and loading/crm/users/ (exports).
+matching; the readers live in loading/ (roster) and each CRM adapter's `users` module (exports, over
+loading/crm/users/).
 """
 
 from __future__ import annotations

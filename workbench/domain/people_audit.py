@@ -422,47 +422,26 @@ def audit_people(
     )
 
 
-def crm_role_index(pb: Playbook, mapping: CrmMapping, target: str) -> dict[str, str]:
+def crm_role_index(pb: Playbook, mapping: CrmMapping, exported: dict[str, list[str]]) -> dict[str, str]:
     """CRM role name (case-folded) -> designed role id, for every name a user export may show a role by:
-    the role id, its mapped name (`crm_mappings.<target>.roles` or prefix + id), the name `crm-export`
-    gives it in that CRM (Salesforce API name, Dynamics role name, Odoo group external id and its
-    `CRM: <name>` label) and its name in every language."""
-    from workbench.domain.crm.dynamics import role_names
-    from workbench.domain.crm.odoo import group_id
-    from workbench.domain.crm.salesforce import api_name, set_names
+    the role id, its mapped name (`crm_mappings.<target>.roles` or prefix + id) and that made an API name,
+    the names `crm-export` gives it in that CRM (`exported`, from the adapter's `role_names`: Salesforce
+    API name, Dynamics role name, Odoo group external id and `CRM: <name>` label) and its name in every
+    language."""
+    from workbench.domain.crm import api_name
     from workbench.languages import LANGUAGES
 
     index: dict[str, str] = {}
-    exported = (
-        set_names(pb, mapping)
-        if target == "salesforce"
-        else role_names(pb, mapping)
-        if target == "dynamics"
-        else {}
-    )
     for role in pb.roles:
         names = {role.id, mapping.role_name(role.id), api_name(mapping.role_name(role.id))}
         names |= {tr(role.name, lang) for lang in LANGUAGES}
-        if role.id in exported:
-            names.add(exported[role.id])
-        if target == "odoo":
-            names |= {group_id(mapping, role.id)} | {f"CRM: {tr(role.name, lang)}" for lang in LANGUAGES}
+        names |= set(exported.get(role.id, ()))
         for name in names:
             index.setdefault(name.strip().casefold(), role.id)
     return index
 
 
-def crm_role_names(pb: Playbook, mapping: CrmMapping, target: str) -> dict[str, str]:
-    """role id -> the name its role, permission set or group has in the CRM (what `crm-export` writes), for
-    the change plan's steps."""
-    from workbench.domain.crm.dynamics import role_names
-    from workbench.domain.crm.odoo import group_id
-    from workbench.domain.crm.salesforce import set_names
-
-    if target == "salesforce":
-        return set_names(pb, mapping)
-    if target == "dynamics":
-        return role_names(pb, mapping)
-    if target == "odoo":
-        return {role.id: group_id(mapping, role.id) for role in pb.roles}
-    return {role.id: mapping.role_name(role.id) for role in pb.roles}
+def crm_role_names(pb: Playbook, mapping: CrmMapping, exported: dict[str, list[str]]) -> dict[str, str]:
+    """role id -> the name its role, permission set or group has in the CRM (what `crm-export` writes: the
+    first of the adapter's `role_names`), for the change plan's steps."""
+    return {role.id: (exported.get(role.id) or [mapping.role_name(role.id)])[0] for role in pb.roles}

@@ -26,7 +26,7 @@ REGISTRY: dict[str, dict[str, str]] = {
         "xlsx": "workbench.writers.roles_xlsx:write",
         "md": "workbench.writers.roles_text:write_md",
         "csv": "workbench.writers.roles_csv:write",
-        "odoo": "workbench.writers.odoo:write",
+        "odoo": "workbench.crm_adapters.odoo.deliverable:write",
         "casbin": "workbench.writers.casbin_policy:write",
     },
     "processes": {

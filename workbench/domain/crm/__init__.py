@@ -1,9 +1,10 @@
 """Per-CRM permission models as pure logic: how a playbook right becomes the CRM's own flags or levels
-(`project`), and back (`to_scope`). Writers and readers for each CRM's files sit in writers/crm and
-loading/crm."""
+(`project`), and back (`to_scope`): the helpers every CRM adapter shares. Each CRM's own model, writer
+and readers sit in its package under workbench/crm_adapters."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,15 @@ def unmapped_limitations(
         for action, wanted in role.permissions.get(obj.id, {}).items()
         if wanted != "none"
     ]
+
+
+def api_name(name: str) -> str:
+    """A valid Salesforce-style API name (letters, digits, single underscores, starting with a letter, 80
+    at most)."""
+    clean = re.sub(r"_+", "_", re.sub(r"[^A-Za-z0-9_]", "_", name)).strip("_")
+    if not clean or not clean[0].isalpha():
+        clean = f"X{clean}"
+    return clean[:80].rstrip("_")
 
 
 UNMAPPED_KINDS = (N_("EspoCRM entity"), N_("SuiteCRM module"), N_("Odoo model"))

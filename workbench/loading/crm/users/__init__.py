@@ -1,8 +1,9 @@
 """Readers of CRM user exports: who the accounts are and which roles they hold, one typed model
 (`domain.people.UserAccount`) whatever CRM the export came from.
 
-Each CRM module (`salesforce`, `dynamics`, `odoo`, `espocrm`, `suitecrm`) has `read(paths) -> (accounts,
-problems)`; `read_users(target, paths)` picks it. The files are the ones the CRM's own tools export (CSV
+Each CRM adapter with a user reader (its package's `users` module, exposed as the adapter's
+`read_users`: `read(paths) -> (accounts, problems)`) builds on this module; `read_users(target, reader,
+paths)` runs it. The files are the ones the CRM's own tools export (CSV
 from Data Loader, a list view or Advanced Find; JSON from the REST API); each file is recognised by its
 columns, not its name, so the user passes them in any order. They share this module's table reader:
 UTF-8 (a BOM dropped), within the permission-file budget, CSV rows or JSON records each with the line it
@@ -12,28 +13,19 @@ list view `User Name`). Bad input is a located Problem, never an exception.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from workbench.domain.fixed_ids import CRM_TARGETS
 from workbench.domain.people import UserAccount
 from workbench.domain.problems import Problem
 from workbench.i18n import _
 from workbench.loading.crm import read_limited
 from workbench.loading.crm.csv_text import csv_records, decode_utf8
 from workbench.loading.roster import ACTIVE, INACTIVE
-
-USER_TARGETS: tuple[str, ...] = tuple(
-    t for t in CRM_TARGETS if importlib.util.find_spec(f"workbench.loading.crm.users.{t}") is not None
-)
-"""CRMs whose user exports can be read: each a module of this package (a CRM target added without one
-is refused by `read_users` with the list of those that can)"""
 
 JSON_LISTS = ("value", "list", "records", "data", "result", "users")
 """where the records sit in an API answer: Dynamics `value`, EspoCRM `list`, Salesforce REST `records`,
@@ -258,15 +250,11 @@ class UnknownUserTarget(ValueError):
     """A CRM whose user exports we cannot read."""
 
 
-def read_users(target: str, paths: list[Path]) -> tuple[list[UserAccount], list[Problem]]:
-    """The accounts of `target`'s user export files (any order), and the problems found reading them."""
-    if target not in USER_TARGETS:
-        raise UnknownUserTarget(
-            _("no user export reader for {target}; expected one of: {targets}").format(
-                target=target, targets=", ".join(USER_TARGETS)
-            )
-        )
-    module = importlib.import_module(f"workbench.loading.crm.users.{target}")
+def read_users(
+    target: str, reader: Callable[[list[Path]], tuple[list[UserAccount], list[Problem]]], paths: list[Path]
+) -> tuple[list[UserAccount], list[Problem]]:
+    """The accounts of `target`'s user export files (any order) read by the adapter's `reader`, and the
+    problems found reading them; a path that does not exist is a problem, not an exception."""
     missing = [p for p in paths if not p.exists()]
     if missing:
         return [], [
@@ -277,4 +265,4 @@ def read_users(target: str, paths: list[Path]) -> tuple[list[UserAccount], list[
             )
             for p in missing
         ]
-    return module.read(paths)
+    return reader(paths)

@@ -2,7 +2,7 @@
 
 Files: `ir.model.access.csv` (Odoo's exact header; one line per role and Odoo model), `record_rules.xml`
 (one `res.groups` per role and the `ir.rule` records that narrow own and team scopes, see
-domain/crm/odoo.py) and `odoo-unmapped.txt` (what could not be expressed, and where two playbook objects
+`model`) and `odoo-unmapped.txt` (what could not be expressed, and where two playbook objects
 were merged into one Odoo model). In the module's `__manifest__.py`, list `record_rules.xml` before the
 CSV so the groups exist when the access lines refer to them. Models come from `crm_mappings.odoo`.
 """
@@ -14,8 +14,16 @@ import io
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from workbench.crm_adapters.odoo.model import (
+    HEADER,
+    PERMS,
+    OdooRights,
+    group_id,
+    odoo_model,
+    odoo_rights,
+    xml_id,
+)
 from workbench.domain.crm import written_names
-from workbench.domain.crm.odoo import HEADER, PERMS, OdooRights, group_id, odoo_model, odoo_rights, xml_id
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.playbook import Playbook
 from workbench.domain.text import tr

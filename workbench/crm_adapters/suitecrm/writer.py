@@ -4,11 +4,11 @@ Files: `suitecrm_acl.csv` with exactly the columns `role,module,action,value` â€
 module and action (access, view, list, edit, delete, import, export, massupdate, in that order), the value
 being SuiteCRM's own number (89/-98 for access; 90 all, 80 group, 75 owner, -99 none for the others).
 Every action is written explicitly, so nothing is left "not set" (0) for SuiteCRM's defaults (all) to
-fill; then the `admin` rows of the system rights (domain/crm/suitecrm.py). The rows are what a
+fill; then the `admin` rows of the system rights (`model`). The rows are what a
 consultant enters in Security Suite > Role Management (or loads into acl_roles_actions, joining acl_roles
 by name and acl_actions by category = module and name = action).
 And `suitecrm-limitations.txt`: every designed right the ACL cannot carry (rules in
-domain/crm/suitecrm.py).
+`model`).
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ import csv
 import io
 from pathlib import Path
 
-from workbench.domain.crm.suitecrm import HEADER, ORDER, admin_values, plan, split_admin
+from workbench.crm_adapters.espocrm.writer import limitations_text
+from workbench.crm_adapters.suitecrm.model import HEADER, ORDER, admin_values, plan, split_admin
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.playbook import Playbook
 from workbench.writers.atomic import write_text_atomic
-from workbench.writers.crm.espocrm import limitations_text
 
 ACL, REPORT = "suitecrm_acl.csv", "suitecrm-limitations.txt"
 

@@ -10,7 +10,7 @@ is the group `group_crm_x`.
 A group's `implied_ids` (refs to groups such as base.group_system) are its system rights, through
 `crm_mappings.odoo.system_rights`.
 
-Semantics (domain/crm/odoo.py): a set ACL column with no rule of the group for that operation is all; with
+Semantics (`model`): a set ACL column with no rule of the group for that operation is all; with
 rules the widest recognised domain; a domain this tool does not write is read as all (a warning names it).
 Lines without a group apply to every user, so they count for every role. Group inheritance (implied
 groups) is not followed. Groups outside the design that grant rights on mapped models are unknown roles;
@@ -27,7 +27,7 @@ from xml.parsers.expat import XMLParserType
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
-from workbench.domain.crm.odoo import PERMS, OdooRule, live_matrix
+from workbench.crm_adapters.odoo.model import PERMS, OdooRule, live_matrix
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import LiveMatrix
 from workbench.domain.playbook import Playbook

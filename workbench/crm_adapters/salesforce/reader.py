@@ -6,7 +6,8 @@ A permission set's name is its `fullName` when the file has one, else the file s
 through the mapping's `roles` or `role_prefix` (names are matched ignoring case, as Salesforce does).
 `objectPermissions` are audited, and `userPermissions` the mapping names as system rights
 (`crm_mappings.salesforce.system_rights`); other user permissions, field permissions and tab settings are
-out of scope. Flags become scopes by `to_scopes` (domain/crm/salesforce.py): own and team read as one level.
+out of scope. Flags become scopes by `to_scopes` (`model`): own and team read as
+one level.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from workbench.crm_adapters.salesforce.model import FLAGS, NAMESPACE, TARGET, set_names, to_scopes
 from workbench.domain.access import scope_rank
 from workbench.domain.crm import read_system, system_index
-from workbench.domain.crm.salesforce import FLAGS, NAMESPACE, TARGET, set_names, to_scopes
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import LiveMatrix
 from workbench.domain.playbook import Playbook

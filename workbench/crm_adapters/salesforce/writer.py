@@ -2,7 +2,7 @@
 
 Files: `permissionsets/<Name>.permissionset-meta.xml` per playbook role, nothing else, so the folder can
 sit in a source tree such as `force-app/main/default` and deploy as is. What a permission set cannot carry
-(rules in domain/crm/salesforce.py) is the projection's Limitations, which `crmwb crm-export` writes to
+(rules in `model`) is the projection's Limitations, which `crmwb crm-export` writes to
 limitations.md beside the target folders. The XML follows what Salesforce itself retrieves (namespace,
 element order, 4-space indent), so a retrieved copy diffs cleanly against the export.
 """
@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from workbench.domain.crm.salesforce import FLAGS, NAMESPACE, PermissionSetPlan, plan
+from workbench.crm_adapters.salesforce.model import FLAGS, NAMESPACE, PermissionSetPlan, plan
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.playbook import Playbook
 from workbench.i18n import current_language

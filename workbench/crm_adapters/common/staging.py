@@ -32,8 +32,8 @@ class CrmStaged:
 
 def stage_crm(pb: Any, label: str, adapters: list, txn: Transaction, out: Path) -> CrmStaged:
     """Every target's files, limitations.md/.json and crm-export.json, staged."""
+    from workbench.crm_adapters.registry import mapping_for
     from workbench.writers.crm.limitations import limitations_json, limitations_md
-    from workbench.writers.crm.registry import mapping_for
 
     staged = CrmStaged()
     staging = txn.staging

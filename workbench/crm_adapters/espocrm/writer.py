@@ -5,7 +5,7 @@ returns for a Role (`POST /api/v1/Role` one element at a time; `GET /api/v1/Role
 under "list"): `name`, `data` (entity -> levels, `false` for no access; every mapped entity is listed, so
 nothing is left "not-set" for EspoCRM's defaults to fill), `fieldData` (empty: field-level access is not
 designed), `exportPermission` and `massUpdatePermission`. And `espocrm-limitations.txt`: every designed
-right a role cannot carry and what was written instead (rules in domain/crm/espocrm.py).
+right a role cannot carry and what was written instead (rules in `model`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from workbench.domain.crm.espocrm import plan
+from workbench.crm_adapters.espocrm.model import plan
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import TargetMatrix
 from workbench.domain.playbook import Playbook

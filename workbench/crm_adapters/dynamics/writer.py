@@ -3,7 +3,7 @@
 Files: `Roles/<name>.xml` per playbook role (`<Role id="{guid}" name="..."><RolePrivileges><RolePrivilege
 name="prvReadAccount" level="Global"/>...`), with a uuid5 id derived from the role name so repeated
 exports are byte-identical and re-importing updates the same role. Nothing else is written: what a role
-cannot carry (rules in domain/crm/dynamics.py) is the projection's Limitations, which `crmwb crm-export`
+cannot carry (rules in `model`) is the projection's Limitations, which `crmwb crm-export`
 writes to limitations.md. Privileges are sorted by name, as solution exports list them.
 """
 
@@ -14,9 +14,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from workbench.crm_adapters.dynamics.model import (
+    DEPTHS,
+    PRIVILEGES,
+    plan,
+    privilege_name,
+    role_id,
+    role_names,
+)
 from workbench.domain.access import Action
 from workbench.domain.crm import written_names
-from workbench.domain.crm.dynamics import DEPTHS, PRIVILEGES, plan, privilege_name, role_id, role_names
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.playbook import Playbook
 from workbench.writers.atomic import write_bytes_atomic

@@ -351,3 +351,15 @@ def _note_unknown(
                 live.unknown_roles.append(seen[group])
         elif model not in models and (seen[group], model) not in live.unknown_objects:
             live.unknown_objects.append((seen[group], model))
+
+
+def exported_role_names(pb: Playbook, mapping: CrmMapping) -> dict[str, list[str]]:
+    """role id -> [its group's external id, then its `CRM: <name>` label in every language], the names
+    user exports show a group by."""
+    from workbench.domain.text import tr
+    from workbench.languages import LANGUAGES
+
+    return {
+        role.id: [group_id(mapping, role.id), *(f"CRM: {tr(role.name, lang)}" for lang in LANGUAGES)]
+        for role in pb.roles
+    }

@@ -4,13 +4,13 @@ Input: a `.json` file or a folder of them. Each file holds one Role object, an a
 `crm-export` writes), or an API answer `{"total": n, "list": [...]}` from `GET /api/v1/Role` (ask with
 `select=name,data,exportPermission` — the list view leaves `data` out). `data` may also be the JSON string
 the database keeps. Names become roles through the mapping's `roles`/`role_prefix` (exact, then ignoring
-case). Translation: domain/crm/espocrm.py. Problems point at the line and column of the offending key.
+case). Translation: `model`. Problems point at the line and column of the offending key.
 
 A mapped entity a role leaves out (or sets to "not-set") is read as no access, as in EspoCRM's strict
 ACL mode; in the default mode EspoCRM grants such scopes in full, so the reader warns about each role that
 leaves a mapped entity out. `exportPermission` missing or "not-set" is read as yes (EspoCRM's default
 unless aclStrictMode is on). The role fields `crm_mappings.espocrm.system_rights` names are the system
-rights (domain/crm/espocrm.py says which values hold them).
+rights (`model` says which values hold them).
 """
 
 from __future__ import annotations
@@ -24,8 +24,16 @@ from array import array
 from pathlib import Path
 from typing import Any
 
+from workbench.crm_adapters.espocrm.model import (
+    RANK,
+    TARGET,
+    entities,
+    entity_scopes,
+    field_held,
+    project,
+    rule_for,
+)
 from workbench.domain.crm import read_system, system_index
-from workbench.domain.crm.espocrm import RANK, TARGET, entities, entity_scopes, field_held, project, rule_for
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import LiveMatrix
 from workbench.domain.playbook import Playbook

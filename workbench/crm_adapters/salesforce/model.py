@@ -38,13 +38,12 @@ read all; allowRead/allowEdit/allowDelete/allowCreate -> team.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
 from workbench.domain.access import Action, Role, scope_rank
-from workbench.domain.crm import project_system, written_names
+from workbench.domain.crm import api_name, project_system, written_names
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, TargetMatrix
 from workbench.domain.playbook import Playbook
@@ -103,14 +102,6 @@ def user_permissions(names: list[str]) -> list[str]:
     """The user permissions to enable for the designed ones: each with the prerequisites Salesforce
     enforces (a permission set that lacks them does not deploy), sorted."""
     return sorted(set(names) | {need for name in names for need in PREREQUISITES.get(name, ())})
-
-
-def api_name(name: str) -> str:
-    """A valid API name (letters, digits, single underscores, starting with a letter, 80 at most)."""
-    clean = re.sub(r"_+", "_", re.sub(r"[^A-Za-z0-9_]", "_", name)).strip("_")
-    if not clean or not clean[0].isalpha():
-        clean = f"X{clean}"
-    return clean[:80].rstrip("_")
 
 
 def set_names(pb: Playbook, mapping: CrmMapping) -> dict[str, str]:
@@ -292,3 +283,8 @@ def _cells(
 def project(pb: Playbook, mapping: CrmMapping) -> TargetMatrix:
     """The design as Salesforce can hold it: what the audit of a faithful export will read back."""
     return plan(pb, mapping)[1]
+
+
+def exported_role_names(pb: Playbook, mapping: CrmMapping) -> dict[str, list[str]]:
+    """role id -> [its permission set's API name], the name user exports show it by."""
+    return {role: [name] for role, name in set_names(pb, mapping).items()}

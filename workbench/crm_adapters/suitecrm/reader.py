@@ -12,15 +12,14 @@ Values are SuiteCRM's numbers; 0 or a missing row is "not set" and read as Suite
 all) — a role that leaves a mapped module unset grants it in full, and the reader warns about it. Names
 The `admin` action (95/99/100) on a `<Module>.admin` entry the mapping names is a system right. Names
 become roles through the mapping's `roles`/`role_prefix` (exact, then ignoring case). Translation:
-domain/crm/suitecrm.py.
+`model`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from workbench.domain.crm import read_system, system_index
-from workbench.domain.crm.suitecrm import (
+from workbench.crm_adapters.suitecrm.model import (
     ADMIN_ACTION,
     ADMIN_HELD,
     ALLOWED,
@@ -35,6 +34,7 @@ from workbench.domain.crm.suitecrm import (
     modules,
     project,
 )
+from workbench.domain.crm import read_system, system_index
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import LiveMatrix
 from workbench.domain.playbook import Playbook

@@ -249,3 +249,8 @@ def _grant_entity(
 def project(pb: Playbook, mapping: CrmMapping) -> TargetMatrix:
     """The design as Dynamics can hold it: what the audit of a faithful export will read back."""
     return plan(pb, mapping)[1]
+
+
+def exported_role_names(pb: Playbook, mapping: CrmMapping) -> dict[str, list[str]]:
+    """role id -> [its security role's name], the name user exports show it by."""
+    return {role: [name] for role, name in role_names(pb, mapping).items()}

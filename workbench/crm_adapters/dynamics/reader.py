@@ -4,7 +4,7 @@ Input: an unpacked solution folder (its `Roles/*.xml`, also `Roles/<name>/<name>
 `customizations.xml`), a solution `.zip` (the same files inside), or one role file. A file may hold one
 `<Role>`, a `<Roles>` list, or a whole `<ImportExportXml>`. The role's `name` attribute (else the file
 stem) becomes a playbook role through the mapping's `roles` or `role_prefix`, ignoring case.
-Privileges become scopes by domain/crm/dynamics.py: Deep is read as all (a located warning says so);
+Privileges become scopes by `model`: Deep is read as all (a located warning says so);
 update is the widest of Write, Append and AppendTo (a warning when they differ); Share is the action
 "share". Privileges `crm_mappings.dynamics.system_rights` names (prvExportToExcel...) are system rights,
 held at any depth but None; other miscellaneous privileges are not audited (an info says how many).
@@ -16,9 +16,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
-from workbench.domain.access import scope_rank
-from workbench.domain.crm import read_system, system_index
-from workbench.domain.crm.dynamics import (
+from workbench.crm_adapters.dynamics.model import (
     ACTION_OF,
     TARGET,
     privilege_entity,
@@ -26,6 +24,8 @@ from workbench.domain.crm.dynamics import (
     split_privilege,
     to_scope,
 )
+from workbench.domain.access import scope_rank
+from workbench.domain.crm import read_system, system_index
 from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import LiveMatrix
 from workbench.domain.playbook import Playbook
