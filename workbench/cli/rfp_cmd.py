@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "pack":
         from workbench.cli import export_cmd
 
-        args.only = "rfp"
+        args.only = "rfp,vendor-forms"
         return export_cmd.run(args)
     return _score(args)
 
