@@ -4,6 +4,9 @@ proposal procurement sends), rfp.xlsx (the requirements vendors answer), rfp.md 
 
 `crmwb rfp score FILLED.xlsx...`: rank vendors from their filled-in RFP workbooks.
 
+`crmwb rfp evaluate VENDORS-DIR`: the evaluation beyond fit -- price, demo, references, knock-outs,
+weights and sensitivity (cli/rfp_evaluate.py).
+
 Each workbook carries its own requirement list (id, module, priority, weight), so no playbook is needed.
 Exit codes: 0 every file read cleanly, 1 scored but something could not be read (listed), 2 a file could
 not be scored at all (named; the others are still ranked) or bad usage.
@@ -15,6 +18,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from workbench.cli import rfp_evaluate
 from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import num, pct1
 from workbench.cli.output import add_format_argument, emit, json_text
@@ -42,6 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "engagement's language. Only answers the playbook marks vendor-visible appear in it.",
     )
     export_cmd.add_arguments(pack, choose_deliverables=False)
+    rfp_evaluate.add_arguments(actions)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
 
         args.only = "rfp,vendor-forms"
         return export_cmd.run(args)
+    if args.action == "evaluate":
+        return rfp_evaluate.run(args)
     return _score(args)
 
 
