@@ -96,7 +96,10 @@ def vendor_packs(root: Path, blank: Path, vendors: dict[str, dict] | None = None
         fill_commercial(blank / "commercial-form.xlsx", folder / "commercial-form.xlsx", pack["costs"])
         for evaluator, scores in pack["demo"].items():
             fill_scorecard(
-                blank / "demo-scorecard.xlsx", folder / f"demo-scorecard-{evaluator.lower()}.xlsx", evaluator, scores
+                blank / "demo-scorecard.xlsx",
+                folder / f"demo-scorecard-{evaluator.lower()}.xlsx",
+                evaluator,
+                scores,
             )
         for n, scores in enumerate(pack["references"], start=1):
             fill_reference(blank / "reference-check.xlsx", folder / f"reference-check-{n}.xlsx", scores)

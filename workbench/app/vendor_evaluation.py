@@ -60,7 +60,11 @@ def _currency(packs: list[VendorPack]) -> str:
     if len(set(stated.values())) > 1:
         listed = ", ".join(f"{vendor}: {currency}" for vendor, currency in stated.items())
         raise EvaluationInputError(
-            [_("the commercial forms are in different currencies ({listed}); expected one currency").format(listed=listed)]
+            [
+                _(
+                    "the commercial forms are in different currencies ({listed}); expected one currency"
+                ).format(listed=listed)
+            ]
         )
     return next(iter(stated.values()), "")
 

@@ -48,13 +48,22 @@ def add_arguments(actions) -> None:
         metavar="fit=N,price=N,demo=N,references=N",
         help="override weights in points (they must add up to 100; criteria not named keep the playbook's)",
     )
-    evaluate.add_argument("--horizon", type=int, choices=(3, 5), default=5, help="TCO horizon in years (default 5)")
-    evaluate.add_argument("--out", type=Path, metavar="DIR", help="where the evaluation files go (default VENDORS-DIR)")
+    evaluate.add_argument(
+        "--horizon", type=int, choices=(3, 5), default=5, help="TCO horizon in years (default 5)"
+    )
+    evaluate.add_argument(
+        "--out", type=Path, metavar="DIR", help="where the evaluation files go (default VENDORS-DIR)"
+    )
     add_format_argument(evaluate, ("text", "json", "md"))
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.app.vendor_evaluation import EvaluationInputError, playbook_weights, run_evaluation, write_outputs
+    from workbench.app.vendor_evaluation import (
+        EvaluationInputError,
+        playbook_weights,
+        run_evaluation,
+        write_outputs,
+    )
     from workbench.domain.evaluation_weights import parse_weights
 
     try:
@@ -69,7 +78,10 @@ def run(args: argparse.Namespace) -> int:
         print(_("crmwb rfp evaluate: nothing was written"), file=sys.stderr)
         return ExitCode.BAD_INPUT
     except ValueError as exc:  # --weights that cannot be read or do not add up to 100
-        print(_("crmwb rfp evaluate: error: --weights: {message}").format(message=_first_line(exc)), file=sys.stderr)
+        print(
+            _("crmwb rfp evaluate: error: --weights: {message}").format(message=_first_line(exc)),
+            file=sys.stderr,
+        )
         return ExitCode.BAD_INPUT
     summary = evaluated.summary
     if args.format == "json":

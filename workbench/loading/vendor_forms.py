@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.domain.demo_reconcile import Scorecard
+from workbench.domain.locale import format_number
 from workbench.domain.rfp_pack import VENDOR_NAME, in_every_language
 from workbench.domain.vendor_forms import (
     COMMERCIAL_YEARS,
@@ -27,7 +28,7 @@ from workbench.domain.vendor_forms import (
     REFERENCE_RANGE,
     REFERENCE_SCORE,
 )
-from workbench.i18n import _
+from workbench.i18n import _, current_language
 from workbench.loading.rfp_responses import normalise_header
 
 SCAN_ROWS = 40
@@ -46,6 +47,10 @@ class CommercialOffer:
     currency: str
     costs: dict[str, list[float]]
     """cost item (English key) -> amount per year, year 1 first"""
+
+
+def _digits(n: int) -> str:
+    return format_number(n, current_language())
 
 
 def _words(message: str) -> set[str]:
@@ -90,7 +95,10 @@ def _beside(ws, path: Path, label: str, problems: list[str], required: bool = Tr
     """The text in the cell right of `label` ("" when empty; a problem when required)."""
     found = _find(ws, _words(label))
     if found is None:
-        problems.append(f"{path}:{ws.title}: " + _("no '{label}' cell; expected the form as the pack wrote it").format(label=_(label)))
+        problems.append(
+            f"{path}:{ws.title}: "
+            + _("no '{label}' cell; expected the form as the pack wrote it").format(label=_(label))
+        )
         return ""
     row, column = found
     value = ws.cell(row, column + 1).value
@@ -122,7 +130,10 @@ def read_commercial(path: Path) -> CommercialOffer:
         top = _find(ws, _words(COST_ITEM))
         costs: dict[str, list[float]] = {}
         if top is None:
-            problems.append(f"{path}:{ws.title}: " + _("no '{label}' table; expected the form as the pack wrote it").format(label=_(COST_ITEM)))
+            problems.append(
+                f"{path}:{ws.title}: "
+                + _("no '{label}' table; expected the form as the pack wrote it").format(label=_(COST_ITEM))
+            )
         else:
             labels = {normalise_header(text): item for item in COST_ITEMS for text in in_every_language(item)}
             header_row, column = top
@@ -130,24 +141,32 @@ def read_commercial(path: Path) -> CommercialOffer:
                 item = labels.get(normalise_header(ws.cell(row, column).value))
                 if item is not None and item not in costs:
                     costs[item] = [
-                        _number(ws, path, row, column + year, problems) for year in range(1, COMMERCIAL_YEARS + 1)
+                        _number(ws, path, row, column + year, problems)
+                        for year in range(1, COMMERCIAL_YEARS + 1)
                     ]
             for item in COST_ITEMS:
                 if item not in costs:
                     problems.append(
                         f"{path}:{ws.title}: "
-                        + _("the row '{item}' is missing; expected every cost item of the form").format(item=_(item))
+                        + _("the row '{item}' is missing; expected every cost item of the form").format(
+                            item=_(item)
+                        )
                     )
     if problems:
         raise FormErrors(problems)
     return CommercialOffer(currency, costs)
 
 
-def _scores(ws, path: Path, label: str, bounds: tuple[int, int], problems: list[str]) -> dict[str, int | None]:
+def _scores(
+    ws, path: Path, label: str, bounds: tuple[int, int], problems: list[str]
+) -> dict[str, int | None]:
     """Row id -> score from the table whose header holds `label`; ids from the first column."""
     found = _find(ws, _words(label))
     if found is None:
-        problems.append(f"{path}:{ws.title}: " + _("no '{label}' column; expected the form as the pack wrote it").format(label=_(label)))
+        problems.append(
+            f"{path}:{ws.title}: "
+            + _("no '{label}' column; expected the form as the pack wrote it").format(label=_(label))
+        )
         return {}
     header_row, column = found
     low, high = bounds
@@ -167,7 +186,7 @@ def _scores(ws, path: Path, label: str, bounds: tuple[int, int], problems: list[
             problems.append(
                 f"{path}:{_ref(ws, row, column)}: "
                 + _("{value!r} is not a score; expected a whole number from {low} to {high}").format(
-                    value=value, low=low, high=high
+                    value=value, low=_digits(low), high=_digits(high)
                 )
             )
     return scores

@@ -17,9 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.domain.demo_reconcile import Scorecard
-from workbench.i18n import _
+from workbench.domain.locale import format_number
+from workbench.i18n import _, current_language
 from workbench.loading.rfp_responses import ReadProblem, RfpReadError, VendorWorkbook, read_responses
-from workbench.loading.vendor_forms import CommercialOffer, FormErrors, read_commercial, read_reference, read_scorecard
+from workbench.loading.vendor_forms import (
+    CommercialOffer,
+    FormErrors,
+    read_commercial,
+    read_reference,
+    read_scorecard,
+)
 
 PATTERNS = {
     "rfp": "rfp*.xlsx",
@@ -58,14 +65,16 @@ def read_packs(root: Path) -> ReadPacks:
     warnings: list[ReadProblem] = []
     packs: list[VendorPack] = []
     if not root.is_dir():
-        return ReadPacks([], [f"{root}: " + _("not a folder; expected a folder holding one folder per vendor")], [])
+        return ReadPacks(
+            [], [f"{root}: " + _("not a folder; expected a folder holding one folder per vendor")], []
+        )
     folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
     if len(folders) < 2:
         errors.append(
             f"{root}: "
-            + _("{n} vendor folders; expected at least two, one per vendor, each with its returned pack").format(
-                n=len(folders)
-            )
+            + _(
+                "{n} vendor folders; expected at least two, one per vendor, each with its returned pack"
+            ).format(n=format_number(len(folders), current_language()))
         )
     for folder in folders:
         pack = _read_pack(folder, errors, warnings)
@@ -79,7 +88,9 @@ def _one(folder: Path, kind: str, errors: list[str]) -> Path | None:
     if len(found) != 1:
         errors.append(
             f"{folder}: "
-            + _("{n} files named {pattern}; expected exactly one").format(n=len(found), pattern=PATTERNS[kind])
+            + _("{n} files named {pattern}; expected exactly one").format(
+                n=format_number(len(found), current_language()), pattern=PATTERNS[kind]
+            )
         )
         return None
     return found[0]
@@ -90,7 +101,10 @@ def _read_pack(folder: Path, errors: list[str], warnings: list[ReadProblem]) -> 
     rfp_path, commercial_path = _one(folder, "rfp", errors), _one(folder, "commercial", errors)
     demo_paths = _files(folder, PATTERNS["demo"])
     if not demo_paths:
-        errors.append(f"{folder}: " + _("no {pattern}; expected one demo scorecard per evaluator").format(pattern=PATTERNS["demo"]))
+        errors.append(
+            f"{folder}: "
+            + _("no {pattern}; expected one demo scorecard per evaluator").format(pattern=PATTERNS["demo"])
+        )
     requirements = commercial = None
     if rfp_path is not None:
         try:
@@ -102,7 +116,9 @@ def _read_pack(folder: Path, errors: list[str], warnings: list[ReadProblem]) -> 
         commercial = _read(read_commercial, commercial_path, errors)
     scorecards = [card for path in demo_paths if (card := _read(read_scorecard, path, errors)) is not None]
     references = [
-        scores for path in _files(folder, PATTERNS["references"]) if (scores := _read(read_reference, path, errors)) is not None
+        scores
+        for path in _files(folder, PATTERNS["references"])
+        if (scores := _read(read_reference, path, errors)) is not None
     ]
     if not references:
         warnings.append(ReadProblem(folder.name, None, _("no reference check returned; references score 0")))

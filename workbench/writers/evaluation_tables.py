@@ -46,8 +46,8 @@ def headline(summary: EvaluationSummary) -> list[str]:
     if flip is not None and flip.new_weight is not None:
         lines.append(
             _(
-                "The weight that flips first place first: {criterion}. From {now} to {then} points (the others "
-                "rescaled) makes {vendor} first."
+                "The weight that flips first place first: {criterion}. From {now} to {then} points "
+                "(the others rescaled) makes {vendor} first."
             ).format(
                 criterion=criterion(flip.criterion),
                 now=points(flip.weight),
@@ -82,16 +82,16 @@ def _ranking(summary: EvaluationSummary) -> EvalTable:
     columns = ["#", _("Vendor"), *(criterion(c) for c in CRITERIA), _("Weighted total"), _("Knocked out")]
     rows: list[list[Cell]] = []
     for r in summary.results:
-        missed = (
-            _("missed Musts: {ids}").format(ids=", ".join(r.musts_missed)) if r.knocked_out else ""
-        )
+        missed = _("missed Musts: {ids}").format(ids=", ".join(r.musts_missed)) if r.knocked_out else ""
         rank: Cell = r.rank if r.rank is not None else "—"
         rows.append([rank, r.vendor, *(round(r.scores[c], 1) for c in CRITERIA), round(r.total, 1), missed])
     return EvalTable("summary", _("Ranking"), columns, rows)
 
 
 def _fit(summary: EvaluationSummary) -> EvalTable:
-    rows: list[list[Cell]] = [[r.vendor, round(r.scores["fit"], 1), ", ".join(r.musts_missed)] for r in summary.results]
+    rows: list[list[Cell]] = [
+        [r.vendor, round(r.scores["fit"], 1), ", ".join(r.musts_missed)] for r in summary.results
+    ]
     return EvalTable("fit", criterion("fit"), [_("Vendor"), criterion("fit"), _("Musts missed")], rows)
 
 
@@ -114,7 +114,9 @@ def _demo(summary: EvaluationSummary) -> EvalTable:
 
 def _outliers(summary: EvaluationSummary) -> EvalTable:
     rows: list[list[Cell]] = [
-        [r.vendor, o.item, o.evaluator, o.score, o.others_mean] for r in summary.results for o in r.demo.outliers
+        [r.vendor, o.item, o.evaluator, o.score, o.others_mean]
+        for r in summary.results
+        for o in r.demo.outliers
     ]
     columns = [_("Vendor"), _("Demo item"), _("Evaluator"), _("Score"), _("Mean of the others")]
     return EvalTable("outliers", _("Evaluators far from the others"), columns, rows)
@@ -126,7 +128,12 @@ def _references(summary: EvaluationSummary) -> EvalTable:
 
 
 def _sensitivity(summary: EvaluationSummary) -> EvalTable:
-    columns = [_("Criterion"), _("Weight now"), _("Weight at which first place changes"), _("New first place")]
+    columns = [
+        _("Criterion"),
+        _("Weight now"),
+        _("Weight at which first place changes"),
+        _("New first place"),
+    ]
     rows: list[list[Cell]] = []
     for f in summary.flips:
         if f.new_weight is None:

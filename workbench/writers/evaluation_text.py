@@ -56,5 +56,7 @@ def html(summary: EvaluationSummary) -> str:
     style = "table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px 8px}"
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}" dir="{direction}">\n<head><meta charset="utf-8">'
-        f"<title>{title}</title><style>{style}</style></head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
+        f"<title>{title}</title><style>{style}</style></head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
     )

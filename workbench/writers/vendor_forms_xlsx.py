@@ -38,7 +38,7 @@ from workbench.domain.vendor_forms import (
     REFERENCE_SHEET,
     demo_items,
 )
-from workbench.i18n import _, ngettext
+from workbench.i18n import _, current_language, ngettext
 from workbench.writers.context import ExportContext, in_client_language
 from workbench.writers.rfp_xlsx import protect
 from workbench.writers.spreadsheet import header, localise_numbers, put, put_formula
@@ -77,7 +77,10 @@ def _heading(ws: Worksheet, ctx: ExportContext, title: str, labels: list[tuple[s
 
 def _scores(ws: Worksheet, column: int, first: int, last: int, bounds: tuple[int, int], title: str) -> None:
     low, high = bounds
-    rule = _("a whole number from {low} to {high}").format(low=low, high=high)
+    lang = current_language()
+    rule = _("a whole number from {low} to {high}").format(
+        low=format_number(low, lang), high=format_number(high, lang)
+    )
     validation = DataValidation(
         type="whole",
         operator="between",
@@ -101,7 +104,12 @@ def _commercial(ws: Worksheet, ctx: ExportContext) -> None:
     ws.title = _(COMMERCIAL_SHEET)
     currency = CURRENCIES.get(str(ctx.answers.get("country") or "").upper())
     _heading(ws, ctx, _("Commercial form"), [(_(VENDOR_NAME), None), (_(CURRENCY), currency)])
-    put(ws, 5, 1, _("Amounts per year, without VAT, in the currency above; leave a cost you do not charge empty."))
+    put(
+        ws,
+        5,
+        1,
+        _("Amounts per year, without VAT, in the currency above; leave a cost you do not charge empty."),
+    )
     years = [_("Year {n}").format(n=format_number(n, ctx.lang)) for n in range(1, COMMERCIAL_YEARS + 1)]
     header(ws, [_(COST_ITEM), *years, _("Notes")], [36, *[14] * COMMERCIAL_YEARS, 40], row=TABLE_ROW)
     first = TABLE_ROW + 1
@@ -136,7 +144,14 @@ def _demo(ws: Worksheet, ctx: ExportContext) -> None:
     ws.title = _(DEMO_SHEET)
     _heading(ws, ctx, _("Scripted demonstration"), [(_(VENDOR_NAME), None), (_(EVALUATOR), None)])
     put(ws, 5, 1, _("One copy per evaluator: score each scenario from 0 (not shown) to 5 (fully shown)."))
-    titles = [_("ID"), _("Module"), _("Scenario"), _("What the evaluators check"), _(DEMO_SCORE), _("Comment")]
+    titles = [
+        _("ID"),
+        _("Module"),
+        _("Scenario"),
+        _("What the evaluators check"),
+        _(DEMO_SCORE),
+        _("Comment"),
+    ]
     header(ws, titles, [11, 16, 50, 45, 12, 40], row=TABLE_ROW)
     items = demo_items(groups(ctx.playbook, ctx.lang))
     for r, item in enumerate(items, start=TABLE_ROW + 1):
