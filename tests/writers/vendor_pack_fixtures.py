@@ -12,7 +12,10 @@ from pathlib import Path
 
 import openpyxl
 
-from tests.writers.rfp_fixtures import DATA, context, fill
+from tests.writers.rfp_fixtures import DATA, context
+from workbench.domain.rfp import response_labels
+from workbench.domain.rfp_pack import COLUMNS, VENDOR_NAME
+from workbench.i18n import gettext_in
 from workbench.writers import rfp_xlsx, vendor_forms_xlsx
 
 EVALUATION = DATA / "evaluation.yaml"
@@ -51,6 +54,24 @@ def blank_pack(folder: Path, lang: str = "en") -> Path:
     return folder
 
 
+def fill_requirements(source: Path, target: Path, responses: dict[str, str], vendor: str, lang: str) -> Path:
+    """rfp.xlsx answered in the pack's language, as the vendor picks from the drop-down (any language's
+    sheet names: the Requirements sheet is the second, its columns in `COLUMNS` order)."""
+    wb = openpyxl.load_workbook(source)
+    ws = wb.worksheets[1]
+    shown = response_labels(lang)
+    column = [key for key, _title in COLUMNS].index("response") + 1
+    for row in range(2, ws.max_row + 1):
+        rid = ws.cell(row, 1).value
+        if rid in responses:
+            ws.cell(row, column).value = shown[responses[rid]]
+    cover = wb.worksheets[0]
+    label = next(c for c in cover["A"] if c.value == gettext_in(lang, VENDOR_NAME))
+    cover.cell(label.row, 2).value = vendor
+    wb.save(target)
+    return target
+
+
 def fill_commercial(source: Path, target: Path, costs: dict[str, list[float]], currency: str = "EUR") -> Path:
     wb = openpyxl.load_workbook(source)
     ws = wb.worksheets[0]
@@ -87,12 +108,12 @@ def fill_reference(source: Path, target: Path, scores: list[int]) -> Path:
     return target
 
 
-def vendor_packs(root: Path, blank: Path, vendors: dict[str, dict] | None = None) -> Path:
+def vendor_packs(root: Path, blank: Path, vendors: dict[str, dict] | None = None, lang: str = "en") -> Path:
     """One folder per vendor under `root`, each with its filled workbooks."""
     for vendor, pack in (vendors or VENDORS).items():
         folder = root / vendor
         folder.mkdir(parents=True)
-        fill(blank / "rfp.xlsx", folder / "rfp.xlsx", pack["responses"], vendor=vendor)
+        fill_requirements(blank / "rfp.xlsx", folder / "rfp.xlsx", pack["responses"], vendor, lang)
         fill_commercial(blank / "commercial-form.xlsx", folder / "commercial-form.xlsx", pack["costs"])
         for evaluator, scores in pack["demo"].items():
             fill_scorecard(
