@@ -248,7 +248,10 @@ def test_rfp_pack_command_writes_the_vendor_pack(run_cli, tmp_path):
     )
     assert code == 0, err
     assert sorted(p.name for p in (tmp_path / "pack").iterdir()) == [
+        "commercial-form.xlsx",
+        "demo-scorecard.xlsx",
         "manifest.json",
+        "reference-check.xlsx",
         "rfp.docx",
         "rfp.html",
         "rfp.md",
