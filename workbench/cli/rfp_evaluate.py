@@ -109,12 +109,13 @@ def _print_text(summary, written: list[Path]) -> None:
     for line in headline(summary):
         print(line)
     for table in tables(summary):
-        if table.key not in ("summary", "sensitivity"):
+        if table.key not in ("summary", "outliers", "sensitivity") or not table.rows:
             continue
         print("\n" + table.title)
-        print("  ".join(table.columns))
-        for row in table.rows:
-            print("  ".join(shown(v) for v in row))
+        lines = [list(table.columns), *([shown(v) for v in row] for row in table.rows)]
+        widths = [max(len(line[i]) for line in lines) for i in range(len(table.columns))]
+        for line in lines:
+            print("  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip())
     if summary.notes:
         print("\n" + _("Notes ({n}):").format(n=shown(len(summary.notes))))
         for note in summary.notes:
