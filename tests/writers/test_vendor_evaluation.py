@@ -262,7 +262,10 @@ def test_a_missing_form_and_different_currencies_are_refused(run_cli, tmp_path):
         code == 2 and f"{packs / 'Gamma'}: 0 files named commercial-form*.xlsx; expected exactly one" in err
     )
     fill_commercial(
-        blank / "commercial-form.xlsx", packs / "Gamma" / "commercial-form.xlsx", {}, currency="USD"
+        blank / "commercial-form.xlsx",
+        packs / "Gamma" / "commercial-form.xlsx",
+        {"Training": [1]},
+        currency="USD",
     )
     code, _out, err = run_cli("rfp", "evaluate", packs)
     assert code == 2 and "different currencies (Alpha: EUR, Beta: EUR, Gamma: USD)" in err

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from tests.writers.rfp_fixtures import context
-from tests.writers.vendor_pack_fixtures import EVALUATION, blank_pack, fill_scorecard
+from tests.writers.vendor_pack_fixtures import EVALUATION, blank_pack, fill_commercial, fill_scorecard
 from workbench.app.export import export
 from workbench.i18n import gettext_in
 from workbench.loading.vendor_forms import FormErrors, read_commercial, read_reference, read_scorecard
@@ -53,8 +53,19 @@ def test_forms_speak_the_engagement_language_and_currency(tmp_path, lang, countr
     for name in FORMS:
         ws = openpyxl.load_workbook(tmp_path / name).worksheets[0]
         assert ws.sheet_view.rightToLeft is (lang == "fa")
-    offer = read_commercial(tmp_path / "commercial-form.xlsx")  # a blank form reads back: nothing charged
-    assert offer.currency == currency and all(years == [0.0] * 5 for years in offer.costs.values())
+    filled = fill_commercial(
+        tmp_path / "commercial-form.xlsx", tmp_path / "filled.xlsx", {"Training": [9]}, currency
+    )
+    offer = read_commercial(filled)  # read back by its translated labels
+    assert offer.currency == currency and offer.costs["Training"] == [9.0, 0.0, 0.0, 0.0, 0.0]
+    assert sum(sum(years) for years in offer.costs.values()) == 9
+    with pytest.raises(FormErrors) as blank:
+        read_commercial(tmp_path / "commercial-form.xlsx")
+    sheet = gettext_in(
+        lang, "Commercial form"
+    )  # the form's own sheet name; the message in the user's language
+    message = "no amount in the form; expected the vendor's costs per year"
+    assert blank.value.problems == [f"{tmp_path / 'commercial-form.xlsx'}:{sheet}!B8: {message}"]
 
 
 def test_a_scorecard_without_evaluator_or_with_a_text_score_is_located(tmp_path):
@@ -62,7 +73,9 @@ def test_a_scorecard_without_evaluator_or_with_a_text_score_is_located(tmp_path)
     with pytest.raises(FormErrors) as blank:
         read_scorecard(folder / "demo-scorecard.xlsx")
     assert blank.value.problems == [
-        f"{folder / 'demo-scorecard.xlsx'}:Demo scorecard!B4: empty; expected the Evaluator"
+        f"{folder / 'demo-scorecard.xlsx'}:Demo scorecard!B4: empty; expected the Evaluator",
+        f"{folder / 'demo-scorecard.xlsx'}:Demo scorecard: no score given; expected a score from 0 to 5 for "
+        "each demo item",
     ]
     target = fill_scorecard(
         folder / "demo-scorecard.xlsx", tmp_path / "s.xlsx", "Ali", {"R1": "good", "R6": 4.0}
@@ -71,6 +84,12 @@ def test_a_scorecard_without_evaluator_or_with_a_text_score_is_located(tmp_path)
         read_scorecard(target)
     assert typed.value.problems == [
         f"{target}:Demo scorecard!E8: 'good' is not a score; expected a whole number from 0 to 5"
+    ]
+    unscored = fill_scorecard(folder / "demo-scorecard.xlsx", tmp_path / "u.xlsx", "Olga", {})
+    with pytest.raises(FormErrors) as nothing:
+        read_scorecard(unscored)
+    assert nothing.value.problems == [
+        f"{unscored}:Demo scorecard: no score given; expected a score from 0 to 5 for each demo item"
     ]
     assert read_reference(folder / "reference-check.xlsx") == []
 

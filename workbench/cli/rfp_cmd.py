@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _score(args: argparse.Namespace) -> int:
     from workbench.domain.rfp import rank, score_vendor
-    from workbench.loading.rfp_responses import RfpReadError, read_responses
+    from workbench.loading.rfp_responses import RfpReadError, list_mismatches, read_responses
 
     books, errors = [], []
     for path in args.files:
@@ -70,7 +70,7 @@ def _score(args: argparse.Namespace) -> int:
             books.append(read_responses(path))
         except RfpReadError as exc:
             errors.append(str(exc))
-    problems = [p for book in books for p in book.problems] + _list_mismatches(books)
+    problems = [p for book in books for p in book.problems] + list_mismatches(books)
     pairs = {
         id(s): (s, book)
         for book in books
@@ -84,33 +84,6 @@ def _score(args: argparse.Namespace) -> int:
     for error in errors:
         print(f"crmwb rfp score: {error}", file=sys.stderr)
     return ExitCode.BAD_INPUT if errors else ExitCode.findings_if(bool(problems))
-
-
-def _list_mismatches(books) -> list:
-    """Vendors who were sent different requirement lists cannot be compared fairly: say so."""
-    from workbench.loading.rfp_responses import ReadProblem
-
-    if not books:
-        return []
-    first = {r.id for r in books[0].requirements}
-    found = []
-    for book in books[1:]:
-        ids = {r.id for r in book.requirements}
-        if ids != first:
-            found.append(
-                ReadProblem(
-                    book.path.name,
-                    None,
-                    _(
-                        "its requirement list differs from that of {file} ({missing} missing, {extra} "
-                        "extra); the "
-                        "scores are not directly comparable"
-                    ).format(
-                        file=books[0].path.name, missing=num(len(first - ids)), extra=num(len(ids - first))
-                    ),
-                )
-            )
-    return found
 
 
 def _print_text(ranking, problems) -> None:

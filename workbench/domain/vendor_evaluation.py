@@ -10,7 +10,7 @@ domain.vendor_sensitivity.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from workbench.domain.demo_reconcile import DemoResult, Scorecard, reconcile
 from workbench.domain.evaluation_weights import CRITERIA
@@ -90,7 +90,4 @@ def evaluate(evidence: list[VendorEvidence], weights: dict[str, float]) -> list[
         total = weighted_total(scores, weights)
         results.append(VendorResult(e.vendor, scores, total, e.tco, demo, list(e.fit.musts_missed)))
     results.sort(key=lambda r: (r.knocked_out, -r.total, r.vendor))
-    return [
-        VendorResult(**{**r.__dict__, "rank": None if r.knocked_out else place})
-        for place, r in enumerate(results, start=1)
-    ]
+    return [replace(r, rank=None if r.knocked_out else place) for place, r in enumerate(results, start=1)]

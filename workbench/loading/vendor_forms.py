@@ -144,6 +144,11 @@ def read_commercial(path: Path) -> CommercialOffer:
                         _number(ws, path, row, column + year, problems)
                         for year in range(1, COMMERCIAL_YEARS + 1)
                     ]
+            if costs and not any(any(years) for years in costs.values()):
+                problems.append(
+                    f"{path}:{_ref(ws, header_row + 1, column + 1)}: "
+                    + _("no amount in the form; expected the vendor's costs per year")
+                )
             for item in COST_ITEMS:
                 if item not in costs:
                     problems.append(
@@ -198,6 +203,13 @@ def read_scorecard(path: Path) -> Scorecard:
     with _sheet(path) as ws:
         evaluator = _beside(ws, path, EVALUATOR, problems)
         scores = _scores(ws, path, DEMO_SCORE, DEMO_RANGE, problems)
+        if scores and all(score is None for score in scores.values()):
+            problems.append(
+                f"{path}:{ws.title}: "
+                + _("no score given; expected a score from {low} to {high} for each demo item").format(
+                    low=_digits(DEMO_RANGE[0]), high=_digits(DEMO_RANGE[1])
+                )
+            )
     if problems:
         raise FormErrors(problems)
     return Scorecard(evaluator, scores, path.name)

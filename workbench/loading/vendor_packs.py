@@ -19,7 +19,13 @@ from pathlib import Path
 from workbench.domain.demo_reconcile import Scorecard
 from workbench.domain.locale import format_number
 from workbench.i18n import _, current_language
-from workbench.loading.rfp_responses import ReadProblem, RfpReadError, VendorWorkbook, read_responses
+from workbench.loading.rfp_responses import (
+    ReadProblem,
+    RfpReadError,
+    VendorWorkbook,
+    list_mismatches,
+    read_responses,
+)
 from workbench.loading.vendor_forms import (
     CommercialOffer,
     FormErrors,
@@ -80,6 +86,7 @@ def read_packs(root: Path) -> ReadPacks:
         pack = _read_pack(folder, errors, warnings)
         if pack is not None:
             packs.append(pack)
+    warnings += list_mismatches([pack.requirements for pack in packs])
     return ReadPacks(packs, errors, warnings)
 
 

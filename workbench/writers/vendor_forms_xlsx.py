@@ -10,6 +10,7 @@ the playbook goes through `put`, so nothing a cell shows can run as a formula.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -75,17 +76,22 @@ def _heading(ws: Worksheet, ctx: ExportContext, title: str, labels: list[tuple[s
         put(ws, r, 2, value, style="input")
 
 
-def _scores(ws: Worksheet, column: int, first: int, last: int, bounds: tuple[int, int], title: str) -> None:
+def _validate(
+    ws: Worksheet,
+    cells: str,
+    rule: str,
+    title: str,
+    kind: Literal["whole", "decimal"],
+    bounds: tuple[str, str | None],
+) -> None:
+    """Refuse anything but `kind` within `bounds` (low, high or None) in `cells`, telling the typist `rule`
+    before and after."""
     low, high = bounds
-    lang = current_language()
-    rule = _("a whole number from {low} to {high}").format(
-        low=format_number(low, lang), high=format_number(high, lang)
-    )
     validation = DataValidation(
-        type="whole",
-        operator="between",
-        formula1=str(low),
-        formula2=str(high),
+        type=kind,
+        operator="between" if high is not None else "greaterThanOrEqual",
+        formula1=low,
+        formula2=high,
         allow_blank=True,
         showErrorMessage=True,
         errorStyle="stop",
@@ -96,8 +102,18 @@ def _scores(ws: Worksheet, column: int, first: int, last: int, bounds: tuple[int
         prompt=rule,
     )
     ws.add_data_validation(validation)
+    validation.add(cells)
+
+
+def _scores(ws: Worksheet, column: int, first: int, last: int, bounds: tuple[int, int], title: str) -> None:
+    lang = current_language()
+    low, high = bounds
+    rule = _("a whole number from {low} to {high}").format(
+        low=format_number(low, lang), high=format_number(high, lang)
+    )
     letter = get_column_letter(column)
-    validation.add(f"{letter}{first}:{letter}{max(last, first)}")
+    cells = f"{letter}{first}:{letter}{max(last, first)}"
+    _validate(ws, cells, rule, title, "whole", (str(low), str(high)))
 
 
 def _commercial(ws: Worksheet, ctx: ExportContext) -> None:
@@ -126,17 +142,9 @@ def _commercial(ws: Worksheet, ctx: ExportContext) -> None:
     for r, n in enumerate((3, COMMERCIAL_YEARS), start=total + 2):
         put(ws, r, 1, ngettext("Over {n} year", "Over {n} years", n).format(n=format_number(n, ctx.lang)))
         put_formula(ws, r, 2, f"=SUM(B{total}:{get_column_letter(1 + n)}{total})", style=("strong", "number"))
-    validation = DataValidation(
-        type="decimal",
-        operator="greaterThanOrEqual",
-        formula1="0",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorStyle="stop",
-        error=_("an amount of 0 or more"),
-    )
-    ws.add_data_validation(validation)
-    validation.add(f"B{first}:{get_column_letter(COMMERCIAL_YEARS + 1)}{last}")
+    amounts = f"B{first}:{get_column_letter(COMMERCIAL_YEARS + 1)}{last}"
+    rule = _("an amount of 0 or more")
+    _validate(ws, amounts, rule, _(COST_ITEM), "decimal", ("0", None))
     protect(ws)
 
 
@@ -167,11 +175,7 @@ def _reference(ws: Worksheet, ctx: ExportContext) -> None:
     ws.title = _(REFERENCE_SHEET)
     facts: list[tuple[str, str | None]] = [(_(VENDOR_NAME), None)]
     facts += [(_(label), None) for label in REFERENCE_FACTS]
-    put(ws, 1, 1, _("Reference-check sheet"), style="title")
-    put(ws, 2, 1, ctx.client, style="strong")
-    for r, (label, value) in enumerate(facts, start=3):
-        put(ws, r, 1, label, style="strong")
-        put(ws, r, 2, value, style="input")
+    _heading(ws, ctx, _("Reference-check sheet"), facts)
     top = 3 + len(facts) + 1
     header(ws, ["#", _("Question"), _("Answer"), _(REFERENCE_SCORE)], [30, 60, 50, 12], row=top)
     for r, question in enumerate(REFERENCE_QUESTIONS, start=top + 1):
