@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import zipfile
 from html.parser import HTMLParser
 
@@ -18,6 +19,7 @@ import pytest
 from defusedxml import ElementTree
 
 from tests.writers.vendor_pack_fixtures import (
+    EVALUATION,
     VENDORS,
     blank_pack,
     fill_commercial,
@@ -121,6 +123,47 @@ def test_weights_option_changes_the_ranking_as_calculated(run_cli, packs, tmp_pa
     assert data["weights"] == weights
     assert [r["vendor"] for r in data["ranking"][:2]] == [v for v, _t in independent_ranking(weights)]
     assert data["ranking"][0]["vendor"] == "Beta"
+
+
+def test_horizon_of_three_years_sums_three_years(run_cli, packs, tmp_path):
+    data = _json(run_cli, packs, "--out", tmp_path, "--horizon", "3")
+    tco = {r["vendor"]: r["tco"] for r in data["ranking"]}
+    assert tco == {"Alpha": 25_000 + 3 * 20_000, "Beta": 40_000 + 3 * 12_000, "Gamma": 3 * 10_000 + 10_000}
+    alpha = next(r for r in data["ranking"] if r["vendor"] == "Alpha")
+    assert alpha["scores"]["price"] == pytest.approx(100 * 76_000 / 85_000, abs=0.01)
+
+
+def test_the_engagement_gives_the_weights_and_the_language(run_cli, packs, tmp_path):
+    """The engagement's playbook (an overlay stating its own weights) and its language decide."""
+    for name in ("mini.yaml", "tricky.yaml", "evaluation.yaml"):  # an overlay extends files beside it
+        shutil.copyfile(EVALUATION.parent / name, tmp_path / name)
+    overlay = tmp_path / "price-first.yaml"
+    overlay.write_text(
+        "id: price-first\nversion: '0.1'\nname: Price first\nextends: evaluation.yaml\n"
+        "evaluation_weights: {fit: 35, price: 40, demo: 15, references: 10}\n",
+        encoding="utf-8",
+    )
+    code, _out, err = run_cli(
+        "new",
+        tmp_path / "client",
+        "--playbook",
+        overlay,
+        "--client",
+        "Клиент",
+        "--lang",
+        "ru",
+        "--start",
+        "2026-01-05",
+    )
+    assert code == 0, err
+    code, out, err = run_cli("rfp", "evaluate", packs, "--engagement", tmp_path / "client", "--out", tmp_path)
+    assert code == 0, err
+    beta = plain_total(plain_scores("Beta", 100_000), {"fit": 35, "price": 40, "demo": 15, "references": 10})
+    assert out.startswith(
+        f"Первое место: Beta, взвешенный итог {round(beta, 1):.1f} из 100.".replace(".", ",", 1)
+    )
+    md = (tmp_path / "evaluation.md").read_text(encoding="utf-8")
+    assert md.startswith("# Оценка поставщиков") and "| Цена (ССВ) | 40 |" in md
 
 
 def test_sensitivity_names_the_weight_that_flips_first(run_cli, packs, tmp_path):

@@ -8,6 +8,7 @@ Nothing is written unless every file read cleanly: all problems of all files are
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from workbench.domain.vendor_forms import tco
 from workbench.domain.vendor_sensitivity import sensitivity
 from workbench.i18n import _
 from workbench.loading.vendor_packs import VendorPack, read_packs
-from workbench.writers.atomic import write_bytes_atomic
+from workbench.writers.atomic import atomic_path
 
 OUTPUTS = ("evaluation.xlsx", "evaluation.md", "evaluation.html")
 
@@ -98,6 +99,7 @@ def write_outputs(summary: EvaluationSummary, folder: Path) -> list[Path]:
 
     contents = [workbook_bytes(summary), markdown(summary).encode("utf-8"), html(summary).encode("utf-8")]
     paths = [Path(folder) / name for name in OUTPUTS]
-    for path, data in zip(paths, contents):
-        write_bytes_atomic(path, data)
+    with ExitStack() as renames:  # every file complete beside its target before the first is renamed
+        for path, data in zip(paths, contents):
+            renames.enter_context(atomic_path(path)).write_bytes(data)
     return paths
