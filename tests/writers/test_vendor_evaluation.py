@@ -216,6 +216,7 @@ def test_workbook_has_the_ranking_the_sheets_and_a_chart(evaluated):
     rows = [[c.value for c in row] for row in ranking.iter_rows(min_row=6, max_row=8)]
     assert [(r[0], r[1]) for r in rows] == [(1, "Alpha"), (2, "Beta"), ("—", "Gamma")]
     assert rows[2][-1] == "missed Musts: R6"
+    assert ranking["B8"].style == "crmwb bad" and ranking["B7"].style == "Normal"  # Gamma set apart
     assert wb["Sensitivity"]["A2"].value == "Price (TCO)" and wb["Sensitivity"]["D2"].value == "Beta"
     with zipfile.ZipFile(path) as archive:
         charts = [n for n in archive.namelist() if n.startswith("xl/charts/chart")]
@@ -320,3 +321,21 @@ def test_weights_that_do_not_add_up_are_refused(run_cli, packs):
     assert code == 2 and "add up to 110; they must add up to 100" in err
     code, _out, err = run_cli("rfp", "evaluate", packs, "--weights", "looks=10")
     assert code == 2 and "expected NAME=POINTS with NAME one of fit, price, demo, references" in err
+
+
+def test_names_that_look_like_formulas_stay_text(run_cli, tmp_path):
+    """A vendor folder and an evaluator named like formulas: shown as typed, never run."""
+    tricky = {
+        "=1+2 Corp": VENDORS["Alpha"],
+        "Beta": {**VENDORS["Beta"], "demo": {"@SUM(A1)": VENDORS["Beta"]["demo"]["Ali"]}},
+    }
+    packs = vendor_packs(tmp_path / "vendors", blank_pack(tmp_path / "blank"), tricky)
+    code, _out, err = run_cli("rfp", "evaluate", packs, "--out", tmp_path / "out")
+    assert code == 0, err
+    wb = openpyxl.load_workbook(tmp_path / "out" / "evaluation.xlsx")
+    vendor = wb["Ranking"]["B6"]
+    assert vendor.value == "=1+2 Corp" and vendor.data_type == "s" and vendor.quotePrefix
+    evaluator = next(c for c in wb["Demo"][1] if c.value == "@SUM(A1)")
+    assert evaluator.data_type == "s" and evaluator.quotePrefix
+    html_text = (tmp_path / "out" / "evaluation.html").read_text(encoding="utf-8")
+    assert "<td>=1+2 Corp</td>" in html_text

@@ -39,6 +39,8 @@ class DemoResult:
     """item id -> mean score of the evaluators who scored it (items nobody scored are left out)"""
     outliers: list[Outlier] = field(default_factory=list)
     evaluators: list[str] = field(default_factory=list)
+    scores: dict[str, dict[str, int | None]] = field(default_factory=dict)
+    """evaluator -> item -> the score given, as read (for the committee to see who gave what)"""
 
     @property
     def percent(self) -> float:
@@ -64,4 +66,9 @@ def reconcile(cards: list[Scorecard]) -> DemoResult:
                 mean = sum(others) / len(others)
                 if abs(score - mean) >= OUTLIER_POINTS:
                     outliers.append(Outlier(item, who, score, round(mean, 2)))
-    return DemoResult(items, outliers, [card.evaluator for card in cards])
+    return DemoResult(
+        items,
+        outliers,
+        [card.evaluator for card in cards],
+        {card.evaluator: dict(card.scores) for card in cards},
+    )

@@ -20,6 +20,8 @@ class EvalTable:
     title: str
     columns: list[str]
     rows: list[list[Cell]]
+    flagged: frozenset[int] = frozenset()
+    """indexes of rows to set apart (a knocked-out vendor)"""
 
 
 def criterion(c: str) -> str:
@@ -85,7 +87,8 @@ def _ranking(summary: EvaluationSummary) -> EvalTable:
         missed = _("missed Musts: {ids}").format(ids=", ".join(r.musts_missed)) if r.knocked_out else ""
         rank: Cell = r.rank if r.rank is not None else "—"
         rows.append([rank, r.vendor, *(round(r.scores[c], 1) for c in CRITERIA), round(r.total, 1), missed])
-    return EvalTable("summary", _("Ranking"), columns, rows)
+    out = frozenset(i for i, r in enumerate(summary.results) if r.knocked_out)
+    return EvalTable("summary", _("Ranking"), columns, rows, out)
 
 
 def _fit(summary: EvaluationSummary) -> EvalTable:
@@ -105,11 +108,15 @@ def _price(summary: EvaluationSummary) -> EvalTable:
 
 
 def _demo(summary: EvaluationSummary) -> EvalTable:
+    """Per vendor and demo item: each evaluator's score, then the reconciled mean."""
+    evaluators = list(dict.fromkeys(who for r in summary.results for who in r.demo.evaluators))
     rows: list[list[Cell]] = []
     for r in summary.results:
         for item, mean in r.demo.items.items():
-            rows.append([r.vendor, item, round(mean, 2)])
-    return EvalTable("demo", criterion("demo"), [_("Vendor"), _("Demo item"), _("Mean score (0-5)")], rows)
+            given = [r.demo.scores.get(who, {}).get(item) for who in evaluators]
+            rows.append([r.vendor, item, *given, round(mean, 2)])
+    columns = [_("Vendor"), _("Demo item"), *evaluators, _("Mean score (0-5)")]
+    return EvalTable("demo", criterion("demo"), columns, rows)
 
 
 def _outliers(summary: EvaluationSummary) -> EvalTable:

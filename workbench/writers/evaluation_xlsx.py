@@ -42,12 +42,13 @@ def workbook_bytes(summary: EvaluationSummary) -> bytes:
 
 def _table(ws, table: EvalTable, top: int, lang: str) -> None:
     header(ws, table.columns, [WIDTH] * len(table.columns), row=top)
-    for r, row in enumerate(table.rows, start=top + 1):
+    for index, row in enumerate(table.rows):
+        look = ("bad",) if index in table.flagged else ()
         for c, value in enumerate(row, start=1):
             if isinstance(value, (int, float)) and not isinstance(value, bool):
-                put_number(ws, r, c, value, lang, "#,##0.##")
+                put_number(ws, top + 1 + index, c, value, lang, "#,##0.##", style=look)
             else:
-                put(ws, r, c, value)
+                put(ws, top + 1 + index, c, value, style=look)
 
 
 def _chart(ws, ranking: EvalTable, top: int) -> None:
