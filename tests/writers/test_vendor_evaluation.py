@@ -12,12 +12,12 @@ import json
 import re
 import shutil
 import zipfile
-from html.parser import HTMLParser
 
 import openpyxl
 import pytest
 from defusedxml import ElementTree
 
+from tests.jobdesc.helpers import html_text
 from tests.writers.vendor_pack_fixtures import (
     EVALUATION,
     VENDORS,
@@ -227,25 +227,6 @@ def test_workbook_has_the_ranking_the_sheets_and_a_chart(evaluated):
     assert (evaluated / "evaluation.md").read_text(encoding="utf-8").startswith("# Vendor evaluation")
 
 
-class _Text(HTMLParser):
-    """The text a reader sees (not the style sheet)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.parts: list[str] = []
-        self.in_style = False
-
-    def handle_starttag(self, tag, attrs) -> None:
-        self.in_style = tag == "style"
-
-    def handle_endtag(self, tag) -> None:
-        self.in_style = False
-
-    def handle_data(self, data: str) -> None:
-        if not self.in_style:
-            self.parts.append(data)
-
-
 NAMES = {"Alpha", "Beta", "Gamma", "Ali", "Olga", "R1", "R6", "EUR"}
 """proper names and ids the outputs rightly keep in Latin letters"""
 
@@ -260,11 +241,13 @@ def test_persian_and_russian_outputs_have_no_english(run_cli, tmp_path, lang):
     code, out, err = run_cli("rfp", "evaluate", packs, "--lang", lang, "--out", tmp_path / "out")
     assert code == 0, err
     md = (tmp_path / "out" / "evaluation.md").read_text(encoding="utf-8")
-    parser = _Text()
-    parser.feed((tmp_path / "out" / "evaluation.html").read_text(encoding="utf-8"))
     wb = openpyxl.load_workbook(tmp_path / "out" / "evaluation.xlsx")
     cells = [str(c.value) for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
-    shown = {"md": md, "html": " ".join(parser.parts), "xlsx": " ".join(cells + wb.sheetnames)}
+    shown = {
+        "md": md,
+        "html": html_text(tmp_path / "out" / "evaluation.html"),
+        "xlsx": " ".join(cells + wb.sheetnames),
+    }
     shown["terminal"] = out.rsplit("\n", 2)[0]  # the last line lists the files written, by their paths
     assert {name: _latin_words(text) for name, text in shown.items()} == dict.fromkeys(shown, set())
     if lang == "fa":
