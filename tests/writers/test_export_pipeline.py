@@ -85,7 +85,7 @@ def test_failed_export_leaves_previous_files_intact(ctx, tmp_path, fake_registry
 
 
 def test_unknown_deliverable_and_format_name_the_valid_ones():
-    with pytest.raises(registry.UnknownExport, match="expected one of: rfp, roles"):
+    with pytest.raises(registry.UnknownExport, match="expected one of: rfp, vendor-forms, roles"):
         registry.select(["rpf"], None)
     with pytest.raises(registry.UnknownExport, match="unknown format 'pdf'"):
         registry.select(None, ["pdf"])

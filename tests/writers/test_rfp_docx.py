@@ -176,6 +176,18 @@ def test_evaluation_weights_are_the_scoring_weights(packs):
     assert abs(sum(shares) - 100) < 0.6
 
 
+def test_evaluation_criteria_are_the_playbooks_weights(packs):
+    """What `crmwb rfp evaluate` will weigh, told to the vendors: the core playbook's 50/25/15/10."""
+    rows = docx_table(packs["en"] / "rfp.docx", ("Criterion", "Weight (points)"))
+    assert rows == [
+        ["Functional fit", "50"],
+        ["Price (TCO)", "25"],
+        ["Demo", "15"],
+        ["References", "10"],
+        ["Total", "100"],
+    ]
+
+
 def test_a_passage_naming_an_unknown_placeholder_is_refused_at_load(tmp_path):
     shutil.copyfile(Path(__file__).parent.parent / "data" / "mini.yaml", tmp_path / "mini.yaml")
     playbook = tmp_path / "bad.yaml"
@@ -248,7 +260,10 @@ def test_rfp_pack_command_writes_the_vendor_pack(run_cli, tmp_path):
     )
     assert code == 0, err
     assert sorted(p.name for p in (tmp_path / "pack").iterdir()) == [
+        "commercial-form.xlsx",
+        "demo-scorecard.xlsx",
         "manifest.json",
+        "reference-check.xlsx",
         "rfp.docx",
         "rfp.html",
         "rfp.md",

@@ -33,7 +33,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "workbench.cli.profile_cmd",
         "the customer profile: each object's fields, required, personal data, legacy sources",
     ),
-    "rfp": ("workbench.cli.rfp_cmd", "write the RFP pack (docx, xlsx) or score filled-in vendor workbooks"),
+    "rfp": (
+        "workbench.cli.rfp_cmd",
+        "write the RFP pack (docx, xlsx, vendor forms), score filled-in workbooks or evaluate the vendors",
+    ),
     "demo": ("workbench.cli.demo_cmd", "check the bundled playbooks and walk through an example client"),
     "schema": ("workbench.cli.schema_cmd", "write the playbook JSON Schema for editors"),
     "readiness": (

@@ -4,6 +4,9 @@ proposal procurement sends), rfp.xlsx (the requirements vendors answer), rfp.md 
 
 `crmwb rfp score FILLED.xlsx...`: rank vendors from their filled-in RFP workbooks.
 
+`crmwb rfp evaluate VENDORS-DIR`: the evaluation beyond fit -- price, demo, references, knock-outs,
+weights and sensitivity (cli/rfp_evaluate.py).
+
 Each workbook carries its own requirement list (id, module, priority, weight), so no playbook is needed.
 Exit codes: 0 every file read cleanly, 1 scored but something could not be read (listed), 2 a file could
 not be scored at all (named; the others are still ranked) or bad usage.
@@ -15,6 +18,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from workbench.cli import rfp_evaluate
 from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import num, pct1
 from workbench.cli.output import add_format_argument, emit, json_text
@@ -42,20 +46,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "engagement's language. Only answers the playbook marks vendor-visible appear in it.",
     )
     export_cmd.add_arguments(pack, choose_deliverables=False)
+    rfp_evaluate.add_arguments(actions)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.action == "pack":
         from workbench.cli import export_cmd
 
-        args.only = "rfp"
+        args.only = "rfp,vendor-forms"
         return export_cmd.run(args)
+    if args.action == "evaluate":
+        return rfp_evaluate.run(args)
     return _score(args)
 
 
 def _score(args: argparse.Namespace) -> int:
     from workbench.domain.rfp import rank, score_vendor
-    from workbench.loading.rfp_responses import RfpReadError, read_responses
+    from workbench.loading.rfp_responses import RfpReadError, list_mismatches, read_responses
 
     books, errors = [], []
     for path in args.files:
@@ -63,7 +70,7 @@ def _score(args: argparse.Namespace) -> int:
             books.append(read_responses(path))
         except RfpReadError as exc:
             errors.append(str(exc))
-    problems = [p for book in books for p in book.problems] + _list_mismatches(books)
+    problems = [p for book in books for p in book.problems] + list_mismatches(books)
     pairs = {
         id(s): (s, book)
         for book in books
@@ -77,33 +84,6 @@ def _score(args: argparse.Namespace) -> int:
     for error in errors:
         print(f"crmwb rfp score: {error}", file=sys.stderr)
     return ExitCode.BAD_INPUT if errors else ExitCode.findings_if(bool(problems))
-
-
-def _list_mismatches(books) -> list:
-    """Vendors who were sent different requirement lists cannot be compared fairly: say so."""
-    from workbench.loading.rfp_responses import ReadProblem
-
-    if not books:
-        return []
-    first = {r.id for r in books[0].requirements}
-    found = []
-    for book in books[1:]:
-        ids = {r.id for r in book.requirements}
-        if ids != first:
-            found.append(
-                ReadProblem(
-                    book.path.name,
-                    None,
-                    _(
-                        "its requirement list differs from that of {file} ({missing} missing, {extra} "
-                        "extra); the "
-                        "scores are not directly comparable"
-                    ).format(
-                        file=books[0].path.name, missing=num(len(first - ids)), extra=num(len(ids - first))
-                    ),
-                )
-            )
-    return found
 
 
 def _print_text(ranking, problems) -> None:

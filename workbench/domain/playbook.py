@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 from workbench.domain.access import CrmObject, Governance, Role
 from workbench.domain.base import Id, Strict
 from workbench.domain.crm_targets import CrmMapping, CrmTarget
+from workbench.domain.evaluation_weights import EvaluationWeights
 from workbench.domain.job_profiles import JobProfile
 from workbench.domain.kpis import Kpi, Measure
 from workbench.domain.phases import Phase, Task
@@ -63,6 +64,8 @@ class Playbook(Strict):
     crm_mappings: dict[CrmTarget, CrmMapping] = {}
     rfp_document: list[RfpPassage] = []
     """the RFP document's narrative passages, per section (see domain.rfp_passages)"""
+    evaluation_weights: EvaluationWeights = EvaluationWeights()
+    """the vendor evaluation's weights: functional fit, price, demo, references (`crmwb rfp evaluate`)"""
     legacy_sources: list[LegacySource] = []
     """where a client's existing customer data comes from; the field-mapping workbook has a sheet for each"""
 

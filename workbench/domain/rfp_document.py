@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from workbench.domain.evaluation_weights import CRITERIA, CRITERION_LABELS
 from workbench.domain.fixed_ids import Priority
 from workbench.domain.forecast import go_live_task
 from workbench.domain.locale import format_date, format_number, format_percent
@@ -221,6 +222,7 @@ def build(inputs: RfpInputs) -> RfpDocument:
             ],
         )
     )
+    sections["evaluation"].tables.append(_criteria(pb, lang))
     sections["evaluation"].tables += _evaluation(module_groups, lang)
     sections["annex"].tables.append(_annex(module_groups, lang))
     sections["commercial"].tables.append(_commercial(lang))
@@ -257,6 +259,15 @@ def _scope(pb: Playbook, module_groups: list[ModuleGroup], go_live_on: str, lang
     ]
     labels = tuple(_(PRIORITY_LABELS[pid]) for pid in IN_SCOPE)
     return Table((_("Module"), _("What it covers"), *labels, _("Release")), rows)
+
+
+def _criteria(pb: Playbook, lang: str) -> Table:
+    """The weights `crmwb rfp evaluate` gives functional fit, price, the demo and the references: vendors
+    are told how they will be judged before they answer."""
+    weights = pb.evaluation_weights.as_dict()
+    rows = [(_(CRITERION_LABELS[c]), format_number(weights[c], lang)) for c in CRITERIA]
+    rows.append((_("Total"), format_number(sum(weights.values()), lang)))
+    return Table((_("Criterion"), _("Weight (points)")), rows, total=True)
 
 
 def _evaluation(module_groups: list[ModuleGroup], lang: str) -> list[Table]:

@@ -82,6 +82,37 @@ class _Table:
     """(row number, values)"""
 
 
+def list_mismatches(books: list[VendorWorkbook]) -> list[ReadProblem]:
+    """Vendors who were sent different requirement lists cannot be compared fairly: say so."""
+    from workbench.domain.locale import format_number
+    from workbench.i18n import current_language
+
+    def num(n: int) -> str:
+        return format_number(n, current_language())
+
+    if not books:
+        return []
+    first = {r.id for r in books[0].requirements}
+    found = []
+    for book in books[1:]:
+        ids = {r.id for r in book.requirements}
+        if ids != first:
+            found.append(
+                ReadProblem(
+                    book.path.name,
+                    None,
+                    _(
+                        "its requirement list differs from that of {file} ({missing} missing, {extra} "
+                        "extra); the "
+                        "scores are not directly comparable"
+                    ).format(
+                        file=books[0].path.name, missing=num(len(first - ids)), extra=num(len(ids - first))
+                    ),
+                )
+            )
+    return found
+
+
 def normalise_header(value: object) -> str:
     return " ".join(str(value).replace("’", "'").split()).strip(" *:").casefold() if value is not None else ""
 

@@ -22,6 +22,7 @@ REGISTRY: dict[str, dict[str, str]] = {
         "html": "workbench.writers.rfp_text:write_html",
         "docx": "workbench.writers.rfp_docx:write",
     },
+    "vendor-forms": {"xlsx": "workbench.writers.vendor_forms_xlsx:write"},
     "roles": {
         "xlsx": "workbench.writers.roles_xlsx:write",
         "md": "workbench.writers.roles_text:write_md",

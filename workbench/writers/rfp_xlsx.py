@@ -143,7 +143,7 @@ def _requirements_sheet(ws: Worksheet, rows: list[RfpRow], lookup: str) -> None:
     ws.add_data_validation(validation)
     validation.add(f"{COL['response']}2:{COL['response']}{last}")
     finish_table(ws, len(rows), len(COLUMNS))
-    _protect(ws)
+    protect(ws)
 
 
 def _cleaned(cell: str) -> str:
@@ -213,10 +213,10 @@ def _scores_sheet(ws: Worksheet, module_groups: list[ModuleGroup], count: int, r
     put(ws, notes + 1, 3, _("Requirements (other than Won't) with no response yet."))
     finish_table(ws, len(module_groups) + 1, 6, landscape=False)
     ws.auto_filter.ref = None  # the total row must not be sorted into the modules
-    _protect(ws)
+    protect(ws)
 
 
-def _protect(ws: Worksheet) -> None:
+def protect(ws: Worksheet) -> None:
     """Protected without a password (the Cover says so): against accidents, not against intent.
     Filtering, sorting and resizing stay allowed."""
     ws.protection.sheet = True

@@ -26,6 +26,7 @@ from workbench.writers.registry import REGISTRY, UnknownExport, select
 DEFAULT_FORMATS = ("xlsx", "md")
 DELIVERABLE_NAMES = {
     "rfp": N_("RFP"),
+    "vendor-forms": N_("vendor forms"),
     "roles": N_("roles and permissions"),
     "processes": N_("process maps"),
     "kpis": N_("KPI plan"),
