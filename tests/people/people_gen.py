@@ -420,7 +420,9 @@ def _bitrix24(accounts, pb, mapping, folder):
     ws.append(["Login", "Full name", "E-mail", "Active", "Department", "Portal administrator", "CRM roles"])
     for a in accounts:
         roles = [names[r] for r in a.roles if not (a.admin and r == "administrator")]
-        ws.append([a.login, a.name, a.email, "Yes" if a.active else "No", "Sales", "Yes" if a.admin else "No"])
+        ws.append(
+            [a.login, a.name, a.email, "Yes" if a.active else "No", "Sales", "Yes" if a.admin else "No"]
+        )
         ws.cell(ws.max_row, 7).value = ", ".join(roles)
     path = folder / "bitrix24-crm-roles.xlsx"
     wb.save(path)

@@ -56,7 +56,9 @@ def workbook_files(path: Path) -> list[Path]:
     """The workbooks at `path`: the file itself, or a folder's .xlsx files (sorted)."""
     path = Path(path)
     if path.is_dir():
-        return sorted(p for p in path.iterdir() if p.suffix.lower() == ".xlsx" and not p.name.startswith("~$"))
+        return sorted(
+            p for p in path.iterdir() if p.suffix.lower() == ".xlsx" and not p.name.startswith("~$")
+        )
     return [path]
 
 

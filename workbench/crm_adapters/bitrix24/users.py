@@ -30,7 +30,9 @@ def _yes_no(table: Table, number: int, row: tuple, key: str, default: bool) -> b
     if value is None:
         words = yes_no_words()
         return table.problem(
-            number, key, _("{value!r}; expected {yes} or {no}").format(value=text, yes=words[True], no=words[False])
+            number,
+            key,
+            _("{value!r}; expected {yes} or {no}").format(value=text, yes=words[True], no=words[False]),
         )
     return value
 

@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from workbench.crm_adapters.bitrix24.model import LEVEL_OF, Levels, entity_groups, plan, role_names
+from workbench.crm_adapters.bitrix24.model import LEVEL_OF, entity_groups, plan, role_names
 from workbench.crm_adapters.bitrix24.words import (
     LEVELS,
     RIGHTS,
