@@ -57,9 +57,27 @@ DEFAULT_OBJECTS: dict[str, str | None] = {
     "account": "COMPANY",
     "quote": "QUOTE",
     "invoice": "SMART_INVOICE",
-}
-"""playbook object -> Bitrix24 entity for the objects every portal has; the others are unmapped
-(products, activities and reports follow other settings screens), which the projection reports"""
+} | dict.fromkeys(
+    (
+        "product",
+        "campaign",
+        "case",
+        "activity",
+        "knowledge_article",
+        "report",
+        "dashboard",
+        "user",
+        "security_role",
+        "settings",
+        "workflow",
+        "integration",
+        "data_import",
+        "audit_log",
+    )
+)
+"""playbook object -> Bitrix24 entity for the objects every portal has; the core playbook's others have
+no row on the CRM access-permissions screen (products, activities, reports and the portal's users follow
+other settings), mapped to null so the projection says so; an overlay's objects are reported unmapped"""
 DEFAULT_SYSTEM: dict[str, list[str] | None] = {
     "customize_system": ["CONFIG"],
     "modify_all_data": None,
