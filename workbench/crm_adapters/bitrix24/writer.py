@@ -108,9 +108,13 @@ def _instructions(ws: Worksheet, pb: Playbook, sheets: dict[str, str]) -> None:
         _(
             "To audit the live portal: set every level of the {permissions} sheet as the portal shows it, "
             "add rows for roles the portal has beyond these, list every user and the roles they hold on "
-            "the {users} sheet, and run: crmwb audit DESIGN --from bitrix24 {file} (and crmwb "
-            "people-audit ENGAGEMENT --crm bitrix24 --users {file})."
-        ).format(permissions=sheets["permissions"], users=sheets["users"], file=FILE_NAME),
+            "the {users} sheet, and run {audit} (and {people})."
+        ).format(
+            permissions=sheets["permissions"],
+            users=sheets["users"],
+            audit=f"`crmwb audit DESIGN --from bitrix24 {FILE_NAME}`",
+            people=f"`crmwb people-audit ENGAGEMENT --crm bitrix24 --users {FILE_NAME}`",
+        ),
         _(
             "{subdepartments} and {open} have no scope in the design: the audit reads them as {all}, so "
             "a widening is never hidden."
