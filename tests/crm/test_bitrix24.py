@@ -208,3 +208,34 @@ def test_people_audit_finds_an_extra_role_from_the_users_sheet(run_cli, tmp_path
     assert code == 1, err
     kinds = {(f["kind"], f["account"]) for f in json.loads(out)["findings"]}
     assert ("beyond-role", next(a for k, a in pop.planted if k == "beyond-role")) in kinds
+
+
+def test_rest_user_get_joins_the_users_sheet(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Login", "Full name", "E-mail", "Active", "Portal administrator", "CRM roles"])
+    ws.append(["ivanov", "Ivanov", "Ivanov@client.ru", "Yes", "No", "CRM_sales_manager"])
+    ws.append(["petrov", "Petrov", "petrov@client.ru", "Yes", "No", "CRM_marketer"])
+    sheet = tmp_path / "roles.xlsx"
+    wb.save(sheet)
+    users = {
+        "result": [
+            {"ID": "1", "ACTIVE": False, "EMAIL": "ivanov@client.ru", "NAME": "Ivan", "LAST_NAME": "Ivanov"}
+            | {"LAST_LOGIN": "2026-10-01T09:00:00+03:00", "UF_DEPARTMENT": [5]},
+            {"ID": "7", "ACTIVE": True, "EMAIL": "night@client.ru", "NAME": "Night", "UF_DEPARTMENT": [9]},
+        ],
+        "total": 2,
+    }
+    departments = {"result": [{"ID": "5", "NAME": "Sales", "PARENT": "1"}]}
+    (tmp_path / "user.get.json").write_text(json.dumps(users), encoding="utf-8")
+    (tmp_path / "department.get.json").write_text(json.dumps(departments), encoding="utf-8")
+    accounts, problems = read_users([sheet, tmp_path / "user.get.json", tmp_path / "department.get.json"])
+    assert problems == []
+    got = [(a.login, a.name, a.active, a.last_login, a.held, a.business_unit) for a in accounts]
+    assert got == [
+        ("ivanov", "Ivan Ivanov", False, "2026-10-01T09:00:00+03:00", ("CRM_sales_manager",), "Sales"),
+        ("petrov", "Petrov", True, None, ("CRM_marketer",), ""),
+        ("night@client.ru", "Night", True, None, (), "9"),
+    ]

@@ -5,7 +5,8 @@ administrator copies the Access permissions screen's assignments there).
 Columns, found by their header in any of our languages: Login, Full name, E-mail, Active, Department,
 Portal administrator, CRM roles (several separated by commas, semicolons or |). Yes/no cells take the
 workbook's words in any language and the usual true/false, 1/0. A role given to a whole department on
-the portal is listed on each of its users' rows.
+the portal is listed on each of its users' rows. `user.get` answers given beside the workbook bring the
+live portal's active state and last login (`rest_users`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from workbench.crm_adapters.bitrix24.rest_users import joined, read_rest
 from workbench.crm_adapters.bitrix24.sheets import Table, find_tables, open_tables, workbook_files
 from workbench.crm_adapters.bitrix24.words import any_language, column_words, folded, yes_no_words
 from workbench.domain.people import UserAccount
@@ -85,10 +87,16 @@ def _read_users(wb: Any, file: str, accounts: list[UserAccount]) -> list[Problem
 
 
 def read(paths: list[Path]) -> tuple[list[UserAccount], list[Problem]]:
-    """The accounts on the Users sheets of the workbooks (or folders of them) given, in any order."""
+    """The accounts on the Users sheets of the workbooks given (files or folders, any order), joined with
+    the REST answers among them (`user.get`, `department.get` as .json; see `rest_users`)."""
     accounts: list[UserAccount] = []
     problems: list[Problem] = []
-    for path in paths:
+    answers = [p for p in paths if p.is_file() and p.suffix.lower() in (".json", ".csv")]
+    answers += [f for p in paths if p.is_dir() for f in sorted(p.glob("*.json"))]
+    for path in (p for p in paths if p not in answers):
         for file in workbook_files(path):
             problems += open_tables(file, lambda wb, name: _read_users(wb, name, accounts))
-    return accounts, problems
+    if not answers:
+        return accounts, problems
+    live, found = read_rest(answers)
+    return joined(accounts, live), problems + found
