@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.crm.audit_fixtures import drift_rows
+from tests.crm.bitrix24_workbook import set_level
 from workbench.crm_adapters.registry import adapter, mapping_for, names
 from workbench.domain.system_rights import SYSTEM
 
@@ -74,12 +75,17 @@ def _suitecrm_grant(folder: Path) -> None:
     )
 
 
+def _bitrix24_grant(folder: Path) -> None:
+    set_level(folder, "CRM_sales_manager", "CONFIG", "WRITE", "All")
+
+
 GRANTS = {  # target -> (edit, the system rights the sales manager then holds beyond the design)
     "salesforce": (_salesforce_grant, {"modify_all_data", "export_data"}),
     "dynamics": (_dynamics_grant, {"export_data"}),
     "odoo": (_odoo_grant, {"manage_users"}),
     "espocrm": (_espocrm_grant, {"assign_records"}),
     "suitecrm": (_suitecrm_grant, {"manage_users"}),
+    "bitrix24": (_bitrix24_grant, {"customize_system"}),
 }
 
 
@@ -118,12 +124,17 @@ def _suitecrm_drop(folder: Path) -> None:
     )
 
 
+def _bitrix24_drop(folder: Path) -> None:
+    set_level(folder, "CRM_administrator", "CONFIG", "WRITE", "No access")
+
+
 DROPS = {  # target -> (edit, (role, system right) pairs the design gives and the CRM then lacks)
     "salesforce": (_salesforce_drop, {("administrator", "manage_users")}),
     "dynamics": (_dynamics_drop, {("director", "export_data")}),
     "odoo": (_odoo_drop, {("administrator", "manage_users")}),
     "espocrm": (_espocrm_drop, {("crm_manager", "assign_records")}),
     "suitecrm": (_suitecrm_drop, {("administrator", "manage_users")}),
+    "bitrix24": (_bitrix24_drop, {("administrator", "customize_system")}),
 }
 
 

@@ -407,12 +407,35 @@ def _suitecrm(accounts, pb, mapping, folder):
     ]
 
 
+def _bitrix24(accounts, pb, mapping, folder):
+    """The Users sheet of the Bitrix24 workbook, filled back from the portal (headers in English)."""
+    from openpyxl import Workbook
+
+    from workbench.crm_adapters.bitrix24.model import role_names
+
+    names = role_names(pb, mapping)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Users"
+    ws.append(["Login", "Full name", "E-mail", "Active", "Department", "Portal administrator", "CRM roles"])
+    for a in accounts:
+        roles = [names[r] for r in a.roles if not (a.admin and r == "administrator")]
+        ws.append(
+            [a.login, a.name, a.email, "Yes" if a.active else "No", "Sales", "Yes" if a.admin else "No"]
+        )
+        ws.cell(ws.max_row, 7).value = ", ".join(roles)
+    path = folder / "bitrix24-crm-roles.xlsx"
+    wb.save(path)
+    return [path]
+
+
 WRITERS = {
     "salesforce": _salesforce,
     "dynamics": _dynamics,
     "odoo": _odoo,
     "espocrm": _espocrm,
     "suitecrm": _suitecrm,
+    "bitrix24": _bitrix24,
 }
 
 
