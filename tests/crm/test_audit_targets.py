@@ -22,6 +22,7 @@ MAPPINGS = {
     "odoo": ("crm.lead", "res.config.settings"),
     "espocrm": ("Lead", "Settings"),
     "suitecrm": ("Leads", None),
+    "kommo": ("leads", None),
 }
 
 
