@@ -47,7 +47,8 @@ def _account(row: Row, rights: dict, table: Table, names: dict[str, str]) -> Use
     if not roles and role_id not in (None, ""):
         roles = [names.get(str(role_id), str(role_id))]
     groups = split_names(_embedded(row, "groups"))
-    group = groups[0] if groups else str(rights.get("group_id") or "")
+    group_id = rights.get("group_id")
+    group = groups[0] if groups else "" if group_id is None else str(group_id)  # 0: the account's first group
     return UserAccount(
         row.text("email"),
         row.text("name"),
