@@ -43,7 +43,7 @@ for argv in json.loads(sys.argv[1]):
 """
 """Runs the commands one after the other in one fresh interpreter, as a user's shell would (but without
 paying Python's start and the imports ten times)."""
-TARGETS = ("salesforce", "dynamics", "odoo", "espocrm", "suitecrm")
+TARGETS = ("salesforce", "dynamics", "odoo", "espocrm", "suitecrm", "kommo")
 
 # Outputs (glob on the path inside the run folder) still English today, each with why; see the module doc.
 NOT_YET_CLEAN: dict[str, str] = {}

@@ -198,9 +198,9 @@ def test_a_json_bomb_is_refused(run_cli, tmp_path):
 @pytest.mark.parametrize(
     "lang, shared, tasks",
     [
-        ("en", "share the Kommo entity leads", "on tasks Kommo has only edit, delete"),
-        ("fa", "در موجودیت Kommo leads مشترک‌اند", "Kommo روی tasks فقط edit, delete دارد"),
-        ("ru", "используют одну сущность Kommo leads", "для tasks в Kommo есть только edit, delete"),
+        ("en", "share the Kommo entity `leads`", "on `tasks` Kommo has only `edit`, `delete`"),
+        ("fa", "موجودیت Kommo \u200f`leads` مشترک‌اند", "Kommo روی `tasks` فقط `edit`, `delete` دارد"),
+        ("ru", "используют одну сущность Kommo `leads`", "для `tasks` в Kommo есть только `edit`, `delete`"),
     ],
 )
 def test_the_limitations_report_in_each_language(run_cli, tmp_path, lang, shared, tasks):

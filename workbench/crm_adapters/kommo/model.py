@@ -192,8 +192,8 @@ def unmapped(pb: Playbook, role: Role, mapping: CrmMapping) -> list[Limitation]:
         name = mapping.object_name(obj.id)
         if not name or name in RULES:
             continue
-        why = _("{name} is no Kommo role entity; expected one of: {entities}").format(
-            name=name, entities=", ".join(RULES)
+        why = _("`{name}` is no Kommo role entity; expected one of: {entities}").format(
+            name=name, entities=", ".join(f"`{e}`" for e in RULES)
         )
         out += [
             Limitation(role.id, obj.id, action, wanted, "none", why)
@@ -257,18 +257,19 @@ def _why(action: str, wanted: str, merged: str, entity: str, rule: EntityRule, o
         return _(NOT_PER_ENTITY[action])
     if rule.kind == "flag":
         return _(
-            "{entity} is on or off in a Kommo role (no levels, no export): access is granted whole"
+            "`{entity}` is on or off in a Kommo role (no levels, no export): access is granted whole"
         ).format(entity=entity)
     if merged != wanted:
-        return _("{objects} share the Kommo entity {entity}: the union ({scope}) applies").format(
+        return _("{objects} share the Kommo entity `{entity}`: the union ({scope}) applies").format(
             objects=", ".join(objects), entity=entity, scope=scope_label(merged)
         )
     if action == "create" and "add" in rule.actions:
         return _(
-            "add is A or D in Kommo; A is audited as own (a new record's responsible user is its creator)"
+            "`add` is `A` or `D` in Kommo; `A` is audited as own (a new record's responsible user is its "
+            "creator)"
         )
-    return _("on {entity} Kommo has only {allowed}: not written").format(
-        entity=entity, allowed=", ".join(rule.actions)
+    return _("on `{entity}` Kommo has only {allowed}: not written").format(
+        entity=entity, allowed=", ".join(f"`{a}`" for a in rule.actions)
     )
 
 
