@@ -25,12 +25,12 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from workbench.crm_adapters.registry import UnknownTarget, adapter
 from workbench.domain.access import ACTIONS, SCOPES, CrmObject, Role
-from workbench.domain.crm_targets import TARGETS, CrmMapping
+from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import compare
 from workbench.domain.playbook import Playbook
 from workbench.loading.located_yaml import no_gc
-from workbench.crm_adapters.registry import UnknownTarget, adapter
 
 ROLES, OBJECTS, SEED = 200, 500, 7
 DEFAULT_TARGETS = ("espocrm", "odoo", "salesforce")
@@ -63,7 +63,8 @@ def design(roles: int = ROLES, objects: int = OBJECTS, seed: int = SEED) -> Play
             )
         )
     mappings = {
-        t: CrmMapping(objects={o.id: OBJECT_NAMES[t].format(i) for i, o in enumerate(objs)}) for t in TARGETS
+        t: CrmMapping(objects={o.id: OBJECT_NAMES[t].format(i) for i, o in enumerate(objs)})
+        for t in OBJECT_NAMES
     }
     return Playbook(
         id="bench",

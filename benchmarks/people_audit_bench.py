@@ -24,13 +24,18 @@ sys.path.insert(0, str(ROOT))
 from tests.people.people_gen import Account, write_export  # noqa: E402
 
 from benchmarks.audit_bench import design  # noqa: E402
+from workbench.crm_adapters.registry import (  # noqa: E402
+    adapter,
+    mapping_for,
+    read_users,
+    role_names,
+    user_targets,
+)
 from workbench.domain.access import Governance, PermissionRef, SeparationOfDuties  # noqa: E402
 from workbench.domain.people import Person  # noqa: E402
 from workbench.domain.people_audit import audit_people, crm_role_index  # noqa: E402
 from workbench.domain.playbook import Playbook  # noqa: E402
-from workbench.loading.crm.users import USER_TARGETS, read_users  # noqa: E402
 from workbench.loading.located_yaml import no_gc  # noqa: E402
-from workbench.crm_adapters.registry import adapter, mapping_for  # noqa: E402
 
 USERS, SOD_RULES, SEED = 5_000, 40, 11
 
@@ -114,7 +119,7 @@ def main(targets: list[str]) -> None:
             size = sum(f.stat().st_size for f in files) / 1e6
             (read, problems), read_s = timed(lambda: read_users(target, files))  # noqa: B023
             assert not problems, problems[:3]
-            index = crm_role_index(pb, mapping_for(pb, target), target)
+            index = crm_role_index(pb, *role_names(pb, target))
             report, audit_s = timed(lambda: audit_people(pb, people, read, index, target))  # noqa: B023
             assert sum(f.kind == "no-person" for f in report.findings) == 50
             total = read_s + audit_s
@@ -125,4 +130,4 @@ def main(targets: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:] or list(USER_TARGETS))
+    main(sys.argv[1:] or user_targets())

@@ -51,3 +51,19 @@ def test_wheel_declares_console_script(wheel):
     with zipfile.ZipFile(wheel) as zf:
         entry = next(n for n in zf.namelist() if n.endswith("entry_points.txt"))
         assert "crmwb = workbench.cli.main:main" in zf.read(entry).decode()
+
+
+def test_wheel_registers_every_crm_adapter_it_carries(wheel):
+    """An installed wheel finds its CRMs through these entry points: each adapter package ships, with its
+    line in the `crmwb.crm_adapters` group."""
+    import configparser
+
+    with zipfile.ZipFile(wheel) as zf:
+        entry = next(n for n in zf.namelist() if n.endswith("entry_points.txt"))
+        points = configparser.ConfigParser(delimiters=("=",))
+        points.read_string(zf.read(entry).decode())
+        packages = {n.split("/")[2] for n in zf.namelist() if n.startswith("workbench/crm_adapters/")}
+    group = dict(points["crmwb.crm_adapters"])
+    assert {"dynamics", "espocrm", "odoo", "salesforce", "suitecrm"} <= set(group)
+    assert {name: f"workbench.crm_adapters.{name}:ADAPTER" for name in group} == group
+    assert set(group) <= packages

@@ -36,10 +36,21 @@ def install_adapter(root: Path, entry_points: dict[str, str]) -> Path:
     return root
 
 
+def register(request, monkeypatch, root: Path, entry_points: dict[str, str]) -> None:
+    """Install `entry_points` (see install_adapter) under `root` for the running test only."""
+    from workbench.crm_adapters import registry
+
+    monkeypatch.syspath_prepend(str(install_adapter(root, entry_points)))
+    registry.refresh()
+    request.addfinalizer(
+        registry.refresh
+    )  # before monkeypatch takes `root` off sys.path: nothing reads between
+
+
 @pytest.fixture(name="fake_target")
-def fake_target_fixture(registered):
+def fake_target_fixture(request, monkeypatch, tmp_path):
     """Register tests.crm.fake_target's ADAPTER as the CRM target `fake`, through an entry point."""
-    registered({"fake": "tests.crm.fake_target:ADAPTER"})
+    register(request, monkeypatch, tmp_path / "fake-site", {"fake": "tests.crm.fake_target:ADAPTER"})
     return "fake"
 
 

@@ -15,18 +15,30 @@ from workbench.domain.crm_targets import CrmMapping
 from workbench.domain.drift import Limitation, LiveMatrix, TargetMatrix
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
+from workbench.domain.system_rights import HELD, SYSTEM
 
 NAME = "fake"
 HEADER = "role,object,action,scope"
 
 
+DEFAULT_OBJECTS = ("lead", "settings", "contact", "account", "deal")
+"""objects the fake CRM has, under the playbook's own ids; the others are Limitations"""
+
+
 def project(pb: Playbook, mapping: CrmMapping) -> TargetMatrix:
     matrix = TargetMatrix(NAME)
-    objects = {o.id for o in pb.objects}
+    objects = {o.id for o in pb.objects if mapping.object_name(o.id)}
     for role in pb.roles:
+        for right in role.system_rights:
+            matrix.limitations.append(
+                Limitation(role.id, SYSTEM, right, HELD, "none", "fake has no privileges")
+            )
         for obj, actions in role.permissions.items():
             for action, scope in actions.items():
-                if scope == "none" or obj not in objects:
+                if scope == "none":
+                    continue
+                if obj not in objects:
+                    matrix.limitations.append(Limitation(role.id, obj, action, scope, "none", "not mapped"))
                     continue
                 if action == "delete" and scope == "team":
                     matrix.limitations.append(
@@ -68,7 +80,7 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
     if not lines or lines[0].strip() != HEADER:
         return live, [Problem(f"expected the header {HEADER!r}", file=str(path), line=1, column=1)]
     roles = {mapping.role_name(r.id): r.id for r in pb.roles}
-    objects = {o.id for o in pb.objects}
+    objects = {o.id for o in pb.objects if mapping.object_name(o.id)}
     problems: list[Problem] = []
     seen: set[str] = set()
     for number, line in enumerate(lines[1:], start=2):
@@ -119,7 +131,7 @@ class FakeAdapter:
     read_users = None
 
     def default_mapping(self) -> CrmMapping:
-        return CrmMapping()
+        return CrmMapping(objects={obj: obj for obj in DEFAULT_OBJECTS})
 
     def project(self, pb: Playbook, mapping: CrmMapping) -> TargetMatrix:
         return project(pb, mapping)

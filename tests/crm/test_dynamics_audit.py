@@ -1,6 +1,7 @@
-"""Dynamics 365 audit: round trips are clean for every bundled playbook; seeded drift is found exactly and
-located; unpacked solutions, solution zips (customizations.xml) and single role files read alike; hostile
-XML is refused with located errors; the command exits 0 / 1 / 2."""
+"""Dynamics 365 audit: seeded drift is found exactly and located; unpacked solutions, solution zips
+(customizations.xml) and single role files read alike; hostile XML is refused with located errors; export then
+read back on every bundled playbook and the command's exit codes are the contract suite's
+(test_adapter_contract.py)."""
 
 from __future__ import annotations
 
@@ -36,15 +37,6 @@ def drifts(pb, mapping, path):
         live,
         problems,
     )
-
-
-@pytest.mark.parametrize("ref", ["mini", "core", "b2b-sales", "b2c-retail-loyalty", "financial-services"])
-def test_round_trip_is_clean(ref, tmp_path):
-    pb, mapping = design(ref)
-    write(pb, mapping, tmp_path)
-    live, problems = read(tmp_path, pb, mapping)
-    assert problems == []
-    assert compare(project(pb, mapping), live) == []
 
 
 def test_seeded_drift_is_found_exactly_and_located(tmp_path):
@@ -148,23 +140,3 @@ def test_hostile_folder_zip_and_paths_never_raise(tmp_path):
     assert [p.code for p in read(tmp_path / "bad.zip", pb, mapping)[1]] == ["zip"]
     assert [p.code for p in read(tmp_path, pb, mapping)[1]] == ["empty"]
     assert [p.code for p in read(tmp_path / "nope", pb, mapping)[1]] == ["io"]
-
-
-def test_audit_command_exit_codes(run_cli, tmp_path):
-    code, _, err = run_cli("crm-export", "core", "--to", "dynamics", "--out", tmp_path / "out")
-    assert code == 0, err
-    folder = tmp_path / "out" / "dynamics"
-    assert run_cli("audit", "core", "--from", "dynamics", folder)[0] == 0
-    role_file = sorted((folder / "Roles").glob("*.xml"))[0]
-    role_file.write_text(
-        role_file.read_text(encoding="utf-8").replace(
-            "</RolePrivileges>", '<RolePrivilege name="prvDeleteAccount" level="Global" /></RolePrivileges>'
-        ),
-        encoding="utf-8",
-    )
-    assert run_cli("audit", "core", "--from", "dynamics", folder)[0] == 1
-    role_file.write_bytes(
-        b'<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<r/>'
-    )
-    code, out, err = run_cli("audit", "core", "--from", "dynamics", folder)
-    assert code == 2 and f"{role_file}:2:" in out + err

@@ -1,19 +1,15 @@
 """EspoCRM export: Role records in EspoCRM's own JSON shape (keys, levels), the translation both ways
 (create yes, stream follows read, exportPermission, the User/Role/Import rules, the union) with its
-limitations, and a clean round trip of export and read for mini, core and the three overlays."""
+limitations. Round trips and unmapped objects: the contract suite (test_adapter_contract.py)."""
 
 from __future__ import annotations
 
 import json
 
-import pytest
-
 from tests.conftest import DATA
 from workbench.crm_adapters.espocrm.model import RULES, EntityRule, entity_scopes, entity_value, project
-from workbench.crm_adapters.espocrm.reader import read
 from workbench.crm_adapters.espocrm.writer import write
 from workbench.domain.crm_targets import CrmMapping
-from workbench.domain.drift import compare
 from workbench.loading.playbooks import load_playbook
 
 MINI_MAP = CrmMapping(objects={"lead": "Lead", "settings": None})
@@ -137,25 +133,3 @@ def test_two_objects_on_one_entity_take_the_union():
         "share the EspoCRM entity Lead" in lim.message and lim.object == "lead" and lim.action == "update"
         for lim in matrix.limitations
     )
-
-
-@pytest.mark.parametrize("ref", sorted(OVERLAY_OBJECTS))
-def test_overlay_objects_without_an_entity_are_limitations(ref):
-    pb, mapping = design(ref)
-    matrix = project(pb, mapping)
-    assert OVERLAY_OBJECTS[ref] <= {
-        lim.object for lim in matrix.limitations if "no EspoCRM entity" in lim.message
-    }
-    assert not any(obj in OVERLAY_OBJECTS[ref] for _, obj, _ in matrix.grants)
-
-
-@pytest.mark.parametrize("ref", ["mini", "core", "b2b-sales", "b2c-retail-loyalty", "financial-services"])
-def test_round_trip_is_clean(ref, tmp_path):
-    pb, mapping = design(ref)
-    write(pb, mapping, tmp_path)
-    live, problems = read(tmp_path, pb, mapping)
-    assert problems == []
-    assert compare(project(pb, mapping), live) == []
-    assert live.grants == project(pb, mapping).grants
-    single, problems = read(tmp_path / "roles.json", pb, mapping)
-    assert problems == [] and single.grants == live.grants

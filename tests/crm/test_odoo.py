@@ -1,12 +1,11 @@
 """Odoo export: files in Odoo's own structure (CSV columns exact, rules XML parsed), the projection's
-limitations (merged models, rights without an ACL column, overlay objects without a model) and a clean
-round trip of export and read for mini, core and the three overlays."""
+limitations (merged models, rights without an ACL column). Round trips and unmapped objects: the contract
+suite (test_adapter_contract.py)."""
 
 from __future__ import annotations
 
 import csv
 
-import pytest
 from defusedxml import ElementTree
 
 from tests.conftest import DATA
@@ -18,11 +17,6 @@ from workbench.domain.drift import compare
 from workbench.loading.playbooks import load_playbook
 
 MINI_MAP = CrmMapping(objects={"lead": "crm.lead", "settings": "res.config.settings"})
-OVERLAY_OBJECTS = {
-    "b2b-sales": {"contract"},
-    "b2c-retail-loyalty": {"loyalty_account", "loyalty_transaction"},
-    "financial-services": set(),
-}
 
 
 def design(ref: str):
@@ -119,25 +113,6 @@ def test_shared_models_take_the_union_and_say_so():
         assert matrix.grants[(lim.role, lim.object, lim.action)] == lim.expressed
     uncarried = {lim.action for lim in matrix.limitations if lim.message in UNCARRIED.values()}
     assert uncarried == {"assign", "export", "import"}
-
-
-@pytest.mark.parametrize("ref", sorted(OVERLAY_OBJECTS))
-def test_overlay_objects_without_a_model_are_limitations(ref):
-    pb, mapping = design(ref)
-    matrix = project(pb, mapping)
-    unmapped = {lim.object for lim in matrix.limitations if "has no Odoo model" in lim.message}
-    assert OVERLAY_OBJECTS[ref] <= unmapped
-    assert not any(obj in OVERLAY_OBJECTS[ref] for _, obj, _ in matrix.grants)
-
-
-@pytest.mark.parametrize("ref", ["mini", "core", "b2b-sales", "b2c-retail-loyalty", "financial-services"])
-def test_round_trip_is_clean(ref, tmp_path):
-    pb, mapping = design(ref)
-    write(pb, mapping, tmp_path)
-    live, problems = read(tmp_path, pb, mapping)
-    assert problems == []
-    assert compare(project(pb, mapping), live) == []
-    assert live.grants == project(pb, mapping).grants
 
 
 def test_an_empty_mapping_exports_nothing_and_reads_back_clean(tmp_path):

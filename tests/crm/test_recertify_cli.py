@@ -142,7 +142,8 @@ def test_crm_steps_and_audit_after_decisions(run_cli, exported, tmp_path):
     assert code == 1
     assert "In fake:" in out
     step = next(line for line in out.splitlines() if line.startswith("CRM_consultant"))
-    assert step.split() == ["CRM_consultant", "-", "update", "all", "none", "consultant", "settings"]
+    # the fake's default mapping has settings under its own id
+    assert step.split() == ["CRM_consultant", "settings", "update", "all", "none", "consultant", "settings"]
     # the CRM still grants the revoked right: the audit against the decided design finds it
     code, out, _ = run_cli(
         "audit", MINI, "--decisions", checklist, "--from", "fake", exported, "--format", "json"

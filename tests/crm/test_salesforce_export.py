@@ -3,7 +3,6 @@ reports, and the permission-set XML read back with defusedxml as Salesforce's ow
 
 from __future__ import annotations
 
-import pytest
 from defusedxml import ElementTree
 
 from tests.conftest import DATA
@@ -85,17 +84,6 @@ def test_unmapped_null_and_activity_objects_are_limitations():
     assert not [c for c in matrix.grants if c[1] in ("lead", "report", "activity")]
     actions = {x.action for x in matrix.limitations if x.message in NO_OBJECT_PERMISSION.values()}
     assert actions == {"assign", "export", "import"}
-
-
-@pytest.mark.parametrize(
-    "overlay,objects",
-    [("b2b-sales", {"contract"}), ("b2c-retail-loyalty", {"loyalty_account", "loyalty_transaction"})],
-)
-def test_overlay_objects_without_mapping(overlay, objects):
-    pb = load_playbook(overlay).playbook
-    matrix = project(pb, pb.crm_mappings["salesforce"])
-    unmapped = {x.object for x in matrix.limitations if "no entry under crm_mappings.salesforce" in x.message}
-    assert unmapped == objects
 
 
 def test_permission_set_files_parse_as_metadata(tmp_path):

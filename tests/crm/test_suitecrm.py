@@ -1,28 +1,19 @@
 """SuiteCRM export: `suitecrm_acl.csv` with exactly the columns role,module,action,value and SuiteCRM's
 own values, the translation both ways (read -> view and list, update -> edit and massupdate, not set ->
-the default) with its limitations, and a clean round trip of export and read for mini, core and the three
-overlays."""
+the default) with its limitations. Round trips and unmapped objects: the contract suite
+(test_adapter_contract.py)."""
 
 from __future__ import annotations
 
 import csv
 
-import pytest
-
 from tests.conftest import DATA
 from workbench.crm_adapters.suitecrm.model import ALLOWED, ORDER, module_scopes, module_values, project
-from workbench.crm_adapters.suitecrm.reader import read
 from workbench.crm_adapters.suitecrm.writer import write
 from workbench.domain.crm_targets import CrmMapping
-from workbench.domain.drift import compare
 from workbench.loading.playbooks import load_playbook
 
 MINI_MAP = CrmMapping(objects={"lead": "Leads"})
-OVERLAY_OBJECTS = {
-    "b2b-sales": {"contract"},
-    "b2c-retail-loyalty": {"loyalty_account", "loyalty_transaction"},
-    "financial-services": set(),
-}
 
 
 def design(ref: str):
@@ -109,23 +100,3 @@ def test_two_objects_on_one_module_take_the_union():
     assert any(
         "share the SuiteCRM module Leads: the union (all)" in lim.message for lim in matrix.limitations
     )
-
-
-@pytest.mark.parametrize("ref", sorted(OVERLAY_OBJECTS))
-def test_overlay_objects_without_a_module_are_limitations(ref):
-    pb, mapping = design(ref)
-    matrix = project(pb, mapping)
-    assert OVERLAY_OBJECTS[ref] <= {
-        lim.object for lim in matrix.limitations if "no SuiteCRM module" in lim.message
-    }
-    assert not any(obj in OVERLAY_OBJECTS[ref] for _, obj, _ in matrix.grants)
-
-
-@pytest.mark.parametrize("ref", ["mini", "core", "b2b-sales", "b2c-retail-loyalty", "financial-services"])
-def test_round_trip_is_clean(ref, tmp_path):
-    pb, mapping = design(ref)
-    write(pb, mapping, tmp_path)
-    live, problems = read(tmp_path, pb, mapping)
-    assert problems == []
-    assert compare(project(pb, mapping), live) == []
-    assert live.grants == project(pb, mapping).grants
