@@ -209,6 +209,14 @@ def test_the_limitations_report_in_each_language(run_cli, tmp_path, lang, shared
     report = (tmp_path / "kommo" / REPORT).read_text(encoding="utf-8")
     assert shared in report  # lead and deal are one entity
     assert tasks in report  # a task has no view right
+    beyond = report.split("\n\n")[-1].splitlines()  # what Kommo holds that the design cannot say
+    assert [line.split(":")[0].strip() for line in beyond[1:-1]] == [
+        "`status_rights`",
+        "`is_admin`",
+        "`view`",
+        "`role_id`",
+    ]
+    assert beyond[-1].startswith("  `mail_access` ") and "crm_mappings.kommo.objects" in beyond[-1]
 
 
 USERS = {

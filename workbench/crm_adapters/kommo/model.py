@@ -69,6 +69,28 @@ NOT_PER_ENTITY = {
     "import": N_("Kommo has no per-entity import right: importing belongs to the account, not to a role"),
 }
 """English; translated where a report shows it"""
+BEYOND_THE_DESIGN = {
+    STATUS_RIGHTS: N_(
+        "rights per pipeline stage: the design has none and stage ids are the account's own, so none are "
+        "written; a stage right wider than its role's general leads right is audited as a widened right"
+    ),
+    ADMIN: N_(
+        "Kommo's administrator is also a flag on each user: the people audit reads it from the users "
+        "answer (GET /api/v4/users)"
+    ),
+    "view": N_(
+        "a user following a lead's chat may view that lead past the role's view level: the roles do not "
+        "show it, so the audit cannot"
+    ),
+    "role_id": N_(
+        "a Kommo user holds one role: a person the design gives two roles needs one Kommo role that "
+        "carries both (the people audit reports a second role as a role beyond the design)"
+    ),
+}
+"""what Kommo can hold that the design cannot say, for the limitations report (English; translated there)"""
+UNMAPPED_FLAG = N_(
+    "`{flag}` is mapped to no object of the design (crm_mappings.kommo.objects): written false, not audited"
+)
 KIND = N_("Kommo entity")
 """what an object maps to in Kommo (translated where a limitation names it)"""
 
@@ -120,8 +142,13 @@ def default_mapping() -> CrmMapping:
     )
 
 
-def rule_for(entity: str) -> EntityRule | None:
-    return RULES.get(entity)
+def beyond_the_design(pb: Playbook, mapping: CrmMapping) -> list[str]:
+    """What Kommo can hold that the design cannot say, in the current language: the fixed list and each
+    boolean no object maps to."""
+    mapped = entities(pb, mapping)
+    return [f"`{key}`: {_(text)}" for key, text in BEYOND_THE_DESIGN.items()] + [
+        _(UNMAPPED_FLAG).format(flag=flag) for flag in FLAGS if flag not in mapped
+    ]
 
 
 def entity_value(scopes: dict[Action, Scope], rule: EntityRule) -> bool | dict[str, str]:
