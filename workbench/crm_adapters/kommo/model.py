@@ -76,7 +76,7 @@ BEYOND_THE_DESIGN = {
     ),
     ADMIN: N_(
         "Kommo's administrator is also a flag on each user: the people audit reads it from the users "
-        "answer (GET /api/v4/users)"
+        "answer (`GET /api/v4/users`)"
     ),
     "view": N_(
         "a user following a lead's chat may view that lead past the role's view level: the roles do not "
@@ -89,7 +89,7 @@ BEYOND_THE_DESIGN = {
 }
 """what Kommo can hold that the design cannot say, for the limitations report (English; translated there)"""
 UNMAPPED_FLAG = N_(
-    "`{flag}` is mapped to no object of the design (crm_mappings.kommo.objects): written false, not audited"
+    "`{flag}` is mapped to no object of the design (crm_mappings.kommo.objects): written `false`, not audited"
 )
 KIND = N_("Kommo entity")
 """what an object maps to in Kommo (translated where a limitation names it)"""
