@@ -181,6 +181,22 @@ def test_a_bad_level_is_located_bad_input(run_cli, core_roles, tmp_path):
     assert f"{path}:{line}:" in err and "'X'" in err and "A, G, M or D" in err
 
 
+def test_a_bad_flag_and_bad_stage_rights_are_located(run_cli, core_roles, tmp_path):
+    def spoil(roles):
+        rights = _role(roles, "CRM_sales_manager")["rights"]
+        rights["is_admin"] = "yes"
+        rights["status_rights"] = [7, {"entity_type": "leads", "rights": {"view": "A", "approve": "A"}}]
+
+    path = _edit(core_roles, tmp_path, spoil)
+    text = path.read_text(encoding="utf-8").splitlines()
+    code, out, err = run_cli("audit", "core", "--from", "kommo", path)
+    assert code == 2 and out == ""
+    for needle, expected in (('"is_admin": "yes"', "true or false"), ('"approve": "A"', "stage objects")):
+        line = next(n for n, row in enumerate(text, 1) if needle in row)
+        assert any(f"{path}:{line}:" in row and expected in row for row in err.splitlines()), (needle, err)
+    assert "status_rights is 7" in err
+
+
 def test_truncated_json_is_located(run_cli, core_roles, tmp_path):
     path = tmp_path / ROLES
     path.write_text((core_roles / ROLES).read_text(encoding="utf-8")[:500], encoding="utf-8")

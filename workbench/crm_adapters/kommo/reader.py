@@ -14,6 +14,7 @@ A mapped entity a role leaves out is read as no access (Kommo's D); the user fie
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +88,14 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
     return live, problems.done(str(path))
 
 
+def json_type(value: Any) -> str:
+    """The JSON name of a parsed value's type, for messages about a file (not Python's)."""
+    if isinstance(value, bool):
+        return "true/false"
+    names = {dict: "object", list: "array", str: "string", int: "number", float: "number"}
+    return next((name for kind, name in names.items() if isinstance(value, kind)), "null")
+
+
 def _name(doc: JObject, where: Located, problems: list[Problem]) -> str | None:
     """The role's name, or None (with a problem) when it has none or it holds a control character."""
     name = doc.get("name")
@@ -124,8 +133,9 @@ def _parse(file: Path, problems: list[Problem]) -> tuple[Any, Located] | None:
         code, line, column = "truncated" if ends else "json", exc.lineno, exc.colno
     except RecursionError:
         message, code, (line, column) = _("JSON nested too deeply; expected Kommo roles"), "json", (1, 1)
-    except ValueError as exc:  # a number over 100 digits, or over 500,000 objects (model's JSON budget)
-        line, column = located.position(getattr(exc, "pos", 0))
+    except ValueError as exc:  # a number over 100 digits, or over 500,000 objects (the JSON budget)
+        huge = re.search(r"\d{101,}", text)
+        line, column = located.position(getattr(exc, "pos", huge.start() if huge else 0))
         message, code = (
             _("beyond the JSON budget of a roles file (numbers, objects); expected Kommo roles"),
             "too-big",
@@ -160,7 +170,7 @@ def _roles(file: Path, problems: list[Problem]) -> list[tuple[JObject, Located]]
             problems.append(
                 located.problem(
                     _("an array element is {kind}; expected a Kommo role object").format(
-                        kind=type(item).__name__
+                        kind=json_type(item)
                     ),
                     doc,
                 )
@@ -184,17 +194,16 @@ class _Audit:
                 if SCOPE_RANK[scope] > SCOPE_RANK[self.live.grants.get(cell, "none")]:
                     self.live.grants[cell] = scope
 
-    def bad(self, where: Located, holder: Any, entity: str, key: str, value: Any) -> None:
+    def bad(self, where: Located, holder: Any, entity: str, key: str, value: Any, expected: str = "") -> None:
+        """A value not understood, located at its key (`key` '' : the whole value of `entity`)."""
         shown = value.get(key) if key and isinstance(value, dict) else value
+        if not expected:
+            flag = entity in RULES and RULES[entity].kind == "flag"
+            expected = _("true or false") if flag else _("levels A, G, M or D (add: A or D)")
         self.problems.append(
             where.problem(
                 _("{entity}: {key} is {value!r}; expected {expected}").format(
-                    entity=entity,
-                    key=key or entity,
-                    value=shown,
-                    expected=_("true or false")
-                    if entity in RULES and RULES[entity].kind == "flag"
-                    else _("levels A, G, M or D (add: A or D)"),
+                    entity=entity, key=key or entity, value=shown, expected=expected
                 ),
                 value if key and isinstance(value, JObject) else holder,
                 key or entity,
@@ -207,7 +216,7 @@ class _Audit:
             self.problems.append(
                 where.problem(
                     _("rights is {kind}; expected an object of entity -> levels").format(
-                        kind=type(rights).__name__
+                        kind=json_type(rights)
                     ),
                     doc,
                     "rights" if "rights" in doc else None,
@@ -223,6 +232,8 @@ class _Audit:
             if key.casefold() in self.index:  # a system right's field (is_admin by default)
                 if value is True:
                     read_system(self.live, rid, key, self.index)
+                elif not isinstance(value, bool) and value is not None:
+                    self.bad(where, rights, key, "", value, _("true or false"))
                 if key not in RULES:
                     continue
             self.entity(rights, key, value, rid, name, where)
@@ -246,15 +257,19 @@ class _Audit:
         stages = rights.get(STATUS_RIGHTS)
         if stages is None:
             return
+        expected = _(
+            "stage objects (entity_type, pipeline_id, status_id, rights) whose rights are view, edit, "
+            "delete and export at A, G, M or D"
+        )
         if not isinstance(stages, list):
-            self.bad(where, rights, STATUS_RIGHTS, "", stages)
+            self.bad(where, rights, STATUS_RIGHTS, "", stages, expected)
             return
         for stage in stages:
             if not isinstance(stage, JObject):
-                self.bad(where, rights, STATUS_RIGHTS, "", stage)
+                self.bad(where, rights, STATUS_RIGHTS, "", stage, expected)
                 continue
             scopes, bad = stage_scopes(stage.get("rights"))
             for key in bad:
-                self.bad(where, stage, STATUS_RIGHTS, key, stage.get("rights"))
+                self.bad(where, stage, STATUS_RIGHTS, key or "rights", stage.get("rights"), expected)
             if stage.get("entity_type", "leads") == "leads":  # the only entity Kommo has stages for
                 self.grant(rid, "leads", scopes)
