@@ -62,6 +62,7 @@ PROPER = (
         "odoo",
         "espocrm",
         "suitecrm",
+        "kommo",
     }
     | set(re.findall(r"[A-Za-z]+", CLIENT))
     | allowed_latin_words()

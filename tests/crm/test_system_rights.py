@@ -79,6 +79,16 @@ def _bitrix24_grant(folder: Path) -> None:
     set_level(folder, "CRM_sales_manager", "CONFIG", "WRITE", "All")
 
 
+def _kommo_admin(folder: Path, name: str, held: bool) -> None:
+    """Set a role's is_admin (Kommo's administrator flag) in the exported roles."""
+    path = folder / "kommo-roles.json"
+    roles = json.loads(path.read_text(encoding="utf-8"))
+    role = next(r for r in roles if r["name"] == name)
+    assert role["rights"]["is_admin"] is not held
+    role["rights"]["is_admin"] = held
+    path.write_text(json.dumps(roles, indent=2), encoding="utf-8")
+
+
 GRANTS = {  # target -> (edit, the system rights the sales manager then holds beyond the design)
     "salesforce": (_salesforce_grant, {"modify_all_data", "export_data"}),
     "dynamics": (_dynamics_grant, {"export_data"}),
@@ -86,6 +96,7 @@ GRANTS = {  # target -> (edit, the system rights the sales manager then holds be
     "espocrm": (_espocrm_grant, {"assign_records"}),
     "suitecrm": (_suitecrm_grant, {"manage_users"}),
     "bitrix24": (_bitrix24_grant, {"customize_system"}),
+    "kommo": (lambda f: _kommo_admin(f, "CRM_sales_manager", True), {"manage_users", "customize_system"}),
 }
 
 
@@ -135,6 +146,10 @@ DROPS = {  # target -> (edit, (role, system right) pairs the design gives and th
     "espocrm": (_espocrm_drop, {("crm_manager", "assign_records")}),
     "suitecrm": (_suitecrm_drop, {("administrator", "manage_users")}),
     "bitrix24": (_bitrix24_drop, {("administrator", "customize_system")}),
+    "kommo": (
+        lambda f: _kommo_admin(f, "CRM_administrator", False),
+        {("administrator", "manage_users"), ("administrator", "customize_system")},
+    ),
 }
 
 

@@ -380,6 +380,40 @@ def _espocrm(accounts, pb, mapping, folder):
     return [_json(folder / "User.json", {"total": len(users), "list": users})]
 
 
+def _kommo(accounts, pb, mapping, folder):
+    """GET /api/v4/users?with=role,group. A Kommo user holds one role: an account given a second role is
+    written with that one (what an admin changing the user's role leaves), so the audit sees it as a role
+    beyond the design rather than a combination."""
+    ids = {r.id: 100 + k for k, r in enumerate(pb.roles)}
+    users = []
+    for n, a in enumerate(accounts):
+        role = next((r for r in reversed(a.roles) if not (a.admin and r == "administrator")), None)
+        embedded: dict[str, list] = {"groups": [{"id": 7, "name": "Client HQ"}]}
+        if role is not None:
+            embedded["roles"] = [{"id": ids[role], "name": mapping.role_name(role)}]
+        users.append(
+            {
+                "id": 9000 + n,
+                "name": a.name,
+                "email": a.login,
+                "lang": "ru",
+                "rights": {
+                    "leads": {"view": "M", "edit": "M", "add": "A", "delete": "D", "export": "D"},
+                    "mail_access": True,
+                    "catalog_access": False,
+                    "is_admin": a.admin,
+                    "is_free": False,
+                    "is_active": a.active,
+                    "group_id": 7,
+                    "role_id": ids[role] if role else None,
+                },
+                "_embedded": embedded,
+            }
+        )
+    doc = {"_total_items": len(users), "_page": 1, "_embedded": {"users": users}}
+    return [_json(folder / "users.json", doc)]
+
+
 def _suitecrm(accounts, pb, mapping, folder):
     users, members = [], []
     for n, a in enumerate(accounts):
@@ -436,6 +470,7 @@ WRITERS = {
     "espocrm": _espocrm,
     "suitecrm": _suitecrm,
     "bitrix24": _bitrix24,
+    "kommo": _kommo,
 }
 
 

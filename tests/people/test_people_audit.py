@@ -58,6 +58,12 @@ def test_roster_has_300_people_and_12_plants(pop):
     assert {"shared-login", "too-many-admins", "beyond-role"} <= set(kinds)
 
 
+def one_role_each(planted: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """What a CRM whose users hold one role each (Kommo) shows of the planted problems: an account given a
+    second role holds only that one, a role beyond the design rather than a combination."""
+    return {("beyond-role" if kind == "toxic-combination" else kind, login) for kind, login in planted}
+
+
 @pytest.mark.parametrize("target", user_targets())
 def test_all_twelve_planted_problems_found_and_nothing_else(
     run_cli, engagement, pop, design, tmp_path, target
@@ -66,7 +72,7 @@ def test_all_twelve_planted_problems_found_and_nothing_else(
     files = write_export(target, pop.accounts, design, tmp_path / target)
     code, out, err = run_cli("people-audit", folder, "--crm", target, "--users", *files, "--format", "json")
     assert code == 1, err
-    assert found(out) == pop.planted
+    assert found(out) == (pop.planted if target != "kommo" else one_role_each(pop.planted))
     doc = json.loads(out)
     assert doc["people"] == 300 and doc["accounts"] == len(pop.accounts)
     assert len(doc["administrators"]) == 3 and doc["max_administrators"] == 2

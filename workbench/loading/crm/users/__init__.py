@@ -27,9 +27,9 @@ from workbench.loading.crm import read_limited
 from workbench.loading.crm.csv_text import csv_records, decode_utf8
 from workbench.loading.roster import ACTIVE, INACTIVE
 
-JSON_LISTS = ("value", "list", "records", "data", "result", "users")
+JSON_LISTS = ("value", "list", "records", "data", "result", "users", "roles")
 """where the records sit in an API answer: Dynamics `value`, EspoCRM `list`, Salesforce REST `records`,
-SuiteCRM JSON:API `data`, Odoo JSON-RPC `result`"""
+SuiteCRM JSON:API `data`, Odoo JSON-RPC `result`, Kommo's HAL `_embedded` `users` (and `roles`)"""
 
 
 def key(name: str) -> str:
@@ -98,6 +98,8 @@ def _json_rows(text: str, file: str, problems: list[Problem]) -> list[Row]:
         )
         return []
     at = 0
+    if isinstance(doc, dict) and isinstance(doc.get("_embedded"), dict):
+        doc = doc["_embedded"]  # HAL+JSON (Kommo): the lists sit under _embedded
     if isinstance(doc, dict):
         name = next((k for k in JSON_LISTS if isinstance(doc.get(k), list)), None)
         found = re.search(r'"' + re.escape(name) + r'"\s*:\s*\[', text) if name else None
