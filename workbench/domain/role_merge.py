@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import Any
 
 from workbench.domain.access import Role, scope_rank
-from workbench.domain.conditions import applies
+from workbench.domain.conditions import applies, iter_tests
 from workbench.domain.job_profiles import JobProfile
 from workbench.domain.phases import Phase
 from workbench.domain.playbook import Playbook
@@ -41,6 +41,21 @@ def role_moves(pb: Playbook, answers: dict[str, Any]) -> dict[str, str]:
         for role in pb.roles
         if role.merge_into is not None and not applies(role.when, answers)
     }
+
+
+def dropped_roles(pb: Playbook, answers: dict[str, Any]) -> list[tuple[Role, Role, tuple[str, ...]]]:
+    """(the role these completed answers drop, the role that takes its work, the questions its condition
+    reads): what the staffing advice lists, with the answers behind each."""
+    roles = pb.role_map()
+    return [
+        (
+            roles[role_id],
+            roles[target],
+            tuple(dict.fromkeys(t.question for t in iter_tests(roles[role_id].when))),
+        )
+        for role_id, target in role_moves(pb, answers).items()
+        if target in roles
+    ]
 
 
 def tailor_roles(pb: Playbook, answers: dict[str, Any]) -> Playbook:
