@@ -206,10 +206,10 @@ def check_role_merges(pb: Playbook) -> list[Problem]:
     roles = pb.role_map()
     problems: list[Problem] = []
     for i, role in enumerate(pb.roles):
-        path = ("roles", i, "merge_into")
         message = _merge_problem(role, roles)
         if message:
-            problems.append(Problem(message, path, code="merge"))
+            field = "merge_into" if role.merge_into is not None else "when"
+            problems.append(Problem(message, ("roles", i, field), code="merge"))
     return problems
 
 
