@@ -461,6 +461,13 @@ def _profile_conditions(pb: Playbook):
         yield ("legacy_sources", i, "when"), source.when
 
 
+def all_conditions(pb: Playbook):
+    """Every condition the playbook holds, wherever it sits (for checks that ask what reads a question)."""
+    for _path, condition in list(_conditioned(pb)) + list(_profile_conditions(pb)):
+        if condition is not None:
+            yield condition
+
+
 def check_conditions(pb: Playbook) -> list[Problem]:
     problems: list[Problem] = []
     questions = pb.question_map()
