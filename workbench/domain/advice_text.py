@@ -72,7 +72,7 @@ LABELS: dict[str, str] = {
     "topic_merged_roles": N_("Roles this client does not have"),
     "merged_role": N_("Role"),
     "role_merged": N_(
-        "{role}: not a separate role for this client; its duties, RACI letters and rights go to {target}."
+        "{role}: not a separate role for this client; its duties, tasks and rights go to {target}."
     ),
 }
 
