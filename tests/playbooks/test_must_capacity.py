@@ -50,3 +50,20 @@ def test_the_warning_speaks_the_interface_language(tmp_path, run_cli, monkeypatc
     (finding,) = check_json(tmp_path, run_cli, {**FORTY_PEOPLE, "crm_budget": "tight"})
     assert words in finding["message"] and "Must" not in finding["message"]
     assert finding["fix"] and "budget" not in finding["fix"]
+
+
+def test_the_workbench_shows_the_warning_with_the_governance_findings(tmp_path, run_cli):
+    """The TUI's findings list (app.session) carries it too, from the engagement's own answers."""
+    from workbench.app.engagements import open_session
+
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump({"answers": {**FORTY_PEOPLE, "crm_budget": "tight"}}), encoding="utf-8")
+    folder = tmp_path / "forty"
+    code, _out, err = run_cli("new", folder, "--playbook", "core", "--answers", path, "--start", "2026-03-02")
+    assert code == 0, err
+    session = open_session(folder, "ana")
+    try:
+        rules = [f.rule for f in session.findings()]
+    finally:
+        session.close()
+    assert rules.count("must-capacity") == 1
