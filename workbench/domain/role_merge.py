@@ -20,12 +20,13 @@ moves to an outsider.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from workbench.domain.access import Role, scope_rank
 from workbench.domain.conditions import applies, iter_tests
 from workbench.domain.job_profiles import JobProfile
-from workbench.domain.phases import Phase
+from workbench.domain.phases import Phase, RaciLetter
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
 from workbench.domain.processes import Process
@@ -155,9 +156,9 @@ def _union(first: list, second: list) -> list:
     return first + [item for item in second if item not in first]
 
 
-def merged_raci(raci: dict[str, str], moves: dict[str, str]) -> dict[str, str]:
+def merged_raci(raci: Mapping[str, RaciLetter], moves: Mapping[str, str]) -> dict[str, RaciLetter]:
     """One letter per remaining role, the stronger of the merged roles' letters (A stays single)."""
-    out: dict[str, str] = {}
+    out: dict[str, RaciLetter] = {}
     for role, letter in raci.items():
         who = moves.get(role, role)
         if LETTER_RANK[letter] > LETTER_RANK.get(out.get(who, ""), -1):
