@@ -87,3 +87,17 @@ def test_show_lists_conditional_questions_with_their_condition(run_cli):
     for question in conditional:
         assert questions[question.id]["when"]["question"] == question.when.question
     assert questions["specialist_time_share"]["asked"] is False  # no specialist answered: it is skipped
+
+
+def test_an_answer_change_says_which_roles_it_drops(tmp_path, run_cli):
+    folder = tmp_path / "grows-smaller"
+    code, _out, err = run_cli(
+        "new", folder, "--playbook", "core", "--answers", answers_file(tmp_path, LARGER)
+    )
+    assert code == 0, err
+    args = ["--set", "company_size=small", "--set", "has_it_unit=false", "--format", "json"]
+    code, out, err = run_cli("diff", folder, *args)
+    assert code == 0, err
+    removed = {item["id"] for item in json.loads(out)["removed"]["roles"]}
+    assert removed == {"crm_analyst", "data_analyst", "it_manager"}
+    assert json.loads(out)["added"]["roles"] == []
