@@ -179,3 +179,21 @@ def test_a_bad_merge_in_an_overlay_is_located(tmp_path, run_cli):
     code, out, err = run_cli("validate", overlay)
     assert code == 2
     assert f"{overlay}:8:17: error: roles[7].merge_into: unknown role 'nobody_here'" in out + err
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"company_size": "small"},
+        {"company_size": "medium"},
+        {"company_size": "medium", "crm_kinds": ["operational", "analytical"]},
+        {"company_size": "large"},
+    ],
+)
+def test_the_staffing_advice_and_the_role_set_agree_on_the_analyst(answers):
+    """The staffing advice merges the analyst exactly when the role matrix has no CRM analyst."""
+    from workbench.domain.staffing import advise_staffing
+
+    pb = bundled("core")
+    separate = advise_staffing(answers, pb).choice("analyst") == "separate"
+    assert separate == ("crm_analyst" in {r.id for r in resolve(pb, answers).roles})
