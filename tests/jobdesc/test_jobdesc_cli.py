@@ -61,13 +61,16 @@ def test_core_is_the_default_playbook_and_answers_change_the_document(run_cli, t
     large.write_text("answers:\n  company_size: large\n  industry: retail\n", encoding="utf-8")
     for answers, folder in ((small, tmp_path / "a"), (large, tmp_path / "b")):
         code, _, err = run_cli(
-            "jobdesc", "crm_analyst", "--answers", answers, "--out", folder, "--date", "2026-11-23"
+            "jobdesc", "crm_manager", "--answers", answers, "--out", folder, "--date", "2026-11-23"
         )
         assert code == 0, err
-    a = (tmp_path / "a" / "crm_analyst.en.md").read_text(encoding="utf-8")
-    b = (tmp_path / "b" / "crm_analyst.en.md").read_text(encoding="utf-8")
-    assert a.startswith("# Job description: CRM Analyst") and b.startswith("# Job description: CRM Analyst")
-    assert "**Reports to:** Director" in a and "**Reports to:** CRM manager" in b
+    a = (tmp_path / "a" / "crm_manager.en.md").read_text(encoding="utf-8")
+    b = (tmp_path / "b" / "crm_manager.en.md").read_text(encoding="utf-8")
+    assert a.startswith("# Job description: CRM Manager") and b.startswith("# Job description: CRM Manager")
+    assert "Analyse the sales funnel" in a and "Analyse the sales funnel" not in b  # the small firm's merge
+    code, _, err = run_cli("jobdesc", "crm_analyst", "--answers", small, "--out", tmp_path / "c")
+    assert code == 2 and "is not a role this client has (its duties go to 'crm_manager')" in err
+    assert not (tmp_path / "c").exists()
 
 
 def usage_error(capsys, run_cli, *args) -> tuple[int, str]:

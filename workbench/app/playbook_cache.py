@@ -29,8 +29,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-CACHE_FORMAT = 2
-"""raise when the entry layout, the loader or the resolver changes what an entry would hold"""
+CACHE_FORMAT = 3
+"""raise when the entry layout, the loader or the resolver changes what an entry would hold (3: roles merge
+by size)"""
 MEMORY_ENTRIES = 2
 _memory: OrderedDict[str, CachedPlaybook] = OrderedDict()
 _loaded: dict[str, Any] = {}

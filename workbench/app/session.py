@@ -58,7 +58,12 @@ class Session:
         return status_report(self.opened.resolved, self.opened.plan, self.states(), today or date.today())
 
     def findings(self) -> list[Finding]:
-        return check_governance(self.opened.resolved)
+        """Governance findings, and the Musts against what a small firm can buy (domain/must_capacity)."""
+        from workbench.domain.answers import complete_answers
+        from workbench.domain.must_capacity import must_capacity_findings
+
+        answers = complete_answers(self.opened.playbook, self.opened.engagement.answers)
+        return check_governance(self.opened.resolved) + must_capacity_findings(self.opened.resolved, answers)
 
     def set_status(self, task_id: str, status: str, note: str | None = None) -> None:
         self.opened.store.set_status(task_id, status, self.author, note)

@@ -55,6 +55,16 @@ def _workload(design) -> list:
     return overload_findings(design.playbook, plan)
 
 
+def _must_capacity(design) -> list:
+    """The Musts against what a small firm's budget and time can buy (domain/must_capacity.py)."""
+    from workbench.domain.answers import complete_answers
+    from workbench.domain.must_capacity import must_capacity_findings
+
+    return must_capacity_findings(
+        design.playbook, complete_answers(design.full or design.playbook, design.answers)
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     from workbench.domain.governance import check_governance
 
@@ -65,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     for warning in design.warnings:
         print(_("crmwb check: warning: {message}").format(message=warning), file=sys.stderr)
     pb = design.playbook
-    findings = check_governance(pb) + _workload(design)
+    findings = check_governance(pb) + _must_capacity(design) + _workload(design)
     if args.format == "json":
         counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
         report = {

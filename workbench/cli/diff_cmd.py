@@ -60,6 +60,7 @@ SECTION_TITLES = {
     "processes": N_("processes"),
     "kpis": N_("KPIs"),
     "questions": N_("questions"),
+    "roles": N_("roles"),
 }
 
 

@@ -96,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     elif args.role in available:
         roles = [args.role]
     else:
-        known = "is not a role" if args.role not in resolved.role_map() else "has no job profile"
+        known = _why_no_profile(design, args.role)
         print(
             f"crmwb jobdesc: {args.role!r} {known} in playbook {resolved.id}; roles with a job profile: "
             f"{', '.join(available) or 'none'}",
@@ -107,6 +107,19 @@ def run(args: argparse.Namespace) -> int:
         print(f"crmwb jobdesc: playbook {resolved.id} has no job profiles", file=sys.stderr)
         return ExitCode.BAD_INPUT
     return _write(args, resolved, roles, design.answers)
+
+
+def _why_no_profile(design, role: str) -> str:
+    """Why `role` has no job description here: not a role, no profile, or a role this client does not have
+    (tailoring to size merged it into another)."""
+    from workbench.domain.answers import complete_answers
+    from workbench.domain.role_merge import role_moves
+
+    full = design.full or design.playbook
+    moved = role_moves(full, complete_answers(full, design.answers)).get(role)
+    if moved is not None:
+        return f"is not a role this client has (its duties go to {moved!r})"
+    return "is not a role" if role not in design.playbook.role_map() else "has no job profile"
 
 
 def _write(args: argparse.Namespace, resolved, roles: list[str], answers: dict) -> int:

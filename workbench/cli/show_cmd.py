@@ -21,6 +21,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def questionnaire(playbook, answers: dict) -> list[dict]:
+    """Every question, conditional ones too, each with its `when:`: the questionnaire is what a consultant
+    reviews, and a question another answer switches off is still part of it. Those these answers do not
+    ask carry `asked: false`."""
+    from workbench.domain.answers import complete_answers
+    from workbench.domain.conditions import applies
+
+    full = complete_answers(playbook, answers)
+    out = []
+    for question in playbook.questions:
+        item = question.model_dump(mode="json", by_alias=True, exclude_none=True)
+        if not applies(question.when, full):
+            item["asked"] = False
+        out.append(item)
+    return out
+
+
 def run(args: argparse.Namespace) -> int:
     from workbench.domain.playbook import SECTIONS
     from workbench.domain.resolve import resolve
@@ -32,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
         print_problems(problems)
         return ExitCode.BAD_INPUT
     data = resolve(playbook, answers).model_dump(mode="json", by_alias=True, exclude_none=True)
+    data["questions"] = questionnaire(playbook, answers)
     if args.section:
         unknown = [s for s in args.section if s not in SECTIONS]
         if unknown:

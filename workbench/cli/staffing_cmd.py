@@ -39,18 +39,48 @@ def recommendation_blocks(w: Wording, rec: Recommendation) -> list[Block]:
     ]
 
 
-def staffing_blocks(w: Wording, result: Staffing, playbook: Playbook, client: str | None) -> list[Block]:
+def merged_role_rows(
+    w: Wording, playbook: Playbook, answers: dict[str, Any]
+) -> list[tuple[str, str, str, tuple]]:
+    """One row per role these answers drop (tailoring to size): its id, the id of the role that takes its
+    work, the sentence saying so and the answers why."""
+    from workbench.domain.answers import complete_answers
+    from workbench.domain.readiness import Trace
+    from workbench.domain.role_merge import dropped_roles
+
+    full = complete_answers(playbook, answers)
+    return [
+        (
+            role.id,
+            target.id,
+            w.say("role_merged", role=w.tr(role.name, w.lang), target=w.tr(target.name, w.lang)),
+            tuple(Trace(q, full.get(q)) for q in questions),
+        )
+        for role, target, questions in dropped_roles(playbook, full)
+    ]
+
+
+def staffing_blocks(
+    w: Wording, result: Staffing, playbook: Playbook, client: str | None, answers: dict[str, Any]
+) -> list[Block]:
     blocks = header(w, "staffing_title", playbook, client)
     for rec in result.recommendations:
         blocks += recommendation_blocks(w, rec)
         if rec.topic == "team" and result.manager.provisional:
             blocks.insert(-1, Block("para", w.say("provisional")))
+    merged = merged_role_rows(w, playbook, answers)
+    if merged:
+        blocks.append(Block("heading", w.say("topic_merged_roles")))
+        rows = [(text, traces) for _role, _target, text, traces in merged]
+        blocks.append(Block("items", rows=rows, columns=(w.say("merged_role"), w.say("based_on"))))
     blocks.append(Block("heading", w.say("risks")))
     blocks.append(items(w, result.risks, w.say("risk")) if result.risks else Block("para", w.say("no_risks")))
     return blocks + unanswered(w, [*result.unanswered, *result.manager.unanswered], "unanswered_staffing")
 
 
-def staffing_json(w: Wording, result: Staffing, playbook: Playbook, client: str | None) -> dict[str, Any]:
+def staffing_json(
+    w: Wording, result: Staffing, playbook: Playbook, client: str | None, answers: dict[str, Any]
+) -> dict[str, Any]:
     return {
         "kind": "staffing",
         "client": client,
@@ -64,6 +94,10 @@ def staffing_json(w: Wording, result: Staffing, playbook: Playbook, client: str 
                 "reasons": [point_json(w, p) for p in rec.reasons],
             }
             for rec in result.recommendations
+        ],
+        "merged_roles": [
+            {"role": role, "into": target, "text": text, "based_on": [t.question for t in traces]}
+            for role, target, text, traces in merged_role_rows(w, playbook, answers)
         ],
         "team_provisional": result.manager.provisional,
         "risks": [point_json(w, p) for p in result.risks],
@@ -81,6 +115,7 @@ def run(args: argparse.Namespace) -> int:
     playbook, answers, client = loaded
     result = advise_staffing(answers, playbook)
     w = Wording(playbook, args.lang, answers)
-    blocks = staffing_blocks(w, result, playbook, client)
-    sys.stdout.write(render(blocks, staffing_json(w, result, playbook, client), args.format, w))
+    blocks = staffing_blocks(w, result, playbook, client, answers)
+    report = staffing_json(w, result, playbook, client, answers)
+    sys.stdout.write(render(blocks, report, args.format, w))
     return ExitCode.OK

@@ -7,6 +7,7 @@ from typing import Literal, TypeGuard
 from pydantic import Field, model_validator
 
 from workbench.domain.base import Id, Item, Strict
+from workbench.domain.conditions import Condition
 from workbench.domain.profile_fields import ProfileField
 from workbench.domain.system_rights import VOCABULARY, SystemRight
 from workbench.domain.text import Text
@@ -69,6 +70,13 @@ class Role(Strict):
     external: bool = False
     """Outside the client (the implementation consultant, the vendor): advises, never owns the client's
     decisions (a workload check flags it Accountable for them)."""
+
+    when: Condition | None = None
+    """The clients who have this role (an IT manager only with an IT unit); when it is false the role drops
+    out and `merge_into` takes its duties, RACI letters and rights (domain/role_merge.py)."""
+    merge_into: Id | None = None
+    """The role that takes this one's work when `when` is false: a role that never drops out itself, on the
+    same side (inside the client or outside) — a small firm's CRM manager is also its analyst."""
 
     permissions: dict[Id, dict[Action, Scope]] = {}
     system_rights: list[SystemRight] = Field(

@@ -69,6 +69,11 @@ LABELS: dict[str, str] = {
     "topic_source": N_("Inside or outside hire"),
     "topic_placement": N_("Where the role sits"),
     "topic_analyst": N_("CRM manager and CRM analyst"),
+    "topic_merged_roles": N_("Roles this client does not have"),
+    "merged_role": N_("Role"),
+    "role_merged": N_(
+        "{role}: not a separate role for this client; its duties, tasks and rights go to {target}."
+    ),
 }
 
 TIMING_TEXTS: dict[str, str] = {

@@ -1,5 +1,5 @@
-"""What an answer change does to an engagement: the tasks, requirements, processes, KPIs and questions it
-adds and removes, by id and name.
+"""What an answer change does to an engagement: the tasks, requirements, processes, KPIs, questions and
+roles (tailoring to size: no IT unit, no IT manager) it adds and removes, by id and name.
 
 Pure: both answer sets are resolved against the same playbook and compared, so `crmwb diff` can show the
 effect before anything is saved, and `crmwb intake` can show it after.
@@ -13,7 +13,7 @@ from typing import Any
 from workbench.domain.playbook import Playbook
 from workbench.domain.resolve import resolve
 
-SECTIONS = ("tasks", "requirements", "processes", "kpis", "questions")
+SECTIONS = ("tasks", "requirements", "processes", "kpis", "questions", "roles")
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,7 @@ def _named(pb: Playbook, lang: str) -> dict[str, list[Named]]:
         "processes": [Named(p.id, text(p.name)) for p in pb.processes],
         "kpis": [Named(k.id, text(k.name)) for k in pb.kpis],
         "questions": [Named(q.id, text(q.text)) for q in pb.questions],
+        "roles": [Named(r.id, text(r.name)) for r in pb.roles],
     }
 
 

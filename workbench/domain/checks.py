@@ -18,6 +18,7 @@ from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Path, Problem
 from workbench.domain.processes import check_process, conditional_node_problems
 from workbench.domain.questions import Question
+from workbench.domain.role_merge import check_role_merges
 from workbench.i18n import _
 
 
@@ -382,12 +383,10 @@ def check_processes(pb: Playbook) -> list[Problem]:
 
 def _conditioned(pb: Playbook):
     """Every (path, condition) pair in the playbook."""
-    for i, q in enumerate(pb.questions):
-        yield ("questions", i), q.when
     for pi, phase in enumerate(pb.phases):
         for ti, t in enumerate(phase.tasks):
             yield ("phases", pi, "tasks", ti), t.when
-    for section in ("requirements", "processes", "kpis", "rfp_document"):
+    for section in ("questions", "roles", "requirements", "processes", "kpis", "rfp_document"):
         for i, item in enumerate(getattr(pb, section)):
             yield (section, i), item.when
     yield from _step_conditions(pb)
@@ -462,6 +461,13 @@ def _profile_conditions(pb: Playbook):
         yield ("legacy_sources", i, "when"), source.when
 
 
+def all_conditions(pb: Playbook):
+    """Every condition the playbook holds, wherever it sits (for checks that ask what reads a question)."""
+    for _path, condition in list(_conditioned(pb)) + list(_profile_conditions(pb)):
+        if condition is not None:
+            yield condition
+
+
 def check_conditions(pb: Playbook) -> list[Problem]:
     problems: list[Problem] = []
     questions = pb.question_map()
@@ -490,4 +496,5 @@ def check_playbook(pb: Playbook) -> list[Problem]:
         + check_conditions(pb)
         + check_crm_mappings(pb)
         + check_profile(pb)
+        + check_role_merges(pb)
     )

@@ -12,6 +12,7 @@ from workbench.domain.conditions import applies
 from workbench.domain.customer_profile import is_required
 from workbench.domain.playbook import Playbook
 from workbench.domain.processes import resolve_process
+from workbench.domain.role_merge import tailor_roles
 
 _PROFILE_LISTS = (
     "duties",
@@ -31,7 +32,8 @@ def _keep(items: list, answers: dict[str, Any]) -> list:
 
 def resolve(pb: Playbook, answers: dict[str, Any]) -> Playbook:
     """The playbook as it applies to one client. Dependencies on dropped tasks are bridged: a task
-    that depended on a dropped task now depends on what the dropped task depended on."""
+    that depended on a dropped task now depends on what the dropped task depended on. Roles the client
+    does not have merge into the roles that take their work (domain/role_merge.py)."""
     answers = complete_answers(pb, answers)
     all_tasks = pb.task_map()
     kept = {t.id for _, t in pb.tasks() if applies(t.when, answers)}
@@ -67,7 +69,7 @@ def resolve(pb: Playbook, answers: dict[str, Any]) -> Playbook:
     profiles = []
     for profile in pb.job_profiles:
         update = {name: _keep(getattr(profile, name), answers) for name in _PROFILE_LISTS}
-        update["reports_to"] = _keep(profile.reports_to, answers)[:1] or profile.reports_to[-1:]
+        update["reports_to"] = _keep(profile.reports_to, answers) or profile.reports_to[-1:]
         profiles.append(profile.model_copy(update=update))
     objects = [
         obj.model_copy(
@@ -80,7 +82,7 @@ def resolve(pb: Playbook, answers: dict[str, Any]) -> Playbook:
         )
         for obj in pb.objects
     ]
-    return pb.model_copy(
+    kept_pb = pb.model_copy(
         update={
             "questions": _keep(pb.questions, answers),
             "objects": objects,
@@ -94,3 +96,4 @@ def resolve(pb: Playbook, answers: dict[str, Any]) -> Playbook:
             "rfp_document": _keep(pb.rfp_document, answers),
         }
     )
+    return tailor_roles(kept_pb, answers)

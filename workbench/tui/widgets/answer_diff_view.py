@@ -27,6 +27,8 @@ def counted(section: str, n: int) -> str:
         text = ngettext("{count} KPI", "{count} KPIs", n)
     elif section == "questions":
         text = ngettext("{count} question", "{count} questions", n)
+    elif section == "roles":
+        text = ngettext("{count} role", "{count} roles", n)
     else:
         text = f"{{count}} {section}"
     return localize_digits(text.format(count=n), current_language())
