@@ -16,7 +16,14 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 RETAIL = ROOT / "playbooks" / "examples" / "retail-chain.answers.yaml"
 START = date(2026, 1, 5)
-RETAIL_OPEN = ["sponsor_named", "budget_approved", "target_go_live_months", "current_systems"]
+RETAIL_OPEN = [
+    "sponsor_named",
+    "budget_approved",
+    "target_go_live_months",
+    "crm_budget",
+    "current_systems",
+    "vendor_configures",
+]
 """Questions the retail answers leave open, in questionnaire order (current_systems is optional)."""
 
 

@@ -111,4 +111,6 @@ def test_every_language_has_its_name():
 def test_the_enums_are_the_strings_files_keep():
     assert fixed_ids.Priority.WONT == "wont" and fixed_ids.TaskStatus.NOT_STARTED == "not_started"
     assert fixed_ids.PRIORITIES == ("must", "should", "could", "wont")
-    assert fixed_ids.crm_target_list("|").startswith("dynamics|espocrm|")  # sorted, from the entry points
+    assert fixed_ids.crm_target_list("|").startswith(
+        "bitrix24|dynamics|espocrm|kommo|"
+    )  # sorted, entry points

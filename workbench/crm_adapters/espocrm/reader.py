@@ -24,6 +24,7 @@ from array import array
 from pathlib import Path
 from typing import Any
 
+from workbench.crm_adapters.common.design_roles import DesignRoles
 from workbench.crm_adapters.espocrm.model import (
     RANK,
     TARGET,
@@ -169,8 +170,7 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
                 "no *.json files in this folder; expected EspoCRM Role records", file=str(path), code="empty"
             )
         )
-    names = {mapping.role_name(role.id): role.id for role in pb.roles}
-    folded = {name.casefold(): role for name, role in names.items()}
+    roles = DesignRoles(pb, mapping)
     seen: dict[str, str] = {}
     members = entities(pb, mapping)
     index = system_index(mapping)
@@ -193,10 +193,8 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
                     )
                 )
                 continue
-            rid = names.get(name) or folded.get(name.casefold())
+            rid = roles.known(name, live)
             if rid is None:
-                if name not in live.unknown_roles:
-                    live.unknown_roles.append(name)
                 continue
             if rid in seen:
                 problems.append(

@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from workbench.crm_adapters.common.design_roles import DesignRoles
 from workbench.crm_adapters.espocrm.reader import JObject, Located, loads
 from workbench.crm_adapters.kommo.model import (
     RULES,
@@ -53,8 +54,7 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
                 code="empty",
             )
         )
-    names = {mapping.role_name(role.id): role.id for role in pb.roles}
-    folded = {name.casefold(): role for name, role in names.items()}
+    roles = DesignRoles(pb, mapping)
     seen: dict[str, str] = {}
     audit = _Audit(live, problems, entities(pb, mapping), mapping)
     for file in files:
@@ -62,10 +62,8 @@ def read(path: Path, pb: Playbook, mapping: CrmMapping) -> tuple[LiveMatrix, lis
             name = _name(doc, where, problems)
             if name is None:
                 continue
-            rid = names.get(name) or folded.get(name.casefold())
+            rid = roles.known(name, live)
             if rid is None:
-                if name not in live.unknown_roles:
-                    live.unknown_roles.append(name)
                 continue
             if rid in seen:
                 problems.append(

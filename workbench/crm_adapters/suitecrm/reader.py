@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from workbench.crm_adapters.common.design_roles import DesignRoles
 from workbench.crm_adapters.suitecrm.model import (
     ADMIN_ACTION,
     ADMIN_HELD,
@@ -169,16 +170,13 @@ def _admin_rights(
     where: tuple[str, dict[str, int]],
 ) -> None:
     """Each design role's `<Module>.admin` entry at 95/99/100 as the system right the mapping gives it."""
-    names = {mapping.role_name(role.id): role.id for role in pb.roles}
-    folded = {name.casefold(): role for name, role in names.items()}
+    roles = DesignRoles(pb, mapping)
     index = system_index(mapping)
     for (name, module), value in admin.items():
-        role = names.get(name) or folded.get(name.casefold())
         if value not in ADMIN_HELD or f"{module}.{ADMIN_ACTION}".casefold() not in index:
             continue
-        if role is None and name not in live.unknown_roles:
-            live.unknown_roles.append(name)  # a role outside the design holding a system right
-        elif role is not None:
+        role = roles.known(name, live)  # unknown: a role outside the design holding a system right
+        if role is not None:
             read_system(live, role, f"{module}.{ADMIN_ACTION}", index, (where[0], where[1].get(name)))
 
 
@@ -192,15 +190,12 @@ def _live(
 ) -> LiveMatrix:
     """The values as grants per design role, unknown roles and modules, and roles left to defaults."""
     live = LiveMatrix(TARGET)
-    names = {mapping.role_name(role.id): role.id for role in pb.roles}
-    folded = {name.casefold(): role for name, role in names.items()}
+    roles = DesignRoles(pb, mapping)
     members = modules(pb, mapping)
     seen: dict[str, str] = {}
     for (name, module), actions in values.items():
-        role = names.get(name) or folded.get(name.casefold())
+        role = roles.known(name, live)
         if role is None:
-            if name not in live.unknown_roles:
-                live.unknown_roles.append(name)
             continue
         seen.setdefault(role, name)
         scopes = module_scopes(actions)
