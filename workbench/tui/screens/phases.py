@@ -15,15 +15,15 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Input, Label, Select, Tab, Tabs
+from textual.widgets import DataTable, Input, Label, Select, Static, Tab, Tabs
 
 from workbench.app.session import Session
-from workbench.domain.search import matches, search_key, search_words
 from workbench.domain.text import tr
 from workbench.domain.tracking import Event, TaskState, TaskView, task_views
 from workbench.i18n import N_, _, current_language
 from workbench.tui import messages as m
 from workbench.tui.bidi import visual
+from workbench.tui.screens.phases_find import FIND_BINDINGS, FindActions
 from workbench.tui.screens.phases_week import WeekActions
 from workbench.tui.widgets.task_detail import TaskDetail
 from workbench.tui.widgets.task_table import STATUS_LABELS, TaskTable
@@ -51,7 +51,7 @@ def phase_labels(pb) -> dict[str, str]:
     return {phase.id: tr(phase.name, current_language()) for phase in pb.phases}
 
 
-class PhasesScreen(WeekActions):
+class PhasesScreen(FindActions, WeekActions):
     SECTION = "phases"
     HELP = N_(
         "Work the tasks of each phase; every change is saved at once with its author. In the details "
@@ -104,7 +104,10 @@ class PhasesScreen(WeekActions):
             N_("Search"),
             show=False,
             id="phases.search",
-            tooltip=N_("Find tasks by id, name, owner or assignee, in any spelling"),
+            tooltip=N_(
+                "Find tasks by id, name, description, checklist, owner or assignee, in any of the "
+                "playbook's languages and any spelling"
+            ),
         ),
         Binding(
             "u",
@@ -130,6 +133,7 @@ class PhasesScreen(WeekActions):
             id="phases.report",
             tooltip=N_("Preview the weekly status report, then write it as md and html"),
         ),
+        *FIND_BINDINGS,
     ]
 
     def __init__(self, session: Session) -> None:
@@ -143,6 +147,9 @@ class PhasesScreen(WeekActions):
         self.loaded = False
         """True once the first read of the store came back"""
         self._select_when_loaded: str | None = None
+        self.toggles: set[str] = set()
+        """the quick filters switched on (domain.task_find.QUICK_FILTERS)"""
+        self._search_keys: dict[str, str] = {}
 
     def compose_body(self) -> ComposeResult:
         yield Tabs(*[Tab(visual(label), id=pid) for pid, label in self.labels.items()], id="phase-tabs")
@@ -158,6 +165,7 @@ class PhasesScreen(WeekActions):
                 compact=True,
             )
             yield Input(placeholder=visual(_("/ search tasks")), id="task-search", compact=True)
+        yield Static("", id="find-summary", markup=False)
         with Horizontal(id="phases-body"):
             yield TaskTable(id="tasks")
             yield TaskDetail(id="detail")
@@ -213,6 +221,7 @@ class PhasesScreen(WeekActions):
     def _take_states(self, states: dict[str, TaskState], keep: str | None) -> None:
         """Recompute every task view from `states` and show them, the cursor staying on `keep`."""
         self.states, self.loaded = states, True
+        self._search_keys.clear()  # the answers may have changed the playbook's tasks
         opened = self.session.opened
         self.views = task_views(opened.resolved, opened.plan, states, current_language())
         roles = opened.resolved.role_map()
@@ -250,24 +259,19 @@ class PhasesScreen(WeekActions):
             shown = [v for v in shown if v.status not in ("done", "skipped")]
         elif status is not Select.NULL:
             shown = [v for v in shown if v.status == status]
-        words = search_words(self.query_one("#task-search", Input).value)
-        if words:
-            owners = self.query_one(TaskTable).owner_names
-            shown = [
-                v
-                for v in shown
-                if matches(
-                    words,
-                    search_key(
-                        f"{v.id}\n{v.name}\n{owners.get(v.owner, v.owner)}\n{v.owner}\n{v.assignee or ''}"
-                    ),
-                )
-            ]
-        return shown
+        return self.found(shown)
 
     def _fill(self, keep: str | None = None) -> None:
-        self.query_one(TaskTable).set_tasks(self._visible(), self.wb.today, keep)
+        shown = self._visible()
+        self.query_one(TaskTable).set_tasks(shown, self.wb.today, keep)
+        self.show_summary(len(shown), sum(v.phase == self.phase for v in self.views))
         self._show_detail()
+
+    def current_task_id(self) -> str | None:
+        return self.query_one(TaskTable).current_id
+
+    def owner_name(self, role: str) -> str:
+        return self.query_one(TaskTable).owner_names.get(role, role)
 
     def _show_detail(self) -> None:
         table = self.query_one(TaskTable)
@@ -531,6 +535,7 @@ class PhasesScreen(WeekActions):
         if view is None:
             self.notify(_("No task {task} in this engagement.").format(task=task_id), severity="warning")
             return
+        self.toggles.clear()
         self.query_one("#role-filter", Select).clear()
         self.query_one("#status-filter", Select).clear()
         self.query_one("#task-search", Input).value = ""
