@@ -138,3 +138,47 @@ async def test_the_new_keys_are_in_the_help_and_the_palette(engagement):
             assert label in entries
         await entries["tasks: Blocked"]()
         assert screen.toggles == {"blocked"}
+
+
+def test_the_name_gets_the_room_and_the_assignee_what_it_needs():
+    from workbench.tui.widgets.task_columns import layout
+
+    longest = {"name": 53, "status": 9, "owner": 24, "assignee": 13, "due": 10}
+    narrow = layout(80, longest)
+    assert list(narrow) == ["critical", "name", "status", "owner", "assignee", "due"]
+    assert narrow == {"critical": 1, "name": 25, "status": 9, "owner": 9, "assignee": 13, "due": 10}
+    assert sum(narrow.values()) + 2 * len(narrow) + 1 == 80  # every cell of the width used, none more
+    wide = layout(160, longest)
+    assert wide["name"] >= 53 and wide["owner"] == 24 and wide["assignee"] == 13  # room for all: none cut
+    tiny = layout(60, longest)
+    assert "owner" not in tiny and tiny["assignee"] >= 8  # too narrow: the owner goes (read in the details)
+
+
+async def test_at_80x24_the_details_show_the_owner_assignee_and_checklist_whole(engagement):
+    from workbench.domain.text import tr
+    from workbench.tui.widgets.paged_table import clip
+
+    person = "Maryam Karimi-Tehrani (external auditor)"
+    app = make_app(engagement, today=FIRST_DAY, section="phases", lang="fa")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen, table = await open_phases(pilot)
+        resolved = app.session.opened.resolved
+        task = max(
+            (resolved.task_map()[t] for t in table.views),
+            key=lambda t: max([len(tr(item, "fa")) for item in t.checklist] or [0]),
+        )
+        screen.select_task(task.id)
+        await pilot.press("a", *person, "enter")
+        await settle(pilot)
+        owner = tr(resolved.role_map()[task.owner].name, "fa")
+        assert str(table.get_cell(task.id, "assignee")) == clip(person, table.widths["assignee"])
+        assert table.widths["assignee"] > 10  # no longer cut at 10, even beside the Persian status labels
+        await pilot.press("i")
+        await settle(pilot)
+        head = screen.query_one("#detail-head").text
+        assert person in head and owner in head and task.owner not in head
+        longest = max(range(len(task.checklist)), key=lambda i: len(tr(task.checklist[i], "fa")))
+        await pilot.press(*["down"] * longest)
+        await settle(pilot)
+        item = screen.query_one("#checklist-item")
+        assert item.display and tr(task.checklist[longest], "fa") in item.text
