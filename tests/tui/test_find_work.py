@@ -134,9 +134,9 @@ async def test_the_new_keys_are_in_the_help_and_the_palette(engagement):
             assert line in text
         assert "- `x` **Clear filters**" in text
         entries = {label: run for label, run, _help in WorkbenchCommands(screen).commands()}
-        for label in ("tasks: Mine", "tasks: Late", "tasks: Blocked", "tasks: Critical", "tasks: Search"):
+        for label in ("task: Mine", "task: Late", "task: Blocked", "task: Critical", "task: Search"):
             assert label in entries
-        await entries["tasks: Blocked"]()
+        await entries["task: Blocked"]()
         assert screen.toggles == {"blocked"}
 
 

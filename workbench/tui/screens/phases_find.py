@@ -174,17 +174,18 @@ PALETTE_BINDINGS = (
     "phases.previous_phase",
     "phases.next_phase",
     *(binding.id for binding in FIND_BINDINGS),
+    "phases.undo",
 )
-"""the screen's keys the palette offers as `tasks: ...` (the task moves and the week's actions have their
+"""the screen's keys the palette offers as `task: ...` (the task moves and the week's actions have their
 own entries)"""
 
 
 def palette_entries(screen: WorkbenchScreen) -> list[tuple[str, Callable[[], Any], str]]:
-    """`tasks: Mine`, `tasks: Clear filters` ...: the palette runs the same action as the key."""
+    """`task: Mine`, `task: Clear filters` ...: the palette runs the same action as the key."""
     by_id = {b.id: b for b in Binding.make_bindings(type(screen).BINDINGS) if b.id}
     return [
         (
-            _("tasks: {action}").format(action=_(by_id[key].description)),
+            _("task: {action}").format(action=_(by_id[key].description)),
             partial(screen.run_action, by_id[key].action),
             _(by_id[key].tooltip) if by_id[key].tooltip else _(by_id[key].description),
         )

@@ -131,6 +131,11 @@ class RfpView(Vertical):
         self._show_status()
         self._show_detail(row)
 
+    def values(self, req_id: str) -> tuple[str, int] | None:
+        """The requirement's priority and weight as shown (None: no such requirement)."""
+        row = self._by_id.get(req_id)
+        return (row.priority, row.weight) if row else None
+
     def show_priority(self, priority: str | None) -> None:
         """Filter to one priority (None: all) and put the focus on the table."""
         select = self.query_one("#rfp-priority", Select)
