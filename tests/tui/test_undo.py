@@ -12,23 +12,18 @@ from pathlib import Path
 import yaml
 
 from tests.tui.conftest import AUTHOR, TODAY
-from tests.tui.helpers import settle
+from tests.tui.helpers import open_phases, settle
 from tests.tui.store_support import notifications
-from workbench.store.sqlite_store import SQLiteStore
+from tests.tui.test_deliverables import overrides_on_disk
+from tests.tui.test_journey_concurrent import saved
+from tests.tui.test_journey_phases import history
 from workbench.tui.app import make_app
 from workbench.tui.screens.deliverables import DeliverablesScreen
 from workbench.tui.screens.help import help_markdown
-from workbench.tui.screens.phases import PhasesScreen
 from workbench.tui.screens.task_plan_dialog import TaskPlan
 from workbench.tui.widgets.rfp_table import RfpTable
-from workbench.tui.widgets.task_table import TaskTable
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def history(folder, task_id: str) -> list[tuple[str, str | None, str | None, str | None, str]]:
-    with SQLiteStore(folder / "state.db") as store:
-        return [(e.kind, e.old, e.new, e.note, e.author) for e in store.history(task_id)]
 
 
 def crmwb(folder, *args: str) -> None:
@@ -41,13 +36,6 @@ def crmwb(folder, *args: str) -> None:
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-
-
-async def open_phases(pilot) -> tuple[PhasesScreen, TaskTable]:
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, PhasesScreen)
-    return screen, screen.query_one(TaskTable)
 
 
 async def test_undo_takes_back_done_block_and_assign_with_new_events(engagement):
@@ -150,11 +138,11 @@ async def test_undo_of_an_rfp_edit_saves_the_values_it_replaced(engagement):
         new_priority = "could" if row.priority != "could" else "should"
         await pilot.press(new_priority[0])
         await settle(pilot)
-        assert overrides(engagement) == {row.id: {"priority": new_priority, "weight": before[1]}}
+        assert requirement_edits(engagement) == {row.id: {"priority": new_priority, "weight": before[1]}}
         assert any(n.endswith("(ctrl+z to undo)") for n in notifications(app))
         await pilot.press("ctrl+z")
         await settle(pilot)
-        assert overrides(engagement) == {} and (row.priority, row.weight) == before
+        assert requirement_edits(engagement) == {} and (row.priority, row.weight) == before
         revision = saved(engagement)["revision"]
         assert revision >= 2  # the edit and its undo are two writes
 
@@ -165,7 +153,7 @@ async def test_undo_of_an_rfp_edit_saves_the_values_it_replaced(engagement):
         (engagement / "engagement.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
         await pilot.press("ctrl+z")
         await settle(pilot)
-        assert overrides(engagement)[row.id]["priority"] == "wont"  # the hand edit stays
+        assert requirement_edits(engagement)[row.id]["priority"] == "wont"  # the hand edit stays
         assert any("priority" in n for n in notifications(app)[-2:])
 
 
@@ -178,9 +166,5 @@ async def test_f1_lists_the_undo_keys(engagement):
         assert "- `Ctrl+Z` **Undo**: RFP: undo the last priority or weight edit" in text
 
 
-def saved(folder) -> dict:
-    return yaml.safe_load((folder / "engagement.yaml").read_text(encoding="utf-8"))
-
-
-def overrides(folder) -> dict:
-    return (saved(folder).get("overrides") or {}).get("requirements") or {}
+def requirement_edits(folder) -> dict:
+    return overrides_on_disk(folder).get("requirements") or {}

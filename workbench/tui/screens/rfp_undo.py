@@ -10,8 +10,8 @@ from typing import NamedTuple
 
 from textual.binding import Binding
 
-from workbench.domain.rfp_pack import priority_label
 from workbench.domain.locale import format_number
+from workbench.domain.rfp_pack import priority_label
 from workbench.i18n import N_, _, current_language
 from workbench.tui.screens.base import WorkbenchScreen
 
