@@ -173,3 +173,18 @@ async def test_at_80x24_the_details_show_the_owner_assignee_and_checklist_whole(
         await settle(pilot)
         item = screen.query_one("#checklist-item")
         assert item.display and tr(task.checklist[longest], "fa") in item.text
+
+
+def test_the_rfp_search_finds_a_requirement_by_its_text_in_another_language(engagement):
+    from workbench.app.engagement import open_engagement
+    from workbench.tui.widgets.rfp_table import filter_rows, rfp_rows
+
+    with open_engagement(engagement, AUTHOR) as opened:
+        requirement = opened.resolved.requirements[3]
+        rows = rfp_rows(opened.resolved, "en")  # an English interface ...
+    russian = " ".join(requirement.text["ru"].split()[:3]).upper().replace("Ё", "Е")
+    persian = " ".join(requirement.text["fa"].split()[:3]).replace("ی", "ي").replace("\u200c", "")
+    assert russian and persian and requirement.text["ru"] != requirement.text["en"]
+    for typed in (russian, persian):  # ... finds the words a Russian or Persian colleague wrote
+        found = [r.id for r in filter_rows(rows, None, None, typed)]
+        assert requirement.id in found and len(found) < len(rows)

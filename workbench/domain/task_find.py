@@ -13,22 +13,12 @@ from collections.abc import Iterable
 from datetime import date
 
 from workbench.domain.phases import Task
-from workbench.domain.search import search_key
+from workbench.domain.search import every_language, search_key
 from workbench.domain.text import LocalText
 from workbench.domain.tracking import CLOSED, TaskView
-from workbench.languages import LANGUAGES
 
 QUICK_FILTERS = ("mine", "late", "blocked", "critical")
 """the toggles, in the order the interface lists them"""
-
-
-def every_language(texts: Iterable[LocalText | None]) -> list[str]:
-    """Each text in every language it has (English stands in for a missing one), without repeats."""
-    out: list[str] = []
-    for text in texts:
-        if text:
-            out += [text.get_text(lang) for lang in LANGUAGES]
-    return list(dict.fromkeys(out))
 
 
 def task_search_key(task: Task, owner_name: LocalText | None) -> str:

@@ -18,8 +18,8 @@ from textual.message import Message
 from workbench.domain.playbook import Playbook
 from workbench.domain.requirements import PRIORITIES, scored_weight
 from workbench.domain.rfp_pack import priority_label
-from workbench.domain.search import matches, search_key, search_words
-from workbench.domain.text import tr
+from workbench.domain.search import every_language, matches, search_key, search_words
+from workbench.domain.text import LocalText, tr
 from workbench.i18n import N_
 from workbench.tui.widgets.paged_table import PagedTable, clip
 
@@ -42,10 +42,14 @@ class RfpRow:
     haystack: str = ""
     """id and texts folded by `search_key`, so a search is one `in` test per word; made by the first
     search that needs it (`search_haystack`), not when the rows load"""
+    sources: tuple[LocalText | None, ...] = ()
+    """the requirement's texts in every language: a search finds it in any of them (a Persian consultant
+    pasting the Russian wording of a colleague); only read when the haystack is made"""
 
     def search_haystack(self) -> str:
         if not self.haystack:
-            self.haystack = search_key(f"{self.id}\n{self.text}\n{self.rationale}\n{self.acceptance}")
+            texts = every_language(self.sources) or [self.text, self.rationale, self.acceptance]
+            self.haystack = search_key("\n".join([self.id, *texts]))
         return self.haystack
 
     @property
@@ -71,6 +75,7 @@ def rfp_rows(pb: Playbook, lang: str = "en") -> list[RfpRow]:
                 text,
                 rationale,
                 acceptance,
+                sources=(r.text, r.rationale, r.acceptance),
             )
         )
     return rows
