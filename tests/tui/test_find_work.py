@@ -181,10 +181,22 @@ def test_the_rfp_search_finds_a_requirement_by_its_text_in_another_language(enga
 
     with open_engagement(engagement, AUTHOR) as opened:
         requirement = opened.resolved.requirements[3]
-        rows = rfp_rows(opened.resolved, "en")  # an English interface ...
-    russian = " ".join(requirement.text["ru"].split()[:3]).upper().replace("Ё", "Е")
-    persian = " ".join(requirement.text["fa"].split()[:3]).replace("ی", "ي").replace("\u200c", "")
-    assert russian and persian and requirement.text["ru"] != requirement.text["en"]
-    for typed in (russian, persian):  # ... finds the words a Russian or Persian colleague wrote
-        found = [r.id for r in filter_rows(rows, None, None, typed)]
-        assert requirement.id in found and len(found) < len(rows)
+        rows = {lang: rfp_rows(opened.resolved, lang) for lang in ("en", "fa")}
+    typed = {
+        "en": " ".join(requirement.text["en"].split()[:3]),
+        "ru": " ".join(requirement.text["ru"].split()[:3]).upper().replace("Ё", "Е"),
+        "fa": " ".join(requirement.text["fa"].split()[:3]).replace("ی", "ي").replace("\u200c", ""),
+    }
+    assert len(set(typed.values())) == 3
+    for interface, words in (("en", "ru"), ("en", "fa"), ("fa", "en"), ("fa", "ru")):
+        found = [r.id for r in filter_rows(rows[interface], None, None, typed[words], interface)]
+        assert requirement.id in found and len(found) < len(rows[interface]), (interface, words)
+
+
+def test_only_a_word_in_another_script_searches_the_other_languages():
+    from workbench.domain.search import foreign_words, search_words
+
+    assert not foreign_words(search_words("Система клиент"), "ru")
+    assert foreign_words(search_words("Система клиент"), "en")
+    assert foreign_words(search_words("سامانه crm"), "fa")  # Latin beside Persian: English is searched
+    assert not foreign_words(search_words("سامانه ۱۲ ٣"), "fa")  # digits belong to no language

@@ -66,3 +66,18 @@ def every_language(texts: Iterable[LocalText | None]) -> list[str]:
         if text:
             out += [text.get_text(lang) for lang in LANGUAGES]
     return list(dict.fromkeys(out))
+
+
+def _script(char: str) -> str | None:
+    """The language whose script a letter is written in (None: a digit, a sign)."""
+    if "\u0400" <= char <= "\u04ff":
+        return "ru"
+    if "\u0600" <= char <= "\u06ff" or "\ufb50" <= char <= "\ufeff":
+        return "fa"
+    return "en" if char.isalpha() else None
+
+
+def foreign_words(words: list[str], lang: str) -> bool:
+    """Whether a search typed in `lang`'s interface holds a word in another language's script: only then
+    must the texts of the other languages be searched (their keys cost more than the interface's)."""
+    return any(script not in (None, lang) for word in words for script in map(_script, word))

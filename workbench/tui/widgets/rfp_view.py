@@ -110,7 +110,7 @@ class RfpView(Vertical):
         rows: list[RfpRow] = self.rows
         if self._last and self._last[:2] == (module, priority) and search.startswith(self._last[2]):
             rows = self._last[3]  # every row the longer search matches, the shorter one matched too
-        found = filter_rows(rows, module, priority, search)
+        found = filter_rows(rows, module, priority, search, self.lang)
         self._last = (module, priority, search, found)
         self.table.set_items(found, keep=keep)
 
