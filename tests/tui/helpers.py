@@ -30,3 +30,14 @@ async def settle(pilot: Pilot) -> None:
 
 def text_of(widget: Static) -> str:
     return str(widget.content)
+
+
+async def open_phases(pilot: Pilot):
+    """The Phases screen and its task list once the first read of the store is shown."""
+    from workbench.tui.screens.phases import PhasesScreen
+    from workbench.tui.widgets.task_table import TaskTable
+
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, PhasesScreen)
+    return screen, screen.query_one(TaskTable)

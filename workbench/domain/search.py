@@ -10,6 +10,13 @@ Pure text in, text out: the RFP list and the task list (and anything else that s
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from workbench.languages import LANGUAGES
+
+if TYPE_CHECKING:
+    from workbench.domain.text import LocalText
 
 _FOLD = str.maketrans(
     {
@@ -50,3 +57,27 @@ def search_words(query: str) -> list[str]:
 def matches(words: list[str], key: str) -> bool:
     """True when every word (from `search_words`) occurs in `key` (a `search_key`)."""
     return all(word in key for word in words)
+
+
+def every_language(texts: Iterable[LocalText | None]) -> list[str]:
+    """Each text in every language it has (English stands in for a missing one), without repeats."""
+    out: list[str] = []
+    for text in texts:
+        if text:
+            out += [text.get_text(lang) for lang in LANGUAGES]
+    return list(dict.fromkeys(out))
+
+
+def _script(char: str) -> str | None:
+    """The language whose script a letter is written in (None: a digit, a sign)."""
+    if "\u0400" <= char <= "\u04ff":
+        return "ru"
+    if "\u0600" <= char <= "\u06ff" or "\ufb50" <= char <= "\ufeff":
+        return "fa"
+    return "en" if char.isalpha() else None
+
+
+def foreign_words(words: list[str], lang: str) -> bool:
+    """Whether a search typed in `lang`'s interface holds a word in another language's script: only then
+    must the texts of the other languages be searched (their keys cost more than the interface's)."""
+    return any(script not in (None, lang) for word in words for script in map(_script, word))

@@ -128,6 +128,10 @@ class WorkbenchCommands(Provider):
             ):
                 if not move or screen.check_action("move", (move,)):
                     out.append((text, partial(screen.run_action, action), name))
+        if isinstance(screen, PhasesScreen):
+            from workbench.tui.screens.phases_find import palette_entries
+
+            out += palette_entries(screen)
         from workbench.tui.week_commands import week_commands
 
         out += week_commands(app, screen)

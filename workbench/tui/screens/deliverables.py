@@ -30,9 +30,9 @@ from workbench.store.base import StoreBusy
 from workbench.store.engagement import EngagementError
 from workbench.store.engagement_save import EditConflict
 from workbench.tui.bidi import visual
-from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.deliverables_commands import DeliverablesCommands
 from workbench.tui.screens.kpi_entry import KpiRecorded
+from workbench.tui.screens.rfp_undo import RFP_UNDO_BINDING, RfpUndo
 from workbench.tui.widgets.findings_list import FindingsList
 from workbench.tui.widgets.kpi_table import KpiView
 from workbench.tui.widgets.plan_table import PlanTable, PlanView
@@ -90,7 +90,7 @@ def named_in(plan, pb, lang: str):
     )
 
 
-class DeliverablesScreen(WorkbenchScreen):
+class DeliverablesScreen(RfpUndo):
     """Constructed with the open Session; `initial` names the tab to open on (see TABS)."""
 
     SECTION = "deliverables"
@@ -122,6 +122,7 @@ class DeliverablesScreen(WorkbenchScreen):
             id="deliverables.record_kpi",
             tooltip=N_("KPIs: record a measured value of the selected KPI"),
         ),
+        RFP_UNDO_BINDING,
     ]
 
     def __init__(
@@ -233,6 +234,8 @@ class DeliverablesScreen(WorkbenchScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "record_kpi":
             return self.is_mounted and self.active_tab == "kpis"
+        if action == "undo_rfp_edit":
+            return self.is_mounted and self.active_tab == "rfp" and (self.last_rfp_edit is not None or None)
         return True
 
     def action_record_kpi(self) -> None:
@@ -266,26 +269,33 @@ class DeliverablesScreen(WorkbenchScreen):
 
     # ---- RFP edits
     def on_rfp_table_edit_requested(self, event: RfpTable.EditRequested) -> None:
-        """Check the edit, save it to engagement.yaml (a small atomic write) and refresh the session.
+        event.stop()
+        self.edit_rfp(event.req_id, event.priority, event.weight)
+
+    def rfp_values(self, req_id: str) -> tuple[str, int] | None:
+        return self.query_one(RfpView).values(req_id)
+
+    def save_rfp_edit(self, req_id: str, priority: str, weight: int) -> bool:
+        """Check the edit, save it to engagement.yaml (a small atomic write) and refresh the session; False
+        (and a notification saying why) when it was refused.
 
         An override only changes one requirement's priority and weight, so the session's resolved playbook
         gets the same `apply_overrides` a full re-open would apply, at once: re-opening a 100x playbook
         takes seconds, and its YAML and model work would hold the GIL and stall the UI even in a worker.
         The tabs showing the RFP (and the Must-have finding) reload the next time they show."""
-        event.stop()
         opened = self.session.opened
-        base = next((r for r in opened.playbook.requirements if r.id == event.req_id), None)
+        base = next((r for r in opened.playbook.requirements if r.id == req_id), None)
         overrides = with_requirement_edit(
             opened.engagement.overrides,
-            event.req_id,
-            event.priority,
-            event.weight,
+            req_id,
+            priority,
+            weight,
             (base.priority, base.weight) if base else None,
         )
         problems = check_overrides(opened.playbook, overrides)
         if problems:
             self.notify("\n".join(str(p) for p in problems), title=_("RFP edit refused"), severity="error")
-            return
+            return False
         try:
             result = self.session.save_overrides(overrides)
         except OSError as exc:
@@ -296,17 +306,18 @@ class DeliverablesScreen(WorkbenchScreen):
                 title=_("RFP"),
                 severity="error",
             )
-            return
+            return False
         except (EditConflict, EngagementError, StoreBusy) as exc:
             self.notify(str(exc), title=_("RFP edit not saved"), severity="error")
-            return
+            return False
         if result.taken:
             self.notify(result.merged_note(), title=_("RFP"), timeout=5)
-        change = {"requirements": {event.req_id: {"priority": event.priority, "weight": event.weight}}}
+        change = {"requirements": {req_id: {"priority": priority, "weight": weight}}}
         opened = self.session.opened
         self.session.opened = replace(opened, resolved=apply_overrides(opened.resolved, change))
         self._source, self._loaded = self.session.opened, self._loaded & {"rfp"}
-        self.query_one(RfpView).apply_edit(event.req_id, event.priority, event.weight)
+        self.query_one(RfpView).apply_edit(req_id, priority, weight)
+        return True
 
     # ---- findings
     def on_findings_list_chosen(self, event: FindingsList.Chosen) -> None:

@@ -49,6 +49,11 @@ class DeliverablesCommands(Provider):
                 _("clear the priority filter"),
             ),
             (
+                _("rfp: undo the last edit"),
+                screen.action_undo_rfp_edit,
+                _("back to the priority and weight the last edit replaced (ctrl+z)"),
+            ),
+            (
                 _("plan: toggle critical path only"),
                 screen.toggle_critical_only,
                 _("show only the tasks without slack, or every task again"),

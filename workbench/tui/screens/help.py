@@ -27,6 +27,8 @@ KEY_NAMES = {
     "plus": "+",
     "equals_sign": "=",
     "minus": "-",
+    "exclamation_mark": "!",
+    "asterisk": "*",
 }
 
 

@@ -2,7 +2,8 @@
 with status, owner, assignee, due date and the critical path; the selected task's checklist and history.
 
 Keys change the selected task (s start, d done, b block, k skip, r reopen, a assign, n note); each change
-goes to the store through Session, with its author, and lands in the task's history. Every store call runs
+goes to the store through Session, with its author, and lands in the task's history; Ctrl+Z takes the last
+one back with a new event (phases_undo.py). m, l, !, * and / find work (phases_find.py). Every store call runs
 in a worker (workbench.tui.store_queue): a store another program is writing to is reported at once and the
 change retried while the list stays usable; results come back as messages and only handlers touch state.
 """
@@ -15,15 +16,17 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Input, Label, Select, Tab, Tabs
+from textual.widgets import DataTable, Input, Label, Select, Static, Tab, Tabs
 
 from workbench.app.session import Session
-from workbench.domain.search import matches, search_key, search_words
+from workbench.app.task_undo import TaskChange
 from workbench.domain.text import tr
 from workbench.domain.tracking import Event, TaskState, TaskView, task_views
 from workbench.i18n import N_, _, current_language
 from workbench.tui import messages as m
 from workbench.tui.bidi import visual
+from workbench.tui.screens.phases_find import FIND_BINDINGS, FindActions
+from workbench.tui.screens.phases_undo import UNDO_BINDING, Landed, Undoable, UndoActions
 from workbench.tui.screens.phases_week import WeekActions
 from workbench.tui.widgets.task_detail import TaskDetail
 from workbench.tui.widgets.task_table import STATUS_LABELS, TaskTable
@@ -51,7 +54,7 @@ def phase_labels(pb) -> dict[str, str]:
     return {phase.id: tr(phase.name, current_language()) for phase in pb.phases}
 
 
-class PhasesScreen(WeekActions):
+class PhasesScreen(FindActions, UndoActions, WeekActions):
     SECTION = "phases"
     HELP = N_(
         "Work the tasks of each phase; every change is saved at once with its author. In the details "
@@ -104,7 +107,10 @@ class PhasesScreen(WeekActions):
             N_("Search"),
             show=False,
             id="phases.search",
-            tooltip=N_("Find tasks by id, name, owner or assignee, in any spelling"),
+            tooltip=N_(
+                "Find tasks by id, name, description, checklist, owner or assignee, in any of the "
+                "playbook's languages and any spelling"
+            ),
         ),
         Binding(
             "u",
@@ -130,6 +136,8 @@ class PhasesScreen(WeekActions):
             id="phases.report",
             tooltip=N_("Preview the weekly status report, then write it as md and html"),
         ),
+        *FIND_BINDINGS,
+        UNDO_BINDING,
     ]
 
     def __init__(self, session: Session) -> None:
@@ -143,6 +151,9 @@ class PhasesScreen(WeekActions):
         self.loaded = False
         """True once the first read of the store came back"""
         self._select_when_loaded: str | None = None
+        self.toggles: set[str] = set()
+        """the quick filters switched on (domain.task_find.QUICK_FILTERS)"""
+        self._search_keys: dict[str, str] = {}
 
     def compose_body(self) -> ComposeResult:
         yield Tabs(*[Tab(visual(label), id=pid) for pid, label in self.labels.items()], id="phase-tabs")
@@ -158,6 +169,7 @@ class PhasesScreen(WeekActions):
                 compact=True,
             )
             yield Input(placeholder=visual(_("/ search tasks")), id="task-search", compact=True)
+        yield Static("", id="find-summary", markup=False)
         with Horizontal(id="phases-body"):
             yield TaskTable(id="tasks")
             yield TaskDetail(id="detail")
@@ -213,6 +225,7 @@ class PhasesScreen(WeekActions):
     def _take_states(self, states: dict[str, TaskState], keep: str | None) -> None:
         """Recompute every task view from `states` and show them, the cursor staying on `keep`."""
         self.states, self.loaded = states, True
+        self._search_keys.clear()  # the answers may have changed the playbook's tasks
         opened = self.session.opened
         self.views = task_views(opened.resolved, opened.plan, states, current_language())
         roles = opened.resolved.role_map()
@@ -250,24 +263,19 @@ class PhasesScreen(WeekActions):
             shown = [v for v in shown if v.status not in ("done", "skipped")]
         elif status is not Select.NULL:
             shown = [v for v in shown if v.status == status]
-        words = search_words(self.query_one("#task-search", Input).value)
-        if words:
-            owners = self.query_one(TaskTable).owner_names
-            shown = [
-                v
-                for v in shown
-                if matches(
-                    words,
-                    search_key(
-                        f"{v.id}\n{v.name}\n{owners.get(v.owner, v.owner)}\n{v.owner}\n{v.assignee or ''}"
-                    ),
-                )
-            ]
-        return shown
+        return self.found(shown)
 
     def _fill(self, keep: str | None = None) -> None:
-        self.query_one(TaskTable).set_tasks(self._visible(), self.wb.today, keep)
+        shown = self._visible()
+        self.query_one(TaskTable).set_tasks(shown, self.wb.today, keep)
+        self.show_summary(len(shown), sum(v.phase == self.phase for v in self.views))
         self._show_detail()
+
+    def current_task_id(self) -> str | None:
+        return self.query_one(TaskTable).current_id
+
+    def owner_name(self, role: str) -> str:
+        return self.query_one(TaskTable).owner_names.get(role, role)
 
     def _show_detail(self) -> None:
         table = self.query_one(TaskTable)
@@ -332,6 +340,8 @@ class PhasesScreen(WeekActions):
 
     # ---- actions
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            return True if self.last_change else None
         if action in ("move", "assign", "note", "due"):
             view = self.selected
             if view is None:
@@ -340,19 +350,32 @@ class PhasesScreen(WeekActions):
                 return None
         return True
 
-    def _apply(self, change, label: str, task_id: str) -> None:
-        """Queue one store change; the list shows it when it landed (StoreDone), or says why not."""
+    def _apply(self, change, label: str, task_id: str, undoable: bool = False) -> None:
+        """Queue one store change; the list shows it when it landed (StoreDone), or says why not. An
+        `undoable` change (status, assignee, due date) is remembered for Ctrl+Z with the events it made."""
+        from workbench.app.task_undo import recorded_change
         from workbench.tui.store_queue import StoreJob
 
-        def after() -> tuple[dict[str, TaskState], list[Event]]:
-            return self.session.states(), self.session.opened.store.history(task_id, limit=HISTORY)
+        made: list[TaskChange | None] = []
 
-        self.wb.store_queue.submit(StoreJob(label, change, self, after))
+        def write() -> None:
+            if undoable:
+                made.append(recorded_change(self.session.opened, task_id, change))
+            else:
+                change()
+
+        def after() -> Landed:
+            history = self.session.opened.store.history(task_id, limit=HISTORY)
+            recorded = made[-1] if made else None
+            return Landed(self.session.states(), history, Undoable(recorded, label) if recorded else None)
+
+        self.wb.store_queue.submit(StoreJob(label, write, self, after))
 
     @on(m.StoreDone)
     def _change_landed(self, message: m.StoreDone) -> None:
         message.stop()
-        states, history = message.result
+        states, history, undoable = message.result
+        self.remember(undoable)
         current = self.query_one(TaskTable).current_id
         self._history.clear()
         if current:
@@ -397,7 +420,9 @@ class PhasesScreen(WeekActions):
 
             def reason(text: str | None) -> None:
                 if text:
-                    self._apply(lambda: self.session.set_status(view.id, status, text), label, view.id)
+                    self._apply(
+                        lambda: self.session.set_status(view.id, status, text), label, view.id, undoable=True
+                    )
 
             title = _("Why is it blocked?") if move == "block" else _("Why is it skipped?")
             self.app.push_screen(
@@ -418,9 +443,14 @@ class PhasesScreen(WeekActions):
 
             back = reopened_status(view.status)
             if back is not None:
-                self._apply(lambda: self.session.set_status(view.id, back, _("reopened")), label, view.id)
+                self._apply(
+                    lambda: self.session.set_status(view.id, back, _("reopened")),
+                    label,
+                    view.id,
+                    undoable=True,
+                )
                 return
-        self._apply(lambda: self.session.set_status(view.id, status), label, view.id)
+        self._apply(lambda: self.session.set_status(view.id, status), label, view.id, undoable=True)
 
     def _done(self, view: TaskView, label: str) -> None:
         """Done at once when the rules allow it; otherwise a dialog says what is open and asks for the
@@ -430,13 +460,16 @@ class PhasesScreen(WeekActions):
 
         check = check_done(self.session.opened.resolved, view.id, self.session.states())
         if check.allowed:
-            self._apply(lambda: self.session.set_status(view.id, "done"), label, view.id)
+            self._apply(lambda: self.session.set_status(view.id, "done"), label, view.id, undoable=True)
             return
 
         def reason(text: str | None) -> None:
             if text:
                 self._apply(
-                    lambda: self.session.set_status(view.id, "done", forced_note(text, check)), label, view.id
+                    lambda: self.session.set_status(view.id, "done", forced_note(text, check)),
+                    label,
+                    view.id,
+                    undoable=True,
                 )
 
         open_items = "\n".join(f"• {line}" for line in check.reasons())
@@ -465,6 +498,7 @@ class PhasesScreen(WeekActions):
                     lambda: self.session.assign(view.id, name or None),
                     _("Assign '{task}'").format(task=view.name),
                     view.id,
+                    undoable=True,
                 )
 
         self.app.push_screen(
@@ -531,6 +565,7 @@ class PhasesScreen(WeekActions):
         if view is None:
             self.notify(_("No task {task} in this engagement.").format(task=task_id), severity="warning")
             return
+        self.toggles.clear()
         self.query_one("#role-filter", Select).clear()
         self.query_one("#status-filter", Select).clear()
         self.query_one("#task-search", Input).value = ""

@@ -49,7 +49,7 @@ class WeekActions(WorkbenchScreen):
     def selected(self) -> TaskView | None:
         raise NotImplementedError
 
-    def _apply(self, change: Callable[[], object], label: str, task_id: str) -> None:
+    def _apply(self, change: Callable[[], object], label: str, task_id: str, undoable: bool = False) -> None:
         raise NotImplementedError
 
     # ---- due date and assignee
@@ -88,7 +88,8 @@ class WeekActions(WorkbenchScreen):
                 assignee_changed=plan.assignee_changed,
             )
 
-        self._apply(change, _("Due date and assignee of '{task}'").format(task=view.name), view.id)
+        label = _("Due date and assignee of '{task}'").format(task=view.name)
+        self._apply(change, label, view.id, undoable=True)
         reason = day_off_reason(opened.plan.calendar, plan.due) if plan.due_changed else None
         calendar = opened.plan.calendar
         if reason and plan.due is not None and calendar is not None:

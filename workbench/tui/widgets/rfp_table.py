@@ -18,8 +18,8 @@ from textual.message import Message
 from workbench.domain.playbook import Playbook
 from workbench.domain.requirements import PRIORITIES, scored_weight
 from workbench.domain.rfp_pack import priority_label
-from workbench.domain.search import matches, search_key, search_words
-from workbench.domain.text import tr
+from workbench.domain.search import every_language, foreign_words, matches, search_key, search_words
+from workbench.domain.text import LocalText, tr
 from workbench.i18n import N_
 from workbench.tui.widgets.paged_table import PagedTable, clip
 
@@ -42,8 +42,18 @@ class RfpRow:
     haystack: str = ""
     """id and texts folded by `search_key`, so a search is one `in` test per word; made by the first
     search that needs it (`search_haystack`), not when the rows load"""
+    sources: tuple[LocalText | None, ...] = ()
+    """the requirement's texts in every language: a search in another script finds it in any of them (a
+    Persian consultant pasting the Russian wording of a colleague)"""
+    every_haystack: str = ""
+    """the haystack with the texts of every language, made by the first search that needs it"""
 
-    def search_haystack(self) -> str:
+    def search_haystack(self, every: bool = False) -> str:
+        """The folded id and texts; `every`: in every language of the playbook, not only the row's."""
+        if every and self.sources:
+            if not self.every_haystack:
+                self.every_haystack = search_key("\n".join([self.id, *every_language(self.sources)]))
+            return self.every_haystack
         if not self.haystack:
             self.haystack = search_key(f"{self.id}\n{self.text}\n{self.rationale}\n{self.acceptance}")
         return self.haystack
@@ -71,23 +81,26 @@ def rfp_rows(pb: Playbook, lang: str = "en") -> list[RfpRow]:
                 text,
                 rationale,
                 acceptance,
+                sources=(r.text, r.rationale, r.acceptance),
             )
         )
     return rows
 
 
 def filter_rows(
-    rows: Sequence[RfpRow], module: str | None, priority: str | None, search: str
+    rows: Sequence[RfpRow], module: str | None, priority: str | None, search: str, lang: str = "en"
 ) -> list[RfpRow]:
     """Rows of one module and priority (None = any) whose id or texts contain every word of `search`,
-    however its Persian or Russian was typed (workbench.domain.search)."""
+    however its Persian or Russian was typed (workbench.domain.search). The rows are in `lang`; a word in
+    another script is looked for in the texts of every language."""
     words = search_words(search)
+    every = foreign_words(words, lang)
     return [
         r
         for r in rows
         if (module is None or r.module == module)
         and (priority is None or r.priority == priority)
-        and (not words or matches(words, r.search_haystack()))
+        and (not words or matches(words, r.search_haystack(every)))
     ]
 
 

@@ -110,7 +110,7 @@ class RfpView(Vertical):
         rows: list[RfpRow] = self.rows
         if self._last and self._last[:2] == (module, priority) and search.startswith(self._last[2]):
             rows = self._last[3]  # every row the longer search matches, the shorter one matched too
-        found = filter_rows(rows, module, priority, search)
+        found = filter_rows(rows, module, priority, search, self.lang)
         self._last = (module, priority, search, found)
         self.table.set_items(found, keep=keep)
 
@@ -130,6 +130,11 @@ class RfpView(Vertical):
             self.table.refresh_item(req_id)
         self._show_status()
         self._show_detail(row)
+
+    def values(self, req_id: str) -> tuple[str, int] | None:
+        """The requirement's priority and weight as shown (None: no such requirement)."""
+        row = self._by_id.get(req_id)
+        return (row.priority, row.weight) if row else None
 
     def show_priority(self, priority: str | None) -> None:
         """Filter to one priority (None: all) and put the focus on the table."""

@@ -54,16 +54,21 @@ class TaskDetail(VerticalScroll):
     TaskDetail .detail-label { color: $text-muted; text-style: bold; margin: 1 0 0 0; }
     TaskDetail SelectionList { height: auto; max-height: 12; }
     TaskDetail #history { color: $text-muted; }
+    TaskDetail .checklist-item { margin: 0 0 0 2; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.task_id: str | None = None
+        self._shown: tuple | None = None
+        """what `show` was last given, to wrap the checklist again when the pane's width changes"""
+        self._room = 0
 
     def compose(self) -> ComposeResult:
         yield BidiText(id="detail-head", classes="detail-head")
         yield Label(visual(_("Checklist (space ticks)")), classes="detail-label")
         yield SelectionList[int](id="checklist")
+        yield BidiText(id="checklist-item", classes="checklist-item")
         yield Label(visual(_("History")), classes="detail-label")
         yield Static("", id="history", markup=False)
 
@@ -75,12 +80,14 @@ class TaskDetail(VerticalScroll):
         history: list[Event],
         role_names: dict[str, str],
     ) -> None:
+        self._shown = (task, view, state, history, role_names)
         head = self.query_one("#detail-head", BidiText)
         checklist = self.query_one("#checklist", SelectionList)
         if task is None or view is None:
             self.task_id = None
             head.update(_("No task selected."), "dim")
             checklist.clear_options()
+            self._show_item()
             self.query_one("#history", Static).update("")
             return
         same_task, self.task_id = self.task_id == task.id, task.id
@@ -113,11 +120,15 @@ class TaskDetail(VerticalScroll):
         head.set_lines(facts)  # logical text: BidiText wraps it, then lays it out for the terminal
         done = (state.checklist if state else []) + [False] * len(task.checklist)
         ticked = {i for i in range(len(task.checklist)) if done[i]}
+        room = checklist.content_region.width - 6  # the tick box and the scrollbar take the rest
         if not (
-            same_task and checklist.option_count == len(task.checklist) and set(checklist.selected) == ticked
+            same_task
+            and checklist.option_count == len(task.checklist)
+            and set(checklist.selected) == ticked
+            and room == self._room
         ):
             checklist.clear_options()  # another task (or changed elsewhere): rebuild; else keep the cursor
-            room = checklist.content_region.width - 6  # the tick box and the scrollbar take the rest
+            self._room = room
             checklist.add_options(
                 [
                     Selection(visual_wrapped(tr(item, lang), room), index, index in ticked)
@@ -125,9 +136,40 @@ class TaskDetail(VerticalScroll):
                 ]
             )
             checklist.highlighted = 0 if task.checklist else None
+        self._show_item()
         self.query_one("#history", Static).update(
             "\n".join(visual(event_line(e)) for e in reversed(history)) or "-"
         )
+
+    def on_resize(self) -> None:
+        """Shown (i at 80 columns) or resized: the checklist is wrapped to the new width."""
+        if self._shown is not None:
+            self.call_after_refresh(self._show_again)
+
+    def _show_again(self) -> None:
+        if self._shown is not None:
+            self.show(*self._shown)
+
+    def _show_item(self) -> None:
+        """The highlighted checklist item whole, wrapped, under the list: a list line holds one row, and a
+        long item (often a sentence) is cut there."""
+        checklist = self.query_one("#checklist", SelectionList)
+        item = self.query_one("#checklist-item", BidiText)
+        task = self._shown[0] if self._shown else None
+        index = checklist.highlighted
+        if task is None or index is None or index >= len(task.checklist):
+            item.update("")
+            return
+        text = tr(task.checklist[index], current_language())
+        cut = len(text) > self._room
+        item.display = cut
+        number = localize_digits(f"{index + 1}/{len(task.checklist)}", current_language())
+        item.update(f"{number}: {text}" if cut else "")
+
+    @on(SelectionList.SelectionHighlighted, "#checklist")
+    def _highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
+        event.stop()
+        self._show_item()
 
     @on(SelectionList.SelectionToggled, "#checklist")
     def _toggled(self, event: SelectionList.SelectionToggled) -> None:

@@ -13,6 +13,7 @@ from workbench.domain.tracking import CLOSED, TaskView
 from workbench.i18n import N_, _, current_language
 from workbench.tui.bidi import paint
 from workbench.tui.widgets.paged_table import clip, theme_style
+from workbench.tui.widgets.task_columns import NAME_MIN, layout
 
 STATUS_LABELS = {
     "not_started": N_("○ to do"),
@@ -23,22 +24,19 @@ STATUS_LABELS = {
 }
 """translated where shown: `status_label`"""
 STATUS_COLOURS = {"in_progress": "accent", "blocked": "warning", "done": "success", "skipped": "text-muted"}
-COLUMNS = (
-    ("critical", "★", 1),
-    ("name", N_("Task"), 0),
-    ("status", N_("Status"), 9),
-    ("owner", N_("Owner"), 14),
-    ("assignee", N_("Assignee"), 10),
-    ("due", N_("Due"), 10),
-)
-"""(key, label, width); the name column takes what the others leave (0 here)."""
+HEADERS = {
+    "critical": "★",
+    "name": N_("Task"),
+    "status": N_("Status"),
+    "owner": N_("Owner"),
+    "assignee": N_("Assignee"),
+    "due": N_("Due"),
+}
+"""column key -> its header (an N_ constant, the star aside); widths follow the text (task_columns.py)"""
 
 
 def status_label(status: str) -> str:
     return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status
-
-
-NAME_MIN = 16
 
 
 class TaskTable(DataTable):
@@ -50,51 +48,75 @@ class TaskTable(DataTable):
         super().__init__(cursor_type="row", zebra_stripes=True, id=id)
         self.today = date.today()
         self.views: dict[str, TaskView] = {}
-        self.name_width = NAME_MIN
+        self.widths: dict[str, int] = {}
+        """column key -> width of the columns shown (task_columns.layout)"""
         self.owner_names: dict[str, str] = {}
         """role id -> its name in the interface language (the screen sets it)"""
 
     def on_mount(self) -> None:
-        self._columns(NAME_MIN)
+        self._columns(self._layout([]))
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
 
-    def _columns(self, name_width: int) -> None:
-        self.name_width = name_width
+    @property
+    def name_width(self) -> int:
+        """The characters a task name gets before it is cut (the details pane shows it whole)."""
+        return self.widths.get("name", NAME_MIN)
+
+    def _header(self, key: str) -> str:
+        return HEADERS[key] if key == "critical" else _(HEADERS[key])
+
+    def _layout(self, views: list[TaskView]) -> dict[str, int]:
+        """The widths for these rows at the table's width: the longest value of each column (or header)."""
+        lang = current_language()
+        longest = {key: len(self._header(key)) for key in HEADERS}
+
+        def widest(key: str, values: list[str]) -> None:
+            longest[key] = max([longest[key], *map(len, values)])
+
+        widest("status", [status_label(s) for s in STATUS_LABELS])
+        widest("due", [format_short_date(self.today, lang)])
+        widest("name", [v.name for v in views])
+        widest("owner", [self.owner_names.get(v.owner, v.owner) for v in views])
+        widest("assignee", [v.assignee or "" for v in views])
+        return layout(self.scrollable_content_region.width, longest, self.cell_padding)
+
+    def _columns(self, widths: dict[str, int]) -> None:
+        self.widths = widths
         self.clear(columns=True)
-        for key, label, width in COLUMNS:
-            self.add_column(paint(_(label)) if label != "★" else label, key=key, width=width or name_width)
+        for key, width in widths.items():
+            header = self._header(key)
+            self.add_column(header if key == "critical" else paint(header), key=key, width=width)
 
     def on_resize(self) -> None:
-        """Give the task name whatever width the other columns leave, so every column shows."""
-        fixed = sum(width + 2 * self.cell_padding for _, _, width in COLUMNS if width)
-        wanted = max(NAME_MIN, self.scrollable_content_region.width - fixed - 2 * self.cell_padding - 1)
-        if wanted != self.name_width:
-            keep = self.current_id
-            self._columns(wanted)
-            self.set_tasks(list(self.views.values()), self.today, keep)
+        """Give the task name the room at the new width (owner and assignee what they need)."""
+        self.set_tasks(list(self.views.values()), self.today, self.current_id)
 
     def cells(self, view: TaskView) -> list[Text | str]:
         late = view.due < self.today and view.status not in CLOSED
         colour = STATUS_COLOURS.get(view.status)
         lang = current_language()
-        width = {key: width or self.name_width for key, _label, width in COLUMNS}
+        width = self.widths
         # clipped in reading order before the layout, so a long Persian name keeps its beginning
-        cells = [
-            Text("★", style=theme_style(self, "accent", bold=True)) if view.critical else "",
-            Text(clip(view.name, width["name"])),
-            Text(status_label(view.status), style=theme_style(self, colour) if colour else ""),
-            Text(clip(self.owner_names.get(view.owner, view.owner), width["owner"])),
-            Text(clip(view.assignee or "", width["assignee"])),
-            Text(
+        cells = {
+            "critical": Text("★", style=theme_style(self, "accent", bold=True)) if view.critical else "",
+            "name": Text(clip(view.name, width.get("name", 0))),
+            "status": Text(status_label(view.status), style=theme_style(self, colour) if colour else ""),
+            "owner": Text(clip(self.owner_names.get(view.owner, view.owner), width.get("owner", 0))),
+            "assignee": Text(clip(view.assignee or "", width.get("assignee", 0))),
+            "due": Text(
                 format_short_date(view.due, lang), style=theme_style(self, "error", bold=True) if late else ""
             ),
-        ]
-        return [paint(cell) for cell in cells]  # laid out for the terminal here, never in the views
+        }
+        return [paint(cells[key]) for key in width]  # laid out for the terminal here, never in the views
 
     def set_tasks(self, views: list[TaskView], today: date, keep: str | None = None) -> None:
-        """Replace the rows in one pass; the cursor stays on `keep` when it is still listed."""
+        """Replace the rows in one pass (the columns too, when these rows want other widths); the cursor
+        stays on `keep` when it is still listed."""
         self.today = today
         self.views = {v.id: v for v in views}
+        widths = self._layout(views)
+        if widths != self.widths:
+            self._columns(widths)
         self.clear()
         for view in views:
             self.add_row(*self.cells(view), key=view.id)
@@ -107,7 +129,7 @@ class TaskTable(DataTable):
         if view.id not in self.views:
             return
         self.views[view.id] = view
-        for (key, _label, _width), value in zip(COLUMNS, self.cells(view)):
+        for key, value in zip(self.widths, self.cells(view)):
             self.update_cell(view.id, key, value)
 
     def _restyle(self) -> None:
