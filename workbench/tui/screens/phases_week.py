@@ -5,7 +5,6 @@ report is written in a worker, and what came of it is said in a notification, ne
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,7 +12,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 from workbench.i18n import _, current_language, ngettext
-from workbench.tui.screens.base import WorkbenchScreen
+from workbench.tui.screens.week_tools import WeekTools
 
 if TYPE_CHECKING:
     from workbench.app.phase_gate import PhaseClosed
@@ -37,7 +36,7 @@ class ReportWritten(Message):
     error: str | None = None
 
 
-class WeekActions(WorkbenchScreen):
+class WeekActions(WeekTools):
     """The base of PhasesScreen: uses its session, `selected`, `phase`, `labels`, `states` and `_apply`."""
 
     session: Session
@@ -47,9 +46,6 @@ class WeekActions(WorkbenchScreen):
 
     @property
     def selected(self) -> TaskView | None:
-        raise NotImplementedError
-
-    def _apply(self, change: Callable[[], object], label: str, task_id: str) -> None:
         raise NotImplementedError
 
     # ---- due date and assignee

