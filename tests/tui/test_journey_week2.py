@@ -13,7 +13,9 @@ from tests.tui.helpers import settle
 from workbench.store.sqlite_store import SQLiteStore
 from workbench.tui.app import make_app
 from workbench.tui.screens.activity_import_dialog import ActivityImportDialog
+from workbench.tui.screens.advice_screen import AdviceScreen
 from workbench.tui.screens.phases import PhasesScreen
+from workbench.tui.widgets.bidi_markdown import MarkdownPreview
 
 ROOT = Path(__file__).resolve().parents[2]
 ACTIVITY = ROOT / "tests" / "data" / "activity" / "good_utf8.csv"
@@ -58,6 +60,17 @@ async def test_the_rest_of_the_week_in_the_tui_gives_what_the_cli_gives(_templat
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is phases
+
+        # 2. readiness and staffing: the advice the CLI prints as Markdown, on a screen; Escape closes it
+        shown: dict[str, str] = {}
+        for key, kind in (("y", "readiness"), ("t", "staffing")):
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, AdviceScreen) and app.screen.kind == kind
+            shown[kind] = app.screen.query_one(MarkdownPreview).source
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.screen is phases
         notes = list(app.notes_seen)
 
     code, out, _err = run_cli(
@@ -67,3 +80,6 @@ async def test_the_rest_of_the_week_in_the_tui_gives_what_the_cli_gives(_templat
     assert preview_json == json.loads(out)
     assert imported(tui) == imported(cli) and len(imported(tui)) == len(preview_json["recorded"])
     assert any("Recorded" in n and "adoption KPI" in n for n in notes)
+    for kind in ("readiness", "staffing"):
+        code, out, _err = run_cli(kind, cli, "--format", "md")
+        assert code == 0 and shown[kind] == out and out.startswith("# ")

@@ -42,10 +42,32 @@ class WeekTools(WorkbenchScreen):
             id="phases.import_activity",
             tooltip=N_("Preview the adoption KPIs of a CRM activity export, then record them"),
         ),
+        Binding(
+            "y",
+            "advice('readiness')",
+            N_("Readiness"),
+            show=False,
+            id="phases.readiness",
+            tooltip=N_("Does the client need a CRM now, and a dedicated CRM manager?"),
+        ),
+        Binding(
+            "t",
+            "advice('staffing')",
+            N_("Staffing"),
+            show=False,
+            id="phases.staffing",
+            tooltip=N_("How to staff the CRM function, with the answers behind each recommendation"),
+        ),
     ]
 
     def _apply(self, change: Callable[[], object], label: str, task_id: str) -> None:
         raise NotImplementedError
+
+    # ---- readiness and staffing
+    def action_advice(self, kind: str) -> None:
+        from workbench.tui.screens.advice_screen import AdviceScreen, advice_markdown
+
+        self.app.push_screen(AdviceScreen(kind, advice_markdown(kind, self.session.opened)))
 
     # ---- activity import
     def action_import_activity(self) -> None:

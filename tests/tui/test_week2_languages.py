@@ -1,0 +1,69 @@
+"""The rest of the week's screens in Persian and Russian show no English: the activity import with its
+preview, the readiness and staffing advice, the vendor evaluation and the audit, read from what the
+compositor draws (as tests/tui/test_tui_languages.py does for the sections)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import allowed_latin_words
+from tests.tui.conftest import TODAY
+from tests.tui.helpers import settle
+from tests.tui.test_journey_week2 import ACTIVITY
+from tests.tui.test_tui_languages import SIZE, data_words, found_leaks, screen_text
+from workbench.tui.app import make_app
+from workbench.tui.screens.activity_import_dialog import ActivityImportDialog
+from workbench.tui.screens.advice_screen import AdviceScreen
+
+EXPORT_WORDS = {"good_utf8.csv", "good_utf8", "csv", "utf-8", "UTF-8", "utf", "UTF"}
+"""the activity file's name and encoding, as the file has them"""
+
+
+async def _walk(pilot, app) -> dict[str, str]:
+    seen: dict[str, str] = {}
+    await pilot.press("m")
+    await settle(pilot)
+    dialog = app.screen
+    assert isinstance(dialog, ActivityImportDialog)
+    seen["activity import"] = screen_text(app)
+    dialog.query_one("#activity-file").value = str(ACTIVITY)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert dialog.preview is not None
+    seen["activity preview"] = screen_text(app)
+    await pilot.press("escape", "y")
+    await settle(pilot)
+    for key, name in (("y", "readiness"), ("t", "staffing")):
+        await pilot.press(key)
+        await settle(pilot)
+        assert isinstance(app.screen, AdviceScreen)
+        seen[name] = screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+    return seen
+
+
+def _leaks(seen: dict[str, str], lang: str, ids: frozenset[str]) -> dict[str, list[str]]:
+    found = {name: sorted(set(found_leaks(text, lang, ids)) - {"esc"}) for name, text in seen.items()}
+    return {name: words for name, words in found.items() if words}
+
+
+@pytest.mark.parametrize("lang", ["fa", "ru"])
+async def test_the_rest_of_the_week_shows_no_english(seeded, lang):
+    ids = data_words(seeded) | allowed_latin_words() | frozenset(EXPORT_WORDS) | {str(ACTIVITY)}
+    ids |= frozenset(str(ACTIVITY).replace("/", " ").split())
+    app = make_app(seeded, today=TODAY, section="phases", lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        seen = await _walk(pilot, app)
+    assert len(seen) == 4
+    assert not _leaks(seen, lang, ids), f"English on the {lang} screens: {_leaks(seen, lang, ids)}"
+
+
+async def test_the_english_screens_are_found_by_the_same_check(seeded):
+    ids = data_words(seeded) | allowed_latin_words()
+    app = make_app(seeded, today=TODAY, section="phases", lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        seen = await _walk(pilot, app)
+    assert all(found_leaks(text, "ru", ids) for text in seen.values())
