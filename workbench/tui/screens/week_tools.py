@@ -65,9 +65,9 @@ class WeekTools(WorkbenchScreen):
 
     # ---- readiness and staffing
     def action_advice(self, kind: str) -> None:
-        from workbench.tui.screens.advice_screen import AdviceScreen, advice_markdown
+        from workbench.tui.screens.advice_screen import SCREENS, advice_markdown
 
-        self.app.push_screen(AdviceScreen(kind, advice_markdown(kind, self.session.opened)))
+        self.app.push_screen(SCREENS[kind](advice_markdown(kind, self.session.opened)))
 
     # ---- activity import
     def action_import_activity(self) -> None:
