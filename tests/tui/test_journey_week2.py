@@ -10,11 +10,13 @@ from pathlib import Path
 
 from tests.tui.conftest import AUTHOR, TODAY, copy_engagement
 from tests.tui.helpers import settle
+from tests.writers.vendor_pack_fixtures import blank_pack, vendor_packs
 from workbench.store.sqlite_store import SQLiteStore
 from workbench.tui.app import make_app
 from workbench.tui.screens.activity_import_dialog import ActivityImportDialog
 from workbench.tui.screens.advice_screen import AdviceScreen
 from workbench.tui.screens.phases import PhasesScreen
+from workbench.tui.screens.vendor_evaluation_dialog import VendorEvaluationDialog
 from workbench.tui.widgets.bidi_markdown import MarkdownPreview
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,6 +36,7 @@ def imported(folder: Path) -> list[tuple]:
 async def test_the_rest_of_the_week_in_the_tui_gives_what_the_cli_gives(_templates, tmp_path, run_cli):
     tui = copy_engagement(_templates["seeded"], tmp_path / "tui")
     cli = copy_engagement(_templates["seeded"], tmp_path / "cli")
+    vendors = vendor_packs(tmp_path / "vendors", blank_pack(tmp_path / "blank"))
     app = make_app(tui, today=TODAY, section="phases")
     async with app.run_test(size=(140, 45)) as pilot:
         await settle(pilot)
@@ -71,6 +74,23 @@ async def test_the_rest_of_the_week_in_the_tui_gives_what_the_cli_gives(_templat
             await pilot.press("escape")
             await settle(pilot)
             assert app.screen is phases
+
+        # 3. the vendor evaluation: the folder of packs evaluated in a worker, shown, then written
+        await pilot.press("e")
+        await settle(pilot)
+        evaluation = app.screen
+        assert isinstance(evaluation, VendorEvaluationDialog)
+        evaluation.query_one("#vendors-folder").value = str(vendors)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert evaluation.evaluation is not None, evaluation.query_one("#form-error").text
+        evaluation_json = evaluation.evaluation.summary.as_json()
+        evaluation_md = evaluation.markdown
+        assert "Alpha" in evaluation_md and "Gamma" in evaluation_md
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is phases
+        tui_files = {name: (vendors / name).read_bytes() for name in ("evaluation.md", "evaluation.html")}
         notes = list(app.notes_seen)
 
     code, out, _err = run_cli(
@@ -83,3 +103,17 @@ async def test_the_rest_of_the_week_in_the_tui_gives_what_the_cli_gives(_templat
     for kind in ("readiness", "staffing"):
         code, out, _err = run_cli(kind, cli, "--format", "md")
         assert code == 0 and shown[kind] == out and out.startswith("# ")
+    cli_out = tmp_path / "cli-evaluation"
+    code, out, _err = run_cli(
+        "rfp", "evaluate", vendors, "--engagement", cli, "--out", cli_out, "--format", "json"
+    )
+    assert code == 0
+    assert {k: v for k, v in json.loads(out).items() if k != "files"} == evaluation_json
+    assert evaluation_json["ranking"][0]["vendor"] == "Alpha"
+    code, out, _err = run_cli(
+        "rfp", "evaluate", vendors, "--engagement", cli, "--out", cli_out, "--format", "md"
+    )
+    assert code == 0 and out.rstrip("\n") == evaluation_md.rstrip("\n")
+    for name, content in tui_files.items():
+        assert content == (cli_out / name).read_bytes(), name
+    assert any(str(vendors / "evaluation.xlsx") in n for n in notes)

@@ -4,6 +4,8 @@ compositor draws (as tests/tui/test_tui_languages.py does for the sections)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import allowed_latin_words
@@ -11,15 +13,24 @@ from tests.tui.conftest import TODAY
 from tests.tui.helpers import settle
 from tests.tui.test_journey_week2 import ACTIVITY
 from tests.tui.test_tui_languages import SIZE, data_words, found_leaks, screen_text
+from tests.writers.vendor_pack_fixtures import REQUIREMENTS, VENDORS, blank_pack, vendor_packs
 from workbench.tui.app import make_app
 from workbench.tui.screens.activity_import_dialog import ActivityImportDialog
 from workbench.tui.screens.advice_screen import AdviceScreen
+from workbench.tui.screens.vendor_evaluation_dialog import VendorEvaluationDialog
 
 EXPORT_WORDS = {"good_utf8.csv", "good_utf8", "csv", "utf-8", "UTF-8", "utf", "UTF"}
 """the activity file's name and encoding, as the file has them"""
+VENDOR_WORDS = {*VENDORS, *REQUIREMENTS, "Ali", "Olga", "EUR", "vendors"}
+"""the vendors', requirements' (ids) and evaluators' names and the currency, as the packs give them"""
 
 
-async def _walk(pilot, app) -> dict[str, str]:
+def _words(seeded: Path, vendors: Path) -> frozenset[str]:
+    paths = f"{ACTIVITY} {vendors}".replace("/", " ").split()
+    return data_words(seeded) | allowed_latin_words() | frozenset(EXPORT_WORDS | VENDOR_WORDS | set(paths))
+
+
+async def _walk(pilot, app, vendors: Path) -> dict[str, str]:
     seen: dict[str, str] = {}
     await pilot.press("m")
     await settle(pilot)
@@ -40,6 +51,18 @@ async def _walk(pilot, app) -> dict[str, str]:
         seen[name] = screen_text(app)
         await pilot.press("escape")
         await settle(pilot)
+    await pilot.press("e")
+    await settle(pilot)
+    dialog = app.screen
+    assert isinstance(dialog, VendorEvaluationDialog)
+    seen["vendor evaluation"] = screen_text(app)
+    dialog.query_one("#vendors-folder").value = str(vendors)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert dialog.evaluation is not None
+    seen["vendor ranking"] = screen_text(app)
+    await pilot.press("escape", "y")
+    await settle(pilot)
     return seen
 
 
@@ -49,21 +72,22 @@ def _leaks(seen: dict[str, str], lang: str, ids: frozenset[str]) -> dict[str, li
 
 
 @pytest.mark.parametrize("lang", ["fa", "ru"])
-async def test_the_rest_of_the_week_shows_no_english(seeded, lang):
-    ids = data_words(seeded) | allowed_latin_words() | frozenset(EXPORT_WORDS) | {str(ACTIVITY)}
-    ids |= frozenset(str(ACTIVITY).replace("/", " ").split())
+async def test_the_rest_of_the_week_shows_no_english(seeded, tmp_path, lang):
+    vendors = vendor_packs(tmp_path / "vendors", blank_pack(tmp_path / "blank"))
+    ids = _words(seeded, vendors)
     app = make_app(seeded, today=TODAY, section="phases", lang=lang)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        seen = await _walk(pilot, app)
-    assert len(seen) == 4
+        seen = await _walk(pilot, app, vendors)
+    assert len(seen) == 6
     assert not _leaks(seen, lang, ids), f"English on the {lang} screens: {_leaks(seen, lang, ids)}"
 
 
-async def test_the_english_screens_are_found_by_the_same_check(seeded):
-    ids = data_words(seeded) | allowed_latin_words()
+async def test_the_english_screens_are_found_by_the_same_check(seeded, tmp_path):
+    vendors = vendor_packs(tmp_path / "vendors", blank_pack(tmp_path / "blank"))
+    ids = _words(seeded, vendors)
     app = make_app(seeded, today=TODAY, section="phases", lang="en")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        seen = await _walk(pilot, app)
+        seen = await _walk(pilot, app, vendors)
     assert all(found_leaks(text, "ru", ids) for text in seen.values())

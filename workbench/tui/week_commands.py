@@ -64,6 +64,11 @@ def week_commands(app: WorkbenchApp, screen: Screen) -> list[Command]:
                 _("does the client need a CRM and a manager now"),
             ),
             (_("advice: staffing"), "advice('staffing')", _("how to staff the CRM function")),
+            (
+                _("vendors: evaluate the returned packs"),
+                "evaluate_vendors",
+                _("ranking, knock-outs, flagged evaluators, sensitivity; then write the evaluation"),
+            ),
         )
     ]
     lang = current_language()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
@@ -19,6 +20,13 @@ from workbench.tui.screens.base import WorkbenchScreen
 if TYPE_CHECKING:
     from workbench.app.activity_import import ActivityPreview
     from workbench.app.session import Session
+    from workbench.tui.screens.vendor_evaluation_dialog import Evaluation
+
+
+@dataclass
+class EvaluationWritten(Message):
+    paths: list[Path]
+    error: str | None = None
 
 
 @dataclass
@@ -57,6 +65,14 @@ class WeekTools(WorkbenchScreen):
             show=False,
             id="phases.staffing",
             tooltip=N_("How to staff the CRM function, with the answers behind each recommendation"),
+        ),
+        Binding(
+            "e",
+            "evaluate_vendors",
+            N_("Vendors"),
+            show=False,
+            id="phases.evaluate_vendors",
+            tooltip=N_("Evaluate the vendors' returned packs: ranking, knock-outs, sensitivity"),
         ),
     ]
 
@@ -99,5 +115,48 @@ class WeekTools(WorkbenchScreen):
                 message.count,
             ).format(n=format_number(message.count, current_language()), date=message.day),
             title=_("Import activity"),
+            timeout=8,
+        )
+
+    # ---- vendor evaluation
+    def action_evaluate_vendors(self) -> None:
+        from workbench.tui.screens.vendor_evaluation_dialog import VendorEvaluationDialog
+
+        weights = self.session.opened.resolved.evaluation_weights
+        self.app.push_screen(VendorEvaluationDialog(weights), self._evaluation_chosen)
+
+    def _evaluation_chosen(self, evaluation: Evaluation | None) -> None:
+        if evaluation is not None:
+            self.run_worker(
+                lambda: self._write_evaluation(evaluation),
+                thread=True,
+                group="evaluation-write",
+                exit_on_error=False,
+                description="evaluation-write",
+            )
+
+    def _write_evaluation(self, evaluation: Evaluation) -> None:
+        """The files in the client's language, as `crmwb rfp evaluate --engagement` writes them."""
+        from workbench.app.vendor_evaluation import write_outputs
+        from workbench.i18n import use_language
+
+        try:
+            with use_language(self.session.opened.engagement.language or current_language()):
+                paths = write_outputs(evaluation.summary, evaluation.folder)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            error = _("cannot write to {folder}: {reason}").format(folder=evaluation.folder, reason=reason)
+            self.post_message(EvaluationWritten([], error))
+            return
+        self.post_message(EvaluationWritten(paths))
+
+    def on_evaluation_written(self, message: EvaluationWritten) -> None:
+        message.stop()
+        if message.error:
+            self.notify(message.error, severity="error", timeout=8)
+            return
+        self.notify(
+            "\n".join(_("wrote {path}").format(path=path) for path in message.paths),
+            title=_("Vendor evaluation"),
             timeout=8,
         )
