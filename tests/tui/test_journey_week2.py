@@ -15,12 +15,27 @@ from workbench.store.sqlite_store import SQLiteStore
 from workbench.tui.app import make_app
 from workbench.tui.screens.activity_import_dialog import ActivityImportDialog
 from workbench.tui.screens.advice_screen import AdviceScreen
+from workbench.tui.screens.audit_dialog import AuditDialog
+from workbench.tui.screens.deliverables import DeliverablesScreen
 from workbench.tui.screens.phases import PhasesScreen
 from workbench.tui.screens.vendor_evaluation_dialog import VendorEvaluationDialog
 from workbench.tui.widgets.bidi_markdown import MarkdownPreview
+from workbench.tui.widgets.findings_list import FindingsList
+from workbench.tui.widgets.permission_matrix import PermissionMatrixTable, column_key
 
 ROOT = Path(__file__).resolve().parents[2]
 ACTIVITY = ROOT / "tests" / "data" / "activity" / "good_utf8.csv"
+
+
+def live_export(run_cli, engagement: Path, out: Path) -> Path:
+    """The design exported for Odoo, then one right widened in the CRM: the director may delete leads."""
+    assert run_cli("crm-export", engagement, "--to", "odoo", "--out", out)[0] == 0
+    access = out / "odoo" / "ir.model.access.csv"
+    line = "access_crm_lead_director,crm.lead director,crm.model_crm_lead,group_crm_director,1,0,0,"
+    text = access.read_text(encoding="utf-8")
+    assert line + "0" in text
+    access.write_text(text.replace(line + "0", line + "1"), encoding="utf-8")
+    return out / "odoo"
 
 
 def imported(folder: Path) -> list[tuple]:
@@ -37,6 +52,7 @@ async def test_the_rest_of_the_week_in_the_tui_gives_what_the_cli_gives(_templat
     tui = copy_engagement(_templates["seeded"], tmp_path / "tui")
     cli = copy_engagement(_templates["seeded"], tmp_path / "cli")
     vendors = vendor_packs(tmp_path / "vendors", blank_pack(tmp_path / "blank"))
+    live = live_export(run_cli, tui, tmp_path / "crm")
     app = make_app(tui, today=TODAY, section="phases")
     async with app.run_test(size=(140, 45)) as pilot:
         await settle(pilot)
@@ -91,6 +107,34 @@ async def test_the_rest_of_the_week_in_the_tui_gives_what_the_cli_gives(_templat
         await settle(pilot)
         assert app.screen is phases
         tui_files = {name: (vendors / name).read_bytes() for name in ("evaluation.md", "evaluation.html")}
+
+        # 4. the audit of the live CRM: Odoo's exported permissions with a delete right the design
+        #    does not grant; Enter on the finding shows its cell in the permission matrix
+        await pilot.press("x")
+        await settle(pilot)
+        audit = app.screen
+        assert isinstance(audit, AuditDialog)
+        audit.query_one("#audit-target").value = "odoo"
+        audit.query_one("#audit-source").value = str(live)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert audit.result is not None and audit.result.report is not None, audit.query_one(
+            "#form-error"
+        ).text
+        audit_json = audit.result.report.to_dict()
+        findings = [(f.severity, f.role, f.object, f.action) for f in audit.findings]
+        assert ("error", "director", "lead", "delete") in findings
+        target = next(i for i, f in enumerate(audit.findings) if (f.role, f.object) == ("director", "lead"))
+        audit.query_one(FindingsList).highlighted = target
+        await pilot.press("enter")
+        await settle(pilot)
+        deliverables = app.screen
+        assert isinstance(deliverables, DeliverablesScreen) and deliverables.active_tab == "roles"
+        matrix = deliverables.query_one(PermissionMatrixTable)
+        row, column = matrix.cursor_coordinate
+        assert matrix.coordinate_to_cell_key((row, column)).row_key.value == "director"
+        assert matrix.ordered_columns[column].key.value == column_key("lead", "delete")
+        assert matrix.has_focus
         notes = list(app.notes_seen)
 
     code, out, _err = run_cli(
@@ -117,3 +161,6 @@ async def test_the_rest_of_the_week_in_the_tui_gives_what_the_cli_gives(_templat
     for name, content in tui_files.items():
         assert content == (cli_out / name).read_bytes(), name
     assert any(str(vendors / "evaluation.xlsx") in n for n in notes)
+    code, out, _err = run_cli("audit", cli, "--from", "odoo", live, "--format", "json")
+    assert code == 1 and json.loads(out) == audit_json
+    assert len(findings) == len(audit_json["drifts"])

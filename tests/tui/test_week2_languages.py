@@ -1,6 +1,6 @@
 """The rest of the week's screens in Persian and Russian show no English: the activity import with its
-preview, the readiness and staffing advice, the vendor evaluation and the audit, read from what the
-compositor draws (as tests/tui/test_tui_languages.py does for the sections)."""
+preview, the readiness and staffing advice, the vendor evaluation and the audit with its findings, read
+from what the compositor draws (as tests/tui/test_tui_languages.py does for the sections)."""
 
 from __future__ import annotations
 
@@ -11,18 +11,21 @@ import pytest
 from tests.conftest import allowed_latin_words
 from tests.tui.conftest import TODAY
 from tests.tui.helpers import settle
-from tests.tui.test_journey_week2 import ACTIVITY
+from tests.tui.test_journey_week2 import ACTIVITY, live_export
 from tests.tui.test_tui_languages import SIZE, data_words, found_leaks, screen_text
 from tests.writers.vendor_pack_fixtures import REQUIREMENTS, VENDORS, blank_pack, vendor_packs
+from workbench.domain.fixed_ids import CRM_TARGETS
 from workbench.tui.app import make_app
 from workbench.tui.screens.activity_import_dialog import ActivityImportDialog
 from workbench.tui.screens.advice_screen import AdviceScreen
+from workbench.tui.screens.audit_dialog import AuditDialog
 from workbench.tui.screens.vendor_evaluation_dialog import VendorEvaluationDialog
 
 EXPORT_WORDS = {"good_utf8.csv", "good_utf8", "csv", "utf-8", "UTF-8", "utf", "UTF"}
 """the activity file's name and encoding, as the file has them"""
-VENDOR_WORDS = {*VENDORS, *REQUIREMENTS, "Ali", "Olga", "EUR", "vendors"}
-"""the vendors', requirements' (ids) and evaluators' names and the currency, as the packs give them"""
+VENDOR_WORDS = {*VENDORS, *REQUIREMENTS, *CRM_TARGETS, "Ali", "Olga", "EUR", "vendors", "crm"}
+"""the vendors', requirements' (ids) and evaluators' names and the currency, as the packs give them; the
+CRMs by their names; folder names"""
 
 
 def _words(seeded: Path, vendors: Path) -> frozenset[str]:
@@ -30,7 +33,7 @@ def _words(seeded: Path, vendors: Path) -> frozenset[str]:
     return data_words(seeded) | allowed_latin_words() | frozenset(EXPORT_WORDS | VENDOR_WORDS | set(paths))
 
 
-async def _walk(pilot, app, vendors: Path) -> dict[str, str]:
+async def _walk(pilot, app, vendors: Path, live: Path) -> dict[str, str]:
     seen: dict[str, str] = {}
     await pilot.press("m")
     await settle(pilot)
@@ -63,6 +66,17 @@ async def _walk(pilot, app, vendors: Path) -> dict[str, str]:
     seen["vendor ranking"] = screen_text(app)
     await pilot.press("escape", "y")
     await settle(pilot)
+    await pilot.press("x")
+    await settle(pilot)
+    audit = app.screen
+    assert isinstance(audit, AuditDialog)
+    seen["audit"] = screen_text(app)
+    audit.query_one("#audit-target").value = "odoo"
+    audit.query_one("#audit-source").value = str(live)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert audit.findings
+    seen["audit findings"] = screen_text(app)
     return seen
 
 
@@ -72,22 +86,24 @@ def _leaks(seen: dict[str, str], lang: str, ids: frozenset[str]) -> dict[str, li
 
 
 @pytest.mark.parametrize("lang", ["fa", "ru"])
-async def test_the_rest_of_the_week_shows_no_english(seeded, tmp_path, lang):
+async def test_the_rest_of_the_week_shows_no_english(seeded, tmp_path, run_cli, lang):
     vendors = vendor_packs(tmp_path / "vendors", blank_pack(tmp_path / "blank"))
+    live = live_export(run_cli, seeded, tmp_path / "crm")
     ids = _words(seeded, vendors)
     app = make_app(seeded, today=TODAY, section="phases", lang=lang)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        seen = await _walk(pilot, app, vendors)
-    assert len(seen) == 6
+        seen = await _walk(pilot, app, vendors, live)
+    assert len(seen) == 8
     assert not _leaks(seen, lang, ids), f"English on the {lang} screens: {_leaks(seen, lang, ids)}"
 
 
-async def test_the_english_screens_are_found_by_the_same_check(seeded, tmp_path):
+async def test_the_english_screens_are_found_by_the_same_check(seeded, tmp_path, run_cli):
     vendors = vendor_packs(tmp_path / "vendors", blank_pack(tmp_path / "blank"))
+    live = live_export(run_cli, seeded, tmp_path / "crm")
     ids = _words(seeded, vendors)
     app = make_app(seeded, today=TODAY, section="phases", lang="en")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        seen = await _walk(pilot, app, vendors)
+        seen = await _walk(pilot, app, vendors, live)
     assert all(found_leaks(text, "ru", ids) for text in seen.values())

@@ -69,6 +69,11 @@ def week_commands(app: WorkbenchApp, screen: Screen) -> list[Command]:
                 "evaluate_vendors",
                 _("ranking, knock-outs, flagged evaluators, sensitivity; then write the evaluation"),
             ),
+            (
+                _("audit: the live CRM against the design"),
+                "audit",
+                _("read the CRM's exported permissions; Enter on a finding shows its cell"),
+            ),
         )
     ]
     lang = current_language()

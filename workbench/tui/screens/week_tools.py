@@ -20,6 +20,7 @@ from workbench.tui.screens.base import WorkbenchScreen
 if TYPE_CHECKING:
     from workbench.app.activity_import import ActivityPreview
     from workbench.app.session import Session
+    from workbench.domain.governance import Finding
     from workbench.tui.screens.vendor_evaluation_dialog import Evaluation
 
 
@@ -73,6 +74,14 @@ class WeekTools(WorkbenchScreen):
             show=False,
             id="phases.evaluate_vendors",
             tooltip=N_("Evaluate the vendors' returned packs: ranking, knock-outs, sensitivity"),
+        ),
+        Binding(
+            "x",
+            "audit",
+            N_("Audit"),
+            show=False,
+            id="phases.audit",
+            tooltip=N_("Compare the live CRM's permissions with the design; Enter shows a finding's cell"),
         ),
     ]
 
@@ -160,3 +169,20 @@ class WeekTools(WorkbenchScreen):
             title=_("Vendor evaluation"),
             timeout=8,
         )
+
+    # ---- audit
+    def action_audit(self) -> None:
+        from workbench.tui.screens.audit_dialog import AuditDialog
+
+        self.app.push_screen(AuditDialog(str(self.session.folder)), self._audit_finding_chosen)
+
+    async def _audit_finding_chosen(self, finding: Finding | None) -> None:
+        """The finding's cell in the permission matrix (Deliverables, Roles), as a governance finding's."""
+        from workbench.tui.screens.deliverables import DeliverablesScreen
+
+        if finding is None:
+            return
+        await self.wb.action_section("deliverables")
+        if isinstance(self.app.screen, DeliverablesScreen):
+            self.app.screen.show_tab("roles")
+            self.app.screen.show_finding(finding)
