@@ -8,15 +8,19 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from textual.widgets import Footer
+
 from tests.tui.conftest import AUTHOR, TODAY, copy_engagement
 from tests.tui.helpers import settle
 from tests.writers.vendor_pack_fixtures import blank_pack, vendor_packs
 from workbench.store.sqlite_store import SQLiteStore
 from workbench.tui.app import make_app
+from workbench.tui.commands import WorkbenchCommands
 from workbench.tui.screens.activity_import_dialog import ActivityImportDialog
 from workbench.tui.screens.advice_screen import AdviceScreen
 from workbench.tui.screens.audit_dialog import AuditDialog
 from workbench.tui.screens.deliverables import DeliverablesScreen
+from workbench.tui.screens.help import HelpScreen, help_markdown
 from workbench.tui.screens.phases import PhasesScreen
 from workbench.tui.screens.vendor_evaluation_dialog import VendorEvaluationDialog
 from workbench.tui.widgets.bidi_markdown import MarkdownPreview
@@ -164,3 +168,36 @@ async def test_the_rest_of_the_week_in_the_tui_gives_what_the_cli_gives(_templat
     code, out, _err = run_cli("audit", cli, "--from", "odoo", live, "--format", "json")
     assert code == 1 and json.loads(out) == audit_json
     assert len(findings) == len(audit_json["drifts"])
+
+
+NEW_KEYS = {
+    "m": ("Import activity", "activity: import a CRM activity export", ActivityImportDialog),
+    "y": ("Readiness", "advice: readiness", AdviceScreen),
+    "t": ("Staffing", "advice: staffing", AdviceScreen),
+    "e": ("Vendors", "vendors: evaluate the returned packs", VendorEvaluationDialog),
+    "x": ("Audit", "audit: the live CRM against the design", AuditDialog),
+}
+"""key -> its name in F1, its palette entry, what it opens"""
+
+
+async def test_the_new_keys_are_in_the_help_and_each_palette_entry_opens_what_its_key_opens(seeded):
+    app = make_app(seeded, today=TODAY, section="phases")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        text = help_markdown(app.screen.current)
+        for key, (name, _entry, _kind) in NEW_KEYS.items():
+            assert f"- `{key}` **{name}**" in text
+        await pilot.press("escape")
+        await settle(pilot)
+        commands = {name: run for name, run, _help in WorkbenchCommands(app.screen).commands()}
+        for _key, (_name, entry, kind) in NEW_KEYS.items():
+            await commands[entry]()
+            await settle(pilot)
+            assert isinstance(app.screen, kind), entry
+            assert app.screen.query_one(Footer) is not None and app.screen.help_name
+            await pilot.press("escape")
+            await settle(pilot)
+            assert isinstance(app.screen, PhasesScreen)

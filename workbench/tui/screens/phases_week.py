@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 from workbench.i18n import _, current_language, ngettext
-from workbench.tui.screens.week_tools import WeekTools
+from workbench.tui.screens.week_tools import WeekTools, write_files
 
 if TYPE_CHECKING:
     from workbench.app.phase_gate import PhaseClosed
@@ -27,12 +27,6 @@ class PhaseCloseLanded(Message):
     """The close was carried out (or refused by the use case: `error`); posted from the store worker."""
 
     outcome: PhaseClosed | None
-    error: str | None = None
-
-
-@dataclass
-class ReportWritten(Message):
-    paths: list[Path]
     error: str | None = None
 
 
@@ -199,31 +193,13 @@ class WeekActions(WeekTools):
     def _write_report(self, request: ReportRequest) -> None:
         from workbench.app.report import weekly_report
 
-        try:
+        def write() -> list[Path]:
             with self.wb.store_queue.lock:
-                done = weekly_report(self.session.opened, request.formats, self.wb.today, request.folder)
-        except OSError as exc:
-            self.post_message(
-                ReportWritten(
-                    [],
-                    _("cannot write to {folder}: {reason}").format(
-                        folder=request.folder, reason=exc.strerror or exc
-                    ),
-                )
-            )
-            return
-        self.post_message(ReportWritten(done.paths))
+                return weekly_report(
+                    self.session.opened, request.formats, self.wb.today, request.folder
+                ).paths
 
-    def on_report_written(self, message: ReportWritten) -> None:
-        message.stop()
-        if message.error:
-            self.notify(message.error, severity="error", timeout=8)
-            return
-        self.notify(
-            "\n".join(_("wrote {path}").format(path=path) for path in message.paths),
-            title=_("Weekly status report"),
-            timeout=8,
-        )
+        write_files(self, write, request.folder, _("Weekly status report"))
 
 
 def _when(closed_at: str) -> str:

@@ -25,9 +25,25 @@ if TYPE_CHECKING:
 
 
 @dataclass
-class EvaluationWritten(Message):
+class FilesWritten(Message):
+    """Files a worker wrote (the weekly report, the vendor evaluation), or why it could not."""
+
+    title: str
     paths: list[Path]
     error: str | None = None
+
+
+def write_files(screen: WorkbenchScreen, write: Callable[[], list[Path]], folder: Path, title: str) -> None:
+    """In a worker thread: run `write` and tell the screen what it wrote; a folder that cannot be written
+    is said in words (FilesWritten.error), never a traceback."""
+    try:
+        paths = write()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        error = _("cannot write to {folder}: {reason}").format(folder=folder, reason=reason)
+        screen.post_message(FilesWritten(title, [], error))
+        return
+    screen.post_message(FilesWritten(title, paths))
 
 
 @dataclass
@@ -149,24 +165,20 @@ class WeekTools(WorkbenchScreen):
         from workbench.app.vendor_evaluation import write_outputs
         from workbench.i18n import use_language
 
-        try:
+        def write() -> list[Path]:
             with use_language(self.session.opened.engagement.language or current_language()):
-                paths = write_outputs(evaluation.summary, evaluation.folder)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            error = _("cannot write to {folder}: {reason}").format(folder=evaluation.folder, reason=reason)
-            self.post_message(EvaluationWritten([], error))
-            return
-        self.post_message(EvaluationWritten(paths))
+                return write_outputs(evaluation.summary, evaluation.folder)
 
-    def on_evaluation_written(self, message: EvaluationWritten) -> None:
+        write_files(self, write, evaluation.folder, _("Vendor evaluation"))
+
+    def on_files_written(self, message: FilesWritten) -> None:
         message.stop()
         if message.error:
             self.notify(message.error, severity="error", timeout=8)
             return
         self.notify(
             "\n".join(_("wrote {path}").format(path=path) for path in message.paths),
-            title=_("Vendor evaluation"),
+            title=message.title,
             timeout=8,
         )
 
