@@ -201,3 +201,26 @@ async def test_the_new_keys_are_in_the_help_and_each_palette_entry_opens_what_it
             await pilot.press("escape")
             await settle(pilot)
             assert isinstance(app.screen, PhasesScreen)
+
+
+async def test_a_file_the_import_refuses_is_shown_with_the_lines_the_cli_prints(seeded, tmp_path, run_cli):
+    bad = ACTIVITY.with_name("bad_rows.csv")
+    twin = copy_engagement(seeded, tmp_path / "twin")
+    app = make_app(seeded, today=TODAY, section="phases")
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ActivityImportDialog)
+        dialog.query_one("#activity-file").value = str(bad)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        shown = dialog.query_one("#form-error").text.splitlines()
+        assert app.screen is dialog and dialog.preview is None
+    code, _out, err = run_cli("import-activity", twin, bad, "--date", TODAY.isoformat())
+    assert code == 2
+    located = [line for line in err.splitlines() if line.startswith(f"{bad}:")]
+    assert len(located) == 5 and shown[:-1] == located
+    assert err.splitlines()[-1].endswith(shown[-1])
+    assert imported(seeded) == []
