@@ -22,6 +22,7 @@ from workbench.tui.screens.audit_dialog import AuditDialog
 from workbench.tui.screens.deliverables import DeliverablesScreen
 from workbench.tui.screens.help import HelpScreen, help_markdown
 from workbench.tui.screens.phases import PhasesScreen
+from workbench.tui.screens.recertify_dialog import RecertifyDialog
 from workbench.tui.screens.vendor_evaluation_dialog import VendorEvaluationDialog
 from workbench.tui.widgets.bidi_markdown import MarkdownPreview
 from workbench.tui.widgets.findings_list import FindingsList
@@ -128,6 +129,30 @@ async def test_the_rest_of_the_week_in_the_tui_gives_what_the_cli_gives(_templat
         audit_json = audit.result.report.to_dict()
         findings = [(f.severity, f.role, f.object, f.action) for f in audit.findings]
         assert ("error", "director", "lead", "delete") in findings
+        await pilot.press("escape", "y")  # the typed path is discarded; the audit goes on below
+        await settle(pilot)
+
+        # 5. the recertification: the plan shown, one checklist per reviewer written
+        await pilot.press("g")
+        await settle(pilot)
+        recertify = app.screen
+        assert isinstance(recertify, RecertifyDialog)
+        recertify.query_one("#recertify-folder").value = str(tmp_path / "tui-review")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert recertify.done is not None, recertify.query_one("#form-error").text
+        plan_text = recertify.plan_text
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is phases
+        await pilot.press("x")
+        await settle(pilot)
+        audit = app.screen
+        assert isinstance(audit, AuditDialog)
+        audit.query_one("#audit-target").value = "odoo"
+        audit.query_one("#audit-source").value = str(live)
+        await pilot.press("enter")
+        await settle(pilot)
         target = next(i for i, f in enumerate(audit.findings) if (f.role, f.object) == ("director", "lead"))
         audit.query_one(FindingsList).highlighted = target
         await pilot.press("enter")
@@ -168,6 +193,12 @@ async def test_the_rest_of_the_week_in_the_tui_gives_what_the_cli_gives(_templat
     code, out, _err = run_cli("audit", cli, "--from", "odoo", live, "--format", "json")
     assert code == 1 and json.loads(out) == audit_json
     assert len(findings) == len(audit_json["drifts"])
+    code, out, _err = run_cli("recertify", cli, "--out", tmp_path / "cli-review", "--date", TODAY.isoformat())
+    assert code == 0
+    printed = out.split("\n\nwrote ")[0].replace(str(tmp_path / "cli-review"), str(tmp_path / "tui-review"))
+    assert plan_text == printed and "recertification-" in plan_text
+    written = sorted(p.name for p in (tmp_path / "tui-review").iterdir())
+    assert written == sorted(p.name for p in (tmp_path / "cli-review").iterdir()) and written
 
 
 NEW_KEYS = {
@@ -176,6 +207,7 @@ NEW_KEYS = {
     "t": ("Staffing", "advice: staffing", AdviceScreen),
     "e": ("Vendors", "vendors: evaluate the returned packs", VendorEvaluationDialog),
     "x": ("Audit", "audit: the live CRM against the design", AuditDialog),
+    "g": ("Recertify", "audit: recertification checklists", RecertifyDialog),
 }
 """key -> its name in F1, its palette entry, what it opens"""
 

@@ -19,6 +19,7 @@ from workbench.tui.app import make_app
 from workbench.tui.screens.activity_import_dialog import ActivityImportDialog
 from workbench.tui.screens.advice_screen import AdviceScreen
 from workbench.tui.screens.audit_dialog import AuditDialog
+from workbench.tui.screens.recertify_dialog import RecertifyDialog
 from workbench.tui.screens.vendor_evaluation_dialog import VendorEvaluationDialog
 
 EXPORT_WORDS = {"good_utf8.csv", "good_utf8", "csv", "utf-8", "UTF-8", "utf", "UTF"}
@@ -29,7 +30,8 @@ CRMs by their names; folder names"""
 
 
 def _words(seeded: Path, vendors: Path) -> frozenset[str]:
-    paths = f"{ACTIVITY} {vendors}".replace("/", " ").split()
+    paths = f"{ACTIVITY} {vendors} {seeded}".replace("/", " ").replace("-", " ").split()
+    paths += ["recertification", "review"]  # the checklists' folder and files, as named on disk
     return data_words(seeded) | allowed_latin_words() | frozenset(EXPORT_WORDS | VENDOR_WORDS | set(paths))
 
 
@@ -77,6 +79,18 @@ async def _walk(pilot, app, vendors: Path, live: Path) -> dict[str, str]:
     await settle(pilot)
     assert audit.findings
     seen["audit findings"] = screen_text(app)
+    await pilot.press("escape", "y")
+    await settle(pilot)
+    await pilot.press("g")
+    await settle(pilot)
+    recertify = app.screen
+    assert isinstance(recertify, RecertifyDialog)
+    seen["recertification"] = screen_text(app)
+    recertify.query_one("#recertify-folder").value = "review"  # relative: the plan names its checklists
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    assert recertify.done is not None
+    seen["recertification plan"] = screen_text(app)
     return seen
 
 
@@ -86,7 +100,8 @@ def _leaks(seen: dict[str, str], lang: str, ids: frozenset[str]) -> dict[str, li
 
 
 @pytest.mark.parametrize("lang", ["fa", "ru"])
-async def test_the_rest_of_the_week_shows_no_english(seeded, tmp_path, run_cli, lang):
+async def test_the_rest_of_the_week_shows_no_english(seeded, tmp_path, run_cli, monkeypatch, lang):
+    monkeypatch.chdir(tmp_path)
     vendors = vendor_packs(tmp_path / "vendors", blank_pack(tmp_path / "blank"))
     live = live_export(run_cli, seeded, tmp_path / "crm")
     ids = _words(seeded, vendors)
@@ -94,11 +109,12 @@ async def test_the_rest_of_the_week_shows_no_english(seeded, tmp_path, run_cli, 
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         seen = await _walk(pilot, app, vendors, live)
-    assert len(seen) == 8
+    assert len(seen) == 10
     assert not _leaks(seen, lang, ids), f"English on the {lang} screens: {_leaks(seen, lang, ids)}"
 
 
-async def test_the_english_screens_are_found_by_the_same_check(seeded, tmp_path, run_cli):
+async def test_the_english_screens_are_found_by_the_same_check(seeded, tmp_path, run_cli, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     vendors = vendor_packs(tmp_path / "vendors", blank_pack(tmp_path / "blank"))
     live = live_export(run_cli, seeded, tmp_path / "crm")
     ids = _words(seeded, vendors)

@@ -54,3 +54,72 @@ def recertify(design: Design, out: Path, lang: str, opened: date | None = None) 
     with use_language(lang):
         paths = write(plan, names, meta, out)
     return Recertification(plan, names, opened, due, calendar, paths)
+
+
+def plan_lines(design_label: str, done: Recertification) -> list[str]:
+    """The plan as `crmwb recertify` prints it (and the TUI shows it): cadence, this round, the reviewer,
+    then each reviewer's roles and rights with the checklist written for them, and the plan's notes."""
+    from workbench.domain.cadence import every_months
+    from workbench.domain.locale import format_number, format_short_date
+    from workbench.domain.recertify import due_dates
+    from workbench.i18n import _, current_language, ngettext
+
+    lang = current_language()
+    plan, names, opened, due, paths = done.plan, done.names, done.opened, done.due, done.paths
+
+    def day(value: date) -> str:
+        return format_short_date(value, lang)
+
+    def num(value: float) -> str:
+        return format_number(value, lang)
+
+    source = (
+        _("Accountable for {task}").format(task=plan.task)
+        if plan.task
+        else _("fallback: no recertification task")
+    )
+    nexts = ", ".join(day(d) for d in due_dates(opened, plan.cadence_months, 3, workdays=done.calendar))
+    out = [_("Access recertification for the {design}").format(design=design_label)]
+    rows = [
+        (
+            _("cadence"),
+            _("{every} ({setting}); next: {dates}").format(
+                every=every_months(plan.cadence_months, lang),
+                setting="governance.recertification_months",
+                dates=nexts,
+            ),
+        ),
+        (
+            _("this round"),
+            ngettext(
+                "opens {opened}, due {due} ({n} working day)",
+                "opens {opened}, due {due} ({n} working days)",
+                plan.window_days,
+            ).format(opened=day(opened), due=day(due), n=num(plan.window_days)),
+        ),
+        (_("reviewer"), f"{plan.reviewer} ({names.get(plan.reviewer, '?')}), {source}"),
+    ]
+    width = max(len(label) for label, _value in rows)
+    out += [f"  {label:<{width}}  {value}" for label, value in rows]
+    by_path = {p.name: p for p in paths}
+    for reviewer, reviews in plan.by_reviewer().items():
+        rights = sum(len(r.rights) for r in reviews)
+        path = by_path.get(f"recertification-{reviewer}.xlsx")
+        out += [
+            "",
+            _("{reviewer} ({name}) reviews {roles}, {rights} -> {path}").format(
+                reviewer=reviewer,
+                name=names.get(reviewer, "?"),
+                path=path,
+                roles=ngettext("{n} role", "{n} roles", len(reviews)).format(n=num(len(reviews))),
+                rights=ngettext("{n} right", "{n} rights", rights).format(n=num(rights)),
+            ),
+        ]
+        width = max(len(r.role) for r in reviews)
+        for review in reviews:
+            note = f"  ({review.note})" if review.note else ""
+            count = ngettext("{n} right", "{n} rights", len(review.rights)).format(n=num(len(review.rights)))
+            out.append(f"  {review.role.ljust(width)}  {count:>10}  {review.name}{note}")
+    for note in plan.notes:
+        out += ["", _("note: {message}").format(message=note)]
+    return out

@@ -1,7 +1,7 @@
 """The rest of the week from the Phases screen: importing an activity export, the readiness and staffing
-advice, the vendor evaluation and the access audit. Each key opens a dialog or screen that calls the use
-case its CLI command calls (app.activity_import, app.advice, app.vendor_evaluation, app.audit); what
-changes the store goes through the screen's store queue."""
+advice, the vendor evaluation, the access audit and the recertification. Each key opens a dialog or screen
+that calls the use case its CLI command calls (app.activity_import, app.advice, app.vendor_evaluation,
+app.audit, app.recertify); what changes the store goes through the screen's store queue."""
 
 from __future__ import annotations
 
@@ -99,6 +99,14 @@ class WeekTools(WorkbenchScreen):
             id="phases.audit",
             tooltip=N_("Compare the live CRM's permissions with the design; Enter shows a finding's cell"),
         ),
+        Binding(
+            "g",
+            "recertify",
+            N_("Recertify"),
+            show=False,
+            id="phases.recertify",
+            tooltip=N_("Plan the access review round and write one checklist per reviewer"),
+        ),
     ]
 
     def _apply(self, change: Callable[[], object], label: str, task_id: str) -> None:
@@ -181,6 +189,12 @@ class WeekTools(WorkbenchScreen):
             title=message.title,
             timeout=8,
         )
+
+    # ---- recertification
+    def action_recertify(self) -> None:
+        from workbench.tui.screens.recertify_dialog import RecertifyDialog
+
+        self.app.push_screen(RecertifyDialog(self.session.folder, self.wb.today))
 
     # ---- audit
     def action_audit(self) -> None:
