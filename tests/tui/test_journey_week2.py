@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from openpyxl import load_workbook
 from textual.widgets import Footer
 
 from tests.tui.conftest import AUTHOR, TODAY, copy_engagement
@@ -19,6 +20,7 @@ from workbench.tui.commands import WorkbenchCommands
 from workbench.tui.screens.activity_import_dialog import ActivityImportDialog
 from workbench.tui.screens.advice_screen import AdviceScreen
 from workbench.tui.screens.audit_dialog import AuditDialog
+from workbench.tui.screens.decisions_dialog import DecisionsDialog
 from workbench.tui.screens.deliverables import DeliverablesScreen
 from workbench.tui.screens.help import HelpScreen, help_markdown
 from workbench.tui.screens.phases import PhasesScreen
@@ -30,6 +32,7 @@ from workbench.tui.widgets.permission_matrix import PermissionMatrixTable, colum
 
 ROOT = Path(__file__).resolve().parents[2]
 ACTIVITY = ROOT / "tests" / "data" / "activity" / "good_utf8.csv"
+REVIEW_COMMENT = "no longer needed"
 
 
 def live_export(run_cli, engagement: Path, out: Path) -> Path:
@@ -41,6 +44,25 @@ def live_export(run_cli, engagement: Path, out: Path) -> Path:
     assert line + "0" in text
     access.write_text(text.replace(line + "0", line + "1"), encoding="utf-8")
     return out / "odoo"
+
+
+def revoke_first_right(checklist: Path) -> tuple[str, str, str]:
+    """The reviewer revokes the checklist's first right; returns its (role, object, action). The checklist
+    is the first sheet, named in the checklist's language."""
+    wb = load_workbook(checklist)
+    row = next(wb.worksheets[0].iter_rows(min_row=2))
+    row[5].value, row[7].value = "revoke", REVIEW_COMMENT
+    wb.save(checklist)
+    return row[0].value, row[2].value, row[3].value
+
+
+def matrix_cell(deliverables: DeliverablesScreen) -> tuple[str, str]:
+    """The permission matrix's cursor: its role row and object:action column."""
+    matrix = deliverables.query_one(PermissionMatrixTable)
+    row, column = matrix.cursor_coordinate
+    return matrix.coordinate_to_cell_key((row, column)).row_key.value, matrix.ordered_columns[
+        column
+    ].key.value
 
 
 def imported(folder: Path) -> list[tuple]:
@@ -145,6 +167,27 @@ async def test_the_rest_of_the_week_in_the_tui_gives_what_the_cli_gives(_templat
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is phases
+
+        # 6. the reviewer's decisions read back: one right revoked, the rest undecided; Enter on the
+        #    revocation shows its cell
+        revoked = revoke_first_right(tmp_path / "tui-review" / "recertification-crm_manager.xlsx")
+        await pilot.press("o")
+        await settle(pilot)
+        decisions = app.screen
+        assert isinstance(decisions, DecisionsDialog)
+        decisions.query_one("#decisions-source").value = str(tmp_path / "tui-review")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert decisions.result is not None and not decisions.result.errors
+        decided = [(f.severity, f.role, f.object, f.action) for f in decisions.findings]
+        assert decided[0] == ("warning", *revoked)
+        await pilot.press("enter")  # the list has the focus, on the revocation
+        await settle(pilot)
+        assert isinstance(app.screen, DeliverablesScreen)
+        assert matrix_cell(app.screen) == (revoked[0], column_key(revoked[1], revoked[2]))
+        await pilot.press("f4")
+        await settle(pilot)
+        assert app.screen is phases
         await pilot.press("x")
         await settle(pilot)
         audit = app.screen
@@ -159,11 +202,8 @@ async def test_the_rest_of_the_week_in_the_tui_gives_what_the_cli_gives(_templat
         await settle(pilot)
         deliverables = app.screen
         assert isinstance(deliverables, DeliverablesScreen) and deliverables.active_tab == "roles"
-        matrix = deliverables.query_one(PermissionMatrixTable)
-        row, column = matrix.cursor_coordinate
-        assert matrix.coordinate_to_cell_key((row, column)).row_key.value == "director"
-        assert matrix.ordered_columns[column].key.value == column_key("lead", "delete")
-        assert matrix.has_focus
+        assert matrix_cell(deliverables) == ("director", column_key("lead", "delete"))
+        assert deliverables.query_one(PermissionMatrixTable).has_focus
         notes = list(app.notes_seen)
 
     code, out, _err = run_cli(
@@ -197,6 +237,13 @@ async def test_the_rest_of_the_week_in_the_tui_gives_what_the_cli_gives(_templat
     assert code == 0
     printed = out.split("\n\nwrote ")[0].replace(str(tmp_path / "cli-review"), str(tmp_path / "tui-review"))
     assert plan_text == printed and "recertification-" in plan_text
+    checklists = sorted((tmp_path / "tui-review").glob("recertification-*.xlsx"))
+    code, out, _err = run_cli("audit", cli, "--decisions", *checklists, "--format", "json")
+    doc = json.loads(out)
+    assert code == 1 and [("warning", c["role"], c["object"], c["action"]) for c in doc["changes"]] == [
+        d for d in decided if d[0] == "warning"
+    ]
+    assert len(doc["undecided"]) == len([d for d in decided if d[0] == "info"]) > 0
     written = sorted(p.name for p in (tmp_path / "tui-review").iterdir())
     assert written == sorted(p.name for p in (tmp_path / "cli-review").iterdir()) and written
 
@@ -208,6 +255,7 @@ NEW_KEYS = {
     "e": ("Vendors", "vendors: evaluate the returned packs", VendorEvaluationDialog),
     "x": ("Audit", "audit: the live CRM against the design", AuditDialog),
     "g": ("Recertify", "audit: recertification checklists", RecertifyDialog),
+    "o": ("Decisions", "audit: recertification decisions", DecisionsDialog),
 }
 """key -> its name in F1, its palette entry, what it opens"""
 

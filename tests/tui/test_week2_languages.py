@@ -1,6 +1,7 @@
 """The rest of the week's screens in Persian and Russian show no English: the activity import with its
-preview, the readiness and staffing advice, the vendor evaluation and the audit with its findings, read
-from what the compositor draws (as tests/tui/test_tui_languages.py does for the sections)."""
+preview, the readiness and staffing advice, the vendor evaluation, the audit and the recertification
+decisions with their findings, read from what the compositor draws (as tests/tui/test_tui_languages.py
+does for the sections)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from tests.conftest import allowed_latin_words
 from tests.tui.conftest import TODAY
 from tests.tui.helpers import settle
-from tests.tui.test_journey_week2 import ACTIVITY, live_export
+from tests.tui.test_journey_week2 import ACTIVITY, REVIEW_COMMENT, live_export, revoke_first_right
 from tests.tui.test_tui_languages import SIZE, data_words, found_leaks, screen_text
 from tests.writers.vendor_pack_fixtures import REQUIREMENTS, VENDORS, blank_pack, vendor_packs
 from workbench.domain.fixed_ids import CRM_TARGETS
@@ -19,6 +20,7 @@ from workbench.tui.app import make_app
 from workbench.tui.screens.activity_import_dialog import ActivityImportDialog
 from workbench.tui.screens.advice_screen import AdviceScreen
 from workbench.tui.screens.audit_dialog import AuditDialog
+from workbench.tui.screens.decisions_dialog import DecisionsDialog
 from workbench.tui.screens.recertify_dialog import RecertifyDialog
 from workbench.tui.screens.vendor_evaluation_dialog import VendorEvaluationDialog
 
@@ -32,6 +34,7 @@ CRMs by their names; folder names"""
 def _words(seeded: Path, vendors: Path) -> frozenset[str]:
     paths = f"{ACTIVITY} {vendors} {seeded}".replace("/", " ").replace("-", " ").split()
     paths += ["recertification", "review"]  # the checklists' folder and files, as named on disk
+    paths += REVIEW_COMMENT.split()  # what the reviewer wrote
     return data_words(seeded) | allowed_latin_words() | frozenset(EXPORT_WORDS | VENDOR_WORDS | set(paths))
 
 
@@ -91,6 +94,18 @@ async def _walk(pilot, app, vendors: Path, live: Path) -> dict[str, str]:
     await settle(pilot)
     assert recertify.done is not None
     seen["recertification plan"] = screen_text(app)
+    await pilot.press("escape")
+    await settle(pilot)
+    revoke_first_right(Path("review") / "recertification-crm_manager.xlsx")
+    await pilot.press("o")
+    await settle(pilot)
+    decisions = app.screen
+    assert isinstance(decisions, DecisionsDialog)
+    decisions.query_one("#decisions-source").value = "review"
+    await pilot.press("enter")
+    await settle(pilot)
+    assert decisions.findings
+    seen["recertification decisions"] = screen_text(app)
     return seen
 
 
@@ -109,7 +124,7 @@ async def test_the_rest_of_the_week_shows_no_english(seeded, tmp_path, run_cli, 
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         seen = await _walk(pilot, app, vendors, live)
-    assert len(seen) == 10
+    assert len(seen) == 11
     assert not _leaks(seen, lang, ids), f"English on the {lang} screens: {_leaks(seen, lang, ids)}"
 
 

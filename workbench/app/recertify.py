@@ -9,8 +9,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from workbench.i18n import N_
+
 if TYPE_CHECKING:
     from workbench.app.design import Design
+    from workbench.domain.governance import Finding
+    from workbench.domain.playbook import Playbook
+    from workbench.domain.problems import Problem
+    from workbench.domain.recertify_decisions import ChangePlan
 
 
 class NotAFolder(Exception):
@@ -123,3 +129,80 @@ def plan_lines(design_label: str, done: Recertification) -> list[str]:
     for note in plan.notes:
         out += ["", _("note: {message}").format(message=note)]
     return out
+
+
+@dataclass
+class DecisionsRead:
+    """The reviewers' decisions checked against the design; `problems` of every checklist together."""
+
+    plan: ChangePlan
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def read_decisions(pb: Playbook, files: list[Path]) -> DecisionsRead:
+    """Every returned checklist read (`crmwb audit --decisions` and the TUI's review): the change plan."""
+    from workbench.domain.recertify_decisions import plan_changes
+    from workbench.loading.recertify_checklist import read_checklist
+
+    decisions, problems = [], []
+    for path in files:
+        checklist = read_checklist(path)
+        decisions += checklist.decisions
+        problems += checklist.problems
+    plan = plan_changes(pb, decisions)
+    return DecisionsRead(plan, problems + plan.problems)
+
+
+def returned_checklists(path: Path) -> list[Path]:
+    """A checklist, or the recertification-*.xlsx checklists of a folder (Office lock files left out)."""
+    if not path.is_dir():
+        return [path]
+    return sorted(p for p in path.glob("recertification-*.xlsx") if not p.name.startswith("~$"))
+
+
+DECISION_WORDS = {"revoke": N_("revoke"), "change": N_("change")}
+
+
+def decision_findings(plan: ChangePlan) -> list[Finding]:
+    """The rights to take away or narrow (warnings) and those still undecided (info), as findings that
+    point at their matrix cell."""
+    from workbench.domain.governance import Finding
+    from workbench.domain.locale import localize_digits
+    from workbench.domain.vocabulary import scope_label
+    from workbench.i18n import _, current_language
+
+    changes = [
+        Finding(
+            _(DECISION_WORDS.get(c.decision, c.decision)),
+            "warning",
+            _("{reviewer}: from {current} to {new}").format(
+                reviewer=c.reviewer, current=scope_label(c.current), new=scope_label(c.new)
+            )
+            + (f"; {c.comment}" if c.comment else ""),
+            _("narrow the right in the design and in the CRM (the change plan of the audit)"),
+            c.role,
+            c.object,
+            c.action,
+        )
+        for c in plan.changes
+    ]
+    undecided = [
+        Finding(
+            _("undecided"),
+            "info",
+            _("{where}: not decided yet ({scope})").format(
+                where=f"{Path(d.file).name}:{localize_digits(str(d.row), current_language())}",
+                scope=scope_label(d.scope),
+            ),
+            _("the reviewer decides: keep, revoke or change"),
+            d.role,
+            d.object,
+            d.action,
+        )
+        for d in plan.undecided
+    ]
+    return changes + undecided

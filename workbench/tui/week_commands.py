@@ -1,7 +1,7 @@
 """The palette's entries for the week's work: `task: set the due date ...`, `phase: close <phase>`,
 `kpi: record a value of <KPI>`, `report: weekly status report`, the activity import, the readiness and
 staffing advice, the vendor evaluation and the audit. They run the same actions as the keys (u, c, v, w,
-m, y, t, e, x, g), after showing the screen those keys belong to."""
+m, y, t, e, x, g, o), after showing the screen those keys belong to."""
 
 from __future__ import annotations
 
@@ -78,6 +78,11 @@ def week_commands(app: WorkbenchApp, screen: Screen) -> list[Command]:
                 _("audit: recertification checklists"),
                 "recertify",
                 _("plan the access review round and write one checklist per reviewer"),
+            ),
+            (
+                _("audit: recertification decisions"),
+                "decisions",
+                _("read the returned checklists; Enter on a right shows its cell"),
             ),
         )
     ]

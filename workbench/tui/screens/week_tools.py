@@ -107,6 +107,14 @@ class WeekTools(WorkbenchScreen):
             id="phases.recertify",
             tooltip=N_("Plan the access review round and write one checklist per reviewer"),
         ),
+        Binding(
+            "o",
+            "decisions",
+            N_("Decisions"),
+            show=False,
+            id="phases.decisions",
+            tooltip=N_("Read the returned recertification checklists; Enter shows a right's cell"),
+        ),
     ]
 
     def _apply(self, change: Callable[[], object], label: str, task_id: str) -> None:
@@ -200,9 +208,14 @@ class WeekTools(WorkbenchScreen):
     def action_audit(self) -> None:
         from workbench.tui.screens.audit_dialog import AuditDialog
 
-        self.app.push_screen(AuditDialog(str(self.session.folder)), self._audit_finding_chosen)
+        self.app.push_screen(AuditDialog(str(self.session.folder)), self._show_in_matrix)
 
-    async def _audit_finding_chosen(self, finding: Finding | None) -> None:
+    def action_decisions(self) -> None:
+        from workbench.tui.screens.decisions_dialog import DecisionsDialog
+
+        self.app.push_screen(DecisionsDialog(self.session.folder), self._show_in_matrix)
+
+    async def _show_in_matrix(self, finding: Finding | None) -> None:
         """The finding's cell in the permission matrix (Deliverables, Roles), as a governance finding's."""
         from workbench.tui.screens.deliverables import DeliverablesScreen
 
