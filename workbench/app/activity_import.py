@@ -8,6 +8,7 @@ Nothing is recorded unless the whole file read cleanly and at least one KPI coul
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -31,6 +32,11 @@ RECORDS = {
     "activities_logged": N_("activities"),
 }
 """the records columns an activity export may carry, as people call them"""
+
+
+def records_entered(counts: dict[str, int], number: Callable[[float], str]) -> str:
+    """What one role group entered, e.g. "leads 23, deals 9", the counts written with `number`."""
+    return ", ".join(f"{_(RECORDS[c]) if c in RECORDS else c} {number(n)}" for c, n in counts.items())
 
 
 class ActivityImportError(ValueError):

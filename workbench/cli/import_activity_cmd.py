@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.app.activity_import import RECORDS
+from workbench.app.activity_import import records_entered
 from workbench.cli.engagement_args import add_author_argument, fail, iso_date
 from workbench.cli.exit_codes import ExitCode
 from workbench.cli.kpi_cmd import open_or_fail
@@ -149,7 +149,7 @@ def _print(preview: ActivityPreview) -> None:
         how = measures.how.get(name) or _("given with {option}").format(option="--measure")
         print(cut(f"  {name:<24}{num(round(value)):>8}  {digits(how)}"))
     for group, counts in sorted(measures.by_group.items()):
-        entered = ", ".join(f"{_(RECORDS[c]) if c in RECORDS else c} {num(n)}" for c, n in counts.items())
+        entered = records_entered(counts, num)
         print(
             cut(
                 "  "

@@ -171,7 +171,7 @@ def preview_rows(preview: ActivityPreview) -> list[tuple[str, str, str, str, str
 
 def summary_lines(preview: ActivityPreview) -> list[str]:
     """The users read, what each role group entered, the roles in no group and what was not computed."""
-    from workbench.app.activity_import import RECORDS
+    from workbench.app.activity_import import records_entered
     from workbench.domain.text import tr
 
     lang = current_language()
@@ -182,9 +182,7 @@ def summary_lines(preview: ActivityPreview) -> list[str]:
         )
     ]
     for group, counts in sorted(measures.by_group.items()):
-        entered = ", ".join(
-            f"{_(RECORDS[c]) if c in RECORDS else c} {format_number(n, lang)}" for c, n in counts.items()
-        )
+        entered = records_entered(counts, lambda n: format_number(n, lang))
         lines.append(
             _("entered by {group}: {records}").format(
                 group=preview.group_names.get(group, group), records=entered
