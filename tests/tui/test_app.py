@@ -35,6 +35,10 @@ NAMESPACES = (
     "language:",
     "kpi:",
     "report:",
+    "activity:",
+    "advice:",
+    "vendors:",
+    "audit:",
 )
 
 

@@ -131,3 +131,10 @@ def test_lists_and_tables_are_laid_out_with_their_start_on_the_right():
     header = next(t for t in texts if "│" in t)
     assert header.index(bidi.visual("هدف")) < header.index(bidi.visual("شاخص"))  # first column rightmost
     assert "کاربران فعال" not in "".join(texts) and bidi.visual("کاربران فعال") in "".join(texts)
+
+
+def test_a_line_break_tag_in_a_table_cell_separates_its_items_and_never_shows():
+    """The advice reports join a point's traces with <br> in a Markdown table cell."""
+    blocks = parse_blocks("| # | پیشنهاد |\n|---|---|\n| ۱ | یک<br>دو |\n")
+    cells = [cell for block in blocks for row in block.rows for cell in row]
+    assert "یک; دو" in cells and not any("<br" in cell for cell in cells)

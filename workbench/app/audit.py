@@ -8,12 +8,42 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.i18n import _
+from workbench.i18n import N_, _
 
 if TYPE_CHECKING:
     from workbench.domain.audit_report import AuditReport
+    from workbench.domain.governance import Finding
     from workbench.domain.playbook import Playbook
     from workbench.domain.problems import Problem
+
+
+WORDS = {
+    "error": N_("error"),
+    "warning": N_("warning"),
+    "wider": N_("wider"),
+    "extra": N_("extra"),
+    "narrower": N_("narrower"),
+    "missing": N_("missing"),
+    "unknown-role": N_("unknown role"),
+    "unknown-object": N_("unknown object"),
+    "missing-role": N_("missing role"),
+    "none": N_("none"),
+    "own": N_("own"),
+    "team": N_("team"),
+    "all": N_("all"),
+}
+"""severities, drift kinds and scopes as people read them (JSON and SARIF keep the codes)"""
+
+FIXES = {
+    "wider": N_("narrow the right in the CRM to the design's scope, or widen the design on purpose"),
+    "extra": N_("take the right away in the CRM, or add it to the design on purpose"),
+    "narrower": N_("grant the design's scope in the CRM, or narrow the design"),
+    "missing": N_("grant the right in the CRM, or drop it from the design"),
+    "unknown-role": N_("remove the role from the CRM, or add it to the design"),
+    "unknown-object": N_("remove the object's rights from the CRM, or add the object to the design"),
+    "missing-role": N_("create the role in the CRM as the design has it"),
+}
+"""what to do about each kind of drift, for the TUI's findings list"""
 
 
 @dataclass
@@ -71,3 +101,34 @@ def drift_audit(pb: Playbook, label: str, target: str, source: Path) -> DriftAud
         return DriftAudit(None, problems, len(designed.grants))
     report = AuditReport.build(target, label, str(source), drifts, designed.limitations, live, problems)
     return DriftAudit(report, problems, len(designed.grants))
+
+
+def drift_findings(report: AuditReport) -> list[Finding]:
+    """The drifts as findings (errors first, as the governance findings), so the TUI lists them and
+    jumps to their matrix cell the same way; the rule is the drift's kind in words."""
+    from workbench.domain.governance import Finding
+
+    ordered = sorted(report.drifts, key=lambda d: d.severity != "error")
+    return [
+        Finding(
+            _(WORDS.get(d.kind, d.kind)),
+            d.severity,
+            d.message,
+            _(FIXES[d.kind]) if d.kind in FIXES else "",
+            d.role,
+            d.object,
+            d.action,
+        )
+        for d in ordered
+    ]
+
+
+def audit_design(ref: str, target: str, source: Path) -> DriftAudit:
+    """The drift audit of an engagement folder's (or playbook's) design, as `crmwb audit REF --from TARGET
+    SOURCE` runs it; a design that cannot be loaded gives its problems and no report."""
+    from workbench.app.design import load_design
+
+    design, problems = load_design(ref, None)
+    if design is None:
+        return DriftAudit(None, problems)
+    return drift_audit(design.playbook, design.label, target, source)

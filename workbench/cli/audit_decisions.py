@@ -15,7 +15,7 @@ from workbench.cli.audit_output import plan_lines
 from workbench.cli.exit_codes import ExitCode
 from workbench.cli.output import print_problems
 from workbench.domain.playbook import Playbook
-from workbench.domain.recertify_decisions import ChangePlan, CrmStep, apply_changes, crm_steps, plan_changes
+from workbench.domain.recertify_decisions import ChangePlan, CrmStep, apply_changes, crm_steps
 
 
 @dataclass
@@ -82,18 +82,12 @@ class Outcome:
 
 
 def decide(pb: Playbook, files: list[Path], target_choice: str | None) -> Outcome:
+    from workbench.app.recertify import read_decisions
     from workbench.crm_adapters.registry import UnknownTarget, adapter, expand, mapping_for
-    from workbench.loading.recertify_checklist import read_checklist
 
-    decisions, problems = [], []
-    for path in files:
-        checklist = read_checklist(path)
-        decisions += checklist.decisions
-        problems += checklist.problems
-    plan = plan_changes(pb, decisions)
-    problems += plan.problems
-    errors = [p for p in problems if p.severity == "error"]
-    print_problems(problems)
+    read = read_decisions(pb, files)
+    plan, errors = read.plan, read.errors
+    print_problems(read.problems)
     if errors:
         print(
             f"crmwb audit: {len(errors)} error(s) in the checklists; no change plan was made", file=sys.stderr

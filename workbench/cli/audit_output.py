@@ -8,27 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from workbench.app.audit import WORDS
 from workbench.domain.audit_report import AuditReport
 from workbench.domain.fixed_ids import crm_target_list
 from workbench.domain.recertify_decisions import ChangePlan, CrmStep
-from workbench.i18n import N_, _, ngettext
-
-WORDS = {
-    "error": N_("error"),
-    "warning": N_("warning"),
-    "wider": N_("wider"),
-    "extra": N_("extra"),
-    "narrower": N_("narrower"),
-    "missing": N_("missing"),
-    "unknown-role": N_("unknown role"),
-    "unknown-object": N_("unknown object"),
-    "missing-role": N_("missing role"),
-    "none": N_("none"),
-    "own": N_("own"),
-    "team": N_("team"),
-    "all": N_("all"),
-}
-"""severities, drift kinds and scopes as people read them (JSON and SARIF keep the codes)"""
+from workbench.i18n import _, ngettext
 
 
 def word(code: object) -> object:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from workbench.cli.engagement_args import add_lang_argument, iso_date
 from workbench.cli.exit_codes import ExitCode
-from workbench.cli.local import day, num
-from workbench.i18n import _, current_language, ngettext
+from workbench.cli.local import num
+from workbench.i18n import _, ngettext
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from workbench.app.design import load_design
-    from workbench.app.recertify import NotAFolder, recertify
+    from workbench.app.recertify import NotAFolder, plan_lines, recertify
     from workbench.cli.output import print_problems
 
     design, problems = load_design(args.design, args.answers)
@@ -61,8 +61,9 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return ExitCode.BAD_INPUT
-    plan, paths = done.plan, done.paths
-    _print_plan(design, plan, done.names, done.opened, done.due, paths, done.calendar)
+    paths = done.paths
+    for line in plan_lines(design.label, done):
+        print(line)
     answers = f" --answers {args.answers}" if args.answers else ""
     print(
         "\n"
@@ -77,60 +78,3 @@ def run(args: argparse.Namespace) -> int:
         )
     )
     return ExitCode.OK
-
-
-def _print_plan(design, plan, names: dict[str, str], opened, due, paths, calendar) -> None:
-    from workbench.domain.cadence import every_months
-    from workbench.domain.recertify import due_dates
-
-    lang = current_language()
-    source = (
-        _("Accountable for {task}").format(task=plan.task)
-        if plan.task
-        else _("fallback: no recertification task")
-    )
-    nexts = ", ".join(day(d) for d in due_dates(opened, plan.cadence_months, 3, workdays=calendar))
-    print(_("Access recertification for the {design}").format(design=design.label))
-    rows = [
-        (
-            _("cadence"),
-            _("{every} ({setting}); next: {dates}").format(
-                every=every_months(plan.cadence_months, lang),
-                setting="governance.recertification_months",
-                dates=nexts,
-            ),
-        ),
-        (
-            _("this round"),
-            ngettext(
-                "opens {opened}, due {due} ({n} working day)",
-                "opens {opened}, due {due} ({n} working days)",
-                plan.window_days,
-            ).format(opened=day(opened), due=day(due), n=num(plan.window_days)),
-        ),
-        (_("reviewer"), f"{plan.reviewer} ({names.get(plan.reviewer, '?')}), {source}"),
-    ]
-    width = max(len(label) for label, _value in rows)
-    for label, value in rows:
-        print(f"  {label:<{width}}  {value}")
-    by_path = {p.name: p for p in paths}
-    for reviewer, reviews in plan.by_reviewer().items():
-        rights = sum(len(r.rights) for r in reviews)
-        path = by_path.get(f"recertification-{reviewer}.xlsx")
-        print(
-            "\n"
-            + _("{reviewer} ({name}) reviews {roles}, {rights} -> {path}").format(
-                reviewer=reviewer,
-                name=names.get(reviewer, "?"),
-                path=path,
-                roles=ngettext("{n} role", "{n} roles", len(reviews)).format(n=num(len(reviews))),
-                rights=ngettext("{n} right", "{n} rights", rights).format(n=num(rights)),
-            )
-        )
-        width = max(len(r.role) for r in reviews)
-        for review in reviews:
-            note = f"  ({review.note})" if review.note else ""
-            count = ngettext("{n} right", "{n} rights", len(review.rights)).format(n=num(len(review.rights)))
-            print(f"  {review.role.ljust(width)}  {count:>10}  {review.name}{note}")
-    for note in plan.notes:
-        print("\n" + _("note: {message}").format(message=note))

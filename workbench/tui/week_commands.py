@@ -1,6 +1,7 @@
 """The palette's entries for the week's work: `task: set the due date ...`, `phase: close <phase>`,
-`kpi: record a value of <KPI>`, `report: weekly status report`. They run the same actions as the keys
-(u, c, v, w), after showing the screen those keys belong to."""
+`kpi: record a value of <KPI>`, `report: weekly status report`, the activity import, the readiness and
+staffing advice, the vendor evaluation and the audit. They run the same actions as the keys (u, c, v, w,
+m, y, t, e, x, g, o), after showing the screen those keys belong to."""
 
 from __future__ import annotations
 
@@ -49,6 +50,42 @@ def week_commands(app: WorkbenchApp, screen: Screen) -> list[Command]:
             _("preview the weekly report, then write md and html"),
         )
     )
+    out += [
+        (label, partial(_on_phases, app, action, None), help_text)
+        for label, action, help_text in (
+            (
+                _("activity: import a CRM activity export"),
+                "import_activity",
+                _("preview the adoption KPIs it gives, then record them"),
+            ),
+            (
+                _("advice: readiness"),
+                "advice('readiness')",
+                _("does the client need a CRM and a manager now"),
+            ),
+            (_("advice: staffing"), "advice('staffing')", _("how to staff the CRM function")),
+            (
+                _("vendors: evaluate the returned packs"),
+                "evaluate_vendors",
+                _("ranking, knock-outs, flagged evaluators, sensitivity; then write the evaluation"),
+            ),
+            (
+                _("audit: the live CRM against the design"),
+                "audit",
+                _("read the CRM's exported permissions; Enter on a finding shows its cell"),
+            ),
+            (
+                _("audit: recertification checklists"),
+                "recertify",
+                _("plan the access review round and write one checklist per reviewer"),
+            ),
+            (
+                _("audit: recertification decisions"),
+                "decisions",
+                _("read the returned checklists; Enter on a right shows its cell"),
+            ),
+        )
+    ]
     lang = current_language()
     out += [
         (

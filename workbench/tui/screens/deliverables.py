@@ -324,23 +324,32 @@ class DeliverablesScreen(RfpUndo):
         """Show what a finding points at: its matrix cell (or role row), its task in the RACI, or, for the
         Must-have balance, the RFP's Must-haves. Highlighting only moves the matrix cursor."""
         event.stop()
-        finding: Finding = event.finding
+        self.show_finding(event.finding, event.focus)
+
+    def show_finding(self, finding: Finding, focus: bool = True) -> None:
+        """The cell, role, task or RFP priority a finding names; the audit's findings come here too (a
+        cell the matrix does not show yet, a right the design does not grant, is added to it first)."""
         roles = self.query_one(RolesView)
         if finding.role or finding.object:
-            if roles.matrix.move_to_cell(finding.role, finding.object, finding.action):
-                if event.focus:
+            moved = roles.matrix.move_to_cell(finding.role, finding.object, finding.action)
+            if not moved and finding.cell is not None and focus:
+                self.show_tab("roles")
+                roles.load(self.session.opened.resolved, self.session.findings(), also=[finding])
+                moved = roles.matrix.move_to_cell(finding.role, finding.object, finding.action)
+            if moved:
+                if focus:
                     roles.matrix.focus()
-            elif event.focus:
+            elif focus:
                 self.notify(
                     _("{rule}: the matrix shows no cell for this finding").format(rule=finding.rule),
                     severity="warning",
                 )
-        elif finding.task and event.focus:
+        elif finding.task and focus:
             self.show_tab("raci")
             grid = self.query_one(RaciGrid)
             if grid.go_to(finding.task):
                 grid.focus()
-        elif finding.rule == "moscow-balance" and event.focus:
+        elif finding.rule == "moscow-balance" and focus:
             self.show_rfp_priority("must")
 
     # ---- for the palette

@@ -54,6 +54,21 @@ def table(bindings: list[Binding]) -> str:
     return "\n".join(rows) if rows else f"_{_('No keys of its own.')}_"
 
 
+def class_bindings(cls: type) -> list[Binding]:
+    """A screen's keys, then those of the workbench classes it is built on (Phases on the week's tools,
+    a dialog on the form's frame): Textual merges them the same way; its own screens' keys are left out."""
+    seen: set[str] = set()
+    out: list[Binding] = []
+    for base in cls.__mro__:
+        if "BINDINGS" not in base.__dict__ or not base.__module__.startswith("workbench."):
+            continue
+        for binding in Binding.make_bindings(base.__dict__["BINDINGS"]):
+            if (binding.id or binding.key) not in seen:
+                seen.add(binding.id or binding.key)
+                out.append(binding)
+    return out
+
+
 def screen_classes() -> list[tuple[str, type[Screen]]]:
     """Every section's screen class, in section order (Deliverables when it is installed)."""
     from workbench.tui.screens.export import ExportScreen
@@ -113,7 +128,7 @@ def help_parts(current: Screen) -> list[tuple[str, str]]:
     parts = [
         ("heading", f"## {_('This screen ({name})').format(name=name)}"),
         ("text", _help(current)),
-        ("keys", table(list(Binding.make_bindings(type(current).BINDINGS)))),
+        ("keys", table(class_bindings(type(current)))),
         ("heading", f"## {_('Everywhere')}"),
         ("keys", table(list(app_bindings))),
         (
@@ -130,7 +145,7 @@ def help_parts(current: Screen) -> list[tuple[str, str]]:
         parts += [
             ("heading", f"## {label}"),
             ("text", _help(cls)),
-            ("keys", table(list(Binding.make_bindings(cls.BINDINGS)))),
+            ("keys", table(class_bindings(cls))),
         ]
     return parts
 

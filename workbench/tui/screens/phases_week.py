@@ -5,7 +5,6 @@ report is written in a worker, and what came of it is said in a notification, ne
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,7 +12,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 from workbench.i18n import _, current_language, ngettext
-from workbench.tui.screens.base import WorkbenchScreen
+from workbench.tui.screens.week_tools import WeekTools, write_files
 
 if TYPE_CHECKING:
     from workbench.app.phase_gate import PhaseClosed
@@ -31,13 +30,7 @@ class PhaseCloseLanded(Message):
     error: str | None = None
 
 
-@dataclass
-class ReportWritten(Message):
-    paths: list[Path]
-    error: str | None = None
-
-
-class WeekActions(WorkbenchScreen):
+class WeekActions(WeekTools):
     """The base of PhasesScreen: uses its session, `selected`, `phase`, `labels`, `states` and `_apply`."""
 
     session: Session
@@ -47,9 +40,6 @@ class WeekActions(WorkbenchScreen):
 
     @property
     def selected(self) -> TaskView | None:
-        raise NotImplementedError
-
-    def _apply(self, change: Callable[[], object], label: str, task_id: str, undoable: bool = False) -> None:
         raise NotImplementedError
 
     # ---- due date and assignee
@@ -204,31 +194,13 @@ class WeekActions(WorkbenchScreen):
     def _write_report(self, request: ReportRequest) -> None:
         from workbench.app.report import weekly_report
 
-        try:
+        def write() -> list[Path]:
             with self.wb.store_queue.lock:
-                done = weekly_report(self.session.opened, request.formats, self.wb.today, request.folder)
-        except OSError as exc:
-            self.post_message(
-                ReportWritten(
-                    [],
-                    _("cannot write to {folder}: {reason}").format(
-                        folder=request.folder, reason=exc.strerror or exc
-                    ),
-                )
-            )
-            return
-        self.post_message(ReportWritten(done.paths))
+                return weekly_report(
+                    self.session.opened, request.formats, self.wb.today, request.folder
+                ).paths
 
-    def on_report_written(self, message: ReportWritten) -> None:
-        message.stop()
-        if message.error:
-            self.notify(message.error, severity="error", timeout=8)
-            return
-        self.notify(
-            "\n".join(_("wrote {path}").format(path=path) for path in message.paths),
-            title=_("Weekly status report"),
-            timeout=8,
-        )
+        write_files(self, write, request.folder, _("Weekly status report"))
 
 
 def _when(closed_at: str) -> str:

@@ -31,6 +31,7 @@ from workbench.tui import bidi
 
 HEADING_STYLES = {1: "bold underline", 2: "bold", 3: "bold italic"}
 COLUMN_GAP = " │ "
+LINE_BREAKS = {"<br>", "<br/>"}
 
 
 @dataclass
@@ -49,7 +50,9 @@ def _inline(token) -> str:
     """An inline token's text without its emphasis marks; a hard break is a new line."""
     parts: list[str] = []
     for child in token.children or []:
-        if child.type in ("text", "code_inline", "html_inline"):
+        if child.type == "html_inline" and child.content.replace(" ", "").lower() in LINE_BREAKS:
+            parts.append("; ")  # a <br> between items of a table cell (the advice's traces)
+        elif child.type in ("text", "code_inline", "html_inline"):
             parts.append(child.content)
         elif child.type == "softbreak":
             parts.append(" ")

@@ -9,6 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from workbench.domain.governance import Finding
+from workbench.domain.vocabulary import action_label
 from workbench.i18n import _
 from workbench.tui.bidi import visual
 
@@ -18,7 +19,8 @@ SEVERITY_ICONS = {"error": ("✖", "$error"), "warning": ("⚠", "$warning"), "i
 def finding_prompt(finding: Finding) -> Content:
     """Three short parts a reviewer scans: what rule, what is wrong, what to do."""
     icon, style = SEVERITY_ICONS.get(finding.severity, ("•", ""))
-    where = " · ".join(p for p in (finding.role, finding.object, finding.action, finding.task) if p)
+    action = action_label(finding.action) if finding.action else None  # a word of the interface language
+    where = " · ".join(p for p in (finding.role, finding.object, action, finding.task) if p)
     return Content.assemble(
         (f"{icon} ", style),
         (finding.rule, "bold"),

@@ -3,6 +3,8 @@ governance findings beside it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -50,9 +52,10 @@ class RolesView(Horizontal):
     def matrix(self) -> PermissionMatrixTable:
         return self.query_one(PermissionMatrixTable)
 
-    def load(self, pb: Playbook, findings: list[Finding]) -> None:
-        """The matrix shows every column a finding points at, even one no role holds."""
-        cells = [(f.object, f.action) for f in findings if f.object and f.action]
+    def load(self, pb: Playbook, findings: list[Finding], also: Sequence[Finding] = ()) -> None:
+        """The matrix shows every column a finding points at, even one no role holds; `also` are findings
+        from elsewhere (the audit's) whose columns it shows too, though the list does not hold them."""
+        cells = [(f.object, f.action) for f in [*findings, *also] if f.object and f.action]
         self.matrix.load(permission_matrix(pb, self.lang, include=cells))
         self.query_one(FindingsList).set_findings(findings)
         from workbench.domain.locale import format_number
