@@ -15,7 +15,7 @@ from tests.tui.helpers import settle
 from tests.tui.test_journey_week2 import ACTIVITY, REVIEW_COMMENT, live_export, revoke_first_right
 from tests.tui.test_tui_languages import SIZE, data_words, found_leaks, screen_text
 from tests.writers.vendor_pack_fixtures import REQUIREMENTS, VENDORS, blank_pack, vendor_packs
-from workbench.domain.fixed_ids import CRM_TARGETS
+from workbench.crm_adapters.registry import names as crm_names
 from workbench.tui.app import make_app
 from workbench.tui.screens.activity_import_dialog import ActivityImportDialog
 from workbench.tui.screens.advice_screen import AdviceScreen
@@ -26,7 +26,7 @@ from workbench.tui.screens.vendor_evaluation_dialog import VendorEvaluationDialo
 
 EXPORT_WORDS = {"good_utf8.csv", "good_utf8", "csv", "utf-8", "UTF-8", "utf", "UTF"}
 """the activity file's name and encoding, as the file has them"""
-VENDOR_WORDS = {*VENDORS, *REQUIREMENTS, *CRM_TARGETS, "Ali", "Olga", "EUR", "vendors", "crm"}
+VENDOR_WORDS = {*VENDORS, *REQUIREMENTS, *crm_names(), "Ali", "Olga", "EUR", "vendors", "crm"}
 """the vendors', requirements' (ids) and evaluators' names and the currency, as the packs give them; the
 CRMs by their names; folder names"""
 

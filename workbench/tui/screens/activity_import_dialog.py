@@ -119,7 +119,13 @@ class ActivityImportDialog(FormDialog[ActivityPreview | None]):
         self.query_one("#activity-summary", BidiText).update(_("Reading {file}…").format(file=file))
         self._build((file, day), Path(file).expanduser(), as_of, then_say)
 
-    @work(thread=True, exclusive=True, group="activity-preview", exit_on_error=False)
+    @work(
+        thread=True,
+        exclusive=True,
+        group="activity-preview",
+        exit_on_error=False,
+        description="activity preview",
+    )
     def _build(self, inputs: tuple[str, str], file: Path, as_of: date, then_say: str) -> None:
         from workbench.app.activity_import import ActivityImportError, ActivityRequest, preview_activity
 

@@ -62,7 +62,7 @@ class AuditDialog(FindingsDialog):
         self.working()
         self._run(self.target, Path(self.source).expanduser())
 
-    @work(thread=True, exclusive=True, group="audit", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="audit", exit_on_error=False, description="audit")
     def _run(self, target: str, source: Path) -> None:
         from workbench.app.audit import audit_design
 

@@ -53,7 +53,13 @@ class DecisionsDialog(FindingsDialog):
         self.working()
         self._run(Path(self.source).expanduser())
 
-    @work(thread=True, exclusive=True, group="decisions", exit_on_error=False)
+    @work(
+        thread=True,
+        exclusive=True,
+        group="decisions",
+        exit_on_error=False,
+        description="recertification decisions",
+    )
     def _run(self, source: Path) -> None:
         from workbench.app.design import load_design
         from workbench.app.recertify import read_decisions, returned_checklists

@@ -77,7 +77,7 @@ class RecertifyDialog(FormDialog[None]):
         self.query_one("#recertify-scroll").loading = True
         self._write(Path(self.folder).expanduser())
 
-    @work(thread=True, exclusive=True, group="recertify", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="recertify", exit_on_error=False, description="recertification")
     def _write(self, folder: Path) -> None:
         from workbench.app.design import load_design
         from workbench.app.recertify import NotAFolder, plan_lines, recertify

@@ -91,7 +91,13 @@ class VendorEvaluationDialog(FormDialog[Evaluation | None]):
         self.query_one("#evaluation-scroll").loading = True
         self._run(Path(self.folder).expanduser())
 
-    @work(thread=True, exclusive=True, group="vendor-evaluation", exit_on_error=False)
+    @work(
+        thread=True,
+        exclusive=True,
+        group="vendor-evaluation",
+        exit_on_error=False,
+        description="vendor evaluation",
+    )
     def _run(self, folder: Path) -> None:
         from workbench.app.vendor_evaluation import EvaluationInputError, run_evaluation
         from workbench.writers.evaluation_text import markdown
