@@ -103,7 +103,7 @@ def test_all_kept_exits_0_and_table(run_cli, tmp_path):
     wb.save(checklist)
     code, out, _ = run_cli("audit", MINI, "--decisions", checklist)
     assert code == 0
-    assert "0 change(s), 6 kept, 0 undecided" in out
+    assert "0 changes, 6 kept, 0 undecided" in out
 
 
 def test_invalid_decisions_exit_2_located(run_cli, tmp_path):
@@ -157,7 +157,7 @@ def test_crm_steps_and_audit_after_decisions(run_cli, exported, tmp_path):
     # once the administrator removes it, the CRM matches the recertified design
     edit_lines(exported / "permissions.csv", {"CRM_consultant,settings,update,all": None})
     code, out, _ = run_cli("audit", MINI, "--decisions", checklist, "--from", "fake", exported)
-    assert code == 0 and "clean" in out and "1 change(s)" in out
+    assert code == 0 and "clean" in out and "1 change," in out
 
 
 def test_sarif_needs_from_with_decisions(run_cli, tmp_path):
@@ -188,3 +188,18 @@ def test_registered_commands():
     assert COMMANDS["audit"][0] == "workbench.cli.audit_cmd"
     assert COMMANDS["recertify"][0] == "workbench.cli.recertify_cmd"
     assert COMMANDS["crm-export"][0] == "workbench.cli.crm_export_cmd"
+
+
+def test_the_change_plan_speaks_the_output_language(tmp_path, run_cli):
+    """`audit --decisions` as a table in Russian and Persian: headers, decisions, actions and scopes in the
+    language; role and object ids (the design's names) stay as they are."""
+    checklist = _checklists(run_cli, tmp_path) / "recertification-crm_manager.xlsx"
+    _decide(checklist, {("consultant", "settings", "update"): ("revoke", None, "left the project")})
+    for lang, words in (
+        ("ru", ("решения по пересмотру доступа", "решение", "было", "изменение")),
+        ("fa", ("تصمیم", "تغییر")),
+    ):
+        code, out, err = run_cli("audit", MINI, "--decisions", checklist, "--lang", lang)
+        assert code == 1, err
+        assert all(w in out for w in words) and "consultant" in out, out
+        assert "recertification decisions" not in out and "decision" not in out and "kept" not in out

@@ -16,6 +16,7 @@ from workbench.cli.exit_codes import ExitCode
 from workbench.cli.output import print_problems
 from workbench.domain.playbook import Playbook
 from workbench.domain.recertify_decisions import ChangePlan, CrmStep, apply_changes, crm_steps
+from workbench.i18n import ngettext
 
 
 @dataclass
@@ -90,7 +91,13 @@ def decide(pb: Playbook, files: list[Path], target_choice: str | None) -> Outcom
     print_problems(read.problems)
     if errors:
         print(
-            f"crmwb audit: {len(errors)} error(s) in the checklists; no change plan was made", file=sys.stderr
+            "crmwb audit: "
+            + ngettext(
+                "{n} error in the checklists; no change plan was made",
+                "{n} errors in the checklists; no change plan was made",
+                len(errors),
+            ).format(n=len(errors)),
+            file=sys.stderr,
         )
         return Outcome(ExitCode.BAD_INPUT, pb)
     decided = apply_changes(pb, plan.changes)

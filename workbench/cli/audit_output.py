@@ -87,41 +87,104 @@ def drift_lines(report: AuditReport, compared: int) -> list[str]:
 
 
 def plan_lines(plan: ChangePlan, steps: dict[str, list[CrmStep]], sources: int) -> list[str]:
+    """The change plan read from the checklists, in the output language: decisions, actions and scopes by
+    their translated labels; role, object and CRM names as they are (ids the CRM and the design use)."""
+    from workbench.cli.local import num
+    from workbench.domain.vocabulary import action_label, decision_label, scope_label
+
     lines = [
-        (
-            f"recertification decisions from {sources} checklist(s): {len(plan.changes)} change(s), "
-            f"{plan.kept} kept, {len(plan.undecided)} undecided"
+        _(
+            "recertification decisions from {checklists}: {changes}, {kept} kept, {undecided} undecided"
+        ).format(
+            checklists=ngettext("{n} checklist", "{n} checklists", sources).format(n=num(sources)),
+            changes=ngettext("{n} change", "{n} changes", len(plan.changes)).format(n=num(len(plan.changes))),
+            kept=num(plan.kept),
+            undecided=num(len(plan.undecided)),
         )
     ]
     if plan.changes:
-        lines += ["", "In the design (roles[].permissions of the playbook the design comes from):"]
-        titles = ("decision", "role", "object", "action", "from", "to", "reviewer", "checklist", "comment")
+        lines += ["", _("In the design (roles[].permissions of the playbook the design comes from):")]
         lines += table(
-            titles,
             (
-                (c.decision, c.role, c.object, c.action, c.current, c.new, c.reviewer, c.where, c.comment)
+                _("decision"),
+                _("role"),
+                _("object"),
+                _("action"),
+                _("from"),
+                _("to"),
+                _("reviewer"),
+                _("checklist"),
+                _("comment"),
+            ),
+            (
+                (
+                    decision_label(c.decision),
+                    c.role,
+                    c.object,
+                    action_label(c.action),
+                    scope_label(c.current),
+                    scope_label(c.new),
+                    c.reviewer,
+                    c.where,
+                    c.comment,
+                )
                 for c in plan.changes
             ),
         )
     for target, target_steps in steps.items():
-        lines += ["", f"In {target}:"]
+        lines += ["", _("In {target}:").format(target=target)]
         if not target_steps:
-            lines.append(f"  nothing to change: {target} cannot express these rights or does not map them")
+            lines.append(
+                "  "
+                + _("nothing to change: {target} cannot express these rights or does not map them").format(
+                    target=target
+                )
+            )
             continue
         lines += table(
-            ("crm role", "crm object", "action", "from", "to", "role", "object", "note"),
             (
-                (s.crm_role, s.crm_object, s.action, s.before, s.after, s.role, s.object, s.note or "")
+                _("crm role"),
+                _("crm object"),
+                _("action"),
+                _("from"),
+                _("to"),
+                _("role"),
+                _("object"),
+                _("note"),
+            ),
+            (
+                (
+                    s.crm_role,
+                    s.crm_object,
+                    action_label(s.action),
+                    s.before,
+                    s.after,
+                    s.role,
+                    s.object,
+                    s.note or "",
+                )
                 for s in target_steps
             ),
         )
     if plan.changes and not steps:
-        lines += ["", f"add --target {crm_target_list('|')}|all for the steps in the CRM"]
-    if plan.undecided:
-        lines += ["", f"undecided ({len(plan.undecided)}): the review is not finished"]
         lines += [
-            f"  {d.file}:{d.row}: {d.role} {d.action} {d.object} ({d.scope})" for d in plan.undecided[:20]
+            "",
+            _("add --target {targets}|all for the steps in the CRM").format(targets=crm_target_list("|")),
         ]
-        if len(plan.undecided) > 20:
-            lines.append(f"  ... and {len(plan.undecided) - 20} more")
+    if plan.undecided:
+        n = len(plan.undecided)
+        lines += [
+            "",
+            ngettext(
+                "undecided ({n}): the review is not finished",
+                "undecided ({n}): the review is not finished",
+                n,
+            ).format(n=num(n)),
+        ]
+        lines += [
+            f"  {d.file}:{d.row}: {d.role} {action_label(d.action)} {d.object} ({scope_label(d.scope)})"
+            for d in plan.undecided[:20]
+        ]
+        if n > 20:
+            lines.append("  " + _("... and {n} more").format(n=num(n - 20)))
     return lines
