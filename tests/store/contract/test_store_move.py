@@ -6,7 +6,11 @@ lost row is caught by the verification; a target already holding the engagement 
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import sqlite3
+import uuid
 
 import pytest
 import yaml
@@ -27,24 +31,30 @@ HISTORY = [
 
 
 def _ok(*args: str) -> str:
-    result = crmwb(*args, env=NO_ENV_STORE)
-    assert result.returncode in (0, 1), (args, result.stdout, result.stderr)
-    return result.stdout
+    """`crmwb ARGS` run in this process with no $CRMWB_STORE; its standard output (exit 0 or 1 expected).
+    The moves under test that must be whole programs (`store move`) use `crmwb()`, a process of their own."""
+    from workbench.cli.main import main
+
+    before = os.environ.get("CRMWB_STORE")
+    os.environ["CRMWB_STORE"] = ""
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(list(args))
+    finally:
+        if before is None:
+            os.environ.pop("CRMWB_STORE", None)
+        else:
+            os.environ["CRMWB_STORE"] = before
+    assert code in (0, 1), (args, out.getvalue(), err.getvalue())
+    return out.getvalue()
 
 
 def _engagement(folder) -> None:
-    _ok(
-        "new",
-        str(folder),
-        "--playbook",
-        "core",
-        "--answers",
-        str(RETAIL),
-        "--client",
-        "Retail Co",
-        "--start",
-        "2026-01-05",
-    )
+    """A local engagement with some history, made in this process: eight interpreter starts less per test."""
+    client = f"Retail Co {uuid.uuid4().hex[:6]}"  # its key in the team database: one per test, never shared
+    new = ["new", str(folder), "--playbook", "core", "--answers", str(RETAIL), "--client", client]
+    _ok(*new, "--start", "2026-01-05")
     for step in HISTORY:
         _ok(*[part.format(dir=folder) for part in step])
 
