@@ -126,7 +126,7 @@ class PersonDialog(FormDialog[Person]):
                 disabled=name == "id" and self.person is not None,
             )
         yield Label(visual(_("Designed role")))
-        role = person.roles[0] if person.roles else Select.BLANK
+        role = person.roles[0] if person.roles else Select.NULL
         yield Select(
             [(visual(label), rid) for rid, label in self.roles],
             value=role,
@@ -135,7 +135,7 @@ class PersonDialog(FormDialog[Person]):
         )
         yield Label(visual(_("Manager")))
         managers = [(visual(f"{p.name} ({p.id})"), p.id) for p in self.people if p.id != person.id]
-        yield Select(managers, value=person.manager or Select.BLANK, prompt=_("none"), id="person-manager")
+        yield Select(managers, value=person.manager or Select.NULL, prompt=_("none"), id="person-manager")
         for name in FIELDS[3:]:
             yield Label(visual(labels[name]))
             yield Input(getattr(person, name), id=f"person-{name}", compact=True)
@@ -155,8 +155,8 @@ class PersonDialog(FormDialog[Person]):
 
     def drafted(self) -> Person:
         pid, name, department, email, login, role, manager, active = self._values()
-        roles = (str(role),) if role != Select.BLANK else ()
-        manager_id = str(manager) if manager != Select.BLANK else ""
+        roles = (str(role),) if role != Select.NULL else ()
+        manager_id = str(manager) if manager != Select.NULL else ""
         kept = self.person.roles[1:] if self.person else ()
         return Person(pid, name, department, roles + kept, manager_id, active, email, login)
 
