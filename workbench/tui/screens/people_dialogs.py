@@ -185,9 +185,12 @@ class PeopleAuditDialog(FormDialog[AuditRequest]):
         self.targets, self.last = targets, last
 
     def compose_form(self) -> ComposeResult:
+        from workbench.crm_adapters.registry import adapter
+
         yield Label(visual(_("CRM")))
         chosen = self.last.target if self.last else self.targets[0]
-        yield Select([(t, t) for t in self.targets], value=chosen, allow_blank=False, id="audit-crm")
+        labels = [(visual(adapter(t).label), t) for t in self.targets]
+        yield Select(labels, value=chosen, allow_blank=False, id="audit-crm")
         yield BidiText(
             _("The CRM's user export: files separated by {sep}, or a folder of them.").format(sep=" ; ")
         )
