@@ -13,6 +13,7 @@ from workbench.i18n import _
 
 if TYPE_CHECKING:
     from workbench.domain.people import Person
+    from workbench.domain.playbook import Playbook
     from workbench.domain.problems import Problem
     from workbench.store.roster import RosterSave
 
@@ -35,6 +36,23 @@ def preview_import(folder: Path, file: Path, replace: bool = False) -> ImportPre
     if any(p.severity == "error" for p in problems):
         return ImportPreview(None, problems)
     return ImportPreview(merged(current, imported, replace), problems)
+
+
+def roster(folder: Path) -> tuple[list[Person], list[Problem]]:
+    """The people of roster.yaml as it is now (none before the first import)."""
+    from workbench.loading.roster import read_roster
+
+    return read_roster(folder)
+
+
+def import_people(pb: Playbook | None, folder: Path, file: Path, replace: bool = False) -> RosterSave:
+    """`crmwb roster DIR import`'s use case (import_roster), its problems kept on the result when nothing
+    could be imported, for an interface that shows one outcome."""
+    from workbench.app.people_audit import import_roster
+    from workbench.store.roster import RosterSave
+
+    saved, problems = import_roster(pb, folder, file, replace)
+    return saved if saved is not None else RosterSave([], problems=problems)
 
 
 def person_error(person: Person, people: list[Person], adding: bool) -> str | None:

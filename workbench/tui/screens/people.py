@@ -109,9 +109,9 @@ class PeopleScreen(WorkbenchScreen):
         return {role.id: tr(role.name, lang) for role in self.session.opened.resolved.roles}
 
     def reload(self) -> None:
-        from workbench.loading.roster import read_roster
+        from workbench.app.roster import roster
 
-        people, problems = read_roster(self.folder)
+        people, problems = roster(self.folder)
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             self.show_error(_("The roster cannot be read"), errors[0].message, [str(p) for p in errors])
@@ -183,7 +183,9 @@ class PeopleScreen(WorkbenchScreen):
     def written(self, saved: RosterSave, done: str, select: str | None) -> None:
         if saved.problems:
             self.show_error(
-                _("Not saved: the roster cannot be read"), saved.problems[0].message, map(str, saved.problems)
+                _("Not saved: the roster cannot be read"),
+                saved.problems[0].message,
+                [str(p) for p in saved.problems],
             )
             return
         self.show_people(saved.people, select)
@@ -220,16 +222,13 @@ class PeopleScreen(WorkbenchScreen):
         self.app.push_screen(ImportPreviewDialog(file, lines), confirmed)
 
     def import_file(self, file: Path, replace: bool) -> None:
-        from workbench.app.people_audit import import_roster
-        from workbench.store.roster import RosterSave
+        from workbench.app.roster import import_people
 
         pb = self.session.opened.resolved
-
-        def change() -> RosterSave:
-            saved, problems = import_roster(pb, self.folder, file, replace)
-            return saved if saved is not None else RosterSave([], problems=problems)
-
-        self.write(change, _("Roster imported from {file}").format(file=file.name))
+        self.write(
+            lambda: import_people(pb, self.folder, file, replace),
+            _("Roster imported from {file}").format(file=file.name),
+        )
 
     def edit(self, person: Person | None) -> None:
         from workbench.app.roster import save_person
