@@ -35,6 +35,7 @@ NAMESPACES = (
     "language:",
     "kpi:",
     "report:",
+    "people:",
 )
 
 
@@ -109,6 +110,9 @@ async def test_the_palette_has_namespaced_entries_for_everything(seeded):
             "theme: dark",
             "help: keys",
             "go: Phases",
+            "go: People",
+            "people: import a roster",
+            "people: add a person",
             "settings: show",
         ):
             assert wanted in names

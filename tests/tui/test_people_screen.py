@@ -248,3 +248,18 @@ async def test_an_import_by_another_process_survives_the_next_edit(new_core, pop
         assert ids == [first[0].id, *(p.id for p in later)]
         assert roster_doc(folder)["people"][0]["department"] == "Board"
         assert [p.id for p in screen.people] == ids  # the table shows the roster as written
+
+
+async def test_the_palette_opens_people_and_its_audit(new_core):
+    from workbench.tui.commands import WorkbenchCommands
+
+    app = make_app(new_core("eng"), today=TODAY, section="phases")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        command = {n: c for n, c, _ in WorkbenchCommands(app.screen).commands()}[
+            "people: audit a CRM's users"
+        ]
+        await command()
+        await settle(pilot)
+        assert isinstance(app.screen, PeopleAuditDialog)
+        assert isinstance(app.screen_stack[-2], PeopleScreen)

@@ -1,6 +1,6 @@
 """The command palette's workbench entries, namespaced by what they act on: `engagement: ...`,
-`phase: ...`, `task: ...`, `kpi: ...`, `report: ...`, `export: ...`, `jobdesc: ...`, `theme: ...`,
-`help: ...`.
+`phase: ...`, `task: ...`, `kpi: ...`, `report: ...`, `export: ...`, `jobdesc: ...`, `people: ...`,
+`theme: ...`, `help: ...`.
 
 Entries follow the app's state (recent engagements, the open engagement's phases, tasks and roles) and,
 for `task:` actions on the selected task, the screen the palette was opened on. They call the same
