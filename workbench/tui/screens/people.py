@@ -86,10 +86,10 @@ class PeopleScreen(WorkbenchScreen):
         table.add_columns(
             *[visual(_(t)) for t in (N_("Person"), N_("Department"), N_("Designed role"), N_("Manager"))]
         )
-        table.styles.width = "2fr"
+        table.styles.width = "1fr"
         self.query_one("#people-top", Horizontal).styles.height = "1fr"
         detail = self.query_one("#people-detail", Static)
-        detail.styles.width = "1fr"
+        detail.styles.width = 34
         detail.styles.padding = (0, 1)
         self.query_one(PeopleFindings).set_findings([], _("No audit yet: press U to audit a CRM's users."))
         self.reload()
