@@ -263,3 +263,17 @@ async def test_the_palette_opens_people_and_its_audit(new_core):
         await settle(pilot)
         assert isinstance(app.screen, PeopleAuditDialog)
         assert isinstance(app.screen_stack[-2], PeopleScreen)
+        app.screen.query_one("#audit-files", Input).value = "users.csv"
+        await pilot.press("escape")  # typed: asks first
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, PeopleScreen)
+        await pilot.press("f1")  # the help lists the People keys first
+        await settle(pilot)
+        from workbench.tui.screens.help import HelpScreen, help_markdown
+
+        assert isinstance(app.screen, HelpScreen)
+        text = help_markdown(app.screen_stack[-2])
+        for words in ("Import", "Add", "Edit", "Remove", "Audit users"):
+            assert f"**{words}**" in text

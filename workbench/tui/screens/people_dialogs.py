@@ -183,6 +183,7 @@ class PeopleAuditDialog(FormDialog[AuditRequest]):
     def __init__(self, targets: list[str], last: AuditRequest | None = None) -> None:
         super().__init__(_("Audit a CRM's user accounts"))
         self.targets, self.last = targets, last
+        self.typed = ""
 
     def compose_form(self) -> ComposeResult:
         from workbench.crm_adapters.registry import adapter
@@ -200,8 +201,11 @@ class PeopleAuditDialog(FormDialog[AuditRequest]):
     def ok_label(self) -> str:
         return _("Audit")
 
+    def on_mount(self) -> None:
+        self.typed = self.query_one("#audit-files", Input).value
+
     def is_dirty(self) -> bool:
-        return bool(self.query_one("#audit-files", Input).value.strip()) and self.last is None
+        return self.query_one("#audit-files", Input).value != self.typed
 
     def submit(self) -> None:
         text = self.query_one("#audit-files", Input).value
