@@ -30,6 +30,7 @@ from workbench.tui.widgets.people_findings import PeopleFindings
 
 if TYPE_CHECKING:
     from workbench.app.people_audit import PeopleAuditResult
+    from workbench.app.roster import ImportPreview
     from workbench.store.roster import RosterSave
     from workbench.tui.screens.people_dialogs import AuditRequest
 
@@ -200,11 +201,17 @@ class PeopleScreen(WorkbenchScreen):
 
         self.app.push_screen(RosterFileDialog(), chosen)
 
+    @work(thread=True, group="roster-preview", exit_on_error=False)
     def preview(self, file: Path, replace: bool) -> None:
+        """Read the HR list away from the screen (a list of thousands takes a moment), then show it."""
         from workbench.app.roster import preview_import
-        from workbench.tui.screens.people_dialogs import ImportPreviewDialog, preview_lines
 
         seen = preview_import(self.folder, file, replace)
+        self.app.call_from_thread(self.show_preview, file, replace, seen)
+
+    def show_preview(self, file: Path, replace: bool, seen: ImportPreview) -> None:
+        from workbench.tui.screens.people_dialogs import ImportPreviewDialog, preview_lines
+
         if seen.change is None:
             self.show_error(
                 _("{file} cannot be imported").format(file=file.name),
