@@ -277,3 +277,22 @@ async def test_the_palette_opens_people_and_its_audit(new_core):
         text = help_markdown(app.screen_stack[-2])
         for words in ("Import", "Add", "Edit", "Remove", "Audit users"):
             assert f"**{words}**" in text
+
+
+async def test_a_bad_hr_list_is_reported_located_and_nothing_is_written(new_core, tmp_path):
+    from workbench.tui.screens.dialogs import ErrorDialog
+
+    folder = new_core("eng")
+    bad = tmp_path / "hr.csv"
+    bad.write_text("Person ID,Full name\nP1,Sara\nP1,Sara again\n", encoding="utf-8")
+    app = make_app(folder, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_people(pilot, app)
+        await pilot.press("i")
+        app.screen.query_one("#roster-file", Input).value = str(bad)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ErrorDialog)
+        assert dialog.details == [f"{bad}:3:1: error: person id P1 is also on row 2; expected each person once"]
+    assert not (folder / "roster.yaml").exists()
