@@ -293,6 +293,7 @@ async def test_a_bad_hr_list_is_reported_located_and_nothing_is_written(new_core
         await pilot.press("ctrl+s")
         await settle(pilot)
         dialog = app.screen
-        assert isinstance(dialog, ErrorDialog)
-        assert dialog.details == [f"{bad}:3:1: error: person id P1 is also on row 2; expected each person once"]
+        assert isinstance(dialog, ErrorDialog) and dialog.query("Footer")
+        expected = f"{bad}:3:1: error: person id P1 is also on row 2; expected each person once"
+        assert dialog.details == [expected]
     assert not (folder / "roster.yaml").exists()
