@@ -39,6 +39,7 @@ NAMESPACES = (
     "advice:",
     "vendors:",
     "audit:",
+    "people:",
 )
 
 
@@ -113,6 +114,9 @@ async def test_the_palette_has_namespaced_entries_for_everything(seeded):
             "theme: dark",
             "help: keys",
             "go: Phases",
+            "go: People",
+            "people: import a roster",
+            "people: add a person",
             "settings: show",
         ):
             assert wanted in names

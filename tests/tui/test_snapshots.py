@@ -86,6 +86,12 @@ def test_uat(snap_compare, snapshot_engagement: Path, size):
     assert snap_compare(app, terminal_size=size, run_before=_settle)
 
 
+@pytest.mark.parametrize("size", SIZES)
+def test_people(snap_compare, snapshot_engagement: Path, size):
+    app = make_app(snapshot_engagement, today=TODAY, section="people")
+    assert snap_compare(app, terminal_size=size, run_before=_settle)
+
+
 LANGS = [pytest.param("fa", id="fa"), pytest.param("ru", id="ru")]
 
 
@@ -96,7 +102,9 @@ def test_start_in(snap_compare, recent_entries, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("section", ["intake", "phases", "deliverables", "export", "jobdesc", "uat"])
+@pytest.mark.parametrize(
+    "section", ["intake", "phases", "deliverables", "export", "jobdesc", "uat", "people"]
+)
 def test_sections_in(snap_compare, snapshot_engagement: Path, section, lang):
     app = make_app(snapshot_engagement, today=TODAY, section=section, lang=lang)
     assert snap_compare(app, terminal_size=(120, 40), run_before=_settle)

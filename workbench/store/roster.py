@@ -50,6 +50,28 @@ def dump(people: list[Person], revision: int) -> str:
     return header + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=110)
 
 
+def merged(current: list[Person], imported: list[Person], replace: bool = False) -> RosterSave:
+    """The roster `current` becomes with `imported` upserted by person id (and, with `replace`, the
+    people it does not name removed): what an import would change, without writing it (the TUI's
+    preview and `save_roster` both use it, so the preview is what the import does)."""
+    by_id = {p.id: p for p in current}
+    result = RosterSave([])
+    for person in imported:
+        old = by_id.get(person.id)
+        if old is None:
+            result.added.append(person.id)
+        elif old.to_dict() != person.to_dict():
+            result.updated.append(person.id)
+        by_id[person.id] = person
+    if replace:
+        names = {p.id for p in imported}
+        result.removed = [pid for pid in by_id if pid not in names]
+        for pid in result.removed:
+            del by_id[pid]
+    result.people = list(by_id.values())
+    return result
+
+
 def save_roster(folder: Path, imported: list[Person], replace: bool = False) -> RosterSave:
     """Merge `imported` into the roster under the folder lock and write it atomically."""
     path = folder / ROSTER_FILE
@@ -57,21 +79,23 @@ def save_roster(folder: Path, imported: list[Person], replace: bool = False) -> 
         current, problems = read_roster(folder)
         if any(p.severity == "error" for p in problems):
             return RosterSave(current, problems=problems)
-        by_id = {p.id: p for p in current}
-        result = RosterSave([])
-        for person in imported:
-            old = by_id.get(person.id)
-            if old is None:
-                result.added.append(person.id)
-            elif old.to_dict() != person.to_dict():
-                result.updated.append(person.id)
-            by_id[person.id] = person
-        if replace:
-            names = {p.id for p in imported}
-            result.removed = [pid for pid in by_id if pid not in names]
-            for pid in result.removed:
-                del by_id[pid]
-        result.people = list(by_id.values())
+        result = merged(current, imported, replace)
+        if result.written:
+            write_text_atomic(path, dump(result.people, _revision(path) + 1))
+        return result
+
+
+def remove_people(folder: Path, ids: list[str]) -> RosterSave:
+    """Take the people `ids` off the roster as it is under the folder lock (an import or a hand edit made
+    meanwhile is kept); nothing is written when none of them is on it."""
+    path = folder / ROSTER_FILE
+    with folder_lock(folder):
+        current, problems = read_roster(folder)
+        if any(p.severity == "error" for p in problems):
+            return RosterSave(current, problems=problems)
+        gone = set(ids)
+        result = RosterSave([p for p in current if p.id not in gone])
+        result.removed = [p.id for p in current if p.id in gone]
         if result.written:
             write_text_atomic(path, dump(result.people, _revision(path) + 1))
         return result

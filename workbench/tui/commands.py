@@ -1,6 +1,6 @@
 """The command palette's workbench entries, namespaced by what they act on: `engagement: ...`,
-`phase: ...`, `task: ...`, `kpi: ...`, `report: ...`, `export: ...`, `jobdesc: ...`, `theme: ...`,
-`help: ...`.
+`phase: ...`, `task: ...`, `kpi: ...`, `report: ...`, `export: ...`, `jobdesc: ...`, `people: ...`,
+`theme: ...`, `help: ...`.
 
 Entries follow the app's state (recent engagements, the open engagement's phases, tasks and roles) and,
 for `task:` actions on the selected task, the screen the palette was opened on. They call the same
@@ -153,6 +153,7 @@ class WorkbenchCommands(Provider):
             )
             for name in REGISTRY
         ]
+        out += self._people_commands()
         out += [
             (
                 _("jobdesc: {title}").format(title=profile.title),
@@ -162,6 +163,28 @@ class WorkbenchCommands(Provider):
             for profile in resolved.job_profiles
         ]
         return out
+
+    def _people_commands(self) -> list[Command]:
+        """The People section's actions, reached from anywhere: the section opens, then the action runs."""
+        return [
+            (text, partial(self._people_action, action), help_text)
+            for text, action, help_text in (
+                (
+                    _("people: import a roster"),
+                    "import_roster",
+                    _("merge an HR list (.xlsx or .csv) into the roster"),
+                ),
+                (_("people: add a person"), "add_person", _("add one person to the roster")),
+                (_("people: audit a CRM's users"), "audit", _("the roster against a CRM's user export")),
+            )
+        ]
+
+    async def _people_action(self, action: str) -> None:
+        from workbench.tui.screens.people import PeopleScreen
+
+        await self.wb.action_section("people")
+        if isinstance(self.app.screen, PeopleScreen):
+            await self.app.screen.run_action(action)
 
     async def _show_phase(self, phase: str) -> None:
         from workbench.tui.screens.phases import PhasesScreen

@@ -76,6 +76,14 @@ SECTIONS: tuple[Section, ...] = (
         N_("UAT"),
         screen="uat:UatScreen",
     ),
+    Section(
+        "people",
+        "f9",
+        N_("People"),
+        True,
+        N_("the roster of the client's people and the audit of a CRM's user accounts against it"),
+        screen="people:PeopleScreen",
+    ),
 )
 BY_ID = {s.id: s for s in SECTIONS}
 ENGAGEMENT_SECTIONS = tuple(s.id for s in SECTIONS if s.needs_engagement)

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.validation import Validator
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Footer, Input, Label, Static
 
 from workbench.i18n import N_, _
 from workbench.tui.bidi import mark_rtl, visual
@@ -101,6 +101,13 @@ class ErrorDialog(ModalScreen[None]):
         super().__init__(classes="dialog")
         self.title_text, self.message, self.details = title, message, list(details)
 
+    @property
+    def active_bindings(self):
+        """The footer's key words in the interface language, as on the workbench screens."""
+        from workbench.tui.chrome import translated_bindings
+
+        return translated_bindings(super().active_bindings)
+
     def compose(self) -> ComposeResult:
         mark_rtl(self)
         with Vertical(classes="dialog-box error-box"):
@@ -111,6 +118,7 @@ class ErrorDialog(ModalScreen[None]):
                     yield Static(visual("\n".join(self.details)), markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(visual(_("Close")), variant="error", id="close", compact=True)
+        yield Footer(compact=True)
 
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:

@@ -74,6 +74,7 @@ def screen_classes() -> list[tuple[str, type[Screen]]]:
     from workbench.tui.screens.export import ExportScreen
     from workbench.tui.screens.intake import IntakeScreen
     from workbench.tui.screens.jobdesc import JobdescScreen
+    from workbench.tui.screens.people import PeopleScreen
     from workbench.tui.screens.phases import PhasesScreen
     from workbench.tui.screens.start import StartScreen
 
@@ -83,6 +84,7 @@ def screen_classes() -> list[tuple[str, type[Screen]]]:
         "phases": PhasesScreen,
         "export": ExportScreen,
         "jobdesc": JobdescScreen,
+        "people": PeopleScreen,
     }
     try:
         from workbench.tui.screens.deliverables import DeliverablesScreen

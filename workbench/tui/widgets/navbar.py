@@ -33,20 +33,47 @@ class NavBar(Widget):
 
     def render(self) -> Content:
         width = self.content_region.width
-        full = self._bar(short=False)
+        full = self._bar(self._labels(short=False))
         if full.cell_length <= width:
             return full
-        short = self._bar(short=True)
-        return short if short.cell_length <= width else self._bar(short=True, tight=True)
+        labels = self._labels(short=True)
+        short = self._bar(labels)
+        if short.cell_length <= width:
+            return short
+        return self._cut_to(width, labels)
 
-    def _bar(self, short: bool, tight: bool = False) -> Content:
-        """The sections in one line; `short` labels where they have one, and `tight` without the space
-        around each (80 columns in Persian or Russian hold eight sections only so)."""
+    def _labels(self, short: bool) -> dict[str, str]:
+        return {s.id: _((short and s.short) or s.label) for s in SECTIONS}
+
+    def _cut_to(self, width: int, labels: dict[str, str]) -> Content:
+        """Without the space around each section, and, while the line is still too long (nine sections in
+        80 columns of Russian), the longest label of another section shortened one letter at a time and
+        ended with …: every key stays visible, and the current section keeps its whole name."""
+        kept = {sid: len(text) for sid, text in labels.items()}
+
+        def cut() -> dict[str, str]:
+            return {
+                sid: text if kept[sid] >= len(text) else text[: kept[sid] - 1] + "…"
+                for sid, text in labels.items()
+            }
+
+        bar = self._bar(labels, tight=True)
+        while bar.cell_length > width:
+            others = [sid for sid in kept if sid != self.current and kept[sid] > 2]
+            if not others:
+                break
+            longest = max(others, key=lambda sid: kept[sid])
+            kept[longest] -= 1
+            bar = self._bar(cut(), tight=True)
+        return bar
+
+    def _bar(self, labels: dict[str, str], tight: bool = False) -> Content:
+        """The sections in one line, each named by `labels`; `tight` without the space around each."""
         pad = "" if tight else " "
         has_engagement = getattr(self.app, "session", None) is not None
         parts: list[Content] = []
         for section in SECTIONS:
-            label = f"{section.key.upper()} {visual(_((short and section.short) or section.label))}"
+            label = f"{section.key.upper()} {visual(labels[section.id])}"
             if section.id == self.current:
                 style = "bold $background on $primary"
             elif section.needs_engagement and not has_engagement:
