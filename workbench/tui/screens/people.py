@@ -176,7 +176,7 @@ class PeopleScreen(WorkbenchScreen):
         return True
 
     # ---- writes (in a worker: the folder lock may be held by another program for a moment)
-    @work(thread=True, group="roster-write", exit_on_error=False)
+    @work(thread=True, group="roster-write", exit_on_error=False, description="roster write")
     def write(self, change: Callable[[], RosterSave], done: str, select: str | None = None) -> None:
         saved = change()
         self.app.call_from_thread(self.written, saved, done, select)
@@ -201,7 +201,7 @@ class PeopleScreen(WorkbenchScreen):
 
         self.app.push_screen(RosterFileDialog(), chosen)
 
-    @work(thread=True, group="roster-preview", exit_on_error=False)
+    @work(thread=True, group="roster-preview", exit_on_error=False, description="roster preview")
     def preview(self, file: Path, replace: bool) -> None:
         """Read the HR list away from the screen (a list of thousands takes a moment), then show it."""
         from workbench.app.roster import preview_import
@@ -287,7 +287,7 @@ class PeopleScreen(WorkbenchScreen):
 
         self.app.push_screen(PeopleAuditDialog(list(user_targets()), self.last_audit), chosen)
 
-    @work(thread=True, exclusive=True, group="people-audit", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="people-audit", exit_on_error=False, description="people audit")
     def run_audit(self, request: AuditRequest) -> None:
         from workbench.app.design import load_design
         from workbench.app.people_audit import PeopleAuditResult, people_audit
