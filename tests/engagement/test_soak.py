@@ -1,5 +1,5 @@
 """Soak: two CLI writer processes and the TUI (the real WorkbenchApp under Pilot, edited through its keys:
-tests/engagement/soak_tui.py) edit one engagement at once for CRMWB_SOAK_SECONDS (default 20; the issue's
+tests/engagement/soak_tui.py) edit one engagement at once for CRMWB_SOAK_SECONDS (default 10; the issue's
 "done when" asks for 60): task status moves, notes, answer changes. Every edit of every writer is in the
 history or was reported as refused, and engagement.yaml and state.db agree with a replay of the writers'
 logs."""
@@ -19,7 +19,7 @@ from tests.engagement.concurrency_helpers import ROOT
 from tests.engagement.lifecycle_helpers import fresh_engagement
 from tests.engagement.soak_tui import run_tui_writer
 
-SECONDS = float(os.environ.get("CRMWB_SOAK_SECONDS", "20"))
+SECONDS = float(os.environ.get("CRMWB_SOAK_SECONDS", "10"))
 QUESTIONS = [
     "sponsor_named",
     "budget_approved",
