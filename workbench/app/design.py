@@ -38,6 +38,8 @@ class Design:
     engagement: str = ""
     """the engagement's identity ('' for a playbook): its creation stamp and client, tells two clients'
     exports apart even when `--client` renames one"""
+    folder: Path | None = None
+    """the engagement folder (None for a playbook): where the export reads the recorded UAT state"""
 
 
 def load_design(ref: str, answers_file: Path | None) -> tuple[Design | None, list[Problem]]:
@@ -98,6 +100,7 @@ def _engagement(folder: Path) -> tuple[Design | None, list[Problem]]:
         start=engagement.start,
         calendar=dict(engagement.calendar),
         engagement=_identity(engagement),
+        folder=engagement.folder,
     ), []
 
 

@@ -70,12 +70,14 @@ def export_context(
     start: date | None = None,
 ) -> ExportContext:
     """What every deliverable writer receives, from a design read once (a playbook or an engagement)."""
+    from workbench.app.uat import recorded
     from workbench.domain.client_calendar import engagement_calendar
     from workbench.writers.context import ExportContext
     from workbench.writers.manifest import UNNAMED, answers_digest
 
     answers = design.answers
     start = start or design.start or date.today()
+    results, defects = recorded(design.folder) if design.folder is not None else ({}, [])
     return ExportContext(
         design.playbook,
         design.full or design.playbook,
@@ -88,6 +90,8 @@ def export_context(
         design.engagement,
         engagement_calendar(answers, start, design.calendar, lang),
         rfp_contact(),
+        results,
+        defects,
     )
 
 
@@ -109,6 +113,8 @@ def opened_context(opened: OpenEngagement, lang: str) -> ExportContext:
         answers_digest(answers),
         calendar=work_calendar(opened.engagement, lang),
         contact=rfp_contact(),
+        uat_results=opened.store.uat_results(),
+        defects=opened.store.defects(),
     )
 
 

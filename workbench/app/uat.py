@@ -46,6 +46,22 @@ def state(oe: OpenEngagement, lang: str | None = None) -> UatState:
     return UatState(made, results, defects, readiness(made, results, defects))
 
 
+def recorded(folder: Path) -> tuple[dict[str, UatResult], list[Defect]]:
+    """The recorded results and the defect log of the engagement in `folder`, read once for an export.
+    An engagement whose state.db does not exist yet has recorded nothing: no store is created for it."""
+    from workbench.store.choose import engagement_store, team_address
+    from workbench.store.engagement import read
+
+    engagement = read(folder)
+    if team_address(engagement) is None and not engagement.store_path.is_file():
+        return {}, []
+    store = engagement_store(engagement)
+    try:
+        return store.uat_results(), store.defects()
+    finally:
+        store.close()
+
+
 def readiness_gaps(oe: OpenEngagement, phase_id: str) -> list[Criterion]:
     """The failed readiness criteria guarding `phase_id` (empty unless it holds the go-live task)."""
     if go_live_phase(oe.resolved) != phase_id:

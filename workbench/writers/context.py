@@ -10,7 +10,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from workbench.domain.defects import Defect
 from workbench.domain.playbook import Playbook
+from workbench.domain.uat import UatResult
 from workbench.domain.work_calendar import WorkCalendar
 from workbench.i18n import use_language
 
@@ -33,6 +35,11 @@ class ExportContext:
     """the client's working calendar; None counts Saturday and Sunday as the weekend, nothing else off"""
     contact: str = ""
     """who vendors write to (the RFP document); the settings' author when set, else a placeholder asks"""
+    uat_results: dict[str, UatResult] = field(default_factory=dict)
+    """script id -> latest recorded UAT result, read from the engagement's store by the caller (writers
+    never open a store); empty for a playbook, so its UAT workbook is the blank one testers fill in"""
+    defects: list[Defect] = field(default_factory=list)
+    """the engagement's defect log, read with the results; empty for a playbook"""
 
 
 W = TypeVar("W", bound=Callable[..., list[Path]])

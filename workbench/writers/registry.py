@@ -49,6 +49,7 @@ REGISTRY: dict[str, dict[str, str]] = {
     },
     "data-dictionary": {"xlsx": "workbench.writers.data_dictionary_xlsx:write"},
     "field-mapping": {"xlsx": "workbench.writers.field_mapping_xlsx:write"},
+    "uat": {"xlsx": "workbench.writers.uat_xlsx:write_export"},
 }
 
 Writer = Callable[["ExportContext", "object"], list]

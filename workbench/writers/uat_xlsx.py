@@ -16,11 +16,14 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from workbench.domain.defects import SEVERITY_LABELS, STATUS_LABELS, Defect
 from workbench.domain.locale import localize_digits
 from workbench.domain.rfp_pack import priority_label
-from workbench.domain.uat import UatResult, UatScript
+from workbench.domain.uat import UatResult, UatScript, scripts_for
 from workbench.i18n import N_, _, current_language
+from workbench.writers.atomic import atomic_path
+from workbench.writers.context import ExportContext, in_client_language
 from workbench.writers.spreadsheet import finish_table, header, put, put_date
 from workbench.writers.xlsx_style import first_sheet, right_to_left, workbook
 
+FILE_NAME = "uat.xlsx"
 RESULT_LABELS = {"pass": N_("Pass"), "fail": N_("Fail")}
 SCRIPT_COLUMNS = (
     N_("Script"),
@@ -83,6 +86,17 @@ def write(book: UatBook, path: Path) -> Path:
     right_to_left(wb, lang)
     wb.save(path)
     return Path(path)
+
+
+@in_client_language
+def write_export(ctx: ExportContext, folder: Path) -> list[Path]:
+    """The export's `uat.xlsx`: from a playbook the blank scripts for the testers; from an engagement the
+    results recorded so far and its defect log as well (read by the caller, put on the context)."""
+    book = UatBook(ctx.client, scripts_for(ctx.playbook, ctx.lang), ctx.uat_results, ctx.defects)
+    out = Path(folder) / FILE_NAME
+    with atomic_path(out) as tmp:
+        write(book, tmp)
+    return [out]
 
 
 def _numbered(steps: tuple[str, ...], lang: str) -> str:

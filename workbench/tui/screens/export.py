@@ -34,6 +34,7 @@ DELIVERABLE_NAMES = {
     "jobdesc": N_("job descriptions"),
     "data-dictionary": N_("data dictionary"),
     "field-mapping": N_("field-mapping workbook"),
+    "uat": N_("UAT workbook"),
 }
 """what each registry entry is called on screen; the registry's ids stay the ids"""
 
