@@ -28,15 +28,19 @@ def weekly_report(
 ) -> WeeklyReport:
     """Build the report for the week of `today` (default today) and write it into `out` (default the
     engagement's reports/ folder). Raises OSError when the folder cannot be written."""
+    from workbench.app.uat import summary
     from workbench.writers.status_report import build_report, write_report
 
-    report = build_report(opened, today or date.today())
+    today = today or date.today()
+    report = build_report(opened, today, uat=summary(opened, today))
     folder = out or opened.engagement.folder / "reports"
     return WeeklyReport(report, write_report(report, folder, list(dict.fromkeys(formats))))
 
 
 def preview_report(opened: OpenEngagement, today: date | None = None) -> str:
     """The report for the week of `today` as the Markdown `weekly_report` writes, without writing it."""
+    from workbench.app.uat import summary
     from workbench.writers.status_report import build_report, render_report
 
-    return render_report(build_report(opened, today or date.today()), "md")
+    today = today or date.today()
+    return render_report(build_report(opened, today, uat=summary(opened, today)), "md")

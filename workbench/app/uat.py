@@ -8,12 +8,14 @@ Refusals are UatRefused with a message that says what is wrong and what is possi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from workbench.app.engagement import OpenEngagement
 from workbench.domain.defects import Defect
 from workbench.domain.uat import UatResult, UatScript, scripts_for
 from workbench.domain.uat_readiness import Criterion, go_live_phase, readiness
+from workbench.domain.uat_summary import UatSummary, shows_uat, summarise
 from workbench.i18n import _, current_language
 
 
@@ -60,6 +62,16 @@ def recorded(folder: Path) -> tuple[dict[str, UatResult], list[Defect]]:
         return store.uat_results(), store.defects()
     finally:
         store.close()
+
+
+def summary(oe: OpenEngagement, today: date) -> UatSummary | None:
+    """UAT readiness for the status and the weekly report, or None while there is no UAT activity and the
+    go-live phase is not near (domain.uat_summary)."""
+    got = state(oe)
+    active = bool(got.results or got.defects)
+    if not shows_uat(oe.resolved, oe.plan, set(oe.store.closed_phases()), today, active):
+        return None
+    return summarise(got.scripts, got.results, got.defects, got.criteria)
 
 
 def readiness_gaps(oe: OpenEngagement, phase_id: str) -> list[Criterion]:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from workbench.app.engagement import OpenEngagement
     from workbench.domain.forecast import Forecast
     from workbench.domain.tracking import StatusReport, TaskView
+    from workbench.domain.uat_summary import UatSummary
 
 WIDTH = 80
 BAR = 16
@@ -50,9 +51,30 @@ def task_json(v: TaskView) -> dict:
     }
 
 
-def status_json(oe: OpenEngagement, report: StatusReport, fc: Forecast | None = None) -> dict:
+def uat_json(uat: UatSummary | None) -> dict | None:
+    """UAT readiness for scripts: Must script counts, open defects by severity ("1".."4"), the criteria."""
+    if uat is None:
+        return None
+    return {
+        "musts": uat.musts,
+        "passed": uat.passed,
+        "failed": uat.failed,
+        "not_run": uat.not_run,
+        "open_defects": {str(sev): n for sev, n in uat.open_defects.items()},
+        "ready": uat.ready,
+        "criteria": [
+            {"id": c.id, "passed": c.passed, "message": c.message, "items": list(c.items)}
+            for c in uat.criteria
+        ],
+    }
+
+
+def status_json(
+    oe: OpenEngagement, report: StatusReport, fc: Forecast | None = None, uat: UatSummary | None = None
+) -> dict:
     """Stable keys for scripts; dates are ISO strings. `schedule`: baseline and forecast go-live, slip;
-    `target`: the slip against target_go_live_months; `calendar`: the client's working week."""
+    `target`: the slip against target_go_live_months; `calendar`: the client's working week; `uat`: UAT
+    readiness (null until there is UAT activity or the go-live phase is near)."""
     from workbench.cli.plan_cmd import schedule_json
     from workbench.domain.target_text import target_json
 
@@ -88,6 +110,7 @@ def status_json(oe: OpenEngagement, report: StatusReport, fc: Forecast | None = 
         "blocked": [task_json(v) for v in report.blocked],
         "at_risk": [task_json(v) for v in report.at_risk],
         "next_actions": {role: [task_json(v) for v in views] for role, views in report.next_actions.items()},
+        "uat": uat_json(uat),
     }
 
 
@@ -122,7 +145,9 @@ def _phase_line(pb, p, closed: Container[str]) -> str:
     return _line(f"  {name:<22} {bar(p.percent)} {pct(p.percent):>5}  " + ", ".join(x for x in extra if x))
 
 
-def print_status(oe: OpenEngagement, report: StatusReport, fc: Forecast | None = None) -> None:
+def print_status(
+    oe: OpenEngagement, report: StatusReport, fc: Forecast | None = None, uat: UatSummary | None = None
+) -> None:
     from workbench.cli.plan_cmd import go_live_lines
 
     e, pb = oe.engagement, oe.playbook
@@ -169,6 +194,18 @@ def print_status(oe: OpenEngagement, report: StatusReport, fc: Forecast | None =
         _print_next(oe, report)
     else:
         print("\n" + _("No open tasks are ready to start."))
+    if uat is not None:
+        _print_uat(uat)
+
+
+def _print_uat(uat: UatSummary) -> None:
+    from workbench.domain.uat_summary import summary_lines
+
+    print("\n" + _("UAT readiness"))
+    for line in summary_lines(uat):
+        print(
+            textwrap.fill(line, WIDTH, initial_indent="  ", subsequent_indent="    ", break_on_hyphens=False)
+        )
 
 
 def _print_next(oe: OpenEngagement, report: StatusReport) -> None:
@@ -198,6 +235,7 @@ def _print_next(oe: OpenEngagement, report: StatusReport) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from workbench.app.uat import summary
     from workbench.cli.plan_cmd import current_forecast
     from workbench.domain.tracking import status_report
 
@@ -209,8 +247,9 @@ def run(args: argparse.Namespace) -> int:
         states = oe.store.tasks()
         report = status_report(oe.resolved, oe.plan, states, today)
         fc = current_forecast(oe, today, states)
+        uat = summary(oe, today)
         if args.format == "json":
-            emit(json_text(status_json(oe, report, fc)))
+            emit(json_text(status_json(oe, report, fc, uat)))
         else:
-            print_status(oe, report, fc)
+            print_status(oe, report, fc, uat)
     return ExitCode.OK

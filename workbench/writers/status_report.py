@@ -16,6 +16,7 @@ from workbench.domain.adoption import format_value, kpi_trends, on_track_text, t
 from workbench.domain.risks import Risk, derive_risks
 from workbench.domain.text import tr
 from workbench.domain.tracking import TaskView, status_report, task_views
+from workbench.domain.uat_summary import UatSummary, summary_lines
 from workbench.i18n import current_language, use_language
 from workbench.writers.atomic import write_text_atomic
 from workbench.writers.templating import render
@@ -111,6 +112,8 @@ class WeeklyReport:
     """role id -> role name in the report's language, for the Owner columns"""
     phase_names: dict[str, str] = field(default_factory=dict)
     schedule: ScheduleRow | None = None
+    uat: list[str] = field(default_factory=list)
+    """UAT readiness as sentences in the report's language (domain.uat_summary); empty: not shown yet"""
 
     @property
     def week(self) -> str:
@@ -131,12 +134,17 @@ class WeeklyReport:
         return sum(k.on_track is True for k in self.kpis)
 
 
-def build_report(opened: OpenEngagement, today: date, lang: str | None = None) -> WeeklyReport:
+def build_report(
+    opened: OpenEngagement, today: date, lang: str | None = None, uat: UatSummary | None = None
+) -> WeeklyReport:
     """Everything the committee reads this week, from the engagement's data as of `today`, in `lang` (the
-    current language when None): names, risk texts and figures are built in it."""
+    current language when None): names, risk texts and figures are built in it. `uat` is the UAT readiness
+    the use case read (None: not shown); its criteria's sentences are in the language it was read in."""
     lang = lang or current_language()
     with use_language(lang):
-        return _build(opened, today, lang)
+        report = _build(opened, today, lang)
+        report.uat = summary_lines(uat) if uat is not None else []
+        return report
 
 
 def _build(opened: OpenEngagement, today: date, lang: str) -> WeeklyReport:
