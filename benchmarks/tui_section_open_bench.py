@@ -5,8 +5,8 @@ Run: `python benchmarks/tui_section_open_bench.py [RUNS]` (prints figures; asser
 Every measurement is a fresh process and a fresh app (headless 120x40, driven by Pilot through
 `run_test`), so every open is a first open, the imports it pulls in included, as a user's is. The app is
 opened on the demo engagement and left to settle (its workers done); then the clock runs from the key
-press to the new screen being mounted and painted (a callback Textual runs after that screen's next
-refresh). Sections open from Phases (Phases itself from the start screen); Help (F1) opens over Phases;
+press to the new screen being mounted and painted (its first screen update handed to the driver,
+which headless does not write out, so terminal output is left out on both sides). Sections open from Phases (Phases itself from the start screen); Help (F1) opens over Phases;
 each Deliverables tab but the first is timed from its activation (as a click or `]` does) to its
 content being filled and painted, in an app opened on the Deliverables.
 
@@ -58,11 +58,19 @@ def bare_switch_app():
     return BareSwitch()
 
 
-async def painted(app) -> None:
-    """Wait until the screen now shown has been refreshed once (mounted and painted)."""
+def first_paint(app, ready: Callable) -> asyncio.Future:
+    """A future set when the app next hands a screen update to its driver (`App._display`, which headless
+    does not write out) while `ready(app)` holds: the new screen's first paint."""
     done = asyncio.get_running_loop().create_future()
-    app.screen.call_after_refresh(lambda: done.done() or done.set_result(None))
-    await done
+    display = app._display
+
+    def timed_display(screen, renderable) -> None:
+        display(screen, renderable)
+        if renderable is not None and not done.done() and screen is app.screen and ready(app):
+            done.set_result(time.perf_counter())
+
+    app._display = timed_display
+    return done
 
 
 def workbench_cases(folder: Path) -> dict[str, Callable[[], Awaitable[float]]]:
@@ -106,12 +114,10 @@ async def timed_press(make: Callable, key: str, changed: Callable) -> float:
     async with app.run_test(headless=True, size=SIZE) as pilot:
         await settled(app)
         await pilot.pause()
+        painted = first_paint(app, changed)
         start = time.perf_counter()
         await pilot.press(key)
-        while not changed(app):
-            await asyncio.sleep(0.001)
-        await painted(app)
-        return time.perf_counter() - start
+        return await painted - start
 
 
 def tab_shown(app, tab: str) -> bool:
@@ -125,12 +131,10 @@ async def timed_tab(make: Callable, tab: str) -> float:
     async with app.run_test(headless=True, size=SIZE) as pilot:
         await settled(app)
         await pilot.pause()
+        painted = first_paint(app, lambda app: tab_shown(app, tab))
         start = time.perf_counter()
         app.screen.show_tab(tab)
-        while not tab_shown(app, tab):
-            await asyncio.sleep(0.001)
-        await painted(app)
-        return time.perf_counter() - start
+        return await painted - start
 
 
 def bare_case() -> Callable[[], Awaitable[float]]:
