@@ -34,6 +34,8 @@ sys.path.insert(0, str(ROOT))
 SIZE = (120, 40)
 TODAY = date(2026, 3, 18)
 TARGET_MS = 300
+PATIENCE = 60.0
+"""seconds a measurement may wait for the paint before the run fails (rather than hangs)"""
 BARE = "bare Textual app, screen switch"
 TABS = ("rfp", "roles", "raci", "processes", "kpis", "plan")
 
@@ -117,7 +119,7 @@ async def timed_press(make: Callable, key: str, changed: Callable) -> float:
         painted = first_paint(app, changed)
         start = time.perf_counter()
         await pilot.press(key)
-        return await painted - start
+        return await asyncio.wait_for(painted, PATIENCE) - start
 
 
 def tab_shown(app, tab: str) -> bool:
@@ -134,7 +136,7 @@ async def timed_tab(make: Callable, tab: str) -> float:
         painted = first_paint(app, lambda app: tab_shown(app, tab))
         start = time.perf_counter()
         app.screen.show_tab(tab)
-        return await painted - start
+        return await asyncio.wait_for(painted, PATIENCE) - start
 
 
 def bare_case() -> Callable[[], Awaitable[float]]:
@@ -153,6 +155,7 @@ def in_child(label: str, folder: Path) -> float:
         capture_output=True,
         text=True,
         cwd=ROOT,
+        timeout=PATIENCE * 2,
     )
     if out.returncode != 0:
         raise SystemExit(f"{label}: exit {out.returncode}\n{out.stderr[-2000:]}")
