@@ -6,7 +6,8 @@ Every measurement is a fresh process and a fresh app (headless 120x40, driven by
 `run_test`), so every open is a first open, the imports it pulls in included, as a user's is. The app is
 opened on the demo engagement and left to settle (its workers done); then the clock runs from the key
 press to the new screen being mounted and painted (its first screen update handed to the driver,
-which headless does not write out, so terminal output is left out on both sides). Sections open from Phases (Phases itself from the start screen); Help (F1) opens over Phases;
+which headless does not write out, so terminal output is left out on both sides). Sections open from
+Phases (Phases itself from the start screen); Help (F1) opens over Phases;
 each Deliverables tab but the first is timed from its activation (as a click or `]` does) to its
 content being filled and painted, in an app opened on the Deliverables.
 
