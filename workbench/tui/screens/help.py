@@ -97,7 +97,11 @@ def screen_classes() -> list[tuple[str, type[Screen]]]:
 
 def help_markdown(current: Screen) -> str:
     """The screen the help was opened from first, then the keys that work everywhere, then the rest."""
-    return "\n\n".join(part for kind, part in help_parts(current) if part)
+    return as_markdown(help_parts(current))
+
+
+def as_markdown(parts: list[tuple[str, str]]) -> str:
+    return "\n\n".join(part for kind, part in parts if part)
 
 
 def help_lines(current: Screen) -> list[tuple[str, str]]:
@@ -120,17 +124,29 @@ def help_lines(current: Screen) -> list[tuple[str, str]]:
 
 def help_parts(current: Screen) -> list[tuple[str, str]]:
     """(kind, Markdown) in reading order: headings, a screen's sentence, its key table."""
-    app_bindings = Binding.make_bindings(type(current.app).BINDINGS)
+    return own_parts(current) + other_parts(current)
+
+
+def own_parts(current: Screen) -> list[tuple[str, str]]:
+    """The screen the help was opened from: its sentence and its keys."""
     from workbench.tui.sections import BY_ID
 
     section = getattr(current, "SECTION", "")
     name = (
         _(BY_ID[section].label) if section in BY_ID else getattr(current, "help_name", type(current).__name__)
     )  # a dialog names itself
-    parts = [
+    return [
         ("heading", f"## {_('This screen ({name})').format(name=name)}"),
         ("text", _help(current)),
         ("keys", table(class_bindings(type(current)))),
+    ]
+
+
+def other_parts(current: Screen) -> list[tuple[str, str]]:
+    """The keys that work everywhere, then every other section's sentence and keys (their screens'
+    modules are imported for them)."""
+    app_bindings = Binding.make_bindings(type(current.app).BINDINGS)
+    parts = [
         ("heading", f"## {_('Everywhere')}"),
         ("keys", table(list(app_bindings))),
         (
@@ -182,8 +198,16 @@ class HelpScreen(ModalScreen[None]):
                     from workbench.tui.widgets.bidi_text import BidiText
 
                     yield BidiText(lines=help_lines(self.current), id="help-text")
-                else:
-                    yield Markdown(help_markdown(self.current))
+                else:  # the rest follows the first paint: it imports every section's screen
+                    yield Markdown(as_markdown(own_parts(self.current)), id="help-own")
+                    yield Markdown(id="help-others")
+
+    def on_mount(self) -> None:
+        if self.query("#help-others"):
+            self.call_after_refresh(self._show_others)
+
+    def _show_others(self) -> None:
+        self.query_one("#help-others", Markdown).update(as_markdown(other_parts(self.current)))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -45,6 +45,8 @@ class JobdescScreen(WorkbenchScreen):
         self.session = session
         self.pb: Playbook | None = session.opened.resolved if session else None
         self.pending_role: str | None = None
+        self.filled = False
+        """the role list is filled (`_fill` runs after the first paint, or once the core playbook loads)"""
 
     def compose_body(self) -> ComposeResult:
         folder = (self.session.folder if self.session else Path()) / "jobdesc"
@@ -74,8 +76,8 @@ class JobdescScreen(WorkbenchScreen):
         if self.pb is None:
             self.query_one("#jobdesc-body").loading = True
             self._load_core()
-        else:
-            self._fill()
+        else:  # the form is painted first; the preview (a tree of Markdown widgets) right after it
+            self.call_after_refresh(self._fill)
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
@@ -122,15 +124,17 @@ class JobdescScreen(WorkbenchScreen):
         select.set_options(
             [(visual(tr(roles[r].name, current_language())) if r in roles else r, r) for r in ids]
         )
+        self.filled = True
         wanted = self.pending_role if self.pending_role in ids else (ids[0] if ids else None)
-        if wanted is not None:
-            select.value = wanted
-        self.refresh_preview()
+        if wanted is not None and select.value != wanted:
+            select.value = wanted  # its Select.Changed renders the preview: once, not twice (issue 15)
+        else:
+            self.refresh_preview()
 
     def select_role(self, role_id: str) -> None:
-        """Show `role_id` (from the palette); remembered until the playbook has loaded."""
+        """Show `role_id` (from the palette); remembered until the role list is filled."""
         self.pending_role = role_id
-        if self.pb is not None:
+        if self.filled:
             self.query_one("#role", Select).value = role_id
 
     # ---- choices
