@@ -165,7 +165,9 @@ def test_status_json_for_scripts(run_cli, tmp_path):
         "schedule",
         "target",
         "calendar",
+        "uat",
     }
+    assert data["uat"] is None  # no UAT result or defect yet, and go-live is weeks away
     assert data["calendar"] == {"country": "IR", "weekend": [4]} and data["target"] is None
     assert (data["start"], data["today"], data["warnings"]) == ("2026-01-05", "2026-02-02", [])
     pre = data["phases"][0]
