@@ -54,3 +54,22 @@ def translated_bindings(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveB
         )
         for key, active in bindings.items()
     }
+
+
+class TranslatedKeys:
+    """A modal's footer and keys panel in the interface language, as on the workbench screens (put it
+    before ModalScreen among the bases)."""
+
+    @property
+    def active_bindings(self):
+        return translated_bindings(super().active_bindings)
+
+
+class TitledDialog(TranslatedKeys):
+    """A modal whose title (`title_text`) also names it in the F1 help."""
+
+    title_text: str
+
+    @property
+    def help_name(self) -> str:
+        return self.title_text

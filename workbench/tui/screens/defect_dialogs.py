@@ -20,17 +20,8 @@ from workbench.domain.defects import STATUS_LABELS
 from workbench.domain.locale import localize_digits
 from workbench.i18n import N_, _, current_language
 from workbench.tui.bidi import mark_rtl, visual
+from workbench.tui.chrome import TranslatedKeys
 from workbench.tui.widgets.bidi_text import BidiText
-
-
-class TranslatedKeys:
-    """The footer's key words in the interface language, as on the workbench screens."""
-
-    @property
-    def active_bindings(self):
-        from workbench.tui.chrome import translated_bindings
-
-        return translated_bindings(super().active_bindings)
 
 
 @dataclass(frozen=True)

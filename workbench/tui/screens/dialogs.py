@@ -18,6 +18,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 
 from workbench.i18n import N_, _
 from workbench.tui.bidi import mark_rtl, visual
+from workbench.tui.chrome import TranslatedKeys
 from workbench.tui.widgets.bidi_text import BidiText
 
 
@@ -90,7 +91,7 @@ class PromptDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class ErrorDialog(ModalScreen[None]):
+class ErrorDialog(TranslatedKeys, ModalScreen[None]):
     """Say what went wrong and where: a message and, for files, one located problem per line."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -100,13 +101,6 @@ class ErrorDialog(ModalScreen[None]):
     def __init__(self, title: str, message: str, details: Iterable[str] = ()) -> None:
         super().__init__(classes="dialog")
         self.title_text, self.message, self.details = title, message, list(details)
-
-    @property
-    def active_bindings(self):
-        """The footer's key words in the interface language, as on the workbench screens."""
-        from workbench.tui.chrome import translated_bindings
-
-        return translated_bindings(super().active_bindings)
 
     def compose(self) -> ComposeResult:
         mark_rtl(self)

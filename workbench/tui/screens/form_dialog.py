@@ -20,12 +20,13 @@ from textual.widgets import Button, Footer, Label
 
 from workbench.i18n import N_, _
 from workbench.tui.bidi import mark_rtl, visual
+from workbench.tui.chrome import TitledDialog
 from workbench.tui.widgets.bidi_text import BidiText
 
 T = TypeVar("T")
 
 
-class FormDialog(ModalScreen[T], Generic[T]):
+class FormDialog(TitledDialog, ModalScreen[T], Generic[T]):
     """A modal form; `help_name` names it in the F1 help, `HELP` says what it is for."""
 
     HELP: ClassVar[str] = ""
@@ -51,17 +52,6 @@ class FormDialog(ModalScreen[T], Generic[T]):
     def __init__(self, title: str) -> None:
         super().__init__(classes="dialog form-dialog")
         self.title_text = title
-
-    @property
-    def help_name(self) -> str:
-        return self.title_text
-
-    @property
-    def active_bindings(self):
-        """The footer's and the keys panel's bindings in the interface language."""
-        from workbench.tui.chrome import translated_bindings
-
-        return translated_bindings(super().active_bindings)
 
     async def _on_message(self, message: Message) -> None:
         """A handler of the form that raises (a bug of ours) is reported and the form stays open with what
@@ -134,7 +124,7 @@ class FormDialog(ModalScreen[T], Generic[T]):
         )
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(TitledDialog, ModalScreen[bool]):
     """Yes or no; Escape and n say no."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -145,16 +135,6 @@ class ConfirmDialog(ModalScreen[bool]):
     def __init__(self, title: str, text: str, *, yes: str, no: str) -> None:
         super().__init__(classes="dialog")
         self.title_text, self.text, self.yes, self.no = title, text, yes, no
-
-    @property
-    def help_name(self) -> str:
-        return self.title_text
-
-    @property
-    def active_bindings(self):
-        from workbench.tui.chrome import translated_bindings
-
-        return translated_bindings(super().active_bindings)
 
     def compose(self) -> ComposeResult:
         mark_rtl(self)

@@ -13,9 +13,10 @@ from textual.widgets import Footer, Label
 
 from workbench.i18n import N_
 from workbench.tui.bidi import mark_rtl, visual
+from workbench.tui.chrome import TitledDialog
 
 
-class ResultScreen(ModalScreen[None]):
+class ResultScreen(TitledDialog, ModalScreen[None]):
     """A modal result; `help_name` names it in the F1 help, `HELP` says what it is for."""
 
     HELP: ClassVar[str] = ""
@@ -33,17 +34,6 @@ class ResultScreen(ModalScreen[None]):
     def __init__(self, title: str) -> None:
         super().__init__(classes="dialog")
         self.title_text = title
-
-    @property
-    def help_name(self) -> str:
-        return self.title_text
-
-    @property
-    def active_bindings(self):
-        """The footer's and the keys panel's bindings in the interface language."""
-        from workbench.tui.chrome import translated_bindings
-
-        return translated_bindings(super().active_bindings)
 
     def compose(self) -> ComposeResult:
         mark_rtl(self)
