@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from workbench.cli.engagement_args import add_lang_argument
+from workbench.i18n import N_, _
 
 if TYPE_CHECKING:  # `crmwb --help` imports this module; keep it free of pydantic and yaml
     from workbench.domain.playbook import Playbook
@@ -20,15 +21,17 @@ def add_advice_arguments(parser: Any) -> None:
     parser.add_argument(
         "playbook",
         metavar="DIR|PLAYBOOK",
-        help="an engagement folder (see `crmwb new`), or a playbook id or .yaml file with --answers",
+        help=_("an engagement folder (see `crmwb new`), or a playbook id or .yaml file with --answers"),
     )
     parser.add_argument(
         "--answers",
         type=Path,
         metavar="FILE",
-        help="the client's intake answers (YAML), needed with a playbook; an engagement folder has its own",
+        help=_(
+            "the client's intake answers (YAML), needed with a playbook; an engagement folder has its own"
+        ),
     )
-    add_lang_argument(parser, "language of the report")
+    add_lang_argument(parser, N_("language of the report"))
     add_format_argument(parser, ("text", "json", "md"))
 
 

@@ -51,9 +51,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "design",
         metavar="ENGAGEMENT-OR-PLAYBOOK",
-        help="an engagement folder, a bundled playbook id or a playbook .yaml",
+        help=_("an engagement folder, a bundled playbook id or a playbook .yaml"),
     )
-    parser.add_argument("--answers", type=Path, metavar="FILE", help="intake answers (with a playbook only)")
+    parser.add_argument(
+        "--answers", type=Path, metavar="FILE", help=_("intake answers (with a playbook only)")
+    )
     parser.add_argument(
         "--from",
         dest="source",
@@ -68,13 +70,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         nargs="+",
         type=Path,
         metavar="CHECKLIST.xlsx",
-        help="returned recertification checklists to turn into a change plan",
+        help=_("returned recertification checklists to turn into a change plan"),
     )
     parser.add_argument(
         "--target",
         metavar="TARGET",
-        help="with --decisions: name the CRM steps for this target (a name, a comma list "
-        "or all; default: the --from target)",
+        help=_(
+            "with --decisions: name the CRM steps for this target (a name, a comma list "
+            "or all; default: the --from target)"
+        ),
     )
     add_format_argument(parser, FORMATS)
     add_output_argument(parser)

@@ -6,14 +6,16 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from workbench.i18n import _
+
 if TYPE_CHECKING:  # keep `crmwb --help` free of pydantic
     from workbench.domain.playbook import Playbook
     from workbench.domain.problems import Problem
 
 
 def add_playbook_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("playbook", help="a bundled playbook id (see `crmwb playbooks`) or a .yaml file")
-    parser.add_argument("--answers", type=Path, metavar="FILE", help="intake answers (YAML)")
+    parser.add_argument("playbook", help=_("a bundled playbook id (see `crmwb playbooks`) or a .yaml file"))
+    parser.add_argument("--answers", type=Path, metavar="FILE", help=_("intake answers (YAML)"))
 
 
 def load_with_answers(

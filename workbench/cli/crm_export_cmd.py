@@ -26,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "design",
         metavar="PLAYBOOK-OR-ENGAGEMENT",
-        help="a bundled playbook id, a playbook .yaml or an engagement folder",
+        help=_("a bundled playbook id, a playbook .yaml or an engagement folder"),
     )
     parser.add_argument(
         "--to",
@@ -34,14 +34,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="TARGET",
         help=_("{targets}, a comma list, or all").format(targets=crm_target_list()),
     )
-    parser.add_argument("--answers", type=Path, metavar="FILE", help="intake answers (with a playbook only)")
-    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
+    parser.add_argument(
+        "--answers", type=Path, metavar="FILE", help=_("intake answers (with a playbook only)")
+    )
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help=_("folder to write into"))
     parser.add_argument(
         "--force",
         action="store_true",
-        help="replace files (or symbolic links) of someone else's where the export writes",
+        help=_("replace files (or symbolic links) of someone else's where the export writes"),
     )
-    parser.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    parser.add_argument("--quiet", action="store_true", help=_("print nothing but errors"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -28,33 +28,37 @@ STATUSES = DEFECT_STATUSES
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
+    parser.add_argument("folder", type=Path, metavar="DIR", help=_("the engagement folder"))
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    log = sub.add_parser("log", help="log a new defect (open)")
+    log = sub.add_parser("log", help=_("log a new defect (open)"))
     log.add_argument("title", metavar="TITLE")
     log.add_argument(
-        "--severity", required=True, metavar="1-4", help="1 critical, 2 major, 3 minor, 4 cosmetic"
+        "--severity", required=True, metavar="1-4", help=_("1 critical, 2 major, 3 minor, 4 cosmetic")
     )
-    log.add_argument("--requirement", metavar="ID", help="the requirement it breaks (default: the script's)")
-    log.add_argument("--script", metavar="SCRIPT", help="the UAT script that found it")
-    log.add_argument("--owner", metavar="NAME", help="who fixes it")
+    log.add_argument(
+        "--requirement", metavar="ID", help=_("the requirement it breaks (default: the script's)")
+    )
+    log.add_argument("--script", metavar="SCRIPT", help=_("the UAT script that found it"))
+    log.add_argument("--owner", metavar="NAME", help=_("who fixes it"))
     add_author_argument(log)
-    ls = sub.add_parser("list", help="the defect log")
+    ls = sub.add_parser("list", help=_("the defect log"))
     ls.add_argument("--status", choices=STATUSES)
-    ls.add_argument("--open", action="store_true", help="only defects not closed or rejected")
+    ls.add_argument("--open", action="store_true", help=_("only defects not closed or rejected"))
     add_format_argument(ls)
-    show = sub.add_parser("show", help="one defect with its history")
+    show = sub.add_parser("show", help=_("one defect with its history"))
     show.add_argument("id", metavar="D-N")
     add_format_argument(show)
     change = sub.add_parser(
         "set",
-        help="change a field: status (open, fixed, retest, closed, rejected), "
-        "severity, owner, requirement, script or title ('-' clears)",
+        help=_(
+            "change a field: status (open, fixed, retest, closed, rejected), "
+            "severity, owner, requirement, script or title ('-' clears)"
+        ),
     )
     change.add_argument("id", metavar="D-N")
     change.add_argument("field", choices=FIELDS)
     change.add_argument("value", metavar="VALUE")
-    change.add_argument("--note", metavar="TEXT", help="why; kept in the history")
+    change.add_argument("--note", metavar="TEXT", help=_("why; kept in the history"))
     add_author_argument(change)
 
 

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from workbench.cli.exit_codes import ExitCode
+from workbench.i18n import _
 
 DEMO_PLAYBOOK = "b2c-retail-loyalty"
 FALLBACK_PLAYBOOK = "core"
@@ -27,19 +28,25 @@ WEEKS_UNDER_WAY = 10
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--no-tui", action="store_true", help="print the text walk-through instead of opening the workbench"
+        "--no-tui",
+        action="store_true",
+        help=_("print the text walk-through instead of opening the workbench"),
     )
     parser.add_argument(
         "--folder",
         type=Path,
         default=DEMO_FOLDER,
         metavar="DIR",
-        help=f"where the demo engagement lives (default ./{DEMO_FOLDER}; reused when present)",
+        help=_("where the demo engagement lives (default ./{folder}; reused when present)").format(
+            folder=DEMO_FOLDER
+        ),
     )
     parser.add_argument(
-        "--playbook", default=DEMO_PLAYBOOK, help=f"playbook to show (default {DEMO_PLAYBOOK})"
+        "--playbook",
+        default=DEMO_PLAYBOOK,
+        help=_("playbook to show (default {playbook})").format(playbook=DEMO_PLAYBOOK),
     )
-    parser.add_argument("--answers", help="answers file (default: the bundled retail-chain example)")
+    parser.add_argument("--answers", help=_("answers file (default: the bundled retail-chain example)"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -6,18 +6,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from workbench.i18n import _
+
 
 def add_design_arguments(parser: Any) -> None:
     """PLAYBOOK-OR-ENGAGEMENT [--answers FILE], shared by the deliverable commands (export, check)."""
     parser.add_argument(
         "playbook",
         metavar="PLAYBOOK-OR-ENGAGEMENT",
-        help="a bundled playbook id, a playbook .yaml, or an engagement folder (its answers, "
-        "overrides and start date are used)",
+        help=_(
+            "a bundled playbook id, a playbook .yaml, or an engagement folder (its answers, "
+            "overrides and start date are used)"
+        ),
     )
     parser.add_argument(
         "--answers",
         type=Path,
         metavar="FILE",
-        help="intake answers (YAML), with a playbook; an engagement folder has its own",
+        help=_("intake answers (YAML), with a playbook; an engagement folder has its own"),
     )

@@ -36,9 +36,9 @@ SHOWN = 12
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
+    parser.add_argument("folder", type=Path, metavar="DIR", help=_("the engagement folder"))
     parser.add_argument(
-        "--answers", type=Path, metavar="FILE", help="the new answers (they replace the current ones)"
+        "--answers", type=Path, metavar="FILE", help=_("the new answers (they replace the current ones)")
     )
     parser.add_argument(
         "--set",
@@ -46,10 +46,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="QUESTION=VALUE",
-        help="change one answer (repeatable); VALUE as typed in `crmwb intake`, empty to clear it",
+        help=_("change one answer (repeatable); VALUE as typed in `crmwb intake`, empty to clear it"),
     )
-    parser.add_argument("--apply", action="store_true", help="save the new answers and update the task list")
-    add_lang_argument(parser, "language of item names")
+    parser.add_argument(
+        "--apply", action="store_true", help=_("save the new answers and update the task list")
+    )
+    add_lang_argument(parser, N_("language of item names"))
     add_format_argument(parser)
     add_author_argument(parser)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.exit_codes import ExitCode
+from workbench.i18n import N_, _
 
 if TYPE_CHECKING:  # keep `crmwb --help` free of pydantic and sqlite
     from workbench.app.engagement import OpenEngagement
@@ -21,7 +22,7 @@ def iso_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-03-01"
+            _("{text} is not a date; expected YYYY-MM-DD, e.g. 2026-03-01").format(text=repr(text))
         ) from None
 
 
@@ -30,8 +31,9 @@ def add_author_argument(parser: argparse.ArgumentParser) -> None:
         "--as",
         dest="author",
         metavar="NAME",
-        help="who makes the change (default: $CRMWB_AUTHOR, else the settings file's author, "
-        "else the OS user)",
+        help=_(
+            "who makes the change (default: $CRMWB_AUTHOR, else the settings file's author, else the OS user)"
+        ),
     )
 
 
@@ -104,14 +106,15 @@ def task_rows(resolved):
     return rows(resolved)
 
 
-LANG_HELP = "language of the output: en, fa or ru (default: the engagement's, else $CRMWB_LANG, else en)"
+LANG_HELP = N_("language of the output: en, fa or ru (default: the engagement's, else $CRMWB_LANG, else en)")
+"""marked here, translated where the parser is built (after the language is known)"""
 
 
 def add_lang_argument(parser: argparse.ArgumentParser, help_text: str = LANG_HELP) -> None:
     """`--lang en|fa|ru` with no default of its own: `resolve_language` decides when it is not given."""
     from workbench.languages import LANGUAGES
 
-    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=help_text)
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=_(help_text))
 
 
 def ensure_lang_argument(parser: argparse.ArgumentParser) -> None:
@@ -125,7 +128,9 @@ def ensure_lang_argument(parser: argparse.ArgumentParser) -> None:
         if isinstance(action, argparse._SubParsersAction):
             for sub in dict.fromkeys(action.choices.values()):
                 if not any("--lang" in a.option_strings for a in sub._actions):
-                    sub.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=LANG_HELP)
+                    sub.add_argument(
+                        "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=_(LANG_HELP)
+                    )
 
 
 _FOLDER_ARGUMENTS = ("folder", "design", "playbook")

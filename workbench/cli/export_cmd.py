@@ -14,7 +14,7 @@ from pathlib import Path
 from workbench.cli.design_source import add_design_arguments
 from workbench.cli.engagement_args import add_lang_argument, iso_date
 from workbench.cli.exit_codes import ExitCode
-from workbench.i18n import _, ngettext
+from workbench.i18n import N_, _, ngettext
 
 
 def add_arguments(parser: argparse.ArgumentParser, choose_deliverables: bool = True) -> None:
@@ -22,27 +22,31 @@ def add_arguments(parser: argparse.ArgumentParser, choose_deliverables: bool = T
     from workbench.writers.registry import REGISTRY  # a deliverable added there is offered here
 
     add_design_arguments(parser)
-    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help=_("folder to write into"))
     if choose_deliverables:
-        parser.add_argument("--only", help=f"comma-separated deliverables: {','.join(REGISTRY)}")
-    parser.add_argument("--format", dest="formats", help="comma-separated formats, e.g. xlsx,md,bpmn")
+        parser.add_argument(
+            "--only", help=_("comma-separated deliverables: {names}").format(names=",".join(REGISTRY))
+        )
+    parser.add_argument("--format", dest="formats", help=_("comma-separated formats, e.g. xlsx,md,bpmn"))
     parser.add_argument(
-        "--client", help="client name for cover sheets (default: the engagement's or the answers file's)"
+        "--client", help=_("client name for cover sheets (default: the engagement's or the answers file's)")
     )
     parser.add_argument(
         "--start",
         type=iso_date,
         metavar="YYYY-MM-DD",
-        help="project start date (default: the engagement's, else today)",
+        help=_("project start date (default: the engagement's, else today)"),
     )
-    add_lang_argument(parser, "language of names and labels")
+    add_lang_argument(parser, N_("language of names and labels"))
     parser.add_argument(
         "--force",
         action="store_true",
-        help="write into a folder that holds files no export manifest lists, or another "
-        "client's export (which is then replaced)",
+        help=_(
+            "write into a folder that holds files no export manifest lists, or another "
+            "client's export (which is then replaced)"
+        ),
     )
-    parser.add_argument("--quiet", action="store_true", help="no progress output")
+    parser.add_argument("--quiet", action="store_true", help=_("no progress output"))
 
 
 def _split(value: str | None) -> list[str] | None:

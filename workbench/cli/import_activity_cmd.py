@@ -44,36 +44,40 @@ cp1251 or cp1256 are detected. Any problem in the file records nothing."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
-    parser.add_argument("file", type=Path, metavar="FILE.csv", help="the CRM export: one row per user")
+    parser.add_argument("folder", type=Path, metavar="DIR", help=_("the engagement folder"))
+    parser.add_argument("file", type=Path, metavar="FILE.csv", help=_("the CRM export: one row per user"))
     parser.add_argument(
         "--date",
         type=iso_date,
         metavar="YYYY-MM-DD",
-        help="the day of the export; activity is counted up to it (default: today)",
+        help=_("the day of the export; activity is counted up to it (default: today)"),
     )
     parser.add_argument(
         "--from",
         dest="period_from",
         type=iso_date,
         metavar="YYYY-MM-DD",
-        help="the first day the export's activity counts cover; per-period KPIs (activities "
-        "per rep per week) are scaled from --from..--date to their cadence",
+        help=_(
+            "the first day the export's activity counts cover; per-period KPIs (activities "
+            "per rep per week) are scaled from --from..--date to their cadence"
+        ),
     )
     parser.add_argument(
         "--role-group",
         action="append",
         default=[],
         metavar="GROUP=TERM",
-        help='count roles with this term in this group, e.g. sales="Агентская сеть" '
-        "(repeatable; a trailing * matches any ending)",
+        help=_(
+            'count roles with this term in this group, e.g. sales="Агентская сеть" '
+            "(repeatable; a trailing * matches any ending)"
+        ),
     )
     parser.add_argument(
         "--measure",
         action="append",
         default=[],
         metavar="ID=VALUE",
-        help="a measure the file cannot give, e.g. service_contacts_received=1200 (repeatable)",
+        help=_("a measure the file cannot give, e.g. service_contacts_received=1200 (repeatable)"),
     )
     add_format_argument(parser)
     add_author_argument(parser)

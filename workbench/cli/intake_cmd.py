@@ -36,9 +36,11 @@ HINTS = {
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
-    add_lang_argument(parser, "language of the questions")
-    parser.add_argument("--all", action="store_true", help="ask every question again, not only the open ones")
+    parser.add_argument("folder", type=Path, metavar="DIR", help=_("the engagement folder"))
+    add_lang_argument(parser, N_("language of the questions"))
+    parser.add_argument(
+        "--all", action="store_true", help=_("ask every question again, not only the open ones")
+    )
     add_author_argument(parser)
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from workbench.cli.exit_codes import ExitCode
+from workbench.i18n import _
 from workbench.languages import LANGUAGES
 
 LANGS = LANGUAGES
@@ -26,21 +27,25 @@ def _choices(allowed: tuple[str, ...]):
         items = [v.strip() for v in value.split(",") if v.strip()]
         wrong = [v for v in items if v not in allowed]
         if wrong or not items:
-            raise argparse.ArgumentTypeError(f"{(wrong or [value])[0]!r} is not one of {', '.join(allowed)}")
+            raise argparse.ArgumentTypeError(
+                _("{value} is not one of {allowed}").format(
+                    value=repr((wrong or [value])[0]), allowed=", ".join(allowed)
+                )
+            )
         return list(dict.fromkeys(items))
 
     return parse
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("role", nargs="?", help="role id, e.g. crm_manager (omit with --all)")
-    parser.add_argument("--all", action="store_true", help="every role that has a job profile")
+    parser.add_argument("role", nargs="?", help=_("role id, e.g. crm_manager (omit with --all)"))
+    parser.add_argument("--all", action="store_true", help=_("every role that has a job profile"))
     parser.add_argument(
         "--lang",
         type=_choices(LANGS),
         default=["en"],
         metavar="|".join(LANGS),
-        help="language(s), comma-separated (default en)",
+        help=_("language(s), comma-separated (default en)"),
     )
     parser.add_argument(
         "--format",
@@ -48,33 +53,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=_choices(FORMATS),
         default=["md"],
         metavar="md|html|docx",
-        help="format(s), comma-separated (default md)",
+        help=_("format(s), comma-separated (default md)"),
     )
     parser.add_argument(
         "--playbook",
         default="core",
         metavar="PLAYBOOK-OR-ENGAGEMENT",
-        help="bundled playbook id, .yaml file or engagement folder (default core)",
+        help=_("bundled playbook id, .yaml file or engagement folder (default core)"),
     )
     parser.add_argument(
         "--answers",
         type=Path,
         metavar="FILE",
-        help="intake answers (YAML), with a playbook; an engagement folder has its own",
+        help=_("intake answers (YAML), with a playbook; an engagement folder has its own"),
     )
     parser.add_argument(
         "--force",
         action="store_true",
-        help="replace files (or links) of someone else's where a job description goes",
+        help=_("replace files (or links) of someone else's where a job description goes"),
     )
-    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help=_("folder to write into"))
     parser.add_argument(
         "--date",
         type=date.fromisoformat,
         metavar="YYYY-MM-DD",
-        help="date printed on the documents (default today)",
+        help=_("date printed on the documents (default today)"),
     )
-    parser.add_argument("--quiet", action="store_true", help="print nothing on success")
+    parser.add_argument("--quiet", action="store_true", help=_("print nothing on success"))
 
 
 def run(args: argparse.Namespace) -> int:

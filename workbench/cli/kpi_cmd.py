@@ -34,35 +34,39 @@ def open_or_fail(folder: Path, author: str | None, command: str) -> OpenEngageme
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
+    parser.add_argument("folder", type=Path, metavar="DIR", help=_("the engagement folder"))
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    record = sub.add_parser("record", help="record a KPI value", description="Record a measured KPI value.")
-    record.add_argument("kpi", metavar="KPI", help="the KPI id, e.g. active_user_rate")
+    record = sub.add_parser(
+        "record", help=_("record a KPI value"), description=_("Record a measured KPI value.")
+    )
+    record.add_argument("kpi", metavar="KPI", help=_("the KPI id, e.g. active_user_rate"))
     record.add_argument(
         "value",
         metavar="VALUE",
-        help="the measured value, e.g. 72.5, 6,1, ۶٫۱ or 1 234,5; checked against the KPI's "
-        "valid range (0-100 for a percentage, not negative for counts and durations)",
+        help=_(
+            "the measured value, e.g. 72.5, 6,1, ۶٫۱ or 1 234,5; checked against the KPI's "
+            "valid range (0-100 for a percentage, not negative for counts and durations)"
+        ),
     )
     record.add_argument(
-        "--date", type=iso_date, metavar="YYYY-MM-DD", help="when it was measured (default: today)"
+        "--date", type=iso_date, metavar="YYYY-MM-DD", help=_("when it was measured (default: today)")
     )
-    record.add_argument("--source", metavar="TEXT", help="where the number comes from")
-    record.add_argument("--note", metavar="TEXT", help="a remark kept with the value")
+    record.add_argument("--source", metavar="TEXT", help=_("where the number comes from"))
+    record.add_argument("--note", metavar="TEXT", help=_("a remark kept with the value"))
     add_author_argument(record)
     listing = sub.add_parser(
         "list",
-        help="each KPI: latest value, baseline, target, on track or not",
-        description="Each KPI of the engagement: latest value, baseline, target, on track.",
+        help=_("each KPI: latest value, baseline, target, on track or not"),
+        description=_("Each KPI of the engagement: latest value, baseline, target, on track."),
     )
     add_format_argument(listing)
     trend = sub.add_parser(
         "trend",
-        help="values over time vs baseline and target, with a sparkline",
-        description="A KPI's values over time against baseline and target.",
+        help=_("values over time vs baseline and target, with a sparkline"),
+        description=_("A KPI's values over time against baseline and target."),
     )
-    trend.add_argument("kpi", metavar="KPI", nargs="?", help="the KPI id")
-    trend.add_argument("--all", action="store_true", help="every KPI of the engagement")
+    trend.add_argument("kpi", metavar="KPI", nargs="?", help=_("the KPI id"))
+    trend.add_argument("--all", action="store_true", help=_("every KPI of the engagement"))
     add_format_argument(trend)
 
 

@@ -16,25 +16,32 @@ LANGUAGE_NAMES = {"en": N_("English"), "fa": N_("Persian"), "ru": N_("Russian")}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder (created if missing)")
     parser.add_argument(
-        "--playbook", required=True, metavar="NAME", help="a bundled playbook id or a .yaml file"
+        "folder", type=Path, metavar="DIR", help=_("the engagement folder (created if missing)")
     )
-    parser.add_argument("--answers", type=Path, metavar="FILE", help="intake answers to start from (YAML)")
     parser.add_argument(
-        "--client", metavar="NAME", help="client name (default: the answers file's, else the folder's)"
+        "--playbook", required=True, metavar="NAME", help=_("a bundled playbook id or a .yaml file")
     )
-    parser.add_argument("--start", type=iso_date, metavar="YYYY-MM-DD", help="project start (default: today)")
+    parser.add_argument("--answers", type=Path, metavar="FILE", help=_("intake answers to start from (YAML)"))
+    parser.add_argument(
+        "--client", metavar="NAME", help=_("client name (default: the answers file's, else the folder's)")
+    )
+    parser.add_argument(
+        "--start", type=iso_date, metavar="YYYY-MM-DD", help=_("project start (default: today)")
+    )
     parser.add_argument(
         "--store",
         metavar="URL",
         default="",
-        help="keep the task states in the team's PostgreSQL database (postgresql://host/db, no "
-        "password: PGPASSWORD, ~/.pgpass or PGSERVICE); written to engagement.yaml as "
-        "store:. Default: $CRMWB_STORE, else state.db in the folder",
+        help=_(
+            "keep the task states in the team's PostgreSQL database (postgresql://host/db, no "
+            "password: PGPASSWORD, ~/.pgpass or PGSERVICE); written to engagement.yaml as "
+            "store:. Default: $CRMWB_STORE, else state.db in the folder"
+        ),
     )
     add_lang_argument(
-        parser, "the client's language: every command on the folder speaks it (default: $CRMWB_LANG, else en)"
+        parser,
+        N_("the client's language: every command on the folder speaks it (default: $CRMWB_LANG, else en)"),
     )
     add_author_argument(parser)
 

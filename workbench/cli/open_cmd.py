@@ -14,10 +14,11 @@ from pathlib import Path
 
 from workbench.cli.engagement_args import add_author_argument, fail
 from workbench.cli.exit_codes import ExitCode
+from workbench.i18n import _
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
+    parser.add_argument("folder", type=Path, metavar="DIR", help=_("the engagement folder"))
     add_author_argument(parser)
 
 

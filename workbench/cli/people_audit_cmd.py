@@ -52,25 +52,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = EPILOG
     parser.add_argument(
-        "folder", metavar="ENGAGEMENT", help="the engagement folder (its roster.yaml and design)"
+        "folder", metavar="ENGAGEMENT", help=_("the engagement folder (its roster.yaml and design)")
     )
-    parser.add_argument("--crm", required=True, choices=crm_targets(), help="the CRM the user export is from")
     parser.add_argument(
-        "--users", nargs="+", type=Path, metavar="FILE-OR-DIR", help="the CRM's user export files (see below)"
+        "--crm", required=True, choices=crm_targets(), help=_("the CRM the user export is from")
+    )
+    parser.add_argument(
+        "--users",
+        nargs="+",
+        type=Path,
+        metavar="FILE-OR-DIR",
+        help=_("the CRM's user export files (see below)"),
     )
     parser.add_argument(
         "--recertify",
         type=Path,
         metavar="DIR",
-        help="write one review checklist per manager (their people's roles in the CRM) into DIR",
+        help=_("write one review checklist per manager (their people's roles in the CRM) into DIR"),
     )
     parser.add_argument(
         "--decisions",
         nargs="+",
         type=Path,
         metavar="CHECKLIST.xlsx",
-        help="returned manager checklists: print the CRM change plan; with --users, audit the export "
-        "against the roster as the decisions leave it (put --decisions last)",
+        help=_(
+            "returned manager checklists: print the CRM change plan; with --users, audit the export "
+            "against the roster as the decisions leave it (put --decisions last)"
+        ),
     )
     add_format_argument(parser, FORMATS)
     add_output_argument(parser)

@@ -27,13 +27,15 @@ WIDTH = 80
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
+    parser.add_argument("folder", type=Path, metavar="DIR", help=_("the engagement folder"))
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    close = sub.add_parser("close", help="close a phase if its gate tasks are done (exit 1 if not)")
-    close.add_argument("phase", choices=PHASES, metavar="PHASE", help=", ".join(PHASES))
-    close.add_argument("--override", metavar="REASON", help="close it anyway; the reason is recorded")
+    close = sub.add_parser("close", help=_("close a phase if its gate tasks are done (exit 1 if not)"))
+    close.add_argument(
+        "phase", choices=PHASES, metavar="PHASE", help=_("one of: {phases}").format(phases=", ".join(PHASES))
+    )
+    close.add_argument("--override", metavar="REASON", help=_("close it anyway; the reason is recorded"))
     add_author_argument(close)
-    ls = sub.add_parser("list", help="which phases are closed, by whom, with overrides")
+    ls = sub.add_parser("list", help=_("which phases are closed, by whom, with overrides"))
     add_format_argument(ls)
 
 

@@ -30,27 +30,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         nargs="*",
         type=Path,
         metavar="DIR",
-        help="engagement folders, or folders holding engagement folders one level down",
+        help=_("engagement folders, or folders holding engagement folders one level down"),
     )
     parser.add_argument(
         "--store",
         metavar="URL",
         default=None,
-        help="also list the engagements of this PostgreSQL team store (no password in the URL)",
+        help=_("also list the engagements of this PostgreSQL team store (no password in the URL)"),
     )
     parser.add_argument(
-        "--sort", choices=SORTS, default="client", help="the column to sort by (default client)"
+        "--sort", choices=SORTS, default="client", help=_("the column to sort by (default client)")
     )
-    parser.add_argument("--desc", action="store_true", help="sort descending")
+    parser.add_argument("--desc", action="store_true", help=_("sort descending"))
     parser.add_argument(
         "--filter",
         choices=tuple(FILTERS),
         action="append",
         default=[],
-        help="keep only engagements with late tasks, blocked tasks, critical tasks at risk or "
-        "KPIs off track (repeat to combine); engagements that cannot be read always show",
+        help=_(
+            "keep only engagements with late tasks, blocked tasks, critical tasks at risk or "
+            "KPIs off track (repeat to combine); engagements that cannot be read always show"
+        ),
     )
-    parser.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help="the day to judge lateness by")
+    parser.add_argument(
+        "--today", type=iso_date, metavar="YYYY-MM-DD", help=_("the day to judge lateness by")
+    )
     add_format_argument(parser, FORMATS)
     add_output_argument(parser)
 

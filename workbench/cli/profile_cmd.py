@@ -19,7 +19,7 @@ from workbench.i18n import _, ngettext
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_design_arguments(parser)
-    parser.add_argument("--object", metavar="ID", help="only this object, e.g. contact, account or lead")
+    parser.add_argument("--object", metavar="ID", help=_("only this object, e.g. contact, account or lead"))
     add_format_argument(parser)
 
 

@@ -14,24 +14,26 @@ from pathlib import Path
 from workbench.cli.engagement_args import add_lang_argument, iso_date
 from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import num
-from workbench.i18n import _, ngettext
+from workbench.i18n import N_, _, ngettext
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "design",
         metavar="ENGAGEMENT-OR-PLAYBOOK",
-        help="an engagement folder, a bundled playbook id or a playbook .yaml",
+        help=_("an engagement folder, a bundled playbook id or a playbook .yaml"),
     )
-    parser.add_argument("--answers", type=Path, metavar="FILE", help="intake answers (with a playbook only)")
-    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the checklists")
+    parser.add_argument(
+        "--answers", type=Path, metavar="FILE", help=_("intake answers (with a playbook only)")
+    )
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help=_("folder for the checklists"))
     parser.add_argument(
         "--date",
         type=iso_date,
         metavar="YYYY-MM-DD",
-        help="the day the review opens (default today); due dates count from it",
+        help=_("the day the review opens (default today); due dates count from it"),
     )
-    add_lang_argument(parser, "language of role names")
+    add_lang_argument(parser, N_("language of role names"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -19,16 +19,16 @@ from workbench.i18n import _, ngettext
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
-    parser.add_argument("--out", type=Path, metavar="DIR", help="where to write (default: DIR/reports)")
+    parser.add_argument("folder", type=Path, metavar="DIR", help=_("the engagement folder"))
+    parser.add_argument("--out", type=Path, metavar="DIR", help=_("where to write (default: DIR/reports)"))
     parser.add_argument(
-        "--today", type=iso_date, metavar="YYYY-MM-DD", help="the day the report is for (default: today)"
+        "--today", type=iso_date, metavar="YYYY-MM-DD", help=_("the day the report is for (default: today)")
     )
     parser.add_argument(
         "--format",
         default="md,html",
         metavar="LIST",
-        help=f"comma-separated formats: {', '.join(FORMATS)} (default: md,html)",
+        help=_("comma-separated formats: {formats} (default: md,html)").format(formats=", ".join(FORMATS)),
     )
 
 

@@ -29,21 +29,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     score = actions.add_parser(
         "score",
-        help="rank vendors from filled-in rfp.xlsx workbooks",
-        description="Rank vendors from filled-in rfp.xlsx workbooks: fewest missed "
-        "Must-haves first, then the highest weighted score. Exit 0 ok, 1 some cells "
-        "could not be read, 2 a file could not be scored.",
+        help=_("rank vendors from filled-in rfp.xlsx workbooks"),
+        description=_(
+            "Rank vendors from filled-in rfp.xlsx workbooks: fewest missed "
+            "Must-haves first, then the highest weighted score. Exit 0 ok, 1 some cells "
+            "could not be read, 2 a file could not be scored."
+        ),
     )
-    score.add_argument("files", nargs="+", type=Path, metavar="FILLED.xlsx", help="vendor workbooks")
+    score.add_argument("files", nargs="+", type=Path, metavar="FILLED.xlsx", help=_("vendor workbooks"))
     add_format_argument(score)
     from workbench.cli import export_cmd
 
     pack = actions.add_parser(
         "pack",
-        help="write the RFP pack: rfp.docx, rfp.xlsx, rfp.md and rfp.html",
-        description="Write the vendor pack: the request for proposal as a Word document (rfp.docx), the "
-        "requirements workbook vendors answer (rfp.xlsx), and rfp.md and rfp.html to read; in the "
-        "engagement's language. Only answers the playbook marks vendor-visible appear in it.",
+        help=_("write the RFP pack: rfp.docx, rfp.xlsx, rfp.md and rfp.html"),
+        description=_(
+            "Write the vendor pack: the request for proposal as a Word document (rfp.docx), the "
+            "requirements workbook vendors answer (rfp.xlsx), and rfp.md and rfp.html to read; in the "
+            "engagement's language. Only answers the playbook marks vendor-visible appear in it."
+        ),
     )
     export_cmd.add_arguments(pack, choose_deliverables=False)
     rfp_evaluate.add_arguments(actions)

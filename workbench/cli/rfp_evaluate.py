@@ -12,47 +12,54 @@ from pathlib import Path
 
 from workbench.cli.exit_codes import ExitCode
 from workbench.cli.output import add_format_argument, emit, json_text
-from workbench.i18n import _
+from workbench.i18n import N_, _
 
-LAYOUT = """\
+LAYOUT = N_("""\
 VENDORS-DIR holds one folder per vendor (the folder's name is the vendor's name):
   Acme CRM/rfp.xlsx                   the filled requirements workbook
   Acme CRM/commercial-form.xlsx       the filled commercial form
   Acme CRM/demo-scorecard-*.xlsx      one demo scorecard per evaluator
   Acme CRM/reference-check-*.xlsx     one per reference call (optional)
-The blank forms come with `crmwb rfp pack`."""
+The blank forms come with `crmwb rfp pack`.""")
 
 
 def add_arguments(actions) -> None:
     evaluate = actions.add_parser(
         "evaluate",
-        help="evaluate vendors: fit, price (TCO), demo, references; ranking and sensitivity",
-        description="Evaluate the vendors' returned packs: functional fit from rfp.xlsx, price as total cost "
-        "of ownership (lowest = 100), the demo from several evaluators' scorecards (reconciled, outliers "
-        "flagged) and the reference checks, each 0-100; a vendor missing a Must is knocked out (shown, not "
-        "ranked); weighted total with the client's weights and the weight change that flips first place. "
-        "Writes evaluation.xlsx (with a chart), evaluation.md and evaluation.html in the client's language.",
-        epilog=LAYOUT,
+        help=_("evaluate vendors: fit, price (TCO), demo, references; ranking and sensitivity"),
+        description=_(
+            "Evaluate the vendors' returned packs: functional fit from rfp.xlsx, price as total cost "
+            "of ownership (lowest = 100), the demo from several evaluators' scorecards (reconciled, outliers "
+            "flagged) and the reference checks, each 0-100; a vendor missing a Must is knocked out "
+            "(shown, not ranked); weighted total with the client's weights and the weight change that flips first place. "
+            "Writes evaluation.xlsx (with a chart), evaluation.md and evaluation.html in the client's "
+            "language."
+        ),
+        epilog=_(LAYOUT),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    evaluate.add_argument("vendors", type=Path, metavar="VENDORS-DIR", help="one folder per vendor")
+    evaluate.add_argument("vendors", type=Path, metavar="VENDORS-DIR", help=_("one folder per vendor"))
     evaluate.add_argument(
         "--engagement",
         dest="folder",
         type=Path,
         metavar="DIR",
-        help="the engagement: its playbook's weights and its language (default: the core playbook's weights)",
+        help=_(
+            "the engagement: its playbook's weights and its language (default: the core playbook's weights)"
+        ),
     )
     evaluate.add_argument(
         "--weights",
         metavar="fit=N,price=N,demo=N,references=N",
-        help="override weights in points (they must add up to 100; criteria not named keep the playbook's)",
+        help=_(
+            "override weights in points (they must add up to 100; criteria not named keep the playbook's)"
+        ),
     )
     evaluate.add_argument(
-        "--horizon", type=int, choices=(3, 5), default=5, help="TCO horizon in years (default 5)"
+        "--horizon", type=int, choices=(3, 5), default=5, help=_("TCO horizon in years (default 5)")
     )
     evaluate.add_argument(
-        "--out", type=Path, metavar="DIR", help="where the evaluation files go (default VENDORS-DIR)"
+        "--out", type=Path, metavar="DIR", help=_("where the evaluation files go (default VENDORS-DIR)")
     )
     add_format_argument(evaluate, ("text", "json", "md"))
 

@@ -18,17 +18,19 @@ from workbench.i18n import _, ngettext
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("folder", metavar="ENGAGEMENT", help="the engagement folder")
+    parser.add_argument("folder", metavar="ENGAGEMENT", help=_("the engagement folder"))
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    imp = sub.add_parser("import", help="merge an HR list (xlsx or csv) into the roster, by person id")
-    imp.add_argument("file", type=Path, metavar="FILE", help="the HR list: .xlsx or .csv with a header row")
+    imp = sub.add_parser("import", help=_("merge an HR list (xlsx or csv) into the roster, by person id"))
+    imp.add_argument(
+        "file", type=Path, metavar="FILE", help=_("the HR list: .xlsx or .csv with a header row")
+    )
     imp.add_argument(
         "--replace",
         action="store_true",
-        help="the file is the whole roster: people it does not list are removed",
+        help=_("the file is the whole roster: people it does not list are removed"),
     )
     add_format_argument(imp, ("text", "json"))
-    listing = sub.add_parser("list", help="the people of the roster")
+    listing = sub.add_parser("list", help=_("the people of the roster"))
     add_format_argument(listing, ("text", "json"))
 
 

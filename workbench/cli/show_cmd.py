@@ -8,6 +8,7 @@ import sys
 from workbench.cli.common import add_playbook_arguments, load_with_answers
 from workbench.cli.exit_codes import ExitCode
 from workbench.cli.output import add_format_argument, emit, json_text, print_problems
+from workbench.i18n import _
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -17,7 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--section",
         action="append",
         metavar="NAME",
-        help="only these top-level sections (repeatable), e.g. --section requirements",
+        help=_("only these top-level sections (repeatable), e.g. --section requirements"),
     )
 
 

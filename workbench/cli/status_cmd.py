@@ -32,8 +32,10 @@ NEXT_PER_ROLE = 3
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
-    parser.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help="the day to judge lateness by")
+    parser.add_argument("folder", type=Path, metavar="DIR", help=_("the engagement folder"))
+    parser.add_argument(
+        "--today", type=iso_date, metavar="YYYY-MM-DD", help=_("the day to judge lateness by")
+    )
     add_format_argument(parser)
 
 

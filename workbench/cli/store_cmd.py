@@ -24,50 +24,60 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     reinit = sub.add_parser(
         "reinit",
-        help="start a new, empty task history (keeps the old state.db aside)",
-        description=__doc__.split("\n\n")[1].replace("\n", " "),
+        help=_("start a new, empty task history (keeps the old state.db aside)"),
+        description=_(
+            "crmwb never re-creates a missing or empty state.db by itself for an engagement that had one "
+            "(its task history would be gone without a word). When the file is really lost, this command "
+            "is the deliberate way on: the old file, if any, is kept beside it as "
+            "`state.db.replaced-<time>` (with its -wal/-shm), then a new store is made from the current "
+            "answers, every task not started."
+        ),
     )
-    reinit.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
-    reinit.add_argument("--confirm", action="store_true", help="yes, start the task history again")
+    reinit.add_argument("folder", type=Path, metavar="DIR", help=_("the engagement folder"))
+    reinit.add_argument("--confirm", action="store_true", help=_("yes, start the task history again"))
     add_author_argument(reinit)
     move = sub.add_parser(
         "move",
-        help="move the engagement's state to a team database or back to state.db",
-        description="Copies every task, event, note, KPI value, baseline and archive row "
-        "to the target, verifies each table (row count and content hash), and only then "
-        "switches `store:` in engagement.yaml. The source is left as it was (a state.db is "
-        "kept as state.db.moved-<time>). A failure at any step changes nothing.",
+        help=_("move the engagement's state to a team database or back to state.db"),
+        description=_(
+            "Copies every task, event, note, KPI value, baseline and archive row "
+            "to the target, verifies each table (row count and content hash), and only then "
+            "switches `store:` in engagement.yaml. The source is left as it was (a state.db is "
+            "kept as state.db.moved-<time>). A failure at any step changes nothing."
+        ),
     )
-    move.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
+    move.add_argument("folder", type=Path, metavar="DIR", help=_("the engagement folder"))
     move.add_argument(
         "--to",
         required=True,
         metavar="URL|sqlite",
-        help="a PostgreSQL address (no password in it), or 'sqlite' for state.db",
+        help=_("a PostgreSQL address (no password in it), or 'sqlite' for state.db"),
     )
 
     grant = sub.add_parser(
         "grant",
-        help="set up the team database's editor and viewer roles, and add people to them",
-        description="Creates the group roles crmwb_editor (may change engagements) and crmwb_viewer "
-        "(may only read: status, report, portfolio, the TUI read-only) if missing, grants them the team "
-        "schema, and makes each --editor/--viewer login a member. PostgreSQL itself then refuses a "
-        "viewer's change. Run it as the database's administrator; running it again changes nothing.",
+        help=_("set up the team database's editor and viewer roles, and add people to them"),
+        description=_(
+            "Creates the group roles crmwb_editor (may change engagements) and crmwb_viewer "
+            "(may only read: status, report, portfolio, the TUI read-only) if missing, grants them the team "
+            "schema, and makes each --editor/--viewer login a member. PostgreSQL itself then refuses a "
+            "viewer's change. Run it as the database's administrator; running it again changes nothing."
+        ),
     )
-    grant.add_argument("address", metavar="URL", help="the team database's address (no password in it)")
+    grant.add_argument("address", metavar="URL", help=_("the team database's address (no password in it)"))
     grant.add_argument(
         "--editor",
         action="append",
         default=[],
         metavar="LOGIN",
-        help="an existing login role to make an editor (repeatable)",
+        help=_("an existing login role to make an editor (repeatable)"),
     )
     grant.add_argument(
         "--viewer",
         action="append",
         default=[],
         metavar="LOGIN",
-        help="an existing login role to make a viewer (repeatable)",
+        help=_("an existing login role to make a viewer (repeatable)"),
     )
 
 

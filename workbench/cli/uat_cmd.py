@@ -28,31 +28,34 @@ WORKBOOK = "uat-scripts.xlsx"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
+    parser.add_argument("folder", type=Path, metavar="DIR", help=_("the engagement folder"))
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     scripts = sub.add_parser(
-        "scripts", help=f"write the UAT workbook (default DIR/{WORKBOOK}); --format json prints the scripts"
+        "scripts",
+        help=_("write the UAT workbook (default DIR/{workbook}); --format json prints the scripts").format(
+            workbook=WORKBOOK
+        ),
     )
     add_format_argument(scripts, ("xlsx", "json"))
     add_output_argument(scripts)
-    ls = sub.add_parser("list", help="every script with its tester, latest result and defects")
+    ls = sub.add_parser("list", help=_("every script with its tester, latest result and defects"))
     add_format_argument(ls)
     record = sub.add_parser(
-        "record", help="record a script's result (pass or fail) with the defects it found"
+        "record", help=_("record a script's result (pass or fail) with the defects it found")
     )
-    record.add_argument("script", metavar="SCRIPT", help="a script id (UAT-MKT-001) or its requirement id")
+    record.add_argument("script", metavar="SCRIPT", help=_("a script id (UAT-MKT-001) or its requirement id"))
     record.add_argument("result", choices=("pass", "fail"))
     record.add_argument(
         "--defect",
         action="append",
         default=[],
         metavar="D-N",
-        help="a defect this run found (repeat for several)",
+        help=_("a defect this run found (repeat for several)"),
     )
-    record.add_argument("--note", metavar="TEXT", help="kept with the result")
+    record.add_argument("--note", metavar="TEXT", help=_("kept with the result"))
     add_author_argument(record)
     ready = sub.add_parser(
-        "readiness", help="the go-live criteria acceptance decides (exit 1 when one fails)"
+        "readiness", help=_("the go-live criteria acceptance decides (exit 1 when one fails)")
     )
     add_format_argument(ready)
 

@@ -13,14 +13,14 @@ from workbench.i18n import _, ngettext
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", help="playbook files or bundled ids")
+    parser.add_argument("files", nargs="+", help=_("playbook files or bundled ids"))
     parser.add_argument(
         "--answers",
         type=Path,
         action="append",
         default=[],
         metavar="FILE",
-        help="also check these answers files against each playbook (repeatable)",
+        help=_("also check these answers files against each playbook (repeatable)"),
     )
     add_format_argument(parser)
 
