@@ -35,8 +35,8 @@ ALLOWED = {
     "loading/activity_cells.py": "yes/no words a CRM export may hold in its cells (input)",
     "loading/activity_csv.py": "column names CRM exports use in Russian and Persian (input)",
     "domain/role_groups.py": "normalisation of Arabic letters to Persian and ё to е before matching",
-    "cli/import_activity_cmd.py": "a Russian role name as the example in an option's --help (English on "
-    "purpose: it is for people who script crmwb)",
+    "cli/import_activity_cmd.py": "a Russian role name as the example in an option's --help: a value as a "
+    "CRM export holds it (input), shown as is in every language",
     "loading/roster.py": "the header names and yes/no words HR lists (and user exports) use in Persian and "
     "Russian (input), and the required columns named in every header language",
     "domain/search.py": "the folding map of search (ي→ی, ك→ک, ة→ه, ё→е): letters to match, not text to show",

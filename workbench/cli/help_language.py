@@ -52,11 +52,21 @@ def help_language(argv: list[str]) -> str:
 
 
 class RightToLeftHelpFormatter(argparse.HelpFormatter):
-    """Each option's invocation alone on its line, its help below it, lines of at most 80 columns."""
+    """Each option's invocation alone on its line, its help below it indented by four, lines of at most
+    80 columns."""
 
-    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 4, width=None) -> None:
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width=None) -> None:
         width = width or min(shutil.get_terminal_size().columns - 2, RTL_WIDTH)
         super().__init__(prog, indent_increment, max_help_position, width)
+
+    def _format_action(self, action: argparse.Action) -> str:
+        # argparse puts the help on the invocation's line when the invocation fits before the help column;
+        # a help column four past the invocation's own indent leaves room for none, at every nesting level
+        kept, self._max_help_position = self._max_help_position, self._current_indent + 4
+        try:
+            return super()._format_action(action)
+        finally:
+            self._max_help_position = kept
 
 
 def formatter_for(lang: str) -> type[argparse.HelpFormatter]:

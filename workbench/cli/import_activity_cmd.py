@@ -43,6 +43,10 @@ KPIs (activities per rep per week) are scaled from the days the export covers
 cp1251 or cp1256 are detected. Any problem in the file records nothing."""
 
 
+ROLE_TERM_EXAMPLE = 'sales="Агентская сеть"'
+"""a Russian role name as a CRM export holds it: input a user types, the same in every help language"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("folder", type=Path, metavar="DIR", help=_("the engagement folder"))
     parser.add_argument("file", type=Path, metavar="FILE.csv", help=_("the CRM export: one row per user"))
@@ -68,9 +72,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="GROUP=TERM",
         help=_(
-            'count roles with this term in this group, e.g. sales="Агентская сеть" '
+            "count roles with this term in this group, e.g. {example} "
             "(repeatable; a trailing * matches any ending)"
-        ),
+        ).format(example=ROLE_TERM_EXAMPLE),
     )
     parser.add_argument(
         "--measure",

@@ -31,7 +31,8 @@ def add_arguments(actions) -> None:
             "Evaluate the vendors' returned packs: functional fit from rfp.xlsx, price as total cost "
             "of ownership (lowest = 100), the demo from several evaluators' scorecards (reconciled, outliers "
             "flagged) and the reference checks, each 0-100; a vendor missing a Must is knocked out "
-            "(shown, not ranked); weighted total with the client's weights and the weight change that flips first place. "
+            "(shown, not ranked); weighted total with the client's weights and the weight change "
+            "that flips first place. "
             "Writes evaluation.xlsx (with a chart), evaluation.md and evaluation.html in the client's "
             "language."
         ),
