@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser, choose_deliverables: bool = T
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help=_("folder to write into"))
     if choose_deliverables:
         parser.add_argument(
-            "--only", help=_("comma-separated deliverables: {names}").format(names=",".join(REGISTRY))
+            "--only", help=_("comma-separated deliverables: {names}").format(names=", ".join(REGISTRY))
         )
     parser.add_argument("--format", dest="formats", help=_("comma-separated formats, e.g. xlsx,md,bpmn"))
     parser.add_argument(

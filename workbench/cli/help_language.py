@@ -51,7 +51,18 @@ def help_language(argv: list[str]) -> str:
     return resolve_language(scanned)
 
 
-class RightToLeftHelpFormatter(argparse.HelpFormatter):
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's layout, but a line is never broken inside a word or at its hyphen: the values listed in
+    a help text (`data-dictionary`, `field-mapping`) are what the user types, and must stay whole."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        import textwrap
+
+        text = self._whitespace_matcher.sub(" ", text).strip()
+        return textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)
+
+
+class RightToLeftHelpFormatter(HelpFormatter):
     """Each option's invocation alone on its line, its help below it indented by four, lines of at most
     80 columns."""
 
@@ -70,4 +81,4 @@ class RightToLeftHelpFormatter(argparse.HelpFormatter):
 
 
 def formatter_for(lang: str) -> type[argparse.HelpFormatter]:
-    return RightToLeftHelpFormatter if lang in RTL_LANGUAGES else argparse.HelpFormatter
+    return RightToLeftHelpFormatter if lang in RTL_LANGUAGES else HelpFormatter
