@@ -210,7 +210,6 @@ def test_printf_placeholders_survive_every_translation():
     """argparse fills `%(name)s`/`%s`/`%r` after translating: a translation that drops or renames one
     crashes the usage error it belongs to."""
     from babel.messages.pofile import read_po
-
     from tools.i18n import LOCALE
 
     marks = re.compile(r"%(?:\([a-z_]+\))?[sdr%]")
@@ -228,4 +227,3 @@ def test_printf_placeholders_survive_every_translation():
             ]
     assert wrong == []
     assert "%(prog)s" in catalogue.get("%(prog)s: error: %(message)s\n").string
-
