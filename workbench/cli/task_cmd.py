@@ -19,7 +19,7 @@ from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import cut, day, digits, num, role_name, task_name, text
 from workbench.cli.local import status as status_label
 from workbench.cli.output import add_format_argument, emit, json_text
-from workbench.cli.task_undo_cmd import add_undo_parser
+from workbench.cli.task_undo import add_undo_parser
 from workbench.domain.fixed_ids import PHASE_IDS, TASK_STATUSES, TaskStatus
 from workbench.i18n import _, ngettext
 
@@ -126,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _undo(oe: OpenEngagement, args: argparse.Namespace) -> int:
-    from workbench.cli.task_undo_cmd import run_undo
+    from workbench.cli.task_undo import run_undo
     from workbench.store.author import current_author
     from workbench.store.sqlite_store import StoreError
 
