@@ -62,7 +62,7 @@ async def test_undo_takes_back_done_block_and_assign_with_new_events(engagement)
         await pilot.press("ctrl+z")
         await settle(pilot)
         assert table.views[first].status == "not_started" and table.views[first].assignee is None
-        assert screen.check_action("undo", ()) is None  # one level: the undo itself is not undone
+        assert screen.check_action("undo", ()) is None  # every change taken back; an undo is not undone
         await pilot.press("ctrl+z")
         await settle(pilot)
 
@@ -73,9 +73,39 @@ async def test_undo_takes_back_done_block_and_assign_with_new_events(engagement)
         ("status", "not_started", "blocked", "waiting for IT"),
         ("status", "blocked", "not_started", "undo"),
         ("assign", None, "Sara", None),
-        ("assign", "Sara", None, None),
+        ("assign", "Sara", None, "undo"),
     ]
     assert {e[4] for e in history(engagement, first)[1:]} == {AUTHOR}
+
+
+async def test_ctrl_z_again_takes_back_the_earlier_changes_newest_first(engagement):
+    app = make_app(engagement, today=TODAY, section="phases")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen, table = await open_phases(pilot)
+        first = table.current_id
+        await pilot.press("s")  # start it
+        await settle(pilot)
+        await pilot.press("a", *"Sara", "enter")
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        assert (table.views[first].status, table.views[first].assignee) == ("done", "Sara")
+        assert len(screen.undo_stack) == 3
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert (table.views[first].status, table.views[first].assignee) == ("in_progress", "Sara")
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert (table.views[first].status, table.views[first].assignee) == ("in_progress", None)
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert table.views[first].status == "not_started" and screen.check_action("undo", ()) is None
+
+    assert [e[:4] for e in history(engagement, first)[-3:]] == [
+        ("status", "done", "in_progress", "undo"),
+        ("assign", "Sara", None, "undo"),
+        ("status", "in_progress", "not_started", "undo"),
+    ]
 
 
 async def test_undo_takes_back_a_due_date_and_assignee_together(engagement):
@@ -97,6 +127,7 @@ async def test_undo_takes_back_a_due_date_and_assignee_together(engagement):
         ("assign", "Ivan Petrov", None),
         ("due", "2026-04-01", None),
     ]
+    assert {e[3] for e in history(engagement, view.id)[3:]} == {"undo"}
 
 
 async def test_undo_is_refused_after_a_concurrent_cli_change_but_not_after_a_note(engagement):

@@ -20,12 +20,15 @@ from workbench.tui.app import make_app
 from workbench.tui.screens.activity_import_dialog import ActivityImportDialog
 from workbench.tui.screens.advice_screen import AdviceScreen
 from workbench.tui.screens.audit_dialog import AuditDialog
+from workbench.tui.screens.audit_save_dialog import AuditSaveDialog
 from workbench.tui.screens.decisions_dialog import DecisionsDialog
 from workbench.tui.screens.recertify_dialog import RecertifyDialog
 from workbench.tui.screens.vendor_evaluation_dialog import VendorEvaluationDialog
 
 EXPORT_WORDS = {"good_utf8.csv", "good_utf8", "csv", "utf-8", "UTF-8", "utf", "UTF"}
 """the activity file's name and encoding, as the file has them"""
+AUDIT_FILE_WORDS = {"crm", "audit", "odoo", "xlsx", "crm-audit-odoo.xlsx", "crm-audit-odoo"}
+"""the audit file the save dialog proposes, as named on disk"""
 VENDOR_WORDS = {*VENDORS, *REQUIREMENTS, *crm_names(), "Ali", "Olga", "EUR", "vendors", "crm"}
 """the vendors', requirements' (ids) and evaluators' names and the currency, as the packs give them; the
 CRMs by their names; folder names"""
@@ -35,7 +38,11 @@ def _words(seeded: Path, vendors: Path) -> frozenset[str]:
     paths = f"{ACTIVITY} {vendors} {seeded}".replace("/", " ").replace("-", " ").split()
     paths += ["recertification", "review"]  # the checklists' folder and files, as named on disk
     paths += REVIEW_COMMENT.split()  # what the reviewer wrote
-    return data_words(seeded) | allowed_latin_words() | frozenset(EXPORT_WORDS | VENDOR_WORDS | set(paths))
+    return (
+        data_words(seeded)
+        | allowed_latin_words()
+        | frozenset(EXPORT_WORDS | VENDOR_WORDS | AUDIT_FILE_WORDS | set(paths))
+    )
 
 
 async def _walk(pilot, app, vendors: Path, live: Path) -> dict[str, str]:
@@ -82,6 +89,13 @@ async def _walk(pilot, app, vendors: Path, live: Path) -> dict[str, str]:
     await settle(pilot)
     assert audit.findings
     seen["audit findings"] = screen_text(app)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    assert isinstance(app.screen, AuditSaveDialog)
+    seen["audit save as"] = screen_text(app)
+    await pilot.press("escape")
+    await settle(pilot)
+    assert app.screen is audit
     await pilot.press("escape", "y")
     await settle(pilot)
     await pilot.press("g")
@@ -124,7 +138,7 @@ async def test_the_rest_of_the_week_shows_no_english(seeded, tmp_path, run_cli, 
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         seen = await _walk(pilot, app, vendors, live)
-    assert len(seen) == 11
+    assert len(seen) == 12
     assert not _leaks(seen, lang, ids), f"English on the {lang} screens: {_leaks(seen, lang, ids)}"
 
 

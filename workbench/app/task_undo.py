@@ -3,18 +3,20 @@ compensating ones (old and new swapped, by the person undoing, noted as an undo)
 both the change and its undo; nothing is ever deleted.
 
 An undo is refused when the same task's status, assignee or due date was changed after the change being
-undone (by another program, another person, or this one): undoing then would silently overwrite that later
-change. A note or a ticked checklist item does not stand in the way: undoing leaves them as they are.
-The TUI calls it for Ctrl+Z; the writes are the store calls `crmwb task` makes.
+undone (by another program, another person, or this one) and that change was not undone itself: undoing
+then would silently overwrite it. The check and the writes are one store transaction (both stores). A
+note or a ticked checklist item does not stand in the way: undoing leaves them as they are.
+The TUI calls it for Ctrl+Z (a stack of this session's changes), `crmwb task DIR undo [TASK]` with
+last_change (the author's newest change still in force, found in the history).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING
 
+from workbench.domain.task_undo import UNDO_NOTE, UNDOABLE
 from workbench.domain.tracking import Event
 from workbench.i18n import _
 from workbench.store.sqlite_store import StoreError
@@ -22,7 +24,6 @@ from workbench.store.sqlite_store import StoreError
 if TYPE_CHECKING:
     from workbench.app.engagement import OpenEngagement
 
-UNDOABLE = frozenset({"status", "assign", "due"})
 LOOK_BACK = 16
 """events of the task read to find what a change recorded (one change records at most two)"""
 
@@ -53,20 +54,22 @@ def recorded_change(opened: OpenEngagement, task_id: str, change: Callable[[], o
 
 def undo_change(opened: OpenEngagement, change: TaskChange, author: str) -> None:
     """Record the compensating events of `change`, newest first; UndoRefused when the task's status,
-    assignee or due date changed after it."""
-    store = opened.store
-    last = change.events[-1].seq
-    later = [e for e in store.history(change.task_id, limit=LOOK_BACK) if e.seq > last and e.kind in UNDOABLE]
-    if later:
-        raise UndoRefused(refusal(change.task_id, later[-1]))
-    note = _("undo")
-    for event in reversed(change.events):
-        if event.kind == "status":
-            store.set_status(change.task_id, event.old or "not_started", author, note)
-        elif event.kind == "assign":
-            store.assign(change.task_id, event.old, author)
-        else:
-            store.set_due(change.task_id, date.fromisoformat(event.old) if event.old else None, author)
+    assignee or due date changed after it (changes undone since do not count). The store checks and writes
+    in one transaction."""
+    from workbench.domain.task_undo import UndoConflict
+
+    try:
+        opened.store.undo_change(change.task_id, change.events, author, _(UNDO_NOTE))
+    except UndoConflict as exc:
+        raise UndoRefused(refusal(change.task_id, exc.later)) from None
+
+
+def last_change(opened: OpenEngagement, author: str, task_id: str | None = None) -> TaskChange | None:
+    """The newest change `author` made that is still in force, on `task_id` or on any task (None: none)."""
+    from workbench.domain.task_undo import last_change as newest
+
+    events = newest(opened.store.history(task_id), author, task_id)
+    return TaskChange(events[-1].task_id, events) if events else None
 
 
 def refusal(task_id: str, later: Event) -> str:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # keep `crmwb --help` free of pydantic
     from workbench.cli.audit_decisions import Outcome
     from workbench.domain.playbook import Playbook
 
-FORMATS = ("table", "json", "sarif", "xlsx")
+FORMATS = ("table", "json", "sarif", "xlsx", "md")
 EPILOG = """\
 modes:
   --from TARGET PATH        drift audit: compare the live export at PATH with the design
@@ -40,7 +40,7 @@ exit codes:
   2  the design, the live export or a checklist could not be read (every problem printed, located), or
      bad usage
 
-formats: table (terminal), json, sarif (SARIF 2.1.0 for CI code scanning) and xlsx (needs --out);
+formats: table (terminal), json, sarif (SARIF 2.1.0 for CI code scanning), md and xlsx (needs --out);
 --out FILE writes there instead of standard output. With --decisions alone only table and json apply.
 """
 
@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.format == "xlsx" and args.out is None:
         return fail(_("{option} needs {out}").format(option="--format xlsx", out="--out FILE"))
-    if args.source is None and args.format in ("sarif", "xlsx"):
+    if args.source is None and args.format in ("sarif", "xlsx", "md"):
         return fail(
             _("{option} is for the drift audit; add {source}, or use table or json").format(
                 option=f"--format {args.format}", source="--from"
@@ -147,7 +147,6 @@ def emit_plan(outcome: Outcome, args: argparse.Namespace) -> int:
 
 def audit(pb: Playbook, label: str, args: argparse.Namespace, plan_doc: Outcome | None) -> int:
     """Project, read, compare, report; exit 0 clean, 1 drift, 2 unreadable."""
-    from workbench import __version__
     from workbench.app.audit import drift_audit
     from workbench.cli.output import print_problems
     from workbench.crm_adapters.registry import UnknownTarget
@@ -175,21 +174,17 @@ def audit(pb: Playbook, label: str, args: argparse.Namespace, plan_doc: Outcome 
         return ExitCode.BAD_INPUT
     print_problems(problems)  # warnings: read, but the reader wants them seen
     if args.format == "xlsx":
-        from workbench.writers.atomic import atomic_path
-        from workbench.writers.drift_xlsx import write
+        from workbench.app.audit_save import save_audit
 
-        with atomic_path(args.out) as tmp:
-            write(report, tmp)
+        save_audit(result, "xlsx", args.out)
         print(_("wrote {path}").format(path=args.out), file=sys.stderr)
-    elif args.format == "sarif":
-        from workbench.writers.drift_sarif import dumps
+    elif args.format in ("sarif", "md") or (args.format == "json" and plan_doc is None):
+        from workbench.app.audit_save import audit_text
 
-        emit(dumps(report, __version__), args.out)
+        emit(audit_text(report, args.format, result.designed_grants), args.out)
     elif args.format == "json":
-        doc = report.to_dict()
-        if plan_doc is not None:
-            doc = {"recertification": plan_doc.to_dict(), "audit": doc}
-        emit(json_text(doc), args.out)
+        assert plan_doc is not None  # the other JSON is the line above
+        emit(json_text({"recertification": plan_doc.to_dict(), "audit": report.to_dict()}), args.out)
     else:
         from workbench.cli.audit_output import drift_lines
 

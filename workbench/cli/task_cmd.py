@@ -1,4 +1,4 @@
-"""`crmwb task DIR list|show|start|done|block|skip|reopen|assign|due|note|check ...`: work the task list.
+"""`crmwb task DIR list|show|start|done|block|skip|reopen|assign|due|note|check|undo ...`: work the task list.
 
 Every change goes to the store with its author (`--as`, $CRMWB_AUTHOR or the OS user) and lands in the
 task's history. Blocking or skipping needs a reason, so the history says why. `done` is refused while
@@ -19,6 +19,7 @@ from workbench.cli.exit_codes import ExitCode
 from workbench.cli.local import cut, day, digits, num, role_name, task_name, text
 from workbench.cli.local import status as status_label
 from workbench.cli.output import add_format_argument, emit, json_text
+from workbench.cli.task_undo import add_undo_parser
 from workbench.domain.fixed_ids import PHASE_IDS, TASK_STATUSES, TaskStatus
 from workbench.i18n import _, ngettext
 
@@ -76,6 +77,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     check.add_argument("id", metavar="ID")
     check.add_argument("item", metavar="N", type=int)
     check.add_argument("--undo", action="store_true")
+    add_undo_parser(sub)
     for action_parser in sub.choices.values():
         add_author_argument(action_parser)
 
@@ -106,17 +108,32 @@ def run(args: argparse.Namespace) -> int:
     with oe:
         if args.action == "list":
             return list_tasks(oe, args)
+        if args.action == "undo" and args.id is None:
+            return _undo(oe, args)
         states = oe.store.tasks(include_archived=True)
         if args.id not in states:
             return fail("task", unknown_task(args.id, sorted(oe.store.tasks())))
         if args.action == "show":
             show_task(oe, args.id, states[args.id])
             return ExitCode.OK
+        if args.action == "undo":
+            return _undo(oe, args)
         author = current_author(args.author)
         try:
             return change(oe, args, author)
         except StoreError as exc:
             return fail("task", str(exc))
+
+
+def _undo(oe: OpenEngagement, args: argparse.Namespace) -> int:
+    from workbench.cli.task_undo import run_undo
+    from workbench.store.author import current_author
+    from workbench.store.sqlite_store import StoreError
+
+    try:
+        return run_undo(oe, args, current_author(args.author))
+    except StoreError as exc:
+        return fail("task", str(exc))
 
 
 def _warn_day_off(oe: OpenEngagement, day, reason: str | None) -> None:

@@ -3,7 +3,7 @@ implement the same protocol (see the README), so commands and the TUI never see 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Protocol
@@ -29,6 +29,12 @@ class StateStore(Protocol):
     def assign(self, task_id: str, assignee: str | None, author: str) -> None: ...
 
     def set_due(self, task_id: str, due: date | None, author: str) -> None: ...
+
+    def undo_change(self, task_id: str, change: Sequence[Event], author: str, note: str) -> None:
+        """Record the compensating events of `change` (one task's events, oldest first) with `note`; the
+        check that nothing changed the task since (domain.task_undo.UndoConflict) and the writes are one
+        write transaction."""
+        ...
 
     def add_note(self, task_id: str, note: str, author: str) -> None: ...
 

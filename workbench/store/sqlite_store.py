@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -23,8 +23,10 @@ from workbench.domain.defects import Defect
 from workbench.domain.tracking import STATUSES, Baseline, Event, Measurement, TaskState
 from workbench.domain.uat import UatResult
 from workbench.i18n import _
+from workbench.store import undo_hooks
 from workbench.store.busy import BusyPolicy, begin_immediate, busy_as_store_busy
 from workbench.store.migrations import migrate, transaction
+from workbench.store.undo_hooks import CURRENT_INDEX, UNDO_COLUMNS
 
 
 class StoreError(Exception):
@@ -401,6 +403,20 @@ class SQLiteStore:
             new = due.isoformat() if due else None
             self.conn.execute("UPDATE tasks SET due = ? WHERE id = ?", (new, task_id))
             self._event(task_id, author, "due", old, new)
+
+    def undo_change(self, task_id: str, change: Sequence[Event], author: str, note: str) -> None:
+        """Take `change` back (see domain/task_undo.py): the check that nothing changed the task since
+        and the compensating writes in one BEGIN IMMEDIATE transaction, so no writer slips in between."""
+        from workbench.domain.task_undo import compensations
+
+        with self._write():
+            steps = compensations(self.history(task_id), change)
+            undo_hooks.between_check_and_write()
+            for kind, value in steps:
+                column = UNDO_COLUMNS[kind]
+                old = self._current(task_id)[CURRENT_INDEX[column]]
+                self.conn.execute(f"UPDATE tasks SET {column} = ? WHERE id = ?", (value, task_id))
+                self._event(task_id, author, kind, old, value, note)
 
     def add_note(self, task_id: str, note: str, author: str) -> None:
         if not note.strip():

@@ -1,7 +1,8 @@
 """The palette's entries for the week's work: `task: set the due date ...`, `phase: close <phase>`,
 `kpi: record a value of <KPI>`, `report: weekly status report`, the activity import, the readiness and
-staffing advice, the vendor evaluation and the audit. They run the same actions as the keys (u, c, v, w,
-m, y, t, e, x, g, o), after showing the screen those keys belong to."""
+staffing advice, the vendor evaluation and the audit (with the audit open, `audit: Save as`). They run
+the same actions as the keys (u, c, v, w, m, y, t, e, x, g, o, Ctrl+S), after showing the screen those
+keys belong to."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def week_commands(app: WorkbenchApp, screen: Screen) -> list[Command]:
     if app.session is None:
         return []
     resolved = app.session.opened.resolved
-    out: list[Command] = []
+    out: list[Command] = _audit_commands(screen)
     if isinstance(screen, PhasesScreen) and screen.selected is not None:
         out.append(
             (
@@ -116,3 +117,18 @@ async def _record_kpi(app: WorkbenchApp, kpi_id: str) -> None:
     if isinstance(app.screen, DeliverablesScreen):
         app.screen.show_tab("kpis")
         app.screen.select_kpi_and_record(kpi_id)
+
+
+def _audit_commands(screen: Screen) -> list[Command]:
+    """`audit: Save as` while the audit dialog is open: its Ctrl+S."""
+    from workbench.tui.screens.audit_dialog import AuditDialog
+
+    if not isinstance(screen, AuditDialog):
+        return []
+    return [
+        (
+            _("audit: {action}").format(action=_("Save as")),
+            screen.action_save_as,
+            _("Save the audit's report as xlsx, SARIF, JSON or Markdown"),
+        )
+    ]

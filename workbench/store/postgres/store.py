@@ -20,7 +20,7 @@ import random
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
@@ -30,12 +30,14 @@ from workbench.domain.defects import Defect
 from workbench.domain.tracking import STATUSES, Baseline, Event, Measurement, TaskState
 from workbench.domain.uat import UatResult
 from workbench.i18n import _
+from workbench.store import undo_hooks
 from workbench.store.base import StoreBusy
 from workbench.store.busy import BusyPolicy
 from workbench.store.postgres.address import SCHEMA, check_address, import_psycopg, redacted
 from workbench.store.postgres.connections import Connections
 from workbench.store.postgres.schema import migrate
 from workbench.store.sqlite_store import StoreDataError, StoreError, _now, _row_date, _task_state
+from workbench.store.undo_hooks import CURRENT_INDEX, UNDO_COLUMNS
 
 if TYPE_CHECKING:
     from psycopg import Connection
@@ -601,6 +603,34 @@ class PostgresStore:
                 "UPDATE tasks SET due = %s WHERE engagement = %s AND id = %s", (new, self.engagement, task_id)
             )
             self._event(conn, task_id, author, "due", old, new)
+
+        self._write(work)
+
+    def undo_change(self, task_id: str, change: Sequence[Event], author: str, note: str) -> None:
+        """Take `change` back (see domain/task_undo.py): in one transaction holding the engagement's write
+        lock and its row in `engagements` (FOR UPDATE), the check that nothing changed the task since and
+        the compensating writes, so no writer slips in between."""
+        from workbench.domain.task_undo import compensations
+
+        def work(conn) -> None:
+            conn.execute("SELECT id FROM engagements WHERE id = %s FOR UPDATE", (self.engagement,))
+            rows = conn.execute(
+                "SELECT seq, task_id, at, author, kind, old, new, note FROM events"
+                " WHERE engagement = %s AND task_id = %s AND kind IN ('status', 'assign', 'due')"
+                " ORDER BY seq",
+                (self.engagement, task_id),
+            ).fetchall()
+            history = [Event(r[0], r[1], self._event_time(r[0], r[2]), *r[3:]) for r in rows]
+            steps = compensations(history, change)
+            undo_hooks.between_check_and_write()
+            for kind, value in steps:
+                column = UNDO_COLUMNS[kind]
+                old = self._current(conn, task_id)[CURRENT_INDEX[column]]
+                conn.execute(
+                    f"UPDATE tasks SET {column} = %s WHERE engagement = %s AND id = %s",
+                    (value, self.engagement, task_id),
+                )
+                self._event(conn, task_id, author, kind, old, value, note)
 
         self._write(work)
 

@@ -2,14 +2,17 @@
 typed), compared with the engagement's design in a worker by app.audit — the code `crmwb audit DIR --from
 TARGET PATH` runs — and listed as findings like the governance findings. Enter on a finding closes the
 dialog with it; whoever pushed the dialog shows its cell in the permission matrix. An export that cannot
-be read is shown with its located problems."""
+be read is shown with its located problems. Ctrl+S saves the report (xlsx, SARIF, JSON or Markdown) as
+`crmwb audit --format ... --out FILE` writes it (audit_save_dialog, app.audit_save)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.widgets import Input, Label, Select
 
 from workbench.app.audit import DriftAudit
@@ -26,6 +29,15 @@ class AuditDialog(FindingsDialog):
         "warnings. Enter on a finding shows its cell in the permission matrix."
     )
     box_classes = "dialog-box wide audit-box"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+s",
+            "save_as",
+            N_("Save as"),
+            id="audit.save_as",
+            tooltip=N_("Save the audit's report as xlsx, SARIF, JSON or Markdown"),
+        ),
+    ]
 
     def __init__(self, design: str) -> None:
         super().__init__(_("Audit the live CRM"))
@@ -68,6 +80,33 @@ class AuditDialog(FindingsDialog):
 
         result = audit_design(self.design, target, source)
         self.app.call_from_thread(self._done, result)
+
+    def action_save_as(self) -> None:
+        from workbench.tui.screens.audit_save_dialog import AuditSaveDialog
+
+        result = self.result
+        if result is None or result.report is None:
+            self.notify(_("Run the audit first (Enter): there is no report to save yet."), severity="warning")
+            return
+        suggested = Path(self.design) / f"crm-audit-{self.target}.xlsx"
+
+        def chosen(choice: tuple[str, Path] | None) -> None:
+            if choice is not None:
+                self._save(result, *choice)
+
+        self.app.push_screen(AuditSaveDialog(suggested), chosen)
+
+    @work(thread=True, group="audit-save", exit_on_error=False, description="audit-save")
+    def _save(self, result: DriftAudit, fmt: str, path: Path) -> None:
+        from workbench.app.audit_save import save_audit
+
+        try:
+            save_audit(result, fmt, path)
+        except OSError as exc:
+            message = _("Not saved: {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+            self.app.call_from_thread(self.notify, message, severity="error")
+            return
+        self.app.call_from_thread(self.notify, _("Saved: {path}").format(path=path), timeout=6)
 
     def _done(self, result: DriftAudit) -> None:
         from workbench.app.audit import drift_findings

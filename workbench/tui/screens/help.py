@@ -56,16 +56,19 @@ def table(bindings: list[Binding]) -> str:
 
 def class_bindings(cls: type) -> list[Binding]:
     """A screen's keys, then those of the workbench classes it is built on (Phases on the week's tools,
-    a dialog on the form's frame): Textual merges them the same way; its own screens' keys are left out."""
+    a dialog on the form's frame): Textual merges them the same way (a key the screen binds hides the
+    base's binding of that key); its own screens' keys are left out."""
     seen: set[str] = set()
+    keys: set[str] = set()
     out: list[Binding] = []
     for base in cls.__mro__:
         if "BINDINGS" not in base.__dict__ or not base.__module__.startswith("workbench."):
             continue
         for binding in Binding.make_bindings(base.__dict__["BINDINGS"]):
-            if (binding.id or binding.key) not in seen:
+            if (binding.id or binding.key) not in seen and binding.key not in keys:
                 seen.add(binding.id or binding.key)
                 out.append(binding)
+        keys |= {b.key for b in Binding.make_bindings(base.__dict__["BINDINGS"])}
     return out
 
 

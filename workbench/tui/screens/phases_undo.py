@@ -1,5 +1,6 @@
-"""Ctrl+Z on the Phases screen: undo the last status, assignee or due-date change made here, by recording
-the compensating events (app.task_undo): the history keeps the change and its undo. Done, skip and block
+"""Ctrl+Z on the Phases screen: undo the status, assignee and due-date changes made here, newest first
+(pressed again, the one before, and so on back to the first change of the session), by recording the
+compensating events (app.task_undo): the history keeps the change and its undo. Done, skip and block
 ask for no confirmation: their toast says Ctrl+Z undoes them. An undo the task's later history forbids is
 refused with the store's usual "not saved" message, saying who changed it since."""
 
@@ -28,8 +29,8 @@ UNDO_BINDING = Binding(
     show=False,
     id="phases.undo",
     tooltip=N_(
-        "Undo the last status, assignee or due-date change made here; the undo is kept in the task's "
-        "history too"
+        "Undo the last status, assignee or due-date change made here; again for the one before; the undo "
+        "is kept in the task's history too"
     ),
 )
 
@@ -59,23 +60,34 @@ class UndoActions(WorkbenchScreen):
     them landed."""
 
     session: Session
-    last_change: Undoable | None = None
+    _undo_stack: list[Undoable] | None = None
+
+    @property
+    def undo_stack(self) -> list[Undoable]:
+        """This session's changes Ctrl+Z can still take back, oldest first."""
+        if self._undo_stack is None:
+            self._undo_stack = []
+        return self._undo_stack
+
+    @property
+    def last_change(self) -> Undoable | None:
+        return self.undo_stack[-1] if self.undo_stack else None
 
     def _apply(self, change: Callable[[], object], label: str, task_id: str, undoable: bool = False) -> None:
         raise NotImplementedError
 
     def remember(self, undoable: Undoable | None) -> None:
-        """A change landed: the one Ctrl+Z takes back from now on, said in its toast."""
+        """A change landed: the one Ctrl+Z takes back next (the earlier ones after it), said in its toast."""
         if undoable is None:
             return
-        self.last_change = undoable
+        self.undo_stack.append(undoable)
         self.notify(_("{change} (ctrl+z to undo)").format(change=undoable.label), timeout=5)
         self.refresh_bindings()
 
     def action_undo(self) -> None:
         from workbench.app.task_undo import undo_change
 
-        last, self.last_change = self.last_change, None
+        last = self.undo_stack.pop() if self.undo_stack else None
         if last is None:
             self.notify(_("Nothing to undo: no task was changed here yet."), severity="warning")
             return

@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Input, Label
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Input, Label, Select
 
-from workbench.i18n import N_, _
+from workbench.domain.evaluation_weights import CRITERIA, CRITERION_LABELS
+from workbench.domain.locale import format_number
+from workbench.i18n import N_, _, current_language, ngettext
 from workbench.tui.bidi import visual
 from workbench.tui.screens.form_dialog import FormDialog
 from workbench.tui.widgets.bidi_markdown import MarkdownPreview
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
 
 HORIZON = 5
 """years of the total cost of ownership, as `crmwb rfp evaluate` counts by default"""
+HORIZONS = (3, 5)
+"""the horizons `crmwb rfp evaluate --horizon` accepts"""
 
 
 @dataclass(frozen=True)
@@ -35,17 +39,21 @@ class Evaluation:
     folder: Path
     summary: EvaluationSummary
     warnings: list[str]
+    weights: EvaluationWeights | None = None
+    horizon: int = HORIZON
 
 
 class VendorEvaluationDialog(FormDialog[Evaluation | None]):
     HELP = N_(
-        "Evaluate the vendors' returned packs: fit, price over five years, demo and references with the "
-        "engagement's weights; the ranking, knock-outs, flagged evaluators and the weight that flips first "
-        "place, then write the evaluation workbook, md and html."
+        "Evaluate the vendors' returned packs: fit, price over three or five years, demo and references "
+        "with the engagement's weights or your own (adding up to 100); the ranking, knock-outs, flagged "
+        "evaluators and the weight that flips first place, then write the evaluation workbook, md and html."
     )
     box_classes = "dialog-box wide evaluation-box"
     DEFAULT_CSS = """
     VendorEvaluationDialog #evaluation-scroll { height: 1fr; background: $panel; margin: 1 0 0 0; }
+    VendorEvaluationDialog #evaluation-options { height: auto; }
+    VendorEvaluationDialog #evaluation-options > Vertical { width: 1fr; height: auto; }
     """
 
     def __init__(self, weights: EvaluationWeights) -> None:
@@ -57,6 +65,26 @@ class VendorEvaluationDialog(FormDialog[Evaluation | None]):
     def compose_form(self) -> ComposeResult:
         yield Label(visual(_("Vendors folder (one folder per vendor)")))
         yield Input(id="vendors-folder", suggester=PathSuggester(), compact=True)
+        lang, points = current_language(), self.weights.as_dict()
+        with Horizontal(id="evaluation-options"):
+            for criterion in CRITERIA:
+                with Vertical():
+                    yield Label(visual(_(CRITERION_LABELS[criterion])))
+                    yield Input(
+                        format_number(points[criterion], lang), id=f"weight-{criterion}", compact=True
+                    )
+            with Vertical():
+                yield Label(visual(_("Horizon")))
+                yield Select(
+                    [
+                        (ngettext("{n} year", "{n} years", n).format(n=format_number(n, lang)), n)
+                        for n in HORIZONS
+                    ],
+                    value=HORIZON,
+                    allow_blank=False,
+                    id="evaluation-horizon",
+                    compact=True,
+                )
         with VerticalScroll(id="evaluation-scroll"):
             yield MarkdownPreview(id="evaluation-markdown")
 
@@ -83,13 +111,32 @@ class VendorEvaluationDialog(FormDialog[Evaluation | None]):
         event.stop()
         self.evaluate()
 
+    @property
+    def horizon(self) -> int:
+        value = self.query_one("#evaluation-horizon", Select).value
+        return value if isinstance(value, int) else HORIZON
+
+    def chosen_weights(self) -> EvaluationWeights:
+        """The weights the fields say; WeightsInputError as `--weights` would refuse them."""
+        from workbench.app.evaluation_weights_input import read_weights
+
+        typed = {c: self.query_one(f"#weight-{c}", Input).value for c in CRITERIA}
+        return read_weights(typed, self.weights)
+
     def evaluate(self) -> None:
+        from workbench.app.evaluation_weights_input import WeightsInputError
+
         if not self.folder:
             self.show_error(_("Type the folder that holds one folder per vendor."))
             return
+        try:
+            weights = self.chosen_weights()
+        except WeightsInputError as exc:
+            self.show_error(str(exc))
+            return
         self.show_error("")
         self.query_one("#evaluation-scroll").loading = True
-        self._run(Path(self.folder).expanduser())
+        self._run(Path(self.folder).expanduser(), weights, self.horizon)
 
     @work(
         thread=True,
@@ -98,16 +145,16 @@ class VendorEvaluationDialog(FormDialog[Evaluation | None]):
         exit_on_error=False,
         description="vendor evaluation",
     )
-    def _run(self, folder: Path) -> None:
+    def _run(self, folder: Path, weights: EvaluationWeights, horizon: int) -> None:
         from workbench.app.vendor_evaluation import EvaluationInputError, run_evaluation
         from workbench.writers.evaluation_text import markdown
 
         try:
-            evaluated = run_evaluation(folder, self.weights, HORIZON)
+            evaluated = run_evaluation(folder, weights, horizon)
         except EvaluationInputError as exc:
             self.app.call_from_thread(self._done, None, "", "\n".join(exc.problems))
             return
-        evaluation = Evaluation(folder, evaluated.summary, evaluated.warnings)
+        evaluation = Evaluation(folder, evaluated.summary, evaluated.warnings, weights, horizon)
         self.app.call_from_thread(self._done, evaluation, markdown(evaluated.summary), None)
 
     def _done(self, evaluation: Evaluation | None, text: str, error: str | None) -> None:
@@ -118,7 +165,18 @@ class VendorEvaluationDialog(FormDialog[Evaluation | None]):
 
     def submit(self) -> None:
         evaluation = self.evaluation
-        if evaluation is None or str(evaluation.folder) != str(Path(self.folder).expanduser()):
+        if evaluation is None or not self._evaluated_as_shown(evaluation):
             self.evaluate()
             return
         self.dismiss(evaluation)
+
+    def _evaluated_as_shown(self, evaluation: Evaluation) -> bool:
+        """Whether the shown evaluation is of the folder, weights and horizon the fields say now."""
+        from workbench.app.evaluation_weights_input import WeightsInputError
+
+        try:
+            weights = self.chosen_weights()
+        except WeightsInputError:
+            return False
+        same_folder = str(evaluation.folder) == str(Path(self.folder).expanduser())
+        return same_folder and weights == evaluation.weights and self.horizon == evaluation.horizon
