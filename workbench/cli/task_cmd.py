@@ -38,45 +38,52 @@ WIDTH = 80
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("folder", type=Path, metavar="DIR", help="the engagement folder")
+    parser.add_argument("folder", type=Path, metavar="DIR", help=_("the engagement folder"))
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    ls = sub.add_parser("list", help="tasks with status, owner, assignee, due date (* = critical path)")
+    ls = sub.add_parser("list", help=_("tasks with status, owner, assignee, due date (* = critical path)"))
     ls.add_argument("--phase", choices=PHASES)
-    ls.add_argument("--role", metavar="ROLE", help="only tasks this role owns (a role id)")
+    ls.add_argument("--role", metavar="ROLE", help=_("only tasks this role owns (a role id)"))
     ls.add_argument("--status", choices=STATUSES)
     add_format_argument(ls)
-    sub.add_parser("show", help="one task: details, checklist and history").add_argument("id", metavar="ID")
+    sub.add_parser("show", help=_("one task: details, checklist and history")).add_argument(
+        "id", metavar="ID"
+    )
     for action, status in MOVES.items():
         move = sub.add_parser(
             action,
-            help=f"set the status to {status}"
-            + (" (needs --note with the reason)" if action in ("block", "skip") else ""),
+            help=(
+                _("set the status to {status} (needs --note with the reason)")
+                if action in ("block", "skip")
+                else _("set the status to {status}")
+            ).format(status=status),
         )
         move.add_argument("id", metavar="ID")
-        move.add_argument("--note", metavar="TEXT", help="why; kept in the history")
+        move.add_argument("--note", metavar="TEXT", help=_("why; kept in the history"))
         if action == "done":
             move.add_argument(
                 "--force",
                 metavar="REASON",
-                help="finish it although predecessors are open or a gate's checklist is not "
-                "ticked; the reason and what was open go into the history",
+                help=_(
+                    "finish it although predecessors are open or a gate's checklist is not "
+                    "ticked; the reason and what was open go into the history"
+                ),
             )
-    reopen = sub.add_parser("reopen", help="back from done (to in_progress) or skipped (to not_started)")
+    reopen = sub.add_parser("reopen", help=_("back from done (to in_progress) or skipped (to not_started)"))
     reopen.add_argument("id", metavar="ID")
-    reopen.add_argument("--note", metavar="TEXT", help="why; kept in the history")
-    assign = sub.add_parser("assign", help="give the task to a person ('-' to unassign)")
+    reopen.add_argument("--note", metavar="TEXT", help=_("why; kept in the history"))
+    assign = sub.add_parser("assign", help=_("give the task to a person ('-' to unassign)"))
     assign.add_argument("id", metavar="ID")
     assign.add_argument("name", metavar="NAME")
-    due = sub.add_parser("due", help="set the due date ('-' for the planned date)")
+    due = sub.add_parser("due", help=_("set the due date ('-' for the planned date)"))
     due.add_argument("id", metavar="ID")
     due.add_argument("date", metavar="YYYY-MM-DD", type=lambda s: None if s == "-" else iso_date(s))
-    note = sub.add_parser("note", help="add a note to the history")
+    note = sub.add_parser("note", help=_("add a note to the history"))
     note.add_argument("id", metavar="ID")
     note.add_argument("text", metavar="TEXT", nargs="+")
-    check = sub.add_parser("check", help="tick checklist item N (1-based); --undo to untick")
+    check = sub.add_parser("check", help=_("tick checklist item N (1-based); --undo to untick"))
     check.add_argument("id", metavar="ID")
     check.add_argument("item", metavar="N", type=int)
-    check.add_argument("--undo", action="store_true")
+    check.add_argument("--undo", action="store_true", help=_("untick the item instead"))
     add_undo_parser(sub)
     for action_parser in sub.choices.values():
         add_author_argument(action_parser)

@@ -21,10 +21,12 @@ if TYPE_CHECKING:
 def add_undo_parser(sub) -> None:
     undo = sub.add_parser(
         "undo",
-        help="take back your newest status, assignee or due-date change (on TASK, or on any task); "
-        "again for the one before",
+        help=_(
+            "take back your newest status, assignee or due-date change (on TASK, or on any task); "
+            "again for the one before"
+        ),
     )
-    undo.add_argument("id", metavar="TASK", nargs="?", help="only changes of this task")
+    undo.add_argument("id", metavar="TASK", nargs="?", help=_("only changes of this task"))
     add_format_argument(undo)
 
 
