@@ -21,6 +21,7 @@ from workbench.domain.locale import localize_digits
 from workbench.i18n import N_, _, current_language
 from workbench.tui.bidi import mark_rtl, visual
 from workbench.tui.chrome import TranslatedKeys
+from workbench.tui.screens.form_dialog import ConfirmDialog
 from workbench.tui.widgets.bidi_text import BidiText
 
 
@@ -33,33 +34,6 @@ class DefectDraft:
     requirement: str
     script: str
     owner: str
-
-
-class ConfirmDialog(ModalScreen[bool]):
-    """Yes or no; Escape is no."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "no", N_("Keep editing"), id="confirm.no")]
-
-    def __init__(self, title: str, question: str, yes: str) -> None:
-        super().__init__(classes="dialog")
-        self.title_text, self.question, self.yes = title, question, yes
-
-    def compose(self) -> ComposeResult:
-        mark_rtl(self)
-        with Vertical(classes="dialog-box"):
-            yield Label(visual(self.title_text), classes="dialog-title")
-            yield BidiText(self.question, classes="dialog-text")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(visual(self.yes), variant="error", id="yes", compact=True)
-                yield Button(visual(_("Keep editing")), id="no", compact=True)
-
-    @on(Button.Pressed, "#yes")
-    def _yes(self) -> None:
-        self.dismiss(True)
-
-    @on(Button.Pressed, "#no")
-    def action_no(self) -> None:
-        self.dismiss(False)
 
 
 class DefectDialog(TranslatedKeys, ModalScreen[DefectDraft | None]):
@@ -136,7 +110,13 @@ class DefectDialog(TranslatedKeys, ModalScreen[DefectDraft | None]):
                 self.dismiss(None)
 
         self.app.push_screen(
-            ConfirmDialog(_("Discard this defect?"), _("What you typed is not logged."), _("Discard")), answer
+            ConfirmDialog(
+                _("Discard this defect?"),
+                _("What you typed is not logged."),
+                yes=_("Discard"),
+                no=_("Keep editing"),
+            ),
+            answer,
         )
 
 
