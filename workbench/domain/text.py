@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import PlainSerializer, PlainValidator, SerializationInfo, ValidationInfo, WithJsonSchema
 
 from workbench.languages import LANGUAGES, RTL_LANGUAGES  # noqa: F401  (re-exported: the one vocabulary)
 
@@ -27,8 +27,18 @@ class LocalText(dict[str, str]):
         return self["en"]
 
 
+_KNOWN = frozenset(LANGUAGES)
+
+
+def _has_words(text: Any) -> bool:
+    return type(text) is str and bool(text) and not text.isspace()
+
+
 def parse_text(value: Any) -> LocalText:
-    """Accept a non-empty string or a {lang: string} map with at least `en`."""
+    """Accept a non-empty string or a {lang: string} map with at least `en`. The well-formed map is checked
+    first in one pass: a large playbook has some 90,000 texts, and re-opening one validates them all."""
+    if type(value) is dict and "en" in value and value.keys() <= _KNOWN and all(map(_has_words, value.values())):
+        return LocalText(value)
     if isinstance(value, str):
         if not value.strip():
             raise ValueError("text is empty; expected a non-empty string")
@@ -58,10 +68,33 @@ _TEXT_SCHEMA = {
     ]
 }
 
+TEXT_TABLE = "text_table"
+"""The validation/serialisation context key of a shared text table (the resolved-playbook cache): dumped
+with `context={TEXT_TABLE: {}}`, each text is written once into that dict and referred to by its number;
+validated with `context={TEXT_TABLE: [LocalText, ...]}`, a number stands for that (shared) text."""
+
+
+def _text_in(value: Any, info: ValidationInfo) -> LocalText:
+    table = info.context.get(TEXT_TABLE) if type(value) is int and isinstance(info.context, dict) else None
+    if table is not None:
+        if not 0 <= value < len(table):
+            raise ValueError(f"text number {value} is not in the table of {len(table)}")
+        return table[value]
+    return parse_text(value)
+
+
+def _text_out(text: LocalText, info: SerializationInfo) -> Any:
+    short = text["en"] if set(text) == {"en"} else dict(text)
+    table = info.context.get(TEXT_TABLE) if isinstance(info.context, dict) else None
+    if table is None:
+        return short
+    return table.setdefault(tuple(text.items()), len(table))
+
+
 Text = Annotated[
     LocalText,
-    PlainValidator(parse_text),
-    PlainSerializer(lambda t: t["en"] if set(t) == {"en"} else dict(t)),
+    PlainValidator(_text_in),
+    PlainSerializer(_text_out),
     WithJsonSchema(_TEXT_SCHEMA),
 ]
 
