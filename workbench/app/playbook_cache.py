@@ -41,8 +41,8 @@ from typing import Any
 from workbench.app.playbook_json import frozen_once_built, read_playbook, resolve_for, write_playbook
 
 CACHE_FORMAT = 4
-"""raise when the entry layout or the loader changes what an entry would hold (4: one playbook with a text
-table, resolved when read)"""
+"""raise when the entry layout, the chain hash or the loader changes what an entry would hold (4: one
+playbook with a text table, resolved when read; each file's sha256 in the chain hash)"""
 MEMORY_ENTRIES = 2
 _memory: OrderedDict[str, CachedPlaybook] = OrderedDict()
 _loaded: dict[str, Any] = {}
@@ -91,11 +91,11 @@ def chain_hash(files: list[Path], links: list[str | None]) -> str | None:
     h = hashlib.sha256(_versions().encode())
     for path, link in zip(files, links, strict=True):
         try:
-            data = Path(path).read_bytes()
+            with open(path, "rb") as file:  # hashed as read: the 64 MB playbook is never held whole
+                content = hashlib.file_digest(file, "sha256").hexdigest()
         except OSError:
             return None
-        h.update(f"\0{path}\0{len(data)}\0{link}\0".encode("utf-8", "surrogatepass"))
-        h.update(data)
+        h.update(f"\0{path}\0{content}\0{link}\0".encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 
 
