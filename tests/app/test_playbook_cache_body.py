@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from workbench.app import playbook_cache
 from workbench.app.engagement import create, resolve_engagement
-from workbench.app.playbook_json import frozen_once_built, read_playbook, write_playbook
+from workbench.app.playbook_json import FREEZE_FROM, frozen_once_built, read_playbook, write_playbook
 from workbench.domain.playbook import Playbook
 from workbench.loading.playbooks import load_playbook
 from workbench.store.engagement import read, save_overrides
@@ -139,3 +139,17 @@ def test_building_leaves_the_collector_as_it_found_it():
     finally:
         gc.unfreeze()
         (gc.enable if was else gc.disable)()
+
+
+def test_only_a_large_build_is_frozen():
+    gc.collect()
+    gc.unfreeze()
+    try:
+        with frozen_once_built():
+            small = [[] for _ in range(1000)]
+        assert gc.get_freeze_count() == 0 and small
+        with frozen_once_built():
+            large = [[] for _ in range(FREEZE_FROM)]
+        assert gc.get_freeze_count() >= FREEZE_FROM and large
+    finally:
+        gc.unfreeze()

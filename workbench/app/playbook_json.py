@@ -50,17 +50,24 @@ def resolve_for(playbook: Playbook, answers: dict[str, Any], overrides: dict[str
     return apply_overrides(resolve(playbook, answers), overrides)
 
 
+FREEZE_FROM = 200_000
+"""objects built (the GC's count of new objects) from which they are frozen: the 75x playbook is about a
+million, `core` a few thousand"""
+
+
 @contextmanager
 def frozen_once_built() -> Iterator[None]:
     """Build a large playbook with the cyclic GC paused, then move what exists into the GC's permanent
     generation (`gc.freeze`). The models are acyclic and freed by reference counting as usual; without
     this, the next three collections each walked the million objects just built (1.7 s of a 4 s re-open
-    of the 75x engagement) only to find them all alive."""
+    of the 75x engagement) only to find them all alive. The price: a reference cycle that exists now and
+    is dropped later is never collected, so small playbooks (nearly every one) are not frozen."""
     was_on = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
+        if gc.get_count()[0] >= FREEZE_FROM:
+            gc.freeze()
         if was_on:
             gc.enable()
