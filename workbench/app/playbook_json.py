@@ -2,7 +2,8 @@
 
 Two lines: the table of distinct texts (each in the playbook's own short form: a string, or an {en, fa, ru}
 map), then the playbook with only the fields its files set and every text as its number in the table.
-Both are read back through the validating models (`domain.text` resolves the numbers), never unpickled.
+Both are read back through the validating models (`domain.text` turns the numbers into texts), never
+unpickled.
 Re-opening the 75x engagement was 2 s of validating two ~60 MB documents; this one is 6 MB.
 """
 
@@ -19,7 +20,7 @@ from pydantic import TypeAdapter
 from workbench.domain.overrides import apply_overrides
 from workbench.domain.playbook import Playbook
 from workbench.domain.resolve import resolve
-from workbench.domain.text import TEXT_TABLE, LocalText, Text
+from workbench.domain.text import LocalText, Text, texts_by_number, texts_written_once
 
 
 @cache
@@ -30,8 +31,8 @@ def _texts() -> TypeAdapter[list[LocalText]]:
 
 def write_playbook(playbook: Playbook) -> bytes:
     """The text table and the playbook, one line each."""
-    table: dict[tuple[tuple[str, str], ...], int] = {}
-    body = playbook.model_dump_json(by_alias=True, exclude_unset=True, context={TEXT_TABLE: table})
+    with texts_written_once() as table:
+        body = playbook.model_dump_json(by_alias=True, exclude_unset=True)
     texts = _texts().dump_json([LocalText(key) for key in table])
     return texts + b"\n" + body.encode("utf-8")
 
@@ -42,7 +43,8 @@ def read_playbook(data: bytes) -> Playbook:
     if not newline:
         raise ValueError("the playbook line is missing")
     table = _texts().validate_json(texts)
-    return Playbook.model_validate_json(body, context={TEXT_TABLE: table})
+    with texts_by_number(table):
+        return Playbook.model_validate_json(body)
 
 
 def resolve_for(playbook: Playbook, answers: dict[str, Any], overrides: dict[str, Any]) -> Playbook:
