@@ -221,25 +221,25 @@ def store(top: Path, answers: dict[str, Any], overrides: dict[str, Any], entry: 
     _mark(loaded, refs, chain)
     name = _entry_name(top, answers, overrides)
     _remember(name, entry, top)
-    body = write_playbook(loaded.model)
-    meta = {
-        "format": CACHE_FORMAT,
-        "files": [str(f) for f in loaded.files],
-        "refs": refs,
-        "chain": chain,
-        "digest": loaded.digest,
-        "problems": [asdict(p) for p in loaded.problems],
-        "body": hashlib.sha256(body).hexdigest(),
-    }
     try:
         from workbench.writers.atomic import write_bytes_atomic
 
+        body = write_playbook(loaded.model)
+        meta = {
+            "format": CACHE_FORMAT,
+            "files": [str(f) for f in loaded.files],
+            "refs": refs,
+            "chain": chain,
+            "digest": loaded.digest,
+            "problems": [asdict(p) for p in loaded.problems],
+            "body": hashlib.sha256(body).hexdigest(),
+        }
         folder = cache_dir()
         folder.mkdir(parents=True, exist_ok=True)
         head = json.dumps(meta, ensure_ascii=False, default=str).encode("utf-8")
         write_bytes_atomic(folder / f"{name}.json", head + b"\n" + body)
     except (OSError, ValueError, TypeError):
-        pass  # a read-only or full cache folder costs speed, never the open
+        pass  # a read-only or full cache folder, or a playbook it cannot dump: speed lost, never the open
 
 
 def _digest(files: list[Path]) -> str:
