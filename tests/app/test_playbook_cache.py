@@ -7,35 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from workbench.app import engagement as app_engagement
 from workbench.app import playbook_cache
 from workbench.app.engagement import create, resolve_engagement
 from workbench.store.engagement import read, save_answers
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-
-
-@pytest.fixture
-def cache(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("CRMWB_CACHE_DIR", str(folder))
-    playbook_cache.clear_memory()
-    yield folder
-    playbook_cache.clear_memory()
-
-
-@pytest.fixture
-def loads(monkeypatch) -> list[str]:
-    """Every real playbook load (a cache miss) is recorded here."""
-    seen: list[str] = []
-    real = app_engagement.load_playbook
-
-    def counting(ref):
-        seen.append(str(ref))
-        return real(ref)
-
-    monkeypatch.setattr(app_engagement, "load_playbook", counting)
-    return seen
 
 
 @pytest.fixture

@@ -11,6 +11,8 @@ from workbench.domain.intake import (
     ordered_answers,
     parse_answer,
     pending_count,
+    question_applies,
+    questions_applying,
     stale_answers,
 )
 from workbench.loading.playbooks import load_playbook
@@ -108,6 +110,16 @@ def test_without_all_only_open_questions_are_asked(pb):
     walk = _walk(pb, answers)
     assert walk and not set(walk) & set(answers)
     assert pending_count(pb, answers) == len(walk)
+
+
+@pytest.mark.parametrize("has_specialist", [True, False])
+def test_all_questions_at_once_agree_with_each_asked_alone(pb, has_specialist):
+    """The TUI lists every question's state in one pass; it must say what asking one by one says."""
+    answers = {"has_crm_specialist": has_specialist, "business_model": "b2c"}
+    at_once = questions_applying(pb, answers)
+    assert at_once == [question_applies(pb, qq, answers) for qq in pb.questions]
+    index = [qq.id for qq in pb.questions].index("specialist_time_share")
+    assert at_once[index] is has_specialist
 
 
 def _walk(pb, answers):

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from workbench.app import playbook_cache
+from workbench.app.playbook_json import resolve_for
 from workbench.domain.answers import check_answers
 from workbench.domain.intake import ordered_answers
-from workbench.domain.overrides import apply_overrides, check_overrides
+from workbench.domain.overrides import check_overrides
 from workbench.domain.plan import Plan, plan_for
 from workbench.domain.playbook import Playbook
 from workbench.domain.problems import Problem
@@ -92,7 +93,7 @@ def resolve_engagement(engagement: Engagement) -> Resolved:
         if problems:
             located = read_yaml(engagement.file)
             raise EngagementError([place(p, located, str(engagement.file)) for p in problems])
-        resolved = apply_overrides(resolve(loaded.model, engagement.answers), engagement.overrides)
+        resolved = resolve_for(loaded.model, engagement.answers, engagement.overrides)
         cached = playbook_cache.CachedPlaybook(loaded, resolved)
         if top is not None:
             playbook_cache.store(top, answers, overrides, cached)

@@ -17,6 +17,15 @@ Two levels: a small in-process LRU (the TUI re-opens after every answer save), a
 JSON and are read back through the same validating models, never unpickled: a damaged or foreign file
 is a miss, and is rewritten. Only playbooks that loaded without errors and answers that passed their
 checks are cached, so a hit skips nothing a refusal depends on.
+
+What a file holds, and why it is small (re-opening the 75x engagement reads it in a fresh process):
+- one line of metadata, with the sha256 of the two lines after it: a truncated or edited body is a miss
+  before any of it is parsed;
+- the table of distinct texts, each written once ({en, fa, ru} texts repeat: every task copy of the
+  scaled playbooks, every requirement's template wording); validated once each, then shared;
+- the playbook as loaded, only the fields its files set (`exclude_unset`), each text as its number in
+  the table. The resolved playbook is not stored: resolving the loaded one against the answers again
+  takes a tenth of what reading a second copy did, and cannot disagree with it.
 """
 
 from __future__ import annotations
@@ -29,9 +38,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-CACHE_FORMAT = 3
-"""raise when the entry layout, the loader or the resolver changes what an entry would hold (3: roles merge
-by size)"""
+from workbench.app.playbook_json import frozen_once_built, read_playbook, resolve_for, write_playbook
+
+CACHE_FORMAT = 4
+"""raise when the entry layout, the chain hash or the loader changes what an entry would hold (4: one
+playbook with a text table, resolved when read; each file's sha256 in the chain hash)"""
 MEMORY_ENTRIES = 2
 _memory: OrderedDict[str, CachedPlaybook] = OrderedDict()
 _loaded: dict[str, Any] = {}
@@ -80,11 +91,11 @@ def chain_hash(files: list[Path], links: list[str | None]) -> str | None:
     h = hashlib.sha256(_versions().encode())
     for path, link in zip(files, links, strict=True):
         try:
-            data = Path(path).read_bytes()
+            with open(path, "rb") as file:  # hashed as read: the 64 MB playbook is never held whole
+                content = hashlib.file_digest(file, "sha256").hexdigest()
         except OSError:
             return None
-        h.update(f"\0{path}\0{len(data)}\0{link}\0".encode("utf-8", "surrogatepass"))
-        h.update(data)
+        h.update(f"\0{path}\0{content}\0{link}\0".encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 
 
@@ -133,7 +144,7 @@ def lookup(top: Path, answers: dict[str, Any], overrides: dict[str, Any]) -> Cac
         _memory.move_to_end(name)
         return entry
     _memory.pop(name, None)
-    entry = _read_disk(name)
+    entry = _read_disk(name, answers, overrides)
     if entry is not None:
         _remember(name, entry, top)
     return entry
@@ -157,11 +168,10 @@ def _fresh(files: list[Path], refs: list[str | None] | None, expected: str | Non
     return chain_hash(files, refs) == expected and _still_links(files, refs)
 
 
-def _read_disk(name: str) -> CachedPlaybook | None:
-    """The entry file, validated through the models; anything odd about it is a miss."""
-    from workbench.domain.playbook import Playbook
+def _read_disk(name: str, answers: dict[str, Any], overrides: dict[str, Any]) -> CachedPlaybook | None:
+    """The entry file, checked against its recorded hash and validated through the models, then resolved
+    against the answers; anything odd about it is a miss."""
     from workbench.domain.problems import Problem
-    from workbench.loading.located_yaml import no_gc
     from workbench.loading.playbooks import LoadedPlaybook
 
     path = cache_dir() / f"{name}.json"
@@ -170,12 +180,13 @@ def _read_disk(name: str) -> CachedPlaybook | None:
         meta = json.loads(head)
         files = [Path(f) for f in meta["files"]]
         refs = meta["refs"]
-        if meta.get("format") != CACHE_FORMAT or not _fresh(files, refs, meta["chain"]):
+        if meta.get("format") != CACHE_FORMAT or meta["body"] != hashlib.sha256(body).hexdigest():
             return None
-        playbook_json, _sep, resolved_json = body.partition(b"\n")
-        with no_gc():  # millions of new, acyclic objects: a collection pass per allocation burst is waste
-            playbook = Playbook.model_validate(json.loads(playbook_json))
-            resolved = Playbook.model_validate(json.loads(resolved_json))
+        if not _fresh(files, refs, meta["chain"]):
+            return None
+        with frozen_once_built():
+            playbook = read_playbook(body)
+            resolved = resolve_for(playbook, answers, overrides)
         problems = [Problem(**{**p, "path": tuple(p["path"])}) for p in meta["problems"]]
         loaded = LoadedPlaybook(playbook, problems, files, None, str(meta["digest"]))
     except Exception:  # noqa: BLE001 — a damaged, foreign or older file: recompute and rewrite it
@@ -210,31 +221,25 @@ def store(top: Path, answers: dict[str, Any], overrides: dict[str, Any], entry: 
     _mark(loaded, refs, chain)
     name = _entry_name(top, answers, overrides)
     _remember(name, entry, top)
-    meta = {
-        "format": CACHE_FORMAT,
-        "files": [str(f) for f in loaded.files],
-        "refs": refs,
-        "chain": chain,
-        "digest": loaded.digest,
-        "problems": [asdict(p) for p in loaded.problems],
-    }
     try:
         from workbench.writers.atomic import write_bytes_atomic
 
+        body = write_playbook(loaded.model)
+        meta = {
+            "format": CACHE_FORMAT,
+            "files": [str(f) for f in loaded.files],
+            "refs": refs,
+            "chain": chain,
+            "digest": loaded.digest,
+            "problems": [asdict(p) for p in loaded.problems],
+            "body": hashlib.sha256(body).hexdigest(),
+        }
         folder = cache_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomic(
-            folder / f"{name}.json",
-            b"\n".join(
-                [
-                    json.dumps(meta, ensure_ascii=False, default=str).encode("utf-8"),
-                    loaded.playbook.model_dump_json(by_alias=True).encode("utf-8"),
-                    entry.resolved.model_dump_json(by_alias=True).encode("utf-8"),
-                ]
-            ),
-        )
+        head = json.dumps(meta, ensure_ascii=False, default=str).encode("utf-8")
+        write_bytes_atomic(folder / f"{name}.json", head + b"\n" + body)
     except (OSError, ValueError, TypeError):
-        pass  # a read-only or full cache folder costs speed, never the open
+        pass  # a read-only or full cache folder, or a playbook it cannot dump: speed lost, never the open
 
 
 def _digest(files: list[Path]) -> str:

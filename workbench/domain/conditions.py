@@ -17,6 +17,8 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_val
 Scalar = bool | int | float | str
 
 OPERATORS = ("equals", "not_equals", "in", "not_in", "contains", "contains_any", "gte", "lte", "answered")
+_FIELD_OF = {op: "in_" if op == "in" else op for op in OPERATORS}
+"""each operator's attribute (`in` is a keyword)"""
 
 
 class Test(BaseModel):
@@ -44,7 +46,8 @@ class Test(BaseModel):
         return self
 
     def operators(self) -> list[str]:
-        return [op for op in OPERATORS if getattr(self, "in_" if op == "in" else op) is not None]
+        fields = self.__dict__
+        return [op for op, name in _FIELD_OF.items() if fields[name] is not None]
 
     @property
     def operator(self) -> str:
@@ -52,11 +55,13 @@ class Test(BaseModel):
 
     @property
     def operand(self) -> Any:
-        return getattr(self, "in_" if self.operator == "in" else self.operator)
+        return self.__dict__[_FIELD_OF[self.operator]]
 
     def holds(self, answers: dict[str, Any]) -> bool:
+        """Whether the answers pass (resolving a large playbook asks this some 30,000 times)."""
         value = answers.get(self.question)
-        op, operand = self.operator, self.operand
+        op = self.operator
+        operand = self.__dict__[_FIELD_OF[op]]
         if op == "answered":
             return (value not in (None, "", [])) == operand
         if value is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import math
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import field_validator, model_validator
@@ -85,6 +86,13 @@ def _parse(formula: str) -> ast.Expression:
 
 def formula_names(formula: str) -> list[str]:
     """The measure names a formula uses; raises FormulaError for anything but + - * / ( ) names numbers."""
+    return list(_names_in(formula))
+
+
+@lru_cache(maxsize=4096)
+def _names_in(formula: str) -> tuple[str, ...]:
+    """formula_names, kept per formula text: a large playbook repeats a few dozen formulas thousands of times
+    (a refused formula raises, and nothing is kept for it)."""
     tree = _parse(formula)
     names: list[str] = []
     for node in ast.walk(tree):
@@ -104,7 +112,7 @@ def formula_names(formula: str) -> list[str]:
                 f"formula {formula!r}: {type(node).__name__} is not allowed; "
                 "expected measures, numbers, + - * / and parentheses"
             )
-    return list(dict.fromkeys(names))
+    return tuple(dict.fromkeys(names))
 
 
 def evaluate(formula: str, values: dict[str, float]) -> float | None:

@@ -165,9 +165,18 @@ def resolve_process(process: Process, answers: dict[str, Any]) -> Process:
             passed.add(target)
         if target in kept and (edge.source, target) not in seen:
             seen.add((edge.source, target))
-            relinked.append(edge.model_copy(update={"target": target, "when": None}))
-    nodes = [n.model_copy(update={"when": None}) for n in process.nodes if n.id in kept]
+            relinked.append(_settled(edge, target=target))
+    nodes = [_settled(n) for n in process.nodes if n.id in kept]
     return process.model_copy(update={"nodes": nodes, "edges": relinked})
+
+
+def _settled(item: Any, **update: Any) -> Any:
+    """`item` without its condition and with `update`; the item itself when that changes nothing (most
+    steps have no condition: resolving the 75x playbook copied 13,000 of them for nothing)."""
+    update["when"] = None
+    if all(getattr(item, name) == value for name, value in update.items()):
+        return item
+    return item.model_copy(update=update)
 
 
 def handoffs(process: Process) -> list[Handoff]:

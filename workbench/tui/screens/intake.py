@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 
 from workbench.app.session import Session
 from workbench.domain.answer_diff import diff_answers
-from workbench.domain.intake import is_answered, ordered_answers, question_applies
+from workbench.domain.intake import is_answered, ordered_answers, question_applies, questions_applying
 from workbench.domain.locale import localize_digits
 from workbench.domain.text import LANGUAGES, tr
 from workbench.i18n import N_, _, current_language
@@ -117,8 +117,9 @@ class IntakeScreen(WorkbenchScreen):
         return question_applies(self.pb, self.pb.questions[index], self.answers)
 
     def _next_open(self, start: int) -> int | None:
+        applying = questions_applying(self.pb, self.answers)
         for index in range(start, len(self.pb.questions)):
-            if not is_answered(self.answers, self.pb.questions[index].id) and self._applies(index):
+            if not is_answered(self.answers, self.pb.questions[index].id) and applying[index]:
                 return index
         return None
 
@@ -128,6 +129,7 @@ class IntakeScreen(WorkbenchScreen):
         items: list[Option] = []
         group = None
         answered = applying = 0
+        applying_now = questions_applying(self.pb, self.answers)
         for index, q in enumerate(self.pb.questions):
             if q.group != group:
                 group = q.group
@@ -138,7 +140,7 @@ class IntakeScreen(WorkbenchScreen):
                         disabled=True,
                     )
                 )
-            applies, done = self._applies(index), is_answered(self.answers, q.id)
+            applies, done = applying_now[index], is_answered(self.answers, q.id)
             applying += applies
             answered += applies and done
             mark = "✓" if done else "·"
