@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, islice
 from pathlib import Path
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from workbench.domain.data_quality.audit import DataAudit
     from workbench.domain.data_quality.reconcile import Reconciliation
     from workbench.domain.data_quality.records import Inspection
+    from workbench.domain.text import LocalText
 
 MAX_WORKERS = 2
 """the cores a data audit uses at most: the benchmark's 2, and a laptop stays usable"""
@@ -44,16 +45,40 @@ def engagement_region(opened: OpenEngagement, lang: str) -> str:
     return answered_country(opened.engagement.answers) or default_region(opened.engagement.language or lang)
 
 
+@dataclass(frozen=True)
+class Requirements:
+    fields: tuple[str, ...]
+    """the audit fields a complete record holds"""
+    unchecked: dict[str, LocalText] = field(default_factory=dict)
+    """required playbook fields no audit field holds: field id -> name"""
+
+
+def playbook_requirements(opened: OpenEngagement, obj: str) -> Requirements:
+    """What the engagement's playbook requires of this object for this client's answers (a field whose
+    `when:` does not hold for the client is not asked), as audit fields; the built-in profile when the
+    playbook describes no required field of the object."""
+    from workbench.domain.customer_profile import object_fields
+    from workbench.domain.data_quality.profiles import profile_requirements, required_fields
+
+    fields = [f for f in object_fields(opened.resolved, obj, opened.engagement.answers) if f.required]
+    if not fields:
+        return Requirements(required_fields(obj))
+    checked, unchecked = profile_requirements([f.id for f in fields], obj)
+    names = {f.id: f.field.name for f in fields}
+    return Requirements(checked, {field_id: names[field_id] for field_id in unchecked})
+
+
 def audit_file(
     source: Path,
     obj: str,
     region: str,
     mapping: Path | None = None,
     encoding: str | None = None,
-    required: Sequence[str] | None = None,
+    required: Requirements | None = None,
 ) -> DataAudit:
     """Read, check and match; LegacyReadError when the export or the mapping cannot be read or no column
-    is recognised."""
+    is recognised. `required` comes from the engagement's playbook (playbook_requirements); without one,
+    the built-in profile of the object."""
     from workbench.domain.data_quality.audit import audit
     from workbench.domain.data_quality.headers import match_headers
     from workbench.domain.data_quality.profiles import required_fields
@@ -61,7 +86,7 @@ def audit_file(
     from workbench.loading.located_yaml import no_gc
 
     pairs = read_mapping(mapping) if mapping else None
-    needed = tuple(required) if required is not None else required_fields(obj)
+    needed = required.fields if required is not None else required_fields(obj)
     with open_table(source, encoding) as table, no_gc():  # millions of small objects, no cycles
         columns = match_headers(table.headers, pairs)
         if not columns:
@@ -73,7 +98,9 @@ def audit_file(
                 str(source),
             )
         inspection = _inspect(table.rows, columns, obj, region, needed)
-        return audit(str(source), obj, region, table.headers, columns, needed, inspection)
+        result = audit(str(source), obj, region, table.headers, columns, needed, inspection)
+    result.unchecked = dict(required.unchecked) if required is not None else {}
+    return result
 
 
 CHUNK_ROWS = 50_000

@@ -56,8 +56,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         dest="folder",
         type=Path,
         metavar="DIR",
-        help="record the duplicate rate and completeness as the engagement's KPI values; its "
-        "country is the default region of phone numbers",
+        help="record the duplicate rate and completeness as the engagement's KPI values, require the "
+        "fields its playbook requires of the object; its country is the default region of phone numbers "
+        "(with --reconcile too)",
     )
     parser.add_argument(
         "--region",
@@ -123,7 +124,7 @@ def _region(args: argparse.Namespace, opened: Any) -> str:
 
 
 def _audit(args: argparse.Namespace) -> int:
-    from workbench.app.data_audit import audit_file
+    from workbench.app.data_audit import audit_file, playbook_requirements
 
     opened = None
     if args.folder is not None:
@@ -131,7 +132,10 @@ def _audit(args: argparse.Namespace) -> int:
         if opened is None:
             return ExitCode.BAD_INPUT
     try:
-        result = audit_file(args.source, args.object, _region(args, opened), args.mapping, args.encoding)
+        required = playbook_requirements(opened, args.object) if opened else None
+        result = audit_file(
+            args.source, args.object, _region(args, opened), args.mapping, args.encoding, required
+        )
         outcomes = _record(opened, result, args.author) if opened else []
     finally:
         if opened:
@@ -179,6 +183,20 @@ def _render(args: argparse.Namespace, result: Any, outcomes: list[KpiOutcome]) -
     emit(text, out)
 
 
+def _reconcile_region(args: argparse.Namespace) -> str | None:
+    """--region, else the country of --engagement's client (as the audit takes it), else the language's
+    default; None when the engagement cannot be opened (reported)."""
+    if args.region or args.folder is None:
+        return _region(args, None)
+    opened = open_or_report(args.folder, args.author, "data-audit")
+    if opened is None:
+        return None
+    try:
+        return _region(args, opened)
+    finally:
+        opened.close()
+
+
 def _keys(args: argparse.Namespace) -> list[str]:
     return [k.strip() for item in args.key or () for k in item.split(",") if k.strip()]
 
@@ -195,7 +213,10 @@ def _reconcile(args: argparse.Namespace) -> int:
             ),
         )
     source, target = args.reconcile
-    result = reconcile_files(source, target, keys, _region(args, None), args.encoding)
+    region = _reconcile_region(args)
+    if region is None:
+        return ExitCode.BAD_INPUT
+    result = reconcile_files(source, target, keys, region, args.encoding)
     if args.out is not None and args.out.suffix.lower() == ".xlsx":
         from workbench.writers.data_audit_xlsx import write_reconciliation
 

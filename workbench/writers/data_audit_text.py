@@ -17,6 +17,7 @@ from workbench.domain.data_quality.labels import (
 )
 from workbench.domain.data_quality.reconcile import Reconciliation
 from workbench.domain.locale import format_percent
+from workbench.domain.text import tr
 from workbench.i18n import _, current_language, ngettext
 
 SHOWN = 10
@@ -61,6 +62,16 @@ def audit_text(result: DataAudit, md: bool = False) -> str:
             ),
         )
     ]
+    if result.unchecked:
+        names = [tr(name, current_language()) for name in result.unchecked.values()]
+        lines.append(
+            _item(
+                _("required by the playbook but not checked in a legacy file: {fields}").format(
+                    fields=joined(names)
+                ),
+                md,
+            )
+        )
     lines += ["", _heading(_("Completeness per field"), md)]
     for name in result.stats:
         lines.append(

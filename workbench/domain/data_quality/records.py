@@ -10,7 +10,7 @@ from datetime import date
 from hashlib import blake2b
 
 from workbench.domain.data_quality.fold import fold_text, name_skeleton, script
-from workbench.domain.data_quality.profiles import CHANNEL, CONTACT_FIELDS, FIELDS
+from workbench.domain.data_quality.profiles import ANY_PHONE, CHANNEL, CONTACT_FIELDS, FIELDS, PHONE_FIELDS
 from workbench.domain.data_quality.values import email_key, is_empty, parse_day, phone_e164
 
 CHECKED = {"phone": "phone", "mobile": "phone", "email": "email", "birth_date": "date", "updated": "date"}
@@ -131,6 +131,8 @@ class Inspector:
                 return bool(_name(values, self.obj))
             if name == CHANNEL:  # any working channel: phone, mobile or e-mail
                 return any(f in valid for f in CONTACT_FIELDS)
+            if name == ANY_PHONE:
+                return any(f in valid for f in PHONE_FIELDS)
             return name in valid
 
         if all(holds(f) for f in self.required):
