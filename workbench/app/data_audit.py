@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, islice
@@ -75,10 +75,12 @@ def audit_file(
     mapping: Path | None = None,
     encoding: str | None = None,
     required: Requirements | None = None,
+    progress: Progress | None = None,
 ) -> DataAudit:
     """Read, check and match; LegacyReadError when the export or the mapping cannot be read or no column
     is recognised. `required` comes from the engagement's playbook (playbook_requirements); without one,
-    the built-in profile of the object."""
+    the built-in profile of the object. `progress` hears the rows checked so far and when the duplicate
+    search starts (the TUI shows both; it is called from the thread that runs the audit)."""
     from workbench.domain.data_quality.audit import audit
     from workbench.domain.data_quality.headers import match_headers
     from workbench.domain.data_quality.profiles import required_fields
@@ -97,7 +99,9 @@ def audit_file(
                 ).format(option="--mapping MAPPING.xlsx"),
                 str(source),
             )
-        inspection = _inspect(table.rows, columns, obj, region, needed)
+        report = progress or _silent
+        inspection = _inspect(table.rows, columns, obj, region, needed, report)
+        report(MATCHING, inspection.total)
         result = audit(str(source), obj, region, table.headers, columns, needed, inspection)
     result.unchecked = dict(required.unchecked) if required is not None else {}
     return result
@@ -105,21 +109,41 @@ def audit_file(
 
 CHUNK_ROWS = 50_000
 """rows checked per task; a file of at most one chunk is checked in this process"""
+PROGRESS_ROWS = 5_000
+"""a file checked in this process tells its progress every this many rows"""
+CHECKING, MATCHING = "checking", "matching"
+"""the stages `progress` hears: rows being checked (with the rows done), duplicates being searched"""
+Progress = Callable[[str, int], None]
+
+
+def _silent(stage: str, rows: int) -> None:
+    """No one listens (the CLI)."""
 
 
 def _inspect(
-    rows: Iterator[list[Any]], columns: dict[str, int], obj: str, region: str, needed: tuple[str, ...]
+    rows: Iterator[list[Any]],
+    columns: dict[str, int],
+    obj: str,
+    region: str,
+    needed: tuple[str, ...],
+    progress: Progress,
 ) -> Inspection:
     """Check every row; a big file's chunks are checked by one worker process per core (parsing phone
     numbers is most of the work), at most two chunks in flight per worker, and merged in file order."""
     from concurrent.futures import Future, ProcessPoolExecutor
 
-    from workbench.domain.data_quality.records import inspect_chunk, merge
+    from workbench.domain.data_quality.records import Inspector, inspect_chunk, merge
 
     first = list(islice(rows, CHUNK_ROWS))
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if len(first) < CHUNK_ROWS or workers < 2:
-        return inspect_chunk(columns, obj, region, needed, chain(first, rows), 2)
+        inspector = Inspector(columns, obj, region, needed)
+        rest, start = chain(first, rows), 2
+        while part := list(islice(rest, PROGRESS_ROWS)):
+            inspector.add_rows(part, start)
+            start += len(part)
+            progress(CHECKING, start - 2)
+        return inspector.result
     done: list[Inspection] = []
     with ProcessPoolExecutor(workers) as pool:
         pending: deque[Future[Inspection]] = deque()
@@ -129,8 +153,11 @@ def _inspect(
             start += len(chunk)
             if len(pending) >= 2 * workers:
                 done.append(pending.popleft().result())
+                progress(CHECKING, sum(p.total for p in done))
             chunk = list(islice(rows, CHUNK_ROWS))
-        done.extend(f.result() for f in pending)
+        for future in pending:
+            done.append(future.result())
+            progress(CHECKING, sum(p.total for p in done))
     return merge(done)
 
 

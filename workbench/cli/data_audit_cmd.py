@@ -160,7 +160,7 @@ def _record(opened: Any, result: Any, author: str | None) -> list[KpiOutcome]:
 
 
 def _render(args: argparse.Namespace, result: Any, outcomes: list[KpiOutcome]) -> None:
-    from workbench.writers.data_audit_text import audit_text
+    from workbench.app.data_audit_report import audit_json, audit_summary
 
     if args.out is not None and args.out.suffix.lower() == ".xlsx":
         from workbench.writers.data_audit_xlsx import write_audit
@@ -171,16 +171,9 @@ def _render(args: argparse.Namespace, result: Any, outcomes: list[KpiOutcome]) -
     else:
         out = args.out
     if args.format == "json":
-        data = result.to_dict() | {
-            "kpis": [{"kpi": o.kpi, "value": o.value, "recorded": o.recorded} for o in outcomes]
-        }
-        emit(json_text(data), out)
-        return
-    text = audit_text(result, md=args.format == "md")
-    for outcome in outcomes:
-        if outcome.recorded:
-            text += _("recorded {kpi} = {value}").format(kpi=outcome.kpi, value=outcome.value) + "\n"
-    emit(text, out)
+        emit(audit_json(result, outcomes), out)
+    else:
+        emit(audit_summary(result, outcomes, md=args.format == "md"), out)
 
 
 def _reconcile_region(args: argparse.Namespace) -> str | None:

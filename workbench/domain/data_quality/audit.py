@@ -62,6 +62,17 @@ class DataAudit:
             rows.update((a, b) for x, a in enumerate(members) for b in members[x + 1 :])
         return rows
 
+    def strongest_pairs(self) -> list[Pair]:
+        """Per cluster (in cluster order), its best-scored pair: the score and reason a cluster is shown
+        with."""
+        cluster_of = {member: n for n, c in enumerate(self.clusters) for member in c.members}
+        best: dict[int, Pair] = {}
+        for pair in self.pairs:
+            n = cluster_of[pair.first]
+            if n not in best or pair.score > best[n].score:
+                best[n] = pair
+        return [best[n] for n in range(len(self.clusters))]
+
     def to_dict(self) -> dict:
         rec = self.records
         return {

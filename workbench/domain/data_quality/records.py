@@ -66,6 +66,10 @@ class Inspection:
     complete_records: int = 0
     """records that hold a valid value in every required field"""
 
+    @property
+    def total(self) -> int:
+        return len(self.records)
+
 
 def _name(values: Mapping[str, str], obj: str) -> str:
     if values.get("name"):
