@@ -143,3 +143,19 @@ def test_a_placeholder_is_reported_and_counts_as_empty():
     assert result.complete_records == 1  # the placeholder is no working phone
     assert result.stats["phone"].invalid == 1 and result.stats["phone"].valid == 1
     assert result.records[0].company == "" and result.records[1].company == ""
+
+
+def test_a_record_crosses_a_process_boundary_whole():
+    """Workers send their records back pickled by Record.__reduce__: every field arrives."""
+    import dataclasses
+    import pickle
+    from datetime import date
+
+    from workbench.domain.data_quality.records import Record
+
+    values = {f.name: f"{f.name}-value" for f in dataclasses.fields(Record)}
+    values |= {"row": 7, "phones": ("+989121112233",), "birth": date(1990, 1, 2), "filled": 4}
+    values |= {"updated": date(2024, 5, 6), "fingerprint": 12345}
+    record = Record(**values)
+    assert pickle.loads(pickle.dumps(record)) == record
+    assert len(record.__reduce__()[1]) == len(dataclasses.fields(Record))
