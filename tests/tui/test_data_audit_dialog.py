@@ -157,3 +157,17 @@ def _chrome(leaks: list[str], typed: set[str]) -> set[str]:
 
 def _in_typed(fragment: str, typed: set[str]) -> bool:
     return any(fragment in value for value in typed)
+
+
+async def test_the_palette_opens_the_data_audit_from_another_section(engagement):
+    app = make_app(engagement, today=TODAY, section="phases")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"audit a legacy export")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DataAuditDialog)
+        assert isinstance(app.screen_stack[-2], UatScreen)
