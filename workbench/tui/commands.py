@@ -165,8 +165,9 @@ class WorkbenchCommands(Provider):
         return out
 
     def _people_commands(self) -> list[Command]:
-        """The People section's actions, reached from anywhere: the section opens, then the action runs."""
-        return [
+        """The People section's actions (and the data audit of Acceptance), reached from anywhere: the
+        section opens, then the action runs."""
+        commands: list[Command] = [
             (text, partial(self._section_action, "people", action), help_text)
             for text, action, help_text in (
                 (
@@ -177,13 +178,15 @@ class WorkbenchCommands(Provider):
                 (_("people: add a person"), "add_person", _("add one person to the roster")),
                 (_("people: audit a CRM's users"), "audit", _("the roster against a CRM's user export")),
             )
-        ] + [
+        ]
+        commands.append(
             (
                 _("data: audit a legacy export"),
                 partial(self._section_action, "uat", "data_audit"),
                 _("completeness, invalid values and duplicates of the customer records to migrate"),
             )
-        ]
+        )
+        return commands
 
     async def _section_action(self, section: str, action: str) -> None:
         """Open the section, then run one of its screen's actions (as its key would)."""
