@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Select
+from textual.worker import get_current_worker
 
 from workbench.i18n import N_, _, current_language
 from workbench.tui.bidi import visual
@@ -32,6 +33,10 @@ if TYPE_CHECKING:
     from workbench.domain.data_quality.audit import DataAudit
 
 OBJECTS = ("contact", "account", "lead")
+
+
+class _Closed(Exception):
+    """The dialog closed while its audit ran: the worker stops instead of finishing for no one."""
 
 
 @dataclass(frozen=True)
@@ -168,19 +173,28 @@ class DataAuditDialog(FormDialog[None]):
         from workbench.loading.bounded import BoundedReadError
         from workbench.loading.legacy_table import LegacyReadError
 
-        opened = self.context.opened
+        opened, worker = self.context.opened, get_current_worker()
+
+        def progress(stage: str, rows: int) -> None:
+            if worker.is_cancelled:  # the dialog was closed: stop reading at the next chunk
+                raise _Closed
+            self.app.call_from_thread(self._progress, stage, rows)
+
         try:
             result = audit_file(
                 source,
                 obj,
                 engagement_region(opened, current_language()),
                 required=playbook_requirements(opened, obj),
-                progress=lambda stage, rows: self.app.call_from_thread(self._progress, stage, rows),
+                progress=progress,
             )
+        except _Closed:
+            return
         except (LegacyReadError, BoundedReadError, OSError) as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return
-        self.app.call_from_thread(self._done, result)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._done, result)
 
     def _progress(self, stage: str, rows: int) -> None:
         from workbench.app.data_audit import MATCHING
