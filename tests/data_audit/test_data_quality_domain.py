@@ -143,3 +143,34 @@ def test_a_placeholder_is_reported_and_counts_as_empty():
     assert result.complete_records == 1  # the placeholder is no working phone
     assert result.stats["phone"].invalid == 1 and result.stats["phone"].valid == 1
     assert result.records[0].company == "" and result.records[1].company == ""
+
+
+def test_a_record_crosses_a_process_boundary_whole():
+    """Workers send their records back pickled by Record.__reduce__: every field arrives."""
+    import dataclasses
+    import pickle
+    from datetime import date
+
+    from workbench.domain.data_quality.records import Record
+
+    values = {f.name: f"{f.name}-value" for f in dataclasses.fields(Record)}
+    values |= {"row": 7, "phones": ("+989121112233",), "birth": date(1990, 1, 2), "filled": 4}
+    values |= {"updated": date(2024, 5, 6), "fingerprint": 12345}
+    record = Record(**values)
+    assert pickle.loads(pickle.dumps(record)) == record
+    assert len(record.__reduce__()[1]) == len(dataclasses.fields(Record))
+
+
+def test_a_phone_is_read_the_same_however_it_is_punctuated():
+    """Plainly written numbers are reduced to their digits before phonenumbers parses them: the same
+    number in every notation, and what is not a number stays invalid."""
+    from workbench.domain.data_quality.values import phone_e164
+
+    iranian = ("0912 111 2233", "0912-111-2233", "(0912) 111.2233", "+98 912 111 2233", "00989121112233")
+    assert {phone_e164(v, "IR") for v in iranian} == {"+989121112233"}
+    assert phone_e164("۰۹۱۲ ۱۱۱ ۲۲۳۳", "IR") == "+989121112233"
+    russian = ("8 (903) 123-45-67", "+7 903 123 45 67", "89031234567", "7 903 123-45-67")
+    assert {phone_e164(v, "RU") for v in russian} == {"+79031234567"}
+    assert phone_e164("0912 111 2233", "ZZ") is None  # no region: only international numbers
+    for bad in ("12345", "abc-def", "+98 000 000", ""):
+        assert phone_e164(bad, "IR") is None

@@ -49,3 +49,33 @@ def test_the_counts_follow_the_latest_results_and_the_unresolved_defects():
     assert (got.musts, got.passed, got.failed, got.not_run) == (len(musts), 1, 1, len(musts) - 2)
     assert got.open_defects == {1: 1, 2: 0, 3: 0, 4: 0}
     assert not got.ready
+
+
+def _summary_with_open_defects(open_defects: dict[int, int]):
+    from workbench.domain.uat_summary import UatSummary
+
+    return UatSummary(musts=0, passed=0, failed=0, not_run=0, open_defects=open_defects, criteria=())
+
+
+def test_the_defect_counts_read_as_russian_counts_with_their_plural_forms():
+    from workbench.domain.uat_summary import summary_lines
+    from workbench.i18n import use_language
+
+    summary = _summary_with_open_defects({1: 1, 2: 2, 3: 5, 4: 21})
+    with use_language("ru"):
+        line = summary_lines(summary)[1]
+    assert line == (
+        "Открытые дефекты по критичности: 1 критический, 2 серьёзных, 5 незначительных, 21 косметический."
+    )
+
+
+def test_the_defect_counts_are_persian_counts_in_persian_digits():
+    from workbench.domain.uat_summary import summary_lines
+    from workbench.i18n import use_language
+
+    with use_language("fa"):
+        line = summary_lines(_summary_with_open_defects({1: 0, 2: 3, 3: 0, 4: 0}))[1]
+    assert line == "نقص‌های باز بر پایه شدت: ۳ عمده."
+    with use_language("en"):
+        line = summary_lines(_summary_with_open_defects({1: 2, 2: 0, 3: 0, 4: 1}))[1]
+    assert line == "Open defects by severity: 2 critical, 1 cosmetic."

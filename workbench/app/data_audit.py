@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, islice
 from pathlib import Path
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from workbench.domain.data_quality.audit import DataAudit
     from workbench.domain.data_quality.reconcile import Reconciliation
     from workbench.domain.data_quality.records import Inspection
+    from workbench.domain.text import LocalText
 
 MAX_WORKERS = 2
 """the cores a data audit uses at most: the benchmark's 2, and a laptop stays usable"""
@@ -44,16 +45,42 @@ def engagement_region(opened: OpenEngagement, lang: str) -> str:
     return answered_country(opened.engagement.answers) or default_region(opened.engagement.language or lang)
 
 
+@dataclass(frozen=True)
+class Requirements:
+    fields: tuple[str, ...]
+    """the audit fields a complete record holds"""
+    unchecked: dict[str, LocalText] = field(default_factory=dict)
+    """required playbook fields no audit field holds: field id -> name"""
+
+
+def playbook_requirements(opened: OpenEngagement, obj: str) -> Requirements:
+    """What the engagement's playbook requires of this object for this client's answers (a field whose
+    `when:` does not hold for the client is not asked), as audit fields; the built-in profile when the
+    playbook describes no required field of the object."""
+    from workbench.domain.customer_profile import object_fields
+    from workbench.domain.data_quality.profiles import profile_requirements, required_fields
+
+    fields = [f for f in object_fields(opened.resolved, obj, opened.engagement.answers) if f.required]
+    if not fields:
+        return Requirements(required_fields(obj))
+    checked, unchecked = profile_requirements([f.id for f in fields], obj)
+    names = {f.id: f.field.name for f in fields}
+    return Requirements(checked, {field_id: names[field_id] for field_id in unchecked})
+
+
 def audit_file(
     source: Path,
     obj: str,
     region: str,
     mapping: Path | None = None,
     encoding: str | None = None,
-    required: Sequence[str] | None = None,
+    required: Requirements | None = None,
+    progress: Progress | None = None,
 ) -> DataAudit:
     """Read, check and match; LegacyReadError when the export or the mapping cannot be read or no column
-    is recognised."""
+    is recognised. `required` comes from the engagement's playbook (playbook_requirements); without one,
+    the built-in profile of the object. `progress` hears the rows checked so far and when the duplicate
+    search starts (the TUI shows both; it is called from the thread that runs the audit)."""
     from workbench.domain.data_quality.audit import audit
     from workbench.domain.data_quality.headers import match_headers
     from workbench.domain.data_quality.profiles import required_fields
@@ -61,7 +88,7 @@ def audit_file(
     from workbench.loading.located_yaml import no_gc
 
     pairs = read_mapping(mapping) if mapping else None
-    needed = tuple(required) if required is not None else required_fields(obj)
+    needed = required.fields if required is not None else required_fields(obj)
     with open_table(source, encoding) as table, no_gc():  # millions of small objects, no cycles
         columns = match_headers(table.headers, pairs)
         if not columns:
@@ -72,27 +99,51 @@ def audit_file(
                 ).format(option="--mapping MAPPING.xlsx"),
                 str(source),
             )
-        inspection = _inspect(table.rows, columns, obj, region, needed)
-        return audit(str(source), obj, region, table.headers, columns, needed, inspection)
+        report = progress or _silent
+        inspection = _inspect(table.rows, columns, obj, region, needed, report)
+        report(MATCHING, inspection.total)
+        result = audit(str(source), obj, region, table.headers, columns, needed, inspection)
+    result.unchecked = dict(required.unchecked) if required is not None else {}
+    return result
 
 
 CHUNK_ROWS = 50_000
 """rows checked per task; a file of at most one chunk is checked in this process"""
+PROGRESS_ROWS = 5_000
+"""a file checked in this process tells its progress every this many rows"""
+CHECKING, MATCHING = "checking", "matching"
+"""the stages `progress` hears: rows being checked (with the rows done), duplicates being searched"""
+Progress = Callable[[str, int], None]
+
+
+def _silent(stage: str, rows: int) -> None:
+    """No one listens (the CLI)."""
 
 
 def _inspect(
-    rows: Iterator[list[Any]], columns: dict[str, int], obj: str, region: str, needed: tuple[str, ...]
+    rows: Iterator[list[Any]],
+    columns: dict[str, int],
+    obj: str,
+    region: str,
+    needed: tuple[str, ...],
+    progress: Progress,
 ) -> Inspection:
     """Check every row; a big file's chunks are checked by one worker process per core (parsing phone
     numbers is most of the work), at most two chunks in flight per worker, and merged in file order."""
     from concurrent.futures import Future, ProcessPoolExecutor
 
-    from workbench.domain.data_quality.records import inspect_chunk, merge
+    from workbench.domain.data_quality.records import Inspector, inspect_chunk, merge
 
     first = list(islice(rows, CHUNK_ROWS))
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if len(first) < CHUNK_ROWS or workers < 2:
-        return inspect_chunk(columns, obj, region, needed, chain(first, rows), 2)
+        inspector = Inspector(columns, obj, region, needed)
+        rest, start = chain(first, rows), 2
+        while part := list(islice(rest, PROGRESS_ROWS)):
+            inspector.add_rows(part, start)
+            start += len(part)
+            progress(CHECKING, start - 2)
+        return inspector.result
     done: list[Inspection] = []
     with ProcessPoolExecutor(workers) as pool:
         pending: deque[Future[Inspection]] = deque()
@@ -102,8 +153,11 @@ def _inspect(
             start += len(chunk)
             if len(pending) >= 2 * workers:
                 done.append(pending.popleft().result())
+                progress(CHECKING, sum(p.total for p in done))
             chunk = list(islice(rows, CHUNK_ROWS))
-        done.extend(f.result() for f in pending)
+        for future in pending:
+            done.append(future.result())
+            progress(CHECKING, sum(p.total for p in done))
     return merge(done)
 
 

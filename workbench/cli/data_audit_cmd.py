@@ -56,8 +56,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         dest="folder",
         type=Path,
         metavar="DIR",
-        help="record the duplicate rate and completeness as the engagement's KPI values; its "
-        "country is the default region of phone numbers",
+        help="record the duplicate rate and completeness as the engagement's KPI values, require the "
+        "fields its playbook requires of the object; its country is the default region of phone numbers "
+        "(with --reconcile too)",
     )
     parser.add_argument(
         "--region",
@@ -123,7 +124,7 @@ def _region(args: argparse.Namespace, opened: Any) -> str:
 
 
 def _audit(args: argparse.Namespace) -> int:
-    from workbench.app.data_audit import audit_file
+    from workbench.app.data_audit import audit_file, playbook_requirements
 
     opened = None
     if args.folder is not None:
@@ -131,7 +132,10 @@ def _audit(args: argparse.Namespace) -> int:
         if opened is None:
             return ExitCode.BAD_INPUT
     try:
-        result = audit_file(args.source, args.object, _region(args, opened), args.mapping, args.encoding)
+        required = playbook_requirements(opened, args.object) if opened else None
+        result = audit_file(
+            args.source, args.object, _region(args, opened), args.mapping, args.encoding, required
+        )
         outcomes = _record(opened, result, args.author) if opened else []
     finally:
         if opened:
@@ -156,7 +160,7 @@ def _record(opened: Any, result: Any, author: str | None) -> list[KpiOutcome]:
 
 
 def _render(args: argparse.Namespace, result: Any, outcomes: list[KpiOutcome]) -> None:
-    from workbench.writers.data_audit_text import audit_text
+    from workbench.app.data_audit_report import audit_json, audit_summary
 
     if args.out is not None and args.out.suffix.lower() == ".xlsx":
         from workbench.writers.data_audit_xlsx import write_audit
@@ -167,16 +171,23 @@ def _render(args: argparse.Namespace, result: Any, outcomes: list[KpiOutcome]) -
     else:
         out = args.out
     if args.format == "json":
-        data = result.to_dict() | {
-            "kpis": [{"kpi": o.kpi, "value": o.value, "recorded": o.recorded} for o in outcomes]
-        }
-        emit(json_text(data), out)
-        return
-    text = audit_text(result, md=args.format == "md")
-    for outcome in outcomes:
-        if outcome.recorded:
-            text += _("recorded {kpi} = {value}").format(kpi=outcome.kpi, value=outcome.value) + "\n"
-    emit(text, out)
+        emit(audit_json(result, outcomes), out)
+    else:
+        emit(audit_summary(result, outcomes, md=args.format == "md"), out)
+
+
+def _reconcile_region(args: argparse.Namespace) -> str | None:
+    """--region, else the country of --engagement's client (as the audit takes it), else the language's
+    default; None when the engagement cannot be opened (reported)."""
+    if args.region or args.folder is None:
+        return _region(args, None)
+    opened = open_or_report(args.folder, args.author, "data-audit")
+    if opened is None:
+        return None
+    try:
+        return _region(args, opened)
+    finally:
+        opened.close()
 
 
 def _keys(args: argparse.Namespace) -> list[str]:
@@ -195,7 +206,10 @@ def _reconcile(args: argparse.Namespace) -> int:
             ),
         )
     source, target = args.reconcile
-    result = reconcile_files(source, target, keys, _region(args, None), args.encoding)
+    region = _reconcile_region(args)
+    if region is None:
+        return ExitCode.BAD_INPUT
+    result = reconcile_files(source, target, keys, region, args.encoding)
     if args.out is not None and args.out.suffix.lower() == ".xlsx":
         from workbench.writers.data_audit_xlsx import write_reconciliation
 

@@ -8,10 +8,11 @@ the current language, so `crmwb status` and both report formats say exactly the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from workbench.domain.defects import SEVERITIES, SEVERITY_LABELS, Defect
+from workbench.domain.defects import SEVERITIES, Defect
 from workbench.domain.locale import localize_digits
 from workbench.domain.plan import Plan
 from workbench.domain.playbook import Playbook
@@ -79,8 +80,18 @@ def summary_lines(s: UatSummary) -> list[str]:
     return lines
 
 
+SEVERITY_COUNTS: dict[int, Callable[[int], str]] = {
+    1: lambda n: ngettext("{n} critical", "{n} critical", n),
+    2: lambda n: ngettext("{n} major", "{n} major", n),
+    3: lambda n: ngettext("{n} minor", "{n} minor", n),
+    4: lambda n: ngettext("{n} cosmetic", "{n} cosmetic", n),
+}
+"""severity -> its count in the language's plural form ('2 серьёзных', '5 критических'); the severity
+labels ('2 major') name a level, not a count, so they are not reused here"""
+
+
 def _defect_line(open_defects: dict[int, int]) -> str:
-    counts = [f"{_(SEVERITY_LABELS[sev])}: {_n(n)}" for sev, n in open_defects.items() if n]
+    counts = [SEVERITY_COUNTS[sev](n).format(n=_n(n)) for sev, n in open_defects.items() if n]
     if not counts:
         return _("Open defects: none.")
     return _("Open defects by severity: {counts}.").format(counts=", ".join(counts))

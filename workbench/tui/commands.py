@@ -165,9 +165,10 @@ class WorkbenchCommands(Provider):
         return out
 
     def _people_commands(self) -> list[Command]:
-        """The People section's actions, reached from anywhere: the section opens, then the action runs."""
-        return [
-            (text, partial(self._people_action, action), help_text)
+        """The People section's actions (and the data audit of Acceptance), reached from anywhere: the
+        section opens, then the action runs."""
+        commands: list[Command] = [
+            (text, partial(self._section_action, "people", action), help_text)
             for text, action, help_text in (
                 (
                     _("people: import a roster"),
@@ -178,12 +179,19 @@ class WorkbenchCommands(Provider):
                 (_("people: audit a CRM's users"), "audit", _("the roster against a CRM's user export")),
             )
         ]
+        commands.append(
+            (
+                _("data: audit a legacy export"),
+                partial(self._section_action, "uat", "data_audit"),
+                _("completeness, invalid values and duplicates of the customer records to migrate"),
+            )
+        )
+        return commands
 
-    async def _people_action(self, action: str) -> None:
-        from workbench.tui.screens.people import PeopleScreen
-
-        await self.wb.action_section("people")
-        if isinstance(self.app.screen, PeopleScreen):
+    async def _section_action(self, section: str, action: str) -> None:
+        """Open the section, then run one of its screen's actions (as its key would)."""
+        await self.wb.action_section(section)
+        if getattr(self.app.screen, "SECTION", None) == section:
             await self.app.screen.run_action(action)
 
     async def _show_phase(self, phase: str) -> None:

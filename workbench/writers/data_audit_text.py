@@ -17,6 +17,7 @@ from workbench.domain.data_quality.labels import (
 )
 from workbench.domain.data_quality.reconcile import Reconciliation
 from workbench.domain.locale import format_percent
+from workbench.domain.text import tr
 from workbench.i18n import _, current_language, ngettext
 
 SHOWN = 10
@@ -35,6 +36,35 @@ def _item(text: str, md: bool) -> str:
     return f"- {text}" if md else f"  {text}"
 
 
+def summary_items(result: DataAudit) -> list[str]:
+    """The figures: records, complete records, invalid values, duplicate rate, and what the playbook
+    requires that cannot be checked (the TUI shows the same lines)."""
+    items = [
+        ngettext("{n} record", "{n} records", result.total).format(n=number(result.total)),
+        _("complete records: {share} (required: {fields})").format(
+            share=_percent(result.completeness), fields=joined([field_label(f) for f in result.required])
+        ),
+        ngettext("{n} invalid value", "{n} invalid values", len(result.invalid)).format(
+            n=number(len(result.invalid))
+        ),
+        _("duplicate rate: {share} ({records} to merge away in {clusters})").format(
+            share=_percent(result.duplicate_rate),
+            records=number(result.duplicate_records),
+            clusters=ngettext("{n} cluster", "{n} clusters", len(result.clusters)).format(
+                n=number(len(result.clusters))
+            ),
+        ),
+    ]
+    if result.unchecked:
+        names = [tr(name, current_language()) for name in result.unchecked.values()]
+        items.append(
+            _("required by the playbook but not checked in a legacy file: {fields}").format(
+                fields=joined(names)
+            )
+        )
+    return items
+
+
 def audit_text(result: DataAudit, md: bool = False) -> str:
     lines = [
         f"# {_('Data audit of {file}').format(file=Path(result.source).name)}"
@@ -42,25 +72,7 @@ def audit_text(result: DataAudit, md: bool = False) -> str:
         else _("Data audit of {file}").format(file=Path(result.source).name),
         "",
     ]
-    lines += [
-        _item(t, md)
-        for t in (
-            ngettext("{n} record", "{n} records", result.total).format(n=number(result.total)),
-            _("complete records: {share} (required: {fields})").format(
-                share=_percent(result.completeness), fields=joined([field_label(f) for f in result.required])
-            ),
-            ngettext("{n} invalid value", "{n} invalid values", len(result.invalid)).format(
-                n=number(len(result.invalid))
-            ),
-            _("duplicate rate: {share} ({records} to merge away in {clusters})").format(
-                share=_percent(result.duplicate_rate),
-                records=number(result.duplicate_records),
-                clusters=ngettext("{n} cluster", "{n} clusters", len(result.clusters)).format(
-                    n=number(len(result.clusters))
-                ),
-            ),
-        )
-    ]
+    lines += [_item(t, md) for t in summary_items(result)]
     lines += ["", _heading(_("Completeness per field"), md)]
     for name in result.stats:
         lines.append(

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from workbench.domain.data_quality.matching import Cluster, Pair, clusters, find_pairs
 from workbench.domain.data_quality.records import FieldStats, Inspection, InvalidValue, Record
+from workbench.domain.text import LocalText
 
 DUPLICATE_KPI = "duplicate_rate"
 COMPLETENESS_KPI = "key_field_completeness"
@@ -28,6 +29,9 @@ class DataAudit:
     complete_records: int
     pairs: list[Pair] = field(default_factory=list)
     clusters: list[Cluster] = field(default_factory=list)
+    unchecked: dict[str, LocalText] = field(default_factory=dict)
+    """playbook field id -> its name: fields the engagement's playbook requires that the audit cannot
+    check in a legacy file (no audit field holds them)"""
 
     @property
     def total(self) -> int:
@@ -58,6 +62,17 @@ class DataAudit:
             rows.update((a, b) for x, a in enumerate(members) for b in members[x + 1 :])
         return rows
 
+    def strongest_pairs(self) -> list[Pair]:
+        """Per cluster (in cluster order), its best-scored pair: the score and reason a cluster is shown
+        with."""
+        cluster_of = {member: n for n, c in enumerate(self.clusters) for member in c.members}
+        best: dict[int, Pair] = {}
+        for pair in self.pairs:
+            n = cluster_of[pair.first]
+            if n not in best or pair.score > best[n].score:
+                best[n] = pair
+        return [best[n] for n in range(len(self.clusters))]
+
     def to_dict(self) -> dict:
         rec = self.records
         return {
@@ -67,6 +82,7 @@ class DataAudit:
             "records": self.total,
             "columns": {f: self.headers[i] for f, i in self.columns.items()},
             "required": list(self.required),
+            "unchecked_required": list(self.unchecked),
             "completeness": self.completeness,
             "complete_records": self.complete_records,
             "fields": {

@@ -4,7 +4,7 @@ value failed to be, and a field's label."""
 from __future__ import annotations
 
 from workbench.domain.data_quality.matching import Pair
-from workbench.domain.data_quality.profiles import CHANNEL, CHANNEL_LABEL, FIELDS
+from workbench.domain.data_quality.profiles import ANY_PHONE, ANY_PHONE_LABEL, CHANNEL, CHANNEL_LABEL, FIELDS
 from workbench.domain.locale import format_number, localize_digits
 from workbench.i18n import N_, _, current_language
 
@@ -37,6 +37,8 @@ def row_number(row: int) -> str:
 def field_label(name: str) -> str:
     if name == CHANNEL:
         return _(CHANNEL_LABEL)
+    if name == ANY_PHONE:
+        return _(ANY_PHONE_LABEL)
     return _(FIELDS[name]) if name in FIELDS else name
 
 

@@ -10,7 +10,7 @@ from datetime import date
 from hashlib import blake2b
 
 from workbench.domain.data_quality.fold import fold_text, name_skeleton, script
-from workbench.domain.data_quality.profiles import CHANNEL, CONTACT_FIELDS, FIELDS
+from workbench.domain.data_quality.profiles import ANY_PHONE, CHANNEL, CONTACT_FIELDS, FIELDS, PHONE_FIELDS
 from workbench.domain.data_quality.values import email_key, is_empty, parse_day, phone_e164
 
 CHECKED = {"phone": "phone", "mobile": "phone", "email": "email", "birth_date": "date", "updated": "date"}
@@ -40,6 +40,28 @@ class Record:
     """a digest of every value as folded: two rows with the same one are the same record typed twice, even
     when no phone or e-mail of theirs is valid"""
 
+    def __reduce__(self) -> tuple[type[Record], tuple[object, ...]]:
+        """Pickled as its fields in order: a worker's records reach the main process with a quarter less
+        work than a slots dataclass's default (a million of them cross the process boundary)."""
+        return (
+            Record,
+            (
+                self.row,
+                self.label,
+                self.name,
+                self.skeleton,
+                self.script,
+                self.phones,
+                self.email,
+                self.company,
+                self.birth,
+                self.national_id,
+                self.filled,
+                self.updated,
+                self.fingerprint,
+            ),
+        )
+
 
 @dataclass(frozen=True)
 class InvalidValue:
@@ -65,6 +87,10 @@ class Inspection:
     invalid: list[InvalidValue] = field(default_factory=list)
     complete_records: int = 0
     """records that hold a valid value in every required field"""
+
+    @property
+    def total(self) -> int:
+        return len(self.records)
 
 
 def _name(values: Mapping[str, str], obj: str) -> str:
@@ -131,6 +157,8 @@ class Inspector:
                 return bool(_name(values, self.obj))
             if name == CHANNEL:  # any working channel: phone, mobile or e-mail
                 return any(f in valid for f in CONTACT_FIELDS)
+            if name == ANY_PHONE:
+                return any(f in valid for f in PHONE_FIELDS)
             return name in valid
 
         if all(holds(f) for f in self.required):
@@ -159,8 +187,10 @@ class Inspector:
 
 
 def _fingerprint(values: Mapping[str, str]) -> int:
-    """Stable across processes (unlike hash()), so chunks checked by workers compare."""
-    text = "\x1f".join(f"{k}={fold_text(v)}" for k, v in sorted(values.items()))
+    """Stable across processes (unlike hash()), so chunks checked by workers compare. The fields are in
+    the file's column order (the same for every row), so no sorting; the field names are kept apart from
+    the values, so a value never stands for another field's."""
+    text = "\x1f".join(values) + "\x1e" + "\x1f".join(map(fold_text, values.values()))
     return int.from_bytes(blake2b(text.encode(), digest_size=8).digest(), "big")
 
 

@@ -3,8 +3,10 @@ readiness criteria they decide (no open severity-1/2 defect, every Must accepted
 
 Keys on a script: p pass, x fail, l log a defect found by it (the dialog fills in the script and its
 requirement). Keys on a defect: s moves its status along open -> fixed -> retest -> closed (or rejected),
-k links it to a requirement. Store calls run in workers through the store queue, as in the phases screen;
-a refused change (an impossible move, an unknown requirement) is a notification, nothing is lost."""
+k links it to a requirement. d opens the data audit of a legacy export (tui/screens/data_audit_dialog.py),
+the migration's acceptance of the data. Store calls run in workers through the store queue, as in the
+phases screen; a refused change (an impossible move, an unknown requirement) is a notification, nothing
+is lost."""
 
 from __future__ import annotations
 
@@ -54,6 +56,15 @@ class UatScreen(WorkbenchScreen):
         ),
         Binding(
             "k", "link", N_("Link"), id="uat.link", tooltip=N_("Link the selected defect to a requirement")
+        ),
+        Binding(
+            "d",
+            "data_audit",
+            N_("Data audit"),
+            id="uat.data_audit",
+            tooltip=N_(
+                "Audit a legacy customer export before migration: completeness, invalid values, duplicates"
+            ),
         ),
     ]
 
@@ -277,6 +288,13 @@ class UatScreen(WorkbenchScreen):
                 self._apply(lambda: store.change_defect(defect.number, "status", status, author), label)
 
         self.app.push_screen(StatusDialog(defect.id, defect.title, MOVES[defect.status]), chosen)
+
+    def action_data_audit(self) -> None:
+        from workbench.tui.screens.data_audit_dialog import AuditContext, DataAuditDialog
+
+        session = self.session
+        context = AuditContext(session.opened, session.author, self.wb.today, session.folder)
+        self.app.push_screen(DataAuditDialog(context))
 
     def action_link(self) -> None:
         from workbench.app.uat import UatRefused, check_requirement
