@@ -16,78 +16,89 @@ from typing import TYPE_CHECKING, Any
 from workbench.cli.engagement_args import add_author_argument, fail, open_or_report
 from workbench.cli.exit_codes import ExitCode
 from workbench.cli.output import add_format_argument, emit, json_text
-from workbench.i18n import _, current_language
+from workbench.i18n import N_, _, current_language
 
 if TYPE_CHECKING:
     from workbench.app.data_audit import KpiOutcome
 
-EPILOG = """\
-exit codes:
-  0  clean: no invalid value, no duplicate (with --reconcile: no difference)
-  1  invalid values or duplicates found (with --reconcile: records missing, extra or altered)
-  2  a file could not be read or no column was recognised (file:line:col: what is wrong; what was expected)
-"""
+EPILOG = (
+    N_("exit codes:"),
+    N_("clean: no invalid value, no duplicate (with --reconcile: no difference)"),
+    N_("invalid values or duplicates found (with --reconcile: records missing, extra or altered)"),
+    N_(
+        "a file could not be read or no column was recognised "
+        "(file:line:col: what is wrong; what was expected)"
+    ),
+)
+"""the exit codes 0, 1 and 2 after their heading, translated when the parser is built"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.epilog = EPILOG
+    heading, *codes = (_(line) for line in EPILOG)
+    parser.epilog = "\n".join([heading, *(f"  {n}  {text}" for n, text in enumerate(codes))]) + "\n"
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument(
         "source",
         type=Path,
         metavar="FILE",
         nargs="?",
-        help="the legacy export: CSV (UTF-8, cp1251 or cp1256) or xlsx",
+        help=_("the legacy export: CSV (UTF-8, cp1251 or cp1256) or xlsx"),
     )
     parser.add_argument(
         "--object",
         choices=("contact", "account", "lead"),
         default="contact",
-        help="what the rows are (decides the required fields; default contact)",
+        help=_("what the rows are (decides the required fields; default contact)"),
     )
     parser.add_argument(
         "--mapping",
         type=Path,
         metavar="MAPPING.xlsx",
-        help="legacy column -> field (column A, column B), instead of recognising the headers",
+        help=_("legacy column -> field (column A, column B), instead of recognising the headers"),
     )
     parser.add_argument(
         "--engagement",
         dest="folder",
         type=Path,
         metavar="DIR",
-        help="record the duplicate rate and completeness as the engagement's KPI values, require the "
-        "fields its playbook requires of the object; its country is the default region of phone numbers "
-        "(with --reconcile too)",
+        help=_(
+            "record the duplicate rate and completeness as the engagement's KPI values, require the "
+            "fields its playbook requires of the object; its country is the default region of phone numbers "
+            "(with --reconcile too)"
+        ),
     )
     parser.add_argument(
         "--region",
         metavar="CC",
-        help="country of phone numbers written without a country code (default: the "
-        "engagement's country, else IR in Persian, RU in Russian)",
+        help=_(
+            "country of phone numbers written without a country code (default: the "
+            "engagement's country, else IR in Persian, RU in Russian)"
+        ),
     )
     parser.add_argument(
-        "--encoding", metavar="NAME", help="the CSV's encoding: utf-8, cp1251 or cp1256 (default: detected)"
+        "--encoding",
+        metavar="NAME",
+        help=_("the CSV's encoding: utf-8, cp1251 or cp1256 (default: detected)"),
     )
     parser.add_argument(
         "--reconcile",
         nargs=2,
         type=Path,
         metavar=("SOURCE", "TARGET"),
-        help="compare the legacy export SOURCE with the CRM's export TARGET after a load",
+        help=_("compare the legacy export SOURCE with the CRM's export TARGET after a load"),
     )
     parser.add_argument(
         "--key",
         action="append",
         metavar="COLUMN",
-        help="with --reconcile: the column(s) that identify a record (repeat, or separate with commas)",
+        help=_("with --reconcile: the column(s) that identify a record (repeat, or separate with commas)"),
     )
     parser.add_argument(
         "-o",
         "--out",
         type=Path,
         metavar="FILE",
-        help="write the result to FILE: an .xlsx workbook, else the --format output",
+        help=_("write the result to FILE: an .xlsx workbook, else the --format output"),
     )
     add_author_argument(parser)
     add_format_argument(parser, ("text", "json", "md"))
