@@ -98,7 +98,20 @@ class DeliverablesScreen(RfpUndo):
         "The deliverables of the open engagement: edit the RFP's priorities and weights, read the "
         "permission matrix and jump to what each finding points at, the RACI, process maps, KPIs, plan."
     )
-    CSS_PATH = "../deliverables.tcss"
+    DEFAULT_CSS = """
+    DeliverablesScreen #deliverables-tabs {
+        height: 1fr;
+    }
+    DeliverablesScreen TabPane {
+        padding: 0;
+        height: 1fr;
+    }
+    DeliverablesScreen ContentSwitcher {
+        height: 1fr;
+    }
+    """
+    """Its tabs fill the screen (the views carry their own). DEFAULT_CSS, not a CSS_PATH: a screen's own
+    stylesheet makes Textual parse every source seen so far again on the section's first open."""
     COMMANDS: ClassVar = {DeliverablesCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
