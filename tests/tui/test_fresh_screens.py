@@ -70,3 +70,27 @@ async def test_a_section_first_opened_after_a_theme_change_shows_that_theme(enga
         await pilot.press("f4")
         await settle(pilot)
         assert app.screen.styles.background == background_of(LIGHT)
+
+
+async def test_footer_keys_are_born_compact_and_not_restyled_for_it(monkeypatch):
+    from textual.dom import DOMNode
+    from textual.widgets._footer import FooterKey
+
+    from workbench.tui.widgets.compact_footer import CompactFooter
+
+    restyled: list[str] = []
+    update = DOMNode.update_node_styles
+
+    def noted(node: DOMNode, animate: bool = True) -> None:
+        restyled.append(type(node).__name__)
+        update(node, animate)
+
+    monkeypatch.setattr(DOMNode, "update_node_styles", noted)
+    app = WorkbenchApp(author="ana", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        keys = list(app.screen.query_one(CompactFooter).query(FooterKey))
+        assert len(keys) >= 5 and all(k.has_class("-compact") and k.compact for k in keys)
+        await pilot.press("tab")  # the focus moves: the footer is composed again
+        await settle(pilot)
+    assert restyled and "FooterKey" not in restyled
