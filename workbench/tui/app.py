@@ -455,14 +455,13 @@ class WorkbenchApp(App[int]):
                 title=_("Read-only"),
                 timeout=10,
             )
-        remember(
-            Recent(
-                str(session.folder),
-                session.client,
-                f"{pb.id} {pb.version}",
-                datetime.now(UTC).isoformat(timespec="seconds"),
-            )
+        opened_now = Recent(
+            str(session.folder),
+            session.client,
+            f"{pb.id} {pb.version}",
+            datetime.now(UTC).isoformat(timespec="seconds"),
         )
+        self.call_after_refresh(remember, opened_now)  # an fsync (3-16 ms here): after the section shows
         for warning in session.opened.warnings:
             self.notify(warning, severity="warning", timeout=8)
         pending = pending_count(pb, session.opened.engagement.answers)
