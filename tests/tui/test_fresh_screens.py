@@ -14,6 +14,7 @@ from workbench.app.engagements import open_session
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.deliverables import DeliverablesScreen
 from workbench.tui.themes import DARK, LIGHT, THEMES
+from workbench.tui.widgets.plan_table import PlanTable, PlanView
 
 
 def counting_reparses(app: WorkbenchApp) -> list[str]:
@@ -94,3 +95,43 @@ async def test_footer_keys_are_born_compact_and_not_restyled_for_it(monkeypatch)
         await pilot.press("tab")  # the focus moves: the footer is composed again
         await settle(pilot)
     assert restyled and "FooterKey" not in restyled
+
+
+class TabChosenAtOnce(DeliverablesScreen):
+    """Notes which views exist when the screen mounts, and asks for the Plan tab before its view exists."""
+
+    views_at_mount: list[str]
+    plan_view_when_asked: bool
+
+    def on_mount(self) -> None:
+        self.views_at_mount = [type(v).__name__ for v in self.query(VIEWS)]
+        self.call_later(self.ask_for_plan)
+
+    def ask_for_plan(self) -> None:
+        self.plan_view_when_asked = bool(self.query(PlanView))
+        self.show_tab("plan")
+
+
+VIEWS = "RfpView, RolesView, RaciGrid, ProcessView, KpiView, PlanView"
+
+
+async def test_deliverables_paint_their_first_tab_and_build_the_others_right_after(engagement):
+    from textual.app import App
+
+    class Host(App):
+        def on_mount(self) -> None:
+            self.session = open_session(engagement, "ana")
+            self.push_screen(TabChosenAtOnce(self.session, initial="rfp"))
+
+        def on_unmount(self) -> None:
+            self.session.close()
+
+    app = Host()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TabChosenAtOnce)
+        assert screen.views_at_mount == ["RfpView"] and not screen.plan_view_when_asked
+        assert sorted(type(v).__name__ for v in screen.query(VIEWS)) == sorted(VIEWS.split(", "))
+        assert screen.active_tab == "plan" and screen.focused is screen.query_one("#plan-table")
+        assert screen.query_one(PlanView).query_one(PlanTable).row_count > 0  # loaded once it was there
