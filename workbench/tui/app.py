@@ -28,6 +28,7 @@ from workbench.settings import Settings
 from workbench.tui import messages as m
 from workbench.tui.commands import WorkbenchCommands
 from workbench.tui.crash import CRASH_EXIT, crash_report
+from workbench.tui.fresh_screens import GENERATION, stamped
 from workbench.tui.screens.start import StartScreen
 from workbench.tui.sections import BY_ID, ENGAGEMENT_SECTIONS, SECTIONS
 from workbench.tui.themes import DARK, LIGHT, THEMES
@@ -55,8 +56,7 @@ class WorkbenchApp(App[int]):
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses (tests) live elsewhere
     TITLE = "CRM Workbench"
-    MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {"start": StartScreen}
-    DEFAULT_MODE = "start"
+    DEFAULT_MODE = "start"  # added in __init__, as every mode is, through `stamped` (fresh_screens.py)
     COMMANDS = App.COMMANDS | {WorkbenchCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -92,6 +92,8 @@ class WorkbenchApp(App[int]):
     exit_after_first_screen: str = ""
     """Start-up benchmarks (`CRMWB_EXIT_AFTER_FIRST_SCREEN`): exit once the first working screen is painted,
     or, when "first-frame", once any first screen is (the loading screen of `crmwb open`)."""
+    css_parsed_generation: int | None = None
+    """the CSS generation (Textual's count of theme changes) the stylesheet was last parsed for"""
     open_failure: m.EngagementFailed | None = None
     """Why the engagement given at start could not be opened; the app then exits 2 and the CLI prints it."""
 
@@ -115,6 +117,7 @@ class WorkbenchApp(App[int]):
             # the class that Textual declares it on)
             self.DEFAULT_MODE = "opening"  # type: ignore[misc]
         super().__init__()
+        self.add_mode("start", stamped(self, StartScreen))
         from workbench.tui.language import use_interface_language
 
         self.language_chosen = language
@@ -123,7 +126,7 @@ class WorkbenchApp(App[int]):
         if opening is not None:
             from workbench.tui.screens.opening import OpeningScreen
 
-            self.add_mode("opening", partial(OpeningScreen, opening))
+            self.add_mode("opening", stamped(self, partial(OpeningScreen, opening)))
         self.session = session
         self.first_section = section
         self.author = author
@@ -155,11 +158,17 @@ class WorkbenchApp(App[int]):
             return
         self.set_reactive(App.theme, theme)
         self.stylesheet.set_variables(self.get_css_variables())
+        self.css_parsed_generation = getattr(self, GENERATION, None)  # the first parse uses these
         dark = self.current_theme.dark
         self.update_classes(
             {f"-theme-{theme}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False
         )
         refresh_ansi(self.ansi_theme)
+
+    def refresh_css(self, animate: bool = True) -> None:
+        """Textual's, noting that the stylesheet now has the current theme's variables (fresh_screens)."""
+        super().refresh_css(animate)
+        self.css_parsed_generation = getattr(self, GENERATION, None)
 
     @property
     def today(self) -> date:
@@ -215,7 +224,7 @@ class WorkbenchApp(App[int]):
         """Each section's screen (`Section.screen`), its module imported when the section is first shown,
         not at start-up; sections that need an engagement only when one is open."""
         return {
-            s.id: partial(_screen, *_module_and_name(s.screen), self.session)
+            s.id: stamped(self, partial(_screen, *_module_and_name(s.screen), self.session))
             for s in SECTIONS
             if s.screen and (self.session is not None or not s.needs_engagement)
         }
@@ -446,14 +455,13 @@ class WorkbenchApp(App[int]):
                 title=_("Read-only"),
                 timeout=10,
             )
-        remember(
-            Recent(
-                str(session.folder),
-                session.client,
-                f"{pb.id} {pb.version}",
-                datetime.now(UTC).isoformat(timespec="seconds"),
-            )
+        opened_now = Recent(
+            str(session.folder),
+            session.client,
+            f"{pb.id} {pb.version}",
+            datetime.now(UTC).isoformat(timespec="seconds"),
         )
+        self.call_after_refresh(remember, opened_now)  # an fsync (3-16 ms here): after the section shows
         for warning in session.opened.warnings:
             self.notify(warning, severity="warning", timeout=8)
         pending = pending_count(pb, session.opened.engagement.answers)

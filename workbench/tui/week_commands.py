@@ -115,6 +115,7 @@ async def _record_kpi(app: WorkbenchApp, kpi_id: str) -> None:
 
     await app.action_section("deliverables")
     if isinstance(app.screen, DeliverablesScreen):
+        await app.screen.views_ready()
         app.screen.show_tab("kpis")
         app.screen.select_kpi_and_record(kpi_id)
 

@@ -11,9 +11,10 @@ from textual.app import ComposeResult
 from textual.events import Event
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from workbench.i18n import _
+from workbench.tui.widgets.compact_footer import CompactFooter
 from workbench.tui.widgets.navbar import NavBar
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ class WorkbenchScreen(Screen):
         yield Header(icon="◆")
         yield NavBar(self.SECTION)
         yield from self.compose_body()
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def compose_body(self) -> ComposeResult:
         yield from ()

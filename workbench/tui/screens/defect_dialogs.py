@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from workbench.domain.defects import STATUS_LABELS
 from workbench.domain.locale import localize_digits
@@ -23,6 +23,7 @@ from workbench.tui.bidi import mark_rtl, visual
 from workbench.tui.chrome import TranslatedKeys
 from workbench.tui.screens.form_dialog import ConfirmDialog
 from workbench.tui.widgets.bidi_text import BidiText
+from workbench.tui.widgets.compact_footer import CompactFooter
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ class DefectDialog(TranslatedKeys, ModalScreen[DefectDraft | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(visual(_("Log defect")), variant="primary", id="ok", compact=True)
                 yield Button(visual(_("Cancel")), id="cancel", compact=True)
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def _values(self) -> tuple[str, str, str, str]:
         return tuple(
@@ -138,7 +139,7 @@ class StatusDialog(TranslatedKeys, ModalScreen[str | None]):
                 for status in self.moves:
                     yield Button(visual(_(STATUS_LABELS[status])), id=f"to-{status}", compact=True)
                 yield Button(visual(_("Cancel")), id="cancel", compact=True)
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     @on(Button.Pressed)
     def _chosen(self, event: Button.Pressed) -> None:

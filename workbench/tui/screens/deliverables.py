@@ -3,20 +3,23 @@ open engagement, one tab each.
 
 The views only show and ask; this screen acts: it saves RFP edits to engagement.yaml and applies them
 to the session's resolved playbook, so every view (and the export) sees them, and it moves the cursor to
-what a finding points at. Tabs load the first time they are shown, so a big playbook opens on the RFP without
-waiting
-for the rest.
+what a finding points at. Only the first tab's view is built before the screen is painted; the others are
+built right after (their widgets cost about a third of the first open), and each tab loads the first time it
+is shown, so a big playbook opens on the RFP without waiting for the rest.
 """
 
 from __future__ import annotations
 
+import asyncio
 import copy
+from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import replace
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.widget import Widget
 from textual.widgets import TabbedContent, TabPane
 
 from workbench.app.engagement import OpenEngagement
@@ -98,7 +101,20 @@ class DeliverablesScreen(RfpUndo):
         "The deliverables of the open engagement: edit the RFP's priorities and weights, read the "
         "permission matrix and jump to what each finding points at, the RACI, process maps, KPIs, plan."
     )
-    CSS_PATH = "../deliverables.tcss"
+    DEFAULT_CSS = """
+    DeliverablesScreen #deliverables-tabs {
+        height: 1fr;
+    }
+    DeliverablesScreen TabPane {
+        padding: 0;
+        height: 1fr;
+    }
+    DeliverablesScreen ContentSwitcher {
+        height: 1fr;
+    }
+    """
+    """Its tabs fill the screen (the views carry their own). DEFAULT_CSS, not a CSS_PATH: a screen's own
+    stylesheet makes Textual parse every source seen so far again on the section's first open."""
     COMMANDS: ClassVar = {DeliverablesCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -139,28 +155,52 @@ class DeliverablesScreen(RfpUndo):
         self.lang = lang
         self.initial = initial
         self._loaded: set[str] = set()
+        self._built: set[str] = set()
+        """tabs whose view is mounted: the first at compose, the others just after the first paint"""
+        self._all_built = asyncio.Event()
+        self._focus_when_built: str | None = None
         self._source: OpenEngagement | None = None
         """the OpenEngagement the loaded tabs show; another one (an intake change) makes them stale"""
 
+    def _new_view(self, tab: str) -> Widget:
+        views: dict[str, Callable[[], Widget]] = {
+            "rfp": lambda: RfpView(self.lang, id="rfp-view"),
+            "roles": lambda: RolesView(self.lang, id="roles-view"),
+            "raci": lambda: RaciGrid(id="raci-table"),
+            "processes": lambda: ProcessView(self.lang, id="process-view"),
+            "kpis": lambda: KpiView(self.lang, id="kpi-view"),
+            "plan": lambda: PlanView(id="plan-view"),
+        }
+        return views[tab]()
+
     def compose_body(self) -> ComposeResult:
         with TabbedContent(initial=f"tab-{self.initial}", id="deliverables-tabs"):
-            label = {tab: visual(_(name)) for tab, name in TABS}
-            with TabPane(label["rfp"], id="tab-rfp"):
-                yield RfpView(self.lang, id="rfp-view")
-            with TabPane(label["roles"], id="tab-roles"):
-                yield RolesView(self.lang, id="roles-view")
-            with TabPane(label["raci"], id="tab-raci"):
-                yield RaciGrid(id="raci-table")
-            with TabPane(label["processes"], id="tab-processes"):
-                yield ProcessView(self.lang, id="process-view")
-            with TabPane(label["kpis"], id="tab-kpis"):
-                yield KpiView(self.lang, id="kpi-view")
-            with TabPane(label["plan"], id="tab-plan"):
-                yield PlanView(id="plan-view")
+            for tab, name in TABS:
+                with TabPane(visual(_(name)), id=f"tab-{tab}"):
+                    if tab == self.initial:
+                        yield self._new_view(tab)
 
     def on_mount(self) -> None:
+        self._built.add(self.initial)
         self.ensure_loaded(self.initial)
         self.query_one(FOCUS[self.initial]).focus()
+        self.call_after_refresh(self._build_other_views)
+
+    async def _build_other_views(self) -> None:
+        """Mount the views of the tabs not shown first; a tab chosen meanwhile is loaded and focused now."""
+        for tab, _label in TABS:
+            if tab not in self._built:
+                await self.query_one(f"#tab-{tab}", TabPane).mount(self._new_view(tab))
+                self._built.add(tab)
+        self._all_built.set()
+        self.ensure_loaded(self.active_tab)
+        if self._focus_when_built is not None:
+            self.query_one(FOCUS[self._focus_when_built]).focus()
+            self._focus_when_built = None
+
+    async def views_ready(self) -> None:
+        """Wait until every tab has its view: for code that acts on a tab right after opening the screen."""
+        await self._all_built.wait()
 
     # ---- tabs
     @property
@@ -171,7 +211,10 @@ class DeliverablesScreen(RfpUndo):
         """Switch to a tab by name ('rfp', 'roles', ...); the palette and finding jumps use this."""
         self.query_one(TabbedContent).active = f"tab-{tab}"
         self.ensure_loaded(tab)
-        self.query_one(FOCUS[tab]).focus()
+        if tab in self._built:
+            self.query_one(FOCUS[tab]).focus()
+        else:  # its view comes in a moment (_build_other_views)
+            self._focus_when_built = tab
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id:
@@ -201,6 +244,8 @@ class DeliverablesScreen(RfpUndo):
     def ensure_loaded(self, tab: str) -> None:
         """Fill a tab from the open engagement the first time it shows, and again once the engagement
         was re-opened (an RFP edit here, new answers in the intake)."""
+        if tab not in self._built:  # loaded as soon as its view is there (_build_other_views)
+            return
         opened = self.session.opened
         if opened is not self._source:
             self._source, self._loaded = opened, set()

@@ -14,12 +14,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.validation import Validator
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from workbench.i18n import N_, _
 from workbench.tui.bidi import mark_rtl, visual
 from workbench.tui.chrome import TranslatedKeys
 from workbench.tui.widgets.bidi_text import BidiText
+from workbench.tui.widgets.compact_footer import CompactFooter
 
 
 class PromptDialog(ModalScreen[str | None]):
@@ -112,7 +113,7 @@ class ErrorDialog(TranslatedKeys, ModalScreen[None]):
                     yield Static(visual("\n".join(self.details)), markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(visual(_("Close")), variant="error", id="close", compact=True)
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:

@@ -16,12 +16,13 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Event
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Label
+from textual.widgets import Button, Label
 
 from workbench.i18n import N_, _
 from workbench.tui.bidi import mark_rtl, visual
 from workbench.tui.chrome import TitledDialog
 from workbench.tui.widgets.bidi_text import BidiText
+from workbench.tui.widgets.compact_footer import CompactFooter
 
 T = TypeVar("T")
 
@@ -73,7 +74,7 @@ class FormDialog(TitledDialog, ModalScreen[T], Generic[T]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(visual(self.ok_label()), variant="primary", id="ok", compact=True)
                 yield Button(visual(_("Cancel")), id="cancel", compact=True)
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def compose_form(self) -> ComposeResult:
         yield from ()
@@ -144,7 +145,7 @@ class ConfirmDialog(TitledDialog, ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(visual(self.yes), variant="error", id="yes", compact=True)
                 yield Button(visual(self.no), id="no", compact=True)
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label
+from textual.widgets import Label
 
 from workbench.i18n import N_
 from workbench.tui.bidi import mark_rtl, visual
 from workbench.tui.chrome import TitledDialog
+from workbench.tui.widgets.compact_footer import CompactFooter
 
 
 class ResultScreen(TitledDialog, ModalScreen[None]):
@@ -40,7 +41,7 @@ class ResultScreen(TitledDialog, ModalScreen[None]):
         with Vertical(classes="dialog-box wide result-box"):
             yield Label(visual(self.title_text), classes="dialog-title")
             yield from self.compose_result()
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def compose_result(self) -> ComposeResult:
         yield from ()

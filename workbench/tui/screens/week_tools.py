@@ -223,5 +223,6 @@ class WeekTools(WorkbenchScreen):
             return
         await self.wb.action_section("deliverables")
         if isinstance(self.app.screen, DeliverablesScreen):
+            await self.app.screen.views_ready()
             self.app.screen.show_tab("roles")
             self.app.screen.show_finding(finding)
