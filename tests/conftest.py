@@ -76,6 +76,14 @@ def libreoffice_convert(
     pytest.fail(f"LibreOffice did not convert {[p.name for p in converted if not p.exists()]} twice: {said}")
 
 
+@pytest.fixture(scope="session")
+def libreoffice_profile(tmp_path_factory) -> Path:
+    """One LibreOffice profile folder per test process (per xdist worker), for every conversion it runs:
+    still private to this process, and LibreOffice builds a profile only once (about 2 s of each start)
+    instead of once per test."""
+    return tmp_path_factory.mktemp("libreoffice-profile")
+
+
 DATA = Path(__file__).resolve().parent / "data"
 
 
