@@ -184,6 +184,7 @@ async def _walk(pilot, app) -> dict[str, str]:
     return seen
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["fa", "ru"])
 async def test_every_screen_in_persian_and_russian_shows_no_english_chrome(seeded, lang):
     ids = data_words(seeded) | allowed_latin_words()
