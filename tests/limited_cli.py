@@ -30,3 +30,19 @@ def run_limited(*args: object, patch: str = "") -> subprocess.CompletedProcess:
         timeout=GUARD_SECONDS,
         check=False,
     )
+
+
+REPORT_PEAK_MEMORY = (
+    "import atexit, resource\n"
+    "atexit.register(lambda: print('peak-rss-kib', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
+    "file=sys.stderr))"
+)
+"""A `patch` that makes the child print its peak resident memory (KiB) as the last line of its stderr: a
+test can then bound how much memory an input costs, far below what the address-space limit catches."""
+
+
+def peak_memory_kib(result: subprocess.CompletedProcess) -> int:
+    """The peak resident memory a run with `patch=REPORT_PEAK_MEMORY` reported."""
+    lines = [line for line in result.stderr.splitlines() if line.startswith("peak-rss-kib ")]
+    assert lines, f"the child did not report its peak memory: {result.stderr[-500:]}"
+    return int(lines[-1].split()[1])

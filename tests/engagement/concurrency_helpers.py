@@ -4,11 +4,12 @@ from the same stale engagement.yaml)."""
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,6 +26,27 @@ def crmwb(*args: str, env: dict | None = None, stdin: str | None = None) -> subp
         input=stdin,
         timeout=120,
     )
+
+
+def crmwb_here(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`crmwb ARGS` run by `main(argv)` in this process, with `env` set around it: the same exit code and
+    output as `crmwb()` (`python -m workbench` is `SystemExit(main())`) without an interpreter start, for
+    tests where the process boundary is not what is tested (a lock, a kill or a race needs `crmwb()`)."""
+    from workbench.cli.main import main
+
+    saved = {name: os.environ.get(name) for name in env or {}}
+    os.environ.update(env or {})
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            code = main(list(args))
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    return subprocess.CompletedProcess(["crmwb", *args], code, out.getvalue(), err.getvalue())
 
 
 HOLDER = """

@@ -26,14 +26,14 @@ pytestmark = tool_mark(
 
 
 @pytest.fixture(scope="module")
-def pdfs(core, tmp_path_factory):
-    """crm_manager in the three languages, converted in one LibreOffice run with its own profile folder
-    (so a LibreOffice already running elsewhere cannot take the job over)."""
+def pdfs(core, tmp_path_factory, libreoffice_profile):
+    """crm_manager in the three languages, converted in one LibreOffice run with the worker's own profile
+    folder (so a LibreOffice already running elsewhere cannot take the job over)."""
     folder = tmp_path_factory.mktemp("render")
     resolved = resolve(core, {"company_size": "small", "industry": "software"})
     docs = {lang: describe(resolved, "crm_manager", lang, ON, "RU") for lang in ("en", "fa", "ru")}
     paths = [write_one(jd, "docx", folder) for jd in docs.values()]
-    pdfs = libreoffice_convert(paths, folder / "pdf", "pdf", folder / "lo-profile", timeout=300)
+    pdfs = libreoffice_convert(paths, folder / "pdf", "pdf", libreoffice_profile, timeout=300)
     return docs, dict(zip(docs, pdfs))
 
 

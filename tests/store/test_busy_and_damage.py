@@ -1,5 +1,8 @@
 """state.db held by another program, missing, emptied or holding rows this program never writes: each
-is a clear message and a documented exit code, never a wait of seconds, a silent reset or exit 70."""
+is a clear message and a documented exit code, never a wait of seconds, a silent reset or exit 70.
+
+A held lock is met by real `crmwb` processes (the lock is between programs); a damaged or missing store is
+met by the same `main(argv)` in this process (`run_cli`), which returns the code the process exits with."""
 
 from __future__ import annotations
 
@@ -89,7 +92,7 @@ def test_a_session_save_with_a_busy_store_keeps_the_answers_and_says_the_task_li
 
 # ---- missing or empty store
 @pytest.mark.parametrize("damage", ["missing", "empty"])
-def test_a_lost_store_is_refused_not_recreated(tmp_path, damage):
+def test_a_lost_store_is_refused_not_recreated(tmp_path, damage, run_cli):
     from workbench.app.session import Session
     from workbench.store.engagement import EngagementError
 
@@ -99,40 +102,38 @@ def test_a_lost_store_is_refused_not_recreated(tmp_path, damage):
         store.unlink()
     else:
         store.write_bytes(b"")
-    result = crmwb("status", str(folder))
-    assert result.returncode == 2
+    code, _out, err = run_cli("status", folder)
+    assert code == 2
     state = "the file is missing" if damage == "missing" else "the file is empty (0 bytes)"
-    assert f"state.db: error: {state}, but engagement.yaml records an engagement with a history" in (
-        result.stderr
-    )
-    assert f"crmwb store reinit {folder} --confirm" in result.stderr
+    assert f"state.db: error: {state}, but engagement.yaml records an engagement with a history" in err
+    assert f"crmwb store reinit {folder} --confirm" in err
     with pytest.raises(EngagementError, match="records an engagement with a history"):
         Session.open(folder, "tui")
     assert (store.exists() and store.stat().st_size) == (False if damage == "missing" else 0)
 
 
-def test_reinit_needs_confirm_then_starts_a_new_history_and_keeps_the_old_file(tmp_path):
+def test_reinit_needs_confirm_then_starts_a_new_history_and_keeps_the_old_file(tmp_path, run_cli):
     folder = fresh_engagement(tmp_path)
-    assert crmwb("task", str(folder), "start", TASK).returncode == 0
-    refused = crmwb("store", "reinit", str(folder))
-    assert refused.returncode == 2 and "add --confirm" in refused.stderr
+    assert run_cli("task", folder, "start", TASK)[0] == 0
+    code, _out, err = run_cli("store", "reinit", folder)
+    assert code == 2 and "add --confirm" in err
     assert states(folder)[TASK].status == "in_progress"
-    done = crmwb("store", "reinit", str(folder), "--confirm")
-    assert done.returncode == 0, done.stderr
+    code, out, err = run_cli("store", "reinit", folder, "--confirm")
+    assert code == 0, err
     kept = sorted(folder.glob("state.db.replaced-*"))
-    assert kept and f"kept as {kept[0]}" in done.stdout
+    assert kept and f"kept as {kept[0]}" in out
     assert states(folder)[TASK].status == "not_started"
     with SQLiteStore(kept[0]) as old:
         assert old.tasks()[TASK].status == "in_progress"
 
 
-def test_a_hand_written_engagement_without_history_still_gets_a_store(tmp_path):
+def test_a_hand_written_engagement_without_history_still_gets_a_store(tmp_path, run_cli):
     folder = fresh_engagement(tmp_path)
     (folder / "state.db").unlink()
     doc = yaml.safe_load((folder / "engagement.yaml").read_text(encoding="utf-8"))
     del doc["created"], doc["revision"]
     (folder / "engagement.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
-    assert crmwb("status", str(folder)).returncode == 0
+    assert run_cli("status", folder)[0] == 0
     assert states(folder)[TASK].status == "not_started"
 
 
@@ -166,7 +167,7 @@ def _poke(folder, sql: str) -> None:
         ),
     ],
 )
-def test_a_bad_row_is_a_located_error_exit_2(tmp_path, sql, command, expected):
+def test_a_bad_row_is_a_located_error_exit_2(tmp_path, sql, command, expected, run_cli):
     folder = fresh_engagement(tmp_path)
     if command[0] == "task" and command[1] == "show":
         seq = (
@@ -176,10 +177,10 @@ def test_a_bad_row_is_a_located_error_exit_2(tmp_path, sql, command, expected):
         )
         expected = expected.replace("row 1", f"row {seq}")
     _poke(folder, sql)
-    result = crmwb(command[0], str(folder), *command[1:])
-    assert result.returncode == 2, result.stderr
-    assert f"{folder / 'state.db'}" in result.stderr and expected in result.stderr
-    assert "internal error" not in result.stderr
+    code, _out, err = run_cli(command[0], folder, *command[1:])
+    assert code == 2, err
+    assert f"{folder / 'state.db'}" in err and expected in err
+    assert "internal error" not in err
 
 
 # ---- the protocol
@@ -199,16 +200,16 @@ def test_interfaces_see_the_store_through_the_protocol():
     assert typing.get_type_hints(OpenEngagement)["store"] is StateStore
 
 
-def test_a_bad_measurement_date_is_a_located_error_exit_2(tmp_path):
+def test_a_bad_measurement_date_is_a_located_error_exit_2(tmp_path, run_cli):
     folder = fresh_engagement(tmp_path)
-    recorded = crmwb("kpi", str(folder), "record", "active_user_rate", "50", "--date", "2026-02-01")
-    assert recorded.returncode == 0, recorded.stderr
+    code, _out, err = run_cli("kpi", folder, "record", "active_user_rate", "50", "--date", "2026-02-01")
+    assert code == 0, err
     _poke(folder, "UPDATE measurements SET measured_on = '31/02/2026'")
     row = sqlite3.connect(folder / "state.db").execute("SELECT id FROM measurements").fetchone()[0]
-    result = crmwb("kpi", str(folder), "list")
-    assert result.returncode == 2, result.stderr
+    code, _out, err = run_cli("kpi", folder, "list")
+    assert code == 2, err
     where = f"{folder / 'state.db'}: table measurements, row {row}"
-    assert f"{where}: measured_on '31/02/2026'; expected a date YYYY-MM-DD" in result.stderr
+    assert f"{where}: measured_on '31/02/2026'; expected a date YYYY-MM-DD" in err
 
 
 def test_reading_a_store_behind_the_answers_while_another_program_writes_shows_it_with_a_warning(tmp_path):

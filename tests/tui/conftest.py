@@ -59,10 +59,24 @@ def _make(folder: Path, seeded: bool) -> Path:
     return folder
 
 
+class _Templates(dict[str, Path]):
+    """ "fresh" and "seeded", each made the first time a test asks for it: a worker that only runs seeded
+    journeys never pays for the fresh one (an engagement creation is about a second)."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__()
+        self.root = root
+
+    def __missing__(self, kind: str) -> Path:
+        if kind not in ("fresh", "seeded"):
+            raise KeyError(kind)
+        self[kind] = _make(self.root / kind, kind == "seeded")
+        return self[kind]
+
+
 @pytest.fixture(scope="session")
 def _templates(tmp_path_factory) -> dict[str, Path]:
-    root = tmp_path_factory.mktemp("templates")
-    return {"fresh": _make(root / "fresh", False), "seeded": _make(root / "seeded", True)}
+    return _Templates(tmp_path_factory.mktemp("templates"))
 
 
 def copy_engagement(template: Path, target: Path, fixed_times: bool = False) -> Path:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.tui.conftest import AUTHOR, TODAY, copy_engagement
 from tests.tui.helpers import settle
 from workbench.store.sqlite_store import SQLiteStore
@@ -52,6 +54,7 @@ async def type_into(pilot, text: str) -> None:
         await pilot.press(char)
 
 
+@pytest.mark.slow
 async def test_the_week_in_the_tui_leaves_what_the_cli_leaves(_templates, tmp_path, run_cli):
     tui = copy_engagement(_templates["seeded"], tmp_path / "tui")
     cli = copy_engagement(_templates["seeded"], tmp_path / "cli")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from textual.widgets import Footer
 
@@ -75,6 +76,7 @@ def imported(folder: Path) -> list[tuple]:
         )
 
 
+@pytest.mark.slow
 async def test_the_rest_of_the_week_in_the_tui_gives_what_the_cli_gives(_templates, tmp_path, run_cli):
     tui = copy_engagement(_templates["seeded"], tmp_path / "tui")
     cli = copy_engagement(_templates["seeded"], tmp_path / "cli")

@@ -6,6 +6,7 @@ person; an import made by another process while the screen is open survives the 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,8 +16,9 @@ import yaml
 from openpyxl import Workbook
 from textual.widgets import DataTable, Input, Select
 
+from tests.engagement.concurrency_helpers import crmwb_here
 from tests.people.people_gen import population, roster_csv, write_export
-from tests.tui.conftest import TODAY
+from tests.tui.conftest import AUTHOR, TODAY
 from tests.tui.helpers import settle
 from workbench.domain.people import Person
 from workbench.tui.app import make_app
@@ -47,13 +49,22 @@ def pop(design):
     return population(design, 80)
 
 
+@pytest.fixture(scope="module")
+def core_template(tmp_path_factory) -> Path:
+    """`crmwb new DIR --playbook core` once per module (with the private state, settings and author every
+    test gets from `state_home`); each test works on copies of it."""
+    root = tmp_path_factory.mktemp("people-template")
+    private = {"XDG_STATE_HOME": str(root), "CRMWB_CONFIG_DIR": str(root), "CRMWB_AUTHOR": AUTHOR}
+    folder = root / "core"
+    made = crmwb_here("new", str(folder), "--playbook", "core", "--client", "Client", env=private)
+    assert made.returncode == 0, made.stderr
+    return folder
+
+
 @pytest.fixture
-def new_core(run_cli, tmp_path):
+def new_core(core_template, tmp_path):
     def make(name: str) -> Path:
-        folder = tmp_path / name
-        code, _out, err = run_cli("new", folder, "--playbook", "core", "--client", "Client")
-        assert code == 0, err
-        return folder
+        return Path(shutil.copytree(core_template, tmp_path / name))
 
     return make
 

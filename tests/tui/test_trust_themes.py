@@ -82,6 +82,7 @@ async def test_a_skipped_task_then_open(engagement):
     assert app.return_code in (None, 0)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("section", [*SCREENS, "help"])
 async def test_every_theme_on_every_screen_with_tasks_in_every_status(engagement, section):
     """One app per screen (a theme change restyles every screen built so far, so one app for all would

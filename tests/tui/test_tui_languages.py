@@ -184,6 +184,7 @@ async def _walk(pilot, app) -> dict[str, str]:
     return seen
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["fa", "ru"])
 async def test_every_screen_in_persian_and_russian_shows_no_english_chrome(seeded, lang):
     ids = data_words(seeded) | allowed_latin_words()
@@ -200,6 +201,7 @@ async def test_every_screen_in_persian_and_russian_shows_no_english_chrome(seede
     assert len(seen) == 20  # every screen was seen, not skipped
 
 
+@pytest.mark.slow
 async def test_the_english_walk_is_found_by_the_same_check(seeded):
     """The check above can fail: the same walk in English is full of English words."""
     ids = data_words(seeded) | allowed_latin_words()

@@ -68,6 +68,7 @@ def export_cli(out: Path, start: date, *extra: str) -> list[str]:
 # ---- kills
 
 
+@pytest.mark.slow
 def test_kill_9_sweep_always_leaves_one_consistent_export(tmp_path):
     """REQUIRED by the issue: kill -9 the real command at 10 % steps of its run time, twice over; after each
     kill the recovery (the recovery alone, and every fifth time the next export) leaves exactly one export."""

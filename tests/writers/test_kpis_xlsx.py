@@ -167,7 +167,7 @@ def test_tracking_formulas_compare_the_latest_value_with_the_target(book):
 
 
 @tool_mark(SOFFICE is None, reason="LibreOffice is not installed")
-def test_tracking_formulas_calculate_in_libreoffice(book, tmp_path):
+def test_tracking_formulas_calculate_in_libreoffice(book, tmp_path, libreoffice_profile):
     ws = book["Tracking"]
     rows = {ws.cell(row=r, column=1).value: r for r in range(4, ws.max_row + 1)}
     up, down, empty = rows["adoption_rate"], rows["reply_time"], rows["conversion"]
@@ -179,7 +179,7 @@ def test_tracking_formulas_calculate_in_libreoffice(book, tmp_path):
     book.save(filled)
     out = tmp_path / "out"
     [calculated] = libreoffice_convert(
-        [filled], out, "xlsx", tmp_path / "profile", timeout=180, env={**os.environ, "HOME": str(tmp_path)}
+        [filled], out, "xlsx", libreoffice_profile, timeout=180, env={**os.environ, "HOME": str(tmp_path)}
     )
     calc = load_workbook(calculated, data_only=True)["Tracking"]
     assert (calc.cell(row=up, column=9).value, calc.cell(row=up, column=10).value) == (86.5, "met")

@@ -206,15 +206,13 @@ def test_a_passage_naming_an_unknown_placeholder_is_refused_at_load(tmp_path):
     SOFFICE is None or PDFTOTEXT is None,
     reason="LibreOffice (soffice) and pdftotext are needed to render the RFP document",
 )
-def test_libreoffice_renders_every_section_in_persian_and_russian(packs, tmp_path):
+def test_libreoffice_renders_every_section_in_persian_and_russian(packs, tmp_path, libreoffice_profile):
     docs = {}
     for lang in ("fa", "ru"):
         copy = tmp_path / f"rfp-{lang}.docx"
         shutil.copyfile(packs[lang] / "rfp.docx", copy)
         docs[lang] = copy
-    pdfs = libreoffice_convert(
-        list(docs.values()), tmp_path / "pdf", "pdf", tmp_path / "profile", timeout=300
-    )
+    pdfs = libreoffice_convert(list(docs.values()), tmp_path / "pdf", "pdf", libreoffice_profile, timeout=300)
     for lang, pdf in zip(docs, pdfs):
         text = _pdf_text(pdf)
         for heading in HEADINGS.values():

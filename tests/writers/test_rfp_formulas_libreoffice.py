@@ -63,7 +63,7 @@ def check(path: Path, ctx, responses: dict) -> None:
     assert scores["Not answered"][1] == len(blank)
 
 
-def test_formulas_match_domain_scoring(tmp_path):
+def test_formulas_match_domain_scoring(tmp_path, libreoffice_profile):
     ctx = context()
     [blank] = rfp_xlsx.write(ctx, tmp_path)
     filled = {
@@ -77,7 +77,7 @@ def test_formulas_match_domain_scoring(tmp_path):
     core_responses = {r.id: rng.choice(choices) for r in core_ctx.playbook.requirements}
     filled["core"] = fill(core_blank, tmp_path / "core.xlsx", core_responses)
     out = tmp_path / "recalculated"
-    converted = recalculate(list(filled.values()), out, tmp_path / "lo-profile")
+    converted = recalculate(list(filled.values()), out, libreoffice_profile)
     for name, path in zip(filled, converted):
         if name == "core":
             check(path, core_ctx, core_responses)

@@ -130,14 +130,27 @@ def test_filled_workbook_in_the_client_language_reads_back(tmp_path, lang):
     assert got.total == want.total > 0 and sorted(got.musts_missed) == sorted(want.musts_missed) == ["R6"]
 
 
+@pytest.fixture(scope="module")
+def recalculated_by_libreoffice(tmp_path_factory, libreoffice_profile) -> dict[str, tuple]:
+    """The filled Persian and Russian workbooks, recalculated in one LibreOffice run (one start, not one
+    per language): {lang: (context, recalculated path)}."""
+    folder = tmp_path_factory.mktemp("rfp-languages")
+    written = {}
+    for lang in ("fa", "ru"):
+        (folder / lang).mkdir()
+        ctx, path = _write(folder / lang, lang)
+        written[lang] = (ctx, _fill(path, lang, RESPONSES_BY_ID, "Vendor Ltd"))
+    calculated = libreoffice_convert(
+        [filled for _ctx, filled in written.values()], folder / "out", "xlsx", libreoffice_profile, "--calc"
+    )
+    return {lang: (ctx, path) for (lang, (ctx, _filled)), path in zip(written.items(), calculated)}
+
+
 @tool_mark(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 @pytest.mark.parametrize("lang", ["fa", "ru"])
-def test_translated_formulas_score_as_the_domain_does(tmp_path, lang):
+def test_translated_formulas_score_as_the_domain_does(recalculated_by_libreoffice, lang):
     """Quoted translated sheet names and priority labels inside COUNTIFS still compute."""
-    ctx, path = _write(tmp_path, lang)
-    filled = _fill(path, lang, RESPONSES_BY_ID, "Vendor Ltd")
-    out = tmp_path / "out"
-    [calculated] = libreoffice_convert([filled], out, "xlsx", tmp_path / "profile", "--calc")
+    ctx, calculated = recalculated_by_libreoffice[lang]
     book = openpyxl.load_workbook(calculated, data_only=True)
     names = module_names(ctx.playbook, lang)
     reqs = [r.model_copy(update={"module": names[r.module]}) for r in ctx.playbook.requirements]

@@ -9,7 +9,7 @@ import shutil
 import pytest
 import yaml
 
-from tests.engagement.concurrency_helpers import crmwb
+from tests.engagement.concurrency_helpers import crmwb_here
 from tests.engagement.lifecycle_helpers import RETAIL
 
 STEPS = [
@@ -21,7 +21,7 @@ STEPS = [
 
 
 def _run_engagement(folder, env) -> str:
-    made = crmwb(
+    made = crmwb_here(
         "new",
         str(folder),
         "--playbook",
@@ -36,9 +36,9 @@ def _run_engagement(folder, env) -> str:
     )
     assert made.returncode == 0, made.stderr
     for step in STEPS:
-        result = crmwb(*[part.format(dir=folder) for part in step], env=env)
+        result = crmwb_here(*[part.format(dir=folder) for part in step], env=env)
         assert result.returncode in (0, 1), (step, result.stderr)
-    status = crmwb("status", str(folder), "--json", env=env)
+    status = crmwb_here("status", str(folder), "--json", env=env)
     assert status.returncode in (0, 1), status.stderr
     return status.stdout
 
@@ -51,7 +51,7 @@ def test_status_is_byte_identical_on_both_backends_and_no_state_db_is_written(pg
     assert (tmp_path / "local" / "state.db").exists() and not (tmp_path / "team" / "state.db").exists()
     shutil.copytree(tmp_path / "team", tmp_path / "colleague")  # the folder shared with a colleague
     assert (
-        crmwb(
+        crmwb_here(
             "task",
             str(tmp_path / "colleague"),
             "done",
@@ -64,7 +64,7 @@ def test_status_is_byte_identical_on_both_backends_and_no_state_db_is_written(pg
         ).returncode
         == 0
     )
-    seen = crmwb("task", str(tmp_path / "team"), "show", "pre-01-kickoff", env=team)
+    seen = crmwb_here("task", str(tmp_path / "team"), "show", "pre-01-kickoff", env=team)
     assert seen.returncode == 0 and "olga" in seen.stdout and "in progress -> done" in seen.stdout
 
 
@@ -72,12 +72,12 @@ def test_status_is_byte_identical_on_both_backends_and_no_state_db_is_written(pg
 def test_an_address_with_a_password_is_exit_2_before_anything_is_written(tmp_path, command):
     folder = tmp_path / "e"
     assert (
-        crmwb(
+        crmwb_here(
             "new", str(folder), "--playbook", "core", "--answers", str(RETAIL), env={"CRMWB_STORE": ""}
         ).returncode
         == 0
     )
-    result = crmwb(
+    result = crmwb_here(
         *[part.format(dir=folder) for part in command],
         env={"CRMWB_STORE": "postgresql://ana:s3cret@db.example/crm"},
     )
@@ -90,7 +90,7 @@ def test_an_address_with_a_password_is_exit_2_before_anything_is_written(tmp_pat
 
 def test_new_with_store_writes_it_to_engagement_yaml_and_later_commands_need_no_variable(pg_server, tmp_path):
     folder = tmp_path / "acme"
-    made = crmwb(
+    made = crmwb_here(
         "new",
         str(folder),
         "--playbook",
@@ -108,12 +108,12 @@ def test_new_with_store_writes_it_to_engagement_yaml_and_later_commands_need_no_
     )
     assert not (folder / "state.db").exists()
     assert (
-        crmwb(
+        crmwb_here(
             "task", str(folder), "start", "pre-01-kickoff", "--as", "ana", env={"CRMWB_STORE": ""}
         ).returncode
         == 0
     )
-    status = crmwb("status", str(folder), "--json", env={"CRMWB_STORE": "sqlite"})  # the file wins
+    status = crmwb_here("status", str(folder), "--json", env={"CRMWB_STORE": "sqlite"})  # the file wins
     assert (
         status.returncode in (0, 1)
         and '"in_progress"' in status.stdout
@@ -123,23 +123,24 @@ def test_new_with_store_writes_it_to_engagement_yaml_and_later_commands_need_no_
 
 def test_new_under_the_variable_remembers_the_address_and_store_sqlite_keeps_state_db(pg_server, tmp_path):
     team = {"CRMWB_STORE": pg_server.address()}
-    assert crmwb("new", str(tmp_path / "a"), "--playbook", "core", env=team).returncode == 0
+    assert crmwb_here("new", str(tmp_path / "a"), "--playbook", "core", env=team).returncode == 0
     assert "store" in yaml.safe_load((tmp_path / "a" / "engagement.yaml").read_text(encoding="utf-8"))
     assert (
-        crmwb("new", str(tmp_path / "b"), "--playbook", "core", "--store", "sqlite", env=team).returncode == 0
+        crmwb_here("new", str(tmp_path / "b"), "--playbook", "core", "--store", "sqlite", env=team).returncode
+        == 0
     )
     assert (
         yaml.safe_load((tmp_path / "b" / "engagement.yaml").read_text(encoding="utf-8"))["store"] == "sqlite"
     )
     assert (tmp_path / "b" / "state.db").exists()
-    assert crmwb("task", str(tmp_path / "b"), "start", "pre-01-kickoff", env=team).returncode == 0
-    assert crmwb("status", str(tmp_path / "b"), "--json", env={"CRMWB_STORE": ""}).stdout.count(
+    assert crmwb_here("task", str(tmp_path / "b"), "start", "pre-01-kickoff", env=team).returncode == 0
+    assert crmwb_here("status", str(tmp_path / "b"), "--json", env={"CRMWB_STORE": ""}).stdout.count(
         '"in_progress"'
     )
 
 
 def test_a_password_in_store_flag_or_file_is_refused_and_located(tmp_path):
-    result = crmwb(
+    result = crmwb_here(
         "new",
         str(tmp_path / "n"),
         "--playbook",
@@ -153,13 +154,13 @@ def test_a_password_in_store_flag_or_file_is_refused_and_located(tmp_path):
     )
     assert not (tmp_path / "n").exists() and "s3cret" not in result.stderr
     folder = tmp_path / "e"
-    assert crmwb("new", str(folder), "--playbook", "core", env={"CRMWB_STORE": ""}).returncode == 0
+    assert crmwb_here("new", str(folder), "--playbook", "core", env={"CRMWB_STORE": ""}).returncode == 0
     text = (folder / "engagement.yaml").read_text(encoding="utf-8")
     (folder / "engagement.yaml").write_text(
         text + "store: postgresql://ana:s3cret@db/crm\n", encoding="utf-8"
     )
     line = len(text.splitlines()) + 1
-    result = crmwb("status", str(folder), env={"CRMWB_STORE": ""})
+    result = crmwb_here("status", str(folder), env={"CRMWB_STORE": ""})
     assert result.returncode == 2, result.stderr
     assert f"{folder / 'engagement.yaml'}:{line}:" in result.stderr and "holds a password" in result.stderr
     assert "s3cret" not in result.stderr

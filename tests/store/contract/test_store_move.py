@@ -6,16 +6,13 @@ lost row is caught by the verification; a target already holding the engagement 
 
 from __future__ import annotations
 
-import contextlib
-import io
-import os
 import sqlite3
 import uuid
 
 import pytest
 import yaml
 
-from tests.engagement.concurrency_helpers import crmwb
+from tests.engagement.concurrency_helpers import crmwb, crmwb_here
 from tests.engagement.lifecycle_helpers import RETAIL
 
 NO_ENV_STORE = {"CRMWB_STORE": ""}
@@ -33,21 +30,9 @@ HISTORY = [
 def _ok(*args: str) -> str:
     """`crmwb ARGS` run in this process with no $CRMWB_STORE; its standard output (exit 0 or 1 expected).
     The moves under test that must be whole programs (`store move`) use `crmwb()`, a process of their own."""
-    from workbench.cli.main import main
-
-    before = os.environ.get("CRMWB_STORE")
-    os.environ["CRMWB_STORE"] = ""
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(list(args))
-    finally:
-        if before is None:
-            os.environ.pop("CRMWB_STORE", None)
-        else:
-            os.environ["CRMWB_STORE"] = before
-    assert code in (0, 1), (args, out.getvalue(), err.getvalue())
-    return out.getvalue()
+    result = crmwb_here(*args, env=NO_ENV_STORE)
+    assert result.returncode in (0, 1), (args, result.stdout, result.stderr)
+    return result.stdout
 
 
 def _engagement(folder) -> None:

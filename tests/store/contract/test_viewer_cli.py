@@ -9,7 +9,7 @@ import uuid
 
 import psycopg
 
-from tests.engagement.concurrency_helpers import crmwb
+from tests.engagement.concurrency_helpers import crmwb_here
 from workbench.store.postgres import VIEWER
 
 NO_ENV_STORE = {"CRMWB_STORE": ""}
@@ -22,7 +22,7 @@ def test_a_viewer_reads_status_report_and_portfolio_and_cannot_change_a_task(pg_
     address = pg_server.address(database=name)
     steering = f"steering_{uuid.uuid4().hex[:6]}"  # roles belong to the whole server, not one database
     folder = tmp_path / "acme"
-    made = crmwb(
+    made = crmwb_here(
         "new",
         str(folder),
         "--playbook",
@@ -36,38 +36,38 @@ def test_a_viewer_reads_status_report_and_portfolio_and_cannot_change_a_task(pg_
         env=NO_ENV_STORE,
     )
     assert made.returncode == 0, made.stderr
-    started = crmwb("task", str(folder), "start", "pre-01-kickoff", "--as", "ana", env=NO_ENV_STORE)
+    started = crmwb_here("task", str(folder), "start", "pre-01-kickoff", "--as", "ana", env=NO_ENV_STORE)
     assert started.returncode == 0, started.stderr
     with psycopg.connect(address, autocommit=True) as conn:
         conn.execute(f'CREATE ROLE "{steering}" LOGIN')  # the administrator's login for the committee
-    missing = crmwb("store", "grant", address, "--viewer", "nobody_here", env=NO_ENV_STORE)
+    missing = crmwb_here("store", "grant", address, "--viewer", "nobody_here", env=NO_ENV_STORE)
     assert missing.returncode == 2 and "no database role 'nobody_here'" in missing.stderr
-    secret = crmwb("store", "grant", "postgresql://a:pw@db/x", env=NO_ENV_STORE)
+    secret = crmwb_here("store", "grant", "postgresql://a:pw@db/x", env=NO_ENV_STORE)
     assert secret.returncode == 2 and "pw" not in secret.stderr.replace("password", "")
-    granted = crmwb("store", "grant", address, "--viewer", steering, env=NO_ENV_STORE)
+    granted = crmwb_here("store", "grant", address, "--viewer", steering, env=NO_ENV_STORE)
     assert granted.returncode == 0, granted.stderr
     assert f"{VIEWER} may only read" in granted.stdout and steering in granted.stdout
-    again = crmwb("store", "grant", address, "--viewer", steering, env=NO_ENV_STORE)
+    again = crmwb_here("store", "grant", address, "--viewer", steering, env=NO_ENV_STORE)
     assert again.returncode == 0, again.stderr  # running it again changes nothing
     path = folder / "engagement.yaml"
     path.write_text(
         path.read_text(encoding="utf-8").replace("user=postgres", f"user={steering}"), encoding="utf-8"
     )
 
-    status = crmwb("status", str(folder), "--format", "json", env=NO_ENV_STORE)
+    status = crmwb_here("status", str(folder), "--format", "json", env=NO_ENV_STORE)
     assert status.returncode in (0, 1), status.stderr
     assert "pre-01-kickoff" in status.stdout and json.loads(status.stdout)
-    report = crmwb("report", str(folder), "--out", str(tmp_path / "report"), env=NO_ENV_STORE)
+    report = crmwb_here("report", str(folder), "--out", str(tmp_path / "report"), env=NO_ENV_STORE)
     assert report.returncode in (0, 1), report.stderr
     assert [f for f in (tmp_path / "report").rglob("*") if f.is_file() and f.stat().st_size]
-    portfolio = crmwb("portfolio", str(folder), "--format", "json", env=NO_ENV_STORE)
+    portfolio = crmwb_here("portfolio", str(folder), "--format", "json", env=NO_ENV_STORE)
     assert portfolio.returncode == 0, portfolio.stderr
     assert json.loads(portfolio.stdout)["engagements"][0]["client"] == "Acme Team"
 
-    refused = crmwb(
+    refused = crmwb_here(
         "task", str(folder), "done", "pre-01-kickoff", "--force", "x", "--as", "viewer-kate", env=NO_ENV_STORE
     )
     assert refused.returncode != 0 and "may only read" in refused.stderr
     assert "Traceback" not in refused.stderr
-    shown = crmwb("task", str(folder), "show", "pre-01-kickoff", env=NO_ENV_STORE)
+    shown = crmwb_here("task", str(folder), "show", "pre-01-kickoff", env=NO_ENV_STORE)
     assert shown.returncode == 0 and "viewer-kate" not in shown.stdout and "in progress" in shown.stdout
