@@ -6,6 +6,8 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 from textual.worker import WorkerCancelled
 
+from workbench.tui.widgets.bidi_text import BidiText
+
 
 async def settle(pilot: Pilot) -> None:
     """Wait until no worker runs and the messages they posted are handled (never a sleep): a request can
@@ -28,8 +30,9 @@ async def settle(pilot: Pilot) -> None:
     raise AssertionError("the app did not settle")
 
 
-def text_of(widget: Static) -> str:
-    return str(widget.content)
+def text_of(widget: Static | BidiText) -> str:
+    """The logical text a widget shows (a BidiText's before it is laid out for the terminal)."""
+    return widget.text if isinstance(widget, BidiText) else str(widget.content)
 
 
 async def open_phases(pilot: Pilot):
