@@ -44,3 +44,36 @@ async def open_phases(pilot: Pilot):
     screen = pilot.app.screen
     assert isinstance(screen, PhasesScreen)
     return screen, screen.query_one(TaskTable)
+
+
+async def painted(pilot: Pilot) -> None:
+    """Settle, then lay out and paint the screens under a dialog, so a snapshot shows them as they are.
+
+    Why: opening a dialog moves the focus off the screen below, so that screen's footer recomposes (other
+    keys apply) and needs a layout. Textual lays a screen out only from its own idle handler, which a
+    screen under a modal no longer gets: its layout stays pending, and the dim layer is drawn from the old
+    layout, which still names the removed footer keys; whether those are painted blank or as before
+    depends on when their caches go, so the week dialogs' snapshots differed run to run. Here each such
+    screen does the layout Textual would do on its next update (`_on_timer_update`, which also marks the
+    top screen for a repaint), and the loop waits until nothing on the stack is pending."""
+    await settle(pilot)
+    app = pilot.app
+    for _ in range(100):
+        below = [screen for screen in app._background_screens if _layout_pending(screen)]
+        if not below and not (_layout_pending(app.screen) or app.screen._repaint_required):
+            return
+        for screen in below:
+            screen._on_timer_update()
+        await pilot.pause()
+    raise AssertionError("the screens were not painted")
+
+
+def _layout_pending(screen) -> bool:
+    """A layout, a scroll, a recompose or widgets to paint are waiting (a screen under a dialog keeps its
+    `_repaint_required` set after each update: the top screen repaints what it covers)."""
+    return bool(
+        screen._layout_required
+        or screen._scroll_required
+        or screen._recompose_required
+        or screen._dirty_widgets
+    )
