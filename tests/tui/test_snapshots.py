@@ -22,6 +22,7 @@ from textual.widgets import Input
 from tests.tui.conftest import TODAY
 from tests.tui.helpers import painted, settle
 from workbench.app.recent import Recent, recent_file, remember
+from workbench.tui import watcher
 from workbench.tui.app import make_app
 from workbench.tui.screens.deliverables import TABS
 
@@ -87,7 +88,10 @@ def recent_entries(monkeypatch):
 @pytest.fixture
 def workbench(snapshot_engagement: Path, monkeypatch):
     """Make the app on a section of the demo engagement, which the recent list (so the portfolio) holds;
-    the settings folder is relative, so the settings view shows the same path on every machine."""
+    the settings folder is relative, so the settings view shows the same path on every machine. The
+    watcher's first look (1.5 s after opening, taken as a change, so the screen re-reads) would land at a
+    random point of a slow run, even between the last wait and the picture: it waits an hour here."""
+    monkeypatch.setattr(watcher, "POLL_SECONDS", 3600.0)
     monkeypatch.setenv("CRMWB_CONFIG_DIR", "config")
     monkeypatch.delenv("CRMWB_STORE", raising=False)
     remember(Recent(str(snapshot_engagement.resolve()), "acme", "b2c-retail-loyalty", "2026-03-16T09:00:00"))
