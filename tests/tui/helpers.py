@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 from textual.worker import WorkerCancelled
 
 from workbench.tui.widgets.bidi_text import BidiText
@@ -70,10 +70,13 @@ async def painted(pilot: Pilot) -> None:
 
 def _layout_pending(screen) -> bool:
     """A layout, a scroll, a recompose or widgets to paint are waiting (a screen under a dialog keeps its
-    `_repaint_required` set after each update: the top screen repaints what it covers)."""
+    `_repaint_required` set after each update: the top screen repaints what it covers), or a table has
+    rows whose column widths it has not measured yet (it does so when its own queue is idle, which can
+    come after the app's: the portfolio once showed its columns at their headings' width)."""
     return bool(
         screen._layout_required
         or screen._scroll_required
         or screen._recompose_required
         or screen._dirty_widgets
+        or any(table._require_update_dimensions or table._updated_cells for table in screen.query(DataTable))
     )
