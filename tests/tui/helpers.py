@@ -58,10 +58,15 @@ async def painted(pilot: Pilot) -> None:
     top screen for a repaint), and the loop waits until nothing on the stack is pending."""
     await settle(pilot)
     app = pilot.app
+    still = 0
     for _ in range(100):
         below = [screen for screen in app._background_screens if _layout_pending(screen)]
         if not below and not (_layout_pending(app.screen) or app.screen._repaint_required):
-            return
+            still += 1
+            if still == 3:  # as in settle: a layout can start a resize handler that changes more
+                return
+        else:
+            still = 0
         for screen in below:
             screen._on_timer_update()
         await pilot.pause()
