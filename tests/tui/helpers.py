@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 from textual.worker import WorkerCancelled
+
+from workbench.tui.widgets.bidi_text import BidiText
 
 
 async def settle(pilot: Pilot) -> None:
@@ -28,8 +30,9 @@ async def settle(pilot: Pilot) -> None:
     raise AssertionError("the app did not settle")
 
 
-def text_of(widget: Static) -> str:
-    return str(widget.content)
+def text_of(widget: Static | BidiText) -> str:
+    """The logical text a widget shows (a BidiText's before it is laid out for the terminal)."""
+    return widget.text if isinstance(widget, BidiText) else str(widget.content)
 
 
 async def open_phases(pilot: Pilot):
@@ -41,3 +44,44 @@ async def open_phases(pilot: Pilot):
     screen = pilot.app.screen
     assert isinstance(screen, PhasesScreen)
     return screen, screen.query_one(TaskTable)
+
+
+async def painted(pilot: Pilot) -> None:
+    """Settle, then lay out and paint the screens under a dialog, so a snapshot shows them as they are.
+
+    Why: opening a dialog moves the focus off the screen below, so that screen's footer recomposes (other
+    keys apply) and needs a layout. Textual lays a screen out only from its own idle handler, which a
+    screen under a modal no longer gets: its layout stays pending, and the dim layer is drawn from the old
+    layout, which still names the removed footer keys; whether those are painted blank or as before
+    depends on when their caches go, so the week dialogs' snapshots differed run to run. Here each such
+    screen does the layout Textual would do on its next update (`_on_timer_update`, which also marks the
+    top screen for a repaint), and the loop waits until nothing on the stack is pending."""
+    await settle(pilot)
+    app = pilot.app
+    still = 0
+    for _ in range(100):
+        below = [screen for screen in app._background_screens if _layout_pending(screen)]
+        if not below and not (_layout_pending(app.screen) or app.screen._repaint_required):
+            still += 1
+            if still == 3:  # as in settle: a layout can start a resize handler that changes more
+                return
+        else:
+            still = 0
+        for screen in below:
+            screen._on_timer_update()
+        await pilot.pause()
+    raise AssertionError("the screens were not painted")
+
+
+def _layout_pending(screen) -> bool:
+    """A layout, a scroll, a recompose or widgets to paint are waiting (a screen under a dialog keeps its
+    `_repaint_required` set after each update: the top screen repaints what it covers), or a table has
+    rows whose column widths it has not measured yet (it does so when its own queue is idle, which can
+    come after the app's: the portfolio once showed its columns at their headings' width)."""
+    return bool(
+        screen._layout_required
+        or screen._scroll_required
+        or screen._recompose_required
+        or screen._dirty_widgets
+        or any(table._require_update_dimensions or table._updated_cells for table in screen.query(DataTable))
+    )

@@ -4,7 +4,7 @@ readiness criteria fail until the defect is closed along fixed -> retest -> clos
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input
 
 from tests.tui.conftest import AUTHOR, TODAY
 from tests.tui.helpers import settle, text_of
@@ -13,6 +13,7 @@ from workbench.tui.app import make_app
 from workbench.tui.screens.defect_dialogs import ConfirmDialog, DefectDialog, StatusDialog
 from workbench.tui.screens.dialogs import PromptDialog
 from workbench.tui.screens.uat import UatScreen
+from workbench.tui.widgets.bidi_text import BidiText
 
 
 def accept_every_must_but(folder, first: str) -> list[str]:
@@ -41,7 +42,7 @@ async def test_log_link_and_close_a_defect_until_go_live_is_ready(engagement):
         assert first in musts  # Musts come first
         screen.reload()
         await settle(pilot)
-        readiness = screen.query_one("#uat-readiness", Static)
+        readiness = screen.query_one("#uat-readiness", BidiText)
         assert "✗" in text_of(readiness) and "1 of" in text_of(readiness)
 
         await pilot.press("x")  # the first script fails

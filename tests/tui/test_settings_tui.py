@@ -17,6 +17,7 @@ from workbench.tui.app import make_app
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.settings import SettingsScreen
 from workbench.tui.themes import DARK, LIGHT
+from workbench.tui.widgets.bidi_text import BidiText
 from workbench.tui.widgets.task_table import TaskTable
 
 
@@ -89,7 +90,7 @@ async def test_settings_show_says_where_each_value_comes_from(monkeypatch):
         assert rows["theme"] == (LIGHT, "$CRMWB_THEME")
         assert rows["keymap.app.quit"] == ("ctrl+x", path)
         assert rows["language"] == ("en", "default")
-        assert str(app.screen.query_one("#settings-file").content) == f"Settings file: {path}"
+        assert app.screen.query_one("#settings-file", BidiText).text == f"Settings file: {path}"
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, SettingsScreen)

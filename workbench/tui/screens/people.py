@@ -17,7 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Label, Static
+from textual.widgets import DataTable, Label
 
 from workbench.app.session import Session
 from workbench.domain.locale import localize_digits
@@ -26,6 +26,7 @@ from workbench.domain.text import tr
 from workbench.i18n import N_, _, current_language, ngettext
 from workbench.tui.bidi import visual
 from workbench.tui.screens.base import WorkbenchScreen
+from workbench.tui.widgets.bidi_text import BidiText
 from workbench.tui.widgets.people_findings import PeopleFindings
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ class PeopleScreen(WorkbenchScreen):
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="people-top"):
             yield DataTable(id="people-roster", cursor_type="row", zebra_stripes=True)
-            yield Static("", id="people-detail")
+            yield BidiText(id="people-detail")
         yield Label(visual(_("People audit")), id="people-findings-title")
         yield PeopleFindings(id="people-findings")
 
@@ -89,7 +90,7 @@ class PeopleScreen(WorkbenchScreen):
         )
         table.styles.width = "1fr"
         self.query_one("#people-top", Horizontal).styles.height = "1fr"
-        detail = self.query_one("#people-detail", Static)
+        detail = self.query_one("#people-detail", BidiText)
         detail.styles.width = 34
         detail.styles.padding = (0, 1)
         self.query_one(PeopleFindings).set_findings([], _("No audit yet: press U to audit a CRM's users."))
@@ -151,11 +152,9 @@ class PeopleScreen(WorkbenchScreen):
 
     @on(DataTable.RowHighlighted, "#people-roster")
     def show_detail(self) -> None:
-        person, widget = self.selected, self.query_one("#people-detail", Static)
+        person, widget = self.selected, self.query_one("#people-detail", BidiText)
         if person is None:
-            widget.update(
-                visual(_("The roster is empty: press I to import an HR list or A to add a person."))
-            )
+            widget.update(_("The roster is empty: press I to import an HR list or A to add a person."))
             return
         names, roles = {p.id: p.name for p in self.people}, self.role_names()
         rows = (
@@ -168,7 +167,7 @@ class PeopleScreen(WorkbenchScreen):
             (_("E-mail"), person.email),
             (_("Login"), person.login),
         )
-        widget.update(visual("\n".join(f"{label}: {value or '—'}" for label, value in rows)))
+        widget.update("\n".join(f"{label}: {value or '—'}" for label, value in rows))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit_person", "remove_person") and self.selected is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Input, Label
+from textual.widgets import Input
 
 from workbench.app.phase_gate import GateCheck
 from workbench.domain.locale import format_number
@@ -53,7 +53,7 @@ class PhaseCloseDialog(FormDialog[str | None]):
         with VerticalScroll(classes="dialog-details", id="gate-findings"):
             yield BidiText(lines=lines, id="gate-text")
         if not check.passed:
-            yield Label(visual(_("Reason to close it anyway (recorded):")))
+            yield BidiText(_("Reason to close it anyway (recorded):"))
             yield Input(
                 placeholder=visual(_("e.g. signed off by the steering committee on Monday")),
                 id="override-input",

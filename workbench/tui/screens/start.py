@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Label, OptionList, Static
+from textual.widgets import Button, Label, OptionList
 from textual.widgets.option_list import Option
 
 from workbench.app.recent import Recent, forget, load_recent
@@ -74,7 +74,7 @@ class StartScreen(WorkbenchScreen):
             with Vertical(id="recent-pane"):
                 yield Label(visual(_("Recent engagements")), classes="pane-title")
                 yield OptionList(id="recent")
-                yield Static("", id="recent-empty", classes="hint")
+                yield BidiText(id="recent-empty", classes="hint")
             with Vertical(id="start-actions"):
                 yield BidiText(_(INTRO), classes="intro")
                 yield Button(visual(_("New engagement")), id="new", variant="primary")
@@ -97,8 +97,8 @@ class StartScreen(WorkbenchScreen):
         options.add_options([self._option(r) for r in items])
         if items:
             options.highlighted = min(highlighted or 0, len(items) - 1)
-        self.query_one("#recent-empty", Static).update(
-            "" if items else visual(_("None yet: press n for a new engagement or o to open a folder."))
+        self.query_one("#recent-empty", BidiText).update(
+            "" if items else _("None yet: press n for a new engagement or o to open a folder.")
         )
 
     @staticmethod

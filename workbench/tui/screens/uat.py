@@ -15,7 +15,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Label, Static
+from textual.widgets import DataTable, Label
 
 from workbench.app.session import Session
 from workbench.domain.defects import MOVES, STATUS_LABELS, Defect
@@ -27,6 +27,7 @@ from workbench.i18n import N_, _, current_language
 from workbench.tui import messages as m
 from workbench.tui.bidi import visual
 from workbench.tui.screens.base import WorkbenchScreen
+from workbench.tui.widgets.bidi_text import BidiText
 
 RESULT_LABELS = {"pass": N_("Pass"), "fail": N_("Fail")}
 
@@ -78,7 +79,7 @@ class UatScreen(WorkbenchScreen):
         """the readiness criteria as last shown"""
 
     def compose_body(self) -> ComposeResult:
-        yield Static("", id="uat-readiness")
+        yield BidiText(id="uat-readiness")
         yield DataTable(id="uat-scripts", cursor_type="row", zebra_stripes=True)
         yield Label(visual(_("Defects")), id="uat-defects-title")
         yield DataTable(id="uat-defects", cursor_type="row")
@@ -168,8 +169,8 @@ class UatScreen(WorkbenchScreen):
     def _show_readiness(self) -> None:
         criteria = readiness(self.scripts, self.results, self.defects)
         lines = [("✓ " if c.passed else "✗ ") + c.message for c in criteria]
-        widget = self.query_one("#uat-readiness", Static)
-        widget.update(visual("\n".join(lines)))
+        widget = self.query_one("#uat-readiness", BidiText)
+        widget.update("\n".join(lines))
         widget.set_class(all(c.passed for c in criteria), "ready")
         self.criteria = criteria
 

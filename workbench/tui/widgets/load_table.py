@@ -104,7 +104,7 @@ class LoadTable(PagedTable):
     def render_item(self, item: RoleLoad, position: int) -> Sequence[RenderableType]:
         peak = item.peak
         return (
-            Text(clip(item.name, 28)),
+            Text(clip(item.name, 16 if self.narrow else 28)),
             Text(percent(item.availability, self.lang), justify="right"),
             Text(
                 percent(peak, self.lang),

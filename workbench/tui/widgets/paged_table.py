@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 from rich.console import RenderableType
 from rich.style import Style
+from textual import events, on
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
@@ -23,6 +24,9 @@ from workbench.tui.bidi import paint
 
 PAGE_SIZE = 100
 """Rows per page: big enough to scroll a screenful many times over, small enough to show at once."""
+NARROW_BELOW = 100
+"""Terminal columns below which the wide tables take their narrow form (`PagedTable.narrow`): an 80-column
+SSH session or tmux pane must still show data beside the fixed label columns."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,32 @@ class PagedTable(DataTable):
         self._ends: tuple[int, bool, bool] | None = None
         """(pages, on the first, on the last) when the paging keys were last refreshed"""
         self._focus_pending = False
+        self._narrow_shown: bool | None = None
+        """`narrow` when the page was last laid out, to re-lay it when a resize crosses NARROW_BELOW"""
+
+    @property
+    def narrow(self) -> bool:
+        """The terminal is narrower than NARROW_BELOW: label columns are clipped shorter (render_item and
+        the column headings read this), so the fixed columns leave room for the data."""
+        return self.app.size.width < NARROW_BELOW
+
+    @on(events.Resize)
+    def _narrow_or_wide(self) -> None:
+        narrow = self.narrow
+        if self._narrow_shown is not None and narrow != self._narrow_shown:
+            self.narrow_changed()
+        self._narrow_shown = narrow
+
+    def narrow_changed(self) -> None:
+        """The terminal crossed NARROW_BELOW: set the columns again (a column never shrinks by itself) and
+        lay the page out again; tables whose headings follow the width override `narrow_columns`."""
+        row = self.cursor_row
+        self.set_columns(self.narrow_columns())
+        self.show_page(self.page, row)
+
+    def narrow_columns(self) -> list[tuple[str, Any]]:
+        """The column spec for the current width (the same at every width unless a table says otherwise)."""
+        return self.column_spec
 
     # ---- for subclasses
     def item_key(self, item: Any) -> str:

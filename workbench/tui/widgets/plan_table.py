@@ -30,6 +30,7 @@ from workbench.domain.plan import Plan, ScheduledTask
 from workbench.domain.target_date import TargetCheck
 from workbench.i18n import N_, _, current_language, ngettext
 from workbench.tui import messages as m
+from workbench.tui.widgets.bidi_text import BidiText
 from workbench.tui.widgets.load_table import LoadTable, role_loads
 from workbench.tui.widgets.paged_table import PagedTable, clip, theme_style
 
@@ -37,6 +38,10 @@ if TYPE_CHECKING:
     from workbench.app.engagement import OpenEngagement
 
 CRITICAL_MARK = "◆"
+TASK_WIDTH, NARROW_TASK_WIDTH = 36, 20
+NARROW_PHASE_WIDTH = 10
+"""In a narrow terminal the fixed label columns (mark, phase, task) are clipped shorter, so the start,
+finish and baseline dates still show at 80 columns; the rest scrolls sideways as before."""
 
 
 class PlanTable(PagedTable):
@@ -95,12 +100,12 @@ class PlanTable(PagedTable):
     def render_item(self, item: ScheduledTask, position: int) -> Sequence[RenderableType]:
         first = position % self.page_size == 0 or self.items[position - 1].phase != item.phase
         mark = theme_style(self, "error", bold=True)
-        name = Text(clip(item.name, 36), style="bold" if item.critical else "")
-        if item.milestone:
-            name.append(" " + _("(milestone)"), style="italic")
+        narrow = self.narrow
+        name = self._name_cell(item, narrow)
+        phase = self.phase_names.get(item.phase, item.phase) if first else ""
         return (
             Text(CRITICAL_MARK if item.critical else "", style=mark),
-            Text(self.phase_names.get(item.phase, item.phase) if first else "", style="bold"),
+            Text(clip(phase, NARROW_PHASE_WIDTH) if narrow else phase, style="bold"),
             name,
             Text(format_short_date(item.start, current_language())),
             Text(format_short_date(item.finish, current_language())),
@@ -113,6 +118,16 @@ class PlanTable(PagedTable):
             ),
             Text(self.role_names.get(item.owner, item.owner)),
         )
+
+    @staticmethod
+    def _name_cell(item: ScheduledTask, narrow: bool) -> Text:
+        """The task's name, bold on the critical path, marked when a milestone; in a narrow terminal the
+        whole cell, mark included, is clipped to NARROW_TASK_WIDTH (else the mark would widen the column)."""
+        suffix = " " + _("(milestone)") if item.milestone else ""
+        style = "bold" if item.critical else ""
+        if narrow:
+            return Text(clip(item.name + suffix, NARROW_TASK_WIDTH), style=style)
+        return Text(clip(item.name, TASK_WIDTH), style=style).append(suffix, style="italic")
 
     def _forecast_cells(self, task_id: str) -> tuple[Text, Text, Text]:
         fc = self.forecast.get(task_id)
@@ -175,7 +190,7 @@ class PlanView(Vertical):
         self.target: TargetCheck | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="plan-header")
+        yield BidiText(id="plan-header")
         with ContentSwitcher(initial="plan-table", id="plan-switch"):
             yield PlanTable(id="plan-table")
             yield LoadTable(id="load-table")
@@ -279,7 +294,7 @@ class PlanView(Vertical):
                     go_live=day_text(self.target.go_live),
                 )
             )
-        header = self.query_one("#plan-header", Static)
+        header = self.query_one("#plan-header", BidiText)
         header.set_class(
             bool(fc is not None and fc.slip > 0) or bool(self.target and self.target.missed), "-late"
         )

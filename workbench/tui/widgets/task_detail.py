@@ -136,6 +136,7 @@ class TaskDetail(VerticalScroll):
                 ]
             )
             checklist.highlighted = 0 if task.checklist else None
+            self.call_after_refresh(self._room_settled)
         self._show_item()
         self.query_one("#history", Static).update(
             "\n".join(visual(event_line(e)) for e in reversed(history)) or "-"
@@ -145,6 +146,13 @@ class TaskDetail(VerticalScroll):
         """Shown (i at 80 columns) or resized: the checklist is wrapped to the new width."""
         if self._shown is not None:
             self.call_after_refresh(self._show_again)
+
+    def _room_settled(self) -> None:
+        """The pane was just filled: when that made its scrollbar appear (or go), the checklist's width
+        changed without the pane being resized, so wrap it again to the width it has now (else how the
+        items wrap would depend on whether the width was read before or after that layout)."""
+        if self._shown is not None and self.query_one("#checklist").content_region.width - 6 != self._room:
+            self.show(*self._shown)
 
     def _show_again(self) -> None:
         if self._shown is not None:

@@ -78,7 +78,14 @@ class TaskTable(DataTable):
         widest("name", [v.name for v in views])
         widest("owner", [self.owner_names.get(v.owner, v.owner) for v in views])
         widest("assignee", [v.assignee or "" for v in views])
-        return layout(self.scrollable_content_region.width, longest, self.cell_padding)
+        return layout(self._room(len(views)), longest, self.cell_padding)
+
+    def _room(self, rows: int) -> int:
+        """The width the columns may share: the table's, less the vertical scrollbar when `rows` will not
+        fit. Not the current scrollable width, which still reflects the rows before a resize cleared them:
+        a layout made without the scrollbar the new rows bring would overflow by its width."""
+        overflows = rows + self.header_height > self.content_region.height
+        return self.content_region.width - (self.styles.scrollbar_size_vertical if overflows else 0)
 
     def _columns(self, widths: dict[str, int]) -> None:
         self.widths = widths
