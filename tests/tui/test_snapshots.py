@@ -98,8 +98,11 @@ def workbench(snapshot_engagement: Path, monkeypatch):
 
     def make(section: str, lang: str):
         if section == "start":
-            return make_app(today=TODAY, lang=lang)
-        return make_app(snapshot_engagement, today=TODAY, section=section, lang=lang)
+            app = make_app(today=TODAY, lang=lang)
+        else:
+            app = make_app(snapshot_engagement, today=TODAY, section=section, lang=lang)
+        app.animation_level = "none"  # a tab's underline slides: caught mid-way, it moved a cell or two
+        return app
 
     return make
 

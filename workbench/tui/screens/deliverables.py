@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widget import Widget
-from textual.widgets import TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane, Tabs
 
 from workbench.app.engagement import OpenEngagement
 from workbench.app.session import Session
@@ -159,6 +159,9 @@ class DeliverablesScreen(RfpUndo):
         """tabs whose view is mounted: the first at compose, the others just after the first paint"""
         self._all_built = asyncio.Event()
         self._focus_when_built: str | None = None
+        self._focus_pending: str | None = None
+        """the tab whose view takes the focus once it is shown and filled (_focus_view)"""
+        self._loading_watched: set[str] = set()
         self._source: OpenEngagement | None = None
         """the OpenEngagement the loaded tabs show; another one (an intake change) makes them stale"""
 
@@ -195,7 +198,7 @@ class DeliverablesScreen(RfpUndo):
         self._all_built.set()
         self.ensure_loaded(self.active_tab)
         if self._focus_when_built is not None:
-            self.query_one(FOCUS[self._focus_when_built]).focus()
+            self._focus_view(self._focus_when_built)
             self._focus_when_built = None
 
     async def views_ready(self) -> None:
@@ -212,9 +215,33 @@ class DeliverablesScreen(RfpUndo):
         self.query_one(TabbedContent).active = f"tab-{tab}"
         self.ensure_loaded(tab)
         if tab in self._built:
-            self.query_one(FOCUS[tab]).focus()
+            self._focus_view(tab)
         else:  # its view comes in a moment (_build_other_views)
             self._focus_when_built = tab
+
+    def _focus_view(self, tab: str) -> None:
+        """Focus a tab's view; one still showing its loading indicator (the KPI rows are built in a
+        worker) once its rows are in. Textual refuses to focus a covered widget, so the focus went nowhere
+        or, handed on by the hidden view, to its pane, which took the tabs back: at random."""
+        widget = self.query_one(FOCUS[tab])
+        if not widget.loading:
+            widget.focus()
+            return
+        self._focus_pending = tab
+        self.query_one(Tabs).focus()  # meanwhile the tab strip holds it, outside every pane
+        if tab not in self._loading_watched:
+            self._loading_watched.add(tab)
+            self.watch(widget, "loading", self._loading_changed, init=False)
+
+    def _loading_changed(self, loading: bool) -> None:
+        tab = self._focus_pending
+        if loading or tab is None:
+            return
+        self._focus_pending = None
+        if tab == self.active_tab:
+            # after the layout that uncovers it: the Hide it got while covered would otherwise blur it
+            # again, if that message came after the focus
+            self.call_after_refresh(self.query_one(FOCUS[tab]).focus)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id:
