@@ -40,6 +40,7 @@ NAMESPACES = (
     "vendors:",
     "audit:",
     "people:",
+    "data:",
 )
 
 

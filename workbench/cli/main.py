@@ -132,8 +132,6 @@ def _expected_failure(exc: Exception) -> int | None:
     through sys.modules so `crmwb --help` never imports the store to catch its errors."""
     base = sys.modules.get("workbench.store.base")
     if base is not None and isinstance(exc, base.StoreBusy):
-        from workbench.i18n import _
-
         print(
             _("crmwb: {message} (nothing more was changed by this command)").format(message=exc),
             file=sys.stderr,
