@@ -61,7 +61,9 @@ async def painted(pilot: Pilot) -> None:
     still = 0
     for _ in range(100):
         below = [screen for screen in app._background_screens if _layout_pending(screen)]
-        if not below and not (_layout_pending(app.screen) or app.screen._repaint_required):
+        working = any(not worker.is_finished for worker in app.workers)  # rows still to come (a loaded
+        # machine can start a screen's worker after settle's quiet rounds: the portfolio's once came late)
+        if not below and not working and not (_layout_pending(app.screen) or app.screen._repaint_required):
             still += 1
             if still == 3:  # as in settle: a layout can start a resize handler that changes more
                 return
