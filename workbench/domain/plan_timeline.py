@@ -27,8 +27,8 @@ from workbench.domain.locale import (
 )
 
 Scale = Literal["week", "month", "quarter"]
-MIN_CELLS: dict[Scale, int] = {"week": 2, "month": 3, "quarter": 1}
-"""the fewest cells a unit may take: a week of one cell is too fine to read, a month of two too"""
+MIN_CELLS: dict[Scale, int] = {"week": 2, "month": 1, "quarter": 1}
+"""the fewest cells a unit may take: a week of one cell is too fine to read; a month fits one"""
 Cell = Literal["", "bar", "late", "baseline", "today"]
 """what one cell shows: nothing, the task's bar, its bar after the baseline finish (the slip), the
 baseline finish outside the bar (the task is ahead), or today's column"""
@@ -98,7 +98,7 @@ class Timeline:
             if at < free or (at + len(text) > self.width and unit):
                 continue
             room = self.width - at
-            text = text[len(text) - room :] if self.rtl else text[:room]
+            text = text[max(0, len(text) - room) :] if self.rtl else text[:room]
             for i, char in enumerate(text):
                 line[self.shown_at(at + i) - (len(text) - 1 - 2 * i if self.rtl else 0)] = char
             free = at + len(text) + 1
