@@ -47,7 +47,7 @@ def test_the_slip_after_the_baseline_and_a_baseline_after_the_bar():
     late = drawn(line, date(2026, 3, 2), date(2026, 3, 20), baseline=date(2026, 3, 11))
     assert late == "###~~~" + "." * 20  # baseline Wednesday of week 2 (cell 2): cells 3 to 5 are the slip
     ahead = drawn(line, date(2026, 3, 2), date(2026, 3, 4), baseline=date(2026, 3, 20))
-    assert ahead == "#...|" + "." * 21
+    assert ahead == "#....|" + "." * 20  # the baseline finished on Friday of week 3 (cell 5)
 
 
 def test_today_is_marked_where_the_row_is_empty():
