@@ -83,7 +83,8 @@ class PlanTable(PagedTable):
         self.role_names: dict[str, str] = {}
         self.forecast: dict[str, ForecastTask] = {}
         """task id -> its forecast; empty until the store was read"""
-        self._timeline: tuple[tuple[int, int, str], Timeline] | None = None
+        self.timeline: Timeline | None = None
+        """the Gantt column's time axis, set with the columns"""
 
     def show_forecast(self, forecast: Forecast) -> None:
         self.forecast = forecast.task_map()
@@ -94,20 +95,15 @@ class PlanTable(PagedTable):
         self.set_columns(self.narrow_columns())
         self._show()
 
-    @property
-    def timeline(self) -> Timeline | None:
-        """The time axis the bars are drawn on, for the plan at the terminal's width."""
-        if self.plan is None:
-            return None
-        key = (id(self.plan), self.app.size.width, current_language())
-        if self._timeline is None or self._timeline[0] != key:  # one per page, not one per row
-            self._timeline = (key, plan_timeline(self.plan, key[1], self.narrow, key[2]))
-        return self._timeline[1]
-
     def narrow_columns(self) -> list[tuple[str, Any]]:
-        """The columns with the timeline's heading for the current width (its scale follows the width)."""
-        line = self.timeline
-        heading = axis_text(line, current_language()) if line is not None else " "
+        """The columns with the Gantt's time axis as the timeline's heading: its scale and width follow the
+        terminal's width when the columns are set (with the plan, or across NARROW_BELOW), and the bars
+        are drawn on that same axis until they are set again."""
+        lang = current_language()
+        self.timeline = (
+            None if self.plan is None else plan_timeline(self.plan, self.app.size.width, self.narrow, lang)
+        )
+        heading = axis_text(self.timeline, lang) if self.timeline is not None else " "
         return [(key, heading if key == "timeline" else label) for key, label in self.column_spec]
 
     def _show(self) -> None:
@@ -160,8 +156,12 @@ class PlanTable(PagedTable):
         if line is None:
             return Text("")
         fc = self.forecast.get(item.id)
-        start, finish, baseline = (fc.start, fc.finish, fc.baseline_finish) if fc else (item.start, item.finish, None)
-        return bar_text(self, line.cells(start, finish, baseline=baseline, today=today_of(self)), item.critical)
+        start, finish, baseline = (
+            (fc.start, fc.finish, fc.baseline_finish) if fc else (item.start, item.finish, None)
+        )
+        return bar_text(
+            self, line.cells(start, finish, baseline=baseline, today=today_of(self)), item.critical
+        )
 
     def _forecast_cells(self, task_id: str) -> tuple[Text, Text, Text]:
         fc = self.forecast.get(task_id)
