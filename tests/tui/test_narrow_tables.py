@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui.deliverables_support import DeliverablesHost, copy_engagement, make_engagement
+from tests.tui.deliverables_support import START, DeliverablesHost, copy_engagement, make_engagement
 from tests.tui.helpers import settle
+from workbench.domain.plan_timeline import Timeline, timeline
+from workbench.tui.colours import theme_colour
 from workbench.tui.widgets.permission_matrix import ACTION_LETTERS, PermissionMatrixTable
 from workbench.tui.widgets.plan_table import NARROW_TASK_WIDTH, PlanTable
+from workbench.tui.widgets.plan_timeline import GLYPHS, cells_for
 from workbench.tui.widgets.raci_table import RaciGrid
 
 
@@ -38,6 +41,25 @@ def fixed_width(table, count: int) -> int:
 
 def task_width(plan: PlanTable) -> int:
     return list(plan.columns.values())[2].get_render_width(plan)
+
+
+def drawn_timeline(plan: PlanTable) -> Timeline:
+    """Check the Gantt column against domain.plan_timeline: the heading is the axis, each row on the page
+    the task's cells (its forecast dates once read), a critical bar in the theme's error colour."""
+    assert plan.plan is not None
+    line = timeline(plan.plan.start, plan.plan.finish, cells_for(plan.app.size.width, plan.narrow), "en")
+    assert plan.columns["timeline"].label.plain == line.axis("en")
+    rows = plan.items[: plan.row_count]
+    assert len(rows) >= 10
+    for item in rows:
+        fc = plan.forecast.get(item.id)
+        dates = (fc.start, fc.finish, fc.baseline_finish) if fc else (item.start, item.finish, None)
+        expected = "".join(GLYPHS[c] for c in line.cells(dates[0], dates[1], baseline=dates[2], today=START))
+        assert plan.get_cell(item.id, "timeline").plain == expected
+    critical = next(item for item in rows if item.critical)
+    bar = plan.get_cell(critical.id, "timeline")
+    assert theme_colour(plan.app, "error") in {span.style.color for span in bar.spans}
+    return line
 
 
 async def test_the_matrix_keeps_the_role_column_and_the_header_while_scrolling(retail):
@@ -88,11 +110,13 @@ async def test_the_raci_and_the_plan_narrow_below_100_columns_and_widen_again(re
         app.screen.show_tab("plan")
         await settle(pilot)
         plan = app.screen.query_one(PlanTable)
-        wide = task_width(plan)
+        wide, wide_line = task_width(plan), drawn_timeline(plan)
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
         assert task_width(plan) <= NARROW_TASK_WIDTH + 2 < wide
-        assert fixed_width(plan, 6) <= 78  # mark, phase, task, start, finish and baseline in sight
+        assert fixed_width(plan, 5) <= 78  # mark, phase, task, the Gantt and the start in sight
+        narrow_line = drawn_timeline(plan)  # a compact Gantt: a coarser scale in fewer cells
+        assert narrow_line.width < wide_line.width and narrow_line.scale in {"month", "quarter"}
         await pilot.resize_terminal(120, 40)
         await settle(pilot)
         assert raci.narrow is False and task_width(plan) == wide

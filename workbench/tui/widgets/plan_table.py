@@ -27,12 +27,14 @@ from workbench.domain.forecast import Forecast, ForecastTask
 from workbench.domain.forecast_text import baseline_label, day_text, go_live_line, slip_figure
 from workbench.domain.locale import format_number, format_short_date
 from workbench.domain.plan import Plan, ScheduledTask
+from workbench.domain.plan_timeline import Timeline
 from workbench.domain.target_date import TargetCheck
 from workbench.i18n import N_, _, current_language, ngettext
 from workbench.tui import messages as m
 from workbench.tui.widgets.bidi_text import BidiText
 from workbench.tui.widgets.load_table import LoadTable, role_loads
 from workbench.tui.widgets.paged_table import PagedTable, clip, theme_style
+from workbench.tui.widgets.plan_timeline import axis_text, bar_text, plan_timeline, today_of
 
 if TYPE_CHECKING:
     from workbench.app.engagement import OpenEngagement
@@ -49,6 +51,7 @@ class PlanTable(PagedTable):
         ("critical", " "),
         ("phase", N_("Phase")),
         ("task", N_("Task")),
+        ("timeline", " "),
         ("start", N_("Start")),
         ("finish", N_("Finish")),
         ("baseline", N_("Baseline")),
@@ -58,7 +61,9 @@ class PlanTable(PagedTable):
         ("slack", N_("Slack")),
         ("owner", N_("Owner")),
     ]
-    """after the plan's own dates: the task's finish in the baseline and in the forecast, and the slip"""
+    """after the task, its bar over the engagement (plan_timeline.py; the heading is the time axis, set with
+    the plan); after the plan's own dates: the task's finish in the baseline and in the forecast, and the
+    slip"""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "c",
@@ -78,6 +83,8 @@ class PlanTable(PagedTable):
         self.role_names: dict[str, str] = {}
         self.forecast: dict[str, ForecastTask] = {}
         """task id -> its forecast; empty until the store was read"""
+        self.timeline: Timeline | None = None
+        """the Gantt column's time axis, set with the columns"""
 
     def show_forecast(self, forecast: Forecast) -> None:
         self.forecast = forecast.task_map()
@@ -85,7 +92,19 @@ class PlanTable(PagedTable):
 
     def load(self, plan: Plan, phase_names: dict[str, str], role_names: dict[str, str]) -> None:
         self.plan, self.phase_names, self.role_names = plan, phase_names, role_names
+        self.set_columns(self.narrow_columns())
         self._show()
+
+    def narrow_columns(self) -> list[tuple[str, Any]]:
+        """The columns with the Gantt's time axis as the timeline's heading: its scale and width follow the
+        terminal's width when the columns are set (with the plan, or across NARROW_BELOW), and the bars
+        are drawn on that same axis until they are set again."""
+        lang = current_language()
+        self.timeline = (
+            None if self.plan is None else plan_timeline(self.plan, self.app.size.width, self.narrow, lang)
+        )
+        heading = axis_text(self.timeline, lang) if self.timeline is not None else " "
+        return [(key, heading if key == "timeline" else label) for key, label in self.column_spec]
 
     def _show(self) -> None:
         if self.plan is None:
@@ -107,6 +126,7 @@ class PlanTable(PagedTable):
             Text(CRITICAL_MARK if item.critical else "", style=mark),
             Text(clip(phase, NARROW_PHASE_WIDTH) if narrow else phase, style="bold"),
             name,
+            self._bar(item),
             Text(format_short_date(item.start, current_language())),
             Text(format_short_date(item.finish, current_language())),
             *self._forecast_cells(item.id),
@@ -128,6 +148,20 @@ class PlanTable(PagedTable):
         if narrow:
             return Text(clip(item.name + suffix, NARROW_TASK_WIDTH), style=style)
         return Text(clip(item.name, TASK_WIDTH), style=style).append(suffix, style="italic")
+
+    def _bar(self, item: ScheduledTask) -> Text:
+        """The task's bar: its forecast dates once read (the plan's until then), the slip after its baseline
+        finish."""
+        line = self.timeline
+        if line is None:
+            return Text("")
+        fc = self.forecast.get(item.id)
+        start, finish, baseline = (
+            (fc.start, fc.finish, fc.baseline_finish) if fc else (item.start, item.finish, None)
+        )
+        return bar_text(
+            self, line.cells(start, finish, baseline=baseline, today=today_of(self)), item.critical
+        )
 
     def _forecast_cells(self, task_id: str) -> tuple[Text, Text, Text]:
         fc = self.forecast.get(task_id)
