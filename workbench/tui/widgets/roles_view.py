@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -16,7 +17,7 @@ from workbench.domain.playbook import Playbook
 from workbench.i18n import _
 from workbench.tui.bidi import visual
 from workbench.tui.widgets.findings_list import FindingsList
-from workbench.tui.widgets.permission_matrix import PermissionMatrixTable, scope_legend
+from workbench.tui.widgets.permission_matrix import PermissionMatrixTable, is_compact, scope_legend
 from workbench.tui.widgets.throttle import Throttle
 
 
@@ -41,7 +42,9 @@ class RolesView(Horizontal):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="matrix-pane"):
-            yield Static(scope_legend(), id="matrix-legend", classes="pane-title")
+            yield Static(
+                scope_legend(is_compact(self.app.size.width)), id="matrix-legend", classes="pane-title"
+            )
             yield PermissionMatrixTable(id="matrix")
             yield Static(id="matrix-cell")
         with Vertical(id="findings-pane"):
@@ -75,6 +78,10 @@ class RolesView(Horizontal):
                 i=n(counts["info"]),
             )
         )
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The legend names the compact form's marks while the matrix shows them (see is_compact)."""
+        self.query_one("#matrix-legend", Static).update(scope_legend(is_compact(self.app.size.width)))
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         event.stop()
