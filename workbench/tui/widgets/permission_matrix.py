@@ -4,8 +4,8 @@ cell the scope in its colour.
 The rows come from domain.matrix.permission_matrix, the same rows the xlsx and Markdown writers use.
 Below NARROW_BELOW terminal columns (an 80-column SSH session or tmux pane) the matrix takes a compact
 form: each cell a one-character scope mark (the legend above names each mark in words) and object names
-clipped shorter, because the scope words (Russian and Persian "team", "all") made each column as wide as the longest of
-them and left two or three action columns in sight in Russian and Persian.
+clipped shorter, because the scope words (Russian and Persian "team", "all") made each column as wide as
+the longest of them and left one or two action columns in sight in Russian and Persian.
 """
 
 from __future__ import annotations
