@@ -28,6 +28,7 @@ class RolesView(Horizontal):
     RolesView #findings-pane { width: 1fr; min-width: 26; max-width: 60; border-left: solid $primary-muted; }
     RolesView .pane-title { height: 1; padding: 0 1; text-style: bold; }
     RolesView #matrix-cell { height: 1; padding: 0 1; background: $panel; }
+    RolesView #matrix-legend.-compact { height: auto; max-height: 3; }  /* wraps: every mark named whole */
     """
 
     def __init__(self, lang: str = "en", *, id: str | None = None) -> None:
@@ -42,9 +43,7 @@ class RolesView(Horizontal):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="matrix-pane"):
-            yield Static(
-                scope_legend(is_compact(self.app.size.width)), id="matrix-legend", classes="pane-title"
-            )
+            yield Static(id="matrix-legend", classes="pane-title")
             yield PermissionMatrixTable(id="matrix")
             yield Static(id="matrix-cell")
         with Vertical(id="findings-pane"):
@@ -79,9 +78,19 @@ class RolesView(Horizontal):
             )
         )
 
+    def on_mount(self) -> None:
+        self._show_legend()
+
     def on_resize(self, event: events.Resize) -> None:
-        """The legend names the compact form's marks while the matrix shows them (see is_compact)."""
-        self.query_one("#matrix-legend", Static).update(scope_legend(is_compact(self.app.size.width)))
+        self._show_legend()
+
+    def _show_legend(self) -> None:
+        """The legend names the compact form's marks while the matrix shows them (see is_compact), on as
+        many lines as it takes then; the full form's cells spell their scope, so one line does."""
+        compact = is_compact(self.app.size.width)
+        legend = self.query_one("#matrix-legend", Static)
+        legend.set_class(compact, "-compact")
+        legend.update(scope_legend(compact))
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         event.stop()
