@@ -85,3 +85,32 @@ def test_reconcile_takes_the_phone_region_from_the_engagements_country(run_cli, 
     assert code == ExitCode.OK, err
     result = json.loads(out)
     assert result["matched"] == 2 and result["missing"] == [] and result["extra"] == []
+
+
+def test_the_workbook_lists_what_the_playbook_requires_but_cannot_be_checked(run_cli, tmp_path):
+    """The xlsx says what the text, Markdown and JSON say: the required fields no audit check holds, in
+    the client's language (Russian here), so the workbook's silence on them does not read as a pass."""
+    from openpyxl import load_workbook
+
+    from workbench.i18n import _ as gettext
+    from workbench.i18n import use_language
+
+    path = tmp_path / "accounts.csv"
+    path.write_text(ACCOUNTS, encoding="utf-8")
+    folder = b2b_russia(tmp_path)
+    engaged = _audit(run_cli, path, "--engagement", folder)
+    out = tmp_path / "audit.xlsx"
+    code, _out, err = run_cli(
+        "data-audit", path, "--object", "account", "--engagement", folder, "--lang", "ru", "--out", out
+    )
+    assert code == ExitCode.OK, err
+    wb = load_workbook(out)
+    with use_language("ru"):
+        title = gettext("Not checked")
+        why = gettext("required by the playbook; the audit has no check for it in a legacy file")
+    assert title != "Not checked" and wb.sheetnames[-1] == title
+    rows = list(wb[title].iter_rows(min_row=2, values_only=True))
+    assert [r[1] for r in rows] == engaged["unchecked_required"]
+    assert all(r[2] == why and r[0] and r[0] != r[1] for r in rows)
+    industry = next(r for r in rows if r[1] == "industry")
+    assert any("\u0400" <= ch <= "\u04ff" for ch in industry[0])  # the playbook's Russian name

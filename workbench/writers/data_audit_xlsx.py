@@ -1,6 +1,8 @@
 """A data audit as a workbook for the consultant and the client's data owner, in the client's language:
 `Summary` (the file, the figures, completeness per field), `Invalid values`, `Duplicate pairs` (each
-with its score and reason) and `Clusters` (each member, the survivor to keep and what merges into it).
+with its score and reason), `Clusters` (each member, the survivor to keep and what merges into it) and,
+when the playbook requires fields the audit has no check for, `Not checked` (so the data owner does not
+read the workbook's silence on them as a pass, as the text, Markdown and JSON reports already say).
 A reconciliation gets `Summary`, `Missing`, `Extra` and `Altered`.
 
 Cells copied from the legacy file go through `put`, so a value like `=HYPERLINK(...)` stays text."""
@@ -17,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from workbench.domain.data_quality.audit import DataAudit
 from workbench.domain.data_quality.labels import field_label, invalid_reason, joined, reason, row_number
 from workbench.domain.data_quality.reconcile import Reconciliation
+from workbench.domain.text import tr
 from workbench.i18n import N_, _, current_language
 from workbench.writers.atomic import atomic_path
 from workbench.writers.spreadsheet import finish_table, header, put, put_number
@@ -48,6 +51,7 @@ CLUSTER_COLUMNS = (
     (N_("E-mail"), 30),
     (N_("Proposal"), 24),
 )
+UNCHECKED_COLUMNS = ((N_("Field"), 28), (N_("Field ID"), 22), (N_("Why"), 60))
 RECONCILE_COLUMNS = ((N_("Key"), 30), (N_("Row"), 8))
 ALTERED_COLUMNS = (
     (N_("Key"), 30),
@@ -115,7 +119,16 @@ def write_audit(result: DataAudit, path: Path) -> Path:
     ]
     _table(wb.create_sheet(), _("Duplicate pairs"), PAIR_COLUMNS, pairs)
     _table(wb.create_sheet(), _("Clusters"), CLUSTER_COLUMNS, _cluster_rows(result))
+    if result.unchecked:
+        _table(wb.create_sheet(), _("Not checked"), UNCHECKED_COLUMNS, _unchecked_rows(result))
     return _save(wb, path)
+
+
+def _unchecked_rows(result: DataAudit) -> list[tuple[str, str, str]]:
+    """A row per field the playbook requires that no audit check holds: its name, its id, and why."""
+    why = _("required by the playbook; the audit has no check for it in a legacy file")
+    lang = current_language()
+    return [(tr(name, lang), field_id, why) for field_id, name in result.unchecked.items()]
 
 
 def _summary(ws: Worksheet, result: DataAudit) -> None:

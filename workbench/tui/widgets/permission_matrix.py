@@ -2,11 +2,16 @@
 cell the scope in its colour.
 
 The rows come from domain.matrix.permission_matrix, the same rows the xlsx and Markdown writers use.
+Below NARROW_BELOW terminal columns (an 80-column SSH session or tmux pane) the matrix takes a compact
+form: each cell a one-character scope mark (the legend above names each mark in words) and object names
+clipped shorter, because the scope words (Russian and Persian "team", "all") made each column as wide as
+the longest of them and left one or two action columns in sight in Russian and Persian.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events, on
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnDoesNotExist, RowDoesNotExist
 
@@ -14,7 +19,7 @@ from workbench.domain.matrix import PermissionMatrix
 from workbench.domain.vocabulary import action_label, scope_label
 from workbench.i18n import _
 from workbench.tui.bidi import paint, visual
-from workbench.tui.widgets.paged_table import clip
+from workbench.tui.widgets.paged_table import NARROW_BELOW, clip
 
 SCOPE_STYLES: dict[str, str] = {"none": "dim", "own": "green", "team": "yellow", "all": "bold red"}
 """The one place scope colours are defined (the only colours not taken from the theme); the cell also
@@ -24,7 +29,13 @@ SCOPE_LABELS: dict[str, str] = {"none": "·"}
 """a cell's mark where it is not the scope's word (`scope_label`, in the interface language)"""
 
 
-def cell_label(scope: str) -> str:
+COMPACT_MARKS: dict[str, str] = {"none": "·", "own": "○", "team": "◑", "all": "●"}
+"""a cell's mark in the compact form: the more filled, the wider the scope, alike in every language"""
+
+
+def cell_label(scope: str, compact: bool = False) -> str:
+    if compact:
+        return COMPACT_MARKS[scope]
     return SCOPE_LABELS.get(scope) or scope_label(scope)
 
 
@@ -40,21 +51,30 @@ ACTION_LETTERS: dict[str, str] = {
 """Column headers: one letter per action keeps a column as narrow as its widest scope ('team')."""
 OBJECT_WIDTH = 10
 ROLE_WIDTH = 22
+COMPACT_OBJECT_WIDTH = 4
+"""an object's name over its first action column in the compact form (the line under the matrix names it
+in full): wider, it would widen that column beyond its one-character marks"""
+COMPACT_ROLE_WIDTH = 14
 
 
 def column_key(obj: str, action: str) -> str:
     return f"{obj}:{action}"
 
 
-def scope_legend() -> Text:
+def is_compact(width: int) -> bool:
+    """The matrix takes its compact form in a terminal `width` columns wide."""
+    return width < NARROW_BELOW
+
+
+def scope_legend(compact: bool = False) -> Text:
     """One line naming each scope in its colour and each action letter, for above the matrix. The letters
-    (C R U D A E I, the CRUD letters people know) stay in every language; the legend says each in words."""
+    (C R U D A E I, the CRUD letters people know) stay in every language; the legend says each in words.
+    The scopes come first, so the compact form's marks are read even where the line is cut."""
     text = Text(visual(_("Scope")) + " ", style="bold")
     for scope, style in SCOPE_STYLES.items():
         word = visual(scope_label(scope))
-        text.append(f"{SCOPE_LABELS[scope]} {word}" if scope in SCOPE_LABELS else word, style=style).append(
-            " "
-        )
+        mark = COMPACT_MARKS[scope] if compact else SCOPE_LABELS.get(scope)
+        text.append(f"{mark} {word}" if mark else word, style=style).append(" ")
     text.append(" " + visual(_("Actions")) + " ", style="bold")
     text.append(
         " ".join(f"{letter} {visual(action_label(action))}" for action, letter in ACTION_LETTERS.items())
@@ -72,6 +92,14 @@ class PermissionMatrixTable(DataTable):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(cursor_type="cell", fixed_columns=1, header_height=2, id=id)
         self.matrix: PermissionMatrix | None = None
+        self.compact = False
+        """the form the matrix was last laid out in (see is_compact)"""
+
+    @on(events.Resize)
+    def _compact_or_full(self) -> None:
+        """A resize across NARROW_BELOW lays the matrix out again: a column never shrinks by itself."""
+        if self.matrix is not None and is_compact(self.app.size.width) != self.compact:
+            self.load(self.matrix)
 
     def load(self, matrix: PermissionMatrix) -> None:
         """Rebuild the table: columns keyed `object:action`, rows keyed by role id, added in one pass.
@@ -80,19 +108,24 @@ class PermissionMatrixTable(DataTable):
         columns; the line under the matrix names the highlighted cell in full."""
         where = self.cursor_coordinate
         self.matrix = matrix
+        self.compact = compact = is_compact(self.app.size.width)
+        object_width, role_width = (
+            (COMPACT_OBJECT_WIDTH, COMPACT_ROLE_WIDTH) if compact else (OBJECT_WIDTH, ROLE_WIDTH)
+        )
         self.clear(columns=True)
         self.add_column(Text(visual(_("Role")) + "\n", style="bold"), key="role")
         for obj in matrix.objects:
             for i, action in enumerate(obj.actions):
-                name = visual(clip(obj.name, OBJECT_WIDTH)) if i == 0 else ""
+                name = visual(clip(obj.name, object_width)) if i == 0 else ""
                 label = Text(name, style="bold").append(f"\n{ACTION_LETTERS.get(action, action)}", style="")
                 self.add_column(label, key=column_key(obj.id, action))
         for row in matrix.rows:
-            cells = [paint(Text(clip(row.name, ROLE_WIDTH)))]
+            cells = [paint(Text(clip(row.name, role_width)))]
             for obj in matrix.objects:
                 for action in obj.actions:
                     scope = row.scope(obj.id, action)
-                    cells.append(Text(visual(cell_label(scope)), style=SCOPE_STYLES[scope], justify="center"))
+                    label = visual(cell_label(scope, compact))
+                    cells.append(Text(label, style=SCOPE_STYLES[scope], justify="center"))
             self.add_row(*cells, key=row.role)
         if self.row_count:
             self.move_cursor(row=where.row, column=where.column, animate=False)

@@ -411,9 +411,12 @@ class PlanView(Vertical):
                 if over
                 else _("no role over its availability")
             )
-            status = _("% of each role's availability per week · {over} · {page}").format(
-                over=text, page=page
+            per = (
+                _("% of each role's availability per week · {over} · {page}")
+                if table.months is None
+                else _("weeks of each role's time per month · {over} · {page}")
             )
+            status = per.format(over=text, page=page)
         else:
             plan = self.query_one(PlanTable).plan
             if plan is None:

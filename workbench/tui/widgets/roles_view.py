@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -16,7 +17,7 @@ from workbench.domain.playbook import Playbook
 from workbench.i18n import _
 from workbench.tui.bidi import visual
 from workbench.tui.widgets.findings_list import FindingsList
-from workbench.tui.widgets.permission_matrix import PermissionMatrixTable, scope_legend
+from workbench.tui.widgets.permission_matrix import PermissionMatrixTable, is_compact, scope_legend
 from workbench.tui.widgets.throttle import Throttle
 
 
@@ -27,6 +28,7 @@ class RolesView(Horizontal):
     RolesView #findings-pane { width: 1fr; min-width: 26; max-width: 60; border-left: solid $primary-muted; }
     RolesView .pane-title { height: 1; padding: 0 1; text-style: bold; }
     RolesView #matrix-cell { height: 1; padding: 0 1; background: $panel; }
+    RolesView #matrix-legend.-compact { height: auto; max-height: 3; }  /* wraps: every mark named whole */
     """
 
     def __init__(self, lang: str = "en", *, id: str | None = None) -> None:
@@ -41,7 +43,7 @@ class RolesView(Horizontal):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="matrix-pane"):
-            yield Static(scope_legend(), id="matrix-legend", classes="pane-title")
+            yield Static(id="matrix-legend", classes="pane-title")
             yield PermissionMatrixTable(id="matrix")
             yield Static(id="matrix-cell")
         with Vertical(id="findings-pane"):
@@ -75,6 +77,20 @@ class RolesView(Horizontal):
                 i=n(counts["info"]),
             )
         )
+
+    def on_mount(self) -> None:
+        self._show_legend()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._show_legend()
+
+    def _show_legend(self) -> None:
+        """The legend names the compact form's marks while the matrix shows them (see is_compact), on as
+        many lines as it takes then; the full form's cells spell their scope, so one line does."""
+        compact = is_compact(self.app.size.width)
+        legend = self.query_one("#matrix-legend", Static)
+        legend.set_class(compact, "-compact")
+        legend.update(scope_legend(compact))
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         event.stop()
