@@ -154,3 +154,17 @@ def test_dialog_at_80x24(snap_compare, workbench, dialog, lang):
     """The dialogs fit 24 rows: the body scrolls, the buttons and the footer stay in sight."""
     section, taken = DIALOGS[dialog]
     assert snap_compare(workbench(section, lang), terminal_size=(80, 24), run_before=steps(*taken))
+
+
+WIDE_ONLY_HERE = {
+    name: spec for name, spec in SCREENS.items() if name not in SECTIONS and name != "deliverables-rfp"
+}
+"""the screens test_section_at_120x40 does not take: the other Deliverables tabs, Help, Settings, Portfolio"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("screen", WIDE_ONLY_HERE)
+def test_screen_at_120x40(snap_compare, workbench, screen, lang):
+    """With test_section_at_120x40, every screen at 120x40 in en, fa and ru, as at 80x24."""
+    section, taken = WIDE_ONLY_HERE[screen]
+    assert snap_compare(workbench(section, lang), terminal_size=(120, 40), run_before=steps(*taken))
