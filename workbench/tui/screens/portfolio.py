@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -91,9 +92,15 @@ class PortfolioScreen(WorkbenchScreen):
         self.shown = sort(
             keep(self.all_rows, [self.filter] if self.filter else []), self.sort_column, self.descending
         )
-        table.clear()
-        for row in self.shown:
-            table.add_row(*(visual(c) for c in cells(row)), key=row.folder or row.engagement_id)
+        shown = [[visual(c) for c in cells(row)] for row in self.shown]
+        table.clear(columns=True)  # columns as wide as their text, set here and not left to the table's
+        # idle-time measuring, which on a busy machine sometimes left them at their headings' width
+        for index, (key, title) in enumerate(COLUMNS):
+            label = visual(_(title))
+            width = max([cell_len(str(label)), *(cell_len(str(line[index])) for line in shown)])
+            table.add_column(label, key=key, width=width)
+        for row, line in zip(self.shown, shown, strict=True):
+            table.add_row(*line, key=row.folder or row.engagement_id)
         titles = dict(COLUMNS)
         order = _("descending") if self.descending else _("ascending")
         state = ngettext(
