@@ -49,7 +49,7 @@ def event_line(event: Event) -> str:
 
 class TaskDetail(VerticalScroll):
     DEFAULT_CSS = """
-    TaskDetail { padding: 0 1; }
+    TaskDetail { padding: 0 1; scrollbar-gutter: stable; }
     TaskDetail .detail-head { margin: 0 0 1 0; }
     TaskDetail .detail-label { color: $text-muted; text-style: bold; margin: 1 0 0 0; }
     TaskDetail SelectionList { height: auto; max-height: 12; }
