@@ -11,6 +11,21 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _quicker_idle_checks() -> None:
+    """Pilot's `pause()` and `press()` wait for the app to go idle by sleeping in slices of
+    `textual._wait.SLEEP_GRANULARITY` (20 ms) and checking that the process used no CPU meanwhile; every
+    pause costs at least one slice, and a journey makes hundreds. The check is the same with 2 ms slices
+    (idle: under 1 ms of CPU in the slice, `SLEEP_IDLE`), so the tests wait for the same thing, only
+    without idling a core for 18 ms each time. The helpers in tests/tui/helpers.py wait for workers and
+    pending layouts by looking at them, never by the clock."""
+    import textual._wait
+
+    textual._wait.SLEEP_GRANULARITY = 0.002
+
+
+_quicker_idle_checks()
 REQUIRE_RENDERERS = os.environ.get("CRMWB_REQUIRE_RENDERERS", "") == "1"
 """Set by CI (.ci/run): a test that needs LibreOffice, Graphviz, poppler or Java must run there, so a
 missing tool fails the run instead of skipping the test."""
