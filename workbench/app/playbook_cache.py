@@ -118,12 +118,12 @@ def _still_links(files: list[Path], refs: list[str | None]) -> bool:
 
 def _extends_refs(loaded: Any) -> list[str | None]:
     """What each chain file's `extends:` says, base first (the base says nothing)."""
-    from workbench.loading.located_yaml import read_yaml
+    from workbench.loading.parsed_playbooks import read_playbook_file
 
     refs: list[str | None] = [None]
     for path in loaded.files[1:]:
         try:
-            data = read_yaml(path)
+            data = read_playbook_file(path, "playbook")  # parsed once already, by the load
         except Exception:  # noqa: BLE001 — unreadable now: the entry is simply not cached
             return []
         ref = data.get("extends") if hasattr(data, "get") else None

@@ -304,11 +304,19 @@ def read_yaml(
     path: Path, max_bytes: int = MAX_FILE_BYTES, loader: type = FastLoader, what: str = "file"
 ) -> Any:
     """Read and parse a YAML file: a regular file within `max_bytes` (never a pipe or device), UTF-8."""
-    file = str(path)
+    return parse_yaml_bytes(read_yaml_bytes(path, max_bytes, what), str(path), loader)
+
+
+def read_yaml_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES, what: str = "file") -> bytes:
+    """The bytes of a YAML file as `read_yaml` reads them (a regular file within `max_bytes`)."""
     try:
-        raw = read_bounded(path, max_bytes, what)
+        return read_bounded(path, max_bytes, what)
     except BoundedReadError as exc:
-        raise YamlError(exc.message, None, file) from None
+        raise YamlError(exc.message, None, str(path)) from None
+
+
+def parse_yaml_bytes(raw: bytes, file: str, loader: type = FastLoader) -> Any:
+    """Decode (UTF-8, a BOM allowed) and parse what `read_yaml_bytes` read."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -19,8 +19,9 @@ from workbench.i18n import _
 from workbench.loading import catalog
 from workbench.loading.bounded import read_bounded
 from workbench.loading.locate import place
-from workbench.loading.located_yaml import MAX_FILE_BYTES, LDict, YamlError, no_gc, read_yaml
+from workbench.loading.located_yaml import MAX_FILE_BYTES, LDict, YamlError, no_gc
 from workbench.loading.overlays import merge
+from workbench.loading.parsed_playbooks import read_playbook_file
 from workbench.loading.pydantic_problems import problems_from
 from workbench.loading.shapes import kind_of
 
@@ -75,7 +76,7 @@ def _read_chain(path: Path, problems: list[Problem]) -> tuple[Any, list[Path]]:
             problems.append(Problem(f"`extends` chain is longer than {MAX_CHAIN}", file=str(current)))
             return None, []
         try:
-            data = read_yaml(current, what=_("playbook"))
+            data = read_playbook_file(current, _("playbook"))
         except YamlError as exc:
             problems.append(_yaml_problem(exc))
             return None, []
