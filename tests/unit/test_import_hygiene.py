@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parents[2]
 CORE = sorted(
     ".".join(p.relative_to(ROOT).with_suffix("").parts)
