@@ -117,6 +117,9 @@ class WorkbenchApp(App[int]):
             # the class that Textual declares it on)
             self.DEFAULT_MODE = "opening"  # type: ignore[misc]
         super().__init__()
+        from workbench.tui.shared_stylesheet import SharedStylesheet
+
+        self.stylesheet = SharedStylesheet(variables=self.get_css_variables())  # empty still: nothing lost
         self.add_mode("start", stamped(self, StartScreen))
         from workbench.tui.language import use_interface_language
 
