@@ -26,6 +26,19 @@ def _quicker_idle_checks() -> None:
 
 
 _quicker_idle_checks()
+
+
+def _fewer_collections() -> None:
+    """The cyclic GC runs after every 700 new container objects by default; a test that builds an app or
+    a playbook makes millions, so it ran ~8,000 times in 45 s of TUI, docx and CRM tests and took 5.5 s
+    of them (12 %). After every 20,000 it took 1.8 s, for 15 % more peak memory (690 MB against 600).
+    Reference counting frees nearly everything; only when collections happen changes."""
+    import gc
+
+    gc.set_threshold(20_000, 20, 10)
+
+
+_fewer_collections()
 REQUIRE_RENDERERS = os.environ.get("CRMWB_REQUIRE_RENDERERS", "") == "1"
 """Set by CI (.ci/run): a test that needs LibreOffice, Graphviz, poppler or Java must run there, so a
 missing tool fails the run instead of skipping the test."""

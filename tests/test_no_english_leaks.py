@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import fnmatch
+import functools
 import json
 import os
 import re
@@ -262,10 +263,17 @@ def _html_texts(path: Path) -> list[str]:
     return parser.parts
 
 
-def _xlsx_texts(path: Path) -> list[str]:
+@functools.lru_cache(maxsize=32)
+def _workbook(path: Path):
+    """A workbook read once for both checks (its texts, and in fa its sheets' direction): loading is most
+    of what reading the outputs back costs. The paths are a test's own temporary files, never reused."""
     from openpyxl import load_workbook
 
-    book = load_workbook(path, read_only=False)
+    return load_workbook(path, read_only=False)
+
+
+def _xlsx_texts(path: Path) -> list[str]:
+    book = _workbook(path)
     texts = []
     for sheet in book.worksheets:
         if (
@@ -462,14 +470,12 @@ def _leaks_by_file(out: Path, lang: str, ids: frozenset[str]) -> dict[str, Count
 def not_right_to_left(out: Path) -> list[str]:
     """Persian documents that would show left to right: HTML without dir="rtl", xlsx sheets without
     rightToLeft, docx without a right-to-left paragraph."""
-    from openpyxl import load_workbook
-
     wrong = []
     for path in sorted(out.rglob("*.html")):
         if 'dir="rtl"' not in path.read_text(encoding="utf-8")[:2000]:
             wrong.append(path.relative_to(out).as_posix())
     for path in sorted(out.rglob("*.xlsx")):
-        book = load_workbook(path)
+        book = _workbook(path)
         wrong += [
             f"{path.relative_to(out).as_posix()} [{s.title}]"
             for s in book.worksheets
