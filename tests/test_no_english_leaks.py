@@ -33,6 +33,8 @@ from tests.conftest import allowed_latin_words
 from workbench.crm_adapters.registry import mapping_for, names
 from workbench.loading.catalog import bundled_dir
 
+pytestmark = pytest.mark.slow  # several seconds each: started first (see tests/conftest.py)
+
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((bundled_dir() / "examples").glob("*.answers.yaml"))
 CLIENT = {"fa": "فروشگاه نمونه", "ru": "Образцовый клиент"}

@@ -141,6 +141,7 @@ def test_building_leaves_the_collector_as_it_found_it():
         (gc.enable if was else gc.disable)()
 
 
+@pytest.mark.slow
 def test_only_a_large_build_is_frozen():
     gc.collect()
     gc.unfreeze()

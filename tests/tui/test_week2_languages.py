@@ -25,6 +25,8 @@ from workbench.tui.screens.decisions_dialog import DecisionsDialog
 from workbench.tui.screens.recertify_dialog import RecertifyDialog
 from workbench.tui.screens.vendor_evaluation_dialog import VendorEvaluationDialog
 
+pytestmark = pytest.mark.slow  # several seconds each: started first (see tests/conftest.py)
+
 EXPORT_WORDS = {"good_utf8.csv", "good_utf8", "csv", "utf-8", "UTF-8", "utf", "UTF"}
 """the activity file's name and encoding, as the file has them"""
 AUDIT_FILE_WORDS = {"crm", "audit", "odoo", "xlsx", "crm-audit-odoo.xlsx", "crm-audit-odoo"}

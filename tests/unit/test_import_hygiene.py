@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 CORE = sorted(
     ".".join(p.relative_to(ROOT).with_suffix("").parts)
@@ -59,6 +61,7 @@ def loaded_by_each_core_module() -> dict[str, set[str]]:
     return found
 
 
+@pytest.mark.slow
 def test_each_core_module_imports_alone_and_loads_no_ui_or_writer():
     """One test for every core module (the forks run once: as a test per module they ran once per
     xdist worker, 8 s each); each offender is named with what it loaded."""

@@ -116,6 +116,7 @@ def test_each_engagement_numbers_its_own_defects(spec):
         assert [d.title for d in two.defects()] == ["c"]
 
 
+@pytest.mark.slow
 def test_a_store_move_carries_the_defect_log_and_the_results_there_and_back(pg_server, tmp_path):
     from tests.engagement.concurrency_helpers import crmwb
     from tests.engagement.lifecycle_helpers import RETAIL
