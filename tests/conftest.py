@@ -14,15 +14,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _quicker_idle_checks() -> None:
-    """Pilot's `pause()` and `press()` wait for the app to go idle by sleeping in slices of
-    `textual._wait.SLEEP_GRANULARITY` (20 ms) and checking that the process used no CPU meanwhile; every
-    pause costs at least one slice, and a journey makes hundreds. The check is the same with 2 ms slices
-    (idle: under 1 ms of CPU in the slice, `SLEEP_IDLE`), so the tests wait for the same thing, only
-    without idling a core for 18 ms each time. The helpers in tests/tui/helpers.py wait for workers and
-    pending layouts by looking at them, never by the clock."""
+    """Pilot's `pause()` and `press()` (and a snapshot's two waits for animations) wait for the app to go
+    idle by sleeping in slices of `textual._wait.SLEEP_GRANULARITY` (20 ms) and checking that the process
+    used no CPU meanwhile; every pause costs at least one slice, and a journey makes hundreds. The check is
+    the same with 2 ms slices (idle: under 1 ms of CPU in the slice, `SLEEP_IDLE`), so the tests wait for
+    the same thing, only without idling a core for 18 ms each time. The helpers in tests/tui/helpers.py
+    wait for workers and pending layouts by looking at them, never by the clock."""
     import textual._wait
 
     textual._wait.SLEEP_GRANULARITY = 0.002
+    # the minimum wait of `wait_for_scheduled_animations` and `Pilot.exit` (bound when Textual was imported)
+    textual._wait.wait_for_idle.__defaults__ = (0.002, 1)
 
 
 _quicker_idle_checks()

@@ -106,3 +106,12 @@ def snapshot_engagement(_templates, tmp_path, monkeypatch) -> Path:
     monkeypatch.chdir(tmp_path)
     copy_engagement(_templates["seeded"], tmp_path / "acme", fixed_times=True)
     return Path("acme")
+
+
+@pytest.fixture
+def quick_watcher(monkeypatch) -> None:
+    """The watcher looks every 0.3 s instead of 1.5 s: for tests that wait for it to notice another
+    program's change (each idled ~1.4 s waiting). What it does when it looks is unchanged."""
+    from workbench.tui import watcher
+
+    monkeypatch.setattr(watcher, "POLL_SECONDS", 0.3)

@@ -20,6 +20,8 @@ from workbench.store.postgres import grant_roles
 from workbench.tui.app import make_app
 from workbench.tui.widgets.task_table import TaskTable
 
+pytestmark = pytest.mark.usefixtures("quick_watcher")  # they wait for it to see changes
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

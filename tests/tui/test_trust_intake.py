@@ -5,6 +5,7 @@ in turn instead of skipping one."""
 
 from __future__ import annotations
 
+import pytest
 import yaml
 from textual import events
 from textual.widgets import SelectionList
@@ -15,6 +16,8 @@ from tests.tui.test_journey_intake import open_question, saved_answers
 from workbench.tui.app import make_app
 from workbench.tui.screens.intake import IntakeScreen
 from workbench.tui.widgets.question_form import QuestionForm
+
+pytestmark = pytest.mark.usefixtures("quick_watcher")  # they wait for it to see changes
 
 
 def unanswer(folder, *question_ids: str) -> None:

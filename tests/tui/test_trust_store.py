@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from tests.tui.conftest import AUTHOR, TODAY
 from tests.tui.helpers import settle
 from tests.tui.store_support import lock_held, notifications, wait_for
@@ -14,6 +16,8 @@ from workbench.tui import watcher
 from workbench.tui.app import make_app
 from workbench.tui.screens.phases import PhasesScreen
 from workbench.tui.widgets.task_table import TaskTable
+
+pytestmark = pytest.mark.usefixtures("quick_watcher")  # they wait for it to see changes
 
 BUSY = "Another program is writing"
 
