@@ -76,14 +76,16 @@ async def painted(pilot: Pilot) -> None:
 
 
 def _layout_pending(screen) -> bool:
-    """A layout, a scroll, a recompose or widgets to paint are waiting (a screen under a dialog keeps its
-    `_repaint_required` set after each update: the top screen repaints what it covers), or a table has
-    rows whose column widths it has not measured yet (it does so when its own queue is idle, which can
-    come after the app's: the portfolio once showed its columns at their headings' width)."""
+    """A layout, a scroll, a recompose, callbacks after the next refresh or widgets to paint are waiting
+    (a screen under a dialog keeps its `_repaint_required` set after each update: the top screen repaints
+    what it covers), or a table has rows whose column widths it has not measured yet (it does so when its
+    own queue is idle, which can come after the app's: the portfolio once showed its columns at their
+    headings' width)."""
     return bool(
         screen._layout_required
         or screen._scroll_required
         or screen._recompose_required
         or screen._dirty_widgets
+        or screen._callbacks  # call_after_refresh work not run yet (a relabelled tab's underline is moved so)
         or any(table._require_update_dimensions or table._updated_cells for table in screen.query(DataTable))
     )
