@@ -34,6 +34,12 @@ WORDS = {
 }
 """severities, drift kinds and scopes as people read them (JSON and SARIF keep the codes)"""
 
+
+def word(code: object) -> object:
+    """A severity, drift kind or scope in words, in the interface language; anything else as it is."""
+    return _(WORDS[code]) if isinstance(code, str) and code in WORDS else code
+
+
 FIXES = {
     "wider": N_("narrow the right in the CRM to the design's scope, or widen the design on purpose"),
     "extra": N_("take the right away in the CRM, or add it to the design on purpose"),

@@ -7,16 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbench.app.audit import WORDS, DriftAudit
+from workbench.app.audit import DriftAudit, word
 from workbench.domain.audit_report import AuditReport
-from workbench.i18n import _
 
 FILE_FORMATS = {"xlsx": ".xlsx", "sarif": ".sarif", "json": ".json", "md": ".md"}
 """format -> the file name ending the TUI proposes"""
-
-
-def word(code: object) -> object:
-    return _(WORDS[code]) if isinstance(code, str) and code in WORDS else code
 
 
 def audit_text(report: AuditReport, fmt: str, compared: int = 0) -> str:

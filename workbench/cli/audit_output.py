@@ -8,16 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from workbench.app.audit import WORDS
-from workbench.domain.audit_report import AuditReport
+from workbench.app.audit import word
+from workbench.domain.audit_report import AuditReport, clean_sentence, drift_row, drift_titles
 from workbench.domain.fixed_ids import crm_target_list
 from workbench.domain.recertify_decisions import ChangePlan, CrmStep
 from workbench.i18n import _, ngettext
-
-
-def word(code: object) -> object:
-    return _(WORDS[code]) if isinstance(code, str) and code in WORDS else code
-
 
 DASH = "-"
 
@@ -41,23 +36,9 @@ def drift_lines(report: AuditReport, compared: int) -> list[str]:
     )
     lines = [head]
     if report.clean:
-        lines.append(
-            ngettext(
-                "clean: the {target} export grants exactly what the design can express there "
-                "({n} right compared)",
-                "clean: the {target} export grants exactly what the design can express there "
-                "({n} rights compared)",
-                compared,
-            ).format(target=report.target, n=num(compared))
-        )
+        lines.append(clean_sentence(report.target, compared, num(compared)))
     else:
-        lines += table(
-            (_("severity"), _("kind"), _("role"), _("object"), _("action"), _("design"), _("live")),
-            (
-                (word(d.severity), word(d.kind), d.role, d.object, d.action, word(d.design), word(d.live))
-                for d in report.drifts
-            ),
-        )
+        lines += table(drift_titles(), (drift_row(d, word) for d in report.drifts))
         counts = report.counts()
         kinds = ", ".join(f"{num(n)} {word(k)}" for k, n in report.by_kind().items())
         lines.append(

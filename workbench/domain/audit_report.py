@@ -8,11 +8,12 @@ table can point at the line that grants a right. Without it a drift points at th
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from workbench.domain.drift import Drift, Limitation, LiveMatrix
 from workbench.domain.problems import Problem
-from workbench.i18n import N_
+from workbench.i18n import N_, _, ngettext
 
 KINDS: dict[str, tuple[str, str]] = {
     "wider": ("error", N_("The live CRM grants a right with a wider scope than the design.")),
@@ -127,3 +128,30 @@ class AuditReport:
             ],
             "warnings": [p.to_dict() for p in self.warnings],
         }
+
+
+def drift_titles() -> tuple[str, ...]:
+    """The drift table's columns in the interface language (the terminal table and the Markdown)."""
+    return (_("severity"), _("kind"), _("role"), _("object"), _("action"), _("design"), _("live"))
+
+
+def drift_row(drift: Drift, word: Callable[[object], object]) -> tuple[object, ...]:
+    """One drift's cells for that table, its codes in words by `word`."""
+    return (
+        word(drift.severity),
+        word(drift.kind),
+        drift.role,
+        drift.object,
+        drift.action,
+        word(drift.design),
+        word(drift.live),
+    )
+
+
+def clean_sentence(target: str, compared: int, number: str) -> str:
+    """What a clean audit says; `number` is `compared` written as the output writes numbers."""
+    return ngettext(
+        "clean: the {target} export grants exactly what the design can express there ({n} right compared)",
+        "clean: the {target} export grants exactly what the design can express there ({n} rights compared)",
+        compared,
+    ).format(target=target, n=number)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from workbench.domain.audit_report import AuditReport
+from workbench.domain.audit_report import AuditReport, clean_sentence, drift_row, drift_titles
 from workbench.domain.locale import format_number
-from workbench.i18n import _, current_language, ngettext
+from workbench.i18n import _, current_language
 from workbench.writers.markdown import md_inline
 
 
@@ -26,22 +26,12 @@ def markdown(report: AuditReport, compared: int, word: Callable[[object], object
         "",
     ]
     if report.clean:
-        lines.append(
-            md_inline(
-                ngettext(
-                    "clean: the {target} export grants exactly what the design can express there "
-                    "({n} right compared)",
-                    "clean: the {target} export grants exactly what the design can express there "
-                    "({n} rights compared)",
-                    compared,
-                ).format(target=report.target, n=format_number(compared, lang))
-            )
-        )
+        lines.append(md_inline(clean_sentence(report.target, compared, format_number(compared, lang))))
         return "\n".join(lines) + "\n"
-    titles = (_("severity"), _("kind"), _("role"), _("object"), _("action"), _("design"), _("live"))
+    titles = drift_titles()
     lines += ["| " + " | ".join(md_inline(t) for t in titles) + " |", "|" + "---|" * len(titles)]
     for d in report.drifts:
-        cells = (word(d.severity), word(d.kind), d.role, d.object, d.action, word(d.design), word(d.live))
+        cells = drift_row(d, word)
         lines.append("| " + " | ".join(md_inline("-" if c is None else c) for c in cells) + " |")
     counts = report.counts()
     lines += [
