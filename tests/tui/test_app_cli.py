@@ -55,6 +55,27 @@ def test_demo_without_a_terminal_is_the_walk_through(run_cli, tmp_path):
     assert code == 0 and "Bundled playbooks:" in out and "opens the workbench" not in out
 
 
+@pytest.mark.parametrize(
+    ("lang", "heading", "digits"),
+    [("ru", "Задачи по этапам:", "18 задач"), ("fa", "کارها در هر مرحله:", "۱۸ کار")],
+)
+def test_the_walk_through_speaks_the_interface_language(run_cli, tmp_path, lang, heading, digits):
+    """Every fixed word of the walk-through from the catalogue, numbers written the language's way; what
+    stays Latin is ids, file names and the product's name."""
+    import re
+
+    from workbench.loading.catalog import discover
+    from workbench.loading.playbooks import load_playbook
+
+    code, out, _ = run_cli("demo", "--lang", lang, cwd=tmp_path)
+    assert code == 0 and heading in out and digits in out
+    names = {e.id for e in discover()} | {p.id for p in load_playbook(demo_cmd.DEMO_PLAYBOOK).model.processes}
+    names |= {"RFP", "KPI", "SFA", "Example", "Appliance", "Retail", "demo", "crmwb"}  # acronyms, the client
+    ids = re.compile(r"[\w.-]*[-_.][\w.-]*")  # ids with a dash, dot or underscore, and file names
+    latin = set(re.findall(r"[A-Za-z]{3,}", ids.sub(" ", out))) - names
+    assert not latin, sorted(latin)
+
+
 def test_demo_creates_the_engagement_once_and_opens_it_on_the_phases(run_cli, monkeypatch, tmp_path):
     opened = []
     monkeypatch.setattr(open_cmd, "has_terminal", lambda: True)

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from workbench.cli.exit_codes import ExitCode
-from workbench.i18n import _
+from workbench.i18n import _, ngettext
 
 DEMO_PLAYBOOK = "b2c-retail-loyalty"
 FALLBACK_PLAYBOOK = "core"
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     if args.no_tui or not has_terminal():
         code = walk_through(args)
         if not args.no_tui and code == 0:
-            print("\nIn a terminal, `crmwb demo` opens the workbench on a demo engagement.")
+            print("\n" + _("In a terminal, `crmwb demo` opens the workbench on a demo engagement."))
         return code
     from workbench.cli.engagement_args import fail
     from workbench.store.engagement import EngagementError
@@ -151,11 +151,16 @@ def walk_through(args: argparse.Namespace) -> int:
     from workbench.loading.catalog import bundled_dir, discover
     from workbench.loading.playbooks import load_playbook
 
-    print("Bundled playbooks:")
+    print(_("Bundled playbooks:"))
     failed = False
     for entry in (e for e in discover() if e.origin == "bundled"):
         loaded = load_playbook(entry.path)
-        state = "ok" if loaded.ok and not loaded.problems else f"{len(loaded.problems)} problem(s)"
+        count = len(loaded.problems)
+        state = (
+            _("ok")
+            if loaded.ok and not count
+            else ngettext("{n} problem", "{n} problems", count).format(n=count)
+        )
         print(f"  {entry.id:<22} {state}")
         print_problems(loaded.problems)
         failed |= not loaded.ok
@@ -172,6 +177,9 @@ def walk_through(args: argparse.Namespace) -> int:
         return ExitCode.BAD_INPUT
     resolved = resolve(loaded.model, answers.answers)
     client = answers.client or answers_path.stem
-    print(f"\n{client} — playbook {loaded.model.id} {loaded.model.version} (answers: {answers_path.name})\n")
+    heading = _("{client} — playbook {playbook} {version} (answers: {answers})").format(
+        client=client, playbook=loaded.model.id, version=loaded.model.version, answers=answers_path.name
+    )
+    print(f"\n{heading}\n")
     print_summary(summarize(resolved, loaded.playbook), resolved, sys.stdout)
     return ExitCode.OK
