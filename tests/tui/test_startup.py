@@ -93,6 +93,11 @@ async def test_crmwb_open_shows_a_loading_screen_then_the_engagement(engagement,
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, OpeningScreen)
+        assert not app.screen.query(LoadingIndicator)  # an engagement that opens at once: nothing flashes
+        for _ in range(100):  # SHOW_AFTER, on a machine that may be busy
+            await pilot.pause(0.05)
+            if app.screen.query(LoadingIndicator):
+                break
         assert str(engagement) in text_of(app.screen.query_one("#opening-text", Static))
         assert app.screen.query(LoadingIndicator)
         await pilot.press("f4")  # a section that needs the engagement: refused with a notice, no crash
@@ -154,3 +159,64 @@ def test_every_worker_has_a_description():
             if "description" not in {k.arg for k in node.keywords}:
                 missing.append(f"{path.relative_to(tui)}:{node.lineno}")
     assert calls > 10 and not missing, missing
+
+
+def collector_after(*argv: str, tmp_path: Path) -> dict[str, int]:
+    """Run `crmwb ARGV` to its first working screen in a fresh interpreter; then say whether the cyclic
+    collector is on, how many objects start-up froze, and how many of them were garbage."""
+    probe = (
+        "import gc\nfrom workbench.cli.main import main\n"
+        f"code = main({list(argv)!r})\n"
+        "on, frozen = gc.isenabled(), gc.get_freeze_count()\n"
+        "gc.unfreeze()\n"
+        "print(code, int(on), frozen, gc.collect())"
+    )
+    env = {**os.environ, "CRMWB_EXIT_AFTER_FIRST_SCREEN": "1", "XDG_STATE_HOME": str(tmp_path / "state")}
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    code, on, frozen, garbage = map(int, result.stdout.split()[-4:])
+    assert code == 0, result.stderr
+    return {"on": on, "frozen": frozen, "garbage": garbage}
+
+
+def test_start_up_pauses_the_collector_then_freezes_what_it_built_and_resumes(engagement, tmp_path):
+    """startup_gc.py: paused from the command line's first step, back on once the first working screen is
+    painted, with what start-up built frozen; the garbage frozen with it stays a small share."""
+    for argv in ((), ("open", str(engagement))):
+        seen = collector_after(*argv, tmp_path=tmp_path)
+        assert seen["on"] == 1, argv
+        assert seen["frozen"] > 50_000, (argv, seen)  # the modules, the stylesheet, the widgets...
+        assert seen["garbage"] < min(40_000, seen["frozen"] // 4), (argv, seen)
+
+
+def test_the_collector_is_left_as_it_was_whatever_happens():
+    import gc
+
+    from workbench.app.startup_gc import first_screen_painted, paused_until_first_screen
+
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    first_screen_painted()  # nothing paused it: no freeze, no change
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+    try:
+        with paused_until_first_screen():
+            assert not gc.isenabled()
+            raise RuntimeError("a command that fails before any screen")
+    except RuntimeError:
+        pass
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+    gc.disable()
+    try:
+        with paused_until_first_screen():  # paused by somebody else: theirs to resume
+            first_screen_painted()
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

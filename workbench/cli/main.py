@@ -182,6 +182,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+TUI_COMMANDS = (None, "open", "demo")
+"""the command lines that may start the TUI (None: `crmwb` with no command)"""
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if "uat" in argv:
@@ -189,6 +193,15 @@ def main(argv: list[str] | None = None) -> int:
 
         argv = swap_order(argv)
     wanted = next((a for a in argv if a in COMMANDS), None)
+    if wanted not in TUI_COMMANDS:
+        return _run(argv, wanted)
+    from workbench.app.startup_gc import paused_until_first_screen
+
+    with paused_until_first_screen():  # the app resumes it once its first working screen is painted
+        return _run(argv, wanted)
+
+
+def _run(argv: list[str], wanted: str | None) -> int:
     help_language(argv)
     if wanted is None and not argv:
         from workbench.cli.open_cmd import FIRST_SCREEN_EXIT

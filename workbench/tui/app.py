@@ -23,6 +23,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from workbench.app.recent import Recent, remember
+from workbench.app.startup_gc import first_screen_painted
 from workbench.i18n import N_, _
 from workbench.settings import Settings
 from workbench.tui import messages as m
@@ -202,6 +203,8 @@ class WorkbenchApp(App[int]):
     def on_ready(self) -> None:
         """The first screen is painted: the start screen, the engagement's section opened on mount, or the
         loading screen while the engagement opens in a worker."""
+        if not self.opening:  # the start screen, or the engagement given: start-up is over
+            first_screen_painted()
         wanted = self.exit_after_first_screen
         if wanted == "first-frame" or (wanted and not self.opening):
             self.exit(0)
@@ -413,6 +416,7 @@ class WorkbenchApp(App[int]):
         first, self.opening = self.opening is not None, None
         await self.install_session(message.session, self.first_section if first else None)
         if first:
+            self.call_after_refresh(first_screen_painted)  # its section is shown: start-up is over
             await self.remove_mode("opening")
             if self.exit_after_first_screen:
                 self.call_after_refresh(self.exit, 0)
