@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.child import Run, measure  # noqa: E402
+from benchmarks.child import Run, compile_like_an_install, measure  # noqa: E402
 
 
 def crmwb() -> list[str]:
@@ -58,6 +58,7 @@ def main(rounds: int) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="crmwb-first-screen-"))
     os.environ["XDG_STATE_HOME"] = str(tmp / "state")  # never read or write the real recent list
     os.environ["CRMWB_EXIT_AFTER_FIRST_SCREEN"] = "1"
+    compile_like_an_install()
     folder = core_engagement(tmp / "core")
     commands = {
         "bare Textual app": [sys.executable, str(ROOT / "benchmarks" / "bare_textual_app.py")],

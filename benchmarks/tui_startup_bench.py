@@ -126,7 +126,10 @@ def in_process(runs: int) -> None:
 
 
 def cold(runs: int) -> None:
+    from benchmarks.child import compile_like_an_install
     from workbench.cli.demo_cmd import ensure_demo
+
+    compile_like_an_install()
 
     env = {**os.environ, "XDG_STATE_HOME": tempfile.mkdtemp(prefix="crmwb-bench-state-")}
     folder = ensure_demo(Path(tempfile.mkdtemp(prefix="crmwb-bench-")) / "demo", date(2026, 3, 18))
