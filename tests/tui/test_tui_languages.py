@@ -116,12 +116,13 @@ def found_leaks(text: str, lang: str, ids: frozenset[str]) -> list[str]:
 
 
 def _cut(word: str, text: str, ids: frozenset[str]) -> bool:
-    """`word` is only a piece of an allowed word, cut by a column (…), the screen's edge or a dialog
-    drawn over it (█): "CR" of CRM at the right edge, "RM" of CRM beside the help dialog."""
+    """`word` is only a piece of an allowed word, cut by a column (…), the screen's edge, a field's edge
+    (the folder's path in an input, then its padding) or a dialog drawn over it (█): "CR" of CRM at the
+    right edge, "RM" of CRM beside the help dialog, "pop" of the temporary folder `popen-gw1`."""
     if not any(word in i for i in ids):
         return False
     cut = "…█▏▎▊▐▌│┃"
-    edge = rf"(?:^|[{cut}]){re.escape(word)}\b|\b{re.escape(word)}(?:$|[{cut}])"
+    edge = rf"(?:^|[{cut}]) *{re.escape(word)}\b|\b{re.escape(word)} *(?:$|[{cut}])"
     return re.search(edge, text, re.M) is not None
 
 
