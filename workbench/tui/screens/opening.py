@@ -5,8 +5,13 @@ resolved or for the task list to be synced.
 An engagement whose playbook is in the cache opens in a fraction of a second: a loading screen would only
 flash, and drawing it (header, section bar, footer, a spinner redrawn while the worker holds the
 interpreter) cost a fifth of `crmwb open`'s own time. So the screen starts empty, in the theme's
-background, and shows the frame, the folder and a loading indicator only if the engagement is still
-opening after SHOW_AFTER seconds."""
+background, and shows the folder and a loading indicator only if the engagement is still opening after
+SHOW_AFTER seconds.
+
+It has no header, section bar or footer. Textual's Header updates its title from a watcher queued when
+the app's subtitle changes, which the opened engagement does at once; a header being mounted just then
+(the loading screen appearing as the engagement arrives) had no title widget yet, and the watcher's error
+ended the app (5 of 8 start-up timings around SHOW_AFTER in a test)."""
 
 from __future__ import annotations
 
@@ -33,13 +38,18 @@ class OpeningScreen(WorkbenchScreen):
 
     def compose(self) -> ComposeResult:
         if self.showing:
-            yield from super().compose()
+            from workbench.tui.bidi import mark_rtl
+
+            mark_rtl(self)
+            yield from self.compose_body()
 
     def on_mount(self) -> None:
         if not self.showing:
             self.set_timer(SHOW_AFTER, self.show_progress)
 
     async def show_progress(self) -> None:
+        if self.showing or not self.is_current or self.wb.opening is None:  # opened meanwhile: never shown
+            return
         self.showing = True
         await self.recompose()
 
