@@ -11,11 +11,11 @@ from textual.app import ComposeResult
 from textual.events import Event
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Header
 
 from workbench.i18n import _
 from workbench.tui.widgets.compact_footer import CompactFooter
 from workbench.tui.widgets.navbar import NavBar
+from workbench.tui.widgets.safe_header import SafeHeader
 
 if TYPE_CHECKING:
     from workbench.app.session import Session
@@ -42,7 +42,7 @@ class WorkbenchScreen(Screen):
         from workbench.tui.bidi import mark_rtl
 
         mark_rtl(self)
-        yield Header(icon="◆")
+        yield SafeHeader(icon="◆")
         yield NavBar(self.SECTION)
         yield from self.compose_body()
         yield CompactFooter()
