@@ -113,9 +113,11 @@ class WorkbenchApp(App[int]):
     ) -> None:
         self.opening = opening
         """the engagement folder to open in a worker behind a loading screen (`crmwb open DIR`)"""
-        if opening is not None:
-            # read by App.__init__: the first screen is the loading screen (this instance only, so not on
-            # the class that Textual declares it on)
+        arriving = opening if opening is not None else (session.folder if session is not None else None)
+        if arriving is not None:
+            # read by App.__init__: the first screen is the (empty, for now) loading screen, not the start
+            # screen, which would be built and laid out only to be covered at once by the engagement's
+            # section (this instance only, so not on the class that Textual declares it on)
             self.DEFAULT_MODE = "opening"  # type: ignore[misc]
         super().__init__()
         from workbench.tui.shared_stylesheet import SharedStylesheet
@@ -127,10 +129,10 @@ class WorkbenchApp(App[int]):
         self.language_chosen = language
         """the language the person chose (--lang, $CRMWB_LANG, the settings file); None: each engagement's"""
         use_interface_language(language or (session.opened.engagement.language if session else "") or "en")
-        if opening is not None:
+        if arriving is not None:
             from workbench.tui.screens.opening import OpeningScreen
 
-            self.add_mode("opening", stamped(self, partial(OpeningScreen, opening)))
+            self.add_mode("opening", stamped(self, partial(OpeningScreen, arriving)))
         self.session = session
         self.first_section = section
         self.author = author
@@ -194,6 +196,7 @@ class WorkbenchApp(App[int]):
         session, self.session = self.session, None
         if session is not None:
             await self.install_session(session, self.first_section)
+            await self.remove_mode("opening")
         else:
             await self._install_modes()
             if self.opening is not None:  # after the loading screen is painted: the worker holds the GIL
