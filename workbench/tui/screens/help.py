@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Label, Markdown
+from textual.widgets import Label
 
 from workbench.i18n import N_, _
 from workbench.tui.bidi import visual
@@ -202,15 +202,18 @@ class HelpScreen(ModalScreen[None]):
 
                     yield BidiText(lines=help_lines(self.current), id="help-text")
                 else:  # the rest follows the first paint: it imports every section's screen
-                    yield Markdown(as_markdown(own_parts(self.current)), id="help-own")
-                    yield Markdown(id="help-others")
+                    from workbench.tui.widgets.keys_help import KeysHelp
+
+                    yield KeysHelp(own_parts(self.current), id="help-keys")
 
     def on_mount(self) -> None:
-        if self.query("#help-others"):
+        if self.query("#help-keys"):
             self.call_after_refresh(self._show_others)
 
     def _show_others(self) -> None:
-        self.query_one("#help-others", Markdown).update(as_markdown(other_parts(self.current)))
+        from workbench.tui.widgets.keys_help import KeysHelp
+
+        self.query_one("#help-keys", KeysHelp).set_parts(help_parts(self.current))
 
     def action_close(self) -> None:
         self.dismiss(None)

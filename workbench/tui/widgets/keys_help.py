@@ -1,0 +1,104 @@
+"""The help's keys as one widget: headings, a sentence per screen, and a row per key whose words wrap
+under the words, not under the key.
+
+Textual's Markdown made a widget of every block: the full help was some 270 widgets (a paragraph, a
+bullet and two containers per key), which took 0.75-0.9 s to open with F1 and about 0.5 s to restyle on
+every theme change. This draws the same text from one widget. Persian, laid out right to left by the app,
+goes through BidiText instead (screens/help.py)."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from rich.cells import cell_len
+from textual.content import Content
+from textual.geometry import Size
+from textual.widget import Widget
+
+KEY_ROW = re.compile(r"^- `(?P<key>[^`]+)` \*\*(?P<what>.+?)\*\*(?:: (?P<more>.*))?$")
+"""a row of `screens.help.table`: - `KEY` **what it does**: more words"""
+GAP = "  "
+
+Part = tuple[str, str]
+"""(kind, Markdown) as `screens.help.help_parts` gives them: heading, text or keys"""
+
+
+def _plain(markdown: str) -> str:
+    """A sentence without its Markdown marks (`code`, **bold**, _emphasis_)."""
+    return re.sub(r"(\*\*|`|(?<!\w)_|_(?!\w))", "", markdown)
+
+
+class KeysHelp(Widget):
+    DEFAULT_CSS = """
+    KeysHelp { height: auto; padding: 0 1; }
+    """
+
+    def __init__(self, parts: list[Part] | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._parts: list[Part] = list(parts or [])
+        self._lines_for: tuple[int, str] | None = None
+        self._lines: list[Content] = []
+
+    @property
+    def text(self) -> str:
+        """What is shown, as plain text (what a test reads)."""
+        return "\n".join(line.plain for line in self.lines(self.size.width or 80))
+
+    def set_parts(self, parts: list[Part]) -> None:
+        self._parts = list(parts)
+        self._lines_for = None
+        self.clear_cached_dimensions()
+        self.refresh(layout=True)
+
+    def lines(self, width: int) -> list[Content]:
+        """The lines at `width` in the current theme, kept until either changes (Textual asks for the
+        height and then the content of the same frame)."""
+        key = (width, self.app.theme)
+        if self._lines_for != key:
+            self._lines_for = key
+            self._lines = self._layout(max(width, 20))
+        return self._lines
+
+    def _layout(self, width: int) -> list[Content]:
+        accent = self.app.current_theme.accent or "bold"
+        out: list[Content] = []
+        for kind, part in self._parts:
+            if not part:
+                continue
+            if kind == "heading":
+                if out:
+                    out.append(Content(""))
+                out.append(Content.styled(part.removeprefix("## "), "bold underline"))
+            elif kind == "keys":
+                out += self._key_rows(part.split("\n"), width, accent)
+            else:
+                out += [Content.styled(line, "dim") for line in textwrap.wrap(_plain(part), width) or [""]]
+        return out
+
+    @staticmethod
+    def _key_rows(rows: list[str], width: int, accent: str) -> list[Content]:
+        found = [KEY_ROW.match(row) for row in rows]
+        key_width = max((cell_len(m["key"]) for m in found if m), default=0)
+        indent = " " * (key_width + len(GAP))
+        out: list[Content] = []
+        for row, match in zip(rows, found):
+            if match is None:  # "No keys of its own."
+                out.append(Content.styled(_plain(row), "dim italic"))
+                continue
+            key, what, more = match["key"], match["what"], match["more"]
+            text = f"{key}{' ' * (key_width - cell_len(key))}{GAP}{what}" + (
+                f": {_plain(more)}" if more else ""
+            )
+            wrapped = textwrap.wrap(text, width, subsequent_indent=indent, break_on_hyphens=False) or [text]
+            first = Content(wrapped[0]).stylize(f"bold {accent}", 0, len(key))
+            start = len(key) + key_width - cell_len(key) + len(GAP)  # where `what` begins
+            first = first.stylize("bold", start, min(start + len(what), len(wrapped[0])))
+            out += [first, *(Content(line) for line in wrapped[1:])]
+        return out
+
+    def render(self) -> Content:
+        return Content("\n").join(self.lines(self.content_region.width or self.size.width or 80))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines(width))
