@@ -382,8 +382,10 @@ def _named_file_texts(path: Path) -> list[str] | None:
 # ----------------------------------------------------------------------------- what counts as a leak
 
 
+@functools.cache
 def playbook_ids(answers: Path) -> frozenset[str]:
-    """Every id of the client's playbook: an id is a name, never text to translate."""
+    """Every id of the client's playbook: an id is a name, never text to translate (read once per process:
+    the fa and ru runs of a client share it)."""
     from workbench.loading.playbooks import load_playbook
 
     pb = load_playbook(_answers_playbook(answers)).playbook
