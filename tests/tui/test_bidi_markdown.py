@@ -1,4 +1,4 @@
-"""Persian Markdown views laid out for an ordinary terminal: the job-description preview under Pilot.
+"""Markdown views laid out for an ordinary terminal: the job-description preview under Pilot.
 
 What the screen shows is read from the compositor's strips (what a terminal receives); a Persian
 sentence of the job description must appear there exactly as `bidi.visual()` lays it out, the headings
@@ -42,7 +42,7 @@ async def test_the_persian_job_description_preview_reads_right_to_left(tmp_path)
         source = preview.source
         assert source.startswith("# شرح شغل: مدیر CRM") and SENTENCE in source  # logical order behind it
         assert preview.laid_out
-        assert not screen.query_one(Markdown).display and screen.query_one(BidiMarkdown).display
+        assert not screen.query(Markdown) and screen.query_one(BidiMarkdown).display  # one widget
         shown = screen_text(app)
         width = screen.query_one(BidiMarkdown).content_region.width
         first_line = textwrap.wrap(source.split("## ")[1].split("\n", 2)[2].strip(), width)[0]
@@ -77,7 +77,7 @@ async def test_the_persian_job_description_preview_reads_right_to_left(tmp_path)
     assert (tmp_path / "hr" / "crm_manager.fa.md").read_text(encoding="utf-8") == source  # the data unchanged
 
 
-async def test_russian_stays_textual_markdown_and_the_view_follows_the_language():
+async def test_russian_reads_left_to_right_with_its_bold_and_the_view_follows_the_language():
     app = make_app(today=TODAY, lang="fa")
     async with app.run_test(size=SIZE) as pilot:
         screen = await _persian_crm_manager(pilot)
@@ -87,14 +87,22 @@ async def test_russian_stays_textual_markdown_and_the_view_follows_the_language(
         preview = screen.query_one("#preview", MarkdownPreview)
         assert preview.source.startswith("# ") and not bidi.has_rtl(preview.source)
         assert any("\u0400" <= ch <= "\u04ff" for ch in preview.source)  # Russian
-        assert not preview.laid_out
-        markdown = screen.query_one(Markdown)
-        assert markdown.display and markdown.source == preview.source
-        assert not screen.query_one(BidiMarkdown).display
+        assert not preview.laid_out and not screen.query(Markdown)
+        view = screen.query_one(BidiMarkdown)
+        assert view.source == preview.source
+        heading = preview.source.split("\n", 1)[0].removeprefix("# ")
+        row = next(line for line in screen_text(app).split("\n") if heading in line)
+        assert heading + " " * 20 in row  # as written, left-aligned: the room is on its right
+        drawn = view.render()
+        bold_label = next(
+            span
+            for span in drawn.spans
+            if "bold" in str(span.style) and drawn.plain[span.start : span.end].endswith(":")
+        )  # "**Подчиняется:**" keeps its bold
+        assert "**" not in drawn.plain and "\ue000" not in drawn.plain and bold_label.end > bold_label.start
         buttons[1].value = True  # فارسی again
         await settle(pilot)
-        assert preview.laid_out and screen.query_one(BidiMarkdown).display and not markdown.display
-        assert screen.query_one(BidiMarkdown).source == preview.source and bidi.has_rtl(preview.source)
+        assert preview.laid_out and view.source == preview.source and bidi.has_rtl(preview.source)
 
 
 async def test_a_terminal_that_does_bidi_gets_the_persian_markdown_as_it_is(monkeypatch):
@@ -105,7 +113,9 @@ async def test_a_terminal_that_does_bidi_gets_the_persian_markdown_as_it_is(monk
             screen = await _persian_crm_manager(pilot)
             preview = screen.query_one("#preview", MarkdownPreview)
             assert bidi.has_rtl(preview.source) and not preview.laid_out
-            assert screen.query_one(Markdown).source == preview.source
+            view = screen.query_one(BidiMarkdown)
+            assert view.source == preview.source
+            assert SENTENCE in view.render().plain  # logical order: the terminal lays it out
     finally:
         bidi.set_mode("app")
 
@@ -138,3 +148,22 @@ def test_a_line_break_tag_in_a_table_cell_separates_its_items_and_never_shows():
     blocks = parse_blocks("| # | پیشنهاد |\n|---|---|\n| ۱ | یک<br>دو |\n")
     cells = [cell for block in blocks for row in block.rows for cell in row]
     assert "یک; دو" in cells and not any("<br" in cell for cell in cells)
+
+
+def test_left_to_right_keeps_its_order_its_bold_and_its_first_column_on_the_left():
+    from workbench.tui.widgets.bidi_markdown import _content
+
+    markdown = (
+        "- **Reports to the general manager of the company:** the line runs to the top\n\n"
+        "| KPI | Target |\n|---|---|\n| Active users | at least 90% |\n"
+    )
+    rows = layout(markdown, 30, rtl=False)
+    drawn = [_content(text, style) for text, style in rows]
+    plain = [c.plain for c in drawn]
+    assert plain[0].startswith("• Reports to the general") and plain[1].startswith("  ")  # hanging indent
+    bold = [[c.plain[s.start : s.end] for s in c.spans if "bold" in str(s.style)] for c in drawn[:2]]
+    assert bold[0] and bold[1] and "".join(bold[1]).strip().endswith("company:")  # bold over the break
+    assert "the top" in " ".join(plain[:3]) and not any("bold" in str(s.style) for s in drawn[2].spans)
+    header = next(p for p in plain if "KPI" in p)
+    assert header.index("KPI") < header.index("Target")  # read from the left
+    assert all("\ue000" not in p and "\ue001" not in p and "**" not in p for p in plain)

@@ -8,13 +8,16 @@ a list item has its bullet on the right and its continuation lines indented on t
 its first column on the right. Inline emphasis is dropped (a bold span cannot be followed through the
 reordering); links keep their text. The source itself is never changed: `source` gives it back.
 
-`MarkdownPreview` picks the widget: this one when the text holds right-to-left letters and the app lays
-them out (`bidi = "app"`), Textual's Markdown otherwise (English, Russian, and every language when the
-terminal does bidi itself).
+Left-to-right text (English, Russian, and every language when the terminal does bidi itself) is drawn by
+the same widget, left-aligned, with its lines as written and bold kept. It used to go to Textual's
+Markdown, which makes a widget of every block: a job description was some 300 widgets, restyled at every
+theme change (0.45 s each) and rebuilt at every change of role. `MarkdownPreview` is the view the screens
+use.
 """
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,11 +28,14 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
-from textual.widgets import Markdown
 
 from workbench.tui import bidi
 
 HEADING_STYLES = {1: "bold underline", 2: "bold", 3: "bold italic"}
+BOLD_ON, BOLD_OFF = "\ue000", "\ue001"
+"""where **bold** begins and ends in a block's text (private-use characters, never in a playbook's text);
+kept for left-to-right text, dropped before a right-to-left line is laid out"""
+MARKS = str.maketrans("", "", BOLD_ON + BOLD_OFF)
 COLUMN_GAP = " │ "
 LINE_BREAKS = {"<br>", "<br/>"}
 
@@ -60,6 +66,8 @@ def _inline(token) -> str:
             parts.append("\n")
         elif child.type == "image":
             parts.append(child.content)
+        elif child.type in ("strong_open", "strong_close"):
+            parts.append(BOLD_ON if child.type == "strong_open" else BOLD_OFF)
     return "".join(parts).strip()
 
 
@@ -131,7 +139,7 @@ class _BlockParser:
 
     def inline(self, token) -> None:
         if self.row is not None:
-            self.row.append(_inline(token))
+            self.row.append(_inline(token).translate(MARKS))
         elif self.heading:
             self.blocks.append(
                 Block("heading", _inline(token), HEADING_STYLES.get(self.heading, "bold italic"))
@@ -188,8 +196,9 @@ def _number(marker: str, text: str) -> str:
     return marker
 
 
-def _table(block: Block, width: int) -> list[Row]:
-    """The table with its first column on the right; cells wrapped in reading order inside their column."""
+def _table(block: Block, width: int, rtl: bool = True) -> list[Row]:
+    """The table with its first column on the reading side (the right for right-to-left text); cells
+    wrapped in reading order inside their column."""
     columns = max(len(r) for r in block.rows)
     rows = [r + [""] * (columns - len(r)) for r in block.rows]
     widths = [max(cell_len(r[i]) for r in rows) for i in range(columns)]
@@ -202,44 +211,83 @@ def _table(block: Block, width: int) -> list[Row]:
         wrapped = [
             textwrap.wrap(cell, widths[i], break_on_hyphens=False) or [""] for i, cell in enumerate(cells)
         ]
+        order = list(reversed(range(columns))) if rtl else list(range(columns))  # rtl: first is rightmost
         for line in range(max(len(w) for w in wrapped)):
             shown = []
-            for i in reversed(range(columns)):  # the first column is drawn rightmost
-                part = bidi.visual(wrapped[i][line]) if line < len(wrapped[i]) else ""
-                shown.append(" " * (widths[i] - cell_len(part)) + part)
+            for i in order:
+                part = _shown(wrapped[i][line], rtl) if line < len(wrapped[i]) else ""
+                pad = " " * (widths[i] - cell_len(part))
+                shown.append(pad + part if rtl else part + pad)
             out.append((COLUMN_GAP.join(shown), "bold" if index == 0 else ""))
         if index == 0:
-            out.append(("─┼─".join("─" * widths[i] for i in reversed(range(columns))), "dim"))
+            out.append(("─┼─".join("─" * widths[i] for i in order), "dim"))
     return out
 
 
-def layout(markdown: str, width: int) -> list[Row]:
-    """Every row the widget draws at `width`, in display order, before right alignment."""
+def _shown(line: str, rtl: bool) -> str:
+    """A wrapped line as drawn: laid out right to left without its bold marks, or as it is."""
+    return bidi.visual(line.translate(MARKS)) if rtl else line
+
+
+def _bold_closed(lines: list[str]) -> list[str]:
+    """Each line's bold marks balanced, so a bold phrase wrapped over two lines is bold on both."""
+    out: list[str] = []
+    bold = False
+    for line in lines:
+        opened = bold
+        for ch in line:
+            if ch in (BOLD_ON, BOLD_OFF):
+                bold = ch == BOLD_ON
+        out.append((BOLD_ON if opened else "") + line + (BOLD_OFF if bold else ""))
+    return out
+
+
+def layout(markdown: str, width: int, rtl: bool = True) -> list[Row]:
+    """Every row the widget draws at `width`, in display order, before right alignment (`rtl`), or as
+    written, with bold marks (left to right)."""
     rows: list[Row] = []
     previous = ""
     for block in parse_blocks(markdown):
         if rows and not (block.kind == "item" and previous == "item"):
             rows.append(("", ""))  # a blank row between blocks, not between the items of a list
         previous = block.kind
+        text = block.text.translate(MARKS) if rtl else block.text  # marks would shift where lines break
         if block.kind == "table" and block.rows:
-            rows += _table(block, width)
+            rows += _table(block, width, rtl)
         elif block.kind == "rule":
             rows.append(("─" * width, "dim"))
         elif block.kind == "code":
-            rows += [(bidi.visual(line), block.style) for line in block.text.split("\n")]
+            rows += [(_shown(line, rtl), block.style) for line in block.text.split("\n")]
         elif block.kind == "item":
             indent = "  " * block.depth
-            marker = _number(block.marker, block.text)
+            marker = _number(block.marker, text)
             first = f"{indent}{marker} " if marker else f"{indent}  "
             rest = indent + " " * (cell_len(marker) + 1)
-            rows += [(bidi.visual(line), "") for line in _wrap(block.text, width, first, rest)]
+            lines = _bold_closed(_wrap(text, width, first, rest))
+            rows += [(_shown(line, rtl), "") for line in lines]
         else:
-            rows += [(bidi.visual(line), block.style) for line in _wrap(block.text, width)]
+            rows += [(_shown(line, rtl), block.style) for line in _bold_closed(_wrap(text, width))]
     return rows
 
 
+def _content(text: str, style: str) -> Content:
+    """A row as Textual content: its style, and bold where the marks say."""
+    if BOLD_ON not in text:
+        return Content.styled(text, style) if style else Content(text)
+    parts: list[Content] = []
+    bold = False
+    for piece in re.split(f"([{BOLD_ON}{BOLD_OFF}])", text):
+        if piece in (BOLD_ON, BOLD_OFF):
+            bold = piece == BOLD_ON
+        elif piece:
+            wanted = " ".join(s for s in (style, "bold" if bold else "") if s)
+            parts.append(Content.styled(piece, wanted) if wanted else Content(piece))
+    return Content("").join(parts)
+
+
 class BidiMarkdown(Widget):
-    """Markdown laid out for display, right-aligned (see the module's docstring)."""
+    """Markdown laid out for display: right to left and right-aligned when it holds right-to-left text
+    the app lays out, else left-aligned as written (see the module's docstring)."""
 
     DEFAULT_CSS = """
     BidiMarkdown { height: auto; padding: 0 1; }
@@ -267,14 +315,15 @@ class BidiMarkdown(Widget):
         key = (self._source, width, bidi.current_mode())
         if self._rows_for != key:
             self._rows_for = key
-            self._rows = layout(self._source, width) if self._source and width > 0 else []
+            rtl = needs_layout(self._source)
+            self._rows = layout(self._source, width, rtl) if self._source and width > 0 else []
         return self._rows
 
     def render(self) -> Content:
         width = self.content_region.width or self.size.width or 80
+        rtl = needs_layout(self._source)
         return Content("\n").join(
-            Content(" " * max(width - cell_len(text), 0))
-            + (Content.styled(text, style) if style else Content(text))
+            (Content(" " * max(width - cell_len(text), 0)) if rtl else Content("")) + _content(text, style)
             for text, style in self.rows(width)
         )
 
@@ -288,7 +337,7 @@ def needs_layout(markdown: str) -> bool:
 
 
 class MarkdownPreview(Vertical):
-    """A Markdown view for any language: Textual's Markdown, or `BidiMarkdown` for right-to-left text."""
+    """The Markdown view the screens use, for any language (one `BidiMarkdown`)."""
 
     DEFAULT_CSS = """
     MarkdownPreview { height: auto; }
@@ -308,23 +357,8 @@ class MarkdownPreview(Vertical):
         return needs_layout(self._source)
 
     def compose(self) -> ComposeResult:
-        laid_out = self.laid_out
-        markdown = Markdown("" if laid_out else self._source, classes="ltr")
-        markdown.display = not laid_out
-        rtl = BidiMarkdown(self._source if laid_out else "", classes="rtl")
-        rtl.display = laid_out
-        yield markdown
-        yield rtl
+        yield BidiMarkdown(self._source)
 
     def update(self, markdown: str) -> None:
-        """Show `markdown`; only the widget that shows it is given the text, so the other does no work."""
         self._source = markdown
-        laid_out = self.laid_out
-        plain, rtl = self.query_one(Markdown), self.query_one(BidiMarkdown)
-        if laid_out:
-            rtl.update(markdown)
-            plain.update("")
-        else:
-            plain.update(markdown)
-            rtl.update("")
-        plain.display, rtl.display = not laid_out, laid_out
+        self.query_one(BidiMarkdown).update(markdown)
