@@ -19,6 +19,7 @@ from docx.text.paragraph import Paragraph
 
 from workbench.domain.jobdesc import JobDescription, Section
 from workbench.writers.atomic import atomic_path
+from workbench.writers.docx_styles import add_heading, add_paragraph
 
 FONTS = {"fa": "Tahoma", "ru": "Calibri", "en": "Calibri"}
 """Tahoma ships with Windows and Office and has Persian glyphs; LibreOffice falls back to a font that has."""
@@ -219,7 +220,7 @@ def _para(
     bold: bool = False,
     italic: bool = False,
 ) -> Paragraph:
-    paragraph = doc.add_paragraph(style=style)
+    paragraph = add_paragraph(doc, style=style)
     if label:
         paragraph.add_run(f"{label}: ").bold = True
     run = paragraph.add_run(text)
@@ -229,7 +230,7 @@ def _para(
 
 
 def _heading(doc, text: str, level: int, lang: str) -> Paragraph:
-    paragraph = doc.add_heading(text, level=level)
+    paragraph = add_heading(doc, text, level)
     _direction(paragraph, lang)
     return paragraph
 
