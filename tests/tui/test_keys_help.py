@@ -9,16 +9,21 @@ from tests.tui.conftest import TODAY
 from tests.tui.helpers import settle
 from workbench.tui.app import make_app
 from workbench.tui.screens.help import HelpScreen
-from workbench.tui.widgets.keys_help import KeysHelp
+from workbench.tui.widgets.keys_help import KeysHelp, Part
 
-PARTS = [
+PARTS: list[Part] = [
     ("heading", "## This screen (Phases)"),
     ("text", "Work the tasks of each phase; `i` shows the details."),
     (
         "keys",
-        "- `s` **Start**: Mark the task in progress\n"
-        "- `Ctrl+Z` **Undo**: Undo the last status, assignee or due-date change made here; again for the one "
-        "before",
+        [
+            ("s", "Start", "Mark the task in progress"),
+            (
+                "Ctrl+Z",
+                "Undo",
+                "Undo the last status, assignee or due-date change made here; again for the one before",
+            ),
+        ],
     ),
 ]
 

@@ -11,7 +11,7 @@ then everything alive is moved to the permanent generation (`gc.freeze`, which l
 and the collector is switched back on for the rest of the session.
 
 The price: a reference cycle that was created during start-up and dropped before the first screen stays
-in memory (frozen, never collected). The start-up makes few of them (`test_startup_gc.py` counts them).
+in memory (frozen, never collected). The start-up makes few of them (`tests/tui/test_startup.py` counts them).
 Reference counting, which frees nearly everything, is never paused.
 """
 

@@ -16,6 +16,7 @@ from textual.widgets import Label
 from workbench.i18n import N_, _
 from workbench.tui.bidi import visual
 from workbench.tui.sections import SECTIONS
+from workbench.tui.widgets.keys_help import NO_KEYS, KeyRow, KeysHelp, Part
 
 KEY_NAMES = {
     "left_square_bracket": "[",
@@ -43,15 +44,19 @@ def _key(binding: Binding) -> str:
     return ", ".join(out)
 
 
-def table(bindings: list[Binding]) -> str:
-    """One line per key: `key` **what it does**: more words, when there are any."""
-    rows = [
-        f"- `{_key(b)}` **{_(b.description) if b.description else b.action}**"
-        + (f": {_(b.tooltip)}" if b.tooltip else "")
+def key_rows(bindings: list[Binding]) -> list[KeyRow]:
+    """One row per key that says something: its key, what it does, and more words when there are any."""
+    return [
+        (_key(b), _(b.description) if b.description else b.action, _(b.tooltip) if b.tooltip else "")
         for b in bindings
         if b.description or b.tooltip
     ]
-    return "\n".join(rows) if rows else f"_{_('No keys of its own.')}_"
+
+
+def table(rows: list[KeyRow]) -> str:
+    """One Markdown line per key: `key` **what it does**: more words, when there are any."""
+    lines = [f"- `{key}` **{what}**" + (f": {more}" if more else "") for key, what, more in rows]
+    return "\n".join(lines) if lines else f"_{_(NO_KEYS)}_"
 
 
 def class_bindings(cls: type) -> list[Binding]:
@@ -103,8 +108,9 @@ def help_markdown(current: Screen) -> str:
     return as_markdown(help_parts(current))
 
 
-def as_markdown(parts: list[tuple[str, str]]) -> str:
-    return "\n\n".join(part for kind, part in parts if part)
+def as_markdown(parts: list[Part]) -> str:
+    texts = (table(part) if isinstance(part, list) else part for _kind, part in parts)
+    return "\n\n".join(text for text in texts if text)
 
 
 def help_lines(current: Screen) -> list[tuple[str, str]]:
@@ -112,25 +118,24 @@ def help_lines(current: Screen) -> list[tuple[str, str]]:
     Markdown widget cannot lay out Persian for a terminal without bidi)."""
     lines: list[tuple[str, str]] = []
     for kind, part in help_parts(current):
-        if not part:
+        if isinstance(part, list):
+            rows = [f"{key} {what}" + (f": {more}" if more else "") for key, what, more in part]
+            lines += [(row.replace("`", "").replace("**", ""), "") for row in rows or [f"_{_(NO_KEYS)}_"]]
+        elif not part:
             continue
-        if kind == "heading":
+        elif kind == "heading":
             lines += [("", ""), (part.removeprefix("## "), "bold")]
-        elif kind == "keys":
-            lines += [
-                (row.removeprefix("- ").replace("`", "").replace("**", ""), "") for row in part.split("\n")
-            ]
         else:
             lines.append((part.replace("`", ""), "dim"))
     return lines[1:]
 
 
-def help_parts(current: Screen) -> list[tuple[str, str]]:
-    """(kind, Markdown) in reading order: headings, a screen's sentence, its key table."""
+def help_parts(current: Screen) -> list[Part]:
+    """In reading order: headings, a screen's sentence, its keys."""
     return own_parts(current) + other_parts(current)
 
 
-def own_parts(current: Screen) -> list[tuple[str, str]]:
+def own_parts(current: Screen) -> list[Part]:
     """The screen the help was opened from: its sentence and its keys."""
     from workbench.tui.sections import BY_ID
 
@@ -141,17 +146,17 @@ def own_parts(current: Screen) -> list[tuple[str, str]]:
     return [
         ("heading", f"## {_('This screen ({name})').format(name=name)}"),
         ("text", _help(current)),
-        ("keys", table(class_bindings(type(current)))),
+        ("keys", key_rows(class_bindings(type(current)))),
     ]
 
 
-def other_parts(current: Screen) -> list[tuple[str, str]]:
+def other_parts(current: Screen) -> list[Part]:
     """The keys that work everywhere, then every other section's sentence and keys (their screens'
     modules are imported for them)."""
     app_bindings = Binding.make_bindings(type(current.app).BINDINGS)
-    parts = [
+    parts: list[Part] = [
         ("heading", f"## {_('Everywhere')}"),
-        ("keys", table(list(app_bindings))),
+        ("keys", key_rows(list(app_bindings))),
         (
             "text",
             _(
@@ -166,7 +171,7 @@ def other_parts(current: Screen) -> list[tuple[str, str]]:
         parts += [
             ("heading", f"## {label}"),
             ("text", _help(cls)),
-            ("keys", table(class_bindings(cls))),
+            ("keys", key_rows(class_bindings(cls))),
         ]
     return parts
 
@@ -202,8 +207,6 @@ class HelpScreen(ModalScreen[None]):
 
                     yield BidiText(lines=help_lines(self.current), id="help-text")
                 else:  # the rest follows the first paint: it imports every section's screen
-                    from workbench.tui.widgets.keys_help import KeysHelp
-
                     yield KeysHelp(own_parts(self.current), id="help-keys")
 
     def on_mount(self) -> None:
@@ -211,8 +214,6 @@ class HelpScreen(ModalScreen[None]):
             self.call_after_refresh(self._show_others)
 
     def _show_others(self) -> None:
-        from workbench.tui.widgets.keys_help import KeysHelp
-
         self.query_one("#help-keys", KeysHelp).set_parts(help_parts(self.current))
 
     def action_close(self) -> None:

@@ -44,8 +44,7 @@ class OpeningScreen(WorkbenchScreen):
             yield from self.compose_body()
 
     def on_mount(self) -> None:
-        if not self.showing:
-            self.set_timer(SHOW_AFTER, self.show_progress)
+        self.set_timer(SHOW_AFTER, self.show_progress)
 
     async def show_progress(self) -> None:
         if self.showing or not self.is_current or self.wb.opening is None:  # opened meanwhile: never shown

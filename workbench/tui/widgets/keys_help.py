@@ -16,12 +16,14 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
-KEY_ROW = re.compile(r"^- `(?P<key>[^`]+)` \*\*(?P<what>.+?)\*\*(?:: (?P<more>.*))?$")
-"""a row of `screens.help.table`: - `KEY` **what it does**: more words"""
-GAP = "  "
+from workbench.i18n import N_, _
 
-Part = tuple[str, str]
-"""(kind, Markdown) as `screens.help.help_parts` gives them: heading, text or keys"""
+KeyRow = tuple[str, str, str]
+"""(the key as people say it, what it does, more words or "")"""
+Part = tuple[str, "str | list[KeyRow]"]
+"""(kind, content) in reading order: a heading or a sentence in Markdown, or a screen's keys"""
+NO_KEYS = N_("No keys of its own.")
+GAP = "  "
 
 
 def _plain(markdown: str) -> str:
@@ -64,29 +66,26 @@ class KeysHelp(Widget):
         accent = self.app.current_theme.accent or "bold"
         out: list[Content] = []
         for kind, part in self._parts:
-            if not part:
+            if isinstance(part, list):
+                out += self._key_rows(part, width, accent)
+            elif not part:
                 continue
-            if kind == "heading":
+            elif kind == "heading":
                 if out:
                     out.append(Content(""))
                 out.append(Content.styled(part.removeprefix("## "), "bold underline"))
-            elif kind == "keys":
-                out += self._key_rows(part.split("\n"), width, accent)
             else:
                 out += [Content.styled(line, "dim") for line in textwrap.wrap(_plain(part), width) or [""]]
         return out
 
     @staticmethod
-    def _key_rows(rows: list[str], width: int, accent: str) -> list[Content]:
-        found = [KEY_ROW.match(row) for row in rows]
-        key_width = max((cell_len(m["key"]) for m in found if m), default=0)
+    def _key_rows(rows: list[KeyRow], width: int, accent: str) -> list[Content]:
+        if not rows:
+            return [Content.styled(_(NO_KEYS), "dim italic")]
+        key_width = max(cell_len(key) for key, _what, _more in rows)
         indent = " " * (key_width + len(GAP))
         out: list[Content] = []
-        for row, match in zip(rows, found):
-            if match is None:  # "No keys of its own."
-                out.append(Content.styled(_plain(row), "dim italic"))
-                continue
-            key, what, more = match["key"], match["what"], match["more"]
+        for key, what, more in rows:
             text = f"{key}{' ' * (key_width - cell_len(key))}{GAP}{what}" + (
                 f": {_plain(more)}" if more else ""
             )
