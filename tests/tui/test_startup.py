@@ -41,14 +41,10 @@ SECTION_SCREENS = tuple(
 )
 
 
-def modules_after_first_screen(*argv: str, tmp_path: Path) -> set[str]:
+def after_first_screen(argv: tuple[str, ...], report: str, tmp_path: Path) -> list[str]:
     """Run `crmwb ARGV` in a fresh interpreter until its first working screen is painted (headless), then
-    list what it imported."""
-    probe = (
-        "import sys\nfrom workbench.cli.main import main\n"
-        f"code = main({list(argv)!r})\n"
-        "print(code, ' '.join(sorted(sys.modules)))"
-    )
+    run `report` (Python that sets `said`, a string) there; the words it said. The exit code must be 0."""
+    probe = f"from workbench.cli.main import main\ncode = main({list(argv)!r})\n{report}\nprint(code, said)"
     env = {**os.environ, "CRMWB_EXIT_AFTER_FIRST_SCREEN": "1", "XDG_STATE_HOME": str(tmp_path / "state")}
     result = subprocess.run(
         [sys.executable, "-c", probe],
@@ -59,9 +55,14 @@ def modules_after_first_screen(*argv: str, tmp_path: Path) -> set[str]:
         check=True,
         timeout=120,
     )
-    code, _, modules = result.stdout.strip().splitlines()[-1].partition(" ")
+    code, *said = result.stdout.strip().splitlines()[-1].split()
     assert code == "0", result.stderr
-    return set(modules.split())
+    return said
+
+
+def modules_after_first_screen(*argv: str, tmp_path: Path) -> set[str]:
+    """What `crmwb ARGV` imported by the time its first working screen is painted."""
+    return set(after_first_screen(argv, "import sys\nsaid = ' '.join(sorted(sys.modules))", tmp_path))
 
 
 def loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
@@ -216,27 +217,13 @@ def test_every_worker_has_a_description():
 
 
 def collector_after(*argv: str, tmp_path: Path) -> dict[str, int]:
-    """Run `crmwb ARGV` to its first working screen in a fresh interpreter; then say whether the cyclic
-    collector is on, how many objects start-up froze, and how many of them were garbage."""
-    probe = (
-        "import gc\nfrom workbench.cli.main import main\n"
-        f"code = main({list(argv)!r})\n"
-        "on, frozen = gc.isenabled(), gc.get_freeze_count()\n"
-        "gc.unfreeze()\n"
-        "print(code, int(on), frozen, gc.collect())"
+    """After `crmwb ARGV`'s first working screen: whether the cyclic collector is on, how many objects
+    start-up froze, and how many of them were garbage."""
+    report = (
+        "import gc\non, frozen = gc.isenabled(), gc.get_freeze_count()\ngc.unfreeze()\n"
+        "said = f'{int(on)} {frozen} {gc.collect()}'"
     )
-    env = {**os.environ, "CRMWB_EXIT_AFTER_FIRST_SCREEN": "1", "XDG_STATE_HOME": str(tmp_path / "state")}
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        check=True,
-        timeout=120,
-    )
-    code, on, frozen, garbage = map(int, result.stdout.split()[-4:])
-    assert code == 0, result.stderr
+    on, frozen, garbage = map(int, after_first_screen(argv, report, tmp_path))
     return {"on": on, "frozen": frozen, "garbage": garbage}
 
 
