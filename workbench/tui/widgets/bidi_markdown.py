@@ -298,6 +298,8 @@ class BidiMarkdown(Widget):
         self._source = markdown
         self._rows_for: tuple[str, int, str] | None = None
         self._rows: list[Row] = []
+        self._rtl = False
+        """whether those rows were laid out right to left (to be right-aligned)"""
 
     @property
     def source(self) -> str:
@@ -315,16 +317,17 @@ class BidiMarkdown(Widget):
         key = (self._source, width, bidi.current_mode())
         if self._rows_for != key:
             self._rows_for = key
-            rtl = needs_layout(self._source)
-            self._rows = layout(self._source, width, rtl) if self._source and width > 0 else []
+            self._rtl = needs_layout(self._source)
+            self._rows = layout(self._source, width, self._rtl) if self._source and width > 0 else []
         return self._rows
 
     def render(self) -> Content:
         width = self.content_region.width or self.size.width or 80
-        rtl = needs_layout(self._source)
+        rows = self.rows(width)
         return Content("\n").join(
-            (Content(" " * max(width - cell_len(text), 0)) if rtl else Content("")) + _content(text, style)
-            for text, style in self.rows(width)
+            (Content(" " * max(width - cell_len(text), 0)) if self._rtl else Content(""))
+            + _content(text, style)
+            for text, style in rows
         )
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
