@@ -45,7 +45,7 @@ class KeysHelp(Widget):
     @property
     def text(self) -> str:
         """What is shown, as plain text (what a test reads)."""
-        return "\n".join(line.plain for line in self.lines(self.size.width or 80))
+        return "\n".join(line.plain for line in self.lines(self._width()))
 
     def set_parts(self, parts: list[Part]) -> None:
         self._parts = list(parts)
@@ -96,8 +96,12 @@ class KeysHelp(Widget):
             out += [first, *(Content(line) for line in wrapped[1:])]
         return out
 
+    def _width(self) -> int:
+        """The width the lines are drawn at (the same for what a test reads, so nothing is laid out twice)."""
+        return self.content_region.width or self.size.width or 80
+
     def render(self) -> Content:
-        return Content("\n").join(self.lines(self.content_region.width or self.size.width or 80))
+        return Content("\n").join(self.lines(self._width()))
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.lines(width))
