@@ -164,3 +164,30 @@ async def test_deliverables_paint_their_first_tab_and_build_the_others_right_aft
         assert sorted(type(v).__name__ for v in screen.query(VIEWS)) == sorted(VIEWS.split(", "))
         assert screen.active_tab == "plan" and screen.focused is screen.query_one("#plan-table")
         assert screen.query_one(PlanView).query_one(PlanTable).row_count > 0  # loaded once it was there
+
+
+async def test_a_section_shown_for_the_first_time_is_resumed_once(engagement, monkeypatch):
+    """Textual's switch_mode sends a new mode's screen two ScreenResume events; each restyled the whole
+    screen and reloaded its data. The second is dropped; a later return to the section still resumes it.
+    The shared handler runs once per resume too (Textual calls each class's handler itself: the sections
+    called it again through super())."""
+    from workbench.tui.screens.base import WorkbenchScreen
+
+    resumed: list[str] = []
+    original = WorkbenchScreen.on_screen_resume
+
+    def counted(self: WorkbenchScreen) -> None:
+        resumed.append(self.SECTION)
+        original(self)
+
+    monkeypatch.setattr(WorkbenchScreen, "on_screen_resume", counted)
+    app = WorkbenchApp(open_session(engagement, "ana"), author="ana", today=TODAY, section="phases")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert resumed.count("phases") == 1
+        for key, section in (("f3", "intake"), ("f8", "uat"), ("f3", "intake")):
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.current_mode == section
+        assert resumed.count("intake") == 2  # first shown, then shown again after Acceptance
+        assert resumed.count("phases") == 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
-from textual.events import Event
+from textual.events import Event, ScreenResume, ScreenSuspend
 from textual.message import Message
 from textual.screen import Screen
 
@@ -50,10 +50,22 @@ class WorkbenchScreen(Screen):
     def compose_body(self) -> ComposeResult:
         yield from ()
 
+    _resumed = False
+
     async def _on_message(self, message: Message) -> None:
         """A message handler of a screen that raises (a bug of ours) is reported with a log file and the
         screen goes on: Textual would stop the screen's message loop and end the app. Events (mount,
-        keys...) are left to Textual: a screen that cannot even mount is not worth keeping."""
+        keys...) are left to Textual: a screen that cannot even mount is not worth keeping.
+
+        A second ScreenResume with no ScreenSuspend between is dropped: Textual 8.2's `switch_mode` sends
+        two to a section shown for the first time, and each restyles the whole screen and reloads its
+        data (a tenth of what showing the section costs)."""
+        if isinstance(message, ScreenResume):
+            if self._resumed:
+                return
+            self._resumed = True
+        elif isinstance(message, ScreenSuspend):
+            self._resumed = False
         try:
             await super()._on_message(message)
         except Exception as exc:  # noqa: BLE001 — reported; the person keeps working
@@ -63,7 +75,10 @@ class WorkbenchScreen(Screen):
             report(exc, _("Handling {what}").format(what=type(message).__name__))
 
     def on_screen_resume(self) -> None:
-        """The section bar dims what needs an engagement; that may have changed while we were away."""
+        """The section bar dims what needs an engagement; that may have changed while we were away.
+
+        Textual calls the handler of every class in the screen's MRO, so a subclass's own
+        `on_screen_resume` must not call this one again through super()."""
         for bar in self.query(NavBar):
             bar.refresh()
 

@@ -79,8 +79,7 @@ class JobdescScreen(WorkbenchScreen):
         else:  # the form is painted first; the preview (a tree of Markdown widgets) right after it
             self.call_after_refresh(self._fill)
 
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
+    def on_screen_resume(self) -> None:  # WorkbenchScreen's runs too (Textual calls each class's)
         if self.session is not None and self.is_mounted and self.pb is not self.session.opened.resolved:
             self.pb = self.session.opened.resolved  # the answers changed since this screen was built
             self._fill()

@@ -97,8 +97,7 @@ class PeopleScreen(WorkbenchScreen):
         self.reload()
         table.focus()
 
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
+    def on_screen_resume(self) -> None:  # WorkbenchScreen's runs too (Textual calls each class's)
         if self.is_mounted:
             self.reload()
 

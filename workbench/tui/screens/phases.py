@@ -189,8 +189,7 @@ class PhasesScreen(FindActions, UndoActions, WeekActions):
         self.reload()
         self.query_one(TaskTable).focus()
 
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
+    def on_screen_resume(self) -> None:  # WorkbenchScreen's runs too (Textual calls each class's)
         if self.is_mounted:
             self.reload()  # answers may have changed the task list since we were last shown
 

@@ -85,8 +85,7 @@ class StartScreen(WorkbenchScreen):
     def on_mount(self) -> None:
         self.refresh_recent()
 
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
+    def on_screen_resume(self) -> None:  # WorkbenchScreen's runs too (Textual calls each class's)
         self.refresh_recent()
 
     def refresh_recent(self) -> None:

@@ -101,8 +101,7 @@ class UatScreen(WorkbenchScreen):
         self.reload()
         scripts.focus()
 
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
+    def on_screen_resume(self) -> None:  # WorkbenchScreen's runs too (Textual calls each class's)
         if self.is_mounted:
             self.reload()
 
