@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from textual import on, work
@@ -33,10 +34,21 @@ from workbench.store.merge import MISSING
 from workbench.tui import messages as m
 from workbench.tui.bidi import paint, visual
 from workbench.tui.screens.base import WorkbenchScreen
-from workbench.tui.widgets.answer_diff_view import AnswerDiffView, one_line
+from workbench.tui.widgets.answer_diff_view import AnswerDiffView, nothing_changed, one_line
 from workbench.tui.widgets.question_form import QuestionForm
 
 _MISSING = object()
+
+
+@dataclass
+class Navigation:
+    """What the question list and the progress bar show for one set of answers."""
+
+    items: list[Option]
+    answered: int
+    total: int
+    """the questions that apply (at least 1, for the progress bar)"""
+    label: str
 
 
 def group_name(group: str, lang: str) -> str:
@@ -83,7 +95,6 @@ class IntakeScreen(WorkbenchScreen):
         what differs from this"""
         self.lang = current_language()
         """the questions' language: the interface language, Ctrl+L shows them in another one"""
-        self.current = 0
         self._save_lock = threading.Lock()
         self._moving = asyncio.Lock()
         """held while a question is being replaced: keys that arrive meanwhile wait for the new form"""
@@ -91,26 +102,37 @@ class IntakeScreen(WorkbenchScreen):
         self._saved = 0
         self._written = dict(self.answers)
         """the answers as this screen last saved them: what its next save's changes are counted from"""
+        first = self._next_open(0)
+        self.current = first if first is not None else 0
 
     def compose_body(self) -> ComposeResult:
+        """The screen whole, first question and progress included, so it is styled and laid out once (it
+        used to be composed empty, then filled and given its first form on mount)."""
+        nav = self._nav()
         with Horizontal(id="intake-body"):
             with Vertical(id="question-nav"):
                 yield Label(visual(_("Questions")), classes="pane-title")
-                yield OptionList(id="questions")
+                yield OptionList(*nav.items, id="questions")
             with VerticalScroll(id="question-pane"):
-                yield Vertical(id="form-slot")
-                yield AnswerDiffView(id="answer-diff")
+                with Vertical(id="form-slot"):
+                    yield self._form(self.current)
+                yield AnswerDiffView(nothing_changed(), id="answer-diff")
         with Horizontal(id="intake-status", classes="status-bar"):
-            yield Label("", id="progress-label")
-            yield ProgressBar(show_eta=False, show_percentage=False, id="progress")
+            yield Label(nav.label, id="progress-label")
+            progress = ProgressBar(show_eta=False, show_percentage=False, id="progress")
+            progress.update(total=nav.total, progress=nav.answered)
+            yield progress
 
-    async def on_mount(self) -> None:
-        self.query_one(AnswerDiffView).show(None)
-        first = self._next_open(0)
-        self.current = first if first is not None else 0
-        self._refresh_nav()
-        await self._show(self.current)
-        self.query_one(QuestionForm).focus_input()  # keyboard first: answer at once; Shift+Tab for the list
+    AUTO_FOCUS = "QuestionForm #answer"
+    """keyboard first: answer at once; Shift+Tab for the list. Textual focuses it as the screen is composed
+    (focused on mount, the question list took the focus first and gave it up at once)"""
+
+    def on_mount(self) -> None:
+        self._highlight_current()
+
+    def _highlight_current(self) -> None:
+        options = self.query_one("#questions", OptionList)
+        options.highlighted = options.get_option_index(self.pb.questions[self.current].id)
 
     # ---- what applies
     def _applies(self, index: int) -> bool:
@@ -123,9 +145,8 @@ class IntakeScreen(WorkbenchScreen):
                 return index
         return None
 
-    def _refresh_nav(self) -> None:
-        """Rebuild the question list: an answer can open or close later questions."""
-        options = self.query_one("#questions", OptionList)
+    def _nav(self) -> Navigation:
+        """The question list (group headings, ticks, what no longer applies) and the progress it gives."""
         items: list[Option] = []
         group = None
         answered = applying = 0
@@ -147,19 +168,23 @@ class IntakeScreen(WorkbenchScreen):
             label = visual(f"{mark} {localize_digits(f'{index + 1:>2}', self.lang)} {tr(q.text, self.lang)}")
             style = "" if applies else "$text-disabled"
             items.append(Option(Content.styled(label, style) if style else Content(label), id=q.id))
-        highlighted = self.pb.questions[self.current].id
-        options.clear_options()
-        options.add_options(items)
-        options.highlighted = options.get_option_index(highlighted)
-        self.query_one("#progress", ProgressBar).update(total=max(applying, 1), progress=answered)
-        self.query_one("#progress-label", Label).update(
-            visual(
-                localize_digits(
-                    _("{answered}/{total} answered").format(answered=answered, total=applying),
-                    current_language(),
-                )
+        label = visual(
+            localize_digits(
+                _("{answered}/{total} answered").format(answered=answered, total=applying),
+                current_language(),
             )
         )
+        return Navigation(items, answered, max(applying, 1), label)
+
+    def _refresh_nav(self) -> None:
+        """Rebuild the question list: an answer can open or close later questions."""
+        nav = self._nav()
+        options = self.query_one("#questions", OptionList)
+        options.clear_options()
+        options.add_options(nav.items)
+        self._highlight_current()
+        self.query_one("#progress", ProgressBar).update(total=nav.total, progress=nav.answered)
+        self.query_one("#progress-label", Label).update(nav.label)
 
     async def _show(self, index: int) -> None:
         """Put question `index` in the form (keeping a valid value typed into the one leaving)."""
@@ -172,12 +197,14 @@ class IntakeScreen(WorkbenchScreen):
         q = self.pb.questions[index]
         slot = self.query_one("#form-slot", Vertical)
         await slot.remove_children()
-        position = localize_digits(f"{index + 1}/{len(self.pb.questions)}", self.lang)
-        await slot.mount(
-            QuestionForm(q, self.answers.get(q.id), self.lang, position, applies=self._applies(index))
-        )
+        await slot.mount(self._form(index))
         options = self.query_one("#questions", OptionList)
         options.highlighted = options.get_option_index(q.id)
+
+    def _form(self, index: int) -> QuestionForm:
+        q = self.pb.questions[index]
+        position = localize_digits(f"{index + 1}/{len(self.pb.questions)}", self.lang)
+        return QuestionForm(q, self.answers.get(q.id), self.lang, position, applies=self._applies(index))
 
     def take_typed(self) -> None:
         """Save a valid value typed into the form but not committed (leaving the question or the app)."""
@@ -190,8 +217,7 @@ class IntakeScreen(WorkbenchScreen):
         """The app is switching section or quitting: what is typed is an answer too."""
         self.take_typed()
 
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
+    def on_screen_resume(self) -> None:  # WorkbenchScreen's runs too (Textual calls each class's)
         if self.is_mounted:
             self.refresh_data()  # the answers may have changed elsewhere while another section showed
 

@@ -45,6 +45,11 @@ def _value(value: object) -> str:
     return localize_digits(str(value), current_language())
 
 
+def nothing_changed() -> Content:
+    """What the view shows before any answer changed."""
+    return paint(Content.styled(_("No answer changed since this questionnaire opened."), "dim"))
+
+
 class AnswerDiffView(Static):
     DEFAULT_CSS = """
     AnswerDiffView { height: auto; padding: 0 1; }
@@ -52,7 +57,7 @@ class AnswerDiffView(Static):
 
     def show(self, diff: AnswerDiff | None) -> None:
         if diff is None or not diff.changes:
-            self.update(paint(Content.styled(_("No answer changed since this questionnaire opened."), "dim")))
+            self.update(nothing_changed())
             return
         lines = [Content.styled(_("Since the questionnaire opened"), "bold")]
         for change in diff.changes:
