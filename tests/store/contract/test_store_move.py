@@ -90,8 +90,8 @@ def test_a_target_holding_this_engagement_is_refused(pg_server, tmp_path):
     folder = tmp_path / "retail"
     _engagement(folder)
     address = pg_server.address()
-    assert crmwb("store", "move", str(folder), "--to", address, env=NO_ENV_STORE).returncode == 0
-    assert crmwb("store", "move", str(folder), "--to", "sqlite", env=NO_ENV_STORE).returncode == 0
+    assert crmwb_here("store", "move", str(folder), "--to", address, env=NO_ENV_STORE).returncode == 0
+    assert crmwb_here("store", "move", str(folder), "--to", "sqlite", env=NO_ENV_STORE).returncode == 0
     yaml_before = (folder / "engagement.yaml").read_bytes()
     again = crmwb("store", "move", str(folder), "--to", address, env=NO_ENV_STORE)
     assert again.returncode == 2
@@ -101,7 +101,7 @@ def test_a_target_holding_this_engagement_is_refused(pg_server, tmp_path):
     # a state.db with rows in the way of a move back is refused the same way
     other = tmp_path / "other"
     _engagement(other)
-    assert crmwb("store", "move", str(other), "--to", address, env=NO_ENV_STORE).returncode == 0
+    assert crmwb_here("store", "move", str(other), "--to", address, env=NO_ENV_STORE).returncode == 0
     moved = next(other.glob("state.db.moved-*"))
     moved.rename(other / "state.db")
     refused = crmwb("store", "move", str(other), "--to", "sqlite", env=NO_ENV_STORE)
@@ -151,8 +151,8 @@ def test_a_failure_at_any_step_leaves_the_original_usable(pg_server, tmp_path, s
     folder = tmp_path / "retail"
     _engagement(folder)
     address = pg_server.address()
-    if direction == "to-sqlite":
-        assert crmwb("store", "move", str(folder), "--to", address, env=NO_ENV_STORE).returncode == 0
+    if direction == "to-sqlite":  # set-up, not under test: in this process
+        assert crmwb_here("store", "move", str(folder), "--to", address, env=NO_ENV_STORE).returncode == 0
         for stale in folder.glob("state.db.moved-*"):
             stale.unlink()
     target = address if direction == "to-postgresql" else "sqlite"
@@ -167,8 +167,9 @@ def test_a_failure_at_any_step_leaves_the_original_usable(pg_server, tmp_path, s
     assert sorted(p.name for p in folder.iterdir()) == files_before  # no half-built state.db left
     assert _status(folder) == status_before
     _ok("task", str(folder), "start", "pre-05-stakeholders", "--as", "olga")  # the source takes writes
-    # and nothing was left in the target: the same move now goes through and carries the new write
-    moved = crmwb("store", "move", str(folder), "--to", target, env=NO_ENV_STORE)
+    # and nothing was left in the target: the same move now goes through and carries the new write (in
+    # this process: the step under test is the failed one; whole-program moves are tested above)
+    moved = crmwb_here("store", "move", str(folder), "--to", target, env=NO_ENV_STORE)
     assert moved.returncode == 0, moved.stderr
     assert "olga" in _ok("task", str(folder), "show", "pre-05-stakeholders")
 
@@ -229,8 +230,11 @@ def test_the_content_hash_ignores_row_order_and_backend_types():
 def test_the_moved_state_db_is_a_whole_sqlite_file(pg_server, tmp_path):
     folder = tmp_path / "retail"
     _engagement(folder)
-    assert crmwb("store", "move", str(folder), "--to", pg_server.address(), env=NO_ENV_STORE).returncode == 0
-    assert crmwb("store", "move", str(folder), "--to", "sqlite", env=NO_ENV_STORE).returncode == 0
+    assert (
+        crmwb_here("store", "move", str(folder), "--to", pg_server.address(), env=NO_ENV_STORE).returncode
+        == 0
+    )
+    assert crmwb_here("store", "move", str(folder), "--to", "sqlite", env=NO_ENV_STORE).returncode == 0
     conn = sqlite3.connect(folder / "state.db")
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -247,7 +251,10 @@ def test_a_save_that_fails_inside_the_switch_removes_the_new_state_db(pg_server,
 
     folder = tmp_path / "retail"
     _engagement(folder)
-    assert crmwb("store", "move", str(folder), "--to", pg_server.address(), env=NO_ENV_STORE).returncode == 0
+    assert (
+        crmwb_here("store", "move", str(folder), "--to", pg_server.address(), env=NO_ENV_STORE).returncode
+        == 0
+    )
     yaml_before, status_before = (folder / "engagement.yaml").read_bytes(), _status(folder)
 
     def disk_full(*args, **kwargs):
