@@ -1,6 +1,7 @@
 """The first frame comes before the heavy work: the start screen loads no store, loader, pydantic model or
-writer; `crmwb open` shows a loading screen while the engagement opens in a worker, then the engagement,
-or ends with exit 2 and the located problems. Import budgets, not timings (speed is in benchmarks/)."""
+writer; `crmwb open` starts opening the engagement while the TUI loads, shows its section first when it is
+open by then, else a loading screen until it is, or ends with exit 2 and the located problems. Import
+budgets, not timings (speed is in benchmarks/)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from textual.widgets import LoadingIndicator, Static
 
 from tests.tui.conftest import TODAY
 from tests.tui.helpers import settle, text_of
+from workbench.app.session import Session
 from workbench.cli import open_cmd
 from workbench.tui import app as app_module
 from workbench.tui.app import make_app
@@ -167,6 +170,83 @@ async def test_an_app_opened_on_an_engagement_builds_the_start_screen_only_when_
         await pilot.press("f2")
         await settle(pilot)
         assert isinstance(app.screen, StartScreen) and len(built) == 1
+
+
+def open_future(session=None, error: BaseException | None = None) -> Future:
+    future: Future = Future()
+    if error is not None:
+        future.set_exception(error)
+    elif session is not None:
+        future.set_result(session)
+    return future
+
+
+async def test_an_engagement_opened_before_the_app_mounts_is_its_first_screen(engagement, monkeypatch):
+    """`crmwb open` starts opening the engagement while Textual is imported: open by the time the app
+    mounts, its section is the first screen; no loading screen is shown and no worker opens it again."""
+    from workbench.app import engagements
+
+    def never(folder, author):
+        raise AssertionError("opened a second time")
+
+    early = open_future(engagements.open_session(engagement, "ana"))
+    monkeypatch.setattr(engagements, "open_session", never)
+    app = make_app(engagement, today=TODAY, section="phases", background=True, opened_early=early)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.screen, PhasesScreen)  # at the first look, before anything settles
+        assert app.opening is None and "opening" not in app._modes
+        await settle(pilot)
+        assert app.session is early.result() and not app.screen.query(LoadingIndicator)
+    assert app.open_failure is None
+
+
+async def test_an_engagement_still_opening_when_the_app_mounts_arrives_behind_the_loading_screen(
+    engagement, monkeypatch
+):
+    from workbench.app import engagements
+
+    early: Future = Future()
+
+    def never(folder, author):
+        raise AssertionError("opened a second time")
+
+    monkeypatch.setattr(engagements, "open_session", never)
+    app = make_app(engagement, today=TODAY, section="phases", background=True, opened_early=early)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, OpeningScreen)
+        early.set_result(Session.open(engagement, "ana"))
+        await settle(pilot)
+        assert isinstance(app.screen, PhasesScreen) and app.session is early.result()
+    assert app.open_failure is None
+
+
+async def test_an_engagement_that_failed_to_open_early_ends_the_app_with_its_problems(tmp_path):
+    from workbench.app import engagements
+    from workbench.store.engagement import EngagementError
+
+    folder = broken_engagement(tmp_path / "broken")
+    with pytest.raises(EngagementError) as raised:
+        engagements.open_session(folder, "ana")
+    app = make_app(folder, today=TODAY, background=True, opened_early=open_future(error=raised.value))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+    assert app.return_code == 2 and app.open_failure is not None
+    assert "missing 'answers'" in str(app.open_failure.problems[0])
+
+
+def test_the_early_open_speaks_the_language_the_command_started_in(monkeypatch, engagement):
+    """Its thread does not inherit the caller's context: the language is handed over, so a warning it
+    writes is in the command's language whatever the app sets meanwhile."""
+    from workbench.app import engagements
+    from workbench.app.open_early import start_opening
+    from workbench.i18n import current_language, use_language
+
+    monkeypatch.setattr(engagements, "open_session", lambda folder, author: current_language())
+    with use_language("ru"):
+        early = start_opening(engagement, "ana")
+    assert early.result(timeout=30) == "ru"
+    assert current_language() != "ru"
 
 
 def broken_engagement(folder: Path) -> Path:

@@ -48,10 +48,19 @@ def launch(
             "the workbench needs a terminal; for scripts use `crmwb status`, `crmwb task` "
             "and the other commands",
         )
+    opened_early = None
+    if folder is not None and (Path(folder) / "engagement.yaml").is_file():
+        from workbench.app.open_early import start_opening
+        from workbench.store.author import current_author
+
+        author = current_author(author)
+        opened_early = start_opening(Path(folder), author)  # while Textual is imported and the app built
     from workbench.tui.app import make_app
 
     try:
-        app = make_app(folder, author=author, section=section, background=True, lang=lang)
+        app = make_app(
+            folder, author=author, section=section, background=True, lang=lang, opened_early=opened_early
+        )
     except Exception as exc:
         from workbench.store.engagement import EngagementError  # here: the store loads after the first frame
 

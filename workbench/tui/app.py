@@ -30,13 +30,21 @@ from workbench.tui import messages as m
 from workbench.tui.commands import WorkbenchCommands
 from workbench.tui.crash import CRASH_EXIT, crash_report
 from workbench.tui.fresh_screens import GENERATION, stamped
-from workbench.tui.screens.start import StartScreen
 from workbench.tui.sections import BY_ID, ENGAGEMENT_SECTIONS, SECTIONS
 from workbench.tui.themes import DARK, LIGHT, THEMES
 from workbench.tui.watcher import Watcher
 
 if TYPE_CHECKING:  # the store, the loaders and pydantic load in the worker that opens, after the first frame
+    from concurrent.futures import Future
+
     from workbench.app.session import Session
+
+
+def start_screen() -> Screen:
+    """The start screen, its module imported when it is first shown (`crmwb open` may never show it)."""
+    from workbench.tui.screens.start import StartScreen
+
+    return StartScreen()
 
 
 def _module_and_name(spec: str) -> tuple[str, str]:
@@ -109,10 +117,13 @@ class WorkbenchApp(App[int]):
         settings: Settings | None = None,
         settings_problem: str | None = None,
         opening: Path | None = None,
+        opened_early: Future[Session] | None = None,
         language: str | None = None,
     ) -> None:
         self.opening = opening
         """the engagement folder to open in a worker behind a loading screen (`crmwb open DIR`)"""
+        self.opened_early = opened_early
+        """that engagement, already opening in a thread the CLI started (workbench.app.open_early)"""
         arriving = opening if opening is not None else (session.folder if session is not None else None)
         if arriving is not None:
             # read by App.__init__: the first screen is the (empty, for now) loading screen, not the start
@@ -123,7 +134,7 @@ class WorkbenchApp(App[int]):
         from workbench.tui.shared_stylesheet import SharedStylesheet
 
         self.stylesheet = SharedStylesheet(variables=self.get_css_variables())  # empty still: nothing lost
-        self.add_mode("start", stamped(self, StartScreen))
+        self.add_mode("start", stamped(self, start_screen))
         from workbench.tui.language import use_interface_language
 
         self.language_chosen = language
@@ -194,6 +205,8 @@ class WorkbenchApp(App[int]):
                 timeout=10,
             )
         session, self.session = self.session, None
+        if session is None and self.opening is not None:
+            session = self._opened_already()
         if session is not None:
             await self.install_session(session, self.first_section)
             await self.remove_mode("opening")
@@ -202,6 +215,16 @@ class WorkbenchApp(App[int]):
             if self.opening is not None:  # after the loading screen is painted: the worker holds the GIL
                 self.call_after_refresh(self._open_worker, self.opening)
         self.watcher.start()
+
+    def _opened_already(self) -> Session | None:
+        """The engagement the CLI started opening, when it is open by now: its section is then the first
+        screen and the loading screen is never shown. Still opening, or failed: None (the worker waits for
+        it and reports a failure as its own)."""
+        early = self.opened_early
+        if early is None or not early.done() or early.exception() is not None:
+            return None
+        self.opened_early = self.opening = None
+        return early.result()
 
     def on_ready(self) -> None:
         """The first screen is painted: the start screen, the engagement's section opened on mount, or the
@@ -379,8 +402,10 @@ class WorkbenchApp(App[int]):
         from workbench.app.engagements import open_session
         from workbench.store.engagement import EngagementError
 
+        early, self.opened_early = self.opened_early, None
         try:
-            self.post_message(m.EngagementOpened(open_session(folder, self.author)))
+            session = early.result() if early is not None else open_session(folder, self.author)
+            self.post_message(m.EngagementOpened(session))
         except EngagementError as exc:
             self.post_message(m.EngagementFailed(_("Cannot open the engagement"), f"{folder}", exc.problems))
         except Exception as exc:  # noqa: BLE001 — a bug of ours: a dialog, never a traceback with client data
@@ -684,6 +709,7 @@ def make_app(
     section: str | None = None,
     background: bool = False,
     lang: str | None = None,
+    opened_early: Future[Session] | None = None,
 ) -> WorkbenchApp:
     """The app on the start screen, or on the engagement in `folder` (raises EngagementError when the
     folder holds none, so the CLI can print the problems before any screen appears). An engagement
@@ -692,7 +718,8 @@ def make_app(
     `lang` (--lang) > $CRMWB_LANG > the settings file > the engagement's > English (workbench.tui.language).
 
     `background` (the CLI): open the engagement in a worker behind a loading screen, so the first frame
-    comes at once; a failure then ends the app with exit 2 and `open_failure` saying why."""
+    comes at once; a failure then ends the app with exit 2 and `open_failure` saying why. `opened_early`:
+    that engagement, already opening in a thread (`crmwb open`, workbench.app.open_early)."""
     from workbench.store.author import current_author
     from workbench.tui.app_settings import read_settings
     from workbench.tui.bidi import set_mode
@@ -713,6 +740,7 @@ def make_app(
             settings=settings,
             settings_problem=problem,
             opening=Path(folder),
+            opened_early=opened_early,
             language=language,
         )
     if folder is not None and session is None:
