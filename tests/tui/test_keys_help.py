@@ -63,3 +63,16 @@ async def test_f1_shows_every_key_of_the_help_from_a_few_widgets(engagement):
             if kind == "heading":
                 assert part.removeprefix("## ") in shown
         assert "Ctrl+Z  Undo" in shown and "Everywhere" in shown
+
+
+def test_a_screen_without_keys_says_so_in_plain_words_in_persian(monkeypatch):
+    """Persian help is plain lines for BidiText, not Markdown: the sentence came out as `_..._`."""
+    from workbench.i18n import gettext_in, use_language
+    from workbench.tui.screens import help as help_module
+    from workbench.tui.widgets.keys_help import NO_KEYS
+
+    monkeypatch.setattr(help_module, "help_parts", lambda current: [("heading", "## X"), ("keys", [])])
+    with use_language("fa"):
+        lines = help_module.help_lines(None)  # type: ignore[arg-type]
+    assert lines == [("X", "bold"), (gettext_in("fa", NO_KEYS), "dim italic")]
+    assert gettext_in("fa", NO_KEYS) != NO_KEYS and "_" not in lines[-1][0]

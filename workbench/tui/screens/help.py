@@ -120,7 +120,9 @@ def help_lines(current: Screen) -> list[tuple[str, str]]:
     for kind, part in help_parts(current):
         if isinstance(part, list):
             rows = [f"{key} {what}" + (f": {more}" if more else "") for key, what, more in part]
-            lines += [(row.replace("`", "").replace("**", ""), "") for row in rows or [f"_{_(NO_KEYS)}_"]]
+            lines += [(row.replace("`", "").replace("**", ""), "") for row in rows]
+            if not rows:  # plain text: the words in the dim italic KeysHelp uses, not Markdown's _marks_
+                lines.append((_(NO_KEYS), "dim italic"))
         elif not part:
             continue
         elif kind == "heading":
