@@ -118,14 +118,15 @@ def test_each_engagement_numbers_its_own_defects(spec):
 
 @pytest.mark.slow
 def test_a_store_move_carries_the_defect_log_and_the_results_there_and_back(pg_server, tmp_path):
-    from tests.engagement.concurrency_helpers import crmwb
+    from tests.engagement.concurrency_helpers import crmwb, crmwb_here
     from tests.engagement.lifecycle_helpers import RETAIL
 
     env = {"CRMWB_STORE": ""}
     folder = str(tmp_path / "retail")
 
     def ok(*args: str) -> str:
-        result = crmwb(*args, env=env)
+        """The set-up and the reads, in this process; the two moves below are whole programs."""
+        result = crmwb_here(*args, env=env)
         assert result.returncode in (0, 1), (args, result.stdout, result.stderr)
         return result.stdout
 
