@@ -34,7 +34,7 @@ from workbench.tui.sections import BY_ID, ENGAGEMENT_SECTIONS, SECTIONS
 from workbench.tui.themes import DARK, LIGHT, THEMES
 from workbench.tui.watcher import Watcher
 
-if TYPE_CHECKING:  # the store, the loaders and pydantic load in the worker that opens, after the first frame
+if TYPE_CHECKING:  # not imported here: the start screen needs no store, loader or pydantic model
     from concurrent.futures import Future
 
     from workbench.app.session import Session
