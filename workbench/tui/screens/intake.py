@@ -61,6 +61,9 @@ def group_name(group: str, lang: str) -> str:
 class IntakeScreen(WorkbenchScreen):
     SECTION = "intake"
     HELP = N_("Answer the intake questionnaire; every answer is saved at once and the task list follows it.")
+    AUTO_FOCUS = "QuestionForm #answer"
+    """keyboard first: answer at once; Shift+Tab for the list. Textual focuses it as the screen is composed
+    (focused on mount, the question list took the focus first and gave it up at once)"""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+n", "next", N_("Next open"), id="intake.next", tooltip=N_("The next question still open")
@@ -122,10 +125,6 @@ class IntakeScreen(WorkbenchScreen):
             progress = ProgressBar(show_eta=False, show_percentage=False, id="progress")
             progress.update(total=nav.total, progress=nav.answered)
             yield progress
-
-    AUTO_FOCUS = "QuestionForm #answer"
-    """keyboard first: answer at once; Shift+Tab for the list. Textual focuses it as the screen is composed
-    (focused on mount, the question list took the focus first and gave it up at once)"""
 
     def on_mount(self) -> None:
         self._highlight_current()
@@ -194,12 +193,10 @@ class IntakeScreen(WorkbenchScreen):
     async def _replace_form(self, index: int) -> None:
         self.take_typed()
         self.current = index
-        q = self.pb.questions[index]
         slot = self.query_one("#form-slot", Vertical)
         await slot.remove_children()
         await slot.mount(self._form(index))
-        options = self.query_one("#questions", OptionList)
-        options.highlighted = options.get_option_index(q.id)
+        self._highlight_current()
 
     def _form(self, index: int) -> QuestionForm:
         q = self.pb.questions[index]
