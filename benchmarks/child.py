@@ -62,7 +62,9 @@ def compile_like_an_install() -> None:
     """Write the package's bytecode, as `pip install .` does for a user, before timing whole processes.
     An editable install keeps none of its own, and where `PYTHONDONTWRITEBYTECODE` is set (this project's
     CI containers set it) every process compiles the workbench's ~200 modules from source again, while
-    the Textual it is compared with comes compiled from site-packages."""
+    the Textual it is compared with comes compiled from site-packages. The test suite calls it too
+    (tests/conftest.py). `py_compile` writes the files whatever that variable says, atomically, and leaves
+    a file that is up to date alone."""
     import compileall
     from pathlib import Path
 

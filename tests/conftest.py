@@ -193,20 +193,11 @@ def pytest_configure(config):
         "markers", "slow: long-running (a soak, a kill sweep, a long journey); runs first, still runs in CI"
     )
     if not os.environ.get("PYTEST_XDIST_WORKER"):  # once, in the process that starts the workers
-        _compile_the_package()
+        # before any test starts a `crmwb` process: with PYTHONDONTWRITEBYTECODE set (as in CI) each of
+        # the hundreds it starts compiled its ~200 modules from source again, about 0.1 s of CPU each
+        from benchmarks.child import compile_like_an_install
 
-
-def _compile_the_package() -> None:
-    """Write the package's bytecode before any test starts a `crmwb` process. An editable install keeps
-    no compiled modules of its own, and where `PYTHONDONTWRITEBYTECODE` is set (this project's CI
-    containers set it) Python never writes them: each of the hundreds of `crmwb` processes the tests
-    start compiled the ~200 modules it imports from source again, about 0.1 s of CPU each time. A
-    user's `pip install .` compiles them once at install; this does the same for the checkout.
-    `py_compile` writes the files whatever that variable says, atomically (a temporary file renamed), and
-    leaves a file that is up to date alone."""
-    import compileall
-
-    compileall.compile_dir(ROOT / "workbench", quiet=2, workers=0)
+        compile_like_an_install()
 
 
 def pytest_collection_modifyitems(config, items):

@@ -26,7 +26,7 @@ def start_opening(folder: Path, author: str) -> Future[Session]:
     """Open the engagement in `folder` in a daemon thread (nothing it does needs finishing if the person
     quits first: the store's sync is one transaction); the future holds the session or open_session's
     exception."""
-    from workbench.app.engagements import open_session  # here: the thread imports nothing the app does
+    from workbench.app.engagements import open_session  # imported in the caller's thread, not the new one
     from workbench.i18n import current_language, use_language
 
     language = current_language()
