@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from workbench.domain.crm_targets import targets_checked_before
 from workbench.domain.overrides import apply_overrides
 from workbench.domain.playbook import Playbook
 from workbench.domain.resolve import resolve
@@ -38,12 +39,13 @@ def write_playbook(playbook: Playbook) -> bytes:
 
 
 def read_playbook(data: bytes) -> Playbook:
-    """What `write_playbook` wrote, validated; ValueError (pydantic's ValidationError) when it is not."""
+    """What `write_playbook` wrote, validated; ValueError (pydantic's ValidationError) when it is not. Its
+    CRM names are not looked up among the installed adapters again: they were when it was first loaded."""
     texts, newline, body = data.partition(b"\n")
     if not newline:
         raise ValueError("the playbook line is missing")
     table = _texts().validate_json(texts)
-    with texts_by_number(table):
+    with texts_by_number(table), targets_checked_before():
         return Playbook.model_validate_json(body)
 
 

@@ -10,6 +10,9 @@ it to a client's custom objects (`crm_mappings:` in YAML).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, Field, GetJsonSchemaHandler
@@ -20,9 +23,28 @@ from workbench.domain import fixed_ids
 from workbench.domain.base import Id, Strict
 from workbench.domain.system_rights import SystemRight
 
+_CHECKED_BEFORE: ContextVar[bool] = ContextVar("crm_targets_checked_before", default=False)
+
+
+@contextmanager
+def targets_checked_before() -> Iterator[None]:
+    """While inside, a CRM name is taken as it is: for a playbook whose names were checked against the
+    installed adapters when it was first loaded (the resolved-playbook cache's entries, written only for
+    playbooks that validated). Looking the adapters up means reading every installed package's metadata
+    (importing `importlib.metadata`, `email`, `socket`...): about 12 ms, 3% of `crmwb open` to its first
+    screen. What the shortcut lets through: an adapter uninstalled after the entry was written. A command
+    that needs that CRM then says it is not installed (the registry's UnknownTarget, exit 2)."""
+    token = _CHECKED_BEFORE.set(True)
+    try:
+        yield
+    finally:
+        _CHECKED_BEFORE.reset(token)
+
 
 def known_target(name: str) -> str:
     """A CRM some installed adapter is registered as (the entry points' names, no adapter imported)."""
+    if _CHECKED_BEFORE.get():
+        return name
     if name not in fixed_ids.crm_targets():
         raise ValueError(f"unknown CRM {name!r}; expected one of: {fixed_ids.crm_target_list()}")
     return name
