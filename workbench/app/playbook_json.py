@@ -2,7 +2,8 @@
 
 Two lines: the table of distinct texts (each in the playbook's own short form: a string, or an {en, fa, ru}
 map), then the playbook with only the fields its files set and every text as its number in the table.
-Both are read back through the validating models (`domain.text` turns the numbers into texts), never
+Both are read back through the validators a playbook read from YAML meets (the texts through
+`parse_text`, the playbook through its models, `domain.text` turning the numbers into texts), never
 unpickled.
 Re-opening the 75x engagement was 2 s of validating two ~60 MB documents; this one is 6 MB.
 """
@@ -10,32 +11,40 @@ Re-opening the 75x engagement was 2 s of validating two ~60 MB documents; this o
 from __future__ import annotations
 
 import gc
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache
 from typing import Any
-
-from pydantic import TypeAdapter
 
 from workbench.domain.crm_targets import targets_checked_before
 from workbench.domain.overrides import apply_overrides
 from workbench.domain.playbook import Playbook
 from workbench.domain.resolve import resolve
-from workbench.domain.text import LocalText, Text, texts_by_number, texts_written_once
+from workbench.domain.text import LocalText, parse_text, texts_by_number, texts_written_once
 
 
-@cache
-def _texts() -> TypeAdapter[list[LocalText]]:
-    """Built once per process: a TypeAdapter compiles its validator when made."""
-    return TypeAdapter(list[Text])
+def _write_texts(table: dict[tuple[tuple[str, str], ...], int]) -> bytes:
+    """The table's texts in its order, each in the playbook's short form (a string when only English)."""
+    texts = [dict(key) for key in table]
+    short = [text["en"] if len(text) == 1 and "en" in text else text for text in texts]
+    return json.dumps(short, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _read_texts(line: bytes) -> list[LocalText]:
+    """The text table, each entry checked by the validator every playbook text goes through
+    (`parse_text`). Read with `json` and that function rather than through a pydantic adapter: the same
+    checks, in a third less time (core's 2,400 texts, 1.3 MB in three languages: 7.6 ms against 11)."""
+    texts = json.loads(line)
+    if not isinstance(texts, list):
+        raise ValueError("the text table is not a list")
+    return [parse_text(text) for text in texts]
 
 
 def write_playbook(playbook: Playbook) -> bytes:
     """The text table and the playbook, one line each."""
     with texts_written_once() as table:
         body = playbook.model_dump_json(by_alias=True, exclude_unset=True)
-    texts = _texts().dump_json([LocalText(key) for key in table])
-    return texts + b"\n" + body.encode("utf-8")
+    return _write_texts(table) + b"\n" + body.encode("utf-8")
 
 
 def read_playbook(data: bytes) -> Playbook:
@@ -44,7 +53,7 @@ def read_playbook(data: bytes) -> Playbook:
     texts, newline, body = data.partition(b"\n")
     if not newline:
         raise ValueError("the playbook line is missing")
-    table = _texts().validate_json(texts)
+    table = _read_texts(texts)
     with texts_by_number(table), targets_checked_before():
         return Playbook.model_validate_json(body)
 
