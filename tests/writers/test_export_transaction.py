@@ -68,6 +68,36 @@ def export_cli(out: Path, start: date, *extra: str) -> list[str]:
 # ---- kills
 
 
+def lock_holders(folder: Path) -> list[str]:
+    """The processes /proc/locks says hold a lock on `folder` (pid and command line), for a message."""
+    inode = os.stat(folder).st_ino
+    holders = []
+    for line in Path("/proc/locks").read_text().splitlines():
+        fields = line.split()
+        if len(fields) > 5 and fields[5].rsplit(":", 1)[-1] == str(inode):
+            pid = fields[4]
+            try:
+                command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+            except OSError:
+                command = "(gone)"
+            holders.append(f"{pid}: {command.strip()}")
+    return holders
+
+
+def recover_when_free(out: Path) -> None:
+    """The recovery a person runs after the kill. Once in some forty suite runs it found the folder still
+    locked after the killed command was reaped (holder not caught). As the refusal asks, it waits and
+    runs again, for up to 5 s; a lock held longer fails the test with its holders."""
+    for _ in range(100):
+        try:
+            recover(out)
+            return
+        except FolderRefused:
+            holders = lock_holders(out)
+            time.sleep(0.05)
+    pytest.fail(f"the folder stayed locked after the kill; held by {holders or 'nobody now'}")
+
+
 @pytest.mark.slow
 def test_kill_9_sweep_always_leaves_one_consistent_export(tmp_path):
     """REQUIRED by the issue: kill -9 the real command at 10 % steps of its run time, twice over; after each
@@ -90,7 +120,7 @@ def test_kill_9_sweep_always_leaves_one_consistent_export(tmp_path):
         process.kill()
         killed += process.wait() == -9
         if run % 5 != 4:
-            recover(out)
+            recover_when_free(out)
             manifest = assert_consistent(out)
             assert manifest["start"] in starts | {start.isoformat()}
         else:
