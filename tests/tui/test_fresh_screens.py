@@ -191,3 +191,36 @@ async def test_a_section_shown_for_the_first_time_is_resumed_once(engagement, mo
             assert app.current_mode == section
         assert resumed.count("intake") == 2  # first shown, then shown again after Acceptance
         assert resumed.count("phases") == 1
+
+
+async def test_a_section_first_shown_after_a_theme_change_wears_the_new_theme(engagement, monkeypatch):
+    """A section's first resume does not restyle it again: it was styled when it mounted, a moment before
+    (that second pass was a twentieth of showing the intake). Styled at mount, it wears the theme of
+    that moment: one chosen while it did not exist yet, and one chosen while it was away."""
+    from textual.screen import Screen
+
+    restyled: list[str] = []
+    original = Screen.update_node_styles
+
+    def counted(self: Screen, animate: bool = True) -> None:
+        restyled.append(getattr(self, "SECTION", ""))
+        original(self, animate)
+
+    monkeypatch.setattr(Screen, "update_node_styles", counted)
+    app = WorkbenchApp(open_session(engagement, "ana"), author="ana", today=TODAY, section="phases")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.theme = "crmwb-light"
+        await settle(pilot)
+        restyled.clear()
+        await pilot.press("f3")
+        await settle(pilot)
+        assert app.current_mode == "intake" and "intake" not in restyled
+        light = Color.parse(app.theme_variables["background"])
+        assert app.screen.styles.background == light
+        await pilot.press("f4")
+        await settle(pilot)
+        app.theme = "crmwb-dark"
+        await pilot.press("f3")
+        await settle(pilot)
+        assert app.screen.styles.background == Color.parse(app.theme_variables["background"]) != light

@@ -51,6 +51,7 @@ class WorkbenchScreen(Screen):
         yield from ()
 
     _resumed = False
+    _resumed_before = False
 
     async def _on_message(self, message: Message) -> None:
         """A message handler of a screen that raises (a bug of ours) is reported with a log file and the
@@ -59,11 +60,17 @@ class WorkbenchScreen(Screen):
 
         A second ScreenResume with no ScreenSuspend between is dropped: Textual 8.2's `switch_mode` sends
         two to a section shown for the first time, and each restyles the whole screen and reloads its
-        data (a tenth of what showing the section costs)."""
+        data (a tenth of what showing the section costs). The first resume of all does not restyle the
+        screen either: it was styled as it mounted, in the same step, with the theme and language of that
+        moment (about 4 ms of `crmwb open`'s first screen). Later resumes restyle as Textual does, for a
+        theme chosen while the screen was away."""
         if isinstance(message, ScreenResume):
             if self._resumed:
                 return
             self._resumed = True
+            if not self._resumed_before:
+                self._resumed_before = True
+                message.refresh_styles = False
         elif isinstance(message, ScreenSuspend):
             self._resumed = False
         try:
