@@ -15,7 +15,7 @@ from textual.screen import Screen
 from workbench.i18n import _
 from workbench.tui.widgets.compact_footer import CompactFooter
 from workbench.tui.widgets.navbar import NavBar
-from workbench.tui.widgets.safe_header import SafeHeader
+from workbench.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from workbench.app.session import Session
@@ -42,7 +42,7 @@ class WorkbenchScreen(Screen):
         from workbench.tui.bidi import mark_rtl
 
         mark_rtl(self)
-        yield SafeHeader(icon="◆")
+        yield TitleBar(icon="◆")
         yield NavBar(self.SECTION)
         yield from self.compose_body()
         yield CompactFooter()
