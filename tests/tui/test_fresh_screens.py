@@ -11,7 +11,7 @@ from textual.widgets import TabPane
 from tests.tui.conftest import TODAY
 from tests.tui.helpers import settle
 from workbench.app.engagements import open_session
-from workbench.tui.app import WorkbenchApp, make_app
+from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.deliverables import DeliverablesScreen
 from workbench.tui.themes import DARK, LIGHT, THEMES
 from workbench.tui.widgets.plan_table import PlanTable, PlanView
@@ -71,59 +71,6 @@ async def test_a_section_first_opened_after_a_theme_change_shows_that_theme(enga
         await pilot.press("f4")
         await settle(pilot)
         assert app.screen.styles.background == background_of(LIGHT)
-
-
-async def test_footer_keys_are_born_compact_and_not_restyled_for_it(monkeypatch):
-    from textual.dom import DOMNode
-    from textual.widgets._footer import FooterKey
-
-    from workbench.tui.widgets.compact_footer import CompactFooter
-
-    restyled: list[str] = []
-    update = DOMNode.update_node_styles
-
-    def noted(node: DOMNode, animate: bool = True) -> None:
-        restyled.append(type(node).__name__)
-        update(node, animate)
-
-    monkeypatch.setattr(DOMNode, "update_node_styles", noted)
-    app = WorkbenchApp(author="ana", today=TODAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        keys = list(app.screen.query_one(CompactFooter).query(FooterKey))
-        assert len(keys) >= 5 and all(k.has_class("-compact") and k.compact for k in keys)
-        app.set_keymap({**app.settings.keymap, "app.help": "f12"})  # the keys change: composed again
-        app.screen.refresh_bindings()
-        await settle(pilot)
-        assert app.screen.query_one(CompactFooter).query(FooterKey).first() is not keys[0]
-    assert restyled and "FooterKey" not in restyled
-
-
-async def test_the_footer_is_composed_again_only_when_its_keys_change(seeded):
-    """A focus move publishes "bindings updated"; Textual's footer then builds all its keys again. Ours
-    does so only when a key, its label, its enabled state or its tooltip differs."""
-    from textual.widgets._footer import FooterKey
-
-    from workbench.tui.widgets.compact_footer import CompactFooter
-
-    app = make_app(seeded, today=TODAY, section="phases")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        footer = app.screen.query_one(CompactFooter)
-        before = list(footer.query(FooterKey))
-        assert len(before) >= 5
-        app.screen.refresh_bindings()
-        await settle(pilot)
-        assert all(a is b for a, b in zip(list(footer.query(FooterKey)), before, strict=True))
-        shown = next(
-            b for _n, b, _e, _t in app.screen.active_bindings.values() if b.show and b.id and b.key != "f12"
-        )
-        app.set_keymap({**app.settings.keymap, shown.id: "f12"})
-        app.screen.refresh_bindings()
-        await settle(pilot)
-        after = list(footer.query(FooterKey))
-        assert not {id(k) for k in after} & {id(k) for k in before}
-        assert "f12" in [k.key for k in after] and shown.key not in [k.key for k in after]
 
 
 class TabChosenAtOnce(DeliverablesScreen):

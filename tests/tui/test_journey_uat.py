@@ -50,7 +50,7 @@ async def test_log_link_and_close_a_defect_until_go_live_is_ready(engagement):
         await pilot.press("l")
         dialog = app.screen
         assert isinstance(dialog, DefectDialog)
-        assert dialog.query("Footer")  # the keys are shown
+        assert dialog.query("CompactFooter")  # the keys are shown
         await pilot.press(*"Stage lost")
         await pilot.press("escape")  # something typed: asks first
         assert isinstance(app.screen, ConfirmDialog)

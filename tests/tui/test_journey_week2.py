@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from textual.widgets import Footer
 
 from tests.tui.conftest import AUTHOR, TODAY, copy_engagement
 from tests.tui.helpers import settle
@@ -28,6 +27,7 @@ from workbench.tui.screens.phases import PhasesScreen
 from workbench.tui.screens.recertify_dialog import RecertifyDialog
 from workbench.tui.screens.vendor_evaluation_dialog import VendorEvaluationDialog
 from workbench.tui.widgets.bidi_markdown import MarkdownPreview
+from workbench.tui.widgets.compact_footer import CompactFooter
 from workbench.tui.widgets.findings_list import FindingsList
 from workbench.tui.widgets.permission_matrix import PermissionMatrixTable, column_key
 
@@ -279,7 +279,7 @@ async def test_the_new_keys_are_in_the_help_and_each_palette_entry_opens_what_it
             await commands[entry]()
             await settle(pilot)
             assert isinstance(app.screen, kind), entry
-            assert app.screen.query_one(Footer) is not None and app.screen.help_name
+            assert app.screen.query_one(CompactFooter) is not None and app.screen.help_name
             await pilot.press("escape")
             await settle(pilot)
             assert isinstance(app.screen, PhasesScreen)

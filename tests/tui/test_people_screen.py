@@ -114,7 +114,7 @@ async def test_importing_an_xlsx_writes_what_the_cli_writes(run_cli, new_core, p
         assert screen.people == []
         await pilot.press("i")
         dialog = app.screen
-        assert isinstance(dialog, RosterFileDialog) and dialog.query("Footer")
+        assert isinstance(dialog, RosterFileDialog) and dialog.query("CompactFooter")
         dialog.query_one("#roster-file", Input).value = str(hr)
         await pilot.press("escape")  # something typed: asks first
         assert isinstance(app.screen, ConfirmDialog)
@@ -152,7 +152,7 @@ async def test_add_edit_and_remove_a_person(new_core):
         screen = await open_people(pilot, app)
         await pilot.press("a")
         dialog = app.screen
-        assert isinstance(dialog, PersonDialog) and dialog.query("Footer")
+        assert isinstance(dialog, PersonDialog) and dialog.query("CompactFooter")
         await fill_person(pilot, dialog, {"id": "B1", "name": "Boss"}, role="director")
         await pilot.press("a")
         dialog = app.screen
@@ -211,7 +211,7 @@ async def test_people_audit_finds_what_the_cli_finds(run_cli, new_core, pop, des
         screen = await open_people(pilot, app)
         await pilot.press("u")
         dialog = app.screen
-        assert isinstance(dialog, PeopleAuditDialog) and dialog.query("Footer")
+        assert isinstance(dialog, PeopleAuditDialog) and dialog.query("CompactFooter")
         dialog.query_one("#audit-crm", Select).value = "salesforce"
         dialog.query_one("#audit-files", Input).value = " ; ".join(map(str, files))
         await pilot.press("ctrl+s")
@@ -304,7 +304,7 @@ async def test_a_bad_hr_list_is_reported_located_and_nothing_is_written(new_core
         await pilot.press("ctrl+s")
         await settle(pilot)
         dialog = app.screen
-        assert isinstance(dialog, ErrorDialog) and dialog.query("Footer")
+        assert isinstance(dialog, ErrorDialog) and dialog.query("CompactFooter")
         expected = f"{bad}:3:1: error: person id P1 is also on row 2; expected each person once"
         assert dialog.details == [expected]
     assert not (folder / "roster.yaml").exists()
