@@ -117,8 +117,7 @@ class IntakeScreen(WorkbenchScreen):
                 yield Label(visual(_("Questions")), classes="pane-title")
                 yield OptionList(*nav.items, id="questions")
             with VerticalScroll(id="question-pane"):
-                with Vertical(id="form-slot"):
-                    yield self._form(self.current)
+                yield self._form(self.current)
                 yield AnswerDiffView(nothing_changed(), id="answer-diff")
         with Horizontal(id="intake-status", classes="status-bar"):
             yield Label(nav.label, id="progress-label")
@@ -193,9 +192,8 @@ class IntakeScreen(WorkbenchScreen):
     async def _replace_form(self, index: int) -> None:
         self.take_typed()
         self.current = index
-        slot = self.query_one("#form-slot", Vertical)
-        await slot.remove_children()
-        await slot.mount(self._form(index))
+        await self.query_one(QuestionForm).remove()
+        await self.query_one("#question-pane").mount(self._form(index), before="#answer-diff")
         self._highlight_current()
 
     def _form(self, index: int) -> QuestionForm:
