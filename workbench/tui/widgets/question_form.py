@@ -1,8 +1,9 @@
 """One intake question as a form: its text, help, and the input its type calls for.
 
-choice: a RadioSet (a Select when the list is long); multi_choice: a SelectionList; yes_no: a Switch;
-number and text: an Input validated by domain.intake.parse_answer, so `۱۲`, `2,5` and `да` mean what
-they mean in `crmwb intake`. The form only posts AnswerCommitted; the intake screen saves.
+choice: a ChoiceList, RadioSet's keys drawn as one widget (a Select when the list is long);
+multi_choice: a SelectionList; yes_no: a Switch; number and text: an Input validated by
+domain.intake.parse_answer, so `۱۲`, `2,5` and `да` mean what they mean in `crmwb intake`. The form only
+posts AnswerCommitted; the intake screen saves.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
-from textual.widgets import Input, Label, RadioButton, RadioSet, Select, SelectionList, Static, Switch
+from textual.widgets import Input, Label, Select, SelectionList, Static, Switch
 from textual.widgets.selection_list import Selection
 
 from workbench.domain.intake import YES_NO_WORDS, AnswerInputError, format_answer, parse_answer
@@ -25,6 +26,7 @@ from workbench.i18n import _
 from workbench.tui.bidi import visual
 from workbench.tui.messages import AnswerCommitted
 from workbench.tui.widgets.bidi_text import BidiText
+from workbench.tui.widgets.choice_list import ChoiceList
 
 RADIO_LIMIT = 6
 """More options than this get a Select, so the form still fits 24 rows."""
@@ -77,7 +79,7 @@ class QuestionForm(Vertical):
     QuestionForm .q-error { color: $text-error; }
     QuestionForm .q-yes-no { height: auto; }
     QuestionForm .q-yes-no Label { padding: 1 1; }
-    QuestionForm RadioSet, QuestionForm SelectionList { width: 1fr; max-height: 12; }
+    QuestionForm ChoiceList, QuestionForm SelectionList { width: 1fr; max-height: 12; }
     """
 
     def __init__(
@@ -117,8 +119,11 @@ class QuestionForm(Vertical):
     def _input(self) -> Widget:
         q, value, lang = self.question, self.shown, self.lang
         if q.type == "choice" and len(q.options) <= RADIO_LIMIT:
-            return RadioSet(
-                *[RadioButton(visual(tr(o.label, lang)), value=o.id == value) for o in q.options], id="answer"
+            ids = [o.id for o in q.options]
+            return ChoiceList(
+                [visual(tr(o.label, lang)) for o in q.options],
+                ids.index(value) if value in ids else None,
+                id="answer",
             )
         if q.type == "choice":
             return Select(
@@ -173,11 +178,11 @@ class QuestionForm(Vertical):
         None (with the reason under the input) when it shows no valid answer."""
         widget = self.query_one("#answer")
         q = self.question
-        if isinstance(widget, RadioSet):
-            if widget.pressed_index < 0:
+        if isinstance(widget, ChoiceList):
+            if widget.chosen is None:
                 self._error(_("Choose an option first."))
                 return None
-            return (q.options[widget.pressed_index].id,)
+            return (q.options[widget.chosen].id,)
         if isinstance(widget, Select):
             if widget.value is Select.NULL:
                 self._error(_("Choose an option first."))
@@ -214,8 +219,8 @@ class QuestionForm(Vertical):
         self._commit(value, advance)
         return True
 
-    @on(RadioSet.Changed, "#answer")
-    def _radio(self, event: RadioSet.Changed) -> None:
+    @on(ChoiceList.Changed, "#answer")
+    def _radio(self, event: ChoiceList.Changed) -> None:
         event.stop()
         self._commit(self.question.options[event.index].id)
 
