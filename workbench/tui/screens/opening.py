@@ -8,10 +8,11 @@ interpreter) cost a fifth of `crmwb open`'s own time. So the screen starts empty
 background, and shows the folder and a loading indicator only if the engagement is still opening after
 SHOW_AFTER seconds.
 
-It has no header, section bar or footer. Textual's Header updates its title from a watcher queued when
-the app's subtitle changes, which the opened engagement does at once; a header being mounted just then
-(the loading screen appearing as the engagement arrives) had no title widget yet, and the watcher's error
-ended the app (5 of 8 start-up timings around SHOW_AFTER in a test)."""
+It has no title bar, section bar or footer: nothing in them applies before the engagement is open. (It
+once had Textual's Header, which updated its title from a watcher queued when the app's subtitle changed,
+as the opened engagement does at once; a header being mounted just then had no title widget yet, and the
+watcher's error ended the app in 5 of 8 start-up timings around SHOW_AFTER. The title bar that replaced
+Textual's Header on the other screens draws its title itself and cannot fail so.)"""
 
 from __future__ import annotations
 
