@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Select
 
 from tests.tui.conftest import AUTHOR, TODAY
@@ -141,3 +142,38 @@ async def test_done_with_open_predecessors_asks_why_and_reopen_goes_back(engagem
     ]
     assert events[1][3].startswith("forced: director decided [1 predecessor(s) not done or skipped: ")
     assert events[2][3] == "reopened" and events[2][4] == AUTHOR
+
+
+@pytest.mark.parametrize("save_takes", [0.0, 0.15])
+async def test_ticks_typed_while_earlier_ticks_land_go_to_the_item_under_the_cursor(
+    engagement, monkeypatch, save_takes
+):
+    """Space, down, space, space typed at once on a checklist: tick 1, tick 2, untick 2, whatever each
+    save takes. A tick that landed used to rebuild the list from the store's state of that moment: the
+    cursor went back to item 1 and the ticks typed since vanished, so the next space changed item 1 (seen
+    once in a CI run)."""
+    import time
+
+    from textual.widgets import SelectionList
+
+    from workbench.app.session import Session
+
+    real = Session.check_item
+
+    def slow(self, *args, **kwargs):
+        time.sleep(save_takes)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Session, "check_item", slow)
+    app = make_app(engagement, today=TODAY, section="phases")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        first = app.screen.query_one(TaskTable).current_id
+        await pilot.press("i")
+        await settle(pilot)
+        checklist = app.screen.query_one("#checklist", SelectionList)
+        await pilot.press("space", "down", "space", "space")
+        await settle(pilot)
+        assert checklist.highlighted == 1 and list(checklist.selected) == [0]
+    ticks = [e[1:3] for e in history(engagement, first) if e[0] == "check"]
+    assert ticks == [("1", "done"), ("2", "done"), ("2", "open")]

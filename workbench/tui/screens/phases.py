@@ -298,7 +298,8 @@ class PhasesScreen(FindActions, UndoActions, WeekActions):
         if task_id and history is None:
             self._read_history(task_id)  # shown when it comes back
         names = {r.id: tr(r.name, current_language()) for r in opened.resolved.roles}
-        detail.show(task, view, self.states.get(task_id or ""), history or [], names)
+        writing = bool(self.wb.store_queue.pending)
+        detail.show(task, view, self.states.get(task_id or ""), history or [], names, writing=writing)
         self.refresh_bindings()
 
     @property

@@ -79,7 +79,11 @@ class TaskDetail(VerticalScroll):
         state: TaskState | None,
         history: list[Event],
         role_names: dict[str, str],
+        *,
+        writing: bool = False,
     ) -> None:
+        """`writing`: changes are still queued for the store, so `state` may be older than the ticks on
+        screen (a tick typed after the change that just landed): the ticks shown are kept."""
         self._shown = (task, view, state, history, role_names)
         head = self.query_one("#detail-head", BidiText)
         checklist = self.query_one("#checklist", SelectionList)
@@ -121,13 +125,12 @@ class TaskDetail(VerticalScroll):
         done = (state.checklist if state else []) + [False] * len(task.checklist)
         ticked = {i for i in range(len(task.checklist)) if done[i]}
         room = checklist.content_region.width - 6  # the tick box and the scrollbar take the rest
-        if not (
-            same_task
-            and checklist.option_count == len(task.checklist)
-            and set(checklist.selected) == ticked
-            and room == self._room
-        ):
-            checklist.clear_options()  # another task (or changed elsewhere): rebuild; else keep the cursor
+        if same_task and checklist.option_count == len(task.checklist) and room == self._room:
+            if not writing:  # ticked elsewhere, or every change landed: the store's ticks, cursor kept
+                for index in range(len(task.checklist)):
+                    (checklist.select if index in ticked else checklist.deselect)(index)
+        else:
+            checklist.clear_options()  # another task, or another width: rebuild
             self._room = room
             checklist.add_options(
                 [
