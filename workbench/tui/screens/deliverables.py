@@ -158,9 +158,9 @@ class DeliverablesScreen(RfpUndo):
         self._built: set[str] = set()
         """tabs whose view is mounted: the first at compose, the others just after the first paint"""
         self._all_built = asyncio.Event()
-        self._focus_when_built: str | None = None
-        self._focus_pending: str | None = None
-        """the tab whose view takes the focus once it is shown and filled (_focus_view)"""
+        self._focus_wanted: str | None = None
+        """the tab whose view takes the focus as soon as it can: mounted, shown and filled
+        (_focus_when_ready)"""
         self._loading_watched: set[str] = set()
         self._source: OpenEngagement | None = None
         """the OpenEngagement the loaded tabs show; another one (an intake change) makes them stale"""
@@ -197,9 +197,7 @@ class DeliverablesScreen(RfpUndo):
                 self._built.add(tab)
         self._all_built.set()
         self.ensure_loaded(self.active_tab)
-        if self._focus_when_built is not None:
-            self._focus_view(self._focus_when_built)
-            self._focus_when_built = None
+        self._focus_when_ready()
 
     async def views_ready(self) -> None:
         """Wait until every tab has its view: for code that acts on a tab right after opening the screen."""
@@ -214,34 +212,38 @@ class DeliverablesScreen(RfpUndo):
         """Switch to a tab by name ('rfp', 'roles', ...); the palette and finding jumps use this."""
         self.query_one(TabbedContent).active = f"tab-{tab}"
         self.ensure_loaded(tab)
-        if tab in self._built:
-            self._focus_view(tab)
-        else:  # its view comes in a moment (_build_other_views)
-            self._focus_when_built = tab
+        self._focus_wanted = tab
+        self._focus_when_ready()
 
-    def _focus_view(self, tab: str) -> None:
-        """Focus a tab's view; one still showing its loading indicator (the KPI rows are built in a
-        worker) once its rows are in. Textual refuses to focus a covered widget, so the focus went nowhere
-        or, handed on by the hidden view, to its pane, which took the tabs back: at random."""
-        widget = self.query_one(FOCUS[tab])
-        if not widget.loading:
-            widget.focus()
+    def _focus_when_ready(self) -> None:
+        """Focus the wanted tab's view as soon as it can take the focus. Its view may not be mounted yet
+        (the tabs not shown first are built just after the first paint: _build_other_views calls this
+        again), or may still show its loading indicator (the KPI rows are built in a worker): Textual
+        refuses to focus a covered widget, so the focus went nowhere or, handed on by the hidden view, to
+        its pane, which took the tabs back: at random. Meanwhile the tab strip holds it, outside every
+        pane."""
+        tab = self._focus_wanted
+        if tab is None or tab not in self._built:
             return
-        self._focus_pending = tab
-        self.query_one(Tabs).focus()  # meanwhile the tab strip holds it, outside every pane
-        if tab not in self._loading_watched:
-            self._loading_watched.add(tab)
-            self.watch(widget, "loading", self._loading_changed, init=False)
+        widget = self.query_one(FOCUS[tab])
+        if widget.loading:
+            self.query_one(Tabs).focus()
+            if tab not in self._loading_watched:
+                self._loading_watched.add(tab)
+                self.watch(widget, "loading", self._loading_changed, init=False)
+            return
+        self._focus_wanted = None
+        widget.focus()
 
     def _loading_changed(self, loading: bool) -> None:
-        tab = self._focus_pending
-        if loading or tab is None:
+        if loading or self._focus_wanted is None:
             return
-        self._focus_pending = None
-        if tab == self.active_tab:
-            # after the layout that uncovers it: the Hide it got while covered would otherwise blur it
-            # again, if that message came after the focus
-            self.call_after_refresh(self.query_one(FOCUS[tab]).focus)
+        if self._focus_wanted != self.active_tab:  # another tab was chosen while this one loaded
+            self._focus_wanted = None
+            return
+        # after the layout that uncovers it: the Hide it got while covered would otherwise blur it again, if
+        # that message came after the focus
+        self.call_after_refresh(self._focus_when_ready)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id:
