@@ -73,3 +73,27 @@ async def test_a_narrow_bar_keeps_whole_keys_left_of_the_palette_key():
         bar = app.screen.query_one(CompactFooter)
         descriptions = [k.description for k in bar.keys()[0]]
         assert all(d in line for d in descriptions if f" {d} " in f" {line} ")
+
+
+async def test_a_disabled_key_is_dim_and_a_click_on_it_rings_the_bell(seeded, monkeypatch):
+    """Block is greyed out for a task already blocked: drawn dim, and clicking it only rings the bell."""
+    from workbench.tui.screens.dialogs import PromptDialog
+
+    app = make_app(seeded, today=TODAY, section="phases")
+    rang: list[bool] = []
+    monkeypatch.setattr(app, "bell", lambda: rang.append(True))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        blocked = next(v.id for v in screen.views if v.status == "blocked")
+        await app.show_task(blocked)
+        await settle(pilot)
+        bar = screen.query_one(CompactFooter)
+        block = next(k for k in bar.keys()[0] if k.key == "b")
+        assert not block.enabled
+        line = bar.render()
+        at = line.plain.index("b Block")
+        assert line.get_style_at_offset(app.console, at).dim
+        await pilot.click(CompactFooter, offset=(at + 2, 0))
+        await settle(pilot)
+        assert rang and not isinstance(app.screen, PromptDialog)
