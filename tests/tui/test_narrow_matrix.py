@@ -10,7 +10,7 @@ import pytest
 from tests.tui.conftest import TODAY
 from tests.tui.helpers import settle
 from workbench.domain.vocabulary import scope_label
-from workbench.i18n import use_language
+from workbench.i18n import _, use_language
 from workbench.tui.app import make_app
 from workbench.tui.bidi import visual
 from workbench.tui.widgets.permission_matrix import COMPACT_MARKS, PermissionMatrixTable
@@ -54,8 +54,13 @@ async def test_the_matrix_shows_many_action_columns_at_80_and_names_every_mark(e
         legend = legend_text(app)
         with use_language(lang):
             words = {scope: visual(scope_label(scope)) for scope in COMPACT_MARKS}  # as drawn
-        for scope, mark in COMPACT_MARKS.items():  # four scopes: every mark is named in words
-            assert f"{mark} {words[scope]}" in legend
+        for scope, mark in COMPACT_MARKS.items():  # four scopes: every mark is named in words, the mark
+            # read first: on its word's left in Russian, on its right in Persian (read from the right)
+            assert (f"{words[scope]} {mark}" if lang == "fa" else f"{mark} {words[scope]}") in legend
+        if lang == "fa":  # the legend starts at the right edge, with its heading
+            first = legend.splitlines()[0].rstrip()
+            with use_language(lang):
+                assert first.endswith(visual(_("Scope")))
         await pilot.resize_terminal(120, 40)
         await settle(pilot)
         assert not table.compact and action_columns_in_sight(table) == wide

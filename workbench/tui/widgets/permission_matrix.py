@@ -17,7 +17,8 @@ from textual.widgets.data_table import ColumnDoesNotExist, RowDoesNotExist
 
 from workbench.domain.matrix import PermissionMatrix
 from workbench.domain.vocabulary import action_label, scope_label
-from workbench.i18n import _
+from workbench.i18n import _, current_language
+from workbench.languages import RTL_LANGUAGES
 from workbench.tui.bidi import paint, visual
 from workbench.tui.widgets.paged_table import NARROW_BELOW, clip
 
@@ -66,20 +67,53 @@ def is_compact(width: int) -> bool:
     return width < NARROW_BELOW
 
 
-def scope_legend(compact: bool = False) -> Text:
-    """One line naming each scope in its colour and each action letter, for above the matrix. The letters
+def scope_legend(compact: bool = False, width: int = 0) -> Text:
+    """The line naming each scope in its colour and each action letter, for above the matrix. The letters
     (C R U D A E I, the CRUD letters people know) stay in every language; the legend says each in words.
-    The scopes come first, so the compact form's marks are read even where the line is cut."""
-    text = Text(visual(_("Scope")) + " ", style="bold")
-    for scope, style in SCOPE_STYLES.items():
-        word = visual(scope_label(scope))
-        mark = COMPACT_MARKS[scope] if compact else SCOPE_LABELS.get(scope)
-        text.append(f"{mark} {word}" if mark else word, style=style).append(" ")
-    text.append(" " + visual(_("Actions")) + " ", style="bold")
-    text.append(
-        " ".join(f"{letter} {visual(action_label(action))}" for action, letter in ACTION_LETTERS.items())
-    )
+    The scopes come first, so the compact form's marks are read even where the line is cut.
+
+    Right to left (Persian), a line laid out left to right read backwards and left each mark between two
+    words, belonging to either. There the legend is broken into lines of `width` cells in reading order,
+    then each line is put in display order: its first entry on the right, each mark on the right of its
+    word, so it is read first."""
+    if current_language() not in RTL_LANGUAGES:
+        text = Text(visual(_("Scope")) + " ", style="bold")
+        for scope, style in SCOPE_STYLES.items():
+            word = visual(scope_label(scope))
+            mark = COMPACT_MARKS[scope] if compact else SCOPE_LABELS.get(scope)
+            text.append(f"{mark} {word}" if mark else word, style=style).append(" ")
+        text.append(" " + visual(_("Actions")) + " ", style="bold")
+        return text.append(
+            " ".join(f"{letter} {visual(action_label(action))}" for action, letter in ACTION_LETTERS.items())
+        )
+    entries = _legend_entries(compact)
+    lines: list[list[tuple[str, str]]] = [[]]
+    used = 0
+    for mark, word, style in entries:
+        shown = f"{word} {mark}" if mark else word
+        if lines[-1] and width and used + 1 + len(shown) > width:
+            lines.append([])
+            used = 0
+        lines[-1].append((shown, style))
+        used += len(shown) + 1
+    text = Text(justify="right")
+    for number, line in enumerate(lines):
+        if number:
+            text.append("\n")
+        for index, (shown, style) in enumerate(reversed(line)):
+            text.append(" " if index else "").append(shown, style=style)
     return text
+
+
+def _legend_entries(compact: bool) -> list[tuple[str, str, str]]:
+    """(mark, word laid out for the terminal, style) in reading order: the scopes, then the actions."""
+    entries = [("", visual(_("Scope")), "bold")]
+    for scope, style in SCOPE_STYLES.items():
+        mark = COMPACT_MARKS[scope] if compact else SCOPE_LABELS.get(scope, "")
+        entries.append((mark, visual(scope_label(scope)), style))
+    entries.append(("", visual(_("Actions")), "bold"))
+    entries += [(letter, visual(action_label(action)), "") for action, letter in ACTION_LETTERS.items()]
+    return entries
 
 
 class PermissionMatrixTable(DataTable):

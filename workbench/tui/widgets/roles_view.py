@@ -90,7 +90,7 @@ class RolesView(Horizontal):
         compact = is_compact(self.app.size.width)
         legend = self.query_one("#matrix-legend", Static)
         legend.set_class(compact, "-compact")
-        legend.update(scope_legend(compact))
+        legend.update(scope_legend(compact, legend.content_region.width or self.size.width))
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         event.stop()
