@@ -10,6 +10,8 @@ the longest of them and left one or two action columns in sight in Russian and P
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rich.text import Text
 from textual import events, on
 from textual.widgets import DataTable
@@ -76,25 +78,25 @@ def scope_legend(compact: bool = False, width: int = 0) -> Text:
     words, belonging to either. There the legend is broken into lines of `width` cells in reading order,
     then each line is put in display order: its first entry on the right, each mark on the right of its
     word, so it is read first."""
-    if current_language() not in RTL_LANGUAGES:
-        text = Text(visual(_("Scope")) + " ", style="bold")
-        for scope, style in SCOPE_STYLES.items():
-            word = visual(scope_label(scope))
-            mark = COMPACT_MARKS[scope] if compact else SCOPE_LABELS.get(scope)
-            text.append(f"{mark} {word}" if mark else word, style=style).append(" ")
-        text.append(" " + visual(_("Actions")) + " ", style="bold")
-        return text.append(
-            " ".join(f"{letter} {visual(action_label(action))}" for action, letter in ACTION_LETTERS.items())
-        )
     entries = _legend_entries(compact)
+    if current_language() not in RTL_LANGUAGES:
+        text = Text(style="bold")  # bold underlies every entry's own style, as it always has here
+        for index, entry in enumerate(entries):
+            if entry.heading:  # set apart: "Scope ", then "  Actions "
+                text.append(f" {entry.word} " if index else f"{entry.word} ", style="bold" if index else "")
+                continue
+            text.append(f"{entry.mark} {entry.word}" if entry.mark else entry.word, style=entry.style)
+            if index < len(entries) - 1:
+                text.append(" ")
+        return text
     lines: list[list[tuple[str, str]]] = [[]]
     used = 0
-    for mark, word, style in entries:
-        shown = f"{word} {mark}" if mark else word
+    for entry in entries:
+        shown = f"{entry.word} {entry.mark}" if entry.mark else entry.word
         if lines[-1] and width and used + 1 + len(shown) > width:
             lines.append([])
             used = 0
-        lines[-1].append((shown, style))
+        lines[-1].append((shown, entry.style))
         used += len(shown) + 1
     text = Text(justify="right")
     for number, line in enumerate(lines):
@@ -105,14 +107,25 @@ def scope_legend(compact: bool = False, width: int = 0) -> Text:
     return text
 
 
-def _legend_entries(compact: bool) -> list[tuple[str, str, str]]:
-    """(mark, word laid out for the terminal, style) in reading order: the scopes, then the actions."""
-    entries = [("", visual(_("Scope")), "bold")]
+class LegendEntry(NamedTuple):
+    mark: str
+    """the scope's mark or the action's letter ('' for a heading, and for a scope spelt out in full)"""
+    word: str
+    """laid out for the terminal"""
+    style: str
+    heading: bool = False
+
+
+def _legend_entries(compact: bool) -> list[LegendEntry]:
+    """The legend's entries in reading order: the scopes, then the actions, each after its heading."""
+    entries = [LegendEntry("", visual(_("Scope")), "bold", heading=True)]
     for scope, style in SCOPE_STYLES.items():
         mark = COMPACT_MARKS[scope] if compact else SCOPE_LABELS.get(scope, "")
-        entries.append((mark, visual(scope_label(scope)), style))
-    entries.append(("", visual(_("Actions")), "bold"))
-    entries += [(letter, visual(action_label(action)), "") for action, letter in ACTION_LETTERS.items()]
+        entries.append(LegendEntry(mark, visual(scope_label(scope)), style))
+    entries.append(LegendEntry("", visual(_("Actions")), "bold", heading=True))
+    entries += [
+        LegendEntry(letter, visual(action_label(action)), "") for action, letter in ACTION_LETTERS.items()
+    ]
     return entries
 
 
