@@ -20,13 +20,12 @@ from workbench.domain.crm_targets import targets_checked_before
 from workbench.domain.overrides import apply_overrides
 from workbench.domain.playbook import Playbook
 from workbench.domain.resolve import resolve
-from workbench.domain.text import LocalText, parse_text, texts_by_number, texts_written_once
+from workbench.domain.text import LocalText, parse_text, short_form, texts_by_number, texts_written_once
 
 
 def _write_texts(table: dict[tuple[tuple[str, str], ...], int]) -> bytes:
     """The table's texts in its order, each in the playbook's short form (a string when only English)."""
-    texts = [dict(key) for key in table]
-    short = [text["en"] if len(text) == 1 and "en" in text else text for text in texts]
+    short = [short_form(dict(key)) for key in table]
     return json.dumps(short, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 

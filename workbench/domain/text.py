@@ -101,11 +101,16 @@ def _text_in(value: Any) -> LocalText:
     return parse_text(value)
 
 
+def short_form(text: dict[str, str]) -> str | dict[str, str]:
+    """A text as a playbook writes it: a plain string when it has only English, else its map."""
+    return text["en"] if set(text) == {"en"} else dict(text)
+
+
 def _text_out(text: LocalText) -> Any:
     table = _NUMBERED.get()
     if isinstance(table, dict):
         return table.setdefault(tuple(text.items()), len(table))
-    return text["en"] if set(text) == {"en"} else dict(text)
+    return short_form(text)
 
 
 Text = Annotated[
