@@ -191,6 +191,3 @@ class CompactFooter(Widget, can_focus=False):
             self.app.simulate_key(key.key)
         else:
             self.app.bell()
-
-    def watch_hovered(self) -> None:
-        self.refresh()

@@ -103,14 +103,11 @@ class TitleBar(Widget):
             event.stop()
             await self.run_action("app.command_palette")
 
-    def watch_icon_hovered(self) -> None:
-        self.refresh()
+
+SEPARATOR = " · "
 
 
 def _laid_out(text: str) -> str:
     """Each ` · `-separated part laid out for the terminal on its own (a Persian client's name reads right
     to left), the parts kept in their order: `client · playbook version`."""
     return SEPARATOR.join(visual(part) for part in text.split(SEPARATOR))
-
-
-SEPARATOR = " · "
