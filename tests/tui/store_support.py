@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -57,3 +58,17 @@ async def wait_for(pilot, condition, steps: int = 200, delay: float = 0.05) -> b
             return True
         await pilot.pause(delay)
     return condition()
+
+
+def slow_saves(monkeypatch, method: str, seconds: float) -> None:
+    """Make each call of `Session.<method>` (a store change the TUI queues) take `seconds` longer, so keys
+    typed meanwhile meet the change landing between them."""
+    from workbench.app.session import Session
+
+    real = getattr(Session, method)
+
+    def slow(self, *args, **kwargs):
+        time.sleep(seconds)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Session, method, slow)

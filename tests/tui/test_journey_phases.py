@@ -7,6 +7,7 @@ from textual.widgets import Select
 
 from tests.tui.conftest import AUTHOR, TODAY
 from tests.tui.helpers import settle
+from tests.tui.store_support import slow_saves
 from workbench.store.sqlite_store import SQLiteStore
 from workbench.tui.app import make_app
 from workbench.tui.screens.dialogs import PromptDialog
@@ -152,19 +153,9 @@ async def test_ticks_typed_while_earlier_ticks_land_go_to_the_item_under_the_cur
     save takes. A tick that landed used to rebuild the list from the store's state of that moment: the
     cursor went back to item 1 and the ticks typed since vanished, so the next space changed item 1 (seen
     once in a CI run)."""
-    import time
-
     from textual.widgets import SelectionList
 
-    from workbench.app.session import Session
-
-    real = Session.check_item
-
-    def slow(self, *args, **kwargs):
-        time.sleep(save_takes)
-        return real(self, *args, **kwargs)
-
-    monkeypatch.setattr(Session, "check_item", slow)
+    slow_saves(monkeypatch, "check_item", save_takes)
     app = make_app(engagement, today=TODAY, section="phases")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

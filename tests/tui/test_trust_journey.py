@@ -5,14 +5,12 @@ tasks in every status is test_trust_themes' job."""
 from __future__ import annotations
 
 import sqlite3
-import time
 
 import pytest
 
 from tests.tui.conftest import TODAY
 from tests.tui.helpers import settle
-from tests.tui.store_support import wait_for
-from workbench.app.session import Session
+from tests.tui.store_support import slow_saves, wait_for
 from workbench.tui.app import make_app
 from workbench.tui.screens.phases import PhasesScreen
 from workbench.tui.widgets.task_table import TaskTable
@@ -85,13 +83,7 @@ async def test_keys_typed_while_a_change_lands_change_the_task_under_the_cursor(
 ):
     """Reopen, then at once down, down, start: the list is redrawn when the reopen lands (before, between
     or after those keys, as the save takes), and the start still goes to the task the cursor reached."""
-    real = Session.set_status
-
-    def slow(self, *args, **kwargs):
-        time.sleep(save_takes)
-        return real(self, *args, **kwargs)
-
-    monkeypatch.setattr(Session, "set_status", slow)
+    slow_saves(monkeypatch, "set_status", save_takes)
     app = make_app(engagement, today=TODAY, section="phases")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
