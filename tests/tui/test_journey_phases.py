@@ -168,3 +168,25 @@ async def test_ticks_typed_while_earlier_ticks_land_go_to_the_item_under_the_cur
         assert checklist.highlighted == 1 and list(checklist.selected) == [0]
     ticks = [e[1:3] for e in history(engagement, first) if e[0] == "check"]
     assert ticks == [("1", "done"), ("2", "done"), ("2", "open")]
+
+
+async def test_a_checklist_wrapped_again_for_a_new_width_keeps_its_cursor_and_ticks(engagement):
+    """The details pane wraps the checklist again when its width changes (shown at 80 columns, resized, a
+    scrollbar come or gone). That rebuilt it from item 1, so a space typed next ticked item 1 (seen in a
+    test run: the width settled between a tick's down and space)."""
+    from textual.widgets import SelectionList
+
+    app = make_app(engagement, today=TODAY, section="phases")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        checklist = app.screen.query_one("#checklist", SelectionList)
+        await pilot.press("space", "down")
+        await settle(pilot)
+        await pilot.resize_terminal(60, 24)  # the pane narrower: its items wrapped again
+        await settle(pilot)
+        assert checklist.highlighted == 1 and list(checklist.selected) == [0]
+        await pilot.press("space")
+        await settle(pilot)
+        assert sorted(checklist.selected) == [0, 1]

@@ -125,12 +125,17 @@ class TaskDetail(VerticalScroll):
         done = (state.checklist if state else []) + [False] * len(task.checklist)
         ticked = {i for i in range(len(task.checklist)) if done[i]}
         room = checklist.content_region.width - 6  # the tick box and the scrollbar take the rest
-        if same_task and checklist.option_count == len(task.checklist) and room == self._room:
-            if not writing:  # ticked elsewhere, or every change landed: the store's ticks, cursor kept
-                for index in range(len(task.checklist)):
-                    (checklist.select if index in ticked else checklist.deselect)(index)
+        same_items = same_task and checklist.option_count == len(task.checklist)
+        if writing and same_items:  # the ticks on screen are newer than the store's
+            ticked = set(checklist.selected)
+        if same_items and room == self._room:  # ticked elsewhere, or every change landed: in place
+            for index in range(len(task.checklist)):
+                (checklist.select if index in ticked else checklist.deselect)(index)
         else:
-            checklist.clear_options()  # another task, or another width: rebuild
+            # another task: from its first item; another width (the pane shown, resized, or its scrollbar
+            # come or gone): wrapped again with the cursor where it was
+            cursor = checklist.highlighted if same_items else None
+            checklist.clear_options()
             self._room = room
             checklist.add_options(
                 [
@@ -138,7 +143,7 @@ class TaskDetail(VerticalScroll):
                     for index, item in enumerate(task.checklist)
                 ]
             )
-            checklist.highlighted = 0 if task.checklist else None
+            checklist.highlighted = cursor if cursor is not None else 0 if task.checklist else None
             self.call_after_refresh(self._room_settled)
         self._show_item()
         self.query_one("#history", Static).update(
