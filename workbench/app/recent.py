@@ -14,6 +14,7 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from workbench.store.engagement_file import is_engagement
 from workbench.writers.atomic import write_text_atomic
 
 LIMIT = 12
@@ -31,7 +32,7 @@ class Recent:
 
     @property
     def exists(self) -> bool:
-        return (Path(self.folder) / "engagement.yaml").is_file()
+        return is_engagement(self.folder)
 
 
 def state_dir() -> Path:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from workbench.cli.exit_codes import ExitCode
 from workbench.i18n import N_, _
+from workbench.store.engagement_file import is_engagement
 
 if TYPE_CHECKING:  # keep `crmwb --help` free of pydantic and sqlite
     from workbench.app.engagement import OpenEngagement
@@ -142,7 +143,7 @@ def engagement_language(args: argparse.Namespace) -> str:
     file that cannot be read: the command itself reports that, in the fallback language)."""
     for name in _FOLDER_ARGUMENTS:
         value = getattr(args, name, None)
-        if isinstance(value, (str, Path)) and (Path(value) / "engagement.yaml").is_file():
+        if isinstance(value, (str, Path)) and is_engagement(value):
             from workbench.store.engagement import EngagementError, read
 
             try:

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import argparse
 import shutil
-from pathlib import Path
 
 from workbench.languages import LANGUAGES, RTL_LANGUAGES
+from workbench.store.engagement_file import is_engagement
 
 RTL_WIDTH = 80
 
@@ -37,9 +37,7 @@ def lang_flag(argv: list[str]) -> str | None:
 
 def _engagement_folder(argv: list[str]) -> str | None:
     """The first argument naming an engagement folder (where `resolve_language` would find `language:`)."""
-    return next(
-        (a for a in argv if not a.startswith("-") and a and (Path(a) / "engagement.yaml").is_file()), None
-    )
+    return next((a for a in argv if not a.startswith("-") and a and is_engagement(a)), None)
 
 
 def help_language(argv: list[str]) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 from workbench.cli.engagement_args import add_author_argument, fail
 from workbench.cli.exit_codes import ExitCode
 from workbench.i18n import _
+from workbench.store.engagement_file import is_engagement
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,7 +50,7 @@ def launch(
             "and the other commands",
         )
     opened_early = None
-    if folder is not None and (Path(folder) / "engagement.yaml").is_file():
+    if folder is not None and is_engagement(folder):
         from workbench.app.open_early import start_opening
         from workbench.store.author import current_author
 

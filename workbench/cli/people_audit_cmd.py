@@ -17,6 +17,7 @@ from workbench.cli.local import num
 from workbench.cli.output import add_format_argument, add_output_argument, emit, json_text
 from workbench.domain.fixed_ids import crm_targets
 from workbench.i18n import N_, _, ngettext
+from workbench.store.engagement_file import is_engagement
 
 FORMATS = ("table", "json", "sarif", "xlsx")
 EPILOG = """\
@@ -97,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "xlsx" and args.out is None:
         return fail(_("{option} needs {out}").format(option="--format xlsx", out="--out FILE"))
     folder = Path(args.folder)
-    if not (folder / "engagement.yaml").is_file():
+    if not is_engagement(folder):
         return fail(
             _("{folder} is not an engagement folder; expected the folder {command} made").format(
                 folder=folder, command="`crmwb new`"

@@ -15,6 +15,7 @@ from pathlib import Path
 from workbench.cli.exit_codes import ExitCode
 from workbench.cli.output import add_format_argument, emit, json_text
 from workbench.i18n import _, ngettext
+from workbench.store.engagement_file import is_engagement
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,7 +42,7 @@ def fail(message: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
-    if not (folder / "engagement.yaml").is_file():
+    if not is_engagement(folder):
         return fail(
             _("{folder} is not an engagement folder; expected the folder {command} made").format(
                 folder=folder, command="`crmwb new`"

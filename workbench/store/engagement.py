@@ -34,9 +34,8 @@ from workbench.loading.shapes import (
     shape_problems,
 )
 from workbench.store.choose import store_address_problems, team_address
+from workbench.store.engagement_file import FILE_NAME, STORE_NAME, is_engagement  # noqa: F401 (re-exported)
 
-FILE_NAME = "engagement.yaml"
-STORE_NAME = "state.db"
 _KEYS = {
     "client",
     "playbook",
@@ -117,10 +116,6 @@ class EngagementError(Exception):
     def __init__(self, problems: list[Problem]):
         super().__init__("; ".join(str(p) for p in problems))
         self.problems = problems
-
-
-def is_engagement(path: Path) -> bool:
-    return (Path(path) / FILE_NAME).is_file()
 
 
 def task_rows(pb: Playbook) -> list[tuple[str, str, int]]:

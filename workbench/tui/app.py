@@ -26,6 +26,7 @@ from workbench.app.recent import Recent, remember
 from workbench.app.startup_gc import first_screen_painted
 from workbench.i18n import N_, _
 from workbench.settings import Settings
+from workbench.store.engagement_file import is_engagement
 from workbench.tui import messages as m
 from workbench.tui.commands import WorkbenchCommands
 from workbench.tui.crash import CRASH_EXIT, crash_report
@@ -730,7 +731,7 @@ def make_app(
     theme = theme or settings.theme or DARK
     set_mode(bidi_setting())
     language = chosen_language(lang)
-    if background and folder is not None and session is None and (Path(folder) / "engagement.yaml").is_file():
+    if background and folder is not None and session is None and is_engagement(folder):
         return WorkbenchApp(
             None,
             author=author,

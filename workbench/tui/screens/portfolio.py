@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Label, Static
 
 from workbench.domain.locale import format_number
 from workbench.i18n import N_, _, current_language, ngettext
+from workbench.store.engagement_file import is_engagement
 from workbench.tui import messages as m
 from workbench.tui.bidi import visual
 from workbench.tui.screens.base import WorkbenchScreen
@@ -155,7 +156,7 @@ class PortfolioScreen(WorkbenchScreen):
 
     def action_open(self) -> None:
         folder = self._current_folder()
-        if not folder or not (Path(folder) / "engagement.yaml").is_file():
+        if not folder or not is_engagement(folder):
             self.notify(
                 _("This engagement has no folder on this computer; open its folder, or copy it here."),
                 severity="warning",

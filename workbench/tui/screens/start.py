@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from workbench.app.recent import Recent, forget, load_recent
 from workbench.i18n import N_, _
+from workbench.store.engagement_file import is_engagement
 from workbench.tui import messages as m
 from workbench.tui.bidi import visual
 from workbench.tui.screens.base import WorkbenchScreen
@@ -136,7 +137,7 @@ class StartScreen(WorkbenchScreen):
     @on(OptionList.OptionSelected, "#recent")
     def _open(self, event: OptionList.OptionSelected) -> None:
         folder = event.option.id or ""
-        if not (Path(folder) / "engagement.yaml").is_file():
+        if not is_engagement(folder):
             self.notify(
                 _("{folder} no longer holds an engagement; x removes it from the list.").format(
                     folder=folder
