@@ -177,11 +177,14 @@ class CompactFooter(Widget, can_focus=False):
 
     def on_mouse_move(self, event: MouseMove) -> None:
         key = self._at(event.x)
-        self.hovered = key.key if key is not None else None
-        self.tooltip = (key.tooltip or None) if key is not None else None
+        over = key.key if key is not None else None
+        if over != self.hovered:  # the tooltip is updated on the screen at each set: only on a change
+            self.hovered = over
+            self.tooltip = (key.tooltip or None) if key is not None else None
 
     def on_leave(self, _event: Leave) -> None:
         self.hovered = None
+        self.tooltip = None
 
     def on_mouse_down(self, event: MouseDown) -> None:
         key = self._at(event.x)

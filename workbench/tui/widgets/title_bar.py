@@ -92,11 +92,13 @@ class TitleBar(Widget):
 
     def on_mouse_move(self, event: MouseMove) -> None:
         over = event.x < ICON_WIDTH
-        self.icon_hovered = over
-        self.tooltip = _("Open the command palette") if over else None
+        if over != self.icon_hovered:  # the tooltip is updated on the screen at each set: only on a change
+            self.icon_hovered = over
+            self.tooltip = _("Open the command palette") if over else None
 
     def on_leave(self, _event: Leave) -> None:
         self.icon_hovered = False
+        self.tooltip = None
 
     async def on_click(self, event: Click) -> None:
         if event.x < ICON_WIDTH and self.app.ENABLE_COMMAND_PALETTE:
